@@ -1,0 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* libhncredit-core: what the server and the app share. No GTK, no server. */
+#pragma once
+
+#include "hc-region.h"
