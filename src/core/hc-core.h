@@ -3,3 +3,4 @@
 #pragma once
 
 #include "hc-region.h"
+#include "hc-enums.h"
