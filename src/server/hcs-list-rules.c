@@ -39,15 +39,34 @@ core_normalize (const char *text)
   return g_string_free (s, FALSE);
 }
 
+static int
+uscc_value (char c)
+{
+  const char *p = c ? strchr (uscc_charset, c) : NULL;
+
+  return p ? (int) (p - uscc_charset) : -1;
+}
+
 static gboolean
 core_uscc_valid (const char *s)
 {
+  static const int weights[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+  static const int org_weights[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
+  int sum = 0, org = 0, check;
+
   if (strlen (s) != 18)
     return FALSE;
   for (guint i = 0; i < 18; i++)
-    if (strchr (uscc_charset, s[i]) == NULL || s[i] == '\0')
+    if (uscc_value (s[i]) < 0)
       return FALSE;
-  return TRUE;
+  for (guint i = 0; i < 8; i++)
+    org += (g_ascii_isdigit (s[8 + i]) ? s[8 + i] - '0' : s[8 + i] - 'A' + 10) * org_weights[i];
+  check = 11 - org % 11;
+  if (s[16] != (check == 10 ? 'X' : check == 11 ? '0' : '0' + check))
+    return FALSE;
+  for (guint i = 0; i < 17; i++)
+    sum += uscc_value (s[i]) * weights[i];
+  return uscc_charset[(31 - sum % 31) % 31] == s[17];
 }
 
 static gboolean

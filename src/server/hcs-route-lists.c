@@ -446,8 +446,13 @@ match_input_add (MatchInput *in,
       json_array_add_object_element (in->invalid, bad);
       return;
     }
-  if (g_hash_table_add (in->seen, norm))
-    g_ptr_array_add (in->identifiers, norm);
+  if (g_hash_table_contains (in->seen, norm))
+    {
+      g_free (norm);
+      return;
+    }
+  g_hash_table_add (in->seen, norm);
+  g_ptr_array_add (in->identifiers, norm);
 }
 
 static gboolean
