@@ -121,7 +121,7 @@ published_entry (const char *subject)
   path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions", num (r, "id"));
   noticed = post_with_etag (path, analyst, "{\"action\":\"notice\"}", r->etag);
   hc_assert_status (noticed, 200, NULL);
-  published = post_with_etag (path, supervisor, "{\"action\":\"publish\"}", noticed->etag);
+  published = post_with_etag (path, analyst, "{\"action\":\"publish\"}", noticed->etag);
   hc_assert_status (published, 200, NULL);
   return num (r, "id");
 }

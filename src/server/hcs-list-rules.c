@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The core's identifier and list-entry rules as the list and repair routes
+/* The core’s identifier and list-entry rules as the list and repair routes
  * use them: which kind of identifier a text is, the state an action leads
  * to, who may take it, and which actions are open from a state. */
 #define G_LOG_DOMAIN "hcs-list-rules"
@@ -16,107 +16,11 @@
 #include "hcs-list-rules.h"
 #include "hcs-store-lists.h"
 
-/* ---- Stand-ins until the core's hc-uscc.h, hc-id-number.h and list
- * actions land (branch core); replaced by calls into the core then. ---- */
-
-static const char uscc_charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-static char *
-core_normalize (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= 0xFF01 && c <= 0xFF5E)
-        c -= 0xFEE0;
-      if (g_unichar_isspace (c) || c == 0x3000)
-        continue;
-      g_string_append_unichar (s, g_unichar_toupper (c));
-    }
-  return g_string_free (s, FALSE);
-}
-
-static int
-uscc_value (char c)
-{
-  const char *p = c ? strchr (uscc_charset, c) : NULL;
-
-  return p ? (int) (p - uscc_charset) : -1;
-}
-
-static gboolean
-core_uscc_valid (const char *s)
-{
-  static const int weights[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
-  static const int org_weights[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
-  int sum = 0, org = 0, check;
-
-  if (strlen (s) != 18)
-    return FALSE;
-  for (guint i = 0; i < 18; i++)
-    if (uscc_value (s[i]) < 0)
-      return FALSE;
-  for (guint i = 0; i < 8; i++)
-    org += (g_ascii_isdigit (s[8 + i]) ? s[8 + i] - '0' : s[8 + i] - 'A' + 10) * org_weights[i];
-  check = 11 - org % 11;
-  if (s[16] != (check == 10 ? 'X' : check == 11 ? '0' : '0' + check))
-    return FALSE;
-  for (guint i = 0; i < 17; i++)
-    sum += uscc_value (s[i]) * weights[i];
-  return uscc_charset[(31 - sum % 31) % 31] == s[17];
-}
-
-static gboolean
-looks_like_id_number (const char *s)
-{
-  if (strlen (s) != 18)
-    return FALSE;
-  for (guint i = 0; i < 17; i++)
-    if (!g_ascii_isdigit (s[i]))
-      return FALSE;
-  return g_ascii_isdigit (s[17]) || s[17] == 'X';
-}
-
-static gboolean
-core_id_number_valid (const char *s)
-{
-  static const guint weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-  guint sum = 0;
-
-  if (!looks_like_id_number (s))
-    return FALSE;
-  for (guint i = 0; i < 17; i++)
-    sum += (guint) (s[i] - '0') * weights[i];
-  return "10X98765432"[sum % 11] == s[17];
-}
-
-typedef struct
-{
-  const char *action;
-  const char *from;
-  const char *to;
-  HcRole      role;
-  gboolean    needs_reason;
-} Move;
-
-/* The life of DESIGN.md: proposed → noticed (告知) → published (公示) →
- * objection (异议) → upheld or revoked; repaired (修复) / exited (退出) /
- * expired. */
-static const Move moves[] = {
-  { "notice",  "proposed",  "noticed",   HC_ROLE_ANALYST,    FALSE },
-  { "publish", "noticed",   "published", HC_ROLE_SUPERVISOR, FALSE },
-  { "object",  "published", "objected",  HC_ROLE_ANALYST,    TRUE },
-  { "uphold",  "objected",  "published", HC_ROLE_SUPERVISOR, TRUE },
-  { "revoke",  "objected",  "exited",    HC_ROLE_SUPERVISOR, TRUE },
-  { "repair",  "published", "repaired",  HC_ROLE_SUPERVISOR, TRUE },
-  { "exit",    "published", "exited",    HC_ROLE_SUPERVISOR, TRUE },
-  { "expire",  "published", "expired",   HC_ROLE_SUPERVISOR, FALSE },
+/* Actions whose reason the history must keep. */
+static const HcListAction reason_required[] = {
+  HC_LIST_ACTION_OBJECT, HC_LIST_ACTION_UPHOLD, HC_LIST_ACTION_REVOKE,
+  HC_LIST_ACTION_REPAIR, HC_LIST_ACTION_EXIT,
 };
-
-/* ---- end of stand-ins ---- */
 
 /**
  * hcs_identifier_normalize:
@@ -131,34 +35,32 @@ hcs_identifier_normalize (const char         *text,
                           HcsIdentifierKind  *kind,
                           const char        **error_code)
 {
-  g_autofree char *norm = NULL;
+  g_autoptr(GError) id_error = NULL;
+  g_autoptr(GError) uscc_error = NULL;
+  char *norm = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  norm = core_normalize (text);
-  if (looks_like_id_number (norm))
+  /* An all-digit text may be either: an ID number first, then a USCC. */
+  if (hc_id_number_validate (text, &norm, &id_error))
     {
-      /* An all-digit code may still be a USCC (it starts with a
-       * registration authority digit and type). */
-      if (core_id_number_valid (norm))
-        {
-          *kind = HCS_IDENTIFIER_ID_NUMBER;
-          return g_steal_pointer (&norm);
-        }
-      if (core_uscc_valid (norm))
-        {
-          *kind = HCS_IDENTIFIER_USCC;
-          return g_steal_pointer (&norm);
-        }
-      *error_code = "invalid_id_number";
-      return NULL;
+      *kind = HCS_IDENTIFIER_ID_NUMBER;
+      return norm;
     }
-  if (core_uscc_valid (norm))
+  g_clear_pointer (&norm, g_free);
+  if (hc_uscc_validate (text, &norm, &uscc_error))
     {
       *kind = HCS_IDENTIFIER_USCC;
-      return g_steal_pointer (&norm);
+      return norm;
     }
-  *error_code = "invalid_uscc";
+  g_clear_pointer (&norm, g_free);
+  /* Shaped like an ID number (17 digits and a digit or X) but its date or
+   * check character is wrong: say so; anything else is a bad USCC. */
+  if (g_error_matches (id_error, HC_ID_NUMBER_ERROR, HC_ID_NUMBER_ERROR_DATE) ||
+      g_error_matches (id_error, HC_ID_NUMBER_ERROR, HC_ID_NUMBER_ERROR_CHECK))
+    *error_code = "invalid_id_number";
+  else
+    *error_code = "invalid_uscc";
   return NULL;
 }
 
@@ -166,23 +68,16 @@ hcs_identifier_normalize (const char         *text,
 char *
 hcs_identifier_mask (const char *identifier)
 {
-  gsize len;
-
   g_return_val_if_fail (identifier != NULL, NULL);
-
-  len = strlen (identifier);
-  if (len <= 8)
-    return g_strdup (identifier);
-  return g_strdup_printf ("%.4s%.*s%s", identifier, (int) (len - 8), "**************", identifier + len - 4);
+  return hc_id_number_mask (identifier);
 }
 
 gboolean
 hcs_list_action_known (const char *action)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
-    if (g_strcmp0 (moves[i].action, action) == 0)
-      return TRUE;
-  return FALSE;
+  HcListAction a;
+
+  return hc_list_action_from_key (action, &a);
 }
 
 /* Returns: whether @action may be taken from @state; the state it leads to */
@@ -191,31 +86,39 @@ hcs_list_action_next_state (const char  *state,
                             const char  *action,
                             const char **next_state)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
-    if (g_strcmp0 (moves[i].action, action) == 0 && g_strcmp0 (moves[i].from, state) == 0)
-      {
-        *next_state = moves[i].to;
-        return TRUE;
-      }
-  return FALSE;
+  HcListEntryState from, to;
+  HcListAction a;
+
+  if (!hc_list_entry_state_from_key (state, &from) || !hc_list_action_from_key (action, &a) ||
+      !hc_list_action_apply (from, a, &to))
+    return FALSE;
+  *next_state = hc_list_entry_state_to_key (to);
+  return TRUE;
 }
 
+/* The least role that may take @action (admin for unknown actions). */
 HcRole
 hcs_list_action_role (const char *action)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
-    if (g_strcmp0 (moves[i].action, action) == 0)
-      return moves[i].role;
-  return HC_ROLE_ADMIN;
+  HcListAction a;
+  HcRole role;
+
+  if (!hc_list_action_from_key (action, &a) || !hc_role_from_key (hc_list_action_required_role (a), &role))
+    return HC_ROLE_ADMIN;
+  return role;
 }
 
 gboolean
 hcs_list_action_needs_reason (const char *action)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
-    if (g_strcmp0 (moves[i].action, action) == 0)
-      return moves[i].needs_reason;
-  return TRUE;
+  HcListAction a;
+
+  if (!hc_list_action_from_key (action, &a))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (reason_required); i++)
+    if (reason_required[i] == a)
+      return TRUE;
+  return FALSE;
 }
 
 /* Returns: (transfer full): the actions open from @state, “a, b”, or "" */
@@ -223,10 +126,12 @@ char *
 hcs_list_actions_from (const char *state)
 {
   GString *s = g_string_new (NULL);
+  HcListEntryState from;
 
-  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
-    if (g_strcmp0 (moves[i].from, state) == 0)
-      g_string_append_printf (s, "%s%s", s->len ? ", " : "", moves[i].action);
+  if (hc_list_entry_state_from_key (state, &from))
+    for (guint a = 0; a < HC_LIST_ACTION_N; a++)
+      if (hc_list_action_apply (from, (HcListAction) a, NULL))
+        g_string_append_printf (s, "%s%s", s->len ? ", " : "", hc_list_action_to_key ((HcListAction) a));
   return g_string_free (s, FALSE);
 }
 
@@ -241,10 +146,9 @@ hcs_list_state_is_effective (const char *state)
 gboolean
 hcs_list_state_known (const char *state)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
-    if (g_strcmp0 (moves[i].from, state) == 0 || g_strcmp0 (moves[i].to, state) == 0)
-      return TRUE;
-  return FALSE;
+  HcListEntryState s;
+
+  return hc_list_entry_state_from_key (state, &s);
 }
 
 /**
