@@ -20,9 +20,15 @@
  *   ?12, ?13 a range of identifiers the page is within (sort by identifier)
  *   ?14 1 to order by name, 0 by id (SQL_LIST_RANGE only)
  * Absent filters are NULL. Identifiers are upper-case ASCII, so every
- * identifier starting with a prefix P sorts before P || '~'. */
+ * identifier starting with a prefix P sorts before P || '~'.
+ *
+ * A region filter has statements of its own, written as a plain equality so
+ * that the (region, …) indexes serve it: a small 市县 is then as quick to
+ * page through as a large one. */
+#define ANY_REGION " (?1 IS NULL OR region = ?1) AND"
+#define IN_REGION  " region = ?1 AND"
 #define SUBJECT_FILTER \
-  " (?1 IS NULL OR region = ?1) AND (?2 IS NULL OR type = ?2)" \
+  " (?2 IS NULL OR type = ?2)" \
   " AND (?3 IS NULL OR grade = ?3) AND (?4 IS NULL OR status = ?4)" \
   " AND ((?5 IS NULL AND ?6 IS NULL)" \
   "      OR (?5 IS NOT NULL AND instr (name, ?5) > 0)" \
@@ -31,32 +37,44 @@
 
 /* Each order walks its own index and stops after the page: no OFFSET, no
  * sort of the whole table. */
-static const char SQL_LIST_BY_ID[] =
-  "SELECT " SUBJECT_COLUMNS " FROM subjects"
-  " WHERE id > ?10 AND" SUBJECT_FILTER
-  " ORDER BY id LIMIT ?9";
-static const char SQL_LIST_BY_NAME[] =
-  "SELECT " SUBJECT_COLUMNS " FROM subjects"
-  " WHERE (name, id) > (?11, ?10) AND" SUBJECT_FILTER
-  " ORDER BY name, id LIMIT ?9";
+#define LIST_BY_ID(REGION) \
+  "SELECT " SUBJECT_COLUMNS " FROM subjects" \
+  " WHERE" REGION " id > ?10 AND" SUBJECT_FILTER \
+  " ORDER BY id LIMIT ?9"
+#define LIST_BY_NAME(REGION) \
+  "SELECT " SUBJECT_COLUMNS " FROM subjects" \
+  " WHERE" REGION " (name, id) > (?11, ?10) AND" SUBJECT_FILTER \
+  " ORDER BY name, id LIMIT ?9"
 /* The cursor holds only the row id, never an identifier (which may be an ID
- * number); identifiers never change, so the row gives the key back. */
-static const char SQL_LIST_BY_IDENTIFIER[] =
-  "SELECT " SUBJECT_COLUMNS " FROM subjects"
-  " WHERE identifier > coalesce ((SELECT s2.identifier FROM subjects s2 WHERE s2.id = ?10), '')"
-  " AND identifier >= ?12 AND identifier < ?13 AND" SUBJECT_FILTER
-  " ORDER BY identifier LIMIT ?9";
+ * number); identifiers never change, so the row gives the key back. One
+ * lower bound, so that the index range starts there. */
+#define LIST_BY_IDENTIFIER(REGION) \
+  "SELECT " SUBJECT_COLUMNS " FROM subjects" \
+  " WHERE" REGION " identifier >= max (?12, coalesce ((SELECT s2.identifier || char (1) FROM subjects s2" \
+  "                                           WHERE s2.id = ?10), ''))" \
+  " AND identifier < ?13 AND" SUBJECT_FILTER \
+  " ORDER BY identifier LIMIT ?9"
+
+static const char SQL_LIST_BY_ID[] = LIST_BY_ID (ANY_REGION);
+static const char SQL_LIST_BY_ID_IN_REGION[] = LIST_BY_ID (IN_REGION);
+static const char SQL_LIST_BY_NAME[] = LIST_BY_NAME (ANY_REGION);
+static const char SQL_LIST_BY_NAME_IN_REGION[] = LIST_BY_NAME (IN_REGION);
+static const char SQL_LIST_BY_IDENTIFIER[] = LIST_BY_IDENTIFIER (ANY_REGION);
+static const char SQL_LIST_BY_IDENTIFIER_IN_REGION[] = LIST_BY_IDENTIFIER (IN_REGION);
 /* A long identifier prefix matches few rows: take them from the identifier
  * index and sort those, rather than walking the whole order looking for them. */
 static const char SQL_LIST_RANGE[] =
   "SELECT " SUBJECT_COLUMNS " FROM subjects"
-  " WHERE identifier >= ?6 AND identifier < ?7 AND" SUBJECT_FILTER
+  " WHERE identifier >= ?6 AND identifier < ?7 AND" ANY_REGION SUBJECT_FILTER
   " AND ((?14 = 1 AND (name > ?11 OR (name = ?11 AND id > ?10))) OR (?14 = 0 AND id > ?10))"
   " ORDER BY CASE WHEN ?14 = 1 THEN name END, id LIMIT ?9";
+static const char SQL_COUNT_ALL[] = "SELECT count(*) FROM subjects";
 static const char SQL_COUNT[] =
-  "SELECT count(*) FROM subjects WHERE" SUBJECT_FILTER;
+  "SELECT count(*) FROM subjects WHERE" ANY_REGION SUBJECT_FILTER;
+static const char SQL_COUNT_IN_REGION[] =
+  "SELECT count(*) FROM subjects WHERE" IN_REGION SUBJECT_FILTER;
 static const char SQL_COUNT_RANGE[] =
-  "SELECT count(*) FROM subjects WHERE identifier >= ?6 AND identifier < ?7 AND" SUBJECT_FILTER;
+  "SELECT count(*) FROM subjects WHERE identifier >= ?6 AND identifier < ?7 AND" ANY_REGION SUBJECT_FILTER;
 
 /* From this length on a prefix goes past the 市县 part of a USCC. */
 #define SELECTIVE_PREFIX 9
@@ -83,12 +101,24 @@ count_matches (HcsStore                *store,
                GError                 **error)
 {
   gboolean prefix_only = filter->prefix != NULL && filter->name_part == NULL;
-  sqlite3_stmt *stmt = hcs_store_prepare (store, prefix_only ? SQL_COUNT_RANGE : SQL_COUNT, error);
+  const char *sql;
+  sqlite3_stmt *stmt;
   gint64 n;
 
+  if (prefix_only)
+    sql = SQL_COUNT_RANGE;
+  else if (filter->region != NULL)
+    sql = SQL_COUNT_IN_REGION;
+  else if (filter->type == NULL && filter->grade == NULL && filter->status == NULL &&
+           filter->name_part == NULL && filter->prefix == NULL)
+    sql = SQL_COUNT_ALL;
+  else
+    sql = SQL_COUNT;
+  stmt = hcs_store_prepare (store, sql, error);
   if (stmt == NULL)
     return -1;
-  bind_filter (stmt, filter, prefix_end);
+  if (sql != SQL_COUNT_ALL)
+    bind_filter (stmt, filter, prefix_end);
   if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
     return -1;
   n = sqlite3_column_int64 (stmt, 0);
@@ -113,6 +143,7 @@ hcs_store_subjects_list (HcsStore                *store,
 {
   g_autofree char *prefix_end = NULL;
   gboolean prefix_only = filter->prefix != NULL && filter->name_part == NULL;
+  gboolean in_region = filter->region != NULL;
   const char *sql;
   sqlite3_stmt *stmt;
   JsonArray *rows;
@@ -123,13 +154,13 @@ hcs_store_subjects_list (HcsStore                *store,
     prefix_end = g_strconcat (filter->prefix, "~", NULL);
 
   if (filter->sort == HCS_SUBJECT_SORT_IDENTIFIER)
-    sql = SQL_LIST_BY_IDENTIFIER;
+    sql = in_region ? SQL_LIST_BY_IDENTIFIER_IN_REGION : SQL_LIST_BY_IDENTIFIER;
   else if (prefix_only && strlen (filter->prefix) >= SELECTIVE_PREFIX)
     sql = SQL_LIST_RANGE;
   else if (filter->sort == HCS_SUBJECT_SORT_NAME)
-    sql = SQL_LIST_BY_NAME;
+    sql = in_region ? SQL_LIST_BY_NAME_IN_REGION : SQL_LIST_BY_NAME;
   else
-    sql = SQL_LIST_BY_ID;
+    sql = in_region ? SQL_LIST_BY_ID_IN_REGION : SQL_LIST_BY_ID;
 
   stmt = hcs_store_prepare (store, sql, error);
   if (stmt == NULL)
@@ -137,9 +168,9 @@ hcs_store_subjects_list (HcsStore                *store,
   bind_filter (stmt, filter, prefix_end);
   sqlite3_bind_int64 (stmt, 9, (gint64) page->limit + 1);
   sqlite3_bind_int64 (stmt, 10, MAX (page->after_id, 0));
-  if (sql == SQL_LIST_BY_NAME || sql == SQL_LIST_RANGE)
+  if (sql == SQL_LIST_BY_NAME || sql == SQL_LIST_BY_NAME_IN_REGION || sql == SQL_LIST_RANGE)
     hcs_store_bind_text (stmt, 11, page->after_key ? page->after_key : "");
-  if (sql == SQL_LIST_BY_IDENTIFIER)
+  if (sql == SQL_LIST_BY_IDENTIFIER || sql == SQL_LIST_BY_IDENTIFIER_IN_REGION)
     {
       hcs_store_bind_text (stmt, 12, prefix_only ? filter->prefix : "");
       hcs_store_bind_text (stmt, 13, prefix_only ? prefix_end : "~");
