@@ -52,10 +52,15 @@ present (JsonObject *subject,
 static JsonObject *
 audit_copy (JsonObject *subject)
 {
-  g_autoptr(JsonNode) node = hcs_json_object_node (subject);
-  g_autoptr(JsonNode) copy = json_node_copy (node);
-  JsonObject *obj = json_node_dup_object (copy);
+  JsonObject *obj = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
 
+  /* Rows hold only scalars, so copying the members copies it all. */
+  json_object_iter_init (&iter, subject);
+  while (json_object_iter_next (&iter, &name, &value))
+    json_object_set_member (obj, name, json_node_copy (value));
   present (obj, FALSE);
   return obj;
 }
