@@ -22,6 +22,17 @@ static const HcListAction reason_required[] = {
   HC_LIST_ACTION_REPAIR, HC_LIST_ACTION_EXIT,
 };
 
+static gboolean
+looks_like_id_number (const char *s)
+{
+  if (s == NULL || strlen (s) != 18)
+    return FALSE;
+  for (guint i = 0; i < 17; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return g_ascii_isdigit (s[17]) || s[17] == 'X';
+}
+
 /**
  * hcs_identifier_normalize:
  * @kind: (out): USCC or ID number
@@ -37,17 +48,24 @@ hcs_identifier_normalize (const char         *text,
 {
   g_autoptr(GError) id_error = NULL;
   g_autoptr(GError) uscc_error = NULL;
+  g_autofree char *shape = NULL;
   char *norm = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  /* An all-digit text may be either: an ID number first, then a USCC. */
-  if (hc_id_number_validate (text, &norm, &id_error))
+  /* An all-digit text may be either: an ID number first, then a USCC.
+   * Anything else can only be a USCC (this keeps 100,000-row matches from
+   * building an ID-number error for every enterprise). */
+  shape = hc_uscc_normalize (text);
+  if (looks_like_id_number (shape))
     {
-      *kind = HCS_IDENTIFIER_ID_NUMBER;
-      return norm;
+      if (hc_id_number_validate (text, &norm, &id_error))
+        {
+          *kind = HCS_IDENTIFIER_ID_NUMBER;
+          return norm;
+        }
+      g_clear_pointer (&norm, g_free);
     }
-  g_clear_pointer (&norm, g_free);
   if (hc_uscc_validate (text, &norm, &uscc_error))
     {
       *kind = HCS_IDENTIFIER_USCC;

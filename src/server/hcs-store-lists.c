@@ -480,10 +480,15 @@ hcs_store_lists_match (HcsStore            *store,
                        GError             **error)
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MATCH, error);
+  gboolean ok = TRUE;
 
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < n_identifiers; i++)
+  /* One read transaction for all look-ups: one snapshot, and not one file
+   * lock per subject. Writers go on meanwhile (WAL). */
+  if (!hcs_store_exec (store, "BEGIN DEFERRED", error))
+    return FALSE;
+  for (guint i = 0; i < n_identifiers && ok; i++)
     {
       int rc;
 
@@ -508,12 +513,16 @@ hcs_store_lists_match (HcsStore            *store,
           json_object_set_member (hit, "measures", measures);
           json_array_add_object_element (hits, hit);
         }
-      if (rc < 0)
-        return FALSE;
+      ok = rc >= 0;
     }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
-  return TRUE;
+  if (!ok)
+    {
+      sqlite3_exec (hcs_store_get_db (store), "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return hcs_store_exec (store, "COMMIT", error);
 }
 
 static const char SQL_RUN_INSERT[] =
