@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hncredit-server: the entry point, its options and its life cycle. */
+#define G_LOG_DOMAIN "hncredit-server"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+
+#include "hcs-auth.h"
+#include "hcs-demo.h"
+#include "hcs-server.h"
+#include "hcs-store-users.h"
+
+typedef struct
+{
+  char     *db_path;
+  char     *listen;
+  char     *admin_password_file;
+  gboolean  seed_demo;
+  int       demo_scale;
+  gboolean  exit_on_stdin_eof;
+  gboolean  list_routes;
+  gboolean  version;
+  int       threads;
+  int       token_ttl;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_free (o->db_path);
+  g_free (o->listen);
+  g_free (o->admin_password_file);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static gboolean
+parse_listen (const char  *listen,
+              char       **host,
+              guint16     *port,
+              GError     **error)
+{
+  const char *colon = strrchr (listen, ':');
+  guint64 p;
+
+  if (colon == NULL ||
+      !g_ascii_string_to_unsigned (colon + 1, 10, 0, 65535, &p, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--listen takes HOST:PORT, e.g. 127.0.0.1:8080 (port 0 picks a free one)"));
+      return FALSE;
+    }
+  *host = g_strndup (listen, colon - listen);
+  if ((*host)[0] == '[')
+    {
+      char *inner = g_strndup (*host + 1, strlen (*host) - 2);
+
+      g_free (*host);
+      *host = inner;
+    }
+  *port = (guint16) p;
+  return TRUE;
+}
+
+/* The first administrator's password: from a file or the environment, never
+ * a built-in default. */
+static char *
+read_admin_password (const Options  *o,
+                     GError        **error)
+{
+  const char *env = g_getenv ("HNCREDIT_ADMIN_PASSWORD");
+  char *password = NULL;
+
+  if (o->admin_password_file != NULL)
+    {
+      if (!g_file_get_contents (o->admin_password_file, &password, NULL, error))
+        return NULL;
+      g_strchomp (password);
+    }
+  else if (env != NULL && *env != '\0')
+    password = g_strdup (env);
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("This is a new database: give the first administrator’s password with "
+                     "--admin-password-file FILE or HNCREDIT_ADMIN_PASSWORD."));
+      return NULL;
+    }
+  return password;
+}
+
+static gboolean
+bootstrap (HcsStore       *store,
+           const Options  *o,
+           GError        **error)
+{
+  g_autofree char *password = NULL;
+  g_autofree char *hash = NULL;
+  const char *reason = NULL;
+  gint64 n_users;
+
+  if (!hcs_store_migrate (store, error))
+    return FALSE;
+  n_users = hcs_store_users_count (store, error);
+  if (n_users < 0)
+    return FALSE;
+  if (n_users > 0 && !o->seed_demo)
+    return TRUE;
+
+  password = read_admin_password (o, error);
+  if (password == NULL)
+    return FALSE;
+  if (n_users == 0)
+    {
+      if (!hcs_auth_password_is_acceptable (password, &reason))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s", reason);
+          return FALSE;
+        }
+      hash = hcs_auth_hash_password (password, error);
+      if (hash == NULL ||
+          hcs_store_users_insert (store, "admin", _("Administrator"), HC_ROLE_ADMIN, hash, 0, error) == 0)
+        return FALSE;
+    }
+  if (o->seed_demo)
+    return hcs_demo_seed (store, password, (guint) MAX (o->demo_scale, 1), error);
+  return TRUE;
+}
+
+static gboolean
+on_signal (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The parent holds the other end of our stdin: when it goes away (even by a
+ * crash) we read EOF and stop, so no orphaned server holds the database. */
+static gboolean
+on_stdin (int          fd,
+          GIOCondition condition,
+          gpointer     data)
+{
+  char buf[256];
+  ssize_t n = read (fd, buf, sizeof buf);
+
+  if (n > 0)
+    return G_SOURCE_CONTINUE;
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+print_routes (void)
+{
+  g_autoptr(HcsRouter) router = hcs_routes_new_router ();
+
+  for (guint i = 0; i < hcs_router_get_n (router); i++)
+    {
+      const HcsRoute *r = hcs_router_get (router, i);
+
+      g_print ("%s /api/v1%s\n", r->method, r->pattern);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(Options) o = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcsStore) store = NULL;
+  g_autoptr(HcsServer) server = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autofree char *host = NULL;
+  guint16 port = 0;
+  HcsServerOptions server_options = { 0 };
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &o.db_path, N_("The SQLite database (created when missing)"), N_("PATH") },
+    { "listen", 0, 0, G_OPTION_ARG_STRING, &o.listen, N_("Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)"), N_("HOST:PORT") },
+    { "seed-demo", 0, 0, G_OPTION_ARG_NONE, &o.seed_demo, N_("Fill a new database with the demo dataset"), NULL },
+    { "demo-scale", 0, 0, G_OPTION_ARG_INT, &o.demo_scale, N_("Multiply the demo dataset’s size (for benchmarks)"), N_("N") },
+    { "admin-password-file", 0, 0, G_OPTION_ARG_FILENAME, &o.admin_password_file, N_("The first administrator’s password, for a new database"), N_("FILE") },
+    { "exit-on-stdin-eof", 0, 0, G_OPTION_ARG_NONE, &o.exit_on_stdin_eof, N_("Stop when standard input closes (for a parent process)"), NULL },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &o.threads, N_("Number of worker threads (default 4)"), N_("N") },
+    { "token-ttl", 0, 0, G_OPTION_ARG_INT, &o.token_ttl, N_("Lifetime of a session token in seconds (default 28800)"), N_("SECONDS") },
+    { "list-routes", 0, 0, G_OPTION_ARG_NONE, &o.list_routes, N_("Print the API routes and exit"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HNCREDIT_LOCALEDIR") ? g_getenv ("HNCREDIT_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("— the hncredit API server"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("hncredit-server: %s\n", error->message);
+      return 2;
+    }
+  if (o.version)
+    {
+      g_print ("hncredit-server %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (o.list_routes)
+    {
+      print_routes ();
+      return 0;
+    }
+  if (o.db_path == NULL)
+    {
+      g_printerr ("hncredit-server: %s\n", _("--db PATH is required"));
+      return 2;
+    }
+  if (!parse_listen (o.listen ? o.listen : "127.0.0.1:8080", &host, &port, &error))
+    {
+      g_printerr ("hncredit-server: %s\n", error->message);
+      return 2;
+    }
+
+  store = hcs_store_open (o.db_path, &error);
+  if (store == NULL || !bootstrap (store, &o, &error))
+    {
+      g_printerr ("hncredit-server: %s\n", error->message);
+      return 1;
+    }
+  g_clear_pointer (&store, hcs_store_free);
+
+  server_options.db_path = o.db_path;
+  server_options.host = host;
+  server_options.port = port;
+  server_options.n_workers = (guint) CLAMP (o.threads, 0, 64);
+  server_options.token_ttl = o.token_ttl;
+  server = hcs_server_new (&server_options, &error);
+  if (server == NULL || !hcs_server_start (server, &error))
+    {
+      g_printerr ("hncredit-server: %s\n", error->message);
+      return 1;
+    }
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, on_signal, loop);
+  g_unix_signal_add (SIGINT, on_signal, loop);
+  if (o.exit_on_stdin_eof)
+    g_unix_fd_add (STDIN_FILENO, G_IO_IN | G_IO_HUP | G_IO_ERR, on_stdin, loop);
+
+  if (strchr (host, ':') != NULL)
+    g_print ("listening on http://[%s]:%u\n", host, hcs_server_get_port (server));
+  else
+    g_print ("listening on http://%s:%u\n", host, hcs_server_get_port (server));
+  fflush (stdout);
+
+  g_main_loop_run (loop);
+  hcs_server_stop (server);
+  return 0;
+}

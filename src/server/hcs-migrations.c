@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Schema migrations, versioned in PRAGMA user_version. */
+#define G_LOG_DOMAIN "hcs-migrations"
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "hcs-store.h"
+
+/* Each migration is a list of SQL files from the server's GResource
+ * (src/server/schema/), applied in order, all in one transaction. Version 1
+ * is the first schema, one file per table family so that each family's
+ * owner edits only its own file. Later versions append entries here; a
+ * published version is never edited. */
+static const char * const migration_1[] = {
+  "users.sql",
+  "subjects.sql",
+  "catalog.sql",
+  "indicators.sql",
+  "lists.sql",
+  "repairs.sql",
+  "risk.sql",
+  "imports.sql",
+  "audit.sql",
+  NULL
+};
+
+static const char * const * const migrations[] = {
+  migration_1,
+};
+
+int
+hcs_migrations_latest (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static gboolean
+apply_file (HcsStore    *store,
+            const char  *name,
+            GError     **error)
+{
+  g_autofree char *path = g_strconcat ("/org/hncredit/server/schema/", name, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  gsize len;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+  if (!hcs_store_exec (store, sql, error))
+    {
+      g_prefix_error (error, "%s: ", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * hcs_store_migrate:
+ *
+ * Brings the database to the latest schema, all versions missing in one
+ * transaction: a failure leaves the database as it was. A database newer than
+ * this server is refused rather than touched.
+ */
+gboolean
+hcs_store_migrate (HcsStore  *self,
+                   GError   **error)
+{
+  int have, want = hcs_migrations_latest ();
+  g_autofree char *set_version = NULL;
+
+  have = hcs_store_get_schema_version (self);
+  if (have < 0)
+    return hcs_store_set_error (self, sqlite3_errcode (hcs_store_get_db (self)), error);
+  if (have > want)
+    {
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_SCHEMA,
+                   "the database has schema version %d, newer than this server's %d",
+                   have, want);
+      return FALSE;
+    }
+  if (have == want)
+    return TRUE;
+
+  if (!hcs_store_begin (self, error))
+    return FALSE;
+  for (int v = have; v < want; v++)
+    for (guint i = 0; migrations[v][i] != NULL; i++)
+      if (!apply_file (self, migrations[v][i], error))
+        {
+          hcs_store_rollback (self);
+          return FALSE;
+        }
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", want);
+  if (!hcs_store_exec (self, set_version, error))
+    {
+      hcs_store_rollback (self);
+      return FALSE;
+    }
+  return hcs_store_commit (self, error);
+}

@@ -1,0 +1,768 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading a request and answering it: the one place that writes error
+ * bodies, ETags and pages, so every route answers the same way. */
+#define G_LOG_DOMAIN "hcs-request"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "hcs-request.h"
+
+#define DEFAULT_PAGE_LIMIT 50
+#define MAX_PAGE_LIMIT     1000
+
+struct _HcsRequest
+{
+  SoupServerMessage *msg;
+  HcsStore          *store;
+  GHashTable        *params;
+  GHashTable        *query;
+  JsonNode          *json;
+  HcsActor           actor;
+  guint              authenticated : 1;
+  guint              replied : 1;
+  guint              json_parsed : 1;
+};
+
+HcsRequest *
+hcs_request_new (SoupServerMessage *msg,
+                 HcsStore          *store,
+                 GHashTable        *params)
+{
+  HcsRequest *self = g_new0 (HcsRequest, 1);
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *query = g_uri_get_query (uri);
+
+  self->msg = g_object_ref (msg);
+  self->store = store;
+  self->params = params ? g_hash_table_ref (params) : NULL;
+  if (query != NULL)
+    self->query = soup_form_decode (query);
+  return self;
+}
+
+void
+hcs_request_free (HcsRequest *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->msg);
+  g_clear_pointer (&self->params, g_hash_table_unref);
+  g_clear_pointer (&self->query, g_hash_table_unref);
+  g_clear_pointer (&self->json, json_node_unref);
+  g_free (self->actor.username);
+  g_free (self);
+}
+
+SoupServerMessage *
+hcs_request_get_message (HcsRequest *self)
+{
+  return self->msg;
+}
+
+HcsStore *
+hcs_request_get_store (HcsRequest *self)
+{
+  return self->store;
+}
+
+/* Returns: (nullable): the signed-in user, or %NULL on a public route */
+const HcsActor *
+hcs_request_get_actor (HcsRequest *self)
+{
+  return self->authenticated ? &self->actor : NULL;
+}
+
+void
+hcs_request_set_actor (HcsRequest *self,
+                       gint64      user_id,
+                       const char *username,
+                       HcRole      role)
+{
+  self->actor.user_id = user_id;
+  g_free (self->actor.username);
+  self->actor.username = g_strdup (username);
+  self->actor.role = role;
+  self->authenticated = TRUE;
+}
+
+gboolean
+hcs_request_is_authenticated (HcsRequest *self)
+{
+  return self->authenticated;
+}
+
+gboolean
+hcs_request_has_role (HcsRequest *self,
+                      HcRole      role)
+{
+  return self->authenticated && hc_role_at_least (self->actor.role, role);
+}
+
+/* Answers 403 and returns %FALSE when the user's role is below @role. */
+gboolean
+hcs_request_require_role (HcsRequest *self,
+                          HcRole      role)
+{
+  if (hcs_request_has_role (self, role))
+    return TRUE;
+  hcs_request_reply_error (self, SOUP_STATUS_FORBIDDEN, "forbidden", NULL,
+                           _("This needs the role “%s”; you are signed in as “%s”."),
+                           hc_role_label (role),
+                           self->authenticated ? hc_role_label (self->actor.role) : "-");
+  return FALSE;
+}
+
+gboolean
+hcs_request_has_replied (HcsRequest *self)
+{
+  return self->replied;
+}
+
+const char *
+hcs_request_get_method (HcsRequest *self)
+{
+  return soup_server_message_get_method (self->msg);
+}
+
+const char *
+hcs_request_get_header (HcsRequest *self,
+                        const char *name)
+{
+  return soup_message_headers_get_one (soup_server_message_get_request_headers (self->msg), name);
+}
+
+/* A path parameter, e.g. "identifier" of /subjects/{identifier}. */
+const char *
+hcs_request_param (HcsRequest *self,
+                   const char *name)
+{
+  return self->params ? g_hash_table_lookup (self->params, name) : NULL;
+}
+
+/* Returns: (nullable): the query parameter, %NULL when absent or empty */
+const char *
+hcs_request_query (HcsRequest *self,
+                   const char *name)
+{
+  const char *v = self->query ? g_hash_table_lookup (self->query, name) : NULL;
+
+  return (v != NULL && *v != '\0') ? v : NULL;
+}
+
+/**
+ * hcs_request_query_int:
+ *
+ * Reads an integer query parameter in [@min, @max], @fallback when absent.
+ * Answers 400 and returns %FALSE when it is not such a number.
+ */
+gboolean
+hcs_request_query_int (HcsRequest *self,
+                       const char *name,
+                       gint64      min,
+                       gint64      max,
+                       gint64      fallback,
+                       gint64     *out)
+{
+  const char *v = hcs_request_query (self, name);
+  gint64 n;
+
+  if (v == NULL)
+    {
+      *out = fallback;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_signed (v, 10, min, max, &n, NULL))
+    {
+      hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+                               _("The parameter “%s” must be a whole number from %lld to %lld."),
+                               name, (long long) min, (long long) max);
+      return FALSE;
+    }
+  *out = n;
+  return TRUE;
+}
+
+/* True for 1/true/yes. */
+gboolean
+hcs_request_query_bool (HcsRequest *self,
+                        const char *name)
+{
+  const char *v = hcs_request_query (self, name);
+
+  return v != NULL && (g_str_equal (v, "1") || g_ascii_strcasecmp (v, "true") == 0 ||
+                       g_ascii_strcasecmp (v, "yes") == 0);
+}
+
+/**
+ * hcs_request_page:
+ *
+ * Reads `limit`, `cursor` and `total` into @page. Answers 400 and returns
+ * %FALSE for a bad limit or a cursor this server did not make.
+ */
+gboolean
+hcs_request_page (HcsRequest *self,
+                  HcsPage    *page)
+{
+  const char *cursor = hcs_request_query (self, "cursor");
+  gint64 limit;
+
+  memset (page, 0, sizeof *page);
+  if (!hcs_request_query_int (self, "limit", 1, MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT, &limit))
+    return FALSE;
+  page->limit = (guint) limit;
+  page->want_total = hcs_request_query_bool (self, "total");
+  if (cursor != NULL && !hcs_cursor_decode (cursor, &page->after_key, &page->after_id))
+    {
+      hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_cursor", "cursor",
+                               _("The cursor is not valid; start again from the first page."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+hcs_page_clear (HcsPage *page)
+{
+  g_clear_pointer (&page->after_key, g_free);
+}
+
+/* Returns: (transfer full): the request body */
+GBytes *
+hcs_request_get_body (HcsRequest *self)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (self->msg);
+
+  return soup_message_body_flatten (body);
+}
+
+/**
+ * hcs_request_json:
+ *
+ * Parses the body as JSON once. Answers 400 `invalid_json` and returns %NULL
+ * when the body is empty or not JSON.
+ *
+ * Returns: (transfer none) (nullable): the root node
+ */
+JsonNode *
+hcs_request_json (HcsRequest *self)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data;
+
+  if (self->json_parsed)
+    return self->json;
+  self->json_parsed = TRUE;
+
+  body = hcs_request_get_body (self);
+  data = g_bytes_get_data (body, &len);
+  if (len == 0)
+    {
+      hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_json", NULL,
+                               _("The request has no body; send a JSON document."));
+      return NULL;
+    }
+  if (!g_utf8_validate (data, len, NULL))
+    {
+      hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_json", NULL,
+                               _("The request body is not UTF-8 text."));
+      return NULL;
+    }
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, len, &error))
+    {
+      hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_json", NULL,
+                               _("The request body is not valid JSON: %s"), error->message);
+      return NULL;
+    }
+  self->json = json_parser_steal_root (parser);
+  return self->json;
+}
+
+/* Like hcs_request_json(), and answers 400 unless the root is an object. */
+JsonObject *
+hcs_request_json_object (HcsRequest *self)
+{
+  JsonNode *root = hcs_request_json (self);
+
+  if (root == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_json", NULL,
+                               _("The request body must be a JSON object."));
+      return NULL;
+    }
+  return json_node_get_object (root);
+}
+
+static JsonNode *
+get_field (HcsRequest    *self,
+           JsonObject    *obj,
+           const char    *name,
+           HcsFieldFlags  flags,
+           gboolean      *ok)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  *ok = TRUE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (flags & HCS_FIELD_REQUIRED)
+        {
+          hcs_request_reply_error (self, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", name,
+                                   _("The field “%s” is required."), name);
+          *ok = FALSE;
+        }
+      return NULL;
+    }
+  return node;
+}
+
+static gboolean
+wrong_type (HcsRequest *self,
+            const char *name,
+            const char *what)
+{
+  hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_type", name,
+                           _("The field “%s” must be %s."), name, what);
+  return FALSE;
+}
+
+/**
+ * hcs_request_field_string:
+ * @out: (out): the string (owned by @obj), untouched when absent
+ *
+ * A required string must also be non-empty after trimming. Answers 400
+ * `invalid_type` or 422 `missing_field` and returns %FALSE otherwise.
+ */
+gboolean
+hcs_request_field_string (HcsRequest    *self,
+                          JsonObject    *obj,
+                          const char    *name,
+                          HcsFieldFlags  flags,
+                          const char   **out)
+{
+  gboolean ok;
+  JsonNode *node = get_field (self, obj, name, flags, &ok);
+  const char *s;
+
+  if (node == NULL)
+    return ok;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return wrong_type (self, name, _("text"));
+  s = json_node_get_string (node);
+  if (flags & HCS_FIELD_REQUIRED)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (s));
+
+      if (*trimmed == '\0')
+        {
+          hcs_request_reply_error (self, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", name,
+                                   _("The field “%s” must not be empty."), name);
+          return FALSE;
+        }
+    }
+  *out = s;
+  return TRUE;
+}
+
+gboolean
+hcs_request_field_int (HcsRequest    *self,
+                       JsonObject    *obj,
+                       const char    *name,
+                       HcsFieldFlags  flags,
+                       gint64        *out)
+{
+  gboolean ok;
+  JsonNode *node = get_field (self, obj, name, flags, &ok);
+
+  if (node == NULL)
+    return ok;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return wrong_type (self, name, _("a whole number"));
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+gboolean
+hcs_request_field_double (HcsRequest    *self,
+                          JsonObject    *obj,
+                          const char    *name,
+                          HcsFieldFlags  flags,
+                          double        *out)
+{
+  gboolean ok;
+  JsonNode *node = get_field (self, obj, name, flags, &ok);
+  GType type;
+
+  if (node == NULL)
+    return ok;
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type == G_TYPE_INT64)
+    *out = (double) json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE)
+    *out = json_node_get_double (node);
+  else
+    return wrong_type (self, name, _("a number"));
+  return TRUE;
+}
+
+gboolean
+hcs_request_field_bool (HcsRequest    *self,
+                        JsonObject    *obj,
+                        const char    *name,
+                        HcsFieldFlags  flags,
+                        gboolean      *out)
+{
+  gboolean ok;
+  JsonNode *node = get_field (self, obj, name, flags, &ok);
+
+  if (node == NULL)
+    return ok;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return wrong_type (self, name, _("true or false"));
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+hcs_request_field_array (HcsRequest    *self,
+                         JsonObject    *obj,
+                         const char    *name,
+                         HcsFieldFlags  flags,
+                         JsonArray    **out)
+{
+  gboolean ok;
+  JsonNode *node = get_field (self, obj, name, flags, &ok);
+
+  if (node == NULL)
+    return ok;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return wrong_type (self, name, _("a list"));
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+/**
+ * hcs_request_if_match:
+ * @version: (out): the version the client edits
+ *
+ * Writes must say which version they edit. Answers 428 when If-Match is
+ * missing and 400 when it is not an ETag of ours; returns %FALSE then.
+ */
+gboolean
+hcs_request_if_match (HcsRequest *self,
+                      gint64     *version)
+{
+  const char *v = hcs_request_get_header (self, "If-Match");
+  g_autofree char *s = NULL;
+  char *end = NULL;
+  gint64 n;
+
+  if (v == NULL)
+    {
+      hcs_request_reply_error (self, 428, "precondition_required", NULL,
+                               _("Send the version you edit in If-Match (the ETag you read)."));
+      return FALSE;
+    }
+  s = g_strstrip (g_strdup (v));
+  if (g_str_has_prefix (s, "W/"))
+    memmove (s, s + 2, strlen (s + 2) + 1);
+  if (s[0] == '"')
+    {
+      gsize len = strlen (s);
+
+      if (len < 3 || s[len - 1] != '"')
+        goto bad;
+      s[len - 1] = '\0';
+      memmove (s, s + 1, len - 1);
+    }
+  n = g_ascii_strtoll (s, &end, 10);
+  if (end == s || *end != '\0' || n < 1)
+    goto bad;
+  *version = n;
+  return TRUE;
+
+bad:
+  hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_if_match", NULL,
+                           _("If-Match must be an ETag this server sent."));
+  return FALSE;
+}
+
+void
+hcs_request_set_etag (HcsRequest *self,
+                      gint64      version)
+{
+  g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", version);
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (self->msg), "ETag", etag);
+}
+
+void
+hcs_request_reply_bytes (HcsRequest *self,
+                         guint       status,
+                         const char *content_type,
+                         GBytes     *bytes)
+{
+  g_return_if_fail (!self->replied);
+
+  self->replied = TRUE;
+  soup_server_message_set_status (self->msg, status, NULL);
+  if (bytes != NULL)
+    {
+      gsize len;
+      const char *data = g_bytes_get_data (bytes, &len);
+
+      soup_server_message_set_response (self->msg, content_type, SOUP_MEMORY_COPY, data, len);
+    }
+}
+
+/* Answers @node (transfer full) as the JSON body. */
+void
+hcs_request_reply_json (HcsRequest *self,
+                        guint       status,
+                        JsonNode   *node)
+{
+  g_autoptr(JsonNode) owned = node;
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  gsize len;
+  char *text;
+
+  g_return_if_fail (!self->replied);
+
+  json_generator_set_root (gen, owned);
+  text = json_generator_to_data (gen, &len);
+  self->replied = TRUE;
+  soup_server_message_set_status (self->msg, status, NULL);
+  soup_server_message_set_response (self->msg, "application/json; charset=utf-8",
+                                    SOUP_MEMORY_TAKE, text, len);
+}
+
+/* Answers @obj (transfer full). */
+void
+hcs_request_reply_object (HcsRequest *self,
+                          guint       status,
+                          JsonObject *obj)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, obj);
+  hcs_request_reply_json (self, status, node);
+}
+
+/**
+ * hcs_request_reply_page:
+ * @items: (transfer full): this page
+ * @next_cursor: (nullable): where the next page starts, %NULL on the last
+ * @total: the count of all matches, or -1 when not asked for
+ */
+void
+hcs_request_reply_page (HcsRequest *self,
+                        JsonArray  *items,
+                        const char *next_cursor,
+                        gint64      total)
+{
+  JsonObject *obj = json_object_new ();
+
+  json_object_set_array_member (obj, "items", items);
+  if (next_cursor != NULL)
+    json_object_set_string_member (obj, "next_cursor", next_cursor);
+  else
+    json_object_set_null_member (obj, "next_cursor");
+  if (total >= 0)
+    json_object_set_int_member (obj, "total", total);
+  hcs_request_reply_object (self, SOUP_STATUS_OK, obj);
+}
+
+void
+hcs_request_reply_no_content (HcsRequest *self)
+{
+  g_return_if_fail (!self->replied);
+  self->replied = TRUE;
+  soup_server_message_set_status (self->msg, SOUP_STATUS_NO_CONTENT, NULL);
+}
+
+/**
+ * hcs_request_reply_error:
+ * @code: a stable machine-readable code ("invalid_uscc")
+ * @field: (nullable): the request field at fault
+ *
+ * Answers `{"error":{"code","message","field"}}`. The message is for a
+ * person: say what to do.
+ */
+void
+hcs_request_reply_error (HcsRequest *self,
+                         guint       status,
+                         const char *code,
+                         const char *field,
+                         const char *format,
+                         ...)
+{
+  JsonObject *root = json_object_new ();
+  JsonObject *err = json_object_new ();
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  json_object_set_string_member (err, "code", code);
+  json_object_set_string_member (err, "message", message);
+  if (field != NULL)
+    json_object_set_string_member (err, "field", field);
+  json_object_set_object_member (root, "error", err);
+  hcs_request_reply_object (self, status, root);
+}
+
+/* Maps a storage error to its answer; internal details go to the log only. */
+void
+hcs_request_reply_store_error (HcsRequest   *self,
+                               const GError *error)
+{
+  if (error == NULL || error->domain != HCS_STORE_ERROR)
+    {
+      g_warning ("%s %s: %s", hcs_request_get_method (self),
+                 g_uri_get_path (soup_server_message_get_uri (self->msg)),
+                 error ? error->message : "unknown error");
+      hcs_request_reply_error (self, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal", NULL,
+                               _("The server could not complete this; nothing was changed. Try again, and tell the administrator if it persists."));
+      return;
+    }
+
+  switch ((HcsStoreError) error->code)
+    {
+    case HCS_STORE_ERROR_NOT_FOUND:
+      hcs_request_reply_error (self, SOUP_STATUS_NOT_FOUND, "not_found", NULL,
+                               _("No such record; it may have been deleted."));
+      break;
+    case HCS_STORE_ERROR_DUPLICATE:
+      hcs_request_reply_error (self, SOUP_STATUS_CONFLICT, "duplicate", NULL,
+                               _("A record with the same key already exists."));
+      break;
+    case HCS_STORE_ERROR_CONSTRAINT:
+      hcs_request_reply_error (self, SOUP_STATUS_UNPROCESSABLE_ENTITY, "constraint", NULL,
+                               _("The record refers to something that does not exist or breaks a rule of the data."));
+      break;
+    case HCS_STORE_ERROR_STALE:
+      hcs_request_reply_error (self, SOUP_STATUS_PRECONDITION_FAILED, "stale", NULL,
+                               _("Someone changed this record since you read it; nothing was changed. Reload it and try again."));
+      break;
+    case HCS_STORE_ERROR_BUSY:
+      hcs_request_reply_error (self, SOUP_STATUS_SERVICE_UNAVAILABLE, "busy", NULL,
+                               _("The database is busy; nothing was changed. Try again in a moment."));
+      break;
+    case HCS_STORE_ERROR_CORRUPT:
+    case HCS_STORE_ERROR_SCHEMA:
+    case HCS_STORE_ERROR_FAILED:
+    default:
+      g_warning ("%s %s: %s", hcs_request_get_method (self),
+                 g_uri_get_path (soup_server_message_get_uri (self->msg)), error->message);
+      hcs_request_reply_error (self, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal", NULL,
+                               _("The server could not complete this; nothing was changed. Try again, and tell the administrator if it persists."));
+      break;
+    }
+}
+
+/* A cursor is the last row's sort key and id, base64url-encoded; opaque to
+ * clients and stable while rows are added (keyset paging). */
+char *
+hcs_cursor_encode (const char *key,
+                   gint64      id)
+{
+  g_autofree char *raw = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", id, key ? key : "");
+  char *b64 = g_base64_encode ((const guchar *) raw, strlen (raw));
+
+  for (char *p = b64; *p; p++)
+    if (*p == '+')
+      *p = '-';
+    else if (*p == '/')
+      *p = '_';
+  return b64;
+}
+
+gboolean
+hcs_cursor_decode (const char  *cursor,
+                   char       **key,
+                   gint64      *id)
+{
+  g_autofree char *b64 = g_strdup (cursor);
+  g_autofree guchar *raw = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+  char *sep, *end = NULL;
+
+  for (char *p = b64; *p; p++)
+    {
+      if (*p == '-')
+        *p = '+';
+      else if (*p == '_')
+        *p = '/';
+      else if (!g_ascii_isalnum (*p) && *p != '=')
+        return FALSE;
+    }
+  raw = g_base64_decode (b64, &len);
+  if (raw == NULL || len == 0)
+    return FALSE;
+  text = g_strndup ((const char *) raw, len);
+  if (strlen (text) != len || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  sep = strchr (text, '\x1f');
+  if (sep == NULL)
+    return FALSE;
+  *sep = '\0';
+  *id = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0')
+    return FALSE;
+  *key = g_strdup (sep + 1);
+  return TRUE;
+}
+
+/**
+ * hcs_request_reply_rows:
+ * @rows: (transfer full): up to @page->limit + 1 rows in page order, each
+ *   with an integer "id" (and @key_member, when the order is by that key)
+ * @key_member: (nullable): the member the rows are sorted by before "id"
+ * @total: the count of all matches, or -1
+ *
+ * Answers a page: a row past the limit means there is a next page, whose
+ * cursor is made from the last row shown.
+ */
+void
+hcs_request_reply_rows (HcsRequest    *self,
+                        JsonArray     *rows,
+                        const HcsPage *page,
+                        const char    *key_member,
+                        gint64         total)
+{
+  g_autofree char *cursor = NULL;
+  guint n = json_array_get_length (rows);
+
+  if (n > page->limit)
+    {
+      JsonObject *last = json_array_get_object_element (rows, page->limit - 1);
+      const char *key = NULL;
+      g_autofree char *key_text = NULL;
+
+      if (key_member != NULL)
+        {
+          JsonNode *k = json_object_get_member (last, key_member);
+
+          if (k != NULL && json_node_get_value_type (k) == G_TYPE_STRING)
+            key = json_node_get_string (k);
+          else if (k != NULL && json_node_get_value_type (k) == G_TYPE_INT64)
+            key = key_text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (k));
+        }
+      cursor = hcs_cursor_encode (key, json_object_get_int_member (last, "id"));
+      while (json_array_get_length (rows) > page->limit)
+        json_array_remove_element (rows, page->limit);
+    }
+  hcs_request_reply_page (self, rows, cursor, total);
+}

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* /users: accounts and roles, for administrators. */
+#define G_LOG_DOMAIN "hcs-route-users"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hcs-auth.h"
+#include "hcs-routes.h"
+#include "hcs-store-audit.h"
+#include "hcs-store-users.h"
+
+static JsonNode *
+object_node (JsonObject *obj)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, obj);
+  return node;
+}
+
+static void
+list_users (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  JsonArray *rows = hcs_store_users_list (hcs_request_get_store (req), &error);
+
+  if (rows == NULL)
+    hcs_request_reply_store_error (req, error);
+  else
+    hcs_request_reply_page (req, rows, NULL, json_array_get_length (rows));
+}
+
+static gboolean
+check_role_key (HcsRequest *req,
+                const char *key,
+                HcRole     *role)
+{
+  if (key == NULL || hc_role_from_key (key, role))
+    return TRUE;
+  hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_role", "role",
+                           _("The role must be analyst, supervisor or admin."));
+  return FALSE;
+}
+
+static gboolean
+check_password (HcsRequest *req,
+                const char *password)
+{
+  const char *reason = NULL;
+
+  if (password == NULL || hcs_auth_password_is_acceptable (password, &reason))
+    return TRUE;
+  hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "weak_password", "password",
+                           "%s", reason);
+  return FALSE;
+}
+
+/* Runs a write and its audit entry in one transaction, then answers the
+ * user as it is now. */
+static void
+reply_user (HcsRequest *req,
+            guint       status,
+            gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *user = hcs_store_users_get (hcs_request_get_store (req), id, &error);
+
+  if (user == NULL)
+    {
+      hcs_request_reply_store_error (req, error);
+      return;
+    }
+  hcs_request_set_etag (req, json_object_get_int_member (user, "version"));
+  hcs_request_reply_object (req, status, user);
+}
+
+static void
+create_user (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  JsonObject *body = hcs_request_json_object (req);
+  const char *username = NULL, *password = NULL, *role_key = NULL, *display_name = "";
+  gint64 department_id = 0, id;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *id_text = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonNode) after_node = NULL;
+  HcRole role;
+
+  if (body == NULL ||
+      !hcs_request_field_string (req, body, "username", HCS_FIELD_REQUIRED, &username) ||
+      !hcs_request_field_string (req, body, "password", HCS_FIELD_REQUIRED, &password) ||
+      !hcs_request_field_string (req, body, "role", HCS_FIELD_REQUIRED, &role_key) ||
+      !hcs_request_field_string (req, body, "display_name", HCS_FIELD_OPTIONAL, &display_name) ||
+      !hcs_request_field_int (req, body, "department_id", HCS_FIELD_OPTIONAL, &department_id) ||
+      !check_role_key (req, role_key, &role) || !check_password (req, password))
+    return;
+  if (!g_regex_match_simple ("^[a-z][a-z0-9_.-]{1,31}$", username, 0, 0))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_username", "username",
+                               _("A user name is 2 to 32 lower-case letters, digits, “.”, “_” or “-”, starting with a letter."));
+      return;
+    }
+
+  hash = hcs_auth_hash_password (password, &error);
+  if (hash == NULL || !hcs_store_begin (store, &error))
+    {
+      hcs_request_reply_store_error (req, error);
+      return;
+    }
+  id = hcs_store_users_insert (store, username, display_name, role, hash, department_id, &error);
+  if (id > 0)
+    after = hcs_store_users_get (store, id, &error);
+  if (after != NULL)
+    {
+      after_node = object_node (after);
+      id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+    }
+  if (after == NULL ||
+      !hcs_store_audit_record (store, hcs_request_get_actor (req), "user.create", "user", id_text,
+                               NULL, after_node, &error) ||
+      !hcs_store_commit (store, &error))
+    {
+      hcs_store_rollback (store);
+      if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
+        hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "duplicate", "username",
+                                 _("The user name “%s” is taken."), username);
+      else if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_CONSTRAINT))
+        hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "unknown_department", "department_id",
+                                 _("There is no such department."));
+      else
+        hcs_request_reply_store_error (req, error);
+      return;
+    }
+  reply_user (req, SOUP_STATUS_CREATED, id);
+}
+
+static gboolean
+parse_id (HcsRequest *req,
+          gint64     *id)
+{
+  if (g_ascii_string_to_signed (hcs_request_param (req, "id"), 10, 1, G_MAXINT64, id, NULL))
+    return TRUE;
+  hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id", _("There is no such user."));
+  return FALSE;
+}
+
+static void
+get_user (HcsRequest *req)
+{
+  gint64 id;
+
+  if (parse_id (req, &id))
+    reply_user (req, SOUP_STATUS_OK, id);
+}
+
+static void
+patch_user (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  JsonObject *body;
+  const char *display_name = NULL, *role_key = NULL, *password = NULL;
+  gboolean active = TRUE, has_active;
+  gint64 id, version;
+  HcRole role;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonNode) before_node = NULL;
+  g_autoptr(JsonNode) after_node = NULL;
+
+  if (!parse_id (req, &id) || !hcs_request_if_match (req, &version) ||
+      (body = hcs_request_json_object (req)) == NULL ||
+      !hcs_request_field_string (req, body, "display_name", HCS_FIELD_OPTIONAL, &display_name) ||
+      !hcs_request_field_string (req, body, "role", HCS_FIELD_OPTIONAL, &role_key) ||
+      !hcs_request_field_string (req, body, "password", HCS_FIELD_OPTIONAL, &password) ||
+      !hcs_request_field_bool (req, body, "active", HCS_FIELD_OPTIONAL, &active) ||
+      !check_role_key (req, role_key, &role) || !check_password (req, password))
+    return;
+  has_active = json_object_has_member (body, "active");
+  if (id == hcs_request_get_actor (req)->user_id &&
+      ((role_key != NULL && role != HC_ROLE_ADMIN) || (has_active && !active)))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "self_lockout", "role",
+                               _("You cannot take away your own administrator rights; ask another administrator."));
+      return;
+    }
+  if (password != NULL && (hash = hcs_auth_hash_password (password, &error)) == NULL)
+    {
+      hcs_request_reply_store_error (req, error);
+      return;
+    }
+
+  if (!hcs_store_begin (store, &error))
+    {
+      hcs_request_reply_store_error (req, error);
+      return;
+    }
+  before = hcs_store_users_get (store, id, &error);
+  if (before != NULL &&
+      hcs_store_users_update (store, id, version, display_name, role_key, hash,
+                              has_active ? (active ? 1 : 0) : -1, &error))
+    after = hcs_store_users_get (store, id, &error);
+  if (after != NULL)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      before_node = object_node (before);
+      after_node = object_node (after);
+      if (hcs_store_audit_record (store, hcs_request_get_actor (req), "user.update", "user", id_text,
+                                  before_node, after_node, &error) &&
+          hcs_store_commit (store, &error))
+        {
+          reply_user (req, SOUP_STATUS_OK, id);
+          return;
+        }
+    }
+  hcs_store_rollback (store);
+  hcs_request_reply_store_error (req, error);
+}
+
+static const HcsRoute routes[] = {
+  { "GET",   "/users",      list_users,  HCS_ACCESS_ADMIN },
+  { "POST",  "/users",      create_user, HCS_ACCESS_ADMIN },
+  { "GET",   "/users/{id}", get_user,    HCS_ACCESS_ADMIN },
+  { "PATCH", "/users/{id}", patch_user,  HCS_ACCESS_ADMIN },
+};
+
+void
+hcs_routes_users_register (HcsRouter *router)
+{
+  hcs_router_add (router, routes, G_N_ELEMENTS (routes));
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Each resource file registers its routes with one of these. */
+#pragma once
+
+#include "hcs-router.h"
+
+G_BEGIN_DECLS
+
+void hcs_routes_health_register      (HcsRouter *router);
+void hcs_routes_session_register     (HcsRouter *router);
+void hcs_routes_users_register       (HcsRouter *router);
+void hcs_routes_departments_register (HcsRouter *router);
+void hcs_routes_regions_register     (HcsRouter *router);
+void hcs_routes_audit_register       (HcsRouter *router);
+void hcs_routes_openapi_register     (HcsRouter *router);
+void hcs_routes_lists_register       (HcsRouter *router);
+void hcs_routes_repairs_register     (HcsRouter *router);
+
+G_END_DECLS

@@ -1,0 +1,439 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Workers: several SoupServers, each on its own thread and GMainContext with
+ * its own database connection, sharing one port through SO_REUSEPORT. One
+ * slow request then holds up only the connections of its own worker, which
+ * keeps tail latency low under many connections. */
+#define G_LOG_DOMAIN "hcs-server"
+
+#include "config.h"
+
+#include <errno.h>
+#include <sys/socket.h>
+
+#include <glib/gi18n.h>
+
+#include "hcs-server.h"
+#include "hcs-auth.h"
+#include "hcs-store-users.h"
+
+#define DEFAULT_WORKERS 4
+
+typedef struct
+{
+  HcsServer    *server;
+  guint         index;
+  GThread      *thread;
+  GMainContext *context;
+  GMainLoop    *loop;
+  GSocket      *socket;
+  HcsStore     *store;
+  GMutex        ready_lock;
+  GCond         ready_cond;
+  gboolean      ready;
+  GError       *error;
+} HcsWorker;
+
+struct _HcsServer
+{
+  char       *db_path;
+  char       *host;
+  guint16     port;
+  guint       n_workers;
+  HcsRouter  *router;
+  GPtrArray  *workers;
+};
+
+static gint64 token_ttl = 8 * 3600;
+
+gint64
+hcs_server_token_ttl (void)
+{
+  return token_ttl;
+}
+
+static void
+reply_plain_error (SoupServerMessage *msg,
+                   HcsStore          *store,
+                   guint              status,
+                   const char        *code,
+                   const char        *message)
+{
+  g_autoptr(HcsRequest) req = hcs_request_new (msg, store, NULL);
+
+  hcs_request_reply_error (req, status, code, NULL, "%s", message);
+}
+
+/* Answers 401 and returns FALSE unless the bearer token names a live session. */
+static gboolean
+authenticate (HcsRequest *req)
+{
+  const char *auth = hcs_request_get_header (req, "Authorization");
+  g_autofree char *token_hash = NULL;
+  g_autofree char *username = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 user_id = 0;
+  HcRole role = HC_ROLE_ANALYST;
+  gboolean expired = FALSE;
+
+  if (auth == NULL || g_ascii_strncasecmp (auth, "Bearer ", 7) != 0 || auth[7] == '\0')
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (hcs_request_get_message (req)),
+                                    "WWW-Authenticate", "Bearer");
+      hcs_request_reply_error (req, SOUP_STATUS_UNAUTHORIZED, "unauthenticated", NULL,
+                               _("Sign in first: this needs a session token."));
+      return FALSE;
+    }
+  token_hash = hcs_auth_token_hash (auth + 7);
+  if (!hcs_store_sessions_lookup (hcs_request_get_store (req), token_hash,
+                                  g_get_real_time () / G_USEC_PER_SEC,
+                                  &user_id, &username, &role, &expired, &error))
+    {
+      if (error != NULL)
+        {
+          hcs_request_reply_store_error (req, error);
+          return FALSE;
+        }
+      hcs_request_reply_error (req, SOUP_STATUS_UNAUTHORIZED,
+                               expired ? "token_expired" : "unauthenticated", NULL,
+                               expired ? _("Your session has expired; sign in again.")
+                                       : _("The session is not valid; sign in again."));
+      return FALSE;
+    }
+  hcs_request_set_actor (req, user_id, username, role);
+  return TRUE;
+}
+
+static HcRole
+access_role (HcsAccess access)
+{
+  switch (access)
+    {
+    case HCS_ACCESS_SUPERVISOR:
+      return HC_ROLE_SUPERVISOR;
+    case HCS_ACCESS_ADMIN:
+      return HC_ROLE_ADMIN;
+    case HCS_ACCESS_PUBLIC:
+    case HCS_ACCESS_ANALYST:
+    default:
+      return HC_ROLE_ANALYST;
+    }
+}
+
+static void
+handle_api (SoupServer        *soup,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  HcsWorker *worker = user_data;
+  const char *method = soup_server_message_get_method (msg);
+  g_autoptr(GHashTable) params = NULL;
+  g_autoptr(HcsRequest) req = NULL;
+  const HcsRoute *route;
+  gboolean path_known;
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Cache-Control", "no-store");
+
+  route = hcs_router_match (worker->server->router, method, path, &params, &path_known);
+  if (route == NULL)
+    {
+      if (path_known)
+        reply_plain_error (msg, worker->store, SOUP_STATUS_METHOD_NOT_ALLOWED,
+                           "method_not_allowed", _("This address does not take that method."));
+      else
+        reply_plain_error (msg, worker->store, SOUP_STATUS_NOT_FOUND,
+                           "not_found", _("There is no such address in this API."));
+      return;
+    }
+
+  req = hcs_request_new (msg, worker->store, params);
+  if (route->access != HCS_ACCESS_PUBLIC)
+    {
+      if (!authenticate (req))
+        return;
+      if (!hcs_request_require_role (req, access_role (route->access)))
+        return;
+    }
+
+  route->func (req);
+
+  if (!hcs_request_has_replied (req))
+    {
+      g_critical ("%s %s left without an answer", method, path);
+      hcs_request_reply_error (req, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal", NULL,
+                               _("The server could not complete this; nothing was changed."));
+    }
+}
+
+/* Refuses bodies larger than the route takes before reading them. */
+static void
+handle_early (SoupServer        *soup,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  HcsWorker *worker = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  g_autoptr(GHashTable) params = NULL;
+  const HcsRoute *route;
+  gboolean path_known;
+  goffset length;
+  gsize max;
+
+  route = hcs_router_match (worker->server->router, soup_server_message_get_method (msg),
+                            path, &params, &path_known);
+  max = (route != NULL && route->max_body > 0) ? route->max_body : HCS_DEFAULT_MAX_BODY;
+  length = soup_message_headers_get_content_length (headers);
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      length > (goffset) max)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The request body is too large: at most %llu bytes."), (unsigned long long) max);
+
+      reply_plain_error (msg, worker->store, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                         "payload_too_large", message);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Connection", "close");
+    }
+}
+
+static void
+handle_other (SoupServer        *soup,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  HcsWorker *worker = user_data;
+
+  reply_plain_error (msg, worker->store, SOUP_STATUS_NOT_FOUND, "not_found",
+                     _("There is no such address; the API is under /api/v1."));
+}
+
+static gpointer
+worker_main (gpointer data)
+{
+  HcsWorker *worker = data;
+  g_autoptr(SoupServer) soup = NULL;
+  GError *error = NULL;
+
+  g_main_context_push_thread_default (worker->context);
+
+  soup = soup_server_new ("server-header", "hncredit/" PACKAGE_VERSION " ", NULL);
+  soup_server_add_early_handler (soup, "/api/v1", handle_early, worker, NULL);
+  soup_server_add_handler (soup, "/api/v1", handle_api, worker, NULL);
+  soup_server_add_handler (soup, NULL, handle_other, worker, NULL);
+  soup_server_listen_socket (soup, worker->socket, 0, &error);
+
+  g_mutex_lock (&worker->ready_lock);
+  worker->error = error;
+  worker->ready = TRUE;
+  g_cond_signal (&worker->ready_cond);
+  g_mutex_unlock (&worker->ready_lock);
+
+  if (error == NULL)
+    g_main_loop_run (worker->loop);
+
+  soup_server_disconnect (soup);
+  g_clear_object (&soup);
+  /* Let the disconnects finish on this context before it goes. */
+  while (g_main_context_pending (worker->context))
+    g_main_context_iteration (worker->context, FALSE);
+  g_main_context_pop_thread_default (worker->context);
+  return NULL;
+}
+
+static void
+worker_free (gpointer data)
+{
+  HcsWorker *worker = data;
+
+  g_clear_pointer (&worker->loop, g_main_loop_unref);
+  g_clear_pointer (&worker->context, g_main_context_unref);
+  g_clear_object (&worker->socket);
+  g_clear_pointer (&worker->store, hcs_store_free);
+  g_clear_error (&worker->error);
+  g_mutex_clear (&worker->ready_lock);
+  g_cond_clear (&worker->ready_cond);
+  g_free (worker);
+}
+
+HcsServer *
+hcs_server_new (const HcsServerOptions  *options,
+                GError                 **error)
+{
+  HcsServer *self;
+
+  g_return_val_if_fail (options != NULL && options->db_path != NULL, NULL);
+
+  self = g_new0 (HcsServer, 1);
+  self->db_path = g_strdup (options->db_path);
+  self->host = g_strdup (options->host ? options->host : "127.0.0.1");
+  self->port = options->port;
+  self->n_workers = options->n_workers ? options->n_workers : DEFAULT_WORKERS;
+  self->router = hcs_routes_new_router ();
+  self->workers = g_ptr_array_new_with_free_func (worker_free);
+  if (options->token_ttl > 0)
+    token_ttl = options->token_ttl;
+  return self;
+}
+
+static GSocket *
+bind_socket (const char  *host,
+             guint16      port,
+             GError     **error)
+{
+  g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (host);
+  g_autoptr(GSocketAddress) addr = NULL;
+  g_autoptr(GSocket) socket = NULL;
+  g_autofree struct sockaddr *native = NULL;
+  gssize len;
+
+  if (inet == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not an IP address"), host);
+      return NULL;
+    }
+  socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return NULL;
+  if (!g_socket_set_option (socket, SOL_SOCKET, SO_REUSEPORT, 1, error))
+    return NULL;
+  addr = g_inet_socket_address_new (inet, port);
+  /* Not g_socket_bind(): it clears SO_REUSEPORT on stream sockets. */
+  len = g_socket_address_get_native_size (addr);
+  native = g_malloc0 (len);
+  if (!g_socket_address_to_native (addr, native, len, error))
+    return NULL;
+  if (bind (g_socket_get_fd (socket), native, len) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot listen on %s:%u: %s"), host, port, g_strerror (errsv));
+      return NULL;
+    }
+  g_socket_set_listen_backlog (socket, 1024);
+  if (!g_socket_listen (socket, error))
+    return NULL;
+  return g_steal_pointer (&socket);
+}
+
+/**
+ * hcs_server_start:
+ *
+ * Binds the port (the first worker picks it when 0 was asked for, the others
+ * join it) and starts the workers. The database must be migrated already.
+ */
+gboolean
+hcs_server_start (HcsServer  *self,
+                  GError    **error)
+{
+  for (guint i = 0; i < self->n_workers; i++)
+    {
+      HcsWorker *worker = g_new0 (HcsWorker, 1);
+
+      g_mutex_init (&worker->ready_lock);
+      g_cond_init (&worker->ready_cond);
+      worker->server = self;
+      worker->index = i;
+      g_ptr_array_add (self->workers, worker);
+
+      worker->store = hcs_store_open (self->db_path, error);
+      if (worker->store == NULL)
+        return FALSE;
+      worker->socket = bind_socket (self->host, self->port, error);
+      if (worker->socket == NULL)
+        return FALSE;
+      if (self->port == 0)
+        {
+          g_autoptr(GSocketAddress) local = g_socket_get_local_address (worker->socket, error);
+
+          if (local == NULL)
+            return FALSE;
+          self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+        }
+    }
+
+  for (guint i = 0; i < self->workers->len; i++)
+    {
+      HcsWorker *worker = g_ptr_array_index (self->workers, i);
+      g_autofree char *name = g_strdup_printf ("hcs-worker-%u", i);
+
+      worker->context = g_main_context_new ();
+      worker->loop = g_main_loop_new (worker->context, FALSE);
+      worker->thread = g_thread_new (name, worker_main, worker);
+
+      g_mutex_lock (&worker->ready_lock);
+      while (!worker->ready)
+        g_cond_wait (&worker->ready_cond, &worker->ready_lock);
+      g_mutex_unlock (&worker->ready_lock);
+      if (worker->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&worker->error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+guint16
+hcs_server_get_port (HcsServer *self)
+{
+  return self->port;
+}
+
+const char *
+hcs_server_get_host (HcsServer *self)
+{
+  return self->host;
+}
+
+static gboolean
+quit_worker (gpointer data)
+{
+  HcsWorker *worker = data;
+
+  g_main_loop_quit (worker->loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Each worker finishes the request it is in (handlers run to completion on
+ * their thread), then closes its connections; the stores close after. */
+void
+hcs_server_stop (HcsServer *self)
+{
+  for (guint i = 0; i < self->workers->len; i++)
+    {
+      HcsWorker *worker = g_ptr_array_index (self->workers, i);
+
+      if (worker->thread != NULL)
+        g_main_context_invoke (worker->context, quit_worker, worker);
+    }
+  for (guint i = 0; i < self->workers->len; i++)
+    {
+      HcsWorker *worker = g_ptr_array_index (self->workers, i);
+
+      if (worker->thread != NULL)
+        g_thread_join (g_steal_pointer (&worker->thread));
+      g_clear_pointer (&worker->store, hcs_store_free);
+    }
+}
+
+void
+hcs_server_free (HcsServer *self)
+{
+  if (self == NULL)
+    return;
+  hcs_server_stop (self);
+  g_clear_pointer (&self->workers, g_ptr_array_unref);
+  g_clear_pointer (&self->router, hcs_router_free);
+  g_free (self->db_path);
+  g_free (self->host);
+  g_free (self);
+}

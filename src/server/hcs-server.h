@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcsServer: the listening workers that answer the API. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hcs-router.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HcsServer HcsServer;
+
+typedef struct
+{
+  const char *db_path;
+  const char *host;
+  guint16     port;          /* 0: pick a free one */
+  guint       n_workers;     /* 0: default */
+  gint64      token_ttl;     /* seconds */
+} HcsServerOptions;
+
+HcsServer *hcs_server_new        (const HcsServerOptions  *options,
+                                  GError                 **error);
+gboolean   hcs_server_start      (HcsServer               *self,
+                                  GError                 **error);
+guint16    hcs_server_get_port   (HcsServer               *self);
+const char *hcs_server_get_host  (HcsServer               *self);
+void       hcs_server_stop       (HcsServer               *self);
+void       hcs_server_free       (HcsServer               *self);
+gint64     hcs_server_token_ttl  (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsServer, hcs_server_free)
+
+G_END_DECLS

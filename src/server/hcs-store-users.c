@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SQL for users, sessions and departments. */
+#define G_LOG_DOMAIN "hcs-store-users"
+
+#include "config.h"
+
+#include "hcs-store-users.h"
+
+void
+hcs_user_record_free (HcsUserRecord *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->username);
+  g_free (rec->password_hash);
+  g_free (rec);
+}
+
+static const char SQL_COUNT_USERS[] = "SELECT count(*) FROM users";
+
+gint64
+hcs_store_users_count (HcsStore  *store,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_COUNT_USERS, error);
+  gint64 n;
+
+  if (stmt == NULL || hcs_store_step (store, stmt, error) != SQLITE_ROW)
+    return -1;
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static const char SQL_FIND_USER[] =
+  "SELECT id, username, password_hash, role, active FROM users WHERE username = ?1";
+
+/* Returns: (nullable): the user, %NULL without @error when unknown */
+HcsUserRecord *
+hcs_store_users_find (HcsStore    *store,
+                      const char  *username,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_FIND_USER, error);
+  HcsUserRecord *rec;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  hcs_store_bind_text (stmt, 1, username);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc != SQLITE_ROW)
+    return NULL;
+  rec = g_new0 (HcsUserRecord, 1);
+  rec->id = sqlite3_column_int64 (stmt, 0);
+  rec->username = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  rec->password_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  if (!hc_role_from_key ((const char *) sqlite3_column_text (stmt, 3), &rec->role))
+    rec->role = HC_ROLE_ANALYST;
+  rec->active = sqlite3_column_int (stmt, 4) != 0;
+  sqlite3_reset (stmt);
+  return rec;
+}
+
+#define USER_COLUMNS \
+  "id, username, display_name, role, department_id, active = 1 AS active, version, created_at, updated_at"
+
+static const char SQL_GET_USER[] = "SELECT " USER_COLUMNS " FROM users WHERE id = ?1";
+
+static void
+fix_bool (JsonObject *obj,
+          const char *name)
+{
+  json_object_set_boolean_member (obj, name, json_object_get_int_member (obj, name) != 0);
+}
+
+JsonObject *
+hcs_store_users_get (HcsStore  *store,
+                     gint64     id,
+                     GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GET_USER, error);
+  JsonObject *obj;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc < 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no user %" G_GINT64_FORMAT, id);
+      return NULL;
+    }
+  obj = hcs_store_row_object (stmt);
+  sqlite3_reset (stmt);
+  fix_bool (obj, "active");
+  return obj;
+}
+
+static const char SQL_LIST_USERS[] = "SELECT " USER_COLUMNS " FROM users ORDER BY username";
+
+JsonArray *
+hcs_store_users_list (HcsStore  *store,
+                      GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_LIST_USERS, error);
+  JsonArray *rows;
+
+  if (stmt == NULL || (rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    fix_bool (json_array_get_object_element (rows, i), "active");
+  return rows;
+}
+
+static const char SQL_INSERT_USER[] =
+  "INSERT INTO users (username, display_name, role, password_hash, department_id, created_at, updated_at)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
+
+/* Returns: the new id, or 0 with @error set */
+gint64
+hcs_store_users_insert (HcsStore    *store,
+                        const char  *username,
+                        const char  *display_name,
+                        HcRole       role,
+                        const char  *password_hash,
+                        gint64       department_id,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSERT_USER, error);
+  g_autofree char *now = hcs_now_iso ();
+
+  if (stmt == NULL)
+    return 0;
+  hcs_store_bind_text (stmt, 1, username);
+  hcs_store_bind_text (stmt, 2, display_name ? display_name : "");
+  hcs_store_bind_text (stmt, 3, hc_role_to_key (role));
+  hcs_store_bind_text (stmt, 4, password_hash);
+  if (department_id > 0)
+    sqlite3_bind_int64 (stmt, 5, department_id);
+  hcs_store_bind_text (stmt, 6, now);
+  if (!hcs_store_step_done (store, stmt, error))
+    return 0;
+  return hcs_store_last_insert_rowid (store);
+}
+
+static const char SQL_UPDATE_USER[] =
+  "UPDATE users SET display_name = coalesce (?3, display_name), role = coalesce (?4, role),"
+  " password_hash = coalesce (?5, password_hash),"
+  " active = CASE WHEN ?6 < 0 THEN active ELSE ?6 END,"
+  " version = version + 1, updated_at = ?7"
+  " WHERE id = ?1 AND version = ?2";
+static const char SQL_USER_EXISTS[] = "SELECT 1 FROM users WHERE id = ?1";
+
+/* Fields left NULL (or @active < 0) stay; a stale @version changes nothing
+ * and fails with HCS_STORE_ERROR_STALE. */
+gboolean
+hcs_store_users_update (HcsStore    *store,
+                        gint64       id,
+                        gint64       version,
+                        const char  *display_name,
+                        const char  *role,
+                        const char  *password_hash,
+                        int          active,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_UPDATE_USER, error);
+  g_autofree char *now = hcs_now_iso ();
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_store_bind_text (stmt, 3, display_name);
+  hcs_store_bind_text (stmt, 4, role);
+  hcs_store_bind_text (stmt, 5, password_hash);
+  sqlite3_bind_int (stmt, 6, active);
+  hcs_store_bind_text (stmt, 7, now);
+  if (!hcs_store_step_done (store, stmt, error))
+    return FALSE;
+  if (hcs_store_changes (store) == 1)
+    return TRUE;
+
+  stmt = hcs_store_prepare (store, SQL_USER_EXISTS, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = hcs_store_step (store, stmt, error);
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return FALSE;
+  g_set_error (error, HCS_STORE_ERROR,
+               rc == SQLITE_ROW ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
+               "user %" G_GINT64_FORMAT " not updated", id);
+  return FALSE;
+}
+
+static const char SQL_INSERT_SESSION[] =
+  "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_PURGE_SESSIONS[] = "DELETE FROM sessions WHERE expires_at < ?1";
+
+gboolean
+hcs_store_sessions_insert (HcsStore    *store,
+                           const char  *token_hash,
+                           gint64       user_id,
+                           gint64       expires_at,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  /* Sessions long expired are of no use to anyone; drop them as we go. */
+  stmt = hcs_store_prepare (store, SQL_PURGE_SESSIONS, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now - 7 * 24 * 3600);
+  if (!hcs_store_step_done (store, stmt, error))
+    return FALSE;
+
+  stmt = hcs_store_prepare (store, SQL_INSERT_SESSION, error);
+  if (stmt == NULL)
+    return FALSE;
+  hcs_store_bind_text (stmt, 1, token_hash);
+  sqlite3_bind_int64 (stmt, 2, user_id);
+  sqlite3_bind_int64 (stmt, 3, now);
+  sqlite3_bind_int64 (stmt, 4, expires_at);
+  return hcs_store_step_done (store, stmt, error);
+}
+
+static const char SQL_LOOKUP_SESSION[] =
+  "SELECT u.id, u.username, u.role, s.expires_at, u.active FROM sessions s"
+  " JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1";
+
+gboolean
+hcs_store_sessions_lookup (HcsStore    *store,
+                           const char  *token_hash,
+                           gint64       now,
+                           gint64      *user_id,
+                           char       **username,
+                           HcRole      *role,
+                           gboolean    *expired,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_LOOKUP_SESSION, error);
+  gboolean found = FALSE;
+  int rc;
+
+  *expired = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  hcs_store_bind_text (stmt, 1, token_hash);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 4) != 0)
+    {
+      if (sqlite3_column_int64 (stmt, 3) <= now)
+        *expired = TRUE;
+      else if (hc_role_from_key ((const char *) sqlite3_column_text (stmt, 2), role))
+        {
+          *user_id = sqlite3_column_int64 (stmt, 0);
+          *username = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          found = TRUE;
+        }
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static const char SQL_DELETE_SESSION[] = "DELETE FROM sessions WHERE token_hash = ?1";
+
+gboolean
+hcs_store_sessions_delete (HcsStore    *store,
+                           const char  *token_hash,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DELETE_SESSION, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  hcs_store_bind_text (stmt, 1, token_hash);
+  return hcs_store_step_done (store, stmt, error);
+}
+
+#define DEPARTMENT_COLUMNS "id, code, name, level, region, version, created_at"
+static const char SQL_LIST_DEPARTMENTS[] =
+  "SELECT " DEPARTMENT_COLUMNS " FROM departments ORDER BY code";
+static const char SQL_GET_DEPARTMENT[] =
+  "SELECT " DEPARTMENT_COLUMNS " FROM departments WHERE id = ?1";
+
+JsonArray *
+hcs_store_departments_list (HcsStore  *store,
+                            GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_LIST_DEPARTMENTS, error);
+
+  return stmt ? hcs_store_rows_array (store, stmt, 0, error) : NULL;
+}
+
+JsonObject *
+hcs_store_departments_get (HcsStore  *store,
+                           gint64     id,
+                           GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GET_DEPARTMENT, error);
+  JsonObject *obj;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc < 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND,
+                   "no department %" G_GINT64_FORMAT, id);
+      return NULL;
+    }
+  obj = hcs_store_row_object (stmt);
+  sqlite3_reset (stmt);
+  return obj;
+}
+
+static const char SQL_INSERT_DEPARTMENT[] =
+  "INSERT INTO departments (code, name, level, region, created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+
+gint64
+hcs_store_departments_insert (HcsStore    *store,
+                              const char  *code,
+                              const char  *name,
+                              const char  *level,
+                              const char  *region,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSERT_DEPARTMENT, error);
+  g_autofree char *now = hcs_now_iso ();
+
+  if (stmt == NULL)
+    return 0;
+  hcs_store_bind_text (stmt, 1, code);
+  hcs_store_bind_text (stmt, 2, name);
+  hcs_store_bind_text (stmt, 3, level ? level : "provincial");
+  hcs_store_bind_text (stmt, 4, region);
+  hcs_store_bind_text (stmt, 5, now);
+  if (!hcs_store_step_done (store, stmt, error))
+    return 0;
+  return hcs_store_last_insert_rowid (store);
+}

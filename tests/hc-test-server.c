@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Starts the built hncredit-server on port 0 with a temporary database,
+ * reads its "listening on" line, and speaks HTTP to it. */
+#define G_LOG_DOMAIN "hc-test-server"
+
+#include "config.h"
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "hc-test-server.h"
+
+struct _HcTestServer
+{
+  GSubprocess *process;
+  char        *dir;
+  char        *db_path;
+  char        *url;
+  SoupSession *session;
+  GHashTable  *tokens;   /* username → token */
+};
+
+static char *
+server_path (void)
+{
+  const char *env = g_getenv ("HNCREDIT_SERVER_PATH");
+
+  if (env != NULL)
+    return g_strdup (env);
+  return g_build_filename (HC_BUILD_ROOT, "src", "server", "hncredit-server", NULL);
+}
+
+/**
+ * hc_test_server_new:
+ * @extra_args: (nullable): more arguments for the server
+ *
+ * Starts a server with its own temporary database; the admin (and, with
+ * demo data, `analyst` and `supervisor`) have the password HC_TEST_PASSWORD.
+ * Aborts the test when the server does not come up.
+ */
+HcTestServer *
+hc_test_server_new (HcTestServerFlags   flags,
+                    const char * const *extra_args)
+{
+  HcTestServer *self = g_new0 (HcTestServer, 1);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *pw_file = NULL;
+  g_autofree char *line = NULL;
+
+  self->dir = g_dir_make_tmp ("hncredit-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  self->db_path = g_build_filename (self->dir, "test.db", NULL);
+  pw_file = g_build_filename (self->dir, "admin-password", NULL);
+  g_file_set_contents (pw_file, HC_TEST_PASSWORD "\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_ptr_array_add (argv, server_path ());
+  g_ptr_array_add (argv, g_strdup ("--db"));
+  g_ptr_array_add (argv, g_strdup (self->db_path));
+  g_ptr_array_add (argv, g_strdup ("--listen"));
+  g_ptr_array_add (argv, g_strdup ("127.0.0.1:0"));
+  g_ptr_array_add (argv, g_strdup ("--admin-password-file"));
+  g_ptr_array_add (argv, g_strdup (pw_file));
+  g_ptr_array_add (argv, g_strdup ("--exit-on-stdin-eof"));
+  if (flags & HC_TEST_SERVER_DEMO)
+    g_ptr_array_add (argv, g_strdup ("--seed-demo"));
+  for (guint i = 0; extra_args && extra_args[i]; i++)
+    g_ptr_array_add (argv, g_strdup (extra_args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  self->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->process));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (line == NULL || !g_str_has_prefix (line, "listening on "))
+    g_error ("hncredit-server did not start (first line: %s)", line ? line : "(none)");
+  self->url = g_strdup (line + strlen ("listening on "));
+
+  self->session = soup_session_new_with_options ("timeout", 120, NULL);
+  self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return self;
+}
+
+/* Stops the server with SIGTERM and waits for it; asserts a clean exit. */
+void
+hc_test_server_stop (HcTestServer *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->process == NULL)
+    return;
+  g_subprocess_send_signal (self->process, SIGTERM);
+  g_subprocess_wait (self->process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (self->process));
+  g_assert_cmpint (g_subprocess_get_exit_status (self->process), ==, 0);
+  g_clear_object (&self->process);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+void
+hc_test_server_free (HcTestServer *self)
+{
+  if (self == NULL)
+    return;
+  hc_test_server_stop (self);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->tokens, g_hash_table_unref);
+  remove_dir (self->dir);
+  g_free (self->dir);
+  g_free (self->db_path);
+  g_free (self->url);
+  g_free (self);
+}
+
+const char *
+hc_test_server_get_url (HcTestServer *self)
+{
+  return self->url;
+}
+
+const char *
+hc_test_server_get_db_path (HcTestServer *self)
+{
+  return self->db_path;
+}
+
+GPid
+hc_test_server_get_pid (HcTestServer *self)
+{
+  const char *id = self->process ? g_subprocess_get_identifier (self->process) : NULL;
+
+  return id ? (GPid) g_ascii_strtoll (id, NULL, 10) : 0;
+}
+
+/**
+ * hc_test_request_full:
+ * @path: under /api/v1, e.g. "/subjects?limit=5"
+ * @token: (nullable): the bearer token
+ * @body: (nullable): the request body
+ * @if_match: (nullable): an ETag for If-Match
+ */
+HcTestResponse *
+hc_test_request_full (HcTestServer *self,
+                      const char   *method,
+                      const char   *path,
+                      const char   *token,
+                      const char   *content_type,
+                      GBytes       *body,
+                      const char   *if_match)
+{
+  g_autofree char *uri = g_strconcat (self->url, "/api/v1", path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(GError) error = NULL;
+  HcTestResponse *resp = g_new0 (HcTestResponse, 1);
+  SoupMessageHeaders *headers;
+  const char *ct;
+
+  g_assert_nonnull (msg);
+  headers = soup_message_get_request_headers (msg);
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", auth);
+    }
+  if (if_match != NULL)
+    soup_message_headers_replace (headers, "If-Match", if_match);
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, content_type ? content_type : "application/json", body);
+
+  resp->body = soup_session_send_and_read (self->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  resp->status = soup_message_get_status (msg);
+  resp->etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg), "ETag"));
+  ct = soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL);
+  resp->content_type = g_strdup (ct);
+  if (ct != NULL && g_str_equal (ct, "application/json") && g_bytes_get_size (resp->body) > 0)
+    {
+      resp->json = json_from_string (g_bytes_get_data (resp->body, NULL), &error);
+      g_assert_no_error (error);
+    }
+  return resp;
+}
+
+/* A JSON request (or none when @body is NULL). */
+HcTestResponse *
+hc_test_request (HcTestServer *self,
+                 const char   *method,
+                 const char   *path,
+                 const char   *token,
+                 const char   *body)
+{
+  g_autoptr(GBytes) bytes = body ? g_bytes_new (body, strlen (body)) : NULL;
+
+  return hc_test_request_full (self, method, path, token, "application/json", bytes, NULL);
+}
+
+void
+hc_test_response_free (HcTestResponse *resp)
+{
+  if (resp == NULL)
+    return;
+  g_clear_pointer (&resp->json, json_node_unref);
+  g_clear_pointer (&resp->body, g_bytes_unref);
+  g_free (resp->etag);
+  g_free (resp->content_type);
+  g_free (resp);
+}
+
+/* Returns: (transfer none): the body as an object; fails the test otherwise */
+JsonObject *
+hc_test_response_object (HcTestResponse *resp)
+{
+  g_assert_nonnull (resp->json);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (resp->json));
+  return json_node_get_object (resp->json);
+}
+
+const char *
+hc_test_response_error_code (HcTestResponse *resp)
+{
+  JsonObject *obj = hc_test_response_object (resp);
+
+  g_assert_true (json_object_has_member (obj, "error"));
+  return json_object_get_string_member (json_object_get_object_member (obj, "error"), "code");
+}
+
+const char *
+hc_test_response_error_field (HcTestResponse *resp)
+{
+  JsonObject *err = json_object_get_object_member (hc_test_response_object (resp), "error");
+
+  return json_object_get_string_member_with_default (err, "field", NULL);
+}
+
+/* Signs in; returns the token, or NULL when the server says 401. */
+char *
+hc_test_server_login (HcTestServer *self,
+                      const char   *username,
+                      const char   *password)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\"}", username, password);
+  g_autoptr(HcTestResponse) resp = hc_test_request (self, "POST", "/session", NULL, body);
+
+  if (resp->status == SOUP_STATUS_UNAUTHORIZED)
+    return NULL;
+  hc_assert_status (resp, 200, NULL);
+  return g_strdup (json_object_get_string_member (hc_test_response_object (resp), "token"));
+}
+
+/* A cached token of @username (signed in with HC_TEST_PASSWORD). */
+const char *
+hc_test_server_token (HcTestServer *self,
+                      const char   *username)
+{
+  char *token = g_hash_table_lookup (self->tokens, username);
+
+  if (token == NULL)
+    {
+      token = hc_test_server_login (self, username, HC_TEST_PASSWORD);
+      g_assert_nonnull (token);
+      g_hash_table_insert (self->tokens, g_strdup (username), token);
+    }
+  return token;
+}
+
+/* Reads the database directly (a second connection, read-only) to check
+ * what a request left there: `SELECT count(*) …`. */
+gint64
+hc_test_count_rows (HcTestServer *self,
+                    const char   *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}

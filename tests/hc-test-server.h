@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* For API tests: the real hncredit-server on 127.0.0.1, a temporary
+ * database, and a blocking libsoup client to talk to it. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+#define HC_TEST_PASSWORD "test-password-42"
+
+typedef struct _HcTestServer HcTestServer;
+
+typedef struct
+{
+  guint       status;
+  JsonNode   *json;       /* NULL when the body is not JSON */
+  GBytes     *body;
+  char       *etag;
+  char       *content_type;
+} HcTestResponse;
+
+typedef enum
+{
+  HC_TEST_SERVER_EMPTY = 0,
+  HC_TEST_SERVER_DEMO  = 1 << 0,   /* --seed-demo */
+} HcTestServerFlags;
+
+HcTestServer   *hc_test_server_new          (HcTestServerFlags  flags,
+                                             const char * const *extra_args);
+void            hc_test_server_free         (HcTestServer      *self);
+const char     *hc_test_server_get_url      (HcTestServer      *self);
+const char     *hc_test_server_get_db_path  (HcTestServer      *self);
+GPid            hc_test_server_get_pid      (HcTestServer      *self);
+void            hc_test_server_stop         (HcTestServer      *self);
+
+char           *hc_test_server_login        (HcTestServer      *self,
+                                             const char        *username,
+                                             const char        *password);
+const char     *hc_test_server_token        (HcTestServer      *self,
+                                             const char        *username);
+
+HcTestResponse *hc_test_request             (HcTestServer      *self,
+                                             const char        *method,
+                                             const char        *path,
+                                             const char        *token,
+                                             const char        *body);
+HcTestResponse *hc_test_request_full        (HcTestServer      *self,
+                                             const char        *method,
+                                             const char        *path,
+                                             const char        *token,
+                                             const char        *content_type,
+                                             GBytes            *body,
+                                             const char        *if_match);
+void            hc_test_response_free       (HcTestResponse    *resp);
+
+JsonObject     *hc_test_response_object     (HcTestResponse    *resp);
+const char     *hc_test_response_error_code (HcTestResponse    *resp);
+const char     *hc_test_response_error_field (HcTestResponse   *resp);
+gint64          hc_test_count_rows          (HcTestServer      *self,
+                                             const char        *sql);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcTestServer, hc_test_server_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcTestResponse, hc_test_response_free)
+
+/* Asserts the status and, when @code is not NULL, the error code. */
+#define hc_assert_status(resp, st, code)                                         \
+  G_STMT_START {                                                                 \
+    HcTestResponse *_r = (resp);                                                 \
+    if (_r->status != (guint) (st))                                              \
+      g_error ("%s:%d: expected status %u, got %u: %.*s", __FILE__, __LINE__,    \
+               (guint) (st), _r->status,                                         \
+               (int) (_r->body ? MIN (g_bytes_get_size (_r->body), 400) : 0),   \
+               _r->body ? (const char *) g_bytes_get_data (_r->body, NULL) : ""); \
+    if ((code) != NULL)                                                          \
+      g_assert_cmpstr (hc_test_response_error_code (_r), ==, (code));            \
+  } G_STMT_END
+
+G_END_DECLS
