@@ -196,9 +196,12 @@ walk_life (GRand          *rand,
         return n;
       }
   }
+  /* An objection may outlast the publicity period: the entry then expires
+   * the day after it is upheld. */
+  if (objected && *until <= day)
+    *until = day + 1;
   if (*until <= end)
     steps[n++] = (Step) { "expire", "published", "expired", *until, "supervisor", "" };
-  (void) objected;
   return n;
 }
 
