@@ -852,6 +852,26 @@ test_match_too_many_is_413 (void)
 }
 
 static void
+test_match_bad_bodies_are_400 (void)
+{
+  static const char * const bodies[] = { "{", "5", "{\"subjects\":\"91460100MA5T100082\"}", "{\"purpose\":\"x\"}",
+                                         "{\"subjects\":[],\"purpose\":7}" };
+  gint64 runs = count ("SELECT count(*) FROM match_runs");
+  g_autoptr(HcTestResponse) anon = hc_test_request (server, "POST", "/lists/match", NULL, "[]");
+
+  hc_assert_status (anon, 401, "unauthenticated");
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/lists/match", analyst, bodies[i]);
+
+      g_assert_cmpuint (r->status, >=, 400);
+      g_assert_cmpuint (r->status, <, 500);
+      g_assert_nonnull (hc_test_response_error_code (r));
+    }
+  g_assert_cmpint (count ("SELECT count(*) FROM match_runs"), ==, runs);
+}
+
+static void
 test_match_of_100000_subjects (void)
 {
   GString *json = g_string_new ("[");
@@ -981,6 +1001,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lists/match-json", test_match_json);
   g_test_add_func ("/lists/match-csv", test_match_csv);
   g_test_add_func ("/lists/match-too-many-is-413", test_match_too_many_is_413);
+  g_test_add_func ("/lists/match-bad-bodies-are-400", test_match_bad_bodies_are_400);
   g_test_add_func ("/lists/match-of-100000-subjects", test_match_of_100000_subjects);
   g_test_add_func ("/lists/demo-lists-are-coherent", test_demo_lists_are_coherent);
 
