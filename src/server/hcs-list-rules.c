@@ -227,6 +227,20 @@ hcs_date_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/* Returns: (transfer full) (nullable): @date plus @years (29 February
+ *   becomes 28 February), %NULL when @date is not a date */
+char *
+hcs_date_add_years (const char *date,
+                    guint       years)
+{
+  GDate d;
+
+  if (!hcs_date_parse (date, &d))
+    return NULL;
+  g_date_add_years (&d, years);
+  return format_date (&d);
+}
+
 /* Returns: (transfer full) (nullable): @date plus @days, %NULL when @date
  *   is not a date */
 char *
@@ -263,7 +277,7 @@ action_dates (const char  *action,
     {
       *published_from = g_strdup (today);
       if (json_object_get_null_member (entry, "published_until"))
-        *published_until = hcs_date_add_days (today, (int) (default_years * 365 + default_years / 4));
+        *published_until = hcs_date_add_years (today, (guint) default_years);
     }
   else if (g_str_equal (action, "repair") || g_str_equal (action, "exit") || g_str_equal (action, "revoke"))
     *published_until = g_strdup (today);

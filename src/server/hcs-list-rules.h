@@ -29,6 +29,8 @@ gboolean    hcs_date_parse                  (const char         *text,
 char       *hcs_date_today                  (void);
 char       *hcs_date_add_days               (const char         *date,
                                              int                 days);
+char       *hcs_date_add_years              (const char         *date,
+                                             guint               years);
 
 gboolean    hcs_list_action_known           (const char         *action);
 gboolean    hcs_list_action_next_state      (const char         *state,
