@@ -153,14 +153,6 @@ hcs_list_actions_from (const char *state)
   return g_string_free (s, FALSE);
 }
 
-/* Entries whose measures apply: published, and published under objection
- * (an objection does not suspend a designation until it is decided). */
-gboolean
-hcs_list_state_is_effective (const char *state)
-{
-  return g_strcmp0 (state, "published") == 0 || g_strcmp0 (state, "objected") == 0;
-}
-
 gboolean
 hcs_list_state_known (const char *state)
 {

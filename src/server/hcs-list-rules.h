@@ -39,7 +39,6 @@ gboolean    hcs_list_action_next_state      (const char         *state,
 HcRole      hcs_list_action_role            (const char         *action);
 char       *hcs_list_actions_from           (const char         *state);
 gboolean    hcs_list_action_needs_reason    (const char         *action);
-gboolean    hcs_list_state_is_effective     (const char         *state);
 gboolean    hcs_list_state_known            (const char         *state);
 
 gboolean    hcs_lists_apply_action          (HcsStore           *store,

@@ -427,7 +427,8 @@ hcs_store_lists_entry_set_state (HcsStore    *store,
          hcs_store_check_versioned_update (store, SQL_ENTRY_EXISTS, id, error);
 }
 
-/* The states whose measures apply (hcs_list_state_is_effective()); the
+/* The states whose measures apply: published, and published under an
+ * objection (it does not suspend them until it is decided). The
  * look-up goes through the unique index on subjects.identifier and then
  * list_entries_subject. */
 static const char SQL_MATCH[] =
