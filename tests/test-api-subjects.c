@@ -187,6 +187,19 @@ test_subjects_region_is_derived_from_the_uscc (void)
   hc_assert_status (elsewhere, 201, NULL);
   g_assert_cmpstr (member (elsewhere, "region"), ==, "469028");
   g_assert_cmpint (n_subjects (), ==, before);
+
+  /* A person's address code: 美兰区 belongs to 海口; 广州 to no 市县. */
+  {
+    g_autofree char *meilan = make_id_number ("460108", "19660704");
+    g_autofree char *guangzhou = make_id_number ("440106", "19900101");
+    g_autoptr(HcTestResponse) person = post_subject (analyst, meilan, "林海燕", "natural_person", NULL);
+    g_autoptr(HcTestResponse) outsider = post_subject (analyst, guangzhou, "陈明", "natural_person", NULL);
+
+    hc_assert_status (person, 201, NULL);
+    g_assert_cmpstr (member (person, "region"), ==, "460100");
+    hc_assert_status (outsider, 422, "missing_field");
+    g_assert_cmpstr (hc_test_response_error_field (outsider), ==, "region");
+  }
 }
 
 /* Each rule of GB 32100 that fails has its own message from the core. */

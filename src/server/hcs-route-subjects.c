@@ -379,15 +379,14 @@ static const char *
 derive_region (const char    *identifier,
                HcSubjectType  type)
 {
-  char division[7];
-  const HcRegion *region;
+  char as_uscc[9];
 
   if (type != HC_SUBJECT_TYPE_NATURAL_PERSON)
     return hc_uscc_region_code (identifier);
-  /* 公民身份号码: the address code is the first six digits. */
-  g_strlcpy (division, identifier, sizeof division);
-  region = hc_region_lookup (division);
-  return region ? region->code : NULL;
+  /* A 公民身份号码 starts with its address code, where a USCC has it at
+   * positions 3 to 8: let the core map it, districts of a city included. */
+  g_snprintf (as_uscc, sizeof as_uscc, "00%.6s", identifier);
+  return hc_uscc_region_code (as_uscc);
 }
 
 static void
