@@ -18,42 +18,32 @@
 
 /* ---- enum keys ---------------------------------------------------------- */
 
-/* FIXME: until the core library's catalog enums land (branch core), the
- * keys are checked here; then these become hc_*_from_key() calls. */
-static gboolean
-key_in (const char         *key,
-        const char * const *keys)
-{
-  return key != NULL && g_strv_contains (keys, key);
-}
-
 static gboolean
 category_is_valid (const char *key)
 {
-  static const char * const keys[] = {
-    "registration", "license", "penalty", "judicial", "dishonest", "abnormal_operation",
-    "commitment", "evaluation", "tax", "social_insurance", "housing_fund", "other", NULL
-  };
+  HcCatalogCategory category;
 
-  return key_in (key, keys);
+  return hc_catalog_category_from_key (key, &category);
 }
 
 static gboolean
 subject_type_is_valid (const char *key)
 {
-  static const char * const keys[] = { "legal_person", "unincorporated", "natural_person", NULL };
+  HcSubjectType type;
 
-  return key_in (key, keys);
+  return hc_subject_type_from_key (key, &type);
 }
 
 static gboolean
 disclosure_is_valid (const char *key)
 {
-  static const char * const keys[] = { "public", "conditional", "restricted", NULL };
+  HcDisclosure disclosure;
 
-  return key_in (key, keys);
+  return hc_disclosure_from_key (key, &disclosure);
 }
 
+/* The core library has no update-frequency enum (yet): the keys are the
+ * API's, with no label to translate. */
 static gboolean
 frequency_is_valid (const char *key)
 {
@@ -61,7 +51,7 @@ frequency_is_valid (const char *key)
     "realtime", "daily", "weekly", "monthly", "quarterly", "yearly", NULL
   };
 
-  return key_in (key, keys);
+  return key != NULL && g_strv_contains (keys, key);
 }
 
 /* ---- reading requests --------------------------------------------------- */
