@@ -448,6 +448,15 @@ test_items_create_validates_each_field (void)
   long_name = hc_test_request (server, "POST", "/catalog/versions/2038/items", analyst, long_body);
   hc_assert_status (long_name, 422, "too_long");
 
+  {
+    gsize size = 5 * 1024 * 1024;
+    g_autoptr(GBytes) huge = g_bytes_new_take (memset (g_malloc (size), ' ', size), size);
+    g_autoptr(HcTestResponse) r = hc_test_request_full (server, "POST", "/catalog/versions/2038/items", analyst,
+                                                        "application/json", huge, NULL);
+
+    hc_assert_status (r, 413, "payload_too_large");
+  }
+
   g_assert_cmpint (count ("SELECT count(*) FROM catalog_items WHERE year = 2038"), ==, 2);
   g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE action = 'catalog_item.create'"
                           " AND json_extract (after, '$.year') = 2038"), ==, 2);

@@ -660,6 +660,14 @@ delete_item (HcsRequest *req)
   if (!hcs_store_catalog_item_delete (store, id, version, &error) ||
       !hcs_store_catalog_version_touch (store, json_object_get_int_member (before, "year"), &error))
     {
+      /* Collected records (imports) refer to the item. */
+      if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_CONSTRAINT))
+        {
+          hcs_store_rollback (store);
+          hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "in_use", NULL,
+                                   _("Records were collected for this item, so it cannot be removed; change it instead."));
+          return;
+        }
       hcs_write_fail (req, error);
       return;
     }
