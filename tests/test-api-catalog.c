@@ -506,6 +506,7 @@ test_items_patch_and_delete_with_etags (void)
   g_autoptr(HcTestResponse) no_if_match = hc_test_request (server, "PATCH", path, analyst, "{\"disclosure\":\"public\"}");
   g_autoptr(HcTestResponse) bad_if_match = send_with_etag ("PATCH", path, analyst, "{\"disclosure\":\"public\"}", "soon");
   g_autoptr(HcTestResponse) empty = send_with_etag ("PATCH", path, analyst, "{}", item->etag);
+  g_autoptr(HcTestResponse) blank = send_with_etag ("PATCH", path, analyst, "{\"legal_basis\":\" \"}", item->etag);
   g_autoptr(HcTestResponse) bad = send_with_etag ("PATCH", path, analyst, "{\"disclosure\":\"open\"}", item->etag);
   g_autoptr(HcTestResponse) bad_dept = send_with_etag ("PATCH", path, analyst, "{\"department_id\":999999}", item->etag);
   g_autoptr(HcTestResponse) clash = send_with_etag ("PATCH", path, analyst, "{\"name\":\"住房公积金欠缴信息\"}", item->etag);
@@ -525,6 +526,8 @@ test_items_patch_and_delete_with_etags (void)
   hc_assert_status (no_if_match, 428, "precondition_required");
   hc_assert_status (bad_if_match, 400, "invalid_if_match");
   hc_assert_status (empty, 422, "nothing_to_change");
+  hc_assert_status (blank, 422, "missing_field");
+  g_assert_cmpstr (hc_test_response_error_field (blank), ==, "legal_basis");
   hc_assert_status (bad, 422, "invalid_disclosure");
   hc_assert_status (bad_dept, 422, "unknown_department");
   hc_assert_status (clash, 409, "duplicate");

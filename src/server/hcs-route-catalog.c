@@ -80,11 +80,16 @@ parse_item_id (HcsRequest *req,
   return FALSE;
 }
 
+/* The text members of an item, in the order of ItemInput.strings. */
+static const char * const string_members[] = {
+  "category", "name", "subject_type", "disclosure", "update_frequency", "legal_basis", "publicity_period",
+};
+
 /* Item fields as read from a body; the strings are trimmed copies. */
 typedef struct
 {
   HcsCatalogItemFields  fields;
-  char                 *strings[7];
+  char                 *strings[G_N_ELEMENTS (string_members)];
 } ItemInput;
 
 static void
@@ -196,14 +201,14 @@ read_item (HcsRequest *req,
       return FALSE;
     }
 
-  if (!read_text (req, body, "category", req_flag, 64, &in->strings[0]) ||
-      !read_text (req, body, "name", req_flag, MAX_NAME_CHARS, &in->strings[1]) ||
-      !read_text (req, body, "subject_type", req_flag, 64, &in->strings[2]) ||
+  if (!read_text (req, body, string_members[0], req_flag, 64, &in->strings[0]) ||
+      !read_text (req, body, string_members[1], req_flag, MAX_NAME_CHARS, &in->strings[1]) ||
+      !read_text (req, body, string_members[2], req_flag, 64, &in->strings[2]) ||
       !hcs_request_field_int (req, body, "department_id", req_flag, &f->department_id) ||
-      !read_text (req, body, "disclosure", req_flag, 64, &in->strings[3]) ||
-      !read_text (req, body, "update_frequency", req_flag, 64, &in->strings[4]) ||
-      !read_text (req, body, "legal_basis", req_flag, MAX_TEXT_CHARS, &in->strings[5]) ||
-      !read_text (req, body, "publicity_period", req_flag, MAX_NAME_CHARS, &in->strings[6]) ||
+      !read_text (req, body, string_members[3], req_flag, 64, &in->strings[3]) ||
+      !read_text (req, body, string_members[4], req_flag, 64, &in->strings[4]) ||
+      !read_text (req, body, string_members[5], req_flag, MAX_TEXT_CHARS, &in->strings[5]) ||
+      !read_text (req, body, string_members[6], req_flag, MAX_NAME_CHARS, &in->strings[6]) ||
       !read_count (req, body, "expected_records", &f->expected_records) ||
       !read_count (req, body, "collected_records", &f->collected_records))
     return FALSE;
@@ -215,12 +220,14 @@ read_item (HcsRequest *req,
   f->legal_basis = in->strings[5];
   f->publicity_period = in->strings[6];
 
-  if (f->name != NULL && *f->name == '\0')
-    {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", "name",
-                               _("The field “%s” must not be empty."), "name");
-      return FALSE;
-    }
+  /* A change may leave a field out, but not blank it. */
+  for (guint i = 0; i < G_N_ELEMENTS (in->strings); i++)
+    if (in->strings[i] != NULL && *in->strings[i] == '\0')
+      {
+        hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", string_members[i],
+                                 _("The field “%s” must not be empty."), string_members[i]);
+        return FALSE;
+      }
   return check_key (req, f->category, category_is_valid, "invalid_category", "category",
                     _("The category is not one of the catalog’s categories.")) &&
          check_key (req, f->subject_type, subject_type_is_valid, "invalid_subject_type", "subject_type",
