@@ -196,7 +196,6 @@ hcs_store_catalog_version_publish (HcsStore    *store,
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_PUBLISH_VERSION, error);
   g_autofree char *now = published_at ? g_strdup (published_at) : hcs_now_iso ();
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -204,27 +203,13 @@ hcs_store_catalog_version_publish (HcsStore    *store,
   sqlite3_bind_int64 (stmt, 2, version);
   hcs_store_bind_text (stmt, 3, now);
   hcs_store_bind_text (stmt, 4, published_by);
-  if (!hcs_store_step_done (store, stmt, error))
-    return FALSE;
-  if (hcs_store_changes (store) == 1)
-    return TRUE;
-
-  stmt = hcs_store_prepare (store, SQL_VERSION_EXISTS, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, year);
-  rc = hcs_store_step (store, stmt, error);
-  sqlite3_reset (stmt);
-  if (rc < 0)
-    return FALSE;
-  g_set_error (error, HCS_STORE_ERROR,
-               rc == SQLITE_ROW ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
-               "catalog version %" G_GINT64_FORMAT " not published", year);
-  return FALSE;
+  return hcs_store_step_done (store, stmt, error) &&
+         hcs_store_check_versioned_update (store, SQL_VERSION_EXISTS, year, error);
 }
 
-static const char SQL_COLLECTION[] =
-  "SELECT count(*), coalesce (sum (" EFFECTIVE_SQL "), 0) FROM catalog_items i WHERE i.year = ?1";
+static const char SQL_COUNT_YEAR_ITEMS[] = "SELECT count(*) FROM catalog_items i WHERE i.year = ?1";
+static const char SQL_COUNT_COLLECTED[] =
+  "SELECT count(*) FROM catalog_items i WHERE i.year = ?1 AND " EFFECTIVE_SQL;
 
 /**
  * hcs_store_catalog_collection:
@@ -240,19 +225,19 @@ hcs_store_catalog_collection (HcsStore  *store,
                               gint64    *n_collected,
                               GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_COLLECTION, error);
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (store != NULL, FALSE);
 
-  if (stmt == NULL)
+  if ((stmt = hcs_store_prepare (store, SQL_COUNT_YEAR_ITEMS, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, year);
-  if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
+  if ((*n_items = hcs_store_single_int (store, stmt, error)) < 0)
     return FALSE;
-  *n_items = sqlite3_column_int64 (stmt, 0);
-  *n_collected = sqlite3_column_int64 (stmt, 1);
-  sqlite3_reset (stmt);
-  return TRUE;
+  if ((stmt = hcs_store_prepare (store, SQL_COUNT_COLLECTED, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, year);
+  return (*n_collected = hcs_store_single_int (store, stmt, error)) >= 0;
 }
 
 #define ITEM_COLUMNS \
@@ -365,27 +350,6 @@ static const char SQL_UPDATE_ITEM[] =
   " WHERE id = ?1 AND version = ?2";
 static const char SQL_ITEM_EXISTS[] = "SELECT 1 FROM catalog_items WHERE id = ?1";
 
-static gboolean
-stale_or_missing (HcsStore    *store,
-                  gint64       id,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ITEM_EXISTS, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = hcs_store_step (store, stmt, error);
-  sqlite3_reset (stmt);
-  if (rc < 0)
-    return FALSE;
-  g_set_error (error, HCS_STORE_ERROR,
-               rc == SQLITE_ROW ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
-               "catalog item %" G_GINT64_FORMAT " not written", id);
-  return FALSE;
-}
-
 static void
 bind_optional_int (sqlite3_stmt *stmt,
                    int           index,
@@ -423,11 +387,8 @@ hcs_store_catalog_item_update (HcsStore                    *store,
   hcs_store_bind_text (stmt, 10, fields->publicity_period);
   bind_optional_int (stmt, 11, fields->expected_records);
   bind_optional_int (stmt, 12, fields->collected_records);
-  if (!hcs_store_step_done (store, stmt, error))
-    return FALSE;
-  if (hcs_store_changes (store) == 1)
-    return TRUE;
-  return stale_or_missing (store, id, error);
+  return hcs_store_step_done (store, stmt, error) &&
+         hcs_store_check_versioned_update (store, SQL_ITEM_EXISTS, id, error);
 }
 
 static const char SQL_DELETE_ITEM[] = "DELETE FROM catalog_items WHERE id = ?1 AND version = ?2";
@@ -444,11 +405,8 @@ hcs_store_catalog_item_delete (HcsStore  *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, version);
-  if (!hcs_store_step_done (store, stmt, error))
-    return FALSE;
-  if (hcs_store_changes (store) == 1)
-    return TRUE;
-  return stale_or_missing (store, id, error);
+  return hcs_store_step_done (store, stmt, error) &&
+         hcs_store_check_versioned_update (store, SQL_ITEM_EXISTS, id, error);
 }
 
 static const char SQL_ADD_COLLECTED[] =
@@ -552,10 +510,8 @@ hcs_store_catalog_items_list (HcsStore                    *store,
       if (stmt == NULL)
         return NULL;
       bind_item_filters (stmt, year, filter, pattern);
-      if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
+      if ((*total = hcs_store_single_int (store, stmt, error)) < 0)
         return NULL;
-      *total = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
     }
 
   stmt = hcs_store_prepare (store, SQL_LIST_ITEMS, error);
@@ -581,18 +537,17 @@ hcs_store_catalog_department_by_code (HcsStore    *store,
                                       GError     **error)
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DEPARTMENT_BY_CODE, error);
-  gint64 id = 0;
-  int rc;
+  g_autoptr(GError) local_error = NULL;
+  gint64 id;
 
   if (stmt == NULL)
     return -1;
   hcs_store_bind_text (stmt, 1, code);
-  rc = hcs_store_step (store, stmt, error);
-  if (rc < 0)
-    return -1;
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  id = hcs_store_single_int (store, stmt, &local_error);
+  if (g_error_matches (local_error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+    return 0;
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return id;
 }
 
