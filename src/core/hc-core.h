@@ -2,5 +2,12 @@
 /* libhncredit-core: what the server and the app share. No GTK, no server. */
 #pragma once
 
-#include "hc-region.h"
 #include "hc-enums.h"
+#include "hc-id-number.h"
+#include "hc-indicator.h"
+#include "hc-region.h"
+<<<<<<< HEAD
+#include "hc-enums.h"
+=======
+#include "hc-uscc.h"
+>>>>>>> core

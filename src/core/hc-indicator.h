@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The plan's main indicators (表1) and how a year's values are judged. */
+#pragma once
+
+#include <glib.h>
+
+#include "hc-enums.h"
+
+G_BEGIN_DECLS
+
+/**
+ * HcIndicator:
+ * @key: stable key ("catalog-collection-rate")
+ * @category: category key ("data")
+ * @category_name: category name as in the plan ("数据治理")
+ * @item: the plan's 指标项
+ * @target_text: the plan's wording of the target
+ * @kind: milestone, ratio or count
+ * @attribute: binding (约束性) or expected (预期性)
+ * @op: ">=", "<=", ">" or "<"; %NULL for milestones
+ * @target: the target value (1 for milestones: 1 = done)
+ * @unit: "%", "个" or %NULL
+ * @aggregation: how yearly values are combined
+ * @decline: %TRUE when the key ends in "-decline": a relative_to_baseline
+ *   indicator then measures the decline from the baseline
+ * @first_year: first year of the plan period (2021)
+ * @last_year: last year of the plan period (2025)
+ *
+ * One indicator; owned by its #HcIndicatorSet.
+ */
+typedef struct
+{
+  char                 *key;
+  char                 *category;
+  char                 *category_name;
+  char                 *item;
+  char                 *target_text;
+  HcIndicatorKind       kind;
+  HcIndicatorAttribute  attribute;
+  char                 *op;
+  double                target;
+  char                 *unit;
+  HcAggregation         aggregation;
+  gboolean              decline;
+  int                   first_year;
+  int                   last_year;
+} HcIndicator;
+
+/**
+ * HcIndicatorValue:
+ * @year: the year reported
+ * @value: the value (a share in %, a count, or 1/0 for a milestone)
+ * @has_value: %FALSE if nothing was reported for @year
+ * @approved: %TRUE once a supervisor approved the value
+ */
+typedef struct
+{
+  int      year;
+  double   value;
+  gboolean has_value;
+  gboolean approved;
+} HcIndicatorValue;
+
+typedef struct _HcIndicatorSet HcIndicatorSet;
+
+HcIndicatorSet    *hc_indicator_set_new_from_bytes (GBytes      *bytes,
+                                                    GError     **error);
+HcIndicatorSet    *hc_indicator_set_new_from_file  (const char  *path,
+                                                    GError     **error);
+HcIndicatorSet    *hc_indicator_set_ref            (HcIndicatorSet *set);
+void               hc_indicator_set_unref          (HcIndicatorSet *set);
+guint              hc_indicator_set_get_n          (HcIndicatorSet *set);
+const HcIndicator *hc_indicator_set_get            (HcIndicatorSet *set,
+                                                    guint           i);
+const HcIndicator *hc_indicator_set_lookup         (HcIndicatorSet *set,
+                                                    const char     *key);
+void               hc_indicator_set_get_period     (HcIndicatorSet *set,
+                                                    int            *first,
+                                                    int            *last);
+
+gboolean           hc_indicator_op_holds           (const char *op,
+                                                    double      value,
+                                                    double      target);
+
+/**
+ * hc_indicator_evaluate:
+ * @ind: the indicator
+ * @series: (array length=n): yearly values sorted by year
+ * @n: number of values
+ * @year: the year to judge
+ * @aggregate_out: (out) (optional): the aggregate compared with the target
+ * @gap_out: (out) (optional): how far the aggregate is from the target,
+ *   positive while still short (target - aggregate for >= and >,
+ *   aggregate - target for <= and <, 1 - value for milestones)
+ *
+ * The aggregate for @year: none and per_year → that year's value;
+ * yearly_average → mean of the values up to and including @year;
+ * cumulative → their sum; relative_to_baseline → change in % of @year's
+ * value from the first reported value (the baseline): (v - base) / base *
+ * 100, or (base - v) / base * 100 when @ind measures a decline. Milestones:
+ * value 1 = done, compared as ≥ 1.
+ *
+ * Status, in this order: no value for @year → no_data; value not approved
+ * → pending; aggregate meets the target → met; @year is the last plan year
+ * (or later) → unmet; otherwise a least-squares line through the
+ * aggregates of the reported years up to @year (at least 2) is projected to
+ * the last plan year: if it misses the target → warning (the trend will
+ * miss), else → unmet (not there yet, but on course). With fewer than 2
+ * points there is no trend → unmet. A baseline of 0 gives no_data.
+ *
+ * Returns: the #HcIndicatorStatus
+ */
+HcIndicatorStatus  hc_indicator_evaluate           (const HcIndicator      *ind,
+                                                    const HcIndicatorValue *series,
+                                                    guint                   n,
+                                                    int                     year,
+                                                    double                 *aggregate_out,
+                                                    double                 *gap_out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcIndicatorSet, hc_indicator_set_unref)
+
+G_END_DECLS
