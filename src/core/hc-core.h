@@ -6,8 +6,4 @@
 #include "hc-id-number.h"
 #include "hc-indicator.h"
 #include "hc-region.h"
-<<<<<<< HEAD
-#include "hc-enums.h"
-=======
 #include "hc-uscc.h"
->>>>>>> core

@@ -1,41 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-<<<<<<< HEAD
-/* Domain enums: keys and labels. */
-=======
 /* Keys and translated labels of the domain enums, and the list workflow. */
->>>>>>> core
 #define G_LOG_DOMAIN "hc-enums"
 
 #include "config.h"
 
-<<<<<<< HEAD
-=======
 #include <string.h>
->>>>>>> core
 #include <glib/gi18n-lib.h>
 
 #include "hc-enums.h"
 
-<<<<<<< HEAD
-static const char * const role_keys[] = { "analyst", "supervisor", "admin" };
-static const char * const role_labels[] = { N_("Analyst"), N_("Supervisor"), N_("Administrator") };
-
-const char *
-hc_role_to_key (HcRole role)
-{
-  g_return_val_if_fail (role <= HC_ROLE_ADMIN, NULL);
-  return role_keys[role];
-}
-
-gboolean
-hc_role_from_key (const char *key,
-                  HcRole     *out)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (role_keys); i++)
-    if (g_strcmp0 (key, role_keys[i]) == 0)
-      {
-        *out = (HcRole) i;
-=======
 typedef struct
 {
   const char *key;
@@ -794,22 +767,12 @@ hc_list_action_apply (HcListEntryState  from,
       {
         if (to != NULL)
           *to = transitions[i].to;
->>>>>>> core
         return TRUE;
       }
   return FALSE;
 }
 
 const char *
-<<<<<<< HEAD
-hc_role_label (HcRole role)
-{
-  g_return_val_if_fail (role <= HC_ROLE_ADMIN, NULL);
-  return _(role_labels[role]);
-}
-
-/* analyst < supervisor < admin */
-=======
 hc_list_action_required_role (HcListAction action)
 {
   g_return_val_if_fail ((guint) action < HC_LIST_ACTION_N, NULL);
@@ -830,15 +793,11 @@ hc_list_action_required_role (HcListAction action)
     }
 }
 
->>>>>>> core
 gboolean
 hc_role_at_least (HcRole have,
                   HcRole need)
 {
-<<<<<<< HEAD
-=======
   g_return_val_if_fail ((guint) have < HC_ROLE_N, FALSE);
   g_return_val_if_fail ((guint) need < HC_ROLE_N, FALSE);
->>>>>>> core
   return have >= need;
 }

@@ -1,17 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-<<<<<<< HEAD
-/* Domain enums with stable JSON keys and translated labels. */
-=======
 /* Domain enums with stable string keys (for JSON) and translated labels. */
->>>>>>> core
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
 
-<<<<<<< HEAD
-=======
 /*
  * For every enum HcE below there are:
  *   const char *hc_e_to_key   (HcE v);            stable ASCII key, %NULL if out of range
@@ -295,22 +289,12 @@ const char *hc_risk_category_label    (HcRiskCategory v);
  *
  * A user's role; ordered analyst < supervisor < admin.
  */
->>>>>>> core
 typedef enum
 {
   HC_ROLE_ANALYST,
   HC_ROLE_SUPERVISOR,
   HC_ROLE_ADMIN,
 } HcRole;
-<<<<<<< HEAD
-
-const char *hc_role_to_key    (HcRole      role);
-gboolean    hc_role_from_key  (const char *key,
-                               HcRole     *out);
-const char *hc_role_label     (HcRole      role);
-gboolean    hc_role_at_least  (HcRole      have,
-                               HcRole      need);
-=======
 #define HC_ROLE_N 3
 
 const char *hc_role_to_key   (HcRole v);
@@ -395,6 +379,5 @@ const char *hc_list_action_required_role (HcListAction action);
  */
 gboolean    hc_role_at_least             (HcRole have,
                                           HcRole need);
->>>>>>> core
 
 G_END_DECLS
