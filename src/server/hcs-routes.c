@@ -18,5 +18,6 @@ hcs_routes_new_router (void)
   hcs_routes_regions_register (router);
   hcs_routes_audit_register (router);
   hcs_routes_openapi_register (router);
+  hcs_routes_risk_register (router);
   return router;
 }

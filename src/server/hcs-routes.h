@@ -13,5 +13,6 @@ void hcs_routes_departments_register (HcsRouter *router);
 void hcs_routes_regions_register     (HcsRouter *router);
 void hcs_routes_audit_register       (HcsRouter *router);
 void hcs_routes_openapi_register     (HcsRouter *router);
+void hcs_routes_risk_register        (HcsRouter *router);
 
 G_END_DECLS
