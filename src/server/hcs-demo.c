@@ -109,6 +109,8 @@ seed_users (HcsStore    *store,
 static const HcsDemoSeeder seeders[] = {
   hcs_demo_seed_departments,
   hcs_demo_seed_risk,
+  hcs_demo_seed_lists,
+  hcs_demo_seed_repairs,
 };
 
 /**

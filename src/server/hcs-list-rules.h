@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the list and repair routes take from the core: identifiers of
+ * subjects (normalised, validated, masked) and the life of a list entry. */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "hc-enums.h"
+#include "hcs-request.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HCS_IDENTIFIER_USCC,
+  HCS_IDENTIFIER_ID_NUMBER,
+} HcsIdentifierKind;
+
+char       *hcs_identifier_normalize        (const char         *text,
+                                             HcsIdentifierKind  *kind,
+                                             const char        **error_code);
+char       *hcs_identifier_mask             (const char         *identifier);
+void        hcs_identifier_mask_member      (JsonObject         *obj,
+                                             const char         *member,
+                                             gboolean            entitled);
+gboolean    hcs_date_parse                  (const char         *text,
+                                             GDate              *date);
+char       *hcs_date_today                  (void);
+char       *hcs_date_add_days               (const char         *date,
+                                             int                 days);
+
+gboolean    hcs_list_action_known           (const char         *action);
+gboolean    hcs_list_action_next_state      (const char         *state,
+                                             const char         *action,
+                                             const char        **next_state);
+HcRole      hcs_list_action_role            (const char         *action);
+char       *hcs_list_actions_from           (const char         *state);
+gboolean    hcs_list_action_needs_reason    (const char         *action);
+gboolean    hcs_list_state_is_effective     (const char         *state);
+gboolean    hcs_list_state_known            (const char         *state);
+
+gboolean    hcs_lists_apply_action          (HcsStore           *store,
+                                             gint64              id,
+                                             gint64              version,
+                                             const char         *action,
+                                             const char         *reason,
+                                             const char         *actor,
+                                             char              **state,
+                                             GError            **error);
+void        hcs_lists_reply_illegal         (HcsRequest         *req,
+                                             const char         *action,
+                                             const char         *state);
+
+G_END_DECLS

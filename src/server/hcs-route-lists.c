@@ -1,0 +1,684 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* /list-types, /lists and /list-entries: 名单 entries through their life,
+ * and batch matching of subjects against the lists (名单自动比对). */
+#define G_LOG_DOMAIN "hcs-route-lists"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "hc-core.h"
+#include "hcs-list-rules.h"
+#include "hcs-routes.h"
+#include "hcs-store-lists.h"
+#include "hcs-write.h"
+
+/* 名单自动比对 takes up to this many subjects in one request. */
+#define MAX_MATCH_SUBJECTS 100000
+#define MAX_MATCH_BODY     (16 * 1024 * 1024)
+
+static gboolean
+entitled_to_identifiers (HcsRequest *req)
+{
+  return hcs_request_has_role (req, HC_ROLE_ADMIN);
+}
+
+static void
+mask_rows (HcsRequest *req,
+           JsonArray  *rows)
+{
+  gboolean entitled = entitled_to_identifiers (req);
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    hcs_identifier_mask_member (json_array_get_object_element (rows, i), "subject_identifier", entitled);
+}
+
+static char *
+id_text (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+static void
+list_types (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  JsonArray *rows = hcs_store_lists_types (hcs_request_get_store (req), &error);
+
+  if (rows == NULL)
+    hcs_request_reply_store_error (req, error);
+  else
+    hcs_request_reply_page (req, rows, NULL, json_array_get_length (rows));
+}
+
+/* Returns: (transfer full) (nullable): the type of the path, or %NULL
+ *   after answering 404 */
+static JsonObject *
+path_list_type (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  const char *key = hcs_request_param (req, "type");
+  JsonObject *type = hcs_store_lists_type_get (hcs_request_get_store (req), key, &error);
+
+  if (type != NULL)
+    return type;
+  if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+    hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "type",
+                             _("There is no list type “%s”."), key);
+  else
+    hcs_request_reply_store_error (req, error);
+  return NULL;
+}
+
+static void
+list_entries (HcsRequest *req)
+{
+  g_autoptr(JsonObject) type = NULL;
+  g_auto(HcsPage) page = { 0, };
+  g_autoptr(GError) error = NULL;
+  HcsListFilter filter = { 0, };
+  JsonArray *rows;
+  gint64 total;
+
+  if ((type = path_list_type (req)) == NULL || !hcs_request_page (req, &page))
+    return;
+  filter.state = hcs_request_query (req, "state");
+  filter.region = hcs_request_query (req, "region");
+  filter.q = hcs_request_query (req, "q");
+  if (filter.state != NULL && !hcs_list_state_known (filter.state))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_state", "state",
+                               _("“%s” is not a state of a list entry."), filter.state);
+      return;
+    }
+  if (filter.region != NULL && hc_region_lookup (filter.region) == NULL)
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_region", "region",
+                               _("“%s” is not the GB/T 2260 code of one of Hainan’s 19 cities and counties."),
+                               filter.region);
+      return;
+    }
+
+  rows = hcs_store_lists_entries (hcs_request_get_store (req),
+                                  json_object_get_string_member (type, "key"),
+                                  &filter, &page, &total, &error);
+  if (rows == NULL)
+    {
+      hcs_request_reply_store_error (req, error);
+      return;
+    }
+  mask_rows (req, rows);
+  hcs_request_reply_rows (req, rows, &page, NULL, total);
+}
+
+/* Answers an entry as it is now, with its history and ETag. */
+static void
+reply_entry (HcsRequest *req,
+             guint       status,
+             JsonObject *entry)
+{
+  hcs_identifier_mask_member (entry, "subject_identifier", entitled_to_identifiers (req));
+  hcs_request_set_etag (req, json_object_get_int_member (entry, "version"));
+  hcs_request_reply_object (req, status, entry);
+}
+
+/**
+ * normalize_subject:
+ *
+ * Returns: (transfer full) (nullable): the normalised identifier, or %NULL
+ *   after answering 422 invalid_uscc / invalid_id_number
+ */
+static char *
+normalize_subject (HcsRequest *req,
+                   const char *field,
+                   const char *text)
+{
+  HcsIdentifierKind kind;
+  const char *code = NULL;
+  char *norm = hcs_identifier_normalize (text, &kind, &code);
+
+  if (norm != NULL)
+    return norm;
+  if (g_strcmp0 (code, "invalid_id_number") == 0)
+    hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, code, field,
+                             _("“%s” is not a valid resident identity card number (GB 11643)."), text);
+  else
+    hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_uscc", field,
+                             _("“%s” is not a valid unified social credit code (GB 32100)."), text);
+  return NULL;
+}
+
+/* Resolves the measures (codes or ids) to ids of @list_class's measures.
+ * Answers and returns %FALSE when one is not. */
+static gboolean
+resolve_measures (HcsRequest *req,
+                  JsonArray  *measures,
+                  const char *list_class,
+                  GArray     *ids)
+{
+  HcsStore *store = hcs_request_get_store (req);
+
+  for (guint i = 0; i < json_array_get_length (measures); i++)
+    {
+      JsonNode *node = json_array_get_element (measures, i);
+      g_autoptr(GError) error = NULL;
+      GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+      g_autofree char *shown = NULL;
+      gint64 id;
+
+      if (type == G_TYPE_STRING)
+        {
+          id = hcs_store_lists_measure_find (store, list_class, json_node_get_string (node), 0, &error);
+          shown = g_strdup (json_node_get_string (node));
+        }
+      else if (type == G_TYPE_INT64)
+        {
+          id = hcs_store_lists_measure_find (store, list_class, NULL, json_node_get_int (node), &error);
+          shown = id_text (json_node_get_int (node));
+        }
+      else
+        {
+          hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_type", "measures",
+                                   _("Each measure must be a measure code (text) or id (a whole number)."));
+          return FALSE;
+        }
+      if (id < 0)
+        {
+          hcs_request_reply_store_error (req, error);
+          return FALSE;
+        }
+      if (id == 0)
+        {
+          hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_measure", "measures",
+                                   _("“%s” is not a measure of this list’s class; see GET /list-types for the measures that apply."),
+                                   shown);
+          return FALSE;
+        }
+      g_array_append_val (ids, id);
+    }
+  return TRUE;
+}
+
+static void
+create_entry (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  const HcsActor *actor = hcs_request_get_actor (req);
+  g_autoptr(JsonObject) type = NULL;
+  g_autoptr(GArray) measure_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autofree char *identifier = NULL;
+  g_autofree char *region = NULL;
+  g_autofree char *entry_id_text = NULL;
+  const char *subject = NULL, *basis = NULL, *facts = "", *until = NULL;
+  JsonArray *measures = NULL;
+  JsonObject *body;
+  gint64 department = 0, subject_id, entry_id;
+  GDate date;
+
+  if ((type = path_list_type (req)) == NULL || (body = hcs_request_json_object (req)) == NULL ||
+      !hcs_request_field_string (req, body, "subject", HCS_FIELD_REQUIRED, &subject) ||
+      !hcs_request_field_int (req, body, "department", HCS_FIELD_REQUIRED, &department) ||
+      !hcs_request_field_string (req, body, "basis", HCS_FIELD_REQUIRED, &basis) ||
+      !hcs_request_field_string (req, body, "facts", HCS_FIELD_OPTIONAL, &facts) ||
+      !hcs_request_field_array (req, body, "measures", HCS_FIELD_REQUIRED, &measures) ||
+      !hcs_request_field_string (req, body, "published_until", HCS_FIELD_OPTIONAL, &until))
+    return;
+  if (json_array_get_length (measures) == 0)
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", "measures",
+                               _("Name at least one measure from the measure list (措施清单)."));
+      return;
+    }
+  if (until != NULL && !hcs_date_parse (until, &date))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_date", "published_until",
+                               _("“%s” is not a date; write it as YYYY-MM-DD."), until);
+      return;
+    }
+  if ((identifier = normalize_subject (req, "subject", subject)) == NULL)
+    return;
+
+  if (!hcs_write_begin (req))
+    return;
+  subject_id = hcs_store_lists_find_subject (store, identifier, &region, &error);
+  if (subject_id < 0)
+    {
+      hcs_write_fail (req, error);
+      return;
+    }
+  if (subject_id == 0)
+    {
+      hcs_store_rollback (store);
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "unknown_subject", "subject",
+                               _("No market subject has the identifier “%s”; register the subject first."),
+                               identifier);
+      return;
+    }
+  if (!hcs_store_lists_department_exists (store, department, &error))
+    {
+      if (error != NULL)
+        {
+          hcs_write_fail (req, error);
+          return;
+        }
+      hcs_store_rollback (store);
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "unknown_department", "department",
+                               _("There is no such department."));
+      return;
+    }
+  if (!resolve_measures (req, measures, json_object_get_string_member (type, "class"), measure_ids))
+    {
+      hcs_store_rollback (store);
+      return;
+    }
+
+  entry_id = hcs_store_lists_entry_insert (store, json_object_get_string_member (type, "key"),
+                                           subject_id, department, region, basis, facts, until,
+                                           actor->username, &error);
+  if (entry_id == 0)
+    {
+      if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
+        {
+          hcs_store_rollback (store);
+          hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "duplicate", "subject",
+                                   _("“%s” already has an open entry in %s; change that entry instead."),
+                                   identifier, json_object_get_string_member (type, "name"));
+        }
+      else
+        hcs_write_fail (req, error);
+      return;
+    }
+  for (guint i = 0; i < measure_ids->len; i++)
+    if (!hcs_store_lists_entry_add_measure (store, entry_id, g_array_index (measure_ids, gint64, i), &error))
+      {
+        hcs_write_fail (req, error);
+        return;
+      }
+  if (!hcs_store_lists_history_add (store, entry_id, "propose", NULL, "proposed", facts,
+                                    actor->username, NULL, &error) ||
+      (after = hcs_store_lists_entry_get (store, entry_id, TRUE, &error)) == NULL)
+    {
+      hcs_write_fail (req, error);
+      return;
+    }
+  entry_id_text = id_text (entry_id);
+  if (!hcs_write_commit (req, "list_entry.create", "list_entry", entry_id_text, NULL, after))
+    return;
+  reply_entry (req, SOUP_STATUS_CREATED, g_steal_pointer (&after));
+}
+
+static gboolean
+path_id (HcsRequest *req,
+         gint64     *id)
+{
+  if (g_ascii_string_to_signed (hcs_request_param (req, "id"), 10, 1, G_MAXINT64, id, NULL))
+    return TRUE;
+  hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id", _("No such record; it may have been deleted."));
+  return FALSE;
+}
+
+static void
+get_entry (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *entry;
+  gint64 id;
+
+  if (!path_id (req, &id))
+    return;
+  entry = hcs_store_lists_entry_get (hcs_request_get_store (req), id, TRUE, &error);
+  if (entry == NULL)
+    hcs_request_reply_store_error (req, error);
+  else
+    reply_entry (req, SOUP_STATUS_OK, entry);
+}
+
+static void
+transition_entry (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *entry_id_text = NULL;
+  const char *action = NULL, *reason = "";
+  JsonObject *body;
+  gint64 id, version;
+
+  if (!path_id (req, &id) || (body = hcs_request_json_object (req)) == NULL ||
+      !hcs_request_field_string (req, body, "action", HCS_FIELD_REQUIRED, &action) ||
+      !hcs_request_field_string (req, body, "reason", HCS_FIELD_OPTIONAL, &reason))
+    return;
+  if (!hcs_list_action_known (action))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_action", "action",
+                               _("“%s” is not an action on a list entry; use notice, publish, object, uphold, revoke, repair, exit or expire."),
+                               action);
+      return;
+    }
+  if (hcs_list_action_needs_reason (action))
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (reason));
+
+      if (*trimmed == '\0')
+        {
+          hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", "reason",
+                                   _("Give the reason for “%s”; it is kept in the entry’s history."), action);
+          return;
+        }
+    }
+  if (!hcs_request_require_role (req, hcs_list_action_role (action)) ||
+      !hcs_request_if_match (req, &version))
+    return;
+
+  if (!hcs_write_begin (req))
+    return;
+  before = hcs_store_lists_entry_get (store, id, FALSE, &error);
+  if (before == NULL ||
+      !hcs_lists_apply_action (store, id, version, action, reason,
+                               hcs_request_get_actor (req)->username, &state, &error) ||
+      (after = hcs_store_lists_entry_get (store, id, FALSE, &error)) == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
+        {
+          hcs_store_rollback (store);
+          hcs_lists_reply_illegal (req, action, state);
+        }
+      else
+        hcs_write_fail (req, error);
+      return;
+    }
+  entry_id_text = id_text (id);
+  if (!hcs_write_commit (req, "list_entry.transition", "list_entry", entry_id_text, before, after))
+    return;
+  g_clear_pointer (&after, json_object_unref);
+  after = hcs_store_lists_entry_get (store, id, TRUE, &error);
+  if (after == NULL)
+    hcs_request_reply_store_error (req, error);
+  else
+    reply_entry (req, SOUP_STATUS_OK, g_steal_pointer (&after));
+}
+
+typedef struct
+{
+  GPtrArray  *identifiers;   /* normalised, distinct */
+  GHashTable *seen;
+  JsonArray  *invalid;
+  guint       received;
+} MatchInput;
+
+static void
+match_input_clear (MatchInput *in)
+{
+  g_clear_pointer (&in->identifiers, g_ptr_array_unref);
+  g_clear_pointer (&in->seen, g_hash_table_unref);
+  g_clear_pointer (&in->invalid, json_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MatchInput, match_input_clear)
+
+static void
+match_input_add (MatchInput *in,
+                 guint       row,
+                 const char *text)
+{
+  HcsIdentifierKind kind;
+  const char *code = NULL;
+  char *norm;
+
+  in->received++;
+  norm = text ? hcs_identifier_normalize (text, &kind, &code) : NULL;
+  if (norm == NULL)
+    {
+      JsonObject *bad = json_object_new ();
+
+      json_object_set_int_member (bad, "row", row);
+      if (text != NULL)
+        json_object_set_string_member (bad, "value", text);
+      else
+        json_object_set_null_member (bad, "value");
+      json_object_set_string_member (bad, "code", text ? code : "invalid_type");
+      json_array_add_object_element (in->invalid, bad);
+      return;
+    }
+  if (g_hash_table_contains (in->seen, norm))
+    {
+      g_free (norm);
+      return;
+    }
+  g_hash_table_add (in->seen, norm);
+  g_ptr_array_add (in->identifiers, norm);
+}
+
+static gboolean
+too_many (HcsRequest *req,
+          guint       n)
+{
+  if (n <= MAX_MATCH_SUBJECTS)
+    return FALSE;
+  hcs_request_reply_error (req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_many_subjects", "subjects",
+                           _("At most %u subjects can be matched at once; this request has %u. Split the file."),
+                           (guint) MAX_MATCH_SUBJECTS, n);
+  return TRUE;
+}
+
+/* One identifier a line; the first field of a CSV line; an optional header.
+ * Rows are numbered as lines of the file, from 1. */
+static gboolean
+read_csv (HcsRequest *req,
+          MatchInput *in)
+{
+  g_autoptr(GBytes) body = hcs_request_get_body (req);
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_lines, first = 0, count = 0;
+
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+  if (!g_utf8_validate (data, len, NULL))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_csv", NULL,
+                               _("The CSV file is not UTF-8 text; save it as UTF-8 and send it again."));
+      return FALSE;
+    }
+  text = g_strndup (data, len);
+  lines = g_strsplit (text, "\n", -1);
+  n_lines = g_strv_length (lines);
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      char *field = lines[i];
+      char *comma = strchr (field, ',');
+
+      if (comma != NULL)
+        *comma = '\0';
+      g_strstrip (field);
+      if (field[0] == '"')
+        {
+          gsize flen = strlen (field);
+
+          memmove (field, field + 1, flen);
+          if (flen >= 2 && field[flen - 2] == '"')
+            field[flen - 2] = '\0';
+          g_strstrip (field);
+        }
+      if (*field != '\0')
+        count++;
+    }
+  /* The header, when there is one, is the first non-empty line. */
+  while (first < n_lines && *lines[first] == '\0')
+    first++;
+  if (first < n_lines &&
+      (g_ascii_strcasecmp (lines[first], "identifier") == 0 ||
+       g_str_equal (lines[first], "统一社会信用代码") ||
+       g_str_equal (lines[first], "统一社会信用代码或身份证号码") ||
+       g_str_equal (lines[first], "证件号码")))
+    {
+      count--;
+      first++;
+    }
+  if (too_many (req, count))
+    return FALSE;
+  for (guint i = first; i < n_lines; i++)
+    if (*lines[i] != '\0')
+      match_input_add (in, i + 1, lines[i]);
+  return TRUE;
+}
+
+static gboolean
+read_json (HcsRequest  *req,
+           MatchInput  *in,
+           const char **purpose)
+{
+  JsonNode *root = hcs_request_json (req);
+  JsonArray *subjects = NULL;
+
+  if (root == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    subjects = json_node_get_array (root);
+  else if (JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonObject *obj = json_node_get_object (root);
+
+      if (!hcs_request_field_array (req, obj, "subjects", HCS_FIELD_REQUIRED, &subjects) ||
+          !hcs_request_field_string (req, obj, "purpose", HCS_FIELD_OPTIONAL, purpose))
+        return FALSE;
+    }
+  else
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_json", NULL,
+                               _("Send {\"subjects\": [identifiers…]}, a JSON array of identifiers, or a CSV file."));
+      return FALSE;
+    }
+  if (too_many (req, json_array_get_length (subjects)))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (subjects); i++)
+    {
+      JsonNode *node = json_array_get_element (subjects, i);
+      gboolean is_string = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+
+      match_input_add (in, i + 1, is_string ? json_node_get_string (node) : NULL);
+    }
+  return TRUE;
+}
+
+static void
+match_subjects (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  const char *content_type = hcs_request_get_header (req, "Content-Type");
+  const char *purpose = "";
+  g_auto(MatchInput) in = { 0, };
+  g_autoptr(JsonArray) hits = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) summary = NULL;
+  g_autofree char *run_id_text = NULL;
+  gint64 started = g_get_monotonic_time ();
+  gint64 run_id;
+  gboolean ok;
+  JsonObject *answer;
+
+  in.identifiers = g_ptr_array_new_with_free_func (g_free);
+  in.seen = g_hash_table_new (g_str_hash, g_str_equal);
+  in.invalid = json_array_new ();
+  if (content_type != NULL && g_ascii_strncasecmp (content_type, "text/csv", 8) == 0)
+    ok = read_csv (req, &in);
+  else
+    ok = read_json (req, &in, &purpose);
+  if (!ok)
+    return;
+
+  if (!hcs_store_lists_match (store, (const char * const *) in.identifiers->pdata, in.identifiers->len,
+                              hits, &error) ||
+      !hcs_write_begin (req))
+    {
+      if (error != NULL)
+        hcs_request_reply_store_error (req, error);
+      return;
+    }
+  run_id = hcs_store_lists_match_record (store, hcs_request_get_actor (req)->username, purpose,
+                                         in.received, json_array_get_length (in.invalid), hits,
+                                         (g_get_monotonic_time () - started) / 1000, &error);
+  if (run_id == 0)
+    {
+      hcs_write_fail (req, error);
+      return;
+    }
+  summary = json_object_new ();
+  json_object_set_int_member (summary, "run_id", run_id);
+  json_object_set_string_member (summary, "purpose", purpose);
+  json_object_set_int_member (summary, "subjects", in.received);
+  json_object_set_int_member (summary, "invalid", json_array_get_length (in.invalid));
+  json_object_set_int_member (summary, "hits", json_array_get_length (hits));
+  run_id_text = id_text (run_id);
+  if (!hcs_write_commit (req, "list_match.run", "match_run", run_id_text, NULL, summary))
+    return;
+
+  answer = json_object_new ();
+  json_object_set_int_member (answer, "run_id", run_id);
+  json_object_set_int_member (answer, "subjects", in.received);
+  json_object_set_array_member (answer, "invalid", g_steal_pointer (&in.invalid));
+  json_object_set_array_member (answer, "hits", g_steal_pointer (&hits));
+  hcs_request_reply_object (req, SOUP_STATUS_OK, answer);
+}
+
+static void
+list_match_runs (HcsRequest *req)
+{
+  g_auto(HcsPage) page = { 0, };
+  g_autoptr(GError) error = NULL;
+  JsonArray *rows;
+  gint64 total;
+
+  if (!hcs_request_page (req, &page))
+    return;
+  rows = hcs_store_lists_match_runs (hcs_request_get_store (req), &page, &total, &error);
+  if (rows == NULL)
+    hcs_request_reply_store_error (req, error);
+  else
+    hcs_request_reply_rows (req, rows, &page, NULL, total);
+}
+
+static void
+get_match_run (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *run;
+  gint64 id;
+
+  if (!path_id (req, &id))
+    return;
+  run = hcs_store_lists_match_run_get (hcs_request_get_store (req), id, &error);
+  if (run == NULL)
+    hcs_request_reply_store_error (req, error);
+  else
+    hcs_request_reply_object (req, SOUP_STATUS_OK, run);
+}
+
+static const HcsRoute routes[] = {
+  { "GET",  "/list-types",                    list_types,       HCS_ACCESS_ANALYST },
+  { "POST", "/lists/match",                   match_subjects,   HCS_ACCESS_ANALYST, MAX_MATCH_BODY },
+  { "GET",  "/lists/match-runs",              list_match_runs,  HCS_ACCESS_ANALYST },
+  { "GET",  "/lists/match-runs/{id}",         get_match_run,    HCS_ACCESS_ANALYST },
+  { "GET",  "/lists/{type}/entries",          list_entries,     HCS_ACCESS_ANALYST },
+  { "POST", "/lists/{type}/entries",          create_entry,     HCS_ACCESS_ANALYST },
+  { "GET",  "/list-entries/{id}",             get_entry,        HCS_ACCESS_ANALYST },
+  { "POST", "/list-entries/{id}/transitions", transition_entry, HCS_ACCESS_ANALYST },
+};
+
+void
+hcs_routes_lists_register (HcsRouter *router)
+{
+  hcs_router_add (router, routes, G_N_ELEMENTS (routes));
+}

@@ -1,0 +1,779 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SQL for 名单: types and measures, entries with history, batch matching. */
+#define G_LOG_DOMAIN "hcs-store-lists"
+
+#include "config.h"
+
+#include "hcs-store-lists.h"
+
+/* Columns that hold JSON text made by SQLite's json_group_array(): turned
+ * into real JSON members. */
+static void
+parse_json_member (JsonObject *obj,
+                   const char *name)
+{
+  const char *text = json_object_get_string_member_with_default (obj, name, NULL);
+  JsonNode *node = NULL;
+
+  if (text != NULL)
+    node = json_from_string (text, NULL);
+  if (node == NULL)
+    {
+      node = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (node, json_array_new ());
+    }
+  json_object_set_member (obj, name, node);
+}
+
+static void
+parse_json_rows (JsonArray  *rows,
+                 const char *name)
+{
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    parse_json_member (json_array_get_object_element (rows, i), name);
+}
+
+static gint64
+single_int (HcsStore      *store,
+            sqlite3_stmt  *stmt,
+            GError       **error)
+{
+  gint64 n;
+
+  if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
+    return -1;
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+#define MEASURES_OF_CLASS(cls) \
+  "(SELECT json_group_array (json_object ('id', m.id, 'code', m.code, 'name', m.name," \
+  " 'kind', m.kind, 'legal_basis', m.legal_basis)) FROM measures m WHERE m.class = " cls ")"
+
+#define TYPE_COLUMNS \
+  "t.key AS key, t.class AS class, t.name AS name, t.description AS description," \
+  " t.default_years AS default_years," \
+  " (SELECT count(*) FROM list_entries e WHERE e.list_type = t.key) AS entries," \
+  " " MEASURES_OF_CLASS ("t.class") " AS measures"
+
+static const char SQL_TYPES[] =
+  "SELECT " TYPE_COLUMNS " FROM list_types t"
+  " ORDER BY CASE t.class WHEN 'red' THEN 0 WHEN 'black' THEN 1 ELSE 2 END, t.rowid";
+
+/* Returns: (transfer full): every list type, each with its class's measures */
+JsonArray *
+hcs_store_lists_types (HcsStore  *store,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_TYPES, error);
+  JsonArray *rows;
+
+  if (stmt == NULL || (rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
+    return NULL;
+  parse_json_rows (rows, "measures");
+  return rows;
+}
+
+static const char SQL_TYPE_GET[] = "SELECT " TYPE_COLUMNS " FROM list_types t WHERE t.key = ?1";
+
+JsonObject *
+hcs_store_lists_type_get (HcsStore    *store,
+                          const char  *key,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_TYPE_GET, error);
+  JsonObject *obj;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  hcs_store_bind_text (stmt, 1, key);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc < 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no list type %s", key);
+      return NULL;
+    }
+  obj = hcs_store_row_object (stmt);
+  sqlite3_reset (stmt);
+  parse_json_member (obj, "measures");
+  return obj;
+}
+
+#define ENTRY_COLUMNS \
+  "e.id AS id, e.list_type AS list_type, t.class AS list_class, t.name AS list_name," \
+  " s.identifier AS subject_identifier, s.name AS subject_name, s.type AS subject_type," \
+  " e.region AS region, e.department_id AS department_id, d.name AS department_name," \
+  " e.basis AS basis, e.facts AS facts, e.state AS state, e.decided_on AS decided_on," \
+  " e.published_from AS published_from, e.published_until AS published_until," \
+  " e.created_by AS created_by, e.created_at AS created_at, e.updated_at AS updated_at," \
+  " e.version AS version," \
+  " (SELECT json_group_array (json_object ('id', m.id, 'code', m.code, 'name', m.name, 'kind', m.kind))" \
+  "    FROM list_entry_measures lm JOIN measures m ON m.id = lm.measure_id" \
+  "   WHERE lm.entry_id = e.id) AS measures"
+
+#define ENTRY_FROM \
+  " FROM list_entries e JOIN list_types t ON t.key = e.list_type" \
+  " JOIN subjects s ON s.id = e.subject_id JOIN departments d ON d.id = e.department_id"
+
+#define ENTRY_FILTER \
+  " WHERE e.list_type = ?1 AND (?2 IS NULL OR e.state = ?2) AND (?3 IS NULL OR e.region = ?3)" \
+  " AND (?4 IS NULL OR instr (s.name, ?4) > 0 OR s.identifier = upper (?4))"
+
+/* Newest first, keyset-paged on the id. */
+static const char SQL_ENTRIES[] =
+  "SELECT " ENTRY_COLUMNS ENTRY_FROM ENTRY_FILTER
+  " AND (?5 IS NULL OR e.id < ?5) ORDER BY e.id DESC LIMIT ?6";
+static const char SQL_ENTRIES_COUNT[] =
+  "SELECT count(*)" ENTRY_FROM ENTRY_FILTER;
+
+static void
+bind_filter (sqlite3_stmt        *stmt,
+             const char          *list_type,
+             const HcsListFilter *filter)
+{
+  hcs_store_bind_text (stmt, 1, list_type);
+  hcs_store_bind_text (stmt, 2, filter->state);
+  hcs_store_bind_text (stmt, 3, filter->region);
+  hcs_store_bind_text (stmt, 4, filter->q);
+}
+
+/**
+ * hcs_store_lists_entries:
+ * @total: (out) (optional): the count of all matches when the page asks
+ *
+ * Returns: (transfer full): up to @page->limit + 1 entries, newest first
+ */
+JsonArray *
+hcs_store_lists_entries (HcsStore             *store,
+                         const char           *list_type,
+                         const HcsListFilter  *filter,
+                         const HcsPage        *page,
+                         gint64               *total,
+                         GError              **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ENTRIES, error);
+  JsonArray *rows;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_filter (stmt, list_type, filter);
+  if (page->after_id > 0)
+    sqlite3_bind_int64 (stmt, 5, page->after_id);
+  sqlite3_bind_int64 (stmt, 6, (gint64) page->limit + 1);
+  rows = hcs_store_rows_array (store, stmt, 0, error);
+  if (rows == NULL)
+    return NULL;
+  parse_json_rows (rows, "measures");
+
+  if (total != NULL)
+    {
+      *total = -1;
+      if (page->want_total)
+        {
+          stmt = hcs_store_prepare (store, SQL_ENTRIES_COUNT, error);
+          if (stmt == NULL)
+            {
+              json_array_unref (rows);
+              return NULL;
+            }
+          bind_filter (stmt, list_type, filter);
+          if ((*total = single_int (store, stmt, error)) < 0)
+            {
+              json_array_unref (rows);
+              return NULL;
+            }
+        }
+    }
+  return rows;
+}
+
+static const char SQL_FIND_SUBJECT[] = "SELECT id, region FROM subjects WHERE identifier = ?1";
+
+/**
+ * hcs_store_lists_find_subject:
+ * @region: (out) (optional): the subject's 市县
+ *
+ * Returns: the subject's id; 0 without @error when there is none, -1 with
+ */
+gint64
+hcs_store_lists_find_subject (HcsStore    *store,
+                              const char  *identifier,
+                              char       **region,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_FIND_SUBJECT, error);
+  gint64 id;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  hcs_store_bind_text (stmt, 1, identifier);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc < 0)
+    return -1;
+  if (rc == SQLITE_DONE)
+    return 0;
+  id = sqlite3_column_int64 (stmt, 0);
+  if (region != NULL)
+    *region = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static const char SQL_DEPARTMENT_EXISTS[] = "SELECT count(*) FROM departments WHERE id = ?1";
+
+gboolean
+hcs_store_lists_department_exists (HcsStore  *store,
+                                   gint64     id,
+                                   GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DEPARTMENT_EXISTS, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return single_int (store, stmt, error) > 0;
+}
+
+static const char SQL_MEASURE_FIND[] =
+  "SELECT id FROM measures WHERE class = ?1 AND (code = ?2 OR id = ?3)";
+
+/**
+ * hcs_store_lists_measure_find:
+ * @code: (nullable): the measure's code, or %NULL to find it by @id
+ *
+ * Returns: the measure's id when it is one of @list_class's; 0 when not
+ *   (without @error), -1 with @error
+ */
+gint64
+hcs_store_lists_measure_find (HcsStore    *store,
+                              const char  *list_class,
+                              const char  *code,
+                              gint64       id,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MEASURE_FIND, error);
+  gint64 found;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  hcs_store_bind_text (stmt, 1, list_class);
+  hcs_store_bind_text (stmt, 2, code);
+  sqlite3_bind_int64 (stmt, 3, code != NULL ? -1 : id);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc < 0)
+    return -1;
+  if (rc == SQLITE_DONE)
+    return 0;
+  found = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static const char SQL_ENTRY_INSERT[] =
+  "INSERT INTO list_entries (list_type, subject_id, department_id, region, basis, facts,"
+  " published_until, created_by, created_at, updated_at)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)";
+
+/* Returns: the new entry's id, or 0 with @error (DUPLICATE when the subject
+ * has an open entry of this type already) */
+gint64
+hcs_store_lists_entry_insert (HcsStore    *store,
+                              const char  *list_type,
+                              gint64       subject_id,
+                              gint64       department_id,
+                              const char  *region,
+                              const char  *basis,
+                              const char  *facts,
+                              const char  *published_until,
+                              const char  *actor,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ENTRY_INSERT, error);
+  g_autofree char *now = hcs_now_iso ();
+
+  if (stmt == NULL)
+    return 0;
+  hcs_store_bind_text (stmt, 1, list_type);
+  sqlite3_bind_int64 (stmt, 2, subject_id);
+  sqlite3_bind_int64 (stmt, 3, department_id);
+  hcs_store_bind_text (stmt, 4, region);
+  hcs_store_bind_text (stmt, 5, basis);
+  hcs_store_bind_text (stmt, 6, facts ? facts : "");
+  hcs_store_bind_text (stmt, 7, published_until);
+  hcs_store_bind_text (stmt, 8, actor);
+  hcs_store_bind_text (stmt, 9, now);
+  if (!hcs_store_step_done (store, stmt, error))
+    return 0;
+  return hcs_store_last_insert_rowid (store);
+}
+
+static const char SQL_ENTRY_ADD_MEASURE[] =
+  "INSERT OR IGNORE INTO list_entry_measures (entry_id, measure_id) VALUES (?1, ?2)";
+
+gboolean
+hcs_store_lists_entry_add_measure (HcsStore  *store,
+                                   gint64     entry_id,
+                                   gint64     measure_id,
+                                   GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ENTRY_ADD_MEASURE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_int64 (stmt, 2, measure_id);
+  return hcs_store_step_done (store, stmt, error);
+}
+
+static const char SQL_HISTORY_ADD[] =
+  "INSERT INTO list_entry_history (entry_id, action, from_state, to_state, reason, actor, at)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+gboolean
+hcs_store_lists_history_add (HcsStore    *store,
+                             gint64       entry_id,
+                             const char  *action,
+                             const char  *from_state,
+                             const char  *to_state,
+                             const char  *reason,
+                             const char  *actor,
+                             const char  *at,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_HISTORY_ADD, error);
+  g_autofree char *now = at ? NULL : hcs_now_iso ();
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  hcs_store_bind_text (stmt, 2, action);
+  hcs_store_bind_text (stmt, 3, from_state);
+  hcs_store_bind_text (stmt, 4, to_state);
+  hcs_store_bind_text (stmt, 5, reason ? reason : "");
+  hcs_store_bind_text (stmt, 6, actor);
+  hcs_store_bind_text (stmt, 7, at ? at : now);
+  return hcs_store_step_done (store, stmt, error);
+}
+
+static const char SQL_ENTRY_GET[] = "SELECT " ENTRY_COLUMNS ENTRY_FROM " WHERE e.id = ?1";
+static const char SQL_ENTRY_HISTORY[] =
+  "SELECT id, action, from_state AS \"from\", to_state AS \"to\", reason, actor, at"
+  " FROM list_entry_history WHERE entry_id = ?1 ORDER BY id";
+
+/* Returns: (transfer full): the entry (with its history when asked), or
+ * %NULL with NOT_FOUND */
+JsonObject *
+hcs_store_lists_entry_get (HcsStore  *store,
+                           gint64     id,
+                           gboolean   with_history,
+                           GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ENTRY_GET, error);
+  g_autoptr(JsonObject) obj = NULL;
+  JsonArray *history;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc < 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no list entry %" G_GINT64_FORMAT, id);
+      return NULL;
+    }
+  obj = hcs_store_row_object (stmt);
+  sqlite3_reset (stmt);
+  parse_json_member (obj, "measures");
+  if (!with_history)
+    return g_steal_pointer (&obj);
+
+  stmt = hcs_store_prepare (store, SQL_ENTRY_HISTORY, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  history = hcs_store_rows_array (store, stmt, 0, error);
+  if (history == NULL)
+    return NULL;
+  json_object_set_array_member (obj, "history", history);
+  return g_steal_pointer (&obj);
+}
+
+static const char SQL_ENTRY_SET_STATE[] =
+  "UPDATE list_entries SET state = ?3, decided_on = coalesce (?4, decided_on),"
+  " published_from = coalesce (?5, published_from), published_until = coalesce (?6, published_until),"
+  " version = version + 1, updated_at = ?7"
+  " WHERE id = ?1 AND version = ?2";
+static const char SQL_ENTRY_EXISTS[] = "SELECT count(*) FROM list_entries WHERE id = ?1";
+
+/* Dates left NULL stay; a stale @version changes nothing (STALE). */
+gboolean
+hcs_store_lists_entry_set_state (HcsStore    *store,
+                                 gint64       id,
+                                 gint64       version,
+                                 const char  *state,
+                                 const char  *decided_on,
+                                 const char  *published_from,
+                                 const char  *published_until,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ENTRY_SET_STATE, error);
+  g_autofree char *now = hcs_now_iso ();
+  gint64 exists;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_store_bind_text (stmt, 3, state);
+  hcs_store_bind_text (stmt, 4, decided_on);
+  hcs_store_bind_text (stmt, 5, published_from);
+  hcs_store_bind_text (stmt, 6, published_until);
+  hcs_store_bind_text (stmt, 7, now);
+  if (!hcs_store_step_done (store, stmt, error))
+    return FALSE;
+  if (hcs_store_changes (store) == 1)
+    return TRUE;
+
+  stmt = hcs_store_prepare (store, SQL_ENTRY_EXISTS, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if ((exists = single_int (store, stmt, error)) < 0)
+    return FALSE;
+  g_set_error (error, HCS_STORE_ERROR, exists ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
+               "list entry %" G_GINT64_FORMAT " not updated", id);
+  return FALSE;
+}
+
+/* The states whose measures apply (hcs_list_state_is_effective()); the
+ * look-up goes through the unique index on subjects.identifier and then
+ * list_entries_subject. */
+static const char SQL_MATCH[] =
+  "SELECT s.name, e.id, e.list_type, t.class, e.state,"
+  " (SELECT json_group_array (json_object ('code', m.code, 'name', m.name, 'kind', m.kind))"
+  "    FROM list_entry_measures lm JOIN measures m ON m.id = lm.measure_id"
+  "   WHERE lm.entry_id = e.id)"
+  " FROM subjects s JOIN list_entries e ON e.subject_id = s.id AND e.state IN ('published', 'objected')"
+  " JOIN list_types t ON t.key = e.list_type"
+  " WHERE s.identifier = ?1 ORDER BY e.id";
+
+/**
+ * hcs_store_lists_match:
+ * @identifiers: normalised identifiers
+ * @hits: gets one object per hit: identifier, name, list_type, list_class,
+ *   entry_id, state, measures
+ */
+gboolean
+hcs_store_lists_match (HcsStore            *store,
+                       const char * const  *identifiers,
+                       guint                n_identifiers,
+                       JsonArray           *hits,
+                       GError             **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MATCH, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_identifiers; i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, identifiers[i], -1, SQLITE_STATIC);
+      while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+        {
+          JsonObject *hit = json_object_new ();
+          JsonNode *measures = json_from_string ((const char *) sqlite3_column_text (stmt, 5), NULL);
+
+          json_object_set_string_member (hit, "identifier", identifiers[i]);
+          json_object_set_string_member (hit, "name", (const char *) sqlite3_column_text (stmt, 0));
+          json_object_set_string_member (hit, "list_type", (const char *) sqlite3_column_text (stmt, 2));
+          json_object_set_string_member (hit, "list_class", (const char *) sqlite3_column_text (stmt, 3));
+          json_object_set_int_member (hit, "entry_id", sqlite3_column_int64 (stmt, 1));
+          json_object_set_string_member (hit, "state", (const char *) sqlite3_column_text (stmt, 4));
+          if (measures == NULL)
+            {
+              measures = json_node_new (JSON_NODE_ARRAY);
+              json_node_take_array (measures, json_array_new ());
+            }
+          json_object_set_member (hit, "measures", measures);
+          json_array_add_object_element (hits, hit);
+        }
+      if (rc < 0)
+        return FALSE;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return TRUE;
+}
+
+static const char SQL_RUN_INSERT[] =
+  "INSERT INTO match_runs (actor, at, purpose, subjects, invalid, hits, duration_ms)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_HIT_INSERT[] =
+  "INSERT OR IGNORE INTO match_hits (run_id, entry_id, identifier, list_type, list_class)"
+  " VALUES (?1, ?2, ?3, ?4, ?5)";
+
+/* Returns: the run's id, or 0 with @error */
+gint64
+hcs_store_lists_match_record (HcsStore    *store,
+                              const char  *actor,
+                              const char  *purpose,
+                              gint64       subjects,
+                              gint64       invalid,
+                              JsonArray   *hits,
+                              gint64       duration_ms,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_RUN_INSERT, error);
+  g_autofree char *now = hcs_now_iso ();
+  gint64 run_id;
+
+  if (stmt == NULL)
+    return 0;
+  hcs_store_bind_text (stmt, 1, actor);
+  hcs_store_bind_text (stmt, 2, now);
+  hcs_store_bind_text (stmt, 3, purpose ? purpose : "");
+  sqlite3_bind_int64 (stmt, 4, subjects);
+  sqlite3_bind_int64 (stmt, 5, invalid);
+  sqlite3_bind_int64 (stmt, 6, json_array_get_length (hits));
+  sqlite3_bind_int64 (stmt, 7, duration_ms);
+  if (!hcs_store_step_done (store, stmt, error))
+    return 0;
+  run_id = hcs_store_last_insert_rowid (store);
+
+  stmt = hcs_store_prepare (store, SQL_HIT_INSERT, error);
+  if (stmt == NULL)
+    return 0;
+  for (guint i = 0; i < json_array_get_length (hits); i++)
+    {
+      JsonObject *hit = json_array_get_object_element (hits, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, run_id);
+      sqlite3_bind_int64 (stmt, 2, json_object_get_int_member (hit, "entry_id"));
+      hcs_store_bind_text (stmt, 3, json_object_get_string_member (hit, "identifier"));
+      hcs_store_bind_text (stmt, 4, json_object_get_string_member (hit, "list_type"));
+      hcs_store_bind_text (stmt, 5, json_object_get_string_member (hit, "list_class"));
+      if (!hcs_store_step_done (store, stmt, error))
+        return 0;
+    }
+  return run_id;
+}
+
+#define RUN_COLUMNS \
+  "r.id AS id, r.actor AS actor, r.at AS at, r.purpose AS purpose, r.subjects AS subjects," \
+  " r.invalid AS invalid, r.hits AS hits, r.duration_ms AS duration_ms," \
+  " (SELECT count(DISTINCT h.identifier) FROM match_hits h WHERE h.run_id = r.id) AS subjects_hit"
+
+static const char SQL_RUNS[] =
+  "SELECT " RUN_COLUMNS " FROM match_runs r WHERE (?1 IS NULL OR r.id < ?1) ORDER BY r.id DESC LIMIT ?2";
+static const char SQL_RUNS_COUNT[] = "SELECT count(*) FROM match_runs";
+
+JsonArray *
+hcs_store_lists_match_runs (HcsStore       *store,
+                            const HcsPage  *page,
+                            gint64         *total,
+                            GError        **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_RUNS, error);
+  g_autoptr(JsonArray) rows = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (page->after_id > 0)
+    sqlite3_bind_int64 (stmt, 1, page->after_id);
+  sqlite3_bind_int64 (stmt, 2, (gint64) page->limit + 1);
+  rows = hcs_store_rows_array (store, stmt, 0, error);
+  if (rows == NULL)
+    return NULL;
+  *total = -1;
+  if (page->want_total)
+    {
+      stmt = hcs_store_prepare (store, SQL_RUNS_COUNT, error);
+      if (stmt == NULL || (*total = single_int (store, stmt, error)) < 0)
+        return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+static const char SQL_RUN_GET[] = "SELECT " RUN_COLUMNS " FROM match_runs r WHERE r.id = ?1";
+static const char SQL_RUN_BY_TYPE[] =
+  "SELECT h.list_type AS list_type, coalesce (t.name, h.list_type) AS list_name,"
+  " h.list_class AS list_class, count(*) AS hits, count(DISTINCT h.identifier) AS subjects"
+  " FROM match_hits h LEFT JOIN list_types t ON t.key = h.list_type"
+  " WHERE h.run_id = ?1 GROUP BY h.list_type ORDER BY hits DESC, h.list_type";
+static const char SQL_RUN_BY_CLASS[] =
+  "SELECT list_class, count(*) AS hits, count(DISTINCT identifier) AS subjects"
+  " FROM match_hits WHERE run_id = ?1 GROUP BY list_class"
+  " ORDER BY CASE list_class WHEN 'red' THEN 0 WHEN 'black' THEN 1 ELSE 2 END";
+
+/* Returns: (transfer full): the run with its hits by list type and class */
+JsonObject *
+hcs_store_lists_match_run_get (HcsStore  *store,
+                               gint64     id,
+                               GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_RUN_GET, error);
+  g_autoptr(JsonObject) obj = NULL;
+  JsonArray *rows;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc < 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no match run %" G_GINT64_FORMAT, id);
+      return NULL;
+    }
+  obj = hcs_store_row_object (stmt);
+  sqlite3_reset (stmt);
+
+  stmt = hcs_store_prepare (store, SQL_RUN_BY_TYPE, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if ((rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
+    return NULL;
+  json_object_set_array_member (obj, "by_type", rows);
+
+  stmt = hcs_store_prepare (store, SQL_RUN_BY_CLASS, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if ((rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
+    return NULL;
+  json_object_set_array_member (obj, "by_class", rows);
+  return g_steal_pointer (&obj);
+}
+
+/* ---- For the demo seeder ---- */
+
+static const char SQL_SUBJECTS_MAX[] = "SELECT coalesce (max (id), 0) FROM subjects";
+
+/* Returns: the highest subject id (ids are contiguous from 1 in the demo) */
+gint64
+hcs_store_lists_subjects_max (HcsStore  *store,
+                              GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SUBJECTS_MAX, error);
+
+  return stmt ? single_int (store, stmt, error) : -1;
+}
+
+static const char SQL_SUBJECT_REGION[] = "SELECT region FROM subjects WHERE id = ?1";
+
+/* Returns: (transfer full) (nullable): the subject's region, %NULL when
+ *   there is no such subject (without @error) */
+char *
+hcs_store_lists_subject_region (HcsStore  *store,
+                                gint64     id,
+                                GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SUBJECT_REGION, error);
+  char *region;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
+    return NULL;
+  region = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return region;
+}
+
+static const char SQL_DEPARTMENT_BY_CODE[] = "SELECT coalesce ((SELECT id FROM departments WHERE code = ?1), 0)";
+
+/* Returns: the department's id, 0 when there is none, -1 with @error */
+gint64
+hcs_store_lists_department_by_code (HcsStore    *store,
+                                    const char  *code,
+                                    GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DEPARTMENT_BY_CODE, error);
+
+  if (stmt == NULL)
+    return -1;
+  hcs_store_bind_text (stmt, 1, code);
+  return single_int (store, stmt, error);
+}
+
+static const char SQL_MEASURE_IDS[] = "SELECT id FROM measures WHERE class = ?1 ORDER BY id";
+
+/* Returns: (transfer full): the ids of @list_class's measures */
+GArray *
+hcs_store_lists_measure_ids (HcsStore    *store,
+                             const char  *list_class,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MEASURE_IDS, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  hcs_store_bind_text (stmt, 1, list_class);
+  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return rc < 0 ? NULL : g_steal_pointer (&ids);
+}
+
+static const char SQL_SEED_ENTRY[] =
+  "INSERT OR IGNORE INTO list_entries (list_type, subject_id, department_id, region, basis, facts, state,"
+  " decided_on, published_from, published_until, version, created_by, created_at, updated_at)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+
+/**
+ * hcs_store_lists_seed_entry:
+ *
+ * Inserts an entry as it stands at the end of its (seeded) history.
+ *
+ * Returns: its id; 0 without @error when the subject already has an open
+ *   entry of the type; -1 with @error
+ */
+gint64
+hcs_store_lists_seed_entry (HcsStore               *store,
+                            const HcsListSeedEntry *e,
+                            GError                **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SEED_ENTRY, error);
+
+  if (stmt == NULL)
+    return -1;
+  hcs_store_bind_text (stmt, 1, e->list_type);
+  sqlite3_bind_int64 (stmt, 2, e->subject_id);
+  sqlite3_bind_int64 (stmt, 3, e->department_id);
+  hcs_store_bind_text (stmt, 4, e->region);
+  hcs_store_bind_text (stmt, 5, e->basis);
+  hcs_store_bind_text (stmt, 6, e->facts);
+  hcs_store_bind_text (stmt, 7, e->state);
+  hcs_store_bind_text (stmt, 8, e->decided_on);
+  hcs_store_bind_text (stmt, 9, e->published_from);
+  hcs_store_bind_text (stmt, 10, e->published_until);
+  sqlite3_bind_int64 (stmt, 11, e->version);
+  hcs_store_bind_text (stmt, 12, e->created_by);
+  hcs_store_bind_text (stmt, 13, e->created_at);
+  hcs_store_bind_text (stmt, 14, e->updated_at);
+  if (!hcs_store_step_done (store, stmt, error))
+    return -1;
+  return hcs_store_changes (store) == 1 ? hcs_store_last_insert_rowid (store) : 0;
+}

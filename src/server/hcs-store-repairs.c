@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SQL for 信用修复 cases. */
+#define G_LOG_DOMAIN "hcs-store-repairs"
+
+#include "config.h"
+
+#include "hcs-store-repairs.h"
+
+/* ?9 is today: a pending case is overdue once its deadline has passed, a
+ * decided one when it was decided after the deadline. */
+#define REPAIR_COLUMNS \
+  "r.id AS id, s.identifier AS subject_identifier, s.name AS subject_name, s.type AS subject_type," \
+  " r.kind AS kind, r.entry_id AS entry_id, e.list_type AS list_type, e.state AS entry_state," \
+  " r.reason AS reason, r.commitment AS commitment, r.applied_on AS applied_on," \
+  " r.deadline AS deadline, r.state AS state, r.decided_on AS decided_on, r.decided_by AS decided_by," \
+  " r.decision_comment AS decision_comment, r.version AS version, r.created_by AS created_by," \
+  " r.created_at AS created_at," \
+  " CASE WHEN r.decided_on IS NOT NULL THEN r.decided_on > r.deadline ELSE ?9 > r.deadline END AS overdue"
+
+#define REPAIR_FROM \
+  " FROM repairs r JOIN subjects s ON s.id = r.subject_id LEFT JOIN list_entries e ON e.id = r.entry_id"
+
+#define REPAIR_FILTER \
+  " WHERE (?1 IS NULL OR r.state = ?1)" \
+  " AND (?2 = 0 OR (CASE WHEN r.decided_on IS NOT NULL THEN r.decided_on > r.deadline ELSE ?9 > r.deadline END))"
+
+static const char SQL_LIST[] =
+  "SELECT " REPAIR_COLUMNS REPAIR_FROM REPAIR_FILTER
+  " AND (?3 IS NULL OR r.id < ?3) ORDER BY r.id DESC LIMIT ?4";
+static const char SQL_COUNT[] = "SELECT count(*) FROM repairs r" REPAIR_FILTER;
+
+static void
+fix_row (JsonObject *obj)
+{
+  json_object_set_boolean_member (obj, "commitment", json_object_get_int_member (obj, "commitment") != 0);
+  json_object_set_boolean_member (obj, "overdue", json_object_get_int_member (obj, "overdue") != 0);
+}
+
+/**
+ * hcs_store_repairs_list:
+ * @state: (nullable): pending, approved or rejected
+ * @today: "YYYY-MM-DD", for the overdue test of pending cases
+ *
+ * Returns: (transfer full): up to @page->limit + 1 cases, newest first
+ */
+JsonArray *
+hcs_store_repairs_list (HcsStore       *store,
+                        const char     *state,
+                        gboolean        overdue_only,
+                        const char     *today,
+                        const HcsPage  *page,
+                        gint64         *total,
+                        GError        **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_LIST, error);
+  g_autoptr(JsonArray) rows = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  hcs_store_bind_text (stmt, 1, state);
+  sqlite3_bind_int (stmt, 2, overdue_only ? 1 : 0);
+  if (page->after_id > 0)
+    sqlite3_bind_int64 (stmt, 3, page->after_id);
+  sqlite3_bind_int64 (stmt, 4, (gint64) page->limit + 1);
+  hcs_store_bind_text (stmt, 9, today);
+  if ((rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    fix_row (json_array_get_object_element (rows, i));
+
+  *total = -1;
+  if (page->want_total)
+    {
+      stmt = hcs_store_prepare (store, SQL_COUNT, error);
+      if (stmt == NULL)
+        return NULL;
+      hcs_store_bind_text (stmt, 1, state);
+      sqlite3_bind_int (stmt, 2, overdue_only ? 1 : 0);
+      hcs_store_bind_text (stmt, 9, today);
+      if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
+        return NULL;
+      *total = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return g_steal_pointer (&rows);
+}
+
+static const char SQL_GET[] = "SELECT " REPAIR_COLUMNS REPAIR_FROM " WHERE r.id = ?1";
+
+JsonObject *
+hcs_store_repairs_get (HcsStore    *store,
+                       gint64       id,
+                       const char  *today,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GET, error);
+  JsonObject *obj;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_store_bind_text (stmt, 9, today);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc < 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no repair %" G_GINT64_FORMAT, id);
+      return NULL;
+    }
+  obj = hcs_store_row_object (stmt);
+  sqlite3_reset (stmt);
+  fix_row (obj);
+  return obj;
+}
+
+static const char SQL_INSERT[] =
+  "INSERT INTO repairs (subject_id, entry_id, kind, reason, commitment, applied_on, deadline,"
+  " created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+/* @entry_id: 0 for none. Returns: the new id, or 0 with @error */
+gint64
+hcs_store_repairs_insert (HcsStore    *store,
+                          gint64       subject_id,
+                          gint64       entry_id,
+                          const char  *kind,
+                          const char  *reason,
+                          gboolean     commitment,
+                          const char  *applied_on,
+                          const char  *deadline,
+                          const char  *actor,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSERT, error);
+  g_autofree char *now = hcs_now_iso ();
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, subject_id);
+  if (entry_id > 0)
+    sqlite3_bind_int64 (stmt, 2, entry_id);
+  hcs_store_bind_text (stmt, 3, kind);
+  hcs_store_bind_text (stmt, 4, reason);
+  sqlite3_bind_int (stmt, 5, commitment ? 1 : 0);
+  hcs_store_bind_text (stmt, 6, applied_on);
+  hcs_store_bind_text (stmt, 7, deadline);
+  hcs_store_bind_text (stmt, 8, actor);
+  hcs_store_bind_text (stmt, 9, now);
+  if (!hcs_store_step_done (store, stmt, error))
+    return 0;
+  return hcs_store_last_insert_rowid (store);
+}
+
+static const char SQL_DECIDE[] =
+  "UPDATE repairs SET state = ?3, decided_on = ?4, decided_by = ?5, decision_comment = ?6,"
+  " version = version + 1 WHERE id = ?1 AND version = ?2";
+static const char SQL_EXISTS[] = "SELECT count(*) FROM repairs WHERE id = ?1";
+
+/* A stale @version changes nothing (STALE). */
+gboolean
+hcs_store_repairs_decide (HcsStore    *store,
+                          gint64       id,
+                          gint64       version,
+                          const char  *state,
+                          const char  *decided_on,
+                          const char  *decided_by,
+                          const char  *comment,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DECIDE, error);
+  gint64 exists;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_store_bind_text (stmt, 3, state);
+  hcs_store_bind_text (stmt, 4, decided_on);
+  hcs_store_bind_text (stmt, 5, decided_by);
+  hcs_store_bind_text (stmt, 6, comment);
+  if (!hcs_store_step_done (store, stmt, error))
+    return FALSE;
+  if (hcs_store_changes (store) == 1)
+    return TRUE;
+
+  stmt = hcs_store_prepare (store, SQL_EXISTS, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  exists = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  g_set_error (error, HCS_STORE_ERROR, exists ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
+               "repair %" G_GINT64_FORMAT " not updated", id);
+  return FALSE;
+}
+
+/* ---- For the demo seeder ---- */
+
+static const char SQL_REPAIRED_ENTRIES[] =
+  "SELECT e.id AS entry_id, e.subject_id AS subject_id, substr (h.at, 1, 10) AS repaired_on"
+  " FROM list_entries e JOIN list_entry_history h ON h.entry_id = e.id AND h.action = 'repair'"
+  " WHERE e.state = 'repaired' ORDER BY e.id";
+
+/* Returns: (transfer full): the repaired list entries and the day of it */
+JsonArray *
+hcs_store_repairs_repaired_entries (HcsStore  *store,
+                                    GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REPAIRED_ENTRIES, error);
+
+  return stmt ? hcs_store_rows_array (store, stmt, 0, error) : NULL;
+}
+
+static const char SQL_SEED[] =
+  "INSERT INTO repairs (subject_id, entry_id, kind, reason, commitment, applied_on, deadline, state,"
+  " decided_on, decided_by, decision_comment, version, created_by, created_at)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+
+/* Inserts a case as it stands after its decision (if any). */
+gboolean
+hcs_store_repairs_seed (HcsStore             *store,
+                        const HcsRepairSeed  *r,
+                        GError              **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SEED, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, r->subject_id);
+  if (r->entry_id > 0)
+    sqlite3_bind_int64 (stmt, 2, r->entry_id);
+  hcs_store_bind_text (stmt, 3, r->kind);
+  hcs_store_bind_text (stmt, 4, r->reason);
+  sqlite3_bind_int (stmt, 5, r->commitment ? 1 : 0);
+  hcs_store_bind_text (stmt, 6, r->applied_on);
+  hcs_store_bind_text (stmt, 7, r->deadline);
+  hcs_store_bind_text (stmt, 8, r->state);
+  hcs_store_bind_text (stmt, 9, r->decided_on);
+  hcs_store_bind_text (stmt, 10, r->decided_by);
+  hcs_store_bind_text (stmt, 11, r->comment);
+  sqlite3_bind_int64 (stmt, 12, r->decided_on ? 2 : 1);
+  hcs_store_bind_text (stmt, 13, r->created_by);
+  hcs_store_bind_text (stmt, 14, r->created_at);
+  return hcs_store_step_done (store, stmt, error);
+}

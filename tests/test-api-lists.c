@@ -1,0 +1,922 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* API tests of 名单: list types and measures, entries through their life
+ * (roles, illegal moves, stale writes, history, audit), and batch matching
+ * with JSON and CSV bodies. */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "hc-test-server.h"
+
+static HcTestServer *server;
+static const char *admin, *analyst, *supervisor;
+static gint64 department;
+static guint next_subject;
+
+/* Valid 统一社会信用代码 (GB 32100) of test subjects; one per test entry so
+ * that open entries never collide. */
+static const char * const usccs[] = {
+  "91460100MA5T100082", "91460200MA5T100162", "91460400MA5T100247", "91469005MA5T100325",
+  "91460100MA5T10040D", "91460200MA5T10059F", "91460400MA5T10067L", "91469005MA5T10075J",
+  "91460100MA5T10083T", "91460200MA5T10091T", "91460400MA5T10104T", "91469005MA5T10112Q",
+  "91460100MA5T101201", "91460200MA5T101393", "91460400MA5T101478", "91469005MA5T101556",
+  "91460100MA5T10163E", "91460200MA5T10171E", "91460400MA5T1018XG", "91469005MA5T10198K",
+  "91460100MA5T10200L", "91460200MA5T10219N", "91460400MA5T10227U", "91469005MA5T10235R",
+  "91460100MA5T102432", "91460200MA5T102512", "91460400MA5T1026X4", "91469005MA5T102787",
+  "91460100MA5T10286F", "91460200MA5T10294F", "91460400MA5T10307F", "91469005MA5T10315D",
+  "91460100MA5T10323M", "91460200MA5T10331M", "91460400MA5T1034XP", "91469005MA5T10358T",
+  "91460100MA5T103663", "91460200MA5T103743", "91460400MA5T103828", "91469005MA5T103906",
+  "91460100MA5T104039", "91460200MA5T104119", "91460400MA5T1042XB", "91469005MA5T10438E",
+  "91460100MA5T10446N", "91460200MA5T10454N", "91460400MA5T10462U", "91469005MA5T10470R",
+  "91460100MA5T104894", "91460200MA5T104974", "91460400MA5T1050XY", "91469005MA5T105182",
+  "91460100MA5T10526A", "91460200MA5T10534A", "91460400MA5T10542F", "91469005MA5T10550D",
+  "91460100MA5T10569P", "91460200MA5T10577P", "91460400MA5T10585W", "91469005MA5T10593T",
+  "91460100MA5T10606X", "91460200MA5T10614X", "91460400MA5T106223", "91469005MA5T106301",
+};
+
+/* Valid 居民身份证号码 (GB 11643). */
+static const char person_id[] = "460100198001011236";
+
+/* Registers a subject straight in the database: the subjects API belongs to
+ * another resource, and these tests are about the lists. */
+static void
+insert_subject (const char *identifier,
+                const char *name,
+                const char *type,
+                const char *region)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (server), &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
+                                       " VALUES (?1, ?2, ?3, ?4, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, identifier, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, region, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* A new registered enterprise for the calling test. */
+static const char *
+new_subject (void)
+{
+  const char *uscc;
+  g_autofree char *name = NULL;
+
+  g_assert_cmpuint (next_subject, <, G_N_ELEMENTS (usccs));
+  uscc = usccs[next_subject++];
+  name = g_strdup_printf ("海南测试%u号贸易有限公司", next_subject);
+  insert_subject (uscc, name, "legal_person", "460100");
+  return uscc;
+}
+
+static gint64
+count (const char *sql)
+{
+  return hc_test_count_rows (server, sql);
+}
+
+static HcTestResponse *
+propose (const char *type,
+         const char *subject,
+         const char *measures)
+{
+  g_autofree char *path = g_strdup_printf ("/lists/%s/entries", type);
+  g_autofree char *body =
+    g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《海南省社会信用条例》\","
+                     "\"facts\":\"测试事实\",\"measures\":%s}", subject, department, measures);
+
+  return hc_test_request (server, "POST", path, analyst, body);
+}
+
+static HcTestResponse *
+transition (gint64      id,
+            const char *etag,
+            const char *token,
+            const char *action,
+            const char *reason)
+{
+  g_autofree char *path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions", id);
+  g_autofree char *body = reason ? g_strdup_printf ("{\"action\":\"%s\",\"reason\":\"%s\"}", action, reason)
+                                 : g_strdup_printf ("{\"action\":\"%s\"}", action);
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+  return hc_test_request_full (server, "POST", path, token, "application/json", bytes, etag);
+}
+
+static const char *
+str (HcTestResponse *r,
+     const char     *member)
+{
+  return json_object_get_string_member (hc_test_response_object (r), member);
+}
+
+static gint64
+num (HcTestResponse *r,
+     const char     *member)
+{
+  return json_object_get_int_member (hc_test_response_object (r), member);
+}
+
+typedef struct
+{
+  gint64  id;
+  char   *etag;
+} Entry;
+
+static void
+entry_clear (Entry *e)
+{
+  g_clear_pointer (&e->etag, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Entry, entry_clear)
+
+/* Takes @action as the role allowed to, asserting it succeeds. */
+static void
+step (Entry      *e,
+      const char *action)
+{
+  gboolean by_analyst = g_str_equal (action, "notice") || g_str_equal (action, "publish") ||
+                        g_str_equal (action, "object");
+  g_autoptr(HcTestResponse) r = transition (e->id, e->etag, by_analyst ? analyst : supervisor, action, "测试理由");
+
+  hc_assert_status (r, 200, NULL);
+  g_free (e->etag);
+  e->etag = g_strdup (r->etag);
+}
+
+/* A new black-list entry walked to @state. */
+static void
+entry_in_state (const char *state,
+                Entry      *e)
+{
+  static const struct { const char *state; const char *path[4]; } paths[] = {
+    { "proposed",  { NULL } },
+    { "noticed",   { "notice", NULL } },
+    { "published", { "notice", "publish", NULL } },
+    { "objected",  { "notice", "publish", "object", NULL } },
+    { "repaired",  { "notice", "publish", "repair", NULL } },
+    { "exited",    { "notice", "publish", "exit", NULL } },
+    { "expired",   { "notice", "publish", "expire", NULL } },
+  };
+  g_autoptr(HcTestResponse) r = propose ("black", new_subject (), "[\"black.procurement_ban\"]");
+
+  hc_assert_status (r, 201, NULL);
+  e->id = num (r, "id");
+  e->etag = g_strdup (r->etag);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    if (g_str_equal (paths[i].state, state))
+      {
+        for (guint j = 0; paths[i].path[j] != NULL; j++)
+          step (e, paths[i].path[j]);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static void
+test_types_have_their_measures (void)
+{
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", "/list-types", analyst, NULL);
+  g_autoptr(HcTestResponse) anon = hc_test_request (server, "GET", "/list-types", NULL, NULL);
+  JsonArray *items;
+  guint found = 0;
+
+  hc_assert_status (r, 200, NULL);
+  hc_assert_status (anon, 401, "unauthenticated");
+  items = json_object_get_array_member (hc_test_response_object (r), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *type = json_array_get_object_element (items, i);
+      const char *key = json_object_get_string_member (type, "key");
+      const char *cls = json_object_get_string_member (type, "class");
+      JsonArray *measures = json_object_get_array_member (type, "measures");
+
+      g_assert_cmpuint (json_array_get_length (measures), >=, 6);
+      g_assert_cmpuint (json_array_get_length (measures), <=, 10);
+      for (guint m = 0; m < json_array_get_length (measures); m++)
+        {
+          JsonObject *measure = json_array_get_object_element (measures, m);
+
+          g_assert_true (g_str_has_prefix (json_object_get_string_member (measure, "code"), cls));
+          g_assert_cmpstr (json_object_get_string_member (measure, "legal_basis"), !=, "");
+        }
+      if (g_str_equal (key, "red"))
+        {
+          g_assert_cmpstr (cls, ==, "red");
+          g_assert_cmpstr (json_object_get_string_member (type, "name"), ==, "守信激励名单");
+          found |= 1;
+        }
+      else if (g_str_equal (key, "black"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (type, "name"), ==, "严重失信主体名单");
+          found |= 2;
+        }
+      else if (g_str_equal (key, "watch"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (type, "name"), ==, "重点关注名单");
+          found |= 4;
+        }
+      else if (g_str_equal (key, "abnormal") || g_str_equal (key, "smuggling_alert"))
+        {
+          g_assert_cmpstr (cls, ==, "watch");
+          found |= g_str_equal (key, "abnormal") ? 8 : 16;
+        }
+    }
+  g_assert_cmpuint (found, ==, 31);
+}
+
+static void
+test_unknown_type_is_404 (void)
+{
+  g_autoptr(HcTestResponse) get = hc_test_request (server, "GET", "/lists/purple/entries", analyst, NULL);
+  g_autoptr(HcTestResponse) post = propose ("purple", usccs[0], "[\"black.procurement_ban\"]");
+  g_autoptr(HcTestResponse) entry = hc_test_request (server, "GET", "/list-entries/999999", analyst, NULL);
+  g_autoptr(HcTestResponse) run = hc_test_request (server, "GET", "/lists/match-runs/999999", analyst, NULL);
+
+  hc_assert_status (get, 404, "not_found");
+  hc_assert_status (post, 404, "not_found");
+  hc_assert_status (entry, 404, "not_found");
+  hc_assert_status (run, 404, "not_found");
+}
+
+static void
+test_create_checks_its_input (void)
+{
+  const char *subject = new_subject ();
+  gint64 before = count ("SELECT count(*) FROM list_entries");
+  g_autoptr(HcTestResponse) bad_uscc = propose ("black", "91460100MA5T1000", "[\"black.procurement_ban\"]");
+  g_autoptr(HcTestResponse) bad_check = propose ("black", "91460100MA5T100083", "[\"black.procurement_ban\"]");
+  g_autoptr(HcTestResponse) bad_id = propose ("black", "460100198001011235", "[\"black.procurement_ban\"]");
+  g_autoptr(HcTestResponse) unknown = propose ("black", "91350100M000100Y43", "[\"black.procurement_ban\"]");
+  g_autoptr(HcTestResponse) wrong_class = propose ("black", subject, "[\"red.green_channel\"]");
+  g_autoptr(HcTestResponse) no_such = propose ("black", subject, "[\"black.no_such_measure\"]");
+  g_autoptr(HcTestResponse) wrong_id = propose ("abnormal", subject, "[1]");
+  g_autoptr(HcTestResponse) none = propose ("black", subject, "[]");
+  g_autoptr(HcTestResponse) bad_type = propose ("black", subject, "[true]");
+  g_autoptr(HcTestResponse) not_list = propose ("black", subject, "\"black.procurement_ban\"");
+  g_autoptr(HcTestResponse) no_basis =
+    hc_test_request (server, "POST", "/lists/black/entries", analyst,
+                     "{\"subject\":\"91460100MA5T100082\",\"department\":1,\"measures\":[\"black.no_subsidies\"]}");
+  g_autoptr(HcTestResponse) bad_dept =
+    hc_test_request (server, "POST", "/lists/black/entries", analyst,
+                     "{\"subject\":\"91460100MA5T100082\",\"department\":9999,\"basis\":\"x\",\"measures\":[\"black.no_subsidies\"]}");
+  g_autoptr(HcTestResponse) bad_date = NULL;
+  g_autoptr(HcTestResponse) malformed = hc_test_request (server, "POST", "/lists/black/entries", analyst, "{\"subject\":");
+  g_autoptr(HcTestResponse) dept_text =
+    hc_test_request (server, "POST", "/lists/black/entries", analyst,
+                     "{\"subject\":\"91460100MA5T100082\",\"department\":\"省法院\",\"basis\":\"x\",\"measures\":[\"black.no_subsidies\"]}");
+  g_autofree char *body = g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"x\","
+                                           "\"measures\":[\"black.no_subsidies\"],\"published_until\":\"2027-02-30\"}",
+                                           subject, department);
+
+  bad_date = hc_test_request (server, "POST", "/lists/black/entries", analyst, body);
+  hc_assert_status (bad_uscc, 422, "invalid_uscc");
+  g_assert_cmpstr (hc_test_response_error_field (bad_uscc), ==, "subject");
+  hc_assert_status (bad_check, 422, "invalid_uscc");
+  hc_assert_status (bad_id, 422, "invalid_id_number");
+  hc_assert_status (unknown, 422, "unknown_subject");
+  hc_assert_status (wrong_class, 422, "invalid_measure");
+  g_assert_cmpstr (hc_test_response_error_field (wrong_class), ==, "measures");
+  hc_assert_status (no_such, 422, "invalid_measure");
+  hc_assert_status (wrong_id, 422, "invalid_measure");
+  hc_assert_status (none, 422, "missing_field");
+  hc_assert_status (bad_type, 400, "invalid_type");
+  hc_assert_status (not_list, 400, "invalid_type");
+  hc_assert_status (no_basis, 422, "missing_field");
+  g_assert_cmpstr (hc_test_response_error_field (no_basis), ==, "basis");
+  hc_assert_status (bad_dept, 422, "unknown_department");
+  hc_assert_status (bad_date, 422, "invalid_date");
+  hc_assert_status (malformed, 400, "invalid_json");
+  hc_assert_status (dept_text, 400, "invalid_type");
+  g_assert_cmpint (count ("SELECT count(*) FROM list_entries"), ==, before);
+  g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE action = 'list_entry.create' AND after LIKE '%91460100MA5T100082%'"), ==, 0);
+}
+
+static void
+test_create_answers_the_entry (void)
+{
+  const char *subject = new_subject ();
+  /* Lower case and full-width characters are normalised. */
+  g_autofree char *lower = g_ascii_strdown (subject, -1);
+  g_autofree char *spaced = g_strdup_printf (" %s ", lower);
+  g_autoptr(HcTestResponse) r = propose ("black", spaced, "[\"black.procurement_ban\", \"black.no_subsidies\"]");
+  g_autofree char *path = NULL;
+  g_autofree char *audit = NULL;
+  g_autoptr(HcTestResponse) again = NULL;
+  g_autoptr(HcTestResponse) other_type = NULL;
+  JsonObject *obj;
+  JsonArray *history, *measures;
+
+  hc_assert_status (r, 201, NULL);
+  g_assert_nonnull (r->etag);
+  obj = hc_test_response_object (r);
+  g_assert_cmpint (json_object_get_int_member (obj, "id"), >, 0);
+  g_assert_cmpstr (str (r, "state"), ==, "proposed");
+  g_assert_cmpstr (str (r, "subject_identifier"), ==, subject);
+  g_assert_cmpstr (str (r, "list_class"), ==, "black");
+  g_assert_cmpstr (str (r, "region"), ==, "460100");
+  g_assert_cmpstr (str (r, "department_name"), ==, "海南省高级人民法院");
+  measures = json_object_get_array_member (obj, "measures");
+  g_assert_cmpuint (json_array_get_length (measures), ==, 2);
+  history = json_object_get_array_member (obj, "history");
+  g_assert_cmpuint (json_array_get_length (history), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 0), "action"), ==, "propose");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 0), "to"), ==, "proposed");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 0), "actor"), ==, "analyst");
+
+  path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, num (r, "id"));
+  {
+    g_autoptr(HcTestResponse) get = hc_test_request (server, "GET", path, analyst, NULL);
+
+    hc_assert_status (get, 200, NULL);
+    g_assert_cmpstr (get->etag, ==, r->etag);
+    g_assert_cmpstr (str (get, "basis"), ==, "《海南省社会信用条例》");
+  }
+
+  /* A second open entry of the same subject and type is refused; another
+   * type is not. */
+  again = propose ("black", subject, "[\"black.no_subsidies\"]");
+  hc_assert_status (again, 409, "duplicate");
+  other_type = propose ("watch", subject, "[\"watch.daily_supervision\"]");
+  hc_assert_status (other_type, 201, NULL);
+
+  audit = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'list_entry.create' AND entity = 'list_entry'"
+                           " AND entity_id = '%" G_GINT64_FORMAT "' AND actor = 'analyst' AND before IS NULL",
+                           num (r, "id"));
+  g_assert_cmpint (count (audit), ==, 1);
+}
+
+static void
+test_life_of_an_entry (void)
+{
+  g_auto(Entry) e = { 0, };
+  g_autofree char *path = NULL;
+  g_autofree char *audit = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+  g_autoptr(HcTestResponse) published = NULL;
+  JsonArray *history;
+  static const char * const actions[] = { "propose", "notice", "publish", "object", "uphold", "repair" };
+  static const char * const to[] = { "proposed", "noticed", "published", "objected", "published", "repaired" };
+
+  entry_in_state ("noticed", &e);
+  published = transition (e.id, e.etag, analyst, "publish", NULL);
+  hc_assert_status (published, 200, NULL);
+  g_assert_cmpstr (str (published, "state"), ==, "published");
+  g_assert_nonnull (str (published, "published_from"));
+  g_assert_nonnull (str (published, "decided_on"));
+  /* The black list's default is three years. */
+  g_assert_cmpint (atoi (str (published, "published_until")), ==, atoi (str (published, "published_from")) + 3);
+  g_free (e.etag);
+  e.etag = g_strdup (published->etag);
+  step (&e, "object");
+  step (&e, "uphold");
+  step (&e, "repair");
+
+  path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, e.id);
+  r = hc_test_request (server, "GET", path, analyst, NULL);
+  hc_assert_status (r, 200, NULL);
+  g_assert_cmpstr (str (r, "state"), ==, "repaired");
+  history = json_object_get_array_member (hc_test_response_object (r), "history");
+  g_assert_cmpuint (json_array_get_length (history), ==, G_N_ELEMENTS (actions));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      JsonObject *h = json_array_get_object_element (history, i);
+
+      g_assert_cmpstr (json_object_get_string_member (h, "action"), ==, actions[i]);
+      g_assert_cmpstr (json_object_get_string_member (h, "to"), ==, to[i]);
+      if (i > 0)
+        g_assert_cmpstr (json_object_get_string_member (h, "from"), ==, to[i - 1]);
+      g_assert_nonnull (json_object_get_string_member (h, "at"));
+    }
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 2), "actor"), ==, "analyst");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 4), "actor"), ==, "supervisor");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 3), "reason"), ==, "测试理由");
+
+  audit = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'list_entry.transition'"
+                           " AND entity_id = '%" G_GINT64_FORMAT "' AND before IS NOT NULL AND after LIKE '%%\"state\":%%'",
+                           e.id);
+  g_assert_cmpint (count (audit), ==, 5);
+}
+
+static const char * const all_actions[] = { "notice", "publish", "object", "uphold", "revoke", "repair", "exit", "expire" };
+
+static gboolean
+legal (const char *state,
+       const char *action)
+{
+  /* The workflow of the core (hc_list_action_apply()). */
+  static const char * const moves[][2] = {
+    { "proposed", "notice" }, { "noticed", "publish" }, { "noticed", "object" }, { "published", "object" },
+    { "objected", "uphold" }, { "objected", "revoke" }, { "published", "repair" }, { "published", "exit" },
+    { "repaired", "exit" }, { "published", "expire" }, { "repaired", "expire" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    if (g_str_equal (moves[i][0], state) && g_str_equal (moves[i][1], action))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_illegal_transitions_are_409 (void)
+{
+  static const char * const states[] = { "proposed", "noticed", "published", "objected", "repaired", "exited", "expired" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (states); s++)
+    {
+      g_auto(Entry) e = { 0, };
+      g_autofree char *sql = NULL;
+      gint64 history;
+
+      entry_in_state (states[s], &e);
+      sql = g_strdup_printf ("SELECT count(*) FROM list_entry_history WHERE entry_id = %" G_GINT64_FORMAT, e.id);
+      history = count (sql);
+      for (guint a = 0; a < G_N_ELEMENTS (all_actions); a++)
+        {
+          g_autoptr(HcTestResponse) r = NULL;
+          const char *message;
+
+          if (legal (states[s], all_actions[a]))
+            continue;
+          r = transition (e.id, e.etag, admin, all_actions[a], "测试理由");
+          hc_assert_status (r, 409, "illegal_transition");
+          message = json_object_get_string_member (json_object_get_object_member (hc_test_response_object (r), "error"), "message");
+          g_assert_nonnull (strstr (message, states[s]));
+          /* The message names the actions that are possible. */
+          for (guint b = 0; b < G_N_ELEMENTS (all_actions); b++)
+            if (legal (states[s], all_actions[b]))
+              g_assert_nonnull (strstr (message, all_actions[b]));
+        }
+      g_assert_cmpint (count (sql), ==, history);
+    }
+}
+
+static void
+test_roles_for_each_action (void)
+{
+  static const struct { const char *state; const char *action; gboolean analyst_may; } cases[] = {
+    { "proposed",  "notice",  TRUE },
+    { "noticed",   "publish", TRUE },
+    { "noticed",   "object",  TRUE },
+    { "published", "object",  TRUE },
+    { "objected",  "uphold",  FALSE },
+    { "objected",  "revoke",  FALSE },
+    { "published", "repair",  FALSE },
+    { "published", "exit",    FALSE },
+    { "published", "expire",  FALSE },
+    { "repaired",  "exit",    FALSE },
+    { "repaired",  "expire",  FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Entry) e = { 0, };
+      g_autoptr(HcTestResponse) by_analyst = NULL;
+      g_autoptr(HcTestResponse) by_supervisor = NULL;
+
+      entry_in_state (cases[i].state, &e);
+      by_analyst = transition (e.id, e.etag, analyst, cases[i].action, "测试理由");
+      if (cases[i].analyst_may)
+        {
+          hc_assert_status (by_analyst, 200, NULL);
+          continue;
+        }
+      hc_assert_status (by_analyst, 403, "forbidden");
+      by_supervisor = transition (e.id, e.etag, supervisor, cases[i].action, "测试理由");
+      hc_assert_status (by_supervisor, 200, NULL);
+    }
+}
+
+static void
+test_reason_is_required (void)
+{
+  static const char * const needs[] = { "object", "uphold", "revoke", "repair", "exit" };
+  g_auto(Entry) e = { 0, };
+
+  entry_in_state ("published", &e);
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    {
+      g_autoptr(HcTestResponse) none = transition (e.id, e.etag, supervisor, needs[i], NULL);
+      g_autoptr(HcTestResponse) blank = transition (e.id, e.etag, supervisor, needs[i], "  ");
+
+      hc_assert_status (none, 422, "missing_field");
+      g_assert_cmpstr (hc_test_response_error_field (none), ==, "reason");
+      hc_assert_status (blank, 422, "missing_field");
+    }
+  {
+    g_autoptr(HcTestResponse) unknown = transition (e.id, e.etag, supervisor, "forgive", "x");
+    g_autoptr(HcTestResponse) wrong = NULL;
+    g_autofree char *path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions", e.id);
+    g_autoptr(GBytes) body = g_bytes_new_static ("{\"action\":5}", 12);
+
+    wrong = hc_test_request_full (server, "POST", path, supervisor, "application/json", body, e.etag);
+    hc_assert_status (unknown, 422, "invalid_action");
+    hc_assert_status (wrong, 400, "invalid_type");
+  }
+}
+
+static void
+test_stale_write_changes_nothing (void)
+{
+  g_auto(Entry) e = { 0, };
+  g_autofree char *old_etag = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(HcTestResponse) stale = NULL;
+  g_autoptr(HcTestResponse) no_if_match = NULL;
+  g_autoptr(HcTestResponse) now = NULL;
+  gint64 history, audit;
+
+  entry_in_state ("proposed", &e);
+  old_etag = g_strdup (e.etag);
+  step (&e, "notice");
+  sql = g_strdup_printf ("SELECT count(*) FROM list_entry_history WHERE entry_id = %" G_GINT64_FORMAT, e.id);
+  history = count (sql);
+  audit = count ("SELECT count(*) FROM audit");
+
+  stale = transition (e.id, old_etag, analyst, "publish", NULL);
+  hc_assert_status (stale, 412, "stale");
+  no_if_match = transition (e.id, NULL, analyst, "publish", NULL);
+  hc_assert_status (no_if_match, 428, "precondition_required");
+  g_assert_cmpint (count (sql), ==, history);
+  g_assert_cmpint (count ("SELECT count(*) FROM audit"), ==, audit);
+
+  path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, e.id);
+  now = hc_test_request (server, "GET", path, analyst, NULL);
+  g_assert_cmpstr (str (now, "state"), ==, "noticed");
+  g_assert_cmpstr (now->etag, ==, e.etag);
+}
+
+static void
+test_entries_page_filter_and_mask (void)
+{
+  g_autoptr(HcTestResponse) mine = NULL;
+  g_autoptr(HcTestResponse) as_admin = NULL;
+  g_autoptr(HcTestResponse) all = NULL;
+  g_autoptr(HcTestResponse) bad_state = NULL;
+  g_autoptr(HcTestResponse) bad_region = NULL;
+  g_autofree char *cursor = NULL;
+  JsonArray *items;
+  gint64 total, seen = 0, last_id = G_MAXINT64;
+  guint pages = 0;
+
+  insert_subject (person_id, "符某某", "natural_person", "460200");
+  {
+    g_autoptr(HcTestResponse) r = propose ("watch", person_id, "[\"watch.interview\"]");
+
+    hc_assert_status (r, 201, NULL);
+    /* Not an admin: the ID number is masked. */
+    g_assert_cmpstr (str (r, "subject_identifier"), ==, "4601**********1236");
+  }
+
+  mine = hc_test_request (server, "GET", "/lists/watch/entries?region=460200&q=%E7%AC%A6", analyst, NULL);
+  hc_assert_status (mine, 200, NULL);
+  items = json_object_get_array_member (hc_test_response_object (mine), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "subject_identifier"),
+                   ==, "4601**********1236");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "subject_name"), ==, "符某某");
+
+  as_admin = hc_test_request (server, "GET", "/lists/watch/entries?q=460100198001011236&state=proposed", admin, NULL);
+  items = json_object_get_array_member (hc_test_response_object (as_admin), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "subject_identifier"),
+                   ==, person_id);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (items, 0), "measures")), ==, 1);
+
+  /* Pages of two, newest first, cover every entry once. */
+  all = hc_test_request (server, "GET", "/lists/black/entries?total=1&limit=1", analyst, NULL);
+  total = num (all, "total");
+  g_assert_cmpint (total, ==, count ("SELECT count(*) FROM list_entries WHERE list_type = 'black'"));
+  g_assert_cmpint (total, >=, 3);
+  do
+    {
+      g_autofree char *path = cursor ? g_strdup_printf ("/lists/black/entries?limit=2&cursor=%s", cursor)
+                                     : g_strdup ("/lists/black/entries?limit=2");
+      g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", path, analyst, NULL);
+      JsonObject *obj = hc_test_response_object (r);
+
+      hc_assert_status (r, 200, NULL);
+      items = json_object_get_array_member (obj, "items");
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          gint64 id = json_object_get_int_member (json_array_get_object_element (items, i), "id");
+
+          g_assert_cmpint (id, <, last_id);
+          last_id = id;
+          seen++;
+        }
+      g_free (cursor);
+      cursor = json_object_get_null_member (obj, "next_cursor") ? NULL
+             : g_strdup (json_object_get_string_member (obj, "next_cursor"));
+    }
+  while (cursor != NULL && ++pages < 1000);
+  g_assert_cmpint (seen, ==, total);
+
+  bad_state = hc_test_request (server, "GET", "/lists/black/entries?state=sleeping", analyst, NULL);
+  hc_assert_status (bad_state, 422, "invalid_state");
+  bad_region = hc_test_request (server, "GET", "/lists/black/entries?region=110000", analyst, NULL);
+  hc_assert_status (bad_region, 422, "invalid_region");
+}
+
+/* Two subjects on lists in force (one black and watch, one red), one whose
+ * entry is only proposed. */
+typedef struct
+{
+  const char *black;
+  const char *red;
+  const char *proposed;
+  gint64      black_entry;
+} MatchFixture;
+
+static void
+match_fixture (MatchFixture *f)
+{
+  g_auto(Entry) black = { 0, };
+  g_auto(Entry) watch = { 0, };
+  g_auto(Entry) red = { 0, };
+  g_autoptr(HcTestResponse) rb = NULL;
+  g_autoptr(HcTestResponse) rw = NULL;
+  g_autoptr(HcTestResponse) rr = NULL;
+  g_autoptr(HcTestResponse) rp = NULL;
+
+  f->black = new_subject ();
+  f->red = new_subject ();
+  f->proposed = new_subject ();
+  rb = propose ("black", f->black, "[\"black.procurement_ban\",\"black.no_legal_rep\"]");
+  rw = propose ("smuggling_alert", f->black, "[\"watch.customs_check\"]");
+  rr = propose ("red", f->red, "[\"red.green_channel\"]");
+  rp = propose ("black", f->proposed, "[\"black.no_honours\"]");
+  hc_assert_status (rp, 201, NULL);
+  black.id = f->black_entry = num (rb, "id");
+  black.etag = g_strdup (rb->etag);
+  watch.id = num (rw, "id");
+  watch.etag = g_strdup (rw->etag);
+  red.id = num (rr, "id");
+  red.etag = g_strdup (rr->etag);
+  step (&black, "notice");
+  step (&black, "publish");
+  step (&watch, "notice");
+  step (&watch, "publish");
+  step (&watch, "object");
+  step (&red, "notice");
+  step (&red, "publish");
+}
+
+static JsonObject *
+find_hit (JsonArray  *hits,
+          const char *identifier,
+          const char *list_type)
+{
+  for (guint i = 0; i < json_array_get_length (hits); i++)
+    {
+      JsonObject *hit = json_array_get_object_element (hits, i);
+
+      if (g_str_equal (json_object_get_string_member (hit, "identifier"), identifier) &&
+          g_str_equal (json_object_get_string_member (hit, "list_type"), list_type))
+        return hit;
+    }
+  return NULL;
+}
+
+static void
+test_match_json (void)
+{
+  MatchFixture f;
+  g_autofree char *body = NULL;
+  g_autofree char *lower = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+  g_autoptr(HcTestResponse) run = NULL;
+  g_autoptr(HcTestResponse) bare = NULL;
+  g_autofree char *run_path = NULL;
+  g_autofree char *sql = NULL;
+  JsonObject *obj, *hit;
+  JsonArray *hits, *invalid, *measures;
+  gint64 runs = count ("SELECT count(*) FROM match_runs");
+
+  match_fixture (&f);
+  lower = g_ascii_strdown (f.red, -1);
+  body = g_strdup_printf ("{\"purpose\":\"政府采购资格审查\",\"subjects\":[\"%s\",\"%s\",\"%s\",\"NOT-A-CODE\",42,"
+                          "\"%s\",\"460100198001011235\",\"%s\"]}",
+                          f.black, lower, f.proposed, usccs[G_N_ELEMENTS (usccs) - 1], f.black);
+  r = hc_test_request (server, "POST", "/lists/match", analyst, body);
+  hc_assert_status (r, 200, NULL);
+  obj = hc_test_response_object (r);
+  g_assert_cmpint (json_object_get_int_member (obj, "subjects"), ==, 8);
+
+  invalid = json_object_get_array_member (obj, "invalid");
+  g_assert_cmpuint (json_array_get_length (invalid), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (invalid, 0), "row"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (invalid, 0), "code"), ==, "invalid_uscc");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (invalid, 1), "row"), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (invalid, 1), "code"), ==, "invalid_type");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (invalid, 2), "row"), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (invalid, 2), "code"), ==, "invalid_id_number");
+
+  /* Hits: the black entry, the smuggling alert under objection (still in
+   * force), the red entry; not the merely proposed one; each once. */
+  hits = json_object_get_array_member (obj, "hits");
+  g_assert_cmpuint (json_array_get_length (hits), ==, 3);
+  hit = find_hit (hits, f.black, "black");
+  g_assert_nonnull (hit);
+  g_assert_cmpint (json_object_get_int_member (hit, "entry_id"), ==, f.black_entry);
+  g_assert_cmpstr (json_object_get_string_member (hit, "list_class"), ==, "black");
+  g_assert_cmpstr (json_object_get_string_member (hit, "state"), ==, "published");
+  g_assert_cmpstr (json_object_get_string_member (hit, "name"), !=, "");
+  measures = json_object_get_array_member (hit, "measures");
+  g_assert_cmpuint (json_array_get_length (measures), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (measures, 0), "code"), ==, "black.procurement_ban");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (measures, 0), "kind"), ==, "restriction");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (measures, 0), "name"), ==, "限制参与政府采购和招标投标");
+  hit = find_hit (hits, f.black, "smuggling_alert");
+  g_assert_nonnull (hit);
+  g_assert_cmpstr (json_object_get_string_member (hit, "state"), ==, "objected");
+  g_assert_cmpstr (json_object_get_string_member (hit, "list_class"), ==, "watch");
+  hit = find_hit (hits, f.red, "red");
+  g_assert_nonnull (hit);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (hit, "measures"), 0), "kind"),
+                   ==, "incentive");
+
+  /* The run is recorded, with its statistics. */
+  g_assert_cmpint (count ("SELECT count(*) FROM match_runs"), ==, runs + 1);
+  sql = g_strdup_printf ("SELECT count(*) FROM match_hits WHERE run_id = %" G_GINT64_FORMAT, num (r, "run_id"));
+  g_assert_cmpint (count (sql), ==, 3);
+  run_path = g_strdup_printf ("/lists/match-runs/%" G_GINT64_FORMAT, num (r, "run_id"));
+  run = hc_test_request (server, "GET", run_path, analyst, NULL);
+  hc_assert_status (run, 200, NULL);
+  g_assert_cmpstr (str (run, "purpose"), ==, "政府采购资格审查");
+  g_assert_cmpint (num (run, "subjects"), ==, 8);
+  g_assert_cmpint (num (run, "invalid"), ==, 3);
+  g_assert_cmpint (num (run, "hits"), ==, 3);
+  g_assert_cmpint (num (run, "subjects_hit"), ==, 2);
+  {
+    JsonArray *by_type = json_object_get_array_member (hc_test_response_object (run), "by_type");
+    JsonArray *by_class = json_object_get_array_member (hc_test_response_object (run), "by_class");
+
+    g_assert_cmpuint (json_array_get_length (by_type), ==, 3);
+    g_assert_cmpuint (json_array_get_length (by_class), ==, 3);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (by_class, 0), "list_class"), ==, "red");
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (by_class, 0), "hits"), ==, 1);
+  }
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'list_match.run' AND entity_id = '%" G_GINT64_FORMAT "'",
+                         num (r, "run_id"));
+  g_assert_cmpint (count (sql), ==, 1);
+
+  /* A bare array works too. */
+  g_free (body);
+  body = g_strdup_printf ("[\"%s\"]", f.red);
+  bare = hc_test_request (server, "POST", "/lists/match", analyst, body);
+  hc_assert_status (bare, 200, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hc_test_response_object (bare), "hits")), ==, 1);
+}
+
+static void
+test_match_csv (void)
+{
+  MatchFixture f;
+  g_autofree char *csv = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+  g_autoptr(HcTestResponse) runs = NULL;
+  JsonObject *obj;
+  JsonArray *invalid, *hits;
+
+  match_fixture (&f);
+  csv = g_strdup_printf ("\xEF\xBB\xBF统一社会信用代码,名称\r\n%s,某公司\r\n\r\n\"%s\",\"另一公司\"\r\nbad-code\r\n%s\r\n",
+                         f.black, f.red, f.proposed);
+  body = g_bytes_new (csv, strlen (csv));
+  r = hc_test_request_full (server, "POST", "/lists/match", analyst, "text/csv; charset=utf-8", body, NULL);
+  hc_assert_status (r, 200, NULL);
+  obj = hc_test_response_object (r);
+  g_assert_cmpint (json_object_get_int_member (obj, "subjects"), ==, 4);
+  invalid = json_object_get_array_member (obj, "invalid");
+  g_assert_cmpuint (json_array_get_length (invalid), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (invalid, 0), "row"), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (invalid, 0), "value"), ==, "bad-code");
+  hits = json_object_get_array_member (obj, "hits");
+  g_assert_cmpuint (json_array_get_length (hits), ==, 3);
+  g_assert_nonnull (find_hit (hits, f.black, "black"));
+  g_assert_nonnull (find_hit (hits, f.red, "red"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (find_hit (hits, f.black, "black"), "measures")), ==, 2);
+
+  runs = hc_test_request (server, "GET", "/lists/match-runs?total=1&limit=1", analyst, NULL);
+  hc_assert_status (runs, 200, NULL);
+  g_assert_cmpint (num (runs, "total"), ==, count ("SELECT count(*) FROM match_runs"));
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_object_get_array_member (hc_test_response_object (runs), "items"), 0), "id"),
+                   ==, num (r, "run_id"));
+
+  {
+    static const char not_utf8[] = "\xff\xfe" "bad";
+    g_autoptr(GBytes) bad = g_bytes_new (not_utf8, sizeof not_utf8 - 1);
+    g_autoptr(HcTestResponse) rb = hc_test_request_full (server, "POST", "/lists/match", analyst, "text/csv", bad, NULL);
+
+    hc_assert_status (rb, 400, "invalid_csv");
+  }
+}
+
+static void
+test_match_too_many_is_413 (void)
+{
+  GString *json = g_string_new ("{\"subjects\":[");
+  GString *csv = g_string_new ("identifier\n");
+  g_autoptr(GBytes) json_body = NULL;
+  g_autoptr(GBytes) csv_body = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+  g_autoptr(HcTestResponse) rc = NULL;
+  gint64 runs = count ("SELECT count(*) FROM match_runs");
+
+  for (guint i = 0; i < 100001; i++)
+    {
+      g_string_append_printf (json, "%s\"%s\"", i ? "," : "", usccs[i % G_N_ELEMENTS (usccs)]);
+      g_string_append_printf (csv, "%s\n", usccs[i % G_N_ELEMENTS (usccs)]);
+    }
+  g_string_append (json, "]}");
+  json_body = g_string_free_to_bytes (json);
+  csv_body = g_string_free_to_bytes (csv);
+  r = hc_test_request_full (server, "POST", "/lists/match", analyst, "application/json", json_body, NULL);
+  hc_assert_status (r, 413, "too_many_subjects");
+  rc = hc_test_request_full (server, "POST", "/lists/match", analyst, "text/csv", csv_body, NULL);
+  hc_assert_status (rc, 413, "too_many_subjects");
+  g_assert_cmpint (count ("SELECT count(*) FROM match_runs"), ==, runs);
+}
+
+static void
+test_match_of_100000_subjects (void)
+{
+  GString *json = g_string_new ("[");
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+
+  /* Exactly the limit: accepted, the known ones hit. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (json, "%s\"%s\"", i ? "," : "", usccs[i % G_N_ELEMENTS (usccs)]);
+  g_string_append (json, "]");
+  body = g_string_free_to_bytes (json);
+  r = hc_test_request_full (server, "POST", "/lists/match", analyst, "application/json", body, NULL);
+  hc_assert_status (r, 200, NULL);
+  g_assert_cmpint (num (r, "subjects"), ==, 100000);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hc_test_response_object (r), "hits")),
+                    ==, count ("SELECT count(*) FROM list_entries WHERE state IN ('published', 'objected')"));
+}
+
+static void
+create_user (const char *username,
+             const char *role)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"%s\"}",
+                                           username, HC_TEST_PASSWORD, role);
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/users", admin, body);
+
+  hc_assert_status (r, 201, NULL);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  admin = hc_test_server_token (server, "admin");
+  create_user ("analyst", "analyst");
+  create_user ("supervisor", "supervisor");
+  analyst = hc_test_server_token (server, "analyst");
+  supervisor = hc_test_server_token (server, "supervisor");
+  {
+    g_autoptr(HcTestResponse) r =
+      hc_test_request (server, "POST", "/departments", admin, "{\"code\":\"FY\",\"name\":\"海南省高级人民法院\"}");
+
+    hc_assert_status (r, 201, NULL);
+    department = json_object_get_int_member (hc_test_response_object (r), "id");
+  }
+
+  g_test_add_func ("/lists/types-have-their-measures", test_types_have_their_measures);
+  g_test_add_func ("/lists/unknown-type-is-404", test_unknown_type_is_404);
+  g_test_add_func ("/lists/create-checks-its-input", test_create_checks_its_input);
+  g_test_add_func ("/lists/create-answers-the-entry", test_create_answers_the_entry);
+  g_test_add_func ("/lists/life-of-an-entry", test_life_of_an_entry);
+  g_test_add_func ("/lists/illegal-transitions-are-409", test_illegal_transitions_are_409);
+  g_test_add_func ("/lists/roles-for-each-action", test_roles_for_each_action);
+  g_test_add_func ("/lists/reason-is-required", test_reason_is_required);
+  g_test_add_func ("/lists/stale-write-changes-nothing", test_stale_write_changes_nothing);
+  g_test_add_func ("/lists/entries-page-filter-and-mask", test_entries_page_filter_and_mask);
+  g_test_add_func ("/lists/match-json", test_match_json);
+  g_test_add_func ("/lists/match-csv", test_match_csv);
+  g_test_add_func ("/lists/match-too-many-is-413", test_match_too_many_is_413);
+  g_test_add_func ("/lists/match-of-100000-subjects", test_match_of_100000_subjects);
+
+  ret = g_test_run ();
+  hc_test_server_free (server);
+  return ret;
+}

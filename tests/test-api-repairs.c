@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* API tests of 信用修复: legal deadlines, overdue cases, decisions by role,
+ * stale decisions, and an approval that repairs the list entry with it. */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "hc-test-server.h"
+
+static HcTestServer *server;
+static const char *admin, *analyst, *supervisor;
+static gint64 department;
+static guint next_subject;
+
+static const char * const usccs[] = {
+  "91460100MA5T100082", "91460200MA5T100162", "91460400MA5T100247", "91469005MA5T100325",
+  "91460100MA5T10040D", "91460200MA5T10059F", "91460400MA5T10067L", "91469005MA5T10075J",
+  "91460100MA5T10083T", "91460200MA5T10091T", "91460400MA5T10104T", "91469005MA5T10112Q",
+  "91460100MA5T101201", "91460200MA5T101393", "91460400MA5T101478", "91469005MA5T101556",
+  "91460100MA5T10163E", "91460200MA5T10171E", "91460400MA5T1018XG", "91469005MA5T10198K",
+  "91460100MA5T10200L", "91460200MA5T10219N", "91460400MA5T10227U", "91469005MA5T10235R",
+  "91460100MA5T102432", "91460200MA5T102512", "91460400MA5T1026X4", "91469005MA5T102787",
+  "91460100MA5T10286F", "91460200MA5T10294F", "91460400MA5T10307F", "91469005MA5T10315D",
+  "91460100MA5T10323M", "91460200MA5T10331M", "91460400MA5T1034XP", "91469005MA5T10358T",
+  "91460100MA5T103663", "91460200MA5T103743", "91460400MA5T103828", "91469005MA5T103906",
+  "91460100MA5T104039", "91460200MA5T104119", "91460400MA5T1042XB", "91469005MA5T10438E",
+  "91460100MA5T10446N", "91460200MA5T10454N", "91460400MA5T10462U", "91469005MA5T10470R",
+  "91460100MA5T104894", "91460200MA5T104974", "91460400MA5T1050XY", "91469005MA5T105182",
+  "91460100MA5T10526A", "91460200MA5T10534A", "91460400MA5T10542F", "91469005MA5T10550D",
+  "91460100MA5T10569P", "91460200MA5T10577P", "91460400MA5T10585W", "91469005MA5T10593T",
+  "91460100MA5T10606X", "91460200MA5T10614X", "91460400MA5T106223", "91469005MA5T106301",
+};
+
+static void
+insert_subject (const char *identifier,
+                const char *name,
+                const char *type)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (server), &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
+                                       " VALUES (?1, ?2, ?3, '460200', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, identifier, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, type, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static const char *
+new_subject (void)
+{
+  const char *uscc;
+  g_autofree char *name = NULL;
+
+  g_assert_cmpuint (next_subject, <, G_N_ELEMENTS (usccs));
+  uscc = usccs[next_subject++];
+  name = g_strdup_printf ("三亚测试%u号旅游有限公司", next_subject);
+  insert_subject (uscc, name, "legal_person");
+  return uscc;
+}
+
+static gint64
+count (const char *sql)
+{
+  return hc_test_count_rows (server, sql);
+}
+
+static const char *
+str (HcTestResponse *r,
+     const char     *member)
+{
+  return json_object_get_string_member (hc_test_response_object (r), member);
+}
+
+static gint64
+num (HcTestResponse *r,
+     const char     *member)
+{
+  return json_object_get_int_member (hc_test_response_object (r), member);
+}
+
+static gboolean
+flag (HcTestResponse *r,
+      const char     *member)
+{
+  return json_object_get_boolean_member (hc_test_response_object (r), member);
+}
+
+static HcTestResponse *
+post_with_etag (const char *path,
+                const char *token,
+                const char *body,
+                const char *etag)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+  return hc_test_request_full (server, "POST", path, token, "application/json", bytes, etag);
+}
+
+/* A black-list entry of @subject, published. Returns its id. */
+static gint64
+published_entry (const char *subject)
+{
+  g_autofree char *body =
+    g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《海南省社会信用条例》\","
+                     "\"measures\":[\"black.no_subsidies\"]}", subject, department);
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/lists/black/entries", analyst, body);
+  g_autofree char *path = NULL;
+  g_autoptr(HcTestResponse) noticed = NULL;
+  g_autoptr(HcTestResponse) published = NULL;
+
+  hc_assert_status (r, 201, NULL);
+  path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions", num (r, "id"));
+  noticed = post_with_etag (path, analyst, "{\"action\":\"notice\"}", r->etag);
+  hc_assert_status (noticed, 200, NULL);
+  published = post_with_etag (path, analyst, "{\"action\":\"publish\"}", noticed->etag);
+  hc_assert_status (published, 200, NULL);
+  return num (r, "id");
+}
+
+static HcTestResponse *
+apply_penalty (const char *subject,
+               const char *applied_on)
+{
+  g_autofree char *body =
+    g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"reason\":\"罚款已缴清\",\"commitment\":true%s%s%s}",
+                     subject, applied_on ? ",\"applied_on\":\"" : "", applied_on ? applied_on : "",
+                     applied_on ? "\"" : "");
+
+  return hc_test_request (server, "POST", "/repairs", analyst, body);
+}
+
+static HcTestResponse *
+apply_entry (const char *subject,
+             gint64      entry_id,
+             const char *applied_on)
+{
+  g_autofree char *body =
+    g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"list_entry\",\"entry_id\":%" G_GINT64_FORMAT ","
+                     "\"reason\":\"已履行全部义务\",\"commitment\":true,\"applied_on\":\"%s\"}",
+                     subject, entry_id, applied_on);
+
+  return hc_test_request (server, "POST", "/repairs", analyst, body);
+}
+
+static HcTestResponse *
+decide (gint64      id,
+        const char *token,
+        const char *decision,
+        const char *etag)
+{
+  g_autofree char *path = g_strdup_printf ("/repairs/%" G_GINT64_FORMAT "/decision", id);
+  g_autofree char *body = g_strdup_printf ("{\"decision\":\"%s\",\"comment\":\"审核意见\"}", decision);
+
+  return post_with_etag (path, token, body, etag);
+}
+
+static void
+test_deadline_is_15_or_20_days (void)
+{
+  const char *subject = new_subject ();
+  gint64 entry = published_entry (subject);
+  g_autoptr(HcTestResponse) penalty = apply_penalty (subject, "2024-02-20");
+  g_autoptr(HcTestResponse) listed = apply_entry (subject, entry, "2024-02-20");
+  g_autoptr(HcTestResponse) today = apply_penalty (subject, NULL);
+  g_autofree char *audit = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(HcTestResponse) get = NULL;
+
+  hc_assert_status (penalty, 201, NULL);
+  g_assert_nonnull (penalty->etag);
+  g_assert_cmpstr (str (penalty, "applied_on"), ==, "2024-02-20");
+  /* 2024 is a leap year: 15 days after 20 February is 6 March. */
+  g_assert_cmpstr (str (penalty, "deadline"), ==, "2024-03-06");
+  g_assert_cmpstr (str (penalty, "state"), ==, "pending");
+  g_assert_true (flag (penalty, "commitment"));
+  g_assert_cmpstr (str (penalty, "subject_identifier"), ==, subject);
+  hc_assert_status (listed, 201, NULL);
+  g_assert_cmpstr (str (listed, "deadline"), ==, "2024-03-11");
+  g_assert_cmpint (num (listed, "entry_id"), ==, entry);
+  g_assert_cmpstr (str (listed, "list_type"), ==, "black");
+  hc_assert_status (today, 201, NULL);
+  g_assert_false (flag (today, "overdue"));
+
+  path = g_strdup_printf ("/repairs/%" G_GINT64_FORMAT, num (listed, "id"));
+  get = hc_test_request (server, "GET", path, analyst, NULL);
+  hc_assert_status (get, 200, NULL);
+  g_assert_cmpstr (get->etag, ==, listed->etag);
+
+  audit = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'repair.create' AND entity = 'repair'"
+                           " AND entity_id = '%" G_GINT64_FORMAT "' AND actor = 'analyst'", num (penalty, "id"));
+  g_assert_cmpint (count (audit), ==, 1);
+}
+
+static void
+test_create_checks_its_input (void)
+{
+  const char *subject = new_subject ();
+  const char *other = new_subject ();
+  gint64 entry = published_entry (other);
+  gint64 before = count ("SELECT count(*) FROM repairs");
+  g_autofree char *mismatch_body =
+    g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"list_entry\",\"entry_id\":%" G_GINT64_FORMAT ",\"reason\":\"x\"}",
+                     subject, entry);
+  g_autofree char *kind_body = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"fine\",\"reason\":\"x\"}", subject);
+  g_autofree char *no_entry = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"list_entry\",\"reason\":\"x\"}", subject);
+  g_autofree char *unknown_entry =
+    g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"list_entry\",\"entry_id\":99999,\"reason\":\"x\"}", subject);
+  g_autofree char *penalty_entry =
+    g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"entry_id\":%" G_GINT64_FORMAT ",\"reason\":\"x\"}", other, entry);
+  g_autofree char *no_reason = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\"}", subject);
+  g_autofree char *bad_commit = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"reason\":\"x\",\"commitment\":\"yes\"}", subject);
+  g_autoptr(HcTestResponse) r1 = hc_test_request (server, "POST", "/repairs", analyst, mismatch_body);
+  g_autoptr(HcTestResponse) r2 = hc_test_request (server, "POST", "/repairs", analyst, kind_body);
+  g_autoptr(HcTestResponse) r3 = hc_test_request (server, "POST", "/repairs", analyst, no_entry);
+  g_autoptr(HcTestResponse) r4 = hc_test_request (server, "POST", "/repairs", analyst, unknown_entry);
+  g_autoptr(HcTestResponse) r5 = hc_test_request (server, "POST", "/repairs", analyst, penalty_entry);
+  g_autoptr(HcTestResponse) r6 = hc_test_request (server, "POST", "/repairs", analyst, no_reason);
+  g_autoptr(HcTestResponse) r7 = hc_test_request (server, "POST", "/repairs", analyst, bad_commit);
+  g_autoptr(HcTestResponse) r8 = apply_penalty (subject, "2999-01-01");
+  g_autoptr(HcTestResponse) r9 = apply_penalty (subject, "2024-13-01");
+  g_autoptr(HcTestResponse) r10 = apply_penalty ("91350100M000100Y43", NULL);
+  g_autoptr(HcTestResponse) r11 = apply_penalty ("91350100M000100Y44", NULL);
+  g_autoptr(HcTestResponse) r12 = apply_penalty ("46010019800101123X", NULL);
+  g_autoptr(HcTestResponse) r13 = hc_test_request (server, "POST", "/repairs", analyst, "[\"x\"]");
+
+  hc_assert_status (r1, 422, "entry_subject_mismatch");
+  hc_assert_status (r2, 422, "invalid_kind");
+  hc_assert_status (r3, 422, "missing_field");
+  g_assert_cmpstr (hc_test_response_error_field (r3), ==, "entry_id");
+  hc_assert_status (r4, 422, "unknown_entry");
+  hc_assert_status (r5, 422, "invalid_entry");
+  hc_assert_status (r6, 422, "missing_field");
+  hc_assert_status (r7, 400, "invalid_type");
+  hc_assert_status (r8, 422, "invalid_date");
+  hc_assert_status (r9, 422, "invalid_date");
+  hc_assert_status (r10, 422, "unknown_subject");
+  hc_assert_status (r11, 422, "invalid_uscc");
+  hc_assert_status (r12, 422, "invalid_id_number");
+  hc_assert_status (r13, 400, "invalid_json");
+  g_assert_cmpint (count ("SELECT count(*) FROM repairs"), ==, before);
+
+  {
+    /* Only an entry in force can be repaired. */
+    g_autofree char *body =
+      g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"x\",\"measures\":[\"watch.interview\"]}",
+                       subject, department);
+    g_autoptr(HcTestResponse) proposed = hc_test_request (server, "POST", "/lists/watch/entries", analyst, body);
+    g_autoptr(HcTestResponse) r = NULL;
+
+    hc_assert_status (proposed, 201, NULL);
+    r = apply_entry (subject, num (proposed, "id"), "2025-01-01");
+    hc_assert_status (r, 422, "entry_not_in_force");
+  }
+}
+
+static void
+test_overdue_cases (void)
+{
+  const char *subject = new_subject ();
+  g_autoptr(HcTestResponse) late_pending = apply_penalty (subject, "2021-05-01");
+  g_autoptr(HcTestResponse) fresh = apply_penalty (subject, NULL);
+  g_autoptr(HcTestResponse) decided_late = apply_penalty (subject, "2022-01-10");
+  g_autoptr(HcTestResponse) approved = NULL;
+  g_autoptr(HcTestResponse) overdue = NULL;
+  g_autoptr(HcTestResponse) all = NULL;
+  JsonArray *items;
+  gboolean found_late = FALSE, found_decided = FALSE;
+
+  hc_assert_status (late_pending, 201, NULL);
+  g_assert_true (flag (late_pending, "overdue"));
+  g_assert_false (flag (fresh, "overdue"));
+  /* Decided today, years after the deadline: overdue for good. */
+  approved = decide (num (decided_late, "id"), supervisor, "approve", decided_late->etag);
+  hc_assert_status (approved, 200, NULL);
+  g_assert_cmpstr (str (approved, "state"), ==, "approved");
+  g_assert_nonnull (str (approved, "decided_on"));
+  g_assert_cmpstr (str (approved, "decided_by"), ==, "supervisor");
+  g_assert_true (flag (approved, "overdue"));
+
+  overdue = hc_test_request (server, "GET", "/repairs?overdue=1&total=1&limit=1000", analyst, NULL);
+  hc_assert_status (overdue, 200, NULL);
+  items = json_object_get_array_member (hc_test_response_object (overdue), "items");
+  g_assert_cmpint (num (overdue, "total"), ==, json_array_get_length (items));
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      gint64 id = json_object_get_int_member (item, "id");
+
+      g_assert_true (json_object_get_boolean_member (item, "overdue"));
+      g_assert_cmpint (id, !=, num (fresh, "id"));
+      found_late |= id == num (late_pending, "id");
+      found_decided |= id == num (decided_late, "id");
+    }
+  g_assert_true (found_late);
+  g_assert_true (found_decided);
+
+  all = hc_test_request (server, "GET", "/repairs?state=pending&total=1", analyst, NULL);
+  g_assert_cmpint (num (all, "total"), ==, count ("SELECT count(*) FROM repairs WHERE state = 'pending'"));
+  {
+    g_autoptr(HcTestResponse) bad = hc_test_request (server, "GET", "/repairs?state=maybe", analyst, NULL);
+    g_autoptr(HcTestResponse) missing = hc_test_request (server, "GET", "/repairs/99999", analyst, NULL);
+
+    hc_assert_status (bad, 422, "invalid_state");
+    hc_assert_status (missing, 404, "not_found");
+  }
+}
+
+static void
+test_approval_repairs_the_entry (void)
+{
+  const char *subject = new_subject ();
+  gint64 entry = published_entry (subject);
+  g_autoptr(HcTestResponse) applied = apply_entry (subject, entry, "2025-06-01");
+  g_autoptr(HcTestResponse) forbidden = NULL;
+  g_autoptr(HcTestResponse) approved = NULL;
+  g_autoptr(HcTestResponse) again = NULL;
+  g_autoptr(HcTestResponse) now = NULL;
+  g_autofree char *path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, entry);
+  g_autofree char *audit = NULL;
+  JsonArray *history;
+  JsonObject *last;
+
+  hc_assert_status (applied, 201, NULL);
+  forbidden = decide (num (applied, "id"), analyst, "approve", applied->etag);
+  hc_assert_status (forbidden, 403, "forbidden");
+  g_assert_cmpint (count ("SELECT count(*) FROM repairs WHERE state <> 'pending' AND kind = 'list_entry'"), ==, 0);
+
+  approved = decide (num (applied, "id"), supervisor, "approve", applied->etag);
+  hc_assert_status (approved, 200, NULL);
+  g_assert_cmpstr (str (approved, "state"), ==, "approved");
+  g_assert_cmpstr (str (approved, "entry_state"), ==, "repaired");
+  g_assert_cmpstr (approved->etag, !=, applied->etag);
+
+  now = hc_test_request (server, "GET", path, analyst, NULL);
+  g_assert_cmpstr (str (now, "state"), ==, "repaired");
+  history = json_object_get_array_member (hc_test_response_object (now), "history");
+  last = json_array_get_object_element (history, json_array_get_length (history) - 1);
+  g_assert_cmpstr (json_object_get_string_member (last, "action"), ==, "repair");
+  g_assert_cmpstr (json_object_get_string_member (last, "from"), ==, "published");
+  g_assert_cmpstr (json_object_get_string_member (last, "actor"), ==, "supervisor");
+  g_assert_nonnull (strstr (json_object_get_string_member (last, "reason"), "审核意见"));
+
+  audit = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'repair.decide' AND entity_id = '%" G_GINT64_FORMAT "'"
+                           " AND before LIKE '%%pending%%' AND after LIKE '%%approved%%'", num (applied, "id"));
+  g_assert_cmpint (count (audit), ==, 1);
+  g_free (audit);
+  audit = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'list_entry.transition' AND entity_id = '%" G_GINT64_FORMAT "'"
+                           " AND after LIKE '%%repaired%%'", entry);
+  g_assert_cmpint (count (audit), ==, 1);
+
+  again = decide (num (applied, "id"), supervisor, "reject", approved->etag);
+  hc_assert_status (again, 409, "already_decided");
+}
+
+static void
+test_rejection_leaves_the_entry (void)
+{
+  const char *subject = new_subject ();
+  gint64 entry = published_entry (subject);
+  g_autoptr(HcTestResponse) applied = apply_entry (subject, entry, "2025-06-01");
+  g_autoptr(HcTestResponse) rejected = decide (num (applied, "id"), admin, "reject", applied->etag);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM list_entries WHERE id = %" G_GINT64_FORMAT
+                                          " AND state = 'published'", entry);
+  g_autoptr(HcTestResponse) bad = decide (num (applied, "id"), admin, "maybe", rejected->etag);
+
+  hc_assert_status (rejected, 200, NULL);
+  g_assert_cmpstr (str (rejected, "state"), ==, "rejected");
+  g_assert_cmpint (count (sql), ==, 1);
+  hc_assert_status (bad, 422, "invalid_decision");
+}
+
+static void
+test_stale_decision_changes_nothing (void)
+{
+  const char *subject = new_subject ();
+  gint64 entry = published_entry (subject);
+  g_autoptr(HcTestResponse) applied = apply_entry (subject, entry, "2025-06-01");
+  g_autofree char *stale_etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", num (applied, "version") + 7);
+  g_autoptr(HcTestResponse) stale = decide (num (applied, "id"), supervisor, "approve", stale_etag);
+  g_autoptr(HcTestResponse) no_etag = decide (num (applied, "id"), supervisor, "approve", NULL);
+  g_autoptr(HcTestResponse) missing = decide (99999, supervisor, "approve", "\"1\"");
+  g_autofree char *repair_sql = g_strdup_printf ("SELECT count(*) FROM repairs WHERE id = %" G_GINT64_FORMAT
+                                                 " AND state = 'pending' AND version = 1", num (applied, "id"));
+  g_autofree char *entry_sql = g_strdup_printf ("SELECT count(*) FROM list_entry_history WHERE entry_id = %" G_GINT64_FORMAT,
+                                                entry);
+
+  hc_assert_status (stale, 412, "stale");
+  hc_assert_status (no_etag, 428, "precondition_required");
+  hc_assert_status (missing, 404, "not_found");
+  g_assert_cmpint (count (repair_sql), ==, 1);
+  g_assert_cmpint (count (entry_sql), ==, 3);
+}
+
+static void
+test_approval_of_an_entry_no_longer_in_force_is_409 (void)
+{
+  const char *subject = new_subject ();
+  gint64 entry = published_entry (subject);
+  g_autoptr(HcTestResponse) applied = apply_entry (subject, entry, "2025-06-01");
+  g_autofree char *path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, entry);
+  g_autofree char *tpath = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions", entry);
+  g_autoptr(HcTestResponse) current = hc_test_request (server, "GET", path, analyst, NULL);
+  g_autoptr(HcTestResponse) exited = post_with_etag (tpath, supervisor, "{\"action\":\"exit\",\"reason\":\"期满前移出\"}",
+                                                     current->etag);
+  g_autoptr(HcTestResponse) approved = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM repairs WHERE id = %" G_GINT64_FORMAT " AND state = 'pending'",
+                                          num (applied, "id"));
+  gint64 audit = count ("SELECT count(*) FROM audit");
+
+  hc_assert_status (exited, 200, NULL);
+  approved = decide (num (applied, "id"), supervisor, "approve", applied->etag);
+  hc_assert_status (approved, 409, "illegal_transition");
+  g_assert_cmpint (count (sql), ==, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM audit"), ==, audit);
+}
+
+static void
+test_person_identifiers_are_masked (void)
+{
+  g_autoptr(HcTestResponse) r = NULL;
+  g_autoptr(HcTestResponse) as_admin = NULL;
+  g_autofree char *path = NULL;
+
+  insert_subject ("460100197512310014", "王某", "natural_person");
+  r = apply_penalty ("460100197512310014", "2025-03-03");
+  hc_assert_status (r, 201, NULL);
+  g_assert_cmpstr (str (r, "subject_identifier"), ==, "4601**********0014");
+  path = g_strdup_printf ("/repairs/%" G_GINT64_FORMAT, num (r, "id"));
+  as_admin = hc_test_request (server, "GET", path, admin, NULL);
+  g_assert_cmpstr (str (as_admin, "subject_identifier"), ==, "460100197512310014");
+}
+
+static void
+create_user (const char *username,
+             const char *role)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"%s\"}",
+                                           username, HC_TEST_PASSWORD, role);
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/users", admin, body);
+
+  hc_assert_status (r, 201, NULL);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  admin = hc_test_server_token (server, "admin");
+  create_user ("analyst", "analyst");
+  create_user ("supervisor", "supervisor");
+  analyst = hc_test_server_token (server, "analyst");
+  supervisor = hc_test_server_token (server, "supervisor");
+  {
+    g_autoptr(HcTestResponse) r =
+      hc_test_request (server, "POST", "/departments", admin, "{\"code\":\"SCJG\",\"name\":\"海南省市场监督管理局\"}");
+
+    hc_assert_status (r, 201, NULL);
+    department = json_object_get_int_member (hc_test_response_object (r), "id");
+  }
+
+  g_test_add_func ("/repairs/deadline-is-15-or-20-days", test_deadline_is_15_or_20_days);
+  g_test_add_func ("/repairs/create-checks-its-input", test_create_checks_its_input);
+  g_test_add_func ("/repairs/overdue-cases", test_overdue_cases);
+  g_test_add_func ("/repairs/approval-repairs-the-entry", test_approval_repairs_the_entry);
+  g_test_add_func ("/repairs/rejection-leaves-the-entry", test_rejection_leaves_the_entry);
+  g_test_add_func ("/repairs/stale-decision-changes-nothing", test_stale_decision_changes_nothing);
+  g_test_add_func ("/repairs/approval-of-an-entry-no-longer-in-force-is-409",
+                   test_approval_of_an_entry_no_longer_in_force_is_409);
+  g_test_add_func ("/repairs/person-identifiers-are-masked", test_person_identifiers_are_masked);
+
+  ret = g_test_run ();
+  hc_test_server_free (server);
+  return ret;
+}
