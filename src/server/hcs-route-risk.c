@@ -323,6 +323,52 @@ delete_event (HcsRequest *req)
 
 /* The heat map ---------------------------------------------------------- */
 
+/* Each worker thread keeps its recent heat map answers for as long as the
+ * database has not changed (hcs_store_risk_data_stamp): dashboards ask for
+ * the same few maps again and again. */
+#define HEATMAP_CACHE_MAX 64
+
+typedef struct
+{
+  HcsStore   *store;
+  gint64      stamp;
+  GHashTable *answers;   /* canonical query → GBytes of JSON */
+} HeatmapCache;
+
+static void
+heatmap_cache_free (gpointer data)
+{
+  HeatmapCache *cache = data;
+
+  g_hash_table_unref (cache->answers);
+  g_free (cache);
+}
+
+static GPrivate heatmap_cache_key = G_PRIVATE_INIT (heatmap_cache_free);
+
+/* Returns: (transfer none): this thread's cache, emptied if @store changed */
+static HeatmapCache *
+heatmap_cache_get (HcsStore *store)
+{
+  HeatmapCache *cache = g_private_get (&heatmap_cache_key);
+  gint64 stamp = hcs_store_risk_data_stamp (store);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (HeatmapCache, 1);
+      cache->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+      g_private_set (&heatmap_cache_key, cache);
+    }
+  if (cache->store != store || cache->stamp != stamp || stamp < 0 ||
+      g_hash_table_size (cache->answers) >= HEATMAP_CACHE_MAX)
+    {
+      g_hash_table_remove_all (cache->answers);
+      cache->store = store;
+      cache->stamp = stamp;
+    }
+  return cache;
+}
+
 typedef struct
 {
   HcsRiskGroup  group;
@@ -467,6 +513,13 @@ get_heatmap (HcsRequest *req)
   g_autofree gint64 *cells = NULL;
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
+  g_autofree char *cache_key = NULL;
+  g_autoptr(JsonNode) answer_node = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  HeatmapCache *cache;
+  GBytes *cached;
+  char *text;
+  gsize length;
   const HcRegion *regions;
   const char *category;
   guint by, measure, normalize;
@@ -484,6 +537,16 @@ get_heatmap (HcsRequest *req)
       !query_category (req, &category) ||
       !heatmap_range (req, &from, &to))
     return;
+
+  cache = heatmap_cache_get (store);
+  cache_key = g_strdup_printf ("%u/%u/%u/%s/%d/%d", by, measure, normalize,
+                               category ? category : "", from, to);
+  cached = g_hash_table_lookup (cache->answers, cache_key);
+  if (cached != NULL)
+    {
+      hcs_request_reply_bytes (req, SOUP_STATUS_OK, "application/json; charset=utf-8", cached);
+      return;
+    }
 
   map.group = by_groups[by];
   map.severity = measure == 1;
@@ -583,7 +646,15 @@ get_heatmap (HcsRequest *req)
       json_object_set_int_member (answer, "max", (gint64) max);
     }
   json_object_set_int_member (answer, "total", total);
-  hcs_request_reply_object (req, SOUP_STATUS_OK, answer);
+
+  answer_node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (answer_node, answer);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, answer_node);
+  text = json_generator_to_data (generator, &length);
+  cached = g_bytes_new_take (text, length);
+  g_hash_table_insert (cache->answers, g_steal_pointer (&cache_key), cached);
+  hcs_request_reply_bytes (req, SOUP_STATUS_OK, "application/json; charset=utf-8", cached);
 }
 
 static const HcsRoute routes[] = {

@@ -245,7 +245,9 @@ hcs_store_risk_department_exists (HcsStore  *store,
   return rc == SQLITE_ROW;
 }
 
-static const char SQL_MONTH_SPAN[] = "SELECT min (month), max (month) FROM risk_rollup";
+/* Two look-ups at the ends of the primary key, not a scan. */
+static const char SQL_MONTH_SPAN[] =
+  "SELECT (SELECT min (month) FROM risk_rollup), (SELECT max (month) FROM risk_rollup)";
 
 /* The first and last month that have events; both %NULL when none. */
 gboolean
@@ -341,4 +343,30 @@ hcs_store_risk_rollup (HcsStore           *store,
           sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3), user_data);
   sqlite3_reset (stmt);
   return rc >= 0;
+}
+
+static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+
+/**
+ * hcs_store_risk_data_stamp:
+ *
+ * Returns: a number that changes whenever this connection or another one
+ *   may have changed the database since the last call (for caches of
+ *   answers computed from it), or -1 on error
+ */
+gint64
+hcs_store_risk_data_stamp (HcsStore *store)
+{
+  sqlite3_stmt *stmt;
+  gint64 version;
+
+  g_return_val_if_fail (store != NULL, -1);
+
+  stmt = hcs_store_prepare (store, SQL_DATA_VERSION, NULL);
+  if (stmt == NULL || hcs_store_step (store, stmt, NULL) != SQLITE_ROW)
+    return -1;
+  version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  /* data_version sees other connections' commits; total_changes our own. */
+  return (version << 32) ^ sqlite3_total_changes64 (hcs_store_get_db (store));
 }

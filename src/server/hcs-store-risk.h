@@ -69,6 +69,7 @@ gboolean    hcs_store_risk_month_span       (HcsStore              *store,
                                              char                 **first,
                                              char                 **last,
                                              GError               **error);
+gint64      hcs_store_risk_data_stamp       (HcsStore              *store);
 GHashTable *hcs_store_risk_populations      (HcsStore              *store,
                                              GError               **error);
 gboolean    hcs_store_risk_rollup           (HcsStore              *store,
