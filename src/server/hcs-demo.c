@@ -112,6 +112,7 @@ static const HcsDemoSeeder seeders[] = {
   hcs_demo_seed_catalog,
   hcs_demo_seed_lists,
   hcs_demo_seed_repairs,
+  hcs_demo_seed_risk,
 };
 
 /**
