@@ -179,13 +179,8 @@ put_value (HcsRequest *req)
                                  _("A count is a whole number of at least 0."));
       return;
     }
+  /* hcs_request_field_string() refused a blank note already. */
   evidence = g_strstrip (g_strdup (evidence_in));
-  if (*evidence == '\0')
-    {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_evidence", "evidence",
-                               _("Say where the value comes from: an evidence note is required."));
-      return;
-    }
   if ((has_if_match && !hcs_request_if_match (req, &version)) || !hcs_write_begin (req))
     return;
 
