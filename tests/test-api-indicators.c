@@ -635,7 +635,8 @@ test_catalog_collection_rate_from_the_catalog (void)
       g_autofree char *path = g_strdup_printf ("/catalog/versions/%d/items", items[i].year);
       g_autofree char *body =
         g_strdup_printf ("{\"category\":\"registration\",\"name\":\"归集测试事项%u\",\"subject_type\":\"legal_person\","
-                         "\"department_id\":%" G_GINT64_FORMAT ",\"disclosure\":\"public\",\"expected_records\":%d,"
+                         "\"department_id\":%" G_GINT64_FORMAT ",\"disclosure\":\"public\",\"update_frequency\":\"monthly\","
+                         "\"legal_basis\":\"《海南省社会信用条例》\",\"publicity_period\":\"3年\",\"expected_records\":%d,"
                          "\"collected_records\":%d}", i, department, items[i].expected, items[i].collected);
       g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", path, analyst, body);
 
