@@ -713,6 +713,74 @@ test_repair_overdue_rate_from_the_repairs (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (regions, 0), "region"), ==, "460100");
 }
 
+/* List shares (守信激励名单 share of enterprises in business): the
+ * denominator counts organisations registered by the year's end, by 市县,
+ * not persons; an entry published after the year's end is not counted.
+ * (Entries made through the API are dated today, after the plan period, so
+ * a numerator above 0 cannot be set up through the API here.) */
+static void
+test_list_share_counts_organisations_in_business (void)
+{
+  static const char * const subjects[][4] = {
+    { "91460400MA5T100247", "legal_person", "460400", "2021-05-01" },
+    { "91469005MA5T100325", "legal_person", "469005", "2023-02-01" },
+    { "460100197512310014", "natural_person", "460100", "2021-01-01" },
+  };
+  g_autoptr(HcTestResponse) dept = NULL;
+  g_autoptr(HcTestResponse) entry = NULL;
+  g_autoptr(HcTestResponse) noticed = NULL;
+  g_autoptr(HcTestResponse) published = NULL;
+  g_autoptr(HcTestResponse) detail = NULL;
+  g_autofree char *entry_body = NULL;
+  g_autofree char *path = NULL;
+  JsonArray *values, *regions;
+
+  if (!route_exists ("post", "/subjects") || !route_exists ("post", "/lists/{type}/entries"))
+    {
+      g_test_skip ("the subjects or lists API is not merged here");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"identifier\":\"%s\",\"name\":\"名单占比测试%u\",\"type\":\"%s\","
+                                               "\"region\":\"%s\",\"industry\":\"住宿餐饮\",\"registered_on\":\"%s\"}",
+                                               subjects[i][0], i, subjects[i][1], subjects[i][2], subjects[i][3]);
+      g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/subjects", analyst, body);
+
+      hc_assert_status (r, 201, NULL);
+    }
+  dept = hc_test_request (server, "POST", "/departments", admin, "{\"code\":\"SW\",\"name\":\"国家税务总局海南省税务局\"}");
+  hc_assert_status (dept, 201, NULL);
+  entry_body = g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《纳税信用管理办法（试行）》\","
+                                "\"facts\":\"连续三年纳税信用A级\",\"measures\":[\"red.green_channel\"]}",
+                                subjects[0][0], json_object_get_int_member (obj (dept), "id"));
+  entry = hc_test_request (server, "POST", "/lists/red/entries", analyst, entry_body);
+  hc_assert_status (entry, 201, NULL);
+  path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions", json_object_get_int_member (obj (entry), "id"));
+  noticed = send ("POST", path, analyst, "{\"action\":\"notice\",\"reason\":\"已告知\"}", entry->etag);
+  hc_assert_status (noticed, 200, NULL);
+  published = send ("POST", path, analyst, "{\"action\":\"publish\",\"reason\":\"公示\"}", noticed->etag);
+  hc_assert_status (published, 200, NULL);
+
+  detail = hc_test_request (server, "GET", "/indicators/incentive-list-share-growth", analyst, NULL);
+  hc_assert_status (detail, 200, NULL);
+  values = json_object_get_array_member (obj (detail), "values");
+  for (guint i = 0; i < 5; i++)
+    {
+      JsonObject *v = json_array_get_object_element (values, i);
+
+      g_assert_cmpint (json_object_get_int_member (v, "numerator"), ==, 0);
+      g_assert_cmpint (json_object_get_int_member (v, "denominator"), ==, i < 2 ? 1 : 2);
+      g_assert_cmpfloat (number (v, "value"), ==, 0);
+      /* A baseline share of 0 gives no change to measure. */
+      g_assert_cmpstr (json_object_get_string_member (v, "status"), ==, "no_data");
+    }
+  regions = json_object_get_array_member (obj (detail), "regions");
+  g_assert_cmpuint (json_array_get_length (regions), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (regions, 0), "region"), ==, "460400");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (regions, 1), "region"), ==, "469005");
+}
+
 static void
 create_user (const char *username,
              const char *role)
@@ -755,6 +823,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/indicators/catalog-collection-rate-from-the-catalog",
                    test_catalog_collection_rate_from_the_catalog);
   g_test_add_func ("/indicators/repair-overdue-rate-from-the-repairs", test_repair_overdue_rate_from_the_repairs);
+  g_test_add_func ("/indicators/list-share-counts-organisations-in-business",
+                   test_list_share_counts_organisations_in_business);
 
   ret = g_test_run ();
   hc_test_server_free (server);
