@@ -286,11 +286,26 @@ series_from_counts (Series       *s,
     }
 }
 
+/* What several computed indicators of one answer share. */
+typedef struct
+{
+  JsonArray *active_subjects;
+} ComputeCache;
+
+static void
+compute_cache_clear (ComputeCache *cache)
+{
+  g_clear_pointer (&cache->active_subjects, json_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ComputeCache, compute_cache_clear)
+
 /* Fills @province (and @regions, region code → Series, where the data has
  * a 市县) with the values of computed indicator @ind. */
 static gboolean
 compute (HcsStore           *store,
          const HcIndicator  *ind,
+         ComputeCache       *cache,
          Series             *province,
          GHashTable         *regions,
          GError            **error)
@@ -299,7 +314,6 @@ compute (HcsStore           *store,
   int first = province->first, last = province->first + (int) province->n - 1;
   g_autoptr(GHashTable) region_c = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(JsonArray) rows = NULL;
-  g_autoptr(JsonArray) dens = NULL;
   Counts province_c = { { 0, }, { 0, } };
   GHashTableIter iter;
   gpointer key, value;
@@ -333,12 +347,14 @@ compute (HcsStore           *store,
 
     case COMPUTE_LIST_SHARE:
     default:
+      if (cache->active_subjects == NULL &&
+          (cache->active_subjects = hcs_store_indicators_active_subjects (store, first, last, error)) == NULL)
+        return FALSE;
       if ((rows = hcs_store_indicators_listed_subjects (store, computed[k].list_class, first, last,
-                                                        error)) == NULL ||
-          (dens = hcs_store_indicators_active_subjects (store, first, last, error)) == NULL)
+                                                        error)) == NULL)
         return FALSE;
       add_counts (rows, first, last, "num", NULL, &province_c, region_c);
-      add_counts (dens, first, last, NULL, "den", &province_c, region_c);
+      add_counts (cache->active_subjects, first, last, NULL, "den", &province_c, region_c);
       break;
     }
 
@@ -469,6 +485,7 @@ hcs_indicators_list (HcsStore  *store,
   g_autoptr(JsonArray) reported = hcs_store_indicators_values (store, NULL, TRUE, error);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, series_free);
   g_autoptr(JsonArray) items = json_array_new ();
+  g_auto(ComputeCache) cache = { NULL, };
   int first, last;
 
   g_return_val_if_fail (store != NULL, NULL);
@@ -493,7 +510,7 @@ hcs_indicators_list (HcsStore  *store,
       gboolean is_computed = hcs_indicators_is_computed (ind);
       JsonObject *obj;
 
-      if (is_computed && !compute (store, ind, s, NULL, error))
+      if (is_computed && !compute (store, ind, &cache, s, NULL, error))
         return NULL;
       obj = describe (ind);
       set_year (obj, ind, s, year, is_computed);
@@ -535,6 +552,7 @@ hcs_indicators_detail (HcsStore           *store,
   g_autoptr(GHashTable) regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, series_free);
   g_autoptr(Series) province = NULL;
   g_autoptr(JsonObject) obj = NULL;
+  g_auto(ComputeCache) cache = { NULL, };
   JsonArray *region_items;
   const HcRegion *all;
   guint n_regions;
@@ -547,7 +565,7 @@ hcs_indicators_detail (HcsStore           *store,
   province = series_new (first, last);
   if (is_computed)
     {
-      if (!compute (store, ind, province, regions, error))
+      if (!compute (store, ind, &cache, province, regions, error))
         return NULL;
     }
   else

@@ -290,29 +290,62 @@ hcs_store_indicators_repair_overdue (HcsStore    *store,
   return rows_for_years (store, SQL_REPAIR_OVERDUE, first, last, today, error);
 }
 
-/* Enterprises and other organisations in business at the end of the year:
+/* Enterprises and other organisations in business at the end of a year:
  * registered by then, and active now or changed (deregistered, revoked)
  * only after it — the subjects table keeps no date of the status change,
- * so its last update stands in for it. */
-#define SUBJECT_ACTIVE_AT_YEAR_END \
-  " s.type IN ('legal_person', 'unincorporated')" \
-  " AND coalesce (s.registered_on, s.created_at) < years.year_end" \
-  " AND (s.status = 'active' OR s.updated_at >= years.year_end)"
-
+ * so its last update stands in for it. One scan groups them by 市县, year
+ * of registration and year of the change; the years are spread out below. */
 static const char SQL_ACTIVE_SUBJECTS[] =
-  YEARS_CTE
-  "SELECT years.y AS year, s.region AS region, count (*) AS den"
-  " FROM years JOIN subjects s ON" SUBJECT_ACTIVE_AT_YEAR_END
-  " GROUP BY 1, 2 ORDER BY 1, 2";
+  "SELECT region AS region,"
+  " CAST (substr (coalesce (registered_on, created_at), 1, 4) AS INTEGER) AS from_year,"
+  " CASE WHEN status = 'active' THEN NULL ELSE CAST (substr (updated_at, 1, 4) AS INTEGER) END AS until_year,"
+  " count (*) AS n"
+  " FROM subjects WHERE type IN ('legal_person', 'unincorporated')"
+  " AND coalesce (registered_on, created_at) < printf ('%04d-01-01', ?2 + 1)"
+  " AND (status = 'active' OR updated_at >= printf ('%04d-01-01', ?1 + 1))"
+  " GROUP BY 1, 2, 3";
 
+/* Returns: (transfer full): {year, region, den} */
 JsonArray *
 hcs_store_indicators_active_subjects (HcsStore  *store,
                                       int        first,
                                       int        last,
                                       GError   **error)
 {
-  return rows_for_years (store, SQL_ACTIVE_SUBJECTS, first, last, NULL, error);
+  g_autoptr(JsonArray) groups = rows_for_years (store, SQL_ACTIVE_SUBJECTS, first, last, NULL, error);
+  JsonArray *rows;
+
+  if (groups == NULL)
+    return NULL;
+  rows = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (groups); i++)
+    {
+      JsonObject *g = json_array_get_object_element (groups, i);
+      gint64 from = json_object_get_int_member (g, "from_year");
+      gboolean active = json_object_get_null_member (g, "until_year");
+      gint64 until = active ? G_MAXINT64 : json_object_get_int_member (g, "until_year");
+
+      /* In business at the end of year y: registered in y or before, and
+       * changed in a later year. */
+      for (int y = first; y <= last; y++)
+        if (from <= y && until > y)
+          {
+            JsonObject *row = json_object_new ();
+
+            json_object_set_int_member (row, "year", y);
+            json_object_set_string_member (row, "region", json_object_get_string_member (g, "region"));
+            json_object_set_int_member (row, "den", json_object_get_int_member (g, "n"));
+            json_array_add_object_element (rows, row);
+          }
+    }
+  return rows;
 }
+
+/* The same test as SQL_ACTIVE_SUBJECTS for one subject at years.year_end. */
+#define SUBJECT_ACTIVE_AT_YEAR_END \
+  " s.type IN ('legal_person', 'unincorporated')" \
+  " AND coalesce (s.registered_on, s.created_at) < years.year_end" \
+  " AND (s.status = 'active' OR s.updated_at >= years.year_end)"
 
 /* Subjects on a list of class ?3 in force (published or repaired) at the end
  * of the year: the state an entry had then is the one its last history line
