@@ -597,8 +597,8 @@ test_trend_that_misses_is_a_warning (void)
 
   /* Yearly average (58 + 64 + 69) / 3 = 63.67; its trend reaches ~68.6 in
    * 2025, short of “> 70”: 预警. */
-  g_assert_cmpfloat_with_epsilon (number (item, "aggregate"), (58.0 + 64 + 69) / 3, 1e-9);
-  g_assert_cmpfloat_with_epsilon (number (item, "gap"), 70 - (58.0 + 64 + 69) / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (number (item, "aggregate"), (58.0 + 64 + 69) / 3, 1e-6);
+  g_assert_cmpfloat_with_epsilon (number (item, "gap"), 70 - (58.0 + 64 + 69) / 3, 1e-6);
   g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "warning");
 }
 
@@ -647,14 +647,14 @@ test_catalog_collection_rate_from_the_catalog (void)
   y2023 = detail_year ("catalog-collection-rate", 2023);
   g_assert_cmpint (json_object_get_int_member (y2023, "numerator"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (y2023, "denominator"), ==, 3);
-  g_assert_cmpfloat_with_epsilon (number (y2023, "value"), 200.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (number (y2023, "value"), 200.0 / 3, 1e-6);
   g_assert_cmpstr (json_object_get_string_member (y2023, "status"), ==, "unmet");
 
   /* 2024: all, and the yearly average (年均) is (66.7 + 100) / 2. */
   y2024 = list_item (2024, "catalog-collection-rate");
   g_assert_cmpfloat (number (y2024, "value"), ==, 100);
-  g_assert_cmpfloat_with_epsilon (number (y2024, "aggregate"), (200.0 / 3 + 100) / 2, 1e-9);
-  g_assert_cmpfloat_with_epsilon (number (y2024, "gap"), 90 - (200.0 / 3 + 100) / 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (number (y2024, "aggregate"), (200.0 / 3 + 100) / 2, 1e-6);
+  g_assert_cmpfloat_with_epsilon (number (y2024, "gap"), 90 - (200.0 / 3 + 100) / 2, 1e-6);
   g_assert_cmpstr (json_object_get_string_member (y2024, "status"), ==, "unmet");
 }
 

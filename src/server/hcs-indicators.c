@@ -370,13 +370,15 @@ compute (HcsStore           *store,
 
 /* ---- Answers ---- */
 
+/* Six decimals are more than any indicator is read to, and spare the
+ * reader binary noise such as 0.060000000000000005. */
 static void
 set_number (JsonObject *obj,
             const char *name,
             double      v)
 {
   if (isfinite (v))
-    json_object_set_double_member (obj, name, v);
+    json_object_set_double_member (obj, name, round (v * 1e6) / 1e6);
   else
     json_object_set_null_member (obj, name);
 }
