@@ -781,6 +781,87 @@ test_list_share_counts_organisations_in_business (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (regions, 1), "region"), ==, "469005");
 }
 
+/* The demo dataset: five years of reported values, 2025 mostly awaiting
+ * review, one returned, and a mix of met, unmet and warning in 2024. */
+static void
+test_demo_values (void)
+{
+  g_autoptr(HcTestServer) demo = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
+  const char *demo_analyst = hc_test_server_token (demo, "analyst");
+  const char *demo_supervisor = hc_test_server_token (demo, "supervisor");
+  g_autoptr(HcTestResponse) y2025 = hc_test_request (demo, "GET", "/indicators?year=2025", demo_analyst, NULL);
+  g_autoptr(HcTestResponse) y2024 = hc_test_request (demo, "GET", "/indicators?year=2024", demo_analyst, NULL);
+  g_autoptr(HcTestResponse) legislation = hc_test_request (demo, "GET", "/indicators/credit-legislation", demo_analyst, NULL);
+  g_autoptr(HcTestResponse) platforms = hc_test_request (demo, "GET", "/indicators/county-platform-coverage", demo_analyst, NULL);
+  g_autoptr(HcTestResponse) one = NULL;
+  g_autoptr(HcTestResponse) approved = NULL;
+  g_autoptr(GBytes) approve = g_bytes_new_static ("{\"decision\":\"approve\"}", strlen ("{\"decision\":\"approve\"}"));
+  JsonArray *items;
+  guint submitted = 0, returned = 0, met = 0, unmet = 0, warning = 0;
+
+  hc_assert_status (y2025, 200, NULL);
+  items = json_object_get_array_member (obj (y2025), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *state = json_object_get_null_member (item, "state") ? NULL
+                          : json_object_get_string_member (item, "state");
+
+      if (g_str_equal (json_object_get_string_member (item, "source"), "computed"))
+        continue;
+      submitted += g_strcmp0 (state, "submitted") == 0;
+      if (g_strcmp0 (state, "returned") == 0)
+        {
+          returned++;
+          g_assert_cmpstr (json_object_get_string_member (item, "key"), ==, "notification-commitment-coverage");
+          g_assert_nonnull (strstr (json_object_get_string_member (item, "review_comment"), "请补充"));
+        }
+    }
+  g_assert_cmpuint (submitted, >=, 10);
+  g_assert_cmpuint (returned, ==, 1);
+
+  hc_assert_status (y2024, 200, NULL);
+  items = json_object_get_array_member (obj (y2024), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *status = json_object_get_string_member (item, "status");
+
+      if (g_str_equal (json_object_get_string_member (item, "source"), "computed"))
+        continue;
+      g_assert_cmpstr (json_object_get_string_member (item, "state"), ==, "approved");
+      g_assert_nonnull (strstr (json_object_get_string_member (item, "evidence"), "2024年度"));
+      met += g_str_equal (status, "met");
+      unmet += g_str_equal (status, "unmet");
+      warning += g_str_equal (status, "warning");
+    }
+  g_assert_cmpuint (met, >, 0);
+  g_assert_cmpuint (unmet, >, 0);
+  g_assert_cmpuint (warning, >, 0);
+
+  /* 信用立法: the 条例 came in 2022. */
+  hc_assert_status (legislation, 200, NULL);
+  items = json_object_get_array_member (obj (legislation), "values");
+  g_assert_cmpfloat (number (json_array_get_object_element (items, 0), "value"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "status"), ==, "unmet");
+  g_assert_cmpfloat (number (json_array_get_object_element (items, 1), "value"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 1), "status"), ==, "met");
+
+  /* Every 市县 reported its platform. */
+  hc_assert_status (platforms, 200, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj (platforms), "regions")), ==, 19);
+
+  /* The demo supervisor reviews what the demo analyst submitted. */
+  one = hc_test_request (demo, "GET", "/indicators/credit-verification-coverage/values/2025", demo_supervisor, NULL);
+  hc_assert_status (one, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (obj (one), "state"), ==, "submitted");
+  approved = hc_test_request_full (demo, "POST", "/indicators/credit-verification-coverage/values/2025/review",
+                                   demo_supervisor, "application/json",
+                                   approve, one->etag);
+  hc_assert_status (approved, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (obj (approved), "state"), ==, "approved");
+}
+
 static void
 create_user (const char *username,
              const char *role)
@@ -825,6 +906,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/indicators/repair-overdue-rate-from-the-repairs", test_repair_overdue_rate_from_the_repairs);
   g_test_add_func ("/indicators/list-share-counts-organisations-in-business",
                    test_list_share_counts_organisations_in_business);
+  g_test_add_func ("/indicators/demo-values", test_demo_values);
 
   ret = g_test_run ();
   hc_test_server_free (server);
