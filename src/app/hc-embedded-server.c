@@ -131,7 +131,7 @@ wait_cb (GObject      *source,
   if (self->stopping || (GSubprocess *) source != self->process)
     return;
 
-  g_warning ("The embedded server (pid %d) exited", (int) self->pid);
+  g_message ("The embedded server (pid %d) exited", (int) self->pid);
   g_clear_object (&self->stdout_lines);
   g_clear_object (&self->process);
   self->pid = 0;

@@ -59,6 +59,14 @@ hc_pane_state_show_content (HcPaneState *self)
     gtk_stack_set_visible_child (self->stack, self->content);
 }
 
+/* "loading", "empty", "error" or "content". */
+const char *
+hc_pane_state_get_state (HcPaneState *self)
+{
+  g_return_val_if_fail (HC_IS_PANE_STATE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
 GtkWidget *
 hc_pane_state_get_content (HcPaneState *self)
 {

@@ -15,6 +15,7 @@ void       hc_pane_state_show_empty    (HcPaneState *self);
 void       hc_pane_state_show_error    (HcPaneState *self,
                                         const char  *message);
 void       hc_pane_state_show_content  (HcPaneState *self);
+const char *hc_pane_state_get_state   (HcPaneState *self);
 GtkWidget *hc_pane_state_get_content   (HcPaneState *self);
 void       hc_pane_state_set_content   (HcPaneState *self,
                                         GtkWidget   *content);
