@@ -361,10 +361,14 @@ test_subjects_unknown_is_404 (void)
   g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", path, analyst, NULL);
   g_autoptr(HcTestResponse) p = patch_subject (analyst, uscc, "\"1\"", "{\"name\":\"x\"}");
   g_autoptr(HcTestResponse) garbage = hc_test_request (server, "GET", "/subjects/not-an-identifier", analyst, NULL);
+  g_autoptr(HcTestResponse) not_text = hc_test_request (server, "GET", "/subjects/%FF%FE", analyst, NULL);
+  g_autoptr(HcTestResponse) patch_not_text = patch_subject (analyst, "%FF%FE", "\"1\"", "{\"name\":\"x\"}");
 
   hc_assert_status (r, 404, "not_found");
   hc_assert_status (p, 404, "not_found");
   hc_assert_status (garbage, 404, "not_found");
+  hc_assert_status (not_text, 404, "not_found");
+  hc_assert_status (patch_not_text, 404, "not_found");
 }
 
 /* 公共信用综合评价 grades are set by supervisors: an analyst's try changes
@@ -700,6 +704,7 @@ test_subjects_bad_list_parameters_are_400 (void)
     { "/subjects?sort=age", "sort" },
     { "/subjects?limit=0", "limit" },
     { "/subjects?cursor=%21%21not-ours", "cursor" },
+    { "/subjects?q=%FF%FE", "q" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
