@@ -20,5 +20,6 @@ hcs_routes_new_router (void)
   hcs_routes_openapi_register (router);
   hcs_routes_lists_register (router);
   hcs_routes_repairs_register (router);
+  hcs_routes_imports_register (router);
   return router;
 }

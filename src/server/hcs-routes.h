@@ -15,5 +15,6 @@ void hcs_routes_audit_register       (HcsRouter *router);
 void hcs_routes_openapi_register     (HcsRouter *router);
 void hcs_routes_lists_register       (HcsRouter *router);
 void hcs_routes_repairs_register     (HcsRouter *router);
+void hcs_routes_imports_register     (HcsRouter *router);
 
 G_END_DECLS
