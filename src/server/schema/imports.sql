@@ -30,7 +30,9 @@ CREATE TABLE import_rejections (
 CREATE INDEX imports_at ON imports (at);
 CREATE INDEX imports_item ON imports (item_id);
 
--- 行政处罚. subject_id is set when the USCC names a known 市场主体.
+-- 行政处罚. subject_id is set when the USCC names a registered 市场主体.
+-- Records are indexed by subject_id, not by uscc: a random-keyed index
+-- doubles the time of a million-row import (see bench/README-import.md).
 CREATE TABLE penalties (
   id               INTEGER PRIMARY KEY,
   uscc             TEXT    NOT NULL,
@@ -45,7 +47,7 @@ CREATE TABLE penalties (
   item_id          INTEGER NOT NULL REFERENCES catalog_items (id),
   import_id        INTEGER NOT NULL REFERENCES imports (id)
 );
-CREATE INDEX penalties_uscc ON penalties (uscc);
+CREATE INDEX penalties_subject ON penalties (subject_id);
 
 -- 行政许可.
 CREATE TABLE licenses (
@@ -61,7 +63,7 @@ CREATE TABLE licenses (
   item_id          INTEGER NOT NULL REFERENCES catalog_items (id),
   import_id        INTEGER NOT NULL REFERENCES imports (id)
 );
-CREATE INDEX licenses_uscc ON licenses (uscc);
+CREATE INDEX licenses_subject ON licenses (subject_id);
 
 -- 信用承诺 (告知承诺) and whether it was kept.
 CREATE TABLE commitments (
@@ -78,4 +80,4 @@ CREATE TABLE commitments (
   item_id          INTEGER NOT NULL REFERENCES catalog_items (id),
   import_id        INTEGER NOT NULL REFERENCES imports (id)
 );
-CREATE INDEX commitments_uscc ON commitments (uscc);
+CREATE INDEX commitments_subject ON commitments (subject_id);
