@@ -148,7 +148,7 @@ create_import (HcsRequest *req)
   location = g_strdup_printf ("/api/v1/imports/%" G_GINT64_FORMAT, json_object_get_int_member (answer, "import_id"));
   soup_message_headers_replace (soup_server_message_get_response_headers (hcs_request_get_message (req)),
                                 "Location", location);
-  hcs_request_reply_object (req, SOUP_STATUS_CREATED, answer);
+  hcs_request_reply_object (req, SOUP_STATUS_CREATED, g_steal_pointer (&answer));
 }
 
 static void
@@ -204,7 +204,7 @@ get_import (HcsRequest *req)
       hcs_request_reply_store_error (req, error);
       return;
     }
-  hcs_request_reply_object (req, SOUP_STATUS_OK, obj);
+  hcs_request_reply_object (req, SOUP_STATUS_OK, g_steal_pointer (&obj));
 }
 
 static void
@@ -296,7 +296,7 @@ get_quality (HcsRequest *req)
   else
     json_object_set_null_member (answer, "year");
   json_object_set_array_member (answer, "items", rows);
-  hcs_request_reply_object (req, SOUP_STATUS_OK, answer);
+  hcs_request_reply_object (req, SOUP_STATUS_OK, g_steal_pointer (&answer));
 }
 
 static const HcsRoute routes[] = {
