@@ -60,8 +60,8 @@ hc_subject_type_to_key (HcSubjectType v)
  * Returns: %TRUE if @key is known
  */
 gboolean
-hc_subject_type_from_key (const char *key,
-                          HcSubjectType    *out)
+hc_subject_type_from_key (const char    *key,
+                          HcSubjectType *out)
 {
   int v;
 
@@ -112,8 +112,8 @@ hc_disclosure_to_key (HcDisclosure v)
  * Returns: %TRUE if @key is known
  */
 gboolean
-hc_disclosure_from_key (const char *key,
-                        HcDisclosure    *out)
+hc_disclosure_from_key (const char   *key,
+                        HcDisclosure *out)
 {
   int v;
 
@@ -164,8 +164,8 @@ hc_list_class_to_key (HcListClass v)
  * Returns: %TRUE if @key is known
  */
 gboolean
-hc_list_class_from_key (const char *key,
-                        HcListClass    *out)
+hc_list_class_from_key (const char  *key,
+                        HcListClass *out)
 {
   int v;
 
@@ -220,8 +220,8 @@ hc_list_entry_state_to_key (HcListEntryState v)
  * Returns: %TRUE if @key is known
  */
 gboolean
-hc_list_entry_state_from_key (const char *key,
-                              HcListEntryState    *out)
+hc_list_entry_state_from_key (const char       *key,
+                              HcListEntryState *out)
 {
   int v;
 
@@ -277,8 +277,8 @@ hc_list_action_to_key (HcListAction v)
  * Returns: %TRUE if @key is known
  */
 gboolean
-hc_list_action_from_key (const char *key,
-                         HcListAction    *out)
+hc_list_action_from_key (const char   *key,
+                         HcListAction *out)
 {
   int v;
 
@@ -329,8 +329,8 @@ hc_indicator_kind_to_key (HcIndicatorKind v)
  * Returns: %TRUE if @key is known
  */
 gboolean
-hc_indicator_kind_from_key (const char *key,
-                            HcIndicatorKind    *out)
+hc_indicator_kind_from_key (const char      *key,
+                            HcIndicatorKind *out)
 {
   int v;
 
@@ -380,8 +380,8 @@ hc_indicator_attribute_to_key (HcIndicatorAttribute v)
  * Returns: %TRUE if @key is known
  */
 gboolean
-hc_indicator_attribute_from_key (const char *key,
-                                 HcIndicatorAttribute    *out)
+hc_indicator_attribute_from_key (const char           *key,
+                                 HcIndicatorAttribute *out)
 {
   int v;
 
@@ -434,8 +434,8 @@ hc_indicator_status_to_key (HcIndicatorStatus v)
  * Returns: %TRUE if @key is known
  */
 gboolean
-hc_indicator_status_from_key (const char *key,
-                              HcIndicatorStatus    *out)
+hc_indicator_status_from_key (const char        *key,
+                              HcIndicatorStatus *out)
 {
   int v;
 
@@ -487,8 +487,8 @@ hc_review_state_to_key (HcReviewState v)
  * Returns: %TRUE if @key is known
  */
 gboolean
-hc_review_state_from_key (const char *key,
-                          HcReviewState    *out)
+hc_review_state_from_key (const char    *key,
+                          HcReviewState *out)
 {
   int v;
 
@@ -541,8 +541,8 @@ hc_aggregation_to_key (HcAggregation v)
  * Returns: %TRUE if @key is known
  */
 gboolean
-hc_aggregation_from_key (const char *key,
-                         HcAggregation    *out)
+hc_aggregation_from_key (const char    *key,
+                         HcAggregation *out)
 {
   int v;
 
@@ -598,8 +598,8 @@ hc_risk_category_to_key (HcRiskCategory v)
  * Returns: %TRUE if @key is known
  */
 gboolean
-hc_risk_category_from_key (const char *key,
-                           HcRiskCategory    *out)
+hc_risk_category_from_key (const char     *key,
+                           HcRiskCategory *out)
 {
   int v;
 
@@ -651,7 +651,7 @@ hc_role_to_key (HcRole v)
  */
 gboolean
 hc_role_from_key (const char *key,
-                  HcRole    *out)
+                  HcRole     *out)
 {
   int v;
 
@@ -711,8 +711,8 @@ hc_catalog_category_to_key (HcCatalogCategory v)
  * Returns: %TRUE if @key is known
  */
 gboolean
-hc_catalog_category_from_key (const char *key,
-                              HcCatalogCategory    *out)
+hc_catalog_category_from_key (const char        *key,
+                              HcCatalogCategory *out)
 {
   int v;
 

@@ -31,8 +31,8 @@ typedef enum
 #define HC_SUBJECT_TYPE_N 3
 
 const char *hc_subject_type_to_key   (HcSubjectType v);
-gboolean    hc_subject_type_from_key (const char *key,
-                                      HcSubjectType    *out);
+gboolean    hc_subject_type_from_key (const char    *key,
+                                      HcSubjectType *out);
 const char *hc_subject_type_label    (HcSubjectType v);
 
 /**
@@ -52,8 +52,8 @@ typedef enum
 #define HC_DISCLOSURE_N 3
 
 const char *hc_disclosure_to_key   (HcDisclosure v);
-gboolean    hc_disclosure_from_key (const char *key,
-                                    HcDisclosure    *out);
+gboolean    hc_disclosure_from_key (const char   *key,
+                                    HcDisclosure *out);
 const char *hc_disclosure_label    (HcDisclosure v);
 
 /**
@@ -73,8 +73,8 @@ typedef enum
 #define HC_LIST_CLASS_N 3
 
 const char *hc_list_class_to_key   (HcListClass v);
-gboolean    hc_list_class_from_key (const char *key,
-                                    HcListClass    *out);
+gboolean    hc_list_class_from_key (const char  *key,
+                                    HcListClass *out);
 const char *hc_list_class_label    (HcListClass v);
 
 /**
@@ -102,8 +102,8 @@ typedef enum
 #define HC_LIST_ENTRY_STATE_N 7
 
 const char *hc_list_entry_state_to_key   (HcListEntryState v);
-gboolean    hc_list_entry_state_from_key (const char *key,
-                                          HcListEntryState    *out);
+gboolean    hc_list_entry_state_from_key (const char       *key,
+                                          HcListEntryState *out);
 const char *hc_list_entry_state_label    (HcListEntryState v);
 
 /**
@@ -133,8 +133,8 @@ typedef enum
 #define HC_LIST_ACTION_N 8
 
 const char *hc_list_action_to_key   (HcListAction v);
-gboolean    hc_list_action_from_key (const char *key,
-                                     HcListAction    *out);
+gboolean    hc_list_action_from_key (const char   *key,
+                                     HcListAction *out);
 const char *hc_list_action_label    (HcListAction v);
 
 /**
@@ -154,8 +154,8 @@ typedef enum
 #define HC_INDICATOR_KIND_N 3
 
 const char *hc_indicator_kind_to_key   (HcIndicatorKind v);
-gboolean    hc_indicator_kind_from_key (const char *key,
-                                        HcIndicatorKind    *out);
+gboolean    hc_indicator_kind_from_key (const char      *key,
+                                        HcIndicatorKind *out);
 const char *hc_indicator_kind_label    (HcIndicatorKind v);
 
 /**
@@ -173,8 +173,8 @@ typedef enum
 #define HC_INDICATOR_ATTRIBUTE_N 2
 
 const char *hc_indicator_attribute_to_key   (HcIndicatorAttribute v);
-gboolean    hc_indicator_attribute_from_key (const char *key,
-                                             HcIndicatorAttribute    *out);
+gboolean    hc_indicator_attribute_from_key (const char           *key,
+                                             HcIndicatorAttribute *out);
 const char *hc_indicator_attribute_label    (HcIndicatorAttribute v);
 
 /**
@@ -198,8 +198,8 @@ typedef enum
 #define HC_INDICATOR_STATUS_N 5
 
 const char *hc_indicator_status_to_key   (HcIndicatorStatus v);
-gboolean    hc_indicator_status_from_key (const char *key,
-                                          HcIndicatorStatus    *out);
+gboolean    hc_indicator_status_from_key (const char        *key,
+                                          HcIndicatorStatus *out);
 const char *hc_indicator_status_label    (HcIndicatorStatus v);
 
 /**
@@ -221,8 +221,8 @@ typedef enum
 #define HC_REVIEW_STATE_N 4
 
 const char *hc_review_state_to_key   (HcReviewState v);
-gboolean    hc_review_state_from_key (const char *key,
-                                      HcReviewState    *out);
+gboolean    hc_review_state_from_key (const char    *key,
+                                      HcReviewState *out);
 const char *hc_review_state_label    (HcReviewState v);
 
 /**
@@ -246,8 +246,8 @@ typedef enum
 #define HC_AGGREGATION_N 5
 
 const char *hc_aggregation_to_key   (HcAggregation v);
-gboolean    hc_aggregation_from_key (const char *key,
-                                     HcAggregation    *out);
+gboolean    hc_aggregation_from_key (const char    *key,
+                                     HcAggregation *out);
 const char *hc_aggregation_label    (HcAggregation v);
 
 /**
@@ -277,8 +277,8 @@ typedef enum
 #define HC_RISK_CATEGORY_N 8
 
 const char *hc_risk_category_to_key   (HcRiskCategory v);
-gboolean    hc_risk_category_from_key (const char *key,
-                                       HcRiskCategory    *out);
+gboolean    hc_risk_category_from_key (const char     *key,
+                                       HcRiskCategory *out);
 const char *hc_risk_category_label    (HcRiskCategory v);
 
 /**
@@ -299,7 +299,7 @@ typedef enum
 
 const char *hc_role_to_key   (HcRole v);
 gboolean    hc_role_from_key (const char *key,
-                              HcRole    *out);
+                              HcRole     *out);
 const char *hc_role_label    (HcRole v);
 
 /**
@@ -337,8 +337,8 @@ typedef enum
 #define HC_CATALOG_CATEGORY_N 12
 
 const char *hc_catalog_category_to_key   (HcCatalogCategory v);
-gboolean    hc_catalog_category_from_key (const char *key,
-                                          HcCatalogCategory    *out);
+gboolean    hc_catalog_category_from_key (const char        *key,
+                                          HcCatalogCategory *out);
 const char *hc_catalog_category_label    (HcCatalogCategory v);
 
 /**
