@@ -575,6 +575,7 @@ test_cli_uses_the_same_import (void)
   const char *argv[] = { exe, "import", "--db", hc_test_server_get_db_path (server), "--item", item,
                          "--actor", "cli-tester", file, NULL };
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
   int status = 0;
 
   for (guint i = 0; i < 3; i++)
@@ -582,7 +583,7 @@ test_cli_uses_the_same_import (void)
   g_string_append (csv, "bad,海南坏行有限公司,CLI-BAD,某机关,2024-01-01,罚款,1,\n");
   g_assert_true (g_file_set_contents (file, csv->str, csv->len, NULL));
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (out, "4 rows read, 3 accepted, 1 rejected"));
@@ -593,7 +594,7 @@ test_cli_uses_the_same_import (void)
   /* the same file again fails with a non-zero exit */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
   g_assert_no_error (error);
   g_assert_false (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (err, "import"));

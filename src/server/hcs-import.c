@@ -581,8 +581,8 @@ store_row (Import   *imp,
           message = g_strdup_printf (_("%s %s appears earlier in this file."), number->label, imp->value[2]);
           return reject (imp, number->key, "duplicate_in_file", message, error);
         }
-      message = g_strdup_printf (_("%s %s is already in the database (import %" G_GINT64_FORMAT ")."),
-                                 number->label, imp->value[2], owner);
+      message = g_strdup_printf (_("%s %s is already in the database (import %lld)."),
+                                 number->label, imp->value[2], (long long) owner);
       return reject (imp, number->key, "duplicate", message, error);
     }
   return hcs_store_set_error (imp->store, sqlite3_extended_errcode (hcs_store_get_db (imp->store)), error);
@@ -972,16 +972,16 @@ hcs_import_run (HcsStore                *store,
       if (!g_error_matches (local, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
         return store_failed (failure, &local, error);
       g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_INVALID_ITEM,
-                   _("There is no catalog item %" G_GINT64_FORMAT " in any catalog version."),
-                   options->item_id);
+                   _("There is no catalog item %lld in any catalog version."),
+                   (long long) options->item_id);
       return NULL;
     }
   if (!g_str_equal (category, imp.kind->category))
     {
       hcs_store_rollback (store);
       g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_INVALID_ITEM,
-                   _("Catalog item %" G_GINT64_FORMAT " is of the category %s; %s records go to a %s item."),
-                   options->item_id, category, imp.kind->kind, imp.kind->category);
+                   _("Catalog item %lld is of the category %s; %s records go to a %s item."),
+                   (long long) options->item_id, category, imp.kind->kind, imp.kind->category);
       return NULL;
     }
   imp.natural_persons = g_str_equal (subject_type, "natural_person");
@@ -997,7 +997,7 @@ hcs_import_run (HcsStore                *store,
       hcs_store_rollback (store);
       failure->earlier_import_id = earlier;
       g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_ALREADY_IMPORTED,
-                   _("This file was imported before, as import %" G_GINT64_FORMAT "."), earlier);
+                   _("This file was imported before, as import %lld."), (long long) earlier);
       return NULL;
     }
 

@@ -278,11 +278,12 @@ run_import (int   argc,
       return 1;
     }
 
-  g_print (_("import %" G_GINT64_FORMAT ": %" G_GINT64_FORMAT " rows read, %" G_GINT64_FORMAT
-             " accepted, %" G_GINT64_FORMAT " rejected in %" G_GINT64_FORMAT " ms\n"),
-           json_object_get_int_member (answer, "import_id"), json_object_get_int_member (answer, "rows_read"),
-           json_object_get_int_member (answer, "accepted"), json_object_get_int_member (answer, "rejected"),
-           json_object_get_int_member (answer, "duration_ms"));
+  g_print (_("import %lld: %lld rows read, %lld accepted, %lld rejected in %lld ms\n"),
+           (long long) json_object_get_int_member (answer, "import_id"),
+           (long long) json_object_get_int_member (answer, "rows_read"),
+           (long long) json_object_get_int_member (answer, "accepted"),
+           (long long) json_object_get_int_member (answer, "rejected"),
+           (long long) json_object_get_int_member (answer, "duration_ms"));
   reasons = json_object_get_object_member (answer, "reasons");
   names = json_object_get_members (reasons);
   for (GList *m = names; m; m = m->next)
@@ -292,7 +293,7 @@ run_import (int   argc,
     {
       JsonObject *r = json_array_get_object_element (rejections, i);
 
-      g_print ("  %s %" G_GINT64_FORMAT " %s %s: %s\n", _("row"), json_object_get_int_member (r, "row"),
+      g_print ("  %s %" G_GINT64_FORMAT " %s %s: %s\n", C_("import rejection", "row"), json_object_get_int_member (r, "row"),
                json_object_get_string_member (r, "field"), json_object_get_string_member (r, "code"),
                json_object_get_string_member (r, "message"));
     }
