@@ -23,13 +23,8 @@ hcs_store_users_count (HcsStore  *store,
                        GError   **error)
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_COUNT_USERS, error);
-  gint64 n;
 
-  if (stmt == NULL || hcs_store_step (store, stmt, error) != SQLITE_ROW)
-    return -1;
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
+  return stmt ? hcs_store_single_int (store, stmt, error) : -1;
 }
 
 static const char SQL_FIND_USER[] =
@@ -169,7 +164,6 @@ hcs_store_users_update (HcsStore    *store,
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_UPDATE_USER, error);
   g_autofree char *now = hcs_now_iso ();
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -182,21 +176,7 @@ hcs_store_users_update (HcsStore    *store,
   hcs_store_bind_text (stmt, 7, now);
   if (!hcs_store_step_done (store, stmt, error))
     return FALSE;
-  if (hcs_store_changes (store) == 1)
-    return TRUE;
-
-  stmt = hcs_store_prepare (store, SQL_USER_EXISTS, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = hcs_store_step (store, stmt, error);
-  sqlite3_reset (stmt);
-  if (rc < 0)
-    return FALSE;
-  g_set_error (error, HCS_STORE_ERROR,
-               rc == SQLITE_ROW ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
-               "user %" G_GINT64_FORMAT " not updated", id);
-  return FALSE;
+  return hcs_store_check_versioned_update (store, SQL_USER_EXISTS, id, error);
 }
 
 static const char SQL_INSERT_SESSION[] =

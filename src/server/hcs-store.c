@@ -276,6 +276,70 @@ hcs_store_rollback (HcsStore *self)
   self->in_transaction = FALSE;
 }
 
+/**
+ * hcs_store_single_int:
+ *
+ * Steps @stmt once and returns its first column as an integer (for
+ * `SELECT count(*) …` and look-ups of one id), then resets it.
+ *
+ * Returns: the value, or -1 with @error set (NOT_FOUND when there is no row)
+ */
+gint64
+hcs_store_single_int (HcsStore      *self,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  gint64 n;
+  int rc = hcs_store_step (self, stmt, error);
+
+  if (rc < 0)
+    return -1;
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no row");
+      return -1;
+    }
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * hcs_store_check_versioned_update:
+ * @exists_sql: a static `SELECT 1 FROM t WHERE id = ?1`
+ *
+ * Call right after an `UPDATE … WHERE id = ? AND version = ?`: when it
+ * changed no row, tells a stale version (STALE) from a missing record
+ * (NOT_FOUND).
+ *
+ * Returns: %TRUE when the update changed its row
+ */
+gboolean
+hcs_store_check_versioned_update (HcsStore    *self,
+                                  const char  *exists_sql,
+                                  gint64       id,
+                                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (hcs_store_changes (self) == 1)
+    return TRUE;
+  stmt = hcs_store_prepare (self, exists_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = hcs_store_step (self, stmt, error);
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return FALSE;
+  g_set_error (error, HCS_STORE_ERROR,
+               rc == SQLITE_ROW ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
+               "record %" G_GINT64_FORMAT " not updated", id);
+  return FALSE;
+}
+
 gint64
 hcs_store_last_insert_rowid (HcsStore *self)
 {

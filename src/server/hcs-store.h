@@ -51,6 +51,13 @@ gboolean      hcs_store_commit              (HcsStore      *self,
                                              GError       **error);
 void          hcs_store_rollback            (HcsStore      *self);
 
+gint64        hcs_store_single_int          (HcsStore      *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+gboolean      hcs_store_check_versioned_update (HcsStore   *self,
+                                             const char    *exists_sql,
+                                             gint64         id,
+                                             GError       **error);
 gint64        hcs_store_last_insert_rowid   (HcsStore      *self);
 int           hcs_store_changes             (HcsStore      *self);
 gboolean      hcs_store_set_error           (HcsStore      *self,

@@ -1,0 +1,193 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Server benchmark (issue 3): the demo data scaled ×10 (1,000,000 enterprises,
+# 2,000,000 risk events), wrk at 64 connections on loopback against our
+# server and, in the same run, against `python3 -m http.server` serving a
+# static JSON file of the same size as each answer. Prints req/s, the ratio,
+# p50/p99 latency, and the seconds of one POST /lists/match of 100,000
+# subjects. Not a test: it asserts nothing about time.
+#
+# Usage: bench/server.sh [BUILD_DIR]          (default _build/run; it builds nothing)
+# Environment:
+#   SCALE=10        demo scale (--demo-scale)
+#   DURATION=15     seconds per wrk run
+#   CONNECTIONS=64  wrk connections
+#   THREADS=        the server's --threads (its default when empty)
+#   BENCH_DB=PATH   reuse (or keep) the seeded database at PATH instead of a
+#                   temporary one; seeding is skipped when it exists (its
+#                   admin password must be BENCH_PASSWORD, default below)
+set -euo pipefail
+
+BUILD_DIR=${1:-_build/run}
+SCALE=${SCALE:-10}
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-}
+SERVER="$BUILD_DIR/src/server/hncredit-server"
+PASSWORD=${BENCH_PASSWORD:-hncredit-bench-password}   # loopback only
+HERE=$(cd "$(dirname "$0")" && pwd)
+
+for tool in wrk sqlite3 python3; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (tools/setup.sh installs it)" >&2; exit 2; }
+done
+[ -x "$SERVER" ] || { echo "bench: no server at $SERVER; build first (meson setup _build/run -Dbuildtype=release -Dapp=false && ninja -C _build/run)" >&2; exit 2; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/hc-bench.XXXXXX")
+"$SERVER" --list-routes > "$WORK/routes.txt"
+DB=${BENCH_DB:-$WORK/bench.db}
+SERVER_PID=
+REF_PID=
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  [ -n "$REF_PID" ] && kill "$REF_PID" 2>/dev/null && wait "$REF_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# Waits for a line matching $2 in file $1 (at most $3 seconds) and prints it.
+wait_line() {
+  local file=$1 pattern=$2 limit=$3 pid=$4 i=0
+  while ! grep -q "$pattern" "$file" 2>/dev/null; do
+    sleep 0.2
+    i=$((i + 1))
+    if ! kill -0 "$pid" 2>/dev/null || [ $i -gt $((limit * 5)) ]; then
+      echo "bench: gave up waiting for «$pattern»; log:" >&2
+      cat "$file" >&2
+      exit 1
+    fi
+  done
+  grep -m1 "$pattern" "$file"
+}
+
+echo "hncredit server benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+echo "server:  $SERVER $($SERVER --version 2>/dev/null | head -1)${THREADS:+, --threads $THREADS}"
+echo "wrk:     $CONNECTIONS connections, 2 threads, ${DURATION}s per run, loopback"
+echo
+
+seeded=no
+[ -e "$DB" ] || seeded=yes
+args=(--db "$DB" --listen 127.0.0.1:0 --admin-password-file "$WORK/password")
+[ "$seeded" = yes ] && args+=(--seed-demo --demo-scale "$SCALE")
+[ -n "$THREADS" ] && args+=(--threads "$THREADS")
+printf '%s' "$PASSWORD" > "$WORK/password"
+start=$(date +%s.%N)
+"$SERVER" "${args[@]}" > "$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+line=$(wait_line "$WORK/server.log" '^listening on ' 7200 "$SERVER_PID")
+ready=$(date +%s.%N)
+URL=${line#listening on }
+if [ "$seeded" = yes ]; then
+  printf 'seeding (--seed-demo --demo-scale %s) until listening: %.1f s\n' "$SCALE" "$(echo "$ready - $start" | bc)"
+else
+  echo "database: reused $DB (not seeded in this run)"
+fi
+for table in subjects risk_events risk_rollup list_entries; do
+  printf '  %-12s %s rows\n' "$table" "$(sqlite3 "$DB" "SELECT count(*) FROM $table" 2>/dev/null || echo '?')"
+done
+echo
+
+TOKEN=$(python3 - "$URL" "$PASSWORD" <<'PY'
+import json, sys, urllib.request
+req = urllib.request.Request(sys.argv[1] + "/api/v1/session",
+                             data=json.dumps({"username": "admin", "password": sys.argv[2]}).encode(),
+                             headers={"Content-Type": "application/json"})
+print(json.load(urllib.request.urlopen(req))["token"])
+PY
+)
+export HC_BENCH_TOKEN=$TOKEN
+
+# Fetches $1 (a path) with the token into $2; prints the HTTP status.
+fetch() {
+  python3 - "$URL$1" "$2" <<'PY'
+import os, sys, urllib.request, urllib.error
+req = urllib.request.Request(sys.argv[1], headers={"Authorization": "Bearer " + os.environ["HC_BENCH_TOKEN"]})
+try:
+    resp = urllib.request.urlopen(req)
+    status, body = resp.status, resp.read()
+except urllib.error.HTTPError as e:
+    status, body = e.code, e.read()
+open(sys.argv[2], "wb").write(body)
+print(status)
+PY
+}
+
+# The reference: python3 -m http.server on loopback, serving $WORK/static.
+mkdir -p "$WORK/static"
+python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$WORK/static" > "$WORK/ref.log" 2>&1 &
+REF_PID=$!
+ref_line=$(wait_line "$WORK/ref.log" 'Serving HTTP' 30 "$REF_PID")
+REF_URL="http://127.0.0.1:$(echo "$ref_line" | sed -E 's/.* port ([0-9]+).*/\1/')"
+
+# Runs wrk; prints "req/s p50_ms p99_ms errors" from the Lua done() hook.
+run_wrk() {
+  local script=$1 url=$2
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$script" "$url" > "$WORK/wrk.out" 2>&1 || true
+  grep '^RESULT' "$WORK/wrk.out" | tail -1 | cut -d' ' -f2- || echo "0 0 0 ?"
+}
+
+printf '%-40s %10s %10s %6s %8s %8s %9s %8s\n' "endpoint" "ours r/s" "ref r/s" "ratio" "p50 ms" "p99 ms" "p99≤10ms" "non-2xx"
+report() {
+  local name=$1 ours=$2 ref=$3
+  read -r o_rps o_p50 o_p99 o_err <<< "$ours"
+  read -r r_rps _ _ _ <<< "$ref"
+  printf '%-40s %10.0f %10.0f %6.2f %8.2f %8.2f %9s %8s\n' "$name" "$o_rps" "$r_rps" \
+    "$(echo "scale=2; $o_rps / ($r_rps + 0.0001)" | bc)" "$o_p50" "$o_p99" \
+    "$(echo "$o_p99 <= 10" | bc | sed 's/1/yes/;s/0/NO/')" "$o_err"
+}
+
+# GET /subjects/{uscc} for random existing USCCs.
+if grep -q 'GET .*/subjects/{' "$WORK/routes.txt"; then
+  sqlite3 "$DB" "SELECT identifier FROM subjects WHERE type = 'legal_person' ORDER BY random() LIMIT 20000" > "$WORK/ids.txt"
+  if [ -s "$WORK/ids.txt" ]; then
+    export HC_BENCH_IDS="$WORK/ids.txt"
+    status=$(fetch "/api/v1/subjects/$(head -1 "$WORK/ids.txt")" "$WORK/static/subject.json")
+    [ "$status" = 200 ] || echo "bench: GET /subjects/{uscc} answered $status" >&2
+    ours=$(run_wrk "$HERE/wrk-subjects.lua" "$URL")
+    ref=$(run_wrk "$HERE/wrk-report.lua" "$REF_URL/subject.json")
+    report "GET /subjects/{uscc} ($(stat -c %s "$WORK/static/subject.json") B)" "$ours" "$ref"
+  else
+    echo "GET /subjects/{uscc}: not measured (no subjects in the database)"
+  fi
+else
+  echo "GET /subjects/{uscc}: not measured (the route is not in this build)"
+fi
+
+# GET /risk/heatmap?by=region-month
+path="/api/v1/risk/heatmap?by=region-month"
+status=$(fetch "$path" "$WORK/static/heatmap.json")
+if [ "$status" = 200 ]; then
+  ours=$(run_wrk "$HERE/wrk-token.lua" "$URL$path")
+  ref=$(run_wrk "$HERE/wrk-report.lua" "$REF_URL/heatmap.json")
+  report "GET /risk/heatmap?by=region-month ($(stat -c %s "$WORK/static/heatmap.json") B)" "$ours" "$ref"
+else
+  echo "GET /risk/heatmap: not measured (answered $status)"
+fi
+echo
+
+# POST /lists/match with 100,000 subjects: seconds for one request.
+if grep -q 'POST .*/lists/match$' "$WORK/routes.txt"; then
+  n=$(sqlite3 "$DB" "SELECT count(*) FROM subjects")
+  if [ "$n" -ge 100000 ]; then
+    sqlite3 "$DB" "SELECT identifier FROM subjects ORDER BY random() LIMIT 100000" > "$WORK/match.txt"
+    python3 - "$URL" "$WORK/match.txt" <<'PY'
+import json, os, sys, time, urllib.request
+ids = [l.strip() for l in open(sys.argv[2]) if l.strip()]
+body = json.dumps({"subjects": ids, "purpose": "benchmark"}).encode()
+req = urllib.request.Request(sys.argv[1] + "/api/v1/lists/match", data=body,
+                             headers={"Content-Type": "application/json",
+                                      "Authorization": "Bearer " + os.environ["HC_BENCH_TOKEN"]})
+t = time.monotonic()
+resp = urllib.request.urlopen(req, timeout=600)
+answer = resp.read()
+dt = time.monotonic() - t
+hits = json.loads(answer).get("hits", [])
+print("POST /lists/match, %d subjects: %.2f s (status %d, %d hits, %d B answer)"
+      % (len(ids), dt, resp.status, len(hits), len(answer)))
+PY
+  else
+    echo "POST /lists/match: not measured (only $n subjects in the database; 100,000 needed)"
+  fi
+else
+  echo "POST /lists/match: not measured (the route is not in this build)"
+fi

@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SQL for risk events and the monthly roll-up the heat map reads. */
+#define G_LOG_DOMAIN "hcs-store-risk"
+
+#include "config.h"
+
+#include "hcs-store-risk.h"
+
+#define EVENT_COLUMNS \
+  "e.id AS id, e.region AS region, e.occurred_on AS occurred_on, e.month AS month," \
+  " e.category AS category, e.severity AS severity, e.title AS title," \
+  " e.description AS description, s.identifier AS subject, e.department_id AS department_id," \
+  " e.created_by AS created_by, e.created_at AS created_at, e.version AS version"
+
+#define EVENT_FILTERS \
+  " WHERE (?2 IS NULL OR e.category = ?2)" \
+  "   AND (?3 IS NULL OR e.month >= ?3) AND (?4 IS NULL OR e.month <= ?4)" \
+  "   AND e.severity >= ?5"
+
+#define EVENT_AFTER \
+  "   AND (e.occurred_on, e.id) < (?6, ?7)" \
+  " ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?8"
+
+/* Two forms, so that a 市县 filter uses its index (region, occurred_on, id)
+ * and no filter walks (occurred_on, id) backwards. */
+static const char SQL_LIST_EVENTS[] =
+  "SELECT " EVENT_COLUMNS " FROM risk_events e LEFT JOIN subjects s ON s.id = e.subject_id"
+  EVENT_FILTERS " AND ?1 IS NULL" EVENT_AFTER;
+static const char SQL_LIST_EVENTS_REGION[] =
+  "SELECT " EVENT_COLUMNS " FROM risk_events e LEFT JOIN subjects s ON s.id = e.subject_id"
+  EVENT_FILTERS " AND e.region = ?1" EVENT_AFTER;
+static const char SQL_COUNT_EVENTS[] =
+  "SELECT count(*) FROM risk_events e" EVENT_FILTERS " AND ?1 IS NULL";
+static const char SQL_COUNT_EVENTS_REGION[] =
+  "SELECT count(*) FROM risk_events e" EVENT_FILTERS " AND e.region = ?1";
+
+static void
+bind_filter (sqlite3_stmt        *stmt,
+             const HcsRiskFilter *filter)
+{
+  hcs_store_bind_text (stmt, 1, filter->region);
+  hcs_store_bind_text (stmt, 2, filter->category);
+  hcs_store_bind_text (stmt, 3, filter->from_month);
+  hcs_store_bind_text (stmt, 4, filter->to_month);
+  sqlite3_bind_int64 (stmt, 5, MAX (filter->severity_min, 1));
+}
+
+/**
+ * hcs_store_risk_list:
+ * @total: (out) (optional): when not %NULL, the count of all matches
+ *
+ * Returns: (transfer full): up to @page->limit + 1 events, newest first
+ *   (by occurred_on, then id)
+ */
+JsonArray *
+hcs_store_risk_list (HcsStore             *store,
+                     const HcsRiskFilter  *filter,
+                     const HcsPage        *page,
+                     gint64               *total,
+                     GError              **error)
+{
+  gboolean by_region = filter->region != NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  if (total != NULL)
+    {
+      stmt = hcs_store_prepare (store, by_region ? SQL_COUNT_EVENTS_REGION : SQL_COUNT_EVENTS, error);
+      if (stmt == NULL)
+        return NULL;
+      bind_filter (stmt, filter);
+      if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
+        return NULL;
+      *total = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+
+  stmt = hcs_store_prepare (store, by_region ? SQL_LIST_EVENTS_REGION : SQL_LIST_EVENTS, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_filter (stmt, filter);
+  /* The first page starts above every real key. */
+  hcs_store_bind_text (stmt, 6, page->after_key ? page->after_key : "9999-12-31");
+  sqlite3_bind_int64 (stmt, 7, page->after_key ? page->after_id : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 8, page->limit + 1);
+  return hcs_store_rows_array (store, stmt, 0, error);
+}
+
+static const char SQL_GET_EVENT[] =
+  "SELECT " EVENT_COLUMNS " FROM risk_events e LEFT JOIN subjects s ON s.id = e.subject_id"
+  " WHERE e.id = ?1";
+
+JsonObject *
+hcs_store_risk_get (HcsStore  *store,
+                    gint64     id,
+                    GError   **error)
+{
+  sqlite3_stmt *stmt;
+  JsonObject *obj;
+  int rc;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  stmt = hcs_store_prepare (store, SQL_GET_EVENT, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc < 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND,
+                   "no risk event %" G_GINT64_FORMAT, id);
+      return NULL;
+    }
+  obj = hcs_store_row_object (stmt);
+  sqlite3_reset (stmt);
+  return obj;
+}
+
+static const char SQL_INSERT_EVENT[] =
+  "INSERT INTO risk_events (region, month, occurred_on, category, severity, subject_id,"
+  " department_id, title, description, created_by, created_at)"
+  " VALUES (?1, substr (?2, 1, 7), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+
+/* Returns: the new id, 0 on error */
+gint64
+hcs_store_risk_insert (HcsStore               *store,
+                       const HcsRiskEventNew  *event,
+                       GError                **error)
+{
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (store != NULL, 0);
+
+  stmt = hcs_store_prepare (store, SQL_INSERT_EVENT, error);
+  if (stmt == NULL)
+    return 0;
+  if (event->created_at == NULL)
+    now = hcs_now_iso ();
+  hcs_store_bind_text (stmt, 1, event->region);
+  hcs_store_bind_text (stmt, 2, event->occurred_on);
+  hcs_store_bind_text (stmt, 3, event->category);
+  sqlite3_bind_int64 (stmt, 4, event->severity);
+  if (event->subject_id > 0)
+    sqlite3_bind_int64 (stmt, 5, event->subject_id);
+  if (event->department_id > 0)
+    sqlite3_bind_int64 (stmt, 6, event->department_id);
+  hcs_store_bind_text (stmt, 7, event->title);
+  hcs_store_bind_text (stmt, 8, event->description ? event->description : "");
+  hcs_store_bind_text (stmt, 9, event->created_by);
+  hcs_store_bind_text (stmt, 10, event->created_at ? event->created_at : now);
+  if (!hcs_store_step_done (store, stmt, error))
+    return 0;
+  return hcs_store_last_insert_rowid (store);
+}
+
+static const char SQL_DELETE_EVENT[] = "DELETE FROM risk_events WHERE id = ?1 AND version = ?2";
+static const char SQL_EVENT_EXISTS[] = "SELECT 1 FROM risk_events WHERE id = ?1";
+
+/* Deletes the event at @version; STALE when it has another, NOT_FOUND when
+ * there is none. */
+gboolean
+hcs_store_risk_delete (HcsStore  *store,
+                       gint64     id,
+                       gint64     version,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  stmt = hcs_store_prepare (store, SQL_DELETE_EVENT, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, version);
+  if (!hcs_store_step_done (store, stmt, error))
+    return FALSE;
+  if (hcs_store_changes (store) > 0)
+    return TRUE;
+
+  stmt = hcs_store_prepare (store, SQL_EVENT_EXISTS, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = hcs_store_step (store, stmt, error);
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return FALSE;
+  if (rc == SQLITE_ROW)
+    g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_STALE,
+                 "risk event %" G_GINT64_FORMAT " has changed", id);
+  else
+    g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND,
+                 "no risk event %" G_GINT64_FORMAT, id);
+  return FALSE;
+}
+
+static const char SQL_FIND_SUBJECT[] = "SELECT id FROM subjects WHERE identifier = ?1";
+
+/* Returns: the subject's id, 0 when unknown (without @error), -1 on error */
+gint64
+hcs_store_risk_find_subject (HcsStore    *store,
+                             const char  *identifier,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_FIND_SUBJECT, error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  hcs_store_bind_text (stmt, 1, identifier);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc < 0)
+    return -1;
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static const char SQL_DEPARTMENT_EXISTS[] = "SELECT 1 FROM departments WHERE id = ?1";
+
+/* Returns: %TRUE when it exists; %FALSE when not, or with @error set */
+gboolean
+hcs_store_risk_department_exists (HcsStore  *store,
+                                  gint64     id,
+                                  GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DEPARTMENT_EXISTS, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = hcs_store_step (store, stmt, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW;
+}
+
+/* Two look-ups at the ends of the primary key, not a scan. */
+static const char SQL_MONTH_SPAN[] =
+  "SELECT (SELECT min (month) FROM risk_rollup), (SELECT max (month) FROM risk_rollup)";
+
+/* The first and last month that have events; both %NULL when none. */
+gboolean
+hcs_store_risk_month_span (HcsStore  *store,
+                           char     **first,
+                           char     **last,
+                           GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MONTH_SPAN, error);
+
+  *first = *last = NULL;
+  if (stmt == NULL || hcs_store_step (store, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      *first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *last = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static const char SQL_POPULATIONS[] = "SELECT region, population FROM region_population";
+
+/* Returns: (transfer full): region code → population (as GINT_TO_POINTER) */
+GHashTable *
+hcs_store_risk_populations (HcsStore  *store,
+                            GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_POPULATIONS, error);
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_hash_table_insert (table, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+  return g_steal_pointer (&table);
+}
+
+/* All three read the roll-up over its primary key's month range only. */
+static const char SQL_ROLLUP_REGION[] =
+  "SELECT region, NULL, sum (events), sum (severity_sum) FROM risk_rollup"
+  " WHERE month BETWEEN ?1 AND ?2 AND (?3 IS NULL OR category = ?3)"
+  " GROUP BY region";
+static const char SQL_ROLLUP_REGION_MONTH[] =
+  "SELECT region, month, sum (events), sum (severity_sum) FROM risk_rollup"
+  " WHERE month BETWEEN ?1 AND ?2 AND (?3 IS NULL OR category = ?3)"
+  " GROUP BY month, region";
+static const char SQL_ROLLUP_REGION_CATEGORY[] =
+  "SELECT region, category, sum (events), sum (severity_sum) FROM risk_rollup"
+  " WHERE month BETWEEN ?1 AND ?2 AND (?3 IS NULL OR category = ?3)"
+  " GROUP BY region, category";
+
+/**
+ * hcs_store_risk_rollup:
+ * @func: called for each group that has events
+ *
+ * Sums the monthly roll-up over [@from_month, @to_month] by @group.
+ */
+gboolean
+hcs_store_risk_rollup (HcsStore           *store,
+                       HcsRiskGroup        group,
+                       const char         *from_month,
+                       const char         *to_month,
+                       const char         *category,
+                       HcsRiskRollupFunc   func,
+                       gpointer            user_data,
+                       GError            **error)
+{
+  const char *sql = group == HCS_RISK_GROUP_REGION ? SQL_ROLLUP_REGION
+                  : group == HCS_RISK_GROUP_REGION_MONTH ? SQL_ROLLUP_REGION_MONTH
+                  : SQL_ROLLUP_REGION_CATEGORY;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = hcs_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  hcs_store_bind_text (stmt, 1, from_month);
+  hcs_store_bind_text (stmt, 2, to_month);
+  hcs_store_bind_text (stmt, 3, category);
+  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+    func ((const char *) sqlite3_column_text (stmt, 0),
+          (const char *) sqlite3_column_text (stmt, 1),
+          sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3), user_data);
+  sqlite3_reset (stmt);
+  return rc >= 0;
+}
+
+static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+
+/**
+ * hcs_store_risk_data_stamp:
+ *
+ * Returns: a number that changes whenever this connection or another one
+ *   may have changed the database since the last call (for caches of
+ *   answers computed from it), or -1 on error
+ */
+gint64
+hcs_store_risk_data_stamp (HcsStore *store)
+{
+  sqlite3_stmt *stmt;
+  gint64 version;
+
+  g_return_val_if_fail (store != NULL, -1);
+
+  stmt = hcs_store_prepare (store, SQL_DATA_VERSION, NULL);
+  if (stmt == NULL || hcs_store_step (store, stmt, NULL) != SQLITE_ROW)
+    return -1;
+  version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  /* data_version sees other connections' commits; total_changes our own. */
+  return (version << 32) ^ sqlite3_total_changes64 (hcs_store_get_db (store));
+}

@@ -1,0 +1,591 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* API tests: risk events and the heat map read from their monthly roll-up. */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "hc-core.h"
+#include "hc-test-server.h"
+
+#define ANALYST_PW    "analyst-password-1"
+#define SUPERVISOR_PW "supervisor-password-1"
+
+/* The roll-up differs from the aggregate of the events in this many rows. */
+#define SQL_ROLLUP_DIVERGENCE \
+  "SELECT count(*) FROM (" \
+  " SELECT * FROM (SELECT region, month, category, events, severity_sum FROM risk_rollup" \
+  "  EXCEPT SELECT region, month, category, count(*), sum(severity) FROM risk_events GROUP BY 1, 2, 3)" \
+  " UNION ALL" \
+  " SELECT * FROM (SELECT region, month, category, count(*), sum(severity) FROM risk_events GROUP BY 1, 2, 3" \
+  "  EXCEPT SELECT region, month, category, events, severity_sum FROM risk_rollup))"
+
+static HcTestServer *server;
+static char *analyst;
+static char *supervisor;
+
+/* Creates a user through the API and signs in as them. */
+static char *
+add_user (HcTestServer *srv,
+          const char   *name,
+          const char   *role,
+          const char   *password)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"%s\"}",
+                                           name, password, role);
+  g_autoptr(HcTestResponse) r = hc_test_request (srv, "POST", "/users", hc_test_server_token (srv, "admin"), body);
+
+  hc_assert_status (r, 201, NULL);
+  return hc_test_server_login (srv, name, password);
+}
+
+static gint64
+post_event (HcTestServer *srv,
+            const char   *token,
+            const char   *region,
+            const char   *date,
+            const char   *category,
+            int           severity)
+{
+  g_autofree char *body =
+    g_strdup_printf ("{\"region\":\"%s\",\"occurred_on\":\"%s\",\"category\":\"%s\",\"severity\":%d,"
+                     "\"title\":\"风险事件 %s\"}", region, date, category, severity, date);
+  g_autoptr(HcTestResponse) r = hc_test_request (srv, "POST", "/risk/events", token, body);
+
+  hc_assert_status (r, 201, NULL);
+  g_assert_nonnull (r->etag);
+  return json_object_get_int_member (hc_test_response_object (r), "id");
+}
+
+static JsonObject *
+get_heatmap (HcTestServer    *srv,
+             const char      *query,
+             HcTestResponse **keep)
+{
+  g_autofree char *path = g_strconcat ("/risk/heatmap?", query, NULL);
+  HcTestResponse *r = hc_test_request (srv, "GET", path, hc_test_server_token (srv, "admin"), NULL);
+
+  hc_assert_status (r, 200, NULL);
+  *keep = r;
+  return hc_test_response_object (r);
+}
+
+static double
+cell (JsonObject *map,
+      guint       row,
+      guint       column)
+{
+  JsonArray *values = json_object_get_array_member (map, "values");
+  JsonNode *node = json_array_get_element (json_array_get_array_element (values, row), column);
+
+  return json_node_get_double (node);
+}
+
+static int
+month_index (const char *month)
+{
+  return atoi (month) * 12 + atoi (month + 5) - 1;
+}
+
+/* The events the heat map tests create, spread over 5 市县, 6 months of
+ * 2024 and all 8 categories. */
+typedef struct
+{
+  const char *region;
+  char        date[16];
+  const char *category;
+  int         severity;
+} Planned;
+
+static const char * const plan_regions[] = { "460100", "460200", "469007", "469026", "460300" };
+
+static guint
+plan_events (Planned *out,
+             guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      out[i].region = plan_regions[(i * 3) % G_N_ELEMENTS (plan_regions)];
+      g_snprintf (out[i].date, sizeof out[i].date, "2024-%02u-%02u", 1 + (i * 7) % 6, 1 + i % 28);
+      out[i].category = hc_risk_category_to_key ((HcRiskCategory) (i % HC_RISK_CATEGORY_N));
+      out[i].severity = 1 + (int) (i % 5);
+    }
+  return n;
+}
+
+static void
+assert_dense_rows (JsonObject *map)
+{
+  JsonArray *rows = json_object_get_array_member (map, "rows");
+  JsonArray *names = json_object_get_array_member (map, "row_names");
+  JsonArray *values = json_object_get_array_member (map, "values");
+  guint n_columns = json_array_get_length (json_object_get_array_member (map, "columns"));
+  const HcRegion *regions;
+  guint n;
+
+  regions = hc_regions_get_all (&n);
+  g_assert_cmpuint (json_array_get_length (rows), ==, n);
+  g_assert_cmpuint (json_array_get_length (values), ==, n);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (map, "column_names")), ==, n_columns);
+  for (guint r = 0; r < n; r++)
+    {
+      g_assert_cmpstr (json_array_get_string_element (rows, r), ==, regions[r].code);
+      g_assert_cmpstr (json_array_get_string_element (names, r), ==, regions[r].name);
+      g_assert_cmpuint (json_array_get_length (json_array_get_array_element (values, r)), ==, n_columns);
+    }
+}
+
+static void
+test_heatmap_counts_match_events (void)
+{
+  g_autoptr(HcTestServer) fresh = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  g_autoptr(HcTestResponse) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL, r6 = NULL;
+  const char *admin = hc_test_server_token (fresh, "admin");
+  Planned planned[48];
+  guint n = plan_events (planned, G_N_ELEMENTS (planned));
+  const HcRegion *regions = hc_regions_get_all (NULL);
+  /* from 2023-12 to 2024-07: the first and last month have no events */
+  int from = month_index ("2023-12");
+  gint64 by_month[HC_N_REGIONS][8] = { { 0 } };
+  gint64 by_category[HC_N_REGIONS][HC_RISK_CATEGORY_N] = { { 0 } };
+  gint64 severity_by_region[HC_N_REGIONS] = { 0 };
+  gint64 tourism_by_region[HC_N_REGIONS] = { 0 };
+  JsonObject *map;
+  double min, max;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int row = hc_region_index (hc_region_lookup (planned[i].region));
+      HcRiskCategory cat;
+
+      g_assert_true (hc_risk_category_from_key (planned[i].category, &cat));
+      post_event (fresh, admin, planned[i].region, planned[i].date, planned[i].category, planned[i].severity);
+      by_month[row][month_index (planned[i].date) - from]++;
+      by_category[row][cat]++;
+      severity_by_region[row] += planned[i].severity;
+      if (cat == HC_RISK_CATEGORY_TOURISM)
+        tourism_by_region[row]++;
+    }
+  /* An event outside the range counts nowhere. */
+  post_event (fresh, admin, "460100", "2022-06-01", "finance", 5);
+
+  /* by=region-month: dense, all 19 rows, 8 months, zeros in empty months */
+  map = get_heatmap (fresh, "by=region-month&from=2023-12&to=2024-07", &r1);
+  assert_dense_rows (map);
+  g_assert_cmpstr (json_object_get_string_member (map, "by"), ==, "region-month");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (map, "columns")), ==, 8);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (map, "columns"), 0), ==, "2023-12");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (map, "columns"), 7), ==, "2024-07");
+  min = G_MAXDOUBLE;
+  max = -1;
+  for (guint r = 0; r < HC_N_REGIONS; r++)
+    for (guint c = 0; c < 8; c++)
+      {
+        g_assert_cmpfloat (cell (map, r, c), ==, (double) by_month[r][c]);
+        min = MIN (min, by_month[r][c]);
+        max = MAX (max, by_month[r][c]);
+      }
+  for (guint r = 0; r < HC_N_REGIONS; r++)
+    {
+      g_assert_cmpfloat (cell (map, r, 0), ==, 0);
+      g_assert_cmpfloat (cell (map, r, 7), ==, 0);
+    }
+  g_assert_cmpfloat (json_object_get_double_member (map, "min"), ==, min);
+  g_assert_cmpfloat (json_object_get_double_member (map, "max"), ==, max);
+  g_assert_cmpint (json_object_get_int_member (map, "total"), ==, n);
+
+  /* by=region-category */
+  map = get_heatmap (fresh, "by=region-category&from=2024-01&to=2024-06", &r2);
+  assert_dense_rows (map);
+  for (guint c = 0; c < HC_RISK_CATEGORY_N; c++)
+    g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (map, "columns"), c), ==,
+                     hc_risk_category_to_key ((HcRiskCategory) c));
+  for (guint r = 0; r < HC_N_REGIONS; r++)
+    for (guint c = 0; c < HC_RISK_CATEGORY_N; c++)
+      g_assert_cmpfloat (cell (map, r, c), ==, (double) by_category[r][c]);
+
+  /* by=region, measure=severity: a single "total" column */
+  map = get_heatmap (fresh, "by=region&from=2024-01&to=2024-06&measure=severity", &r3);
+  assert_dense_rows (map);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (map, "columns"), 0), ==, "total");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (map, "columns")), ==, 1);
+  for (guint r = 0; r < HC_N_REGIONS; r++)
+    g_assert_cmpfloat (cell (map, r, 0), ==, (double) severity_by_region[r]);
+
+  /* the category filter */
+  map = get_heatmap (fresh, "by=region&from=2024-01&to=2024-06&category=tourism", &r4);
+  for (guint r = 0; r < HC_N_REGIONS; r++)
+    g_assert_cmpfloat (cell (map, r, 0), ==, (double) tourism_by_region[r]);
+  g_assert_cmpstr (json_object_get_string_member (map, "category"), ==, "tourism");
+
+  /* per10k: count × 10,000 / the 2020 census population of each 市县 */
+  map = get_heatmap (fresh, "by=region&from=2022-01&to=2024-12&normalize=per10k", &r5);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM region_population"), ==, HC_N_REGIONS);
+  max = 0;
+  for (guint r = 0; r < HC_N_REGIONS; r++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT population FROM region_population WHERE region = '%s'",
+                                              regions[r].code);
+      gint64 population = hc_test_count_rows (fresh, sql);
+      double count = 0, expected;
+
+      for (guint c = 0; c < HC_RISK_CATEGORY_N; c++)
+        count += by_category[r][c];
+      if (r == 0)
+        count += 1;   /* the 2022 event in 海口 */
+      g_assert_cmpint (population, >, 0);
+      expected = count * 10000.0 / population;
+      g_assert_cmpfloat_with_epsilon (cell (map, r, 0), expected, 1e-9);
+      max = MAX (max, expected);
+    }
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (map, "max"), max, 1e-9);
+  g_assert_cmpfloat (json_object_get_double_member (map, "min"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (map, "total"), ==, n + 1);
+
+  /* without from/to: the months that have data */
+  map = get_heatmap (fresh, "by=region-month", &r6);
+  g_assert_cmpstr (json_object_get_string_member (map, "from"), ==, "2022-06");
+  g_assert_cmpstr (json_object_get_string_member (map, "to"), ==, "2024-06");
+  g_assert_cmpint (json_object_get_int_member (map, "total"), ==, n + 1);
+
+  g_assert_cmpint (hc_test_count_rows (fresh, SQL_ROLLUP_DIVERGENCE), ==, 0);
+
+  /* a write by another connection shows at once: no stale answer is kept */
+  {
+    g_autoptr(HcTestResponse) r7 = NULL;
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (hc_test_server_get_db_path (fresh), &db), ==, SQLITE_OK);
+    sqlite3_busy_timeout (db, 5000);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO risk_events (region, month, occurred_on, category, severity,"
+                                       " title, created_by, created_at) VALUES ('460300', '2024-03', '2024-03-03',"
+                                       " 'smuggling', 2, 't', 'test', '2024-03-03T00:00:00Z')", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (db);
+    map = get_heatmap (fresh, "by=region-month&from=2023-12&to=2024-07", &r7);
+    g_assert_cmpfloat (cell (map, 2, month_index ("2024-03") - from), ==, (double) (by_month[2][month_index ("2024-03") - from] + 1));
+    g_assert_cmpint (json_object_get_int_member (map, "total"), ==, n + 1);
+  }
+}
+
+static void
+test_heatmap_bad_parameters_are_400 (void)
+{
+  static const struct { const char *query; const char *field; } cases[] = {
+    { "by=county", "by" },
+    { "measure=money", "measure" },
+    { "normalize=per100", "normalize" },
+    { "category=piracy", "category" },
+    { "from=2024-13&to=2024-12", "from" },
+    { "from=2024-01&to=24-12", "to" },
+    { "from=2024-06&to=2024-01", "from" },
+    { "from=2010-01&to=2020-01", "to" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/risk/heatmap?", cases[i].query, NULL);
+      g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", path, analyst, NULL);
+
+      hc_assert_status (r, 400, "invalid_parameter");
+      g_assert_cmpstr (hc_test_response_error_field (r), ==, cases[i].field);
+    }
+  {
+    /* exactly 120 months is allowed */
+    g_autoptr(HcTestResponse) ok = hc_test_request (server, "GET", "/risk/heatmap?from=2010-01&to=2019-12", analyst, NULL);
+    g_autoptr(HcTestResponse) anon = hc_test_request (server, "GET", "/risk/heatmap", NULL, NULL);
+
+    hc_assert_status (ok, 200, NULL);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hc_test_response_object (ok), "columns")), ==, 120);
+    hc_assert_status (anon, 401, "unauthenticated");
+  }
+}
+
+static void
+test_events_validation_changes_nothing (void)
+{
+  static const struct { const char *body; guint status; const char *code; const char *field; } cases[] = {
+    { "{\"occurred_on\":\"2024-01-01\",\"category\":\"finance\",\"severity\":1,\"title\":\"t\"}", 422, "missing_field", "region" },
+    { "{\"region\":\"110000\",\"occurred_on\":\"2024-01-01\",\"category\":\"finance\",\"severity\":1,\"title\":\"t\"}", 422, "invalid_region", "region" },
+    { "{\"region\":\"460100\",\"occurred_on\":\"2024-02-30\",\"category\":\"finance\",\"severity\":1,\"title\":\"t\"}", 422, "invalid_date", "occurred_on" },
+    { "{\"region\":\"460100\",\"occurred_on\":\"2024/01/01\",\"category\":\"finance\",\"severity\":1,\"title\":\"t\"}", 422, "invalid_date", "occurred_on" },
+    { "{\"region\":\"460100\",\"occurred_on\":\"2999-01-01\",\"category\":\"finance\",\"severity\":1,\"title\":\"t\"}", 422, "invalid_date", "occurred_on" },
+    { "{\"region\":\"460100\",\"occurred_on\":\"2024-01-01\",\"category\":\"piracy\",\"severity\":1,\"title\":\"t\"}", 422, "invalid_category", "category" },
+    { "{\"region\":\"460100\",\"occurred_on\":\"2024-01-01\",\"category\":\"finance\",\"severity\":6,\"title\":\"t\"}", 422, "invalid_severity", "severity" },
+    { "{\"region\":\"460100\",\"occurred_on\":\"2024-01-01\",\"category\":\"finance\",\"severity\":0,\"title\":\"t\"}", 422, "invalid_severity", "severity" },
+    { "{\"region\":\"460100\",\"occurred_on\":\"2024-01-01\",\"category\":\"finance\",\"severity\":1,\"title\":\"  \"}", 422, "missing_field", "title" },
+    { "{\"region\":\"460100\",\"occurred_on\":\"2024-01-01\",\"category\":\"finance\",\"severity\":1,\"title\":\"t\",\"subject\":\"91460000MA5T000000\"}", 422, "unknown_subject", "subject" },
+    { "{\"region\":\"460100\",\"occurred_on\":\"2024-01-01\",\"category\":\"finance\",\"severity\":1,\"title\":\"t\",\"department_id\":999999}", 422, "unknown_department", "department_id" },
+    { "{\"region\":\"460100\",\"occurred_on\":\"2024-01-01\",\"category\":\"finance\",\"severity\":\"high\",\"title\":\"t\"}", 400, "invalid_type", "severity" },
+    { "{\"region\":460100,\"occurred_on\":\"2024-01-01\",\"category\":\"finance\",\"severity\":1,\"title\":\"t\"}", 400, "invalid_type", "region" },
+    { "{\"region\":\"460100\"", 400, "invalid_json", NULL },
+    { "[1,2]", 400, NULL, NULL },
+  };
+  gint64 before = hc_test_count_rows (server, "SELECT count(*) FROM risk_events");
+  gint64 audit_before = hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE entity = 'risk_event'");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/risk/events", analyst, cases[i].body);
+
+      hc_assert_status (r, cases[i].status, cases[i].code);
+      if (cases[i].field != NULL)
+        g_assert_cmpstr (hc_test_response_error_field (r), ==, cases[i].field);
+    }
+  {
+    GString *big = g_string_new ("{\"region\":\"460100\",\"occurred_on\":\"2024-01-01\",\"category\":\"finance\","
+                                 "\"severity\":1,\"title\":\"");
+
+    for (guint i = 0; i < 201; i++)
+      g_string_append (big, "险");
+    g_string_append (big, "\"}");
+    {
+      g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/risk/events", analyst, big->str);
+
+      hc_assert_status (r, 422, "invalid_title");
+    }
+    g_string_free (big, TRUE);
+  }
+  {
+    gsize size = 5 * 1024 * 1024;
+    g_autofree char *huge = g_malloc (size);
+    g_autoptr(GBytes) body = NULL;
+    g_autoptr(HcTestResponse) r = NULL;
+
+    memset (huge, ' ', size);
+    huge[0] = '{';
+    huge[size - 1] = '}';
+    body = g_bytes_new_take (g_steal_pointer (&huge), size);
+    r = hc_test_request_full (server, "POST", "/risk/events", analyst, "application/json", body, NULL);
+    hc_assert_status (r, 413, NULL);
+  }
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM risk_events"), ==, before);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE entity = 'risk_event'"), ==, audit_before);
+}
+
+static void
+test_events_create_get_and_audit (void)
+{
+  g_autoptr(HcTestResponse) dept = NULL, created = NULL, got = NULL, missing = NULL, bad = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *body = NULL;
+  JsonObject *obj;
+  gint64 id, dept_id;
+
+  dept = hc_test_request (server, "POST", "/departments", hc_test_server_token (server, "admin"),
+                          "{\"code\":\"HG-T\",\"name\":\"测试海关\"}");
+  hc_assert_status (dept, 201, NULL);
+  dept_id = json_object_get_int_member (hc_test_response_object (dept), "id");
+  body = g_strdup_printf ("{\"region\":\"469007\",\"occurred_on\":\"2025-01-15\",\"category\":\"smuggling\","
+                          "\"severity\":4,\"title\":\"东方市走私冻品案件线索\",\"description\":\"渔港夜间卸货\","
+                          "\"department_id\":%" G_GINT64_FORMAT "}", dept_id);
+  created = hc_test_request (server, "POST", "/risk/events", analyst, body);
+  hc_assert_status (created, 201, NULL);
+  obj = hc_test_response_object (created);
+  id = json_object_get_int_member (obj, "id");
+  g_assert_cmpstr (json_object_get_string_member (obj, "month"), ==, "2025-01");
+  g_assert_cmpstr (json_object_get_string_member (obj, "created_by"), ==, "ana");
+  g_assert_cmpint (json_object_get_int_member (obj, "department_id"), ==, dept_id);
+  g_assert_cmpstr (created->etag, ==, "\"1\"");
+
+  path = g_strdup_printf ("/risk/events/%" G_GINT64_FORMAT, id);
+  got = hc_test_request (server, "GET", path, analyst, NULL);
+  hc_assert_status (got, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (got), "title"), ==, "东方市走私冻品案件线索");
+  g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (got), "description"), ==, "渔港夜间卸货");
+  g_assert_cmpstr (got->etag, ==, "\"1\"");
+
+  missing = hc_test_request (server, "GET", "/risk/events/987654", analyst, NULL);
+  hc_assert_status (missing, 404, "not_found");
+  bad = hc_test_request (server, "GET", "/risk/events/abc", analyst, NULL);
+  hc_assert_status (bad, 404, "not_found");
+
+  sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'risk_event.create' AND entity = 'risk_event'"
+                         " AND entity_id = '%" G_GINT64_FORMAT "' AND actor = 'ana' AND before IS NULL"
+                         " AND json_extract (after, '$.severity') = 4", id);
+  g_assert_cmpint (hc_test_count_rows (server, sql), ==, 1);
+}
+
+static void
+test_events_delete_needs_role_and_version (void)
+{
+  gint64 id = post_event (server, analyst, "460200", "2023-02-14", "tourism", 3);
+  gint64 rollup_before =
+    hc_test_count_rows (server, "SELECT coalesce (sum (events), 0) FROM risk_rollup"
+                                " WHERE region = '460200' AND month = '2023-02' AND category = 'tourism'");
+  g_autofree char *path = g_strdup_printf ("/risk/events/%" G_GINT64_FORMAT, id);
+  g_autofree char *sql = NULL;
+  g_autoptr(HcTestResponse) as_analyst = NULL, no_match = NULL, stale = NULL, ok = NULL, again = NULL, gone = NULL;
+  g_autoptr(HcTestResponse) map_r = NULL;
+  JsonObject *map;
+
+  /* asked before and after the delete, of every worker: answers kept
+   * from before must not outlive the change */
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(HcTestResponse) before_r = NULL;
+
+      map = get_heatmap (server, "by=region-month&from=2023-02&to=2023-02&category=tourism", &before_r);
+      g_assert_cmpfloat (cell (map, 1, 0), ==, (double) rollup_before);
+    }
+
+  as_analyst = hc_test_request_full (server, "DELETE", path, analyst, NULL, NULL, "\"1\"");
+  hc_assert_status (as_analyst, 403, "forbidden");
+  no_match = hc_test_request (server, "DELETE", path, supervisor, NULL);
+  hc_assert_status (no_match, 428, "precondition_required");
+  stale = hc_test_request_full (server, "DELETE", path, supervisor, NULL, NULL, "\"7\"");
+  hc_assert_status (stale, 412, NULL);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM risk_rollup"
+                                               " WHERE region = '460200' AND month = '2023-02' AND category = 'tourism'"
+                                               " AND events = 1"), ==, rollup_before == 1 ? 1 : 0);
+
+  ok = hc_test_request_full (server, "DELETE", path, supervisor, NULL, NULL, "\"1\"");
+  hc_assert_status (ok, 204, NULL);
+  gone = hc_test_request (server, "GET", path, analyst, NULL);
+  hc_assert_status (gone, 404, "not_found");
+  again = hc_test_request_full (server, "DELETE", path, supervisor, NULL, NULL, "\"1\"");
+  hc_assert_status (again, 404, "not_found");
+
+  /* the roll-up followed, and the heat map with it */
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT coalesce (sum (events), 0) FROM risk_rollup"
+                                               " WHERE region = '460200' AND month = '2023-02' AND category = 'tourism'"),
+                   ==, rollup_before - 1);
+  g_assert_cmpint (hc_test_count_rows (server, SQL_ROLLUP_DIVERGENCE), ==, 0);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_clear_pointer (&map_r, hc_test_response_free);
+      map = get_heatmap (server, "by=region-month&from=2023-02&to=2023-02&category=tourism", &map_r);
+      g_assert_cmpfloat (cell (map, 1, 0), ==, (double) (rollup_before - 1));
+    }
+
+  sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'risk_event.delete'"
+                         " AND entity_id = '%" G_GINT64_FORMAT "' AND actor = 'sup' AND after IS NULL"
+                         " AND json_extract (before, '$.region') = '460200'", id);
+  g_assert_cmpint (hc_test_count_rows (server, sql), ==, 1);
+}
+
+static void
+test_events_page_newest_first_with_filters (void)
+{
+  g_autoptr(HcTestServer) fresh = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *admin = hc_test_server_token (fresh, "admin");
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *cursor = NULL;
+  guint pages = 0;
+
+  /* 海口 events over 2024, several on the same day, plus others */
+  for (guint i = 0; i < 13; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2024-%02u-%02u", 1 + i % 12, 1 + i / 3);
+
+      post_event (fresh, admin, "460100", date, i % 2 ? "finance" : "food_drug", 1 + (int) (i % 5));
+    }
+  post_event (fresh, admin, "460200", "2024-05-05", "finance", 5);
+  post_event (fresh, admin, "460100", "2023-12-31", "finance", 5);
+
+  do
+    {
+      g_autofree char *path =
+        g_strdup_printf ("/risk/events?region=460100&from=2024-01&to=2024-12&limit=4&total=1%s%s",
+                         cursor ? "&cursor=" : "", cursor ? cursor : "");
+      g_autoptr(HcTestResponse) r = hc_test_request (fresh, "GET", path, admin, NULL);
+      JsonObject *obj;
+      JsonArray *items;
+
+      hc_assert_status (r, 200, NULL);
+      obj = hc_test_response_object (r);
+      g_assert_cmpint (json_object_get_int_member (obj, "total"), ==, 13);
+      items = json_object_get_array_member (obj, "items");
+      g_assert_cmpuint (json_array_get_length (items), <=, 4);
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *e = json_array_get_object_element (items, i);
+
+          g_assert_cmpstr (json_object_get_string_member (e, "region"), ==, "460100");
+          g_ptr_array_add (seen, g_strdup_printf ("%s/%08" G_GINT64_FORMAT,
+                                                  json_object_get_string_member (e, "occurred_on"),
+                                                  json_object_get_int_member (e, "id")));
+        }
+      g_clear_pointer (&cursor, g_free);
+      if (!json_object_get_null_member (obj, "next_cursor"))
+        cursor = g_uri_escape_string (json_object_get_string_member (obj, "next_cursor"), NULL, FALSE);
+      pages++;
+    }
+  while (cursor != NULL && pages < 10);
+
+  g_assert_cmpuint (pages, ==, 4);
+  g_assert_cmpuint (seen->len, ==, 13);
+  for (guint i = 1; i < seen->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (seen, i - 1), >, g_ptr_array_index (seen, i));
+
+  {
+    g_autoptr(HcTestResponse) r =
+      hc_test_request (fresh, "GET", "/risk/events?category=finance&severity_min=5&total=1", admin, NULL);
+    g_autoptr(HcTestResponse) bad1 = hc_test_request (fresh, "GET", "/risk/events?region=999999", admin, NULL);
+    g_autoptr(HcTestResponse) bad2 = hc_test_request (fresh, "GET", "/risk/events?severity_min=9", admin, NULL);
+    g_autoptr(HcTestResponse) bad3 = hc_test_request (fresh, "GET", "/risk/events?cursor=zzz", admin, NULL);
+    g_autoptr(HcTestResponse) bad4 = hc_test_request (fresh, "GET", "/risk/events?from=2024-1", admin, NULL);
+
+    hc_assert_status (r, 200, NULL);
+    /* finance with severity 5: 2 of the 13, and the two others */
+    g_assert_cmpint (json_object_get_int_member (hc_test_response_object (r), "total"), ==,
+                     hc_test_count_rows (fresh, "SELECT count(*) FROM risk_events WHERE category = 'finance' AND severity = 5"));
+    g_assert_cmpint (json_object_get_int_member (hc_test_response_object (r), "total"), >=, 2);
+    hc_assert_status (bad1, 400, "invalid_parameter");
+    hc_assert_status (bad2, 400, "invalid_parameter");
+    hc_assert_status (bad3, 400, "invalid_cursor");
+    hc_assert_status (bad4, 400, "invalid_parameter");
+  }
+}
+
+static void
+test_demo_rollup_equals_events (void)
+{
+  g_autoptr(HcTestServer) demo = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
+  g_autoptr(HcTestResponse) r = NULL;
+  JsonObject *map;
+  gint64 sanya_winter, sanya_summer;
+
+  g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(*) FROM risk_events"), ==, 200000);
+  g_assert_cmpint (hc_test_count_rows (demo, SQL_ROLLUP_DIVERGENCE), ==, 0);
+  /* every category, every month of 2021–2025 */
+  g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(DISTINCT category) FROM risk_events"), ==, 8);
+  g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(DISTINCT month) FROM risk_rollup"), ==, 60);
+
+  map = get_heatmap (demo, "by=region-month", &r);
+  g_assert_cmpstr (json_object_get_string_member (map, "from"), ==, "2021-01");
+  g_assert_cmpstr (json_object_get_string_member (map, "to"), ==, "2025-12");
+  g_assert_cmpint (json_object_get_int_member (map, "total"), ==, 200000);
+
+  /* a hot spot: tourism in 三亚 in the high season */
+  sanya_winter = hc_test_count_rows (demo, "SELECT count(*) FROM risk_events WHERE region = '460200'"
+                                           " AND category = 'tourism' AND month = '2024-01'");
+  sanya_summer = hc_test_count_rows (demo, "SELECT count(*) FROM risk_events WHERE region = '460200'"
+                                           " AND category = 'tourism' AND month = '2024-07'");
+  g_assert_cmpint (sanya_winter, >, 2 * sanya_summer);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  analyst = add_user (server, "ana", "analyst", ANALYST_PW);
+  supervisor = add_user (server, "sup", "supervisor", SUPERVISOR_PW);
+
+  g_test_add_func ("/risk/heatmap/counts-match-events-created", test_heatmap_counts_match_events);
+  g_test_add_func ("/risk/heatmap/bad-parameters-are-400", test_heatmap_bad_parameters_are_400);
+  g_test_add_func ("/risk/events/invalid-input-changes-nothing", test_events_validation_changes_nothing);
+  g_test_add_func ("/risk/events/create-get-and-audit", test_events_create_get_and_audit);
+  g_test_add_func ("/risk/events/delete-needs-role-and-version", test_events_delete_needs_role_and_version);
+  g_test_add_func ("/risk/events/page-newest-first-with-filters", test_events_page_newest_first_with_filters);
+  g_test_add_func ("/risk/demo/rollup-equals-events", test_demo_rollup_equals_events);
+
+  ret = g_test_run ();
+  g_free (analyst);
+  g_free (supervisor);
+  hc_test_server_free (server);
+  return ret;
+}
