@@ -98,7 +98,7 @@ hcs_store_imports_insert (HcsStore    *store,
 
 static const char SQL_FINISH[] =
   "UPDATE imports SET rows_read = ?2, accepted = ?3, rejected = ?4, uscc_errors = ?5,"
-  " other_errors = ?6, duration_ms = ?7, reasons = ?8 WHERE id = ?1";
+  " other_errors = ?6, duration_ms = ?7, reasons = ?8, file_sha256 = ?9 WHERE id = ?1";
 
 gboolean
 hcs_store_imports_finish (HcsStore    *store,
@@ -110,6 +110,7 @@ hcs_store_imports_finish (HcsStore    *store,
                           gint64       other_errors,
                           gint64       duration_ms,
                           const char  *reasons,
+                          const char  *sha256,
                           GError     **error)
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_FINISH, error);
@@ -124,6 +125,7 @@ hcs_store_imports_finish (HcsStore    *store,
   sqlite3_bind_int64 (stmt, 6, other_errors);
   sqlite3_bind_int64 (stmt, 7, duration_ms);
   hcs_store_bind_text (stmt, 8, reasons);
+  hcs_store_bind_text (stmt, 9, sha256);
   return hcs_store_step_done (store, stmt, error);
 }
 

@@ -39,6 +39,7 @@ gboolean      hcs_store_imports_finish         (HcsStore        *store,
                                                 gint64           other_errors,
                                                 gint64           duration_ms,
                                                 const char      *reasons,
+                                                const char      *sha256,
                                                 GError         **error);
 gboolean      hcs_store_imports_add_collected  (HcsStore        *store,
                                                 gint64           item_id,
