@@ -100,10 +100,10 @@ frame_tick (GtkWidget     *widget,
 {
   FrameWait *wait = user_data;
 
-  if (wait->remaining > 0)
+  if (wait->remaining > 1)
     wait->remaining--;
-  if (wait->remaining == 0 && wait->then != NULL)
-    wait->then (widget, wait->data);
+  else if (wait->then == NULL || wait->then (widget, wait->data))
+    wait->remaining = 0;
   return wait->remaining > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
@@ -114,7 +114,8 @@ frames_done (gpointer data)
 }
 
 /* Lets @widget's window draw @n_frames frames, so layout is done, and then
- * calls @then (may be NULL) from the tick callback of the last one. */
+ * calls @then (may be NULL) from the tick callback of the last one — and of
+ * the frames after it until @then returns TRUE. */
 void
 hc_ui_wait_frames (GtkWidget       *widget,
                    guint            n_frames,
@@ -229,7 +230,8 @@ hc_ui_wait_pane_loaded (HcWindow   *window,
   hc_ui_wait_until (pane, pane_loaded, state);
 }
 
-/* The widget as its window's renderer draws it (TESTING.md). */
+/* The widget as its window's renderer draws it (TESTING.md), or NULL when
+ * it cannot be drawn in this frame. */
 GdkTexture *
 hc_ui_screenshot (GtkWidget *widget)
 {
@@ -244,7 +246,9 @@ hc_ui_screenshot (GtkWidget *widget)
   g_assert_cmpint (height, >, 0);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+  /* Nothing while a layout is pending: the caller tries the next frame. */
+  if (node == NULL)
+    return NULL;
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 

@@ -14,7 +14,7 @@ typedef gboolean (*HcUiCondition) (gpointer data);
 typedef void     (*HcUiBody)      (HcApplication *app,
                                    HcWindow      *window,
                                    gpointer       data);
-typedef void     (*HcUiAfterFrames) (GtkWidget   *widget,
+typedef gboolean (*HcUiAfterFrames) (GtkWidget   *widget,
                                      gpointer     data);
 
 void       hc_ui_test_init        (int            *argc,

@@ -101,6 +101,44 @@ test_remote_unreachable_server_is_said (void)
   g_assert_cmpint (hc_ui_run_app (args, sign_in_unreachable, NULL), ==, 0);
 }
 
+static void
+analyst_has_no_audit_log (HcApplication *app,
+                          HcWindow      *window,
+                          gpointer       data)
+{
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  GtkWidget *audit;
+  GtkStack *stack;
+
+  hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
+  hc_sign_in_page_set_credentials (page, "ana", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console after signing in", console_shown, window);
+  g_assert_cmpstr (hc_client_get_role (hc_window_get_client (window)), ==, "analyst");
+
+  /* Neither the sidebar nor Ctrl+7 offers the audit log to an analyst. */
+  g_assert_false (hc_window_show_pane (window, "audit"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "audit");
+  g_assert_cmpstr (hc_window_get_pane (window), !=, "audit");
+  audit = hc_window_get_pane_widget (window, "audit");
+  stack = GTK_STACK (gtk_widget_get_parent (audit));
+  g_assert_false (gtk_stack_page_get_visible (gtk_stack_get_page (stack, audit)));
+  hc_ui_wait_pane_loaded (window, "lists");
+}
+
+static void
+test_remote_analyst_has_no_audit_log (void)
+{
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *token = hc_test_server_token (server, "admin");
+  const char *body = "{\"username\":\"ana\",\"password\":\"" HC_TEST_PASSWORD "\",\"role\":\"analyst\"}";
+  g_autoptr(HcTestResponse) resp = hc_test_request (server, "POST", "/users", token, body);
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  hc_assert_status (resp, 201, NULL);
+  g_assert_cmpint (hc_ui_run_app (args, analyst_has_no_audit_log, NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -109,5 +147,6 @@ main (int   argc,
 
   g_test_add_func ("/ui/remote/wrong-then-right-password", test_remote_wrong_then_right_password);
   g_test_add_func ("/ui/remote/unreachable-server-is-said", test_remote_unreachable_server_is_said);
+  g_test_add_func ("/ui/remote/analyst-has-no-audit-log", test_remote_analyst_has_no_audit_log);
   return hc_ui_test_finish (g_test_run ());
 }

@@ -21,7 +21,7 @@ typedef struct
   GdkTexture *texture;
 } Shot;
 
-static void
+static gboolean
 take_shot (GtkWidget *widget,
            gpointer   data)
 {
@@ -29,6 +29,7 @@ take_shot (GtkWidget *widget,
 
   /* The window's content, without the client-side decoration's shadow. */
   shot->texture = hc_ui_screenshot (gtk_widget_get_first_child (widget));
+  return shot->texture != NULL;
 }
 
 static void

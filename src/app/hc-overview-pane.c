@@ -118,7 +118,7 @@ health_cb (GObject      *source,
     }
 
   /* Translators: the server's version and its database schema number. */
-  server = g_strdup_printf (_("Version %s, schema %d"), health->version, health->schema);
+  server = g_strdup_printf (_("%s (database schema %d)"), health->version, health->schema);
   gtk_label_set_text (self->server_label, server);
   now = g_date_time_new_now_local ();
   day = hc_format_date (now);

@@ -113,6 +113,7 @@ static const HcsDemoSeeder seeders[] = {
   hcs_demo_seed_indicators,
   hcs_demo_seed_lists,
   hcs_demo_seed_repairs,
+  hcs_demo_seed_imports,
   hcs_demo_seed_risk,
 };
 
