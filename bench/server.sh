@@ -38,9 +38,11 @@ DB=${BENCH_DB:-$WORK/bench.db}
 SERVER_PID=
 REF_PID=
 cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  [ -n "$REF_PID" ] && kill "$REF_PID" 2>/dev/null && wait "$REF_PID" 2>/dev/null
+  local status=$?
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; fi
+  if [ -n "$REF_PID" ]; then kill "$REF_PID" 2>/dev/null; wait "$REF_PID" 2>/dev/null || true; fi
   rm -rf "$WORK"
+  exit $status
 }
 trap cleanup EXIT
 
@@ -61,6 +63,7 @@ wait_line() {
 
 echo "hncredit server benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min averages before the run; other work on the machine skews the numbers)"
 echo "server:  $SERVER $($SERVER --version 2>/dev/null | head -1)${THREADS:+, --threads $THREADS}"
 echo "wrk:     $CONNECTIONS connections, 2 threads, ${DURATION}s per run, loopback"
 echo
