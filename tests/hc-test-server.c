@@ -203,8 +203,14 @@ hc_test_request_full (HcTestServer *self,
   resp->content_type = g_strdup (ct);
   if (ct != NULL && g_str_equal (ct, "application/json") && g_bytes_get_size (resp->body) > 0)
     {
-      resp->json = json_from_string (g_bytes_get_data (resp->body, NULL), &error);
+      /* The body is not NUL-terminated: parse it with its length. */
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      gsize len;
+      const char *data = g_bytes_get_data (resp->body, &len);
+
+      json_parser_load_from_data (parser, data, (gssize) len, &error);
       g_assert_no_error (error);
+      resp->json = json_parser_steal_root (parser);
     }
   return resp;
 }

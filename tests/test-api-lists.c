@@ -376,6 +376,8 @@ test_life_of_an_entry (void)
   g_assert_nonnull (str (published, "decided_on"));
   /* The black list's default is three years. */
   g_assert_cmpint (atoi (str (published, "published_until")), ==, atoi (str (published, "published_from")) + 3);
+  if (!g_str_has_suffix (str (published, "published_from"), "-02-29"))
+    g_assert_cmpstr (str (published, "published_until") + 4, ==, str (published, "published_from") + 4);
   g_free (e.etag);
   e.etag = g_strdup (published->etag);
   step (&e, "object");
@@ -852,6 +854,26 @@ test_match_too_many_is_413 (void)
 }
 
 static void
+test_match_bad_bodies_are_400 (void)
+{
+  static const char * const bodies[] = { "{", "5", "{\"subjects\":\"91460100MA5T100082\"}", "{\"purpose\":\"x\"}",
+                                         "{\"subjects\":[],\"purpose\":7}" };
+  gint64 runs = count ("SELECT count(*) FROM match_runs");
+  g_autoptr(HcTestResponse) anon = hc_test_request (server, "POST", "/lists/match", NULL, "[]");
+
+  hc_assert_status (anon, 401, "unauthenticated");
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/lists/match", analyst, bodies[i]);
+
+      g_assert_cmpuint (r->status, >=, 400);
+      g_assert_cmpuint (r->status, <, 500);
+      g_assert_nonnull (hc_test_response_error_code (r));
+    }
+  g_assert_cmpint (count ("SELECT count(*) FROM match_runs"), ==, runs);
+}
+
+static void
 test_match_of_100000_subjects (void)
 {
   GString *json = g_string_new ("[");
@@ -868,6 +890,73 @@ test_match_of_100000_subjects (void)
   g_assert_cmpint (num (r, "subjects"), ==, 100000);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hc_test_response_object (r), "hits")),
                     ==, count ("SELECT count(*) FROM list_entries WHERE state IN ('published', 'objected')"));
+}
+
+/* The demo dataset: entries of every type in every state, histories that
+ * chain, red entries growing and black ones falling, repair cases with
+ * fewer overdue in later years. It needs the subjects seeder (another
+ * resource): without demo subjects there is nothing to check. */
+static void
+test_demo_lists_are_coherent (void)
+{
+  g_autoptr(HcTestServer) demo = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
+  static const char * const states[] = { "proposed", "noticed", "published", "objected", "repaired", "exited", "expired" };
+  static const char * const types[] = { "red", "black", "watch", "abnormal", "smuggling_alert" };
+  static const char * const checks[] = {
+    /* The entry's state is where its history ends. */
+    "SELECT count(*) FROM list_entries e WHERE e.state <>"
+    " (SELECT to_state FROM list_entry_history h WHERE h.entry_id = e.id ORDER BY h.id DESC LIMIT 1)",
+    /* Its version counts its steps; the first step is the proposal. */
+    "SELECT count(*) FROM list_entries e WHERE e.version <> (SELECT count(*) FROM list_entry_history h WHERE h.entry_id = e.id)",
+    "SELECT count(*) FROM list_entries e WHERE"
+    " (SELECT action FROM list_entry_history h WHERE h.entry_id = e.id ORDER BY h.id LIMIT 1) <> 'propose'",
+    /* Each step starts where the one before ended, and not earlier. */
+    "SELECT count(*) FROM list_entry_history h JOIN list_entry_history p ON p.entry_id = h.entry_id"
+    " AND p.id = (SELECT max (q.id) FROM list_entry_history q WHERE q.entry_id = h.entry_id AND q.id < h.id)"
+    " WHERE h.from_state IS NOT p.to_state OR h.at < p.at",
+    /* Every repaired entry has its approved repair case. */
+    "SELECT count(*) FROM list_entries e WHERE e.state = 'repaired' AND NOT EXISTS"
+    " (SELECT 1 FROM repairs r WHERE r.entry_id = e.id AND r.state = 'approved' AND r.kind = 'list_entry')",
+    /* 2021–2025, and open entries are unique per subject and type. */
+    "SELECT count(*) FROM list_entry_history WHERE at < '2021' OR at >= '2026'",
+    "SELECT count(*) FROM repairs WHERE applied_on < '2021' OR applied_on >= '2026' OR deadline <= applied_on",
+  };
+  g_autoptr(HcTestResponse) page = NULL;
+
+  if (hc_test_count_rows (demo, "SELECT count(*) FROM subjects") == 0)
+    {
+      g_test_skip ("the demo has no subjects to put on lists");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM list_entries WHERE state = '%s'", states[i]);
+
+      g_assert_cmpint (hc_test_count_rows (demo, sql), >, 0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM list_entries WHERE list_type = '%s'", types[i]);
+
+      g_assert_cmpint (hc_test_count_rows (demo, sql), >=, 100);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    g_assert_cmpint (hc_test_count_rows (demo, checks[i]), ==, 0);
+
+  g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(*) FROM list_entries WHERE list_type = 'red' AND created_at LIKE '2025%'"),
+                   >, hc_test_count_rows (demo, "SELECT count(*) FROM list_entries WHERE list_type = 'red' AND created_at LIKE '2021%'"));
+  g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(*) FROM list_entries WHERE list_type = 'black' AND created_at LIKE '2025%'"),
+                   <, hc_test_count_rows (demo, "SELECT count(*) FROM list_entries WHERE list_type = 'black' AND created_at LIKE '2021%'"));
+  g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(*) FROM repairs"), >=, 900);
+  g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(*) FROM repairs WHERE decided_on > deadline"), >, 0);
+  /* Per mille overdue among the cases of 2021 and of 2025. */
+  g_assert_cmpint (hc_test_count_rows (demo, "SELECT 1000 * sum (decided_on > deadline) / count(*) FROM repairs WHERE applied_on LIKE '2021%'"),
+                   >, hc_test_count_rows (demo, "SELECT 1000 * sum (decided_on > deadline) / count(*) FROM repairs WHERE applied_on LIKE '2025%'"));
+
+  page = hc_test_request (demo, "GET", "/lists/black/entries?state=published&total=1&limit=5",
+                          hc_test_server_token (demo, "analyst"), NULL);
+  hc_assert_status (page, 200, NULL);
+  g_assert_cmpint (json_object_get_int_member (hc_test_response_object (page), "total"), >, 0);
 }
 
 static void
@@ -914,7 +1003,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/lists/match-json", test_match_json);
   g_test_add_func ("/lists/match-csv", test_match_csv);
   g_test_add_func ("/lists/match-too-many-is-413", test_match_too_many_is_413);
+  g_test_add_func ("/lists/match-bad-bodies-are-400", test_match_bad_bodies_are_400);
   g_test_add_func ("/lists/match-of-100000-subjects", test_match_of_100000_subjects);
+  g_test_add_func ("/lists/demo-lists-are-coherent", test_demo_lists_are_coherent);
 
   ret = g_test_run ();
   hc_test_server_free (server);

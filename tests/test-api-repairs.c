@@ -246,6 +246,13 @@ test_create_checks_its_input (void)
   hc_assert_status (r11, 422, "invalid_uscc");
   hc_assert_status (r12, 422, "invalid_id_number");
   hc_assert_status (r13, 400, "invalid_json");
+  {
+    g_autoptr(HcTestResponse) anon = hc_test_request (server, "POST", "/repairs", NULL, kind_body);
+    g_autoptr(HcTestResponse) anon_list = hc_test_request (server, "GET", "/repairs", NULL, NULL);
+
+    hc_assert_status (anon, 401, "unauthenticated");
+    hc_assert_status (anon_list, 401, "unauthenticated");
+  }
   g_assert_cmpint (count ("SELECT count(*) FROM repairs"), ==, before);
 
   {

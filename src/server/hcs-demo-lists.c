@@ -160,14 +160,14 @@ walk_life (GRand          *rand,
   published = day;
   *until = published + (guint32) (plan->default_years * 365 + plan->default_years / 4);
 
-  if (g_rand_double (rand) < 0.10)
+  if (g_rand_double (rand) < 0.12)
     {
       guint32 at = day + g_rand_int_range (rand, 5, 300);
 
       if (at <= end)
         {
           steps[n++] = (Step) { "object", "published", "objected", at, "analyst", "主体提出异议，称所依据的信息有误" };
-          day = at + g_rand_int_range (rand, 10, 90);
+          day = at + g_rand_int_range (rand, 10, 150);
           objected = TRUE;
           if (day > end)
             return n;
@@ -196,9 +196,12 @@ walk_life (GRand          *rand,
         return n;
       }
   }
+  /* An objection may outlast the publicity period: the entry then expires
+   * the day after it is upheld. */
+  if (objected && *until <= day)
+    *until = day + 1;
   if (*until <= end)
     steps[n++] = (Step) { "expire", "published", "expired", *until, "supervisor", "" };
-  (void) objected;
   return n;
 }
 

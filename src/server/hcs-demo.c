@@ -108,6 +108,8 @@ seed_users (HcsStore    *store,
 /* The order matters: later families refer to earlier ones. */
 static const HcsDemoSeeder seeders[] = {
   hcs_demo_seed_departments,
+  hcs_demo_seed_subjects,
+  hcs_demo_seed_catalog,
   hcs_demo_seed_lists,
   hcs_demo_seed_repairs,
   hcs_demo_seed_risk,

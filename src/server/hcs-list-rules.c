@@ -22,6 +22,17 @@ static const HcListAction reason_required[] = {
   HC_LIST_ACTION_REPAIR, HC_LIST_ACTION_EXIT,
 };
 
+static gboolean
+looks_like_id_number (const char *s)
+{
+  if (s == NULL || strlen (s) != 18)
+    return FALSE;
+  for (guint i = 0; i < 17; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return g_ascii_isdigit (s[17]) || s[17] == 'X';
+}
+
 /**
  * hcs_identifier_normalize:
  * @kind: (out): USCC or ID number
@@ -37,17 +48,24 @@ hcs_identifier_normalize (const char         *text,
 {
   g_autoptr(GError) id_error = NULL;
   g_autoptr(GError) uscc_error = NULL;
+  g_autofree char *shape = NULL;
   char *norm = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  /* An all-digit text may be either: an ID number first, then a USCC. */
-  if (hc_id_number_validate (text, &norm, &id_error))
+  /* An all-digit text may be either: an ID number first, then a USCC.
+   * Anything else can only be a USCC (this keeps 100,000-row matches from
+   * building an ID-number error for every enterprise). */
+  shape = hc_uscc_normalize (text);
+  if (looks_like_id_number (shape))
     {
-      *kind = HCS_IDENTIFIER_ID_NUMBER;
-      return norm;
+      if (hc_id_number_validate (text, &norm, &id_error))
+        {
+          *kind = HCS_IDENTIFIER_ID_NUMBER;
+          return norm;
+        }
+      g_clear_pointer (&norm, g_free);
     }
-  g_clear_pointer (&norm, g_free);
   if (hc_uscc_validate (text, &norm, &uscc_error))
     {
       *kind = HCS_IDENTIFIER_USCC;
@@ -135,14 +153,6 @@ hcs_list_actions_from (const char *state)
   return g_string_free (s, FALSE);
 }
 
-/* Entries whose measures apply: published, and published under objection
- * (an objection does not suspend a designation until it is decided). */
-gboolean
-hcs_list_state_is_effective (const char *state)
-{
-  return g_strcmp0 (state, "published") == 0 || g_strcmp0 (state, "objected") == 0;
-}
-
 gboolean
 hcs_list_state_known (const char *state)
 {
@@ -209,6 +219,20 @@ hcs_date_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/* Returns: (transfer full) (nullable): @date plus @years (29 February
+ *   becomes 28 February), %NULL when @date is not a date */
+char *
+hcs_date_add_years (const char *date,
+                    guint       years)
+{
+  GDate d;
+
+  if (!hcs_date_parse (date, &d))
+    return NULL;
+  g_date_add_years (&d, years);
+  return format_date (&d);
+}
+
 /* Returns: (transfer full) (nullable): @date plus @days, %NULL when @date
  *   is not a date */
 char *
@@ -245,7 +269,7 @@ action_dates (const char  *action,
     {
       *published_from = g_strdup (today);
       if (json_object_get_null_member (entry, "published_until"))
-        *published_until = hcs_date_add_days (today, (int) (default_years * 365 + default_years / 4));
+        *published_until = hcs_date_add_years (today, (guint) default_years);
     }
   else if (g_str_equal (action, "repair") || g_str_equal (action, "exit") || g_str_equal (action, "revoke"))
     *published_until = g_strdup (today);

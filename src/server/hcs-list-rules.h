@@ -29,6 +29,8 @@ gboolean    hcs_date_parse                  (const char         *text,
 char       *hcs_date_today                  (void);
 char       *hcs_date_add_days               (const char         *date,
                                              int                 days);
+char       *hcs_date_add_years              (const char         *date,
+                                             guint               years);
 
 gboolean    hcs_list_action_known           (const char         *action);
 gboolean    hcs_list_action_next_state      (const char         *state,
@@ -37,7 +39,6 @@ gboolean    hcs_list_action_next_state      (const char         *state,
 HcRole      hcs_list_action_role            (const char         *action);
 char       *hcs_list_actions_from           (const char         *state);
 gboolean    hcs_list_action_needs_reason    (const char         *action);
-gboolean    hcs_list_state_is_effective     (const char         *state);
 gboolean    hcs_list_state_known            (const char         *state);
 
 gboolean    hcs_lists_apply_action          (HcsStore           *store,

@@ -102,7 +102,7 @@ get_repair (HcsRequest *req)
 }
 
 /* Answers 422 and returns %FALSE unless the list entry @entry_id belongs to
- * @identifier and is in force (so that there is something to repair). */
+ * @identifier and can be repaired now (it is published). */
 static gboolean
 check_entry (HcsRequest *req,
              gint64      entry_id,
@@ -110,6 +110,7 @@ check_entry (HcsRequest *req,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) entry = hcs_store_lists_entry_get (hcs_request_get_store (req), entry_id, FALSE, &error);
+  const char *next;
 
   if (entry == NULL)
     {
@@ -126,7 +127,7 @@ check_entry (HcsRequest *req,
                                _("List entry %lld is not about this subject."), (long long) entry_id);
       return FALSE;
     }
-  if (!hcs_list_state_is_effective (json_object_get_string_member (entry, "state")))
+  if (!hcs_list_action_next_state (json_object_get_string_member (entry, "state"), "repair", &next))
     {
       hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "entry_not_in_force", "entry_id",
                                _("List entry %lld is “%s”: only a published entry can be repaired."),

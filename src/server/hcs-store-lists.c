@@ -33,20 +33,6 @@ parse_json_rows (JsonArray  *rows,
     parse_json_member (json_array_get_object_element (rows, i), name);
 }
 
-static gint64
-single_int (HcsStore      *store,
-            sqlite3_stmt  *stmt,
-            GError       **error)
-{
-  gint64 n;
-
-  if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
-    return -1;
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
 #define MEASURES_OF_CLASS(cls) \
   "(SELECT json_group_array (json_object ('id', m.id, 'code', m.code, 'name', m.name," \
   " 'kind', m.kind, 'legal_basis', m.legal_basis)) FROM measures m WHERE m.class = " cls ")"
@@ -181,7 +167,7 @@ hcs_store_lists_entries (HcsStore             *store,
               return NULL;
             }
           bind_filter (stmt, list_type, filter);
-          if ((*total = single_int (store, stmt, error)) < 0)
+          if ((*total = hcs_store_single_int (store, stmt, error)) < 0)
             {
               json_array_unref (rows);
               return NULL;
@@ -236,7 +222,7 @@ hcs_store_lists_department_exists (HcsStore  *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return single_int (store, stmt, error) > 0;
+  return hcs_store_single_int (store, stmt, error) > 0;
 }
 
 static const char SQL_MEASURE_FIND[] =
@@ -412,7 +398,7 @@ static const char SQL_ENTRY_SET_STATE[] =
   " published_from = coalesce (?5, published_from), published_until = coalesce (?6, published_until),"
   " version = version + 1, updated_at = ?7"
   " WHERE id = ?1 AND version = ?2";
-static const char SQL_ENTRY_EXISTS[] = "SELECT count(*) FROM list_entries WHERE id = ?1";
+static const char SQL_ENTRY_EXISTS[] = "SELECT 1 FROM list_entries WHERE id = ?1";
 
 /* Dates left NULL stay; a stale @version changes nothing (STALE). */
 gboolean
@@ -427,7 +413,6 @@ hcs_store_lists_entry_set_state (HcsStore    *store,
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ENTRY_SET_STATE, error);
   g_autofree char *now = hcs_now_iso ();
-  gint64 exists;
 
   if (stmt == NULL)
     return FALSE;
@@ -438,23 +423,12 @@ hcs_store_lists_entry_set_state (HcsStore    *store,
   hcs_store_bind_text (stmt, 5, published_from);
   hcs_store_bind_text (stmt, 6, published_until);
   hcs_store_bind_text (stmt, 7, now);
-  if (!hcs_store_step_done (store, stmt, error))
-    return FALSE;
-  if (hcs_store_changes (store) == 1)
-    return TRUE;
-
-  stmt = hcs_store_prepare (store, SQL_ENTRY_EXISTS, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if ((exists = single_int (store, stmt, error)) < 0)
-    return FALSE;
-  g_set_error (error, HCS_STORE_ERROR, exists ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
-               "list entry %" G_GINT64_FORMAT " not updated", id);
-  return FALSE;
+  return hcs_store_step_done (store, stmt, error) &&
+         hcs_store_check_versioned_update (store, SQL_ENTRY_EXISTS, id, error);
 }
 
-/* The states whose measures apply (hcs_list_state_is_effective()); the
+/* The states whose measures apply: published, and published under an
+ * objection (it does not suspend them until it is decided). The
  * look-up goes through the unique index on subjects.identifier and then
  * list_entries_subject. */
 static const char SQL_MATCH[] =
@@ -480,10 +454,15 @@ hcs_store_lists_match (HcsStore            *store,
                        GError             **error)
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MATCH, error);
+  gboolean ok = TRUE;
 
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < n_identifiers; i++)
+  /* One read transaction for all look-ups: one snapshot, and not one file
+   * lock per subject. Writers go on meanwhile (WAL). */
+  if (!hcs_store_exec (store, "BEGIN DEFERRED", error))
+    return FALSE;
+  for (guint i = 0; i < n_identifiers && ok; i++)
     {
       int rc;
 
@@ -508,12 +487,16 @@ hcs_store_lists_match (HcsStore            *store,
           json_object_set_member (hit, "measures", measures);
           json_array_add_object_element (hits, hit);
         }
-      if (rc < 0)
-        return FALSE;
+      ok = rc >= 0;
     }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
-  return TRUE;
+  if (!ok)
+    {
+      sqlite3_exec (hcs_store_get_db (store), "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return hcs_store_exec (store, "COMMIT", error);
 }
 
 static const char SQL_RUN_INSERT[] =
@@ -600,7 +583,7 @@ hcs_store_lists_match_runs (HcsStore       *store,
   if (page->want_total)
     {
       stmt = hcs_store_prepare (store, SQL_RUNS_COUNT, error);
-      if (stmt == NULL || (*total = single_int (store, stmt, error)) < 0)
+      if (stmt == NULL || (*total = hcs_store_single_int (store, stmt, error)) < 0)
         return NULL;
     }
   return g_steal_pointer (&rows);
@@ -671,7 +654,7 @@ hcs_store_lists_subjects_max (HcsStore  *store,
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SUBJECTS_MAX, error);
 
-  return stmt ? single_int (store, stmt, error) : -1;
+  return stmt ? hcs_store_single_int (store, stmt, error) : -1;
 }
 
 static const char SQL_SUBJECT_REGION[] = "SELECT region FROM subjects WHERE id = ?1";
@@ -709,7 +692,7 @@ hcs_store_lists_department_by_code (HcsStore    *store,
   if (stmt == NULL)
     return -1;
   hcs_store_bind_text (stmt, 1, code);
-  return single_int (store, stmt, error);
+  return hcs_store_single_int (store, stmt, error);
 }
 
 static const char SQL_MEASURE_IDS[] = "SELECT id FROM measures WHERE class = ?1 ORDER BY id";

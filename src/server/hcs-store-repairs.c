@@ -77,10 +77,8 @@ hcs_store_repairs_list (HcsStore       *store,
       hcs_store_bind_text (stmt, 1, state);
       sqlite3_bind_int (stmt, 2, overdue_only ? 1 : 0);
       hcs_store_bind_text (stmt, 9, today);
-      if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
+      if ((*total = hcs_store_single_int (store, stmt, error)) < 0)
         return NULL;
-      *total = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
     }
   return g_steal_pointer (&rows);
 }
@@ -155,7 +153,7 @@ hcs_store_repairs_insert (HcsStore    *store,
 static const char SQL_DECIDE[] =
   "UPDATE repairs SET state = ?3, decided_on = ?4, decided_by = ?5, decision_comment = ?6,"
   " version = version + 1 WHERE id = ?1 AND version = ?2";
-static const char SQL_EXISTS[] = "SELECT count(*) FROM repairs WHERE id = ?1";
+static const char SQL_EXISTS[] = "SELECT 1 FROM repairs WHERE id = ?1";
 
 /* A stale @version changes nothing (STALE). */
 gboolean
@@ -169,7 +167,6 @@ hcs_store_repairs_decide (HcsStore    *store,
                           GError     **error)
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DECIDE, error);
-  gint64 exists;
 
   if (stmt == NULL)
     return FALSE;
@@ -179,22 +176,8 @@ hcs_store_repairs_decide (HcsStore    *store,
   hcs_store_bind_text (stmt, 4, decided_on);
   hcs_store_bind_text (stmt, 5, decided_by);
   hcs_store_bind_text (stmt, 6, comment);
-  if (!hcs_store_step_done (store, stmt, error))
-    return FALSE;
-  if (hcs_store_changes (store) == 1)
-    return TRUE;
-
-  stmt = hcs_store_prepare (store, SQL_EXISTS, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
-    return FALSE;
-  exists = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  g_set_error (error, HCS_STORE_ERROR, exists ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
-               "repair %" G_GINT64_FORMAT " not updated", id);
-  return FALSE;
+  return hcs_store_step_done (store, stmt, error) &&
+         hcs_store_check_versioned_update (store, SQL_EXISTS, id, error);
 }
 
 /* ---- For the demo seeder ---- */

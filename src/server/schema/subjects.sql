@@ -17,3 +17,6 @@ CREATE TABLE subjects (
 );
 CREATE INDEX subjects_region ON subjects (region, id);
 CREATE INDEX subjects_name   ON subjects (name);
+-- A 市县 filter pages in each order through its own index.
+CREATE INDEX subjects_region_name       ON subjects (region, name);
+CREATE INDEX subjects_region_identifier ON subjects (region, identifier);

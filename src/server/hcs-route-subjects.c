@@ -1,0 +1,548 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* /subjects: 市场主体 — search, registration, look-up and edits, with ID
+ * numbers masked for every role not entitled to see them (个人信息保护). */
+#define G_LOG_DOMAIN "hcs-route-subjects"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "hc-core.h"
+#include "hcs-routes.h"
+#include "hcs-store-subjects.h"
+#include "hcs-write.h"
+
+/* An ASCII query at least this long is taken as the start of an identifier
+ * only; shorter ones may also be part of a name ("ABC科技"). */
+#define IDENTIFIER_QUERY_MIN 6
+#define MAX_NAME_LENGTH      200
+
+static const char * const statuses[] = { "active", "deregistered", "revoked", NULL };
+static const char * const grades[] = { "A", "B", "C", "D", NULL };
+
+static gboolean
+is_person (JsonObject *subject)
+{
+  return g_strcmp0 (json_object_get_string_member (subject, "type"), "natural_person") == 0;
+}
+
+/* Makes a stored row the API's answer: the 市县 name beside its code, and
+ * an ID number masked unless @unmasked. */
+static void
+present (JsonObject *subject,
+         gboolean    unmasked)
+{
+  const HcRegion *region = hc_region_lookup (json_object_get_string_member (subject, "region"));
+  gboolean mask = !unmasked && is_person (subject);
+
+  json_object_set_string_member (subject, "region_name", region ? region->name : "");
+  if (mask)
+    {
+      g_autofree char *masked = hc_id_number_mask (json_object_get_string_member (subject, "identifier"));
+
+      json_object_set_string_member (subject, "identifier", masked);
+    }
+  json_object_set_boolean_member (subject, "identifier_masked", mask);
+}
+
+/* The audit log keeps ID numbers masked too; the entity id leads to the row. */
+static JsonObject *
+audit_copy (JsonObject *subject)
+{
+  JsonObject *obj = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  /* Rows hold only scalars, so copying the members copies it all. */
+  json_object_iter_init (&iter, subject);
+  while (json_object_iter_next (&iter, &name, &value))
+    json_object_set_member (obj, name, json_node_copy (value));
+  present (obj, FALSE);
+  return obj;
+}
+
+static char *
+id_text (JsonObject *subject)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (subject, "id"));
+}
+
+static gboolean
+sees_id_numbers (HcsRequest *req)
+{
+  return hcs_request_has_role (req, HC_ROLE_ADMIN);
+}
+
+static gboolean
+check_region (HcsRequest *req,
+              const char *region,
+              guint       status)
+{
+  if (region == NULL || hc_region_lookup (region) != NULL)
+    return TRUE;
+  hcs_request_reply_error (req, status, status == SOUP_STATUS_BAD_REQUEST ? "invalid_parameter" : "invalid_region",
+                           "region",
+                           _("“%s” is not the GB/T 2260 code of one of Hainan’s 19 cities and counties."), region);
+  return FALSE;
+}
+
+static gboolean
+check_key (HcsRequest         *req,
+           const char         *value,
+           const char         *field,
+           const char * const *keys,
+           guint               status,
+           const char         *code)
+{
+  g_autofree char *allowed = NULL;
+
+  if (value == NULL || g_strv_contains (keys, value))
+    return TRUE;
+  allowed = g_strjoinv (", ", (char **) keys);
+  hcs_request_reply_error (req, status, code, field,
+                           _("“%s” must be one of: %s."), field, allowed);
+  return FALSE;
+}
+
+static gboolean
+check_status (HcsRequest *req,
+              const char *status_key,
+              guint       status)
+{
+  return check_key (req, status_key, "status", statuses, status,
+                    status == SOUP_STATUS_BAD_REQUEST ? "invalid_parameter" : "invalid_status");
+}
+
+static gboolean
+check_grade (HcsRequest *req,
+             const char *grade,
+             guint       status)
+{
+  return check_key (req, grade, "grade", grades, status,
+                    status == SOUP_STATUS_BAD_REQUEST ? "invalid_parameter" : "invalid_grade");
+}
+
+static gboolean
+check_type (HcsRequest    *req,
+            const char    *type_key,
+            guint          status,
+            HcSubjectType *type)
+{
+  HcSubjectType t;
+
+  if (type_key == NULL || hc_subject_type_from_key (type_key, &t))
+    {
+      if (type != NULL && type_key != NULL)
+        *type = t;
+      return TRUE;
+    }
+  hcs_request_reply_error (req, status,
+                           status == SOUP_STATUS_BAD_REQUEST ? "invalid_parameter" : "invalid_subject_type",
+                           "type", _("The type must be legal_person, unincorporated or natural_person."));
+  return FALSE;
+}
+
+/* 公共信用综合评价 is a decision: only supervisors and admins set grades. */
+static gboolean
+check_grade_role (HcsRequest *req,
+                  const char *grade)
+{
+  return grade == NULL || hcs_request_require_role (req, HC_ROLE_SUPERVISOR);
+}
+
+static gboolean
+check_name (HcsRequest *req,
+            const char *name)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (name == NULL)
+    return TRUE;
+  trimmed = g_strstrip (g_strdup (name));
+  if (*trimmed == '\0')
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", "name",
+                               _("The field “%s” must not be empty."), "name");
+      return FALSE;
+    }
+  if (g_utf8_strlen (name, -1) > MAX_NAME_LENGTH)
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "too_long", "name",
+                               _("A name has at most %d characters."), MAX_NAME_LENGTH);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_date (HcsRequest *req,
+            const char *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  guint y, m, d;
+  char tail;
+
+  if (date == NULL)
+    return TRUE;
+  if (strlen (date) == 10 && sscanf (date, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3 &&
+      g_ascii_isdigit (date[0]) && date[4] == '-' && date[7] == '-' &&
+      g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) && y >= 1949 &&
+      (gint) y <= g_date_time_get_year (now))
+    return TRUE;
+  hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_date", "registered_on",
+                           _("The registration date must be a real date written YYYY-MM-DD, from 1949 to this year."));
+  return FALSE;
+}
+
+static void
+list_subjects (HcsRequest *req)
+{
+  g_auto(HcsPage) page = { 0, };
+  HcsSubjectFilter filter = { 0, };
+  const char *q = hcs_request_query (req, "q");
+  const char *sort = hcs_request_query (req, "sort");
+  g_autofree char *query = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *rows;
+  gint64 total = -1;
+
+  filter.region = hcs_request_query (req, "region");
+  filter.type = hcs_request_query (req, "type");
+  filter.grade = hcs_request_query (req, "grade");
+  filter.status = hcs_request_query (req, "status");
+  if (!hcs_request_page (req, &page) ||
+      !check_region (req, filter.region, SOUP_STATUS_BAD_REQUEST) ||
+      !check_type (req, filter.type, SOUP_STATUS_BAD_REQUEST, NULL) ||
+      !check_grade (req, filter.grade, SOUP_STATUS_BAD_REQUEST) ||
+      !check_status (req, filter.status, SOUP_STATUS_BAD_REQUEST))
+    return;
+
+  if (sort == NULL || g_str_equal (sort, "id"))
+    filter.sort = HCS_SUBJECT_SORT_ID;
+  else if (g_str_equal (sort, "name"))
+    filter.sort = HCS_SUBJECT_SORT_NAME;
+  else if (g_str_equal (sort, "identifier"))
+    filter.sort = HCS_SUBJECT_SORT_IDENTIFIER;
+  else
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "sort",
+                               _("Sort by id, name or identifier."));
+      return;
+    }
+
+  if (q != NULL)
+    {
+      gboolean code_like = TRUE;
+
+      trimmed = g_strstrip (g_strdup (q));
+      query = hc_uscc_normalize (q);
+      for (const char *p = query; *p; p++)
+        if (!g_ascii_isdigit (*p) && !g_ascii_isupper (*p))
+          code_like = FALSE;
+      if (*trimmed != '\0')
+        {
+          if (!code_like || strlen (query) < IDENTIFIER_QUERY_MIN)
+            filter.name_part = trimmed;
+          if (code_like && *query != '\0')
+            filter.prefix = query;
+        }
+    }
+  /* A prefix search would spell out ID numbers digit by digit; those who
+   * may not see them find a person by the whole number only. */
+  filter.see_persons = sees_id_numbers (req);
+
+  rows = hcs_store_subjects_list (hcs_request_get_store (req), &filter, &page, &total, &error);
+  if (rows == NULL)
+    {
+      hcs_request_reply_store_error (req, error);
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    present (json_array_get_object_element (rows, i), filter.see_persons);
+  hcs_request_reply_rows (req, rows, &page,
+                          filter.sort == HCS_SUBJECT_SORT_NAME ? "name" : NULL, total);
+}
+
+/* Reads the identifier of the path in its normalised form (full-width and
+ * lower-case input find the subject too). */
+static char *
+path_identifier (HcsRequest *req)
+{
+  return hc_uscc_normalize (hcs_request_param (req, "identifier"));
+}
+
+static void
+reply_subject (HcsRequest *req,
+               guint       status,
+               JsonObject *subject,
+               gboolean    unmasked)
+{
+  hcs_request_set_etag (req, json_object_get_int_member (subject, "version"));
+  present (subject, unmasked);
+  hcs_request_reply_object (req, status, json_object_ref (subject));
+}
+
+static void
+not_found (HcsRequest *req)
+{
+  hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "identifier",
+                           _("There is no market subject with this identifier."));
+}
+
+static void
+get_subject (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  g_autofree char *identifier = path_identifier (req);
+  gboolean unmask = hcs_request_query_bool (req, "unmask");
+  g_autoptr(JsonObject) subject = NULL;
+  g_autoptr(JsonObject) audit = NULL;
+  g_autofree char *entity_id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (unmask && !hcs_request_require_role (req, HC_ROLE_SUPERVISOR))
+    return;
+
+  if (!unmask || sees_id_numbers (req))
+    {
+      subject = hcs_store_subjects_get (store, identifier, &error);
+      if (subject == NULL)
+        {
+          if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+            not_found (req);
+          else
+            hcs_request_reply_store_error (req, error);
+          return;
+        }
+      reply_subject (req, SOUP_STATUS_OK, subject, sees_id_numbers (req));
+      return;
+    }
+
+  /* A supervisor unmasking: the look-up and its audit entry go together. */
+  if (!hcs_write_begin (req))
+    return;
+  subject = hcs_store_subjects_get (store, identifier, &error);
+  if (subject == NULL)
+    {
+      hcs_store_rollback (store);
+      if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+        not_found (req);
+      else
+        hcs_request_reply_store_error (req, error);
+      return;
+    }
+  if (!is_person (subject))
+    {
+      hcs_store_rollback (store);
+      reply_subject (req, SOUP_STATUS_OK, subject, TRUE);
+      return;
+    }
+  audit = audit_copy (subject);
+  entity_id = id_text (subject);
+  if (!hcs_write_commit (req, "subject.unmask", "subject", entity_id, NULL, audit))
+    return;
+  reply_subject (req, SOUP_STATUS_OK, subject, TRUE);
+}
+
+/* Checks @raw as the identifier of a subject of @type and normalises it.
+ * Answers 422 with the core's reason and returns %NULL when it is not one. */
+static char *
+check_identifier (HcsRequest    *req,
+                  const char    *raw,
+                  HcSubjectType  type)
+{
+  g_autoptr(GError) error = NULL;
+  char *normalized = NULL;
+
+  if (type == HC_SUBJECT_TYPE_NATURAL_PERSON)
+    {
+      if (hc_id_number_validate (raw, &normalized, &error))
+        return normalized;
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_id_number", "identifier",
+                               "%s", error->message);
+      return NULL;
+    }
+  if (hc_uscc_validate (raw, &normalized, &error))
+    return normalized;
+  hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_uscc", "identifier",
+                           "%s", error->message);
+  return NULL;
+}
+
+/* The 市县 a subject registered without one belongs to, from its code. */
+static const char *
+derive_region (const char    *identifier,
+               HcSubjectType  type)
+{
+  char division[7];
+  const HcRegion *region;
+
+  if (type != HC_SUBJECT_TYPE_NATURAL_PERSON)
+    return hc_uscc_region_code (identifier);
+  /* 公民身份号码: the address code is the first six digits. */
+  g_strlcpy (division, identifier, sizeof division);
+  region = hc_region_lookup (division);
+  return region ? region->code : NULL;
+}
+
+static void
+create_subject (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  JsonObject *body = hcs_request_json_object (req);
+  HcsSubjectFields f = { 0, };
+  const char *raw_identifier = NULL, *type_key = NULL;
+  HcSubjectType type = HC_SUBJECT_TYPE_LEGAL_PERSON;
+  g_autofree char *identifier = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) audit = NULL;
+  g_autofree char *entity_id = NULL;
+  gint64 id;
+
+  if (body == NULL ||
+      !hcs_request_field_string (req, body, "identifier", HCS_FIELD_REQUIRED, &raw_identifier) ||
+      !hcs_request_field_string (req, body, "name", HCS_FIELD_REQUIRED, &f.name) ||
+      !hcs_request_field_string (req, body, "type", HCS_FIELD_REQUIRED, &type_key) ||
+      !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &f.region) ||
+      !hcs_request_field_string (req, body, "industry", HCS_FIELD_OPTIONAL, &f.industry) ||
+      !hcs_request_field_string (req, body, "grade", HCS_FIELD_OPTIONAL, &f.grade) ||
+      !hcs_request_field_string (req, body, "registered_on", HCS_FIELD_OPTIONAL, &f.registered_on) ||
+      !check_type (req, type_key, SOUP_STATUS_UNPROCESSABLE_ENTITY, &type) ||
+      (identifier = check_identifier (req, raw_identifier, type)) == NULL ||
+      !check_name (req, f.name) ||
+      !check_region (req, f.region, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
+      !check_grade (req, f.grade, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
+      !check_date (req, f.registered_on) ||
+      !check_grade_role (req, f.grade))
+    return;
+  if (type != HC_SUBJECT_TYPE_NATURAL_PERSON && (f.industry == NULL || *f.industry == '\0'))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", "industry",
+                               _("The field “%s” is required."), "industry");
+      return;
+    }
+  if (f.region == NULL && (f.region = derive_region (identifier, type)) == NULL)
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", "region",
+                               _("The identifier does not say which of Hainan’s cities and counties the subject belongs to; give its region."));
+      return;
+    }
+  f.identifier = identifier;
+  f.type = type_key;
+
+  if (!hcs_write_begin (req))
+    return;
+  id = hcs_store_subjects_insert (store, &f, &error);
+  if (id > 0)
+    after = hcs_store_subjects_get_by_id (store, id, &error);
+  if (after == NULL)
+    {
+      if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
+        {
+          hcs_store_rollback (store);
+          hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "duplicate", "identifier",
+                                   _("A market subject with this identifier is registered already."));
+        }
+      else
+        hcs_write_fail (req, error);
+      return;
+    }
+  audit = audit_copy (after);
+  entity_id = id_text (after);
+  if (!hcs_write_commit (req, "subject.create", "subject", entity_id, NULL, audit))
+    return;
+  reply_subject (req, SOUP_STATUS_CREATED, after, sees_id_numbers (req));
+}
+
+static void
+patch_subject (HcsRequest *req)
+{
+  static const char * const immutable[] = { "identifier", "type", "id", "version" };
+  static const char * const editable[] = { "name", "industry", "status", "grade", "region" };
+  HcsStore *store = hcs_request_get_store (req);
+  g_autofree char *identifier = path_identifier (req);
+  HcsSubjectFields f = { 0, };
+  JsonObject *body;
+  gint64 version;
+  gboolean any = FALSE;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) audit_before = NULL;
+  g_autoptr(JsonObject) audit_after = NULL;
+  g_autofree char *entity_id = NULL;
+
+  if (!hcs_request_if_match (req, &version) || (body = hcs_request_json_object (req)) == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (immutable); i++)
+    if (json_object_has_member (body, immutable[i]))
+      {
+        hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "immutable_field", immutable[i],
+                                 _("The field “%s” cannot be changed; register a new subject instead."),
+                                 immutable[i]);
+        return;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (editable); i++)
+    any |= json_object_has_member (body, editable[i]);
+  if (!any)
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", NULL,
+                               _("Send at least one of name, industry, status, grade and region."));
+      return;
+    }
+  if (!hcs_request_field_string (req, body, "name", HCS_FIELD_OPTIONAL, &f.name) ||
+      !hcs_request_field_string (req, body, "industry", HCS_FIELD_OPTIONAL, &f.industry) ||
+      !hcs_request_field_string (req, body, "status", HCS_FIELD_OPTIONAL, &f.status) ||
+      !hcs_request_field_string (req, body, "grade", HCS_FIELD_OPTIONAL, &f.grade) ||
+      !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &f.region) ||
+      !check_name (req, f.name) ||
+      !check_status (req, f.status, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
+      !check_grade (req, f.grade, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
+      !check_region (req, f.region, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
+      !check_grade_role (req, f.grade))
+    return;
+
+  if (!hcs_write_begin (req))
+    return;
+  before = hcs_store_subjects_get (store, identifier, &error);
+  if (before == NULL)
+    {
+      hcs_store_rollback (store);
+      if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+        not_found (req);
+      else
+        hcs_request_reply_store_error (req, error);
+      return;
+    }
+  if (!hcs_store_subjects_update (store, json_object_get_int_member (before, "id"), version, &f, &error) ||
+      (after = hcs_store_subjects_get_by_id (store, json_object_get_int_member (before, "id"), &error)) == NULL)
+    {
+      hcs_write_fail (req, error);
+      return;
+    }
+  audit_before = audit_copy (before);
+  audit_after = audit_copy (after);
+  entity_id = id_text (after);
+  if (!hcs_write_commit (req, "subject.update", "subject", entity_id, audit_before, audit_after))
+    return;
+  reply_subject (req, SOUP_STATUS_OK, after, sees_id_numbers (req));
+}
+
+static const HcsRoute routes[] = {
+  { "GET",   "/subjects",              list_subjects,  HCS_ACCESS_ANALYST },
+  { "POST",  "/subjects",              create_subject, HCS_ACCESS_ANALYST },
+  { "GET",   "/subjects/{identifier}", get_subject,    HCS_ACCESS_ANALYST },
+  { "PATCH", "/subjects/{identifier}", patch_subject,  HCS_ACCESS_ANALYST },
+};
+
+void
+hcs_routes_subjects_register (HcsRouter *router)
+{
+  hcs_router_add (router, routes, G_N_ELEMENTS (routes));
+}

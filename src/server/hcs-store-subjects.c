@@ -1,0 +1,399 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SQL for 市场主体: look-up, keyset-paged search, creation and edits. */
+#define G_LOG_DOMAIN "hcs-store-subjects"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hcs-store-subjects.h"
+
+#define SUBJECT_COLUMNS \
+  "id, identifier, name, type, region, industry, status, grade, registered_on," \
+  " version, created_at, updated_at"
+
+/* Parameters shared by the list statements:
+ *   ?1 region  ?2 type  ?3 grade  ?4 status
+ *   ?5 name substring  ?6 identifier prefix  ?7 the prefix's upper bound
+ *   ?8 whether a prefix may match ID numbers (else only a whole one does)
+ *   ?9 limit  ?10 id after which the page starts  ?11 name after which it starts
+ *   ?12, ?13 a range of identifiers the page is within (sort by identifier)
+ *   ?14 1 to order by name, 0 by id (SQL_LIST_RANGE only)
+ * Absent filters are NULL. Identifiers are upper-case ASCII, so every
+ * identifier starting with a prefix P sorts before P || '~'.
+ *
+ * A region filter has statements of its own, written as a plain equality so
+ * that the (region, …) indexes serve it: a small 市县 is then as quick to
+ * page through as a large one. */
+#define ANY_REGION " (?1 IS NULL OR region = ?1) AND"
+#define IN_REGION  " region = ?1 AND"
+#define SUBJECT_FILTER \
+  " (?2 IS NULL OR type = ?2)" \
+  " AND (?3 IS NULL OR grade = ?3) AND (?4 IS NULL OR status = ?4)" \
+  " AND ((?5 IS NULL AND ?6 IS NULL)" \
+  "      OR (?5 IS NOT NULL AND instr (name, ?5) > 0)" \
+  "      OR (?6 IS NOT NULL AND identifier >= ?6 AND identifier < ?7" \
+  "          AND (?8 OR type <> 'natural_person' OR identifier = ?6)))"
+
+/* Each order walks its own index and stops after the page: no OFFSET, no
+ * sort of the whole table. */
+#define LIST_BY_ID(REGION) \
+  "SELECT " SUBJECT_COLUMNS " FROM subjects" \
+  " WHERE" REGION " id > ?10 AND" SUBJECT_FILTER \
+  " ORDER BY id LIMIT ?9"
+#define LIST_BY_NAME(REGION) \
+  "SELECT " SUBJECT_COLUMNS " FROM subjects" \
+  " WHERE" REGION " (name, id) > (?11, ?10) AND" SUBJECT_FILTER \
+  " ORDER BY name, id LIMIT ?9"
+/* The cursor holds only the row id, never an identifier (which may be an ID
+ * number); identifiers never change, so the row gives the key back. One
+ * lower bound, so that the index range starts there. */
+#define LIST_BY_IDENTIFIER(REGION) \
+  "SELECT " SUBJECT_COLUMNS " FROM subjects" \
+  " WHERE" REGION " identifier >= max (?12, coalesce ((SELECT s2.identifier || char (1) FROM subjects s2" \
+  "                                           WHERE s2.id = ?10), ''))" \
+  " AND identifier < ?13 AND" SUBJECT_FILTER \
+  " ORDER BY identifier LIMIT ?9"
+
+static const char SQL_LIST_BY_ID[] = LIST_BY_ID (ANY_REGION);
+static const char SQL_LIST_BY_ID_IN_REGION[] = LIST_BY_ID (IN_REGION);
+static const char SQL_LIST_BY_NAME[] = LIST_BY_NAME (ANY_REGION);
+static const char SQL_LIST_BY_NAME_IN_REGION[] = LIST_BY_NAME (IN_REGION);
+static const char SQL_LIST_BY_IDENTIFIER[] = LIST_BY_IDENTIFIER (ANY_REGION);
+static const char SQL_LIST_BY_IDENTIFIER_IN_REGION[] = LIST_BY_IDENTIFIER (IN_REGION);
+/* A long identifier prefix matches few rows: take them from the identifier
+ * index and sort those, rather than walking the whole order looking for them. */
+static const char SQL_LIST_RANGE[] =
+  "SELECT " SUBJECT_COLUMNS " FROM subjects"
+  " WHERE identifier >= ?6 AND identifier < ?7 AND" ANY_REGION SUBJECT_FILTER
+  " AND ((?14 = 1 AND (name > ?11 OR (name = ?11 AND id > ?10))) OR (?14 = 0 AND id > ?10))"
+  " ORDER BY CASE WHEN ?14 = 1 THEN name END, id LIMIT ?9";
+static const char SQL_COUNT_ALL[] = "SELECT count(*) FROM subjects";
+static const char SQL_COUNT[] =
+  "SELECT count(*) FROM subjects WHERE" ANY_REGION SUBJECT_FILTER;
+static const char SQL_COUNT_IN_REGION[] =
+  "SELECT count(*) FROM subjects WHERE" IN_REGION SUBJECT_FILTER;
+static const char SQL_COUNT_RANGE[] =
+  "SELECT count(*) FROM subjects WHERE identifier >= ?6 AND identifier < ?7 AND" ANY_REGION SUBJECT_FILTER;
+
+/* From this length on a prefix goes past the 市县 part of a USCC. */
+#define SELECTIVE_PREFIX 9
+
+static void
+bind_filter (sqlite3_stmt           *stmt,
+             const HcsSubjectFilter *filter,
+             const char             *prefix_end)
+{
+  hcs_store_bind_text (stmt, 1, filter->region);
+  hcs_store_bind_text (stmt, 2, filter->type);
+  hcs_store_bind_text (stmt, 3, filter->grade);
+  hcs_store_bind_text (stmt, 4, filter->status);
+  hcs_store_bind_text (stmt, 5, filter->name_part);
+  hcs_store_bind_text (stmt, 6, filter->prefix);
+  hcs_store_bind_text (stmt, 7, prefix_end);
+  sqlite3_bind_int (stmt, 8, filter->see_persons ? 1 : 0);
+}
+
+static gint64
+count_matches (HcsStore                *store,
+               const HcsSubjectFilter  *filter,
+               const char              *prefix_end,
+               GError                 **error)
+{
+  gboolean prefix_only = filter->prefix != NULL && filter->name_part == NULL;
+  const char *sql;
+  sqlite3_stmt *stmt;
+  gint64 n;
+
+  if (prefix_only)
+    sql = SQL_COUNT_RANGE;
+  else if (filter->region != NULL)
+    sql = SQL_COUNT_IN_REGION;
+  else if (filter->type == NULL && filter->grade == NULL && filter->status == NULL &&
+           filter->name_part == NULL && filter->prefix == NULL)
+    sql = SQL_COUNT_ALL;
+  else
+    sql = SQL_COUNT;
+  stmt = hcs_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return -1;
+  if (sql != SQL_COUNT_ALL)
+    bind_filter (stmt, filter, prefix_end);
+  if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
+    return -1;
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * hcs_store_subjects_list:
+ * @total: (out) (optional): the count of all matches when the page asks,
+ *   else -1
+ *
+ * Returns: (transfer full): up to @page->limit + 1 subjects in the order of
+ *   @filter->sort, starting after the page's cursor
+ */
+JsonArray *
+hcs_store_subjects_list (HcsStore                *store,
+                         const HcsSubjectFilter  *filter,
+                         const HcsPage           *page,
+                         gint64                  *total,
+                         GError                 **error)
+{
+  g_autofree char *prefix_end = NULL;
+  gboolean prefix_only = filter->prefix != NULL && filter->name_part == NULL;
+  gboolean in_region = filter->region != NULL;
+  const char *sql;
+  sqlite3_stmt *stmt;
+  JsonArray *rows;
+
+  g_return_val_if_fail (store != NULL && filter != NULL && page != NULL, NULL);
+
+  if (filter->prefix != NULL)
+    prefix_end = g_strconcat (filter->prefix, "~", NULL);
+
+  if (filter->sort == HCS_SUBJECT_SORT_IDENTIFIER)
+    sql = in_region ? SQL_LIST_BY_IDENTIFIER_IN_REGION : SQL_LIST_BY_IDENTIFIER;
+  else if (prefix_only && strlen (filter->prefix) >= SELECTIVE_PREFIX)
+    sql = SQL_LIST_RANGE;
+  else if (filter->sort == HCS_SUBJECT_SORT_NAME)
+    sql = in_region ? SQL_LIST_BY_NAME_IN_REGION : SQL_LIST_BY_NAME;
+  else
+    sql = in_region ? SQL_LIST_BY_ID_IN_REGION : SQL_LIST_BY_ID;
+
+  stmt = hcs_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_filter (stmt, filter, prefix_end);
+  sqlite3_bind_int64 (stmt, 9, (gint64) page->limit + 1);
+  sqlite3_bind_int64 (stmt, 10, MAX (page->after_id, 0));
+  if (sql == SQL_LIST_BY_NAME || sql == SQL_LIST_BY_NAME_IN_REGION || sql == SQL_LIST_RANGE)
+    hcs_store_bind_text (stmt, 11, page->after_key ? page->after_key : "");
+  if (sql == SQL_LIST_BY_IDENTIFIER || sql == SQL_LIST_BY_IDENTIFIER_IN_REGION)
+    {
+      hcs_store_bind_text (stmt, 12, prefix_only ? filter->prefix : "");
+      hcs_store_bind_text (stmt, 13, prefix_only ? prefix_end : "~");
+    }
+  if (sql == SQL_LIST_RANGE)
+    sqlite3_bind_int (stmt, 14, filter->sort == HCS_SUBJECT_SORT_NAME ? 1 : 0);
+
+  rows = hcs_store_rows_array (store, stmt, 0, error);
+  if (rows == NULL)
+    return NULL;
+
+  if (total != NULL)
+    {
+      *total = -1;
+      if (page->want_total && (*total = count_matches (store, filter, prefix_end, error)) < 0)
+        {
+          json_array_unref (rows);
+          return NULL;
+        }
+    }
+  return rows;
+}
+
+static const char SQL_GET[] =
+  "SELECT " SUBJECT_COLUMNS " FROM subjects WHERE identifier = ?1";
+static const char SQL_GET_BY_ID[] =
+  "SELECT " SUBJECT_COLUMNS " FROM subjects WHERE id = ?1";
+
+static JsonObject *
+single_row (HcsStore      *store,
+            sqlite3_stmt  *stmt,
+            GError       **error)
+{
+  JsonObject *obj;
+  int rc = hcs_store_step (store, stmt, error);
+
+  if (rc < 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no such subject");
+      return NULL;
+    }
+  obj = hcs_store_row_object (stmt);
+  sqlite3_reset (stmt);
+  return obj;
+}
+
+/* @identifier: normalised. Fails with HCS_STORE_ERROR_NOT_FOUND. */
+JsonObject *
+hcs_store_subjects_get (HcsStore    *store,
+                        const char  *identifier,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (identifier != NULL, NULL);
+
+  stmt = hcs_store_prepare (store, SQL_GET, error);
+  if (stmt == NULL)
+    return NULL;
+  hcs_store_bind_text (stmt, 1, identifier);
+  return single_row (store, stmt, error);
+}
+
+JsonObject *
+hcs_store_subjects_get_by_id (HcsStore  *store,
+                              gint64     id,
+                              GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GET_BY_ID, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return single_row (store, stmt, error);
+}
+
+static const char SQL_INSERT[] =
+  "INSERT INTO subjects (identifier, name, type, region, industry, status, grade, registered_on,"
+  " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, coalesce (?6, 'active'), ?7, ?8, ?9, ?9)";
+static const char SQL_INSERT_OR_IGNORE[] =
+  "INSERT OR IGNORE INTO subjects (identifier, name, type, region, industry, status, grade, registered_on,"
+  " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, coalesce (?6, 'active'), ?7, ?8, ?9, ?9)";
+
+/* Binds without copying: the strings outlive the step. */
+static void
+bind_fields (sqlite3_stmt           *stmt,
+             const HcsSubjectFields *f,
+             const char             *now)
+{
+  const char *texts[] = { f->identifier, f->name, f->type, f->region, f->industry ? f->industry : "",
+                          f->status, f->grade, f->registered_on, now };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] == NULL)
+      sqlite3_bind_null (stmt, (int) i + 1);
+    else
+      sqlite3_bind_text (stmt, (int) i + 1, texts[i], -1, SQLITE_STATIC);
+}
+
+/* Returns: the new id, or 0 with @error set (HCS_STORE_ERROR_DUPLICATE when
+ * the identifier exists) */
+gint64
+hcs_store_subjects_insert (HcsStore                *store,
+                           const HcsSubjectFields  *fields,
+                           GError                 **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSERT, error);
+  g_autofree char *now = hcs_now_iso ();
+
+  g_return_val_if_fail (fields != NULL && fields->identifier != NULL, 0);
+
+  if (stmt == NULL)
+    return 0;
+  bind_fields (stmt, fields, now);
+  if (!hcs_store_step_done (store, stmt, error))
+    return 0;
+  return hcs_store_last_insert_rowid (store);
+}
+
+static const char SQL_UPDATE[] =
+  "UPDATE subjects SET name = coalesce (?3, name), industry = coalesce (?4, industry),"
+  " status = coalesce (?5, status), grade = coalesce (?6, grade), region = coalesce (?7, region),"
+  " version = version + 1, updated_at = ?8"
+  " WHERE id = ?1 AND version = ?2";
+static const char SQL_EXISTS[] = "SELECT 1 FROM subjects WHERE id = ?1";
+
+/**
+ * hcs_store_subjects_update:
+ * @fields: name, industry, status, grade and region are used; %NULL ones stay
+ *
+ * A stale @version changes nothing and fails with HCS_STORE_ERROR_STALE.
+ */
+gboolean
+hcs_store_subjects_update (HcsStore                *store,
+                           gint64                   id,
+                           gint64                   version,
+                           const HcsSubjectFields  *fields,
+                           GError                 **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_UPDATE, error);
+  g_autofree char *now = hcs_now_iso ();
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_store_bind_text (stmt, 3, fields->name);
+  hcs_store_bind_text (stmt, 4, fields->industry);
+  hcs_store_bind_text (stmt, 5, fields->status);
+  hcs_store_bind_text (stmt, 6, fields->grade);
+  hcs_store_bind_text (stmt, 7, fields->region);
+  hcs_store_bind_text (stmt, 8, now);
+  if (!hcs_store_step_done (store, stmt, error))
+    return FALSE;
+  if (hcs_store_changes (store) == 1)
+    return TRUE;
+
+  stmt = hcs_store_prepare (store, SQL_EXISTS, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = hcs_store_step (store, stmt, error);
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return FALSE;
+  g_set_error (error, HCS_STORE_ERROR,
+               rc == SQLITE_ROW ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
+               "subject %" G_GINT64_FORMAT " not updated", id);
+  return FALSE;
+}
+
+struct _HcsSubjectInserter
+{
+  HcsStore     *store;
+  sqlite3_stmt *stmt;
+  char         *now;
+};
+
+HcsSubjectInserter *
+hcs_subject_inserter_new (HcsStore  *store,
+                          GError   **error)
+{
+  sqlite3_stmt *stmt;
+  HcsSubjectInserter *self;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  stmt = hcs_store_prepare (store, SQL_INSERT_OR_IGNORE, error);
+  if (stmt == NULL)
+    return NULL;
+  self = g_new0 (HcsSubjectInserter, 1);
+  self->store = store;
+  self->stmt = stmt;
+  self->now = hcs_now_iso ();
+  return self;
+}
+
+int
+hcs_subject_inserter_add (HcsSubjectInserter      *self,
+                          const HcsSubjectFields  *fields,
+                          GError                 **error)
+{
+  int rc;
+
+  g_return_val_if_fail (self != NULL && fields != NULL, -1);
+
+  bind_fields (self->stmt, fields, self->now);
+  rc = hcs_store_step (self->store, self->stmt, error);
+  sqlite3_reset (self->stmt);
+  if (rc < 0)
+    return -1;
+  return hcs_store_changes (self->store) == 1 ? 1 : 0;
+}
+
+void
+hcs_subject_inserter_free (HcsSubjectInserter *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->now);
+  g_free (self);
+}

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Storage of 市场主体: USCC-keyed organisations and ID-keyed persons. */
+#pragma once
+
+#include "hcs-request.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HCS_SUBJECT_SORT_ID,
+  HCS_SUBJECT_SORT_NAME,
+  HCS_SUBJECT_SORT_IDENTIFIER,
+} HcsSubjectSort;
+
+/* What GET /subjects filters on; NULL members do not filter. */
+typedef struct
+{
+  const char     *region;
+  const char     *type;
+  const char     *grade;
+  const char     *status;
+  const char     *name_part;     /* a substring of the name */
+  const char     *prefix;        /* a prefix of the (normalised) identifier */
+  gboolean        see_persons;   /* whether @prefix may match ID numbers; if
+                                  * not, only a whole ID number matches */
+  HcsSubjectSort  sort;
+} HcsSubjectFilter;
+
+typedef struct
+{
+  const char *identifier;   /* normalised */
+  const char *name;
+  const char *type;
+  const char *region;
+  const char *industry;
+  const char *status;       /* NULL: active */
+  const char *grade;        /* nullable */
+  const char *registered_on; /* nullable, YYYY-MM-DD */
+} HcsSubjectFields;
+
+JsonArray  *hcs_store_subjects_list      (HcsStore                *store,
+                                          const HcsSubjectFilter  *filter,
+                                          const HcsPage           *page,
+                                          gint64                  *total,
+                                          GError                 **error);
+JsonObject *hcs_store_subjects_get       (HcsStore                *store,
+                                          const char              *identifier,
+                                          GError                 **error);
+JsonObject *hcs_store_subjects_get_by_id (HcsStore                *store,
+                                          gint64                   id,
+                                          GError                 **error);
+gint64      hcs_store_subjects_insert    (HcsStore                *store,
+                                          const HcsSubjectFields  *fields,
+                                          GError                 **error);
+gboolean    hcs_store_subjects_update    (HcsStore                *store,
+                                          gint64                   id,
+                                          gint64                   version,
+                                          const HcsSubjectFields  *fields,
+                                          GError                 **error);
+
+/* For the demo seeder: one prepared INSERT reused for many rows. */
+typedef struct _HcsSubjectInserter HcsSubjectInserter;
+
+HcsSubjectInserter *hcs_subject_inserter_new   (HcsStore            *store,
+                                                GError             **error);
+/* Returns 1 when inserted, 0 when the identifier exists already, -1 on
+ * error. The strings need only live for the call. */
+int                 hcs_subject_inserter_add   (HcsSubjectInserter  *self,
+                                                const HcsSubjectFields *fields,
+                                                GError             **error);
+void                hcs_subject_inserter_free  (HcsSubjectInserter  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsSubjectInserter, hcs_subject_inserter_free)
+
+G_END_DECLS
