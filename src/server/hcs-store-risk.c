@@ -370,3 +370,32 @@ hcs_store_risk_data_stamp (HcsStore *store)
   /* data_version sees other connections' commits; total_changes our own. */
   return (version << 32) ^ sqlite3_total_changes64 (hcs_store_get_db (store));
 }
+
+static const char SQL_REGION_ORGANISATIONS[] =
+  "SELECT id FROM subjects WHERE region = ?1 AND type <> 'natural_person' ORDER BY id";
+
+/* Returns: (transfer full) (element-type gint64): the ids of the
+ * organisations registered in @region, for the demo's events */
+GArray *
+hcs_store_risk_region_organisations (HcsStore    *store,
+                                     const char  *region,
+                                     GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REGION_ORGANISATIONS, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  hcs_store_bind_text (stmt, 1, region);
+  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+  return g_steal_pointer (&ids);
+}

@@ -69,6 +69,9 @@ gboolean    hcs_store_risk_month_span       (HcsStore              *store,
                                              char                 **first,
                                              char                 **last,
                                              GError               **error);
+GArray     *hcs_store_risk_region_organisations (HcsStore          *store,
+                                             const char            *region,
+                                             GError               **error);
 gint64      hcs_store_risk_data_stamp       (HcsStore              *store);
 GHashTable *hcs_store_risk_populations      (HcsStore              *store,
                                              GError               **error);
