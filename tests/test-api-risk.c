@@ -407,6 +407,36 @@ test_events_create_get_and_audit (void)
 }
 
 static void
+test_events_name_a_known_subject (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (46);
+  g_autofree char *uscc = hc_uscc_generate (rand, "469007");
+  g_autofree char *lower = g_ascii_strdown (uscc, -1);
+  g_autofree char *subject_body =
+    g_strdup_printf ("{\"identifier\":\"%s\",\"name\":\"东方市八所渔业有限公司\",\"type\":\"legal_person\","
+                     "\"region\":\"469007\",\"industry\":\"渔业\"}", uscc);
+  g_autofree char *event_body =
+    g_strdup_printf ("{\"region\":\"469007\",\"occurred_on\":\"2025-02-02\",\"category\":\"smuggling\","
+                     "\"severity\":2,\"title\":\"渔船夹带冻品\",\"subject\":\" %s \"}", lower);
+  g_autoptr(HcTestResponse) subject = hc_test_request (server, "POST", "/subjects", analyst, subject_body);
+  g_autoptr(HcTestResponse) event = NULL;
+  g_autoptr(HcTestResponse) listed = NULL;
+  JsonArray *items;
+
+  hc_assert_status (subject, 201, NULL);
+  event = hc_test_request (server, "POST", "/risk/events", analyst, event_body);
+  hc_assert_status (event, 201, NULL);
+  g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (event), "subject"), ==, uscc);
+
+  listed = hc_test_request (server, "GET", "/risk/events?region=469007&from=2025-02&to=2025-02&category=smuggling",
+                            analyst, NULL);
+  hc_assert_status (listed, 200, NULL);
+  items = json_object_get_array_member (hc_test_response_object (listed), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "subject"), ==, uscc);
+}
+
+static void
 test_events_delete_needs_role_and_version (void)
 {
   gint64 id = post_event (server, analyst, "460200", "2023-02-14", "tourism", 3);
@@ -579,6 +609,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/risk/heatmap/bad-parameters-are-400", test_heatmap_bad_parameters_are_400);
   g_test_add_func ("/risk/events/invalid-input-changes-nothing", test_events_validation_changes_nothing);
   g_test_add_func ("/risk/events/create-get-and-audit", test_events_create_get_and_audit);
+  g_test_add_func ("/risk/events/name-a-known-subject", test_events_name_a_known_subject);
   g_test_add_func ("/risk/events/delete-needs-role-and-version", test_events_delete_needs_role_and_version);
   g_test_add_func ("/risk/events/page-newest-first-with-filters", test_events_page_newest_first_with_filters);
   g_test_add_func ("/risk/demo/rollup-equals-events", test_demo_rollup_equals_events);

@@ -181,6 +181,24 @@ valid_occurred_on (const char *text)
   return strcmp (text, "2000-01-01") >= 0 && strcmp (text, today) <= 0;
 }
 
+/* The subject named by @identifier as typed (USCC or ID number, in any case,
+ * with spaces or full-width characters): its id, 0 when unknown, -1 on error. */
+static gint64
+find_subject (HcsStore    *store,
+              const char  *identifier,
+              GError     **error)
+{
+  g_autofree char *uscc = hc_uscc_normalize (identifier);
+  g_autofree char *id_number = hc_id_number_normalize (identifier);
+  gint64 id = hcs_store_risk_find_subject (store, identifier, error);
+
+  if (id == 0 && uscc != NULL)
+    id = hcs_store_risk_find_subject (store, uscc, error);
+  if (id == 0 && id_number != NULL)
+    id = hcs_store_risk_find_subject (store, id_number, error);
+  return id;
+}
+
 static void
 create_event (HcsRequest *req)
 {
@@ -246,7 +264,7 @@ create_event (HcsRequest *req)
     }
   if (subject != NULL && *subject != '\0')
     {
-      event.subject_id = hcs_store_risk_find_subject (store, subject, &error);
+      event.subject_id = find_subject (store, subject, &error);
       if (event.subject_id < 0)
         {
           hcs_request_reply_store_error (req, error);
