@@ -141,7 +141,7 @@ report() {
 
 # GET /subjects/{uscc} for random existing USCCs.
 if grep -q 'GET .*/subjects/{' "$WORK/routes.txt"; then
-  sqlite3 "$DB" "SELECT identifier FROM subjects WHERE type = 'legal_person' ORDER BY random() LIMIT 20000" > "$WORK/ids.txt"
+  sqlite3 "$DB" "SELECT identifier FROM subjects WHERE type <> 'natural_person' ORDER BY random() LIMIT 20000" > "$WORK/ids.txt"
   if [ -s "$WORK/ids.txt" ]; then
     export HC_BENCH_IDS="$WORK/ids.txt"
     status=$(fetch "/api/v1/subjects/$(head -1 "$WORK/ids.txt")" "$WORK/static/subject.json")
