@@ -358,6 +358,16 @@ test_events_validation_changes_nothing (void)
     r = hc_test_request_full (server, "POST", "/risk/events", analyst, "application/json", body, NULL);
     hc_assert_status (r, 413, NULL);
   }
+  {
+    g_autoptr(HcTestResponse) anon =
+      hc_test_request (server, "POST", "/risk/events", NULL,
+                       "{\"region\":\"460100\",\"occurred_on\":\"2024-01-01\",\"category\":\"finance\","
+                       "\"severity\":1,\"title\":\"t\"}");
+    g_autoptr(HcTestResponse) anon_list = hc_test_request (server, "GET", "/risk/events", NULL, NULL);
+
+    hc_assert_status (anon, 401, "unauthenticated");
+    hc_assert_status (anon_list, 401, "unauthenticated");
+  }
   g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM risk_events"), ==, before);
   g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE entity = 'risk_event'"), ==, audit_before);
 }
