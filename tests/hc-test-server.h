@@ -29,6 +29,9 @@ typedef enum
 
 HcTestServer   *hc_test_server_new          (HcTestServerFlags  flags,
                                              const char * const *extra_args);
+HcTestServer   *hc_test_server_new_for_db   (const char        *db_path,
+                                             const char * const *extra_args);
+void            hc_test_server_kill         (HcTestServer      *self);
 void            hc_test_server_free         (HcTestServer      *self);
 const char     *hc_test_server_get_url      (HcTestServer      *self);
 const char     *hc_test_server_get_db_path  (HcTestServer      *self);
