@@ -81,7 +81,7 @@ line=$(wait_line "$WORK/server.log" '^listening on ' 7200 "$SERVER_PID")
 ready=$(date +%s.%N)
 URL=${line#listening on }
 if [ "$seeded" = yes ]; then
-  printf 'seeding (--seed-demo --demo-scale %s) until listening: %.1f s\n' "$SCALE" "$(echo "$ready - $start" | bc)"
+  printf 'seeding (--seed-demo --demo-scale %s) until listening: %.1f s\n' "$SCALE" "$(awk -v a="$start" -v b="$ready" 'BEGIN { print b - a }')"
 else
   echo "database: reused $DB (not seeded in this run)"
 fi
@@ -135,8 +135,8 @@ report() {
   read -r o_rps o_p50 o_p99 o_err <<< "$ours"
   read -r r_rps _ _ _ <<< "$ref"
   printf '%-40s %10.0f %10.0f %6.2f %8.2f %8.2f %9s %8s\n' "$name" "$o_rps" "$r_rps" \
-    "$(echo "scale=2; $o_rps / ($r_rps + 0.0001)" | bc)" "$o_p50" "$o_p99" \
-    "$(echo "$o_p99 <= 10" | bc | sed 's/1/yes/;s/0/NO/')" "$o_err"
+    "$(awk -v a="$o_rps" -v b="$r_rps" 'BEGIN { print (b > 0 ? a / b : 0) }')" "$o_p50" "$o_p99" \
+    "$(awk -v p="$o_p99" 'BEGIN { print (p <= 10 ? "yes" : "NO") }')" "$o_err"
 }
 
 # GET /subjects/{uscc} for random existing USCCs.
