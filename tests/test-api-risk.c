@@ -561,6 +561,8 @@ test_events_page_newest_first_with_filters (void)
   {
     g_autoptr(HcTestResponse) r =
       hc_test_request (fresh, "GET", "/risk/events?category=finance&severity_min=5&total=1", admin, NULL);
+    g_autoptr(HcTestResponse) finance =
+      hc_test_request (fresh, "GET", "/risk/events?category=finance&to=2024-04&total=1", admin, NULL);
     g_autoptr(HcTestResponse) bad1 = hc_test_request (fresh, "GET", "/risk/events?region=999999", admin, NULL);
     g_autoptr(HcTestResponse) bad2 = hc_test_request (fresh, "GET", "/risk/events?severity_min=9", admin, NULL);
     g_autoptr(HcTestResponse) bad3 = hc_test_request (fresh, "GET", "/risk/events?cursor=zzz", admin, NULL);
@@ -571,6 +573,10 @@ test_events_page_newest_first_with_filters (void)
     g_assert_cmpint (json_object_get_int_member (hc_test_response_object (r), "total"), ==,
                      hc_test_count_rows (fresh, "SELECT count(*) FROM risk_events WHERE category = 'finance' AND severity = 5"));
     g_assert_cmpint (json_object_get_int_member (hc_test_response_object (r), "total"), >=, 2);
+    hc_assert_status (finance, 200, NULL);
+    g_assert_cmpint (json_object_get_int_member (hc_test_response_object (finance), "total"), ==,
+                     hc_test_count_rows (fresh, "SELECT count(*) FROM risk_events WHERE category = 'finance'"
+                                                " AND occurred_on < '2024-05-01'"));
     hc_assert_status (bad1, 400, "invalid_parameter");
     hc_assert_status (bad2, 400, "invalid_parameter");
     hc_assert_status (bad3, 400, "invalid_cursor");

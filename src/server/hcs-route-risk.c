@@ -117,10 +117,11 @@ list_events (HcsRequest *req)
                                _("The month “from” must not be after the month “to”."));
       return;
     }
+  /* Months as a range of days, so that the date indexes serve them. */
   if (has_from)
-    filter.from_month = from_text = month_format (from);
+    filter.from_day = from_text = g_strdup_printf ("%04d-%02d-01", from / 12, from % 12 + 1);
   if (has_to)
-    filter.to_month = to_text = month_format (to);
+    filter.until_day = to_text = g_strdup_printf ("%04d-%02d-01", (to + 1) / 12, (to + 1) % 12 + 1);
 
   rows = hcs_store_risk_list (hcs_request_get_store (req), &filter, &page,
                               page.want_total ? &total : NULL, &error);

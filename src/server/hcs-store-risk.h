@@ -10,8 +10,8 @@ typedef struct
 {
   const char *region;        /* nullable: GB/T 2260 code */
   const char *category;      /* nullable: HcRiskCategory key */
-  const char *from_month;    /* nullable: YYYY-MM, inclusive */
-  const char *to_month;      /* nullable: YYYY-MM, inclusive */
+  const char *from_day;      /* nullable: YYYY-MM-DD, inclusive */
+  const char *until_day;     /* nullable: YYYY-MM-DD, exclusive */
   gint64      severity_min;  /* 1 for all */
 } HcsRiskFilter;
 
