@@ -943,8 +943,9 @@ test_demo_lists_are_coherent (void)
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     g_assert_cmpint (hc_test_count_rows (demo, checks[i]), ==, 0);
 
+  /* After the first batch of 2021, red designations grow every year. */
   g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(*) FROM list_entries WHERE list_type = 'red' AND created_at LIKE '2025%'"),
-                   >, hc_test_count_rows (demo, "SELECT count(*) FROM list_entries WHERE list_type = 'red' AND created_at LIKE '2021%'"));
+                   >, hc_test_count_rows (demo, "SELECT count(*) FROM list_entries WHERE list_type = 'red' AND created_at LIKE '2022%'"));
   g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(*) FROM list_entries WHERE list_type = 'black' AND created_at LIKE '2025%'"),
                    <, hc_test_count_rows (demo, "SELECT count(*) FROM list_entries WHERE list_type = 'black' AND created_at LIKE '2021%'"));
   g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(*) FROM repairs"), >=, 900);
@@ -952,6 +953,31 @@ test_demo_lists_are_coherent (void)
   /* Per mille overdue among the cases of 2021 and of 2025. */
   g_assert_cmpint (hc_test_count_rows (demo, "SELECT 1000 * sum (decided_on > deadline) / count(*) FROM repairs WHERE applied_on LIKE '2021%'"),
                    >, hc_test_count_rows (demo, "SELECT 1000 * sum (decided_on > deadline) / count(*) FROM repairs WHERE applied_on LIKE '2025%'"));
+
+  /* What the lists are for in the plan: by 2025 the red share of existing
+   * enterprises has grown and the black share has fallen against 2021. */
+  {
+    g_autoptr(HcTestResponse) ind = hc_test_request (demo, "GET", "/indicators?year=2025",
+                                                     hc_test_server_token (demo, "analyst"), NULL);
+    JsonArray *items;
+    guint seen = 0;
+
+    hc_assert_status (ind, 200, NULL);
+    items = json_object_get_array_member (hc_test_response_object (ind), "items");
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *it = json_array_get_object_element (items, i);
+        const char *key = json_object_get_string_member (it, "key");
+
+        if (g_str_equal (key, "incentive-list-share-growth") ||
+            g_str_equal (key, "serious-dishonesty-share-decline"))
+          {
+            g_assert_cmpfloat (json_object_get_double_member (it, "aggregate"), >, 10.0);
+            seen++;
+          }
+      }
+    g_assert_cmpuint (seen, ==, 2);
+  }
 
   page = hc_test_request (demo, "GET", "/lists/black/entries?state=published&total=1&limit=5",
                           hc_test_server_token (demo, "analyst"), NULL);
