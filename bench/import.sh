@@ -33,7 +33,7 @@ now() { date +%s.%N; }
 # fresh copy of its database and the best time counts (the machine is shared).
 template=$work/template.db
 "$build/src/server/hncredit-server" import --db "$template" --item 1 "$csv" >/dev/null 2>&1 || true
-sqlite3 "$template" <<'SQL'
+sqlite3 "$template" <<'SQL' >/dev/null
 PRAGMA wal_checkpoint(TRUNCATE);
 INSERT INTO departments (id, code, name, created_at) VALUES (1, 'SCJG', '海南省市场监督管理局', '2025-01-01T00:00:00Z');
 INSERT INTO catalog_versions (year, state, created_at) VALUES (2025, 'published', '2025-01-01T00:00:00Z');
