@@ -19,6 +19,7 @@ gboolean hcs_demo_seed              (HcsStore    *store,
 guint    hcs_demo_get_scale         (void);
 
 gboolean hcs_demo_seed_departments  (HcsStore *store, GRand *rand, GError **error);
+gboolean hcs_demo_seed_indicators   (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_catalog      (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_risk         (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_lists        (HcsStore *store, GRand *rand, GError **error);

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcAuditPane: the Audit Log pane of the main window. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hc-client.h"
+
+G_BEGIN_DECLS
+
+#define HC_TYPE_AUDIT_PANE (hc_audit_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (HcAuditPane, hc_audit_pane, HC, AUDIT_PANE, GtkWidget)
+
+HcClient *hc_audit_pane_get_client (HcAuditPane *self);
+void      hc_audit_pane_set_client (HcAuditPane *self,
+                                    HcClient     *client);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcCatalogPane: the Credit Information Catalog pane of the main window. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hc-client.h"
+
+G_BEGIN_DECLS
+
+#define HC_TYPE_CATALOG_PANE (hc_catalog_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (HcCatalogPane, hc_catalog_pane, HC, CATALOG_PANE, GtkWidget)
+
+HcClient *hc_catalog_pane_get_client (HcCatalogPane *self);
+void      hc_catalog_pane_set_client (HcCatalogPane *self,
+                                    HcClient     *client);
+
+G_END_DECLS

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcClient: the one async HTTP/JSON client every pane talks to the server with. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define HC_CLIENT_ERROR (hc_client_error_quark ())
+
+typedef enum
+{
+  HC_CLIENT_ERROR_UNAUTHORIZED,
+  HC_CLIENT_ERROR_TOKEN_EXPIRED,
+  HC_CLIENT_ERROR_FORBIDDEN,
+  HC_CLIENT_ERROR_NOT_FOUND,
+  HC_CLIENT_ERROR_CONFLICT,
+  HC_CLIENT_ERROR_PRECONDITION_FAILED,
+  HC_CLIENT_ERROR_INVALID,
+  HC_CLIENT_ERROR_UNREACHABLE,
+  HC_CLIENT_ERROR_TLS,
+  HC_CLIENT_ERROR_SERVER,
+  HC_CLIENT_ERROR_PROTOCOL,
+} HcClientError;
+
+/* What GET /health answers. */
+typedef struct
+{
+  char  *status;
+  char  *version;
+  int    schema;
+} HcServerHealth;
+
+/* One 市县 as the server lists it. */
+typedef struct
+{
+  char  *code;
+  char  *name;
+} HcRegionInfo;
+
+#define HC_TYPE_SERVER_HEALTH (hc_server_health_get_type ())
+GType           hc_server_health_get_type (void) G_GNUC_CONST;
+void            hc_server_health_free     (HcServerHealth *health);
+void            hc_region_info_free       (HcRegionInfo   *region);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcServerHealth, hc_server_health_free)
+
+#define HC_TYPE_CLIENT (hc_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (HcClient, hc_client, HC, CLIENT, GObject)
+
+GQuark          hc_client_error_quark          (void);
+const char     *hc_client_error_get_code       (const GError        *error);
+
+HcClient       *hc_client_new                  (const char          *base_url);
+const char     *hc_client_get_base_url         (HcClient            *self);
+void            hc_client_set_base_url         (HcClient            *self,
+                                                const char          *base_url);
+const char     *hc_client_get_username         (HcClient            *self);
+const char     *hc_client_get_role             (HcClient            *self);
+gboolean        hc_client_get_signed_in        (HcClient            *self);
+void            hc_client_sign_out             (HcClient            *self);
+
+void            hc_client_sign_in_async        (HcClient            *self,
+                                                const char          *username,
+                                                const char          *password,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean        hc_client_sign_in_finish       (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+void            hc_client_get_health_async     (HcClient            *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+HcServerHealth *hc_client_get_health_finish    (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+void            hc_client_list_regions_async   (HcClient            *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GPtrArray      *hc_client_list_regions_finish  (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+void            hc_client_count_list_entries_async  (HcClient            *self,
+                                                     const char          *list_type,
+                                                     const char          *state,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gint64          hc_client_count_list_entries_finish (HcClient            *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+void            hc_client_count_departments_async   (HcClient            *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gint64          hc_client_count_departments_finish  (HcClient            *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcOverviewPane: the 总览 pane, counts of what the server holds. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hc-client.h"
+
+G_BEGIN_DECLS
+
+#define HC_TYPE_OVERVIEW_PANE (hc_overview_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (HcOverviewPane, hc_overview_pane, HC, OVERVIEW_PANE, GtkWidget)
+
+HcClient *hc_overview_pane_get_client (HcOverviewPane *self);
+void      hc_overview_pane_set_client (HcOverviewPane *self,
+                                       HcClient       *client);
+
+G_END_DECLS

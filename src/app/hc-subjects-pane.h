@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcSubjectsPane: the Market Subjects pane of the main window. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hc-client.h"
+
+G_BEGIN_DECLS
+
+#define HC_TYPE_SUBJECTS_PANE (hc_subjects_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (HcSubjectsPane, hc_subjects_pane, HC, SUBJECTS_PANE, GtkWidget)
+
+HcClient *hc_subjects_pane_get_client (HcSubjectsPane *self);
+void      hc_subjects_pane_set_client (HcSubjectsPane *self,
+                                    HcClient     *client);
+
+G_END_DECLS

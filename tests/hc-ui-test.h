@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* For UI tests: run the real app in this process under Xvfb, wait for what
+ * it shows, and take pictures of it. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hc-application.h"
+#include "hc-window.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*HcUiCondition) (gpointer data);
+typedef void     (*HcUiBody)      (HcApplication *app,
+                                   HcWindow      *window,
+                                   gpointer       data);
+typedef gboolean (*HcUiAfterFrames) (GtkWidget   *widget,
+                                     gpointer     data);
+
+void       hc_ui_test_init        (int            *argc,
+                                   char         ***argv);
+int        hc_ui_test_finish      (int             status);
+void       hc_ui_wait_until       (const char     *what,
+                                   HcUiCondition   condition,
+                                   gpointer        data);
+void       hc_ui_wait_frames      (GtkWidget      *widget,
+                                   guint           n_frames,
+                                   HcUiAfterFrames then,
+                                   gpointer        data);
+int        hc_ui_run_app          (const char * const *args,
+                                   HcUiBody        body,
+                                   gpointer        data);
+GtkWidget *hc_ui_find_descendant  (GtkWidget      *root,
+                                   GType           type);
+void       hc_ui_wait_pane_loaded (HcWindow       *window,
+                                   const char     *pane);
+GdkTexture *hc_ui_screenshot      (GtkWidget      *widget);
+gboolean   hc_ui_texture_is_blank (GdkTexture     *texture);
+
+G_END_DECLS
