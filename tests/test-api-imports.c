@@ -189,8 +189,8 @@ test_gb18030_is_detected (void)
   g_autoptr(HcTestResponse) r = NULL;
   gsize gb_len = 0;
 
-  utf8 = g_strdup_printf ("统一社会信用代码,主体名称,决定文书号,处罚机关,处罚决定日期,处罚类别,罚款金额（元）,公示截止日期\n"
-                          "%s,儋州洋浦港务物流有限公司,琼环罚〔2023〕GB-1号,海南省生态环境厅,2023-11-20,责令停产停业,0,2026-11-20\n",
+  utf8 = g_strdup_printf ("统一社会信用代码,主体名称,决定文书号,处罚机关,处罚决定日期,处罚类别,罚款金额(元),公示截止日期\n"
+                          "%s,儋州洋浦港务物流有限公司,琼环罚〔2023〕GB-1号,海南省生态环境厅,2023-11-20,责令停产停业,500,2026-11-20\n",
                           u1);
   gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &gb_len, NULL);
   g_assert_nonnull (gb);
@@ -207,7 +207,7 @@ test_gb18030_is_detected (void)
   g_assert_cmpstr (str (r, "encoding"), ==, "gb18030");
   g_assert_cmpint (num (r, "accepted"), ==, 1);
   g_assert_cmpint (count ("SELECT count(*) FROM penalties WHERE decision_no = '琼环罚〔2023〕GB-1号'"
-                          " AND name = '儋州洋浦港务物流有限公司' AND category = 'suspension'"), ==, 1);
+                          " AND name = '儋州洋浦港务物流有限公司' AND category = 'suspension' AND amount = 500"), ==, 1);
 }
 
 static void

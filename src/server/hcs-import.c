@@ -654,6 +654,32 @@ field_count_mismatch (Import *chk,
   reject (chk, NULL, "field_count", message, NULL);
 }
 
+/* A header cell names a column by its key (any case) or its Chinese label,
+ * also with ASCII parentheses or without the parenthesised unit:
+ * 罚款金额（元）, 罚款金额(元) and 罚款金额 are the same column. */
+static gboolean
+header_names (const char   *cell,
+              const Column *col)
+{
+  const char *paren;
+
+  if (g_ascii_strcasecmp (cell, col->key) == 0 || g_str_equal (cell, col->label))
+    return TRUE;
+  paren = strstr (col->label, "（");
+  if (paren != NULL)
+    {
+      gsize base = paren - col->label;
+      g_autoptr(GString) ascii = g_string_new (col->label);
+
+      if (strlen (cell) == base && strncmp (cell, col->label, base) == 0)
+        return TRUE;
+      g_string_replace (ascii, "（", "(", 0);
+      g_string_replace (ascii, "）", ")", 0);
+      return g_str_equal (cell, ascii->str);
+    }
+  return FALSE;
+}
+
 /* Maps the header's columns to the kind's; fails on a missing required or
  * a repeated column. Unknown columns are ignored. */
 static gboolean
@@ -679,7 +705,7 @@ map_header (Import              *imp,
         {
           const Column *col = &kind->columns[c];
 
-          if (g_ascii_strcasecmp (cell, col->key) != 0 && !g_str_equal (cell, col->label))
+          if (!header_names (cell, col))
             continue;
           if (seen[c])
             {
