@@ -36,6 +36,11 @@ CREATE INDEX imports_item ON imports (item_id);
 -- The subject_id indexes are partial: rows of unregistered subjects (NULL)
 -- are never looked up by subject, and leaving them out saves an index
 -- insert per such row; `subject_id = ?` queries still use the index.
+-- item_id has no foreign key of its own: SQLite would probe catalog_items
+-- for every row (4 % of an import). It is copied from the import's row,
+-- written in the same transaction, whose item_id has the foreign key; and
+-- import_id's foreign key keeps that row while records point at it, so the
+-- item cannot be deleted under the records either.
 CREATE TABLE penalties (
   id               INTEGER PRIMARY KEY,
   uscc             TEXT    NOT NULL,
@@ -47,7 +52,7 @@ CREATE TABLE penalties (
   category         TEXT    NOT NULL,
   amount           REAL    NOT NULL DEFAULT 0 CHECK (amount >= 0),
   publicity_until  TEXT,
-  item_id          INTEGER NOT NULL REFERENCES catalog_items (id),
+  item_id          INTEGER NOT NULL,          -- = imports.item_id of import_id
   import_id        INTEGER NOT NULL REFERENCES imports (id)
 );
 CREATE INDEX penalties_subject ON penalties (subject_id) WHERE subject_id IS NOT NULL;
@@ -63,7 +68,7 @@ CREATE TABLE licenses (
   authority        TEXT    NOT NULL,
   decided_on       TEXT    NOT NULL,
   valid_until      TEXT,
-  item_id          INTEGER NOT NULL REFERENCES catalog_items (id),
+  item_id          INTEGER NOT NULL,          -- = imports.item_id of import_id
   import_id        INTEGER NOT NULL REFERENCES imports (id)
 );
 CREATE INDEX licenses_subject ON licenses (subject_id) WHERE subject_id IS NOT NULL;
@@ -80,7 +85,7 @@ CREATE TABLE commitments (
   committed_on     TEXT    NOT NULL,
   fulfilment       TEXT    NOT NULL DEFAULT 'pending'
                    CHECK (fulfilment IN ('pending', 'fulfilled', 'breached')),
-  item_id          INTEGER NOT NULL REFERENCES catalog_items (id),
+  item_id          INTEGER NOT NULL,          -- = imports.item_id of import_id
   import_id        INTEGER NOT NULL REFERENCES imports (id)
 );
 CREATE INDEX commitments_subject ON commitments (subject_id) WHERE subject_id IS NOT NULL;
