@@ -104,4 +104,67 @@ gint64          hc_client_count_departments_finish  (HcClient            *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
+/* Risk monitoring (hc-client-risk.c) */
+
+/* What GET /risk/heatmap answers: a dense matrix, rows are the 19 市县 in
+ * GB/T order; @values is n_rows × n_columns, row-major. Immutable. */
+typedef struct
+{
+  guint    n_rows;
+  guint    n_columns;
+  char   **rows;            /* GB/T 2260 codes */
+  char   **row_names;
+  char   **columns;         /* "2025-03", a category key, or "total" */
+  char   **column_names;
+  double  *values;
+  double   min;
+  double   max;
+  gint64   total;
+} HcHeatmap;
+
+#define HC_TYPE_HEATMAP (hc_heatmap_get_type ())
+GType           hc_heatmap_get_type           (void) G_GNUC_CONST;
+HcHeatmap      *hc_heatmap_ref                (HcHeatmap *heatmap);
+void            hc_heatmap_unref              (HcHeatmap *heatmap);
+double          hc_heatmap_get_value          (const HcHeatmap *heatmap,
+                                               guint            row,
+                                               guint            column);
+int             hc_heatmap_find_row           (const HcHeatmap *heatmap,
+                                               const char      *region);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcHeatmap, hc_heatmap_unref)
+
+/* @by: "region", "region-month" or "region-category"; @from, @to: "YYYY-MM"
+ * or NULL; @category: a risk category key or NULL for all; @normalize:
+ * "none" or "per10k" (NULL for none). */
+void            hc_client_get_heatmap_async   (HcClient            *self,
+                                               const char          *by,
+                                               const char          *from,
+                                               const char          *to,
+                                               const char          *category,
+                                               const char          *normalize,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+HcHeatmap      *hc_client_get_heatmap_finish  (HcClient            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
+/* A page of risk events, newest first: a GListModel of HcRiskEvent, and in
+ * @next_cursor the cursor of the next page (NULL after the last). Every
+ * filter may be NULL; @cursor NULL for the first page. */
+void            hc_client_list_risk_events_async  (HcClient            *self,
+                                                   const char          *region,
+                                                   const char          *category,
+                                                   const char          *from,
+                                                   const char          *to,
+                                                   guint                limit,
+                                                   const char          *cursor,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GListModel     *hc_client_list_risk_events_finish (HcClient            *self,
+                                                   GAsyncResult        *result,
+                                                   char               **next_cursor,
+                                                   GError             **error);
+
 G_END_DECLS
