@@ -264,6 +264,8 @@ test_heatmap_follows_the_events (void)
         g_autofree char *date = g_strdup_printf ("2025-%02u-%02u", 1 + (r + i) % 12, 1 + i);
         post_event (server, others[r], date, "tourism", n++);
       }
+  /* The data span 2025-01 to 2025-12: the pane's default period. */
+  post_event (server, "469002", "2025-12-20", "work_safety", n++);
 
   g_assert_cmpint (hc_ui_run_app (args, heatmap_follows_the_events, &events), ==, 0);
   g_hash_table_unref (events.haikou_all);
