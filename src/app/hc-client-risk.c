@@ -67,6 +67,19 @@ hc_heatmap_find_row (const HcHeatmap *heatmap,
   return -1;
 }
 
+/* TRUE when every value is a whole number (counts, not rates); also for
+ * no heat map at all. */
+gboolean
+hc_heatmap_is_whole (const HcHeatmap *heatmap)
+{
+  if (heatmap == NULL)
+    return TRUE;
+  for (gsize i = 0; i < (gsize) heatmap->n_rows * heatmap->n_columns; i++)
+    if (heatmap->values[i] != (double) (gint64) heatmap->values[i])
+      return FALSE;
+  return TRUE;
+}
+
 /* A JSON array of strings as a strv, or NULL when it is not one. */
 static char **
 string_array (JsonObject *obj,

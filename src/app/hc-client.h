@@ -131,6 +131,7 @@ double          hc_heatmap_get_value          (const HcHeatmap *heatmap,
                                                guint            column);
 int             hc_heatmap_find_row           (const HcHeatmap *heatmap,
                                                const char      *region);
+gboolean        hc_heatmap_is_whole           (const HcHeatmap *heatmap);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcHeatmap, hc_heatmap_unref)
 
 /* @by: "region", "region-month" or "region-category"; @from, @to: "YYYY-MM"

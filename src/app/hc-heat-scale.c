@@ -9,6 +9,8 @@
 
 #include "hc-heat-scale.h"
 
+#include <math.h>
+
 /* Light yellow to dark red, in steps a reader can tell apart. */
 static const char * const class_colors[HC_HEAT_SCALE_N_CLASSES] = {
   "#fff7c2", "#fed879", "#fca94a", "#f4712e", "#d7301f", "#8f0a1e",
@@ -58,11 +60,15 @@ hc_heat_scale_format (double value)
   return g_strdup_printf ("%.2f", value);
 }
 
+/* With @whole values (counts), a class starts at the first whole number in
+ * it, so the legend reads 0, 2, 4 … rather than 0, 1.67, 3.33 …. */
 static char *
-class_text (guint  klass,
-            double max)
+class_text (guint    klass,
+            double   max,
+            gboolean whole)
 {
-  g_autofree char *low = hc_heat_scale_format (hc_heat_scale_lower_bound (klass, max));
+  double bound = hc_heat_scale_lower_bound (klass, max);
+  g_autofree char *low = hc_heat_scale_format (whole ? ceil (bound - 1e-9) : bound);
 
   if (klass == HC_HEAT_SCALE_N_CLASSES - 1 || max <= 0)
     /* TRANSLATORS: a heat map legend class: this value or more */
@@ -72,13 +78,14 @@ class_text (guint  klass,
 
 double
 hc_heat_scale_legend_width (GtkWidget *widget,
-                            double     max)
+                            double     max,
+                            gboolean   whole)
 {
   double width = 0;
 
   for (guint k = 0; k < HC_HEAT_SCALE_N_CLASSES; k++)
     {
-      g_autofree char *text = class_text (k, max);
+      g_autofree char *text = class_text (k, max, whole);
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
       int w, h;
 
@@ -94,14 +101,15 @@ hc_heat_scale_snapshot_legend (GtkWidget   *widget,
                                GtkSnapshot *snapshot,
                                double       x,
                                double       y,
-                               double       max)
+                               double       max,
+                               gboolean     whole)
 {
   GdkRGBA fg, border = { 0, 0, 0, 0.35 };
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   for (guint k = 0; k < HC_HEAT_SCALE_N_CLASSES; k++)
     {
-      g_autofree char *text = class_text (k, max);
+      g_autofree char *text = class_text (k, max, whole);
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
       GskRoundedRect outline;
       GdkRGBA color;

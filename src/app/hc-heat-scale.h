@@ -19,8 +19,10 @@ void   hc_heat_scale_snapshot_legend (GtkWidget   *widget,
                                       GtkSnapshot *snapshot,
                                       double       x,
                                       double       y,
-                                      double       max);
+                                      double       max,
+                                      gboolean     whole);
 double hc_heat_scale_legend_width (GtkWidget *widget,
-                                   double     max);
+                                   double     max,
+                                   gboolean     whole);
 
 G_END_DECLS

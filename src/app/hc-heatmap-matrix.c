@@ -84,11 +84,11 @@ hc_heatmap_matrix_measure (GtkWidget      *widget,
   HcHeatmapMatrix *self = HC_HEATMAP_MATRIX (widget);
   guint n_rows = self->heatmap ? self->heatmap->n_rows : 0;
   guint n_columns = self->heatmap ? self->heatmap->n_columns : 0;
-  double legend = hc_heat_scale_legend_width (widget, self->heatmap ? self->heatmap->max : 0);
+  double legend = hc_heat_scale_legend_width (widget, self->heatmap ? self->heatmap->max : 0, hc_heatmap_is_whole (self->heatmap));
 
   compute_layout (self, -1);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = (int) MAX (self->header_width + n_columns * self->cell_width, legend) + 1;
+    *minimum = *natural = (int) (MAX (self->header_width + n_columns * self->cell_width, legend) + PAD);
   else
     *minimum = *natural = (int) (self->header_height + n_rows * CELL_HEIGHT + LEGEND_HEIGHT + PAD) + 1;
 }
@@ -193,7 +193,9 @@ hc_heatmap_matrix_snapshot (GtkWidget   *widget,
           /* The value is right-aligned, so a cell's left part shows only
            * its colour. */
           pango_layout_get_pixel_size (cell_layout, &w, &h);
-          append_text (snapshot, cell_layout, area.origin.x + area.size.width - PAD - w,
+          /* Zeros stay blank: the few cells with events stand out. */
+          if (value != 0)
+            append_text (snapshot, cell_layout, area.origin.x + area.size.width - PAD - w,
                        area.origin.y + (CELL_HEIGHT - h) / 2,
                        klass >= HC_HEAT_SCALE_N_CLASSES - 2 ? &white : &dark);
         }
@@ -217,7 +219,8 @@ hc_heatmap_matrix_snapshot (GtkWidget   *widget,
     }
 
   hc_heat_scale_snapshot_legend (widget, snapshot, PAD,
-                                 self->header_height + map->n_rows * CELL_HEIGHT + PAD + 4, map->max);
+                                 self->header_height + map->n_rows * CELL_HEIGHT + PAD + 4, map->max,
+                                 hc_heatmap_is_whole (map));
 }
 
 static gboolean

@@ -489,7 +489,8 @@ hc_region_map_snapshot (GtkWidget   *widget,
                     klass >= HC_HEAT_SCALE_N_CLASSES - 2);
     }
 
-  hc_heat_scale_snapshot_legend (widget, snapshot, MARGIN, self->legend_y, max);
+  hc_heat_scale_snapshot_legend (widget, snapshot, MARGIN, self->legend_y, max,
+                                 hc_heatmap_is_whole (self->heatmap));
 }
 
 static void
