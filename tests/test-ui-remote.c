@@ -152,9 +152,10 @@ expired_session_keeps_the_pane (HcApplication *app,
   hc_ui_wait_until ("the console after signing in", console_shown, window);
   hc_ui_wait_pane_loaded (window, "subjects");
 
-  /* Outlive the one-second token (a wait, not a timing assertion), then
-   * refresh as Ctrl+R does: the server refuses the token. */
-  g_usleep (2200 * G_TIME_SPAN_MILLISECOND);
+  /* Outlive the four-second token (a wait, not a timing assertion; the
+   * token lives long enough for a slow machine to sign in and load the
+   * pane), then refresh as Ctrl+R does: the server refuses the token. */
+  g_usleep (5200 * G_TIME_SPAN_MILLISECOND);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
   hc_ui_wait_until ("the sign-in page after the session ended", sign_in_shown, window);
   g_assert_false (hc_client_get_signed_in (hc_window_get_client (window)) &&
@@ -170,7 +171,7 @@ expired_session_keeps_the_pane (HcApplication *app,
 static void
 test_remote_expired_session_keeps_the_pane (void)
 {
-  const char *extra[] = { "--token-ttl", "1", NULL };
+  const char *extra[] = { "--token-ttl", "4", NULL };
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, extra);
   const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
 
