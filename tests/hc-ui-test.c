@@ -12,7 +12,7 @@
 #include "hc-ui-test.h"
 
 /* Generous: the first start seeds the demo data, and CI machines are slow. */
-#define WAIT_SECONDS 100
+#define WAIT_SECONDS 180
 
 static char *profile_dir;
 
