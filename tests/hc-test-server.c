@@ -34,19 +34,13 @@ server_path (void)
   return g_build_filename (HC_BUILD_ROOT, "src", "server", "hncredit-server", NULL);
 }
 
-/**
- * hc_test_server_new:
- * @extra_args: (nullable): more arguments for the server
- *
- * Starts a server with its own temporary database; the admin (and, with
- * demo data, `analyst` and `supervisor`) have the password HC_TEST_PASSWORD.
- * Aborts the test when the server does not come up.
- */
-HcTestServer *
-hc_test_server_new (HcTestServerFlags   flags,
-                    const char * const *extra_args)
+/* Starts the server on self->db_path, with the admin password file in
+ * self->dir, and reads its "listening on" line. */
+static void
+start_process (HcTestServer       *self,
+               HcTestServerFlags   flags,
+               const char * const *extra_args)
 {
-  HcTestServer *self = g_new0 (HcTestServer, 1);
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -54,9 +48,6 @@ hc_test_server_new (HcTestServerFlags   flags,
   g_autofree char *pw_file = NULL;
   g_autofree char *line = NULL;
 
-  self->dir = g_dir_make_tmp ("hncredit-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  self->db_path = g_build_filename (self->dir, "test.db", NULL);
   pw_file = g_build_filename (self->dir, "admin-password", NULL);
   g_file_set_contents (pw_file, HC_TEST_PASSWORD "\n", -1, &error);
   g_assert_no_error (error);
@@ -88,7 +79,62 @@ hc_test_server_new (HcTestServerFlags   flags,
 
   self->session = soup_session_new_with_options ("timeout", 120, NULL);
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/**
+ * hc_test_server_new:
+ * @extra_args: (nullable): more arguments for the server
+ *
+ * Starts a server with its own temporary database; the admin (and, with
+ * demo data, `analyst` and `supervisor`) have the password HC_TEST_PASSWORD.
+ * Aborts the test when the server does not come up.
+ */
+HcTestServer *
+hc_test_server_new (HcTestServerFlags   flags,
+                    const char * const *extra_args)
+{
+  HcTestServer *self = g_new0 (HcTestServer, 1);
+  g_autoptr(GError) error = NULL;
+
+  self->dir = g_dir_make_tmp ("hncredit-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  self->db_path = g_build_filename (self->dir, "test.db", NULL);
+  start_process (self, flags, extra_args);
   return self;
+}
+
+/**
+ * hc_test_server_new_for_db:
+ * @db_path: an existing database (e.g. another test server's, after
+ *   hc_test_server_kill()); it is left in place when this server is freed
+ * @extra_args: (nullable): more arguments for the server
+ *
+ * Starts a server on an existing database, as after a restart.
+ */
+HcTestServer *
+hc_test_server_new_for_db (const char         *db_path,
+                           const char * const *extra_args)
+{
+  HcTestServer *self = g_new0 (HcTestServer, 1);
+  g_autoptr(GError) error = NULL;
+
+  self->dir = g_dir_make_tmp ("hncredit-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  self->db_path = g_strdup (db_path);
+  start_process (self, HC_TEST_SERVER_EMPTY, extra_args);
+  return self;
+}
+
+/* Kills the server with SIGKILL (no chance to clean up) and waits for it;
+ * the database stays for hc_test_server_new_for_db(). */
+void
+hc_test_server_kill (HcTestServer *self)
+{
+  if (self->process == NULL)
+    return;
+  g_subprocess_force_exit (self->process);
+  g_subprocess_wait (self->process, NULL, NULL);
+  g_clear_object (&self->process);
 }
 
 /* Stops the server with SIGTERM and waits for it; asserts a clean exit. */
@@ -315,4 +361,36 @@ hc_test_count_rows (HcTestServer *self,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return n;
+}
+
+/* Registers a market subject through POST /subjects as admin (the way every
+ * subject gets into the database); fails the test unless it answers 201. */
+void
+hc_test_create_subject (HcTestServer *self,
+                        const char   *identifier,
+                        const char   *name,
+                        const char   *type,
+                        const char   *region)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "identifier");
+  json_builder_add_string_value (b, identifier);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, name);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, type);
+  json_builder_set_member_name (b, "region");
+  json_builder_add_string_value (b, region);
+  json_builder_set_member_name (b, "industry");
+  json_builder_add_string_value (b, "批发和零售业");
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  body = json_to_string (root, FALSE);
+  r = hc_test_request (self, "POST", "/subjects", hc_test_server_token (self, "admin"), body);
+  hc_assert_status (r, 201, NULL);
 }

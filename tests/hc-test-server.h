@@ -29,6 +29,9 @@ typedef enum
 
 HcTestServer   *hc_test_server_new          (HcTestServerFlags  flags,
                                              const char * const *extra_args);
+HcTestServer   *hc_test_server_new_for_db   (const char        *db_path,
+                                             const char * const *extra_args);
+void            hc_test_server_kill         (HcTestServer      *self);
 void            hc_test_server_free         (HcTestServer      *self);
 const char     *hc_test_server_get_url      (HcTestServer      *self);
 const char     *hc_test_server_get_db_path  (HcTestServer      *self);
@@ -58,6 +61,11 @@ void            hc_test_response_free       (HcTestResponse    *resp);
 JsonObject     *hc_test_response_object     (HcTestResponse    *resp);
 const char     *hc_test_response_error_code (HcTestResponse    *resp);
 const char     *hc_test_response_error_field (HcTestResponse   *resp);
+void            hc_test_create_subject      (HcTestServer      *self,
+                                             const char        *identifier,
+                                             const char        *name,
+                                             const char        *type,
+                                             const char        *region);
 gint64          hc_test_count_rows          (HcTestServer      *self,
                                              const char        *sql);
 

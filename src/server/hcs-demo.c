@@ -110,8 +110,10 @@ static const HcsDemoSeeder seeders[] = {
   hcs_demo_seed_departments,
   hcs_demo_seed_subjects,
   hcs_demo_seed_catalog,
+  hcs_demo_seed_indicators,
   hcs_demo_seed_lists,
   hcs_demo_seed_repairs,
+  hcs_demo_seed_imports,
   hcs_demo_seed_risk,
 };
 

@@ -19,10 +19,12 @@ gboolean hcs_demo_seed              (HcsStore    *store,
 guint    hcs_demo_get_scale         (void);
 
 gboolean hcs_demo_seed_departments  (HcsStore *store, GRand *rand, GError **error);
+gboolean hcs_demo_seed_indicators   (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_catalog      (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_risk         (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_lists        (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_repairs      (HcsStore *store, GRand *rand, GError **error);
+gboolean hcs_demo_seed_imports      (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_subjects     (HcsStore *store, GRand *rand, GError **error);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "hcs-auth.h"
 #include "hcs-demo.h"
+#include "hcs-import.h"
 #include "hcs-server.h"
 #include "hcs-store-users.h"
 
@@ -169,6 +170,136 @@ print_routes (void)
     }
 }
 
+/* ---- hncredit-server import ---------------------------------------- */
+
+static void
+on_import_progress (guint64  done,
+                    guint64  total,
+                    gint64   rows,
+                    gpointer data)
+{
+  const int width = 30;
+  int filled = total > 0 ? (int) (width * done / total) : width;
+  char bar[31];
+
+  memset (bar, '#', filled);
+  memset (bar + filled, '.', width - filled);
+  bar[width] = '\0';
+  g_printerr ("\r[%s] %3d%%  %" G_GINT64_FORMAT " %s", bar,
+              total > 0 ? (int) (100 * done / total) : 100, rows, _("rows"));
+}
+
+/* `hncredit-server import --db PATH --item ID [--kind K] [--encoding E]
+ * [--actor NAME] [--force] FILE`: the same hcs_import_run as POST /imports. */
+static int
+run_import (int   argc,
+            char *argv[])
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *actor_name = NULL;
+  gint64 item = 0;
+  gboolean force = FALSE;
+  gboolean require_subject = FALSE;
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The SQLite database"), N_("PATH") },
+    { "item", 0, 0, G_OPTION_ARG_INT64, &item, N_("The catalog item the records belong to"), N_("ID") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("penalty (default), license or commitment"), N_("KIND") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("utf-8 or gb18030 (default: detect)"), N_("ENCODING") },
+    { "actor", 0, 0, G_OPTION_ARG_STRING, &actor_name, N_("Who imports, for the record (default: the login name)"), N_("NAME") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Import a file that was imported before again"), NULL },
+    { "require-subject", 0, 0, G_OPTION_ARG_NONE, &require_subject, N_("Reject rows whose subject is not registered"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — import a CSV or XLSX file of credit records"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcsStore) store = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(JsonObject) answer = NULL;
+  g_autofree char *base = NULL;
+  g_auto(HcsImportFailure) failure = { 0, };
+  HcsImportOptions options = { 0, };
+  HcsActor actor = { 0, };
+  gboolean tty = isatty (STDERR_FILENO);
+  JsonArray *rejections;
+  JsonObject *reasons;
+  g_autoptr(GList) names = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("hncredit-server import: %s\n", error->message);
+      return 2;
+    }
+  if (db_path == NULL || item <= 0 || files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr ("hncredit-server import: %s\n", _("give --db PATH, --item ID and one FILE"));
+      return 2;
+    }
+  mapped = g_mapped_file_new (files[0], FALSE, &error);
+  if (mapped == NULL)
+    {
+      g_printerr ("hncredit-server import: %s\n", error->message);
+      return 1;
+    }
+  store = hcs_store_open (db_path, &error);
+  if (store == NULL || !hcs_store_migrate (store, &error))
+    {
+      g_printerr ("hncredit-server import: %s\n", error->message);
+      return 1;
+    }
+
+  actor.username = actor_name ? actor_name : (char *) g_get_user_name ();
+  actor.role = HC_ROLE_ADMIN;
+  base = g_path_get_basename (files[0]);
+  options.kind = kind;
+  options.item_id = item;
+  options.encoding = encoding;
+  options.file_name = base;
+  options.force = force;
+  options.require_subject = require_subject;
+  options.actor = &actor;
+  if (tty)
+    options.progress = on_import_progress;
+
+  answer = hcs_import_run (store, &options, g_mapped_file_get_contents (mapped) ? g_mapped_file_get_contents (mapped) : "",
+                           g_mapped_file_get_length (mapped), &failure, &error);
+  if (tty)
+    g_printerr ("\n");
+  if (answer == NULL)
+    {
+      if (failure.earlier_import_id > 0)
+        g_printerr ("hncredit-server import: %s (--force %s)\n", error->message, _("imports it again"));
+      else
+        g_printerr ("hncredit-server import: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (_("import %lld: %lld rows read, %lld accepted, %lld rejected in %lld ms\n"),
+           (long long) json_object_get_int_member (answer, "import_id"),
+           (long long) json_object_get_int_member (answer, "rows_read"),
+           (long long) json_object_get_int_member (answer, "accepted"),
+           (long long) json_object_get_int_member (answer, "rejected"),
+           (long long) json_object_get_int_member (answer, "duration_ms"));
+  reasons = json_object_get_object_member (answer, "reasons");
+  names = json_object_get_members (reasons);
+  for (GList *m = names; m; m = m->next)
+    g_print ("  %s: %" G_GINT64_FORMAT "\n", (const char *) m->data, json_object_get_int_member (reasons, m->data));
+  rejections = json_object_get_array_member (answer, "rejections");
+  for (guint i = 0; i < MIN (json_array_get_length (rejections), 20); i++)
+    {
+      JsonObject *r = json_array_get_object_element (rejections, i);
+
+      g_print ("  %s %" G_GINT64_FORMAT " %s %s: %s\n", C_("import rejection", "row"), json_object_get_int_member (r, "row"),
+               json_object_get_string_member (r, "field"), json_object_get_string_member (r, "code"),
+               json_object_get_string_member (r, "message"));
+    }
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +331,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HNCREDIT_LOCALEDIR") ? g_getenv ("HNCREDIT_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  if (argc > 1 && g_str_equal (argv[1], "import"))
+    return run_import (argc - 1, argv + 1);
 
   context = g_option_context_new (_("— the hncredit API server"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

@@ -18,10 +18,12 @@ hcs_routes_new_router (void)
   hcs_routes_regions_register (router);
   hcs_routes_audit_register (router);
   hcs_routes_openapi_register (router);
+  hcs_routes_indicators_register (router);
   hcs_routes_catalog_register (router);
   hcs_routes_risk_register (router);
   hcs_routes_lists_register (router);
   hcs_routes_repairs_register (router);
+  hcs_routes_imports_register (router);
   hcs_routes_subjects_register (router);
   return router;
 }

@@ -13,10 +13,12 @@ void hcs_routes_departments_register (HcsRouter *router);
 void hcs_routes_regions_register     (HcsRouter *router);
 void hcs_routes_audit_register       (HcsRouter *router);
 void hcs_routes_openapi_register     (HcsRouter *router);
+void hcs_routes_indicators_register (HcsRouter *router);
 void hcs_routes_catalog_register     (HcsRouter *router);
 void hcs_routes_risk_register        (HcsRouter *router);
 void hcs_routes_lists_register       (HcsRouter *router);
 void hcs_routes_repairs_register     (HcsRouter *router);
+void hcs_routes_imports_register     (HcsRouter *router);
 void hcs_routes_subjects_register    (HcsRouter *router);
 
 G_END_DECLS

@@ -1,0 +1,1102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* 归集: a department file checked row by row, its good rows stored in one
+ * transaction with the import's record, rejections and audit entry. The
+ * route POST /imports and `hncredit-server import` both call hcs_import_run. */
+#define G_LOG_DOMAIN "hcs-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "hc-core.h"
+#include "hcs-import-xlsx.h"
+#include "hcs-import.h"
+#include "hcs-store-audit.h"
+#include "hcs-store-imports.h"
+#include "hcs-write.h"
+
+G_DEFINE_QUARK (hcs-import-error-quark, hcs_import_error)
+
+#define MAX_FIELDS  64     /* columns of a file row we look at */
+#define MAX_COLUMNS 12     /* columns of a kind */
+#define MAX_TEXT    500    /* characters of a text value */
+#define PROGRESS_EVERY 8192
+
+typedef enum
+{
+  COL_TEXT,
+  COL_IDENTIFIER,   /* 统一社会信用代码, or 身份证号码 for natural persons */
+  COL_NUMBER,       /* the record's unique number: a repeat is a duplicate */
+  COL_DATE,
+  COL_AMOUNT,
+  COL_CODE,
+} ColumnType;
+
+typedef struct
+{
+  const char *key;
+  const char *label;
+} Code;
+
+typedef struct
+{
+  const char *key;       /* English header key */
+  const char *label;     /* Chinese header label */
+  ColumnType  type;
+  gboolean    required;
+  int         bind;      /* parameter of the record insert */
+  const Code *codes;     /* COL_CODE: NULL-terminated */
+  int         not_before; /* COL_DATE: index of a date column this one may not precede, or -1 */
+} Column;
+
+typedef struct
+{
+  const char     *kind;
+  const char     *category;     /* the catalog item's category it goes to */
+  HcsRecordTable  table;
+  gboolean        subject_required;
+  const Column   *columns;
+  guint           n_columns;
+} Kind;
+
+/* 行政处罚决定的种类 (《行政处罚法》第九条). */
+static const Code penalty_categories[] = {
+  { "warning", "警告" },
+  { "criticism", "通报批评" },
+  { "fine", "罚款" },
+  { "confiscation", "没收违法所得" },
+  { "confiscation", "没收非法财物" },
+  { "confiscation", "没收违法所得、没收非法财物" },
+  { "license_suspension", "暂扣许可证件" },
+  { "qualification_downgrade", "降低资质等级" },
+  { "license_revocation", "吊销许可证件" },
+  { "business_restriction", "限制开展生产经营活动" },
+  { "suspension", "责令停产停业" },
+  { "closure", "责令关闭" },
+  { "employment_restriction", "限制从业" },
+  { "detention", "行政拘留" },
+  { "other", "其他" },
+  { NULL, NULL }
+};
+
+static const Code fulfilment_states[] = {
+  { "pending", "履约中" },
+  { "pending", "待核查" },
+  { "fulfilled", "已履约" },
+  { "breached", "未履约" },
+  { "breached", "违诺" },
+  { NULL, NULL }
+};
+
+static const Column penalty_columns[] = {
+  { "uscc", "统一社会信用代码", COL_IDENTIFIER, TRUE, 1, NULL, -1 },
+  { "name", "主体名称", COL_TEXT, TRUE, 3, NULL, -1 },
+  { "decision_no", "决定文书号", COL_NUMBER, TRUE, 4, NULL, -1 },
+  { "authority", "处罚机关", COL_TEXT, TRUE, 5, NULL, -1 },
+  { "decided_on", "处罚决定日期", COL_DATE, TRUE, 6, NULL, -1 },
+  { "category", "处罚类别", COL_CODE, TRUE, 7, penalty_categories, -1 },
+  { "amount", "罚款金额（元）", COL_AMOUNT, FALSE, 8, NULL, -1 },
+  { "publicity_until", "公示截止日期", COL_DATE, FALSE, 9, NULL, 4 },
+};
+
+static const Column license_columns[] = {
+  { "uscc", "统一社会信用代码", COL_IDENTIFIER, TRUE, 1, NULL, -1 },
+  { "name", "主体名称", COL_TEXT, TRUE, 3, NULL, -1 },
+  { "license_no", "许可证书编号", COL_NUMBER, TRUE, 4, NULL, -1 },
+  { "license_name", "许可证书名称", COL_TEXT, TRUE, 5, NULL, -1 },
+  { "authority", "许可机关", COL_TEXT, TRUE, 6, NULL, -1 },
+  { "decided_on", "许可决定日期", COL_DATE, TRUE, 7, NULL, -1 },
+  { "valid_until", "有效期至", COL_DATE, FALSE, 8, NULL, 5 },
+};
+
+static const Column commitment_columns[] = {
+  { "uscc", "统一社会信用代码", COL_IDENTIFIER, TRUE, 1, NULL, -1 },
+  { "name", "主体名称", COL_TEXT, TRUE, 3, NULL, -1 },
+  { "commitment_no", "承诺书编号", COL_NUMBER, TRUE, 4, NULL, -1 },
+  { "matter", "承诺事项", COL_TEXT, TRUE, 5, NULL, -1 },
+  { "authority", "受理机关", COL_TEXT, TRUE, 6, NULL, -1 },
+  { "committed_on", "承诺日期", COL_DATE, TRUE, 7, NULL, -1 },
+  { "fulfilment", "履约状态", COL_CODE, FALSE, 8, fulfilment_states, -1 },
+};
+
+/* A 告知承诺 is made by a registered subject: its subject must exist.
+ * Penalties and licenses may name subjects not (yet) in the register; their
+ * subject_id stays empty unless the caller asks for require_subject. */
+static const Kind kinds[] = {
+  { "penalty", "penalty", HCS_RECORD_PENALTY, FALSE, penalty_columns, G_N_ELEMENTS (penalty_columns) },
+  { "license", "license", HCS_RECORD_LICENSE, FALSE, license_columns, G_N_ELEMENTS (license_columns) },
+  { "commitment", "commitment", HCS_RECORD_COMMITMENT, TRUE, commitment_columns, G_N_ELEMENTS (commitment_columns) },
+};
+
+static const Kind *
+find_kind (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i].kind, key) == 0)
+      return &kinds[i];
+  return NULL;
+}
+
+gboolean
+hcs_import_kind_is_valid (const char *kind)
+{
+  return find_kind (kind) != NULL;
+}
+
+void
+hcs_import_failure_clear (HcsImportFailure *failure)
+{
+  g_clear_pointer (&failure->field, g_free);
+  g_clear_error (&failure->store_error);
+}
+
+/* ---- CSV ------------------------------------------------------------ */
+
+/* RFC 4180 records over the decoded text; each field is copied, unquoted,
+ * trimmed and NUL-terminated into one scratch buffer reused for every row,
+ * so a row costs no allocation. */
+typedef struct
+{
+  const char *start;
+  const char *p;
+  const char *end;
+  GString    *scratch;
+  guint       n;
+  gsize       off[MAX_FIELDS];
+  gsize       len[MAX_FIELDS];
+} Csv;
+
+static inline gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+static gboolean
+csv_next (Csv *csv)
+{
+  const char *p = csv->p;
+  const char *end = csv->end;
+
+  if (p >= end)
+    return FALSE;
+  g_string_truncate (csv->scratch, 0);
+  csv->n = 0;
+  for (;;)
+    {
+      gsize start = csv->scratch->len;
+      gsize a, b;
+
+      if (p < end && *p == '"')
+        {
+          p++;
+          for (;;)
+            {
+              const char *q = memchr (p, '"', end - p);
+
+              if (q == NULL)
+                {
+                  g_string_append_len (csv->scratch, p, end - p);
+                  p = end;
+                  break;
+                }
+              g_string_append_len (csv->scratch, p, q - p);
+              if (q + 1 < end && q[1] == '"')
+                {
+                  g_string_append_c (csv->scratch, '"');
+                  p = q + 2;
+                  continue;
+                }
+              p = q + 1;
+              break;
+            }
+          /* whatever follows the closing quote up to the separator is kept */
+          {
+            const char *q = p;
+
+            while (q < end && *q != ',' && *q != '\n' && *q != '\r')
+              q++;
+            g_string_append_len (csv->scratch, p, q - p);
+            p = q;
+          }
+        }
+      else
+        {
+          const char *q = p;
+
+          while (q < end && *q != ',' && *q != '\n' && *q != '\r')
+            q++;
+          g_string_append_len (csv->scratch, p, q - p);
+          p = q;
+        }
+
+      a = start;
+      b = csv->scratch->len;
+      while (a < b && is_blank (csv->scratch->str[a]))
+        a++;
+      while (b > a && is_blank (csv->scratch->str[b - 1]))
+        b--;
+      g_string_truncate (csv->scratch, b);
+      if (csv->n < MAX_FIELDS)
+        {
+          csv->off[csv->n] = a;
+          csv->len[csv->n] = b - a;
+        }
+      csv->n++;
+      g_string_append_c (csv->scratch, '\0');
+
+      if (p < end && *p == ',')
+        {
+          p++;
+          continue;
+        }
+      if (p < end && *p == '\r')
+        p++;
+      if (p < end && *p == '\n')
+        p++;
+      csv->p = p;
+      return TRUE;
+    }
+}
+
+static inline const char *
+csv_field (Csv  *csv,
+           guint i)
+{
+  return csv->scratch->str + csv->off[i];
+}
+
+/* ---- one import ----------------------------------------------------- */
+
+typedef struct
+{
+  HcsStore       *store;
+  const Kind     *kind;
+  const HcsImportOptions *options;
+  gboolean        natural_persons;
+  gboolean        require_subject;
+  gboolean        from_xlsx;
+  gint64          import_id;
+  sqlite3_stmt   *insert;
+
+  int             map[MAX_FIELDS];   /* file column → kind column, or -1 */
+  guint           n_file_columns;
+
+  gint64          rows_read;
+  gint64          accepted;
+  gint64          rejected;
+  gint64          uscc_errors;
+  gint64          other_errors;
+  GHashTable     *reasons;           /* code (static) → count */
+  JsonArray      *rejections;        /* the first HCS_IMPORT_MAX_REJECTIONS */
+  gint64          n_rejections;
+
+  /* the row being checked */
+  gint64          row;
+  gboolean        row_bad;
+  gboolean        row_uscc_bad;
+  const char     *value[MAX_COLUMNS];
+  char            date[MAX_COLUMNS][11];
+  char           *identifier;        /* normalised */
+} Import;
+
+static gboolean
+reject (Import      *imp,
+        const char  *field,
+        const char  *code,
+        const char  *message,
+        GError     **error)
+{
+  gpointer n = g_hash_table_lookup (imp->reasons, code);
+
+  g_hash_table_insert (imp->reasons, (gpointer) code, GINT_TO_POINTER (GPOINTER_TO_INT (n) + 1));
+  imp->row_bad = TRUE;
+  imp->n_rejections++;
+  if (g_strcmp0 (field, imp->kind->columns[0].key) == 0 && g_str_has_prefix (code, "invalid_"))
+    imp->row_uscc_bad = TRUE;
+  if (json_array_get_length (imp->rejections) < HCS_IMPORT_MAX_REJECTIONS)
+    {
+      JsonObject *r = json_object_new ();
+
+      json_object_set_int_member (r, "row", imp->row);
+      json_object_set_string_member (r, "field", field ? field : "");
+      json_object_set_string_member (r, "code", code);
+      json_object_set_string_member (r, "message", message);
+      json_array_add_object_element (imp->rejections, r);
+    }
+  return hcs_store_imports_reject (imp->store, imp->import_id, imp->row, field, code, message, error);
+}
+
+static const char *
+uscc_code (int code)
+{
+  switch (code)
+    {
+    case HC_USCC_ERROR_LENGTH: return "invalid_uscc_length";
+    case HC_USCC_ERROR_CHARSET: return "invalid_uscc_charset";
+    case HC_USCC_ERROR_ORG_CHECK: return "invalid_uscc_org_check";
+    case HC_USCC_ERROR_CHECK: return "invalid_uscc_check";
+    default: return "invalid_uscc";
+    }
+}
+
+static const char *
+id_number_code (int code)
+{
+  switch (code)
+    {
+    case HC_ID_NUMBER_ERROR_LENGTH: return "invalid_id_length";
+    case HC_ID_NUMBER_ERROR_CHARSET: return "invalid_id_charset";
+    case HC_ID_NUMBER_ERROR_DATE: return "invalid_id_date";
+    case HC_ID_NUMBER_ERROR_CHECK: return "invalid_id_check";
+    default: return "invalid_id_number";
+    }
+}
+
+/* "YYYY-MM-DD" (also from an XLSX date serial) into @out; FALSE if not a date */
+static gboolean
+parse_date (const char *text,
+            gboolean    allow_serial,
+            char        out[11])
+{
+  guint y, m, d;
+
+  if (strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
+      g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[2]) &&
+      g_ascii_isdigit (text[3]) && g_ascii_isdigit (text[5]) && g_ascii_isdigit (text[6]) &&
+      g_ascii_isdigit (text[8]) && g_ascii_isdigit (text[9]))
+    {
+      y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+      m = (text[5] - '0') * 10 + (text[6] - '0');
+      d = (text[8] - '0') * 10 + (text[9] - '0');
+      if (y < 1900 || y > 2200 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+        return FALSE;
+      memcpy (out, text, 11);
+      return TRUE;
+    }
+  if (allow_serial)
+    {
+      char *endp = NULL;
+      double serial = g_ascii_strtod (text, &endp);
+
+      /* Excel's day numbers: 1 is 1900-01-01 (with its phantom 1900-02-29) */
+      if (endp != text && *endp == '\0' && serial >= 61 && serial < 110000)
+        {
+          g_autoptr(GDate) date = g_date_new_dmy (30, G_DATE_DECEMBER, 1899);
+
+          g_date_add_days (date, (guint) floor (serial));
+          g_snprintf (out, 11, "%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                      g_date_get_day (date));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static const char *
+find_code (const Code *codes,
+           const char *text)
+{
+  for (guint i = 0; codes[i].key; i++)
+    if (g_str_equal (codes[i].key, text) || g_str_equal (codes[i].label, text))
+      return codes[i].key;
+  return NULL;
+}
+
+/* Checks the row's values and binds the good ones; %FALSE only when the
+ * database fails. */
+static gboolean
+check_row (Import   *imp,
+           GError  **error)
+{
+  const Kind *kind = imp->kind;
+
+  g_clear_pointer (&imp->identifier, g_free);
+  for (guint i = 0; i < kind->n_columns; i++)
+    {
+      const Column *col = &kind->columns[i];
+      const char *v = imp->value[i];
+      g_autofree char *message = NULL;
+      const char *code = NULL;
+
+      if (v == NULL || *v == '\0')
+        {
+          imp->value[i] = NULL;
+          if (col->required)
+            {
+              message = g_strdup_printf (_("%s (%s) is required."), col->label, col->key);
+              if (!reject (imp, col->key, "missing_value", message, error))
+                return FALSE;
+            }
+          continue;
+        }
+      if (strlen (v) > MAX_TEXT && g_utf8_strlen (v, -1) > MAX_TEXT)
+        {
+          message = g_strdup_printf (_("%s is longer than %d characters."), col->label, MAX_TEXT);
+          if (!reject (imp, col->key, "too_long", message, error))
+            return FALSE;
+          continue;
+        }
+      switch (col->type)
+        {
+        case COL_TEXT:
+        case COL_NUMBER:
+          break;
+        case COL_IDENTIFIER:
+          {
+            g_autoptr(GError) local = NULL;
+            gboolean ok = imp->natural_persons
+              ? hc_id_number_validate (v, &imp->identifier, &local)
+              : hc_uscc_validate (v, &imp->identifier, &local);
+
+            if (!ok)
+              {
+                code = imp->natural_persons ? id_number_code (local->code) : uscc_code (local->code);
+                message = g_strdup (local->message);
+              }
+            else
+              imp->value[i] = imp->identifier;
+          }
+          break;
+        case COL_DATE:
+          if (!parse_date (v, imp->from_xlsx, imp->date[i]))
+            {
+              code = "invalid_date";
+              message = g_strdup_printf (_("%s must be a date written YYYY-MM-DD, not “%s”."), col->label, v);
+            }
+          else
+            {
+              imp->value[i] = imp->date[i];
+              if (col->not_before >= 0 && imp->value[col->not_before] != NULL &&
+                  imp->value[col->not_before] == imp->date[col->not_before] &&
+                  strcmp (imp->date[i], imp->date[col->not_before]) < 0)
+                {
+                  code = "invalid_period";
+                  message = g_strdup_printf (_("%s is before %s."), col->label,
+                                             kind->columns[col->not_before].label);
+                }
+            }
+          break;
+        case COL_AMOUNT:
+          {
+            char *endp = NULL;
+            double amount = g_ascii_strtod (v, &endp);
+
+            if (endp == v || *endp != '\0' || !isfinite (amount))
+              {
+                code = "invalid_amount";
+                message = g_strdup_printf (_("%s must be a number, not “%s”."), col->label, v);
+              }
+            else if (amount < 0)
+              {
+                code = "negative_amount";
+                message = g_strdup_printf (_("%s cannot be negative."), col->label);
+              }
+          }
+          break;
+        case COL_CODE:
+          {
+            const char *key = find_code (col->codes, v);
+
+            if (key == NULL)
+              {
+                code = "invalid_code";
+                message = g_strdup_printf (_("“%s” is not in the code list of %s."), v, col->label);
+              }
+            else
+              imp->value[i] = key;
+          }
+          break;
+        }
+      if (code != NULL && !reject (imp, col->key, code, message, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_row (Import   *imp,
+           GError  **error)
+{
+  const Kind *kind = imp->kind;
+  sqlite3_stmt *stmt = imp->insert;
+  gint64 subject_id;
+  int rc;
+
+  subject_id = hcs_store_imports_subject_id (imp->store, imp->identifier, error);
+  if (subject_id < 0)
+    return FALSE;
+  if (subject_id == 0 && imp->require_subject)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("No subject with the identifier %s is registered."), imp->identifier);
+
+      return reject (imp, kind->columns[0].key, "unknown_subject", message, error);
+    }
+
+  for (guint i = 0; i < kind->n_columns; i++)
+    {
+      const Column *col = &kind->columns[i];
+
+      if (imp->value[i] == NULL)
+        {
+          if (col->type == COL_AMOUNT)
+            sqlite3_bind_int (stmt, col->bind, 0);
+          else if (col->type == COL_CODE)
+            sqlite3_bind_text (stmt, col->bind, col->codes[0].key, -1, SQLITE_STATIC);
+          else
+            sqlite3_bind_null (stmt, col->bind);
+        }
+      else if (col->type == COL_AMOUNT)
+        sqlite3_bind_double (stmt, col->bind, g_ascii_strtod (imp->value[i], NULL));
+      else
+        sqlite3_bind_text (stmt, col->bind, imp->value[i], -1, SQLITE_STATIC);
+    }
+  if (subject_id > 0)
+    sqlite3_bind_int64 (stmt, 2, subject_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_int64 (stmt, 20, imp->options->item_id);
+  sqlite3_bind_int64 (stmt, 21, imp->import_id);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      imp->accepted++;
+      return TRUE;
+    }
+  if (sqlite3_extended_errcode (hcs_store_get_db (imp->store)) == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      const Column *number = &kind->columns[2];
+      gint64 owner = hcs_store_imports_record_owner (imp->store, kind->table, imp->value[2], error);
+      g_autofree char *message = NULL;
+
+      if (owner < 0)
+        return FALSE;
+      if (owner == imp->import_id)
+        {
+          message = g_strdup_printf (_("%s %s appears earlier in this file."), number->label, imp->value[2]);
+          return reject (imp, number->key, "duplicate_in_file", message, error);
+        }
+      message = g_strdup_printf (_("%s %s is already in the database (import %lld)."),
+                                 number->label, imp->value[2], (long long) owner);
+      return reject (imp, number->key, "duplicate", message, error);
+    }
+  return hcs_store_set_error (imp->store, sqlite3_extended_errcode (hcs_store_get_db (imp->store)), error);
+}
+
+/* One data row, its values already in imp->value. */
+static gboolean
+import_row (Import   *imp,
+            GError  **error)
+{
+  imp->rows_read++;
+  imp->row_bad = FALSE;
+  imp->row_uscc_bad = FALSE;
+  if (!check_row (imp, error))
+    return FALSE;
+  if (!imp->row_bad && !store_row (imp, error))
+    return FALSE;
+  if (imp->row_bad)
+    {
+      imp->rejected++;
+      if (imp->row_uscc_bad)
+        imp->uscc_errors++;
+      else
+        imp->other_errors++;
+    }
+  return TRUE;
+}
+
+static gboolean
+field_count_mismatch (Import   *imp,
+                      guint     n,
+                      GError  **error)
+{
+  g_autofree char *message =
+    g_strdup_printf (_("The row has %u fields; the header has %u."), n, imp->n_file_columns);
+
+  imp->rows_read++;
+  imp->row_bad = TRUE;
+  imp->row_uscc_bad = FALSE;
+  if (!reject (imp, NULL, "field_count", message, error))
+    return FALSE;
+  imp->rejected++;
+  imp->other_errors++;
+  return TRUE;
+}
+
+/* Maps the header's columns to the kind's; fails on a missing required or
+ * a repeated column. Unknown columns are ignored. */
+static gboolean
+map_header (Import              *imp,
+            const char * const  *cells,
+            guint                n,
+            HcsImportFailure    *failure,
+            GError             **error)
+{
+  const Kind *kind = imp->kind;
+  gboolean seen[MAX_COLUMNS] = { FALSE, };
+
+  imp->n_file_columns = n;
+  for (guint f = 0; f < MAX_FIELDS; f++)
+    imp->map[f] = -1;
+  for (guint f = 0; f < MIN (n, MAX_FIELDS); f++)
+    {
+      const char *cell = cells[f];
+
+      if (f == 0 && g_str_has_prefix (cell, "\xEF\xBB\xBF"))
+        cell += 3;
+      for (guint c = 0; c < kind->n_columns; c++)
+        {
+          const Column *col = &kind->columns[c];
+
+          if (g_ascii_strcasecmp (cell, col->key) != 0 && !g_str_equal (cell, col->label))
+            continue;
+          if (seen[c])
+            {
+              failure->field = g_strdup (col->key);
+              g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_HEADER,
+                           _("The header names the column %s (%s) twice."), col->key, col->label);
+              return FALSE;
+            }
+          seen[c] = TRUE;
+          imp->map[f] = (int) c;
+        }
+    }
+  for (guint c = 0; c < kind->n_columns; c++)
+    if (kind->columns[c].required && !seen[c])
+      {
+        failure->field = g_strdup (kind->columns[c].key);
+        g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_HEADER,
+                     _("The header has no column %s (%s); a %s file needs it."),
+                     kind->columns[c].key, kind->columns[c].label, kind->kind);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static char *
+reasons_text (GHashTable *reasons)
+{
+  g_autoptr(JsonObject) obj = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (reasons), (GCompareFunc) strcmp);
+
+  for (GList *l = keys; l; l = l->next)
+    json_object_set_int_member (obj, l->data, GPOINTER_TO_INT (g_hash_table_lookup (reasons, l->data)));
+  node = hcs_json_object_node (obj);
+  return json_to_string (node, FALSE);
+}
+
+static void
+import_clear (Import *imp)
+{
+  g_clear_pointer (&imp->reasons, g_hash_table_unref);
+  g_clear_pointer (&imp->rejections, json_array_unref);
+  g_clear_pointer (&imp->identifier, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
+
+static gpointer
+store_failed (HcsImportFailure  *failure,
+              GError           **local,
+              GError           **error)
+{
+  failure->store_error = g_steal_pointer (local);
+  g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_STORE, "%s",
+               failure->store_error ? failure->store_error->message : "?");
+  return NULL;
+}
+
+/* The rows after the header: from the CSV text or the XLSX sheet. */
+static gboolean
+import_rows (Import      *imp,
+             Csv         *csv,
+             GPtrArray   *sheet,
+             guint64      total,
+             GError     **error)
+{
+  const HcsImportOptions *o = imp->options;
+  guint next = 1;
+
+  for (;;)
+    {
+      guint n;
+
+      for (guint c = 0; c < imp->kind->n_columns; c++)
+        imp->value[c] = NULL;
+      if (sheet != NULL)
+        {
+          HcsXlsxRow *r;
+
+          if (next >= sheet->len)
+            break;
+          r = g_ptr_array_index (sheet, next++);
+          imp->row = r->number;
+          n = g_strv_length (r->cells);
+          if (n == 0)
+            continue;
+          for (guint f = 0; f < MIN (n, MAX_FIELDS); f++)
+            if (imp->map[f] >= 0)
+              imp->value[imp->map[f]] = r->cells[f];
+          if (n > imp->n_file_columns)
+            {
+              gboolean extra = FALSE;
+
+              for (guint f = imp->n_file_columns; f < n; f++)
+                extra |= r->cells[f][0] != '\0';
+              if (extra && !field_count_mismatch (imp, n, error))
+                return FALSE;
+              if (extra)
+                continue;
+            }
+        }
+      else
+        {
+          if (!csv_next (csv))
+            break;
+          imp->row++;
+          n = csv->n;
+          if (n == 1 && csv->len[0] == 0)
+            continue;    /* a blank line */
+          if (n != imp->n_file_columns)
+            {
+              if (!field_count_mismatch (imp, n, error))
+                return FALSE;
+              continue;
+            }
+          for (guint f = 0; f < MIN (n, MAX_FIELDS); f++)
+            if (imp->map[f] >= 0)
+              imp->value[imp->map[f]] = csv_field (csv, f);
+        }
+      if (!import_row (imp, error))
+        return FALSE;
+      if (o->progress != NULL && imp->rows_read % PROGRESS_EVERY == 0)
+        o->progress (csv ? (guint64) (csv->p - csv->start) : next, total, imp->rows_read, o->progress_data);
+    }
+  if (o->progress != NULL)
+    o->progress (total, total, imp->rows_read, o->progress_data);
+  return TRUE;
+}
+
+/* The file's SHA-256, computed on another core while the rows are checked
+ * (it costs as much as a second of a big import otherwise). */
+typedef struct
+{
+  const char *data;
+  gsize       length;
+  GThread    *thread;
+  char       *sha;
+} ShaJob;
+
+static gpointer
+sha_main (gpointer p)
+{
+  ShaJob *job = p;
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) job->data, job->length);
+}
+
+static void
+sha_job_start (ShaJob     *job,
+               const char *data,
+               gsize       length)
+{
+  job->data = data;
+  job->length = length;
+  if (length < 1024 * 1024)
+    job->sha = sha_main (job);
+  else
+    job->thread = g_thread_new ("import-sha256", sha_main, job);
+}
+
+static const char *
+sha_job_result (ShaJob *job)
+{
+  if (job->thread != NULL)
+    {
+      job->sha = g_thread_join (job->thread);
+      job->thread = NULL;
+    }
+  return job->sha;
+}
+
+static void
+sha_job_clear (ShaJob *job)
+{
+  sha_job_result (job);
+  g_clear_pointer (&job->sha, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ShaJob, sha_job_clear)
+
+static gboolean
+only_blank (const char *p,
+            const char *end)
+{
+  for (; p < end; p++)
+    if (!g_ascii_isspace (*p) && *p != ',')
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * hcs_import_run:
+ * @data: the file as uploaded
+ * @failure: (out caller-allocates): details of a refused import
+ *
+ * Checks every row and stores the good ones, the import's record, its
+ * rejections, the catalog item's collected count and the audit entry in ONE
+ * transaction: a crash leaves all of them or none.
+ *
+ * Returns: (transfer full): the answer {import_id, rows_read, accepted,
+ *   rejected, reasons, rejections[…]}; %NULL with HCS_IMPORT_ERROR when the
+ *   whole file is refused (nothing written).
+ */
+JsonObject *
+hcs_import_run (HcsStore                *store,
+                const HcsImportOptions  *options,
+                const char              *data,
+                gsize                    length,
+                HcsImportFailure        *failure,
+                GError                 **error)
+{
+  g_auto(Import) imp = { 0, };
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GPtrArray) sheet = NULL;
+  g_autoptr(GString) scratch = NULL;
+  g_autofree char *converted = NULL;
+  g_auto(ShaJob) sha_job = { 0, };
+  const char *sha;
+  g_autofree char *category = NULL;
+  g_autofree char *subject_type = NULL;
+  g_autofree char *reasons = NULL;
+  g_autofree char *id_text = NULL;
+  g_autoptr(JsonObject) answer = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  const char *encoding;
+  const char *text = data;
+  gsize text_len = length;
+  Csv csv = { 0, };
+  gint64 started = g_get_monotonic_time ();
+  gint64 earlier;
+
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (options != NULL && options->actor != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (failure != NULL, NULL);
+
+  imp.store = store;
+  imp.options = options;
+  imp.kind = find_kind (options->kind ? options->kind : "penalty");
+  if (imp.kind == NULL)
+    {
+      g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_INVALID_KIND,
+                   _("The kind of records is penalty, license or commitment."));
+      return NULL;
+    }
+  imp.require_subject = imp.kind->subject_required || options->require_subject;
+  imp.reasons = g_hash_table_new (g_str_hash, g_str_equal);
+  imp.rejections = json_array_new ();
+
+  if (only_blank (data, data + length) ||
+      (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 && only_blank (data + 3, data + length)))
+    {
+      g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_EMPTY, _("The file is empty."));
+      return NULL;
+    }
+
+  /* The text: XLSX sheet, UTF-8 or GB18030. */
+  if (options->xlsx || hcs_import_xlsx_is_zip (data, length))
+    {
+      sheet = hcs_import_xlsx_read (data, length, error);
+      if (sheet == NULL)
+        return NULL;
+      imp.from_xlsx = TRUE;
+      encoding = "xlsx";
+      if (sheet->len == 0)
+        {
+          g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_EMPTY, _("The file is empty."));
+          return NULL;
+        }
+    }
+  else
+    {
+      gboolean want_gb = options->encoding != NULL &&
+                         (g_ascii_strcasecmp (options->encoding, "gb18030") == 0 ||
+                          g_ascii_strcasecmp (options->encoding, "gbk") == 0 ||
+                          g_ascii_strcasecmp (options->encoding, "gb2312") == 0);
+
+      if (options->encoding != NULL && !want_gb &&
+          g_ascii_strcasecmp (options->encoding, "utf-8") != 0 &&
+          g_ascii_strcasecmp (options->encoding, "utf8") != 0)
+        {
+          g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_INVALID_ENCODING,
+                       _("The encoding is utf-8 or gb18030."));
+          return NULL;
+        }
+      if (!want_gb && g_utf8_validate_len (data, length, NULL))
+        encoding = "utf-8";
+      else if (options->encoding != NULL && !want_gb)
+        {
+          g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_INVALID_ENCODING,
+                       _("The file is not valid UTF-8."));
+          return NULL;
+        }
+      else
+        {
+          gsize written = 0;
+
+          converted = g_convert (data, length, "UTF-8", "GB18030", NULL, &written, NULL);
+          if (converted == NULL)
+            {
+              g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_INVALID_ENCODING,
+                           _("The file is neither UTF-8 nor GB18030 text."));
+              return NULL;
+            }
+          text = converted;
+          text_len = written;
+          encoding = "gb18030";
+        }
+      if (text_len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+        {
+          text += 3;
+          text_len -= 3;
+          if (g_str_equal (encoding, "utf-8"))
+            encoding = "utf-8-bom";
+        }
+    }
+
+  /* The header. */
+  if (sheet != NULL)
+    {
+      HcsXlsxRow *header = g_ptr_array_index (sheet, 0);
+      gboolean any = FALSE;
+
+      if (!map_header (&imp, (const char * const *) header->cells, g_strv_length (header->cells), failure, error))
+        return NULL;
+      for (guint i = 1; i < sheet->len && !any; i++)
+        for (GStrv c = ((HcsXlsxRow *) g_ptr_array_index (sheet, i))->cells; *c && !any; c++)
+          any = **c != '\0';
+      if (!any)
+        {
+          g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_NO_ROWS,
+                       _("The file has a header but no rows."));
+          return NULL;
+        }
+      imp.row = 1;
+    }
+  else
+    {
+      const char *cells[MAX_FIELDS];
+
+      scratch = g_string_sized_new (4096);
+      csv.start = csv.p = text;
+      csv.end = text + text_len;
+      csv.scratch = scratch;
+      csv_next (&csv);
+      for (guint f = 0; f < MIN (csv.n, MAX_FIELDS); f++)
+        cells[f] = csv_field (&csv, f);
+      if (!map_header (&imp, cells, MIN (csv.n, MAX_FIELDS), failure, error))
+        return NULL;
+      if (only_blank (csv.p, csv.end))
+        {
+          g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_NO_ROWS,
+                       _("The file has a header but no rows."));
+          return NULL;
+        }
+      imp.row = 1;
+    }
+
+  /* The transaction. */
+  sha_job_start (&sha_job, data, length);
+  if (!hcs_store_begin (store, &local))
+    return store_failed (failure, &local, error);
+
+  if (!hcs_store_imports_item (store, options->item_id, &category, &subject_type, &local))
+    {
+      hcs_store_rollback (store);
+      if (!g_error_matches (local, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+        return store_failed (failure, &local, error);
+      g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_INVALID_ITEM,
+                   _("There is no catalog item %lld in any catalog version."),
+                   (long long) options->item_id);
+      return NULL;
+    }
+  if (!g_str_equal (category, imp.kind->category))
+    {
+      hcs_store_rollback (store);
+      g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_INVALID_ITEM,
+                   _("Catalog item %lld is of the category %s; %s records go to a %s item."),
+                   (long long) options->item_id, category, imp.kind->kind, imp.kind->category);
+      return NULL;
+    }
+  imp.natural_persons = g_str_equal (subject_type, "natural_person");
+
+  imp.import_id = hcs_store_imports_insert (store, imp.kind->kind, options->item_id, options->actor->username,
+                                            options->file_name, "", encoding, &local);
+  imp.insert = imp.import_id > 0 ? hcs_store_imports_record_insert (store, imp.kind->table, &local) : NULL;
+  if (imp.insert == NULL ||
+      !import_rows (&imp, sheet ? NULL : &csv, sheet, sheet ? sheet->len : (guint64) text_len, &local))
+    {
+      hcs_store_rollback (store);
+      return store_failed (failure, &local, error);
+    }
+
+  /* A file imported before: checked once its hash is known (this import's
+   * own record has none yet); the whole transaction is then undone. */
+  sha = sha_job_result (&sha_job);
+  earlier = hcs_store_imports_find_sha (store, sha, &local);
+  if (earlier < 0)
+    {
+      hcs_store_rollback (store);
+      return store_failed (failure, &local, error);
+    }
+  if (earlier > 0 && !options->force)
+    {
+      hcs_store_rollback (store);
+      failure->earlier_import_id = earlier;
+      g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_ALREADY_IMPORTED,
+                   _("This file was imported before, as import %lld."), (long long) earlier);
+      return NULL;
+    }
+
+  reasons = reasons_text (imp.reasons);
+  answer = json_object_new ();
+  json_object_set_int_member (answer, "import_id", imp.import_id);
+  json_object_set_string_member (answer, "kind", imp.kind->kind);
+  json_object_set_int_member (answer, "item_id", options->item_id);
+  json_object_set_string_member (answer, "file_name", options->file_name ? options->file_name : "");
+  json_object_set_string_member (answer, "file_sha256", sha);
+  json_object_set_string_member (answer, "encoding", encoding);
+  json_object_set_int_member (answer, "rows_read", imp.rows_read);
+  json_object_set_int_member (answer, "accepted", imp.accepted);
+  json_object_set_int_member (answer, "rejected", imp.rejected);
+  json_object_set_int_member (answer, "uscc_errors", imp.uscc_errors);
+  json_object_set_int_member (answer, "other_errors", imp.other_errors);
+  json_object_set_member (answer, "reasons", json_from_string (reasons, NULL));
+  json_object_set_int_member (answer, "duration_ms", (g_get_monotonic_time () - started) / 1000);
+  after = hcs_json_object_node (answer);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, imp.import_id);
+
+  if (!hcs_store_imports_finish (store, imp.import_id, imp.rows_read, imp.accepted, imp.rejected,
+                                 imp.uscc_errors, imp.other_errors,
+                                 json_object_get_int_member (answer, "duration_ms"), reasons, sha, &local) ||
+      !hcs_store_imports_add_collected (store, options->item_id, imp.accepted, &local) ||
+      !hcs_store_audit_record (store, options->actor, "import.create", "import", id_text, NULL, after, &local) ||
+      !hcs_store_commit (store, &local))
+    {
+      hcs_store_rollback (store);
+      return store_failed (failure, &local, error);
+    }
+
+  json_object_set_boolean_member (answer, "rejections_truncated",
+                                  imp.n_rejections > (gint64) json_array_get_length (imp.rejections));
+  json_object_set_array_member (answer, "rejections", g_steal_pointer (&imp.rejections));
+  return g_steal_pointer (&answer);
+}

@@ -1,0 +1,609 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The plan's indicators (表1) as the server answers them: values reported by
+ * hand or computed from the data held, judged by the core's
+ * hc_indicator_evaluate() per year, for the province and per 市县. */
+#define G_LOG_DOMAIN "hcs-indicators"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hc-core.h"
+#include "hcs-indicators.h"
+#include "hcs-list-rules.h"
+#include "hcs-store-indicators.h"
+
+#define INDICATORS_RESOURCE "/org/hncredit/server/indicators.json"
+#define MAX_YEARS           16
+
+/**
+ * hcs_indicators_get_set:
+ *
+ * The indicator table built into the server (data/indicators.json), loaded
+ * once.
+ *
+ * Returns: (transfer none): the plan's indicators
+ */
+HcIndicatorSet *
+hcs_indicators_get_set (void)
+{
+  static HcIndicatorSet *set;
+
+  if (g_once_init_enter (&set))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (INDICATORS_RESOURCE, 0, &error);
+      HcIndicatorSet *loaded = bytes ? hc_indicator_set_new_from_bytes (bytes, &error) : NULL;
+      int first, last;
+
+      /* Built into the binary and checked by the tests: not loading it is a
+       * broken build, not a condition to answer. */
+      if (loaded == NULL)
+        g_error ("%s: %s", INDICATORS_RESOURCE, error->message);
+      hc_indicator_set_get_period (loaded, &first, &last);
+      g_assert (last >= first && last - first < MAX_YEARS);
+      g_once_init_leave (&set, loaded);
+    }
+  return set;
+}
+
+/**
+ * hcs_indicators_current_year:
+ *
+ * Returns: this year (Beijing time) within the plan period
+ */
+int
+hcs_indicators_current_year (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (8 * 3600);
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  int first, last;
+
+  hc_indicator_set_get_period (hcs_indicators_get_set (), &first, &last);
+  return CLAMP (g_date_time_get_year (now), first, last);
+}
+
+typedef enum
+{
+  COMPUTE_CATALOG_COLLECTION,
+  COMPUTE_USCC_ERRORS,
+  COMPUTE_OTHER_ERRORS,
+  COMPUTE_REPAIR_OVERDUE,
+  COMPUTE_LIST_SHARE,
+} ComputeKind;
+
+/* The indicators the server computes from the data it holds. */
+static const struct
+{
+  const char  *key;
+  ComputeKind  kind;
+  const char  *list_class;
+} computed[] = {
+  { "catalog-collection-rate",          COMPUTE_CATALOG_COLLECTION, NULL },
+  { "uscc-error-rate",                  COMPUTE_USCC_ERRORS,        NULL },
+  { "other-data-error-rate",            COMPUTE_OTHER_ERRORS,       NULL },
+  { "repair-overdue-rate",              COMPUTE_REPAIR_OVERDUE,     NULL },
+  { "incentive-list-share-growth",      COMPUTE_LIST_SHARE,         "red" },
+  { "serious-dishonesty-share-decline", COMPUTE_LIST_SHARE,         "black" },
+};
+
+static int
+computed_index (const HcIndicator *ind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (computed); i++)
+    if (strcmp (computed[i].key, ind->key) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* Returns: %TRUE when @ind is computed from the data, not reported */
+gboolean
+hcs_indicators_is_computed (const HcIndicator *ind)
+{
+  g_return_val_if_fail (ind != NULL, FALSE);
+  return computed_index (ind) >= 0;
+}
+
+/**
+ * hcs_indicators_value_valid:
+ *
+ * Returns: %TRUE if @value can be reported for @ind: a share from 0 to 100
+ *   (%), a whole count of at least 0, 0 or 1 for a milestone (1 = done)
+ */
+gboolean
+hcs_indicators_value_valid (const HcIndicator *ind,
+                            double             value)
+{
+  g_return_val_if_fail (ind != NULL, FALSE);
+  if (!isfinite (value))
+    return FALSE;
+  switch (ind->kind)
+    {
+    case HC_INDICATOR_KIND_MILESTONE:
+      return value == 0 || value == 1;
+    case HC_INDICATOR_KIND_RATIO:
+      return value >= 0 && value <= 100;
+    case HC_INDICATOR_KIND_COUNT:
+    default:
+      return value >= 0 && value == floor (value);
+    }
+}
+
+/* ---- Series: one indicator's values over the plan period ---- */
+
+typedef struct
+{
+  int               first;
+  guint             n;
+  HcIndicatorValue  v[MAX_YEARS];
+  JsonObject       *rows[MAX_YEARS];   /* the reported row, or the counts */
+} Series;
+
+static Series *
+series_new (int first,
+            int last)
+{
+  Series *s = g_new0 (Series, 1);
+
+  s->first = first;
+  s->n = (guint) (last - first + 1);
+  for (guint i = 0; i < s->n; i++)
+    s->v[i].year = first + (int) i;
+  return s;
+}
+
+static void
+series_free (gpointer data)
+{
+  Series *s = data;
+
+  for (guint i = 0; i < s->n; i++)
+    g_clear_pointer (&s->rows[i], json_object_unref);
+  g_free (s);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Series, series_free)
+
+static gboolean
+series_slot (Series *s,
+             int     year,
+             guint  *i)
+{
+  if (year < s->first || year >= s->first + (int) s->n)
+    return FALSE;
+  *i = (guint) (year - s->first);
+  return TRUE;
+}
+
+/* Region code → Series, created on first use. */
+static Series *
+region_series (GHashTable *regions,
+               const char *region,
+               int         first,
+               int         last)
+{
+  Series *s = g_hash_table_lookup (regions, region);
+
+  if (s == NULL)
+    {
+      s = series_new (first, last);
+      g_hash_table_insert (regions, g_strdup (region), s);
+    }
+  return s;
+}
+
+/* Reported rows: a submitted or approved value counts (approved or not); a
+ * returned one was refused and counts as no value. */
+static void
+series_add_reported (Series     *s,
+                     JsonObject *row)
+{
+  const char *state = json_object_get_string_member (row, "state");
+  guint i;
+
+  if (!series_slot (s, (int) json_object_get_int_member (row, "year"), &i))
+    return;
+  g_clear_pointer (&s->rows[i], json_object_unref);
+  s->rows[i] = json_object_ref (row);
+  s->v[i].value = json_object_get_double_member (row, "value");
+  s->v[i].has_value = g_strcmp0 (state, "submitted") == 0 || g_strcmp0 (state, "approved") == 0;
+  s->v[i].approved = g_strcmp0 (state, "approved") == 0;
+}
+
+/* ---- Computed indicators: numerators and denominators per year ---- */
+
+typedef struct
+{
+  gint64 num[MAX_YEARS];
+  gint64 den[MAX_YEARS];
+} Counts;
+
+static Counts *
+region_counts (GHashTable *table,
+               const char *region)
+{
+  Counts *c = g_hash_table_lookup (table, region);
+
+  if (c == NULL)
+    {
+      c = g_new0 (Counts, 1);
+      g_hash_table_insert (table, g_strdup (region), c);
+    }
+  return c;
+}
+
+/* Adds the rows' @num_member and @den_member (either may be NULL) to the
+ * province's counts and, for rows with a region, to that region's. */
+static void
+add_counts (JsonArray  *rows,
+            int         first,
+            int         last,
+            const char *num_member,
+            const char *den_member,
+            Counts     *province,
+            GHashTable *regions)
+{
+  for (guint r = 0; r < json_array_get_length (rows); r++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, r);
+      int year = (int) json_object_get_int_member (row, "year");
+      gint64 num = num_member ? json_object_get_int_member (row, num_member) : 0;
+      gint64 den = den_member ? json_object_get_int_member (row, den_member) : 0;
+      const char *region = json_object_get_string_member_with_default (row, "region", NULL);
+      guint i;
+
+      if (year < first || year > last)
+        continue;
+      i = (guint) (year - first);
+      province->num[i] += num;
+      province->den[i] += den;
+      if (region != NULL && regions != NULL)
+        {
+          Counts *c = region_counts (regions, region);
+          c->num[i] += num;
+          c->den[i] += den;
+        }
+    }
+}
+
+/* A year with nothing to count (denominator 0) has no value. */
+static void
+series_from_counts (Series       *s,
+                    const Counts *c)
+{
+  for (guint i = 0; i < s->n; i++)
+    {
+      JsonObject *counts = json_object_new ();
+
+      json_object_set_int_member (counts, "numerator", c->num[i]);
+      json_object_set_int_member (counts, "denominator", c->den[i]);
+      g_clear_pointer (&s->rows[i], json_object_unref);
+      s->rows[i] = counts;
+      s->v[i].has_value = c->den[i] > 0;
+      s->v[i].approved = TRUE;
+      s->v[i].value = c->den[i] > 0 ? 100.0 * (double) c->num[i] / (double) c->den[i] : 0;
+    }
+}
+
+/* What several computed indicators of one answer share. */
+typedef struct
+{
+  JsonArray *active_subjects;
+} ComputeCache;
+
+static void
+compute_cache_clear (ComputeCache *cache)
+{
+  g_clear_pointer (&cache->active_subjects, json_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ComputeCache, compute_cache_clear)
+
+/* Fills @province (and @regions, region code → Series, where the data has
+ * a 市县) with the values of computed indicator @ind. */
+static gboolean
+compute (HcsStore           *store,
+         const HcIndicator  *ind,
+         ComputeCache       *cache,
+         Series             *province,
+         GHashTable         *regions,
+         GError            **error)
+{
+  int k = computed_index (ind);
+  int first = province->first, last = province->first + (int) province->n - 1;
+  g_autoptr(GHashTable) region_c = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(JsonArray) rows = NULL;
+  Counts province_c = { { 0, }, { 0, } };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert (k >= 0);
+  switch (computed[k].kind)
+    {
+    case COMPUTE_CATALOG_COLLECTION:
+      if ((rows = hcs_store_indicators_catalog_collection (store, first, last, error)) == NULL)
+        return FALSE;
+      add_counts (rows, first, last, "num", "den", &province_c, NULL);
+      break;
+
+    case COMPUTE_USCC_ERRORS:
+    case COMPUTE_OTHER_ERRORS:
+      if ((rows = hcs_store_indicators_import_errors (store, first, last, error)) == NULL)
+        return FALSE;
+      add_counts (rows, first, last, computed[k].kind == COMPUTE_USCC_ERRORS ? "uscc" : "other", "den",
+                  &province_c, NULL);
+      break;
+
+    case COMPUTE_REPAIR_OVERDUE:
+      {
+        g_autofree char *today = hcs_date_today ();
+
+        if ((rows = hcs_store_indicators_repair_overdue (store, first, last, today, error)) == NULL)
+          return FALSE;
+        add_counts (rows, first, last, "num", "den", &province_c, region_c);
+      }
+      break;
+
+    case COMPUTE_LIST_SHARE:
+    default:
+      if (cache->active_subjects == NULL &&
+          (cache->active_subjects = hcs_store_indicators_active_subjects (store, first, last, error)) == NULL)
+        return FALSE;
+      if ((rows = hcs_store_indicators_listed_subjects (store, computed[k].list_class, first, last,
+                                                        error)) == NULL)
+        return FALSE;
+      add_counts (rows, first, last, "num", NULL, &province_c, region_c);
+      add_counts (cache->active_subjects, first, last, NULL, "den", &province_c, region_c);
+      break;
+    }
+
+  series_from_counts (province, &province_c);
+  if (regions != NULL)
+    {
+      g_hash_table_iter_init (&iter, region_c);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        series_from_counts (region_series (regions, key, first, last), value);
+    }
+  return TRUE;
+}
+
+/* ---- Answers ---- */
+
+/* Six decimals are more than any indicator is read to, and spare the
+ * reader binary noise such as 0.060000000000000005. */
+static void
+set_number (JsonObject *obj,
+            const char *name,
+            double      v)
+{
+  if (isfinite (v))
+    json_object_set_double_member (obj, name, round (v * 1e6) / 1e6);
+  else
+    json_object_set_null_member (obj, name);
+}
+
+static void
+set_string (JsonObject *obj,
+            const char *name,
+            const char *v)
+{
+  if (v != NULL)
+    json_object_set_string_member (obj, name, v);
+  else
+    json_object_set_null_member (obj, name);
+}
+
+static void
+copy_member (JsonObject *to,
+             JsonObject *from,
+             const char *name)
+{
+  JsonNode *node = from ? json_object_get_member (from, name) : NULL;
+
+  if (node != NULL)
+    json_object_set_member (to, name, json_node_copy (node));
+  else
+    json_object_set_null_member (to, name);
+}
+
+static const char * const review_members[] = {
+  "state", "evidence", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at",
+  "review_comment", "version",
+};
+
+/* Members of one year of @s: value, aggregate, gap, status, and either the
+ * review of a reported value or the counts of a computed one. */
+static void
+set_year (JsonObject        *obj,
+          const HcIndicator *ind,
+          Series            *s,
+          int                year,
+          gboolean           is_computed)
+{
+  double aggregate, gap;
+  HcIndicatorStatus status = hc_indicator_evaluate (ind, s->v, s->n, year, &aggregate, &gap);
+  JsonObject *row = NULL;
+  guint i;
+
+  if (series_slot (s, year, &i))
+    row = s->rows[i];
+
+  json_object_set_int_member (obj, "year", year);
+  if (row != NULL && (!is_computed || s->v[i].has_value))
+    set_number (obj, "value", s->v[i].value);
+  else
+    json_object_set_null_member (obj, "value");
+  set_number (obj, "aggregate", aggregate);
+  set_number (obj, "gap", gap);
+  json_object_set_string_member (obj, "status", hc_indicator_status_to_key (status));
+
+  if (is_computed)
+    {
+      /* Computed from the data: nothing to review. */
+      for (guint m = 0; m < G_N_ELEMENTS (review_members); m++)
+        json_object_set_null_member (obj, review_members[m]);
+      copy_member (obj, row, "numerator");
+      copy_member (obj, row, "denominator");
+    }
+  else
+    for (guint m = 0; m < G_N_ELEMENTS (review_members); m++)
+      copy_member (obj, row, review_members[m]);
+}
+
+static JsonObject *
+describe (const HcIndicator *ind)
+{
+  JsonObject *obj = json_object_new ();
+
+  json_object_set_string_member (obj, "key", ind->key);
+  json_object_set_string_member (obj, "category", ind->category);
+  json_object_set_string_member (obj, "category_name", ind->category_name);
+  json_object_set_string_member (obj, "item", ind->item);
+  json_object_set_string_member (obj, "target_text", ind->target_text);
+  json_object_set_string_member (obj, "kind", hc_indicator_kind_to_key (ind->kind));
+  json_object_set_string_member (obj, "attribute", hc_indicator_attribute_to_key (ind->attribute));
+  set_string (obj, "op", ind->op);
+  json_object_set_double_member (obj, "target", ind->target);
+  set_string (obj, "unit", ind->unit);
+  json_object_set_string_member (obj, "aggregation", hc_aggregation_to_key (ind->aggregation));
+  json_object_set_string_member (obj, "source", hcs_indicators_is_computed (ind) ? "computed" : "reported");
+  return obj;
+}
+
+/**
+ * hcs_indicators_list:
+ * @year: the year to judge, within the plan period
+ *
+ * Returns: (transfer full): every indicator with its value and status in
+ *   @year, for the province
+ */
+JsonArray *
+hcs_indicators_list (HcsStore  *store,
+                     int        year,
+                     GError   **error)
+{
+  HcIndicatorSet *set = hcs_indicators_get_set ();
+  g_autoptr(JsonArray) reported = hcs_store_indicators_values (store, NULL, TRUE, error);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, series_free);
+  g_autoptr(JsonArray) items = json_array_new ();
+  g_auto(ComputeCache) cache = { NULL, };
+  int first, last;
+
+  g_return_val_if_fail (store != NULL, NULL);
+  if (reported == NULL)
+    return NULL;
+  hc_indicator_set_get_period (set, &first, &last);
+  for (guint i = 0; i < hc_indicator_set_get_n (set); i++)
+    g_hash_table_insert (by_key, hc_indicator_set_get (set, i)->key, series_new (first, last));
+  for (guint r = 0; r < json_array_get_length (reported); r++)
+    {
+      JsonObject *row = json_array_get_object_element (reported, r);
+      Series *s = g_hash_table_lookup (by_key, json_object_get_string_member (row, "indicator"));
+
+      if (s != NULL)
+        series_add_reported (s, row);
+    }
+
+  for (guint i = 0; i < hc_indicator_set_get_n (set); i++)
+    {
+      const HcIndicator *ind = hc_indicator_set_get (set, i);
+      Series *s = g_hash_table_lookup (by_key, ind->key);
+      gboolean is_computed = hcs_indicators_is_computed (ind);
+      JsonObject *obj;
+
+      if (is_computed && !compute (store, ind, &cache, s, NULL, error))
+        return NULL;
+      obj = describe (ind);
+      set_year (obj, ind, s, year, is_computed);
+      json_array_add_object_element (items, obj);
+    }
+  return g_steal_pointer (&items);
+}
+
+static JsonArray *
+years_array (const HcIndicator *ind,
+             Series            *s,
+             gboolean           is_computed)
+{
+  JsonArray *values = json_array_new ();
+
+  for (guint i = 0; i < s->n; i++)
+    {
+      JsonObject *obj = json_object_new ();
+
+      set_year (obj, ind, s, s->first + (int) i, is_computed);
+      json_array_add_object_element (values, obj);
+    }
+  return values;
+}
+
+/**
+ * hcs_indicators_detail:
+ *
+ * Returns: (transfer full): @ind with its values of every plan year
+ *   (`values`) and, where it has them, per 市县 (`regions`)
+ */
+JsonObject *
+hcs_indicators_detail (HcsStore           *store,
+                       const HcIndicator  *ind,
+                       GError            **error)
+{
+  HcIndicatorSet *set = hcs_indicators_get_set ();
+  gboolean is_computed = hcs_indicators_is_computed (ind);
+  g_autoptr(GHashTable) regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, series_free);
+  g_autoptr(Series) province = NULL;
+  g_autoptr(JsonObject) obj = NULL;
+  g_auto(ComputeCache) cache = { NULL, };
+  JsonArray *region_items;
+  const HcRegion *all;
+  guint n_regions;
+  int first, last;
+
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (ind != NULL, NULL);
+
+  hc_indicator_set_get_period (set, &first, &last);
+  province = series_new (first, last);
+  if (is_computed)
+    {
+      if (!compute (store, ind, &cache, province, regions, error))
+        return NULL;
+    }
+  else
+    {
+      g_autoptr(JsonArray) rows = hcs_store_indicators_values (store, ind->key, FALSE, error);
+
+      if (rows == NULL)
+        return NULL;
+      for (guint r = 0; r < json_array_get_length (rows); r++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, r);
+          const char *region = json_object_get_string_member (row, "region");
+
+          series_add_reported (*region ? region_series (regions, region, first, last) : province, row);
+        }
+    }
+
+  obj = describe (ind);
+  json_object_set_array_member (obj, "values", years_array (ind, province, is_computed));
+
+  /* In the order of GB/T 2260. */
+  region_items = json_array_new ();
+  all = hc_regions_get_all (&n_regions);
+  for (guint i = 0; i < n_regions; i++)
+    {
+      Series *s = g_hash_table_lookup (regions, all[i].code);
+      JsonObject *item;
+
+      if (s == NULL)
+        continue;
+      item = json_object_new ();
+      json_object_set_string_member (item, "region", all[i].code);
+      json_object_set_string_member (item, "region_name", all[i].name);
+      json_object_set_array_member (item, "values", years_array (ind, s, is_computed));
+      json_array_add_object_element (region_items, item);
+    }
+  json_object_set_array_member (obj, "regions", region_items);
+  return g_steal_pointer (&obj);
+}

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* /indicators: the plan's 22 main indicators (表1) with their values per
+ * year, and the submission and review of reported values. */
+#define G_LOG_DOMAIN "hcs-route-indicators"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hc-core.h"
+#include "hcs-indicators.h"
+#include "hcs-routes.h"
+#include "hcs-store-indicators.h"
+#include "hcs-write.h"
+
+static void
+list_indicators (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  JsonArray *items;
+  gint64 year;
+  int first, last;
+
+  hc_indicator_set_get_period (hcs_indicators_get_set (), &first, &last);
+  if (!hcs_request_query_int (req, "year", first, last, hcs_indicators_current_year (), &year))
+    return;
+  items = hcs_indicators_list (hcs_request_get_store (req), (int) year, &error);
+  if (items == NULL)
+    {
+      hcs_request_reply_store_error (req, error);
+      return;
+    }
+  hcs_request_reply_page (req, items, NULL,
+                          hcs_request_query_bool (req, "total") ? (gint64) json_array_get_length (items) : -1);
+}
+
+/* The indicator of the path, or %NULL after answering 404. */
+static const HcIndicator *
+path_indicator (HcsRequest *req)
+{
+  const char *key = hcs_request_param (req, "key");
+  const HcIndicator *ind = hc_indicator_set_lookup (hcs_indicators_get_set (), key);
+
+  if (ind == NULL)
+    hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "key",
+                             _("There is no indicator “%s” in the plan."), key);
+  return ind;
+}
+
+static void
+get_indicator (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  const HcIndicator *ind = path_indicator (req);
+  JsonObject *obj;
+
+  if (ind == NULL)
+    return;
+  obj = hcs_indicators_detail (hcs_request_get_store (req), ind, &error);
+  if (obj == NULL)
+    hcs_request_reply_store_error (req, error);
+  else
+    hcs_request_reply_object (req, SOUP_STATUS_OK, obj);
+}
+
+/* The reported indicator and plan year of a value's path; answers 404, 409
+ * (computed) or 422 (year) and returns %NULL otherwise. */
+static const HcIndicator *
+path_reported_value (HcsRequest *req,
+                     int        *year)
+{
+  const HcIndicator *ind = path_indicator (req);
+  const char *text = hcs_request_param (req, "year");
+  gint64 y;
+
+  if (ind == NULL)
+    return NULL;
+  if (hcs_indicators_is_computed (ind))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "computed_indicator", "key",
+                               _("“%s” is computed from the data the server holds; it cannot be reported by hand."),
+                               ind->item);
+      return NULL;
+    }
+  if (!g_ascii_string_to_signed (text, 10, ind->first_year, ind->last_year, &y, NULL))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_year", "year",
+                               _("The year must be one of the plan, %d to %d."),
+                               ind->first_year, ind->last_year);
+      return NULL;
+    }
+  *year = (int) y;
+  return ind;
+}
+
+/* A 市县 code, or "" for the province; answers 422 and returns %FALSE for an
+ * unknown code. */
+static gboolean
+check_region (HcsRequest  *req,
+              const char  *region)
+{
+  if (*region == '\0' || hc_region_lookup (region) != NULL)
+    return TRUE;
+  hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_region", "region",
+                           _("“%s” is not the GB/T 2260 code of a city or county of Hainan."), region);
+  return FALSE;
+}
+
+static char *
+value_id (const char *key,
+          int         year,
+          const char *region)
+{
+  return *region ? g_strdup_printf ("%s/%d/%s", key, year, region) : g_strdup_printf ("%s/%d", key, year);
+}
+
+static void
+reply_value (HcsRequest *req,
+             guint       status,
+             JsonObject *value)
+{
+  hcs_request_set_etag (req, json_object_get_int_member (value, "version"));
+  hcs_request_reply_object (req, status, value);
+}
+
+static void
+get_value (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  const char *region = hcs_request_query (req, "region");
+  const HcIndicator *ind;
+  JsonObject *value;
+  int year;
+
+  if ((ind = path_reported_value (req, &year)) == NULL || !check_region (req, region ? region : ""))
+    return;
+  value = hcs_store_indicators_value_get (hcs_request_get_store (req), ind->key, year,
+                                          region ? region : "", &error);
+  if (value == NULL)
+    hcs_request_reply_store_error (req, error);
+  else
+    reply_value (req, SOUP_STATUS_OK, value);
+}
+
+static void
+put_value (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  const HcsActor *actor = hcs_request_get_actor (req);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autofree char *evidence = NULL;
+  g_autofree char *id = NULL;
+  const char *evidence_in = NULL, *region = "";
+  const HcIndicator *ind;
+  JsonObject *body;
+  gboolean has_if_match = hcs_request_get_header (req, "If-Match") != NULL;
+  gint64 version = 0;
+  double value = 0;
+  int year;
+
+  if ((ind = path_reported_value (req, &year)) == NULL || (body = hcs_request_json_object (req)) == NULL ||
+      !hcs_request_field_double (req, body, "value", HCS_FIELD_REQUIRED, &value) ||
+      !hcs_request_field_string (req, body, "evidence", HCS_FIELD_REQUIRED, &evidence_in) ||
+      !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &region) ||
+      !check_region (req, region))
+    return;
+  if (!hcs_indicators_value_valid (ind, value))
+    {
+      if (ind->kind == HC_INDICATOR_KIND_MILESTONE)
+        hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "value_out_of_range", "value",
+                                 _("A milestone is 1 when done and 0 when not."));
+      else if (ind->kind == HC_INDICATOR_KIND_RATIO)
+        hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "value_out_of_range", "value",
+                                 _("A share is given in percent, from 0 to 100."));
+      else
+        hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "value_out_of_range", "value",
+                                 _("A count is a whole number of at least 0."));
+      return;
+    }
+  /* hcs_request_field_string() refused a blank note already. */
+  evidence = g_strstrip (g_strdup (evidence_in));
+  if ((has_if_match && !hcs_request_if_match (req, &version)) || !hcs_write_begin (req))
+    return;
+
+  before = hcs_store_indicators_value_get (store, ind->key, year, region, &error);
+  if (before == NULL && !g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+    {
+      hcs_write_fail (req, error);
+      return;
+    }
+  g_clear_error (&error);
+
+  if (before == NULL)
+    {
+      /* If-Match names a version of a value that is not there (any more). */
+      if (has_if_match)
+        {
+          g_set_error (&error, HCS_STORE_ERROR, HCS_STORE_ERROR_STALE, "no value to match");
+          hcs_write_fail (req, error);
+          return;
+        }
+      if (!hcs_store_indicators_value_insert (store, ind->key, year, region, value, evidence,
+                                              actor->username, &error))
+        {
+          hcs_write_fail (req, error);
+          return;
+        }
+    }
+  else
+    {
+      /* An approved value is changed only by someone who saw it. */
+      if (!has_if_match && g_str_equal (json_object_get_string_member (before, "state"), "approved"))
+        {
+          hcs_store_rollback (store);
+          hcs_request_if_match (req, &version);
+          return;
+        }
+      if (!has_if_match)
+        version = json_object_get_int_member (before, "version");
+      if (!hcs_store_indicators_value_update (store, ind->key, year, region, version, value, evidence,
+                                              actor->username, &error))
+        {
+          hcs_write_fail (req, error);
+          return;
+        }
+    }
+
+  if ((after = hcs_store_indicators_value_get (store, ind->key, year, region, &error)) == NULL)
+    {
+      hcs_write_fail (req, error);
+      return;
+    }
+  id = value_id (ind->key, year, region);
+  if (!hcs_write_commit (req, "indicator_value.submit", "indicator_value", id, before, after))
+    return;
+  reply_value (req, before == NULL ? SOUP_STATUS_CREATED : SOUP_STATUS_OK, g_steal_pointer (&after));
+}
+
+static void
+review_value (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  const HcsActor *actor = hcs_request_get_actor (req);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autofree char *comment = NULL;
+  g_autofree char *id = NULL;
+  const char *decision = NULL, *comment_in = "", *region = "";
+  const HcIndicator *ind;
+  JsonObject *body;
+  gboolean approve;
+  gint64 version;
+  int year;
+
+  if ((ind = path_reported_value (req, &year)) == NULL || (body = hcs_request_json_object (req)) == NULL ||
+      !hcs_request_field_string (req, body, "decision", HCS_FIELD_REQUIRED, &decision) ||
+      !hcs_request_field_string (req, body, "comment", HCS_FIELD_OPTIONAL, &comment_in) ||
+      !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &region) ||
+      !check_region (req, region))
+    return;
+  if (!g_str_equal (decision, "approve") && !g_str_equal (decision, "return"))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_decision", "decision",
+                               _("The decision is approve or return."));
+      return;
+    }
+  approve = g_str_equal (decision, "approve");
+  comment = g_strstrip (g_strdup (comment_in));
+  if (!approve && *comment == '\0')
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_comment", "comment",
+                               _("Say why the value is returned: a comment is required."));
+      return;
+    }
+  if (!hcs_request_if_match (req, &version) || !hcs_write_begin (req))
+    return;
+
+  if ((before = hcs_store_indicators_value_get (store, ind->key, year, region, &error)) == NULL)
+    {
+      hcs_write_fail (req, error);
+      return;
+    }
+  if (json_object_get_int_member (before, "version") != version)
+    {
+      g_set_error (&error, HCS_STORE_ERROR, HCS_STORE_ERROR_STALE, "value changed since read");
+      hcs_write_fail (req, error);
+      return;
+    }
+  if (!g_str_equal (json_object_get_string_member (before, "state"), "submitted"))
+    {
+      hcs_store_rollback (store);
+      hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "not_submitted", "decision",
+                               _("Only a submitted value can be reviewed; this one is “%s”."),
+                               json_object_get_string_member (before, "state"));
+      return;
+    }
+  if (g_strcmp0 (json_object_get_string_member (before, "submitted_by"), actor->username) == 0)
+    {
+      hcs_store_rollback (store);
+      hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "own_submission", "decision",
+                               _("You submitted this value; another supervisor must review it."));
+      return;
+    }
+  if (!hcs_store_indicators_value_review (store, ind->key, year, region, version,
+                                          approve ? "approved" : "returned", actor->username, comment,
+                                          &error) ||
+      (after = hcs_store_indicators_value_get (store, ind->key, year, region, &error)) == NULL)
+    {
+      hcs_write_fail (req, error);
+      return;
+    }
+  id = value_id (ind->key, year, region);
+  if (!hcs_write_commit (req, "indicator_value.review", "indicator_value", id, before, after))
+    return;
+  reply_value (req, SOUP_STATUS_OK, g_steal_pointer (&after));
+}
+
+static const HcsRoute routes[] = {
+  { "GET",  "/indicators",                             list_indicators, HCS_ACCESS_ANALYST },
+  { "GET",  "/indicators/{key}",                       get_indicator,   HCS_ACCESS_ANALYST },
+  { "GET",  "/indicators/{key}/values/{year}",         get_value,       HCS_ACCESS_ANALYST },
+  { "PUT",  "/indicators/{key}/values/{year}",         put_value,       HCS_ACCESS_ANALYST },
+  { "POST", "/indicators/{key}/values/{year}/review",  review_value,    HCS_ACCESS_SUPERVISOR },
+};
+
+void
+hcs_routes_indicators_register (HcsRouter *router)
+{
+  hcs_router_add (router, routes, G_N_ELEMENTS (routes));
+}

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SQL of 归集: imports, their rejections, the records they bring, quality. */
+#pragma once
+
+#include "hcs-request.h"
+
+G_BEGIN_DECLS
+
+/* The record tables an import writes into; see hcs-import.c for columns. */
+typedef enum
+{
+  HCS_RECORD_PENALTY,
+  HCS_RECORD_LICENSE,
+  HCS_RECORD_COMMITMENT,
+} HcsRecordTable;
+
+gboolean      hcs_store_imports_item           (HcsStore        *store,
+                                                gint64           item_id,
+                                                char           **category,
+                                                char           **subject_type,
+                                                GError         **error);
+gint64        hcs_store_imports_find_sha       (HcsStore        *store,
+                                                const char      *sha256,
+                                                GError         **error);
+gint64        hcs_store_imports_insert         (HcsStore        *store,
+                                                const char      *kind,
+                                                gint64           item_id,
+                                                const char      *actor,
+                                                const char      *file_name,
+                                                const char      *sha256,
+                                                const char      *encoding,
+                                                GError         **error);
+gboolean      hcs_store_imports_finish         (HcsStore        *store,
+                                                gint64           import_id,
+                                                gint64           rows_read,
+                                                gint64           accepted,
+                                                gint64           rejected,
+                                                gint64           uscc_errors,
+                                                gint64           other_errors,
+                                                gint64           duration_ms,
+                                                const char      *reasons,
+                                                const char      *sha256,
+                                                GError         **error);
+gboolean      hcs_store_imports_add_collected  (HcsStore        *store,
+                                                gint64           item_id,
+                                                gint64           n,
+                                                GError         **error);
+gboolean      hcs_store_imports_reject         (HcsStore        *store,
+                                                gint64           import_id,
+                                                gint64           row,
+                                                const char      *field,
+                                                const char      *code,
+                                                const char      *message,
+                                                GError         **error);
+gint64        hcs_store_imports_subject_id     (HcsStore        *store,
+                                                const char      *identifier,
+                                                GError         **error);
+sqlite3_stmt *hcs_store_imports_record_insert  (HcsStore        *store,
+                                                HcsRecordTable   table,
+                                                GError         **error);
+gint64        hcs_store_imports_record_owner   (HcsStore        *store,
+                                                HcsRecordTable   table,
+                                                const char      *number,
+                                                GError         **error);
+
+JsonArray    *hcs_store_imports_list           (HcsStore        *store,
+                                                const char      *kind,
+                                                gint64           item_id,
+                                                const HcsPage   *page,
+                                                gint64          *total,
+                                                GError         **error);
+JsonObject   *hcs_store_imports_get            (HcsStore        *store,
+                                                gint64           id,
+                                                GError         **error);
+JsonArray    *hcs_store_imports_rejections     (HcsStore        *store,
+                                                gint64           id,
+                                                guint            max_rows,
+                                                GError         **error);
+JsonArray    *hcs_store_imports_quality        (HcsStore        *store,
+                                                gboolean         by_month,
+                                                gint64           year,
+                                                GError         **error);
+
+/* For the demo data: an import of the past with its figures. */
+typedef struct
+{
+  const char *kind;
+  gint64      item_id;
+  const char *actor;
+  const char *at;
+  const char *file_name;
+  const char *sha256;
+  const char *encoding;
+  gint64      rows_read;
+  gint64      uscc_errors;
+  gint64      other_errors;
+  gint64      duration_ms;
+  const char *reasons;
+} HcsPastImport;
+
+JsonArray    *hcs_store_imports_items          (HcsStore             *store,
+                                                GError              **error);
+gboolean      hcs_store_imports_insert_past    (HcsStore             *store,
+                                                const HcsPastImport  *past,
+                                                GError              **error);
+
+G_END_DECLS

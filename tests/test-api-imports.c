@@ -1,0 +1,801 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* API tests of 归集: real CSV and XLSX files through the real server —
+ * encodings, quoting, empty and wrong files, every kind of bad row, the same
+ * file twice, the CLI, quality figures, and a server killed mid-import. */
+#include "config.h"
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
+
+#include "hc-core.h"
+#include "hc-test-server.h"
+
+#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#define HEADER "uscc,name,decision_no,authority,decided_on,category,amount,publicity_until\n"
+
+static HcTestServer *server;
+static const char *admin, *analyst, *supervisor;
+static gint64 penalty_item, license_item, person_item;
+static GRand *prng;
+
+/* Writes straight into a server's database: the catalog and subjects have
+ * their own resources; these tests need only a few rows of them. */
+static void
+exec_sql (HcTestServer *s,
+          const char   *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (s), &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static char *
+query_text (HcTestServer *s,
+            const char   *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (s), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+static gint64
+count (const char *sql)
+{
+  return hc_test_count_rows (server, sql);
+}
+
+/* A department, a published 2025 catalog and items of several kinds. */
+static void
+setup_catalog (HcTestServer *s)
+{
+  exec_sql (s,
+            "INSERT INTO departments (id, code, name, created_at) VALUES"
+            " (901, 'SCJG-T', '海南省市场监督管理局（测试）', '2025-01-01T00:00:00Z');"
+            "INSERT INTO catalog_versions (year, state, created_at) VALUES (2025, 'published', '2025-01-01T00:00:00Z');"
+            "INSERT INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
+            " VALUES (11, 2025, 'cf-scjg', 'penalty', '市场监管行政处罚信息', 'legal_person', 901, 'public'),"
+            " (12, 2025, 'xk-scjg', 'license', '市场监管行政许可信息', 'legal_person', 901, 'public'),"
+            " (13, 2025, 'cf-person', 'penalty', '个人行政处罚信息', 'natural_person', 901, 'restricted');");
+  penalty_item = 11;
+  license_item = 12;
+  person_item = 13;
+}
+
+static char *
+new_uscc (void)
+{
+  return hc_uscc_generate (prng, "460100");
+}
+
+static HcTestResponse *
+post_import (const char *query,
+             const char *token,
+             const char *content_type,
+             const char *data,
+             gsize       len)
+{
+  g_autofree char *path = g_strdup_printf ("/imports?%s", query);
+  g_autoptr(GBytes) body = g_bytes_new (data, len);
+
+  return hc_test_request_full (server, "POST", path, token, content_type, body, NULL);
+}
+
+static gint64
+num (HcTestResponse *r,
+     const char     *member)
+{
+  return json_object_get_int_member (hc_test_response_object (r), member);
+}
+
+static const char *
+str (HcTestResponse *r,
+     const char     *member)
+{
+  return json_object_get_string_member (hc_test_response_object (r), member);
+}
+
+static char *
+item_query (gint64 item)
+{
+  return g_strdup_printf ("kind=penalty&item=%" G_GINT64_FORMAT, item);
+}
+
+/* A good 行政处罚 row with a unique decision number. */
+static void
+append_good_row (GString    *csv,
+                 const char *tag,
+                 guint       i)
+{
+  g_autofree char *uscc = new_uscc ();
+
+  g_string_append_printf (csv, "%s,海南%s测试贸易有限公司%u,琼市监罚〔2024〕%s-%u号,海口市市场监督管理局,"
+                          "2024-03-%02u,罚款,%u.50,2027-03-%02u\n",
+                          uscc, tag, i, tag, i, 1 + i % 28, 100 + i, 1 + i % 28);
+}
+
+static void
+test_utf8_bom_chinese_header_any_order (void)
+{
+  g_autofree char *q = item_query (penalty_item);
+  g_autofree char *u1 = new_uscc ();
+  g_autofree char *u2 = new_uscc ();
+  g_autofree char *csv = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+  g_autoptr(HcTestResponse) got = NULL;
+  gint64 collected = count ("SELECT collected_records FROM catalog_items WHERE id = 11");
+  gint64 id;
+
+  csv = g_strdup_printf ("\xEF\xBB\xBF" "处罚机关,决定文书号,统一社会信用代码,主体名称,处罚类别,处罚决定日期,罚款金额（元）,公示截止日期\r\n"
+                         "海口市市场监督管理局,琼市监罚〔2024〕BOM-1号,%s,海口椰林商贸有限公司,罚款,2024-05-06,5000,2027-05-06\r\n"
+                         "三亚市市场监督管理局,琼市监罚〔2024〕BOM-2号,%s,三亚海棠湾酒店管理有限公司,警告,2024-06-01,,\r\n",
+                         u1, u2);
+  r = post_import (q, analyst, "text/csv", csv, strlen (csv));
+  hc_assert_status (r, 201, NULL);
+  g_assert_cmpint (num (r, "rows_read"), ==, 2);
+  g_assert_cmpint (num (r, "accepted"), ==, 2);
+  g_assert_cmpint (num (r, "rejected"), ==, 0);
+  g_assert_cmpstr (str (r, "encoding"), ==, "utf-8-bom");
+  id = num (r, "import_id");
+
+  g_assert_cmpint (count ("SELECT count(*) FROM penalties WHERE decision_no = '琼市监罚〔2024〕BOM-1号'"
+                          " AND name = '海口椰林商贸有限公司' AND category = 'fine' AND amount = 5000"
+                          " AND decided_on = '2024-05-06' AND publicity_until = '2027-05-06'"), ==, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM penalties WHERE decision_no = '琼市监罚〔2024〕BOM-2号'"
+                          " AND category = 'warning' AND amount = 0 AND publicity_until IS NULL"), ==, 1);
+  g_assert_cmpint (count ("SELECT collected_records FROM catalog_items WHERE id = 11"), ==, collected + 2);
+  path = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'import.create' AND entity = 'import'"
+                          " AND entity_id = '%" G_GINT64_FORMAT "' AND actor = 'analyst'", id);
+  g_assert_cmpint (count (path), ==, 1);
+
+  g_clear_pointer (&path, g_free);
+  path = g_strdup_printf ("/imports/%" G_GINT64_FORMAT, id);
+  got = hc_test_request (server, "GET", path, analyst, NULL);
+  hc_assert_status (got, 200, NULL);
+  g_assert_cmpstr (str (got, "actor"), ==, "analyst");
+  g_assert_cmpint (num (got, "accepted"), ==, 2);
+  g_assert_cmpint (strlen (str (got, "file_sha256")), ==, 64);
+}
+
+static void
+test_gb18030_is_detected (void)
+{
+  g_autofree char *q = item_query (penalty_item);
+  g_autofree char *u1 = new_uscc ();
+  g_autofree char *utf8 = NULL;
+  g_autofree char *gb = NULL;
+  g_autofree char *q_utf8 = NULL;
+  g_autoptr(HcTestResponse) wrong = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+  gsize gb_len = 0;
+
+  utf8 = g_strdup_printf ("统一社会信用代码,主体名称,决定文书号,处罚机关,处罚决定日期,处罚类别,罚款金额（元）,公示截止日期\n"
+                          "%s,儋州洋浦港务物流有限公司,琼环罚〔2023〕GB-1号,海南省生态环境厅,2023-11-20,责令停产停业,0,2026-11-20\n",
+                          u1);
+  gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &gb_len, NULL);
+  g_assert_nonnull (gb);
+  g_assert_false (g_utf8_validate_len (gb, gb_len, NULL));
+
+  /* said to be UTF-8, it is refused and nothing is written */
+  q_utf8 = g_strdup_printf ("%s&encoding=utf-8", q);
+  wrong = post_import (q_utf8, analyst, "text/csv", gb, gb_len);
+  hc_assert_status (wrong, 422, "invalid_encoding");
+  g_assert_cmpint (count ("SELECT count(*) FROM penalties WHERE decision_no = '琼环罚〔2023〕GB-1号'"), ==, 0);
+
+  r = post_import (q, analyst, "text/csv", gb, gb_len);
+  hc_assert_status (r, 201, NULL);
+  g_assert_cmpstr (str (r, "encoding"), ==, "gb18030");
+  g_assert_cmpint (num (r, "accepted"), ==, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM penalties WHERE decision_no = '琼环罚〔2023〕GB-1号'"
+                          " AND name = '儋州洋浦港务物流有限公司' AND category = 'suspension'"), ==, 1);
+}
+
+static void
+test_quoted_fields_with_commas_and_newlines (void)
+{
+  g_autofree char *q = item_query (penalty_item);
+  g_autofree char *u1 = new_uscc ();
+  g_autofree char *u2 = new_uscc ();
+  g_autofree char *csv = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+  JsonArray *rej;
+  JsonObject *first;
+
+  csv = g_strdup_printf (HEADER
+                         "%s,\"海南\"\"椰风\"\"贸易, 有限公司\",QT-1,\"海口市\n综合行政执法局\",2024-01-02,罚款,\"1200.00\",2027-01-02\n"
+                         "%s,琼海博鳌会展有限公司,QT-2,琼海市市场监督管理局,2024-01-32,罚款,10,\n",
+                         u1, u2);
+  r = post_import (q, analyst, "text/csv", csv, strlen (csv));
+  hc_assert_status (r, 201, NULL);
+  g_assert_cmpint (num (r, "rows_read"), ==, 2);
+  g_assert_cmpint (num (r, "accepted"), ==, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM penalties WHERE decision_no = 'QT-1'"
+                          " AND name = '海南\"椰风\"贸易, 有限公司' AND authority = '海口市' || char(10) || '综合行政执法局'"
+                          " AND amount = 1200"), ==, 1);
+  /* the record with a newline is one row: the bad date is on row 3 */
+  rej = json_object_get_array_member (hc_test_response_object (r), "rejections");
+  g_assert_cmpuint (json_array_get_length (rej), ==, 1);
+  first = json_array_get_object_element (rej, 0);
+  g_assert_cmpint (json_object_get_int_member (first, "row"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (first, "field"), ==, "decided_on");
+  g_assert_cmpstr (json_object_get_string_member (first, "code"), ==, "invalid_date");
+}
+
+static void
+test_empty_header_only_and_wrong_header (void)
+{
+  g_autofree char *q = item_query (penalty_item);
+  gint64 imports = count ("SELECT count(*) FROM imports");
+  const char *header_only = "\xEF\xBB\xBF" HEADER;
+  const char *wrong = "统一社会信用代码,主体名称,处罚机关,处罚决定日期,处罚类别\n"
+                      "91460100MA5T100082,某公司,某机关,2024-01-01,罚款\n";
+  const char *twice = "uscc,name,decision_no,decision_no,authority,decided_on,category\n1,2,3,4,5,6,7\n";
+  g_autoptr(HcTestResponse) r1 = post_import (q, analyst, "text/csv", "", 0);
+  g_autoptr(HcTestResponse) r2 = post_import (q, analyst, "text/csv", header_only, strlen (header_only));
+  g_autoptr(HcTestResponse) r3 = post_import (q, analyst, "text/csv", wrong, strlen (wrong));
+  g_autoptr(HcTestResponse) r4 = post_import (q, analyst, "text/csv", twice, strlen (twice));
+  g_autoptr(HcTestResponse) r5 = post_import (q, analyst, "text/csv", "\n\r\n", 3);
+
+  hc_assert_status (r1, 422, "empty_file");
+  hc_assert_status (r2, 422, "no_rows");
+  hc_assert_status (r3, 422, "invalid_header");
+  g_assert_cmpstr (hc_test_response_error_field (r3), ==, "decision_no");
+  hc_assert_status (r4, 422, "invalid_header");
+  g_assert_cmpstr (hc_test_response_error_field (r4), ==, "decision_no");
+  hc_assert_status (r5, 422, "empty_file");
+  g_assert_cmpint (count ("SELECT count(*) FROM imports"), ==, imports);
+}
+
+typedef struct
+{
+  guint       row;
+  const char *field;
+  const char *code;
+} Expect;
+
+/* 1,000 rows, every kind of bad row among them; each must be reported on
+ * its row with its field and code, and only the good rows stored. */
+static void
+test_every_bad_row_is_reported (void)
+{
+  g_autofree char *q = NULL;
+  g_autoptr(GString) csv = g_string_new (HEADER);
+  g_autoptr(GString) subjects = g_string_new ("BEGIN;");
+  g_autoptr(GString) seed = g_string_new (HEADER);
+  g_autoptr(GArray) expect = g_array_new (FALSE, FALSE, sizeof (Expect));
+  g_autoptr(HcTestResponse) first = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+  g_autoptr(HcTestResponse) report = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *long_name = NULL;
+  g_autofree char *seed_uscc = new_uscc ();
+  g_auto(GStrv) lines = NULL;
+  JsonArray *rej;
+  JsonObject *reasons;
+  guint uscc_bad = 0;
+  gint64 accepted_before;
+
+  /* an earlier import holds the decision number EB-SEED (重码 against the db) */
+  g_string_append_printf (seed, "%s,海南种子有限公司,EB-SEED,海口市市场监督管理局,2024-01-01,罚款,1,\n", seed_uscc);
+  first = post_import (q = item_query (penalty_item), analyst, "text/csv", seed->str, seed->len);
+  hc_assert_status (first, 201, NULL);
+  g_assert_cmpint (num (first, "accepted"), ==, 1);
+  g_clear_pointer (&q, g_free);
+  accepted_before = count ("SELECT count(*) FROM penalties");
+
+  {
+    GString *s = g_string_new (NULL);
+
+    for (guint i = 0; i < 501; i++)
+      g_string_append (s, "长");
+    long_name = g_string_free (s, FALSE);
+  }
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      guint row = i + 2;
+      guint kind = i % 50 == 7 ? (i / 50) % 17 : G_MAXUINT;
+      g_autofree char *uscc = new_uscc ();
+      g_autofree char *name = g_strdup_printf ("海南全测试有限公司%u", i);
+      g_autofree char *number = g_strdup_printf ("EB-%u", i);
+      char decided[] = "2024-04-15";
+      char until[] = "2027-04-15";
+      const char *category = "罚款";
+      const char *amount = "800";
+      gboolean extra_field = FALSE;
+      gboolean registered = TRUE;
+      Expect e = { row, NULL, NULL };
+
+      switch (kind)
+        {
+        case 0: g_free (name); name = g_strdup (""); e.field = "name"; e.code = "missing_value"; break;
+        case 1: uscc[17] = '\0'; e.field = "uscc"; e.code = "invalid_uscc_length"; break;
+        case 2: uscc[5] = 'I'; e.field = "uscc"; e.code = "invalid_uscc_charset"; break;
+        case 3: uscc[16] = uscc[16] == '0' ? '1' : '0'; e.field = "uscc"; e.code = "invalid_uscc_org_check"; break;
+        case 4: uscc[17] = uscc[17] == '0' ? '1' : '0'; e.field = "uscc"; e.code = "invalid_uscc_check"; break;
+        case 5: memcpy (decided, "2024-13-01", 10); e.field = "decided_on"; e.code = "invalid_date"; break;
+        case 6: memcpy (until, "2023-04-15", 10); e.field = "publicity_until"; e.code = "invalid_period"; break;
+        case 7: amount = "八百"; e.field = "amount"; e.code = "invalid_amount"; break;
+        case 8: amount = "-1"; e.field = "amount"; e.code = "negative_amount"; break;
+        case 9: category = "罚没"; e.field = "category"; e.code = "invalid_code"; break;
+        case 10: extra_field = TRUE; e.field = ""; e.code = "field_count"; break;
+        case 11: g_free (number); number = g_strdup_printf ("EB-%u", i - 1); e.field = "decision_no"; e.code = "duplicate_in_file"; break;
+        case 12: g_free (number); number = g_strdup ("EB-SEED"); e.field = "decision_no"; e.code = "duplicate"; break;
+        case 13: registered = FALSE; e.field = "uscc"; e.code = "unknown_subject"; break;
+        case 14: g_free (name); name = g_strdup (long_name); e.field = "name"; e.code = "too_long"; break;
+        case 15: g_free (number); number = g_strdup (""); e.field = "decision_no"; e.code = "missing_value"; break;
+        case 16: memcpy (decided, "2023-02-29", 10); e.field = "decided_on"; e.code = "invalid_date"; break;
+        default: break;
+        }
+      if (e.code != NULL)
+        {
+          g_array_append_val (expect, e);
+          if (g_str_has_prefix (e.code, "invalid_uscc"))
+            uscc_bad++;
+        }
+      if (registered && strlen (uscc) == 18)
+        g_string_append_printf (subjects,
+                                "INSERT OR IGNORE INTO subjects (identifier, name, type, region, created_at, updated_at)"
+                                " VALUES ('%s', 'x', 'legal_person', '460100', 'x', 'x');", uscc);
+      g_string_append_printf (csv, "%s,%s,%s,海口市市场监督管理局,%s,%s,%s,%s%s\n", uscc, name, number, decided,
+                              category, amount, until, extra_field ? ",多余" : "");
+    }
+  g_string_append (subjects, "COMMIT;");
+  exec_sql (server, subjects->str);
+
+  q = g_strdup_printf ("kind=penalty&item=%" G_GINT64_FORMAT "&require_subject=1&file_name=bad-rows.csv", penalty_item);
+  r = post_import (q, analyst, "text/csv", csv->str, csv->len);
+  hc_assert_status (r, 201, NULL);
+  g_assert_cmpint (num (r, "rows_read"), ==, 1000);
+  g_assert_cmpint (num (r, "rejected"), ==, expect->len);
+  g_assert_cmpint (num (r, "accepted"), ==, 1000 - expect->len);
+  g_assert_cmpint (num (r, "uscc_errors"), ==, uscc_bad);
+  g_assert_cmpint (num (r, "other_errors"), ==, expect->len - uscc_bad);
+  g_assert_cmpstr (str (r, "file_name"), ==, "bad-rows.csv");
+  g_assert_cmpint (count ("SELECT count(*) FROM penalties"), ==, accepted_before + 1000 - expect->len);
+
+  rej = json_object_get_array_member (hc_test_response_object (r), "rejections");
+  g_assert_cmpuint (json_array_get_length (rej), ==, expect->len);
+  for (guint i = 0; i < expect->len; i++)
+    {
+      Expect *e = &g_array_index (expect, Expect, i);
+      JsonObject *o = json_array_get_object_element (rej, i);
+
+      g_assert_cmpint (json_object_get_int_member (o, "row"), ==, e->row);
+      g_assert_cmpstr (json_object_get_string_member (o, "field"), ==, e->field);
+      g_assert_cmpstr (json_object_get_string_member (o, "code"), ==, e->code);
+      g_assert_cmpstr (json_object_get_string_member (o, "message"), !=, "");
+    }
+  reasons = json_object_get_object_member (hc_test_response_object (r), "reasons");
+  g_assert_cmpint (json_object_get_int_member (reasons, "invalid_date"), ==, 2 * expect->len / 17);
+  g_assert_cmpint (json_object_get_int_member (reasons, "unknown_subject"), ==, expect->len / 17);
+
+  /* the complete report: UTF-8 with BOM, a header and one line each */
+  path = g_strdup_printf ("/imports/%" G_GINT64_FORMAT "/rejections.csv", num (r, "import_id"));
+  report = hc_test_request (server, "GET", path, analyst, NULL);
+  hc_assert_status (report, 200, NULL);
+  g_assert_true (g_str_has_prefix (report->content_type, "text/csv"));
+  {
+    gsize len;
+    const char *data = g_bytes_get_data (report->body, &len);
+    g_autofree char *text = g_strndup (data, len);
+
+    g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "row,field,code,message\r\n"));
+    lines = g_strsplit (text, "\r\n", -1);
+  }
+  g_assert_cmpuint (g_strv_length (lines), ==, expect->len + 2);   /* header, rows, "" */
+  for (guint i = 0; i < expect->len; i++)
+    {
+      Expect *e = &g_array_index (expect, Expect, i);
+      g_autofree char *start = g_strdup_printf ("%u,%s,%s,", e->row, e->field, e->code);
+
+      g_assert_true (g_str_has_prefix (lines[i + 1], start));
+    }
+}
+
+static void
+test_natural_person_items_check_id_numbers (void)
+{
+  g_autofree char *q = item_query (person_item);
+  const char *csv = HEADER
+    "460100198001011236,张三,NP-1,海口市公安局,2024-02-02,罚款,200,\n"
+    "460100198002301234,李四,NP-2,海口市公安局,2024-02-02,罚款,200,\n";
+  g_autoptr(HcTestResponse) r = post_import (q, analyst, "text/csv", csv, strlen (csv));
+  JsonObject *o;
+
+  hc_assert_status (r, 201, NULL);
+  g_assert_cmpint (num (r, "accepted"), ==, 1);
+  o = json_array_get_object_element (json_object_get_array_member (hc_test_response_object (r), "rejections"), 0);
+  g_assert_cmpint (json_object_get_int_member (o, "row"), ==, 3);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (o, "code"), "invalid_id_"));
+}
+
+static void
+test_xlsx_from_libxlsxwriter (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hncredit-xlsx-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "处罚.xlsx", NULL);
+  g_autofree char *q = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *u1 = new_uscc ();
+  g_autofree char *u2 = new_uscc ();
+  g_autofree char *u3 = new_uscc ();
+  g_autoptr(HcTestResponse) r = NULL;
+  const char *header[] = { "主体名称", "统一社会信用代码", "决定文书号", "处罚机关", "处罚决定日期", "处罚类别",
+                           "罚款金额（元）", "公示截止日期" };
+  lxw_workbook *wb;
+  lxw_worksheet *ws;
+  JsonObject *o;
+  gsize len;
+
+  wb = workbook_new (file);
+  ws = workbook_add_worksheet (wb, NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    worksheet_write_string (ws, 0, c, header[c], NULL);
+  /* row 2: strings; row 3: a date as an Excel serial and a numeric amount */
+  worksheet_write_string (ws, 1, 0, "文昌航天科技有限公司", NULL);
+  worksheet_write_string (ws, 1, 1, u1, NULL);
+  worksheet_write_string (ws, 1, 2, "XL-1", NULL);
+  worksheet_write_string (ws, 1, 3, "文昌市市场监督管理局", NULL);
+  worksheet_write_string (ws, 1, 4, "2024-07-01", NULL);
+  worksheet_write_string (ws, 1, 5, "罚款", NULL);
+  worksheet_write_number (ws, 1, 6, 3000, NULL);
+  worksheet_write_string (ws, 1, 7, "2027-07-01", NULL);
+  worksheet_write_string (ws, 2, 0, "万宁冲浪俱乐部有限公司", NULL);
+  worksheet_write_string (ws, 2, 1, u2, NULL);
+  worksheet_write_string (ws, 2, 2, "XL-2", NULL);
+  worksheet_write_string (ws, 2, 3, "万宁市旅游和文化广电体育局", NULL);
+  worksheet_write_number (ws, 2, 4, 45292, NULL);    /* 2024-01-01 */
+  worksheet_write_string (ws, 2, 5, "warning", NULL);
+  /* row 4: bad category */
+  worksheet_write_string (ws, 3, 0, "陵水黎族自治县某公司", NULL);
+  worksheet_write_string (ws, 3, 1, u3, NULL);
+  worksheet_write_string (ws, 3, 2, "XL-3", NULL);
+  worksheet_write_string (ws, 3, 3, "陵水黎族自治县市场监督管理局", NULL);
+  worksheet_write_string (ws, 3, 4, "2024-07-01", NULL);
+  worksheet_write_string (ws, 3, 5, "批评教育", NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+
+  g_assert_true (g_file_get_contents (file, &contents, &len, NULL));
+  q = g_strdup_printf ("kind=penalty&item=%" G_GINT64_FORMAT, penalty_item);
+  r = post_import (q, analyst, XLSX_TYPE, contents, len);
+  hc_assert_status (r, 201, NULL);
+  g_assert_cmpstr (str (r, "encoding"), ==, "xlsx");
+  g_assert_cmpint (num (r, "rows_read"), ==, 3);
+  g_assert_cmpint (num (r, "accepted"), ==, 2);
+  g_assert_cmpint (count ("SELECT count(*) FROM penalties WHERE decision_no = 'XL-1' AND amount = 3000"
+                          " AND name = '文昌航天科技有限公司' AND decided_on = '2024-07-01'"), ==, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM penalties WHERE decision_no = 'XL-2' AND decided_on = '2024-01-01'"
+                          " AND category = 'warning'"), ==, 1);
+  o = json_array_get_object_element (json_object_get_array_member (hc_test_response_object (r), "rejections"), 0);
+  g_assert_cmpint (json_object_get_int_member (o, "row"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (o, "code"), ==, "invalid_code");
+
+  g_remove (file);
+  g_rmdir (dir);
+}
+
+static void
+test_same_file_twice (void)
+{
+  g_autofree char *q = item_query (penalty_item);
+  g_autofree char *q_force = g_strdup_printf ("%s&force=1", q);
+  g_autoptr(GString) csv = g_string_new (HEADER);
+  g_autoptr(HcTestResponse) r1 = NULL;
+  g_autoptr(HcTestResponse) r2 = NULL;
+  g_autoptr(HcTestResponse) r3 = NULL;
+  g_autoptr(HcTestResponse) r4 = NULL;
+  g_autofree char *location = NULL;
+  gint64 imports;
+
+  for (guint i = 0; i < 5; i++)
+    append_good_row (csv, "TW", i);
+  r1 = post_import (q, analyst, "text/csv", csv->str, csv->len);
+  hc_assert_status (r1, 201, NULL);
+  imports = count ("SELECT count(*) FROM imports");
+
+  r2 = post_import (q, analyst, "text/csv", csv->str, csv->len);
+  hc_assert_status (r2, 409, "already_imported");
+  location = g_strdup_printf ("/api/v1/imports/%" G_GINT64_FORMAT, num (r1, "import_id"));
+  g_assert_nonnull (strstr (json_object_get_string_member (json_object_get_object_member (hc_test_response_object (r2),
+                                                                                       "error"), "message"),
+                            location + strlen ("/api/v1/imports/")));
+  g_assert_cmpint (count ("SELECT count(*) FROM imports"), ==, imports);
+
+  /* forcing it is for supervisors; the second time every row is 重码 */
+  r3 = post_import (q_force, analyst, "text/csv", csv->str, csv->len);
+  hc_assert_status (r3, 403, "forbidden");
+  r4 = post_import (q_force, supervisor, "text/csv", csv->str, csv->len);
+  hc_assert_status (r4, 201, NULL);
+  g_assert_cmpint (num (r4, "accepted"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (hc_test_response_object (r4), "reasons"),
+                                               "duplicate"), ==, 5);
+}
+
+static void
+test_item_kind_and_roles (void)
+{
+  g_autoptr(GString) csv = g_string_new (HEADER);
+  g_autofree char *q_license = item_query (license_item);
+  g_autoptr(HcTestResponse) r1 = NULL;
+  g_autoptr(HcTestResponse) r2 = NULL;
+  g_autoptr(HcTestResponse) r3 = NULL;
+  g_autoptr(HcTestResponse) r4 = NULL;
+  g_autoptr(HcTestResponse) r5 = NULL;
+  g_autoptr(HcTestResponse) r6 = NULL;
+  gint64 imports = count ("SELECT count(*) FROM imports");
+
+  append_good_row (csv, "IK", 1);
+  r1 = post_import (q_license, analyst, "text/csv", csv->str, csv->len);
+  hc_assert_status (r1, 422, "invalid_item");
+  r2 = post_import ("kind=penalty&item=9999", analyst, "text/csv", csv->str, csv->len);
+  hc_assert_status (r2, 422, "invalid_item");
+  r3 = post_import ("kind=penalty", analyst, "text/csv", csv->str, csv->len);
+  hc_assert_status (r3, 422, "invalid_item");
+  r4 = post_import ("kind=fines&item=11", analyst, "text/csv", csv->str, csv->len);
+  hc_assert_status (r4, 422, "invalid_kind");
+  r5 = post_import ("kind=penalty&item=11", NULL, "text/csv", csv->str, csv->len);
+  hc_assert_status (r5, 401, NULL);
+  r6 = post_import ("kind=penalty&item=abc", analyst, "text/csv", csv->str, csv->len);
+  hc_assert_status (r6, 400, "invalid_parameter");
+  g_assert_cmpint (count ("SELECT count(*) FROM imports"), ==, imports);
+  g_assert_cmpint (count ("SELECT count(*) FROM penalties WHERE decision_no LIKE '%IK-%'"), ==, 0);
+}
+
+static void
+test_cli_uses_the_same_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hncredit-cli-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "cli.csv", NULL);
+  g_autofree char *exe = g_getenv ("HNCREDIT_SERVER_PATH") ? g_strdup (g_getenv ("HNCREDIT_SERVER_PATH"))
+                         : g_build_filename (HC_BUILD_ROOT, "src", "server", "hncredit-server", NULL);
+  g_autoptr(GString) csv = g_string_new (HEADER);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *item = g_strdup_printf ("%" G_GINT64_FORMAT, penalty_item);
+  const char *argv[] = { exe, "import", "--db", hc_test_server_get_db_path (server), "--item", item,
+                         "--actor", "cli-tester", file, NULL };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
+  int status = 0;
+
+  for (guint i = 0; i < 3; i++)
+    append_good_row (csv, "CLI", i);
+  g_string_append (csv, "bad,海南坏行有限公司,CLI-BAD,某机关,2024-01-01,罚款,1,\n");
+  g_assert_true (g_file_set_contents (file, csv->str, csv->len, NULL));
+
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "4 rows read, 3 accepted, 1 rejected"));
+  g_assert_cmpint (count ("SELECT count(*) FROM imports WHERE actor = 'cli-tester' AND file_name = 'cli.csv'"
+                          " AND accepted = 3 AND rejected = 1"), ==, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE action = 'import.create' AND actor = 'cli-tester'"), ==, 1);
+
+  /* the same file again fails with a non-zero exit */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "import"));
+
+  g_remove (file);
+  g_rmdir (dir);
+}
+
+static void
+test_list_get_and_quality (void)
+{
+  g_autoptr(HcTestResponse) page = hc_test_request (server, "GET", "/imports?limit=2&total=1", analyst, NULL);
+  g_autoptr(HcTestResponse) missing = hc_test_request (server, "GET", "/imports/999999", analyst, NULL);
+  g_autoptr(HcTestResponse) bad_by = hc_test_request (server, "GET", "/imports/quality?by=week", analyst, NULL);
+  g_autoptr(HcTestResponse) by_dep = NULL;
+  g_autoptr(HcTestResponse) by_month = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *path = g_strdup_printf ("/imports/quality?by=department&year=%d", g_date_time_get_year (now));
+  JsonArray *items;
+  JsonObject *dep = NULL;
+  gint64 rows_read, uscc_errors;
+
+  hc_assert_status (page, 200, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hc_test_response_object (page), "items")), ==, 2);
+  g_assert_cmpint (num (page, "total"), ==, count ("SELECT count(*) FROM imports"));
+  hc_assert_status (missing, 404, "not_found");
+  hc_assert_status (bad_by, 422, "invalid_parameter");
+
+  by_dep = hc_test_request (server, "GET", path, analyst, NULL);
+  hc_assert_status (by_dep, 200, NULL);
+  items = json_object_get_array_member (hc_test_response_object (by_dep), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    if (json_object_get_int_member (json_array_get_object_element (items, i), "department_id") == 901)
+      dep = json_array_get_object_element (items, i);
+  g_assert_nonnull (dep);
+  rows_read = count ("SELECT sum(rows_read) FROM imports");
+  uscc_errors = count ("SELECT sum(uscc_errors) FROM imports");
+  g_assert_cmpint (json_object_get_int_member (dep, "rows_read"), ==, rows_read);
+  g_assert_cmpint (json_object_get_int_member (dep, "uscc_errors"), ==, uscc_errors);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (dep, "uscc_error_rate"),
+                                  100.0 * uscc_errors / rows_read, 1e-3);
+
+  by_month = hc_test_request (server, "GET", "/imports/quality?by=month", analyst, NULL);
+  hc_assert_status (by_month, 200, NULL);
+  items = json_object_get_array_member (hc_test_response_object (by_month), "items");
+  g_assert_cmpuint (json_array_get_length (items), >=, 1);
+  g_assert_true (json_object_has_member (json_array_get_object_element (items, 0), "month"));
+}
+
+/* Sends the request on a raw socket and does not wait for the answer. */
+static GSocketConnection *
+send_raw (HcTestServer *s,
+          const char   *path,
+          const char   *token,
+          const char   *body,
+          gsize         len)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (hc_test_server_get_url (s), G_URI_FLAGS_NONE, &error);
+  g_autofree char *head = NULL;
+  GSocketConnection *conn;
+  GOutputStream *out;
+
+  g_assert_no_error (error);
+  conn = g_socket_client_connect_to_host (client, g_uri_get_host (uri), (guint16) g_uri_get_port (uri), NULL, &error);
+  g_assert_no_error (error);
+  head = g_strdup_printf ("POST /api/v1%s HTTP/1.1\r\nHost: %s\r\nAuthorization: Bearer %s\r\n"
+                          "Content-Type: text/csv\r\nContent-Length: %" G_GSIZE_FORMAT "\r\n\r\n",
+                          path, g_uri_get_host (uri), token, len);
+  out = g_io_stream_get_output_stream (G_IO_STREAM (conn));
+  g_output_stream_write_all (out, head, strlen (head), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, body, len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return conn;
+}
+
+/* Whether some connection holds the write lock (the import's transaction). */
+static gboolean
+write_locked (const char *db_path)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  return rc == SQLITE_BUSY;
+}
+
+static void
+test_sigkill_mid_import_leaves_all_or_nothing (void)
+{
+  g_autoptr(HcTestServer) victim = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  g_autoptr(HcTestServer) revived = NULL;
+  g_autoptr(GString) csv = g_string_sized_new (200000 * 150);
+  g_autoptr(GSocketConnection) conn = NULL;
+  g_autoptr(HcTestResponse) health = NULL;
+  g_autofree char *db_path = g_strdup (hc_test_server_get_db_path (victim));
+  g_autofree char *integrity = NULL;
+  const char *token = hc_test_server_token (victim, "admin");
+  guint good = 0;
+  gboolean seen_lock = FALSE;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 penalties, imports, collected;
+
+  setup_catalog (victim);
+  g_string_append (csv, HEADER);
+  for (guint i = 0; i < 200000; i++)
+    {
+      if (i % 1000 == 999)
+        g_string_append_printf (csv, "9146010X,坏行%u,KILL-%u,某机关,2024-01-01,罚款,1,\n", i, i);
+      else
+        {
+          append_good_row (csv, "KILL", i);
+          good++;
+        }
+    }
+
+  conn = send_raw (victim, "/imports?kind=penalty&item=11", token, csv->str, csv->len);
+  /* wait until the import holds the write lock (or is already done), then kill */
+  for (guint tries = 0; tries < 60000 && !seen_lock; tries++)
+    {
+      if (write_locked (db_path))
+        seen_lock = TRUE;
+      else if (hc_test_count_rows (victim, "SELECT count(*) FROM imports") > 0)
+        break;
+      else
+        g_usleep (1000);
+    }
+  hc_test_server_kill (victim);
+  g_test_message ("killed %s the import's transaction", seen_lock ? "during" : "after");
+
+  revived = hc_test_server_new_for_db (db_path, NULL);
+  health = hc_test_request (revived, "GET", "/imports", hc_test_server_token (revived, "admin"), NULL);
+  hc_assert_status (health, 200, NULL);
+
+  penalties = hc_test_count_rows (revived, "SELECT count(*) FROM penalties");
+  imports = hc_test_count_rows (revived, "SELECT count(*) FROM imports");
+  collected = hc_test_count_rows (revived, "SELECT collected_records FROM catalog_items WHERE id = 11");
+  g_assert_true ((penalties == 0 && imports == 0 && collected == 0) ||
+                 (penalties == good && imports == 1 && collected == good));
+  g_assert_cmpint (hc_test_count_rows (revived, "SELECT count(*) FROM import_rejections"), ==,
+                   imports == 0 ? 0 : 200000 - good);
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  integrity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpstr (integrity, ==, "ok");
+  (void) query_text;
+}
+
+static void
+create_user (const char *username,
+             const char *role)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"%s\"}",
+                                           username, HC_TEST_PASSWORD, role);
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/users", admin, body);
+
+  hc_assert_status (r, 201, NULL);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  prng = g_rand_new_with_seed (4);
+  server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  admin = hc_test_server_token (server, "admin");
+  create_user ("analyst", "analyst");
+  create_user ("supervisor", "supervisor");
+  analyst = hc_test_server_token (server, "analyst");
+  supervisor = hc_test_server_token (server, "supervisor");
+  setup_catalog (server);
+
+  g_test_add_func ("/imports/utf8-bom-chinese-header-any-order", test_utf8_bom_chinese_header_any_order);
+  g_test_add_func ("/imports/gb18030-is-detected", test_gb18030_is_detected);
+  g_test_add_func ("/imports/quoted-fields-with-commas-and-newlines", test_quoted_fields_with_commas_and_newlines);
+  g_test_add_func ("/imports/empty-header-only-and-wrong-header-change-nothing", test_empty_header_only_and_wrong_header);
+  g_test_add_func ("/imports/every-bad-row-is-reported", test_every_bad_row_is_reported);
+  g_test_add_func ("/imports/natural-person-items-check-id-numbers", test_natural_person_items_check_id_numbers);
+  g_test_add_func ("/imports/xlsx-from-libxlsxwriter", test_xlsx_from_libxlsxwriter);
+  g_test_add_func ("/imports/same-file-twice-is-409", test_same_file_twice);
+  g_test_add_func ("/imports/item-kind-and-roles", test_item_kind_and_roles);
+  g_test_add_func ("/imports/cli-uses-the-same-import", test_cli_uses_the_same_import);
+  g_test_add_func ("/imports/list-get-and-quality", test_list_get_and_quality);
+  g_test_add_func ("/imports/sigkill-mid-import-leaves-all-or-nothing", test_sigkill_mid_import_leaves_all_or_nothing);
+
+  ret = g_test_run ();
+  hc_test_server_free (server);
+  g_rand_free (prng);
+  return ret;
+}

@@ -1,0 +1,914 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* API tests of the plan's indicators (表1): the year's table, an indicator's
+ * five years, submission and review of reported values by role, stale
+ * writes, computed indicators, bad input and the audit of every write. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hc-test-server.h"
+
+static HcTestServer *server;
+static const char *admin, *analyst, *supervisor, *supervisor2;
+
+static const char * const computed_keys[] = {
+  "catalog-collection-rate", "uscc-error-rate", "other-data-error-rate", "repair-overdue-rate",
+  "incentive-list-share-growth", "serious-dishonesty-share-decline", NULL,
+};
+
+static gint64
+count (const char *sql)
+{
+  return hc_test_count_rows (server, sql);
+}
+
+static JsonObject *
+obj (HcTestResponse *r)
+{
+  return hc_test_response_object (r);
+}
+
+static HcTestResponse *
+send (const char *method,
+      const char *path,
+      const char *token,
+      const char *body,
+      const char *etag)
+{
+  g_autoptr(GBytes) bytes = body ? g_bytes_new (body, strlen (body)) : NULL;
+
+  return hc_test_request_full (server, method, path, token, "application/json", bytes, etag);
+}
+
+static HcTestResponse *
+put_value (const char *key,
+           int         year,
+           const char *token,
+           const char *body,
+           const char *etag)
+{
+  g_autofree char *path = g_strdup_printf ("/indicators/%s/values/%d", key, year);
+
+  return send ("PUT", path, token, body, etag);
+}
+
+static HcTestResponse *
+review (const char *key,
+        int         year,
+        const char *token,
+        const char *body,
+        const char *etag)
+{
+  g_autofree char *path = g_strdup_printf ("/indicators/%s/values/%d/review", key, year);
+
+  return send ("POST", path, token, body, etag);
+}
+
+/* Submits @value for @key/@year as the analyst; returns the ETag. */
+static char *
+submit (const char *key,
+        int         year,
+        double      value)
+{
+  g_autofree char *body = g_strdup_printf ("{\"value\":%g,\"evidence\":\"%d年度统计报表\"}", value, year);
+  g_autoptr(HcTestResponse) r = put_value (key, year, analyst, body, NULL);
+
+  g_assert_true (r->status == 201 || r->status == 200);
+  g_assert_cmpstr (json_object_get_string_member (obj (r), "state"), ==, "submitted");
+  return g_strdup (r->etag);
+}
+
+/* Submits and approves; returns the ETag of the approved value. */
+static char *
+submit_approved (const char *key,
+                 int         year,
+                 double      value)
+{
+  g_autofree char *etag = submit (key, year, value);
+  g_autoptr(HcTestResponse) r = review (key, year, supervisor, "{\"decision\":\"approve\"}", etag);
+
+  hc_assert_status (r, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (obj (r), "state"), ==, "approved");
+  return g_strdup (r->etag);
+}
+
+/* The item of @key in GET /indicators?year=@year. */
+static JsonObject *
+list_item (int         year,
+           const char *key)
+{
+  g_autofree char *path = g_strdup_printf ("/indicators?year=%d", year);
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", path, analyst, NULL);
+  JsonArray *items;
+
+  hc_assert_status (r, 200, NULL);
+  items = json_object_get_array_member (obj (r), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_str_equal (json_object_get_string_member (item, "key"), key))
+        return json_object_ref (item);
+    }
+  g_error ("no indicator %s in the list", key);
+  return NULL;
+}
+
+/* The year @year of GET /indicators/@key's values. */
+static JsonObject *
+detail_year (const char *key,
+             int         year)
+{
+  g_autofree char *path = g_strdup_printf ("/indicators/%s", key);
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", path, analyst, NULL);
+  JsonArray *values;
+
+  hc_assert_status (r, 200, NULL);
+  values = json_object_get_array_member (obj (r), "values");
+  g_assert_cmpuint (json_array_get_length (values), ==, 5);
+  return json_object_ref (json_array_get_object_element (values, (guint) (year - 2021)));
+}
+
+static double
+number (JsonObject *o,
+        const char *member)
+{
+  g_assert_true (json_object_has_member (o, member));
+  g_assert_false (json_object_get_null_member (o, member));
+  return json_object_get_double_member (o, member);
+}
+
+static gint64
+audit_count (const char *action,
+             const char *entity_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = '%s'"
+                                          " AND entity = 'indicator_value' AND entity_id = '%s'",
+                                          action, entity_id);
+  return count (sql);
+}
+
+/* Does the router know @method @path? (Other families' routes may not be
+ * merged yet where this runs.) */
+static gboolean
+route_exists (const char *method,
+              const char *path)
+{
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", "/openapi.json", NULL, NULL);
+  JsonObject *paths = json_object_get_object_member (obj (r), "paths");
+
+  return json_object_has_member (paths, path) &&
+         json_object_has_member (json_object_get_object_member (paths, path), method);
+}
+
+static void
+test_list_for_a_year (void)
+{
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", "/indicators?year=2023&total=1", analyst, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(HcTestResponse) dflt = hc_test_request (server, "GET", "/indicators", supervisor, NULL);
+  g_autoptr(HcTestResponse) late = hc_test_request (server, "GET", "/indicators?year=2026", analyst, NULL);
+  g_autoptr(HcTestResponse) text = hc_test_request (server, "GET", "/indicators?year=last", analyst, NULL);
+  g_autoptr(HcTestResponse) anonymous = hc_test_request (server, "GET", "/indicators", NULL, NULL);
+  JsonArray *items;
+  guint n_computed = 0;
+
+  hc_assert_status (r, 200, NULL);
+  items = json_object_get_array_member (obj (r), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 22);
+  g_assert_cmpint (json_object_get_int_member (obj (r), "total"), ==, 22);
+  g_assert_true (json_object_get_null_member (obj (r), "next_cursor"));
+  for (guint i = 0; i < 22; i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *key = json_object_get_string_member (item, "key");
+      const char *source = json_object_get_string_member (item, "source");
+      static const char * const members[] = {
+        "category", "category_name", "item", "target_text", "kind", "attribute", "op", "target", "unit",
+        "value", "aggregate", "status", "gap", "source", "state",
+      };
+
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        if (!json_object_has_member (item, members[m]))
+          g_error ("%s lacks %s", key, members[m]);
+      g_assert_cmpint (json_object_get_int_member (item, "year"), ==, 2023);
+      g_assert_cmpstr (source, ==, g_strv_contains (computed_keys, key) ? "computed" : "reported");
+      n_computed += g_str_equal (source, "computed");
+    }
+  g_assert_cmpuint (n_computed, ==, 6);
+
+  /* The plan's order and wording, from data/indicators.json. */
+  {
+    JsonObject *first = json_array_get_object_element (items, 0);
+    JsonObject *collection = json_array_get_object_element (items, 4);
+
+    g_assert_cmpstr (json_object_get_string_member (first, "key"), ==, "credit-legislation");
+    g_assert_cmpstr (json_object_get_string_member (first, "category_name"), ==, "制度标准");
+    g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "milestone");
+    g_assert_cmpstr (json_object_get_string_member (first, "attribute"), ==, "binding");
+    g_assert_true (json_object_get_null_member (first, "op"));
+    g_assert_cmpstr (json_object_get_string_member (collection, "key"), ==, "catalog-collection-rate");
+    g_assert_cmpstr (json_object_get_string_member (collection, "op"), ==, ">=");
+    g_assert_cmpfloat (json_object_get_double_member (collection, "target"), ==, 90);
+    g_assert_cmpstr (json_object_get_string_member (collection, "unit"), ==, "%");
+    g_assert_cmpstr (json_object_get_string_member (collection, "aggregation"), ==, "yearly_average");
+  }
+
+  /* Without a year: this year within the plan period. */
+  hc_assert_status (dflt, 200, NULL);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
+                     json_object_get_array_member (obj (dflt), "items"), 0), "year"),
+                   ==, CLAMP (g_date_time_get_year (now), 2021, 2025));
+
+  hc_assert_status (late, 400, "invalid_parameter");
+  g_assert_cmpstr (hc_test_response_error_field (late), ==, "year");
+  hc_assert_status (text, 400, "invalid_parameter");
+  hc_assert_status (anonymous, 401, NULL);
+}
+
+static void
+test_detail_has_five_years (void)
+{
+  g_autofree char *etag = submit_approved ("credit-plan", 2021, 1);
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", "/indicators/credit-plan", analyst, NULL);
+  g_autoptr(HcTestResponse) unknown = hc_test_request (server, "GET", "/indicators/no-such-indicator", analyst, NULL);
+  g_autoptr(HcTestResponse) anonymous = hc_test_request (server, "GET", "/indicators/credit-plan", NULL, NULL);
+  JsonArray *values;
+  JsonObject *y2021, *y2022;
+
+  hc_assert_status (r, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (obj (r), "item"), ==, "信用规划");
+  g_assert_cmpstr (json_object_get_string_member (obj (r), "source"), ==, "reported");
+  values = json_object_get_array_member (obj (r), "values");
+  g_assert_cmpuint (json_array_get_length (values), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      JsonObject *v = json_array_get_object_element (values, i);
+      static const char * const members[] = {
+        "value", "status", "state", "evidence", "submitted_by", "submitted_at", "reviewed_by",
+        "reviewed_at", "review_comment",
+      };
+
+      g_assert_cmpint (json_object_get_int_member (v, "year"), ==, 2021 + (int) i);
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        g_assert_true (json_object_has_member (v, members[m]));
+    }
+  y2021 = json_array_get_object_element (values, 0);
+  g_assert_cmpfloat (number (y2021, "value"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (y2021, "status"), ==, "met");
+  g_assert_cmpstr (json_object_get_string_member (y2021, "state"), ==, "approved");
+  g_assert_cmpstr (json_object_get_string_member (y2021, "evidence"), ==, "2021年度统计报表");
+  g_assert_cmpstr (json_object_get_string_member (y2021, "submitted_by"), ==, "analyst");
+  g_assert_cmpstr (json_object_get_string_member (y2021, "reviewed_by"), ==, "supervisor");
+  y2022 = json_array_get_object_element (values, 1);
+  g_assert_true (json_object_get_null_member (y2022, "value"));
+  g_assert_cmpstr (json_object_get_string_member (y2022, "status"), ==, "no_data");
+  g_assert_true (json_object_get_null_member (y2022, "state"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj (r), "regions")), ==, 0);
+
+  hc_assert_status (unknown, 404, "not_found");
+  hc_assert_status (anonymous, 401, NULL);
+}
+
+static void
+test_submit_then_approve (void)
+{
+  g_autoptr(HcTestResponse) put = put_value ("shared-data-sources", 2022, analyst,
+                                             "{\"value\":2,\"evidence\":\"接入水电气缴费数据、公积金数据\"}", NULL);
+  g_autoptr(HcTestResponse) by_analyst = NULL;
+  g_autoptr(HcTestResponse) approved = NULL;
+  g_autoptr(HcTestResponse) one = NULL;
+  g_autoptr(JsonObject) pending = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) next_year = NULL;
+  g_autofree char *etag2023 = NULL;
+
+  hc_assert_status (put, 201, NULL);
+  g_assert_cmpstr (put->etag, ==, "\"1\"");
+  g_assert_cmpstr (json_object_get_string_member (obj (put), "state"), ==, "submitted");
+  g_assert_cmpstr (json_object_get_string_member (obj (put), "submitted_by"), ==, "analyst");
+  g_assert_cmpint (audit_count ("indicator_value.submit", "shared-data-sources/2022"), ==, 1);
+
+  /* Until reviewed the value counts as pending. */
+  pending = list_item (2022, "shared-data-sources");
+  g_assert_cmpfloat (number (pending, "value"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (pending, "status"), ==, "pending");
+  g_assert_cmpstr (json_object_get_string_member (pending, "state"), ==, "submitted");
+
+  /* Analysts submit; they do not review. */
+  by_analyst = review ("shared-data-sources", 2022, analyst, "{\"decision\":\"approve\"}", put->etag);
+  hc_assert_status (by_analyst, 403, "forbidden");
+  g_assert_cmpint (count ("SELECT count(*) FROM indicator_values WHERE indicator = 'shared-data-sources'"
+                          " AND state = 'submitted'"), ==, 1);
+
+  approved = review ("shared-data-sources", 2022, supervisor, "{\"decision\":\"approve\",\"comment\":\"材料齐全\"}",
+                     put->etag);
+  hc_assert_status (approved, 200, NULL);
+  g_assert_cmpstr (approved->etag, ==, "\"2\"");
+  g_assert_cmpstr (json_object_get_string_member (obj (approved), "reviewed_by"), ==, "supervisor");
+  g_assert_cmpstr (json_object_get_string_member (obj (approved), "review_comment"), ==, "材料齐全");
+  g_assert_cmpint (audit_count ("indicator_value.review", "shared-data-sources/2022"), ==, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE action = 'indicator_value.review'"
+                          " AND actor = 'supervisor' AND before LIKE '%submitted%' AND after LIKE '%approved%'"),
+                   >=, 1);
+
+  one = hc_test_request (server, "GET", "/indicators/shared-data-sources/values/2022", analyst, NULL);
+  hc_assert_status (one, 200, NULL);
+  g_assert_cmpstr (one->etag, ==, "\"2\"");
+
+  /* Cumulative (累计): 2 of 3 data sources — short, gap 1. */
+  after = list_item (2022, "shared-data-sources");
+  g_assert_cmpstr (json_object_get_string_member (after, "status"), ==, "unmet");
+  g_assert_cmpfloat (number (after, "aggregate"), ==, 2);
+  g_assert_cmpfloat (number (after, "gap"), ==, 1);
+
+  /* One more the next year reaches the target. */
+  etag2023 = submit_approved ("shared-data-sources", 2023, 1);
+  next_year = list_item (2023, "shared-data-sources");
+  g_assert_cmpfloat (number (next_year, "value"), ==, 1);
+  g_assert_cmpfloat (number (next_year, "aggregate"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (next_year, "status"), ==, "met");
+}
+
+static void
+test_return_needs_a_comment (void)
+{
+  g_autofree char *etag = submit ("repair-commitment-rate", 2023, 75.5);
+  g_autoptr(HcTestResponse) bare = review ("repair-commitment-rate", 2023, supervisor, "{\"decision\":\"return\"}", etag);
+  g_autoptr(HcTestResponse) blank = review ("repair-commitment-rate", 2023, supervisor,
+                                            "{\"decision\":\"return\",\"comment\":\"  \"}", etag);
+  g_autoptr(HcTestResponse) odd = review ("repair-commitment-rate", 2023, supervisor, "{\"decision\":\"maybe\"}", etag);
+  g_autoptr(HcTestResponse) returned = NULL;
+  g_autoptr(HcTestResponse) again = NULL;
+  g_autoptr(HcTestResponse) resubmitted = NULL;
+  g_autoptr(JsonObject) year = NULL;
+
+  hc_assert_status (bare, 422, "missing_comment");
+  g_assert_cmpstr (hc_test_response_error_field (bare), ==, "comment");
+  hc_assert_status (blank, 422, "missing_comment");
+  hc_assert_status (odd, 422, "invalid_decision");
+  g_assert_cmpint (count ("SELECT count(*) FROM indicator_values WHERE indicator = 'repair-commitment-rate'"
+                          " AND state = 'submitted' AND version = 1"), ==, 1);
+  g_assert_cmpint (audit_count ("indicator_value.review", "repair-commitment-rate/2023"), ==, 0);
+
+  returned = review ("repair-commitment-rate", 2023, supervisor,
+                     "{\"decision\":\"return\",\"comment\":\"请附修复案例清单\"}", etag);
+  hc_assert_status (returned, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (obj (returned), "state"), ==, "returned");
+  g_assert_cmpstr (json_object_get_string_member (obj (returned), "review_comment"), ==, "请附修复案例清单");
+  g_assert_cmpint (audit_count ("indicator_value.review", "repair-commitment-rate/2023"), ==, 1);
+
+  year = detail_year ("repair-commitment-rate", 2023);
+  g_assert_cmpstr (json_object_get_string_member (year, "state"), ==, "returned");
+  g_assert_cmpstr (json_object_get_string_member (year, "review_comment"), ==, "请附修复案例清单");
+  g_assert_cmpstr (json_object_get_string_member (year, "status"), ==, "no_data");
+
+  /* Only a submitted value can be reviewed. */
+  again = review ("repair-commitment-rate", 2023, supervisor, "{\"decision\":\"approve\"}", returned->etag);
+  hc_assert_status (again, 409, "not_submitted");
+
+  /* Resubmitted, it awaits a new review. */
+  resubmitted = put_value ("repair-commitment-rate", 2023, analyst,
+                           "{\"value\":76,\"evidence\":\"补充修复案例清单\"}", NULL);
+  hc_assert_status (resubmitted, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (obj (resubmitted), "state"), ==, "submitted");
+  g_assert_true (json_object_get_null_member (obj (resubmitted), "reviewed_by"));
+  g_assert_true (json_object_get_null_member (obj (resubmitted), "review_comment"));
+  g_assert_cmpstr (resubmitted->etag, ==, "\"3\"");
+  g_assert_cmpint (audit_count ("indicator_value.submit", "repair-commitment-rate/2023"), ==, 2);
+}
+
+static void
+test_own_submission_is_reviewed_by_another (void)
+{
+  g_autoptr(HcTestResponse) put = put_value ("credit-verification-coverage", 2022, supervisor,
+                                             "{\"value\":48,\"evidence\":\"信用核验实施情况统计\"}", NULL);
+  g_autoptr(HcTestResponse) own = NULL;
+  g_autoptr(HcTestResponse) other = NULL;
+
+  hc_assert_status (put, 201, NULL);
+  own = review ("credit-verification-coverage", 2022, supervisor, "{\"decision\":\"approve\"}", put->etag);
+  hc_assert_status (own, 409, "own_submission");
+  g_assert_cmpint (count ("SELECT count(*) FROM indicator_values WHERE indicator = 'credit-verification-coverage'"
+                          " AND state = 'submitted'"), ==, 1);
+
+  other = review ("credit-verification-coverage", 2022, supervisor2, "{\"decision\":\"approve\"}", put->etag);
+  hc_assert_status (other, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (obj (other), "reviewed_by"), ==, "supervisor2");
+}
+
+static void
+test_approved_value_needs_if_match (void)
+{
+  g_autofree char *etag = submit_approved ("department-application-lists", 2024, 90);
+  g_autoptr(HcTestResponse) blind = put_value ("department-application-lists", 2024, analyst,
+                                               "{\"value\":91,\"evidence\":\"更正\"}", NULL);
+  g_autoptr(HcTestResponse) stale = put_value ("department-application-lists", 2024, analyst,
+                                               "{\"value\":91,\"evidence\":\"更正\"}", "\"1\"");
+  g_autoptr(HcTestResponse) fresh = NULL;
+
+  hc_assert_status (blind, 428, "precondition_required");
+  hc_assert_status (stale, 412, "stale");
+  g_assert_cmpint (count ("SELECT count(*) FROM indicator_values WHERE indicator = 'department-application-lists'"
+                          " AND value = 90 AND state = 'approved' AND version = 2"), ==, 1);
+  g_assert_cmpint (audit_count ("indicator_value.submit", "department-application-lists/2024"), ==, 1);
+
+  fresh = put_value ("department-application-lists", 2024, analyst, "{\"value\":91,\"evidence\":\"更正：41个部门\"}",
+                     etag);
+  hc_assert_status (fresh, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (obj (fresh), "state"), ==, "submitted");
+  g_assert_cmpfloat (json_object_get_double_member (obj (fresh), "value"), ==, 91);
+  g_assert_cmpint (audit_count ("indicator_value.submit", "department-application-lists/2024"), ==, 2);
+}
+
+static void
+test_stale_review_changes_nothing (void)
+{
+  g_autofree char *first = submit ("credit-plus-scenarios", 2021, 8);
+  g_autofree char *second = submit ("credit-plus-scenarios", 2021, 9);
+  g_autoptr(HcTestResponse) stale = review ("credit-plus-scenarios", 2021, supervisor, "{\"decision\":\"approve\"}", first);
+  g_autoptr(HcTestResponse) unmatched = review ("credit-plus-scenarios", 2021, supervisor, "{\"decision\":\"approve\"}", NULL);
+  g_autoptr(HcTestResponse) garbled = review ("credit-plus-scenarios", 2021, supervisor, "{\"decision\":\"approve\"}", "abc");
+  g_autoptr(HcTestResponse) nothing = review ("credit-plus-scenarios", 2024, supervisor, "{\"decision\":\"approve\"}", "\"1\"");
+
+  g_assert_cmpstr (first, ==, "\"1\"");
+  g_assert_cmpstr (second, ==, "\"2\"");
+  hc_assert_status (stale, 412, "stale");
+  hc_assert_status (unmatched, 428, "precondition_required");
+  hc_assert_status (garbled, 400, "invalid_if_match");
+  hc_assert_status (nothing, 404, "not_found");
+  g_assert_cmpint (count ("SELECT count(*) FROM indicator_values WHERE indicator = 'credit-plus-scenarios'"
+                          " AND state = 'submitted' AND value = 9 AND reviewed_by IS NULL"), ==, 1);
+  g_assert_cmpint (audit_count ("indicator_value.review", "credit-plus-scenarios/2021"), ==, 0);
+}
+
+static void
+test_computed_indicator_refuses_reports (void)
+{
+  gint64 before = count ("SELECT count(*) FROM indicator_values");
+  gint64 audits = count ("SELECT count(*) FROM audit");
+
+  for (guint i = 0; computed_keys[i]; i++)
+    {
+      g_autoptr(HcTestResponse) put = put_value (computed_keys[i], 2023, analyst,
+                                                 "{\"value\":50,\"evidence\":\"手工填报\"}", NULL);
+      g_autoptr(HcTestResponse) rev = review (computed_keys[i], 2023, supervisor, "{\"decision\":\"approve\"}", "\"1\"");
+      g_autoptr(JsonObject) year = detail_year (computed_keys[i], 2023);
+
+      hc_assert_status (put, 409, "computed_indicator");
+      hc_assert_status (rev, 409, "computed_indicator");
+      g_assert_true (json_object_get_null_member (year, "state"));
+      g_assert_true (json_object_has_member (year, "denominator"));
+    }
+  g_assert_cmpint (count ("SELECT count(*) FROM indicator_values"), ==, before);
+  g_assert_cmpint (count ("SELECT count(*) FROM audit"), ==, audits);
+}
+
+static void
+test_computed_without_data_is_no_data (void)
+{
+  /* Nothing to count in 2022 (no catalog, imports, repairs or subjects
+   * dated then in this database): no value, not a zero. */
+  for (guint i = 0; computed_keys[i]; i++)
+    {
+      g_autoptr(JsonObject) item = list_item (2022, computed_keys[i]);
+
+      g_assert_true (json_object_get_null_member (item, "value"));
+      g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "no_data");
+      g_assert_cmpint (json_object_get_int_member (item, "denominator"), ==, 0);
+    }
+}
+
+static void
+test_bad_input_changes_nothing (void)
+{
+  static const struct
+  {
+    const char *key;
+    const char *year;
+    const char *body;
+    guint       status;
+    const char *code;
+    const char *field;
+  } cases[] = {
+    { "commitment-fulfilment-sharing", "2020", "{\"value\":50,\"evidence\":\"x\"}", 422, "invalid_year", "year" },
+    { "commitment-fulfilment-sharing", "2026", "{\"value\":50,\"evidence\":\"x\"}", 422, "invalid_year", "year" },
+    { "commitment-fulfilment-sharing", "last", "{\"value\":50,\"evidence\":\"x\"}", 422, "invalid_year", "year" },
+    { "commitment-fulfilment-sharing", "2023", "{\"value\":100.5,\"evidence\":\"x\"}", 422, "value_out_of_range", "value" },
+    { "commitment-fulfilment-sharing", "2023", "{\"value\":-1,\"evidence\":\"x\"}", 422, "value_out_of_range", "value" },
+    { "evaluation-applied-matters", "2023", "{\"value\":-2,\"evidence\":\"x\"}", 422, "value_out_of_range", "value" },
+    { "evaluation-applied-matters", "2023", "{\"value\":2.5,\"evidence\":\"x\"}", 422, "value_out_of_range", "value" },
+    { "supervision-rules", "2023", "{\"value\":0.5,\"evidence\":\"x\"}", 422, "value_out_of_range", "value" },
+    { "supervision-rules", "2023", "{\"value\":2,\"evidence\":\"x\"}", 422, "value_out_of_range", "value" },
+    { "commitment-fulfilment-sharing", "2023", "{\"value\":50,\"evidence\":\"   \"}", 422, "missing_field", "evidence" },
+    { "commitment-fulfilment-sharing", "2023", "{\"value\":50}", 422, "missing_field", "evidence" },
+    { "commitment-fulfilment-sharing", "2023", "{\"evidence\":\"x\"}", 422, "missing_field", "value" },
+    { "commitment-fulfilment-sharing", "2023", "{\"value\":\"50\",\"evidence\":\"x\"}", 400, "invalid_type", "value" },
+    { "commitment-fulfilment-sharing", "2023", "{\"value\":50,\"evidence\":7}", 400, "invalid_type", "evidence" },
+    { "commitment-fulfilment-sharing", "2023", "{\"value\":50,\"evidence\":\"x\",\"region\":\"469999\"}", 422, "invalid_region", "region" },
+    { "commitment-fulfilment-sharing", "2023", "{\"value\":50,", 400, "invalid_json", NULL },
+    { "commitment-fulfilment-sharing", "2023", "[50]", 400, "invalid_json", NULL },
+    { "no-such-indicator", "2023", "{\"value\":50,\"evidence\":\"x\"}", 404, "not_found", "key" },
+  };
+  gint64 before = count ("SELECT count(*) FROM indicator_values");
+  gint64 audits = count ("SELECT count(*) FROM audit");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/indicators/%s/values/%s", cases[i].key, cases[i].year);
+      g_autoptr(HcTestResponse) r = send ("PUT", path, analyst, cases[i].body, NULL);
+
+      if (r->status != cases[i].status)
+        g_error ("case %u (%s): status %u", i, cases[i].body, r->status);
+      g_assert_cmpstr (hc_test_response_error_code (r), ==, cases[i].code);
+      if (cases[i].field)
+        g_assert_cmpstr (hc_test_response_error_field (r), ==, cases[i].field);
+    }
+
+  {
+    g_autoptr(HcTestResponse) anonymous = put_value ("commitment-fulfilment-sharing", 2023, NULL,
+                                                     "{\"value\":50,\"evidence\":\"x\"}", NULL);
+    g_autoptr(HcTestResponse) odd_type = review ("commitment-fulfilment-sharing", 2023, supervisor,
+                                                 "{\"decision\":true}", "\"1\"");
+    g_autoptr(HcTestResponse) broken = review ("commitment-fulfilment-sharing", 2023, supervisor, "{", "\"1\"");
+    g_autoptr(HcTestResponse) bad_year = review ("commitment-fulfilment-sharing", 2030, supervisor,
+                                                 "{\"decision\":\"approve\"}", "\"1\"");
+
+    hc_assert_status (anonymous, 401, NULL);
+    hc_assert_status (odd_type, 400, "invalid_type");
+    hc_assert_status (broken, 400, "invalid_json");
+    hc_assert_status (bad_year, 422, "invalid_year");
+  }
+  g_assert_cmpint (count ("SELECT count(*) FROM indicator_values"), ==, before);
+  g_assert_cmpint (count ("SELECT count(*) FROM audit"), ==, audits);
+}
+
+static void
+test_regional_values (void)
+{
+  g_autoptr(HcTestResponse) haikou = put_value ("county-platform-coverage", 2024, analyst,
+                                                "{\"value\":100,\"evidence\":\"海口市信用平台已对接省一体化平台\","
+                                                "\"region\":\"460100\"}", NULL);
+  g_autoptr(HcTestResponse) province = NULL;
+  g_autoptr(HcTestResponse) one = NULL;
+  g_autoptr(HcTestResponse) approve = NULL;
+  g_autoptr(HcTestResponse) detail = NULL;
+  JsonArray *regions;
+  JsonObject *region, *y2024;
+
+  hc_assert_status (haikou, 201, NULL);
+  g_assert_cmpstr (json_object_get_string_member (obj (haikou), "region"), ==, "460100");
+  g_assert_cmpint (audit_count ("indicator_value.submit", "county-platform-coverage/2024/460100"), ==, 1);
+  province = put_value ("county-platform-coverage", 2024, analyst, "{\"value\":94.7,\"evidence\":\"18个市县\"}", NULL);
+  hc_assert_status (province, 201, NULL);
+
+  one = hc_test_request (server, "GET", "/indicators/county-platform-coverage/values/2024?region=460100", analyst, NULL);
+  hc_assert_status (one, 200, NULL);
+  approve = send ("POST", "/indicators/county-platform-coverage/values/2024/review", supervisor,
+                  "{\"decision\":\"approve\",\"region\":\"460100\"}", one->etag);
+  hc_assert_status (approve, 200, NULL);
+  g_assert_cmpint (audit_count ("indicator_value.review", "county-platform-coverage/2024/460100"), ==, 1);
+
+  detail = hc_test_request (server, "GET", "/indicators/county-platform-coverage", analyst, NULL);
+  hc_assert_status (detail, 200, NULL);
+  regions = json_object_get_array_member (obj (detail), "regions");
+  g_assert_cmpuint (json_array_get_length (regions), ==, 1);
+  region = json_array_get_object_element (regions, 0);
+  g_assert_cmpstr (json_object_get_string_member (region, "region"), ==, "460100");
+  g_assert_cmpstr (json_object_get_string_member (region, "region_name"), ==, "海口市");
+  y2024 = json_array_get_object_element (json_object_get_array_member (region, "values"), 3);
+  g_assert_cmpfloat (number (y2024, "value"), ==, 100);
+  g_assert_cmpstr (json_object_get_string_member (y2024, "status"), ==, "met");
+
+  /* The province's own value is apart, and still pending. */
+  y2024 = json_array_get_object_element (json_object_get_array_member (obj (detail), "values"), 3);
+  g_assert_cmpfloat (number (y2024, "value"), ==, 94.7);
+  g_assert_cmpstr (json_object_get_string_member (y2024, "status"), ==, "pending");
+}
+
+static void
+test_trend_that_misses_is_a_warning (void)
+{
+  g_autofree char *a = submit_approved ("application-list-fulfilment", 2021, 58);
+  g_autofree char *b = submit_approved ("application-list-fulfilment", 2022, 64);
+  g_autofree char *c = submit_approved ("application-list-fulfilment", 2023, 69);
+  g_autoptr(JsonObject) item = list_item (2023, "application-list-fulfilment");
+
+  /* Yearly average (58 + 64 + 69) / 3 = 63.67; its trend reaches ~68.6 in
+   * 2025, short of “> 70”: 预警. */
+  g_assert_cmpfloat_with_epsilon (number (item, "aggregate"), (58.0 + 64 + 69) / 3, 1e-6);
+  g_assert_cmpfloat_with_epsilon (number (item, "gap"), 70 - (58.0 + 64 + 69) / 3, 1e-6);
+  g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "warning");
+}
+
+/* 归集率 from catalog items made through the catalog API. */
+static void
+test_catalog_collection_rate_from_the_catalog (void)
+{
+  static const struct { int year; int expected; int collected; } items[] = {
+    { 2023, 100, 100 }, { 2023, 200, 150 }, { 2023, 50, 60 }, { 2023, 0, 0 },
+    { 2024, 10, 10 }, { 2024, 20, 25 },
+  };
+  g_autoptr(HcTestResponse) dept = NULL;
+  g_autoptr(JsonObject) y2023 = NULL;
+  g_autoptr(JsonObject) y2024 = NULL;
+  gint64 department;
+
+  if (!route_exists ("post", "/catalog/versions/{year}/items"))
+    {
+      g_test_skip ("the catalog API is not merged here");
+      return;
+    }
+  dept = hc_test_request (server, "POST", "/departments", admin, "{\"code\":\"DSJ\",\"name\":\"省大数据管理局\"}");
+  hc_assert_status (dept, 201, NULL);
+  department = json_object_get_int_member (obj (dept), "id");
+  for (int year = 2023; year <= 2024; year++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"year\":%d}", year);
+      g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/catalog/versions", analyst, body);
+
+      hc_assert_status (r, 201, NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/catalog/versions/%d/items", items[i].year);
+      g_autofree char *body =
+        g_strdup_printf ("{\"category\":\"registration\",\"name\":\"归集测试事项%u\",\"subject_type\":\"legal_person\","
+                         "\"department_id\":%" G_GINT64_FORMAT ",\"disclosure\":\"public\",\"update_frequency\":\"monthly\","
+                         "\"legal_basis\":\"《海南省社会信用条例》\",\"publicity_period\":\"3年\",\"expected_records\":%d,"
+                         "\"collected_records\":%d}", i, department, items[i].expected, items[i].collected);
+      g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", path, analyst, body);
+
+      hc_assert_status (r, 201, NULL);
+    }
+
+  /* 2023: 2 of the 3 items with data expected reached it. */
+  y2023 = detail_year ("catalog-collection-rate", 2023);
+  g_assert_cmpint (json_object_get_int_member (y2023, "numerator"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (y2023, "denominator"), ==, 3);
+  g_assert_cmpfloat_with_epsilon (number (y2023, "value"), 200.0 / 3, 1e-6);
+  g_assert_cmpstr (json_object_get_string_member (y2023, "status"), ==, "unmet");
+
+  /* 2024: all, and the yearly average (年均) is (66.7 + 100) / 2. */
+  y2024 = list_item (2024, "catalog-collection-rate");
+  g_assert_cmpfloat (number (y2024, "value"), ==, 100);
+  g_assert_cmpfloat_with_epsilon (number (y2024, "aggregate"), (200.0 / 3 + 100) / 2, 1e-6);
+  g_assert_cmpfloat_with_epsilon (number (y2024, "gap"), 90 - (200.0 / 3 + 100) / 2, 1e-6);
+  g_assert_cmpstr (json_object_get_string_member (y2024, "status"), ==, "unmet");
+}
+
+/* 信用修复超期核查率 from cases made through the subjects and repairs APIs.
+ * Decisions taken today come after a deadline of 2024: all are overdue. */
+static void
+test_repair_overdue_rate_from_the_repairs (void)
+{
+  static const char * const subjects[][2] = {
+    { "91460100MA5T100082", "460100" }, { "91460200MA5T100162", "460200" },
+  };
+  g_autoptr(JsonObject) y2024 = NULL;
+  g_autoptr(HcTestResponse) detail = NULL;
+  JsonArray *regions;
+  gint64 decided_id = 0;
+
+  if (!route_exists ("post", "/subjects"))
+    {
+      g_test_skip ("the subjects API is not merged here");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"identifier\":\"%s\",\"name\":\"超期核查测试%u有限公司\","
+                                               "\"type\":\"legal_person\",\"region\":\"%s\",\"industry\":\"批发零售\"}",
+                                               subjects[i][0], i, subjects[i][1]);
+      g_autofree char *repair = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"reason\":\"已完成整改\","
+                                                 "\"applied_on\":\"2024-03-0%u\"}", subjects[i][0], i + 1);
+      g_autoptr(HcTestResponse) s = hc_test_request (server, "POST", "/subjects", analyst, body);
+      g_autoptr(HcTestResponse) r = NULL;
+
+      hc_assert_status (s, 201, NULL);
+      r = hc_test_request (server, "POST", "/repairs", analyst, repair);
+      hc_assert_status (r, 201, NULL);
+      if (i == 0)
+        {
+          g_autofree char *path = g_strdup_printf ("/repairs/%" G_GINT64_FORMAT "/decision",
+                                                   json_object_get_int_member (obj (r), "id"));
+          g_autoptr(HcTestResponse) d = send ("POST", path, supervisor, "{\"decision\":\"approve\"}", r->etag);
+
+          hc_assert_status (d, 200, NULL);
+          decided_id = json_object_get_int_member (obj (r), "id");
+        }
+    }
+  g_assert_cmpint (decided_id, >, 0);
+
+  y2024 = detail_year ("repair-overdue-rate", 2024);
+  g_assert_cmpint (json_object_get_int_member (y2024, "numerator"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (y2024, "denominator"), ==, 2);
+  g_assert_cmpfloat (number (y2024, "value"), ==, 100);
+  g_assert_cmpstr (json_object_get_string_member (y2024, "status"), ==, "unmet");
+
+  detail = hc_test_request (server, "GET", "/indicators/repair-overdue-rate", analyst, NULL);
+  regions = json_object_get_array_member (obj (detail), "regions");
+  g_assert_cmpuint (json_array_get_length (regions), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (regions, 0), "region"), ==, "460100");
+}
+
+/* List shares (守信激励名单 share of enterprises in business): the
+ * denominator counts organisations registered by the year's end, by 市县,
+ * not persons; an entry published after the year's end is not counted.
+ * (Entries made through the API are dated today, after the plan period, so
+ * a numerator above 0 cannot be set up through the API here.) */
+static void
+test_list_share_counts_organisations_in_business (void)
+{
+  static const char * const subjects[][4] = {
+    { "91460400MA5T100247", "legal_person", "460400", "2021-05-01" },
+    { "91469005MA5T100325", "legal_person", "469005", "2023-02-01" },
+    { "460100197512310014", "natural_person", "460100", "2021-01-01" },
+  };
+  g_autoptr(HcTestResponse) dept = NULL;
+  g_autoptr(HcTestResponse) entry = NULL;
+  g_autoptr(HcTestResponse) noticed = NULL;
+  g_autoptr(HcTestResponse) published = NULL;
+  g_autoptr(HcTestResponse) detail = NULL;
+  g_autofree char *entry_body = NULL;
+  g_autofree char *path = NULL;
+  JsonArray *values, *regions;
+
+  if (!route_exists ("post", "/subjects") || !route_exists ("post", "/lists/{type}/entries"))
+    {
+      g_test_skip ("the subjects or lists API is not merged here");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"identifier\":\"%s\",\"name\":\"名单占比测试%u\",\"type\":\"%s\","
+                                               "\"region\":\"%s\",\"industry\":\"住宿餐饮\",\"registered_on\":\"%s\"}",
+                                               subjects[i][0], i, subjects[i][1], subjects[i][2], subjects[i][3]);
+      g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/subjects", analyst, body);
+
+      hc_assert_status (r, 201, NULL);
+    }
+  dept = hc_test_request (server, "POST", "/departments", admin, "{\"code\":\"SW\",\"name\":\"国家税务总局海南省税务局\"}");
+  hc_assert_status (dept, 201, NULL);
+  entry_body = g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《纳税信用管理办法（试行）》\","
+                                "\"facts\":\"连续三年纳税信用A级\",\"measures\":[\"red.green_channel\"]}",
+                                subjects[0][0], json_object_get_int_member (obj (dept), "id"));
+  entry = hc_test_request (server, "POST", "/lists/red/entries", analyst, entry_body);
+  hc_assert_status (entry, 201, NULL);
+  path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions", json_object_get_int_member (obj (entry), "id"));
+  noticed = send ("POST", path, analyst, "{\"action\":\"notice\",\"reason\":\"已告知\"}", entry->etag);
+  hc_assert_status (noticed, 200, NULL);
+  published = send ("POST", path, analyst, "{\"action\":\"publish\",\"reason\":\"公示\"}", noticed->etag);
+  hc_assert_status (published, 200, NULL);
+
+  detail = hc_test_request (server, "GET", "/indicators/incentive-list-share-growth", analyst, NULL);
+  hc_assert_status (detail, 200, NULL);
+  values = json_object_get_array_member (obj (detail), "values");
+  for (guint i = 0; i < 5; i++)
+    {
+      JsonObject *v = json_array_get_object_element (values, i);
+
+      g_assert_cmpint (json_object_get_int_member (v, "numerator"), ==, 0);
+      g_assert_cmpint (json_object_get_int_member (v, "denominator"), ==, i < 2 ? 1 : 2);
+      g_assert_cmpfloat (number (v, "value"), ==, 0);
+      /* A baseline share of 0 gives no change to measure. */
+      g_assert_cmpstr (json_object_get_string_member (v, "status"), ==, "no_data");
+    }
+  regions = json_object_get_array_member (obj (detail), "regions");
+  g_assert_cmpuint (json_array_get_length (regions), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (regions, 0), "region"), ==, "460400");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (regions, 1), "region"), ==, "469005");
+}
+
+/* The demo dataset: five years of reported values, 2025 mostly awaiting
+ * review, one returned, and a mix of met, unmet and warning in 2024. */
+static void
+test_demo_values (void)
+{
+  g_autoptr(HcTestServer) demo = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
+  const char *demo_analyst = hc_test_server_token (demo, "analyst");
+  const char *demo_supervisor = hc_test_server_token (demo, "supervisor");
+  g_autoptr(HcTestResponse) y2025 = hc_test_request (demo, "GET", "/indicators?year=2025", demo_analyst, NULL);
+  g_autoptr(HcTestResponse) y2024 = hc_test_request (demo, "GET", "/indicators?year=2024", demo_analyst, NULL);
+  g_autoptr(HcTestResponse) legislation = hc_test_request (demo, "GET", "/indicators/credit-legislation", demo_analyst, NULL);
+  g_autoptr(HcTestResponse) platforms = hc_test_request (demo, "GET", "/indicators/county-platform-coverage", demo_analyst, NULL);
+  g_autoptr(HcTestResponse) one = NULL;
+  g_autoptr(HcTestResponse) approved = NULL;
+  g_autoptr(GBytes) approve = g_bytes_new_static ("{\"decision\":\"approve\"}", strlen ("{\"decision\":\"approve\"}"));
+  JsonArray *items;
+  guint submitted = 0, returned = 0, met = 0, unmet = 0, warning = 0;
+
+  hc_assert_status (y2025, 200, NULL);
+  items = json_object_get_array_member (obj (y2025), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *state = json_object_get_null_member (item, "state") ? NULL
+                          : json_object_get_string_member (item, "state");
+
+      if (g_str_equal (json_object_get_string_member (item, "source"), "computed"))
+        continue;
+      submitted += g_strcmp0 (state, "submitted") == 0;
+      if (g_strcmp0 (state, "returned") == 0)
+        {
+          returned++;
+          g_assert_cmpstr (json_object_get_string_member (item, "key"), ==, "notification-commitment-coverage");
+          g_assert_nonnull (strstr (json_object_get_string_member (item, "review_comment"), "请补充"));
+        }
+    }
+  g_assert_cmpuint (submitted, >=, 10);
+  g_assert_cmpuint (returned, ==, 1);
+
+  hc_assert_status (y2024, 200, NULL);
+  items = json_object_get_array_member (obj (y2024), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *status = json_object_get_string_member (item, "status");
+
+      if (g_str_equal (json_object_get_string_member (item, "source"), "computed"))
+        continue;
+      g_assert_cmpstr (json_object_get_string_member (item, "state"), ==, "approved");
+      g_assert_nonnull (strstr (json_object_get_string_member (item, "evidence"), "2024年度"));
+      met += g_str_equal (status, "met");
+      unmet += g_str_equal (status, "unmet");
+      warning += g_str_equal (status, "warning");
+    }
+  g_assert_cmpuint (met, >, 0);
+  g_assert_cmpuint (unmet, >, 0);
+  g_assert_cmpuint (warning, >, 0);
+
+  /* 信用立法: the 条例 came in 2022. */
+  hc_assert_status (legislation, 200, NULL);
+  items = json_object_get_array_member (obj (legislation), "values");
+  g_assert_cmpfloat (number (json_array_get_object_element (items, 0), "value"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "status"), ==, "unmet");
+  g_assert_cmpfloat (number (json_array_get_object_element (items, 1), "value"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 1), "status"), ==, "met");
+
+  /* Every 市县 reported its platform. */
+  hc_assert_status (platforms, 200, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj (platforms), "regions")), ==, 19);
+
+  /* The demo supervisor reviews what the demo analyst submitted. */
+  one = hc_test_request (demo, "GET", "/indicators/credit-verification-coverage/values/2025", demo_supervisor, NULL);
+  hc_assert_status (one, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (obj (one), "state"), ==, "submitted");
+  approved = hc_test_request_full (demo, "POST", "/indicators/credit-verification-coverage/values/2025/review",
+                                   demo_supervisor, "application/json",
+                                   approve, one->etag);
+  hc_assert_status (approved, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (obj (approved), "state"), ==, "approved");
+}
+
+static void
+create_user (const char *username,
+             const char *role)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"%s\"}",
+                                           username, HC_TEST_PASSWORD, role);
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/users", admin, body);
+
+  hc_assert_status (r, 201, NULL);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  admin = hc_test_server_token (server, "admin");
+  create_user ("analyst", "analyst");
+  create_user ("supervisor", "supervisor");
+  create_user ("supervisor2", "supervisor");
+  analyst = hc_test_server_token (server, "analyst");
+  supervisor = hc_test_server_token (server, "supervisor");
+  supervisor2 = hc_test_server_token (server, "supervisor2");
+
+  g_test_add_func ("/indicators/list-for-a-year", test_list_for_a_year);
+  g_test_add_func ("/indicators/detail-has-five-years", test_detail_has_five_years);
+  g_test_add_func ("/indicators/submit-then-approve", test_submit_then_approve);
+  g_test_add_func ("/indicators/return-needs-a-comment", test_return_needs_a_comment);
+  g_test_add_func ("/indicators/own-submission-is-reviewed-by-another",
+                   test_own_submission_is_reviewed_by_another);
+  g_test_add_func ("/indicators/approved-value-needs-if-match", test_approved_value_needs_if_match);
+  g_test_add_func ("/indicators/stale-review-changes-nothing", test_stale_review_changes_nothing);
+  g_test_add_func ("/indicators/computed-indicator-refuses-reports", test_computed_indicator_refuses_reports);
+  g_test_add_func ("/indicators/computed-without-data-is-no-data", test_computed_without_data_is_no_data);
+  g_test_add_func ("/indicators/bad-input-changes-nothing", test_bad_input_changes_nothing);
+  g_test_add_func ("/indicators/regional-values", test_regional_values);
+  g_test_add_func ("/indicators/trend-that-misses-is-a-warning", test_trend_that_misses_is_a_warning);
+  g_test_add_func ("/indicators/catalog-collection-rate-from-the-catalog",
+                   test_catalog_collection_rate_from_the_catalog);
+  g_test_add_func ("/indicators/repair-overdue-rate-from-the-repairs", test_repair_overdue_rate_from_the_repairs);
+  g_test_add_func ("/indicators/list-share-counts-organisations-in-business",
+                   test_list_share_counts_organisations_in_business);
+  g_test_add_func ("/indicators/demo-values", test_demo_values);
+
+  ret = g_test_run ();
+  hc_test_server_free (server);
+  return ret;
+}
