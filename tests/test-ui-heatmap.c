@@ -186,7 +186,6 @@ heatmap_follows_the_events (HcApplication *app,
   hc_ui_wait_until ("the map's values", map_loaded, pane);
 
   /* 海口 has the most events, 五指山 none. */
-  window_shot = shoot (GTK_WIDGET (window), "window");
   map_shot = shoot (GTK_WIDGET (map), "map");
   g_assert_true (hc_region_map_get_region_point (map, HAIKOU, &x, &y));
   assert_pixel_is_class (map_shot, x, y, HC_HEAT_SCALE_N_CLASSES - 1, "海口 on the map");
@@ -204,6 +203,7 @@ heatmap_follows_the_events (HcApplication *app,
   gtk_widget_activate_action (GTK_WIDGET (map), "region-map.drill-down", NULL);
   hc_ui_wait_until ("海口's events", not_busy, pane);
   assert_events_are (pane, events->haikou_all);
+  window_shot = shoot (GTK_WIDGET (window), "window");
 
   /* The matrix by month: 海口 in March is the darkest cell. */
   hc_heatmap_pane_set_view (pane, HC_HEATMAP_VIEW_REGION_MONTH);
