@@ -8,6 +8,7 @@
 #include "hc-client.h"
 #include "hc-heat-scale.h"
 #include "hc-heatmap-pane.h"
+#include "hc-pane-state.h"
 #include "hc-risk-event.h"
 #include "hc-test-server.h"
 #include "hc-ui-test.h"
@@ -272,11 +273,41 @@ test_heatmap_follows_the_events (void)
   g_hash_table_unref (events.haikou_march);
 }
 
+static void
+no_events_is_the_empty_state (HcApplication *app,
+                              HcWindow      *window,
+                              gpointer       data)
+{
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  GtkWidget *pane;
+  HcPaneState *state;
+
+  hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
+  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console after signing in", console_shown, window);
+  hc_ui_wait_pane_loaded (window, "heatmap");
+  pane = hc_window_get_pane_widget (window, "heatmap");
+  state = HC_PANE_STATE (hc_ui_find_descendant (pane, HC_TYPE_PANE_STATE));
+  g_assert_cmpstr (hc_pane_state_get_state (state), ==, "empty");
+  g_assert_null (hc_region_map_get_heatmap (hc_heatmap_pane_get_map (HC_HEATMAP_PANE (pane))));
+}
+
+static void
+test_heatmap_no_events_is_the_empty_state (void)
+{
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  g_assert_cmpint (hc_ui_run_app (args, no_events_is_the_empty_state, NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   hc_ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/heatmap/colours-and-drill-down-follow-the-events", test_heatmap_follows_the_events);
+  g_test_add_func ("/ui/heatmap/no-events-is-the-empty-state", test_heatmap_no_events_is_the_empty_state);
   return hc_ui_test_finish (g_test_run ());
 }

@@ -400,7 +400,8 @@ hc_heatmap_pane_unmap (GtkWidget *widget)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->events_cancellable);
-  self->loading_view = self->loading_events = FALSE;
+  set_loading (self, &self->loading_view, FALSE);
+  set_loading (self, &self->loading_events, FALSE);
   GTK_WIDGET_CLASS (hc_heatmap_pane_parent_class)->unmap (widget);
 }
 
