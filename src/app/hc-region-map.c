@@ -30,6 +30,7 @@ typedef struct
   char         *short_name;
   cairo_path_t *path;        /* projected, × PATH_SCALE */
   double        cx, cy;      /* label point, same units */
+  double        width;       /* extent from west to east, same units */
 } Shape;
 
 typedef struct
@@ -202,6 +203,7 @@ geometry_load (void)
             }
         }
       shape->path = cairo_copy_path (cr);
+      shape->width = extent[2] - extent[0];
       if (g_strcmp0 (shape->code, INSET_REGION) == 0)
         {
           geometry->inset = shape;
@@ -399,6 +401,7 @@ hc_region_map_snapshot (GtkWidget   *widget,
   cairo_t *cr;
   Shape *selected = find_shape (self->selected);
   double max = self->heatmap != NULL ? self->heatmap->max : 0;
+  gboolean full_names = TRUE;
 
   if (width <= 0 || height <= 0)
     return;
@@ -469,11 +472,24 @@ hc_region_map_snapshot (GtkWidget   *widget,
     }
   cairo_destroy (cr);
 
-  /* Names sit just above their point, which keeps its colour visible. */
+  /* Names sit just above their point, which keeps its colour visible:
+   * full names when every one fits well inside its 市县, else short ones
+   * for all (a mix reads as two kinds of places). */
+  for (guint i = 0; i < g->shapes->len && full_names; i++)
+    {
+      Shape *shape = g_ptr_array_index (g->shapes, i);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, shape->name);
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (shape != g->inset && w > 0.5 * shape->width * self->scale)
+        full_names = FALSE;
+    }
   for (guint i = 0; i < g->shapes->len; i++)
     {
       Shape *shape = g_ptr_array_index (g->shapes, i);
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, shape->short_name);
+      const char *label = full_names && shape != g->inset ? shape->name : shape->short_name;
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, label);
       GdkRGBA color;
       guint klass;
       double x, y;
@@ -483,9 +499,9 @@ hc_region_map_snapshot (GtkWidget   *widget,
       shape_point (self, shape, &x, &y);
       pango_layout_get_pixel_size (layout, &w, &h);
       if (shape == g->inset)
-        draw_label (self, snapshot, shape->short_name, x + 12, y - h / 2.0, FALSE);
+        draw_label (self, snapshot, label, x + 12, y - h / 2.0, FALSE);
       else
-        draw_label (self, snapshot, shape->short_name, x - w / 2.0, y - h - 2,
+        draw_label (self, snapshot, label, x - w / 2.0, y - h - 2,
                     klass >= HC_HEAT_SCALE_N_CLASSES - 2);
     }
 
