@@ -147,6 +147,7 @@ catalog_versions_cb (GObject      *source,
   g_autofree char *category = NULL;
   g_autofree char *path = NULL;
   JsonObject *obj = take_answer (source, result, task, &node);
+  GCancellable *cancellable;
   JsonArray *rows;
   gint64 newest = 0, newest_published = 0;
 
@@ -182,7 +183,8 @@ catalog_versions_cb (GObject      *source,
   category = g_uri_escape_string (g_task_get_task_data (task), NULL, FALSE);
   path = g_strdup_printf ("/catalog/versions/%" G_GINT64_FORMAT "/items?category=%s&limit=1000",
                           newest_published > 0 ? newest_published : newest, category);
-  hc_client_send_async (HC_CLIENT (source), "GET", path, NULL, g_task_get_cancellable (task),
+  cancellable = g_task_get_cancellable (task);
+  hc_client_send_async (HC_CLIENT (source), "GET", path, NULL, cancellable,
                         catalog_items_cb, g_steal_pointer (&task));
 }
 
@@ -314,6 +316,7 @@ import_loaded_cb (GObject      *source,
   ImportData *data = g_task_get_task_data (task);
   HcClient *self = g_task_get_source_object (task);
   const char *content_type = "text/csv";
+  GCancellable *cancellable;
 
   bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
   if (bytes == NULL)
@@ -342,9 +345,10 @@ import_loaded_cb (GObject      *source,
   if (data->force)
     g_string_append (path, "&force=1");
 
+  cancellable = g_task_get_cancellable (task);
   hc_client_send_bytes_async (self, "POST", path->str, content_type, bytes,
                               data->progress, data->progress_data,
-                              g_task_get_cancellable (task), import_cb, g_steal_pointer (&task));
+                              cancellable, import_cb, g_steal_pointer (&task));
 }
 
 /**
