@@ -286,6 +286,13 @@ conflict_response_cb (AdwMessageDialog *dialog,
 {
   HcImportPage *self = user_data;
 
+  /* Answered: the dialog goes now, not whenever its last reference does. */
+  if (self->dialog == dialog)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+      self->dialog = NULL;
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
   if (g_strcmp0 (response, "force") == 0)
     start_import (self, TRUE);
 }
@@ -530,6 +537,7 @@ save_rejections_action (GtkWidget  *widget,
   HcImportPage *self = HC_IMPORT_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
   GtkFileChooserNative *chooser;
 
   if (self->chooser != NULL || self->result == NULL)
@@ -537,8 +545,9 @@ save_rejections_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Save the Rejection Report"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  /* TRANSLATORS: the file name offered for an import's rejection report */
-  name = g_strdup_printf (_("rejections-%" G_GINT64_FORMAT ".csv"), self->result->import_id);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, self->result->import_id);
+  /* TRANSLATORS: the file name offered for an import's rejection report; %s is the import's number */
+  name = g_strdup_printf (_("rejections-%s.csv"), id);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
