@@ -38,6 +38,7 @@ struct _HcImportPage
   GtkNoSelection    *history_selection;
 
   GArray            *item_ids;
+  GPtrArray         *item_departments;
   GFile             *file;
   HcImportResult    *result;
   guint              pulse_id;
@@ -59,6 +60,7 @@ static GParamSpec *properties [N_PROPS];
 
 static void start_import (HcImportPage *self,
                           gboolean      force);
+static void item_changed (HcImportPage *self);
 
 static char *
 format_count (GtkListItem *item,
@@ -172,21 +174,20 @@ items_cb (GObject      *source,
 
   names = g_ptr_array_new_with_free_func (g_free);
   g_array_set_size (self->item_ids, 0);
+  g_ptr_array_set_size (self->item_departments, 0);
   for (guint i = 0; i < items->len; i++)
     {
       HcCatalogItemInfo *item = g_ptr_array_index (items, i);
 
       g_array_append_val (self->item_ids, item->id);
-      if (item->department_name != NULL && item->department_name[0] != '\0')
-        /* TRANSLATORS: a catalog item and its source department */
-        g_ptr_array_add (names, g_strdup_printf (_("%s (%s)"), item->name, item->department_name));
-      else
-        g_ptr_array_add (names, g_strdup (item->name));
+      g_ptr_array_add (self->item_departments, g_strdup (item->department_name));
+      g_ptr_array_add (names, g_strdup (item->name));
     }
   g_ptr_array_add (names, NULL);
   gtk_string_list_splice (self->item_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->item_names)),
                           (const char * const *) names->pdata);
+  item_changed (self);
   if (items->len == 0)
     gtk_label_set_label (self->status_label,
                          _("The catalog has no item of this kind. Add one in the catalog before importing."));
@@ -212,10 +213,25 @@ load_items (HcImportPage *self)
                                       items_cb, g_object_ref (self));
 }
 
+/* The item's 信源单位 under its name: items of two departments may share one. */
+static void
+item_changed (HcImportPage *self)
+{
+  guint pos = adw_combo_row_get_selected (self->item_row);
+  const char *department = pos < self->item_departments->len ? g_ptr_array_index (self->item_departments, pos) : NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (department != NULL && department[0] != '\0')
+    subtitle = g_strdup_printf (_("Source department: %s"), department);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->item_row), subtitle ? subtitle : "");
+  update_actions (self);
+}
+
 static void
 kind_changed (HcImportPage *self)
 {
   g_array_set_size (self->item_ids, 0);
+  g_ptr_array_set_size (self->item_departments, 0);
   gtk_string_list_splice (self->item_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->item_names)), NULL);
   update_actions (self);
@@ -592,6 +608,7 @@ hc_import_page_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->result, hc_import_result_unref);
   g_clear_pointer (&self->item_ids, g_array_unref);
+  g_clear_pointer (&self->item_departments, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_IMPORT_PAGE);
 
   G_OBJECT_CLASS (hc_import_page_parent_class)->dispose (object);
@@ -686,7 +703,7 @@ hc_import_page_class_init (HcImportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcImportPage, rejection_selection);
   gtk_widget_class_bind_template_child (widget_class, HcImportPage, history_selection);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed);
-  gtk_widget_class_bind_template_callback (widget_class, update_actions);
+  gtk_widget_class_bind_template_callback (widget_class, item_changed);
   gtk_widget_class_bind_template_callback (widget_class, format_count);
   gtk_widget_class_bind_template_callback (widget_class, format_time);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -696,6 +713,7 @@ static void
 hc_import_page_init (HcImportPage *self)
 {
   self->item_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->item_departments = g_ptr_array_new_with_free_func (g_free);
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   update_actions (self);
