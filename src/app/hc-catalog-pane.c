@@ -65,7 +65,12 @@ refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  refresh (HC_CATALOG_PANE (widget));
+  HcCatalogPane *self = HC_CATALOG_PANE (widget);
+
+  refresh (self);
+  /* The window's refresh button also reloads the 归集 view when it shows. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "import") == 0)
+    hc_import_page_refresh (self->import_page);
 }
 
 static void
