@@ -4,6 +4,9 @@
 
 #include <gio/gio.h>
 
+#include "hc-list-entry.h"
+#include "hc-list-type.h"
+
 G_BEGIN_DECLS
 
 #define HC_CLIENT_ERROR (hc_client_error_quark ())
@@ -38,11 +41,22 @@ typedef struct
   char  *name;
 } HcRegionInfo;
 
+/* A page of list entries: the rows, where the next page starts (NULL on
+ * the last page) and how many entries match in all. */
+typedef struct
+{
+  GListModel *entries;       /* of HcListEntry */
+  char       *next_cursor;
+  gint64      total;
+} HcListEntryPage;
+
 #define HC_TYPE_SERVER_HEALTH (hc_server_health_get_type ())
 GType           hc_server_health_get_type (void) G_GNUC_CONST;
 void            hc_server_health_free     (HcServerHealth *health);
 void            hc_region_info_free       (HcRegionInfo   *region);
+void            hc_list_entry_page_free   (HcListEntryPage *page);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcServerHealth, hc_server_health_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcListEntryPage, hc_list_entry_page_free)
 
 #define HC_TYPE_CLIENT (hc_client_get_type ())
 
@@ -103,5 +117,48 @@ void            hc_client_count_departments_async   (HcClient            *self,
 gint64          hc_client_count_departments_finish  (HcClient            *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
+
+void             hc_client_list_types_async              (HcClient            *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GListModel      *hc_client_list_types_finish             (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void             hc_client_list_entries_async            (HcClient            *self,
+                                                          const char          *list_type,
+                                                          const char          *state,
+                                                          const char          *region,
+                                                          const char          *q,
+                                                          const char          *cursor,
+                                                          guint                limit,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+HcListEntryPage *hc_client_list_entries_finish           (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void             hc_client_get_list_entry_async          (HcClient            *self,
+                                                          gint64               id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+HcListEntry     *hc_client_get_list_entry_finish         (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void             hc_client_transition_list_entry_async   (HcClient            *self,
+                                                          gint64               id,
+                                                          const char          *etag,
+                                                          const char          *action,
+                                                          const char          *reason,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+HcListEntry     *hc_client_transition_list_entry_finish  (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 
 G_END_DECLS
