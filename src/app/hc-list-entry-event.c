@@ -22,6 +22,7 @@ struct _HcListEntryEvent
   char    *reason;
   char    *actor;
   char    *at;
+  char    *at_label;
 };
 
 G_DEFINE_FINAL_TYPE (HcListEntryEvent, hc_list_entry_event, G_TYPE_OBJECT)
@@ -36,6 +37,7 @@ enum {
   PROP_REASON,
   PROP_ACTOR,
   PROP_AT,
+  PROP_AT_LABEL,
   N_PROPS
 };
 
@@ -54,6 +56,7 @@ hc_list_entry_event_finalize (GObject *object)
   g_free (self->reason);
   g_free (self->actor);
   g_free (self->at);
+  g_free (self->at_label);
 
   G_OBJECT_CLASS (hc_list_entry_event_parent_class)->finalize (object);
 }
@@ -92,6 +95,9 @@ hc_list_entry_event_get_property (GObject    *object,
     case PROP_AT:
       g_value_set_string (value, hc_list_entry_event_get_at (self));
       break;
+    case PROP_AT_LABEL:
+      g_value_set_string (value, hc_list_entry_event_get_at_label (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -102,7 +108,7 @@ hc_list_entry_event_class_init (HcListEntryEventClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   static const char * const names[N_PROPS] = {
-    NULL, "action", "action-label", "from-state", "to-state", "change-label", "reason", "actor", "at",
+    NULL, "action", "action-label", "from-state", "to-state", "change-label", "reason", "actor", "at", "at-label",
   };
 
   object_class->finalize = hc_list_entry_event_finalize;
@@ -139,6 +145,19 @@ action_label (const char *key)
   return hc_list_action_from_key (key, &action) ? hc_list_action_label (action) : key;
 }
 
+/* The server's UTC time as the user's local minute. */
+static char *
+at_label (const char *at)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (at, NULL);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (at);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
 HcListEntryEvent *
 hc_list_entry_event_new_from_json (JsonObject *obj)
 {
@@ -153,6 +172,7 @@ hc_list_entry_event_new_from_json (JsonObject *obj)
   self->reason = g_strdup (json_object_get_string_member_with_default (obj, "reason", ""));
   self->actor = g_strdup (json_object_get_string_member_with_default (obj, "actor", ""));
   self->at = g_strdup (json_object_get_string_member_with_default (obj, "at", ""));
+  self->at_label = at_label (self->at);
   self->action_label = g_strdup (action_label (self->action));
   self->change_label = g_strdup_printf ("%s → %s", state_label (self->from_state), state_label (self->to_state));
   return self;
@@ -174,3 +194,4 @@ GETTER (change_label)
 GETTER (reason)
 GETTER (actor)
 GETTER (at)
+GETTER (at_label)

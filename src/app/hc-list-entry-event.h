@@ -18,5 +18,6 @@ const char *hc_list_entry_event_get_change_label (HcListEntryEvent *self);
 const char *hc_list_entry_event_get_reason       (HcListEntryEvent *self);
 const char *hc_list_entry_event_get_actor        (HcListEntryEvent *self);
 const char *hc_list_entry_event_get_at           (HcListEntryEvent *self);
+const char *hc_list_entry_event_get_at_label     (HcListEntryEvent *self);
 
 G_END_DECLS
