@@ -16,6 +16,16 @@ protocol_error (void)
                               _("The server gave an answer this version does not understand."));
 }
 
+/* The array @member of @obj, or NULL (json-glib 1.6 warns about a missing one). */
+static JsonArray *
+array_member (JsonObject *obj,
+              const char *member)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
 void
 hc_list_entry_page_free (HcListEntryPage *page)
 {
@@ -45,7 +55,7 @@ take_items (GObject      *source,
       return NULL;
     }
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
-      (items = json_object_get_array_member (json_node_get_object (node), "items")) == NULL)
+      (items = array_member (json_node_get_object (node), "items")) == NULL)
     {
       g_task_return_error (task, protocol_error ());
       return NULL;

@@ -179,6 +179,16 @@ hc_list_entry_init (HcListEntry *self)
 {
 }
 
+/* The array @member of @obj, or NULL (json-glib 1.6 warns about a missing one). */
+static JsonArray *
+array_member (JsonObject *obj,
+              const char *member)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
 static char *
 dup_member (JsonObject *obj,
             const char *member)
@@ -228,7 +238,7 @@ hc_list_entry_new_from_json (JsonObject *obj,
   self->published_until = dup_member (obj, "published_until");
   self->etag = g_strdup (etag);
 
-  array = json_object_get_array_member (obj, "measures");
+  array = array_member (obj, "measures");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonObject *measure = json_array_get_object_element (array, i);
@@ -239,7 +249,7 @@ hc_list_entry_new_from_json (JsonObject *obj,
     }
   self->measures = g_strv_builder_end (measures);
 
-  array = json_object_get_array_member (obj, "history");
+  array = array_member (obj, "history");
   if (array != NULL)
     {
       self->history = g_list_store_new (HC_TYPE_LIST_ENTRY_EVENT);

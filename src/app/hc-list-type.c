@@ -87,6 +87,16 @@ hc_list_type_init (HcListType *self)
 {
 }
 
+/* The array @member of @obj, or NULL (json-glib 1.6 warns about a missing one). */
+static JsonArray *
+array_member (JsonObject *obj,
+              const char *member)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
 /* Returns: (transfer full) (nullable): the type, or NULL without a key */
 HcListType *
 hc_list_type_new_from_json (JsonObject *obj)
@@ -103,7 +113,7 @@ hc_list_type_new_from_json (JsonObject *obj)
   self->key = g_strdup (json_object_get_string_member (obj, "key"));
   self->class = g_strdup (json_object_get_string_member_with_default (obj, "class", ""));
   self->name = g_strdup (json_object_get_string_member_with_default (obj, "name", self->key));
-  array = json_object_get_array_member (obj, "measures");
+  array = array_member (obj, "measures");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonObject *measure = json_array_get_object_element (array, i);
