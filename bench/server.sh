@@ -38,9 +38,11 @@ DB=${BENCH_DB:-$WORK/bench.db}
 SERVER_PID=
 REF_PID=
 cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  [ -n "$REF_PID" ] && kill "$REF_PID" 2>/dev/null && wait "$REF_PID" 2>/dev/null
+  local status=$?
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; fi
+  if [ -n "$REF_PID" ]; then kill "$REF_PID" 2>/dev/null; wait "$REF_PID" 2>/dev/null || true; fi
   rm -rf "$WORK"
+  exit $status
 }
 trap cleanup EXIT
 
@@ -61,6 +63,7 @@ wait_line() {
 
 echo "hncredit server benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min averages before the run; other work on the machine skews the numbers)"
 echo "server:  $SERVER $($SERVER --version 2>/dev/null | head -1)${THREADS:+, --threads $THREADS}"
 echo "wrk:     $CONNECTIONS connections, 2 threads, ${DURATION}s per run, loopback"
 echo
@@ -78,7 +81,7 @@ line=$(wait_line "$WORK/server.log" '^listening on ' 7200 "$SERVER_PID")
 ready=$(date +%s.%N)
 URL=${line#listening on }
 if [ "$seeded" = yes ]; then
-  printf 'seeding (--seed-demo --demo-scale %s) until listening: %.1f s\n' "$SCALE" "$(echo "$ready - $start" | bc)"
+  printf 'seeding (--seed-demo --demo-scale %s) until listening: %.1f s\n' "$SCALE" "$(awk -v a="$start" -v b="$ready" 'BEGIN { print b - a }')"
 else
   echo "database: reused $DB (not seeded in this run)"
 fi
@@ -132,13 +135,13 @@ report() {
   read -r o_rps o_p50 o_p99 o_err <<< "$ours"
   read -r r_rps _ _ _ <<< "$ref"
   printf '%-40s %10.0f %10.0f %6.2f %8.2f %8.2f %9s %8s\n' "$name" "$o_rps" "$r_rps" \
-    "$(echo "scale=2; $o_rps / ($r_rps + 0.0001)" | bc)" "$o_p50" "$o_p99" \
-    "$(echo "$o_p99 <= 10" | bc | sed 's/1/yes/;s/0/NO/')" "$o_err"
+    "$(awk -v a="$o_rps" -v b="$r_rps" 'BEGIN { print (b > 0 ? a / b : 0) }')" "$o_p50" "$o_p99" \
+    "$(awk -v p="$o_p99" 'BEGIN { print (p <= 10 ? "yes" : "NO") }')" "$o_err"
 }
 
 # GET /subjects/{uscc} for random existing USCCs.
 if grep -q 'GET .*/subjects/{' "$WORK/routes.txt"; then
-  sqlite3 "$DB" "SELECT identifier FROM subjects WHERE type = 'legal_person' ORDER BY random() LIMIT 20000" > "$WORK/ids.txt"
+  sqlite3 "$DB" "SELECT identifier FROM subjects WHERE type <> 'natural_person' ORDER BY random() LIMIT 20000" > "$WORK/ids.txt"
   if [ -s "$WORK/ids.txt" ]; then
     export HC_BENCH_IDS="$WORK/ids.txt"
     status=$(fetch "/api/v1/subjects/$(head -1 "$WORK/ids.txt")" "$WORK/static/subject.json")

@@ -474,6 +474,8 @@ test_items_answer_collection_rate_and_department (void)
   g_autoptr(HcTestResponse) three_quarters =
     send_with_etag ("PATCH", path, analyst, "{\"expected_records\":200,\"collected_records\":150}", none_expected->etag);
   g_autoptr(HcTestResponse) got = hc_test_request (server, "GET", path, analyst, NULL);
+  g_autoptr(HcTestResponse) complete = NULL;
+  g_autoptr(HcTestResponse) version = NULL;
   JsonObject *obj;
 
   obj = object_of (item);
@@ -489,7 +491,17 @@ test_items_answer_collection_rate_and_department (void)
   obj = object_of (got);
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (obj, "collection_rate"), 0.75, 1e-9);
   g_assert_cmpint (json_object_get_int_member (obj, "collected_records"), ==, 150);
+  g_assert_false (json_object_get_boolean_member (obj, "effectively_collected"));
   g_assert_cmpstr (got->etag, ==, three_quarters->etag);
+
+  /* All expected records in: the item counts as collected in its version's 归集率. */
+  complete = send_with_etag ("PATCH", path, analyst, "{\"collected_records\":200}", got->etag);
+  hc_assert_status (complete, 200, NULL);
+  g_assert_true (json_object_get_boolean_member (object_of (complete), "effectively_collected"));
+  version = hc_test_request (server, "GET", "/catalog/versions/2039", analyst, NULL);
+  hc_assert_status (version, 200, NULL);
+  g_assert_cmpint (json_object_get_int_member (object_of (version), "collected_item_count"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (object_of (version), "collection_rate"), ==, 1.0);
 }
 
 static void

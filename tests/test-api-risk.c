@@ -358,6 +358,16 @@ test_events_validation_changes_nothing (void)
     r = hc_test_request_full (server, "POST", "/risk/events", analyst, "application/json", body, NULL);
     hc_assert_status (r, 413, NULL);
   }
+  {
+    g_autoptr(HcTestResponse) anon =
+      hc_test_request (server, "POST", "/risk/events", NULL,
+                       "{\"region\":\"460100\",\"occurred_on\":\"2024-01-01\",\"category\":\"finance\","
+                       "\"severity\":1,\"title\":\"t\"}");
+    g_autoptr(HcTestResponse) anon_list = hc_test_request (server, "GET", "/risk/events", NULL, NULL);
+
+    hc_assert_status (anon, 401, "unauthenticated");
+    hc_assert_status (anon_list, 401, "unauthenticated");
+  }
   g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM risk_events"), ==, before);
   g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE entity = 'risk_event'"), ==, audit_before);
 }
@@ -404,6 +414,36 @@ test_events_create_get_and_audit (void)
                          " AND entity_id = '%" G_GINT64_FORMAT "' AND actor = 'ana' AND before IS NULL"
                          " AND json_extract (after, '$.severity') = 4", id);
   g_assert_cmpint (hc_test_count_rows (server, sql), ==, 1);
+}
+
+static void
+test_events_name_a_known_subject (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (46);
+  g_autofree char *uscc = hc_uscc_generate (rand, "469007");
+  g_autofree char *lower = g_ascii_strdown (uscc, -1);
+  g_autofree char *subject_body =
+    g_strdup_printf ("{\"identifier\":\"%s\",\"name\":\"东方市八所渔业有限公司\",\"type\":\"legal_person\","
+                     "\"region\":\"469007\",\"industry\":\"渔业\"}", uscc);
+  g_autofree char *event_body =
+    g_strdup_printf ("{\"region\":\"469007\",\"occurred_on\":\"2025-02-02\",\"category\":\"smuggling\","
+                     "\"severity\":2,\"title\":\"渔船夹带冻品\",\"subject\":\" %s \"}", lower);
+  g_autoptr(HcTestResponse) subject = hc_test_request (server, "POST", "/subjects", analyst, subject_body);
+  g_autoptr(HcTestResponse) event = NULL;
+  g_autoptr(HcTestResponse) listed = NULL;
+  JsonArray *items;
+
+  hc_assert_status (subject, 201, NULL);
+  event = hc_test_request (server, "POST", "/risk/events", analyst, event_body);
+  hc_assert_status (event, 201, NULL);
+  g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (event), "subject"), ==, uscc);
+
+  listed = hc_test_request (server, "GET", "/risk/events?region=469007&from=2025-02&to=2025-02&category=smuggling",
+                            analyst, NULL);
+  hc_assert_status (listed, 200, NULL);
+  items = json_object_get_array_member (hc_test_response_object (listed), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "subject"), ==, uscc);
 }
 
 static void
@@ -521,6 +561,8 @@ test_events_page_newest_first_with_filters (void)
   {
     g_autoptr(HcTestResponse) r =
       hc_test_request (fresh, "GET", "/risk/events?category=finance&severity_min=5&total=1", admin, NULL);
+    g_autoptr(HcTestResponse) finance =
+      hc_test_request (fresh, "GET", "/risk/events?category=finance&to=2024-04&total=1", admin, NULL);
     g_autoptr(HcTestResponse) bad1 = hc_test_request (fresh, "GET", "/risk/events?region=999999", admin, NULL);
     g_autoptr(HcTestResponse) bad2 = hc_test_request (fresh, "GET", "/risk/events?severity_min=9", admin, NULL);
     g_autoptr(HcTestResponse) bad3 = hc_test_request (fresh, "GET", "/risk/events?cursor=zzz", admin, NULL);
@@ -531,6 +573,10 @@ test_events_page_newest_first_with_filters (void)
     g_assert_cmpint (json_object_get_int_member (hc_test_response_object (r), "total"), ==,
                      hc_test_count_rows (fresh, "SELECT count(*) FROM risk_events WHERE category = 'finance' AND severity = 5"));
     g_assert_cmpint (json_object_get_int_member (hc_test_response_object (r), "total"), >=, 2);
+    hc_assert_status (finance, 200, NULL);
+    g_assert_cmpint (json_object_get_int_member (hc_test_response_object (finance), "total"), ==,
+                     hc_test_count_rows (fresh, "SELECT count(*) FROM risk_events WHERE category = 'finance'"
+                                                " AND occurred_on < '2024-05-01'"));
     hc_assert_status (bad1, 400, "invalid_parameter");
     hc_assert_status (bad2, 400, "invalid_parameter");
     hc_assert_status (bad3, 400, "invalid_cursor");
@@ -579,6 +625,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/risk/heatmap/bad-parameters-are-400", test_heatmap_bad_parameters_are_400);
   g_test_add_func ("/risk/events/invalid-input-changes-nothing", test_events_validation_changes_nothing);
   g_test_add_func ("/risk/events/create-get-and-audit", test_events_create_get_and_audit);
+  g_test_add_func ("/risk/events/name-a-known-subject", test_events_name_a_known_subject);
   g_test_add_func ("/risk/events/delete-needs-role-and-version", test_events_delete_needs_role_and_version);
   g_test_add_func ("/risk/events/page-newest-first-with-filters", test_events_page_newest_first_with_filters);
   g_test_add_func ("/risk/demo/rollup-equals-events", test_demo_rollup_equals_events);

@@ -3,7 +3,10 @@
  * by normalised identifiers, masking by role, edits, paging and search. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include <sqlite3.h>
 
 #include "hc-core.h"
 #include "hc-test-server.h"
@@ -184,6 +187,19 @@ test_subjects_region_is_derived_from_the_uscc (void)
   hc_assert_status (elsewhere, 201, NULL);
   g_assert_cmpstr (member (elsewhere, "region"), ==, "469028");
   g_assert_cmpint (n_subjects (), ==, before);
+
+  /* A person's address code: 美兰区 belongs to 海口; 广州 to no 市县. */
+  {
+    g_autofree char *meilan = make_id_number ("460108", "19660704");
+    g_autofree char *guangzhou = make_id_number ("440106", "19900101");
+    g_autoptr(HcTestResponse) person = post_subject (analyst, meilan, "林海燕", "natural_person", NULL);
+    g_autoptr(HcTestResponse) outsider = post_subject (analyst, guangzhou, "陈明", "natural_person", NULL);
+
+    hc_assert_status (person, 201, NULL);
+    g_assert_cmpstr (member (person, "region"), ==, "460100");
+    hc_assert_status (outsider, 422, "missing_field");
+    g_assert_cmpstr (hc_test_response_error_field (outsider), ==, "region");
+  }
 }
 
 /* Each rule of GB 32100 that fails has its own message from the core. */
@@ -345,10 +361,14 @@ test_subjects_unknown_is_404 (void)
   g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", path, analyst, NULL);
   g_autoptr(HcTestResponse) p = patch_subject (analyst, uscc, "\"1\"", "{\"name\":\"x\"}");
   g_autoptr(HcTestResponse) garbage = hc_test_request (server, "GET", "/subjects/not-an-identifier", analyst, NULL);
+  g_autoptr(HcTestResponse) not_text = hc_test_request (server, "GET", "/subjects/%FF%FE", analyst, NULL);
+  g_autoptr(HcTestResponse) patch_not_text = patch_subject (analyst, "%FF%FE", "\"1\"", "{\"name\":\"x\"}");
 
   hc_assert_status (r, 404, "not_found");
   hc_assert_status (p, 404, "not_found");
   hc_assert_status (garbage, 404, "not_found");
+  hc_assert_status (not_text, 404, "not_found");
+  hc_assert_status (patch_not_text, 404, "not_found");
 }
 
 /* 公共信用综合评价 grades are set by supervisors: an analyst's try changes
@@ -684,6 +704,7 @@ test_subjects_bad_list_parameters_are_400 (void)
     { "/subjects?sort=age", "sort" },
     { "/subjects?limit=0", "limit" },
     { "/subjects?cursor=%21%21not-ours", "cursor" },
+    { "/subjects?q=%FF%FE", "q" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -694,6 +715,118 @@ test_subjects_bad_list_parameters_are_400 (void)
       g_assert_nonnull (hc_test_response_error_code (r));
       g_assert_cmpstr (hc_test_response_error_field (r), ==, cases[i].field);
     }
+}
+
+/* Reads every subject of @demo's database: checks each identifier with the
+ * core's validators and returns a digest of all rows, in id order. */
+static char *
+check_demo_rows (HcTestServer *demo,
+                 guint        *n_enterprises,
+                 guint        *n_persons,
+                 GHashTable   *per_region)
+{
+  g_autoptr(GChecksum) digest = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 expect_id = 1;
+
+  *n_enterprises = *n_persons = 0;
+  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (demo), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, identifier, name, type, region, industry, status, grade,"
+                                           " registered_on FROM subjects ORDER BY id", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *identifier = (const char *) sqlite3_column_text (stmt, 1);
+      const char *type = (const char *) sqlite3_column_text (stmt, 3);
+      const char *region = (const char *) sqlite3_column_text (stmt, 4);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *normalized = NULL;
+
+      /* Ids run without gaps: other seeders draw subjects by id. */
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, expect_id++);
+      g_assert_nonnull (hc_region_lookup (region));
+      if (g_str_equal (type, "natural_person"))
+        {
+          g_autofree char *year = g_strndup (identifier + 6, 4);
+
+          if (!hc_id_number_validate (identifier, &normalized, &error))
+            g_error ("demo ID number %s: %s", identifier, error->message);
+          g_assert_cmpint (atoi (year), >=, 1950);
+          g_assert_cmpint (atoi (year), <=, 2003);
+          (*n_persons)++;
+        }
+      else
+        {
+          if (!hc_uscc_validate (identifier, &normalized, &error))
+            g_error ("demo USCC %s: %s", identifier, error->message);
+          g_assert_cmpstr (hc_uscc_region_code (identifier), ==, region);
+          g_assert_nonnull (sqlite3_column_text (stmt, 7));      /* a grade */
+          g_assert_nonnull (sqlite3_column_text (stmt, 8));      /* registered on */
+          g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 8), >=, "2000-01-01");
+          g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 8), <=, "2025-12-31");
+          g_assert_cmpuint (strlen ((const char *) sqlite3_column_text (stmt, 5)), >, 0);
+          (*n_enterprises)++;
+          g_hash_table_replace (per_region, (gpointer) hc_region_lookup (region)->code,
+                                GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_region, region)) + 1));
+        }
+      g_assert_cmpstr (normalized, ==, identifier);
+      for (int c = 1; c <= 8; c++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+          g_checksum_update (digest, (const guchar *) (text ? text : "-"), -1);
+          g_checksum_update (digest, (const guchar *) "\x1f", 1);
+        }
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (digest));
+}
+
+/* The demo dataset: valid identifiers spread like Hainan's market (海口,
+ * 三亚 largest), persons masked for analysts, the same at every seeding. */
+static void
+test_subjects_demo_dataset (void)
+{
+  g_autoptr(HcTestServer) demo = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
+  g_autoptr(HcTestServer) again = NULL;
+  g_autoptr(GHashTable) per_region = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) per_region2 = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *digest = NULL;
+  g_autofree char *digest2 = NULL;
+  g_autoptr(HcTestResponse) persons = NULL;
+  guint n_enterprises, n_persons, n_regions, haikou, sanya;
+  const HcRegion *regions = hc_regions_get_all (&n_regions);
+  JsonArray *items;
+
+  digest = check_demo_rows (demo, &n_enterprises, &n_persons, per_region);
+  g_assert_cmpuint (n_enterprises, ==, 100000);
+  g_assert_cmpuint (n_persons, ==, 5000);
+  g_assert_cmpuint (g_hash_table_size (per_region), ==, n_regions);
+  haikou = GPOINTER_TO_UINT (g_hash_table_lookup (per_region, "460100"));
+  sanya = GPOINTER_TO_UINT (g_hash_table_lookup (per_region, "460200"));
+  g_assert_cmpuint (haikou, >, sanya);
+  for (guint i = 0; i < n_regions; i++)
+    if (!g_str_equal (regions[i].code, "460100") && !g_str_equal (regions[i].code, "460200"))
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (per_region, regions[i].code)), <, sanya);
+
+  persons = hc_test_request (demo, "GET", "/subjects?type=natural_person&limit=20",
+                             hc_test_server_token (demo, "analyst"), NULL);
+  hc_assert_status (persons, 200, NULL);
+  items = json_object_get_array_member (hc_test_response_object (persons), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 20);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      g_assert_true (json_object_get_boolean_member (item, "identifier_masked"));
+      g_assert_nonnull (strstr (json_object_get_string_member (item, "identifier"), "**********"));
+    }
+
+  again = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
+  digest2 = check_demo_rows (again, &n_enterprises, &n_persons, per_region2);
+  g_assert_cmpstr (digest, ==, digest2);
 }
 
 static char *
@@ -736,6 +869,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/subjects/paging-has-no-gaps-or-duplicates", test_subjects_paging_has_no_gaps_or_duplicates);
   g_test_add_func ("/subjects/search", test_subjects_search);
   g_test_add_func ("/subjects/bad-list-parameters-are-400", test_subjects_bad_list_parameters_are_400);
+  g_test_add_func ("/subjects/demo-dataset", test_subjects_demo_dataset);
 
   status = g_test_run ();
   g_free (analyst);

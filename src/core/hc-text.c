@@ -27,7 +27,12 @@ hc_text_normalize_code (const char *input)
   g_assert (input != NULL);
 
   if (!g_utf8_validate (input, -1, NULL))
-    return g_ascii_strup (g_strstrip (g_strdup (input)), -1);
+    {
+      /* Not text: upper-case the ASCII so validation reports the charset. */
+      g_autofree char *copy = g_strstrip (g_strdup (input));
+
+      return g_ascii_strup (copy, -1);
+    }
 
   p = input;
   while (*p != '\0' && is_blank (g_utf8_get_char (p)))

@@ -481,14 +481,12 @@ seed_year (HcsStore      *store,
       f.expected_records = (gint64) (items[i].volume * growth * g_rand_double_range (rand, 0.92, 1.08));
       f.expected_records = MAX (f.expected_records, 1);
       if (collected[i])
-        share = g_rand_double_range (rand, 0.955, 1.0);
+        share = 1.0;
       else if (g_rand_int_range (rand, 0, 6) == 0)
         share = 0.0;   /* the 信源单位 has not delivered yet */
       else
         share = g_rand_double_range (rand, 0.3, 0.9);
-      f.collected_records = (gint64) (f.expected_records * share);
-      if (collected[i])
-        f.collected_records = MAX (f.collected_records, (f.expected_records * 96 + 99) / 100);
+      f.collected_records = collected[i] ? f.expected_records : (gint64) (f.expected_records * share);
 
       lineage = g_strdup_printf ("hn-ml-%03u", i + 1);
       if (hcs_store_catalog_item_insert (store, year, lineage, &f, error) == 0)

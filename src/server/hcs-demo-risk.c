@@ -23,7 +23,11 @@ typedef struct
   guint8  title;
   guint8  hour;
   guint8  minute;
+  guint32 subject;    /* 1 + index into the 市县's organisations; 0: none */
 } DemoEvent;
+
+/* Share of events that name the enterprise concerned. */
+#define SUBJECT_SHARE 0.45
 
 /* Share of each category among all events, and the department that reports it. */
 static const struct
@@ -155,7 +159,8 @@ department_id (JsonArray  *departments,
 /**
  * hcs_demo_seed_risk:
  *
- * 200,000 × scale risk events from 2021-01 to 2025-12. Inserted one by one
+ * 200,000 × scale risk events from 2021-01 to 2025-12, nearly half of them
+ * naming an enterprise of their 市县. Inserted one by one
  * through the same statement the API uses, so the roll-up triggers keep
  * risk_rollup equal to the events.
  */
@@ -179,11 +184,20 @@ hcs_demo_seed_risk (HcsStore  *store,
   guint64 day_count[N_DAYS + 1] = { 0 };
   g_autoptr(GDate) first = g_date_new_dmy (1, G_DATE_JANUARY, FIRST_YEAR);
   guint32 first_day = g_date_get_julian (first);
+  g_autoptr(GPtrArray) organisations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   if (departments == NULL)
     return FALSE;
   regions = hc_regions_get_all (&n_regions);
   g_assert (n_regions == HC_N_REGIONS);
+  for (guint r = 0; r < n_regions; r++)
+    {
+      GArray *ids = hcs_store_risk_region_organisations (store, regions[r].code, error);
+
+      if (ids == NULL)
+        return FALSE;
+      g_ptr_array_add (organisations, ids);
+    }
 
   for (guint c = 0; c < HC_RISK_CATEGORY_N; c++)
     {
@@ -229,6 +243,14 @@ hcs_demo_seed_risk (HcsStore  *store,
       e->title = (guint8) g_rand_int_range (rand, 0, G_N_ELEMENTS (categories[c].titles));
       e->hour = (guint8) g_rand_int_range (rand, 0, 10);
       e->minute = (guint8) g_rand_int_range (rand, 0, 60);
+      e->subject = 0;
+      if (g_rand_double (rand) < SUBJECT_SHARE)
+        {
+          GArray *ids = g_ptr_array_index (organisations, r);
+
+          if (ids->len > 0)
+            e->subject = 1 + (guint32) g_rand_int_range (rand, 0, (gint32) ids->len);
+        }
       day_count[e->day + 1]++;
     }
   for (guint d = 1; d <= N_DAYS; d++)
@@ -254,6 +276,9 @@ hcs_demo_seed_risk (HcsStore  *store,
       event.severity = e->severity;
       event.title = title;
       event.department_id = department_ids[e->category];
+      if (e->subject > 0)
+        event.subject_id = g_array_index ((GArray *) g_ptr_array_index (organisations, e->region),
+                                          gint64, e->subject - 1);
       event.created_by = "analyst";
       event.created_at = created_at;
       if (hcs_store_risk_insert (store, &event, error) == 0)

@@ -275,6 +275,7 @@ hcs_demo_seed_subjects (HcsStore  *store,
                         GError   **error)
 {
   g_autoptr(HcsSubjectInserter) inserter = NULL;
+  gint64 start = g_get_monotonic_time ();
   Seeder s = { 0, };
 
   g_return_val_if_fail (store != NULL && rand != NULL, FALSE);
@@ -290,7 +291,11 @@ hcs_demo_seed_subjects (HcsStore  *store,
     s.industry_total += industries[i].weight;
 
   inserter = hcs_subject_inserter_new (store, error);
-  return inserter != NULL &&
-         seed_enterprises (&s, inserter, N_ENTERPRISES * hcs_demo_get_scale (), error) &&
-         seed_persons (&s, inserter, N_PERSONS, error);
+  if (inserter == NULL ||
+      !seed_enterprises (&s, inserter, N_ENTERPRISES * hcs_demo_get_scale (), error) ||
+      !seed_persons (&s, inserter, N_PERSONS, error))
+    return FALSE;
+  g_debug ("%u enterprises and %u persons in %.2f s", N_ENTERPRISES * hcs_demo_get_scale (), N_PERSONS,
+           (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  return TRUE;
 }

@@ -117,10 +117,11 @@ list_events (HcsRequest *req)
                                _("The month “from” must not be after the month “to”."));
       return;
     }
+  /* Months as a range of days, so that the date indexes serve them. */
   if (has_from)
-    filter.from_month = from_text = month_format (from);
+    filter.from_day = from_text = g_strdup_printf ("%04d-%02d-01", from / 12, from % 12 + 1);
   if (has_to)
-    filter.to_month = to_text = month_format (to);
+    filter.until_day = to_text = g_strdup_printf ("%04d-%02d-01", (to + 1) / 12, (to + 1) % 12 + 1);
 
   rows = hcs_store_risk_list (hcs_request_get_store (req), &filter, &page,
                               page.want_total ? &total : NULL, &error);
@@ -179,6 +180,24 @@ valid_occurred_on (const char *text)
   if (y > 9999 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     return FALSE;
   return strcmp (text, "2000-01-01") >= 0 && strcmp (text, today) <= 0;
+}
+
+/* The subject named by @identifier as typed (USCC or ID number, in any case,
+ * with spaces or full-width characters): its id, 0 when unknown, -1 on error. */
+static gint64
+find_subject (HcsStore    *store,
+              const char  *identifier,
+              GError     **error)
+{
+  g_autofree char *uscc = hc_uscc_normalize (identifier);
+  g_autofree char *id_number = hc_id_number_normalize (identifier);
+  gint64 id = hcs_store_risk_find_subject (store, identifier, error);
+
+  if (id == 0 && uscc != NULL)
+    id = hcs_store_risk_find_subject (store, uscc, error);
+  if (id == 0 && id_number != NULL)
+    id = hcs_store_risk_find_subject (store, id_number, error);
+  return id;
 }
 
 static void
@@ -246,7 +265,7 @@ create_event (HcsRequest *req)
     }
   if (subject != NULL && *subject != '\0')
     {
-      event.subject_id = hcs_store_risk_find_subject (store, subject, &error);
+      event.subject_id = find_subject (store, subject, &error);
       if (event.subject_id < 0)
         {
           hcs_request_reply_store_error (req, error);

@@ -235,6 +235,12 @@ list_subjects (HcsRequest *req)
       return;
     }
 
+  if (q != NULL && !g_utf8_validate (q, -1, NULL))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "q",
+                               _("The search text is not UTF-8 text."));
+      return;
+    }
   if (q != NULL)
     {
       gboolean code_like = TRUE;
@@ -269,11 +275,16 @@ list_subjects (HcsRequest *req)
 }
 
 /* Reads the identifier of the path in its normalised form (full-width and
- * lower-case input find the subject too). */
+ * lower-case input find the subject too); %NULL when it is not even text,
+ * which no subject has. */
 static char *
 path_identifier (HcsRequest *req)
 {
-  return hc_uscc_normalize (hcs_request_param (req, "identifier"));
+  const char *raw = hcs_request_param (req, "identifier");
+
+  if (raw == NULL || !g_utf8_validate (raw, -1, NULL))
+    return NULL;
+  return hc_uscc_normalize (raw);
 }
 
 static void
@@ -307,6 +318,11 @@ get_subject (HcsRequest *req)
 
   if (unmask && !hcs_request_require_role (req, HC_ROLE_SUPERVISOR))
     return;
+  if (identifier == NULL)
+    {
+      not_found (req);
+      return;
+    }
 
   if (!unmask || sees_id_numbers (req))
     {
@@ -379,15 +395,14 @@ static const char *
 derive_region (const char    *identifier,
                HcSubjectType  type)
 {
-  char division[7];
-  const HcRegion *region;
+  char as_uscc[9];
 
   if (type != HC_SUBJECT_TYPE_NATURAL_PERSON)
     return hc_uscc_region_code (identifier);
-  /* 公民身份号码: the address code is the first six digits. */
-  g_strlcpy (division, identifier, sizeof division);
-  region = hc_region_lookup (division);
-  return region ? region->code : NULL;
+  /* A 公民身份号码 starts with its address code, where a USCC has it at
+   * positions 3 to 8: let the core map it, districts of a city included. */
+  g_snprintf (as_uscc, sizeof as_uscc, "00%.6s", identifier);
+  return hc_uscc_region_code (as_uscc);
 }
 
 static void
@@ -480,6 +495,11 @@ patch_subject (HcsRequest *req)
 
   if (!hcs_request_if_match (req, &version) || (body = hcs_request_json_object (req)) == NULL)
     return;
+  if (identifier == NULL)
+    {
+      not_found (req);
+      return;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (immutable); i++)
     if (json_object_has_member (body, immutable[i]))
       {

@@ -6,19 +6,18 @@
 
 #include "hcs-store-catalog.h"
 
-#define STR(x) #x
-#define XSTR(x) STR (x)
-
-/* Whether item i was effectively collected (有效归集), as SQL. */
+/* Whether item i was effectively collected (有效归集): records are expected
+ * and all of them came in. The 归集率 indicator counts the same way. */
 #define EFFECTIVE_SQL \
-  "(i.collected_records > 0 AND" \
-  " i.collected_records * 100 >= i.expected_records * " XSTR (HCS_CATALOG_EFFECTIVE_PERCENT) ")"
+  "(i.expected_records > 0 AND i.collected_records >= i.expected_records)"
 
 #define VERSION_COLUMNS \
   "v.year AS year, v.state AS state, v.copied_from AS copied_from," \
   " v.published_at AS published_at, v.published_by AS published_by," \
   " v.version AS version, v.created_at AS created_at," \
   " (SELECT count(*) FROM catalog_items i WHERE i.year = v.year) AS item_count," \
+  " (SELECT count(*) FROM catalog_items i WHERE i.year = v.year AND i.expected_records > 0)" \
+  "   AS expected_item_count," \
   " (SELECT count(*) FROM catalog_items i WHERE i.year = v.year AND " EFFECTIVE_SQL ")" \
   "   AS collected_item_count"
 
@@ -27,11 +26,12 @@ static const char SQL_LIST_VERSIONS[] =
 static const char SQL_GET_VERSION[] =
   "SELECT " VERSION_COLUMNS " FROM catalog_versions v WHERE v.year = ?1";
 
-/* The share of items effectively collected: the catalog's 归集率. */
+/* The share of items expecting records that were effectively collected:
+ * the catalog's 归集率. */
 static void
 add_collection_rate (JsonObject *version)
 {
-  gint64 n = json_object_get_int_member (version, "item_count");
+  gint64 n = json_object_get_int_member (version, "expected_item_count");
   gint64 c = json_object_get_int_member (version, "collected_item_count");
 
   if (n > 0)
@@ -207,13 +207,14 @@ hcs_store_catalog_version_publish (HcsStore    *store,
          hcs_store_check_versioned_update (store, SQL_VERSION_EXISTS, year, error);
 }
 
-static const char SQL_COUNT_YEAR_ITEMS[] = "SELECT count(*) FROM catalog_items i WHERE i.year = ?1";
+static const char SQL_COUNT_YEAR_ITEMS[] =
+  "SELECT count(*) FROM catalog_items i WHERE i.year = ?1 AND i.expected_records > 0";
 static const char SQL_COUNT_COLLECTED[] =
   "SELECT count(*) FROM catalog_items i WHERE i.year = ?1 AND " EFFECTIVE_SQL;
 
 /**
  * hcs_store_catalog_collection:
- * @n_items: (out): the items of @year's catalog
+ * @n_expected: (out): the items of @year's catalog that expect records
  * @n_collected: (out): those effectively collected
  *
  * The figures of the 归集率 indicator (表1: 年均90%以上清单事项对应的实际数据有效归集).
@@ -221,7 +222,7 @@ static const char SQL_COUNT_COLLECTED[] =
 gboolean
 hcs_store_catalog_collection (HcsStore  *store,
                               gint64     year,
-                              gint64    *n_items,
+                              gint64    *n_expected,
                               gint64    *n_collected,
                               GError   **error)
 {
@@ -232,7 +233,7 @@ hcs_store_catalog_collection (HcsStore  *store,
   if ((stmt = hcs_store_prepare (store, SQL_COUNT_YEAR_ITEMS, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, year);
-  if ((*n_items = hcs_store_single_int (store, stmt, error)) < 0)
+  if ((*n_expected = hcs_store_single_int (store, stmt, error)) < 0)
     return FALSE;
   if ((stmt = hcs_store_prepare (store, SQL_COUNT_COLLECTED, error)) == NULL)
     return FALSE;
@@ -407,39 +408,6 @@ hcs_store_catalog_item_delete (HcsStore  *store,
   sqlite3_bind_int64 (stmt, 2, version);
   return hcs_store_step_done (store, stmt, error) &&
          hcs_store_check_versioned_update (store, SQL_ITEM_EXISTS, id, error);
-}
-
-static const char SQL_ADD_COLLECTED[] =
-  "UPDATE catalog_items SET collected_records = collected_records + ?2 WHERE id = ?1";
-
-/**
- * hcs_store_catalog_item_add_collected:
- * @n: records newly collected (归集) for the item
- *
- * For importers: counts collected records against the item. Does not change
- * the item's version, as the catalog's content is unchanged.
- */
-gboolean
-hcs_store_catalog_item_add_collected (HcsStore  *store,
-                                      gint64     id,
-                                      gint64     n,
-                                      GError   **error)
-{
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ADD_COLLECTED, error);
-
-  g_return_val_if_fail (store != NULL, FALSE);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, n);
-  if (!hcs_store_step_done (store, stmt, error))
-    return FALSE;
-  if (hcs_store_changes (store) == 1)
-    return TRUE;
-  g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND,
-               "no catalog item %" G_GINT64_FORMAT, id);
-  return FALSE;
 }
 
 #define ITEM_FILTERS \

@@ -9,10 +9,6 @@ G_BEGIN_DECLS
 #define HCS_CATALOG_YEAR_MIN 2000
 #define HCS_CATALOG_YEAR_MAX 2100
 
-/* An item counts as effectively collected (有效归集) when data came in and
- * at least this share (in percent) of its expected records did. */
-#define HCS_CATALOG_EFFECTIVE_PERCENT 95
-
 /* The content of an item. For an update, %NULL strings and negative
  * numbers leave the stored value as it is. */
 typedef struct
@@ -66,7 +62,7 @@ gboolean    hcs_store_catalog_version_publish   (HcsStore                   *sto
                                                  GError                    **error);
 gboolean    hcs_store_catalog_collection        (HcsStore                   *store,
                                                  gint64                      year,
-                                                 gint64                     *n_items,
+                                                 gint64                     *n_expected,
                                                  gint64                     *n_collected,
                                                  GError                    **error);
 
@@ -86,10 +82,6 @@ gboolean    hcs_store_catalog_item_update       (HcsStore                   *sto
 gboolean    hcs_store_catalog_item_delete       (HcsStore                   *store,
                                                  gint64                      id,
                                                  gint64                      version,
-                                                 GError                    **error);
-gboolean    hcs_store_catalog_item_add_collected (HcsStore                  *store,
-                                                 gint64                      id,
-                                                 gint64                      n,
                                                  GError                    **error);
 JsonArray  *hcs_store_catalog_items_list        (HcsStore                   *store,
                                                  gint64                      year,

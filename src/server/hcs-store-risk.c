@@ -14,7 +14,7 @@
 
 #define EVENT_FILTERS \
   " WHERE (?2 IS NULL OR e.category = ?2)" \
-  "   AND (?3 IS NULL OR e.month >= ?3) AND (?4 IS NULL OR e.month <= ?4)" \
+  "   AND e.occurred_on >= coalesce (?3, '') AND e.occurred_on < coalesce (?4, '9999')" \
   "   AND e.severity >= ?5"
 
 #define EVENT_AFTER \
@@ -34,14 +34,21 @@ static const char SQL_COUNT_EVENTS[] =
 static const char SQL_COUNT_EVENTS_REGION[] =
   "SELECT count(*) FROM risk_events e" EVENT_FILTERS " AND e.region = ?1";
 
+/* Without a severity filter the roll-up has the count: month bounds from
+ * the day bounds, which are always the first of a month. */
+static const char SQL_COUNT_ROLLUP[] =
+  "SELECT coalesce (sum (events), 0) FROM risk_rollup"
+  " WHERE (?1 IS NULL OR region = ?1) AND (?2 IS NULL OR category = ?2)"
+  "   AND month >= substr (coalesce (?3, ''), 1, 7) AND month < substr (coalesce (?4, '9999'), 1, 7)";
+
 static void
 bind_filter (sqlite3_stmt        *stmt,
              const HcsRiskFilter *filter)
 {
   hcs_store_bind_text (stmt, 1, filter->region);
   hcs_store_bind_text (stmt, 2, filter->category);
-  hcs_store_bind_text (stmt, 3, filter->from_month);
-  hcs_store_bind_text (stmt, 4, filter->to_month);
+  hcs_store_bind_text (stmt, 3, filter->from_day);
+  hcs_store_bind_text (stmt, 4, filter->until_day);
   sqlite3_bind_int64 (stmt, 5, MAX (filter->severity_min, 1));
 }
 
@@ -66,7 +73,9 @@ hcs_store_risk_list (HcsStore             *store,
 
   if (total != NULL)
     {
-      stmt = hcs_store_prepare (store, by_region ? SQL_COUNT_EVENTS_REGION : SQL_COUNT_EVENTS, error);
+      stmt = hcs_store_prepare (store,
+                                filter->severity_min > 1 ? (by_region ? SQL_COUNT_EVENTS_REGION : SQL_COUNT_EVENTS)
+                                                         : SQL_COUNT_ROLLUP, error);
       if (stmt == NULL)
         return NULL;
       bind_filter (stmt, filter);
@@ -369,4 +378,33 @@ hcs_store_risk_data_stamp (HcsStore *store)
   sqlite3_reset (stmt);
   /* data_version sees other connections' commits; total_changes our own. */
   return (version << 32) ^ sqlite3_total_changes64 (hcs_store_get_db (store));
+}
+
+static const char SQL_REGION_ORGANISATIONS[] =
+  "SELECT id FROM subjects WHERE region = ?1 AND type <> 'natural_person' ORDER BY id";
+
+/* Returns: (transfer full) (element-type gint64): the ids of the
+ * organisations registered in @region, for the demo's events */
+GArray *
+hcs_store_risk_region_organisations (HcsStore    *store,
+                                     const char  *region,
+                                     GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REGION_ORGANISATIONS, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  hcs_store_bind_text (stmt, 1, region);
+  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+  return g_steal_pointer (&ids);
 }

@@ -10,8 +10,8 @@ typedef struct
 {
   const char *region;        /* nullable: GB/T 2260 code */
   const char *category;      /* nullable: HcRiskCategory key */
-  const char *from_month;    /* nullable: YYYY-MM, inclusive */
-  const char *to_month;      /* nullable: YYYY-MM, inclusive */
+  const char *from_day;      /* nullable: YYYY-MM-DD, inclusive */
+  const char *until_day;     /* nullable: YYYY-MM-DD, exclusive */
   gint64      severity_min;  /* 1 for all */
 } HcsRiskFilter;
 
@@ -68,6 +68,9 @@ gboolean    hcs_store_risk_department_exists (HcsStore             *store,
 gboolean    hcs_store_risk_month_span       (HcsStore              *store,
                                              char                 **first,
                                              char                 **last,
+                                             GError               **error);
+GArray     *hcs_store_risk_region_organisations (HcsStore          *store,
+                                             const char            *region,
                                              GError               **error);
 gint64      hcs_store_risk_data_stamp       (HcsStore              *store);
 GHashTable *hcs_store_risk_populations      (HcsStore              *store,
