@@ -4,8 +4,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "hc-client-private.h"
 #include "hc-core.h"
 #include "hc-list-entry-event.h"
