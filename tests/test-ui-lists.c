@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-client.h"
+#include "hc-core.h"
 #include "hc-list-entry-event.h"
 #include "hc-lists-pane.h"
 #include "hc-test-server.h"
@@ -113,15 +114,16 @@ types_loaded (gpointer data)
   return hc_lists_pane_select_list_type (HC_LISTS_PANE (data), "black");
 }
 
-/* Signs in as the administrator and shows the black list. */
+/* Signs in as @username and shows the black list. */
 static HcListsPane *
-open_pane (HcWindow *window)
+open_pane_as (HcWindow   *window,
+              const char *username)
 {
   HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcListsPane *pane;
 
   hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
+  hc_sign_in_page_set_credentials (page, username, HC_TEST_PASSWORD);
   hc_sign_in_page_submit (page);
   hc_ui_wait_until ("the console", console_shown, window);
   hc_ui_wait_pane_loaded (window, "lists");
@@ -129,6 +131,12 @@ open_pane (HcWindow *window)
   hc_ui_wait_until ("the list types", types_loaded, pane);
   hc_ui_wait_until ("the black list", pane_settled, pane);
   return pane;
+}
+
+static HcListsPane *
+open_pane (HcWindow *window)
+{
+  return open_pane_as (window, "admin");
 }
 
 static void
@@ -330,6 +338,67 @@ test_lists_stale_write_changes_nothing (void)
   fixture_tear_down (&f);
 }
 
+/* Takes @action on entry @id through the API, as the administrator. */
+static void
+step_through_api (Fixture    *f,
+                  gint64      id,
+                  const char *action)
+{
+  g_autoptr(HcTestResponse) now = server_entry (f, id);
+  g_autofree char *path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions", id);
+  g_autofree char *text = g_strdup_printf ("{\"action\":\"%s\",\"reason\":\"测试\"}", action);
+  g_autoptr(GBytes) body = g_bytes_new (text, strlen (text));
+  g_autoptr(HcTestResponse) r =
+    hc_test_request_full (f->server, "POST", path, hc_test_server_token (f->server, "admin"),
+                          "application/json", body, now->etag);
+
+  hc_assert_status (r, 200, NULL);
+}
+
+static void
+analyst_cannot_repair (HcApplication *app,
+                       HcWindow      *window,
+                       gpointer       data)
+{
+  Fixture *f = data;
+  HcListsPane *pane = open_pane_as (window, "ana");
+  const char *supervisor = hc_role_label (HC_ROLE_SUPERVISOR);
+
+  select_entry (pane, f->ids[0]);
+  g_assert_cmpstr (hc_list_entry_get_state (hc_lists_pane_get_entry (pane)), ==, "published");
+  /* An analyst may object to a published entry… */
+  g_assert_true (gtk_widget_is_sensitive (hc_lists_pane_get_action_button (pane, "object")));
+  /* …and sees the supervisor's steps, disabled, with the reason why. */
+  for (const char * const *a = (const char * const[]) { "repair", "exit", "expire", NULL }; *a; a++)
+    {
+      GtkWidget *button = hc_lists_pane_get_action_button (pane, *a);
+
+      g_assert_true (gtk_widget_get_visible (button));
+      g_assert_false (gtk_widget_is_sensitive (button));
+      g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), supervisor));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (pane), "lists.transition", "s", "repair");
+  g_assert_null (find_dialog ());
+}
+
+static void
+test_lists_analyst_cannot_repair (void)
+{
+  Fixture f = { 0, };
+  const char *args[] = { "--server", NULL, NULL };
+  const char *body = "{\"username\":\"ana\",\"password\":\"" HC_TEST_PASSWORD "\",\"role\":\"analyst\"}";
+  g_autoptr(HcTestResponse) user = NULL;
+
+  fixture_set_up (&f);
+  user = hc_test_request (f.server, "POST", "/users", hc_test_server_token (f.server, "admin"), body);
+  hc_assert_status (user, 201, NULL);
+  step_through_api (&f, f.ids[0], "notice");
+  step_through_api (&f, f.ids[0], "publish");
+  args[1] = hc_test_server_get_url (f.server);
+  g_assert_cmpint (hc_ui_run_app (args, analyst_cannot_repair, &f), ==, 0);
+  fixture_tear_down (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,5 +408,6 @@ main (int   argc,
   g_test_add_func ("/ui/lists/shows-entries-total-and-history", test_lists_shows_entries_total_and_history);
   g_test_add_func ("/ui/lists/legal-step-reaches-the-server", test_lists_legal_step_reaches_the_server);
   g_test_add_func ("/ui/lists/stale-write-changes-nothing", test_lists_stale_write_changes_nothing);
+  g_test_add_func ("/ui/lists/analyst-cannot-repair", test_lists_analyst_cannot_repair);
   return hc_ui_test_finish (g_test_run ());
 }

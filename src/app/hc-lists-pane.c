@@ -36,7 +36,7 @@ struct _HcListsPane
   GtkLabel           *published_label;
   GtkLabel           *measures_label;
   GtkBox             *actions_box;
-  GtkColumnView      *history_view;
+  GtkListView        *history_view;
 
   /* state */
   GtkWidget          *action_buttons [HC_LIST_ACTION_N];
@@ -44,6 +44,7 @@ struct _HcListsPane
   gint64              total;
   guint               busy;
   gboolean            appending;
+  gboolean            listing;      /* a page is on its way */
   gboolean            updating;
 
   /* owned objects */
@@ -145,7 +146,7 @@ set_entry (HcListsPane *self,
 
   if (entry == NULL)
     {
-      gtk_column_view_set_model (self->history_view, NULL);
+      gtk_list_view_set_model (self->history_view, NULL);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       update_actions (self);
       return;
@@ -165,7 +166,7 @@ set_entry (HcListsPane *self,
     gtk_label_set_label (self->measures_label, *measures ? measures : "—");
     if (history != NULL)
       model = gtk_no_selection_new (g_object_ref (history));
-    gtk_column_view_set_model (self->history_view, GTK_SELECTION_MODEL (model));
+    gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (model));
   }
   gtk_stack_set_visible_child_name (self->detail_stack, "entry");
   update_actions (self);
@@ -223,7 +224,7 @@ update_total (HcListsPane *self)
   gtk_label_set_label (self->total_label, text);
   gtk_widget_set_visible (self->more_button, self->next_cursor != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lists.load-more",
-                                 self->next_cursor != NULL && self->busy == 0);
+                                 self->next_cursor != NULL && !self->listing);
 }
 
 /* Pages */
@@ -243,6 +244,7 @@ entries_cb (GObject      *source,
   busy_changed (self, -1);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  self->listing = FALSE;
   if (page == NULL)
     {
       hc_pane_state_show_error (self->state, error->message);
@@ -307,7 +309,7 @@ load_entries (HcListsPane *self,
       hc_pane_state_show_empty (self->state);
       return;
     }
-  if (more && (self->next_cursor == NULL || self->appending))
+  if (more && (self->next_cursor == NULL || self->listing))
     return;
 
   /* The first entry of each filter list stands for "all". */
@@ -325,6 +327,7 @@ load_entries (HcListsPane *self,
         hc_pane_state_show_loading (self->state);
     }
   self->appending = more;
+  self->listing = TRUE;
   busy_changed (self, 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lists.load-more", FALSE);
   hc_client_list_entries_async (self->client, type, state, region,
