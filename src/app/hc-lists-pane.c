@@ -45,6 +45,7 @@ struct _HcListsPane
   guint               busy;
   gboolean            appending;
   gboolean            listing;      /* a page is on its way */
+  gboolean            acting;       /* a transition is on its way */
   gboolean            updating;
 
   /* owned objects */
@@ -123,7 +124,7 @@ update_actions (HcListsPane *self)
       hc_role_from_key (hc_list_action_required_role (i), &need);
       allowed = hc_role_at_least (have, need);
       gtk_widget_set_visible (button, legal);
-      gtk_widget_set_sensitive (button, legal && allowed && self->busy == 0);
+      gtk_widget_set_sensitive (button, legal && allowed && !self->acting);
       if (!allowed)
         {
           g_autofree char *tip = g_strdup_printf (_("Only a %s or a higher role may do this."),
@@ -473,6 +474,7 @@ transition_cb (GObject      *source,
 
   entry = hc_client_transition_list_entry_finish (HC_CLIENT (source), result, &error);
   busy_changed (self, -1);
+  self->acting = FALSE;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (entry == NULL)
@@ -505,6 +507,7 @@ send_transition (HcListsPane  *self,
     return;
   g_cancellable_cancel (self->detail_cancellable);
   busy_changed (self, 1);
+  self->acting = TRUE;
   update_actions (self);
   hc_client_transition_list_entry_async (self->client,
                                          hc_list_entry_get_id (self->entry),
@@ -549,7 +552,7 @@ transition_action (GtkWidget  *widget,
   GtkWidget *reason;
   g_autofree char *heading = NULL;
 
-  if (self->entry == NULL || self->busy > 0 ||
+  if (self->entry == NULL || self->acting ||
       !hc_list_action_from_key (g_variant_get_string (param, NULL), &action) ||
       !hc_list_entry_state_from_key (hc_list_entry_get_state (self->entry), &from) ||
       !hc_list_action_apply (from, action, NULL) ||
