@@ -217,6 +217,52 @@ shows_entries_total_and_history (HcApplication *app,
   g_assert_cmpstr (hc_list_entry_event_get_actor (first), ==, "admin");
 }
 
+static gboolean
+one_found (gpointer data)
+{
+  HcListsPane *pane = data;
+  return !hc_lists_pane_get_busy (pane) && hc_lists_pane_get_total (pane) == 1;
+}
+
+static void
+search_finds_by_name (HcApplication *app,
+                      HcWindow      *window,
+                      gpointer       data)
+{
+  HcListsPane *pane = open_pane (window);
+  GtkWidget *search;
+  GtkWidget *focus;
+  g_autoptr(HcListEntry) row = NULL;
+
+  /* Ctrl+F (the window's search action) goes to the pane's search entry. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  search = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  g_assert_true (gtk_widget_is_ancestor (search, GTK_WIDGET (pane)));
+  /* (not the search of a drop-down's popover) */
+  g_assert_null (gtk_widget_get_ancestor (search, GTK_TYPE_DROP_DOWN));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "海南测试3号");
+  hc_ui_wait_until ("the search's answer", one_found, pane);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_lists_pane_get_entries (pane)), ==, 1);
+  row = g_list_model_get_item (hc_lists_pane_get_entries (pane), 0);
+  g_assert_cmpstr (hc_list_entry_get_subject_name (row), ==, "海南测试3号贸易有限公司");
+}
+
+static void
+test_lists_search_finds_by_name (void)
+{
+  Fixture f = { 0, };
+  const char *args[] = { "--server", NULL, NULL };
+
+  fixture_set_up (&f);
+  args[1] = hc_test_server_get_url (f.server);
+  g_assert_cmpint (hc_ui_run_app (args, search_finds_by_name, &f), ==, 0);
+  fixture_tear_down (&f);
+}
+
 static void
 test_lists_shows_entries_total_and_history (void)
 {
@@ -409,5 +455,6 @@ main (int   argc,
   g_test_add_func ("/ui/lists/legal-step-reaches-the-server", test_lists_legal_step_reaches_the_server);
   g_test_add_func ("/ui/lists/stale-write-changes-nothing", test_lists_stale_write_changes_nothing);
   g_test_add_func ("/ui/lists/analyst-cannot-repair", test_lists_analyst_cannot_repair);
+  g_test_add_func ("/ui/lists/search-finds-by-name", test_lists_search_finds_by_name);
   return hc_ui_test_finish (g_test_run ());
 }
