@@ -84,6 +84,14 @@ gboolean        hc_client_sign_in_finish       (HcClient            *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
 
+void            hc_client_check_session_async  (HcClient            *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean        hc_client_check_session_finish (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
 void            hc_client_get_health_async     (HcClient            *self,
                                                 GCancellable        *cancellable,
                                                 GAsyncReadyCallback  callback,
