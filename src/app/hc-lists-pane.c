@@ -35,7 +35,7 @@ struct _HcListsPane
   GtkLabel           *message_label;
   GtkLabel           *published_label;
   GtkLabel           *measures_label;
-  GtkBox             *actions_box;
+  GtkFlowBox         *actions_box;
   GtkListView        *history_view;
 
   /* state */
@@ -124,6 +124,7 @@ update_actions (HcListsPane *self)
       hc_role_from_key (hc_list_action_required_role (i), &need);
       allowed = hc_role_at_least (have, need);
       gtk_widget_set_visible (button, legal);
+      gtk_widget_set_visible (gtk_widget_get_parent (button), legal);
       gtk_widget_set_sensitive (button, legal && allowed && !self->acting);
       if (!allowed)
         {
@@ -782,7 +783,9 @@ hc_lists_pane_init (HcListsPane *self)
 
       g_object_set_data (G_OBJECT (button), "hc-action", (gpointer) hc_list_action_to_key (i));
       g_signal_connect_object (button, "clicked", G_CALLBACK (action_button_clicked), self, 0);
-      gtk_box_append (self->actions_box, button);
+      gtk_flow_box_append (self->actions_box, button);
+      /* The button takes the focus, not the flow box's child around it. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
       self->action_buttons[i] = button;
     }
 
