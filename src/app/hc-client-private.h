@@ -46,6 +46,30 @@ HcListType       *hc_list_type_new_from_json        (JsonObject *obj);
 HcListEntry      *hc_list_entry_new_from_json       (JsonObject *obj,
                                                      const char *etag);
 HcListEntryEvent *hc_list_entry_event_new_from_json (JsonObject *obj);
+/* Like hc_client_send_async (and finished with hc_client_send_finish) but
+ * with @body of @content_type as it is; @progress, when not NULL, is called
+ * on the calling thread's main context as the body goes out. */
+void      hc_client_send_bytes_async  (HcClient              *self,
+                                       const char            *method,
+                                       const char            *path,
+                                       const char            *content_type,
+                                       GBytes                *body,
+                                       GFileProgressCallback  progress,
+                                       gpointer               progress_data,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data);
+
+/* GETs @path and completes with the answer's body as it is (a file, not
+ * JSON); an error answer is a GError as with hc_client_send_async. */
+void      hc_client_fetch_bytes_async  (HcClient            *self,
+                                        const char          *path,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GBytes   *hc_client_fetch_bytes_finish (HcClient            *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
 
 /* Sets (or with NULLs clears) the session after a sign-in. */
 void      hc_client_set_session (HcClient            *self,
