@@ -456,6 +456,71 @@ hc_client_send_finish (HcClient      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Like hc_client_send_async, with If-Match sent and the ETag answered:
+ * for the writes that must not overwrite someone else's change. */
+void
+hc_client_send_etag_async (HcClient            *self,
+                           const char          *method,
+                           const char          *path,
+                           JsonNode            *body,
+                           const char          *if_match,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (path != NULL && path[0] == '/');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_send_etag_async);
+
+  msg = new_message (self, method, path, "application/json", &error);
+  if (msg == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (if_match != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", if_match);
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+
+  g_task_set_task_data (task, g_object_ref (msg), g_object_unref);
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                    send_cb, g_steal_pointer (&task));
+}
+
+JsonNode *
+hc_client_send_etag_finish (HcClient      *self,
+                            GAsyncResult  *result,
+                            char         **etag,
+                            GError       **error)
+{
+  SoupMessage *msg;
+  JsonNode *node;
+
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_send_etag_async, NULL);
+
+  node = g_task_propagate_pointer (G_TASK (result), error);
+  msg = g_task_get_task_data (G_TASK (result));
+  if (etag != NULL)
+    *etag = node != NULL && msg != NULL
+            ? g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg), "ETag"))
+            : NULL;
+  return node;
+}
+
 /* The object */
 
 static void

@@ -4,6 +4,9 @@
 
 #include <gio/gio.h>
 
+#include "hc-list-entry.h"
+#include "hc-list-type.h"
+
 G_BEGIN_DECLS
 
 #define HC_CLIENT_ERROR (hc_client_error_quark ())
@@ -38,6 +41,15 @@ typedef struct
   char  *name;
 } HcRegionInfo;
 
+/* A page of list entries: the rows, where the next page starts (NULL on
+ * the last page) and how many entries match in all. */
+typedef struct
+{
+  GListModel *entries;       /* of HcListEntry */
+  char       *next_cursor;
+  gint64      total;
+} HcListEntryPage;
+
 /* One item of the catalog, as the 归集 page offers it. */
 typedef struct
 {
@@ -69,6 +81,7 @@ typedef struct
 GType           hc_server_health_get_type (void) G_GNUC_CONST;
 void            hc_server_health_free     (HcServerHealth *health);
 void            hc_region_info_free       (HcRegionInfo   *region);
+void            hc_list_entry_page_free   (HcListEntryPage *page);
 void            hc_catalog_item_info_free (HcCatalogItemInfo *item);
 
 #define HC_TYPE_IMPORT_RESULT (hc_import_result_get_type ())
@@ -77,6 +90,7 @@ HcImportResult *hc_import_result_ref      (HcImportResult *result);
 void            hc_import_result_unref    (HcImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcImportResult, hc_import_result_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcServerHealth, hc_server_health_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcListEntryPage, hc_list_entry_page_free)
 
 #define HC_TYPE_CLIENT (hc_client_get_type ())
 
@@ -210,6 +224,48 @@ GListModel     *hc_client_list_risk_events_finish (HcClient            *self,
                                                    char               **next_cursor,
                                                    GError             **error);
 
+void             hc_client_list_types_async              (HcClient            *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GListModel      *hc_client_list_types_finish             (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void             hc_client_list_entries_async            (HcClient            *self,
+                                                          const char          *list_type,
+                                                          const char          *state,
+                                                          const char          *region,
+                                                          const char          *q,
+                                                          const char          *cursor,
+                                                          guint                limit,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+HcListEntryPage *hc_client_list_entries_finish           (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void             hc_client_get_list_entry_async          (HcClient            *self,
+                                                          gint64               id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+HcListEntry     *hc_client_get_list_entry_finish         (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void             hc_client_transition_list_entry_async   (HcClient            *self,
+                                                          gint64               id,
+                                                          const char          *etag,
+                                                          const char          *action,
+                                                          const char          *reason,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+HcListEntry     *hc_client_transition_list_entry_finish  (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 /* 归集 (hc-client-imports.c) */
 
 void            hc_client_list_catalog_items_async  (HcClient            *self,
