@@ -38,6 +38,16 @@ typedef struct
   char  *name;
 } HcRegionInfo;
 
+/* What hc_client_count_async() counts. */
+typedef enum
+{
+  HC_COUNT_DEPARTMENTS,
+  HC_COUNT_SUBJECTS,
+  HC_COUNT_RISK_EVENTS,
+  HC_COUNT_REPAIRS_PENDING,
+  HC_COUNT_REPAIRS_OVERDUE,
+} HcCount;
+
 #define HC_TYPE_SERVER_HEALTH (hc_server_health_get_type ())
 GType           hc_server_health_get_type (void) G_GNUC_CONST;
 void            hc_server_health_free     (HcServerHealth *health);
@@ -104,11 +114,12 @@ gint64          hc_client_count_list_entries_finish (HcClient            *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
-void            hc_client_count_departments_async   (HcClient            *self,
+void            hc_client_count_async               (HcClient            *self,
+                                                     HcCount              what,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
-gint64          hc_client_count_departments_finish  (HcClient            *self,
+gint64          hc_client_count_finish              (HcClient            *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
