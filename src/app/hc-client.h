@@ -50,6 +50,15 @@ typedef struct
   gint64      total;
 } HcListEntryPage;
 
+/* What hc_client_count_async() counts. */
+typedef enum
+{
+  HC_COUNT_DEPARTMENTS,
+  HC_COUNT_SUBJECTS,
+  HC_COUNT_RISK_EVENTS,
+  HC_COUNT_REPAIRS_PENDING,
+  HC_COUNT_REPAIRS_OVERDUE,
+} HcCount;
 /* One item of the catalog, as the 归集 page offers it. */
 typedef struct
 {
@@ -152,11 +161,12 @@ gint64          hc_client_count_list_entries_finish (HcClient            *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
-void            hc_client_count_departments_async   (HcClient            *self,
+void            hc_client_count_async               (HcClient            *self,
+                                                     HcCount              what,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
-gint64          hc_client_count_departments_finish  (HcClient            *self,
+gint64          hc_client_count_finish              (HcClient            *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
