@@ -1159,6 +1159,54 @@ file_sha256 (const char *data,
   return hex;
 }
 
+/* The hash computed on a thread of its own while this one checks the
+ * encoding and reads the header: both only read the file. Joined before
+ * the transaction, or by the cleanup when the import stops earlier. */
+typedef struct
+{
+  const char *data;
+  gsize       length;
+  GThread    *thread;
+} ShaJob;
+
+static gpointer
+sha_job_run (gpointer data)
+{
+  ShaJob *job = data;
+
+  return file_sha256 (job->data, job->length);
+}
+
+static void
+sha_job_start (ShaJob     *job,
+               const char *data,
+               gsize       length)
+{
+  job->data = data;
+  job->length = length;
+  job->thread = NULL;
+  if (length >= 1024 * 1024 && g_get_num_processors () > 1)   /* else not worth a thread */
+    job->thread = g_thread_new ("import-sha256", sha_job_run, job);
+}
+
+/* Returns: (transfer full): the file's SHA-256 in hex */
+static char *
+sha_job_finish (ShaJob *job)
+{
+  if (job->thread == NULL)
+    return file_sha256 (job->data, job->length);
+  return g_thread_join (g_steal_pointer (&job->thread));
+}
+
+static void
+sha_job_clear (ShaJob *job)
+{
+  if (job->thread != NULL)
+    g_free (g_thread_join (g_steal_pointer (&job->thread)));
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ShaJob, sha_job_clear)
+
 static gboolean
 only_blank (const char *p,
             const char *end)
@@ -1196,6 +1244,7 @@ hcs_import_run (HcsStore                *store,
   g_autoptr(GString) scratch = NULL;
   g_autofree char *converted = NULL;
   g_autofree char *sha = NULL;
+  g_auto(ShaJob) sha_job = { 0, };
   g_autofree char *category = NULL;
   g_autofree char *subject_type = NULL;
   g_autofree char *reasons = NULL;
@@ -1233,6 +1282,8 @@ hcs_import_run (HcsStore                *store,
       g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_EMPTY, _("The file is empty."));
       return NULL;
     }
+
+  sha_job_start (&sha_job, data, length);
 
   /* The text: XLSX sheet, UTF-8 or GB18030. */
   if (options->xlsx || hcs_import_xlsx_is_zip (data, length))
@@ -1337,7 +1388,7 @@ hcs_import_run (HcsStore                *store,
     }
 
   /* The transaction. */
-  sha = file_sha256 (data, length);
+  sha = sha_job_finish (&sha_job);
   if (!hcs_store_begin (store, &local))
     return store_failed (failure, &local, error);
 
