@@ -23,6 +23,21 @@ JsonNode *hc_client_send_finish (HcClient            *self,
                                  GAsyncResult        *result,
                                  GError             **error);
 
+/* As hc_client_send_async(), with @if_match (NULL for none) sent as
+ * If-Match; the finish gives the answer's ETag too. */
+void      hc_client_send_etag_async  (HcClient            *self,
+                                      const char          *method,
+                                      const char          *path,
+                                      JsonNode            *body,
+                                      const char          *if_match,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+JsonNode *hc_client_send_etag_finish (HcClient            *self,
+                                      GAsyncResult        *result,
+                                      char               **etag,
+                                      GError             **error);
+
 /* Sets (or with NULLs clears) the session after a sign-in. */
 void      hc_client_set_session (HcClient            *self,
                                  const char          *token,

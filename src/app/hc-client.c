@@ -74,6 +74,22 @@ hc_client_error_get_code (const GError *error)
   return priv != NULL ? priv->code : NULL;
 }
 
+/**
+ * hc_client_error_get_field:
+ * Returns: the request field the server's error names (e.g. "value"), or
+ * NULL when it names none.
+ */
+const char *
+hc_client_error_get_field (const GError *error)
+{
+  HcClientErrorPrivate *priv;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  priv = hc_client_error_get_private (error);
+  return priv != NULL ? priv->field : NULL;
+}
+
 static GError *
 client_error_new (HcClientError  code,
                   const char    *server_code,
@@ -239,14 +255,16 @@ accept_language (void)
   return g_steal_pointer (&tag);
 }
 
-void
-hc_client_send_async (HcClient            *self,
-                      const char          *method,
-                      const char          *path,
-                      JsonNode            *body,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
+static void
+send_start (HcClient            *self,
+            const char          *method,
+            const char          *path,
+            JsonNode            *body,
+            const char          *if_match,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(SoupMessage) msg = NULL;
@@ -254,11 +272,8 @@ hc_client_send_async (HcClient            *self,
   g_autofree char *lang = NULL;
   SoupMessageHeaders *headers;
 
-  g_return_if_fail (HC_IS_CLIENT (self));
-  g_return_if_fail (path != NULL && path[0] == '/');
-
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_send_async);
+  g_task_set_source_tag (task, source_tag);
 
   url = g_strconcat (self->base_url ? self->base_url : "", "/api/v1", path, NULL);
   msg = soup_message_new (method, url);
@@ -278,6 +293,8 @@ hc_client_send_async (HcClient            *self,
       g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
       soup_message_headers_replace (headers, "Authorization", auth);
     }
+  if (if_match != NULL)
+    soup_message_headers_replace (headers, "If-Match", if_match);
   if (body != NULL)
     {
       gsize len = 0;
@@ -292,6 +309,59 @@ hc_client_send_async (HcClient            *self,
   g_task_set_task_data (task, g_object_ref (msg), g_object_unref);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
                                     send_cb, g_steal_pointer (&task));
+}
+
+void
+hc_client_send_async (HcClient            *self,
+                      const char          *method,
+                      const char          *path,
+                      JsonNode            *body,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (path != NULL && path[0] == '/');
+
+  send_start (self, method, path, body, NULL, hc_client_send_async, cancellable, callback, user_data);
+}
+
+void
+hc_client_send_etag_async (HcClient            *self,
+                           const char          *method,
+                           const char          *path,
+                           JsonNode            *body,
+                           const char          *if_match,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (path != NULL && path[0] == '/');
+
+  send_start (self, method, path, body, if_match, hc_client_send_etag_async, cancellable, callback, user_data);
+}
+
+JsonNode *
+hc_client_send_etag_finish (HcClient      *self,
+                            GAsyncResult  *result,
+                            char         **etag,
+                            GError       **error)
+{
+  SoupMessage *msg;
+  JsonNode *node;
+
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_send_etag_async, NULL);
+
+  node = g_task_propagate_pointer (G_TASK (result), error);
+  msg = g_task_get_task_data (G_TASK (result));
+  if (etag != NULL)
+    *etag = node != NULL && msg != NULL
+            ? g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg), "ETag"))
+            : NULL;
+  return node;
 }
 
 JsonNode *
