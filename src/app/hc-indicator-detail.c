@@ -17,6 +17,7 @@ struct _HcIndicatorDetail
   char     *kind;
   char     *unit;
   char     *source;
+  char     *aggregation;
   gboolean  has_target;
   double    target;
   GArray   *years;          /* of HcIndicatorYear */
@@ -84,6 +85,7 @@ hc_indicator_detail_new_from_json (JsonObject *obj)
   self->kind = dup_string (obj, "kind");
   self->unit = dup_string (obj, "unit");
   self->source = dup_string (obj, "source");
+  self->aggregation = dup_string (obj, "aggregation");
   target = json_object_get_member (obj, "target");
   if (target != NULL && JSON_NODE_HOLDS_VALUE (target))
     {
@@ -128,6 +130,7 @@ hc_indicator_detail_finalize (GObject *object)
   g_free (self->kind);
   g_free (self->unit);
   g_free (self->source);
+  g_free (self->aggregation);
   g_array_unref (self->years);
 
   G_OBJECT_CLASS (hc_indicator_detail_parent_class)->finalize (object);
@@ -160,6 +163,7 @@ GETTER (const char *, target_text)
 GETTER (const char *, kind)
 GETTER (const char *, unit)
 GETTER (const char *, source)
+GETTER (const char *, aggregation)
 GETTER (gboolean, has_target)
 GETTER (double, target)
 

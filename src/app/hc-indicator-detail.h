@@ -34,6 +34,7 @@ const char            *hc_indicator_detail_get_target_text (HcIndicatorDetail *s
 const char            *hc_indicator_detail_get_kind        (HcIndicatorDetail *self);
 const char            *hc_indicator_detail_get_unit        (HcIndicatorDetail *self);
 const char            *hc_indicator_detail_get_source      (HcIndicatorDetail *self);
+const char            *hc_indicator_detail_get_aggregation (HcIndicatorDetail *self);
 gboolean               hc_indicator_detail_get_has_target  (HcIndicatorDetail *self);
 double                 hc_indicator_detail_get_target      (HcIndicatorDetail *self);
 guint                  hc_indicator_detail_get_n_years     (HcIndicatorDetail *self);
