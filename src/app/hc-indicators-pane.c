@@ -43,6 +43,7 @@ struct _HcIndicatorsPane
   GtkWidget          *return_button;
   GtkGrid            *year_grid;
   GtkWindow          *submit_dialog;
+  GtkWidget          *submit_send_button;
   GtkLabel           *submit_heading;
   GtkEditable        *submit_value_entry;
   GtkLabel           *submit_value_hint;
@@ -51,6 +52,7 @@ struct _HcIndicatorsPane
   GtkLabel           *submit_evidence_error;
   GtkLabel           *submit_error;
   GtkWindow          *return_dialog;
+  GtkWidget          *return_send_button;
   GtkEditable        *return_comment_entry;
   GtkLabel           *return_error;
 
@@ -58,6 +60,7 @@ struct _HcIndicatorsPane
   int                 year;
   gboolean            year_chosen;
   gboolean            updating_year;
+  gboolean            updating_list;
   gboolean            busy;
   char               *selected_key;
 
@@ -155,8 +158,10 @@ set_busy (HcIndicatorsPane *self,
   if (self->busy == busy)
     return;
   self->busy = busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->submit_dialog), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->return_dialog), !busy);
+  /* Only the send buttons: an insensitive window would take the focus
+   * from its entry without telling it. */
+  gtk_widget_set_sensitive (self->submit_send_button, !busy);
+  gtk_widget_set_sensitive (self->return_send_button, !busy);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
@@ -228,8 +233,7 @@ person_and_day (const char *who,
     return g_strdup ("—");
   if (when == NULL || strlen (when) < 10)
     return g_strdup (who);
-  /* Translators: who did something and on which day, "analyst（2025-01-13）". */
-  return g_strdup_printf (_("%s (%.10s)"), who, when);
+  return g_strdup_printf ("%s\n%.10s", who, when);
 }
 
 static GtkWidget *
@@ -246,7 +250,7 @@ grid_label (const char *text,
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
       gtk_widget_set_hexpand (label, TRUE);
     }
   if (heading)
@@ -346,6 +350,26 @@ target_applies (HcIndicatorDetail *detail)
           g_strcmp0 (aggregation, "per_year") == 0);
 }
 
+/* Names the dashed line, at its right end above it. */
+static void
+draw_target_label (GtkDrawingArea *area,
+                   cairo_t        *cr,
+                   double          right,
+                   double          y)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), _("Target"));
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int tw, th;
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_move_to (cr, right - tw, MAX (0, y - th - 1));
+  pango_cairo_show_layout (cr, layout);
+}
+
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -355,7 +379,7 @@ draw_chart (GtkDrawingArea *area,
 {
   HcIndicatorsPane *self = user_data;
   GdkRGBA fg;
-  double top = 8, bottom = height - 22, left = 8, right = width - 8;
+  double top = 18, bottom = height - 22, left = 8, right = width - 8;
   double max = 0, slot;
   guint n;
   gboolean with_target;
@@ -418,6 +442,7 @@ draw_chart (GtkDrawingArea *area,
       cairo_move_to (cr, left, round (ty) + 0.5);
       cairo_line_to (cr, right, round (ty) + 0.5);
       cairo_stroke (cr);
+      draw_target_label (area, cr, right, ty);
     }
 }
 
@@ -472,7 +497,7 @@ selection_changed_cb (HcIndicatorsPane *self)
   const char *key = row ? hc_indicator_row_get_key (row) : NULL;
 
   /* A reloaded list selects the same indicator again: keep its panel. */
-  if (key == NULL && self->indicators == NULL)
+  if (self->updating_list)
     return;
   if (g_strcmp0 (key, self->selected_key) == 0 && self->detail != NULL)
     return;
@@ -525,7 +550,6 @@ list_cb (GObject      *source,
   g_autoptr(HcIndicatorsPane) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) rows = NULL;
-  g_autofree char *keep = NULL;
 
   rows = hc_client_list_indicators_finish (HC_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -557,15 +581,15 @@ list_cb (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_YEAR]);
     }
 
-  keep = g_strdup (self->selected_key);
   g_set_object (&self->indicators, rows);
+  self->updating_list = TRUE;
   gtk_filter_list_model_set_model (self->filter_model, rows);
+  select_key (self, self->selected_key);
+  self->updating_list = FALSE;
   update_summary (self);
-  select_key (self, keep);
-  if (g_strcmp0 (keep, self->selected_key) != 0)
+  if (self->selected_key != NULL && gtk_single_selection_get_selected_item (self->selection) == NULL)
     {
-      g_free (self->selected_key);
-      self->selected_key = g_steal_pointer (&keep);
+      g_clear_pointer (&self->selected_key, g_free);
       load_detail (self);
     }
 
@@ -608,14 +632,24 @@ year_changed_cb (HcIndicatorsPane *self)
 
 /* Writes */
 
+/* Takes the focus out of the dialog first: without a window manager (or
+ * with some) a hidden window gets no focus-out, and its entry would keep
+ * the focus it can no longer have. */
+static void
+close_dialog (GtkWindow *dialog)
+{
+  gtk_window_set_focus (dialog, NULL);
+  gtk_window_close (dialog);
+}
+
 static gboolean
 handle_stale (HcIndicatorsPane *self,
               const GError     *error)
 {
   if (!g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED))
     return FALSE;
-  gtk_window_close (self->submit_dialog);
-  gtk_window_close (self->return_dialog);
+  close_dialog (self->submit_dialog);
+  close_dialog (self->return_dialog);
   show_message (self, _("Someone changed this value meanwhile. It has been reloaded: check it and try again."));
   refresh (self);
   return TRUE;
@@ -656,7 +690,7 @@ submit_cb (GObject      *source,
         show_field_error (self->submit_error, error->message);
       return;
     }
-  gtk_window_close (self->submit_dialog);
+  close_dialog (self->submit_dialog);
   show_message (self, _("The value was submitted and awaits review."));
   refresh (self);
 }
@@ -720,7 +754,7 @@ review_cb (GObject      *source,
         show_message (self, error->message);
       return;
     }
-  gtk_window_close (self->return_dialog);
+  close_dialog (self->return_dialog);
   show_message (self, _("The review was recorded."));
   refresh (self);
 }
@@ -819,9 +853,15 @@ hc_indicators_pane_dispose (GObject *object)
   g_clear_pointer (&self->selected_key, g_free);
   /* The dialogs are windows of their own: GTK keeps them until destroyed. */
   if (self->submit_dialog != NULL)
-    gtk_window_destroy (self->submit_dialog);
+    {
+      gtk_window_set_focus (self->submit_dialog, NULL);
+      gtk_window_destroy (self->submit_dialog);
+    }
   if (self->return_dialog != NULL)
-    gtk_window_destroy (self->return_dialog);
+    {
+      gtk_window_set_focus (self->return_dialog, NULL);
+      gtk_window_destroy (self->return_dialog);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_INDICATORS_PANE);
 
   G_OBJECT_CLASS (hc_indicators_pane_parent_class)->dispose (object);
@@ -934,6 +974,8 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_evidence_error);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_error);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_dialog);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_send_button);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_send_button);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_comment_entry);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_error);
   gtk_widget_class_bind_template_callback (widget_class, refresh);
@@ -941,7 +983,7 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, badge_classes);
   gtk_widget_class_bind_template_callback (widget_class, search_text);
-  gtk_widget_class_bind_template_callback (widget_class, gtk_window_close);
+  gtk_widget_class_bind_template_callback (widget_class, close_dialog);
   gtk_widget_class_bind_template_callback (widget_class, hc_indicators_pane_submit_dialog_send);
   gtk_widget_class_bind_template_callback (widget_class, hc_indicators_pane_return_dialog_send);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
