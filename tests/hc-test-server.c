@@ -362,3 +362,35 @@ hc_test_count_rows (HcTestServer *self,
   sqlite3_close (db);
   return n;
 }
+
+/* Registers a market subject through POST /subjects as admin (the way every
+ * subject gets into the database); fails the test unless it answers 201. */
+void
+hc_test_create_subject (HcTestServer *self,
+                        const char   *identifier,
+                        const char   *name,
+                        const char   *type,
+                        const char   *region)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "identifier");
+  json_builder_add_string_value (b, identifier);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, name);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, type);
+  json_builder_set_member_name (b, "region");
+  json_builder_add_string_value (b, region);
+  json_builder_set_member_name (b, "industry");
+  json_builder_add_string_value (b, "批发和零售业");
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  body = json_to_string (root, FALSE);
+  r = hc_test_request (self, "POST", "/subjects", hc_test_server_token (self, "admin"), body);
+  hc_assert_status (r, 201, NULL);
+}

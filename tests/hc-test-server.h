@@ -61,6 +61,11 @@ void            hc_test_response_free       (HcTestResponse    *resp);
 JsonObject     *hc_test_response_object     (HcTestResponse    *resp);
 const char     *hc_test_response_error_code (HcTestResponse    *resp);
 const char     *hc_test_response_error_field (HcTestResponse   *resp);
+void            hc_test_create_subject      (HcTestServer      *self,
+                                             const char        *identifier,
+                                             const char        *name,
+                                             const char        *type,
+                                             const char        *region);
 gint64          hc_test_count_rows          (HcTestServer      *self,
                                              const char        *sql);
 

@@ -12,7 +12,7 @@
 #include "hc-ui-test.h"
 
 /* Generous: the first start seeds the demo data, and CI machines are slow. */
-#define WAIT_SECONDS 110
+#define WAIT_SECONDS 180
 
 static char *profile_dir;
 
@@ -71,12 +71,21 @@ hc_ui_test_init (int    *argc,
   g_test_init (argc, argv, NULL);
 }
 
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 void
 hc_ui_wait_until (const char    *what,
                   HcUiCondition  condition,
                   gpointer       data)
 {
   gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  /* Wakes the loop now and then, so the deadline is seen when nothing
+   * else happens. */
+  guint wake = g_timeout_add (100, wake_up, NULL);
 
   while (!condition (data))
     {
@@ -84,6 +93,7 @@ hc_ui_wait_until (const char    *what,
         g_error ("Gave up waiting for %s", what);
       g_main_context_iteration (NULL, TRUE);
     }
+  g_source_remove (wake);
 }
 
 typedef struct

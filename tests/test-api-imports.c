@@ -74,7 +74,8 @@ setup_catalog (HcTestServer *s)
             "INSERT INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
             " VALUES (11, 2025, 'cf-scjg', 'penalty', '市场监管行政处罚信息', 'legal_person', 901, 'public'),"
             " (12, 2025, 'xk-scjg', 'license', '市场监管行政许可信息', 'legal_person', 901, 'public'),"
-            " (13, 2025, 'cf-person', 'penalty', '个人行政处罚信息', 'natural_person', 901, 'restricted');");
+            " (13, 2025, 'cf-person', 'penalty', '个人行政处罚信息', 'natural_person', 901, 'restricted'),"
+            " (14, 2025, 'cn-scjg', 'commitment', '告知承诺信息', 'legal_person', 901, 'public');");
   penalty_item = 11;
   license_item = 12;
   person_item = 13;
@@ -188,8 +189,8 @@ test_gb18030_is_detected (void)
   g_autoptr(HcTestResponse) r = NULL;
   gsize gb_len = 0;
 
-  utf8 = g_strdup_printf ("统一社会信用代码,主体名称,决定文书号,处罚机关,处罚决定日期,处罚类别,罚款金额（元）,公示截止日期\n"
-                          "%s,儋州洋浦港务物流有限公司,琼环罚〔2023〕GB-1号,海南省生态环境厅,2023-11-20,责令停产停业,0,2026-11-20\n",
+  utf8 = g_strdup_printf ("统一社会信用代码,主体名称,决定文书号,处罚机关,处罚决定日期,处罚类别,罚款金额(元),公示截止日期\n"
+                          "%s,儋州洋浦港务物流有限公司,琼环罚〔2023〕GB-1号,海南省生态环境厅,2023-11-20,责令停产停业,500,2026-11-20\n",
                           u1);
   gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &gb_len, NULL);
   g_assert_nonnull (gb);
@@ -206,7 +207,7 @@ test_gb18030_is_detected (void)
   g_assert_cmpstr (str (r, "encoding"), ==, "gb18030");
   g_assert_cmpint (num (r, "accepted"), ==, 1);
   g_assert_cmpint (count ("SELECT count(*) FROM penalties WHERE decision_no = '琼环罚〔2023〕GB-1号'"
-                          " AND name = '儋州洋浦港务物流有限公司' AND category = 'suspension'"), ==, 1);
+                          " AND name = '儋州洋浦港务物流有限公司' AND category = 'suspension' AND amount = 500"), ==, 1);
 }
 
 static void
@@ -756,6 +757,76 @@ test_sigkill_mid_import_leaves_all_or_nothing (void)
 }
 
 static void
+test_licenses_and_commitments (void)
+{
+  g_autofree char *u1 = new_uscc ();
+  g_autofree char *u2 = new_uscc ();
+  g_autofree char *u3 = new_uscc ();
+  g_autofree char *licenses = NULL;
+  g_autofree char *commitments = NULL;
+  g_autofree char *registered = NULL;
+  g_autoptr(HcTestResponse) r1 = NULL;
+  g_autoptr(HcTestResponse) r2 = NULL;
+  JsonObject *o;
+
+  licenses = g_strdup_printf ("统一社会信用代码,主体名称,许可证书编号,许可证书名称,许可机关,许可决定日期,有效期至\n"
+                              "%s,三亚凤凰岛酒店有限公司,JY46020012345,食品经营许可证,三亚市市场监督管理局,2024-05-01,2029-04-30\n"
+                              "%s,三亚某某有限公司,JY46020012346,食品经营许可证,三亚市市场监督管理局,2024-05-01,2020-04-30\n",
+                              u1, u2);
+  r1 = post_import ("kind=license&item=12", analyst, "text/csv", licenses, strlen (licenses));
+  hc_assert_status (r1, 201, NULL);
+  g_assert_cmpint (num (r1, "accepted"), ==, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM licenses WHERE license_no = 'JY46020012345'"
+                          " AND valid_until = '2029-04-30' AND import_id IS NOT NULL"), ==, 1);
+  o = json_array_get_object_element (json_object_get_array_member (hc_test_response_object (r1), "rejections"), 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "code"), ==, "invalid_period");
+
+  /* a 告知承诺 needs a registered subject */
+  registered = g_strdup_printf ("INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
+                                " VALUES ('%s', '海南承诺有限公司', 'legal_person', '460100', 'x', 'x')", u3);
+  exec_sql (server, registered);
+  commitments = g_strdup_printf ("uscc,name,commitment_no,matter,authority,committed_on,fulfilment\n"
+                                 "%s,海南承诺有限公司,CN-1,食品经营许可告知承诺,海口市市场监督管理局,2024-03-01,已履约\n"
+                                 "%s,未登记有限公司,CN-2,食品经营许可告知承诺,海口市市场监督管理局,2024-03-01,\n",
+                                 u3, u1);
+  r2 = post_import ("kind=commitment&item=14", analyst, "text/csv", commitments, strlen (commitments));
+  hc_assert_status (r2, 201, NULL);
+  g_assert_cmpint (num (r2, "accepted"), ==, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM commitments c JOIN subjects s ON s.id = c.subject_id"
+                          " WHERE c.commitment_no = 'CN-1' AND c.fulfilment = 'fulfilled'"), ==, 1);
+  o = json_array_get_object_element (json_object_get_array_member (hc_test_response_object (r2), "rejections"), 0);
+  g_assert_cmpint (json_object_get_int_member (o, "row"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (o, "code"), ==, "unknown_subject");
+}
+
+/* A body announced above 512 MiB is refused before it is read. */
+static void
+test_too_large_is_413 (void)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (hc_test_server_get_url (server), G_URI_FLAGS_NONE, &error);
+  g_autoptr(GSocketConnection) conn = NULL;
+  g_autofree char *head = NULL;
+  char answer[64] = { 0 };
+  gsize got = 0;
+
+  g_assert_no_error (error);
+  g_socket_client_set_timeout (client, 20);
+  conn = g_socket_client_connect_to_host (client, g_uri_get_host (uri), (guint16) g_uri_get_port (uri), NULL, &error);
+  g_assert_no_error (error);
+  head = g_strdup_printf ("POST /api/v1/imports?kind=penalty&item=11 HTTP/1.1\r\nHost: %s\r\n"
+                          "Authorization: Bearer %s\r\nContent-Type: text/csv\r\nExpect: 100-continue\r\n"
+                          "Content-Length: %llu\r\n\r\n",
+                          g_uri_get_host (uri), analyst, 512ULL * 1024 * 1024 + 1);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (conn)), head, strlen (head), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_input_stream_read_all (g_io_stream_get_input_stream (G_IO_STREAM (conn)), answer, 12, &got, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (answer, ==, "HTTP/1.1 413");
+}
+
+static void
 create_user (const char *username,
              const char *role)
 {
@@ -788,6 +859,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/imports/every-bad-row-is-reported", test_every_bad_row_is_reported);
   g_test_add_func ("/imports/natural-person-items-check-id-numbers", test_natural_person_items_check_id_numbers);
   g_test_add_func ("/imports/xlsx-from-libxlsxwriter", test_xlsx_from_libxlsxwriter);
+  g_test_add_func ("/imports/licenses-and-commitments", test_licenses_and_commitments);
+  g_test_add_func ("/imports/too-large-is-413", test_too_large_is_413);
   g_test_add_func ("/imports/same-file-twice-is-409", test_same_file_twice);
   g_test_add_func ("/imports/item-kind-and-roles", test_item_kind_and_roles);
   g_test_add_func ("/imports/cli-uses-the-same-import", test_cli_uses_the_same_import);

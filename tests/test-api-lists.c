@@ -4,7 +4,6 @@
  * with JSON and CSV bodies. */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "hc-test-server.h"
@@ -41,27 +40,12 @@ static const char person_id[] = "460100198001011236";
 /* Registers a subject straight in the database: the subjects API belongs to
  * another resource, and these tests are about the lists. */
 static void
-insert_subject (const char *identifier,
+register_subject (const char *identifier,
                 const char *name,
                 const char *type,
                 const char *region)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (server), &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
-                                       " VALUES (?1, ?2, ?3, ?4, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, identifier, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, region, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  hc_test_create_subject (server, identifier, name, type, region);
 }
 
 /* A new registered enterprise for the calling test. */
@@ -74,7 +58,7 @@ new_subject (void)
   g_assert_cmpuint (next_subject, <, G_N_ELEMENTS (usccs));
   uscc = usccs[next_subject++];
   name = g_strdup_printf ("海南测试%u号贸易有限公司", next_subject);
-  insert_subject (uscc, name, "legal_person", "460100");
+  register_subject (uscc, name, "legal_person", "460100");
   return uscc;
 }
 
@@ -572,7 +556,7 @@ test_entries_page_filter_and_mask (void)
   gint64 total, seen = 0, last_id = G_MAXINT64;
   guint pages = 0;
 
-  insert_subject (person_id, "符某某", "natural_person", "460200");
+  register_subject (person_id, "符某某", "natural_person", "460200");
   {
     g_autoptr(HcTestResponse) r = propose ("watch", person_id, "[\"watch.interview\"]");
 
@@ -943,8 +927,9 @@ test_demo_lists_are_coherent (void)
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     g_assert_cmpint (hc_test_count_rows (demo, checks[i]), ==, 0);
 
+  /* After the first batch of 2021, red designations grow every year. */
   g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(*) FROM list_entries WHERE list_type = 'red' AND created_at LIKE '2025%'"),
-                   >, hc_test_count_rows (demo, "SELECT count(*) FROM list_entries WHERE list_type = 'red' AND created_at LIKE '2021%'"));
+                   >, hc_test_count_rows (demo, "SELECT count(*) FROM list_entries WHERE list_type = 'red' AND created_at LIKE '2022%'"));
   g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(*) FROM list_entries WHERE list_type = 'black' AND created_at LIKE '2025%'"),
                    <, hc_test_count_rows (demo, "SELECT count(*) FROM list_entries WHERE list_type = 'black' AND created_at LIKE '2021%'"));
   g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(*) FROM repairs"), >=, 900);
@@ -952,6 +937,31 @@ test_demo_lists_are_coherent (void)
   /* Per mille overdue among the cases of 2021 and of 2025. */
   g_assert_cmpint (hc_test_count_rows (demo, "SELECT 1000 * sum (decided_on > deadline) / count(*) FROM repairs WHERE applied_on LIKE '2021%'"),
                    >, hc_test_count_rows (demo, "SELECT 1000 * sum (decided_on > deadline) / count(*) FROM repairs WHERE applied_on LIKE '2025%'"));
+
+  /* What the lists are for in the plan: by 2025 the red share of existing
+   * enterprises has grown and the black share has fallen against 2021. */
+  {
+    g_autoptr(HcTestResponse) ind = hc_test_request (demo, "GET", "/indicators?year=2025",
+                                                     hc_test_server_token (demo, "analyst"), NULL);
+    JsonArray *items;
+    guint seen = 0;
+
+    hc_assert_status (ind, 200, NULL);
+    items = json_object_get_array_member (hc_test_response_object (ind), "items");
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *it = json_array_get_object_element (items, i);
+        const char *key = json_object_get_string_member (it, "key");
+
+        if (g_str_equal (key, "incentive-list-share-growth") ||
+            g_str_equal (key, "serious-dishonesty-share-decline"))
+          {
+            g_assert_cmpfloat (json_object_get_double_member (it, "aggregate"), >, 10.0);
+            seen++;
+          }
+      }
+    g_assert_cmpuint (seen, ==, 2);
+  }
 
   page = hc_test_request (demo, "GET", "/lists/black/entries?state=published&total=1&limit=5",
                           hc_test_server_token (demo, "analyst"), NULL);

@@ -3,7 +3,6 @@
  * stale decisions, and an approval that repairs the list entry with it. */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "hc-test-server.h"
@@ -33,25 +32,11 @@ static const char * const usccs[] = {
 };
 
 static void
-insert_subject (const char *identifier,
+register_subject (const char *identifier,
                 const char *name,
                 const char *type)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (server), &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
-                                       " VALUES (?1, ?2, ?3, '460200', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, identifier, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, type, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  hc_test_create_subject (server, identifier, name, type, "460200");
 }
 
 static const char *
@@ -63,7 +48,7 @@ new_subject (void)
   g_assert_cmpuint (next_subject, <, G_N_ELEMENTS (usccs));
   uscc = usccs[next_subject++];
   name = g_strdup_printf ("三亚测试%u号旅游有限公司", next_subject);
-  insert_subject (uscc, name, "legal_person");
+  register_subject (uscc, name, "legal_person");
   return uscc;
 }
 
@@ -437,7 +422,7 @@ test_person_identifiers_are_masked (void)
   g_autoptr(HcTestResponse) as_admin = NULL;
   g_autofree char *path = NULL;
 
-  insert_subject ("460100197512310014", "王某", "natural_person");
+  register_subject ("460100197512310014", "王某", "natural_person");
   r = apply_penalty ("460100197512310014", "2025-03-03");
   hc_assert_status (r, 201, NULL);
   g_assert_cmpstr (str (r, "subject_identifier"), ==, "4601**********0014");

@@ -43,6 +43,7 @@ visit_every_pane (HcApplication *app,
   HcEmbeddedServer *server = hc_application_get_embedded_server (app);
   HcClient *client = hc_window_get_client (window);
   g_autofree char *password_file = g_build_filename (g_get_user_data_dir (), "hncredit", "admin-password", NULL);
+  GtkWidget *search_bar;
   GStatBuf st;
 
   g_assert_nonnull (server);
@@ -63,6 +64,17 @@ visit_every_pane (HcApplication *app,
       hc_ui_wait_pane_loaded (window, *pane);
       hc_ui_wait_frames (GTK_WIDGET (window), 2, NULL, NULL);
     }
+
+  /* Ctrl+F opens the pane's search; Ctrl+? the shortcuts window. */
+  hc_ui_wait_pane_loaded (window, "catalog");
+  search_bar = hc_ui_find_descendant (hc_window_get_pane_widget (window, "catalog"), GTK_TYPE_SEARCH_BAR);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)))));
 }
 
 static void

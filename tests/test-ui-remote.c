@@ -139,6 +139,45 @@ test_remote_analyst_has_no_audit_log (void)
   g_assert_cmpint (hc_ui_run_app (args, analyst_has_no_audit_log, NULL), ==, 0);
 }
 
+static void
+expired_session_keeps_the_pane (HcApplication *app,
+                                HcWindow      *window,
+                                gpointer       data)
+{
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+
+  hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
+  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console after signing in", console_shown, window);
+  hc_ui_wait_pane_loaded (window, "subjects");
+
+  /* Outlive the four-second token (a wait, not a timing assertion; the
+   * token lives long enough for a slow machine to sign in and load the
+   * pane), then refresh as Ctrl+R does: the server refuses the token. */
+  g_usleep (5200 * G_TIME_SPAN_MILLISECOND);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  hc_ui_wait_until ("the sign-in page after the session ended", sign_in_shown, window);
+  g_assert_false (hc_client_get_signed_in (hc_window_get_client (window)) &&
+                  g_strcmp0 (hc_window_get_page (window), "console") == 0);
+
+  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console after signing in again", console_shown, window);
+  /* Back where the user was. */
+  g_assert_cmpstr (hc_window_get_pane (window), ==, "subjects");
+}
+
+static void
+test_remote_expired_session_keeps_the_pane (void)
+{
+  const char *extra[] = { "--token-ttl", "4", NULL };
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, extra);
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  g_assert_cmpint (hc_ui_run_app (args, expired_session_keeps_the_pane, NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -148,5 +187,6 @@ main (int   argc,
   g_test_add_func ("/ui/remote/wrong-then-right-password", test_remote_wrong_then_right_password);
   g_test_add_func ("/ui/remote/unreachable-server-is-said", test_remote_unreachable_server_is_said);
   g_test_add_func ("/ui/remote/analyst-has-no-audit-log", test_remote_analyst_has_no_audit_log);
+  g_test_add_func ("/ui/remote/expired-session-keeps-the-pane", test_remote_expired_session_keeps_the_pane);
   return hc_ui_test_finish (g_test_run ());
 }

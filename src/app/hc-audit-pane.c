@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcAuditPane: the Audit Log pane. It checks that the server answers and
+/* HcAuditPane: the Audit Log pane. It checks that the session is good and
  * shows what the pane is for; the pane's own views fill its content. */
 #define G_LOG_DOMAIN "hc-audit-pane"
 
@@ -27,21 +27,17 @@ enum { PROP_0, PROP_CLIENT, N_PROPS };
 static GParamSpec *properties [N_PROPS];
 
 static void
-health_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+session_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   g_autoptr(HcAuditPane) self = user_data;
-  g_autoptr(HcServerHealth) health = NULL;
   g_autoptr(GError) error = NULL;
 
-  health = hc_client_get_health_finish (HC_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (health == NULL)
-    hc_pane_state_show_error (self->state, error->message);
-  else
+  if (hc_client_check_session_finish (HC_CLIENT (source), result, &error))
     hc_pane_state_show_empty (self->state);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    hc_pane_state_show_error (self->state, error->message);
 }
 
 static void
@@ -54,7 +50,7 @@ refresh (HcAuditPane *self)
 
   self->cancellable = g_cancellable_new ();
   hc_pane_state_show_loading (self->state);
-  hc_client_get_health_async (self->client, self->cancellable, health_cb, g_object_ref (self));
+  hc_client_check_session_async (self->client, self->cancellable, session_cb, g_object_ref (self));
 }
 
 static void

@@ -117,6 +117,48 @@ hc_client_sign_in_finish (HcClient      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* GET /session: is the token still good? */
+
+static void
+check_session_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (take_answer (source, result, task, &node) != NULL)
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+hc_client_check_session_async (HcClient            *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_check_session_async);
+  hc_client_send_async (self, "GET", "/session", NULL, cancellable,
+                        check_session_cb, g_steal_pointer (&task));
+}
+
+gboolean
+hc_client_check_session_finish (HcClient      *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_check_session_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* GET /health */
 
 static void

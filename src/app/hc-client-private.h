@@ -38,6 +38,31 @@ JsonNode *hc_client_send_etag_finish (HcClient            *self,
                                       char               **etag,
                                       GError             **error);
 
+/* Like hc_client_send_async (and finished with hc_client_send_finish) but
+ * with @body of @content_type as it is; @progress, when not NULL, is called
+ * on the calling thread's main context as the body goes out. */
+void      hc_client_send_bytes_async  (HcClient              *self,
+                                       const char            *method,
+                                       const char            *path,
+                                       const char            *content_type,
+                                       GBytes                *body,
+                                       GFileProgressCallback  progress,
+                                       gpointer               progress_data,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data);
+
+/* GETs @path and completes with the answer's body as it is (a file, not
+ * JSON); an error answer is a GError as with hc_client_send_async. */
+void      hc_client_fetch_bytes_async  (HcClient            *self,
+                                        const char          *path,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GBytes   *hc_client_fetch_bytes_finish (HcClient            *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+
 /* Sets (or with NULLs clears) the session after a sign-in. */
 void      hc_client_set_session (HcClient            *self,
                                  const char          *token,

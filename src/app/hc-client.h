@@ -40,10 +40,44 @@ typedef struct
   char  *name;
 } HcRegionInfo;
 
+/* One item of the catalog, as the 归集 page offers it. */
+typedef struct
+{
+  gint64  id;
+  int     year;
+  char   *category;
+  char   *name;
+  char   *department_name;
+} HcCatalogItemInfo;
+
+/* What POST /imports answers: the counts and the first rejections (a
+ * GListModel of HcImportRejection). Reference counted. */
+typedef struct
+{
+  gint64      import_id;
+  char       *kind;
+  gint64      item_id;
+  char       *file_name;
+  char       *encoding;
+  gint64      rows_read;
+  gint64      accepted;
+  gint64      rejected;
+  gint64      duration_ms;
+  GListModel *rejections;
+  gboolean    rejections_truncated;
+} HcImportResult;
+
 #define HC_TYPE_SERVER_HEALTH (hc_server_health_get_type ())
 GType           hc_server_health_get_type (void) G_GNUC_CONST;
 void            hc_server_health_free     (HcServerHealth *health);
 void            hc_region_info_free       (HcRegionInfo   *region);
+void            hc_catalog_item_info_free (HcCatalogItemInfo *item);
+
+#define HC_TYPE_IMPORT_RESULT (hc_import_result_get_type ())
+GType           hc_import_result_get_type (void) G_GNUC_CONST;
+HcImportResult *hc_import_result_ref      (HcImportResult *result);
+void            hc_import_result_unref    (HcImportResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcImportResult, hc_import_result_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcServerHealth, hc_server_health_free)
 
 #define HC_TYPE_CLIENT (hc_client_get_type ())
@@ -69,6 +103,14 @@ void            hc_client_sign_in_async        (HcClient            *self,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data);
 gboolean        hc_client_sign_in_finish       (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+void            hc_client_check_session_async  (HcClient            *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean        hc_client_check_session_finish (HcClient            *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
 
@@ -153,5 +195,48 @@ void            hc_client_review_indicator_value_async   (HcClient            *s
 char           *hc_client_review_indicator_value_finish  (HcClient            *self,
                                                           GAsyncResult        *result,
                                                           GError             **error);
+
+/* 归集 (hc-client-imports.c) */
+
+void            hc_client_list_catalog_items_async  (HcClient            *self,
+                                                     const char          *category,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GPtrArray      *hc_client_list_catalog_items_finish (HcClient            *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+void            hc_client_import_file_async         (HcClient              *self,
+                                                     GFile                 *file,
+                                                     const char            *kind,
+                                                     gint64                 item_id,
+                                                     const char            *encoding,
+                                                     gboolean               force,
+                                                     GFileProgressCallback  progress,
+                                                     gpointer               progress_data,
+                                                     GCancellable          *cancellable,
+                                                     GAsyncReadyCallback    callback,
+                                                     gpointer               user_data);
+HcImportResult *hc_client_import_file_finish        (HcClient            *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+void            hc_client_list_imports_async        (HcClient            *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GListModel     *hc_client_list_imports_finish       (HcClient            *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+void            hc_client_download_rejections_async  (HcClient            *self,
+                                                      gint64               import_id,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GBytes         *hc_client_download_rejections_finish (HcClient            *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 
 G_END_DECLS

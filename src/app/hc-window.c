@@ -103,7 +103,6 @@ show_console (HcWindow *self)
 {
   update_user (self);
   gtk_stack_set_visible_child_name (self->main_stack, "console");
-  gtk_widget_grab_focus (GTK_WIDGET (self->pane_stack));
 }
 
 /* The built-in server */

@@ -26,17 +26,20 @@ typedef struct
   double      p_exit;
 } ListPlan;
 
-/* Red entries grow from year to year and black ones fall, as the plan's
- * list-share indicators expect. */
+/* The plan's list-share indicators expect red entries in force to grow and
+ * black ones to fall: red designations rise year by year from a first batch
+ * in 2021, while black ones come mostly in 2021 (the backlog of the first
+ * year of the plan) and fewer each year after, and leave by repair, exit or
+ * expiry. */
 static const ListPlan plans[] = {
-  { "red", "red", 2400, { 10, 14, 19, 25, 32 }, 3,
+  { "red", "red", 2400, { 30, 16, 17, 18, 19 }, 3,
     { "SW", "SCJG", "FGW", "RS" },
     { "《海南省社会信用条例》第二十七条", "《纳税信用管理办法（试行）》（纳税信用A级）",
       "《海南省守信激励对象认定办法》" },
     { "连续三年纳税信用A级", "获评省级“守合同重信用”企业", "连续三年无不良信用记录",
       "获评诚信经营示范单位" },
     0.0, 0.06 },
-  { "black", "black", 1500, { 32, 25, 19, 14, 10 }, 3,
+  { "black", "black", 1500, { 44, 20, 15, 12, 9 }, 3,
     { "FY", "SW", "SCJG", "STHJ" },
     { "《最高人民法院关于公布失信被执行人名单信息的若干规定》", "《重大税收违法失信主体信息公布管理办法》",
       "《市场监督管理严重违法失信名单管理办法》" },

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <nettle/sha2.h>
 #include <string.h>
 
 #include "hc-core.h"
@@ -22,7 +23,6 @@ G_DEFINE_QUARK (hcs-import-error-quark, hcs_import_error)
 #define MAX_FIELDS  64     /* columns of a file row we look at */
 #define MAX_COLUMNS 12     /* columns of a kind */
 #define MAX_TEXT    500    /* characters of a text value */
-#define PROGRESS_EVERY 8192
 
 typedef enum
 {
@@ -300,7 +300,40 @@ typedef struct
   const char     *value[MAX_COLUMNS];
   char            date[MAX_COLUMNS][11];
   char           *identifier;        /* normalised */
+
+  struct _Batch  *batch;             /* set in the checker's copy only */
 } Import;
+
+/* Rows go from the checker thread (parsing and validation, no database) to
+ * the thread that holds the transaction in batches: a rejection found by the
+ * checker waits in the batch as a Pending, a good row's values in the arena. */
+typedef struct
+{
+  const char *field;                 /* static: a column key, or NULL */
+  const char *code;                  /* static */
+  char       *message;
+} Pending;
+
+typedef struct
+{
+  gint64   row;
+  gboolean bad;
+  guint    first_pending;
+  guint    n_pending;
+  gssize   value[MAX_COLUMNS];       /* offsets into the arena, -1: none */
+} RowOut;
+
+typedef struct _Batch
+{
+  GString *arena;
+  GArray  *rows;                     /* RowOut */
+  GArray  *pending;                  /* Pending */
+  guint64  done;                     /* progress: bytes (CSV) or rows (XLSX) */
+  gboolean last;
+} Batch;
+
+#define BATCH_ROWS 4096
+#define N_BATCHES  3
 
 static gboolean
 reject (Import      *imp,
@@ -309,8 +342,17 @@ reject (Import      *imp,
         const char  *message,
         GError     **error)
 {
-  gpointer n = g_hash_table_lookup (imp->reasons, code);
+  gpointer n;
 
+  if (imp->batch != NULL)
+    {
+      Pending p = { field, code, g_strdup (message) };
+
+      g_array_append_val (imp->batch->pending, p);
+      imp->row_bad = TRUE;
+      return TRUE;
+    }
+  n = g_hash_table_lookup (imp->reasons, code);
   g_hash_table_insert (imp->reasons, (gpointer) code, GINT_TO_POINTER (GPOINTER_TO_INT (n) + 1));
   imp->row_bad = TRUE;
   imp->n_rejections++;
@@ -589,44 +631,53 @@ store_row (Import   *imp,
 }
 
 /* One data row, its values already in imp->value. */
-static gboolean
-import_row (Import   *imp,
-            GError  **error)
+/* The consumer's bookkeeping of a row once its rejections are recorded. */
+static void
+count_row (Import *imp)
 {
-  imp->rows_read++;
-  imp->row_bad = FALSE;
-  imp->row_uscc_bad = FALSE;
-  if (!check_row (imp, error))
-    return FALSE;
-  if (!imp->row_bad && !store_row (imp, error))
-    return FALSE;
-  if (imp->row_bad)
-    {
-      imp->rejected++;
-      if (imp->row_uscc_bad)
-        imp->uscc_errors++;
-      else
-        imp->other_errors++;
-    }
-  return TRUE;
+  if (!imp->row_bad)
+    return;
+  imp->rejected++;
+  if (imp->row_uscc_bad)
+    imp->uscc_errors++;
+  else
+    imp->other_errors++;
 }
 
-static gboolean
-field_count_mismatch (Import   *imp,
-                      guint     n,
-                      GError  **error)
+static void
+field_count_mismatch (Import *chk,
+                      guint   n)
 {
   g_autofree char *message =
-    g_strdup_printf (_("The row has %u fields; the header has %u."), n, imp->n_file_columns);
+    g_strdup_printf (_("The row has %u fields; the header has %u."), n, chk->n_file_columns);
 
-  imp->rows_read++;
-  imp->row_bad = TRUE;
-  imp->row_uscc_bad = FALSE;
-  if (!reject (imp, NULL, "field_count", message, error))
-    return FALSE;
-  imp->rejected++;
-  imp->other_errors++;
-  return TRUE;
+  reject (chk, NULL, "field_count", message, NULL);
+}
+
+/* A header cell names a column by its key (any case) or its Chinese label,
+ * also with ASCII parentheses or without the parenthesised unit:
+ * 罚款金额（元）, 罚款金额(元) and 罚款金额 are the same column. */
+static gboolean
+header_names (const char   *cell,
+              const Column *col)
+{
+  const char *paren;
+
+  if (g_ascii_strcasecmp (cell, col->key) == 0 || g_str_equal (cell, col->label))
+    return TRUE;
+  paren = strstr (col->label, "（");
+  if (paren != NULL)
+    {
+      gsize base = paren - col->label;
+      g_autoptr(GString) ascii = g_string_new (col->label);
+
+      if (strlen (cell) == base && strncmp (cell, col->label, base) == 0)
+        return TRUE;
+      g_string_replace (ascii, "（", "(", 0);
+      g_string_replace (ascii, "）", ")", 0);
+      return g_str_equal (cell, ascii->str);
+    }
+  return FALSE;
 }
 
 /* Maps the header's columns to the kind's; fails on a missing required or
@@ -654,7 +705,7 @@ map_header (Import              *imp,
         {
           const Column *col = &kind->columns[c];
 
-          if (g_ascii_strcasecmp (cell, col->key) != 0 && !g_str_equal (cell, col->label))
+          if (!header_names (cell, col))
             continue;
           if (seen[c])
             {
@@ -713,7 +764,181 @@ store_failed (HcsImportFailure  *failure,
   return NULL;
 }
 
-/* The rows after the header: from the CSV text or the XLSX sheet. */
+static Batch *
+batch_new (void)
+{
+  Batch *b = g_new0 (Batch, 1);
+
+  b->arena = g_string_sized_new (BATCH_ROWS * 160);
+  b->rows = g_array_sized_new (FALSE, FALSE, sizeof (RowOut), BATCH_ROWS);
+  b->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  return b;
+}
+
+static void
+batch_reset (Batch *b)
+{
+  for (guint i = 0; i < b->pending->len; i++)
+    g_free (g_array_index (b->pending, Pending, i).message);
+  g_array_set_size (b->pending, 0);
+  g_array_set_size (b->rows, 0);
+  g_string_truncate (b->arena, 0);
+  b->done = 0;
+  b->last = FALSE;
+}
+
+static void
+batch_free (Batch *b)
+{
+  batch_reset (b);
+  g_string_free (b->arena, TRUE);
+  g_array_unref (b->rows);
+  g_array_unref (b->pending);
+  g_free (b);
+}
+
+typedef struct
+{
+  Import       chk;       /* the checker's copy: kind, map, row state */
+  Csv         *csv;
+  GPtrArray   *sheet;
+  GAsyncQueue *full;
+  GAsyncQueue *empty;
+  gint         cancel;
+} CheckJob;
+
+/* The checker thread: reads the rows after the header (CSV text or XLSX
+ * sheet), checks each, and hands them over in batches. */
+static gpointer
+check_rows (gpointer data)
+{
+  CheckJob *job = data;
+  Import *chk = &job->chk;
+  Csv *csv = job->csv;
+  GPtrArray *sheet = job->sheet;
+  Batch *batch = g_async_queue_pop (job->empty);
+  guint next = 1;
+
+  chk->batch = batch;
+  for (;;)
+    {
+      RowOut ro = { 0, };
+      gboolean mismatch = FALSE;
+      guint n;
+
+      for (guint c = 0; c < chk->kind->n_columns; c++)
+        chk->value[c] = NULL;
+      if (sheet != NULL)
+        {
+          HcsXlsxRow *r;
+
+          if (next >= sheet->len)
+            break;
+          r = g_ptr_array_index (sheet, next++);
+          chk->row = r->number;
+          n = g_strv_length (r->cells);
+          if (n == 0)
+            continue;
+          for (guint f = 0; f < MIN (n, MAX_FIELDS); f++)
+            if (chk->map[f] >= 0)
+              chk->value[chk->map[f]] = r->cells[f];
+          for (guint f = chk->n_file_columns; f < n; f++)
+            mismatch |= r->cells[f][0] != '\0';
+        }
+      else
+        {
+          if (!csv_next (csv))
+            break;
+          chk->row++;
+          n = csv->n;
+          if (n == 1 && csv->len[0] == 0)
+            continue;    /* a blank line */
+          mismatch = n != chk->n_file_columns;
+          if (!mismatch)
+            for (guint f = 0; f < MIN (n, MAX_FIELDS); f++)
+              if (chk->map[f] >= 0)
+                chk->value[chk->map[f]] = csv_field (csv, f);
+        }
+
+      ro.row = chk->row;
+      ro.first_pending = batch->pending->len;
+      chk->row_bad = FALSE;
+      if (mismatch)
+        field_count_mismatch (chk, n);
+      else
+        check_row (chk, NULL);
+      ro.bad = chk->row_bad;
+      ro.n_pending = batch->pending->len - ro.first_pending;
+      for (guint c = 0; c < chk->kind->n_columns; c++)
+        {
+          ro.value[c] = -1;
+          if (!ro.bad && chk->value[c] != NULL)
+            {
+              ro.value[c] = (gssize) batch->arena->len;
+              g_string_append_len (batch->arena, chk->value[c], strlen (chk->value[c]) + 1);
+            }
+        }
+      g_array_append_val (batch->rows, ro);
+
+      if (batch->rows->len >= BATCH_ROWS)
+        {
+          batch->done = csv ? (guint64) (csv->p - csv->start) : next;
+          g_async_queue_push (job->full, batch);
+          batch = chk->batch = g_async_queue_pop (job->empty);
+          if (g_atomic_int_get (&job->cancel))
+            break;
+        }
+    }
+  batch->done = csv ? (guint64) (csv->p - csv->start) : next;
+  batch->last = TRUE;
+  g_async_queue_push (job->full, batch);
+  chk->batch = NULL;
+  g_clear_pointer (&chk->identifier, g_free);
+  return NULL;
+}
+
+/* Records one batch's rows: the checker's rejections, and the good rows
+ * stored (where duplicates and unknown subjects are found). */
+static gboolean
+consume_batch (Import   *imp,
+               Batch    *b,
+               GError  **error)
+{
+  for (guint i = 0; i < b->rows->len; i++)
+    {
+      RowOut *ro = &g_array_index (b->rows, RowOut, i);
+      gboolean ok;
+
+      imp->rows_read++;
+      imp->row = ro->row;
+      imp->row_bad = FALSE;
+      imp->row_uscc_bad = FALSE;
+      if (ro->bad)
+        {
+          for (guint k = 0; k < ro->n_pending; k++)
+            {
+              Pending *p = &g_array_index (b->pending, Pending, ro->first_pending + k);
+
+              if (!reject (imp, p->field, p->code, p->message, error))
+                return FALSE;
+            }
+          count_row (imp);
+          continue;
+        }
+      for (guint c = 0; c < imp->kind->n_columns; c++)
+        imp->value[c] = ro->value[c] < 0 ? NULL : b->arena->str + ro->value[c];
+      imp->identifier = (char *) imp->value[0];
+      ok = store_row (imp, error);
+      imp->identifier = NULL;
+      if (!ok)
+        return FALSE;
+      count_row (imp);
+    }
+  return TRUE;
+}
+
+/* The rows after the header: checked on a second thread while this one
+ * stores the good ones, so validation and SQLite run side by side. */
 static gboolean
 import_rows (Import      *imp,
              Csv         *csv,
@@ -722,118 +947,68 @@ import_rows (Import      *imp,
              GError     **error)
 {
   const HcsImportOptions *o = imp->options;
-  guint next = 1;
+  CheckJob job = { 0, };
+  GThread *thread;
+  gboolean ok = TRUE;
+  Batch *b;
 
+  job.chk.kind = imp->kind;
+  job.chk.natural_persons = imp->natural_persons;
+  job.chk.from_xlsx = imp->from_xlsx;
+  job.chk.row = imp->row;
+  job.chk.n_file_columns = imp->n_file_columns;
+  memcpy (job.chk.map, imp->map, sizeof imp->map);
+  job.csv = csv;
+  job.sheet = sheet;
+  job.full = g_async_queue_new ();
+  job.empty = g_async_queue_new ();
+  for (guint i = 0; i < N_BATCHES; i++)
+    g_async_queue_push (job.empty, batch_new ());
+
+  thread = g_thread_new ("import-check", check_rows, &job);
   for (;;)
     {
-      guint n;
+      gboolean last;
 
-      for (guint c = 0; c < imp->kind->n_columns; c++)
-        imp->value[c] = NULL;
-      if (sheet != NULL)
+      b = g_async_queue_pop (job.full);
+      if (ok && !consume_batch (imp, b, error))
         {
-          HcsXlsxRow *r;
-
-          if (next >= sheet->len)
-            break;
-          r = g_ptr_array_index (sheet, next++);
-          imp->row = r->number;
-          n = g_strv_length (r->cells);
-          if (n == 0)
-            continue;
-          for (guint f = 0; f < MIN (n, MAX_FIELDS); f++)
-            if (imp->map[f] >= 0)
-              imp->value[imp->map[f]] = r->cells[f];
-          if (n > imp->n_file_columns)
-            {
-              gboolean extra = FALSE;
-
-              for (guint f = imp->n_file_columns; f < n; f++)
-                extra |= r->cells[f][0] != '\0';
-              if (extra && !field_count_mismatch (imp, n, error))
-                return FALSE;
-              if (extra)
-                continue;
-            }
+          ok = FALSE;
+          g_atomic_int_set (&job.cancel, 1);
         }
-      else
-        {
-          if (!csv_next (csv))
-            break;
-          imp->row++;
-          n = csv->n;
-          if (n == 1 && csv->len[0] == 0)
-            continue;    /* a blank line */
-          if (n != imp->n_file_columns)
-            {
-              if (!field_count_mismatch (imp, n, error))
-                return FALSE;
-              continue;
-            }
-          for (guint f = 0; f < MIN (n, MAX_FIELDS); f++)
-            if (imp->map[f] >= 0)
-              imp->value[imp->map[f]] = csv_field (csv, f);
-        }
-      if (!import_row (imp, error))
-        return FALSE;
-      if (o->progress != NULL && imp->rows_read % PROGRESS_EVERY == 0)
-        o->progress (csv ? (guint64) (csv->p - csv->start) : next, total, imp->rows_read, o->progress_data);
+      if (ok && o->progress != NULL)
+        o->progress (b->last ? total : b->done, total, imp->rows_read, o->progress_data);
+      last = b->last;
+      batch_reset (b);
+      g_async_queue_push (job.empty, b);
+      if (last)
+        break;
     }
-  if (o->progress != NULL)
-    o->progress (total, total, imp->rows_read, o->progress_data);
-  return TRUE;
+  g_thread_join (thread);
+  while ((b = g_async_queue_try_pop (job.empty)) != NULL)
+    batch_free (b);
+  g_async_queue_unref (job.full);
+  g_async_queue_unref (job.empty);
+  return ok;
 }
 
-/* The file's SHA-256, computed on another core while the rows are checked
- * (it costs as much as a second of a big import otherwise). */
-typedef struct
+/* The file's SHA-256 in hex. Nettle uses the CPU's SHA instructions where
+ * there are some: four times GLib's speed on a big file. */
+static char *
+file_sha256 (const char *data,
+             gsize       length)
 {
-  const char *data;
-  gsize       length;
-  GThread    *thread;
-  char       *sha;
-} ShaJob;
+  struct sha256_ctx ctx;
+  guint8 digest[SHA256_DIGEST_SIZE];
+  char *hex = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
 
-static gpointer
-sha_main (gpointer p)
-{
-  ShaJob *job = p;
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) job->data, job->length);
+  sha256_init (&ctx);
+  sha256_update (&ctx, length, (const guint8 *) data);
+  sha256_digest (&ctx, SHA256_DIGEST_SIZE, digest);
+  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
+    g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
+  return hex;
 }
-
-static void
-sha_job_start (ShaJob     *job,
-               const char *data,
-               gsize       length)
-{
-  job->data = data;
-  job->length = length;
-  if (length < 1024 * 1024)
-    job->sha = sha_main (job);
-  else
-    job->thread = g_thread_new ("import-sha256", sha_main, job);
-}
-
-static const char *
-sha_job_result (ShaJob *job)
-{
-  if (job->thread != NULL)
-    {
-      job->sha = g_thread_join (job->thread);
-      job->thread = NULL;
-    }
-  return job->sha;
-}
-
-static void
-sha_job_clear (ShaJob *job)
-{
-  sha_job_result (job);
-  g_clear_pointer (&job->sha, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ShaJob, sha_job_clear)
 
 static gboolean
 only_blank (const char *p,
@@ -871,8 +1046,7 @@ hcs_import_run (HcsStore                *store,
   g_autoptr(GPtrArray) sheet = NULL;
   g_autoptr(GString) scratch = NULL;
   g_autofree char *converted = NULL;
-  g_auto(ShaJob) sha_job = { 0, };
-  const char *sha;
+  g_autofree char *sha = NULL;
   g_autofree char *category = NULL;
   g_autofree char *subject_type = NULL;
   g_autofree char *reasons = NULL;
@@ -1014,7 +1188,7 @@ hcs_import_run (HcsStore                *store,
     }
 
   /* The transaction. */
-  sha_job_start (&sha_job, data, length);
+  sha = file_sha256 (data, length);
   if (!hcs_store_begin (store, &local))
     return store_failed (failure, &local, error);
 
@@ -1038,19 +1212,6 @@ hcs_import_run (HcsStore                *store,
     }
   imp.natural_persons = g_str_equal (subject_type, "natural_person");
 
-  imp.import_id = hcs_store_imports_insert (store, imp.kind->kind, options->item_id, options->actor->username,
-                                            options->file_name, "", encoding, &local);
-  imp.insert = imp.import_id > 0 ? hcs_store_imports_record_insert (store, imp.kind->table, &local) : NULL;
-  if (imp.insert == NULL ||
-      !import_rows (&imp, sheet ? NULL : &csv, sheet, sheet ? sheet->len : (guint64) text_len, &local))
-    {
-      hcs_store_rollback (store);
-      return store_failed (failure, &local, error);
-    }
-
-  /* A file imported before: checked once its hash is known (this import's
-   * own record has none yet); the whole transaction is then undone. */
-  sha = sha_job_result (&sha_job);
   earlier = hcs_store_imports_find_sha (store, sha, &local);
   if (earlier < 0)
     {
@@ -1064,6 +1225,16 @@ hcs_import_run (HcsStore                *store,
       g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_ALREADY_IMPORTED,
                    _("This file was imported before, as import %lld."), (long long) earlier);
       return NULL;
+    }
+
+  imp.import_id = hcs_store_imports_insert (store, imp.kind->kind, options->item_id, options->actor->username,
+                                            options->file_name, sha, encoding, &local);
+  imp.insert = imp.import_id > 0 ? hcs_store_imports_record_insert (store, imp.kind->table, &local) : NULL;
+  if (imp.insert == NULL ||
+      !import_rows (&imp, sheet ? NULL : &csv, sheet, sheet ? sheet->len : (guint64) text_len, &local))
+    {
+      hcs_store_rollback (store);
+      return store_failed (failure, &local, error);
     }
 
   reasons = reasons_text (imp.reasons);

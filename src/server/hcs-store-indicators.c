@@ -347,8 +347,9 @@ hcs_store_indicators_active_subjects (HcsStore  *store,
   " AND coalesce (s.registered_on, s.created_at) < years.year_end" \
   " AND (s.status = 'active' OR s.updated_at >= years.year_end)"
 
-/* Subjects on a list of class ?3 in force (published or repaired) at the end
- * of the year: the state an entry had then is the one its last history line
+/* Subjects on a list of class ?3 in force at the end of the year (published,
+ * or objected: an objection does not suspend the measures until it is
+ * decided; a repaired entry no longer counts, 信用修复 ends its effect): the state an entry had then is the one its last history line
  * before the year's end moved it to; an entry without any history line
  * counts with its present state. */
 static const char SQL_LISTED_SUBJECTS[] =
@@ -363,7 +364,7 @@ static const char SQL_LISTED_SUBJECTS[] =
   "                  ORDER BY h.at DESC, h.id DESC LIMIT 1),"
   "                 CASE WHEN NOT EXISTS (SELECT 1 FROM list_entry_history h"
   "                                       WHERE h.entry_id = e.id) THEN e.state END)"
-  "       IN ('published', 'repaired')"
+  "       IN ('published', 'objected')"
   " GROUP BY 1, 2 ORDER BY 1, 2";
 
 JsonArray *
