@@ -341,6 +341,62 @@ test_indicators_own_submission_cannot_be_approved (void)
   g_assert_cmpint (hc_ui_run_app (args, own_submission, NULL), ==, 0);
 }
 
+/* A report over a value someone changed meanwhile: 412, reloaded, said */
+
+typedef struct
+{
+  HcIndicatorsPane *pane;
+  const char       *etag;
+} EtagWait;
+
+static gboolean
+detail_has_etag (gpointer data)
+{
+  EtagWait *w = data;
+  HcIndicatorDetail *detail = hc_indicators_pane_get_detail (w->pane);
+  const HcIndicatorYear *year = detail ? hc_indicator_detail_find_year (detail, 2025) : NULL;
+
+  return year != NULL && g_strcmp0 (year->etag, w->etag) == 0;
+}
+
+static void
+stale_report (HcApplication *app,
+              HcWindow      *window,
+              gpointer       data)
+{
+  Session s = { "ana", 2025, "application-list-fulfilment", NULL };
+  g_autoptr(JsonObject) value = NULL;
+  g_autofree char *etag = NULL;
+  EtagWait w;
+
+  open_dashboard (window, &s);
+  /* Someone else reports the value while the pane shows the old one. */
+  submit_over_api ("admin", s.key, 2025, "71");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (s.pane), "indicators.submit", NULL));
+  hc_indicators_pane_submit_dialog_fill (s.pane, "75", "2025年度：清单落实情况统计表");
+  hc_indicators_pane_submit_dialog_send (s.pane);
+  hc_ui_wait_until ("the answer to the stale report", not_busy, s.pane);
+  g_assert_cmpstr (hc_indicators_pane_get_message (s.pane), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Someone changed this value meanwhile. It has been reloaded: check it and try again."));
+
+  /* Nothing of the stale report was written, and the pane shows what is. */
+  value = server_value (s.key, 2025, &etag);
+  g_assert_cmpfloat (json_object_get_double_member (value, "value"), ==, 71);
+  g_assert_cmpstr (json_object_get_string_member (value, "submitted_by"), ==, "admin");
+  w.pane = s.pane;
+  w.etag = etag;
+  hc_ui_wait_until ("the reloaded value", detail_has_etag, &w);
+}
+
+static void
+test_indicators_stale_report_reloads (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  g_assert_cmpint (hc_ui_run_app (args, stale_report, NULL), ==, 0);
+}
+
 static void
 add_user (const char *username,
           const char *role)
@@ -370,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/ui/indicators/supervisor-approves", test_indicators_supervisor_approves);
   g_test_add_func ("/ui/indicators/own-submission-cannot-be-approved",
                    test_indicators_own_submission_cannot_be_approved);
+  g_test_add_func ("/ui/indicators/stale-report-reloads-with-a-message", test_indicators_stale_report_reloads);
   status = g_test_run ();
   hc_test_server_free (server);
   return hc_ui_test_finish (status);
