@@ -201,6 +201,41 @@ test_indicators_rows_match_the_server (void)
   g_assert_cmpint (hc_ui_run_app (args, shows_the_indicators, NULL), ==, 0);
 }
 
+static gboolean
+take_window_shot (GtkWidget *widget,
+                  gpointer   data)
+{
+  GdkTexture **texture = data;
+
+  *texture = hc_ui_screenshot (widget);
+  return *texture != NULL;
+}
+
+/* A picture of the report dialog with the server's error at its field
+ * (screenshot-indicators-report-dialog.png). */
+static void
+save_dialog_shot (GtkWidget *main_window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"),
+                                            "screenshot-indicators-report-dialog.png", NULL);
+  GtkWidget *dialog = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (window != main_window && gtk_widget_get_visible (window) &&
+          gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (main_window))
+        dialog = window;
+    }
+  g_assert_nonnull (dialog);
+  hc_ui_wait_frames (dialog, 2, take_window_shot, &texture);
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
 /* An analyst reports a value through the dialog */
 
 static void
@@ -222,6 +257,7 @@ analyst_submits (HcApplication *app,
   error = hc_indicators_pane_submit_dialog_error (s.pane, "value");
   g_assert_nonnull (error);
   g_assert_null (hc_indicators_pane_submit_dialog_error (s.pane, "evidence"));
+  save_dialog_shot (GTK_WIDGET (window));
 
   hc_indicators_pane_submit_dialog_fill (s.pane, "4", "2025年度：新增共享数据源清单");
   hc_indicators_pane_submit_dialog_send (s.pane);
