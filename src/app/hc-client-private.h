@@ -6,6 +6,9 @@
 #include <json-glib/json-glib.h>
 
 #include "hc-client.h"
+#include "hc-list-entry-event.h"
+#include "hc-list-entry.h"
+#include "hc-list-type.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +41,11 @@ JsonNode *hc_client_send_etag_finish (HcClient            *self,
                                       char               **etag,
                                       GError             **error);
 
+/* The typed items, made from the server's JSON. */
+HcListType       *hc_list_type_new_from_json        (JsonObject *obj);
+HcListEntry      *hc_list_entry_new_from_json       (JsonObject *obj,
+                                                     const char *etag);
+HcListEntryEvent *hc_list_entry_event_new_from_json (JsonObject *obj);
 /* Like hc_client_send_async (and finished with hc_client_send_finish) but
  * with @body of @content_type as it is; @progress, when not NULL, is called
  * on the calling thread's main context as the body goes out. */

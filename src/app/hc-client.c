@@ -472,6 +472,8 @@ hc_client_send_finish (HcClient      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Like hc_client_send_async, with If-Match sent and the ETag answered:
+ * for the writes that must not overwrite someone else's change. */
 void
 hc_client_send_etag_async (HcClient            *self,
                            const char          *method,
