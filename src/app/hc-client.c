@@ -74,6 +74,22 @@ hc_client_error_get_code (const GError *error)
   return priv != NULL ? priv->code : NULL;
 }
 
+/**
+ * hc_client_error_get_field:
+ * Returns: the request field the server's error names (e.g. "value"), or
+ * NULL when it names none.
+ */
+const char *
+hc_client_error_get_field (const GError *error)
+{
+  HcClientErrorPrivate *priv;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  priv = hc_client_error_get_private (error);
+  return priv != NULL ? priv->field : NULL;
+}
+
 static GError *
 client_error_new (HcClientError  code,
                   const char    *server_code,

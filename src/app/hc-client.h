@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "hc-indicator-detail.h"
 #include "hc-list-entry.h"
 #include "hc-list-type.h"
 
@@ -169,6 +170,54 @@ void            hc_client_count_async               (HcClient            *self,
 gint64          hc_client_count_finish              (HcClient            *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
+
+/* Indicators (表1), in hc-client-indicators.c */
+
+const char     *hc_client_error_get_field                (const GError        *error);
+
+void            hc_client_list_indicators_async          (HcClient            *self,
+                                                          int                  year,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GListModel     *hc_client_list_indicators_finish         (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void            hc_client_get_indicator_async            (HcClient            *self,
+                                                          const char          *key,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+HcIndicatorDetail *hc_client_get_indicator_finish        (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void            hc_client_submit_indicator_value_async   (HcClient            *self,
+                                                          const char          *key,
+                                                          int                  year,
+                                                          double               value,
+                                                          const char          *evidence,
+                                                          const char          *etag,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+char           *hc_client_submit_indicator_value_finish  (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void            hc_client_review_indicator_value_async   (HcClient            *self,
+                                                          const char          *key,
+                                                          int                  year,
+                                                          const char          *etag,
+                                                          gboolean             approve,
+                                                          const char          *comment,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+char           *hc_client_review_indicator_value_finish  (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 
 /* Risk monitoring (hc-client-risk.c) */
 
