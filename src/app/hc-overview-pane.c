@@ -1,16 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcOverviewPane: the 总览 pane — the server, and counts of what it holds.
- * Each count loads on its own, so one missing endpoint leaves a dash, not
- * an empty pane. */
+/* HcOverviewPane: the 总览 pane — the server, counts of what it holds, the
+ * indicator values awaiting review and the latest risk events. Each part
+ * loads on its own, so one missing endpoint leaves a dash, not an empty
+ * pane. */
 #define G_LOG_DOMAIN "hc-overview-pane"
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "hc-format.h"
+#include "hc-indicator-row.h"
 #include "hc-overview-pane.h"
 #include "hc-pane-state.h"
+#include "hc-risk-event.h"
 
 struct _HcOverviewPane
 {
@@ -28,6 +32,8 @@ struct _HcOverviewPane
   GtkLabel     *red_label;
   GtkLabel     *black_label;
   GtkLabel     *watch_label;
+  GtkLabel     *pending_reviews_label;
+  GtkListBox   *events_list;
 
   HcClient     *client;
   GCancellable *cancellable;
@@ -100,6 +106,85 @@ list_count_cb (GObject      *source,
     show_count (label, count, error);
 }
 
+/* Indicator values of the plan's current year that wait for a supervisor. */
+static void
+indicators_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HcOverviewPane) self = user_data;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 pending = 0;
+
+  rows = hc_client_list_indicators_finish (HC_CLIENT (source), result, &error);
+  if (CANCELLED (error))
+    return;
+  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (hc_indicator_row_get_review_state (row), "submitted") == 0)
+        pending++;
+    }
+  show_count (self->pending_reviews_label, pending, error);
+}
+
+static GtkWidget *
+create_event_row (gpointer item,
+                  gpointer user_data)
+{
+  HcRiskEvent *event = item;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *severity = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *iso = g_strconcat (hc_risk_event_get_occurred_on (event), "T00:00:00Z", NULL);
+  g_autofree char *date = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label;
+
+  day = g_date_time_new_from_iso8601 (iso, NULL);
+  date = day ? hc_format_date (day) : g_strdup (hc_risk_event_get_occurred_on (event));
+  /* Translators: a risk event's date, 市县 and category. */
+  subtitle = g_strdup_printf (_("%s · %s · %s"), date,
+                              hc_risk_event_get_region_name (event),
+                              hc_risk_event_get_category_label (event));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hc_risk_event_get_title (event));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* Translators: the severity of a risk event, 1 to 5. */
+  severity = g_strdup_printf (_("Severity %d"), hc_risk_event_get_severity (event));
+  label = gtk_label_new (severity);
+  gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
+
+static void
+events_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HcOverviewPane) self = user_data;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next = NULL;
+
+  events = hc_client_list_risk_events_finish (HC_CLIENT (source), result, &next, &error);
+  if (CANCELLED (error))
+    return;
+  if (events == NULL)
+    {
+      g_autoptr(GListStore) empty = g_list_store_new (HC_TYPE_RISK_EVENT);
+
+      gtk_list_box_bind_model (self->events_list, G_LIST_MODEL (empty), create_event_row, NULL, NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->events_list), error->message);
+      return;
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->events_list), NULL);
+  gtk_list_box_bind_model (self->events_list, events, create_event_row, NULL, NULL);
+}
+
 static void
 health_cb (GObject      *source,
            GAsyncResult *result,
@@ -146,6 +231,10 @@ health_cb (GObject      *source,
                                       list_count_cb, g_object_ref (self->black_label));
   hc_client_count_list_entries_async (self->client, "watch", NULL, self->cancellable,
                                       list_count_cb, g_object_ref (self->watch_label));
+  hc_client_list_indicators_async (self->client, 0, self->cancellable,
+                                   indicators_cb, g_object_ref (self));
+  hc_client_list_risk_events_async (self->client, NULL, NULL, NULL, NULL, 5, NULL,
+                                    self->cancellable, events_cb, g_object_ref (self));
 }
 
 static void
@@ -267,6 +356,8 @@ hc_overview_pane_class_init (HcOverviewPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, red_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, black_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, watch_label);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, pending_reviews_label);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, events_list);
   gtk_widget_class_bind_template_callback (widget_class, refresh);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
