@@ -23,6 +23,22 @@ JsonNode *hc_client_send_finish (HcClient            *self,
                                  GAsyncResult        *result,
                                  GError             **error);
 
+/* Like hc_client_send_async() with an If-Match header (the ETag the
+ * edited row was read with) when @if_match is not %NULL. */
+void      hc_client_send_if_match_async (HcClient            *self,
+                                         const char          *method,
+                                         const char          *path,
+                                         JsonNode            *body,
+                                         const char          *if_match,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+
+/* The ETag of a finished send's answer, %NULL without one; valid while
+ * @result lives. */
+const char *hc_client_send_get_etag     (HcClient            *self,
+                                         GAsyncResult        *result);
+
 /* Sets (or with NULLs clears) the session after a sign-in. */
 void      hc_client_set_session (HcClient            *self,
                                  const char          *token,

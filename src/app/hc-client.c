@@ -248,6 +248,19 @@ hc_client_send_async (HcClient            *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
+  hc_client_send_if_match_async (self, method, path, body, NULL, cancellable, callback, user_data);
+}
+
+void
+hc_client_send_if_match_async (HcClient            *self,
+                               const char          *method,
+                               const char          *path,
+                               JsonNode            *body,
+                               const char          *if_match,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   g_autoptr(SoupMessage) msg = NULL;
   g_autofree char *url = NULL;
@@ -278,6 +291,8 @@ hc_client_send_async (HcClient            *self,
       g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
       soup_message_headers_replace (headers, "Authorization", auth);
     }
+  if (if_match != NULL)
+    soup_message_headers_replace (headers, "If-Match", if_match);
   if (body != NULL)
     {
       gsize len = 0;
@@ -304,6 +319,19 @@ hc_client_send_finish (HcClient      *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_send_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+hc_client_send_get_etag (HcClient     *self,
+                         GAsyncResult *result)
+{
+  SoupMessage *msg;
+
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  msg = g_task_get_task_data (G_TASK (result));
+  return soup_message_headers_get_one (soup_message_get_response_headers (msg), "ETag");
 }
 
 /* The object */
