@@ -118,7 +118,7 @@ subjects_pane_over_demo (HcApplication *app,
   HcSubjectsPane *pane;
   HcSubjectModel *model;
   GtkDropDown *grade;
-  GtkScrolledWindow *scrolled;
+  GtkWidget *view;
   GtkAdjustment *adj;
   GtkEditable *search;
   g_autoptr(HcSubject) first = NULL;
@@ -145,6 +145,7 @@ subjects_pane_over_demo (HcApplication *app,
   model = HC_SUBJECT_MODEL (hc_subjects_pane_get_model (pane));
   hc_ui_wait_until ("the first page", model_idle, model);
 
+  g_test_message ("first page shown");
   /* The total as the server counts it, shown grouped ("共 …"). */
   total_obj = raw_get ("/subjects?limit=1&total=1");
   total = json_object_get_int_member (total_obj, "total");
@@ -159,6 +160,7 @@ subjects_pane_over_demo (HcApplication *app,
   g_assert_false (hc_subject_get_placeholder (first));
   g_assert_cmpstr (hc_subject_get_name (first), !=, "");
 
+  g_test_message ("total checked");
   /* Filter by grade C (through the dropdown), then scroll to the end. */
   nth = 2;   /* region, type, grade, status */
   grade = GTK_DROP_DOWN (find_nth (GTK_WIDGET (pane), GTK_TYPE_DROP_DOWN, &nth));
@@ -169,8 +171,9 @@ subjects_pane_over_demo (HcApplication *app,
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
   g_assert_cmpuint (n, ==, expected_count);
   g_assert_cmpuint (n, >, 2 * HC_SUBJECT_MODEL_PAGE_SIZE);
-  scrolled = GTK_SCROLLED_WINDOW (hc_ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_SCROLLED_WINDOW));
-  adj = gtk_scrolled_window_get_vadjustment (scrolled);
+  g_test_message ("grade C listed");
+  view = hc_ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_COLUMN_VIEW);
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   while (!all_loaded (model))
     {
       gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
@@ -181,6 +184,7 @@ subjects_pane_over_demo (HcApplication *app,
   g_assert_false (hc_subject_get_placeholder (last));
   g_assert_cmpstr (hc_subject_get_identifier (last), ==, expected_last);
 
+  g_test_message ("last page loaded");
   /* Back to all grades; a search by a name narrows the list. */
   gtk_drop_down_set_selected (grade, 0);
   hc_ui_wait_until ("the whole list again", model_idle, model);
@@ -198,6 +202,7 @@ subjects_pane_over_demo (HcApplication *app,
       g_assert_nonnull (strstr (hc_subject_get_name (s), name));
     }
 
+  g_test_message ("search narrowed");
   /* Edit the first match through the dialog. */
   hc_subjects_pane_select (pane, 0);
   gtk_widget_activate_action (GTK_WIDGET (pane), "subjects.edit", NULL);
@@ -213,6 +218,7 @@ subjects_pane_over_demo (HcApplication *app,
   hc_subject_edit_dialog_save (dialog);
   hc_ui_wait_until ("the dialog to close after saving", dialog_closed, pane);
 
+  g_test_message ("dialog saved");
   path = g_strdup_printf ("/subjects/%s", identifier);
   after = raw_get (path);
   g_assert_cmpstr (json_object_get_string_member (after, "industry"), ==, "界面测试行业");
