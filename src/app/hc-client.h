@@ -184,3 +184,44 @@ HcSubject      *hc_client_update_subject_finish  (HcClient             *self,
                                                   GError              **error);
 
 G_END_DECLS
+
+/* 审计日志 (hc-client-audit.c) */
+
+#include "hc-audit-entry.h"
+
+G_BEGIN_DECLS
+
+/* What GET /audit filters by; %NULL members do not filter. Dates YYYY-MM-DD. */
+typedef struct
+{
+  const char *actor;
+  const char *entity;
+  const char *entity_id;
+  const char *from;
+  const char *to;
+} HcAuditQuery;
+
+/* One page of GET /audit, newest first. */
+typedef struct
+{
+  GPtrArray *items;         /* of HcAuditEntry */
+  char      *next_cursor;   /* NULL on the last page */
+  gint64     total;         /* -1 when not asked for */
+} HcAuditPage;
+
+void            hc_audit_page_free             (HcAuditPage         *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcAuditPage, hc_audit_page_free)
+
+void            hc_client_list_audit_async     (HcClient            *self,
+                                                const HcAuditQuery  *query,
+                                                const char          *cursor,
+                                                guint                limit,
+                                                gboolean             want_total,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+HcAuditPage    *hc_client_list_audit_finish    (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+G_END_DECLS
