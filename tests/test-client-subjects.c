@@ -5,6 +5,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "hc-audit-change.h"
 #include "hc-client.h"
 #include "hc-subject-model.h"
 #include "hc-test-server.h"
@@ -259,6 +260,52 @@ test_edit_with_if_match (void)
   g_assert_no_error (error);
   g_assert_cmpstr (hc_subject_get_industry (again), ==, "测试行业");
   g_assert_cmpstr (hc_subject_get_grade (again), ==, "B");
+
+  /* The audit log has the edit newest first, with before and after. */
+  {
+    HcAuditQuery query = { .actor = "admin", .entity = "subject" };
+    Wait wait = { NULL };
+    g_autoptr(HcAuditPage) audit = NULL;
+    HcAuditEntry *entry;
+    GListModel *changes;
+    gboolean industry_seen = FALSE;
+
+    hc_client_list_audit_async (admin, &query, NULL, 5, TRUE, NULL, store_result, &wait);
+    audit = hc_client_list_audit_finish (admin, wait_for (&wait), &error);
+    g_object_unref (wait.result);
+    g_assert_no_error (error);
+    g_assert_cmpuint (audit->items->len, >=, 1);
+    g_assert_cmpint (audit->total, >=, 1);
+    entry = g_ptr_array_index (audit->items, 0);
+    g_assert_cmpstr (hc_audit_entry_get_action (entry), ==, "subject.update");
+    changes = hc_audit_entry_get_changes (entry);
+    for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+      {
+        g_autoptr(HcAuditChange) c = g_list_model_get_item (changes, i);
+
+        if (g_str_equal (hc_audit_change_get_field (c), "industry"))
+          {
+            industry_seen = TRUE;
+            g_assert_cmpstr (hc_audit_change_get_after (c), ==, "测试行业");
+            g_assert_true (hc_audit_change_get_changed (c));
+          }
+        if (g_str_equal (hc_audit_change_get_field (c), "identifier"))
+          g_assert_false (hc_audit_change_get_changed (c));
+      }
+    g_assert_true (industry_seen);
+  }
+
+  /* Analysts may not read the audit log. */
+  {
+    Wait wait = { NULL };
+    g_autoptr(HcAuditPage) denied = NULL;
+
+    hc_client_list_audit_async (analyst, NULL, NULL, 5, FALSE, NULL, store_result, &wait);
+    denied = hc_client_list_audit_finish (analyst, wait_for (&wait), &error);
+    g_object_unref (wait.result);
+    g_assert_null (denied);
+    g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_FORBIDDEN);
+  }
 }
 
 int
@@ -273,7 +320,7 @@ main (int   argc,
   g_test_add_func ("/client/subjects/model-loads-pages-to-the-last-row", test_model_pages_to_the_end);
   g_test_add_func ("/client/subjects/search-narrows-and-a-new-query-cancels-the-old",
                    test_search_narrows_and_new_query_cancels);
-  g_test_add_func ("/client/subjects/edit-needs-the-current-etag", test_edit_with_if_match);
+  g_test_add_func ("/client/subjects/edit-needs-the-current-etag-and-is-audited", test_edit_with_if_match);
 
   status = g_test_run ();
   hc_test_server_free (server);

@@ -5,6 +5,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "hc-audit-change.h"
+#include "hc-audit-pane.h"
 #include "hc-client.h"
 #include "hc-format.h"
 #include "hc-pane-state.h"
@@ -226,6 +228,41 @@ subjects_pane_over_demo (HcApplication *app,
   g_assert_cmpstr (json_object_get_string_member (after, "grade"), ==, "D");
   edited = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpstr (hc_subject_get_industry (edited), ==, "界面测试行业");
+
+  /* The audit log shows the edit first, with the changed fields. */
+  g_test_message ("audit");
+  hc_ui_wait_pane_loaded (window, "audit");
+  {
+    HcAuditPane *audit = HC_AUDIT_PANE (hc_window_get_pane_widget (window, "audit"));
+    g_autoptr(HcAuditEntry) entry = g_list_model_get_item (hc_audit_pane_get_entries (audit), 0);
+    GListModel *changes;
+    gboolean industry_seen = FALSE, name_seen = FALSE;
+
+    g_assert_nonnull (entry);
+    g_assert_cmpstr (hc_audit_entry_get_action (entry), ==, "subject.update");
+    g_assert_cmpstr (hc_audit_entry_get_actor (entry), ==, "admin");
+    changes = hc_audit_pane_get_shown_changes (audit);
+    g_assert_true (changes == hc_audit_entry_get_changes (entry));
+    for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+      {
+        g_autoptr(HcAuditChange) c = g_list_model_get_item (changes, i);
+
+        if (g_str_equal (hc_audit_change_get_field (c), "industry"))
+          {
+            industry_seen = TRUE;
+            g_assert_true (hc_audit_change_get_changed (c));
+            g_assert_cmpstr (hc_audit_change_get_after (c), ==, "界面测试行业");
+            g_assert_cmpstr (hc_audit_change_get_before (c), !=, "界面测试行业");
+          }
+        if (g_str_equal (hc_audit_change_get_field (c), "name"))
+          {
+            name_seen = TRUE;
+            g_assert_false (hc_audit_change_get_changed (c));
+          }
+      }
+    g_assert_true (industry_seen);
+    g_assert_true (name_seen);
+  }
 }
 
 static void
@@ -244,7 +281,7 @@ main (int   argc,
 
   hc_ui_test_init (&argc, &argv);
   server = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
-  g_test_add_func ("/ui/subjects/total-scroll-search-and-edit", test_subjects_pane);
+  g_test_add_func ("/ui/subjects/total-scroll-search-edit-and-its-audit-entry", test_subjects_pane);
   status = g_test_run ();
   hc_test_server_free (server);
   return hc_ui_test_finish (status);
