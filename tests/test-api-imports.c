@@ -799,6 +799,57 @@ test_licenses_and_commitments (void)
   g_assert_cmpstr (json_object_get_string_member (o, "code"), ==, "unknown_subject");
 }
 
+/* The insert finds the subject of a registered USCC itself; amounts keep
+ * their exact value; an import and its catalog item stay while records
+ * point at them (the records' import_id and item_id have no per-row foreign
+ * keys: the triggers of imports.sql keep them). */
+static void
+test_records_find_subjects_and_keep_their_import (void)
+{
+  g_autofree char *known = new_uscc ();
+  g_autofree char *unknown = new_uscc ();
+  g_autofree char *registered = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *where = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+  sqlite3 *db = NULL;
+  gint64 import_id;
+
+  registered = g_strdup_printf ("INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
+                                " VALUES ('%s', '海南登记有限公司', 'legal_person', '460100', 'x', 'x')", known);
+  exec_sql (server, registered);
+  csv = g_strdup_printf (HEADER
+                         "%s,海南登记有限公司,SUBJ-1号,海口市市场监督管理局,2024-01-02,罚款,1234.56,\n"
+                         "%s,海南未登记有限公司,SUBJ-2号,海口市市场监督管理局,2024-01-02,罚款,0.1,\n",
+                         known, unknown);
+  r = post_import ("item=11", analyst, "text/csv", csv, strlen (csv));
+  hc_assert_status (r, 201, NULL);
+  g_assert_cmpint (num (r, "accepted"), ==, 2);
+  import_id = num (r, "import_id");
+  where = g_strdup_printf ("SELECT count(*) FROM penalties p JOIN subjects s ON s.id = p.subject_id"
+                           " WHERE p.decision_no = 'SUBJ-1号' AND s.identifier = '%s' AND p.amount = 1234.56"
+                           " AND p.item_id = 11 AND p.import_id = %" G_GINT64_FORMAT, known, import_id);
+  g_assert_cmpint (count (where), ==, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM penalties WHERE decision_no = 'SUBJ-2号'"
+                          " AND subject_id IS NULL AND amount = 0.1"), ==, 1);
+
+  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (server), &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000);
+  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  {
+    g_autofree char *del = g_strdup_printf ("DELETE FROM imports WHERE id = %" G_GINT64_FORMAT, import_id);
+    g_autofree char *move = g_strdup_printf ("UPDATE imports SET id = id + 100000 WHERE id = %" G_GINT64_FORMAT,
+                                             import_id);
+
+    g_assert_cmpint (sqlite3_exec (db, del, NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (db, move, NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (db, "DELETE FROM catalog_items WHERE id = 11", NULL, NULL, NULL), ==,
+                     SQLITE_CONSTRAINT);
+  }
+  sqlite3_close (db);
+  g_assert_cmpint (count (where), ==, 1);
+}
+
 /* A body announced above 512 MiB is refused before it is read. */
 static void
 test_too_large_is_413 (void)
@@ -861,6 +912,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/imports/xlsx-from-libxlsxwriter", test_xlsx_from_libxlsxwriter);
   g_test_add_func ("/imports/licenses-and-commitments", test_licenses_and_commitments);
   g_test_add_func ("/imports/too-large-is-413", test_too_large_is_413);
+  g_test_add_func ("/imports/records-find-subjects-and-keep-their-import",
+                   test_records_find_subjects_and_keep_their_import);
   g_test_add_func ("/imports/same-file-twice-is-409", test_same_file_twice);
   g_test_add_func ("/imports/item-kind-and-roles", test_item_kind_and_roles);
   g_test_add_func ("/imports/cli-uses-the-same-import", test_cli_uses_the_same_import);

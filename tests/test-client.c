@@ -140,6 +140,42 @@ test_client_no_token_is_not_an_expired_session (void)
   g_assert_cmpuint (expired, ==, 0);
 }
 
+static gint64
+count (HcClient *client,
+       HcCount   what)
+{
+  g_autoptr(GError) error = NULL;
+  Wait wait = { NULL };
+  gint64 n;
+
+  hc_client_count_async (client, what, NULL, store_result, &wait);
+  n = hc_client_count_finish (client, wait_for (&wait), &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+test_client_counts_of_an_empty_server (void)
+{
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  g_autoptr(HcClient) client = hc_client_new (hc_test_server_get_url (server));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcTestResponse) resp = NULL;
+
+  g_assert_true (sign_in (client, "admin", HC_TEST_PASSWORD, &error));
+  g_assert_cmpint (count (client, HC_COUNT_SUBJECTS), ==, 0);
+  g_assert_cmpint (count (client, HC_COUNT_RISK_EVENTS), ==, 0);
+  g_assert_cmpint (count (client, HC_COUNT_REPAIRS_PENDING), ==, 0);
+  g_assert_cmpint (count (client, HC_COUNT_REPAIRS_OVERDUE), ==, 0);
+
+  /* The departments count is the server's own total. */
+  resp = hc_test_request (server, "GET", "/departments?total=1", hc_test_server_token (server, "admin"), NULL);
+  hc_assert_status (resp, 200, NULL);
+  g_assert_cmpint (count (client, HC_COUNT_DEPARTMENTS), ==,
+                   json_object_get_int_member (hc_test_response_object (resp), "total"));
+}
+
 static void
 test_client_unreachable_server (void)
 {
@@ -181,6 +217,7 @@ main (int   argc,
   g_test_add_func ("/client/sign-in-gives-user-and-role", test_client_sign_in_gives_user_and_role);
   g_test_add_func ("/client/expired-session-asks-to-sign-in-again", test_client_expired_session_asks_to_sign_in_again);
   g_test_add_func ("/client/no-token-is-not-an-expired-session", test_client_no_token_is_not_an_expired_session);
+  g_test_add_func ("/client/counts-of-an-empty-server", test_client_counts_of_an_empty_server);
   g_test_add_func ("/client/unreachable-server", test_client_unreachable_server);
   g_test_add_func ("/client/cancelled-call-reports-cancelled", test_client_cancelled_call_reports_cancelled);
   return g_test_run ();

@@ -3,6 +3,7 @@
  * (screenshot-PANE.png); fails when the window rendered nothing. */
 #include "config.h"
 
+#include "hc-lists-pane.h"
 #include "hc-ui-test.h"
 
 static gboolean
@@ -48,6 +49,29 @@ save_shot (GtkWidget  *window,
   g_object_unref (shot.texture);
 }
 
+static gboolean
+list_entry_shown (gpointer data)
+{
+  HcListsPane *pane = data;
+  return !hc_lists_pane_get_busy (pane) && hc_lists_pane_get_entry (pane) != NULL;
+}
+
+/* The lists pane again, with the first entry's details and history beside it. */
+static void
+shoot_list_entry (HcWindow *window)
+{
+  HcListsPane *pane;
+  g_autoptr(HcListEntry) first = NULL;
+
+  hc_ui_wait_pane_loaded (window, "lists");
+  pane = HC_LISTS_PANE (hc_window_get_pane_widget (window, "lists"));
+  g_assert_cmpuint (g_list_model_get_n_items (hc_lists_pane_get_entries (pane)), >, 0);
+  first = g_list_model_get_item (hc_lists_pane_get_entries (pane), 0);
+  g_assert_true (hc_lists_pane_select_entry (pane, hc_list_entry_get_id (first)));
+  hc_ui_wait_until ("a list entry's details", list_entry_shown, pane);
+  save_shot (GTK_WIDGET (window), "lists-entry");
+}
+
 static void
 shoot_every_pane (HcApplication *app,
                   HcWindow      *window,
@@ -60,6 +84,7 @@ shoot_every_pane (HcApplication *app,
       hc_ui_wait_pane_loaded (window, *pane);
       save_shot (GTK_WIDGET (window), *pane);
     }
+  shoot_list_entry (window);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "hc-catalog-pane.h"
+#include "hc-import-page.h"
 #include "hc-pane-state.h"
 
 struct _HcCatalogPane
@@ -15,6 +16,8 @@ struct _HcCatalogPane
   GtkSearchBar *search_bar;
   GtkWidget    *search_entry;
   HcPaneState  *state;
+  AdwViewStack *stack;
+  HcImportPage *import_page;
 
   HcClient     *client;
   GCancellable *cancellable;
@@ -58,7 +61,12 @@ refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  refresh (HC_CATALOG_PANE (widget));
+  HcCatalogPane *self = HC_CATALOG_PANE (widget);
+
+  refresh (self);
+  /* The window's refresh button also reloads the 归集 view when it shows. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "import") == 0)
+    hc_import_page_refresh (self->import_page);
 }
 
 static void
@@ -159,10 +167,13 @@ hc_catalog_pane_class_init (HcCatalogPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
 
   g_type_ensure (HC_TYPE_PANE_STATE);
+  g_type_ensure (HC_TYPE_IMPORT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-catalog-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, state);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, import_page);
   gtk_widget_class_bind_template_callback (widget_class, refresh);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -188,5 +199,27 @@ hc_catalog_pane_set_client (HcCatalogPane *self,
   g_return_if_fail (client == NULL || HC_IS_CLIENT (client));
 
   if (g_set_object (&self->client, client))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
+    {
+      hc_import_page_set_client (self->import_page, client);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
+    }
+}
+
+/* The 归集 page inside the pane (its "Import" view). */
+HcImportPage *
+hc_catalog_pane_get_import_page (HcCatalogPane *self)
+{
+  g_return_val_if_fail (HC_IS_CATALOG_PANE (self), NULL);
+  return self->import_page;
+}
+
+/* @view: "catalog" or "import" */
+void
+hc_catalog_pane_show_view (HcCatalogPane *self,
+                           const char    *view)
+{
+  g_return_if_fail (HC_IS_CATALOG_PANE (self));
+  g_return_if_fail (view != NULL);
+
+  adw_view_stack_set_visible_child_name (self->stack, view);
 }

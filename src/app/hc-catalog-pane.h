@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "hc-client.h"
+#include "hc-import-page.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,8 @@ G_DECLARE_FINAL_TYPE (HcCatalogPane, hc_catalog_pane, HC, CATALOG_PANE, GtkWidge
 HcClient *hc_catalog_pane_get_client (HcCatalogPane *self);
 void      hc_catalog_pane_set_client (HcCatalogPane *self,
                                     HcClient     *client);
+HcImportPage *hc_catalog_pane_get_import_page (HcCatalogPane *self);
+void          hc_catalog_pane_show_view       (HcCatalogPane *self,
+                                               const char    *view);
 
 G_END_DECLS

@@ -355,22 +355,33 @@ hc_client_count_list_entries_finish (HcClient      *self,
   return count_finish (self, result, hc_client_count_list_entries_async, error);
 }
 
+/* The collection behind each HcCount, asked for one row and its total. */
+static const char * const count_paths[] = {
+  [HC_COUNT_DEPARTMENTS]     = "/departments?limit=1&total=1",
+  [HC_COUNT_SUBJECTS]        = "/subjects?limit=1&total=1",
+  [HC_COUNT_RISK_EVENTS]     = "/risk/events?limit=1&total=1",
+  [HC_COUNT_REPAIRS_PENDING] = "/repairs?state=pending&limit=1&total=1",
+  [HC_COUNT_REPAIRS_OVERDUE] = "/repairs?overdue=1&limit=1&total=1",
+};
+
 void
-hc_client_count_departments_async (HcClient            *self,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+hc_client_count_async (HcClient            *self,
+                       HcCount              what,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
   g_return_if_fail (HC_IS_CLIENT (self));
-  count_async (self, "/departments?limit=1&total=1", hc_client_count_departments_async,
-               cancellable, callback, user_data);
+  g_return_if_fail ((guint) what < G_N_ELEMENTS (count_paths));
+
+  count_async (self, count_paths[what], hc_client_count_async, cancellable, callback, user_data);
 }
 
 gint64
-hc_client_count_departments_finish (HcClient      *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
+hc_client_count_finish (HcClient      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
 {
   g_return_val_if_fail (HC_IS_CLIENT (self), -1);
-  return count_finish (self, result, hc_client_count_departments_async, error);
+  return count_finish (self, result, hc_client_count_async, error);
 }

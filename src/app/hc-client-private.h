@@ -6,6 +6,9 @@
 #include <json-glib/json-glib.h>
 
 #include "hc-client.h"
+#include "hc-list-entry-event.h"
+#include "hc-list-entry.h"
+#include "hc-list-type.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +26,7 @@ JsonNode *hc_client_send_finish (HcClient            *self,
                                  GAsyncResult        *result,
                                  GError             **error);
 
+<<<<<<< HEAD
 /* Like hc_client_send_async() with an If-Match header (the ETag the
  * edited row was read with) when @if_match is not %NULL. */
 void      hc_client_send_if_match_async (HcClient            *self,
@@ -38,6 +42,52 @@ void      hc_client_send_if_match_async (HcClient            *self,
  * @result lives. */
 const char *hc_client_send_get_etag     (HcClient            *self,
                                          GAsyncResult        *result);
+=======
+/* As hc_client_send_async(), with @if_match (NULL for none) sent as
+ * If-Match; the finish gives the answer's ETag too. */
+void      hc_client_send_etag_async  (HcClient            *self,
+                                      const char          *method,
+                                      const char          *path,
+                                      JsonNode            *body,
+                                      const char          *if_match,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+JsonNode *hc_client_send_etag_finish (HcClient            *self,
+                                      GAsyncResult        *result,
+                                      char               **etag,
+                                      GError             **error);
+
+/* The typed items, made from the server's JSON. */
+HcListType       *hc_list_type_new_from_json        (JsonObject *obj);
+HcListEntry      *hc_list_entry_new_from_json       (JsonObject *obj,
+                                                     const char *etag);
+HcListEntryEvent *hc_list_entry_event_new_from_json (JsonObject *obj);
+/* Like hc_client_send_async (and finished with hc_client_send_finish) but
+ * with @body of @content_type as it is; @progress, when not NULL, is called
+ * on the calling thread's main context as the body goes out. */
+void      hc_client_send_bytes_async  (HcClient              *self,
+                                       const char            *method,
+                                       const char            *path,
+                                       const char            *content_type,
+                                       GBytes                *body,
+                                       GFileProgressCallback  progress,
+                                       gpointer               progress_data,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data);
+
+/* GETs @path and completes with the answer's body as it is (a file, not
+ * JSON); an error answer is a GError as with hc_client_send_async. */
+void      hc_client_fetch_bytes_async  (HcClient            *self,
+                                        const char          *path,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GBytes   *hc_client_fetch_bytes_finish (HcClient            *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+>>>>>>> main
 
 /* Sets (or with NULLs clears) the session after a sign-in. */
 void      hc_client_set_session (HcClient            *self,

@@ -74,6 +74,22 @@ hc_client_error_get_code (const GError *error)
   return priv != NULL ? priv->code : NULL;
 }
 
+/**
+ * hc_client_error_get_field:
+ * Returns: the request field the server's error names (e.g. "value"), or
+ * NULL when it names none.
+ */
+const char *
+hc_client_error_get_field (const GError *error)
+{
+  HcClientErrorPrivate *priv;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  priv = hc_client_error_get_private (error);
+  return priv != NULL ? priv->field : NULL;
+}
+
 static GError *
 client_error_new (HcClientError  code,
                   const char    *server_code,
@@ -239,6 +255,41 @@ accept_language (void)
   return g_steal_pointer (&tag);
 }
 
+/* A message for @method @path (below /api/v1) with the session's headers,
+ * or NULL with @error set when the server address is not a URL. */
+static SoupMessage *
+new_message (HcClient    *self,
+             const char  *method,
+             const char  *path,
+             const char  *accept,
+             GError     **error)
+{
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *lang = NULL;
+  SoupMessageHeaders *headers;
+
+  url = g_strconcat (self->base_url ? self->base_url : "", "/api/v1", path, NULL);
+  msg = soup_message_new (method, url);
+  if (msg == NULL)
+    {
+      g_propagate_error (error, client_error_new (HC_CLIENT_ERROR_UNREACHABLE, NULL, NULL,
+                                                  _("The server address is not valid. Use an address like https://credit.example.org.")));
+      return NULL;
+    }
+
+  headers = soup_message_get_request_headers (msg);
+  soup_message_headers_replace (headers, "Accept", accept);
+  lang = accept_language ();
+  soup_message_headers_replace (headers, "Accept-Language", lang);
+  if (self->token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
+      soup_message_headers_replace (headers, "Authorization", auth);
+    }
+  return g_steal_pointer (&msg);
+}
+
 void
 hc_client_send_async (HcClient            *self,
                       const char          *method,
@@ -248,6 +299,7 @@ hc_client_send_async (HcClient            *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
+<<<<<<< HEAD
   hc_client_send_if_match_async (self, method, path, body, NULL, cancellable, callback, user_data);
 }
 
@@ -266,21 +318,71 @@ hc_client_send_if_match_async (HcClient            *self,
   g_autofree char *url = NULL;
   g_autofree char *lang = NULL;
   SoupMessageHeaders *headers;
+=======
+  g_autoptr(GBytes) bytes = NULL;
+>>>>>>> main
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (path != NULL && path[0] == '/');
 
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+      bytes = g_bytes_new_take (text, strlen (text));
+    }
+  hc_client_send_bytes_async (self, method, path, bytes ? "application/json" : NULL, bytes,
+                              NULL, NULL, cancellable, callback, user_data);
+}
+
+typedef struct
+{
+  GFileProgressCallback  progress;
+  gpointer               progress_data;
+  goffset                sent;
+  goffset                total;
+} UploadProgress;
+
+static void
+wrote_body_data_cb (SoupMessage *msg,
+                    guint        chunk_size,
+                    gpointer     user_data)
+{
+  UploadProgress *upload = user_data;
+
+  upload->sent += chunk_size;
+  upload->progress (MIN (upload->sent, upload->total), upload->total, upload->progress_data);
+}
+
+void
+hc_client_send_bytes_async (HcClient              *self,
+                            const char            *method,
+                            const char            *path,
+                            const char            *content_type,
+                            GBytes                *body,
+                            GFileProgressCallback  progress,
+                            gpointer               progress_data,
+                            GCancellable          *cancellable,
+                            GAsyncReadyCallback    callback,
+                            gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (path != NULL && path[0] == '/');
+  g_return_if_fail (body == NULL || content_type != NULL);
+
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hc_client_send_async);
 
-  url = g_strconcat (self->base_url ? self->base_url : "", "/api/v1", path, NULL);
-  msg = soup_message_new (method, url);
+  msg = new_message (self, method, path, "application/json", &error);
   if (msg == NULL)
     {
-      g_task_return_error (task, client_error_new (HC_CLIENT_ERROR_UNREACHABLE, NULL, NULL,
-                                                   _("The server address is not valid. Use an address like https://credit.example.org.")));
+      g_task_return_error (task, error);
       return;
     }
+<<<<<<< HEAD
 
   headers = soup_message_get_request_headers (msg);
   soup_message_headers_replace (headers, "Accept", "application/json");
@@ -293,20 +395,105 @@ hc_client_send_if_match_async (HcClient            *self,
     }
   if (if_match != NULL)
     soup_message_headers_replace (headers, "If-Match", if_match);
+=======
+>>>>>>> main
   if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, content_type, body);
+  if (body != NULL && progress != NULL)
     {
-      gsize len = 0;
-      char *text = json_to_string (body, FALSE);
-      g_autoptr(GBytes) bytes = NULL;
+      UploadProgress *upload = g_new0 (UploadProgress, 1);
 
-      len = strlen (text);
-      bytes = g_bytes_new_take (text, len);
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+      upload->progress = progress;
+      upload->progress_data = progress_data;
+      upload->total = g_bytes_get_size (body);
+      g_signal_connect_data (msg, "wrote-body-data", G_CALLBACK (wrote_body_data_cb),
+                             upload, (GClosureNotify) (void (*) (void)) g_free, 0);
     }
 
   g_task_set_task_data (task, g_object_ref (msg), g_object_unref);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
                                     send_cb, g_steal_pointer (&task));
+}
+
+static void
+fetch_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HcClient *self = g_task_get_source_object (task);
+  SoupMessage *msg = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint status;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_error (task, error_from_transport (error));
+      return;
+    }
+
+  status = soup_message_get_status (msg);
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      JsonNode *root = NULL;
+      GError *answer_error;
+
+      if (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL))
+        root = json_parser_get_root (parser);
+      answer_error = error_from_answer (self, status, root);
+      if (g_error_matches (answer_error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_TOKEN_EXPIRED))
+        g_signal_emit (self, signals [SESSION_EXPIRED], 0);
+      g_task_return_error (task, answer_error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+}
+
+void
+hc_client_fetch_bytes_async (HcClient            *self,
+                             const char          *path,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (path != NULL && path[0] == '/');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_fetch_bytes_async);
+
+  msg = new_message (self, "GET", path, "*/*", &error);
+  if (msg == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, g_object_ref (msg), g_object_unref);
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                    fetch_cb, g_steal_pointer (&task));
+}
+
+GBytes *
+hc_client_fetch_bytes_finish (HcClient      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_fetch_bytes_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 JsonNode *
@@ -321,6 +508,7 @@ hc_client_send_finish (HcClient      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+<<<<<<< HEAD
 const char *
 hc_client_send_get_etag (HcClient     *self,
                          GAsyncResult *result)
@@ -332,6 +520,71 @@ hc_client_send_get_etag (HcClient     *self,
 
   msg = g_task_get_task_data (G_TASK (result));
   return soup_message_headers_get_one (soup_message_get_response_headers (msg), "ETag");
+=======
+/* Like hc_client_send_async, with If-Match sent and the ETag answered:
+ * for the writes that must not overwrite someone else's change. */
+void
+hc_client_send_etag_async (HcClient            *self,
+                           const char          *method,
+                           const char          *path,
+                           JsonNode            *body,
+                           const char          *if_match,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (path != NULL && path[0] == '/');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_send_etag_async);
+
+  msg = new_message (self, method, path, "application/json", &error);
+  if (msg == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (if_match != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", if_match);
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+
+  g_task_set_task_data (task, g_object_ref (msg), g_object_unref);
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                    send_cb, g_steal_pointer (&task));
+}
+
+JsonNode *
+hc_client_send_etag_finish (HcClient      *self,
+                            GAsyncResult  *result,
+                            char         **etag,
+                            GError       **error)
+{
+  SoupMessage *msg;
+  JsonNode *node;
+
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_send_etag_async, NULL);
+
+  node = g_task_propagate_pointer (G_TASK (result), error);
+  msg = g_task_get_task_data (G_TASK (result));
+  if (etag != NULL)
+    *etag = node != NULL && msg != NULL
+            ? g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg), "ETag"))
+            : NULL;
+  return node;
+>>>>>>> main
 }
 
 /* The object */

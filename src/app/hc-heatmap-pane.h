@@ -5,6 +5,8 @@
 #include <gtk/gtk.h>
 
 #include "hc-client.h"
+#include "hc-heatmap-matrix.h"
+#include "hc-region-map.h"
 
 G_BEGIN_DECLS
 
@@ -12,8 +14,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HcHeatmapPane, hc_heatmap_pane, HC, HEATMAP_PANE, GtkWidget)
 
-HcClient *hc_heatmap_pane_get_client (HcHeatmapPane *self);
-void      hc_heatmap_pane_set_client (HcHeatmapPane *self,
-                                    HcClient     *client);
+/* The pane's views, in the order of its view menu. */
+typedef enum
+{
+  HC_HEATMAP_VIEW_MAP,
+  HC_HEATMAP_VIEW_REGION_MONTH,
+  HC_HEATMAP_VIEW_REGION_CATEGORY,
+} HcHeatmapView;
+
+HcClient        *hc_heatmap_pane_get_client  (HcHeatmapPane *self);
+void             hc_heatmap_pane_set_client  (HcHeatmapPane *self,
+                                              HcClient      *client);
+void             hc_heatmap_pane_set_view    (HcHeatmapPane *self,
+                                              HcHeatmapView  view);
+gboolean         hc_heatmap_pane_get_busy    (HcHeatmapPane *self);
+HcRegionMap     *hc_heatmap_pane_get_map     (HcHeatmapPane *self);
+HcHeatmapMatrix *hc_heatmap_pane_get_matrix  (HcHeatmapPane *self);
+GListModel      *hc_heatmap_pane_get_events  (HcHeatmapPane *self);
 
 G_END_DECLS

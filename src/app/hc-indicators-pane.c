@@ -1,43 +1,609 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcIndicatorsPane: the Indicator Dashboard pane. It checks that the session is good and
- * shows what the pane is for; the pane's own views fill its content. */
+/* HcIndicatorsPane: the 22 indicators of 表1 for one year with their status
+ * against the plan's targets, and the reporting and review of their values. */
 #define G_LOG_DOMAIN "hc-indicators-pane"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "hc-enums.h"
+#include "hc-indicator-row.h"
 #include "hc-indicators-pane.h"
 #include "hc-pane-state.h"
 
+#define FIRST_YEAR 2021
+#define LAST_YEAR  2025
+
 struct _HcIndicatorsPane
 {
-  GtkWidget     parent_instance;
+  GtkWidget           parent_instance;
 
-  GtkSearchBar *search_bar;
-  GtkWidget    *search_entry;
-  HcPaneState  *state;
+  /* Template children */
+  GtkSearchBar       *search_bar;
+  GtkWidget          *search_entry;
+  HcPaneState        *state;
+  GtkDropDown        *year_dropdown;
+  GtkLabel           *met_badge;
+  GtkLabel           *unmet_badge;
+  GtkLabel           *warning_badge;
+  GtkLabel           *pending_badge;
+  GtkColumnView      *column_view;
+  GtkSingleSelection *selection;
+  GtkFilterListModel *filter_model;
+  GtkStack           *detail_stack;
+  GtkLabel           *detail_title;
+  GtkLabel           *detail_target;
+  GtkLabel           *detail_source;
+  GtkDrawingArea     *chart;
+  GtkLabel           *detail_message;
+  GtkWidget          *submit_button;
+  GtkWidget          *approve_button;
+  GtkWidget          *return_button;
+  GtkGrid            *year_grid;
+  GtkWindow          *submit_dialog;
+  GtkWidget          *submit_send_button;
+  GtkLabel           *submit_heading;
+  GtkEditable        *submit_value_entry;
+  GtkLabel           *submit_value_hint;
+  GtkLabel           *submit_value_error;
+  GtkEditable        *submit_evidence_entry;
+  GtkLabel           *submit_evidence_error;
+  GtkLabel           *submit_error;
+  GtkWindow          *return_dialog;
+  GtkWidget          *return_send_button;
+  GtkEditable        *return_comment_entry;
+  GtkLabel           *return_error;
 
-  HcClient     *client;
-  GCancellable *cancellable;
+  /* State */
+  int                 year;
+  gboolean            year_chosen;
+  gboolean            updating_year;
+  gboolean            updating_list;
+  gboolean            busy;
+  char               *selected_key;
+
+  /* Owned objects */
+  HcClient           *client;
+  GCancellable       *cancellable;
+  GCancellable       *detail_cancellable;
+  GCancellable       *write_cancellable;
+  GListModel         *indicators;
+  HcIndicatorDetail  *detail;
 };
 
 G_DEFINE_FINAL_TYPE (HcIndicatorsPane, hc_indicators_pane, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_CLIENT, N_PROPS };
+enum { PROP_0, PROP_CLIENT, PROP_YEAR, PROP_BUSY, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
+static void load_detail (HcIndicatorsPane *self);
+
+/* Closures of the template */
+
+static char **
+badge_classes (gpointer    unused,
+               const char *status)
+{
+  char *classes[] = { (char *) "hc-badge", (char *) (status ? status : "no_data"), NULL };
+
+  return g_strdupv (classes);
+}
+
+static char *
+search_text (gpointer    unused,
+             const char *item,
+             const char *target,
+             const char *category)
+{
+  return g_strjoin (" ", item ? item : "", target ? target : "", category ? category : "", NULL);
+}
+
+/* What the user may do */
+
+static gboolean
+role_is (HcIndicatorsPane *self,
+         const char       *role)
+{
+  return self->client != NULL && g_strcmp0 (hc_client_get_role (self->client), role) == 0;
+}
+
+static const HcIndicatorYear *
+current_year_value (HcIndicatorsPane *self)
+{
+  return self->detail ? hc_indicator_detail_find_year (self->detail, self->year) : NULL;
+}
+
 static void
-session_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+set_action (HcIndicatorsPane *self,
+            const char       *action,
+            GtkWidget        *button,
+            gboolean          visible,
+            const char       *why_not)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, visible && why_not == NULL && !self->busy);
+  gtk_widget_set_visible (button, visible);
+  gtk_widget_set_tooltip_text (button, why_not);
+}
+
+static void
+update_actions (HcIndicatorsPane *self)
+{
+  const HcIndicatorYear *value = current_year_value (self);
+  gboolean reported = self->detail != NULL &&
+                      g_strcmp0 (hc_indicator_detail_get_source (self->detail), "reported") == 0;
+  gboolean reviewer = role_is (self, "supervisor") || role_is (self, "admin");
+  const char *submit_why = NULL, *review_why = NULL;
+
+  if (role_is (self, "supervisor"))
+    submit_why = _("Analysts report values; supervisors review them.");
+
+  if (value == NULL || g_strcmp0 (value->state, "submitted") != 0)
+    review_why = _("There is no submitted value of this year awaiting review.");
+  else if (self->client != NULL &&
+           g_strcmp0 (value->submitted_by, hc_client_get_username (self->client)) == 0)
+    review_why = _("You submitted this value: another supervisor reviews it.");
+
+  set_action (self, "indicators.submit", self->submit_button, reported, submit_why);
+  set_action (self, "indicators.approve", self->approve_button, reported && reviewer, review_why);
+  set_action (self, "indicators.return", self->return_button, reported && reviewer, review_why);
+}
+
+static void
+set_busy (HcIndicatorsPane *self,
+          gboolean          busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  /* Only the send buttons: an insensitive window would take the focus
+   * from its entry without telling it. */
+  gtk_widget_set_sensitive (self->submit_send_button, !busy);
+  gtk_widget_set_sensitive (self->return_send_button, !busy);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
+}
+
+static void
+show_message (HcIndicatorsPane *self,
+              const char       *message)
+{
+  gtk_label_set_label (self->detail_message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_message), message != NULL);
+}
+
+/* The summary strip */
+
+static void
+set_badge (GtkLabel          *badge,
+           HcIndicatorStatus  status,
+           guint              count)
+{
+  /* Translators: a status and how many indicators have it, "达标 12". */
+  g_autofree char *text = g_strdup_printf (_("%s %u"), hc_indicator_status_label (status), count);
+
+  gtk_label_set_label (badge, text);
+}
+
+static void
+update_summary (HcIndicatorsPane *self)
+{
+  guint counts[HC_INDICATOR_STATUS_N] = { 0 };
+  guint n = self->indicators ? g_list_model_get_n_items (self->indicators) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (self->indicators, i);
+      HcIndicatorStatus status;
+
+      if (hc_indicator_status_from_key (hc_indicator_row_get_status (row), &status))
+        counts[status]++;
+    }
+  set_badge (self->met_badge, HC_INDICATOR_STATUS_MET, counts[HC_INDICATOR_STATUS_MET]);
+  set_badge (self->unmet_badge, HC_INDICATOR_STATUS_UNMET, counts[HC_INDICATOR_STATUS_UNMET]);
+  set_badge (self->warning_badge, HC_INDICATOR_STATUS_WARNING, counts[HC_INDICATOR_STATUS_WARNING]);
+  set_badge (self->pending_badge, HC_INDICATOR_STATUS_PENDING, counts[HC_INDICATOR_STATUS_PENDING]);
+}
+
+/* The detail panel */
+
+static const char *
+status_label (const char *key)
+{
+  HcIndicatorStatus status;
+
+  return key && hc_indicator_status_from_key (key, &status) ? hc_indicator_status_label (status) : "—";
+}
+
+static const char *
+review_label (const char *key)
+{
+  HcReviewState state;
+
+  return key && hc_review_state_from_key (key, &state) ? hc_review_state_label (state) : "—";
+}
+
+static char *
+person_and_day (const char *who,
+                const char *when)
+{
+  if (who == NULL)
+    return g_strdup ("—");
+  if (when == NULL || strlen (when) < 10)
+    return g_strdup (who);
+  return g_strdup_printf ("%s\n%.10s", who, when);
+}
+
+static GtkWidget *
+grid_label (const char *text,
+            gboolean    wrap,
+            gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_label_set_selectable (GTK_LABEL (label), !heading);
+  if (wrap)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static void
+fill_year_grid (HcIndicatorsPane *self)
+{
+  const char *headings[] = {
+    N_("Year"), N_("Value"), N_("Status"), N_("Review"), N_("Evidence"),
+    N_("Submitted by"), N_("Reviewed by"), N_("Review comment"),
+  };
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->year_grid))) != NULL)
+    gtk_grid_remove (self->year_grid, child);
+
+  for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
+    gtk_grid_attach (self->year_grid, grid_label (_(headings[c]), FALSE, TRUE), c, 0, 1, 1);
+
+  for (guint i = 0; i < hc_indicator_detail_get_n_years (self->detail); i++)
+    {
+      const HcIndicatorYear *y = hc_indicator_detail_get_year (self->detail, i);
+      g_autofree char *year = g_strdup_printf ("%d", y->year);
+      g_autofree char *value = y->has_value
+                               ? hc_indicator_format_value (hc_indicator_detail_get_kind (self->detail),
+                                                            y->value, hc_indicator_detail_get_unit (self->detail))
+                               : g_strdup ("—");
+      g_autofree char *submitted = person_and_day (y->submitted_by, y->submitted_at);
+      g_autofree char *reviewed = person_and_day (y->reviewed_by, y->reviewed_at);
+      GtkWidget *status = grid_label (status_label (y->status), FALSE, FALSE);
+      GtkWidget *year_label = grid_label (year, FALSE, y->year == self->year);
+      int row = (int) i + 1;
+
+      gtk_widget_add_css_class (status, "hc-badge");
+      gtk_widget_add_css_class (status, y->status ? y->status : "no_data");
+      gtk_widget_set_halign (status, GTK_ALIGN_START);
+      gtk_grid_attach (self->year_grid, year_label, 0, row, 1, 1);
+      gtk_grid_attach (self->year_grid, grid_label (value, FALSE, FALSE), 1, row, 1, 1);
+      gtk_grid_attach (self->year_grid, status, 2, row, 1, 1);
+      gtk_grid_attach (self->year_grid, grid_label (review_label (y->state), FALSE, FALSE), 3, row, 1, 1);
+      gtk_grid_attach (self->year_grid, grid_label (y->evidence ? y->evidence : "—", TRUE, FALSE), 4, row, 1, 1);
+      gtk_grid_attach (self->year_grid, grid_label (submitted, FALSE, FALSE), 5, row, 1, 1);
+      gtk_grid_attach (self->year_grid, grid_label (reviewed, FALSE, FALSE), 6, row, 1, 1);
+      gtk_grid_attach (self->year_grid, grid_label (y->review_comment ? y->review_comment : "—", TRUE, FALSE), 7, row, 1, 1);
+    }
+}
+
+static void
+fill_detail (HcIndicatorsPane *self)
+{
+  g_autofree char *target = NULL;
+  gboolean computed = g_strcmp0 (hc_indicator_detail_get_source (self->detail), "computed") == 0;
+
+  gtk_label_set_label (self->detail_title, hc_indicator_detail_get_item (self->detail));
+  /* Translators: the plan's target of an indicator, "目标：…". */
+  target = g_strdup_printf (_("Target: %s"), hc_indicator_detail_get_target_text (self->detail));
+  gtk_label_set_label (self->detail_target, target);
+  gtk_label_set_label (self->detail_source,
+                       computed ? _("Computed by the system from the collected data.")
+                                : _("Reported by analysts with evidence and reviewed by supervisors."));
+  fill_year_grid (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  update_actions (self);
+}
+
+static void
+status_rgb (const char *status,
+            double      rgb[3])
+{
+  /* libadwaita's success, error, warning and accent colours. */
+  if (g_strcmp0 (status, "met") == 0)
+    rgb[0] = 0.15, rgb[1] = 0.64, rgb[2] = 0.41;
+  else if (g_strcmp0 (status, "unmet") == 0)
+    rgb[0] = 0.75, rgb[1] = 0.11, rgb[2] = 0.16;
+  else if (g_strcmp0 (status, "warning") == 0)
+    rgb[0] = 0.80, rgb[1] = 0.50, rgb[2] = 0.00;
+  else if (g_strcmp0 (status, "pending") == 0)
+    rgb[0] = 0.21, rgb[1] = 0.52, rgb[2] = 0.89;
+  else
+    rgb[0] = rgb[1] = rgb[2] = 0.6;
+}
+
+/* The target line means something only where a year's value is judged
+ * against it directly (not for cumulative sums or changes from 2021). */
+static gboolean
+target_applies (HcIndicatorDetail *detail)
+{
+  const char *aggregation = hc_indicator_detail_get_aggregation (detail);
+
+  return hc_indicator_detail_get_has_target (detail) &&
+         (g_strcmp0 (aggregation, "none") == 0 ||
+          g_strcmp0 (aggregation, "yearly_average") == 0 ||
+          g_strcmp0 (aggregation, "per_year") == 0);
+}
+
+/* Names the dashed line, at its right end above it. */
+static void
+draw_target_label (GtkDrawingArea *area,
+                   cairo_t        *cr,
+                   double          right,
+                   double          y)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), _("Target"));
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int tw, th;
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_move_to (cr, right - tw, MAX (0, y - th - 1));
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_chart (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  HcIndicatorsPane *self = user_data;
+  GdkRGBA fg;
+  double top = 18, bottom = height - 22, left = 8, right = width - 8;
+  double max = 0, slot;
+  guint n;
+  gboolean with_target;
+
+  if (self->detail == NULL || (n = hc_indicator_detail_get_n_years (self->detail)) == 0)
+    return;
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  with_target = target_applies (self->detail);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const HcIndicatorYear *y = hc_indicator_detail_get_year (self->detail, i);
+      if (y->has_value)
+        max = MAX (max, y->value);
+    }
+  if (with_target)
+    max = MAX (max, hc_indicator_detail_get_target (self->detail));
+  if (max <= 0)
+    max = 1;
+  max *= 1.1;
+  slot = (right - left) / n;
+
+  /* The baseline */
+  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.3);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, left, bottom + 0.5);
+  cairo_line_to (cr, right, bottom + 0.5);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const HcIndicatorYear *y = hc_indicator_detail_get_year (self->detail, i);
+      g_autofree char *year = g_strdup_printf ("%d", y->year);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), year);
+      double x = left + slot * i, rgb[3];
+      int tw, th;
+
+      if (y->has_value)
+        {
+          double h = (bottom - top) * y->value / max;
+
+          status_rgb (y->status, rgb);
+          cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], y->year == self->year ? 1.0 : 0.6);
+          cairo_rectangle (cr, x + slot * 0.2, bottom - MAX (h, 1), slot * 0.6, MAX (h, 1));
+          cairo_fill (cr);
+        }
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      gdk_cairo_set_source_rgba (cr, &fg);
+      cairo_move_to (cr, x + (slot - tw) / 2, bottom + 3);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  if (with_target)
+    {
+      double ty = bottom - (bottom - top) * hc_indicator_detail_get_target (self->detail) / max;
+      double dashes[] = { 4, 3 };
+
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
+      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_move_to (cr, left, round (ty) + 0.5);
+      cairo_line_to (cr, right, round (ty) + 0.5);
+      cairo_stroke (cr);
+      draw_target_label (area, cr, right, ty);
+    }
+}
+
+static void
+detail_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(HcIndicatorsPane) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HcIndicatorDetail) detail = NULL;
 
-  if (hc_client_check_session_finish (HC_CLIENT (source), result, &error))
+  detail = hc_client_get_indicator_finish (HC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (detail == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  g_set_object (&self->detail, detail);
+  fill_detail (self);
+}
+
+static void
+load_detail (HcIndicatorsPane *self)
+{
+  g_cancellable_cancel (self->detail_cancellable);
+  g_clear_object (&self->detail_cancellable);
+  if (self->selected_key == NULL || self->client == NULL)
+    {
+      g_clear_object (&self->detail);
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      update_actions (self);
+      return;
+    }
+  if (self->detail == NULL || g_strcmp0 (hc_indicator_detail_get_key (self->detail), self->selected_key) != 0)
+    {
+      g_clear_object (&self->detail);
+      gtk_stack_set_visible_child_name (self->detail_stack, "loading");
+      update_actions (self);
+    }
+  self->detail_cancellable = g_cancellable_new ();
+  hc_client_get_indicator_async (self->client, self->selected_key, self->detail_cancellable,
+                                 detail_cb, g_object_ref (self));
+}
+
+static void
+selection_changed_cb (HcIndicatorsPane *self)
+{
+  HcIndicatorRow *row = gtk_single_selection_get_selected_item (self->selection);
+  const char *key = row ? hc_indicator_row_get_key (row) : NULL;
+
+  /* A reloaded list selects the same indicator again: keep its panel. */
+  if (self->updating_list)
+    return;
+  if (g_strcmp0 (key, self->selected_key) == 0 && self->detail != NULL)
+    return;
+  g_free (self->selected_key);
+  self->selected_key = g_strdup (key);
+  show_message (self, NULL);
+  load_detail (self);
+}
+
+static void
+select_key (HcIndicatorsPane *self,
+            const char       *key)
+{
+  GListModel *model = G_LIST_MODEL (self->filter_model);
+
+  for (guint i = 0; key != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (hc_indicator_row_get_key (row), key) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/* The list */
+
+static void list_indicators (HcIndicatorsPane *self);
+
+static gboolean
+all_without_data (GListModel *rows)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (rows, i);
+      if (g_strcmp0 (hc_indicator_row_get_status (row), "no_data") != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+list_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(HcIndicatorsPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = NULL;
+
+  rows = hc_client_list_indicators_finish (HC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (rows == NULL)
+    {
+      hc_pane_state_show_error (self->state, error->message);
+      return;
+    }
+
+  if (!self->year_chosen)
+    {
+      HcIndicatorRow *first = g_list_model_get_n_items (rows) > 0 ? g_list_model_get_item (rows, 0) : NULL;
+      int year = first ? hc_indicator_row_get_year (first) : LAST_YEAR;
+
+      g_clear_object (&first);
+      /* Opens on the latest year that has data. */
+      if (all_without_data (rows) && year > FIRST_YEAR)
+        {
+          self->year = year - 1;
+          list_indicators (self);
+          return;
+        }
+      self->year_chosen = TRUE;
+      self->year = CLAMP (year, FIRST_YEAR, LAST_YEAR);
+      self->updating_year = TRUE;
+      gtk_drop_down_set_selected (self->year_dropdown, (guint) (self->year - FIRST_YEAR));
+      self->updating_year = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_YEAR]);
+    }
+
+  g_set_object (&self->indicators, rows);
+  self->updating_list = TRUE;
+  gtk_filter_list_model_set_model (self->filter_model, rows);
+  select_key (self, self->selected_key);
+  self->updating_list = FALSE;
+  update_summary (self);
+  if (self->selected_key != NULL && gtk_single_selection_get_selected_item (self->selection) == NULL)
+    {
+      g_clear_pointer (&self->selected_key, g_free);
+      load_detail (self);
+    }
+
+  if (g_list_model_get_n_items (rows) == 0)
     hc_pane_state_show_empty (self->state);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    hc_pane_state_show_error (self->state, error->message);
+  else
+    hc_pane_state_show_content (self->state);
+}
+
+static void
+list_indicators (HcIndicatorsPane *self)
+{
+  hc_client_list_indicators_async (self->client, self->year_chosen || self->year > 0 ? self->year : 0,
+                                   self->cancellable, list_cb, g_object_ref (self));
 }
 
 static void
@@ -49,8 +615,188 @@ refresh (HcIndicatorsPane *self)
     return;
 
   self->cancellable = g_cancellable_new ();
-  hc_pane_state_show_loading (self->state);
-  hc_client_check_session_async (self->client, self->cancellable, session_cb, g_object_ref (self));
+  if (self->indicators == NULL)
+    hc_pane_state_show_loading (self->state);
+  list_indicators (self);
+  if (self->selected_key != NULL)
+    load_detail (self);
+}
+
+static void
+year_changed_cb (HcIndicatorsPane *self)
+{
+  if (self->updating_year)
+    return;
+  hc_indicators_pane_set_year (self, FIRST_YEAR + (int) gtk_drop_down_get_selected (self->year_dropdown));
+}
+
+/* Writes */
+
+/* Takes the focus out of the dialog first: without a window manager (or
+ * with some) a hidden window gets no focus-out, and its entry would keep
+ * the focus it can no longer have. */
+static void
+close_dialog (GtkWindow *dialog)
+{
+  gtk_window_set_focus (dialog, NULL);
+  gtk_window_close (dialog);
+}
+
+static gboolean
+handle_stale (HcIndicatorsPane *self,
+              const GError     *error)
+{
+  if (!g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED))
+    return FALSE;
+  close_dialog (self->submit_dialog);
+  close_dialog (self->return_dialog);
+  show_message (self, _("Someone changed this value meanwhile. It has been reloaded: check it and try again."));
+  refresh (self);
+  return TRUE;
+}
+
+static void
+show_field_error (GtkLabel   *label,
+                  const char *message)
+{
+  gtk_label_set_label (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+static void
+submit_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HcIndicatorsPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  const char *field;
+
+  etag = hc_client_submit_indicator_value_finish (HC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, FALSE);
+  if (etag == NULL)
+    {
+      if (handle_stale (self, error))
+        return;
+      field = hc_client_error_get_field (error);
+      if (g_strcmp0 (field, "value") == 0)
+        show_field_error (self->submit_value_error, error->message);
+      else if (g_strcmp0 (field, "evidence") == 0)
+        show_field_error (self->submit_evidence_error, error->message);
+      else
+        show_field_error (self->submit_error, error->message);
+      return;
+    }
+  close_dialog (self->submit_dialog);
+  show_message (self, _("The value was submitted and awaits review."));
+  refresh (self);
+}
+
+static void
+submit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  HcIndicatorsPane *self = HC_INDICATORS_PANE (widget);
+  const HcIndicatorYear *value = current_year_value (self);
+  const char *kind = hc_indicator_detail_get_kind (self->detail);
+  g_autofree char *heading = NULL;
+
+  /* Translators: the indicator and the year a value is reported for, "信用立法 · 2025年". */
+  heading = g_strdup_printf (_("%s · %d"), hc_indicator_detail_get_item (self->detail), self->year);
+  gtk_label_set_label (self->submit_heading, heading);
+  if (g_strcmp0 (kind, "milestone") == 0)
+    gtk_label_set_label (self->submit_value_hint, _("1 when the milestone is reached, 0 when not."));
+  else if (g_strcmp0 (kind, "ratio") == 0)
+    gtk_label_set_label (self->submit_value_hint, _("A share in percent, from 0 to 100."));
+  else
+    gtk_label_set_label (self->submit_value_hint, _("A whole number: what this year added."));
+
+  if (value != NULL && value->has_value && value->state != NULL)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      gtk_editable_set_text (self->submit_value_entry, g_ascii_formatd (buf, sizeof buf, "%g", value->value));
+    }
+  else
+    gtk_editable_set_text (self->submit_value_entry, "");
+  gtk_editable_set_text (self->submit_evidence_entry, "");
+  show_field_error (self->submit_value_error, NULL);
+  show_field_error (self->submit_evidence_error, NULL);
+  show_field_error (self->submit_error, NULL);
+  gtk_window_set_transient_for (self->submit_dialog, GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (self->submit_dialog);
+  gtk_widget_grab_focus (GTK_WIDGET (self->submit_value_entry));
+}
+
+static void
+review_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HcIndicatorsPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+
+  etag = hc_client_review_indicator_value_finish (HC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, FALSE);
+  if (etag == NULL)
+    {
+      if (handle_stale (self, error))
+        return;
+      if (gtk_widget_get_visible (GTK_WIDGET (self->return_dialog)))
+        show_field_error (self->return_error, error->message);
+      else
+        show_message (self, error->message);
+      return;
+    }
+  close_dialog (self->return_dialog);
+  show_message (self, _("The review was recorded."));
+  refresh (self);
+}
+
+static void
+review (HcIndicatorsPane *self,
+        gboolean          approve,
+        const char       *comment)
+{
+  const HcIndicatorYear *value = current_year_value (self);
+
+  g_assert (value != NULL && value->etag != NULL);
+
+  set_busy (self, TRUE);
+  g_cancellable_cancel (self->write_cancellable);
+  g_clear_object (&self->write_cancellable);
+  self->write_cancellable = g_cancellable_new ();
+  hc_client_review_indicator_value_async (self->client, hc_indicator_detail_get_key (self->detail),
+                                          self->year, value->etag, approve, comment,
+                                          self->write_cancellable, review_cb, g_object_ref (self));
+}
+
+static void
+approve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  review (HC_INDICATORS_PANE (widget), TRUE, NULL);
+}
+
+static void
+return_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  HcIndicatorsPane *self = HC_INDICATORS_PANE (widget);
+
+  gtk_editable_set_text (self->return_comment_entry, "");
+  show_field_error (self->return_error, NULL);
+  gtk_window_set_transient_for (self->return_dialog, GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (self->return_dialog);
+  gtk_widget_grab_focus (GTK_WIDGET (self->return_comment_entry));
 }
 
 static void
@@ -86,6 +832,7 @@ hc_indicators_pane_unmap (GtkWidget *widget)
   HcIndicatorsPane *self = HC_INDICATORS_PANE (widget);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->detail_cancellable);
   GTK_WIDGET_CLASS (hc_indicators_pane_parent_class)->unmap (widget);
 }
 
@@ -95,8 +842,26 @@ hc_indicators_pane_dispose (GObject *object)
   HcIndicatorsPane *self = HC_INDICATORS_PANE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->detail_cancellable);
+  g_cancellable_cancel (self->write_cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->detail_cancellable);
+  g_clear_object (&self->write_cancellable);
   g_clear_object (&self->client);
+  g_clear_object (&self->indicators);
+  g_clear_object (&self->detail);
+  g_clear_pointer (&self->selected_key, g_free);
+  /* The dialogs are windows of their own: GTK keeps them until destroyed. */
+  if (self->submit_dialog != NULL)
+    {
+      gtk_window_set_focus (self->submit_dialog, NULL);
+      gtk_window_destroy (self->submit_dialog);
+    }
+  if (self->return_dialog != NULL)
+    {
+      gtk_window_set_focus (self->return_dialog, NULL);
+      gtk_window_destroy (self->return_dialog);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_INDICATORS_PANE);
 
   G_OBJECT_CLASS (hc_indicators_pane_parent_class)->dispose (object);
@@ -104,9 +869,9 @@ hc_indicators_pane_dispose (GObject *object)
 
 static void
 hc_indicators_pane_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
 {
   HcIndicatorsPane *self = HC_INDICATORS_PANE (object);
 
@@ -115,6 +880,12 @@ hc_indicators_pane_get_property (GObject    *object,
     case PROP_CLIENT:
       g_value_set_object (value, hc_indicators_pane_get_client (self));
       break;
+    case PROP_YEAR:
+      g_value_set_int (value, hc_indicators_pane_get_year (self));
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, hc_indicators_pane_get_busy (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -122,9 +893,9 @@ hc_indicators_pane_get_property (GObject    *object,
 
 static void
 hc_indicators_pane_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
 {
   HcIndicatorsPane *self = HC_INDICATORS_PANE (object);
 
@@ -132,6 +903,9 @@ hc_indicators_pane_set_property (GObject      *object,
     {
     case PROP_CLIENT:
       hc_indicators_pane_set_client (self, g_value_get_object (value));
+      break;
+    case PROP_YEAR:
+      hc_indicators_pane_set_year (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -153,17 +927,65 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   properties [PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, HC_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, LAST_YEAR, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "pane.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "indicators.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "indicators.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "indicators.return", NULL, return_action);
 
   g_type_ensure (HC_TYPE_PANE_STATE);
+  g_type_ensure (HC_TYPE_INDICATOR_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-indicators-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, state);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, met_badge);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, unmet_badge);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, warning_badge);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, pending_badge);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, column_view);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, selection);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, detail_target);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, detail_source);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, chart);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, detail_message);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, approve_button);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_button);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, year_grid);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_dialog);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_heading);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_value_entry);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_value_hint);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_value_error);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_evidence_entry);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_evidence_error);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_error);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_dialog);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_send_button);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_send_button);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_comment_entry);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_error);
   gtk_widget_class_bind_template_callback (widget_class, refresh);
+  gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, badge_classes);
+  gtk_widget_class_bind_template_callback (widget_class, search_text);
+  gtk_widget_class_bind_template_callback (widget_class, close_dialog);
+  gtk_widget_class_bind_template_callback (widget_class, hc_indicators_pane_submit_dialog_send);
+  gtk_widget_class_bind_template_callback (widget_class, hc_indicators_pane_return_dialog_send);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -171,6 +993,9 @@ static void
 hc_indicators_pane_init (HcIndicatorsPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  update_actions (self);
 }
 
 HcClient *
@@ -182,11 +1007,202 @@ hc_indicators_pane_get_client (HcIndicatorsPane *self)
 
 void
 hc_indicators_pane_set_client (HcIndicatorsPane *self,
-                          HcClient     *client)
+                               HcClient         *client)
 {
   g_return_if_fail (HC_IS_INDICATORS_PANE (self));
   g_return_if_fail (client == NULL || HC_IS_CLIENT (client));
 
   if (g_set_object (&self->client, client))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
+    {
+      if (client != NULL)
+        g_signal_connect_object (client, "notify::role", G_CALLBACK (update_actions),
+                                 self, G_CONNECT_SWAPPED);
+      update_actions (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
+    }
+}
+
+/**
+ * hc_indicators_pane_get_year:
+ * Returns: the year shown, or 0 before the first list came.
+ */
+int
+hc_indicators_pane_get_year (HcIndicatorsPane *self)
+{
+  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), 0);
+  return self->year_chosen ? self->year : 0;
+}
+
+void
+hc_indicators_pane_set_year (HcIndicatorsPane *self,
+                             int               year)
+{
+  g_return_if_fail (HC_IS_INDICATORS_PANE (self));
+  g_return_if_fail (year >= FIRST_YEAR && year <= LAST_YEAR);
+
+  if (self->year_chosen && self->year == year)
+    return;
+  self->year = year;
+  self->year_chosen = TRUE;
+  self->updating_year = TRUE;
+  gtk_drop_down_set_selected (self->year_dropdown, (guint) (year - FIRST_YEAR));
+  self->updating_year = FALSE;
+  show_message (self, NULL);
+  if (self->detail != NULL)
+    fill_detail (self);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_YEAR]);
+}
+
+/**
+ * hc_indicators_pane_get_indicators:
+ * Returns: (transfer none) (nullable): the rows of the year shown, in the
+ * plan's order, or NULL before the first list came
+ */
+GListModel *
+hc_indicators_pane_get_indicators (HcIndicatorsPane *self)
+{
+  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
+  return self->indicators;
+}
+
+/* Selects the indicator @key in the list, as a click on its row does. */
+gboolean
+hc_indicators_pane_select (HcIndicatorsPane *self,
+                           const char       *key)
+{
+  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  select_key (self, key);
+  return g_strcmp0 (self->selected_key, key) == 0;
+}
+
+/**
+ * hc_indicators_pane_get_detail:
+ * Returns: (transfer none) (nullable): the selected indicator's detail,
+ * NULL while none is selected or it loads
+ */
+HcIndicatorDetail *
+hc_indicators_pane_get_detail (HcIndicatorsPane *self)
+{
+  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
+  return self->detail;
+}
+
+/* TRUE while a report or review is on its way to the server. */
+gboolean
+hc_indicators_pane_get_busy (HcIndicatorsPane *self)
+{
+  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), FALSE);
+  return self->busy;
+}
+
+/* The message of the detail panel (what the last write did), or NULL. */
+const char *
+hc_indicators_pane_get_message (HcIndicatorsPane *self)
+{
+  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->detail_message)))
+    return NULL;
+  return gtk_label_get_label (self->detail_message);
+}
+
+void
+hc_indicators_pane_submit_dialog_fill (HcIndicatorsPane *self,
+                                       const char       *value,
+                                       const char       *evidence)
+{
+  g_return_if_fail (HC_IS_INDICATORS_PANE (self));
+
+  gtk_editable_set_text (self->submit_value_entry, value ? value : "");
+  gtk_editable_set_text (self->submit_evidence_entry, evidence ? evidence : "");
+}
+
+/* What the Submit button of the report dialog does. */
+void
+hc_indicators_pane_submit_dialog_send (HcIndicatorsPane *self)
+{
+  const HcIndicatorYear *current;
+  g_autofree char *text = NULL;
+  g_autofree char *evidence = NULL;
+  char *end = NULL;
+  double value;
+
+  g_return_if_fail (HC_IS_INDICATORS_PANE (self));
+
+  if (self->busy || self->detail == NULL || self->client == NULL)
+    return;
+  show_field_error (self->submit_value_error, NULL);
+  show_field_error (self->submit_evidence_error, NULL);
+  show_field_error (self->submit_error, NULL);
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (self->submit_value_entry)));
+  value = g_ascii_strtod (text, &end);
+  if (text[0] == '\0' || end == NULL || *end != '\0')
+    {
+      show_field_error (self->submit_value_error, _("Enter a number, such as 85 or 92.5."));
+      return;
+    }
+  evidence = g_strstrip (g_strdup (gtk_editable_get_text (self->submit_evidence_entry)));
+
+  current = current_year_value (self);
+  set_busy (self, TRUE);
+  g_cancellable_cancel (self->write_cancellable);
+  g_clear_object (&self->write_cancellable);
+  self->write_cancellable = g_cancellable_new ();
+  hc_client_submit_indicator_value_async (self->client, hc_indicator_detail_get_key (self->detail),
+                                          self->year, value, evidence,
+                                          current ? current->etag : NULL,
+                                          self->write_cancellable, submit_cb, g_object_ref (self));
+}
+
+/**
+ * hc_indicators_pane_submit_dialog_error:
+ * @field: "value", "evidence", or NULL for an error of no field
+ * Returns: (nullable): the error the report dialog shows there
+ */
+const char *
+hc_indicators_pane_submit_dialog_error (HcIndicatorsPane *self,
+                                        const char       *field)
+{
+  GtkLabel *label;
+
+  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
+
+  if (g_strcmp0 (field, "value") == 0)
+    label = self->submit_value_error;
+  else if (g_strcmp0 (field, "evidence") == 0)
+    label = self->submit_evidence_error;
+  else
+    label = self->submit_error;
+  return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_label (label) : NULL;
+}
+
+void
+hc_indicators_pane_return_dialog_fill (HcIndicatorsPane *self,
+                                       const char       *comment)
+{
+  g_return_if_fail (HC_IS_INDICATORS_PANE (self));
+  gtk_editable_set_text (self->return_comment_entry, comment ? comment : "");
+}
+
+/* What the Return button of the return dialog does: a comment is needed. */
+void
+hc_indicators_pane_return_dialog_send (HcIndicatorsPane *self)
+{
+  g_autofree char *comment = NULL;
+
+  g_return_if_fail (HC_IS_INDICATORS_PANE (self));
+
+  if (self->busy || current_year_value (self) == NULL || current_year_value (self)->etag == NULL)
+    return;
+  comment = g_strstrip (g_strdup (gtk_editable_get_text (self->return_comment_entry)));
+  if (comment[0] == '\0')
+    {
+      show_field_error (self->return_error, _("Say why the value is returned, so the analyst can correct it."));
+      return;
+    }
+  show_field_error (self->return_error, NULL);
+  review (self, FALSE, comment);
 }

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "hc-client.h"
+#include "hc-indicator-detail.h"
 
 G_BEGIN_DECLS
 
@@ -12,8 +13,26 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HcIndicatorsPane, hc_indicators_pane, HC, INDICATORS_PANE, GtkWidget)
 
-HcClient *hc_indicators_pane_get_client (HcIndicatorsPane *self);
-void      hc_indicators_pane_set_client (HcIndicatorsPane *self,
-                                    HcClient     *client);
+HcClient          *hc_indicators_pane_get_client          (HcIndicatorsPane *self);
+void               hc_indicators_pane_set_client          (HcIndicatorsPane *self,
+                                                           HcClient         *client);
+int                hc_indicators_pane_get_year            (HcIndicatorsPane *self);
+void               hc_indicators_pane_set_year            (HcIndicatorsPane *self,
+                                                           int               year);
+GListModel        *hc_indicators_pane_get_indicators      (HcIndicatorsPane *self);
+gboolean           hc_indicators_pane_select              (HcIndicatorsPane *self,
+                                                           const char       *key);
+HcIndicatorDetail *hc_indicators_pane_get_detail          (HcIndicatorsPane *self);
+gboolean           hc_indicators_pane_get_busy            (HcIndicatorsPane *self);
+const char        *hc_indicators_pane_get_message         (HcIndicatorsPane *self);
+void               hc_indicators_pane_submit_dialog_fill  (HcIndicatorsPane *self,
+                                                           const char       *value,
+                                                           const char       *evidence);
+void               hc_indicators_pane_submit_dialog_send  (HcIndicatorsPane *self);
+const char        *hc_indicators_pane_submit_dialog_error (HcIndicatorsPane *self,
+                                                           const char       *field);
+void               hc_indicators_pane_return_dialog_fill  (HcIndicatorsPane *self,
+                                                           const char       *comment);
+void               hc_indicators_pane_return_dialog_send  (HcIndicatorsPane *self);
 
 G_END_DECLS

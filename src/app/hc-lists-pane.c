@@ -1,43 +1,367 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcListsPane: the Credit Lists pane. It checks that the session is good and
- * shows what the pane is for; the pane's own views fill its content. */
+/* HcListsPane: the Credit Lists pane. The entries of one list type, filtered
+ * by state, 市县 and a search and paged from the server, and beside them the
+ * selected entry with its history and the workflow's actions open to the
+ * signed-in role. */
 #define G_LOG_DOMAIN "hc-lists-pane"
 
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "hc-core.h"
+#include "hc-format.h"
+#include "hc-list-entry-event.h"
 #include "hc-lists-pane.h"
 #include "hc-pane-state.h"
 
+#define PAGE_SIZE 50
+
 struct _HcListsPane
 {
-  GtkWidget     parent_instance;
+  GtkWidget           parent_instance;
 
-  GtkSearchBar *search_bar;
-  GtkWidget    *search_entry;
-  HcPaneState  *state;
+  /* template children */
+  GtkDropDown        *type_dropdown;
+  GtkDropDown        *state_dropdown;
+  GtkDropDown        *region_dropdown;
+  GtkWidget          *search_entry;
+  GtkLabel           *total_label;
+  HcPaneState        *state;
+  GtkSingleSelection *selection;
+  GtkWidget          *more_button;
+  GtkStack           *detail_stack;
+  GtkLabel           *message_label;
+  GtkLabel           *published_label;
+  GtkLabel           *measures_label;
+  GtkFlowBox         *actions_box;
+  GtkListView        *history_view;
 
-  HcClient     *client;
-  GCancellable *cancellable;
+  /* state */
+  GtkWidget          *action_buttons [HC_LIST_ACTION_N];
+  char               *next_cursor;
+  gint64              total;
+  guint               busy;
+  gboolean            appending;
+  gboolean            listing;      /* a page is on its way */
+  gboolean            acting;       /* a transition is on its way */
+  gboolean            updating;
+
+  /* owned objects */
+  HcClient           *client;
+  GListModel         *types;
+  GListStore         *entries;
+  HcListEntry        *entry;
+  GCancellable       *cancellable;         /* types and pages */
+  GCancellable       *detail_cancellable;  /* the selected entry */
+  GCancellable       *action_cancellable;  /* transitions */
 };
 
 G_DEFINE_FINAL_TYPE (HcListsPane, hc_lists_pane, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_CLIENT, N_PROPS };
+enum { PROP_0, PROP_CLIENT, PROP_ENTRY, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
+static void load_entries (HcListsPane *self,
+                          gboolean     more);
+static void load_detail  (HcListsPane *self,
+                          gint64       id);
+
+/* The actions the server refuses without a reason (lists.json). */
+static gboolean
+action_needs_reason (HcListAction action)
+{
+  return action == HC_LIST_ACTION_OBJECT || action == HC_LIST_ACTION_UPHOLD ||
+         action == HC_LIST_ACTION_REVOKE || action == HC_LIST_ACTION_REPAIR ||
+         action == HC_LIST_ACTION_EXIT;
+}
+
 static void
-session_cb (GObject      *source,
+busy_changed (HcListsPane *self,
+              int          delta)
+{
+  g_assert (delta > 0 || self->busy > 0);
+  self->busy += delta;
+}
+
+static void
+set_message (HcListsPane *self,
+             const char  *message)
+{
+  gtk_label_set_label (self->message_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+static HcRole
+signed_in_role (HcListsPane *self)
+{
+  HcRole role;
+
+  if (self->client == NULL || !hc_role_from_key (hc_client_get_role (self->client), &role))
+    return HC_ROLE_ANALYST;
+  return role;
+}
+
+/* Offers the actions legal from the entry's state; those above the user's
+ * role stay visible but disabled, with a tooltip that says why. */
+static void
+update_actions (HcListsPane *self)
+{
+  HcListEntryState from;
+  gboolean known = self->entry != NULL &&
+                   hc_list_entry_state_from_key (hc_list_entry_get_state (self->entry), &from);
+  HcRole have = signed_in_role (self);
+
+  for (guint i = 0; i < HC_LIST_ACTION_N; i++)
+    {
+      GtkWidget *button = self->action_buttons[i];
+      gboolean legal = known && hc_list_action_apply (from, i, NULL);
+      HcRole need = HC_ROLE_ADMIN;
+      gboolean allowed;
+
+      hc_role_from_key (hc_list_action_required_role (i), &need);
+      allowed = hc_role_at_least (have, need);
+      gtk_widget_set_visible (button, legal);
+      gtk_widget_set_visible (gtk_widget_get_parent (button), legal);
+      gtk_widget_set_sensitive (button, legal && allowed && !self->acting);
+      if (!allowed)
+        {
+          g_autofree char *tip = g_strdup_printf (_("Only a %s or a higher role may do this."),
+                                                  hc_role_label (need));
+          gtk_widget_set_tooltip_text (button, tip);
+        }
+      else if (action_needs_reason (i))
+        gtk_widget_set_tooltip_text (button, _("Asks for the reason, then takes the action"));
+      else
+        gtk_widget_set_tooltip_text (button, _("Takes the action; a reason is optional"));
+    }
+}
+
+static void
+set_entry (HcListsPane *self,
+           HcListEntry *entry)
+{
+  if (g_set_object (&self->entry, entry))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENTRY]);
+
+  if (entry == NULL)
+    {
+      gtk_list_view_set_model (self->history_view, NULL);
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      update_actions (self);
+      return;
+    }
+
+  {
+    const char *from = hc_list_entry_get_published_from (entry);
+    const char *until = hc_list_entry_get_published_until (entry);
+    g_autofree char *published = from || until
+      ? g_strdup_printf ("%s – %s", from ? from : "…", until ? until : "…")
+      : g_strdup (_("Not published"));
+    g_autofree char *measures = g_strjoinv ("\n", (char **) hc_list_entry_get_measures (entry));
+    GListModel *history = hc_list_entry_get_history (entry);
+    g_autoptr(GtkNoSelection) model = NULL;
+
+    gtk_label_set_label (self->published_label, published);
+    gtk_label_set_label (self->measures_label, *measures ? measures : "—");
+    if (history != NULL)
+      model = gtk_no_selection_new (g_object_ref (history));
+    gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (model));
+  }
+  gtk_stack_set_visible_child_name (self->detail_stack, "entry");
+  update_actions (self);
+}
+
+static gboolean
+find_position (HcListsPane *self,
+               gint64       id,
+               guint       *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HcListEntry) row = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+
+      if (hc_list_entry_get_id (row) == id)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Puts @entry (fresh from the server) in place of its row, keeping the
+ * selection on it. */
+static void
+replace_row (HcListsPane *self,
+             HcListEntry *entry)
+{
+  guint position;
+  gboolean selected;
+
+  if (!find_position (self, hc_list_entry_get_id (entry), &position))
+    return;
+  selected = gtk_single_selection_get_selected (self->selection) == position;
+  self->updating = TRUE;
+  g_list_store_splice (self->entries, position, 1, (gpointer *) &entry, 1);
+  if (selected)
+    gtk_single_selection_set_selected (self->selection, position);
+  self->updating = FALSE;
+}
+
+static void
+update_total (HcListsPane *self)
+{
+  g_autofree char *count = hc_format_count (self->total);
+  g_autofree char *text = NULL;
+
+  if (self->total < 0)
+    text = g_strdup ("");
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s entry", "%s entries", self->total), count);
+  gtk_label_set_label (self->total_label, text);
+  gtk_widget_set_visible (self->more_button, self->next_cursor != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lists.load-more",
+                                 self->next_cursor != NULL && !self->listing);
+}
+
+/* Pages */
+
+static void
+entries_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr(HcListsPane) self = user_data;
+  g_autoptr(HcListEntryPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcListEntry) keep = NULL;
+  guint n_old, n_new, position;
+
+  page = hc_client_list_entries_finish (HC_CLIENT (source), result, &error);
+  busy_changed (self, -1);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->listing = FALSE;
+  if (page == NULL)
+    {
+      hc_pane_state_show_error (self->state, error->message);
+      update_total (self);
+      return;
+    }
+
+  g_clear_pointer (&self->next_cursor, g_free);
+  self->next_cursor = g_strdup (page->next_cursor);
+  self->total = page->total;
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  n_new = g_list_model_get_n_items (page->entries);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < n_new; i++)
+      g_ptr_array_add (rows, g_list_model_get_item (page->entries, i));
+    if (self->appending)
+      g_list_store_splice (self->entries, n_old, 0, rows->pdata, rows->len);
+    else
+      {
+        keep = self->entry ? g_object_ref (self->entry) : NULL;
+        self->updating = TRUE;
+        g_list_store_splice (self->entries, 0, n_old, rows->pdata, rows->len);
+        self->updating = FALSE;
+        /* A reload keeps the entry shown when it is still in the list. */
+        if (keep != NULL && find_position (self, hc_list_entry_get_id (keep), &position))
+          gtk_single_selection_set_selected (self->selection, position);
+        else
+          set_entry (self, NULL);
+      }
+  }
+  update_total (self);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->entries)) == 0)
+    hc_pane_state_show_empty (self->state);
+  else
+    hc_pane_state_show_content (self->state);
+}
+
+static char *
+selected_type_key (HcListsPane *self)
+{
+  HcListType *type = gtk_drop_down_get_selected_item (self->type_dropdown);
+
+  return type ? g_strdup (hc_list_type_get_key (type)) : NULL;
+}
+
+static void
+load_entries (HcListsPane *self,
+              gboolean     more)
+{
+  g_autofree char *type = selected_type_key (self);
+  guint state_index = gtk_drop_down_get_selected (self->state_dropdown);
+  guint region_index = gtk_drop_down_get_selected (self->region_dropdown);
+  const char *state = NULL, *region = NULL;
+
+  if (self->client == NULL || !hc_client_get_signed_in (self->client))
+    return;
+  if (type == NULL)
+    {
+      hc_pane_state_show_empty (self->state);
+      return;
+    }
+  if (more && (self->next_cursor == NULL || self->listing))
+    return;
+
+  /* The first entry of each filter list stands for "all". */
+  if (state_index != GTK_INVALID_LIST_POSITION && state_index > 0)
+    state = hc_list_entry_state_to_key (state_index - 1);
+  if (region_index != GTK_INVALID_LIST_POSITION && region_index > 0)
+    region = hc_regions_get_all (NULL)[region_index - 1].code;
+
+  if (!more)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->entries)) == 0)
+        hc_pane_state_show_loading (self->state);
+    }
+  self->appending = more;
+  self->listing = TRUE;
+  busy_changed (self, 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lists.load-more", FALSE);
+  hc_client_list_entries_async (self->client, type, state, region,
+                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                more ? self->next_cursor : NULL, PAGE_SIZE,
+                                self->cancellable, entries_cb, g_object_ref (self));
+}
+
+static void
+types_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(HcListsPane) self = user_data;
+  g_autoptr(GListModel) types = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (hc_client_check_session_finish (HC_CLIENT (source), result, &error))
-    hc_pane_state_show_empty (self->state);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    hc_pane_state_show_error (self->state, error->message);
+  types = hc_client_list_types_finish (HC_CLIENT (source), result, &error);
+  busy_changed (self, -1);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (types == NULL)
+    {
+      hc_pane_state_show_error (self->state, error->message);
+      return;
+    }
+  g_set_object (&self->types, types);
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->type_dropdown, types);
+  gtk_drop_down_set_selected (self->type_dropdown, 0);
+  self->updating = FALSE;
+  load_entries (self, FALSE);
 }
 
 static void
@@ -48,9 +372,237 @@ refresh (HcListsPane *self)
   if (self->client == NULL || !hc_client_get_signed_in (self->client))
     return;
 
-  self->cancellable = g_cancellable_new ();
-  hc_pane_state_show_loading (self->state);
-  hc_client_check_session_async (self->client, self->cancellable, session_cb, g_object_ref (self));
+  if (self->types == NULL)
+    {
+      self->cancellable = g_cancellable_new ();
+      hc_pane_state_show_loading (self->state);
+      busy_changed (self, 1);
+      hc_client_list_types_async (self->client, self->cancellable, types_cb, g_object_ref (self));
+    }
+  else
+    load_entries (self, FALSE);
+  if (self->entry != NULL)
+    load_detail (self, hc_list_entry_get_id (self->entry));
+}
+
+static void
+filters_changed (HcListsPane *self)
+{
+  if (self->updating || self->types == NULL)
+    return;
+  load_entries (self, FALSE);
+}
+
+static void
+entries_edge_reached (HcListsPane     *self,
+                      GtkPositionType  position)
+{
+  if (position == GTK_POS_BOTTOM)
+    load_entries (self, TRUE);
+}
+
+/* The selected entry */
+
+static void
+detail_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HcListsPane) self = user_data;
+  g_autoptr(HcListEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entry = hc_client_get_list_entry_finish (HC_CLIENT (source), result, &error);
+  busy_changed (self, -1);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (entry == NULL)
+    {
+      set_message (self, error->message);
+      update_actions (self);
+      return;
+    }
+  set_entry (self, entry);
+  replace_row (self, entry);
+}
+
+static void
+load_detail (HcListsPane *self,
+             gint64       id)
+{
+  g_cancellable_cancel (self->detail_cancellable);
+  g_clear_object (&self->detail_cancellable);
+  self->detail_cancellable = g_cancellable_new ();
+  busy_changed (self, 1);
+  update_actions (self);
+  hc_client_get_list_entry_async (self->client, id, self->detail_cancellable,
+                                  detail_cb, g_object_ref (self));
+}
+
+static void
+selection_changed (HcListsPane *self)
+{
+  HcListEntry *row = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->updating)
+    return;
+  set_message (self, NULL);
+  if (row == NULL)
+    {
+      g_cancellable_cancel (self->detail_cancellable);
+      set_entry (self, NULL);
+      return;
+    }
+  /* A row taken from an entry's own answer has its history and ETag. */
+  if (hc_list_entry_get_history (row) != NULL && hc_list_entry_get_etag (row) != NULL)
+    {
+      set_entry (self, row);
+      return;
+    }
+  load_detail (self, hc_list_entry_get_id (row));
+}
+
+/* Transitions */
+
+static void
+transition_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HcListsPane) self = user_data;
+  g_autoptr(HcListEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entry = hc_client_transition_list_entry_finish (HC_CLIENT (source), result, &error);
+  busy_changed (self, -1);
+  self->acting = FALSE;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (entry == NULL)
+    {
+      if (g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED))
+        {
+          set_message (self, _("The entry was changed by someone else; it has been reloaded."));
+          if (self->entry != NULL)
+            load_detail (self, hc_list_entry_get_id (self->entry));
+        }
+      else
+        set_message (self, error->message);
+      update_actions (self);
+      return;
+    }
+  set_message (self, NULL);
+  if (self->entry == NULL || hc_list_entry_get_id (self->entry) == hc_list_entry_get_id (entry))
+    set_entry (self, entry);
+  replace_row (self, entry);
+}
+
+static void
+send_transition (HcListsPane  *self,
+                 HcListAction  action,
+                 const char   *reason)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason ? reason : ""));
+
+  if (self->entry == NULL)
+    return;
+  g_cancellable_cancel (self->detail_cancellable);
+  busy_changed (self, 1);
+  self->acting = TRUE;
+  update_actions (self);
+  hc_client_transition_list_entry_async (self->client,
+                                         hc_list_entry_get_id (self->entry),
+                                         hc_list_entry_get_etag (self->entry),
+                                         hc_list_action_to_key (action),
+                                         *trimmed ? trimmed : NULL,
+                                         self->action_cancellable,
+                                         transition_cb, g_object_ref (self));
+}
+
+static void
+reason_changed (GtkEditable      *editable,
+                AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  adw_message_dialog_set_response_enabled (dialog, "apply", *text != '\0');
+}
+
+static void
+dialog_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 HcListsPane      *self)
+{
+  HcListAction action = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "hc-action"));
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+  if (g_strcmp0 (response, "apply") == 0)
+    send_transition (self, action, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+transition_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  HcListsPane *self = HC_LISTS_PANE (widget);
+  HcListEntryState from;
+  HcListAction action;
+  HcRole need = HC_ROLE_ADMIN;
+  AdwMessageDialog *dialog;
+  GtkWidget *reason;
+  g_autofree char *heading = NULL;
+
+  if (self->entry == NULL || self->acting ||
+      !hc_list_action_from_key (g_variant_get_string (param, NULL), &action) ||
+      !hc_list_entry_state_from_key (hc_list_entry_get_state (self->entry), &from) ||
+      !hc_list_action_apply (from, action, NULL) ||
+      !hc_role_from_key (hc_list_action_required_role (action), &need) ||
+      !hc_role_at_least (signed_in_role (self), need))
+    return;
+
+  /* TRANSLATORS: "告知：海南某某有限公司" — an action and the entry's subject */
+  heading = g_strdup_printf (_("%s: %s"), hc_list_action_label (action),
+                             hc_list_entry_get_subject_name (self->entry));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                                       action_needs_reason (action)
+                                                       ? _("Give the reason for this step. It is kept in the entry’s history.")
+                                                       : _("You may give a reason for this step. It is kept in the entry’s history.")));
+  reason = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (reason), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
+  adw_message_dialog_set_extra_child (dialog, reason);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", hc_list_action_label (action), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  if (action_needs_reason (action))
+    {
+      adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
+      g_signal_connect_object (reason, "changed", G_CALLBACK (reason_changed), dialog, 0);
+    }
+  g_object_set_data (G_OBJECT (dialog), "hc-action", GUINT_TO_POINTER (action));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (reason);
+}
+
+static void
+action_button_clicked (GtkButton   *button,
+                       HcListsPane *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (button), "hc-action");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "lists.transition", "s", key);
+}
+
+static void
+load_more_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  load_entries (HC_LISTS_PANE (widget), TRUE);
 }
 
 static void
@@ -68,7 +620,6 @@ search_action (GtkWidget  *widget,
 {
   HcListsPane *self = HC_LISTS_PANE (widget);
 
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (self->search_entry);
 }
 
@@ -86,6 +637,7 @@ hc_lists_pane_unmap (GtkWidget *widget)
   HcListsPane *self = HC_LISTS_PANE (widget);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->detail_cancellable);
   GTK_WIDGET_CLASS (hc_lists_pane_parent_class)->unmap (widget);
 }
 
@@ -95,8 +647,16 @@ hc_lists_pane_dispose (GObject *object)
   HcListsPane *self = HC_LISTS_PANE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->detail_cancellable);
+  g_cancellable_cancel (self->action_cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->detail_cancellable);
+  g_clear_object (&self->action_cancellable);
   g_clear_object (&self->client);
+  g_clear_object (&self->types);
+  g_clear_object (&self->entry);
+  g_clear_object (&self->entries);
+  g_clear_pointer (&self->next_cursor, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_LISTS_PANE);
 
   G_OBJECT_CLASS (hc_lists_pane_parent_class)->dispose (object);
@@ -114,6 +674,9 @@ hc_lists_pane_get_property (GObject    *object,
     {
     case PROP_CLIENT:
       g_value_set_object (value, hc_lists_pane_get_client (self));
+      break;
+    case PROP_ENTRY:
+      g_value_set_object (value, hc_lists_pane_get_entry (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -153,24 +716,86 @@ hc_lists_pane_class_init (HcListsPaneClass *klass)
   properties [PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, HC_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_ENTRY] =
+    g_param_spec_object ("entry", NULL, NULL, HC_TYPE_LIST_ENTRY,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "pane.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "lists.load-more", NULL, load_more_action);
+  gtk_widget_class_install_action (widget_class, "lists.transition", "s", transition_action);
 
   g_type_ensure (HC_TYPE_PANE_STATE);
+  g_type_ensure (HC_TYPE_LIST_TYPE);
+  g_type_ensure (HC_TYPE_LIST_ENTRY);
+  g_type_ensure (HC_TYPE_LIST_ENTRY_EVENT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-lists-pane.ui");
-  gtk_widget_class_bind_template_child (widget_class, HcListsPane, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, total_label);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, state);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, selection);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, more_button);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, message_label);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, published_label);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, measures_label);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, history_view);
   gtk_widget_class_bind_template_callback (widget_class, refresh);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, entries_edge_reached);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 hc_lists_pane_init (HcListsPane *self)
 {
+  g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
+  const HcRegion *all;
+  guint n_regions = 0;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->total = -1;
+  self->action_cancellable = g_cancellable_new ();
+  self->entries = g_list_store_new (HC_TYPE_LIST_ENTRY);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->entries));
+
+  gtk_string_list_append (states, _("All states"));
+  for (guint i = 0; i < HC_LIST_ENTRY_STATE_N; i++)
+    gtk_string_list_append (states, hc_list_entry_state_label (i));
+  gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
+
+  gtk_string_list_append (regions, _("All cities and counties"));
+  all = hc_regions_get_all (&n_regions);
+  for (guint i = 0; i < n_regions; i++)
+    gtk_string_list_append (regions, all[i].name);
+  gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (regions));
+
+  for (guint i = 0; i < HC_LIST_ACTION_N; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (hc_list_action_label (i));
+
+      g_object_set_data (G_OBJECT (button), "hc-action", (gpointer) hc_list_action_to_key (i));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (action_button_clicked), self, 0);
+      gtk_flow_box_append (self->actions_box, button);
+      /* The button takes the focus, not the flow box's child around it. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      self->action_buttons[i] = button;
+    }
+
+  g_signal_connect_object (self->type_dropdown, "notify::selected", G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state_dropdown, "notify::selected", G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->region_dropdown, "notify::selected", G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
+
+  update_total (self);
+  update_actions (self);
 }
 
 HcClient *
@@ -182,11 +807,104 @@ hc_lists_pane_get_client (HcListsPane *self)
 
 void
 hc_lists_pane_set_client (HcListsPane *self,
-                          HcClient     *client)
+                          HcClient    *client)
 {
   g_return_if_fail (HC_IS_LISTS_PANE (self));
   g_return_if_fail (client == NULL || HC_IS_CLIENT (client));
 
   if (g_set_object (&self->client, client))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
+}
+
+/**
+ * hc_lists_pane_get_entry:
+ * Returns: (transfer none) (nullable): the entry shown beside the list,
+ *   with its history and ETag
+ */
+HcListEntry *
+hc_lists_pane_get_entry (HcListsPane *self)
+{
+  g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
+  return self->entry;
+}
+
+/* Returns: (transfer none): the rows loaded so far, of #HcListEntry */
+GListModel *
+hc_lists_pane_get_entries (HcListsPane *self)
+{
+  g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
+  return G_LIST_MODEL (self->entries);
+}
+
+/* Returns: how many entries match the filters in all, -1 before a page came */
+gint64
+hc_lists_pane_get_total (HcListsPane *self)
+{
+  g_return_val_if_fail (HC_IS_LISTS_PANE (self), -1);
+  return self->total;
+}
+
+/* Returns: whether the pane waits for the server */
+gboolean
+hc_lists_pane_get_busy (HcListsPane *self)
+{
+  g_return_val_if_fail (HC_IS_LISTS_PANE (self), FALSE);
+  return self->busy > 0;
+}
+
+/* Returns: (nullable): what the pane says about the last action */
+const char *
+hc_lists_pane_get_message (HcListsPane *self)
+{
+  g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->message_label))
+         ? gtk_label_get_label (self->message_label) : NULL;
+}
+
+/* Shows the list type @key, as choosing it in the switcher does. */
+gboolean
+hc_lists_pane_select_list_type (HcListsPane *self,
+                                const char  *key)
+{
+  g_return_val_if_fail (HC_IS_LISTS_PANE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  for (guint i = 0; self->types != NULL && i < g_list_model_get_n_items (self->types); i++)
+    {
+      g_autoptr(HcListType) type = g_list_model_get_item (self->types, i);
+
+      if (g_strcmp0 (hc_list_type_get_key (type), key) == 0)
+        {
+          gtk_drop_down_set_selected (self->type_dropdown, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Selects the loaded row of entry @id, as a click on it does. */
+gboolean
+hc_lists_pane_select_entry (HcListsPane *self,
+                            gint64       id)
+{
+  guint position;
+
+  g_return_val_if_fail (HC_IS_LISTS_PANE (self), FALSE);
+
+  if (!find_position (self, id, &position))
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
+}
+
+/* Returns: (transfer none) (nullable): the button of @action beside the entry */
+GtkWidget *
+hc_lists_pane_get_action_button (HcListsPane *self,
+                                 const char  *action)
+{
+  HcListAction a;
+
+  g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
+
+  return action && hc_list_action_from_key (action, &a) ? self->action_buttons[a] : NULL;
 }

@@ -12,8 +12,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HcListsPane, hc_lists_pane, HC, LISTS_PANE, GtkWidget)
 
-HcClient *hc_lists_pane_get_client (HcListsPane *self);
-void      hc_lists_pane_set_client (HcListsPane *self,
-                                    HcClient     *client);
+HcClient    *hc_lists_pane_get_client        (HcListsPane *self);
+void         hc_lists_pane_set_client        (HcListsPane *self,
+                                              HcClient    *client);
+HcListEntry *hc_lists_pane_get_entry         (HcListsPane *self);
+GListModel  *hc_lists_pane_get_entries       (HcListsPane *self);
+gint64       hc_lists_pane_get_total         (HcListsPane *self);
+gboolean     hc_lists_pane_get_busy          (HcListsPane *self);
+const char  *hc_lists_pane_get_message       (HcListsPane *self);
+gboolean     hc_lists_pane_select_list_type  (HcListsPane *self,
+                                              const char  *key);
+gboolean     hc_lists_pane_select_entry      (HcListsPane *self,
+                                              gint64       id);
+GtkWidget   *hc_lists_pane_get_action_button (HcListsPane *self,
+                                              const char  *action);
 
 G_END_DECLS

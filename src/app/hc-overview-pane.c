@@ -21,6 +21,10 @@ struct _HcOverviewPane
   GtkLabel     *checked_label;
   GtkLabel     *regions_label;
   GtkLabel     *departments_label;
+  GtkLabel     *subjects_label;
+  GtkLabel     *risk_label;
+  GtkLabel     *pending_repairs_label;
+  GtkLabel     *overdue_repairs_label;
   GtkLabel     *red_label;
   GtkLabel     *black_label;
   GtkLabel     *watch_label;
@@ -71,16 +75,16 @@ regions_cb (GObject      *source,
 }
 
 static void
-departments_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+count_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
-  g_autoptr(HcOverviewPane) self = user_data;
+  g_autoptr(GtkLabel) label = user_data;
   g_autoptr(GError) error = NULL;
-  gint64 count = hc_client_count_departments_finish (HC_CLIENT (source), result, &error);
+  gint64 count = hc_client_count_finish (HC_CLIENT (source), result, &error);
 
   if (!CANCELLED (error))
-    show_count (self->departments_label, count, error);
+    show_count (label, count, error);
 }
 
 static void
@@ -107,6 +111,13 @@ health_cb (GObject      *source,
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *server = NULL;
   g_autofree char *day = NULL;
+  const struct { HcCount what; GtkLabel *label; } counts[] = {
+    { HC_COUNT_DEPARTMENTS, self->departments_label },
+    { HC_COUNT_SUBJECTS, self->subjects_label },
+    { HC_COUNT_RISK_EVENTS, self->risk_label },
+    { HC_COUNT_REPAIRS_PENDING, self->pending_repairs_label },
+    { HC_COUNT_REPAIRS_OVERDUE, self->overdue_repairs_label },
+  };
 
   health = hc_client_get_health_finish (HC_CLIENT (source), result, &error);
   if (CANCELLED (error))
@@ -126,7 +137,9 @@ health_cb (GObject      *source,
   hc_pane_state_show_content (self->state);
 
   hc_client_list_regions_async (self->client, self->cancellable, regions_cb, g_object_ref (self));
-  hc_client_count_departments_async (self->client, self->cancellable, departments_cb, g_object_ref (self));
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    hc_client_count_async (self->client, counts[i].what, self->cancellable,
+                           count_cb, g_object_ref (counts[i].label));
   hc_client_count_list_entries_async (self->client, "red", NULL, self->cancellable,
                                       list_count_cb, g_object_ref (self->red_label));
   hc_client_count_list_entries_async (self->client, "black", NULL, self->cancellable,
@@ -247,6 +260,10 @@ hc_overview_pane_class_init (HcOverviewPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, checked_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, regions_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, departments_label);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, subjects_label);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, risk_label);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, pending_repairs_label);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, overdue_repairs_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, red_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, black_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, watch_label);

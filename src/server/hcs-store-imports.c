@@ -198,34 +198,44 @@ hcs_store_imports_subject_id (HcsStore    *store,
 
 /* The record inserts: ?1 uscc, ?2 subject_id, ?3 name, then the kind's own
  * columns in the order hcs-import.c declares them, then item_id and import_id
- * as ?20 and ?21. */
-static const char SQL_INSERT_PENALTY[] =
-  "INSERT INTO penalties (uscc, subject_id, name, decision_no, authority, decided_on,"
-  " category, amount, publicity_until, item_id, import_id)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?20, ?21)";
-static const char SQL_INSERT_LICENSE[] =
-  "INSERT INTO licenses (uscc, subject_id, name, license_no, license_name, authority,"
-  " decided_on, valid_until, item_id, import_id)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?20, ?21)";
-static const char SQL_INSERT_COMMITMENT[] =
-  "INSERT INTO commitments (uscc, subject_id, name, commitment_no, matter, authority,"
-  " committed_on, fulfilment, item_id, import_id)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?20, ?21)";
+ * as ?20 and ?21. The _LOOKUP variants find subject_id themselves from ?1
+ * (NULL when no subject has that identifier): one statement per row
+ * instead of two. */
+#define SUBJECT_OF_USCC "(SELECT id FROM subjects WHERE identifier = ?1)"
+#define INSERT_PENALTY(subject) \
+  "INSERT INTO penalties (uscc, subject_id, name, decision_no, authority, decided_on," \
+  " category, amount, publicity_until, item_id, import_id)" \
+  " VALUES (?1, " subject ", ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?20, ?21)"
+#define INSERT_LICENSE(subject) \
+  "INSERT INTO licenses (uscc, subject_id, name, license_no, license_name, authority," \
+  " decided_on, valid_until, item_id, import_id)" \
+  " VALUES (?1, " subject ", ?3, ?4, ?5, ?6, ?7, ?8, ?20, ?21)"
+#define INSERT_COMMITMENT(subject) \
+  "INSERT INTO commitments (uscc, subject_id, name, commitment_no, matter, authority," \
+  " committed_on, fulfilment, item_id, import_id)" \
+  " VALUES (?1, " subject ", ?3, ?4, ?5, ?6, ?7, ?8, ?20, ?21)"
 
 static const char SQL_OWNER_PENALTY[] = "SELECT import_id FROM penalties WHERE decision_no = ?1";
 static const char SQL_OWNER_LICENSE[] = "SELECT import_id FROM licenses WHERE license_no = ?1";
 static const char SQL_OWNER_COMMITMENT[] = "SELECT import_id FROM commitments WHERE commitment_no = ?1";
 
-/* Returns: (transfer none): the prepared insert of @table, reset, unbound */
+/* @look_up_subject: the statement sets subject_id from the identifier ?1
+ *   (else the caller binds ?2)
+ *
+ * Returns: (transfer none): the prepared insert of @table, reset, unbound */
 sqlite3_stmt *
 hcs_store_imports_record_insert (HcsStore        *store,
                                  HcsRecordTable   table,
+                                 gboolean         look_up_subject,
                                  GError         **error)
 {
-  static const char *const sql[] = { SQL_INSERT_PENALTY, SQL_INSERT_LICENSE, SQL_INSERT_COMMITMENT };
+  static const char *const sql[2][3] = {
+    { INSERT_PENALTY ("?2"), INSERT_LICENSE ("?2"), INSERT_COMMITMENT ("?2") },
+    { INSERT_PENALTY (SUBJECT_OF_USCC), INSERT_LICENSE (SUBJECT_OF_USCC), INSERT_COMMITMENT (SUBJECT_OF_USCC) },
+  };
 
   g_return_val_if_fail (table <= HCS_RECORD_COMMITMENT, NULL);
-  return hcs_store_prepare (store, sql[table], error);
+  return hcs_store_prepare (store, sql[look_up_subject ? 1 : 0][table], error);
 }
 
 /* Returns: the import that brought the record numbered @number, 0 when

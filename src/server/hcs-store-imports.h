@@ -57,6 +57,7 @@ gint64        hcs_store_imports_subject_id     (HcsStore        *store,
                                                 GError         **error);
 sqlite3_stmt *hcs_store_imports_record_insert  (HcsStore        *store,
                                                 HcsRecordTable   table,
+                                                gboolean         look_up_subject,
                                                 GError         **error);
 gint64        hcs_store_imports_record_owner   (HcsStore        *store,
                                                 HcsRecordTable   table,

@@ -1,0 +1,891 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcRegionMap: the 19 市县 of Hainan filled by a heat map's values. The
+ * outlines (GeoJSON in the resources) are parsed and turned into cairo paths
+ * once per process; drawing only scales them. 三沙, whose islands lie far
+ * south, is drawn in an inset box at the lower right. */
+#define G_LOG_DOMAIN "hc-region-map"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "hc-heat-scale.h"
+#include "hc-region-map.h"
+
+#define GEOJSON_RESOURCE "/org/hncredit/Console/hainan-counties.geojson"
+#define INSET_REGION "460300"
+/* Paths are built in units of 1/PATH_SCALE degree, so that cairo's fixed
+ * point keeps their detail. */
+#define PATH_SCALE 1000.0
+#define MARGIN 12.0
+#define LEGEND_HEIGHT 28.0
+#define INSET_PAD 8.0
+
+typedef struct
+{
+  char         *code;
+  char         *name;
+  char         *short_name;
+  cairo_path_t *path;        /* projected, × PATH_SCALE */
+  double        cx, cy;      /* label point, same units */
+  double        width;       /* extent from west to east, same units */
+} Shape;
+
+typedef struct
+{
+  GPtrArray *shapes;         /* Shape, GeoJSON order; the inset's included */
+  Shape     *inset;
+  double     x0, y0, x1, y1; /* extent of the main island's shapes */
+  double     ix0, iy0, ix1, iy1; /* extent of the inset's */
+} Geometry;
+
+struct _HcRegionMap
+{
+  GtkWidget        parent_instance;
+
+  HcHeatmap       *heatmap;
+  char            *selected;
+
+  /* layout of the last allocation: device = offset + scale × path unit */
+  double           scale, ox, oy;
+  double           iscale, iox, ioy;
+  graphene_rect_t  inset_box;
+  double           legend_y;
+  cairo_t         *hit_cr;
+};
+
+G_DEFINE_FINAL_TYPE (HcRegionMap, hc_region_map, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_HEATMAP, PROP_SELECTED_REGION, N_PROPS };
+enum { REGION_ACTIVATED, N_SIGNALS };
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+/* Equirectangular, x scaled by the cosine of the area's middle latitude. */
+static void
+project (double  lon,
+         double  lat,
+         double  lat0,
+         double *x,
+         double *y)
+{
+  *x = lon * cos (lat0 * G_PI / 180.0) * PATH_SCALE;
+  *y = -lat * PATH_SCALE;
+}
+
+/* "琼中黎族苗族自治县" → "琼中", "海口市" → "海口": for labels. */
+static char *
+short_name (const char *name)
+{
+  static const char * const suffixes[] = { "黎族苗族自治县", "黎族自治县", "市", "县", NULL };
+
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    if (g_str_has_suffix (name, suffixes[i]) && strlen (name) > strlen (suffixes[i]))
+      return g_strndup (name, strlen (name) - strlen (suffixes[i]));
+  return g_strdup (name);
+}
+
+static void
+add_ring (cairo_t   *cr,
+          JsonArray *ring,
+          double     lat0,
+          double    *area,
+          double    *cx,
+          double    *cy,
+          double     extent[4])
+{
+  double px = 0, py = 0, a = 0, sx = 0, sy = 0;
+
+  for (guint i = 0; i < json_array_get_length (ring); i++)
+    {
+      JsonArray *point = json_array_get_array_element (ring, i);
+      double x, y;
+
+      if (point == NULL || json_array_get_length (point) < 2)
+        continue;
+      project (json_array_get_double_element (point, 0),
+               json_array_get_double_element (point, 1), lat0, &x, &y);
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        {
+          double cross = px * y - x * py;
+
+          cairo_line_to (cr, x, y);
+          a += cross;
+          sx += (px + x) * cross;
+          sy += (py + y) * cross;
+        }
+      extent[0] = MIN (extent[0], x);
+      extent[1] = MIN (extent[1], y);
+      extent[2] = MAX (extent[2], x);
+      extent[3] = MAX (extent[3], y);
+      px = x;
+      py = y;
+    }
+  cairo_close_path (cr);
+  a /= 2;
+  /* The label goes to the centroid of the largest outer ring. */
+  if (fabs (a) > fabs (*area))
+    {
+      *area = a;
+      *cx = sx / (6 * a);
+      *cy = sy / (6 * a);
+    }
+}
+
+static void
+shape_free (Shape *shape)
+{
+  g_free (shape->code);
+  g_free (shape->name);
+  g_free (shape->short_name);
+  cairo_path_destroy (shape->path);
+  g_free (shape);
+}
+
+static Geometry *
+geometry_load (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  Geometry *geometry = g_new0 (Geometry, 1);
+  JsonArray *features;
+  double main_extent[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+  geometry->shapes = g_ptr_array_new_with_free_func ((GDestroyNotify) shape_free);
+  bytes = g_resources_lookup_data (GEOJSON_RESOURCE, 0, &error);
+  if (bytes == NULL ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    g_error ("The map outlines in the resources cannot be read: %s", error->message);
+
+  features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "features");
+  for (guint f = 0; f < json_array_get_length (features); f++)
+    {
+      JsonObject *feature = json_array_get_object_element (features, f);
+      JsonObject *props = json_object_get_object_member (feature, "properties");
+      JsonObject *geom = json_object_get_object_member (feature, "geometry");
+      JsonArray *coords = json_object_get_array_member (geom, "coordinates");
+      gboolean multi = g_strcmp0 (json_object_get_string_member (geom, "type"), "MultiPolygon") == 0;
+      guint n_polygons = multi ? json_array_get_length (coords) : 1;
+      Shape *shape = g_new0 (Shape, 1);
+      double area = 0;
+      double extent[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+      double lat0;
+
+      shape->code = g_strdup (json_object_get_string_member (props, "adcode"));
+      shape->name = g_strdup (json_object_get_string_member (props, "name"));
+      shape->short_name = short_name (shape->name);
+      /* The inset has its own middle latitude, far south of the island's. */
+      lat0 = g_strcmp0 (shape->code, INSET_REGION) == 0 ? 12.0 : 19.2;
+      cairo_new_path (cr);
+      for (guint p = 0; p < n_polygons; p++)
+        {
+          JsonArray *polygon = multi ? json_array_get_array_element (coords, p) : coords;
+
+          for (guint r = 0; r < json_array_get_length (polygon); r++)
+            {
+              double ignored_area = 1e300, ignored_x, ignored_y;
+
+              /* Holes are drawn (even-odd) but do not place the label. */
+              if (r == 0)
+                add_ring (cr, json_array_get_array_element (polygon, r), lat0,
+                          &area, &shape->cx, &shape->cy, extent);
+              else
+                add_ring (cr, json_array_get_array_element (polygon, r), lat0,
+                          &ignored_area, &ignored_x, &ignored_y, extent);
+            }
+        }
+      shape->path = cairo_copy_path (cr);
+      shape->width = extent[2] - extent[0];
+      if (g_strcmp0 (shape->code, INSET_REGION) == 0)
+        {
+          geometry->inset = shape;
+          geometry->ix0 = extent[0];
+          geometry->iy0 = extent[1];
+          geometry->ix1 = extent[2];
+          geometry->iy1 = extent[3];
+        }
+      else
+        {
+          main_extent[0] = MIN (main_extent[0], extent[0]);
+          main_extent[1] = MIN (main_extent[1], extent[1]);
+          main_extent[2] = MAX (main_extent[2], extent[2]);
+          main_extent[3] = MAX (main_extent[3], extent[3]);
+        }
+      g_ptr_array_add (geometry->shapes, shape);
+    }
+  geometry->x0 = main_extent[0];
+  geometry->y0 = main_extent[1];
+  geometry->x1 = main_extent[2];
+  geometry->y1 = main_extent[3];
+  g_assert (geometry->inset != NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return geometry;
+}
+
+/* The outlines, read once for the process. */
+static Geometry *
+geometry_get (void)
+{
+  static Geometry *geometry;
+
+  if (g_once_init_enter (&geometry))
+    g_once_init_leave (&geometry, geometry_load ());
+  return geometry;
+}
+
+static Shape *
+find_shape (const char *code)
+{
+  Geometry *geometry = geometry_get ();
+
+  for (guint i = 0; code != NULL && i < geometry->shapes->len; i++)
+    {
+      Shape *shape = g_ptr_array_index (geometry->shapes, i);
+      if (g_strcmp0 (shape->code, code) == 0)
+        return shape;
+    }
+  return NULL;
+}
+
+/* Places the island and the inset in the widget's size. */
+static void
+hc_region_map_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  HcRegionMap *self = HC_REGION_MAP (widget);
+  Geometry *g = geometry_get ();
+  double mw = g->x1 - g->x0, mh = g->y1 - g->y0;
+  double iw_ratio = (g->ix1 - g->ix0) / (g->iy1 - g->iy0);
+  double avail_w = MAX (1, width - 2 * MARGIN);
+  double avail_h = MAX (1, height - 2 * MARGIN - LEGEND_HEIGHT);
+  double inset_h_units = mh * 0.5;
+  double inset_w_units = inset_h_units * iw_ratio + 2 * INSET_PAD / 100.0;
+  double gap_units = mw * 0.03;
+  double total_w = mw + gap_units + inset_w_units;
+  double inner_w, inner_h;
+
+  self->scale = MIN (avail_w / total_w, avail_h / mh);
+  self->ox = MARGIN + (avail_w - total_w * self->scale) / 2 - g->x0 * self->scale;
+  self->oy = MARGIN + (avail_h - mh * self->scale) / 2 - g->y0 * self->scale;
+  self->inset_box = GRAPHENE_RECT_INIT (self->ox + (g->x1 + gap_units) * self->scale,
+                                        self->oy + (g->y1 - inset_h_units) * self->scale,
+                                        inset_w_units * self->scale,
+                                        inset_h_units * self->scale);
+  /* The islands inside the box, below a line for the name. */
+  inner_w = MAX (1, self->inset_box.size.width - 2 * INSET_PAD);
+  inner_h = MAX (1, self->inset_box.size.height - 2 * INSET_PAD - 20);
+  self->iscale = MIN (inner_w / (g->ix1 - g->ix0), inner_h / (g->iy1 - g->iy0));
+  self->iox = self->inset_box.origin.x + INSET_PAD
+              + (inner_w - (g->ix1 - g->ix0) * self->iscale) / 2 - g->ix0 * self->iscale;
+  self->ioy = self->inset_box.origin.y + INSET_PAD + 20 - g->iy0 * self->iscale;
+  self->legend_y = height - MARGIN - LEGEND_HEIGHT + 8;
+}
+
+static void
+shape_transform (HcRegionMap *self,
+                 Shape       *shape,
+                 cairo_t     *cr)
+{
+  if (shape == geometry_get ()->inset)
+    {
+      cairo_translate (cr, self->iox, self->ioy);
+      cairo_scale (cr, self->iscale, self->iscale);
+    }
+  else
+    {
+      cairo_translate (cr, self->ox, self->oy);
+      cairo_scale (cr, self->scale, self->scale);
+    }
+}
+
+/* Sets @shape's outline as @cr's path, in device units (so that a stroke's
+ * width is not scaled with it). */
+static void
+shape_path (HcRegionMap *self,
+            Shape       *shape,
+            cairo_t     *cr)
+{
+  cairo_save (cr);
+  shape_transform (self, shape, cr);
+  cairo_new_path (cr);
+  cairo_append_path (cr, shape->path);
+  cairo_restore (cr);
+}
+
+static double
+region_value (HcRegionMap *self,
+              const char  *code,
+              gboolean    *has_value)
+{
+  int row = self->heatmap != NULL ? hc_heatmap_find_row (self->heatmap, code) : -1;
+
+  *has_value = row >= 0 && self->heatmap->n_columns > 0;
+  return *has_value ? hc_heatmap_get_value (self->heatmap, row, 0) : 0;
+}
+
+static void
+shape_color (HcRegionMap *self,
+             Shape       *shape,
+             GdkRGBA     *color,
+             guint       *klass_out)
+{
+  gboolean has_value;
+  double value = region_value (self, shape->code, &has_value);
+  guint klass = hc_heat_scale_class (value, self->heatmap ? self->heatmap->max : 0);
+
+  if (has_value)
+    hc_heat_scale_class_color (klass, color);
+  else
+    *color = (GdkRGBA) { 0.85, 0.85, 0.85, 1 };
+  *klass_out = has_value ? klass : 0;
+}
+
+/* The point of @shape where its colour shows: in the inset, the colour chip
+ * beside 三沙's name. */
+static void
+shape_point (HcRegionMap *self,
+             Shape       *shape,
+             double      *x,
+             double      *y)
+{
+  if (shape == geometry_get ()->inset)
+    {
+      *x = self->inset_box.origin.x + INSET_PAD + 7;
+      *y = self->inset_box.origin.y + INSET_PAD + 7;
+    }
+  else
+    {
+      *x = self->ox + shape->cx * self->scale;
+      *y = self->oy + shape->cy * self->scale;
+    }
+}
+
+static void
+draw_label (HcRegionMap *self,
+            GtkSnapshot *snapshot,
+            const char  *text,
+            double       x,
+            double       y,
+            gboolean     light)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  GdkRGBA color = light ? (GdkRGBA) { 1, 1, 1, 1 } : (GdkRGBA) { 0.1, 0.1, 0.1, 1 };
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+hc_region_map_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  HcRegionMap *self = HC_REGION_MAP (widget);
+  Geometry *g = geometry_get ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+  Shape *selected = find_shape (self->selected);
+  double max = self->heatmap != NULL ? self->heatmap->max : 0;
+  gboolean full_names = TRUE;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+
+  /* The inset's frame: white sea, a thin border. */
+  cairo_rectangle (cr, self->inset_box.origin.x + 0.5, self->inset_box.origin.y + 0.5,
+                   self->inset_box.size.width - 1, self->inset_box.size.height - 1);
+  cairo_set_source_rgb (cr, 0.97, 0.98, 1.0);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < g->shapes->len; i++)
+    {
+      Shape *shape = g_ptr_array_index (g->shapes, i);
+      GdkRGBA color;
+      guint klass;
+
+      shape_color (self, shape, &color, &klass);
+      shape_path (self, shape, cr);
+      gdk_cairo_set_source_rgba (cr, &color);
+      if (shape == g->inset)
+        {
+          /* The islands are specks at this scale: a wide stroke in their
+           * colour keeps them visible; the chip by the name shows it too. */
+          cairo_set_line_width (cr, 2.5);
+          cairo_stroke_preserve (cr);
+          cairo_fill (cr);
+          shape_path (self, shape, cr);
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.6);
+          cairo_set_line_width (cr, 0.5);
+          cairo_stroke (cr);
+          cairo_rectangle (cr, self->inset_box.origin.x + INSET_PAD, self->inset_box.origin.y + INSET_PAD, 14, 14);
+          gdk_cairo_set_source_rgba (cr, &color);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+          cairo_set_line_width (cr, 1);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgba (cr, 0.25, 0.2, 0.2, 0.8);
+          cairo_set_line_width (cr, 0.8);
+          cairo_stroke (cr);
+        }
+    }
+
+  if (selected != NULL)
+    {
+      GdkRGBA focus = { 0.11, 0.35, 0.85, 1 };
+
+      gdk_cairo_set_source_rgba (cr, &focus);
+      if (selected == g->inset)
+        {
+          cairo_rectangle (cr, self->inset_box.origin.x + 1.5, self->inset_box.origin.y + 1.5,
+                           self->inset_box.size.width - 3, self->inset_box.size.height - 3);
+        }
+      else
+        shape_path (self, selected, cr);
+      cairo_set_line_width (cr, gtk_widget_has_focus (widget) ? 3.0 : 2.0);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+
+  /* Names sit just above their point, which keeps its colour visible:
+   * full names when every one fits well inside its 市县, else short ones
+   * for all (a mix reads as two kinds of places). */
+  for (guint i = 0; i < g->shapes->len && full_names; i++)
+    {
+      Shape *shape = g_ptr_array_index (g->shapes, i);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, shape->name);
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (shape != g->inset && w > 0.5 * shape->width * self->scale)
+        full_names = FALSE;
+    }
+  for (guint i = 0; i < g->shapes->len; i++)
+    {
+      Shape *shape = g_ptr_array_index (g->shapes, i);
+      const char *label = full_names && shape != g->inset ? shape->name : shape->short_name;
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, label);
+      GdkRGBA color;
+      guint klass;
+      double x, y;
+      int w, h;
+
+      shape_color (self, shape, &color, &klass);
+      shape_point (self, shape, &x, &y);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (shape == g->inset)
+        draw_label (self, snapshot, label, x + 12, y - h / 2.0, FALSE);
+      else
+        draw_label (self, snapshot, label, x - w / 2.0, y - h - 2,
+                    klass >= HC_HEAT_SCALE_N_CLASSES - 2);
+    }
+
+  hc_heat_scale_snapshot_legend (widget, snapshot, MARGIN, self->legend_y, max,
+                                 hc_heatmap_is_whole (self->heatmap));
+}
+
+static void
+hc_region_map_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 360;
+      *natural = 640;
+    }
+  else
+    {
+      *minimum = 300;
+      *natural = 520;
+    }
+}
+
+/* The region under @x, @y (widget coordinates), or NULL. */
+char *
+hc_region_map_get_region_at (HcRegionMap *self,
+                             double       x,
+                             double       y)
+{
+  Geometry *g;
+
+  g_return_val_if_fail (HC_IS_REGION_MAP (self), NULL);
+
+  g = geometry_get ();
+  if (graphene_rect_contains_point (&self->inset_box, &GRAPHENE_POINT_INIT (x, y)))
+    return g_strdup (g->inset->code);
+  cairo_set_fill_rule (self->hit_cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint i = 0; i < g->shapes->len; i++)
+    {
+      Shape *shape = g_ptr_array_index (g->shapes, i);
+
+      if (shape == g->inset)
+        continue;
+      shape_path (self, shape, self->hit_cr);
+      if (cairo_in_fill (self->hit_cr, x, y))
+        return g_strdup (shape->code);
+    }
+  return NULL;
+}
+
+static gboolean
+hc_region_map_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard,
+                             GtkTooltip *tooltip)
+{
+  HcRegionMap *self = HC_REGION_MAP (widget);
+  g_autofree char *code = NULL;
+  g_autofree char *value_text = NULL;
+  g_autofree char *text = NULL;
+  gboolean has_value;
+  Shape *shape;
+  double value;
+
+  code = keyboard ? g_strdup (self->selected) : hc_region_map_get_region_at (self, x, y);
+  if ((shape = find_shape (code)) == NULL)
+    return FALSE;
+  value = region_value (self, code, &has_value);
+  value_text = has_value ? hc_heat_scale_format (value) : g_strdup ("—");
+  /* TRANSLATORS: a heat map tooltip: a city or county, the value shown for it */
+  text = g_strdup_printf (_("%s: %s"), shape->name, value_text);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+update_accessible (HcRegionMap *self)
+{
+  Shape *shape = find_shape (self->selected);
+  g_autofree char *description = NULL;
+
+  if (shape != NULL)
+    {
+      gboolean has_value;
+      double value = region_value (self, shape->code, &has_value);
+      g_autofree char *value_text = has_value ? hc_heat_scale_format (value) : g_strdup ("—");
+
+      description = g_strdup_printf (_("%s: %s"), shape->name, value_text);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
+                                  -1);
+}
+
+static void
+drill_down_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  HcRegionMap *self = HC_REGION_MAP (widget);
+
+  if (self->selected != NULL)
+    g_signal_emit (self, signals [REGION_ACTIVATED], 0, self->selected);
+}
+
+/* Arrow keys and Tab step through the 市县 in GB/T order (the GeoJSON's). */
+static gboolean
+step_selection (HcRegionMap *self,
+                int          step,
+                gboolean     wrap)
+{
+  Geometry *g = geometry_get ();
+  int n = (int) g->shapes->len;
+  int index = -1;
+
+  for (int i = 0; i < n; i++)
+    if (g_strcmp0 (((Shape *) g_ptr_array_index (g->shapes, i))->code, self->selected) == 0)
+      index = i;
+  if (index < 0)
+    index = step > 0 ? 0 : n - 1;
+  else if (!wrap && (index + step < 0 || index + step >= n))
+    return FALSE;
+  else
+    index = (index + step + n) % n;
+  hc_region_map_set_selected_region (self, ((Shape *) g_ptr_array_index (g->shapes, index))->code);
+  return TRUE;
+}
+
+static gboolean
+key_pressed_cb (HcRegionMap           *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+      return step_selection (self, 1, TRUE);
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+      return step_selection (self, -1, TRUE);
+    /* Tab leaves the map after the last 市县, Shift+Tab before the first. */
+    case GDK_KEY_Tab:
+      return step_selection (self, (state & GDK_SHIFT_MASK) ? -1 : 1, FALSE);
+    case GDK_KEY_ISO_Left_Tab:
+      return step_selection (self, -1, FALSE);
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      gtk_widget_activate_action (GTK_WIDGET (self), "region-map.drill-down", NULL);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+pressed_cb (HcRegionMap     *self,
+            int              n_press,
+            double           x,
+            double           y,
+            GtkGestureClick *gesture)
+{
+  g_autofree char *code = hc_region_map_get_region_at (self, x, y);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (code == NULL)
+    return;
+  hc_region_map_set_selected_region (self, code);
+  gtk_widget_activate_action (GTK_WIDGET (self), "region-map.drill-down", NULL);
+}
+
+static void
+focus_changed_cb (HcRegionMap *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+hc_region_map_dispose (GObject *object)
+{
+  HcRegionMap *self = HC_REGION_MAP (object);
+
+  g_clear_pointer (&self->heatmap, hc_heatmap_unref);
+  g_clear_pointer (&self->selected, g_free);
+  if (self->hit_cr != NULL)
+    {
+      cairo_surface_t *surface = cairo_get_target (self->hit_cr);
+
+      cairo_surface_reference (surface);
+      g_clear_pointer (&self->hit_cr, cairo_destroy);
+      cairo_surface_destroy (surface);
+    }
+
+  G_OBJECT_CLASS (hc_region_map_parent_class)->dispose (object);
+}
+
+static void
+hc_region_map_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  HcRegionMap *self = HC_REGION_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_HEATMAP:
+      g_value_set_boxed (value, hc_region_map_get_heatmap (self));
+      break;
+    case PROP_SELECTED_REGION:
+      g_value_set_string (value, hc_region_map_get_selected_region (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hc_region_map_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  HcRegionMap *self = HC_REGION_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_HEATMAP:
+      hc_region_map_set_heatmap (self, g_value_get_boxed (value));
+      break;
+    case PROP_SELECTED_REGION:
+      hc_region_map_set_selected_region (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hc_region_map_class_init (HcRegionMapClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hc_region_map_dispose;
+  object_class->get_property = hc_region_map_get_property;
+  object_class->set_property = hc_region_map_set_property;
+  widget_class->snapshot = hc_region_map_snapshot;
+  widget_class->measure = hc_region_map_measure;
+  widget_class->size_allocate = hc_region_map_size_allocate;
+  widget_class->query_tooltip = hc_region_map_query_tooltip;
+
+  properties [PROP_HEATMAP] =
+    g_param_spec_boxed ("heatmap", NULL, NULL, HC_TYPE_HEATMAP,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_SELECTED_REGION] =
+    g_param_spec_string ("selected-region", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HcRegionMap::region-activated:
+   * @region: the GB/T 2260 code of the 市县
+   * A region was clicked, or Enter pressed on it: show its events.
+   */
+  signals [REGION_ACTIVATED] =
+    g_signal_new ("region-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "region-map.drill-down", NULL, drill_down_action);
+  gtk_widget_class_set_css_name (widget_class, "regionmap");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+hc_region_map_init (HcRegionMap *self)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+
+  self->hit_cr = cairo_create (surface);
+  cairo_surface_destroy (surface);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_changed_cb), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Map of risk events by city and county"),
+                                  -1);
+}
+
+GtkWidget *
+hc_region_map_new (void)
+{
+  return g_object_new (HC_TYPE_REGION_MAP, NULL);
+}
+
+HcHeatmap *
+hc_region_map_get_heatmap (HcRegionMap *self)
+{
+  g_return_val_if_fail (HC_IS_REGION_MAP (self), NULL);
+  return self->heatmap;
+}
+
+/* The map colours each 市县 by the first column of @heatmap (by=region). */
+void
+hc_region_map_set_heatmap (HcRegionMap *self,
+                           HcHeatmap   *heatmap)
+{
+  g_return_if_fail (HC_IS_REGION_MAP (self));
+
+  if (self->heatmap == heatmap)
+    return;
+  g_clear_pointer (&self->heatmap, hc_heatmap_unref);
+  if (heatmap != NULL)
+    self->heatmap = hc_heatmap_ref (heatmap);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HEATMAP]);
+}
+
+const char *
+hc_region_map_get_selected_region (HcRegionMap *self)
+{
+  g_return_val_if_fail (HC_IS_REGION_MAP (self), NULL);
+  return self->selected;
+}
+
+void
+hc_region_map_set_selected_region (HcRegionMap *self,
+                                   const char  *region)
+{
+  g_return_if_fail (HC_IS_REGION_MAP (self));
+
+  if (region != NULL && find_shape (region) == NULL)
+    region = NULL;
+  if (g_strcmp0 (self->selected, region) != 0)
+    {
+      g_free (self->selected);
+      self->selected = g_strdup (region);
+      update_accessible (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_REGION]);
+    }
+}
+
+/**
+ * hc_region_map_get_region_point:
+ * Where @region's colour shows, in widget coordinates: its centroid (the
+ * label sits above it), or for 三沙 the colour chip in the inset.
+ * Returns: FALSE when @region is not on the map
+ */
+gboolean
+hc_region_map_get_region_point (HcRegionMap *self,
+                                const char  *region,
+                                double      *x,
+                                double      *y)
+{
+  Shape *shape;
+
+  g_return_val_if_fail (HC_IS_REGION_MAP (self), FALSE);
+  g_return_val_if_fail (x != NULL && y != NULL, FALSE);
+
+  if ((shape = find_shape (region)) == NULL)
+    return FALSE;
+  shape_point (self, shape, x, y);
+  return TRUE;
+}

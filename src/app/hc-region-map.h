@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcRegionMap: a choropleth map of Hainan's 19 市县 (三沙 as an inset). */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hc-client.h"
+
+G_BEGIN_DECLS
+
+#define HC_TYPE_REGION_MAP (hc_region_map_get_type ())
+
+G_DECLARE_FINAL_TYPE (HcRegionMap, hc_region_map, HC, REGION_MAP, GtkWidget)
+
+GtkWidget  *hc_region_map_new                 (void);
+HcHeatmap  *hc_region_map_get_heatmap         (HcRegionMap *self);
+void        hc_region_map_set_heatmap         (HcRegionMap *self,
+                                               HcHeatmap   *heatmap);
+const char *hc_region_map_get_selected_region (HcRegionMap *self);
+void        hc_region_map_set_selected_region (HcRegionMap *self,
+                                               const char  *region);
+gboolean    hc_region_map_get_region_point    (HcRegionMap *self,
+                                               const char  *region,
+                                               double      *x,
+                                               double      *y);
+char       *hc_region_map_get_region_at       (HcRegionMap *self,
+                                               double       x,
+                                               double       y);
+
+G_END_DECLS

@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The heat map pane against a real server holding risk events the test
+ * made: the colours drawn (read back from pictures of the map and the
+ * matrix) follow the counts, and the drill-down lists exactly the events of
+ * the 市县 or cell chosen. Writes screenshot-heatmap-*.png. */
+#include "config.h"
+
+#include "hc-client.h"
+#include "hc-heat-scale.h"
+#include "hc-heatmap-pane.h"
+#include "hc-pane-state.h"
+#include "hc-risk-event.h"
+#include "hc-test-server.h"
+#include "hc-ui-test.h"
+
+#define HAIKOU "460100"
+#define SANYA "460200"
+#define WUZHISHAN "469001"
+
+typedef struct
+{
+  GHashTable *haikou_march;   /* ids of 海口's events in 2025-03 */
+  GHashTable *haikou_all;     /* ids of all of 海口's events */
+} Events;
+
+static gint64
+post_event (HcTestServer *server,
+            const char   *region,
+            const char   *date,
+            const char   *category,
+            int           n)
+{
+  g_autofree char *body =
+    g_strdup_printf ("{\"region\":\"%s\",\"occurred_on\":\"%s\",\"category\":\"%s\",\"severity\":%d,"
+                     "\"title\":\"测试事件 %d\"}", region, date, category, 1 + n % 5, n);
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/risk/events",
+                                                 hc_test_server_token (server, "admin"), body);
+
+  hc_assert_status (r, 201, NULL);
+  return json_object_get_int_member (hc_test_response_object (r), "id");
+}
+
+static gboolean
+sign_in_shown (gpointer data)
+{
+  return g_strcmp0 (hc_window_get_page (HC_WINDOW (data)), "sign-in") == 0;
+}
+
+static gboolean
+console_shown (gpointer data)
+{
+  return g_strcmp0 (hc_window_get_page (HC_WINDOW (data)), "console") == 0;
+}
+
+static gboolean
+map_loaded (gpointer data)
+{
+  HcHeatmapPane *pane = data;
+  return !hc_heatmap_pane_get_busy (pane) && hc_region_map_get_heatmap (hc_heatmap_pane_get_map (pane)) != NULL;
+}
+
+static gboolean
+matrix_loaded (gpointer data)
+{
+  HcHeatmapPane *pane = data;
+  HcHeatmap *heatmap = hc_heatmap_matrix_get_heatmap (hc_heatmap_pane_get_matrix (pane));
+  return !hc_heatmap_pane_get_busy (pane) && heatmap != NULL && heatmap->n_columns == 12;
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !hc_heatmap_pane_get_busy (HC_HEATMAP_PANE (data));
+}
+
+typedef struct
+{
+  GdkTexture *texture;
+} Shot;
+
+static gboolean
+take_shot (GtkWidget *widget,
+           gpointer   data)
+{
+  Shot *shot = data;
+
+  shot->texture = hc_ui_screenshot (widget);
+  return shot->texture != NULL;
+}
+
+/* A picture of @widget, also written to the build folder as @name. */
+static GdkTexture *
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  Shot shot = { NULL };
+  g_autofree char *file = g_strdup_printf ("screenshot-heatmap-%s.png", name);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), file, NULL);
+
+  hc_ui_wait_frames (widget, 2, take_shot, &shot);
+  g_assert_nonnull (shot.texture);
+  g_assert_true (gdk_texture_save_to_png (shot.texture, path));
+  g_test_message ("wrote %s", path);
+  g_assert_false (hc_ui_texture_is_blank (shot.texture));
+  return shot.texture;
+}
+
+static void
+assert_pixel_is_class (GdkTexture *texture,
+                       double      x,
+                       double      y,
+                       guint       klass,
+                       const char *what)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  int px = (int) x, py = (int) y;
+  const guchar *p;
+  GdkRGBA expected;
+  int r, g, b;
+
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (py, >=, 0);
+  g_assert_cmpint (px, <, width);
+  g_assert_cmpint (py, <, height);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  /* GDK_MEMORY_DEFAULT: B, G, R, A bytes on this little-endian machine. */
+  p = pixels + ((gsize) py * width + px) * 4;
+  b = p[0];
+  g = p[1];
+  r = p[2];
+  hc_heat_scale_class_color (klass, &expected);
+  if (ABS (r - (int) (expected.red * 255 + 0.5)) > 3 ||
+      ABS (g - (int) (expected.green * 255 + 0.5)) > 3 ||
+      ABS (b - (int) (expected.blue * 255 + 0.5)) > 3)
+    g_error ("%s at %d,%d is #%02x%02x%02x, not the colour of class %u (%s)", what, px, py, r, g, b,
+             klass, gdk_rgba_to_string (&expected));
+}
+
+static void
+assert_events_are (HcHeatmapPane *pane,
+                   GHashTable    *ids)
+{
+  GListModel *events = hc_heatmap_pane_get_events (pane);
+
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, g_hash_table_size (ids));
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(HcRiskEvent) event = g_list_model_get_item (events, i);
+      gint64 id = hc_risk_event_get_id (event);
+
+      g_assert_true (g_hash_table_contains (ids, &id));
+      g_assert_cmpstr (hc_risk_event_get_region (event), ==, HAIKOU);
+    }
+}
+
+static void
+heatmap_follows_the_events (HcApplication *app,
+                            HcWindow      *window,
+                            gpointer       data)
+{
+  Events *events = data;
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  HcHeatmapPane *pane;
+  HcRegionMap *map;
+  HcHeatmapMatrix *matrix;
+  HcHeatmap *heatmap;
+  g_autoptr(GdkTexture) map_shot = NULL;
+  g_autoptr(GdkTexture) matrix_shot = NULL;
+  g_autoptr(GdkTexture) category_shot = NULL;
+  g_autoptr(GdkTexture) window_shot = NULL;
+  graphene_rect_t cell;
+  double x, y;
+  int haikou, wuzhishan, march = -1;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
+  hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
+  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console after signing in", console_shown, window);
+
+  hc_ui_wait_pane_loaded (window, "heatmap");
+  pane = HC_HEATMAP_PANE (hc_window_get_pane_widget (window, "heatmap"));
+  map = hc_heatmap_pane_get_map (pane);
+  matrix = hc_heatmap_pane_get_matrix (pane);
+  hc_ui_wait_until ("the map's values", map_loaded, pane);
+
+  /* 海口 has the most events, 五指山 none. */
+  map_shot = shoot (GTK_WIDGET (map), "map");
+  g_assert_true (hc_region_map_get_region_point (map, HAIKOU, &x, &y));
+  assert_pixel_is_class (map_shot, x, y, HC_HEAT_SCALE_N_CLASSES - 1, "海口 on the map");
+  g_assert_true (hc_region_map_get_region_point (map, WUZHISHAN, &x, &y));
+  assert_pixel_is_class (map_shot, x, y, 0, "五指山 on the map");
+  /* What is under a region's point is that region. */
+  {
+    g_autofree char *under = hc_region_map_get_region_at (map, x, y);
+    g_assert_cmpstr (under, ==, WUZHISHAN);
+  }
+
+  /* Choosing 海口 (as a click or Enter does) lists its events. */
+  hc_region_map_set_selected_region (map, HAIKOU);
+  g_assert_cmpstr (hc_region_map_get_selected_region (map), ==, HAIKOU);
+  gtk_widget_activate_action (GTK_WIDGET (map), "region-map.drill-down", NULL);
+  hc_ui_wait_until ("海口's events", not_busy, pane);
+  assert_events_are (pane, events->haikou_all);
+  window_shot = shoot (GTK_WIDGET (window), "window");
+
+  /* The matrix by month: 海口 in March is the darkest cell. */
+  hc_heatmap_pane_set_view (pane, HC_HEATMAP_VIEW_REGION_MONTH);
+  hc_ui_wait_until ("the matrix by month", matrix_loaded, pane);
+  heatmap = hc_heatmap_matrix_get_heatmap (matrix);
+  haikou = hc_heatmap_find_row (heatmap, HAIKOU);
+  wuzhishan = hc_heatmap_find_row (heatmap, WUZHISHAN);
+  for (guint c = 0; c < heatmap->n_columns; c++)
+    if (g_str_equal (heatmap->columns[c], "2025-03"))
+      march = (int) c;
+  g_assert_cmpint (march, >=, 0);
+  matrix_shot = shoot (GTK_WIDGET (matrix), "matrix");
+  g_assert_true (hc_heatmap_matrix_get_cell_area (matrix, haikou, march, &cell));
+  assert_pixel_is_class (matrix_shot, cell.origin.x + 4, cell.origin.y + 4,
+                         HC_HEAT_SCALE_N_CLASSES - 1, "海口, 2025-03 in the matrix");
+  g_assert_true (hc_heatmap_matrix_get_cell_area (matrix, wuzhishan, march, &cell));
+  assert_pixel_is_class (matrix_shot, cell.origin.x + 4, cell.origin.y + 4, 0,
+                         "五指山, 2025-03 in the matrix");
+
+  /* Its cell lists 海口's events of that month only. */
+  hc_heatmap_matrix_select_cell (matrix, haikou, march);
+  gtk_widget_activate_action (GTK_WIDGET (matrix), "heatmap-matrix.drill-down", NULL);
+  hc_ui_wait_until ("海口's events of March", not_busy, pane);
+  assert_events_are (pane, events->haikou_march);
+
+  hc_heatmap_pane_set_view (pane, HC_HEATMAP_VIEW_REGION_CATEGORY);
+  hc_ui_wait_until ("the matrix by category", not_busy, pane);
+  g_assert_cmpuint (hc_heatmap_matrix_get_heatmap (matrix)->n_columns, ==, 8);
+  category_shot = shoot (GTK_WIDGET (matrix), "categories");
+}
+
+static void
+test_heatmap_follows_the_events (void)
+{
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+  Events events = {
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+  };
+  static const char * const others[] = { SANYA, "460400", "469002", "469005", "469006", "469021", NULL };
+  int n = 0;
+
+  /* 海口: ten events in March, two in May. */
+  for (int i = 0; i < 12; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2025-%s-%02d", i < 10 ? "03" : "05", 1 + i);
+      gint64 id = post_event (server, HAIKOU, date, i % 2 ? "finance" : "smuggling", n++);
+
+      g_hash_table_add (events.haikou_all, g_memdup2 (&id, sizeof id));
+      if (i < 10)
+        g_hash_table_add (events.haikou_march, g_memdup2 (&id, sizeof id));
+    }
+  /* A few elsewhere, so that the middle classes show; 五指山 has none. */
+  for (guint r = 0; others[r] != NULL; r++)
+    for (guint i = 0; i <= r; i++)
+      {
+        g_autofree char *date = g_strdup_printf ("2025-%02u-%02u", 1 + (r + i) % 12, 1 + i);
+        post_event (server, others[r], date, "tourism", n++);
+      }
+  /* The data span 2025-01 to 2025-12: the pane's default period. */
+  post_event (server, "469002", "2025-12-20", "work_safety", n++);
+
+  g_assert_cmpint (hc_ui_run_app (args, heatmap_follows_the_events, &events), ==, 0);
+  g_hash_table_unref (events.haikou_all);
+  g_hash_table_unref (events.haikou_march);
+}
+
+static void
+no_events_is_the_empty_state (HcApplication *app,
+                              HcWindow      *window,
+                              gpointer       data)
+{
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  GtkWidget *pane;
+  HcPaneState *state;
+
+  hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
+  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console after signing in", console_shown, window);
+  hc_ui_wait_pane_loaded (window, "heatmap");
+  pane = hc_window_get_pane_widget (window, "heatmap");
+  state = HC_PANE_STATE (hc_ui_find_descendant (pane, HC_TYPE_PANE_STATE));
+  g_assert_cmpstr (hc_pane_state_get_state (state), ==, "empty");
+  g_assert_null (hc_region_map_get_heatmap (hc_heatmap_pane_get_map (HC_HEATMAP_PANE (pane))));
+}
+
+static void
+test_heatmap_no_events_is_the_empty_state (void)
+{
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  g_assert_cmpint (hc_ui_run_app (args, no_events_is_the_empty_state, NULL), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hc_ui_test_init (&argc, &argv);
+  g_test_add_func ("/ui/heatmap/colours-and-drill-down-follow-the-events", test_heatmap_follows_the_events);
+  g_test_add_func ("/ui/heatmap/no-events-is-the-empty-state", test_heatmap_no_events_is_the_empty_state);
+  return hc_ui_test_finish (g_test_run ());
+}
