@@ -26,23 +26,6 @@ JsonNode *hc_client_send_finish (HcClient            *self,
                                  GAsyncResult        *result,
                                  GError             **error);
 
-<<<<<<< HEAD
-/* Like hc_client_send_async() with an If-Match header (the ETag the
- * edited row was read with) when @if_match is not %NULL. */
-void      hc_client_send_if_match_async (HcClient            *self,
-                                         const char          *method,
-                                         const char          *path,
-                                         JsonNode            *body,
-                                         const char          *if_match,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data);
-
-/* The ETag of a finished send's answer, %NULL without one; valid while
- * @result lives. */
-const char *hc_client_send_get_etag     (HcClient            *self,
-                                         GAsyncResult        *result);
-=======
 /* As hc_client_send_async(), with @if_match (NULL for none) sent as
  * If-Match; the finish gives the answer's ETag too. */
 void      hc_client_send_etag_async  (HcClient            *self,
@@ -87,7 +70,6 @@ void      hc_client_fetch_bytes_async  (HcClient            *self,
 GBytes   *hc_client_fetch_bytes_finish (HcClient            *self,
                                         GAsyncResult        *result,
                                         GError             **error);
->>>>>>> main
 
 /* Sets (or with NULLs clears) the session after a sign-in. */
 void      hc_client_set_session (HcClient            *self,

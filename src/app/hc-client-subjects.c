@@ -190,11 +190,12 @@ subject_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
+  g_autofree char *etag = NULL;
   GError *error = NULL;
   SubjectAnswer *answer;
   JsonObject *obj;
 
-  node = hc_client_send_finish (HC_CLIENT (source), result, &error);
+  node = hc_client_send_etag_finish (HC_CLIENT (source), result, &etag, &error);
   if (error != NULL)
     {
       g_task_return_error (task, error);
@@ -203,7 +204,7 @@ subject_cb (GObject      *source,
   obj = answer_object (node);
   answer = g_new0 (SubjectAnswer, 1);
   answer->subject = obj ? subject_from_json (obj) : NULL;
-  answer->etag = g_strdup (hc_client_send_get_etag (HC_CLIENT (source), result));
+  answer->etag = g_steal_pointer (&etag);
   if (answer->subject == NULL || answer->etag == NULL)
     {
       subject_answer_free (answer);
@@ -237,7 +238,7 @@ hc_client_get_subject_async (HcClient            *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hc_client_get_subject_async);
   path = subject_path (identifier);
-  hc_client_send_async (self, "GET", path, NULL, cancellable, subject_cb, g_steal_pointer (&task));
+  hc_client_send_etag_async (self, "GET", path, NULL, NULL, cancellable, subject_cb, g_steal_pointer (&task));
 }
 
 static HcSubject *
@@ -309,8 +310,8 @@ hc_client_update_subject_async (HcClient            *self,
   body = json_builder_get_root (builder);
 
   path = subject_path (identifier);
-  hc_client_send_if_match_async (self, "PATCH", path, body, etag, cancellable,
-                                 subject_cb, g_steal_pointer (&task));
+  hc_client_send_etag_async (self, "PATCH", path, body, etag, cancellable,
+                             subject_cb, g_steal_pointer (&task));
 }
 
 HcSubject *

@@ -299,28 +299,7 @@ hc_client_send_async (HcClient            *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-<<<<<<< HEAD
-  hc_client_send_if_match_async (self, method, path, body, NULL, cancellable, callback, user_data);
-}
-
-void
-hc_client_send_if_match_async (HcClient            *self,
-                               const char          *method,
-                               const char          *path,
-                               JsonNode            *body,
-                               const char          *if_match,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *lang = NULL;
-  SoupMessageHeaders *headers;
-=======
   g_autoptr(GBytes) bytes = NULL;
->>>>>>> main
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (path != NULL && path[0] == '/');
@@ -382,21 +361,6 @@ hc_client_send_bytes_async (HcClient              *self,
       g_task_return_error (task, error);
       return;
     }
-<<<<<<< HEAD
-
-  headers = soup_message_get_request_headers (msg);
-  soup_message_headers_replace (headers, "Accept", "application/json");
-  lang = accept_language ();
-  soup_message_headers_replace (headers, "Accept-Language", lang);
-  if (self->token != NULL)
-    {
-      g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
-      soup_message_headers_replace (headers, "Authorization", auth);
-    }
-  if (if_match != NULL)
-    soup_message_headers_replace (headers, "If-Match", if_match);
-=======
->>>>>>> main
   if (body != NULL)
     soup_message_set_request_body_from_bytes (msg, content_type, body);
   if (body != NULL && progress != NULL)
@@ -508,19 +472,6 @@ hc_client_send_finish (HcClient      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-<<<<<<< HEAD
-const char *
-hc_client_send_get_etag (HcClient     *self,
-                         GAsyncResult *result)
-{
-  SoupMessage *msg;
-
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  msg = g_task_get_task_data (G_TASK (result));
-  return soup_message_headers_get_one (soup_message_get_response_headers (msg), "ETag");
-=======
 /* Like hc_client_send_async, with If-Match sent and the ETag answered:
  * for the writes that must not overwrite someone else's change. */
 void
@@ -584,7 +535,6 @@ hc_client_send_etag_finish (HcClient      *self,
             ? g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg), "ETag"))
             : NULL;
   return node;
->>>>>>> main
 }
 
 /* The object */
