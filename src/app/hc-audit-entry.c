@@ -24,7 +24,7 @@ struct _HcAuditEntry
 
 G_DEFINE_FINAL_TYPE (HcAuditEntry, hc_audit_entry, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_AT, PROP_ACTOR, PROP_ROLE, PROP_ROLE_LABEL, PROP_ACTION, PROP_ENTITY, PROP_ENTITY_ID, N_PROPS };
+enum { PROP_0, PROP_AT, PROP_AT_LABEL, PROP_ACTOR, PROP_ROLE, PROP_ROLE_LABEL, PROP_ACTION, PROP_ENTITY, PROP_ENTITY_ID, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
@@ -52,6 +52,20 @@ role_label (HcAuditEntry *self)
   return hc_role_from_key (self->role, &role) ? hc_role_label (role) : self->role;
 }
 
+/* The time in the local zone, to the second; the stored text if it is not
+ * an ISO 8601 time. */
+static char *
+at_label (HcAuditEntry *self)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (self->at, NULL);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (self->at);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+}
+
 static void
 hc_audit_entry_get_property (GObject    *object,
                              guint       prop_id,
@@ -63,6 +77,7 @@ hc_audit_entry_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_AT: g_value_set_string (value, self->at); break;
+    case PROP_AT_LABEL: g_value_take_string (value, at_label (self)); break;
     case PROP_ACTOR: g_value_set_string (value, self->actor); break;
     case PROP_ROLE: g_value_set_string (value, self->role); break;
     case PROP_ROLE_LABEL: g_value_set_string (value, role_label (self)); break;
@@ -84,6 +99,7 @@ hc_audit_entry_class_init (HcAuditEntryClass *klass)
   object_class->get_property = hc_audit_entry_get_property;
 
   properties [PROP_AT] = g_param_spec_string ("at", NULL, NULL, NULL, flags);
+  properties [PROP_AT_LABEL] = g_param_spec_string ("at-label", NULL, NULL, NULL, flags);
   properties [PROP_ACTOR] = g_param_spec_string ("actor", NULL, NULL, NULL, flags);
   properties [PROP_ROLE] = g_param_spec_string ("role", NULL, NULL, NULL, flags);
   properties [PROP_ROLE_LABEL] = g_param_spec_string ("role-label", NULL, NULL, NULL, flags);
