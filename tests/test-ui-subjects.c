@@ -111,6 +111,31 @@ find_nth (GtkWidget *root,
   return NULL;
 }
 
+static gboolean
+take_shot (GtkWidget *widget,
+           gpointer   data)
+{
+  GdkTexture **texture = data;
+
+  *texture = hc_ui_screenshot (gtk_widget_get_first_child (widget));
+  return *texture != NULL;
+}
+
+/* screenshot-NAME.png in the build folder: the pane with its content. */
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), file, NULL);
+
+  hc_ui_wait_frames (window, 2, take_shot, &texture);
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_false (hc_ui_texture_is_blank (texture));
+}
+
 static void
 subjects_pane_over_demo (HcApplication *app,
                          HcWindow      *window,
@@ -228,6 +253,7 @@ subjects_pane_over_demo (HcApplication *app,
   g_assert_cmpstr (json_object_get_string_member (after, "grade"), ==, "D");
   edited = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpstr (hc_subject_get_industry (edited), ==, "界面测试行业");
+  save_shot (GTK_WIDGET (window), "subjects-detail");
 
   /* The audit log shows the edit first, with the changed fields. */
   g_test_message ("audit");
@@ -262,6 +288,7 @@ subjects_pane_over_demo (HcApplication *app,
       }
     g_assert_true (industry_seen);
     g_assert_true (name_seen);
+    save_shot (GTK_WIDGET (window), "audit-entries");
   }
 }
 
