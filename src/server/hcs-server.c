@@ -16,7 +16,14 @@
 #include "hcs-auth.h"
 #include "hcs-store-users.h"
 
-#define DEFAULT_WORKERS 4
+/* One worker per processor: more workers than cores only adds context
+ * switches to the tail (measured: 4 workers on 2 cores gave p99 39 ms for
+ * GET /subjects/{uscc} at 64 connections, 2 workers 7 ms; bench/README.md). */
+static guint
+default_workers (void)
+{
+  return CLAMP (g_get_num_processors (), 2, 32);
+}
 
 typedef struct
 {
@@ -273,7 +280,7 @@ hcs_server_new (const HcsServerOptions  *options,
   self->db_path = g_strdup (options->db_path);
   self->host = g_strdup (options->host ? options->host : "127.0.0.1");
   self->port = options->port;
-  self->n_workers = options->n_workers ? options->n_workers : DEFAULT_WORKERS;
+  self->n_workers = options->n_workers ? options->n_workers : default_workers ();
   self->router = hcs_routes_new_router ();
   self->workers = g_ptr_array_new_with_free_func (worker_free);
   if (options->token_ttl > 0)
