@@ -1,12 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcAuditPane: the Audit Log pane. It checks that the session is good and
- * shows what the pane is for; the pane's own views fill its content. */
+/* HcAuditPane: the audit log: filters, entries newest first in pages of
+ * 100 (“Load More”), and the selected entry's changes field by field. */
 #define G_LOG_DOMAIN "hc-audit-pane"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hc-audit-pane.h"
+#include "hc-audit-change.h"
+#include "hc-format.h"
 #include "hc-pane-state.h"
+
+#define PAGE_SIZE 100
 
 struct _HcAuditPane
 {
@@ -15,6 +21,17 @@ struct _HcAuditPane
   GtkSearchBar *search_bar;
   GtkWidget    *search_entry;
   HcPaneState  *state;
+  GtkEditable  *from_entry;
+  GtkEditable  *to_entry;
+  GtkDropDown  *entity_dropdown;
+  GtkSingleSelection *selection;
+  GtkNoSelection *change_selection;
+  GtkLabel     *count_label;
+  GtkLabel     *detail_title;
+
+  GListStore   *entries;
+  char         *next_cursor;
+  gint64        total;
 
   HcClient     *client;
   GCancellable *cancellable;
@@ -26,18 +43,64 @@ enum { PROP_0, PROP_CLIENT, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
+static const char * const entity_keys[] = {
+  NULL, "subject", "list_entry", "repair", "catalog_item", "catalog_version",
+  "indicator_value", "risk_event", "department", "match_run",
+};
+
 static void
-session_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+update_count (HcAuditPane *self)
+{
+  g_autofree char *shown = hc_format_count (g_list_model_get_n_items (G_LIST_MODEL (self->entries)));
+  g_autofree char *total = hc_format_count (MAX (self->total, 0));
+  /* Translators: entries shown of all that match, "100 / 2,345" */
+  g_autofree char *text = g_strdup_printf (_("Showing %s of %s entries"), shown, total);
+
+  gtk_label_set_text (self->count_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.load-more", self->next_cursor != NULL);
+}
+
+static void
+page_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   g_autoptr(HcAuditPane) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HcAuditPage) page = hc_client_list_audit_finish (HC_CLIENT (source), result, &error);
 
-  if (hc_client_check_session_finish (HC_CLIENT (source), result, &error))
+  if (page == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        hc_pane_state_show_error (self->state, error->message);
+      return;
+    }
+  if (page->total >= 0)
+    self->total = page->total;
+  g_free (self->next_cursor);
+  self->next_cursor = g_steal_pointer (&page->next_cursor);
+  g_list_store_splice (self->entries, g_list_model_get_n_items (G_LIST_MODEL (self->entries)), 0,
+                       page->items->pdata, page->items->len);
+  update_count (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->entries)) == 0)
     hc_pane_state_show_empty (self->state);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    hc_pane_state_show_error (self->state, error->message);
+  else
+    hc_pane_state_show_content (self->state);
+}
+
+static void
+fetch (HcAuditPane *self,
+       gboolean     first)
+{
+  HcAuditQuery query = { 0, };
+  guint entity = gtk_drop_down_get_selected (self->entity_dropdown);
+
+  query.actor = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  query.entity = entity < G_N_ELEMENTS (entity_keys) ? entity_keys[entity] : NULL;
+  query.from = gtk_editable_get_text (self->from_entry);
+  query.to = gtk_editable_get_text (self->to_entry);
+  hc_client_list_audit_async (self->client, &query, first ? NULL : self->next_cursor, PAGE_SIZE, first,
+                              self->cancellable, page_cb, g_object_ref (self));
 }
 
 static void
@@ -50,7 +113,44 @@ refresh (HcAuditPane *self)
 
   self->cancellable = g_cancellable_new ();
   hc_pane_state_show_loading (self->state);
-  hc_client_check_session_async (self->client, self->cancellable, session_cb, g_object_ref (self));
+  g_list_store_remove_all (self->entries);
+  g_clear_pointer (&self->next_cursor, g_free);
+  self->total = -1;
+  fetch (self, TRUE);
+}
+
+static void
+apply_filters (HcAuditPane *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+}
+
+static void
+load_more_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  HcAuditPane *self = HC_AUDIT_PANE (widget);
+
+  if (self->next_cursor == NULL || self->client == NULL)
+    return;
+  gtk_widget_action_set_enabled (widget, "audit.load-more", FALSE);
+  fetch (self, FALSE);
+}
+
+static void
+selection_changed (HcAuditPane *self)
+{
+  HcAuditEntry *entry = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *title = NULL;
+
+  gtk_no_selection_set_model (self->change_selection, entry ? hc_audit_entry_get_changes (entry) : NULL);
+  if (entry != NULL)
+    /* Translators: an audit entry's action and object, "subject.update · subject 42" */
+    title = g_strdup_printf (_("%s · %s %s"), hc_audit_entry_get_action (entry),
+                             hc_audit_entry_get_entity (entry), hc_audit_entry_get_entity_id (entry));
+  gtk_label_set_text (self->detail_title, title ? title : _("Select an entry to see what it changed."));
 }
 
 static void
@@ -96,8 +196,10 @@ hc_audit_pane_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_AUDIT_PANE);
+  g_clear_object (&self->client);
+  g_clear_object (&self->entries);
+  g_clear_pointer (&self->next_cursor, g_free);
 
   G_OBJECT_CLASS (hc_audit_pane_parent_class)->dispose (object);
 }
@@ -157,20 +259,49 @@ hc_audit_pane_class_init (HcAuditPaneClass *klass)
 
   gtk_widget_class_install_action (widget_class, "pane.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "audit.load-more", NULL, load_more_action);
 
   g_type_ensure (HC_TYPE_PANE_STATE);
+  g_type_ensure (HC_TYPE_AUDIT_ENTRY);
+  g_type_ensure (HC_TYPE_AUDIT_CHANGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-audit-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcAuditPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcAuditPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HcAuditPane, state);
+  gtk_widget_class_bind_template_child (widget_class, HcAuditPane, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, HcAuditPane, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, HcAuditPane, entity_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcAuditPane, selection);
+  gtk_widget_class_bind_template_child (widget_class, HcAuditPane, change_selection);
+  gtk_widget_class_bind_template_child (widget_class, HcAuditPane, count_label);
+  gtk_widget_class_bind_template_child (widget_class, HcAuditPane, detail_title);
   gtk_widget_class_bind_template_callback (widget_class, refresh);
+  gtk_widget_class_bind_template_callback (widget_class, apply_filters);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 hc_audit_pane_init (HcAuditPane *self)
 {
+  g_autoptr(GtkStringList) entities = gtk_string_list_new (NULL);
+  const char *labels[] = {
+    N_("All objects"), N_("Market subjects"), N_("List entries"), N_("Credit repairs"),
+    N_("Catalog items"), N_("Catalog versions"), N_("Indicator values"), N_("Risk events"),
+    N_("Departments"), N_("List match runs"),
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == G_N_ELEMENTS (entity_keys));
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->entries = g_list_store_new (HC_TYPE_AUDIT_ENTRY);
+  self->total = -1;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    gtk_string_list_append (entities, _(labels[i]));
+  g_signal_handlers_block_by_func (self->entity_dropdown, apply_filters, self);
+  gtk_drop_down_set_model (self->entity_dropdown, G_LIST_MODEL (entities));
+  g_signal_handlers_unblock_by_func (self->entity_dropdown, apply_filters, self);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->entries));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.load-more", FALSE);
 }
 
 HcClient *
@@ -178,6 +309,22 @@ hc_audit_pane_get_client (HcAuditPane *self)
 {
   g_return_val_if_fail (HC_IS_AUDIT_PANE (self), NULL);
   return self->client;
+}
+
+/* The entries shown (HcAuditEntry), newest first. */
+GListModel *
+hc_audit_pane_get_entries (HcAuditPane *self)
+{
+  g_return_val_if_fail (HC_IS_AUDIT_PANE (self), NULL);
+  return G_LIST_MODEL (self->entries);
+}
+
+/* The changes the detail view shows (HcAuditChange), %NULL without a selection. */
+GListModel *
+hc_audit_pane_get_shown_changes (HcAuditPane *self)
+{
+  g_return_val_if_fail (HC_IS_AUDIT_PANE (self), NULL);
+  return gtk_no_selection_get_model (self->change_selection);
 }
 
 void

@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (HcAuditPane, hc_audit_pane, HC, AUDIT_PANE, GtkWidget)
 HcClient *hc_audit_pane_get_client (HcAuditPane *self);
 void      hc_audit_pane_set_client (HcAuditPane *self,
                                     HcClient     *client);
+GListModel *hc_audit_pane_get_entries       (HcAuditPane *self);
+GListModel *hc_audit_pane_get_shown_changes (HcAuditPane *self);
 
 G_END_DECLS

@@ -369,3 +369,115 @@ GBytes         *hc_client_download_rejections_finish (HcClient            *self,
                                                       GError             **error);
 
 G_END_DECLS
+
+/* 市场主体 (hc-client-subjects.c) */
+
+#include "hc-subject.h"
+
+G_BEGIN_DECLS
+
+/* What GET /subjects filters by; %NULL members do not filter. */
+typedef struct
+{
+  const char *q;
+  const char *region;
+  const char *type;
+  const char *grade;
+  const char *status;
+  const char *sort;
+} HcSubjectQuery;
+
+/* One page of GET /subjects. */
+typedef struct
+{
+  GPtrArray *items;         /* of HcSubject */
+  char      *next_cursor;   /* NULL on the last page */
+  gint64     total;         /* -1 when not asked for */
+} HcSubjectPage;
+
+/* What PATCH /subjects/{identifier} changes; %NULL members stay. */
+typedef struct
+{
+  const char *name;
+  const char *industry;
+  const char *status;
+  const char *grade;
+} HcSubjectEdit;
+
+void            hc_subject_page_free             (HcSubjectPage       *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcSubjectPage, hc_subject_page_free)
+
+void            hc_client_list_subjects_async    (HcClient             *self,
+                                                  const HcSubjectQuery *query,
+                                                  const char           *cursor,
+                                                  guint                 limit,
+                                                  gboolean              want_total,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+HcSubjectPage  *hc_client_list_subjects_finish   (HcClient             *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void            hc_client_get_subject_async      (HcClient             *self,
+                                                  const char           *identifier,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+HcSubject      *hc_client_get_subject_finish     (HcClient             *self,
+                                                  GAsyncResult         *result,
+                                                  char                **etag,
+                                                  GError              **error);
+void            hc_client_update_subject_async   (HcClient             *self,
+                                                  const char           *identifier,
+                                                  const char           *etag,
+                                                  const HcSubjectEdit  *edit,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+HcSubject      *hc_client_update_subject_finish  (HcClient             *self,
+                                                  GAsyncResult         *result,
+                                                  char                **etag,
+                                                  GError              **error);
+
+G_END_DECLS
+
+/* 审计日志 (hc-client-audit.c) */
+
+#include "hc-audit-entry.h"
+
+G_BEGIN_DECLS
+
+/* What GET /audit filters by; %NULL members do not filter. Dates YYYY-MM-DD. */
+typedef struct
+{
+  const char *actor;
+  const char *entity;
+  const char *entity_id;
+  const char *from;
+  const char *to;
+} HcAuditQuery;
+
+/* One page of GET /audit, newest first. */
+typedef struct
+{
+  GPtrArray *items;         /* of HcAuditEntry */
+  char      *next_cursor;   /* NULL on the last page */
+  gint64     total;         /* -1 when not asked for */
+} HcAuditPage;
+
+void            hc_audit_page_free             (HcAuditPage         *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcAuditPage, hc_audit_page_free)
+
+void            hc_client_list_audit_async     (HcClient            *self,
+                                                const HcAuditQuery  *query,
+                                                const char          *cursor,
+                                                guint                limit,
+                                                gboolean             want_total,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+HcAuditPage    *hc_client_list_audit_finish    (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+G_END_DECLS

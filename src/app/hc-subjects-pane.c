@@ -1,23 +1,50 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcSubjectsPane: the Market Subjects pane. It checks that the session is good and
- * shows what the pane is for; the pane's own views fill its content. */
+/* HcSubjectsPane: the Market Subjects pane: search and filters over the lazy
+ * subject list, the selected subject's details and its edit dialog. */
 #define G_LOG_DOMAIN "hc-subjects-pane"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hc-subjects-pane.h"
+#include "hc-enums.h"
+#include "hc-format.h"
 #include "hc-pane-state.h"
+#include "hc-subject-edit-dialog.h"
+#include "hc-subject-model.h"
 
 struct _HcSubjectsPane
 {
-  GtkWidget     parent_instance;
+  GtkWidget            parent_instance;
 
-  GtkSearchBar *search_bar;
-  GtkWidget    *search_entry;
-  HcPaneState  *state;
+  GtkSearchBar        *search_bar;
+  GtkWidget           *search_entry;
+  GtkDropDown         *region_dropdown;
+  GtkDropDown         *type_dropdown;
+  GtkDropDown         *grade_dropdown;
+  GtkDropDown         *status_dropdown;
+  GtkLabel            *total_label;
+  HcPaneState         *state;
+  GtkScrolledWindow   *scrolled;
+  GtkColumnView       *column_view;
+  GtkSingleSelection  *selection;
+  GtkStack            *detail_stack;
+  GtkLabel            *detail_name;
+  GtkLabel            *detail_identifier;
+  GtkLabel            *detail_type;
+  GtkLabel            *detail_region;
+  GtkLabel            *detail_industry;
+  GtkLabel            *detail_grade;
+  GtkLabel            *detail_status;
+  GtkLabel            *detail_registered;
+  GtkLabel            *detail_message;
 
-  HcClient     *client;
-  GCancellable *cancellable;
+  HcClient            *client;
+  HcSubjectModel      *model;
+  GPtrArray           *region_codes;   /* index of region_dropdown - 1 → code */
+  GtkWindow           *edit_dialog;    /* weak */
+  GCancellable        *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (HcSubjectsPane, hc_subjects_pane, GTK_TYPE_WIDGET)
@@ -26,18 +53,215 @@ enum { PROP_0, PROP_CLIENT, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
+static const char * const type_keys[] = { NULL, "legal_person", "unincorporated", "natural_person" };
+static const char * const grade_keys[] = { NULL, "A", "B", "C", "D" };
+static const char * const status_keys[] = { NULL, "active", "deregistered", "revoked" };
+
+static const char *
+selected_key (GtkDropDown        *dropdown,
+              const char * const *keys,
+              guint               n_keys)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+  return i < n_keys ? keys[i] : NULL;
+}
+
 static void
-session_cb (GObject      *source,
+apply_query (HcSubjectsPane *self)
+{
+  HcSubjectQuery query = { 0, };
+  guint region = gtk_drop_down_get_selected (self->region_dropdown);
+
+  if (self->model == NULL)
+    return;
+  query.q = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (region != GTK_INVALID_LIST_POSITION && region > 0 && self->region_codes != NULL &&
+      region - 1 < self->region_codes->len)
+    query.region = g_ptr_array_index (self->region_codes, region - 1);
+  query.type = selected_key (self->type_dropdown, type_keys, G_N_ELEMENTS (type_keys));
+  query.grade = selected_key (self->grade_dropdown, grade_keys, G_N_ELEMENTS (grade_keys));
+  query.status = selected_key (self->status_dropdown, status_keys, G_N_ELEMENTS (status_keys));
+  hc_pane_state_show_loading (self->state);
+  gtk_label_set_text (self->total_label, "");
+  hc_subject_model_set_query (self->model, &query);
+}
+
+static void
+filters_changed (HcSubjectsPane *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    apply_query (self);
+}
+
+static void
+model_loading_changed (HcSubjectsPane *self)
+{
+  const GError *error = hc_subject_model_get_error (self->model);
+  gint64 total = hc_subject_model_get_total (self->model);
+
+  if (error != NULL)
+    {
+      if (total < 0)
+        hc_pane_state_show_error (self->state, error->message);
+      return;
+    }
+  if (total < 0)
+    return;
+  if (total == 0)
+    {
+      hc_pane_state_show_empty (self->state);
+      gtk_label_set_text (self->total_label, "");
+      return;
+    }
+  if (g_strcmp0 (hc_pane_state_get_state (self->state), "content") != 0)
+    {
+      g_autofree char *count = hc_format_count (total);
+      g_autofree char *text =
+        /* Translators: %s is a count like 105,000 */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s market subject in all",
+                                      "%s market subjects in all", (gulong) total), count);
+
+      gtk_label_set_text (self->total_label, text);
+      hc_pane_state_show_content (self->state);
+    }
+}
+
+static HcSubject *
+selected_subject (HcSubjectsPane *self)
+{
+  HcSubject *subject = gtk_single_selection_get_selected_item (self->selection);
+
+  return subject != NULL && !hc_subject_get_placeholder (subject) ? subject : NULL;
+}
+
+static void
+show_detail (HcSubjectsPane *self,
+             HcSubject      *subject)
+{
+  const char *grade;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "subjects.edit", subject != NULL);
+  if (subject == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+  grade = hc_subject_get_grade (subject);
+  gtk_label_set_text (self->detail_name, hc_subject_get_name (subject));
+  gtk_label_set_text (self->detail_identifier, hc_subject_get_identifier (subject));
+  gtk_label_set_text (self->detail_type, hc_subject_get_type_label (subject));
+  gtk_label_set_text (self->detail_region, hc_subject_get_region_name (subject));
+  gtk_label_set_text (self->detail_industry, hc_subject_get_industry (subject));
+  gtk_label_set_text (self->detail_grade, *grade ? grade : C_("credit grade", "Not graded"));
+  gtk_label_set_text (self->detail_status, hc_subject_get_status_label (subject));
+  gtk_label_set_text (self->detail_registered, hc_subject_get_registered_on (subject));
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_message), FALSE);
+  gtk_stack_set_visible_child_name (self->detail_stack, "subject");
+}
+
+static void
+selection_changed (HcSubjectsPane *self)
+{
+  show_detail (self, selected_subject (self));
+}
+
+static void
+subject_saved (HcSubjectsPane *self,
+               HcSubject      *subject)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  HcSubject *selected = selected_subject (self);
+
+  if (selected != NULL && g_strcmp0 (hc_subject_get_identifier (selected), hc_subject_get_identifier (subject)) == 0)
+    {
+      hc_subject_model_replace (self->model, position, subject);
+      gtk_single_selection_set_selected (self->selection, position);
+    }
+  show_detail (self, subject);
+}
+
+static gboolean
+can_grade (HcSubjectsPane *self)
+{
+  HcRole role;
+
+  return hc_role_from_key (hc_client_get_role (self->client), &role) && role != HC_ROLE_ANALYST;
+}
+
+static void
+edit_subject_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HcSubjectsPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(HcSubject) subject = hc_client_get_subject_finish (HC_CLIENT (source), result, &etag, &error);
+  HcSubjectEditDialog *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (subject == NULL)
+    {
+      gtk_label_set_text (self->detail_message, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->detail_message), TRUE);
+      return;
+    }
+
+  dialog = hc_subject_edit_dialog_new (self->client, subject, etag, can_grade (self));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (subject_saved), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->edit_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  HcSubjectsPane *self = HC_SUBJECTS_PANE (widget);
+  HcSubject *subject = selected_subject (self);
+
+  if (subject == NULL || self->client == NULL)
+    return;
+  /* The dialog edits the version read now, with its ETag. */
+  hc_client_get_subject_async (self->client, hc_subject_get_identifier (subject), self->cancellable,
+                               edit_subject_cb, g_object_ref (self));
+}
+
+static void
+regions_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr(HcSubjectsPane) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) regions = hc_client_list_regions_finish (HC_CLIENT (source), result, &error);
+  g_autoptr(GtkStringList) names = NULL;
 
-  if (hc_client_check_session_finish (HC_CLIENT (source), result, &error))
-    hc_pane_state_show_empty (self->state);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    hc_pane_state_show_error (self->state, error->message);
+  if (regions == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        hc_pane_state_show_error (self->state, error->message);
+      return;
+    }
+  g_clear_pointer (&self->region_codes, g_ptr_array_unref);
+  self->region_codes = g_ptr_array_new_with_free_func (g_free);
+  names = gtk_string_list_new (NULL);
+  gtk_string_list_append (names, _("All regions"));
+  for (guint i = 0; i < regions->len; i++)
+    {
+      HcRegionInfo *region = g_ptr_array_index (regions, i);
+
+      g_ptr_array_add (self->region_codes, g_strdup (region->code));
+      gtk_string_list_append (names, region->name);
+    }
+  g_signal_handlers_block_by_func (self->region_dropdown, filters_changed, self);
+  gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->region_dropdown, 0);
+  g_signal_handlers_unblock_by_func (self->region_dropdown, filters_changed, self);
+  apply_query (self);
 }
 
 static void
@@ -49,8 +273,19 @@ refresh (HcSubjectsPane *self)
     return;
 
   self->cancellable = g_cancellable_new ();
+  if (self->model == NULL)
+    {
+      self->model = hc_subject_model_new (self->client);
+      g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_loading_changed),
+                               self, G_CONNECT_SWAPPED);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+    }
   hc_pane_state_show_loading (self->state);
-  hc_client_check_session_async (self->client, self->cancellable, session_cb, g_object_ref (self));
+  /* The regions come first: the list is filtered by their codes. */
+  if (self->region_codes == NULL)
+    hc_client_list_regions_async (self->client, self->cancellable, regions_cb, g_object_ref (self));
+  else
+    apply_query (self);
 }
 
 static void
@@ -96,17 +331,22 @@ hc_subjects_pane_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
+  if (self->edit_dialog != NULL)
+    gtk_window_destroy (self->edit_dialog);
+  g_clear_weak_pointer (&self->edit_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_SUBJECTS_PANE);
+  g_clear_object (&self->model);
+  g_clear_object (&self->client);
+  g_clear_pointer (&self->region_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hc_subjects_pane_parent_class)->dispose (object);
 }
 
 static void
 hc_subjects_pane_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   HcSubjectsPane *self = HC_SUBJECTS_PANE (object);
 
@@ -122,9 +362,9 @@ hc_subjects_pane_get_property (GObject    *object,
 
 static void
 hc_subjects_pane_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   HcSubjectsPane *self = HC_SUBJECTS_PANE (object);
 
@@ -157,20 +397,73 @@ hc_subjects_pane_class_init (HcSubjectsPaneClass *klass)
 
   gtk_widget_class_install_action (widget_class, "pane.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "subjects.edit", NULL, edit_action);
 
   g_type_ensure (HC_TYPE_PANE_STATE);
+  g_type_ensure (HC_TYPE_SUBJECT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-subjects-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, region_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, grade_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, total_label);
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, state);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, column_view);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, selection);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_name);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_identifier);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_type);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_region);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_industry);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_grade);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_status);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_registered);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_message);
   gtk_widget_class_bind_template_callback (widget_class, refresh);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+fill_dropdown (GtkDropDown        *dropdown,
+               const char         *all,
+               const char * const *labels,
+               guint               n_labels)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, all);
+  for (guint i = 0; i < n_labels; i++)
+    gtk_string_list_append (list, labels[i]);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
 }
 
 static void
 hc_subjects_pane_init (HcSubjectsPane *self)
 {
+  const char *types[HC_SUBJECT_TYPE_N];
+  const char *statuses[G_N_ELEMENTS (status_keys) - 1];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < HC_SUBJECT_TYPE_N; i++)
+    {
+      HcSubjectType type;
+
+      types[i] = hc_subject_type_from_key (type_keys[i + 1], &type) ? hc_subject_type_label (type) : type_keys[i + 1];
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    statuses[i] = hc_subject_status_label (status_keys[i + 1]);
+  fill_dropdown (self->region_dropdown, _("All regions"), NULL, 0);
+  fill_dropdown (self->type_dropdown, _("All types"), types, G_N_ELEMENTS (types));
+  fill_dropdown (self->grade_dropdown, _("All grades"), grade_keys + 1, G_N_ELEMENTS (grade_keys) - 1);
+  fill_dropdown (self->status_dropdown, _("All statuses"), statuses, G_N_ELEMENTS (statuses));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "subjects.edit", FALSE);
 }
 
 HcClient *
@@ -182,11 +475,46 @@ hc_subjects_pane_get_client (HcSubjectsPane *self)
 
 void
 hc_subjects_pane_set_client (HcSubjectsPane *self,
-                          HcClient     *client)
+                             HcClient       *client)
 {
   g_return_if_fail (HC_IS_SUBJECTS_PANE (self));
   g_return_if_fail (client == NULL || HC_IS_CLIENT (client));
 
   if (g_set_object (&self->client, client))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
+    {
+      gtk_single_selection_set_model (self->selection, NULL);
+      g_clear_object (&self->model);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
+    }
+}
+
+/* The list the pane shows (an HcSubjectModel), %NULL before it was mapped. */
+GListModel *
+hc_subjects_pane_get_model (HcSubjectsPane *self)
+{
+  g_return_val_if_fail (HC_IS_SUBJECTS_PANE (self), NULL);
+  return self->model ? G_LIST_MODEL (self->model) : NULL;
+}
+
+/* The edit dialog while it is open. */
+GtkWindow *
+hc_subjects_pane_get_edit_dialog (HcSubjectsPane *self)
+{
+  g_return_val_if_fail (HC_IS_SUBJECTS_PANE (self), NULL);
+  return self->edit_dialog;
+}
+
+const char *
+hc_subjects_pane_get_total_text (HcSubjectsPane *self)
+{
+  g_return_val_if_fail (HC_IS_SUBJECTS_PANE (self), NULL);
+  return gtk_label_get_text (self->total_label);
+}
+
+void
+hc_subjects_pane_select (HcSubjectsPane *self,
+                         guint           position)
+{
+  g_return_if_fail (HC_IS_SUBJECTS_PANE (self));
+  gtk_single_selection_set_selected (self->selection, position);
 }

@@ -15,5 +15,10 @@ G_DECLARE_FINAL_TYPE (HcSubjectsPane, hc_subjects_pane, HC, SUBJECTS_PANE, GtkWi
 HcClient *hc_subjects_pane_get_client (HcSubjectsPane *self);
 void      hc_subjects_pane_set_client (HcSubjectsPane *self,
                                     HcClient     *client);
+GListModel *hc_subjects_pane_get_model       (HcSubjectsPane *self);
+GtkWindow  *hc_subjects_pane_get_edit_dialog (HcSubjectsPane *self);
+const char *hc_subjects_pane_get_total_text  (HcSubjectsPane *self);
+void        hc_subjects_pane_select          (HcSubjectsPane *self,
+                                              guint           position);
 
 G_END_DECLS

@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The subjects client calls and the lazy HcSubjectModel against the real
+ * server with demo data: pages to the end, search, edit with If-Match. */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "hc-audit-change.h"
+#include "hc-client.h"
+#include "hc-subject-model.h"
+#include "hc-test-server.h"
+
+static HcTestServer *server;
+
+typedef struct
+{
+  GAsyncResult *result;
+} Wait;
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Wait *wait = user_data;
+  wait->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (Wait *wait)
+{
+  while (wait->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return wait->result;
+}
+
+static HcClient *
+signed_in_client (const char *username)
+{
+  HcClient *client = hc_client_new (hc_test_server_get_url (server));
+  g_autoptr(GError) error = NULL;
+  Wait wait = { NULL };
+
+  hc_client_sign_in_async (client, username, HC_TEST_PASSWORD, NULL, store_result, &wait);
+  g_assert_true (hc_client_sign_in_finish (client, wait_for (&wait), &error));
+  g_assert_no_error (error);
+  g_object_unref (wait.result);
+  return client;
+}
+
+static void
+wait_model_idle (HcSubjectModel *model)
+{
+  while (hc_subject_model_get_loading (model))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (hc_subject_model_get_error (model));
+}
+
+/* The server's answer to GET @path as the admin, straight over HTTP. */
+static JsonObject *
+raw_get (const char *path)
+{
+  HcTestResponse *resp = hc_test_request (server, "GET", path, hc_test_server_token (server, "admin"), NULL);
+  JsonObject *obj;
+
+  g_assert_cmpuint (resp->status, ==, 200);
+  obj = json_object_ref (json_node_get_object (resp->json));
+  hc_test_response_free (resp);
+  return obj;
+}
+
+/* The last identifier by id and the count, walking the server's pages. */
+static char *
+server_last_identifier (const char *query,
+                        gint64     *count)
+{
+  g_autofree char *cursor = NULL;
+  char *last = NULL;
+
+  *count = 0;
+  do
+    {
+      g_autofree char *path = g_strdup_printf ("/subjects?limit=1000%s%s%s", query,
+                                               cursor ? "&cursor=" : "", cursor ? cursor : "");
+      g_autoptr(JsonObject) obj = raw_get (path);
+      JsonArray *items = json_object_get_array_member (obj, "items");
+      guint n = json_array_get_length (items);
+
+      *count += n;
+      if (n > 0)
+        {
+          g_free (last);
+          last = g_strdup (json_object_get_string_member (json_array_get_object_element (items, n - 1),
+                                                          "identifier"));
+        }
+      g_free (cursor);
+      cursor = g_strdup (json_object_get_string_member_with_default (obj, "next_cursor", NULL));
+    }
+  while (cursor != NULL);
+  return last;
+}
+
+static void
+test_model_pages_to_the_end (void)
+{
+  g_autoptr(HcClient) client = signed_in_client ("admin");
+  g_autoptr(HcSubjectModel) model = hc_subject_model_new (client);
+  HcSubjectQuery query = { .grade = "C" };
+  g_autoptr(HcSubject) first = NULL;
+  g_autoptr(HcSubject) last = NULL;
+  g_autoptr(HcSubject) last_loaded = NULL;
+  g_autofree char *expected_last = NULL;
+  gint64 expected_total;
+  guint n;
+
+  hc_subject_model_set_query (model, &query);
+  wait_model_idle (model);
+  expected_last = server_last_identifier ("&grade=C", &expected_total);
+  g_assert_cmpint (expected_total, >, 2 * HC_SUBJECT_MODEL_PAGE_SIZE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpint (hc_subject_model_get_total (model), ==, expected_total);
+  g_assert_cmpuint (n, ==, expected_total);
+  /* Only the first page is loaded; the rest wait to be touched. */
+  g_assert_cmpuint (hc_subject_model_get_n_loaded (model), ==, HC_SUBJECT_MODEL_PAGE_SIZE);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_false (hc_subject_get_placeholder (first));
+  g_assert_cmpstr (hc_subject_get_grade (first), ==, "C");
+
+  last = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
+  g_assert_true (hc_subject_get_placeholder (last));
+  g_assert_true (hc_subject_model_get_loading (model));
+  wait_model_idle (model);
+  g_assert_cmpuint (hc_subject_model_get_n_loaded (model), ==, n);
+  last_loaded = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
+  g_assert_false (hc_subject_get_placeholder (last_loaded));
+  g_assert_cmpstr (hc_subject_get_identifier (last_loaded), ==, expected_last);
+}
+
+static void
+test_search_narrows_and_new_query_cancels (void)
+{
+  g_autoptr(HcClient) client = signed_in_client ("admin");
+  g_autoptr(HcSubjectModel) model = hc_subject_model_new (client);
+  HcSubjectQuery all = { 0, };
+  HcSubjectQuery search = { 0, };
+  g_autoptr(HcSubject) some = NULL;
+  g_autofree char *name = NULL;
+  gint64 total_all;
+  guint n;
+
+  hc_subject_model_set_query (model, &all);
+  wait_model_idle (model);
+  total_all = hc_subject_model_get_total (model);
+  g_assert_cmpint (total_all, >, 0);
+  some = g_list_model_get_item (G_LIST_MODEL (model), 17);
+  name = g_strdup (hc_subject_get_name (some));
+
+  /* A new query while a page is on its way: only the new query's rows come. */
+  g_clear_object (&some);
+  some = g_list_model_get_item (G_LIST_MODEL (model), 5000);
+  g_assert_true (hc_subject_model_get_loading (model));
+  search.q = name;
+  hc_subject_model_set_query (model, &search);
+  wait_model_idle (model);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpint (hc_subject_model_get_total (model), <, total_all);
+  for (guint i = 0; i < MIN (n, HC_SUBJECT_MODEL_PAGE_SIZE); i++)
+    {
+      g_autoptr(HcSubject) s = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_nonnull (strstr (hc_subject_get_name (s), name));
+    }
+}
+
+static HcSubject *
+get_subject (HcClient    *client,
+             const char  *identifier,
+             char       **etag,
+             GError     **error)
+{
+  Wait wait = { NULL };
+  HcSubject *subject;
+
+  hc_client_get_subject_async (client, identifier, NULL, store_result, &wait);
+  subject = hc_client_get_subject_finish (client, wait_for (&wait), etag, error);
+  g_object_unref (wait.result);
+  return subject;
+}
+
+static HcSubject *
+update_subject (HcClient            *client,
+                const char          *identifier,
+                const char          *etag,
+                const HcSubjectEdit *edit,
+                char               **new_etag,
+                GError             **error)
+{
+  Wait wait = { NULL };
+  HcSubject *subject;
+
+  hc_client_update_subject_async (client, identifier, etag, edit, NULL, store_result, &wait);
+  subject = hc_client_update_subject_finish (client, wait_for (&wait), new_etag, error);
+  g_object_unref (wait.result);
+  return subject;
+}
+
+static void
+test_edit_with_if_match (void)
+{
+  g_autoptr(HcClient) admin = signed_in_client ("admin");
+  g_autoptr(HcClient) analyst = signed_in_client ("analyst");
+  g_autoptr(JsonObject) page = raw_get ("/subjects?limit=1&type=legal_person");
+  const char *identifier = json_object_get_string_member (json_array_get_object_element (
+                             json_object_get_array_member (page, "items"), 0), "identifier");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *new_etag = NULL;
+  g_autofree char *analyst_etag = NULL;
+  g_autoptr(HcSubject) subject = NULL;
+  g_autoptr(HcSubject) edited = NULL;
+  g_autoptr(HcSubject) stale = NULL;
+  g_autoptr(HcSubject) forbidden = NULL;
+  g_autoptr(HcSubject) again = NULL;
+  HcSubjectEdit edit = { .industry = "测试行业", .grade = "B" };
+
+  subject = get_subject (admin, identifier, &etag, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hc_subject_get_identifier (subject), ==, identifier);
+  g_assert_nonnull (etag);
+
+  edited = update_subject (admin, identifier, etag, &edit, &new_etag, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hc_subject_get_industry (edited), ==, "测试行业");
+  g_assert_cmpstr (hc_subject_get_grade (edited), ==, "B");
+  g_assert_cmpint (hc_subject_get_version (edited), ==, hc_subject_get_version (subject) + 1);
+  g_assert_cmpstr (new_etag, !=, etag);
+
+  /* The old ETag no longer matches: 412, and nothing changes. */
+  edit.industry = "另一个行业";
+  edit.grade = NULL;
+  stale = update_subject (admin, identifier, etag, &edit, NULL, &error);
+  g_assert_null (stale);
+  g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED);
+  g_clear_error (&error);
+
+  /* Analysts do not grade. */
+  g_clear_object (&again);
+  again = get_subject (analyst, identifier, &analyst_etag, &error);
+  g_assert_no_error (error);
+  edit.industry = NULL;
+  edit.grade = "A";
+  forbidden = update_subject (analyst, identifier, analyst_etag, &edit, NULL, &error);
+  g_assert_null (forbidden);
+  g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  g_clear_object (&again);
+  again = get_subject (admin, identifier, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hc_subject_get_industry (again), ==, "测试行业");
+  g_assert_cmpstr (hc_subject_get_grade (again), ==, "B");
+
+  /* The audit log has the edit newest first, with before and after. */
+  {
+    HcAuditQuery query = { .actor = "admin", .entity = "subject" };
+    Wait wait = { NULL };
+    g_autoptr(HcAuditPage) audit = NULL;
+    HcAuditEntry *entry;
+    GListModel *changes;
+    gboolean industry_seen = FALSE;
+
+    hc_client_list_audit_async (admin, &query, NULL, 5, TRUE, NULL, store_result, &wait);
+    audit = hc_client_list_audit_finish (admin, wait_for (&wait), &error);
+    g_object_unref (wait.result);
+    g_assert_no_error (error);
+    g_assert_cmpuint (audit->items->len, >=, 1);
+    g_assert_cmpint (audit->total, >=, 1);
+    entry = g_ptr_array_index (audit->items, 0);
+    g_assert_cmpstr (hc_audit_entry_get_action (entry), ==, "subject.update");
+    changes = hc_audit_entry_get_changes (entry);
+    for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+      {
+        g_autoptr(HcAuditChange) c = g_list_model_get_item (changes, i);
+
+        if (g_str_equal (hc_audit_change_get_field (c), "industry"))
+          {
+            industry_seen = TRUE;
+            g_assert_cmpstr (hc_audit_change_get_after (c), ==, "测试行业");
+            g_assert_true (hc_audit_change_get_changed (c));
+          }
+        if (g_str_equal (hc_audit_change_get_field (c), "identifier"))
+          g_assert_false (hc_audit_change_get_changed (c));
+      }
+    g_assert_true (industry_seen);
+  }
+
+  /* Analysts may not read the audit log. */
+  {
+    Wait wait = { NULL };
+    g_autoptr(HcAuditPage) denied = NULL;
+
+    hc_client_list_audit_async (analyst, NULL, NULL, 5, FALSE, NULL, store_result, &wait);
+    denied = hc_client_list_audit_finish (analyst, wait_for (&wait), &error);
+    g_object_unref (wait.result);
+    g_assert_null (denied);
+    g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_FORBIDDEN);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  server = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
+
+  g_test_add_func ("/client/subjects/model-loads-pages-to-the-last-row", test_model_pages_to_the_end);
+  g_test_add_func ("/client/subjects/search-narrows-and-a-new-query-cancels-the-old",
+                   test_search_narrows_and_new_query_cancels);
+  g_test_add_func ("/client/subjects/edit-needs-the-current-etag-and-is-audited", test_edit_with_if_match);
+
+  status = g_test_run ();
+  hc_test_server_free (server);
+  return status;
+}

@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Market Subjects pane over a demo-seeded real server: the total and the
+ * rows, scrolling to the last row, a search, and an edit through the dialog. */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "hc-audit-change.h"
+#include "hc-audit-pane.h"
+#include "hc-client.h"
+#include "hc-format.h"
+#include "hc-pane-state.h"
+#include "hc-subject-edit-dialog.h"
+#include "hc-subject-model.h"
+#include "hc-subjects-pane.h"
+#include "hc-test-server.h"
+#include "hc-ui-test.h"
+
+static HcTestServer *server;
+
+static JsonObject *
+raw_get (const char *path)
+{
+  HcTestResponse *resp = hc_test_request (server, "GET", path, hc_test_server_token (server, "admin"), NULL);
+  JsonObject *obj;
+
+  g_assert_cmpuint (resp->status, ==, 200);
+  obj = json_object_ref (json_node_get_object (resp->json));
+  hc_test_response_free (resp);
+  return obj;
+}
+
+/* The server's last identifier by id, and the count, for @query. */
+static char *
+server_last_identifier (const char *query,
+                        gint64     *count)
+{
+  g_autofree char *cursor = NULL;
+  char *last = NULL;
+
+  *count = 0;
+  do
+    {
+      g_autofree char *path = g_strdup_printf ("/subjects?limit=1000%s%s%s", query,
+                                               cursor ? "&cursor=" : "", cursor ? cursor : "");
+      g_autoptr(JsonObject) obj = raw_get (path);
+      JsonArray *items = json_object_get_array_member (obj, "items");
+      guint n = json_array_get_length (items);
+
+      *count += n;
+      if (n > 0)
+        {
+          g_free (last);
+          last = g_strdup (json_object_get_string_member (json_array_get_object_element (items, n - 1),
+                                                          "identifier"));
+        }
+      g_free (cursor);
+      cursor = g_strdup (json_object_get_string_member_with_default (obj, "next_cursor", NULL));
+    }
+  while (cursor != NULL);
+  return last;
+}
+
+static gboolean
+console_shown (gpointer data)
+{
+  return g_strcmp0 (hc_window_get_page (HC_WINDOW (data)), "console") == 0;
+}
+
+static gboolean
+model_idle (gpointer data)
+{
+  HcSubjectModel *model = data;
+  return !hc_subject_model_get_loading (model) && hc_subject_model_get_total (model) >= 0;
+}
+
+static gboolean
+all_loaded (gpointer data)
+{
+  HcSubjectModel *model = data;
+  return hc_subject_model_get_n_loaded (model) == g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+static gboolean
+dialog_open (gpointer data)
+{
+  return hc_subjects_pane_get_edit_dialog (HC_SUBJECTS_PANE (data)) != NULL;
+}
+
+static gboolean
+dialog_closed (gpointer data)
+{
+  return hc_subjects_pane_get_edit_dialog (HC_SUBJECTS_PANE (data)) == NULL;
+}
+
+/* The @nth widget of @type in depth-first order below @root. */
+static GtkWidget *
+find_nth (GtkWidget *root,
+          GType      type,
+          guint     *nth)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && (*nth)-- == 0)
+        return w;
+      if ((found = find_nth (w, type, nth)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+take_shot (GtkWidget *widget,
+           gpointer   data)
+{
+  GdkTexture **texture = data;
+
+  *texture = hc_ui_screenshot (gtk_widget_get_first_child (widget));
+  return *texture != NULL;
+}
+
+/* screenshot-NAME.png in the build folder: the pane with its content. */
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), file, NULL);
+
+  hc_ui_wait_frames (window, 2, take_shot, &texture);
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_false (hc_ui_texture_is_blank (texture));
+}
+
+static void
+subjects_pane_over_demo (HcApplication *app,
+                         HcWindow      *window,
+                         gpointer       data)
+{
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  HcSubjectsPane *pane;
+  HcSubjectModel *model;
+  GtkDropDown *grade;
+  GtkWidget *view;
+  GtkAdjustment *adj;
+  GtkEditable *search;
+  g_autoptr(HcSubject) first = NULL;
+  g_autoptr(HcSubject) last = NULL;
+  g_autoptr(HcSubject) edited = NULL;
+  g_autoptr(JsonObject) total_obj = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autofree char *expected_last = NULL;
+  g_autofree char *count_text = NULL;
+  g_autofree char *identifier = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  HcSubjectEditDialog *dialog;
+  gint64 total, expected_count;
+  guint n, nth;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console", console_shown, window);
+
+  hc_ui_wait_pane_loaded (window, "subjects");
+  pane = HC_SUBJECTS_PANE (hc_window_get_pane_widget (window, "subjects"));
+  model = HC_SUBJECT_MODEL (hc_subjects_pane_get_model (pane));
+  hc_ui_wait_until ("the first page", model_idle, model);
+
+  g_test_message ("first page shown");
+  /* The total as the server counts it, shown grouped ("共 …"). */
+  total_obj = raw_get ("/subjects?limit=1&total=1");
+  total = json_object_get_int_member (total_obj, "total");
+  g_assert_cmpint (total, >, 1000);
+  g_assert_cmpint (hc_subject_model_get_total (model), ==, total);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, total);
+  count_text = hc_format_count (total);
+  g_assert_nonnull (strstr (hc_subjects_pane_get_total_text (pane), count_text));
+  g_assert_cmpstr (hc_pane_state_get_state (HC_PANE_STATE (hc_ui_find_descendant (GTK_WIDGET (pane), HC_TYPE_PANE_STATE))),
+                   ==, "content");
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_false (hc_subject_get_placeholder (first));
+  g_assert_cmpstr (hc_subject_get_name (first), !=, "");
+
+  g_test_message ("total checked");
+  /* Filter by grade C (through the dropdown), then scroll to the end. */
+  nth = 2;   /* region, type, grade, status */
+  grade = GTK_DROP_DOWN (find_nth (GTK_WIDGET (pane), GTK_TYPE_DROP_DOWN, &nth));
+  g_assert_nonnull (grade);
+  gtk_drop_down_set_selected (grade, 3);
+  hc_ui_wait_until ("the grade C list", model_idle, model);
+  expected_last = server_last_identifier ("&grade=C", &expected_count);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, ==, expected_count);
+  g_assert_cmpuint (n, >, 2 * HC_SUBJECT_MODEL_PAGE_SIZE);
+  g_test_message ("grade C listed");
+  view = hc_ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_COLUMN_VIEW);
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  while (!all_loaded (model))
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  hc_ui_wait_until ("the last page", model_idle, model);
+  last = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
+  g_assert_false (hc_subject_get_placeholder (last));
+  g_assert_cmpstr (hc_subject_get_identifier (last), ==, expected_last);
+
+  g_test_message ("last page loaded");
+  /* Back to all grades; a search by a name narrows the list. */
+  gtk_drop_down_set_selected (grade, 0);
+  hc_ui_wait_until ("the whole list again", model_idle, model);
+  name = g_strdup (hc_subject_get_name (first));
+  identifier = g_strdup (hc_subject_get_identifier (first));
+  search = GTK_EDITABLE (hc_ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_SEARCH_ENTRY));
+  gtk_editable_set_text (search, name);
+  while (hc_subject_model_get_total (model) == total || !model_idle (model))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (hc_subject_model_get_total (model), >=, 1);
+  g_assert_cmpint (hc_subject_model_get_total (model), <, total);
+  for (guint i = 0; i < MIN (g_list_model_get_n_items (G_LIST_MODEL (model)), HC_SUBJECT_MODEL_PAGE_SIZE); i++)
+    {
+      g_autoptr(HcSubject) s = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_nonnull (strstr (hc_subject_get_name (s), name));
+    }
+
+  g_test_message ("search narrowed");
+  /* Edit the first match through the dialog. */
+  hc_subjects_pane_select (pane, 0);
+  gtk_widget_activate_action (GTK_WIDGET (pane), "subjects.edit", NULL);
+  hc_ui_wait_until ("the edit dialog", dialog_open, pane);
+  dialog = HC_SUBJECT_EDIT_DIALOG (hc_subjects_pane_get_edit_dialog (pane));
+  {
+    g_autoptr(HcSubject) selected = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_free (identifier);
+    identifier = g_strdup (hc_subject_get_identifier (selected));
+    hc_subject_edit_dialog_set_values (dialog, hc_subject_get_name (selected), "界面测试行业",
+                                       "deregistered", "D");
+  }
+  hc_subject_edit_dialog_save (dialog);
+  hc_ui_wait_until ("the dialog to close after saving", dialog_closed, pane);
+
+  g_test_message ("dialog saved");
+  path = g_strdup_printf ("/subjects/%s", identifier);
+  after = raw_get (path);
+  g_assert_cmpstr (json_object_get_string_member (after, "industry"), ==, "界面测试行业");
+  g_assert_cmpstr (json_object_get_string_member (after, "status"), ==, "deregistered");
+  g_assert_cmpstr (json_object_get_string_member (after, "grade"), ==, "D");
+  edited = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (hc_subject_get_industry (edited), ==, "界面测试行业");
+  save_shot (GTK_WIDGET (window), "subjects-detail");
+
+  /* The audit log shows the edit first, with the changed fields. */
+  g_test_message ("audit");
+  hc_ui_wait_pane_loaded (window, "audit");
+  {
+    HcAuditPane *audit = HC_AUDIT_PANE (hc_window_get_pane_widget (window, "audit"));
+    g_autoptr(HcAuditEntry) entry = g_list_model_get_item (hc_audit_pane_get_entries (audit), 0);
+    GListModel *changes;
+    gboolean industry_seen = FALSE, name_seen = FALSE;
+
+    g_assert_nonnull (entry);
+    g_assert_cmpstr (hc_audit_entry_get_action (entry), ==, "subject.update");
+    g_assert_cmpstr (hc_audit_entry_get_actor (entry), ==, "admin");
+    changes = hc_audit_pane_get_shown_changes (audit);
+    g_assert_true (changes == hc_audit_entry_get_changes (entry));
+    for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+      {
+        g_autoptr(HcAuditChange) c = g_list_model_get_item (changes, i);
+
+        if (g_str_equal (hc_audit_change_get_field (c), "industry"))
+          {
+            industry_seen = TRUE;
+            g_assert_true (hc_audit_change_get_changed (c));
+            g_assert_cmpstr (hc_audit_change_get_after (c), ==, "界面测试行业");
+            g_assert_cmpstr (hc_audit_change_get_before (c), !=, "界面测试行业");
+          }
+        if (g_str_equal (hc_audit_change_get_field (c), "name"))
+          {
+            name_seen = TRUE;
+            g_assert_false (hc_audit_change_get_changed (c));
+          }
+      }
+    g_assert_true (industry_seen);
+    g_assert_true (name_seen);
+    save_shot (GTK_WIDGET (window), "audit-entries");
+  }
+}
+
+static void
+test_subjects_pane (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  g_assert_cmpint (hc_ui_run_app (args, subjects_pane_over_demo, NULL), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  hc_ui_test_init (&argc, &argv);
+  server = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
+  g_test_add_func ("/ui/subjects/total-scroll-search-edit-and-its-audit-entry", test_subjects_pane);
+  status = g_test_run ();
+  hc_test_server_free (server);
+  return hc_ui_test_finish (status);
+}
