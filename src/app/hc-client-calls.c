@@ -8,44 +8,6 @@
 
 #include "hc-client-private.h"
 
-static GError *
-protocol_error (void)
-{
-  return g_error_new_literal (HC_CLIENT_ERROR, HC_CLIENT_ERROR_PROTOCOL,
-                              _("The server gave an answer this version does not understand."));
-}
-
-static JsonObject *
-answer_object (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-/* Each typed call runs a GTask of its own (its source tag) over the
- * request layer; this takes the answer or passes the error on. */
-static JsonObject *
-take_answer (GObject       *source,
-             GAsyncResult  *result,
-             GTask         *task,
-             JsonNode     **node_out)
-{
-  GError *error = NULL;
-  JsonNode *node = hc_client_send_finish (HC_CLIENT (source), result, &error);
-
-  *node_out = node;
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return NULL;
-    }
-  if (answer_object (node) == NULL)
-    {
-      g_task_return_error (task, protocol_error ());
-      return NULL;
-    }
-  return answer_object (node);
-}
-
 /* POST /session */
 
 static void
@@ -55,7 +17,7 @@ sign_in_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
-  JsonObject *obj = take_answer (source, result, task, &node);
+  JsonObject *obj = hc_client_take_object (source, result, task, &node);
   const char *token, *username, *role;
 
   if (obj == NULL)
@@ -65,7 +27,7 @@ sign_in_cb (GObject      *source,
   role = json_object_get_string_member_with_default (obj, "role", NULL);
   if (token == NULL || username == NULL || role == NULL)
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
   hc_client_set_session (HC_CLIENT (source), token, username, role);
@@ -127,7 +89,7 @@ check_session_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
 
-  if (take_answer (source, result, task, &node) != NULL)
+  if (hc_client_take_object (source, result, task, &node) != NULL)
     g_task_return_boolean (task, TRUE);
 }
 
@@ -168,7 +130,7 @@ health_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
-  JsonObject *obj = take_answer (source, result, task, &node);
+  JsonObject *obj = hc_client_take_object (source, result, task, &node);
   HcServerHealth *health;
 
   if (obj == NULL)
@@ -217,7 +179,7 @@ regions_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
-  JsonObject *obj = take_answer (source, result, task, &node);
+  JsonObject *obj = hc_client_take_object (source, result, task, &node);
   g_autoptr(GPtrArray) regions = NULL;
   JsonArray *items;
 
@@ -226,7 +188,7 @@ regions_cb (GObject      *source,
   items = json_object_get_array_member (obj, "items");
   if (items == NULL)
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
   regions = g_ptr_array_new_with_free_func ((GDestroyNotify) hc_region_info_free);
@@ -282,13 +244,13 @@ count_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
-  JsonObject *obj = take_answer (source, result, task, &node);
+  JsonObject *obj = hc_client_take_object (source, result, task, &node);
 
   if (obj == NULL)
     return;
   if (!json_object_has_member (obj, "total"))
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
   g_task_return_int (task, json_object_get_int_member (obj, "total"));

@@ -49,37 +49,6 @@ hc_catalog_item_info_free (HcCatalogItemInfo *item)
   g_free (item);
 }
 
-static GError *
-protocol_error (void)
-{
-  return g_error_new_literal (HC_CLIENT_ERROR, HC_CLIENT_ERROR_PROTOCOL,
-                              _("The server gave an answer this version does not understand."));
-}
-
-/* The answer's object, or NULL once @task got the error. */
-static JsonObject *
-take_answer (GObject       *source,
-             GAsyncResult  *result,
-             GTask         *task,
-             JsonNode     **node_out)
-{
-  GError *error = NULL;
-  JsonNode *node = hc_client_send_finish (HC_CLIENT (source), result, &error);
-
-  *node_out = node;
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return NULL;
-    }
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_task_return_error (task, protocol_error ());
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
 static JsonArray *
 items_of (JsonObject *obj)
 {
@@ -108,14 +77,14 @@ catalog_items_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  JsonObject *obj = take_answer (source, result, task, &node);
+  JsonObject *obj = hc_client_take_object (source, result, task, &node);
   JsonArray *rows;
 
   if (obj == NULL)
     return;
   if ((rows = items_of (obj)) == NULL)
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
   items = g_ptr_array_new_with_free_func ((GDestroyNotify) hc_catalog_item_info_free);
@@ -146,7 +115,7 @@ catalog_versions_cb (GObject      *source,
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *category = NULL;
   g_autofree char *path = NULL;
-  JsonObject *obj = take_answer (source, result, task, &node);
+  JsonObject *obj = hc_client_take_object (source, result, task, &node);
   GCancellable *cancellable;
   JsonArray *rows;
   gint64 newest = 0, newest_published = 0;
@@ -155,7 +124,7 @@ catalog_versions_cb (GObject      *source,
     return;
   if ((rows = items_of (obj)) == NULL)
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
   for (guint i = 0; i < json_array_get_length (rows); i++)
@@ -291,13 +260,13 @@ import_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
-  JsonObject *obj = take_answer (source, result, task, &node);
+  JsonObject *obj = hc_client_take_object (source, result, task, &node);
 
   if (obj == NULL)
     return;
   if (!json_object_has_member (obj, "import_id"))
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
   g_task_return_pointer (task, import_result_new (obj), (GDestroyNotify) hc_import_result_unref);
@@ -419,14 +388,14 @@ imports_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GListStore) store = NULL;
-  JsonObject *obj = take_answer (source, result, task, &node);
+  JsonObject *obj = hc_client_take_object (source, result, task, &node);
   JsonArray *rows;
 
   if (obj == NULL)
     return;
   if ((rows = items_of (obj)) == NULL)
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
   store = g_list_store_new (HC_TYPE_IMPORT_RECORD);

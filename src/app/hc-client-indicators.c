@@ -9,13 +9,6 @@
 #include "hc-client-private.h"
 #include "hc-indicator-private.h"
 
-static GError *
-protocol_error (void)
-{
-  return g_error_new_literal (HC_CLIENT_ERROR, HC_CLIENT_ERROR_PROTOCOL,
-                              _("The server gave an answer this version does not understand."));
-}
-
 static JsonObject *
 answer_object (JsonNode *node)
 {
@@ -47,14 +40,14 @@ list_cb (GObject      *source,
   node = hc_client_send_finish (HC_CLIENT (source), result, &error);
   if (node == NULL)
     {
-      g_task_return_error (task, error ? g_steal_pointer (&error) : protocol_error ());
+      g_task_return_error (task, error ? g_steal_pointer (&error) : hc_client_protocol_error ());
       return;
     }
   if (answer_object (node) != NULL)
     items = json_object_get_array_member (answer_object (node), "items");
   if (items == NULL)
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
 
@@ -66,7 +59,7 @@ list_cb (GObject      *source,
 
       if (row == NULL)
         {
-          g_task_return_error (task, protocol_error ());
+          g_task_return_error (task, hc_client_protocol_error ());
           return;
         }
       g_list_store_append (rows, row);
@@ -126,14 +119,14 @@ detail_cb (GObject      *source,
   node = hc_client_send_finish (HC_CLIENT (source), result, &error);
   if (node == NULL)
     {
-      g_task_return_error (task, error ? g_steal_pointer (&error) : protocol_error ());
+      g_task_return_error (task, error ? g_steal_pointer (&error) : hc_client_protocol_error ());
       return;
     }
   if (answer_object (node) != NULL)
     detail = hc_indicator_detail_new_from_json (answer_object (node));
   if (detail == NULL)
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
   g_task_return_pointer (task, detail, g_object_unref);
@@ -186,12 +179,12 @@ write_cb (GObject      *source,
   node = hc_client_send_etag_finish (HC_CLIENT (source), result, &etag, &error);
   if (node == NULL)
     {
-      g_task_return_error (task, error ? g_steal_pointer (&error) : protocol_error ());
+      g_task_return_error (task, error ? g_steal_pointer (&error) : hc_client_protocol_error ());
       return;
     }
   if (etag == NULL)
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
   g_task_return_pointer (task, g_steal_pointer (&etag), g_free);

@@ -9,13 +9,6 @@
 
 #include "hc-client-private.h"
 
-static GError *
-protocol_error (void)
-{
-  return g_error_new_literal (HC_CLIENT_ERROR, HC_CLIENT_ERROR_PROTOCOL,
-                              _("The server gave an answer this version does not understand."));
-}
-
 /* The array @member of @obj, or NULL (json-glib 1.6 warns about a missing one). */
 static JsonArray *
 array_member (JsonObject *obj,
@@ -57,7 +50,7 @@ take_items (GObject      *source,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
       (items = array_member (json_node_get_object (node), "items")) == NULL)
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return NULL;
     }
   *obj_out = json_node_get_object (node);
@@ -249,7 +242,7 @@ entry_cb (GObject      *source,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || etag == NULL ||
       (entry = hc_list_entry_new_from_json (json_node_get_object (node), etag)) == NULL)
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
   g_task_return_pointer (task, entry, g_object_unref);

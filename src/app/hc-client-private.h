@@ -77,4 +77,11 @@ void      hc_client_set_session (HcClient            *self,
                                  const char          *username,
                                  const char          *role);
 
+/* HC_CLIENT_ERROR_PROTOCOL, for an answer not shaped as documented. */
+GError   *hc_client_protocol_error (void);
+JsonObject *hc_client_take_object  (GObject       *source,
+                                    GAsyncResult  *result,
+                                    GTask         *task,
+                                    JsonNode     **node_out);
+
 G_END_DECLS

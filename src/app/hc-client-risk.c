@@ -10,13 +10,6 @@
 #include "hc-client-private.h"
 #include "hc-risk-event.h"
 
-static GError *
-protocol_error (void)
-{
-  return g_error_new_literal (HC_CLIENT_ERROR, HC_CLIENT_ERROR_PROTOCOL,
-                              _("The server gave an answer this version does not understand."));
-}
-
 /* HcHeatmap */
 
 static void
@@ -201,7 +194,7 @@ heatmap_cb (GObject      *source,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
       (heatmap = heatmap_from_json (json_node_get_object (node))) == NULL)
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
   g_task_return_pointer (task, heatmap, (GDestroyNotify) hc_heatmap_unref);
@@ -288,7 +281,7 @@ risk_events_cb (GObject      *source,
           ? json_object_get_array_member (obj, "items") : NULL;
   if (items == NULL)
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
 
@@ -305,7 +298,7 @@ risk_events_cb (GObject      *source,
       category = item ? json_object_get_string_member_with_default (item, "category", NULL) : NULL;
       if (region == NULL || occurred_on == NULL || category == NULL)
         {
-          g_task_return_error (task, protocol_error ());
+          g_task_return_error (task, hc_client_protocol_error ());
           return;
         }
       event = hc_risk_event_new (json_object_get_int_member_with_default (item, "id", 0),

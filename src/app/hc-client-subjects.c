@@ -8,13 +8,6 @@
 
 #include "hc-client-private.h"
 
-static GError *
-protocol_error (void)
-{
-  return g_error_new_literal (HC_CLIENT_ERROR, HC_CLIENT_ERROR_PROTOCOL,
-                              _("The server gave an answer this version does not understand."));
-}
-
 static JsonObject *
 answer_object (JsonNode *node)
 {
@@ -91,7 +84,7 @@ list_cb (GObject      *source,
   obj = answer_object (node);
   if (obj == NULL || (items = json_object_get_array_member (obj, "items")) == NULL)
     {
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
 
@@ -107,7 +100,7 @@ list_cb (GObject      *source,
 
       if (subject == NULL)
         {
-          g_task_return_error (task, protocol_error ());
+          g_task_return_error (task, hc_client_protocol_error ());
           return;
         }
       g_ptr_array_add (page->items, subject);
@@ -208,7 +201,7 @@ subject_cb (GObject      *source,
   if (answer->subject == NULL || answer->etag == NULL)
     {
       subject_answer_free (answer);
-      g_task_return_error (task, protocol_error ());
+      g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
   g_task_return_pointer (task, answer, (GDestroyNotify) subject_answer_free);

@@ -730,3 +730,46 @@ hc_client_sign_out (HcClient *self)
   g_return_if_fail (HC_IS_CLIENT (self));
   hc_client_set_session (self, NULL, NULL, NULL);
 }
+
+/* The error of an answer that is not what the API documents; shared by the
+ * files that add typed calls. */
+GError *
+hc_client_protocol_error (void)
+{
+  return g_error_new_literal (HC_CLIENT_ERROR, HC_CLIENT_ERROR_PROTOCOL,
+                              _("The server gave an answer this version does not understand."));
+}
+
+/**
+ * hc_client_take_object:
+ * @node_out: (out) (transfer full): the answer's node, for the caller to free
+ *
+ * For typed calls, each running a GTask of its own over the request layer:
+ * finishes hc_client_send_async() and returns the answer's object, or
+ * returns the error (or a protocol error for an answer that is not an
+ * object) on @task and %NULL.
+ *
+ * Returns: (transfer none) (nullable): the object inside *@node_out
+ */
+JsonObject *
+hc_client_take_object (GObject       *source,
+                       GAsyncResult  *result,
+                       GTask         *task,
+                       JsonNode     **node_out)
+{
+  GError *error = NULL;
+  JsonNode *node = hc_client_send_finish (HC_CLIENT (source), result, &error);
+
+  *node_out = node;
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return NULL;
+    }
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_task_return_error (task, hc_client_protocol_error ());
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
