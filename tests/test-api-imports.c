@@ -75,7 +75,8 @@ setup_catalog (HcTestServer *s)
             " VALUES (11, 2025, 'cf-scjg', 'penalty', '市场监管行政处罚信息', 'legal_person', 901, 'public'),"
             " (12, 2025, 'xk-scjg', 'license', '市场监管行政许可信息', 'legal_person', 901, 'public'),"
             " (13, 2025, 'cf-person', 'penalty', '个人行政处罚信息', 'natural_person', 901, 'restricted'),"
-            " (14, 2025, 'cn-scjg', 'commitment', '告知承诺信息', 'legal_person', 901, 'public');");
+            " (14, 2025, 'cn-scjg', 'commitment', '告知承诺信息', 'legal_person', 901, 'public'),"
+            " (15, 2025, 'dj-scjg', 'registration', '企业登记注册信息', 'legal_person', 901, 'public');");
   penalty_item = 11;
   license_item = 12;
   person_item = 13;
@@ -782,9 +783,14 @@ test_licenses_and_commitments (void)
   g_assert_cmpstr (json_object_get_string_member (o, "code"), ==, "invalid_period");
 
   /* a 告知承诺 needs a registered subject */
-  registered = g_strdup_printf ("INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
-                                " VALUES ('%s', '海南承诺有限公司', 'legal_person', '460100', 'x', 'x')", u3);
-  exec_sql (server, registered);
+  registered = g_strdup_printf ("uscc,name,type,region\n%s,海南承诺有限公司,法人,海口市\n", u3);
+  {
+    g_autoptr(HcTestResponse) r0 = post_import ("kind=registration&item=15", analyst, "text/csv",
+                                                registered, strlen (registered));
+
+    hc_assert_status (r0, 201, NULL);
+    g_assert_cmpint (num (r0, "accepted"), ==, 1);
+  }
   commitments = g_strdup_printf ("uscc,name,commitment_no,matter,authority,committed_on,fulfilment\n"
                                  "%s,海南承诺有限公司,CN-1,食品经营许可告知承诺,海口市市场监督管理局,2024-03-01,已履约\n"
                                  "%s,未登记有限公司,CN-2,食品经营许可告知承诺,海口市市场监督管理局,2024-03-01,\n",
@@ -797,6 +803,64 @@ test_licenses_and_commitments (void)
   o = json_array_get_object_element (json_object_get_array_member (hc_test_response_object (r2), "rejections"), 0);
   g_assert_cmpint (json_object_get_int_member (o, "row"), ==, 3);
   g_assert_cmpstr (json_object_get_string_member (o, "code"), ==, "unknown_subject");
+}
+
+/* 登记注册基本信息: each good row registers a market subject, found then
+ * through the subjects API; a subject registered already is a duplicate. */
+static void
+test_registration_registers_subjects (void)
+{
+  g_autofree char *u1 = new_uscc ();
+  g_autofree char *u2 = new_uscc ();
+  g_autofree char *u3 = new_uscc ();
+  g_autofree char *u4 = new_uscc ();
+  g_autofree char *csv = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+  g_autoptr(HcTestResponse) got = NULL;
+  g_autoptr(HcTestResponse) r2 = NULL;
+  JsonArray *rej;
+  JsonObject *subject;
+
+  csv = g_strdup_printf ("统一社会信用代码,主体名称,主体类型,所属市县,行业,成立日期\n"
+                         "%s,海口椰风贸易有限公司,法人,海口市,批发和零售业,2019-06-18\n"
+                         "%s,三亚鹿回头小吃店,个体工商户,460200,,\n"
+                         "%s,海口椰风贸易有限公司,法人,海口市,批发和零售业,2019-06-18\n"
+                         "%s,广州某某有限公司,法人,广州市,制造业,2020-01-01\n"
+                         "%s,某某合伙企业,合伙,海口市,,\n",
+                         u1, u2, u1, u3, u4);
+  r = post_import ("kind=registration&item=15", analyst, "text/csv", csv, strlen (csv));
+  hc_assert_status (r, 201, NULL);
+  g_assert_cmpint (num (r, "rows_read"), ==, 5);
+  g_assert_cmpint (num (r, "accepted"), ==, 2);
+  g_assert_cmpint (num (r, "rejected"), ==, 3);
+  rej = json_object_get_array_member (hc_test_response_object (r), "rejections");
+  g_assert_cmpuint (json_array_get_length (rej), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rej, 0), "row"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rej, 0), "code"), ==, "duplicate_in_file");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rej, 1), "field"), ==, "region");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rej, 1), "code"), ==, "invalid_code");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rej, 2), "field"), ==, "type");
+
+  path = g_strdup_printf ("/subjects/%s", u1);
+  got = hc_test_request (server, "GET", path, admin, NULL);
+  hc_assert_status (got, 200, NULL);
+  subject = hc_test_response_object (got);
+  g_assert_cmpstr (json_object_get_string_member (subject, "name"), ==, "海口椰风贸易有限公司");
+  g_assert_cmpstr (json_object_get_string_member (subject, "type"), ==, "legal_person");
+  g_assert_cmpstr (json_object_get_string_member (subject, "region"), ==, "460100");
+  g_assert_cmpstr (json_object_get_string_member (subject, "registered_on"), ==, "2019-06-18");
+  g_assert_cmpint (count ("SELECT count(*) FROM subjects WHERE identifier IN ('广州', 'x')"), ==, 0);
+
+  /* Registered already: a duplicate against the database (重码). */
+  again = g_strdup_printf ("uscc,name,type,region\n%s,三亚鹿回头小吃店,非法人组织,三亚市\n", u2);
+  r2 = post_import ("kind=registration&item=15", analyst, "text/csv", again, strlen (again));
+  hc_assert_status (r2, 201, NULL);
+  g_assert_cmpint (num (r2, "accepted"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (hc_test_response_object (r2), "rejections"), 0), "code"),
+                   ==, "duplicate");
 }
 
 /* The insert finds the subject of a registered USCC itself; amounts keep
@@ -911,6 +975,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/imports/natural-person-items-check-id-numbers", test_natural_person_items_check_id_numbers);
   g_test_add_func ("/imports/xlsx-from-libxlsxwriter", test_xlsx_from_libxlsxwriter);
   g_test_add_func ("/imports/licenses-and-commitments", test_licenses_and_commitments);
+  g_test_add_func ("/imports/registration-registers-subjects", test_registration_registers_subjects);
   g_test_add_func ("/imports/too-large-is-413", test_too_large_is_413);
   g_test_add_func ("/imports/records-find-subjects-and-keep-their-import",
                    test_records_find_subjects_and_keep_their_import);

@@ -14,7 +14,7 @@
 #include "hc-import-rejection.h"
 
 /* The kind row's positions, in the order of the .ui file. */
-static const char * const kinds[] = { "penalty", "license", "commitment" };
+static const char * const kinds[] = { "penalty", "license", "commitment", "registration" };
 /* The encoding row's positions: automatic, UTF-8, GB18030. */
 static const char * const encodings[] = { NULL, "utf-8", "gb18030" };
 
@@ -798,7 +798,7 @@ hc_import_page_get_kind (HcImportPage *self)
   return kind < G_N_ELEMENTS (kinds) ? kinds[kind] : kinds[0];
 }
 
-/* @kind: "penalty", "license" or "commitment" */
+/* @kind: "penalty", "license", "commitment" or "registration" */
 void
 hc_import_page_set_kind (HcImportPage *self,
                          const char   *kind)

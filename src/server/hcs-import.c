@@ -59,6 +59,7 @@ typedef struct
   gboolean        subject_required;
   const Column   *columns;
   guint           n_columns;
+  guint           number_column;  /* the column whose repeat is a duplicate */
 } Kind;
 
 /* 行政处罚决定的种类 (《行政处罚法》第九条). */
@@ -121,13 +122,45 @@ static const Column commitment_columns[] = {
   { "fulfilment", "履约状态", COL_CODE, FALSE, 8, fulfilment_states, -1 },
 };
 
+/* 登记注册基本信息: the register itself. Its identifier is also its unique
+ * number: a subject already registered is a duplicate. */
+static const Code subject_types[] = {
+  { "legal_person", "法人" },
+  { "legal_person", "企业法人" },
+  { "unincorporated", "非法人组织" },
+  { "unincorporated", "个体工商户" },
+  { NULL, NULL }
+};
+
+/* The 19 市县, by GB/T 2260 code or full name. */
+static const Code region_codes[] = {
+  { "460100", "海口市" }, { "460200", "三亚市" }, { "460300", "三沙市" },
+  { "460400", "儋州市" }, { "469001", "五指山市" }, { "469002", "琼海市" },
+  { "469005", "文昌市" }, { "469006", "万宁市" }, { "469007", "东方市" },
+  { "469021", "定安县" }, { "469022", "屯昌县" }, { "469023", "澄迈县" },
+  { "469024", "临高县" }, { "469025", "白沙黎族自治县" }, { "469026", "昌江黎族自治县" },
+  { "469027", "乐东黎族自治县" }, { "469028", "陵水黎族自治县" },
+  { "469029", "保亭黎族苗族自治县" }, { "469030", "琼中黎族苗族自治县" },
+  { NULL, NULL }
+};
+
+static const Column registration_columns[] = {
+  { "uscc", "统一社会信用代码", COL_IDENTIFIER, TRUE, 1, NULL, -1 },
+  { "name", "主体名称", COL_TEXT, TRUE, 3, NULL, -1 },
+  { "type", "主体类型", COL_CODE, TRUE, 4, subject_types, -1 },
+  { "region", "所属市县", COL_CODE, TRUE, 5, region_codes, -1 },
+  { "industry", "行业", COL_TEXT, FALSE, 6, NULL, -1 },
+  { "registered_on", "成立日期", COL_DATE, FALSE, 7, NULL, -1 },
+};
+
 /* A 告知承诺 is made by a registered subject: its subject must exist.
  * Penalties and licenses may name subjects not (yet) in the register; their
  * subject_id stays empty unless the caller asks for require_subject. */
 static const Kind kinds[] = {
-  { "penalty", "penalty", HCS_RECORD_PENALTY, FALSE, penalty_columns, G_N_ELEMENTS (penalty_columns) },
-  { "license", "license", HCS_RECORD_LICENSE, FALSE, license_columns, G_N_ELEMENTS (license_columns) },
-  { "commitment", "commitment", HCS_RECORD_COMMITMENT, TRUE, commitment_columns, G_N_ELEMENTS (commitment_columns) },
+  { "penalty", "penalty", HCS_RECORD_PENALTY, FALSE, penalty_columns, G_N_ELEMENTS (penalty_columns), 2 },
+  { "license", "license", HCS_RECORD_LICENSE, FALSE, license_columns, G_N_ELEMENTS (license_columns), 2 },
+  { "commitment", "commitment", HCS_RECORD_COMMITMENT, TRUE, commitment_columns, G_N_ELEMENTS (commitment_columns), 2 },
+  { "registration", "registration", HCS_RECORD_SUBJECT, FALSE, registration_columns, G_N_ELEMENTS (registration_columns), 0 },
 };
 
 static const Kind *
@@ -697,19 +730,23 @@ store_row (Import   *imp,
     }
   if (sqlite3_extended_errcode (hcs_store_get_db (imp->store)) == SQLITE_CONSTRAINT_UNIQUE)
     {
-      const Column *number = &kind->columns[2];
-      gint64 owner = hcs_store_imports_record_owner (imp->store, kind->table, imp->value[2], error);
+      const Column *number = &kind->columns[kind->number_column];
+      const char *value = imp->value[kind->number_column];
+      gint64 owner = hcs_store_imports_record_owner (imp->store, kind->table, value, error);
       g_autofree char *message = NULL;
 
       if (owner < 0)
         return FALSE;
       if (owner == imp->import_id)
         {
-          message = g_strdup_printf (_("%s %s appears earlier in this file."), number->label, imp->value[2]);
+          message = g_strdup_printf (_("%s %s appears earlier in this file."), number->label, value);
           return reject (imp, number->key, "duplicate_in_file", message, error);
         }
-      message = g_strdup_printf (_("%s %s is already in the database (import %lld)."),
-                                 number->label, imp->value[2], (long long) owner);
+      if (owner == 0)
+        message = g_strdup_printf (_("%s %s is already in the database."), number->label, value);
+      else
+        message = g_strdup_printf (_("%s %s is already in the database (import %lld)."),
+                                   number->label, value, (long long) owner);
       return reject (imp, number->key, "duplicate", message, error);
     }
   return hcs_store_set_error (imp->store, sqlite3_extended_errcode (hcs_store_get_db (imp->store)), error);

@@ -103,7 +103,7 @@ create_import (HcsRequest *req)
   if (kind != NULL && !hcs_import_kind_is_valid (kind))
     {
       hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_kind", "kind",
-                               _("The kind of records is penalty, license or commitment."));
+                               _("The kind of records is penalty, license, commitment or registration."));
       return;
     }
   if (!hcs_request_query_int (req, "item", 1, G_MAXINT64, 0, &item))
@@ -165,7 +165,7 @@ list_imports (HcsRequest *req)
   if (kind != NULL && !hcs_import_kind_is_valid (kind))
     {
       hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_kind", "kind",
-                               _("The kind of records is penalty, license or commitment."));
+                               _("The kind of records is penalty, license, commitment or registration."));
       return;
     }
   if (!hcs_request_query_int (req, "item", 1, G_MAXINT64, 0, &item))

@@ -215,9 +215,19 @@ hcs_store_imports_subject_id (HcsStore    *store,
   " committed_on, fulfilment, item_id, import_id)" \
   " VALUES (?1, " subject ", ?3, ?4, ?5, ?6, ?7, ?8, ?20, ?21)"
 
+/* A registration is a subject: the same insert with or without look-up (it
+ * has no subject_id of its own). */
+#define INSERT_SUBJECT \
+  "INSERT INTO subjects (identifier, name, type, region, industry, registered_on, import_id," \
+  " created_at, updated_at)" \
+  " VALUES (?1, ?3, ?4, ?5, coalesce (?6, ''), ?7, ?21," \
+  " strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+
 static const char SQL_OWNER_PENALTY[] = "SELECT import_id FROM penalties WHERE decision_no = ?1";
 static const char SQL_OWNER_LICENSE[] = "SELECT import_id FROM licenses WHERE license_no = ?1";
 static const char SQL_OWNER_COMMITMENT[] = "SELECT import_id FROM commitments WHERE commitment_no = ?1";
+/* 0 for a subject registered through the API or the demo. */
+static const char SQL_OWNER_SUBJECT[] = "SELECT coalesce (import_id, 0) FROM subjects WHERE identifier = ?1";
 
 /* @look_up_subject: the statement sets subject_id from the identifier ?1
  *   (else the caller binds ?2)
@@ -229,12 +239,13 @@ hcs_store_imports_record_insert (HcsStore        *store,
                                  gboolean         look_up_subject,
                                  GError         **error)
 {
-  static const char *const sql[2][3] = {
-    { INSERT_PENALTY ("?2"), INSERT_LICENSE ("?2"), INSERT_COMMITMENT ("?2") },
-    { INSERT_PENALTY (SUBJECT_OF_USCC), INSERT_LICENSE (SUBJECT_OF_USCC), INSERT_COMMITMENT (SUBJECT_OF_USCC) },
+  static const char *const sql[2][4] = {
+    { INSERT_PENALTY ("?2"), INSERT_LICENSE ("?2"), INSERT_COMMITMENT ("?2"), INSERT_SUBJECT },
+    { INSERT_PENALTY (SUBJECT_OF_USCC), INSERT_LICENSE (SUBJECT_OF_USCC), INSERT_COMMITMENT (SUBJECT_OF_USCC),
+      INSERT_SUBJECT },
   };
 
-  g_return_val_if_fail (table <= HCS_RECORD_COMMITMENT, NULL);
+  g_return_val_if_fail (table <= HCS_RECORD_SUBJECT, NULL);
   return hcs_store_prepare (store, sql[look_up_subject ? 1 : 0][table], error);
 }
 
@@ -246,12 +257,13 @@ hcs_store_imports_record_owner (HcsStore        *store,
                                 const char      *number,
                                 GError         **error)
 {
-  static const char *const sql[] = { SQL_OWNER_PENALTY, SQL_OWNER_LICENSE, SQL_OWNER_COMMITMENT };
+  static const char *const sql[] = { SQL_OWNER_PENALTY, SQL_OWNER_LICENSE, SQL_OWNER_COMMITMENT,
+                                     SQL_OWNER_SUBJECT };
   sqlite3_stmt *stmt;
   gint64 id = 0;
   int rc;
 
-  g_return_val_if_fail (table <= HCS_RECORD_COMMITMENT, -1);
+  g_return_val_if_fail (table <= HCS_RECORD_SUBJECT, -1);
   stmt = hcs_store_prepare (store, sql[table], error);
   if (stmt == NULL)
     return -1;

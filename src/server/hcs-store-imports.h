@@ -12,6 +12,7 @@ typedef enum
   HCS_RECORD_PENALTY,
   HCS_RECORD_LICENSE,
   HCS_RECORD_COMMITMENT,
+  HCS_RECORD_SUBJECT,       /* 登记注册基本信息: rows of the register itself */
 } HcsRecordTable;
 
 gboolean      hcs_store_imports_item           (HcsStore        *store,

@@ -11,6 +11,7 @@ CREATE TABLE subjects (
                  CHECK (status IN ('active', 'deregistered', 'revoked')),
   grade          TEXT    CHECK (grade IN ('A', 'B', 'C', 'D')),
   registered_on  TEXT,
+  import_id      INTEGER,                   -- the 归集 import that registered it, if any
   version        INTEGER NOT NULL DEFAULT 1,
   created_at     TEXT    NOT NULL,
   updated_at     TEXT    NOT NULL
