@@ -336,9 +336,7 @@ hcs_store_catalog_item_insert (HcsStore                    *store,
   hcs_store_bind_text (stmt, 10, fields->publicity_period ? fields->publicity_period : "");
   sqlite3_bind_int64 (stmt, 11, MAX (fields->expected_records, 0));
   sqlite3_bind_int64 (stmt, 12, MAX (fields->collected_records, 0));
-  if (!hcs_store_step_done (store, stmt, error))
-    return 0;
-  return hcs_store_last_insert_rowid (store);
+  return hcs_store_insert (store, stmt, error);
 }
 
 static const char SQL_UPDATE_ITEM[] =

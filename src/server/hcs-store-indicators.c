@@ -51,26 +51,13 @@ hcs_store_indicators_value_get (HcsStore    *store,
                                 GError     **error)
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_VALUE_GET, error);
-  JsonObject *obj;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_text (stmt, 1, indicator);
   sqlite3_bind_int (stmt, 2, year);
   hcs_store_bind_text (stmt, 3, region);
-  rc = hcs_store_step (store, stmt, error);
-  if (rc < 0)
-    return NULL;
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND,
-                   "no value of %s for %d in “%s”", indicator, year, region);
-      return NULL;
-    }
-  obj = hcs_store_row_object (stmt);
-  sqlite3_reset (stmt);
-  return obj;
+  return hcs_store_get_object (store, stmt, error);
 }
 
 static const char SQL_VALUE_INSERT[] =

@@ -70,21 +70,13 @@ hcs_store_lists_type_get (HcsStore    *store,
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_TYPE_GET, error);
   JsonObject *obj;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_text (stmt, 1, key);
-  rc = hcs_store_step (store, stmt, error);
-  if (rc < 0)
+  obj = hcs_store_get_object (store, stmt, error);
+  if (obj == NULL)
     return NULL;
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no list type %s", key);
-      return NULL;
-    }
-  obj = hcs_store_row_object (stmt);
-  sqlite3_reset (stmt);
   parse_json_member (obj, "measures");
   return obj;
 }
@@ -294,9 +286,7 @@ hcs_store_lists_entry_insert (HcsStore    *store,
   hcs_store_bind_text (stmt, 7, published_until);
   hcs_store_bind_text (stmt, 8, actor);
   hcs_store_bind_text (stmt, 9, now);
-  if (!hcs_store_step_done (store, stmt, error))
-    return 0;
-  return hcs_store_last_insert_rowid (store);
+  return hcs_store_insert (store, stmt, error);
 }
 
 static const char SQL_ENTRY_ADD_MEASURE[] =
@@ -363,21 +353,13 @@ hcs_store_lists_entry_get (HcsStore  *store,
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ENTRY_GET, error);
   g_autoptr(JsonObject) obj = NULL;
   JsonArray *history;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = hcs_store_step (store, stmt, error);
-  if (rc < 0)
+  obj = hcs_store_get_object (store, stmt, error);
+  if (obj == NULL)
     return NULL;
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no list entry %" G_GINT64_FORMAT, id);
-      return NULL;
-    }
-  obj = hcs_store_row_object (stmt);
-  sqlite3_reset (stmt);
   parse_json_member (obj, "measures");
   if (!with_history)
     return g_steal_pointer (&obj);
@@ -609,21 +591,13 @@ hcs_store_lists_match_run_get (HcsStore  *store,
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_RUN_GET, error);
   g_autoptr(JsonObject) obj = NULL;
   JsonArray *rows;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = hcs_store_step (store, stmt, error);
-  if (rc < 0)
+  obj = hcs_store_get_object (store, stmt, error);
+  if (obj == NULL)
     return NULL;
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no match run %" G_GINT64_FORMAT, id);
-      return NULL;
-    }
-  obj = hcs_store_row_object (stmt);
-  sqlite3_reset (stmt);
 
   stmt = hcs_store_prepare (store, SQL_RUN_BY_TYPE, error);
   if (stmt == NULL)

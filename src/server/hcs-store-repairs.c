@@ -93,22 +93,14 @@ hcs_store_repairs_get (HcsStore    *store,
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GET, error);
   JsonObject *obj;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   hcs_store_bind_text (stmt, 9, today);
-  rc = hcs_store_step (store, stmt, error);
-  if (rc < 0)
+  obj = hcs_store_get_object (store, stmt, error);
+  if (obj == NULL)
     return NULL;
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no repair %" G_GINT64_FORMAT, id);
-      return NULL;
-    }
-  obj = hcs_store_row_object (stmt);
-  sqlite3_reset (stmt);
   fix_row (obj);
   return obj;
 }
@@ -145,9 +137,7 @@ hcs_store_repairs_insert (HcsStore    *store,
   hcs_store_bind_text (stmt, 7, deadline);
   hcs_store_bind_text (stmt, 8, actor);
   hcs_store_bind_text (stmt, 9, now);
-  if (!hcs_store_step_done (store, stmt, error))
-    return 0;
-  return hcs_store_last_insert_rowid (store);
+  return hcs_store_insert (store, stmt, error);
 }
 
 static const char SQL_DECIDE[] =

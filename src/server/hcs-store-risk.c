@@ -163,9 +163,7 @@ hcs_store_risk_insert (HcsStore               *store,
   hcs_store_bind_text (stmt, 8, event->description ? event->description : "");
   hcs_store_bind_text (stmt, 9, event->created_by);
   hcs_store_bind_text (stmt, 10, event->created_at ? event->created_at : now);
-  if (!hcs_store_step_done (store, stmt, error))
-    return 0;
-  return hcs_store_last_insert_rowid (store);
+  return hcs_store_insert (store, stmt, error);
 }
 
 static const char SQL_DELETE_EVENT[] = "DELETE FROM risk_events WHERE id = ?1 AND version = ?2";

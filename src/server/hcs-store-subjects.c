@@ -288,9 +288,7 @@ hcs_store_subjects_insert (HcsStore                *store,
   if (stmt == NULL)
     return 0;
   bind_fields (stmt, fields, now);
-  if (!hcs_store_step_done (store, stmt, error))
-    return 0;
-  return hcs_store_last_insert_rowid (store);
+  return hcs_store_insert (store, stmt, error);
 }
 
 static const char SQL_UPDATE[] =

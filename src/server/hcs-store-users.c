@@ -76,21 +76,13 @@ hcs_store_users_get (HcsStore  *store,
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GET_USER, error);
   JsonObject *obj;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = hcs_store_step (store, stmt, error);
-  if (rc < 0)
+  obj = hcs_store_get_object (store, stmt, error);
+  if (obj == NULL)
     return NULL;
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no user %" G_GINT64_FORMAT, id);
-      return NULL;
-    }
-  obj = hcs_store_row_object (stmt);
-  sqlite3_reset (stmt);
   fix_bool (obj, "active");
   return obj;
 }
@@ -137,9 +129,7 @@ hcs_store_users_insert (HcsStore    *store,
   if (department_id > 0)
     sqlite3_bind_int64 (stmt, 5, department_id);
   hcs_store_bind_text (stmt, 6, now);
-  if (!hcs_store_step_done (store, stmt, error))
-    return 0;
-  return hcs_store_last_insert_rowid (store);
+  return hcs_store_insert (store, stmt, error);
 }
 
 static const char SQL_UPDATE_USER[] =
@@ -285,24 +275,11 @@ hcs_store_departments_get (HcsStore  *store,
                            GError   **error)
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GET_DEPARTMENT, error);
-  JsonObject *obj;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = hcs_store_step (store, stmt, error);
-  if (rc < 0)
-    return NULL;
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND,
-                   "no department %" G_GINT64_FORMAT, id);
-      return NULL;
-    }
-  obj = hcs_store_row_object (stmt);
-  sqlite3_reset (stmt);
-  return obj;
+  return hcs_store_get_object (store, stmt, error);
 }
 
 static const char SQL_INSERT_DEPARTMENT[] =
@@ -326,7 +303,5 @@ hcs_store_departments_insert (HcsStore    *store,
   hcs_store_bind_text (stmt, 3, level ? level : "provincial");
   hcs_store_bind_text (stmt, 4, region);
   hcs_store_bind_text (stmt, 5, now);
-  if (!hcs_store_step_done (store, stmt, error))
-    return 0;
-  return hcs_store_last_insert_rowid (store);
+  return hcs_store_insert (store, stmt, error);
 }

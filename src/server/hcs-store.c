@@ -340,6 +340,53 @@ hcs_store_check_versioned_update (HcsStore    *self,
   return FALSE;
 }
 
+/**
+ * hcs_store_insert:
+ *
+ * Steps an INSERT and resets it.
+ *
+ * Returns: the new row's id, or 0 with @error set
+ */
+gint64
+hcs_store_insert (HcsStore      *self,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  if (!hcs_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/**
+ * hcs_store_get_object:
+ *
+ * Steps a bound look-up of one row and resets it.
+ *
+ * Returns: (transfer full): the row as an object (hcs_store_row_object()),
+ *   or %NULL with @error set: NOT_FOUND when there is no such row
+ */
+JsonObject *
+hcs_store_get_object (HcsStore      *self,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  JsonObject *obj;
+  int rc = hcs_store_step (self, stmt, error);
+
+  if (rc < 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no such row: %s",
+                   sqlite3_sql (stmt));
+      return NULL;
+    }
+  obj = hcs_store_row_object (stmt);
+  sqlite3_reset (stmt);
+  return obj;
+}
+
 gint64
 hcs_store_last_insert_rowid (HcsStore *self)
 {

@@ -58,6 +58,12 @@ gboolean      hcs_store_check_versioned_update (HcsStore   *self,
                                              const char    *exists_sql,
                                              gint64         id,
                                              GError       **error);
+gint64        hcs_store_insert              (HcsStore      *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+JsonObject   *hcs_store_get_object          (HcsStore      *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
 gint64        hcs_store_last_insert_rowid   (HcsStore      *self);
 int           hcs_store_changes             (HcsStore      *self);
 gboolean      hcs_store_set_error           (HcsStore      *self,
