@@ -275,14 +275,32 @@ action_dates (const char  *action,
     *published_until = g_strdup (today);
 }
 
+/* Sets 409 illegal_transition, naming the actions open from @state. */
+static void
+set_illegal (GError    **error,
+             const char *action,
+             const char *state)
+{
+  g_autofree char *open = hcs_list_actions_from (state);
+
+  if (*open == '\0')
+    hcs_error_set (error, HCS_ERR_ILLEGAL_TRANSITION, "action",
+                   _("“%s” is not possible: the entry is “%s”, where its life has ended and no action is possible."),
+                   action, state);
+  else
+    hcs_error_set (error, HCS_ERR_ILLEGAL_TRANSITION, "action",
+                   _("“%s” is not possible: the entry is “%s”, from where the possible actions are: %s."),
+                   action, state, open);
+}
+
 /**
  * hcs_lists_apply_action:
  * @version: the version the caller edits
  *
  * Moves an entry by @action inside the caller's transaction: its new state
- * and dates, and the history line. Answers nothing: fails with STALE,
- * NOT_FOUND, or G_IO_ERROR_INVALID_ARGUMENT when @action is not open from
- * the entry's state (@state then holds it).
+ * and dates, and the history line. Fails with HCS_STORE_ERROR STALE or
+ * NOT_FOUND, or HCS_ERROR illegal_transition when @action is not open from
+ * the entry's state.
  */
 gboolean
 hcs_lists_apply_action (HcsStore    *store,
@@ -291,7 +309,6 @@ hcs_lists_apply_action (HcsStore    *store,
                         const char  *action,
                         const char  *reason,
                         const char  *actor,
-                        char       **state,
                         GError     **error)
 {
   g_autoptr(JsonObject) entry = hcs_store_lists_entry_get (store, id, FALSE, error);
@@ -302,7 +319,6 @@ hcs_lists_apply_action (HcsStore    *store,
   if (entry == NULL)
     return FALSE;
   from = json_object_get_string_member (entry, "state");
-  *state = g_strdup (from);
   if (json_object_get_int_member (entry, "version") != version)
     {
       g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_STALE, "list entry %" G_GINT64_FORMAT " is stale", id);
@@ -310,7 +326,7 @@ hcs_lists_apply_action (HcsStore    *store,
     }
   if (!hcs_list_action_next_state (from, action, &to))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s not open from %s", action, from);
+      set_illegal (error, action, from);
       return FALSE;
     }
   type = hcs_store_lists_type_get (store, json_object_get_string_member (entry, "list_type"), error);
@@ -323,20 +339,119 @@ hcs_lists_apply_action (HcsStore    *store,
          hcs_store_lists_history_add (store, id, action, from, to, reason, actor, NULL, error);
 }
 
-/* Answers 409 illegal_transition, naming the actions open from @state. */
-void
-hcs_lists_reply_illegal (HcsRequest *req,
-                         const char *action,
-                         const char *state)
+/* Resolves the measures (codes or ids) to ids of @list_class's measures;
+ * sets invalid_type / invalid_measure when one is not. */
+static gboolean
+resolve_measures (HcsStore    *store,
+                  JsonArray   *measures,
+                  const char  *list_class,
+                  GArray      *ids,
+                  GError     **error)
 {
-  g_autofree char *open = hcs_list_actions_from (state);
+  for (guint i = 0; i < json_array_get_length (measures); i++)
+    {
+      JsonNode *node = json_array_get_element (measures, i);
+      GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+      g_autofree char *shown = NULL;
+      gint64 id;
 
-  if (*open == '\0')
-    hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "illegal_transition", "action",
-                             _("“%s” is not possible: the entry is “%s”, where its life has ended and no action is possible."),
-                             action, state);
-  else
-    hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "illegal_transition", "action",
-                             _("“%s” is not possible: the entry is “%s”, from where the possible actions are: %s."),
-                             action, state, open);
+      if (type == G_TYPE_STRING)
+        {
+          id = hcs_store_lists_measure_find (store, list_class, json_node_get_string (node), 0, error);
+          shown = g_strdup (json_node_get_string (node));
+        }
+      else if (type == G_TYPE_INT64)
+        {
+          id = hcs_store_lists_measure_find (store, list_class, NULL, json_node_get_int (node), error);
+          shown = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+        }
+      else
+        {
+          hcs_error_set (error, HCS_ERR_INVALID_TYPE, "measures",
+                         _("Each measure must be a measure code (text) or id (a whole number)."));
+          return FALSE;
+        }
+      if (id < 0)
+        return FALSE;
+      if (id == 0)
+        {
+          hcs_error_set (error, HCS_ERR_INVALID_MEASURE, "measures",
+                         _("“%s” is not a measure of this list’s class; see GET /list-types for the measures that apply."),
+                         shown);
+          return FALSE;
+        }
+      g_array_append_val (ids, id);
+    }
+  return TRUE;
+}
+
+/**
+ * hcs_lists_create_entry:
+ * @type: the list type, as hcs_store_lists_type_get() returns it
+ * @entry: what the entry says; its subject already normalised
+ * @after: (out) (transfer full): the entry created, without its history
+ *
+ * Proposes an entry: finds its subject and department, resolves its
+ * measures, writes it with its measures and the first line of its history.
+ * Runs inside the caller's transaction.
+ *
+ * Returns: the new entry's id, or 0 with @error set (HCS_ERROR for a
+ *   refusal: unknown_subject, unknown_department, invalid_type,
+ *   invalid_measure, duplicate; else HCS_STORE_ERROR)
+ */
+gint64
+hcs_lists_create_entry (HcsStore                *store,
+                        JsonObject              *type,
+                        const HcsListEntryInput *entry,
+                        const char              *actor,
+                        JsonObject             **after,
+                        GError                 **error)
+{
+  g_autoptr(GArray) measure_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) local = NULL;
+  g_autofree char *region = NULL;
+  gint64 subject_id, entry_id;
+
+  subject_id = hcs_store_lists_find_subject (store, entry->subject, &region, error);
+  if (subject_id < 0)
+    return 0;
+  if (subject_id == 0)
+    {
+      hcs_error_set (error, HCS_ERR_UNKNOWN_SUBJECT, "subject",
+                     _("No market subject has the identifier “%s”; register the subject first."),
+                     entry->subject);
+      return 0;
+    }
+  if (!hcs_store_lists_department_exists (store, entry->department, &local))
+    {
+      if (local != NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        hcs_error_set (error, HCS_ERR_UNKNOWN_DEPARTMENT, "department", _("There is no such department."));
+      return 0;
+    }
+  if (!resolve_measures (store, entry->measures, json_object_get_string_member (type, "class"), measure_ids, error))
+    return 0;
+
+  entry_id = hcs_store_lists_entry_insert (store, json_object_get_string_member (type, "key"),
+                                           subject_id, entry->department, region, entry->basis,
+                                           entry->facts, entry->published_until, actor, &local);
+  if (entry_id == 0)
+    {
+      if (g_error_matches (local, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
+        hcs_error_set (error, HCS_ERR_DUPLICATE, "subject",
+                       _("“%s” already has an open entry in %s; change that entry instead."),
+                       entry->subject, json_object_get_string_member (type, "name"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return 0;
+    }
+  for (guint i = 0; i < measure_ids->len; i++)
+    if (!hcs_store_lists_entry_add_measure (store, entry_id, g_array_index (measure_ids, gint64, i), error))
+      return 0;
+  if (!hcs_store_lists_history_add (store, entry_id, "propose", NULL, "proposed", entry->facts,
+                                    actor, NULL, error) ||
+      (*after = hcs_store_lists_entry_get (store, entry_id, TRUE, error)) == NULL)
+    return 0;
+  return entry_id;
 }

@@ -47,10 +47,24 @@ gboolean    hcs_lists_apply_action          (HcsStore           *store,
                                              const char         *action,
                                              const char         *reason,
                                              const char         *actor,
-                                             char              **state,
                                              GError            **error);
-void        hcs_lists_reply_illegal         (HcsRequest         *req,
-                                             const char         *action,
-                                             const char         *state);
+
+/* A new 名单 entry as the request gives it. */
+typedef struct
+{
+  const char *subject;           /* normalised identifier */
+  gint64      department;
+  const char *basis;
+  const char *facts;
+  JsonArray  *measures;          /* codes (text) or ids */
+  const char *published_until;   /* nullable */
+} HcsListEntryInput;
+
+gint64      hcs_lists_create_entry          (HcsStore                 *store,
+                                             JsonObject               *type,
+                                             const HcsListEntryInput  *entry,
+                                             const char               *actor,
+                                             JsonObject              **after,
+                                             GError                  **error);
 
 G_END_DECLS

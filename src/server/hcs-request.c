@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hcs-errors.h"
 #include "hcs-request.h"
 
 #define DEFAULT_PAGE_LIMIT 50
@@ -109,7 +110,7 @@ hcs_request_require_role (HcsRequest *self,
 {
   if (hcs_request_has_role (self, role))
     return TRUE;
-  hcs_request_reply_error (self, SOUP_STATUS_FORBIDDEN, "forbidden", NULL,
+  hcs_request_reply_error (self, HCS_ERR_FORBIDDEN, NULL,
                            _("This needs the role “%s”; you are signed in as “%s”."),
                            hc_role_label (role),
                            self->authenticated ? hc_role_label (self->actor.role) : "-");
@@ -177,7 +178,7 @@ hcs_request_query_int (HcsRequest *self,
     }
   if (!g_ascii_string_to_signed (v, 10, min, max, &n, NULL))
     {
-      hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+      hcs_request_reply_error (self, HCS_ERR_INVALID_PARAMETER, name,
                                _("The parameter “%s” must be a whole number from %lld to %lld."),
                                name, (long long) min, (long long) max);
       return FALSE;
@@ -217,7 +218,7 @@ hcs_request_page (HcsRequest *self,
   page->want_total = hcs_request_query_bool (self, "total");
   if (cursor != NULL && !hcs_cursor_decode (cursor, &page->after_key, &page->after_id))
     {
-      hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_cursor", "cursor",
+      hcs_request_reply_error (self, HCS_ERR_INVALID_CURSOR, "cursor",
                                _("The cursor is not valid; start again from the first page."));
       return FALSE;
     }
@@ -264,20 +265,20 @@ hcs_request_json (HcsRequest *self)
   data = g_bytes_get_data (body, &len);
   if (len == 0)
     {
-      hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_json", NULL,
+      hcs_request_reply_error (self, HCS_ERR_INVALID_JSON, NULL,
                                _("The request has no body; send a JSON document."));
       return NULL;
     }
   if (!g_utf8_validate (data, len, NULL))
     {
-      hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_json", NULL,
+      hcs_request_reply_error (self, HCS_ERR_INVALID_JSON, NULL,
                                _("The request body is not UTF-8 text."));
       return NULL;
     }
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, len, &error))
     {
-      hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_json", NULL,
+      hcs_request_reply_error (self, HCS_ERR_INVALID_JSON, NULL,
                                _("The request body is not valid JSON: %s"), error->message);
       return NULL;
     }
@@ -295,7 +296,7 @@ hcs_request_json_object (HcsRequest *self)
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_json", NULL,
+      hcs_request_reply_error (self, HCS_ERR_INVALID_JSON, NULL,
                                _("The request body must be a JSON object."));
       return NULL;
     }
@@ -316,7 +317,7 @@ get_field (HcsRequest    *self,
     {
       if (flags & HCS_FIELD_REQUIRED)
         {
-          hcs_request_reply_error (self, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", name,
+          hcs_request_reply_error (self, HCS_ERR_MISSING_FIELD, name,
                                    _("The field “%s” is required."), name);
           *ok = FALSE;
         }
@@ -330,7 +331,7 @@ wrong_type (HcsRequest *self,
             const char *name,
             const char *what)
 {
-  hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_type", name,
+  hcs_request_reply_error (self, HCS_ERR_INVALID_TYPE, name,
                            _("The field “%s” must be %s."), name, what);
   return FALSE;
 }
@@ -364,7 +365,7 @@ hcs_request_field_string (HcsRequest    *self,
 
       if (*trimmed == '\0')
         {
-          hcs_request_reply_error (self, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", name,
+          hcs_request_reply_error (self, HCS_ERR_MISSING_FIELD, name,
                                    _("The field “%s” must not be empty."), name);
           return FALSE;
         }
@@ -468,7 +469,7 @@ hcs_request_if_match (HcsRequest *self,
 
   if (v == NULL)
     {
-      hcs_request_reply_error (self, 428, "precondition_required", NULL,
+      hcs_request_reply_error (self, HCS_ERR_PRECONDITION_REQUIRED, NULL,
                                _("Send the version you edit in If-Match (the ETag you read)."));
       return FALSE;
     }
@@ -491,7 +492,7 @@ hcs_request_if_match (HcsRequest *self,
   return TRUE;
 
 bad:
-  hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_if_match", NULL,
+  hcs_request_reply_error (self, HCS_ERR_INVALID_IF_MATCH, NULL,
                            _("If-Match must be an ETag this server sent."));
   return FALSE;
 }
@@ -622,53 +623,95 @@ hcs_request_reply_error (HcsRequest *self,
   hcs_request_reply_object (self, status, root);
 }
 
-/* Maps a storage error to its answer; internal details go to the log only. */
-void
-hcs_request_reply_store_error (HcsRequest   *self,
-                               const GError *error)
+static void
+reply_internal (HcsRequest   *self,
+                const GError *error)
 {
+  g_warning ("%s %s: %s", hcs_request_get_method (self),
+             g_uri_get_path (soup_server_message_get_uri (self->msg)),
+             error ? error->message : "unknown error");
+  hcs_request_reply_error (self, HCS_ERR_INTERNAL, NULL,
+                           _("The server could not complete this; nothing was changed. Try again, and tell the administrator if it persists."));
+}
+
+/**
+ * hcs_request_reply_gerror:
+ *
+ * Answers @error, the one way every route maps a GError to an answer: an
+ * HCS_ERROR with its status, code, field and message; an HCS_STORE_ERROR
+ * with the status of its kind; anything else as 500 `internal`. Internal
+ * details go to the log only, never into the answer.
+ */
+void
+hcs_request_reply_gerror (HcsRequest   *self,
+                          const GError *error)
+{
+  if (error != NULL && error->domain == HCS_ERROR)
+    {
+      hcs_request_reply_error (self, (guint) error->code, hcs_error_get_code (error),
+                               hcs_error_get_field (error), "%s", error->message);
+      return;
+    }
   if (error == NULL || error->domain != HCS_STORE_ERROR)
     {
-      g_warning ("%s %s: %s", hcs_request_get_method (self),
-                 g_uri_get_path (soup_server_message_get_uri (self->msg)),
-                 error ? error->message : "unknown error");
-      hcs_request_reply_error (self, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal", NULL,
-                               _("The server could not complete this; nothing was changed. Try again, and tell the administrator if it persists."));
+      reply_internal (self, error);
       return;
     }
 
   switch ((HcsStoreError) error->code)
     {
     case HCS_STORE_ERROR_NOT_FOUND:
-      hcs_request_reply_error (self, SOUP_STATUS_NOT_FOUND, "not_found", NULL,
+      hcs_request_reply_error (self, HCS_ERR_NOT_FOUND, NULL,
                                _("No such record; it may have been deleted."));
       break;
     case HCS_STORE_ERROR_DUPLICATE:
-      hcs_request_reply_error (self, SOUP_STATUS_CONFLICT, "duplicate", NULL,
+      hcs_request_reply_error (self, HCS_ERR_DUPLICATE, NULL,
                                _("A record with the same key already exists."));
       break;
     case HCS_STORE_ERROR_CONSTRAINT:
-      hcs_request_reply_error (self, SOUP_STATUS_UNPROCESSABLE_ENTITY, "constraint", NULL,
+      hcs_request_reply_error (self, HCS_ERR_CONSTRAINT, NULL,
                                _("The record refers to something that does not exist or breaks a rule of the data."));
       break;
     case HCS_STORE_ERROR_STALE:
-      hcs_request_reply_error (self, SOUP_STATUS_PRECONDITION_FAILED, "stale", NULL,
+      hcs_request_reply_error (self, HCS_ERR_STALE, NULL,
                                _("Someone changed this record since you read it; nothing was changed. Reload it and try again."));
       break;
     case HCS_STORE_ERROR_BUSY:
-      hcs_request_reply_error (self, SOUP_STATUS_SERVICE_UNAVAILABLE, "busy", NULL,
+      hcs_request_reply_error (self, HCS_ERR_BUSY, NULL,
                                _("The database is busy; nothing was changed. Try again in a moment."));
       break;
     case HCS_STORE_ERROR_CORRUPT:
     case HCS_STORE_ERROR_SCHEMA:
     case HCS_STORE_ERROR_FAILED:
     default:
-      g_warning ("%s %s: %s", hcs_request_get_method (self),
-                 g_uri_get_path (soup_server_message_get_uri (self->msg)), error->message);
-      hcs_request_reply_error (self, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal", NULL,
-                               _("The server could not complete this; nothing was changed. Try again, and tell the administrator if it persists."));
+      reply_internal (self, error);
       break;
     }
+}
+
+/**
+ * hcs_request_path_id:
+ * @name: the path parameter, e.g. "id"
+ * @not_found: (nullable): the message of the 404, e.g. "There is no such
+ *   user."; %NULL for a generic one
+ * @id: (out): the id, ≥ 1
+ *
+ * Reads a numeric id of the path: one that is not a number from 1 names no
+ * record, so it answers 404 `not_found` and returns %FALSE.
+ */
+gboolean
+hcs_request_path_id (HcsRequest *self,
+                     const char *name,
+                     const char *not_found,
+                     gint64     *id)
+{
+  const char *text = hcs_request_param (self, name);
+
+  if (text != NULL && g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL))
+    return TRUE;
+  hcs_request_reply_error (self, HCS_ERR_NOT_FOUND, name, "%s",
+                           not_found ? not_found : _("No such record; it may have been deleted."));
+  return FALSE;
 }
 
 /* A cursor is the last row's sort key and id, base64url-encoded; opaque to

@@ -7,6 +7,7 @@
 #include <libsoup/soup.h>
 
 #include "hc-enums.h"
+#include "hcs-errors.h"
 #include "hcs-store.h"
 
 G_BEGIN_DECLS
@@ -130,8 +131,14 @@ void             hcs_request_reply_error      (HcsRequest        *self,
                                                const char        *field,
                                                const char        *format,
                                                ...) G_GNUC_PRINTF (5, 6);
-void             hcs_request_reply_store_error (HcsRequest       *self,
+void             hcs_request_reply_gerror     (HcsRequest        *self,
                                                const GError      *error);
+/* The former name of hcs_request_reply_gerror(). */
+#define hcs_request_reply_store_error hcs_request_reply_gerror
+gboolean         hcs_request_path_id          (HcsRequest        *self,
+                                               const char        *name,
+                                               const char        *not_found,
+                                               gint64            *id);
 void             hcs_request_set_etag         (HcsRequest        *self,
                                                gint64             version);
 

@@ -31,7 +31,7 @@ parse_bound (HcsRequest *req,
     dt = g_date_time_new_from_iso8601 (v, NULL);
   if (dt == NULL)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, name,
                                _("“%s” must be a date like 2025-03-01."), name);
       return FALSE;
     }

@@ -64,19 +64,8 @@ parse_year (HcsRequest *req,
   if (g_ascii_string_to_signed (hcs_request_param (req, "year"), 10,
                                 HCS_CATALOG_YEAR_MIN, HCS_CATALOG_YEAR_MAX, year, NULL))
     return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "year",
+  hcs_request_reply_error (req, HCS_ERR_NOT_FOUND, "year",
                            _("There is no catalog version for this year."));
-  return FALSE;
-}
-
-static gboolean
-parse_item_id (HcsRequest *req,
-               gint64     *id)
-{
-  if (g_ascii_string_to_signed (hcs_request_param (req, "id"), 10, 1, G_MAXINT64, id, NULL))
-    return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id",
-                           _("There is no such catalog item."));
   return FALSE;
 }
 
@@ -118,7 +107,7 @@ read_text (HcsRequest    *req,
   *out = g_strstrip (g_strdup (value));
   if (g_utf8_strlen (*out, -1) > (glong) max_chars)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "too_long", name,
+      hcs_request_reply_error (req, HCS_ERR_TOO_LONG, name,
                                _("The field “%s” may have at most %u characters."), name, max_chars);
       return FALSE;
     }
@@ -139,7 +128,7 @@ read_count (HcsRequest *req,
     return TRUE;
   if (value < 0)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_count", name,
+      hcs_request_reply_error (req, HCS_ERR_INVALID_COUNT, name,
                                _("The field “%s” must be zero or more."), name);
       return FALSE;
     }
@@ -189,14 +178,14 @@ read_item (HcsRequest *req,
   for (GList *l = members; l; l = l->next)
     if (!g_strv_contains (item_members, l->data))
       {
-        hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "unknown_field", l->data,
+        hcs_request_reply_error (req, HCS_ERR_UNKNOWN_FIELD, l->data,
                                  _("A catalog item has no field “%s” that can be set."),
                                  (const char *) l->data);
         return FALSE;
       }
   if (!create && members == NULL)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "nothing_to_change", NULL,
+      hcs_request_reply_error (req, HCS_ERR_NOTHING_TO_CHANGE, NULL,
                                _("Send at least one field to change."));
       return FALSE;
     }
@@ -224,7 +213,7 @@ read_item (HcsRequest *req,
   for (guint i = 0; i < G_N_ELEMENTS (in->strings); i++)
     if (in->strings[i] != NULL && *in->strings[i] == '\0')
       {
-        hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", string_members[i],
+        hcs_request_reply_error (req, HCS_ERR_MISSING_FIELD, string_members[i],
                                  _("The field “%s” must not be empty."), string_members[i]);
         return FALSE;
       }
@@ -251,12 +240,12 @@ reply_with_etag (HcsRequest *req,
 }
 
 static void
-reply_version_published (HcsRequest *req,
-                         gint64      year)
+set_version_published (GError **error,
+                       gint64   year)
 {
-  hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "version_published", "year",
-                           _("The catalog of %d is published and can no longer be changed; create a draft for a new year instead."),
-                           (int) year);
+  hcs_error_set (error, HCS_ERR_VERSION_PUBLISHED, "year",
+                 _("The catalog of %d is published and can no longer be changed; create a draft for a new year instead."),
+                 (int) year);
 }
 
 static gboolean
@@ -265,40 +254,34 @@ is_published (JsonObject *version)
   return g_strcmp0 (json_object_get_string_member (version, "state"), "published") == 0;
 }
 
-/* Inside a write: answers and rolls back unless @id is a department. */
+/* Fails with unknown_department unless @id is a department. */
 static gboolean
-check_department (HcsRequest *req,
-                  gint64      id)
+check_department (HcsStore  *store,
+                  gint64     id,
+                  GError   **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local = NULL;
   g_autoptr(JsonObject) department = NULL;
 
-  if (id > 0 && (department = hcs_store_departments_get (hcs_request_get_store (req), id, &error)) != NULL)
+  if (id > 0 && (department = hcs_store_departments_get (store, id, &local)) != NULL)
     return TRUE;
-  if (error != NULL && !g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
-    {
-      hcs_write_fail (req, error);
-      return FALSE;
-    }
-  hcs_store_rollback (hcs_request_get_store (req));
-  hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "unknown_department", "department_id",
-                           _("There is no such department."));
+  if (local != NULL && !g_error_matches (local, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+    g_propagate_error (error, g_steal_pointer (&local));
+  else
+    hcs_error_set (error, HCS_ERR_UNKNOWN_DEPARTMENT, "department_id", _("There is no such department."));
   return FALSE;
 }
 
-/* Inside a write: answers the store error of an item write. */
+/* Answers the error of an item write: a duplicate is one of its name. */
 static void
-fail_item_write (HcsRequest   *req,
-                 const GError *error)
+reply_item_error (HcsRequest   *req,
+                  const GError *error)
 {
   if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
-    {
-      hcs_store_rollback (hcs_request_get_store (req));
-      hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "duplicate", "name",
-                               _("This department already has an item of this name in this version."));
-      return;
-    }
-  hcs_write_fail (req, error);
+    hcs_request_reply_error (req, HCS_ERR_DUPLICATE, "name",
+                             _("This department already has an item of this name in this version."));
+  else
+    hcs_request_reply_gerror (req, error);
 }
 
 /* ---- versions ----------------------------------------------------------- */
@@ -338,10 +321,56 @@ check_year (HcsRequest *req,
 {
   if (year >= HCS_CATALOG_YEAR_MIN && year <= HCS_CATALOG_YEAR_MAX)
     return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_year", field,
+  hcs_request_reply_error (req, HCS_ERR_INVALID_YEAR, field,
                            _("The year must be from %d to %d."),
                            HCS_CATALOG_YEAR_MIN, HCS_CATALOG_YEAR_MAX);
   return FALSE;
+}
+
+/* Inside a write: creates the version @year, a copy of @copy_from's items
+ * when the body names one. */
+static gboolean
+create_version_in (HcsStore    *store,
+                   JsonObject  *body,
+                   gint64       year,
+                   gint64       copy_from,
+                   GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(JsonObject) existing = NULL;
+  g_autoptr(JsonObject) source = NULL;
+
+  existing = hcs_store_catalog_version_get (store, year, &local);
+  if (existing != NULL)
+    {
+      hcs_error_set (error, HCS_ERR_DUPLICATE, "year", _("The catalog of %d exists already."), (int) year);
+      return FALSE;
+    }
+  if (!g_error_matches (local, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  g_clear_error (&local);
+
+  if (json_object_has_member (body, "copy_from") && !json_object_get_null_member (body, "copy_from"))
+    {
+      source = copy_from > 0 ? hcs_store_catalog_version_get (store, copy_from, &local) : NULL;
+      if (source == NULL)
+        {
+          if (local != NULL && !g_error_matches (local, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+            g_propagate_error (error, g_steal_pointer (&local));
+          else
+            hcs_error_set (error, HCS_ERR_UNKNOWN_VERSION, "copy_from",
+                           _("There is no catalog version %lld to copy from."), (long long) copy_from);
+          return FALSE;
+        }
+    }
+  else
+    copy_from = 0;
+
+  return hcs_store_catalog_version_insert (store, year, copy_from, NULL, error) &&
+         (copy_from == 0 || hcs_store_catalog_version_copy_items (store, copy_from, year, error) >= 0);
 }
 
 static void
@@ -349,11 +378,10 @@ create_version (HcsRequest *req)
 {
   HcsStore *store = hcs_request_get_store (req);
   JsonObject *body = hcs_request_json_object (req);
-  gint64 year = 0, copy_from = 0, copied = 0;
+  gint64 year = 0, copy_from = 0;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) existing = NULL;
-  g_autoptr(JsonObject) source = NULL;
   g_autoptr(JsonObject) after = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autofree char *id_text = NULL;
 
   if (body == NULL ||
@@ -362,53 +390,52 @@ create_version (HcsRequest *req)
       !check_year (req, "year", year))
     return;
 
-  if (!hcs_write_begin (req))
-    return;
-  existing = hcs_store_catalog_version_get (store, year, &error);
-  if (existing != NULL)
+  if ((w = hcs_write_begin (req, &error)) == NULL ||
+      !create_version_in (store, body, year, copy_from, &error) ||
+      (after = hcs_store_catalog_version_get (store, year, &error)) == NULL ||
+      !hcs_write_commit (w, "catalog_version.create", "catalog_version",
+                         (id_text = g_strdup_printf ("%" G_GINT64_FORMAT, year)), NULL, after, &error))
     {
-      hcs_store_rollback (store);
-      hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "duplicate", "year",
-                               _("The catalog of %d exists already."), (int) year);
+      hcs_request_reply_gerror (req, error);
       return;
     }
-  if (!g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
-    {
-      hcs_write_fail (req, error);
-      return;
-    }
-  g_clear_error (&error);
-
-  if (json_object_has_member (body, "copy_from") && !json_object_get_null_member (body, "copy_from"))
-    {
-      source = copy_from > 0 ? hcs_store_catalog_version_get (store, copy_from, &error) : NULL;
-      if (source == NULL)
-        {
-          if (error != NULL && !g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
-            {
-              hcs_write_fail (req, error);
-              return;
-            }
-          hcs_store_rollback (store);
-          hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "unknown_version", "copy_from",
-                                   _("There is no catalog version %lld to copy from."), (long long) copy_from);
-          return;
-        }
-    }
-  else
-    copy_from = 0;
-
-  if (!hcs_store_catalog_version_insert (store, year, copy_from, NULL, &error) ||
-      (copy_from > 0 && (copied = hcs_store_catalog_version_copy_items (store, copy_from, year, &error)) < 0) ||
-      (after = hcs_store_catalog_version_get (store, year, &error)) == NULL)
-    {
-      hcs_write_fail (req, error);
-      return;
-    }
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, year);
-  if (!hcs_write_commit (req, "catalog_version.create", "catalog_version", id_text, NULL, after))
-    return;
   reply_with_etag (req, SOUP_STATUS_CREATED, after);
+}
+
+/* Fails with version_published unless @version, the version @year, is a
+ * draft that can still be changed. */
+static gboolean
+check_draft (JsonObject  *version,
+             gint64       year,
+             GError     **error)
+{
+  if (!is_published (version))
+    return TRUE;
+  set_version_published (error, year);
+  return FALSE;
+}
+
+/* Fails unless @before, the version @year, can be published as @version. */
+static gboolean
+check_publishable (JsonObject  *before,
+                   gint64       year,
+                   gint64       version,
+                   GError     **error)
+{
+  if (!check_draft (before, year, error))
+    return FALSE;
+  if (json_object_get_int_member (before, "version") != version)
+    {
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_STALE, "catalog version %" G_GINT64_FORMAT " changed", year);
+      return FALSE;
+    }
+  if (json_object_get_int_member (before, "item_count") == 0)
+    {
+      hcs_error_set (error, HCS_ERR_EMPTY_VERSION, "year",
+                     _("The catalog of %d has no items; add its items before publishing it."), (int) year);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -420,47 +447,22 @@ publish_version (HcsRequest *req)
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonObject) after = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autofree char *id_text = NULL;
 
   if (!parse_year (req, &year) || !hcs_request_if_match (req, &version))
     return;
-  if (!hcs_write_begin (req))
-    return;
-  before = hcs_store_catalog_version_get (store, year, &error);
-  if (before == NULL)
+  if ((w = hcs_write_begin (req, &error)) == NULL ||
+      (before = hcs_store_catalog_version_get (store, year, &error)) == NULL ||
+      !check_publishable (before, year, version, &error) ||
+      !hcs_store_catalog_version_publish (store, year, version, actor->username, NULL, &error) ||
+      (after = hcs_store_catalog_version_get (store, year, &error)) == NULL ||
+      !hcs_write_commit (w, "catalog_version.publish", "catalog_version",
+                         (id_text = g_strdup_printf ("%" G_GINT64_FORMAT, year)), before, after, &error))
     {
-      hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
-  if (is_published (before))
-    {
-      hcs_store_rollback (store);
-      reply_version_published (req, year);
-      return;
-    }
-  if (json_object_get_int_member (before, "version") != version)
-    {
-      g_set_error (&error, HCS_STORE_ERROR, HCS_STORE_ERROR_STALE, "catalog version %" G_GINT64_FORMAT " changed", year);
-      hcs_write_fail (req, error);
-      return;
-    }
-  if (json_object_get_int_member (before, "item_count") == 0)
-    {
-      hcs_store_rollback (store);
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "empty_version", "year",
-                               _("The catalog of %d has no items; add its items before publishing it."),
-                               (int) year);
-      return;
-    }
-  if (!hcs_store_catalog_version_publish (store, year, version, actor->username, NULL, &error) ||
-      (after = hcs_store_catalog_version_get (store, year, &error)) == NULL)
-    {
-      hcs_write_fail (req, error);
-      return;
-    }
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, year);
-  if (!hcs_write_commit (req, "catalog_version.publish", "catalog_version", id_text, before, after))
-    return;
   reply_with_etag (req, SOUP_STATUS_OK, after);
 }
 
@@ -478,7 +480,7 @@ query_key (HcsRequest   *req,
   *out = v;
   if (v == NULL || is_valid (v))
     return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+  hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, name,
                            _("“%s” is not a valid value of the filter “%s”."), v, name);
   return FALSE;
 }
@@ -539,39 +541,27 @@ create_item (HcsRequest *req)
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) version = NULL;
   g_autoptr(JsonObject) after = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autofree char *id_text = NULL;
-  gint64 year, id;
+  gint64 year, id = 0;
 
   if (!parse_year (req, &year) || (body = hcs_request_json_object (req)) == NULL ||
       !read_item (req, body, TRUE, &in))
     return;
 
-  if (!hcs_write_begin (req))
-    return;
-  version = hcs_store_catalog_version_get (store, year, &error);
-  if (version == NULL)
+  if ((w = hcs_write_begin (req, &error)) == NULL ||
+      (version = hcs_store_catalog_version_get (store, year, &error)) == NULL ||
+      !check_draft (version, year, &error) ||
+      !check_department (store, in.fields.department_id, &error) ||
+      (id = hcs_store_catalog_item_insert (store, year, NULL, &in.fields, &error)) == 0 ||
+      !hcs_store_catalog_version_touch (store, year, &error) ||
+      (after = hcs_store_catalog_item_get (store, id, &error)) == NULL ||
+      !hcs_write_commit (w, "catalog_item.create", "catalog_item",
+                         (id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id)), NULL, after, &error))
     {
-      hcs_write_fail (req, error);
+      reply_item_error (req, error);
       return;
     }
-  if (is_published (version))
-    {
-      hcs_store_rollback (store);
-      reply_version_published (req, year);
-      return;
-    }
-  if (!check_department (req, in.fields.department_id))
-    return;
-  id = hcs_store_catalog_item_insert (store, year, NULL, &in.fields, &error);
-  if (id == 0 || !hcs_store_catalog_version_touch (store, year, &error) ||
-      (after = hcs_store_catalog_item_get (store, id, &error)) == NULL)
-    {
-      fail_item_write (req, error);
-      return;
-    }
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  if (!hcs_write_commit (req, "catalog_item.create", "catalog_item", id_text, NULL, after))
-    return;
   reply_with_etag (req, SOUP_STATUS_CREATED, after);
 }
 
@@ -582,7 +572,7 @@ get_item (HcsRequest *req)
   g_autoptr(JsonObject) item = NULL;
   gint64 id;
 
-  if (!parse_item_id (req, &id))
+  if (!hcs_request_path_id (req, "id", _("There is no such catalog item."), &id))
     return;
   item = hcs_store_catalog_item_get (hcs_request_get_store (req), id, &error);
   if (item == NULL)
@@ -591,23 +581,20 @@ get_item (HcsRequest *req)
     reply_with_etag (req, SOUP_STATUS_OK, item);
 }
 
-/* Inside a write: the item as it is, if it may still be changed. */
+/* Returns: (transfer full) (nullable): the item as it is, if it may still
+ *   be changed; else %NULL with @error set */
 static JsonObject *
-writable_item (HcsRequest *req,
-               gint64      id)
+writable_item (HcsStore  *store,
+               gint64     id,
+               GError   **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) item = hcs_store_catalog_item_get (hcs_request_get_store (req), id, &error);
+  g_autoptr(JsonObject) item = hcs_store_catalog_item_get (store, id, error);
 
   if (item == NULL)
-    {
-      hcs_write_fail (req, error);
-      return NULL;
-    }
+    return NULL;
   if (g_strcmp0 (json_object_get_string_member (item, "version_state"), "published") == 0)
     {
-      hcs_store_rollback (hcs_request_get_store (req));
-      reply_version_published (req, json_object_get_int_member (item, "year"));
+      set_version_published (error, json_object_get_int_member (item, "year"));
       return NULL;
     }
   return g_steal_pointer (&item);
@@ -622,30 +609,27 @@ patch_item (HcsRequest *req)
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonObject) after = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autofree char *id_text = NULL;
   gint64 id, version;
 
-  if (!parse_item_id (req, &id) || !hcs_request_if_match (req, &version) ||
+  if (!hcs_request_path_id (req, "id", _("There is no such catalog item."), &id) || !hcs_request_if_match (req, &version) ||
       (body = hcs_request_json_object (req)) == NULL || !read_item (req, body, FALSE, &in))
     return;
 
-  if (!hcs_write_begin (req))
-    return;
-  if ((before = writable_item (req, id)) == NULL)
-    return;
-  if (json_object_has_member (body, "department_id") && !json_object_get_null_member (body, "department_id") &&
-      !check_department (req, in.fields.department_id))
-    return;
-  if (!hcs_store_catalog_item_update (store, id, version, &in.fields, &error) ||
+  if ((w = hcs_write_begin (req, &error)) == NULL ||
+      (before = writable_item (store, id, &error)) == NULL ||
+      (json_object_has_member (body, "department_id") && !json_object_get_null_member (body, "department_id") &&
+       !check_department (store, in.fields.department_id, &error)) ||
+      !hcs_store_catalog_item_update (store, id, version, &in.fields, &error) ||
       !hcs_store_catalog_version_touch (store, json_object_get_int_member (before, "year"), &error) ||
-      (after = hcs_store_catalog_item_get (store, id, &error)) == NULL)
+      (after = hcs_store_catalog_item_get (store, id, &error)) == NULL ||
+      !hcs_write_commit (w, "catalog_item.update", "catalog_item",
+                         (id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id)), before, after, &error))
     {
-      fail_item_write (req, error);
+      reply_item_error (req, error);
       return;
     }
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  if (!hcs_write_commit (req, "catalog_item.update", "catalog_item", id_text, before, after))
-    return;
   reply_with_etag (req, SOUP_STATUS_OK, after);
 }
 
@@ -655,32 +639,27 @@ delete_item (HcsRequest *req)
   HcsStore *store = hcs_request_get_store (req);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) before = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autofree char *id_text = NULL;
   gint64 id, version;
 
-  if (!parse_item_id (req, &id) || !hcs_request_if_match (req, &version))
+  if (!hcs_request_path_id (req, "id", _("There is no such catalog item."), &id) || !hcs_request_if_match (req, &version))
     return;
-  if (!hcs_write_begin (req))
-    return;
-  if ((before = writable_item (req, id)) == NULL)
-    return;
-  if (!hcs_store_catalog_item_delete (store, id, version, &error) ||
-      !hcs_store_catalog_version_touch (store, json_object_get_int_member (before, "year"), &error))
+  if ((w = hcs_write_begin (req, &error)) == NULL ||
+      (before = writable_item (store, id, &error)) == NULL ||
+      !hcs_store_catalog_item_delete (store, id, version, &error) ||
+      !hcs_store_catalog_version_touch (store, json_object_get_int_member (before, "year"), &error) ||
+      !hcs_write_commit (w, "catalog_item.delete", "catalog_item",
+                         (id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id)), before, NULL, &error))
     {
       /* Collected records (imports) refer to the item. */
       if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_CONSTRAINT))
-        {
-          hcs_store_rollback (store);
-          hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "in_use", NULL,
-                                   _("Records were collected for this item, so it cannot be removed; change it instead."));
-          return;
-        }
-      hcs_write_fail (req, error);
+        hcs_request_reply_error (req, HCS_ERR_IN_USE, NULL,
+                                 _("Records were collected for this item, so it cannot be removed; change it instead."));
+      else
+        hcs_request_reply_gerror (req, error);
       return;
     }
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  if (!hcs_write_commit (req, "catalog_item.delete", "catalog_item", id_text, before, NULL))
-    return;
   hcs_request_reply_no_content (req);
 }
 
@@ -698,7 +677,7 @@ query_year (HcsRequest *req,
     return FALSE;
   if (*year == 0)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "missing_parameter", name,
+      hcs_request_reply_error (req, HCS_ERR_MISSING_PARAMETER, name,
                                _("The parameter “%s” is required."), name);
       return FALSE;
     }
@@ -706,7 +685,7 @@ query_year (HcsRequest *req,
   if (version != NULL)
     return TRUE;
   if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
-    hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", name,
+    hcs_request_reply_error (req, HCS_ERR_NOT_FOUND, name,
                              _("There is no catalog version for %d."), (int) *year);
   else
     hcs_request_reply_store_error (req, error);

@@ -30,6 +30,7 @@ create_department (HcsRequest *req)
   JsonObject *body = hcs_request_json_object (req);
   const char *code = NULL, *name = NULL, *level = "provincial", *region = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autoptr(JsonObject) after = NULL;
   g_autofree char *id_text = NULL;
   gint64 id;
@@ -42,19 +43,22 @@ create_department (HcsRequest *req)
     return;
   if (!g_str_equal (level, "provincial") && !g_str_equal (level, "county") && !g_str_equal (level, "central"))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_level", "level",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_LEVEL, "level",
                                _("The level must be provincial, county or central."));
       return;
     }
   if (region != NULL && hc_region_lookup (region) == NULL)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_region", "region",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_REGION, "region",
                                _("“%s” is not the GB/T 2260 code of one of Hainan’s 19 cities and counties."), region);
       return;
     }
 
-  if (!hcs_write_begin (req))
-    return;
+  if ((w = hcs_write_begin (req, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   id = hcs_store_departments_insert (store, code, name, level, region, &error);
   if (id > 0)
     after = hcs_store_departments_get (store, id, &error);
@@ -62,17 +66,19 @@ create_department (HcsRequest *req)
     {
       if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
         {
-          hcs_store_rollback (store);
-          hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "duplicate", "code",
+          hcs_request_reply_error (req, HCS_ERR_DUPLICATE, "code",
                                    _("A department with this code or name exists already."));
         }
       else
-        hcs_write_fail (req, error);
+        hcs_request_reply_gerror (req, error);
       return;
     }
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  if (!hcs_write_commit (req, "department.create", "department", id_text, NULL, after))
-    return;
+  if (!hcs_write_commit (w, "department.create", "department", id_text, NULL, after, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   hcs_request_set_etag (req, json_object_get_int_member (after, "version"));
   hcs_request_reply_object (req, SOUP_STATUS_CREATED, g_steal_pointer (&after));
 }

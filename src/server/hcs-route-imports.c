@@ -41,27 +41,27 @@ reply_failure (HcsRequest             *req,
   switch (error->code)
     {
     case HCS_IMPORT_ERROR_INVALID_KIND:
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_kind", "kind", "%s", error->message);
+      hcs_request_reply_error (req, HCS_ERR_INVALID_KIND, "kind", "%s", error->message);
       break;
     case HCS_IMPORT_ERROR_INVALID_ITEM:
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_item", "item", "%s", error->message);
+      hcs_request_reply_error (req, HCS_ERR_INVALID_ITEM, "item", "%s", error->message);
       break;
     case HCS_IMPORT_ERROR_INVALID_ENCODING:
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_encoding", "encoding", "%s",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_ENCODING, "encoding", "%s",
                                error->message);
       break;
     case HCS_IMPORT_ERROR_EMPTY:
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "empty_file", NULL, "%s", error->message);
+      hcs_request_reply_error (req, HCS_ERR_EMPTY_FILE, NULL, "%s", error->message);
       break;
     case HCS_IMPORT_ERROR_NO_ROWS:
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "no_rows", NULL, "%s", error->message);
+      hcs_request_reply_error (req, HCS_ERR_NO_ROWS, NULL, "%s", error->message);
       break;
     case HCS_IMPORT_ERROR_HEADER:
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_header", failure->field, "%s",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_HEADER, failure->field, "%s",
                                error->message);
       break;
     case HCS_IMPORT_ERROR_XLSX:
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_xlsx", NULL, "%s", error->message);
+      hcs_request_reply_error (req, HCS_ERR_INVALID_XLSX, NULL, "%s", error->message);
       break;
     case HCS_IMPORT_ERROR_ALREADY_IMPORTED:
       {
@@ -69,15 +69,13 @@ reply_failure (HcsRequest             *req,
 
         soup_message_headers_replace (soup_server_message_get_response_headers (hcs_request_get_message (req)),
                                       "Location", location);
-        hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "already_imported", NULL, "%s", error->message);
+        hcs_request_reply_error (req, HCS_ERR_ALREADY_IMPORTED, NULL, "%s", error->message);
       }
       break;
     case HCS_IMPORT_ERROR_STORE:
     default:
-      if (failure->store_error != NULL)
-        hcs_request_reply_store_error (req, failure->store_error);
-      else
-        hcs_request_reply_error (req, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal", NULL, "%s", error->message);
+      /* Logged, and answered without the internal detail. */
+      hcs_request_reply_gerror (req, failure->store_error != NULL ? failure->store_error : error);
       break;
     }
 }
@@ -102,7 +100,7 @@ create_import (HcsRequest *req)
 
   if (kind != NULL && !hcs_import_kind_is_valid (kind))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_kind", "kind",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_KIND, "kind",
                                _("The kind of records is penalty, license, commitment or registration."));
       return;
     }
@@ -110,7 +108,7 @@ create_import (HcsRequest *req)
     return;
   if (item == 0)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_item", "item",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_ITEM, "item",
                                _("Say which catalog item the records belong to: ?item=ID."));
       return;
     }
@@ -164,7 +162,7 @@ list_imports (HcsRequest *req)
     return;
   if (kind != NULL && !hcs_import_kind_is_valid (kind))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_kind", "kind",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_KIND, "kind",
                                _("The kind of records is penalty, license, commitment or registration."));
       return;
     }
@@ -179,16 +177,6 @@ list_imports (HcsRequest *req)
   hcs_request_reply_rows (req, rows, &page, NULL, total);
 }
 
-static gboolean
-path_id (HcsRequest *req,
-         gint64     *id)
-{
-  if (g_ascii_string_to_signed (hcs_request_param (req, "id"), 10, 1, G_MAXINT64, id, NULL))
-    return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id", _("There is no such import."));
-  return FALSE;
-}
-
 static void
 get_import (HcsRequest *req)
 {
@@ -196,7 +184,7 @@ get_import (HcsRequest *req)
   g_autoptr(JsonObject) obj = NULL;
   gint64 id;
 
-  if (!path_id (req, &id))
+  if (!hcs_request_path_id (req, "id", _("There is no such import."), &id))
     return;
   obj = hcs_store_imports_get (hcs_request_get_store (req), id, &error);
   if (obj == NULL)
@@ -238,7 +226,7 @@ get_rejections_csv (HcsRequest *req)
   GString *out;
   gint64 id;
 
-  if (!path_id (req, &id))
+  if (!hcs_request_path_id (req, "id", _("There is no such import."), &id))
     return;
   obj = hcs_store_imports_get (hcs_request_get_store (req), id, &error);
   if (obj == NULL || (rows = hcs_store_imports_rejections (hcs_request_get_store (req), id, 0, &error)) == NULL)
@@ -277,6 +265,8 @@ get_quality (HcsRequest *req)
     by = "department";
   if (!g_str_equal (by, "department") && !g_str_equal (by, "month"))
     {
+      /* The one invalid_parameter answered 422, not 400: test-api-imports.c
+       * asserts it; kept until the API's next version may change it. */
       hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_parameter", "by",
                                _("Quality figures are grouped by department or by month."));
       return;

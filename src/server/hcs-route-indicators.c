@@ -42,7 +42,7 @@ path_indicator (HcsRequest *req)
   const HcIndicator *ind = hc_indicator_set_lookup (hcs_indicators_get_set (), key);
 
   if (ind == NULL)
-    hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "key",
+    hcs_request_reply_error (req, HCS_ERR_NOT_FOUND, "key",
                              _("There is no indicator “%s” in the plan."), key);
   return ind;
 }
@@ -77,14 +77,14 @@ path_reported_value (HcsRequest *req,
     return NULL;
   if (hcs_indicators_is_computed (ind))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "computed_indicator", "key",
+      hcs_request_reply_error (req, HCS_ERR_COMPUTED_INDICATOR, "key",
                                _("“%s” is computed from the data the server holds; it cannot be reported by hand."),
                                ind->item);
       return NULL;
     }
   if (!g_ascii_string_to_signed (text, 10, ind->first_year, ind->last_year, &y, NULL))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_year", "year",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_YEAR, "year",
                                _("The year must be one of the plan, %d to %d."),
                                ind->first_year, ind->last_year);
       return NULL;
@@ -101,7 +101,7 @@ check_region (HcsRequest  *req,
 {
   if (*region == '\0' || hc_region_lookup (region) != NULL)
     return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_region", "region",
+  hcs_request_reply_error (req, HCS_ERR_INVALID_REGION, "region",
                            _("“%s” is not the GB/T 2260 code of a city or county of Hainan."), region);
   return FALSE;
 }
@@ -148,6 +148,7 @@ put_value (HcsRequest *req)
   HcsStore *store = hcs_request_get_store (req);
   const HcsActor *actor = hcs_request_get_actor (req);
   g_autoptr(GError) error = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonObject) after = NULL;
   g_autofree char *evidence = NULL;
@@ -169,25 +170,30 @@ put_value (HcsRequest *req)
   if (!hcs_indicators_value_valid (ind, value))
     {
       if (ind->kind == HC_INDICATOR_KIND_MILESTONE)
-        hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "value_out_of_range", "value",
+        hcs_request_reply_error (req, HCS_ERR_VALUE_OUT_OF_RANGE, "value",
                                  _("A milestone is 1 when done and 0 when not."));
       else if (ind->kind == HC_INDICATOR_KIND_RATIO)
-        hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "value_out_of_range", "value",
+        hcs_request_reply_error (req, HCS_ERR_VALUE_OUT_OF_RANGE, "value",
                                  _("A share is given in percent, from 0 to 100."));
       else
-        hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "value_out_of_range", "value",
+        hcs_request_reply_error (req, HCS_ERR_VALUE_OUT_OF_RANGE, "value",
                                  _("A count is a whole number of at least 0."));
       return;
     }
   /* hcs_request_field_string() refused a blank note already. */
   evidence = g_strstrip (g_strdup (evidence_in));
-  if ((has_if_match && !hcs_request_if_match (req, &version)) || !hcs_write_begin (req))
+  if (has_if_match && !hcs_request_if_match (req, &version))
     return;
+  if ((w = hcs_write_begin (req, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
 
   before = hcs_store_indicators_value_get (store, ind->key, year, region, &error);
   if (before == NULL && !g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
     {
-      hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   g_clear_error (&error);
@@ -198,13 +204,13 @@ put_value (HcsRequest *req)
       if (has_if_match)
         {
           g_set_error (&error, HCS_STORE_ERROR, HCS_STORE_ERROR_STALE, "no value to match");
-          hcs_write_fail (req, error);
+          hcs_request_reply_gerror (req, error);
           return;
         }
       if (!hcs_store_indicators_value_insert (store, ind->key, year, region, value, evidence,
                                               actor->username, &error))
         {
-          hcs_write_fail (req, error);
+          hcs_request_reply_gerror (req, error);
           return;
         }
     }
@@ -213,7 +219,6 @@ put_value (HcsRequest *req)
       /* An approved value is changed only by someone who saw it. */
       if (!has_if_match && g_str_equal (json_object_get_string_member (before, "state"), "approved"))
         {
-          hcs_store_rollback (store);
           hcs_request_if_match (req, &version);
           return;
         }
@@ -222,19 +227,22 @@ put_value (HcsRequest *req)
       if (!hcs_store_indicators_value_update (store, ind->key, year, region, version, value, evidence,
                                               actor->username, &error))
         {
-          hcs_write_fail (req, error);
+          hcs_request_reply_gerror (req, error);
           return;
         }
     }
 
   if ((after = hcs_store_indicators_value_get (store, ind->key, year, region, &error)) == NULL)
     {
-      hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   id = value_id (ind->key, year, region);
-  if (!hcs_write_commit (req, "indicator_value.submit", "indicator_value", id, before, after))
-    return;
+  if (!hcs_write_commit (w, "indicator_value.submit", "indicator_value", id, before, after, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   reply_value (req, before == NULL ? SOUP_STATUS_CREATED : SOUP_STATUS_OK, g_steal_pointer (&after));
 }
 
@@ -244,6 +252,7 @@ review_value (HcsRequest *req)
   HcsStore *store = hcs_request_get_store (req);
   const HcsActor *actor = hcs_request_get_actor (req);
   g_autoptr(GError) error = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonObject) after = NULL;
   g_autofree char *comment = NULL;
@@ -263,7 +272,7 @@ review_value (HcsRequest *req)
     return;
   if (!g_str_equal (decision, "approve") && !g_str_equal (decision, "return"))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_decision", "decision",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_DECISION, "decision",
                                _("The decision is approve or return."));
       return;
     }
@@ -271,36 +280,39 @@ review_value (HcsRequest *req)
   comment = g_strstrip (g_strdup (comment_in));
   if (!approve && *comment == '\0')
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_comment", "comment",
+      hcs_request_reply_error (req, HCS_ERR_MISSING_COMMENT, "comment",
                                _("Say why the value is returned: a comment is required."));
       return;
     }
-  if (!hcs_request_if_match (req, &version) || !hcs_write_begin (req))
+  if (!hcs_request_if_match (req, &version))
     return;
+  if ((w = hcs_write_begin (req, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
 
   if ((before = hcs_store_indicators_value_get (store, ind->key, year, region, &error)) == NULL)
     {
-      hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   if (json_object_get_int_member (before, "version") != version)
     {
       g_set_error (&error, HCS_STORE_ERROR, HCS_STORE_ERROR_STALE, "value changed since read");
-      hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   if (!g_str_equal (json_object_get_string_member (before, "state"), "submitted"))
     {
-      hcs_store_rollback (store);
-      hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "not_submitted", "decision",
+      hcs_request_reply_error (req, HCS_ERR_NOT_SUBMITTED, "decision",
                                _("Only a submitted value can be reviewed; this one is “%s”."),
                                json_object_get_string_member (before, "state"));
       return;
     }
   if (g_strcmp0 (json_object_get_string_member (before, "submitted_by"), actor->username) == 0)
     {
-      hcs_store_rollback (store);
-      hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "own_submission", "decision",
+      hcs_request_reply_error (req, HCS_ERR_OWN_SUBMISSION, "decision",
                                _("You submitted this value; another supervisor must review it."));
       return;
     }
@@ -309,12 +321,15 @@ review_value (HcsRequest *req)
                                           &error) ||
       (after = hcs_store_indicators_value_get (store, ind->key, year, region, &error)) == NULL)
     {
-      hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   id = value_id (ind->key, year, region);
-  if (!hcs_write_commit (req, "indicator_value.review", "indicator_value", id, before, after))
-    return;
+  if (!hcs_write_commit (w, "indicator_value.review", "indicator_value", id, before, after, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   reply_value (req, SOUP_STATUS_OK, g_steal_pointer (&after));
 }
 

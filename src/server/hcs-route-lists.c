@@ -65,7 +65,7 @@ path_list_type (HcsRequest *req)
   if (type != NULL)
     return type;
   if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
-    hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "type",
+    hcs_request_reply_error (req, HCS_ERR_NOT_FOUND, "type",
                              _("There is no list type “%s”."), key);
   else
     hcs_request_reply_store_error (req, error);
@@ -89,13 +89,13 @@ list_entries (HcsRequest *req)
   filter.q = hcs_request_query (req, "q");
   if (filter.state != NULL && !hcs_list_state_known (filter.state))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_state", "state",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_STATE, "state",
                                _("“%s” is not a state of a list entry."), filter.state);
       return;
     }
   if (filter.region != NULL && hc_region_lookup (filter.region) == NULL)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_region", "region",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_REGION, "region",
                                _("“%s” is not the GB/T 2260 code of one of Hainan’s 19 cities and counties."),
                                filter.region);
       return;
@@ -145,180 +145,60 @@ normalize_subject (HcsRequest *req,
     hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, code, field,
                              _("“%s” is not a valid resident identity card number (GB 11643)."), text);
   else
-    hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_uscc", field,
+    hcs_request_reply_error (req, HCS_ERR_INVALID_USCC, field,
                              _("“%s” is not a valid unified social credit code (GB 32100)."), text);
   return NULL;
-}
-
-/* Resolves the measures (codes or ids) to ids of @list_class's measures.
- * Answers and returns %FALSE when one is not. */
-static gboolean
-resolve_measures (HcsRequest *req,
-                  JsonArray  *measures,
-                  const char *list_class,
-                  GArray     *ids)
-{
-  HcsStore *store = hcs_request_get_store (req);
-
-  for (guint i = 0; i < json_array_get_length (measures); i++)
-    {
-      JsonNode *node = json_array_get_element (measures, i);
-      g_autoptr(GError) error = NULL;
-      GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-      g_autofree char *shown = NULL;
-      gint64 id;
-
-      if (type == G_TYPE_STRING)
-        {
-          id = hcs_store_lists_measure_find (store, list_class, json_node_get_string (node), 0, &error);
-          shown = g_strdup (json_node_get_string (node));
-        }
-      else if (type == G_TYPE_INT64)
-        {
-          id = hcs_store_lists_measure_find (store, list_class, NULL, json_node_get_int (node), &error);
-          shown = id_text (json_node_get_int (node));
-        }
-      else
-        {
-          hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_type", "measures",
-                                   _("Each measure must be a measure code (text) or id (a whole number)."));
-          return FALSE;
-        }
-      if (id < 0)
-        {
-          hcs_request_reply_store_error (req, error);
-          return FALSE;
-        }
-      if (id == 0)
-        {
-          hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_measure", "measures",
-                                   _("“%s” is not a measure of this list’s class; see GET /list-types for the measures that apply."),
-                                   shown);
-          return FALSE;
-        }
-      g_array_append_val (ids, id);
-    }
-  return TRUE;
 }
 
 static void
 create_entry (HcsRequest *req)
 {
-  HcsStore *store = hcs_request_get_store (req);
-  const HcsActor *actor = hcs_request_get_actor (req);
   g_autoptr(JsonObject) type = NULL;
-  g_autoptr(GArray) measure_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) after = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autofree char *identifier = NULL;
-  g_autofree char *region = NULL;
   g_autofree char *entry_id_text = NULL;
-  const char *subject = NULL, *basis = NULL, *facts = "", *until = NULL;
-  JsonArray *measures = NULL;
+  HcsListEntryInput entry = { .facts = "" };
+  const char *subject = NULL;
   JsonObject *body;
-  gint64 department = 0, subject_id, entry_id;
+  gint64 entry_id = 0;
   GDate date;
 
   if ((type = path_list_type (req)) == NULL || (body = hcs_request_json_object (req)) == NULL ||
       !hcs_request_field_string (req, body, "subject", HCS_FIELD_REQUIRED, &subject) ||
-      !hcs_request_field_int (req, body, "department", HCS_FIELD_REQUIRED, &department) ||
-      !hcs_request_field_string (req, body, "basis", HCS_FIELD_REQUIRED, &basis) ||
-      !hcs_request_field_string (req, body, "facts", HCS_FIELD_OPTIONAL, &facts) ||
-      !hcs_request_field_array (req, body, "measures", HCS_FIELD_REQUIRED, &measures) ||
-      !hcs_request_field_string (req, body, "published_until", HCS_FIELD_OPTIONAL, &until))
+      !hcs_request_field_int (req, body, "department", HCS_FIELD_REQUIRED, &entry.department) ||
+      !hcs_request_field_string (req, body, "basis", HCS_FIELD_REQUIRED, &entry.basis) ||
+      !hcs_request_field_string (req, body, "facts", HCS_FIELD_OPTIONAL, &entry.facts) ||
+      !hcs_request_field_array (req, body, "measures", HCS_FIELD_REQUIRED, &entry.measures) ||
+      !hcs_request_field_string (req, body, "published_until", HCS_FIELD_OPTIONAL, &entry.published_until))
     return;
-  if (json_array_get_length (measures) == 0)
+  if (json_array_get_length (entry.measures) == 0)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", "measures",
+      hcs_request_reply_error (req, HCS_ERR_MISSING_FIELD, "measures",
                                _("Name at least one measure from the measure list (措施清单)."));
       return;
     }
-  if (until != NULL && !hcs_date_parse (until, &date))
+  if (entry.published_until != NULL && !hcs_date_parse (entry.published_until, &date))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_date", "published_until",
-                               _("“%s” is not a date; write it as YYYY-MM-DD."), until);
+      hcs_request_reply_error (req, HCS_ERR_INVALID_DATE, "published_until",
+                               _("“%s” is not a date; write it as YYYY-MM-DD."), entry.published_until);
       return;
     }
   if ((identifier = normalize_subject (req, "subject", subject)) == NULL)
     return;
+  entry.subject = identifier;
 
-  if (!hcs_write_begin (req))
-    return;
-  subject_id = hcs_store_lists_find_subject (store, identifier, &region, &error);
-  if (subject_id < 0)
+  if ((w = hcs_write_begin (req, &error)) == NULL ||
+      (entry_id = hcs_lists_create_entry (hcs_request_get_store (req), type, &entry,
+                                          hcs_request_get_actor (req)->username, &after, &error)) == 0 ||
+      !hcs_write_commit (w, "list_entry.create", "list_entry", (entry_id_text = id_text (entry_id)),
+                         NULL, after, &error))
     {
-      hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
-  if (subject_id == 0)
-    {
-      hcs_store_rollback (store);
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "unknown_subject", "subject",
-                               _("No market subject has the identifier “%s”; register the subject first."),
-                               identifier);
-      return;
-    }
-  if (!hcs_store_lists_department_exists (store, department, &error))
-    {
-      if (error != NULL)
-        {
-          hcs_write_fail (req, error);
-          return;
-        }
-      hcs_store_rollback (store);
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "unknown_department", "department",
-                               _("There is no such department."));
-      return;
-    }
-  if (!resolve_measures (req, measures, json_object_get_string_member (type, "class"), measure_ids))
-    {
-      hcs_store_rollback (store);
-      return;
-    }
-
-  entry_id = hcs_store_lists_entry_insert (store, json_object_get_string_member (type, "key"),
-                                           subject_id, department, region, basis, facts, until,
-                                           actor->username, &error);
-  if (entry_id == 0)
-    {
-      if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
-        {
-          hcs_store_rollback (store);
-          hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "duplicate", "subject",
-                                   _("“%s” already has an open entry in %s; change that entry instead."),
-                                   identifier, json_object_get_string_member (type, "name"));
-        }
-      else
-        hcs_write_fail (req, error);
-      return;
-    }
-  for (guint i = 0; i < measure_ids->len; i++)
-    if (!hcs_store_lists_entry_add_measure (store, entry_id, g_array_index (measure_ids, gint64, i), &error))
-      {
-        hcs_write_fail (req, error);
-        return;
-      }
-  if (!hcs_store_lists_history_add (store, entry_id, "propose", NULL, "proposed", facts,
-                                    actor->username, NULL, &error) ||
-      (after = hcs_store_lists_entry_get (store, entry_id, TRUE, &error)) == NULL)
-    {
-      hcs_write_fail (req, error);
-      return;
-    }
-  entry_id_text = id_text (entry_id);
-  if (!hcs_write_commit (req, "list_entry.create", "list_entry", entry_id_text, NULL, after))
-    return;
   reply_entry (req, SOUP_STATUS_CREATED, g_steal_pointer (&after));
-}
-
-static gboolean
-path_id (HcsRequest *req,
-         gint64     *id)
-{
-  if (g_ascii_string_to_signed (hcs_request_param (req, "id"), 10, 1, G_MAXINT64, id, NULL))
-    return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id", _("No such record; it may have been deleted."));
-  return FALSE;
 }
 
 static void
@@ -328,7 +208,7 @@ get_entry (HcsRequest *req)
   JsonObject *entry;
   gint64 id;
 
-  if (!path_id (req, &id))
+  if (!hcs_request_path_id (req, "id", NULL, &id))
     return;
   entry = hcs_store_lists_entry_get (hcs_request_get_store (req), id, TRUE, &error);
   if (entry == NULL)
@@ -344,19 +224,19 @@ transition_entry (HcsRequest *req)
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonObject) after = NULL;
-  g_autofree char *state = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autofree char *entry_id_text = NULL;
   const char *action = NULL, *reason = "";
   JsonObject *body;
   gint64 id, version;
 
-  if (!path_id (req, &id) || (body = hcs_request_json_object (req)) == NULL ||
+  if (!hcs_request_path_id (req, "id", NULL, &id) || (body = hcs_request_json_object (req)) == NULL ||
       !hcs_request_field_string (req, body, "action", HCS_FIELD_REQUIRED, &action) ||
       !hcs_request_field_string (req, body, "reason", HCS_FIELD_OPTIONAL, &reason))
     return;
   if (!hcs_list_action_known (action))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_action", "action",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_ACTION, "action",
                                _("“%s” is not an action on a list entry; use notice, publish, object, uphold, revoke, repair, exit or expire."),
                                action);
       return;
@@ -367,7 +247,7 @@ transition_entry (HcsRequest *req)
 
       if (*trimmed == '\0')
         {
-          hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", "reason",
+          hcs_request_reply_error (req, HCS_ERR_MISSING_FIELD, "reason",
                                    _("Give the reason for “%s”; it is kept in the entry’s history."), action);
           return;
         }
@@ -376,26 +256,17 @@ transition_entry (HcsRequest *req)
       !hcs_request_if_match (req, &version))
     return;
 
-  if (!hcs_write_begin (req))
-    return;
-  before = hcs_store_lists_entry_get (store, id, FALSE, &error);
-  if (before == NULL ||
+  if ((w = hcs_write_begin (req, &error)) == NULL ||
+      (before = hcs_store_lists_entry_get (store, id, FALSE, &error)) == NULL ||
       !hcs_lists_apply_action (store, id, version, action, reason,
-                               hcs_request_get_actor (req)->username, &state, &error) ||
-      (after = hcs_store_lists_entry_get (store, id, FALSE, &error)) == NULL)
+                               hcs_request_get_actor (req)->username, &error) ||
+      (after = hcs_store_lists_entry_get (store, id, FALSE, &error)) == NULL ||
+      !hcs_write_commit (w, "list_entry.transition", "list_entry", (entry_id_text = id_text (id)),
+                         before, after, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
-        {
-          hcs_store_rollback (store);
-          hcs_lists_reply_illegal (req, action, state);
-        }
-      else
-        hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
-  entry_id_text = id_text (id);
-  if (!hcs_write_commit (req, "list_entry.transition", "list_entry", entry_id_text, before, after))
-    return;
   g_clear_pointer (&after, json_object_unref);
   after = hcs_store_lists_entry_get (store, id, TRUE, &error);
   if (after == NULL)
@@ -461,7 +332,7 @@ too_many (HcsRequest *req,
 {
   if (n <= MAX_MATCH_SUBJECTS)
     return FALSE;
-  hcs_request_reply_error (req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_many_subjects", "subjects",
+  hcs_request_reply_error (req, HCS_ERR_TOO_MANY_SUBJECTS, "subjects",
                            _("At most %u subjects can be matched at once; this request has %u. Split the file."),
                            (guint) MAX_MATCH_SUBJECTS, n);
   return TRUE;
@@ -519,7 +390,7 @@ read_csv (HcsRequest *req,
     }
   if (!g_utf8_validate (data, len, NULL))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_csv", NULL,
+      hcs_request_reply_error (req, HCS_ERR_INVALID_CSV, NULL,
                                _("The CSV file is not UTF-8 text; save it as UTF-8 and send it again."));
       return FALSE;
     }
@@ -568,7 +439,7 @@ read_json (HcsRequest  *req,
     }
   else
     {
-      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_json", NULL,
+      hcs_request_reply_error (req, HCS_ERR_INVALID_JSON, NULL,
                                _("Send {\"subjects\": [identifiers…]}, a JSON array of identifiers, or a CSV file."));
       return FALSE;
     }
@@ -594,6 +465,7 @@ match_subjects (HcsRequest *req)
   g_autoptr(JsonArray) hits = json_array_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) summary = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autofree char *run_id_text = NULL;
   gint64 started = g_get_monotonic_time ();
   gint64 run_id;
@@ -612,18 +484,12 @@ match_subjects (HcsRequest *req)
 
   if (!hcs_store_lists_match (store, (const char * const *) in.identifiers->pdata, in.identifiers->len,
                               hits, &error) ||
-      !hcs_write_begin (req))
+      (w = hcs_write_begin (req, &error)) == NULL ||
+      (run_id = hcs_store_lists_match_record (store, hcs_request_get_actor (req)->username, purpose,
+                                              in.received, json_array_get_length (in.invalid), hits,
+                                              (g_get_monotonic_time () - started) / 1000, &error)) == 0)
     {
-      if (error != NULL)
-        hcs_request_reply_store_error (req, error);
-      return;
-    }
-  run_id = hcs_store_lists_match_record (store, hcs_request_get_actor (req)->username, purpose,
-                                         in.received, json_array_get_length (in.invalid), hits,
-                                         (g_get_monotonic_time () - started) / 1000, &error);
-  if (run_id == 0)
-    {
-      hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   summary = json_object_new ();
@@ -633,8 +499,11 @@ match_subjects (HcsRequest *req)
   json_object_set_int_member (summary, "invalid", json_array_get_length (in.invalid));
   json_object_set_int_member (summary, "hits", json_array_get_length (hits));
   run_id_text = id_text (run_id);
-  if (!hcs_write_commit (req, "list_match.run", "match_run", run_id_text, NULL, summary))
-    return;
+  if (!hcs_write_commit (w, "list_match.run", "match_run", run_id_text, NULL, summary, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
 
   answer = json_object_new ();
   json_object_set_int_member (answer, "run_id", run_id);
@@ -668,7 +537,7 @@ get_match_run (HcsRequest *req)
   JsonObject *run;
   gint64 id;
 
-  if (!path_id (req, &id))
+  if (!hcs_request_path_id (req, "id", NULL, &id))
     return;
   run = hcs_store_lists_match_run_get (hcs_request_get_store (req), id, &error);
   if (run == NULL)

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-core.h"
+#include "hcs-risk.h"
 #include "hcs-routes.h"
 #include "hcs-store-risk.h"
 #include "hcs-write.h"
@@ -61,7 +62,7 @@ query_month (HcsRequest *req,
   *present = v != NULL;
   if (v == NULL || month_parse (v, out))
     return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+  hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, name,
                            _("“%s” must be a month like 2025-03."), name);
   return FALSE;
 }
@@ -78,7 +79,7 @@ query_category (HcsRequest  *req,
     return TRUE;
   if (!hc_risk_category_from_key (v, &cat))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "category",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "category",
                                _("“%s” is not a risk category."), v);
       return FALSE;
     }
@@ -106,14 +107,14 @@ list_events (HcsRequest *req)
   filter.region = hcs_request_query (req, "region");
   if (filter.region != NULL && hc_region_lookup (filter.region) == NULL)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "region",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "region",
                                _("“%s” is not the GB/T 2260 code of one of Hainan’s 19 cities and counties."),
                                filter.region);
       return;
     }
   if (has_from && has_to && from > to)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "from",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "from",
                                _("The month “from” must not be after the month “to”."));
       return;
     }
@@ -131,16 +132,6 @@ list_events (HcsRequest *req)
     hcs_request_reply_rows (req, rows, &page, "occurred_on", total);
 }
 
-static gboolean
-parse_id (HcsRequest *req,
-          gint64     *id)
-{
-  if (g_ascii_string_to_signed (hcs_request_param (req, "id"), 10, 1, G_MAXINT64, id, NULL))
-    return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id", _("There is no such risk event."));
-  return FALSE;
-}
-
 static void
 get_event (HcsRequest *req)
 {
@@ -148,13 +139,13 @@ get_event (HcsRequest *req)
   JsonObject *event;
   gint64 id;
 
-  if (!parse_id (req, &id))
+  if (!hcs_request_path_id (req, "id", _("There is no such risk event."), &id))
     return;
   event = hcs_store_risk_get (hcs_request_get_store (req), id, &error);
   if (event == NULL)
     {
       if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
-        hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id",
+        hcs_request_reply_error (req, HCS_ERR_NOT_FOUND, "id",
                                  _("There is no such risk event."));
       else
         hcs_request_reply_store_error (req, error);
@@ -182,24 +173,6 @@ valid_occurred_on (const char *text)
   return strcmp (text, "2000-01-01") >= 0 && strcmp (text, today) <= 0;
 }
 
-/* The subject named by @identifier as typed (USCC or ID number, in any case,
- * with spaces or full-width characters): its id, 0 when unknown, -1 on error. */
-static gint64
-find_subject (HcsStore    *store,
-              const char  *identifier,
-              GError     **error)
-{
-  g_autofree char *uscc = hc_uscc_normalize (identifier);
-  g_autofree char *id_number = hc_id_number_normalize (identifier);
-  gint64 id = hcs_store_risk_find_subject (store, identifier, error);
-
-  if (id == 0 && uscc != NULL)
-    id = hcs_store_risk_find_subject (store, uscc, error);
-  if (id == 0 && id_number != NULL)
-    id = hcs_store_risk_find_subject (store, id_number, error);
-  return id;
-}
-
 static void
 create_event (HcsRequest *req)
 {
@@ -210,8 +183,9 @@ create_event (HcsRequest *req)
   HcRiskCategory cat;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) after = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autofree char *id_text = NULL;
-  gint64 id;
+  gint64 id = 0;
 
   if (body == NULL ||
       !hcs_request_field_string (req, body, "region", HCS_FIELD_REQUIRED, &event.region) ||
@@ -226,32 +200,32 @@ create_event (HcsRequest *req)
 
   if (hc_region_lookup (event.region) == NULL)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_region", "region",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_REGION, "region",
                                _("“%s” is not the GB/T 2260 code of one of Hainan’s 19 cities and counties."),
                                event.region);
       return;
     }
   if (!valid_occurred_on (event.occurred_on))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_date", "occurred_on",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_DATE, "occurred_on",
                                _("The date must be a real day like 2025-03-01, from 2000 up to today."));
       return;
     }
   if (!hc_risk_category_from_key (event.category, &cat))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_category", "category",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_CATEGORY, "category",
                                _("“%s” is not a risk category."), event.category);
       return;
     }
   if (event.severity < 1 || event.severity > 5)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_severity", "severity",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_SEVERITY, "severity",
                                _("The severity must be from 1 to 5."));
       return;
     }
   if (!g_utf8_validate (event.title, -1, NULL) || g_utf8_strlen (event.title, -1) > MAX_TITLE)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_title", "title",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_TITLE, "title",
                                _("The title must be at most %d characters."), MAX_TITLE);
       return;
     }
@@ -259,51 +233,23 @@ create_event (HcsRequest *req)
       (!g_utf8_validate (event.description, -1, NULL) ||
        g_utf8_strlen (event.description, -1) > MAX_DESCRIPTION))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_description", "description",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_DESCRIPTION, "description",
                                _("The description must be at most %d characters."), MAX_DESCRIPTION);
-      return;
-    }
-  if (subject != NULL && *subject != '\0')
-    {
-      event.subject_id = find_subject (store, subject, &error);
-      if (event.subject_id < 0)
-        {
-          hcs_request_reply_store_error (req, error);
-          return;
-        }
-      if (event.subject_id == 0)
-        {
-          hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "unknown_subject", "subject",
-                                   _("No market subject has the identifier “%s”."), subject);
-          return;
-        }
-    }
-  if (json_object_has_member (body, "department_id") &&
-      !json_object_get_null_member (body, "department_id") &&
-      !hcs_store_risk_department_exists (store, event.department_id, &error))
-    {
-      if (error != NULL)
-        hcs_request_reply_store_error (req, error);
-      else
-        hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "unknown_department", "department_id",
-                                 _("There is no department with this id."));
       return;
     }
   event.created_by = hcs_request_get_actor (req)->username;
 
-  if (!hcs_write_begin (req))
-    return;
-  id = hcs_store_risk_insert (store, &event, &error);
-  if (id > 0)
-    after = hcs_store_risk_get (store, id, &error);
-  if (after == NULL)
+  if ((w = hcs_write_begin (req, &error)) == NULL ||
+      (id = hcs_risk_create_event (store, &event, subject,
+                                   json_object_has_member (body, "department_id") &&
+                                   !json_object_get_null_member (body, "department_id"),
+                                   &after, &error)) == 0 ||
+      !hcs_write_commit (w, "risk_event.create", "risk_event",
+                         (id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id)), NULL, after, &error))
     {
-      hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  if (!hcs_write_commit (req, "risk_event.create", "risk_event", id_text, NULL, after))
-    return;
   hcs_request_set_etag (req, json_object_get_int_member (after, "version"));
   hcs_request_reply_object (req, SOUP_STATUS_CREATED, g_steal_pointer (&after));
 }
@@ -314,29 +260,24 @@ delete_event (HcsRequest *req)
   HcsStore *store = hcs_request_get_store (req);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) before = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autofree char *id_text = NULL;
   gint64 id, version;
 
-  if (!parse_id (req, &id) || !hcs_request_if_match (req, &version))
+  if (!hcs_request_path_id (req, "id", _("There is no such risk event."), &id) || !hcs_request_if_match (req, &version))
     return;
-  if (!hcs_write_begin (req))
-    return;
-  before = hcs_store_risk_get (store, id, &error);
-  if (before == NULL || !hcs_store_risk_delete (store, id, version, &error))
+  if ((w = hcs_write_begin (req, &error)) == NULL ||
+      (before = hcs_store_risk_get (store, id, &error)) == NULL ||
+      !hcs_store_risk_delete (store, id, version, &error) ||
+      !hcs_write_commit (w, "risk_event.delete", "risk_event",
+                         (id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id)), before, NULL, &error))
     {
       if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
-        {
-          hcs_store_rollback (store);
-          hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id",
-                                   _("There is no such risk event."));
-        }
+        hcs_request_reply_error (req, HCS_ERR_NOT_FOUND, "id", _("There is no such risk event."));
       else
-        hcs_write_fail (req, error);
+        hcs_request_reply_gerror (req, error);
       return;
     }
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  if (!hcs_write_commit (req, "risk_event.delete", "risk_event", id_text, before, NULL))
-    return;
   hcs_request_reply_no_content (req);
 }
 
@@ -465,13 +406,13 @@ heatmap_range (HcsRequest *req,
 
   if (*from > *to)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "from",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "from",
                                _("The month “from” must not be after the month “to”."));
       return FALSE;
     }
   if (*to - *from + 1 > MAX_MONTHS)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "to",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "to",
                                _("The heat map spans at most %d months."), MAX_MONTHS);
       return FALSE;
     }
@@ -497,7 +438,7 @@ query_choice (HcsRequest         *req,
         return TRUE;
       }
   list = g_strjoinv (", ", (char **) choices);
-  hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+  hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, name,
                            _("“%s” must be one of: %s."), name, list);
   return FALSE;
 }

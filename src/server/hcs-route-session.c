@@ -60,7 +60,7 @@ post_session (HcsRequest *req)
     }
   if (user == NULL || !user->active || !hcs_auth_verify_password (user->password_hash, password))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNAUTHORIZED, "invalid_credentials", NULL,
+      hcs_request_reply_error (req, HCS_ERR_INVALID_CREDENTIALS, NULL,
                                _("The user name or password is wrong."));
       return;
     }

@@ -165,13 +165,13 @@ check_name (HcsRequest *req,
   trimmed = g_strstrip (g_strdup (name));
   if (*trimmed == '\0')
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", "name",
+      hcs_request_reply_error (req, HCS_ERR_MISSING_FIELD, "name",
                                _("The field “%s” must not be empty."), "name");
       return FALSE;
     }
   if (g_utf8_strlen (name, -1) > MAX_NAME_LENGTH)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "too_long", "name",
+      hcs_request_reply_error (req, HCS_ERR_TOO_LONG, "name",
                                _("A name has at most %d characters."), MAX_NAME_LENGTH);
       return FALSE;
     }
@@ -193,7 +193,7 @@ check_date (HcsRequest *req,
       g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) && y >= 1949 &&
       (gint) y <= g_date_time_get_year (now))
     return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_date", "registered_on",
+  hcs_request_reply_error (req, HCS_ERR_INVALID_DATE, "registered_on",
                            _("The registration date must be a real date written YYYY-MM-DD, from 1949 to this year."));
   return FALSE;
 }
@@ -230,14 +230,14 @@ list_subjects (HcsRequest *req)
     filter.sort = HCS_SUBJECT_SORT_IDENTIFIER;
   else
     {
-      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "sort",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "sort",
                                _("Sort by id, name or identifier."));
       return;
     }
 
   if (q != NULL && !g_utf8_validate (q, -1, NULL))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "q",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "q",
                                _("The search text is not UTF-8 text."));
       return;
     }
@@ -301,7 +301,7 @@ reply_subject (HcsRequest *req,
 static void
 not_found (HcsRequest *req)
 {
-  hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "identifier",
+  hcs_request_reply_error (req, HCS_ERR_NOT_FOUND, "identifier",
                            _("There is no market subject with this identifier."));
 }
 
@@ -315,6 +315,7 @@ get_subject (HcsRequest *req)
   g_autoptr(JsonObject) audit = NULL;
   g_autofree char *entity_id = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HcsWrite) w = NULL;
 
   if (unmask && !hcs_request_require_role (req, HC_ROLE_SUPERVISOR))
     return;
@@ -340,12 +341,14 @@ get_subject (HcsRequest *req)
     }
 
   /* A supervisor unmasking: the look-up and its audit entry go together. */
-  if (!hcs_write_begin (req))
-    return;
+  if ((w = hcs_write_begin (req, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   subject = hcs_store_subjects_get (store, identifier, &error);
   if (subject == NULL)
     {
-      hcs_store_rollback (store);
       if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
         not_found (req);
       else
@@ -354,14 +357,16 @@ get_subject (HcsRequest *req)
     }
   if (!is_person (subject))
     {
-      hcs_store_rollback (store);
       reply_subject (req, SOUP_STATUS_OK, subject, TRUE);
       return;
     }
   audit = audit_copy (subject);
   entity_id = id_text (subject);
-  if (!hcs_write_commit (req, "subject.unmask", "subject", entity_id, NULL, audit))
-    return;
+  if (!hcs_write_commit (w, "subject.unmask", "subject", entity_id, NULL, audit, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   reply_subject (req, SOUP_STATUS_OK, subject, TRUE);
 }
 
@@ -379,13 +384,13 @@ check_identifier (HcsRequest    *req,
     {
       if (hc_id_number_validate (raw, &normalized, &error))
         return normalized;
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_id_number", "identifier",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_ID_NUMBER, "identifier",
                                "%s", error->message);
       return NULL;
     }
   if (hc_uscc_validate (raw, &normalized, &error))
     return normalized;
-  hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_uscc", "identifier",
+  hcs_request_reply_error (req, HCS_ERR_INVALID_USCC, "identifier",
                            "%s", error->message);
   return NULL;
 }
@@ -415,6 +420,7 @@ create_subject (HcsRequest *req)
   HcSubjectType type = HC_SUBJECT_TYPE_LEGAL_PERSON;
   g_autofree char *identifier = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autoptr(JsonObject) after = NULL;
   g_autoptr(JsonObject) audit = NULL;
   g_autofree char *entity_id = NULL;
@@ -438,21 +444,24 @@ create_subject (HcsRequest *req)
     return;
   if (type != HC_SUBJECT_TYPE_NATURAL_PERSON && (f.industry == NULL || *f.industry == '\0'))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", "industry",
+      hcs_request_reply_error (req, HCS_ERR_MISSING_FIELD, "industry",
                                _("The field “%s” is required."), "industry");
       return;
     }
   if (f.region == NULL && (f.region = derive_region (identifier, type)) == NULL)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", "region",
+      hcs_request_reply_error (req, HCS_ERR_MISSING_FIELD, "region",
                                _("The identifier does not say which of Hainan’s cities and counties the subject belongs to; give its region."));
       return;
     }
   f.identifier = identifier;
   f.type = type_key;
 
-  if (!hcs_write_begin (req))
-    return;
+  if ((w = hcs_write_begin (req, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   id = hcs_store_subjects_insert (store, &f, &error);
   if (id > 0)
     after = hcs_store_subjects_get_by_id (store, id, &error);
@@ -460,18 +469,20 @@ create_subject (HcsRequest *req)
     {
       if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
         {
-          hcs_store_rollback (store);
-          hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "duplicate", "identifier",
+          hcs_request_reply_error (req, HCS_ERR_DUPLICATE, "identifier",
                                    _("A market subject with this identifier is registered already."));
         }
       else
-        hcs_write_fail (req, error);
+        hcs_request_reply_gerror (req, error);
       return;
     }
   audit = audit_copy (after);
   entity_id = id_text (after);
-  if (!hcs_write_commit (req, "subject.create", "subject", entity_id, NULL, audit))
-    return;
+  if (!hcs_write_commit (w, "subject.create", "subject", entity_id, NULL, audit, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   reply_subject (req, SOUP_STATUS_CREATED, after, sees_id_numbers (req));
 }
 
@@ -487,6 +498,7 @@ patch_subject (HcsRequest *req)
   gint64 version;
   gboolean any = FALSE;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonObject) after = NULL;
   g_autoptr(JsonObject) audit_before = NULL;
@@ -503,7 +515,7 @@ patch_subject (HcsRequest *req)
   for (guint i = 0; i < G_N_ELEMENTS (immutable); i++)
     if (json_object_has_member (body, immutable[i]))
       {
-        hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "immutable_field", immutable[i],
+        hcs_request_reply_error (req, HCS_ERR_IMMUTABLE_FIELD, immutable[i],
                                  _("The field “%s” cannot be changed; register a new subject instead."),
                                  immutable[i]);
         return;
@@ -512,7 +524,7 @@ patch_subject (HcsRequest *req)
     any |= json_object_has_member (body, editable[i]);
   if (!any)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", NULL,
+      hcs_request_reply_error (req, HCS_ERR_MISSING_FIELD, NULL,
                                _("Send at least one of name, industry, status, grade and region."));
       return;
     }
@@ -528,12 +540,14 @@ patch_subject (HcsRequest *req)
       !check_grade_role (req, f.grade))
     return;
 
-  if (!hcs_write_begin (req))
-    return;
+  if ((w = hcs_write_begin (req, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   before = hcs_store_subjects_get (store, identifier, &error);
   if (before == NULL)
     {
-      hcs_store_rollback (store);
       if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
         not_found (req);
       else
@@ -543,14 +557,17 @@ patch_subject (HcsRequest *req)
   if (!hcs_store_subjects_update (store, json_object_get_int_member (before, "id"), version, &f, &error) ||
       (after = hcs_store_subjects_get_by_id (store, json_object_get_int_member (before, "id"), &error)) == NULL)
     {
-      hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   audit_before = audit_copy (before);
   audit_after = audit_copy (after);
   entity_id = id_text (after);
-  if (!hcs_write_commit (req, "subject.update", "subject", entity_id, audit_before, audit_after))
-    return;
+  if (!hcs_write_commit (w, "subject.update", "subject", entity_id, audit_before, audit_after, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   reply_subject (req, SOUP_STATUS_OK, after, sees_id_numbers (req));
 }
 

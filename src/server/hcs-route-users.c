@@ -8,17 +8,8 @@
 
 #include "hcs-auth.h"
 #include "hcs-routes.h"
-#include "hcs-store-audit.h"
 #include "hcs-store-users.h"
-
-static JsonNode *
-object_node (JsonObject *obj)
-{
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_set_object (node, obj);
-  return node;
-}
+#include "hcs-write.h"
 
 static void
 list_users (HcsRequest *req)
@@ -39,7 +30,7 @@ check_role_key (HcsRequest *req,
 {
   if (key == NULL || hc_role_from_key (key, role))
     return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_role", "role",
+  hcs_request_reply_error (req, HCS_ERR_INVALID_ROLE, "role",
                            _("The role must be analyst, supervisor or admin."));
   return FALSE;
 }
@@ -52,7 +43,7 @@ check_password (HcsRequest *req,
 
   if (password == NULL || hcs_auth_password_is_acceptable (password, &reason))
     return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "weak_password", "password",
+  hcs_request_reply_error (req, HCS_ERR_WEAK_PASSWORD, "password",
                            "%s", reason);
   return FALSE;
 }
@@ -87,7 +78,7 @@ create_user (HcsRequest *req)
   g_autofree char *hash = NULL;
   g_autofree char *id_text = NULL;
   g_autoptr(JsonObject) after = NULL;
-  g_autoptr(JsonNode) after_node = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   HcRole role;
 
   if (body == NULL ||
@@ -100,36 +91,27 @@ create_user (HcsRequest *req)
     return;
   if (!g_regex_match_simple ("^[a-z][a-z0-9_.-]{1,31}$", username, 0, 0))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_username", "username",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_USERNAME, "username",
                                _("A user name is 2 to 32 lower-case letters, digits, “.”, “_” or “-”, starting with a letter."));
       return;
     }
 
   hash = hcs_auth_hash_password (password, &error);
-  if (hash == NULL || !hcs_store_begin (store, &error))
+  if (hash == NULL || (w = hcs_write_begin (req, &error)) == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
-  id = hcs_store_users_insert (store, username, display_name, role, hash, department_id, &error);
-  if (id > 0)
-    after = hcs_store_users_get (store, id, &error);
-  if (after != NULL)
+  if ((id = hcs_store_users_insert (store, username, display_name, role, hash, department_id, &error)) <= 0 ||
+      (after = hcs_store_users_get (store, id, &error)) == NULL ||
+      !hcs_write_commit (w, "user.create", "user", (id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id)),
+                         NULL, after, &error))
     {
-      after_node = object_node (after);
-      id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-    }
-  if (after == NULL ||
-      !hcs_store_audit_record (store, hcs_request_get_actor (req), "user.create", "user", id_text,
-                               NULL, after_node, &error) ||
-      !hcs_store_commit (store, &error))
-    {
-      hcs_store_rollback (store);
       if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
-        hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "duplicate", "username",
+        hcs_request_reply_error (req, HCS_ERR_DUPLICATE, "username",
                                  _("The user name “%s” is taken."), username);
       else if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_CONSTRAINT))
-        hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "unknown_department", "department_id",
+        hcs_request_reply_error (req, HCS_ERR_UNKNOWN_DEPARTMENT, "department_id",
                                  _("There is no such department."));
       else
         hcs_request_reply_store_error (req, error);
@@ -138,22 +120,12 @@ create_user (HcsRequest *req)
   reply_user (req, SOUP_STATUS_CREATED, id);
 }
 
-static gboolean
-parse_id (HcsRequest *req,
-          gint64     *id)
-{
-  if (g_ascii_string_to_signed (hcs_request_param (req, "id"), 10, 1, G_MAXINT64, id, NULL))
-    return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id", _("There is no such user."));
-  return FALSE;
-}
-
 static void
 get_user (HcsRequest *req)
 {
   gint64 id;
 
-  if (parse_id (req, &id))
+  if (hcs_request_path_id (req, "id", _("There is no such user."), &id))
     reply_user (req, SOUP_STATUS_OK, id);
 }
 
@@ -170,10 +142,10 @@ patch_user (HcsRequest *req)
   g_autofree char *hash = NULL;
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonObject) after = NULL;
-  g_autoptr(JsonNode) before_node = NULL;
-  g_autoptr(JsonNode) after_node = NULL;
+  g_autoptr(HcsWrite) w = NULL;
+  g_autofree char *id_text = NULL;
 
-  if (!parse_id (req, &id) || !hcs_request_if_match (req, &version) ||
+  if (!hcs_request_path_id (req, "id", _("There is no such user."), &id) || !hcs_request_if_match (req, &version) ||
       (body = hcs_request_json_object (req)) == NULL ||
       !hcs_request_field_string (req, body, "display_name", HCS_FIELD_OPTIONAL, &display_name) ||
       !hcs_request_field_string (req, body, "role", HCS_FIELD_OPTIONAL, &role_key) ||
@@ -185,7 +157,7 @@ patch_user (HcsRequest *req)
   if (id == hcs_request_get_actor (req)->user_id &&
       ((role_key != NULL && role != HC_ROLE_ADMIN) || (has_active && !active)))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "self_lockout", "role",
+      hcs_request_reply_error (req, HCS_ERR_SELF_LOCKOUT, "role",
                                _("You cannot take away your own administrator rights; ask another administrator."));
       return;
     }
@@ -195,32 +167,18 @@ patch_user (HcsRequest *req)
       return;
     }
 
-  if (!hcs_store_begin (store, &error))
+  if ((w = hcs_write_begin (req, &error)) == NULL ||
+      (before = hcs_store_users_get (store, id, &error)) == NULL ||
+      !hcs_store_users_update (store, id, version, display_name, role_key, hash,
+                               has_active ? (active ? 1 : 0) : -1, &error) ||
+      (after = hcs_store_users_get (store, id, &error)) == NULL ||
+      !hcs_write_commit (w, "user.update", "user", (id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id)),
+                         before, after, &error))
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
-  before = hcs_store_users_get (store, id, &error);
-  if (before != NULL &&
-      hcs_store_users_update (store, id, version, display_name, role_key, hash,
-                              has_active ? (active ? 1 : 0) : -1, &error))
-    after = hcs_store_users_get (store, id, &error);
-  if (after != NULL)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      before_node = object_node (before);
-      after_node = object_node (after);
-      if (hcs_store_audit_record (store, hcs_request_get_actor (req), "user.update", "user", id_text,
-                                  before_node, after_node, &error) &&
-          hcs_store_commit (store, &error))
-        {
-          reply_user (req, SOUP_STATUS_OK, id);
-          return;
-        }
-    }
-  hcs_store_rollback (store);
-  hcs_request_reply_store_error (req, error);
+  reply_user (req, SOUP_STATUS_OK, id);
 }
 
 static const HcsRoute routes[] = {

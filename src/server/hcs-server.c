@@ -86,7 +86,7 @@ authenticate (HcsRequest *req)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (hcs_request_get_message (req)),
                                     "WWW-Authenticate", "Bearer");
-      hcs_request_reply_error (req, SOUP_STATUS_UNAUTHORIZED, "unauthenticated", NULL,
+      hcs_request_reply_error (req, HCS_ERR_UNAUTHENTICATED, NULL,
                                _("Sign in first: this needs a session token."));
       return FALSE;
     }
@@ -100,10 +100,10 @@ authenticate (HcsRequest *req)
           hcs_request_reply_store_error (req, error);
           return FALSE;
         }
-      hcs_request_reply_error (req, SOUP_STATUS_UNAUTHORIZED,
-                               expired ? "token_expired" : "unauthenticated", NULL,
-                               expired ? _("Your session has expired; sign in again.")
-                                       : _("The session is not valid; sign in again."));
+      if (expired)
+        hcs_request_reply_error (req, HCS_ERR_TOKEN_EXPIRED, NULL, _("Your session has expired; sign in again."));
+      else
+        hcs_request_reply_error (req, HCS_ERR_UNAUTHENTICATED, NULL, _("The session is not valid; sign in again."));
       return FALSE;
     }
   hcs_request_set_actor (req, user_id, username, role);
@@ -147,11 +147,9 @@ handle_api (SoupServer        *soup,
   if (route == NULL)
     {
       if (path_known)
-        reply_plain_error (msg, worker->store, SOUP_STATUS_METHOD_NOT_ALLOWED,
-                           "method_not_allowed", _("This address does not take that method."));
+        reply_plain_error (msg, worker->store, HCS_ERR_METHOD_NOT_ALLOWED, _("This address does not take that method."));
       else
-        reply_plain_error (msg, worker->store, SOUP_STATUS_NOT_FOUND,
-                           "not_found", _("There is no such address in this API."));
+        reply_plain_error (msg, worker->store, HCS_ERR_NOT_FOUND, _("There is no such address in this API."));
       return;
     }
 
@@ -169,7 +167,7 @@ handle_api (SoupServer        *soup,
   if (!hcs_request_has_replied (req))
     {
       g_critical ("%s %s left without an answer", method, path);
-      hcs_request_reply_error (req, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal", NULL,
+      hcs_request_reply_error (req, HCS_ERR_INTERNAL, NULL,
                                _("The server could not complete this; nothing was changed."));
     }
 }
@@ -200,8 +198,7 @@ handle_early (SoupServer        *soup,
       g_autofree char *message =
         g_strdup_printf (_("The request body is too large: at most %llu bytes."), (unsigned long long) max);
 
-      reply_plain_error (msg, worker->store, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                         "payload_too_large", message);
+      reply_plain_error (msg, worker->store, HCS_ERR_PAYLOAD_TOO_LARGE, message);
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Connection", "close");
     }
@@ -216,7 +213,7 @@ handle_other (SoupServer        *soup,
 {
   HcsWorker *worker = user_data;
 
-  reply_plain_error (msg, worker->store, SOUP_STATUS_NOT_FOUND, "not_found",
+  reply_plain_error (msg, worker->store, HCS_ERR_NOT_FOUND,
                      _("There is no such address; the API is under /api/v1."));
 }
 

@@ -1,12 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Transactions of the routes that write: begin, audit + commit, or roll back
- * and answer the error, so that no route can forget its audit entry. */
+/* HcsWrite: the transaction of a route that writes, with its audit entry;
+ * rolled back unless committed, so that no route rolls back by hand and no
+ * route can forget its audit entry. */
 #define G_LOG_DOMAIN "hcs-write"
 
 #include "config.h"
 
 #include "hcs-store-audit.h"
 #include "hcs-write.h"
+
+struct _HcsWrite
+{
+  HcsRequest *req;
+  gboolean    done;   /* committed, or failed to and rolled back */
+};
 
 /* Returns: (transfer full): a node holding a new reference to @obj */
 JsonNode *
@@ -18,17 +25,26 @@ hcs_json_object_node (JsonObject *obj)
   return node;
 }
 
-/* Begins the write's transaction; answers the error and returns %FALSE when
- * it cannot. */
-gboolean
-hcs_write_begin (HcsRequest *req)
+/**
+ * hcs_write_begin:
+ *
+ * Begins the write's transaction.
+ *
+ * Returns: (transfer full) (nullable): the guard, or %NULL with @error set
+ */
+HcsWrite *
+hcs_write_begin (HcsRequest  *req,
+                 GError     **error)
 {
-  g_autoptr(GError) error = NULL;
+  HcsWrite *self;
 
-  if (hcs_store_begin (hcs_request_get_store (req), &error))
-    return TRUE;
-  hcs_request_reply_store_error (req, error);
-  return FALSE;
+  g_return_val_if_fail (req != NULL, NULL);
+
+  if (!hcs_store_begin (hcs_request_get_store (req), error))
+    return NULL;
+  self = g_new0 (HcsWrite, 1);
+  self->req = req;
+  return self;
 }
 
 /**
@@ -36,37 +52,41 @@ hcs_write_begin (HcsRequest *req)
  * @before: (nullable): the record before (none for a creation)
  * @after: (nullable): the record after (none for a deletion)
  *
- * Records the audit entry and commits. On failure everything is rolled back,
- * the error answered, and %FALSE returned: the caller then only returns.
- * On success the caller answers.
+ * Records the audit entry and commits. On failure everything is rolled back
+ * and @error set; the caller answers it.
  */
 gboolean
-hcs_write_commit (HcsRequest *req,
-                  const char *action,
-                  const char *entity,
-                  const char *entity_id,
-                  JsonObject *before,
-                  JsonObject *after)
+hcs_write_commit (HcsWrite    *self,
+                  const char  *action,
+                  const char  *entity,
+                  const char  *entity_id,
+                  JsonObject  *before,
+                  JsonObject  *after,
+                  GError     **error)
 {
-  HcsStore *store = hcs_request_get_store (req);
+  HcsStore *store;
   g_autoptr(JsonNode) before_node = before ? hcs_json_object_node (before) : NULL;
   g_autoptr(JsonNode) after_node = after ? hcs_json_object_node (after) : NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (hcs_store_audit_record (store, hcs_request_get_actor (req), action, entity, entity_id,
-                              before_node, after_node, &error) &&
-      hcs_store_commit (store, &error))
+  g_return_val_if_fail (self != NULL && !self->done, FALSE);
+
+  store = hcs_request_get_store (self->req);
+  self->done = TRUE;
+  if (hcs_store_audit_record (store, hcs_request_get_actor (self->req), action, entity, entity_id,
+                              before_node, after_node, error) &&
+      hcs_store_commit (store, error))
     return TRUE;
   hcs_store_rollback (store);
-  hcs_request_reply_store_error (req, error);
   return FALSE;
 }
 
-/* Rolls back and answers @error. */
+/* Frees the guard, rolling the transaction back when it was not committed. */
 void
-hcs_write_fail (HcsRequest   *req,
-                const GError *error)
+hcs_write_free (HcsWrite *self)
 {
-  hcs_store_rollback (hcs_request_get_store (req));
-  hcs_request_reply_store_error (req, error);
+  if (self == NULL)
+    return;
+  if (!self->done)
+    hcs_store_rollback (hcs_request_get_store (self->req));
+  g_free (self);
 }
