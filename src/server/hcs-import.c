@@ -336,7 +336,7 @@ typedef struct
   gboolean        require_subject;
   gboolean        from_xlsx;
   gint64          import_id;
-  sqlite3_stmt   *insert;
+  HcsRecordInsert *insert;
 
   int             map[MAX_FIELDS];   /* file column → kind column, or -1 */
   guint           n_file_columns;
@@ -679,9 +679,9 @@ store_row (Import   *imp,
            GError  **error)
 {
   const Kind *kind = imp->kind;
-  sqlite3_stmt *stmt = imp->insert;
+  HcsRecordInsert *insert = imp->insert;
   gint64 subject_id = 0;
-  int rc;
+  int written;
 
   /* Without require_subject the insert looks the subject up itself. */
   if (imp->require_subject)
@@ -705,30 +705,29 @@ store_row (Import   *imp,
       if (imp->value[i] == NULL)
         {
           if (col->type == COL_AMOUNT)
-            sqlite3_bind_int (stmt, col->bind, 0);
+            hcs_record_insert_bind_int (insert, col->bind, 0);
           else if (col->type == COL_CODE)
-            sqlite3_bind_text (stmt, col->bind, col->codes[0].key, -1, SQLITE_STATIC);
+            hcs_record_insert_bind_text (insert, col->bind, col->codes[0].key);
           else
-            sqlite3_bind_null (stmt, col->bind);
+            hcs_record_insert_bind_null (insert, col->bind);
         }
       else if (col->type == COL_AMOUNT)
-        sqlite3_bind_double (stmt, col->bind, imp->amount);
+        hcs_record_insert_bind_double (insert, col->bind, imp->amount);
       else
-        sqlite3_bind_text (stmt, col->bind, imp->value[i], -1, SQLITE_STATIC);
+        hcs_record_insert_bind_text (insert, col->bind, imp->value[i]);
     }
   if (imp->require_subject)
-    sqlite3_bind_int64 (stmt, 2, subject_id);   /* > 0: checked above */
-  sqlite3_bind_int64 (stmt, 20, imp->options->item_id);
-  sqlite3_bind_int64 (stmt, 21, imp->import_id);
+    hcs_record_insert_bind_int (insert, 2, subject_id);   /* > 0: checked above */
+  hcs_record_insert_bind_int (insert, 20, imp->options->item_id);
+  hcs_record_insert_bind_int (insert, 21, imp->import_id);
 
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  written = hcs_store_imports_record_write (imp->store, insert, error);
+  if (written > 0)
     {
       imp->accepted++;
       return TRUE;
     }
-  if (sqlite3_extended_errcode (hcs_store_get_db (imp->store)) == SQLITE_CONSTRAINT_UNIQUE)
+  if (written == 0)
     {
       const Column *number = &kind->columns[kind->number_column];
       const char *value = imp->value[kind->number_column];
@@ -749,7 +748,7 @@ store_row (Import   *imp,
                                    number->label, value, (long long) owner);
       return reject (imp, number->key, "duplicate", message, error);
     }
-  return hcs_store_set_error (imp->store, sqlite3_extended_errcode (hcs_store_get_db (imp->store)), error);
+  return FALSE;
 }
 
 /* One data row, its values already in imp->value. */

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "hcs-store-private.h"
 #include "hcs-store.h"
 
 /* Each migration is a list of SQL files from the server's GResource

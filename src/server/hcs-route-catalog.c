@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-core.h"
+#include "hcs-catalog.h"
 #include "hcs-routes.h"
 #include "hcs-store-catalog.h"
 #include "hcs-store-users.h"
@@ -290,7 +291,7 @@ static void
 list_versions (HcsRequest *req)
 {
   g_autoptr(GError) error = NULL;
-  JsonArray *rows = hcs_store_catalog_versions_list (hcs_request_get_store (req), &error);
+  JsonArray *rows = hcs_catalog_versions_list (hcs_request_get_store (req), &error);
 
   if (rows == NULL)
     hcs_request_reply_store_error (req, error);
@@ -307,7 +308,7 @@ get_version (HcsRequest *req)
 
   if (!parse_year (req, &year))
     return;
-  version = hcs_store_catalog_version_get (hcs_request_get_store (req), year, &error);
+  version = hcs_catalog_version_get (hcs_request_get_store (req), year, &error);
   if (version == NULL)
     hcs_request_reply_store_error (req, error);
   else
@@ -340,7 +341,7 @@ create_version_in (HcsStore    *store,
   g_autoptr(JsonObject) existing = NULL;
   g_autoptr(JsonObject) source = NULL;
 
-  existing = hcs_store_catalog_version_get (store, year, &local);
+  existing = hcs_catalog_version_get (store, year, &local);
   if (existing != NULL)
     {
       hcs_error_set (error, HCS_ERR_DUPLICATE, "year", _("The catalog of %d exists already."), (int) year);
@@ -355,7 +356,7 @@ create_version_in (HcsStore    *store,
 
   if (json_object_has_member (body, "copy_from") && !json_object_get_null_member (body, "copy_from"))
     {
-      source = copy_from > 0 ? hcs_store_catalog_version_get (store, copy_from, &local) : NULL;
+      source = copy_from > 0 ? hcs_catalog_version_get (store, copy_from, &local) : NULL;
       if (source == NULL)
         {
           if (local != NULL && !g_error_matches (local, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
@@ -392,7 +393,7 @@ create_version (HcsRequest *req)
 
   if ((w = hcs_write_begin (req, &error)) == NULL ||
       !create_version_in (store, body, year, copy_from, &error) ||
-      (after = hcs_store_catalog_version_get (store, year, &error)) == NULL ||
+      (after = hcs_catalog_version_get (store, year, &error)) == NULL ||
       !hcs_write_commit (w, "catalog_version.create", "catalog_version",
                          (id_text = g_strdup_printf ("%" G_GINT64_FORMAT, year)), NULL, after, &error))
     {
@@ -453,10 +454,10 @@ publish_version (HcsRequest *req)
   if (!parse_year (req, &year) || !hcs_request_if_match (req, &version))
     return;
   if ((w = hcs_write_begin (req, &error)) == NULL ||
-      (before = hcs_store_catalog_version_get (store, year, &error)) == NULL ||
+      (before = hcs_catalog_version_get (store, year, &error)) == NULL ||
       !check_publishable (before, year, version, &error) ||
       !hcs_store_catalog_version_publish (store, year, version, actor->username, NULL, &error) ||
-      (after = hcs_store_catalog_version_get (store, year, &error)) == NULL ||
+      (after = hcs_catalog_version_get (store, year, &error)) == NULL ||
       !hcs_write_commit (w, "catalog_version.publish", "catalog_version",
                          (id_text = g_strdup_printf ("%" G_GINT64_FORMAT, year)), before, after, &error))
     {
@@ -518,7 +519,7 @@ list_items (HcsRequest *req)
         filter.department_id = -1;
     }
 
-  version = hcs_store_catalog_version_get (store, year, &error);
+  version = hcs_catalog_version_get (store, year, &error);
   if (version == NULL)
     {
       hcs_request_reply_store_error (req, error);
@@ -550,7 +551,7 @@ create_item (HcsRequest *req)
     return;
 
   if ((w = hcs_write_begin (req, &error)) == NULL ||
-      (version = hcs_store_catalog_version_get (store, year, &error)) == NULL ||
+      (version = hcs_catalog_version_get (store, year, &error)) == NULL ||
       !check_draft (version, year, &error) ||
       !check_department (store, in.fields.department_id, &error) ||
       (id = hcs_store_catalog_item_insert (store, year, NULL, &in.fields, &error)) == 0 ||
@@ -681,7 +682,7 @@ query_year (HcsRequest *req,
                                _("The parameter “%s” is required."), name);
       return FALSE;
     }
-  version = hcs_store_catalog_version_get (hcs_request_get_store (req), *year, &error);
+  version = hcs_catalog_version_get (hcs_request_get_store (req), *year, &error);
   if (version != NULL)
     return TRUE;
   if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
@@ -701,7 +702,7 @@ diff_versions (HcsRequest *req)
 
   if (!query_year (req, "from", &from) || !query_year (req, "to", &to))
     return;
-  diff = hcs_store_catalog_diff (hcs_request_get_store (req), from, to, &error);
+  diff = hcs_catalog_diff (hcs_request_get_store (req), from, to, &error);
   if (diff == NULL)
     hcs_request_reply_store_error (req, error);
   else

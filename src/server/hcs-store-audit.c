@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "hcs-store-audit.h"
+#include "hcs-store-private.h"
 
 static const char SQL_INSERT_AUDIT[] =
   "INSERT INTO audit (at, actor, role, action, entity, entity_id, before, after)"

@@ -92,9 +92,8 @@ JsonArray  *hcs_store_catalog_items_list        (HcsStore                   *sto
 gint64      hcs_store_catalog_department_by_code (HcsStore                  *store,
                                                  const char                 *code,
                                                  GError                    **error);
-JsonObject *hcs_store_catalog_diff              (HcsStore                   *store,
-                                                 gint64                      from_year,
-                                                 gint64                      to_year,
+JsonArray  *hcs_store_catalog_items_all         (HcsStore                   *store,
+                                                 gint64                      year,
                                                  GError                    **error);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "hcs-store-imports.h"
+#include "hcs-store-private.h"
 
 static const char SQL_ITEM[] =
   "SELECT c.category, c.subject_type FROM catalog_items c"
@@ -231,7 +232,7 @@ static const char SQL_OWNER_SUBJECT[] = "SELECT coalesce (import_id, 0) FROM sub
  *   (else the caller binds ?2)
  *
  * Returns: (transfer none): the prepared insert of @table, reset, unbound */
-sqlite3_stmt *
+HcsRecordInsert *
 hcs_store_imports_record_insert (HcsStore        *store,
                                  HcsRecordTable   table,
                                  gboolean         look_up_subject,
@@ -244,7 +245,67 @@ hcs_store_imports_record_insert (HcsStore        *store,
   };
 
   g_return_val_if_fail (table <= HCS_RECORD_SUBJECT, NULL);
-  return hcs_store_prepare (store, sql[look_up_subject ? 1 : 0][table], error);
+  return (HcsRecordInsert *) hcs_store_prepare (store, sql[look_up_subject ? 1 : 0][table], error);
+}
+
+/* The text is not copied: it must live until the row is written. */
+void
+hcs_record_insert_bind_text (HcsRecordInsert *insert,
+                             int              param,
+                             const char      *text)
+{
+  sqlite3_bind_text ((sqlite3_stmt *) insert, param, text, -1, SQLITE_STATIC);
+}
+
+void
+hcs_record_insert_bind_double (HcsRecordInsert *insert,
+                               int              param,
+                               double           value)
+{
+  sqlite3_bind_double ((sqlite3_stmt *) insert, param, value);
+}
+
+void
+hcs_record_insert_bind_int (HcsRecordInsert *insert,
+                            int              param,
+                            gint64           value)
+{
+  sqlite3_bind_int64 ((sqlite3_stmt *) insert, param, value);
+}
+
+void
+hcs_record_insert_bind_null (HcsRecordInsert *insert,
+                             int              param)
+{
+  sqlite3_bind_null ((sqlite3_stmt *) insert, param);
+}
+
+/**
+ * hcs_store_imports_record_write:
+ *
+ * Writes the row bound to @insert, which is then ready for the next row.
+ *
+ * Returns: 1 when written; 0 when a record with its number is there
+ *   already (a UNIQUE constraint; see hcs_store_imports_record_owner());
+ *   -1 with @error set
+ */
+int
+hcs_store_imports_record_write (HcsStore         *store,
+                                HcsRecordInsert  *insert,
+                                GError          **error)
+{
+  sqlite3_stmt *stmt = (sqlite3_stmt *) insert;
+  int rc = sqlite3_step (stmt);
+  int ext;
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return 1;
+  ext = sqlite3_extended_errcode (hcs_store_get_db (store));
+  if (ext == SQLITE_CONSTRAINT_UNIQUE)
+    return 0;
+  hcs_store_set_error (store, ext, error);
+  return -1;
 }
 
 /* Returns: the import that brought the record numbered @number, 0 when

@@ -56,9 +56,27 @@ gboolean      hcs_store_imports_reject         (HcsStore        *store,
 gint64        hcs_store_imports_subject_id     (HcsStore        *store,
                                                 const char      *identifier,
                                                 GError         **error);
-sqlite3_stmt *hcs_store_imports_record_insert  (HcsStore        *store,
+/* The prepared insert of one record table, reused for every row of an
+ * import: bind a row's values, then write it. */
+typedef struct _HcsRecordInsert HcsRecordInsert;
+
+HcsRecordInsert *hcs_store_imports_record_insert (HcsStore      *store,
                                                 HcsRecordTable   table,
                                                 gboolean         look_up_subject,
+                                                GError         **error);
+void          hcs_record_insert_bind_text      (HcsRecordInsert *insert,
+                                                int              param,
+                                                const char      *text);
+void          hcs_record_insert_bind_double    (HcsRecordInsert *insert,
+                                                int              param,
+                                                double           value);
+void          hcs_record_insert_bind_int       (HcsRecordInsert *insert,
+                                                int              param,
+                                                gint64           value);
+void          hcs_record_insert_bind_null      (HcsRecordInsert *insert,
+                                                int              param);
+int           hcs_store_imports_record_write   (HcsStore        *store,
+                                                HcsRecordInsert *insert,
                                                 GError         **error);
 gint64        hcs_store_imports_record_owner   (HcsStore        *store,
                                                 HcsRecordTable   table,

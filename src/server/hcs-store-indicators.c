@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "hcs-store-indicators.h"
+#include "hcs-store-private.h"
 
 #define VALUE_COLUMNS \
   "indicator, year, region, value, evidence, state, submitted_by, submitted_at," \

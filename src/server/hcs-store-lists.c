@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "hcs-store-lists.h"
+#include "hcs-store-private.h"
 
 /* Columns that hold JSON text made by SQLite's json_group_array(): turned
  * into real JSON members. */

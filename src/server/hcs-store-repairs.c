@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "hcs-store-private.h"
 #include "hcs-store-repairs.h"
 
 /* ?9 is today: a pending case is overdue once its deadline has passed, a

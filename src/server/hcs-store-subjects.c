@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "hcs-store-private.h"
 #include "hcs-store-subjects.h"
 
 #define SUBJECT_COLUMNS \

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "hcs-store-private.h"
 #include "hcs-store-users.h"
 
 void

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hcs-store-private.h"
 #include "hcs-store.h"
 
 struct _HcsStore

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcsStore: one SQLite connection with its prepared statements. */
+/* HcsStore: the storage of the server, as the layers above it see it: open,
+ * transactions, errors. The SQL and the SQLite types stay in the store
+ * files (hcs-store*.c, hcs-migrations.c), through hcs-store-private.h. */
 #pragma once
 
 #include <glib.h>
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -29,58 +30,13 @@ GQuark        hcs_store_error_quark         (void);
 HcsStore     *hcs_store_open                (const char    *path,
                                              GError       **error);
 void          hcs_store_free                (HcsStore      *self);
-sqlite3      *hcs_store_get_db              (HcsStore      *self);
 const char   *hcs_store_get_path            (HcsStore      *self);
-
-sqlite3_stmt *hcs_store_prepare             (HcsStore      *self,
-                                             const char    *sql,
-                                             GError       **error);
-int           hcs_store_step                (HcsStore      *self,
-                                             sqlite3_stmt  *stmt,
-                                             GError       **error);
-gboolean      hcs_store_step_done           (HcsStore      *self,
-                                             sqlite3_stmt  *stmt,
-                                             GError       **error);
-gboolean      hcs_store_exec                (HcsStore      *self,
-                                             const char    *sql,
-                                             GError       **error);
 
 gboolean      hcs_store_begin               (HcsStore      *self,
                                              GError       **error);
 gboolean      hcs_store_commit              (HcsStore      *self,
                                              GError       **error);
 void          hcs_store_rollback            (HcsStore      *self);
-
-gint64        hcs_store_single_int          (HcsStore      *self,
-                                             sqlite3_stmt  *stmt,
-                                             GError       **error);
-gboolean      hcs_store_check_versioned_update (HcsStore   *self,
-                                             const char    *exists_sql,
-                                             gint64         id,
-                                             GError       **error);
-gint64        hcs_store_insert              (HcsStore      *self,
-                                             sqlite3_stmt  *stmt,
-                                             GError       **error);
-JsonObject   *hcs_store_get_object          (HcsStore      *self,
-                                             sqlite3_stmt  *stmt,
-                                             GError       **error);
-gint64        hcs_store_last_insert_rowid   (HcsStore      *self);
-int           hcs_store_changes             (HcsStore      *self);
-gboolean      hcs_store_set_error           (HcsStore      *self,
-                                             int            rc,
-                                             GError       **error);
-
-JsonObject   *hcs_store_row_object          (sqlite3_stmt  *stmt);
-JsonArray    *hcs_store_rows_array          (HcsStore      *self,
-                                             sqlite3_stmt  *stmt,
-                                             guint          max_rows,
-                                             GError       **error);
-void          hcs_store_bind_text           (sqlite3_stmt  *stmt,
-                                             int            index,
-                                             const char    *text);
-void          hcs_store_bind_json           (sqlite3_stmt  *stmt,
-                                             int            index,
-                                             JsonNode      *node);
 
 int           hcs_store_get_schema_version  (HcsStore      *self);
 

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The SQLite side of HcsStore, for the store files only (hcs-store*.c and
+ * hcs-migrations.c): no other file includes this header. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "hcs-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *hcs_store_get_db              (HcsStore      *self);
+sqlite3_stmt *hcs_store_prepare             (HcsStore      *self,
+                                             const char    *sql,
+                                             GError       **error);
+int           hcs_store_step                (HcsStore      *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+gboolean      hcs_store_step_done           (HcsStore      *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+gboolean      hcs_store_exec                (HcsStore      *self,
+                                             const char    *sql,
+                                             GError       **error);
+gint64        hcs_store_single_int          (HcsStore      *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+gboolean      hcs_store_check_versioned_update (HcsStore   *self,
+                                             const char    *exists_sql,
+                                             gint64         id,
+                                             GError       **error);
+gint64        hcs_store_insert              (HcsStore      *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+JsonObject   *hcs_store_get_object          (HcsStore      *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+gint64        hcs_store_last_insert_rowid   (HcsStore      *self);
+int           hcs_store_changes             (HcsStore      *self);
+gboolean      hcs_store_set_error           (HcsStore      *self,
+                                             int            rc,
+                                             GError       **error);
+JsonObject   *hcs_store_row_object          (sqlite3_stmt  *stmt);
+JsonArray    *hcs_store_rows_array          (HcsStore      *self,
+                                             sqlite3_stmt  *stmt,
+                                             guint          max_rows,
+                                             GError       **error);
+void          hcs_store_bind_text           (sqlite3_stmt  *stmt,
+                                             int            index,
+                                             const char    *text);
+void          hcs_store_bind_json           (sqlite3_stmt  *stmt,
+                                             int            index,
+                                             JsonNode      *node);
+
+G_END_DECLS
