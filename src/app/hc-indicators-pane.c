@@ -11,19 +11,17 @@
 #include "hc-enums.h"
 #include "hc-indicator-row.h"
 #include "hc-indicators-pane.h"
-#include "hc-pane-state.h"
 
 #define FIRST_YEAR 2021
 #define LAST_YEAR  2025
 
 struct _HcIndicatorsPane
 {
-  GtkWidget           parent_instance;
+  HcPane              parent_instance;
 
   /* Template children */
   GtkSearchBar       *search_bar;
   GtkWidget          *search_entry;
-  HcPaneState        *state;
   GtkDropDown        *year_dropdown;
   GtkLabel           *met_badge;
   GtkLabel           *unmet_badge;
@@ -65,17 +63,15 @@ struct _HcIndicatorsPane
   char               *selected_key;
 
   /* Owned objects */
-  HcClient           *client;
-  GCancellable       *cancellable;
   GCancellable       *detail_cancellable;
   GCancellable       *write_cancellable;
   GListModel         *indicators;
   HcIndicatorDetail  *detail;
 };
 
-G_DEFINE_FINAL_TYPE (HcIndicatorsPane, hc_indicators_pane, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (HcIndicatorsPane, hc_indicators_pane, HC_TYPE_PANE)
 
-enum { PROP_0, PROP_CLIENT, PROP_YEAR, PROP_BUSY, N_PROPS };
+enum { PROP_0, PROP_YEAR, PROP_BUSY, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
@@ -107,7 +103,9 @@ static gboolean
 role_is (HcIndicatorsPane *self,
          const char       *role)
 {
-  return self->client != NULL && g_strcmp0 (hc_client_get_role (self->client), role) == 0;
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
+
+  return client != NULL && g_strcmp0 (hc_client_get_role (client), role) == 0;
 }
 
 static const HcIndicatorYear *
@@ -132,6 +130,7 @@ static void
 update_actions (HcIndicatorsPane *self)
 {
   const HcIndicatorYear *value = current_year_value (self);
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
   gboolean reported = self->detail != NULL &&
                       g_strcmp0 (hc_indicator_detail_get_source (self->detail), "reported") == 0;
   gboolean reviewer = role_is (self, "supervisor") || role_is (self, "admin");
@@ -142,8 +141,7 @@ update_actions (HcIndicatorsPane *self)
 
   if (value == NULL || g_strcmp0 (value->state, "submitted") != 0)
     review_why = _("There is no submitted value of this year awaiting review.");
-  else if (self->client != NULL &&
-           g_strcmp0 (value->submitted_by, hc_client_get_username (self->client)) == 0)
+  else if (client != NULL && g_strcmp0 (value->submitted_by, hc_client_get_username (client)) == 0)
     review_why = _("You submitted this value: another supervisor reviews it.");
 
   set_action (self, "indicators.submit", self->submit_button, reported, submit_why);
@@ -470,9 +468,11 @@ detail_cb (GObject      *source,
 static void
 load_detail (HcIndicatorsPane *self)
 {
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
+
   g_cancellable_cancel (self->detail_cancellable);
   g_clear_object (&self->detail_cancellable);
-  if (self->selected_key == NULL || self->client == NULL)
+  if (self->selected_key == NULL || client == NULL)
     {
       g_clear_object (&self->detail);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
@@ -486,7 +486,7 @@ load_detail (HcIndicatorsPane *self)
       update_actions (self);
     }
   self->detail_cancellable = g_cancellable_new ();
-  hc_client_get_indicator_async (self->client, self->selected_key, self->detail_cancellable,
+  hc_client_get_indicator_async (client, self->selected_key, self->detail_cancellable,
                                  detail_cb, g_object_ref (self));
 }
 
@@ -556,7 +556,7 @@ list_cb (GObject      *source,
     return;
   if (rows == NULL)
     {
-      hc_pane_state_show_error (self->state, error->message);
+      hc_pane_show_error (HC_PANE (self), error);
       return;
     }
 
@@ -594,29 +594,26 @@ list_cb (GObject      *source,
     }
 
   if (g_list_model_get_n_items (rows) == 0)
-    hc_pane_state_show_empty (self->state);
+    hc_pane_show_empty (HC_PANE (self));
   else
-    hc_pane_state_show_content (self->state);
+    hc_pane_show_content (HC_PANE (self));
 }
 
 static void
 list_indicators (HcIndicatorsPane *self)
 {
-  hc_client_list_indicators_async (self->client, self->year_chosen || self->year > 0 ? self->year : 0,
-                                   self->cancellable, list_cb, g_object_ref (self));
+  hc_client_list_indicators_async (hc_pane_get_client (HC_PANE (self)),
+                                   self->year_chosen || self->year > 0 ? self->year : 0,
+                                   hc_pane_get_cancellable (HC_PANE (self)), list_cb, g_object_ref (self));
 }
 
 static void
-refresh (HcIndicatorsPane *self)
+hc_indicators_pane_reload (HcPane *pane)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client == NULL || !hc_client_get_signed_in (self->client))
-    return;
+  HcIndicatorsPane *self = HC_INDICATORS_PANE (pane);
 
-  self->cancellable = g_cancellable_new ();
   if (self->indicators == NULL)
-    hc_pane_state_show_loading (self->state);
+    hc_pane_show_loading (pane);
   list_indicators (self);
   if (self->selected_key != NULL)
     load_detail (self);
@@ -651,7 +648,7 @@ handle_stale (HcIndicatorsPane *self,
   close_dialog (self->submit_dialog);
   close_dialog (self->return_dialog);
   show_message (self, _("Someone changed this value meanwhile. It has been reloaded: check it and try again."));
-  refresh (self);
+  hc_pane_reload (HC_PANE (self));
   return TRUE;
 }
 
@@ -692,7 +689,7 @@ submit_cb (GObject      *source,
     }
   close_dialog (self->submit_dialog);
   show_message (self, _("The value was submitted and awaits review."));
-  refresh (self);
+  hc_pane_reload (HC_PANE (self));
 }
 
 static void
@@ -756,7 +753,7 @@ review_cb (GObject      *source,
     }
   close_dialog (self->return_dialog);
   show_message (self, _("The review was recorded."));
-  refresh (self);
+  hc_pane_reload (HC_PANE (self));
 }
 
 static void
@@ -772,7 +769,7 @@ review (HcIndicatorsPane *self,
   g_cancellable_cancel (self->write_cancellable);
   g_clear_object (&self->write_cancellable);
   self->write_cancellable = g_cancellable_new ();
-  hc_client_review_indicator_value_async (self->client, hc_indicator_detail_get_key (self->detail),
+  hc_client_review_indicator_value_async (hc_pane_get_client (HC_PANE (self)), hc_indicator_detail_get_key (self->detail),
                                           self->year, value->etag, approve, comment,
                                           self->write_cancellable, review_cb, g_object_ref (self));
 }
@@ -799,39 +796,12 @@ return_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->return_comment_entry));
 }
 
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  refresh (HC_INDICATORS_PANE (widget));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  HcIndicatorsPane *self = HC_INDICATORS_PANE (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (self->search_entry);
-}
-
-/* Leaving the pane cancels its requests; coming back loads it again. */
-static void
-hc_indicators_pane_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (hc_indicators_pane_parent_class)->map (widget);
-  refresh (HC_INDICATORS_PANE (widget));
-}
-
+/* Leaving the pane cancels its requests (HcPane) and the detail's. */
 static void
 hc_indicators_pane_unmap (GtkWidget *widget)
 {
   HcIndicatorsPane *self = HC_INDICATORS_PANE (widget);
 
-  g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->detail_cancellable);
   GTK_WIDGET_CLASS (hc_indicators_pane_parent_class)->unmap (widget);
 }
@@ -841,13 +811,10 @@ hc_indicators_pane_dispose (GObject *object)
 {
   HcIndicatorsPane *self = HC_INDICATORS_PANE (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->detail_cancellable);
   g_cancellable_cancel (self->write_cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->detail_cancellable);
   g_clear_object (&self->write_cancellable);
-  g_clear_object (&self->client);
   g_clear_object (&self->indicators);
   g_clear_object (&self->detail);
   g_clear_pointer (&self->selected_key, g_free);
@@ -877,9 +844,6 @@ hc_indicators_pane_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, hc_indicators_pane_get_client (self));
-      break;
     case PROP_YEAR:
       g_value_set_int (value, hc_indicators_pane_get_year (self));
       break;
@@ -901,9 +865,6 @@ hc_indicators_pane_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      hc_indicators_pane_set_client (self, g_value_get_object (value));
-      break;
     case PROP_YEAR:
       hc_indicators_pane_set_year (self, g_value_get_int (value));
       break;
@@ -912,21 +873,31 @@ hc_indicators_pane_set_property (GObject      *object,
     }
 }
 
+/* What the user may do depends on the role the client signed in with. */
+static void
+client_changed (HcIndicatorsPane *self)
+{
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
+
+  if (client != NULL)
+    g_signal_connect_object (client, "notify::role", G_CALLBACK (update_actions),
+                             self, G_CONNECT_SWAPPED);
+  update_actions (self);
+}
+
 static void
 hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HcPaneClass *pane_class = HC_PANE_CLASS (klass);
 
   object_class->dispose = hc_indicators_pane_dispose;
   object_class->get_property = hc_indicators_pane_get_property;
   object_class->set_property = hc_indicators_pane_set_property;
-  widget_class->map = hc_indicators_pane_map;
   widget_class->unmap = hc_indicators_pane_unmap;
+  pane_class->reload = hc_indicators_pane_reload;
 
-  properties [PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HC_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_YEAR] =
     g_param_spec_int ("year", NULL, NULL, 0, LAST_YEAR, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -935,18 +906,14 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "pane.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "indicators.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "indicators.approve", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "indicators.return", NULL, return_action);
 
-  g_type_ensure (HC_TYPE_PANE_STATE);
   g_type_ensure (HC_TYPE_INDICATOR_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-indicators-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, state);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, met_badge);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, unmet_badge);
@@ -978,7 +945,6 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_send_button);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_comment_entry);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_error);
-  gtk_widget_class_bind_template_callback (widget_class, refresh);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, badge_classes);
@@ -986,7 +952,6 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, close_dialog);
   gtk_widget_class_bind_template_callback (widget_class, hc_indicators_pane_submit_dialog_send);
   gtk_widget_class_bind_template_callback (widget_class, hc_indicators_pane_return_dialog_send);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -995,31 +960,9 @@ hc_indicators_pane_init (HcIndicatorsPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  hc_pane_set_search_bar (HC_PANE (self), self->search_bar, self->search_entry);
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed), NULL);
   update_actions (self);
-}
-
-HcClient *
-hc_indicators_pane_get_client (HcIndicatorsPane *self)
-{
-  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
-  return self->client;
-}
-
-void
-hc_indicators_pane_set_client (HcIndicatorsPane *self,
-                               HcClient         *client)
-{
-  g_return_if_fail (HC_IS_INDICATORS_PANE (self));
-  g_return_if_fail (client == NULL || HC_IS_CLIENT (client));
-
-  if (g_set_object (&self->client, client))
-    {
-      if (client != NULL)
-        g_signal_connect_object (client, "notify::role", G_CALLBACK (update_actions),
-                                 self, G_CONNECT_SWAPPED);
-      update_actions (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
-    }
 }
 
 /**
@@ -1050,7 +993,7 @@ hc_indicators_pane_set_year (HcIndicatorsPane *self,
   show_message (self, NULL);
   if (self->detail != NULL)
     fill_detail (self);
-  refresh (self);
+  hc_pane_reload (HC_PANE (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_YEAR]);
 }
 
@@ -1131,7 +1074,7 @@ hc_indicators_pane_submit_dialog_send (HcIndicatorsPane *self)
 
   g_return_if_fail (HC_IS_INDICATORS_PANE (self));
 
-  if (self->busy || self->detail == NULL || self->client == NULL)
+  if (self->busy || self->detail == NULL || hc_pane_get_client (HC_PANE (self)) == NULL)
     return;
   show_field_error (self->submit_value_error, NULL);
   show_field_error (self->submit_evidence_error, NULL);
@@ -1151,7 +1094,7 @@ hc_indicators_pane_submit_dialog_send (HcIndicatorsPane *self)
   g_cancellable_cancel (self->write_cancellable);
   g_clear_object (&self->write_cancellable);
   self->write_cancellable = g_cancellable_new ();
-  hc_client_submit_indicator_value_async (self->client, hc_indicator_detail_get_key (self->detail),
+  hc_client_submit_indicator_value_async (hc_pane_get_client (HC_PANE (self)), hc_indicator_detail_get_key (self->detail),
                                           self->year, value, evidence,
                                           current ? current->etag : NULL,
                                           self->write_cancellable, submit_cb, g_object_ref (self));

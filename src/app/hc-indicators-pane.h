@@ -4,18 +4,15 @@
 
 #include <gtk/gtk.h>
 
-#include "hc-client.h"
+#include "hc-pane.h"
 #include "hc-indicator-detail.h"
 
 G_BEGIN_DECLS
 
 #define HC_TYPE_INDICATORS_PANE (hc_indicators_pane_get_type ())
 
-G_DECLARE_FINAL_TYPE (HcIndicatorsPane, hc_indicators_pane, HC, INDICATORS_PANE, GtkWidget)
+G_DECLARE_FINAL_TYPE (HcIndicatorsPane, hc_indicators_pane, HC, INDICATORS_PANE, HcPane)
 
-HcClient          *hc_indicators_pane_get_client          (HcIndicatorsPane *self);
-void               hc_indicators_pane_set_client          (HcIndicatorsPane *self,
-                                                           HcClient         *client);
 int                hc_indicators_pane_get_year            (HcIndicatorsPane *self);
 void               hc_indicators_pane_set_year            (HcIndicatorsPane *self,
                                                            int               year);
