@@ -8,7 +8,7 @@
 
 #include "hc-client.h"
 #include "hc-indicator-row.h"
-#include "hc-indicators-pane.h"
+#include "hc-indicators-pane-private.h"
 #include "hc-test-server.h"
 #include "hc-ui-test.h"
 

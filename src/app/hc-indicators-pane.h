@@ -22,14 +22,5 @@ gboolean           hc_indicators_pane_select              (HcIndicatorsPane *sel
 HcIndicatorDetail *hc_indicators_pane_get_detail          (HcIndicatorsPane *self);
 gboolean           hc_indicators_pane_get_busy            (HcIndicatorsPane *self);
 const char        *hc_indicators_pane_get_message         (HcIndicatorsPane *self);
-void               hc_indicators_pane_submit_dialog_fill  (HcIndicatorsPane *self,
-                                                           const char       *value,
-                                                           const char       *evidence);
-void               hc_indicators_pane_submit_dialog_send  (HcIndicatorsPane *self);
-const char        *hc_indicators_pane_submit_dialog_error (HcIndicatorsPane *self,
-                                                           const char       *field);
-void               hc_indicators_pane_return_dialog_fill  (HcIndicatorsPane *self,
-                                                           const char       *comment);
-void               hc_indicators_pane_return_dialog_send  (HcIndicatorsPane *self);
 
 G_END_DECLS
