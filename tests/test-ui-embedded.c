@@ -66,8 +66,8 @@ visit_every_pane (HcApplication *app,
     }
 
   /* Ctrl+F opens the pane's search; Ctrl+? the shortcuts window. */
-  hc_ui_wait_pane_loaded (window, "subjects");
-  search_bar = hc_ui_find_descendant (hc_window_get_pane_widget (window, "subjects"), GTK_TYPE_SEARCH_BAR);
+  hc_ui_wait_pane_loaded (window, "indicators");
+  search_bar = hc_ui_find_descendant (hc_window_get_pane_widget (window, "indicators"), GTK_TYPE_SEARCH_BAR);
   g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
