@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "hc-client.h"
-#include "hc-indicator-row.h"
+#include "hc-indicator-summary.h"
 #include "hc-test-server.h"
 
 static HcTestServer *server;
@@ -120,17 +120,17 @@ test_client_indicators_list_matches_server (void)
   for (guint i = 0; i < 22; i++)
     {
       JsonObject *item = json_array_get_object_element (items, i);
-      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(HcIndicatorSummary) row = g_list_model_get_item (rows, i);
       JsonNode *state = json_object_get_member (item, "state");
 
-      g_assert_cmpstr (hc_indicator_row_get_key (row), ==, json_object_get_string_member (item, "key"));
-      g_assert_cmpstr (hc_indicator_row_get_status (row), ==, json_object_get_string_member (item, "status"));
-      g_assert_cmpstr (hc_indicator_row_get_source (row), ==, json_object_get_string_member (item, "source"));
-      g_assert_cmpstr (hc_indicator_row_get_item (row), ==, json_object_get_string_member (item, "item"));
-      g_assert_cmpstr (hc_indicator_row_get_review_state (row), ==,
+      g_assert_cmpstr (hc_indicator_summary_get_key (row), ==, json_object_get_string_member (item, "key"));
+      g_assert_cmpstr (hc_indicator_summary_get_status (row), ==, json_object_get_string_member (item, "status"));
+      g_assert_cmpstr (hc_indicator_summary_get_source (row), ==, json_object_get_string_member (item, "source"));
+      g_assert_cmpstr (hc_indicator_summary_get_item (row), ==, json_object_get_string_member (item, "item"));
+      g_assert_cmpstr (hc_indicator_summary_get_review_state (row), ==,
                        JSON_NODE_HOLDS_NULL (state) ? NULL : json_node_get_string (state));
-      g_assert_cmpint (hc_indicator_row_get_year (row), ==, 2023);
-      g_assert_nonnull (hc_indicator_row_get_status_label (row));
+      g_assert_cmpint (hc_indicator_summary_get_year (row), ==, 2023);
+      g_assert_nonnull (hc_indicator_summary_get_status_label (row));
     }
 }
 

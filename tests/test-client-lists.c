@@ -52,7 +52,7 @@ signed_in_client (void)
   return client;
 }
 
-static HcListEntryPage *
+static HcPage *
 entries (HcClient    *client,
          const char  *state,
          const char  *q,
@@ -61,7 +61,7 @@ entries (HcClient    *client,
          GError     **error)
 {
   Wait wait = { NULL };
-  HcListEntryPage *page;
+  HcPage *page;
 
   hc_client_list_entries_async (client, "black", state, NULL, q, cursor, limit, NULL, store_result, &wait);
   page = hc_client_list_entries_finish (client, wait_for (&wait), error);
@@ -106,11 +106,11 @@ test_client_lists_types_and_pages (void)
 {
   g_autoptr(HcClient) client = signed_in_client ();
   g_autoptr(GListModel) types = NULL;
-  g_autoptr(HcListEntryPage) first = NULL;
-  g_autoptr(HcListEntryPage) second = NULL;
-  g_autoptr(HcListEntryPage) none = NULL;
-  g_autoptr(HcListEntryPage) found = NULL;
-  g_autoptr(HcListEntryPage) bad = NULL;
+  g_autoptr(HcPage) first = NULL;
+  g_autoptr(HcPage) second = NULL;
+  g_autoptr(HcPage) none = NULL;
+  g_autoptr(HcPage) found = NULL;
+  g_autoptr(HcPage) bad = NULL;
   g_autoptr(HcListEntry) row = NULL;
   g_autoptr(GError) error = NULL;
   gboolean has_black = FALSE;
@@ -137,14 +137,14 @@ test_client_lists_types_and_pages (void)
   /* Two pages of 2 + 1 rows, each with the total. */
   first = entries (client, NULL, NULL, NULL, 2, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (first->total, ==, 3);
-  g_assert_cmpuint (g_list_model_get_n_items (first->entries), ==, 2);
-  g_assert_nonnull (first->next_cursor);
-  second = entries (client, NULL, NULL, first->next_cursor, 2, &error);
+  g_assert_cmpint (hc_page_get_total (first), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_page_get_items (first)), ==, 2);
+  g_assert_nonnull (hc_page_get_next_cursor (first));
+  second = entries (client, NULL, NULL, hc_page_get_next_cursor (first), 2, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (second->entries), ==, 1);
-  g_assert_null (second->next_cursor);
-  row = g_list_model_get_item (second->entries, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_page_get_items (second)), ==, 1);
+  g_assert_null (hc_page_get_next_cursor (second));
+  row = g_list_model_get_item (hc_page_get_items (second), 0);
   g_assert_cmpint (hc_list_entry_get_id (row), >, 0);
   g_assert_cmpstr (hc_list_entry_get_state (row), ==, "proposed");
   g_assert_cmpstr (hc_list_entry_get_region_name (row), !=, NULL);
@@ -153,10 +153,10 @@ test_client_lists_types_and_pages (void)
   /* Filters reach the server. */
   none = entries (client, "published", NULL, NULL, 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (none->total, ==, 0);
+  g_assert_cmpint (hc_page_get_total (none), ==, 0);
   found = entries (client, NULL, "海南测试2号", NULL, 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (found->total, ==, 1);
+  g_assert_cmpint (hc_page_get_total (found), ==, 1);
   bad = entries (client, "nonsense", NULL, NULL, 0, &error);
   g_assert_null (bad);
   g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_INVALID);

@@ -175,16 +175,19 @@ test_client_risk_events_come_in_pages (void)
 
   do
     {
-      g_autoptr(GListModel) page = NULL;
+      g_autoptr(HcPage) result = NULL;
+      GListModel *page;
       g_autoptr(GError) error = NULL;
       g_autofree char *next = NULL;
       Wait wait = { NULL };
 
       hc_client_list_risk_events_async (client, HAIKOU, "food_drug", "2025-01", "2025-12", 2, cursor,
                                         NULL, store_result, &wait);
-      page = hc_client_list_risk_events_finish (client, wait_for (&wait), &next, &error);
+      result = hc_client_list_risk_events_finish (client, wait_for (&wait), &error);
       g_object_unref (wait.result);
       g_assert_no_error (error);
+      page = hc_page_get_items (result);
+      next = g_strdup (hc_page_get_next_cursor (result));
       g_assert_true (g_list_model_get_item_type (page) == HC_TYPE_RISK_EVENT);
       g_assert_cmpuint (g_list_model_get_n_items (page), <=, 2);
       for (guint i = 0; i < g_list_model_get_n_items (page); i++)
@@ -223,7 +226,7 @@ test_client_risk_bad_filter_is_an_invalid_request (void)
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
   g_autoptr(HcClient) client = signed_in_client (server);
   g_autoptr(HcHeatmap) heatmap = NULL;
-  g_autoptr(GListModel) page = NULL;
+  g_autoptr(HcPage) page = NULL;
   g_autoptr(GError) error = NULL;
   Wait wait = { NULL };
 
@@ -235,7 +238,7 @@ test_client_risk_bad_filter_is_an_invalid_request (void)
 
   hc_client_list_risk_events_async (client, "999999", NULL, NULL, NULL, 0, NULL,
                                     NULL, store_result, &wait);
-  page = hc_client_list_risk_events_finish (client, wait_for (&wait), NULL, &error);
+  page = hc_client_list_risk_events_finish (client, wait_for (&wait), &error);
   g_object_unref (wait.result);
   g_assert_null (page);
   g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_INVALID);

@@ -265,8 +265,8 @@ test_edit_with_if_match (void)
   {
     HcAuditQuery query = { .actor = "admin", .entity = "subject" };
     Wait wait = { NULL };
-    g_autoptr(HcAuditPage) audit = NULL;
-    HcAuditEntry *entry;
+    g_autoptr(HcPage) audit = NULL;
+    g_autoptr(HcAuditEntry) entry = NULL;
     GListModel *changes;
     gboolean industry_seen = FALSE;
 
@@ -274,9 +274,9 @@ test_edit_with_if_match (void)
     audit = hc_client_list_audit_finish (admin, wait_for (&wait), &error);
     g_object_unref (wait.result);
     g_assert_no_error (error);
-    g_assert_cmpuint (audit->items->len, >=, 1);
-    g_assert_cmpint (audit->total, >=, 1);
-    entry = g_ptr_array_index (audit->items, 0);
+    g_assert_cmpuint (hc_page_get_n_items (audit), >=, 1);
+    g_assert_cmpint (hc_page_get_total (audit), >=, 1);
+    entry = g_list_model_get_item (hc_page_get_items (audit), 0);
     g_assert_cmpstr (hc_audit_entry_get_action (entry), ==, "subject.update");
     changes = hc_audit_entry_get_changes (entry);
     for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
@@ -298,7 +298,7 @@ test_edit_with_if_match (void)
   /* Analysts may not read the audit log. */
   {
     Wait wait = { NULL };
-    g_autoptr(HcAuditPage) denied = NULL;
+    g_autoptr(HcPage) denied = NULL;
 
     hc_client_list_audit_async (analyst, NULL, NULL, 5, FALSE, NULL, store_result, &wait);
     denied = hc_client_list_audit_finish (analyst, wait_for (&wait), &error);

@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-client.h"
-#include "hc-indicator-row.h"
+#include "hc-indicator-summary.h"
 #include "hc-indicators-pane.h"
 #include "hc-test-server.h"
 #include "hc-ui-test.h"
@@ -40,12 +40,12 @@ rows_of_year_shown (gpointer data)
 {
   Session *s = data;
   GListModel *rows = hc_indicators_pane_get_indicators (s->pane);
-  g_autoptr(HcIndicatorRow) first = NULL;
+  g_autoptr(HcIndicatorSummary) first = NULL;
 
   if (rows == NULL || g_list_model_get_n_items (rows) == 0)
     return FALSE;
   first = g_list_model_get_item (rows, 0);
-  return s->year == 0 || hc_indicator_row_get_year (first) == s->year;
+  return s->year == 0 || hc_indicator_summary_get_year (first) == s->year;
 }
 
 static gboolean
@@ -142,13 +142,13 @@ check_rows_match_server (Session *s,
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       JsonObject *item = json_array_get_object_element (items, i);
-      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(HcIndicatorSummary) row = g_list_model_get_item (rows, i);
 
-      g_assert_cmpstr (hc_indicator_row_get_key (row), ==, json_object_get_string_member (item, "key"));
-      g_assert_cmpstr (hc_indicator_row_get_status (row), ==, json_object_get_string_member (item, "status"));
-      g_assert_cmpstr (hc_indicator_row_get_category_name (row), ==,
+      g_assert_cmpstr (hc_indicator_summary_get_key (row), ==, json_object_get_string_member (item, "key"));
+      g_assert_cmpstr (hc_indicator_summary_get_status (row), ==, json_object_get_string_member (item, "status"));
+      g_assert_cmpstr (hc_indicator_summary_get_category_name (row), ==,
                        json_object_get_string_member (item, "category_name"));
-      g_assert_cmpint (hc_indicator_row_get_year (row), ==, year);
+      g_assert_cmpint (hc_indicator_summary_get_year (row), ==, year);
     }
 }
 

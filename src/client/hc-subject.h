@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,7 @@ typedef struct
 
 HcSubject  *hc_subject_new                   (const HcSubjectFields *fields);
 HcSubject  *hc_subject_new_placeholder       (void);
+HcSubject  *hc_subject_new_from_json         (JsonObject *obj);
 gboolean    hc_subject_get_placeholder       (HcSubject *self);
 const char *hc_subject_get_identifier        (HcSubject *self);
 const char *hc_subject_get_name              (HcSubject *self);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ HcImportRecord *hc_import_record_new             (gint64      id,
                                                   gint64      accepted,
                                                   gint64      rejected,
                                                   gint64      duration_ms);
+HcImportRecord *hc_import_record_new_from_json (JsonObject *obj);
 gint64      hc_import_record_get_id          (HcImportRecord *self);
 const char *hc_import_record_get_kind        (HcImportRecord *self);
 gint64      hc_import_record_get_item_id     (HcImportRecord *self);

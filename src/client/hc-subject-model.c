@@ -109,7 +109,7 @@ page_cb (GObject      *source,
 {
   g_autoptr(HcSubjectModel) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HcSubjectPage) page = hc_client_list_subjects_finish (HC_CLIENT (source), result, &error);
+  g_autoptr(HcPage) page = hc_client_list_subjects_finish (HC_CLIENT (source), result, &error);
   gboolean first;
   guint start, n_new, old_n;
 
@@ -127,20 +127,20 @@ page_cb (GObject      *source,
 
   first = self->total < 0;
   start = self->loaded->len;
-  n_new = page->items->len;
+  n_new = hc_page_get_n_items (page);
   g_free (self->next_cursor);
-  self->next_cursor = g_steal_pointer (&page->next_cursor);
+  self->next_cursor = g_strdup (hc_page_get_next_cursor (page));
   self->at_end = self->next_cursor == NULL;
   for (guint i = 0; i < n_new; i++)
     {
-      g_ptr_array_add (self->loaded, g_object_ref (g_ptr_array_index (page->items, i)));
+      g_ptr_array_add (self->loaded, g_list_model_get_item (hc_page_get_items (page), i));
       g_hash_table_remove (self->placeholders, GUINT_TO_POINTER (start + i));
     }
 
   old_n = self->n_items;
   if (first)
     {
-      self->total = page->total >= 0 ? page->total : (gint64) n_new;
+      self->total = hc_page_get_total (page) >= 0 ? hc_page_get_total (page) : (gint64) n_new;
       self->n_items = (guint) MAX (self->total, (gint64) n_new);
       if (self->at_end)
         self->n_items = n_new;

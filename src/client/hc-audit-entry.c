@@ -162,3 +162,83 @@ hc_audit_entry_get_changes (HcAuditEntry *self)
   g_return_val_if_fail (HC_IS_AUDIT_ENTRY (self), NULL);
   return self->changes;
 }
+
+/* A before/after value as the change shows it: "" for null, a string as
+ * it is, anything else as JSON; NULL when @obj does not have it. */
+static char *
+value_text (JsonObject *obj,
+            const char *name)
+{
+  JsonNode *node;
+
+  if (obj == NULL || !json_object_has_member (obj, name))
+    return NULL;
+  node = json_object_get_member (obj, name);
+  if (JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("");
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return json_to_string (node, FALSE);
+}
+
+static void
+add_names (GPtrArray  *names,
+           JsonObject *obj)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (obj == NULL)
+    return;
+  members = json_object_get_members (obj);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_ptr_array_find_with_equal_func (names, l->data, g_str_equal, NULL))
+      g_ptr_array_add (names, l->data);
+}
+
+static JsonObject *
+object_member (JsonObject *obj,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/**
+ * hc_audit_entry_new_from_json:
+ * @obj: an entry as GET /audit answers it
+ *
+ * Its "before" and "after" become one #HcAuditChange a field.
+ *
+ * Returns: (transfer full): the entry
+ */
+HcAuditEntry *
+hc_audit_entry_new_from_json (JsonObject *obj)
+{
+  JsonObject *before, *after;
+  g_autoptr(GListStore) changes = g_list_store_new (HC_TYPE_AUDIT_CHANGE);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *entity_id = NULL;
+
+  g_return_val_if_fail (obj != NULL, NULL);
+
+  before = object_member (obj, "before");
+  after = object_member (obj, "after");
+  entity_id = value_text (obj, "entity_id");
+  add_names (names, before);
+  add_names (names, after);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *b = value_text (before, name);
+      g_autofree char *a = value_text (after, name);
+      g_autoptr(HcAuditChange) change = hc_audit_change_new (name, b, a);
+
+      g_list_store_append (changes, change);
+    }
+#define STR(m) json_object_get_string_member_with_default (obj, m, NULL)
+  return hc_audit_entry_new (json_object_get_int_member_with_default (obj, "id", 0),
+                             STR ("at"), STR ("actor"), STR ("role"), STR ("action"), STR ("entity"),
+                             entity_id, G_LIST_MODEL (changes));
+#undef STR
+}

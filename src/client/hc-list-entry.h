@@ -3,12 +3,17 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
 #define HC_TYPE_LIST_ENTRY (hc_list_entry_get_type ())
 
 G_DECLARE_FINAL_TYPE (HcListEntry, hc_list_entry, HC, LIST_ENTRY, GObject)
+
+/* @etag: (nullable): the entry's ETag, when it came with one */
+HcListEntry *hc_list_entry_new_from_json (JsonObject *obj,
+                                          const char *etag);
 
 gint64              hc_list_entry_get_id                 (HcListEntry *self);
 const char         *hc_list_entry_get_list_type          (HcListEntry *self);

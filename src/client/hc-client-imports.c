@@ -57,16 +57,6 @@ items_of (JsonObject *obj)
   return items != NULL && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
 }
 
-static const char *
-string_of (JsonObject *obj,
-           const char *member)
-{
-  JsonNode *node = json_object_get_member (obj, member);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-         ? json_node_get_string (node) : "";
-}
-
 /* GET /catalog/versions, then the newest version's items of a category */
 
 static void
@@ -98,9 +88,9 @@ catalog_items_cb (GObject      *source,
       item = g_new0 (HcCatalogItemInfo, 1);
       item->id = json_object_get_int_member_with_default (row, "id", 0);
       item->year = (int) json_object_get_int_member_with_default (row, "year", 0);
-      item->category = g_strdup (string_of (row, "category"));
-      item->name = g_strdup (string_of (row, "name"));
-      item->department_name = g_strdup (string_of (row, "department_name"));
+      item->category = g_strdup (_hc_json_string (row, "category"));
+      item->name = g_strdup (_hc_json_string (row, "name"));
+      item->department_name = g_strdup (_hc_json_string (row, "department_name"));
       g_ptr_array_add (items, item);
     }
   g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
@@ -113,8 +103,7 @@ catalog_versions_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
-  g_autofree char *category = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GString) path = NULL;
   JsonObject *obj = hc_client_take_object (source, result, task, &node);
   GCancellable *cancellable;
   JsonArray *rows;
@@ -136,7 +125,7 @@ catalog_versions_cb (GObject      *source,
         continue;
       year = json_object_get_int_member_with_default (row, "year", 0);
       newest = MAX (newest, year);
-      if (g_strcmp0 (string_of (row, "state"), "published") == 0)
+      if (g_strcmp0 (_hc_json_string (row, "state"), "published") == 0)
         newest_published = MAX (newest_published, year);
     }
   if (newest == 0)
@@ -149,11 +138,13 @@ catalog_versions_cb (GObject      *source,
 
   /* The year's published catalog is the one departments deliver against;
    * a draft only when no year is published yet. */
-  category = g_uri_escape_string (g_task_get_task_data (task), NULL, FALSE);
-  path = g_strdup_printf ("/catalog/versions/%" G_GINT64_FORMAT "/items?category=%s&limit=1000",
-                          newest_published > 0 ? newest_published : newest, category);
+  path = g_string_new (NULL);
+  g_string_append_printf (path, "/catalog/versions/%" G_GINT64_FORMAT "/items",
+                          newest_published > 0 ? newest_published : newest);
+  _hc_client_query_add (path, "category", g_task_get_task_data (task));
+  _hc_client_query_add_page (path, NULL, 1000, FALSE);
   cancellable = g_task_get_cancellable (task);
-  hc_client_send_async (HC_CLIENT (source), "GET", path, NULL, cancellable,
+  hc_client_send_async (HC_CLIENT (source), "GET", path->str, NULL, cancellable,
                         catalog_items_cb, g_steal_pointer (&task));
 }
 
@@ -223,10 +214,10 @@ import_result_new (JsonObject *obj)
   JsonNode *list = json_object_get_member (obj, "rejections");
 
   result->import_id = json_object_get_int_member_with_default (obj, "import_id", 0);
-  result->kind = g_strdup (string_of (obj, "kind"));
+  result->kind = g_strdup (_hc_json_string (obj, "kind"));
   result->item_id = json_object_get_int_member_with_default (obj, "item_id", 0);
-  result->file_name = g_strdup (string_of (obj, "file_name"));
-  result->encoding = g_strdup (string_of (obj, "encoding"));
+  result->file_name = g_strdup (_hc_json_string (obj, "file_name"));
+  result->encoding = g_strdup (_hc_json_string (obj, "encoding"));
   result->rows_read = json_object_get_int_member_with_default (obj, "rows_read", 0);
   result->accepted = json_object_get_int_member_with_default (obj, "accepted", 0);
   result->rejected = json_object_get_int_member_with_default (obj, "rejected", 0);
@@ -243,9 +234,7 @@ import_result_new (JsonObject *obj)
 
           if (row == NULL)
             continue;
-          rejection = hc_import_rejection_new (json_object_get_int_member_with_default (row, "row", 0),
-                                               string_of (row, "field"), string_of (row, "code"),
-                                               string_of (row, "message"));
+          rejection = hc_import_rejection_new_from_json (row);
           g_list_store_append (rejections, rejection);
         }
     }
@@ -386,41 +375,9 @@ imports_cb (GObject      *source,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GListStore) store = NULL;
-  JsonObject *obj = hc_client_take_object (source, result, task, &node);
-  JsonArray *rows;
 
-  if (obj == NULL)
-    return;
-  if ((rows = items_of (obj)) == NULL)
-    {
-      g_task_return_error (task, hc_client_protocol_error ());
-      return;
-    }
-  store = g_list_store_new (HC_TYPE_IMPORT_RECORD);
-  for (guint i = 0; i < json_array_get_length (rows); i++)
-    {
-      JsonObject *row = json_array_get_object_element (rows, i);
-      g_autoptr(HcImportRecord) record = NULL;
-
-      if (row == NULL)
-        continue;
-      record = hc_import_record_new (json_object_get_int_member_with_default (row, "id", 0),
-                                     string_of (row, "kind"),
-                                     json_object_get_int_member_with_default (row, "item_id", 0),
-                                     string_of (row, "item_name"),
-                                     string_of (row, "actor"),
-                                     string_of (row, "at"),
-                                     string_of (row, "file_name"),
-                                     string_of (row, "encoding"),
-                                     json_object_get_int_member_with_default (row, "rows_read", 0),
-                                     json_object_get_int_member_with_default (row, "accepted", 0),
-                                     json_object_get_int_member_with_default (row, "rejected", 0),
-                                     json_object_get_int_member_with_default (row, "duration_ms", 0));
-      g_list_store_append (store, record);
-    }
-  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+  _hc_client_return_items (source, result, task, HC_TYPE_IMPORT_RECORD,
+                           (HcItemFromJson) hc_import_record_new_from_json);
 }
 
 void

@@ -3,12 +3,15 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
 #define HC_TYPE_LIST_ENTRY_EVENT (hc_list_entry_event_get_type ())
 
 G_DECLARE_FINAL_TYPE (HcListEntryEvent, hc_list_entry_event, HC, LIST_ENTRY_EVENT, GObject)
+
+HcListEntryEvent *hc_list_entry_event_new_from_json (JsonObject *obj);
 
 const char *hc_list_entry_event_get_action       (HcListEntryEvent *self);
 const char *hc_list_entry_event_get_action_label (HcListEntryEvent *self);

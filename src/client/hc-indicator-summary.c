@@ -1,16 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcIndicatorRow: one indicator of 表1 judged for one year, as the dashboard lists it. */
-#define G_LOG_DOMAIN "hc-indicator-row"
+/* HcIndicatorSummary: one indicator of 表1 judged for one year, an item of GET /indicators (the dashboard lists them). */
+#define G_LOG_DOMAIN "hc-indicator-summary"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "hc-enums.h"
-#include "hc-indicator-private.h"
-#include "hc-indicator-row.h"
+#include "hc-indicator-summary.h"
 
-struct _HcIndicatorRow
+struct _HcIndicatorSummary
 {
   GObject   parent_instance;
 
@@ -33,7 +32,7 @@ struct _HcIndicatorRow
   gint64    version;
 };
 
-G_DEFINE_FINAL_TYPE (HcIndicatorRow, hc_indicator_row, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (HcIndicatorSummary, hc_indicator_summary, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
@@ -112,17 +111,17 @@ number_member (JsonObject *obj,
   return TRUE;
 }
 
-HcIndicatorRow *
-hc_indicator_row_new_from_json (JsonObject *obj)
+HcIndicatorSummary *
+hc_indicator_summary_new_from_json (JsonObject *obj)
 {
-  HcIndicatorRow *self;
+  HcIndicatorSummary *self;
   double gap = 0, version = -1;
 
   g_return_val_if_fail (obj != NULL, NULL);
   if (string_member (obj, "key") == NULL || string_member (obj, "status") == NULL)
     return NULL;
 
-  self = g_object_new (HC_TYPE_INDICATOR_ROW, NULL);
+  self = g_object_new (HC_TYPE_INDICATOR_SUMMARY, NULL);
   self->key = g_strdup (string_member (obj, "key"));
   self->category = g_strdup (string_member (obj, "category"));
   self->category_name = g_strdup (string_member (obj, "category_name"));
@@ -156,9 +155,9 @@ hc_indicator_row_new_from_json (JsonObject *obj)
 }
 
 static void
-hc_indicator_row_finalize (GObject *object)
+hc_indicator_summary_finalize (GObject *object)
 {
-  HcIndicatorRow *self = HC_INDICATOR_ROW (object);
+  HcIndicatorSummary *self = HC_INDICATOR_SUMMARY (object);
 
   g_free (self->key);
   g_free (self->category);
@@ -174,35 +173,35 @@ hc_indicator_row_finalize (GObject *object)
   g_free (self->value_text);
   g_free (self->gap_text);
 
-  G_OBJECT_CLASS (hc_indicator_row_parent_class)->finalize (object);
+  G_OBJECT_CLASS (hc_indicator_summary_parent_class)->finalize (object);
 }
 
 static void
-hc_indicator_row_get_property (GObject    *object,
+hc_indicator_summary_get_property (GObject    *object,
                                guint       prop_id,
                                GValue     *value,
                                GParamSpec *pspec)
 {
-  HcIndicatorRow *self = HC_INDICATOR_ROW (object);
+  HcIndicatorSummary *self = HC_INDICATOR_SUMMARY (object);
 
   switch (prop_id)
     {
-    case PROP_KEY:             g_value_set_string (value, hc_indicator_row_get_key (self)); break;
-    case PROP_CATEGORY:        g_value_set_string (value, hc_indicator_row_get_category (self)); break;
-    case PROP_CATEGORY_NAME:   g_value_set_string (value, hc_indicator_row_get_category_name (self)); break;
-    case PROP_ITEM:            g_value_set_string (value, hc_indicator_row_get_item (self)); break;
-    case PROP_TARGET_TEXT:     g_value_set_string (value, hc_indicator_row_get_target_text (self)); break;
-    case PROP_ATTRIBUTE:       g_value_set_string (value, hc_indicator_row_get_attribute (self)); break;
-    case PROP_ATTRIBUTE_LABEL: g_value_set_string (value, hc_indicator_row_get_attribute_label (self)); break;
-    case PROP_YEAR:            g_value_set_int (value, hc_indicator_row_get_year (self)); break;
-    case PROP_VALUE_TEXT:      g_value_set_string (value, hc_indicator_row_get_value_text (self)); break;
-    case PROP_STATUS:          g_value_set_string (value, hc_indicator_row_get_status (self)); break;
-    case PROP_STATUS_LABEL:    g_value_set_string (value, hc_indicator_row_get_status_label (self)); break;
-    case PROP_GAP_TEXT:        g_value_set_string (value, hc_indicator_row_get_gap_text (self)); break;
-    case PROP_SOURCE:          g_value_set_string (value, hc_indicator_row_get_source (self)); break;
-    case PROP_SOURCE_LABEL:    g_value_set_string (value, hc_indicator_row_get_source_label (self)); break;
-    case PROP_REVIEW_STATE:    g_value_set_string (value, hc_indicator_row_get_review_state (self)); break;
-    case PROP_REVIEW_LABEL:    g_value_set_string (value, hc_indicator_row_get_review_label (self)); break;
+    case PROP_KEY:             g_value_set_string (value, hc_indicator_summary_get_key (self)); break;
+    case PROP_CATEGORY:        g_value_set_string (value, hc_indicator_summary_get_category (self)); break;
+    case PROP_CATEGORY_NAME:   g_value_set_string (value, hc_indicator_summary_get_category_name (self)); break;
+    case PROP_ITEM:            g_value_set_string (value, hc_indicator_summary_get_item (self)); break;
+    case PROP_TARGET_TEXT:     g_value_set_string (value, hc_indicator_summary_get_target_text (self)); break;
+    case PROP_ATTRIBUTE:       g_value_set_string (value, hc_indicator_summary_get_attribute (self)); break;
+    case PROP_ATTRIBUTE_LABEL: g_value_set_string (value, hc_indicator_summary_get_attribute_label (self)); break;
+    case PROP_YEAR:            g_value_set_int (value, hc_indicator_summary_get_year (self)); break;
+    case PROP_VALUE_TEXT:      g_value_set_string (value, hc_indicator_summary_get_value_text (self)); break;
+    case PROP_STATUS:          g_value_set_string (value, hc_indicator_summary_get_status (self)); break;
+    case PROP_STATUS_LABEL:    g_value_set_string (value, hc_indicator_summary_get_status_label (self)); break;
+    case PROP_GAP_TEXT:        g_value_set_string (value, hc_indicator_summary_get_gap_text (self)); break;
+    case PROP_SOURCE:          g_value_set_string (value, hc_indicator_summary_get_source (self)); break;
+    case PROP_SOURCE_LABEL:    g_value_set_string (value, hc_indicator_summary_get_source_label (self)); break;
+    case PROP_REVIEW_STATE:    g_value_set_string (value, hc_indicator_summary_get_review_state (self)); break;
+    case PROP_REVIEW_LABEL:    g_value_set_string (value, hc_indicator_summary_get_review_label (self)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -215,12 +214,12 @@ string_pspec (const char *name)
 }
 
 static void
-hc_indicator_row_class_init (HcIndicatorRowClass *klass)
+hc_indicator_summary_class_init (HcIndicatorSummaryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = hc_indicator_row_finalize;
-  object_class->get_property = hc_indicator_row_get_property;
+  object_class->finalize = hc_indicator_summary_finalize;
+  object_class->get_property = hc_indicator_summary_get_property;
 
   properties [PROP_KEY] = string_pspec ("key");
   properties [PROP_CATEGORY] = string_pspec ("category");
@@ -243,16 +242,16 @@ hc_indicator_row_class_init (HcIndicatorRowClass *klass)
 }
 
 static void
-hc_indicator_row_init (HcIndicatorRow *self)
+hc_indicator_summary_init (HcIndicatorSummary *self)
 {
   self->version = -1;
 }
 
 #define GETTER(type, name, field)                        \
   type                                                   \
-  hc_indicator_row_get_##name (HcIndicatorRow *self)     \
+  hc_indicator_summary_get_##name (HcIndicatorSummary *self)     \
   {                                                      \
-    g_return_val_if_fail (HC_IS_INDICATOR_ROW (self), 0); \
+    g_return_val_if_fail (HC_IS_INDICATOR_SUMMARY (self), 0); \
     return self->field;                                  \
   }
 
@@ -277,52 +276,52 @@ GETTER (gint64, version, version)
 #undef GETTER
 
 const char *
-hc_indicator_row_get_attribute_label (HcIndicatorRow *self)
+hc_indicator_summary_get_attribute_label (HcIndicatorSummary *self)
 {
   HcIndicatorAttribute attribute;
 
-  g_return_val_if_fail (HC_IS_INDICATOR_ROW (self), NULL);
+  g_return_val_if_fail (HC_IS_INDICATOR_SUMMARY (self), NULL);
   if (!hc_indicator_attribute_from_key (self->attribute, &attribute))
     return "";
   return hc_indicator_attribute_label (attribute);
 }
 
 const char *
-hc_indicator_row_get_status_label (HcIndicatorRow *self)
+hc_indicator_summary_get_status_label (HcIndicatorSummary *self)
 {
   HcIndicatorStatus status;
 
-  g_return_val_if_fail (HC_IS_INDICATOR_ROW (self), NULL);
+  g_return_val_if_fail (HC_IS_INDICATOR_SUMMARY (self), NULL);
   if (!hc_indicator_status_from_key (self->status, &status))
     return "";
   return hc_indicator_status_label (status);
 }
 
 /**
- * hc_indicator_row_get_source_label:
+ * hc_indicator_summary_get_source_label:
  * Returns: 计算 for a value the server computes from the data it holds,
  * 填报 for one reported by hand.
  */
 const char *
-hc_indicator_row_get_source_label (HcIndicatorRow *self)
+hc_indicator_summary_get_source_label (HcIndicatorSummary *self)
 {
-  g_return_val_if_fail (HC_IS_INDICATOR_ROW (self), NULL);
+  g_return_val_if_fail (HC_IS_INDICATOR_SUMMARY (self), NULL);
   return g_strcmp0 (self->source, "computed") == 0
          ? C_("indicator source", "Computed")
          : C_("indicator source", "Reported");
 }
 
 /**
- * hc_indicator_row_get_review_label:
+ * hc_indicator_summary_get_review_label:
  * Returns: the review state of a reported value, "—" for a computed
  * indicator or one without a value this year.
  */
 const char *
-hc_indicator_row_get_review_label (HcIndicatorRow *self)
+hc_indicator_summary_get_review_label (HcIndicatorSummary *self)
 {
   HcReviewState state;
 
-  g_return_val_if_fail (HC_IS_INDICATOR_ROW (self), NULL);
+  g_return_val_if_fail (HC_IS_INDICATOR_SUMMARY (self), NULL);
   if (self->review_state == NULL || !hc_review_state_from_key (self->review_state, &state))
     return "—";
   return hc_review_state_label (state);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,7 @@ HcImportRejection *hc_import_rejection_new         (gint64      row,
                                                     const char *field,
                                                     const char *code,
                                                     const char *message);
+HcImportRejection *hc_import_rejection_new_from_json (JsonObject *obj);
 gint64      hc_import_rejection_get_row     (HcImportRejection *self);
 const char *hc_import_rejection_get_field   (HcImportRejection *self);
 const char *hc_import_rejection_get_code    (HcImportRejection *self);

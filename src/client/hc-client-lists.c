@@ -8,54 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "hc-client-private.h"
-
-/* The array @member of @obj, or NULL (json-glib 1.6 warns about a missing one). */
-static JsonArray *
-array_member (JsonObject *obj,
-              const char *member)
-{
-  JsonNode *node = json_object_get_member (obj, member);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-void
-hc_list_entry_page_free (HcListEntryPage *page)
-{
-  if (page == NULL)
-    return;
-  g_clear_object (&page->entries);
-  g_free (page->next_cursor);
-  g_free (page);
-}
-
-/* The "items" of a collection's answer, or NULL after returning an error. */
-static JsonArray *
-take_items (GObject      *source,
-            GAsyncResult *result,
-            GTask        *task,
-            JsonNode    **node_out,
-            JsonObject  **obj_out)
-{
-  GError *error = NULL;
-  JsonNode *node = hc_client_send_finish (HC_CLIENT (source), result, &error);
-  JsonArray *items;
-
-  *node_out = node;
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return NULL;
-    }
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
-      (items = array_member (json_node_get_object (node), "items")) == NULL)
-    {
-      g_task_return_error (task, hc_client_protocol_error ());
-      return NULL;
-    }
-  *obj_out = json_node_get_object (node);
-  return items;
-}
+#include "hc-list-entry.h"
+#include "hc-list-type.h"
 
 /* GET /list-types */
 
@@ -65,23 +19,9 @@ list_types_cb (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GListStore) store = NULL;
-  JsonObject *obj = NULL;
-  JsonArray *items = take_items (source, result, task, &node, &obj);
 
-  if (items == NULL)
-    return;
-  store = g_list_store_new (HC_TYPE_LIST_TYPE);
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-      g_autoptr(HcListType) type = item ? hc_list_type_new_from_json (item) : NULL;
-
-      if (type != NULL)
-        g_list_store_append (store, type);
-    }
-  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+  _hc_client_return_items (source, result, task, HC_TYPE_LIST_TYPE,
+                           (HcItemFromJson) hc_list_type_new_from_json);
 }
 
 void
@@ -118,47 +58,21 @@ hc_client_list_types_finish (HcClient      *self,
 
 /* GET /lists/{type}/entries */
 
+/* An entry of a list's page (without an ETag: that comes with one entry). */
+static gpointer
+page_entry_from_json (JsonObject *obj)
+{
+  return hc_list_entry_new_from_json (obj, NULL);
+}
+
 static void
 list_entries_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GListStore) store = NULL;
-  JsonObject *obj = NULL;
-  JsonArray *items = take_items (source, result, task, &node, &obj);
-  HcListEntryPage *page;
 
-  if (items == NULL)
-    return;
-  store = g_list_store_new (HC_TYPE_LIST_ENTRY);
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-      g_autoptr(HcListEntry) entry = item ? hc_list_entry_new_from_json (item, NULL) : NULL;
-
-      if (entry != NULL)
-        g_list_store_append (store, entry);
-    }
-  page = g_new0 (HcListEntryPage, 1);
-  page->entries = G_LIST_MODEL (g_steal_pointer (&store));
-  page->next_cursor = g_strdup (json_object_get_string_member_with_default (obj, "next_cursor", NULL));
-  page->total = json_object_get_int_member_with_default (obj, "total", -1);
-  g_task_return_pointer (task, page, (GDestroyNotify) hc_list_entry_page_free);
-}
-
-static void
-add_query (GString    *path,
-           const char *name,
-           const char *value)
-{
-  g_autofree char *escaped = NULL;
-
-  if (value == NULL || *value == '\0')
-    return;
-  escaped = g_uri_escape_string (value, NULL, FALSE);
-  g_string_append_printf (path, "&%s=%s", name, escaped);
+  _hc_client_return_page (source, result, task, HC_TYPE_LIST_ENTRY, page_entry_from_json);
 }
 
 /**
@@ -196,18 +110,20 @@ hc_client_list_entries_async (HcClient            *self,
 
   type_part = g_uri_escape_string (list_type, NULL, FALSE);
   path = g_string_new (NULL);
-  g_string_append_printf (path, "/lists/%s/entries?total=1", type_part);
-  if (limit > 0)
-    g_string_append_printf (path, "&limit=%u", limit);
-  add_query (path, "state", state);
-  add_query (path, "region", region);
-  add_query (path, "q", q);
-  add_query (path, "cursor", cursor);
+  g_string_append_printf (path, "/lists/%s/entries", type_part);
+  _hc_client_query_add (path, "state", state);
+  _hc_client_query_add (path, "region", region);
+  _hc_client_query_add (path, "q", q);
+  _hc_client_query_add_page (path, cursor, limit, TRUE);
   hc_client_send_async (self, "GET", path->str, NULL, cancellable,
                         list_entries_cb, g_steal_pointer (&task));
 }
 
-HcListEntryPage *
+/**
+ * hc_client_list_entries_finish:
+ * Returns: (transfer full): an #HcPage of #HcListEntry, with its total
+ */
+HcPage *
 hc_client_list_entries_finish (HcClient      *self,
                                GAsyncResult  *result,
                                GError       **error)

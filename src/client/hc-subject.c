@@ -223,3 +223,35 @@ hc_subject_get_version (HcSubject *self)
   g_return_val_if_fail (HC_IS_SUBJECT (self), 0);
   return self->version;
 }
+
+/**
+ * hc_subject_new_from_json:
+ * @obj: a subject as the server answers it (GET /subjects, /subjects/{id})
+ *
+ * Returns: (transfer full) (nullable): the subject, or %NULL when @obj has
+ * no identifier or name
+ */
+HcSubject *
+hc_subject_new_from_json (JsonObject *obj)
+{
+  HcSubjectFields f = { 0, };
+
+  g_return_val_if_fail (obj != NULL, NULL);
+
+  if (!json_object_has_member (obj, "identifier") || !json_object_has_member (obj, "name"))
+    return NULL;
+#define STR(m) json_object_get_string_member_with_default (obj, m, NULL)
+  f.identifier = STR ("identifier");
+  f.name = STR ("name");
+  f.type = STR ("type");
+  f.region = STR ("region");
+  f.region_name = STR ("region_name");
+  f.industry = STR ("industry");
+  f.grade = STR ("grade");
+  f.status = STR ("status");
+  f.registered_on = STR ("registered_on");
+#undef STR
+  f.identifier_masked = json_object_get_boolean_member_with_default (obj, "identifier_masked", FALSE);
+  f.version = json_object_get_int_member_with_default (obj, "version", 0);
+  return hc_subject_new (&f);
+}

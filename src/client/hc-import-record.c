@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "hc-client-private.h"
 #include "hc-import-record.h"
 
 struct _HcImportRecord
@@ -313,4 +314,29 @@ hc_import_record_get_duration_ms (HcImportRecord *self)
 {
   g_return_val_if_fail (HC_IS_IMPORT_RECORD (self), 0);
   return self->duration_ms;
+}
+
+/**
+ * hc_import_record_new_from_json:
+ * @obj: an import as GET /imports answers it
+ *
+ * Returns: (transfer full): the record (a missing member reads as 0 or "")
+ */
+HcImportRecord *
+hc_import_record_new_from_json (JsonObject *obj)
+{
+  g_return_val_if_fail (obj != NULL, NULL);
+
+  return hc_import_record_new (json_object_get_int_member_with_default (obj, "id", 0),
+                               _hc_json_string (obj, "kind"),
+                               json_object_get_int_member_with_default (obj, "item_id", 0),
+                               _hc_json_string (obj, "item_name"),
+                               _hc_json_string (obj, "actor"),
+                               _hc_json_string (obj, "at"),
+                               _hc_json_string (obj, "file_name"),
+                               _hc_json_string (obj, "encoding"),
+                               json_object_get_int_member_with_default (obj, "rows_read", 0),
+                               json_object_get_int_member_with_default (obj, "accepted", 0),
+                               json_object_get_int_member_with_default (obj, "rejected", 0),
+                               json_object_get_int_member_with_default (obj, "duration_ms", 0));
 }

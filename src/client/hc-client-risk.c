@@ -158,21 +158,6 @@ heatmap_from_json (JsonObject *obj)
   return g_steal_pointer (&heatmap);
 }
 
-/* Appends "&name=value" (escaped) when @value is set. */
-static void
-add_query (GString    *path,
-           const char *name,
-           const char *value)
-{
-  g_autofree char *escaped = NULL;
-
-  if (value == NULL || *value == '\0')
-    return;
-  escaped = g_uri_escape_string (value, NULL, FALSE);
-  g_string_append_c (path, strchr (path->str, '?') ? '&' : '?');
-  g_string_append_printf (path, "%s=%s", name, escaped);
-}
-
 /* GET /risk/heatmap */
 
 static void
@@ -219,11 +204,11 @@ hc_client_get_heatmap_async (HcClient            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hc_client_get_heatmap_async);
-  add_query (path, "by", by);
-  add_query (path, "from", from);
-  add_query (path, "to", to);
-  add_query (path, "category", category);
-  add_query (path, "normalize", normalize);
+  _hc_client_query_add (path, "by", by);
+  _hc_client_query_add (path, "from", from);
+  _hc_client_query_add (path, "to", to);
+  _hc_client_query_add (path, "category", category);
+  _hc_client_query_add (path, "normalize", normalize);
   hc_client_send_async (self, "GET", path->str, NULL, cancellable,
                         heatmap_cb, g_steal_pointer (&task));
 }
@@ -242,76 +227,15 @@ hc_client_get_heatmap_finish (HcClient      *self,
 
 /* GET /risk/events */
 
-typedef struct
-{
-  GListStore *events;
-  char       *next_cursor;
-} EventsPage;
-
-static void
-events_page_free (EventsPage *page)
-{
-  g_clear_object (&page->events);
-  g_free (page->next_cursor);
-  g_free (page);
-}
-
 static void
 risk_events_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GListStore) events = NULL;
-  GError *error = NULL;
-  JsonObject *obj;
-  JsonArray *items;
-  EventsPage *page;
 
-  node = hc_client_send_finish (HC_CLIENT (source), result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  obj = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  items = obj != NULL && json_object_has_member (obj, "items") &&
-          JSON_NODE_HOLDS_ARRAY (json_object_get_member (obj, "items"))
-          ? json_object_get_array_member (obj, "items") : NULL;
-  if (items == NULL)
-    {
-      g_task_return_error (task, hc_client_protocol_error ());
-      return;
-    }
-
-  events = g_list_store_new (HC_TYPE_RISK_EVENT);
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonNode *item_node = json_array_get_element (items, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (item_node) ? json_node_get_object (item_node) : NULL;
-      g_autoptr(HcRiskEvent) event = NULL;
-      const char *region, *occurred_on, *category;
-
-      region = item ? json_object_get_string_member_with_default (item, "region", NULL) : NULL;
-      occurred_on = item ? json_object_get_string_member_with_default (item, "occurred_on", NULL) : NULL;
-      category = item ? json_object_get_string_member_with_default (item, "category", NULL) : NULL;
-      if (region == NULL || occurred_on == NULL || category == NULL)
-        {
-          g_task_return_error (task, hc_client_protocol_error ());
-          return;
-        }
-      event = hc_risk_event_new (json_object_get_int_member_with_default (item, "id", 0),
-                                 region, occurred_on, category,
-                                 (int) json_object_get_int_member_with_default (item, "severity", 0),
-                                 json_object_get_string_member_with_default (item, "title", ""));
-      g_list_store_append (events, event);
-    }
-
-  page = g_new0 (EventsPage, 1);
-  page->events = g_steal_pointer (&events);
-  page->next_cursor = g_strdup (json_object_get_string_member_with_default (obj, "next_cursor", NULL));
-  g_task_return_pointer (task, page, (GDestroyNotify) events_page_free);
+  _hc_client_return_page (source, result, task, HC_TYPE_RISK_EVENT,
+                          (HcItemFromJson) hc_risk_event_new_from_json);
 }
 
 void
@@ -328,42 +252,32 @@ hc_client_list_risk_events_async (HcClient            *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GString) path = g_string_new ("/risk/events");
-  g_autofree char *limit_text = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hc_client_list_risk_events_async);
-  add_query (path, "region", region);
-  add_query (path, "category", category);
-  add_query (path, "from", from);
-  add_query (path, "to", to);
-  if (limit > 0)
-    add_query (path, "limit", (limit_text = g_strdup_printf ("%u", limit)));
-  add_query (path, "cursor", cursor);
+  _hc_client_query_add (path, "region", region);
+  _hc_client_query_add (path, "category", category);
+  _hc_client_query_add (path, "from", from);
+  _hc_client_query_add (path, "to", to);
+  _hc_client_query_add_page (path, cursor, limit, FALSE);
   hc_client_send_async (self, "GET", path->str, NULL, cancellable,
                         risk_events_cb, g_steal_pointer (&task));
 }
 
-GListModel *
+/**
+ * hc_client_list_risk_events_finish:
+ * Returns: (transfer full): an #HcPage of #HcRiskEvent (total -1)
+ */
+HcPage *
 hc_client_list_risk_events_finish (HcClient      *self,
                                    GAsyncResult  *result,
-                                   char         **next_cursor,
                                    GError       **error)
 {
-  EventsPage *page;
-  GListModel *events;
-
   g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_list_risk_events_async, NULL);
 
-  page = g_task_propagate_pointer (G_TASK (result), error);
-  if (page == NULL)
-    return NULL;
-  events = G_LIST_MODEL (g_steal_pointer (&page->events));
-  if (next_cursor != NULL)
-    *next_cursor = g_steal_pointer (&page->next_cursor);
-  events_page_free (page);
-  return events;
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -6,9 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hc-client.h"
-#include "hc-list-entry-event.h"
-#include "hc-list-entry.h"
-#include "hc-list-type.h"
+#include "hc-page.h"
 
 G_BEGIN_DECLS
 
@@ -41,11 +39,6 @@ JsonNode *hc_client_send_etag_finish (HcClient            *self,
                                       char               **etag,
                                       GError             **error);
 
-/* The typed items, made from the server's JSON. */
-HcListType       *hc_list_type_new_from_json        (JsonObject *obj);
-HcListEntry      *hc_list_entry_new_from_json       (JsonObject *obj,
-                                                     const char *etag);
-HcListEntryEvent *hc_list_entry_event_new_from_json (JsonObject *obj);
 /* Like hc_client_send_async (and finished with hc_client_send_finish) but
  * with @body of @content_type as it is; @progress, when not NULL, is called
  * on the calling thread's main context as the body goes out. */
@@ -83,5 +76,48 @@ JsonObject *hc_client_take_object  (GObject       *source,
                                     GAsyncResult  *result,
                                     GTask         *task,
                                     JsonNode     **node_out);
+
+/* Building a URL's query: each adds "name=value" to @path after a '?' or
+ * '&' as needed, the value percent-encoded (RFC 3986: all but unreserved
+ * characters, UTF-8 bytes included). _hc_client_query_add() adds nothing
+ * for a NULL or empty @value; _hc_client_query_add_page() adds a page's
+ * "limit" (when > 0), "cursor" (when set) and "total=1" (when asked). */
+void      _hc_client_query_add      (GString    *path,
+                                     const char *name,
+                                     const char *value);
+void      _hc_client_query_add_int  (GString    *path,
+                                     const char *name,
+                                     gint64      value);
+void      _hc_client_query_add_page (GString    *path,
+                                     const char *cursor,
+                                     guint       limit,
+                                     gboolean    want_total);
+
+/* Makes one item of a collection from its JSON, NULL when it is not
+ * shaped as documented (an hc_x_new_from_json()). */
+typedef gpointer (*HcItemFromJson) (JsonObject *obj);
+
+HcPage   *_hc_page_new_from_json    (JsonObject     *obj,
+                                     GType           item_type,
+                                     HcItemFromJson  from_json);
+
+/* Completes @task, from hc_client_send_async()'s callback, with the HcPage
+ * of the collection answered (or its error, or a protocol error when the
+ * answer or an item is not shaped as documented). */
+void      _hc_client_return_page    (GObject        *source,
+                                     GAsyncResult   *result,
+                                     GTask          *task,
+                                     GType           item_type,
+                                     HcItemFromJson  from_json);
+/* The same, completing @task with the page's items (a GListModel) only. */
+void      _hc_client_return_items   (GObject        *source,
+                                     GAsyncResult   *result,
+                                     GTask          *task,
+                                     GType           item_type,
+                                     HcItemFromJson  from_json);
+
+/* A member of @obj as a string: "" when missing or not a string. */
+const char *_hc_json_string         (JsonObject *obj,
+                                     const char *member);
 
 G_END_DECLS

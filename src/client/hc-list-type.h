@@ -3,12 +3,15 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
 #define HC_TYPE_LIST_TYPE (hc_list_type_get_type ())
 
 G_DECLARE_FINAL_TYPE (HcListType, hc_list_type, HC, LIST_TYPE, GObject)
+
+HcListType *hc_list_type_new_from_json (JsonObject *obj);
 
 const char         *hc_list_type_get_key      (HcListType *self);
 const char         *hc_list_type_get_class    (HcListType *self);

@@ -7,6 +7,7 @@
 #include "hc-indicator-detail.h"
 #include "hc-list-entry.h"
 #include "hc-list-type.h"
+#include "hc-page.h"
 
 G_BEGIN_DECLS
 
@@ -41,15 +42,6 @@ typedef struct
   char  *code;
   char  *name;
 } HcRegionInfo;
-
-/* A page of list entries: the rows, where the next page starts (NULL on
- * the last page) and how many entries match in all. */
-typedef struct
-{
-  GListModel *entries;       /* of HcListEntry */
-  char       *next_cursor;
-  gint64      total;
-} HcListEntryPage;
 
 /* What hc_client_count_async() counts. */
 typedef enum
@@ -91,7 +83,6 @@ typedef struct
 GType           hc_server_health_get_type (void) G_GNUC_CONST;
 void            hc_server_health_free     (HcServerHealth *health);
 void            hc_region_info_free       (HcRegionInfo   *region);
-void            hc_list_entry_page_free   (HcListEntryPage *page);
 void            hc_catalog_item_info_free (HcCatalogItemInfo *item);
 
 #define HC_TYPE_IMPORT_RESULT (hc_import_result_get_type ())
@@ -100,7 +91,6 @@ HcImportResult *hc_import_result_ref      (HcImportResult *result);
 void            hc_import_result_unref    (HcImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcImportResult, hc_import_result_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcServerHealth, hc_server_health_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcListEntryPage, hc_list_entry_page_free)
 
 #define HC_TYPE_CLIENT (hc_client_get_type ())
 
@@ -265,9 +255,8 @@ HcHeatmap      *hc_client_get_heatmap_finish  (HcClient            *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 
-/* A page of risk events, newest first: a GListModel of HcRiskEvent, and in
- * @next_cursor the cursor of the next page (NULL after the last). Every
- * filter may be NULL; @cursor NULL for the first page. */
+/* A page of risk events, newest first: an HcPage of HcRiskEvent (without
+ * its total). Every filter may be NULL; @cursor NULL for the first page. */
 void            hc_client_list_risk_events_async  (HcClient            *self,
                                                    const char          *region,
                                                    const char          *category,
@@ -278,9 +267,8 @@ void            hc_client_list_risk_events_async  (HcClient            *self,
                                                    GCancellable        *cancellable,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data);
-GListModel     *hc_client_list_risk_events_finish (HcClient            *self,
+HcPage         *hc_client_list_risk_events_finish (HcClient            *self,
                                                    GAsyncResult        *result,
-                                                   char               **next_cursor,
                                                    GError             **error);
 
 void             hc_client_list_types_async              (HcClient            *self,
@@ -301,7 +289,7 @@ void             hc_client_list_entries_async            (HcClient            *s
                                                           GCancellable        *cancellable,
                                                           GAsyncReadyCallback  callback,
                                                           gpointer             user_data);
-HcListEntryPage *hc_client_list_entries_finish           (HcClient            *self,
+HcPage          *hc_client_list_entries_finish           (HcClient            *self,
                                                           GAsyncResult        *result,
                                                           GError             **error);
 
@@ -387,14 +375,6 @@ typedef struct
   const char *sort;
 } HcSubjectQuery;
 
-/* One page of GET /subjects. */
-typedef struct
-{
-  GPtrArray *items;         /* of HcSubject */
-  char      *next_cursor;   /* NULL on the last page */
-  gint64     total;         /* -1 when not asked for */
-} HcSubjectPage;
-
 /* What PATCH /subjects/{identifier} changes; %NULL members stay. */
 typedef struct
 {
@@ -404,9 +384,6 @@ typedef struct
   const char *grade;
 } HcSubjectEdit;
 
-void            hc_subject_page_free             (HcSubjectPage       *page);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcSubjectPage, hc_subject_page_free)
-
 void            hc_client_list_subjects_async    (HcClient             *self,
                                                   const HcSubjectQuery *query,
                                                   const char           *cursor,
@@ -415,7 +392,8 @@ void            hc_client_list_subjects_async    (HcClient             *self,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);
-HcSubjectPage  *hc_client_list_subjects_finish   (HcClient             *self,
+/* An HcPage of HcSubject (total -1 unless @want_total). */
+HcPage         *hc_client_list_subjects_finish   (HcClient             *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
 void            hc_client_get_subject_async      (HcClient             *self,
@@ -457,17 +435,6 @@ typedef struct
   const char *to;
 } HcAuditQuery;
 
-/* One page of GET /audit, newest first. */
-typedef struct
-{
-  GPtrArray *items;         /* of HcAuditEntry */
-  char      *next_cursor;   /* NULL on the last page */
-  gint64     total;         /* -1 when not asked for */
-} HcAuditPage;
-
-void            hc_audit_page_free             (HcAuditPage         *page);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcAuditPage, hc_audit_page_free)
-
 void            hc_client_list_audit_async     (HcClient            *self,
                                                 const HcAuditQuery  *query,
                                                 const char          *cursor,
@@ -476,7 +443,8 @@ void            hc_client_list_audit_async     (HcClient            *self,
                                                 GCancellable        *cancellable,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data);
-HcAuditPage    *hc_client_list_audit_finish    (HcClient            *self,
+/* An HcPage of HcAuditEntry, newest first (total -1 unless @want_total). */
+HcPage         *hc_client_list_audit_finish    (HcClient            *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
 

@@ -14,53 +14,6 @@ answer_object (JsonNode *node)
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-void
-hc_subject_page_free (HcSubjectPage *page)
-{
-  if (page == NULL)
-    return;
-  g_clear_pointer (&page->items, g_ptr_array_unref);
-  g_free (page->next_cursor);
-  g_free (page);
-}
-
-static HcSubject *
-subject_from_json (JsonObject *obj)
-{
-  HcSubjectFields f = { 0, };
-
-  if (!json_object_has_member (obj, "identifier") || !json_object_has_member (obj, "name"))
-    return NULL;
-#define STR(m) json_object_get_string_member_with_default (obj, m, NULL)
-  f.identifier = STR ("identifier");
-  f.name = STR ("name");
-  f.type = STR ("type");
-  f.region = STR ("region");
-  f.region_name = STR ("region_name");
-  f.industry = STR ("industry");
-  f.grade = STR ("grade");
-  f.status = STR ("status");
-  f.registered_on = STR ("registered_on");
-#undef STR
-  f.identifier_masked = json_object_get_boolean_member_with_default (obj, "identifier_masked", FALSE);
-  f.version = json_object_get_int_member_with_default (obj, "version", 0);
-  return hc_subject_new (&f);
-}
-
-static void
-append_param (GString    *path,
-              const char *name,
-              const char *value)
-{
-  g_autofree char *escaped = NULL;
-
-  if (value == NULL || *value == '\0')
-    return;
-  escaped = g_uri_escape_string (value, NULL, FALSE);
-  g_string_append_c (path, strchr (path->str, '?') ? '&' : '?');
-  g_string_append_printf (path, "%s=%s", name, escaped);
-}
-
 /* GET /subjects */
 
 static void
@@ -69,43 +22,9 @@ list_cb (GObject      *source,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(HcSubjectPage) page = NULL;
-  GError *error = NULL;
-  JsonObject *obj;
-  JsonArray *items;
 
-  node = hc_client_send_finish (HC_CLIENT (source), result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  obj = answer_object (node);
-  if (obj == NULL || (items = json_object_get_array_member (obj, "items")) == NULL)
-    {
-      g_task_return_error (task, hc_client_protocol_error ());
-      return;
-    }
-
-  page = g_new0 (HcSubjectPage, 1);
-  page->items = g_ptr_array_new_with_free_func (g_object_unref);
-  page->total = json_object_get_int_member_with_default (obj, "total", -1);
-  page->next_cursor = g_strdup (json_object_get_string_member_with_default (obj, "next_cursor", NULL));
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonNode *element = json_array_get_element (items, i);
-      HcSubject *subject = JSON_NODE_HOLDS_OBJECT (element)
-                           ? subject_from_json (json_node_get_object (element)) : NULL;
-
-      if (subject == NULL)
-        {
-          g_task_return_error (task, hc_client_protocol_error ());
-          return;
-        }
-      g_ptr_array_add (page->items, subject);
-    }
-  g_task_return_pointer (task, g_steal_pointer (&page), (GDestroyNotify) hc_subject_page_free);
+  _hc_client_return_page (source, result, task, HC_TYPE_SUBJECT,
+                          (HcItemFromJson) hc_subject_new_from_json);
 }
 
 void
@@ -120,7 +39,6 @@ hc_client_list_subjects_async (HcClient             *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GString) path = g_string_new ("/subjects");
-  g_autofree char *limit_text = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
 
@@ -129,26 +47,19 @@ hc_client_list_subjects_async (HcClient             *self,
 
   if (query != NULL)
     {
-      append_param (path, "q", query->q);
-      append_param (path, "region", query->region);
-      append_param (path, "type", query->type);
-      append_param (path, "grade", query->grade);
-      append_param (path, "status", query->status);
-      append_param (path, "sort", query->sort);
+      _hc_client_query_add (path, "q", query->q);
+      _hc_client_query_add (path, "region", query->region);
+      _hc_client_query_add (path, "type", query->type);
+      _hc_client_query_add (path, "grade", query->grade);
+      _hc_client_query_add (path, "status", query->status);
+      _hc_client_query_add (path, "sort", query->sort);
     }
-  if (limit > 0)
-    {
-      limit_text = g_strdup_printf ("%u", limit);
-      append_param (path, "limit", limit_text);
-    }
-  append_param (path, "cursor", cursor);
-  if (want_total)
-    append_param (path, "total", "1");
+  _hc_client_query_add_page (path, cursor, limit, want_total);
 
   hc_client_send_async (self, "GET", path->str, NULL, cancellable, list_cb, g_steal_pointer (&task));
 }
 
-HcSubjectPage *
+HcPage *
 hc_client_list_subjects_finish (HcClient      *self,
                                 GAsyncResult  *result,
                                 GError       **error)
@@ -196,7 +107,7 @@ subject_cb (GObject      *source,
     }
   obj = answer_object (node);
   answer = g_new0 (SubjectAnswer, 1);
-  answer->subject = obj ? subject_from_json (obj) : NULL;
+  answer->subject = obj ? hc_subject_new_from_json (obj) : NULL;
   answer->etag = g_steal_pointer (&etag);
   if (answer->subject == NULL || answer->etag == NULL)
     {

@@ -292,20 +292,16 @@ hc_client_count_list_entries_async (HcClient            *self,
                                     gpointer             user_data)
 {
   g_autofree char *type_part = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (list_type != NULL);
 
   type_part = g_uri_escape_string (list_type, NULL, FALSE);
-  if (state != NULL)
-    {
-      g_autofree char *state_part = g_uri_escape_string (state, NULL, FALSE);
-      path = g_strdup_printf ("/lists/%s/entries?limit=1&total=1&state=%s", type_part, state_part);
-    }
-  else
-    path = g_strdup_printf ("/lists/%s/entries?limit=1&total=1", type_part);
-  count_async (self, path, hc_client_count_list_entries_async, cancellable, callback, user_data);
+  g_string_append_printf (path, "/lists/%s/entries", type_part);
+  _hc_client_query_add_page (path, NULL, 1, TRUE);
+  _hc_client_query_add (path, "state", state);
+  count_async (self, path->str, hc_client_count_list_entries_async, cancellable, callback, user_data);
 }
 
 gint64

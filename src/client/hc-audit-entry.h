@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,7 @@ HcAuditEntry *hc_audit_entry_new            (gint64        id,
                                              const char   *entity,
                                              const char   *entity_id,
                                              GListModel   *changes);
+HcAuditEntry *hc_audit_entry_new_from_json  (JsonObject   *obj);
 const char   *hc_audit_entry_get_at         (HcAuditEntry *self);
 const char   *hc_audit_entry_get_actor      (HcAuditEntry *self);
 const char   *hc_audit_entry_get_role       (HcAuditEntry *self);

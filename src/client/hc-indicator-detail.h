@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,8 @@ typedef struct
 #define HC_TYPE_INDICATOR_DETAIL (hc_indicator_detail_get_type ())
 
 G_DECLARE_FINAL_TYPE (HcIndicatorDetail, hc_indicator_detail, HC, INDICATOR_DETAIL, GObject)
+
+HcIndicatorDetail *hc_indicator_detail_new_from_json (JsonObject *obj);
 
 const char            *hc_indicator_detail_get_key         (HcIndicatorDetail *self);
 const char            *hc_indicator_detail_get_item        (HcIndicatorDetail *self);

@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include "hc-indicator-detail.h"
-#include "hc-indicator-private.h"
 
 struct _HcIndicatorDetail
 {

@@ -199,3 +199,28 @@ hc_risk_event_get_title (HcRiskEvent *self)
   g_return_val_if_fail (HC_IS_RISK_EVENT (self), NULL);
   return self->title;
 }
+
+/**
+ * hc_risk_event_new_from_json:
+ * @obj: an event as GET /risk/events answers it
+ *
+ * Returns: (transfer full) (nullable): the event, or %NULL when @obj has no
+ * region, date or category
+ */
+HcRiskEvent *
+hc_risk_event_new_from_json (JsonObject *obj)
+{
+  const char *region, *occurred_on, *category;
+
+  g_return_val_if_fail (obj != NULL, NULL);
+
+  region = json_object_get_string_member_with_default (obj, "region", NULL);
+  occurred_on = json_object_get_string_member_with_default (obj, "occurred_on", NULL);
+  category = json_object_get_string_member_with_default (obj, "category", NULL);
+  if (region == NULL || occurred_on == NULL || category == NULL)
+    return NULL;
+  return hc_risk_event_new (json_object_get_int_member_with_default (obj, "id", 0),
+                            region, occurred_on, category,
+                            (int) json_object_get_int_member_with_default (obj, "severity", 0),
+                            json_object_get_string_member_with_default (obj, "title", ""));
+}

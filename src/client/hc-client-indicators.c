@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-client-private.h"
-#include "hc-indicator-private.h"
+#include "hc-indicator-summary.h"
 
 static JsonObject *
 answer_object (JsonNode *node)
@@ -32,39 +32,9 @@ list_cb (GObject      *source,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GListStore) rows = NULL;
-  JsonArray *items = NULL;
 
-  node = hc_client_send_finish (HC_CLIENT (source), result, &error);
-  if (node == NULL)
-    {
-      g_task_return_error (task, error ? g_steal_pointer (&error) : hc_client_protocol_error ());
-      return;
-    }
-  if (answer_object (node) != NULL)
-    items = json_object_get_array_member (answer_object (node), "items");
-  if (items == NULL)
-    {
-      g_task_return_error (task, hc_client_protocol_error ());
-      return;
-    }
-
-  rows = g_list_store_new (HC_TYPE_INDICATOR_ROW);
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-      g_autoptr(HcIndicatorRow) row = item ? hc_indicator_row_new_from_json (item) : NULL;
-
-      if (row == NULL)
-        {
-          g_task_return_error (task, hc_client_protocol_error ());
-          return;
-        }
-      g_list_store_append (rows, row);
-    }
-  g_task_return_pointer (task, g_steal_pointer (&rows), g_object_unref);
+  _hc_client_return_items (source, result, task, HC_TYPE_INDICATOR_SUMMARY,
+                           (HcItemFromJson) hc_indicator_summary_new_from_json);
 }
 
 /**
@@ -72,7 +42,7 @@ list_cb (GObject      *source,
  * @year: 2021–2025, or 0 for the server's current year of the plan
  *
  * Lists the 22 indicators judged for @year; finish gives a GListModel of
- * HcIndicatorRow in the plan's order.
+ * HcIndicatorSummary in the plan's order.
  */
 void
 hc_client_list_indicators_async (HcClient            *self,
@@ -82,14 +52,15 @@ hc_client_list_indicators_async (HcClient            *self,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GString) path = g_string_new ("/indicators");
 
   g_return_if_fail (HC_IS_CLIENT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hc_client_list_indicators_async);
-  path = year > 0 ? g_strdup_printf ("/indicators?year=%d", year) : g_strdup ("/indicators");
-  hc_client_send_async (self, "GET", path, NULL, cancellable, list_cb, g_steal_pointer (&task));
+  if (year > 0)
+    _hc_client_query_add_int (path, "year", year);
+  hc_client_send_async (self, "GET", path->str, NULL, cancellable, list_cb, g_steal_pointer (&task));
 }
 
 GListModel *

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,7 @@ HcRiskEvent *hc_risk_event_new                (gint64      id,
                                                const char *category,
                                                int         severity,
                                                const char *title);
+HcRiskEvent *hc_risk_event_new_from_json      (JsonObject *obj);
 gint64       hc_risk_event_get_id             (HcRiskEvent *self);
 const char  *hc_risk_event_get_region         (HcRiskEvent *self);
 const char  *hc_risk_event_get_region_name    (HcRiskEvent *self);

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "hc-client-private.h"
 #include "hc-import-rejection.h"
 
 struct _HcImportRejection
@@ -158,4 +159,20 @@ hc_import_rejection_get_message (HcImportRejection *self)
 {
   g_return_val_if_fail (HC_IS_IMPORT_REJECTION (self), NULL);
   return self->message;
+}
+
+/**
+ * hc_import_rejection_new_from_json:
+ * @obj: a rejection as POST /imports answers it
+ *
+ * Returns: (transfer full): the rejection (a missing member reads as 0 or "")
+ */
+HcImportRejection *
+hc_import_rejection_new_from_json (JsonObject *obj)
+{
+  g_return_val_if_fail (obj != NULL, NULL);
+
+  return hc_import_rejection_new (json_object_get_int_member_with_default (obj, "row", 0),
+                                  _hc_json_string (obj, "field"), _hc_json_string (obj, "code"),
+                                  _hc_json_string (obj, "message"));
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
+#include <string.h>
 
 #include "hc-client-private.h"
 
@@ -772,4 +773,103 @@ hc_client_take_object (GObject       *source,
       return NULL;
     }
   return json_node_get_object (node);
+}
+
+/* Query strings */
+
+void
+_hc_client_query_add (GString    *path,
+                      const char *name,
+                      const char *value)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (name != NULL);
+
+  if (value == NULL || *value == '\0')
+    return;
+  escaped = g_uri_escape_string (value, NULL, FALSE);
+  g_string_append_c (path, strchr (path->str, '?') != NULL ? '&' : '?');
+  g_string_append_printf (path, "%s=%s", name, escaped);
+}
+
+void
+_hc_client_query_add_int (GString    *path,
+                          const char *name,
+                          gint64      value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+  _hc_client_query_add (path, name, text);
+}
+
+void
+_hc_client_query_add_page (GString    *path,
+                           const char *cursor,
+                           guint       limit,
+                           gboolean    want_total)
+{
+  if (limit > 0)
+    _hc_client_query_add_int (path, "limit", limit);
+  _hc_client_query_add (path, "cursor", cursor);
+  if (want_total)
+    _hc_client_query_add (path, "total", "1");
+}
+
+/* Collections */
+
+static HcPage *
+take_page (GObject        *source,
+           GAsyncResult   *result,
+           GTask          *task,
+           GType           item_type,
+           HcItemFromJson  from_json)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *obj = hc_client_take_object (source, result, task, &node);
+  HcPage *page;
+
+  if (obj == NULL)
+    return NULL;
+  if ((page = _hc_page_new_from_json (obj, item_type, from_json)) == NULL)
+    g_task_return_error (task, hc_client_protocol_error ());
+  return page;
+}
+
+void
+_hc_client_return_page (GObject        *source,
+                        GAsyncResult   *result,
+                        GTask          *task,
+                        GType           item_type,
+                        HcItemFromJson  from_json)
+{
+  HcPage *page = take_page (source, result, task, item_type, from_json);
+
+  if (page != NULL)
+    g_task_return_pointer (task, page, g_object_unref);
+}
+
+void
+_hc_client_return_items (GObject        *source,
+                         GAsyncResult   *result,
+                         GTask          *task,
+                         GType           item_type,
+                         HcItemFromJson  from_json)
+{
+  g_autoptr(HcPage) page = take_page (source, result, task, item_type, from_json);
+
+  if (page != NULL)
+    g_task_return_pointer (task, g_object_ref (hc_page_get_items (page)), g_object_unref);
+}
+
+const char *
+_hc_json_string (JsonObject *obj,
+                 const char *member)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : "";
 }
