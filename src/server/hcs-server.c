@@ -283,7 +283,7 @@ hcs_server_new (const HcsServerOptions  *options,
   self->n_workers = options->n_workers ? options->n_workers : default_workers ();
   self->router = hcs_routes_new_router ();
   self->workers = g_ptr_array_new_with_free_func (worker_free);
-  if (options->token_ttl > 0)
+  if (options->token_ttl >= 0)
     token_ttl = options->token_ttl;
   return self;
 }

@@ -16,7 +16,7 @@ typedef struct
   const char *host;
   guint16     port;          /* 0: pick a free one */
   guint       n_workers;     /* 0: default */
-  gint64      token_ttl;     /* seconds */
+  gint64      token_ttl;     /* seconds; < 0: the default */
 } HcsServerOptions;
 
 HcsServer *hcs_server_new        (const HcsServerOptions  *options,
