@@ -13,19 +13,6 @@
 #include "hc-test-imports.h"
 
 static void
-sign_in (HcClient   *client,
-         const char *username)
-{
-  g_autoptr(GError) error = NULL;
-  HcTestWait wait = { NULL };
-
-  hc_client_sign_in_async (client, username, HC_TEST_PASSWORD, NULL, hc_test_wait_store, &wait);
-  g_assert_true (hc_client_sign_in_finish (client, hc_test_wait_for (&wait), &error));
-  g_assert_no_error (error);
-  g_clear_object (&wait.result);
-}
-
-static void
 count_progress (goffset  current,
                 goffset  total,
                 gpointer user_data)
@@ -41,7 +28,7 @@ static void
 test_client_import_file_round_trip (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  g_autoptr(HcClient) client = hc_client_new (hc_test_server_get_url (server));
+  g_autoptr(HcClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) licenses = NULL;
@@ -63,7 +50,7 @@ test_client_import_file_round_trip (void)
   goffset sent = 0;
   HcTestWait wait = { NULL };
 
-  sign_in (client, "admin");
+  client = hc_test_signed_in_client (server, "admin");
 
   /* Only the penalty items of the published catalog are offered. */
   hc_client_list_catalog_items_async (client, "penalty", NULL, hc_test_wait_store, &wait);
