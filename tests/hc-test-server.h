@@ -76,6 +76,13 @@ void            hc_test_create_subject      (HcTestServer      *self,
                                              const char        *region);
 gint64          hc_test_count_rows          (HcTestServer      *self,
                                              const char        *sql);
+void            hc_test_server_expire_sessions (HcTestServer   *self);
+const char     *hc_test_create_user         (HcTestServer      *self,
+                                             const char        *username,
+                                             const char        *role);
+gint64          hc_test_create_department   (HcTestServer      *self,
+                                             const char        *code,
+                                             const char        *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcTestServer, hc_test_server_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcTestResponse, hc_test_response_free)

@@ -67,7 +67,7 @@ page_cb (GObject      *source,
 {
   g_autoptr(HcAuditPane) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HcAuditPage) page = hc_client_list_audit_finish (HC_CLIENT (source), result, &error);
+  g_autoptr(HcPage) page = hc_client_list_audit_finish (HC_CLIENT (source), result, &error);
 
   if (page == NULL)
     {
@@ -75,12 +75,18 @@ page_cb (GObject      *source,
         hc_pane_state_show_error (self->state, error->message);
       return;
     }
-  if (page->total >= 0)
-    self->total = page->total;
+  if (hc_page_get_total (page) >= 0)
+    self->total = hc_page_get_total (page);
   g_free (self->next_cursor);
-  self->next_cursor = g_steal_pointer (&page->next_cursor);
-  g_list_store_splice (self->entries, g_list_model_get_n_items (G_LIST_MODEL (self->entries)), 0,
-                       page->items->pdata, page->items->len);
+  self->next_cursor = g_strdup (hc_page_get_next_cursor (page));
+  {
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < hc_page_get_n_items (page); i++)
+      g_ptr_array_add (items, g_list_model_get_item (hc_page_get_items (page), i));
+    g_list_store_splice (self->entries, g_list_model_get_n_items (G_LIST_MODEL (self->entries)), 0,
+                         items->pdata, items->len);
+  }
   update_count (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->entries)) == 0)
     hc_pane_state_show_empty (self->state);

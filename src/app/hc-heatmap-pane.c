@@ -115,11 +115,10 @@ events_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(HcHeatmapPane) self = user_data;
-  g_autoptr(GListModel) page = NULL;
+  g_autoptr(HcPage) page = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *cursor = NULL;
 
-  page = hc_client_list_risk_events_finish (HC_CLIENT (source), result, &cursor, &error);
+  page = hc_client_list_risk_events_finish (HC_CLIENT (source), result, &error);
   if (CANCELLED (error))
     return;
   g_clear_pointer (&self->next_cursor, g_free);
@@ -127,12 +126,12 @@ events_cb (GObject      *source,
     gtk_label_set_text (self->events_title, error->message);
   else
     {
-      for (guint i = 0; i < g_list_model_get_n_items (page); i++)
+      for (guint i = 0; i < hc_page_get_n_items (page); i++)
         {
-          g_autoptr(GObject) item = g_list_model_get_item (page, i);
+          g_autoptr(GObject) item = g_list_model_get_item (hc_page_get_items (page), i);
           g_list_store_append (self->events, item);
         }
-      self->next_cursor = g_steal_pointer (&cursor);
+      self->next_cursor = g_strdup (hc_page_get_next_cursor (page));
     }
   set_loading (self, &self->loading_events, FALSE);
   update_more_action (self);

@@ -9,7 +9,7 @@
 #include <adwaita.h>
 
 #include "hc-enums.h"
-#include "hc-indicator-row.h"
+#include "hc-indicator-summary.h"
 #include "hc-indicators-pane.h"
 #include "hc-pane-state.h"
 
@@ -195,10 +195,10 @@ update_summary (HcIndicatorsPane *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (self->indicators, i);
+      g_autoptr(HcIndicatorSummary) row = g_list_model_get_item (self->indicators, i);
       HcIndicatorStatus status;
 
-      if (hc_indicator_status_from_key (hc_indicator_row_get_status (row), &status))
+      if (hc_indicator_status_from_key (hc_indicator_summary_get_status (row), &status))
         counts[status]++;
     }
   set_badge (self->met_badge, HC_INDICATOR_STATUS_MET, counts[HC_INDICATOR_STATUS_MET]);
@@ -493,8 +493,8 @@ load_detail (HcIndicatorsPane *self)
 static void
 selection_changed_cb (HcIndicatorsPane *self)
 {
-  HcIndicatorRow *row = gtk_single_selection_get_selected_item (self->selection);
-  const char *key = row ? hc_indicator_row_get_key (row) : NULL;
+  HcIndicatorSummary *row = gtk_single_selection_get_selected_item (self->selection);
+  const char *key = row ? hc_indicator_summary_get_key (row) : NULL;
 
   /* A reloaded list selects the same indicator again: keep its panel. */
   if (self->updating_list)
@@ -515,9 +515,9 @@ select_key (HcIndicatorsPane *self,
 
   for (guint i = 0; key != NULL && i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (model, i);
+      g_autoptr(HcIndicatorSummary) row = g_list_model_get_item (model, i);
 
-      if (g_strcmp0 (hc_indicator_row_get_key (row), key) == 0)
+      if (g_strcmp0 (hc_indicator_summary_get_key (row), key) == 0)
         {
           gtk_single_selection_set_selected (self->selection, i);
           return;
@@ -535,8 +535,8 @@ all_without_data (GListModel *rows)
 {
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (rows, i);
-      if (g_strcmp0 (hc_indicator_row_get_status (row), "no_data") != 0)
+      g_autoptr(HcIndicatorSummary) row = g_list_model_get_item (rows, i);
+      if (g_strcmp0 (hc_indicator_summary_get_status (row), "no_data") != 0)
         return FALSE;
     }
   return TRUE;
@@ -562,8 +562,8 @@ list_cb (GObject      *source,
 
   if (!self->year_chosen)
     {
-      HcIndicatorRow *first = g_list_model_get_n_items (rows) > 0 ? g_list_model_get_item (rows, 0) : NULL;
-      int year = first ? hc_indicator_row_get_year (first) : LAST_YEAR;
+      HcIndicatorSummary *first = g_list_model_get_n_items (rows) > 0 ? g_list_model_get_item (rows, 0) : NULL;
+      int year = first ? hc_indicator_summary_get_year (first) : LAST_YEAR;
 
       g_clear_object (&first);
       /* Opens on the latest year that has data. */
@@ -942,7 +942,7 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "indicators.return", NULL, return_action);
 
   g_type_ensure (HC_TYPE_PANE_STATE);
-  g_type_ensure (HC_TYPE_INDICATOR_ROW);
+  g_type_ensure (HC_TYPE_INDICATOR_SUMMARY);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-indicators-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_entry);

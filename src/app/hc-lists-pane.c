@@ -237,7 +237,7 @@ entries_cb (GObject      *source,
             gpointer      user_data)
 {
   g_autoptr(HcListsPane) self = user_data;
-  g_autoptr(HcListEntryPage) page = NULL;
+  g_autoptr(HcPage) page = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HcListEntry) keep = NULL;
   guint n_old, n_new, position;
@@ -255,15 +255,15 @@ entries_cb (GObject      *source,
     }
 
   g_clear_pointer (&self->next_cursor, g_free);
-  self->next_cursor = g_strdup (page->next_cursor);
-  self->total = page->total;
+  self->next_cursor = g_strdup (hc_page_get_next_cursor (page));
+  self->total = hc_page_get_total (page);
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
-  n_new = g_list_model_get_n_items (page->entries);
+  n_new = hc_page_get_n_items (page);
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
     for (guint i = 0; i < n_new; i++)
-      g_ptr_array_add (rows, g_list_model_get_item (page->entries, i));
+      g_ptr_array_add (rows, g_list_model_get_item (hc_page_get_items (page), i));
     if (self->appending)
       g_list_store_splice (self->entries, n_old, 0, rows->pdata, rows->len);
     else

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-format.h"
-#include "hc-indicator-row.h"
+#include "hc-indicator-summary.h"
 #include "hc-overview-pane.h"
 #include "hc-pane-state.h"
 #include "hc-risk-event.h"
@@ -122,9 +122,9 @@ indicators_cb (GObject      *source,
     return;
   for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
     {
-      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(HcIndicatorSummary) row = g_list_model_get_item (rows, i);
 
-      if (g_strcmp0 (hc_indicator_row_get_review_state (row), "submitted") == 0)
+      if (g_strcmp0 (hc_indicator_summary_get_review_state (row), "submitted") == 0)
         pending++;
     }
   show_count (self->pending_reviews_label, pending, error);
@@ -166,11 +166,10 @@ events_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(HcOverviewPane) self = user_data;
-  g_autoptr(GListModel) events = NULL;
+  g_autoptr(HcPage) events = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *next = NULL;
 
-  events = hc_client_list_risk_events_finish (HC_CLIENT (source), result, &next, &error);
+  events = hc_client_list_risk_events_finish (HC_CLIENT (source), result, &error);
   if (CANCELLED (error))
     return;
   if (events == NULL)
@@ -182,7 +181,7 @@ events_cb (GObject      *source,
       return;
     }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->events_list), NULL);
-  gtk_list_box_bind_model (self->events_list, events, create_event_row, NULL, NULL);
+  gtk_list_box_bind_model (self->events_list, hc_page_get_items (events), create_event_row, NULL, NULL);
 }
 
 static void

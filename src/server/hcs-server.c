@@ -369,7 +369,7 @@ hcs_server_new (const HcsServerOptions  *options,
   self->sync = options->sync;
   self->router = hcs_routes_new_router ();
   self->workers = g_ptr_array_new_with_free_func (worker_free);
-  if (options->token_ttl > 0)
+  if (options->token_ttl >= 0)
     token_ttl = options->token_ttl;
   if (options->tls_cert_file != NULL || options->tls_key_file != NULL)
     {
