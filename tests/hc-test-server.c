@@ -221,6 +221,20 @@ hc_test_request_full (HcTestServer *self,
                       GBytes       *body,
                       const char   *if_match)
 {
+  return hc_test_request_accept (self, method, path, token, content_type, body, if_match, NULL);
+}
+
+/* hc_test_request_full() with an Accept header (@accept, when not NULL). */
+HcTestResponse *
+hc_test_request_accept (HcTestServer *self,
+                        const char   *method,
+                        const char   *path,
+                        const char   *token,
+                        const char   *content_type,
+                        GBytes       *body,
+                        const char   *if_match,
+                        const char   *accept)
+{
   g_autofree char *uri = g_strconcat (self->url, "/api/v1", path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
   g_autoptr(GError) error = NULL;
@@ -238,6 +252,8 @@ hc_test_request_full (HcTestServer *self,
     }
   if (if_match != NULL)
     soup_message_headers_replace (headers, "If-Match", if_match);
+  if (accept != NULL)
+    soup_message_headers_replace (headers, "Accept", accept);
   if (body != NULL)
     soup_message_set_request_body_from_bytes (msg, content_type ? content_type : "application/json", body);
 

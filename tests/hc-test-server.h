@@ -56,6 +56,14 @@ HcTestResponse *hc_test_request_full        (HcTestServer      *self,
                                              const char        *content_type,
                                              GBytes            *body,
                                              const char        *if_match);
+HcTestResponse *hc_test_request_accept      (HcTestServer      *self,
+                                             const char        *method,
+                                             const char        *path,
+                                             const char        *token,
+                                             const char        *content_type,
+                                             GBytes            *body,
+                                             const char        *if_match,
+                                             const char        *accept);
 void            hc_test_response_free       (HcTestResponse    *resp);
 
 JsonObject     *hc_test_response_object     (HcTestResponse    *resp);

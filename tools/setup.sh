@@ -11,6 +11,7 @@ HC_PACKAGES=(
   libxlsxwriter-dev libarchive-dev nettle-dev
   xvfb xauth dbus at-spi2-core fonts-noto-cjk locales
   desktop-file-utils appstream wrk librsvg2-common openssl python3-jsonschema
+  python3-openpyxl
 )
 
 hc_sudo() {

@@ -356,6 +356,26 @@ GBytes         *hc_client_download_rejections_finish (HcClient            *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
 
+/* The formats a listing exports in (the server's content negotiation). */
+typedef enum
+{
+  HC_EXPORT_FORMAT_CSV,
+  HC_EXPORT_FORMAT_XLSX,
+} HcExportFormat;
+
+void            hc_client_export_async               (HcClient              *self,
+                                                      const char            *path,
+                                                      HcExportFormat         format,
+                                                      GFile                 *dest,
+                                                      GFileProgressCallback  progress,
+                                                      gpointer               progress_data,
+                                                      GCancellable          *cancellable,
+                                                      GAsyncReadyCallback    callback,
+                                                      gpointer               user_data);
+gint64          hc_client_export_finish              (HcClient            *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 G_END_DECLS
 
 /* 市场主体 (hc-client-subjects.c) */
