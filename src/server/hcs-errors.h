@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 #define HCS_ERR_INVALID_CSV            SOUP_STATUS_BAD_REQUEST, "invalid_csv"
 #define HCS_ERR_INVALID_CURSOR         SOUP_STATUS_BAD_REQUEST, "invalid_cursor"
 #define HCS_ERR_INVALID_IF_MATCH       SOUP_STATUS_BAD_REQUEST, "invalid_if_match"
+#define HCS_ERR_JSON_TOO_DEEP          SOUP_STATUS_BAD_REQUEST, "json_too_deep"
 
 /* 401, 403 */
 #define HCS_ERR_UNAUTHENTICATED        SOUP_STATUS_UNAUTHORIZED, "unauthenticated"
@@ -49,7 +50,8 @@ G_BEGIN_DECLS
 #define HCS_ERR_SELF_LOCKOUT           SOUP_STATUS_CONFLICT, "self_lockout"
 #define HCS_ERR_VERSION_PUBLISHED      SOUP_STATUS_CONFLICT, "version_published"
 
-/* 412, 413, 428 */
+/* 408, 412, 413, 428 */
+#define HCS_ERR_REQUEST_TIMEOUT        SOUP_STATUS_REQUEST_TIMEOUT, "request_timeout"
 #define HCS_ERR_STALE                  SOUP_STATUS_PRECONDITION_FAILED, "stale"
 #define HCS_ERR_PAYLOAD_TOO_LARGE      SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "payload_too_large"
 #define HCS_ERR_TOO_MANY_SUBJECTS      SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_many_subjects"
@@ -104,6 +106,7 @@ G_BEGIN_DECLS
 /* 500, 503: never with the internal detail, which goes to the log. */
 #define HCS_ERR_INTERNAL               SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal"
 #define HCS_ERR_BUSY                   SOUP_STATUS_SERVICE_UNAVAILABLE, "busy"
+#define HCS_ERR_EXPORT_FAILED          SOUP_STATUS_SERVICE_UNAVAILABLE, "export_failed"
 
 /* HCS_ERROR: a refusal to answer as it is; the GError code is the HTTP
  * status, the API code and the field travel with it. */

@@ -126,7 +126,7 @@ repair_entry (HcsStore        *store,
 /**
  * hcs_repairs_decide:
  * @version: the version the caller decides on
- * @before: (out) (transfer full): the case before
+ * @before: the case as it is, read in the same transaction
  * @after: (out) (transfer full): the case after
  *
  * Approves or rejects a pending case; an approved case of a list entry
@@ -143,15 +143,12 @@ hcs_repairs_decide (HcsStore        *store,
                     gboolean         approve,
                     const char      *comment,
                     const char      *today,
-                    JsonObject     **before,
+                    JsonObject      *before,
                     JsonObject     **after,
                     GError         **error)
 {
-  JsonObject *was = hcs_store_repairs_get (store, id, today, error);
+  JsonObject *was = before;
 
-  if (was == NULL)
-    return FALSE;
-  *before = was;
   if (json_object_get_int_member (was, "version") == version &&
       !g_str_equal (json_object_get_string_member (was, "state"), "pending"))
     {

@@ -34,7 +34,7 @@ gboolean  hcs_repairs_decide  (HcsStore              *store,
                                gboolean               approve,
                                const char            *comment,
                                const char            *today,
-                               JsonObject           **before,
+                               JsonObject            *before,
                                JsonObject           **after,
                                GError               **error);
 

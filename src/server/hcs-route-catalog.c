@@ -454,8 +454,13 @@ publish_version (HcsRequest *req)
   if (!parse_year (req, &year) || !hcs_request_if_match (req, &version))
     return;
   if ((w = hcs_write_begin (req, &error)) == NULL ||
-      (before = hcs_catalog_version_get (store, year, &error)) == NULL ||
-      !check_publishable (before, year, version, &error) ||
+      (before = hcs_catalog_version_get (store, year, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  version = hcs_request_if_match_version (req, before);
+  if (!check_publishable (before, year, version, &error) ||
       !hcs_store_catalog_version_publish (store, year, version, actor->username, NULL, &error) ||
       (after = hcs_catalog_version_get (store, year, &error)) == NULL ||
       !hcs_write_commit (w, "catalog_version.publish", "catalog_version",
@@ -619,8 +624,13 @@ patch_item (HcsRequest *req)
     return;
 
   if ((w = hcs_write_begin (req, &error)) == NULL ||
-      (before = writable_item (store, id, &error)) == NULL ||
-      (json_object_has_member (body, "department_id") && !json_object_get_null_member (body, "department_id") &&
+      (before = writable_item (store, id, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  version = hcs_request_if_match_version (req, before);
+  if ((json_object_has_member (body, "department_id") && !json_object_get_null_member (body, "department_id") &&
        !check_department (store, in.fields.department_id, &error)) ||
       !hcs_store_catalog_item_update (store, id, version, &in.fields, &error) ||
       !hcs_store_catalog_version_touch (store, json_object_get_int_member (before, "year"), &error) ||
@@ -647,8 +657,13 @@ delete_item (HcsRequest *req)
   if (!hcs_request_path_id (req, "id", _("There is no such catalog item."), &id) || !hcs_request_if_match (req, &version))
     return;
   if ((w = hcs_write_begin (req, &error)) == NULL ||
-      (before = writable_item (store, id, &error)) == NULL ||
-      !hcs_store_catalog_item_delete (store, id, version, &error) ||
+      (before = writable_item (store, id, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  version = hcs_request_if_match_version (req, before);
+  if (!hcs_store_catalog_item_delete (store, id, version, &error) ||
       !hcs_store_catalog_version_touch (store, json_object_get_int_member (before, "year"), &error) ||
       !hcs_write_commit (w, "catalog_item.delete", "catalog_item",
                          (id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id)), before, NULL, &error))

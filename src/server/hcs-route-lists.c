@@ -257,8 +257,13 @@ transition_entry (HcsRequest *req)
     return;
 
   if ((w = hcs_write_begin (req, &error)) == NULL ||
-      (before = hcs_store_lists_entry_get (store, id, FALSE, &error)) == NULL ||
-      !hcs_lists_apply_action (store, id, version, action, reason,
+      (before = hcs_store_lists_entry_get (store, id, FALSE, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  version = hcs_request_if_match_version (req, before);
+  if (!hcs_lists_apply_action (store, id, version, action, reason,
                                hcs_request_get_actor (req)->username, &error) ||
       (after = hcs_store_lists_entry_get (store, id, FALSE, &error)) == NULL ||
       !hcs_write_commit (w, "list_entry.transition", "list_entry", (entry_id_text = id_text (id)),

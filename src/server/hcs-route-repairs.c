@@ -200,8 +200,14 @@ decide_repair (HcsRequest *req)
   if (!hcs_request_if_match (req, &version))
     return;
   if ((w = hcs_write_begin (req, &error)) == NULL ||
-      !hcs_repairs_decide (hcs_request_get_store (req), hcs_request_get_actor (req), id, version, approve,
-                           comment, today, &before, &after, &error) ||
+      (before = hcs_store_repairs_get (hcs_request_get_store (req), id, today, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  version = hcs_request_if_match_version (req, before);
+  if (!hcs_repairs_decide (hcs_request_get_store (req), hcs_request_get_actor (req), id, version, approve,
+                           comment, today, before, &after, &error) ||
       !hcs_write_commit (w, "repair.decide", "repair", (repair_id_text = id_text (id)), before, after, &error))
     {
       hcs_request_reply_gerror (req, error);

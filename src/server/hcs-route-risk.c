@@ -266,8 +266,10 @@ delete_event (HcsRequest *req)
 
   if (!hcs_request_path_id (req, "id", _("There is no such risk event."), &id) || !hcs_request_if_match (req, &version))
     return;
-  if ((w = hcs_write_begin (req, &error)) == NULL ||
-      (before = hcs_store_risk_get (store, id, &error)) == NULL ||
+  if ((w = hcs_write_begin (req, &error)) != NULL &&
+      (before = hcs_store_risk_get (store, id, &error)) != NULL)
+    version = hcs_request_if_match_version (req, before);
+  if (w == NULL || before == NULL ||
       !hcs_store_risk_delete (store, id, version, &error) ||
       !hcs_write_commit (w, "risk_event.delete", "risk_event",
                          (id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id)), before, NULL, &error))

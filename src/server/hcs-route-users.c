@@ -168,8 +168,13 @@ patch_user (HcsRequest *req)
     }
 
   if ((w = hcs_write_begin (req, &error)) == NULL ||
-      (before = hcs_store_users_get (store, id, &error)) == NULL ||
-      !hcs_store_users_update (store, id, version, display_name, role_key, hash,
+      (before = hcs_store_users_get (store, id, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  version = hcs_request_if_match_version (req, before);
+  if (!hcs_store_users_update (store, id, version, display_name, role_key, hash,
                                has_active ? (active ? 1 : 0) : -1, &error) ||
       (after = hcs_store_users_get (store, id, &error)) == NULL ||
       !hcs_write_commit (w, "user.update", "user", (id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id)),
