@@ -15,6 +15,7 @@
 #include "hcs-demo.h"
 #include "hcs-import.h"
 #include "hcs-server.h"
+#include "hcs-throttle.h"
 #include "hcs-store-users.h"
 
 typedef struct
@@ -29,6 +30,7 @@ typedef struct
   gboolean  version;
   int       threads;
   int       token_ttl;
+  int       person_lookups;
 } Options;
 
 static void
@@ -322,6 +324,7 @@ main (int   argc,
     { "exit-on-stdin-eof", 0, 0, G_OPTION_ARG_NONE, &o.exit_on_stdin_eof, N_("Stop when standard input closes (for a parent process)"), NULL },
     { "threads", 0, 0, G_OPTION_ARG_INT, &o.threads, N_("Number of worker threads (default: one per processor)"), N_("N") },
     { "token-ttl", 0, 0, G_OPTION_ARG_INT, &o.token_ttl, N_("Lifetime of a session token in seconds (default 28800)"), N_("SECONDS") },
+    { "person-lookups", 0, 0, G_OPTION_ARG_INT, &o.person_lookups, N_("Distinct ID numbers a user who may not see them can look up an hour (default 20)"), N_("N") },
     { "list-routes", 0, 0, G_OPTION_ARG_NONE, &o.list_routes, N_("Print the API routes and exit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_("Print the version and exit"), NULL },
     { NULL }
@@ -376,6 +379,8 @@ main (int   argc,
   server_options.port = port;
   server_options.n_workers = (guint) CLAMP (o.threads, 0, 64);
   server_options.token_ttl = o.token_ttl;
+  if (o.person_lookups > 0)
+    hcs_throttle_set_person_lookups ((guint) o.person_lookups);
   server = hcs_server_new (&server_options, &error);
   if (server == NULL || !hcs_server_start (server, &error))
     {

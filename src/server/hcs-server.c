@@ -166,7 +166,7 @@ handle_api (SoupServer        *soup,
 
   route->func (req);
 
-  if (!hcs_request_has_replied (req))
+  if (!hcs_request_has_replied (req) && !hcs_request_is_deferred (req))
     {
       g_critical ("%s %s left without an answer", method, path);
       hcs_request_reply_error (req, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal", NULL,
