@@ -114,6 +114,8 @@ gboolean         hcs_request_field_array      (HcsRequest        *self,
                                                JsonArray        **out);
 gboolean         hcs_request_if_match         (HcsRequest        *self,
                                                gint64            *version);
+gint64           hcs_request_if_match_version (HcsRequest        *self,
+                                               JsonObject        *record);
 
 void             hcs_request_reply_json       (HcsRequest        *self,
                                                guint              status,
@@ -135,6 +137,10 @@ void             hcs_request_reply_bytes      (HcsRequest        *self,
                                                const char        *content_type,
                                                GBytes            *bytes);
 void             hcs_request_reply_no_content (HcsRequest        *self);
+void             hcs_request_export_page      (HcsRequest        *self,
+                                               const char        *cursor);
+JsonArray       *hcs_request_export_take      (HcsRequest        *self,
+                                               char             **next_cursor);
 void             hcs_request_reply_error      (HcsRequest        *self,
                                                guint              status,
                                                const char        *code,
