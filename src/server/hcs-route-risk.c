@@ -9,6 +9,7 @@
 #include "hc-core.h"
 #include "hcs-risk.h"
 #include "hcs-routes.h"
+#include "hcs-throttle.h"
 #include "hcs-store-risk.h"
 #include "hcs-write.h"
 
@@ -237,6 +238,8 @@ create_event (HcsRequest *req)
                                _("The description must be at most %d characters."), MAX_DESCRIPTION);
       return;
     }
+  if (subject != NULL && *subject != '\0' && !hcs_throttle_person_lookup (req, subject))
+    return;
   event.created_by = hcs_request_get_actor (req)->username;
 
   if ((w = hcs_write_begin (req, &error)) == NULL ||
