@@ -12,6 +12,7 @@
 #include "hcs-routes.h"
 #include "hcs-store-audit.h"
 #include "hcs-store-lists.h"
+#include "hcs-store-records.h"
 #include "hcs-store-repairs.h"
 #include "hcs-write.h"
 
@@ -149,7 +150,7 @@ create_repair (HcsRequest *req)
   g_autofree char *repair_id_text = NULL;
   const char *subject = NULL, *kind = NULL, *reason = NULL, *applied_on = NULL, *code = NULL;
   gboolean commitment = FALSE;
-  gint64 entry_id = 0, subject_id, id;
+  gint64 entry_id = 0, penalty_id = 0, subject_id, id;
   HcsIdentifierKind id_kind;
   JsonObject *body;
   GDate applied, now;
@@ -158,6 +159,7 @@ create_repair (HcsRequest *req)
       !hcs_request_field_string (req, body, "subject", HCS_FIELD_REQUIRED, &subject) ||
       !hcs_request_field_string (req, body, "kind", HCS_FIELD_REQUIRED, &kind) ||
       !hcs_request_field_int (req, body, "entry_id", HCS_FIELD_OPTIONAL, &entry_id) ||
+      !hcs_request_field_int (req, body, "penalty_id", HCS_FIELD_OPTIONAL, &penalty_id) ||
       !hcs_request_field_string (req, body, "reason", HCS_FIELD_REQUIRED, &reason) ||
       !hcs_request_field_bool (req, body, "commitment", HCS_FIELD_OPTIONAL, &commitment) ||
       !hcs_request_field_string (req, body, "applied_on", HCS_FIELD_OPTIONAL, &applied_on))
@@ -178,6 +180,12 @@ create_repair (HcsRequest *req)
     {
       hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_entry", "entry_id",
                                _("A repair of penalty information does not name a list entry."));
+      return;
+    }
+  if (penalty_id != 0 && !g_str_equal (kind, "penalty"))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_penalty", "penalty_id",
+                               _("Only a repair of penalty information names a penalty."));
       return;
     }
   if (applied_on == NULL)
@@ -224,8 +232,24 @@ create_repair (HcsRequest *req)
       hcs_store_rollback (store);
       return;
     }
+  /* A penalty repair that names its penalty takes it out of 双公示 once
+   * approved (hcs-store-records.c). */
+  if (penalty_id != 0 && !hcs_store_records_penalty_of_subject (store, penalty_id, subject_id, &error))
+    {
+      if (error != NULL)
+        {
+          hcs_write_fail (req, error);
+          return;
+        }
+      hcs_store_rollback (store);
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "unknown_penalty", "penalty_id",
+                               _("Penalty %lld is not a penalty of this subject."), (long long) penalty_id);
+      return;
+    }
   id = hcs_store_repairs_insert (store, subject_id, entry_id, kind, reason, commitment, applied_on,
                                  deadline, hcs_request_get_actor (req)->username, &error);
+  if (id > 0 && penalty_id != 0 && !hcs_store_records_repair_set_penalty (store, id, penalty_id, &error))
+    id = 0;
   if (id == 0 || (after = hcs_store_repairs_get (store, id, today, &error)) == NULL)
     {
       hcs_write_fail (req, error);
