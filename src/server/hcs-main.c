@@ -29,6 +29,11 @@ typedef struct
   gboolean  version;
   int       threads;
   int       token_ttl;
+  int       idle_timeout;
+  int       request_timeout;
+  char     *sync;
+  char     *tls_cert;
+  char     *tls_key;
 } Options;
 
 static void
@@ -37,6 +42,9 @@ options_clear (Options *o)
   g_free (o->db_path);
   g_free (o->listen);
   g_free (o->admin_password_file);
+  g_free (o->sync);
+  g_free (o->tls_cert);
+  g_free (o->tls_key);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -322,6 +330,11 @@ main (int   argc,
     { "exit-on-stdin-eof", 0, 0, G_OPTION_ARG_NONE, &o.exit_on_stdin_eof, N_("Stop when standard input closes (for a parent process)"), NULL },
     { "threads", 0, 0, G_OPTION_ARG_INT, &o.threads, N_("Number of worker threads (default: one per processor)"), N_("N") },
     { "token-ttl", 0, 0, G_OPTION_ARG_INT, &o.token_ttl, N_("Lifetime of a session token in seconds (default 28800)"), N_("SECONDS") },
+    { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &o.idle_timeout, N_("Close a connection silent for this long (default 60)"), N_("SECONDS") },
+    { "request-timeout", 0, 0, G_OPTION_ARG_INT, &o.request_timeout, N_("Time for a request’s headers, and for each 4 KiB of its body (default 30)"), N_("SECONDS") },
+    { "sync", 0, 0, G_OPTION_ARG_STRING, &o.sync, N_("full (default): a write is on disk when answered; normal: faster, the last writes can be lost on power loss"), N_("MODE") },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &o.tls_cert, N_("Serve HTTPS with this certificate (PEM; with --tls-key)"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &o.tls_key, N_("The private key of --tls-cert (PEM)"), N_("FILE") },
     { "list-routes", 0, 0, G_OPTION_ARG_NONE, &o.list_routes, N_("Print the API routes and exit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_("Print the version and exit"), NULL },
     { NULL }
@@ -362,6 +375,16 @@ main (int   argc,
       g_printerr ("hncredit-server: %s\n", error->message);
       return 2;
     }
+  if (o.sync != NULL && !g_str_equal (o.sync, "full") && !g_str_equal (o.sync, "normal"))
+    {
+      g_printerr ("hncredit-server: %s\n", _("--sync takes full or normal"));
+      return 2;
+    }
+  if (o.idle_timeout < 0 || o.request_timeout < 0)
+    {
+      g_printerr ("hncredit-server: %s\n", _("Timeouts are a number of seconds, at least 1"));
+      return 2;
+    }
 
   store = hcs_store_open (o.db_path, &error);
   if (store == NULL || !bootstrap (store, &o, &error))
@@ -376,6 +399,11 @@ main (int   argc,
   server_options.port = port;
   server_options.n_workers = (guint) CLAMP (o.threads, 0, 64);
   server_options.token_ttl = o.token_ttl;
+  server_options.idle_timeout = (guint) o.idle_timeout;
+  server_options.request_timeout = (guint) o.request_timeout;
+  server_options.sync = g_strcmp0 (o.sync, "normal") == 0 ? HCS_STORE_SYNC_NORMAL : HCS_STORE_SYNC_FULL;
+  server_options.tls_cert_file = o.tls_cert;
+  server_options.tls_key_file = o.tls_key;
   server = hcs_server_new (&server_options, &error);
   if (server == NULL || !hcs_server_start (server, &error))
     {
@@ -390,9 +418,11 @@ main (int   argc,
     g_unix_fd_add (STDIN_FILENO, G_IO_IN | G_IO_HUP | G_IO_ERR, on_stdin, loop);
 
   if (strchr (host, ':') != NULL)
-    g_print ("listening on http://[%s]:%u\n", host, hcs_server_get_port (server));
+    g_print ("listening on %s://[%s]:%u\n", hcs_server_is_https (server) ? "https" : "http",
+             host, hcs_server_get_port (server));
   else
-    g_print ("listening on http://%s:%u\n", host, hcs_server_get_port (server));
+    g_print ("listening on %s://%s:%u\n", hcs_server_is_https (server) ? "https" : "http",
+             host, hcs_server_get_port (server));
   fflush (stdout);
 
   g_main_loop_run (loop);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "hcs-request.h"
+#include "hcs-json-limits.h"
 
 #define DEFAULT_PAGE_LIMIT 50
 #define MAX_PAGE_LIMIT     1000
@@ -22,6 +23,8 @@ struct _HcsRequest
   GHashTable        *query;
   JsonNode          *json;
   HcsActor           actor;
+  GArray            *if_match;     /* the strong tags of If-Match that can be ours */
+  guint              if_match_any : 1;
   guint              authenticated : 1;
   guint              replied : 1;
   guint              json_parsed : 1;
@@ -34,7 +37,8 @@ hcs_request_new (SoupServerMessage *msg,
 {
   HcsRequest *self = g_new0 (HcsRequest, 1);
   GUri *uri = soup_server_message_get_uri (msg);
-  const char *query = g_uri_get_query (uri);
+  /* No URI yet when a request is refused before its headers came. */
+  const char *query = uri ? g_uri_get_query (uri) : NULL;
 
   self->msg = g_object_ref (msg);
   self->store = store;
@@ -53,6 +57,7 @@ hcs_request_free (HcsRequest *self)
   g_clear_pointer (&self->params, g_hash_table_unref);
   g_clear_pointer (&self->query, g_hash_table_unref);
   g_clear_pointer (&self->json, json_node_unref);
+  g_clear_pointer (&self->if_match, g_array_unref);
   g_free (self->actor.username);
   g_free (self);
 }
@@ -274,6 +279,14 @@ hcs_request_json (HcsRequest *self)
                                _("The request body is not UTF-8 text."));
       return NULL;
     }
+  /* Before the parser, which recurses once per level. */
+  if (!hcs_json_depth_within (data, len, HCS_JSON_MAX_DEPTH))
+    {
+      hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "json_too_deep", NULL,
+                               _("The request body nests arrays and objects more than %d deep."),
+                               HCS_JSON_MAX_DEPTH);
+      return NULL;
+    }
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, len, &error))
     {
@@ -450,50 +463,154 @@ hcs_request_field_array (HcsRequest    *self,
   return TRUE;
 }
 
+/* Our ETags are a record's version as a decimal number in quotes: "7". */
+static gboolean
+etag_version (const char *tag,
+              gsize       len,
+              gint64     *version)
+{
+  guint64 n = 0;
+
+  if (len == 0 || len > 18 || (tag[0] == '0' && len > 1))
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isdigit (tag[i]))
+        return FALSE;
+      n = n * 10 + (guint64) (tag[i] - '0');
+    }
+  *version = (gint64) n;
+  return n > 0;
+}
+
+/* Parses If-Match = "*" / #entity-tag (RFC 9110 13.1.1, 8.8.3) into
+ * self->if_match: the versions of the strong tags that can be ours. A weak
+ * tag is well-formed but never matches (If-Match compares strongly). */
+static gboolean
+parse_if_match (HcsRequest *self,
+                const char *value)
+{
+  const char *p = value;
+  gboolean any_element = FALSE;
+
+  self->if_match = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (*p == '*')
+    {
+      p++;
+      while (*p == ' ' || *p == '\t')
+        p++;
+      self->if_match_any = TRUE;
+      return *p == '\0';
+    }
+  for (;;)
+    {
+      gboolean weak = FALSE;
+      const char *tag;
+      gint64 version;
+
+      while (*p == ' ' || *p == '\t' || *p == ',')
+        p++;
+      if (*p == '\0')
+        break;
+      if (p[0] == 'W' && p[1] == '/')
+        {
+          weak = TRUE;
+          p += 2;
+        }
+      if (*p != '"')
+        return FALSE;
+      tag = ++p;
+      /* etagc = %x21 / %x23-7E / obs-text */
+      while (*p != '"')
+        {
+          guchar c = (guchar) *p;
+
+          if (c == '\0' || c < 0x21 || c == 0x7f)
+            return FALSE;
+          p++;
+        }
+      if (!weak && etag_version (tag, (gsize) (p - tag), &version))
+        g_array_append_val (self->if_match, version);
+      p++;
+      any_element = TRUE;
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (*p != ',' && *p != '\0')
+        return FALSE;
+    }
+  return any_element;
+}
+
 /**
  * hcs_request_if_match:
- * @version: (out): the version the client edits
+ * @version: (out): the version the client edits, to check early; 0 when
+ *   If-Match is `*` or a list, -1 when none of its tags can be current
  *
  * Writes must say which version they edit. Answers 428 when If-Match is
- * missing and 400 when it is not an ETag of ours; returns %FALSE then.
+ * missing and 400 when it is not `*` or a list of entity tags; returns
+ * %FALSE then. Once the route has read the record, it asks
+ * hcs_request_if_match_version() for the version to write at.
  */
 gboolean
 hcs_request_if_match (HcsRequest *self,
                       gint64     *version)
 {
-  const char *v = hcs_request_get_header (self, "If-Match");
-  g_autofree char *s = NULL;
-  char *end = NULL;
-  gint64 n;
+  const char *v = soup_message_headers_get_list (soup_server_message_get_request_headers (self->msg),
+                                                 "If-Match");
 
+  *version = -1;
   if (v == NULL)
     {
       hcs_request_reply_error (self, 428, "precondition_required", NULL,
                                _("Send the version you edit in If-Match (the ETag you read)."));
       return FALSE;
     }
-  s = g_strstrip (g_strdup (v));
-  if (g_str_has_prefix (s, "W/"))
-    memmove (s, s + 2, strlen (s + 2) + 1);
-  if (s[0] == '"')
+  g_clear_pointer (&self->if_match, g_array_unref);
+  self->if_match_any = FALSE;
+  if (!parse_if_match (self, v))
     {
-      gsize len = strlen (s);
-
-      if (len < 3 || s[len - 1] != '"')
-        goto bad;
-      s[len - 1] = '\0';
-      memmove (s, s + 1, len - 1);
+      g_clear_pointer (&self->if_match, g_array_unref);
+      self->if_match_any = FALSE;
+      hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_if_match", NULL,
+                               _("If-Match must be * or entity tags in quotes, such as \"3\" (the ETag you read)."));
+      return FALSE;
     }
-  n = g_ascii_strtoll (s, &end, 10);
-  if (end == s || *end != '\0' || n < 1)
-    goto bad;
-  *version = n;
+  if (self->if_match_any || self->if_match->len > 1)
+    *version = 0;
+  else if (self->if_match->len == 1)
+    *version = g_array_index (self->if_match, gint64, 0);
   return TRUE;
+}
 
-bad:
-  hcs_request_reply_error (self, SOUP_STATUS_BAD_REQUEST, "invalid_if_match", NULL,
-                           _("If-Match must be an ETag this server sent."));
-  return FALSE;
+/**
+ * hcs_request_if_match_version:
+ * @record: the record as it is now, with its "version"
+ *
+ * RFC 9110 13.1.1: If-Match holds when it is `*` (the record exists) or
+ * names the record's current ETag in a strong tag.
+ *
+ * Returns: the record's version when If-Match holds, otherwise -1: no
+ *   record has that version, so the write it is given to fails as stale
+ *   (412) and changes nothing
+ */
+gint64
+hcs_request_if_match_version (HcsRequest *self,
+                              JsonObject *record)
+{
+  gint64 current;
+
+  g_return_val_if_fail (self->if_match != NULL, -1);
+  if (record == NULL || !json_object_has_member (record, "version"))
+    return -1;
+  current = json_object_get_int_member (record, "version");
+  if (self->if_match_any)
+    return current;
+  for (guint i = 0; i < self->if_match->len; i++)
+    if (g_array_index (self->if_match, gint64, i) == current)
+      return current;
+  return -1;
 }
 
 void

@@ -103,6 +103,8 @@ gboolean         hcs_request_field_array      (HcsRequest        *self,
                                                JsonArray        **out);
 gboolean         hcs_request_if_match         (HcsRequest        *self,
                                                gint64            *version);
+gint64           hcs_request_if_match_version (HcsRequest        *self,
+                                               JsonObject        *record);
 
 void             hcs_request_reply_json       (HcsRequest        *self,
                                                guint              status,

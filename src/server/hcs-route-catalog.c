@@ -438,6 +438,7 @@ publish_version (HcsRequest *req)
       reply_version_published (req, year);
       return;
     }
+  version = hcs_request_if_match_version (req, before);
   if (json_object_get_int_member (before, "version") != version)
     {
       g_set_error (&error, HCS_STORE_ERROR, HCS_STORE_ERROR_STALE, "catalog version %" G_GINT64_FORMAT " changed", year);
@@ -633,6 +634,7 @@ patch_item (HcsRequest *req)
     return;
   if ((before = writable_item (req, id)) == NULL)
     return;
+  version = hcs_request_if_match_version (req, before);
   if (json_object_has_member (body, "department_id") && !json_object_get_null_member (body, "department_id") &&
       !check_department (req, in.fields.department_id))
     return;
@@ -664,6 +666,7 @@ delete_item (HcsRequest *req)
     return;
   if ((before = writable_item (req, id)) == NULL)
     return;
+  version = hcs_request_if_match_version (req, before);
   if (!hcs_store_catalog_item_delete (store, id, version, &error) ||
       !hcs_store_catalog_version_touch (store, json_object_get_int_member (before, "year"), &error))
     {

@@ -217,8 +217,8 @@ put_value (HcsRequest *req)
           hcs_request_if_match (req, &version);
           return;
         }
-      if (!has_if_match)
-        version = json_object_get_int_member (before, "version");
+      version = has_if_match ? hcs_request_if_match_version (req, before)
+                             : json_object_get_int_member (before, "version");
       if (!hcs_store_indicators_value_update (store, ind->key, year, region, version, value, evidence,
                                               actor->username, &error))
         {
@@ -283,6 +283,7 @@ review_value (HcsRequest *req)
       hcs_write_fail (req, error);
       return;
     }
+  version = hcs_request_if_match_version (req, before);
   if (json_object_get_int_member (before, "version") != version)
     {
       g_set_error (&error, HCS_STORE_ERROR, HCS_STORE_ERROR_STALE, "value changed since read");

@@ -379,6 +379,8 @@ transition_entry (HcsRequest *req)
   if (!hcs_write_begin (req))
     return;
   before = hcs_store_lists_entry_get (store, id, FALSE, &error);
+  if (before != NULL)
+    version = hcs_request_if_match_version (req, before);
   if (before == NULL ||
       !hcs_lists_apply_action (store, id, version, action, reason,
                                hcs_request_get_actor (req)->username, &state, &error) ||

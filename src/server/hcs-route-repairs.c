@@ -330,6 +330,7 @@ decide_repair (HcsRequest *req)
       hcs_write_fail (req, error);
       return;
     }
+  version = hcs_request_if_match_version (req, before);
   if (json_object_get_int_member (before, "version") == version &&
       !g_str_equal (json_object_get_string_member (before, "state"), "pending"))
     {

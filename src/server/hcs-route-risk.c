@@ -322,6 +322,8 @@ delete_event (HcsRequest *req)
   if (!hcs_write_begin (req))
     return;
   before = hcs_store_risk_get (store, id, &error);
+  if (before != NULL)
+    version = hcs_request_if_match_version (req, before);
   if (before == NULL || !hcs_store_risk_delete (store, id, version, &error))
     {
       if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))

@@ -540,6 +540,7 @@ patch_subject (HcsRequest *req)
         hcs_request_reply_store_error (req, error);
       return;
     }
+  version = hcs_request_if_match_version (req, before);
   if (!hcs_store_subjects_update (store, json_object_get_int_member (before, "id"), version, &f, &error) ||
       (after = hcs_store_subjects_get_by_id (store, json_object_get_int_member (before, "id"), &error)) == NULL)
     {

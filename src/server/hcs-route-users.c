@@ -201,6 +201,8 @@ patch_user (HcsRequest *req)
       return;
     }
   before = hcs_store_users_get (store, id, &error);
+  if (before != NULL)
+    version = hcs_request_if_match_version (req, before);
   if (before != NULL &&
       hcs_store_users_update (store, id, version, display_name, role_key, hash,
                               has_active ? (active ? 1 : 0) : -1, &error))

@@ -79,10 +79,17 @@ match_segments (char       **pattern,
       if (p[0] == '{')
         {
           g_autofree char *name = g_strndup (p + 1, strlen (p) - 2);
-          char *value = g_uri_unescape_string (path[i], NULL);
+          /* The path is raw (SoupServer:raw-paths): this is the one
+           * decoding. A segment cannot hold "/" or NUL, nor other than UTF-8. */
+          char *value = g_uri_unescape_string (path[i], "/");
 
           if (value == NULL)
             return FALSE;
+          if (!g_utf8_validate (value, -1, NULL))
+            {
+              g_free (value);
+              return FALSE;
+            }
           if (params != NULL)
             g_hash_table_replace (params, g_steal_pointer (&name), value);
           else

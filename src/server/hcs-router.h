@@ -16,7 +16,8 @@ typedef enum
   HCS_ACCESS_ADMIN,
 } HcsAccess;
 
-#define HCS_DEFAULT_MAX_BODY (4 * 1024 * 1024)
+/* JSON requests are small; a route that takes more says so. */
+#define HCS_DEFAULT_MAX_BODY (1024 * 1024)
 
 typedef struct
 {

@@ -14,6 +14,7 @@
 
 #include "hcs-server.h"
 #include "hcs-auth.h"
+#include "hcs-http-guard.h"
 #include "hcs-store-users.h"
 
 /* One worker per processor: more workers than cores only adds context
@@ -42,13 +43,34 @@ typedef struct
 
 struct _HcsServer
 {
-  char       *db_path;
-  char       *host;
-  guint16     port;
-  guint       n_workers;
-  HcsRouter  *router;
-  GPtrArray  *workers;
+  char            *db_path;
+  char            *host;
+  guint16          port;
+  guint            n_workers;
+  guint            idle_timeout;
+  guint            request_timeout;
+  HcsStoreSync     sync;
+  GTlsCertificate *tls_certificate;
+  HcsRouter       *router;
+  GPtrArray       *workers;
 };
+
+/* What the early handler learnt of a request, for handle_api. */
+typedef struct
+{
+  gint64  user_id;
+  char   *username;
+  HcRole  role;
+} EarlyActor;
+
+static void
+early_actor_free (gpointer data)
+{
+  EarlyActor *a = data;
+
+  g_free (a->username);
+  g_free (a);
+}
 
 static gint64 token_ttl = 8 * 3600;
 
@@ -158,7 +180,13 @@ handle_api (SoupServer        *soup,
   req = hcs_request_new (msg, worker->store, params);
   if (route->access != HCS_ACCESS_PUBLIC)
     {
-      if (!authenticate (req))
+      EarlyActor *early = g_object_get_data (G_OBJECT (msg), "hcs-early-actor");
+
+      /* The early handler signed the request in already, before its body
+       * was read; only an unforeseen path comes here without. */
+      if (early != NULL)
+        hcs_request_set_actor (req, early->user_id, early->username, early->role);
+      else if (!authenticate (req))
         return;
       if (!hcs_request_require_role (req, access_role (route->access)))
         return;
@@ -174,7 +202,10 @@ handle_api (SoupServer        *soup,
     }
 }
 
-/* Refuses bodies larger than the route takes before reading them. */
+/* Runs when the headers are in, before libsoup reads the body: refuses
+ * what the headers alone decide (no such route, no session, too low a role,
+ * a declared body over the route's limit) without reading the body, and
+ * sets the route's body limit for a body that comes in chunks. */
 static void
 handle_early (SoupServer        *soup,
               SoupServerMessage *msg,
@@ -185,6 +216,7 @@ handle_early (SoupServer        *soup,
   HcsWorker *worker = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   g_autoptr(GHashTable) params = NULL;
+  g_autoptr(HcsRequest) req = NULL;
   const HcsRoute *route;
   gboolean path_known;
   goffset length;
@@ -193,6 +225,8 @@ handle_early (SoupServer        *soup,
   route = hcs_router_match (worker->server->router, soup_server_message_get_method (msg),
                             path, &params, &path_known);
   max = (route != NULL && route->max_body > 0) ? route->max_body : HCS_DEFAULT_MAX_BODY;
+  hcs_http_guard_limit_body (msg, max);
+
   length = soup_message_headers_get_content_length (headers);
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       length > (goffset) max)
@@ -202,9 +236,38 @@ handle_early (SoupServer        *soup,
 
       reply_plain_error (msg, worker->store, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
                          "payload_too_large", message);
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Connection", "close");
+      hcs_http_guard_refuse_now (msg);
+      return;
     }
+
+  /* 404/405 are answered by handle_api once the (limited) body is in. */
+  if (route == NULL || route->access == HCS_ACCESS_PUBLIC)
+    return;
+
+  req = hcs_request_new (msg, worker->store, params);
+  if (authenticate (req) && hcs_request_require_role (req, access_role (route->access)))
+    {
+      const HcsActor *actor = hcs_request_get_actor (req);
+      EarlyActor *early = g_new0 (EarlyActor, 1);
+
+      early->user_id = actor->user_id;
+      early->username = g_strdup (actor->username);
+      early->role = actor->role;
+      g_object_set_data_full (G_OBJECT (msg), "hcs-early-actor", early, early_actor_free);
+      return;
+    }
+  /* The answer (401/403) is set: send it without reading a body. */
+  hcs_http_guard_refuse_now (msg);
+}
+
+static void
+on_request_started (SoupServer        *soup,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  HcsWorker *worker = user_data;
+
+  hcs_http_guard_watch_request (msg, worker->server->request_timeout);
 }
 
 static void
@@ -229,11 +292,22 @@ worker_main (gpointer data)
 
   g_main_context_push_thread_default (worker->context);
 
-  soup = soup_server_new ("server-header", "hncredit/" PACKAGE_VERSION " ", NULL);
+  /* No versions in the Server header (no trailing space: libsoup would add
+   * its own). Raw paths: the router decodes each path parameter once;
+   * libsoup would decode the whole path first, so "%252F" became "/" and a
+   * parameter was decoded twice. */
+  soup = soup_server_new ("server-header", "hncredit",
+                          "raw-paths", TRUE,
+                          "tls-certificate", worker->server->tls_certificate,
+                          NULL);
+  g_signal_connect (soup, "request-started", G_CALLBACK (on_request_started), worker);
   soup_server_add_early_handler (soup, "/api/v1", handle_early, worker, NULL);
   soup_server_add_handler (soup, "/api/v1", handle_api, worker, NULL);
   soup_server_add_handler (soup, NULL, handle_other, worker, NULL);
-  soup_server_listen_socket (soup, worker->socket, 0, &error);
+  if (soup_server_listen_socket (soup, worker->socket,
+                                 worker->server->tls_certificate ? SOUP_SERVER_LISTEN_HTTPS : 0,
+                                 &error))
+    hcs_http_guard_install_idle_timeout (worker->server->idle_timeout);
 
   g_mutex_lock (&worker->ready_lock);
   worker->error = error;
@@ -281,10 +355,30 @@ hcs_server_new (const HcsServerOptions  *options,
   self->host = g_strdup (options->host ? options->host : "127.0.0.1");
   self->port = options->port;
   self->n_workers = options->n_workers ? options->n_workers : default_workers ();
+  self->idle_timeout = options->idle_timeout ? options->idle_timeout : HCS_DEFAULT_IDLE_TIMEOUT;
+  self->request_timeout = options->request_timeout ? options->request_timeout : HCS_DEFAULT_REQUEST_TIMEOUT;
+  self->sync = options->sync;
   self->router = hcs_routes_new_router ();
   self->workers = g_ptr_array_new_with_free_func (worker_free);
   if (options->token_ttl > 0)
     token_ttl = options->token_ttl;
+  if (options->tls_cert_file != NULL || options->tls_key_file != NULL)
+    {
+      if (options->tls_cert_file == NULL || options->tls_key_file == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("HTTPS needs both --tls-cert FILE and --tls-key FILE."));
+          hcs_server_free (self);
+          return NULL;
+        }
+      self->tls_certificate = g_tls_certificate_new_from_files (options->tls_cert_file,
+                                                                options->tls_key_file, error);
+      if (self->tls_certificate == NULL)
+        {
+          hcs_server_free (self);
+          return NULL;
+        }
+    }
   return self;
 }
 
@@ -352,7 +446,7 @@ hcs_server_start (HcsServer  *self,
       g_ptr_array_add (self->workers, worker);
 
       worker->store = hcs_store_open (self->db_path, error);
-      if (worker->store == NULL)
+      if (worker->store == NULL || !hcs_store_set_sync (worker->store, self->sync, error))
         return FALSE;
       worker->socket = bind_socket (self->host, self->port, error);
       if (worker->socket == NULL)
@@ -401,6 +495,12 @@ hcs_server_get_host (HcsServer *self)
   return self->host;
 }
 
+gboolean
+hcs_server_is_https (HcsServer *self)
+{
+  return self->tls_certificate != NULL;
+}
+
 static gboolean
 quit_worker (gpointer data)
 {
@@ -440,6 +540,7 @@ hcs_server_free (HcsServer *self)
   hcs_server_stop (self);
   g_clear_pointer (&self->workers, g_ptr_array_unref);
   g_clear_pointer (&self->router, hcs_router_free);
+  g_clear_object (&self->tls_certificate);
   g_free (self->db_path);
   g_free (self->host);
   g_free (self);

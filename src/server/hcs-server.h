@@ -17,6 +17,11 @@ typedef struct
   guint16     port;          /* 0: pick a free one */
   guint       n_workers;     /* 0: default */
   gint64      token_ttl;     /* seconds */
+  guint       idle_timeout;  /* seconds a connection may be silent; 0: default */
+  guint       request_timeout; /* seconds for a request's headers; 0: default */
+  HcsStoreSync sync;         /* when a commit is on disk */
+  const char *tls_cert_file; /* PEM; with tls_key_file: HTTPS */
+  const char *tls_key_file;
 } HcsServerOptions;
 
 HcsServer *hcs_server_new        (const HcsServerOptions  *options,
@@ -25,6 +30,7 @@ gboolean   hcs_server_start      (HcsServer               *self,
                                   GError                 **error);
 guint16    hcs_server_get_port   (HcsServer               *self);
 const char *hcs_server_get_host  (HcsServer               *self);
+gboolean   hcs_server_is_https   (HcsServer               *self);
 void       hcs_server_stop       (HcsServer               *self);
 void       hcs_server_free       (HcsServer               *self);
 gint64     hcs_server_token_ttl  (void);

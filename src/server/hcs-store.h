@@ -24,11 +24,21 @@ typedef enum
 
 typedef struct _HcsStore HcsStore;
 
+/* When a commit counts as done (PRAGMA synchronous in WAL mode). */
+typedef enum
+{
+  HCS_STORE_SYNC_FULL = 0,     /* on disk: survives a power loss (the default) */
+  HCS_STORE_SYNC_NORMAL,       /* survives a crash of the server, not of the machine */
+} HcsStoreSync;
+
 GQuark        hcs_store_error_quark         (void);
 
 HcsStore     *hcs_store_open                (const char    *path,
                                              GError       **error);
 void          hcs_store_free                (HcsStore      *self);
+gboolean      hcs_store_set_sync            (HcsStore      *self,
+                                             HcsStoreSync   sync,
+                                             GError       **error);
 sqlite3      *hcs_store_get_db              (HcsStore      *self);
 const char   *hcs_store_get_path            (HcsStore      *self);
 
