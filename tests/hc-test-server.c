@@ -221,6 +221,20 @@ hc_test_request_full (HcTestServer *self,
                       GBytes       *body,
                       const char   *if_match)
 {
+  return hc_test_request_accept (self, method, path, token, content_type, body, if_match, NULL);
+}
+
+/* hc_test_request_full() with an Accept header (@accept, when not NULL). */
+HcTestResponse *
+hc_test_request_accept (HcTestServer *self,
+                        const char   *method,
+                        const char   *path,
+                        const char   *token,
+                        const char   *content_type,
+                        GBytes       *body,
+                        const char   *if_match,
+                        const char   *accept)
+{
   g_autofree char *uri = g_strconcat (self->url, "/api/v1", path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
   g_autoptr(GError) error = NULL;
@@ -238,6 +252,8 @@ hc_test_request_full (HcTestServer *self,
     }
   if (if_match != NULL)
     soup_message_headers_replace (headers, "If-Match", if_match);
+  if (accept != NULL)
+    soup_message_headers_replace (headers, "Accept", accept);
   if (body != NULL)
     soup_message_set_request_body_from_bytes (msg, content_type ? content_type : "application/json", body);
 
@@ -363,6 +379,23 @@ hc_test_count_rows (HcTestServer *self,
   return n;
 }
 
+/* Ends every session as its time running out would: their expiry becomes
+ * now, so the server answers their tokens with token_expired (a session
+ * that lives for the length of a test cannot be waited out). */
+void
+hc_test_server_expire_sessions (HcTestServer *self)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("UPDATE sessions SET expires_at = %" G_GINT64_FORMAT,
+                                          g_get_real_time () / G_USEC_PER_SEC);
+
+  g_assert_cmpint (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), >, 0);
+  sqlite3_close (db);
+}
+
 /* Registers a market subject through POST /subjects as admin (the way every
  * subject gets into the database); fails the test unless it answers 201. */
 void
@@ -393,4 +426,46 @@ hc_test_create_subject (HcTestServer *self,
   body = json_to_string (root, FALSE);
   r = hc_test_request (self, "POST", "/subjects", hc_test_server_token (self, "admin"), body);
   hc_assert_status (r, 201, NULL);
+}
+
+/* Creates a user of @role through POST /users as admin, with the password
+ * HC_TEST_PASSWORD; fails the test unless it answers 201.
+ * Returns: (transfer none): the user's token, owned by @self */
+const char *
+hc_test_create_user (HcTestServer *self,
+                     const char   *username,
+                     const char   *role)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "username");
+  json_builder_add_string_value (b, username);
+  json_builder_set_member_name (b, "password");
+  json_builder_add_string_value (b, HC_TEST_PASSWORD);
+  json_builder_set_member_name (b, "role");
+  json_builder_add_string_value (b, role);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  body = json_to_string (root, FALSE);
+  r = hc_test_request (self, "POST", "/users", hc_test_server_token (self, "admin"), body);
+  hc_assert_status (r, 201, NULL);
+  return hc_test_server_token (self, username);
+}
+
+/* Adds a department through POST /departments as admin; returns its id. */
+gint64
+hc_test_create_department (HcTestServer *self,
+                           const char   *code,
+                           const char   *name)
+{
+  g_autofree char *body = g_strdup_printf ("{\"code\":\"%s\",\"name\":\"%s\"}", code, name);
+  g_autoptr(HcTestResponse) r = hc_test_request (self, "POST", "/departments",
+                                                 hc_test_server_token (self, "admin"), body);
+
+  hc_assert_status (r, 201, NULL);
+  return json_object_get_int_member (hc_test_response_object (r), "id");
 }

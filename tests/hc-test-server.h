@@ -56,6 +56,14 @@ HcTestResponse *hc_test_request_full        (HcTestServer      *self,
                                              const char        *content_type,
                                              GBytes            *body,
                                              const char        *if_match);
+HcTestResponse *hc_test_request_accept      (HcTestServer      *self,
+                                             const char        *method,
+                                             const char        *path,
+                                             const char        *token,
+                                             const char        *content_type,
+                                             GBytes            *body,
+                                             const char        *if_match,
+                                             const char        *accept);
 void            hc_test_response_free       (HcTestResponse    *resp);
 
 JsonObject     *hc_test_response_object     (HcTestResponse    *resp);
@@ -68,6 +76,13 @@ void            hc_test_create_subject      (HcTestServer      *self,
                                              const char        *region);
 gint64          hc_test_count_rows          (HcTestServer      *self,
                                              const char        *sql);
+void            hc_test_server_expire_sessions (HcTestServer   *self);
+const char     *hc_test_create_user         (HcTestServer      *self,
+                                             const char        *username,
+                                             const char        *role);
+gint64          hc_test_create_department   (HcTestServer      *self,
+                                             const char        *code,
+                                             const char        *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcTestServer, hc_test_server_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcTestResponse, hc_test_response_free)

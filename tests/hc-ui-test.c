@@ -277,3 +277,60 @@ hc_ui_texture_is_blank (GdkTexture *texture)
       return FALSE;
   return TRUE;
 }
+
+static gboolean
+store_shot (GtkWidget *widget,
+            gpointer   data)
+{
+  GdkTexture **texture = data;
+
+  /* A window's content, without the client-side decoration's shadow. */
+  if (GTK_IS_WINDOW (widget) && gtk_widget_get_first_child (widget) != NULL)
+    widget = gtk_widget_get_first_child (widget);
+  *texture = hc_ui_screenshot (widget);
+  return *texture != NULL;
+}
+
+/**
+ * hc_ui_take_shot:
+ * @widget: a window (shot without its decoration's shadow) or any widget
+ * @name: the picture is written as screenshot-NAME.png in the build folder
+ *
+ * Waits two frames (so layout is done), takes a picture of @widget and
+ * writes it; fails the test when it cannot.
+ *
+ * Returns: (transfer full): the picture
+ */
+GdkTexture *
+hc_ui_take_shot (GtkWidget  *widget,
+                 const char *name)
+{
+  GdkTexture *texture = NULL;
+  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), file, NULL);
+
+  hc_ui_wait_frames (widget, 2, store_shot, &texture);
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+  return texture;
+}
+
+/* For hc_ui_wait_until(): the HcWindow @window shows the console. Fails at
+ * once when it shows that its built-in server did not start. */
+gboolean
+hc_ui_console_shown (gpointer window)
+{
+  const char *page = hc_window_get_page (HC_WINDOW (window));
+
+  if (g_strcmp0 (page, "failed") == 0)
+    g_error ("The built-in server did not start");
+  return g_strcmp0 (page, "console") == 0;
+}
+
+/* For hc_ui_wait_until(): the HcWindow @window shows the sign-in page. */
+gboolean
+hc_ui_sign_in_shown (gpointer window)
+{
+  return g_strcmp0 (hc_window_get_page (HC_WINDOW (window)), "sign-in") == 0;
+}

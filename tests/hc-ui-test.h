@@ -36,5 +36,9 @@ void       hc_ui_wait_pane_loaded (HcWindow       *window,
                                    const char     *pane);
 GdkTexture *hc_ui_screenshot      (GtkWidget      *widget);
 gboolean   hc_ui_texture_is_blank (GdkTexture     *texture);
+GdkTexture *hc_ui_take_shot       (GtkWidget      *widget,
+                                   const char     *name);
+gboolean   hc_ui_console_shown    (gpointer        window);
+gboolean   hc_ui_sign_in_shown    (gpointer        window);
 
 G_END_DECLS

@@ -868,29 +868,14 @@ test_demo_catalog_rises_to_93_percent (void)
 int
 main (int argc, char *argv[])
 {
-  const char *admin;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
   server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  admin = hc_test_server_token (server, "admin");
-  {
-    g_autoptr(HcTestResponse) a = hc_test_request (server, "POST", "/departments", admin,
-                                                   "{\"code\":\"SCJG\",\"name\":\"省市场监管局\"}");
-    g_autoptr(HcTestResponse) b = hc_test_request (server, "POST", "/departments", admin,
-                                                   "{\"code\":\"SW\",\"name\":\"省税务局\"}");
-    g_autoptr(HcTestResponse) u1 = hc_test_request (server, "POST", "/users", admin,
-                                                    "{\"username\":\"analyst\",\"password\":\"" HC_TEST_PASSWORD "\",\"role\":\"analyst\"}");
-    g_autoptr(HcTestResponse) u2 = hc_test_request (server, "POST", "/users", admin,
-                                                    "{\"username\":\"supervisor\",\"password\":\"" HC_TEST_PASSWORD "\",\"role\":\"supervisor\"}");
-
-    hc_assert_status (a, 201, NULL);
-    hc_assert_status (b, 201, NULL);
-    hc_assert_status (u1, 201, NULL);
-    hc_assert_status (u2, 201, NULL);
-    dept_a = json_object_get_int_member (hc_test_response_object (a), "id");
-    dept_b = json_object_get_int_member (hc_test_response_object (b), "id");
-  }
+  dept_a = hc_test_create_department (server, "SCJG", "省市场监管局");
+  dept_b = hc_test_create_department (server, "SW", "省税务局");
+  hc_test_create_user (server, "analyst", "analyst");
+  hc_test_create_user (server, "supervisor", "supervisor");
 
   g_test_add_func ("/catalog/versions/create-copy-and-list", test_versions_create_copy_and_list);
   g_test_add_func ("/catalog/versions/create-refuses-bad-input", test_versions_create_refuses_bad_input);

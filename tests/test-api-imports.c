@@ -941,17 +941,6 @@ test_too_large_is_413 (void)
   g_assert_cmpstr (answer, ==, "HTTP/1.1 413");
 }
 
-static void
-create_user (const char *username,
-             const char *role)
-{
-  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"%s\"}",
-                                           username, HC_TEST_PASSWORD, role);
-  g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/users", admin, body);
-
-  hc_assert_status (r, 201, NULL);
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -961,10 +950,8 @@ main (int argc, char *argv[])
   prng = g_rand_new_with_seed (4);
   server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
   admin = hc_test_server_token (server, "admin");
-  create_user ("analyst", "analyst");
-  create_user ("supervisor", "supervisor");
-  analyst = hc_test_server_token (server, "analyst");
-  supervisor = hc_test_server_token (server, "supervisor");
+  analyst = hc_test_create_user (server, "analyst", "analyst");
+  supervisor = hc_test_create_user (server, "supervisor", "supervisor");
   setup_catalog (server);
 
   g_test_add_func ("/imports/utf8-bom-chinese-header-any-order", test_utf8_bom_chinese_header_any_order);

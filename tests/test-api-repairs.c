@@ -431,17 +431,6 @@ test_person_identifiers_are_masked (void)
   g_assert_cmpstr (str (as_admin, "subject_identifier"), ==, "460100197512310014");
 }
 
-static void
-create_user (const char *username,
-             const char *role)
-{
-  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"%s\"}",
-                                           username, HC_TEST_PASSWORD, role);
-  g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/users", admin, body);
-
-  hc_assert_status (r, 201, NULL);
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -450,17 +439,9 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
   admin = hc_test_server_token (server, "admin");
-  create_user ("analyst", "analyst");
-  create_user ("supervisor", "supervisor");
-  analyst = hc_test_server_token (server, "analyst");
-  supervisor = hc_test_server_token (server, "supervisor");
-  {
-    g_autoptr(HcTestResponse) r =
-      hc_test_request (server, "POST", "/departments", admin, "{\"code\":\"SCJG\",\"name\":\"海南省市场监督管理局\"}");
-
-    hc_assert_status (r, 201, NULL);
-    department = json_object_get_int_member (hc_test_response_object (r), "id");
-  }
+  analyst = hc_test_create_user (server, "analyst", "analyst");
+  supervisor = hc_test_create_user (server, "supervisor", "supervisor");
+  department = hc_test_create_department (server, "SCJG", "海南省市场监督管理局");
 
   g_test_add_func ("/repairs/deadline-is-15-or-20-days", test_deadline_is_15_or_20_days);
   g_test_add_func ("/repairs/create-checks-its-input", test_create_checks_its_input);

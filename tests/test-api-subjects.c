@@ -12,8 +12,8 @@
 #include "hc-test-server.h"
 
 static HcTestServer *server;
-static char *analyst;
-static char *supervisor;
+static const char *analyst;
+static const char *supervisor;
 static guint serial;
 
 /* A valid 统一社会信用代码 registered in @division, made with the core's
@@ -829,19 +829,6 @@ test_subjects_demo_dataset (void)
   g_assert_cmpstr (digest, ==, digest2);
 }
 
-static char *
-create_user (const char *username,
-             const char *role)
-{
-  const char *admin = hc_test_server_token (server, "admin");
-  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"long-enough-pw\",\"role\":\"%s\"}",
-                                           username, role);
-  g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/users", admin, body);
-
-  hc_assert_status (r, 201, NULL);
-  return hc_test_server_login (server, username, "long-enough-pw");
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -849,8 +836,8 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
   server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  analyst = create_user ("li.fen", "analyst");
-  supervisor = create_user ("zhao.qiang", "supervisor");
+  analyst = hc_test_create_user (server, "li.fen", "analyst");
+  supervisor = hc_test_create_user (server, "zhao.qiang", "supervisor");
 
   g_test_add_func ("/subjects/create-and-get-by-normalised-identifier", test_subjects_create_and_get);
   g_test_add_func ("/subjects/create-is-audited", test_subjects_create_is_audited);
@@ -872,8 +859,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/subjects/demo-dataset", test_subjects_demo_dataset);
 
   status = g_test_run ();
-  g_free (analyst);
-  g_free (supervisor);
   hc_test_server_free (server);
   return status;
 }

@@ -9,42 +9,8 @@
 #include "hc-client.h"
 #include "hc-import-record.h"
 #include "hc-import-rejection.h"
+#include "hc-test-client.h"
 #include "hc-test-imports.h"
-
-typedef struct
-{
-  GAsyncResult *result;
-} Wait;
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Wait *wait = user_data;
-  wait->result = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (Wait *wait)
-{
-  while (wait->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return wait->result;
-}
-
-static void
-sign_in (HcClient   *client,
-         const char *username)
-{
-  g_autoptr(GError) error = NULL;
-  Wait wait = { NULL };
-
-  hc_client_sign_in_async (client, username, HC_TEST_PASSWORD, NULL, store_result, &wait);
-  g_assert_true (hc_client_sign_in_finish (client, wait_for (&wait), &error));
-  g_assert_no_error (error);
-  g_object_unref (wait.result);
-}
 
 static void
 count_progress (goffset  current,
@@ -62,7 +28,7 @@ static void
 test_client_import_file_round_trip (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  g_autoptr(HcClient) client = hc_client_new (hc_test_server_get_url (server));
+  g_autoptr(HcClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) licenses = NULL;
@@ -82,21 +48,21 @@ test_client_import_file_round_trip (void)
   JsonObject *obj;
   gint64 item_id = hc_test_imports_penalty_item (server);
   goffset sent = 0;
-  Wait wait = { NULL };
+  HcTestWait wait = { NULL };
 
-  sign_in (client, "admin");
+  client = hc_test_signed_in_client (server, "admin");
 
   /* Only the penalty items of the published catalog are offered. */
-  hc_client_list_catalog_items_async (client, "penalty", NULL, store_result, &wait);
-  items = hc_client_list_catalog_items_finish (client, wait_for (&wait), &error);
+  hc_client_list_catalog_items_async (client, "penalty", NULL, hc_test_wait_store, &wait);
+  items = hc_client_list_catalog_items_finish (client, hc_test_wait_for (&wait), &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpint (((HcCatalogItemInfo *) items->pdata[0])->id, ==, item_id);
   g_assert_cmpstr (((HcCatalogItemInfo *) items->pdata[0])->category, ==, "penalty");
   g_assert_cmpstr (((HcCatalogItemInfo *) items->pdata[0])->department_name, ==, "海南省市场监督管理局");
-  hc_client_list_catalog_items_async (client, "license", NULL, store_result, &wait);
-  licenses = hc_client_list_catalog_items_finish (client, wait_for (&wait), &error);
+  hc_client_list_catalog_items_async (client, "license", NULL, hc_test_wait_store, &wait);
+  licenses = hc_client_list_catalog_items_finish (client, hc_test_wait_for (&wait), &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
   g_assert_cmpuint (licenses->len, ==, 1);
@@ -105,8 +71,8 @@ test_client_import_file_round_trip (void)
   path = hc_test_imports_write_csv (dir, "处罚-2025-03.csv", 30, bad_rows);
   file = g_file_new_for_path (path);
   hc_client_import_file_async (client, file, "penalty", item_id, NULL, FALSE, count_progress, &sent,
-                               NULL, store_result, &wait);
-  result = hc_client_import_file_finish (client, wait_for (&wait), &error);
+                               NULL, hc_test_wait_store, &wait);
+  result = hc_client_import_file_finish (client, hc_test_wait_for (&wait), &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
   g_assert_nonnull (result);
@@ -159,15 +125,15 @@ test_client_import_file_round_trip (void)
 
   /* The same file again is refused with the server's code, unless forced. */
   hc_client_import_file_async (client, file, "penalty", item_id, "utf-8", FALSE, NULL, NULL,
-                               NULL, store_result, &wait);
-  g_assert_null (hc_client_import_file_finish (client, wait_for (&wait), &error));
+                               NULL, hc_test_wait_store, &wait);
+  g_assert_null (hc_client_import_file_finish (client, hc_test_wait_for (&wait), &error));
   g_clear_object (&wait.result);
   g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_CONFLICT);
   g_assert_cmpstr (hc_client_error_get_code (error), ==, "already_imported");
   g_clear_error (&error);
   hc_client_import_file_async (client, file, "penalty", item_id, "utf-8", TRUE, NULL, NULL,
-                               NULL, store_result, &wait);
-  again = hc_client_import_file_finish (client, wait_for (&wait), &error);
+                               NULL, hc_test_wait_store, &wait);
+  again = hc_client_import_file_finish (client, hc_test_wait_for (&wait), &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
   g_assert_cmpint (again->import_id, !=, result->import_id);
@@ -177,15 +143,15 @@ test_client_import_file_round_trip (void)
   /* A file that is not there says so before anything is sent. */
   missing = g_file_new_for_path ("/nonexistent/处罚.csv");
   hc_client_import_file_async (client, missing, "penalty", item_id, NULL, FALSE, NULL, NULL,
-                               NULL, store_result, &wait);
-  g_assert_null (hc_client_import_file_finish (client, wait_for (&wait), &error));
+                               NULL, hc_test_wait_store, &wait);
+  g_assert_null (hc_client_import_file_finish (client, hc_test_wait_for (&wait), &error));
   g_clear_object (&wait.result);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* The history, newest first. */
-  hc_client_list_imports_async (client, NULL, store_result, &wait);
-  history = hc_client_list_imports_finish (client, wait_for (&wait), &error);
+  hc_client_list_imports_async (client, NULL, hc_test_wait_store, &wait);
+  history = hc_client_list_imports_finish (client, hc_test_wait_for (&wait), &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (history), ==, 2);
@@ -200,8 +166,8 @@ test_client_import_file_round_trip (void)
   g_assert_cmpint (hc_import_record_get_rejected (record), ==, bad_rows->len);
 
   /* The full report: a BOM, the header and one line a rejection. */
-  hc_client_download_rejections_async (client, result->import_id, NULL, store_result, &wait);
-  report = hc_client_download_rejections_finish (client, wait_for (&wait), &error);
+  hc_client_download_rejections_async (client, result->import_id, NULL, hc_test_wait_store, &wait);
+  report = hc_client_download_rejections_finish (client, hc_test_wait_for (&wait), &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
   {
@@ -213,8 +179,8 @@ test_client_import_file_round_trip (void)
   }
 
   /* An import that does not exist is not found. */
-  hc_client_download_rejections_async (client, 999999, NULL, store_result, &wait);
-  g_assert_null (hc_client_download_rejections_finish (client, wait_for (&wait), &error));
+  hc_client_download_rejections_async (client, 999999, NULL, hc_test_wait_store, &wait);
+  g_assert_null (hc_client_download_rejections_finish (client, hc_test_wait_for (&wait), &error));
   g_clear_object (&wait.result);
   g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_NOT_FOUND);
 

@@ -5,46 +5,10 @@
 #include "config.h"
 
 #include "hc-client.h"
-#include "hc-indicator-row.h"
-#include "hc-test-server.h"
+#include "hc-indicator-summary.h"
+#include "hc-test-client.h"
 
 static HcTestServer *server;
-
-typedef struct
-{
-  GAsyncResult *result;
-} Wait;
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Wait *wait = user_data;
-  wait->result = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (Wait *wait)
-{
-  while (wait->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return wait->result;
-}
-
-static HcClient *
-signed_in_client (const char *username)
-{
-  HcClient *client = hc_client_new (hc_test_server_get_url (server));
-  g_autoptr(GError) error = NULL;
-  Wait wait = { NULL };
-
-  hc_client_sign_in_async (client, username, HC_TEST_PASSWORD, NULL, store_result, &wait);
-  g_assert_true (hc_client_sign_in_finish (client, wait_for (&wait), &error));
-  g_assert_no_error (error);
-  g_object_unref (wait.result);
-  return client;
-}
 
 static HcIndicatorDetail *
 get_detail (HcClient   *client,
@@ -52,11 +16,11 @@ get_detail (HcClient   *client,
 {
   g_autoptr(GError) error = NULL;
   HcIndicatorDetail *detail;
-  Wait wait = { NULL };
+  HcTestWait wait = { NULL };
 
-  hc_client_get_indicator_async (client, key, NULL, store_result, &wait);
-  detail = hc_client_get_indicator_finish (client, wait_for (&wait), &error);
-  g_object_unref (wait.result);
+  hc_client_get_indicator_async (client, key, NULL, hc_test_wait_store, &wait);
+  detail = hc_client_get_indicator_finish (client, hc_test_wait_for (&wait), &error);
+  g_clear_object (&wait.result);
   g_assert_no_error (error);
   return detail;
 }
@@ -70,12 +34,12 @@ submit (HcClient    *client,
         const char  *etag,
         GError     **error)
 {
-  Wait wait = { NULL };
+  HcTestWait wait = { NULL };
   char *new_etag;
 
-  hc_client_submit_indicator_value_async (client, key, year, value, evidence, etag, NULL, store_result, &wait);
-  new_etag = hc_client_submit_indicator_value_finish (client, wait_for (&wait), error);
-  g_object_unref (wait.result);
+  hc_client_submit_indicator_value_async (client, key, year, value, evidence, etag, NULL, hc_test_wait_store, &wait);
+  new_etag = hc_client_submit_indicator_value_finish (client, hc_test_wait_for (&wait), error);
+  g_clear_object (&wait.result);
   return new_etag;
 }
 
@@ -88,28 +52,28 @@ review (HcClient    *client,
         const char  *comment,
         GError     **error)
 {
-  Wait wait = { NULL };
+  HcTestWait wait = { NULL };
   char *new_etag;
 
-  hc_client_review_indicator_value_async (client, key, year, etag, approve, comment, NULL, store_result, &wait);
-  new_etag = hc_client_review_indicator_value_finish (client, wait_for (&wait), error);
-  g_object_unref (wait.result);
+  hc_client_review_indicator_value_async (client, key, year, etag, approve, comment, NULL, hc_test_wait_store, &wait);
+  new_etag = hc_client_review_indicator_value_finish (client, hc_test_wait_for (&wait), error);
+  g_clear_object (&wait.result);
   return new_etag;
 }
 
 static void
 test_client_indicators_list_matches_server (void)
 {
-  g_autoptr(HcClient) client = signed_in_client ("admin");
+  g_autoptr(HcClient) client = hc_test_signed_in_client (server, "admin");
   g_autoptr(HcTestResponse) resp = hc_test_request (server, "GET", "/indicators?year=2023",
                                                     hc_test_server_token (server, "admin"), NULL);
   g_autoptr(GListModel) rows = NULL;
   g_autoptr(GError) error = NULL;
   JsonArray *items;
-  Wait wait = { NULL };
+  HcTestWait wait = { NULL };
 
-  hc_client_list_indicators_async (client, 2023, NULL, store_result, &wait);
-  rows = hc_client_list_indicators_finish (client, wait_for (&wait), &error);
+  hc_client_list_indicators_async (client, 2023, NULL, hc_test_wait_store, &wait);
+  rows = hc_client_list_indicators_finish (client, hc_test_wait_for (&wait), &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
 
@@ -120,30 +84,30 @@ test_client_indicators_list_matches_server (void)
   for (guint i = 0; i < 22; i++)
     {
       JsonObject *item = json_array_get_object_element (items, i);
-      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(HcIndicatorSummary) row = g_list_model_get_item (rows, i);
       JsonNode *state = json_object_get_member (item, "state");
 
-      g_assert_cmpstr (hc_indicator_row_get_key (row), ==, json_object_get_string_member (item, "key"));
-      g_assert_cmpstr (hc_indicator_row_get_status (row), ==, json_object_get_string_member (item, "status"));
-      g_assert_cmpstr (hc_indicator_row_get_source (row), ==, json_object_get_string_member (item, "source"));
-      g_assert_cmpstr (hc_indicator_row_get_item (row), ==, json_object_get_string_member (item, "item"));
-      g_assert_cmpstr (hc_indicator_row_get_review_state (row), ==,
+      g_assert_cmpstr (hc_indicator_summary_get_key (row), ==, json_object_get_string_member (item, "key"));
+      g_assert_cmpstr (hc_indicator_summary_get_status (row), ==, json_object_get_string_member (item, "status"));
+      g_assert_cmpstr (hc_indicator_summary_get_source (row), ==, json_object_get_string_member (item, "source"));
+      g_assert_cmpstr (hc_indicator_summary_get_item (row), ==, json_object_get_string_member (item, "item"));
+      g_assert_cmpstr (hc_indicator_summary_get_review_state (row), ==,
                        JSON_NODE_HOLDS_NULL (state) ? NULL : json_node_get_string (state));
-      g_assert_cmpint (hc_indicator_row_get_year (row), ==, 2023);
-      g_assert_nonnull (hc_indicator_row_get_status_label (row));
+      g_assert_cmpint (hc_indicator_summary_get_year (row), ==, 2023);
+      g_assert_nonnull (hc_indicator_summary_get_status_label (row));
     }
 }
 
 static void
 test_client_indicators_unknown_key_is_not_found (void)
 {
-  g_autoptr(HcClient) client = signed_in_client ("admin");
+  g_autoptr(HcClient) client = hc_test_signed_in_client (server, "admin");
   g_autoptr(GError) error = NULL;
   HcIndicatorDetail *detail;
-  Wait wait = { NULL };
+  HcTestWait wait = { NULL };
 
-  hc_client_get_indicator_async (client, "no-such-indicator", NULL, store_result, &wait);
-  detail = hc_client_get_indicator_finish (client, wait_for (&wait), &error);
+  hc_client_get_indicator_async (client, "no-such-indicator", NULL, hc_test_wait_store, &wait);
+  detail = hc_client_get_indicator_finish (client, hc_test_wait_for (&wait), &error);
   g_clear_object (&wait.result);
   g_assert_null (detail);
   g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_NOT_FOUND);
@@ -152,8 +116,8 @@ test_client_indicators_unknown_key_is_not_found (void)
 static void
 test_client_indicators_report_then_review (void)
 {
-  g_autoptr(HcClient) analyst = signed_in_client ("ana");
-  g_autoptr(HcClient) supervisor = signed_in_client ("sup");
+  g_autoptr(HcClient) analyst = hc_test_signed_in_client (server, "ana");
+  g_autoptr(HcClient) supervisor = hc_test_signed_in_client (server, "sup");
   g_autoptr(HcIndicatorDetail) before = get_detail (analyst, "credit-plus-scenarios");
   g_autoptr(HcIndicatorDetail) after = NULL;
   g_autoptr(HcIndicatorDetail) reviewed = NULL;

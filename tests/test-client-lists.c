@@ -6,7 +6,7 @@
 
 #include "hc-client.h"
 #include "hc-list-entry-event.h"
-#include "hc-test-server.h"
+#include "hc-test-client.h"
 
 static const char * const usccs[] = {
   "91460100MA5T100082", "91460200MA5T100162", "91460400MA5T100247",
@@ -15,44 +15,7 @@ static const char * const usccs[] = {
 static HcTestServer *server;
 static gint64 ids[G_N_ELEMENTS (usccs)];
 
-typedef struct
-{
-  GAsyncResult *result;
-} Wait;
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Wait *wait = user_data;
-  wait->result = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (Wait *wait)
-{
-  g_clear_object (&wait->result);
-  while (wait->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return wait->result;
-}
-
-static HcClient *
-signed_in_client (void)
-{
-  HcClient *client = hc_client_new (hc_test_server_get_url (server));
-  g_autoptr(GError) error = NULL;
-  Wait wait = { NULL };
-
-  hc_client_sign_in_async (client, "admin", HC_TEST_PASSWORD, NULL, store_result, &wait);
-  g_assert_true (hc_client_sign_in_finish (client, wait_for (&wait), &error));
-  g_assert_no_error (error);
-  g_clear_object (&wait.result);
-  return client;
-}
-
-static HcListEntryPage *
+static HcPage *
 entries (HcClient    *client,
          const char  *state,
          const char  *q,
@@ -60,11 +23,11 @@ entries (HcClient    *client,
          guint        limit,
          GError     **error)
 {
-  Wait wait = { NULL };
-  HcListEntryPage *page;
+  HcTestWait wait = { NULL };
+  HcPage *page;
 
-  hc_client_list_entries_async (client, "black", state, NULL, q, cursor, limit, NULL, store_result, &wait);
-  page = hc_client_list_entries_finish (client, wait_for (&wait), error);
+  hc_client_list_entries_async (client, "black", state, NULL, q, cursor, limit, NULL, hc_test_wait_store, &wait);
+  page = hc_client_list_entries_finish (client, hc_test_wait_for (&wait), error);
   g_clear_object (&wait.result);
   return page;
 }
@@ -74,11 +37,11 @@ get_entry (HcClient *client,
            gint64    id)
 {
   g_autoptr(GError) error = NULL;
-  Wait wait = { NULL };
+  HcTestWait wait = { NULL };
   HcListEntry *entry;
 
-  hc_client_get_list_entry_async (client, id, NULL, store_result, &wait);
-  entry = hc_client_get_list_entry_finish (client, wait_for (&wait), &error);
+  hc_client_get_list_entry_async (client, id, NULL, hc_test_wait_store, &wait);
+  entry = hc_client_get_list_entry_finish (client, hc_test_wait_for (&wait), &error);
   g_assert_no_error (error);
   g_clear_object (&wait.result);
   return entry;
@@ -92,11 +55,11 @@ transition (HcClient    *client,
             const char  *reason,
             GError     **error)
 {
-  Wait wait = { NULL };
+  HcTestWait wait = { NULL };
   HcListEntry *entry;
 
-  hc_client_transition_list_entry_async (client, id, etag, action, reason, NULL, store_result, &wait);
-  entry = hc_client_transition_list_entry_finish (client, wait_for (&wait), error);
+  hc_client_transition_list_entry_async (client, id, etag, action, reason, NULL, hc_test_wait_store, &wait);
+  entry = hc_client_transition_list_entry_finish (client, hc_test_wait_for (&wait), error);
   g_clear_object (&wait.result);
   return entry;
 }
@@ -104,20 +67,20 @@ transition (HcClient    *client,
 static void
 test_client_lists_types_and_pages (void)
 {
-  g_autoptr(HcClient) client = signed_in_client ();
+  g_autoptr(HcClient) client = hc_test_signed_in_client (server, "admin");
   g_autoptr(GListModel) types = NULL;
-  g_autoptr(HcListEntryPage) first = NULL;
-  g_autoptr(HcListEntryPage) second = NULL;
-  g_autoptr(HcListEntryPage) none = NULL;
-  g_autoptr(HcListEntryPage) found = NULL;
-  g_autoptr(HcListEntryPage) bad = NULL;
+  g_autoptr(HcPage) first = NULL;
+  g_autoptr(HcPage) second = NULL;
+  g_autoptr(HcPage) none = NULL;
+  g_autoptr(HcPage) found = NULL;
+  g_autoptr(HcPage) bad = NULL;
   g_autoptr(HcListEntry) row = NULL;
   g_autoptr(GError) error = NULL;
   gboolean has_black = FALSE;
-  Wait wait = { NULL };
+  HcTestWait wait = { NULL };
 
-  hc_client_list_types_async (client, NULL, store_result, &wait);
-  types = hc_client_list_types_finish (client, wait_for (&wait), &error);
+  hc_client_list_types_async (client, NULL, hc_test_wait_store, &wait);
+  types = hc_client_list_types_finish (client, hc_test_wait_for (&wait), &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (types), >=, 3);
@@ -137,14 +100,14 @@ test_client_lists_types_and_pages (void)
   /* Two pages of 2 + 1 rows, each with the total. */
   first = entries (client, NULL, NULL, NULL, 2, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (first->total, ==, 3);
-  g_assert_cmpuint (g_list_model_get_n_items (first->entries), ==, 2);
-  g_assert_nonnull (first->next_cursor);
-  second = entries (client, NULL, NULL, first->next_cursor, 2, &error);
+  g_assert_cmpint (hc_page_get_total (first), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_page_get_items (first)), ==, 2);
+  g_assert_nonnull (hc_page_get_next_cursor (first));
+  second = entries (client, NULL, NULL, hc_page_get_next_cursor (first), 2, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (second->entries), ==, 1);
-  g_assert_null (second->next_cursor);
-  row = g_list_model_get_item (second->entries, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_page_get_items (second)), ==, 1);
+  g_assert_null (hc_page_get_next_cursor (second));
+  row = g_list_model_get_item (hc_page_get_items (second), 0);
   g_assert_cmpint (hc_list_entry_get_id (row), >, 0);
   g_assert_cmpstr (hc_list_entry_get_state (row), ==, "proposed");
   g_assert_cmpstr (hc_list_entry_get_region_name (row), !=, NULL);
@@ -153,10 +116,10 @@ test_client_lists_types_and_pages (void)
   /* Filters reach the server. */
   none = entries (client, "published", NULL, NULL, 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (none->total, ==, 0);
+  g_assert_cmpint (hc_page_get_total (none), ==, 0);
   found = entries (client, NULL, "海南测试2号", NULL, 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (found->total, ==, 1);
+  g_assert_cmpint (hc_page_get_total (found), ==, 1);
   bad = entries (client, "nonsense", NULL, NULL, 0, &error);
   g_assert_null (bad);
   g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_INVALID);
@@ -166,7 +129,7 @@ test_client_lists_types_and_pages (void)
 static void
 test_client_lists_entry_and_transitions (void)
 {
-  g_autoptr(HcClient) client = signed_in_client ();
+  g_autoptr(HcClient) client = hc_test_signed_in_client (server, "admin");
   g_autoptr(HcListEntry) entry = get_entry (client, ids[0]);
   g_autoptr(HcListEntry) noticed = NULL;
   g_autoptr(HcListEntry) stale = NULL;

@@ -5,47 +5,11 @@
 
 #include "hc-client.h"
 #include "hc-risk-event.h"
-#include "hc-test-server.h"
+#include "hc-test-client.h"
 
 #define HAIKOU "460100"
 #define SANYA "460200"
 #define WUZHISHAN "469001"
-
-typedef struct
-{
-  GAsyncResult *result;
-} Wait;
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Wait *wait = user_data;
-  wait->result = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (Wait *wait)
-{
-  while (wait->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return wait->result;
-}
-
-static HcClient *
-signed_in_client (HcTestServer *server)
-{
-  HcClient *client = hc_client_new (hc_test_server_get_url (server));
-  g_autoptr(GError) error = NULL;
-  Wait wait = { NULL };
-
-  hc_client_sign_in_async (client, "admin", HC_TEST_PASSWORD, NULL, store_result, &wait);
-  g_assert_true (hc_client_sign_in_finish (client, wait_for (&wait), &error));
-  g_assert_no_error (error);
-  g_object_unref (wait.result);
-  return client;
-}
 
 static gint64
 post_event (HcTestServer *server,
@@ -70,13 +34,13 @@ get_heatmap (HcClient    *client,
              const char  *normalize,
              GError     **error)
 {
-  Wait wait = { NULL };
+  HcTestWait wait = { NULL };
   HcHeatmap *heatmap;
 
   hc_client_get_heatmap_async (client, by, "2025-01", "2025-12", category, normalize,
-                               NULL, store_result, &wait);
-  heatmap = hc_client_get_heatmap_finish (client, wait_for (&wait), error);
-  g_object_unref (wait.result);
+                               NULL, hc_test_wait_store, &wait);
+  heatmap = hc_client_get_heatmap_finish (client, hc_test_wait_for (&wait), error);
+  g_clear_object (&wait.result);
   return heatmap;
 }
 
@@ -84,7 +48,7 @@ static void
 test_client_risk_heatmap_counts_the_events (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  g_autoptr(HcClient) client = signed_in_client (server);
+  g_autoptr(HcClient) client = hc_test_signed_in_client (server, "admin");
   g_autoptr(HcHeatmap) by_region = NULL;
   g_autoptr(HcHeatmap) by_month = NULL;
   g_autoptr(HcHeatmap) by_category = NULL;
@@ -156,7 +120,7 @@ static void
 test_client_risk_events_come_in_pages (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  g_autoptr(HcClient) client = signed_in_client (server);
+  g_autoptr(HcClient) client = hc_test_signed_in_client (server, "admin");
   g_autoptr(GHashTable) created = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autofree char *cursor = NULL;
@@ -175,16 +139,19 @@ test_client_risk_events_come_in_pages (void)
 
   do
     {
-      g_autoptr(GListModel) page = NULL;
+      g_autoptr(HcPage) result = NULL;
+      GListModel *page;
       g_autoptr(GError) error = NULL;
       g_autofree char *next = NULL;
-      Wait wait = { NULL };
+      HcTestWait wait = { NULL };
 
       hc_client_list_risk_events_async (client, HAIKOU, "food_drug", "2025-01", "2025-12", 2, cursor,
-                                        NULL, store_result, &wait);
-      page = hc_client_list_risk_events_finish (client, wait_for (&wait), &next, &error);
-      g_object_unref (wait.result);
+                                        NULL, hc_test_wait_store, &wait);
+      result = hc_client_list_risk_events_finish (client, hc_test_wait_for (&wait), &error);
+      g_clear_object (&wait.result);
       g_assert_no_error (error);
+      page = hc_page_get_items (result);
+      next = g_strdup (hc_page_get_next_cursor (result));
       g_assert_true (g_list_model_get_item_type (page) == HC_TYPE_RISK_EVENT);
       g_assert_cmpuint (g_list_model_get_n_items (page), <=, 2);
       for (guint i = 0; i < g_list_model_get_n_items (page); i++)
@@ -221,11 +188,11 @@ static void
 test_client_risk_bad_filter_is_an_invalid_request (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  g_autoptr(HcClient) client = signed_in_client (server);
+  g_autoptr(HcClient) client = hc_test_signed_in_client (server, "admin");
   g_autoptr(HcHeatmap) heatmap = NULL;
-  g_autoptr(GListModel) page = NULL;
+  g_autoptr(HcPage) page = NULL;
   g_autoptr(GError) error = NULL;
-  Wait wait = { NULL };
+  HcTestWait wait = { NULL };
 
   heatmap = get_heatmap (client, "region", "not-a-category", NULL, &error);
   g_assert_null (heatmap);
@@ -234,9 +201,9 @@ test_client_risk_bad_filter_is_an_invalid_request (void)
   g_clear_error (&error);
 
   hc_client_list_risk_events_async (client, "999999", NULL, NULL, NULL, 0, NULL,
-                                    NULL, store_result, &wait);
-  page = hc_client_list_risk_events_finish (client, wait_for (&wait), NULL, &error);
-  g_object_unref (wait.result);
+                                    NULL, hc_test_wait_store, &wait);
+  page = hc_client_list_risk_events_finish (client, hc_test_wait_for (&wait), &error);
+  g_clear_object (&wait.result);
   g_assert_null (page);
   g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_INVALID);
 }

@@ -8,45 +8,9 @@
 #include "hc-audit-change.h"
 #include "hc-client.h"
 #include "hc-subject-model.h"
-#include "hc-test-server.h"
+#include "hc-test-client.h"
 
 static HcTestServer *server;
-
-typedef struct
-{
-  GAsyncResult *result;
-} Wait;
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Wait *wait = user_data;
-  wait->result = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (Wait *wait)
-{
-  while (wait->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return wait->result;
-}
-
-static HcClient *
-signed_in_client (const char *username)
-{
-  HcClient *client = hc_client_new (hc_test_server_get_url (server));
-  g_autoptr(GError) error = NULL;
-  Wait wait = { NULL };
-
-  hc_client_sign_in_async (client, username, HC_TEST_PASSWORD, NULL, store_result, &wait);
-  g_assert_true (hc_client_sign_in_finish (client, wait_for (&wait), &error));
-  g_assert_no_error (error);
-  g_object_unref (wait.result);
-  return client;
-}
 
 static void
 wait_model_idle (HcSubjectModel *model)
@@ -103,7 +67,7 @@ server_last_identifier (const char *query,
 static void
 test_model_pages_to_the_end (void)
 {
-  g_autoptr(HcClient) client = signed_in_client ("admin");
+  g_autoptr(HcClient) client = hc_test_signed_in_client (server, "admin");
   g_autoptr(HcSubjectModel) model = hc_subject_model_new (client);
   HcSubjectQuery query = { .grade = "C" };
   g_autoptr(HcSubject) first = NULL;
@@ -140,7 +104,7 @@ test_model_pages_to_the_end (void)
 static void
 test_search_narrows_and_new_query_cancels (void)
 {
-  g_autoptr(HcClient) client = signed_in_client ("admin");
+  g_autoptr(HcClient) client = hc_test_signed_in_client (server, "admin");
   g_autoptr(HcSubjectModel) model = hc_subject_model_new (client);
   HcSubjectQuery all = { 0, };
   HcSubjectQuery search = { 0, };
@@ -179,12 +143,12 @@ get_subject (HcClient    *client,
              char       **etag,
              GError     **error)
 {
-  Wait wait = { NULL };
+  HcTestWait wait = { NULL };
   HcSubject *subject;
 
-  hc_client_get_subject_async (client, identifier, NULL, store_result, &wait);
-  subject = hc_client_get_subject_finish (client, wait_for (&wait), etag, error);
-  g_object_unref (wait.result);
+  hc_client_get_subject_async (client, identifier, NULL, hc_test_wait_store, &wait);
+  subject = hc_client_get_subject_finish (client, hc_test_wait_for (&wait), etag, error);
+  g_clear_object (&wait.result);
   return subject;
 }
 
@@ -196,20 +160,20 @@ update_subject (HcClient            *client,
                 char               **new_etag,
                 GError             **error)
 {
-  Wait wait = { NULL };
+  HcTestWait wait = { NULL };
   HcSubject *subject;
 
-  hc_client_update_subject_async (client, identifier, etag, edit, NULL, store_result, &wait);
-  subject = hc_client_update_subject_finish (client, wait_for (&wait), new_etag, error);
-  g_object_unref (wait.result);
+  hc_client_update_subject_async (client, identifier, etag, edit, NULL, hc_test_wait_store, &wait);
+  subject = hc_client_update_subject_finish (client, hc_test_wait_for (&wait), new_etag, error);
+  g_clear_object (&wait.result);
   return subject;
 }
 
 static void
 test_edit_with_if_match (void)
 {
-  g_autoptr(HcClient) admin = signed_in_client ("admin");
-  g_autoptr(HcClient) analyst = signed_in_client ("analyst");
+  g_autoptr(HcClient) admin = hc_test_signed_in_client (server, "admin");
+  g_autoptr(HcClient) analyst = hc_test_signed_in_client (server, "analyst");
   g_autoptr(JsonObject) page = raw_get ("/subjects?limit=1&type=legal_person");
   const char *identifier = json_object_get_string_member (json_array_get_object_element (
                              json_object_get_array_member (page, "items"), 0), "identifier");
@@ -264,19 +228,19 @@ test_edit_with_if_match (void)
   /* The audit log has the edit newest first, with before and after. */
   {
     HcAuditQuery query = { .actor = "admin", .entity = "subject" };
-    Wait wait = { NULL };
-    g_autoptr(HcAuditPage) audit = NULL;
-    HcAuditEntry *entry;
+    HcTestWait wait = { NULL };
+    g_autoptr(HcPage) audit = NULL;
+    g_autoptr(HcAuditEntry) entry = NULL;
     GListModel *changes;
     gboolean industry_seen = FALSE;
 
-    hc_client_list_audit_async (admin, &query, NULL, 5, TRUE, NULL, store_result, &wait);
-    audit = hc_client_list_audit_finish (admin, wait_for (&wait), &error);
-    g_object_unref (wait.result);
+    hc_client_list_audit_async (admin, &query, NULL, 5, TRUE, NULL, hc_test_wait_store, &wait);
+    audit = hc_client_list_audit_finish (admin, hc_test_wait_for (&wait), &error);
+    g_clear_object (&wait.result);
     g_assert_no_error (error);
-    g_assert_cmpuint (audit->items->len, >=, 1);
-    g_assert_cmpint (audit->total, >=, 1);
-    entry = g_ptr_array_index (audit->items, 0);
+    g_assert_cmpuint (hc_page_get_n_items (audit), >=, 1);
+    g_assert_cmpint (hc_page_get_total (audit), >=, 1);
+    entry = g_list_model_get_item (hc_page_get_items (audit), 0);
     g_assert_cmpstr (hc_audit_entry_get_action (entry), ==, "subject.update");
     changes = hc_audit_entry_get_changes (entry);
     for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
@@ -297,12 +261,12 @@ test_edit_with_if_match (void)
 
   /* Analysts may not read the audit log. */
   {
-    Wait wait = { NULL };
-    g_autoptr(HcAuditPage) denied = NULL;
+    HcTestWait wait = { NULL };
+    g_autoptr(HcPage) denied = NULL;
 
-    hc_client_list_audit_async (analyst, NULL, NULL, 5, FALSE, NULL, store_result, &wait);
-    denied = hc_client_list_audit_finish (analyst, wait_for (&wait), &error);
-    g_object_unref (wait.result);
+    hc_client_list_audit_async (analyst, NULL, NULL, 5, FALSE, NULL, hc_test_wait_store, &wait);
+    denied = hc_client_list_audit_finish (analyst, hc_test_wait_for (&wait), &error);
+    g_clear_object (&wait.result);
     g_assert_null (denied);
     g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_FORBIDDEN);
   }

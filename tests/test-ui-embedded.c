@@ -18,17 +18,6 @@ typedef struct
 } Embedded;
 
 static gboolean
-console_shown (gpointer data)
-{
-  HcWindow *window = data;
-  const char *page = hc_window_get_page (window);
-
-  if (g_strcmp0 (page, "failed") == 0)
-    g_error ("The built-in server did not start");
-  return g_strcmp0 (page, "console") == 0;
-}
-
-static gboolean
 process_exists (GPid pid)
 {
   return kill (pid, 0) == 0 || errno != ESRCH;
@@ -47,7 +36,7 @@ visit_every_pane (HcApplication *app,
   GStatBuf st;
 
   g_assert_nonnull (server);
-  hc_ui_wait_until ("the console after the built-in server started", console_shown, window);
+  hc_ui_wait_until ("the console after the built-in server started", hc_ui_console_shown, window);
 
   embedded->pid = hc_embedded_server_get_pid (server);
   g_assert_cmpint (embedded->pid, >, 0);
@@ -66,8 +55,8 @@ visit_every_pane (HcApplication *app,
     }
 
   /* Ctrl+F opens the pane's search; Ctrl+? the shortcuts window. */
-  hc_ui_wait_pane_loaded (window, "catalog");
-  search_bar = hc_ui_find_descendant (hc_window_get_pane_widget (window, "catalog"), GTK_TYPE_SEARCH_BAR);
+  hc_ui_wait_pane_loaded (window, "indicators");
+  search_bar = hc_ui_find_descendant (hc_window_get_pane_widget (window, "indicators"), GTK_TYPE_SEARCH_BAR);
   g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
@@ -104,14 +93,14 @@ restart_after_death (HcApplication *app,
   HcEmbeddedServer *server = hc_application_get_embedded_server (app);
   GPid first;
 
-  hc_ui_wait_until ("the console", console_shown, window);
+  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
   first = hc_embedded_server_get_pid (server);
   g_assert_cmpint (kill (first, SIGKILL), ==, 0);
   hc_ui_wait_until ("the window to notice the server died", server_stopped, window);
   g_assert_false (hc_embedded_server_get_running (server));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.restart-server", NULL);
-  hc_ui_wait_until ("the console after a restart", console_shown, window);
+  hc_ui_wait_until ("the console after a restart", hc_ui_console_shown, window);
   embedded->pid = hc_embedded_server_get_pid (server);
   g_assert_cmpint (embedded->pid, !=, first);
   hc_ui_wait_pane_loaded (window, "overview");

@@ -41,18 +41,6 @@ post_event (HcTestServer *server,
 }
 
 static gboolean
-sign_in_shown (gpointer data)
-{
-  return g_strcmp0 (hc_window_get_page (HC_WINDOW (data)), "sign-in") == 0;
-}
-
-static gboolean
-console_shown (gpointer data)
-{
-  return g_strcmp0 (hc_window_get_page (HC_WINDOW (data)), "console") == 0;
-}
-
-static gboolean
 map_loaded (gpointer data)
 {
   HcHeatmapPane *pane = data;
@@ -73,36 +61,16 @@ not_busy (gpointer data)
   return !hc_heatmap_pane_get_busy (HC_HEATMAP_PANE (data));
 }
 
-typedef struct
-{
-  GdkTexture *texture;
-} Shot;
-
-static gboolean
-take_shot (GtkWidget *widget,
-           gpointer   data)
-{
-  Shot *shot = data;
-
-  shot->texture = hc_ui_screenshot (widget);
-  return shot->texture != NULL;
-}
-
 /* A picture of @widget, also written to the build folder as @name. */
 static GdkTexture *
 shoot (GtkWidget  *widget,
        const char *name)
 {
-  Shot shot = { NULL };
-  g_autofree char *file = g_strdup_printf ("screenshot-heatmap-%s.png", name);
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), file, NULL);
+  g_autofree char *file = g_strdup_printf ("heatmap-%s", name);
+  GdkTexture *texture = hc_ui_take_shot (widget, file);
 
-  hc_ui_wait_frames (widget, 2, take_shot, &shot);
-  g_assert_nonnull (shot.texture);
-  g_assert_true (gdk_texture_save_to_png (shot.texture, path));
-  g_test_message ("wrote %s", path);
-  g_assert_false (hc_ui_texture_is_blank (shot.texture));
-  return shot.texture;
+  g_assert_false (hc_ui_texture_is_blank (texture));
+  return texture;
 }
 
 static void
@@ -175,10 +143,10 @@ heatmap_follows_the_events (HcApplication *app,
   int haikou, wuzhishan, march = -1;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
-  hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
   hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
   hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", console_shown, window);
+  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
 
   hc_ui_wait_pane_loaded (window, "heatmap");
   pane = HC_HEATMAP_PANE (hc_window_get_pane_widget (window, "heatmap"));
@@ -282,10 +250,10 @@ no_events_is_the_empty_state (HcApplication *app,
   GtkWidget *pane;
   HcPaneState *state;
 
-  hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
   hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
   hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", console_shown, window);
+  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
   hc_ui_wait_pane_loaded (window, "heatmap");
   pane = hc_window_get_pane_widget (window, "heatmap");
   state = HC_PANE_STATE (hc_ui_find_descendant (pane, HC_TYPE_PANE_STATE));

@@ -28,18 +28,6 @@ typedef struct
 } Fixture;
 
 static gboolean
-console_shown (gpointer data)
-{
-  return g_strcmp0 (hc_window_get_page (HC_WINDOW (data)), "console") == 0;
-}
-
-static gboolean
-sign_in_shown (gpointer data)
-{
-  return g_strcmp0 (hc_window_get_page (HC_WINDOW (data)), "sign-in") == 0;
-}
-
-static gboolean
 items_loaded (gpointer data)
 {
   return hc_import_page_get_n_items (HC_IMPORT_PAGE (data)) > 0;
@@ -86,28 +74,12 @@ history_has (gpointer data)
   return hc_import_record_get_id (newest) == wait->not_id;
 }
 
-static gboolean
-take_shot (GtkWidget *widget,
-           gpointer   data)
-{
-  GdkTexture **texture = data;
-
-  *texture = hc_ui_screenshot (gtk_widget_get_first_child (widget));
-  return *texture != NULL;
-}
-
 static void
 save_shot (GtkWidget  *window,
            const char *name)
 {
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), file, NULL);
+  g_autoptr(GdkTexture) texture = hc_ui_take_shot (window, name);
 
-  hc_ui_wait_frames (window, 2, take_shot, &texture);
-  g_assert_nonnull (texture);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
   g_assert_false (hc_ui_texture_is_blank (texture));
 }
 
@@ -139,10 +111,10 @@ open_import_page (HcWindow *window,
   GtkWidget *button;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
-  hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
   hc_sign_in_page_set_credentials (sign_in, fixture->username, HC_TEST_PASSWORD);
   hc_sign_in_page_submit (sign_in);
-  hc_ui_wait_until ("the console after signing in", console_shown, window);
+  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
 
   hc_ui_wait_pane_loaded (window, "catalog");
   pane = HC_CATALOG_PANE (hc_window_get_pane_widget (window, "catalog"));

@@ -7,8 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "hc-client.h"
-#include "hc-indicator-row.h"
-#include "hc-indicators-pane.h"
+#include "hc-indicator-summary.h"
+#include "hc-indicators-pane-private.h"
 #include "hc-test-server.h"
 #include "hc-ui-test.h"
 
@@ -24,28 +24,16 @@ typedef struct
 } Session;
 
 static gboolean
-sign_in_shown (gpointer data)
-{
-  return g_strcmp0 (hc_window_get_page (HC_WINDOW (data)), "sign-in") == 0;
-}
-
-static gboolean
-console_shown (gpointer data)
-{
-  return g_strcmp0 (hc_window_get_page (HC_WINDOW (data)), "console") == 0;
-}
-
-static gboolean
 rows_of_year_shown (gpointer data)
 {
   Session *s = data;
   GListModel *rows = hc_indicators_pane_get_indicators (s->pane);
-  g_autoptr(HcIndicatorRow) first = NULL;
+  g_autoptr(HcIndicatorSummary) first = NULL;
 
   if (rows == NULL || g_list_model_get_n_items (rows) == 0)
     return FALSE;
   first = g_list_model_get_item (rows, 0);
-  return s->year == 0 || hc_indicator_row_get_year (first) == s->year;
+  return s->year == 0 || hc_indicator_summary_get_year (first) == s->year;
 }
 
 static gboolean
@@ -71,10 +59,10 @@ open_dashboard (HcWindow *window,
 {
   HcSignInPage *page = hc_window_get_sign_in_page (window);
 
-  hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
   hc_sign_in_page_set_credentials (page, s->username, HC_TEST_PASSWORD);
   hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", console_shown, window);
+  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
 
   g_assert_true (hc_window_show_pane (window, "indicators"));
   s->pane = HC_INDICATORS_PANE (hc_window_get_pane_widget (window, "indicators"));
@@ -142,24 +130,14 @@ check_rows_match_server (Session *s,
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       JsonObject *item = json_array_get_object_element (items, i);
-      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(HcIndicatorSummary) row = g_list_model_get_item (rows, i);
 
-      g_assert_cmpstr (hc_indicator_row_get_key (row), ==, json_object_get_string_member (item, "key"));
-      g_assert_cmpstr (hc_indicator_row_get_status (row), ==, json_object_get_string_member (item, "status"));
-      g_assert_cmpstr (hc_indicator_row_get_category_name (row), ==,
+      g_assert_cmpstr (hc_indicator_summary_get_key (row), ==, json_object_get_string_member (item, "key"));
+      g_assert_cmpstr (hc_indicator_summary_get_status (row), ==, json_object_get_string_member (item, "status"));
+      g_assert_cmpstr (hc_indicator_summary_get_category_name (row), ==,
                        json_object_get_string_member (item, "category_name"));
-      g_assert_cmpint (hc_indicator_row_get_year (row), ==, year);
+      g_assert_cmpint (hc_indicator_summary_get_year (row), ==, year);
     }
-}
-
-static gboolean
-take_shot (GtkWidget *widget,
-           gpointer   data)
-{
-  GdkTexture **texture = data;
-
-  *texture = hc_ui_screenshot (gtk_widget_get_first_child (widget));
-  return *texture != NULL;
 }
 
 static void
@@ -169,7 +147,6 @@ shows_the_indicators (HcApplication *app,
 {
   Session s = { "admin", 0, "county-platform-coverage", NULL };
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshot-indicators-detail.png", NULL);
   int opened_on;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
@@ -186,10 +163,7 @@ shows_the_indicators (HcApplication *app,
   /* The selection stays, and the detail follows it. */
   g_assert_true (detail_shown (&s));
 
-  hc_ui_wait_frames (GTK_WIDGET (window), 2, take_shot, &texture);
-  g_assert_nonnull (texture);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  texture = hc_ui_take_shot (GTK_WIDGET (window), "indicators-detail");
   g_assert_false (hc_ui_texture_is_blank (texture));
 }
 
@@ -201,16 +175,6 @@ test_indicators_rows_match_the_server (void)
   g_assert_cmpint (hc_ui_run_app (args, shows_the_indicators, NULL), ==, 0);
 }
 
-static gboolean
-take_window_shot (GtkWidget *widget,
-                  gpointer   data)
-{
-  GdkTexture **texture = data;
-
-  *texture = hc_ui_screenshot (widget);
-  return *texture != NULL;
-}
-
 /* A picture of the report dialog with the server's error at its field
  * (screenshot-indicators-report-dialog.png). */
 static void
@@ -218,8 +182,6 @@ save_dialog_shot (GtkWidget *main_window)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"),
-                                            "screenshot-indicators-report-dialog.png", NULL);
   GtkWidget *dialog = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -230,10 +192,7 @@ save_dialog_shot (GtkWidget *main_window)
         dialog = window;
     }
   g_assert_nonnull (dialog);
-  hc_ui_wait_frames (dialog, 2, take_window_shot, &texture);
-  g_assert_nonnull (texture);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  texture = hc_ui_take_shot (dialog, "indicators-report-dialog");
 }
 
 /* An analyst reports a value through the dialog */

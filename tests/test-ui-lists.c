@@ -77,18 +77,6 @@ server_entry (Fixture *f,
 }
 
 static gboolean
-console_shown (gpointer data)
-{
-  return g_strcmp0 (hc_window_get_page (HC_WINDOW (data)), "console") == 0;
-}
-
-static gboolean
-sign_in_shown (gpointer data)
-{
-  return g_strcmp0 (hc_window_get_page (HC_WINDOW (data)), "sign-in") == 0;
-}
-
-static gboolean
 pane_settled (gpointer data)
 {
   HcListsPane *pane = data;
@@ -122,10 +110,10 @@ open_pane_as (HcWindow   *window,
   HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcListsPane *pane;
 
-  hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
   hc_sign_in_page_set_credentials (page, username, HC_TEST_PASSWORD);
   hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", console_shown, window);
+  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
   hc_ui_wait_pane_loaded (window, "lists");
   pane = HC_LISTS_PANE (hc_window_get_pane_widget (window, "lists"));
   hc_ui_wait_until ("the list types", types_loaded, pane);

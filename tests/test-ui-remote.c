@@ -10,22 +10,10 @@
 #include "hc-ui-test.h"
 
 static gboolean
-sign_in_shown (gpointer data)
-{
-  return g_strcmp0 (hc_window_get_page (HC_WINDOW (data)), "sign-in") == 0;
-}
-
-static gboolean
 sign_in_settled (gpointer data)
 {
   HcSignInPage *page = data;
   return !hc_sign_in_page_get_busy (page) && hc_sign_in_page_get_error_text (page) != NULL;
-}
-
-static gboolean
-console_shown (gpointer data)
-{
-  return g_strcmp0 (hc_window_get_page (HC_WINDOW (data)), "console") == 0;
 }
 
 static void
@@ -39,7 +27,7 @@ sign_in_wrong_then_right (HcApplication *app,
 
   /* No built-in server when a remote one is given. */
   g_assert_null (hc_application_get_embedded_server (app));
-  hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
 
   hc_sign_in_page_set_credentials (page, "admin", "not-the-password");
   hc_sign_in_page_submit (page);
@@ -53,7 +41,7 @@ sign_in_wrong_then_right (HcApplication *app,
 
   hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
   hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", console_shown, window);
+  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
   g_assert_true (hc_client_get_signed_in (client));
   g_assert_cmpstr (hc_client_get_role (client), ==, "admin");
   g_assert_null (hc_sign_in_page_get_error_text (page));
@@ -80,7 +68,7 @@ sign_in_unreachable (HcApplication *app,
   HcSignInPage *page = hc_window_get_sign_in_page (window);
   const char *expected;
 
-  hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
   hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
   hc_sign_in_page_submit (page);
   hc_ui_wait_until ("the answer of a stopped server", sign_in_settled, page);
@@ -110,10 +98,10 @@ analyst_has_no_audit_log (HcApplication *app,
   GtkWidget *audit;
   GtkStack *stack;
 
-  hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
   hc_sign_in_page_set_credentials (page, "ana", HC_TEST_PASSWORD);
   hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", console_shown, window);
+  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
   g_assert_cmpstr (hc_client_get_role (hc_window_get_client (window)), ==, "analyst");
 
   /* Neither the sidebar nor Ctrl+7 offers the audit log to an analyst. */
@@ -146,24 +134,23 @@ expired_session_keeps_the_pane (HcApplication *app,
 {
   HcSignInPage *page = hc_window_get_sign_in_page (window);
 
-  hc_ui_wait_until ("the sign-in page", sign_in_shown, window);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
   hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
   hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", console_shown, window);
+  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
   hc_ui_wait_pane_loaded (window, "subjects");
 
-  /* Outlive the four-second token (a wait, not a timing assertion; the
-   * token lives long enough for a slow machine to sign in and load the
-   * pane), then refresh as Ctrl+R does: the server refuses the token. */
-  g_usleep (5200 * G_TIME_SPAN_MILLISECOND);
+  /* The session's time runs out (its expiry moved to now: no waiting for
+   * a clock), then refresh as Ctrl+R does: the server refuses the token. */
+  hc_test_server_expire_sessions (data);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
-  hc_ui_wait_until ("the sign-in page after the session ended", sign_in_shown, window);
+  hc_ui_wait_until ("the sign-in page after the session ended", hc_ui_sign_in_shown, window);
   g_assert_false (hc_client_get_signed_in (hc_window_get_client (window)) &&
                   g_strcmp0 (hc_window_get_page (window), "console") == 0);
 
   hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
   hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in again", console_shown, window);
+  hc_ui_wait_until ("the console after signing in again", hc_ui_console_shown, window);
   /* Back where the user was. */
   g_assert_cmpstr (hc_window_get_pane (window), ==, "subjects");
 }
@@ -171,11 +158,10 @@ expired_session_keeps_the_pane (HcApplication *app,
 static void
 test_remote_expired_session_keeps_the_pane (void)
 {
-  const char *extra[] = { "--token-ttl", "4", NULL };
-  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, extra);
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
   const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
 
-  g_assert_cmpint (hc_ui_run_app (args, expired_session_keeps_the_pane, NULL), ==, 0);
+  g_assert_cmpint (hc_ui_run_app (args, expired_session_keeps_the_pane, server), ==, 0);
 }
 
 int

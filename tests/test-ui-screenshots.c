@@ -6,47 +6,13 @@
 #include "hc-lists-pane.h"
 #include "hc-ui-test.h"
 
-static gboolean
-console_shown (gpointer data)
-{
-  const char *page = hc_window_get_page (HC_WINDOW (data));
-
-  if (g_strcmp0 (page, "failed") == 0)
-    g_error ("The built-in server did not start");
-  return g_strcmp0 (page, "console") == 0;
-}
-
-typedef struct
-{
-  const char *name;
-  GdkTexture *texture;
-} Shot;
-
-static gboolean
-take_shot (GtkWidget *widget,
-           gpointer   data)
-{
-  Shot *shot = data;
-
-  /* The window's content, without the client-side decoration's shadow. */
-  shot->texture = hc_ui_screenshot (gtk_widget_get_first_child (widget));
-  return shot->texture != NULL;
-}
-
 static void
 save_shot (GtkWidget  *window,
            const char *name)
 {
-  Shot shot = { name, NULL };
-  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), file, NULL);
+  g_autoptr(GdkTexture) texture = hc_ui_take_shot (window, name);
 
-  hc_ui_wait_frames (window, 2, take_shot, &shot);
-  g_assert_nonnull (shot.texture);
-  g_assert_true (gdk_texture_save_to_png (shot.texture, path));
-  g_test_message ("wrote %s", path);
-  g_assert_false (hc_ui_texture_is_blank (shot.texture));
-  g_object_unref (shot.texture);
+  g_assert_false (hc_ui_texture_is_blank (texture));
 }
 
 static gboolean
@@ -78,7 +44,7 @@ shoot_every_pane (HcApplication *app,
                   gpointer       data)
 {
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  hc_ui_wait_until ("the console", console_shown, window);
+  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
   for (const char * const *pane = hc_window_get_pane_names (); *pane != NULL; pane++)
     {
       hc_ui_wait_pane_loaded (window, *pane);

@@ -62,12 +62,6 @@ server_last_identifier (const char *query,
 }
 
 static gboolean
-console_shown (gpointer data)
-{
-  return g_strcmp0 (hc_window_get_page (HC_WINDOW (data)), "console") == 0;
-}
-
-static gboolean
 model_idle (gpointer data)
 {
   HcSubjectModel *model = data;
@@ -111,28 +105,13 @@ find_nth (GtkWidget *root,
   return NULL;
 }
 
-static gboolean
-take_shot (GtkWidget *widget,
-           gpointer   data)
-{
-  GdkTexture **texture = data;
-
-  *texture = hc_ui_screenshot (gtk_widget_get_first_child (widget));
-  return *texture != NULL;
-}
-
 /* screenshot-NAME.png in the build folder: the pane with its content. */
 static void
 save_shot (GtkWidget  *window,
            const char *name)
 {
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), file, NULL);
+  g_autoptr(GdkTexture) texture = hc_ui_take_shot (window, name);
 
-  hc_ui_wait_frames (window, 2, take_shot, &texture);
-  g_assert_nonnull (texture);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
   g_assert_false (hc_ui_texture_is_blank (texture));
 }
 
@@ -165,7 +144,7 @@ subjects_pane_over_demo (HcApplication *app,
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
   hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", console_shown, window);
+  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
 
   hc_ui_wait_pane_loaded (window, "subjects");
   pane = HC_SUBJECTS_PANE (hc_window_get_pane_widget (window, "subjects"));

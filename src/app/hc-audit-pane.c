@@ -10,17 +10,15 @@
 #include "hc-audit-pane.h"
 #include "hc-audit-change.h"
 #include "hc-format.h"
-#include "hc-pane-state.h"
 
 #define PAGE_SIZE 100
 
 struct _HcAuditPane
 {
-  GtkWidget     parent_instance;
+  HcPane        parent_instance;
 
   GtkSearchBar *search_bar;
   GtkWidget    *search_entry;
-  HcPaneState  *state;
   GtkEditable  *from_entry;
   GtkEditable  *to_entry;
   GtkDropDown  *entity_dropdown;
@@ -32,16 +30,9 @@ struct _HcAuditPane
   GListStore   *entries;
   char         *next_cursor;
   gint64        total;
-
-  HcClient     *client;
-  GCancellable *cancellable;
 };
 
-G_DEFINE_FINAL_TYPE (HcAuditPane, hc_audit_pane, GTK_TYPE_WIDGET)
-
-enum { PROP_0, PROP_CLIENT, N_PROPS };
-
-static GParamSpec *properties [N_PROPS];
+G_DEFINE_FINAL_TYPE (HcAuditPane, hc_audit_pane, HC_TYPE_PANE)
 
 static const char * const entity_keys[] = {
   NULL, "subject", "list_entry", "repair", "catalog_item", "catalog_version",
@@ -67,25 +58,30 @@ page_cb (GObject      *source,
 {
   g_autoptr(HcAuditPane) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HcAuditPage) page = hc_client_list_audit_finish (HC_CLIENT (source), result, &error);
+  g_autoptr(HcPage) page = hc_client_list_audit_finish (HC_CLIENT (source), result, &error);
 
   if (page == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        hc_pane_state_show_error (self->state, error->message);
+      hc_pane_show_error (HC_PANE (self), error);
       return;
     }
-  if (page->total >= 0)
-    self->total = page->total;
+  if (hc_page_get_total (page) >= 0)
+    self->total = hc_page_get_total (page);
   g_free (self->next_cursor);
-  self->next_cursor = g_steal_pointer (&page->next_cursor);
-  g_list_store_splice (self->entries, g_list_model_get_n_items (G_LIST_MODEL (self->entries)), 0,
-                       page->items->pdata, page->items->len);
+  self->next_cursor = g_strdup (hc_page_get_next_cursor (page));
+  {
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < hc_page_get_n_items (page); i++)
+      g_ptr_array_add (items, g_list_model_get_item (hc_page_get_items (page), i));
+    g_list_store_splice (self->entries, g_list_model_get_n_items (G_LIST_MODEL (self->entries)), 0,
+                         items->pdata, items->len);
+  }
   update_count (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->entries)) == 0)
-    hc_pane_state_show_empty (self->state);
+    hc_pane_show_empty (HC_PANE (self));
   else
-    hc_pane_state_show_content (self->state);
+    hc_pane_show_content (HC_PANE (self));
 }
 
 static void
@@ -99,20 +95,17 @@ fetch (HcAuditPane *self,
   query.entity = entity < G_N_ELEMENTS (entity_keys) ? entity_keys[entity] : NULL;
   query.from = gtk_editable_get_text (self->from_entry);
   query.to = gtk_editable_get_text (self->to_entry);
-  hc_client_list_audit_async (self->client, &query, first ? NULL : self->next_cursor, PAGE_SIZE, first,
-                              self->cancellable, page_cb, g_object_ref (self));
+  hc_client_list_audit_async (hc_pane_get_client (HC_PANE (self)), &query,
+                              first ? NULL : self->next_cursor, PAGE_SIZE, first,
+                              hc_pane_get_cancellable (HC_PANE (self)), page_cb, g_object_ref (self));
 }
 
 static void
-refresh (HcAuditPane *self)
+hc_audit_pane_reload (HcPane *pane)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client == NULL || !hc_client_get_signed_in (self->client))
-    return;
+  HcAuditPane *self = HC_AUDIT_PANE (pane);
 
-  self->cancellable = g_cancellable_new ();
-  hc_pane_state_show_loading (self->state);
+  hc_pane_show_loading (pane);
   g_list_store_remove_all (self->entries);
   g_clear_pointer (&self->next_cursor, g_free);
   self->total = -1;
@@ -123,7 +116,7 @@ static void
 apply_filters (HcAuditPane *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
+    hc_pane_reload (HC_PANE (self));
 }
 
 static void
@@ -133,7 +126,7 @@ load_more_action (GtkWidget  *widget,
 {
   HcAuditPane *self = HC_AUDIT_PANE (widget);
 
-  if (self->next_cursor == NULL || self->client == NULL)
+  if (self->next_cursor == NULL || hc_pane_get_client (HC_PANE (self)) == NULL)
     return;
   gtk_widget_action_set_enabled (widget, "audit.load-more", FALSE);
   fetch (self, FALSE);
@@ -154,50 +147,11 @@ selection_changed (HcAuditPane *self)
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  refresh (HC_AUDIT_PANE (widget));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  HcAuditPane *self = HC_AUDIT_PANE (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (self->search_entry);
-}
-
-/* Leaving the pane cancels its requests; coming back loads it again. */
-static void
-hc_audit_pane_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (hc_audit_pane_parent_class)->map (widget);
-  refresh (HC_AUDIT_PANE (widget));
-}
-
-static void
-hc_audit_pane_unmap (GtkWidget *widget)
-{
-  HcAuditPane *self = HC_AUDIT_PANE (widget);
-
-  g_cancellable_cancel (self->cancellable);
-  GTK_WIDGET_CLASS (hc_audit_pane_parent_class)->unmap (widget);
-}
-
-static void
 hc_audit_pane_dispose (GObject *object)
 {
   HcAuditPane *self = HC_AUDIT_PANE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_AUDIT_PANE);
-  g_clear_object (&self->client);
   g_clear_object (&self->entries);
   g_clear_pointer (&self->next_cursor, g_free);
 
@@ -205,69 +159,22 @@ hc_audit_pane_dispose (GObject *object)
 }
 
 static void
-hc_audit_pane_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  HcAuditPane *self = HC_AUDIT_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, hc_audit_pane_get_client (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hc_audit_pane_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  HcAuditPane *self = HC_AUDIT_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hc_audit_pane_set_client (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hc_audit_pane_class_init (HcAuditPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HcPaneClass *pane_class = HC_PANE_CLASS (klass);
 
   object_class->dispose = hc_audit_pane_dispose;
-  object_class->get_property = hc_audit_pane_get_property;
-  object_class->set_property = hc_audit_pane_set_property;
-  widget_class->map = hc_audit_pane_map;
-  widget_class->unmap = hc_audit_pane_unmap;
+  pane_class->reload = hc_audit_pane_reload;
 
-  properties [PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HC_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_install_action (widget_class, "pane.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "audit.load-more", NULL, load_more_action);
 
-  g_type_ensure (HC_TYPE_PANE_STATE);
   g_type_ensure (HC_TYPE_AUDIT_ENTRY);
   g_type_ensure (HC_TYPE_AUDIT_CHANGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-audit-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcAuditPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcAuditPane, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, HcAuditPane, state);
   gtk_widget_class_bind_template_child (widget_class, HcAuditPane, from_entry);
   gtk_widget_class_bind_template_child (widget_class, HcAuditPane, to_entry);
   gtk_widget_class_bind_template_child (widget_class, HcAuditPane, entity_dropdown);
@@ -275,10 +182,8 @@ hc_audit_pane_class_init (HcAuditPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcAuditPane, change_selection);
   gtk_widget_class_bind_template_child (widget_class, HcAuditPane, count_label);
   gtk_widget_class_bind_template_child (widget_class, HcAuditPane, detail_title);
-  gtk_widget_class_bind_template_callback (widget_class, refresh);
   gtk_widget_class_bind_template_callback (widget_class, apply_filters);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -293,6 +198,7 @@ hc_audit_pane_init (HcAuditPane *self)
 
   G_STATIC_ASSERT (G_N_ELEMENTS (labels) == G_N_ELEMENTS (entity_keys));
   gtk_widget_init_template (GTK_WIDGET (self));
+  hc_pane_set_search_bar (HC_PANE (self), self->search_bar, self->search_entry);
   self->entries = g_list_store_new (HC_TYPE_AUDIT_ENTRY);
   self->total = -1;
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -302,13 +208,6 @@ hc_audit_pane_init (HcAuditPane *self)
   g_signal_handlers_unblock_by_func (self->entity_dropdown, apply_filters, self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->entries));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.load-more", FALSE);
-}
-
-HcClient *
-hc_audit_pane_get_client (HcAuditPane *self)
-{
-  g_return_val_if_fail (HC_IS_AUDIT_PANE (self), NULL);
-  return self->client;
 }
 
 /* The entries shown (HcAuditEntry), newest first. */
@@ -325,15 +224,4 @@ hc_audit_pane_get_shown_changes (HcAuditPane *self)
 {
   g_return_val_if_fail (HC_IS_AUDIT_PANE (self), NULL);
   return gtk_no_selection_get_model (self->change_selection);
-}
-
-void
-hc_audit_pane_set_client (HcAuditPane *self,
-                          HcClient     *client)
-{
-  g_return_if_fail (HC_IS_AUDIT_PANE (self));
-  g_return_if_fail (client == NULL || HC_IS_CLIENT (client));
-
-  if (g_set_object (&self->client, client))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
 }

@@ -4,17 +4,14 @@
 
 #include <gtk/gtk.h>
 
-#include "hc-client.h"
+#include "hc-pane.h"
 
 G_BEGIN_DECLS
 
 #define HC_TYPE_AUDIT_PANE (hc_audit_pane_get_type ())
 
-G_DECLARE_FINAL_TYPE (HcAuditPane, hc_audit_pane, HC, AUDIT_PANE, GtkWidget)
+G_DECLARE_FINAL_TYPE (HcAuditPane, hc_audit_pane, HC, AUDIT_PANE, HcPane)
 
-HcClient *hc_audit_pane_get_client (HcAuditPane *self);
-void      hc_audit_pane_set_client (HcAuditPane *self,
-                                    HcClient     *client);
 GListModel *hc_audit_pane_get_entries       (HcAuditPane *self);
 GListModel *hc_audit_pane_get_shown_changes (HcAuditPane *self);
 

@@ -4,18 +4,15 @@
 
 #include <gtk/gtk.h>
 
-#include "hc-client.h"
+#include "hc-pane.h"
 #include "hc-import-page.h"
 
 G_BEGIN_DECLS
 
 #define HC_TYPE_CATALOG_PANE (hc_catalog_pane_get_type ())
 
-G_DECLARE_FINAL_TYPE (HcCatalogPane, hc_catalog_pane, HC, CATALOG_PANE, GtkWidget)
+G_DECLARE_FINAL_TYPE (HcCatalogPane, hc_catalog_pane, HC, CATALOG_PANE, HcPane)
 
-HcClient *hc_catalog_pane_get_client (HcCatalogPane *self);
-void      hc_catalog_pane_set_client (HcCatalogPane *self,
-                                    HcClient     *client);
 HcImportPage *hc_catalog_pane_get_import_page (HcCatalogPane *self);
 void          hc_catalog_pane_show_view       (HcCatalogPane *self,
                                                const char    *view);

@@ -10,7 +10,6 @@
 
 #include "hc-core.h"
 #include "hc-heatmap-pane.h"
-#include "hc-pane-state.h"
 #include "hc-risk-event.h"
 
 #define EVENTS_PAGE 50
@@ -18,11 +17,10 @@
 
 struct _HcHeatmapPane
 {
-  GtkWidget          parent_instance;
+  HcPane             parent_instance;
 
   GtkSearchBar      *search_bar;
   GtkWidget         *search_entry;
-  HcPaneState       *state;
   GtkDropDown       *view_dropdown;
   GtkDropDown       *from_dropdown;
   GtkDropDown       *to_dropdown;
@@ -46,15 +44,13 @@ struct _HcHeatmapPane
   char              *drill_to;
   char              *next_cursor;
 
-  HcClient          *client;
-  GCancellable      *cancellable;
   GCancellable      *events_cancellable;
   GListStore        *events;
 };
 
-G_DEFINE_FINAL_TYPE (HcHeatmapPane, hc_heatmap_pane, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (HcHeatmapPane, hc_heatmap_pane, HC_TYPE_PANE)
 
-enum { PROP_0, PROP_CLIENT, PROP_BUSY, N_PROPS };
+enum { PROP_0, PROP_BUSY, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
@@ -115,11 +111,10 @@ events_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(HcHeatmapPane) self = user_data;
-  g_autoptr(GListModel) page = NULL;
+  g_autoptr(HcPage) page = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *cursor = NULL;
 
-  page = hc_client_list_risk_events_finish (HC_CLIENT (source), result, &cursor, &error);
+  page = hc_client_list_risk_events_finish (HC_CLIENT (source), result, &error);
   if (CANCELLED (error))
     return;
   g_clear_pointer (&self->next_cursor, g_free);
@@ -127,12 +122,12 @@ events_cb (GObject      *source,
     gtk_label_set_text (self->events_title, error->message);
   else
     {
-      for (guint i = 0; i < g_list_model_get_n_items (page); i++)
+      for (guint i = 0; i < hc_page_get_n_items (page); i++)
         {
-          g_autoptr(GObject) item = g_list_model_get_item (page, i);
+          g_autoptr(GObject) item = g_list_model_get_item (hc_page_get_items (page), i);
           g_list_store_append (self->events, item);
         }
-      self->next_cursor = g_steal_pointer (&cursor);
+      self->next_cursor = g_strdup (hc_page_get_next_cursor (page));
     }
   set_loading (self, &self->loading_events, FALSE);
   update_more_action (self);
@@ -141,15 +136,17 @@ events_cb (GObject      *source,
 static void
 load_events (HcHeatmapPane *self)
 {
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
+
   g_cancellable_cancel (self->events_cancellable);
   g_clear_object (&self->events_cancellable);
-  if (self->client == NULL || self->drill_region == NULL)
+  if (client == NULL || self->drill_region == NULL)
     return;
 
   self->events_cancellable = g_cancellable_new ();
   set_loading (self, &self->loading_events, TRUE);
   update_more_action (self);
-  hc_client_list_risk_events_async (self->client, self->drill_region, self->drill_category,
+  hc_client_list_risk_events_async (client, self->drill_region, self->drill_category,
                                     self->drill_from, self->drill_to, EVENTS_PAGE, self->next_cursor,
                                     self->events_cancellable, events_cb, g_object_ref (self));
 }
@@ -246,7 +243,7 @@ view_cb (GObject      *source,
   set_loading (self, &self->loading_view, FALSE);
   if (heatmap == NULL)
     {
-      hc_pane_state_show_error (self->state, error->message);
+      hc_pane_show_error (HC_PANE (self), error);
       return;
     }
   if (selected_view (self) == HC_HEATMAP_VIEW_MAP)
@@ -259,7 +256,7 @@ view_cb (GObject      *source,
       hc_heatmap_matrix_set_heatmap (self->matrix, heatmap);
       gtk_stack_set_visible_child_name (self->view_stack, "matrix");
     }
-  hc_pane_state_show_content (self->state);
+  hc_pane_show_content (HC_PANE (self));
 }
 
 static void
@@ -267,19 +264,17 @@ load_view (HcHeatmapPane *self)
 {
   static const char * const by[] = { "region", "region-month", "region-category" };
   guint normalize = gtk_drop_down_get_selected (self->normalize_dropdown);
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
 
-  if (self->updating_controls || self->client == NULL)
+  if (self->updating_controls || client == NULL)
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
   set_loading (self, &self->loading_view, TRUE);
-  hc_client_get_heatmap_async (self->client, by[selected_view (self)],
+  hc_client_get_heatmap_async (client, by[selected_view (self)],
                                selected_month (self->from_dropdown, self->from_months),
                                selected_month (self->to_dropdown, self->to_months),
                                selected_category (self),
                                normalize == 1 ? "per10k" : "none",
-                               self->cancellable, view_cb, g_object_ref (self));
+                               hc_pane_renew_cancellable (HC_PANE (self)), view_cb, g_object_ref (self));
 }
 
 /* A later "from" than "to" moves the other end along. */
@@ -329,12 +324,12 @@ probe_cb (GObject      *source,
   set_loading (self, &self->loading_view, FALSE);
   if (heatmap == NULL)
     {
-      hc_pane_state_show_error (self->state, error->message);
+      hc_pane_show_error (HC_PANE (self), error);
       return;
     }
   if (heatmap->total == 0 || heatmap->n_columns == 0)
     {
-      hc_pane_state_show_empty (self->state);
+      hc_pane_show_empty (HC_PANE (self));
       return;
     }
 
@@ -352,53 +347,22 @@ probe_cb (GObject      *source,
 }
 
 static void
-refresh (HcHeatmapPane *self)
+hc_heatmap_pane_reload (HcPane *pane)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client == NULL || !hc_client_get_signed_in (self->client))
-    return;
+  HcHeatmapPane *self = HC_HEATMAP_PANE (pane);
 
-  self->cancellable = g_cancellable_new ();
-  hc_pane_state_show_loading (self->state);
+  hc_pane_show_loading (pane);
   set_loading (self, &self->loading_view, TRUE);
-  hc_client_get_heatmap_async (self->client, "region-month", NULL, NULL, NULL, NULL,
-                               self->cancellable, probe_cb, g_object_ref (self));
+  hc_client_get_heatmap_async (hc_pane_get_client (pane), "region-month", NULL, NULL, NULL, NULL,
+                               hc_pane_get_cancellable (pane), probe_cb, g_object_ref (self));
 }
 
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  refresh (HC_HEATMAP_PANE (widget));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  HcHeatmapPane *self = HC_HEATMAP_PANE (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (self->search_entry);
-}
-
-/* Leaving the pane cancels its requests; coming back loads it again. */
-static void
-hc_heatmap_pane_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (hc_heatmap_pane_parent_class)->map (widget);
-  refresh (HC_HEATMAP_PANE (widget));
-}
-
+/* Leaving the pane cancels its requests (HcPane) and the drill-down's. */
 static void
 hc_heatmap_pane_unmap (GtkWidget *widget)
 {
   HcHeatmapPane *self = HC_HEATMAP_PANE (widget);
 
-  g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->events_cancellable);
   set_loading (self, &self->loading_view, FALSE);
   set_loading (self, &self->loading_events, FALSE);
@@ -410,11 +374,8 @@ hc_heatmap_pane_dispose (GObject *object)
 {
   HcHeatmapPane *self = HC_HEATMAP_PANE (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->events_cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->events_cancellable);
-  g_clear_object (&self->client);
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_HEATMAP_PANE);
   g_clear_object (&self->events);
   g_clear_pointer (&self->drill_region, g_free);
@@ -436,29 +397,8 @@ hc_heatmap_pane_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, hc_heatmap_pane_get_client (self));
-      break;
     case PROP_BUSY:
       g_value_set_boolean (value, hc_heatmap_pane_get_busy (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hc_heatmap_pane_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  HcHeatmapPane *self = HC_HEATMAP_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hc_heatmap_pane_set_client (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -470,33 +410,26 @@ hc_heatmap_pane_class_init (HcHeatmapPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HcPaneClass *pane_class = HC_PANE_CLASS (klass);
 
   object_class->dispose = hc_heatmap_pane_dispose;
   object_class->get_property = hc_heatmap_pane_get_property;
-  object_class->set_property = hc_heatmap_pane_set_property;
-  widget_class->map = hc_heatmap_pane_map;
   widget_class->unmap = hc_heatmap_pane_unmap;
+  pane_class->reload = hc_heatmap_pane_reload;
 
-  properties [PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HC_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "pane.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "pane.more-events", NULL, more_events_action);
 
-  g_type_ensure (HC_TYPE_PANE_STATE);
   g_type_ensure (HC_TYPE_REGION_MAP);
   g_type_ensure (HC_TYPE_HEATMAP_MATRIX);
   g_type_ensure (HC_TYPE_RISK_EVENT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-heatmap-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, state);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, from_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, to_dropdown);
@@ -510,17 +443,16 @@ hc_heatmap_pane_class_init (HcHeatmapPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, matrix);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, events_title);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, events_filter);
-  gtk_widget_class_bind_template_callback (widget_class, refresh);
   gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_severity);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 hc_heatmap_pane_init (HcHeatmapPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hc_pane_set_search_bar (HC_PANE (self), self->search_bar, self->search_entry);
 
   gtk_string_list_append (self->categories, _("All categories"));
   for (guint c = 0; c < HC_RISK_CATEGORY_N; c++)
@@ -541,24 +473,6 @@ hc_heatmap_pane_init (HcHeatmapPane *self)
                            G_CALLBACK (control_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->normalize_dropdown, "notify::selected",
                            G_CALLBACK (control_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-HcClient *
-hc_heatmap_pane_get_client (HcHeatmapPane *self)
-{
-  g_return_val_if_fail (HC_IS_HEATMAP_PANE (self), NULL);
-  return self->client;
-}
-
-void
-hc_heatmap_pane_set_client (HcHeatmapPane *self,
-                            HcClient      *client)
-{
-  g_return_if_fail (HC_IS_HEATMAP_PANE (self));
-  g_return_if_fail (client == NULL || HC_IS_CLIENT (client));
-
-  if (g_set_object (&self->client, client))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
 }
 
 /* Shows @view, as the view menu does. */

@@ -4,7 +4,7 @@
 
 #include <gtk/gtk.h>
 
-#include "hc-client.h"
+#include "hc-pane.h"
 #include "hc-heatmap-matrix.h"
 #include "hc-region-map.h"
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 #define HC_TYPE_HEATMAP_PANE (hc_heatmap_pane_get_type ())
 
-G_DECLARE_FINAL_TYPE (HcHeatmapPane, hc_heatmap_pane, HC, HEATMAP_PANE, GtkWidget)
+G_DECLARE_FINAL_TYPE (HcHeatmapPane, hc_heatmap_pane, HC, HEATMAP_PANE, HcPane)
 
 /* The pane's views, in the order of its view menu. */
 typedef enum
@@ -22,9 +22,6 @@ typedef enum
   HC_HEATMAP_VIEW_REGION_CATEGORY,
 } HcHeatmapView;
 
-HcClient        *hc_heatmap_pane_get_client  (HcHeatmapPane *self);
-void             hc_heatmap_pane_set_client  (HcHeatmapPane *self,
-                                              HcClient      *client);
 void             hc_heatmap_pane_set_view    (HcHeatmapPane *self,
                                               HcHeatmapView  view);
 gboolean         hc_heatmap_pane_get_busy    (HcHeatmapPane *self);

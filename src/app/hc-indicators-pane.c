@@ -9,21 +9,22 @@
 #include <adwaita.h>
 
 #include "hc-enums.h"
-#include "hc-indicator-row.h"
-#include "hc-indicators-pane.h"
-#include "hc-pane-state.h"
+#include "hc-indicator-chart.h"
+#include "hc-indicator-return-dialog.h"
+#include "hc-indicator-submit-dialog.h"
+#include "hc-indicator-summary.h"
+#include "hc-indicators-pane-private.h"
 
 #define FIRST_YEAR 2021
 #define LAST_YEAR  2025
 
 struct _HcIndicatorsPane
 {
-  GtkWidget           parent_instance;
+  HcPane              parent_instance;
 
   /* Template children */
   GtkSearchBar       *search_bar;
   GtkWidget          *search_entry;
-  HcPaneState        *state;
   GtkDropDown        *year_dropdown;
   GtkLabel           *met_badge;
   GtkLabel           *unmet_badge;
@@ -36,25 +37,16 @@ struct _HcIndicatorsPane
   GtkLabel           *detail_title;
   GtkLabel           *detail_target;
   GtkLabel           *detail_source;
-  GtkDrawingArea     *chart;
+  HcIndicatorChart   *chart;
   GtkLabel           *detail_message;
   GtkWidget          *submit_button;
   GtkWidget          *approve_button;
   GtkWidget          *return_button;
   GtkGrid            *year_grid;
-  GtkWindow          *submit_dialog;
-  GtkWidget          *submit_send_button;
-  GtkLabel           *submit_heading;
-  GtkEditable        *submit_value_entry;
-  GtkLabel           *submit_value_hint;
-  GtkLabel           *submit_value_error;
-  GtkEditable        *submit_evidence_entry;
-  GtkLabel           *submit_evidence_error;
-  GtkLabel           *submit_error;
-  GtkWindow          *return_dialog;
-  GtkWidget          *return_send_button;
-  GtkEditable        *return_comment_entry;
-  GtkLabel           *return_error;
+
+  /* Windows of their own: destroyed in dispose */
+  HcIndicatorSubmitDialog *submit_dialog;
+  HcIndicatorReturnDialog *return_dialog;
 
   /* State */
   int                 year;
@@ -65,17 +57,15 @@ struct _HcIndicatorsPane
   char               *selected_key;
 
   /* Owned objects */
-  HcClient           *client;
-  GCancellable       *cancellable;
   GCancellable       *detail_cancellable;
   GCancellable       *write_cancellable;
   GListModel         *indicators;
   HcIndicatorDetail  *detail;
 };
 
-G_DEFINE_FINAL_TYPE (HcIndicatorsPane, hc_indicators_pane, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (HcIndicatorsPane, hc_indicators_pane, HC_TYPE_PANE)
 
-enum { PROP_0, PROP_CLIENT, PROP_YEAR, PROP_BUSY, N_PROPS };
+enum { PROP_0, PROP_YEAR, PROP_BUSY, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
@@ -107,7 +97,9 @@ static gboolean
 role_is (HcIndicatorsPane *self,
          const char       *role)
 {
-  return self->client != NULL && g_strcmp0 (hc_client_get_role (self->client), role) == 0;
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
+
+  return client != NULL && g_strcmp0 (hc_client_get_role (client), role) == 0;
 }
 
 static const HcIndicatorYear *
@@ -132,6 +124,7 @@ static void
 update_actions (HcIndicatorsPane *self)
 {
   const HcIndicatorYear *value = current_year_value (self);
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
   gboolean reported = self->detail != NULL &&
                       g_strcmp0 (hc_indicator_detail_get_source (self->detail), "reported") == 0;
   gboolean reviewer = role_is (self, "supervisor") || role_is (self, "admin");
@@ -142,8 +135,7 @@ update_actions (HcIndicatorsPane *self)
 
   if (value == NULL || g_strcmp0 (value->state, "submitted") != 0)
     review_why = _("There is no submitted value of this year awaiting review.");
-  else if (self->client != NULL &&
-           g_strcmp0 (value->submitted_by, hc_client_get_username (self->client)) == 0)
+  else if (client != NULL && g_strcmp0 (value->submitted_by, hc_client_get_username (client)) == 0)
     review_why = _("You submitted this value: another supervisor reviews it.");
 
   set_action (self, "indicators.submit", self->submit_button, reported, submit_why);
@@ -158,10 +150,8 @@ set_busy (HcIndicatorsPane *self,
   if (self->busy == busy)
     return;
   self->busy = busy;
-  /* Only the send buttons: an insensitive window would take the focus
-   * from its entry without telling it. */
-  gtk_widget_set_sensitive (self->submit_send_button, !busy);
-  gtk_widget_set_sensitive (self->return_send_button, !busy);
+  hc_indicator_submit_dialog_set_busy (self->submit_dialog, busy);
+  hc_indicator_return_dialog_set_busy (self->return_dialog, busy);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
@@ -195,10 +185,10 @@ update_summary (HcIndicatorsPane *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (self->indicators, i);
+      g_autoptr(HcIndicatorSummary) row = g_list_model_get_item (self->indicators, i);
       HcIndicatorStatus status;
 
-      if (hc_indicator_status_from_key (hc_indicator_row_get_status (row), &status))
+      if (hc_indicator_status_from_key (hc_indicator_summary_get_status (row), &status))
         counts[status]++;
     }
   set_badge (self->met_badge, HC_INDICATOR_STATUS_MET, counts[HC_INDICATOR_STATUS_MET]);
@@ -315,135 +305,10 @@ fill_detail (HcIndicatorsPane *self)
                        computed ? _("Computed by the system from the collected data.")
                                 : _("Reported by analysts with evidence and reviewed by supervisors."));
   fill_year_grid (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  hc_indicator_chart_set_year (self->chart, self->year);
+  hc_indicator_chart_set_detail (self->chart, self->detail);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   update_actions (self);
-}
-
-static void
-status_rgb (const char *status,
-            double      rgb[3])
-{
-  /* libadwaita's success, error, warning and accent colours. */
-  if (g_strcmp0 (status, "met") == 0)
-    rgb[0] = 0.15, rgb[1] = 0.64, rgb[2] = 0.41;
-  else if (g_strcmp0 (status, "unmet") == 0)
-    rgb[0] = 0.75, rgb[1] = 0.11, rgb[2] = 0.16;
-  else if (g_strcmp0 (status, "warning") == 0)
-    rgb[0] = 0.80, rgb[1] = 0.50, rgb[2] = 0.00;
-  else if (g_strcmp0 (status, "pending") == 0)
-    rgb[0] = 0.21, rgb[1] = 0.52, rgb[2] = 0.89;
-  else
-    rgb[0] = rgb[1] = rgb[2] = 0.6;
-}
-
-/* The target line means something only where a year's value is judged
- * against it directly (not for cumulative sums or changes from 2021). */
-static gboolean
-target_applies (HcIndicatorDetail *detail)
-{
-  const char *aggregation = hc_indicator_detail_get_aggregation (detail);
-
-  return hc_indicator_detail_get_has_target (detail) &&
-         (g_strcmp0 (aggregation, "none") == 0 ||
-          g_strcmp0 (aggregation, "yearly_average") == 0 ||
-          g_strcmp0 (aggregation, "per_year") == 0);
-}
-
-/* Names the dashed line, at its right end above it. */
-static void
-draw_target_label (GtkDrawingArea *area,
-                   cairo_t        *cr,
-                   double          right,
-                   double          y)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), _("Target"));
-  PangoAttrList *attrs = pango_attr_list_new ();
-  int tw, th;
-
-  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  pango_layout_get_pixel_size (layout, &tw, &th);
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_move_to (cr, right - tw, MAX (0, y - th - 1));
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-draw_chart (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        user_data)
-{
-  HcIndicatorsPane *self = user_data;
-  GdkRGBA fg;
-  double top = 18, bottom = height - 22, left = 8, right = width - 8;
-  double max = 0, slot;
-  guint n;
-  gboolean with_target;
-
-  if (self->detail == NULL || (n = hc_indicator_detail_get_n_years (self->detail)) == 0)
-    return;
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
-  with_target = target_applies (self->detail);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const HcIndicatorYear *y = hc_indicator_detail_get_year (self->detail, i);
-      if (y->has_value)
-        max = MAX (max, y->value);
-    }
-  if (with_target)
-    max = MAX (max, hc_indicator_detail_get_target (self->detail));
-  if (max <= 0)
-    max = 1;
-  max *= 1.1;
-  slot = (right - left) / n;
-
-  /* The baseline */
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.3);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, left, bottom + 0.5);
-  cairo_line_to (cr, right, bottom + 0.5);
-  cairo_stroke (cr);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const HcIndicatorYear *y = hc_indicator_detail_get_year (self->detail, i);
-      g_autofree char *year = g_strdup_printf ("%d", y->year);
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), year);
-      double x = left + slot * i, rgb[3];
-      int tw, th;
-
-      if (y->has_value)
-        {
-          double h = (bottom - top) * y->value / max;
-
-          status_rgb (y->status, rgb);
-          cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], y->year == self->year ? 1.0 : 0.6);
-          cairo_rectangle (cr, x + slot * 0.2, bottom - MAX (h, 1), slot * 0.6, MAX (h, 1));
-          cairo_fill (cr);
-        }
-      pango_layout_get_pixel_size (layout, &tw, &th);
-      gdk_cairo_set_source_rgba (cr, &fg);
-      cairo_move_to (cr, x + (slot - tw) / 2, bottom + 3);
-      pango_cairo_show_layout (cr, layout);
-    }
-
-  if (with_target)
-    {
-      double ty = bottom - (bottom - top) * hc_indicator_detail_get_target (self->detail) / max;
-      double dashes[] = { 4, 3 };
-
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
-      cairo_set_dash (cr, dashes, 2, 0);
-      cairo_move_to (cr, left, round (ty) + 0.5);
-      cairo_line_to (cr, right, round (ty) + 0.5);
-      cairo_stroke (cr);
-      draw_target_label (area, cr, right, ty);
-    }
 }
 
 static void
@@ -470,9 +335,11 @@ detail_cb (GObject      *source,
 static void
 load_detail (HcIndicatorsPane *self)
 {
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
+
   g_cancellable_cancel (self->detail_cancellable);
   g_clear_object (&self->detail_cancellable);
-  if (self->selected_key == NULL || self->client == NULL)
+  if (self->selected_key == NULL || client == NULL)
     {
       g_clear_object (&self->detail);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
@@ -486,15 +353,15 @@ load_detail (HcIndicatorsPane *self)
       update_actions (self);
     }
   self->detail_cancellable = g_cancellable_new ();
-  hc_client_get_indicator_async (self->client, self->selected_key, self->detail_cancellable,
+  hc_client_get_indicator_async (client, self->selected_key, self->detail_cancellable,
                                  detail_cb, g_object_ref (self));
 }
 
 static void
 selection_changed_cb (HcIndicatorsPane *self)
 {
-  HcIndicatorRow *row = gtk_single_selection_get_selected_item (self->selection);
-  const char *key = row ? hc_indicator_row_get_key (row) : NULL;
+  HcIndicatorSummary *row = gtk_single_selection_get_selected_item (self->selection);
+  const char *key = row ? hc_indicator_summary_get_key (row) : NULL;
 
   /* A reloaded list selects the same indicator again: keep its panel. */
   if (self->updating_list)
@@ -515,9 +382,9 @@ select_key (HcIndicatorsPane *self,
 
   for (guint i = 0; key != NULL && i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (model, i);
+      g_autoptr(HcIndicatorSummary) row = g_list_model_get_item (model, i);
 
-      if (g_strcmp0 (hc_indicator_row_get_key (row), key) == 0)
+      if (g_strcmp0 (hc_indicator_summary_get_key (row), key) == 0)
         {
           gtk_single_selection_set_selected (self->selection, i);
           return;
@@ -535,8 +402,8 @@ all_without_data (GListModel *rows)
 {
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (rows, i);
-      if (g_strcmp0 (hc_indicator_row_get_status (row), "no_data") != 0)
+      g_autoptr(HcIndicatorSummary) row = g_list_model_get_item (rows, i);
+      if (g_strcmp0 (hc_indicator_summary_get_status (row), "no_data") != 0)
         return FALSE;
     }
   return TRUE;
@@ -556,14 +423,14 @@ list_cb (GObject      *source,
     return;
   if (rows == NULL)
     {
-      hc_pane_state_show_error (self->state, error->message);
+      hc_pane_show_error (HC_PANE (self), error);
       return;
     }
 
   if (!self->year_chosen)
     {
-      HcIndicatorRow *first = g_list_model_get_n_items (rows) > 0 ? g_list_model_get_item (rows, 0) : NULL;
-      int year = first ? hc_indicator_row_get_year (first) : LAST_YEAR;
+      HcIndicatorSummary *first = g_list_model_get_n_items (rows) > 0 ? g_list_model_get_item (rows, 0) : NULL;
+      int year = first ? hc_indicator_summary_get_year (first) : LAST_YEAR;
 
       g_clear_object (&first);
       /* Opens on the latest year that has data. */
@@ -594,29 +461,26 @@ list_cb (GObject      *source,
     }
 
   if (g_list_model_get_n_items (rows) == 0)
-    hc_pane_state_show_empty (self->state);
+    hc_pane_show_empty (HC_PANE (self));
   else
-    hc_pane_state_show_content (self->state);
+    hc_pane_show_content (HC_PANE (self));
 }
 
 static void
 list_indicators (HcIndicatorsPane *self)
 {
-  hc_client_list_indicators_async (self->client, self->year_chosen || self->year > 0 ? self->year : 0,
-                                   self->cancellable, list_cb, g_object_ref (self));
+  hc_client_list_indicators_async (hc_pane_get_client (HC_PANE (self)),
+                                   self->year_chosen || self->year > 0 ? self->year : 0,
+                                   hc_pane_get_cancellable (HC_PANE (self)), list_cb, g_object_ref (self));
 }
 
 static void
-refresh (HcIndicatorsPane *self)
+hc_indicators_pane_reload (HcPane *pane)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client == NULL || !hc_client_get_signed_in (self->client))
-    return;
+  HcIndicatorsPane *self = HC_INDICATORS_PANE (pane);
 
-  self->cancellable = g_cancellable_new ();
   if (self->indicators == NULL)
-    hc_pane_state_show_loading (self->state);
+    hc_pane_show_loading (pane);
   list_indicators (self);
   if (self->selected_key != NULL)
     load_detail (self);
@@ -632,35 +496,17 @@ year_changed_cb (HcIndicatorsPane *self)
 
 /* Writes */
 
-/* Takes the focus out of the dialog first: without a window manager (or
- * with some) a hidden window gets no focus-out, and its entry would keep
- * the focus it can no longer have. */
-static void
-close_dialog (GtkWindow *dialog)
-{
-  gtk_window_set_focus (dialog, NULL);
-  gtk_window_close (dialog);
-}
-
 static gboolean
 handle_stale (HcIndicatorsPane *self,
               const GError     *error)
 {
   if (!g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED))
     return FALSE;
-  close_dialog (self->submit_dialog);
-  close_dialog (self->return_dialog);
+  hc_indicator_submit_dialog_close (self->submit_dialog);
+  hc_indicator_return_dialog_close (self->return_dialog);
   show_message (self, _("Someone changed this value meanwhile. It has been reloaded: check it and try again."));
-  refresh (self);
+  hc_pane_reload (HC_PANE (self));
   return TRUE;
-}
-
-static void
-show_field_error (GtkLabel   *label,
-                  const char *message)
-{
-  gtk_label_set_label (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 }
 
 static void
@@ -682,17 +528,14 @@ submit_cb (GObject      *source,
       if (handle_stale (self, error))
         return;
       field = hc_client_error_get_field (error);
-      if (g_strcmp0 (field, "value") == 0)
-        show_field_error (self->submit_value_error, error->message);
-      else if (g_strcmp0 (field, "evidence") == 0)
-        show_field_error (self->submit_evidence_error, error->message);
-      else
-        show_field_error (self->submit_error, error->message);
+      if (g_strcmp0 (field, "value") != 0 && g_strcmp0 (field, "evidence") != 0)
+        field = NULL;
+      hc_indicator_submit_dialog_show_error (self->submit_dialog, field, error->message);
       return;
     }
-  close_dialog (self->submit_dialog);
+  hc_indicator_submit_dialog_close (self->submit_dialog);
   show_message (self, _("The value was submitted and awaits review."));
-  refresh (self);
+  hc_pane_reload (HC_PANE (self));
 }
 
 static void
@@ -704,31 +547,22 @@ submit_action (GtkWidget  *widget,
   const HcIndicatorYear *value = current_year_value (self);
   const char *kind = hc_indicator_detail_get_kind (self->detail);
   g_autofree char *heading = NULL;
+  const char *hint;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   /* Translators: the indicator and the year a value is reported for, "信用立法 · 2025年". */
   heading = g_strdup_printf (_("%s · %d"), hc_indicator_detail_get_item (self->detail), self->year);
-  gtk_label_set_label (self->submit_heading, heading);
   if (g_strcmp0 (kind, "milestone") == 0)
-    gtk_label_set_label (self->submit_value_hint, _("1 when the milestone is reached, 0 when not."));
+    hint = _("1 when the milestone is reached, 0 when not.");
   else if (g_strcmp0 (kind, "ratio") == 0)
-    gtk_label_set_label (self->submit_value_hint, _("A share in percent, from 0 to 100."));
+    hint = _("A share in percent, from 0 to 100.");
   else
-    gtk_label_set_label (self->submit_value_hint, _("A whole number: what this year added."));
+    hint = _("A whole number: what this year added.");
 
-  if (value != NULL && value->has_value && value->state != NULL)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      gtk_editable_set_text (self->submit_value_entry, g_ascii_formatd (buf, sizeof buf, "%g", value->value));
-    }
-  else
-    gtk_editable_set_text (self->submit_value_entry, "");
-  gtk_editable_set_text (self->submit_evidence_entry, "");
-  show_field_error (self->submit_value_error, NULL);
-  show_field_error (self->submit_evidence_error, NULL);
-  show_field_error (self->submit_error, NULL);
-  gtk_window_set_transient_for (self->submit_dialog, GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (self->submit_dialog);
-  gtk_widget_grab_focus (GTK_WIDGET (self->submit_value_entry));
+  hc_indicator_submit_dialog_reset (self->submit_dialog, heading, hint,
+                                    value != NULL && value->has_value && value->state != NULL
+                                    ? g_ascii_formatd (buf, sizeof buf, "%g", value->value) : NULL);
+  hc_indicator_submit_dialog_open (self->submit_dialog, GTK_WINDOW (gtk_widget_get_root (widget)));
 }
 
 static void
@@ -749,14 +583,14 @@ review_cb (GObject      *source,
       if (handle_stale (self, error))
         return;
       if (gtk_widget_get_visible (GTK_WIDGET (self->return_dialog)))
-        show_field_error (self->return_error, error->message);
+        hc_indicator_return_dialog_show_error (self->return_dialog, error->message);
       else
         show_message (self, error->message);
       return;
     }
-  close_dialog (self->return_dialog);
+  hc_indicator_return_dialog_close (self->return_dialog);
   show_message (self, _("The review was recorded."));
-  refresh (self);
+  hc_pane_reload (HC_PANE (self));
 }
 
 static void
@@ -772,7 +606,7 @@ review (HcIndicatorsPane *self,
   g_cancellable_cancel (self->write_cancellable);
   g_clear_object (&self->write_cancellable);
   self->write_cancellable = g_cancellable_new ();
-  hc_client_review_indicator_value_async (self->client, hc_indicator_detail_get_key (self->detail),
+  hc_client_review_indicator_value_async (hc_pane_get_client (HC_PANE (self)), hc_indicator_detail_get_key (self->detail),
                                           self->year, value->etag, approve, comment,
                                           self->write_cancellable, review_cb, g_object_ref (self));
 }
@@ -792,46 +626,17 @@ return_action (GtkWidget  *widget,
 {
   HcIndicatorsPane *self = HC_INDICATORS_PANE (widget);
 
-  gtk_editable_set_text (self->return_comment_entry, "");
-  show_field_error (self->return_error, NULL);
-  gtk_window_set_transient_for (self->return_dialog, GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (self->return_dialog);
-  gtk_widget_grab_focus (GTK_WIDGET (self->return_comment_entry));
+  hc_indicator_return_dialog_fill (self->return_dialog, NULL);
+  hc_indicator_return_dialog_show_error (self->return_dialog, NULL);
+  hc_indicator_return_dialog_open (self->return_dialog, GTK_WINDOW (gtk_widget_get_root (widget)));
 }
 
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  refresh (HC_INDICATORS_PANE (widget));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  HcIndicatorsPane *self = HC_INDICATORS_PANE (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (self->search_entry);
-}
-
-/* Leaving the pane cancels its requests; coming back loads it again. */
-static void
-hc_indicators_pane_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (hc_indicators_pane_parent_class)->map (widget);
-  refresh (HC_INDICATORS_PANE (widget));
-}
-
+/* Leaving the pane cancels its requests (HcPane) and the detail's. */
 static void
 hc_indicators_pane_unmap (GtkWidget *widget)
 {
   HcIndicatorsPane *self = HC_INDICATORS_PANE (widget);
 
-  g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->detail_cancellable);
   GTK_WIDGET_CLASS (hc_indicators_pane_parent_class)->unmap (widget);
 }
@@ -841,26 +646,25 @@ hc_indicators_pane_dispose (GObject *object)
 {
   HcIndicatorsPane *self = HC_INDICATORS_PANE (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->detail_cancellable);
   g_cancellable_cancel (self->write_cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->detail_cancellable);
   g_clear_object (&self->write_cancellable);
-  g_clear_object (&self->client);
   g_clear_object (&self->indicators);
   g_clear_object (&self->detail);
   g_clear_pointer (&self->selected_key, g_free);
   /* The dialogs are windows of their own: GTK keeps them until destroyed. */
   if (self->submit_dialog != NULL)
     {
-      gtk_window_set_focus (self->submit_dialog, NULL);
-      gtk_window_destroy (self->submit_dialog);
+      gtk_window_set_focus (GTK_WINDOW (self->submit_dialog), NULL);
+      gtk_window_destroy (GTK_WINDOW (self->submit_dialog));
+      self->submit_dialog = NULL;
     }
   if (self->return_dialog != NULL)
     {
-      gtk_window_set_focus (self->return_dialog, NULL);
-      gtk_window_destroy (self->return_dialog);
+      gtk_window_set_focus (GTK_WINDOW (self->return_dialog), NULL);
+      gtk_window_destroy (GTK_WINDOW (self->return_dialog));
+      self->return_dialog = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_INDICATORS_PANE);
 
@@ -877,9 +681,6 @@ hc_indicators_pane_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, hc_indicators_pane_get_client (self));
-      break;
     case PROP_YEAR:
       g_value_set_int (value, hc_indicators_pane_get_year (self));
       break;
@@ -901,9 +702,6 @@ hc_indicators_pane_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      hc_indicators_pane_set_client (self, g_value_get_object (value));
-      break;
     case PROP_YEAR:
       hc_indicators_pane_set_year (self, g_value_get_int (value));
       break;
@@ -912,21 +710,63 @@ hc_indicators_pane_set_property (GObject      *object,
     }
 }
 
+/* The report dialog's Submit, with a value that is a number. */
+static void
+submit_send (HcIndicatorsPane *self,
+             double            value,
+             const char       *evidence)
+{
+  const HcIndicatorYear *current;
+
+  if (self->busy || self->detail == NULL || hc_pane_get_client (HC_PANE (self)) == NULL)
+    return;
+  current = current_year_value (self);
+  set_busy (self, TRUE);
+  g_cancellable_cancel (self->write_cancellable);
+  g_clear_object (&self->write_cancellable);
+  self->write_cancellable = g_cancellable_new ();
+  hc_client_submit_indicator_value_async (hc_pane_get_client (HC_PANE (self)),
+                                          hc_indicator_detail_get_key (self->detail),
+                                          self->year, value, evidence,
+                                          current ? current->etag : NULL,
+                                          self->write_cancellable, submit_cb, g_object_ref (self));
+}
+
+/* The return dialog's Return, with a comment. */
+static void
+return_send (HcIndicatorsPane *self,
+             const char       *comment)
+{
+  if (self->busy || current_year_value (self) == NULL || current_year_value (self)->etag == NULL)
+    return;
+  review (self, FALSE, comment);
+}
+
+/* What the user may do depends on the role the client signed in with. */
+static void
+client_changed (HcIndicatorsPane *self)
+{
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
+
+  if (client != NULL)
+    g_signal_connect_object (client, "notify::role", G_CALLBACK (update_actions),
+                             self, G_CONNECT_SWAPPED);
+  update_actions (self);
+}
+
 static void
 hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HcPaneClass *pane_class = HC_PANE_CLASS (klass);
 
   object_class->dispose = hc_indicators_pane_dispose;
   object_class->get_property = hc_indicators_pane_get_property;
   object_class->set_property = hc_indicators_pane_set_property;
-  widget_class->map = hc_indicators_pane_map;
   widget_class->unmap = hc_indicators_pane_unmap;
+  pane_class->reload = hc_indicators_pane_reload;
 
-  properties [PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HC_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_YEAR] =
     g_param_spec_int ("year", NULL, NULL, 0, LAST_YEAR, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -935,18 +775,15 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "pane.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "indicators.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "indicators.approve", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "indicators.return", NULL, return_action);
 
-  g_type_ensure (HC_TYPE_PANE_STATE);
-  g_type_ensure (HC_TYPE_INDICATOR_ROW);
+  g_type_ensure (HC_TYPE_INDICATOR_SUMMARY);
+  g_type_ensure (HC_TYPE_INDICATOR_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-indicators-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, state);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, met_badge);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, unmet_badge);
@@ -965,61 +802,24 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, approve_button);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_button);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, year_grid);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_dialog);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_heading);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_value_entry);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_value_hint);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_value_error);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_evidence_entry);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_evidence_error);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_error);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_dialog);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_send_button);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_send_button);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_comment_entry);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_error);
-  gtk_widget_class_bind_template_callback (widget_class, refresh);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, badge_classes);
   gtk_widget_class_bind_template_callback (widget_class, search_text);
-  gtk_widget_class_bind_template_callback (widget_class, close_dialog);
-  gtk_widget_class_bind_template_callback (widget_class, hc_indicators_pane_submit_dialog_send);
-  gtk_widget_class_bind_template_callback (widget_class, hc_indicators_pane_return_dialog_send);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 hc_indicators_pane_init (HcIndicatorsPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
+  self->submit_dialog = hc_indicator_submit_dialog_new ();
+  self->return_dialog = hc_indicator_return_dialog_new ();
+  g_signal_connect_object (self->submit_dialog, "send", G_CALLBACK (submit_send), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->return_dialog, "send", G_CALLBACK (return_send), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  hc_pane_set_search_bar (HC_PANE (self), self->search_bar, self->search_entry);
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed), NULL);
   update_actions (self);
-}
-
-HcClient *
-hc_indicators_pane_get_client (HcIndicatorsPane *self)
-{
-  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
-  return self->client;
-}
-
-void
-hc_indicators_pane_set_client (HcIndicatorsPane *self,
-                               HcClient         *client)
-{
-  g_return_if_fail (HC_IS_INDICATORS_PANE (self));
-  g_return_if_fail (client == NULL || HC_IS_CLIENT (client));
-
-  if (g_set_object (&self->client, client))
-    {
-      if (client != NULL)
-        g_signal_connect_object (client, "notify::role", G_CALLBACK (update_actions),
-                                 self, G_CONNECT_SWAPPED);
-      update_actions (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
-    }
 }
 
 /**
@@ -1050,7 +850,7 @@ hc_indicators_pane_set_year (HcIndicatorsPane *self,
   show_message (self, NULL);
   if (self->detail != NULL)
     fill_detail (self);
-  refresh (self);
+  hc_pane_reload (HC_PANE (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_YEAR]);
 }
 
@@ -1108,75 +908,31 @@ hc_indicators_pane_get_message (HcIndicatorsPane *self)
   return gtk_label_get_label (self->detail_message);
 }
 
+/* Test hooks (hc-indicators-pane-private.h): what a user does in the
+ * report and return dialogs. */
+
 void
 hc_indicators_pane_submit_dialog_fill (HcIndicatorsPane *self,
                                        const char       *value,
                                        const char       *evidence)
 {
   g_return_if_fail (HC_IS_INDICATORS_PANE (self));
-
-  gtk_editable_set_text (self->submit_value_entry, value ? value : "");
-  gtk_editable_set_text (self->submit_evidence_entry, evidence ? evidence : "");
+  hc_indicator_submit_dialog_fill (self->submit_dialog, value, evidence);
 }
 
-/* What the Submit button of the report dialog does. */
 void
 hc_indicators_pane_submit_dialog_send (HcIndicatorsPane *self)
 {
-  const HcIndicatorYear *current;
-  g_autofree char *text = NULL;
-  g_autofree char *evidence = NULL;
-  char *end = NULL;
-  double value;
-
   g_return_if_fail (HC_IS_INDICATORS_PANE (self));
-
-  if (self->busy || self->detail == NULL || self->client == NULL)
-    return;
-  show_field_error (self->submit_value_error, NULL);
-  show_field_error (self->submit_evidence_error, NULL);
-  show_field_error (self->submit_error, NULL);
-
-  text = g_strstrip (g_strdup (gtk_editable_get_text (self->submit_value_entry)));
-  value = g_ascii_strtod (text, &end);
-  if (text[0] == '\0' || end == NULL || *end != '\0')
-    {
-      show_field_error (self->submit_value_error, _("Enter a number, such as 85 or 92.5."));
-      return;
-    }
-  evidence = g_strstrip (g_strdup (gtk_editable_get_text (self->submit_evidence_entry)));
-
-  current = current_year_value (self);
-  set_busy (self, TRUE);
-  g_cancellable_cancel (self->write_cancellable);
-  g_clear_object (&self->write_cancellable);
-  self->write_cancellable = g_cancellable_new ();
-  hc_client_submit_indicator_value_async (self->client, hc_indicator_detail_get_key (self->detail),
-                                          self->year, value, evidence,
-                                          current ? current->etag : NULL,
-                                          self->write_cancellable, submit_cb, g_object_ref (self));
+  hc_indicator_submit_dialog_send (self->submit_dialog);
 }
 
-/**
- * hc_indicators_pane_submit_dialog_error:
- * @field: "value", "evidence", or NULL for an error of no field
- * Returns: (nullable): the error the report dialog shows there
- */
 const char *
 hc_indicators_pane_submit_dialog_error (HcIndicatorsPane *self,
                                         const char       *field)
 {
-  GtkLabel *label;
-
   g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
-
-  if (g_strcmp0 (field, "value") == 0)
-    label = self->submit_value_error;
-  else if (g_strcmp0 (field, "evidence") == 0)
-    label = self->submit_evidence_error;
-  else
-    label = self->submit_error;
-  return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_label (label) : NULL;
+  return hc_indicator_submit_dialog_get_error (self->submit_dialog, field);
 }
 
 void
@@ -1184,25 +940,12 @@ hc_indicators_pane_return_dialog_fill (HcIndicatorsPane *self,
                                        const char       *comment)
 {
   g_return_if_fail (HC_IS_INDICATORS_PANE (self));
-  gtk_editable_set_text (self->return_comment_entry, comment ? comment : "");
+  hc_indicator_return_dialog_fill (self->return_dialog, comment);
 }
 
-/* What the Return button of the return dialog does: a comment is needed. */
 void
 hc_indicators_pane_return_dialog_send (HcIndicatorsPane *self)
 {
-  g_autofree char *comment = NULL;
-
   g_return_if_fail (HC_IS_INDICATORS_PANE (self));
-
-  if (self->busy || current_year_value (self) == NULL || current_year_value (self)->etag == NULL)
-    return;
-  comment = g_strstrip (g_strdup (gtk_editable_get_text (self->return_comment_entry)));
-  if (comment[0] == '\0')
-    {
-      show_field_error (self->return_error, _("Say why the value is returned, so the analyst can correct it."));
-      return;
-    }
-  show_field_error (self->return_error, NULL);
-  review (self, FALSE, comment);
+  hc_indicator_return_dialog_send (self->return_dialog);
 }

@@ -4,18 +4,15 @@
 
 #include <gtk/gtk.h>
 
-#include "hc-client.h"
+#include "hc-pane.h"
 #include "hc-indicator-detail.h"
 
 G_BEGIN_DECLS
 
 #define HC_TYPE_INDICATORS_PANE (hc_indicators_pane_get_type ())
 
-G_DECLARE_FINAL_TYPE (HcIndicatorsPane, hc_indicators_pane, HC, INDICATORS_PANE, GtkWidget)
+G_DECLARE_FINAL_TYPE (HcIndicatorsPane, hc_indicators_pane, HC, INDICATORS_PANE, HcPane)
 
-HcClient          *hc_indicators_pane_get_client          (HcIndicatorsPane *self);
-void               hc_indicators_pane_set_client          (HcIndicatorsPane *self,
-                                                           HcClient         *client);
 int                hc_indicators_pane_get_year            (HcIndicatorsPane *self);
 void               hc_indicators_pane_set_year            (HcIndicatorsPane *self,
                                                            int               year);
@@ -25,14 +22,5 @@ gboolean           hc_indicators_pane_select              (HcIndicatorsPane *sel
 HcIndicatorDetail *hc_indicators_pane_get_detail          (HcIndicatorsPane *self);
 gboolean           hc_indicators_pane_get_busy            (HcIndicatorsPane *self);
 const char        *hc_indicators_pane_get_message         (HcIndicatorsPane *self);
-void               hc_indicators_pane_submit_dialog_fill  (HcIndicatorsPane *self,
-                                                           const char       *value,
-                                                           const char       *evidence);
-void               hc_indicators_pane_submit_dialog_send  (HcIndicatorsPane *self);
-const char        *hc_indicators_pane_submit_dialog_error (HcIndicatorsPane *self,
-                                                           const char       *field);
-void               hc_indicators_pane_return_dialog_fill  (HcIndicatorsPane *self,
-                                                           const char       *comment);
-void               hc_indicators_pane_return_dialog_send  (HcIndicatorsPane *self);
 
 G_END_DECLS

@@ -14,13 +14,12 @@
 #include "hc-format.h"
 #include "hc-list-entry-event.h"
 #include "hc-lists-pane.h"
-#include "hc-pane-state.h"
 
 #define PAGE_SIZE 50
 
 struct _HcListsPane
 {
-  GtkWidget           parent_instance;
+  HcPane              parent_instance;
 
   /* template children */
   GtkDropDown        *type_dropdown;
@@ -28,7 +27,6 @@ struct _HcListsPane
   GtkDropDown        *region_dropdown;
   GtkWidget          *search_entry;
   GtkLabel           *total_label;
-  HcPaneState        *state;
   GtkSingleSelection *selection;
   GtkWidget          *more_button;
   GtkStack           *detail_stack;
@@ -49,18 +47,17 @@ struct _HcListsPane
   gboolean            updating;
 
   /* owned objects */
-  HcClient           *client;
   GListModel         *types;
   GListStore         *entries;
   HcListEntry        *entry;
-  GCancellable       *cancellable;         /* types and pages */
   GCancellable       *detail_cancellable;  /* the selected entry */
   GCancellable       *action_cancellable;  /* transitions */
 };
 
-G_DEFINE_FINAL_TYPE (HcListsPane, hc_lists_pane, GTK_TYPE_WIDGET)
+/* The pane's own cancellable (HcPane) is that of the types and pages. */
+G_DEFINE_FINAL_TYPE (HcListsPane, hc_lists_pane, HC_TYPE_PANE)
 
-enum { PROP_0, PROP_CLIENT, PROP_ENTRY, N_PROPS };
+enum { PROP_0, PROP_ENTRY, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
@@ -97,9 +94,10 @@ set_message (HcListsPane *self,
 static HcRole
 signed_in_role (HcListsPane *self)
 {
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
   HcRole role;
 
-  if (self->client == NULL || !hc_role_from_key (hc_client_get_role (self->client), &role))
+  if (client == NULL || !hc_role_from_key (hc_client_get_role (client), &role))
     return HC_ROLE_ANALYST;
   return role;
 }
@@ -237,7 +235,7 @@ entries_cb (GObject      *source,
             gpointer      user_data)
 {
   g_autoptr(HcListsPane) self = user_data;
-  g_autoptr(HcListEntryPage) page = NULL;
+  g_autoptr(HcPage) page = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HcListEntry) keep = NULL;
   guint n_old, n_new, position;
@@ -249,21 +247,21 @@ entries_cb (GObject      *source,
   self->listing = FALSE;
   if (page == NULL)
     {
-      hc_pane_state_show_error (self->state, error->message);
+      hc_pane_show_error (HC_PANE (self), error);
       update_total (self);
       return;
     }
 
   g_clear_pointer (&self->next_cursor, g_free);
-  self->next_cursor = g_strdup (page->next_cursor);
-  self->total = page->total;
+  self->next_cursor = g_strdup (hc_page_get_next_cursor (page));
+  self->total = hc_page_get_total (page);
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
-  n_new = g_list_model_get_n_items (page->entries);
+  n_new = hc_page_get_n_items (page);
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
     for (guint i = 0; i < n_new; i++)
-      g_ptr_array_add (rows, g_list_model_get_item (page->entries, i));
+      g_ptr_array_add (rows, g_list_model_get_item (hc_page_get_items (page), i));
     if (self->appending)
       g_list_store_splice (self->entries, n_old, 0, rows->pdata, rows->len);
     else
@@ -282,9 +280,9 @@ entries_cb (GObject      *source,
   update_total (self);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->entries)) == 0)
-    hc_pane_state_show_empty (self->state);
+    hc_pane_show_empty (HC_PANE (self));
   else
-    hc_pane_state_show_content (self->state);
+    hc_pane_show_content (HC_PANE (self));
 }
 
 static char *
@@ -303,12 +301,13 @@ load_entries (HcListsPane *self,
   guint state_index = gtk_drop_down_get_selected (self->state_dropdown);
   guint region_index = gtk_drop_down_get_selected (self->region_dropdown);
   const char *state = NULL, *region = NULL;
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
 
-  if (self->client == NULL || !hc_client_get_signed_in (self->client))
+  if (client == NULL || !hc_client_get_signed_in (client))
     return;
   if (type == NULL)
     {
-      hc_pane_state_show_empty (self->state);
+      hc_pane_show_empty (HC_PANE (self));
       return;
     }
   if (more && (self->next_cursor == NULL || self->listing))
@@ -322,20 +321,18 @@ load_entries (HcListsPane *self,
 
   if (!more)
     {
-      g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->cancellable);
-      self->cancellable = g_cancellable_new ();
+      hc_pane_renew_cancellable (HC_PANE (self));
       if (g_list_model_get_n_items (G_LIST_MODEL (self->entries)) == 0)
-        hc_pane_state_show_loading (self->state);
+        hc_pane_show_loading (HC_PANE (self));
     }
   self->appending = more;
   self->listing = TRUE;
   busy_changed (self, 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lists.load-more", FALSE);
-  hc_client_list_entries_async (self->client, type, state, region,
+  hc_client_list_entries_async (client, type, state, region,
                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                                 more ? self->next_cursor : NULL, PAGE_SIZE,
-                                self->cancellable, entries_cb, g_object_ref (self));
+                                hc_pane_get_cancellable (HC_PANE (self)), entries_cb, g_object_ref (self));
 }
 
 static void
@@ -353,7 +350,7 @@ types_cb (GObject      *source,
     return;
   if (types == NULL)
     {
-      hc_pane_state_show_error (self->state, error->message);
+      hc_pane_show_error (HC_PANE (self), error);
       return;
     }
   g_set_object (&self->types, types);
@@ -365,19 +362,16 @@ types_cb (GObject      *source,
 }
 
 static void
-refresh (HcListsPane *self)
+hc_lists_pane_reload (HcPane *pane)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client == NULL || !hc_client_get_signed_in (self->client))
-    return;
+  HcListsPane *self = HC_LISTS_PANE (pane);
 
   if (self->types == NULL)
     {
-      self->cancellable = g_cancellable_new ();
-      hc_pane_state_show_loading (self->state);
+      hc_pane_show_loading (pane);
       busy_changed (self, 1);
-      hc_client_list_types_async (self->client, self->cancellable, types_cb, g_object_ref (self));
+      hc_client_list_types_async (hc_pane_get_client (pane), hc_pane_get_cancellable (pane),
+                                  types_cb, g_object_ref (self));
     }
   else
     load_entries (self, FALSE);
@@ -435,7 +429,7 @@ load_detail (HcListsPane *self,
   self->detail_cancellable = g_cancellable_new ();
   busy_changed (self, 1);
   update_actions (self);
-  hc_client_get_list_entry_async (self->client, id, self->detail_cancellable,
+  hc_client_get_list_entry_async (hc_pane_get_client (HC_PANE (self)), id, self->detail_cancellable,
                                   detail_cb, g_object_ref (self));
 }
 
@@ -510,7 +504,7 @@ send_transition (HcListsPane  *self,
   busy_changed (self, 1);
   self->acting = TRUE;
   update_actions (self);
-  hc_client_transition_list_entry_async (self->client,
+  hc_client_transition_list_entry_async (hc_pane_get_client (HC_PANE (self)),
                                          hc_list_entry_get_id (self->entry),
                                          hc_list_entry_get_etag (self->entry),
                                          hc_list_action_to_key (action),
@@ -589,15 +583,6 @@ transition_action (GtkWidget  *widget,
 }
 
 static void
-action_button_clicked (GtkButton   *button,
-                       HcListsPane *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (button), "hc-action");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "lists.transition", "s", key);
-}
-
-static void
 load_more_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -605,38 +590,19 @@ load_more_action (GtkWidget  *widget,
   load_entries (HC_LISTS_PANE (widget), TRUE);
 }
 
+/* The search entry is always shown, above the list. */
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+hc_lists_pane_search (HcPane *pane)
 {
-  refresh (HC_LISTS_PANE (widget));
+  gtk_widget_grab_focus (HC_LISTS_PANE (pane)->search_entry);
 }
 
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  HcListsPane *self = HC_LISTS_PANE (widget);
-
-  gtk_widget_grab_focus (self->search_entry);
-}
-
-/* Leaving the pane cancels its requests; coming back loads it again. */
-static void
-hc_lists_pane_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (hc_lists_pane_parent_class)->map (widget);
-  refresh (HC_LISTS_PANE (widget));
-}
-
+/* Leaving the pane cancels its requests (HcPane) and the entry's. */
 static void
 hc_lists_pane_unmap (GtkWidget *widget)
 {
   HcListsPane *self = HC_LISTS_PANE (widget);
 
-  g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->detail_cancellable);
   GTK_WIDGET_CLASS (hc_lists_pane_parent_class)->unmap (widget);
 }
@@ -646,13 +612,10 @@ hc_lists_pane_dispose (GObject *object)
 {
   HcListsPane *self = HC_LISTS_PANE (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->detail_cancellable);
   g_cancellable_cancel (self->action_cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->detail_cancellable);
   g_clear_object (&self->action_cancellable);
-  g_clear_object (&self->client);
   g_clear_object (&self->types);
   g_clear_object (&self->entry);
   g_clear_object (&self->entries);
@@ -672,29 +635,8 @@ hc_lists_pane_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, hc_lists_pane_get_client (self));
-      break;
     case PROP_ENTRY:
       g_value_set_object (value, hc_lists_pane_get_entry (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hc_lists_pane_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  HcListsPane *self = HC_LISTS_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hc_lists_pane_set_client (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -706,27 +648,22 @@ hc_lists_pane_class_init (HcListsPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HcPaneClass *pane_class = HC_PANE_CLASS (klass);
 
   object_class->dispose = hc_lists_pane_dispose;
   object_class->get_property = hc_lists_pane_get_property;
-  object_class->set_property = hc_lists_pane_set_property;
-  widget_class->map = hc_lists_pane_map;
   widget_class->unmap = hc_lists_pane_unmap;
+  pane_class->reload = hc_lists_pane_reload;
+  pane_class->search = hc_lists_pane_search;
 
-  properties [PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HC_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_ENTRY] =
     g_param_spec_object ("entry", NULL, NULL, HC_TYPE_LIST_ENTRY,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "pane.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "lists.load-more", NULL, load_more_action);
   gtk_widget_class_install_action (widget_class, "lists.transition", "s", transition_action);
 
-  g_type_ensure (HC_TYPE_PANE_STATE);
   g_type_ensure (HC_TYPE_LIST_TYPE);
   g_type_ensure (HC_TYPE_LIST_ENTRY);
   g_type_ensure (HC_TYPE_LIST_ENTRY_EVENT);
@@ -736,7 +673,6 @@ hc_lists_pane_class_init (HcListsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, total_label);
-  gtk_widget_class_bind_template_child (widget_class, HcListsPane, state);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, selection);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, more_button);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, detail_stack);
@@ -745,10 +681,8 @@ hc_lists_pane_class_init (HcListsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, measures_label);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, actions_box);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, history_view);
-  gtk_widget_class_bind_template_callback (widget_class, refresh);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, entries_edge_reached);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -781,8 +715,8 @@ hc_lists_pane_init (HcListsPane *self)
     {
       GtkWidget *button = gtk_button_new_with_label (hc_list_action_label (i));
 
-      g_object_set_data (G_OBJECT (button), "hc-action", (gpointer) hc_list_action_to_key (i));
-      g_signal_connect_object (button, "clicked", G_CALLBACK (action_button_clicked), self, 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lists.transition");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", hc_list_action_to_key (i));
       gtk_flow_box_append (self->actions_box, button);
       /* The button takes the focus, not the flow box's child around it. */
       gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
@@ -796,24 +730,6 @@ hc_lists_pane_init (HcListsPane *self)
 
   update_total (self);
   update_actions (self);
-}
-
-HcClient *
-hc_lists_pane_get_client (HcListsPane *self)
-{
-  g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
-  return self->client;
-}
-
-void
-hc_lists_pane_set_client (HcListsPane *self,
-                          HcClient    *client)
-{
-  g_return_if_fail (HC_IS_LISTS_PANE (self));
-  g_return_if_fail (client == NULL || HC_IS_CLIENT (client));
-
-  if (g_set_object (&self->client, client))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
 }
 
 /**

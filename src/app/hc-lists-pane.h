@@ -4,17 +4,14 @@
 
 #include <gtk/gtk.h>
 
-#include "hc-client.h"
+#include "hc-pane.h"
 
 G_BEGIN_DECLS
 
 #define HC_TYPE_LISTS_PANE (hc_lists_pane_get_type ())
 
-G_DECLARE_FINAL_TYPE (HcListsPane, hc_lists_pane, HC, LISTS_PANE, GtkWidget)
+G_DECLARE_FINAL_TYPE (HcListsPane, hc_lists_pane, HC, LISTS_PANE, HcPane)
 
-HcClient    *hc_lists_pane_get_client        (HcListsPane *self);
-void         hc_lists_pane_set_client        (HcListsPane *self,
-                                              HcClient    *client);
 HcListEntry *hc_lists_pane_get_entry         (HcListsPane *self);
 GListModel  *hc_lists_pane_get_entries       (HcListsPane *self);
 gint64       hc_lists_pane_get_total         (HcListsPane *self);

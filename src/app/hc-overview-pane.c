@@ -11,16 +11,14 @@
 #include <glib/gi18n.h>
 
 #include "hc-format.h"
-#include "hc-indicator-row.h"
+#include "hc-indicator-summary.h"
 #include "hc-overview-pane.h"
-#include "hc-pane-state.h"
 #include "hc-risk-event.h"
 
 struct _HcOverviewPane
 {
-  GtkWidget     parent_instance;
+  HcPane        parent_instance;
 
-  HcPaneState  *state;
   GtkLabel     *server_label;
   GtkLabel     *checked_label;
   GtkLabel     *regions_label;
@@ -34,16 +32,9 @@ struct _HcOverviewPane
   GtkLabel     *watch_label;
   GtkLabel     *pending_reviews_label;
   GtkListBox   *events_list;
-
-  HcClient     *client;
-  GCancellable *cancellable;
 };
 
-G_DEFINE_FINAL_TYPE (HcOverviewPane, hc_overview_pane, GTK_TYPE_WIDGET)
-
-enum { PROP_0, PROP_CLIENT, N_PROPS };
-
-static GParamSpec *properties [N_PROPS];
+G_DEFINE_FINAL_TYPE (HcOverviewPane, hc_overview_pane, HC_TYPE_PANE)
 
 /* A count, or a dash whose tooltip says why there is none. */
 static void
@@ -122,9 +113,9 @@ indicators_cb (GObject      *source,
     return;
   for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
     {
-      g_autoptr(HcIndicatorRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(HcIndicatorSummary) row = g_list_model_get_item (rows, i);
 
-      if (g_strcmp0 (hc_indicator_row_get_review_state (row), "submitted") == 0)
+      if (g_strcmp0 (hc_indicator_summary_get_review_state (row), "submitted") == 0)
         pending++;
     }
   show_count (self->pending_reviews_label, pending, error);
@@ -166,11 +157,10 @@ events_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(HcOverviewPane) self = user_data;
-  g_autoptr(GListModel) events = NULL;
+  g_autoptr(HcPage) events = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *next = NULL;
 
-  events = hc_client_list_risk_events_finish (HC_CLIENT (source), result, &next, &error);
+  events = hc_client_list_risk_events_finish (HC_CLIENT (source), result, &error);
   if (CANCELLED (error))
     return;
   if (events == NULL)
@@ -182,7 +172,7 @@ events_cb (GObject      *source,
       return;
     }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->events_list), NULL);
-  gtk_list_box_bind_model (self->events_list, events, create_event_row, NULL, NULL);
+  gtk_list_box_bind_model (self->events_list, hc_page_get_items (events), create_event_row, NULL, NULL);
 }
 
 static void
@@ -192,6 +182,8 @@ health_cb (GObject      *source,
 {
   g_autoptr(HcOverviewPane) self = user_data;
   g_autoptr(HcServerHealth) health = NULL;
+  HcClient *client;
+  GCancellable *cancellable;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *server = NULL;
@@ -205,11 +197,9 @@ health_cb (GObject      *source,
   };
 
   health = hc_client_get_health_finish (HC_CLIENT (source), result, &error);
-  if (CANCELLED (error))
-    return;
   if (health == NULL)
     {
-      hc_pane_state_show_error (self->state, error->message);
+      hc_pane_show_error (HC_PANE (self), error);
       return;
     }
 
@@ -219,108 +209,41 @@ health_cb (GObject      *source,
   now = g_date_time_new_now_local ();
   day = hc_format_date (now);
   gtk_label_set_text (self->checked_label, day);
-  hc_pane_state_show_content (self->state);
+  hc_pane_show_content (HC_PANE (self));
 
-  hc_client_list_regions_async (self->client, self->cancellable, regions_cb, g_object_ref (self));
+  client = hc_pane_get_client (HC_PANE (self));
+  cancellable = hc_pane_get_cancellable (HC_PANE (self));
+
+  hc_client_list_regions_async (client, cancellable, regions_cb, g_object_ref (self));
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    hc_client_count_async (self->client, counts[i].what, self->cancellable,
+    hc_client_count_async (client, counts[i].what, cancellable,
                            count_cb, g_object_ref (counts[i].label));
-  hc_client_count_list_entries_async (self->client, "red", NULL, self->cancellable,
+  hc_client_count_list_entries_async (client, "red", NULL, cancellable,
                                       list_count_cb, g_object_ref (self->red_label));
-  hc_client_count_list_entries_async (self->client, "black", NULL, self->cancellable,
+  hc_client_count_list_entries_async (client, "black", NULL, cancellable,
                                       list_count_cb, g_object_ref (self->black_label));
-  hc_client_count_list_entries_async (self->client, "watch", NULL, self->cancellable,
+  hc_client_count_list_entries_async (client, "watch", NULL, cancellable,
                                       list_count_cb, g_object_ref (self->watch_label));
-  hc_client_list_indicators_async (self->client, 0, self->cancellable,
+  hc_client_list_indicators_async (client, 0, cancellable,
                                    indicators_cb, g_object_ref (self));
-  hc_client_list_risk_events_async (self->client, NULL, NULL, NULL, NULL, 5, NULL,
-                                    self->cancellable, events_cb, g_object_ref (self));
+  hc_client_list_risk_events_async (client, NULL, NULL, NULL, NULL, 5, NULL,
+                                    cancellable, events_cb, g_object_ref (self));
 }
 
 static void
-refresh (HcOverviewPane *self)
+hc_overview_pane_reload (HcPane *pane)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client == NULL || !hc_client_get_signed_in (self->client))
-    return;
-
-  self->cancellable = g_cancellable_new ();
-  hc_pane_state_show_loading (self->state);
-  hc_client_get_health_async (self->client, self->cancellable, health_cb, g_object_ref (self));
-}
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  refresh (HC_OVERVIEW_PANE (widget));
-}
-
-static void
-hc_overview_pane_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (hc_overview_pane_parent_class)->map (widget);
-  refresh (HC_OVERVIEW_PANE (widget));
-}
-
-static void
-hc_overview_pane_unmap (GtkWidget *widget)
-{
-  HcOverviewPane *self = HC_OVERVIEW_PANE (widget);
-
-  g_cancellable_cancel (self->cancellable);
-  GTK_WIDGET_CLASS (hc_overview_pane_parent_class)->unmap (widget);
+  hc_pane_show_loading (pane);
+  hc_client_get_health_async (hc_pane_get_client (pane), hc_pane_get_cancellable (pane),
+                              health_cb, g_object_ref (pane));
 }
 
 static void
 hc_overview_pane_dispose (GObject *object)
 {
-  HcOverviewPane *self = HC_OVERVIEW_PANE (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_OVERVIEW_PANE);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HC_TYPE_OVERVIEW_PANE);
 
   G_OBJECT_CLASS (hc_overview_pane_parent_class)->dispose (object);
-}
-
-static void
-hc_overview_pane_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  HcOverviewPane *self = HC_OVERVIEW_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, hc_overview_pane_get_client (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hc_overview_pane_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  HcOverviewPane *self = HC_OVERVIEW_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hc_overview_pane_set_client (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -328,23 +251,12 @@ hc_overview_pane_class_init (HcOverviewPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HcPaneClass *pane_class = HC_PANE_CLASS (klass);
 
   object_class->dispose = hc_overview_pane_dispose;
-  object_class->get_property = hc_overview_pane_get_property;
-  object_class->set_property = hc_overview_pane_set_property;
-  widget_class->map = hc_overview_pane_map;
-  widget_class->unmap = hc_overview_pane_unmap;
+  pane_class->reload = hc_overview_pane_reload;
 
-  properties [PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HC_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_install_action (widget_class, "pane.refresh", NULL, refresh_action);
-
-  g_type_ensure (HC_TYPE_PANE_STATE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-overview-pane.ui");
-  gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, state);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, server_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, checked_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, regions_label);
@@ -358,30 +270,10 @@ hc_overview_pane_class_init (HcOverviewPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, watch_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, pending_reviews_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, events_list);
-  gtk_widget_class_bind_template_callback (widget_class, refresh);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 hc_overview_pane_init (HcOverviewPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-HcClient *
-hc_overview_pane_get_client (HcOverviewPane *self)
-{
-  g_return_val_if_fail (HC_IS_OVERVIEW_PANE (self), NULL);
-  return self->client;
-}
-
-void
-hc_overview_pane_set_client (HcOverviewPane *self,
-                             HcClient       *client)
-{
-  g_return_if_fail (HC_IS_OVERVIEW_PANE (self));
-  g_return_if_fail (client == NULL || HC_IS_CLIENT (client));
-
-  if (g_set_object (&self->client, client))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
 }

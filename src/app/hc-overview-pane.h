@@ -4,16 +4,13 @@
 
 #include <gtk/gtk.h>
 
-#include "hc-client.h"
+#include "hc-pane.h"
 
 G_BEGIN_DECLS
 
 #define HC_TYPE_OVERVIEW_PANE (hc_overview_pane_get_type ())
 
-G_DECLARE_FINAL_TYPE (HcOverviewPane, hc_overview_pane, HC, OVERVIEW_PANE, GtkWidget)
+G_DECLARE_FINAL_TYPE (HcOverviewPane, hc_overview_pane, HC, OVERVIEW_PANE, HcPane)
 
-HcClient *hc_overview_pane_get_client (HcOverviewPane *self);
-void      hc_overview_pane_set_client (HcOverviewPane *self,
-                                       HcClient       *client);
 
 G_END_DECLS

@@ -10,13 +10,12 @@
 #include "hc-subjects-pane.h"
 #include "hc-enums.h"
 #include "hc-format.h"
-#include "hc-pane-state.h"
 #include "hc-subject-edit-dialog.h"
 #include "hc-subject-model.h"
 
 struct _HcSubjectsPane
 {
-  GtkWidget            parent_instance;
+  HcPane               parent_instance;
 
   GtkSearchBar        *search_bar;
   GtkWidget           *search_entry;
@@ -25,7 +24,6 @@ struct _HcSubjectsPane
   GtkDropDown         *grade_dropdown;
   GtkDropDown         *status_dropdown;
   GtkLabel            *total_label;
-  HcPaneState         *state;
   GtkScrolledWindow   *scrolled;
   GtkColumnView       *column_view;
   GtkSingleSelection  *selection;
@@ -40,18 +38,12 @@ struct _HcSubjectsPane
   GtkLabel            *detail_registered;
   GtkLabel            *detail_message;
 
-  HcClient            *client;
   HcSubjectModel      *model;
   GPtrArray           *region_codes;   /* index of region_dropdown - 1 → code */
   GtkWindow           *edit_dialog;    /* weak */
-  GCancellable        *cancellable;
 };
 
-G_DEFINE_FINAL_TYPE (HcSubjectsPane, hc_subjects_pane, GTK_TYPE_WIDGET)
-
-enum { PROP_0, PROP_CLIENT, N_PROPS };
-
-static GParamSpec *properties [N_PROPS];
+G_DEFINE_FINAL_TYPE (HcSubjectsPane, hc_subjects_pane, HC_TYPE_PANE)
 
 static const char * const type_keys[] = { NULL, "legal_person", "unincorporated", "natural_person" };
 static const char * const grade_keys[] = { NULL, "A", "B", "C", "D" };
@@ -81,7 +73,7 @@ apply_query (HcSubjectsPane *self)
   query.type = selected_key (self->type_dropdown, type_keys, G_N_ELEMENTS (type_keys));
   query.grade = selected_key (self->grade_dropdown, grade_keys, G_N_ELEMENTS (grade_keys));
   query.status = selected_key (self->status_dropdown, status_keys, G_N_ELEMENTS (status_keys));
-  hc_pane_state_show_loading (self->state);
+  hc_pane_show_loading (HC_PANE (self));
   gtk_label_set_text (self->total_label, "");
   hc_subject_model_set_query (self->model, &query);
 }
@@ -96,24 +88,25 @@ filters_changed (HcSubjectsPane *self)
 static void
 model_loading_changed (HcSubjectsPane *self)
 {
+  HcPaneState *state = hc_pane_get_state (HC_PANE (self));
   const GError *error = hc_subject_model_get_error (self->model);
   gint64 total = hc_subject_model_get_total (self->model);
 
   if (error != NULL)
     {
       if (total < 0)
-        hc_pane_state_show_error (self->state, error->message);
+        hc_pane_state_show_error (state, error->message);
       return;
     }
   if (total < 0)
     return;
   if (total == 0)
     {
-      hc_pane_state_show_empty (self->state);
+      hc_pane_state_show_empty (state);
       gtk_label_set_text (self->total_label, "");
       return;
     }
-  if (g_strcmp0 (hc_pane_state_get_state (self->state), "content") != 0)
+  if (g_strcmp0 (hc_pane_state_get_state (state), "content") != 0)
     {
       g_autofree char *count = hc_format_count (total);
       g_autofree char *text =
@@ -122,7 +115,7 @@ model_loading_changed (HcSubjectsPane *self)
                                       "%s market subjects in all", (gulong) total), count);
 
       gtk_label_set_text (self->total_label, text);
-      hc_pane_state_show_content (self->state);
+      hc_pane_state_show_content (state);
     }
 }
 
@@ -185,7 +178,8 @@ can_grade (HcSubjectsPane *self)
 {
   HcRole role;
 
-  return hc_role_from_key (hc_client_get_role (self->client), &role) && role != HC_ROLE_ANALYST;
+  return hc_role_from_key (hc_client_get_role (hc_pane_get_client (HC_PANE (self))), &role) &&
+         role != HC_ROLE_ANALYST;
 }
 
 static void
@@ -208,7 +202,7 @@ edit_subject_cb (GObject      *source,
       return;
     }
 
-  dialog = hc_subject_edit_dialog_new (self->client, subject, etag, can_grade (self));
+  dialog = hc_subject_edit_dialog_new (hc_pane_get_client (HC_PANE (self)), subject, etag, can_grade (self));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (subject_saved), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->edit_dialog, GTK_WINDOW (dialog));
@@ -221,12 +215,14 @@ edit_action (GtkWidget  *widget,
              GVariant   *param)
 {
   HcSubjectsPane *self = HC_SUBJECTS_PANE (widget);
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
   HcSubject *subject = selected_subject (self);
 
-  if (subject == NULL || self->client == NULL)
+  if (subject == NULL || client == NULL)
     return;
   /* The dialog edits the version read now, with its ETag. */
-  hc_client_get_subject_async (self->client, hc_subject_get_identifier (subject), self->cancellable,
+  hc_client_get_subject_async (client, hc_subject_get_identifier (subject),
+                               hc_pane_get_cancellable (HC_PANE (self)),
                                edit_subject_cb, g_object_ref (self));
 }
 
@@ -242,8 +238,7 @@ regions_cb (GObject      *source,
 
   if (regions == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        hc_pane_state_show_error (self->state, error->message);
+      hc_pane_show_error (HC_PANE (self), error);
       return;
     }
   g_clear_pointer (&self->region_codes, g_ptr_array_unref);
@@ -265,63 +260,24 @@ regions_cb (GObject      *source,
 }
 
 static void
-refresh (HcSubjectsPane *self)
+hc_subjects_pane_reload (HcPane *pane)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client == NULL || !hc_client_get_signed_in (self->client))
-    return;
+  HcSubjectsPane *self = HC_SUBJECTS_PANE (pane);
+  HcClient *client = hc_pane_get_client (pane);
 
-  self->cancellable = g_cancellable_new ();
   if (self->model == NULL)
     {
-      self->model = hc_subject_model_new (self->client);
+      self->model = hc_subject_model_new (client);
       g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_loading_changed),
                                self, G_CONNECT_SWAPPED);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
     }
-  hc_pane_state_show_loading (self->state);
+  hc_pane_show_loading (pane);
   /* The regions come first: the list is filtered by their codes. */
   if (self->region_codes == NULL)
-    hc_client_list_regions_async (self->client, self->cancellable, regions_cb, g_object_ref (self));
+    hc_client_list_regions_async (client, hc_pane_get_cancellable (pane), regions_cb, g_object_ref (self));
   else
     apply_query (self);
-}
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  refresh (HC_SUBJECTS_PANE (widget));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  HcSubjectsPane *self = HC_SUBJECTS_PANE (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (self->search_entry);
-}
-
-/* Leaving the pane cancels its requests; coming back loads it again. */
-static void
-hc_subjects_pane_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (hc_subjects_pane_parent_class)->map (widget);
-  refresh (HC_SUBJECTS_PANE (widget));
-}
-
-static void
-hc_subjects_pane_unmap (GtkWidget *widget)
-{
-  HcSubjectsPane *self = HC_SUBJECTS_PANE (widget);
-
-  g_cancellable_cancel (self->cancellable);
-  GTK_WIDGET_CLASS (hc_subjects_pane_parent_class)->unmap (widget);
 }
 
 static void
@@ -329,53 +285,14 @@ hc_subjects_pane_dispose (GObject *object)
 {
   HcSubjectsPane *self = HC_SUBJECTS_PANE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   if (self->edit_dialog != NULL)
     gtk_window_destroy (self->edit_dialog);
   g_clear_weak_pointer (&self->edit_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_SUBJECTS_PANE);
   g_clear_object (&self->model);
-  g_clear_object (&self->client);
   g_clear_pointer (&self->region_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hc_subjects_pane_parent_class)->dispose (object);
-}
-
-static void
-hc_subjects_pane_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  HcSubjectsPane *self = HC_SUBJECTS_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, hc_subjects_pane_get_client (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hc_subjects_pane_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  HcSubjectsPane *self = HC_SUBJECTS_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hc_subjects_pane_set_client (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -383,23 +300,13 @@ hc_subjects_pane_class_init (HcSubjectsPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HcPaneClass *pane_class = HC_PANE_CLASS (klass);
 
   object_class->dispose = hc_subjects_pane_dispose;
-  object_class->get_property = hc_subjects_pane_get_property;
-  object_class->set_property = hc_subjects_pane_set_property;
-  widget_class->map = hc_subjects_pane_map;
-  widget_class->unmap = hc_subjects_pane_unmap;
+  pane_class->reload = hc_subjects_pane_reload;
 
-  properties [PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HC_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_install_action (widget_class, "pane.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "subjects.edit", NULL, edit_action);
 
-  g_type_ensure (HC_TYPE_PANE_STATE);
   g_type_ensure (HC_TYPE_SUBJECT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-subjects-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, search_bar);
@@ -409,7 +316,6 @@ hc_subjects_pane_class_init (HcSubjectsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, grade_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, total_label);
-  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, state);
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, scrolled);
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, column_view);
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, selection);
@@ -423,10 +329,16 @@ hc_subjects_pane_class_init (HcSubjectsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_status);
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_registered);
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_message);
-  gtk_widget_class_bind_template_callback (widget_class, refresh);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+/* A model of another client's subjects is of no use. */
+static void
+client_changed (HcSubjectsPane *self)
+{
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->model);
 }
 
 static void
@@ -450,6 +362,8 @@ hc_subjects_pane_init (HcSubjectsPane *self)
   const char *statuses[G_N_ELEMENTS (status_keys) - 1];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  hc_pane_set_search_bar (HC_PANE (self), self->search_bar, self->search_entry);
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed), NULL);
 
   for (guint i = 0; i < HC_SUBJECT_TYPE_N; i++)
     {
@@ -464,28 +378,6 @@ hc_subjects_pane_init (HcSubjectsPane *self)
   fill_dropdown (self->grade_dropdown, _("All grades"), grade_keys + 1, G_N_ELEMENTS (grade_keys) - 1);
   fill_dropdown (self->status_dropdown, _("All statuses"), statuses, G_N_ELEMENTS (statuses));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "subjects.edit", FALSE);
-}
-
-HcClient *
-hc_subjects_pane_get_client (HcSubjectsPane *self)
-{
-  g_return_val_if_fail (HC_IS_SUBJECTS_PANE (self), NULL);
-  return self->client;
-}
-
-void
-hc_subjects_pane_set_client (HcSubjectsPane *self,
-                             HcClient       *client)
-{
-  g_return_if_fail (HC_IS_SUBJECTS_PANE (self));
-  g_return_if_fail (client == NULL || HC_IS_CLIENT (client));
-
-  if (g_set_object (&self->client, client))
-    {
-      gtk_single_selection_set_model (self->selection, NULL);
-      g_clear_object (&self->model);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
-    }
 }
 
 /* The list the pane shows (an HcSubjectModel), %NULL before it was mapped. */

@@ -4,17 +4,14 @@
 
 #include <gtk/gtk.h>
 
-#include "hc-client.h"
+#include "hc-pane.h"
 
 G_BEGIN_DECLS
 
 #define HC_TYPE_SUBJECTS_PANE (hc_subjects_pane_get_type ())
 
-G_DECLARE_FINAL_TYPE (HcSubjectsPane, hc_subjects_pane, HC, SUBJECTS_PANE, GtkWidget)
+G_DECLARE_FINAL_TYPE (HcSubjectsPane, hc_subjects_pane, HC, SUBJECTS_PANE, HcPane)
 
-HcClient *hc_subjects_pane_get_client (HcSubjectsPane *self);
-void      hc_subjects_pane_set_client (HcSubjectsPane *self,
-                                    HcClient     *client);
 GListModel *hc_subjects_pane_get_model       (HcSubjectsPane *self);
 GtkWindow  *hc_subjects_pane_get_edit_dialog (HcSubjectsPane *self);
 const char *hc_subjects_pane_get_total_text  (HcSubjectsPane *self);

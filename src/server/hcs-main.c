@@ -28,7 +28,7 @@ typedef struct
   gboolean  list_routes;
   gboolean  version;
   int       threads;
-  int       token_ttl;
+  int       token_lifetime;
   int       idle_timeout;
   int       request_timeout;
   char     *sync;
@@ -329,7 +329,9 @@ main (int   argc,
     { "admin-password-file", 0, 0, G_OPTION_ARG_FILENAME, &o.admin_password_file, N_("The first administrator’s password, for a new database"), N_("FILE") },
     { "exit-on-stdin-eof", 0, 0, G_OPTION_ARG_NONE, &o.exit_on_stdin_eof, N_("Stop when standard input closes (for a parent process)"), NULL },
     { "threads", 0, 0, G_OPTION_ARG_INT, &o.threads, N_("Number of worker threads (default: one per processor)"), N_("N") },
-    { "token-ttl", 0, 0, G_OPTION_ARG_INT, &o.token_ttl, N_("Lifetime of a session token in seconds (default 28800)"), N_("SECONDS") },
+    { "token-lifetime", 0, 0, G_OPTION_ARG_INT, &o.token_lifetime, N_("Lifetime of a session token in seconds (default 28800; 0 ends a session as soon as it starts, for tests)"), N_("SECONDS") },
+    /* The option's first name, kept for scripts that use it. */
+    { "token-ttl", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &o.token_lifetime, NULL, NULL },
     { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &o.idle_timeout, N_("Close a connection silent for this long (default 60)"), N_("SECONDS") },
     { "request-timeout", 0, 0, G_OPTION_ARG_INT, &o.request_timeout, N_("Time for a request’s headers, and for each 4 KiB of its body (default 30)"), N_("SECONDS") },
     { "sync", 0, 0, G_OPTION_ARG_STRING, &o.sync, N_("full (default): a write is on disk when answered; normal: faster, the last writes can be lost on power loss"), N_("MODE") },
@@ -340,6 +342,7 @@ main (int   argc,
     { NULL }
   };
 
+  o.token_lifetime = -1;   /* not given: the default */
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HNCREDIT_LOCALEDIR") ? g_getenv ("HNCREDIT_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -398,7 +401,7 @@ main (int   argc,
   server_options.host = host;
   server_options.port = port;
   server_options.n_workers = (guint) CLAMP (o.threads, 0, 64);
-  server_options.token_ttl = o.token_ttl;
+  server_options.token_ttl = o.token_lifetime;
   server_options.idle_timeout = (guint) o.idle_timeout;
   server_options.request_timeout = (guint) o.request_timeout;
   server_options.sync = g_strcmp0 (o.sync, "normal") == 0 ? HCS_STORE_SYNC_NORMAL : HCS_STORE_SYNC_FULL;

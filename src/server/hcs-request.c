@@ -28,6 +28,11 @@ struct _HcsRequest
   guint              authenticated : 1;
   guint              replied : 1;
   guint              json_parsed : 1;
+  /* Export mode (hcs-export.c): the route's pages go to the export. */
+  guint              exporting : 1;
+  char              *export_cursor;
+  JsonArray         *export_rows;
+  char              *export_next;
 };
 
 HcsRequest *
@@ -57,6 +62,9 @@ hcs_request_free (HcsRequest *self)
   g_clear_pointer (&self->params, g_hash_table_unref);
   g_clear_pointer (&self->query, g_hash_table_unref);
   g_clear_pointer (&self->json, json_node_unref);
+  g_clear_pointer (&self->export_rows, json_array_unref);
+  g_free (self->export_cursor);
+  g_free (self->export_next);
   g_clear_pointer (&self->if_match, g_array_unref);
   g_free (self->actor.username);
   g_free (self);
@@ -216,6 +224,14 @@ hcs_request_page (HcsRequest *self,
   gint64 limit;
 
   memset (page, 0, sizeof *page);
+  if (self->exporting)
+    {
+      /* An export takes the whole result, in the largest pages. */
+      page->limit = MAX_PAGE_LIMIT;
+      if (self->export_cursor != NULL)
+        hcs_cursor_decode (self->export_cursor, &page->after_key, &page->after_id);
+      return TRUE;
+    }
   if (!hcs_request_query_int (self, "limit", 1, MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT, &limit))
     return FALSE;
   page->limit = (guint) limit;
@@ -686,8 +702,19 @@ hcs_request_reply_page (HcsRequest *self,
                         const char *next_cursor,
                         gint64      total)
 {
-  JsonObject *obj = json_object_new ();
+  JsonObject *obj;
 
+  if (self->exporting)
+    {
+      g_return_if_fail (!self->replied);
+      self->replied = TRUE;
+      g_clear_pointer (&self->export_rows, json_array_unref);
+      self->export_rows = items;
+      g_free (self->export_next);
+      self->export_next = g_strdup (next_cursor);
+      return;
+    }
+  obj = json_object_new ();
   json_object_set_array_member (obj, "items", items);
   if (next_cursor != NULL)
     json_object_set_string_member (obj, "next_cursor", next_cursor);
@@ -696,6 +723,48 @@ hcs_request_reply_page (HcsRequest *self,
   if (total >= 0)
     json_object_set_int_member (obj, "total", total);
   hcs_request_reply_object (self, SOUP_STATUS_OK, obj);
+}
+
+/**
+ * hcs_request_export_page:
+ * @cursor: (nullable): where the page starts, %NULL for the first
+ *
+ * Turns the request into export mode for one more run of its route: the
+ * route reads the whole-result page from @cursor (hcs_request_page()) and
+ * its page answer goes to hcs_request_export_take() instead of the client.
+ * Every listing gets exports this way, with its own filters and masking.
+ */
+void
+hcs_request_export_page (HcsRequest *self,
+                         const char *cursor)
+{
+  self->exporting = TRUE;
+  self->replied = FALSE;
+  g_free (self->export_cursor);
+  self->export_cursor = g_strdup (cursor);
+  g_clear_pointer (&self->export_rows, json_array_unref);
+  g_clear_pointer (&self->export_next, g_free);
+}
+
+/**
+ * hcs_request_export_take:
+ * @next_cursor: (out) (transfer full): where the next page starts, %NULL
+ *   after the last
+ *
+ * Returns: (transfer full) (nullable): the page the route answered, or %NULL
+ *   when it answered something else (an error, or it is no listing); that
+ *   answer is then on the message, for the client.
+ */
+JsonArray *
+hcs_request_export_take (HcsRequest  *self,
+                         char       **next_cursor)
+{
+  *next_cursor = g_steal_pointer (&self->export_next);
+  if (self->export_rows == NULL)
+    return NULL;
+  /* The page went to the export: the client has no answer yet. */
+  self->replied = FALSE;
+  return g_steal_pointer (&self->export_rows);
 }
 
 void

@@ -126,6 +126,10 @@ void             hcs_request_reply_bytes      (HcsRequest        *self,
                                                const char        *content_type,
                                                GBytes            *bytes);
 void             hcs_request_reply_no_content (HcsRequest        *self);
+void             hcs_request_export_page      (HcsRequest        *self,
+                                               const char        *cursor);
+JsonArray       *hcs_request_export_take      (HcsRequest        *self,
+                                               char             **next_cursor);
 void             hcs_request_reply_error      (HcsRequest        *self,
                                                guint              status,
                                                const char        *code,

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <gio/gio.h>
 
 #include "hcs-routes.h"
@@ -44,6 +46,50 @@ merge_members (JsonObject *into,
       if (json_object_has_member (into, l->data))
         g_warning ("openapi: %s %s is described twice", what, (const char *) l->data);
       json_object_set_member (into, l->data, json_node_copy (json_object_get_member (from, l->data)));
+    }
+}
+
+/* Every listing (a GET answering a page) also answers CSV and XLSX
+ * (hcs-export.c); its description says so, from here, for all of them. */
+static void
+add_export_types (JsonObject *paths)
+{
+  g_autoptr(GList) names = json_object_get_members (paths);
+
+  for (GList *l = names; l; l = l->next)
+    {
+      JsonObject *path = json_object_get_object_member (paths, l->data);
+      JsonObject *get, *responses, *ok, *content;
+      g_autofree char *answer = NULL;
+
+      if (!json_object_has_member (path, "get") ||
+          (get = json_object_get_object_member (path, "get")) == NULL ||
+          !json_object_has_member (get, "responses") ||
+          (responses = json_object_get_object_member (get, "responses")) == NULL ||
+          !json_object_has_member (responses, "200") ||
+          (ok = json_object_get_object_member (responses, "200")) == NULL)
+        continue;
+      /* A page: its schema is a …Page, or its description says so. */
+      answer = json_to_string (json_object_get_member (responses, "200"), FALSE);
+      if (strstr (answer, "Page\"") == NULL &&
+          !g_str_has_prefix (json_object_get_string_member_with_default (ok, "description", ""), "Page of"))
+        continue;
+      if (!json_object_has_member (ok, "content"))
+        json_object_set_object_member (ok, "content", json_object_new ());
+      content = json_object_get_object_member (ok, "content");
+      for (guint i = 0; i < 2; i++)
+        {
+          JsonObject *type = json_object_new ();
+          JsonObject *binary = json_object_new ();
+
+          json_object_set_string_member (binary, "type", "string");
+          json_object_set_string_member (binary, "format", "binary");
+          json_object_set_string_member (binary, "description",
+                                         i == 0 ? "Export (Accept: text/csv): the whole result with the same filters (paging ignored), UTF-8 with BOM, RFC 4180, CRLF; text that starts with = + - @ gets a leading apostrophe. Masked as the JSON listing for the role; audited (action export). Header X-Export-Rows: the row count."
+                                                : "Export (Accept: this type): the whole result with the same filters as an XLSX workbook, Chinese headers, frozen header row. Masked as the JSON listing for the role; audited (action export). Header X-Export-Rows: the row count.");
+          json_object_set_object_member (type, "schema", binary);
+          json_object_set_object_member (content, i == 0 ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type);
+        }
     }
 }
 
@@ -86,6 +132,7 @@ hcs_openapi_build (GError **error)
       if (json_object_has_member (fragment, "schemas"))
         merge_members (schemas, json_object_get_object_member (fragment, "schemas"), "schema");
     }
+  add_export_types (paths);
   return g_steal_pointer (&doc);
 }
 

@@ -14,6 +14,7 @@
 
 #include "hcs-server.h"
 #include "hcs-auth.h"
+#include "hcs-export.h"
 #include "hcs-http-guard.h"
 #include "hcs-store-users.h"
 
@@ -160,6 +161,7 @@ handle_api (SoupServer        *soup,
   g_autoptr(GHashTable) params = NULL;
   g_autoptr(HcsRequest) req = NULL;
   const HcsRoute *route;
+  HcsExportFormat format;
   gboolean path_known;
 
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
@@ -190,6 +192,13 @@ handle_api (SoupServer        *soup,
         return;
       if (!hcs_request_require_role (req, access_role (route->access)))
         return;
+    }
+
+  /* Every listing exports through the same route (hcs-export.c). */
+  if (g_str_equal (method, "GET") && (format = hcs_export_negotiate (req)) != HCS_EXPORT_NONE)
+    {
+      hcs_export_run (g_steal_pointer (&req), route, format);
+      return;
     }
 
   route->func (req);
@@ -360,7 +369,7 @@ hcs_server_new (const HcsServerOptions  *options,
   self->sync = options->sync;
   self->router = hcs_routes_new_router ();
   self->workers = g_ptr_array_new_with_free_func (worker_free);
-  if (options->token_ttl > 0)
+  if (options->token_ttl >= 0)
     token_ttl = options->token_ttl;
   if (options->tls_cert_file != NULL || options->tls_key_file != NULL)
     {

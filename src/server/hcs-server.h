@@ -16,7 +16,7 @@ typedef struct
   const char *host;
   guint16     port;          /* 0: pick a free one */
   guint       n_workers;     /* 0: default */
-  gint64      token_ttl;     /* seconds */
+  gint64      token_ttl;     /* seconds; < 0: the default */
   guint       idle_timeout;  /* seconds a connection may be silent; 0: default */
   guint       request_timeout; /* seconds for a request's headers; 0: default */
   HcsStoreSync sync;         /* when a commit is on disk */

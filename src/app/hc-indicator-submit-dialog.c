@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcIndicatorSubmitDialog: the value and evidence an analyst reports for
+ * one indicator and year. It checks that the value is a number and emits
+ * ::send; the indicators pane sends it and shows the server's answer here,
+ * under the field it concerns. */
+#define G_LOG_DOMAIN "hc-indicator-submit-dialog"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "hc-indicator-submit-dialog.h"
+
+struct _HcIndicatorSubmitDialog
+{
+  GtkWindow    parent_instance;
+
+  GtkWidget   *send_button;
+  GtkLabel    *heading_label;
+  GtkEditable *value_entry;
+  GtkLabel    *value_hint;
+  GtkLabel    *value_error;
+  GtkEditable *evidence_entry;
+  GtkLabel    *evidence_error;
+  GtkLabel    *error_label;
+
+  gboolean     busy;
+};
+
+G_DEFINE_FINAL_TYPE (HcIndicatorSubmitDialog, hc_indicator_submit_dialog, GTK_TYPE_WINDOW)
+
+enum { SEND, N_SIGNALS };
+
+static guint signals [N_SIGNALS];
+
+static GtkLabel *
+error_label (HcIndicatorSubmitDialog *self,
+             const char              *field)
+{
+  if (g_strcmp0 (field, "value") == 0)
+    return self->value_error;
+  if (g_strcmp0 (field, "evidence") == 0)
+    return self->evidence_error;
+  return self->error_label;
+}
+
+static void
+clear_errors (HcIndicatorSubmitDialog *self)
+{
+  hc_indicator_submit_dialog_show_error (self, "value", NULL);
+  hc_indicator_submit_dialog_show_error (self, "evidence", NULL);
+  hc_indicator_submit_dialog_show_error (self, NULL, NULL);
+}
+
+static void
+hc_indicator_submit_dialog_class_init (HcIndicatorSubmitDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /**
+   * HcIndicatorSubmitDialog::send:
+   * @value: the value entered
+   * @evidence: where it comes from, trimmed
+   *
+   * The user asked to submit a value that is a number.
+   */
+  signals [SEND] =
+    g_signal_new ("send", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-indicator-submit-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, send_button);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, value_entry);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, value_hint);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, value_error);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, evidence_entry);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, evidence_error);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, hc_indicator_submit_dialog_send);
+  gtk_widget_class_bind_template_callback (widget_class, hc_indicator_submit_dialog_close);
+}
+
+static void
+hc_indicator_submit_dialog_init (HcIndicatorSubmitDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+HcIndicatorSubmitDialog *
+hc_indicator_submit_dialog_new (void)
+{
+  return g_object_new (HC_TYPE_INDICATOR_SUBMIT_DIALOG, NULL);
+}
+
+/* Empties the form for a new report: @value is the value reported before,
+ * or NULL. */
+void
+hc_indicator_submit_dialog_reset (HcIndicatorSubmitDialog *self,
+                                  const char              *heading,
+                                  const char              *hint,
+                                  const char              *value)
+{
+  g_return_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self));
+
+  gtk_label_set_label (self->heading_label, heading);
+  gtk_label_set_label (self->value_hint, hint);
+  hc_indicator_submit_dialog_fill (self, value, NULL);
+  clear_errors (self);
+}
+
+void
+hc_indicator_submit_dialog_fill (HcIndicatorSubmitDialog *self,
+                                 const char              *value,
+                                 const char              *evidence)
+{
+  g_return_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self));
+
+  gtk_editable_set_text (self->value_entry, value ? value : "");
+  gtk_editable_set_text (self->evidence_entry, evidence ? evidence : "");
+}
+
+/* What the Submit button does. */
+void
+hc_indicator_submit_dialog_send (HcIndicatorSubmitDialog *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *evidence = NULL;
+  char *end = NULL;
+  double value;
+
+  g_return_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self));
+
+  if (self->busy)
+    return;
+  clear_errors (self);
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (self->value_entry)));
+  value = g_ascii_strtod (text, &end);
+  if (text[0] == '\0' || end == NULL || *end != '\0')
+    {
+      hc_indicator_submit_dialog_show_error (self, "value", _("Enter a number, such as 85 or 92.5."));
+      return;
+    }
+  evidence = g_strstrip (g_strdup (gtk_editable_get_text (self->evidence_entry)));
+  g_signal_emit (self, signals [SEND], 0, value, evidence);
+}
+
+/* While busy, Submit does nothing. Only the button is made insensitive: an
+ * insensitive window would take the focus from its entry without telling
+ * it. */
+void
+hc_indicator_submit_dialog_set_busy (HcIndicatorSubmitDialog *self,
+                                     gboolean                 busy)
+{
+  g_return_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self));
+
+  self->busy = busy;
+  gtk_widget_set_sensitive (self->send_button, !busy);
+}
+
+/**
+ * hc_indicator_submit_dialog_show_error:
+ * @field: "value", "evidence", or NULL for an error of no field
+ * @message: (nullable): the error, NULL to clear it
+ */
+void
+hc_indicator_submit_dialog_show_error (HcIndicatorSubmitDialog *self,
+                                       const char              *field,
+                                       const char              *message)
+{
+  GtkLabel *label;
+
+  g_return_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self));
+
+  label = error_label (self, field);
+  gtk_label_set_label (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+/**
+ * hc_indicator_submit_dialog_get_error:
+ * @field: "value", "evidence", or NULL for an error of no field
+ * Returns: (nullable): the error shown there
+ */
+const char *
+hc_indicator_submit_dialog_get_error (HcIndicatorSubmitDialog *self,
+                                      const char              *field)
+{
+  GtkLabel *label;
+
+  g_return_val_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self), NULL);
+
+  label = error_label (self, field);
+  return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_label (label) : NULL;
+}
+
+/* Shows the dialog over @parent, its first entry focused. */
+void
+hc_indicator_submit_dialog_open (HcIndicatorSubmitDialog *self,
+                                 GtkWindow               *parent)
+{
+  g_return_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+  gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
+}
+
+/* Takes the focus out of the dialog first: without a window manager (or
+ * with some) a hidden window gets no focus-out, and its entry would keep
+ * the focus it can no longer have. */
+void
+hc_indicator_submit_dialog_close (HcIndicatorSubmitDialog *self)
+{
+  g_return_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self));
+
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_window_close (GTK_WINDOW (self));
+}

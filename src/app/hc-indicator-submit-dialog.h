@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcIndicatorSubmitDialog: the form an analyst reports a year's value in. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define HC_TYPE_INDICATOR_SUBMIT_DIALOG (hc_indicator_submit_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (HcIndicatorSubmitDialog, hc_indicator_submit_dialog, HC, INDICATOR_SUBMIT_DIALOG, GtkWindow)
+
+HcIndicatorSubmitDialog *hc_indicator_submit_dialog_new        (void);
+void                     hc_indicator_submit_dialog_reset      (HcIndicatorSubmitDialog *self,
+                                                                const char              *heading,
+                                                                const char              *hint,
+                                                                const char              *value);
+void                     hc_indicator_submit_dialog_fill       (HcIndicatorSubmitDialog *self,
+                                                                const char              *value,
+                                                                const char              *evidence);
+void                     hc_indicator_submit_dialog_send       (HcIndicatorSubmitDialog *self);
+void                     hc_indicator_submit_dialog_set_busy   (HcIndicatorSubmitDialog *self,
+                                                                gboolean                 busy);
+void                     hc_indicator_submit_dialog_show_error (HcIndicatorSubmitDialog *self,
+                                                                const char              *field,
+                                                                const char              *message);
+const char              *hc_indicator_submit_dialog_get_error  (HcIndicatorSubmitDialog *self,
+                                                                const char              *field);
+void                     hc_indicator_submit_dialog_open       (HcIndicatorSubmitDialog *self,
+                                                                GtkWindow               *parent);
+void                     hc_indicator_submit_dialog_close      (HcIndicatorSubmitDialog *self);
+
+G_END_DECLS

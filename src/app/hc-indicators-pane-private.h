@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the UI tests do in the indicators pane's dialogs, as a user would. */
+#pragma once
+
+#include "hc-indicators-pane.h"
+
+G_BEGIN_DECLS
+
+void        hc_indicators_pane_submit_dialog_fill  (HcIndicatorsPane *self,
+                                                    const char       *value,
+                                                    const char       *evidence);
+void        hc_indicators_pane_submit_dialog_send  (HcIndicatorsPane *self);
+const char *hc_indicators_pane_submit_dialog_error (HcIndicatorsPane *self,
+                                                    const char       *field);
+void        hc_indicators_pane_return_dialog_fill  (HcIndicatorsPane *self,
+                                                    const char       *comment);
+void        hc_indicators_pane_return_dialog_send  (HcIndicatorsPane *self);
+
+G_END_DECLS

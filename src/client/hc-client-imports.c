@@ -1,0 +1,467 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcClient's calls for 归集: the catalog items a file goes into, the upload
+ * of a department's file, past imports and their rejection reports. */
+#define G_LOG_DOMAIN "hc-client"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hc-client-private.h"
+#include "hc-import-record.h"
+#include "hc-import-rejection.h"
+
+#define XLSX_CONTENT_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+G_DEFINE_BOXED_TYPE (HcImportResult, hc_import_result, hc_import_result_ref, hc_import_result_unref)
+
+HcImportResult *
+hc_import_result_ref (HcImportResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  return g_atomic_rc_box_acquire (result);
+}
+
+static void
+import_result_clear (HcImportResult *result)
+{
+  g_free (result->kind);
+  g_free (result->file_name);
+  g_free (result->encoding);
+  g_clear_object (&result->rejections);
+}
+
+void
+hc_import_result_unref (HcImportResult *result)
+{
+  g_return_if_fail (result != NULL);
+  g_atomic_rc_box_release_full (result, (GDestroyNotify) import_result_clear);
+}
+
+void
+hc_catalog_item_info_free (HcCatalogItemInfo *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->category);
+  g_free (item->name);
+  g_free (item->department_name);
+  g_free (item);
+}
+
+static JsonArray *
+items_of (JsonObject *obj)
+{
+  JsonNode *items = json_object_get_member (obj, "items");
+
+  return items != NULL && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
+}
+
+/* GET /catalog/versions, then the newest version's items of a category */
+
+static void
+catalog_items_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  JsonObject *obj = hc_client_take_object (source, result, task, &node);
+  JsonArray *rows;
+
+  if (obj == NULL)
+    return;
+  if ((rows = items_of (obj)) == NULL)
+    {
+      g_task_return_error (task, hc_client_protocol_error ());
+      return;
+    }
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify) hc_catalog_item_info_free);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      HcCatalogItemInfo *item;
+
+      if (row == NULL)
+        continue;
+      item = g_new0 (HcCatalogItemInfo, 1);
+      item->id = json_object_get_int_member_with_default (row, "id", 0);
+      item->year = (int) json_object_get_int_member_with_default (row, "year", 0);
+      item->category = g_strdup (_hc_json_string (row, "category"));
+      item->name = g_strdup (_hc_json_string (row, "name"));
+      item->department_name = g_strdup (_hc_json_string (row, "department_name"));
+      g_ptr_array_add (items, item);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+catalog_versions_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GString) path = NULL;
+  JsonObject *obj = hc_client_take_object (source, result, task, &node);
+  GCancellable *cancellable;
+  JsonArray *rows;
+  gint64 newest = 0, newest_published = 0;
+
+  if (obj == NULL)
+    return;
+  if ((rows = items_of (obj)) == NULL)
+    {
+      g_task_return_error (task, hc_client_protocol_error ());
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      gint64 year;
+
+      if (row == NULL)
+        continue;
+      year = json_object_get_int_member_with_default (row, "year", 0);
+      newest = MAX (newest, year);
+      if (g_strcmp0 (_hc_json_string (row, "state"), "published") == 0)
+        newest_published = MAX (newest_published, year);
+    }
+  if (newest == 0)
+    {
+      /* No catalog yet: nothing to import into. */
+      g_task_return_pointer (task, g_ptr_array_new_with_free_func ((GDestroyNotify) hc_catalog_item_info_free),
+                             (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+
+  /* The year's published catalog is the one departments deliver against;
+   * a draft only when no year is published yet. */
+  path = g_string_new (NULL);
+  g_string_append_printf (path, "/catalog/versions/%" G_GINT64_FORMAT "/items",
+                          newest_published > 0 ? newest_published : newest);
+  _hc_client_query_add (path, "category", g_task_get_task_data (task));
+  _hc_client_query_add_page (path, NULL, 1000, FALSE);
+  cancellable = g_task_get_cancellable (task);
+  hc_client_send_async (HC_CLIENT (source), "GET", path->str, NULL, cancellable,
+                        catalog_items_cb, g_steal_pointer (&task));
+}
+
+void
+hc_client_list_catalog_items_async (HcClient            *self,
+                                    const char          *category,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (category != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_list_catalog_items_async);
+  g_task_set_task_data (task, g_strdup (category), g_free);
+  hc_client_send_async (self, "GET", "/catalog/versions?limit=1000", NULL, cancellable,
+                        catalog_versions_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hc_client_list_catalog_items_finish:
+ * Returns: (transfer container): the HcCatalogItemInfo items of the
+ * category in the newest published catalog version (empty without one).
+ */
+GPtrArray *
+hc_client_list_catalog_items_finish (HcClient      *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_list_catalog_items_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* POST /imports */
+
+typedef struct
+{
+  char                  *kind;
+  gint64                 item_id;
+  char                  *encoding;
+  char                  *file_name;
+  gboolean               force;
+  GFileProgressCallback  progress;
+  gpointer               progress_data;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_free (data->kind);
+  g_free (data->encoding);
+  g_free (data->file_name);
+  g_free (data);
+}
+
+static HcImportResult *
+import_result_new (JsonObject *obj)
+{
+  HcImportResult *result = g_atomic_rc_box_new0 (HcImportResult);
+  g_autoptr(GListStore) rejections = g_list_store_new (HC_TYPE_IMPORT_REJECTION);
+  JsonNode *list = json_object_get_member (obj, "rejections");
+
+  result->import_id = json_object_get_int_member_with_default (obj, "import_id", 0);
+  result->kind = g_strdup (_hc_json_string (obj, "kind"));
+  result->item_id = json_object_get_int_member_with_default (obj, "item_id", 0);
+  result->file_name = g_strdup (_hc_json_string (obj, "file_name"));
+  result->encoding = g_strdup (_hc_json_string (obj, "encoding"));
+  result->rows_read = json_object_get_int_member_with_default (obj, "rows_read", 0);
+  result->accepted = json_object_get_int_member_with_default (obj, "accepted", 0);
+  result->rejected = json_object_get_int_member_with_default (obj, "rejected", 0);
+  result->duration_ms = json_object_get_int_member_with_default (obj, "duration_ms", 0);
+  result->rejections_truncated = json_object_get_boolean_member_with_default (obj, "rejections_truncated", FALSE);
+  if (list != NULL && JSON_NODE_HOLDS_ARRAY (list))
+    {
+      JsonArray *rows = json_node_get_array (list);
+
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, i);
+          g_autoptr(HcImportRejection) rejection = NULL;
+
+          if (row == NULL)
+            continue;
+          rejection = hc_import_rejection_new_from_json (row);
+          g_list_store_append (rejections, rejection);
+        }
+    }
+  result->rejections = G_LIST_MODEL (g_steal_pointer (&rejections));
+  return result;
+}
+
+static void
+import_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *obj = hc_client_take_object (source, result, task, &node);
+
+  if (obj == NULL)
+    return;
+  if (!json_object_has_member (obj, "import_id"))
+    {
+      g_task_return_error (task, hc_client_protocol_error ());
+      return;
+    }
+  g_task_return_pointer (task, import_result_new (obj), (GDestroyNotify) hc_import_result_unref);
+}
+
+static void
+import_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) path = g_string_new ("/imports?kind=");
+  g_autofree char *name = NULL;
+  ImportData *data = g_task_get_task_data (task);
+  HcClient *self = g_task_get_source_object (task);
+  const char *content_type = "text/csv";
+  GCancellable *cancellable;
+
+  bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, G_IO_ERROR, error->code,
+                                 _("The file cannot be read: %s. Check that it exists and that you may read it."),
+                                 error->message);
+      return;
+    }
+
+  /* The server also knows an XLSX by its zip magic; the type says it first. */
+  if (g_str_has_suffix (data->file_name, ".xlsx") || g_str_has_suffix (data->file_name, ".XLSX"))
+    content_type = XLSX_CONTENT_TYPE;
+
+  g_string_append_uri_escaped (path, data->kind, NULL, FALSE);
+  g_string_append_printf (path, "&item=%" G_GINT64_FORMAT "&file_name=", data->item_id);
+  g_string_append_uri_escaped (path, data->file_name, NULL, FALSE);
+  if (data->encoding != NULL)
+    {
+      g_string_append (path, "&encoding=");
+      g_string_append_uri_escaped (path, data->encoding, NULL, FALSE);
+    }
+  if (data->force)
+    g_string_append (path, "&force=1");
+
+  cancellable = g_task_get_cancellable (task);
+  hc_client_send_bytes_async (self, "POST", path->str, content_type, bytes,
+                              data->progress, data->progress_data,
+                              cancellable, import_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hc_client_import_file_async:
+ * @encoding: (nullable): "utf-8" or "gb18030", or NULL to let the server tell
+ * @progress: (nullable): called as the file goes up, with bytes sent and the
+ *   file's size; once all is sent the server checks and writes the rows and
+ *   answers when it is done
+ *
+ * Reads @file and sends it to POST /imports as kind @kind into catalog item
+ * @item_id. A file already imported fails with HC_CLIENT_ERROR_CONFLICT and
+ * the code "already_imported"; @force imports it again.
+ */
+void
+hc_client_import_file_async (HcClient              *self,
+                             GFile                 *file,
+                             const char            *kind,
+                             gint64                 item_id,
+                             const char            *encoding,
+                             gboolean               force,
+                             GFileProgressCallback  progress,
+                             gpointer               progress_data,
+                             GCancellable          *cancellable,
+                             GAsyncReadyCallback    callback,
+                             gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (kind != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_import_file_async);
+  data = g_new0 (ImportData, 1);
+  data->kind = g_strdup (kind);
+  data->item_id = item_id;
+  data->encoding = g_strdup (encoding);
+  data->file_name = g_file_get_basename (file);
+  data->force = force;
+  data->progress = progress;
+  data->progress_data = progress_data;
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+
+  g_file_load_bytes_async (file, cancellable, import_loaded_cb, g_steal_pointer (&task));
+}
+
+HcImportResult *
+hc_client_import_file_finish (HcClient      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_import_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* GET /imports */
+
+static void
+imports_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  _hc_client_return_items (source, result, task, HC_TYPE_IMPORT_RECORD,
+                           (HcItemFromJson) hc_import_record_new_from_json);
+}
+
+void
+hc_client_list_imports_async (HcClient            *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_list_imports_async);
+  hc_client_send_async (self, "GET", "/imports?limit=100", NULL, cancellable,
+                        imports_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hc_client_list_imports_finish:
+ * Returns: (transfer full): the newest 100 imports, newest first, as a
+ * GListModel of HcImportRecord.
+ */
+GListModel *
+hc_client_list_imports_finish (HcClient      *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_list_imports_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* GET /imports/{id}/rejections.csv */
+
+static void
+rejections_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GBytes *bytes = hc_client_fetch_bytes_finish (HC_CLIENT (source), result, &error);
+
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+void
+hc_client_download_rejections_async (HcClient            *self,
+                                     gint64               import_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (import_id > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_download_rejections_async);
+  path = g_strdup_printf ("/imports/%" G_GINT64_FORMAT "/rejections.csv", import_id);
+  hc_client_fetch_bytes_async (self, path, cancellable, rejections_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hc_client_download_rejections_finish:
+ * Returns: (transfer full): every rejection of the import as CSV (UTF-8 with
+ * a BOM, for Excel).
+ */
+GBytes *
+hc_client_download_rejections_finish (HcClient      *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_download_rejections_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcClient's typed calls for 名单: list types, pages of entries, one entry
+ * with its history and ETag, and the workflow's transitions. */
+#define G_LOG_DOMAIN "hc-client"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hc-client-private.h"
+#include "hc-list-entry.h"
+#include "hc-list-type.h"
+
+/* GET /list-types */
+
+static void
+list_types_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  _hc_client_return_items (source, result, task, HC_TYPE_LIST_TYPE,
+                           (HcItemFromJson) hc_list_type_new_from_json);
+}
+
+void
+hc_client_list_types_async (HcClient            *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_list_types_async);
+  hc_client_send_async (self, "GET", "/list-types", NULL, cancellable,
+                        list_types_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hc_client_list_types_finish:
+ * Returns: (transfer full): a list model of #HcListType
+ */
+GListModel *
+hc_client_list_types_finish (HcClient      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_list_types_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* GET /lists/{type}/entries */
+
+/* An entry of a list's page (without an ETag: that comes with one entry). */
+static gpointer
+page_entry_from_json (JsonObject *obj)
+{
+  return hc_list_entry_new_from_json (obj, NULL);
+}
+
+static void
+list_entries_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  _hc_client_return_page (source, result, task, HC_TYPE_LIST_ENTRY, page_entry_from_json);
+}
+
+/**
+ * hc_client_list_entries_async:
+ * @list_type: the type's key
+ * @state: (nullable): only entries in this state
+ * @region: (nullable): only entries of this 市县 (GB/T 2260 code)
+ * @q: (nullable): a name or identifier to look for
+ * @cursor: (nullable): where the page starts (a page's next_cursor)
+ * @limit: the most rows to answer, 0 for the server's default
+ *
+ * One page of a list's entries, with the total that match.
+ */
+void
+hc_client_list_entries_async (HcClient            *self,
+                              const char          *list_type,
+                              const char          *state,
+                              const char          *region,
+                              const char          *q,
+                              const char          *cursor,
+                              guint                limit,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GString) path = NULL;
+  g_autofree char *type_part = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (list_type != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_list_entries_async);
+
+  type_part = g_uri_escape_string (list_type, NULL, FALSE);
+  path = g_string_new (NULL);
+  g_string_append_printf (path, "/lists/%s/entries", type_part);
+  _hc_client_query_add (path, "state", state);
+  _hc_client_query_add (path, "region", region);
+  _hc_client_query_add (path, "q", q);
+  _hc_client_query_add_page (path, cursor, limit, TRUE);
+  hc_client_send_async (self, "GET", path->str, NULL, cancellable,
+                        list_entries_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hc_client_list_entries_finish:
+ * Returns: (transfer full): an #HcPage of #HcListEntry, with its total
+ */
+HcPage *
+hc_client_list_entries_finish (HcClient      *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_list_entries_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* GET /list-entries/{id} and POST /list-entries/{id}/transitions: both
+ * answer the entry as it is now, with its history and ETag. */
+
+static void
+entry_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *etag = NULL;
+  GError *error = NULL;
+  HcListEntry *entry;
+
+  node = hc_client_send_etag_finish (HC_CLIENT (source), result, &etag, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || etag == NULL ||
+      (entry = hc_list_entry_new_from_json (json_node_get_object (node), etag)) == NULL)
+    {
+      g_task_return_error (task, hc_client_protocol_error ());
+      return;
+    }
+  g_task_return_pointer (task, entry, g_object_unref);
+}
+
+void
+hc_client_get_list_entry_async (HcClient            *self,
+                                gint64               id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (id > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_get_list_entry_async);
+  path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, id);
+  hc_client_send_etag_async (self, "GET", path, NULL, NULL, cancellable,
+                             entry_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hc_client_get_list_entry_finish:
+ * Returns: (transfer full): the entry with its history and ETag
+ */
+HcListEntry *
+hc_client_get_list_entry_finish (HcClient      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_get_list_entry_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * hc_client_transition_list_entry_async:
+ * @etag: the ETag of the entry as the user saw it
+ * @action: a #HcListAction key ("notice" …)
+ * @reason: (nullable): why, kept in the history
+ *
+ * Takes @action on the entry. Fails with %HC_CLIENT_ERROR_PRECONDITION_FAILED
+ * when someone changed the entry since @etag, %HC_CLIENT_ERROR_CONFLICT when
+ * the action is not open from the entry's state (the server's message says
+ * which are) and %HC_CLIENT_ERROR_FORBIDDEN for a role below the action's.
+ */
+void
+hc_client_transition_list_entry_async (HcClient            *self,
+                                       gint64               id,
+                                       const char          *etag,
+                                       const char          *action,
+                                       const char          *reason,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (id > 0);
+  g_return_if_fail (etag != NULL);
+  g_return_if_fail (action != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_transition_list_entry_async);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "action");
+  json_builder_add_string_value (builder, action);
+  if (reason != NULL)
+    {
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, reason);
+    }
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions", id);
+  hc_client_send_etag_async (self, "POST", path, body, etag, cancellable,
+                             entry_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hc_client_transition_list_entry_finish:
+ * Returns: (transfer full): the entry as it is now, with history and ETag
+ */
+HcListEntry *
+hc_client_transition_list_entry_finish (HcClient      *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_transition_list_entry_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The request layer under HcClient's typed calls: for the files that add
+ * typed calls, not for panes (a pane never builds a URL or JSON itself). */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "hc-client.h"
+#include "hc-page.h"
+
+G_BEGIN_DECLS
+
+/* Sends @method @path (below /api/v1, query included) with @body as JSON
+ * (NULL for none). Completes with the answer's JsonNode (NULL for 204) or a
+ * GError in HC_CLIENT_ERROR (or G_IO_ERROR_CANCELLED). */
+void      hc_client_send_async  (HcClient            *self,
+                                 const char          *method,
+                                 const char          *path,
+                                 JsonNode            *body,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data);
+JsonNode *hc_client_send_finish (HcClient            *self,
+                                 GAsyncResult        *result,
+                                 GError             **error);
+
+/* As hc_client_send_async(), with @if_match (NULL for none) sent as
+ * If-Match; the finish gives the answer's ETag too. */
+void      hc_client_send_etag_async  (HcClient            *self,
+                                      const char          *method,
+                                      const char          *path,
+                                      JsonNode            *body,
+                                      const char          *if_match,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+JsonNode *hc_client_send_etag_finish (HcClient            *self,
+                                      GAsyncResult        *result,
+                                      char               **etag,
+                                      GError             **error);
+
+/* Like hc_client_send_async (and finished with hc_client_send_finish) but
+ * with @body of @content_type as it is; @progress, when not NULL, is called
+ * on the calling thread's main context as the body goes out. */
+void      hc_client_send_bytes_async  (HcClient              *self,
+                                       const char            *method,
+                                       const char            *path,
+                                       const char            *content_type,
+                                       GBytes                *body,
+                                       GFileProgressCallback  progress,
+                                       gpointer               progress_data,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data);
+
+/* GETs @path and completes with the answer's body as it is (a file, not
+ * JSON); an error answer is a GError as with hc_client_send_async. */
+void      hc_client_fetch_bytes_async  (HcClient            *self,
+                                        const char          *path,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GBytes   *hc_client_fetch_bytes_finish (HcClient            *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+
+/* Sets (or with NULLs clears) the session after a sign-in. */
+void      hc_client_set_session (HcClient            *self,
+                                 const char          *token,
+                                 const char          *username,
+                                 const char          *role);
+
+/* HC_CLIENT_ERROR_PROTOCOL, for an answer not shaped as documented. */
+GError   *hc_client_protocol_error (void);
+JsonObject *hc_client_take_object  (GObject       *source,
+                                    GAsyncResult  *result,
+                                    GTask         *task,
+                                    JsonNode     **node_out);
+
+/* Building a URL's query: each adds "name=value" to @path after a '?' or
+ * '&' as needed, the value percent-encoded (RFC 3986: all but unreserved
+ * characters, UTF-8 bytes included). _hc_client_query_add() adds nothing
+ * for a NULL or empty @value; _hc_client_query_add_page() adds a page's
+ * "limit" (when > 0), "cursor" (when set) and "total=1" (when asked). */
+void      _hc_client_query_add      (GString    *path,
+                                     const char *name,
+                                     const char *value);
+void      _hc_client_query_add_int  (GString    *path,
+                                     const char *name,
+                                     gint64      value);
+void      _hc_client_query_add_page (GString    *path,
+                                     const char *cursor,
+                                     guint       limit,
+                                     gboolean    want_total);
+
+/* Makes one item of a collection from its JSON, NULL when it is not
+ * shaped as documented (an hc_x_new_from_json()). */
+typedef gpointer (*HcItemFromJson) (JsonObject *obj);
+
+HcPage   *_hc_page_new_from_json    (JsonObject     *obj,
+                                     GType           item_type,
+                                     HcItemFromJson  from_json);
+
+/* Completes @task, from hc_client_send_async()'s callback, with the HcPage
+ * of the collection answered (or its error, or a protocol error when the
+ * answer or an item is not shaped as documented). */
+void      _hc_client_return_page    (GObject        *source,
+                                     GAsyncResult   *result,
+                                     GTask          *task,
+                                     GType           item_type,
+                                     HcItemFromJson  from_json);
+/* The same, completing @task with the page's items (a GListModel) only. */
+void      _hc_client_return_items   (GObject        *source,
+                                     GAsyncResult   *result,
+                                     GTask          *task,
+                                     GType           item_type,
+                                     HcItemFromJson  from_json);
+
+/* A member of @obj as a string: "" when missing or not a string. */
+const char *_hc_json_string         (JsonObject *obj,
+                                     const char *member);
+
+G_END_DECLS

@@ -1,0 +1,471 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcClient: the one async HTTP/JSON client every pane talks to the server with. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hc-indicator-detail.h"
+#include "hc-list-entry.h"
+#include "hc-list-type.h"
+#include "hc-page.h"
+
+G_BEGIN_DECLS
+
+#define HC_CLIENT_ERROR (hc_client_error_quark ())
+
+typedef enum
+{
+  HC_CLIENT_ERROR_UNAUTHORIZED,
+  HC_CLIENT_ERROR_TOKEN_EXPIRED,
+  HC_CLIENT_ERROR_FORBIDDEN,
+  HC_CLIENT_ERROR_NOT_FOUND,
+  HC_CLIENT_ERROR_CONFLICT,
+  HC_CLIENT_ERROR_PRECONDITION_FAILED,
+  HC_CLIENT_ERROR_INVALID,
+  HC_CLIENT_ERROR_UNREACHABLE,
+  HC_CLIENT_ERROR_TLS,
+  HC_CLIENT_ERROR_SERVER,
+  HC_CLIENT_ERROR_PROTOCOL,
+} HcClientError;
+
+/* What GET /health answers. */
+typedef struct
+{
+  char  *status;
+  char  *version;
+  int    schema;
+} HcServerHealth;
+
+/* One 市县 as the server lists it. */
+typedef struct
+{
+  char  *code;
+  char  *name;
+} HcRegionInfo;
+
+/* What hc_client_count_async() counts. */
+typedef enum
+{
+  HC_COUNT_DEPARTMENTS,
+  HC_COUNT_SUBJECTS,
+  HC_COUNT_RISK_EVENTS,
+  HC_COUNT_REPAIRS_PENDING,
+  HC_COUNT_REPAIRS_OVERDUE,
+} HcCount;
+/* One item of the catalog, as the 归集 page offers it. */
+typedef struct
+{
+  gint64  id;
+  int     year;
+  char   *category;
+  char   *name;
+  char   *department_name;
+} HcCatalogItemInfo;
+
+/* What POST /imports answers: the counts and the first rejections (a
+ * GListModel of HcImportRejection). Reference counted. */
+typedef struct
+{
+  gint64      import_id;
+  char       *kind;
+  gint64      item_id;
+  char       *file_name;
+  char       *encoding;
+  gint64      rows_read;
+  gint64      accepted;
+  gint64      rejected;
+  gint64      duration_ms;
+  GListModel *rejections;
+  gboolean    rejections_truncated;
+} HcImportResult;
+
+#define HC_TYPE_SERVER_HEALTH (hc_server_health_get_type ())
+GType           hc_server_health_get_type (void) G_GNUC_CONST;
+void            hc_server_health_free     (HcServerHealth *health);
+void            hc_region_info_free       (HcRegionInfo   *region);
+void            hc_catalog_item_info_free (HcCatalogItemInfo *item);
+
+#define HC_TYPE_IMPORT_RESULT (hc_import_result_get_type ())
+GType           hc_import_result_get_type (void) G_GNUC_CONST;
+HcImportResult *hc_import_result_ref      (HcImportResult *result);
+void            hc_import_result_unref    (HcImportResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcImportResult, hc_import_result_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcServerHealth, hc_server_health_free)
+
+#define HC_TYPE_CLIENT (hc_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (HcClient, hc_client, HC, CLIENT, GObject)
+
+GQuark          hc_client_error_quark          (void);
+const char     *hc_client_error_get_code       (const GError        *error);
+
+HcClient       *hc_client_new                  (const char          *base_url);
+const char     *hc_client_get_base_url         (HcClient            *self);
+void            hc_client_set_base_url         (HcClient            *self,
+                                                const char          *base_url);
+const char     *hc_client_get_username         (HcClient            *self);
+const char     *hc_client_get_role             (HcClient            *self);
+gboolean        hc_client_get_signed_in        (HcClient            *self);
+void            hc_client_sign_out             (HcClient            *self);
+
+void            hc_client_sign_in_async        (HcClient            *self,
+                                                const char          *username,
+                                                const char          *password,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean        hc_client_sign_in_finish       (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+void            hc_client_check_session_async  (HcClient            *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean        hc_client_check_session_finish (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+void            hc_client_get_health_async     (HcClient            *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+HcServerHealth *hc_client_get_health_finish    (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+void            hc_client_list_regions_async   (HcClient            *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GPtrArray      *hc_client_list_regions_finish  (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+void            hc_client_count_list_entries_async  (HcClient            *self,
+                                                     const char          *list_type,
+                                                     const char          *state,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gint64          hc_client_count_list_entries_finish (HcClient            *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+void            hc_client_count_async               (HcClient            *self,
+                                                     HcCount              what,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gint64          hc_client_count_finish              (HcClient            *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* Indicators (表1), in hc-client-indicators.c */
+
+const char     *hc_client_error_get_field                (const GError        *error);
+
+void            hc_client_list_indicators_async          (HcClient            *self,
+                                                          int                  year,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GListModel     *hc_client_list_indicators_finish         (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void            hc_client_get_indicator_async            (HcClient            *self,
+                                                          const char          *key,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+HcIndicatorDetail *hc_client_get_indicator_finish        (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void            hc_client_submit_indicator_value_async   (HcClient            *self,
+                                                          const char          *key,
+                                                          int                  year,
+                                                          double               value,
+                                                          const char          *evidence,
+                                                          const char          *etag,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+char           *hc_client_submit_indicator_value_finish  (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void            hc_client_review_indicator_value_async   (HcClient            *self,
+                                                          const char          *key,
+                                                          int                  year,
+                                                          const char          *etag,
+                                                          gboolean             approve,
+                                                          const char          *comment,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+char           *hc_client_review_indicator_value_finish  (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+/* Risk monitoring (hc-client-risk.c) */
+
+/* What GET /risk/heatmap answers: a dense matrix, rows are the 19 市县 in
+ * GB/T order; @values is n_rows × n_columns, row-major. Immutable. */
+typedef struct
+{
+  guint    n_rows;
+  guint    n_columns;
+  char   **rows;            /* GB/T 2260 codes */
+  char   **row_names;
+  char   **columns;         /* "2025-03", a category key, or "total" */
+  char   **column_names;
+  double  *values;
+  double   min;
+  double   max;
+  gint64   total;
+} HcHeatmap;
+
+#define HC_TYPE_HEATMAP (hc_heatmap_get_type ())
+GType           hc_heatmap_get_type           (void) G_GNUC_CONST;
+HcHeatmap      *hc_heatmap_ref                (HcHeatmap *heatmap);
+void            hc_heatmap_unref              (HcHeatmap *heatmap);
+double          hc_heatmap_get_value          (const HcHeatmap *heatmap,
+                                               guint            row,
+                                               guint            column);
+int             hc_heatmap_find_row           (const HcHeatmap *heatmap,
+                                               const char      *region);
+gboolean        hc_heatmap_is_whole           (const HcHeatmap *heatmap);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcHeatmap, hc_heatmap_unref)
+
+/* @by: "region", "region-month" or "region-category"; @from, @to: "YYYY-MM"
+ * or NULL; @category: a risk category key or NULL for all; @normalize:
+ * "none" or "per10k" (NULL for none). */
+void            hc_client_get_heatmap_async   (HcClient            *self,
+                                               const char          *by,
+                                               const char          *from,
+                                               const char          *to,
+                                               const char          *category,
+                                               const char          *normalize,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+HcHeatmap      *hc_client_get_heatmap_finish  (HcClient            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
+/* A page of risk events, newest first: an HcPage of HcRiskEvent (without
+ * its total). Every filter may be NULL; @cursor NULL for the first page. */
+void            hc_client_list_risk_events_async  (HcClient            *self,
+                                                   const char          *region,
+                                                   const char          *category,
+                                                   const char          *from,
+                                                   const char          *to,
+                                                   guint                limit,
+                                                   const char          *cursor,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+HcPage         *hc_client_list_risk_events_finish (HcClient            *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+
+void             hc_client_list_types_async              (HcClient            *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GListModel      *hc_client_list_types_finish             (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void             hc_client_list_entries_async            (HcClient            *self,
+                                                          const char          *list_type,
+                                                          const char          *state,
+                                                          const char          *region,
+                                                          const char          *q,
+                                                          const char          *cursor,
+                                                          guint                limit,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+HcPage          *hc_client_list_entries_finish           (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void             hc_client_get_list_entry_async          (HcClient            *self,
+                                                          gint64               id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+HcListEntry     *hc_client_get_list_entry_finish         (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void             hc_client_transition_list_entry_async   (HcClient            *self,
+                                                          gint64               id,
+                                                          const char          *etag,
+                                                          const char          *action,
+                                                          const char          *reason,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+HcListEntry     *hc_client_transition_list_entry_finish  (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+/* 归集 (hc-client-imports.c) */
+
+void            hc_client_list_catalog_items_async  (HcClient            *self,
+                                                     const char          *category,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GPtrArray      *hc_client_list_catalog_items_finish (HcClient            *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+void            hc_client_import_file_async         (HcClient              *self,
+                                                     GFile                 *file,
+                                                     const char            *kind,
+                                                     gint64                 item_id,
+                                                     const char            *encoding,
+                                                     gboolean               force,
+                                                     GFileProgressCallback  progress,
+                                                     gpointer               progress_data,
+                                                     GCancellable          *cancellable,
+                                                     GAsyncReadyCallback    callback,
+                                                     gpointer               user_data);
+HcImportResult *hc_client_import_file_finish        (HcClient            *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+void            hc_client_list_imports_async        (HcClient            *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GListModel     *hc_client_list_imports_finish       (HcClient            *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+void            hc_client_download_rejections_async  (HcClient            *self,
+                                                      gint64               import_id,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GBytes         *hc_client_download_rejections_finish (HcClient            *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* The formats a listing exports in (the server's content negotiation). */
+typedef enum
+{
+  HC_EXPORT_FORMAT_CSV,
+  HC_EXPORT_FORMAT_XLSX,
+} HcExportFormat;
+
+void            hc_client_export_async               (HcClient              *self,
+                                                      const char            *path,
+                                                      HcExportFormat         format,
+                                                      GFile                 *dest,
+                                                      GFileProgressCallback  progress,
+                                                      gpointer               progress_data,
+                                                      GCancellable          *cancellable,
+                                                      GAsyncReadyCallback    callback,
+                                                      gpointer               user_data);
+gint64          hc_client_export_finish              (HcClient            *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+G_END_DECLS
+
+/* 市场主体 (hc-client-subjects.c) */
+
+#include "hc-subject.h"
+
+G_BEGIN_DECLS
+
+/* What GET /subjects filters by; %NULL members do not filter. */
+typedef struct
+{
+  const char *q;
+  const char *region;
+  const char *type;
+  const char *grade;
+  const char *status;
+  const char *sort;
+} HcSubjectQuery;
+
+/* What PATCH /subjects/{identifier} changes; %NULL members stay. */
+typedef struct
+{
+  const char *name;
+  const char *industry;
+  const char *status;
+  const char *grade;
+} HcSubjectEdit;
+
+void            hc_client_list_subjects_async    (HcClient             *self,
+                                                  const HcSubjectQuery *query,
+                                                  const char           *cursor,
+                                                  guint                 limit,
+                                                  gboolean              want_total,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+/* An HcPage of HcSubject (total -1 unless @want_total). */
+HcPage         *hc_client_list_subjects_finish   (HcClient             *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void            hc_client_get_subject_async      (HcClient             *self,
+                                                  const char           *identifier,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+HcSubject      *hc_client_get_subject_finish     (HcClient             *self,
+                                                  GAsyncResult         *result,
+                                                  char                **etag,
+                                                  GError              **error);
+void            hc_client_update_subject_async   (HcClient             *self,
+                                                  const char           *identifier,
+                                                  const char           *etag,
+                                                  const HcSubjectEdit  *edit,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+HcSubject      *hc_client_update_subject_finish  (HcClient             *self,
+                                                  GAsyncResult         *result,
+                                                  char                **etag,
+                                                  GError              **error);
+
+G_END_DECLS
+
+/* 审计日志 (hc-client-audit.c) */
+
+#include "hc-audit-entry.h"
+
+G_BEGIN_DECLS
+
+/* What GET /audit filters by; %NULL members do not filter. Dates YYYY-MM-DD. */
+typedef struct
+{
+  const char *actor;
+  const char *entity;
+  const char *entity_id;
+  const char *from;
+  const char *to;
+} HcAuditQuery;
+
+void            hc_client_list_audit_async     (HcClient            *self,
+                                                const HcAuditQuery  *query,
+                                                const char          *cursor,
+                                                guint                limit,
+                                                gboolean             want_total,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+/* An HcPage of HcAuditEntry, newest first (total -1 unless @want_total). */
+HcPage         *hc_client_list_audit_finish    (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcIndicatorDetail: one indicator of 表1 with its values of 2021–2025 and their reviews. */
+#define G_LOG_DOMAIN "hc-indicator-detail"
+
+#include "config.h"
+
+#include "hc-indicator-detail.h"
+
+struct _HcIndicatorDetail
+{
+  GObject   parent_instance;
+
+  char     *key;
+  char     *item;
+  char     *target_text;
+  char     *kind;
+  char     *unit;
+  char     *source;
+  char     *aggregation;
+  gboolean  has_target;
+  double    target;
+  GArray   *years;          /* of HcIndicatorYear */
+};
+
+G_DEFINE_FINAL_TYPE (HcIndicatorDetail, hc_indicator_detail, G_TYPE_OBJECT)
+
+static void
+year_clear (gpointer data)
+{
+  HcIndicatorYear *year = data;
+
+  g_free (year->status);
+  g_free (year->state);
+  g_free (year->evidence);
+  g_free (year->submitted_by);
+  g_free (year->submitted_at);
+  g_free (year->reviewed_by);
+  g_free (year->reviewed_at);
+  g_free (year->review_comment);
+  g_free (year->etag);
+}
+
+static char *
+dup_string (JsonObject *obj,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (node));
+}
+
+static gboolean
+number_member (JsonObject *obj,
+               const char *name,
+               double     *out)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  *out = json_node_get_double (node);
+  return TRUE;
+}
+
+HcIndicatorDetail *
+hc_indicator_detail_new_from_json (JsonObject *obj)
+{
+  g_autoptr(HcIndicatorDetail) self = NULL;
+  JsonArray *values;
+  JsonNode *target;
+
+  g_return_val_if_fail (obj != NULL, NULL);
+
+  values = json_object_get_array_member (obj, "values");
+  if (values == NULL || !json_object_has_member (obj, "key"))
+    return NULL;
+
+  self = g_object_new (HC_TYPE_INDICATOR_DETAIL, NULL);
+  self->key = dup_string (obj, "key");
+  self->item = dup_string (obj, "item");
+  self->target_text = dup_string (obj, "target_text");
+  self->kind = dup_string (obj, "kind");
+  self->unit = dup_string (obj, "unit");
+  self->source = dup_string (obj, "source");
+  self->aggregation = dup_string (obj, "aggregation");
+  target = json_object_get_member (obj, "target");
+  if (target != NULL && JSON_NODE_HOLDS_VALUE (target))
+    {
+      self->has_target = TRUE;
+      self->target = json_node_get_double (target);
+    }
+
+  for (guint i = 0; i < json_array_get_length (values); i++)
+    {
+      JsonObject *v = json_array_get_object_element (values, i);
+      HcIndicatorYear year = { 0 };
+      double version;
+
+      if (v == NULL)
+        continue;
+      year.year = (int) json_object_get_int_member_with_default (v, "year", 0);
+      year.has_value = number_member (v, "value", &year.value);
+      year.status = dup_string (v, "status");
+      year.state = dup_string (v, "state");
+      year.evidence = dup_string (v, "evidence");
+      year.submitted_by = dup_string (v, "submitted_by");
+      year.submitted_at = dup_string (v, "submitted_at");
+      year.reviewed_by = dup_string (v, "reviewed_by");
+      year.reviewed_at = dup_string (v, "reviewed_at");
+      year.review_comment = dup_string (v, "review_comment");
+      /* The value's version is its ETag (openapi: IndicatorYearValue). */
+      if (year.state != NULL && number_member (v, "version", &version))
+        year.etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", (gint64) version);
+      g_array_append_val (self->years, year);
+    }
+  return g_steal_pointer (&self);
+}
+
+static void
+hc_indicator_detail_finalize (GObject *object)
+{
+  HcIndicatorDetail *self = HC_INDICATOR_DETAIL (object);
+
+  g_free (self->key);
+  g_free (self->item);
+  g_free (self->target_text);
+  g_free (self->kind);
+  g_free (self->unit);
+  g_free (self->source);
+  g_free (self->aggregation);
+  g_array_unref (self->years);
+
+  G_OBJECT_CLASS (hc_indicator_detail_parent_class)->finalize (object);
+}
+
+static void
+hc_indicator_detail_class_init (HcIndicatorDetailClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hc_indicator_detail_finalize;
+}
+
+static void
+hc_indicator_detail_init (HcIndicatorDetail *self)
+{
+  self->years = g_array_new (FALSE, TRUE, sizeof (HcIndicatorYear));
+  g_array_set_clear_func (self->years, year_clear);
+}
+
+#define GETTER(type, name)                                    \
+  type                                                        \
+  hc_indicator_detail_get_##name (HcIndicatorDetail *self)    \
+  {                                                           \
+    g_return_val_if_fail (HC_IS_INDICATOR_DETAIL (self), 0);  \
+    return self->name;                                        \
+  }
+
+GETTER (const char *, key)
+GETTER (const char *, item)
+GETTER (const char *, target_text)
+GETTER (const char *, kind)
+GETTER (const char *, unit)
+GETTER (const char *, source)
+GETTER (const char *, aggregation)
+GETTER (gboolean, has_target)
+GETTER (double, target)
+
+#undef GETTER
+
+guint
+hc_indicator_detail_get_n_years (HcIndicatorDetail *self)
+{
+  g_return_val_if_fail (HC_IS_INDICATOR_DETAIL (self), 0);
+  return self->years->len;
+}
+
+const HcIndicatorYear *
+hc_indicator_detail_get_year (HcIndicatorDetail *self,
+                              guint              index)
+{
+  g_return_val_if_fail (HC_IS_INDICATOR_DETAIL (self), NULL);
+  g_return_val_if_fail (index < self->years->len, NULL);
+  return &g_array_index (self->years, HcIndicatorYear, index);
+}
+
+const HcIndicatorYear *
+hc_indicator_detail_find_year (HcIndicatorDetail *self,
+                               int                year)
+{
+  g_return_val_if_fail (HC_IS_INDICATOR_DETAIL (self), NULL);
+  for (guint i = 0; i < self->years->len; i++)
+    if (g_array_index (self->years, HcIndicatorYear, i).year == year)
+      return &g_array_index (self->years, HcIndicatorYear, i);
+  return NULL;
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcIndicatorDetail: one indicator of 表1 with its values of 2021–2025 and their reviews. */
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* One year of an indicator. The review members are NULL for a computed
+ * indicator and for a year nothing was reported for. */
+typedef struct
+{
+  int       year;
+  gboolean  has_value;
+  double    value;
+  char     *status;         /* "met", "unmet", "warning", "pending", "no_data" */
+  char     *state;          /* review state, or NULL */
+  char     *evidence;
+  char     *submitted_by;
+  char     *submitted_at;
+  char     *reviewed_by;
+  char     *reviewed_at;
+  char     *review_comment;
+  char     *etag;           /* of the reported value, or NULL */
+} HcIndicatorYear;
+
+#define HC_TYPE_INDICATOR_DETAIL (hc_indicator_detail_get_type ())
+
+G_DECLARE_FINAL_TYPE (HcIndicatorDetail, hc_indicator_detail, HC, INDICATOR_DETAIL, GObject)
+
+HcIndicatorDetail *hc_indicator_detail_new_from_json (JsonObject *obj);
+
+const char            *hc_indicator_detail_get_key         (HcIndicatorDetail *self);
+const char            *hc_indicator_detail_get_item        (HcIndicatorDetail *self);
+const char            *hc_indicator_detail_get_target_text (HcIndicatorDetail *self);
+const char            *hc_indicator_detail_get_kind        (HcIndicatorDetail *self);
+const char            *hc_indicator_detail_get_unit        (HcIndicatorDetail *self);
+const char            *hc_indicator_detail_get_source      (HcIndicatorDetail *self);
+const char            *hc_indicator_detail_get_aggregation (HcIndicatorDetail *self);
+gboolean               hc_indicator_detail_get_has_target  (HcIndicatorDetail *self);
+double                 hc_indicator_detail_get_target      (HcIndicatorDetail *self);
+guint                  hc_indicator_detail_get_n_years     (HcIndicatorDetail *self);
+const HcIndicatorYear *hc_indicator_detail_get_year        (HcIndicatorDetail *self,
+                                                            guint              index);
+const HcIndicatorYear *hc_indicator_detail_find_year       (HcIndicatorDetail *self,
+                                                            int                year);
+
+G_END_DECLS

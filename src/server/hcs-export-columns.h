@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The columns of each listing's export: which members of a row, under which
+ * header, how wide. One table per resource; listings without one export
+ * every scalar member of their rows. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char  *member;                      /* the row member ("subject_name") */
+  const char  *label;                       /* the header, in Chinese */
+  double       width;                       /* in characters */
+  const char *(*label_of) (const char *key); /* enum key → label, or NULL */
+} HcsExportColumn;
+
+typedef struct
+{
+  const char            *pattern;   /* the route's pattern ("/subjects") */
+  const char            *title;     /* sheet name, file name stem (Chinese) */
+  const HcsExportColumn *columns;
+  guint                  n_columns;
+} HcsExportTable;
+
+const HcsExportTable *hcs_export_table_lookup (const char *pattern);
+
+G_END_DECLS

@@ -1,0 +1,180 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# For the Python API tests (the OpenAPI contract and the route × role table):
+# the real hncredit-server on 127.0.0.1 port 0 with a temporary database,
+# started as hc-test-server.c starts it, and a plain HTTP client.
+import http.client
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+
+PASSWORD = "test-password-42"
+ROLES = ("analyst", "supervisor", "admin")
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.content_type = (headers.get("Content-Type") or "").split(";")[0].strip()
+        self.json = None
+        if self.content_type == "application/json" and body:
+            self.json = json.loads(body.decode("utf-8"))
+
+    @property
+    def etag(self):
+        return self.headers.get("ETag")
+
+    def __repr__(self):
+        return "%d %s" % (self.status, self.body[:300].decode("utf-8", "replace"))
+
+
+def server_path():
+    path = os.environ.get("HNCREDIT_SERVER_PATH")
+    if path:
+        return path
+    return os.path.join(os.environ["HC_BUILD_ROOT"], "src", "server", "hncredit-server")
+
+
+class Server:
+    """The real server with its own temporary database (demo data with
+    demo=True); the admin and, with demo data, `analyst` and `supervisor`
+    have the password PASSWORD."""
+
+    def __init__(self, demo=True, extra_args=(), db=None):
+        """@db: an existing database (e.g. a copy of a seeded one) instead of
+        a new one."""
+        self.dir = tempfile.mkdtemp(prefix="hncredit-test-")
+        pw_file = os.path.join(self.dir, "admin-password")
+        with open(pw_file, "w") as f:
+            f.write(PASSWORD + "\n")
+        if db is not None:
+            shutil.copy(db, os.path.join(self.dir, "test.db"))
+            demo = False
+        argv = [server_path(), "--db", os.path.join(self.dir, "test.db"),
+                "--listen", "127.0.0.1:0", "--admin-password-file", pw_file,
+                "--exit-on-stdin-eof"]
+        if demo:
+            argv.append("--seed-demo")
+        argv.extend(extra_args)
+        self.process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        line = self.process.stdout.readline().decode("utf-8").strip()
+        if not line.startswith("listening on "):
+            raise RuntimeError("hncredit-server did not start (first line: %r)" % line)
+        url = urllib.parse.urlsplit(line[len("listening on "):])
+        self.host, self.port = url.hostname, url.port
+        self.tokens = {}
+
+    def close(self):
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=60)
+            self.process = None
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def request(self, method, path, token=None, body=None, content_type="application/json",
+                headers=None):
+        """@path is under /api/v1; @body is bytes, a str, or an object sent as JSON."""
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=300)
+        hdrs = dict(headers or {})
+        if token is not None:
+            hdrs["Authorization"] = "Bearer " + token
+        if body is not None:
+            if not isinstance(body, (bytes, str)):
+                body = json.dumps(body)
+            if isinstance(body, str):
+                body = body.encode("utf-8")
+            hdrs["Content-Type"] = content_type
+        conn.request(method, "/api/v1" + path, body=body, headers=hdrs)
+        r = conn.getresponse()
+        data = r.read()
+        conn.close()
+        return Response(r.status, r.headers, data)
+
+    def request_declaring(self, method, path, token, content_type, length):
+        """Sends only the headers of a request whose body would be @length
+        bytes long: what a server that checks the size up front refuses
+        without reading the body."""
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        conn.putrequest(method, "/api/v1" + path)
+        # Asks for the answer to the headers before the body is sent.
+        conn.putheader("Expect", "100-continue")
+        if token is not None:
+            conn.putheader("Authorization", "Bearer " + token)
+        conn.putheader("Content-Type", content_type)
+        conn.putheader("Content-Length", str(length))
+        conn.endheaders()
+        r = conn.getresponse()
+        data = r.read()
+        conn.close()
+        return Response(r.status, r.headers, data)
+
+    def login(self, username, password=PASSWORD):
+        r = self.request("POST", "/session", body={"username": username, "password": password})
+        if r.status != 200:
+            raise AssertionError("sign-in of %s: %r" % (username, r))
+        return r.json["token"]
+
+    def token(self, username):
+        """A cached token of @username."""
+        if username not in self.tokens:
+            self.tokens[username] = self.login(username)
+        return self.tokens[username]
+
+
+class Tap:
+    """TAP output for meson (protocol: 'tap')."""
+
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def ok(self, passed, name, why=None):
+        self.n += 1
+        if not passed:
+            self.failed += 1
+        print("%s %d - %s" % ("ok" if passed else "not ok", self.n, name))
+        if why and not passed:
+            for line in str(why).splitlines():
+                print("# " + line)
+        sys.stdout.flush()
+
+    def finish(self):
+        print("1..%d" % self.n)
+        return 1 if self.failed else 0
+
+
+def operations(doc):
+    """Every (method, path, operation) of an OpenAPI document."""
+    for path, item in sorted(doc["paths"].items()):
+        for method, op in item.items():
+            if method in ("get", "put", "post", "patch", "delete"):
+                yield method.upper(), path, op
+
+
+def path_parameters(doc, path, op):
+    params = list(doc["paths"][path].get("parameters", [])) + list(op.get("parameters", []))
+    out = []
+    for p in params:
+        if "$ref" in p:
+            p = resolve(doc, p["$ref"])
+        out.append(p)
+    return out
+
+
+def resolve(doc, ref):
+    assert ref.startswith("#/"), ref
+    node = doc
+    for part in ref[2:].split("/"):
+        node = node[part]
+    return node
