@@ -538,3 +538,74 @@ hcs_store_reports_get (HcsStore    *store,
   bind_text (stmt, ":number", number);
   return hcs_store_get_object (store, stmt, error);
 }
+
+/* The demo's credit files: records of every kind for the companies on a
+ * list and for one in seven of the others, dated around :today so that
+ * publicity looks as it would; a batch match that hit the entries in force;
+ * the demo's penalty repairs naming a penalty of their subject. */
+#define DEMO_SUBJECTS \
+  " FROM subjects s CROSS JOIN (SELECT im.id AS import_id, im.item_id AS item_id, d.name AS authority" \
+  "  FROM imports im JOIN catalog_items ci ON ci.id = im.item_id JOIN departments d ON d.id = ci.department_id" \
+  "  WHERE im.kind = :kind AND ci.disclosure = 'public' AND ci.subject_type = 'legal_person'" \
+  "  ORDER BY im.id DESC LIMIT 1) i" \
+  " WHERE s.type <> 'natural_person'" \
+  " AND (s.id % 7 = 1 OR s.id IN (SELECT subject_id FROM list_entries))"
+static const char * const demo_sql[] = {
+  "INSERT INTO penalties (uscc, subject_id, name, decision_no, authority, decided_on, category, amount,"
+  " publicity_until, item_id, import_id)"
+  " SELECT s.identifier, s.id, s.name, printf ('琼罚〔%s〕%d号', strftime ('%Y', :today), s.id), i.authority,"
+  " date (:today, printf ('-%d days', 20 + s.id % 200)), CASE s.id % 3 WHEN 0 THEN 'warning' ELSE 'fine' END,"
+  " CASE s.id % 3 WHEN 0 THEN 0 ELSE 500 + (s.id % 40) * 250 END,"
+  " date (:today, printf ('+%d days', 60 + s.id % 300)), i.item_id, i.import_id" DEMO_SUBJECTS,
+  "INSERT INTO penalties (uscc, subject_id, name, decision_no, authority, decided_on, category, amount,"
+  " publicity_until, item_id, import_id)"
+  " SELECT s.identifier, s.id, s.name, printf ('琼罚〔2021〕%d号', s.id), i.authority, '2021-06-18', 'fine',"
+  " 2000, '2022-06-17', i.item_id, i.import_id" DEMO_SUBJECTS " AND s.id % 2 = 0",
+  "INSERT INTO licenses (uscc, subject_id, name, license_no, license_name, authority, decided_on, valid_until,"
+  " item_id, import_id)"
+  " SELECT s.identifier, s.id, s.name, printf ('JY1%s%08d', substr (s.identifier, 3, 6), s.id),"
+  " CASE s.id % 3 WHEN 0 THEN '食品经营许可证' WHEN 1 THEN '公共场所卫生许可证' ELSE '道路运输经营许可证' END,"
+  " i.authority, date (:today, printf ('-%d days', 100 + s.id % 900)),"
+  " date (:today, printf ('+%d days', 400 + s.id % 1400)), i.item_id, i.import_id" DEMO_SUBJECTS,
+  "INSERT INTO commitments (uscc, subject_id, name, commitment_no, matter, authority, committed_on, fulfilment,"
+  " fulfilment_on, fulfilment_note, fulfilment_by, item_id, import_id)"
+  " SELECT s.identifier, s.id, s.name, printf ('CN-%s-%06d', strftime ('%Y', :today), s.id),"
+  " CASE s.id % 2 WHEN 0 THEN '食品经营许可告知承诺' ELSE '证明事项告知承诺（无违法违规）' END,"
+  " i.authority, date (:today, printf ('-%d days', 60 + s.id % 300)),"
+  " CASE s.id % 3 WHEN 0 THEN 'pending' WHEN 1 THEN 'fulfilled' ELSE 'breached' END,"
+  " CASE s.id % 3 WHEN 0 THEN NULL ELSE date (:today, printf ('-%d days', 10 + s.id % 40)) END,"
+  " CASE s.id % 3 WHEN 2 THEN '核查发现承诺内容与实际不符，未在期限内补正' ELSE '' END,"
+  " CASE s.id % 3 WHEN 0 THEN NULL ELSE 'analyst' END, i.item_id, i.import_id" DEMO_SUBJECTS,
+  "INSERT INTO match_runs (actor, at, purpose, subjects, invalid, hits, duration_ms)"
+  " SELECT 'analyst', strftime ('%Y-%m-%dT%H:%M:%SZ', :today, '-3 days', '+10 hours'),"
+  " '政府采购供应商资格审查（演示）', count(*) * 4, 0, count(*), 180"
+  " FROM list_entries WHERE state IN ('published', 'objected') AND :kind IS NOT NULL",
+  "INSERT INTO match_hits (run_id, entry_id, identifier, list_type, list_class)"
+  " SELECT (SELECT max (id) FROM match_runs), e.id, s.identifier, e.list_type, t.class"
+  " FROM list_entries e JOIN subjects s ON s.id = e.subject_id JOIN list_types t ON t.key = e.list_type"
+  " WHERE e.state IN ('published', 'objected') AND :kind IS NOT NULL",
+  "UPDATE repairs SET penalty_id = (SELECT p.id FROM penalties p WHERE p.subject_id = repairs.subject_id"
+  " ORDER BY p.decided_on DESC LIMIT 1) WHERE kind = 'penalty' AND :kind IS NOT NULL",
+};
+
+gboolean
+hcs_store_records_seed_demo (HcsStore    *store,
+                             const char  *today,
+                             GError     **error)
+{
+  static const char * const kinds[] = { "penalty", "penalty", "license", "commitment", "", "", "" };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == G_N_ELEMENTS (demo_sql));
+  for (guint i = 0; i < G_N_ELEMENTS (demo_sql); i++)
+    {
+      sqlite3_stmt *stmt = hcs_store_prepare (store, demo_sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, ":today", today);
+      bind_text (stmt, ":kind", kinds[i]);
+      if (!hcs_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}

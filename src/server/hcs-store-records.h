@@ -98,4 +98,8 @@ JsonObject *hcs_store_reports_get           (HcsStore                 *store,
                                              const char               *number,
                                              GError                  **error);
 
+gboolean    hcs_store_records_seed_demo     (HcsStore                 *store,
+                                             const char               *today,
+                                             GError                  **error);
+
 G_END_DECLS
