@@ -323,14 +323,18 @@ def credit_file(c, ids):
     broken = {"fulfilment": "breached", "date": today, "note": "合同测试：未按期补正材料"}
     c.call("POST", "/commitments/{id}/fulfilment", fulfil, body=kept, expect=428)
     c.call("POST", "/commitments/{id}/fulfilment", fulfil, body=kept, headers={"If-Match": '"999999"'}, expect=412)
-    c.call("POST", "/commitments/{id}/fulfilment", fulfil, token="analyst", body=kept,
+    # a user of no department does not hold it (the demo users belong to 省信用办)
+    outsider = c.server.login("contract.user")
+    c.call("POST", "/commitments/{id}/fulfilment", fulfil, token=outsider, body=kept,
            headers={"If-Match": etag_of(c, path)}, expect=403)
+    c.call("POST", "/commitments/{id}/fulfilment", "/commitments/999999999/fulfilment", body=kept,
+           headers={"If-Match": '"1"'}, expect=404)
     c.call("POST", "/commitments/{id}/fulfilment", fulfil, body=dict(kept, fulfilment="maybe"),
            headers={"If-Match": etag_of(c, path)}, expect=422)
     c.call("POST", "/commitments/{id}/fulfilment", fulfil, body=kept, headers={"If-Match": etag_of(c, path)},
            expect=200)
     c.call("POST", "/commitments/{id}/watch-entry", watch, headers={"If-Match": etag_of(c, path)}, expect=409)
-    c.call("POST", "/commitments/{id}/watch-entry", watch, token="analyst", headers={"If-Match": etag_of(c, path)},
+    c.call("POST", "/commitments/{id}/watch-entry", watch, token=outsider, headers={"If-Match": etag_of(c, path)},
            expect=403)
     c.call("POST", "/commitments/{id}/fulfilment", fulfil, body=broken, headers={"If-Match": etag_of(c, path)},
            expect=200)
@@ -340,6 +344,7 @@ def credit_file(c, ids):
     c.call("POST", "/commitments/{id}/watch-entry", watch, headers={"If-Match": etag_of(c, path)}, expect=409)
     c.call("GET", "/publicity", "/publicity?kind=nope", expect=400)
     c.call("GET", "/subjects/{identifier}/records", "/subjects/%s/records" % ids["subject"], expect=400)
+    c.call("GET", "/subjects/{identifier}/records", "/subjects/91460000MA5TXXXXXX/records?kind=penalty", expect=404)
     r = c.call("GET", "/subjects/{identifier}/report.pdf", "/subjects/%s/report.pdf" % ids["subject"], expect=200)
     ids["report"] = r.headers["X-Report-Number"]
     c.call("GET", "/reports/{number}", "/reports/%s?sha256=abc" % ids["report"], token=None, expect=400)
