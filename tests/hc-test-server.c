@@ -261,6 +261,7 @@ hc_test_request_accept (HcTestServer *self,
   g_assert_no_error (error);
   resp->status = soup_message_get_status (msg);
   resp->etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg), "ETag"));
+  resp->retry_after = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg), "Retry-After"));
   ct = soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL);
   resp->content_type = g_strdup (ct);
   if (ct != NULL && g_str_equal (ct, "application/json") && g_bytes_get_size (resp->body) > 0)
@@ -298,6 +299,7 @@ hc_test_response_free (HcTestResponse *resp)
   g_clear_pointer (&resp->json, json_node_unref);
   g_clear_pointer (&resp->body, g_bytes_unref);
   g_free (resp->etag);
+  g_free (resp->retry_after);
   g_free (resp->content_type);
   g_free (resp);
 }

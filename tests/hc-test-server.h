@@ -19,6 +19,7 @@ typedef struct
   GBytes     *body;
   char       *etag;
   char       *content_type;
+  char       *retry_after;  /* the Retry-After header, if any */
 } HcTestResponse;
 
 typedef enum

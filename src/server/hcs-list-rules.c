@@ -82,14 +82,6 @@ hcs_identifier_normalize (const char         *text,
   return NULL;
 }
 
-/* An ID number for display to those not entitled to see it. */
-char *
-hcs_identifier_mask (const char *identifier)
-{
-  g_return_val_if_fail (identifier != NULL, NULL);
-  return hc_id_number_mask (identifier);
-}
-
 gboolean
 hcs_list_action_known (const char *action)
 {
@@ -159,30 +151,6 @@ hcs_list_state_known (const char *state)
   HcListEntryState s;
 
   return hc_list_entry_state_from_key (state, &s);
-}
-
-/**
- * hcs_identifier_mask_member:
- * @member: the member holding the identifier ("subject_identifier")
- * @entitled: whether the reader may see personal identifiers
- *
- * Masks the identifier of a natural person (the row's "subject_type") for
- * readers not entitled to see it (个人信息保护).
- */
-void
-hcs_identifier_mask_member (JsonObject *obj,
-                            const char *member,
-                            gboolean    entitled)
-{
-  const char *type = json_object_get_string_member_with_default (obj, "subject_type", NULL);
-  const char *identifier = json_object_get_string_member_with_default (obj, member, NULL);
-
-  g_autofree char *masked = NULL;
-
-  if (entitled || identifier == NULL || g_strcmp0 (type, "natural_person") != 0)
-    return;
-  masked = hcs_identifier_mask (identifier);
-  json_object_set_string_member (obj, member, masked);
 }
 
 /* Reads a calendar date "YYYY-MM-DD" (and nothing else). */

@@ -20,10 +20,6 @@ typedef enum
 char       *hcs_identifier_normalize        (const char         *text,
                                              HcsIdentifierKind  *kind,
                                              const char        **error_code);
-char       *hcs_identifier_mask             (const char         *identifier);
-void        hcs_identifier_mask_member      (JsonObject         *obj,
-                                             const char         *member,
-                                             gboolean            entitled);
 gboolean    hcs_date_parse                  (const char         *text,
                                              GDate              *date);
 char       *hcs_date_today                  (void);

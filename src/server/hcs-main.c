@@ -15,6 +15,7 @@
 #include "hcs-demo.h"
 #include "hcs-import.h"
 #include "hcs-server.h"
+#include "hcs-throttle.h"
 #include "hcs-store-users.h"
 
 typedef struct
@@ -28,6 +29,7 @@ typedef struct
   gboolean  list_routes;
   gboolean  version;
   int       threads;
+  int       person_lookups;
   int       token_lifetime;
   int       idle_timeout;
   int       request_timeout;
@@ -329,6 +331,7 @@ main (int   argc,
     { "admin-password-file", 0, 0, G_OPTION_ARG_FILENAME, &o.admin_password_file, N_("The first administrator’s password, for a new database"), N_("FILE") },
     { "exit-on-stdin-eof", 0, 0, G_OPTION_ARG_NONE, &o.exit_on_stdin_eof, N_("Stop when standard input closes (for a parent process)"), NULL },
     { "threads", 0, 0, G_OPTION_ARG_INT, &o.threads, N_("Number of worker threads (default: one per processor)"), N_("N") },
+    { "person-lookups", 0, 0, G_OPTION_ARG_INT, &o.person_lookups, N_("Distinct ID numbers a user who may not see them can look up an hour (default 20)"), N_("N") },
     { "token-lifetime", 0, 0, G_OPTION_ARG_INT, &o.token_lifetime, N_("Lifetime of a session token in seconds (default 28800; 0 ends a session as soon as it starts, for tests)"), N_("SECONDS") },
     /* The option's first name, kept for scripts that use it. */
     { "token-ttl", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &o.token_lifetime, NULL, NULL },
@@ -401,6 +404,8 @@ main (int   argc,
   server_options.host = host;
   server_options.port = port;
   server_options.n_workers = (guint) CLAMP (o.threads, 0, 64);
+  if (o.person_lookups > 0)
+    hcs_throttle_set_person_lookups ((guint) o.person_lookups);
   server_options.token_ttl = o.token_lifetime;
   server_options.idle_timeout = (guint) o.idle_timeout;
   server_options.request_timeout = (guint) o.request_timeout;

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hcs-mask.h"
 #include "hcs-request.h"
 #include "hcs-json-limits.h"
 
@@ -17,6 +18,7 @@
 
 struct _HcsRequest
 {
+  gatomicrefcount    ref_count;
   SoupServerMessage *msg;
   HcsStore          *store;
   GHashTable        *params;
@@ -28,6 +30,9 @@ struct _HcsRequest
   guint              authenticated : 1;
   guint              replied : 1;
   guint              json_parsed : 1;
+  guint              unmasked : 1;
+  guint              deferred : 1;
+  GMainContext      *context;   /* the worker's, while deferred */
   /* Export mode (hcs-export.c): the route's pages go to the export. */
   guint              exporting : 1;
   char              *export_cursor;
@@ -45,6 +50,7 @@ hcs_request_new (SoupServerMessage *msg,
   /* No URI yet when a request is refused before its headers came. */
   const char *query = uri ? g_uri_get_query (uri) : NULL;
 
+  g_atomic_ref_count_init (&self->ref_count);
   self->msg = g_object_ref (msg);
   self->store = store;
   self->params = params ? g_hash_table_ref (params) : NULL;
@@ -53,11 +59,13 @@ hcs_request_new (SoupServerMessage *msg,
   return self;
 }
 
+/* Drops a reference; the last one frees the request. */
 void
 hcs_request_free (HcsRequest *self)
 {
-  if (self == NULL)
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
+  g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_object (&self->msg);
   g_clear_pointer (&self->params, g_hash_table_unref);
   g_clear_pointer (&self->query, g_hash_table_unref);
@@ -68,6 +76,78 @@ hcs_request_free (HcsRequest *self)
   g_clear_pointer (&self->if_match, g_array_unref);
   g_free (self->actor.username);
   g_free (self);
+}
+
+/**
+ * hcs_request_defer:
+ *
+ * For a route that answers later, from work done off the worker thread:
+ * pauses the message and keeps the request alive. The route then returns;
+ * the work calls hcs_request_resume() with its answer ready, on any thread.
+ */
+void
+hcs_request_defer (HcsRequest *self)
+{
+  g_return_if_fail (!self->deferred && !self->replied);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  self->deferred = TRUE;
+  self->context = g_main_context_ref_thread_default ();
+  soup_server_message_pause (self->msg);
+}
+
+gboolean
+hcs_request_is_deferred (HcsRequest *self)
+{
+  return self->deferred;
+}
+
+typedef struct
+{
+  HcsRequest     *req;
+  HcsRequestFunc  func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Resume;
+
+static gboolean
+resume_on_worker (gpointer user_data)
+{
+  Resume *r = user_data;
+
+  r->func (r->req, r->data);
+  if (!r->req->replied)
+    hcs_request_reply_error (r->req, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal", NULL,
+                             _("The server could not complete this; nothing was changed."));
+  soup_server_message_unpause (r->req->msg);
+  if (r->destroy != NULL)
+    r->destroy (r->data);
+  hcs_request_free (r->req);
+  g_free (r);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * hcs_request_resume:
+ * @func: called on the worker's thread (where the store may be used) to
+ *   answer; the request is unpaused after it
+ *
+ * Ends a hcs_request_defer(). Callable from any thread.
+ */
+void
+hcs_request_resume (HcsRequest     *self,
+                    HcsRequestFunc  func,
+                    gpointer        data,
+                    GDestroyNotify  destroy)
+{
+  Resume *r = g_new0 (Resume, 1);
+
+  g_return_if_fail (self->deferred);
+  r->req = self;
+  r->func = func;
+  r->data = data;
+  r->destroy = destroy;
+  g_main_context_invoke (self->context, resume_on_worker, r);
 }
 
 SoupServerMessage *
@@ -127,6 +207,39 @@ hcs_request_require_role (HcsRequest *self,
                            hc_role_label (role),
                            self->authenticated ? hc_role_label (self->actor.role) : "-");
   return FALSE;
+}
+
+/**
+ * hcs_request_masks_id_numbers:
+ *
+ * Returns: whether this request's answer masks 居民身份证号码: for every
+ *   reader but an administrator, unless hcs_request_unmask() was called
+ */
+gboolean
+hcs_request_masks_id_numbers (HcsRequest *self)
+{
+  if (self->unmasked)
+    return FALSE;
+  return !self->authenticated || !hcs_mask_role_sees_id_numbers (self->actor.role);
+}
+
+/**
+ * hcs_request_unmask:
+ *
+ * Lets this one answer show ID numbers in full. Only for a supervisor's
+ * explicit unmasking, after its audit entry is committed.
+ */
+void
+hcs_request_unmask (HcsRequest *self)
+{
+  self->unmasked = TRUE;
+}
+
+/* The answer boundary: the role whose view of ID numbers an answer takes. */
+static HcRole
+mask_role (HcsRequest *self)
+{
+  return hcs_request_masks_id_numbers (self) ? HC_ROLE_ANALYST : HC_ROLE_ADMIN;
 }
 
 gboolean
@@ -650,9 +763,18 @@ hcs_request_reply_bytes (HcsRequest *self,
   soup_server_message_set_status (self->msg, status, NULL);
   if (bytes != NULL)
     {
+      g_autoptr(GBytes) masked = NULL;
       gsize len;
-      const char *data = g_bytes_get_data (bytes, &len);
+      const char *data;
 
+      /* Text answers (CSV, JSON, plain) are masked like JSON ones; binary
+       * ones (XLSX, PDF) must be masked by whoever makes them. */
+      if (content_type != NULL &&
+          (g_str_has_prefix (content_type, "text/") || strstr (content_type, "json") != NULL))
+        masked = hcs_mask_bytes (bytes, mask_role (self));
+      else
+        masked = g_bytes_ref (bytes);
+      data = g_bytes_get_data (masked, &len);
       soup_server_message_set_response (self->msg, content_type, SOUP_MEMORY_COPY, data, len);
     }
 }
@@ -670,6 +792,7 @@ hcs_request_reply_json (HcsRequest *self,
 
   g_return_if_fail (!self->replied);
 
+  hcs_mask_json_node (owned, mask_role (self));
   json_generator_set_root (gen, owned);
   text = json_generator_to_data (gen, &len);
   self->replied = TRUE;
@@ -706,7 +829,12 @@ hcs_request_reply_page (HcsRequest *self,
 
   if (self->exporting)
     {
+      g_autoptr(JsonNode) rows = json_node_new (JSON_NODE_ARRAY);
+
       g_return_if_fail (!self->replied);
+      /* The export's answer boundary: masked like a JSON answer. */
+      json_node_set_array (rows, items);
+      hcs_mask_json_node (rows, mask_role (self));
       self->replied = TRUE;
       g_clear_pointer (&self->export_rows, json_array_unref);
       self->export_rows = items;

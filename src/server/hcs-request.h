@@ -35,10 +35,19 @@ typedef enum
   HCS_FIELD_REQUIRED = 1,
 } HcsFieldFlags;
 
+typedef void (*HcsRequestFunc) (HcsRequest *request,
+                                gpointer    data);
+
 HcsRequest      *hcs_request_new              (SoupServerMessage *msg,
                                                HcsStore          *store,
                                                GHashTable        *params);
 void             hcs_request_free             (HcsRequest        *self);
+void             hcs_request_defer            (HcsRequest        *self);
+gboolean         hcs_request_is_deferred      (HcsRequest        *self);
+void             hcs_request_resume           (HcsRequest        *self,
+                                               HcsRequestFunc     func,
+                                               gpointer           data,
+                                               GDestroyNotify     destroy);
 
 SoupServerMessage *hcs_request_get_message    (HcsRequest        *self);
 HcsStore        *hcs_request_get_store        (HcsRequest        *self);
@@ -53,6 +62,8 @@ gboolean         hcs_request_has_role         (HcsRequest        *self,
 gboolean         hcs_request_require_role     (HcsRequest        *self,
                                                HcRole             role);
 gboolean         hcs_request_has_replied      (HcsRequest        *self);
+gboolean         hcs_request_masks_id_numbers (HcsRequest        *self);
+void             hcs_request_unmask           (HcsRequest        *self);
 const char      *hcs_request_get_method       (HcsRequest        *self);
 const char      *hcs_request_get_header       (HcsRequest        *self,
                                                const char        *name);

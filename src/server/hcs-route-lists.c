@@ -12,28 +12,13 @@
 #include "hc-core.h"
 #include "hcs-list-rules.h"
 #include "hcs-routes.h"
+#include "hcs-throttle.h"
 #include "hcs-store-lists.h"
 #include "hcs-write.h"
 
 /* 名单自动比对 takes up to this many subjects in one request. */
 #define MAX_MATCH_SUBJECTS 100000
 #define MAX_MATCH_BODY     (16 * 1024 * 1024)
-
-static gboolean
-entitled_to_identifiers (HcsRequest *req)
-{
-  return hcs_request_has_role (req, HC_ROLE_ADMIN);
-}
-
-static void
-mask_rows (HcsRequest *req,
-           JsonArray  *rows)
-{
-  gboolean entitled = entitled_to_identifiers (req);
-
-  for (guint i = 0; i < json_array_get_length (rows); i++)
-    hcs_identifier_mask_member (json_array_get_object_element (rows, i), "subject_identifier", entitled);
-}
 
 static char *
 id_text (gint64 id)
@@ -100,6 +85,9 @@ list_entries (HcsRequest *req)
                                filter.region);
       return;
     }
+  /* q also finds an entry by its subject's whole identifier. */
+  if (!hcs_throttle_person_lookup (req, filter.q))
+    return;
 
   rows = hcs_store_lists_entries (hcs_request_get_store (req),
                                   json_object_get_string_member (type, "key"),
@@ -109,7 +97,6 @@ list_entries (HcsRequest *req)
       hcs_request_reply_store_error (req, error);
       return;
     }
-  mask_rows (req, rows);
   hcs_request_reply_rows (req, rows, &page, NULL, total);
 }
 
@@ -119,7 +106,6 @@ reply_entry (HcsRequest *req,
              guint       status,
              JsonObject *entry)
 {
-  hcs_identifier_mask_member (entry, "subject_identifier", entitled_to_identifiers (req));
   hcs_request_set_etag (req, json_object_get_int_member (entry, "version"));
   hcs_request_reply_object (req, status, entry);
 }
@@ -239,7 +225,8 @@ create_entry (HcsRequest *req)
                                _("“%s” is not a date; write it as YYYY-MM-DD."), until);
       return;
     }
-  if ((identifier = normalize_subject (req, "subject", subject)) == NULL)
+  if ((identifier = normalize_subject (req, "subject", subject)) == NULL ||
+      !hcs_throttle_person_lookup (req, identifier))
     return;
 
   if (!hcs_write_begin (req))
@@ -609,7 +596,8 @@ match_subjects (HcsRequest *req)
     ok = read_csv (req, &in);
   else
     ok = read_json (req, &in, &purpose);
-  if (!ok)
+  if (!ok ||
+      !hcs_throttle_person_lookups (req, (const char * const *) in.identifiers->pdata, in.identifiers->len))
     return;
 
   if (!hcs_store_lists_match (store, (const char * const *) in.identifiers->pdata, in.identifiers->len,

@@ -10,6 +10,7 @@
 #include "hc-core.h"
 #include "hcs-list-rules.h"
 #include "hcs-routes.h"
+#include "hcs-throttle.h"
 #include "hcs-store-audit.h"
 #include "hcs-store-lists.h"
 #include "hcs-store-records.h"
@@ -25,13 +26,6 @@ static char *
 id_text (gint64 id)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
-}
-
-static void
-mask (HcsRequest *req,
-      JsonObject *row)
-{
-  hcs_identifier_mask_member (row, "subject_identifier", hcs_request_has_role (req, HC_ROLE_ADMIN));
 }
 
 static void
@@ -60,8 +54,6 @@ list_repairs (HcsRequest *req)
       hcs_request_reply_store_error (req, error);
       return;
     }
-  for (guint i = 0; i < json_array_get_length (rows); i++)
-    mask (req, json_array_get_object_element (rows, i));
   hcs_request_reply_rows (req, rows, &page, NULL, total);
 }
 
@@ -70,7 +62,6 @@ reply_repair (HcsRequest *req,
               guint       status,
               JsonObject *repair)
 {
-  mask (req, repair);
   hcs_request_set_etag (req, json_object_get_int_member (repair, "version"));
   hcs_request_reply_object (req, status, repair);
 }
@@ -208,6 +199,8 @@ create_repair (HcsRequest *req)
                                  _("“%s” is not a valid unified social credit code (GB 32100)."), subject);
       return;
     }
+  if (!hcs_throttle_person_lookup (req, identifier))
+    return;
   deadline = hcs_date_add_days (applied_on, g_str_equal (kind, "penalty") ? PENALTY_DEADLINE_DAYS
                                                                         : LIST_ENTRY_DEADLINE_DAYS);
 

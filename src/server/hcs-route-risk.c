@@ -8,6 +8,7 @@
 
 #include "hc-core.h"
 #include "hcs-routes.h"
+#include "hcs-throttle.h"
 #include "hcs-store-risk.h"
 #include "hcs-write.h"
 
@@ -265,6 +266,8 @@ create_event (HcsRequest *req)
     }
   if (subject != NULL && *subject != '\0')
     {
+      if (!hcs_throttle_person_lookup (req, subject))
+        return;
       event.subject_id = find_subject (store, subject, &error);
       if (event.subject_id < 0)
         {

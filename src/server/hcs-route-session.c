@@ -11,11 +11,46 @@
 #include "hcs-auth.h"
 #include "hcs-routes.h"
 #include "hcs-server.h"
+#include "hcs-store-audit.h"
 #include "hcs-store-users.h"
+#include "hcs-throttle.h"
+
+/* Password hashing (argon2id, 19 MiB and ~50 ms each) runs on this pool,
+ * never on a request worker: a flood of sign-ins then waits here while
+ * every other request is answered as usual. */
+#define HASH_THREADS   2
+#define HASH_QUEUE_MAX 64
+
+typedef struct
+{
+  HcsRequest *req;
+  char       *username;
+  char       *password;
+  char       *address;
+  char       *hash;      /* the user's, or the dummy one */
+  gint64      user_id;   /* 0: no such user */
+  HcRole      role;
+  gboolean    active;
+  gboolean    verified;
+} SignIn;
+
+static void
+sign_in_free (gpointer data)
+{
+  SignIn *s = data;
+
+  g_free (s->username);
+  if (s->password != NULL)
+    memset (s->password, 0, strlen (s->password));
+  g_free (s->password);
+  g_free (s->address);
+  g_free (s->hash);
+  g_free (s);
+}
 
 /* A hash of a password nobody has, verified when the user is unknown so that
  * a wrong user name takes as long as a wrong password. */
-static char *
+static const char *
 dummy_hash (void)
 {
   static gsize once;
@@ -29,12 +64,83 @@ dummy_hash (void)
   return hash;
 }
 
+static void finish_sign_in (HcsRequest *req,
+                            gpointer    data);
+
 static void
-post_session (HcsRequest *req)
+verify_in_pool (gpointer data,
+                gpointer pool_data)
 {
-  JsonObject *body = hcs_request_json_object (req);
-  const char *username = NULL, *password = NULL;
-  g_autoptr(HcsUserRecord) user = NULL;
+  SignIn *s = data;
+
+  /* Inactive and unknown users are checked as long as anyone: the answer
+   * comes no sooner for them. */
+  s->verified = hcs_auth_verify_password (s->hash ? s->hash : dummy_hash (), s->password);
+  hcs_request_resume (s->req, finish_sign_in, s, sign_in_free);
+}
+
+static GThreadPool *
+hash_pool (void)
+{
+  static gsize once;
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&once))
+    {
+      pool = g_thread_pool_new (verify_in_pool, NULL, HASH_THREADS, FALSE, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  return pool;
+}
+
+/* Every sign-in, good or not, leaves an audit entry (outside any other
+ * transaction: it is the only write). */
+static gboolean
+audit_sign_in (HcsRequest  *req,
+               SignIn      *s,
+               const char  *outcome,
+               GError     **error)
+{
+  g_autoptr(JsonObject) after = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  HcsActor actor = { s->user_id, s->username, s->role };
+
+  json_object_set_string_member (after, "username", s->username);
+  json_object_set_string_member (after, "address", s->address ? s->address : "");
+  json_object_set_string_member (after, "outcome", outcome);
+  json_node_set_object (node, after);
+  return hcs_store_audit_record (hcs_request_get_store (req), s->user_id > 0 ? &actor : NULL,
+                                 g_str_equal (outcome, "ok") ? "session.create" : "session.refuse",
+                                 "session", s->username, NULL, node, error);
+}
+
+static void
+refuse (HcsRequest *req)
+{
+  hcs_request_reply_error (req, SOUP_STATUS_UNAUTHORIZED, "invalid_credentials", NULL,
+                           _("The user name or password is wrong."));
+}
+
+static void
+too_many (HcsRequest *req,
+          gint64      retry_after)
+{
+  g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT, retry_after);
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (hcs_request_get_message (req)),
+                                "Retry-After", retry);
+  hcs_request_reply_error (req, 429, "too_many_attempts", NULL,
+                           _("Too many failed sign-ins; wait %lld seconds and try again."),
+                           (long long) retry_after);
+}
+
+/* Back on the worker, with the password checked. */
+static void
+finish_sign_in (HcsRequest *req,
+                gpointer    data)
+{
+  SignIn *s = data;
+  HcsStore *store = hcs_request_get_store (req);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) expires = NULL;
   g_autofree char *token = NULL;
@@ -43,33 +149,28 @@ post_session (HcsRequest *req)
   JsonObject *obj;
   gint64 expires_at;
 
-  if (body == NULL ||
-      !hcs_request_field_string (req, body, "username", HCS_FIELD_REQUIRED, &username) ||
-      !hcs_request_field_string (req, body, "password", HCS_FIELD_REQUIRED, &password))
-    return;
+  if (!s->verified || s->user_id == 0 || !s->active)
+    {
+      const char *outcome = s->user_id == 0 ? "unknown_user" : !s->verified ? "wrong_password" : "inactive";
 
-  user = hcs_store_users_find (hcs_request_get_store (req), username, &error);
-  if (error != NULL)
-    {
-      hcs_request_reply_store_error (req, error);
+      hcs_throttle_signin_failed (s->username, s->address);
+      if (!audit_sign_in (req, s, outcome, &error))
+        hcs_request_reply_store_error (req, error);
+      else
+        refuse (req);
       return;
     }
-  if (user == NULL)
-    {
-      hcs_auth_verify_password (dummy_hash (), password);
-    }
-  if (user == NULL || !user->active || !hcs_auth_verify_password (user->password_hash, password))
-    {
-      hcs_request_reply_error (req, SOUP_STATUS_UNAUTHORIZED, "invalid_credentials", NULL,
-                               _("The user name or password is wrong."));
-      return;
-    }
+  hcs_throttle_signin_succeeded (s->username);
 
   token = hcs_auth_new_token ();
   token_hash = hcs_auth_token_hash (token);
   expires_at = g_get_real_time () / G_USEC_PER_SEC + hcs_server_token_ttl ();
-  if (!hcs_store_sessions_insert (hcs_request_get_store (req), token_hash, user->id, expires_at, &error))
+  if (!hcs_store_begin (store, &error) ||
+      !hcs_store_sessions_insert (store, token_hash, s->user_id, expires_at, &error) ||
+      !audit_sign_in (req, s, "ok", &error) ||
+      !hcs_store_commit (store, &error))
     {
+      hcs_store_rollback (store);
       hcs_request_reply_store_error (req, error);
       return;
     }
@@ -77,11 +178,73 @@ post_session (HcsRequest *req)
   expires = g_date_time_new_from_unix_utc (expires_at);
   obj = json_object_new ();
   json_object_set_string_member (obj, "token", token);
-  json_object_set_string_member (obj, "username", user->username);
-  json_object_set_string_member (obj, "role", hc_role_to_key (user->role));
+  json_object_set_string_member (obj, "username", s->username);
+  json_object_set_string_member (obj, "role", hc_role_to_key (s->role));
   expires_text = g_date_time_format (expires, "%Y-%m-%dT%H:%M:%SZ");
   json_object_set_string_member (obj, "expires_at", expires_text);
   hcs_request_reply_object (req, SOUP_STATUS_OK, obj);
+}
+
+static void
+post_session (HcsRequest *req)
+{
+  JsonObject *body = hcs_request_json_object (req);
+  const char *username = NULL, *password = NULL;
+  g_autoptr(HcsUserRecord) user = NULL;
+  g_autoptr(GError) error = NULL;
+  SignIn *s;
+  gint64 retry_after;
+  gboolean first_refusal;
+
+  if (body == NULL ||
+      !hcs_request_field_string (req, body, "username", HCS_FIELD_REQUIRED, &username) ||
+      !hcs_request_field_string (req, body, "password", HCS_FIELD_REQUIRED, &password))
+    return;
+
+  s = g_new0 (SignIn, 1);
+  s->username = g_strdup (username);
+  s->address = g_strdup (soup_server_message_get_remote_host (hcs_request_get_message (req)));
+
+  /* Refused before any hashing, so a flood costs next to nothing. */
+  if (!hcs_throttle_signin_allowed (s->username, s->address, &retry_after, &first_refusal))
+    {
+      if (first_refusal && !audit_sign_in (req, s, "throttled", &error))
+        hcs_request_reply_store_error (req, error);
+      else
+        too_many (req, retry_after);
+      sign_in_free (s);
+      return;
+    }
+  if (g_thread_pool_unprocessed (hash_pool ()) >= HASH_QUEUE_MAX)
+    {
+      sign_in_free (s);
+      soup_message_headers_replace (soup_server_message_get_response_headers (hcs_request_get_message (req)),
+                                    "Retry-After", "1");
+      hcs_request_reply_error (req, SOUP_STATUS_SERVICE_UNAVAILABLE, "busy", NULL,
+                               _("The server is busy signing others in; try again in a moment."));
+      return;
+    }
+
+  user = hcs_store_users_find (hcs_request_get_store (req), username, &error);
+  if (error != NULL)
+    {
+      sign_in_free (s);
+      hcs_request_reply_store_error (req, error);
+      return;
+    }
+  if (user != NULL)
+    {
+      s->user_id = user->id;
+      s->hash = g_strdup (user->password_hash);
+      s->role = user->role;
+      s->active = user->active;
+      g_free (s->username);
+      s->username = g_strdup (user->username);
+    }
+  s->password = g_strdup (password);
+  s->req = req;
+  hcs_request_defer (req);
+  g_thread_pool_push (hash_pool (), s, NULL);
 }
 
 static void

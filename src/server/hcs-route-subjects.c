@@ -12,6 +12,7 @@
 
 #include "hc-core.h"
 #include "hcs-routes.h"
+#include "hcs-throttle.h"
 #include "hcs-store-subjects.h"
 #include "hcs-write.h"
 
@@ -30,25 +31,18 @@ is_person (JsonObject *subject)
 }
 
 /* Makes a stored row the API's answer: the 市县 name beside its code, and
- * an ID number masked unless @unmasked. */
+ * whether the answer boundary (hcs-mask.c) masks its ID number. */
 static void
 present (JsonObject *subject,
-         gboolean    unmasked)
+         gboolean    masked)
 {
   const HcRegion *region = hc_region_lookup (json_object_get_string_member (subject, "region"));
-  gboolean mask = !unmasked && is_person (subject);
 
   json_object_set_string_member (subject, "region_name", region ? region->name : "");
-  if (mask)
-    {
-      g_autofree char *masked = hc_id_number_mask (json_object_get_string_member (subject, "identifier"));
-
-      json_object_set_string_member (subject, "identifier", masked);
-    }
-  json_object_set_boolean_member (subject, "identifier_masked", mask);
+  json_object_set_boolean_member (subject, "identifier_masked", masked && is_person (subject));
 }
 
-/* The audit log keeps ID numbers masked too; the entity id leads to the row. */
+/* The audit entry's copy of a row; the audit view masks it like any answer. */
 static JsonObject *
 audit_copy (JsonObject *subject)
 {
@@ -61,7 +55,7 @@ audit_copy (JsonObject *subject)
   json_object_iter_init (&iter, subject);
   while (json_object_iter_next (&iter, &name, &value))
     json_object_set_member (obj, name, json_node_copy (value));
-  present (obj, FALSE);
+  present (obj, TRUE);
   return obj;
 }
 
@@ -259,8 +253,11 @@ list_subjects (HcsRequest *req)
         }
     }
   /* A prefix search would spell out ID numbers digit by digit; those who
-   * may not see them find a person by the whole number only. */
+   * may not see them find a person by the whole number only, which counts
+   * as a look-up. */
   filter.see_persons = sees_id_numbers (req);
+  if (filter.prefix != NULL && !hcs_throttle_person_lookup (req, filter.prefix))
+    return;
 
   rows = hcs_store_subjects_list (hcs_request_get_store (req), &filter, &page, &total, &error);
   if (rows == NULL)
@@ -269,7 +266,7 @@ list_subjects (HcsRequest *req)
       return;
     }
   for (guint i = 0; i < json_array_get_length (rows); i++)
-    present (json_array_get_object_element (rows, i), filter.see_persons);
+    present (json_array_get_object_element (rows, i), hcs_request_masks_id_numbers (req));
   hcs_request_reply_rows (req, rows, &page,
                           filter.sort == HCS_SUBJECT_SORT_NAME ? "name" : NULL, total);
 }
@@ -290,11 +287,10 @@ path_identifier (HcsRequest *req)
 static void
 reply_subject (HcsRequest *req,
                guint       status,
-               JsonObject *subject,
-               gboolean    unmasked)
+               JsonObject *subject)
 {
   hcs_request_set_etag (req, json_object_get_int_member (subject, "version"));
-  present (subject, unmasked);
+  present (subject, hcs_request_masks_id_numbers (req));
   hcs_request_reply_object (req, status, json_object_ref (subject));
 }
 
@@ -323,6 +319,8 @@ get_subject (HcsRequest *req)
       not_found (req);
       return;
     }
+  if (!hcs_throttle_person_lookup (req, identifier))
+    return;
 
   if (!unmask || sees_id_numbers (req))
     {
@@ -335,7 +333,7 @@ get_subject (HcsRequest *req)
             hcs_request_reply_store_error (req, error);
           return;
         }
-      reply_subject (req, SOUP_STATUS_OK, subject, sees_id_numbers (req));
+      reply_subject (req, SOUP_STATUS_OK, subject);
       return;
     }
 
@@ -355,14 +353,15 @@ get_subject (HcsRequest *req)
   if (!is_person (subject))
     {
       hcs_store_rollback (store);
-      reply_subject (req, SOUP_STATUS_OK, subject, TRUE);
+      reply_subject (req, SOUP_STATUS_OK, subject);
       return;
     }
   audit = audit_copy (subject);
   entity_id = id_text (subject);
   if (!hcs_write_commit (req, "subject.unmask", "subject", entity_id, NULL, audit))
     return;
-  reply_subject (req, SOUP_STATUS_OK, subject, TRUE);
+  hcs_request_unmask (req);
+  reply_subject (req, SOUP_STATUS_OK, subject);
 }
 
 /* Checks @raw as the identifier of a subject of @type and normalises it.
@@ -434,7 +433,8 @@ create_subject (HcsRequest *req)
       !check_region (req, f.region, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
       !check_grade (req, f.grade, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
       !check_date (req, f.registered_on) ||
-      !check_grade_role (req, f.grade))
+      !check_grade_role (req, f.grade) ||
+      !hcs_throttle_person_lookup (req, identifier))
     return;
   if (type != HC_SUBJECT_TYPE_NATURAL_PERSON && (f.industry == NULL || *f.industry == '\0'))
     {
@@ -472,7 +472,7 @@ create_subject (HcsRequest *req)
   entity_id = id_text (after);
   if (!hcs_write_commit (req, "subject.create", "subject", entity_id, NULL, audit))
     return;
-  reply_subject (req, SOUP_STATUS_CREATED, after, sees_id_numbers (req));
+  reply_subject (req, SOUP_STATUS_CREATED, after);
 }
 
 static void
@@ -500,6 +500,8 @@ patch_subject (HcsRequest *req)
       not_found (req);
       return;
     }
+  if (!hcs_throttle_person_lookup (req, identifier))
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (immutable); i++)
     if (json_object_has_member (body, immutable[i]))
       {
@@ -552,7 +554,7 @@ patch_subject (HcsRequest *req)
   entity_id = id_text (after);
   if (!hcs_write_commit (req, "subject.update", "subject", entity_id, audit_before, audit_after))
     return;
-  reply_subject (req, SOUP_STATUS_OK, after, sees_id_numbers (req));
+  reply_subject (req, SOUP_STATUS_OK, after);
 }
 
 static const HcsRoute routes[] = {

@@ -157,6 +157,27 @@ get_user (HcsRequest *req)
     reply_user (req, SOUP_STATUS_OK, id);
 }
 
+/* A new password ends the user's other sessions (all of them when an
+ * administrator sets someone else's); a change of `active` either way ends
+ * every one, so reactivating a user brings no old token back. */
+static gboolean
+revoke_sessions (HcsRequest  *req,
+                 gint64       id,
+                 gboolean     password_changed,
+                 gboolean     active_changed,
+                 GError     **error)
+{
+  const char *auth = hcs_request_get_header (req, "Authorization");
+  g_autofree char *own_hash = NULL;
+
+  if (!password_changed && !active_changed)
+    return TRUE;
+  if (!active_changed && id == hcs_request_get_actor (req)->user_id &&
+      auth != NULL && g_ascii_strncasecmp (auth, "Bearer ", 7) == 0)
+    own_hash = hcs_auth_token_hash (auth + 7);
+  return hcs_store_sessions_revoke_user (hcs_request_get_store (req), id, own_hash, error);
+}
+
 static void
 patch_user (HcsRequest *req)
 {
@@ -205,7 +226,8 @@ patch_user (HcsRequest *req)
     version = hcs_request_if_match_version (req, before);
   if (before != NULL &&
       hcs_store_users_update (store, id, version, display_name, role_key, hash,
-                              has_active ? (active ? 1 : 0) : -1, &error))
+                              has_active ? (active ? 1 : 0) : -1, &error) &&
+      revoke_sessions (req, id, hash != NULL, has_active, &error))
     after = hcs_store_users_get (store, id, &error);
   if (after != NULL)
     {

@@ -203,7 +203,7 @@ handle_api (SoupServer        *soup,
 
   route->func (req);
 
-  if (!hcs_request_has_replied (req))
+  if (!hcs_request_has_replied (req) && !hcs_request_is_deferred (req))
     {
       g_critical ("%s %s left without an answer", method, path);
       hcs_request_reply_error (req, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal", NULL,
@@ -292,14 +292,10 @@ handle_other (SoupServer        *soup,
                      _("There is no such address; the API is under /api/v1."));
 }
 
-static gpointer
-worker_main (gpointer data)
+static SoupServer *
+new_soup_server (HcsWorker *worker)
 {
-  HcsWorker *worker = data;
-  g_autoptr(SoupServer) soup = NULL;
-  GError *error = NULL;
-
-  g_main_context_push_thread_default (worker->context);
+  SoupServer *soup;
 
   /* No versions in the Server header (no trailing space: libsoup would add
    * its own). Raw paths: the router decodes each path parameter once;
@@ -313,6 +309,18 @@ worker_main (gpointer data)
   soup_server_add_early_handler (soup, "/api/v1", handle_early, worker, NULL);
   soup_server_add_handler (soup, "/api/v1", handle_api, worker, NULL);
   soup_server_add_handler (soup, NULL, handle_other, worker, NULL);
+  return soup;
+}
+
+static gpointer
+worker_main (gpointer data)
+{
+  HcsWorker *worker = data;
+  g_autoptr(SoupServer) soup = NULL;
+  GError *error = NULL;
+
+  g_main_context_push_thread_default (worker->context);
+  soup = new_soup_server (worker);
   if (soup_server_listen_socket (soup, worker->socket,
                                  worker->server->tls_certificate ? SOUP_SERVER_LISTEN_HTTPS : 0,
                                  &error))
@@ -490,6 +498,31 @@ hcs_server_start (HcsServer  *self,
         }
     }
   return TRUE;
+}
+
+/**
+ * hcs_server_new_soup_for_store:
+ * @store: (transfer full): the database the requests use
+ *
+ * For the HTTP fuzzer (tests/fuzz): a SoupServer with this server's
+ * handlers on the calling thread's context, listening nowhere; feed it
+ * connections with soup_server_accept_iostream().
+ *
+ * Returns: (transfer full): the SoupServer
+ */
+SoupServer *
+hcs_server_new_soup_for_store (HcsServer *self,
+                               HcsStore  *store)
+{
+  HcsWorker *worker = g_new0 (HcsWorker, 1);
+
+  g_mutex_init (&worker->ready_lock);
+  g_cond_init (&worker->ready_cond);
+  worker->server = self;
+  worker->index = self->workers->len;
+  worker->store = store;
+  g_ptr_array_add (self->workers, worker);
+  return new_soup_server (worker);
 }
 
 guint16

@@ -34,6 +34,8 @@ gboolean   hcs_server_is_https   (HcsServer               *self);
 void       hcs_server_stop       (HcsServer               *self);
 void       hcs_server_free       (HcsServer               *self);
 gint64     hcs_server_token_ttl  (void);
+SoupServer *hcs_server_new_soup_for_store (HcsServer      *self,
+                                           HcsStore       *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsServer, hcs_server_free)
 

@@ -254,6 +254,31 @@ hcs_store_sessions_delete (HcsStore    *store,
   return hcs_store_step_done (store, stmt, error);
 }
 
+static const char SQL_REVOKE_USER_SESSIONS[] =
+  "DELETE FROM sessions WHERE user_id = ?1 AND (?2 IS NULL OR token_hash <> ?2)";
+
+/**
+ * hcs_store_sessions_revoke_user:
+ * @keep_token_hash: (nullable): a session to keep (the one making the change)
+ *
+ * Ends every session of @user_id (but @keep_token_hash): after a password
+ * change or a deactivation no old token works again, reactivated or not.
+ */
+gboolean
+hcs_store_sessions_revoke_user (HcsStore    *store,
+                                gint64       user_id,
+                                const char  *keep_token_hash,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REVOKE_USER_SESSIONS, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  hcs_store_bind_text (stmt, 2, keep_token_hash);
+  return hcs_store_step_done (store, stmt, error);
+}
+
 #define DEPARTMENT_COLUMNS "id, code, name, level, region, version, created_at"
 static const char SQL_LIST_DEPARTMENTS[] =
   "SELECT " DEPARTMENT_COLUMNS " FROM departments ORDER BY code";

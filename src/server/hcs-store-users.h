@@ -58,6 +58,10 @@ gboolean    hcs_store_sessions_lookup       (HcsStore       *store,
                                              HcRole         *role,
                                              gboolean       *expired,
                                              GError        **error);
+gboolean    hcs_store_sessions_revoke_user  (HcsStore       *store,
+                                             gint64          user_id,
+                                             const char     *keep_token_hash,
+                                             GError        **error);
 gboolean    hcs_store_sessions_delete       (HcsStore       *store,
                                              const char     *token_hash,
                                              GError        **error);

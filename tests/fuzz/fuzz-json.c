@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* libFuzzer target: the JSON request decoder's guard. Any body the depth
+ * scan lets through must parse (or fail) without crashing, and, when it
+ * parses, be no deeper than the scan allowed: the scan may refuse too much,
+ * never too little. */
+#include "config.h"
+
+#include <stdint.h>
+
+#include <json-glib/json-glib.h>
+
+#include "hcs-json-limits.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+static guint
+depth_of (JsonNode *node)
+{
+  guint deepest = 0;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        {
+          guint d = depth_of (json_array_get_element (a, i));   /* not in MAX(): twice */
+
+          deepest = MAX (deepest, d);
+        }
+      return deepest + 1;
+    }
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) values = json_object_get_values (json_node_get_object (node));
+
+      for (GList *l = values; l; l = l->next)
+        {
+          guint d = depth_of (l->data);
+
+          deepest = MAX (deepest, d);
+        }
+      return deepest + 1;
+    }
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  const char *text = (const char *) data;
+
+  /* What hcs_request_json() does, in its order. */
+  if (size == 0 || !g_utf8_validate (text, (gssize) size, NULL))
+    return 0;
+  if (!hcs_json_depth_within (text, size, HCS_JSON_MAX_DEPTH))
+    return 0;
+  parser = json_parser_new_immutable ();
+  if (json_parser_load_from_data (parser, text, (gssize) size, NULL) && json_parser_get_root (parser) != NULL)
+    g_assert_cmpuint (depth_of (json_parser_get_root (parser)), <=, HCS_JSON_MAX_DEPTH);
+  return 0;
+}
