@@ -12,7 +12,7 @@
 
 #include "hc-core.h"
 #include "hcs-credit-file.h"
-#include "hcs-list-rules.h"
+#include "hcs-mask.h"
 #include "hcs-store-subjects.h"
 
 static const char *
@@ -96,11 +96,26 @@ hcs_credit_file_present_subject (JsonObject *subject,
   json_object_set_string_member (subject, "region_name", region ? region->name : "");
   if (person && !entitled)
     {
-      g_autofree char *masked = hcs_identifier_mask (string_member (subject, "identifier"));
+      g_autofree char *masked = hcs_mask_text (string_member (subject, "identifier"), HC_ROLE_ANALYST);
 
       json_object_set_string_member (subject, "identifier", masked);
     }
   json_object_set_boolean_member (subject, "identifier_masked", person && !entitled);
+}
+
+/* Masks an ID number in @member for a reader not @entitled to it (the
+ * answer boundary masks JSON again; the report's PDF has only this). */
+void
+hcs_credit_file_mask_member (JsonObject *row,
+                             const char *member,
+                             gboolean    entitled)
+{
+  g_autofree char *masked = NULL;
+
+  if (entitled || !json_object_has_member (row, member))
+    return;
+  masked = hcs_mask_text (string_member (row, member), HC_ROLE_ANALYST);
+  json_object_set_string_member (row, member, masked);
 }
 
 /* Masks the identifiers of the records of persons in @rows. */
@@ -112,7 +127,7 @@ hcs_credit_file_present_rows (JsonArray *rows,
     {
       JsonObject *row = json_array_get_object_element (rows, i);
 
-      hcs_identifier_mask_member (row, "identifier", entitled);
+      hcs_credit_file_mask_member (row, "identifier", entitled);
       if (json_object_has_member (row, "region"))
         {
           const HcRegion *region = hc_region_lookup (string_member (row, "region"));

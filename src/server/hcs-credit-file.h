@@ -15,6 +15,9 @@ gboolean      hcs_credit_file_may_see       (HcsRequest  *req,
 JsonObject   *hcs_credit_file_path_subject  (HcsRequest  *req);
 void          hcs_credit_file_present_subject (JsonObject *subject,
                                              gboolean     entitled);
+void          hcs_credit_file_mask_member   (JsonObject  *row,
+                                             const char  *member,
+                                             gboolean     entitled);
 void          hcs_credit_file_present_rows  (JsonArray   *rows,
                                              gboolean     entitled);
 

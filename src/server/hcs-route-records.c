@@ -444,7 +444,7 @@ propose_watch_entry (HcsRequest *req)
       hcs_write_fail (req, error);
       return;
     }
-  hcs_identifier_mask_member (entry, "subject_identifier", FALSE);
+  hcs_credit_file_mask_member (entry, "subject_identifier", FALSE);
   entry_node = hcs_json_object_node (entry);
   entry_text = id_text (entry_id);
   if (!hcs_store_audit_record (store, actor, "list_entry.create", "list_entry", entry_text, NULL, entry_node,
@@ -465,7 +465,7 @@ propose_watch_entry (HcsRequest *req)
       hcs_request_reply_store_error (req, error);
       return;
     }
-  hcs_identifier_mask_member (entry, "subject_identifier", hcs_credit_file_sees_ids (req));
+  hcs_credit_file_mask_member (entry, "subject_identifier", hcs_credit_file_sees_ids (req));
   answer = json_object_new ();
   json_object_set_object_member (answer, "commitment", present_commitment (req, after));
   json_object_set_object_member (answer, "entry", g_steal_pointer (&entry));

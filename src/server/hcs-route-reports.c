@@ -223,7 +223,7 @@ verify_report (HcsRequest *req)
         hcs_request_reply_store_error (req, error);
       return;
     }
-  hcs_identifier_mask_member (report, "subject_identifier", FALSE);
+  hcs_credit_file_mask_member (report, "subject_identifier", FALSE);
   json_object_remove_member (report, "subject_type");
   /* anyone may verify a report: who issued it is the office's business */
   json_object_remove_member (report, "issued_by");
