@@ -11,6 +11,7 @@
 # described by prose only, is a failure.
 import os
 import subprocess
+import datetime
 import sys
 
 import hc_openapi as oa
@@ -83,6 +84,13 @@ def demo_ids(c):
     ids["repair"] = first("/repairs")["id"]
     ids["event"] = first("/risk/events")["id"]
     ids["subject"] = first("/subjects?type=legal_person")["identifier"]
+    # A company with commitments and no list entry: its commitment can lead
+    # to a new watch-list entry.
+    for subject in c.get("/subjects?type=legal_person&limit=200").json["items"]:
+        counts = c.get("/subjects/%s/file" % subject["identifier"]).json["counts"]
+        if counts["commitment"] > 0 and counts["list_entry"] == 0:
+            ids["commitment"] = first("/subjects/%s/records?kind=commitment" % subject["identifier"])["id"]
+            break
     return ids
 
 
@@ -109,6 +117,8 @@ def path_values(c, ids, template):
         ("/repairs/", {"id": ids["repair"]}),
         ("/risk/events/", {"id": ids["event"]}),
         ("/subjects/", {"identifier": ids["subject"]}),
+        ("/commitments/", {"id": ids["commitment"]}),
+        ("/reports/", {"number": ids.get("report", "HN20990101-0000000000")}),
     ]
     for prefix, values in by_prefix:
         if template.startswith(prefix):
@@ -119,7 +129,7 @@ def path_values(c, ids, template):
 def bogus_values(template):
     """Values of the parameters of @template that name nothing."""
     return {"id": NO_SUCH_ID, "year": "2099", "key": "no-such-indicator", "type": "no-such-type",
-            "identifier": "91460000MA5TXXXXXX"}
+            "identifier": "91460000MA5TXXXXXX", "number": "HN20990101-0000000000"}
 
 
 def has_param(c, method, template, name, where):
@@ -302,6 +312,46 @@ def risk(c, ids):
     c.call("POST", "/risk/events", body=dict(event, description="长" * (1 << 20)), expect=413)
 
 
+def credit_file(c, ids):
+    """信用档案: a commitment's fulfilment, the watch entry it proposes, a
+    report issued and verified."""
+    path = "/commitments/%d" % ids["commitment"]
+    fulfil = path + "/fulfilment"
+    watch = path + "/watch-entry"
+    today = datetime.date.today().isoformat()
+    kept = {"fulfilment": "fulfilled", "date": today}
+    broken = {"fulfilment": "breached", "date": today, "note": "合同测试：未按期补正材料"}
+    c.call("POST", "/commitments/{id}/fulfilment", fulfil, body=kept, expect=428)
+    c.call("POST", "/commitments/{id}/fulfilment", fulfil, body=kept, headers={"If-Match": '"999999"'}, expect=412)
+    # a user of no department does not hold it (the demo users belong to 省信用办)
+    outsider = c.server.login("contract.user")
+    c.call("POST", "/commitments/{id}/fulfilment", fulfil, token=outsider, body=kept,
+           headers={"If-Match": etag_of(c, path)}, expect=403)
+    c.call("POST", "/commitments/{id}/fulfilment", "/commitments/999999999/fulfilment", body=kept,
+           headers={"If-Match": '"1"'}, expect=404)
+    c.call("POST", "/commitments/{id}/fulfilment", fulfil, body=dict(kept, fulfilment="maybe"),
+           headers={"If-Match": etag_of(c, path)}, expect=422)
+    c.call("POST", "/commitments/{id}/fulfilment", fulfil, body=kept, headers={"If-Match": etag_of(c, path)},
+           expect=200)
+    c.call("POST", "/commitments/{id}/watch-entry", watch, headers={"If-Match": etag_of(c, path)}, expect=409)
+    c.call("POST", "/commitments/{id}/watch-entry", watch, token=outsider, headers={"If-Match": etag_of(c, path)},
+           expect=403)
+    c.call("POST", "/commitments/{id}/fulfilment", fulfil, body=broken, headers={"If-Match": etag_of(c, path)},
+           expect=200)
+    c.call("POST", "/commitments/{id}/watch-entry", watch, expect=428)
+    c.call("POST", "/commitments/{id}/watch-entry", watch, headers={"If-Match": '"999999"'}, expect=412)
+    c.call("POST", "/commitments/{id}/watch-entry", watch, headers={"If-Match": etag_of(c, path)}, expect=201)
+    c.call("POST", "/commitments/{id}/watch-entry", watch, headers={"If-Match": etag_of(c, path)}, expect=409)
+    c.call("GET", "/publicity", "/publicity?kind=nope", expect=400)
+    c.call("GET", "/subjects/{identifier}/records", "/subjects/%s/records" % ids["subject"], expect=400)
+    c.call("GET", "/subjects/{identifier}/records", "/subjects/91460000MA5TXXXXXX/records?kind=penalty", expect=404)
+    r = c.call("GET", "/subjects/{identifier}/report.pdf", "/subjects/%s/report.pdf" % ids["subject"], expect=200)
+    ids["report"] = r.headers["X-Report-Number"]
+    c.call("GET", "/reports/{number}", "/reports/%s?sha256=abc" % ids["report"], token=None, expect=400)
+    c.call("GET", "/reports/{number}", "/reports/%s?sha256=%s" % (ids["report"], r.headers["X-Report-SHA256"]),
+           token=None, expect=200)
+
+
 def imports(c, ids):
     items = c.get("/catalog/versions/%d/items?limit=1000" % ids["year"]).json["items"]
     item = next(i for i in items if i["category"] == "penalty")
@@ -370,7 +420,8 @@ def gets(c, ids):
     """Every GET as admin on real data: 200 as documented."""
     for (method, template), op in sorted(c.ops.items()):
         if method == "GET":
-            query = ids["diff"] if template == "/catalog/diff" else ""
+            query = {"/catalog/diff": ids.get("diff", ""), "/publicity": "?kind=penalty",
+                     "/subjects/{identifier}/records": "?kind=penalty"}.get(template, "")
             c.call(method, template, fill(template, path_values(c, ids, template)) + query, expect=200)
 
 
@@ -382,6 +433,7 @@ def main():
         c = Contract(server, tap)
         ids = demo_ids(c)
         scenario(c, ids)
+        credit_file(c, ids)
         gets(c, ids)
         bad_queries(c, ids)
         generic_probes(c, ids)

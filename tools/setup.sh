@@ -8,7 +8,7 @@ HC_PACKAGES=(
   meson ninja-build pkg-config gcc gettext python3
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libsqlite3-dev sqlite3
   libsoup-3.0-dev libargon2-dev libgtk-4-dev libgtk-4-bin libadwaita-1-dev
-  libxlsxwriter-dev libarchive-dev nettle-dev
+  libxlsxwriter-dev libarchive-dev nettle-dev libpango1.0-dev libcairo2-dev poppler-utils
   xvfb xauth dbus at-spi2-core fonts-noto-cjk locales
   desktop-file-utils appstream wrk librsvg2-common openssl python3-jsonschema
   python3-openpyxl

@@ -114,6 +114,7 @@ static const HcsDemoSeeder seeders[] = {
   hcs_demo_seed_lists,
   hcs_demo_seed_repairs,
   hcs_demo_seed_imports,
+  hcs_demo_seed_records,
   hcs_demo_seed_risk,
 };
 

@@ -25,6 +25,7 @@ gboolean hcs_demo_seed_risk         (HcsStore *store, GRand *rand, GError **erro
 gboolean hcs_demo_seed_lists        (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_repairs      (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_imports      (HcsStore *store, GRand *rand, GError **error);
+gboolean hcs_demo_seed_records      (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_subjects     (HcsStore *store, GRand *rand, GError **error);
 
 G_END_DECLS

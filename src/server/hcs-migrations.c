@@ -27,8 +27,15 @@ static const char * const migration_1[] = {
   NULL
 };
 
+/* 信用档案 and 信用报告 (issue 16). */
+static const char * const migration_2[] = {
+  "credfile.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 int

@@ -12,6 +12,7 @@
 #include "hcs-repairs.h"
 #include "hcs-store-audit.h"
 #include "hcs-store-lists.h"
+#include "hcs-store-records.h"
 #include "hcs-store-repairs.h"
 #include "hcs-write.h"
 
@@ -70,6 +71,7 @@ hcs_repairs_create (HcsStore              *store,
                     JsonObject           **after,
                     GError               **error)
 {
+  g_autoptr(GError) local = NULL;
   gint64 subject_id, id;
 
   subject_id = hcs_store_lists_find_subject (store, repair->subject, NULL, error);
@@ -84,8 +86,23 @@ hcs_repairs_create (HcsStore              *store,
     }
   if (repair->entry_id > 0 && !check_entry (store, repair->entry_id, repair->subject, error))
     return 0;
+  /* A penalty repair that names its penalty takes it out of 双公示 once
+   * approved (hcs-store-records.c). */
+  if (repair->penalty_id != 0 &&
+      !hcs_store_records_penalty_of_subject (store, repair->penalty_id, subject_id, &local))
+    {
+      if (local != NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        hcs_error_set (error, HCS_ERR_UNKNOWN_PENALTY, "penalty_id",
+                       _("Penalty %lld is not a penalty of this subject."), (long long) repair->penalty_id);
+      return 0;
+    }
   id = hcs_store_repairs_insert (store, subject_id, repair->entry_id, repair->kind, repair->reason,
                                  repair->commitment, repair->applied_on, repair->deadline, actor, error);
+  if (id > 0 && repair->penalty_id != 0 &&
+      !hcs_store_records_repair_set_penalty (store, id, repair->penalty_id, error))
+    return 0;
   if (id == 0 || (*after = hcs_store_repairs_get (store, id, today, error)) == NULL)
     return 0;
   return id;

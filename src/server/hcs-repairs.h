@@ -15,6 +15,7 @@ typedef struct
   const char *subject;      /* normalised identifier */
   const char *kind;         /* penalty or list_entry */
   gint64      entry_id;     /* the list entry of a list_entry repair, else 0 */
+  gint64      penalty_id;   /* the penalty of a penalty repair, or 0 */
   const char *reason;
   gboolean    commitment;
   const char *applied_on;

@@ -14,6 +14,7 @@
 #include "hcs-throttle.h"
 #include "hcs-store-audit.h"
 #include "hcs-store-lists.h"
+#include "hcs-store-records.h"
 #include "hcs-store-repairs.h"
 #include "hcs-write.h"
 
@@ -104,6 +105,7 @@ create_repair (HcsRequest *req)
       !hcs_request_field_string (req, body, "subject", HCS_FIELD_REQUIRED, &subject) ||
       !hcs_request_field_string (req, body, "kind", HCS_FIELD_REQUIRED, &kind) ||
       !hcs_request_field_int (req, body, "entry_id", HCS_FIELD_OPTIONAL, &repair.entry_id) ||
+      !hcs_request_field_int (req, body, "penalty_id", HCS_FIELD_OPTIONAL, &repair.penalty_id) ||
       !hcs_request_field_string (req, body, "reason", HCS_FIELD_REQUIRED, &repair.reason) ||
       !hcs_request_field_bool (req, body, "commitment", HCS_FIELD_OPTIONAL, &repair.commitment) ||
       !hcs_request_field_string (req, body, "applied_on", HCS_FIELD_OPTIONAL, &applied_on))
@@ -124,6 +126,12 @@ create_repair (HcsRequest *req)
     {
       hcs_request_reply_error (req, HCS_ERR_INVALID_ENTRY, "entry_id",
                                _("A repair of penalty information does not name a list entry."));
+      return;
+    }
+  if (penalty_id != 0 && !g_str_equal (kind, "penalty"))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_penalty", "penalty_id",
+                               _("Only a repair of penalty information names a penalty."));
       return;
     }
   if (applied_on == NULL)

@@ -25,5 +25,7 @@ hcs_routes_new_router (void)
   hcs_routes_repairs_register (router);
   hcs_routes_imports_register (router);
   hcs_routes_subjects_register (router);
+  hcs_routes_records_register (router);
+  hcs_routes_reports_register (router);
   return router;
 }

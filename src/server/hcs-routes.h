@@ -20,5 +20,7 @@ void hcs_routes_lists_register       (HcsRouter *router);
 void hcs_routes_repairs_register     (HcsRouter *router);
 void hcs_routes_imports_register     (HcsRouter *router);
 void hcs_routes_subjects_register    (HcsRouter *router);
+void hcs_routes_records_register     (HcsRouter *router);
+void hcs_routes_reports_register     (HcsRouter *router);
 
 G_END_DECLS

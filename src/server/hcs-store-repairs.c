@@ -11,7 +11,7 @@
  * decided one when it was decided after the deadline. */
 #define REPAIR_COLUMNS \
   "r.id AS id, s.identifier AS subject_identifier, s.name AS subject_name, s.type AS subject_type," \
-  " r.kind AS kind, r.entry_id AS entry_id, e.list_type AS list_type, e.state AS entry_state," \
+  " r.kind AS kind, r.entry_id AS entry_id, r.penalty_id AS penalty_id, e.list_type AS list_type, e.state AS entry_state," \
   " r.reason AS reason, r.commitment AS commitment, r.applied_on AS applied_on," \
   " r.deadline AS deadline, r.state AS state, r.decided_on AS decided_on, r.decided_by AS decided_by," \
   " r.decision_comment AS decision_comment, r.version AS version, r.created_by AS created_by," \

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* 信用档案: who may see which records (disclosure from the catalog item), a
+ * subject looked up from the path, and rows made fit for their reader. */
+#pragma once
+
+#include "hc-enums.h"
+#include "hcs-request.h"
+
+G_BEGIN_DECLS
+
+HcDisclosure  hcs_credit_file_reader_level  (HcsRequest  *req);
+gboolean      hcs_credit_file_sees_ids      (HcsRequest  *req);
+gboolean      hcs_credit_file_may_see       (HcsRequest  *req,
+                                             const char  *disclosure);
+JsonObject   *hcs_credit_file_path_subject  (HcsRequest  *req);
+void          hcs_credit_file_present_subject (JsonObject *subject,
+                                             gboolean     entitled);
+void          hcs_credit_file_mask_member   (JsonObject  *row,
+                                             const char  *member,
+                                             gboolean     entitled);
+void          hcs_credit_file_present_rows  (JsonArray   *rows,
+                                             gboolean     entitled);
+
+G_END_DECLS

@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The 信用档案 (专栏1): a subject's records by kind and its whole file,
+ * 双公示 of penalties and licences (专栏4), and commitments' fulfilment
+ * (四.(四).1: 按标准记录承诺及践诺情况，纳入信用档案). Every answer holds only
+ * the records the reader's role may see (hcs-credit-file.c). */
+#define G_LOG_DOMAIN "hcs-route-records"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hc-core.h"
+#include "hcs-credit-file.h"
+#include "hcs-list-rules.h"
+#include "hcs-routes.h"
+#include "hcs-store-audit.h"
+#include "hcs-store-lists.h"
+#include "hcs-store-records.h"
+#include "hcs-write.h"
+
+/* How many rows of each section the whole-file answer holds; the records
+ * route pages through the rest. */
+#define FILE_SECTION_ROWS 50
+#define MAX_NOTE_LENGTH   1000
+
+/* 国办发〔2020〕42号: a subject that broke its commitment no longer gets the
+ * simplified procedure, and is watched more closely. */
+static const char * const watch_measures[] = { "watch.no_simplified", "watch.daily_supervision" };
+
+static char *
+id_text (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+static gboolean
+query_section (HcsRequest         *req,
+               const char         *name,
+               const char * const *allowed,
+               HcsFileSection     *section)
+{
+  const char *key = hcs_request_query (req, name);
+  g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+
+  if (key != NULL && g_strv_contains (allowed, key) && hcs_file_section_from_key (key, section))
+    return TRUE;
+  hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+                           _("“%s” must be one of: %s."), name, list);
+  return FALSE;
+}
+
+static void
+list_records (HcsRequest *req)
+{
+  static const char * const kinds[] = { "penalty", "license", "commitment", "list_entry", "repair",
+                                        "match_hit", NULL };
+  g_autoptr(JsonObject) subject = NULL;
+  g_auto(HcsPage) page = { 0, };
+  g_autofree char *today = hcs_date_today ();
+  g_autoptr(GError) error = NULL;
+  HcsFileSection section;
+  JsonArray *rows;
+  gint64 total = -1;
+
+  if (!query_section (req, "kind", kinds, &section) || !hcs_request_page (req, &page) ||
+      (subject = hcs_credit_file_path_subject (req)) == NULL)
+    return;
+  rows = hcs_store_records_list (hcs_request_get_store (req), section, json_object_get_int_member (subject, "id"),
+                                 hcs_credit_file_reader_level (req), today, &page, &total, &error);
+  if (rows == NULL)
+    {
+      hcs_request_reply_store_error (req, error);
+      return;
+    }
+  hcs_credit_file_present_rows (rows, hcs_credit_file_sees_ids (req));
+  hcs_request_reply_rows (req, rows, &page, hcs_file_section_cursor_key (section), total);
+}
+
+static void
+get_file (HcsRequest *req)
+{
+  static const HcsFileSection inline_sections[] = { HCS_FILE_LIST_ENTRY, HCS_FILE_REPAIR, HCS_FILE_MATCH_HIT };
+  static const char * const members[] = { "list_entries", "repairs", "match_hits" };
+  HcsStore *store = hcs_request_get_store (req);
+  g_autoptr(JsonObject) subject = NULL;
+  g_autofree char *today = hcs_date_today ();
+  g_autoptr(GError) error = NULL;
+  HcsPage page = { FILE_SECTION_ROWS, NULL, 0, FALSE };
+  HcDisclosure level = hcs_credit_file_reader_level (req);
+  JsonObject *file, *counts;
+  gint64 subject_id;
+
+  if ((subject = hcs_credit_file_path_subject (req)) == NULL)
+    return;
+  subject_id = json_object_get_int_member (subject, "id");
+  counts = hcs_store_records_counts (store, subject_id, level, &error);
+  if (counts == NULL)
+    {
+      hcs_request_reply_store_error (req, error);
+      return;
+    }
+  file = json_object_new ();
+  json_object_set_object_member (file, "counts", counts);
+  for (guint i = 0; i < G_N_ELEMENTS (inline_sections); i++)
+    {
+      JsonArray *rows = hcs_store_records_list (store, inline_sections[i], subject_id, level, today, &page,
+                                                NULL, &error);
+
+      if (rows == NULL)
+        {
+          json_object_unref (file);
+          hcs_request_reply_store_error (req, error);
+          return;
+        }
+      while (json_array_get_length (rows) > FILE_SECTION_ROWS)
+        json_array_remove_element (rows, FILE_SECTION_ROWS);
+      json_object_set_array_member (file, members[i], rows);
+    }
+  hcs_credit_file_present_subject (subject, hcs_credit_file_sees_ids (req));
+  json_object_set_object_member (file, "subject", json_object_ref (subject));
+  hcs_request_reply_object (req, SOUP_STATUS_OK, file);
+}
+
+static gboolean
+check_query_date (HcsRequest  *req,
+                  const char  *name,
+                  const char **out)
+{
+  const char *text = hcs_request_query (req, name);
+  GDate date;
+
+  *out = text;
+  if (text == NULL || hcs_date_parse (text, &date))
+    return TRUE;
+  hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+                           _("“%s” is not a date; write it as YYYY-MM-DD."), text);
+  return FALSE;
+}
+
+static void
+list_publicity (HcsRequest *req)
+{
+  static const char * const kinds[] = { "penalty", "license", NULL };
+  HcsPublicityFilter filter = { 0, };
+  g_auto(HcsPage) page = { 0, };
+  g_autofree char *today = hcs_date_today ();
+  g_autoptr(GError) error = NULL;
+  HcsFileSection section;
+  JsonArray *rows;
+  gint64 total = -1;
+
+  filter.region = hcs_request_query (req, "region");
+  if (!query_section (req, "kind", kinds, &section) || !hcs_request_page (req, &page) ||
+      !hcs_request_query_int (req, "department", 1, G_MAXINT64, 0, &filter.department) ||
+      !check_query_date (req, "from", &filter.from) || !check_query_date (req, "to", &filter.to))
+    return;
+  if (filter.region != NULL && hc_region_lookup (filter.region) == NULL)
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "region",
+                               _("“%s” is not the GB/T 2260 code of one of Hainan’s 19 cities and counties."),
+                               filter.region);
+      return;
+    }
+  rows = hcs_store_records_publicity (hcs_request_get_store (req), section, &filter,
+                                      hcs_credit_file_reader_level (req), today, &page, &total, &error);
+  if (rows == NULL)
+    {
+      hcs_request_reply_store_error (req, error);
+      return;
+    }
+  hcs_credit_file_present_rows (rows, hcs_credit_file_sees_ids (req));
+  hcs_request_reply_rows (req, rows, &page, "decided_on", total);
+}
+
+/* Commitments. */
+
+static gboolean
+path_id (HcsRequest *req,
+         gint64     *id)
+{
+  if (g_ascii_string_to_signed (hcs_request_param (req, "id"), 10, 1, G_MAXINT64, id, NULL))
+    return TRUE;
+  hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id",
+                           _("There is no commitment with this id."));
+  return FALSE;
+}
+
+/* The commitment of the path, when the reader may see it; a commitment the
+ * reader may not see is answered as one that does not exist. */
+static JsonObject *
+path_commitment (HcsRequest *req,
+                 gint64     *id)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *commitment;
+
+  if (!path_id (req, id))
+    return NULL;
+  commitment = hcs_store_records_commitment_get (hcs_request_get_store (req), *id, &error);
+  if (commitment != NULL && hcs_credit_file_may_see (req, json_object_get_string_member (commitment, "disclosure")))
+    return commitment;
+  g_clear_pointer (&commitment, json_object_unref);
+  if (error == NULL || g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+    hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id",
+                             _("There is no commitment with this id."));
+  else
+    hcs_request_reply_store_error (req, error);
+  return NULL;
+}
+
+/* The answer's copy of a commitment: the identifier masked, the subject's
+ * internal columns left out. */
+static JsonObject *
+present_commitment (HcsRequest *req,
+                    JsonObject *commitment)
+{
+  g_autoptr(JsonArray) one = json_array_new ();
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, commitment);
+  while (json_object_iter_next (&iter, &name, &value))
+    if (!g_str_equal (name, "subject_identifier") && !g_str_equal (name, "subject_region"))
+      json_object_set_member (copy, name, json_node_copy (value));
+  json_array_add_object_element (one, json_object_ref (copy));
+  hcs_credit_file_present_rows (one, hcs_credit_file_sees_ids (req));
+  return copy;
+}
+
+static void
+reply_commitment (HcsRequest *req,
+                  guint       status,
+                  JsonObject *commitment)
+{
+  hcs_request_set_etag (req, json_object_get_int_member (commitment, "version"));
+  hcs_request_reply_object (req, status, present_commitment (req, commitment));
+}
+
+static void
+get_commitment (HcsRequest *req)
+{
+  g_autoptr(JsonObject) commitment = NULL;
+  gint64 id;
+
+  if ((commitment = path_commitment (req, &id)) == NULL)
+    return;
+  reply_commitment (req, SOUP_STATUS_OK, commitment);
+}
+
+/* “由承诺受理部门记录践诺情况”: only the department that holds the commitment
+ * (its catalog item's 信源单位) decides on it; administrators may too. */
+static gboolean
+check_holder (HcsRequest *req,
+              JsonObject *commitment)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 department;
+
+  if (hcs_request_has_role (req, HC_ROLE_ADMIN))
+    return TRUE;
+  department = hcs_store_records_user_department (hcs_request_get_store (req),
+                                                  hcs_request_get_actor (req)->user_id, &error);
+  if (department < 0)
+    {
+      hcs_request_reply_store_error (req, error);
+      return FALSE;
+    }
+  if (department == json_object_get_int_member (commitment, "department_id"))
+    return TRUE;
+  hcs_request_reply_error (req, SOUP_STATUS_FORBIDDEN, "not_holding_department", NULL,
+                           _("Only the department that holds this commitment (%s) records its fulfilment."),
+                           json_object_get_string_member (commitment, "department_name"));
+  return FALSE;
+}
+
+static void
+fulfil_commitment (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) audit_before = NULL;
+  g_autoptr(JsonObject) audit_after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = hcs_date_today ();
+  g_autofree char *entity_id = NULL;
+  g_autofree char *stripped = NULL;
+  const char *fulfilment = NULL, *on = NULL, *note = "";
+  JsonObject *body;
+  gint64 id, version;
+  GDate date, now, committed;
+
+  if ((body = hcs_request_json_object (req)) == NULL ||
+      !hcs_request_field_string (req, body, "fulfilment", HCS_FIELD_REQUIRED, &fulfilment) ||
+      !hcs_request_field_string (req, body, "date", HCS_FIELD_REQUIRED, &on) ||
+      !hcs_request_field_string (req, body, "note", HCS_FIELD_OPTIONAL, &note))
+    return;
+  if (!g_str_equal (fulfilment, "fulfilled") && !g_str_equal (fulfilment, "breached"))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_fulfilment", "fulfilment",
+                               _("The fulfilment is fulfilled (践诺) or breached (未践诺)."));
+      return;
+    }
+  hcs_date_parse (today, &now);
+  if (!hcs_date_parse (on, &date) || g_date_compare (&date, &now) > 0)
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_date", "date",
+                               _("“%s” is not a date up to today; write it as YYYY-MM-DD."), on);
+      return;
+    }
+  note = note ? note : "";
+  if (g_utf8_strlen (note, -1) > MAX_NOTE_LENGTH)
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "too_long", "note",
+                               _("A note has at most %d characters."), MAX_NOTE_LENGTH);
+      return;
+    }
+  stripped = g_strstrip (g_strdup (note));
+  if (g_str_equal (fulfilment, "breached") && *stripped == '\0')
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "missing_field", "note",
+                               _("Say in the note how the commitment was broken."));
+      return;
+    }
+  if (!hcs_request_if_match (req, &version) || (before = path_commitment (req, &id)) == NULL ||
+      !check_holder (req, before))
+    return;
+  hcs_date_parse (json_object_get_string_member (before, "committed_on"), &committed);
+  if (g_date_compare (&date, &committed) < 0)
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_date", "date",
+                               _("The fulfilment cannot be decided before the commitment was made (%s)."),
+                               json_object_get_string_member (before, "committed_on"));
+      return;
+    }
+
+  if (!hcs_write_begin (req))
+    return;
+  if (!hcs_store_records_commitment_fulfil (store, id, version, fulfilment, on, note,
+                                            hcs_request_get_actor (req)->username, &error) ||
+      (after = hcs_store_records_commitment_get (store, id, &error)) == NULL)
+    {
+      hcs_write_fail (req, error);
+      return;
+    }
+  audit_before = present_commitment (req, before);
+  audit_after = present_commitment (req, after);
+  entity_id = id_text (id);
+  if (!hcs_write_commit (req, "commitment.fulfil", "commitment", entity_id, audit_before, audit_after))
+    return;
+  reply_commitment (req, SOUP_STATUS_OK, after);
+}
+
+/* Proposes the 重点关注名单 entry a broken commitment calls for, in one step:
+ * the entry (with its history line and audit entry) and the commitment's
+ * link to it, in one transaction. */
+static void
+propose_watch_entry (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  const HcsActor *actor = hcs_request_get_actor (req);
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) entry = NULL;
+  g_autoptr(JsonObject) audit_before = NULL;
+  g_autoptr(JsonObject) audit_after = NULL;
+  g_autoptr(JsonNode) entry_node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basis = NULL;
+  g_autofree char *entity_id = NULL;
+  g_autofree char *entry_text = NULL;
+  JsonObject *answer;
+  gint64 id, version, entry_id;
+  GArray *measures;
+
+  if (!hcs_request_if_match (req, &version) || (before = path_commitment (req, &id)) == NULL ||
+      !check_holder (req, before))
+    return;
+  if (!g_str_equal (json_object_get_string_member (before, "fulfilment"), "breached"))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "not_breached", "fulfilment",
+                               _("Only a commitment recorded as breached (未践诺) leads to a watch-list entry."));
+      return;
+    }
+  if (!json_object_get_null_member (before, "watch_entry_id"))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "already_proposed", "watch_entry_id",
+                               _("This commitment led to list entry %lld already."),
+                               (long long) json_object_get_int_member (before, "watch_entry_id"));
+      return;
+    }
+  if (json_object_get_null_member (before, "subject_id"))
+    {
+      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "unknown_subject", "subject",
+                               _("The subject of this commitment is not registered; register it first."));
+      return;
+    }
+  basis = g_strdup_printf (_("Commitment %s (%s) was not kept: 《国务院办公厅关于全面推行证明事项和涉企经营许可事项告知承诺制的指导意见》（国办发〔2020〕42号）"),
+                           json_object_get_string_member (before, "commitment_no"),
+                           json_object_get_string_member (before, "matter"));
+
+  if (!hcs_write_begin (req))
+    return;
+  measures = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < G_N_ELEMENTS (watch_measures); i++)
+    {
+      gint64 m = hcs_store_lists_measure_find (store, "watch", watch_measures[i], 0, &error);
+
+      if (m < 0)
+        break;
+      if (m > 0)
+        g_array_append_val (measures, m);
+    }
+  entry_id = error ? 0 : hcs_store_lists_entry_insert (store, "watch", json_object_get_int_member (before, "subject_id"),
+                                                        json_object_get_int_member (before, "department_id"),
+                                                        json_object_get_string_member (before, "subject_region"),
+                                                        basis, json_object_get_string_member (before, "fulfilment_note"),
+                                                        NULL, actor->username, &error);
+  for (guint i = 0; entry_id > 0 && i < measures->len; i++)
+    if (!hcs_store_lists_entry_add_measure (store, entry_id, g_array_index (measures, gint64, i), &error))
+      entry_id = 0;
+  g_array_unref (measures);
+  if (entry_id == 0)
+    {
+      if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
+        {
+          hcs_store_rollback (store);
+          hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "duplicate", "subject",
+                                   _("The subject already has an open watch-list entry; change that entry instead."));
+        }
+      else
+        hcs_write_fail (req, error);
+      return;
+    }
+  if (!hcs_store_lists_history_add (store, entry_id, "propose", NULL, "proposed",
+                                    json_object_get_string_member (before, "fulfilment_note"),
+                                    actor->username, NULL, &error) ||
+      (entry = hcs_store_lists_entry_get (store, entry_id, TRUE, &error)) == NULL ||
+      !hcs_store_records_commitment_set_watch (store, id, version, entry_id, &error) ||
+      (after = hcs_store_records_commitment_get (store, id, &error)) == NULL)
+    {
+      hcs_write_fail (req, error);
+      return;
+    }
+  hcs_credit_file_mask_member (entry, "subject_identifier", FALSE);
+  entry_node = hcs_json_object_node (entry);
+  entry_text = id_text (entry_id);
+  if (!hcs_store_audit_record (store, actor, "list_entry.create", "list_entry", entry_text, NULL, entry_node,
+                               &error))
+    {
+      hcs_write_fail (req, error);
+      return;
+    }
+  audit_before = present_commitment (req, before);
+  audit_after = present_commitment (req, after);
+  entity_id = id_text (id);
+  if (!hcs_write_commit (req, "commitment.propose_watch", "commitment", entity_id, audit_before, audit_after))
+    return;
+  g_clear_pointer (&entry, json_object_unref);
+  entry = hcs_store_lists_entry_get (store, entry_id, TRUE, &error);
+  if (entry == NULL)
+    {
+      hcs_request_reply_store_error (req, error);
+      return;
+    }
+  hcs_credit_file_mask_member (entry, "subject_identifier", hcs_credit_file_sees_ids (req));
+  answer = json_object_new ();
+  json_object_set_object_member (answer, "commitment", present_commitment (req, after));
+  json_object_set_object_member (answer, "entry", g_steal_pointer (&entry));
+  hcs_request_set_etag (req, json_object_get_int_member (after, "version"));
+  hcs_request_reply_object (req, SOUP_STATUS_CREATED, answer);
+}
+
+static const HcsRoute routes[] = {
+  { "GET",  "/subjects/{identifier}/records", list_records,        HCS_ACCESS_ANALYST },
+  { "GET",  "/subjects/{identifier}/file",    get_file,            HCS_ACCESS_ANALYST },
+  { "GET",  "/publicity",                     list_publicity,      HCS_ACCESS_ANALYST },
+  { "GET",  "/commitments/{id}",              get_commitment,      HCS_ACCESS_ANALYST },
+  { "POST", "/commitments/{id}/fulfilment",   fulfil_commitment,   HCS_ACCESS_ANALYST },
+  { "POST", "/commitments/{id}/watch-entry",  propose_watch_entry, HCS_ACCESS_ANALYST },
+};
+
+void
+hcs_routes_records_register (HcsRouter *router)
+{
+  hcs_router_add (router, routes, G_N_ELEMENTS (routes));
+}
