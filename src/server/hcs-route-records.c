@@ -284,6 +284,7 @@ fulfil_commitment (HcsRequest *req)
   g_autoptr(JsonObject) audit_before = NULL;
   g_autoptr(JsonObject) audit_after = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autofree char *today = hcs_date_today ();
   g_autofree char *entity_id = NULL;
   g_autofree char *stripped = NULL;
@@ -336,20 +337,26 @@ fulfil_commitment (HcsRequest *req)
       return;
     }
 
-  if (!hcs_write_begin (req))
-    return;
+  if ((w = hcs_write_begin (req, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   if (!hcs_store_records_commitment_fulfil (store, id, version, fulfilment, on, note,
                                             hcs_request_get_actor (req)->username, &error) ||
       (after = hcs_store_records_commitment_get (store, id, &error)) == NULL)
     {
-      hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   audit_before = present_commitment (req, before);
   audit_after = present_commitment (req, after);
   entity_id = id_text (id);
-  if (!hcs_write_commit (req, "commitment.fulfil", "commitment", entity_id, audit_before, audit_after))
-    return;
+  if (!hcs_write_commit (w, "commitment.fulfil", "commitment", entity_id, audit_before, audit_after, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   reply_commitment (req, SOUP_STATUS_OK, after);
 }
 
@@ -368,6 +375,7 @@ propose_watch_entry (HcsRequest *req)
   g_autoptr(JsonObject) audit_after = NULL;
   g_autoptr(JsonNode) entry_node = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autofree char *basis = NULL;
   g_autofree char *entity_id = NULL;
   g_autofree char *entry_text = NULL;
@@ -401,8 +409,11 @@ propose_watch_entry (HcsRequest *req)
                            json_object_get_string_member (before, "commitment_no"),
                            json_object_get_string_member (before, "matter"));
 
-  if (!hcs_write_begin (req))
-    return;
+  if ((w = hcs_write_begin (req, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   measures = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < G_N_ELEMENTS (watch_measures); i++)
     {
@@ -426,12 +437,11 @@ propose_watch_entry (HcsRequest *req)
     {
       if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
         {
-          hcs_store_rollback (store);
           hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "duplicate", "subject",
                                    _("The subject already has an open watch-list entry; change that entry instead."));
         }
       else
-        hcs_write_fail (req, error);
+        hcs_request_reply_gerror (req, error);
       return;
     }
   if (!hcs_store_lists_history_add (store, entry_id, "propose", NULL, "proposed",
@@ -441,7 +451,7 @@ propose_watch_entry (HcsRequest *req)
       !hcs_store_records_commitment_set_watch (store, id, version, entry_id, &error) ||
       (after = hcs_store_records_commitment_get (store, id, &error)) == NULL)
     {
-      hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   hcs_credit_file_mask_member (entry, "subject_identifier", FALSE);
@@ -450,14 +460,17 @@ propose_watch_entry (HcsRequest *req)
   if (!hcs_store_audit_record (store, actor, "list_entry.create", "list_entry", entry_text, NULL, entry_node,
                                &error))
     {
-      hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   audit_before = present_commitment (req, before);
   audit_after = present_commitment (req, after);
   entity_id = id_text (id);
-  if (!hcs_write_commit (req, "commitment.propose_watch", "commitment", entity_id, audit_before, audit_after))
-    return;
+  if (!hcs_write_commit (w, "commitment.propose_watch", "commitment", entity_id, audit_before, audit_after, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   g_clear_pointer (&entry, json_object_unref);
   entry = hcs_store_lists_entry_get (store, entry_id, TRUE, &error);
   if (entry == NULL)

@@ -128,9 +128,9 @@ create_repair (HcsRequest *req)
                                _("A repair of penalty information does not name a list entry."));
       return;
     }
-  if (penalty_id != 0 && !g_str_equal (kind, "penalty"))
+  if (repair.penalty_id != 0 && !g_str_equal (kind, "penalty"))
     {
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_penalty", "penalty_id",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PENALTY, "penalty_id",
                                _("Only a repair of penalty information names a penalty."));
       return;
     }

@@ -105,6 +105,7 @@ get_report_pdf (HcsRequest *req)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HcsWrite) w = NULL;
   g_autofree char *today = hcs_date_today ();
   g_autofree char *number = NULL;
   g_autofree char *issued_at = NULL;
@@ -154,13 +155,16 @@ get_report_pdf (HcsRequest *req)
 
   /* The report is issued once it is recorded: the record and its audit
    * entry go together, and only then does the file leave. */
-  if (!hcs_write_begin (req))
-    return;
+  if ((w = hcs_write_begin (req, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
   if (!hcs_store_reports_insert (store, number, subject_id, json_object_get_string_member (subject, "name"),
                                  actor->username, hc_role_to_key (actor->role), issued_at, sha,
                                  (gint64) g_bytes_get_size (pdf), n_pages, &error))
     {
-      hcs_write_fail (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   audit = json_object_new ();
@@ -169,8 +173,11 @@ get_report_pdf (HcsRequest *req)
   json_object_set_string_member (audit, "subject_name", json_object_get_string_member (subject, "name"));
   json_object_set_string_member (audit, "sha256", sha);
   json_object_set_int_member (audit, "pages", n_pages);
-  if (!hcs_write_commit (req, "report.issue", "report", number, NULL, audit))
-    return;
+  if (!hcs_write_commit (w, "report.issue", "report", number, NULL, audit, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
 
   headers = soup_server_message_get_response_headers (hcs_request_get_message (req));
   disposition = g_strdup_printf ("attachment; filename=\"%s.pdf\"", number);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "hcs-store-private.h"
 #include "hcs-store-records.h"
 
 /* The level of a catalog item's disclosure, comparable with :level. */
