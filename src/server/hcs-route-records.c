@@ -69,7 +69,7 @@ list_records (HcsRequest *req)
                                  hcs_credit_file_reader_level (req), today, &page, &total, &error);
   if (rows == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   hcs_credit_file_present_rows (rows, hcs_credit_file_sees_ids (req));
@@ -96,7 +96,7 @@ get_file (HcsRequest *req)
   counts = hcs_store_records_counts (store, subject_id, level, &error);
   if (counts == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   file = json_object_new ();
@@ -109,7 +109,7 @@ get_file (HcsRequest *req)
       if (rows == NULL)
         {
           json_object_unref (file);
-          hcs_request_reply_store_error (req, error);
+          hcs_request_reply_gerror (req, error);
           return;
         }
       while (json_array_get_length (rows) > FILE_SECTION_ROWS)
@@ -165,7 +165,7 @@ list_publicity (HcsRequest *req)
                                       hcs_credit_file_reader_level (req), today, &page, &total, &error);
   if (rows == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   hcs_credit_file_present_rows (rows, hcs_credit_file_sees_ids (req));
@@ -204,7 +204,7 @@ path_commitment (HcsRequest *req,
     hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id",
                              _("There is no commitment with this id."));
   else
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   return NULL;
 }
 
@@ -264,7 +264,7 @@ check_holder (HcsRequest *req,
                                                   hcs_request_get_actor (req)->user_id, &error);
   if (department < 0)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return FALSE;
     }
   if (department == json_object_get_int_member (commitment, "department_id"))
@@ -380,8 +380,10 @@ propose_watch_entry (HcsRequest *req)
   g_autofree char *entity_id = NULL;
   g_autofree char *entry_text = NULL;
   JsonObject *answer;
-  gint64 id, version, entry_id;
-  GArray *measures;
+  g_autoptr(JsonObject) type = NULL;
+  g_autoptr(JsonArray) measures = json_array_new ();
+  HcsListEntryInput input = { 0 };
+  gint64 id, version, entry_id = 0;
 
   if (!hcs_request_if_match (req, &version) || (before = path_commitment (req, &id)) == NULL ||
       !check_holder (req, before))
@@ -414,40 +416,18 @@ propose_watch_entry (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  measures = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* The entry itself is the lists' own proposal (subject, measures, the
+   * first line of its history); this route adds the commitment's link. */
+  type = hcs_store_lists_type_get (store, "watch", &error);
+  input.subject = json_object_get_string_member (before, "subject_identifier");
+  input.department = json_object_get_int_member (before, "department_id");
+  input.basis = basis;
+  input.facts = json_object_get_string_member (before, "fulfilment_note");
+  input.measures = measures;
   for (guint i = 0; i < G_N_ELEMENTS (watch_measures); i++)
-    {
-      gint64 m = hcs_store_lists_measure_find (store, "watch", watch_measures[i], 0, &error);
-
-      if (m < 0)
-        break;
-      if (m > 0)
-        g_array_append_val (measures, m);
-    }
-  entry_id = error ? 0 : hcs_store_lists_entry_insert (store, "watch", json_object_get_int_member (before, "subject_id"),
-                                                        json_object_get_int_member (before, "department_id"),
-                                                        json_object_get_string_member (before, "subject_region"),
-                                                        basis, json_object_get_string_member (before, "fulfilment_note"),
-                                                        NULL, actor->username, &error);
-  for (guint i = 0; entry_id > 0 && i < measures->len; i++)
-    if (!hcs_store_lists_entry_add_measure (store, entry_id, g_array_index (measures, gint64, i), &error))
-      entry_id = 0;
-  g_array_unref (measures);
-  if (entry_id == 0)
-    {
-      if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
-        {
-          hcs_request_reply_error (req, SOUP_STATUS_CONFLICT, "duplicate", "subject",
-                                   _("The subject already has an open watch-list entry; change that entry instead."));
-        }
-      else
-        hcs_request_reply_gerror (req, error);
-      return;
-    }
-  if (!hcs_store_lists_history_add (store, entry_id, "propose", NULL, "proposed",
-                                    json_object_get_string_member (before, "fulfilment_note"),
-                                    actor->username, NULL, &error) ||
-      (entry = hcs_store_lists_entry_get (store, entry_id, TRUE, &error)) == NULL ||
+    json_array_add_string_element (measures, watch_measures[i]);
+  if (type == NULL ||
+      (entry_id = hcs_lists_create_entry (store, type, &input, actor->username, &entry, &error)) == 0 ||
       !hcs_store_records_commitment_set_watch (store, id, version, entry_id, &error) ||
       (after = hcs_store_records_commitment_get (store, id, &error)) == NULL)
     {
@@ -475,7 +455,7 @@ propose_watch_entry (HcsRequest *req)
   entry = hcs_store_lists_entry_get (store, entry_id, TRUE, &error);
   if (entry == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   hcs_credit_file_mask_member (entry, "subject_identifier", hcs_credit_file_sees_ids (req));
