@@ -80,7 +80,7 @@ hcs_credit_file_path_subject (HcsRequest *req)
     hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "identifier",
                              _("There is no market subject with this identifier."));
   else
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   return NULL;
 }
 

@@ -444,7 +444,7 @@ export_finish (ExportJob *job)
   /* No export leaves without its audit entry. */
   if (!audit_export (job, &error))
     {
-      hcs_request_reply_store_error (job->req, error);
+      hcs_request_reply_gerror (job->req, error);
       soup_server_message_unpause (msg);
       return;
     }

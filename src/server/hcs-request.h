@@ -150,8 +150,6 @@ void             hcs_request_reply_error      (HcsRequest        *self,
                                                ...) G_GNUC_PRINTF (5, 6);
 void             hcs_request_reply_gerror     (HcsRequest        *self,
                                                const GError      *error);
-/* The former name of hcs_request_reply_gerror(). */
-#define hcs_request_reply_store_error hcs_request_reply_gerror
 gboolean         hcs_request_path_id          (HcsRequest        *self,
                                                const char        *name,
                                                const char        *not_found,

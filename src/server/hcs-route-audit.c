@@ -58,7 +58,7 @@ list_audit (HcsRequest *req)
                                hcs_request_query (req, "entity_id"),
                                from, to, &page, page.want_total ? &total : NULL, &error);
   if (rows == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     hcs_request_reply_rows (req, rows, &page, NULL, total);
 }

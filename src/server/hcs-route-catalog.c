@@ -294,7 +294,7 @@ list_versions (HcsRequest *req)
   JsonArray *rows = hcs_catalog_versions_list (hcs_request_get_store (req), &error);
 
   if (rows == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     hcs_request_reply_page (req, rows, NULL, json_array_get_length (rows));
 }
@@ -310,7 +310,7 @@ get_version (HcsRequest *req)
     return;
   version = hcs_catalog_version_get (hcs_request_get_store (req), year, &error);
   if (version == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     reply_with_etag (req, SOUP_STATUS_OK, version);
 }
@@ -517,7 +517,7 @@ list_items (HcsRequest *req)
       filter.department_id = hcs_store_catalog_department_by_code (store, department, &error);
       if (filter.department_id < 0)
         {
-          hcs_request_reply_store_error (req, error);
+          hcs_request_reply_gerror (req, error);
           return;
         }
       if (filter.department_id == 0)
@@ -527,13 +527,13 @@ list_items (HcsRequest *req)
   version = hcs_catalog_version_get (store, year, &error);
   if (version == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   rows = hcs_store_catalog_items_list (store, year, &filter, &page,
                                        page.want_total ? &total : NULL, &error);
   if (rows == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     hcs_request_reply_rows (req, rows, &page, NULL, total);
 }
@@ -582,7 +582,7 @@ get_item (HcsRequest *req)
     return;
   item = hcs_store_catalog_item_get (hcs_request_get_store (req), id, &error);
   if (item == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     reply_with_etag (req, SOUP_STATUS_OK, item);
 }
@@ -704,7 +704,7 @@ query_year (HcsRequest *req,
     hcs_request_reply_error (req, HCS_ERR_NOT_FOUND, name,
                              _("There is no catalog version for %d."), (int) *year);
   else
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   return FALSE;
 }
 
@@ -719,7 +719,7 @@ diff_versions (HcsRequest *req)
     return;
   diff = hcs_catalog_diff (hcs_request_get_store (req), from, to, &error);
   if (diff == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     hcs_request_reply_object (req, SOUP_STATUS_OK, diff);
 }

@@ -18,7 +18,7 @@ list_departments (HcsRequest *req)
   JsonArray *rows = hcs_store_departments_list (hcs_request_get_store (req), &error);
 
   if (rows == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     hcs_request_reply_page (req, rows, NULL, json_array_get_length (rows));
 }

@@ -171,7 +171,7 @@ list_imports (HcsRequest *req)
   rows = hcs_store_imports_list (hcs_request_get_store (req), kind, item, &page, &total, &error);
   if (rows == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   hcs_request_reply_rows (req, rows, &page, NULL, total);
@@ -189,7 +189,7 @@ get_import (HcsRequest *req)
   obj = hcs_store_imports_get (hcs_request_get_store (req), id, &error);
   if (obj == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   hcs_request_reply_object (req, SOUP_STATUS_OK, g_steal_pointer (&obj));
@@ -231,7 +231,7 @@ get_rejections_csv (HcsRequest *req)
   obj = hcs_store_imports_get (hcs_request_get_store (req), id, &error);
   if (obj == NULL || (rows = hcs_store_imports_rejections (hcs_request_get_store (req), id, 0, &error)) == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   out = g_string_new ("\xEF\xBB\xBF" "row,field,code,message\r\n");
@@ -276,7 +276,7 @@ get_quality (HcsRequest *req)
   rows = hcs_store_imports_quality (hcs_request_get_store (req), g_str_equal (by, "month"), year, &error);
   if (rows == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   answer = json_object_new ();

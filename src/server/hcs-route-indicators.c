@@ -27,7 +27,7 @@ list_indicators (HcsRequest *req)
   items = hcs_indicators_list (hcs_request_get_store (req), (int) year, &error);
   if (items == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   hcs_request_reply_page (req, items, NULL,
@@ -58,7 +58,7 @@ get_indicator (HcsRequest *req)
     return;
   obj = hcs_indicators_detail (hcs_request_get_store (req), ind, &error);
   if (obj == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     hcs_request_reply_object (req, SOUP_STATUS_OK, obj);
 }
@@ -137,7 +137,7 @@ get_value (HcsRequest *req)
   value = hcs_store_indicators_value_get (hcs_request_get_store (req), ind->key, year,
                                           region ? region : "", &error);
   if (value == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     reply_value (req, SOUP_STATUS_OK, value);
 }

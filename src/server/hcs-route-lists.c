@@ -33,7 +33,7 @@ list_types (HcsRequest *req)
   JsonArray *rows = hcs_store_lists_types (hcs_request_get_store (req), &error);
 
   if (rows == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     hcs_request_reply_page (req, rows, NULL, json_array_get_length (rows));
 }
@@ -53,7 +53,7 @@ path_list_type (HcsRequest *req)
     hcs_request_reply_error (req, HCS_ERR_NOT_FOUND, "type",
                              _("There is no list type “%s”."), key);
   else
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   return NULL;
 }
 
@@ -94,7 +94,7 @@ list_entries (HcsRequest *req)
                                   &filter, &page, &total, &error);
   if (rows == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   hcs_request_reply_rows (req, rows, &page, NULL, total);
@@ -199,7 +199,7 @@ get_entry (HcsRequest *req)
     return;
   entry = hcs_store_lists_entry_get (hcs_request_get_store (req), id, TRUE, &error);
   if (entry == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     reply_entry (req, SOUP_STATUS_OK, entry);
 }
@@ -262,7 +262,7 @@ transition_entry (HcsRequest *req)
   g_clear_pointer (&after, json_object_unref);
   after = hcs_store_lists_entry_get (store, id, TRUE, &error);
   if (after == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     reply_entry (req, SOUP_STATUS_OK, g_steal_pointer (&after));
 }
@@ -518,7 +518,7 @@ list_match_runs (HcsRequest *req)
     return;
   rows = hcs_store_lists_match_runs (hcs_request_get_store (req), &page, &total, &error);
   if (rows == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     hcs_request_reply_rows (req, rows, &page, NULL, total);
 }
@@ -534,7 +534,7 @@ get_match_run (HcsRequest *req)
     return;
   run = hcs_store_lists_match_run_get (hcs_request_get_store (req), id, &error);
   if (run == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     hcs_request_reply_object (req, SOUP_STATUS_OK, run);
 }

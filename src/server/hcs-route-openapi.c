@@ -143,7 +143,7 @@ get_openapi (HcsRequest *req)
   JsonObject *doc = hcs_openapi_build (&error);
 
   if (doc == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     hcs_request_reply_object (req, SOUP_STATUS_OK, doc);
 }

@@ -52,7 +52,7 @@ list_repairs (HcsRequest *req)
                                  hcs_request_query_bool (req, "overdue"), today, &page, &total, &error);
   if (rows == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   hcs_request_reply_rows (req, rows, &page, NULL, total);
@@ -79,7 +79,7 @@ get_repair (HcsRequest *req)
     return;
   repair = hcs_store_repairs_get (hcs_request_get_store (req), id, today, &error);
   if (repair == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     reply_repair (req, SOUP_STATUS_OK, repair);
 }

@@ -126,7 +126,7 @@ get_report_pdf (HcsRequest *req)
       {
         for (guint j = 0; j < i; j++)
           json_array_unref (rows[j]);
-        hcs_request_reply_store_error (req, error);
+        hcs_request_reply_gerror (req, error);
         return;
       }
   hcs_credit_file_present_subject (subject, hcs_credit_file_sees_ids (req));
@@ -227,7 +227,7 @@ verify_report (HcsRequest *req)
         hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "number",
                                  _("No report with this number was issued."));
       else
-        hcs_request_reply_store_error (req, error);
+        hcs_request_reply_gerror (req, error);
       return;
     }
   hcs_credit_file_mask_member (report, "subject_identifier", FALSE);

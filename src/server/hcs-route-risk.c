@@ -128,7 +128,7 @@ list_events (HcsRequest *req)
   rows = hcs_store_risk_list (hcs_request_get_store (req), &filter, &page,
                               page.want_total ? &total : NULL, &error);
   if (rows == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     hcs_request_reply_rows (req, rows, &page, "occurred_on", total);
 }
@@ -149,7 +149,7 @@ get_event (HcsRequest *req)
         hcs_request_reply_error (req, HCS_ERR_NOT_FOUND, "id",
                                  _("There is no such risk event."));
       else
-        hcs_request_reply_store_error (req, error);
+        hcs_request_reply_gerror (req, error);
       return;
     }
   hcs_request_set_etag (req, json_object_get_int_member (event, "version"));
@@ -393,7 +393,7 @@ heatmap_range (HcsRequest *req,
     {
       if (!hcs_store_risk_month_span (hcs_request_get_store (req), &first, &last, &error))
         {
-          hcs_request_reply_store_error (req, error);
+          hcs_request_reply_gerror (req, error);
           return FALSE;
         }
       if (first != NULL && month_parse (first, from) && month_parse (last, to))
@@ -550,7 +550,7 @@ get_heatmap (HcsRequest *req)
                               heatmap_add, &map, &error) ||
       (normalize == 1 && (populations = hcs_store_risk_populations (store, &error)) == NULL))
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
 

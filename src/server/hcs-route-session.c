@@ -155,7 +155,7 @@ finish_sign_in (HcsRequest *req,
 
       hcs_throttle_signin_failed (s->username, s->address);
       if (!audit_sign_in (req, s, outcome, &error))
-        hcs_request_reply_store_error (req, error);
+        hcs_request_reply_gerror (req, error);
       else
         refuse (req);
       return;
@@ -171,7 +171,7 @@ finish_sign_in (HcsRequest *req,
       !hcs_store_commit (store, &error))
     {
       hcs_store_rollback (store);
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
 
@@ -209,7 +209,7 @@ post_session (HcsRequest *req)
   if (!hcs_throttle_signin_allowed (s->username, s->address, &retry_after, &first_refusal))
     {
       if (first_refusal && !audit_sign_in (req, s, "throttled", &error))
-        hcs_request_reply_store_error (req, error);
+        hcs_request_reply_gerror (req, error);
       else
         too_many (req, retry_after);
       sign_in_free (s);
@@ -229,7 +229,7 @@ post_session (HcsRequest *req)
   if (error != NULL)
     {
       sign_in_free (s);
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   if (user != NULL)
@@ -255,7 +255,7 @@ delete_session (HcsRequest *req)
   g_autoptr(GError) error = NULL;
 
   if (!hcs_store_sessions_delete (hcs_request_get_store (req), token_hash, &error))
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     hcs_request_reply_no_content (req);
 }

@@ -262,7 +262,7 @@ list_subjects (HcsRequest *req)
   rows = hcs_store_subjects_list (hcs_request_get_store (req), &filter, &page, &total, &error);
   if (rows == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   for (guint i = 0; i < json_array_get_length (rows); i++)
@@ -331,7 +331,7 @@ get_subject (HcsRequest *req)
           if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
             not_found (req);
           else
-            hcs_request_reply_store_error (req, error);
+            hcs_request_reply_gerror (req, error);
           return;
         }
       reply_subject (req, SOUP_STATUS_OK, subject);
@@ -350,7 +350,7 @@ get_subject (HcsRequest *req)
       if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
         not_found (req);
       else
-        hcs_request_reply_store_error (req, error);
+        hcs_request_reply_gerror (req, error);
       return;
     }
   if (!is_person (subject))
@@ -553,7 +553,7 @@ patch_subject (HcsRequest *req)
       if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
         not_found (req);
       else
-        hcs_request_reply_store_error (req, error);
+        hcs_request_reply_gerror (req, error);
       return;
     }
   version = hcs_request_if_match_version (req, before);

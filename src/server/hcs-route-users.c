@@ -18,7 +18,7 @@ list_users (HcsRequest *req)
   JsonArray *rows = hcs_store_users_list (hcs_request_get_store (req), &error);
 
   if (rows == NULL)
-    hcs_request_reply_store_error (req, error);
+    hcs_request_reply_gerror (req, error);
   else
     hcs_request_reply_page (req, rows, NULL, json_array_get_length (rows));
 }
@@ -60,7 +60,7 @@ reply_user (HcsRequest *req,
 
   if (user == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
   hcs_request_set_etag (req, json_object_get_int_member (user, "version"));
@@ -114,7 +114,7 @@ create_user (HcsRequest *req)
         hcs_request_reply_error (req, HCS_ERR_UNKNOWN_DEPARTMENT, "department_id",
                                  _("There is no such department."));
       else
-        hcs_request_reply_store_error (req, error);
+        hcs_request_reply_gerror (req, error);
       return;
     }
   reply_user (req, SOUP_STATUS_CREATED, id);
@@ -184,7 +184,7 @@ patch_user (HcsRequest *req)
     }
   if (password != NULL && (hash = hcs_auth_hash_password (password, &error)) == NULL)
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return;
     }
 

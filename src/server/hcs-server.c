@@ -120,7 +120,7 @@ authenticate (HcsRequest *req)
     {
       if (error != NULL)
         {
-          hcs_request_reply_store_error (req, error);
+          hcs_request_reply_gerror (req, error);
           return FALSE;
         }
       if (expired)

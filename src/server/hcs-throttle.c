@@ -202,7 +202,7 @@ hcs_throttle_person_lookups (HcsRequest         *req,
   if ((allowed || first_refusal) &&
       !audit_lookup (req, allowed ? "subject.lookup" : "subject.lookup_refused", ids, &error))
     {
-      hcs_request_reply_store_error (req, error);
+      hcs_request_reply_gerror (req, error);
       return FALSE;
     }
   if (allowed)
