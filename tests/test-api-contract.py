@@ -406,7 +406,7 @@ def bad_queries(c, ids):
     that names nothing."""
     for template, query, status in [
             ("/imports", "?kind=nope", 422),
-            ("/imports/quality", "?by=nope", 422),
+            ("/imports/quality", "?by=nope", 400),
             ("/imports/quality", "?year=abc", 400),
             ("/indicators", "?year=abc", 400),
             ("/lists/{type}/entries", "?state=nope", 422),

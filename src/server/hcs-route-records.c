@@ -44,7 +44,7 @@ query_section (HcsRequest         *req,
 
   if (key != NULL && g_strv_contains (allowed, key) && hcs_file_section_from_key (key, section))
     return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+  hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, name,
                            _("“%s” must be one of: %s."), name, list);
   return FALSE;
 }
@@ -132,7 +132,7 @@ check_query_date (HcsRequest  *req,
   *out = text;
   if (text == NULL || hcs_date_parse (text, &date))
     return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+  hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, name,
                            _("“%s” is not a date; write it as YYYY-MM-DD."), text);
   return FALSE;
 }
@@ -156,7 +156,7 @@ list_publicity (HcsRequest *req)
     return;
   if (filter.region != NULL && hc_region_lookup (filter.region) == NULL)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "region",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "region",
                                _("“%s” is not the GB/T 2260 code of one of Hainan’s 19 cities and counties."),
                                filter.region);
       return;
