@@ -398,6 +398,24 @@ hc_test_server_expire_sessions (HcTestServer *self)
   sqlite3_close (db);
 }
 
+/* Moves dates of rows made through the API into the past with one UPDATE
+ * (@sql): what the API dates today (a repair decided, a case closed) cannot
+ * be set up for a past plan year otherwise. Fails the test unless the
+ * statement is an UPDATE that changed at least one row. */
+void
+hc_test_server_backdate (HcTestServer *self,
+                         const char   *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_ascii_strncasecmp (sql, "UPDATE ", 7) == 0);
+  g_assert_cmpint (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), >, 0);
+  sqlite3_close (db);
+}
+
 /* Registers a market subject through POST /subjects as admin (the way every
  * subject gets into the database); fails the test unless it answers 201. */
 void

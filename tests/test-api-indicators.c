@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hc-core.h"
 #include "hc-test-server.h"
 
 static HcTestServer *server;
@@ -126,8 +127,22 @@ detail_year (const char *key,
 
   hc_assert_status (r, 200, NULL);
   values = json_object_get_array_member (obj (r), "values");
-  g_assert_cmpuint (json_array_get_length (values), ==, 5);
-  return json_object_ref (json_array_get_object_element (values, (guint) (year - 2021)));
+  /* 2021–2025, and before them the baseline year of an indicator counted
+   * from one. */
+  if (json_object_get_null_member (obj (r), "baseline_year"))
+    g_assert_cmpuint (json_array_get_length (values), ==, 5);
+  else
+    g_assert_cmpuint (json_array_get_length (values), ==,
+                      2025 - json_object_get_int_member (obj (r), "baseline_year") + 1);
+  for (guint i = 0; i < json_array_get_length (values); i++)
+    {
+      JsonObject *v = json_array_get_object_element (values, i);
+
+      if (json_object_get_int_member (v, "year") == year)
+        return json_object_ref (v);
+    }
+  g_error ("no year %d in %s", year, key);
+  return NULL;
 }
 
 static double
@@ -737,9 +752,11 @@ test_list_share_counts_organisations_in_business (void)
   detail = hc_test_request (server, "GET", "/indicators/incentive-list-share-growth", analyst, NULL);
   hc_assert_status (detail, 200, NULL);
   values = json_object_get_array_member (obj (detail), "values");
+  /* values[0] is the baseline year 2020; 2021–2025 follow. */
+  g_assert_cmpuint (json_array_get_length (values), ==, 6);
   for (guint i = 0; i < 5; i++)
     {
-      JsonObject *v = json_array_get_object_element (values, i);
+      JsonObject *v = json_array_get_object_element (values, i + 1);
 
       g_assert_cmpint (json_object_get_int_member (v, "numerator"), ==, 0);
       g_assert_cmpint (json_object_get_int_member (v, "denominator"), ==, i < 2 ? 1 : 2);
@@ -834,6 +851,150 @@ test_demo_values (void)
   g_assert_cmpstr (json_object_get_string_member (obj (approved), "state"), ==, "approved");
 }
 
+/* 表1's "降至10%以下": 以下 includes the number, so 10.0% meets it. Ten
+ * 行政处罚信息 repairs of 2023, nine decided on their application day, one
+ * left overdue: 10.0%. An overdue repair of a list entry in the same year is
+ * not a penalty repair and is not counted. */
+static void
+test_ten_percent_overdue_is_met (void)
+{
+  g_autoptr(HcTestResponse) dept = NULL;
+  g_autoptr(HcTestResponse) entry = NULL;
+  g_autoptr(HcTestResponse) noticed = NULL;
+  g_autoptr(HcTestResponse) published = NULL;
+  g_autoptr(HcTestResponse) entry_repair = NULL;
+  g_autoptr(JsonObject) y2023 = NULL;
+  g_autoptr(JsonObject) item = NULL;
+  g_autofree char *entry_body = NULL;
+  g_autofree char *entry_path = NULL;
+  g_autofree char *entry_repair_body = NULL;
+  gint64 first_id = 0, last_id = 0;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("核查率十分之一测试%u有限公司", i);
+      g_autofree char *repair = NULL;
+      g_autoptr(HcTestResponse) r = NULL;
+      char uscc[19];
+
+      g_snprintf (uscc, sizeof uscc, "91460100%08u", 20230500 + i);
+      uscc[16] = hc_org_code_compute_check (uscc + 8);
+      uscc[17] = '\0';
+      uscc[17] = hc_uscc_compute_check (uscc);
+      uscc[18] = '\0';
+      hc_test_create_subject (server, uscc, name, "legal_person", "460100");
+      repair = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"reason\":\"罚款已缴清\","
+                                "\"applied_on\":\"2023-05-%02u\"}", uscc, i + 1);
+      r = hc_test_request (server, "POST", "/repairs", analyst, repair);
+      hc_assert_status (r, 201, NULL);
+      if (i == 0)
+        first_id = json_object_get_int_member (obj (r), "id");
+      last_id = json_object_get_int_member (obj (r), "id");
+
+      if (i == 9)
+        {
+          /* Overdue, on a list entry of the same subject: not counted. */
+          dept = hc_test_request (server, "POST", "/departments", admin,
+                                  "{\"code\":\"SCJG\",\"name\":\"海南省市场监督管理局\"}");
+          hc_assert_status (dept, 201, NULL);
+          entry_body = g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ","
+                                        "\"basis\":\"《海南自由贸易港社会信用条例》\",\"measures\":[\"black.no_subsidies\"]}",
+                                        uscc, json_object_get_int_member (obj (dept), "id"));
+          entry = hc_test_request (server, "POST", "/lists/black/entries", analyst, entry_body);
+          hc_assert_status (entry, 201, NULL);
+          entry_path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions",
+                                        json_object_get_int_member (obj (entry), "id"));
+          noticed = send ("POST", entry_path, analyst, "{\"action\":\"notice\"}", entry->etag);
+          hc_assert_status (noticed, 200, NULL);
+          published = send ("POST", entry_path, analyst, "{\"action\":\"publish\"}", noticed->etag);
+          hc_assert_status (published, 200, NULL);
+          entry_repair_body = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"list_entry\",\"entry_id\":%"
+                                               G_GINT64_FORMAT ",\"reason\":\"已履行全部义务\",\"applied_on\":\"2023-06-01\"}",
+                                               uscc, json_object_get_int_member (obj (entry), "id"));
+          entry_repair = hc_test_request (server, "POST", "/repairs", analyst, entry_repair_body);
+          hc_assert_status (entry_repair, 201, NULL);
+        }
+    }
+
+  /* Nine decided on the day they were applied for (the API dates a
+   * decision today, after the plan period). */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE repairs SET state = 'approved', decided_on = applied_on,"
+                                            " decided_by = 'supervisor' WHERE kind = 'penalty'"
+                                            " AND id BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT,
+                                            first_id, last_id - 1);
+    hc_test_server_backdate (server, sql);
+  }
+
+  y2023 = detail_year ("repair-overdue-rate", 2023);
+  g_assert_cmpint (json_object_get_int_member (y2023, "numerator"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (y2023, "denominator"), ==, 10);
+  g_assert_cmpfloat (number (y2023, "value"), ==, 10.0);
+  g_assert_cmpstr (json_object_get_string_member (y2023, "status"), ==, "met");
+  g_assert_cmpfloat (number (y2023, "gap"), ==, 0);
+
+  item = list_item (2023, "repair-overdue-rate");
+  g_assert_cmpstr (json_object_get_string_member (item, "op"), ==, "<=");
+  g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "met");
+}
+
+/* 2020 (十三五末) is the baseline of the two "提升/下降超过10%" list shares:
+ * it can be reported by hand (and reviewed) though the shares are computed,
+ * and the change is stated as relative to it. Other years of a computed
+ * indicator, and 2020 of any other indicator, are refused. */
+static void
+test_baseline_2020 (void)
+{
+  g_autoptr(HcTestResponse) reported = NULL;
+  g_autoptr(HcTestResponse) approved = NULL;
+  g_autoptr(HcTestResponse) plan_year = NULL;
+  g_autoptr(HcTestResponse) too_early = NULL;
+  g_autoptr(HcTestResponse) other = NULL;
+  g_autoptr(HcTestResponse) detail = NULL;
+  g_autoptr(JsonObject) item = NULL;
+  JsonArray *values;
+  JsonObject *base, *y2024;
+  gint64 before = count ("SELECT count(*) FROM indicator_values");
+
+  plan_year = put_value ("incentive-list-share-growth", 2021, analyst, "{\"value\":1.5,\"evidence\":\"统计\"}", NULL);
+  hc_assert_status (plan_year, 409, "computed_indicator");
+  too_early = put_value ("incentive-list-share-growth", 2019, analyst, "{\"value\":1.5,\"evidence\":\"统计\"}", NULL);
+  hc_assert_status (too_early, 409, "computed_indicator");
+  other = put_value ("credit-verification-coverage", 2020, analyst, "{\"value\":50,\"evidence\":\"统计\"}", NULL);
+  hc_assert_status (other, 422, "invalid_year");
+  g_assert_cmpint (count ("SELECT count(*) FROM indicator_values"), ==, before);
+
+  item = list_item (2024, "incentive-list-share-growth");
+  g_assert_cmpstr (json_object_get_string_member (item, "change"), ==, "relative");
+  g_assert_cmpint (json_object_get_int_member (item, "baseline_year"), ==, 2020);
+
+  reported = put_value ("incentive-list-share-growth", 2020, analyst,
+                        "{\"value\":40,\"evidence\":\"2020年末守信激励名单企业占比统计\"}", NULL);
+  hc_assert_status (reported, 201, NULL);
+  approved = review ("incentive-list-share-growth", 2020, supervisor, "{\"decision\":\"approve\"}", reported->etag);
+  hc_assert_status (approved, 200, NULL);
+  g_assert_cmpint (audit_count ("indicator_value.submit", "incentive-list-share-growth/2020"), ==, 1);
+
+  detail = hc_test_request (server, "GET", "/indicators/incentive-list-share-growth", analyst, NULL);
+  hc_assert_status (detail, 200, NULL);
+  values = json_object_get_array_member (obj (detail), "values");
+  g_assert_cmpuint (json_array_get_length (values), ==, 6);
+  base = json_array_get_object_element (values, 0);
+  g_assert_cmpint (json_object_get_int_member (base, "year"), ==, 2020);
+  g_assert_cmpfloat (number (base, "value"), ==, 40);
+  g_assert_cmpstr (json_object_get_string_member (base, "state"), ==, "approved");
+  g_assert_cmpstr (json_object_get_string_member (base, "reviewed_by"), ==, "supervisor");
+
+  /* 2024 is computed from the data (earlier tests registered enterprises,
+   * none on the red list by then): its change is relative to 40. */
+  y2024 = json_array_get_object_element (values, 4);
+  g_assert_cmpint (json_object_get_int_member (y2024, "year"), ==, 2024);
+  g_assert_true (json_object_has_member (y2024, "denominator"));
+  g_assert_cmpint (json_object_get_int_member (y2024, "denominator"), >, 0);
+  g_assert_cmpfloat_with_epsilon (number (y2024, "aggregate"), (number (y2024, "value") - 40) / 40 * 100, 1e-6);
+  g_assert_cmpstr (json_object_get_string_member (y2024, "status"), !=, "no_data");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -867,6 +1028,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/indicators/repair-overdue-rate-from-the-repairs", test_repair_overdue_rate_from_the_repairs);
   g_test_add_func ("/indicators/list-share-counts-organisations-in-business",
                    test_list_share_counts_organisations_in_business);
+  g_test_add_func ("/indicators/ten-percent-overdue-is-met", test_ten_percent_overdue_is_met);
+  g_test_add_func ("/indicators/baseline-2020", test_baseline_2020);
   g_test_add_func ("/indicators/demo-values", test_demo_values);
 
   ret = g_test_run ();

@@ -58,6 +58,7 @@ parse_indicator (JsonObject  *obj,
   g_autofree char *kind = dup_member (obj, "kind");
   g_autofree char *attribute = dup_member (obj, "attribute");
   g_autofree char *aggregation = dup_member (obj, "aggregation");
+  g_autofree char *change = dup_member (obj, "change");
   const char *category_name;
 
   ind->key = dup_member (obj, "key");
@@ -117,6 +118,27 @@ parse_indicator (JsonObject  *obj,
       ind->target = json_object_get_double_member (obj, "target");
     }
   ind->decline = g_str_has_suffix (ind->key, "-decline");
+
+  /* Only a change from a baseline says how it is counted and from when. */
+  if (ind->aggregation == HC_AGGREGATION_RELATIVE_TO_BASELINE)
+    {
+      if (change != NULL && !g_str_equal (change, "relative") && !g_str_equal (change, "points"))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("Indicator “%s” has an unknown change (relative or points)"), ind->key);
+          return FALSE;
+        }
+      ind->change_in_points = g_strcmp0 (change, "points") == 0;
+      if (json_object_has_member (obj, "baseline_year"))
+        ind->baseline_year = (int) json_object_get_int_member (obj, "baseline_year");
+    }
+  else if (change != NULL || json_object_has_member (obj, "baseline_year"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Indicator “%s” states a change or baseline year but is not counted from a baseline"),
+                   ind->key);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -396,16 +418,24 @@ aggregate_for (const HcIndicator      *ind,
     case HC_AGGREGATION_RELATIVE_TO_BASELINE:
       {
         const HcIndicatorValue *base = NULL;
+        double change;
 
+        /* The stated baseline year (十三五末) when it has a value; else the
+         * first value reported. */
+        if (ind->baseline_year > 0)
+          base = find_year (series, n, ind->baseline_year);
         for (guint i = 0; i < n && base == NULL; i++)
           if (series[i].has_value)
             base = &series[i];
-        if (base == NULL || base->year > year || base->value == 0)
+        if (base == NULL || base->year > year)
           return FALSE;
-        if (ind->decline)
-          *out = (base->value - cur->value) / base->value * 100;
+        if (ind->change_in_points)
+          change = cur->value - base->value;
+        else if (base->value == 0)
+          return FALSE;
         else
-          *out = (cur->value - base->value) / base->value * 100;
+          change = (cur->value - base->value) / base->value * 100;
+        *out = ind->decline ? -change : change;
         return TRUE;
       }
 

@@ -23,6 +23,12 @@ G_BEGIN_DECLS
  * @aggregation: how yearly values are combined
  * @decline: %TRUE when the key ends in "-decline": a relative_to_baseline
  *   indicator then measures the decline from the baseline
+ * @change_in_points: for relative_to_baseline: %TRUE when the change is
+ *   counted in percentage points (v - base), %FALSE when it is relative to
+ *   the baseline ((v - base) / base × 100); the data file states which
+ *   ("change": "points" or "relative")
+ * @baseline_year: the year whose value is the baseline (2020, 十三五末), or
+ *   0 when the baseline is the first value reported
  * @first_year: first year of the plan period (2021)
  * @last_year: last year of the plan period (2025)
  *
@@ -42,6 +48,8 @@ typedef struct
   char                 *unit;
   HcAggregation         aggregation;
   gboolean              decline;
+  gboolean              change_in_points;
+  int                   baseline_year;
   int                   first_year;
   int                   last_year;
 } HcIndicator;
@@ -95,9 +103,11 @@ gboolean           hc_indicator_op_holds           (const char *op,
  *
  * The aggregate for @year: none and per_year → that year's value;
  * yearly_average → mean of the values up to and including @year;
- * cumulative → their sum; relative_to_baseline → change in % of @year's
- * value from the first reported value (the baseline): (v - base) / base *
- * 100, or (base - v) / base * 100 when @ind measures a decline. Milestones:
+ * cumulative → their sum; relative_to_baseline → change of @year's value
+ * from the baseline, which is the value of @ind's baseline_year when one was
+ * given, else the first reported value: (v - base) / base * 100 (relative),
+ * or v - base (percentage points, change_in_points), the other way round
+ * when @ind measures a decline. Milestones:
  * value 1 = done, compared as ≥ 1.
  *
  * Status, in this order: no value for @year → no_data; value not approved

@@ -132,6 +132,38 @@ hcs_indicators_value_valid (const HcIndicator *ind,
 
 /* ---- Series: one indicator's values over the plan period ---- */
 
+/**
+ * hcs_indicators_first_year:
+ *
+ * Returns: the first year @ind has a value for: its baseline year (2020,
+ *   十三五末) when it is counted from one, else the plan's first year
+ */
+int
+hcs_indicators_first_year (const HcIndicator *ind)
+{
+  g_return_val_if_fail (ind != NULL, 0);
+  if (ind->baseline_year > 0 && ind->baseline_year < ind->first_year)
+    return ind->baseline_year;
+  return ind->first_year;
+}
+
+/**
+ * hcs_indicators_year_valid:
+ *
+ * Returns: %TRUE if a value of @ind can be reported for @year: a plan year,
+ *   or its baseline year; of a computed indicator only the baseline year
+ *   (the data the server holds may not reach back to it)
+ */
+gboolean
+hcs_indicators_year_valid (const HcIndicator *ind,
+                           int                year)
+{
+  g_return_val_if_fail (ind != NULL, FALSE);
+  if (ind->baseline_year > 0 && year == ind->baseline_year)
+    return TRUE;
+  return !hcs_indicators_is_computed (ind) && year >= ind->first_year && year <= ind->last_year;
+}
+
 typedef struct
 {
   int               first;
@@ -194,7 +226,8 @@ region_series (GHashTable *regions,
 }
 
 /* Reported rows: a submitted or approved value counts (approved or not); a
- * returned one was refused and counts as no value. */
+ * returned one was refused and counts as no value. Over a computed value
+ * (a baseline reported by hand) only a value that counts replaces it. */
 static void
 series_add_reported (Series     *s,
                      JsonObject *row)
@@ -203,6 +236,9 @@ series_add_reported (Series     *s,
   guint i;
 
   if (!series_slot (s, (int) json_object_get_int_member (row, "year"), &i))
+    return;
+  if (s->rows[i] != NULL && !json_object_has_member (s->rows[i], "state") &&
+      g_strcmp0 (state, "submitted") != 0 && g_strcmp0 (state, "approved") != 0)
     return;
   g_clear_pointer (&s->rows[i], json_object_unref);
   s->rows[i] = json_object_ref (row);
@@ -428,6 +464,9 @@ set_year (JsonObject        *obj,
 
   if (series_slot (s, year, &i))
     row = s->rows[i];
+  /* A computed indicator's baseline may have been reported by hand. */
+  if (row != NULL && json_object_has_member (row, "state"))
+    is_computed = FALSE;
 
   json_object_set_int_member (obj, "year", year);
   if (row != NULL && (!is_computed || s->v[i].has_value))
@@ -467,6 +506,19 @@ describe (const HcIndicator *ind)
   json_object_set_double_member (obj, "target", ind->target);
   set_string (obj, "unit", ind->unit);
   json_object_set_string_member (obj, "aggregation", hc_aggregation_to_key (ind->aggregation));
+  if (ind->aggregation == HC_AGGREGATION_RELATIVE_TO_BASELINE)
+    {
+      json_object_set_string_member (obj, "change", ind->change_in_points ? "points" : "relative");
+      if (ind->baseline_year > 0)
+        json_object_set_int_member (obj, "baseline_year", ind->baseline_year);
+      else
+        json_object_set_null_member (obj, "baseline_year");
+    }
+  else
+    {
+      json_object_set_null_member (obj, "change");
+      json_object_set_null_member (obj, "baseline_year");
+    }
   json_object_set_string_member (obj, "source", hcs_indicators_is_computed (ind) ? "computed" : "reported");
   return obj;
 }
@@ -495,7 +547,15 @@ hcs_indicators_list (HcsStore  *store,
     return NULL;
   hc_indicator_set_get_period (set, &first, &last);
   for (guint i = 0; i < hc_indicator_set_get_n (set); i++)
-    g_hash_table_insert (by_key, hc_indicator_set_get (set, i)->key, series_new (first, last));
+    {
+      const HcIndicator *ind = hc_indicator_set_get (set, i);
+      Series *s = series_new (hcs_indicators_first_year (ind), last);
+
+      g_hash_table_insert (by_key, ind->key, s);
+      if (hcs_indicators_is_computed (ind) && !compute (store, ind, &cache, s, NULL, error))
+        return NULL;
+    }
+  /* After the computed values: a reported baseline replaces a computed one. */
   for (guint r = 0; r < json_array_get_length (reported); r++)
     {
       JsonObject *row = json_array_get_object_element (reported, r);
@@ -509,13 +569,10 @@ hcs_indicators_list (HcsStore  *store,
     {
       const HcIndicator *ind = hc_indicator_set_get (set, i);
       Series *s = g_hash_table_lookup (by_key, ind->key);
-      gboolean is_computed = hcs_indicators_is_computed (ind);
       JsonObject *obj;
 
-      if (is_computed && !compute (store, ind, &cache, s, NULL, error))
-        return NULL;
       obj = describe (ind);
-      set_year (obj, ind, s, year, is_computed);
+      set_year (obj, ind, s, year, hcs_indicators_is_computed (ind));
       json_array_add_object_element (items, obj);
     }
   return g_steal_pointer (&items);
@@ -554,6 +611,7 @@ hcs_indicators_detail (HcsStore           *store,
   g_autoptr(GHashTable) regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, series_free);
   g_autoptr(Series) province = NULL;
   g_autoptr(JsonObject) obj = NULL;
+  g_autoptr(JsonArray) rows = NULL;
   g_auto(ComputeCache) cache = { NULL, };
   JsonArray *region_items;
   const HcRegion *all;
@@ -564,25 +622,20 @@ hcs_indicators_detail (HcsStore           *store,
   g_return_val_if_fail (ind != NULL, NULL);
 
   hc_indicator_set_get_period (set, &first, &last);
+  first = hcs_indicators_first_year (ind);
   province = series_new (first, last);
-  if (is_computed)
+  if (is_computed && !compute (store, ind, &cache, province, regions, error))
+    return NULL;
+  /* Reported values; for a computed indicator, a baseline reported by hand. */
+  rows = hcs_store_indicators_values (store, ind->key, FALSE, error);
+  if (rows == NULL)
+    return NULL;
+  for (guint r = 0; r < json_array_get_length (rows); r++)
     {
-      if (!compute (store, ind, &cache, province, regions, error))
-        return NULL;
-    }
-  else
-    {
-      g_autoptr(JsonArray) rows = hcs_store_indicators_values (store, ind->key, FALSE, error);
+      JsonObject *row = json_array_get_object_element (rows, r);
+      const char *region = json_object_get_string_member (row, "region");
 
-      if (rows == NULL)
-        return NULL;
-      for (guint r = 0; r < json_array_get_length (rows); r++)
-        {
-          JsonObject *row = json_array_get_object_element (rows, r);
-          const char *region = json_object_get_string_member (row, "region");
-
-          series_add_reported (*region ? region_series (regions, region, first, last) : province, row);
-        }
+      series_add_reported (*region ? region_series (regions, region, first, last) : province, row);
     }
 
   obj = describe (ind);

@@ -63,7 +63,8 @@ get_indicator (HcsRequest *req)
     hcs_request_reply_object (req, SOUP_STATUS_OK, obj);
 }
 
-/* The reported indicator and plan year of a value's path; answers 404, 409
+/* The reported indicator and plan year of a value's path (or the baseline
+ * year of an indicator counted from one, computed or not); answers 404, 409
  * (computed) or 422 (year) and returns %NULL otherwise. */
 static const HcIndicator *
 path_reported_value (HcsRequest *req,
@@ -71,22 +72,34 @@ path_reported_value (HcsRequest *req,
 {
   const HcIndicator *ind = path_indicator (req);
   const char *text = hcs_request_param (req, "year");
-  gint64 y;
+  gint64 y = 0;
+  gboolean is_year;
 
   if (ind == NULL)
     return NULL;
-  if (hcs_indicators_is_computed (ind))
+  is_year = g_ascii_string_to_signed (text, 10, 1900, 2100, &y, NULL);
+  if (hcs_indicators_is_computed (ind) && !(is_year && y == ind->baseline_year))
     {
-      hcs_request_reply_error (req, HCS_ERR_COMPUTED_INDICATOR, "key",
-                               _("“%s” is computed from the data the server holds; it cannot be reported by hand."),
-                               ind->item);
+      if (ind->baseline_year > 0)
+        hcs_request_reply_error (req, HCS_ERR_COMPUTED_INDICATOR, "key",
+                                 _("“%s” is computed from the data the server holds; only its baseline (%d) can be reported by hand."),
+                                 ind->item, ind->baseline_year);
+      else
+        hcs_request_reply_error (req, HCS_ERR_COMPUTED_INDICATOR, "key",
+                                 _("“%s” is computed from the data the server holds; it cannot be reported by hand."),
+                                 ind->item);
       return NULL;
     }
-  if (!g_ascii_string_to_signed (text, 10, ind->first_year, ind->last_year, &y, NULL))
+  if (!is_year || !hcs_indicators_year_valid (ind, (int) y))
     {
-      hcs_request_reply_error (req, HCS_ERR_INVALID_YEAR, "year",
-                               _("The year must be one of the plan, %d to %d."),
-                               ind->first_year, ind->last_year);
+      if (ind->baseline_year > 0)
+        hcs_request_reply_error (req, HCS_ERR_INVALID_YEAR, "year",
+                                 _("The year must be one of the plan, %d to %d, or the baseline year %d."),
+                                 ind->first_year, ind->last_year, ind->baseline_year);
+      else
+        hcs_request_reply_error (req, HCS_ERR_INVALID_YEAR, "year",
+                                 _("The year must be one of the plan, %d to %d."),
+                                 ind->first_year, ind->last_year);
       return NULL;
     }
   *year = (int) y;

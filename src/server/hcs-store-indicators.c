@@ -259,13 +259,14 @@ hcs_store_indicators_import_errors (HcsStore  *store,
 
 /* 超期核查率: cases whose deadline falls in the year, and of those the ones
  * decided after it or still pending past it (?3 is today), as the repairs
- * resource counts overdue. By the 市县 of the subject. */
+ * resource counts overdue. By the 市县 of the subject. 表1 counts 行政处罚信息 repairs only
+ * (kind penalty), not those of list entries. */
 static const char SQL_REPAIR_OVERDUE[] =
   "SELECT CAST (substr (r.deadline, 1, 4) AS INTEGER) AS year, s.region AS region,"
   " sum (CASE WHEN r.decided_on IS NOT NULL THEN r.decided_on > r.deadline ELSE ?3 > r.deadline END) AS num,"
   " count (*) AS den"
   " FROM repairs r JOIN subjects s ON s.id = r.subject_id"
-  " WHERE r.deadline >= printf ('%04d-01-01', ?1) AND r.deadline < printf ('%04d-01-01', ?2 + 1)"
+  " WHERE r.kind = 'penalty' AND r.deadline >= printf ('%04d-01-01', ?1) AND r.deadline < printf ('%04d-01-01', ?2 + 1)"
   " GROUP BY 1, 2 ORDER BY 1, 2";
 
 JsonArray *
