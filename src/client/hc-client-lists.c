@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-client-private.h"
+#include "hc-department.h"
 #include "hc-list-entry.h"
 #include "hc-list-type.h"
 
@@ -262,6 +263,126 @@ hc_client_transition_list_entry_finish (HcClient      *self,
   g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_transition_list_entry_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* GET /departments: the bodies that designate entries */
+
+static void
+list_departments_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  _hc_client_return_items (source, result, task, HC_TYPE_DEPARTMENT,
+                           (HcItemFromJson) hc_department_new_from_json);
+}
+
+void
+hc_client_list_departments_async (HcClient            *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_list_departments_async);
+  hc_client_send_async (self, "GET", "/departments", NULL, cancellable,
+                        list_departments_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hc_client_list_departments_finish:
+ * Returns: (transfer full): a list model of #HcDepartment, by code
+ */
+GListModel *
+hc_client_list_departments_finish (HcClient      *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_list_departments_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* POST /lists/{type}/entries */
+
+/**
+ * hc_client_propose_list_entry_async:
+ * @proposal: what the entry says; copied before this returns
+ *
+ * Proposes an entry (拟列入). A value the server refuses fails with
+ * %HC_CLIENT_ERROR_INVALID and the field it names
+ * (hc_client_error_get_field()); a subject with an open entry of the type
+ * with %HC_CLIENT_ERROR_CONFLICT.
+ */
+void
+hc_client_propose_list_entry_async (HcClient                  *self,
+                                    const HcListEntryProposal *proposal,
+                                    GCancellable              *cancellable,
+                                    GAsyncReadyCallback        callback,
+                                    gpointer                   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *type_part = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (proposal != NULL);
+  g_return_if_fail (proposal->list_type != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_propose_list_entry_async);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "subject");
+  json_builder_add_string_value (builder, proposal->subject ? proposal->subject : "");
+  json_builder_set_member_name (builder, "department");
+  json_builder_add_int_value (builder, proposal->department);
+  json_builder_set_member_name (builder, "basis");
+  json_builder_add_string_value (builder, proposal->basis ? proposal->basis : "");
+  json_builder_set_member_name (builder, "facts");
+  json_builder_add_string_value (builder, proposal->facts ? proposal->facts : "");
+  json_builder_set_member_name (builder, "measures");
+  json_builder_begin_array (builder);
+  for (guint i = 0; proposal->measures != NULL && proposal->measures[i] != NULL; i++)
+    json_builder_add_string_value (builder, proposal->measures[i]);
+  json_builder_end_array (builder);
+  if (proposal->published_until != NULL && *proposal->published_until != '\0')
+    {
+      json_builder_set_member_name (builder, "published_until");
+      json_builder_add_string_value (builder, proposal->published_until);
+    }
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  type_part = g_uri_escape_string (proposal->list_type, NULL, FALSE);
+  path = g_strdup_printf ("/lists/%s/entries", type_part);
+  hc_client_send_etag_async (self, "POST", path, body, NULL, cancellable,
+                             entry_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hc_client_propose_list_entry_finish:
+ * Returns: (transfer full): the proposed entry, with its history and ETag
+ */
+HcListEntry *
+hc_client_propose_list_entry_finish (HcClient      *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_propose_list_entry_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

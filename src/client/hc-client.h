@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "hc-department.h"
 #include "hc-indicator-detail.h"
 #include "hc-list-entry.h"
 #include "hc-list-type.h"
@@ -311,6 +312,37 @@ void             hc_client_transition_list_entry_async   (HcClient            *s
                                                           GAsyncReadyCallback  callback,
                                                           gpointer             user_data);
 HcListEntry     *hc_client_transition_list_entry_finish  (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+/* What POST /lists/{type}/entries proposes; @measures are codes of the
+ * type's measures, @published_until "YYYY-MM-DD" or NULL for the type's
+ * default. */
+typedef struct
+{
+  const char         *list_type;
+  const char         *subject;
+  gint64              department;
+  const char         *basis;
+  const char         *facts;
+  const char * const *measures;
+  const char         *published_until;
+} HcListEntryProposal;
+
+void             hc_client_propose_list_entry_async      (HcClient                  *self,
+                                                          const HcListEntryProposal *proposal,
+                                                          GCancellable              *cancellable,
+                                                          GAsyncReadyCallback        callback,
+                                                          gpointer                   user_data);
+HcListEntry     *hc_client_propose_list_entry_finish     (HcClient                  *self,
+                                                          GAsyncResult              *result,
+                                                          GError                   **error);
+
+/* A list model of HcDepartment, by code. */
+void             hc_client_list_departments_async        (HcClient            *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GListModel      *hc_client_list_departments_finish       (HcClient            *self,
                                                           GAsyncResult        *result,
                                                           GError             **error);
 /* 归集 (hc-client-imports.c) */
