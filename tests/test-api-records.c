@@ -423,6 +423,36 @@ test_person_file_masked_at_the_boundary (void)
   g_assert_nonnull (strstr ((const char *) g_bytes_get_data (audit->body, NULL), masked));
 }
 
+/* The file's listings export through the one export mechanism, with the
+ * columns of their kind and the same rows as the listing. */
+static void
+test_records_and_publicity_export (void)
+{
+  g_autofree char *path = g_strdup_printf ("/subjects/%s/records?kind=commitment", company);
+  g_autoptr(HcTestResponse) commitments = hc_test_request_accept (server, "GET", path, analyst, NULL, NULL, NULL,
+                                                                   "text/csv");
+  g_autoptr(HcTestResponse) publicity = hc_test_request_accept (server, "GET", "/publicity?kind=penalty&region=460100",
+                                                                 analyst, NULL, NULL, NULL, "text/csv");
+  g_autoptr(HcTestResponse) bad = hc_test_request_accept (server, "GET", "/publicity?kind=licence", analyst, NULL,
+                                                           NULL, NULL, "text/csv");
+  g_autofree char *text = NULL;
+
+  hc_assert_status (commitments, 200, NULL);
+  text = g_strndup (g_bytes_get_data (commitments->body, NULL), g_bytes_get_size (commitments->body));
+  g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf承诺书编号,承诺事项,"));
+  g_assert_nonnull (strstr (text, "CN-2025-001"));
+  g_assert_nonnull (strstr (text, "CN-2025-002"));
+  g_clear_pointer (&text, g_free);
+
+  hc_assert_status (publicity, 200, NULL);
+  text = g_strndup (g_bytes_get_data (publicity->body, NULL), g_bytes_get_size (publicity->body));
+  g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf决定文书号,主体名称,"));
+  g_assert_nonnull (strstr (text, "琼市监罚〔2025〕1号"));
+  g_assert_null (strstr (text, "琼市监罚〔2020〕7号"));   /* publicity ended */
+  g_assert_null (strstr (text, "琼税罚〔2025〕99号"));    /* not disclosed */
+  hc_assert_status (bad, 400, "invalid_parameter");
+}
+
 static char *
 run_text (const char * const *argv)
 {
@@ -571,6 +601,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/records/commitment-fulfilment-and-watch-entry", test_commitment_fulfilment_and_watch_entry);
   g_test_add_func ("/records/report-pdf-text-and-verification", test_report_pdf_text_and_verification);
   g_test_add_func ("/records/person-file-masked-at-the-boundary", test_person_file_masked_at_the_boundary);
+  g_test_add_func ("/records/records-and-publicity-export", test_records_and_publicity_export);
 
   ret = g_test_run ();
   hc_test_server_free (server);
