@@ -44,7 +44,7 @@ query_section (HcsRequest         *req,
 
   if (key != NULL && g_strv_contains (allowed, key) && hcs_file_section_from_key (key, section))
     return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+  hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, name,
                            _("“%s” must be one of: %s."), name, list);
   return FALSE;
 }
@@ -132,7 +132,7 @@ check_query_date (HcsRequest  *req,
   *out = text;
   if (text == NULL || hcs_date_parse (text, &date))
     return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+  hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, name,
                            _("“%s” is not a date; write it as YYYY-MM-DD."), text);
   return FALSE;
 }
@@ -156,7 +156,7 @@ list_publicity (HcsRequest *req)
     return;
   if (filter.region != NULL && hc_region_lookup (filter.region) == NULL)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "region",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "region",
                                _("“%s” is not the GB/T 2260 code of one of Hainan’s 19 cities and counties."),
                                filter.region);
       return;
@@ -174,17 +174,6 @@ list_publicity (HcsRequest *req)
 
 /* Commitments. */
 
-static gboolean
-path_id (HcsRequest *req,
-         gint64     *id)
-{
-  if (g_ascii_string_to_signed (hcs_request_param (req, "id"), 10, 1, G_MAXINT64, id, NULL))
-    return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id",
-                           _("There is no commitment with this id."));
-  return FALSE;
-}
-
 /* The commitment of the path, when the reader may see it; a commitment the
  * reader may not see is answered as one that does not exist. */
 static JsonObject *
@@ -194,14 +183,14 @@ path_commitment (HcsRequest *req,
   g_autoptr(GError) error = NULL;
   JsonObject *commitment;
 
-  if (!path_id (req, id))
+  if (!hcs_request_path_id (req, "id", _("There is no commitment with this id."), id))
     return NULL;
   commitment = hcs_store_records_commitment_get (hcs_request_get_store (req), *id, &error);
   if (commitment != NULL && hcs_credit_file_may_see (req, json_object_get_string_member (commitment, "disclosure")))
     return commitment;
   g_clear_pointer (&commitment, json_object_unref);
   if (error == NULL || g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
-    hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id",
+    hcs_request_reply_error (req, HCS_ERR_NOT_FOUND, "id",
                              _("There is no commitment with this id."));
   else
     hcs_request_reply_gerror (req, error);

@@ -218,7 +218,7 @@ verify_report (HcsRequest *req)
       wanted = g_ascii_strdown (sha, -1);
       if (strlen (wanted) != 64 || strspn (wanted, "0123456789abcdef") != 64)
         {
-          hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "sha256",
+          hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "sha256",
                                    _("The checksum is the SHA-256 of the file: 64 hexadecimal digits."));
           return;
         }
