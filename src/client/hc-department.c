@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcDepartment: an immutable department item, made from the server's answer. */
+/* HcDepartment: a department as an immutable item (its id, code, name). */
 #define G_LOG_DOMAIN "hc-department"
 
 #include "config.h"
 
-#include "hc-client-private.h"
 #include "hc-department.h"
 
 struct _HcDepartment
@@ -18,7 +17,7 @@ struct _HcDepartment
 
 G_DEFINE_FINAL_TYPE (HcDepartment, hc_department, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_ID, PROP_CODE, PROP_NAME, N_PROPS };
+enum { PROP_0, PROP_NAME, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
@@ -43,15 +42,7 @@ hc_department_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, hc_department_get_id (self));
-      break;
-    case PROP_CODE:
-      g_value_set_string (value, hc_department_get_code (self));
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, hc_department_get_name (self));
-      break;
+    case PROP_NAME: g_value_set_string (value, self->name); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -65,12 +56,7 @@ hc_department_class_init (HcDepartmentClass *klass)
   object_class->finalize = hc_department_finalize;
   object_class->get_property = hc_department_get_property;
 
-  properties [PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties [PROP_CODE] =
-    g_param_spec_string ("code", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties [PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -79,7 +65,12 @@ hc_department_init (HcDepartment *self)
 {
 }
 
-/* Returns: (transfer full) (nullable): the department, NULL without an id or a name */
+/**
+ * hc_department_new_from_json:
+ *
+ * Returns: (transfer full) (nullable): the department, or %NULL when @obj
+ *   has no id or name
+ */
 HcDepartment *
 hc_department_new_from_json (JsonObject *obj)
 {
@@ -87,13 +78,12 @@ hc_department_new_from_json (JsonObject *obj)
 
   g_return_val_if_fail (obj != NULL, NULL);
 
-  if (!json_object_has_member (obj, "id") ||
-      json_object_get_string_member_with_default (obj, "name", NULL) == NULL)
+  if (!json_object_has_member (obj, "id") || !json_object_has_member (obj, "name"))
     return NULL;
   self = g_object_new (HC_TYPE_DEPARTMENT, NULL);
   self->id = json_object_get_int_member (obj, "id");
   self->code = g_strdup (json_object_get_string_member_with_default (obj, "code", ""));
-  self->name = g_strdup (json_object_get_string_member (obj, "name"));
+  self->name = g_strdup (json_object_get_string_member_with_default (obj, "name", ""));
   return self;
 }
 
