@@ -207,7 +207,6 @@ hc_client_propose_list_entry_async (HcClient                  *self,
                                     GAsyncReadyCallback        callback,
                                     gpointer                   user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *type_part = NULL;
@@ -216,9 +215,6 @@ hc_client_propose_list_entry_async (HcClient                  *self,
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (proposal != NULL);
   g_return_if_fail (proposal->list_type != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_propose_list_entry_async);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "subject");
@@ -244,8 +240,9 @@ hc_client_propose_list_entry_async (HcClient                  *self,
 
   type_part = g_uri_escape_string (proposal->list_type, NULL, FALSE);
   path = g_strdup_printf ("/lists/%s/entries", type_part);
-  hc_client_send_etag_async (self, "POST", path, body, NULL, cancellable,
-                             entry_cb, g_steal_pointer (&task));
+  _hc_client_call_etag_async (self, hc_client_propose_list_entry_async, "POST", path, body, NULL,
+                              (HcAnswerWithEtag) hc_list_entry_new_from_json, g_object_unref,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -257,9 +254,5 @@ hc_client_propose_list_entry_finish (HcClient      *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_propose_list_entry_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _hc_client_call_finish (self, result, hc_client_propose_list_entry_async, error);
 }
