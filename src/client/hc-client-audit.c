@@ -21,6 +21,29 @@ list_cb (GObject      *source,
                           (HcItemFromJson) hc_audit_entry_new_from_json);
 }
 
+/**
+ * hc_client_audit_path:
+ * @query: (nullable): the filters
+ *
+ * Returns: (transfer full): the audit listing's path with @query's filters,
+ *   what hc_client_export_async() exports
+ */
+char *
+hc_client_audit_path (const HcAuditQuery *query)
+{
+  GString *path = g_string_new ("/audit");
+
+  if (query != NULL)
+    {
+      _hc_client_query_add (path, "actor", query->actor);
+      _hc_client_query_add (path, "entity", query->entity);
+      _hc_client_query_add (path, "entity_id", query->entity_id);
+      _hc_client_query_add (path, "from", query->from);
+      _hc_client_query_add (path, "to", query->to);
+    }
+  return g_string_free (path, FALSE);
+}
+
 void
 hc_client_list_audit_async (HcClient            *self,
                             const HcAuditQuery  *query,
@@ -32,20 +55,15 @@ hc_client_list_audit_async (HcClient            *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GString) path = g_string_new ("/audit");
+  g_autoptr(GString) path = NULL;
+  g_autofree char *base = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hc_client_list_audit_async);
-  if (query != NULL)
-    {
-      _hc_client_query_add (path, "actor", query->actor);
-      _hc_client_query_add (path, "entity", query->entity);
-      _hc_client_query_add (path, "entity_id", query->entity_id);
-      _hc_client_query_add (path, "from", query->from);
-      _hc_client_query_add (path, "to", query->to);
-    }
+  base = hc_client_audit_path (query);
+  path = g_string_new (base);
   _hc_client_query_add_page (path, cursor, limit, want_total);
   hc_client_send_async (self, "GET", path->str, NULL, cancellable, list_cb, g_steal_pointer (&task));
 }
