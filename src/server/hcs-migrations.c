@@ -33,9 +33,16 @@ static const char * const migration_2[] = {
   NULL
 };
 
+/* The heat map's early warning: rules and alerts (issue 10). */
+static const char * const migration_3[] = {
+  "risk-alerts.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 int
