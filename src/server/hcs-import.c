@@ -358,6 +358,7 @@ typedef struct
   char            date[MAX_COLUMNS][11];
   double          amount;            /* the COL_AMOUNT value, when given */
   char           *identifier;        /* normalised */
+  GPtrArray      *texts;             /* the row's text values as cleaned (NFC) */
 
   struct _Batch  *batch;             /* set in the checker's copy only */
 } Import;
@@ -565,6 +566,8 @@ check_row (Import   *imp,
   const Kind *kind = imp->kind;
 
   g_clear_pointer (&imp->identifier, g_free);
+  if (imp->texts != NULL)
+    g_ptr_array_set_size (imp->texts, 0);
   for (guint i = 0; i < kind->n_columns; i++)
     {
       const Column *col = &kind->columns[i];
@@ -593,6 +596,35 @@ check_row (Import   *imp,
       switch (col->type)
         {
         case COL_TEXT:
+          {
+            g_autoptr(GError) local = NULL;
+            char *clean = hc_input_clean (v, -1, HC_INPUT_LINE, &local);
+
+            if (clean == NULL)
+              {
+                code = "invalid_text";
+                message = g_strdup_printf ("%s: %s", col->label, local->message);
+              }
+            else if (*clean == '\0')
+              {
+                /* white space only: as if empty */
+                g_free (clean);
+                imp->value[i] = NULL;
+                if (col->required)
+                  {
+                    code = "missing_value";
+                    message = g_strdup_printf (_("%s (%s) is required."), col->label, col->key);
+                  }
+              }
+            else
+              {
+                if (imp->texts == NULL)
+                  imp->texts = g_ptr_array_new_with_free_func (g_free);
+                g_ptr_array_add (imp->texts, clean);
+                imp->value[i] = clean;
+              }
+          }
+          break;
         case COL_NUMBER:
           break;
         case COL_IDENTIFIER:
@@ -870,6 +902,7 @@ import_clear (Import *imp)
   g_clear_pointer (&imp->reasons, g_hash_table_unref);
   g_clear_pointer (&imp->rejections, json_array_unref);
   g_clear_pointer (&imp->identifier, g_free);
+  g_clear_pointer (&imp->texts, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -1015,6 +1048,7 @@ check_batch (CheckJob *job,
   job->next = next;
   chk->batch = NULL;
   g_clear_pointer (&chk->identifier, g_free);
+  g_clear_pointer (&chk->texts, g_ptr_array_unref);
 }
 
 /* The checker thread: batch after batch until the last or a cancel. */
@@ -1041,6 +1075,7 @@ check_rows (gpointer data)
         break;
     }
   g_clear_pointer (&job->chk.identifier, g_free);
+  g_clear_pointer (&job->chk.texts, g_ptr_array_unref);
   return NULL;
 }
 
@@ -1142,6 +1177,7 @@ import_rows (Import      *imp,
         }
       batch_free (b);
       g_clear_pointer (&job.chk.identifier, g_free);
+      g_clear_pointer (&job.chk.texts, g_ptr_array_unref);
       return ok;
     }
 
