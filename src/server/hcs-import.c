@@ -14,6 +14,7 @@
 #include "hc-core.h"
 #include "hcs-import-xlsx.h"
 #include "hcs-import.h"
+#include "hcs-mask.h"
 #include "hcs-store-audit.h"
 #include "hcs-store-imports.h"
 #include "hcs-write.h"
@@ -1483,6 +1484,19 @@ hcs_import_run (HcsStore                *store,
       return NULL;
     }
   imp.natural_persons = g_str_equal (subject_type, "natural_person");
+  /* require_subject turns a file of ID numbers into an oracle: each row
+   * accepted or rejected as unknown says whether that person is
+   * registered, however the numbers are masked in the answer. Only a role
+   * that sees the numbers anyway may ask it. */
+  if (imp.natural_persons && options->require_subject &&
+      (options->actor == NULL || !hcs_mask_role_sees_id_numbers (options->actor->role)))
+    {
+      hcs_store_rollback (store);
+      g_set_error_literal (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_FORBIDDEN,
+                           _("Only an administrator may import people’s records with require_subject: it would "
+                             "tell which ID numbers are registered. Import without it."));
+      return NULL;
+    }
 
   earlier = hcs_store_imports_find_sha (store, sha, &local);
   if (earlier < 0)
