@@ -599,7 +599,10 @@ check_row (Import   *imp,
         case COL_TEXT:
           {
             g_autoptr(GError) local = NULL;
-            char *clean = hc_input_clean (v, -1, HC_INPUT_LINE, &local);
+            /* The subject's name is one line; other texts (an authority
+             * written on two lines in a quoted CSV cell) may break. */
+            char *clean = hc_input_clean (v, -1, g_str_equal (col->key, "name") ? HC_INPUT_LINE : HC_INPUT_MULTILINE,
+                                          &local);
 
             if (clean == NULL)
               {
