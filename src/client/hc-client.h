@@ -251,6 +251,29 @@ void             hc_client_transition_list_entry_async   (HcClient            *s
 HcListEntry     *hc_client_transition_list_entry_finish  (HcClient            *self,
                                                           GAsyncResult        *result,
                                                           GError             **error);
+/* What POST /lists/{type}/entries proposes; @measures are codes of the
+ * type's measures, @published_until "YYYY-MM-DD" or NULL for the type's
+ * default. */
+typedef struct
+{
+  const char         *list_type;
+  const char         *subject;
+  gint64              department;
+  const char         *basis;
+  const char         *facts;
+  const char * const *measures;
+  const char         *published_until;
+} HcListEntryProposal;
+
+void             hc_client_propose_list_entry_async      (HcClient                  *self,
+                                                          const HcListEntryProposal *proposal,
+                                                          GCancellable              *cancellable,
+                                                          GAsyncReadyCallback        callback,
+                                                          gpointer                   user_data);
+HcListEntry     *hc_client_propose_list_entry_finish     (HcClient                  *self,
+                                                          GAsyncResult              *result,
+                                                          GError                   **error);
+
 /* 归集 (hc-client-imports.c) */
 
 void            hc_client_list_catalog_items_async  (HcClient            *self,
@@ -405,5 +428,107 @@ void            hc_client_list_audit_async     (HcClient            *self,
 HcPage         *hc_client_list_audit_finish    (HcClient            *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+
+G_END_DECLS
+
+/* 信用档案, 双公示, commitments, the credit report (hc-client-records.c) */
+
+#include "hc-credit-file.h"
+#include "hc-department.h"
+#include "hc-record.h"
+
+G_BEGIN_DECLS
+
+/* What GET /publicity filters by: @kind "penalty" or "license"; %NULL
+ * members (0 for @department) do not filter. Dates YYYY-MM-DD. */
+typedef struct
+{
+  const char *kind;
+  const char *region;
+  gint64      department;
+  const char *from;
+  const char *to;
+} HcPublicityQuery;
+
+void            hc_client_get_credit_file_async      (HcClient               *self,
+                                                      const char             *identifier,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+HcCreditFile   *hc_client_get_credit_file_finish     (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+char           *hc_client_records_path               (const char             *identifier,
+                                                      const char             *kind);
+/* An HcPage of HcRecord, newest first (total -1 unless @want_total). */
+void            hc_client_list_records_async         (HcClient               *self,
+                                                      const char             *identifier,
+                                                      const char             *kind,
+                                                      const char             *cursor,
+                                                      guint                   limit,
+                                                      gboolean                want_total,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+HcPage         *hc_client_list_records_finish        (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+char           *hc_client_publicity_path             (const HcPublicityQuery *query);
+void            hc_client_list_publicity_async       (HcClient               *self,
+                                                      const HcPublicityQuery *query,
+                                                      const char             *cursor,
+                                                      guint                   limit,
+                                                      gboolean                want_total,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+HcPage         *hc_client_list_publicity_finish      (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+void            hc_client_fulfil_commitment_async    (HcClient               *self,
+                                                      gint64                  id,
+                                                      gint64                  version,
+                                                      const char             *fulfilment,
+                                                      const char             *date,
+                                                      const char             *note,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+HcRecord       *hc_client_fulfil_commitment_finish   (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+void            hc_client_propose_watch_entry_async  (HcClient               *self,
+                                                      gint64                  id,
+                                                      gint64                  version,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+HcRecord       *hc_client_propose_watch_entry_finish (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+void            hc_client_save_report_async          (HcClient               *self,
+                                                      const char             *identifier,
+                                                      GFile                  *dest,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+gboolean        hc_client_save_report_finish         (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+void            hc_client_unmask_subject_async       (HcClient               *self,
+                                                      const char             *identifier,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+HcSubject      *hc_client_unmask_subject_finish      (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+void            hc_client_list_departments_async     (HcClient               *self,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+GListModel     *hc_client_list_departments_finish    (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
 
 G_END_DECLS

@@ -72,7 +72,7 @@ list_records (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  hcs_credit_file_present_rows (rows, hcs_credit_file_sees_ids (req));
+  hcs_credit_file_present_rows (rows);
   hcs_request_reply_rows (req, rows, &page, hcs_file_section_cursor_key (section), total);
 }
 
@@ -116,7 +116,7 @@ get_file (HcsRequest *req)
         json_array_remove_element (rows, FILE_SECTION_ROWS);
       json_object_set_array_member (file, members[i], rows);
     }
-  hcs_credit_file_present_subject (subject, hcs_credit_file_sees_ids (req));
+  hcs_credit_file_present_subject (req, subject);
   json_object_set_object_member (file, "subject", json_object_ref (subject));
   hcs_request_reply_object (req, SOUP_STATUS_OK, file);
 }
@@ -168,7 +168,7 @@ list_publicity (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  hcs_credit_file_present_rows (rows, hcs_credit_file_sees_ids (req));
+  hcs_credit_file_present_rows (rows);
   hcs_request_reply_rows (req, rows, &page, "decided_on", total);
 }
 
@@ -197,13 +197,11 @@ path_commitment (HcsRequest *req,
   return NULL;
 }
 
-/* The answer's copy of a commitment: the identifier masked, the subject's
- * internal columns left out. */
+/* The answer's (and the audit entry's) copy of a commitment: the subject's
+ * internal columns left out. Its identifier is masked at the boundary. */
 static JsonObject *
-present_commitment (HcsRequest *req,
-                    JsonObject *commitment)
+present_commitment (JsonObject *commitment)
 {
-  g_autoptr(JsonArray) one = json_array_new ();
   JsonObject *copy = json_object_new ();
   JsonObjectIter iter;
   const char *name;
@@ -213,8 +211,6 @@ present_commitment (HcsRequest *req,
   while (json_object_iter_next (&iter, &name, &value))
     if (!g_str_equal (name, "subject_identifier") && !g_str_equal (name, "subject_region"))
       json_object_set_member (copy, name, json_node_copy (value));
-  json_array_add_object_element (one, json_object_ref (copy));
-  hcs_credit_file_present_rows (one, hcs_credit_file_sees_ids (req));
   return copy;
 }
 
@@ -224,7 +220,7 @@ reply_commitment (HcsRequest *req,
                   JsonObject *commitment)
 {
   hcs_request_set_etag (req, json_object_get_int_member (commitment, "version"));
-  hcs_request_reply_object (req, status, present_commitment (req, commitment));
+  hcs_request_reply_object (req, status, present_commitment (commitment));
 }
 
 static void
@@ -338,8 +334,8 @@ fulfil_commitment (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  audit_before = present_commitment (req, before);
-  audit_after = present_commitment (req, after);
+  audit_before = present_commitment (before);
+  audit_after = present_commitment (after);
   entity_id = id_text (id);
   if (!hcs_write_commit (w, "commitment.fulfil", "commitment", entity_id, audit_before, audit_after, &error))
     {
@@ -423,7 +419,6 @@ propose_watch_entry (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  hcs_credit_file_mask_member (entry, "subject_identifier", FALSE);
   entry_node = hcs_json_object_node (entry);
   entry_text = id_text (entry_id);
   if (!hcs_store_audit_record (store, actor, "list_entry.create", "list_entry", entry_text, NULL, entry_node,
@@ -432,8 +427,8 @@ propose_watch_entry (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  audit_before = present_commitment (req, before);
-  audit_after = present_commitment (req, after);
+  audit_before = present_commitment (before);
+  audit_after = present_commitment (after);
   entity_id = id_text (id);
   if (!hcs_write_commit (w, "commitment.propose_watch", "commitment", entity_id, audit_before, audit_after, &error))
     {
@@ -447,9 +442,8 @@ propose_watch_entry (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  hcs_credit_file_mask_member (entry, "subject_identifier", hcs_credit_file_sees_ids (req));
   answer = json_object_new ();
-  json_object_set_object_member (answer, "commitment", present_commitment (req, after));
+  json_object_set_object_member (answer, "commitment", present_commitment (after));
   json_object_set_object_member (answer, "entry", g_steal_pointer (&entry));
   hcs_request_set_etag (req, json_object_get_int_member (after, "version"));
   hcs_request_reply_object (req, SOUP_STATUS_CREATED, answer);
