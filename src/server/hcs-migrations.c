@@ -39,10 +39,17 @@ static const char * const migration_3[] = {
   NULL
 };
 
+/* Names written before the input rules, in NFC (issue 11). */
+static const char * const migration_4[] = {
+  "nfc-names.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 int
