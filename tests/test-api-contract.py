@@ -117,6 +117,8 @@ def path_values(c, ids, template):
         ("/list-entries/", {"id": ids["entry"]}),
         ("/repairs/", {"id": ids["repair"]}),
         ("/risk/events/", {"id": ids["event"]}),
+        ("/risk/rules/", {"id": ids.get("rule", NO_SUCH_ID)}),
+        ("/risk/alerts/", {"id": ids.get("alert", NO_SUCH_ID)}),
         ("/subjects/", {"identifier": ids["subject"]}),
         ("/commitments/", {"id": ids["commitment"]}),
         ("/reports/", {"number": ids.get("report", "HN20990101-0000000000")}),
@@ -314,6 +316,35 @@ def risk(c, ids):
            expect=204)
     c.call("POST", "/risk/events", body=dict(event, description="长" * (1 << 20)), expect=413)
 
+    # Early warning: a rule any event of its kind in 海口 crosses, so that
+    # the next event raises an alert; one rule retired; the alert's life.
+    rule = {"category": "food_drug", "region": "460100", "kind": "threshold", "window_months": 24,
+            "threshold": 0.0001}
+    r = c.call("POST", "/risk/rules", token="supervisor", body=rule, expect=201)
+    ids["rule"] = r.json["id"]
+    c.call("POST", "/risk/rules", token="supervisor", body=dict(rule, kind="often"), expect=422)
+    r = c.call("POST", "/risk/rules", token="supervisor", body=dict(rule, region=None), expect=201)
+    path = "/risk/rules/%d" % r.json["id"]
+    c.call("DELETE", "/risk/rules/{id}", path, token="supervisor", headers={"If-Match": etag_of(c, path)},
+           expect=204)
+    c.call("POST", "/risk/events", body=dict(event, category="food_drug"), expect=201)
+    r = c.call("GET", "/risk/alerts", "/risk/alerts?state=open&region=460100", expect=200)
+    assert r.json["items"], "no alert raised: %r" % r
+    ids["alert"] = r.json["items"][0]["id"]
+    path = "/risk/alerts/%d" % ids["alert"]
+    c.call("POST", "/risk/alerts/{id}/acknowledge", path + "/acknowledge", body={"note": " "},
+           headers={"If-Match": etag_of(c, path)}, expect=422)
+    c.call("POST", "/risk/alerts/{id}/acknowledge", path + "/acknowledge", body={"note": "合同测试"},
+           headers={"If-Match": etag_of(c, path)}, expect=200)
+    c.call("POST", "/risk/alerts/{id}/acknowledge", path + "/acknowledge", body={"note": "合同测试"},
+           headers={"If-Match": etag_of(c, path)}, expect=409)
+    c.call("POST", "/risk/alerts/{id}/close", path + "/close", token="supervisor", body={"note": "长" * 3000},
+           headers={"If-Match": etag_of(c, path)}, expect=422)
+    c.call("POST", "/risk/alerts/{id}/close", path + "/close", token="supervisor", body={"note": "已处置"},
+           headers={"If-Match": etag_of(c, path)}, expect=200)
+    c.call("POST", "/risk/alerts/{id}/close", path + "/close", token="supervisor", body={},
+           headers={"If-Match": etag_of(c, path)}, expect=409)
+
 
 def credit_file(c, ids):
     """信用档案: a commitment's fulfilment, the watch entry it proposes, a
@@ -409,12 +440,13 @@ def bad_queries(c, ids):
     that names nothing."""
     for template, query, status in [
             ("/imports", "?kind=nope", 422),
-            ("/imports/quality", "?by=nope", 422),
+            ("/imports/quality", "?by=nope", 400),
             ("/imports/quality", "?year=abc", 400),
             ("/indicators", "?year=abc", 400),
             ("/lists/{type}/entries", "?state=nope", 422),
             ("/repairs", "?state=nope", 422),
             ("/risk/heatmap", "?from=abc", 400),
+            ("/risk/alerts", "?state=nope", 400),
             ("/catalog/diff", "?to=2030", 400)]:
         c.call("GET", template, fill(template, path_values(c, ids, template)) + query, expect=status)
 

@@ -623,7 +623,7 @@ test_list_get_and_quality (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hc_test_response_object (page), "items")), ==, 2);
   g_assert_cmpint (num (page, "total"), ==, count ("SELECT count(*) FROM imports"));
   hc_assert_status (missing, 404, "not_found");
-  hc_assert_status (bad_by, 422, "invalid_parameter");
+  hc_assert_status (bad_by, 400, "invalid_parameter");
 
   by_dep = hc_test_request (server, "GET", path, analyst, NULL);
   hc_assert_status (by_dep, 200, NULL);

@@ -351,6 +351,108 @@ test_commitment_fulfilment_and_watch_entry (void)
   hc_assert_status (again, 409, "already_proposed");
 }
 
+
+/* A person's credit file: the ID number is masked at the answer boundary
+ * for all but administrators, while the audit log keeps it (the watch
+ * entry's audit entry too) and shows it masked to those who may not see it. */
+static void
+test_person_file_masked_at_the_boundary (void)
+{
+  GRand *rand = g_rand_new_with_seed (1611);
+  g_autofree char *person = hc_id_number_generate (rand, "460100");
+  g_autofree char *masked = hc_id_number_mask (person);
+  g_autofree char *csv = NULL;
+  g_autofree char *fulfil = NULL;
+  g_autofree char *watch = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(HcTestResponse) as_analyst = NULL;
+  g_autoptr(HcTestResponse) as_admin = NULL;
+  g_autoptr(HcTestResponse) records = NULL;
+  g_autoptr(HcTestResponse) c = NULL;
+  g_autoptr(HcTestResponse) ok = NULL;
+  g_autoptr(HcTestResponse) proposed = NULL;
+  g_autoptr(HcTestResponse) audit = NULL;
+  g_autoptr(GBytes) breached = json_bytes ("{\"fulfilment\":\"breached\",\"date\":\"2025-06-01\",\"note\":\"未履行承诺\"}");
+  g_autoptr(GBytes) empty = json_bytes ("{}");
+  JsonObject *subject, *entry;
+  gint64 id;
+
+  g_rand_free (rand);
+  exec_sql ("INSERT INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
+            " VALUES (17, 2025, 'cn-person', 'commitment', '个人告知承诺信息', 'natural_person', 901, 'public');");
+  hc_test_create_subject (server, person, "王测试", "natural_person", "460100");
+  csv = g_strdup_printf ("uscc,name,commitment_no,matter,authority,committed_on,fulfilment\n"
+                         "%s,王测试,CN-2025-P01,从业资格告知承诺,海口市市场监督管理局,2025-01-10,\n", person);
+  import ("commitment", 17, csv);
+
+  as_analyst = get (analyst, "/subjects/%s/file", person);
+  hc_assert_status (as_analyst, 200, NULL);
+  subject = json_object_get_object_member (hc_test_response_object (as_analyst), "subject");
+  g_assert_cmpstr (json_object_get_string_member (subject, "identifier"), ==, masked);
+  g_assert_true (json_object_get_boolean_member (subject, "identifier_masked"));
+  g_assert_null (strstr ((const char *) g_bytes_get_data (as_analyst->body, NULL), person));
+  as_admin = get (admin, "/subjects/%s/file", person);
+  subject = json_object_get_object_member (hc_test_response_object (as_admin), "subject");
+  g_assert_cmpstr (json_object_get_string_member (subject, "identifier"), ==, person);
+  g_assert_false (json_object_get_boolean_member (subject, "identifier_masked"));
+  records = get (analyst, "/subjects/%s/records?kind=commitment", person);
+  hc_assert_status (records, 200, NULL);
+  g_assert_true (holds (records, "identifier", masked));
+
+  id = record_id ("SELECT id FROM commitments WHERE commitment_no = 'CN-2025-P01'");
+  fulfil = g_strdup_printf ("/commitments/%" G_GINT64_FORMAT "/fulfilment", id);
+  watch = g_strdup_printf ("/commitments/%" G_GINT64_FORMAT "/watch-entry", id);
+  c = get (holder, "/commitments/%" G_GINT64_FORMAT, id);
+  ok = hc_test_request_full (server, "POST", fulfil, holder, "application/json", breached, c->etag);
+  hc_assert_status (ok, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (ok), "identifier"), ==, masked);
+  proposed = hc_test_request_full (server, "POST", watch, holder, "application/json", empty, ok->etag);
+  hc_assert_status (proposed, 201, NULL);
+  entry = json_object_get_object_member (hc_test_response_object (proposed), "entry");
+  g_assert_null (strstr ((const char *) g_bytes_get_data (proposed->body, NULL), person));
+  g_assert_cmpint (json_object_get_int_member (entry, "id"), >, 0);
+
+  /* the audit log holds the number (not a masked copy) … */
+  sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action IN ('list_entry.create', 'commitment.fulfil',"
+                         " 'commitment.propose_watch') AND instr (after, '%s') > 0", person);
+  g_assert_cmpint (hc_test_count_rows (server, sql), ==, 3);
+  /* … and shows it masked to a supervisor */
+  audit = get (supervisor, "/audit?entity=list_entry&limit=5");
+  hc_assert_status (audit, 200, NULL);
+  g_assert_null (strstr ((const char *) g_bytes_get_data (audit->body, NULL), person));
+  g_assert_nonnull (strstr ((const char *) g_bytes_get_data (audit->body, NULL), masked));
+}
+
+/* The file's listings export through the one export mechanism, with the
+ * columns of their kind and the same rows as the listing. */
+static void
+test_records_and_publicity_export (void)
+{
+  g_autofree char *path = g_strdup_printf ("/subjects/%s/records?kind=commitment", company);
+  g_autoptr(HcTestResponse) commitments = hc_test_request_accept (server, "GET", path, analyst, NULL, NULL, NULL,
+                                                                   "text/csv");
+  g_autoptr(HcTestResponse) publicity = hc_test_request_accept (server, "GET", "/publicity?kind=penalty&region=460100",
+                                                                 analyst, NULL, NULL, NULL, "text/csv");
+  g_autoptr(HcTestResponse) bad = hc_test_request_accept (server, "GET", "/publicity?kind=licence", analyst, NULL,
+                                                           NULL, NULL, "text/csv");
+  g_autofree char *text = NULL;
+
+  hc_assert_status (commitments, 200, NULL);
+  text = g_strndup (g_bytes_get_data (commitments->body, NULL), g_bytes_get_size (commitments->body));
+  g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf承诺书编号,承诺事项,"));
+  g_assert_nonnull (strstr (text, "CN-2025-001"));
+  g_assert_nonnull (strstr (text, "CN-2025-002"));
+  g_clear_pointer (&text, g_free);
+
+  hc_assert_status (publicity, 200, NULL);
+  text = g_strndup (g_bytes_get_data (publicity->body, NULL), g_bytes_get_size (publicity->body));
+  g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf决定文书号,主体名称,"));
+  g_assert_nonnull (strstr (text, "琼市监罚〔2025〕1号"));
+  g_assert_null (strstr (text, "琼市监罚〔2020〕7号"));   /* publicity ended */
+  g_assert_null (strstr (text, "琼税罚〔2025〕99号"));    /* not disclosed */
+  hc_assert_status (bad, 400, "invalid_parameter");
+}
+
 static char *
 run_text (const char * const *argv)
 {
@@ -498,6 +600,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/records/publicity-excludes-expired-and-repaired", test_publicity_excludes_expired_and_repaired);
   g_test_add_func ("/records/commitment-fulfilment-and-watch-entry", test_commitment_fulfilment_and_watch_entry);
   g_test_add_func ("/records/report-pdf-text-and-verification", test_report_pdf_text_and_verification);
+  g_test_add_func ("/records/person-file-masked-at-the-boundary", test_person_file_masked_at_the_boundary);
+  g_test_add_func ("/records/records-and-publicity-export", test_records_and_publicity_export);
 
   ret = g_test_run ();
   hc_test_server_free (server);

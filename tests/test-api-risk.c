@@ -611,6 +611,194 @@ test_demo_rollup_equals_events (void)
   g_assert_cmpint (sanya_winter, >, 2 * sanya_summer);
 }
 
+/* Early warning ----------------------------------------------------------- */
+
+static guint uscc_serial;
+
+static char *
+make_uscc (const char *division)
+{
+  char code[19];
+
+  g_snprintf (code, sizeof code, "91%.6s%08u", division, 20000000 + uscc_serial++);
+  code[16] = hc_org_code_compute_check (code + 8);
+  code[17] = '\0';
+  code[17] = hc_uscc_compute_check (code);
+  code[18] = '\0';
+  return g_strdup (code);
+}
+
+static JsonObject *
+open_alerts (HcTestServer    *srv,
+             const char      *token,
+             HcTestResponse **keep)
+{
+  HcTestResponse *r = hc_test_request (srv, "GET", "/risk/alerts?state=open&total=1", token, NULL);
+
+  hc_assert_status (r, 200, NULL);
+  *keep = r;
+  return hc_test_response_object (r);
+}
+
+static HcTestResponse *
+alert_request (HcTestServer *srv,
+               const char   *token,
+               gint64        id,
+               const char   *verb,
+               const char   *etag,
+               const char   *body)
+{
+  g_autofree char *path = g_strdup_printf ("/risk/alerts/%" G_GINT64_FORMAT "/%s", id, verb);
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+  return hc_test_request_full (srv, "POST", path, token, "application/json", bytes, etag);
+}
+
+static char *
+alert_etag (HcTestServer *srv,
+            const char   *token,
+            gint64        id)
+{
+  g_autofree char *path = g_strdup_printf ("/risk/alerts/%" G_GINT64_FORMAT, id);
+  g_autoptr(HcTestResponse) r = hc_test_request (srv, "GET", path, token, NULL);
+
+  hc_assert_status (r, 200, NULL);
+  g_assert_nonnull (r->etag);
+  return g_strdup (r->etag);
+}
+
+/* 白沙 has two enterprises; the rule warns at 15,000 tourism events per
+ * 10,000 enterprises over three months, i.e. at the third event. */
+static void
+test_alerts_threshold_raises_one_alert_acknowledged_once (void)
+{
+  g_autoptr(HcTestServer) fresh = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  g_autofree char *ana = add_user (fresh, "alert.analyst", "analyst", ANALYST_PW);
+  g_autofree char *sup = add_user (fresh, "alert.supervisor", "supervisor", SUPERVISOR_PW);
+  const char *rule = "{\"category\":\"tourism\",\"region\":\"469025\",\"kind\":\"threshold\","
+                     "\"window_months\":3,\"threshold\":15000}";
+  g_autoptr(HcTestResponse) by_analyst = hc_test_request (fresh, "POST", "/risk/rules", ana, rule);
+  g_autoptr(HcTestResponse) bad_kind = NULL;
+  g_autoptr(HcTestResponse) bad_window = NULL;
+  g_autoptr(HcTestResponse) created = NULL;
+  g_autoptr(HcTestResponse) none = NULL;
+  g_autoptr(HcTestResponse) one = NULL;
+  g_autoptr(HcTestResponse) still_one = NULL;
+  g_autoptr(HcTestResponse) no_note = NULL;
+  g_autoptr(HcTestResponse) no_version = NULL;
+  g_autoptr(HcTestResponse) acked = NULL;
+  g_autoptr(HcTestResponse) again = NULL;
+  g_autoptr(HcTestResponse) close_by_analyst = NULL;
+  g_autoptr(HcTestResponse) closed = NULL;
+  g_autoptr(HcTestResponse) after_close = NULL;
+  g_autofree char *etag = NULL;
+  JsonObject *page, *alert;
+  gint64 alert_id;
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *uscc = make_uscc ("469025");
+
+      hc_test_create_subject (fresh, uscc, "白沙预警测试有限公司", "legal_person", "469025");
+    }
+
+  /* Rules are a supervisor's; a bad one is refused and adds nothing. */
+  hc_assert_status (by_analyst, 403, "forbidden");
+  bad_kind = hc_test_request (fresh, "POST", "/risk/rules", sup,
+                              "{\"category\":\"tourism\",\"kind\":\"often\",\"window_months\":3,\"threshold\":1}");
+  hc_assert_status (bad_kind, 422, "invalid_kind");
+  g_assert_cmpstr (hc_test_response_error_field (bad_kind), ==, "kind");
+  bad_window = hc_test_request (fresh, "POST", "/risk/rules", sup,
+                                "{\"category\":\"tourism\",\"kind\":\"rise\",\"window_months\":0,\"threshold\":1}");
+  hc_assert_status (bad_window, 422, "value_out_of_range");
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM risk_rules"), ==, 0);
+  created = hc_test_request (fresh, "POST", "/risk/rules", sup, rule);
+  hc_assert_status (created, 201, NULL);
+
+  /* Two events: 10,000 per 10,000 enterprises, below the line. */
+  post_event (fresh, ana, "469025", "2025-01-05", "tourism", 2);
+  post_event (fresh, ana, "469025", "2025-02-05", "tourism", 2);
+  page = open_alerts (fresh, ana, &none);
+  g_assert_cmpint (json_object_get_int_member (page, "total"), ==, 0);
+
+  /* The third crosses it: one alert. */
+  post_event (fresh, ana, "469025", "2025-03-05", "tourism", 4);
+  page = open_alerts (fresh, ana, &one);
+  g_assert_cmpint (json_object_get_int_member (page, "total"), ==, 1);
+  alert = json_array_get_object_element (json_object_get_array_member (page, "items"), 0);
+  alert_id = json_object_get_int_member (alert, "id");
+  g_assert_cmpstr (json_object_get_string_member (alert, "region"), ==, "469025");
+  g_assert_cmpstr (json_object_get_string_member (alert, "category"), ==, "tourism");
+  g_assert_cmpstr (json_object_get_string_member (alert, "state"), ==, "raised");
+  g_assert_cmpstr (json_object_get_string_member (alert, "window_from"), ==, "2025-01");
+  g_assert_cmpstr (json_object_get_string_member (alert, "window_to"), ==, "2025-03");
+  g_assert_cmpint (json_object_get_int_member (alert, "events"), ==, 3);
+  g_assert_cmpfloat (json_object_get_double_member (alert, "value"), ==, 15000.0);
+
+  /* More events above the line, another category, another 市县: still one. */
+  post_event (fresh, ana, "469025", "2025-03-20", "tourism", 1);
+  post_event (fresh, ana, "469025", "2025-03-21", "finance", 5);
+  post_event (fresh, ana, "469026", "2025-03-21", "tourism", 5);
+  page = open_alerts (fresh, ana, &still_one);
+  g_assert_cmpint (json_object_get_int_member (page, "total"), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM risk_alerts"), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM audit WHERE action = 'risk_alert.raise'"), ==, 1);
+
+  /* Acknowledged with a note, once. */
+  etag = alert_etag (fresh, ana, alert_id);
+  no_note = alert_request (fresh, ana, alert_id, "acknowledge", etag, "{\"note\":\"  \"}");
+  hc_assert_status (no_note, 422, "missing_comment");
+  no_version = alert_request (fresh, ana, alert_id, "acknowledge", NULL, "{\"note\":\"已派员核查\"}");
+  hc_assert_status (no_version, 428, "precondition_required");
+  acked = alert_request (fresh, ana, alert_id, "acknowledge", etag, "{\"note\":\"已派员核查\"}");
+  hc_assert_status (acked, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (acked), "state"), ==, "acknowledged");
+  g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (acked), "acknowledged_by"), ==, "alert.analyst");
+  g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (acked), "note"), ==, "已派员核查");
+  again = alert_request (fresh, ana, alert_id, "acknowledge", acked->etag, "{\"note\":\"再次确认\"}");
+  hc_assert_status (again, 409, "illegal_transition");
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM audit WHERE action = 'risk_alert.acknowledge'"), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM risk_alerts WHERE note = '已派员核查'"), ==, 1);
+
+  /* A supervisor closes it; the next crossing raises a new one. */
+  close_by_analyst = alert_request (fresh, ana, alert_id, "close", acked->etag, "{}");
+  hc_assert_status (close_by_analyst, 403, "forbidden");
+  closed = alert_request (fresh, sup, alert_id, "close", acked->etag, "{}");
+  hc_assert_status (closed, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (closed), "state"), ==, "closed");
+  post_event (fresh, ana, "469025", "2025-03-25", "tourism", 1);
+  page = open_alerts (fresh, ana, &after_close);
+  g_assert_cmpint (json_object_get_int_member (page, "total"), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM risk_alerts"), ==, 2);
+}
+
+/* A rise rule: twice the events of the month before (+100 %) warns. */
+static void
+test_alerts_rise_against_the_window_before (void)
+{
+  g_autoptr(HcTestServer) fresh = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *admin = hc_test_server_token (fresh, "admin");
+  g_autoptr(HcTestResponse) created =
+    hc_test_request (fresh, "POST", "/risk/rules", admin,
+                     "{\"category\":\"finance\",\"kind\":\"rise\",\"window_months\":1,\"threshold\":100}");
+  g_autoptr(HcTestResponse) flat = NULL;
+  g_autoptr(HcTestResponse) doubled = NULL;
+  JsonObject *page, *alert;
+
+  hc_assert_status (created, 201, NULL);
+  post_event (fresh, admin, "460200", "2025-05-03", "finance", 3);
+  post_event (fresh, admin, "460200", "2025-06-03", "finance", 3);
+  page = open_alerts (fresh, admin, &flat);
+  g_assert_cmpint (json_object_get_int_member (page, "total"), ==, 0);
+  post_event (fresh, admin, "460200", "2025-06-09", "finance", 3);
+  page = open_alerts (fresh, admin, &doubled);
+  g_assert_cmpint (json_object_get_int_member (page, "total"), ==, 1);
+  alert = json_array_get_object_element (json_object_get_array_member (page, "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (alert, "region"), ==, "460200");
+  g_assert_cmpstr (json_object_get_string_member (alert, "kind"), ==, "rise");
+  g_assert_cmpfloat (json_object_get_double_member (alert, "value"), ==, 100.0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -629,6 +817,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/risk/events/delete-needs-role-and-version", test_events_delete_needs_role_and_version);
   g_test_add_func ("/risk/events/page-newest-first-with-filters", test_events_page_newest_first_with_filters);
   g_test_add_func ("/risk/demo/rollup-equals-events", test_demo_rollup_equals_events);
+  g_test_add_func ("/risk/alerts/threshold-raises-one-alert-acknowledged-once",
+                   test_alerts_threshold_raises_one_alert_acknowledged_once);
+  g_test_add_func ("/risk/alerts/rise-against-the-window-before", test_alerts_rise_against_the_window_before);
 
   ret = g_test_run ();
   g_free (analyst);

@@ -36,7 +36,7 @@ G_DEFINE_FINAL_TYPE (HcAuditPane, hc_audit_pane, HC_TYPE_PANE)
 
 static const char * const entity_keys[] = {
   NULL, "subject", "list_entry", "repair", "catalog_item", "catalog_version",
-  "indicator_value", "risk_event", "department", "match_run",
+  "indicator_value", "risk_event", "department", "match_run", "commitment", "report",
 };
 
 static void
@@ -140,9 +140,9 @@ selection_changed (HcAuditPane *self)
 
   gtk_no_selection_set_model (self->change_selection, entry ? hc_audit_entry_get_changes (entry) : NULL);
   if (entry != NULL)
-    /* Translators: an audit entry's action and object, "subject.update · subject 42" */
-    title = g_strdup_printf (_("%s · %s %s"), hc_audit_entry_get_action (entry),
-                             hc_audit_entry_get_entity (entry), hc_audit_entry_get_entity_id (entry));
+    /* Translators: an audit entry's action and object, "修改市场主体 · 市场主体 42" */
+    title = g_strdup_printf (_("%s · %s %s"), hc_audit_entry_get_action_label (entry),
+                             hc_audit_entry_get_entity_label (entry), hc_audit_entry_get_entity_id (entry));
   gtk_label_set_text (self->detail_title, title ? title : _("Select an entry to see what it changed."));
 }
 
@@ -193,7 +193,7 @@ hc_audit_pane_init (HcAuditPane *self)
   const char *labels[] = {
     N_("All objects"), N_("Market subjects"), N_("List entries"), N_("Credit repairs"),
     N_("Catalog items"), N_("Catalog versions"), N_("Indicator values"), N_("Risk events"),
-    N_("Departments"), N_("List match runs"),
+    N_("Departments"), N_("List match runs"), N_("Credit commitments"), N_("Credit reports"),
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (labels) == G_N_ELEMENTS (entity_keys));

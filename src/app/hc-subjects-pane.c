@@ -8,10 +8,14 @@
 #include <glib/gi18n.h>
 
 #include "hc-subjects-pane.h"
+#include "hc-credit-file-view.h"
+#include "hc-publicity-view.h"
 #include "hc-enums.h"
+#include "hc-id-number.h"
 #include "hc-format.h"
 #include "hc-subject-edit-dialog.h"
 #include "hc-subject-model.h"
+#include "hc-window.h"
 
 struct _HcSubjectsPane
 {
@@ -28,15 +32,9 @@ struct _HcSubjectsPane
   GtkColumnView       *column_view;
   GtkSingleSelection  *selection;
   GtkStack            *detail_stack;
-  GtkLabel            *detail_name;
-  GtkLabel            *detail_identifier;
-  GtkLabel            *detail_type;
-  GtkLabel            *detail_region;
-  GtkLabel            *detail_industry;
-  GtkLabel            *detail_grade;
-  GtkLabel            *detail_status;
-  GtkLabel            *detail_registered;
-  GtkLabel            *detail_message;
+  HcCreditFileView    *file_view;
+  GtkStack            *view_stack;
+  HcPublicityView     *publicity_view;
 
   HcSubjectModel      *model;
   GPtrArray           *region_codes;   /* index of region_dropdown - 1 → code */
@@ -127,28 +125,39 @@ selected_subject (HcSubjectsPane *self)
   return subject != NULL && !hc_subject_get_placeholder (subject) ? subject : NULL;
 }
 
+/* The identifier the server finds @subject by. Those who may not see ID
+ * numbers find a person by the whole number only, and see it masked: the
+ * number they searched by is then the one to ask with. */
+static const char *
+lookup_identifier (HcSubjectsPane *self,
+                   HcSubject      *subject)
+{
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *normalized = NULL;
+  g_autofree char *masked = NULL;
+
+  if (!hc_subject_get_identifier_masked (subject))
+    return NULL;
+  normalized = hc_id_number_normalize (typed);
+  masked = hc_id_number_mask (normalized);
+  if (g_strcmp0 (masked, hc_subject_get_identifier (subject)) != 0)
+    return NULL;
+  g_object_set_data_full (G_OBJECT (self), "hc-lookup", g_steal_pointer (&normalized), g_free);
+  return g_object_get_data (G_OBJECT (self), "hc-lookup");
+}
+
 static void
 show_detail (HcSubjectsPane *self,
              HcSubject      *subject)
 {
-  const char *grade;
-
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "subjects.edit", subject != NULL);
   if (subject == NULL)
     {
+      hc_credit_file_view_clear (self->file_view);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
     }
-  grade = hc_subject_get_grade (subject);
-  gtk_label_set_text (self->detail_name, hc_subject_get_name (subject));
-  gtk_label_set_text (self->detail_identifier, hc_subject_get_identifier (subject));
-  gtk_label_set_text (self->detail_type, hc_subject_get_type_label (subject));
-  gtk_label_set_text (self->detail_region, hc_subject_get_region_name (subject));
-  gtk_label_set_text (self->detail_industry, hc_subject_get_industry (subject));
-  gtk_label_set_text (self->detail_grade, *grade ? grade : C_("credit grade", "Not graded"));
-  gtk_label_set_text (self->detail_status, hc_subject_get_status_label (subject));
-  gtk_label_set_text (self->detail_registered, hc_subject_get_registered_on (subject));
-  gtk_widget_set_visible (GTK_WIDGET (self->detail_message), FALSE);
+  hc_credit_file_view_show (self->file_view, subject, lookup_identifier (self, subject));
   gtk_stack_set_visible_child_name (self->detail_stack, "subject");
 }
 
@@ -197,8 +206,10 @@ edit_subject_cb (GObject      *source,
     return;
   if (subject == NULL)
     {
-      gtk_label_set_text (self->detail_message, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->detail_message), TRUE);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (HC_IS_WINDOW (root))
+        hc_window_add_toast (HC_WINDOW (root), error->message);
       return;
     }
 
@@ -259,6 +270,15 @@ regions_cb (GObject      *source,
   apply_query (self);
 }
 
+/* 双公示 loads when it is shown, and again on refresh. */
+static void
+view_changed (HcSubjectsPane *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "publicity") == 0)
+    hc_publicity_view_load (self->publicity_view);
+}
+
 static void
 hc_subjects_pane_reload (HcPane *pane)
 {
@@ -272,6 +292,7 @@ hc_subjects_pane_reload (HcPane *pane)
                                self, G_CONNECT_SWAPPED);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
     }
+  view_changed (self);
   hc_pane_show_loading (pane);
   /* The regions come first: the list is filtered by their codes. */
   if (self->region_codes == NULL)
@@ -308,6 +329,8 @@ hc_subjects_pane_class_init (HcSubjectsPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "subjects.edit", NULL, edit_action);
 
   g_type_ensure (HC_TYPE_SUBJECT);
+  g_type_ensure (HC_TYPE_CREDIT_FILE_VIEW);
+  g_type_ensure (HC_TYPE_PUBLICITY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-subjects-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, search_entry);
@@ -320,15 +343,10 @@ hc_subjects_pane_class_init (HcSubjectsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, column_view);
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, selection);
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_name);
-  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_identifier);
-  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_type);
-  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_region);
-  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_industry);
-  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_grade);
-  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_status);
-  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_registered);
-  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, detail_message);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, file_view);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, publicity_view);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed);
 }
@@ -339,6 +357,8 @@ client_changed (HcSubjectsPane *self)
 {
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->model);
+  hc_credit_file_view_set_client (self->file_view, hc_pane_get_client (HC_PANE (self)));
+  hc_publicity_view_set_client (self->publicity_view, hc_pane_get_client (HC_PANE (self)));
 }
 
 static void
@@ -386,6 +406,30 @@ hc_subjects_pane_get_model (HcSubjectsPane *self)
 {
   g_return_val_if_fail (HC_IS_SUBJECTS_PANE (self), NULL);
   return self->model ? G_LIST_MODEL (self->model) : NULL;
+}
+
+/* The credit file beside the list. */
+HcCreditFileView *
+hc_subjects_pane_get_file_view (HcSubjectsPane *self)
+{
+  g_return_val_if_fail (HC_IS_SUBJECTS_PANE (self), NULL);
+  return self->file_view;
+}
+
+/* The 双公示 view, and showing it. */
+HcPublicityView *
+hc_subjects_pane_get_publicity_view (HcSubjectsPane *self)
+{
+  g_return_val_if_fail (HC_IS_SUBJECTS_PANE (self), NULL);
+  return self->publicity_view;
+}
+
+void
+hc_subjects_pane_show_view (HcSubjectsPane *self,
+                            const char     *name)
+{
+  g_return_if_fail (HC_IS_SUBJECTS_PANE (self));
+  gtk_stack_set_visible_child_name (self->view_stack, name);
 }
 
 /* The edit dialog while it is open. */

@@ -4,7 +4,9 @@
 
 #include <gtk/gtk.h>
 
+#include "hc-credit-file-view.h"
 #include "hc-pane.h"
+#include "hc-publicity-view.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +16,10 @@ G_DECLARE_FINAL_TYPE (HcSubjectsPane, hc_subjects_pane, HC, SUBJECTS_PANE, HcPan
 
 GListModel *hc_subjects_pane_get_model       (HcSubjectsPane *self);
 GtkWindow  *hc_subjects_pane_get_edit_dialog (HcSubjectsPane *self);
+HcCreditFileView *hc_subjects_pane_get_file_view (HcSubjectsPane *self);
+HcPublicityView  *hc_subjects_pane_get_publicity_view (HcSubjectsPane *self);
+void        hc_subjects_pane_show_view       (HcSubjectsPane *self,
+                                              const char     *name);
 const char *hc_subjects_pane_get_total_text  (HcSubjectsPane *self);
 void        hc_subjects_pane_select          (HcSubjectsPane *self,
                                               guint           position);

@@ -60,6 +60,16 @@ hc_window_add_toast (HcWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* Shows @toast (a toast with a button, say), taking it over. */
+void
+hc_window_show_toast (HcWindow *self,
+                      AdwToast *toast)
+{
+  g_return_if_fail (HC_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* The header's subtitle: who is signed in, and as what. */
 static void
 update_user (HcWindow *self)

@@ -28,6 +28,8 @@ GtkWidget    *hc_window_get_pane_widget    (HcWindow         *self,
                                             const char       *name);
 void          hc_window_add_toast          (HcWindow         *self,
                                             const char       *message);
+void          hc_window_show_toast         (HcWindow         *self,
+                                            AdwToast         *toast);
 const char * const *hc_window_get_pane_names (void);
 
 G_END_DECLS

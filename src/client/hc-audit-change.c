@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-audit-change.h"
+#include "hc-audit-labels.h"
 
 struct _HcAuditChange
 {
@@ -19,7 +20,7 @@ struct _HcAuditChange
 
 G_DEFINE_FINAL_TYPE (HcAuditChange, hc_audit_change, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_FIELD, PROP_BEFORE, PROP_AFTER, PROP_CHANGED, PROP_MARK, N_PROPS };
+enum { PROP_0, PROP_FIELD, PROP_FIELD_LABEL, PROP_BEFORE, PROP_AFTER, PROP_CHANGED, PROP_MARK, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
@@ -46,6 +47,7 @@ hc_audit_change_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_FIELD: g_value_set_string (value, self->field); break;
+    case PROP_FIELD_LABEL: g_value_set_string (value, hc_audit_field_label (self->field)); break;
     case PROP_BEFORE: g_value_set_string (value, self->before); break;
     case PROP_AFTER: g_value_set_string (value, self->after); break;
     case PROP_CHANGED: g_value_set_boolean (value, hc_audit_change_get_changed (self)); break;
@@ -67,6 +69,7 @@ hc_audit_change_class_init (HcAuditChangeClass *klass)
   object_class->get_property = hc_audit_change_get_property;
 
   properties [PROP_FIELD] = g_param_spec_string ("field", NULL, NULL, NULL, flags);
+  properties [PROP_FIELD_LABEL] = g_param_spec_string ("field-label", NULL, NULL, NULL, flags);
   properties [PROP_BEFORE] = g_param_spec_string ("before", NULL, NULL, NULL, flags);
   properties [PROP_AFTER] = g_param_spec_string ("after", NULL, NULL, NULL, flags);
   properties [PROP_CHANGED] = g_param_spec_boolean ("changed", NULL, NULL, FALSE, flags);
@@ -96,6 +99,14 @@ hc_audit_change_new (const char *field,
   self->before = g_strdup (before ? before : "");
   self->after = g_strdup (after ? after : "");
   return self;
+}
+
+/* Returns: the field by its translated label (“更新时间” for updated_at) */
+const char *
+hc_audit_change_get_field_label (HcAuditChange *self)
+{
+  g_return_val_if_fail (HC_IS_AUDIT_CHANGE (self), NULL);
+  return hc_audit_field_label (self->field);
 }
 
 const char *

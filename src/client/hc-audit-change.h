@@ -14,6 +14,7 @@ HcAuditChange *hc_audit_change_new         (const char    *field,
                                             const char    *before,
                                             const char    *after);
 const char    *hc_audit_change_get_field   (HcAuditChange *self);
+const char    *hc_audit_change_get_field_label (HcAuditChange *self);
 const char    *hc_audit_change_get_before  (HcAuditChange *self);
 const char    *hc_audit_change_get_after   (HcAuditChange *self);
 gboolean       hc_audit_change_get_changed (HcAuditChange *self);

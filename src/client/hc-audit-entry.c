@@ -6,6 +6,7 @@
 
 #include "hc-audit-change.h"
 #include "hc-audit-entry.h"
+#include "hc-audit-labels.h"
 #include "hc-enums.h"
 
 struct _HcAuditEntry
@@ -24,7 +25,7 @@ struct _HcAuditEntry
 
 G_DEFINE_FINAL_TYPE (HcAuditEntry, hc_audit_entry, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_AT, PROP_AT_LABEL, PROP_ACTOR, PROP_ROLE, PROP_ROLE_LABEL, PROP_ACTION, PROP_ENTITY, PROP_ENTITY_ID, N_PROPS };
+enum { PROP_0, PROP_AT, PROP_AT_LABEL, PROP_ACTOR, PROP_ROLE, PROP_ROLE_LABEL, PROP_ACTION, PROP_ACTION_LABEL, PROP_ENTITY, PROP_ENTITY_LABEL, PROP_ENTITY_ID, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
@@ -82,7 +83,9 @@ hc_audit_entry_get_property (GObject    *object,
     case PROP_ROLE: g_value_set_string (value, self->role); break;
     case PROP_ROLE_LABEL: g_value_set_string (value, role_label (self)); break;
     case PROP_ACTION: g_value_set_string (value, self->action); break;
+    case PROP_ACTION_LABEL: g_value_set_string (value, hc_audit_action_label (self->action)); break;
     case PROP_ENTITY: g_value_set_string (value, self->entity); break;
+    case PROP_ENTITY_LABEL: g_value_set_string (value, hc_audit_entity_label (self->entity)); break;
     case PROP_ENTITY_ID: g_value_set_string (value, self->entity_id); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -104,7 +107,9 @@ hc_audit_entry_class_init (HcAuditEntryClass *klass)
   properties [PROP_ROLE] = g_param_spec_string ("role", NULL, NULL, NULL, flags);
   properties [PROP_ROLE_LABEL] = g_param_spec_string ("role-label", NULL, NULL, NULL, flags);
   properties [PROP_ACTION] = g_param_spec_string ("action", NULL, NULL, NULL, flags);
+  properties [PROP_ACTION_LABEL] = g_param_spec_string ("action-label", NULL, NULL, NULL, flags);
   properties [PROP_ENTITY] = g_param_spec_string ("entity", NULL, NULL, NULL, flags);
+  properties [PROP_ENTITY_LABEL] = g_param_spec_string ("entity-label", NULL, NULL, NULL, flags);
   properties [PROP_ENTITY_ID] = g_param_spec_string ("entity-id", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -241,4 +246,20 @@ hc_audit_entry_new_from_json (JsonObject *obj)
                              STR ("at"), STR ("actor"), STR ("role"), STR ("action"), STR ("entity"),
                              entity_id, G_LIST_MODEL (changes));
 #undef STR
+}
+
+/* Returns: the action by its translated label (“修改市场主体” for subject.update) */
+const char *
+hc_audit_entry_get_action_label (HcAuditEntry *self)
+{
+  g_return_val_if_fail (HC_IS_AUDIT_ENTRY (self), NULL);
+  return hc_audit_action_label (self->action);
+}
+
+/* Returns: the object type by its translated label */
+const char *
+hc_audit_entry_get_entity_label (HcAuditEntry *self)
+{
+  g_return_val_if_fail (HC_IS_AUDIT_ENTRY (self), NULL);
+  return hc_audit_entity_label (self->entity);
 }

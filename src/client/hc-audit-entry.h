@@ -25,6 +25,8 @@ const char   *hc_audit_entry_get_actor      (HcAuditEntry *self);
 const char   *hc_audit_entry_get_role       (HcAuditEntry *self);
 const char   *hc_audit_entry_get_action     (HcAuditEntry *self);
 const char   *hc_audit_entry_get_entity     (HcAuditEntry *self);
+const char   *hc_audit_entry_get_action_label (HcAuditEntry *self);
+const char   *hc_audit_entry_get_entity_label (HcAuditEntry *self);
 const char   *hc_audit_entry_get_entity_id  (HcAuditEntry *self);
 GListModel   *hc_audit_entry_get_changes    (HcAuditEntry *self);
 

@@ -10,17 +10,6 @@
 #include "hc-audit-entry.h"
 #include "hc-client-private.h"
 
-static void
-list_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-
-  _hc_client_return_page (source, result, task, HC_TYPE_AUDIT_ENTRY,
-                          (HcItemFromJson) hc_audit_entry_new_from_json);
-}
-
 void
 hc_client_list_audit_async (HcClient            *self,
                             const HcAuditQuery  *query,
@@ -31,13 +20,10 @@ hc_client_list_audit_async (HcClient            *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GString) path = g_string_new ("/audit");
 
   g_return_if_fail (HC_IS_CLIENT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_list_audit_async);
   if (query != NULL)
     {
       _hc_client_query_add (path, "actor", query->actor);
@@ -47,7 +33,9 @@ hc_client_list_audit_async (HcClient            *self,
       _hc_client_query_add (path, "to", query->to);
     }
   _hc_client_query_add_page (path, cursor, limit, want_total);
-  hc_client_send_async (self, "GET", path->str, NULL, cancellable, list_cb, g_steal_pointer (&task));
+  _hc_client_call_page_async (self, hc_client_list_audit_async, path->str, HC_TYPE_AUDIT_ENTRY,
+                              (HcItemFromJson) hc_audit_entry_new_from_json, FALSE,
+                              cancellable, callback, user_data);
 }
 
 HcPage *
@@ -55,9 +43,5 @@ hc_client_list_audit_finish (HcClient      *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_list_audit_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _hc_client_call_finish (self, result, hc_client_list_audit_async, error);
 }

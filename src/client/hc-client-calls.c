@@ -123,39 +123,15 @@ hc_client_check_session_finish (HcClient      *self,
 
 /* GET /health */
 
-static void
-health_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  JsonObject *obj = hc_client_take_object (source, result, task, &node);
-  HcServerHealth *health;
-
-  if (obj == NULL)
-    return;
-  health = g_new0 (HcServerHealth, 1);
-  health->status = g_strdup (json_object_get_string_member_with_default (obj, "status", ""));
-  health->version = g_strdup (json_object_get_string_member_with_default (obj, "version", ""));
-  health->schema = (int) json_object_get_int_member_with_default (obj, "schema", 0);
-  g_task_return_pointer (task, health, (GDestroyNotify) hc_server_health_free);
-}
-
 void
 hc_client_get_health_async (HcClient            *self,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (HC_IS_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_get_health_async);
-  hc_client_send_async (self, "GET", "/health", NULL, cancellable,
-                        health_cb, g_steal_pointer (&task));
+  _hc_client_call_async (self, hc_client_get_health_async, "GET", "/health", NULL,
+                         (HcItemFromJson) hc_server_health_new_from_json,
+                         (GDestroyNotify) hc_server_health_free, cancellable, callback, user_data);
 }
 
 HcServerHealth *
@@ -163,48 +139,31 @@ hc_client_get_health_finish (HcClient      *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_get_health_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _hc_client_call_finish (self, result, hc_client_get_health_async, error);
 }
 
 /* GET /regions */
 
-static void
-regions_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+/* The 市县 of the answer, as a GPtrArray of HcRegionInfo. */
+static gpointer
+regions_from_json (JsonObject *obj)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  JsonObject *obj = hc_client_take_object (source, result, task, &node);
   g_autoptr(GPtrArray) regions = NULL;
-  JsonArray *items;
+  JsonNode *items = json_object_get_member (obj, "items");
+  JsonArray *array;
 
-  if (obj == NULL)
-    return;
-  items = json_object_get_array_member (obj, "items");
-  if (items == NULL)
-    {
-      g_task_return_error (task, hc_client_protocol_error ());
-      return;
-    }
+  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
+    return NULL;
+  array = json_node_get_array (items);
   regions = g_ptr_array_new_with_free_func ((GDestroyNotify) hc_region_info_free);
-  for (guint i = 0; i < json_array_get_length (items); i++)
+  for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
-      HcRegionInfo *region;
+      JsonObject *item = json_array_get_object_element (array, i);
 
-      if (item == NULL)
-        continue;
-      region = g_new0 (HcRegionInfo, 1);
-      region->code = g_strdup (json_object_get_string_member_with_default (item, "code", ""));
-      region->name = g_strdup (json_object_get_string_member_with_default (item, "name", ""));
-      g_ptr_array_add (regions, region);
+      if (item != NULL)
+        g_ptr_array_add (regions, hc_region_info_new_from_json (item));
     }
-  g_task_return_pointer (task, g_steal_pointer (&regions), (GDestroyNotify) g_ptr_array_unref);
+  return g_steal_pointer (&regions);
 }
 
 void
@@ -213,14 +172,9 @@ hc_client_list_regions_async (HcClient            *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (HC_IS_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_list_regions_async);
-  hc_client_send_async (self, "GET", "/regions", NULL, cancellable,
-                        regions_cb, g_steal_pointer (&task));
+  _hc_client_call_async (self, hc_client_list_regions_async, "GET", "/regions", NULL,
+                         regions_from_json, (GDestroyNotify) g_ptr_array_unref,
+                         cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -228,11 +182,7 @@ hc_client_list_regions_finish (HcClient      *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_list_regions_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _hc_client_call_finish (self, result, hc_client_list_regions_async, error);
 }
 
 /* Counts: a collection asked for its total with limit=1 */

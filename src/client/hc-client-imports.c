@@ -9,34 +9,8 @@
 
 #include "hc-client-private.h"
 #include "hc-import-record.h"
-#include "hc-import-rejection.h"
 
 #define XLSX_CONTENT_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-G_DEFINE_BOXED_TYPE (HcImportResult, hc_import_result, hc_import_result_ref, hc_import_result_unref)
-
-HcImportResult *
-hc_import_result_ref (HcImportResult *result)
-{
-  g_return_val_if_fail (result != NULL, NULL);
-  return g_atomic_rc_box_acquire (result);
-}
-
-static void
-import_result_clear (HcImportResult *result)
-{
-  g_free (result->kind);
-  g_free (result->file_name);
-  g_free (result->encoding);
-  g_clear_object (&result->rejections);
-}
-
-void
-hc_import_result_unref (HcImportResult *result)
-{
-  g_return_if_fail (result != NULL);
-  g_atomic_rc_box_release_full (result, (GDestroyNotify) import_result_clear);
-}
 
 void
 hc_catalog_item_info_free (HcCatalogItemInfo *item)
@@ -206,42 +180,6 @@ import_data_free (ImportData *data)
   g_free (data);
 }
 
-static HcImportResult *
-import_result_new (JsonObject *obj)
-{
-  HcImportResult *result = g_atomic_rc_box_new0 (HcImportResult);
-  g_autoptr(GListStore) rejections = g_list_store_new (HC_TYPE_IMPORT_REJECTION);
-  JsonNode *list = json_object_get_member (obj, "rejections");
-
-  result->import_id = json_object_get_int_member_with_default (obj, "import_id", 0);
-  result->kind = g_strdup (_hc_json_string (obj, "kind"));
-  result->item_id = json_object_get_int_member_with_default (obj, "item_id", 0);
-  result->file_name = g_strdup (_hc_json_string (obj, "file_name"));
-  result->encoding = g_strdup (_hc_json_string (obj, "encoding"));
-  result->rows_read = json_object_get_int_member_with_default (obj, "rows_read", 0);
-  result->accepted = json_object_get_int_member_with_default (obj, "accepted", 0);
-  result->rejected = json_object_get_int_member_with_default (obj, "rejected", 0);
-  result->duration_ms = json_object_get_int_member_with_default (obj, "duration_ms", 0);
-  result->rejections_truncated = json_object_get_boolean_member_with_default (obj, "rejections_truncated", FALSE);
-  if (list != NULL && JSON_NODE_HOLDS_ARRAY (list))
-    {
-      JsonArray *rows = json_node_get_array (list);
-
-      for (guint i = 0; i < json_array_get_length (rows); i++)
-        {
-          JsonObject *row = json_array_get_object_element (rows, i);
-          g_autoptr(HcImportRejection) rejection = NULL;
-
-          if (row == NULL)
-            continue;
-          rejection = hc_import_rejection_new_from_json (row);
-          g_list_store_append (rejections, rejection);
-        }
-    }
-  result->rejections = G_LIST_MODEL (g_steal_pointer (&rejections));
-  return result;
-}
-
 static void
 import_cb (GObject      *source,
            GAsyncResult *result,
@@ -250,15 +188,16 @@ import_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
   JsonObject *obj = hc_client_take_object (source, result, task, &node);
+  HcImportResult *answer;
 
   if (obj == NULL)
     return;
-  if (!json_object_has_member (obj, "import_id"))
+  if ((answer = hc_import_result_new_from_json (obj)) == NULL)
     {
       g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
-  g_task_return_pointer (task, import_result_new (obj), (GDestroyNotify) hc_import_result_unref);
+  g_task_return_pointer (task, answer, (GDestroyNotify) hc_import_result_unref);
 }
 
 static void
@@ -369,31 +308,15 @@ hc_client_import_file_finish (HcClient      *self,
 
 /* GET /imports */
 
-static void
-imports_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-
-  _hc_client_return_items (source, result, task, HC_TYPE_IMPORT_RECORD,
-                           (HcItemFromJson) hc_import_record_new_from_json);
-}
-
 void
 hc_client_list_imports_async (HcClient            *self,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (HC_IS_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_list_imports_async);
-  hc_client_send_async (self, "GET", "/imports?limit=100", NULL, cancellable,
-                        imports_cb, g_steal_pointer (&task));
+  _hc_client_call_page_async (self, hc_client_list_imports_async, "/imports?limit=100", HC_TYPE_IMPORT_RECORD,
+                              (HcItemFromJson) hc_import_record_new_from_json, TRUE,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -406,11 +329,7 @@ hc_client_list_imports_finish (HcClient      *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_list_imports_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _hc_client_call_finish (self, result, hc_client_list_imports_async, error);
 }
 
 /* GET /imports/{id}/rejections.csv */

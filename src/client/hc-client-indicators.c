@@ -9,12 +9,6 @@
 #include "hc-client-private.h"
 #include "hc-indicator-summary.h"
 
-static JsonObject *
-answer_object (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 static char *
 indicator_path (const char *key,
                 const char *rest)
@@ -25,17 +19,6 @@ indicator_path (const char *key,
 }
 
 /* GET /indicators?year= */
-
-static void
-list_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-
-  _hc_client_return_items (source, result, task, HC_TYPE_INDICATOR_SUMMARY,
-                           (HcItemFromJson) hc_indicator_summary_new_from_json);
-}
 
 /**
  * hc_client_list_indicators_async:
@@ -51,16 +34,15 @@ hc_client_list_indicators_async (HcClient            *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GString) path = g_string_new ("/indicators");
 
   g_return_if_fail (HC_IS_CLIENT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_list_indicators_async);
   if (year > 0)
     _hc_client_query_add_int (path, "year", year);
-  hc_client_send_async (self, "GET", path->str, NULL, cancellable, list_cb, g_steal_pointer (&task));
+  _hc_client_call_page_async (self, hc_client_list_indicators_async, path->str, HC_TYPE_INDICATOR_SUMMARY,
+                              (HcItemFromJson) hc_indicator_summary_new_from_json, TRUE,
+                              cancellable, callback, user_data);
 }
 
 GListModel *
@@ -68,40 +50,10 @@ hc_client_list_indicators_finish (HcClient      *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_list_indicators_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _hc_client_call_finish (self, result, hc_client_list_indicators_async, error);
 }
 
 /* GET /indicators/{key} */
-
-static void
-detail_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  HcIndicatorDetail *detail = NULL;
-
-  node = hc_client_send_finish (HC_CLIENT (source), result, &error);
-  if (node == NULL)
-    {
-      g_task_return_error (task, error ? g_steal_pointer (&error) : hc_client_protocol_error ());
-      return;
-    }
-  if (answer_object (node) != NULL)
-    detail = hc_indicator_detail_new_from_json (answer_object (node));
-  if (detail == NULL)
-    {
-      g_task_return_error (task, hc_client_protocol_error ());
-      return;
-    }
-  g_task_return_pointer (task, detail, g_object_unref);
-}
 
 void
 hc_client_get_indicator_async (HcClient            *self,
@@ -110,16 +62,15 @@ hc_client_get_indicator_async (HcClient            *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (key != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_get_indicator_async);
   path = indicator_path (key, NULL);
-  hc_client_send_async (self, "GET", path, NULL, cancellable, detail_cb, g_steal_pointer (&task));
+  _hc_client_call_async (self, hc_client_get_indicator_async, "GET", path, NULL,
+                         (HcItemFromJson) hc_indicator_detail_new_from_json, g_object_unref,
+                         cancellable, callback, user_data);
 }
 
 HcIndicatorDetail *
@@ -127,38 +78,17 @@ hc_client_get_indicator_finish (HcClient      *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_get_indicator_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _hc_client_call_finish (self, result, hc_client_get_indicator_async, error);
 }
 
 /* PUT /indicators/{key}/values/{year} and POST …/review: both complete with
  * the written value's new ETag. */
 
-static void
-write_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+static gpointer
+etag_of (JsonObject *obj,
+         const char *etag)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *etag = NULL;
-
-  node = hc_client_send_etag_finish (HC_CLIENT (source), result, &etag, &error);
-  if (node == NULL)
-    {
-      g_task_return_error (task, error ? g_steal_pointer (&error) : hc_client_protocol_error ());
-      return;
-    }
-  if (etag == NULL)
-    {
-      g_task_return_error (task, hc_client_protocol_error ());
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&etag), g_free);
+  return g_strdup (etag);
 }
 
 /**
@@ -180,7 +110,6 @@ hc_client_submit_indicator_value_async (HcClient            *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *rest = NULL;
@@ -189,9 +118,6 @@ hc_client_submit_indicator_value_async (HcClient            *self,
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (key != NULL);
   g_return_if_fail (evidence != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_submit_indicator_value_async);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "value");
@@ -203,8 +129,8 @@ hc_client_submit_indicator_value_async (HcClient            *self,
 
   rest = g_strdup_printf ("/values/%d", year);
   path = indicator_path (key, rest);
-  hc_client_send_etag_async (self, "PUT", path, body, etag, cancellable,
-                             write_cb, g_steal_pointer (&task));
+  _hc_client_call_etag_async (self, hc_client_submit_indicator_value_async, "PUT", path, body, etag,
+                              etag_of, g_free, cancellable, callback, user_data);
 }
 
 char *
@@ -212,11 +138,7 @@ hc_client_submit_indicator_value_finish (HcClient      *self,
                                          GAsyncResult  *result,
                                          GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_submit_indicator_value_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _hc_client_call_finish (self, result, hc_client_submit_indicator_value_async, error);
 }
 
 /**
@@ -237,7 +159,6 @@ hc_client_review_indicator_value_async (HcClient            *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *rest = NULL;
@@ -246,9 +167,6 @@ hc_client_review_indicator_value_async (HcClient            *self,
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (key != NULL);
   g_return_if_fail (etag != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_review_indicator_value_async);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "decision");
@@ -263,8 +181,8 @@ hc_client_review_indicator_value_async (HcClient            *self,
 
   rest = g_strdup_printf ("/values/%d/review", year);
   path = indicator_path (key, rest);
-  hc_client_send_etag_async (self, "POST", path, body, etag, cancellable,
-                             write_cb, g_steal_pointer (&task));
+  _hc_client_call_etag_async (self, hc_client_review_indicator_value_async, "POST", path, body, etag,
+                              etag_of, g_free, cancellable, callback, user_data);
 }
 
 char *
@@ -272,9 +190,5 @@ hc_client_review_indicator_value_finish (HcClient      *self,
                                          GAsyncResult  *result,
                                          GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_review_indicator_value_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _hc_client_call_finish (self, result, hc_client_review_indicator_value_async, error);
 }

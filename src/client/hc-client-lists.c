@@ -13,31 +13,15 @@
 
 /* GET /list-types */
 
-static void
-list_types_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-
-  _hc_client_return_items (source, result, task, HC_TYPE_LIST_TYPE,
-                           (HcItemFromJson) hc_list_type_new_from_json);
-}
-
 void
 hc_client_list_types_async (HcClient            *self,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (HC_IS_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_list_types_async);
-  hc_client_send_async (self, "GET", "/list-types", NULL, cancellable,
-                        list_types_cb, g_steal_pointer (&task));
+  _hc_client_call_page_async (self, hc_client_list_types_async, "/list-types", HC_TYPE_LIST_TYPE,
+                              (HcItemFromJson) hc_list_type_new_from_json, TRUE,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -49,11 +33,7 @@ hc_client_list_types_finish (HcClient      *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_list_types_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _hc_client_call_finish (self, result, hc_client_list_types_async, error);
 }
 
 /* GET /lists/{type}/entries */
@@ -63,16 +43,6 @@ static gpointer
 page_entry_from_json (JsonObject *obj)
 {
   return hc_list_entry_new_from_json (obj, NULL);
-}
-
-static void
-list_entries_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-
-  _hc_client_return_page (source, result, task, HC_TYPE_LIST_ENTRY, page_entry_from_json);
 }
 
 /**
@@ -98,15 +68,11 @@ hc_client_list_entries_async (HcClient            *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GString) path = NULL;
   g_autofree char *type_part = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (list_type != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_list_entries_async);
 
   type_part = g_uri_escape_string (list_type, NULL, FALSE);
   path = g_string_new (NULL);
@@ -115,8 +81,8 @@ hc_client_list_entries_async (HcClient            *self,
   _hc_client_query_add (path, "region", region);
   _hc_client_query_add (path, "q", q);
   _hc_client_query_add_page (path, cursor, limit, TRUE);
-  hc_client_send_async (self, "GET", path->str, NULL, cancellable,
-                        list_entries_cb, g_steal_pointer (&task));
+  _hc_client_call_page_async (self, hc_client_list_entries_async, path->str, HC_TYPE_LIST_ENTRY,
+                              page_entry_from_json, FALSE, cancellable, callback, user_data);
 }
 
 /**
@@ -128,41 +94,11 @@ hc_client_list_entries_finish (HcClient      *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_list_entries_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _hc_client_call_finish (self, result, hc_client_list_entries_async, error);
 }
 
 /* GET /list-entries/{id} and POST /list-entries/{id}/transitions: both
  * answer the entry as it is now, with its history and ETag. */
-
-static void
-entry_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *etag = NULL;
-  GError *error = NULL;
-  HcListEntry *entry;
-
-  node = hc_client_send_etag_finish (HC_CLIENT (source), result, &etag, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || etag == NULL ||
-      (entry = hc_list_entry_new_from_json (json_node_get_object (node), etag)) == NULL)
-    {
-      g_task_return_error (task, hc_client_protocol_error ());
-      return;
-    }
-  g_task_return_pointer (task, entry, g_object_unref);
-}
 
 void
 hc_client_get_list_entry_async (HcClient            *self,
@@ -171,17 +107,15 @@ hc_client_get_list_entry_async (HcClient            *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (id > 0);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_get_list_entry_async);
   path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, id);
-  hc_client_send_etag_async (self, "GET", path, NULL, NULL, cancellable,
-                             entry_cb, g_steal_pointer (&task));
+  _hc_client_call_etag_async (self, hc_client_get_list_entry_async, "GET", path, NULL, NULL,
+                              (HcAnswerWithEtag) hc_list_entry_new_from_json, g_object_unref,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -193,11 +127,7 @@ hc_client_get_list_entry_finish (HcClient      *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_get_list_entry_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _hc_client_call_finish (self, result, hc_client_get_list_entry_async, error);
 }
 
 /**
@@ -221,7 +151,6 @@ hc_client_transition_list_entry_async (HcClient            *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *path = NULL;
@@ -230,9 +159,6 @@ hc_client_transition_list_entry_async (HcClient            *self,
   g_return_if_fail (id > 0);
   g_return_if_fail (etag != NULL);
   g_return_if_fail (action != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_transition_list_entry_async);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "action");
@@ -246,8 +172,9 @@ hc_client_transition_list_entry_async (HcClient            *self,
   body = json_builder_get_root (builder);
 
   path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions", id);
-  hc_client_send_etag_async (self, "POST", path, body, etag, cancellable,
-                             entry_cb, g_steal_pointer (&task));
+  _hc_client_call_etag_async (self, hc_client_transition_list_entry_async, "POST", path, body, etag,
+                              (HcAnswerWithEtag) hc_list_entry_new_from_json, g_object_unref,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -259,9 +186,5 @@ hc_client_transition_list_entry_finish (HcClient      *self,
                                         GAsyncResult  *result,
                                         GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_transition_list_entry_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _hc_client_call_finish (self, result, hc_client_transition_list_entry_async, error);
 }

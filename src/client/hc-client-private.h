@@ -116,6 +116,59 @@ void      _hc_client_return_items   (GObject        *source,
                                      GType           item_type,
                                      HcItemFromJson  from_json);
 
+/* One typed call, whole: sends @method @path with @body (NULL for none) and
+ * completes with @parse's result for the answer's object (a protocol error
+ * when it gives NULL or the answer is not an object), freed with
+ * @result_free when nobody takes it. @source_tag is the typed call's
+ * _async function; its _finish is _hc_client_call_finish() with the same
+ * tag. A typed call is then its query and these two lines. */
+void      _hc_client_call_async     (HcClient            *self,
+                                     gpointer             source_tag,
+                                     const char          *method,
+                                     const char          *path,
+                                     JsonNode            *body,
+                                     HcItemFromJson       parse,
+                                     GDestroyNotify       result_free,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+/* The same for a GET of a collection: completes with its HcPage of
+ * @item_type, or with only the page's items (a GListModel) when
+ * @items_only. */
+void      _hc_client_call_page_async (HcClient            *self,
+                                      gpointer             source_tag,
+                                      const char          *path,
+                                      GType                item_type,
+                                      HcItemFromJson       from_json,
+                                      gboolean             items_only,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+/* Makes a call's result from the answer's object and its ETag (never
+ * NULL), NULL when they are not shaped as documented. */
+typedef gpointer (*HcAnswerWithEtag) (JsonObject *obj,
+                                      const char *etag);
+
+/* The same for a versioned record: sends @if_match (NULL for none) as
+ * If-Match, and an answer without an ETag is a protocol error. */
+void      _hc_client_call_etag_async (HcClient            *self,
+                                      gpointer             source_tag,
+                                      const char          *method,
+                                      const char          *path,
+                                      JsonNode            *body,
+                                      const char          *if_match,
+                                      HcAnswerWithEtag     parse,
+                                      GDestroyNotify       result_free,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+/* Returns: (transfer full): what the call completed with, or %NULL with
+ * @error set */
+gpointer  _hc_client_call_finish    (HcClient            *self,
+                                     GAsyncResult        *result,
+                                     gpointer             source_tag,
+                                     GError             **error);
+
 /* A member of @obj as a string: "" when missing or not a string. */
 const char *_hc_json_string         (JsonObject *obj,
                                      const char *member);

@@ -8,24 +8,7 @@
 
 #include "hc-client-private.h"
 
-static JsonObject *
-answer_object (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 /* GET /subjects */
-
-static void
-list_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-
-  _hc_client_return_page (source, result, task, HC_TYPE_SUBJECT,
-                          (HcItemFromJson) hc_subject_new_from_json);
-}
 
 void
 hc_client_list_subjects_async (HcClient             *self,
@@ -37,13 +20,9 @@ hc_client_list_subjects_async (HcClient             *self,
                                GAsyncReadyCallback   callback,
                                gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GString) path = g_string_new ("/subjects");
 
   g_return_if_fail (HC_IS_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_list_subjects_async);
 
   if (query != NULL)
     {
@@ -55,8 +34,9 @@ hc_client_list_subjects_async (HcClient             *self,
       _hc_client_query_add (path, "sort", query->sort);
     }
   _hc_client_query_add_page (path, cursor, limit, want_total);
-
-  hc_client_send_async (self, "GET", path->str, NULL, cancellable, list_cb, g_steal_pointer (&task));
+  _hc_client_call_page_async (self, hc_client_list_subjects_async, path->str, HC_TYPE_SUBJECT,
+                              (HcItemFromJson) hc_subject_new_from_json, FALSE,
+                              cancellable, callback, user_data);
 }
 
 HcPage *
@@ -64,11 +44,7 @@ hc_client_list_subjects_finish (HcClient      *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_list_subjects_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _hc_client_call_finish (self, result, hc_client_list_subjects_async, error);
 }
 
 /* GET and PATCH /subjects/{identifier}: the subject and its ETag. */
@@ -87,35 +63,19 @@ subject_answer_free (SubjectAnswer *answer)
   g_free (answer);
 }
 
-static void
-subject_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+static gpointer
+subject_answer_new (JsonObject *obj,
+                    const char *etag)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *etag = NULL;
-  GError *error = NULL;
+  HcSubject *subject = hc_subject_new_from_json (obj);
   SubjectAnswer *answer;
-  JsonObject *obj;
 
-  node = hc_client_send_etag_finish (HC_CLIENT (source), result, &etag, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  obj = answer_object (node);
+  if (subject == NULL)
+    return NULL;
   answer = g_new0 (SubjectAnswer, 1);
-  answer->subject = obj ? hc_subject_new_from_json (obj) : NULL;
-  answer->etag = g_steal_pointer (&etag);
-  if (answer->subject == NULL || answer->etag == NULL)
-    {
-      subject_answer_free (answer);
-      g_task_return_error (task, hc_client_protocol_error ());
-      return;
-    }
-  g_task_return_pointer (task, answer, (GDestroyNotify) subject_answer_free);
+  answer->subject = subject;
+  answer->etag = g_strdup (etag);
+  return answer;
 }
 
 static char *
@@ -133,24 +93,25 @@ hc_client_get_subject_async (HcClient            *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (identifier != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_get_subject_async);
   path = subject_path (identifier);
-  hc_client_send_etag_async (self, "GET", path, NULL, NULL, cancellable, subject_cb, g_steal_pointer (&task));
+  _hc_client_call_etag_async (self, hc_client_get_subject_async, "GET", path, NULL, NULL,
+                              subject_answer_new, (GDestroyNotify) subject_answer_free,
+                              cancellable, callback, user_data);
 }
 
 static HcSubject *
-subject_finish (GAsyncResult  *result,
+subject_finish (HcClient      *self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
                 char         **etag,
                 GError       **error)
 {
-  SubjectAnswer *answer = g_task_propagate_pointer (G_TASK (result), error);
+  SubjectAnswer *answer = _hc_client_call_finish (self, result, source_tag, error);
   HcSubject *subject;
 
   if (answer == NULL)
@@ -168,11 +129,7 @@ hc_client_get_subject_finish (HcClient      *self,
                               char         **etag,
                               GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_get_subject_async, NULL);
-
-  return subject_finish (result, etag, error);
+  return subject_finish (self, result, hc_client_get_subject_async, etag, error);
 }
 
 void
@@ -184,7 +141,6 @@ hc_client_update_subject_async (HcClient            *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *path = NULL;
@@ -195,9 +151,6 @@ hc_client_update_subject_async (HcClient            *self,
   g_return_if_fail (identifier != NULL);
   g_return_if_fail (etag != NULL);
   g_return_if_fail (edit != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_update_subject_async);
 
   values[0] = edit->name;
   values[1] = edit->industry;
@@ -214,8 +167,9 @@ hc_client_update_subject_async (HcClient            *self,
   body = json_builder_get_root (builder);
 
   path = subject_path (identifier);
-  hc_client_send_etag_async (self, "PATCH", path, body, etag, cancellable,
-                             subject_cb, g_steal_pointer (&task));
+  _hc_client_call_etag_async (self, hc_client_update_subject_async, "PATCH", path, body, etag,
+                              subject_answer_new, (GDestroyNotify) subject_answer_free,
+                              cancellable, callback, user_data);
 }
 
 HcSubject *
@@ -224,9 +178,5 @@ hc_client_update_subject_finish (HcClient      *self,
                                  char         **etag,
                                  GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_update_subject_async, NULL);
-
-  return subject_finish (result, etag, error);
+  return subject_finish (self, result, hc_client_update_subject_async, etag, error);
 }

@@ -105,28 +105,6 @@ client_error_new (HcClientError  code,
   return error;
 }
 
-G_DEFINE_BOXED_TYPE (HcServerHealth, hc_server_health, NULL, hc_server_health_free)
-
-void
-hc_server_health_free (HcServerHealth *health)
-{
-  if (health == NULL)
-    return;
-  g_free (health->status);
-  g_free (health->version);
-  g_free (health);
-}
-
-void
-hc_region_info_free (HcRegionInfo *region)
-{
-  if (region == NULL)
-    return;
-  g_free (region->code);
-  g_free (region->name);
-  g_free (region);
-}
-
 /* Request layer */
 
 static HcClientError
@@ -862,6 +840,177 @@ _hc_client_return_items (GObject        *source,
 
   if (page != NULL)
     g_task_return_pointer (task, g_object_ref (hc_page_get_items (page)), g_object_unref);
+}
+
+/* Typed calls */
+
+typedef struct
+{
+  HcItemFromJson    parse;
+  HcAnswerWithEtag  parse_etag;
+  GDestroyNotify    result_free;
+  GType           item_type;     /* a collection's, or G_TYPE_INVALID */
+  gboolean        items_only;
+} CallData;
+
+static void
+call_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *obj;
+  gpointer value;
+
+  if (data->item_type != G_TYPE_INVALID)
+    {
+      if (data->items_only)
+        _hc_client_return_items (source, result, task, data->item_type, data->parse);
+      else
+        _hc_client_return_page (source, result, task, data->item_type, data->parse);
+      return;
+    }
+  if ((obj = hc_client_take_object (source, result, task, &node)) == NULL)
+    return;
+  if ((value = data->parse (obj)) == NULL)
+    {
+      g_task_return_error (task, hc_client_protocol_error ());
+      return;
+    }
+  g_task_return_pointer (task, value, data->result_free);
+}
+
+static void
+call_etag_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *etag = NULL;
+  GError *error = NULL;
+  gpointer value;
+
+  node = hc_client_send_etag_finish (HC_CLIENT (source), result, &etag, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || etag == NULL ||
+      (value = data->parse_etag (json_node_get_object (node), etag)) == NULL)
+    {
+      g_task_return_error (task, hc_client_protocol_error ());
+      return;
+    }
+  g_task_return_pointer (task, value, data->result_free);
+}
+
+static GTask *
+call_task_new (HcClient            *self,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data,
+               CallData            *data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, g_free);
+  return task;
+}
+
+void
+_hc_client_call_async (HcClient            *self,
+                       gpointer             source_tag,
+                       const char          *method,
+                       const char          *path,
+                       JsonNode            *body,
+                       HcItemFromJson       parse,
+                       GDestroyNotify       result_free,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  CallData *data;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (source_tag != NULL && method != NULL && path != NULL && parse != NULL);
+
+  data = g_new0 (CallData, 1);
+  data->parse = parse;
+  data->result_free = result_free;
+  data->item_type = G_TYPE_INVALID;
+  hc_client_send_async (self, method, path, body, cancellable, call_cb,
+                        call_task_new (self, source_tag, cancellable, callback, user_data, data));
+}
+
+void
+_hc_client_call_page_async (HcClient            *self,
+                            gpointer             source_tag,
+                            const char          *path,
+                            GType                item_type,
+                            HcItemFromJson       from_json,
+                            gboolean             items_only,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  CallData *data;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (source_tag != NULL && path != NULL && from_json != NULL);
+  g_return_if_fail (g_type_is_a (item_type, G_TYPE_OBJECT));
+
+  data = g_new0 (CallData, 1);
+  data->parse = from_json;
+  data->item_type = item_type;
+  data->items_only = items_only;
+  hc_client_send_async (self, "GET", path, NULL, cancellable, call_cb,
+                        call_task_new (self, source_tag, cancellable, callback, user_data, data));
+}
+
+void
+_hc_client_call_etag_async (HcClient            *self,
+                            gpointer             source_tag,
+                            const char          *method,
+                            const char          *path,
+                            JsonNode            *body,
+                            const char          *if_match,
+                            HcAnswerWithEtag     parse,
+                            GDestroyNotify       result_free,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  CallData *data;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (source_tag != NULL && method != NULL && path != NULL && parse != NULL);
+
+  data = g_new0 (CallData, 1);
+  data->parse_etag = parse;
+  data->result_free = result_free;
+  data->item_type = G_TYPE_INVALID;
+  hc_client_send_etag_async (self, method, path, body, if_match, cancellable, call_etag_cb,
+                             call_task_new (self, source_tag, cancellable, callback, user_data, data));
+}
+
+gpointer
+_hc_client_call_finish (HcClient      *self,
+                        GAsyncResult  *result,
+                        gpointer       source_tag,
+                        GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 const char *

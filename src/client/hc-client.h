@@ -4,10 +4,14 @@
 
 #include <gio/gio.h>
 
+#include "hc-heatmap.h"
+#include "hc-import-result.h"
 #include "hc-indicator-detail.h"
 #include "hc-list-entry.h"
 #include "hc-list-type.h"
 #include "hc-page.h"
+#include "hc-region-info.h"
+#include "hc-server-health.h"
 
 G_BEGIN_DECLS
 
@@ -28,20 +32,7 @@ typedef enum
   HC_CLIENT_ERROR_PROTOCOL,
 } HcClientError;
 
-/* What GET /health answers. */
-typedef struct
-{
-  char  *status;
-  char  *version;
-  int    schema;
-} HcServerHealth;
 
-/* One 市县 as the server lists it. */
-typedef struct
-{
-  char  *code;
-  char  *name;
-} HcRegionInfo;
 
 /* What hc_client_count_async() counts. */
 typedef enum
@@ -62,35 +53,9 @@ typedef struct
   char   *department_name;
 } HcCatalogItemInfo;
 
-/* What POST /imports answers: the counts and the first rejections (a
- * GListModel of HcImportRejection). Reference counted. */
-typedef struct
-{
-  gint64      import_id;
-  char       *kind;
-  gint64      item_id;
-  char       *file_name;
-  char       *encoding;
-  gint64      rows_read;
-  gint64      accepted;
-  gint64      rejected;
-  gint64      duration_ms;
-  GListModel *rejections;
-  gboolean    rejections_truncated;
-} HcImportResult;
-
-#define HC_TYPE_SERVER_HEALTH (hc_server_health_get_type ())
-GType           hc_server_health_get_type (void) G_GNUC_CONST;
-void            hc_server_health_free     (HcServerHealth *health);
-void            hc_region_info_free       (HcRegionInfo   *region);
 void            hc_catalog_item_info_free (HcCatalogItemInfo *item);
 
-#define HC_TYPE_IMPORT_RESULT (hc_import_result_get_type ())
-GType           hc_import_result_get_type (void) G_GNUC_CONST;
-HcImportResult *hc_import_result_ref      (HcImportResult *result);
-void            hc_import_result_unref    (HcImportResult *result);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcImportResult, hc_import_result_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcServerHealth, hc_server_health_free)
+
 
 #define HC_TYPE_CLIENT (hc_client_get_type ())
 
@@ -211,33 +176,6 @@ char           *hc_client_review_indicator_value_finish  (HcClient            *s
 
 /* Risk monitoring (hc-client-risk.c) */
 
-/* What GET /risk/heatmap answers: a dense matrix, rows are the 19 市县 in
- * GB/T order; @values is n_rows × n_columns, row-major. Immutable. */
-typedef struct
-{
-  guint    n_rows;
-  guint    n_columns;
-  char   **rows;            /* GB/T 2260 codes */
-  char   **row_names;
-  char   **columns;         /* "2025-03", a category key, or "total" */
-  char   **column_names;
-  double  *values;
-  double   min;
-  double   max;
-  gint64   total;
-} HcHeatmap;
-
-#define HC_TYPE_HEATMAP (hc_heatmap_get_type ())
-GType           hc_heatmap_get_type           (void) G_GNUC_CONST;
-HcHeatmap      *hc_heatmap_ref                (HcHeatmap *heatmap);
-void            hc_heatmap_unref              (HcHeatmap *heatmap);
-double          hc_heatmap_get_value          (const HcHeatmap *heatmap,
-                                               guint            row,
-                                               guint            column);
-int             hc_heatmap_find_row           (const HcHeatmap *heatmap,
-                                               const char      *region);
-gboolean        hc_heatmap_is_whole           (const HcHeatmap *heatmap);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcHeatmap, hc_heatmap_unref)
 
 /* @by: "region", "region-month" or "region-category"; @from, @to: "YYYY-MM"
  * or NULL; @category: a risk category key or NULL for all; @normalize:
@@ -467,5 +405,107 @@ void            hc_client_list_audit_async     (HcClient            *self,
 HcPage         *hc_client_list_audit_finish    (HcClient            *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+
+G_END_DECLS
+
+/* 信用档案, 双公示, commitments, the credit report (hc-client-records.c) */
+
+#include "hc-credit-file.h"
+#include "hc-department.h"
+#include "hc-record.h"
+
+G_BEGIN_DECLS
+
+/* What GET /publicity filters by: @kind "penalty" or "license"; %NULL
+ * members (0 for @department) do not filter. Dates YYYY-MM-DD. */
+typedef struct
+{
+  const char *kind;
+  const char *region;
+  gint64      department;
+  const char *from;
+  const char *to;
+} HcPublicityQuery;
+
+void            hc_client_get_credit_file_async      (HcClient               *self,
+                                                      const char             *identifier,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+HcCreditFile   *hc_client_get_credit_file_finish     (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+char           *hc_client_records_path               (const char             *identifier,
+                                                      const char             *kind);
+/* An HcPage of HcRecord, newest first (total -1 unless @want_total). */
+void            hc_client_list_records_async         (HcClient               *self,
+                                                      const char             *identifier,
+                                                      const char             *kind,
+                                                      const char             *cursor,
+                                                      guint                   limit,
+                                                      gboolean                want_total,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+HcPage         *hc_client_list_records_finish        (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+char           *hc_client_publicity_path             (const HcPublicityQuery *query);
+void            hc_client_list_publicity_async       (HcClient               *self,
+                                                      const HcPublicityQuery *query,
+                                                      const char             *cursor,
+                                                      guint                   limit,
+                                                      gboolean                want_total,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+HcPage         *hc_client_list_publicity_finish      (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+void            hc_client_fulfil_commitment_async    (HcClient               *self,
+                                                      gint64                  id,
+                                                      gint64                  version,
+                                                      const char             *fulfilment,
+                                                      const char             *date,
+                                                      const char             *note,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+HcRecord       *hc_client_fulfil_commitment_finish   (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+void            hc_client_propose_watch_entry_async  (HcClient               *self,
+                                                      gint64                  id,
+                                                      gint64                  version,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+HcRecord       *hc_client_propose_watch_entry_finish (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+void            hc_client_save_report_async          (HcClient               *self,
+                                                      const char             *identifier,
+                                                      GFile                  *dest,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+gboolean        hc_client_save_report_finish         (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+void            hc_client_unmask_subject_async       (HcClient               *self,
+                                                      const char             *identifier,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+HcSubject      *hc_client_unmask_subject_finish      (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+void            hc_client_list_departments_async     (HcClient               *self,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+GListModel     *hc_client_list_departments_finish    (HcClient               *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
 
 G_END_DECLS

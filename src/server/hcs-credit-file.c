@@ -3,7 +3,8 @@
  * from the catalog item a record belongs to: 公开 items reach everyone,
  * 有条件共享 items signed-in staff only, 不予公开 items administrators only;
  * the public report holds 公开 items alone. Personal identifiers are
- * masked for every reader not entitled to them (个人信息保护). */
+ * masked at the answer boundary (hcs-mask.c) like every answer's; only
+ * the report's PDF, which does not pass it, masks them here. */
 #define G_LOG_DOMAIN "hcs-credit-file"
 
 #include "config.h"
@@ -35,14 +36,6 @@ hcs_credit_file_reader_level (HcsRequest *req)
   if (hcs_request_is_authenticated (req))
     return HC_DISCLOSURE_CONDITIONAL;
   return HC_DISCLOSURE_PUBLIC;
-}
-
-/* Whether the reader may see whole ID numbers: administrators only, as in
- * the subjects' answers. */
-gboolean
-hcs_credit_file_sees_ids (HcsRequest *req)
-{
-  return hcs_request_has_role (req, HC_ROLE_ADMIN);
 }
 
 /* Whether the reader may see a record of an item with @disclosure. */
@@ -84,50 +77,42 @@ hcs_credit_file_path_subject (HcsRequest *req)
   return NULL;
 }
 
-/* The 市县 name beside its code, and a person's ID number masked unless
- * @entitled. */
+/* The 市县 name beside its code, and whether the answer boundary
+ * (hcs-mask.c) masks the subject's ID number for this reader. */
 void
-hcs_credit_file_present_subject (JsonObject *subject,
-                                 gboolean    entitled)
+hcs_credit_file_present_subject (HcsRequest *req,
+                                 JsonObject *subject)
 {
   const HcRegion *region = hc_region_lookup (string_member (subject, "region"));
   gboolean person = g_str_equal (string_member (subject, "type"), "natural_person");
 
   json_object_set_string_member (subject, "region_name", region ? region->name : "");
-  if (person && !entitled)
-    {
-      g_autofree char *masked = hcs_mask_text (string_member (subject, "identifier"), HC_ROLE_ANALYST);
-
-      json_object_set_string_member (subject, "identifier", masked);
-    }
-  json_object_set_boolean_member (subject, "identifier_masked", person && !entitled);
+  json_object_set_boolean_member (subject, "identifier_masked", person && hcs_request_masks_id_numbers (req));
 }
 
-/* Masks an ID number in @member for a reader not @entitled to it (the
- * answer boundary masks JSON again; the report's PDF has only this). */
+/* Masks the ID numbers in @member of @row for this reader. Only for what
+ * does not pass the answer boundary: the report's PDF. */
 void
-hcs_credit_file_mask_member (JsonObject *row,
-                             const char *member,
-                             gboolean    entitled)
+hcs_credit_file_mask_member (HcsRequest *req,
+                             JsonObject *row,
+                             const char *member)
 {
   g_autofree char *masked = NULL;
 
-  if (entitled || !json_object_has_member (row, member))
+  if (!hcs_request_masks_id_numbers (req) || !json_object_has_member (row, member))
     return;
   masked = hcs_mask_text (string_member (row, member), HC_ROLE_ANALYST);
   json_object_set_string_member (row, member, masked);
 }
 
-/* Masks the identifiers of the records of persons in @rows. */
+/* The 市县 name beside the region code of each row of @rows. */
 void
-hcs_credit_file_present_rows (JsonArray *rows,
-                              gboolean   entitled)
+hcs_credit_file_present_rows (JsonArray *rows)
 {
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       JsonObject *row = json_array_get_object_element (rows, i);
 
-      hcs_credit_file_mask_member (row, "identifier", entitled);
       if (json_object_has_member (row, "region"))
         {
           const HcRegion *region = hc_region_lookup (string_member (row, "region"));

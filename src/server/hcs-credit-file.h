@@ -9,16 +9,14 @@
 G_BEGIN_DECLS
 
 HcDisclosure  hcs_credit_file_reader_level  (HcsRequest  *req);
-gboolean      hcs_credit_file_sees_ids      (HcsRequest  *req);
 gboolean      hcs_credit_file_may_see       (HcsRequest  *req,
                                              const char  *disclosure);
 JsonObject   *hcs_credit_file_path_subject  (HcsRequest  *req);
-void          hcs_credit_file_present_subject (JsonObject *subject,
-                                             gboolean     entitled);
-void          hcs_credit_file_mask_member   (JsonObject  *row,
-                                             const char  *member,
-                                             gboolean     entitled);
-void          hcs_credit_file_present_rows  (JsonArray   *rows,
-                                             gboolean     entitled);
+void          hcs_credit_file_present_subject (HcsRequest *req,
+                                             JsonObject  *subject);
+void          hcs_credit_file_mask_member   (HcsRequest  *req,
+                                             JsonObject  *row,
+                                             const char  *member);
+void          hcs_credit_file_present_rows  (JsonArray   *rows);
 
 G_END_DECLS

@@ -125,7 +125,122 @@ static const HcsExportColumn repairs[] = {
   { "decision_comment",   "决定意见",  40, NULL },
 };
 
-#define TABLE(pattern, title, columns) { pattern, title, columns, G_N_ELEMENTS (columns) }
+/* 信用档案 and 双公示: one table per kind of record. */
+
+static const char *
+penalty_category_of (const char *key)
+{
+  if (g_strcmp0 (key, "fine") == 0)
+    return "罚款";
+  if (g_strcmp0 (key, "warning") == 0)
+    return "警告";
+  return key;
+}
+
+static const char *
+fulfilment_of (const char *key)
+{
+  if (g_strcmp0 (key, "pending") == 0)
+    return "待核查";
+  if (g_strcmp0 (key, "fulfilled") == 0)
+    return "践诺";
+  if (g_strcmp0 (key, "breached") == 0)
+    return "未践诺";
+  return key;
+}
+
+static const char *
+repair_state_of (const char *key)
+{
+  if (g_strcmp0 (key, "pending") == 0)
+    return "待决定";
+  if (g_strcmp0 (key, "approved") == 0)
+    return "已准予";
+  if (g_strcmp0 (key, "rejected") == 0)
+    return "未准予";
+  return key;
+}
+
+static const HcsExportColumn penalties[] = {
+  { "decision_no",     "决定文书号",       24, NULL },
+  { "name",            "主体名称",         36, NULL },
+  { "identifier",      "统一社会信用代码", 24, NULL },
+  { "region",          "市县",             14, region_of },
+  { "category",        "处罚类别",         10, penalty_category_of },
+  { "amount",          "罚款金额（元）",   12, NULL },
+  { "authority",       "处罚机关",         24, NULL },
+  { "decided_on",      "决定日期",         12, NULL },
+  { "publicity_ends",  "公示截止日期",     12, NULL },
+  { "under_publicity", "公示中",            8, NULL },
+  { "repaired",        "已修复",            8, NULL },
+  { "item_name",       "目录信息项",       24, NULL },
+};
+
+static const HcsExportColumn licenses[] = {
+  { "license_no",      "许可证书编号",     24, NULL },
+  { "license_name",    "许可证书名称",     20, NULL },
+  { "name",            "主体名称",         36, NULL },
+  { "identifier",      "统一社会信用代码", 24, NULL },
+  { "region",          "市县",             14, region_of },
+  { "authority",       "许可机关",         24, NULL },
+  { "decided_on",      "许可决定日期",     12, NULL },
+  { "valid_until",     "有效期至",         12, NULL },
+  { "under_publicity", "有效",              8, NULL },
+  { "item_name",       "目录信息项",       24, NULL },
+};
+
+static const HcsExportColumn commitments[] = {
+  { "commitment_no",   "承诺书编号",       20, NULL },
+  { "matter",          "承诺事项",         24, NULL },
+  { "name",            "主体名称",         36, NULL },
+  { "identifier",      "统一社会信用代码", 24, NULL },
+  { "authority",       "受理机关",         24, NULL },
+  { "committed_on",    "承诺日期",         12, NULL },
+  { "fulfilment",      "践诺情况",         10, fulfilment_of },
+  { "fulfilment_on",   "核查日期",         12, NULL },
+  { "fulfilment_note", "说明",             40, NULL },
+  { "fulfilment_by",   "核查人",           12, NULL },
+  { "watch_entry_id",  "重点关注名单条目", 12, NULL },
+};
+
+static const HcsExportColumn file_list_entries[] = {
+  { "id",              "编号",          8, NULL },
+  { "list_name",       "名单",         18, NULL },
+  { "list_class",      "名单类别",     14, list_class_of },
+  { "state",           "状态",         10, list_entry_state_of },
+  { "department_name", "认定部门",     24, NULL },
+  { "basis",           "认定依据",     40, NULL },
+  { "facts",           "失信事实",     40, NULL },
+  { "decided_on",      "认定日期",     12, NULL },
+  { "published_from",  "公示起始",     12, NULL },
+  { "published_until", "公示截止",     12, NULL },
+};
+
+static const HcsExportColumn file_repairs[] = {
+  { "id",                  "编号",           8, NULL },
+  { "repair_kind",         "修复类型",      12, NULL },
+  { "list_type",           "名单",          14, NULL },
+  { "penalty_decision_no", "行政处罚决定书", 24, NULL },
+  { "reason",              "申请理由",      40, NULL },
+  { "applied_on",          "申请日期",      12, NULL },
+  { "deadline",            "办理期限",      12, NULL },
+  { "state",               "状态",          10, repair_state_of },
+  { "decided_on",          "决定日期",      12, NULL },
+  { "decided_by",          "决定人",        12, NULL },
+  { "overdue",             "超期",           8, NULL },
+};
+
+static const HcsExportColumn match_hits[] = {
+  { "run_id",     "比对批次",  10, NULL },
+  { "at",         "比对时间",  20, NULL },
+  { "purpose",    "用途",      30, NULL },
+  { "actor",      "操作人",    12, NULL },
+  { "list_name",  "名单",      18, NULL },
+  { "list_class", "名单类别",  14, list_class_of },
+};
+
+#define TABLE(pattern, title, columns) { pattern, NULL, title, columns, G_N_ELEMENTS (columns) }
+#define KIND_TABLE(pattern, kind, title, columns) { pattern, kind, title, columns, G_N_ELEMENTS (columns) }
 
 static const HcsExportTable tables[] = {
   TABLE ("/subjects", "市场主体", subjects),
@@ -134,14 +249,25 @@ static const HcsExportTable tables[] = {
   TABLE ("/audit", "审计日志", audit),
   TABLE ("/catalog/versions/{year}/items", "公共信用信息目录", catalog_items),
   TABLE ("/repairs", "信用修复", repairs),
+  KIND_TABLE ("/publicity", "penalty", "行政处罚公示", penalties),
+  KIND_TABLE ("/publicity", "license", "行政许可公示", licenses),
+  KIND_TABLE ("/subjects/{identifier}/records", "penalty", "行政处罚", penalties),
+  KIND_TABLE ("/subjects/{identifier}/records", "license", "行政许可", licenses),
+  KIND_TABLE ("/subjects/{identifier}/records", "commitment", "信用承诺", commitments),
+  KIND_TABLE ("/subjects/{identifier}/records", "list_entry", "信用名单", file_list_entries),
+  KIND_TABLE ("/subjects/{identifier}/records", "repair", "信用修复", file_repairs),
+  KIND_TABLE ("/subjects/{identifier}/records", "match_hit", "名单比对命中", match_hits),
 };
 
-/* Returns: (nullable): the table of the route with @pattern */
+/* Returns: (nullable): the table of the route with @pattern, for the
+ * listing's ?kind= (@kind, or NULL) when it has one per kind */
 const HcsExportTable *
-hcs_export_table_lookup (const char *pattern)
+hcs_export_table_lookup (const char *pattern,
+                         const char *kind)
 {
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    if (strcmp (tables[i].pattern, pattern) == 0)
+    if (strcmp (tables[i].pattern, pattern) == 0 &&
+        (tables[i].kind == NULL || g_strcmp0 (tables[i].kind, kind) == 0))
       return &tables[i];
   return NULL;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The columns of each listing's export: which members of a row, under which
- * header, how wide. One table per resource; listings without one export
- * every scalar member of their rows. */
+ * header, how wide. One table per resource (per ?kind= where a listing
+ * holds several kinds of rows); listings without one export every scalar
+ * member of their rows. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -19,11 +20,13 @@ typedef struct
 typedef struct
 {
   const char            *pattern;   /* the route's pattern ("/subjects") */
+  const char            *kind;      /* the ?kind= it is for, NULL for any */
   const char            *title;     /* sheet name, file name stem (Chinese) */
   const HcsExportColumn *columns;
   guint                  n_columns;
 } HcsExportTable;
 
-const HcsExportTable *hcs_export_table_lookup (const char *pattern);
+const HcsExportTable *hcs_export_table_lookup (const char *pattern,
+                                               const char *kind);
 
 G_END_DECLS

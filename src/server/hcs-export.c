@@ -519,7 +519,7 @@ hcs_export_run (HcsRequest     *request,
   job->req = request;
   job->route = route;
   job->format = format;
-  job->table = hcs_export_table_lookup (route->pattern);
+  job->table = hcs_export_table_lookup (route->pattern, hcs_request_query (request, "kind"));
   job->fd = -1;
 
   switch (export_step (job))

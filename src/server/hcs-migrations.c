@@ -33,9 +33,15 @@ static const char * const migration_2[] = {
   NULL
 };
 
+/* The heat map's early warning: rules and alerts (issue 10). */
+static const char * const migration_3[] = {
+  "risk-alerts.sql",
+  NULL
+};
+
 /* 名单认定: notice periods, measures of one list type, 申报关注名单, the
  * 条例's right name (issue 9). */
-static const char * const migration_3[] = {
+static const char * const migration_4[] = {
   "lists-designation.sql",
   NULL
 };
@@ -44,6 +50,7 @@ static const char * const * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 int

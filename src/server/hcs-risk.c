@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* 风险事件: recording a risk event, with the subject and department it
- * names resolved and checked. */
+ * names resolved and checked; the early warning (预警) it may set off, and
+ * the life of an alert (raised → acknowledged → closed). */
 #define G_LOG_DOMAIN "hcs-risk"
 
 #include "config.h"
@@ -10,6 +11,7 @@
 #include "hc-core.h"
 #include "hcs-errors.h"
 #include "hcs-risk.h"
+#include "hcs-store-audit.h"
 
 /* The subject named by @identifier as typed (USCC or ID number, in any case,
  * with spaces or full-width characters): its id, 0 when unknown, -1 on error. */
@@ -72,7 +74,192 @@ hcs_risk_create_event (HcsStore          *store,
       return 0;
     }
   id = hcs_store_risk_insert (store, event, error);
-  if (id <= 0 || (*after = hcs_store_risk_get (store, id, error)) == NULL)
+  if (id <= 0 || (*after = hcs_store_risk_get (store, id, error)) == NULL ||
+      !hcs_risk_evaluate (store, event->region, event->category,
+                          json_object_get_string_member (*after, "month"), NULL, error))
     return 0;
   return id;
+}
+
+/* Months as a count since year 0, for arithmetic on YYYY-MM. */
+static int
+month_index (const char *month)
+{
+  return (int) g_ascii_strtoll (month, NULL, 10) * 12 + (int) g_ascii_strtoll (month + 5, NULL, 10) - 1;
+}
+
+static char *
+month_text (int index)
+{
+  return g_strdup_printf ("%04d-%02d", index / 12, index % 12 + 1);
+}
+
+/* Judges one rule for @region over the window of its months that ends with
+ * @month: the figure, and whether it crosses the rule's line. FALSE with
+ * @error on a storage error; *@fires FALSE when there is nothing to judge
+ * (no enterprises to divide by, no events in the window before). */
+static gboolean
+judge_rule (HcsStore         *store,
+            JsonObject       *rule,
+            const char       *region,
+            const char       *month,
+            HcsRiskAlertNew  *alert,
+            char            **from_text,
+            gboolean         *fires,
+            GError          **error)
+{
+  const char *kind = json_object_get_string_member (rule, "kind");
+  int window = (int) json_object_get_int_member (rule, "window_months");
+  int last = month_index (month);
+  g_autofree char *to_text = month_text (last);
+  gint64 events, base;
+
+  *fires = FALSE;
+  *from_text = month_text (last - window + 1);
+  events = hcs_store_risk_window_events (store, region, alert->category, *from_text, to_text, error);
+  if (events < 0)
+    return FALSE;
+  alert->events = events;
+  alert->threshold = json_object_get_double_member (rule, "threshold");
+  if (g_str_equal (kind, "threshold"))
+    {
+      /* Events per 10,000 enterprises of the 市县 over the window. */
+      if ((base = hcs_store_risk_enterprises (store, region, error)) < 0)
+        return FALSE;
+      if (base == 0)
+        return TRUE;
+      alert->value = (double) events * 10000.0 / (double) base;
+    }
+  else
+    {
+      /* The rise against the window before, in percent. */
+      g_autofree char *before_from = month_text (last - 2 * window + 1);
+      g_autofree char *before_to = month_text (last - window);
+
+      if ((base = hcs_store_risk_window_events (store, region, alert->category, before_from, before_to, error)) < 0)
+        return FALSE;
+      if (base == 0)
+        return TRUE;
+      alert->value = (double) (events - base) * 100.0 / (double) base;
+    }
+  *fires = alert->value >= alert->threshold;
+  return TRUE;
+}
+
+/**
+ * hcs_risk_evaluate:
+ * @month: YYYY-MM, the month an event arrived for
+ * @n_raised: (out) (optional): how many alerts were raised
+ *
+ * Judges every rule in force that watches @category in @region over the
+ * window that ends with @month, and raises an alert for each rule crossed
+ * that has none open for @region yet: a stream of events that stays above
+ * the line raises one alert, not one per event. Each alert raised has its
+ * audit entry (risk_alert.raise, by the system). Runs in the caller's
+ * transaction.
+ *
+ * Returns: %FALSE with @error set on a storage error
+ */
+gboolean
+hcs_risk_evaluate (HcsStore    *store,
+                   const char  *region,
+                   const char  *category,
+                   const char  *month,
+                   guint       *n_raised,
+                   GError     **error)
+{
+  g_autoptr(JsonArray) rules = NULL;
+  guint raised = 0;
+
+  g_return_val_if_fail (store != NULL && region != NULL && category != NULL && month != NULL, FALSE);
+
+  if ((rules = hcs_store_risk_rules_matching (store, category, region, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (rules); i++)
+    {
+      JsonObject *rule = json_array_get_object_element (rules, i);
+      HcsRiskAlertNew alert = { 0 };
+      g_autofree char *from_text = NULL;
+      g_autofree char *id_text = NULL;
+      g_autoptr(JsonObject) after = NULL;
+      g_autoptr(JsonNode) after_node = NULL;
+      gboolean fires;
+      gint64 open, id;
+
+      alert.rule_id = json_object_get_int_member (rule, "id");
+      alert.region = region;
+      alert.category = category;
+      alert.kind = json_object_get_string_member (rule, "kind");
+      alert.window_to = month;
+      if (!judge_rule (store, rule, region, month, &alert, &from_text, &fires, error))
+        return FALSE;
+      if (!fires)
+        continue;
+      if ((open = hcs_store_risk_alerts_open_id (store, alert.rule_id, region, error)) < 0)
+        return FALSE;
+      if (open > 0)
+        continue;
+      alert.window_from = from_text;
+      if ((id = hcs_store_risk_alerts_insert (store, &alert, error)) == 0 ||
+          (after = hcs_store_risk_alerts_get (store, id, error)) == NULL)
+        return FALSE;
+      after_node = json_node_new (JSON_NODE_OBJECT);
+      json_node_set_object (after_node, after);
+      id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      if (!hcs_store_audit_record (store, NULL, "risk_alert.raise", "risk_alert", id_text,
+                                   NULL, after_node, error))
+        return FALSE;
+      raised++;
+    }
+  if (n_raised != NULL)
+    *n_raised = raised;
+  return TRUE;
+}
+
+/**
+ * hcs_risk_alert_move:
+ * @version: the version the caller read (If-Match); another one is STALE
+ * @state: "acknowledged" (from raised only, with a @note) or "closed" (from
+ *   raised or acknowledged; @note optional)
+ * @before: (out) (transfer full): the alert before
+ * @after: (out) (transfer full): the alert after
+ *
+ * Returns: %FALSE with @error set: HCS_ERROR illegal_transition when the
+ *   alert's state does not allow the move, a store error (NOT_FOUND,
+ *   STALE) otherwise
+ */
+gboolean
+hcs_risk_alert_move (HcsStore     *store,
+                     gint64        id,
+                     gint64        version,
+                     const char   *state,
+                     const char   *by,
+                     const char   *note,
+                     JsonObject  **before,
+                     JsonObject  **after,
+                     GError      **error)
+{
+  const char *now;
+
+  if ((*before = hcs_store_risk_alerts_get (store, id, error)) == NULL)
+    return FALSE;
+  if (version != json_object_get_int_member (*before, "version"))
+    {
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_STALE, "risk alert %" G_GINT64_FORMAT " has changed", id);
+      return FALSE;
+    }
+  now = json_object_get_string_member (*before, "state");
+  if (g_str_equal (state, "acknowledged") && !g_str_equal (now, "raised"))
+    {
+      hcs_error_set (error, HCS_ERR_ILLEGAL_TRANSITION, "state",
+                     _("This alert is no longer new: it was acknowledged or closed already."));
+      return FALSE;
+    }
+  if (g_str_equal (state, "closed") && g_str_equal (now, "closed"))
+    {
+      hcs_error_set (error, HCS_ERR_ILLEGAL_TRANSITION, "state", _("This alert is closed already."));
+      return FALSE;
+    }
+  return hcs_store_risk_alerts_set_state (store, id, version, state, by, note, error) &&
+         (*after = hcs_store_risk_alerts_get (store, id, error)) != NULL;
 }

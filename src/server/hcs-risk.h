@@ -5,6 +5,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "hcs-store-risk-alerts.h"
 #include "hcs-store-risk.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,21 @@ gint64  hcs_risk_create_event  (HcsStore          *store,
                                 gboolean           has_department,
                                 JsonObject       **after,
                                 GError           **error);
+
+gboolean hcs_risk_evaluate       (HcsStore          *store,
+                                 const char        *region,
+                                 const char        *category,
+                                 const char        *month,
+                                 guint             *n_raised,
+                                 GError           **error);
+gboolean hcs_risk_alert_move     (HcsStore          *store,
+                                 gint64             id,
+                                 gint64             version,
+                                 const char        *state,
+                                 const char        *by,
+                                 const char        *note,
+                                 JsonObject       **before,
+                                 JsonObject       **after,
+                                 GError           **error);
 
 G_END_DECLS

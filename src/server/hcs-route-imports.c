@@ -265,9 +265,7 @@ get_quality (HcsRequest *req)
     by = "department";
   if (!g_str_equal (by, "department") && !g_str_equal (by, "month"))
     {
-      /* The one invalid_parameter answered 422, not 400: test-api-imports.c
-       * asserts it; kept until the API's next version may change it. */
-      hcs_request_reply_error (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_parameter", "by",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "by",
                                _("Quality figures are grouped by department or by month."));
       return;
     }

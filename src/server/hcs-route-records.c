@@ -44,7 +44,7 @@ query_section (HcsRequest         *req,
 
   if (key != NULL && g_strv_contains (allowed, key) && hcs_file_section_from_key (key, section))
     return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+  hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, name,
                            _("“%s” must be one of: %s."), name, list);
   return FALSE;
 }
@@ -72,7 +72,7 @@ list_records (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  hcs_credit_file_present_rows (rows, hcs_credit_file_sees_ids (req));
+  hcs_credit_file_present_rows (rows);
   hcs_request_reply_rows (req, rows, &page, hcs_file_section_cursor_key (section), total);
 }
 
@@ -116,7 +116,7 @@ get_file (HcsRequest *req)
         json_array_remove_element (rows, FILE_SECTION_ROWS);
       json_object_set_array_member (file, members[i], rows);
     }
-  hcs_credit_file_present_subject (subject, hcs_credit_file_sees_ids (req));
+  hcs_credit_file_present_subject (req, subject);
   json_object_set_object_member (file, "subject", json_object_ref (subject));
   hcs_request_reply_object (req, SOUP_STATUS_OK, file);
 }
@@ -132,7 +132,7 @@ check_query_date (HcsRequest  *req,
   *out = text;
   if (text == NULL || hcs_date_parse (text, &date))
     return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", name,
+  hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, name,
                            _("“%s” is not a date; write it as YYYY-MM-DD."), text);
   return FALSE;
 }
@@ -156,7 +156,7 @@ list_publicity (HcsRequest *req)
     return;
   if (filter.region != NULL && hc_region_lookup (filter.region) == NULL)
     {
-      hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "region",
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "region",
                                _("“%s” is not the GB/T 2260 code of one of Hainan’s 19 cities and counties."),
                                filter.region);
       return;
@@ -168,22 +168,11 @@ list_publicity (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  hcs_credit_file_present_rows (rows, hcs_credit_file_sees_ids (req));
+  hcs_credit_file_present_rows (rows);
   hcs_request_reply_rows (req, rows, &page, "decided_on", total);
 }
 
 /* Commitments. */
-
-static gboolean
-path_id (HcsRequest *req,
-         gint64     *id)
-{
-  if (g_ascii_string_to_signed (hcs_request_param (req, "id"), 10, 1, G_MAXINT64, id, NULL))
-    return TRUE;
-  hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id",
-                           _("There is no commitment with this id."));
-  return FALSE;
-}
 
 /* The commitment of the path, when the reader may see it; a commitment the
  * reader may not see is answered as one that does not exist. */
@@ -194,27 +183,25 @@ path_commitment (HcsRequest *req,
   g_autoptr(GError) error = NULL;
   JsonObject *commitment;
 
-  if (!path_id (req, id))
+  if (!hcs_request_path_id (req, "id", _("There is no commitment with this id."), id))
     return NULL;
   commitment = hcs_store_records_commitment_get (hcs_request_get_store (req), *id, &error);
   if (commitment != NULL && hcs_credit_file_may_see (req, json_object_get_string_member (commitment, "disclosure")))
     return commitment;
   g_clear_pointer (&commitment, json_object_unref);
   if (error == NULL || g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
-    hcs_request_reply_error (req, SOUP_STATUS_NOT_FOUND, "not_found", "id",
+    hcs_request_reply_error (req, HCS_ERR_NOT_FOUND, "id",
                              _("There is no commitment with this id."));
   else
     hcs_request_reply_gerror (req, error);
   return NULL;
 }
 
-/* The answer's copy of a commitment: the identifier masked, the subject's
- * internal columns left out. */
+/* The answer's (and the audit entry's) copy of a commitment: the subject's
+ * internal columns left out. Its identifier is masked at the boundary. */
 static JsonObject *
-present_commitment (HcsRequest *req,
-                    JsonObject *commitment)
+present_commitment (JsonObject *commitment)
 {
-  g_autoptr(JsonArray) one = json_array_new ();
   JsonObject *copy = json_object_new ();
   JsonObjectIter iter;
   const char *name;
@@ -224,8 +211,6 @@ present_commitment (HcsRequest *req,
   while (json_object_iter_next (&iter, &name, &value))
     if (!g_str_equal (name, "subject_identifier") && !g_str_equal (name, "subject_region"))
       json_object_set_member (copy, name, json_node_copy (value));
-  json_array_add_object_element (one, json_object_ref (copy));
-  hcs_credit_file_present_rows (one, hcs_credit_file_sees_ids (req));
   return copy;
 }
 
@@ -235,7 +220,7 @@ reply_commitment (HcsRequest *req,
                   JsonObject *commitment)
 {
   hcs_request_set_etag (req, json_object_get_int_member (commitment, "version"));
-  hcs_request_reply_object (req, status, present_commitment (req, commitment));
+  hcs_request_reply_object (req, status, present_commitment (commitment));
 }
 
 static void
@@ -349,8 +334,8 @@ fulfil_commitment (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  audit_before = present_commitment (req, before);
-  audit_after = present_commitment (req, after);
+  audit_before = present_commitment (before);
+  audit_after = present_commitment (after);
   entity_id = id_text (id);
   if (!hcs_write_commit (w, "commitment.fulfil", "commitment", entity_id, audit_before, audit_after, &error))
     {
@@ -434,7 +419,6 @@ propose_watch_entry (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  hcs_credit_file_mask_member (entry, "subject_identifier", FALSE);
   entry_node = hcs_json_object_node (entry);
   entry_text = id_text (entry_id);
   if (!hcs_store_audit_record (store, actor, "list_entry.create", "list_entry", entry_text, NULL, entry_node,
@@ -443,8 +427,8 @@ propose_watch_entry (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  audit_before = present_commitment (req, before);
-  audit_after = present_commitment (req, after);
+  audit_before = present_commitment (before);
+  audit_after = present_commitment (after);
   entity_id = id_text (id);
   if (!hcs_write_commit (w, "commitment.propose_watch", "commitment", entity_id, audit_before, audit_after, &error))
     {
@@ -458,9 +442,8 @@ propose_watch_entry (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  hcs_credit_file_mask_member (entry, "subject_identifier", hcs_credit_file_sees_ids (req));
   answer = json_object_new ();
-  json_object_set_object_member (answer, "commitment", present_commitment (req, after));
+  json_object_set_object_member (answer, "commitment", present_commitment (after));
   json_object_set_object_member (answer, "entry", g_steal_pointer (&entry));
   hcs_request_set_etag (req, json_object_get_int_member (after, "version"));
   hcs_request_reply_object (req, SOUP_STATUS_CREATED, answer);

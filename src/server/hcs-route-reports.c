@@ -78,7 +78,7 @@ read_section (HcsRequest      *req,
       else
         (*more)++;
     }
-  hcs_credit_file_present_rows (kept, hcs_credit_file_sees_ids (req));
+  hcs_credit_file_present_rows (kept);
   return kept;
 }
 
@@ -108,6 +108,7 @@ get_report_pdf (HcsRequest *req)
   g_autoptr(HcsWrite) w = NULL;
   g_autofree char *today = hcs_date_today ();
   g_autofree char *number = NULL;
+  g_autofree char *identifier = NULL;
   g_autofree char *issued_at = NULL;
   g_autofree char *sha = NULL;
   g_autofree char *disposition = NULL;
@@ -129,7 +130,11 @@ get_report_pdf (HcsRequest *req)
         hcs_request_reply_gerror (req, error);
         return;
       }
-  hcs_credit_file_present_subject (subject, hcs_credit_file_sees_ids (req));
+  hcs_credit_file_present_subject (req, subject);
+  /* The PDF does not pass the answer boundary: it is masked here; the
+   * audit entry keeps the number, as the audit log does everywhere. */
+  identifier = g_strdup (json_object_get_string_member (subject, "identifier"));
+  hcs_credit_file_mask_member (req, subject, "identifier");
 
   number = hcs_report_new_number (now);
   report.number = number;
@@ -169,7 +174,7 @@ get_report_pdf (HcsRequest *req)
     }
   audit = json_object_new ();
   json_object_set_string_member (audit, "number", number);
-  json_object_set_string_member (audit, "subject_identifier", json_object_get_string_member (subject, "identifier"));
+  json_object_set_string_member (audit, "subject_identifier", identifier);
   json_object_set_string_member (audit, "subject_name", json_object_get_string_member (subject, "name"));
   json_object_set_string_member (audit, "sha256", sha);
   json_object_set_int_member (audit, "pages", n_pages);
@@ -213,7 +218,7 @@ verify_report (HcsRequest *req)
       wanted = g_ascii_strdown (sha, -1);
       if (strlen (wanted) != 64 || strspn (wanted, "0123456789abcdef") != 64)
         {
-          hcs_request_reply_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_parameter", "sha256",
+          hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "sha256",
                                    _("The checksum is the SHA-256 of the file: 64 hexadecimal digits."));
           return;
         }
@@ -230,7 +235,6 @@ verify_report (HcsRequest *req)
         hcs_request_reply_gerror (req, error);
       return;
     }
-  hcs_credit_file_mask_member (report, "subject_identifier", FALSE);
   json_object_remove_member (report, "subject_type");
   /* anyone may verify a report: who issued it is the office's business */
   json_object_remove_member (report, "issued_by");

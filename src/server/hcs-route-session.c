@@ -11,9 +11,9 @@
 #include "hcs-auth.h"
 #include "hcs-routes.h"
 #include "hcs-server.h"
-#include "hcs-store-audit.h"
 #include "hcs-store-users.h"
 #include "hcs-throttle.h"
+#include "hcs-write.h"
 
 /* Password hashing (argon2id, 19 MiB and ~50 ms each) runs on this pool,
  * never on a request worker: a flood of sign-ins then waits here while
@@ -93,25 +93,35 @@ hash_pool (void)
   return pool;
 }
 
-/* Every sign-in, good or not, leaves an audit entry (outside any other
- * transaction: it is the only write). */
+/* Every sign-in, good or not, leaves an audit entry, committed by @w with
+ * whatever else @w wrote (the session of a good one). */
+static gboolean
+commit_sign_in (HcsWrite    *w,
+                SignIn      *s,
+                const char  *outcome,
+                GError     **error)
+{
+  g_autoptr(JsonObject) after = json_object_new ();
+  HcsActor actor = { s->user_id, s->username, s->role };
+
+  json_object_set_string_member (after, "username", s->username);
+  json_object_set_string_member (after, "address", s->address ? s->address : "");
+  json_object_set_string_member (after, "outcome", outcome);
+  return hcs_write_commit_as (w, s->user_id > 0 ? &actor : NULL,
+                              g_str_equal (outcome, "ok") ? "session.create" : "session.refuse",
+                              "session", s->username, NULL, after, error);
+}
+
+/* A refused sign-in: its audit entry is the only write. */
 static gboolean
 audit_sign_in (HcsRequest  *req,
                SignIn      *s,
                const char  *outcome,
                GError     **error)
 {
-  g_autoptr(JsonObject) after = json_object_new ();
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  HcsActor actor = { s->user_id, s->username, s->role };
+  g_autoptr(HcsWrite) w = hcs_write_begin (req, error);
 
-  json_object_set_string_member (after, "username", s->username);
-  json_object_set_string_member (after, "address", s->address ? s->address : "");
-  json_object_set_string_member (after, "outcome", outcome);
-  json_node_set_object (node, after);
-  return hcs_store_audit_record (hcs_request_get_store (req), s->user_id > 0 ? &actor : NULL,
-                                 g_str_equal (outcome, "ok") ? "session.create" : "session.refuse",
-                                 "session", s->username, NULL, node, error);
+  return w != NULL && commit_sign_in (w, s, outcome, error);
 }
 
 static void
@@ -140,7 +150,7 @@ finish_sign_in (HcsRequest *req,
                 gpointer    data)
 {
   SignIn *s = data;
-  HcsStore *store = hcs_request_get_store (req);
+  g_autoptr(HcsWrite) w = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) expires = NULL;
   g_autofree char *token = NULL;
@@ -165,14 +175,12 @@ finish_sign_in (HcsRequest *req,
   token = hcs_auth_new_token ();
   token_hash = hcs_auth_token_hash (token);
   expires_at = g_get_real_time () / G_USEC_PER_SEC + hcs_server_token_ttl ();
-  if (!hcs_store_begin (store, &error) ||
-      !hcs_store_sessions_insert (store, token_hash, s->user_id, expires_at, &error) ||
-      !audit_sign_in (req, s, "ok", &error) ||
-      !hcs_store_commit (store, &error))
+  if ((w = hcs_write_begin (req, &error)) == NULL ||
+      !hcs_store_sessions_insert (hcs_request_get_store (req), token_hash, s->user_id, expires_at, &error) ||
+      !commit_sign_in (w, s, "ok", &error))
     {
-      hcs_store_rollback (store);
       hcs_request_reply_gerror (req, error);
-      return;
+      return;                      /* the guard rolls back */
     }
 
   expires = g_date_time_new_from_unix_utc (expires_at);

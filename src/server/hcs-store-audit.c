@@ -61,21 +61,6 @@ static const char SQL_COUNT_AUDIT[] =
   "   AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at < ?5)";
 
 static void
-bind_filters (sqlite3_stmt *stmt,
-              const char   *actor,
-              const char   *entity,
-              const char   *entity_id,
-              const char   *from,
-              const char   *to)
-{
-  hcs_store_bind_text (stmt, 1, actor);
-  hcs_store_bind_text (stmt, 2, entity);
-  hcs_store_bind_text (stmt, 3, entity_id);
-  hcs_store_bind_text (stmt, 4, from);
-  hcs_store_bind_text (stmt, 5, to);
-}
-
-static void
 parse_json_member (JsonObject *row,
                    const char *name)
 {
@@ -108,25 +93,20 @@ hcs_store_audit_list (HcsStore       *store,
                       gint64         *total,
                       GError        **error)
 {
+  const HcsStoreValue where[] = { HCS_STORE_TEXT (actor), HCS_STORE_TEXT (entity),
+                                  HCS_STORE_TEXT (entity_id), HCS_STORE_TEXT (from),
+                                  HCS_STORE_TEXT (to) };
   sqlite3_stmt *stmt;
   JsonArray *rows;
 
-  if (total != NULL)
-    {
-      stmt = hcs_store_prepare (store, SQL_COUNT_AUDIT, error);
-      if (stmt == NULL)
-        return NULL;
-      bind_filters (stmt, actor, entity, entity_id, from, to);
-      if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
-        return NULL;
-      *total = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-    }
+  if (total != NULL &&
+      (*total = hcs_store_count_filtered (store, SQL_COUNT_AUDIT, where, G_N_ELEMENTS (where), error)) < 0)
+    return NULL;
 
   stmt = hcs_store_prepare (store, SQL_LIST_AUDIT, error);
   if (stmt == NULL)
     return NULL;
-  bind_filters (stmt, actor, entity, entity_id, from, to);
+  hcs_store_bind_filter (stmt, where, G_N_ELEMENTS (where));
   sqlite3_bind_int64 (stmt, 6, page->after_id);
   sqlite3_bind_int64 (stmt, 7, page->limit + 1);
   rows = hcs_store_rows_array (store, stmt, 0, error);

@@ -177,17 +177,6 @@ static const char SQL_ENTRIES[] =
 static const char SQL_ENTRIES_COUNT[] =
   "SELECT count(*)" ENTRY_FROM ENTRY_FILTER;
 
-static void
-bind_filter (sqlite3_stmt        *stmt,
-             const char          *list_type,
-             const HcsListFilter *filter)
-{
-  hcs_store_bind_text (stmt, 1, list_type);
-  hcs_store_bind_text (stmt, 2, filter->state);
-  hcs_store_bind_text (stmt, 3, filter->region);
-  hcs_store_bind_text (stmt, 4, filter->q);
-}
-
 /**
  * hcs_store_lists_entries:
  * @total: (out) (optional): the count of all matches when the page asks
@@ -202,12 +191,14 @@ hcs_store_lists_entries (HcsStore             *store,
                          gint64               *total,
                          GError              **error)
 {
+  const HcsStoreValue where[] = { HCS_STORE_TEXT (list_type), HCS_STORE_TEXT (filter->state),
+                                  HCS_STORE_TEXT (filter->region), HCS_STORE_TEXT (filter->q) };
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ENTRIES, error);
   JsonArray *rows;
 
   if (stmt == NULL)
     return NULL;
-  bind_filter (stmt, list_type, filter);
+  hcs_store_bind_filter (stmt, where, G_N_ELEMENTS (where));
   if (page->after_id > 0)
     sqlite3_bind_int64 (stmt, 5, page->after_id);
   sqlite3_bind_int64 (stmt, 6, (gint64) page->limit + 1);
@@ -221,20 +212,12 @@ hcs_store_lists_entries (HcsStore             *store,
   if (total != NULL)
     {
       *total = -1;
-      if (page->want_total)
+      if (page->want_total &&
+          (*total = hcs_store_count_filtered (store, SQL_ENTRIES_COUNT, where,
+                                              G_N_ELEMENTS (where), error)) < 0)
         {
-          stmt = hcs_store_prepare (store, SQL_ENTRIES_COUNT, error);
-          if (stmt == NULL)
-            {
-              json_array_unref (rows);
-              return NULL;
-            }
-          bind_filter (stmt, list_type, filter);
-          if ((*total = hcs_store_single_int (store, stmt, error)) < 0)
-            {
-              json_array_unref (rows);
-              return NULL;
-            }
+          json_array_unref (rows);
+          return NULL;
         }
     }
   return rows;

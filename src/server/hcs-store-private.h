@@ -52,4 +52,31 @@ void          hcs_store_bind_json           (sqlite3_stmt  *stmt,
                                              int            index,
                                              JsonNode      *node);
 
+/* One value of a listing's filter, bound to its statement's ?1 … ?n in
+ * order: a text (NULL binds SQL NULL, which the filters read as "any") or
+ * an integer. Written as a list where the filter is read:
+ *
+ *   const HcsStoreValue where[] = { HCS_STORE_TEXT (list_type),
+ *                                   HCS_STORE_TEXT (filter->state) };
+ *   hcs_store_bind_filter (stmt, where, G_N_ELEMENTS (where));
+ */
+typedef struct
+{
+  const char *text;
+  gint64      integer;
+  gboolean    is_integer;
+} HcsStoreValue;
+
+#define HCS_STORE_TEXT(t) { .text = (t) }
+#define HCS_STORE_INT(i)  { .integer = (i), .is_integer = TRUE }
+
+void          hcs_store_bind_filter         (sqlite3_stmt        *stmt,
+                                             const HcsStoreValue *values,
+                                             guint                n_values);
+gint64        hcs_store_count_filtered      (HcsStore            *self,
+                                             const char          *count_sql,
+                                             const HcsStoreValue *values,
+                                             guint                n_values,
+                                             GError             **error);
+
 G_END_DECLS

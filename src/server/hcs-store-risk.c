@@ -42,17 +42,6 @@ static const char SQL_COUNT_ROLLUP[] =
   " WHERE (?1 IS NULL OR region = ?1) AND (?2 IS NULL OR category = ?2)"
   "   AND month >= substr (coalesce (?3, ''), 1, 7) AND month < substr (coalesce (?4, '9999'), 1, 7)";
 
-static void
-bind_filter (sqlite3_stmt        *stmt,
-             const HcsRiskFilter *filter)
-{
-  hcs_store_bind_text (stmt, 1, filter->region);
-  hcs_store_bind_text (stmt, 2, filter->category);
-  hcs_store_bind_text (stmt, 3, filter->from_day);
-  hcs_store_bind_text (stmt, 4, filter->until_day);
-  sqlite3_bind_int64 (stmt, 5, MAX (filter->severity_min, 1));
-}
-
 /**
  * hcs_store_risk_list:
  * @total: (out) (optional): when not %NULL, the count of all matches
@@ -68,28 +57,25 @@ hcs_store_risk_list (HcsStore             *store,
                      GError              **error)
 {
   gboolean by_region = filter->region != NULL;
+  const HcsStoreValue where[] = { HCS_STORE_TEXT (filter->region), HCS_STORE_TEXT (filter->category),
+                                  HCS_STORE_TEXT (filter->from_day), HCS_STORE_TEXT (filter->until_day),
+                                  HCS_STORE_INT (MAX (filter->severity_min, 1)) };
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (store != NULL, NULL);
 
-  if (total != NULL)
-    {
-      stmt = hcs_store_prepare (store,
-                                filter->severity_min > 1 ? (by_region ? SQL_COUNT_EVENTS_REGION : SQL_COUNT_EVENTS)
-                                                         : SQL_COUNT_ROLLUP, error);
-      if (stmt == NULL)
-        return NULL;
-      bind_filter (stmt, filter);
-      if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
-        return NULL;
-      *total = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-    }
+  if (total != NULL &&
+      (*total = hcs_store_count_filtered (store,
+                                          filter->severity_min > 1
+                                            ? (by_region ? SQL_COUNT_EVENTS_REGION : SQL_COUNT_EVENTS)
+                                            : SQL_COUNT_ROLLUP,
+                                          where, G_N_ELEMENTS (where), error)) < 0)
+    return NULL;
 
   stmt = hcs_store_prepare (store, by_region ? SQL_LIST_EVENTS_REGION : SQL_LIST_EVENTS, error);
   if (stmt == NULL)
     return NULL;
-  bind_filter (stmt, filter);
+  hcs_store_bind_filter (stmt, where, G_N_ELEMENTS (where));
   /* The first page starts above every real key. */
   hcs_store_bind_text (stmt, 6, page->after_key ? page->after_key : "9999-12-31");
   sqlite3_bind_int64 (stmt, 7, page->after_key ? page->after_id : G_MAXINT64);

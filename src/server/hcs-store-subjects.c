@@ -80,51 +80,30 @@ static const char SQL_COUNT_RANGE[] =
 /* From this length on a prefix goes past the 市县 part of a USCC. */
 #define SELECTIVE_PREFIX 9
 
-static void
-bind_filter (sqlite3_stmt           *stmt,
-             const HcsSubjectFilter *filter,
-             const char             *prefix_end)
-{
-  hcs_store_bind_text (stmt, 1, filter->region);
-  hcs_store_bind_text (stmt, 2, filter->type);
-  hcs_store_bind_text (stmt, 3, filter->grade);
-  hcs_store_bind_text (stmt, 4, filter->status);
-  hcs_store_bind_text (stmt, 5, filter->name_part);
-  hcs_store_bind_text (stmt, 6, filter->prefix);
-  hcs_store_bind_text (stmt, 7, prefix_end);
-  sqlite3_bind_int (stmt, 8, filter->see_persons ? 1 : 0);
-}
+/* The filter's ?1 … ?8 (see above). */
+#define SUBJECT_WHERE(filter, prefix_end) \
+  { HCS_STORE_TEXT ((filter)->region), HCS_STORE_TEXT ((filter)->type), \
+    HCS_STORE_TEXT ((filter)->grade), HCS_STORE_TEXT ((filter)->status), \
+    HCS_STORE_TEXT ((filter)->name_part), HCS_STORE_TEXT ((filter)->prefix), \
+    HCS_STORE_TEXT (prefix_end), HCS_STORE_INT ((filter)->see_persons ? 1 : 0) }
 
 static gint64
 count_matches (HcsStore                *store,
                const HcsSubjectFilter  *filter,
-               const char              *prefix_end,
+               const HcsStoreValue     *where,
+               guint                    n_where,
                GError                 **error)
 {
   gboolean prefix_only = filter->prefix != NULL && filter->name_part == NULL;
-  const char *sql;
-  sqlite3_stmt *stmt;
-  gint64 n;
 
   if (prefix_only)
-    sql = SQL_COUNT_RANGE;
-  else if (filter->region != NULL)
-    sql = SQL_COUNT_IN_REGION;
-  else if (filter->type == NULL && filter->grade == NULL && filter->status == NULL &&
-           filter->name_part == NULL && filter->prefix == NULL)
-    sql = SQL_COUNT_ALL;
-  else
-    sql = SQL_COUNT;
-  stmt = hcs_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return -1;
-  if (sql != SQL_COUNT_ALL)
-    bind_filter (stmt, filter, prefix_end);
-  if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
-    return -1;
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
+    return hcs_store_count_filtered (store, SQL_COUNT_RANGE, where, n_where, error);
+  if (filter->region != NULL)
+    return hcs_store_count_filtered (store, SQL_COUNT_IN_REGION, where, n_where, error);
+  if (filter->type == NULL && filter->grade == NULL && filter->status == NULL &&
+      filter->name_part == NULL && filter->prefix == NULL)
+    return hcs_store_count_filtered (store, SQL_COUNT_ALL, NULL, 0, error);
+  return hcs_store_count_filtered (store, SQL_COUNT, where, n_where, error);
 }
 
 /**
@@ -142,7 +121,8 @@ hcs_store_subjects_list (HcsStore                *store,
                          gint64                  *total,
                          GError                 **error)
 {
-  g_autofree char *prefix_end = NULL;
+  g_autofree char *prefix_end = filter->prefix != NULL ? g_strconcat (filter->prefix, "~", NULL) : NULL;
+  const HcsStoreValue where[] = SUBJECT_WHERE (filter, prefix_end);
   gboolean prefix_only = filter->prefix != NULL && filter->name_part == NULL;
   gboolean in_region = filter->region != NULL;
   const char *sql;
@@ -150,9 +130,6 @@ hcs_store_subjects_list (HcsStore                *store,
   JsonArray *rows;
 
   g_return_val_if_fail (store != NULL && filter != NULL && page != NULL, NULL);
-
-  if (filter->prefix != NULL)
-    prefix_end = g_strconcat (filter->prefix, "~", NULL);
 
   if (filter->sort == HCS_SUBJECT_SORT_IDENTIFIER)
     sql = in_region ? SQL_LIST_BY_IDENTIFIER_IN_REGION : SQL_LIST_BY_IDENTIFIER;
@@ -166,7 +143,7 @@ hcs_store_subjects_list (HcsStore                *store,
   stmt = hcs_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
-  bind_filter (stmt, filter, prefix_end);
+  hcs_store_bind_filter (stmt, where, G_N_ELEMENTS (where));
   sqlite3_bind_int64 (stmt, 9, (gint64) page->limit + 1);
   sqlite3_bind_int64 (stmt, 10, MAX (page->after_id, 0));
   if (sql == SQL_LIST_BY_NAME || sql == SQL_LIST_BY_NAME_IN_REGION || sql == SQL_LIST_RANGE)
@@ -186,7 +163,8 @@ hcs_store_subjects_list (HcsStore                *store,
   if (total != NULL)
     {
       *total = -1;
-      if (page->want_total && (*total = count_matches (store, filter, prefix_end, error)) < 0)
+      if (page->want_total &&
+          (*total = count_matches (store, filter, where, G_N_ELEMENTS (where), error)) < 0)
         {
           json_array_unref (rows);
           return NULL;

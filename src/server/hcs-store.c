@@ -492,6 +492,50 @@ hcs_store_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+/**
+ * hcs_store_bind_filter:
+ * @values: (array length=n_values): bound to ?1 … ?n_values in order
+ *
+ * Binds a listing's filter: the one binding of every filtered listing and
+ * its count, so that a listing's page and its total read the same filter.
+ */
+void
+hcs_store_bind_filter (sqlite3_stmt        *stmt,
+                       const HcsStoreValue *values,
+                       guint                n_values)
+{
+  g_assert (stmt != NULL);
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      if (values[i].is_integer)
+        sqlite3_bind_int64 (stmt, (int) i + 1, values[i].integer);
+      else
+        hcs_store_bind_text (stmt, (int) i + 1, values[i].text);
+    }
+}
+
+/**
+ * hcs_store_count_filtered:
+ * @count_sql: a static `SELECT count(*) …` over the filter's ?1 … ?n
+ *
+ * Returns: the count of the rows the filter matches, or -1 with @error set
+ */
+gint64
+hcs_store_count_filtered (HcsStore             *self,
+                          const char           *count_sql,
+                          const HcsStoreValue  *values,
+                          guint                 n_values,
+                          GError              **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (self, count_sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  hcs_store_bind_filter (stmt, values, n_values);
+  return hcs_store_single_int (self, stmt, error);
+}
+
 /* Binds @node serialised as compact JSON text, or NULL. */
 void
 hcs_store_bind_json (sqlite3_stmt *stmt,

@@ -64,6 +64,29 @@ hcs_write_commit (HcsWrite    *self,
                   JsonObject  *after,
                   GError     **error)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return hcs_write_commit_as (self, hcs_request_get_actor (self->req), action, entity, entity_id,
+                              before, after, error);
+}
+
+/**
+ * hcs_write_commit_as:
+ * @actor: (nullable): who the audit entry names, for a request that has no
+ *   signed-in actor yet (a sign-in); %NULL for nobody known
+ *
+ * As hcs_write_commit(), with the audit entry's actor given.
+ */
+gboolean
+hcs_write_commit_as (HcsWrite        *self,
+                     const HcsActor  *actor,
+                     const char      *action,
+                     const char      *entity,
+                     const char      *entity_id,
+                     JsonObject      *before,
+                     JsonObject      *after,
+                     GError         **error)
+{
   HcsStore *store;
   g_autoptr(JsonNode) before_node = before ? hcs_json_object_node (before) : NULL;
   g_autoptr(JsonNode) after_node = after ? hcs_json_object_node (after) : NULL;
@@ -72,7 +95,7 @@ hcs_write_commit (HcsWrite    *self,
 
   store = hcs_request_get_store (self->req);
   self->done = TRUE;
-  if (hcs_store_audit_record (store, hcs_request_get_actor (self->req), action, entity, entity_id,
+  if (hcs_store_audit_record (store, actor, action, entity, entity_id,
                               before_node, after_node, error) &&
       hcs_store_commit (store, error))
     return TRUE;

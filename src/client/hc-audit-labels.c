@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The audit log in the office's words: each action, object type and field
+ * key the server records, by its translated label. A key this table does
+ * not know (a newer server's) shows as itself. */
+#define G_LOG_DOMAIN "hc-audit-labels"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hc-audit-labels.h"
+
+typedef struct
+{
+  const char *key;
+  const char *label;
+} Label;
+
+static const Label actions[] = {
+  { "subject.create", N_("Register subject") },
+  { "subject.update", N_("Edit subject") },
+  { "subject.unmask", N_("View whole ID number") },
+  { "subject.lookup", N_("Look up by ID number") },
+  { "subject.lookup_refused", N_("Look-up by ID number refused") },
+  { "list_entry.create", N_("Propose list entry") },
+  { "list_entry.transition", N_("Change list entry state") },
+  { "list_match.run", N_("Run batch match") },
+  { "repair.create", N_("Apply for credit repair") },
+  { "repair.decide", N_("Decide credit repair") },
+  { "catalog_item.create", N_("Add catalog item") },
+  { "catalog_item.update", N_("Edit catalog item") },
+  { "catalog_item.delete", N_("Delete catalog item") },
+  { "catalog_version.create", N_("Create catalog version") },
+  { "catalog_version.publish", N_("Publish catalog version") },
+  { "indicator_value.submit", N_("Submit indicator value") },
+  { "indicator_value.review", N_("Review indicator value") },
+  { "risk_event.create", N_("Record risk event") },
+  { "risk_event.delete", N_("Delete risk event") },
+  { "department.create", N_("Add department") },
+  { "user.create", N_("Add user") },
+  { "user.update", N_("Edit user") },
+  { "import.create", N_("Import data") },
+  { "commitment.fulfil", N_("Record commitment fulfilment") },
+  { "commitment.propose_watch", N_("Propose watch-list entry for broken commitment") },
+  { "report.issue", N_("Issue credit report") },
+  { "session.create", N_("Sign in") },
+  { "session.refuse", N_("Sign-in refused") },
+  { "export", N_("Export") },
+};
+
+static const Label entities[] = {
+  { "subject", N_("Market subject") },
+  { "list_entry", N_("List entry") },
+  { "repair", N_("Credit repair") },
+  { "catalog_item", N_("Catalog item") },
+  { "catalog_version", N_("Catalog version") },
+  { "indicator_value", N_("Indicator value") },
+  { "risk_event", N_("Risk event") },
+  { "department", N_("Department") },
+  { "match_run", N_("List match run") },
+  { "user", N_("User") },
+  { "import", N_("Import") },
+  { "commitment", N_("Credit commitment") },
+  { "report", N_("Credit report") },
+  { "session", N_("Session") },
+};
+
+static const Label fields[] = {
+  { "id", N_("ID") },
+  { "identifier", N_("USCC / ID number") },
+  { "identifiers", N_("ID numbers") },
+  { "name", N_("Name") },
+  { "type", N_("Type") },
+  { "region", N_("Region") },
+  { "region_name", N_("Region name") },
+  { "industry", N_("Industry") },
+  { "status", N_("Status") },
+  { "grade", N_("Credit grade") },
+  { "registered_on", N_("Registered on") },
+  { "version", N_("Version") },
+  { "created_at", N_("Created at") },
+  { "updated_at", N_("Updated at") },
+  { "created_by", N_("Created by") },
+  { "identifier_masked", N_("ID number masked") },
+  { "list_type", N_("List type") },
+  { "list_name", N_("List") },
+  { "list_class", N_("List class") },
+  { "subject", N_("Subject") },
+  { "subject_id", N_("Subject ID") },
+  { "subject_identifier", N_("Subject identifier") },
+  { "subject_name", N_("Subject name") },
+  { "subject_type", N_("Subject type") },
+  { "department_id", N_("Department ID") },
+  { "department_name", N_("Department") },
+  { "basis", N_("Basis") },
+  { "facts", N_("Facts") },
+  { "measures", N_("Measures") },
+  { "state", N_("State") },
+  { "decided_on", N_("Decided on") },
+  { "decided_by", N_("Decided by") },
+  { "published_from", N_("Published from") },
+  { "published_until", N_("Published until") },
+  { "published_by", N_("Published by") },
+  { "published_at", N_("Published at") },
+  { "kind", N_("Kind") },
+  { "entry_id", N_("List entry ID") },
+  { "penalty_id", N_("Penalty ID") },
+  { "reason", N_("Reason") },
+  { "commitment", N_("Commitment") },
+  { "applied_on", N_("Applied on") },
+  { "deadline", N_("Deadline") },
+  { "decision_comment", N_("Decision comment") },
+  { "year", N_("Year") },
+  { "category", N_("Category") },
+  { "legal_basis", N_("Legal basis") },
+  { "disclosure", N_("Disclosure") },
+  { "update_frequency", N_("Update frequency") },
+  { "publicity_period", N_("Publicity period") },
+  { "username", N_("User name") },
+  { "role", N_("Role") },
+  { "active", N_("Active") },
+  { "occurred_on", N_("Occurred on") },
+  { "severity", N_("Severity") },
+  { "title", N_("Title") },
+  { "description", N_("Description") },
+  { "code", N_("Code") },
+  { "number", N_("Number") },
+  { "pages", N_("Pages") },
+  { "sha256", N_("SHA-256") },
+  { "address", N_("Address") },
+  { "outcome", N_("Outcome") },
+  { "method", N_("Method") },
+  { "path", N_("Path") },
+  { "commitment_no", N_("Commitment number") },
+  { "matter", N_("Matter") },
+  { "authority", N_("Authority") },
+  { "committed_on", N_("Committed on") },
+  { "fulfilment", N_("Fulfilment") },
+  { "fulfilment_on", N_("Checked on") },
+  { "fulfilment_note", N_("Fulfilment note") },
+  { "fulfilment_by", N_("Checked by") },
+  { "watch_entry_id", N_("Watch-list entry") },
+  { "item_id", N_("Catalog item ID") },
+  { "item_name", N_("Catalog item") },
+  { "value", N_("Value") },
+  { "evidence", N_("Evidence") },
+  { "comment", N_("Comment") },
+  { "indicator", N_("Indicator") },
+  { "purpose", N_("Purpose") },
+  { "hits", N_("Hits") },
+  { "subjects", N_("Subjects") },
+  { "invalid", N_("Invalid") },
+  { "rows", N_("Rows") },
+  { "format", N_("Format") },
+  { "file_name", N_("File name") },
+  { "accepted", N_("Accepted") },
+  { "rejected", N_("Rejected") },
+  { "rows_read", N_("Rows read") },
+};
+
+static const char *
+lookup (const Label *labels,
+        gsize        n_labels,
+        const char  *key)
+{
+  if (key == NULL)
+    return "";
+  for (gsize i = 0; i < n_labels; i++)
+    if (g_str_equal (labels[i].key, key))
+      return _(labels[i].label);
+  return key;
+}
+
+const char *
+hc_audit_action_label (const char *action)
+{
+  return lookup (actions, G_N_ELEMENTS (actions), action);
+}
+
+const char *
+hc_audit_entity_label (const char *entity)
+{
+  return lookup (entities, G_N_ELEMENTS (entities), entity);
+}
+
+const char *
+hc_audit_field_label (const char *field)
+{
+  return lookup (fields, G_N_ELEMENTS (fields), field);
+}

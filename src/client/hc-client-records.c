@@ -1,0 +1,484 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcClient's typed calls for the 信用档案: a subject's file and records by
+ * kind, 双公示, a commitment's fulfilment and the watch-list entry a broken
+ * one leads to, the 公共信用信息报告 (PDF), and a supervisor's audited
+ * reveal of a masked ID number. */
+#define G_LOG_DOMAIN "hc-client"
+
+#include "config.h"
+
+#include "hc-client-private.h"
+
+static char *
+subject_path (const char *identifier,
+              const char *tail)
+{
+  g_autofree char *escaped = g_uri_escape_string (identifier, NULL, FALSE);
+
+  return g_strconcat ("/subjects/", escaped, tail, NULL);
+}
+
+static gpointer
+finish_pointer (HcClient      *self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* GET /subjects/{identifier}/file */
+
+static void
+file_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *obj = hc_client_take_object (source, result, task, &node);
+  HcCreditFile *file;
+
+  if (obj == NULL)
+    return;
+  if ((file = hc_credit_file_new_from_json (obj)) == NULL)
+    g_task_return_error (task, hc_client_protocol_error ());
+  else
+    g_task_return_pointer (task, file, g_object_unref);
+}
+
+void
+hc_client_get_credit_file_async (HcClient            *self,
+                                 const char          *identifier,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (identifier != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_get_credit_file_async);
+  path = subject_path (identifier, "/file");
+  hc_client_send_async (self, "GET", path, NULL, cancellable, file_cb, g_steal_pointer (&task));
+}
+
+HcCreditFile *
+hc_client_get_credit_file_finish (HcClient      *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_pointer (self, result, hc_client_get_credit_file_async, error);
+}
+
+/* GET /subjects/{identifier}/records and GET /publicity */
+
+static void
+records_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  _hc_client_return_page (source, result, task, HC_TYPE_RECORD, (HcItemFromJson) hc_record_new_from_json);
+}
+
+/* The path of a subject's records of @kind, for a page or an export. */
+char *
+hc_client_records_path (const char *identifier,
+                        const char *kind)
+{
+  g_autofree char *base = NULL;
+  GString *path;
+
+  g_return_val_if_fail (identifier != NULL, NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  base = subject_path (identifier, "/records");
+  path = g_string_new (base);
+  _hc_client_query_add (path, "kind", kind);
+  return g_string_free (path, FALSE);
+}
+
+void
+hc_client_list_records_async (HcClient            *self,
+                              const char          *identifier,
+                              const char          *kind,
+                              const char          *cursor,
+                              guint                limit,
+                              gboolean             want_total,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GString) path = NULL;
+  g_autofree char *base = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (identifier != NULL);
+  g_return_if_fail (kind != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_list_records_async);
+  base = hc_client_records_path (identifier, kind);
+  path = g_string_new (base);
+  _hc_client_query_add_page (path, cursor, limit, want_total);
+  hc_client_send_async (self, "GET", path->str, NULL, cancellable, records_cb, g_steal_pointer (&task));
+}
+
+HcPage *
+hc_client_list_records_finish (HcClient      *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return finish_pointer (self, result, hc_client_list_records_async, error);
+}
+
+/* The path of the 双公示 listing for @query, for a page or an export. */
+char *
+hc_client_publicity_path (const HcPublicityQuery *query)
+{
+  GString *path = g_string_new ("/publicity");
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  _hc_client_query_add (path, "kind", query->kind ? query->kind : "penalty");
+  _hc_client_query_add (path, "region", query->region);
+  if (query->department > 0)
+    _hc_client_query_add_int (path, "department", query->department);
+  _hc_client_query_add (path, "from", query->from);
+  _hc_client_query_add (path, "to", query->to);
+  return g_string_free (path, FALSE);
+}
+
+void
+hc_client_list_publicity_async (HcClient               *self,
+                                const HcPublicityQuery *query,
+                                const char             *cursor,
+                                guint                   limit,
+                                gboolean                want_total,
+                                GCancellable           *cancellable,
+                                GAsyncReadyCallback     callback,
+                                gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GString) path = NULL;
+  g_autofree char *base = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (query != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_list_publicity_async);
+  base = hc_client_publicity_path (query);
+  path = g_string_new (base);
+  _hc_client_query_add_page (path, cursor, limit, want_total);
+  hc_client_send_async (self, "GET", path->str, NULL, cancellable, records_cb, g_steal_pointer (&task));
+}
+
+HcPage *
+hc_client_list_publicity_finish (HcClient      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_pointer (self, result, hc_client_list_publicity_async, error);
+}
+
+/* POST /commitments/{id}/fulfilment and /commitments/{id}/watch-entry */
+
+static char *
+if_match (gint64 version)
+{
+  return g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", version);
+}
+
+static void
+commitment_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  JsonObject *obj;
+  HcRecord *record;
+
+  node = hc_client_send_etag_finish (HC_CLIENT (source), result, NULL, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_task_return_error (task, hc_client_protocol_error ());
+      return;
+    }
+  obj = json_node_get_object (node);
+  /* The watch entry's answer holds the commitment and the entry. */
+  if (json_object_has_member (obj, "commitment") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (obj, "commitment")))
+    obj = json_object_get_object_member (obj, "commitment");
+  if ((record = hc_record_new_from_json (obj)) == NULL)
+    g_task_return_error (task, hc_client_protocol_error ());
+  else
+    g_task_return_pointer (task, record, g_object_unref);
+}
+
+static char *
+commitment_path (gint64      id,
+                 const char *tail)
+{
+  return g_strdup_printf ("/commitments/%" G_GINT64_FORMAT "/%s", id, tail);
+}
+
+/**
+ * hc_client_fulfil_commitment_async:
+ * @version: the version of the commitment the decision is about (its
+ *   If-Match): a commitment changed since answers 412
+ * @fulfilment: "fulfilled" (践诺) or "breached" (未践诺)
+ * @date: YYYY-MM-DD
+ * @note: (nullable): required for a broken commitment
+ *
+ * Completes with the commitment as it now is (an HcRecord).
+ */
+void
+hc_client_fulfil_commitment_async (HcClient            *self,
+                                   gint64               id,
+                                   gint64               version,
+                                   const char          *fulfilment,
+                                   const char          *date,
+                                   const char          *note,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *etag = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (fulfilment != NULL && date != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_fulfil_commitment_async);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "fulfilment");
+  json_builder_add_string_value (builder, fulfilment);
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, date);
+  json_builder_set_member_name (builder, "note");
+  json_builder_add_string_value (builder, note ? note : "");
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  path = commitment_path (id, "fulfilment");
+  etag = if_match (version);
+  hc_client_send_etag_async (self, "POST", path, body, etag, cancellable, commitment_cb, g_steal_pointer (&task));
+}
+
+HcRecord *
+hc_client_fulfil_commitment_finish (HcClient      *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return finish_pointer (self, result, hc_client_fulfil_commitment_async, error);
+}
+
+/* Proposes the 重点关注名单 entry a broken commitment calls for; completes
+ * with the commitment as it now is (its watch-entry id set). */
+void
+hc_client_propose_watch_entry_async (HcClient            *self,
+                                     gint64               id,
+                                     gint64               version,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonNode) body = json_node_init_object (json_node_alloc (), json_object_new ());
+  g_autofree char *path = NULL;
+  g_autofree char *etag = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_propose_watch_entry_async);
+  path = commitment_path (id, "watch-entry");
+  etag = if_match (version);
+  hc_client_send_etag_async (self, "POST", path, body, etag, cancellable, commitment_cb, g_steal_pointer (&task));
+}
+
+HcRecord *
+hc_client_propose_watch_entry_finish (HcClient      *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return finish_pointer (self, result, hc_client_propose_watch_entry_async, error);
+}
+
+/* GET /subjects/{identifier}/report.pdf, saved to a file */
+
+static void
+report_saved_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+report_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GBytes) pdf = NULL;
+  GError *error = NULL;
+  GFile *dest = g_task_get_task_data (task);
+
+  pdf = hc_client_fetch_bytes_finish (HC_CLIENT (source), result, &error);
+  if (pdf == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_file_replace_contents_bytes_async (dest, pdf, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       g_task_get_cancellable (task), report_saved_cb, g_object_ref (task));
+}
+
+/* Issues the subject's 公共信用信息报告 (numbered and recorded by the
+ * server) and saves the PDF to @dest. */
+void
+hc_client_save_report_async (HcClient            *self,
+                             const char          *identifier,
+                             GFile               *dest,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (identifier != NULL);
+  g_return_if_fail (G_IS_FILE (dest));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_save_report_async);
+  g_task_set_task_data (task, g_object_ref (dest), g_object_unref);
+  path = subject_path (identifier, "/report.pdf");
+  hc_client_fetch_bytes_async (self, path, cancellable, report_cb, g_steal_pointer (&task));
+}
+
+gboolean
+hc_client_save_report_finish (HcClient      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_save_report_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* GET /subjects/{identifier}?unmask=1 */
+
+static void
+unmask_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *obj = hc_client_take_object (source, result, task, &node);
+  HcSubject *subject;
+
+  if (obj == NULL)
+    return;
+  if ((subject = hc_subject_new_from_json (obj)) == NULL)
+    g_task_return_error (task, hc_client_protocol_error ());
+  else
+    g_task_return_pointer (task, subject, g_object_unref);
+}
+
+/* A supervisor's explicit look at one subject's whole ID number: the
+ * server records it in the audit log (subject.unmask). */
+void
+hc_client_unmask_subject_async (HcClient            *self,
+                                const char          *identifier,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (identifier != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_unmask_subject_async);
+  path = subject_path (identifier, "?unmask=1");
+  hc_client_send_async (self, "GET", path, NULL, cancellable, unmask_cb, g_steal_pointer (&task));
+}
+
+HcSubject *
+hc_client_unmask_subject_finish (HcClient      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_pointer (self, result, hc_client_unmask_subject_async, error);
+}
+
+/* GET /departments */
+
+static void
+departments_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  _hc_client_return_items (source, result, task, HC_TYPE_DEPARTMENT,
+                           (HcItemFromJson) hc_department_new_from_json);
+}
+
+/* Completes with the departments (a GListModel of HcDepartment). */
+void
+hc_client_list_departments_async (HcClient            *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_list_departments_async);
+  hc_client_send_async (self, "GET", "/departments", NULL, cancellable, departments_cb, g_steal_pointer (&task));
+}
+
+GListModel *
+hc_client_list_departments_finish (HcClient      *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_pointer (self, result, hc_client_list_departments_async, error);
+}
