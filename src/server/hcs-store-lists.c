@@ -134,7 +134,8 @@ hcs_store_lists_type_set_periods (HcsStore    *store,
 /* The day of the entry's last objection (history stamps are UTC; the day
  * is Hainan's), while it is under objection. */
 #define OBJECTED_ON \
-  "(SELECT date (max (h.at), '+8 hours') FROM list_entry_history h WHERE h.entry_id = e.id AND h.action = 'object')"
+  "(SELECT date (h.at, '+8 hours') FROM list_entry_history h WHERE h.entry_id = e.id AND h.action = 'object'" \
+  " ORDER BY h.id DESC LIMIT 1)"
 #define OBJECTION_DEADLINE "date (" OBJECTED_ON ", printf ('+%d days', t.objection_days))"
 
 /* The deadlines of an entry's steps: publishable_from (告知 plus the type's
