@@ -453,6 +453,42 @@ test_records_and_publicity_export (void)
   hc_assert_status (bad, 400, "invalid_parameter");
 }
 
+/* Reading a person's file by the number is a look-up by the number: it is
+ * audited, and past the limit of distinct numbers an hour it is refused
+ * (429) like GET /subjects/{identifier}, so the file routes cannot be used
+ * to probe which numbers are registered. */
+static void
+test_person_file_lookups_audited_and_limited (void)
+{
+  GRand *rand = g_rand_new_with_seed (4242);
+  g_autofree char *sql = NULL;
+  const char *prober;
+  gint64 before;
+  guint refused = 0;
+
+  create_user ("prober", "analyst", 0);
+  prober = hc_test_server_token (server, "prober");
+  before = hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'subject.lookup'"
+                                       " AND actor = 'prober'");
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *number = hc_id_number_generate (rand, "460100");
+      g_autoptr(HcTestResponse) r = get (prober, "/subjects/%s/%s", number, i % 2 ? "file" : "records?kind=penalty");
+
+      if (r->status == 429)
+        {
+          hc_assert_status (r, 429, "too_many_lookups");
+          refused++;
+        }
+      else
+        hc_assert_status (r, 404, "not_found");
+    }
+  g_rand_free (rand);
+  g_assert_cmpuint (refused, ==, 5);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'subject.lookup'"
+                                               " AND actor = 'prober'"), ==, before + 20);
+}
+
 static char *
 run_text (const char * const *argv)
 {
@@ -602,6 +638,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/records/report-pdf-text-and-verification", test_report_pdf_text_and_verification);
   g_test_add_func ("/records/person-file-masked-at-the-boundary", test_person_file_masked_at_the_boundary);
   g_test_add_func ("/records/records-and-publicity-export", test_records_and_publicity_export);
+  g_test_add_func ("/records/person-file-lookups-audited-and-limited", test_person_file_lookups_audited_and_limited);
 
   ret = g_test_run ();
   hc_test_server_free (server);

@@ -359,7 +359,7 @@ credit_file_over_demo (HcApplication *app,
     HcAuditPane *audit = HC_AUDIT_PANE (hc_window_get_pane_widget (window, "audit"));
     g_autoptr(HcAuditEntry) entry = g_list_model_get_item (hc_audit_pane_get_entries (audit), 0);
     GListModel *changes;
-    gboolean identifier_seen = FALSE;
+    gboolean identifier_seen = FALSE, type_seen = FALSE;
 
     g_assert_nonnull (entry);
     g_assert_cmpstr (hc_audit_entry_get_action (entry), ==, "subject.unmask");
@@ -379,8 +379,17 @@ credit_file_over_demo (HcApplication *app,
             g_assert_cmpstr (hc_audit_change_get_field_label (c), ==, "统一社会信用代码/身份证号");
             g_assert_cmpstr (hc_audit_change_get_after (c), ==, masked);
           }
+        if (g_str_equal (hc_audit_change_get_field (c), "type"))
+          {
+            g_autofree char *label = NULL;
+
+            type_seen = TRUE;
+            g_object_get (c, "after-label", &label, NULL);
+            g_assert_cmpstr (label, ==, "自然人");
+          }
       }
     g_assert_true (identifier_seen);
+    g_assert_true (type_seen);
     save_shot (GTK_WIDGET (window), "audit-unmask");
   }
 }

@@ -12,6 +12,7 @@
 
 #include "hc-core.h"
 #include "hc-format.h"
+#include "hc-list-entry-dialog.h"
 #include "hc-list-entry-event.h"
 #include "hc-lists-pane.h"
 
@@ -582,6 +583,39 @@ transition_action (GtkWidget  *widget,
   gtk_widget_grab_focus (reason);
 }
 
+/* A proposed entry: shown in its list, selected. */
+static void
+entry_proposed (HcListsPane *self,
+                HcListEntry *entry)
+{
+  g_set_object (&self->entry, entry);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENTRY]);
+  if (!hc_lists_pane_select_list_type (self, hc_list_entry_get_list_type (entry)) ||
+      gtk_drop_down_get_selected_item (self->type_dropdown) == NULL)
+    return;
+  /* A reload keeps self->entry selected when it is in the first page. */
+  load_entries (self, FALSE);
+  set_entry (self, entry);
+}
+
+static void
+new_entry_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  HcListsPane *self = HC_LISTS_PANE (widget);
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
+  g_autofree char *type = selected_type_key (self);
+  HcListEntryDialog *dialog;
+
+  if (client == NULL || self->types == NULL)
+    return;
+  dialog = hc_list_entry_dialog_new (client, self->types, type);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  g_signal_connect_object (dialog, "proposed", G_CALLBACK (entry_proposed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 load_more_action (GtkWidget  *widget,
                   const char *action_name,
@@ -663,6 +697,7 @@ hc_lists_pane_class_init (HcListsPaneClass *klass)
 
   gtk_widget_class_install_action (widget_class, "lists.load-more", NULL, load_more_action);
   gtk_widget_class_install_action (widget_class, "lists.transition", "s", transition_action);
+  gtk_widget_class_install_action (widget_class, "lists.new-entry", NULL, new_entry_action);
 
   g_type_ensure (HC_TYPE_LIST_TYPE);
   g_type_ensure (HC_TYPE_LIST_ENTRY);

@@ -20,7 +20,7 @@ struct _HcAuditChange
 
 G_DEFINE_FINAL_TYPE (HcAuditChange, hc_audit_change, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_FIELD, PROP_FIELD_LABEL, PROP_BEFORE, PROP_AFTER, PROP_CHANGED, PROP_MARK, N_PROPS };
+enum { PROP_0, PROP_FIELD, PROP_FIELD_LABEL, PROP_BEFORE, PROP_BEFORE_LABEL, PROP_AFTER_LABEL, PROP_AFTER, PROP_CHANGED, PROP_MARK, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
@@ -49,6 +49,8 @@ hc_audit_change_get_property (GObject    *object,
     case PROP_FIELD: g_value_set_string (value, self->field); break;
     case PROP_FIELD_LABEL: g_value_set_string (value, hc_audit_field_label (self->field)); break;
     case PROP_BEFORE: g_value_set_string (value, self->before); break;
+    case PROP_BEFORE_LABEL: g_value_set_string (value, hc_audit_value_label (self->field, self->before)); break;
+    case PROP_AFTER_LABEL: g_value_set_string (value, hc_audit_value_label (self->field, self->after)); break;
     case PROP_AFTER: g_value_set_string (value, self->after); break;
     case PROP_CHANGED: g_value_set_boolean (value, hc_audit_change_get_changed (self)); break;
     case PROP_MARK:
@@ -71,6 +73,9 @@ hc_audit_change_class_init (HcAuditChangeClass *klass)
   properties [PROP_FIELD] = g_param_spec_string ("field", NULL, NULL, NULL, flags);
   properties [PROP_FIELD_LABEL] = g_param_spec_string ("field-label", NULL, NULL, NULL, flags);
   properties [PROP_BEFORE] = g_param_spec_string ("before", NULL, NULL, NULL, flags);
+  /* The values by their labels (“自然人” for natural_person), as shown. */
+  properties [PROP_BEFORE_LABEL] = g_param_spec_string ("before-label", NULL, NULL, NULL, flags);
+  properties [PROP_AFTER_LABEL] = g_param_spec_string ("after-label", NULL, NULL, NULL, flags);
   properties [PROP_AFTER] = g_param_spec_string ("after", NULL, NULL, NULL, flags);
   properties [PROP_CHANGED] = g_param_spec_boolean ("changed", NULL, NULL, FALSE, flags);
   /* “Changed” on a changed field, empty otherwise: what the list shows. */

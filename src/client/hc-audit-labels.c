@@ -9,6 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "hc-audit-labels.h"
+#include "hc-enums.h"
+#include "hc-region.h"
+#include "hc-record.h"
+#include "hc-subject.h"
 
 typedef struct
 {
@@ -187,4 +191,86 @@ const char *
 hc_audit_field_label (const char *field)
 {
   return lookup (fields, G_N_ELEMENTS (fields), field);
+}
+
+#define ENUM_VALUE(name, Type)                               \
+  static const char *                                        \
+  name##_value (const char *key)                             \
+  {                                                          \
+    Type v;                                                  \
+                                                             \
+    return hc_##name##_from_key (key, &v) ? hc_##name##_label (v) : NULL; \
+  }
+
+ENUM_VALUE (subject_type, HcSubjectType)
+ENUM_VALUE (disclosure, HcDisclosure)
+ENUM_VALUE (list_class, HcListClass)
+ENUM_VALUE (list_entry_state, HcListEntryState)
+ENUM_VALUE (role, HcRole)
+
+static const char *
+region_value (const char *code)
+{
+  const HcRegion *region = hc_region_lookup (code);
+
+  return region != NULL ? region->name : NULL;
+}
+
+static const char *
+status_value (const char *status)
+{
+  const char *label = hc_subject_status_label (status);
+
+  return label != status ? label : NULL;
+}
+
+static const char *
+fulfilment_value (const char *key)
+{
+  const char *label = hc_record_fulfilment_label (key);
+
+  return label != key ? label : NULL;
+}
+
+/**
+ * hc_audit_value_label:
+ * @field: the field's key ("type")
+ * @value: its value as the change shows it ("natural_person")
+ *
+ * Returns: the value by its label where the field holds a key of the
+ *   domain's (主体类型, 市县, 角色, 名单状态…) or a yes/no, else @value
+ */
+const char *
+hc_audit_value_label (const char *field,
+                      const char *value)
+{
+  static const struct {
+    const char  *field;
+    const char *(*label) (const char *key);
+  } enums[] = {
+    { "type", subject_type_value },
+    { "subject_type", subject_type_value },
+    { "region", region_value },
+    { "disclosure", disclosure_value },
+    { "list_class", list_class_value },
+    { "state", list_entry_state_value },
+    { "role", role_value },
+    { "status", status_value },
+    { "fulfilment", fulfilment_value },
+  };
+
+  if (field == NULL || value == NULL)
+    return value ? value : "";
+  if (g_str_equal (value, "true"))
+    return _("Yes");
+  if (g_str_equal (value, "false"))
+    return _("No");
+  for (gsize i = 0; i < G_N_ELEMENTS (enums); i++)
+    if (g_str_equal (enums[i].field, field))
+      {
+        const char *label = enums[i].label (value);
+
+        return label ? label : value;
+      }
+  return value;
 }

@@ -10,5 +10,7 @@ G_BEGIN_DECLS
 const char *hc_audit_action_label (const char *action);
 const char *hc_audit_entity_label (const char *entity);
 const char *hc_audit_field_label  (const char *field);
+const char *hc_audit_value_label  (const char *field,
+                                   const char *value);
 
 G_END_DECLS

@@ -188,3 +188,71 @@ hc_client_transition_list_entry_finish (HcClient      *self,
 {
   return _hc_client_call_finish (self, result, hc_client_transition_list_entry_async, error);
 }
+
+/* POST /lists/{type}/entries */
+
+/**
+ * hc_client_propose_list_entry_async:
+ * @proposal: what the entry says; copied before this returns
+ *
+ * Proposes an entry (拟列入). A value the server refuses fails with
+ * %HC_CLIENT_ERROR_INVALID and the field it names
+ * (hc_client_error_get_field()); a subject with an open entry of the type
+ * with %HC_CLIENT_ERROR_CONFLICT.
+ */
+void
+hc_client_propose_list_entry_async (HcClient                  *self,
+                                    const HcListEntryProposal *proposal,
+                                    GCancellable              *cancellable,
+                                    GAsyncReadyCallback        callback,
+                                    gpointer                   user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *type_part = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (proposal != NULL);
+  g_return_if_fail (proposal->list_type != NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "subject");
+  json_builder_add_string_value (builder, proposal->subject ? proposal->subject : "");
+  json_builder_set_member_name (builder, "department");
+  json_builder_add_int_value (builder, proposal->department);
+  json_builder_set_member_name (builder, "basis");
+  json_builder_add_string_value (builder, proposal->basis ? proposal->basis : "");
+  json_builder_set_member_name (builder, "facts");
+  json_builder_add_string_value (builder, proposal->facts ? proposal->facts : "");
+  json_builder_set_member_name (builder, "measures");
+  json_builder_begin_array (builder);
+  for (guint i = 0; proposal->measures != NULL && proposal->measures[i] != NULL; i++)
+    json_builder_add_string_value (builder, proposal->measures[i]);
+  json_builder_end_array (builder);
+  if (proposal->published_until != NULL && *proposal->published_until != '\0')
+    {
+      json_builder_set_member_name (builder, "published_until");
+      json_builder_add_string_value (builder, proposal->published_until);
+    }
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  type_part = g_uri_escape_string (proposal->list_type, NULL, FALSE);
+  path = g_strdup_printf ("/lists/%s/entries", type_part);
+  _hc_client_call_etag_async (self, hc_client_propose_list_entry_async, "POST", path, body, NULL,
+                              (HcAnswerWithEtag) hc_list_entry_new_from_json, g_object_unref,
+                              cancellable, callback, user_data);
+}
+
+/**
+ * hc_client_propose_list_entry_finish:
+ * Returns: (transfer full): the proposed entry, with its history and ETag
+ */
+HcListEntry *
+hc_client_propose_list_entry_finish (HcClient      *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return _hc_client_call_finish (self, result, hc_client_propose_list_entry_async, error);
+}

@@ -18,38 +18,7 @@ subject_path (const char *identifier,
   return g_strconcat ("/subjects/", escaped, tail, NULL);
 }
 
-static gpointer
-finish_pointer (HcClient      *self,
-                GAsyncResult  *result,
-                gpointer       source_tag,
-                GError       **error)
-{
-  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /* GET /subjects/{identifier}/file */
-
-static void
-file_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  JsonObject *obj = hc_client_take_object (source, result, task, &node);
-  HcCreditFile *file;
-
-  if (obj == NULL)
-    return;
-  if ((file = hc_credit_file_new_from_json (obj)) == NULL)
-    g_task_return_error (task, hc_client_protocol_error ());
-  else
-    g_task_return_pointer (task, file, g_object_unref);
-}
 
 void
 hc_client_get_credit_file_async (HcClient            *self,
@@ -58,16 +27,15 @@ hc_client_get_credit_file_async (HcClient            *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (identifier != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_get_credit_file_async);
   path = subject_path (identifier, "/file");
-  hc_client_send_async (self, "GET", path, NULL, cancellable, file_cb, g_steal_pointer (&task));
+  _hc_client_call_async (self, hc_client_get_credit_file_async, "GET", path, NULL,
+                         (HcItemFromJson) hc_credit_file_new_from_json, g_object_unref,
+                         cancellable, callback, user_data);
 }
 
 HcCreditFile *
@@ -75,20 +43,10 @@ hc_client_get_credit_file_finish (HcClient      *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish_pointer (self, result, hc_client_get_credit_file_async, error);
+  return _hc_client_call_finish (self, result, hc_client_get_credit_file_async, error);
 }
 
 /* GET /subjects/{identifier}/records and GET /publicity */
-
-static void
-records_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-
-  _hc_client_return_page (source, result, task, HC_TYPE_RECORD, (HcItemFromJson) hc_record_new_from_json);
-}
 
 /* The path of a subject's records of @kind, for a page or an export. */
 char *
@@ -118,7 +76,6 @@ hc_client_list_records_async (HcClient            *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GString) path = NULL;
   g_autofree char *base = NULL;
 
@@ -126,12 +83,11 @@ hc_client_list_records_async (HcClient            *self,
   g_return_if_fail (identifier != NULL);
   g_return_if_fail (kind != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_list_records_async);
   base = hc_client_records_path (identifier, kind);
   path = g_string_new (base);
   _hc_client_query_add_page (path, cursor, limit, want_total);
-  hc_client_send_async (self, "GET", path->str, NULL, cancellable, records_cb, g_steal_pointer (&task));
+  _hc_client_call_page_async (self, hc_client_list_records_async, path->str, HC_TYPE_RECORD,
+                              (HcItemFromJson) hc_record_new_from_json, FALSE, cancellable, callback, user_data);
 }
 
 HcPage *
@@ -139,7 +95,7 @@ hc_client_list_records_finish (HcClient      *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return finish_pointer (self, result, hc_client_list_records_async, error);
+  return _hc_client_call_finish (self, result, hc_client_list_records_async, error);
 }
 
 /* The path of the 双公示 listing for @query, for a page or an export. */
@@ -169,19 +125,17 @@ hc_client_list_publicity_async (HcClient               *self,
                                 GAsyncReadyCallback     callback,
                                 gpointer                user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GString) path = NULL;
   g_autofree char *base = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (query != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_list_publicity_async);
   base = hc_client_publicity_path (query);
   path = g_string_new (base);
   _hc_client_query_add_page (path, cursor, limit, want_total);
-  hc_client_send_async (self, "GET", path->str, NULL, cancellable, records_cb, g_steal_pointer (&task));
+  _hc_client_call_page_async (self, hc_client_list_publicity_async, path->str, HC_TYPE_RECORD,
+                              (HcItemFromJson) hc_record_new_from_json, FALSE, cancellable, callback, user_data);
 }
 
 HcPage *
@@ -189,7 +143,7 @@ hc_client_list_publicity_finish (HcClient      *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish_pointer (self, result, hc_client_list_publicity_async, error);
+  return _hc_client_call_finish (self, result, hc_client_list_publicity_async, error);
 }
 
 /* POST /commitments/{id}/fulfilment and /commitments/{id}/watch-entry */
@@ -200,36 +154,17 @@ if_match (gint64 version)
   return g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", version);
 }
 
-static void
-commitment_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+/* The commitment an answer holds: the fulfilment answers it, the watch
+ * entry's answer holds it beside the entry. */
+static gpointer
+commitment_from_answer (JsonObject *obj,
+                        const char *etag)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  GError *error = NULL;
-  JsonObject *obj;
-  HcRecord *record;
+  JsonNode *inner = json_object_get_member (obj, "commitment");
 
-  node = hc_client_send_etag_finish (HC_CLIENT (source), result, NULL, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_task_return_error (task, hc_client_protocol_error ());
-      return;
-    }
-  obj = json_node_get_object (node);
-  /* The watch entry's answer holds the commitment and the entry. */
-  if (json_object_has_member (obj, "commitment") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (obj, "commitment")))
-    obj = json_object_get_object_member (obj, "commitment");
-  if ((record = hc_record_new_from_json (obj)) == NULL)
-    g_task_return_error (task, hc_client_protocol_error ());
-  else
-    g_task_return_pointer (task, record, g_object_unref);
+  if (inner != NULL && JSON_NODE_HOLDS_OBJECT (inner))
+    obj = json_node_get_object (inner);
+  return hc_record_new_from_json (obj);
 }
 
 static char *
@@ -260,7 +195,6 @@ hc_client_fulfil_commitment_async (HcClient            *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *path = NULL;
@@ -269,8 +203,6 @@ hc_client_fulfil_commitment_async (HcClient            *self,
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (fulfilment != NULL && date != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_fulfil_commitment_async);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "fulfilment");
   json_builder_add_string_value (builder, fulfilment);
@@ -282,7 +214,8 @@ hc_client_fulfil_commitment_async (HcClient            *self,
   body = json_builder_get_root (builder);
   path = commitment_path (id, "fulfilment");
   etag = if_match (version);
-  hc_client_send_etag_async (self, "POST", path, body, etag, cancellable, commitment_cb, g_steal_pointer (&task));
+  _hc_client_call_etag_async (self, hc_client_fulfil_commitment_async, "POST", path, body, etag,
+                              commitment_from_answer, g_object_unref, cancellable, callback, user_data);
 }
 
 HcRecord *
@@ -290,7 +223,7 @@ hc_client_fulfil_commitment_finish (HcClient      *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return finish_pointer (self, result, hc_client_fulfil_commitment_async, error);
+  return _hc_client_call_finish (self, result, hc_client_fulfil_commitment_async, error);
 }
 
 /* Proposes the 重点关注名单 entry a broken commitment calls for; completes
@@ -303,18 +236,16 @@ hc_client_propose_watch_entry_async (HcClient            *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(JsonNode) body = json_node_init_object (json_node_alloc (), json_object_new ());
   g_autofree char *path = NULL;
   g_autofree char *etag = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_propose_watch_entry_async);
   path = commitment_path (id, "watch-entry");
   etag = if_match (version);
-  hc_client_send_etag_async (self, "POST", path, body, etag, cancellable, commitment_cb, g_steal_pointer (&task));
+  _hc_client_call_etag_async (self, hc_client_propose_watch_entry_async, "POST", path, body, etag,
+                              commitment_from_answer, g_object_unref, cancellable, callback, user_data);
 }
 
 HcRecord *
@@ -322,7 +253,7 @@ hc_client_propose_watch_entry_finish (HcClient      *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  return finish_pointer (self, result, hc_client_propose_watch_entry_async, error);
+  return _hc_client_call_finish (self, result, hc_client_propose_watch_entry_async, error);
 }
 
 /* GET /subjects/{identifier}/report.pdf, saved to a file */
@@ -397,28 +328,9 @@ hc_client_save_report_finish (HcClient      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* GET /subjects/{identifier}?unmask=1 */
-
-static void
-unmask_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  JsonObject *obj = hc_client_take_object (source, result, task, &node);
-  HcSubject *subject;
-
-  if (obj == NULL)
-    return;
-  if ((subject = hc_subject_new_from_json (obj)) == NULL)
-    g_task_return_error (task, hc_client_protocol_error ());
-  else
-    g_task_return_pointer (task, subject, g_object_unref);
-}
-
-/* A supervisor's explicit look at one subject's whole ID number: the
- * server records it in the audit log (subject.unmask). */
+/* GET /subjects/{identifier}?unmask=1: a supervisor's explicit look at
+ * one subject's whole ID number, which the server records in the audit
+ * log (subject.unmask). */
 void
 hc_client_unmask_subject_async (HcClient            *self,
                                 const char          *identifier,
@@ -426,16 +338,15 @@ hc_client_unmask_subject_async (HcClient            *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (identifier != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_unmask_subject_async);
   path = subject_path (identifier, "?unmask=1");
-  hc_client_send_async (self, "GET", path, NULL, cancellable, unmask_cb, g_steal_pointer (&task));
+  _hc_client_call_async (self, hc_client_unmask_subject_async, "GET", path, NULL,
+                         (HcItemFromJson) hc_subject_new_from_json, g_object_unref,
+                         cancellable, callback, user_data);
 }
 
 HcSubject *
@@ -443,36 +354,20 @@ hc_client_unmask_subject_finish (HcClient      *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish_pointer (self, result, hc_client_unmask_subject_async, error);
+  return _hc_client_call_finish (self, result, hc_client_unmask_subject_async, error);
 }
 
-/* GET /departments */
-
-static void
-departments_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-
-  _hc_client_return_items (source, result, task, HC_TYPE_DEPARTMENT,
-                           (HcItemFromJson) hc_department_new_from_json);
-}
-
-/* Completes with the departments (a GListModel of HcDepartment). */
+/* GET /departments: completes with a GListModel of HcDepartment. */
 void
 hc_client_list_departments_async (HcClient            *self,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (HC_IS_CLIENT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_list_departments_async);
-  hc_client_send_async (self, "GET", "/departments", NULL, cancellable, departments_cb, g_steal_pointer (&task));
+  _hc_client_call_page_async (self, hc_client_list_departments_async, "/departments", HC_TYPE_DEPARTMENT,
+                              (HcItemFromJson) hc_department_new_from_json, TRUE, cancellable, callback, user_data);
 }
 
 GListModel *
@@ -480,5 +375,5 @@ hc_client_list_departments_finish (HcClient      *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return finish_pointer (self, result, hc_client_list_departments_async, error);
+  return _hc_client_call_finish (self, result, hc_client_list_departments_async, error);
 }

@@ -251,6 +251,29 @@ void             hc_client_transition_list_entry_async   (HcClient            *s
 HcListEntry     *hc_client_transition_list_entry_finish  (HcClient            *self,
                                                           GAsyncResult        *result,
                                                           GError             **error);
+/* What POST /lists/{type}/entries proposes; @measures are codes of the
+ * type's measures, @published_until "YYYY-MM-DD" or NULL for the type's
+ * default. */
+typedef struct
+{
+  const char         *list_type;
+  const char         *subject;
+  gint64              department;
+  const char         *basis;
+  const char         *facts;
+  const char * const *measures;
+  const char         *published_until;
+} HcListEntryProposal;
+
+void             hc_client_propose_list_entry_async      (HcClient                  *self,
+                                                          const HcListEntryProposal *proposal,
+                                                          GCancellable              *cancellable,
+                                                          GAsyncReadyCallback        callback,
+                                                          gpointer                   user_data);
+HcListEntry     *hc_client_propose_list_entry_finish     (HcClient                  *self,
+                                                          GAsyncResult              *result,
+                                                          GError                   **error);
+
 /* 归集 (hc-client-imports.c) */
 
 void            hc_client_list_catalog_items_async  (HcClient            *self,

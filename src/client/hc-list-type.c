@@ -14,7 +14,9 @@ struct _HcListType
   char     *key;
   char     *class;
   char     *name;
-  GStrv     measures;   /* names */
+  GStrv     measures;       /* names */
+  GStrv     measure_codes;  /* their codes, in the same order */
+  int       default_years;
 };
 
 G_DEFINE_FINAL_TYPE (HcListType, hc_list_type, G_TYPE_OBJECT)
@@ -32,6 +34,7 @@ hc_list_type_finalize (GObject *object)
   g_free (self->class);
   g_free (self->name);
   g_strfreev (self->measures);
+  g_strfreev (self->measure_codes);
 
   G_OBJECT_CLASS (hc_list_type_parent_class)->finalize (object);
 }
@@ -102,6 +105,7 @@ HcListType *
 hc_list_type_new_from_json (JsonObject *obj)
 {
   g_autoptr(GStrvBuilder) measures = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   HcListType *self;
   JsonArray *array;
 
@@ -118,11 +122,17 @@ hc_list_type_new_from_json (JsonObject *obj)
     {
       JsonObject *measure = json_array_get_object_element (array, i);
       const char *name = measure ? json_object_get_string_member_with_default (measure, "name", NULL) : NULL;
+      const char *code = measure ? json_object_get_string_member_with_default (measure, "code", NULL) : NULL;
 
-      if (name != NULL)
-        g_strv_builder_add (measures, name);
+      if (name != NULL && code != NULL)
+        {
+          g_strv_builder_add (measures, name);
+          g_strv_builder_add (codes, code);
+        }
     }
   self->measures = g_strv_builder_end (measures);
+  self->measure_codes = g_strv_builder_end (codes);
+  self->default_years = (int) json_object_get_int_member_with_default (obj, "default_years", 0);
   return self;
 }
 
@@ -152,4 +162,20 @@ hc_list_type_get_measures (HcListType *self)
 {
   g_return_val_if_fail (HC_IS_LIST_TYPE (self), NULL);
   return (const char * const *) self->measures;
+}
+
+/* Returns: the codes of the measures, in the order of hc_list_type_get_measures() */
+const char * const *
+hc_list_type_get_measure_codes (HcListType *self)
+{
+  g_return_val_if_fail (HC_IS_LIST_TYPE (self), NULL);
+  return (const char * const *) self->measure_codes;
+}
+
+/* Returns: the years an entry stays published unless it names its end, 0 when not told */
+int
+hc_list_type_get_default_years (HcListType *self)
+{
+  g_return_val_if_fail (HC_IS_LIST_TYPE (self), 0);
+  return self->default_years;
 }

@@ -13,9 +13,11 @@ G_DECLARE_FINAL_TYPE (HcListType, hc_list_type, HC, LIST_TYPE, GObject)
 
 HcListType *hc_list_type_new_from_json (JsonObject *obj);
 
-const char         *hc_list_type_get_key      (HcListType *self);
-const char         *hc_list_type_get_class    (HcListType *self);
-const char         *hc_list_type_get_name     (HcListType *self);
-const char * const *hc_list_type_get_measures (HcListType *self);
+const char         *hc_list_type_get_key           (HcListType *self);
+const char         *hc_list_type_get_class         (HcListType *self);
+const char         *hc_list_type_get_name          (HcListType *self);
+const char * const *hc_list_type_get_measures      (HcListType *self);
+const char * const *hc_list_type_get_measure_codes (HcListType *self);
+int                 hc_list_type_get_default_years (HcListType *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "hcs-credit-file.h"
 #include "hcs-mask.h"
 #include "hcs-store-subjects.h"
+#include "hcs-throttle.h"
 
 static const char *
 string_member (JsonObject *obj,
@@ -52,7 +53,8 @@ hcs_credit_file_may_see (HcsRequest *req,
  * hcs_credit_file_path_subject:
  *
  * The subject the path's {identifier} names (full-width or lower-case input
- * finds it too). Answers 404 (or the store's error) when there is none.
+ * finds it too). Answers 404 (or the store's error) when there is none,
+ * and 429 past the reader's limit of look-ups by ID number.
  *
  * Returns: (transfer full) (nullable): its stored row, unmasked
  */
@@ -66,6 +68,10 @@ hcs_credit_file_path_subject (HcsRequest *req)
 
   if (raw != NULL && g_utf8_validate (raw, -1, NULL))
     identifier = hc_uscc_normalize (raw);
+  /* A person's file read by the number is a look-up by the number:
+   * audited and limited as GET /subjects/{identifier} is. */
+  if (identifier != NULL && !hcs_throttle_person_lookup (req, identifier))
+    return NULL;
   subject = identifier ? hcs_store_subjects_get (hcs_request_get_store (req), identifier, &error) : NULL;
   if (subject != NULL)
     return subject;
