@@ -210,7 +210,7 @@ shows_entries_total_and_history (HcApplication *app,
   g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
   first = g_list_model_get_item (history, 0);
   g_assert_cmpstr (hc_list_entry_event_get_action (first), ==, "propose");
-  g_assert_cmpstr (hc_list_entry_event_get_actor (first), ==, "admin");
+  g_assert_cmpstr (hc_list_entry_event_get_actor (first), ==, "analyst");
 }
 
 static gboolean
