@@ -441,6 +441,50 @@ test_lists_analyst_cannot_repair (void)
   fixture_tear_down (&f);
 }
 
+static void
+objection_freezes_the_entry (HcApplication *app,
+                             HcWindow      *window,
+                             gpointer       data)
+{
+  Fixture *f = data;
+  HcListsPane *pane = open_pane (window);
+  const char *standing;
+  g_autoptr(GdkTexture) shot = NULL;
+
+  /* Published: nothing to say. */
+  select_entry (pane, f->ids[1]);
+  g_assert_null (hc_lists_pane_get_standing (pane));
+
+  /* Under objection: still listed, marked 异议中, its publicity paused. */
+  select_entry (pane, f->ids[0]);
+  g_assert_cmpstr (hc_list_entry_get_state (hc_lists_pane_get_entry (pane)), ==, "objected");
+  standing = hc_lists_pane_get_standing (pane);
+  g_assert_nonnull (standing);
+  g_assert_nonnull (strstr (standing, "异议中"));
+  g_assert_nonnull (strstr (standing, "公示暂停"));
+  g_assert_cmpint (hc_lists_pane_get_total (pane), ==, G_N_ELEMENTS (usccs));
+  shot = hc_ui_take_shot (GTK_WIDGET (window), "lists-objected");
+  g_assert_false (hc_ui_texture_is_blank (shot));
+}
+
+static void
+test_lists_objection_freezes_the_entry (void)
+{
+  Fixture f = { 0, };
+  const char *args[] = { "--server", NULL, NULL };
+
+  fixture_set_up (&f);
+  for (guint i = 0; i < 2; i++)
+    {
+      step_through_api (&f, f.ids[i], "notice");
+      step_through_api (&f, f.ids[i], "publish");
+    }
+  step_through_api (&f, f.ids[0], "object");
+  args[1] = hc_test_server_get_url (f.server);
+  g_assert_cmpint (hc_ui_run_app (args, objection_freezes_the_entry, &f), ==, 0);
+  fixture_tear_down (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,5 +496,6 @@ main (int   argc,
   g_test_add_func ("/ui/lists/stale-write-changes-nothing", test_lists_stale_write_changes_nothing);
   g_test_add_func ("/ui/lists/analyst-cannot-repair", test_lists_analyst_cannot_repair);
   g_test_add_func ("/ui/lists/search-finds-by-name", test_lists_search_finds_by_name);
+  g_test_add_func ("/ui/lists/objection-freezes-the-entry", test_lists_objection_freezes_the_entry);
   return hc_ui_test_finish (g_test_run ());
 }

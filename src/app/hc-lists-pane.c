@@ -32,6 +32,7 @@ struct _HcListsPane
   GtkWidget          *more_button;
   GtkStack           *detail_stack;
   GtkLabel           *message_label;
+  GtkLabel           *standing_label;
   GtkLabel           *published_label;
   GtkLabel           *measures_label;
   GtkFlowBox         *actions_box;
@@ -138,10 +139,49 @@ update_actions (HcListsPane *self)
     }
 }
 
+/* Under objection the entry is frozen (异议中, publicity paused) until it
+ * is upheld or revoked; the deadlines come from the server when it gives
+ * them, and an overdue one stands out. */
+static void
+update_standing (HcListsPane *self,
+                 HcListEntry *entry)
+{
+  const char *state = entry ? hc_list_entry_get_state (entry) : NULL;
+  const char *deadline = entry ? hc_list_entry_get_objection_deadline (entry) : NULL;
+  const char *publishable = entry ? hc_list_entry_get_publishable_from (entry) : NULL;
+  gboolean overdue = entry != NULL && hc_list_entry_get_overdue (entry);
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (state, "objected") == 0)
+    {
+      if (deadline != NULL && overdue)
+        text = g_strdup_printf (_("Under objection: publicity paused. Overdue: it was to be upheld or revoked by %s."), deadline);
+      else if (deadline != NULL)
+        text = g_strdup_printf (_("Under objection: publicity paused. To be upheld or revoked by %s."), deadline);
+      else
+        text = g_strdup (_("Under objection: publicity paused until the objection is upheld or revoked."));
+    }
+  else if (g_strcmp0 (state, "noticed") == 0 && publishable != NULL)
+    text = g_strdup_printf (_("Notice period: may be published from %s."), publishable);
+
+  gtk_label_set_label (self->standing_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->standing_label), text != NULL);
+  if (overdue)
+    gtk_widget_add_css_class (GTK_WIDGET (self->standing_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->standing_label), "error");
+  if (g_strcmp0 (state, "objected") == 0 && !overdue)
+    gtk_widget_add_css_class (GTK_WIDGET (self->standing_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->standing_label), "warning");
+}
+
 static void
 set_entry (HcListsPane *self,
            HcListEntry *entry)
 {
+  update_standing (self, entry);
+
   if (g_set_object (&self->entry, entry))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENTRY]);
 
@@ -712,6 +752,7 @@ hc_lists_pane_class_init (HcListsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, more_button);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, message_label);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, standing_label);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, published_label);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, measures_label);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, actions_box);
@@ -858,4 +899,13 @@ hc_lists_pane_get_action_button (HcListsPane *self,
   g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
 
   return action && hc_list_action_from_key (action, &a) ? self->action_buttons[a] : NULL;
+}
+
+/* Returns: (nullable): what the pane says of the entry's standing (异议中, deadlines) */
+const char *
+hc_lists_pane_get_standing (HcListsPane *self)
+{
+  g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->standing_label))
+         ? gtk_label_get_label (self->standing_label) : NULL;
 }

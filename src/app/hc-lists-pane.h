@@ -17,6 +17,7 @@ GListModel  *hc_lists_pane_get_entries       (HcListsPane *self);
 gint64       hc_lists_pane_get_total         (HcListsPane *self);
 gboolean     hc_lists_pane_get_busy          (HcListsPane *self);
 const char  *hc_lists_pane_get_message       (HcListsPane *self);
+const char  *hc_lists_pane_get_standing      (HcListsPane *self);
 gboolean     hc_lists_pane_select_list_type  (HcListsPane *self,
                                               const char  *key);
 gboolean     hc_lists_pane_select_entry      (HcListsPane *self,

@@ -3,7 +3,7 @@
  * cancellable of its requests, refresh and search, and its states. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "hc-client.h"
 #include "hc-pane-state.h"
@@ -30,8 +30,16 @@ struct _HcPaneClass
    * hc_pane_set_search_bar() and focuses its entry. */
   void (*search) (HcPane *self);
 
+  /* What pane.export exports: the path of the listing the pane shows,
+   * below /api/v1, with the pane's current filters (built by HcClient), or
+   * NULL when there is nothing to export. Sets @file_name to the name the
+   * file chooser proposes, without its extension ("公共信用信息目录-2025").
+   * A pane that sets it offers Export (an HcExportButton in its template). */
+  char *(*export_path) (HcPane  *self,
+                        char   **file_name);
+
   /*< private >*/
-  gpointer _reserved[8];
+  gpointer _reserved[7];
 };
 
 HcClient     *hc_pane_get_client        (HcPane       *self);
@@ -51,5 +59,13 @@ void          hc_pane_show_empty        (HcPane       *self);
 void          hc_pane_show_content      (HcPane       *self);
 void          hc_pane_show_error        (HcPane       *self,
                                          const GError *error);
+
+void          hc_pane_export_to_file    (HcPane       *self,
+                                         HcExportFormat format,
+                                         GFile        *file);
+gboolean      hc_pane_get_exporting     (HcPane       *self);
+double        hc_pane_get_export_fraction (HcPane     *self);
+GtkNativeDialog *hc_pane_get_export_chooser (HcPane   *self);
+AdwToast     *hc_pane_get_export_toast  (HcPane       *self);
 
 G_END_DECLS

@@ -10,6 +10,29 @@
 #include "hc-audit-entry.h"
 #include "hc-client-private.h"
 
+/**
+ * hc_client_audit_path:
+ * @query: (nullable): the filters
+ *
+ * Returns: (transfer full): the audit listing's path with @query's filters,
+ *   what hc_client_export_async() exports
+ */
+char *
+hc_client_audit_path (const HcAuditQuery *query)
+{
+  GString *path = g_string_new ("/audit");
+
+  if (query != NULL)
+    {
+      _hc_client_query_add (path, "actor", query->actor);
+      _hc_client_query_add (path, "entity", query->entity);
+      _hc_client_query_add (path, "entity_id", query->entity_id);
+      _hc_client_query_add (path, "from", query->from);
+      _hc_client_query_add (path, "to", query->to);
+    }
+  return g_string_free (path, FALSE);
+}
+
 void
 hc_client_list_audit_async (HcClient            *self,
                             const HcAuditQuery  *query,
@@ -20,18 +43,13 @@ hc_client_list_audit_async (HcClient            *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GString) path = g_string_new ("/audit");
+  g_autofree char *base = NULL;
+  g_autoptr(GString) path = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
 
-  if (query != NULL)
-    {
-      _hc_client_query_add (path, "actor", query->actor);
-      _hc_client_query_add (path, "entity", query->entity);
-      _hc_client_query_add (path, "entity_id", query->entity_id);
-      _hc_client_query_add (path, "from", query->from);
-      _hc_client_query_add (path, "to", query->to);
-    }
+  base = hc_client_audit_path (query);
+  path = g_string_new (base);
   _hc_client_query_add_page (path, cursor, limit, want_total);
   _hc_client_call_page_async (self, hc_client_list_audit_async, path->str, HC_TYPE_AUDIT_ENTRY,
                               (HcItemFromJson) hc_audit_entry_new_from_json, FALSE,

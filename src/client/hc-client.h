@@ -416,6 +416,8 @@ typedef struct
   const char *to;
 } HcAuditQuery;
 
+char           *hc_client_audit_path           (const HcAuditQuery  *query);
+
 void            hc_client_list_audit_async     (HcClient            *self,
                                                 const HcAuditQuery  *query,
                                                 const char          *cursor,

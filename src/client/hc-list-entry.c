@@ -30,6 +30,9 @@ struct _HcListEntry
   char       *published_from;
   char       *published_until;
   char       *etag;
+  char       *objection_deadline;  /* 异议 to be decided by (listsrv's field) */
+  char       *publishable_from;    /* the notice period's end */
+  gboolean    overdue;
   GStrv       measures;
   GListStore *history;   /* of HcListEntryEvent; NULL in a page's rows */
 };
@@ -89,6 +92,8 @@ hc_list_entry_finalize (GObject *object)
   g_free (self->published_from);
   g_free (self->published_until);
   g_free (self->etag);
+  g_free (self->objection_deadline);
+  g_free (self->publishable_from);
   g_strfreev (self->measures);
   g_clear_object (&self->history);
 
@@ -235,6 +240,9 @@ hc_list_entry_new_from_json (JsonObject *obj,
   self->published_from = dup_member (obj, "published_from");
   self->published_until = dup_member (obj, "published_until");
   self->etag = g_strdup (etag);
+  self->objection_deadline = dup_member (obj, "objection_deadline");
+  self->publishable_from = dup_member (obj, "publishable_from");
+  self->overdue = json_object_get_boolean_member_with_default (obj, "overdue", FALSE);
 
   array = array_member (obj, "measures");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -315,3 +323,27 @@ GETTER (decided_on)
 GETTER (published_from)
 GETTER (published_until)
 GETTER (etag)
+
+/* Returns: (nullable): under objection, the day it must be decided by, when the server tells */
+const char *
+hc_list_entry_get_objection_deadline (HcListEntry *self)
+{
+  g_return_val_if_fail (HC_IS_LIST_ENTRY (self), NULL);
+  return self->objection_deadline;
+}
+
+/* Returns: (nullable): the first day the entry may be published, when the server tells */
+const char *
+hc_list_entry_get_publishable_from (HcListEntry *self)
+{
+  g_return_val_if_fail (HC_IS_LIST_ENTRY (self), NULL);
+  return self->publishable_from;
+}
+
+/* Returns: whether the entry's objection is past its deadline */
+gboolean
+hc_list_entry_get_overdue (HcListEntry *self)
+{
+  g_return_val_if_fail (HC_IS_LIST_ENTRY (self), FALSE);
+  return self->overdue;
+}

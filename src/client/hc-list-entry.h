@@ -34,5 +34,8 @@ const char * const *hc_list_entry_get_measures           (HcListEntry *self);
 gint64              hc_list_entry_get_version            (HcListEntry *self);
 const char         *hc_list_entry_get_etag               (HcListEntry *self);
 GListModel         *hc_list_entry_get_history            (HcListEntry *self);
+const char         *hc_list_entry_get_objection_deadline (HcListEntry *self);
+const char         *hc_list_entry_get_publishable_from   (HcListEntry *self);
+gboolean            hc_list_entry_get_overdue            (HcListEntry *self);
 
 G_END_DECLS
