@@ -401,6 +401,34 @@ test_http_big_bodies_do_not_grow_memory (void)
   g_assert_cmpint (after - before, <, 8 * 1024);
 }
 
+/* json-glib 1.6 keeps every node it built after a document's first value
+ * when more follows ("{}[…]" fails with "extra data"): without the guard
+ * each such sign-in, unauthenticated, leaked about its body's size. */
+static void
+test_http_json_second_value_does_not_leak (void)
+{
+  g_autoptr(HcTestServer) srv = server_with_asan_options ("quarantine_size_mb=0", NULL);
+  GString *body = g_string_new ("{\"username\":\"admin\",\"password\":\"x\"} [");
+  gint64 before = 0, after;
+
+  while (body->len < 60 * 1024)
+    g_string_append (body, "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",");
+  g_string_append (body, "1]");
+  for (guint i = 0; i < 110; i++)
+    {
+      g_autoptr(HcTestResponse) r = hc_test_request (srv, "POST", "/session", NULL, body->str);
+
+      hc_assert_status (r, 400, "invalid_json");
+      if (i == 9)   /* after the first ones warmed every worker up */
+        before = server_rss_kib (srv);
+    }
+  after = server_rss_kib (srv);
+  g_test_message ("server RSS before %" G_GINT64_FORMAT " KiB, after %" G_GINT64_FORMAT " KiB", before, after);
+  /* 100 × 60 KiB sent: a leak of the parsed nodes would be 10 MB or more. */
+  g_assert_cmpint (after - before, <, 3 * 1024);
+  g_string_free (body, TRUE);
+}
+
 /* ---- 2. paths, time limits, Server header -------------------------- */
 
 static void
@@ -726,6 +754,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/http/deep-json-cannot-crash", test_http_deep_json_cannot_crash);
   g_test_add_func ("/http/chunked-body-over-limit-is-413", test_http_chunked_body_over_limit_is_413);
   g_test_add_func ("/http/big-bodies-do-not-grow-memory", test_http_big_bodies_do_not_grow_memory);
+  g_test_add_func ("/http/json-second-value-does-not-leak", test_http_json_second_value_does_not_leak);
   g_test_add_func ("/http/path-parameters-decoded-once", test_http_path_parameters_decoded_once);
   g_test_add_func ("/http/server-header-has-no-versions", test_http_server_header_has_no_versions);
   g_test_add_func ("/http/slow-and-idle-connections-are-closed", test_http_slow_and_idle_connections_are_closed);

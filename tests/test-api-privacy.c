@@ -181,12 +181,15 @@ person_penalty_item (void)
   return json_object_get_int_member (hc_test_response_object (item), "id");
 }
 
-/* Import rejections name the row's subject: masked in the answer, the
- * import's page and the CSV report. */
+/* Import rejections name the row's subject: masked in the import's page
+ * and the CSV report for anyone but an administrator. An analyst may not
+ * ask require_subject of a file of people: accepted and rejected rows
+ * would tell which ID numbers are registered, masked or not. */
 static void
 test_import_rejections_mask (void)
 {
   gint64 item = person_penalty_item ();
+  const char *admin = hc_test_server_token (server, "admin");
   g_autofree char *unregistered = make_id_number ("460106", "19691130");
   g_autofree char *csv =
     g_strdup_printf ("uscc,name,decision_no,authority,decided_on,category,amount,publicity_until\n"
@@ -194,18 +197,25 @@ test_import_rejections_mask (void)
   g_autofree char *path = g_strdup_printf ("/imports?kind=penalty&item=%" G_GINT64_FORMAT
                                            "&require_subject=1&file_name=persons.csv", item);
   g_autoptr(GBytes) bytes = g_bytes_new (csv, strlen (csv));
-  g_autoptr(HcTestResponse) r = hc_test_request_full (server, "POST", path, analyst2, "text/csv", bytes, NULL);
+  g_autoptr(HcTestResponse) refused = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+  gint64 imports_before = hc_test_count_rows (server, "SELECT count(*) FROM imports");
   gint64 import_id;
 
+  refused = hc_test_request_full (server, "POST", path, analyst2, "text/csv", bytes, NULL);
+  hc_assert_status (refused, 403, "forbidden");
+  g_assert_cmpstr (hc_test_response_error_field (refused), ==, "require_subject");
+  g_assert_false (body_has (refused, unregistered));
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM imports"), ==, imports_before);
+
+  r = hc_test_request_full (server, "POST", path, admin, "text/csv", bytes, NULL);
   hc_assert_status (r, 201, NULL);
   g_assert_cmpint (json_object_get_int_member (hc_test_response_object (r), "rejected"), ==, 1);
-  assert_masked (r, unregistered);
   import_id = json_object_get_int_member (hc_test_response_object (r), "import_id");
   {
     g_autoptr(HcTestResponse) page = get (analyst2, "/imports/%" G_GINT64_FORMAT, import_id);
     g_autoptr(HcTestResponse) report = get (analyst2, "/imports/%" G_GINT64_FORMAT "/rejections.csv", import_id);
-    g_autoptr(HcTestResponse) as_admin = get (hc_test_server_token (server, "admin"),
-                                              "/imports/%" G_GINT64_FORMAT "/rejections.csv", import_id);
+    g_autoptr(HcTestResponse) as_admin = get (admin, "/imports/%" G_GINT64_FORMAT "/rejections.csv", import_id);
 
     hc_assert_status (page, 200, NULL);
     g_assert_false (body_has (page, unregistered));
@@ -213,6 +223,46 @@ test_import_rejections_mask (void)
     assert_masked (report, unregistered);
     hc_assert_status (as_admin, 200, NULL);
     g_assert_true (body_has (as_admin, unregistered));
+  }
+}
+
+/* A first-generation number (15 digits, 1984-2004) is someone's too: it is
+ * masked wherever it appears, like an 18-character one. */
+static void
+test_fifteen_digit_numbers_mask (void)
+{
+  const char *admin = hc_test_server_token (server, "admin");
+  const char *old = "460100800229123";
+  g_autofree char *body =
+    g_strdup_printf ("{\"region\":\"460100\",\"occurred_on\":\"2024-05-01\",\"category\":\"finance\","
+                     "\"severity\":2,\"title\":\"线索 %s\",\"description\":\"旧身份证 %s。\"}", old, old);
+  g_autoptr(HcTestResponse) event = hc_test_request (server, "POST", "/risk/events", admin, body);
+  g_autoptr(HcTestResponse) as_admin = NULL;
+  g_autoptr(HcTestResponse) as_analyst = NULL;
+  g_autoptr(HcTestResponse) not_an_id = NULL;
+  gint64 id;
+
+  hc_assert_status (event, 201, NULL);
+  id = json_object_get_int_member (hc_test_response_object (event), "id");
+  as_admin = get (admin, "/risk/events/%" G_GINT64_FORMAT, id);
+  as_analyst = get (analyst2, "/risk/events/%" G_GINT64_FORMAT, id);
+  g_assert_true (body_has (as_admin, old));
+  assert_masked (as_analyst, old);
+  g_assert_true (body_has (as_analyst, "4601********123"));
+
+  /* 15 digits that cannot hold a birth date (month 13) and 16 digits are
+   * left alone. */
+  {
+    g_autofree char *b2 =
+      g_strdup_printf ("{\"region\":\"460100\",\"occurred_on\":\"2024-05-01\",\"category\":\"finance\","
+                       "\"severity\":2,\"title\":\"编号 460100801329123 与 4601008002291234\"}");
+    g_autoptr(HcTestResponse) e2 = hc_test_request (server, "POST", "/risk/events", admin, b2);
+
+    hc_assert_status (e2, 201, NULL);
+    not_an_id = get (analyst2, "/risk/events/%" G_GINT64_FORMAT,
+                     json_object_get_int_member (hc_test_response_object (e2), "id"));
+    g_assert_true (body_has (not_an_id, "460100801329123"));
+    g_assert_true (body_has (not_an_id, "4601008002291234"));
   }
 }
 
@@ -377,6 +427,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/privacy/masked-everywhere", test_masked_everywhere);
   g_test_add_func ("/privacy/error-messages-mask", test_error_messages_mask);
   g_test_add_func ("/privacy/import-rejections-mask", test_import_rejections_mask);
+  g_test_add_func ("/privacy/fifteen-digit-numbers-mask", test_fifteen_digit_numbers_mask);
   g_test_add_func ("/privacy/candidate-run-fails", test_candidate_run_fails);
   g_test_add_func ("/privacy/match-batch-is-limited", test_match_batch_is_limited);
 

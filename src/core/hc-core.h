@@ -5,5 +5,6 @@
 #include "hc-enums.h"
 #include "hc-id-number.h"
 #include "hc-indicator.h"
+#include "hc-input.h"
 #include "hc-region.h"
 #include "hc-uscc.h"

@@ -150,9 +150,11 @@ hc_id_number_validate (const char  *input,
  * @id: an ID number (or any text)
  *
  * Hides the middle of a number for display and logs: an 18-character
- * number keeps its first 4 and last 4 characters ("4601**********123X");
- * anything else keeps only its first 2 and last 2 characters (all masked
- * when it has 4 characters or fewer).
+ * number keeps its first 4 and last 4 characters ("4601**********123X"), a
+ * 15-digit first-generation number its first 4 and last 3
+ * ("4601********123"): the birth date is hidden in both; anything else
+ * keeps only its first 2 and last 2 characters (all masked when it has 4
+ * characters or fewer).
  *
  * Returns: (transfer full): the masked text
  */
@@ -162,6 +164,7 @@ hc_id_number_mask (const char *id)
   GString *out;
   glong len;
   glong keep;
+  glong keep_end;
   const char *p;
 
   g_return_val_if_fail (id != NULL, NULL);
@@ -170,7 +173,13 @@ hc_id_number_mask (const char *id)
     return g_strnfill (strlen (id), '*');
   len = g_utf8_strlen (id, -1);
   keep = len == HC_ID_NUMBER_LENGTH ? 4 : 2;
-  if (len <= 2 * keep)
+  keep_end = keep;
+  if (len == HC_ID_NUMBER_LENGTH_15 && strspn (id, "0123456789") == HC_ID_NUMBER_LENGTH_15)
+    {
+      keep = 4;
+      keep_end = 3;
+    }
+  if (len <= keep + keep_end)
     return g_strnfill (len, '*');
 
   out = g_string_new (NULL);
@@ -178,7 +187,7 @@ hc_id_number_mask (const char *id)
   for (glong i = 0; i < len; i++)
     {
       const char *next = g_utf8_next_char (p);
-      if (i < keep || i >= len - keep)
+      if (i < keep || i >= len - keep_end)
         g_string_append_len (out, p, next - p);
       else
         g_string_append_c (out, '*');

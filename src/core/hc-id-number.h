@@ -7,6 +7,8 @@
 G_BEGIN_DECLS
 
 #define HC_ID_NUMBER_LENGTH 18
+/* The first-generation number (1984-2004): 15 digits, no check character. */
+#define HC_ID_NUMBER_LENGTH_15 15
 
 /**
  * HC_ID_NUMBER_ERROR:

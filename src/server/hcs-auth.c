@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "hcs-auth.h"
+#include "hc-input.h"
 
 /* OWASP's argon2id minimum: 19 MiB, 2 passes, 1 lane. */
 #define T_COST   2
@@ -90,7 +91,8 @@ hcs_auth_token_hash (const char *token)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
 }
 
-/* At least 10 characters; @reason is a translated explanation otherwise. */
+/* At least 10 characters, not all of them spaces or invisible; @reason is a
+ * translated explanation otherwise. */
 gboolean
 hcs_auth_password_is_acceptable (const char  *password,
                                  const char **reason)
@@ -98,6 +100,11 @@ hcs_auth_password_is_acceptable (const char  *password,
   if (password == NULL || g_utf8_strlen (password, -1) < 10)
     {
       *reason = _("A password needs at least 10 characters.");
+      return FALSE;
+    }
+  if (hc_input_is_blank (password))
+    {
+      *reason = _("A password cannot be made only of spaces or invisible characters.");
       return FALSE;
     }
   return TRUE;

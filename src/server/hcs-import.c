@@ -14,6 +14,7 @@
 #include "hc-core.h"
 #include "hcs-import-xlsx.h"
 #include "hcs-import.h"
+#include "hcs-mask.h"
 #include "hcs-store-audit.h"
 #include "hcs-store-imports.h"
 #include "hcs-write.h"
@@ -358,6 +359,7 @@ typedef struct
   char            date[MAX_COLUMNS][11];
   double          amount;            /* the COL_AMOUNT value, when given */
   char           *identifier;        /* normalised */
+  GPtrArray      *texts;             /* the row's text values as cleaned (NFC) */
 
   struct _Batch  *batch;             /* set in the checker's copy only */
 } Import;
@@ -565,6 +567,8 @@ check_row (Import   *imp,
   const Kind *kind = imp->kind;
 
   g_clear_pointer (&imp->identifier, g_free);
+  if (imp->texts != NULL)
+    g_ptr_array_set_size (imp->texts, 0);
   for (guint i = 0; i < kind->n_columns; i++)
     {
       const Column *col = &kind->columns[i];
@@ -593,6 +597,38 @@ check_row (Import   *imp,
       switch (col->type)
         {
         case COL_TEXT:
+          {
+            g_autoptr(GError) local = NULL;
+            /* The subject's name is one line; other texts (an authority
+             * written on two lines in a quoted CSV cell) may break. */
+            char *clean = hc_input_clean (v, -1, g_str_equal (col->key, "name") ? HC_INPUT_LINE : HC_INPUT_MULTILINE,
+                                          &local);
+
+            if (clean == NULL)
+              {
+                code = "invalid_text";
+                message = g_strdup_printf ("%s: %s", col->label, local->message);
+              }
+            else if (*clean == '\0')
+              {
+                /* white space only: as if empty */
+                g_free (clean);
+                imp->value[i] = NULL;
+                if (col->required)
+                  {
+                    code = "missing_value";
+                    message = g_strdup_printf (_("%s (%s) is required."), col->label, col->key);
+                  }
+              }
+            else
+              {
+                if (imp->texts == NULL)
+                  imp->texts = g_ptr_array_new_with_free_func (g_free);
+                g_ptr_array_add (imp->texts, clean);
+                imp->value[i] = clean;
+              }
+          }
+          break;
         case COL_NUMBER:
           break;
         case COL_IDENTIFIER:
@@ -870,6 +906,7 @@ import_clear (Import *imp)
   g_clear_pointer (&imp->reasons, g_hash_table_unref);
   g_clear_pointer (&imp->rejections, json_array_unref);
   g_clear_pointer (&imp->identifier, g_free);
+  g_clear_pointer (&imp->texts, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -1015,6 +1052,7 @@ check_batch (CheckJob *job,
   job->next = next;
   chk->batch = NULL;
   g_clear_pointer (&chk->identifier, g_free);
+  g_clear_pointer (&chk->texts, g_ptr_array_unref);
 }
 
 /* The checker thread: batch after batch until the last or a cancel. */
@@ -1041,6 +1079,7 @@ check_rows (gpointer data)
         break;
     }
   g_clear_pointer (&job->chk.identifier, g_free);
+  g_clear_pointer (&job->chk.texts, g_ptr_array_unref);
   return NULL;
 }
 
@@ -1142,6 +1181,7 @@ import_rows (Import      *imp,
         }
       batch_free (b);
       g_clear_pointer (&job.chk.identifier, g_free);
+      g_clear_pointer (&job.chk.texts, g_ptr_array_unref);
       return ok;
     }
 
@@ -1447,6 +1487,19 @@ hcs_import_run (HcsStore                *store,
       return NULL;
     }
   imp.natural_persons = g_str_equal (subject_type, "natural_person");
+  /* require_subject turns a file of ID numbers into an oracle: each row
+   * accepted or rejected as unknown says whether that person is
+   * registered, however the numbers are masked in the answer. Only a role
+   * that sees the numbers anyway may ask it. */
+  if (imp.natural_persons && options->require_subject &&
+      (options->actor == NULL || !hcs_mask_role_sees_id_numbers (options->actor->role)))
+    {
+      hcs_store_rollback (store);
+      g_set_error_literal (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_FORBIDDEN,
+                           _("Only an administrator may import people’s records with require_subject: it would "
+                             "tell which ID numbers are registered. Import without it."));
+      return NULL;
+    }
 
   earlier = hcs_store_imports_find_sha (store, sha, &local);
   if (earlier < 0)

@@ -20,6 +20,7 @@ typedef enum
   HCS_IMPORT_ERROR_HEADER,            /* 422 invalid_header */
   HCS_IMPORT_ERROR_XLSX,              /* 422 invalid_xlsx */
   HCS_IMPORT_ERROR_ALREADY_IMPORTED,  /* 409 already_imported */
+  HCS_IMPORT_ERROR_FORBIDDEN,         /* 403 forbidden: require_subject over people, not an administrator */
   HCS_IMPORT_ERROR_STORE,             /* the database failed: see store_error */
 } HcsImportError;
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hcs-json-limits.h"
 
 /**
@@ -62,4 +64,160 @@ hcs_json_depth_within (const char *data,
         }
     }
   return TRUE;
+}
+
+/**
+ * hcs_json_find_nul_escape:
+ * @data: the body (any bytes)
+ * @member: (out) (optional): the name of the member whose string holds it
+ *   (as written, escapes and all), %NULL when it is not in a member's value
+ *
+ * json-glib decodes `\u0000` into a NUL byte, and every C string made from
+ * the value ends there: "ab\u0000cd" would be stored as "ab". Such a body is
+ * refused before it is parsed, naming the member.
+ *
+ * Returns: whether a string of @data holds the escape `\u0000`
+ */
+gboolean
+hcs_json_find_nul_escape (const char  *data,
+                          gsize        len,
+                          char       **member)
+{
+  gboolean in_string = FALSE;
+  gsize string_start = 0, last_start = 0, last_end = 0;
+  gsize key_start = 0, key_end = 0;
+  gboolean have_last = FALSE, have_key = FALSE;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  if (member != NULL)
+    *member = NULL;
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            {
+              if (i + 5 < len && data[i + 1] == 'u' && memcmp (data + i + 2, "0000", 4) == 0)
+                {
+                  /* In a key (the string before a ':') or in a value. */
+                  gsize j = i + 6;
+                  gboolean is_key = FALSE;
+
+                  while (j < len && data[j] != '"')
+                    j += data[j] == '\\' ? 2 : 1;
+                  for (j++; j < len && g_ascii_isspace (data[j]); j++)
+                    ;
+                  is_key = j < len && data[j] == ':';
+                  if (member != NULL)
+                    *member = is_key ? g_strndup (data + string_start, i - string_start)
+                                     : have_key ? g_strndup (data + key_start, key_end - key_start) : NULL;
+                  return TRUE;
+                }
+              i++;
+            }
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              last_start = string_start;
+              last_end = i;
+              have_last = TRUE;
+            }
+          continue;
+        }
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          string_start = i + 1;
+          break;
+        case ':':
+          if (have_last)
+            {
+              key_start = last_start;
+              key_end = last_end;
+              have_key = TRUE;
+            }
+          break;
+        default:
+          break;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/**
+ * hcs_json_single_value:
+ * @data: the body (any bytes)
+ *
+ * json-glib 1.6 leaks every node it built after the first value of a
+ * document when more follows ("[1][…]", "{}{…}", "1 […]" fail with "extra
+ * data" and keep what they parsed): about the size of the body per
+ * request, a memory exhaustion anyone could cause through
+ * `POST /session`. A body is one JSON value and white space around it;
+ * anything after the value is refused before the parser sees it. The
+ * scan ends the value where the parser would: at the bracket that closes
+ * the first one, at the quote that ends a first string, or at the first
+ * white space or bracket after a first number or literal.
+ *
+ * Returns: whether nothing but white space follows the first value
+ */
+gboolean
+hcs_json_single_value (const char *data,
+                       gsize       len)
+{
+  gsize i = 0;
+  guint depth = 0;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  while (i < len && is_json_space (data[i]))
+    i++;
+  if (i == len)
+    return TRUE;
+  if (data[i] == '[' || data[i] == '{' || data[i] == '"')
+    {
+      gboolean in_string = FALSE;
+
+      for (; i < len; i++)
+        {
+          char c = data[i];
+
+          if (in_string)
+            {
+              if (c == '\\')
+                i++;
+              else if (c == '"')
+                {
+                  in_string = FALSE;
+                  if (depth == 0)
+                    break;
+                }
+              continue;
+            }
+          if (c == '"')
+            in_string = TRUE;
+          else if (c == '[' || c == '{')
+            depth++;
+          else if ((c == ']' || c == '}') && depth > 0 && --depth == 0)
+            break;
+        }
+      if (i >= len)
+        return TRUE;   /* unterminated: the parser refuses it, having built it whole */
+      i++;
+    }
+  else
+    while (i < len && !is_json_space (data[i]) && data[i] != '[' && data[i] != '{' && data[i] != '"')
+      i++;
+  while (i < len && is_json_space (data[i]))
+    i++;
+  return i == len;
 }

@@ -14,4 +14,10 @@ gboolean hcs_json_depth_within (const char *data,
                                 gsize       len,
                                 guint       max_depth);
 
+gboolean hcs_json_single_value   (const char  *data,
+                                   gsize        len);
+gboolean hcs_json_find_nul_escape (const char  *data,
+                                   gsize        len,
+                                   char       **member);
+
 G_END_DECLS

@@ -62,37 +62,50 @@ is_x (gunichar c)
   return c == 'X' || c == 'x' || c == 0xFF38 || c == 0xFF58;
 }
 
-/* 17 digits and a digit or X, starting with a non-zero region digit, with a
- * birth date that could be one (1900-2099, month 1-12, day 1-31). The check
- * character is not required: a mistyped number is still someone's. */
+/* 17 digits and a digit or X (the 18-character number), or 15 digits (the
+ * first-generation number, with a two-digit year of 19xx and no check
+ * character), starting with a non-zero region digit, with a birth date that
+ * could be one (month 1-12, day 1-31; 1900-2099 for 18 characters). The
+ * check character is not required: a mistyped number is still someone's. */
 static gboolean
-shape_is_id_number (const char *ascii)
+shape_is_id_number (const char *ascii,
+                    guint       len)
 {
   int year, month, day;
+  guint at = len == HC_ID_NUMBER_LENGTH ? 10 : 8;   /* where the month is */
 
   if (ascii[0] == '0')
     return FALSE;
+  month = (ascii[at] - '0') * 10 + (ascii[at + 1] - '0');
+  day = (ascii[at + 2] - '0') * 10 + (ascii[at + 3] - '0');
+  if (month < 1 || month > 12 || day < 1 || day > 31)
+    return FALSE;
+  if (len != HC_ID_NUMBER_LENGTH)
+    return TRUE;
   year = (ascii[6] - '0') * 1000 + (ascii[7] - '0') * 100 + (ascii[8] - '0') * 10 + (ascii[9] - '0');
-  month = (ascii[10] - '0') * 10 + (ascii[11] - '0');
-  day = (ascii[12] - '0') * 10 + (ascii[13] - '0');
-  return year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  return year >= 1900 && year <= 2099;
 }
 
-/* Reads an ID number starting at @p (ASCII or full-width), not followed by
- * another digit. Returns: the end of it, or %NULL */
+/* Reads an ID number starting at @p (ASCII or full-width), 18 or 15
+ * characters long, not followed by another digit.
+ * Returns: the end of it, or %NULL */
 static const char *
 read_id_number (const char *p,
                 const char *end,
                 char        ascii[HC_ID_NUMBER_LENGTH + 1])
 {
+  const char *at15 = NULL;
   gunichar c;
+  guint i;
 
-  for (guint i = 0; i < HC_ID_NUMBER_LENGTH; i++)
+  for (i = 0; i < HC_ID_NUMBER_LENGTH; i++)
     {
       int d;
 
+      if (i == HC_ID_NUMBER_LENGTH_15)
+        at15 = p;
       if (p >= end)
-        return NULL;
+        break;
       p += decode (p, end, &c);
       d = digit_value (c);
       if (d >= 0)
@@ -100,16 +113,26 @@ read_id_number (const char *p,
       else if (i == HC_ID_NUMBER_LENGTH - 1 && is_x (c))
         ascii[i] = 'X';
       else
-        return NULL;
+        break;
     }
-  ascii[HC_ID_NUMBER_LENGTH] = '\0';
-  if (p < end)
+  if (i == HC_ID_NUMBER_LENGTH)
     {
-      decode (p, end, &c);
-      if (digit_value (c) >= 0)
-        return NULL;
+      ascii[HC_ID_NUMBER_LENGTH] = '\0';
+      if (p < end)
+        {
+          decode (p, end, &c);
+          if (digit_value (c) >= 0)
+            return NULL;
+        }
+      return shape_is_id_number (ascii, HC_ID_NUMBER_LENGTH) ? p : NULL;
     }
-  return shape_is_id_number (ascii) ? p : NULL;
+  /* Exactly 15 digits: the character after them was not a digit (or X). */
+  if (i == HC_ID_NUMBER_LENGTH_15 && at15 != NULL && ascii[14] != 'X')
+    {
+      ascii[HC_ID_NUMBER_LENGTH_15] = '\0';
+      return shape_is_id_number (ascii, HC_ID_NUMBER_LENGTH_15) ? at15 : NULL;
+    }
+  return NULL;
 }
 
 /* Returns: (nullable) (transfer full): @text with every ID number masked,

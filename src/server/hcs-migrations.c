@@ -39,9 +39,15 @@ static const char * const migration_3[] = {
   NULL
 };
 
+/* Names written before the input rules, in NFC (issue 11). */
+static const char * const migration_4[] = {
+  "nfc-names.sql",
+  NULL
+};
+
 /* 名单认定: notice periods, measures of one list type, 申报关注名单, the
  * 条例's right name (issue 9). */
-static const char * const migration_4[] = {
+static const char * const migration_5[] = {
   "lists-designation.sql",
   NULL
 };
@@ -51,6 +57,7 @@ static const char * const * const migrations[] = {
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 int

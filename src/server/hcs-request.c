@@ -13,6 +13,7 @@
 #include "hcs-mask.h"
 #include "hcs-request.h"
 #include "hcs-json-limits.h"
+#include "hc-input.h"
 
 #define DEFAULT_PAGE_LIMIT 50
 #define MAX_PAGE_LIMIT     1000
@@ -25,6 +26,7 @@ struct _HcsRequest
   GHashTable        *params;
   GHashTable        *query;
   JsonNode          *json;
+  GPtrArray         *strings;      /* the clean (NFC) texts the field readers answered */
   HcsActor           actor;
   GArray            *if_match;     /* the strong tags of If-Match that can be ours */
   guint              if_match_any : 1;
@@ -41,6 +43,26 @@ struct _HcsRequest
   char              *export_next;
 };
 
+/* The query's values in NFC, so that a search typed in decomposed form
+ * finds the names, which are stored composed (hc_input_clean()). */
+static GHashTable *
+decode_query (const char *query)
+{
+  g_autoptr(GHashTable) raw = soup_form_decode (query);
+  GHashTable *out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, raw);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      char *nfc = g_utf8_normalize (value, -1, G_NORMALIZE_NFC);
+
+      g_hash_table_insert (out, g_strdup (key), nfc ? nfc : g_strdup (value));
+    }
+  return out;
+}
+
 HcsRequest *
 hcs_request_new (SoupServerMessage *msg,
                  HcsStore          *store,
@@ -56,7 +78,7 @@ hcs_request_new (SoupServerMessage *msg,
   self->store = store;
   self->params = params ? g_hash_table_ref (params) : NULL;
   if (query != NULL)
-    self->query = soup_form_decode (query);
+    self->query = decode_query (query);
   return self;
 }
 
@@ -71,6 +93,7 @@ hcs_request_free (HcsRequest *self)
   g_clear_pointer (&self->params, g_hash_table_unref);
   g_clear_pointer (&self->query, g_hash_table_unref);
   g_clear_pointer (&self->json, json_node_unref);
+  g_clear_pointer (&self->strings, g_ptr_array_unref);
   g_clear_pointer (&self->export_rows, json_array_unref);
   g_free (self->export_cursor);
   g_free (self->export_next);
@@ -388,6 +411,7 @@ hcs_request_json (HcsRequest *self)
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *member = NULL;
   gsize len;
   const char *data;
 
@@ -415,6 +439,22 @@ hcs_request_json (HcsRequest *self)
       hcs_request_reply_error (self, HCS_ERR_JSON_TOO_DEEP, NULL,
                                _("The request body nests arrays and objects more than %d deep."),
                                HCS_JSON_MAX_DEPTH);
+      return NULL;
+    }
+  if (!hcs_json_single_value (data, len))
+    {
+      hcs_request_reply_error (self, HCS_ERR_INVALID_JSON, NULL,
+                               _("The request body holds more than one JSON value; send one object."));
+      return NULL;
+    }
+  if (hcs_json_find_nul_escape (data, len, &member))
+    {
+      const char *why = _("The text contains a NUL character (\\u0000), which would cut it short; remove it.");
+
+      if (member != NULL)
+        hcs_request_reply_error (self, HCS_ERR_INVALID_TEXT, member, _("The field “%s”: %s"), member, why);
+      else
+        hcs_request_reply_error (self, HCS_ERR_INVALID_TEXT, NULL, "%s", why);
       return NULL;
     }
   parser = json_parser_new_immutable ();
@@ -480,10 +520,15 @@ wrong_type (HcsRequest *self,
 
 /**
  * hcs_request_field_string:
- * @out: (out): the string (owned by @obj), untouched when absent
+ * @out: (out): the string (owned by @self), untouched when absent
  *
- * A required string must also be non-empty after trimming. Answers 400
- * `invalid_type` or 422 `missing_field` and returns %FALSE otherwise.
+ * Every text goes through the input rules (hc_input_clean()): no NUL, no
+ * control characters, no bidirectional controls, not only invisible
+ * characters; one line, trimmed, unless @flags has %HCS_FIELD_MULTILINE;
+ * answered in NFC. %HCS_FIELD_RAW (passwords) skips them: a password is
+ * compared byte for byte. A required string must also be non-empty after
+ * trimming. Answers 400 `invalid_type`, 422 `invalid_text` or 422
+ * `missing_field` and returns %FALSE otherwise.
  */
 gboolean
 hcs_request_field_string (HcsRequest    *self,
@@ -501,6 +546,23 @@ hcs_request_field_string (HcsRequest    *self,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return wrong_type (self, name, _("text"));
   s = json_node_get_string (node);
+  if (!(flags & HCS_FIELD_RAW))
+    {
+      g_autoptr(GError) error = NULL;
+      char *clean = hc_input_clean (s, -1, (flags & HCS_FIELD_MULTILINE) ? HC_INPUT_MULTILINE : HC_INPUT_LINE,
+                                    &error);
+
+      if (clean == NULL)
+        {
+          hcs_request_reply_error (self, HCS_ERR_INVALID_TEXT, name, _("The field “%s”: %s"), name,
+                                   error->message);
+          return FALSE;
+        }
+      if (self->strings == NULL)
+        self->strings = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (self->strings, clean);
+      s = clean;
+    }
   if (flags & HCS_FIELD_REQUIRED)
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (s));

@@ -34,6 +34,9 @@ typedef enum
 {
   HCS_FIELD_OPTIONAL = 0,
   HCS_FIELD_REQUIRED = 1,
+  /* for hcs_request_field_string(): */
+  HCS_FIELD_MULTILINE = 1 << 1,  /* free text: line breaks and tabs allowed, not trimmed */
+  HCS_FIELD_RAW = 1 << 2,        /* a password: none of the input rules, not normalised */
 } HcsFieldFlags;
 
 typedef void (*HcsRequestFunc) (HcsRequest *request,

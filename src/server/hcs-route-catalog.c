@@ -197,7 +197,7 @@ read_item (HcsRequest *req,
       !hcs_request_field_int (req, body, "department_id", req_flag, &f->department_id) ||
       !read_text (req, body, string_members[3], req_flag, 64, &in->strings[3]) ||
       !read_text (req, body, string_members[4], req_flag, 64, &in->strings[4]) ||
-      !read_text (req, body, string_members[5], req_flag, MAX_TEXT_CHARS, &in->strings[5]) ||
+      !read_text (req, body, string_members[5], req_flag | HCS_FIELD_MULTILINE, MAX_TEXT_CHARS, &in->strings[5]) ||
       !read_text (req, body, string_members[6], req_flag, MAX_NAME_CHARS, &in->strings[6]) ||
       !read_count (req, body, "expected_records", &f->expected_records) ||
       !read_count (req, body, "collected_records", &f->collected_records))

@@ -60,6 +60,9 @@ reply_failure (HcsRequest             *req,
       hcs_request_reply_error (req, HCS_ERR_INVALID_HEADER, failure->field, "%s",
                                error->message);
       break;
+    case HCS_IMPORT_ERROR_FORBIDDEN:
+      hcs_request_reply_error (req, HCS_ERR_FORBIDDEN, "require_subject", "%s", error->message);
+      break;
     case HCS_IMPORT_ERROR_XLSX:
       hcs_request_reply_error (req, HCS_ERR_INVALID_XLSX, NULL, "%s", error->message);
       break;

@@ -163,7 +163,7 @@ put_value (HcsRequest *req)
 
   if ((ind = path_reported_value (req, &year)) == NULL || (body = hcs_request_json_object (req)) == NULL ||
       !hcs_request_field_double (req, body, "value", HCS_FIELD_REQUIRED, &value) ||
-      !hcs_request_field_string (req, body, "evidence", HCS_FIELD_REQUIRED, &evidence_in) ||
+      !hcs_request_field_string (req, body, "evidence", HCS_FIELD_REQUIRED | HCS_FIELD_MULTILINE, &evidence_in) ||
       !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &region) ||
       !check_region (req, region))
     return;
@@ -266,7 +266,7 @@ review_value (HcsRequest *req)
 
   if ((ind = path_reported_value (req, &year)) == NULL || (body = hcs_request_json_object (req)) == NULL ||
       !hcs_request_field_string (req, body, "decision", HCS_FIELD_REQUIRED, &decision) ||
-      !hcs_request_field_string (req, body, "comment", HCS_FIELD_OPTIONAL, &comment_in) ||
+      !hcs_request_field_string (req, body, "comment", HCS_FIELD_OPTIONAL | HCS_FIELD_MULTILINE, &comment_in) ||
       !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &region) ||
       !check_region (req, region))
     return;

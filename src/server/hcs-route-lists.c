@@ -202,8 +202,8 @@ create_entry (HcsRequest *req)
   if ((type = path_list_type (req)) == NULL || (body = hcs_request_json_object (req)) == NULL ||
       !hcs_request_field_string (req, body, "subject", HCS_FIELD_REQUIRED, &subject) ||
       !hcs_request_field_int (req, body, "department", HCS_FIELD_REQUIRED, &entry.department) ||
-      !hcs_request_field_string (req, body, "basis", HCS_FIELD_REQUIRED, &entry.basis) ||
-      !hcs_request_field_string (req, body, "facts", HCS_FIELD_OPTIONAL, &entry.facts) ||
+      !hcs_request_field_string (req, body, "basis", HCS_FIELD_REQUIRED | HCS_FIELD_MULTILINE, &entry.basis) ||
+      !hcs_request_field_string (req, body, "facts", HCS_FIELD_OPTIONAL | HCS_FIELD_MULTILINE, &entry.facts) ||
       !hcs_request_field_array (req, body, "measures", HCS_FIELD_REQUIRED, &entry.measures) ||
       !hcs_request_field_string (req, body, "published_until", HCS_FIELD_OPTIONAL, &entry.published_until))
     return;
@@ -267,7 +267,7 @@ transition_entry (HcsRequest *req)
 
   if (!hcs_request_path_id (req, "id", NULL, &id) || (body = hcs_request_json_object (req)) == NULL ||
       !hcs_request_field_string (req, body, "action", HCS_FIELD_REQUIRED, &action) ||
-      !hcs_request_field_string (req, body, "reason", HCS_FIELD_OPTIONAL, &reason))
+      !hcs_request_field_string (req, body, "reason", HCS_FIELD_OPTIONAL | HCS_FIELD_MULTILINE, &reason))
     return;
   if (!hcs_list_action_known (action))
     {
@@ -473,7 +473,7 @@ read_json (HcsRequest  *req,
       JsonObject *obj = json_node_get_object (root);
 
       if (!hcs_request_field_array (req, obj, "subjects", HCS_FIELD_REQUIRED, &subjects) ||
-          !hcs_request_field_string (req, obj, "purpose", HCS_FIELD_OPTIONAL, purpose))
+          !hcs_request_field_string (req, obj, "purpose", HCS_FIELD_OPTIONAL | HCS_FIELD_MULTILINE, purpose))
         return FALSE;
     }
   else

@@ -281,7 +281,7 @@ fulfil_commitment (HcsRequest *req)
   if ((body = hcs_request_json_object (req)) == NULL ||
       !hcs_request_field_string (req, body, "fulfilment", HCS_FIELD_REQUIRED, &fulfilment) ||
       !hcs_request_field_string (req, body, "date", HCS_FIELD_REQUIRED, &on) ||
-      !hcs_request_field_string (req, body, "note", HCS_FIELD_OPTIONAL, &note))
+      !hcs_request_field_string (req, body, "note", HCS_FIELD_OPTIONAL | HCS_FIELD_MULTILINE, &note))
     return;
   if (!g_str_equal (fulfilment, "fulfilled") && !g_str_equal (fulfilment, "breached"))
     {

@@ -106,7 +106,7 @@ create_repair (HcsRequest *req)
       !hcs_request_field_string (req, body, "kind", HCS_FIELD_REQUIRED, &kind) ||
       !hcs_request_field_int (req, body, "entry_id", HCS_FIELD_OPTIONAL, &repair.entry_id) ||
       !hcs_request_field_int (req, body, "penalty_id", HCS_FIELD_OPTIONAL, &repair.penalty_id) ||
-      !hcs_request_field_string (req, body, "reason", HCS_FIELD_REQUIRED, &repair.reason) ||
+      !hcs_request_field_string (req, body, "reason", HCS_FIELD_REQUIRED | HCS_FIELD_MULTILINE, &repair.reason) ||
       !hcs_request_field_bool (req, body, "commitment", HCS_FIELD_OPTIONAL, &repair.commitment) ||
       !hcs_request_field_string (req, body, "applied_on", HCS_FIELD_OPTIONAL, &applied_on))
     return;
@@ -191,7 +191,7 @@ decide_repair (HcsRequest *req)
 
   if (!hcs_request_path_id (req, "id", _("There is no such repair case."), &id) || (body = hcs_request_json_object (req)) == NULL ||
       !hcs_request_field_string (req, body, "decision", HCS_FIELD_REQUIRED, &decision) ||
-      !hcs_request_field_string (req, body, "comment", HCS_FIELD_OPTIONAL, &comment))
+      !hcs_request_field_string (req, body, "comment", HCS_FIELD_OPTIONAL | HCS_FIELD_MULTILINE, &comment))
     return;
   if (!g_str_equal (decision, "approve") && !g_str_equal (decision, "reject"))
     {

@@ -194,7 +194,7 @@ create_event (HcsRequest *req)
       !hcs_request_field_string (req, body, "category", HCS_FIELD_REQUIRED, &event.category) ||
       !hcs_request_field_int (req, body, "severity", HCS_FIELD_REQUIRED, &event.severity) ||
       !hcs_request_field_string (req, body, "title", HCS_FIELD_REQUIRED, &event.title) ||
-      !hcs_request_field_string (req, body, "description", HCS_FIELD_OPTIONAL, &event.description) ||
+      !hcs_request_field_string (req, body, "description", HCS_FIELD_OPTIONAL | HCS_FIELD_MULTILINE, &event.description) ||
       !hcs_request_field_string (req, body, "subject", HCS_FIELD_OPTIONAL, &subject) ||
       !hcs_request_field_int (req, body, "department_id", HCS_FIELD_OPTIONAL, &event.department_id))
     return;

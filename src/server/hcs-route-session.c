@@ -206,7 +206,7 @@ post_session (HcsRequest *req)
 
   if (body == NULL ||
       !hcs_request_field_string (req, body, "username", HCS_FIELD_REQUIRED, &username) ||
-      !hcs_request_field_string (req, body, "password", HCS_FIELD_REQUIRED, &password))
+      !hcs_request_field_string (req, body, "password", HCS_FIELD_REQUIRED | HCS_FIELD_RAW, &password))
     return;
 
   s = g_new0 (SignIn, 1);

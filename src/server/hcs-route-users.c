@@ -83,7 +83,7 @@ create_user (HcsRequest *req)
 
   if (body == NULL ||
       !hcs_request_field_string (req, body, "username", HCS_FIELD_REQUIRED, &username) ||
-      !hcs_request_field_string (req, body, "password", HCS_FIELD_REQUIRED, &password) ||
+      !hcs_request_field_string (req, body, "password", HCS_FIELD_REQUIRED | HCS_FIELD_RAW, &password) ||
       !hcs_request_field_string (req, body, "role", HCS_FIELD_REQUIRED, &role_key) ||
       !hcs_request_field_string (req, body, "display_name", HCS_FIELD_OPTIONAL, &display_name) ||
       !hcs_request_field_int (req, body, "department_id", HCS_FIELD_OPTIONAL, &department_id) ||
@@ -170,7 +170,7 @@ patch_user (HcsRequest *req)
       (body = hcs_request_json_object (req)) == NULL ||
       !hcs_request_field_string (req, body, "display_name", HCS_FIELD_OPTIONAL, &display_name) ||
       !hcs_request_field_string (req, body, "role", HCS_FIELD_OPTIONAL, &role_key) ||
-      !hcs_request_field_string (req, body, "password", HCS_FIELD_OPTIONAL, &password) ||
+      !hcs_request_field_string (req, body, "password", HCS_FIELD_OPTIONAL | HCS_FIELD_RAW, &password) ||
       !hcs_request_field_bool (req, body, "active", HCS_FIELD_OPTIONAL, &active) ||
       !check_role_key (req, role_key, &role) || !check_password (req, password))
     return;

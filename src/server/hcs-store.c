@@ -37,6 +37,28 @@ finalize_stmt (gpointer data)
  * that connections of several worker threads can share one file. Does not
  * migrate: call hcs_store_migrate() once at start-up.
  */
+/* hc_nfc(text): the text in Unicode NFC, for the migration that brings
+ * names written before the input rules to the form they are stored in now. */
+static void
+sql_nfc (sqlite3_context  *ctx,
+         int               argc,
+         sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *nfc;
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  nfc = g_utf8_normalize (text, sqlite3_value_bytes (argv[0]), G_NORMALIZE_NFC);
+  if (nfc == NULL)   /* not UTF-8: leave it as it is */
+    sqlite3_result_value (ctx, argv[0]);
+  else
+    sqlite3_result_text (ctx, nfc, -1, g_free);
+}
+
 HcsStore *
 hcs_store_open (const char  *path,
                 GError     **error)
@@ -62,6 +84,8 @@ hcs_store_open (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 15000);
+  sqlite3_create_function_v2 (self->db, "hc_nfc", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, sql_nfc, NULL, NULL, NULL);
 
   if (!hcs_store_exec (self,
                        "PRAGMA journal_mode = WAL;"

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* libFuzzer target: the JSON request decoder's guard. Any body the depth
+/* libFuzzer target: the JSON request decoder's guards. Any body the depth
  * scan lets through must parse (or fail) without crashing, and, when it
  * parses, be no deeper than the scan allowed: the scan may refuse too much,
- * never too little. */
+ * never too little. A body of more than one value never reaches the
+ * parser (json-glib 1.6 leaks it: LeakSanitizer catches a gap in that
+ * scan). The \u0000 scan reads no byte outside the body and finds the
+ * escape only where it is written. */
 #include "config.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include <json-glib/json-glib.h>
 
@@ -57,6 +61,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
   if (!hcs_json_depth_within (text, size, HCS_JSON_MAX_DEPTH))
     return 0;
+  /* json-glib leaks what it built when a second value follows the first */
+  if (!hcs_json_single_value (text, size))
+    return 0;
+  {
+    g_autofree char *member = NULL;
+
+    if (hcs_json_find_nul_escape (text, size, &member))
+      {
+        g_assert_nonnull (g_strstr_len (text, size, "\\u0000"));
+        return 0;
+      }
+    g_assert_null (member);
+  }
   parser = json_parser_new_immutable ();
   if (json_parser_load_from_data (parser, text, (gssize) size, NULL) && json_parser_get_root (parser) != NULL)
     g_assert_cmpuint (depth_of (json_parser_get_root (parser)), <=, HCS_JSON_MAX_DEPTH);
