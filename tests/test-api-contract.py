@@ -113,6 +113,7 @@ def path_values(c, ids, template):
         ("/indicators/", {"key": ids["indicator"], "year": ids["indicator_year"]}),
         ("/lists/match-runs/", {"id": ids.get("match_run", NO_SUCH_ID)}),
         ("/lists/", {"type": ids["list_type"]}),
+        ("/list-types/", {"type": ids["list_type"]}),
         ("/list-entries/", {"id": ids["entry"]}),
         ("/repairs/", {"id": ids["repair"]}),
         ("/risk/events/", {"id": ids["event"]}),
@@ -259,6 +260,8 @@ def indicators(c, ids):
 
 def lists(c, ids):
     types = c.get("/list-types").json["items"]
+    c.call("PATCH", "/list-types/{type}", "/list-types/declaration_watch", body={"notice_days": 7}, expect=200)
+    c.call("PATCH", "/list-types/{type}", "/list-types/declaration_watch", body={"notice_days": 91}, expect=422)
     black = next(t for t in types if t["key"] == "black")
     body = {"subject": ids["new_subject"], "department": ids["department"], "basis": "合同测试依据",
             "measures": [black["measures"][0]["code"]]}

@@ -4,6 +4,7 @@
  * with JSON and CSV bodies. */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "hc-test-server.h"
@@ -75,7 +76,7 @@ propose (const char *type,
 {
   g_autofree char *path = g_strdup_printf ("/lists/%s/entries", type);
   g_autofree char *body =
-    g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《海南省社会信用条例》\","
+    g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《海南自由贸易港社会信用条例》\","
                      "\"facts\":\"测试事实\",\"measures\":%s}", subject, department, measures);
 
   return hc_test_request (server, "POST", path, analyst, body);
@@ -129,8 +130,8 @@ static void
 step (Entry      *e,
       const char *action)
 {
-  gboolean by_analyst = g_str_equal (action, "notice") || g_str_equal (action, "publish") ||
-                        g_str_equal (action, "object");
+  /* Publishing a black-list entry takes a supervisor (four eyes). */
+  gboolean by_analyst = g_str_equal (action, "notice") || g_str_equal (action, "object");
   g_autoptr(HcTestResponse) r = transition (e->id, e->etag, by_analyst ? analyst : supervisor, action, "测试理由");
 
   hc_assert_status (r, 200, NULL);
@@ -167,6 +168,64 @@ entry_in_state (const char *state,
   g_assert_not_reached ();
 }
 
+/* Writes the database directly: to date an objection back in time, which
+ * no request can (and no test should wait for). */
+static void
+exec_sql (const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (server), &db, SQLITE_OPEN_READWRITE, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* Today in Hainan, "YYYY-MM-DD". */
+static char *
+hainan_today (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (8 * 3600);
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static const char *
+error_message (HcTestResponse *r)
+{
+  JsonObject *err = json_object_get_object_member (hc_test_response_object (r), "error");
+
+  return json_object_get_string_member (err, "message");
+}
+
+/* "YYYY-MM-DD" plus @days. */
+static char *
+date_add_days (const char *date,
+               guint       days)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_parse (&d, date);
+  g_assert_true (g_date_valid (&d));
+  g_date_add_days (&d, days);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
+}
+
+static gboolean
+has_measure (JsonArray  *measures,
+             const char *code)
+{
+  for (guint m = 0; m < json_array_get_length (measures); m++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (measures, m), "code"), code))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_types_have_their_measures (void)
 {
@@ -185,14 +244,23 @@ test_types_have_their_measures (void)
       const char *cls = json_object_get_string_member (type, "class");
       JsonArray *measures = json_object_get_array_member (type, "measures");
 
-      g_assert_cmpuint (json_array_get_length (measures), >=, 6);
+      g_assert_cmpuint (json_array_get_length (measures), >=, 4);
       g_assert_cmpuint (json_array_get_length (measures), <=, 10);
+      /* Every type starts with the default notice period (告知, 5 days). */
+      g_assert_cmpint (json_object_get_int_member (type, "notice_days"), ==, 5);
       for (guint m = 0; m < json_array_get_length (measures); m++)
         {
           JsonObject *measure = json_array_get_object_element (measures, m);
+          const char *basis = json_object_get_string_member (measure, "legal_basis");
+          const char *own = json_object_get_null_member (measure, "list_type") ? NULL
+                            : json_object_get_string_member (measure, "list_type");
 
           g_assert_true (g_str_has_prefix (json_object_get_string_member (measure, "code"), cls));
-          g_assert_cmpstr (json_object_get_string_member (measure, "legal_basis"), !=, "");
+          g_assert_cmpstr (basis, !=, "");
+          /* The 条例 by its right name. */
+          g_assert_null (strstr (basis, "海南省社会信用条例"));
+          /* A measure of one list type is offered on that type only. */
+          g_assert_true (own == NULL || g_str_equal (own, key));
         }
       if (g_str_equal (key, "red"))
         {
@@ -210,13 +278,267 @@ test_types_have_their_measures (void)
           g_assert_cmpstr (json_object_get_string_member (type, "name"), ==, "重点关注名单");
           found |= 4;
         }
-      else if (g_str_equal (key, "abnormal") || g_str_equal (key, "smuggling_alert"))
+      else if (g_str_equal (key, "abnormal"))
         {
           g_assert_cmpstr (cls, ==, "watch");
-          found |= g_str_equal (key, "abnormal") ? 8 : 16;
+          found |= 8;
+        }
+      else if (g_str_equal (key, "smuggling_alert"))
+        {
+          g_assert_cmpstr (cls, ==, "watch");
+          g_assert_true (has_measure (measures, "watch.customs_check"));
+          g_assert_true (has_measure (measures, "watch.no_tax_free_shopping"));
+          g_assert_false (has_measure (measures, "watch.declaration_review"));
+          found |= 16;
+        }
+      else if (g_str_equal (key, "declaration_watch"))
+        {
+          /* 五(十)4: 故意不实申报的主体，列入申报关注名单，加强申报复核. */
+          g_assert_cmpstr (cls, ==, "watch");
+          g_assert_cmpstr (json_object_get_string_member (type, "name"), ==, "申报关注名单");
+          g_assert_true (has_measure (measures, "watch.declaration_review"));
+          g_assert_false (has_measure (measures, "watch.customs_check"));
+          found |= 32;
         }
     }
-  g_assert_cmpuint (found, ==, 31);
+  g_assert_cmpuint (found, ==, 63);
+}
+
+/* A measure of another list type is refused, one of the type accepted. */
+static void
+test_measures_of_one_type (void)
+{
+  g_autoptr(HcTestResponse) other = propose ("declaration_watch", new_subject (), "[\"watch.customs_check\"]");
+  g_autoptr(HcTestResponse) own = propose ("declaration_watch", new_subject (),
+                                           "[\"watch.declaration_review\",\"watch.interview\"]");
+
+  hc_assert_status (other, 422, "invalid_measure");
+  g_assert_cmpstr (hc_test_response_error_field (other), ==, "measures");
+  hc_assert_status (own, 201, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hc_test_response_object (own), "measures")), ==, 2);
+}
+
+static HcTestResponse *
+set_notice_days (const char *type,
+                 const char *token,
+                 int         days)
+{
+  g_autofree char *path = g_strdup_printf ("/list-types/%s", type);
+  g_autofree char *body = g_strdup_printf ("{\"notice_days\":%d}", days);
+
+  return hc_test_request (server, "PATCH", path, token, body);
+}
+
+static void
+test_notice_period_is_set_by_an_admin (void)
+{
+  g_autoptr(HcTestResponse) by_supervisor = set_notice_days ("red", supervisor, 0);
+  g_autoptr(HcTestResponse) too_long = set_notice_days ("red", admin, 91);
+  g_autoptr(HcTestResponse) negative = set_notice_days ("red", admin, -1);
+  g_autoptr(HcTestResponse) unknown = set_notice_days ("purple", admin, 3);
+  g_autoptr(HcTestResponse) ok = set_notice_days ("red", admin, 10);
+  g_autoptr(HcTestResponse) back = set_notice_days ("red", admin, 5);
+
+  hc_assert_status (by_supervisor, 403, "forbidden");
+  hc_assert_status (too_long, 422, "value_out_of_range");
+  g_assert_cmpstr (hc_test_response_error_field (too_long), ==, "notice_days");
+  hc_assert_status (negative, 422, "value_out_of_range");
+  hc_assert_status (unknown, 404, "not_found");
+  hc_assert_status (ok, 200, NULL);
+  g_assert_cmpint (num (ok, "notice_days"), ==, 10);
+  hc_assert_status (back, 200, NULL);
+  g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE action = 'list_type.update' AND entity_id = 'red'"), ==, 2);
+}
+
+/* 四眼原则: the proposer cannot publish its own black- or watch-list entry,
+ * an analyst cannot publish one at all, and nobody can before the notice
+ * period has run; each refusal changes nothing. The period is the type's
+ * notice_days, set by an admin, so the test never waits. */
+static void
+test_four_eyes_publish (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *history_sql = NULL;
+  g_autoptr(HcTestResponse) proposed = NULL;
+  g_autoptr(HcTestResponse) noticed = NULL;
+  g_autoptr(HcTestResponse) by_analyst = NULL;
+  g_autoptr(HcTestResponse) too_early = NULL;
+  g_autoptr(HcTestResponse) by_proposer = NULL;
+  g_autoptr(HcTestResponse) period = NULL;
+  g_autoptr(HcTestResponse) by_proposer_later = NULL;
+  g_autoptr(HcTestResponse) by_other = NULL;
+  g_autoptr(HcTestResponse) restore = NULL;
+  const char *message;
+  gint64 id;
+
+  /* A supervisor proposes a 重点关注名单 entry (notice period 5 days). */
+  body = g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《海南自由贸易港社会信用条例》\","
+                          "\"facts\":\"测试事实\",\"measures\":[\"watch.interview\"]}", new_subject (), department);
+  proposed = hc_test_request (server, "POST", "/lists/watch/entries", supervisor, body);
+  hc_assert_status (proposed, 201, NULL);
+  id = num (proposed, "id");
+  history_sql = g_strdup_printf ("SELECT count(*) FROM list_entry_history WHERE entry_id = %" G_GINT64_FORMAT, id);
+  noticed = transition (id, proposed->etag, analyst, "notice", NULL);
+  hc_assert_status (noticed, 200, NULL);
+  path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, id);
+
+  by_analyst = transition (id, noticed->etag, analyst, "publish", NULL);
+  hc_assert_status (by_analyst, 403, "forbidden");
+  g_assert_nonnull (strstr (error_message (by_analyst), "重点关注名单"));
+  by_proposer = transition (id, noticed->etag, supervisor, "publish", NULL);
+  hc_assert_status (by_proposer, 403, "own_proposal");
+  too_early = transition (id, noticed->etag, admin, "publish", NULL);
+  hc_assert_status (too_early, 409, "notice_period");
+  /* The message names the day it opens: notice day plus 5. */
+  message = error_message (too_early);
+  {
+    g_autofree char *opens = date_add_days (str (noticed, "decided_on"), 5);
+
+    g_assert_nonnull (strstr (message, opens));
+  }
+  g_assert_cmpint (count (history_sql), ==, 2);
+  {
+    g_autoptr(HcTestResponse) now = hc_test_request (server, "GET", path, analyst, NULL);
+
+    g_assert_cmpstr (str (now, "state"), ==, "noticed");
+    g_assert_cmpstr (now->etag, ==, noticed->etag);
+  }
+
+  /* Once the period has run (here: made 0 days), the proposer still may not… */
+  period = set_notice_days ("watch", admin, 0);
+  hc_assert_status (period, 200, NULL);
+  by_proposer_later = transition (id, noticed->etag, supervisor, "publish", NULL);
+  hc_assert_status (by_proposer_later, 403, "own_proposal");
+  /* …but another supervisor (here the admin) may. */
+  by_other = transition (id, noticed->etag, admin, "publish", NULL);
+  hc_assert_status (by_other, 200, NULL);
+  g_assert_cmpstr (str (by_other, "state"), ==, "published");
+  restore = set_notice_days ("watch", admin, 5);
+  hc_assert_status (restore, 200, NULL);
+}
+
+static gboolean
+boolean (HcTestResponse *r,
+         const char     *member)
+{
+  return json_object_get_boolean_member (hc_test_response_object (r), member);
+}
+
+static gboolean
+is_null (HcTestResponse *r,
+         const char     *member)
+{
+  return json_object_get_null_member (hc_test_response_object (r), member);
+}
+
+/* An objection (异议) freezes the entry: it stays, visible, 异议中 with its
+ * publicity paused and the day it must be decided by; upholding it resumes
+ * the publicity, revoking it ends the entry — never deletes it. An
+ * objection past its deadline is overdue. */
+static void
+test_objection_freezes_and_thaws (void)
+{
+  g_auto(Entry) e = { 0, };
+  g_autofree char *today = hainan_today ();
+  g_autofree char *deadline = date_add_days (today, 15);
+  g_autofree char *path = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(HcTestResponse) objected = NULL;
+  g_autoptr(HcTestResponse) listed = NULL;
+  g_autoptr(HcTestResponse) upheld = NULL;
+  g_autoptr(HcTestResponse) again = NULL;
+  g_autoptr(HcTestResponse) late = NULL;
+  g_autoptr(HcTestResponse) revoked = NULL;
+  g_autoptr(HcTestResponse) kept = NULL;
+  const char *until;
+
+  entry_in_state ("published", &e);
+  path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, e.id);
+  {
+    g_autoptr(HcTestResponse) published = hc_test_request (server, "GET", path, analyst, NULL);
+
+    g_assert_false (boolean (published, "publicity_paused"));
+    g_assert_false (boolean (published, "overdue"));
+    g_assert_true (is_null (published, "objection_deadline"));
+    until = str (published, "published_until");
+    g_assert_nonnull (until);
+    until = g_intern_string (until);
+  }
+
+  objected = transition (e.id, e.etag, analyst, "object", "主体称已履行判决");
+  hc_assert_status (objected, 200, NULL);
+  g_assert_cmpstr (str (objected, "state"), ==, "objected");
+  g_assert_true (boolean (objected, "publicity_paused"));
+  g_assert_cmpstr (str (objected, "objected_on"), ==, today);
+  g_assert_cmpstr (str (objected, "objection_deadline"), ==, deadline);
+  g_assert_false (boolean (objected, "overdue"));
+  /* Frozen, not gone: the entry is listed under 异议中. */
+  listed = hc_test_request (server, "GET", "/lists/black/entries?state=objected&limit=200", analyst, NULL);
+  hc_assert_status (listed, 200, NULL);
+  {
+    JsonArray *items = json_object_get_array_member (hc_test_response_object (listed), "items");
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *row = json_array_get_object_element (items, i);
+
+        if (json_object_get_int_member (row, "id") == e.id)
+          {
+            found = TRUE;
+            g_assert_true (json_object_get_boolean_member (row, "publicity_paused"));
+            g_assert_cmpstr (json_object_get_string_member (row, "objection_deadline"), ==, deadline);
+          }
+      }
+    g_assert_true (found);
+  }
+
+  /* Upheld: the entry is published again, unfrozen, its period unchanged. */
+  upheld = transition (e.id, objected->etag, supervisor, "uphold", "核查无误，维持列入");
+  hc_assert_status (upheld, 200, NULL);
+  g_assert_cmpstr (str (upheld, "state"), ==, "published");
+  g_assert_false (boolean (upheld, "publicity_paused"));
+  g_assert_true (is_null (upheld, "objection_deadline"));
+  g_assert_cmpstr (str (upheld, "published_until"), ==, until);
+
+  /* A second objection, raised 20 days ago (dated back in the database):
+   * past its 15 days, it is overdue. */
+  again = transition (e.id, upheld->etag, analyst, "object", "再次异议");
+  hc_assert_status (again, 200, NULL);
+  sql = g_strdup_printf ("UPDATE list_entry_history SET at = strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now', '-20 days')"
+                         " WHERE entry_id = %" G_GINT64_FORMAT " AND id = (SELECT max (id) FROM list_entry_history"
+                         " WHERE entry_id = %" G_GINT64_FORMAT ")", e.id, e.id);
+  exec_sql (sql);
+  late = hc_test_request (server, "GET", path, analyst, NULL);
+  g_assert_true (boolean (late, "overdue"));
+  g_assert_cmpstr (str (late, "objection_deadline"), <, today);
+
+  /* Revoked: the entry leaves the list, and stays with its whole history. */
+  revoked = transition (e.id, late->etag, supervisor, "revoke", "异议成立，撤销列入");
+  hc_assert_status (revoked, 200, NULL);
+  g_assert_cmpstr (str (revoked, "state"), ==, "exited");
+  g_assert_false (boolean (revoked, "publicity_paused"));
+  g_assert_false (boolean (revoked, "overdue"));
+  g_assert_cmpstr (str (revoked, "published_until"), ==, today);
+  kept = hc_test_request (server, "GET", path, analyst, NULL);
+  hc_assert_status (kept, 200, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hc_test_response_object (kept), "history")), ==, 7);
+}
+
+/* The red list rewards: it needs neither four eyes nor a notice period. */
+static void
+test_red_list_publishes_at_once (void)
+{
+  g_autoptr(HcTestResponse) proposed = propose ("red", new_subject (), "[\"red.green_channel\"]");
+  g_autoptr(HcTestResponse) noticed = NULL;
+  g_autoptr(HcTestResponse) published = NULL;
+
+  hc_assert_status (proposed, 201, NULL);
+  noticed = transition (num (proposed, "id"), proposed->etag, analyst, "notice", NULL);
+  hc_assert_status (noticed, 200, NULL);
+  published = transition (num (proposed, "id"), noticed->etag, analyst, "publish", NULL);
+  hc_assert_status (published, 200, NULL);
 }
 
 static void
@@ -324,7 +646,7 @@ test_create_answers_the_entry (void)
 
     hc_assert_status (get, 200, NULL);
     g_assert_cmpstr (get->etag, ==, r->etag);
-    g_assert_cmpstr (str (get, "basis"), ==, "《海南省社会信用条例》");
+    g_assert_cmpstr (str (get, "basis"), ==, "《海南自由贸易港社会信用条例》");
   }
 
   /* A second open entry of the same subject and type is refused; another
@@ -353,7 +675,7 @@ test_life_of_an_entry (void)
   static const char * const to[] = { "proposed", "noticed", "published", "objected", "published", "repaired" };
 
   entry_in_state ("noticed", &e);
-  published = transition (e.id, e.etag, analyst, "publish", NULL);
+  published = transition (e.id, e.etag, supervisor, "publish", NULL);
   hc_assert_status (published, 200, NULL);
   g_assert_cmpstr (str (published, "state"), ==, "published");
   g_assert_nonnull (str (published, "published_from"));
@@ -384,7 +706,8 @@ test_life_of_an_entry (void)
         g_assert_cmpstr (json_object_get_string_member (h, "from"), ==, to[i - 1]);
       g_assert_nonnull (json_object_get_string_member (h, "at"));
     }
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 2), "actor"), ==, "analyst");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 1), "actor"), ==, "analyst");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 2), "actor"), ==, "supervisor");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 4), "actor"), ==, "supervisor");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 3), "reason"), ==, "测试理由");
 
@@ -452,7 +775,7 @@ test_roles_for_each_action (void)
 {
   static const struct { const char *state; const char *action; gboolean analyst_may; } cases[] = {
     { "proposed",  "notice",  TRUE },
-    { "noticed",   "publish", TRUE },
+    { "noticed",   "publish", FALSE },
     { "noticed",   "object",  TRUE },
     { "published", "object",  TRUE },
     { "objected",  "uphold",  FALSE },
@@ -965,6 +1288,14 @@ test_demo_lists_are_coherent (void)
   g_assert_cmpint (json_object_get_int_member (hc_test_response_object (page), "total"), >, 0);
 }
 
+static void
+set_type_notice_days_0 (gconstpointer data)
+{
+  g_autoptr(HcTestResponse) r = set_notice_days (data, admin, 0);
+
+  hc_assert_status (r, 200, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -977,7 +1308,12 @@ main (int argc, char *argv[])
   supervisor = hc_test_create_user (server, "supervisor", "supervisor");
   department = hc_test_create_department (server, "FY", "海南省高级人民法院");
 
+
   g_test_add_func ("/lists/types-have-their-measures", test_types_have_their_measures);
+  /* The life-cycle tests below publish black-list entries on the day they
+   * are noticed: four eyes still apply, the notice period is made 0. */
+  g_test_add_data_func ("/lists/black-notice-days-0", "black", set_type_notice_days_0);
+  g_test_add_data_func ("/lists/smuggling-alert-notice-days-0", "smuggling_alert", set_type_notice_days_0);
   g_test_add_func ("/lists/unknown-type-is-404", test_unknown_type_is_404);
   g_test_add_func ("/lists/create-checks-its-input", test_create_checks_its_input);
   g_test_add_func ("/lists/create-answers-the-entry", test_create_answers_the_entry);
@@ -992,6 +1328,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/lists/match-too-many-is-413", test_match_too_many_is_413);
   g_test_add_func ("/lists/match-bad-bodies-are-400", test_match_bad_bodies_are_400);
   g_test_add_func ("/lists/match-of-100000-subjects", test_match_of_100000_subjects);
+  g_test_add_func ("/lists/objection-freezes-and-thaws", test_objection_freezes_and_thaws);
+  g_test_add_func ("/lists/notice-period-is-set-by-an-admin", test_notice_period_is_set_by_an_admin);
+  g_test_add_func ("/lists/four-eyes-publish", test_four_eyes_publish);
+  g_test_add_func ("/lists/red-list-publishes-at-once", test_red_list_publishes_at_once);
+  g_test_add_func ("/lists/measures-of-one-type", test_measures_of_one_type);
   g_test_add_func ("/lists/demo-lists-are-coherent", test_demo_lists_are_coherent);
 
   ret = g_test_run ();

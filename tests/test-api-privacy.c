@@ -91,7 +91,7 @@ test_masked_everywhere (void)
   event = hc_test_request (server, "POST", "/risk/events", admin, event_body);
   hc_assert_status (event, 201, NULL);
   event_id = json_object_get_int_member (hc_test_response_object (event), "id");
-  entry_body = g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《海南省社会信用条例》\","
+  entry_body = g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《海南自由贸易港社会信用条例》\","
                                 "\"facts\":\"失信事实，当事人 %s\",\"measures\":[\"black.no_subsidies\"]}",
                                 id, department, id);
   entry = hc_test_request (server, "POST", "/lists/black/entries", admin, entry_body);

@@ -95,7 +95,7 @@ static gint64
 published_entry (const char *subject)
 {
   g_autofree char *body =
-    g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《海南省社会信用条例》\","
+    g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《海南自由贸易港社会信用条例》\","
                      "\"measures\":[\"black.no_subsidies\"]}", subject, department);
   g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/lists/black/entries", analyst, body);
   g_autofree char *path = NULL;
@@ -106,7 +106,8 @@ published_entry (const char *subject)
   path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions", num (r, "id"));
   noticed = post_with_etag (path, analyst, "{\"action\":\"notice\"}", r->etag);
   hc_assert_status (noticed, 200, NULL);
-  published = post_with_etag (path, analyst, "{\"action\":\"publish\"}", noticed->etag);
+  /* Four eyes: a supervisor who did not propose it publishes it. */
+  published = post_with_etag (path, supervisor, "{\"action\":\"publish\"}", noticed->etag);
   hc_assert_status (published, 200, NULL);
   return num (r, "id");
 }
@@ -442,6 +443,12 @@ main (int argc, char *argv[])
   analyst = hc_test_create_user (server, "analyst", "analyst");
   supervisor = hc_test_create_user (server, "supervisor", "supervisor");
   department = hc_test_create_department (server, "SCJG", "海南省市场监督管理局");
+  {
+    /* Entries are published the day they are noticed: no notice period. */
+    g_autoptr(HcTestResponse) r = hc_test_request (server, "PATCH", "/list-types/black", admin, "{\"notice_days\":0}");
+
+    hc_assert_status (r, 200, NULL);
+  }
 
   g_test_add_func ("/repairs/deadline-is-15-or-20-days", test_deadline_is_15_or_20_days);
   g_test_add_func ("/repairs/create-checks-its-input", test_create_checks_its_input);

@@ -209,7 +209,7 @@ main (int   argc,
         g_strdup_printf ("{\"identifier\":\"%s\",\"name\":\"海南测试%u号贸易有限公司\",\"type\":\"legal_person\","
                          "\"industry\":\"批发和零售业\"}", usccs[i], i + 1);
       g_autofree char *entry =
-        g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《海南省社会信用条例》\","
+        g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《海南自由贸易港社会信用条例》\","
                          "\"facts\":\"测试事实\",\"measures\":[\"black.no_subsidies\"]}", usccs[i], department);
       g_autoptr(HcTestResponse) s = hc_test_request (server, "POST", "/subjects", admin, subject);
       g_autoptr(HcTestResponse) e = NULL;

@@ -29,11 +29,19 @@ typedef struct
 static void
 fixture_set_up (Fixture *f)
 {
-  const char *admin;
+  const char *admin, *analyst;
   gint64 department;
 
   f->server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
   admin = hc_test_server_token (f->server, "admin");
+  {
+    /* Four eyes: the entries are proposed by an analyst, so that the admin
+     * may publish them, and on the day they are noticed. */
+    g_autoptr(HcTestResponse) r =
+      hc_test_request (f->server, "PATCH", "/list-types/black", admin, "{\"notice_days\":0}");
+    hc_assert_status (r, 200, NULL);
+    analyst = hc_test_create_user (f->server, "analyst", "analyst");
+  }
   {
     g_autoptr(HcTestResponse) r =
       hc_test_request (f->server, "POST", "/departments", admin, "{\"code\":\"FY\",\"name\":\"海南省高级人民法院\"}");
@@ -46,13 +54,13 @@ fixture_set_up (Fixture *f)
         g_strdup_printf ("{\"identifier\":\"%s\",\"name\":\"海南测试%u号贸易有限公司\",\"type\":\"legal_person\","
                          "\"industry\":\"批发和零售业\"}", usccs[i], i + 1);
       g_autofree char *entry =
-        g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《海南省社会信用条例》\","
+        g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《海南自由贸易港社会信用条例》\","
                          "\"facts\":\"测试事实\",\"measures\":[\"black.no_subsidies\"]}", usccs[i], department);
       g_autoptr(HcTestResponse) s = hc_test_request (f->server, "POST", "/subjects", admin, subject);
       g_autoptr(HcTestResponse) e = NULL;
 
       hc_assert_status (s, 201, NULL);
-      e = hc_test_request (f->server, "POST", "/lists/black/entries", admin, entry);
+      e = hc_test_request (f->server, "POST", "/lists/black/entries", analyst, entry);
       hc_assert_status (e, 201, NULL);
       f->ids[i] = json_object_get_int_member (hc_test_response_object (e), "id");
     }
@@ -202,7 +210,7 @@ shows_entries_total_and_history (HcApplication *app,
   g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
   first = g_list_model_get_item (history, 0);
   g_assert_cmpstr (hc_list_entry_event_get_action (first), ==, "propose");
-  g_assert_cmpstr (hc_list_entry_event_get_actor (first), ==, "admin");
+  g_assert_cmpstr (hc_list_entry_event_get_actor (first), ==, "analyst");
 }
 
 static gboolean

@@ -34,7 +34,7 @@ typedef struct
 static const ListPlan plans[] = {
   { "red", "red", 2400, { 30, 16, 17, 18, 19 }, 3,
     { "SW", "SCJG", "FGW", "RS" },
-    { "《海南省社会信用条例》第二十七条", "《纳税信用管理办法（试行）》（纳税信用A级）",
+    { "《海南自由贸易港社会信用条例》第二十七条", "《纳税信用管理办法（试行）》（纳税信用A级）",
       "《海南省守信激励对象认定办法》" },
     { "连续三年纳税信用A级", "获评省级“守合同重信用”企业", "连续三年无不良信用记录",
       "获评诚信经营示范单位" },
@@ -48,7 +48,7 @@ static const ListPlan plans[] = {
     0.30, 0.10 },
   { "watch", "watch", 900, { 18, 20, 21, 21, 20 }, 1,
     { "SCJG", "STHJ", "LWT", "ZJ" },
-    { "《海南省社会信用条例》第三十二条", "国办发〔2019〕35号",
+    { "《海南自由贸易港社会信用条例》第三十二条", "国办发〔2019〕35号",
       "《海南省旅游市场信用管理办法》" },
     { "一年内受到两次以上行政处罚", "旅游投诉多次查实", "未履行信用承诺",
       "工程质量问题被通报" },
@@ -314,7 +314,7 @@ hcs_demo_seed_lists (HcsStore  *store,
   for (guint p = 0; p < G_N_ELEMENTS (plans); p++)
     {
       const ListPlan *plan = &plans[p];
-      g_autoptr(GArray) measures = hcs_store_lists_measure_ids (store, plan->class, error);
+      g_autoptr(GArray) measures = hcs_store_lists_measure_ids (store, plan->key, error);
       gint64 departments[4];
 
       if (measures == NULL || measures->len == 0)

@@ -33,6 +33,7 @@ G_BEGIN_DECLS
 #define HCS_ERR_TOKEN_EXPIRED          SOUP_STATUS_UNAUTHORIZED, "token_expired"
 #define HCS_ERR_INVALID_CREDENTIALS    SOUP_STATUS_UNAUTHORIZED, "invalid_credentials"
 #define HCS_ERR_FORBIDDEN              SOUP_STATUS_FORBIDDEN, "forbidden"
+#define HCS_ERR_OWN_PROPOSAL           SOUP_STATUS_FORBIDDEN, "own_proposal"
 
 /* 404, 405 */
 #define HCS_ERR_NOT_FOUND              SOUP_STATUS_NOT_FOUND, "not_found"
@@ -46,6 +47,7 @@ G_BEGIN_DECLS
 #define HCS_ERR_ILLEGAL_TRANSITION     SOUP_STATUS_CONFLICT, "illegal_transition"
 #define HCS_ERR_IN_USE                 SOUP_STATUS_CONFLICT, "in_use"
 #define HCS_ERR_NOT_SUBMITTED          SOUP_STATUS_CONFLICT, "not_submitted"
+#define HCS_ERR_NOTICE_PERIOD          SOUP_STATUS_CONFLICT, "notice_period"
 #define HCS_ERR_OWN_SUBMISSION         SOUP_STATUS_CONFLICT, "own_submission"
 #define HCS_ERR_SELF_LOCKOUT           SOUP_STATUS_CONFLICT, "self_lockout"
 #define HCS_ERR_VERSION_PUBLISHED      SOUP_STATUS_CONFLICT, "version_published"

@@ -261,6 +261,48 @@ set_illegal (GError    **error,
                    action, state, open);
 }
 
+/* 四眼原则: an entry of a black or watch list is published by a supervisor
+ * who did not propose it, once its notice period (告知, the subject's time
+ * to respond) has run from the day it was noticed. */
+static gboolean
+check_publish (JsonObject      *entry,
+               JsonObject      *type,
+               const HcsActor  *actor,
+               GError         **error)
+{
+  const char *cls = json_object_get_string_member (type, "class");
+  gint64 notice_days = json_object_get_int_member (type, "notice_days");
+  const char *noticed = json_object_get_null_member (entry, "decided_on") ? NULL
+                        : json_object_get_string_member (entry, "decided_on");
+  g_autofree char *today = hcs_date_today ();
+  g_autofree char *open_on = NULL;
+
+  if (g_str_equal (cls, "red"))
+    return TRUE;
+  if (!hc_role_at_least (actor->role, HC_ROLE_SUPERVISOR))
+    {
+      hcs_error_set (error, HCS_ERR_FORBIDDEN, "action",
+                     _("An entry of %s is published by a supervisor, not by an analyst."),
+                     json_object_get_string_member (type, "name"));
+      return FALSE;
+    }
+  if (g_strcmp0 (actor->username, json_object_get_string_member (entry, "created_by")) == 0)
+    {
+      hcs_error_set (error, HCS_ERR_OWN_PROPOSAL, "action",
+                     _("You proposed this entry: another supervisor must publish it (four eyes)."));
+      return FALSE;
+    }
+  open_on = noticed != NULL ? hcs_date_add_days (noticed, (int) notice_days) : NULL;
+  if (open_on != NULL && strcmp (today, open_on) < 0)
+    {
+      hcs_error_set (error, HCS_ERR_NOTICE_PERIOD, "action",
+                     _("The subject was notified on %s and has %d days to respond: the entry can be published from %s."),
+                     noticed, (int) notice_days, open_on);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * hcs_lists_apply_action:
  * @version: the version the caller edits
@@ -268,16 +310,17 @@ set_illegal (GError    **error,
  * Moves an entry by @action inside the caller's transaction: its new state
  * and dates, and the history line. Fails with HCS_STORE_ERROR STALE or
  * NOT_FOUND, or HCS_ERROR illegal_transition when @action is not open from
- * the entry's state.
+ * the entry's state, forbidden / own_proposal / notice_period when the
+ * four eyes of publishing refuse it.
  */
 gboolean
-hcs_lists_apply_action (HcsStore    *store,
-                        gint64       id,
-                        gint64       version,
-                        const char  *action,
-                        const char  *reason,
-                        const char  *actor,
-                        GError     **error)
+hcs_lists_apply_action (HcsStore        *store,
+                        gint64           id,
+                        gint64           version,
+                        const char      *action,
+                        const char      *reason,
+                        const HcsActor  *actor,
+                        GError         **error)
 {
   g_autoptr(JsonObject) entry = hcs_store_lists_entry_get (store, id, FALSE, error);
   g_autoptr(JsonObject) type = NULL;
@@ -300,19 +343,21 @@ hcs_lists_apply_action (HcsStore    *store,
   type = hcs_store_lists_type_get (store, json_object_get_string_member (entry, "list_type"), error);
   if (type == NULL)
     return FALSE;
+  if (g_str_equal (action, "publish") && !check_publish (entry, type, actor, error))
+    return FALSE;
   action_dates (action, entry, json_object_get_int_member (type, "default_years"),
                 &decided_on, &published_from, &published_until);
   return hcs_store_lists_entry_set_state (store, id, version, to, decided_on, published_from,
                                           published_until, error) &&
-         hcs_store_lists_history_add (store, id, action, from, to, reason, actor, NULL, error);
+         hcs_store_lists_history_add (store, id, action, from, to, reason, actor->username, NULL, error);
 }
 
-/* Resolves the measures (codes or ids) to ids of @list_class's measures;
+/* Resolves the measures (codes or ids) to ids of @list_type's measures;
  * sets invalid_type / invalid_measure when one is not. */
 static gboolean
 resolve_measures (HcsStore    *store,
                   JsonArray   *measures,
-                  const char  *list_class,
+                  const char  *list_type,
                   GArray      *ids,
                   GError     **error)
 {
@@ -325,12 +370,12 @@ resolve_measures (HcsStore    *store,
 
       if (type == G_TYPE_STRING)
         {
-          id = hcs_store_lists_measure_find (store, list_class, json_node_get_string (node), 0, error);
+          id = hcs_store_lists_measure_find (store, list_type, json_node_get_string (node), 0, error);
           shown = g_strdup (json_node_get_string (node));
         }
       else if (type == G_TYPE_INT64)
         {
-          id = hcs_store_lists_measure_find (store, list_class, NULL, json_node_get_int (node), error);
+          id = hcs_store_lists_measure_find (store, list_type, NULL, json_node_get_int (node), error);
           shown = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
         }
       else
@@ -344,7 +389,7 @@ resolve_measures (HcsStore    *store,
       if (id == 0)
         {
           hcs_error_set (error, HCS_ERR_INVALID_MEASURE, "measures",
-                         _("“%s” is not a measure of this list’s class; see GET /list-types for the measures that apply."),
+                         _("“%s” is not a measure of this list type; see GET /list-types for the measures that apply."),
                          shown);
           return FALSE;
         }
@@ -398,7 +443,7 @@ hcs_lists_create_entry (HcsStore                *store,
         hcs_error_set (error, HCS_ERR_UNKNOWN_DEPARTMENT, "department", _("There is no such department."));
       return 0;
     }
-  if (!resolve_measures (store, entry->measures, json_object_get_string_member (type, "class"), measure_ids, error))
+  if (!resolve_measures (store, entry->measures, json_object_get_string_member (type, "key"), measure_ids, error))
     return 0;
 
   entry_id = hcs_store_lists_entry_insert (store, json_object_get_string_member (type, "key"),

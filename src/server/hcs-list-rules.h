@@ -42,7 +42,7 @@ gboolean    hcs_lists_apply_action          (HcsStore           *store,
                                              gint64              version,
                                              const char         *action,
                                              const char         *reason,
-                                             const char         *actor,
+                                             const HcsActor     *actor,
                                              GError            **error);
 
 /* A new 名单 entry as the request gives it. */

@@ -45,11 +45,19 @@ static const char * const migration_4[] = {
   NULL
 };
 
+/* 名单认定: notice periods, measures of one list type, 申报关注名单, the
+ * 条例's right name (issue 9). */
+static const char * const migration_5[] = {
+  "lists-designation.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 int

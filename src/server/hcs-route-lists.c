@@ -57,6 +57,54 @@ path_list_type (HcsRequest *req)
   return NULL;
 }
 
+/* An admin sets a list type's notice period (告知期) and the time an
+ * objection may take (异议处理时限), both in days. */
+static void
+update_list_type (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(HcsWrite) w = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *body;
+  gint64 notice_days = -1, objection_days = -1;
+
+  if ((before = path_list_type (req)) == NULL || (body = hcs_request_json_object (req)) == NULL ||
+      !hcs_request_field_int (req, body, "notice_days", HCS_FIELD_OPTIONAL, &notice_days) ||
+      !hcs_request_field_int (req, body, "objection_days", HCS_FIELD_OPTIONAL, &objection_days))
+    return;
+  if (!json_object_has_member (body, "notice_days") && !json_object_has_member (body, "objection_days"))
+    {
+      hcs_request_reply_error (req, HCS_ERR_MISSING_FIELD, "notice_days",
+                               _("Give notice_days, objection_days or both."));
+      return;
+    }
+  if (json_object_has_member (body, "notice_days") && (notice_days < 0 || notice_days > 90))
+    {
+      hcs_request_reply_error (req, HCS_ERR_VALUE_OUT_OF_RANGE, "notice_days",
+                               _("The notice period is a number of days from 0 to 90."));
+      return;
+    }
+  if (json_object_has_member (body, "objection_days") && (objection_days < 1 || objection_days > 90))
+    {
+      hcs_request_reply_error (req, HCS_ERR_VALUE_OUT_OF_RANGE, "objection_days",
+                               _("The time to decide an objection is a number of days from 1 to 90."));
+      return;
+    }
+  if ((w = hcs_write_begin (req, &error)) == NULL ||
+      !hcs_store_lists_type_set_periods (store, json_object_get_string_member (before, "key"),
+                                         notice_days, objection_days, &error) ||
+      (after = hcs_store_lists_type_get (store, json_object_get_string_member (before, "key"), &error)) == NULL ||
+      !hcs_write_commit (w, "list_type.update", "list_type", json_object_get_string_member (before, "key"),
+                         before, after, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  hcs_request_reply_object (req, SOUP_STATUS_OK, g_steal_pointer (&after));
+}
+
 static void
 list_entries (HcsRequest *req)
 {
@@ -250,8 +298,7 @@ transition_entry (HcsRequest *req)
       return;
     }
   version = hcs_request_if_match_version (req, before);
-  if (!hcs_lists_apply_action (store, id, version, action, reason,
-                               hcs_request_get_actor (req)->username, &error) ||
+  if (!hcs_lists_apply_action (store, id, version, action, reason, hcs_request_get_actor (req), &error) ||
       (after = hcs_store_lists_entry_get (store, id, FALSE, &error)) == NULL ||
       !hcs_write_commit (w, "list_entry.transition", "list_entry", (entry_id_text = id_text (id)),
                          before, after, &error))
@@ -541,6 +588,7 @@ get_match_run (HcsRequest *req)
 
 static const HcsRoute routes[] = {
   { "GET",  "/list-types",                    list_types,       HCS_ACCESS_ANALYST },
+  { "PATCH", "/list-types/{type}",            update_list_type, HCS_ACCESS_ADMIN },
   { "POST", "/lists/match",                   match_subjects,   HCS_ACCESS_ANALYST, MAX_MATCH_BODY },
   { "GET",  "/lists/match-runs",              list_match_runs,  HCS_ACCESS_ANALYST },
   { "GET",  "/lists/match-runs/{id}",         get_match_run,    HCS_ACCESS_ANALYST },

@@ -26,6 +26,17 @@ parse_json_member (JsonObject *obj,
   json_object_set_member (obj, name, node);
 }
 
+/* An entry's truth values: SQLite answers integers, the API booleans. */
+static void
+fix_entry_booleans (JsonObject *obj)
+{
+  static const char * const members[] = { "overdue", "publicity_paused" };
+
+  for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+    if (json_object_has_member (obj, members[m]) && !json_object_get_null_member (obj, members[m]))
+      json_object_set_boolean_member (obj, members[m], json_object_get_int_member (obj, members[m]) != 0);
+}
+
 static void
 parse_json_rows (JsonArray  *rows,
                  const char *name)
@@ -34,15 +45,17 @@ parse_json_rows (JsonArray  *rows,
     parse_json_member (json_array_get_object_element (rows, i), name);
 }
 
-#define MEASURES_OF_CLASS(cls) \
+/* A type's measures: its class's common ones and its own. */
+#define MEASURES_OF_TYPE \
   "(SELECT json_group_array (json_object ('id', m.id, 'code', m.code, 'name', m.name," \
-  " 'kind', m.kind, 'legal_basis', m.legal_basis)) FROM measures m WHERE m.class = " cls ")"
+  " 'kind', m.kind, 'legal_basis', m.legal_basis, 'list_type', m.list_type)) FROM measures m" \
+  " WHERE m.class = t.class AND (m.list_type IS NULL OR m.list_type = t.key))"
 
 #define TYPE_COLUMNS \
   "t.key AS key, t.class AS class, t.name AS name, t.description AS description," \
-  " t.default_years AS default_years," \
+  " t.default_years AS default_years, t.notice_days AS notice_days, t.objection_days AS objection_days," \
   " (SELECT count(*) FROM list_entries e WHERE e.list_type = t.key) AS entries," \
-  " " MEASURES_OF_CLASS ("t.class") " AS measures"
+  " " MEASURES_OF_TYPE " AS measures"
 
 static const char SQL_TYPES[] =
   "SELECT " TYPE_COLUMNS " FROM list_types t"
@@ -82,6 +95,62 @@ hcs_store_lists_type_get (HcsStore    *store,
   return obj;
 }
 
+static const char SQL_TYPE_SET_PERIODS[] =
+  "UPDATE list_types SET notice_days = coalesce (?2, notice_days), objection_days = coalesce (?3, objection_days)"
+  " WHERE key = ?1";
+
+/* Sets the notice period and the objection time of @key (a negative value
+ * keeps it); NOT_FOUND when there is no such type. */
+gboolean
+hcs_store_lists_type_set_periods (HcsStore    *store,
+                                  const char  *key,
+                                  gint64       notice_days,
+                                  gint64       objection_days,
+                                  GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_TYPE_SET_PERIODS, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  hcs_store_bind_text (stmt, 1, key);
+  if (notice_days >= 0)
+    sqlite3_bind_int64 (stmt, 2, notice_days);
+  else
+    sqlite3_bind_null (stmt, 2);
+  if (objection_days >= 0)
+    sqlite3_bind_int64 (stmt, 3, objection_days);
+  else
+    sqlite3_bind_null (stmt, 3);
+  if (!hcs_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (hcs_store_get_db (store)) == 0)
+    {
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no list type %s", key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The day of the entry's last objection (history stamps are UTC; the day
+ * is Hainan's), while it is under objection. */
+#define OBJECTED_ON \
+  "(SELECT date (h.at, '+8 hours') FROM list_entry_history h WHERE h.entry_id = e.id AND h.action = 'object'" \
+  " ORDER BY h.id DESC LIMIT 1)"
+#define OBJECTION_DEADLINE "date (" OBJECTED_ON ", printf ('+%d days', t.objection_days))"
+
+/* The deadlines of an entry's steps: publishable_from (告知 plus the type's
+ * notice period), and under objection (异议中: frozen, publicity paused)
+ * the day it was raised, the day it must be decided by, and whether that
+ * day has passed. */
+#define ENTRY_DEADLINES \
+  " t.notice_days AS notice_days," \
+  " CASE WHEN e.decided_on IS NOT NULL THEN date (e.decided_on, printf ('+%d days', t.notice_days)) END" \
+  "   AS publishable_from," \
+  " CASE WHEN e.state = 'objected' THEN " OBJECTED_ON " END AS objected_on," \
+  " CASE WHEN e.state = 'objected' THEN " OBJECTION_DEADLINE " END AS objection_deadline," \
+  " (e.state = 'objected' AND date ('now', '+8 hours') > " OBJECTION_DEADLINE ") AS overdue," \
+  " (e.state = 'objected') AS publicity_paused,"
+
 #define ENTRY_COLUMNS \
   "e.id AS id, e.list_type AS list_type, t.class AS list_class, t.name AS list_name," \
   " s.identifier AS subject_identifier, s.name AS subject_name, s.type AS subject_type," \
@@ -89,7 +158,7 @@ hcs_store_lists_type_get (HcsStore    *store,
   " e.basis AS basis, e.facts AS facts, e.state AS state, e.decided_on AS decided_on," \
   " e.published_from AS published_from, e.published_until AS published_until," \
   " e.created_by AS created_by, e.created_at AS created_at, e.updated_at AS updated_at," \
-  " e.version AS version," \
+  " e.version AS version," ENTRY_DEADLINES \
   " (SELECT json_group_array (json_object ('id', m.id, 'code', m.code, 'name', m.name, 'kind', m.kind))" \
   "    FROM list_entry_measures lm JOIN measures m ON m.id = lm.measure_id" \
   "   WHERE lm.entry_id = e.id) AS measures"
@@ -138,6 +207,8 @@ hcs_store_lists_entries (HcsStore             *store,
   if (rows == NULL)
     return NULL;
   parse_json_rows (rows, "measures");
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    fix_entry_booleans (json_array_get_object_element (rows, i));
 
   if (total != NULL)
     {
@@ -202,18 +273,19 @@ hcs_store_lists_department_exists (HcsStore  *store,
 }
 
 static const char SQL_MEASURE_FIND[] =
-  "SELECT id FROM measures WHERE class = ?1 AND (code = ?2 OR id = ?3)";
+  "SELECT m.id FROM measures m JOIN list_types t ON t.class = m.class"
+  " WHERE t.key = ?1 AND (m.list_type IS NULL OR m.list_type = t.key) AND (m.code = ?2 OR m.id = ?3)";
 
 /**
  * hcs_store_lists_measure_find:
  * @code: (nullable): the measure's code, or %NULL to find it by @id
  *
- * Returns: the measure's id when it is one of @list_class's; 0 when not
+ * Returns: the measure's id when it is one of @list_type's; 0 when not
  *   (without @error), -1 with @error
  */
 gint64
 hcs_store_lists_measure_find (HcsStore    *store,
-                              const char  *list_class,
+                              const char  *list_type,
                               const char  *code,
                               gint64       id,
                               GError     **error)
@@ -224,7 +296,7 @@ hcs_store_lists_measure_find (HcsStore    *store,
 
   if (stmt == NULL)
     return -1;
-  hcs_store_bind_text (stmt, 1, list_class);
+  hcs_store_bind_text (stmt, 1, list_type);
   hcs_store_bind_text (stmt, 2, code);
   sqlite3_bind_int64 (stmt, 3, code != NULL ? -1 : id);
   rc = hcs_store_step (store, stmt, error);
@@ -345,6 +417,7 @@ hcs_store_lists_entry_get (HcsStore  *store,
   if (obj == NULL)
     return NULL;
   parse_json_member (obj, "measures");
+  fix_entry_booleans (obj);
   if (!with_history)
     return g_steal_pointer (&obj);
 
@@ -653,12 +726,14 @@ hcs_store_lists_department_by_code (HcsStore    *store,
   return hcs_store_single_int (store, stmt, error);
 }
 
-static const char SQL_MEASURE_IDS[] = "SELECT id FROM measures WHERE class = ?1 ORDER BY id";
+static const char SQL_MEASURE_IDS[] =
+  "SELECT m.id FROM measures m JOIN list_types t ON t.class = m.class"
+  " WHERE t.key = ?1 AND (m.list_type IS NULL OR m.list_type = t.key) ORDER BY m.id";
 
-/* Returns: (transfer full): the ids of @list_class's measures */
+/* Returns: (transfer full): the ids of @list_type's measures */
 GArray *
 hcs_store_lists_measure_ids (HcsStore    *store,
-                             const char  *list_class,
+                             const char  *list_type,
                              GError     **error)
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MEASURE_IDS, error);
@@ -667,7 +742,7 @@ hcs_store_lists_measure_ids (HcsStore    *store,
 
   if (stmt == NULL)
     return NULL;
-  hcs_store_bind_text (stmt, 1, list_class);
+  hcs_store_bind_text (stmt, 1, list_type);
   while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

@@ -20,6 +20,11 @@ JsonArray  *hcs_store_lists_types          (HcsStore             *store,
 JsonObject *hcs_store_lists_type_get       (HcsStore             *store,
                                             const char           *key,
                                             GError              **error);
+gboolean    hcs_store_lists_type_set_periods (HcsStore           *store,
+                                            const char           *key,
+                                            gint64                notice_days,
+                                            gint64                objection_days,
+                                            GError              **error);
 JsonArray  *hcs_store_lists_entries        (HcsStore             *store,
                                             const char           *list_type,
                                             const HcsListFilter  *filter,
@@ -34,7 +39,7 @@ gboolean    hcs_store_lists_department_exists (HcsStore          *store,
                                             gint64                id,
                                             GError              **error);
 gint64      hcs_store_lists_measure_find   (HcsStore             *store,
-                                            const char           *list_class,
+                                            const char           *list_type,
                                             const char           *code,
                                             gint64                id,
                                             GError              **error);
@@ -124,7 +129,7 @@ gint64      hcs_store_lists_department_by_code (HcsStore         *store,
                                             const char           *code,
                                             GError              **error);
 GArray     *hcs_store_lists_measure_ids    (HcsStore             *store,
-                                            const char           *list_class,
+                                            const char           *list_type,
                                             GError              **error);
 gint64      hcs_store_lists_seed_entry     (HcsStore             *store,
                                             const HcsListSeedEntry *entry,
