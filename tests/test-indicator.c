@@ -184,6 +184,17 @@ test_aggregations (void)
     hc_indicator_evaluate (&ind, up, 2, 2021, &agg, NULL);
     g_assert_cmpfloat (agg, ==, 0);
     g_assert_cmpint (hc_indicator_evaluate (&ind, zero, 2, 2023, NULL, NULL), ==, HC_INDICATOR_STATUS_NO_DATA);
+
+    /* A stated baseline year whose share is 0 (computed before the data
+     * begins) cannot start a relative change: the next year's value does. */
+    {
+      HcIndicatorValue from_zero[] = { V (2020, 0), V (2021, 20), V (2023, 17) };
+
+      ind.baseline_year = 2020;
+      g_assert_cmpint (hc_indicator_evaluate (&ind, from_zero, 3, 2023, &agg, NULL), ==, HC_INDICATOR_STATUS_MET);
+      g_assert_cmpfloat_with_epsilon (agg, 15, 1e-9);
+      ind.baseline_year = 0;
+    }
   }
 
   /* <= gap is aggregate - target. */

@@ -422,10 +422,21 @@ aggregate_for (const HcIndicator      *ind,
 
         /* The stated baseline year (十三五末) when it has a value; else the
          * first value reported. */
+        int skip_year = 0;
+
+        /* A relative change cannot start from a stated baseline year's 0 (a
+         * share computed for a year before the data begins): then the
+         * first value of another year is the baseline, as when no baseline
+         * year is stated. */
         if (ind->baseline_year > 0)
           base = find_year (series, n, ind->baseline_year);
+        if (base != NULL && !ind->change_in_points && base->value == 0)
+          {
+            base = NULL;
+            skip_year = ind->baseline_year;
+          }
         for (guint i = 0; i < n && base == NULL; i++)
-          if (series[i].has_value)
+          if (series[i].has_value && series[i].year != skip_year)
             base = &series[i];
         if (base == NULL || base->year > year)
           return FALSE;
