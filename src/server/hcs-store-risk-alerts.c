@@ -8,33 +8,19 @@
 #include "hcs-store-private.h"
 #include "hcs-store-risk-alerts.h"
 
-/* A row of @sql for @id, NOT_FOUND naming @what when there is none. */
+/* A row of @sql for @id, NOT_FOUND when there is none. */
 static JsonObject *
 get_by_id (HcsStore    *store,
            const char  *sql,
            gint64       id,
-           const char  *what,
            GError     **error)
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, sql, error);
-  JsonObject *obj;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = hcs_store_step (store, stmt, error);
-  if (rc < 0)
-    return NULL;
-  if (rc == SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no %s %" G_GINT64_FORMAT, what, id);
-      return NULL;
-    }
-  obj = hcs_store_row_object (stmt);
-  sqlite3_reset (stmt);
-  return obj;
+  return hcs_store_get_object (store, stmt, error);
 }
 
 /* Rules ------------------------------------------------------------------ */
@@ -71,7 +57,7 @@ hcs_store_risk_rules_get (HcsStore  *store,
                           gint64     id,
                           GError   **error)
 {
-  return get_by_id (store, SQL_RULE, id, "risk rule", error);
+  return get_by_id (store, SQL_RULE, id, error);
 }
 
 static const char SQL_RULE_INSERT[] =
@@ -269,7 +255,7 @@ hcs_store_risk_alerts_get (HcsStore  *store,
                            gint64     id,
                            GError   **error)
 {
-  return get_by_id (store, SQL_ALERT, id, "risk alert", error);
+  return get_by_id (store, SQL_ALERT, id, error);
 }
 
 static const char SQL_ALERT_ACKNOWLEDGE[] =
