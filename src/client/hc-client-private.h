@@ -173,4 +173,8 @@ gpointer  _hc_client_call_finish    (HcClient            *self,
 const char *_hc_json_string         (JsonObject *obj,
                                      const char *member);
 
+/* "/subjects/{identifier}" escaped, then @tail (nullable). */
+char       *_hc_client_subject_path (const char *identifier,
+                                     const char *tail);
+
 G_END_DECLS

@@ -9,15 +9,6 @@
 
 #include "hc-client-private.h"
 
-static char *
-subject_path (const char *identifier,
-              const char *tail)
-{
-  g_autofree char *escaped = g_uri_escape_string (identifier, NULL, FALSE);
-
-  return g_strconcat ("/subjects/", escaped, tail, NULL);
-}
-
 /* GET /subjects/{identifier}/file */
 
 void
@@ -32,7 +23,7 @@ hc_client_get_credit_file_async (HcClient            *self,
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (identifier != NULL);
 
-  path = subject_path (identifier, "/file");
+  path = _hc_client_subject_path (identifier, "/file");
   _hc_client_call_async (self, hc_client_get_credit_file_async, "GET", path, NULL,
                          (HcItemFromJson) hc_credit_file_new_from_json, g_object_unref,
                          cancellable, callback, user_data);
@@ -59,7 +50,7 @@ hc_client_records_path (const char *identifier,
   g_return_val_if_fail (identifier != NULL, NULL);
   g_return_val_if_fail (kind != NULL, NULL);
 
-  base = subject_path (identifier, "/records");
+  base = _hc_client_subject_path (identifier, "/records");
   path = g_string_new (base);
   _hc_client_query_add (path, "kind", kind);
   return g_string_free (path, FALSE);
@@ -312,7 +303,7 @@ hc_client_save_report_async (HcClient            *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hc_client_save_report_async);
   g_task_set_task_data (task, g_object_ref (dest), g_object_unref);
-  path = subject_path (identifier, "/report.pdf");
+  path = _hc_client_subject_path (identifier, "/report.pdf");
   hc_client_fetch_bytes_async (self, path, cancellable, report_cb, g_steal_pointer (&task));
 }
 
@@ -343,7 +334,7 @@ hc_client_unmask_subject_async (HcClient            *self,
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (identifier != NULL);
 
-  path = subject_path (identifier, "?unmask=1");
+  path = _hc_client_subject_path (identifier, "?unmask=1");
   _hc_client_call_async (self, hc_client_unmask_subject_async, "GET", path, NULL,
                          (HcItemFromJson) hc_subject_new_from_json, g_object_unref,
                          cancellable, callback, user_data);

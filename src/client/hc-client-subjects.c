@@ -78,12 +78,15 @@ subject_answer_new (JsonObject *obj,
   return answer;
 }
 
-static char *
-subject_path (const char *identifier)
+/* "/subjects/{identifier}" with the identifier escaped, then @tail
+ * (a sub-path or a query), for every call about one subject. */
+char *
+_hc_client_subject_path (const char *identifier,
+                         const char *tail)
 {
   g_autofree char *escaped = g_uri_escape_string (identifier, NULL, FALSE);
 
-  return g_strconcat ("/subjects/", escaped, NULL);
+  return g_strconcat ("/subjects/", escaped, tail, NULL);
 }
 
 void
@@ -98,7 +101,7 @@ hc_client_get_subject_async (HcClient            *self,
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (identifier != NULL);
 
-  path = subject_path (identifier);
+  path = _hc_client_subject_path (identifier, NULL);
   _hc_client_call_etag_async (self, hc_client_get_subject_async, "GET", path, NULL, NULL,
                               subject_answer_new, (GDestroyNotify) subject_answer_free,
                               cancellable, callback, user_data);
@@ -166,7 +169,7 @@ hc_client_update_subject_async (HcClient            *self,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  path = subject_path (identifier);
+  path = _hc_client_subject_path (identifier, NULL);
   _hc_client_call_etag_async (self, hc_client_update_subject_async, "PATCH", path, body, etag,
                               subject_answer_new, (GDestroyNotify) subject_answer_free,
                               cancellable, callback, user_data);
