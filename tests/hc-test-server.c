@@ -489,3 +489,48 @@ hc_test_create_department (HcTestServer *self,
   hc_assert_status (r, 201, NULL);
   return json_object_get_int_member (hc_test_response_object (r), "id");
 }
+
+JsonObject *
+hc_test_get_object (HcTestServer *self,
+                    const char   *user,
+                    const char   *path)
+{
+  HcTestResponse *resp = hc_test_request (self, "GET", path, hc_test_server_token (self, user), NULL);
+  JsonObject *obj;
+
+  hc_assert_status (resp, 200, NULL);
+  obj = json_object_ref (json_node_get_object (resp->json));
+  hc_test_response_free (resp);
+  return obj;
+}
+
+char *
+hc_test_demo_subject_with_records (HcTestServer       *self,
+                                   const char         *user,
+                                   const char * const *kinds,
+                                   JsonObject        **counts_out)
+{
+  g_autoptr(JsonObject) repairs = hc_test_get_object (self, "admin", "/repairs?limit=200");
+  JsonArray *items = json_object_get_array_member (repairs, "items");
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      const char *identifier = json_object_get_string_member (json_array_get_object_element (items, i),
+                                                              "subject_identifier");
+      g_autofree char *path = g_strdup_printf ("/subjects/%s/file", identifier);
+      g_autoptr(JsonObject) file = hc_test_get_object (self, user, path);
+      JsonObject *counts = json_object_get_object_member (file, "counts");
+      gboolean every = TRUE;
+
+      for (guint k = 0; kinds[k] != NULL; k++)
+        every = every && json_object_get_int_member (counts, kinds[k]) > 0;
+      if (every)
+        {
+          if (counts_out != NULL)
+            *counts_out = json_object_ref (counts);
+          return g_strdup (identifier);
+        }
+    }
+  g_error ("no demo subject has records of every kind");
+  return NULL;
+}

@@ -103,4 +103,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcTestResponse, hc_test_response_free)
       g_assert_cmpstr (hc_test_response_error_code (_r), ==, (code));            \
   } G_STMT_END
 
+/* GET @path as @user, asserting 200. Returns: (transfer full) the answer. */
+JsonObject     *hc_test_get_object          (HcTestServer      *self,
+                                             const char        *user,
+                                             const char        *path);
+/* A demo subject whose credit file has records of each of @kinds, by the
+ * server's own counts as @user sees them (among the subjects of repair
+ * cases); its counts in @counts_out when not %NULL. Fails the test when
+ * there is none. Returns: (transfer full) its identifier. */
+char           *hc_test_demo_subject_with_records (HcTestServer       *self,
+                                                   const char         *user,
+                                                   const char * const *kinds,
+                                                   JsonObject        **counts_out);
+
 G_END_DECLS

@@ -18,49 +18,12 @@
 static HcTestServer *server;
 static char *company;      /* a demo subject with records of every kind */
 
-static JsonObject *
-raw_get (const char *user,
-         const char *path)
-{
-  HcTestResponse *resp = hc_test_request (server, "GET", path, hc_test_server_token (server, user), NULL);
-  JsonObject *obj;
-
-  hc_assert_status (resp, 200, NULL);
-  obj = json_object_ref (json_node_get_object (resp->json));
-  hc_test_response_free (resp);
-  return obj;
-}
-
-static char *
-find_company (void)
-{
-  g_autoptr(JsonObject) repairs = raw_get ("admin", "/repairs?limit=200");
-  JsonArray *items = json_object_get_array_member (repairs, "items");
-
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      const char *identifier = json_object_get_string_member (json_array_get_object_element (items, i),
-                                                              "subject_identifier");
-      g_autofree char *path = g_strdup_printf ("/subjects/%s/file", identifier);
-      g_autoptr(JsonObject) file = raw_get ("analyst", path);
-      JsonObject *counts = json_object_get_object_member (file, "counts");
-      gboolean every = TRUE;
-
-      for (guint k = 0; hc_credit_file_kinds[k] != NULL; k++)
-        every = every && json_object_get_int_member (counts, hc_credit_file_kinds[k]) > 0;
-      if (every)
-        return g_strdup (identifier);
-    }
-  g_error ("no demo subject has records of every kind");
-  return NULL;
-}
-
 static void
 test_file_and_records_by_kind (void)
 {
   g_autoptr(HcClient) client = hc_test_signed_in_client (server, "analyst");
   g_autofree char *path = g_strdup_printf ("/subjects/%s/file", company);
-  g_autoptr(JsonObject) raw = raw_get ("analyst", path);
+  g_autoptr(JsonObject) raw = hc_test_get_object (server, "analyst", path);
   JsonObject *counts = json_object_get_object_member (raw, "counts");
   g_autoptr(HcCreditFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -119,7 +82,7 @@ static void
 test_publicity_filtered (void)
 {
   g_autoptr(HcClient) client = hc_test_signed_in_client (server, "analyst");
-  g_autoptr(JsonObject) raw = raw_get ("analyst", "/publicity?kind=license&region=460200&limit=1&total=1");
+  g_autoptr(JsonObject) raw = hc_test_get_object (server, "analyst", "/publicity?kind=license&region=460200&limit=1&total=1");
   HcPublicityQuery query = { .kind = "license", .region = "460200" };
   HcPublicityQuery bad = { .kind = "penalty", .from = "2025-02-30" };
   g_autoptr(HcPage) page = NULL;
@@ -186,7 +149,7 @@ test_report_saved_and_unmask_for_supervisors (void)
 {
   g_autoptr(HcClient) analyst = hc_test_signed_in_client (server, "analyst");
   g_autoptr(HcClient) supervisor = hc_test_signed_in_client (server, "supervisor");
-  g_autoptr(JsonObject) persons = raw_get ("admin", "/subjects?type=natural_person&limit=1");
+  g_autoptr(JsonObject) persons = hc_test_get_object (server, "admin", "/subjects?type=natural_person&limit=1");
   const char *person = json_object_get_string_member (json_array_get_object_element (
                                                         json_object_get_array_member (persons, "items"), 0),
                                                       "identifier");
@@ -228,7 +191,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   server = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
-  company = find_company ();
+  company = hc_test_demo_subject_with_records (server, "analyst", hc_credit_file_kinds, NULL);
   g_test_add_func ("/client/records/file-and-records-by-kind", test_file_and_records_by_kind);
   g_test_add_func ("/client/records/publicity-filtered", test_publicity_filtered);
   g_test_add_func ("/client/records/fulfilment-with-its-version", test_fulfilment_with_its_version);

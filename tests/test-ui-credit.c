@@ -27,48 +27,6 @@
 static HcTestServer *server;
 static char *tmpdir;
 
-static JsonObject *
-get_object (const char *token_user,
-            const char *path)
-{
-  HcTestResponse *resp = hc_test_request (server, "GET", path, hc_test_server_token (server, token_user), NULL);
-  JsonObject *obj;
-
-  hc_assert_status (resp, 200, NULL);
-  obj = json_object_ref (json_node_get_object (resp->json));
-  hc_test_response_free (resp);
-  return obj;
-}
-
-/* A demo subject whose file has records of every kind, by the server's
- * own counts (a supervisor's view). */
-static char *
-subject_with_every_kind (JsonObject **counts_out)
-{
-  g_autoptr(JsonObject) repairs = get_object ("admin", "/repairs?limit=200");
-  JsonArray *items = json_object_get_array_member (repairs, "items");
-
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      const char *identifier = json_object_get_string_member (json_array_get_object_element (items, i),
-                                                              "subject_identifier");
-      g_autofree char *path = g_strdup_printf ("/subjects/%s/file", identifier);
-      g_autoptr(JsonObject) file = get_object ("supervisor", path);
-      JsonObject *counts = json_object_get_object_member (file, "counts");
-      gboolean every = TRUE;
-
-      for (guint k = 0; hc_credit_file_kinds[k] != NULL; k++)
-        every = every && json_object_get_int_member (counts, hc_credit_file_kinds[k]) > 0;
-      if (every)
-        {
-          *counts_out = json_object_ref (counts);
-          return g_strdup (identifier);
-        }
-    }
-  g_error ("no demo subject has records of every kind");
-  return NULL;
-}
-
 static gboolean
 model_idle (gpointer data)
 {
@@ -160,7 +118,7 @@ credit_file_over_demo (HcApplication *app,
   HcSignInPage *page = hc_window_get_sign_in_page (window);
   g_autoptr(JsonObject) counts = NULL;
   g_autoptr(JsonObject) persons = NULL;
-  g_autofree char *identifier = subject_with_every_kind (&counts);
+  g_autofree char *identifier = hc_test_demo_subject_with_records (server, "supervisor", hc_credit_file_kinds, &counts);
   g_autofree char *person = NULL;
   g_autofree char *masked = NULL;
   g_autofree char *pdf_path = g_build_filename (tmpdir, "report.pdf", NULL);
@@ -216,8 +174,8 @@ credit_file_over_demo (HcApplication *app,
   {
     HcPublicityView *publicity = hc_subjects_pane_get_publicity_view (pane);
     HcRecordTable *table = hc_publicity_view_get_table (publicity);
-    g_autoptr(JsonObject) all = get_object ("supervisor", "/publicity?kind=penalty&limit=1&total=1");
-    g_autoptr(JsonObject) haikou = get_object ("supervisor", "/publicity?kind=penalty&region=460100&limit=1&total=1");
+    g_autoptr(JsonObject) all = hc_test_get_object (server, "supervisor", "/publicity?kind=penalty&limit=1&total=1");
+    g_autoptr(JsonObject) haikou = hc_test_get_object (server, "supervisor", "/publicity?kind=penalty&region=460100&limit=1&total=1");
     GListModel *rows;
 
     hc_subjects_pane_show_view (pane, "publicity");
@@ -339,7 +297,7 @@ credit_file_over_demo (HcApplication *app,
   /* A person found by the whole number shows it masked; the supervisor
    * reveals it, and the audit log shows that, in Chinese. */
   g_test_message ("reveal");
-  persons = get_object ("admin", "/subjects?type=natural_person&limit=1");
+  persons = hc_test_get_object (server, "admin", "/subjects?type=natural_person&limit=1");
   person = g_strdup (json_object_get_string_member (json_array_get_object_element (
                                                       json_object_get_array_member (persons, "items"), 0),
                                                     "identifier"));
