@@ -334,3 +334,35 @@ hc_ui_sign_in_shown (gpointer window)
 {
   return g_strcmp0 (hc_window_get_page (HC_WINDOW (window)), "sign-in") == 0;
 }
+
+GtkWindow *
+hc_ui_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+GtkWidget *
+hc_ui_find_nth (GtkWidget *root,
+                GType      type,
+                guint     *nth)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && (*nth)-- == 0)
+        return w;
+      if ((found = hc_ui_find_nth (w, type, nth)) != NULL)
+        return found;
+    }
+  return NULL;
+}

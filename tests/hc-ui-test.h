@@ -40,5 +40,12 @@ GdkTexture *hc_ui_take_shot       (GtkWidget      *widget,
                                    const char     *name);
 gboolean   hc_ui_console_shown    (gpointer        window);
 gboolean   hc_ui_sign_in_shown    (gpointer        window);
+/* The visible toplevel window of @type, or %NULL (transfer none). */
+GtkWindow *hc_ui_find_window      (GType           type);
+/* The *@nth widget of @type in depth-first order below @root (counts
+ * *@nth down as it goes), or %NULL. */
+GtkWidget *hc_ui_find_nth         (GtkWidget      *root,
+                                   GType           type,
+                                   guint          *nth);
 
 G_END_DECLS

@@ -60,23 +60,6 @@ export_done (gpointer data)
   return !hc_pane_get_exporting (HC_PANE (data)) && hc_pane_get_export_toast (HC_PANE (data)) != NULL;
 }
 
-static GtkWidget *
-find_nth (GtkWidget *root,
-          GType      type,
-          guint     *nth)
-{
-  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && (*nth)-- == 0)
-        return w;
-      if ((found = find_nth (w, type, nth)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The data lines of a CSV export (after its BOM and header). */
 static guint
 csv_rows (const char *path,
@@ -148,7 +131,7 @@ export_audit (HcApplication *app,
 
   /* Only the subjects' entries: the export has the filter too. */
   nth = 0;
-  entity = GTK_DROP_DOWN (find_nth (GTK_WIDGET (pane), GTK_TYPE_DROP_DOWN, &nth));
+  entity = GTK_DROP_DOWN (hc_ui_find_nth (GTK_WIDGET (pane), GTK_TYPE_DROP_DOWN, &nth));
   gtk_drop_down_set_selected (entity, 1);
   hc_ui_wait_pane_loaded (window, "audit");
   expected = server_total ("&entity=subject");
@@ -196,7 +179,7 @@ export_audit (HcApplication *app,
 
   /* A date the server refuses: no file, a toast that says why. */
   nth = 0;
-  from = GTK_EDITABLE (find_nth (GTK_WIDGET (pane), GTK_TYPE_ENTRY, &nth));
+  from = GTK_EDITABLE (hc_ui_find_nth (GTK_WIDGET (pane), GTK_TYPE_ENTRY, &nth));
   g_assert_nonnull (from);
   gtk_editable_set_text (from, "not-a-date");
   hc_pane_export_to_file (pane, HC_EXPORT_FORMAT_CSV, bad);

@@ -70,16 +70,7 @@ pane_settled (gpointer data)
 static HcListEntryDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (HC_IS_LIST_ENTRY_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return HC_LIST_ENTRY_DIALOG (window);
-    }
-  return NULL;
+  return (HcListEntryDialog *) hc_ui_find_window (HC_TYPE_LIST_ENTRY_DIALOG);
 }
 
 static gboolean

@@ -87,24 +87,6 @@ dialog_closed (gpointer data)
   return hc_subjects_pane_get_edit_dialog (HC_SUBJECTS_PANE (data)) == NULL;
 }
 
-/* The @nth widget of @type in depth-first order below @root. */
-static GtkWidget *
-find_nth (GtkWidget *root,
-          GType      type,
-          guint     *nth)
-{
-  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && (*nth)-- == 0)
-        return w;
-      if ((found = find_nth (w, type, nth)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* screenshot-NAME.png in the build folder: the pane with its content. */
 static void
 save_shot (GtkWidget  *window,
@@ -169,7 +151,7 @@ subjects_pane_over_demo (HcApplication *app,
   g_test_message ("total checked");
   /* Filter by grade C (through the dropdown), then scroll to the end. */
   nth = 2;   /* region, type, grade, status */
-  grade = GTK_DROP_DOWN (find_nth (GTK_WIDGET (pane), GTK_TYPE_DROP_DOWN, &nth));
+  grade = GTK_DROP_DOWN (hc_ui_find_nth (GTK_WIDGET (pane), GTK_TYPE_DROP_DOWN, &nth));
   g_assert_nonnull (grade);
   gtk_drop_down_set_selected (grade, 3);
   hc_ui_wait_until ("the grade C list", model_idle, model);
