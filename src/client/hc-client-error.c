@@ -104,8 +104,13 @@ error_for_status (guint status)
 }
 
 GError *
-_hc_client_error_from_transport (const GError *error)
+_hc_client_error_from_transport (GError *error)
 {
+  g_autoptr(GError) owned = error;
+
+  /* A cancelled call stays cancelled: the caller went away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_steal_pointer (&owned);
   if (error->domain == G_TLS_ERROR)
     return _hc_client_error_new (HC_CLIENT_ERROR_TLS, NULL, NULL,
                                  _("The server’s security certificate cannot be trusted. Check the server address or ask your administrator."));

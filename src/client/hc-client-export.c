@@ -94,10 +94,7 @@ export_read_cb (GObject      *source,
 
   if (bytes == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_error (task, _hc_client_error_from_transport (error));
+      g_task_return_error (task, _hc_client_error_from_transport (g_steal_pointer (&error)));
       return;
     }
   data = g_bytes_get_data (bytes, &len);
@@ -152,13 +149,8 @@ export_error_read_cb (GObject      *source,
   HcClient *self = g_task_get_source_object (task);
   ExportData *d = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonNode *root = NULL;
 
-  if (bytes != NULL &&
-      json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
-    root = json_parser_get_root (parser);
-  g_task_return_error (task, _hc_client_answer_error (self, soup_message_get_status (d->msg), root));
+  g_task_return_error (task, _hc_client_answer_error (self, soup_message_get_status (d->msg), bytes));
 }
 
 static void
@@ -177,10 +169,7 @@ export_sent_cb (GObject      *source,
   d->in = soup_session_send_finish (SOUP_SESSION (source), result, &error);
   if (d->in == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_error (task, _hc_client_error_from_transport (error));
+      g_task_return_error (task, _hc_client_error_from_transport (g_steal_pointer (&error)));
       return;
     }
   if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (d->msg)))

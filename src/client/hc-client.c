@@ -50,26 +50,23 @@ send_cb (GObject      *source,
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   if (bytes == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_error (task, _hc_client_error_from_transport (error));
+      g_task_return_error (task, _hc_client_error_from_transport (g_steal_pointer (&error)));
       return;
     }
 
   status = soup_message_get_status (msg);
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_task_return_error (task, _hc_client_answer_error (self, status, bytes));
+      return;
+    }
+
   if (g_bytes_get_size (bytes) > 0)
     {
       parser = json_parser_new_immutable ();
       if (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
                                       g_bytes_get_size (bytes), NULL))
         root = json_parser_get_root (parser);
-    }
-
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      g_task_return_error (task, _hc_client_answer_error (self, status, root));
-      return;
     }
 
   if (root == NULL && status != SOUP_STATUS_NO_CONTENT)
@@ -94,17 +91,22 @@ accept_language (void)
   return g_steal_pointer (&tag);
 }
 
-/* The error of an answer that is not a success; a refused token ends the
- * session here too (session-expired). */
+/* The error of an answer that is not a success, from its JSON body (if
+ * any); a refused token ends the session here too (session-expired). */
 GError *
 _hc_client_answer_error (HcClient *self,
                          guint     status,
-                         JsonNode *node)
+                         GBytes   *body)
 {
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root = NULL;
   GError *error;
 
   g_assert (HC_IS_CLIENT (self));
-  error = _hc_client_error_from_answer (status, node, self->token != NULL);
+  if (body != NULL &&
+      json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL))
+    root = json_parser_get_root (parser);
+  error = _hc_client_error_from_answer (status, root, self->token != NULL);
   if (g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_TOKEN_EXPIRED))
     g_signal_emit (self, signals [SESSION_EXPIRED], 0);
   return error;
@@ -256,23 +258,14 @@ fetch_cb (GObject      *source,
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   if (bytes == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_error (task, _hc_client_error_from_transport (error));
+      g_task_return_error (task, _hc_client_error_from_transport (g_steal_pointer (&error)));
       return;
     }
 
   status = soup_message_get_status (msg);
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-      JsonNode *root = NULL;
-
-      if (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                      g_bytes_get_size (bytes), NULL))
-        root = json_parser_get_root (parser);
-      g_task_return_error (task, _hc_client_answer_error (self, status, root));
+      g_task_return_error (task, _hc_client_answer_error (self, status, bytes));
       return;
     }
   g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
