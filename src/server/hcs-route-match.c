@@ -173,7 +173,7 @@ read_csv (HcsRequest *req,
           MatchInput *in)
 {
   g_autoptr(GBytes) body = hcs_request_get_body (req);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();   /* into @text */
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *text = NULL;
@@ -215,7 +215,7 @@ read_csv (HcsRequest *req,
             continue;
         }
       field = column < cells->len ? g_ptr_array_index (cells, column) : "";
-      g_ptr_array_add (fields, g_strdup (field));
+      g_ptr_array_add (fields, (gpointer) field);
       g_array_append_val (rows, row);
     }
   if (too_many (req, fields->len))
