@@ -206,6 +206,102 @@ hc_test_server_get_pid (HcTestServer *self)
 }
 
 /**
+ * hc_test_server_command:
+ * @args: a subcommand and its arguments, e.g. { "check", "--db", path, NULL }
+ * @out: (out) (optional): its standard output
+ * @err: (out) (optional): its standard error
+ *
+ * Runs `hncredit-server @args…` (the built one) and waits for it.
+ *
+ * Returns: its exit status
+ */
+int
+hc_test_server_command (const char * const  *args,
+                        char               **out,
+                        char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+
+  g_ptr_array_add (argv, server_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, &stderr_text, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_text);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* Asserts that `hncredit-server check --db @db_path` finds the database
+ * whole (PRAGMA integrity_check and foreign_key_check). */
+void
+hc_test_assert_db_intact (const char *db_path)
+{
+  const char *args[] = { "check", "--db", db_path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = hc_test_server_command (args, &out, &err);
+
+  if (status != 0 || g_strcmp0 (g_strstrip (out), "ok") != 0)
+    g_error ("hncredit-server check --db %s: status %d: %s%s", db_path, status, out, err);
+}
+
+/**
+ * hc_test_send_raw:
+ * @if_match: (nullable): the If-Match header
+ *
+ * Sends a request on a connection of its own without reading the answer:
+ * for a request that a test kills the server during.
+ *
+ * Returns: (transfer full): the connection, to read the answer from or to
+ *   drop
+ */
+GSocketConnection *
+hc_test_send_raw (HcTestServer *self,
+                  const char   *method,
+                  const char   *path,
+                  const char   *token,
+                  const char   *content_type,
+                  const char   *if_match,
+                  const char   *body,
+                  gsize         len)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (self->url, G_URI_FLAGS_NONE, &error);
+  g_autoptr(GString) head = g_string_new (NULL);
+  GSocketConnection *conn;
+  GOutputStream *out;
+
+  g_assert_no_error (error);
+  conn = g_socket_client_connect_to_host (client, g_uri_get_host (uri), (guint16) g_uri_get_port (uri), NULL, &error);
+  g_assert_no_error (error);
+  g_string_append_printf (head, "%s /api/v1%s HTTP/1.1\r\nHost: %s\r\nAuthorization: Bearer %s\r\n"
+                          "Content-Type: %s\r\nContent-Length: %" G_GSIZE_FORMAT "\r\n",
+                          method, path, g_uri_get_host (uri), token, content_type, len);
+  if (if_match != NULL)
+    g_string_append_printf (head, "If-Match: %s\r\n", if_match);
+  g_string_append (head, "\r\n");
+  out = g_io_stream_get_output_stream (G_IO_STREAM (conn));
+  g_output_stream_write_all (out, head->str, head->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, body, len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return conn;
+}
+
+/**
  * hc_test_request_full:
  * @path: under /api/v1, e.g. "/subjects?limit=5"
  * @token: (nullable): the bearer token

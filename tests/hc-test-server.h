@@ -38,6 +38,18 @@ const char     *hc_test_server_get_url      (HcTestServer      *self);
 const char     *hc_test_server_get_db_path  (HcTestServer      *self);
 GPid            hc_test_server_get_pid      (HcTestServer      *self);
 void            hc_test_server_stop         (HcTestServer      *self);
+int             hc_test_server_command      (const char * const *args,
+                                             char             **out,
+                                             char             **err);
+void            hc_test_assert_db_intact    (const char        *db_path);
+GSocketConnection *hc_test_send_raw         (HcTestServer      *self,
+                                             const char        *method,
+                                             const char        *path,
+                                             const char        *token,
+                                             const char        *content_type,
+                                             const char        *if_match,
+                                             const char        *body,
+                                             gsize              len);
 
 char           *hc_test_server_login        (HcTestServer      *self,
                                              const char        *username,

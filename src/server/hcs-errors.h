@@ -112,6 +112,7 @@ G_BEGIN_DECLS
 #define HCS_ERR_INTERNAL               SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal"
 #define HCS_ERR_BUSY                   SOUP_STATUS_SERVICE_UNAVAILABLE, "busy"
 #define HCS_ERR_EXPORT_FAILED          SOUP_STATUS_SERVICE_UNAVAILABLE, "export_failed"
+#define HCS_ERR_STORAGE_UNAVAILABLE    SOUP_STATUS_SERVICE_UNAVAILABLE, "storage_unavailable"
 
 /* HCS_ERROR: a refusal to answer as it is; the GError code is the HTTP
  * status, the API code and the field travel with it. */

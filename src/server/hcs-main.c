@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "hcs-auth.h"
+#include "hcs-backup.h"
 #include "hcs-demo.h"
 #include "hcs-import.h"
 #include "hcs-server.h"
@@ -353,8 +355,25 @@ main (int   argc,
 
   if (argc > 1 && g_str_equal (argv[1], "import"))
     return run_import (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "backup"))
+    return hcs_backup_main (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "restore"))
+    return hcs_restore_main (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "check"))
+    return hcs_check_main (argc - 1, argv + 1);
+
+  /* A file-size limit (ulimit -f) reached makes write() fail with EFBIG,
+   * which SQLite reports like a full disk (503 storage_unavailable),
+   * instead of killing the server. */
+  signal (SIGXFSZ, SIG_IGN);
 
   context = g_option_context_new (_("— the hncredit API server"));
+  g_option_context_set_description (context,
+    _("Other commands (each with --help):\n"
+      "  hncredit-server import --db PATH --item ID FILE   import a CSV or XLSX file of credit records\n"
+      "  hncredit-server backup --db PATH OUT              copy the database while the server runs\n"
+      "  hncredit-server restore --db PATH BACKUP          replace the database by a backup (server stopped)\n"
+      "  hncredit-server check --db PATH                   check the database’s integrity"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -158,6 +158,22 @@ hcs_store_set_error (HcsStore  *self,
 {
   HcsStoreError code;
 
+  /* A full or read-only disk, or one that fails to write or sync: SQLite
+   * rolls the transaction back (see hcs_store_rollback()), so nothing is
+   * half written and the next write succeeds once there is room again. */
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_UNAVAILABLE, "%s (%s)",
+                   sqlite3_errmsg (self->db), sqlite3_errstr (rc));
+      return FALSE;
+    default:
+      break;
+    }
+
   switch (rc)
     {
     case SQLITE_CONSTRAINT_UNIQUE:

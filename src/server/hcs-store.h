@@ -21,6 +21,8 @@ typedef enum
   HCS_STORE_ERROR_BUSY,        /* the database stayed locked too long */
   HCS_STORE_ERROR_CORRUPT,
   HCS_STORE_ERROR_SCHEMA,      /* the database is newer than this server */
+  HCS_STORE_ERROR_UNAVAILABLE, /* the disk is full, read-only or failing: nothing
+                                * was written, and a later write may succeed */
 } HcsStoreError;
 
 typedef struct _HcsStore HcsStore;

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* `hncredit-server backup --db PATH OUT`: a copy of the database while the
+ * server goes on serving (SQLite's online backup), checked before it is
+ * given its name. `restore --db PATH BACKUP`: the database replaced by a
+ * checked backup. `check --db PATH`: the integrity check. */
+#define G_LOG_DOMAIN "hncredit-server"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hcs-backup.h"
+#include "hcs-store-backup.h"
+
+/* Parses `--db PATH [FILE]`; @file_label is NULL when no file is taken;
+ * @usage is said when they are not given. */
+static gboolean
+parse (const char  *name,
+       const char  *summary,
+       const char  *file_label,
+       const char  *usage,
+       int         *argc,
+       char      ***argv,
+       char       **db_path,
+       char       **file)
+{
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, db_path, N_("The SQLite database"), N_("PATH") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, file_label },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (summary);
+  g_autoptr(GError) error = NULL;
+  guint n_files;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("hncredit-server %s: %s\n", name, error->message);
+      return FALSE;
+    }
+  n_files = files ? g_strv_length (files) : 0;
+  if (*db_path == NULL || n_files != (file_label ? 1u : 0u))
+    {
+      g_printerr ("hncredit-server %s: %s\n", name, usage);
+      return FALSE;
+    }
+  if (file != NULL)
+    *file = g_strdup (files[0]);
+  return TRUE;
+}
+
+/* Opens an existing database: a path that names no file is an error here,
+ * not a new empty database. */
+static HcsStore *
+open_existing (const char  *path,
+               GError     **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("There is no database at %s."), path);
+      return NULL;
+    }
+  return hcs_store_open (path, error);
+}
+
+int
+hcs_backup_main (int    argc,
+                 char  *argv[])
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(HcsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse ("backup", _("OUT — copy the database while the server runs"), N_("OUT"),
+              _("give --db PATH and the file OUT to write"), &argc, &argv, &db_path, &out))
+    return 2;
+  store = open_existing (db_path, &error);
+  if (store == NULL || !hcs_store_copy_to (store, out, &error))
+    {
+      g_printerr ("hncredit-server backup: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("backup of %s written to %s; its integrity check: ok\n"), db_path, out);
+  return 0;
+}
+
+int
+hcs_restore_main (int    argc,
+                  char  *argv[])
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autofree char *verdict = NULL;
+  g_autoptr(HcsStore) backup = NULL;
+  g_autoptr(HcsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int version;
+
+  if (!parse ("restore", _("BACKUP — replace the database by a backup (stop the server first)"), N_("BACKUP"),
+              _("give --db PATH and the BACKUP file to restore"), &argc, &argv, &db_path, &backup_path))
+    return 2;
+  backup = open_existing (backup_path, &error);
+  if (backup == NULL || (verdict = hcs_store_integrity_check (backup, &error)) == NULL)
+    {
+      g_printerr ("hncredit-server restore: %s\n", error->message);
+      return 1;
+    }
+  if (!g_str_equal (verdict, "ok"))
+    {
+      g_printerr ("hncredit-server restore: %s\n%s\n",
+                  _("the backup failed its integrity check; nothing was changed:"), verdict);
+      return 1;
+    }
+  version = hcs_store_get_schema_version (backup);
+  if (version > HCS_SCHEMA_VERSION)
+    {
+      g_printerr ("hncredit-server restore: %s\n",
+                  _("the backup was written by a newer server; nothing was changed"));
+      return 1;
+    }
+  store = hcs_store_open (db_path, &error);
+  if (store == NULL || !hcs_store_copy_from (store, backup, &error))
+    {
+      g_printerr ("hncredit-server restore: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("%s restored from %s (schema version %d; the server migrates it when it starts)\n"),
+           db_path, backup_path, version);
+  return 0;
+}
+
+int
+hcs_check_main (int    argc,
+                char  *argv[])
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *verdict = NULL;
+  g_autoptr(HcsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse ("check", _("— check a database’s integrity"), NULL, _("give --db PATH"), &argc, &argv, &db_path, NULL))
+    return 2;
+  store = open_existing (db_path, &error);
+  if (store == NULL || (verdict = hcs_store_integrity_check (store, &error)) == NULL)
+    {
+      g_printerr ("hncredit-server check: %s\n", error->message);
+      return 1;
+    }
+  g_print ("%s\n", verdict);
+  return g_str_equal (verdict, "ok") ? 0 : 1;
+}
