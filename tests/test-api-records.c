@@ -16,7 +16,7 @@
 #include "hc-test-server.h"
 
 static HcTestServer *server;
-static const char *admin, *analyst, *supervisor, *holder;
+static const char *admin, *analyst, *supervisor, *holder, *market_supervisor;
 static char *company;     /* a registered company with records of every kind */
 static char *other;       /* another registered company */
 static char *tmpdir;
@@ -284,8 +284,16 @@ test_publicity_excludes_expired_and_repaired (void)
                                              json_object_get_int_member (hc_test_response_object (created), "id"));
     g_autoptr(GBytes) decision = json_bytes ("{\"decision\":\"approve\"}");
 
-    decided = hc_test_request_full (server, "POST", path, supervisor, "application/json", decision, created->etag);
+    g_autoptr(HcTestResponse) elsewhere = NULL;
+
+    /* 谁认定、谁修复: the penalty's department (its catalog item's) decides */
+    elsewhere = hc_test_request_full (server, "POST", path, supervisor, "application/json", decision, created->etag);
+    hc_assert_status (elsewhere, 403, "not_designating_department");
+    g_assert_nonnull (strstr (g_bytes_get_data (elsewhere->body, NULL), "海南省市场监督管理局（测试）"));
+    decided = hc_test_request_full (server, "POST", path, market_supervisor, "application/json", decision,
+                                    created->etag);
     hc_assert_status (decided, 200, NULL);
+    g_assert_cmpint (json_object_get_int_member (hc_test_response_object (decided), "department_id"), ==, 901);
   }
   after = get (analyst, "/publicity?kind=penalty&region=460100&limit=500");
   g_assert_true (holds (after, "decision_no", "琼市监罚〔2025〕1号"));
@@ -827,9 +835,11 @@ main (int argc, char *argv[])
   create_user ("analyst", "analyst", 0);
   create_user ("supervisor", "supervisor", 0);
   create_user ("holder", "analyst", 901);
+  create_user ("market_supervisor", "supervisor", 901);
   analyst = hc_test_server_token (server, "analyst");
   supervisor = hc_test_server_token (server, "supervisor");
   holder = hc_test_server_token (server, "holder");
+  market_supervisor = hc_test_server_token (server, "market_supervisor");
   setup ();
 
   g_test_add_func ("/records/read-back-after-import", test_records_read_back_after_import);
