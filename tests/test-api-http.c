@@ -686,7 +686,7 @@ test_http_tls_serves_https (void)
   const char *openssl[] = { "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
                             "-keyout", key_path, "-out", cert_path, "-days", "2",
                             "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", NULL };
-  const char *args[] = { "--tls-cert", cert_path, "--tls-key", key_path, NULL };
+  const char *args[] = { "--tls-cert", cert_path, "--tls-key", key_path, "--request-timeout", "1", NULL };
   g_autoptr(HcTestServer) srv = NULL;
   g_autoptr(GTlsCertificate) cert = NULL;
   g_autoptr(SoupSession) session = soup_session_new ();
@@ -728,6 +728,22 @@ test_http_tls_serves_https (void)
     g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
     g_clear_error (&error);
   }
+  /* A handshake the client broke off leaves the server a request whose
+   * connection is gone; its deadline (--request-timeout 1) passing must
+   * not take that connection (which crashed the server). The server still
+   * answers after it. */
+  g_usleep (3 * G_USEC_PER_SEC);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+      g_autoptr(GBytes) body = NULL;
+
+      g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_if_same), cert);
+      body = soup_session_send_and_read (session, msg, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+      g_usleep (G_USEC_PER_SEC / 2);
+    }
   /* Plain HTTP is not served on that port. */
   plain_url = g_strconcat ("http://", hc_test_server_get_url (srv) + strlen ("https://"), "/api/v1/health", NULL);
   {

@@ -19,6 +19,10 @@ struct _HcClient
   char        *token;
   char        *username;
   char        *role;
+  /* Trust on first use of a self-signed certificate: the fingerprint the
+   * user accepted for this server, and the one last refused. */
+  char        *trusted_certificate;
+  char        *refused_certificate;
 };
 
 G_DEFINE_FINAL_TYPE (HcClient, hc_client, G_TYPE_OBJECT)
@@ -125,8 +129,22 @@ error_for_status (guint status)
 }
 
 static GError *
-error_from_transport (const GError *error)
+error_from_transport (HcClient     *self,
+                      const GError *error)
 {
+  if (error->domain == G_TLS_ERROR && self->refused_certificate != NULL && self->trusted_certificate != NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The server’s security certificate has changed since you trusted it (its fingerprint is now %s). "
+                           "Someone may be intercepting the connection: do not sign in, and ask your administrator."),
+                         self->refused_certificate);
+
+      return client_error_new (HC_CLIENT_ERROR_TLS, "certificate_changed", NULL, message);
+    }
+  if (error->domain == G_TLS_ERROR && self->refused_certificate != NULL)
+    return client_error_new (HC_CLIENT_ERROR_TLS, "untrusted_certificate", NULL,
+                             _("The server’s security certificate is not signed by an authority this computer knows. "
+                               "Compare its fingerprint with the one your administrator gave you before you trust it."));
   if (error->domain == G_TLS_ERROR)
     return client_error_new (HC_CLIENT_ERROR_TLS, NULL, NULL,
                              _("The server’s security certificate cannot be trusted. Check the server address or ask your administrator."));
@@ -190,7 +208,7 @@ send_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_task_return_error (task, g_steal_pointer (&error));
       else
-        g_task_return_error (task, error_from_transport (error));
+        g_task_return_error (task, error_from_transport (self, error));
       return;
     }
 
@@ -234,6 +252,48 @@ accept_language (void)
   return g_steal_pointer (&tag);
 }
 
+/**
+ * hc_client_certificate_fingerprint:
+ *
+ * Returns: (transfer full): the SHA-256 fingerprint of @certificate's DER
+ *   form, as "AB:CD:…" (what `openssl x509 -fingerprint -sha256` prints)
+ */
+char *
+hc_client_certificate_fingerprint (GTlsCertificate *certificate)
+{
+  g_autoptr(GByteArray) der = NULL;
+  g_autofree char *hex = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (G_IS_TLS_CERTIFICATE (certificate), NULL);
+  g_object_get (certificate, "certificate", &der, NULL);
+  hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der->data, der->len);
+  for (gsize i = 0; hex[i] != '\0'; i += 2)
+    g_string_append_printf (out, "%s%c%c", i > 0 ? ":" : "",
+                            g_ascii_toupper (hex[i]), g_ascii_toupper (hex[i + 1]));
+  return g_string_free (out, FALSE);
+}
+
+/* Called when the server's certificate is not signed by a known authority
+ * (a valid one never comes here): accepted only when it is the one the user
+ * trusted for this server; otherwise its fingerprint is kept for the error
+ * and the sign-in page to show. */
+static gboolean
+accept_certificate_cb (SoupMessage          *msg,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
+{
+  HcClient *self = user_data;
+  g_autofree char *fingerprint = hc_client_certificate_fingerprint (certificate);
+
+  if (self->trusted_certificate != NULL && g_str_equal (fingerprint, self->trusted_certificate))
+    return TRUE;
+  g_free (self->refused_certificate);
+  self->refused_certificate = g_steal_pointer (&fingerprint);
+  return FALSE;
+}
+
 /* A message for @method @path (below /api/v1) with the session's headers,
  * or NULL with @error set when the server address is not a URL. */
 static SoupMessage *
@@ -257,6 +317,8 @@ new_message (HcClient    *self,
       return NULL;
     }
 
+  /* The client outlives its messages: each holds it through its task. */
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), self);
   headers = soup_message_get_request_headers (msg);
   soup_message_headers_replace (headers, "Accept", accept);
   lang = accept_language ();
@@ -376,7 +438,7 @@ fetch_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_task_return_error (task, g_steal_pointer (&error));
       else
-        g_task_return_error (task, error_from_transport (error));
+        g_task_return_error (task, error_from_transport (self, error));
       return;
     }
 
@@ -528,6 +590,8 @@ hc_client_finalize (GObject *object)
   g_clear_pointer (&self->token, g_free);
   g_clear_pointer (&self->username, g_free);
   g_clear_pointer (&self->role, g_free);
+  g_clear_pointer (&self->trusted_certificate, g_free);
+  g_clear_pointer (&self->refused_certificate, g_free);
 
   G_OBJECT_CLASS (hc_client_parent_class)->finalize (object);
 }
@@ -647,6 +711,33 @@ hc_client_set_base_url (HcClient   *self,
   g_free (self->base_url);
   self->base_url = g_steal_pointer (&trimmed);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BASE_URL]);
+}
+
+/**
+ * hc_client_set_trusted_certificate:
+ * @fingerprint: (nullable): the SHA-256 fingerprint of a certificate the
+ *   user accepted for this server (see hc_client_certificate_fingerprint())
+ *
+ * A server whose certificate no known authority signed is accepted only
+ * with this certificate; any other is refused (HC_CLIENT_ERROR_TLS, code
+ * `untrusted_certificate`, or `certificate_changed` when one was trusted).
+ */
+void
+hc_client_set_trusted_certificate (HcClient   *self,
+                                   const char *fingerprint)
+{
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_free (self->trusted_certificate);
+  self->trusted_certificate = g_strdup (fingerprint);
+  g_clear_pointer (&self->refused_certificate, g_free);
+}
+
+/* The fingerprint of the certificate last refused, or NULL. */
+const char *
+hc_client_get_refused_certificate (HcClient *self)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  return self->refused_certificate;
 }
 
 const char *
@@ -1103,6 +1194,7 @@ export_read_cb (GObject      *source,
   /* read before the task is stolen in the same argument list */
   GCancellable *cancellable = g_task_get_cancellable (task);
   ExportData *d = g_task_get_task_data (task);
+  HcClient *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
   gsize len;
@@ -1113,7 +1205,7 @@ export_read_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_task_return_error (task, g_steal_pointer (&error));
       else
-        g_task_return_error (task, error_from_transport (error));
+        g_task_return_error (task, error_from_transport (self, error));
       return;
     }
   data = g_bytes_get_data (bytes, &len);
@@ -1190,6 +1282,7 @@ export_sent_cb (GObject      *source,
   /* read before the task is stolen in the same argument list */
   GCancellable *cancellable = g_task_get_cancellable (task);
   ExportData *d = g_task_get_task_data (task);
+  HcClient *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers;
   const char *rows;
@@ -1200,7 +1293,7 @@ export_sent_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_task_return_error (task, g_steal_pointer (&error));
       else
-        g_task_return_error (task, error_from_transport (error));
+        g_task_return_error (task, error_from_transport (self, error));
       return;
     }
   if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (d->msg)))
