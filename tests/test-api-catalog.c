@@ -682,6 +682,94 @@ test_items_list_filters_and_pages (void)
   }
 }
 
+/* 基础目录 / 补充目录: a new item is basic unless it says otherwise; the
+ * field is checked, filtered on, copied into the next year and diffed. */
+static void
+test_items_scope_basic_or_supplementary (void)
+{
+  const char *analyst = hc_test_server_token (server, "analyst");
+  g_autoptr(HcTestResponse) v = create_version (analyst, 2046, 0);
+  g_autoptr(HcTestResponse) basic = add_item (2046, "企业登记注册信息", "registration", dept_a, "public");
+  g_autoptr(JsonObject) supplement = item_object ("离岛免税违规购买人员信息", "tax", dept_b, "conditional");
+  g_autoptr(JsonObject) spoiled = item_object ("自贸港跨境服务贸易主体信息", "other", dept_a, "public");
+  g_autofree char *supplement_body = NULL;
+  g_autofree char *spoiled_body = NULL;
+  g_autoptr(HcTestResponse) created = NULL;
+  g_autoptr(HcTestResponse) refused = NULL;
+  g_autoptr(HcTestResponse) only_supplement = NULL;
+  g_autoptr(HcTestResponse) bad_filter = NULL;
+  g_autoptr(HcTestResponse) patched = NULL;
+  g_autoptr(HcTestResponse) bad_patch = NULL;
+  g_autoptr(HcTestResponse) copy = NULL;
+  g_autoptr(HcTestResponse) copied = NULL;
+  g_autoptr(HcTestResponse) moved = NULL;
+  g_autoptr(HcTestResponse) diff = NULL;
+  g_autofree char *basic_path = item_path (basic);
+  JsonArray *changed, *changes;
+  gint64 items_before;
+
+  hc_assert_status (v, 201, NULL);
+  g_assert_cmpstr (json_object_get_string_member (object_of (basic), "scope"), ==, "basic");
+
+  json_object_set_string_member (supplement, "scope", "supplementary");
+  supplement_body = object_text (supplement);
+  created = hc_test_request (server, "POST", "/catalog/versions/2046/items", analyst, supplement_body);
+  hc_assert_status (created, 201, NULL);
+  g_assert_cmpstr (json_object_get_string_member (object_of (created), "scope"), ==, "supplementary");
+
+  /* A scope that is neither changes nothing. */
+  items_before = count ("SELECT count(*) FROM catalog_items WHERE year = 2046");
+  json_object_set_string_member (spoiled, "scope", "national");
+  spoiled_body = object_text (spoiled);
+  refused = hc_test_request (server, "POST", "/catalog/versions/2046/items", analyst, spoiled_body);
+  hc_assert_status (refused, 422, "invalid_scope");
+  g_assert_cmpstr (hc_test_response_error_field (refused), ==, "scope");
+  g_assert_cmpint (count ("SELECT count(*) FROM catalog_items WHERE year = 2046"), ==, items_before);
+
+  only_supplement = hc_test_request (server, "GET", "/catalog/versions/2046/items?scope=supplementary&total=1", analyst, NULL);
+  hc_assert_status (only_supplement, 200, NULL);
+  g_assert_cmpint (json_object_get_int_member (object_of (only_supplement), "total"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items_of (only_supplement), 0), "name"),
+                   ==, "离岛免税违规购买人员信息");
+  bad_filter = hc_test_request (server, "GET", "/catalog/versions/2046/items?scope=provincial", analyst, NULL);
+  hc_assert_status (bad_filter, 400, "invalid_parameter");
+  g_assert_cmpstr (hc_test_response_error_field (bad_filter), ==, "scope");
+
+  /* The copy keeps each item's scope; moving one into the supplement is a change of the diff. */
+  copy = create_version (analyst, 2047, 2046);
+  hc_assert_status (copy, 201, NULL);
+  copied = hc_test_request (server, "GET", "/catalog/versions/2047/items?scope=supplementary&total=1", analyst, NULL);
+  g_assert_cmpint (json_object_get_int_member (object_of (copied), "total"), ==, 1);
+  {
+    g_autoptr(HcTestResponse) items = hc_test_request (server, "GET", "/catalog/versions/2047/items?scope=basic", analyst, NULL);
+    JsonObject *item = json_array_get_object_element (items_of (items), 0);
+    g_autofree char *path = g_strdup_printf ("/catalog/items/%" G_GINT64_FORMAT, json_object_get_int_member (item, "id"));
+    g_autoptr(HcTestResponse) fresh = hc_test_request (server, "GET", path, analyst, NULL);
+
+    bad_patch = send_with_etag ("PATCH", path, analyst, "{\"scope\":\"\"}", fresh->etag);
+    hc_assert_status (bad_patch, 422, "missing_field");
+    moved = send_with_etag ("PATCH", path, analyst, "{\"scope\":\"supplementary\"}", fresh->etag);
+    hc_assert_status (moved, 200, NULL);
+    g_assert_cmpstr (json_object_get_string_member (object_of (moved), "scope"), ==, "supplementary");
+  }
+  diff = hc_test_request (server, "GET", "/catalog/diff?from=2046&to=2047", analyst, NULL);
+  hc_assert_status (diff, 200, NULL);
+  changed = json_object_get_array_member (object_of (diff), "changed");
+  g_assert_cmpuint (json_array_get_length (changed), ==, 1);
+  changes = json_object_get_array_member (json_array_get_object_element (changed, 0), "changes");
+  g_assert_cmpuint (json_array_get_length (changes), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changes, 0), "field"), ==, "scope");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changes, 0), "from"), ==, "basic");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changes, 0), "to"), ==, "supplementary");
+
+  /* The 2046 item itself did not move. */
+  {
+    g_autoptr(HcTestResponse) again = hc_test_request (server, "GET", basic_path, analyst, NULL);
+
+    g_assert_cmpstr (json_object_get_string_member (object_of (again), "scope"), ==, "basic");
+  }
+}
+
 /* ---- diff --------------------------------------------------------------- */
 
 static JsonObject *
@@ -822,6 +910,7 @@ test_demo_catalog_rises_to_93_percent (void)
   g_autoptr(HcTestResponse) items = hc_test_request (demo, "GET", "/catalog/versions/2025/items?limit=1000", analyst, NULL);
   g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) departments = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint n_supplementary = 0;
   JsonArray *versions;
   double last_rate = 0.0;
 
@@ -860,7 +949,14 @@ test_demo_catalog_rises_to_93_percent (void)
       g_hash_table_add (categories, (gpointer) json_object_get_string_member (item, "category"));
       g_hash_table_add (departments, GINT_TO_POINTER (json_object_get_int_member (item, "department_id")));
       g_assert_cmpstr (json_object_get_string_member (item, "legal_basis"), !=, "");
+      if (g_str_equal (json_object_get_string_member (item, "scope"), "supplementary"))
+        n_supplementary++;
+      else
+        g_assert_cmpstr (json_object_get_string_member (item, "scope"), ==, "basic");
     }
+  /* Both catalogs: the national base and the province's supplement. */
+  g_assert_cmpuint (n_supplementary, >=, 8);
+  g_assert_cmpuint (n_supplementary, <, json_array_get_length (items_of (items)) / 4);
   g_assert_cmpuint (g_hash_table_size (categories), >=, 11);
   g_assert_cmpuint (g_hash_table_size (departments), >=, 40);
 }
@@ -887,6 +983,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/catalog/items/answer-collection-rate-and-department", test_items_answer_collection_rate_and_department);
   g_test_add_func ("/catalog/items/stale-write-changes-nothing", test_items_patch_and_delete_with_etags);
   g_test_add_func ("/catalog/items/list-filters-and-pages", test_items_list_filters_and_pages);
+  g_test_add_func ("/catalog/items/scope-basic-or-supplementary", test_items_scope_basic_or_supplementary);
   g_test_add_func ("/catalog/diff/matches-items-by-lineage", test_diff_matches_items_by_lineage);
   g_test_add_func ("/catalog/diff/refuses-bad-years", test_diff_refuses_bad_years);
   g_test_add_func ("/catalog/demo/rises-to-93-percent", test_demo_catalog_rises_to_93_percent);

@@ -30,8 +30,10 @@ test_client_import_file_round_trip (void)
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
   g_autoptr(HcClient) client = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) licenses = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GListModel) licenses = NULL;
+  g_autoptr(HcCatalogItem) penalty_item = NULL;
+  g_autoptr(HcCatalogItem) license_item = NULL;
   g_autoptr(HcImportResult) result = NULL;
   g_autoptr(HcImportResult) again = NULL;
   g_autoptr(GListModel) history = NULL;
@@ -57,16 +59,18 @@ test_client_import_file_round_trip (void)
   items = hc_client_list_catalog_items_finish (client, hc_test_wait_for (&wait), &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
-  g_assert_cmpuint (items->len, ==, 1);
-  g_assert_cmpint (((HcCatalogItemInfo *) items->pdata[0])->id, ==, item_id);
-  g_assert_cmpstr (((HcCatalogItemInfo *) items->pdata[0])->category, ==, "penalty");
-  g_assert_cmpstr (((HcCatalogItemInfo *) items->pdata[0])->department_name, ==, "海南省市场监督管理局");
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  penalty_item = g_list_model_get_item (items, 0);
+  g_assert_cmpint (hc_catalog_item_get_id (penalty_item), ==, item_id);
+  g_assert_cmpstr (hc_catalog_item_get_category (penalty_item), ==, "penalty");
+  g_assert_cmpstr (hc_catalog_item_get_department_name (penalty_item), ==, "海南省市场监督管理局");
   hc_client_list_catalog_items_async (client, "license", NULL, hc_test_wait_store, &wait);
   licenses = hc_client_list_catalog_items_finish (client, hc_test_wait_for (&wait), &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
-  g_assert_cmpuint (licenses->len, ==, 1);
-  g_assert_cmpint (((HcCatalogItemInfo *) licenses->pdata[0])->id, !=, item_id);
+  g_assert_cmpuint (g_list_model_get_n_items (licenses), ==, 1);
+  license_item = g_list_model_get_item (licenses, 0);
+  g_assert_cmpint (hc_catalog_item_get_id (license_item), !=, item_id);
 
   path = hc_test_imports_write_csv (dir, "处罚-2025-03.csv", 30, bad_rows);
   file = g_file_new_for_path (path);

@@ -29,6 +29,8 @@ test_keys_round_trip (void)
 {
   CHECK_ENUM (subject_type, HcSubjectType, HC_SUBJECT_TYPE_N);
   CHECK_ENUM (disclosure, HcDisclosure, HC_DISCLOSURE_N);
+  CHECK_ENUM (catalog_scope, HcCatalogScope, HC_CATALOG_SCOPE_N);
+  CHECK_ENUM (update_frequency, HcUpdateFrequency, HC_UPDATE_FREQUENCY_N);
   CHECK_ENUM (list_class, HcListClass, HC_LIST_CLASS_N);
   CHECK_ENUM (list_entry_state, HcListEntryState, HC_LIST_ENTRY_STATE_N);
   CHECK_ENUM (list_action, HcListAction, HC_LIST_ACTION_N);

@@ -161,8 +161,9 @@ items_cb (GObject      *source,
 {
   g_autoptr(HcImportPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = hc_client_list_catalog_items_finish (HC_CLIENT (source), result, &error);
+  g_autoptr(GListModel) items = hc_client_list_catalog_items_finish (HC_CLIENT (source), result, &error);
   g_autoptr(GPtrArray) names = NULL;
+  guint n_items;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -175,20 +176,22 @@ items_cb (GObject      *source,
   names = g_ptr_array_new_with_free_func (g_free);
   g_array_set_size (self->item_ids, 0);
   g_ptr_array_set_size (self->item_departments, 0);
-  for (guint i = 0; i < items->len; i++)
+  n_items = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n_items; i++)
     {
-      HcCatalogItemInfo *item = g_ptr_array_index (items, i);
+      g_autoptr(HcCatalogItem) item = g_list_model_get_item (items, i);
+      gint64 id = hc_catalog_item_get_id (item);
 
-      g_array_append_val (self->item_ids, item->id);
-      g_ptr_array_add (self->item_departments, g_strdup (item->department_name));
-      g_ptr_array_add (names, g_strdup (item->name));
+      g_array_append_val (self->item_ids, id);
+      g_ptr_array_add (self->item_departments, g_strdup (hc_catalog_item_get_department_name (item)));
+      g_ptr_array_add (names, g_strdup (hc_catalog_item_get_name (item)));
     }
   g_ptr_array_add (names, NULL);
   gtk_string_list_splice (self->item_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->item_names)),
                           (const char * const *) names->pdata);
   item_changed (self);
-  if (items->len == 0)
+  if (n_items == 0)
     gtk_label_set_label (self->status_label,
                          _("The catalog has no item of this kind. Add one in the catalog before importing."));
   else

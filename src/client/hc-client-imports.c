@@ -12,17 +12,6 @@
 
 #define XLSX_CONTENT_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-void
-hc_catalog_item_info_free (HcCatalogItemInfo *item)
-{
-  if (item == NULL)
-    return;
-  g_free (item->category);
-  g_free (item->name);
-  g_free (item->department_name);
-  g_free (item);
-}
-
 static JsonArray *
 items_of (JsonObject *obj)
 {
@@ -40,7 +29,7 @@ catalog_items_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GListStore) items = NULL;
   JsonObject *obj = hc_client_take_object (source, result, task, &node);
   JsonArray *rows;
 
@@ -51,23 +40,20 @@ catalog_items_cb (GObject      *source,
       g_task_return_error (task, hc_client_protocol_error ());
       return;
     }
-  items = g_ptr_array_new_with_free_func ((GDestroyNotify) hc_catalog_item_info_free);
+  items = g_list_store_new (HC_TYPE_CATALOG_ITEM);
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       JsonObject *row = json_array_get_object_element (rows, i);
-      HcCatalogItemInfo *item;
+      g_autoptr(HcCatalogItem) item = row ? hc_catalog_item_new_from_json (row, NULL) : NULL;
 
-      if (row == NULL)
-        continue;
-      item = g_new0 (HcCatalogItemInfo, 1);
-      item->id = json_object_get_int_member_with_default (row, "id", 0);
-      item->year = (int) json_object_get_int_member_with_default (row, "year", 0);
-      item->category = g_strdup (_hc_json_string (row, "category"));
-      item->name = g_strdup (_hc_json_string (row, "name"));
-      item->department_name = g_strdup (_hc_json_string (row, "department_name"));
-      g_ptr_array_add (items, item);
+      if (item == NULL)
+        {
+          g_task_return_error (task, hc_client_protocol_error ());
+          return;
+        }
+      g_list_store_append (items, item);
     }
-  g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_pointer (task, g_steal_pointer (&items), g_object_unref);
 }
 
 static void
@@ -105,8 +91,7 @@ catalog_versions_cb (GObject      *source,
   if (newest == 0)
     {
       /* No catalog yet: nothing to import into. */
-      g_task_return_pointer (task, g_ptr_array_new_with_free_func ((GDestroyNotify) hc_catalog_item_info_free),
-                             (GDestroyNotify) g_ptr_array_unref);
+      g_task_return_pointer (task, g_list_store_new (HC_TYPE_CATALOG_ITEM), g_object_unref);
       return;
     }
 
@@ -143,10 +128,10 @@ hc_client_list_catalog_items_async (HcClient            *self,
 
 /**
  * hc_client_list_catalog_items_finish:
- * Returns: (transfer container): the HcCatalogItemInfo items of the
- * category in the newest published catalog version (empty without one).
+ * Returns: (transfer full): the #HcCatalogItem of the category in the
+ * newest published catalog version (empty without one).
  */
-GPtrArray *
+GListModel *
 hc_client_list_catalog_items_finish (HcClient      *self,
                                      GAsyncResult  *result,
                                      GError       **error)

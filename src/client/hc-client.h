@@ -4,6 +4,9 @@
 
 #include <gio/gio.h>
 
+#include "hc-catalog-diff.h"
+#include "hc-catalog-item.h"
+#include "hc-catalog-version.h"
 #include "hc-heatmap.h"
 #include "hc-import-result.h"
 #include "hc-indicator-detail.h"
@@ -43,17 +46,6 @@ typedef enum
   HC_COUNT_REPAIRS_PENDING,
   HC_COUNT_REPAIRS_OVERDUE,
 } HcCount;
-/* One item of the catalog, as the 归集 page offers it. */
-typedef struct
-{
-  gint64  id;
-  int     year;
-  char   *category;
-  char   *name;
-  char   *department_name;
-} HcCatalogItemInfo;
-
-void            hc_catalog_item_info_free (HcCatalogItemInfo *item);
 
 
 
@@ -278,6 +270,112 @@ HcListEntry     *hc_client_propose_list_entry_finish     (HcClient              
                                                           GAsyncResult              *result,
                                                           GError                   **error);
 
+/* The 公共信用信息目录 (hc-client-catalog.c) */
+
+/* Filters of a version's items; NULL (0 for @department_id) does not filter. */
+typedef struct
+{
+  const char *q;              /* in the item, department or legal basis */
+  const char *category;
+  gint64      department_id;
+  const char *disclosure;
+  const char *scope;
+} HcCatalogQuery;
+
+void              hc_client_list_catalog_versions_async   (HcClient                  *self,
+                                                           GCancellable              *cancellable,
+                                                           GAsyncReadyCallback        callback,
+                                                           gpointer                   user_data);
+GListModel       *hc_client_list_catalog_versions_finish  (HcClient                  *self,
+                                                           GAsyncResult              *result,
+                                                           GError                   **error);
+void              hc_client_get_catalog_version_async     (HcClient                  *self,
+                                                           int                        year,
+                                                           GCancellable              *cancellable,
+                                                           GAsyncReadyCallback        callback,
+                                                           gpointer                   user_data);
+HcCatalogVersion *hc_client_get_catalog_version_finish    (HcClient                  *self,
+                                                           GAsyncResult              *result,
+                                                           GError                   **error);
+void              hc_client_create_catalog_version_async  (HcClient                  *self,
+                                                           int                        year,
+                                                           int                        copy_from,
+                                                           GCancellable              *cancellable,
+                                                           GAsyncReadyCallback        callback,
+                                                           gpointer                   user_data);
+HcCatalogVersion *hc_client_create_catalog_version_finish (HcClient                  *self,
+                                                           GAsyncResult              *result,
+                                                           GError                   **error);
+void              hc_client_publish_catalog_version_async (HcClient                  *self,
+                                                           int                        year,
+                                                           const char                *etag,
+                                                           GCancellable              *cancellable,
+                                                           GAsyncReadyCallback        callback,
+                                                           gpointer                   user_data);
+HcCatalogVersion *hc_client_publish_catalog_version_finish (HcClient                 *self,
+                                                           GAsyncResult              *result,
+                                                           GError                   **error);
+
+char             *hc_client_catalog_items_path            (int                        year,
+                                                           const HcCatalogQuery      *query);
+void              hc_client_list_catalog_version_items_async  (HcClient              *self,
+                                                               int                    year,
+                                                               const HcCatalogQuery  *query,
+                                                               const char            *cursor,
+                                                               guint                  limit,
+                                                               gboolean               want_total,
+                                                               GCancellable          *cancellable,
+                                                               GAsyncReadyCallback    callback,
+                                                               gpointer               user_data);
+HcPage           *hc_client_list_catalog_version_items_finish (HcClient              *self,
+                                                               GAsyncResult          *result,
+                                                               GError               **error);
+void              hc_client_get_catalog_item_async        (HcClient                  *self,
+                                                           gint64                     id,
+                                                           GCancellable              *cancellable,
+                                                           GAsyncReadyCallback        callback,
+                                                           gpointer                   user_data);
+HcCatalogItem    *hc_client_get_catalog_item_finish       (HcClient                  *self,
+                                                           GAsyncResult              *result,
+                                                           GError                   **error);
+void              hc_client_create_catalog_item_async     (HcClient                  *self,
+                                                           int                        year,
+                                                           const HcCatalogItemFields *fields,
+                                                           GCancellable              *cancellable,
+                                                           GAsyncReadyCallback        callback,
+                                                           gpointer                   user_data);
+HcCatalogItem    *hc_client_create_catalog_item_finish    (HcClient                  *self,
+                                                           GAsyncResult              *result,
+                                                           GError                   **error);
+void              hc_client_update_catalog_item_async     (HcClient                  *self,
+                                                           gint64                     id,
+                                                           const char                *etag,
+                                                           const HcCatalogItemFields *fields,
+                                                           GCancellable              *cancellable,
+                                                           GAsyncReadyCallback        callback,
+                                                           gpointer                   user_data);
+HcCatalogItem    *hc_client_update_catalog_item_finish    (HcClient                  *self,
+                                                           GAsyncResult              *result,
+                                                           GError                   **error);
+void              hc_client_delete_catalog_item_async     (HcClient                  *self,
+                                                           gint64                     id,
+                                                           const char                *etag,
+                                                           GCancellable              *cancellable,
+                                                           GAsyncReadyCallback        callback,
+                                                           gpointer                   user_data);
+gboolean          hc_client_delete_catalog_item_finish    (HcClient                  *self,
+                                                           GAsyncResult              *result,
+                                                           GError                   **error);
+void              hc_client_diff_catalog_async            (HcClient                  *self,
+                                                           int                        from,
+                                                           int                        to,
+                                                           GCancellable              *cancellable,
+                                                           GAsyncReadyCallback        callback,
+                                                           gpointer                   user_data);
+HcCatalogDiff    *hc_client_diff_catalog_finish           (HcClient                  *self,
+                                                           GAsyncResult              *result,
+                                                           GError                   **error);
+
 /* 归集 (hc-client-imports.c) */
 
 void            hc_client_list_catalog_items_async  (HcClient            *self,
@@ -285,7 +383,7 @@ void            hc_client_list_catalog_items_async  (HcClient            *self,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
-GPtrArray      *hc_client_list_catalog_items_finish (HcClient            *self,
+GListModel     *hc_client_list_catalog_items_finish (HcClient            *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 

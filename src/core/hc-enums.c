@@ -736,6 +736,112 @@ hc_catalog_category_label (HcCatalogCategory v)
   return _(catalog_category_info[v].label);
 }
 
+static const EnumInfo catalog_scope_info[HC_CATALOG_SCOPE_N] = {
+  { "basic", N_("Base catalog") },
+  { "supplementary", N_("Supplementary catalog") },
+};
+
+/**
+ * hc_catalog_scope_to_key:
+ * @v: a #HcCatalogScope
+ *
+ * Returns: (nullable): its stable key, %NULL if @v is out of range
+ */
+const char *
+hc_catalog_scope_to_key (HcCatalogScope v)
+{
+  g_return_val_if_fail ((guint) v < HC_CATALOG_SCOPE_N, NULL);
+  return catalog_scope_info[v].key;
+}
+
+/**
+ * hc_catalog_scope_from_key:
+ * @key: a key such as "basic"
+ * @out: (out) (optional): the value
+ *
+ * Returns: %TRUE if @key is known
+ */
+gboolean
+hc_catalog_scope_from_key (const char *key,
+                              HcCatalogScope *out)
+{
+  int v;
+
+  if (!info_from_key (catalog_scope_info, HC_CATALOG_SCOPE_N, key, &v))
+    return FALSE;
+  if (out != NULL)
+    *out = (HcCatalogScope) v;
+  return TRUE;
+}
+
+/**
+ * hc_catalog_scope_label:
+ * @v: a #HcCatalogScope
+ *
+ * Returns: (nullable): its translated label, %NULL if @v is out of range
+ */
+const char *
+hc_catalog_scope_label (HcCatalogScope v)
+{
+  g_return_val_if_fail ((guint) v < HC_CATALOG_SCOPE_N, NULL);
+  return _(catalog_scope_info[v].label);
+}
+
+static const EnumInfo update_frequency_info[HC_UPDATE_FREQUENCY_N] = {
+  { "realtime", N_("Real time") },
+  { "daily", N_("Daily") },
+  { "weekly", N_("Weekly") },
+  { "monthly", N_("Monthly") },
+  { "quarterly", N_("Quarterly") },
+  { "yearly", N_("Yearly") },
+};
+
+/**
+ * hc_update_frequency_to_key:
+ * @v: a #HcUpdateFrequency
+ *
+ * Returns: (nullable): its stable key, %NULL if @v is out of range
+ */
+const char *
+hc_update_frequency_to_key (HcUpdateFrequency v)
+{
+  g_return_val_if_fail ((guint) v < HC_UPDATE_FREQUENCY_N, NULL);
+  return update_frequency_info[v].key;
+}
+
+/**
+ * hc_update_frequency_from_key:
+ * @key: a key such as "monthly"
+ * @out: (out) (optional): the value
+ *
+ * Returns: %TRUE if @key is known
+ */
+gboolean
+hc_update_frequency_from_key (const char *key,
+                                 HcUpdateFrequency *out)
+{
+  int v;
+
+  if (!info_from_key (update_frequency_info, HC_UPDATE_FREQUENCY_N, key, &v))
+    return FALSE;
+  if (out != NULL)
+    *out = (HcUpdateFrequency) v;
+  return TRUE;
+}
+
+/**
+ * hc_update_frequency_label:
+ * @v: a #HcUpdateFrequency
+ *
+ * Returns: (nullable): its translated label, %NULL if @v is out of range
+ */
+const char *
+hc_update_frequency_label (HcUpdateFrequency v)
+{
+  g_return_val_if_fail ((guint) v < HC_UPDATE_FREQUENCY_N, NULL);
+  return _(update_frequency_info[v].label);
+}
+
 typedef struct
 {
   HcListEntryState from;

@@ -342,6 +342,52 @@ gboolean    hc_catalog_category_from_key (const char        *key,
 const char *hc_catalog_category_label    (HcCatalogCategory v);
 
 /**
+ * HcCatalogScope:
+ * @HC_CATALOG_SCOPE_BASIC: "basic", 基础目录 (the national base catalog)
+ * @HC_CATALOG_SCOPE_SUPPLEMENTARY: "supplementary", 补充目录 (the province's supplement)
+ *
+ * Which catalog an item belongs to (规划 四(二)1: 制定补充目录).
+ */
+typedef enum
+{
+  HC_CATALOG_SCOPE_BASIC,
+  HC_CATALOG_SCOPE_SUPPLEMENTARY,
+} HcCatalogScope;
+#define HC_CATALOG_SCOPE_N 2
+
+const char *hc_catalog_scope_to_key   (HcCatalogScope  v);
+gboolean    hc_catalog_scope_from_key (const char     *key,
+                                       HcCatalogScope *out);
+const char *hc_catalog_scope_label    (HcCatalogScope  v);
+
+/**
+ * HcUpdateFrequency:
+ * @HC_UPDATE_FREQUENCY_REALTIME: "realtime", 实时
+ * @HC_UPDATE_FREQUENCY_DAILY: "daily", 每日
+ * @HC_UPDATE_FREQUENCY_WEEKLY: "weekly", 每周
+ * @HC_UPDATE_FREQUENCY_MONTHLY: "monthly", 每月
+ * @HC_UPDATE_FREQUENCY_QUARTERLY: "quarterly", 每季度
+ * @HC_UPDATE_FREQUENCY_YEARLY: "yearly", 每年
+ *
+ * How often a catalog item's 信源单位 delivers its data.
+ */
+typedef enum
+{
+  HC_UPDATE_FREQUENCY_REALTIME,
+  HC_UPDATE_FREQUENCY_DAILY,
+  HC_UPDATE_FREQUENCY_WEEKLY,
+  HC_UPDATE_FREQUENCY_MONTHLY,
+  HC_UPDATE_FREQUENCY_QUARTERLY,
+  HC_UPDATE_FREQUENCY_YEARLY,
+} HcUpdateFrequency;
+#define HC_UPDATE_FREQUENCY_N 6
+
+const char *hc_update_frequency_to_key   (HcUpdateFrequency  v);
+gboolean    hc_update_frequency_from_key (const char        *key,
+                                          HcUpdateFrequency *out);
+const char *hc_update_frequency_label    (HcUpdateFrequency  v);
+
+/**
  * hc_list_action_apply:
  * @from: the current state
  * @action: the action to take

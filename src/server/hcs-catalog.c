@@ -58,7 +58,7 @@ hcs_catalog_version_get (HcsStore  *store,
  * compares. */
 static const char * const content_fields[] = {
   "category", "name", "subject_type", "department_id", "disclosure",
-  "update_frequency", "legal_basis", "publicity_period",
+  "update_frequency", "legal_basis", "publicity_period", "scope",
 };
 
 /* Returns: (transfer full) (nullable): the changes from @a to @b field by

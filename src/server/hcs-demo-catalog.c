@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hcs-demo.h"
 #include "hcs-store-catalog.h"
 
@@ -370,6 +372,16 @@ static const struct
   { "SCJG", "“双随机、一公开”抽查检查结果信息", 2025, F_NAME, "“双随机、一公开”及信用风险分类抽查检查结果信息" },
 };
 
+/* The province's 补充目录: items of Hainan's own (the 自贸港's trade, 离岛免税,
+ * its 信用条例) beyond the national base catalog. An item whose legal basis
+ * comes to cite the 条例 joins it from that year. */
+static const char * const supplementary[] = {
+  "离岛免税违规购买人员信息", "自贸港跨境服务贸易主体信息", "零关税进口商品主体信息",
+  "数据产品交易主体信息", "政务诚信评价信息", "家政服务企业信用评价结果",
+  "走私违法行为信息", "气象灾害防御重点单位信息", "农产品质量安全追溯信息",
+  "信用修复承诺履约信息", NULL
+};
+
 static gboolean
 in_catalog (const DemoItem *item,
             guint           year)
@@ -409,6 +421,8 @@ item_for_year (const DemoItem       *item,
         default:            g_assert_not_reached ();
         }
     }
+  f->scope = g_strv_contains (supplementary, item->name) || strstr (f->legal_basis, "海南") != NULL
+             ? "supplementary" : "basic";
 }
 
 typedef struct

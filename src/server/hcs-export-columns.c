@@ -27,6 +27,8 @@ ENUM_LABEL (list_entry_state, HcListEntryState)
 ENUM_LABEL (list_class, HcListClass)
 ENUM_LABEL (risk_category, HcRiskCategory)
 ENUM_LABEL (catalog_category, HcCatalogCategory)
+ENUM_LABEL (catalog_scope, HcCatalogScope)
+ENUM_LABEL (update_frequency, HcUpdateFrequency)
 ENUM_LABEL (role, HcRole)
 
 static const char *
@@ -100,9 +102,10 @@ static const HcsExportColumn catalog_items[] = {
   { "subject_type",      "主体类型",   14, subject_type_of },
   { "department_name",   "信源单位",   24, NULL },
   { "disclosure",        "公开属性",   12, disclosure_of },
-  { "update_frequency",  "更新频率",   10, NULL },
+  { "update_frequency",  "更新频率",   10, update_frequency_of },
   { "legal_basis",       "法律依据",   40, NULL },
   { "publicity_period",  "公示期限",   12, NULL },
+  { "scope",             "目录类型",   10, catalog_scope_of },
   { "expected_records",  "应归集条数", 12, NULL },
   { "collected_records", "已归集条数", 12, NULL },
   { "collection_rate",   "归集率",     10, NULL },

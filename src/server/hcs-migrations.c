@@ -46,9 +46,15 @@ static const char * const migration_4[] = {
   NULL
 };
 
+/* 基础目录 / 补充目录 of each catalog item (issue 8). */
+static const char * const migration_5[] = {
+  "catalog-scope.sql",
+  NULL
+};
+
 /* Names written before the input rules, in NFC (issue 11). Last, so that
  * test-api-input can bring a database back to the version before it. */
-static const char * const migration_5[] = {
+static const char * const migration_6[] = {
   "nfc-names.sql",
   NULL
 };
@@ -59,6 +65,7 @@ static const char * const * const migrations[] = {
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 int

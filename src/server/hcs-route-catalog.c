@@ -43,16 +43,20 @@ disclosure_is_valid (const char *key)
   return hc_disclosure_from_key (key, &disclosure);
 }
 
-/* The core library has no update-frequency enum (yet): the keys are the
- * API's, with no label to translate. */
 static gboolean
 frequency_is_valid (const char *key)
 {
-  static const char * const keys[] = {
-    "realtime", "daily", "weekly", "monthly", "quarterly", "yearly", NULL
-  };
+  HcUpdateFrequency frequency;
 
-  return key != NULL && g_strv_contains (keys, key);
+  return hc_update_frequency_from_key (key, &frequency);
+}
+
+static gboolean
+scope_is_valid (const char *key)
+{
+  HcCatalogScope scope;
+
+  return hc_catalog_scope_from_key (key, &scope);
 }
 
 /* ---- reading requests --------------------------------------------------- */
@@ -73,6 +77,7 @@ parse_year (HcsRequest *req,
 /* The text members of an item, in the order of ItemInput.strings. */
 static const char * const string_members[] = {
   "category", "name", "subject_type", "disclosure", "update_frequency", "legal_basis", "publicity_period",
+  "scope",
 };
 
 /* Item fields as read from a body; the strings are trimmed copies. */
@@ -154,7 +159,7 @@ check_key (HcsRequest  *req,
 /* The members a body may carry when it creates or changes an item. */
 static const char * const item_members[] = {
   "category", "name", "subject_type", "department_id", "disclosure", "update_frequency",
-  "legal_basis", "publicity_period", "expected_records", "collected_records", NULL
+  "legal_basis", "publicity_period", "scope", "expected_records", "collected_records", NULL
 };
 
 /**
@@ -199,6 +204,8 @@ read_item (HcsRequest *req,
       !read_text (req, body, string_members[4], req_flag, 64, &in->strings[4]) ||
       !read_text (req, body, string_members[5], req_flag | HCS_FIELD_MULTILINE, MAX_TEXT_CHARS, &in->strings[5]) ||
       !read_text (req, body, string_members[6], req_flag, MAX_NAME_CHARS, &in->strings[6]) ||
+      /* Optional even for a new item, which is then of the base catalog. */
+      !read_text (req, body, string_members[7], HCS_FIELD_OPTIONAL, 64, &in->strings[7]) ||
       !read_count (req, body, "expected_records", &f->expected_records) ||
       !read_count (req, body, "collected_records", &f->collected_records))
     return FALSE;
@@ -209,6 +216,7 @@ read_item (HcsRequest *req,
   f->update_frequency = in->strings[4];
   f->legal_basis = in->strings[5];
   f->publicity_period = in->strings[6];
+  f->scope = in->strings[7];
 
   /* A change may leave a field out, but not blank it. */
   for (guint i = 0; i < G_N_ELEMENTS (in->strings); i++)
@@ -226,7 +234,9 @@ read_item (HcsRequest *req,
                     _("The disclosure must be public, conditional or restricted.")) &&
          check_key (req, f->update_frequency, frequency_is_valid, "invalid_update_frequency",
                     "update_frequency",
-                    _("The update frequency must be realtime, daily, weekly, monthly, quarterly or yearly."));
+                    _("The update frequency must be realtime, daily, weekly, monthly, quarterly or yearly.")) &&
+         check_key (req, f->scope, scope_is_valid, "invalid_scope", "scope",
+                    _("The scope must be basic or supplementary."));
 }
 
 /* ---- answers ------------------------------------------------------------ */
@@ -506,7 +516,8 @@ list_items (HcsRequest *req)
   if (!parse_year (req, &year) || !hcs_request_page (req, &page) ||
       !query_key (req, "category", category_is_valid, &filter.category) ||
       !query_key (req, "disclosure", disclosure_is_valid, &filter.disclosure) ||
-      !query_key (req, "subject_type", subject_type_is_valid, &filter.subject_type))
+      !query_key (req, "subject_type", subject_type_is_valid, &filter.subject_type) ||
+      !query_key (req, "scope", scope_is_valid, &filter.scope))
     return;
   filter.q = hcs_request_query (req, "q");
 

@@ -105,9 +105,9 @@ hcs_store_catalog_version_insert (HcsStore    *store,
 /* Collected counts belong to the year collected, so a copy starts at 0. */
 static const char SQL_COPY_ITEMS[] =
   "INSERT INTO catalog_items (year, lineage, category, name, subject_type, department_id,"
-  "   disclosure, update_frequency, legal_basis, publicity_period, expected_records, collected_records)"
+  "   disclosure, update_frequency, legal_basis, publicity_period, scope, expected_records, collected_records)"
   " SELECT ?2, lineage, category, name, subject_type, department_id, disclosure, update_frequency,"
-  "   legal_basis, publicity_period, expected_records, 0"
+  "   legal_basis, publicity_period, scope, expected_records, 0"
   " FROM catalog_items WHERE year = ?1 ORDER BY id";
 
 /**
@@ -230,7 +230,7 @@ hcs_store_catalog_collection (HcsStore  *store,
   " i.category AS category, i.name AS name, i.subject_type AS subject_type," \
   " i.department_id AS department_id, d.code AS department_code, d.name AS department_name," \
   " i.disclosure AS disclosure, i.update_frequency AS update_frequency," \
-  " i.legal_basis AS legal_basis, i.publicity_period AS publicity_period," \
+  " i.legal_basis AS legal_basis, i.publicity_period AS publicity_period, i.scope AS scope," \
   " i.expected_records AS expected_records, i.collected_records AS collected_records," \
   " CASE WHEN i.expected_records > 0" \
   "   THEN round (CAST (i.collected_records AS REAL) / i.expected_records, 4) END AS collection_rate," \
@@ -280,8 +280,9 @@ hcs_store_catalog_item_get (HcsStore  *store,
 
 static const char SQL_INSERT_ITEM[] =
   "INSERT INTO catalog_items (year, lineage, category, name, subject_type, department_id,"
-  "   disclosure, update_frequency, legal_basis, publicity_period, expected_records, collected_records)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+  "   disclosure, update_frequency, legal_basis, publicity_period, expected_records, collected_records,"
+  "   scope)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
 /**
  * hcs_store_catalog_item_insert:
@@ -320,6 +321,7 @@ hcs_store_catalog_item_insert (HcsStore                    *store,
   hcs_store_bind_text (stmt, 10, fields->publicity_period ? fields->publicity_period : "");
   sqlite3_bind_int64 (stmt, 11, MAX (fields->expected_records, 0));
   sqlite3_bind_int64 (stmt, 12, MAX (fields->collected_records, 0));
+  hcs_store_bind_text (stmt, 13, fields->scope ? fields->scope : "basic");
   return hcs_store_insert (store, stmt, error);
 }
 
@@ -329,7 +331,8 @@ static const char SQL_UPDATE_ITEM[] =
   " disclosure = coalesce (?7, disclosure), update_frequency = coalesce (?8, update_frequency),"
   " legal_basis = coalesce (?9, legal_basis), publicity_period = coalesce (?10, publicity_period),"
   " expected_records = coalesce (?11, expected_records),"
-  " collected_records = coalesce (?12, collected_records), version = version + 1"
+  " collected_records = coalesce (?12, collected_records), scope = coalesce (?13, scope),"
+  " version = version + 1"
   " WHERE id = ?1 AND version = ?2";
 static const char SQL_ITEM_EXISTS[] = "SELECT 1 FROM catalog_items WHERE id = ?1";
 
@@ -370,6 +373,7 @@ hcs_store_catalog_item_update (HcsStore                    *store,
   hcs_store_bind_text (stmt, 10, fields->publicity_period);
   bind_optional_int (stmt, 11, fields->expected_records);
   bind_optional_int (stmt, 12, fields->collected_records);
+  hcs_store_bind_text (stmt, 13, fields->scope);
   return hcs_store_step_done (store, stmt, error) &&
          hcs_store_check_versioned_update (store, SQL_ITEM_EXISTS, id, error);
 }
@@ -395,7 +399,7 @@ hcs_store_catalog_item_delete (HcsStore  *store,
 #define ITEM_FILTERS \
   " WHERE i.year = ?1 AND (?2 IS NULL OR i.category = ?2)" \
   " AND (?3 IS NULL OR i.department_id = ?3) AND (?4 IS NULL OR i.disclosure = ?4)" \
-  " AND (?5 IS NULL OR i.subject_type = ?5)" \
+  " AND (?5 IS NULL OR i.subject_type = ?5) AND (?9 IS NULL OR i.scope = ?9)" \
   " AND (?6 IS NULL OR i.name LIKE ?6 ESCAPE '\\' OR i.legal_basis LIKE ?6 ESCAPE '\\'" \
   "      OR d.name LIKE ?6 ESCAPE '\\')"
 
@@ -433,6 +437,7 @@ bind_item_filters (sqlite3_stmt               *stmt,
   hcs_store_bind_text (stmt, 4, filter->disclosure);
   hcs_store_bind_text (stmt, 5, filter->subject_type);
   hcs_store_bind_text (stmt, 6, pattern);
+  hcs_store_bind_text (stmt, 9, filter->scope);
 }
 
 /**

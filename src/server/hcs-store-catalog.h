@@ -21,12 +21,13 @@ typedef struct
   const char *update_frequency;
   const char *legal_basis;
   const char *publicity_period;
+  const char *scope;              /* "basic" or "supplementary"; NULL: basic for a new item */
   gint64      expected_records;
   gint64      collected_records;
 } HcsCatalogItemFields;
 
 #define HCS_CATALOG_ITEM_FIELDS_UNSET \
-  { NULL, NULL, NULL, -1, NULL, NULL, NULL, NULL, -1, -1 }
+  { NULL, NULL, NULL, -1, NULL, NULL, NULL, NULL, NULL, -1, -1 }
 
 typedef struct
 {
@@ -35,6 +36,7 @@ typedef struct
   gint64      department_id;   /* 0: any */
   const char *disclosure;
   const char *subject_type;
+  const char *scope;
 } HcsCatalogItemFilter;
 
 JsonArray  *hcs_store_catalog_versions_list     (HcsStore                   *store,
