@@ -18,7 +18,7 @@ done
 
 files=$(grep -v '^#' po/POTFILES.in | grep -v '^$' || true)
 if [ -n "$files" ]; then
-  xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+  xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 \
     --add-comments -o "$tmp/hncredit.pot" $files
   if ! msgcmp --use-untranslated po/zh_CN.po "$tmp/hncredit.pot" 2>"$tmp/cmp"; then
     sed 's/^/po: /' "$tmp/cmp"

@@ -477,21 +477,42 @@ hc_test_count_rows (HcTestServer *self,
   return n;
 }
 
-/* Ends every session as its time running out would: their expiry becomes
- * now, so the server answers their tokens with token_expired (a session
- * that lives for the length of a test cannot be waited out). */
+/* Ends every session of @username but the test's own, through the API as an
+ * administrator does it: setting the user's password again (PATCH
+ * /users/{id}) ends their other sessions, so the server refuses those
+ * tokens from then on. Fails the test unless that answers 200. */
 void
-hc_test_server_expire_sessions (HcTestServer *self)
+hc_test_server_end_sessions (HcTestServer *self,
+                             const char   *username)
 {
-  sqlite3 *db = NULL;
-  g_autofree char *sql = g_strdup_printf ("UPDATE sessions SET expires_at = %" G_GINT64_FORMAT,
-                                          g_get_real_time () / G_USEC_PER_SEC);
+  const char *admin = hc_test_server_token (self, "admin");
+  g_autoptr(HcTestResponse) list = hc_test_request (self, "GET", "/users", admin, NULL);
+  g_autoptr(HcTestResponse) user = NULL;
+  g_autoptr(HcTestResponse) patched = NULL;
+  g_autoptr(GBytes) body = g_bytes_new_static ("{\"password\":\"" HC_TEST_PASSWORD "\"}",
+                                               strlen ("{\"password\":\"" HC_TEST_PASSWORD "\"}"));
+  g_autofree char *path = NULL;
+  JsonArray *items;
+  gint64 id = 0;
 
-  g_assert_cmpint (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_changes (db), >, 0);
-  sqlite3_close (db);
+  hc_assert_status (list, 200, NULL);
+  items = json_object_get_array_member (hc_test_response_object (list), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_strcmp0 (json_object_get_string_member (item, "username"), username) == 0)
+        id = json_object_get_int_member (item, "id");
+    }
+  g_assert_cmpint (id, >, 0);
+  path = g_strdup_printf ("/users/%" G_GINT64_FORMAT, id);
+  user = hc_test_request (self, "GET", path, admin, NULL);
+  hc_assert_status (user, 200, NULL);
+  patched = hc_test_request_full (self, "PATCH", path, admin, "application/json", body, user->etag);
+  hc_assert_status (patched, 200, NULL);
+  /* The token kept for @username ended too (unless it is the test's own). */
+  if (g_strcmp0 (username, "admin") != 0)
+    g_hash_table_remove (self->tokens, username);
 }
 
 /* Moves dates of rows made through the API into the past with one UPDATE

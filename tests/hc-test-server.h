@@ -89,7 +89,8 @@ void            hc_test_create_subject      (HcTestServer      *self,
                                              const char        *region);
 gint64          hc_test_count_rows          (HcTestServer      *self,
                                              const char        *sql);
-void            hc_test_server_expire_sessions (HcTestServer   *self);
+void            hc_test_server_end_sessions (HcTestServer      *self,
+                                             const char        *username);
 void            hc_test_server_backdate     (HcTestServer      *self,
                                              const char        *sql);
 const char     *hc_test_create_user         (HcTestServer      *self,

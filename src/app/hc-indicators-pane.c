@@ -13,6 +13,7 @@
 #include "hc-indicator-return-dialog.h"
 #include "hc-indicator-submit-dialog.h"
 #include "hc-indicator-summary.h"
+#include "hc-indicator-year-table.h"
 #include "hc-indicators-pane-private.h"
 
 #define FIRST_YEAR 2021
@@ -42,7 +43,7 @@ struct _HcIndicatorsPane
   GtkWidget          *submit_button;
   GtkWidget          *approve_button;
   GtkWidget          *return_button;
-  GtkGrid            *year_grid;
+  HcIndicatorYearTable *year_table;
 
   /* Windows of their own: destroyed in dispose */
   HcIndicatorSubmitDialog *submit_dialog;
@@ -199,98 +200,6 @@ update_summary (HcIndicatorsPane *self)
 
 /* The detail panel */
 
-static const char *
-status_label (const char *key)
-{
-  HcIndicatorStatus status;
-
-  return key && hc_indicator_status_from_key (key, &status) ? hc_indicator_status_label (status) : "—";
-}
-
-static const char *
-review_label (const char *key)
-{
-  HcReviewState state;
-
-  return key && hc_review_state_from_key (key, &state) ? hc_review_state_label (state) : "—";
-}
-
-static char *
-person_and_day (const char *who,
-                const char *when)
-{
-  if (who == NULL)
-    return g_strdup ("—");
-  if (when == NULL || strlen (when) < 10)
-    return g_strdup (who);
-  return g_strdup_printf ("%s\n%.10s", who, when);
-}
-
-static GtkWidget *
-grid_label (const char *text,
-            gboolean    wrap,
-            gboolean    heading)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_label_set_selectable (GTK_LABEL (label), !heading);
-  if (wrap)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-      gtk_widget_set_hexpand (label, TRUE);
-    }
-  if (heading)
-    gtk_widget_add_css_class (label, "heading");
-  return label;
-}
-
-static void
-fill_year_grid (HcIndicatorsPane *self)
-{
-  const char *headings[] = {
-    N_("Year"), N_("Value"), N_("Status"), N_("Review"), N_("Evidence"),
-    N_("Submitted by"), N_("Reviewed by"), N_("Review comment"),
-  };
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->year_grid))) != NULL)
-    gtk_grid_remove (self->year_grid, child);
-
-  for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
-    gtk_grid_attach (self->year_grid, grid_label (_(headings[c]), FALSE, TRUE), c, 0, 1, 1);
-
-  for (guint i = 0; i < hc_indicator_detail_get_n_years (self->detail); i++)
-    {
-      const HcIndicatorYear *y = hc_indicator_detail_get_year (self->detail, i);
-      g_autofree char *year = g_strdup_printf ("%d", y->year);
-      g_autofree char *value = y->has_value
-                               ? hc_indicator_format_value (hc_indicator_detail_get_kind (self->detail),
-                                                            y->value, hc_indicator_detail_get_unit (self->detail))
-                               : g_strdup ("—");
-      g_autofree char *submitted = person_and_day (y->submitted_by, y->submitted_at);
-      g_autofree char *reviewed = person_and_day (y->reviewed_by, y->reviewed_at);
-      GtkWidget *status = grid_label (status_label (y->status), FALSE, FALSE);
-      GtkWidget *year_label = grid_label (year, FALSE, y->year == self->year);
-      int row = (int) i + 1;
-
-      gtk_widget_add_css_class (status, "hc-badge");
-      gtk_widget_add_css_class (status, y->status ? y->status : "no_data");
-      gtk_widget_set_halign (status, GTK_ALIGN_START);
-      gtk_grid_attach (self->year_grid, year_label, 0, row, 1, 1);
-      gtk_grid_attach (self->year_grid, grid_label (value, FALSE, FALSE), 1, row, 1, 1);
-      gtk_grid_attach (self->year_grid, status, 2, row, 1, 1);
-      gtk_grid_attach (self->year_grid, grid_label (review_label (y->state), FALSE, FALSE), 3, row, 1, 1);
-      gtk_grid_attach (self->year_grid, grid_label (y->evidence ? y->evidence : "—", TRUE, FALSE), 4, row, 1, 1);
-      gtk_grid_attach (self->year_grid, grid_label (submitted, FALSE, FALSE), 5, row, 1, 1);
-      gtk_grid_attach (self->year_grid, grid_label (reviewed, FALSE, FALSE), 6, row, 1, 1);
-      gtk_grid_attach (self->year_grid, grid_label (y->review_comment ? y->review_comment : "—", TRUE, FALSE), 7, row, 1, 1);
-    }
-}
-
 static void
 fill_detail (HcIndicatorsPane *self)
 {
@@ -304,7 +213,8 @@ fill_detail (HcIndicatorsPane *self)
   gtk_label_set_label (self->detail_source,
                        computed ? _("Computed by the system from the collected data.")
                                 : _("Reported by analysts with evidence and reviewed by supervisors."));
-  fill_year_grid (self);
+  hc_indicator_year_table_set_year (self->year_table, self->year);
+  hc_indicator_year_table_set_detail (self->year_table, self->detail);
   hc_indicator_chart_set_year (self->chart, self->year);
   hc_indicator_chart_set_detail (self->chart, self->detail);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
@@ -781,6 +691,7 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
 
   g_type_ensure (HC_TYPE_INDICATOR_SUMMARY);
   g_type_ensure (HC_TYPE_INDICATOR_CHART);
+  g_type_ensure (HC_TYPE_INDICATOR_YEAR_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-indicators-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_entry);
@@ -801,7 +712,7 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_button);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, approve_button);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_button);
-  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, year_grid);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, year_table);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, badge_classes);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "hc-client.h"
 #include "hc-page.h"
@@ -69,6 +70,36 @@ void      hc_client_set_session (HcClient            *self,
                                  const char          *token,
                                  const char          *username,
                                  const char          *role);
+
+/* hc-client-error.c: an HC_CLIENT_ERROR with the server's @server_code and
+ * @field (both nullable); one for a transport failure (taking @error; a
+ * cancellation is given back as it is); one for an error
+ * answer of @status (its JSON in @node, nullable), where a refused token is
+ * TOKEN_EXPIRED when the client was @signed_in. */
+GError   *_hc_client_error_new            (HcClientError  code,
+                                           const char    *server_code,
+                                           const char    *field,
+                                           const char    *message);
+GError   *_hc_client_error_from_transport (HcClient      *client,
+                                          GError        *error);
+GError   *_hc_client_error_from_answer    (guint          status,
+                                           JsonNode      *node,
+                                           gboolean       signed_in);
+
+/* hc-client.c, for the calls that speak to libsoup themselves (exports):
+ * the session, a message with the session's headers (NULL with @error set
+ * when the server address is not a URL), and the error of an error answer
+ * from its body (nullable), which emits session-expired when the token was
+ * refused. */
+SoupSession *_hc_client_get_session  (HcClient    *self);
+SoupMessage *_hc_client_new_message  (HcClient    *self,
+                                      const char  *method,
+                                      const char  *path,
+                                      const char  *accept,
+                                      GError     **error);
+GError      *_hc_client_answer_error (HcClient    *self,
+                                      guint        status,
+                                      GBytes      *body);
 
 /* HC_CLIENT_ERROR_PROTOCOL, for an answer not shaped as documented. */
 GError   *hc_client_protocol_error (void);

@@ -7,707 +7,21 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <nettle/sha2.h>
-#include <string.h>
 
-#include "hc-core.h"
 #include "hcs-import-xlsx.h"
-#include "hcs-import.h"
+#include "hcs-import-private.h"
 #include "hcs-mask.h"
 #include "hcs-store-audit.h"
-#include "hcs-store-imports.h"
 #include "hcs-write.h"
 
 G_DEFINE_QUARK (hcs-import-error-quark, hcs_import_error)
-
-#define MAX_FIELDS  64     /* columns of a file row we look at */
-#define MAX_COLUMNS 12     /* columns of a kind */
-#define MAX_TEXT    500    /* characters of a text value */
-
-typedef enum
-{
-  COL_TEXT,
-  COL_IDENTIFIER,   /* 统一社会信用代码, or 身份证号码 for natural persons */
-  COL_NUMBER,       /* the record's unique number: a repeat is a duplicate */
-  COL_DATE,
-  COL_AMOUNT,
-  COL_CODE,
-} ColumnType;
-
-typedef struct
-{
-  const char *key;
-  const char *label;
-} Code;
-
-typedef struct
-{
-  const char *key;       /* English header key */
-  const char *label;     /* Chinese header label */
-  ColumnType  type;
-  gboolean    required;
-  int         bind;      /* parameter of the record insert */
-  const Code *codes;     /* COL_CODE: NULL-terminated */
-  int         not_before; /* COL_DATE: index of a date column this one may not precede, or -1 */
-} Column;
-
-typedef struct
-{
-  const char     *kind;
-  const char     *category;     /* the catalog item's category it goes to */
-  HcsRecordTable  table;
-  gboolean        subject_required;
-  const Column   *columns;
-  guint           n_columns;
-  guint           number_column;  /* the column whose repeat is a duplicate */
-} Kind;
-
-/* 行政处罚决定的种类 (《行政处罚法》第九条). */
-static const Code penalty_categories[] = {
-  { "warning", "警告" },
-  { "criticism", "通报批评" },
-  { "fine", "罚款" },
-  { "confiscation", "没收违法所得" },
-  { "confiscation", "没收非法财物" },
-  { "confiscation", "没收违法所得、没收非法财物" },
-  { "license_suspension", "暂扣许可证件" },
-  { "qualification_downgrade", "降低资质等级" },
-  { "license_revocation", "吊销许可证件" },
-  { "business_restriction", "限制开展生产经营活动" },
-  { "suspension", "责令停产停业" },
-  { "closure", "责令关闭" },
-  { "employment_restriction", "限制从业" },
-  { "detention", "行政拘留" },
-  { "other", "其他" },
-  { NULL, NULL }
-};
-
-static const Code fulfilment_states[] = {
-  { "pending", "履约中" },
-  { "pending", "待核查" },
-  { "fulfilled", "已履约" },
-  { "breached", "未履约" },
-  { "breached", "违诺" },
-  { NULL, NULL }
-};
-
-static const Column penalty_columns[] = {
-  { "uscc", "统一社会信用代码", COL_IDENTIFIER, TRUE, 1, NULL, -1 },
-  { "name", "主体名称", COL_TEXT, TRUE, 3, NULL, -1 },
-  { "decision_no", "决定文书号", COL_NUMBER, TRUE, 4, NULL, -1 },
-  { "authority", "处罚机关", COL_TEXT, TRUE, 5, NULL, -1 },
-  { "decided_on", "处罚决定日期", COL_DATE, TRUE, 6, NULL, -1 },
-  { "category", "处罚类别", COL_CODE, TRUE, 7, penalty_categories, -1 },
-  { "amount", "罚款金额（元）", COL_AMOUNT, FALSE, 8, NULL, -1 },
-  { "publicity_until", "公示截止日期", COL_DATE, FALSE, 9, NULL, 4 },
-};
-
-static const Column license_columns[] = {
-  { "uscc", "统一社会信用代码", COL_IDENTIFIER, TRUE, 1, NULL, -1 },
-  { "name", "主体名称", COL_TEXT, TRUE, 3, NULL, -1 },
-  { "license_no", "许可证书编号", COL_NUMBER, TRUE, 4, NULL, -1 },
-  { "license_name", "许可证书名称", COL_TEXT, TRUE, 5, NULL, -1 },
-  { "authority", "许可机关", COL_TEXT, TRUE, 6, NULL, -1 },
-  { "decided_on", "许可决定日期", COL_DATE, TRUE, 7, NULL, -1 },
-  { "valid_until", "有效期至", COL_DATE, FALSE, 8, NULL, 5 },
-};
-
-static const Column commitment_columns[] = {
-  { "uscc", "统一社会信用代码", COL_IDENTIFIER, TRUE, 1, NULL, -1 },
-  { "name", "主体名称", COL_TEXT, TRUE, 3, NULL, -1 },
-  { "commitment_no", "承诺书编号", COL_NUMBER, TRUE, 4, NULL, -1 },
-  { "matter", "承诺事项", COL_TEXT, TRUE, 5, NULL, -1 },
-  { "authority", "受理机关", COL_TEXT, TRUE, 6, NULL, -1 },
-  { "committed_on", "承诺日期", COL_DATE, TRUE, 7, NULL, -1 },
-  { "fulfilment", "履约状态", COL_CODE, FALSE, 8, fulfilment_states, -1 },
-};
-
-/* 登记注册基本信息: the register itself. Its identifier is also its unique
- * number: a subject already registered is a duplicate. */
-static const Code subject_types[] = {
-  { "legal_person", "法人" },
-  { "legal_person", "企业法人" },
-  { "unincorporated", "非法人组织" },
-  { "unincorporated", "个体工商户" },
-  { NULL, NULL }
-};
-
-/* The 19 市县, by GB/T 2260 code or full name. */
-static const Code region_codes[] = {
-  { "460100", "海口市" }, { "460200", "三亚市" }, { "460300", "三沙市" },
-  { "460400", "儋州市" }, { "469001", "五指山市" }, { "469002", "琼海市" },
-  { "469005", "文昌市" }, { "469006", "万宁市" }, { "469007", "东方市" },
-  { "469021", "定安县" }, { "469022", "屯昌县" }, { "469023", "澄迈县" },
-  { "469024", "临高县" }, { "469025", "白沙黎族自治县" }, { "469026", "昌江黎族自治县" },
-  { "469027", "乐东黎族自治县" }, { "469028", "陵水黎族自治县" },
-  { "469029", "保亭黎族苗族自治县" }, { "469030", "琼中黎族苗族自治县" },
-  { NULL, NULL }
-};
-
-static const Column registration_columns[] = {
-  { "uscc", "统一社会信用代码", COL_IDENTIFIER, TRUE, 1, NULL, -1 },
-  { "name", "主体名称", COL_TEXT, TRUE, 3, NULL, -1 },
-  { "type", "主体类型", COL_CODE, TRUE, 4, subject_types, -1 },
-  { "region", "所属市县", COL_CODE, TRUE, 5, region_codes, -1 },
-  { "industry", "行业", COL_TEXT, FALSE, 6, NULL, -1 },
-  { "registered_on", "成立日期", COL_DATE, FALSE, 7, NULL, -1 },
-};
-
-/* A 告知承诺 is made by a registered subject: its subject must exist.
- * Penalties and licenses may name subjects not (yet) in the register; their
- * subject_id stays empty unless the caller asks for require_subject. */
-static const Kind kinds[] = {
-  { "penalty", "penalty", HCS_RECORD_PENALTY, FALSE, penalty_columns, G_N_ELEMENTS (penalty_columns), 2 },
-  { "license", "license", HCS_RECORD_LICENSE, FALSE, license_columns, G_N_ELEMENTS (license_columns), 2 },
-  { "commitment", "commitment", HCS_RECORD_COMMITMENT, TRUE, commitment_columns, G_N_ELEMENTS (commitment_columns), 2 },
-  { "registration", "registration", HCS_RECORD_SUBJECT, FALSE, registration_columns, G_N_ELEMENTS (registration_columns), 0 },
-};
-
-static const Kind *
-find_kind (const char *key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (kinds[i].kind, key) == 0)
-      return &kinds[i];
-  return NULL;
-}
-
-gboolean
-hcs_import_kind_is_valid (const char *kind)
-{
-  return find_kind (kind) != NULL;
-}
 
 void
 hcs_import_failure_clear (HcsImportFailure *failure)
 {
   g_clear_pointer (&failure->field, g_free);
   g_clear_error (&failure->store_error);
-}
-
-/* ---- CSV ------------------------------------------------------------ */
-
-/* RFC 4180 records over the decoded text; each field is copied, unquoted,
- * trimmed and NUL-terminated into one scratch buffer reused for every row,
- * so a row costs no allocation. */
-typedef struct
-{
-  const char *start;
-  const char *p;
-  const char *end;
-  GString    *scratch;
-  guint       n;
-  gsize       off[MAX_FIELDS];
-  gsize       len[MAX_FIELDS];
-} Csv;
-
-/* Appends @n bytes and a NUL to @s; the NUL counts in s->len when @keep_nul.
- * Inline: g_string_append_len costs a call and its general checks per field. */
-static inline void
-scratch_add (GString    *s,
-             const char *p,
-             gsize       n,
-             gboolean    keep_nul)
-{
-  if (s->len + n + 2 > s->allocated_len)
-    {
-      gsize len = s->len;
-
-      g_string_set_size (s, MAX (len + n + 2, 2 * s->allocated_len));
-      s->len = len;
-    }
-  if (n > 0)
-    memcpy (s->str + s->len, p, n);
-  s->len += n;
-  s->str[s->len] = '\0';
-  if (keep_nul)
-    s->len++;
-}
-
-static inline gboolean
-is_blank (char c)
-{
-  return c == ' ' || c == '\t';
-}
-
-static gboolean
-csv_next (Csv *csv)
-{
-  const char *p = csv->p;
-  const char *end = csv->end;
-
-  if (p >= end)
-    return FALSE;
-  g_string_truncate (csv->scratch, 0);
-  csv->n = 0;
-  for (;;)
-    {
-      gsize start = csv->scratch->len;
-      gsize a, b;
-
-      if (p < end && *p == '"')
-        {
-          p++;
-          for (;;)
-            {
-              const char *q = memchr (p, '"', end - p);
-
-              if (q == NULL)
-                {
-                  scratch_add (csv->scratch, p, end - p, FALSE);
-                  p = end;
-                  break;
-                }
-              scratch_add (csv->scratch, p, q - p, FALSE);
-              if (q + 1 < end && q[1] == '"')
-                {
-                  scratch_add (csv->scratch, "\"", 1, FALSE);
-                  p = q + 2;
-                  continue;
-                }
-              p = q + 1;
-              break;
-            }
-          /* whatever follows the closing quote up to the separator is kept */
-          {
-            const char *q = p;
-
-            while (q < end && *q != ',' && *q != '\n' && *q != '\r')
-              q++;
-            scratch_add (csv->scratch, p, q - p, FALSE);
-            p = q;
-          }
-        }
-      else
-        {
-          const char *q = p;
-
-          while (q < end && *q != ',' && *q != '\n' && *q != '\r')
-            q++;
-          scratch_add (csv->scratch, p, q - p, FALSE);
-          p = q;
-        }
-
-      a = start;
-      b = csv->scratch->len;
-      while (a < b && is_blank (csv->scratch->str[a]))
-        a++;
-      while (b > a && is_blank (csv->scratch->str[b - 1]))
-        b--;
-      csv->scratch->len = b;
-      csv->scratch->str[b] = '\0';
-      if (csv->n < MAX_FIELDS)
-        {
-          csv->off[csv->n] = a;
-          csv->len[csv->n] = b - a;
-        }
-      csv->n++;
-      scratch_add (csv->scratch, NULL, 0, TRUE);
-
-      if (p < end && *p == ',')
-        {
-          p++;
-          continue;
-        }
-      if (p < end && *p == '\r')
-        p++;
-      if (p < end && *p == '\n')
-        p++;
-      csv->p = p;
-      return TRUE;
-    }
-}
-
-static inline const char *
-csv_field (Csv  *csv,
-           guint i)
-{
-  return csv->scratch->str + csv->off[i];
-}
-
-/* ---- one import ----------------------------------------------------- */
-
-typedef struct
-{
-  HcsStore       *store;
-  const Kind     *kind;
-  const HcsImportOptions *options;
-  gboolean        natural_persons;
-  gboolean        require_subject;
-  gboolean        from_xlsx;
-  gint64          import_id;
-  HcsRecordInsert *insert;
-
-  int             map[MAX_FIELDS];   /* file column → kind column, or -1 */
-  guint           n_file_columns;
-
-  gint64          rows_read;
-  gint64          accepted;
-  gint64          rejected;
-  gint64          uscc_errors;
-  gint64          other_errors;
-  GHashTable     *reasons;           /* code (static) → count */
-  JsonArray      *rejections;        /* the first HCS_IMPORT_MAX_REJECTIONS */
-  gint64          n_rejections;
-
-  /* the row being checked */
-  gint64          row;
-  gboolean        row_bad;
-  gboolean        row_uscc_bad;
-  const char     *value[MAX_COLUMNS];
-  char            date[MAX_COLUMNS][11];
-  double          amount;            /* the COL_AMOUNT value, when given */
-  char           *identifier;        /* normalised */
-  GPtrArray      *texts;             /* the row's text values as cleaned (NFC) */
-
-  struct _Batch  *batch;             /* set in the checker's copy only */
-} Import;
-
-/* Rows go from the checker thread (parsing and validation, no database) to
- * the thread that holds the transaction in batches: a rejection found by the
- * checker waits in the batch as a Pending, a good row's values in the arena. */
-typedef struct
-{
-  const char *field;                 /* static: a column key, or NULL */
-  const char *code;                  /* static */
-  char       *message;
-} Pending;
-
-typedef struct
-{
-  gint64   row;
-  gboolean bad;
-  guint    first_pending;
-  guint    n_pending;
-  gssize   value[MAX_COLUMNS];       /* offsets into the arena, -1: none */
-  double   amount;
-} RowOut;
-
-typedef struct _Batch
-{
-  GString *arena;
-  GArray  *rows;                     /* RowOut */
-  GArray  *pending;                  /* Pending */
-  guint64  done;                     /* progress: bytes (CSV) or rows (XLSX) */
-  gboolean last;
-} Batch;
-
-#define BATCH_ROWS 4096
-#define N_BATCHES  3
-
-static gboolean
-reject (Import      *imp,
-        const char  *field,
-        const char  *code,
-        const char  *message,
-        GError     **error)
-{
-  gpointer n;
-
-  if (imp->batch != NULL)
-    {
-      Pending p = { field, code, g_strdup (message) };
-
-      g_array_append_val (imp->batch->pending, p);
-      imp->row_bad = TRUE;
-      return TRUE;
-    }
-  n = g_hash_table_lookup (imp->reasons, code);
-  g_hash_table_insert (imp->reasons, (gpointer) code, GINT_TO_POINTER (GPOINTER_TO_INT (n) + 1));
-  imp->row_bad = TRUE;
-  imp->n_rejections++;
-  if (g_strcmp0 (field, imp->kind->columns[0].key) == 0 && g_str_has_prefix (code, "invalid_"))
-    imp->row_uscc_bad = TRUE;
-  if (json_array_get_length (imp->rejections) < HCS_IMPORT_MAX_REJECTIONS)
-    {
-      JsonObject *r = json_object_new ();
-
-      json_object_set_int_member (r, "row", imp->row);
-      json_object_set_string_member (r, "field", field ? field : "");
-      json_object_set_string_member (r, "code", code);
-      json_object_set_string_member (r, "message", message);
-      json_array_add_object_element (imp->rejections, r);
-    }
-  return hcs_store_imports_reject (imp->store, imp->import_id, imp->row, field, code, message, error);
-}
-
-static const char *
-uscc_code (int code)
-{
-  switch (code)
-    {
-    case HC_USCC_ERROR_LENGTH: return "invalid_uscc_length";
-    case HC_USCC_ERROR_CHARSET: return "invalid_uscc_charset";
-    case HC_USCC_ERROR_ORG_CHECK: return "invalid_uscc_org_check";
-    case HC_USCC_ERROR_CHECK: return "invalid_uscc_check";
-    default: return "invalid_uscc";
-    }
-}
-
-static const char *
-id_number_code (int code)
-{
-  switch (code)
-    {
-    case HC_ID_NUMBER_ERROR_LENGTH: return "invalid_id_length";
-    case HC_ID_NUMBER_ERROR_CHARSET: return "invalid_id_charset";
-    case HC_ID_NUMBER_ERROR_DATE: return "invalid_id_date";
-    case HC_ID_NUMBER_ERROR_CHECK: return "invalid_id_check";
-    default: return "invalid_id_number";
-    }
-}
-
-/* 18 capitals and digits whose two check characters are right: exactly the
- * codes hc_uscc_validate accepts and leaves unchanged. */
-static gboolean
-uscc_is_canonical (const char *v)
-{
-  for (guint i = 0; i < HC_USCC_LENGTH; i++)
-    if (!((v[i] >= '0' && v[i] <= '9') || (v[i] >= 'A' && v[i] <= 'Z')))
-      return FALSE;
-  return v[HC_USCC_LENGTH] == '\0' &&
-         hc_org_code_compute_check (v + 8) == v[16] &&
-         hc_uscc_compute_check (v) == v[17];
-}
-
-/* "YYYY-MM-DD" (also from an XLSX date serial) into @out; FALSE if not a date */
-static gboolean
-parse_date (const char *text,
-            gboolean    allow_serial,
-            char        out[11])
-{
-  guint y, m, d;
-
-  if (strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
-      g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[2]) &&
-      g_ascii_isdigit (text[3]) && g_ascii_isdigit (text[5]) && g_ascii_isdigit (text[6]) &&
-      g_ascii_isdigit (text[8]) && g_ascii_isdigit (text[9]))
-    {
-      y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
-      m = (text[5] - '0') * 10 + (text[6] - '0');
-      d = (text[8] - '0') * 10 + (text[9] - '0');
-      if (y < 1900 || y > 2200 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-        return FALSE;
-      memcpy (out, text, 11);
-      return TRUE;
-    }
-  if (allow_serial)
-    {
-      char *endp = NULL;
-      double serial = g_ascii_strtod (text, &endp);
-
-      /* Excel's day numbers: 1 is 1900-01-01 (with its phantom 1900-02-29) */
-      if (endp != text && *endp == '\0' && serial >= 61 && serial < 110000)
-        {
-          g_autoptr(GDate) date = g_date_new_dmy (30, G_DATE_DECEMBER, 1899);
-
-          g_date_add_days (date, (guint) floor (serial));
-          g_snprintf (out, 11, "%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
-                      g_date_get_day (date));
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* A finite number; "123.45" (at most 15 digits) without strtod: the
- * digits as an integer divided by a power of ten are exact and the one
- * division rounds correctly, so the double is the one strtod gives. */
-static gboolean
-parse_amount (const char *text,
-              double     *out)
-{
-  static const double tens[16] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
-                                   1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
-  const char *p = text;
-  gboolean minus = FALSE;
-  guint64 mantissa = 0;
-  guint digits = 0;
-  guint decimals = 0;
-  char *endp = NULL;
-
-  if (*p == '-')
-    {
-      minus = TRUE;
-      p++;
-    }
-  for (; *p >= '0' && *p <= '9' && digits < 16; p++, digits++)
-    mantissa = mantissa * 10 + (guint64) (*p - '0');
-  if (*p == '.' && digits > 0)
-    for (p++; *p >= '0' && *p <= '9' && digits < 16; p++, digits++, decimals++)
-      mantissa = mantissa * 10 + (guint64) (*p - '0');
-  if (*p == '\0' && digits > 0 && digits <= 15 && p[-1] != '.')
-    {
-      *out = (double) mantissa / tens[decimals];
-      if (minus)
-        *out = -*out;
-      return TRUE;
-    }
-  *out = g_ascii_strtod (text, &endp);
-  return endp != text && *endp == '\0' && isfinite (*out);
-}
-
-static const char *
-find_code (const Code *codes,
-           const char *text)
-{
-  for (guint i = 0; codes[i].key; i++)
-    if (g_str_equal (codes[i].key, text) || g_str_equal (codes[i].label, text))
-      return codes[i].key;
-  return NULL;
-}
-
-/* Checks the row's values and binds the good ones; %FALSE only when the
- * database fails. */
-static gboolean
-check_row (Import   *imp,
-           GError  **error)
-{
-  const Kind *kind = imp->kind;
-
-  g_clear_pointer (&imp->identifier, g_free);
-  if (imp->texts != NULL)
-    g_ptr_array_set_size (imp->texts, 0);
-  for (guint i = 0; i < kind->n_columns; i++)
-    {
-      const Column *col = &kind->columns[i];
-      const char *v = imp->value[i];
-      g_autofree char *message = NULL;
-      const char *code = NULL;
-
-      if (v == NULL || *v == '\0')
-        {
-          imp->value[i] = NULL;
-          if (col->required)
-            {
-              message = g_strdup_printf (_("%s (%s) is required."), col->label, col->key);
-              if (!reject (imp, col->key, "missing_value", message, error))
-                return FALSE;
-            }
-          continue;
-        }
-      if (strlen (v) > MAX_TEXT && g_utf8_strlen (v, -1) > MAX_TEXT)
-        {
-          message = g_strdup_printf (_("%s is longer than %d characters."), col->label, MAX_TEXT);
-          if (!reject (imp, col->key, "too_long", message, error))
-            return FALSE;
-          continue;
-        }
-      switch (col->type)
-        {
-        case COL_TEXT:
-          {
-            g_autoptr(GError) local = NULL;
-            /* The subject's name is one line; other texts (an authority
-             * written on two lines in a quoted CSV cell) may break. */
-            char *clean = hc_input_clean (v, -1, g_str_equal (col->key, "name") ? HC_INPUT_LINE : HC_INPUT_MULTILINE,
-                                          &local);
-
-            if (clean == NULL)
-              {
-                code = "invalid_text";
-                message = g_strdup_printf ("%s: %s", col->label, local->message);
-              }
-            else if (*clean == '\0')
-              {
-                /* white space only: as if empty */
-                g_free (clean);
-                imp->value[i] = NULL;
-                if (col->required)
-                  {
-                    code = "missing_value";
-                    message = g_strdup_printf (_("%s (%s) is required."), col->label, col->key);
-                  }
-              }
-            else
-              {
-                if (imp->texts == NULL)
-                  imp->texts = g_ptr_array_new_with_free_func (g_free);
-                g_ptr_array_add (imp->texts, clean);
-                imp->value[i] = clean;
-              }
-          }
-          break;
-        case COL_NUMBER:
-          break;
-        case COL_IDENTIFIER:
-          {
-            g_autoptr(GError) local = NULL;
-            gboolean ok;
-
-            /* Already written as the valid canonical code: nothing to
-             * normalise or allocate. Anything else takes the full check,
-             * which names the fault. */
-            if (!imp->natural_persons && uscc_is_canonical (v))
-              break;
-            ok = imp->natural_persons
-              ? hc_id_number_validate (v, &imp->identifier, &local)
-              : hc_uscc_validate (v, &imp->identifier, &local);
-
-            if (!ok)
-              {
-                code = imp->natural_persons ? id_number_code (local->code) : uscc_code (local->code);
-                message = g_strdup (local->message);
-              }
-            else
-              imp->value[i] = imp->identifier;
-          }
-          break;
-        case COL_DATE:
-          if (!parse_date (v, imp->from_xlsx, imp->date[i]))
-            {
-              code = "invalid_date";
-              message = g_strdup_printf (_("%s must be a date written YYYY-MM-DD, not “%s”."), col->label, v);
-            }
-          else
-            {
-              imp->value[i] = imp->date[i];
-              if (col->not_before >= 0 && imp->value[col->not_before] != NULL &&
-                  imp->value[col->not_before] == imp->date[col->not_before] &&
-                  strcmp (imp->date[i], imp->date[col->not_before]) < 0)
-                {
-                  code = "invalid_period";
-                  message = g_strdup_printf (_("%s is before %s."), col->label,
-                                             kind->columns[col->not_before].label);
-                }
-            }
-          break;
-        case COL_AMOUNT:
-          {
-            double amount;
-
-            if (!parse_amount (v, &amount))
-              {
-                code = "invalid_amount";
-                message = g_strdup_printf (_("%s must be a number, not “%s”."), col->label, v);
-              }
-            else if (amount < 0)
-              {
-                code = "negative_amount";
-                message = g_strdup_printf (_("%s cannot be negative."), col->label);
-              }
-            imp->amount = amount;
-          }
-          break;
-        case COL_CODE:
-          {
-            const char *key = find_code (col->codes, v);
-
-            if (key == NULL)
-              {
-                code = "invalid_code";
-                message = g_strdup_printf (_("“%s” is not in the code list of %s."), v, col->label);
-              }
-            else
-              imp->value[i] = key;
-          }
-          break;
-        }
-      if (code != NULL && !reject (imp, col->key, code, message, error))
-        return FALSE;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -731,7 +45,7 @@ store_row (Import   *imp,
       g_autofree char *message =
         g_strdup_printf (_("No subject with the identifier %s is registered."), imp->identifier);
 
-      return reject (imp, kind->columns[0].key, "unknown_subject", message, error);
+      return hcs_import_reject (imp, kind->columns[0].key, "unknown_subject", message, error);
     }
 
   for (guint i = 0; i < kind->n_columns; i++)
@@ -775,14 +89,14 @@ store_row (Import   *imp,
       if (owner == imp->import_id)
         {
           message = g_strdup_printf (_("%s %s appears earlier in this file."), number->label, value);
-          return reject (imp, number->key, "duplicate_in_file", message, error);
+          return hcs_import_reject (imp, number->key, "duplicate_in_file", message, error);
         }
       if (owner == 0)
         message = g_strdup_printf (_("%s %s is already in the database."), number->label, value);
       else
         message = g_strdup_printf (_("%s %s is already in the database (import %lld)."),
                                    number->label, value, (long long) owner);
-      return reject (imp, number->key, "duplicate", message, error);
+      return hcs_import_reject (imp, number->key, "duplicate", message, error);
     }
   return FALSE;
 }
@@ -808,85 +122,8 @@ field_count_mismatch (Import *chk,
   g_autofree char *message =
     g_strdup_printf (_("The row has %u fields; the header has %u."), n, chk->n_file_columns);
 
-  reject (chk, NULL, "field_count", message, NULL);
+  hcs_import_reject (chk, NULL, "field_count", message, NULL);
 }
-
-/* A header cell names a column by its key (any case) or its Chinese label,
- * also with ASCII parentheses or without the parenthesised unit:
- * 罚款金额（元）, 罚款金额(元) and 罚款金额 are the same column. */
-static gboolean
-header_names (const char   *cell,
-              const Column *col)
-{
-  const char *paren;
-
-  if (g_ascii_strcasecmp (cell, col->key) == 0 || g_str_equal (cell, col->label))
-    return TRUE;
-  paren = strstr (col->label, "（");
-  if (paren != NULL)
-    {
-      gsize base = paren - col->label;
-      g_autoptr(GString) ascii = g_string_new (col->label);
-
-      if (strlen (cell) == base && strncmp (cell, col->label, base) == 0)
-        return TRUE;
-      g_string_replace (ascii, "（", "(", 0);
-      g_string_replace (ascii, "）", ")", 0);
-      return g_str_equal (cell, ascii->str);
-    }
-  return FALSE;
-}
-
-/* Maps the header's columns to the kind's; fails on a missing required or
- * a repeated column. Unknown columns are ignored. */
-static gboolean
-map_header (Import              *imp,
-            const char * const  *cells,
-            guint                n,
-            HcsImportFailure    *failure,
-            GError             **error)
-{
-  const Kind *kind = imp->kind;
-  gboolean seen[MAX_COLUMNS] = { FALSE, };
-
-  imp->n_file_columns = n;
-  for (guint f = 0; f < MAX_FIELDS; f++)
-    imp->map[f] = -1;
-  for (guint f = 0; f < MIN (n, MAX_FIELDS); f++)
-    {
-      const char *cell = cells[f];
-
-      if (f == 0 && g_str_has_prefix (cell, "\xEF\xBB\xBF"))
-        cell += 3;
-      for (guint c = 0; c < kind->n_columns; c++)
-        {
-          const Column *col = &kind->columns[c];
-
-          if (!header_names (cell, col))
-            continue;
-          if (seen[c])
-            {
-              failure->field = g_strdup (col->key);
-              g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_HEADER,
-                           _("The header names the column %s (%s) twice."), col->key, col->label);
-              return FALSE;
-            }
-          seen[c] = TRUE;
-          imp->map[f] = (int) c;
-        }
-    }
-  for (guint c = 0; c < kind->n_columns; c++)
-    if (kind->columns[c].required && !seen[c])
-      {
-        failure->field = g_strdup (kind->columns[c].key);
-        g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_HEADER,
-                     _("The header has no column %s (%s); a %s file needs it."),
-                     kind->columns[c].key, kind->columns[c].label, kind->kind);
-        return FALSE;
-      }
-  return TRUE;
-}
-
 static char *
 reasons_text (GHashTable *reasons)
 {
@@ -1005,7 +242,7 @@ check_batch (CheckJob *job,
         }
       else
         {
-          if (!csv_next (csv))
+          if (!hcs_import_csv_next (csv))
             break;
           chk->row++;
           n = csv->n;
@@ -1024,7 +261,7 @@ check_batch (CheckJob *job,
       if (mismatch)
         field_count_mismatch (chk, n);
       else
-        check_row (chk, NULL);
+        hcs_import_check_row (chk, NULL);
       ro.bad = chk->row_bad;
       ro.amount = chk->amount;
       ro.n_pending = batch->pending->len - ro.first_pending;
@@ -1122,7 +359,7 @@ consume_batch (Import   *imp,
             {
               Pending *p = &g_array_index (b->pending, Pending, ro->first_pending + k);
 
-              if (!reject (imp, p->field, p->code, p->message, error))
+              if (!hcs_import_reject (imp, p->field, p->code, p->message, error))
                 return FALSE;
             }
           count_row (imp);
@@ -1341,7 +578,7 @@ hcs_import_run (HcsStore                *store,
 
   imp.store = store;
   imp.options = options;
-  imp.kind = find_kind (options->kind ? options->kind : "penalty");
+  imp.kind = hcs_import_find_kind (options->kind ? options->kind : "penalty");
   if (imp.kind == NULL)
     {
       g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_INVALID_KIND,
@@ -1428,7 +665,7 @@ hcs_import_run (HcsStore                *store,
       HcsXlsxRow *header = g_ptr_array_index (sheet, 0);
       gboolean any = FALSE;
 
-      if (!map_header (&imp, (const char * const *) header->cells, g_strv_length (header->cells), failure, error))
+      if (!hcs_import_map_header (&imp, (const char * const *) header->cells, g_strv_length (header->cells), failure, error))
         return NULL;
       for (guint i = 1; i < sheet->len && !any; i++)
         for (GStrv c = ((HcsXlsxRow *) g_ptr_array_index (sheet, i))->cells; *c && !any; c++)
@@ -1449,10 +686,10 @@ hcs_import_run (HcsStore                *store,
       csv.start = csv.p = text;
       csv.end = text + text_len;
       csv.scratch = scratch;
-      csv_next (&csv);
+      hcs_import_csv_next (&csv);
       for (guint f = 0; f < MIN (csv.n, MAX_FIELDS); f++)
         cells[f] = csv_field (&csv, f);
-      if (!map_header (&imp, cells, MIN (csv.n, MAX_FIELDS), failure, error))
+      if (!hcs_import_map_header (&imp, cells, MIN (csv.n, MAX_FIELDS), failure, error))
         return NULL;
       if (only_blank (csv.p, csv.end))
         {

@@ -196,7 +196,7 @@ hcs_store_imports_subject_id (HcsStore    *store,
 }
 
 /* The record inserts: ?1 uscc, ?2 subject_id, ?3 name, then the kind's own
- * columns in the order hcs-import.c declares them, then item_id and import_id
+ * columns in the order hcs-import-kinds.c declares them, then item_id and import_id
  * as ?20 and ?21. The _LOOKUP variants find subject_id themselves from ?1
  * (NULL when no subject has that identifier): one statement per row
  * instead of two. */

@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-/* The record tables an import writes into; see hcs-import.c for columns. */
+/* The record tables an import writes into; see hcs-import-kinds.c for columns. */
 typedef enum
 {
   HCS_RECORD_PENALTY,

@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading a request's body: its JSON, and each field by type under the
+ * input rules (hc_input_clean), answering 400/422 itself when one is wrong. */
+#define G_LOG_DOMAIN "hcs-request"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "hc-input.h"
+#include "hcs-json-limits.h"
+#include "hcs-request-private.h"
+
+/* Returns: (transfer full): the request body */
+GBytes *
+hcs_request_get_body (HcsRequest *self)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (self->msg);
+
+  return soup_message_body_flatten (body);
+}
+
+/**
+ * hcs_request_json:
+ *
+ * Parses the body as JSON once. Answers 400 `invalid_json` and returns %NULL
+ * when the body is empty or not JSON.
+ *
+ * Returns: (transfer none) (nullable): the root node
+ */
+JsonNode *
+hcs_request_json (HcsRequest *self)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *member = NULL;
+  gsize len;
+  const char *data;
+
+  if (self->json_parsed)
+    return self->json;
+  self->json_parsed = TRUE;
+
+  body = hcs_request_get_body (self);
+  data = g_bytes_get_data (body, &len);
+  if (len == 0)
+    {
+      hcs_request_reply_error (self, HCS_ERR_INVALID_JSON, NULL,
+                               _("The request has no body; send a JSON document."));
+      return NULL;
+    }
+  if (!g_utf8_validate (data, len, NULL))
+    {
+      hcs_request_reply_error (self, HCS_ERR_INVALID_JSON, NULL,
+                               _("The request body is not UTF-8 text."));
+      return NULL;
+    }
+  /* Before the parser, which recurses once per level. */
+  if (!hcs_json_depth_within (data, len, HCS_JSON_MAX_DEPTH))
+    {
+      hcs_request_reply_error (self, HCS_ERR_JSON_TOO_DEEP, NULL,
+                               _("The request body nests arrays and objects more than %d deep."),
+                               HCS_JSON_MAX_DEPTH);
+      return NULL;
+    }
+  if (!hcs_json_single_value (data, len))
+    {
+      hcs_request_reply_error (self, HCS_ERR_INVALID_JSON, NULL,
+                               _("The request body holds more than one JSON value; send one object."));
+      return NULL;
+    }
+  if (hcs_json_find_nul_escape (data, len, &member))
+    {
+      const char *why = _("The text contains a NUL character (\\u0000), which would cut it short; remove it.");
+
+      if (member != NULL)
+        hcs_request_reply_error (self, HCS_ERR_INVALID_TEXT, member, _("The field “%s”: %s"), member, why);
+      else
+        hcs_request_reply_error (self, HCS_ERR_INVALID_TEXT, NULL, "%s", why);
+      return NULL;
+    }
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, len, &error))
+    {
+      hcs_request_reply_error (self, HCS_ERR_INVALID_JSON, NULL,
+                               _("The request body is not valid JSON: %s"), error->message);
+      return NULL;
+    }
+  self->json = json_parser_steal_root (parser);
+  return self->json;
+}
+
+/* Like hcs_request_json(), and answers 400 unless the root is an object. */
+JsonObject *
+hcs_request_json_object (HcsRequest *self)
+{
+  JsonNode *root = hcs_request_json (self);
+
+  if (root == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      hcs_request_reply_error (self, HCS_ERR_INVALID_JSON, NULL,
+                               _("The request body must be a JSON object."));
+      return NULL;
+    }
+  return json_node_get_object (root);
+}
+
+static JsonNode *
+get_field (HcsRequest    *self,
+           JsonObject    *obj,
+           const char    *name,
+           HcsFieldFlags  flags,
+           gboolean      *ok)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  *ok = TRUE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (flags & HCS_FIELD_REQUIRED)
+        {
+          hcs_request_reply_error (self, HCS_ERR_MISSING_FIELD, name,
+                                   _("The field “%s” is required."), name);
+          *ok = FALSE;
+        }
+      return NULL;
+    }
+  return node;
+}
+
+static gboolean
+wrong_type (HcsRequest *self,
+            const char *name,
+            const char *what)
+{
+  hcs_request_reply_error (self, HCS_ERR_INVALID_TYPE, name,
+                           _("The field “%s” must be %s."), name, what);
+  return FALSE;
+}
+
+/**
+ * hcs_request_field_string:
+ * @out: (out): the string (owned by @self), untouched when absent
+ *
+ * Every text goes through the input rules (hc_input_clean()): no NUL, no
+ * control characters, no bidirectional controls, not only invisible
+ * characters; one line, trimmed, unless @flags has %HCS_FIELD_MULTILINE;
+ * answered in NFC. %HCS_FIELD_RAW (passwords) skips them: a password is
+ * compared byte for byte. A required string must also be non-empty after
+ * trimming. Answers 400 `invalid_type`, 422 `invalid_text` or 422
+ * `missing_field` and returns %FALSE otherwise.
+ */
+gboolean
+hcs_request_field_string (HcsRequest    *self,
+                          JsonObject    *obj,
+                          const char    *name,
+                          HcsFieldFlags  flags,
+                          const char   **out)
+{
+  gboolean ok;
+  JsonNode *node = get_field (self, obj, name, flags, &ok);
+  const char *s;
+
+  if (node == NULL)
+    return ok;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return wrong_type (self, name, _("text"));
+  s = json_node_get_string (node);
+  if (!(flags & HCS_FIELD_RAW))
+    {
+      g_autoptr(GError) error = NULL;
+      char *clean = hc_input_clean (s, -1, (flags & HCS_FIELD_MULTILINE) ? HC_INPUT_MULTILINE : HC_INPUT_LINE,
+                                    &error);
+
+      if (clean == NULL)
+        {
+          hcs_request_reply_error (self, HCS_ERR_INVALID_TEXT, name, _("The field “%s”: %s"), name,
+                                   error->message);
+          return FALSE;
+        }
+      if (self->strings == NULL)
+        self->strings = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (self->strings, clean);
+      s = clean;
+    }
+  if (flags & HCS_FIELD_REQUIRED)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (s));
+
+      if (*trimmed == '\0')
+        {
+          hcs_request_reply_error (self, HCS_ERR_MISSING_FIELD, name,
+                                   _("The field “%s” must not be empty."), name);
+          return FALSE;
+        }
+    }
+  *out = s;
+  return TRUE;
+}
+
+gboolean
+hcs_request_field_int (HcsRequest    *self,
+                       JsonObject    *obj,
+                       const char    *name,
+                       HcsFieldFlags  flags,
+                       gint64        *out)
+{
+  gboolean ok;
+  JsonNode *node = get_field (self, obj, name, flags, &ok);
+
+  if (node == NULL)
+    return ok;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return wrong_type (self, name, _("a whole number"));
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+gboolean
+hcs_request_field_double (HcsRequest    *self,
+                          JsonObject    *obj,
+                          const char    *name,
+                          HcsFieldFlags  flags,
+                          double        *out)
+{
+  gboolean ok;
+  JsonNode *node = get_field (self, obj, name, flags, &ok);
+  GType type;
+
+  if (node == NULL)
+    return ok;
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type == G_TYPE_INT64)
+    *out = (double) json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE)
+    *out = json_node_get_double (node);
+  else
+    return wrong_type (self, name, _("a number"));
+  return TRUE;
+}
+
+gboolean
+hcs_request_field_bool (HcsRequest    *self,
+                        JsonObject    *obj,
+                        const char    *name,
+                        HcsFieldFlags  flags,
+                        gboolean      *out)
+{
+  gboolean ok;
+  JsonNode *node = get_field (self, obj, name, flags, &ok);
+
+  if (node == NULL)
+    return ok;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return wrong_type (self, name, _("true or false"));
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+hcs_request_field_array (HcsRequest    *self,
+                         JsonObject    *obj,
+                         const char    *name,
+                         HcsFieldFlags  flags,
+                         JsonArray    **out)
+{
+  gboolean ok;
+  JsonNode *node = get_field (self, obj, name, flags, &ok);
+
+  if (node == NULL)
+    return ok;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return wrong_type (self, name, _("a list"));
+  *out = json_node_get_array (node);
+  return TRUE;
+}
