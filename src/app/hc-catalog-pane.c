@@ -1,35 +1,324 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcCatalogPane: the Credit Information Catalog pane. It checks that the session is good and
- * shows what the pane is for; the pane's own views fill its content. */
+/* HcCatalogPane: the 公共信用信息目录 year by year. Its Catalog view picks
+ * a version (draft or published, who published it and when) and lists its
+ * items with their collection rate: sortable columns, a search (Ctrl+F)
+ * over item, department and legal basis, and filters, all answered by the
+ * server so that Export takes exactly the rows shown. Its Import view is
+ * the 归集 page. */
 #define G_LOG_DOMAIN "hc-catalog-pane"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hc-catalog-pane.h"
+#include "hc-core.h"
+#include "hc-export-button.h"
+#include "hc-format.h"
 #include "hc-import-page.h"
+
+#define PAGE_LIMIT 1000
 
 struct _HcCatalogPane
 {
-  HcPane        parent_instance;
+  HcPane              parent_instance;
 
-  AdwViewStack *stack;
-  HcImportPage *import_page;
+  /* template children */
+  AdwViewStack       *stack;
+  HcImportPage       *import_page;
+  GtkDropDown        *version_dropdown;
+  GtkLabel           *badge_label;
+  GtkLabel           *version_label;
+  GtkSearchBar       *search_bar;
+  GtkWidget          *search_entry;
+  GtkDropDown        *category_dropdown;
+  GtkDropDown        *department_dropdown;
+  GtkDropDown        *disclosure_dropdown;
+  GtkDropDown        *scope_dropdown;
+  GtkColumnView      *item_view;
+  GtkSingleSelection *selection;
+  GtkSortListModel   *sort_model;
+  GtkLabel           *count_label;
+
+  /* state */
+  GListStore         *versions;        /* of HcCatalogVersion, newest first */
+  GListStore         *items;           /* of HcCatalogItem, the version's rows shown */
+  GArray             *department_ids;  /* gint64, by department_dropdown position - 1 */
+  int                 year;            /* the version shown, 0 before one is */
+  GPtrArray          *pending;         /* HcCatalogItem rows of the pages loading */
+  gboolean            loading;         /* the items are being (re)loaded */
 };
 
 G_DEFINE_FINAL_TYPE (HcCatalogPane, hc_catalog_pane, HC_TYPE_PANE)
 
+static void load_items (HcCatalogPane *self);
+
+/* ---- the version shown ---------------------------------------------------- */
+
+static HcCatalogVersion *
+selected_version (HcCatalogPane *self)
+{
+  return gtk_drop_down_get_selected_item (self->version_dropdown);
+}
+
 static void
-session_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+update_version_header (HcCatalogPane *self)
+{
+  HcCatalogVersion *version = selected_version (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->badge_label), version != NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->badge_label), "met");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->badge_label), "pending");
+  if (version == NULL)
+    {
+      gtk_label_set_text (self->version_label, "");
+      return;
+    }
+  gtk_label_set_text (self->badge_label, hc_catalog_version_get_state_label (version));
+  gtk_widget_add_css_class (GTK_WIDGET (self->badge_label),
+                            hc_catalog_version_get_published (version) ? "met" : "pending");
+  gtk_label_set_text (self->version_label, hc_catalog_version_get_subtitle (version));
+}
+
+/* ---- the filters ------------------------------------------------------------ */
+
+static const char *
+key_at (GtkDropDown        *dropdown,
+        const char * const *keys,
+        guint               n_keys)
+{
+  guint pos = gtk_drop_down_get_selected (dropdown);
+
+  /* Position 0 is "all". */
+  return pos >= 1 && pos <= n_keys ? keys[pos - 1] : NULL;
+}
+
+static const char *
+category_key (HcCatalogPane *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->category_dropdown);
+
+  return pos >= 1 && pos <= HC_CATALOG_CATEGORY_N ? hc_catalog_category_to_key (pos - 1) : NULL;
+}
+
+static const char * const disclosure_keys[] = { "public", "conditional", "restricted" };
+static const char * const scope_keys[] = { "basic", "supplementary" };
+
+static void
+get_query (HcCatalogPane  *self,
+           HcCatalogQuery *query)
+{
+  guint department = gtk_drop_down_get_selected (self->department_dropdown);
+  const char *q = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  *query = (HcCatalogQuery) { 0, };
+  query->q = q != NULL && *q != '\0' ? q : NULL;
+  query->category = category_key (self);
+  if (department >= 1 && department <= self->department_ids->len)
+    query->department_id = g_array_index (self->department_ids, gint64, department - 1);
+  query->disclosure = key_at (self->disclosure_dropdown, disclosure_keys, G_N_ELEMENTS (disclosure_keys));
+  query->scope = key_at (self->scope_dropdown, scope_keys, G_N_ELEMENTS (scope_keys));
+}
+
+static void
+filters_changed (HcCatalogPane *self)
+{
+  if (self->year > 0 && hc_pane_get_client (HC_PANE (self)) != NULL)
+    load_items (self);
+}
+
+/* The rows no longer answer what is typed: they are as good as loading
+ * until the search (after the entry's delay) has answered. */
+static void
+search_typed (HcCatalogPane *self)
+{
+  if (self->year > 0)
+    self->loading = TRUE;
+}
+
+static void
+set_strings (GtkDropDown        *dropdown,
+             const char         *all,
+             const char * const *labels,
+             guint               n_labels,
+             gpointer            blocked)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, all);
+  for (guint i = 0; i < n_labels; i++)
+    gtk_string_list_append (list, labels[i]);
+  g_signal_handlers_block_by_func (dropdown, filters_changed, blocked);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+  g_signal_handlers_unblock_by_func (dropdown, filters_changed, blocked);
+}
+
+/* ---- loading ---------------------------------------------------------------- */
+
+static void
+update_count (HcCatalogPane *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  g_autofree char *count = hc_format_count (n);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item", "%s items", n), count);
+
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+items_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
   g_autoptr(HcCatalogPane) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HcPage) page = hc_client_list_catalog_version_items_finish (HC_CLIENT (source), result, &error);
+  HcCatalogQuery query;
 
-  if (hc_client_check_session_finish (HC_CLIENT (source), result, &error))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (page == NULL)
+    {
+      self->loading = FALSE;
+      hc_pane_show_error (HC_PANE (self), error);
+      return;
+    }
+  for (guint i = 0; i < hc_page_get_n_items (page); i++)
+    g_ptr_array_add (self->pending, g_list_model_get_item (hc_page_get_items (page), i));
+  if (hc_page_get_next_cursor (page) != NULL)
+    {
+      get_query (self, &query);
+      hc_client_list_catalog_version_items_async (HC_CLIENT (source), self->year, &query,
+                                                  hc_page_get_next_cursor (page), PAGE_LIMIT, FALSE,
+                                                  hc_pane_get_cancellable (HC_PANE (self)),
+                                                  items_cb, g_object_ref (self));
+      return;
+    }
+
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       self->pending->pdata, self->pending->len);
+  g_ptr_array_set_size (self->pending, 0);
+  self->loading = FALSE;
+  update_count (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 0)
     hc_pane_show_empty (HC_PANE (self));
   else
-    hc_pane_show_error (HC_PANE (self), error);
+    hc_pane_show_content (HC_PANE (self));
+}
+
+/* The shown version's items with the filters, from the first page on. */
+static void
+load_items (HcCatalogPane *self)
+{
+  GCancellable *cancellable = hc_pane_renew_cancellable (HC_PANE (self));
+  HcCatalogQuery query;
+
+  g_ptr_array_set_size (self->pending, 0);
+  self->loading = TRUE;
+  get_query (self, &query);
+  hc_client_list_catalog_version_items_async (hc_pane_get_client (HC_PANE (self)), self->year, &query,
+                                              NULL, PAGE_LIMIT, FALSE, cancellable,
+                                              items_cb, g_object_ref (self));
+}
+
+static void
+version_changed (HcCatalogPane *self)
+{
+  HcCatalogVersion *version = selected_version (self);
+
+  update_version_header (self);
+  if (version == NULL || hc_pane_get_client (HC_PANE (self)) == NULL)
+    return;
+  self->year = hc_catalog_version_get_year (version);
+  hc_pane_show_loading (HC_PANE (self));
+  load_items (self);
+}
+
+static void
+departments_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HcCatalogPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) departments = hc_client_list_departments_finish (HC_CLIENT (source), result, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gint64 chosen = 0;
+  guint pos = gtk_drop_down_get_selected (self->department_dropdown), select = 0;
+
+  if (departments == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        hc_pane_show_error (HC_PANE (self), error);
+      return;
+    }
+  if (pos >= 1 && pos <= self->department_ids->len)
+    chosen = g_array_index (self->department_ids, gint64, pos - 1);
+  g_array_set_size (self->department_ids, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr(HcDepartment) department = g_list_model_get_item (departments, i);
+      gint64 id = hc_department_get_id (department);
+
+      g_array_append_val (self->department_ids, id);
+      g_ptr_array_add (names, (gpointer) hc_department_get_name (department));
+      if (id == chosen)
+        select = i + 1;
+    }
+  set_strings (self->department_dropdown, _("All departments"),
+               (const char * const *) names->pdata, names->len, self);
+  g_signal_handlers_block_by_func (self->department_dropdown, filters_changed, self);
+  gtk_drop_down_set_selected (self->department_dropdown, select);
+  g_signal_handlers_unblock_by_func (self->department_dropdown, filters_changed, self);
+}
+
+static void
+versions_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HcCatalogPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) versions = hc_client_list_catalog_versions_finish (HC_CLIENT (source), result, &error);
+  g_autoptr(GPtrArray) newest_first = g_ptr_array_new_with_free_func (g_object_unref);
+  guint select = 0;
+  guint n;
+
+  if (versions == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        hc_pane_show_error (HC_PANE (self), error);
+      return;
+    }
+  n = g_list_model_get_n_items (versions);
+  for (guint i = n; i > 0; i--)
+    {
+      HcCatalogVersion *version = g_list_model_get_item (versions, i - 1);
+
+      /* The year shown before a reload stays shown. */
+      if (hc_catalog_version_get_year (version) == self->year)
+        select = newest_first->len;
+      g_ptr_array_add (newest_first, version);
+    }
+
+  g_signal_handlers_block_by_func (self->version_dropdown, version_changed, self);
+  g_list_store_splice (self->versions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->versions)),
+                       newest_first->pdata, newest_first->len);
+  gtk_drop_down_set_selected (self->version_dropdown, n > 0 ? select : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->version_dropdown, version_changed, self);
+
+  if (n == 0)
+    {
+      self->year = 0;
+      update_version_header (self);
+      g_list_store_remove_all (self->items);
+      update_count (self);
+      hc_pane_show_empty (HC_PANE (self));
+      return;
+    }
+  hc_client_list_departments_async (HC_CLIENT (source), hc_pane_get_cancellable (HC_PANE (self)),
+                                    departments_cb, g_object_ref (self));
+  version_changed (self);
 }
 
 static void
@@ -38,8 +327,8 @@ hc_catalog_pane_reload (HcPane *pane)
   HcCatalogPane *self = HC_CATALOG_PANE (pane);
 
   hc_pane_show_loading (pane);
-  hc_client_check_session_async (hc_pane_get_client (pane), hc_pane_get_cancellable (pane),
-                                 session_cb, g_object_ref (self));
+  hc_client_list_catalog_versions_async (hc_pane_get_client (pane), hc_pane_get_cancellable (pane),
+                                         versions_cb, g_object_ref (self));
 }
 
 /* The window's refresh button also reloads the 归集 view when it shows
@@ -55,6 +344,28 @@ hc_catalog_pane_refresh (HcPane *pane)
     hc_import_page_refresh (self->import_page);
 }
 
+/* The version's items with the filters shown, as 公共信用信息目录-2025. */
+static char *
+hc_catalog_pane_export_path (HcPane  *pane,
+                             char   **file_name)
+{
+  HcCatalogPane *self = HC_CATALOG_PANE (pane);
+  HcCatalogQuery query;
+
+  if (self->year == 0)
+    return NULL;
+  get_query (self, &query);
+  *file_name = g_strdup_printf ("%s-%d", _("Public credit information catalog"), self->year);
+  return hc_client_catalog_items_path (self->year, &query);
+}
+
+static void
+item_activated (HcCatalogPane *self,
+                guint          position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "catalog.edit", NULL);
+}
+
 static void
 client_changed (HcCatalogPane *self)
 {
@@ -64,7 +375,13 @@ client_changed (HcCatalogPane *self)
 static void
 hc_catalog_pane_dispose (GObject *object)
 {
+  HcCatalogPane *self = HC_CATALOG_PANE (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), HC_TYPE_CATALOG_PANE);
+  g_clear_object (&self->versions);
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->department_ids, g_array_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hc_catalog_pane_parent_class)->dispose (object);
 }
@@ -79,18 +396,77 @@ hc_catalog_pane_class_init (HcCatalogPaneClass *klass)
   object_class->dispose = hc_catalog_pane_dispose;
   pane_class->reload = hc_catalog_pane_reload;
   pane_class->refresh = hc_catalog_pane_refresh;
+  pane_class->export_path = hc_catalog_pane_export_path;
 
   g_type_ensure (HC_TYPE_IMPORT_PAGE);
+  g_type_ensure (HC_TYPE_EXPORT_BUTTON);
+  g_type_ensure (HC_TYPE_CATALOG_ITEM);
+  g_type_ensure (HC_TYPE_CATALOG_VERSION);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-catalog-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, stack);
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, import_page);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, version_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, badge_label);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, version_label);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, department_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, disclosure_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, scope_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, item_view);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, selection);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, version_changed);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed);
+  gtk_widget_class_bind_template_callback (widget_class, search_typed);
+  gtk_widget_class_bind_template_callback (widget_class, item_activated);
 }
 
 static void
 hc_catalog_pane_init (HcCatalogPane *self)
 {
+  const char *categories[HC_CATALOG_CATEGORY_N];
+  const char *disclosures[G_N_ELEMENTS (disclosure_keys)];
+  const char *scopes[G_N_ELEMENTS (scope_keys)];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  hc_pane_set_search_bar (HC_PANE (self), self->search_bar, self->search_entry);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed), NULL);
+
+  self->versions = g_list_store_new (HC_TYPE_CATALOG_VERSION);
+  self->items = g_list_store_new (HC_TYPE_CATALOG_ITEM);
+  self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_signal_handlers_block_by_func (self->version_dropdown, version_changed, self);
+  gtk_drop_down_set_model (self->version_dropdown, G_LIST_MODEL (self->versions));
+  g_signal_handlers_unblock_by_func (self->version_dropdown, version_changed, self);
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->items));
+  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->item_view));
+
+  for (guint i = 0; i < HC_CATALOG_CATEGORY_N; i++)
+    categories[i] = hc_catalog_category_label (i);
+  set_strings (self->category_dropdown, _("All categories"), categories, HC_CATALOG_CATEGORY_N, self);
+  for (guint i = 0; i < G_N_ELEMENTS (disclosure_keys); i++)
+    {
+      HcDisclosure disclosure;
+
+      hc_disclosure_from_key (disclosure_keys[i], &disclosure);
+      disclosures[i] = hc_disclosure_label (disclosure);
+    }
+  set_strings (self->disclosure_dropdown, _("All disclosure levels"), disclosures, G_N_ELEMENTS (disclosures), self);
+  for (guint i = 0; i < G_N_ELEMENTS (scope_keys); i++)
+    {
+      HcCatalogScope scope;
+
+      hc_catalog_scope_from_key (scope_keys[i], &scope);
+      scopes[i] = hc_catalog_scope_label (scope);
+    }
+  set_strings (self->scope_dropdown, _("Base and supplementary"), scopes, G_N_ELEMENTS (scopes), self);
+  set_strings (self->department_dropdown, _("All departments"), NULL, 0, self);
+  update_count (self);
 }
 
 /* The 归集 page inside the pane (its "Import" view). */
@@ -110,4 +486,52 @@ hc_catalog_pane_show_view (HcCatalogPane *self,
   g_return_if_fail (view != NULL);
 
   adw_view_stack_set_visible_child_name (self->stack, view);
+}
+
+/* The items shown (HcCatalogItem), in the order of the columns' sort. */
+GListModel *
+hc_catalog_pane_get_items (HcCatalogPane *self)
+{
+  g_return_val_if_fail (HC_IS_CATALOG_PANE (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
+
+/* The versions offered (HcCatalogVersion), newest first. */
+GListModel *
+hc_catalog_pane_get_versions (HcCatalogPane *self)
+{
+  g_return_val_if_fail (HC_IS_CATALOG_PANE (self), NULL);
+  return G_LIST_MODEL (self->versions);
+}
+
+/* Shows the version of @year (when there is one). */
+void
+hc_catalog_pane_select_year (HcCatalogPane *self,
+                             int            year)
+{
+  g_return_if_fail (HC_IS_CATALOG_PANE (self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->versions)); i++)
+    {
+      g_autoptr(HcCatalogVersion) version = g_list_model_get_item (G_LIST_MODEL (self->versions), i);
+
+      if (hc_catalog_version_get_year (version) == year)
+        gtk_drop_down_set_selected (self->version_dropdown, i);
+    }
+}
+
+/* The year of the version shown, 0 before one is. */
+int
+hc_catalog_pane_get_year (HcCatalogPane *self)
+{
+  g_return_val_if_fail (HC_IS_CATALOG_PANE (self), 0);
+  return self->year;
+}
+
+/* Whether the items are being loaded (after a change of version, search or filter). */
+gboolean
+hc_catalog_pane_get_loading (HcCatalogPane *self)
+{
+  g_return_val_if_fail (HC_IS_CATALOG_PANE (self), FALSE);
+  return self->loading;
 }

@@ -16,5 +16,11 @@ G_DECLARE_FINAL_TYPE (HcCatalogPane, hc_catalog_pane, HC, CATALOG_PANE, HcPane)
 HcImportPage *hc_catalog_pane_get_import_page (HcCatalogPane *self);
 void          hc_catalog_pane_show_view       (HcCatalogPane *self,
                                                const char    *view);
+GListModel   *hc_catalog_pane_get_items       (HcCatalogPane *self);
+GListModel   *hc_catalog_pane_get_versions    (HcCatalogPane *self);
+void          hc_catalog_pane_select_year     (HcCatalogPane *self,
+                                               int            year);
+int           hc_catalog_pane_get_year        (HcCatalogPane *self);
+gboolean      hc_catalog_pane_get_loading     (HcCatalogPane *self);
 
 G_END_DECLS

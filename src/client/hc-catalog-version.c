@@ -113,7 +113,7 @@ hc_catalog_version_class_init (HcCatalogVersionClass *klass)
   properties [PROP_PUBLISHED_AT] = g_param_spec_string ("published-at", NULL, NULL, NULL, flags);
   /* "2025 年度目录" */
   properties [PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  /* who published it and when, or that it is a draft */
+  /* who published it and when, or what a draft was copied from */
   properties [PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL, flags);
   properties [PROP_ITEM_COUNT] = g_param_spec_int64 ("item-count", NULL, NULL, 0, G_MAXINT64, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -174,9 +174,9 @@ hc_catalog_version_new_from_json (JsonObject *obj,
     self->subtitle = g_strdup_printf (_("Published by %s on %s"), self->published_by, self->published_at);
   else if (self->copied_from > 0)
     /* Translators: a draft catalog version and the year it was copied from */
-    self->subtitle = g_strdup_printf (_("Draft, copied from %d"), self->copied_from);
+    self->subtitle = g_strdup_printf (_("Copied from the %d catalog"), self->copied_from);
   else
-    self->subtitle = g_strdup (_("Draft"));
+    self->subtitle = g_strdup (_("A new catalog"));
   return self;
 }
 
