@@ -497,6 +497,20 @@ test_person_file_lookups_audited_and_limited (void)
                                                " AND actor = 'prober'"), ==, before + 20);
 }
 
+static char *
+run_text (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
 /* The decision or licence numbers of a page's items, in order, one a line. */
 static char *
 numbers_of (JsonArray  *rows,
@@ -689,6 +703,30 @@ test_person_file_by_reference (void)
   refused = get (hc_test_server_token (server, "browser"), "/subjects/%s?unmask=1", ref);
   hc_assert_status (refused, 403, NULL);
 
+  /* the person's report: the number masked for the reader who sees it
+   * masked, whole for an administrator */
+  {
+    g_autoptr(HcTestResponse) masked_pdf = get (hc_test_server_token (server, "browser"), "/subjects/%s/report.pdf", ref);
+    g_autoptr(HcTestResponse) whole_pdf = get (admin, "/subjects/%s/report.pdf", ref);
+    g_autofree char *path = g_build_filename (tmpdir, "person-report.pdf", NULL);
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+    g_autofree char *masked_text = NULL;
+    g_autofree char *whole_text = NULL;
+
+    hc_assert_status (masked_pdf, 200, NULL);
+    hc_assert_status (whole_pdf, 200, NULL);
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (masked_pdf->body, NULL),
+                                        g_bytes_get_size (masked_pdf->body), NULL));
+    masked_text = run_text (argv);
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (whole_pdf->body, NULL),
+                                        g_bytes_get_size (whole_pdf->body), NULL));
+    whole_text = run_text (argv);
+    g_assert_nonnull (strstr (masked_text, "李引用"));
+    g_assert_nonnull (strstr (masked_text, masked));
+    g_assert_null (strstr (masked_text, person));
+    g_assert_nonnull (strstr (whole_text, person));
+  }
+
   /* by the whole number: one look-up, audited as such */
   before = audit_rows_of ("browser");
   by_number = get (hc_test_server_token (server, "browser"), "/subjects/%s/file", person);
@@ -696,20 +734,6 @@ test_person_file_by_reference (void)
   g_assert_cmpint (audit_rows_of ("browser"), ==, before + 1);
   g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'subject.lookup'"), ==,
                    lookups + 1);
-}
-
-static char *
-run_text (const char * const *argv)
-{
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status,
-                               &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
 }
 
 static void
