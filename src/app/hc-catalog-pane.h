@@ -22,5 +22,9 @@ void          hc_catalog_pane_select_year     (HcCatalogPane *self,
                                                int            year);
 int           hc_catalog_pane_get_year        (HcCatalogPane *self);
 gboolean      hc_catalog_pane_get_loading     (HcCatalogPane *self);
+GtkWindow    *hc_catalog_pane_get_dialog      (HcCatalogPane *self);
+AdwToast     *hc_catalog_pane_get_toast       (HcCatalogPane *self);
+gboolean      hc_catalog_pane_select_item     (HcCatalogPane *self,
+                                               gint64         id);
 
 G_END_DECLS
