@@ -573,6 +573,16 @@ hc_test_create_user (HcTestServer *self,
                      const char   *username,
                      const char   *role)
 {
+  return hc_test_create_user_in (self, username, role, 0);
+}
+
+/* As hc_test_create_user(), the user belonging to @department (0: none). */
+const char *
+hc_test_create_user_in (HcTestServer *self,
+                        const char   *username,
+                        const char   *role,
+                        gint64        department)
+{
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *body = NULL;
@@ -585,6 +595,11 @@ hc_test_create_user (HcTestServer *self,
   json_builder_add_string_value (b, HC_TEST_PASSWORD);
   json_builder_set_member_name (b, "role");
   json_builder_add_string_value (b, role);
+  if (department > 0)
+    {
+      json_builder_set_member_name (b, "department_id");
+      json_builder_add_int_value (b, department);
+    }
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   body = json_to_string (root, FALSE);

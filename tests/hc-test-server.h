@@ -96,6 +96,10 @@ void            hc_test_server_backdate     (HcTestServer      *self,
 const char     *hc_test_create_user         (HcTestServer      *self,
                                              const char        *username,
                                              const char        *role);
+const char     *hc_test_create_user_in      (HcTestServer      *self,
+                                             const char        *username,
+                                             const char        *role,
+                                             gint64             department);
 gint64          hc_test_create_department   (HcTestServer      *self,
                                              const char        *code,
                                              const char        *name);

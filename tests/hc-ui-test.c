@@ -366,3 +366,45 @@ hc_ui_find_nth (GtkWidget *root,
     }
   return NULL;
 }
+
+/* The data lines of a CSV export (after its BOM and header); @header gets
+ * its header line. */
+guint
+hc_ui_csv_rows (const char  *path,
+                char       **header)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  lines = g_strsplit (text + 3, "\r\n", -1);
+  if (header != NULL)
+    *header = g_strdup (lines[0]);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      n++;
+  return n;
+}
+
+/* The rows of the workbook's first sheet after its header, read with
+ * openpyxl (Debian's python3-openpyxl). */
+gint64
+hc_ui_xlsx_rows (const char *path)
+{
+  const char *argv[] = { "/usr/bin/python3", "-c",
+                         "import sys, openpyxl\n"
+                         "ws = openpyxl.load_workbook(sys.argv[1], read_only=True).worksheets[0]\n"
+                         "print(sum(1 for _ in ws.iter_rows(min_row=2, values_only=True)))\n",
+                         path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_ascii_strtoll (out, NULL, 10);
+}

@@ -48,4 +48,10 @@ GtkWidget *hc_ui_find_nth         (GtkWidget      *root,
                                    GType           type,
                                    guint          *nth);
 
+/* The data rows of an export: a CSV's lines after its header (which
+ * @header gets, when not %NULL), an XLSX's first sheet's rows after its. */
+guint      hc_ui_csv_rows         (const char     *path,
+                                   char          **header);
+gint64     hc_ui_xlsx_rows        (const char     *path);
+
 G_END_DECLS

@@ -289,7 +289,8 @@ def repairs(c, ids):
     demo = c.get("/repairs?state=pending").json["items"]
     r = c.call("POST", "/repairs", body={"subject": ids["new_subject"], "kind": "list_entry",
                                           "entry_id": ids["new_entry"], "reason": "合同测试"})
-    body = {"subject": demo[0]["subject_identifier"], "kind": "penalty", "reason": "合同测试修复"}
+    # 谁认定、谁修复: the demo supervisor's department (1) decides this one
+    body = {"subject": demo[0]["subject_identifier"], "kind": "penalty", "reason": "合同测试修复", "department": 1}
     r = c.call("POST", "/repairs", body=body, expect=201)
     path = "/repairs/%d" % r.json["id"]
     template = "/repairs/{id}/decision"

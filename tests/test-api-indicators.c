@@ -667,6 +667,9 @@ test_repair_overdue_rate_from_the_repairs (void)
   g_autoptr(HcTestResponse) detail = NULL;
   JsonArray *regions;
   gint64 decided_id = 0;
+  /* 谁认定、谁修复: the department that decided the penalties decides */
+  gint64 tax = hc_test_create_department (server, "SW-REPAIR", "国家税务总局海南省税务局（修复测试）");
+  const char *tax_supervisor = hc_test_create_user_in (server, "tax_supervisor", "supervisor", tax);
 
   for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
     {
@@ -674,7 +677,8 @@ test_repair_overdue_rate_from_the_repairs (void)
                                                "\"type\":\"legal_person\",\"region\":\"%s\",\"industry\":\"批发零售\"}",
                                                subjects[i][0], i, subjects[i][1]);
       g_autofree char *repair = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"reason\":\"已完成整改\","
-                                                 "\"applied_on\":\"2024-03-0%u\"}", subjects[i][0], i + 1);
+                                                 "\"applied_on\":\"2024-03-0%u\",\"department\":%" G_GINT64_FORMAT "}",
+                                                 subjects[i][0], i + 1, tax);
       g_autoptr(HcTestResponse) s = hc_test_request (server, "POST", "/subjects", analyst, body);
       g_autoptr(HcTestResponse) r = NULL;
 
@@ -685,7 +689,7 @@ test_repair_overdue_rate_from_the_repairs (void)
         {
           g_autofree char *path = g_strdup_printf ("/repairs/%" G_GINT64_FORMAT "/decision",
                                                    json_object_get_int_member (obj (r), "id"));
-          g_autoptr(HcTestResponse) d = send ("POST", path, supervisor, "{\"decision\":\"approve\"}", r->etag);
+          g_autoptr(HcTestResponse) d = send ("POST", path, tax_supervisor, "{\"decision\":\"approve\"}", r->etag);
 
           hc_assert_status (d, 200, NULL);
           decided_id = json_object_get_int_member (obj (r), "id");
@@ -869,6 +873,7 @@ test_ten_percent_overdue_is_met (void)
   g_autofree char *entry_path = NULL;
   g_autofree char *entry_repair_body = NULL;
   gint64 first_id = 0, last_id = 0;
+  gint64 decider = hc_test_create_department (server, "SJ-REPAIR", "省审计厅（修复测试）");
 
   for (guint i = 0; i < 10; i++)
     {
@@ -884,7 +889,8 @@ test_ten_percent_overdue_is_met (void)
       uscc[18] = '\0';
       hc_test_create_subject (server, uscc, name, "legal_person", "460100");
       repair = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"reason\":\"罚款已缴清\","
-                                "\"applied_on\":\"2023-05-%02u\"}", uscc, i + 1);
+                                "\"applied_on\":\"2023-05-%02u\",\"department\":%" G_GINT64_FORMAT "}",
+                                uscc, i + 1, decider);
       r = hc_test_request (server, "POST", "/repairs", analyst, repair);
       hc_assert_status (r, 201, NULL);
       if (i == 0)

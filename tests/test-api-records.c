@@ -16,7 +16,7 @@
 #include "hc-test-server.h"
 
 static HcTestServer *server;
-static const char *admin, *analyst, *supervisor, *holder;
+static const char *admin, *analyst, *supervisor, *holder, *market_supervisor;
 static char *company;     /* a registered company with records of every kind */
 static char *other;       /* another registered company */
 static char *tmpdir;
@@ -284,8 +284,16 @@ test_publicity_excludes_expired_and_repaired (void)
                                              json_object_get_int_member (hc_test_response_object (created), "id"));
     g_autoptr(GBytes) decision = json_bytes ("{\"decision\":\"approve\"}");
 
-    decided = hc_test_request_full (server, "POST", path, supervisor, "application/json", decision, created->etag);
+    g_autoptr(HcTestResponse) elsewhere = NULL;
+
+    /* 谁认定、谁修复: the penalty's department (its catalog item's) decides */
+    elsewhere = hc_test_request_full (server, "POST", path, supervisor, "application/json", decision, created->etag);
+    hc_assert_status (elsewhere, 403, "not_designating_department");
+    g_assert_nonnull (strstr (g_bytes_get_data (elsewhere->body, NULL), "海南省市场监督管理局（测试）"));
+    decided = hc_test_request_full (server, "POST", path, market_supervisor, "application/json", decision,
+                                    created->etag);
     hc_assert_status (decided, 200, NULL);
+    g_assert_cmpint (json_object_get_int_member (hc_test_response_object (decided), "department_id"), ==, 901);
   }
   after = get (analyst, "/publicity?kind=penalty&region=460100&limit=500");
   g_assert_true (holds (after, "decision_no", "琼市监罚〔2025〕1号"));
@@ -503,6 +511,231 @@ run_text (const char * const *argv)
   return g_steal_pointer (&out);
 }
 
+/* The decision or licence numbers of a page's items, in order, one a line. */
+static char *
+numbers_of (JsonArray  *rows,
+            const char *member)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    g_string_append_printf (out, "%s\n", json_object_get_string_member (json_array_get_object_element (rows, i), member));
+  return g_string_free (out, FALSE);
+}
+
+static JsonObject *
+file_section (HcTestResponse *r,
+              const char     *kind)
+{
+  return json_object_get_object_member (json_object_get_object_member (hc_test_response_object (r), "sections"),
+                                        kind);
+}
+
+/* Opening a file is one request: the file carries each section's first
+ * page as the records route answers it, with its total and the cursor the
+ * records route pages on with; commitments say whether the reader holds
+ * them. */
+static void
+test_file_carries_first_page_of_each_section (void)
+{
+  static const char * const kinds[] = { "penalty", "license", "commitment", "list_entry", "repair", "match_hit" };
+  g_autoptr(GString) csv = g_string_new ("uscc,name,license_no,license_name,authority,decided_on,valid_until\n");
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(HcTestResponse) imported = NULL;
+  g_autoptr(HcTestResponse) file = NULL;
+  g_autoptr(HcTestResponse) rest = NULL;
+  g_autoptr(HcTestResponse) page = NULL;
+  g_autoptr(HcTestResponse) holder_file = NULL;
+  g_autoptr(HcTestResponse) supervisor_file = NULL;
+  g_autoptr(HcTestResponse) admin_records = NULL;
+  JsonObject *licenses, *counts;
+  g_autofree char *from_file = NULL;
+  g_autofree char *from_route = NULL;
+  g_autofree char *paged = NULL;
+
+  /* 55 licences of a company: more than a page */
+  {
+    GRand *rand = g_rand_new_with_seed (5555);
+
+    paged = hc_uscc_generate (rand, "460100");
+    g_rand_free (rand);
+  }
+  hc_test_create_subject (server, paged, "海南分页测试有限公司", "legal_person", "460100");
+  for (guint i = 0; i < 55; i++)
+    g_string_append_printf (csv, "%s,海南分页测试有限公司,XK-PAGE-%03u,食品经营许可证,海口市市场监督管理局,2024-%02u-%02u,2029-12-31\n",
+                            paged, i, 1 + i % 12, 1 + i % 28);
+  body = g_bytes_new (csv->str, csv->len);
+  imported = hc_test_request_full (server, "POST", "/imports?kind=license&item=12", analyst, "text/csv", body, NULL);
+  hc_assert_status (imported, 201, NULL);
+
+  file = get (analyst, "/subjects/%s/file", paged);
+  hc_assert_status (file, 200, NULL);
+  counts = json_object_get_object_member (hc_test_response_object (file), "counts");
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      JsonObject *section = file_section (file, kinds[i]);
+
+      g_assert_nonnull (section);
+      g_assert_cmpint (json_object_get_int_member (section, "total"), ==, json_object_get_int_member (counts, kinds[i]));
+    }
+  licenses = file_section (file, "license");
+  g_assert_cmpint (json_object_get_int_member (licenses, "total"), ==, 55);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (licenses, "items")), ==, 50);
+  /* the same first page as the records route's, and its cursor pages on */
+  page = get (analyst, "/subjects/%s/records?kind=license&limit=50", paged);
+  hc_assert_status (page, 200, NULL);
+  from_file = numbers_of (json_object_get_array_member (licenses, "items"), "license_no");
+  from_route = numbers_of (items (page), "license_no");
+  g_assert_cmpstr (from_file, ==, from_route);
+  g_assert_cmpstr (json_object_get_string_member (licenses, "next_cursor"), ==,
+                   json_object_get_string_member (hc_test_response_object (page), "next_cursor"));
+  rest = get (analyst, "/subjects/%s/records?kind=license&limit=50&cursor=%s", paged,
+              json_object_get_string_member (licenses, "next_cursor"));
+  hc_assert_status (rest, 200, NULL);
+  g_assert_cmpint (json_array_get_length (items (rest)), ==, 5);
+  g_assert_true (json_object_get_null_member (hc_test_response_object (rest), "next_cursor"));
+  for (guint i = 0; i < json_array_get_length (items (rest)); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s\n", json_object_get_string_member (
+                                                         json_array_get_object_element (items (rest), i), "license_no"));
+
+      g_assert_null (strstr (from_file, line));
+    }
+  g_assert_true (json_object_get_null_member (file_section (file, "penalty"), "next_cursor"));
+
+  /* commitments say whether the reader may record their fulfilment: the
+   * holding department and admins may, a supervisor of no department not */
+  holder_file = get (holder, "/subjects/%s/file", company);
+  supervisor_file = get (supervisor, "/subjects/%s/file", company);
+  admin_records = get (admin, "/subjects/%s/records?kind=commitment", company);
+  {
+    JsonArray *held = json_object_get_array_member (file_section (holder_file, "commitment"), "items");
+    JsonArray *not_held = json_object_get_array_member (file_section (supervisor_file, "commitment"), "items");
+
+    g_assert_cmpint (json_array_get_length (held), >=, 2);
+    g_assert_cmpint (json_array_get_length (not_held), ==, json_array_get_length (held));
+    for (guint i = 0; i < json_array_get_length (held); i++)
+      {
+        g_assert_true (json_object_get_boolean_member (json_array_get_object_element (held, i), "can_record_fulfilment"));
+        g_assert_false (json_object_get_boolean_member (json_array_get_object_element (not_held, i),
+                                                        "can_record_fulfilment"));
+        g_assert_true (json_object_get_boolean_member (json_array_get_object_element (items (admin_records), i),
+                                                       "can_record_fulfilment"));
+      }
+  }
+}
+
+static gint64
+audit_rows_of (const char *actor)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE actor = '%s'", actor);
+
+  return hc_test_count_rows (server, sql);
+}
+
+/* A person's file opened from the subjects list by its row's reference, by
+ * one who sees ID numbers masked: no number named, nothing counted against
+ * the look-up limit, one audit row for the one request; by the whole
+ * number, still one (audited) look-up. */
+static void
+test_person_file_by_reference (void)
+{
+  GRand *rand = g_rand_new_with_seed (1616);
+  g_autofree char *person = hc_id_number_generate (rand, "460200");
+  g_autofree char *masked = hc_id_number_mask (person);
+  g_autofree char *sql = NULL;
+  g_autoptr(HcTestResponse) listed = NULL;
+  g_autoptr(HcTestResponse) file = NULL;
+  g_autoptr(HcTestResponse) records = NULL;
+  g_autoptr(HcTestResponse) unknown = NULL;
+  g_autoptr(HcTestResponse) malformed = NULL;
+  g_autoptr(HcTestResponse) subject = NULL;
+  g_autoptr(HcTestResponse) revealed = NULL;
+  g_autoptr(HcTestResponse) by_number = NULL;
+  g_autoptr(HcTestResponse) refused = NULL;
+  JsonObject *row = NULL, *s;
+  g_autofree char *ref = NULL;
+  gint64 before, lookups;
+
+  g_rand_free (rand);
+  hc_test_create_subject (server, person, "李引用", "natural_person", "460200");
+  create_user ("browser", "analyst", 0);
+  listed = get (hc_test_server_token (server, "browser"), "/subjects?type=natural_person&region=460200&limit=100");
+  hc_assert_status (listed, 200, NULL);
+  for (guint i = 0; i < json_array_get_length (items (listed)); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (items (listed), i), "name"), "李引用"))
+      row = json_array_get_object_element (items (listed), i);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (json_object_get_string_member (row, "identifier"), ==, masked);
+  ref = g_strdup_printf ("id:%" G_GINT64_FORMAT, json_object_get_int_member (row, "id"));
+
+  sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'subject.view' AND actor = 'browser'"
+                         " AND entity = 'subject' AND entity_id = '%" G_GINT64_FORMAT "'",
+                         json_object_get_int_member (row, "id"));
+  lookups = hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'subject.lookup'");
+  before = audit_rows_of ("browser");
+  file = get (hc_test_server_token (server, "browser"), "/subjects/%s/file", ref);
+  hc_assert_status (file, 200, NULL);
+  s = json_object_get_object_member (hc_test_response_object (file), "subject");
+  g_assert_cmpstr (json_object_get_string_member (s, "name"), ==, "李引用");
+  g_assert_cmpstr (json_object_get_string_member (s, "identifier"), ==, masked);
+  g_assert_null (strstr ((const char *) g_bytes_get_data (file->body, NULL), person));
+  g_assert_cmpint (audit_rows_of ("browser"), ==, before + 1);
+  g_assert_cmpint (hc_test_count_rows (server, sql), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'subject.lookup'"), ==,
+                   lookups);
+
+  /* the tabs page on by the same reference */
+  records = get (hc_test_server_token (server, "browser"), "/subjects/%s/records?kind=penalty", ref);
+  hc_assert_status (records, 200, NULL);
+  unknown = get (hc_test_server_token (server, "browser"), "/subjects/id:999999999/file");
+  hc_assert_status (unknown, 404, "not_found");
+  malformed = get (hc_test_server_token (server, "browser"), "/subjects/id:-3/file");
+  hc_assert_status (malformed, 404, "not_found");
+
+  /* the subject by reference, and a supervisor's reveal of it */
+  subject = get (hc_test_server_token (server, "browser"), "/subjects/%s", ref);
+  hc_assert_status (subject, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (subject), "identifier"), ==, masked);
+  revealed = get (supervisor, "/subjects/%s?unmask=1", ref);
+  hc_assert_status (revealed, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (revealed), "identifier"), ==, person);
+  refused = get (hc_test_server_token (server, "browser"), "/subjects/%s?unmask=1", ref);
+  hc_assert_status (refused, 403, NULL);
+
+  /* the person's report: the number masked for the reader who sees it
+   * masked, whole for an administrator */
+  {
+    g_autoptr(HcTestResponse) masked_pdf = get (hc_test_server_token (server, "browser"), "/subjects/%s/report.pdf", ref);
+    g_autoptr(HcTestResponse) whole_pdf = get (admin, "/subjects/%s/report.pdf", ref);
+    g_autofree char *path = g_build_filename (tmpdir, "person-report.pdf", NULL);
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+    g_autofree char *masked_text = NULL;
+    g_autofree char *whole_text = NULL;
+
+    hc_assert_status (masked_pdf, 200, NULL);
+    hc_assert_status (whole_pdf, 200, NULL);
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (masked_pdf->body, NULL),
+                                        g_bytes_get_size (masked_pdf->body), NULL));
+    masked_text = run_text (argv);
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (whole_pdf->body, NULL),
+                                        g_bytes_get_size (whole_pdf->body), NULL));
+    whole_text = run_text (argv);
+    g_assert_nonnull (strstr (masked_text, "李引用"));
+    g_assert_nonnull (strstr (masked_text, masked));
+    g_assert_null (strstr (masked_text, person));
+    g_assert_nonnull (strstr (whole_text, person));
+  }
+
+  /* by the whole number: one look-up, audited as such */
+  before = audit_rows_of ("browser");
+  by_number = get (hc_test_server_token (server, "browser"), "/subjects/%s/file", person);
+  hc_assert_status (by_number, 200, NULL);
+  g_assert_cmpint (audit_rows_of ("browser"), ==, before + 1);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'subject.lookup'"), ==,
+                   lookups + 1);
+}
+
 static void
 test_report_pdf_text_and_verification (void)
 {
@@ -626,9 +859,11 @@ main (int argc, char *argv[])
   create_user ("analyst", "analyst", 0);
   create_user ("supervisor", "supervisor", 0);
   create_user ("holder", "analyst", 901);
+  create_user ("market_supervisor", "supervisor", 901);
   analyst = hc_test_server_token (server, "analyst");
   supervisor = hc_test_server_token (server, "supervisor");
   holder = hc_test_server_token (server, "holder");
+  market_supervisor = hc_test_server_token (server, "market_supervisor");
   setup ();
 
   g_test_add_func ("/records/read-back-after-import", test_records_read_back_after_import);
@@ -639,6 +874,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/records/person-file-masked-at-the-boundary", test_person_file_masked_at_the_boundary);
   g_test_add_func ("/records/records-and-publicity-export", test_records_and_publicity_export);
   g_test_add_func ("/records/person-file-lookups-audited-and-limited", test_person_file_lookups_audited_and_limited);
+  g_test_add_func ("/records/file-carries-first-page-of-each-section", test_file_carries_first_page_of_each_section);
+  g_test_add_func ("/records/person-file-by-reference", test_person_file_by_reference);
 
   ret = g_test_run ();
   hc_test_server_free (server);

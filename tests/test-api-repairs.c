@@ -8,8 +8,8 @@
 #include "hc-test-server.h"
 
 static HcTestServer *server;
-static const char *admin, *analyst, *supervisor;
-static gint64 department;
+static const char *admin, *analyst, *supervisor, *outsider, *nowhere;
+static gint64 department, other_department;
 static guint next_subject;
 
 static const char * const usccs[] = {
@@ -117,8 +117,9 @@ apply_penalty (const char *subject,
                const char *applied_on)
 {
   g_autofree char *body =
-    g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"reason\":\"罚款已缴清\",\"commitment\":true%s%s%s}",
-                     subject, applied_on ? ",\"applied_on\":\"" : "", applied_on ? applied_on : "",
+    g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"reason\":\"罚款已缴清\",\"commitment\":true,"
+                     "\"department\":%" G_GINT64_FORMAT "%s%s%s}",
+                     subject, department, applied_on ? ",\"applied_on\":\"" : "", applied_on ? applied_on : "",
                      applied_on ? "\"" : "");
 
   return hc_test_request (server, "POST", "/repairs", analyst, body);
@@ -360,10 +361,10 @@ test_rejection_leaves_the_entry (void)
   const char *subject = new_subject ();
   gint64 entry = published_entry (subject);
   g_autoptr(HcTestResponse) applied = apply_entry (subject, entry, "2025-06-01");
-  g_autoptr(HcTestResponse) rejected = decide (num (applied, "id"), admin, "reject", applied->etag);
+  g_autoptr(HcTestResponse) rejected = decide (num (applied, "id"), supervisor, "reject", applied->etag);
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM list_entries WHERE id = %" G_GINT64_FORMAT
                                           " AND state = 'published'", entry);
-  g_autoptr(HcTestResponse) bad = decide (num (applied, "id"), admin, "maybe", rejected->etag);
+  g_autoptr(HcTestResponse) bad = decide (num (applied, "id"), supervisor, "maybe", rejected->etag);
 
   hc_assert_status (rejected, 200, NULL);
   g_assert_cmpstr (str (rejected, "state"), ==, "rejected");
@@ -432,6 +433,90 @@ test_person_identifiers_are_masked (void)
   g_assert_cmpstr (str (as_admin, "subject_identifier"), ==, "460100197512310014");
 }
 
+/* A penalty repair names its penalty or the department that decided it;
+ * a list entry's comes from the entry. Refusals change nothing. */
+static void
+test_department_checks_its_input (void)
+{
+  const char *subject = new_subject ();
+  gint64 entry = published_entry (subject);
+  gint64 before = count ("SELECT count(*) FROM repairs");
+  g_autofree char *none = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"reason\":\"x\"}", subject);
+  g_autofree char *unknown =
+    g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"reason\":\"x\",\"department\":99999}", subject);
+  g_autofree char *on_entry =
+    g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"list_entry\",\"entry_id\":%" G_GINT64_FORMAT ","
+                     "\"reason\":\"x\",\"department\":%" G_GINT64_FORMAT "}", subject, entry, other_department);
+  g_autoptr(HcTestResponse) r1 = hc_test_request (server, "POST", "/repairs", analyst, none);
+  g_autoptr(HcTestResponse) r2 = hc_test_request (server, "POST", "/repairs", analyst, unknown);
+  g_autoptr(HcTestResponse) r3 = hc_test_request (server, "POST", "/repairs", analyst, on_entry);
+  g_autoptr(HcTestResponse) listed = NULL;
+  g_autoptr(HcTestResponse) penalty = NULL;
+
+  hc_assert_status (r1, 422, "missing_field");
+  g_assert_cmpstr (hc_test_response_error_field (r1), ==, "department");
+  hc_assert_status (r2, 422, "unknown_department");
+  hc_assert_status (r3, 422, "invalid_department");
+  g_assert_cmpint (count ("SELECT count(*) FROM repairs"), ==, before);
+
+  /* the case carries the department that decides it */
+  listed = apply_entry (subject, entry, "2025-06-01");
+  penalty = apply_penalty (subject, "2025-06-01");
+  hc_assert_status (listed, 201, NULL);
+  g_assert_cmpint (num (listed, "department_id"), ==, department);
+  g_assert_cmpstr (str (listed, "department_name"), ==, "海南省市场监督管理局");
+  hc_assert_status (penalty, 201, NULL);
+  g_assert_cmpint (num (penalty, "department_id"), ==, department);
+}
+
+/* 谁认定、谁修复: a supervisor of another department, or of none, gets 403
+ * naming the department, and nothing changes; one of the designating
+ * department decides. */
+static void
+test_only_the_designating_department_decides (void)
+{
+  const char *subject = new_subject ();
+  gint64 entry = published_entry (subject);
+  g_autoptr(HcTestResponse) listed = apply_entry (subject, entry, "2025-06-01");
+  g_autoptr(HcTestResponse) penalty = apply_penalty (subject, "2025-06-01");
+  g_autoptr(HcTestResponse) other = NULL;
+  g_autoptr(HcTestResponse) none = NULL;
+  g_autoptr(HcTestResponse) other_penalty = NULL;
+  g_autoptr(HcTestResponse) approved = NULL;
+  g_autoptr(HcTestResponse) rejected = NULL;
+  g_autofree char *entry_path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, entry);
+  g_autoptr(HcTestResponse) now = NULL;
+  gint64 audits = count ("SELECT count(*) FROM audit WHERE action = 'repair.decide'");
+
+  hc_assert_status (listed, 201, NULL);
+  hc_assert_status (penalty, 201, NULL);
+  other = decide (num (listed, "id"), outsider, "approve", listed->etag);
+  hc_assert_status (other, 403, "not_designating_department");
+  g_assert_nonnull (strstr (g_bytes_get_data (other->body, NULL), "海南省市场监督管理局"));
+  none = decide (num (listed, "id"), nowhere, "approve", listed->etag);
+  hc_assert_status (none, 403, "not_designating_department");
+  {
+    /* an administrator is no department either */
+    g_autoptr(HcTestResponse) by_admin = decide (num (listed, "id"), admin, "approve", listed->etag);
+
+    hc_assert_status (by_admin, 403, "not_designating_department");
+  }
+  other_penalty = decide (num (penalty, "id"), outsider, "reject", penalty->etag);
+  hc_assert_status (other_penalty, 403, "not_designating_department");
+  g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE action = 'repair.decide'"), ==, audits);
+  now = hc_test_request (server, "GET", entry_path, analyst, NULL);
+  g_assert_cmpstr (str (now, "state"), ==, "published");
+
+  approved = decide (num (listed, "id"), supervisor, "approve", listed->etag);
+  hc_assert_status (approved, 200, NULL);
+  g_assert_cmpstr (str (approved, "state"), ==, "approved");
+  rejected = decide (num (penalty, "id"), supervisor, "reject", penalty->etag);
+  hc_assert_status (rejected, 200, NULL);
+  g_clear_pointer (&now, hc_test_response_free);
+  now = hc_test_request (server, "GET", entry_path, analyst, NULL);
+  g_assert_cmpstr (str (now, "state"), ==, "repaired");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -440,9 +525,12 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
   admin = hc_test_server_token (server, "admin");
-  analyst = hc_test_create_user (server, "analyst", "analyst");
-  supervisor = hc_test_create_user (server, "supervisor", "supervisor");
   department = hc_test_create_department (server, "SCJG", "海南省市场监督管理局");
+  other_department = hc_test_create_department (server, "SW", "国家税务总局海南省税务局");
+  analyst = hc_test_create_user_in (server, "analyst", "analyst", department);
+  supervisor = hc_test_create_user_in (server, "supervisor", "supervisor", department);
+  outsider = hc_test_create_user_in (server, "outsider", "supervisor", other_department);
+  nowhere = hc_test_create_user (server, "nowhere", "supervisor");
   {
     /* Entries are published the day they are noticed: no notice period. */
     g_autoptr(HcTestResponse) r = hc_test_request (server, "PATCH", "/list-types/black", admin, "{\"notice_days\":0}");
@@ -459,6 +547,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/repairs/approval-of-an-entry-no-longer-in-force-is-409",
                    test_approval_of_an_entry_no_longer_in_force_is_409);
   g_test_add_func ("/repairs/person-identifiers-are-masked", test_person_identifiers_are_masked);
+  g_test_add_func ("/repairs/department-checks-its-input", test_department_checks_its_input);
+  g_test_add_func ("/repairs/only-the-designating-department-decides", test_only_the_designating_department_decides);
 
   ret = g_test_run ();
   hc_test_server_free (server);

@@ -125,14 +125,20 @@ test_transitions (void)
 static void
 test_roles (void)
 {
-  g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_NOTICE), ==, "analyst");
-  g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_PUBLISH), ==, "analyst");
-  g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_OBJECT), ==, "analyst");
-  g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_UPHOLD), ==, "supervisor");
-  g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_REVOKE), ==, "supervisor");
-  g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_REPAIR), ==, "supervisor");
-  g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_EXIT), ==, "supervisor");
-  g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_EXPIRE), ==, "supervisor");
+  for (HcListClass c = 0; c < HC_LIST_CLASS_N; c++)
+    {
+      g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_NOTICE, c), ==, "analyst");
+      g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_OBJECT, c), ==, "analyst");
+      g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_UPHOLD, c), ==, "supervisor");
+      g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_REVOKE, c), ==, "supervisor");
+      g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_REPAIR, c), ==, "supervisor");
+      g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_EXIT, c), ==, "supervisor");
+      g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_EXPIRE, c), ==, "supervisor");
+    }
+  /* 四眼原则: a black or watch entry is published by a supervisor */
+  g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_PUBLISH, HC_LIST_CLASS_RED), ==, "analyst");
+  g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_PUBLISH, HC_LIST_CLASS_BLACK), ==, "supervisor");
+  g_assert_cmpstr (hc_list_action_required_role (HC_LIST_ACTION_PUBLISH, HC_LIST_CLASS_WATCH), ==, "supervisor");
 
   g_assert_true (hc_role_at_least (HC_ROLE_ANALYST, HC_ROLE_ANALYST));
   g_assert_false (hc_role_at_least (HC_ROLE_ANALYST, HC_ROLE_SUPERVISOR));

@@ -3,7 +3,10 @@
  * a subject with records in every section, its tabs and counts, its credit
  * report saved as a PDF, a commitment's fulfilment refused to one who does
  * not hold it, and a supervisor revealing a person's masked ID number, which
- * the audit log (in Chinese) then shows. */
+ * the audit log (in Chinese) then shows; then, as an analyst of no
+ * department, the exports of the subjects search, of a file's tabs and of
+ * 双公示, a person opened from the list, and the fulfilment of another
+ * department's commitment offered to no one but its holder. */
 #include "config.h"
 
 #include <string.h>
@@ -15,6 +18,7 @@
 #include "hc-client.h"
 #include "hc-credit-file-view.h"
 #include "hc-fulfilment-dialog.h"
+#include "hc-pane.h"
 #include "hc-id-number.h"
 #include "hc-pane-state.h"
 #include "hc-publicity-view.h"
@@ -352,6 +356,239 @@ credit_file_over_demo (HcApplication *app,
   }
 }
 
+static gboolean
+export_done (gpointer data)
+{
+  return !hc_pane_get_exporting (HC_PANE (data)) && hc_pane_get_export_toast (HC_PANE (data)) != NULL;
+}
+
+/* The file name pane.export's chooser proposes for @target ("csv:records"),
+ * the chooser then cancelled (a native one cannot be driven from here). */
+static char *
+proposed_name (HcPane     *pane,
+               const char *target)
+{
+  GtkNativeDialog *chooser;
+  char *name;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "pane.export", "s", target));
+  chooser = hc_pane_get_export_chooser (pane);
+  g_assert_nonnull (chooser);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+  g_assert_null (hc_pane_get_export_chooser (pane));
+  return name;
+}
+
+/* Exports @listing of @pane to @path in @format; returns its data rows. */
+static gint64
+export_rows (HcPane         *pane,
+             const char     *listing,
+             HcExportFormat  format,
+             const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 rows;
+
+  hc_pane_export_listing_to_file (pane, listing, format, file);
+  g_assert_true (hc_pane_get_exporting (pane));
+  hc_ui_wait_until ("the export", export_done, pane);
+  g_test_message ("%s: %s", listing, adw_toast_get_title (hc_pane_get_export_toast (pane)));
+  g_assert_false (g_str_has_prefix (adw_toast_get_title (hc_pane_get_export_toast (pane)), "导出失败"));
+  rows = format == HC_EXPORT_FORMAT_CSV ? hc_ui_csv_rows (path, NULL) : hc_ui_xlsx_rows (path);
+  adw_toast_dismiss (hc_pane_get_export_toast (pane));
+  return rows;
+}
+
+static gint64
+server_total (const char *path)
+{
+  g_autoptr(JsonObject) page = hc_test_get_object (server, "supervisor", path);
+
+  return json_object_get_int_member (page, "total");
+}
+
+/* The button of the view that activates @action. */
+static GtkWidget *
+action_button (GtkWidget  *root,
+               const char *action)
+{
+  for (guint nth = 0;; nth++)
+    {
+      guint n = nth;
+      GtkWidget *button = hc_ui_find_nth (root, GTK_TYPE_BUTTON, &n);
+
+      if (button == NULL)
+        return NULL;
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), action) == 0)
+        return button;
+    }
+}
+
+static gboolean
+total_is (gpointer data)
+{
+  gpointer *args = data;
+  HcSubjectModel *model = args[0];
+
+  return model_idle (model) && hc_subject_model_get_total (model) == *(gint64 *) args[1];
+}
+
+static gint64
+audit_rows_of (const char *actor,
+               const char *action)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE actor = '%s'%s%s%s", actor,
+                                          action ? " AND action = '" : "", action ? action : "", action ? "'" : "");
+
+  return hc_test_count_rows (server, sql);
+}
+
+/* As an analyst of no department: the subjects search, a tab of a credit
+ * file and 双公示 export with the filters shown; a person opens from the
+ * list (masked, no number typed) in one request and one audit row; a
+ * commitment of another department cannot be marked fulfilled, and the
+ * button says why. */
+static void
+exports_and_person_over_demo (HcApplication *app,
+                              HcWindow      *window,
+                              gpointer       data)
+{
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  g_autoptr(JsonObject) counts = NULL;
+  g_autofree char *identifier = hc_test_demo_subject_with_records (server, "supervisor", hc_credit_file_kinds, &counts);
+  g_autofree char *subjects_csv = g_build_filename (tmpdir, "subjects.csv", NULL);
+  g_autofree char *commitments_csv = g_build_filename (tmpdir, "commitments.csv", NULL);
+  g_autofree char *penalties_xlsx = g_build_filename (tmpdir, "penalties.xlsx", NULL);
+  g_autofree char *publicity_csv = g_build_filename (tmpdir, "publicity.csv", NULL);
+  g_autofree char *name = NULL;
+  HcSubjectsPane *pane;
+  HcCreditFileView *view;
+  HcSubjectModel *model;
+  GtkDropDown *region, *type;
+  GListModel *regions;
+  guint nth, sansha = 0;
+  gint64 expected, before, lookups;
+  gpointer args[2];
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  hc_sign_in_page_set_credentials (page, "outsider", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
+  hc_ui_wait_pane_loaded (window, "subjects");
+  pane = HC_SUBJECTS_PANE (hc_window_get_pane_widget (window, "subjects"));
+  view = hc_subjects_pane_get_file_view (pane);
+  model = HC_SUBJECT_MODEL (hc_subjects_pane_get_model (pane));
+  hc_ui_wait_until ("the first page", model_idle, model);
+
+  /* The people of 三沙市, as listed, then exported */
+  g_test_message ("subjects export");
+  nth = 0;
+  region = GTK_DROP_DOWN (hc_ui_find_nth (GTK_WIDGET (pane), GTK_TYPE_DROP_DOWN, &nth));
+  nth = 1;
+  type = GTK_DROP_DOWN (hc_ui_find_nth (GTK_WIDGET (pane), GTK_TYPE_DROP_DOWN, &nth));
+  regions = gtk_drop_down_get_model (region);
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (regions), i), "三沙市"))
+      sansha = i;
+  g_assert_cmpuint (sansha, >, 0);
+  expected = server_total ("/subjects?region=460300&type=natural_person&limit=1&total=1");
+  g_assert_cmpint (expected, >, 0);
+  g_assert_cmpint (expected, <, server_total ("/subjects?region=460300&limit=1&total=1"));
+  gtk_drop_down_set_selected (region, sansha);
+  gtk_drop_down_set_selected (type, 3);
+  args[0] = model;
+  args[1] = &expected;
+  hc_ui_wait_until ("the people of 三沙市", total_is, args);
+  name = proposed_name (HC_PANE (pane), "csv:subjects");
+  g_assert_true (g_str_has_prefix (name, "市场主体-"));
+  g_assert_true (g_str_has_suffix (name, ".csv"));
+  g_clear_pointer (&name, g_free);
+  g_assert_cmpint (export_rows (HC_PANE (pane), "subjects", HC_EXPORT_FORMAT_CSV, subjects_csv), ==, expected);
+
+  /* One of them opens from the list: masked, one request, one audit row
+   * (a person's file read), no look-up by the number */
+  g_test_message ("a person from the list");
+  before = audit_rows_of ("outsider", NULL);
+  lookups = audit_rows_of ("outsider", "subject.lookup");
+  hc_subjects_pane_select (pane, 0);
+  hc_ui_wait_until ("the person's file", file_loaded, view);
+  g_assert_nonnull (strchr (hc_credit_file_view_get_identifier_text (view), '*'));
+  g_assert_null (hc_credit_file_view_get_message (view));
+  for (guint k = 0; hc_credit_file_kinds[k] != NULL; k++)
+    {
+      HcRecordTable *table = hc_credit_file_view_get_table (view, hc_credit_file_kinds[k]);
+      gint64 count = hc_credit_file_get_count (hc_credit_file_view_get_file (view), hc_credit_file_kinds[k]);
+
+      g_assert_cmpint (hc_record_table_get_total (table), ==, count);
+      g_assert_cmpuint (g_list_model_get_n_items (hc_record_table_get_rows (table)), ==, MIN (count, 50));
+    }
+  g_assert_cmpint (audit_rows_of ("outsider", NULL), ==, before + 1);
+  g_assert_cmpint (audit_rows_of ("outsider", "subject.view"), ==, 1);
+  g_assert_cmpint (audit_rows_of ("outsider", "subject.lookup"), ==, lookups);
+
+  /* The demo subject: its commitments are another department's */
+  g_test_message ("commitments of another department");
+  gtk_drop_down_set_selected (region, 0);
+  gtk_drop_down_set_selected (type, 0);
+  search_and_select (pane, identifier);
+  hc_ui_wait_until ("the credit file", file_loaded, view);
+  hc_credit_file_view_show_kind (view, "commitment");
+  hc_record_table_select (hc_credit_file_view_get_table (view, "commitment"), 0);
+  {
+    GtkWidget *fulfil = action_button (GTK_WIDGET (view), "file.fulfil");
+    g_autofree char *why = NULL;
+
+    g_assert_nonnull (fulfil);
+    g_assert_false (gtk_widget_get_sensitive (fulfil));
+    g_test_message ("tooltip: %s", gtk_widget_get_tooltip_text (fulfil));
+    g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (fulfil), "只有受理该承诺的部门（"));
+    gtk_widget_activate_action (GTK_WIDGET (view), "file.fulfil", NULL);
+    g_assert_null (hc_credit_file_view_get_dialog (view));
+  }
+  save_shot (GTK_WIDGET (window), "credit-file-commitments");
+
+  /* Its tabs export: the commitments as CSV, the penalties as Excel */
+  g_test_message ("records export");
+  name = proposed_name (HC_PANE (pane), "csv:records");
+  g_test_message ("proposed %s", name);
+  g_assert_true (g_str_has_prefix (name, "信用档案-"));
+  g_assert_true (g_str_has_suffix (name, "-信用承诺.csv"));
+  g_clear_pointer (&name, g_free);
+  g_assert_cmpint (export_rows (HC_PANE (pane), "records", HC_EXPORT_FORMAT_CSV, commitments_csv), ==,
+                   json_object_get_int_member (counts, "commitment"));
+  hc_credit_file_view_show_kind (view, "penalty");
+  g_assert_cmpint (export_rows (HC_PANE (pane), "records", HC_EXPORT_FORMAT_XLSX, penalties_xlsx), ==,
+                   json_object_get_int_member (counts, "penalty"));
+
+  /* 双公示 of 海口市's penalties, as filtered */
+  g_test_message ("publicity export");
+  {
+    HcPublicityView *publicity = hc_subjects_pane_get_publicity_view (pane);
+    HcRecordTable *table = hc_publicity_view_get_table (publicity);
+
+    expected = server_total ("/publicity?kind=penalty&region=460100&limit=1&total=1");
+    hc_subjects_pane_show_view (pane, "publicity");
+    hc_ui_wait_until ("the publicity list", table_loaded, table);
+    hc_publicity_view_set_filters (publicity, "penalty", "460100", NULL, NULL);
+    hc_ui_wait_until ("the Haikou list", table_loaded, table);
+    g_assert_cmpint (hc_record_table_get_total (table), ==, expected);
+    name = proposed_name (HC_PANE (pane), "xlsx:publicity");
+    g_assert_true (g_str_has_prefix (name, "双公示-行政处罚-"));
+    g_clear_pointer (&name, g_free);
+    g_assert_cmpint (export_rows (HC_PANE (pane), "publicity", HC_EXPORT_FORMAT_CSV, publicity_csv), ==, expected);
+    g_assert_cmpint (expected, <, server_total ("/publicity?kind=penalty&limit=1&total=1"));
+  }
+}
+
+static void
+test_exports_and_person (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  g_assert_cmpint (hc_ui_run_app (args, exports_and_person_over_demo, NULL), ==, 0);
+}
+
 static void
 test_credit_file (void)
 {
@@ -369,7 +606,15 @@ main (int   argc,
   hc_ui_test_init (&argc, &argv);
   tmpdir = g_dir_make_tmp ("hc-credit-XXXXXX", NULL);
   server = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
+  {
+    g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/users", hc_test_server_token (server, "admin"),
+                                                   "{\"username\":\"outsider\",\"password\":\"" HC_TEST_PASSWORD
+                                                   "\",\"role\":\"analyst\"}");
+
+    hc_assert_status (r, 201, NULL);
+  }
   g_test_add_func ("/ui/credit-file/sections-report-fulfilment-and-reveal", test_credit_file);
+  g_test_add_func ("/ui/credit-file/exports-holder-and-person-from-the-list", test_exports_and_person);
   status = g_test_run ();
   hc_test_server_free (server);
   return hc_ui_test_finish (status);

@@ -60,46 +60,6 @@ export_done (gpointer data)
   return !hc_pane_get_exporting (HC_PANE (data)) && hc_pane_get_export_toast (HC_PANE (data)) != NULL;
 }
 
-/* The data lines of a CSV export (after its BOM and header). */
-static guint
-csv_rows (const char *path,
-          char      **header)
-{
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  guint n = 0;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
-  lines = g_strsplit (text + 3, "\r\n", -1);
-  *header = g_strdup (lines[0]);
-  for (guint i = 1; lines[i] != NULL; i++)
-    if (lines[i][0] != '\0')
-      n++;
-  return n;
-}
-
-/* The rows of the workbook's first sheet after its header, read with
- * openpyxl (Debian's python3-openpyxl). */
-static gint64
-xlsx_rows (const char *path)
-{
-  const char *argv[] = { "/usr/bin/python3", "-c",
-                         "import sys, openpyxl\n"
-                         "ws = openpyxl.load_workbook(sys.argv[1], read_only=True).worksheets[0]\n"
-                         "print(sum(1 for _ in ws.iter_rows(min_row=2, values_only=True)))\n",
-                         path, NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_ascii_strtoll (out, NULL, 10);
-}
-
 static void
 export_audit (HcApplication *app,
               HcWindow      *window,
@@ -155,7 +115,7 @@ export_audit (HcApplication *app,
   hc_pane_export_to_file (pane, HC_EXPORT_FORMAT_CSV, csv);
   g_assert_true (hc_pane_get_exporting (pane));
   hc_ui_wait_until ("the CSV export", export_done, pane);
-  g_assert_cmpuint (csv_rows (csv_path, &header), ==, expected);
+  g_assert_cmpuint (hc_ui_csv_rows (csv_path, &header), ==, expected);
   g_assert_true (g_str_has_prefix (header, "编号,时间,操作人"));
   g_assert_cmpstr (adw_toast_get_button_label (hc_pane_get_export_toast (pane)), ==, "打开(_O)");
   g_assert_nonnull (strstr (adw_toast_get_title (hc_pane_get_export_toast (pane)), "audit.csv"));
@@ -174,7 +134,7 @@ export_audit (HcApplication *app,
                    gtk_widget_get_parent (GTK_WIDGET (hc_export_button_get_progress_bar (HC_EXPORT_BUTTON (button)))));
   }
   hc_ui_wait_until ("the XLSX export", export_done, pane);
-  g_assert_cmpint (xlsx_rows (xlsx_path), ==, expected);
+  g_assert_cmpint (hc_ui_xlsx_rows (xlsx_path), ==, expected);
   adw_toast_dismiss (hc_pane_get_export_toast (pane));
 
   /* A date the server refuses: no file, a toast that says why. */

@@ -412,6 +412,17 @@ analyst_cannot_repair (HcApplication *app,
     }
   gtk_widget_activate_action (GTK_WIDGET (pane), "lists.transition", "s", "repair");
   g_assert_null (find_dialog ());
+
+  /* 四眼原则: publishing a black-list entry is a supervisor's step (the core's
+   * rule by list class), so the app does not offer it to an analyst. */
+  select_entry (pane, f->ids[1]);
+  g_assert_cmpstr (hc_list_entry_get_state (hc_lists_pane_get_entry (pane)), ==, "noticed");
+  g_assert_true (gtk_widget_get_visible (hc_lists_pane_get_action_button (pane, "publish")));
+  g_assert_false (gtk_widget_is_sensitive (hc_lists_pane_get_action_button (pane, "publish")));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (hc_lists_pane_get_action_button (pane, "publish")),
+                            supervisor));
+  gtk_widget_activate_action (GTK_WIDGET (pane), "lists.transition", "s", "publish");
+  g_assert_null (find_dialog ());
 }
 
 static void
@@ -427,6 +438,7 @@ test_lists_analyst_cannot_repair (void)
   hc_assert_status (user, 201, NULL);
   step_through_api (&f, f.ids[0], "notice");
   step_through_api (&f, f.ids[0], "publish");
+  step_through_api (&f, f.ids[1], "notice");
   args[1] = hc_test_server_get_url (f.server);
   g_assert_cmpint (hc_ui_run_app (args, analyst_cannot_repair, &f), ==, 0);
   fixture_tear_down (&f);

@@ -5,7 +5,9 @@
  * issued by the server and saved where the user says (GtkFileChooserNative),
  * then offered to open; a supervisor may reveal a masked ID number, which
  * the server audits; the holding department records a commitment's
- * fulfilment and proposes the watch-list entry a broken one calls for. */
+ * fulfilment and proposes the watch-list entry a broken one calls for
+ * (for others the action is off, and its tooltip says who may). Opening a
+ * file is one request: the file brings every tab's first page. */
 #define G_LOG_DOMAIN "hc-credit-file-view"
 
 #include "config.h"
@@ -14,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-credit-file-view.h"
+#include "hc-export-button.h"
 #include "hc-enums.h"
 #include "hc-fulfilment-dialog.h"
 #include "hc-window.h"
@@ -27,6 +30,7 @@ struct _HcCreditFileView
   GtkLabel      *name_label;
   GtkLabel      *identifier_label;
   GtkWidget     *reveal_button;
+  GtkWidget     *fulfil_button;
   GtkLabel      *type_label;
   GtkLabel      *region_label;
   GtkLabel      *industry_label;
@@ -112,7 +116,19 @@ update_actions (HcCreditFileView *self)
   HcRecord *commitment = selected_commitment (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "file.report", self->subject != NULL && self->chooser == NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "file.fulfil", commitment != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "file.fulfil",
+                                 commitment != NULL && hc_record_get_can_record_fulfilment (commitment));
+  if (commitment != NULL && !hc_record_get_can_record_fulfilment (commitment))
+    {
+      g_autofree char *why =
+        /* Translators: the tooltip of a disabled Record Fulfilment; %s is the holding department */
+        g_strdup_printf (_("Only the department that holds this commitment (%s) records its fulfilment."),
+                         hc_record_get_holder (commitment));
+
+      gtk_widget_set_tooltip_text (self->fulfil_button, why);
+    }
+  else
+    gtk_widget_set_tooltip_text (self->fulfil_button, _("Record whether the selected commitment was kept"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "file.propose-watch",
                                  commitment != NULL &&
                                  g_str_equal (hc_record_get_fulfilment (commitment), "breached") &&
@@ -152,6 +168,8 @@ set_tab_titles (HcCreditFileView *self)
     }
 }
 
+/* Each tab shows its first page from the file; the tabs fetch the pages
+ * after it themselves. */
 static void
 file_cb (GObject      *source,
          GAsyncResult *result,
@@ -166,23 +184,29 @@ file_cb (GObject      *source,
   busy_changed (self, -1);
   if (file == NULL)
     {
+      for (guint i = 0; i < N_KINDS; i++)
+        hc_record_table_clear (self->tables[i]);
       show_message (self, error->message);
       return;
     }
   g_set_object (&self->file, file);
+  for (guint i = 0; i < N_KINDS; i++)
+    hc_record_table_show_subject_page (self->tables[i], self->lookup, hc_credit_file_kinds[i],
+                                       hc_credit_file_get_page (file, hc_credit_file_kinds[i]));
   set_tab_titles (self);
+  update_actions (self);
 }
 
+/* The whole file in one request: the counts and every tab's first page. */
 static void
-load_file (HcCreditFileView *self,
-           gboolean          tables_too)
+load_file (HcCreditFileView *self)
 {
   if (self->client == NULL || self->lookup == NULL)
     return;
   busy_changed (self, +1);
+  for (guint i = 0; i < N_KINDS; i++)
+    hc_record_table_show_loading (self->tables[i]);
   hc_client_get_credit_file_async (self->client, self->lookup, self->cancellable, file_cb, g_object_ref (self));
-  for (guint i = 0; tables_too && i < N_KINDS; i++)
-    hc_record_table_show_subject (self->tables[i], self->lookup, hc_credit_file_kinds[i]);
 }
 
 static void
@@ -203,16 +227,13 @@ fill_identity (HcCreditFileView *self)
 /**
  * hc_credit_file_view_show:
  * @subject: the subject as the list shows it
- * @lookup: (nullable): the identifier the server finds it by, when the
- *   list shows it masked (the whole number a user searched by); %NULL for
- *   the subject's own
  *
- * Shows @subject's file, its tabs loading.
+ * Shows @subject's file, found by its identifier or, when the reader sees
+ * it masked, by its reference (hc_subject_dup_lookup()).
  */
 void
 hc_credit_file_view_show (HcCreditFileView *self,
-                          HcSubject        *subject,
-                          const char       *lookup)
+                          HcSubject        *subject)
 {
   g_return_if_fail (HC_IS_CREDIT_FILE_VIEW (self));
   g_return_if_fail (HC_IS_SUBJECT (subject));
@@ -223,13 +244,13 @@ hc_credit_file_view_show (HcCreditFileView *self,
   self->busy = 0;
   g_set_object (&self->subject, subject);
   g_free (self->lookup);
-  self->lookup = g_strdup (lookup ? lookup : hc_subject_get_identifier (subject));
+  self->lookup = hc_subject_dup_lookup (subject);
   g_clear_object (&self->file);
   show_message (self, NULL);
   fill_identity (self);
   set_tab_titles (self);
   update_actions (self);
-  load_file (self, TRUE);
+  load_file (self);
 }
 
 void
@@ -396,8 +417,7 @@ static void
 commitment_changed (HcCreditFileView *self,
                     HcRecord         *commitment)
 {
-  hc_record_table_reload (self->tables[kind_index ("commitment")]);
-  load_file (self, FALSE);
+  load_file (self);
 }
 
 static void
@@ -541,11 +561,13 @@ hc_credit_file_view_class_init (HcCreditFileViewClass *klass)
   gtk_widget_class_install_action (widget_class, "file.propose-watch", NULL, propose_watch_action);
 
   g_type_ensure (HC_TYPE_RECORD_TABLE);
+  g_type_ensure (HC_TYPE_EXPORT_BUTTON);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-credit-file-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HcCreditFileView, name_label);
   gtk_widget_class_bind_template_child (widget_class, HcCreditFileView, identifier_label);
   gtk_widget_class_bind_template_child (widget_class, HcCreditFileView, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, HcCreditFileView, fulfil_button);
   gtk_widget_class_bind_template_child (widget_class, HcCreditFileView, type_label);
   gtk_widget_class_bind_template_child (widget_class, HcCreditFileView, region_label);
   gtk_widget_class_bind_template_child (widget_class, HcCreditFileView, industry_label);
@@ -627,6 +649,14 @@ hc_credit_file_view_get_file (HcCreditFileView *self)
 {
   g_return_val_if_fail (HC_IS_CREDIT_FILE_VIEW (self), NULL);
   return self->file;
+}
+
+/* Returns: (nullable) (transfer none): the table of the tab shown */
+HcRecordTable *
+hc_credit_file_view_get_shown_table (HcCreditFileView *self)
+{
+  g_return_val_if_fail (HC_IS_CREDIT_FILE_VIEW (self), NULL);
+  return self->subject != NULL ? current_table (self) : NULL;
 }
 
 HcRecordTable *

@@ -19,13 +19,13 @@ HcClient      *hc_credit_file_view_get_client      (HcCreditFileView *self);
 void           hc_credit_file_view_set_client      (HcCreditFileView *self,
                                                     HcClient         *client);
 void           hc_credit_file_view_show            (HcCreditFileView *self,
-                                                    HcSubject        *subject,
-                                                    const char       *lookup);
+                                                    HcSubject        *subject);
 void           hc_credit_file_view_clear           (HcCreditFileView *self);
 HcSubject     *hc_credit_file_view_get_subject     (HcCreditFileView *self);
 HcCreditFile  *hc_credit_file_view_get_file        (HcCreditFileView *self);
 HcRecordTable *hc_credit_file_view_get_table       (HcCreditFileView *self,
                                                     const char       *kind);
+HcRecordTable *hc_credit_file_view_get_shown_table (HcCreditFileView *self);
 void           hc_credit_file_view_show_kind       (HcCreditFileView *self,
                                                     const char       *kind);
 const char    *hc_credit_file_view_get_tab_title   (HcCreditFileView *self,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* HcExportButton: the Export menu of a pane. Its items activate
- * pane.export ("csv" / "xlsx") on the HcPane around it; while that pane
+ * pane.export ("csv" / "xlsx", or "csv:LISTING" / "xlsx:LISTING" when the
+ * button names one of the pane's listings) on the HcPane around it; while that pane
  * exports, the button gives way to a progress bar (pulsing while the server
  * is still writing the file) and a Cancel button (pane.export-cancel). */
 #define G_LOG_DOMAIN "hc-export-button"
@@ -17,13 +18,20 @@ struct _HcExportButton
   GtkWidget       parent_instance;
 
   GtkStack       *stack;
+  GtkMenuButton  *menu_button;
   GtkProgressBar *progress_bar;
+
+  char           *listing;
 
   HcPane         *pane;       /* weak: the ancestor whose exports it shows */
   guint           pulse_id;
 };
 
 G_DEFINE_FINAL_TYPE (HcExportButton, hc_export_button, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_LISTING, N_PROPS };
+
+static GParamSpec *properties [N_PROPS];
 
 static gboolean
 pulse_cb (gpointer data)
@@ -94,17 +102,72 @@ hc_export_button_dispose (GObject *object)
 }
 
 static void
+hc_export_button_finalize (GObject *object)
+{
+  g_free (HC_EXPORT_BUTTON (object)->listing);
+
+  G_OBJECT_CLASS (hc_export_button_parent_class)->finalize (object);
+}
+
+static void
+hc_export_button_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  HcExportButton *self = HC_EXPORT_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_LISTING:
+      g_value_set_string (value, hc_export_button_get_listing (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hc_export_button_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  HcExportButton *self = HC_EXPORT_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_LISTING:
+      hc_export_button_set_listing (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hc_export_button_class_init (HcExportButtonClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hc_export_button_dispose;
+  object_class->finalize = hc_export_button_finalize;
+  object_class->get_property = hc_export_button_get_property;
+  object_class->set_property = hc_export_button_set_property;
   widget_class->root = hc_export_button_root;
   widget_class->unroot = hc_export_button_unroot;
 
+  /* Which of the pane's listings the menu exports, when it shows several
+   * (hc_pane_get_export_listing()); NULL for the pane's one. */
+  properties [PROP_LISTING] =
+    g_param_spec_string ("listing", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-export-button.ui");
   gtk_widget_class_bind_template_child (widget_class, HcExportButton, stack);
+  gtk_widget_class_bind_template_child (widget_class, HcExportButton, menu_button);
   gtk_widget_class_bind_template_child (widget_class, HcExportButton, progress_bar);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -120,4 +183,44 @@ hc_export_button_get_progress_bar (HcExportButton *self)
 {
   g_return_val_if_fail (HC_IS_EXPORT_BUTTON (self), NULL);
   return self->progress_bar;
+}
+
+const char *
+hc_export_button_get_listing (HcExportButton *self)
+{
+  g_return_val_if_fail (HC_IS_EXPORT_BUTTON (self), NULL);
+  return self->listing;
+}
+
+/* The menu's items name @listing in their target ("csv:records"). */
+void
+hc_export_button_set_listing (HcExportButton *self,
+                              const char     *listing)
+{
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) section = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *xlsx = NULL;
+
+  g_return_if_fail (HC_IS_EXPORT_BUTTON (self));
+
+  if (g_strcmp0 (self->listing, listing) == 0)
+    return;
+  g_free (self->listing);
+  self->listing = g_strdup (listing);
+  csv = listing ? g_strconcat ("csv:", listing, NULL) : g_strdup ("csv");
+  xlsx = listing ? g_strconcat ("xlsx:", listing, NULL) : g_strdup ("xlsx");
+  menu = g_menu_new ();
+  section = g_menu_new ();
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (i == 0 ? _("Export as _CSV…") : _("Export as _Excel Workbook…"),
+                                                   NULL);
+
+      g_menu_item_set_action_and_target (item, "pane.export", "s", i == 0 ? csv : xlsx);
+      g_menu_append_item (section, item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LISTING]);
 }

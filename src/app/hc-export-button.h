@@ -12,5 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HcExportButton, hc_export_button, HC, EXPORT_BUTTON, GtkWidget)
 
 GtkProgressBar *hc_export_button_get_progress_bar (HcExportButton *self);
+const char     *hc_export_button_get_listing      (HcExportButton *self);
+void            hc_export_button_set_listing      (HcExportButton *self,
+                                                   const char     *listing);
 
 G_END_DECLS

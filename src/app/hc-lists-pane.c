@@ -40,6 +40,7 @@ struct _HcListsPane
 
   /* state */
   GtkWidget          *action_buttons [HC_LIST_ACTION_N];
+  HcListAction        asking;       /* the action whose reason is asked */
   char               *next_cursor;
   gint64              total;
   guint               busy;
@@ -104,6 +105,39 @@ signed_in_role (HcListsPane *self)
   return role;
 }
 
+/* The class of the shown entry's list type; a type not (yet) known counts
+ * as the strictest (black). */
+static HcListClass
+entry_class (HcListsPane *self)
+{
+  const char *key = self->entry ? hc_list_entry_get_list_type (self->entry) : NULL;
+  HcListClass list_class = HC_LIST_CLASS_BLACK;
+
+  for (guint i = 0; key != NULL && self->types != NULL && i < g_list_model_get_n_items (self->types); i++)
+    {
+      g_autoptr(HcListType) type = g_list_model_get_item (self->types, i);
+
+      if (g_strcmp0 (hc_list_type_get_key (type), key) == 0)
+        {
+          hc_list_class_from_key (hc_list_type_get_class (type), &list_class);
+          break;
+        }
+    }
+  return list_class;
+}
+
+/* The least role for @action on the shown entry (the core's rule, by the
+ * class of its list: publishing a black or watch entry is a supervisor's). */
+static HcRole
+needed_role (HcListsPane  *self,
+             HcListAction  action)
+{
+  HcRole need = HC_ROLE_ADMIN;
+
+  hc_role_from_key (hc_list_action_required_role (action, entry_class (self)), &need);
+  return need;
+}
+
 /* Offers the actions legal from the entry's state; those above the user's
  * role stay visible but disabled, with a tooltip that says why. */
 static void
@@ -118,10 +152,9 @@ update_actions (HcListsPane *self)
     {
       GtkWidget *button = self->action_buttons[i];
       gboolean legal = known && hc_list_action_apply (from, i, NULL);
-      HcRole need = HC_ROLE_ADMIN;
+      HcRole need = needed_role (self, i);
       gboolean allowed;
 
-      hc_role_from_key (hc_list_action_required_role (i), &need);
       allowed = hc_role_at_least (have, need);
       gtk_widget_set_visible (button, legal);
       gtk_widget_set_visible (gtk_widget_get_parent (button), legal);
@@ -568,7 +601,7 @@ dialog_response (AdwMessageDialog *dialog,
                  const char       *response,
                  HcListsPane      *self)
 {
-  HcListAction action = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "hc-action"));
+  HcListAction action = self->asking;
   GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
 
   if (g_strcmp0 (response, "apply") == 0)
@@ -583,7 +616,6 @@ transition_action (GtkWidget  *widget,
   HcListsPane *self = HC_LISTS_PANE (widget);
   HcListEntryState from;
   HcListAction action;
-  HcRole need = HC_ROLE_ADMIN;
   AdwMessageDialog *dialog;
   GtkWidget *reason;
   g_autofree char *heading = NULL;
@@ -592,8 +624,7 @@ transition_action (GtkWidget  *widget,
       !hc_list_action_from_key (g_variant_get_string (param, NULL), &action) ||
       !hc_list_entry_state_from_key (hc_list_entry_get_state (self->entry), &from) ||
       !hc_list_action_apply (from, action, NULL) ||
-      !hc_role_from_key (hc_list_action_required_role (action), &need) ||
-      !hc_role_at_least (signed_in_role (self), need))
+      !hc_role_at_least (signed_in_role (self), needed_role (self, action)))
     return;
 
   /* TRANSLATORS: "告知：海南某某有限公司" — an action and the entry's subject */
@@ -617,7 +648,7 @@ transition_action (GtkWidget  *widget,
       adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
       g_signal_connect_object (reason, "changed", G_CALLBACK (reason_changed), dialog, 0);
     }
-  g_object_set_data (G_OBJECT (dialog), "hc-action", GUINT_TO_POINTER (action));
+  self->asking = action;
   g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (reason);

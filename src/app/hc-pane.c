@@ -6,7 +6,9 @@
  * pane implements only what it shows, in its reload function.
  *
  * It also holds the one Export of every pane (pane.export, "csv" or
- * "xlsx"): the pane names its listing and a file name (export_path), the
+ * "xlsx"; "csv:LISTING" when a pane shows several listings, each with its
+ * HcExportButton): the pane names its listing and a file name
+ * (export_path, which may ask hc_pane_get_export_listing()), the
  * base asks where to save it, streams the server's export there with
  * progress (the exporting and export-fraction properties, which an
  * HcExportButton shows) and says when it is done in a toast that opens the
@@ -14,6 +16,8 @@
 #define G_LOG_DOMAIN "hc-pane"
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -33,6 +37,7 @@ typedef struct
    * pane leaves the screen (the toast still says when it is done). */
   GtkNativeDialog *export_chooser;
   HcExportFormat   export_format;
+  char            *export_listing; /* which of the pane's listings, or NULL */
   char            *export_path;
   GCancellable    *export_cancellable;
   GFile           *export_file;
@@ -199,17 +204,34 @@ export_done_cb (GObject      *source,
   add_toast (self, toast);
 }
 
+/* What the pane's export_path function is asked for: @listing (NULL for
+ * the pane's one listing). */
+static char *
+pane_export_path (HcPane      *self,
+                  const char  *listing,
+                  char       **file_name)
+{
+  HcPanePrivate *priv = hc_pane_get_instance_private (self);
+
+  g_free (priv->export_listing);
+  priv->export_listing = g_strdup (listing);
+  return HC_PANE_GET_CLASS (self)->export_path (self, file_name);
+}
+
 /**
- * hc_pane_export_to_file:
+ * hc_pane_export_listing_to_file:
+ * @listing: (nullable): which of the pane's listings, as the Export menu
+ *   names it (an HcExportButton's listing), or %NULL for the pane's one
  *
  * Exports what the pane shows (its export_path, with its filters) in
  * @format to @file, as pane.export does once the file chooser answered.
  * Tests call it directly: they cannot drive a native chooser.
  */
 void
-hc_pane_export_to_file (HcPane         *self,
-                        HcExportFormat  format,
-                        GFile          *file)
+hc_pane_export_listing_to_file (HcPane         *self,
+                                const char     *listing,
+                                HcExportFormat  format,
+                                GFile          *file)
 {
   HcPanePrivate *priv = hc_pane_get_instance_private (self);
   g_autoptr(GCancellable) cancellable = NULL;
@@ -224,7 +246,7 @@ hc_pane_export_to_file (HcPane         *self,
     return;
   /* The path the chooser was opened for, else what the pane shows now. */
   path = g_steal_pointer (&priv->export_path);
-  if (path == NULL && (path = HC_PANE_GET_CLASS (self)->export_path (self, &name)) == NULL)
+  if (path == NULL && (path = pane_export_path (self, listing, &name)) == NULL)
     return;
 
   cancellable = g_cancellable_new ();
@@ -233,6 +255,32 @@ hc_pane_export_to_file (HcPane         *self,
   g_set_object (&priv->export_file, file);
   hc_client_export_async (priv->client, path, format, file, export_progress_cb, self,
                           cancellable, export_done_cb, g_object_ref (self));
+}
+
+/* hc_pane_export_listing_to_file() of the pane's one listing. */
+void
+hc_pane_export_to_file (HcPane         *self,
+                        HcExportFormat  format,
+                        GFile          *file)
+{
+  hc_pane_export_listing_to_file (self, NULL, format, file);
+}
+
+/**
+ * hc_pane_get_export_listing:
+ *
+ * For a pane's export_path function: which of its listings the Export menu
+ * used asks for ("csv:records" names "records").
+ *
+ * Returns: (nullable): the listing's name, %NULL for the pane's one
+ */
+const char *
+hc_pane_get_export_listing (HcPane *self)
+{
+  HcPanePrivate *priv = hc_pane_get_instance_private (self);
+
+  g_return_val_if_fail (HC_IS_PANE (self), NULL);
+  return priv->export_listing;
 }
 
 static void
@@ -260,7 +308,9 @@ export_action (GtkWidget  *widget,
 {
   HcPane *self = HC_PANE (widget);
   HcPanePrivate *priv = hc_pane_get_instance_private (self);
-  const char *format = g_variant_get_string (param, NULL);
+  const char *target = g_variant_get_string (param, NULL);
+  const char *colon = strchr (target, ':');
+  g_autofree char *format = g_strndup (target, colon ? (gsize) (colon - target) : strlen (target));
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autofree char *file_name = NULL;
@@ -280,7 +330,7 @@ export_action (GtkWidget  *widget,
       g_warning ("pane.export: unknown format “%s”", format);
       return;
     }
-  if ((path = HC_PANE_GET_CLASS (self)->export_path (self, &name)) == NULL)
+  if ((path = pane_export_path (self, colon ? colon + 1 : NULL, &name)) == NULL)
     return;
 
   file_name = g_strdup_printf ("%s.%s", name != NULL ? name : _("export"),
@@ -418,6 +468,7 @@ hc_pane_dispose (GObject *object)
       g_clear_object (&priv->export_chooser);
     }
   g_clear_pointer (&priv->export_path, g_free);
+  g_clear_pointer (&priv->export_listing, g_free);
   g_clear_object (&priv->export_file);
   g_clear_weak_pointer (&priv->export_toast);
   g_clear_object (&priv->client);
@@ -511,7 +562,8 @@ hc_pane_class_init (HcPaneClass *klass)
   /* The window's Ctrl+R and Ctrl+F activate these on the visible pane. */
   gtk_widget_class_install_action (widget_class, "pane.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
-  /* "csv" or "xlsx": the Export menu of an HcExportButton. */
+  /* "csv" or "xlsx", or "csv:LISTING" for one of several listings: the
+   * Export menu of an HcExportButton. */
   gtk_widget_class_install_action (widget_class, "pane.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "pane.export-cancel", NULL, export_cancel_action);
 

@@ -32,7 +32,8 @@ struct _HcPaneClass
 
   /* What pane.export exports: the path of the listing the pane shows,
    * below /api/v1, with the pane's current filters (built by HcClient), or
-   * NULL when there is nothing to export. Sets @file_name to the name the
+   * NULL when there is nothing to export. A pane with several listings
+   * asks hc_pane_get_export_listing() which one. Sets @file_name to the name the
    * file chooser proposes, without its extension ("公共信用信息目录-2025").
    * A pane that sets it offers Export (an HcExportButton in its template). */
   char *(*export_path) (HcPane  *self,
@@ -63,6 +64,11 @@ void          hc_pane_show_error        (HcPane       *self,
 void          hc_pane_export_to_file    (HcPane       *self,
                                          HcExportFormat format,
                                          GFile        *file);
+void          hc_pane_export_listing_to_file (HcPane    *self,
+                                         const char   *listing,
+                                         HcExportFormat format,
+                                         GFile        *file);
+const char   *hc_pane_get_export_listing (HcPane      *self);
 gboolean      hc_pane_get_exporting     (HcPane       *self);
 double        hc_pane_get_export_fraction (HcPane     *self);
 GtkNativeDialog *hc_pane_get_export_chooser (HcPane   *self);

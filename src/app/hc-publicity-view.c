@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-publicity-view.h"
+#include "hc-export-button.h"
 
 struct _HcPublicityView
 {
@@ -191,6 +192,7 @@ hc_publicity_view_class_init (HcPublicityViewClass *klass)
   object_class->dispose = hc_publicity_view_dispose;
 
   g_type_ensure (HC_TYPE_RECORD_TABLE);
+  g_type_ensure (HC_TYPE_EXPORT_BUTTON);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-publicity-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HcPublicityView, kind_dropdown);

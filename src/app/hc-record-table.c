@@ -121,6 +121,9 @@ update_pager (HcRecordTable *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.next", !self->loading && self->next_cursor != NULL);
 }
 
+static void show_page (HcRecordTable *self,
+                       HcPage        *page);
+
 static void
 page_cb (GObject      *source,
          GAsyncResult *result,
@@ -129,7 +132,6 @@ page_cb (GObject      *source,
   g_autoptr(HcRecordTable) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(HcPage) page = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (self->identifier != NULL)
     page = hc_client_list_records_finish (HC_CLIENT (source), result, &error);
@@ -145,6 +147,15 @@ page_cb (GObject      *source,
       update_pager (self);
       return;
     }
+  show_page (self, page);
+}
+
+static void
+show_page (HcRecordTable *self,
+           HcPage        *page)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
   if (hc_page_get_total (page) >= 0)
     {
       self->total = hc_page_get_total (page);
@@ -263,6 +274,19 @@ restart (HcRecordTable *self)
   fetch (self);
 }
 
+static void
+set_subject (HcRecordTable *self,
+             const char    *identifier,
+             const char    *kind)
+{
+  clear_publicity (self);
+  g_free (self->identifier);
+  self->identifier = g_strdup (identifier);
+  g_free (self->kind);
+  self->kind = g_strdup (kind);
+  set_titles (self, FALSE);
+}
+
 /* Shows the records of @kind of the subject with @identifier, from the
  * first page. */
 void
@@ -273,13 +297,52 @@ hc_record_table_show_subject (HcRecordTable *self,
   g_return_if_fail (HC_IS_RECORD_TABLE (self));
   g_return_if_fail (identifier != NULL && kind != NULL);
 
-  clear_publicity (self);
-  g_free (self->identifier);
-  self->identifier = g_strdup (identifier);
-  g_free (self->kind);
-  self->kind = g_strdup (kind);
-  set_titles (self, FALSE);
+  set_subject (self, identifier, kind);
   restart (self);
+}
+
+/**
+ * hc_record_table_show_subject_page:
+ * @first: the first page of the records of @kind, as the credit file
+ *   brought it (its next cursor and total with it)
+ *
+ * Shows @first without asking the server; the pages after it are fetched
+ * when the user turns to them.
+ */
+void
+hc_record_table_show_subject_page (HcRecordTable *self,
+                                   const char    *identifier,
+                                   const char    *kind,
+                                   HcPage        *first)
+{
+  g_return_if_fail (HC_IS_RECORD_TABLE (self));
+  g_return_if_fail (identifier != NULL && kind != NULL);
+  g_return_if_fail (HC_IS_PAGE (first));
+
+  g_cancellable_cancel (self->cancellable);
+  set_subject (self, identifier, kind);
+  self->page = 0;
+  self->total = -1;
+  g_ptr_array_set_size (self->cursors, 0);
+  g_ptr_array_add (self->cursors, NULL);
+  g_clear_pointer (&self->next_cursor, g_free);
+  set_loading (self, FALSE);
+  show_page (self, first);
+}
+
+/* Shows the table as waiting for its rows (the credit file on its way). */
+void
+hc_record_table_show_loading (HcRecordTable *self)
+{
+  g_return_if_fail (HC_IS_RECORD_TABLE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_list_store_remove_all (self->rows);
+  self->total = -1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL]);
+  set_loading (self, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  update_pager (self);
 }
 
 /* Shows what is under publicity now (双公示) for @query, from the first page. */
@@ -322,6 +385,9 @@ hc_record_table_clear (HcRecordTable *self)
   clear_publicity (self);
   g_list_store_remove_all (self->rows);
   set_loading (self, FALSE);
+  gtk_label_set_text (self->message_label, "");
+  gtk_stack_set_visible_child_name (self->stack, "message");
+  update_pager (self);
 }
 
 static void

@@ -19,6 +19,11 @@ void        hc_record_table_set_client      (HcRecordTable          *self,
 void        hc_record_table_show_subject    (HcRecordTable          *self,
                                              const char             *identifier,
                                              const char             *kind);
+void        hc_record_table_show_subject_page (HcRecordTable        *self,
+                                             const char             *identifier,
+                                             const char             *kind,
+                                             HcPage                 *first);
+void        hc_record_table_show_loading    (HcRecordTable          *self);
 void        hc_record_table_show_publicity  (HcRecordTable          *self,
                                              const HcPublicityQuery *query);
 void        hc_record_table_clear           (HcRecordTable          *self);

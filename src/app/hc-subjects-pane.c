@@ -11,7 +11,7 @@
 #include "hc-credit-file-view.h"
 #include "hc-publicity-view.h"
 #include "hc-enums.h"
-#include "hc-id-number.h"
+#include "hc-export-button.h"
 #include "hc-format.h"
 #include "hc-subject-edit-dialog.h"
 #include "hc-subject-model.h"
@@ -56,21 +56,31 @@ selected_key (GtkDropDown        *dropdown,
   return i < n_keys ? keys[i] : NULL;
 }
 
+/* The search and filters shown; its strings are the widgets'. */
+static void
+get_query (HcSubjectsPane *self,
+           HcSubjectQuery *query)
+{
+  guint region = gtk_drop_down_get_selected (self->region_dropdown);
+
+  *query = (HcSubjectQuery) { 0, };
+  query->q = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (region != GTK_INVALID_LIST_POSITION && region > 0 && self->region_codes != NULL &&
+      region - 1 < self->region_codes->len)
+    query->region = g_ptr_array_index (self->region_codes, region - 1);
+  query->type = selected_key (self->type_dropdown, type_keys, G_N_ELEMENTS (type_keys));
+  query->grade = selected_key (self->grade_dropdown, grade_keys, G_N_ELEMENTS (grade_keys));
+  query->status = selected_key (self->status_dropdown, status_keys, G_N_ELEMENTS (status_keys));
+}
+
 static void
 apply_query (HcSubjectsPane *self)
 {
-  HcSubjectQuery query = { 0, };
-  guint region = gtk_drop_down_get_selected (self->region_dropdown);
+  HcSubjectQuery query;
 
   if (self->model == NULL)
     return;
-  query.q = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  if (region != GTK_INVALID_LIST_POSITION && region > 0 && self->region_codes != NULL &&
-      region - 1 < self->region_codes->len)
-    query.region = g_ptr_array_index (self->region_codes, region - 1);
-  query.type = selected_key (self->type_dropdown, type_keys, G_N_ELEMENTS (type_keys));
-  query.grade = selected_key (self->grade_dropdown, grade_keys, G_N_ELEMENTS (grade_keys));
-  query.status = selected_key (self->status_dropdown, status_keys, G_N_ELEMENTS (status_keys));
+  get_query (self, &query);
   hc_pane_show_loading (HC_PANE (self));
   gtk_label_set_text (self->total_label, "");
   hc_subject_model_set_query (self->model, &query);
@@ -125,27 +135,6 @@ selected_subject (HcSubjectsPane *self)
   return subject != NULL && !hc_subject_get_placeholder (subject) ? subject : NULL;
 }
 
-/* The identifier the server finds @subject by. Those who may not see ID
- * numbers find a person by the whole number only, and see it masked: the
- * number they searched by is then the one to ask with. */
-static const char *
-lookup_identifier (HcSubjectsPane *self,
-                   HcSubject      *subject)
-{
-  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *normalized = NULL;
-  g_autofree char *masked = NULL;
-
-  if (!hc_subject_get_identifier_masked (subject))
-    return NULL;
-  normalized = hc_id_number_normalize (typed);
-  masked = hc_id_number_mask (normalized);
-  if (g_strcmp0 (masked, hc_subject_get_identifier (subject)) != 0)
-    return NULL;
-  g_object_set_data_full (G_OBJECT (self), "hc-lookup", g_steal_pointer (&normalized), g_free);
-  return g_object_get_data (G_OBJECT (self), "hc-lookup");
-}
-
 static void
 show_detail (HcSubjectsPane *self,
              HcSubject      *subject)
@@ -157,7 +146,7 @@ show_detail (HcSubjectsPane *self,
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
     }
-  hc_credit_file_view_show (self->file_view, subject, lookup_identifier (self, subject));
+  hc_credit_file_view_show (self->file_view, subject);
   gtk_stack_set_visible_child_name (self->detail_stack, "subject");
 }
 
@@ -301,6 +290,61 @@ hc_subjects_pane_reload (HcPane *pane)
     apply_query (self);
 }
 
+static char *
+today_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y%m%d");
+}
+
+/* Three listings export from here, each from its own Export menu: the
+ * subjects search ("subjects", 市场主体-20251205), the credit file's tab
+ * shown ("records", 信用档案-NAME-行政处罚) and 双公示 ("publicity",
+ * 双公示-行政处罚-20251205), each with the filters shown. */
+static char *
+hc_subjects_pane_export_path (HcPane  *pane,
+                              char   **file_name)
+{
+  HcSubjectsPane *self = HC_SUBJECTS_PANE (pane);
+  const char *listing = hc_pane_get_export_listing (pane);
+  g_autofree char *date = today_text ();
+
+  if (g_strcmp0 (listing, "records") == 0)
+    {
+      HcRecordTable *table = hc_credit_file_view_get_shown_table (self->file_view);
+      HcSubject *subject = hc_credit_file_view_get_subject (self->file_view);
+      char *path = table ? hc_record_table_get_export_path (table) : NULL;
+
+      if (path == NULL || subject == NULL)
+        return path;
+      /* Translators: the file name of an export of a credit file's tab, "信用档案-某公司-行政处罚" */
+      *file_name = g_strdup_printf (_("Credit file-%s-%s"), hc_subject_get_name (subject),
+                                    hc_record_table_kind_title (hc_record_table_get_kind (table)));
+      g_strdelimit (*file_name, "/\\", '_');
+      return path;
+    }
+  if (g_strcmp0 (listing, "publicity") == 0)
+    {
+      HcRecordTable *table = hc_publicity_view_get_table (self->publicity_view);
+      char *path = hc_record_table_get_export_path (table);
+
+      if (path != NULL)
+        /* Translators: the file name of an export of 双公示, "双公示-行政处罚-20251205" */
+        *file_name = g_strdup_printf (_("Dual Publicity-%s-%s"),
+                                      hc_record_table_kind_title (hc_record_table_get_kind (table)), date);
+      return path;
+    }
+  {
+    HcSubjectQuery query;
+
+    get_query (self, &query);
+    /* Translators: the file name of an export of the subjects search, "市场主体-20251205" */
+    *file_name = g_strdup_printf (_("Market subjects-%s"), date);
+    return hc_client_subjects_path (&query);
+  }
+}
+
 static void
 hc_subjects_pane_dispose (GObject *object)
 {
@@ -325,12 +369,14 @@ hc_subjects_pane_class_init (HcSubjectsPaneClass *klass)
 
   object_class->dispose = hc_subjects_pane_dispose;
   pane_class->reload = hc_subjects_pane_reload;
+  pane_class->export_path = hc_subjects_pane_export_path;
 
   gtk_widget_class_install_action (widget_class, "subjects.edit", NULL, edit_action);
 
   g_type_ensure (HC_TYPE_SUBJECT);
   g_type_ensure (HC_TYPE_CREDIT_FILE_VIEW);
   g_type_ensure (HC_TYPE_PUBLICITY_VIEW);
+  g_type_ensure (HC_TYPE_EXPORT_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-subjects-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcSubjectsPane, search_entry);

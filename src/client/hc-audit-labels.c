@@ -26,6 +26,7 @@ static const Label actions[] = {
   { "subject.unmask", N_("View whole ID number") },
   { "subject.lookup", N_("Look up by ID number") },
   { "subject.lookup_refused", N_("Look-up by ID number refused") },
+  { "subject.view", N_("Open a person’s credit file") },
   { "list_entry.create", N_("Propose list entry") },
   { "list_entry.transition", N_("Change list entry state") },
   { "list_match.run", N_("Run batch match") },

@@ -10,19 +10,10 @@
 
 /* GET /subjects */
 
-void
-hc_client_list_subjects_async (HcClient             *self,
-                               const HcSubjectQuery *query,
-                               const char           *cursor,
-                               guint                 limit,
-                               gboolean              want_total,
-                               GCancellable         *cancellable,
-                               GAsyncReadyCallback   callback,
-                               gpointer              user_data)
+static GString *
+subjects_path (const HcSubjectQuery *query)
 {
-  g_autoptr(GString) path = g_string_new ("/subjects");
-
-  g_return_if_fail (HC_IS_CLIENT (self));
+  GString *path = g_string_new ("/subjects");
 
   if (query != NULL)
     {
@@ -33,6 +24,32 @@ hc_client_list_subjects_async (HcClient             *self,
       _hc_client_query_add (path, "status", query->status);
       _hc_client_query_add (path, "sort", query->sort);
     }
+  return path;
+}
+
+/* Returns: (transfer full): the path of the subjects matching @query, for
+ * their export (hc_client_export_async()) */
+char *
+hc_client_subjects_path (const HcSubjectQuery *query)
+{
+  return g_string_free (subjects_path (query), FALSE);
+}
+
+void
+hc_client_list_subjects_async (HcClient             *self,
+                               const HcSubjectQuery *query,
+                               const char           *cursor,
+                               guint                 limit,
+                               gboolean              want_total,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data)
+{
+  g_autoptr(GString) path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+
+  path = subjects_path (query);
   _hc_client_query_add_page (path, cursor, limit, want_total);
   _hc_client_call_page_async (self, hc_client_list_subjects_async, path->str, HC_TYPE_SUBJECT,
                               (HcItemFromJson) hc_subject_new_from_json, FALSE,

@@ -463,6 +463,7 @@ typedef struct
   const char *grade;
 } HcSubjectEdit;
 
+char           *hc_client_subjects_path          (const HcSubjectQuery *query);
 void            hc_client_list_subjects_async    (HcClient             *self,
                                                   const HcSubjectQuery *query,
                                                   const char           *cursor,

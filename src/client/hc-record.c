@@ -30,6 +30,8 @@ struct _HcRecord
   gint64   watch_entry_id;
   gint64   department_id;
   gint64   version;
+  char    *holder;                  /* a commitment's holding department */
+  gboolean can_record_fulfilment;
 };
 
 G_DEFINE_FINAL_TYPE (HcRecord, hc_record, G_TYPE_OBJECT)
@@ -82,6 +84,7 @@ hc_record_finalize (GObject *object)
   g_free (self->identifier);
   g_free (self->region_name);
   g_free (self->fulfilment);
+  g_free (self->holder);
 
   G_OBJECT_CLASS (hc_record_parent_class)->finalize (object);
 }
@@ -236,6 +239,8 @@ read_commitment (HcRecord   *self,
   self->state_label = g_strdup (hc_record_fulfilment_label (self->fulfilment));
   self->watch_entry_id = num (obj, "watch_entry_id");
   self->version = num (obj, "version");
+  self->holder = g_strdup (str (obj, "department_name"));
+  self->can_record_fulfilment = flag (obj, "can_record_fulfilment");
   if (self->watch_entry_id > 0)
     /* Translators: a broken commitment's note, then the watch-list entry it led to */
     self->detail = g_strdup_printf (_("%s (watch-list entry %lld proposed)"), note,
@@ -351,6 +356,8 @@ hc_record_new_from_json (JsonObject *obj)
         kinds[i].read (self, obj);
         if (self->fulfilment == NULL)
           self->fulfilment = g_strdup ("");
+        if (self->holder == NULL)
+          self->holder = g_strdup ("");
         return self;
       }
   return NULL;
@@ -376,6 +383,7 @@ GETTER (subject_name)
 GETTER (identifier)
 GETTER (region_name)
 GETTER (fulfilment)
+GETTER (holder)
 
 #define INT_GETTER(field) \
   gint64 \
@@ -389,3 +397,12 @@ INT_GETTER (id)
 INT_GETTER (watch_entry_id)
 INT_GETTER (department_id)
 INT_GETTER (version)
+
+/* Returns: whether the reader may record this commitment's fulfilment (its
+ * holding department, or an administrator); %FALSE for other kinds */
+gboolean
+hc_record_get_can_record_fulfilment (HcRecord *self)
+{
+  g_return_val_if_fail (HC_IS_RECORD (self), FALSE);
+  return self->can_record_fulfilment;
+}

@@ -31,6 +31,8 @@ const char *hc_record_get_fulfilment     (HcRecord   *self);
 gint64      hc_record_get_watch_entry_id (HcRecord   *self);
 gint64      hc_record_get_department_id  (HcRecord   *self);
 gint64      hc_record_get_version        (HcRecord   *self);
+const char *hc_record_get_holder         (HcRecord   *self);
+gboolean    hc_record_get_can_record_fulfilment (HcRecord *self);
 
 const char *hc_record_fulfilment_label   (const char *fulfilment);
 

@@ -25,6 +25,7 @@ struct _HcSubject
   char     *registered_on;
   gboolean  identifier_masked;
   gint64    version;
+  gint64    id;
 };
 
 G_DEFINE_FINAL_TYPE (HcSubject, hc_subject, G_TYPE_OBJECT)
@@ -153,6 +154,7 @@ hc_subject_new (const HcSubjectFields *f)
   self->registered_on = g_strdup (f->registered_on ? f->registered_on : "");
   self->identifier_masked = f->identifier_masked;
   self->version = f->version;
+  self->id = f->id;
   return self;
 }
 
@@ -253,5 +255,33 @@ hc_subject_new_from_json (JsonObject *obj)
 #undef STR
   f.identifier_masked = json_object_get_boolean_member_with_default (obj, "identifier_masked", FALSE);
   f.version = json_object_get_int_member_with_default (obj, "version", 0);
+  f.id = json_object_get_int_member_with_default (obj, "id", 0);
   return hc_subject_new (&f);
+}
+
+/* Returns: the server's row id of the subject, 0 when not known */
+gint64
+hc_subject_get_id (HcSubject *self)
+{
+  g_return_val_if_fail (HC_IS_SUBJECT (self), 0);
+  return self->id;
+}
+
+/**
+ * hc_subject_dup_lookup:
+ *
+ * What to name the subject by in a call about it (/subjects/{identifier}/…):
+ * its identifier, or, when the reader sees its ID number masked, its row's
+ * reference ("id:42"), which finds it without the number.
+ *
+ * Returns: (transfer full): the identifier or reference
+ */
+char *
+hc_subject_dup_lookup (HcSubject *self)
+{
+  g_return_val_if_fail (HC_IS_SUBJECT (self), NULL);
+
+  if (self->identifier_masked && self->id > 0)
+    return g_strdup_printf ("id:%" G_GINT64_FORMAT, self->id);
+  return g_strdup (self->identifier);
 }

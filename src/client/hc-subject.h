@@ -26,6 +26,7 @@ typedef struct
   const char *registered_on;
   gboolean    identifier_masked;
   gint64      version;
+  gint64      id;            /* the server's row id, 0 when not known */
 } HcSubjectFields;
 
 HcSubject  *hc_subject_new                   (const HcSubjectFields *fields);
@@ -45,6 +46,8 @@ const char *hc_subject_get_status_label      (HcSubject *self);
 const char *hc_subject_get_registered_on     (HcSubject *self);
 gboolean    hc_subject_get_identifier_masked (HcSubject *self);
 gint64      hc_subject_get_version           (HcSubject *self);
+gint64      hc_subject_get_id                (HcSubject *self);
+char       *hc_subject_dup_lookup            (HcSubject *self);
 
 const char *hc_subject_status_label          (const char *status);
 

@@ -879,14 +879,17 @@ hc_list_action_apply (HcListEntryState  from,
 }
 
 const char *
-hc_list_action_required_role (HcListAction action)
+hc_list_action_required_role (HcListAction action,
+                              HcListClass  list_class)
 {
   g_return_val_if_fail ((guint) action < HC_LIST_ACTION_N, NULL);
+  g_return_val_if_fail ((guint) list_class < HC_LIST_CLASS_N, NULL);
 
   switch (action)
     {
-    case HC_LIST_ACTION_NOTICE:
     case HC_LIST_ACTION_PUBLISH:
+      return hc_role_to_key (list_class == HC_LIST_CLASS_RED ? HC_ROLE_ANALYST : HC_ROLE_SUPERVISOR);
+    case HC_LIST_ACTION_NOTICE:
     case HC_LIST_ACTION_OBJECT:
       return hc_role_to_key (HC_ROLE_ANALYST);
     case HC_LIST_ACTION_UPHOLD:

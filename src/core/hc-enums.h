@@ -407,15 +407,20 @@ gboolean    hc_list_action_apply         (HcListEntryState  from,
 /**
  * hc_list_action_required_role:
  * @action: a #HcListAction
+ * @list_class: the class of the entry's list type
  *
- * The least role allowed to take @action: "analyst" for notice, publish and
- * object (so analyst, supervisor and admin may); "supervisor" for uphold,
- * revoke, repair, exit and expire (supervisor and admin may). Check with
- * hc_role_at_least().
+ * The least role allowed to take @action on an entry of @list_class:
+ * "analyst" for notice and object, and for publish on a red list (so
+ * analyst, supervisor and admin may); "supervisor" for publish on a black or
+ * watch list (四眼原则: the server also wants someone other than the
+ * proposer, after the notice period) and for uphold, revoke, repair, exit
+ * and expire (supervisor and admin may). Check with hc_role_at_least().
  *
- * Returns: (nullable): a #HcRole key, %NULL if @action is out of range
+ * Returns: (nullable): a #HcRole key, %NULL if @action or @list_class is
+ *   out of range
  */
-const char *hc_list_action_required_role (HcListAction action);
+const char *hc_list_action_required_role (HcListAction action,
+                                          HcListClass  list_class);
 /**
  * hc_role_at_least:
  * @have: the user's role

@@ -8,9 +8,14 @@
 
 G_BEGIN_DECLS
 
+/* "id:42": a subject named by its row id (hcs_credit_file_parse_ref()). */
+#define HCS_SUBJECT_REF_PREFIX "id:"
+
 HcDisclosure  hcs_credit_file_reader_level  (HcsRequest  *req);
 gboolean      hcs_credit_file_may_see       (HcsRequest  *req,
                                              const char  *disclosure);
+gboolean      hcs_credit_file_parse_ref     (const char  *raw,
+                                             gint64      *id);
 JsonObject   *hcs_credit_file_path_subject  (HcsRequest  *req);
 void          hcs_credit_file_present_subject (HcsRequest *req,
                                              JsonObject  *subject);

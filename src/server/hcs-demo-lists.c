@@ -371,10 +371,15 @@ hcs_demo_seed_repairs (HcsStore  *store,
   guint32 end = julian_of (FIRST_YEAR + N_YEARS - 1, 12, 31);
   static const guint volume[N_YEARS] = { 12, 17, 21, 24, 26 };
   g_autoptr(JsonArray) repaired = hcs_store_repairs_repaired_entries (store, error);
-  gint64 n_subjects;
+  gint64 n_subjects, market;
   guint total = 1000 * scale, made = 0;
 
   if (repaired == NULL)
+    return FALSE;
+  /* 谁认定、谁修复: a penalty case whose subject has no penalty on record
+   * names the 市场监管 department as the one that decided it. */
+  market = hcs_store_lists_department_by_code (store, "SCJG", error);
+  if (market < 0)
     return FALSE;
   n_subjects = hcs_store_lists_subjects_max (store, error);
   if (n_subjects < 0)
@@ -434,6 +439,7 @@ hcs_demo_seed_repairs (HcsStore  *store,
       HcsRepairSeed r = { 0, };
 
       r.subject_id = g_rand_int_range (rand, 1, (gint32) n_subjects + 1);
+      r.department_id = market;
       r.kind = "penalty";
       r.reason = penalty_reasons[g_rand_int_range (rand, 0, G_N_ELEMENTS (penalty_reasons))];
       r.commitment = g_rand_double (rand) < 0.8;

@@ -106,14 +106,17 @@ hcs_list_action_next_state (const char  *state,
   return TRUE;
 }
 
-/* The least role that may take @action (admin for unknown actions). */
+/* The least role that may take @action on an entry of any list class
+ * (admin for unknown actions); the class's own (publish on a black or watch
+ * list) is checked with the entry, by hcs_lists_apply_action(). */
 HcRole
 hcs_list_action_role (const char *action)
 {
   HcListAction a;
   HcRole role;
 
-  if (!hc_list_action_from_key (action, &a) || !hc_role_from_key (hc_list_action_required_role (a), &role))
+  if (!hc_list_action_from_key (action, &a) ||
+      !hc_role_from_key (hc_list_action_required_role (a, HC_LIST_CLASS_RED), &role))
     return HC_ROLE_ADMIN;
   return role;
 }
@@ -276,10 +279,14 @@ check_publish (JsonObject      *entry,
                         : json_object_get_string_member (entry, "decided_on");
   g_autofree char *today = hcs_date_today ();
   g_autofree char *open_on = NULL;
+  HcListClass list_class;
+  HcRole need = HC_ROLE_ADMIN;
 
-  if (g_str_equal (cls, "red"))
+  if (hc_list_class_from_key (cls, &list_class))
+    hc_role_from_key (hc_list_action_required_role (HC_LIST_ACTION_PUBLISH, list_class), &need);
+  if (need == HC_ROLE_ANALYST)
     return TRUE;
-  if (!hc_role_at_least (actor->role, HC_ROLE_SUPERVISOR))
+  if (!hc_role_at_least (actor->role, need))
     {
       hcs_error_set (error, HCS_ERR_FORBIDDEN, "action",
                      _("An entry of %s is published by a supervisor, not by an analyst."),

@@ -52,9 +52,15 @@ static const char * const migration_5[] = {
   NULL
 };
 
+/* 谁认定、谁修复: the department of a repair case (issue 9). */
+static const char * const migration_6[] = {
+  "repairs-department.sql",
+  NULL
+};
+
 /* Names written before the input rules, in NFC (issue 11). Last, so that
  * test-api-input can bring a database back to the version before it. */
-static const char * const migration_6[] = {
+static const char * const migration_7[] = {
   "nfc-names.sql",
   NULL
 };
@@ -66,6 +72,7 @@ static const char * const * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 int

@@ -86,6 +86,14 @@ hcs_repairs_create (HcsStore              *store,
     }
   if (repair->entry_id > 0 && !check_entry (store, repair->entry_id, repair->subject, error))
     return 0;
+  if (repair->department != 0 && !hcs_store_lists_department_exists (store, repair->department, &local))
+    {
+      if (local != NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        hcs_error_set (error, HCS_ERR_UNKNOWN_DEPARTMENT, "department", _("There is no such department."));
+      return 0;
+    }
   /* A penalty repair that names its penalty takes it out of 双公示 once
    * approved (hcs-store-records.c). */
   if (repair->penalty_id != 0 &&
@@ -99,7 +107,8 @@ hcs_repairs_create (HcsStore              *store,
       return 0;
     }
   id = hcs_store_repairs_insert (store, subject_id, repair->entry_id, repair->kind, repair->reason,
-                                 repair->commitment, repair->applied_on, repair->deadline, actor, error);
+                                 repair->commitment, repair->applied_on, repair->deadline,
+                                 repair->department, actor, error);
   if (id > 0 && repair->penalty_id != 0 &&
       !hcs_store_records_repair_set_penalty (store, id, repair->penalty_id, error))
     return 0;
@@ -138,6 +147,46 @@ repair_entry (HcsStore        *store,
   entry_text = g_strdup_printf ("%" G_GINT64_FORMAT, entry_id);
   return hcs_store_audit_record (store, actor, "list_entry.transition", "list_entry", entry_text,
                                  before_node, after_node, error);
+}
+
+/**
+ * hcs_repairs_may_decide:
+ * @repair: the case, as hcs_store_repairs_get() answers it
+ *
+ * 谁认定、谁修复: only users of the department that designated the case's
+ * list entry (or decided its penalty) decide its repair.
+ *
+ * Returns: %FALSE with @error set (HCS_ERROR not_designating_department, or
+ *   a store error)
+ */
+gboolean
+hcs_repairs_may_decide (HcsStore        *store,
+                        const HcsActor  *actor,
+                        JsonObject      *repair,
+                        GError         **error)
+{
+  gint64 mine = hcs_store_records_user_department (store, actor->user_id, error);
+  gboolean is_entry = g_strcmp0 (json_object_get_string_member (repair, "kind"), "list_entry") == 0;
+
+  if (mine < 0)
+    return FALSE;
+  if (json_object_get_null_member (repair, "department_id"))
+    {
+      hcs_error_set (error, HCS_ERR_NOT_DESIGNATING_DEPARTMENT, "decision",
+                     _("This repair case names no department that decided the penalty, so nobody may decide it (谁认定、谁修复)."));
+      return FALSE;
+    }
+  if (mine == json_object_get_int_member (repair, "department_id"))
+    return TRUE;
+  if (is_entry)
+    hcs_error_set (error, HCS_ERR_NOT_DESIGNATING_DEPARTMENT, "decision",
+                   _("Only the department that designated this list entry (%s) decides its repair (谁认定、谁修复)."),
+                   json_object_get_string_member (repair, "department_name"));
+  else
+    hcs_error_set (error, HCS_ERR_NOT_DESIGNATING_DEPARTMENT, "decision",
+                   _("Only the department that decided this penalty (%s) decides its repair (谁认定、谁修复)."),
+                   json_object_get_string_member (repair, "department_name"));
+  return FALSE;
 }
 
 /**

@@ -16,6 +16,8 @@ typedef struct
   const char *kind;         /* penalty or list_entry */
   gint64      entry_id;     /* the list entry of a list_entry repair, else 0 */
   gint64      penalty_id;   /* the penalty of a penalty repair, or 0 */
+  gint64      department;   /* a penalty repair's deciding department when it
+                             * names no penalty, else 0 */
   const char *reason;
   gboolean    commitment;
   const char *applied_on;
@@ -28,6 +30,10 @@ gint64    hcs_repairs_create  (HcsStore              *store,
                                const char            *actor,
                                JsonObject           **after,
                                GError               **error);
+gboolean  hcs_repairs_may_decide (HcsStore          *store,
+                                  const HcsActor    *actor,
+                                  JsonObject        *repair,
+                                  GError           **error);
 gboolean  hcs_repairs_decide  (HcsStore              *store,
                                const HcsActor        *actor,
                                gint64                 id,

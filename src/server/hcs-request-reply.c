@@ -326,14 +326,52 @@ hcs_cursor_decode (const char  *cursor,
 }
 
 /**
+ * hcs_page_trim:
+ * @rows: up to @page->limit + 1 rows in page order, each with an integer
+ *   "id" (and @key_member, when the order is by that key)
+ * @key_member: (nullable): the member the rows are sorted by before "id"
+ *
+ * Cuts @rows to the page. A row past the limit means there is a next page,
+ * whose cursor is made from the last row kept.
+ *
+ * Returns: (transfer full) (nullable): the next page's cursor
+ */
+char *
+hcs_page_trim (JsonArray     *rows,
+               const HcsPage *page,
+               const char    *key_member)
+{
+  JsonObject *last;
+  const char *key = NULL;
+  g_autofree char *key_text = NULL;
+  char *cursor;
+
+  if (json_array_get_length (rows) <= page->limit)
+    return NULL;
+  last = json_array_get_object_element (rows, page->limit - 1);
+  if (key_member != NULL)
+    {
+      JsonNode *k = json_object_get_member (last, key_member);
+
+      if (k != NULL && json_node_get_value_type (k) == G_TYPE_STRING)
+        key = json_node_get_string (k);
+      else if (k != NULL && json_node_get_value_type (k) == G_TYPE_INT64)
+        key = key_text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (k));
+    }
+  cursor = hcs_cursor_encode (key, json_object_get_int_member (last, "id"));
+  while (json_array_get_length (rows) > page->limit)
+    json_array_remove_element (rows, page->limit);
+  return cursor;
+}
+
+/**
  * hcs_request_reply_rows:
- * @rows: (transfer full): up to @page->limit + 1 rows in page order, each
- *   with an integer "id" (and @key_member, when the order is by that key)
+ * @rows: (transfer full): up to @page->limit + 1 rows in page order, as
+ *   hcs_page_trim() takes them
  * @key_member: (nullable): the member the rows are sorted by before "id"
  * @total: the count of all matches, or -1
  *
- * Answers a page: a row past the limit means there is a next page, whose
- * cursor is made from the last row shown.
+ * Answers a page of @rows (hcs_page_trim()).
  */
 void
 hcs_request_reply_rows (HcsRequest    *self,
@@ -342,27 +380,7 @@ hcs_request_reply_rows (HcsRequest    *self,
                         const char    *key_member,
                         gint64         total)
 {
-  g_autofree char *cursor = NULL;
-  guint n = json_array_get_length (rows);
+  g_autofree char *cursor = hcs_page_trim (rows, page, key_member);
 
-  if (n > page->limit)
-    {
-      JsonObject *last = json_array_get_object_element (rows, page->limit - 1);
-      const char *key = NULL;
-      g_autofree char *key_text = NULL;
-
-      if (key_member != NULL)
-        {
-          JsonNode *k = json_object_get_member (last, key_member);
-
-          if (k != NULL && json_node_get_value_type (k) == G_TYPE_STRING)
-            key = json_node_get_string (k);
-          else if (k != NULL && json_node_get_value_type (k) == G_TYPE_INT64)
-            key = key_text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (k));
-        }
-      cursor = hcs_cursor_encode (key, json_object_get_int_member (last, "id"));
-      while (json_array_get_length (rows) > page->limit)
-        json_array_remove_element (rows, page->limit);
-    }
   hcs_request_reply_page (self, rows, cursor, total);
 }

@@ -131,6 +131,9 @@ void             hcs_request_reply_page       (HcsRequest        *self,
                                                JsonArray         *items,
                                                const char        *next_cursor,
                                                gint64             total);
+char            *hcs_page_trim                (JsonArray         *rows,
+                                               const HcsPage     *page,
+                                               const char        *key_member);
 void             hcs_request_reply_rows       (HcsRequest        *self,
                                                JsonArray         *rows,
                                                const HcsPage     *page,

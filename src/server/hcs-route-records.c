@@ -33,6 +33,41 @@ id_text (gint64 id)
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
+/* Marks each commitment of @rows with whether the reader may record its
+ * fulfilment (can_record_fulfilment): only the department that holds it
+ * may, or an administrator (check_holder() enforces it; this lets the app
+ * say so before anyone tries). */
+static gboolean
+mark_holding (HcsRequest *req,
+              JsonArray  *rows)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean admin = hcs_request_has_role (req, HC_ROLE_ADMIN);
+  gint64 department = -1;
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      if (!json_object_has_member (row, "fulfilment"))
+        continue;
+      if (!admin && department < 0)
+        {
+          department = hcs_store_records_user_department (hcs_request_get_store (req),
+                                                          hcs_request_get_actor (req)->user_id, &error);
+          if (department < 0)
+            {
+              hcs_request_reply_gerror (req, error);
+              return FALSE;
+            }
+        }
+      json_object_set_boolean_member (row, "can_record_fulfilment",
+                                      admin || (department > 0 &&
+                                                department == json_object_get_int_member (row, "department_id")));
+    }
+  return TRUE;
+}
+
 static gboolean
 query_section (HcsRequest         *req,
                const char         *name,
@@ -72,22 +107,31 @@ list_records (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
+  if (!mark_holding (req, rows))
+    {
+      json_array_unref (rows);
+      return;
+    }
   hcs_credit_file_present_rows (rows);
   hcs_request_reply_rows (req, rows, &page, hcs_file_section_cursor_key (section), total);
 }
 
+/* The whole file in one answer, so that opening it is one request (and,
+ * for a person, one audited look-up): the subject, the count of each
+ * section and each section's first page, as GET …/records?kind= would
+ * answer it (its next_cursor pages on there). */
 static void
 get_file (HcsRequest *req)
 {
-  static const HcsFileSection inline_sections[] = { HCS_FILE_LIST_ENTRY, HCS_FILE_REPAIR, HCS_FILE_MATCH_HIT };
-  static const char * const members[] = { "list_entries", "repairs", "match_hits" };
   HcsStore *store = hcs_request_get_store (req);
   g_autoptr(JsonObject) subject = NULL;
+  g_autoptr(JsonObject) counts = NULL;
+  g_autoptr(JsonObject) sections = json_object_new ();
   g_autofree char *today = hcs_date_today ();
   g_autoptr(GError) error = NULL;
   HcsPage page = { FILE_SECTION_ROWS, NULL, 0, FALSE };
   HcDisclosure level = hcs_credit_file_reader_level (req);
-  JsonObject *file, *counts;
+  JsonObject *file;
   gint64 subject_id;
 
   if ((subject = hcs_credit_file_path_subject (req)) == NULL)
@@ -99,25 +143,39 @@ get_file (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  file = json_object_new ();
-  json_object_set_object_member (file, "counts", counts);
-  for (guint i = 0; i < G_N_ELEMENTS (inline_sections); i++)
+  for (HcsFileSection section = 0; section < HCS_FILE_N_SECTIONS; section++)
     {
-      JsonArray *rows = hcs_store_records_list (store, inline_sections[i], subject_id, level, today, &page,
-                                                NULL, &error);
+      const char *key = hcs_file_section_key (section);
+      g_autofree char *cursor = NULL;
+      JsonObject *first;
+      JsonArray *rows = hcs_store_records_list (store, section, subject_id, level, today, &page, NULL, &error);
 
       if (rows == NULL)
         {
-          json_object_unref (file);
           hcs_request_reply_gerror (req, error);
           return;
         }
-      while (json_array_get_length (rows) > FILE_SECTION_ROWS)
-        json_array_remove_element (rows, FILE_SECTION_ROWS);
-      json_object_set_array_member (file, members[i], rows);
+      cursor = hcs_page_trim (rows, &page, hcs_file_section_cursor_key (section));
+      if (!mark_holding (req, rows))
+        {
+          json_array_unref (rows);
+          return;
+        }
+      hcs_credit_file_present_rows (rows);
+      first = json_object_new ();
+      json_object_set_array_member (first, "items", rows);
+      if (cursor != NULL)
+        json_object_set_string_member (first, "next_cursor", cursor);
+      else
+        json_object_set_null_member (first, "next_cursor");
+      json_object_set_int_member (first, "total", json_object_get_int_member_with_default (counts, key, 0));
+      json_object_set_object_member (sections, key, first);
     }
   hcs_credit_file_present_subject (req, subject);
-  json_object_set_object_member (file, "subject", json_object_ref (subject));
+  file = json_object_new ();
+  json_object_set_object_member (file, "subject", g_steal_pointer (&subject));
+  json_object_set_object_member (file, "counts", g_steal_pointer (&counts));
+  json_object_set_object_member (file, "sections", g_steal_pointer (&sections));
   hcs_request_reply_object (req, SOUP_STATUS_OK, file);
 }
 

@@ -108,7 +108,8 @@ create_repair (HcsRequest *req)
       !hcs_request_field_int (req, body, "penalty_id", HCS_FIELD_OPTIONAL, &repair.penalty_id) ||
       !hcs_request_field_string (req, body, "reason", HCS_FIELD_REQUIRED | HCS_FIELD_MULTILINE, &repair.reason) ||
       !hcs_request_field_bool (req, body, "commitment", HCS_FIELD_OPTIONAL, &repair.commitment) ||
-      !hcs_request_field_string (req, body, "applied_on", HCS_FIELD_OPTIONAL, &applied_on))
+      !hcs_request_field_string (req, body, "applied_on", HCS_FIELD_OPTIONAL, &applied_on) ||
+      !hcs_request_field_int (req, body, "department", HCS_FIELD_OPTIONAL, &repair.department))
     return;
   if (!g_str_equal (kind, "penalty") && !g_str_equal (kind, "list_entry"))
     {
@@ -132,6 +133,21 @@ create_repair (HcsRequest *req)
     {
       hcs_request_reply_error (req, HCS_ERR_INVALID_PENALTY, "penalty_id",
                                _("Only a repair of penalty information names a penalty."));
+      return;
+    }
+  /* 谁认定、谁修复: the case's department is its entry's, or its penalty's;
+   * a penalty repair that names no penalty names the department that
+   * decided it. */
+  if (repair.department != 0 && (!g_str_equal (kind, "penalty") || repair.penalty_id != 0))
+    {
+      hcs_request_reply_error (req, HCS_ERR_INVALID_DEPARTMENT, "department",
+                               _("The department comes from the list entry or the penalty; name it only for a penalty repair without penalty_id."));
+      return;
+    }
+  if (g_str_equal (kind, "penalty") && repair.penalty_id == 0 && repair.department <= 0)
+    {
+      hcs_request_reply_error (req, HCS_ERR_MISSING_FIELD, "department",
+                               _("Name the penalty (penalty_id) or the department that decided it (department): that department decides the repair."));
       return;
     }
   if (applied_on == NULL)
@@ -209,7 +225,8 @@ decide_repair (HcsRequest *req)
       return;
     }
   version = hcs_request_if_match_version (req, before);
-  if (!hcs_repairs_decide (hcs_request_get_store (req), hcs_request_get_actor (req), id, version, approve,
+  if (!hcs_repairs_may_decide (hcs_request_get_store (req), hcs_request_get_actor (req), before, &error) ||
+      !hcs_repairs_decide (hcs_request_get_store (req), hcs_request_get_actor (req), id, version, approve,
                            comment, today, before, &after, &error) ||
       !hcs_write_commit (w, "repair.decide", "repair", (repair_id_text = id_text (id)), before, after, &error))
     {

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-core.h"
+#include "hcs-credit-file.h"
 #include "hcs-routes.h"
 #include "hcs-throttle.h"
 #include "hcs-store-subjects.h"
@@ -305,22 +306,39 @@ static void
 get_subject (HcsRequest *req)
 {
   HcsStore *store = hcs_request_get_store (req);
-  g_autofree char *identifier = path_identifier (req);
+  g_autofree char *identifier = NULL;
   gboolean unmask = hcs_request_query_bool (req, "unmask");
   g_autoptr(JsonObject) subject = NULL;
   g_autoptr(JsonObject) audit = NULL;
   g_autofree char *entity_id = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HcsWrite) w = NULL;
+  gint64 ref;
 
   if (unmask && !hcs_request_require_role (req, HC_ROLE_SUPERVISOR))
     return;
-  if (identifier == NULL)
+  /* By the list row's reference ("id:42") a masked person is found without
+   * naming the number, so that is no look-up by the number. */
+  if (hcs_credit_file_parse_ref (hcs_request_param (req, "identifier"), &ref))
+    {
+      g_autoptr(JsonObject) row = hcs_store_subjects_get_by_id (store, ref, &error);
+
+      if (row == NULL)
+        {
+          if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+            not_found (req);
+          else
+            hcs_request_reply_gerror (req, error);
+          return;
+        }
+      identifier = g_strdup (json_object_get_string_member (row, "identifier"));
+    }
+  else if ((identifier = path_identifier (req)) == NULL)
     {
       not_found (req);
       return;
     }
-  if (!hcs_throttle_person_lookup (req, identifier))
+  else if (!hcs_throttle_person_lookup (req, identifier))
     return;
 
   if (!unmask || sees_id_numbers (req))

@@ -7,6 +7,13 @@
 #include "hcs-store-private.h"
 #include "hcs-store-repairs.h"
 
+/* 谁认定、谁修复: the department that designated the case's entry, or
+ * decided its penalty (the 信源单位 of the penalty's catalog item), or, for a
+ * penalty repair naming no penalty, the one the applicant gave. */
+#define REPAIR_DEPARTMENT \
+  "coalesce (e.department_id, (SELECT ci.department_id FROM penalties p JOIN catalog_items ci" \
+  " ON ci.id = p.item_id WHERE p.id = r.penalty_id), r.department_id)"
+
 /* ?9 is today: a pending case is overdue once its deadline has passed, a
  * decided one when it was decided after the deadline. */
 #define REPAIR_COLUMNS \
@@ -15,7 +22,8 @@
   " r.reason AS reason, r.commitment AS commitment, r.applied_on AS applied_on," \
   " r.deadline AS deadline, r.state AS state, r.decided_on AS decided_on, r.decided_by AS decided_by," \
   " r.decision_comment AS decision_comment, r.version AS version, r.created_by AS created_by," \
-  " r.created_at AS created_at," \
+  " r.created_at AS created_at, " REPAIR_DEPARTMENT " AS department_id," \
+  " (SELECT d.name FROM departments d WHERE d.id = " REPAIR_DEPARTMENT ") AS department_name," \
   " CASE WHEN r.decided_on IS NOT NULL THEN r.decided_on > r.deadline ELSE ?9 > r.deadline END AS overdue"
 
 #define REPAIR_FROM \
@@ -108,9 +116,10 @@ hcs_store_repairs_get (HcsStore    *store,
 
 static const char SQL_INSERT[] =
   "INSERT INTO repairs (subject_id, entry_id, kind, reason, commitment, applied_on, deadline,"
-  " created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+  " created_by, created_at, department_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
-/* @entry_id: 0 for none. Returns: the new id, or 0 with @error */
+/* @entry_id, @department_id: 0 for none. Returns: the new id, or 0 with
+ * @error */
 gint64
 hcs_store_repairs_insert (HcsStore    *store,
                           gint64       subject_id,
@@ -120,6 +129,7 @@ hcs_store_repairs_insert (HcsStore    *store,
                           gboolean     commitment,
                           const char  *applied_on,
                           const char  *deadline,
+                          gint64       department_id,
                           const char  *actor,
                           GError     **error)
 {
@@ -138,6 +148,8 @@ hcs_store_repairs_insert (HcsStore    *store,
   hcs_store_bind_text (stmt, 7, deadline);
   hcs_store_bind_text (stmt, 8, actor);
   hcs_store_bind_text (stmt, 9, now);
+  if (department_id > 0)
+    sqlite3_bind_int64 (stmt, 10, department_id);
   return hcs_store_insert (store, stmt, error);
 }
 
@@ -190,8 +202,9 @@ hcs_store_repairs_repaired_entries (HcsStore  *store,
 
 static const char SQL_SEED[] =
   "INSERT INTO repairs (subject_id, entry_id, kind, reason, commitment, applied_on, deadline, state,"
-  " decided_on, decided_by, decision_comment, version, created_by, created_at)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+  " decided_on, decided_by, decision_comment, version, created_by, created_at, department_id)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+  " coalesce (?15, (SELECT department_id FROM list_entries WHERE id = ?2)))";
 
 /* Inserts a case as it stands after its decision (if any). */
 gboolean
@@ -218,5 +231,7 @@ hcs_store_repairs_seed (HcsStore             *store,
   sqlite3_bind_int64 (stmt, 12, r->decided_on ? 2 : 1);
   hcs_store_bind_text (stmt, 13, r->created_by);
   hcs_store_bind_text (stmt, 14, r->created_at);
+  if (r->department_id > 0)
+    sqlite3_bind_int64 (stmt, 15, r->department_id);
   return hcs_store_step_done (store, stmt, error);
 }

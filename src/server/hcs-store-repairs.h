@@ -26,6 +26,7 @@ gint64      hcs_store_repairs_insert  (HcsStore       *store,
                                        gboolean        commitment,
                                        const char     *applied_on,
                                        const char     *deadline,
+                                       gint64          department_id,
                                        const char     *actor,
                                        GError        **error);
 gboolean    hcs_store_repairs_decide  (HcsStore       *store,
@@ -42,6 +43,7 @@ typedef struct
 {
   gint64      subject_id;
   gint64      entry_id;     /* 0: none */
+  gint64      department_id; /* 0: the entry's */
   const char *kind;
   const char *reason;
   gboolean    commitment;
