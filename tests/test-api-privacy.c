@@ -354,6 +354,37 @@ test_candidate_run_fails (void)
     hc_assert_status (search, 429, "too_many_lookups");
     hc_assert_status (entries, 429, "too_many_lookups");
     hc_assert_status (matched, 429, "too_many_lookups");
+    g_assert_nonnull (matched->retry_after);
+  }
+  /* and every other route that takes a full ID number (openapi.json
+   * documents 429 too_many_lookups on each of them) */
+  {
+    static const char * const reads[] = { "/file", "/records?kind=penalty", "/report.pdf" };
+    g_autofree char *subject_path = g_strdup_printf ("/subjects/%s", id);
+    g_autofree char *entry = g_strdup_printf ("{\"subject\":\"%s\",\"department\":1,\"basis\":\"依据\","
+                                              "\"facts\":\"事实\",\"measures\":[\"black.procurement_ban\"]}", id);
+    g_autofree char *event = g_strdup_printf ("{\"subject\":\"%s\",\"region\":\"460100\",\"category\":\"finance\","
+                                              "\"severity\":3,\"title\":\"标题\",\"occurred_on\":\"2025-01-02\"}", id);
+    g_autofree char *repair = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"penalty_id\":1,"
+                                               "\"reason\":\"理由\"}", id);
+    g_autoptr(GBytes) patch_body = g_bytes_new_static ("{\"name\":\"某\"}", strlen ("{\"name\":\"某\"}"));
+    g_autoptr(HcTestResponse) patched = hc_test_request_full (server, "PATCH", subject_path, analyst,
+                                                              "application/json", patch_body, "\"1\"");
+    g_autoptr(HcTestResponse) proposed = hc_test_request (server, "POST", "/lists/black/entries", analyst, entry);
+    g_autoptr(HcTestResponse) reported = hc_test_request (server, "POST", "/risk/events", analyst, event);
+    g_autoptr(HcTestResponse) repaired = hc_test_request (server, "POST", "/repairs", analyst, repair);
+
+    for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+      {
+        g_autofree char *path = g_strconcat (subject_path, reads[i], NULL);
+        g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", path, analyst, NULL);
+
+        hc_assert_status (r, 429, "too_many_lookups");
+      }
+    hc_assert_status (patched, 429, "too_many_lookups");
+    hc_assert_status (proposed, 429, "too_many_lookups");
+    hc_assert_status (reported, 429, "too_many_lookups");
+    hc_assert_status (repaired, 429, "too_many_lookups");
   }
 
   /* Each look-up is in the audit log, and the refusal once. */

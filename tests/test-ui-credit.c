@@ -533,6 +533,8 @@ exports_and_person_over_demo (HcApplication *app,
   gtk_drop_down_set_selected (type, 0);
   search_and_select (pane, identifier);
   hc_ui_wait_until ("the credit file", file_loaded, view);
+  /* the count is the search's, not that of a query it replaced */
+  g_assert_cmpstr (hc_subjects_pane_get_total_text (pane), ==, "共 1 个主体");
   hc_credit_file_view_show_kind (view, "commitment");
   hc_record_table_select (hc_credit_file_view_get_table (view, "commitment"), 0);
   {

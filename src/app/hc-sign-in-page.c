@@ -24,6 +24,7 @@ struct _HcSignInPage
 
   HcClient     *client;
   GCancellable *cancellable;
+  GSettings    *settings;
 };
 
 G_DEFINE_FINAL_TYPE (HcSignInPage, hc_sign_in_page, GTK_TYPE_WIDGET)
@@ -69,6 +70,87 @@ message_for_error (const GError *error)
     }
 }
 
+/* The fingerprint trusted for @server, or NULL. */
+static char *
+trusted_certificate (HcSignInPage *self,
+                     const char   *server)
+{
+  g_autoptr(GVariant) trusted = g_settings_get_value (self->settings, "trusted-certificates");
+  char *fingerprint = NULL;
+
+  g_variant_lookup (trusted, server, "s", &fingerprint);
+  return fingerprint;
+}
+
+static void
+trust_certificate (HcSignInPage *self,
+                   const char   *server,
+                   const char   *fingerprint)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, "trusted-certificates");
+  g_auto(GVariantBuilder) b = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *key, *value;
+
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, server))
+      g_variant_builder_add (&b, "{ss}", key, value);
+  g_variant_builder_add (&b, "{ss}", server, fingerprint);
+  g_settings_set_value (self->settings, "trusted-certificates", g_variant_builder_end (&b));
+}
+
+static void
+certificate_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  HcSignInPage *self = user_data;
+  const char *server = g_object_get_data (G_OBJECT (dialog), "hc-server");
+  const char *fingerprint = g_object_get_data (G_OBJECT (dialog), "hc-fingerprint");
+
+  if (g_str_equal (response, "trust"))
+    {
+      trust_certificate (self, server, fingerprint);
+      gtk_widget_activate_action (GTK_WIDGET (self), "sign-in.submit", NULL);
+    }
+  else
+    {
+      set_error (self, g_object_get_data (G_OBJECT (dialog), "hc-message"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
+    }
+}
+
+/* A certificate no known authority signed, seen for the first time: its
+ * fingerprint is shown once, and the user trusts it or not. */
+static void
+ask_to_trust (HcSignInPage *self,
+              const GError *error)
+{
+  const char *server = hc_client_get_base_url (self->client);
+  const char *fingerprint = hc_client_get_refused_certificate (self->client);
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (_("No certificate authority known to this computer signed the certificate of %s. "
+                            "Trust it only if its SHA-256 fingerprint is the one your administrator gave you:\n\n%s"),
+                          server, fingerprint);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Trust This Server’s Certificate?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "trust", _("_Trust and Sign In"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "trust", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "hc-server", g_strdup (server), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "hc-fingerprint", g_strdup (fingerprint), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "hc-message", g_strdup (error->message), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (certificate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 sign_in_cb (GObject      *source,
             GAsyncResult *result,
@@ -82,6 +164,14 @@ sign_in_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       set_busy (self, FALSE);
+      if (g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_TLS) &&
+          g_strcmp0 (hc_client_error_get_code (error), "untrusted_certificate") == 0 &&
+          hc_client_get_refused_certificate (self->client) != NULL)
+        {
+          set_error (self, NULL);
+          ask_to_trust (self, error);
+          return;
+        }
       set_error (self, message_for_error (error));
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       return;
@@ -126,6 +216,11 @@ submit_action (GtkWidget  *widget,
   set_error (self, NULL);
   set_busy (self, TRUE);
   hc_client_set_base_url (self->client, server);
+  {
+    g_autofree char *fingerprint = trusted_certificate (self, hc_client_get_base_url (self->client));
+
+    hc_client_set_trusted_certificate (self->client, fingerprint);
+  }
   hc_client_sign_in_async (self->client, username, password, self->cancellable,
                            sign_in_cb, g_object_ref (self));
 }
@@ -144,6 +239,7 @@ hc_sign_in_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_SIGN_IN_PAGE);
 
   G_OBJECT_CLASS (hc_sign_in_page_parent_class)->dispose (object);
@@ -227,6 +323,7 @@ static void
 hc_sign_in_page_init (HcSignInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
 }
 
 HcClient *

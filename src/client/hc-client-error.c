@@ -104,13 +104,30 @@ error_for_status (guint status)
 }
 
 GError *
-_hc_client_error_from_transport (GError *error)
+_hc_client_error_from_transport (HcClient *client,
+                                 GError   *error)
 {
   g_autoptr(GError) owned = error;
+  const char *refused = hc_client_get_refused_certificate (client);
 
   /* A cancelled call stays cancelled: the caller went away. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_steal_pointer (&owned);
+  /* A certificate no known authority signed (see accept_certificate_cb()
+   * in hc-client.c): another than the one trusted, or none trusted yet. */
+  if (error->domain == G_TLS_ERROR && refused != NULL && hc_client_get_trusted_certificate (client) != NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The server’s security certificate has changed since you trusted it (its fingerprint is now %s). "
+                           "Someone may be intercepting the connection: do not sign in, and ask your administrator."),
+                         refused);
+
+      return _hc_client_error_new (HC_CLIENT_ERROR_TLS, "certificate_changed", NULL, message);
+    }
+  if (error->domain == G_TLS_ERROR && refused != NULL)
+    return _hc_client_error_new (HC_CLIENT_ERROR_TLS, "untrusted_certificate", NULL,
+                                 _("The server’s security certificate is not signed by an authority this computer knows. "
+                                   "Compare its fingerprint with the one your administrator gave you before you trust it."));
   if (error->domain == G_TLS_ERROR)
     return _hc_client_error_new (HC_CLIENT_ERROR_TLS, NULL, NULL,
                                  _("The server’s security certificate cannot be trusted. Check the server address or ask your administrator."));

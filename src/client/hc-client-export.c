@@ -94,7 +94,7 @@ export_read_cb (GObject      *source,
 
   if (bytes == NULL)
     {
-      g_task_return_error (task, _hc_client_error_from_transport (g_steal_pointer (&error)));
+      g_task_return_error (task, _hc_client_error_from_transport (g_task_get_source_object (task), g_steal_pointer (&error)));
       return;
     }
   data = g_bytes_get_data (bytes, &len);
@@ -169,7 +169,7 @@ export_sent_cb (GObject      *source,
   d->in = soup_session_send_finish (SOUP_SESSION (source), result, &error);
   if (d->in == NULL)
     {
-      g_task_return_error (task, _hc_client_error_from_transport (g_steal_pointer (&error)));
+      g_task_return_error (task, _hc_client_error_from_transport (g_task_get_source_object (task), g_steal_pointer (&error)));
       return;
     }
   if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (d->msg)))

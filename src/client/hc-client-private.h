@@ -80,7 +80,8 @@ GError   *_hc_client_error_new            (HcClientError  code,
                                            const char    *server_code,
                                            const char    *field,
                                            const char    *message);
-GError   *_hc_client_error_from_transport (GError        *error);
+GError   *_hc_client_error_from_transport (HcClient      *client,
+                                          GError        *error);
 GError   *_hc_client_error_from_answer    (guint          status,
                                            JsonNode      *node,
                                            gboolean       signed_in);

@@ -21,6 +21,10 @@ struct _HcClient
   char        *token;
   char        *username;
   char        *role;
+  /* Trust on first use of a self-signed certificate: the fingerprint the
+   * user accepted for this server, and the one last refused. */
+  char        *trusted_certificate;
+  char        *refused_certificate;
 };
 
 G_DEFINE_FINAL_TYPE (HcClient, hc_client, G_TYPE_OBJECT)
@@ -50,7 +54,7 @@ send_cb (GObject      *source,
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   if (bytes == NULL)
     {
-      g_task_return_error (task, _hc_client_error_from_transport (g_steal_pointer (&error)));
+      g_task_return_error (task, _hc_client_error_from_transport (self, g_steal_pointer (&error)));
       return;
     }
 
@@ -119,6 +123,48 @@ _hc_client_get_session (HcClient *self)
   return self->session;
 }
 
+/**
+ * hc_client_certificate_fingerprint:
+ *
+ * Returns: (transfer full): the SHA-256 fingerprint of @certificate's DER
+ *   form, as "AB:CD:…" (what `openssl x509 -fingerprint -sha256` prints)
+ */
+char *
+hc_client_certificate_fingerprint (GTlsCertificate *certificate)
+{
+  g_autoptr(GByteArray) der = NULL;
+  g_autofree char *hex = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (G_IS_TLS_CERTIFICATE (certificate), NULL);
+  g_object_get (certificate, "certificate", &der, NULL);
+  hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der->data, der->len);
+  for (gsize i = 0; hex[i] != '\0'; i += 2)
+    g_string_append_printf (out, "%s%c%c", i > 0 ? ":" : "",
+                            g_ascii_toupper (hex[i]), g_ascii_toupper (hex[i + 1]));
+  return g_string_free (out, FALSE);
+}
+
+/* Called when the server's certificate is not signed by a known authority
+ * (a valid one never comes here): accepted only when it is the one the user
+ * trusted for this server; otherwise its fingerprint is kept for the error
+ * and the sign-in page to show. */
+static gboolean
+accept_certificate_cb (SoupMessage          *msg,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
+{
+  HcClient *self = user_data;
+  g_autofree char *fingerprint = hc_client_certificate_fingerprint (certificate);
+
+  if (self->trusted_certificate != NULL && g_str_equal (fingerprint, self->trusted_certificate))
+    return TRUE;
+  g_free (self->refused_certificate);
+  self->refused_certificate = g_steal_pointer (&fingerprint);
+  return FALSE;
+}
+
 /* A message for @method @path (below /api/v1) with the session's headers,
  * or NULL with @error set when the server address is not a URL. */
 SoupMessage *
@@ -142,6 +188,8 @@ _hc_client_new_message (HcClient    *self,
       return NULL;
     }
 
+  /* The client outlives its messages: each holds it through its task. */
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), self);
   headers = soup_message_get_request_headers (msg);
   soup_message_headers_replace (headers, "Accept", accept);
   lang = accept_language ();
@@ -258,7 +306,7 @@ fetch_cb (GObject      *source,
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   if (bytes == NULL)
     {
-      g_task_return_error (task, _hc_client_error_from_transport (g_steal_pointer (&error)));
+      g_task_return_error (task, _hc_client_error_from_transport (self, g_steal_pointer (&error)));
       return;
     }
 
@@ -400,6 +448,8 @@ hc_client_finalize (GObject *object)
   g_clear_pointer (&self->token, g_free);
   g_clear_pointer (&self->username, g_free);
   g_clear_pointer (&self->role, g_free);
+  g_clear_pointer (&self->trusted_certificate, g_free);
+  g_clear_pointer (&self->refused_certificate, g_free);
 
   G_OBJECT_CLASS (hc_client_parent_class)->finalize (object);
 }
@@ -519,6 +569,41 @@ hc_client_set_base_url (HcClient   *self,
   g_free (self->base_url);
   self->base_url = g_steal_pointer (&trimmed);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BASE_URL]);
+}
+
+/**
+ * hc_client_set_trusted_certificate:
+ * @fingerprint: (nullable): the SHA-256 fingerprint of a certificate the
+ *   user accepted for this server (see hc_client_certificate_fingerprint())
+ *
+ * A server whose certificate no known authority signed is accepted only
+ * with this certificate; any other is refused (HC_CLIENT_ERROR_TLS, code
+ * `untrusted_certificate`, or `certificate_changed` when one was trusted).
+ */
+void
+hc_client_set_trusted_certificate (HcClient   *self,
+                                   const char *fingerprint)
+{
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_free (self->trusted_certificate);
+  self->trusted_certificate = g_strdup (fingerprint);
+  g_clear_pointer (&self->refused_certificate, g_free);
+}
+
+/* The fingerprint trusted by hc_client_set_trusted_certificate(), or NULL. */
+const char *
+hc_client_get_trusted_certificate (HcClient *self)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  return self->trusted_certificate;
+}
+
+/* The fingerprint of the certificate last refused, or NULL. */
+const char *
+hc_client_get_refused_certificate (HcClient *self)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  return self->refused_certificate;
 }
 
 const char *

@@ -64,6 +64,11 @@ const char     *hc_client_get_username         (HcClient            *self);
 const char     *hc_client_get_role             (HcClient            *self);
 gboolean        hc_client_get_signed_in        (HcClient            *self);
 void            hc_client_sign_out             (HcClient            *self);
+void            hc_client_set_trusted_certificate (HcClient         *self,
+                                                const char          *fingerprint);
+const char     *hc_client_get_trusted_certificate (HcClient         *self);
+const char     *hc_client_get_refused_certificate (HcClient         *self);
+char           *hc_client_certificate_fingerprint (GTlsCertificate  *certificate);
 
 void            hc_client_sign_in_async        (HcClient            *self,
                                                 const char          *username,

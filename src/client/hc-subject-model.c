@@ -322,6 +322,9 @@ hc_subject_model_reload (HcSubjectModel *self)
 
   g_return_if_fail (HC_IS_SUBJECT_MODEL (self));
 
+  /* Listeners hear of the new request once its total is reset, never of
+   * the cancelled one ending with the old total as if it were the new one. */
+  g_object_freeze_notify (G_OBJECT (self));
   set_loading (self, NULL);
   old_n = self->n_items;
   self->n_items = 0;
@@ -339,6 +342,7 @@ hc_subject_model_reload (HcSubjectModel *self)
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL]);
   fetch_next (self);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /* -1 until the first page has arrived. */

@@ -39,6 +39,7 @@ typedef struct
   guint64            received_at_tick;
   guint              limited : 1;
   guint              refused : 1;
+  guint              gone : 1;       /* its connection closed */
 } Guard;
 
 static void
@@ -280,7 +281,10 @@ hcs_http_guard_refuse_now (SoupServerMessage *msg)
   Guard *guard = get_guard (msg);
   GSource *idle;
 
-  if (guard->refused)
+  /* A connection that is gone has no answer to take: libsoup has let go
+   * of its I/O (a TLS handshake the client broke off leaves such a
+   * message behind), and taking it would crash. */
+  if (guard->refused || guard->gone || soup_server_message_get_socket (msg) == NULL)
     return;
   guard->refused = TRUE;
   clear_deadline (guard);
@@ -331,8 +335,11 @@ refuse_with (SoupServerMessage *msg,
              const char        *code,
              const char        *message)
 {
-  g_autoptr(HcsRequest) req = hcs_request_new (msg, NULL, NULL);
+  g_autoptr(HcsRequest) req = NULL;
 
+  if (get_guard (msg)->gone || soup_server_message_get_socket (msg) == NULL)
+    return;
+  req = hcs_request_new (msg, NULL, NULL);
   soup_message_body_truncate (soup_server_message_get_request_body (msg));
   hcs_request_reply_error (req, status, code, NULL, "%s", message);
   hcs_http_guard_refuse_now (msg);
@@ -423,6 +430,16 @@ on_body_done (SoupServerMessage *msg,
   clear_deadline (data);
 }
 
+static void
+on_disconnected (SoupServerMessage *msg,
+                 gpointer           data)
+{
+  Guard *guard = data;
+
+  guard->gone = TRUE;
+  clear_deadline (guard);
+}
+
 /**
  * hcs_http_guard_watch_request:
  * @request_timeout: seconds for the headers to arrive, and the period in
@@ -443,5 +460,6 @@ hcs_http_guard_watch_request (SoupServerMessage *msg,
   g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), guard);
   g_signal_connect (msg, "got-body", G_CALLBACK (on_body_done), guard);
   g_signal_connect (msg, "finished", G_CALLBACK (on_body_done), guard);
+  g_signal_connect (msg, "disconnected", G_CALLBACK (on_disconnected), guard);
   set_deadline (guard, guard->timeout, on_headers_late);
 }
