@@ -37,34 +37,59 @@ static guint signals [N_SIGNALS];
 
 /* The request layer */
 
+/* The body of a successful answer to the task's message, or NULL once
+ * @task is completed with the error (transport, or the error answer). */
+static GBytes *
+read_answer (GTask        *task,
+             GAsyncResult *result)
+{
+  HcClient *self = g_task_get_source_object (task);
+  SoupMessage *msg = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = soup_session_send_and_read_finish (self->session, result, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, _hc_client_error_from_transport (self, g_steal_pointer (&error)));
+      return NULL;
+    }
+  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (msg)))
+    {
+      g_task_return_error (task, _hc_client_answer_error (self, soup_message_get_status (msg), bytes));
+      return NULL;
+    }
+  return g_steal_pointer (&bytes);
+}
+
+/* Sends @msg, which becomes @task's data, and hands @task on to @callback. */
+static void
+send_message (HcClient            *self,
+              GTask               *task,
+              SoupMessage         *msg,
+              GAsyncReadyCallback  callback)
+{
+  g_task_set_task_data (task, g_object_ref (msg), g_object_unref);
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                                    callback, task);
+}
+
 static void
 send_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  HcClient *self = g_task_get_source_object (task);
   SoupMessage *msg = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = NULL;
   JsonNode *root = NULL;
   guint status;
 
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, _hc_client_error_from_transport (self, g_steal_pointer (&error)));
-      return;
-    }
+  if ((bytes = read_answer (task, result)) == NULL)
+    return;
 
   status = soup_message_get_status (msg);
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      g_task_return_error (task, _hc_client_answer_error (self, status, bytes));
-      return;
-    }
-
   if (g_bytes_get_size (bytes) > 0)
     {
       parser = json_parser_new_immutable ();
@@ -286,9 +311,7 @@ hc_client_send_bytes_async (HcClient              *self,
                              upload, (GClosureNotify) (void (*) (void)) g_free, 0);
     }
 
-  g_task_set_task_data (task, g_object_ref (msg), g_object_unref);
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
-                                    send_cb, g_steal_pointer (&task));
+  send_message (self, g_steal_pointer (&task), msg, send_cb);
 }
 
 static void
@@ -297,26 +320,10 @@ fetch_cb (GObject      *source,
           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  HcClient *self = g_task_get_source_object (task);
-  SoupMessage *msg = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  guint status;
+  GBytes *bytes = read_answer (task, result);
 
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, _hc_client_error_from_transport (self, g_steal_pointer (&error)));
-      return;
-    }
-
-  status = soup_message_get_status (msg);
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      g_task_return_error (task, _hc_client_answer_error (self, status, bytes));
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+  if (bytes != NULL)
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
 }
 
 void
@@ -342,9 +349,7 @@ hc_client_fetch_bytes_async (HcClient            *self,
       g_task_return_error (task, error);
       return;
     }
-  g_task_set_task_data (task, g_object_ref (msg), g_object_unref);
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
-                                    fetch_cb, g_steal_pointer (&task));
+  send_message (self, g_steal_pointer (&task), msg, fetch_cb);
 }
 
 GBytes *
@@ -409,9 +414,7 @@ hc_client_send_etag_async (HcClient            *self,
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
     }
 
-  g_task_set_task_data (task, g_object_ref (msg), g_object_unref);
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
-                                    send_cb, g_steal_pointer (&task));
+  send_message (self, g_steal_pointer (&task), msg, send_cb);
 }
 
 JsonNode *

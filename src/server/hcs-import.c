@@ -12,7 +12,6 @@
 #include "hcs-import-xlsx.h"
 #include "hcs-import-private.h"
 #include "hcs-mask.h"
-#include "hcs-store-audit.h"
 #include "hcs-write.h"
 
 G_DEFINE_QUARK (hcs-import-error-quark, hcs_import_error)
@@ -558,12 +557,12 @@ hcs_import_run (HcsStore                *store,
   g_autofree char *converted = NULL;
   g_autofree char *sha = NULL;
   g_auto(ShaJob) sha_job = { 0, };
+  g_autoptr(HcsWrite) w = NULL;   /* rolls back unless committed */
   g_autofree char *category = NULL;
   g_autofree char *subject_type = NULL;
   g_autofree char *reasons = NULL;
   g_autofree char *id_text = NULL;
   g_autoptr(JsonObject) answer = NULL;
-  g_autoptr(JsonNode) after = NULL;
   const char *encoding;
   const char *text = data;
   gsize text_len = length;
@@ -702,12 +701,11 @@ hcs_import_run (HcsStore                *store,
 
   /* The transaction. */
   sha = sha_job_finish (&sha_job);
-  if (!hcs_store_begin (store, &local))
+  if ((w = hcs_write_begin_store (store, &local)) == NULL)
     return store_failed (failure, &local, error);
 
   if (!hcs_store_imports_item (store, options->item_id, &category, &subject_type, &local))
     {
-      hcs_store_rollback (store);
       if (!g_error_matches (local, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
         return store_failed (failure, &local, error);
       g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_INVALID_ITEM,
@@ -717,7 +715,6 @@ hcs_import_run (HcsStore                *store,
     }
   if (!g_str_equal (category, imp.kind->category))
     {
-      hcs_store_rollback (store);
       g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_INVALID_ITEM,
                    _("Catalog item %lld is of the category %s; %s records go to a %s item."),
                    (long long) options->item_id, category, imp.kind->kind, imp.kind->category);
@@ -731,7 +728,6 @@ hcs_import_run (HcsStore                *store,
   if (imp.natural_persons && options->require_subject &&
       (options->actor == NULL || !hcs_mask_role_sees_id_numbers (options->actor->role)))
     {
-      hcs_store_rollback (store);
       g_set_error_literal (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_FORBIDDEN,
                            _("Only an administrator may import people’s records with require_subject: it would "
                              "tell which ID numbers are registered. Import without it."));
@@ -740,13 +736,9 @@ hcs_import_run (HcsStore                *store,
 
   earlier = hcs_store_imports_find_sha (store, sha, &local);
   if (earlier < 0)
-    {
-      hcs_store_rollback (store);
-      return store_failed (failure, &local, error);
-    }
+    return store_failed (failure, &local, error);
   if (earlier > 0 && !options->force)
     {
-      hcs_store_rollback (store);
       failure->earlier_import_id = earlier;
       g_set_error (error, HCS_IMPORT_ERROR, HCS_IMPORT_ERROR_ALREADY_IMPORTED,
                    _("This file was imported before, as import %lld."), (long long) earlier);
@@ -758,10 +750,7 @@ hcs_import_run (HcsStore                *store,
   imp.insert = imp.import_id > 0 ? hcs_store_imports_record_insert (store, imp.kind->table, !imp.require_subject, &local) : NULL;
   if (imp.insert == NULL ||
       !import_rows (&imp, sheet ? NULL : &csv, sheet, sheet ? sheet->len : (guint64) text_len, &local))
-    {
-      hcs_store_rollback (store);
-      return store_failed (failure, &local, error);
-    }
+    return store_failed (failure, &local, error);
 
   reasons = reasons_text (imp.reasons);
   answer = json_object_new ();
@@ -778,19 +767,14 @@ hcs_import_run (HcsStore                *store,
   json_object_set_int_member (answer, "other_errors", imp.other_errors);
   json_object_set_member (answer, "reasons", json_from_string (reasons, NULL));
   json_object_set_int_member (answer, "duration_ms", (g_get_monotonic_time () - started) / 1000);
-  after = hcs_json_object_node (answer);
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, imp.import_id);
 
   if (!hcs_store_imports_finish (store, imp.import_id, imp.rows_read, imp.accepted, imp.rejected,
                                  imp.uscc_errors, imp.other_errors,
                                  json_object_get_int_member (answer, "duration_ms"), reasons, sha, &local) ||
       !hcs_store_imports_add_collected (store, options->item_id, imp.accepted, &local) ||
-      !hcs_store_audit_record (store, options->actor, "import.create", "import", id_text, NULL, after, &local) ||
-      !hcs_store_commit (store, &local))
-    {
-      hcs_store_rollback (store);
-      return store_failed (failure, &local, error);
-    }
+      !hcs_write_commit_as (w, options->actor, "import.create", "import", id_text, NULL, answer, &local))
+    return store_failed (failure, &local, error);
 
   json_object_set_boolean_member (answer, "rejections_truncated",
                                   imp.n_rejections > (gint64) json_array_get_length (imp.rejections));

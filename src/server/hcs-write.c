@@ -11,7 +11,8 @@
 
 struct _HcsWrite
 {
-  HcsRequest *req;
+  HcsStore   *store;
+  HcsRequest *req;    /* NULL for a write of no request (the import's CLI) */
   gboolean    done;   /* committed, or failed to and rolled back */
 };
 
@@ -40,10 +41,32 @@ hcs_write_begin (HcsRequest  *req,
 
   g_return_val_if_fail (req != NULL, NULL);
 
-  if (!hcs_store_begin (hcs_request_get_store (req), error))
+  self = hcs_write_begin_store (hcs_request_get_store (req), error);
+  if (self != NULL)
+    self->req = req;
+  return self;
+}
+
+/**
+ * hcs_write_begin_store:
+ *
+ * Begins a write on @store that no request makes (the import, which the
+ * CLI runs too); it commits with hcs_write_commit_as().
+ *
+ * Returns: (transfer full) (nullable): the guard, or %NULL with @error set
+ */
+HcsWrite *
+hcs_write_begin_store (HcsStore  *store,
+                       GError   **error)
+{
+  HcsWrite *self;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  if (!hcs_store_begin (store, error))
     return NULL;
   self = g_new0 (HcsWrite, 1);
-  self->req = req;
+  self->store = store;
   return self;
 }
 
@@ -64,7 +87,7 @@ hcs_write_commit (HcsWrite    *self,
                   JsonObject  *after,
                   GError     **error)
 {
-  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self != NULL && self->req != NULL, FALSE);
 
   return hcs_write_commit_as (self, hcs_request_get_actor (self->req), action, entity, entity_id,
                               before, after, error);
@@ -87,19 +110,17 @@ hcs_write_commit_as (HcsWrite        *self,
                      JsonObject      *after,
                      GError         **error)
 {
-  HcsStore *store;
   g_autoptr(JsonNode) before_node = before ? hcs_json_object_node (before) : NULL;
   g_autoptr(JsonNode) after_node = after ? hcs_json_object_node (after) : NULL;
 
   g_return_val_if_fail (self != NULL && !self->done, FALSE);
 
-  store = hcs_request_get_store (self->req);
   self->done = TRUE;
-  if (hcs_store_audit_record (store, actor, action, entity, entity_id,
+  if (hcs_store_audit_record (self->store, actor, action, entity, entity_id,
                               before_node, after_node, error) &&
-      hcs_store_commit (store, error))
+      hcs_store_commit (self->store, error))
     return TRUE;
-  hcs_store_rollback (store);
+  hcs_store_rollback (self->store);
   return FALSE;
 }
 
@@ -110,6 +131,6 @@ hcs_write_free (HcsWrite *self)
   if (self == NULL)
     return;
   if (!self->done)
-    hcs_store_rollback (hcs_request_get_store (self->req));
+    hcs_store_rollback (self->store);
   g_free (self);
 }

@@ -23,6 +23,8 @@ typedef struct _HcsWrite HcsWrite;
 
 HcsWrite *hcs_write_begin      (HcsRequest   *req,
                                 GError      **error);
+HcsWrite *hcs_write_begin_store (HcsStore    *store,
+                                 GError     **error);
 gboolean  hcs_write_commit     (HcsWrite     *self,
                                 const char   *action,
                                 const char   *entity,
