@@ -111,7 +111,8 @@ def path_values(c, ids, template):
         ("/catalog/items/", {"id": ids["item"]}),
         ("/imports/", {"id": ids["import"]}),
         ("/indicators/", {"key": ids["indicator"], "year": ids["indicator_year"]}),
-        ("/lists/match-runs/", {"id": ids.get("match_run", NO_SUCH_ID)}),
+        ("/lists/match-runs/", {"id": ids.get("match_run", NO_SUCH_ID), "entry": ids.get("match_entry", NO_SUCH_ID)}),
+        ("/lists/match-clearances/", {"id": ids.get("clearance", NO_SUCH_ID)}),
         ("/lists/", {"type": ids["list_type"]}),
         ("/list-types/", {"type": ids["list_type"]}),
         ("/list-entries/", {"id": ids["entry"]}),
@@ -132,7 +133,7 @@ def path_values(c, ids, template):
 def bogus_values(template):
     """Values of the parameters of @template that name nothing."""
     return {"id": NO_SUCH_ID, "year": "2099", "key": "no-such-indicator", "type": "no-such-type",
-            "identifier": "91460000MA5TXXXXXX", "number": "HN20990101-0000000000"}
+            "identifier": "91460000MA5TXXXXXX", "number": "HN20990101-0000000000", "entry": NO_SUCH_ID}
 
 
 def has_param(c, method, template, name, where):
@@ -291,6 +292,28 @@ def lists(c, ids):
     r = c.call("POST", "/lists/match", body={"subjects": [ids["subject"], ids["new_subject"]]}, expect=200)
     ids["match_run"] = c.get("/lists/match-runs").json["items"][0]["id"]
     c.call("POST", "/lists/match", body={"subjects": ["91460100MA5T100082"] * 100001}, expect=413)
+    # A run with a hit: its hits, clearance, feedback, re-run and exports.
+    listed = c.get("/lists/black/entries?state=published").json["items"][0]
+    r = c.call("POST", "/lists/match", body={"subjects": [listed["subject_identifier"], "bad-code"]}, expect=200)
+    run, entry = r.json["run_id"], listed["id"]
+    ids["match_run"], ids["match_entry"] = run, entry
+    hit = "/lists/match-runs/%d/hits/%d" % (run, entry)
+    c.call("POST", "/lists/match-runs/{id}/hits/{entry}/feedback", hit + "/feedback",
+           body={"applied": True, "note": "合同测试"}, expect=200)
+    r = c.call("POST", "/lists/match-runs/{id}/hits/{entry}/clearance", hit + "/clearance",
+               body={"reason": "合同测试"}, expect=201)
+    c.call("POST", "/lists/match-runs/{id}/hits/{entry}/clearance", hit + "/clearance",
+           body={"reason": "合同测试"}, expect=409)
+    withdrawal = "/lists/match-clearances/%d/withdrawal" % r.json["id"]
+    ids["clearance"] = r.json["id"]
+    c.call("POST", "/lists/match-clearances/{id}/withdrawal", withdrawal, body={"reason": "合同测试"}, expect=200)
+    c.call("POST", "/lists/match-clearances/{id}/withdrawal", withdrawal, body={"reason": "合同测试"}, expect=409)
+    c.call("POST", "/lists/match-clearances/{id}/withdrawal", "/lists/match-clearances/%s/withdrawal" % NO_SUCH_ID,
+           body={"reason": "合同测试"}, expect=404)
+    c.call("GET", "/lists/match-runs/{id}/hits", "/lists/match-runs/%d/hits?change=new" % run, expect=400)
+    c.call("POST", "/lists/match-runs/{id}/rerun", "/lists/match-runs/%d/rerun" % run, expect=200)
+    demo_runs = [x for x in c.get("/lists/match-runs?limit=500").json["items"] if not x["rerunnable"]]
+    c.call("POST", "/lists/match-runs/{id}/rerun", "/lists/match-runs/%d/rerun" % demo_runs[0]["id"], expect=409)
 
 
 def repairs(c, ids):

@@ -253,14 +253,14 @@ test_input_migration_normalises_names (void)
   g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
   sql = g_strdup_printf ("UPDATE subjects SET name = '海南" CAFE_NFD "旧数据公司' WHERE identifier = '%s';"
                          "INSERT INTO departments (code, name, created_at) VALUES ('OLD', '" CAFE_NFD "局', '2024-01-01T00:00:00Z');"
-                         "PRAGMA user_version = 6;", uscc);
+                         "PRAGMA user_version = 7;", uscc);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   again = hc_test_server_new_for_db (db_path, NULL);
   g_assert_cmpint (hc_test_count_rows (again, "SELECT count(*) FROM subjects WHERE name = '海南" CAFE_NFC "旧数据公司'"), ==, 1);
   g_assert_cmpint (hc_test_count_rows (again, "SELECT count(*) FROM departments WHERE name = '" CAFE_NFC "局'"), ==, 1);
-  g_assert_cmpint (hc_test_count_rows (again, "PRAGMA user_version"), >=, 7);
+  g_assert_cmpint (hc_test_count_rows (again, "PRAGMA user_version"), >=, 8);
 }
 
 int

@@ -15,7 +15,8 @@ import hc_test_server as hts
 # and a caller who gets past the door is told 404 (or why the request is
 # bad); what is checked here is the door.
 PATH_VALUES = {"id": "999999999", "year": "2099", "key": "no-such-indicator", "type": "no-such-type",
-               "identifier": "91460000MA5TXXXXXX", "number": "HN20990101-0000000000"}
+               "identifier": "91460000MA5TXXXXXX", "number": "HN20990101-0000000000",
+               "entry": "999999999"}
 CALLERS = ("no token", "bad token") + hts.ROLES
 
 

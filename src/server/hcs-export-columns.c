@@ -230,6 +230,7 @@ static const HcsExportColumn file_repairs[] = {
   { "state",               "状态",          10, repair_state_of },
   { "decided_on",          "决定日期",      12, NULL },
   { "decided_by",          "决定人",        12, NULL },
+  { "department_name",     "审核部门",      24, NULL },
   { "overdue",             "超期",           8, NULL },
 };
 
@@ -242,6 +243,36 @@ static const HcsExportColumn match_hits[] = {
   { "list_class", "名单类别",  14, list_class_of },
 };
 
+static const char *
+feedback_of (const char *key)
+{
+  return g_strcmp0 (key, "applied") == 0 ? "已实施" : g_strcmp0 (key, "not_applied") == 0 ? "未实施" : key;
+}
+
+/* 名单自动比对: a run's hits and the rows it could not read. */
+static const HcsExportColumn run_hits[] = {
+  { "run_id",              "比对批次",   10, NULL },
+  { "identifier",          "主体标识",   24, NULL },
+  { "subject_name",        "主体名称",   36, NULL },
+  { "list_name",           "名单",       18, NULL },
+  { "list_class",          "名单类别",   14, list_class_of },
+  { "entry_id",            "名单条目",   10, NULL },
+  { "state",               "比对时状态", 12, list_entry_state_of },
+  { "state_now",           "当前状态",   12, list_entry_state_of },
+  { "measure_names",       "适用措施",   60, NULL },
+  { "clearance_id",        "误匹配排除", 12, NULL },
+  { "feedback",            "措施实施反馈", 14, feedback_of },
+  { "feedback_department", "反馈部门",   24, NULL },
+  { "feedback_note",       "反馈说明",   30, NULL },
+};
+
+static const HcsExportColumn run_invalid[] = {
+  { "row",    "行号",     8, NULL },
+  { "value",  "原值",    28, NULL },
+  { "code",   "错误代码", 20, NULL },
+  { "reason", "原因",    40, NULL },
+};
+
 #define TABLE(pattern, title, columns) { pattern, NULL, title, columns, G_N_ELEMENTS (columns) }
 #define KIND_TABLE(pattern, kind, title, columns) { pattern, kind, title, columns, G_N_ELEMENTS (columns) }
 
@@ -252,6 +283,8 @@ static const HcsExportTable tables[] = {
   TABLE ("/audit", "审计日志", audit),
   TABLE ("/catalog/versions/{year}/items", "公共信用信息目录", catalog_items),
   TABLE ("/repairs", "信用修复", repairs),
+  TABLE ("/lists/match-runs/{id}/hits", "名单比对命中", run_hits),
+  TABLE ("/lists/match-runs/{id}/invalid", "名单比对无法读取的行", run_invalid),
   KIND_TABLE ("/publicity", "penalty", "行政处罚公示", penalties),
   KIND_TABLE ("/publicity", "license", "行政许可公示", licenses),
   KIND_TABLE ("/subjects/{identifier}/records", "penalty", "行政处罚", penalties),

@@ -58,9 +58,16 @@ static const char * const migration_6[] = {
   NULL
 };
 
+/* 名单自动比对: the input of each run, unreadable rows, clearances of
+ * false matches, feedback on hits (issue 9). */
+static const char * const migration_7[] = {
+  "lists-matching.sql",
+  NULL
+};
+
 /* Names written before the input rules, in NFC (issue 11). Last, so that
  * test-api-input can bring a database back to the version before it. */
-static const char * const migration_7[] = {
+static const char * const migration_8[] = {
   "nfc-names.sql",
   NULL
 };
@@ -73,6 +80,7 @@ static const char * const * const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 int

@@ -23,6 +23,7 @@ hcs_routes_new_router (void)
   hcs_routes_risk_register (router);
   hcs_routes_risk_alerts_register (router);
   hcs_routes_lists_register (router);
+  hcs_routes_match_register (router);
   hcs_routes_repairs_register (router);
   hcs_routes_imports_register (router);
   hcs_routes_subjects_register (router);

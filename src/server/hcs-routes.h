@@ -18,6 +18,7 @@ void hcs_routes_catalog_register     (HcsRouter *router);
 void hcs_routes_risk_register        (HcsRouter *router);
 void hcs_routes_risk_alerts_register (HcsRouter *router);
 void hcs_routes_lists_register       (HcsRouter *router);
+void hcs_routes_match_register       (HcsRouter *router);
 void hcs_routes_repairs_register     (HcsRouter *router);
 void hcs_routes_imports_register     (HcsRouter *router);
 void hcs_routes_subjects_register    (HcsRouter *router);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* SQL for 名单: list types, measures, entries and their history, batch
- * matches (名单自动比对) and their feedback statistics. */
+/* SQL for 名单: list types, measures, entries and their history
+ * (batch matching: hcs-store-match.h). */
 #pragma once
 
 #include "hcs-request.h"
@@ -77,28 +77,6 @@ gboolean    hcs_store_lists_entry_set_state (HcsStore            *store,
                                             const char           *decided_on,
                                             const char           *published_from,
                                             const char           *published_until,
-                                            GError              **error);
-
-/* One prepared look-up per subject; @hits gets the hits in order. */
-gboolean    hcs_store_lists_match          (HcsStore             *store,
-                                            const char * const   *identifiers,
-                                            guint                 n_identifiers,
-                                            JsonArray            *hits,
-                                            GError              **error);
-gint64      hcs_store_lists_match_record   (HcsStore             *store,
-                                            const char           *actor,
-                                            const char           *purpose,
-                                            gint64                subjects,
-                                            gint64                invalid,
-                                            JsonArray            *hits,
-                                            gint64                duration_ms,
-                                            GError              **error);
-JsonArray  *hcs_store_lists_match_runs     (HcsStore             *store,
-                                            const HcsPage        *page,
-                                            gint64               *total,
-                                            GError              **error);
-JsonObject *hcs_store_lists_match_run_get  (HcsStore             *store,
-                                            gint64                id,
                                             GError              **error);
 
 /* For the demo seeder. */
