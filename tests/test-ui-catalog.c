@@ -2,7 +2,8 @@
 /* The catalog pane on the demo data of a real server: it shows the newest
  * version's items, the version picker says draft or published and by
  * whom, search and filters change the rows as the server counts them,
- * a column sorts, and Export writes the rows shown. */
+ * a column sorts, Export writes the rows shown, edits round-trip, and
+ * the Compare Years view lists a changed field old | new. */
 #include "config.h"
 
 #include <string.h>
@@ -435,6 +436,135 @@ test_catalog_delete_is_undone_or_done (void)
 }
 
 static gboolean
+diff_settled (gpointer data)
+{
+  HcCatalogDiffView *view = data;
+
+  return !hc_catalog_diff_view_get_loading (view) && hc_catalog_diff_view_get_diff (view) != NULL;
+}
+
+/* The items of the version @year, as the server lists them. */
+static HcTestResponse *
+server_items (int year)
+{
+  g_autofree char *path = g_strdup_printf ("/catalog/versions/%d/items?limit=1000", year);
+  HcTestResponse *resp = hc_test_request (server, "GET", path, hc_test_server_token (server, "analyst"), NULL);
+
+  hc_assert_status (resp, 200, NULL);
+  return resp;
+}
+
+typedef struct {
+  char *name;     /* the item changed in the 2025 draft */
+  char *before;   /* its publicity period in 2024 */
+} DiffCase;
+
+static void
+diff_lists_a_changed_field (HcApplication *app,
+                            HcWindow      *window,
+                            gpointer       data)
+{
+  DiffCase *c = data;
+  HcCatalogPane *pane = open_pane_as (window, "analyst");
+  HcCatalogDiffView *view = hc_catalog_pane_get_diff_view (pane);
+  g_autoptr(GdkTexture) shot = NULL;
+  HcCatalogDiff *diff;
+  GListModel *changes;
+  gboolean found = FALSE;
+
+  hc_catalog_pane_show_view (pane, "diff");
+  hc_ui_wait_until ("the diff", diff_settled, view);
+  diff = hc_catalog_diff_view_get_diff (view);
+  /* At first: the newest year against the one before it. */
+  g_assert_cmpint (hc_catalog_diff_get_from (diff), ==, 2024);
+  g_assert_cmpint (hc_catalog_diff_get_to (diff), ==, 2025);
+  g_assert_cmpstr (hc_catalog_diff_view_get_message (view), ==, "");
+
+  /* The field changed in the draft is listed with its old and new value. */
+  changes = hc_catalog_diff_view_get_changes (view);
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(HcCatalogChange) change = g_list_model_get_item (changes, i);
+
+      if (g_str_equal (hc_catalog_change_get_item_name (change), c->name) &&
+          g_str_equal (hc_catalog_change_get_field (change), "publicity_period"))
+        {
+          g_assert_cmpstr (hc_catalog_change_get_field_label (change), ==, "公示期限");
+          g_assert_cmpstr (hc_catalog_change_get_before (change), ==, c->before);
+          g_assert_cmpstr (hc_catalog_change_get_after (change), ==, "比对测试期限");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  shot = hc_ui_take_shot (GTK_WIDGET (window), "catalog-diff");
+  g_assert_false (hc_ui_texture_is_blank (shot));
+
+  /* One year against itself: the view says to pick two and lists nothing. */
+  hc_catalog_diff_view_compare (view, 2025, 2025);
+  g_assert_false (hc_catalog_diff_view_get_loading (view));
+  g_assert_null (hc_catalog_diff_view_get_diff (view));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 0);
+  g_assert_nonnull (strstr (hc_catalog_diff_view_get_message (view), "两个不同的年度"));
+
+  /* Two other years: the diff follows the pick. */
+  hc_catalog_diff_view_compare (view, 2023, 2024);
+  hc_ui_wait_until ("the other diff", diff_settled, view);
+  g_assert_cmpint (hc_catalog_diff_get_from (hc_catalog_diff_view_get_diff (view)), ==, 2023);
+  g_assert_cmpint (hc_catalog_diff_get_to (hc_catalog_diff_view_get_diff (view)), ==, 2024);
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(HcCatalogChange) change = g_list_model_get_item (changes, i);
+
+      g_assert_cmpstr (hc_catalog_change_get_after (change), !=, "比对测试期限");
+    }
+}
+
+/* Changes the publicity period of a 2025 draft item that 2024 has too. */
+static void
+test_catalog_diff_lists_a_changed_field (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+  g_autoptr(HcTestResponse) old_items = server_items (2024);
+  g_autoptr(HcTestResponse) new_items = server_items (2025);
+  g_autoptr(GHashTable) old_by_lineage = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *olds = json_object_get_array_member (json_node_get_object (old_items->json), "items");
+  JsonArray *news = json_object_get_array_member (json_node_get_object (new_items->json), "items");
+  JsonObject *item = NULL;
+  JsonObject *old = NULL;
+  DiffCase c = { 0, };
+
+  for (guint i = 0; i < json_array_get_length (olds); i++)
+    {
+      JsonObject *o = json_array_get_object_element (olds, i);
+
+      g_hash_table_insert (old_by_lineage, (gpointer) json_object_get_string_member (o, "lineage"), o);
+    }
+  for (guint i = 0; i < json_array_get_length (news) && item == NULL; i++)
+    {
+      JsonObject *n = json_array_get_object_element (news, i);
+
+      if ((old = g_hash_table_lookup (old_by_lineage, json_object_get_string_member (n, "lineage"))) != NULL)
+        item = n;
+    }
+  g_assert_nonnull (item);
+  {
+    g_autofree char *path = g_strdup_printf ("/catalog/items/%" G_GINT64_FORMAT, json_object_get_int_member (item, "id"));
+    g_autoptr(HcTestResponse) fresh = server_item (json_object_get_int_member (item, "id"));
+    const char *body = "{\"publicity_period\":\"比对测试期限\"}";
+    g_autoptr(HcTestResponse) patched = hc_test_request_full (server, "PATCH", path, hc_test_server_token (server, "analyst"),
+                                                              "application/json", g_bytes_new_static (body, strlen (body)),
+                                                              fresh->etag);
+
+    hc_assert_status (patched, 200, NULL);
+  }
+  c.name = g_strdup (json_object_get_string_member (item, "name"));
+  c.before = g_strdup (json_object_get_string_member (old, "publicity_period"));
+  g_assert_cmpint (hc_ui_run_app (args, diff_lists_a_changed_field, &c), ==, 0);
+  g_free (c.name);
+  g_free (c.before);
+}
+
+static gboolean
 version_published (gpointer data)
 {
   HcCatalogPane *pane = data;
@@ -495,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/ui/catalog/shows-the-demo-catalog", test_catalog_shows_the_demo_catalog);
   g_test_add_func ("/ui/catalog/analyst-edits-the-draft", test_catalog_analyst_edits_the_draft);
   g_test_add_func ("/ui/catalog/delete-is-undone-or-done", test_catalog_delete_is_undone_or_done);
+  g_test_add_func ("/ui/catalog/diff-lists-a-changed-field", test_catalog_diff_lists_a_changed_field);
   /* Last: it publishes the demo's draft. */
   g_test_add_func ("/ui/catalog/supervisor-publishes", test_catalog_supervisor_publishes);
   status = g_test_run ();

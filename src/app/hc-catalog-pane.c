@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hc-catalog-diff-view.h"
 #include "hc-catalog-item-dialog.h"
 #include "hc-catalog-pane.h"
 #include "hc-core.h"
@@ -27,6 +28,7 @@ struct _HcCatalogPane
   /* template children */
   AdwViewStack       *stack;
   HcImportPage       *import_page;
+  HcCatalogDiffView  *diff_view;
   GtkDropDown        *version_dropdown;
   GtkLabel           *badge_label;
   GtkLabel           *version_label;
@@ -344,6 +346,7 @@ versions_cb (GObject      *source,
                        newest_first->pdata, newest_first->len);
   gtk_drop_down_set_selected (self->version_dropdown, n > 0 ? select : GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->version_dropdown, version_changed, self);
+  hc_catalog_diff_view_set_versions (self->diff_view, G_LIST_MODEL (self->versions));
 
   if (n == 0)
     {
@@ -837,6 +840,7 @@ static void
 client_changed (HcCatalogPane *self)
 {
   hc_import_page_set_client (self->import_page, hc_pane_get_client (HC_PANE (self)));
+  hc_catalog_diff_view_set_client (self->diff_view, hc_pane_get_client (HC_PANE (self)));
 }
 
 static void
@@ -886,12 +890,14 @@ hc_catalog_pane_class_init (HcCatalogPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "catalog.publish", NULL, publish_action);
 
   g_type_ensure (HC_TYPE_IMPORT_PAGE);
+  g_type_ensure (HC_TYPE_CATALOG_DIFF_VIEW);
   g_type_ensure (HC_TYPE_EXPORT_BUTTON);
   g_type_ensure (HC_TYPE_CATALOG_ITEM);
   g_type_ensure (HC_TYPE_CATALOG_VERSION);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-catalog-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, stack);
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, import_page);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, diff_view);
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, version_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, badge_label);
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, version_label);
@@ -967,7 +973,7 @@ hc_catalog_pane_get_import_page (HcCatalogPane *self)
   return self->import_page;
 }
 
-/* @view: "catalog" or "import" */
+/* @view: "catalog", "diff" or "import" */
 void
 hc_catalog_pane_show_view (HcCatalogPane *self,
                            const char    *view)
@@ -976,6 +982,14 @@ hc_catalog_pane_show_view (HcCatalogPane *self,
   g_return_if_fail (view != NULL);
 
   adw_view_stack_set_visible_child_name (self->stack, view);
+}
+
+/* The Compare Years view. */
+HcCatalogDiffView *
+hc_catalog_pane_get_diff_view (HcCatalogPane *self)
+{
+  g_return_val_if_fail (HC_IS_CATALOG_PANE (self), NULL);
+  return self->diff_view;
 }
 
 /* The items shown (HcCatalogItem), in the order of the columns' sort. */

@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "hc-catalog-diff-view.h"
 #include "hc-pane.h"
 #include "hc-import-page.h"
 
@@ -16,6 +17,7 @@ G_DECLARE_FINAL_TYPE (HcCatalogPane, hc_catalog_pane, HC, CATALOG_PANE, HcPane)
 HcImportPage *hc_catalog_pane_get_import_page (HcCatalogPane *self);
 void          hc_catalog_pane_show_view       (HcCatalogPane *self,
                                                const char    *view);
+HcCatalogDiffView *hc_catalog_pane_get_diff_view (HcCatalogPane *self);
 GListModel   *hc_catalog_pane_get_items       (HcCatalogPane *self);
 GListModel   *hc_catalog_pane_get_versions    (HcCatalogPane *self);
 void          hc_catalog_pane_select_year     (HcCatalogPane *self,
