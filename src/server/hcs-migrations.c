@@ -72,6 +72,13 @@ static const char * const migration_8[] = {
   NULL
 };
 
+/* 信用修复: the evidence of a repair case (issue 9). Idempotent: after
+ * migration 8, which test-api-input brings a database back before. */
+static const char * const migration_9[] = {
+  "repairs-evidence.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -81,6 +88,7 @@ static const char * const * const migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
 };
 
 int

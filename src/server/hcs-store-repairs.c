@@ -24,7 +24,9 @@
   " r.decision_comment AS decision_comment, r.version AS version, r.created_by AS created_by," \
   " r.created_at AS created_at, " REPAIR_DEPARTMENT " AS department_id," \
   " (SELECT d.name FROM departments d WHERE d.id = " REPAIR_DEPARTMENT ") AS department_name," \
-  " CASE WHEN r.decided_on IS NOT NULL THEN r.decided_on > r.deadline ELSE ?9 > r.deadline END AS overdue"
+  " CASE WHEN r.decided_on IS NOT NULL THEN r.decided_on > r.deadline ELSE ?9 > r.deadline END AS overdue," \
+  " (SELECT json_group_array (v.item) FROM (SELECT item FROM repair_evidence WHERE repair_id = r.id" \
+  " ORDER BY position) v) AS evidence"
 
 #define REPAIR_FROM \
   " FROM repairs r JOIN subjects s ON s.id = r.subject_id LEFT JOIN list_entries e ON e.id = r.entry_id"
@@ -41,6 +43,17 @@ static const char SQL_COUNT[] = "SELECT count(*) FROM repairs r" REPAIR_FILTER;
 static void
 fix_row (JsonObject *obj)
 {
+  const char *evidence = json_object_get_string_member_with_default (obj, "evidence", NULL);
+  JsonNode *node = evidence ? json_from_string (evidence, NULL) : NULL;
+
+  /* json_group_array() answers text: the API an array of the items. */
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_clear_pointer (&node, json_node_unref);
+      node = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (node, json_array_new ());
+    }
+  json_object_set_member (obj, "evidence", node);
   json_object_set_boolean_member (obj, "commitment", json_object_get_int_member (obj, "commitment") != 0);
   json_object_set_boolean_member (obj, "overdue", json_object_get_int_member (obj, "overdue") != 0);
 }
@@ -151,6 +164,27 @@ hcs_store_repairs_insert (HcsStore    *store,
   if (department_id > 0)
     sqlite3_bind_int64 (stmt, 10, department_id);
   return hcs_store_insert (store, stmt, error);
+}
+
+static const char SQL_EVIDENCE[] =
+  "INSERT INTO repair_evidence (repair_id, position, item) VALUES (?1, ?2, ?3)";
+
+/* Adds @item as the evidence of case @repair_id at @position. */
+gboolean
+hcs_store_repairs_add_evidence (HcsStore    *store,
+                                gint64       repair_id,
+                                guint        position,
+                                const char  *item,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_EVIDENCE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, repair_id);
+  sqlite3_bind_int (stmt, 2, (int) position);
+  hcs_store_bind_text (stmt, 3, item);
+  return hcs_store_step_done (store, stmt, error);
 }
 
 static const char SQL_DECIDE[] =

@@ -29,6 +29,11 @@ gint64      hcs_store_repairs_insert  (HcsStore       *store,
                                        gint64          department_id,
                                        const char     *actor,
                                        GError        **error);
+gboolean    hcs_store_repairs_add_evidence (HcsStore   *store,
+                                            gint64      repair_id,
+                                            guint       position,
+                                            const char *item,
+                                            GError    **error);
 gboolean    hcs_store_repairs_decide  (HcsStore       *store,
                                        gint64          id,
                                        gint64          version,
