@@ -18,6 +18,7 @@
 #include "hc-page.h"
 #include "hc-region-info.h"
 #include "hc-repair.h"
+#include "hc-risk-alert.h"
 #include "hc-server-health.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,7 @@ typedef enum
   HC_COUNT_RISK_EVENTS,
   HC_COUNT_REPAIRS_PENDING,
   HC_COUNT_REPAIRS_OVERDUE,
+  HC_COUNT_RISK_ALERTS_OPEN,
 } HcCount;
 
 
@@ -179,13 +181,15 @@ char           *hc_client_review_indicator_value_finish  (HcClient            *s
 
 
 /* @by: "region", "region-month" or "region-category"; @from, @to: "YYYY-MM"
- * or NULL; @category: a risk category key or NULL for all; @normalize:
- * "none" or "per10k" (NULL for none). */
+ * or NULL; @category: a risk category key or NULL for all; @measure:
+ * "count" or "severity" (the sum of the events' severities; NULL for
+ * count); @normalize: "none" or "per10k" (NULL for none). */
 void            hc_client_get_heatmap_async   (HcClient            *self,
                                                const char          *by,
                                                const char          *from,
                                                const char          *to,
                                                const char          *category,
+                                               const char          *measure,
                                                const char          *normalize,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
@@ -209,6 +213,39 @@ void            hc_client_list_risk_events_async  (HcClient            *self,
 HcPage         *hc_client_list_risk_events_finish (HcClient            *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
+
+/* Early-warning alerts (预警): a page of HcRiskAlert, newest first; acknowledge
+ * (with a note) and close, each with the alert's ETag. */
+void            hc_client_list_risk_alerts_async        (HcClient            *self,
+                                                         const char          *state,
+                                                         const char          *region,
+                                                         guint                limit,
+                                                         const char          *cursor,
+                                                         gboolean             want_total,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+HcPage         *hc_client_list_risk_alerts_finish       (HcClient            *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+void            hc_client_acknowledge_risk_alert_async  (HcClient            *self,
+                                                         HcRiskAlert         *alert,
+                                                         const char          *note,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+HcRiskAlert    *hc_client_acknowledge_risk_alert_finish (HcClient            *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+void            hc_client_close_risk_alert_async        (HcClient            *self,
+                                                         HcRiskAlert         *alert,
+                                                         const char          *note,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+HcRiskAlert    *hc_client_close_risk_alert_finish       (HcClient            *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 
 void             hc_client_list_types_async              (HcClient            *self,
                                                           GCancellable        *cancellable,
