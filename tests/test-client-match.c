@@ -363,7 +363,7 @@ test_client_repairs_queue_and_decision (void)
   g_assert_cmpstr (hc_repair_get_state (approved), ==, "approved");
   g_assert_cmpstr (hc_repair_get_decision_comment (approved), ==, "材料齐全");
   g_assert_cmpstr (hc_repair_get_decided_by (approved), ==, "designating");
-  decided = repairs (reader, "approved", FALSE);
+  decided = repairs (reader, "decided", FALSE);
   g_assert_true (page_has (decided, id));
 
   hc_client_get_list_entry_async (reader, entry, NULL, hc_test_wait_store, &wait);

@@ -17,6 +17,7 @@
 #include "hc-list-entry-event.h"
 #include "hc-lists-pane.h"
 #include "hc-match-view.h"
+#include "hc-repairs-view.h"
 
 #define PAGE_SIZE 50
 
@@ -27,6 +28,7 @@ struct _HcListsPane
   /* template children */
   AdwViewStack       *stack;
   HcMatchView        *match_view;
+  HcRepairsView      *repairs_view;
   GtkDropDown        *type_dropdown;
   GtkDropDown        *state_dropdown;
   GtkDropDown        *region_dropdown;
@@ -567,6 +569,8 @@ hc_lists_pane_refresh (HcPane *pane)
   hc_pane_reload (pane);
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "match") == 0)
     hc_match_view_reload (self->match_view);
+  else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "repairs") == 0)
+    hc_repairs_view_reload (self->repairs_view);
 }
 
 /* The pane's listings: a match run's hits and its unreadable rows. */
@@ -586,6 +590,7 @@ static void
 client_changed (HcListsPane *self)
 {
   hc_match_view_set_client (self->match_view, hc_pane_get_client (HC_PANE (self)));
+  hc_repairs_view_set_client (self->repairs_view, hc_pane_get_client (HC_PANE (self)));
 }
 
 /* Leaving the pane cancels its requests (HcPane) and the entry's. */
@@ -657,12 +662,14 @@ hc_lists_pane_class_init (HcListsPaneClass *klass)
 
   g_type_ensure (HC_TYPE_LIST_ACTIONS);
   g_type_ensure (HC_TYPE_MATCH_VIEW);
+  g_type_ensure (HC_TYPE_REPAIRS_VIEW);
   g_type_ensure (HC_TYPE_LIST_TYPE);
   g_type_ensure (HC_TYPE_LIST_ENTRY);
   g_type_ensure (HC_TYPE_LIST_ENTRY_EVENT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-lists-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, stack);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, match_view);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, repairs_view);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, region_dropdown);
@@ -822,7 +829,8 @@ hc_lists_pane_get_standing (HcListsPane *self)
          ? gtk_label_get_label (self->standing_label) : NULL;
 }
 
-/* Shows the view @name ("entries", "match"), as the view switcher does. */
+/* Shows the view @name ("entries", "match", "repairs"), as the view
+ * switcher does. */
 void
 hc_lists_pane_show_view (HcListsPane *self,
                          const char  *name)
@@ -838,4 +846,12 @@ hc_lists_pane_get_match_view (HcListsPane *self)
 {
   g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
   return self->match_view;
+}
+
+/* Returns: (transfer none): the 信用修复 view */
+HcRepairsView *
+hc_lists_pane_get_repairs_view (HcListsPane *self)
+{
+  g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
+  return self->repairs_view;
 }

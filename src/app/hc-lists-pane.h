@@ -6,6 +6,7 @@
 
 #include "hc-match-view.h"
 #include "hc-pane.h"
+#include "hc-repairs-view.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,6 @@ GtkWidget   *hc_lists_pane_get_action_button (HcListsPane *self,
 void         hc_lists_pane_show_view         (HcListsPane *self,
                                               const char  *name);
 HcMatchView *hc_lists_pane_get_match_view    (HcListsPane *self);
+HcRepairsView *hc_lists_pane_get_repairs_view (HcListsPane *self);
 
 G_END_DECLS

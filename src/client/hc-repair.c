@@ -35,6 +35,7 @@ static const HcJsonProp props[] = {
   { "entry-id", "entry_id", G_TYPE_INT64 },
   { "penalty-id", "penalty_id", G_TYPE_INT64 },
   { "list-type", "list_type", G_TYPE_STRING },
+  { "list-name", "list_name", G_TYPE_STRING },
   { "entry-state", "entry_state", G_TYPE_STRING },
   { "reason", "reason", G_TYPE_STRING },
   { "commitment", "commitment", G_TYPE_BOOLEAN },
@@ -381,4 +382,11 @@ hc_repair_get_etag (HcRepair *self)
 {
   g_return_val_if_fail (HC_IS_REPAIR (self), NULL);
   return self->etag;
+}
+
+const char *
+hc_repair_get_list_name (HcRepair *self)
+{
+  g_return_val_if_fail (HC_IS_REPAIR (self), NULL);
+  return _hc_json_string_or_null (self->obj, "list_name");
 }

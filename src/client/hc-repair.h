@@ -22,6 +22,7 @@ const char *hc_repair_get_kind (HcRepair *self);
 gint64      hc_repair_get_entry_id (HcRepair *self);
 gint64      hc_repair_get_penalty_id (HcRepair *self);
 const char *hc_repair_get_list_type (HcRepair *self);
+const char *hc_repair_get_list_name (HcRepair *self);
 const char *hc_repair_get_entry_state (HcRepair *self);
 const char *hc_repair_get_reason (HcRepair *self);
 gboolean    hc_repair_get_commitment (HcRepair *self);

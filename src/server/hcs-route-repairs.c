@@ -105,10 +105,10 @@ list_repairs (HcsRequest *req)
   if (!hcs_request_page (req, &page))
     return;
   if (state != NULL && !g_str_equal (state, "pending") && !g_str_equal (state, "approved") &&
-      !g_str_equal (state, "rejected"))
+      !g_str_equal (state, "rejected") && !g_str_equal (state, "decided"))
     {
       hcs_request_reply_error (req, HCS_ERR_INVALID_STATE, "state",
-                               _("The state of a repair case is pending, approved or rejected."));
+                               _("The state of a repair case is pending, approved or rejected (decided: either of the last two)."));
       return;
     }
   rows = hcs_store_repairs_list (hcs_request_get_store (req), state,

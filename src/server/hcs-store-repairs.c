@@ -18,7 +18,8 @@
  * decided one when it was decided after the deadline. */
 #define REPAIR_COLUMNS \
   "r.id AS id, s.identifier AS subject_identifier, s.name AS subject_name, s.type AS subject_type," \
-  " r.kind AS kind, r.entry_id AS entry_id, r.penalty_id AS penalty_id, e.list_type AS list_type, e.state AS entry_state," \
+  " r.kind AS kind, r.entry_id AS entry_id, r.penalty_id AS penalty_id, e.list_type AS list_type," \
+  " (SELECT t.name FROM list_types t WHERE t.key = e.list_type) AS list_name, e.state AS entry_state," \
   " r.reason AS reason, r.commitment AS commitment, r.applied_on AS applied_on," \
   " r.deadline AS deadline, r.state AS state, r.decided_on AS decided_on, r.decided_by AS decided_by," \
   " r.decision_comment AS decision_comment, r.version AS version, r.created_by AS created_by," \
@@ -32,7 +33,7 @@
   " FROM repairs r JOIN subjects s ON s.id = r.subject_id LEFT JOIN list_entries e ON e.id = r.entry_id"
 
 #define REPAIR_FILTER \
-  " WHERE (?1 IS NULL OR r.state = ?1)" \
+  " WHERE (?1 IS NULL OR r.state = ?1 OR (?1 = 'decided' AND r.state <> 'pending'))" \
   " AND (?2 = 0 OR (CASE WHEN r.decided_on IS NOT NULL THEN r.decided_on > r.deadline ELSE ?9 > r.deadline END))"
 
 static const char SQL_LIST[] =
@@ -60,7 +61,7 @@ fix_row (JsonObject *obj)
 
 /**
  * hcs_store_repairs_list:
- * @state: (nullable): pending, approved or rejected
+ * @state: (nullable): pending, approved, rejected or decided (either)
  * @today: "YYYY-MM-DD", for the overdue test of pending cases
  *
  * Returns: (transfer full): up to @page->limit + 1 cases, newest first
@@ -232,6 +233,29 @@ hcs_store_repairs_repaired_entries (HcsStore  *store,
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REPAIRED_ENTRIES, error);
 
   return stmt ? hcs_store_rows_array (store, stmt, 0, error) : NULL;
+}
+
+static const char SQL_PUBLISHED_ENTRIES[] =
+  "SELECT e.id AS entry_id, e.subject_id AS subject_id FROM list_entries e"
+  " JOIN list_types t ON t.key = e.list_type"
+  " WHERE e.state = 'published' AND e.department_id = ?1 AND t.class <> 'red'"
+  " AND NOT EXISTS (SELECT 1 FROM repairs r WHERE r.entry_id = e.id) ORDER BY e.id LIMIT ?2";
+
+/* Returns: (transfer full): up to @limit published entries (not on a red
+ * list) that @department_id designated and no case repairs yet */
+JsonArray *
+hcs_store_repairs_published_entries (HcsStore  *store,
+                                     gint64     department_id,
+                                     guint      limit,
+                                     GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_PUBLISHED_ENTRIES, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, department_id);
+  sqlite3_bind_int (stmt, 2, (int) limit);
+  return hcs_store_rows_array (store, stmt, 0, error);
 }
 
 static const char SQL_SEED[] =

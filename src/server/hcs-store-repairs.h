@@ -64,6 +64,10 @@ typedef struct
 
 JsonArray  *hcs_store_repairs_repaired_entries (HcsStore         *store,
                                        GError        **error);
+JsonArray  *hcs_store_repairs_published_entries (HcsStore   *store,
+                                                gint64      department_id,
+                                                guint       limit,
+                                                GError    **error);
 gboolean    hcs_store_repairs_seed    (HcsStore       *store,
                                        const HcsRepairSeed *repair,
                                        GError        **error);
