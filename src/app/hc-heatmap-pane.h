@@ -28,5 +28,9 @@ gboolean         hc_heatmap_pane_get_busy    (HcHeatmapPane *self);
 HcRegionMap     *hc_heatmap_pane_get_map     (HcHeatmapPane *self);
 HcHeatmapMatrix *hc_heatmap_pane_get_matrix  (HcHeatmapPane *self);
 GListModel      *hc_heatmap_pane_get_events  (HcHeatmapPane *self);
+GListModel      *hc_heatmap_pane_get_alerts  (HcHeatmapPane *self);
+void             hc_heatmap_pane_select_alert (HcHeatmapPane *self,
+                                               guint          position);
+const char      *hc_heatmap_pane_get_alerts_message (HcHeatmapPane *self);
 
 G_END_DECLS

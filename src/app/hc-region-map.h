@@ -26,5 +26,14 @@ gboolean    hc_region_map_get_region_point    (HcRegionMap *self,
 char       *hc_region_map_get_region_at       (HcRegionMap *self,
                                                double       x,
                                                double       y);
+void        hc_region_map_set_alert_regions   (HcRegionMap        *self,
+                                               const char * const *regions);
+gboolean    hc_region_map_has_alert           (HcRegionMap *self,
+                                               const char  *region);
+gboolean    hc_region_map_get_alert_point     (HcRegionMap *self,
+                                               const char  *region,
+                                               double      *x,
+                                               double      *y);
+void        hc_region_map_get_alert_color     (GdkRGBA     *color);
 
 G_END_DECLS
