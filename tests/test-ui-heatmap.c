@@ -411,6 +411,7 @@ alerts_are_marked_listed_and_worked (HcApplication *app,
   const HcRegion *regions;
   guint n_regions, classes_seen = 0;
   guint klass[HC_N_REGIONS];
+  HcHeatBreaks breaks;
   GdkRGBA marker;
   double x, y;
   int r, g, b;
@@ -437,6 +438,7 @@ alerts_are_marked_listed_and_worked (HcApplication *app,
 
   /* Each 市县's colour, read at its point, is the class of its value: so the
    * colours' order follows the values'. */
+  hc_region_map_get_breaks (map, &breaks);
   regions = hc_regions_get_all (&n_regions);
   for (guint i = 0; i < n_regions; i++)
     {
@@ -445,7 +447,7 @@ alerts_are_marked_listed_and_worked (HcApplication *app,
       g_assert_cmpint (row, >=, 0);
       g_assert_true (hc_region_map_get_region_point (map, regions[i].code, &x, &y));
       klass[i] = pixel_class (map_shot, x, y, regions[i].name);
-      g_assert_cmpuint (klass[i], ==, hc_heat_scale_class (hc_heatmap_get_value (heatmap, row, 0), heatmap->max));
+      g_assert_cmpuint (klass[i], ==, hc_heat_breaks_class (&breaks, hc_heatmap_get_value (heatmap, row, 0)));
       classes_seen |= 1u << klass[i];
     }
   for (guint i = 0; i < n_regions; i++)
@@ -536,6 +538,149 @@ test_heatmap_alerts_are_marked_listed_and_worked (void)
   g_assert_cmpint (hc_ui_run_app (args, alerts_are_marked_listed_and_worked, &f), ==, 0);
 }
 
+/* Comparable maps ---------------------------------------------------------- */
+
+/* 海口's class on a new picture of the map, after checking that it is the
+ * class its value has under the breaks the map uses. */
+static guint
+haikou_class (HcHeatmapPane *pane,
+              const char    *shot_name)
+{
+  HcRegionMap *map = hc_heatmap_pane_get_map (pane);
+  HcHeatmap *heatmap = hc_region_map_get_heatmap (map);
+  g_autoptr(GdkTexture) shot = shoot (GTK_WIDGET (map), shot_name);
+  HcHeatBreaks breaks;
+  double x, y;
+  guint klass;
+
+  hc_region_map_get_breaks (map, &breaks);
+  g_assert_true (hc_region_map_get_region_point (map, HAIKOU, &x, &y));
+  klass = pixel_class (shot, x, y, "海口");
+  g_assert_cmpuint (klass, ==, hc_heat_breaks_class (&breaks, hc_heatmap_get_value (heatmap, hc_heatmap_find_row (heatmap, HAIKOU), 0)));
+  return klass;
+}
+
+static void
+show_year (HcHeatmapPane *pane,
+           int            year)
+{
+  g_autofree char *from = g_strdup_printf ("%d-01", year);
+  g_autofree char *to = g_strdup_printf ("%d-12", year);
+
+  g_assert_true (hc_heatmap_pane_set_period (pane, from, to));
+  hc_ui_wait_until ("the year's map", not_busy, pane);
+}
+
+static void
+fixed_breaks_keep_colours (HcApplication *app,
+                           HcWindow      *window,
+                           gpointer       data)
+{
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  HcHeatmapPane *pane;
+  HcRegionMap *map;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  HcHeatBreaks breaks;
+  guint own_2024, own_2025, fixed_2025, fixed_2024;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
+  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
+  hc_ui_wait_pane_loaded (window, "heatmap");
+  pane = HC_HEATMAP_PANE (hc_window_get_pane_widget (window, "heatmap"));
+  map = hc_heatmap_pane_get_map (pane);
+  hc_ui_wait_until ("the map's values", map_loaded, pane);
+
+  /* Each map's own classes: 海口's five events are class 3 of 2024's map
+   * (up to 10) but class 1 of 2025's (up to 30), though they did not
+   * change: the two maps do not compare. */
+  show_year (pane, 2024);
+  own_2024 = haikou_class (pane, "own-2024");
+  show_year (pane, 2025);
+  own_2025 = haikou_class (pane, "own-2025");
+  g_assert_cmpuint (own_2024, ==, 3);
+  g_assert_cmpuint (own_2025, ==, 1);
+
+  /* Fixed by 2021–2025: the same classes for both years, so 海口 keeps its
+   * colour; the legend gives each class's whole range. */
+  hc_heatmap_pane_set_breaks_mode (pane, HC_HEATMAP_BREAKS_FIXED_RANGE);
+  hc_ui_wait_until ("the classes of 2021–2025", not_busy, pane);
+  hc_region_map_get_breaks (map, &breaks);
+  g_assert_cmpfloat (breaks.lower[HC_HEAT_SCALE_N_CLASSES - 1], ==, 25);
+  first = hc_heat_breaks_class_text (&breaks, 0, TRUE);
+  last = hc_heat_breaks_class_text (&breaks, HC_HEAT_SCALE_N_CLASSES - 1, TRUE);
+  g_assert_cmpstr (first, ==, "0–4");
+  g_assert_cmpstr (last, ==, "≥ 25");
+  fixed_2025 = haikou_class (pane, "fixed-2025");
+  show_year (pane, 2024);
+  fixed_2024 = haikou_class (pane, "fixed-2024");
+  g_assert_cmpuint (fixed_2025, ==, 1);
+  g_assert_cmpuint (fixed_2024, ==, fixed_2025);
+
+  /* By hand: a bad list is refused in the dialog and changes nothing. */
+  hc_heatmap_pane_set_breaks_mode (pane, HC_HEATMAP_BREAKS_BY_HAND);
+  hc_ui_wait_until ("the classes dialog", dialog_shown, NULL);
+  dialog = find_dialog ();
+  entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2, 4, 四");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2, 4, 3, 8, 10");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (hc_heatmap_pane_get_breaks_mode (pane), ==, HC_HEATMAP_BREAKS_FIXED_RANGE);
+  g_assert_cmpuint (haikou_class (pane, "still-fixed-2024"), ==, fixed_2024);
+
+  hc_heatmap_pane_set_breaks_mode (pane, HC_HEATMAP_BREAKS_BY_HAND);
+  hc_ui_wait_until ("the classes dialog", dialog_shown, NULL);
+  dialog = find_dialog ();
+  entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2，4，6，8，10");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (hc_heatmap_pane_get_breaks_mode (pane), ==, HC_HEATMAP_BREAKS_BY_HAND);
+  g_assert_cmpuint (haikou_class (pane, "hand-2024"), ==, 2);
+  show_year (pane, 2025);
+  g_assert_cmpuint (haikou_class (pane, "hand-2025"), ==, 2);
+  g_object_unref (shoot (GTK_WIDGET (window), "fixed-window"));
+}
+
+/* 海口 has five events in each of 2024 and 2025; 三亚 ten in 2024 and
+ * thirty in 2025: only 三亚 changed. */
+static void
+test_heatmap_fixed_breaks_keep_colours (void)
+{
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+  int n = 0;
+
+  for (int year = 2024; year <= 2025; year++)
+    {
+      for (int k = 0; k < 5; k++)
+        {
+          g_autofree char *date = g_strdup_printf ("%d-06-%02d", year, 1 + k);
+          post_event (server, HAIKOU, date, "finance", n++);
+        }
+      for (int k = 0; k < (year == 2024 ? 10 : 30); k++)
+        {
+          g_autofree char *date = g_strdup_printf ("%d-%02d-%02d", year, 1 + k % 12, 1 + k % 28);
+          post_event (server, SANYA, date, "tourism", n++);
+        }
+    }
+  /* The data span the two whole years. */
+  post_event (server, WUZHISHAN, "2024-01-02", "tourism", n++);
+  post_event (server, WUZHISHAN, "2025-12-30", "tourism", n++);
+
+  g_assert_cmpint (hc_ui_run_app (args, fixed_breaks_keep_colours, NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,5 +689,6 @@ main (int   argc,
   g_test_add_func ("/ui/heatmap/colours-and-drill-down-follow-the-events", test_heatmap_follows_the_events);
   g_test_add_func ("/ui/heatmap/no-events-is-the-empty-state", test_heatmap_no_events_is_the_empty_state);
   g_test_add_func ("/ui/heatmap/alerts-are-marked-listed-and-worked", test_heatmap_alerts_are_marked_listed_and_worked);
+  g_test_add_func ("/ui/heatmap/fixed-breaks-keep-colours", test_heatmap_fixed_breaks_keep_colours);
   return hc_ui_test_finish (g_test_run ());
 }

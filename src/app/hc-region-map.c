@@ -53,6 +53,7 @@ struct _HcRegionMap
   HcHeatmap       *heatmap;
   char            *selected;
   GHashTable      *alert_regions;   /* codes of the 市县 with open alerts */
+  HcHeatBreaks    *fixed_breaks;    /* NULL: equal intervals up to the max */
 
   /* layout of the last allocation: device = offset + scale × path unit */
   double           scale, ox, oy;
@@ -341,6 +342,16 @@ region_value (HcRegionMap *self,
 }
 
 static void
+current_breaks (HcRegionMap  *self,
+                HcHeatBreaks *breaks)
+{
+  if (self->fixed_breaks != NULL)
+    *breaks = *self->fixed_breaks;
+  else
+    hc_heat_breaks_init_equal (breaks, self->heatmap ? self->heatmap->max : 0);
+}
+
+static void
 shape_color (HcRegionMap *self,
              Shape       *shape,
              GdkRGBA     *color,
@@ -348,7 +359,11 @@ shape_color (HcRegionMap *self,
 {
   gboolean has_value;
   double value = region_value (self, shape->code, &has_value);
-  guint klass = hc_heat_scale_class (value, self->heatmap ? self->heatmap->max : 0);
+  HcHeatBreaks breaks;
+  guint klass;
+
+  current_breaks (self, &breaks);
+  klass = hc_heat_breaks_class (&breaks, value);
 
   if (has_value)
     hc_heat_scale_class_color (klass, color);
@@ -446,7 +461,7 @@ hc_region_map_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   cairo_t *cr;
   Shape *selected = find_shape (self->selected);
-  double max = self->heatmap != NULL ? self->heatmap->max : 0;
+  HcHeatBreaks breaks;
   gboolean full_names = TRUE;
 
   if (width <= 0 || height <= 0)
@@ -562,7 +577,8 @@ hc_region_map_snapshot (GtkWidget   *widget,
                     klass >= HC_HEAT_SCALE_N_CLASSES - 2);
     }
 
-  hc_heat_scale_snapshot_legend (widget, snapshot, MARGIN, self->legend_y, max,
+  current_breaks (self, &breaks);
+  hc_heat_scale_snapshot_legend (widget, snapshot, MARGIN, self->legend_y, &breaks,
                                  hc_heatmap_is_whole (self->heatmap));
 }
 
@@ -760,6 +776,7 @@ hc_region_map_dispose (GObject *object)
   g_clear_pointer (&self->heatmap, hc_heatmap_unref);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->alert_regions, g_hash_table_unref);
+  g_clear_pointer (&self->fixed_breaks, g_free);
   if (self->hit_cr != NULL)
     {
       cairo_surface_t *surface = cairo_get_target (self->hit_cr);
@@ -1015,4 +1032,32 @@ hc_region_map_get_alert_color (GdkRGBA *color)
 {
   g_return_if_fail (color != NULL);
   gdk_rgba_parse (color, ALERT_COLOR);
+}
+
+/**
+ * hc_region_map_set_breaks:
+ * @breaks: (nullable): class breaks to keep whatever the values, so that
+ *   maps of different periods compare; NULL for equal intervals up to the
+ *   largest value shown
+ */
+void
+hc_region_map_set_breaks (HcRegionMap        *self,
+                          const HcHeatBreaks *breaks)
+{
+  g_return_if_fail (HC_IS_REGION_MAP (self));
+
+  g_clear_pointer (&self->fixed_breaks, g_free);
+  if (breaks != NULL)
+    self->fixed_breaks = g_memdup2 (breaks, sizeof *breaks);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The breaks the map is drawn with. */
+void
+hc_region_map_get_breaks (HcRegionMap  *self,
+                          HcHeatBreaks *breaks)
+{
+  g_return_if_fail (HC_IS_REGION_MAP (self));
+  g_return_if_fail (breaks != NULL);
+  current_breaks (self, breaks);
 }

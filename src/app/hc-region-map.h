@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "hc-client.h"
+#include "hc-heat-scale.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +36,9 @@ gboolean    hc_region_map_get_alert_point     (HcRegionMap *self,
                                                double      *x,
                                                double      *y);
 void        hc_region_map_get_alert_color     (GdkRGBA     *color);
+void        hc_region_map_set_breaks          (HcRegionMap        *self,
+                                               const HcHeatBreaks *breaks);
+void        hc_region_map_get_breaks          (HcRegionMap  *self,
+                                               HcHeatBreaks *breaks);
 
 G_END_DECLS
