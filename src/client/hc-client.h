@@ -9,6 +9,7 @@
 #include "hc-catalog-version.h"
 #include "hc-heatmap.h"
 #include "hc-import-result.h"
+#include "hc-quality-month.h"
 #include "hc-indicator-detail.h"
 #include "hc-list-entry.h"
 #include "hc-list-type.h"
@@ -476,6 +477,16 @@ void            hc_client_list_imports_async        (HcClient            *self,
 GListModel     *hc_client_list_imports_finish       (HcClient            *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
+
+char           *hc_client_quality_months_path        (int                  year);
+void            hc_client_list_quality_months_async  (HcClient            *self,
+                                                      int                  year,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GListModel     *hc_client_list_quality_months_finish (HcClient            *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 
 void            hc_client_download_rejections_async  (HcClient            *self,
                                                       gint64               import_id,
