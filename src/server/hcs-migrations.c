@@ -65,16 +65,23 @@ static const char * const migration_7[] = {
   NULL
 };
 
-/* Names written before the input rules, in NFC (issue 11). Last, so that
- * test-api-input can bring a database back to the version before it. */
+/* Names written before the input rules, in NFC (issue 11). test-api-input
+ * brings a database back to the version before it, so the migrations after
+ * it must bear being applied again. */
 static const char * const migration_8[] = {
   "nfc-names.sql",
   NULL
 };
 
-/* 信用修复: the evidence of a repair case (issue 9). Idempotent: after
- * migration 8, which test-api-input brings a database back before. */
+/* The name search's bigram index, kept by triggers (issue 12). */
 static const char * const migration_9[] = {
+  "subject-name-grams.sql",
+  NULL
+};
+
+/* 信用修复: the evidence of a repair case (issue 9). Idempotent: test-api-input
+ * brings a database back to version 7 and migrates it again. */
+static const char * const migration_10[] = {
   "repairs-evidence.sql",
   NULL
 };
@@ -89,6 +96,7 @@ static const char * const * const migrations[] = {
   migration_7,
   migration_8,
   migration_9,
+  migration_10,
 };
 
 int
