@@ -185,6 +185,10 @@ hc_input_clean (const char   *text,
     {
       gunichar c = g_utf8_get_char (p);
 
+      /* Printable ASCII and CJK ideographs, most of every text: none is a
+       * line break, a control or a direction control. */
+      if ((c >= 0x20 && c < 0x7F) || (c >= 0x4E00 && c <= 0x9FFF))
+        continue;
       if (is_line_break (c))
         {
           if (kind == HC_INPUT_LINE)
