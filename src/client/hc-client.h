@@ -529,6 +529,16 @@ void            hc_client_list_subjects_async    (HcClient             *self,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);
+/* The page of @limit rows starting at row @offset of @query's order (for a
+ * list view jumping to a row); finished by hc_client_list_subjects_finish(). */
+void            hc_client_list_subjects_at_async (HcClient             *self,
+                                                  const HcSubjectQuery *query,
+                                                  guint                 offset,
+                                                  guint                 limit,
+                                                  gboolean              want_total,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
 /* An HcPage of HcSubject (total -1 unless @want_total). */
 HcPage         *hc_client_list_subjects_finish   (HcClient             *self,
                                                   GAsyncResult         *result,

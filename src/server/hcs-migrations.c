@@ -65,10 +65,17 @@ static const char * const migration_7[] = {
   NULL
 };
 
-/* Names written before the input rules, in NFC (issue 11). Last, so that
- * test-api-input can bring a database back to the version before it. */
+/* Names written before the input rules, in NFC (issue 11). test-api-input
+ * brings a database back to the version before it, so the migrations after
+ * it must bear being applied again. */
 static const char * const migration_8[] = {
   "nfc-names.sql",
+  NULL
+};
+
+/* The name search's bigram index, kept by triggers (issue 12). */
+static const char * const migration_9[] = {
+  "subject-name-grams.sql",
   NULL
 };
 
@@ -81,6 +88,7 @@ static const char * const * const migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
 };
 
 int
