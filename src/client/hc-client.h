@@ -20,6 +20,7 @@
 #include "hc-region-info.h"
 #include "hc-repair.h"
 #include "hc-risk-alert.h"
+#include "hc-risk-event.h"
 #include "hc-server-health.h"
 
 G_BEGIN_DECLS
@@ -214,6 +215,30 @@ void            hc_client_list_risk_events_async  (HcClient            *self,
 HcPage         *hc_client_list_risk_events_finish (HcClient            *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
+
+/* A risk event as typed, for hc_client_create_risk_event_async(): @region a
+ * GB/T 2260 code, @occurred_on YYYY-MM-DD, @category a risk category key,
+ * @severity 1 to 5; @description and @subject (a USCC or ID number) may be
+ * NULL. */
+typedef struct
+{
+  const char *region;
+  const char *occurred_on;
+  const char *category;
+  int         severity;
+  const char *title;
+  const char *description;
+  const char *subject;
+} HcRiskEventDraft;
+
+void            hc_client_create_risk_event_async  (HcClient                *self,
+                                                    const HcRiskEventDraft  *draft,
+                                                    GCancellable            *cancellable,
+                                                    GAsyncReadyCallback      callback,
+                                                    gpointer                 user_data);
+HcRiskEvent    *hc_client_create_risk_event_finish (HcClient                *self,
+                                                    GAsyncResult            *result,
+                                                    GError                 **error);
 
 /* Early-warning alerts (预警): a page of HcRiskAlert, newest first; acknowledge
  * (with a note) and close, each with the alert's ETag. */
