@@ -645,14 +645,23 @@ hc_test_demo_subject_with_records (HcTestServer       *self,
   g_autoptr(JsonObject) repairs = hc_test_get_object (self, "admin", "/repairs?limit=200");
   JsonArray *items = json_object_get_array_member (repairs, "items");
 
+  /* Subjects of penalty repairs only: a list-entry repair is the repair of
+   * an entry still open, and such a subject cannot take a new entry of that
+   * list (ui-credit proposes a watch-list entry from a broken commitment). */
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      const char *identifier = json_object_get_string_member (json_array_get_object_element (items, i),
-                                                              "subject_identifier");
-      g_autofree char *path = g_strdup_printf ("/subjects/%s/file", identifier);
-      g_autoptr(JsonObject) file = hc_test_get_object (self, user, path);
-      JsonObject *counts = json_object_get_object_member (file, "counts");
+      JsonObject *repair = json_array_get_object_element (items, i);
+      const char *identifier = json_object_get_string_member (repair, "subject_identifier");
+      g_autofree char *path = NULL;
+      g_autoptr(JsonObject) file = NULL;
+      JsonObject *counts;
       gboolean every = TRUE;
+
+      if (g_strcmp0 (json_object_get_string_member (repair, "kind"), "penalty") != 0)
+        continue;
+      path = g_strdup_printf ("/subjects/%s/file", identifier);
+      file = hc_test_get_object (self, user, path);
+      counts = json_object_get_object_member (file, "counts");
 
       for (guint k = 0; kinds[k] != NULL; k++)
         every = every && json_object_get_int_member (counts, kinds[k]) > 0;
