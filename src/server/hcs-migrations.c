@@ -72,6 +72,13 @@ static const char * const migration_8[] = {
   NULL
 };
 
+/* 公共信用综合评价: evaluation models, computed grades, overrides
+ * (issue 13). */
+static const char * const migration_9[] = {
+  "grading.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -81,6 +88,7 @@ static const char * const * const migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
 };
 
 int
