@@ -223,6 +223,8 @@ def grading(c, ids):
     c.call("PATCH", template, "/grading/models/%s" % NO_SUCH_ID, token="supervisor", body={"title": "无"},
            headers={"If-Match": '"1"'}, expect=404)
     c.call("GET", template + "/preview", path + "/preview", token="supervisor", expect=200)
+    c.call("POST", template + "/publish", path + "/publish", token="supervisor", headers={"If-Match": '"999999"'},
+           expect=412)
     c.call("POST", template + "/publish", path + "/publish", token="supervisor",
            headers={"If-Match": edited.etag}, expect=200)
     c.call("POST", template + "/publish", path + "/publish", token="supervisor",

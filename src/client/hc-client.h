@@ -15,6 +15,7 @@
 #include "hc-page.h"
 #include "hc-region-info.h"
 #include "hc-server-health.h"
+#include "hc-subject-grade.h"
 
 G_BEGIN_DECLS
 
@@ -636,5 +637,25 @@ void            hc_client_list_departments_async     (HcClient               *se
 GListModel     *hc_client_list_departments_finish    (HcClient               *self,
                                                       GAsyncResult           *result,
                                                       GError                **error);
+
+/* 公共信用综合评价 (hc-client-grading.c) */
+void            hc_client_get_subject_grade_async  (HcClient             *self,
+                                                    const char           *identifier,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+HcSubjectGrade *hc_client_get_subject_grade_finish (HcClient             *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+void            hc_client_override_grade_async     (HcClient             *self,
+                                                    const char           *identifier,
+                                                    const char           *grade,
+                                                    const char           *reason,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+HcSubjectGrade *hc_client_override_grade_finish    (HcClient             *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
 
 G_END_DECLS
