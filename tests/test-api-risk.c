@@ -584,10 +584,22 @@ test_events_page_newest_first_with_filters (void)
   }
 }
 
+/* The demo dataset takes long to seed: its tests share one server, which
+ * they only read. */
+static HcTestServer *demo_server;
+
+static HcTestServer *
+get_demo_server (void)
+{
+  if (demo_server == NULL)
+    demo_server = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
+  return demo_server;
+}
+
 static void
 test_demo_rollup_equals_events (void)
 {
-  g_autoptr(HcTestServer) demo = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
+  HcTestServer *demo = get_demo_server ();
   g_autoptr(HcTestResponse) r = NULL;
   JsonObject *map;
   gint64 sanya_winter, sanya_summer;
@@ -799,6 +811,44 @@ test_alerts_rise_against_the_window_before (void)
   g_assert_cmpfloat (json_object_get_double_member (alert, "value"), ==, 100.0);
 }
 
+/* The demo's rules raise alerts from the start: every one above its line,
+ * the oldest acknowledged with a note, the rest new; each raise audited. */
+static void
+test_demo_rules_raise_alerts (void)
+{
+  HcTestServer *demo = get_demo_server ();
+  g_autoptr(HcTestResponse) open = NULL;
+  JsonObject *page;
+  JsonArray *items;
+  guint n_acknowledged = 0;
+
+  g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(*) FROM risk_rules WHERE active = 1"), ==, 4);
+  page = open_alerts (demo, hc_test_server_token (demo, "admin"), &open);
+  items = json_object_get_array_member (page, "items");
+  g_assert_cmpint (json_object_get_int_member (page, "total"), >=, 3);
+  g_assert_cmpint (json_object_get_int_member (page, "total"), ==,
+                   hc_test_count_rows (demo, "SELECT count(*) FROM audit WHERE action = 'risk_alert.raise'"));
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *alert = json_array_get_object_element (items, i);
+
+      g_assert_cmpfloat (json_object_get_double_member (alert, "value"), >=,
+                         json_object_get_double_member (alert, "threshold"));
+      g_assert_cmpstr (json_object_get_string_member (alert, "window_to"), ==, "2025-12");
+      if (g_str_equal (json_object_get_string_member (alert, "state"), "acknowledged"))
+        {
+          n_acknowledged++;
+          g_assert_cmpstr (json_object_get_string_member (alert, "note"), !=, NULL);
+        }
+      else
+        g_assert_cmpstr (json_object_get_string_member (alert, "state"), ==, "raised");
+    }
+  g_assert_cmpuint (n_acknowledged, ==, 1);
+  /* 三沙's smuggling is the demo's hottest spot: it is among them. */
+  g_assert_cmpint (hc_test_count_rows (demo, "SELECT count(*) FROM risk_alerts WHERE region = '460300'"
+                                             " AND category = 'smuggling'"), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -817,6 +867,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/risk/events/delete-needs-role-and-version", test_events_delete_needs_role_and_version);
   g_test_add_func ("/risk/events/page-newest-first-with-filters", test_events_page_newest_first_with_filters);
   g_test_add_func ("/risk/demo/rollup-equals-events", test_demo_rollup_equals_events);
+  g_test_add_func ("/risk/demo/rules-raise-alerts", test_demo_rules_raise_alerts);
   g_test_add_func ("/risk/alerts/threshold-raises-one-alert-acknowledged-once",
                    test_alerts_threshold_raises_one_alert_acknowledged_once);
   g_test_add_func ("/risk/alerts/rise-against-the-window-before", test_alerts_rise_against_the_window_before);
@@ -825,5 +876,6 @@ main (int argc, char *argv[])
   g_free (analyst);
   g_free (supervisor);
   hc_test_server_free (server);
+  g_clear_pointer (&demo_server, hc_test_server_free);
   return ret;
 }

@@ -2,13 +2,15 @@
 /* The catalog pane on the demo data of a real server: it shows the newest
  * version's items, the version picker says draft or published and by
  * whom, search and filters change the rows as the server counts them,
- * a column sorts, and Export writes the rows shown. */
+ * a column sorts, Export writes the rows shown, edits round-trip, and
+ * the Compare Years view lists a changed field old | new. */
 #include "config.h"
 
 #include <string.h>
 
 #include <json-glib/json-glib.h>
 
+#include "hc-catalog-item-dialog.h"
 #include "hc-catalog-pane.h"
 #include "hc-pane.h"
 #include "hc-test-server.h"
@@ -47,7 +49,16 @@ n_items (HcCatalogPane *pane)
   return g_list_model_get_n_items (hc_catalog_pane_get_items (pane));
 }
 
-/* Signs in as @username and shows the catalog pane, its items loaded. */
+static gboolean
+departments_loaded (gpointer data)
+{
+  guint nth = 2;
+  GtkDropDown *departments = GTK_DROP_DOWN (hc_ui_find_nth (GTK_WIDGET (data), GTK_TYPE_DROP_DOWN, &nth));
+
+  return g_list_model_get_n_items (gtk_drop_down_get_model (departments)) > 1;
+}
+
+/* Signs in as @username and shows the catalog pane, its items and departments loaded. */
 static HcCatalogPane *
 open_pane_as (HcWindow   *window,
               const char *username)
@@ -63,6 +74,7 @@ open_pane_as (HcWindow   *window,
   hc_ui_wait_pane_loaded (window, "catalog");
   pane = HC_CATALOG_PANE (hc_window_get_pane_widget (window, "catalog"));
   hc_ui_wait_until ("the items", items_settled, pane);
+  hc_ui_wait_until ("the departments", departments_loaded, pane);
   return pane;
 }
 
@@ -195,6 +207,412 @@ test_catalog_shows_the_demo_catalog (void)
   g_assert_cmpint (hc_ui_run_app (args, shows_the_demo_catalog, NULL), ==, 0);
 }
 
+static gboolean
+dialog_open (gpointer data)
+{
+  return hc_catalog_pane_get_dialog (HC_CATALOG_PANE (data)) != NULL;
+}
+
+static gboolean
+dialog_closed (gpointer data)
+{
+  return hc_catalog_pane_get_dialog (HC_CATALOG_PANE (data)) == NULL;
+}
+
+static gboolean
+dialog_answered (gpointer data)
+{
+  HcCatalogItemDialog *dialog = data;
+
+  return !hc_catalog_item_dialog_get_busy (dialog) && hc_catalog_item_dialog_get_message (dialog) != NULL;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  return hc_catalog_pane_get_toast (HC_CATALOG_PANE (data)) != NULL;
+}
+
+/* The item @id as the server has it now. */
+static HcTestResponse *
+server_item (gint64 id)
+{
+  g_autofree char *path = g_strdup_printf ("/catalog/items/%" G_GINT64_FORMAT, id);
+  HcTestResponse *resp = hc_test_request (server, "GET", path, hc_test_server_token (server, "analyst"), NULL);
+
+  hc_assert_status (resp, 200, NULL);
+  return resp;
+}
+
+static const char *
+member (HcTestResponse *resp,
+        const char     *name)
+{
+  return json_object_get_string_member (json_node_get_object (resp->json), name);
+}
+
+/* The button below @root that activates @action. */
+static GtkWidget *
+action_button (GtkWidget  *root,
+               const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = action_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static HcCatalogItemDialog *
+open_editor (HcCatalogPane *pane,
+             gint64         id)
+{
+  g_assert_true (hc_catalog_pane_select_item (pane, id));
+  gtk_widget_activate_action (GTK_WIDGET (pane), "catalog.edit", NULL);
+  hc_ui_wait_until ("the item dialog", dialog_open, pane);
+  return HC_CATALOG_ITEM_DIALOG (hc_catalog_pane_get_dialog (pane));
+}
+
+static void
+analyst_edits_the_draft (HcApplication *app,
+                         HcWindow      *window,
+                         gpointer       data)
+{
+  HcCatalogPane *pane = open_pane_as (window, "analyst");
+  g_autoptr(HcCatalogItem) first = g_list_model_get_item (hc_catalog_pane_get_items (pane), 0);
+  gint64 id = hc_catalog_item_get_id (first);
+  g_autofree char *name = g_strdup (hc_catalog_item_get_name (first));
+  g_autofree char *path = g_strdup_printf ("/catalog/items/%" G_GINT64_FORMAT, id);
+  g_autoptr(HcTestResponse) before = server_item (id);
+  g_autoptr(HcTestResponse) after = NULL;
+  g_autoptr(HcTestResponse) theirs = NULL;
+  g_autoptr(HcTestResponse) fresh = NULL;
+  g_autoptr(HcTestResponse) kept = NULL;
+  g_autoptr(GdkTexture) shot = NULL;
+  HcCatalogItemDialog *dialog;
+  GtkWidget *publish;
+
+  /* An analyst is not offered Publish; the draft's editing is. */
+  publish = action_button (GTK_WIDGET (pane), "catalog.publish");
+  g_assert_nonnull (publish);
+  g_assert_false (gtk_widget_get_visible (publish));
+  g_assert_false (gtk_widget_is_sensitive (publish));
+  g_assert_true (gtk_widget_is_sensitive (action_button (GTK_WIDGET (pane), "catalog.add")));
+  gtk_widget_activate_action (GTK_WIDGET (pane), "catalog.publish", NULL);
+  g_assert_null (hc_catalog_pane_get_dialog (pane));
+
+  /* A blank name is refused in the form; nothing reaches the server. */
+  dialog = open_editor (pane, id);
+  gtk_editable_set_text (hc_catalog_item_dialog_get_entry (dialog, "name"), "  ");
+  hc_catalog_item_dialog_save (dialog);
+  g_assert_nonnull (hc_catalog_item_dialog_get_message (dialog));
+  g_assert_false (hc_catalog_item_dialog_get_busy (dialog));
+  gtk_editable_set_text (hc_catalog_item_dialog_get_entry (dialog, "expected_records"), "-5");
+  gtk_editable_set_text (hc_catalog_item_dialog_get_entry (dialog, "name"), name);
+  hc_catalog_item_dialog_save (dialog);
+  g_assert_nonnull (strstr (hc_catalog_item_dialog_get_message (dialog), "应归集条数"));
+  g_assert_false (hc_catalog_item_dialog_get_busy (dialog));
+  {
+    g_autoptr(HcTestResponse) unchanged = server_item (id);
+
+    g_assert_cmpstr (unchanged->etag, ==, before->etag);
+  }
+
+  /* An edit round-trips. */
+  gtk_editable_set_text (hc_catalog_item_dialog_get_entry (dialog, "expected_records"), "480000");
+  gtk_editable_set_text (hc_catalog_item_dialog_get_entry (dialog, "legal_basis"), "《海南自由贸易港社会信用条例》");
+  shot = hc_ui_take_shot (GTK_WIDGET (dialog), "catalog-item-dialog");
+  hc_catalog_item_dialog_save (dialog);
+  hc_ui_wait_until ("the dialog to close", dialog_closed, pane);
+  hc_ui_wait_until ("the items", items_settled, pane);
+  after = server_item (id);
+  g_assert_cmpstr (member (after, "legal_basis"), ==, "《海南自由贸易港社会信用条例》");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (after->json), "expected_records"), ==, 480000);
+  g_assert_true (hc_catalog_pane_select_item (pane, id));
+  {
+    g_autoptr(HcCatalogItem) row = NULL;
+
+    for (guint i = 0; i < n_items (pane); i++)
+      {
+        g_autoptr(HcCatalogItem) item = g_list_model_get_item (hc_catalog_pane_get_items (pane), i);
+
+        if (hc_catalog_item_get_id (item) == id)
+          row = g_object_ref (item);
+      }
+    g_assert_cmpstr (hc_catalog_item_get_legal_basis (row), ==, "《海南自由贸易港社会信用条例》");
+  }
+
+  /* Someone else changes it while the form is open: the save says so and keeps what was typed. */
+  dialog = open_editor (pane, id);
+  fresh = server_item (id);
+  theirs = hc_test_request_full (server, "PATCH", path, hc_test_server_token (server, "supervisor"), "application/json",
+                                 g_bytes_new_static ("{\"publicity_period\":\"他人修改\"}", strlen ("{\"publicity_period\":\"他人修改\"}")),
+                                 fresh->etag);
+  hc_assert_status (theirs, 200, NULL);
+  gtk_editable_set_text (hc_catalog_item_dialog_get_entry (dialog, "publicity_period"), "我的输入");
+  hc_catalog_item_dialog_save (dialog);
+  hc_ui_wait_until ("the conflict", dialog_answered, dialog);
+  g_test_message ("412: %s", hc_catalog_item_dialog_get_message (dialog));
+  g_assert_nonnull (strstr (hc_catalog_item_dialog_get_message (dialog), "其他人"));
+  g_assert_cmpstr (gtk_editable_get_text (hc_catalog_item_dialog_get_entry (dialog, "publicity_period")), ==, "我的输入");
+  kept = server_item (id);
+  g_assert_cmpstr (member (kept, "publicity_period"), ==, "他人修改");
+  gtk_window_close (GTK_WINDOW (dialog));
+  hc_ui_wait_until ("the dialog to close", dialog_closed, pane);
+}
+
+static void
+test_catalog_analyst_edits_the_draft (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  g_assert_cmpint (hc_ui_run_app (args, analyst_edits_the_draft, NULL), ==, 0);
+}
+
+static void
+delete_is_undone_or_done (HcApplication *app,
+                          HcWindow      *window,
+                          gpointer       data)
+{
+  gint64 id = GPOINTER_TO_SIZE (data);
+  HcCatalogPane *pane = open_pane_as (window, "analyst");
+  guint all = n_items (pane);
+  g_autofree char *path = g_strdup_printf ("/catalog/items/%" G_GINT64_FORMAT, id);
+  AdwToast *toast;
+
+  /* Delete, then Undo: the row is back and the server never lost it. */
+  g_assert_true (hc_catalog_pane_select_item (pane, id));
+  gtk_widget_activate_action (GTK_WIDGET (pane), "catalog.delete", NULL);
+  hc_ui_wait_until ("the undo toast", toast_shown, pane);
+  toast = hc_catalog_pane_get_toast (pane);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "测试删除事项"));
+  g_assert_cmpuint (n_items (pane), ==, all - 1);
+  g_signal_emit_by_name (toast, "button-clicked");
+  adw_toast_dismiss (toast);
+  hc_ui_wait_until ("the items", items_settled, pane);
+  g_assert_cmpuint (n_items (pane), ==, all);
+  {
+    g_autoptr(HcTestResponse) still = hc_test_request (server, "GET", path, hc_test_server_token (server, "analyst"), NULL);
+
+    hc_assert_status (still, 200, NULL);
+  }
+
+  /* Delete and let the toast go: the item is gone. */
+  g_assert_true (hc_catalog_pane_select_item (pane, id));
+  gtk_widget_activate_action (GTK_WIDGET (pane), "catalog.delete", NULL);
+  hc_ui_wait_until ("the undo toast", toast_shown, pane);
+  adw_toast_dismiss (hc_catalog_pane_get_toast (pane));
+  hc_ui_wait_until ("the items", items_settled, pane);
+  g_assert_cmpuint (n_items (pane), ==, all - 1);
+  {
+    g_autoptr(HcTestResponse) gone = hc_test_request (server, "GET", path, hc_test_server_token (server, "analyst"), NULL);
+
+    hc_assert_status (gone, 404, NULL);
+  }
+}
+
+static void
+test_catalog_delete_is_undone_or_done (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+  g_autoptr(HcTestResponse) dept = hc_test_request (server, "GET", "/departments?limit=1", hc_test_server_token (server, "analyst"), NULL);
+  gint64 department = json_object_get_int_member (json_array_get_object_element (json_object_get_array_member (json_node_get_object (dept->json), "items"), 0), "id");
+  g_autofree char *body = g_strdup_printf ("{\"category\":\"other\",\"name\":\"测试删除事项\",\"subject_type\":\"legal_person\","
+                                           "\"department_id\":%" G_GINT64_FORMAT ",\"disclosure\":\"public\","
+                                           "\"update_frequency\":\"monthly\",\"legal_basis\":\"《测试》\",\"publicity_period\":\"1年\"}",
+                                           department);
+  g_autoptr(HcTestResponse) created = hc_test_request (server, "POST", "/catalog/versions/2025/items",
+                                                       hc_test_server_token (server, "analyst"), body);
+  gint64 id;
+
+  hc_assert_status (created, 201, NULL);
+  id = json_object_get_int_member (json_node_get_object (created->json), "id");
+  g_assert_cmpint (hc_ui_run_app (args, delete_is_undone_or_done, GSIZE_TO_POINTER (id)), ==, 0);
+}
+
+static gboolean
+diff_settled (gpointer data)
+{
+  HcCatalogDiffView *view = data;
+
+  return !hc_catalog_diff_view_get_loading (view) && hc_catalog_diff_view_get_diff (view) != NULL;
+}
+
+/* The items of the version @year, as the server lists them. */
+static HcTestResponse *
+server_items (int year)
+{
+  g_autofree char *path = g_strdup_printf ("/catalog/versions/%d/items?limit=1000", year);
+  HcTestResponse *resp = hc_test_request (server, "GET", path, hc_test_server_token (server, "analyst"), NULL);
+
+  hc_assert_status (resp, 200, NULL);
+  return resp;
+}
+
+typedef struct {
+  char *name;     /* the item changed in the 2025 draft */
+  char *before;   /* its publicity period in 2024 */
+} DiffCase;
+
+static void
+diff_lists_a_changed_field (HcApplication *app,
+                            HcWindow      *window,
+                            gpointer       data)
+{
+  DiffCase *c = data;
+  HcCatalogPane *pane = open_pane_as (window, "analyst");
+  HcCatalogDiffView *view = hc_catalog_pane_get_diff_view (pane);
+  g_autoptr(GdkTexture) shot = NULL;
+  HcCatalogDiff *diff;
+  GListModel *changes;
+  gboolean found = FALSE;
+
+  hc_catalog_pane_show_view (pane, "diff");
+  hc_ui_wait_until ("the diff", diff_settled, view);
+  diff = hc_catalog_diff_view_get_diff (view);
+  /* At first: the newest year against the one before it. */
+  g_assert_cmpint (hc_catalog_diff_get_from (diff), ==, 2024);
+  g_assert_cmpint (hc_catalog_diff_get_to (diff), ==, 2025);
+  g_assert_cmpstr (hc_catalog_diff_view_get_message (view), ==, "");
+
+  /* The field changed in the draft is listed with its old and new value. */
+  changes = hc_catalog_diff_view_get_changes (view);
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(HcCatalogChange) change = g_list_model_get_item (changes, i);
+
+      if (g_str_equal (hc_catalog_change_get_item_name (change), c->name) &&
+          g_str_equal (hc_catalog_change_get_field (change), "publicity_period"))
+        {
+          g_assert_cmpstr (hc_catalog_change_get_field_label (change), ==, "公示期限");
+          g_assert_cmpstr (hc_catalog_change_get_before (change), ==, c->before);
+          g_assert_cmpstr (hc_catalog_change_get_after (change), ==, "比对测试期限");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  shot = hc_ui_take_shot (GTK_WIDGET (window), "catalog-diff");
+  g_assert_false (hc_ui_texture_is_blank (shot));
+
+  /* One year against itself: the view says to pick two and lists nothing. */
+  hc_catalog_diff_view_compare (view, 2025, 2025);
+  g_assert_false (hc_catalog_diff_view_get_loading (view));
+  g_assert_null (hc_catalog_diff_view_get_diff (view));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 0);
+  g_assert_nonnull (strstr (hc_catalog_diff_view_get_message (view), "两个不同的年度"));
+
+  /* Two other years: the diff follows the pick. */
+  hc_catalog_diff_view_compare (view, 2023, 2024);
+  hc_ui_wait_until ("the other diff", diff_settled, view);
+  g_assert_cmpint (hc_catalog_diff_get_from (hc_catalog_diff_view_get_diff (view)), ==, 2023);
+  g_assert_cmpint (hc_catalog_diff_get_to (hc_catalog_diff_view_get_diff (view)), ==, 2024);
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(HcCatalogChange) change = g_list_model_get_item (changes, i);
+
+      g_assert_cmpstr (hc_catalog_change_get_after (change), !=, "比对测试期限");
+    }
+}
+
+/* Changes the publicity period of a 2025 draft item that 2024 has too. */
+static void
+test_catalog_diff_lists_a_changed_field (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+  g_autoptr(HcTestResponse) old_items = server_items (2024);
+  g_autoptr(HcTestResponse) new_items = server_items (2025);
+  g_autoptr(GHashTable) old_by_lineage = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *olds = json_object_get_array_member (json_node_get_object (old_items->json), "items");
+  JsonArray *news = json_object_get_array_member (json_node_get_object (new_items->json), "items");
+  JsonObject *item = NULL;
+  JsonObject *old = NULL;
+  DiffCase c = { 0, };
+
+  for (guint i = 0; i < json_array_get_length (olds); i++)
+    {
+      JsonObject *o = json_array_get_object_element (olds, i);
+
+      g_hash_table_insert (old_by_lineage, (gpointer) json_object_get_string_member (o, "lineage"), o);
+    }
+  for (guint i = 0; i < json_array_get_length (news) && item == NULL; i++)
+    {
+      JsonObject *n = json_array_get_object_element (news, i);
+
+      if ((old = g_hash_table_lookup (old_by_lineage, json_object_get_string_member (n, "lineage"))) != NULL)
+        item = n;
+    }
+  g_assert_nonnull (item);
+  {
+    g_autofree char *path = g_strdup_printf ("/catalog/items/%" G_GINT64_FORMAT, json_object_get_int_member (item, "id"));
+    g_autoptr(HcTestResponse) fresh = server_item (json_object_get_int_member (item, "id"));
+    const char *body = "{\"publicity_period\":\"比对测试期限\"}";
+    g_autoptr(HcTestResponse) patched = hc_test_request_full (server, "PATCH", path, hc_test_server_token (server, "analyst"),
+                                                              "application/json", g_bytes_new_static (body, strlen (body)),
+                                                              fresh->etag);
+
+    hc_assert_status (patched, 200, NULL);
+  }
+  c.name = g_strdup (json_object_get_string_member (item, "name"));
+  c.before = g_strdup (json_object_get_string_member (old, "publicity_period"));
+  g_assert_cmpint (hc_ui_run_app (args, diff_lists_a_changed_field, &c), ==, 0);
+  g_free (c.name);
+  g_free (c.before);
+}
+
+static gboolean
+version_published (gpointer data)
+{
+  HcCatalogPane *pane = data;
+  g_autoptr(HcCatalogVersion) newest = g_list_model_get_item (hc_catalog_pane_get_versions (pane), 0);
+
+  return !hc_catalog_pane_get_loading (pane) && newest != NULL && hc_catalog_version_get_published (newest);
+}
+
+static void
+supervisor_publishes (HcApplication *app,
+                      HcWindow      *window,
+                      gpointer       data)
+{
+  HcCatalogPane *pane = open_pane_as (window, "supervisor");
+  g_autoptr(HcTestResponse) diff = hc_test_request (server, "GET", "/catalog/diff?from=2024&to=2025",
+                                                    hc_test_server_token (server, "supervisor"), NULL);
+  JsonObject *d = json_node_get_object (diff->json);
+  g_autofree char *expected = g_strdup_printf ("新增 %u 项，删除 %u 项，修改 %u 项",
+                                               json_array_get_length (json_object_get_array_member (d, "added")),
+                                               json_array_get_length (json_object_get_array_member (d, "removed")),
+                                               json_array_get_length (json_object_get_array_member (d, "changed")));
+  g_autoptr(GdkTexture) shot = NULL;
+  g_autoptr(HcTestResponse) version = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_get_visible (action_button (GTK_WIDGET (pane), "catalog.publish")));
+  gtk_widget_activate_action (GTK_WIDGET (pane), "catalog.publish", NULL);
+  hc_ui_wait_until ("the publish question", dialog_open, pane);
+  dialog = ADW_MESSAGE_DIALOG (hc_catalog_pane_get_dialog (pane));
+  g_test_message ("publish: %s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2024"));
+  shot = hc_ui_take_shot (GTK_WIDGET (dialog), "catalog-publish");
+  adw_message_dialog_response (dialog, "publish");
+  hc_ui_wait_until ("the published version", version_published, pane);
+  version = hc_test_request (server, "GET", "/catalog/versions/2025", hc_test_server_token (server, "analyst"), NULL);
+  g_assert_cmpstr (member (version, "state"), ==, "published");
+  g_assert_cmpstr (member (version, "published_by"), ==, "supervisor");
+}
+
+static void
+test_catalog_supervisor_publishes (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  g_assert_cmpint (hc_ui_run_app (args, supervisor_publishes, NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +623,11 @@ main (int   argc,
   tmpdir = g_dir_make_tmp ("hc-catalog-XXXXXX", NULL);
   server = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
   g_test_add_func ("/ui/catalog/shows-the-demo-catalog", test_catalog_shows_the_demo_catalog);
+  g_test_add_func ("/ui/catalog/analyst-edits-the-draft", test_catalog_analyst_edits_the_draft);
+  g_test_add_func ("/ui/catalog/delete-is-undone-or-done", test_catalog_delete_is_undone_or_done);
+  g_test_add_func ("/ui/catalog/diff-lists-a-changed-field", test_catalog_diff_lists_a_changed_field);
+  /* Last: it publishes the demo's draft. */
+  g_test_add_func ("/ui/catalog/supervisor-publishes", test_catalog_supervisor_publishes);
   status = g_test_run ();
   hc_test_server_free (server);
   return hc_ui_test_finish (status);

@@ -1,13 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The heat map pane against a real server holding risk events the test
  * made: the colours drawn (read back from pictures of the map and the
- * matrix) follow the counts, and the drill-down lists exactly the events of
- * the 市县 or cell chosen. Writes screenshot-heatmap-*.png. */
+ * matrix) follow the counts, the drill-down lists exactly the events of
+ * the 市县 or cell chosen, and an early-warning alert is marked on the map,
+ * listed beside it, acknowledged and closed there and counted on the
+ * overview. Writes screenshot-heatmap-*.png. */
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "hc-client.h"
+#include "hc-core.h"
 #include "hc-heat-scale.h"
 #include "hc-heatmap-pane.h"
+#include "hc-overview-pane.h"
 #include "hc-pane-state.h"
 #include "hc-risk-event.h"
 #include "hc-test-server.h"
@@ -104,6 +110,64 @@ assert_pixel_is_class (GdkTexture *texture,
       ABS (b - (int) (expected.blue * 255 + 0.5)) > 3)
     g_error ("%s at %d,%d is #%02x%02x%02x, not the colour of class %u (%s)", what, px, py, r, g, b,
              klass, gdk_rgba_to_string (&expected));
+}
+
+/* The pixel of @texture at @x, @y. */
+static void
+read_pixel (GdkTexture *texture,
+            double      x,
+            double      y,
+            int        *r,
+            int        *g,
+            int        *b)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  int px = (int) x, py = (int) y;
+  const guchar *p;
+
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (py, >=, 0);
+  g_assert_cmpint (px, <, width);
+  g_assert_cmpint (py, <, height);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  p = pixels + ((gsize) py * width + px) * 4;
+  *b = p[0];
+  *g = p[1];
+  *r = p[2];
+}
+
+static gboolean
+pixel_is (int            r,
+          int            g,
+          int            b,
+          const GdkRGBA *color)
+{
+  return ABS (r - (int) (color->red * 255 + 0.5)) <= 3 &&
+         ABS (g - (int) (color->green * 255 + 0.5)) <= 3 &&
+         ABS (b - (int) (color->blue * 255 + 0.5)) <= 3;
+}
+
+/* The class whose colour the pixel at @x, @y has; fails when it has none. */
+static guint
+pixel_class (GdkTexture *texture,
+             double      x,
+             double      y,
+             const char *what)
+{
+  int r, g, b;
+
+  read_pixel (texture, x, y, &r, &g, &b);
+  for (guint k = 0; k < HC_HEAT_SCALE_N_CLASSES; k++)
+    {
+      GdkRGBA color;
+
+      hc_heat_scale_class_color (k, &color);
+      if (pixel_is (r, g, b, &color))
+        return k;
+    }
+  g_error ("%s at %d,%d is #%02x%02x%02x, the colour of no class", what, (int) x, (int) y, r, g, b);
 }
 
 static void
@@ -270,6 +334,353 @@ test_heatmap_no_events_is_the_empty_state (void)
   g_assert_cmpint (hc_ui_run_app (args, no_events_is_the_empty_state, NULL), ==, 0);
 }
 
+/* Alerts ------------------------------------------------------------------ */
+
+typedef struct
+{
+  HcTestServer *server;
+} AlertsFixture;
+
+static gboolean
+alerts_loaded (gpointer data)
+{
+  HcHeatmapPane *pane = data;
+  return map_loaded (pane) && g_list_model_get_n_items (hc_heatmap_pane_get_alerts (pane)) > 0;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  return (AdwMessageDialog *) hc_ui_find_window (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+/* Takes alerts.@action on the selected alert and answers its dialog with
+ * @note; checks that the dialog refuses an empty note when @note_required. */
+static void
+answer_alert_dialog (HcHeatmapPane *pane,
+                     const char    *action,
+                     const char    *note,
+                     gboolean       note_required)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), action, NULL));
+  hc_ui_wait_until ("the note dialog", dialog_shown, NULL);
+  dialog = find_dialog ();
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply") != note_required);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply") != note_required);
+  gtk_editable_set_text (GTK_EDITABLE (entry), note);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hc_ui_wait_until ("the answer to the alert's step", not_busy, pane);
+}
+
+static gboolean
+overview_counted (gpointer data)
+{
+  return g_strcmp0 (hc_overview_pane_get_open_alerts (HC_OVERVIEW_PANE (data)), "—") != 0;
+}
+
+static void
+alerts_are_marked_listed_and_worked (HcApplication *app,
+                                     HcWindow      *window,
+                                     gpointer       data)
+{
+  AlertsFixture *f = data;
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  HcHeatmapPane *pane;
+  HcOverviewPane *overview;
+  HcRegionMap *map;
+  HcHeatmap *heatmap;
+  g_autoptr(GdkTexture) map_shot = NULL;
+  g_autoptr(GdkTexture) window_shot = NULL;
+  g_autoptr(GdkTexture) cleared_shot = NULL;
+  g_autoptr(HcRiskAlert) alert = NULL;
+  g_autoptr(HcRiskAlert) acked = NULL;
+  const HcRegion *regions;
+  guint n_regions, classes_seen = 0;
+  guint klass[HC_N_REGIONS];
+  HcHeatBreaks breaks;
+  GdkRGBA marker;
+  double x, y;
+  int r, g, b;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
+  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
+
+  /* The overview counts the open alert. */
+  hc_ui_wait_pane_loaded (window, "overview");
+  overview = HC_OVERVIEW_PANE (hc_window_get_pane_widget (window, "overview"));
+  hc_ui_wait_until ("the open alerts' count", overview_counted, overview);
+  g_assert_cmpstr (hc_overview_pane_get_open_alerts (overview), ==, "1");
+
+  hc_ui_wait_pane_loaded (window, "heatmap");
+  pane = HC_HEATMAP_PANE (hc_window_get_pane_widget (window, "heatmap"));
+  map = hc_heatmap_pane_get_map (pane);
+  hc_ui_wait_until ("the map and its alerts", alerts_loaded, pane);
+  hc_ui_wait_until ("the pane at rest", not_busy, pane);
+  heatmap = hc_region_map_get_heatmap (map);
+  map_shot = shoot (GTK_WIDGET (map), "alerts-map");
+
+  /* Each 市县's colour, read at its point, is the class of its value: so the
+   * colours' order follows the values'. */
+  hc_region_map_get_breaks (map, &breaks);
+  regions = hc_regions_get_all (&n_regions);
+  for (guint i = 0; i < n_regions; i++)
+    {
+      int row = hc_heatmap_find_row (heatmap, regions[i].code);
+
+      g_assert_cmpint (row, >=, 0);
+      g_assert_true (hc_region_map_get_region_point (map, regions[i].code, &x, &y));
+      klass[i] = pixel_class (map_shot, x, y, regions[i].name);
+      g_assert_cmpuint (klass[i], ==, hc_heat_breaks_class (&breaks, hc_heatmap_get_value (heatmap, row, 0)));
+      classes_seen |= 1u << klass[i];
+    }
+  for (guint i = 0; i < n_regions; i++)
+    for (guint j = 0; j < n_regions; j++)
+      if (hc_heatmap_get_value (heatmap, hc_heatmap_find_row (heatmap, regions[i].code), 0) <
+          hc_heatmap_get_value (heatmap, hc_heatmap_find_row (heatmap, regions[j].code), 0))
+        g_assert_cmpuint (klass[i], <=, klass[j]);
+  /* Every class shows somewhere, so the order is tested across all six. */
+  g_assert_cmpuint (classes_seen, ==, (1u << HC_HEAT_SCALE_N_CLASSES) - 1);
+
+  /* 海口 has the alert: its marker is drawn, and nobody else's. */
+  g_assert_cmpuint (g_list_model_get_n_items (hc_heatmap_pane_get_alerts (pane)), ==, 1);
+  alert = g_list_model_get_item (hc_heatmap_pane_get_alerts (pane), 0);
+  g_assert_cmpstr (hc_risk_alert_get_region (alert), ==, HAIKOU);
+  g_assert_cmpstr (hc_risk_alert_get_state (alert), ==, "raised");
+  g_assert_true (hc_region_map_has_alert (map, HAIKOU));
+  g_assert_false (hc_region_map_has_alert (map, SANYA));
+  hc_region_map_get_alert_color (&marker);
+  g_assert_true (hc_region_map_get_alert_point (map, HAIKOU, &x, &y));
+  read_pixel (map_shot, x - 4, y, &r, &g, &b);
+  if (!pixel_is (r, g, b, &marker))
+    g_error ("海口's alert marker at %d,%d is #%02x%02x%02x", (int) x - 4, (int) y, r, g, b);
+  g_assert_true (hc_region_map_get_alert_point (map, SANYA, &x, &y));
+  read_pixel (map_shot, x - 4, y, &r, &g, &b);
+  g_assert_false (pixel_is (r, g, b, &marker));
+
+  /* Acknowledged with a note (an empty one is refused), once. */
+  hc_heatmap_pane_select_alert (pane, 0);
+  answer_alert_dialog (pane, "alerts.acknowledge", "已通知海口海关核查", TRUE);
+  g_assert_null (hc_heatmap_pane_get_alerts_message (pane));
+  g_assert_cmpuint (g_list_model_get_n_items (hc_heatmap_pane_get_alerts (pane)), ==, 1);
+  acked = g_list_model_get_item (hc_heatmap_pane_get_alerts (pane), 0);
+  g_assert_cmpstr (hc_risk_alert_get_state (acked), ==, "acknowledged");
+  g_assert_cmpstr (hc_risk_alert_get_note (acked), ==, "已通知海口海关核查");
+  g_assert_true (hc_region_map_has_alert (map, HAIKOU));
+  g_assert_cmpint (hc_test_count_rows (f->server, "SELECT count(*) FROM audit WHERE action = 'risk_alert.acknowledge'"), ==, 1);
+  hc_heatmap_pane_select_alert (pane, 0);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (pane), "alerts.acknowledge", NULL) &&
+                  find_dialog () != NULL);
+  window_shot = shoot (GTK_WIDGET (window), "alerts-window");
+
+  /* Closed: off the list and the map. */
+  answer_alert_dialog (pane, "alerts.close", "核查完毕，风险已处置", FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_heatmap_pane_get_alerts (pane)), ==, 0);
+  g_assert_false (hc_region_map_has_alert (map, HAIKOU));
+  cleared_shot = shoot (GTK_WIDGET (map), "alerts-closed-map");
+  g_assert_true (hc_region_map_get_alert_point (map, HAIKOU, &x, &y));
+  read_pixel (cleared_shot, x - 4, y, &r, &g, &b);
+  g_assert_false (pixel_is (r, g, b, &marker));
+  g_assert_cmpint (hc_test_count_rows (f->server, "SELECT count(*) FROM risk_alerts WHERE state = 'closed'"), ==, 1);
+}
+
+/* Every 市县 has its own number of events (0 to 18, in GB/T order, so all
+ * six colour classes show); a rule on smuggling in 海口 (a rise of 60 %
+ * over one month) is crossed by its February events. */
+static void
+test_heatmap_alerts_are_marked_listed_and_worked (void)
+{
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+  g_autoptr(HcTestResponse) rule = NULL;
+  AlertsFixture f = { server };
+  const HcRegion *regions;
+  guint n_regions;
+  int n = 0;
+
+  rule = hc_test_request (server, "POST", "/risk/rules", hc_test_server_token (server, "admin"),
+                          "{\"category\":\"smuggling\",\"region\":\"" HAIKOU "\",\"kind\":\"rise\","
+                          "\"window_months\":1,\"threshold\":60}");
+  hc_assert_status (rule, 201, NULL);
+  regions = hc_regions_get_all (&n_regions);
+  for (guint i = 0; i < n_regions; i++)
+    for (guint k = 0; k < i; k++)
+      {
+        g_autofree char *date = g_strdup_printf ("2025-%02u-%02u", 3 + k % 9, 1 + k);
+        post_event (server, regions[i].code, date, "finance", n++);
+      }
+  post_event (server, HAIKOU, "2025-01-10", "smuggling", n++);
+  post_event (server, HAIKOU, "2025-01-11", "smuggling", n++);
+  for (int k = 0; k < 4; k++)
+    {
+      g_autofree char *date = g_strdup_printf ("2025-02-%02d", 10 + k);
+      post_event (server, HAIKOU, date, "smuggling", n++);
+    }
+  post_event (server, SANYA, "2025-12-20", "tourism", n++);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM risk_alerts WHERE state = 'raised'"), ==, 1);
+
+  g_assert_cmpint (hc_ui_run_app (args, alerts_are_marked_listed_and_worked, &f), ==, 0);
+}
+
+/* Comparable maps ---------------------------------------------------------- */
+
+/* 海口's class on a new picture of the map, after checking that it is the
+ * class its value has under the breaks the map uses. */
+static guint
+haikou_class (HcHeatmapPane *pane,
+              const char    *shot_name)
+{
+  HcRegionMap *map = hc_heatmap_pane_get_map (pane);
+  HcHeatmap *heatmap = hc_region_map_get_heatmap (map);
+  g_autoptr(GdkTexture) shot = shoot (GTK_WIDGET (map), shot_name);
+  HcHeatBreaks breaks;
+  double x, y;
+  guint klass;
+
+  hc_region_map_get_breaks (map, &breaks);
+  g_assert_true (hc_region_map_get_region_point (map, HAIKOU, &x, &y));
+  klass = pixel_class (shot, x, y, "海口");
+  g_assert_cmpuint (klass, ==, hc_heat_breaks_class (&breaks, hc_heatmap_get_value (heatmap, hc_heatmap_find_row (heatmap, HAIKOU), 0)));
+  return klass;
+}
+
+static void
+show_year (HcHeatmapPane *pane,
+           int            year)
+{
+  g_autofree char *from = g_strdup_printf ("%d-01", year);
+  g_autofree char *to = g_strdup_printf ("%d-12", year);
+
+  g_assert_true (hc_heatmap_pane_set_period (pane, from, to));
+  hc_ui_wait_until ("the year's map", not_busy, pane);
+}
+
+static void
+fixed_breaks_keep_colours (HcApplication *app,
+                           HcWindow      *window,
+                           gpointer       data)
+{
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  HcHeatmapPane *pane;
+  HcRegionMap *map;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  HcHeatBreaks breaks;
+  guint own_2024, own_2025, fixed_2025, fixed_2024;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
+  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
+  hc_ui_wait_pane_loaded (window, "heatmap");
+  pane = HC_HEATMAP_PANE (hc_window_get_pane_widget (window, "heatmap"));
+  map = hc_heatmap_pane_get_map (pane);
+  hc_ui_wait_until ("the map's values", map_loaded, pane);
+
+  /* Each map's own classes: 海口's five events are class 3 of 2024's map
+   * (up to 10) but class 1 of 2025's (up to 30), though they did not
+   * change: the two maps do not compare. */
+  show_year (pane, 2024);
+  own_2024 = haikou_class (pane, "own-2024");
+  show_year (pane, 2025);
+  own_2025 = haikou_class (pane, "own-2025");
+  g_assert_cmpuint (own_2024, ==, 3);
+  g_assert_cmpuint (own_2025, ==, 1);
+
+  /* Fixed by 2021–2025: the same classes for both years, so 海口 keeps its
+   * colour; the legend gives each class's whole range. */
+  hc_heatmap_pane_set_breaks_mode (pane, HC_HEATMAP_BREAKS_FIXED_RANGE);
+  hc_ui_wait_until ("the classes of 2021–2025", not_busy, pane);
+  hc_region_map_get_breaks (map, &breaks);
+  g_assert_cmpfloat (breaks.lower[HC_HEAT_SCALE_N_CLASSES - 1], ==, 25);
+  first = hc_heat_breaks_class_text (&breaks, 0, TRUE);
+  last = hc_heat_breaks_class_text (&breaks, HC_HEAT_SCALE_N_CLASSES - 1, TRUE);
+  g_assert_cmpstr (first, ==, "0–4");
+  g_assert_cmpstr (last, ==, "≥ 25");
+  fixed_2025 = haikou_class (pane, "fixed-2025");
+  show_year (pane, 2024);
+  fixed_2024 = haikou_class (pane, "fixed-2024");
+  g_assert_cmpuint (fixed_2025, ==, 1);
+  g_assert_cmpuint (fixed_2024, ==, fixed_2025);
+
+  /* By hand: a bad list is refused in the dialog and changes nothing. */
+  hc_heatmap_pane_set_breaks_mode (pane, HC_HEATMAP_BREAKS_BY_HAND);
+  hc_ui_wait_until ("the classes dialog", dialog_shown, NULL);
+  dialog = find_dialog ();
+  entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2, 4, 四");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2, 4, 3, 8, 10");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (hc_heatmap_pane_get_breaks_mode (pane), ==, HC_HEATMAP_BREAKS_FIXED_RANGE);
+  g_assert_cmpuint (haikou_class (pane, "still-fixed-2024"), ==, fixed_2024);
+
+  hc_heatmap_pane_set_breaks_mode (pane, HC_HEATMAP_BREAKS_BY_HAND);
+  hc_ui_wait_until ("the classes dialog", dialog_shown, NULL);
+  dialog = find_dialog ();
+  entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2，4，6，8，10");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (hc_heatmap_pane_get_breaks_mode (pane), ==, HC_HEATMAP_BREAKS_BY_HAND);
+  g_assert_cmpuint (haikou_class (pane, "hand-2024"), ==, 2);
+  show_year (pane, 2025);
+  g_assert_cmpuint (haikou_class (pane, "hand-2025"), ==, 2);
+  g_object_unref (shoot (GTK_WIDGET (window), "fixed-window"));
+}
+
+/* 海口 has five events in each of 2024 and 2025; 三亚 ten in 2024 and
+ * thirty in 2025: only 三亚 changed. */
+static void
+test_heatmap_fixed_breaks_keep_colours (void)
+{
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+  int n = 0;
+
+  for (int year = 2024; year <= 2025; year++)
+    {
+      for (int k = 0; k < 5; k++)
+        {
+          g_autofree char *date = g_strdup_printf ("%d-06-%02d", year, 1 + k);
+          post_event (server, HAIKOU, date, "finance", n++);
+        }
+      for (int k = 0; k < (year == 2024 ? 10 : 30); k++)
+        {
+          g_autofree char *date = g_strdup_printf ("%d-%02d-%02d", year, 1 + k % 12, 1 + k % 28);
+          post_event (server, SANYA, date, "tourism", n++);
+        }
+    }
+  /* The data span the two whole years. */
+  post_event (server, WUZHISHAN, "2024-01-02", "tourism", n++);
+  post_event (server, WUZHISHAN, "2025-12-30", "tourism", n++);
+
+  g_assert_cmpint (hc_ui_run_app (args, fixed_breaks_keep_colours, NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,5 +688,7 @@ main (int   argc,
   hc_ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/heatmap/colours-and-drill-down-follow-the-events", test_heatmap_follows_the_events);
   g_test_add_func ("/ui/heatmap/no-events-is-the-empty-state", test_heatmap_no_events_is_the_empty_state);
+  g_test_add_func ("/ui/heatmap/alerts-are-marked-listed-and-worked", test_heatmap_alerts_are_marked_listed_and_worked);
+  g_test_add_func ("/ui/heatmap/fixed-breaks-keep-colours", test_heatmap_fixed_breaks_keep_colours);
   return hc_ui_test_finish (g_test_run ());
 }

@@ -21,6 +21,7 @@ struct _HcHeatmapMatrix
   GtkWidget  parent_instance;
 
   HcHeatmap *heatmap;
+  HcHeatBreaks *fixed_breaks;   /* NULL: equal intervals up to the max */
   int        row;
   int        column;
 
@@ -73,6 +74,16 @@ compute_layout (HcHeatmapMatrix *self,
 }
 
 static void
+current_breaks (HcHeatmapMatrix *self,
+                HcHeatBreaks    *breaks)
+{
+  if (self->fixed_breaks != NULL)
+    *breaks = *self->fixed_breaks;
+  else
+    hc_heat_breaks_init_equal (breaks, self->heatmap ? self->heatmap->max : 0);
+}
+
+static void
 hc_heatmap_matrix_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
                            int             for_size,
@@ -84,7 +95,11 @@ hc_heatmap_matrix_measure (GtkWidget      *widget,
   HcHeatmapMatrix *self = HC_HEATMAP_MATRIX (widget);
   guint n_rows = self->heatmap ? self->heatmap->n_rows : 0;
   guint n_columns = self->heatmap ? self->heatmap->n_columns : 0;
-  double legend = hc_heat_scale_legend_width (widget, self->heatmap ? self->heatmap->max : 0, hc_heatmap_is_whole (self->heatmap));
+  HcHeatBreaks breaks;
+  double legend;
+
+  current_breaks (self, &breaks);
+  legend = hc_heat_scale_legend_width (widget, &breaks, hc_heatmap_is_whole (self->heatmap));
 
   compute_layout (self, -1);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
@@ -154,10 +169,12 @@ hc_heatmap_matrix_snapshot (GtkWidget   *widget,
   HcHeatmap *map = self->heatmap;
   GdkRGBA fg, white = { 1, 1, 1, 1 }, dark = { 0.1, 0.1, 0.1, 1 };
   GdkRGBA grid = { 1, 1, 1, 1 };
+  HcHeatBreaks breaks;
   int w, h;
 
   if (map == NULL)
     return;
+  current_breaks (self, &breaks);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
 
   for (guint c = 0; c < map->n_columns; c++)
@@ -178,7 +195,7 @@ hc_heatmap_matrix_snapshot (GtkWidget   *widget,
       for (guint c = 0; c < map->n_columns; c++)
         {
           double value = hc_heatmap_get_value (map, r, c);
-          guint klass = hc_heat_scale_class (value, map->max);
+          guint klass = hc_heat_breaks_class (&breaks, value);
           g_autofree char *text = hc_heat_scale_format (value);
           g_autoptr(PangoLayout) cell_layout = gtk_widget_create_pango_layout (widget, text);
           graphene_rect_t area;
@@ -219,7 +236,7 @@ hc_heatmap_matrix_snapshot (GtkWidget   *widget,
     }
 
   hc_heat_scale_snapshot_legend (widget, snapshot, PAD,
-                                 self->header_height + map->n_rows * CELL_HEIGHT + PAD + 4, map->max,
+                                 self->header_height + map->n_rows * CELL_HEIGHT + PAD + 4, &breaks,
                                  hc_heatmap_is_whole (map));
 }
 
@@ -343,6 +360,7 @@ hc_heatmap_matrix_dispose (GObject *object)
   HcHeatmapMatrix *self = HC_HEATMAP_MATRIX (object);
 
   g_clear_pointer (&self->heatmap, hc_heatmap_unref);
+  g_clear_pointer (&self->fixed_breaks, g_free);
 
   G_OBJECT_CLASS (hc_heatmap_matrix_parent_class)->dispose (object);
 }
@@ -494,4 +512,27 @@ hc_heatmap_matrix_select_cell (HcHeatmapMatrix *self,
   self->column = column;
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* As hc_region_map_set_breaks(): fixed class breaks, or NULL for equal
+ * intervals up to the largest value shown. */
+void
+hc_heatmap_matrix_set_breaks (HcHeatmapMatrix    *self,
+                              const HcHeatBreaks *breaks)
+{
+  g_return_if_fail (HC_IS_HEATMAP_MATRIX (self));
+
+  g_clear_pointer (&self->fixed_breaks, g_free);
+  if (breaks != NULL)
+    self->fixed_breaks = g_memdup2 (breaks, sizeof *breaks);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+hc_heatmap_matrix_get_breaks (HcHeatmapMatrix *self,
+                              HcHeatBreaks    *breaks)
+{
+  g_return_if_fail (HC_IS_HEATMAP_MATRIX (self));
+  g_return_if_fail (breaks != NULL);
+  current_breaks (self, breaks);
 }

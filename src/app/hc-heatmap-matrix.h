@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "hc-client.h"
+#include "hc-heat-scale.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,9 @@ gboolean   hc_heatmap_matrix_get_cell_area (HcHeatmapMatrix *self,
                                             guint            row,
                                             guint            column,
                                             graphene_rect_t *area);
+void       hc_heatmap_matrix_set_breaks    (HcHeatmapMatrix    *self,
+                                            const HcHeatBreaks *breaks);
+void       hc_heatmap_matrix_get_breaks    (HcHeatmapMatrix *self,
+                                            HcHeatBreaks    *breaks);
 
 G_END_DECLS

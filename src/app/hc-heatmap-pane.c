@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* HcHeatmapPane: the 风险热力图 pane — risk events on a map of the 19 市县 or
- * as a 市县 × month / category table, for a period, a category and a measure,
- * and below it the events of the 市县 or cell that was clicked. */
+ * as a 市县 × month / category table, for a period, a category and a measure;
+ * beside it the open early-warning alerts (预警), which an analyst
+ * acknowledges with a note and a supervisor closes, their 市县 marked on the
+ * map; below it the events of the 市县, cell or alert that was chosen. */
 #define G_LOG_DOMAIN "hc-heatmap-pane"
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "hc-core.h"
@@ -13,6 +16,8 @@
 #include "hc-risk-event.h"
 
 #define EVENTS_PAGE 50
+/* Open alerts are few (one per rule and 市县 at most): one page holds them. */
+#define ALERTS_PAGE 200
 #define DEFAULT_MONTHS 12
 
 struct _HcHeatmapPane
@@ -29,15 +34,24 @@ struct _HcHeatmapPane
   GtkDropDown       *category_dropdown;
   GtkStringList     *categories;
   GtkDropDown       *normalize_dropdown;
+  GtkDropDown       *breaks_dropdown;
   GtkStack          *view_stack;
   HcRegionMap       *map;
   HcHeatmapMatrix   *matrix;
   GtkLabel          *events_title;
   GtkFilterListModel *events_filter;
+  GtkLabel          *alerts_title;
+  GtkColumnView     *alerts_view;
+  GtkSingleSelection *alerts_selection;
+  GtkLabel          *alert_detail;
+  GtkLabel          *alerts_message;
 
   gboolean           updating_controls;
   gboolean           loading_view;
   gboolean           loading_events;
+  gboolean           loading_alerts;
+  gboolean           loading_range;
+  gboolean           acting;
   char              *drill_region;
   char              *drill_category;
   char              *drill_from;
@@ -46,6 +60,17 @@ struct _HcHeatmapPane
 
   GCancellable      *events_cancellable;
   GListStore        *events;
+  GCancellable      *alerts_cancellable;
+  GListStore        *alerts;
+  HcRiskAlert       *asking;          /* the alert a dialog is open for */
+  gboolean           asking_close;
+
+  /* Colour classes: the map's own, fixed by the plan's years, or by hand */
+  HcHeatmapBreaksMode breaks_mode;
+  HcHeatBreaks       hand_breaks;
+  HcHeatBreaks       range_breaks;
+  char              *range_key;       /* what range_breaks were made for */
+  GCancellable      *range_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (HcHeatmapPane, hc_heatmap_pane, HC_TYPE_PANE)
@@ -226,6 +251,529 @@ more_events_action (GtkWidget  *widget,
     load_events (self);
 }
 
+/* The open alerts beside the map */
+
+static void load_alerts (HcHeatmapPane *self);
+
+static HcRiskAlert *
+selected_alert (HcHeatmapPane *self)
+{
+  return HC_RISK_ALERT (gtk_single_selection_get_selected_item (self->alerts_selection));
+}
+
+static gboolean
+signed_in_as_supervisor (HcHeatmapPane *self)
+{
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
+  HcRole role;
+
+  return client != NULL && hc_role_from_key (hc_client_get_role (client), &role) &&
+         hc_role_at_least (role, HC_ROLE_SUPERVISOR);
+}
+
+static void
+update_alert_actions (HcHeatmapPane *self)
+{
+  HcRiskAlert *alert = selected_alert (self);
+  gboolean can_act = alert != NULL && !self->acting && hc_pane_get_client (HC_PANE (self)) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.acknowledge",
+                                 can_act && g_str_equal (hc_risk_alert_get_state (alert), "raised"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.close",
+                                 can_act && hc_risk_alert_get_is_open (alert) && signed_in_as_supervisor (self));
+}
+
+static void
+set_alerts_message (HcHeatmapPane *self,
+                    const char    *message)
+{
+  gtk_label_set_text (self->alerts_message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->alerts_message), message != NULL);
+}
+
+/* Under the list: the selected alert's window, events and note. */
+static void
+update_alert_detail (HcHeatmapPane *self)
+{
+  HcRiskAlert *alert = selected_alert (self);
+  g_autofree char *text = NULL;
+
+  if (alert != NULL)
+    {
+      /* TRANSLATORS: the selected alert: its first and last month, and the number of events in them */
+      guint events = (guint) CLAMP (hc_risk_alert_get_events (alert), 0, G_MAXUINT);
+      g_autofree char *window = g_strdup_printf (ngettext ("%s to %s: %u event", "%s to %s: %u events", events),
+                                                 hc_risk_alert_get_window_from (alert),
+                                                 hc_risk_alert_get_window_to (alert), events);
+      const char *note = hc_risk_alert_get_note (alert);
+
+      if (note != NULL && hc_risk_alert_get_acknowledged_by (alert) != NULL)
+        /* TRANSLATORS: the selected alert's window, then who acknowledged it and their note */
+        text = g_strdup_printf (_("%s. Acknowledged by %s: %s"), window,
+                                hc_risk_alert_get_acknowledged_by (alert), note);
+      else
+        text = g_strdup_printf ("%s.", window);
+    }
+  gtk_label_set_text (self->alert_detail, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->alert_detail), text != NULL);
+}
+
+static void
+alert_selection_cb (HcHeatmapPane *self)
+{
+  update_alert_detail (self);
+  update_alert_actions (self);
+}
+
+static char **
+alert_state_classes (gpointer    unused,
+                     const char *state)
+{
+  const char *klass = g_strcmp0 (state, "raised") == 0 ? "error"
+                      : g_strcmp0 (state, "acknowledged") == 0 ? "warning" : "dim-label";
+
+  return g_strdupv ((char *[]) { (char *) klass, NULL });
+}
+
+static void
+alerts_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HcHeatmapPane) self = user_data;
+  g_autoptr(HcPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+  g_autofree char *title = NULL;
+  GListModel *items;
+  guint n;
+
+  page = hc_client_list_risk_alerts_finish (HC_CLIENT (source), result, &error);
+  if (CANCELLED (error))
+    return;
+  if (page == NULL)
+    {
+      set_alerts_message (self, error->message);
+      set_loading (self, &self->loading_alerts, FALSE);
+      update_alert_actions (self);
+      return;
+    }
+  items = hc_page_get_items (page);
+  n = g_list_model_get_n_items (items);
+  g_list_store_remove_all (self->alerts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HcRiskAlert) alert = g_list_model_get_item (items, i);
+
+      g_list_store_append (self->alerts, alert);
+      g_ptr_array_add (regions, (gpointer) hc_risk_alert_get_region (alert));
+    }
+  g_ptr_array_add (regions, NULL);
+  hc_region_map_set_alert_regions (self->map, (const char * const *) regions->pdata);
+  if (hc_page_get_total (page) > (gint64) n)
+    /* TRANSLATORS: the alerts list's heading when it shows only the first of them */
+    title = g_strdup_printf (_("Open Alerts (first %u of %u)"), n,
+                             (guint) CLAMP (hc_page_get_total (page), 0, G_MAXUINT));
+  else
+    /* TRANSLATORS: the alerts list's heading, with the number of open alerts */
+    title = g_strdup_printf (_("Open Alerts (%u)"), n);
+  gtk_label_set_text (self->alerts_title, title);
+  set_loading (self, &self->loading_alerts, FALSE);
+  update_alert_detail (self);
+  update_alert_actions (self);
+}
+
+static void
+load_alerts (HcHeatmapPane *self)
+{
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
+
+  g_cancellable_cancel (self->alerts_cancellable);
+  g_clear_object (&self->alerts_cancellable);
+  if (client == NULL)
+    return;
+  self->alerts_cancellable = g_cancellable_new ();
+  set_loading (self, &self->loading_alerts, TRUE);
+  hc_client_list_risk_alerts_async (client, "open", NULL, ALERTS_PAGE, NULL, TRUE,
+                                    self->alerts_cancellable, alerts_cb, g_object_ref (self));
+}
+
+/* Choosing an alert (double-click, Enter) lists the events behind it. */
+static void
+alert_activated_cb (HcHeatmapPane *self,
+                    guint          position)
+{
+  g_autoptr(HcRiskAlert) alert = g_list_model_get_item (G_LIST_MODEL (self->alerts_selection), position);
+
+  if (alert != NULL)
+    drill_down (self, hc_risk_alert_get_region (alert), hc_risk_alert_get_category (alert),
+                hc_risk_alert_get_window_from (alert), hc_risk_alert_get_window_to (alert));
+}
+
+static void
+move_alert_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HcHeatmapPane) self = user_data;
+  g_autoptr(HcRiskAlert) alert = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_get_source_tag (G_TASK (result)) == hc_client_acknowledge_risk_alert_async)
+    alert = hc_client_acknowledge_risk_alert_finish (HC_CLIENT (source), result, &error);
+  else
+    alert = hc_client_close_risk_alert_finish (HC_CLIENT (source), result, &error);
+  if (CANCELLED (error))
+    return;
+  set_loading (self, &self->acting, FALSE);
+  if (alert == NULL)
+    {
+      if (g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED) ||
+          g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_CONFLICT))
+        {
+          g_autofree char *message =
+            /* TRANSLATORS: after a refused acknowledge or close: the server's reason, then what the pane did */
+            g_strdup_printf (_("%s The alerts have been reloaded."), error->message);
+
+          set_alerts_message (self, message);
+          load_alerts (self);
+        }
+      else
+        set_alerts_message (self, error->message);
+      update_alert_actions (self);
+      return;
+    }
+  set_alerts_message (self, NULL);
+  load_alerts (self);
+}
+
+static void
+note_changed (GtkEditable      *editable,
+              AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  adw_message_dialog_set_response_enabled (dialog, "apply", *text != '\0');
+}
+
+static void
+alert_dialog_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       HcHeatmapPane    *self)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  g_autoptr(HcRiskAlert) alert = g_steal_pointer (&self->asking);
+  g_autofree char *note = NULL;
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
+
+  if (g_strcmp0 (response, "apply") != 0 || alert == NULL || client == NULL)
+    return;
+  note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  set_loading (self, &self->acting, TRUE);
+  update_alert_actions (self);
+  if (self->asking_close)
+    hc_client_close_risk_alert_async (client, alert, *note ? note : NULL, hc_pane_get_cancellable (HC_PANE (self)),
+                                      move_alert_cb, g_object_ref (self));
+  else
+    hc_client_acknowledge_risk_alert_async (client, alert, note, hc_pane_get_cancellable (HC_PANE (self)),
+                                            move_alert_cb, g_object_ref (self));
+}
+
+/* Asks for the note of acknowledging (required) or closing (optional) the
+ * selected alert. */
+static void
+ask_alert_note (HcHeatmapPane *self,
+                gboolean       close)
+{
+  HcRiskAlert *alert = selected_alert (self);
+  AdwMessageDialog *dialog;
+  GtkWidget *note;
+  g_autofree char *heading = NULL;
+  g_autofree char *measure = NULL;
+
+  if (alert == NULL || self->acting)
+    return;
+  measure = hc_risk_alert_dup_measure_text (alert);
+  /* TRANSLATORS: the heading of the acknowledge/close dialog: "海口市 · 走私" */
+  heading = g_strdup_printf (_("%s · %s"), hc_risk_alert_get_region_name (alert),
+                             hc_risk_alert_get_category_label (alert));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, NULL));
+  adw_message_dialog_format_body (dialog, "%s\n%s", measure,
+                                  close ? _("You may say why the alert is closed. The note is kept in the audit log.")
+                                        : _("Say what is being done about this alert. The note is kept with it."));
+  note = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+  adw_message_dialog_set_extra_child (dialog, note);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "apply", close ? _("C_lose Alert") : _("_Acknowledge"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply",
+                                              close ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  if (!close)
+    {
+      adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
+      g_signal_connect_object (note, "changed", G_CALLBACK (note_changed), dialog, 0);
+    }
+  g_set_object (&self->asking, alert);
+  self->asking_close = close;
+  g_signal_connect_object (dialog, "response", G_CALLBACK (alert_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (note);
+}
+
+static void
+acknowledge_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ask_alert_note (HC_HEATMAP_PANE (widget), FALSE);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  ask_alert_note (HC_HEATMAP_PANE (widget), TRUE);
+}
+
+/* Colour classes fixed across years */
+
+#define FIRST_PLAN_YEAR 2021
+#define LAST_PLAN_YEAR 2025
+
+static const char * const view_by[] = { "region", "region-month", "region-category" };
+
+static const char *
+selected_measure (HcHeatmapPane *self)
+{
+  return gtk_drop_down_get_selected (self->normalize_dropdown) == 2 ? "severity" : "count";
+}
+
+static const char *
+selected_normalize (HcHeatmapPane *self)
+{
+  return gtk_drop_down_get_selected (self->normalize_dropdown) == 1 ? "per10k" : "none";
+}
+
+/* What the fixed classes depend on: the view, category and measure. */
+static char *
+range_key (HcHeatmapPane *self)
+{
+  const char *category = selected_category (self);
+
+  return g_strdup_printf ("%s/%s/%s/%s", view_by[selected_view (self)], category ? category : "",
+                          selected_measure (self), selected_normalize (self));
+}
+
+static void load_range (HcHeatmapPane *self);
+
+/* Gives the map and the matrix the classes the menu asks for. */
+static void
+apply_breaks (HcHeatmapPane *self)
+{
+  g_autofree char *key = NULL;
+
+  switch (self->breaks_mode)
+    {
+    case HC_HEATMAP_BREAKS_FIXED_RANGE:
+      key = range_key (self);
+      if (g_strcmp0 (key, self->range_key) != 0)
+        {
+          load_range (self);
+          return;
+        }
+      hc_region_map_set_breaks (self->map, &self->range_breaks);
+      hc_heatmap_matrix_set_breaks (self->matrix, &self->range_breaks);
+      break;
+    case HC_HEATMAP_BREAKS_BY_HAND:
+      hc_region_map_set_breaks (self->map, &self->hand_breaks);
+      hc_heatmap_matrix_set_breaks (self->matrix, &self->hand_breaks);
+      break;
+    case HC_HEATMAP_BREAKS_OWN:
+    default:
+      hc_region_map_set_breaks (self->map, NULL);
+      hc_heatmap_matrix_set_breaks (self->matrix, NULL);
+      break;
+    }
+}
+
+typedef struct
+{
+  HcHeatmapPane *self;
+  char          *key;
+  guint          pending;
+  double         max;
+  GError        *error;
+} RangeJob;
+
+static void
+range_job_free (RangeJob *job)
+{
+  g_object_unref (job->self);
+  g_free (job->key);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+/* One year's heat map of the range is in: when the last is, the classes
+ * are equal intervals up to the largest value of the five years. */
+static void
+range_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  RangeJob *job = user_data;
+  HcHeatmapPane *self = job->self;
+  g_autoptr(HcHeatmap) heatmap = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heatmap = hc_client_get_heatmap_finish (HC_CLIENT (source), result, &error);
+  if (heatmap != NULL)
+    job->max = MAX (job->max, heatmap->max);
+  else if (job->error == NULL)
+    job->error = g_steal_pointer (&error);
+  if (--job->pending > 0)
+    return;
+  if (!g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      set_loading (self, &self->loading_range, FALSE);
+      if (job->error != NULL)
+        hc_pane_show_error (HC_PANE (self), job->error);
+      else
+        {
+          hc_heat_breaks_init_equal (&self->range_breaks, job->max);
+          g_free (self->range_key);
+          self->range_key = g_strdup (job->key);
+          apply_breaks (self);
+        }
+    }
+  range_job_free (job);
+}
+
+static void
+load_range (HcHeatmapPane *self)
+{
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
+  RangeJob *job;
+
+  g_cancellable_cancel (self->range_cancellable);
+  g_clear_object (&self->range_cancellable);
+  if (client == NULL)
+    return;
+  self->range_cancellable = g_cancellable_new ();
+  job = g_new0 (RangeJob, 1);
+  job->self = g_object_ref (self);
+  job->key = range_key (self);
+  job->pending = LAST_PLAN_YEAR - FIRST_PLAN_YEAR + 1;
+  set_loading (self, &self->loading_range, TRUE);
+  for (int year = FIRST_PLAN_YEAR; year <= LAST_PLAN_YEAR; year++)
+    {
+      g_autofree char *from = g_strdup_printf ("%d-01", year);
+      g_autofree char *to = g_strdup_printf ("%d-12", year);
+
+      hc_client_get_heatmap_async (client, view_by[selected_view (self)], from, to, selected_category (self),
+                                   selected_measure (self), selected_normalize (self),
+                                   self->range_cancellable, range_cb, job);
+    }
+}
+
+static void
+hand_breaks_changed (GtkEditable      *editable,
+                     AdwMessageDialog *dialog)
+{
+  GtkWidget *error_label = g_object_get_data (G_OBJECT (dialog), "error-label");
+  g_autoptr(GError) error = NULL;
+  HcHeatBreaks breaks;
+  gboolean ok = hc_heat_breaks_parse (&breaks, gtk_editable_get_text (editable), &error);
+
+  gtk_label_set_text (GTK_LABEL (error_label), ok ? "" : error->message);
+  gtk_widget_set_visible (error_label, !ok);
+  adw_message_dialog_set_response_enabled (dialog, "apply", ok);
+}
+
+static void
+hand_breaks_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      HcHeatmapPane    *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  HcHeatBreaks breaks;
+
+  if (g_strcmp0 (response, "apply") == 0 &&
+      hc_heat_breaks_parse (&breaks, gtk_editable_get_text (entry), NULL))
+    {
+      self->hand_breaks = breaks;
+      self->breaks_mode = HC_HEATMAP_BREAKS_BY_HAND;
+    }
+  /* Cancelled: the menu goes back to what it showed. */
+  self->updating_controls = TRUE;
+  gtk_drop_down_set_selected (self->breaks_dropdown, self->breaks_mode);
+  self->updating_controls = FALSE;
+  apply_breaks (self);
+}
+
+/* Asks for the five numbers where classes 2 to 6 start, checked as typed. */
+static void
+ask_hand_breaks (HcHeatmapPane *self)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *entry, *error_label;
+  HcHeatBreaks current;
+  g_autofree char *text = NULL;
+
+  hc_region_map_get_breaks (self->map, &current);
+  text = hc_heat_breaks_to_string (&current);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Colour Classes"),
+                                                       _("Where classes 2 to 6 start, five numbers rising, apart by commas. Class 1 starts at 0. The classes stay the same whatever period is shown.")));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Where classes 2 to 6 start"), -1);
+  error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (error_label), 0);
+  gtk_widget_add_css_class (error_label, "error");
+  gtk_widget_set_visible (error_label, FALSE);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), error_label);
+  adw_message_dialog_set_extra_child (dialog, box);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "error-label", error_label);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (entry, "changed", G_CALLBACK (hand_breaks_changed), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (hand_breaks_response), self, 0);
+  hand_breaks_changed (GTK_EDITABLE (entry), dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+breaks_changed_cb (HcHeatmapPane *self)
+{
+  guint mode = gtk_drop_down_get_selected (self->breaks_dropdown);
+
+  if (self->updating_controls || mode > HC_HEATMAP_BREAKS_BY_HAND)
+    return;
+  if (mode == HC_HEATMAP_BREAKS_BY_HAND)
+    {
+      ask_hand_breaks (self);
+      return;
+    }
+  self->breaks_mode = (HcHeatmapBreaksMode) mode;
+  apply_breaks (self);
+}
+
 /* The heat map of the chosen view, period, category and measure */
 
 static void
@@ -246,6 +794,7 @@ view_cb (GObject      *source,
       hc_pane_show_error (HC_PANE (self), error);
       return;
     }
+  apply_breaks (self);
   if (selected_view (self) == HC_HEATMAP_VIEW_MAP)
     {
       hc_region_map_set_heatmap (self->map, heatmap);
@@ -262,18 +811,17 @@ view_cb (GObject      *source,
 static void
 load_view (HcHeatmapPane *self)
 {
-  static const char * const by[] = { "region", "region-month", "region-category" };
-  guint normalize = gtk_drop_down_get_selected (self->normalize_dropdown);
   HcClient *client = hc_pane_get_client (HC_PANE (self));
 
   if (self->updating_controls || client == NULL)
     return;
   set_loading (self, &self->loading_view, TRUE);
-  hc_client_get_heatmap_async (client, by[selected_view (self)],
+  hc_client_get_heatmap_async (client, view_by[selected_view (self)],
                                selected_month (self->from_dropdown, self->from_months),
                                selected_month (self->to_dropdown, self->to_months),
                                selected_category (self),
-                               normalize == 1 ? "per10k" : "none",
+                               selected_measure (self),
+                               selected_normalize (self),
                                hc_pane_renew_cancellable (HC_PANE (self)), view_cb, g_object_ref (self));
 }
 
@@ -353,8 +901,9 @@ hc_heatmap_pane_reload (HcPane *pane)
 
   hc_pane_show_loading (pane);
   set_loading (self, &self->loading_view, TRUE);
-  hc_client_get_heatmap_async (hc_pane_get_client (pane), "region-month", NULL, NULL, NULL, NULL,
+  hc_client_get_heatmap_async (hc_pane_get_client (pane), "region-month", NULL, NULL, NULL, NULL, NULL,
                                hc_pane_get_cancellable (pane), probe_cb, g_object_ref (self));
+  load_alerts (self);
 }
 
 /* Leaving the pane cancels its requests (HcPane) and the drill-down's. */
@@ -364,8 +913,14 @@ hc_heatmap_pane_unmap (GtkWidget *widget)
   HcHeatmapPane *self = HC_HEATMAP_PANE (widget);
 
   g_cancellable_cancel (self->events_cancellable);
+  g_cancellable_cancel (self->alerts_cancellable);
+  g_cancellable_cancel (self->range_cancellable);
+  g_clear_pointer (&self->range_key, g_free);
+  set_loading (self, &self->loading_range, FALSE);
   set_loading (self, &self->loading_view, FALSE);
   set_loading (self, &self->loading_events, FALSE);
+  set_loading (self, &self->loading_alerts, FALSE);
+  set_loading (self, &self->acting, FALSE);
   GTK_WIDGET_CLASS (hc_heatmap_pane_parent_class)->unmap (widget);
 }
 
@@ -376,8 +931,15 @@ hc_heatmap_pane_dispose (GObject *object)
 
   g_cancellable_cancel (self->events_cancellable);
   g_clear_object (&self->events_cancellable);
+  g_cancellable_cancel (self->alerts_cancellable);
+  g_clear_object (&self->alerts_cancellable);
+  g_cancellable_cancel (self->range_cancellable);
+  g_clear_object (&self->range_cancellable);
+  g_clear_pointer (&self->range_key, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_HEATMAP_PANE);
   g_clear_object (&self->events);
+  g_clear_object (&self->alerts);
+  g_clear_object (&self->asking);
   g_clear_pointer (&self->drill_region, g_free);
   g_clear_pointer (&self->drill_category, g_free);
   g_clear_pointer (&self->drill_from, g_free);
@@ -423,10 +985,13 @@ hc_heatmap_pane_class_init (HcHeatmapPaneClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "pane.more-events", NULL, more_events_action);
+  gtk_widget_class_install_action (widget_class, "alerts.acknowledge", NULL, acknowledge_action);
+  gtk_widget_class_install_action (widget_class, "alerts.close", NULL, close_action);
 
   g_type_ensure (HC_TYPE_REGION_MAP);
   g_type_ensure (HC_TYPE_HEATMAP_MATRIX);
   g_type_ensure (HC_TYPE_RISK_EVENT);
+  g_type_ensure (HC_TYPE_RISK_ALERT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-heatmap-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, search_entry);
@@ -438,14 +1003,22 @@ hc_heatmap_pane_class_init (HcHeatmapPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, categories);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, normalize_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, breaks_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, map);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, matrix);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, events_title);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, events_filter);
+  gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, alerts_title);
+  gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, alerts_view);
+  gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, alerts_selection);
+  gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, alert_detail);
+  gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, alerts_message);
   gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_severity);
+  gtk_widget_class_bind_template_callback (widget_class, alert_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, alert_state_classes);
 }
 
 static void
@@ -463,6 +1036,12 @@ hc_heatmap_pane_init (HcHeatmapPane *self)
   gtk_filter_list_model_set_model (self->events_filter, G_LIST_MODEL (self->events));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.more-events", FALSE);
 
+  self->alerts = g_list_store_new (HC_TYPE_RISK_ALERT);
+  gtk_single_selection_set_model (self->alerts_selection, G_LIST_MODEL (self->alerts));
+  g_signal_connect_object (self->alerts_selection, "notify::selected",
+                           G_CALLBACK (alert_selection_cb), self, G_CONNECT_SWAPPED);
+  update_alert_actions (self);
+
   g_signal_connect_object (self->from_dropdown, "notify::selected",
                            G_CALLBACK (period_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->to_dropdown, "notify::selected",
@@ -473,6 +1052,9 @@ hc_heatmap_pane_init (HcHeatmapPane *self)
                            G_CALLBACK (control_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->normalize_dropdown, "notify::selected",
                            G_CALLBACK (control_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->breaks_dropdown, "notify::selected",
+                           G_CALLBACK (breaks_changed_cb), self, G_CONNECT_SWAPPED);
+  hc_heat_breaks_init_equal (&self->hand_breaks, 0);
 }
 
 /* Shows @view, as the view menu does. */
@@ -486,12 +1068,14 @@ hc_heatmap_pane_set_view (HcHeatmapPane *self,
   gtk_drop_down_set_selected (self->view_dropdown, view);
 }
 
-/* TRUE while the heat map or the drill-down's events are loading. */
+/* TRUE while the heat map, the drill-down's events or the alerts are
+ * loading, or an alert is being acknowledged or closed. */
 gboolean
 hc_heatmap_pane_get_busy (HcHeatmapPane *self)
 {
   g_return_val_if_fail (HC_IS_HEATMAP_PANE (self), FALSE);
-  return self->loading_view || self->loading_events;
+  return self->loading_view || self->loading_events || self->loading_alerts || self->loading_range ||
+         self->acting;
 }
 
 HcRegionMap *
@@ -514,4 +1098,79 @@ hc_heatmap_pane_get_events (HcHeatmapPane *self)
 {
   g_return_val_if_fail (HC_IS_HEATMAP_PANE (self), NULL);
   return G_LIST_MODEL (self->events);
+}
+
+/* The open alerts listed beside the map (an HcRiskAlert each). */
+GListModel *
+hc_heatmap_pane_get_alerts (HcHeatmapPane *self)
+{
+  g_return_val_if_fail (HC_IS_HEATMAP_PANE (self), NULL);
+  return G_LIST_MODEL (self->alerts);
+}
+
+/* Selects the alert at @position of the list, as a click does. */
+void
+hc_heatmap_pane_select_alert (HcHeatmapPane *self,
+                              guint          position)
+{
+  g_return_if_fail (HC_IS_HEATMAP_PANE (self));
+  gtk_single_selection_set_selected (self->alerts_selection, position);
+}
+
+/* What the alerts list says under it after a refused step, or NULL. */
+const char *
+hc_heatmap_pane_get_alerts_message (HcHeatmapPane *self)
+{
+  g_return_val_if_fail (HC_IS_HEATMAP_PANE (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->alerts_message))
+         ? gtk_label_get_text (self->alerts_message) : NULL;
+}
+
+/* Chooses the colour classes, as the classes menu does (by hand: the
+ * dialog asks for them). */
+void
+hc_heatmap_pane_set_breaks_mode (HcHeatmapPane       *self,
+                                 HcHeatmapBreaksMode  mode)
+{
+  g_return_if_fail (HC_IS_HEATMAP_PANE (self));
+  g_return_if_fail (mode <= HC_HEATMAP_BREAKS_BY_HAND);
+
+  gtk_drop_down_set_selected (self->breaks_dropdown, mode);
+}
+
+HcHeatmapBreaksMode
+hc_heatmap_pane_get_breaks_mode (HcHeatmapPane *self)
+{
+  g_return_val_if_fail (HC_IS_HEATMAP_PANE (self), HC_HEATMAP_BREAKS_OWN);
+  return self->breaks_mode;
+}
+
+/* Shows the months @from to @to (YYYY-MM, among the period menus' months),
+ * as the period menus do. Returns: FALSE when either is not offered. */
+gboolean
+hc_heatmap_pane_set_period (HcHeatmapPane *self,
+                            const char    *from,
+                            const char    *to)
+{
+  guint from_i = GTK_INVALID_LIST_POSITION, to_i = GTK_INVALID_LIST_POSITION;
+
+  g_return_val_if_fail (HC_IS_HEATMAP_PANE (self), FALSE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->from_months)); i++)
+    {
+      const char *month = gtk_string_list_get_string (self->from_months, i);
+
+      if (g_strcmp0 (month, from) == 0)
+        from_i = i;
+      if (g_strcmp0 (month, to) == 0)
+        to_i = i;
+    }
+  if (from_i == GTK_INVALID_LIST_POSITION || to_i == GTK_INVALID_LIST_POSITION || from_i > to_i)
+    return FALSE;
+  self->updating_controls = TRUE;
+  gtk_drop_down_set_selected (self->from_dropdown, from_i);
+  gtk_drop_down_set_selected (self->to_dropdown, to_i);
+  self->updating_controls = FALSE;
+  load_view (self);
+  return TRUE;
 }

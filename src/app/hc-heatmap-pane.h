@@ -22,11 +22,29 @@ typedef enum
   HC_HEATMAP_VIEW_REGION_CATEGORY,
 } HcHeatmapView;
 
+/* The colour classes, in the order of the classes menu. */
+typedef enum
+{
+  HC_HEATMAP_BREAKS_OWN,          /* equal intervals up to the values shown */
+  HC_HEATMAP_BREAKS_FIXED_RANGE,  /* … up to the largest of 2021 to 2025 */
+  HC_HEATMAP_BREAKS_BY_HAND,
+} HcHeatmapBreaksMode;
+
 void             hc_heatmap_pane_set_view    (HcHeatmapPane *self,
                                               HcHeatmapView  view);
 gboolean         hc_heatmap_pane_get_busy    (HcHeatmapPane *self);
 HcRegionMap     *hc_heatmap_pane_get_map     (HcHeatmapPane *self);
 HcHeatmapMatrix *hc_heatmap_pane_get_matrix  (HcHeatmapPane *self);
 GListModel      *hc_heatmap_pane_get_events  (HcHeatmapPane *self);
+GListModel      *hc_heatmap_pane_get_alerts  (HcHeatmapPane *self);
+void             hc_heatmap_pane_select_alert (HcHeatmapPane *self,
+                                               guint          position);
+const char      *hc_heatmap_pane_get_alerts_message (HcHeatmapPane *self);
+void             hc_heatmap_pane_set_breaks_mode (HcHeatmapPane       *self,
+                                                  HcHeatmapBreaksMode  mode);
+HcHeatmapBreaksMode hc_heatmap_pane_get_breaks_mode (HcHeatmapPane *self);
+gboolean         hc_heatmap_pane_set_period  (HcHeatmapPane *self,
+                                              const char    *from,
+                                              const char    *to);
 
 G_END_DECLS

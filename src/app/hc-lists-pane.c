@@ -12,6 +12,7 @@
 
 #include "hc-core.h"
 #include "hc-format.h"
+#include "hc-list-actions.h"
 #include "hc-list-entry-dialog.h"
 #include "hc-list-entry-event.h"
 #include "hc-lists-pane.h"
@@ -35,18 +36,15 @@ struct _HcListsPane
   GtkLabel           *standing_label;
   GtkLabel           *published_label;
   GtkLabel           *measures_label;
-  GtkFlowBox         *actions_box;
+  HcListActions      *actions;
   GtkListView        *history_view;
 
   /* state */
-  GtkWidget          *action_buttons [HC_LIST_ACTION_N];
-  HcListAction        asking;       /* the action whose reason is asked */
   char               *next_cursor;
   gint64              total;
   guint               busy;
   gboolean            appending;
   gboolean            listing;      /* a page is on its way */
-  gboolean            acting;       /* a transition is on its way */
   gboolean            updating;
 
   /* owned objects */
@@ -54,7 +52,6 @@ struct _HcListsPane
   GListStore         *entries;
   HcListEntry        *entry;
   GCancellable       *detail_cancellable;  /* the selected entry */
-  GCancellable       *action_cancellable;  /* transitions */
 };
 
 /* The pane's own cancellable (HcPane) is that of the types and pages. */
@@ -68,15 +65,6 @@ static void load_entries (HcListsPane *self,
                           gboolean     more);
 static void load_detail  (HcListsPane *self,
                           gint64       id);
-
-/* The actions the server refuses without a reason (lists.json). */
-static gboolean
-action_needs_reason (HcListAction action)
-{
-  return action == HC_LIST_ACTION_OBJECT || action == HC_LIST_ACTION_UPHOLD ||
-         action == HC_LIST_ACTION_REVOKE || action == HC_LIST_ACTION_REPAIR ||
-         action == HC_LIST_ACTION_EXIT;
-}
 
 static void
 busy_changed (HcListsPane *self,
@@ -92,17 +80,6 @@ set_message (HcListsPane *self,
 {
   gtk_label_set_label (self->message_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-}
-
-static HcRole
-signed_in_role (HcListsPane *self)
-{
-  HcClient *client = hc_pane_get_client (HC_PANE (self));
-  HcRole role;
-
-  if (client == NULL || !hc_role_from_key (hc_client_get_role (client), &role))
-    return HC_ROLE_ANALYST;
-  return role;
 }
 
 /* The class of the shown entry's list type; a type not (yet) known counts
@@ -126,50 +103,11 @@ entry_class (HcListsPane *self)
   return list_class;
 }
 
-/* The least role for @action on the shown entry (the core's rule, by the
- * class of its list: publishing a black or watch entry is a supervisor's). */
-static HcRole
-needed_role (HcListsPane  *self,
-             HcListAction  action)
-{
-  HcRole need = HC_ROLE_ADMIN;
-
-  hc_role_from_key (hc_list_action_required_role (action, entry_class (self)), &need);
-  return need;
-}
-
-/* Offers the actions legal from the entry's state; those above the user's
- * role stay visible but disabled, with a tooltip that says why. */
+/* Offers the steps legal from the entry's state to the signed-in role. */
 static void
 update_actions (HcListsPane *self)
 {
-  HcListEntryState from;
-  gboolean known = self->entry != NULL &&
-                   hc_list_entry_state_from_key (hc_list_entry_get_state (self->entry), &from);
-  HcRole have = signed_in_role (self);
-
-  for (guint i = 0; i < HC_LIST_ACTION_N; i++)
-    {
-      GtkWidget *button = self->action_buttons[i];
-      gboolean legal = known && hc_list_action_apply (from, i, NULL);
-      HcRole need = needed_role (self, i);
-      gboolean allowed;
-
-      allowed = hc_role_at_least (have, need);
-      gtk_widget_set_visible (button, legal);
-      gtk_widget_set_visible (gtk_widget_get_parent (button), legal);
-      gtk_widget_set_sensitive (button, legal && allowed && !self->acting);
-      if (!allowed)
-        {
-          g_autofree char *tip = g_strdup_printf (_("Only a %s or a higher role may do this."),
-                                                  hc_role_label (need));
-          gtk_widget_set_tooltip_text (button, tip);
-        }
-      else if (action_needs_reason (i))
-        gtk_widget_set_tooltip_text (button, _("Asks for the reason, then takes the action"));
-      else
-        gtk_widget_set_tooltip_text (button, _("Takes the action; a reason is optional"));
-    }
+  hc_list_actions_show (self->actions, hc_pane_get_client (HC_PANE (self)), self->entry, entry_class (self));
 }
 
 /* Under objection the entry is frozen (异议中, publicity paused) until it
@@ -533,125 +471,39 @@ selection_changed (HcListsPane *self)
 /* Transitions */
 
 static void
-transition_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+transition_started (HcListsPane *self)
 {
-  g_autoptr(HcListsPane) self = user_data;
-  g_autoptr(HcListEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
+  g_cancellable_cancel (self->detail_cancellable);
+  busy_changed (self, 1);
+}
 
-  entry = hc_client_transition_list_entry_finish (HC_CLIENT (source), result, &error);
+static void
+transition_failed (HcListsPane  *self,
+                   const GError *error)
+{
   busy_changed (self, -1);
-  self->acting = FALSE;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (entry == NULL)
+  if (g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED))
     {
-      if (g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED))
-        {
-          set_message (self, _("The entry was changed by someone else; it has been reloaded."));
-          if (self->entry != NULL)
-            load_detail (self, hc_list_entry_get_id (self->entry));
-        }
-      else
-        set_message (self, error->message);
-      update_actions (self);
-      return;
+      set_message (self, _("The entry was changed by someone else; it has been reloaded."));
+      if (self->entry != NULL)
+        load_detail (self, hc_list_entry_get_id (self->entry));
     }
+  else
+    set_message (self, error->message);
+  update_actions (self);
+}
+
+static void
+transition_done (HcListsPane *self,
+                 HcListEntry *entry)
+{
+  busy_changed (self, -1);
   set_message (self, NULL);
   if (self->entry == NULL || hc_list_entry_get_id (self->entry) == hc_list_entry_get_id (entry))
     set_entry (self, entry);
+  else
+    update_actions (self);
   replace_row (self, entry);
-}
-
-static void
-send_transition (HcListsPane  *self,
-                 HcListAction  action,
-                 const char   *reason)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (reason ? reason : ""));
-
-  if (self->entry == NULL)
-    return;
-  g_cancellable_cancel (self->detail_cancellable);
-  busy_changed (self, 1);
-  self->acting = TRUE;
-  update_actions (self);
-  hc_client_transition_list_entry_async (hc_pane_get_client (HC_PANE (self)),
-                                         hc_list_entry_get_id (self->entry),
-                                         hc_list_entry_get_etag (self->entry),
-                                         hc_list_action_to_key (action),
-                                         *trimmed ? trimmed : NULL,
-                                         self->action_cancellable,
-                                         transition_cb, g_object_ref (self));
-}
-
-static void
-reason_changed (GtkEditable      *editable,
-                AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-
-  adw_message_dialog_set_response_enabled (dialog, "apply", *text != '\0');
-}
-
-static void
-dialog_response (AdwMessageDialog *dialog,
-                 const char       *response,
-                 HcListsPane      *self)
-{
-  HcListAction action = self->asking;
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-
-  if (g_strcmp0 (response, "apply") == 0)
-    send_transition (self, action, gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static void
-transition_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  HcListsPane *self = HC_LISTS_PANE (widget);
-  HcListEntryState from;
-  HcListAction action;
-  AdwMessageDialog *dialog;
-  GtkWidget *reason;
-  g_autofree char *heading = NULL;
-
-  if (self->entry == NULL || self->acting ||
-      !hc_list_action_from_key (g_variant_get_string (param, NULL), &action) ||
-      !hc_list_entry_state_from_key (hc_list_entry_get_state (self->entry), &from) ||
-      !hc_list_action_apply (from, action, NULL) ||
-      !hc_role_at_least (signed_in_role (self), needed_role (self, action)))
-    return;
-
-  /* TRANSLATORS: "告知：海南某某有限公司" — an action and the entry's subject */
-  heading = g_strdup_printf (_("%s: %s"), hc_list_action_label (action),
-                             hc_list_entry_get_subject_name (self->entry));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                                       action_needs_reason (action)
-                                                       ? _("Give the reason for this step. It is kept in the entry’s history.")
-                                                       : _("You may give a reason for this step. It is kept in the entry’s history.")));
-  reason = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (reason), TRUE);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
-  adw_message_dialog_set_extra_child (dialog, reason);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", hc_list_action_label (action), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  if (action_needs_reason (action))
-    {
-      adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
-      g_signal_connect_object (reason, "changed", G_CALLBACK (reason_changed), dialog, 0);
-    }
-  self->asking = action;
-  g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (reason);
 }
 
 /* A proposed entry: shown in its list, selected. */
@@ -718,9 +570,7 @@ hc_lists_pane_dispose (GObject *object)
   HcListsPane *self = HC_LISTS_PANE (object);
 
   g_cancellable_cancel (self->detail_cancellable);
-  g_cancellable_cancel (self->action_cancellable);
   g_clear_object (&self->detail_cancellable);
-  g_clear_object (&self->action_cancellable);
   g_clear_object (&self->types);
   g_clear_object (&self->entry);
   g_clear_object (&self->entries);
@@ -767,9 +617,9 @@ hc_lists_pane_class_init (HcListsPaneClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "lists.load-more", NULL, load_more_action);
-  gtk_widget_class_install_action (widget_class, "lists.transition", "s", transition_action);
   gtk_widget_class_install_action (widget_class, "lists.new-entry", NULL, new_entry_action);
 
+  g_type_ensure (HC_TYPE_LIST_ACTIONS);
   g_type_ensure (HC_TYPE_LIST_TYPE);
   g_type_ensure (HC_TYPE_LIST_ENTRY);
   g_type_ensure (HC_TYPE_LIST_ENTRY_EVENT);
@@ -786,10 +636,13 @@ hc_lists_pane_class_init (HcListsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, standing_label);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, published_label);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, measures_label);
-  gtk_widget_class_bind_template_child (widget_class, HcListsPane, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, actions);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, history_view);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, entries_edge_reached);
+  gtk_widget_class_bind_template_callback (widget_class, transition_started);
+  gtk_widget_class_bind_template_callback (widget_class, transition_failed);
+  gtk_widget_class_bind_template_callback (widget_class, transition_done);
 }
 
 static void
@@ -803,7 +656,6 @@ hc_lists_pane_init (HcListsPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->total = -1;
-  self->action_cancellable = g_cancellable_new ();
   self->entries = g_list_store_new (HC_TYPE_LIST_ENTRY);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->entries));
 
@@ -817,18 +669,6 @@ hc_lists_pane_init (HcListsPane *self)
   for (guint i = 0; i < n_regions; i++)
     gtk_string_list_append (regions, all[i].name);
   gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (regions));
-
-  for (guint i = 0; i < HC_LIST_ACTION_N; i++)
-    {
-      GtkWidget *button = gtk_button_new_with_label (hc_list_action_label (i));
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lists.transition");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", hc_list_action_to_key (i));
-      gtk_flow_box_append (self->actions_box, button);
-      /* The button takes the focus, not the flow box's child around it. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
-      self->action_buttons[i] = button;
-    }
 
   g_signal_connect_object (self->type_dropdown, "notify::selected", G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state_dropdown, "notify::selected", G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
@@ -929,7 +769,7 @@ hc_lists_pane_get_action_button (HcListsPane *self,
 
   g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
 
-  return action && hc_list_action_from_key (action, &a) ? self->action_buttons[a] : NULL;
+  return action && hc_list_action_from_key (action, &a) ? hc_list_actions_get_button (self->actions, a) : NULL;
 }
 
 /* Returns: (nullable): what the pane says of the entry's standing (异议中, deadlines) */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* HcOverviewPane: the 总览 pane — the server, counts of what it holds, the
- * indicator values awaiting review and the latest risk events. Each part
+ * indicator values awaiting review, the open risk alerts and the latest
+ * risk events. Each part
  * loads on its own, so one missing endpoint leaves a dash, not an empty
  * pane. */
 #define G_LOG_DOMAIN "hc-overview-pane"
@@ -25,6 +26,7 @@ struct _HcOverviewPane
   GtkLabel     *departments_label;
   GtkLabel     *subjects_label;
   GtkLabel     *risk_label;
+  GtkLabel     *open_alerts_label;
   GtkLabel     *pending_repairs_label;
   GtkLabel     *overdue_repairs_label;
   GtkLabel     *red_label;
@@ -192,6 +194,7 @@ health_cb (GObject      *source,
     { HC_COUNT_DEPARTMENTS, self->departments_label },
     { HC_COUNT_SUBJECTS, self->subjects_label },
     { HC_COUNT_RISK_EVENTS, self->risk_label },
+    { HC_COUNT_RISK_ALERTS_OPEN, self->open_alerts_label },
     { HC_COUNT_REPAIRS_PENDING, self->pending_repairs_label },
     { HC_COUNT_REPAIRS_OVERDUE, self->overdue_repairs_label },
   };
@@ -263,6 +266,7 @@ hc_overview_pane_class_init (HcOverviewPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, departments_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, subjects_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, risk_label);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, open_alerts_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, pending_repairs_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, overdue_repairs_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, red_label);
@@ -276,4 +280,12 @@ static void
 hc_overview_pane_init (HcOverviewPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* The number of open risk alerts as shown ("—" until it is known). */
+const char *
+hc_overview_pane_get_open_alerts (HcOverviewPane *self)
+{
+  g_return_val_if_fail (HC_IS_OVERVIEW_PANE (self), NULL);
+  return gtk_label_get_text (self->open_alerts_label);
 }

@@ -22,6 +22,11 @@
 #define MARGIN 12.0
 #define LEGEND_HEIGHT 28.0
 #define INSET_PAD 8.0
+/* The open-alert marker: a disc below the 市县's point, so that the colour
+ * at the point itself stays the heat map's. */
+#define ALERT_RADIUS 7.0
+#define ALERT_OFFSET 13.0
+#define ALERT_COLOR "#1c4fc4"
 
 typedef struct
 {
@@ -47,6 +52,8 @@ struct _HcRegionMap
 
   HcHeatmap       *heatmap;
   char            *selected;
+  GHashTable      *alert_regions;   /* codes of the 市县 with open alerts */
+  HcHeatBreaks    *fixed_breaks;    /* NULL: equal intervals up to the max */
 
   /* layout of the last allocation: device = offset + scale × path unit */
   double           scale, ox, oy;
@@ -335,6 +342,16 @@ region_value (HcRegionMap *self,
 }
 
 static void
+current_breaks (HcRegionMap  *self,
+                HcHeatBreaks *breaks)
+{
+  if (self->fixed_breaks != NULL)
+    *breaks = *self->fixed_breaks;
+  else
+    hc_heat_breaks_init_equal (breaks, self->heatmap ? self->heatmap->max : 0);
+}
+
+static void
 shape_color (HcRegionMap *self,
              Shape       *shape,
              GdkRGBA     *color,
@@ -342,7 +359,11 @@ shape_color (HcRegionMap *self,
 {
   gboolean has_value;
   double value = region_value (self, shape->code, &has_value);
-  guint klass = hc_heat_scale_class (value, self->heatmap ? self->heatmap->max : 0);
+  HcHeatBreaks breaks;
+  guint klass;
+
+  current_breaks (self, &breaks);
+  klass = hc_heat_breaks_class (&breaks, value);
 
   if (has_value)
     hc_heat_scale_class_color (klass, color);
@@ -369,6 +390,46 @@ shape_point (HcRegionMap *self,
       *x = self->ox + shape->cx * self->scale;
       *y = self->oy + shape->cy * self->scale;
     }
+}
+
+/* Where @shape's alert marker goes: below its point (in the inset, below
+ * the colour chip). */
+static void
+alert_point (HcRegionMap *self,
+             Shape       *shape,
+             double      *x,
+             double      *y)
+{
+  shape_point (self, shape, x, y);
+  *y += ALERT_OFFSET + (shape == geometry_get ()->inset ? 5 : 0);
+}
+
+static gboolean
+has_alert (HcRegionMap *self,
+           const char  *code)
+{
+  return self->alert_regions != NULL && code != NULL && g_hash_table_contains (self->alert_regions, code);
+}
+
+/* A disc in the alert colour with a white ring and a white "!". */
+static void
+draw_alert_marker (cairo_t *cr,
+                   double   x,
+                   double   y)
+{
+  GdkRGBA color;
+
+  gdk_rgba_parse (&color, ALERT_COLOR);
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, ALERT_RADIUS, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+  cairo_rectangle (cr, x - 1, y - 4.5, 2, 5.5);
+  cairo_rectangle (cr, x - 1, y + 2.5, 2, 2);
+  cairo_fill (cr);
 }
 
 static void
@@ -400,7 +461,7 @@ hc_region_map_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   cairo_t *cr;
   Shape *selected = find_shape (self->selected);
-  double max = self->heatmap != NULL ? self->heatmap->max : 0;
+  HcHeatBreaks breaks;
   gboolean full_names = TRUE;
 
   if (width <= 0 || height <= 0)
@@ -455,6 +516,17 @@ hc_region_map_snapshot (GtkWidget   *widget,
         }
     }
 
+  for (guint i = 0; i < g->shapes->len; i++)
+    {
+      Shape *shape = g_ptr_array_index (g->shapes, i);
+      double x, y;
+
+      if (!has_alert (self, shape->code))
+        continue;
+      alert_point (self, shape, &x, &y);
+      draw_alert_marker (cr, x, y);
+    }
+
   if (selected != NULL)
     {
       GdkRGBA focus = { 0.11, 0.35, 0.85, 1 };
@@ -505,7 +577,8 @@ hc_region_map_snapshot (GtkWidget   *widget,
                     klass >= HC_HEAT_SCALE_N_CLASSES - 2);
     }
 
-  hc_heat_scale_snapshot_legend (widget, snapshot, MARGIN, self->legend_y, max,
+  current_breaks (self, &breaks);
+  hc_heat_scale_snapshot_legend (widget, snapshot, MARGIN, self->legend_y, &breaks,
                                  hc_heatmap_is_whole (self->heatmap));
 }
 
@@ -577,8 +650,12 @@ hc_region_map_query_tooltip (GtkWidget  *widget,
     return FALSE;
   value = region_value (self, code, &has_value);
   value_text = has_value ? hc_heat_scale_format (value) : g_strdup ("—");
-  /* TRANSLATORS: a heat map tooltip: a city or county, the value shown for it */
-  text = g_strdup_printf (_("%s: %s"), shape->name, value_text);
+  if (has_alert (self, code))
+    /* TRANSLATORS: a heat map tooltip: a city or county with an open early-warning alert, the value shown for it */
+    text = g_strdup_printf (_("%s: %s (open alert)"), shape->name, value_text);
+  else
+    /* TRANSLATORS: a heat map tooltip: a city or county, the value shown for it */
+    text = g_strdup_printf (_("%s: %s"), shape->name, value_text);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -595,7 +672,10 @@ update_accessible (HcRegionMap *self)
       double value = region_value (self, shape->code, &has_value);
       g_autofree char *value_text = has_value ? hc_heat_scale_format (value) : g_strdup ("—");
 
-      description = g_strdup_printf (_("%s: %s"), shape->name, value_text);
+      if (has_alert (self, shape->code))
+        description = g_strdup_printf (_("%s: %s (open alert)"), shape->name, value_text);
+      else
+        description = g_strdup_printf (_("%s: %s"), shape->name, value_text);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
@@ -695,6 +775,8 @@ hc_region_map_dispose (GObject *object)
 
   g_clear_pointer (&self->heatmap, hc_heatmap_unref);
   g_clear_pointer (&self->selected, g_free);
+  g_clear_pointer (&self->alert_regions, g_hash_table_unref);
+  g_clear_pointer (&self->fixed_breaks, g_free);
   if (self->hit_cr != NULL)
     {
       cairo_surface_t *surface = cairo_get_target (self->hit_cr);
@@ -888,4 +970,94 @@ hc_region_map_get_region_point (HcRegionMap *self,
     return FALSE;
   shape_point (self, shape, x, y);
   return TRUE;
+}
+
+/**
+ * hc_region_map_set_alert_regions:
+ * @regions: (nullable) (array zero-terminated=1): GB/T 2260 codes of the
+ *   市县 with open early-warning alerts
+ *
+ * Marks each of @regions with the alert marker (repeats and unknown codes
+ * are ignored); NULL or an empty list marks none.
+ */
+void
+hc_region_map_set_alert_regions (HcRegionMap        *self,
+                                 const char * const *regions)
+{
+  g_return_if_fail (HC_IS_REGION_MAP (self));
+
+  g_clear_pointer (&self->alert_regions, g_hash_table_unref);
+  self->alert_regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; regions != NULL && regions[i] != NULL; i++)
+    if (find_shape (regions[i]) != NULL)
+      g_hash_table_add (self->alert_regions, g_strdup (regions[i]));
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+hc_region_map_has_alert (HcRegionMap *self,
+                         const char  *region)
+{
+  g_return_val_if_fail (HC_IS_REGION_MAP (self), FALSE);
+  return has_alert (self, region);
+}
+
+/**
+ * hc_region_map_get_alert_point:
+ * Where @region's alert marker is drawn (its centre), in widget
+ * coordinates, whether or not it has one.
+ * Returns: FALSE when @region is not on the map
+ */
+gboolean
+hc_region_map_get_alert_point (HcRegionMap *self,
+                               const char  *region,
+                               double      *x,
+                               double      *y)
+{
+  Shape *shape;
+
+  g_return_val_if_fail (HC_IS_REGION_MAP (self), FALSE);
+  g_return_val_if_fail (x != NULL && y != NULL, FALSE);
+
+  if ((shape = find_shape (region)) == NULL)
+    return FALSE;
+  alert_point (self, shape, x, y);
+  return TRUE;
+}
+
+/* The marker's fill colour. */
+void
+hc_region_map_get_alert_color (GdkRGBA *color)
+{
+  g_return_if_fail (color != NULL);
+  gdk_rgba_parse (color, ALERT_COLOR);
+}
+
+/**
+ * hc_region_map_set_breaks:
+ * @breaks: (nullable): class breaks to keep whatever the values, so that
+ *   maps of different periods compare; NULL for equal intervals up to the
+ *   largest value shown
+ */
+void
+hc_region_map_set_breaks (HcRegionMap        *self,
+                          const HcHeatBreaks *breaks)
+{
+  g_return_if_fail (HC_IS_REGION_MAP (self));
+
+  g_clear_pointer (&self->fixed_breaks, g_free);
+  if (breaks != NULL)
+    self->fixed_breaks = g_memdup2 (breaks, sizeof *breaks);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The breaks the map is drawn with. */
+void
+hc_region_map_get_breaks (HcRegionMap  *self,
+                          HcHeatBreaks *breaks)
+{
+  g_return_if_fail (HC_IS_REGION_MAP (self));
+  g_return_if_fail (breaks != NULL);
+  current_breaks (self, breaks);
 }

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "hc-client.h"
+#include "hc-heat-scale.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,18 @@ gboolean    hc_region_map_get_region_point    (HcRegionMap *self,
 char       *hc_region_map_get_region_at       (HcRegionMap *self,
                                                double       x,
                                                double       y);
+void        hc_region_map_set_alert_regions   (HcRegionMap        *self,
+                                               const char * const *regions);
+gboolean    hc_region_map_has_alert           (HcRegionMap *self,
+                                               const char  *region);
+gboolean    hc_region_map_get_alert_point     (HcRegionMap *self,
+                                               const char  *region,
+                                               double      *x,
+                                               double      *y);
+void        hc_region_map_get_alert_color     (GdkRGBA     *color);
+void        hc_region_map_set_breaks          (HcRegionMap        *self,
+                                               const HcHeatBreaks *breaks);
+void        hc_region_map_get_breaks          (HcRegionMap  *self,
+                                               HcHeatBreaks *breaks);
 
 G_END_DECLS

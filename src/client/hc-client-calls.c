@@ -270,6 +270,7 @@ static const char * const count_paths[] = {
   [HC_COUNT_RISK_EVENTS]     = "/risk/events?limit=1&total=1",
   [HC_COUNT_REPAIRS_PENDING] = "/repairs?state=pending&limit=1&total=1",
   [HC_COUNT_REPAIRS_OVERDUE] = "/repairs?overdue=1&limit=1&total=1",
+  [HC_COUNT_RISK_ALERTS_OPEN] = "/risk/alerts?state=open&limit=1&total=1",
 };
 
 void

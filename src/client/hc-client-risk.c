@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* HcClient's risk monitoring calls: the heat map matrix and the risk events
- * behind it (GET /risk/heatmap, GET /risk/events). */
+ * behind it (GET /risk/heatmap, GET /risk/events), and the early warning's
+ * alerts (GET /risk/alerts, acknowledge, close). */
 #define G_LOG_DOMAIN "hc-client"
 
 #include "config.h"
@@ -8,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-client-private.h"
+#include "hc-risk-alert.h"
 #include "hc-risk-event.h"
 
 /* GET /risk/heatmap */
@@ -18,6 +20,7 @@ hc_client_get_heatmap_async (HcClient            *self,
                              const char          *from,
                              const char          *to,
                              const char          *category,
+                             const char          *measure,
                              const char          *normalize,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
@@ -32,6 +35,7 @@ hc_client_get_heatmap_async (HcClient            *self,
   _hc_client_query_add (path, "from", from);
   _hc_client_query_add (path, "to", to);
   _hc_client_query_add (path, "category", category);
+  _hc_client_query_add (path, "measure", measure);
   _hc_client_query_add (path, "normalize", normalize);
   _hc_client_call_async (self, hc_client_get_heatmap_async, "GET", path->str, NULL,
                          (HcItemFromJson) hc_heatmap_new_from_json, (GDestroyNotify) hc_heatmap_unref,
@@ -84,4 +88,149 @@ hc_client_list_risk_events_finish (HcClient      *self,
                                    GError       **error)
 {
   return _hc_client_call_finish (self, result, hc_client_list_risk_events_async, error);
+}
+
+/* GET /risk/alerts */
+
+/**
+ * hc_client_list_risk_alerts_async:
+ * @state: (nullable): "open" (raised or acknowledged), "raised",
+ *   "acknowledged", "closed", or NULL for all
+ * @region: (nullable): a 市县's GB/T 2260 code, or NULL for all
+ * @want_total: whether the page carries the number of alerts that match
+ *
+ * A page of early-warning alerts, newest first.
+ */
+void
+hc_client_list_risk_alerts_async (HcClient            *self,
+                                  const char          *state,
+                                  const char          *region,
+                                  guint                limit,
+                                  const char          *cursor,
+                                  gboolean             want_total,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/risk/alerts");
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+
+  _hc_client_query_add (path, "state", state);
+  _hc_client_query_add (path, "region", region);
+  _hc_client_query_add_page (path, cursor, limit, want_total);
+  _hc_client_call_page_async (self, hc_client_list_risk_alerts_async, path->str, HC_TYPE_RISK_ALERT,
+                              (HcItemFromJson) hc_risk_alert_new_from_json, FALSE,
+                              cancellable, callback, user_data);
+}
+
+/**
+ * hc_client_list_risk_alerts_finish:
+ * Returns: (transfer full): an #HcPage of #HcRiskAlert
+ */
+HcPage *
+hc_client_list_risk_alerts_finish (HcClient      *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return _hc_client_call_finish (self, result, hc_client_list_risk_alerts_async, error);
+}
+
+/* POST /risk/alerts/{id}/acknowledge and …/close */
+
+static void
+move_risk_alert (HcClient            *self,
+                 gpointer             source_tag,
+                 HcRiskAlert         *alert,
+                 const char          *verb,
+                 const char          *note,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+
+  json_builder_begin_object (builder);
+  if (note != NULL)
+    {
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, note);
+    }
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  path = g_strdup_printf ("/risk/alerts/%" G_GINT64_FORMAT "/%s", hc_risk_alert_get_id (alert), verb);
+  _hc_client_call_etag_async (self, source_tag, "POST", path, body, hc_risk_alert_get_etag (alert),
+                              (HcAnswerWithEtag) hc_risk_alert_new_with_etag, g_object_unref,
+                              cancellable, callback, user_data);
+}
+
+/**
+ * hc_client_acknowledge_risk_alert_async:
+ * @alert: the alert as the user saw it (its ETag is sent as If-Match)
+ * @note: what is being done about it (required by the server)
+ *
+ * Acknowledges a raised alert. Fails with %HC_CLIENT_ERROR_INVALID (field
+ * "note") for an empty or too long note, %HC_CLIENT_ERROR_CONFLICT when the
+ * alert was acknowledged or closed already and
+ * %HC_CLIENT_ERROR_PRECONDITION_FAILED when it changed since it was read.
+ */
+void
+hc_client_acknowledge_risk_alert_async (HcClient            *self,
+                                        HcRiskAlert         *alert,
+                                        const char          *note,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (HC_IS_RISK_ALERT (alert));
+
+  move_risk_alert (self, hc_client_acknowledge_risk_alert_async, alert, "acknowledge",
+                   note ? note : "", cancellable, callback, user_data);
+}
+
+/**
+ * hc_client_acknowledge_risk_alert_finish:
+ * Returns: (transfer full): the alert as it is now, with its ETag
+ */
+HcRiskAlert *
+hc_client_acknowledge_risk_alert_finish (HcClient      *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return _hc_client_call_finish (self, result, hc_client_acknowledge_risk_alert_async, error);
+}
+
+/**
+ * hc_client_close_risk_alert_async:
+ * @note: (nullable): why it is closed
+ *
+ * Closes an open alert (a supervisor's step); fails as
+ * hc_client_acknowledge_risk_alert_async() does, and with
+ * %HC_CLIENT_ERROR_FORBIDDEN for an analyst.
+ */
+void
+hc_client_close_risk_alert_async (HcClient            *self,
+                                  HcRiskAlert         *alert,
+                                  const char          *note,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (HC_IS_RISK_ALERT (alert));
+
+  move_risk_alert (self, hc_client_close_risk_alert_async, alert, "close", note,
+                   cancellable, callback, user_data);
+}
+
+HcRiskAlert *
+hc_client_close_risk_alert_finish (HcClient      *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return _hc_client_call_finish (self, result, hc_client_close_risk_alert_async, error);
 }

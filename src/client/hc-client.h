@@ -12,8 +12,13 @@
 #include "hc-indicator-detail.h"
 #include "hc-list-entry.h"
 #include "hc-list-type.h"
+#include "hc-match-clearance.h"
+#include "hc-match-hit.h"
+#include "hc-match-run.h"
 #include "hc-page.h"
 #include "hc-region-info.h"
+#include "hc-repair.h"
+#include "hc-risk-alert.h"
 #include "hc-server-health.h"
 #include "hc-subject-grade.h"
 
@@ -46,6 +51,7 @@ typedef enum
   HC_COUNT_RISK_EVENTS,
   HC_COUNT_REPAIRS_PENDING,
   HC_COUNT_REPAIRS_OVERDUE,
+  HC_COUNT_RISK_ALERTS_OPEN,
 } HcCount;
 
 
@@ -176,13 +182,15 @@ char           *hc_client_review_indicator_value_finish  (HcClient            *s
 
 
 /* @by: "region", "region-month" or "region-category"; @from, @to: "YYYY-MM"
- * or NULL; @category: a risk category key or NULL for all; @normalize:
- * "none" or "per10k" (NULL for none). */
+ * or NULL; @category: a risk category key or NULL for all; @measure:
+ * "count" or "severity" (the sum of the events' severities; NULL for
+ * count); @normalize: "none" or "per10k" (NULL for none). */
 void            hc_client_get_heatmap_async   (HcClient            *self,
                                                const char          *by,
                                                const char          *from,
                                                const char          *to,
                                                const char          *category,
+                                               const char          *measure,
                                                const char          *normalize,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
@@ -206,6 +214,39 @@ void            hc_client_list_risk_events_async  (HcClient            *self,
 HcPage         *hc_client_list_risk_events_finish (HcClient            *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
+
+/* Early-warning alerts (预警): a page of HcRiskAlert, newest first; acknowledge
+ * (with a note) and close, each with the alert's ETag. */
+void            hc_client_list_risk_alerts_async        (HcClient            *self,
+                                                         const char          *state,
+                                                         const char          *region,
+                                                         guint                limit,
+                                                         const char          *cursor,
+                                                         gboolean             want_total,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+HcPage         *hc_client_list_risk_alerts_finish       (HcClient            *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+void            hc_client_acknowledge_risk_alert_async  (HcClient            *self,
+                                                         HcRiskAlert         *alert,
+                                                         const char          *note,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+HcRiskAlert    *hc_client_acknowledge_risk_alert_finish (HcClient            *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+void            hc_client_close_risk_alert_async        (HcClient            *self,
+                                                         HcRiskAlert         *alert,
+                                                         const char          *note,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+HcRiskAlert    *hc_client_close_risk_alert_finish       (HcClient            *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 
 void             hc_client_list_types_async              (HcClient            *self,
                                                           GCancellable        *cancellable,
@@ -657,5 +698,137 @@ void            hc_client_override_grade_async     (HcClient             *self,
 HcSubjectGrade *hc_client_override_grade_finish    (HcClient             *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
+/* 名单自动比对 (hc-client-match.c). A run's hits, filtered: each filter
+ * NULL for all. */
+typedef struct
+{
+  gint64      run_id;
+  const char *list_type;   /* a list type's key */
+  const char *list_class;  /* red, black or watch */
+  const char *state;       /* published or objected */
+  const char *feedback;    /* applied, not_applied or pending */
+  const char *change;      /* a re-run's new or gone hits */
+} HcMatchHitQuery;
+
+void              hc_client_match_file_async                (HcClient              *self,
+                                                             GFile                 *file,
+                                                             const char            *purpose,
+                                                             GFileProgressCallback  progress,
+                                                             gpointer               progress_data,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+HcMatchRun       *hc_client_match_file_finish               (HcClient              *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
+void              hc_client_rerun_match_async               (HcClient              *self,
+                                                             gint64                 run_id,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+HcMatchRun       *hc_client_rerun_match_finish              (HcClient              *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
+void              hc_client_list_match_runs_async           (HcClient              *self,
+                                                             const char            *cursor,
+                                                             guint                  limit,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+HcPage           *hc_client_list_match_runs_finish          (HcClient              *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
+void              hc_client_get_match_run_async             (HcClient              *self,
+                                                             gint64                 run_id,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+HcMatchRun       *hc_client_get_match_run_finish            (HcClient              *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
+char             *hc_client_match_hits_path                 (const HcMatchHitQuery *query);
+char             *hc_client_match_invalid_path              (gint64                 run_id);
+void              hc_client_list_match_hits_async           (HcClient              *self,
+                                                             const HcMatchHitQuery *query,
+                                                             const char            *cursor,
+                                                             guint                  limit,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+HcPage           *hc_client_list_match_hits_finish          (HcClient              *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
+void              hc_client_clear_match_hit_async           (HcClient              *self,
+                                                             gint64                 run_id,
+                                                             gint64                 entry_id,
+                                                             const char            *reason,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+HcMatchClearance *hc_client_clear_match_hit_finish          (HcClient              *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
+void              hc_client_withdraw_match_clearance_async  (HcClient              *self,
+                                                             gint64                 clearance_id,
+                                                             const char            *reason,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+HcMatchClearance *hc_client_withdraw_match_clearance_finish (HcClient              *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
+void              hc_client_list_match_clearances_async     (HcClient              *self,
+                                                             gboolean               standing_only,
+                                                             const char            *cursor,
+                                                             guint                  limit,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+HcPage           *hc_client_list_match_clearances_finish    (HcClient              *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
+void              hc_client_match_hit_feedback_async        (HcClient              *self,
+                                                             gint64                 run_id,
+                                                             gint64                 entry_id,
+                                                             gboolean               applied,
+                                                             const char            *note,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+HcMatchHit       *hc_client_match_hit_feedback_finish       (HcClient              *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
+
+/* 信用修复 (hc-client-repairs.c) */
+void            hc_client_list_repairs_async   (HcClient            *self,
+                                                const char          *state,
+                                                gboolean             overdue_only,
+                                                const char          *cursor,
+                                                guint                limit,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+HcPage         *hc_client_list_repairs_finish  (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+void            hc_client_get_repair_async     (HcClient            *self,
+                                                gint64               id,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+HcRepair       *hc_client_get_repair_finish    (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+void            hc_client_decide_repair_async  (HcClient            *self,
+                                                gint64               id,
+                                                const char          *etag,
+                                                gboolean             approve,
+                                                const char          *comment,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+HcRepair       *hc_client_decide_repair_finish (HcClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "hc-core.h"
 #include "hcs-demo.h"
+#include "hcs-risk.h"
 #include "hcs-store-risk.h"
 #include "hcs-store-users.h"
 
@@ -282,6 +283,88 @@ hcs_demo_seed_risk (HcsStore  *store,
       event.created_by = "analyst";
       event.created_at = created_at;
       if (hcs_store_risk_insert (store, &event, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The demo's early-warning rules (预警规则): what a provincial office would
+ * watch in these data, so that the heat map shows alerts. */
+static const struct
+{
+  HcRiskCategory  category;
+  const char     *region;          /* NULL: every 市县 */
+  const char     *kind;
+  gint64          window_months;
+  double          threshold;
+} demo_rules[] = {
+  /* 走私: more than 150 events per 10,000 enterprises in a quarter. */
+  { HC_RISK_CATEGORY_SMUGGLING,    NULL,     "threshold", 3, 150.0 },
+  /* 旅游市场: the high season's complaints rising by more than 80 %. */
+  { HC_RISK_CATEGORY_TOURISM,      NULL,     "rise",      3, 80.0 },
+  /* 生态环境 in 昌江 (mining): a half-year threshold of its own. */
+  { HC_RISK_CATEGORY_ENVIRONMENT,  "469026", "threshold", 6, 120.0 },
+  /* 金融: a rise of more than 50 % anywhere. */
+  { HC_RISK_CATEGORY_FINANCE,      NULL,     "rise",      3, 50.0 },
+};
+
+/* The month the demo's events end with: its rules are judged over the
+ * windows that end there, as if the last event had just arrived. */
+#define DEMO_LAST_MONTH "2025-12"
+
+/**
+ * hcs_demo_seed_risk_rules:
+ *
+ * The demo's warning rules, judged for every 市县 and category as of the
+ * last month of the demo's events, so that the alerts they raise are there
+ * from the start (the first one acknowledged, with a note, so that the
+ * list shows both states).
+ */
+gboolean
+hcs_demo_seed_risk_rules (HcsStore  *store,
+                          GRand     *rand,
+                          GError   **error)
+{
+  const HcRegion *regions;
+  guint n_regions;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonArray) alerts = NULL;
+  HcsPage page = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_rules); i++)
+    {
+      HcsRiskRuleNew rule = {
+        .category = hc_risk_category_to_key (demo_rules[i].category),
+        .region = demo_rules[i].region,
+        .kind = demo_rules[i].kind,
+        .window_months = demo_rules[i].window_months,
+        .threshold = demo_rules[i].threshold,
+        .created_by = "supervisor",
+      };
+
+      if (hcs_store_risk_rules_insert (store, &rule, error) == 0)
+        return FALSE;
+    }
+
+  regions = hc_regions_get_all (&n_regions);
+  for (guint r = 0; r < n_regions; r++)
+    for (guint c = 0; c < HC_RISK_CATEGORY_N; c++)
+      if (!hcs_risk_evaluate (store, regions[r].code, hc_risk_category_to_key ((HcRiskCategory) c),
+                              DEMO_LAST_MONTH, NULL, error))
+        return FALSE;
+
+  /* The oldest alert has been seen to. */
+  page.limit = 1000;
+  if ((alerts = hcs_store_risk_alerts_list (store, "raised", NULL, &page, NULL, error)) == NULL)
+    return FALSE;
+  if (json_array_get_length (alerts) > 0)
+    {
+      JsonObject *oldest = json_array_get_object_element (alerts, json_array_get_length (alerts) - 1);
+
+      if (!hcs_risk_alert_move (store, json_object_get_int_member (oldest, "id"),
+                                json_object_get_int_member (oldest, "version"), "acknowledged",
+                                "analyst", "已通知属地监管部门开展核查", &before, &after, error))
         return FALSE;
     }
   return TRUE;

@@ -127,6 +127,7 @@ static const HcsDemoSeeder seeders[] = {
   hcs_demo_seed_imports,
   hcs_demo_seed_records,
   hcs_demo_seed_risk,
+  hcs_demo_seed_risk_rules,
   seed_grading,
 };
 

@@ -22,6 +22,7 @@ gboolean hcs_demo_seed_departments  (HcsStore *store, GRand *rand, GError **erro
 gboolean hcs_demo_seed_indicators   (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_catalog      (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_risk         (HcsStore *store, GRand *rand, GError **error);
+gboolean hcs_demo_seed_risk_rules   (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_lists        (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_repairs      (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_imports      (HcsStore *store, GRand *rand, GError **error);
