@@ -20,6 +20,8 @@
 #include "hc-repair.h"
 #include "hc-risk-alert.h"
 #include "hc-server-health.h"
+#include "hc-grading-model.h"
+#include "hc-grading-pass.h"
 #include "hc-subject-grade.h"
 
 G_BEGIN_DECLS
@@ -698,6 +700,64 @@ void            hc_client_override_grade_async     (HcClient             *self,
 HcSubjectGrade *hc_client_override_grade_finish    (HcClient             *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
+/* A factor's weight, for hc_client_edit_grading_model_async(). */
+typedef struct
+{
+  const char *factor;
+  gint64      weight;
+} HcGradeWeight;
+void            hc_client_list_grading_models_async    (HcClient             *self,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+GListModel     *hc_client_list_grading_models_finish   (HcClient             *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void            hc_client_get_grading_model_async      (HcClient             *self,
+                                                        gint64                id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+HcGradingModel *hc_client_get_grading_model_finish     (HcClient             *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void            hc_client_create_grading_model_async   (HcClient             *self,
+                                                        gint64                based_on,
+                                                        const char           *title,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+HcGradingModel *hc_client_create_grading_model_finish  (HcClient             *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void            hc_client_edit_grading_model_async     (HcClient             *self,
+                                                        HcGradingModel       *model,
+                                                        gint64                base_score,
+                                                        const gint64          bands[3],
+                                                        const HcGradeWeight  *weights,
+                                                        guint                 n_weights,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+HcGradingModel *hc_client_edit_grading_model_finish    (HcClient             *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void            hc_client_preview_grading_model_async  (HcClient             *self,
+                                                        gint64                id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+HcGradingPass  *hc_client_preview_grading_model_finish (HcClient             *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void            hc_client_publish_grading_model_async  (HcClient             *self,
+                                                        HcGradingModel       *model,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+HcGradingPass  *hc_client_publish_grading_model_finish (HcClient             *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
 /* 名单自动比对 (hc-client-match.c). A run's hits, filtered: each filter
  * NULL for all. */
 typedef struct

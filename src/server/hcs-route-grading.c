@@ -244,6 +244,8 @@ publish_model (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
+  /* The ETag is the published version's, as GET /grading/models/{id} gives it. */
+  hcs_request_set_etag (req, json_object_get_int_member (after, "version"));
   answer = json_object_new ();
   json_object_set_object_member (answer, "model", g_steal_pointer (&after));
   json_object_set_object_member (answer, "regrading", g_steal_pointer (&summary));
