@@ -517,6 +517,7 @@ def bad_queries(c, ids):
             ("/imports", "?kind=nope", 422),
             ("/imports/quality", "?by=nope", 400),
             ("/imports/quality", "?year=abc", 400),
+            ("/imports/quality/months", "?department=abc", 400),
             ("/indicators", "?year=abc", 400),
             ("/lists/{type}/entries", "?state=nope", 422),
             ("/repairs", "?state=nope", 422),

@@ -2,6 +2,8 @@
 /* API tests: health, signing in and out, users, roles, audit, errors. */
 #include "config.h"
 
+#include <string.h>
+
 #include "hc-test-server.h"
 
 static HcTestServer *server;
@@ -259,6 +261,117 @@ test_expired_token_is_token_expired (void)
   hc_assert_status (r, 401, "token_expired");
 }
 
+/* GET @path @times times with @token (each request may reach another
+ * worker, each with its own session cache), asserting each answer. */
+static void
+expect_times (const char *path,
+              const char *token,
+              guint       status,
+              const char *code,
+              guint       times)
+{
+  for (guint i = 0; i < times; i++)
+    {
+      g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", path, token, NULL);
+
+      hc_assert_status (r, status, code);
+    }
+}
+
+/* A user of @role through the API; returns their token, and their id and
+ * ETag in @id and @etag. */
+static char *
+new_user (const char  *username,
+          const char  *role,
+          gint64      *id,
+          char       **etag)
+{
+  g_autofree char *body =
+    g_strdup_printf ("{\"username\":\"%s\",\"password\":\"long-enough-pw\",\"role\":\"%s\"}", username, role);
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/users", hc_test_server_token (server, "admin"), body);
+
+  hc_assert_status (r, 201, NULL);
+  *id = json_object_get_int_member (hc_test_response_object (r), "id");
+  *etag = g_strdup (r->etag);
+  return hc_test_server_login (server, username, "long-enough-pw");
+}
+
+static void
+patch_user (gint64      id,
+            const char *etag,
+            const char *body)
+{
+  g_autofree char *path = g_strdup_printf ("/users/%" G_GINT64_FORMAT, id);
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+  g_autoptr(HcTestResponse) r =
+    hc_test_request_full (server, "PATCH", path, hc_test_server_token (server, "admin"), NULL, bytes, etag);
+
+  hc_assert_status (r, 200, NULL);
+}
+
+/* The workers keep the sessions they found (issue 12), but the database
+ * stays the truth: a token used many times (so that every worker holds
+ * it) stops working at once after a sign-out, a password change, a
+ * deactivation, or a change made to the database by another program; a
+ * new role applies at once. */
+static void
+test_session_cache_follows_the_database (void)
+{
+  const guint n = 12;
+  g_autofree char *etag = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *sql = NULL;
+  gint64 id;
+
+  /* Sign-out. */
+  token = new_user ("cache.out", "analyst", &id, &etag);
+  expect_times ("/regions", token, 200, NULL, n);
+  {
+    g_autoptr(HcTestResponse) out = hc_test_request (server, "DELETE", "/session", token, NULL);
+
+    hc_assert_status (out, 204, NULL);
+  }
+  expect_times ("/regions", token, 401, "unauthenticated", n);
+  g_clear_pointer (&token, g_free);
+  g_clear_pointer (&etag, g_free);
+
+  /* A password change by the administrator ends the user's sessions. */
+  token = new_user ("cache.pw", "analyst", &id, &etag);
+  expect_times ("/regions", token, 200, NULL, n);
+  patch_user (id, etag, "{\"password\":\"another-long-pw\"}");
+  expect_times ("/regions", token, 401, "unauthenticated", n);
+  other = hc_test_server_login (server, "cache.pw", "another-long-pw");
+  g_assert_nonnull (other);
+  expect_times ("/regions", other, 200, NULL, n);
+  g_clear_pointer (&token, g_free);
+  g_clear_pointer (&other, g_free);
+  g_clear_pointer (&etag, g_free);
+
+  /* Deactivation. */
+  token = new_user ("cache.off", "analyst", &id, &etag);
+  expect_times ("/regions", token, 200, NULL, n);
+  patch_user (id, etag, "{\"active\":false}");
+  expect_times ("/regions", token, 401, "unauthenticated", n);
+  g_clear_pointer (&token, g_free);
+  g_clear_pointer (&etag, g_free);
+
+  /* A new role: an administrator made analyst may no longer list users. */
+  token = new_user ("cache.role", "admin", &id, &etag);
+  expect_times ("/users", token, 200, NULL, n);
+  patch_user (id, etag, "{\"role\":\"analyst\"}");
+  expect_times ("/users", token, 403, "forbidden", n);
+  g_clear_pointer (&token, g_free);
+  g_clear_pointer (&etag, g_free);
+
+  /* Another program's commit: seen through the database, not the cache. */
+  token = new_user ("cache.outside", "analyst", &id, &etag);
+  expect_times ("/regions", token, 200, NULL, n);
+  sql = g_strdup_printf ("UPDATE users SET active = 0 WHERE id = %" G_GINT64_FORMAT, id);
+  hc_test_server_backdate (server, sql);
+  expect_times ("/regions", token, 401, "unauthenticated", n);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -280,6 +393,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/audit/records-each-write", test_audit_records_each_write);
   g_test_add_func ("/audit/pages-with-a-stable-cursor", test_audit_pages_with_a_stable_cursor);
   g_test_add_func ("/regions/are-the-19", test_regions_are_the_19);
+  /* Last: it adds users, which tests above count. */
+  g_test_add_func ("/session-cache/follows-the-database", test_session_cache_follows_the_database);
 
   ret = g_test_run ();
   hc_test_server_free (server);

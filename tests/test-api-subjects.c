@@ -665,6 +665,22 @@ test_subjects_paging_has_no_gaps_or_duplicates (void)
       if ((gint64) ids->len != expected)
         g_error ("%s: %u subjects paged, %" G_GINT64_FORMAT " match", walks[w].query, ids->len, expected);
       g_assert_cmpint (total_of (admin, walks[w].query), ==, expected);
+
+      /* A page by its offset holds the rows the walk found there. */
+      for (guint k = 0; k < 3; k++)
+        {
+          guint offset = k == 0 ? 0 : k == 1 ? 5 : ids->len - 2;
+          g_autofree char *path = g_strdup_printf ("/subjects?%s&limit=3&offset=%u", walks[w].query, offset);
+          g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", path, admin, NULL);
+          JsonArray *items;
+
+          hc_assert_status (r, 200, NULL);
+          items = json_object_get_array_member (hc_test_response_object (r), "items");
+          g_assert_cmpuint (json_array_get_length (items), ==, MIN (3, ids->len - offset));
+          for (guint i = 0; i < json_array_get_length (items); i++)
+            g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, i), "id"), ==,
+                             g_array_index (ids, gint64, offset + i));
+        }
     }
 }
 
@@ -703,6 +719,149 @@ test_subjects_search (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hc_test_response_object (filtered), "items")), ==, 0);
 }
 
+/* The subjects of a search as the scan without the name index finds them:
+ * the text within the name (instr), or, for a text that may be an
+ * identifier, the identifiers it starts (as the route decides, for someone
+ * who sees ID numbers), in the walk's order. */
+static GArray *
+scan_search (const char *text,
+             const char *order,
+             const char *region)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *upper = g_ascii_strup (text, -1);
+  gboolean code_like = TRUE;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  for (const char *p = upper; *p; p++)
+    if (!g_ascii_isdigit (*p) && !g_ascii_isupper (*p))
+      code_like = FALSE;
+  sql = g_strdup_printf ("SELECT id FROM subjects WHERE (?3 IS NULL OR region = ?3)"
+                         " AND ((?1 IS NOT NULL AND instr (name, ?1) > 0)"
+                         "      OR (?2 IS NOT NULL AND identifier >= ?2 AND identifier < ?2 || '~'))"
+                         " ORDER BY %s", order);
+  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (server), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (!code_like || strlen (upper) < 6)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  if (code_like)
+    sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
+  if (region != NULL)
+    sqlite3_bind_text (stmt, 3, region, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ids;
+}
+
+static void
+exec_sql (const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (server), &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The name search reads the bigram index (migration 9) instead of scanning
+ * the names: for texts of one character and more, Chinese, Latin and
+ * mixed, identifier prefixes, in each order and within a 市县, every page
+ * and the total are the scan's. The index follows every write of a name:
+ * registration through the API, a rename, an import, a repair with the
+ * sqlite3 CLI (the triggers are plain SQL). */
+static void
+test_subjects_name_index_answers_as_the_scan (void)
+{
+  const char *admin = hc_test_server_token (server, "admin");
+  static const struct { const char *name; const char *region; } subjects[] = {
+    { "海口椰风贸易有限公司", "460100" }, { "三亚椰风餐饮管理有限公司", "460200" },
+    { "哈哈哈哈便利店", "460100" }, { "ABC科技（海南）有限公司", "460100" },
+    { "abc海南数码店", "469005" }, { "海南XYZ123投资有限公司", "460100" },
+    { "琼海市嘉积镇椰子糖厂", "469002" }, { "椰椰椰椰", "460200" }, { "海", "460100" },
+    { "口海口海口", "469005" }, { "文昌鸡饭店", "469005" }, { "海口口口贸易商行", "460100" },
+    { "三亚湾椰梦长廊旅游开发有限公司", "460200" }, { "A", "460100" }, { "Abc Def 咨询部", "460200" },
+    { "椰风海韵", "469005" }, { "海口椰风贸易有限公司", "469005" }, { "旧名字餐馆", "460100" },
+  };
+  static const char * const texts[] = {
+    "海口", "椰风", "有限公司", "哈哈", "哈哈哈", "哈哈哈哈哈", "椰椰椰", "海", "口", "ABC", "abc",
+    "ABC科技", "c海", "XYZ123", "Z1", "店", "椰子糖", "（海南）", "不存在", "口海口", "海口口",
+    "Abc D", "c D", "9146", "914601", "新名字", "旧名字", "登记", "修复", "A", "贸易有限公司",
+  };
+  static const char * const orders[][2] = { { "id", NULL }, { "name", "name" }, { "identifier", "identifier" } };
+  g_autofree char *renamed = make_uscc ("460100");
+  g_autofree char *csv = NULL;
+  g_autofree char *imported = make_uscc ("469005");
+  g_autofree char *repaired_sql = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(HcTestResponse) patched = NULL;
+  g_autoptr(HcTestResponse) import = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
+    {
+      g_autofree char *uscc = i + 1 == G_N_ELEMENTS (subjects) ? g_strdup (renamed) : make_uscc (subjects[i].region);
+      g_autoptr(HcTestResponse) r = post_subject (supervisor, uscc, subjects[i].name, "legal_person", NULL);
+
+      hc_assert_status (r, 201, NULL);
+    }
+  patched = patch_subject (supervisor, renamed, "\"1\"", "{\"name\":\"新名字餐馆\"}");
+  hc_assert_status (patched, 200, NULL);
+
+  exec_sql ("INSERT OR IGNORE INTO departments (id, code, name, created_at) VALUES"
+            " (951, 'DJ-IDX', '登记测试局', '2025-01-01T00:00:00Z');"
+            "INSERT OR IGNORE INTO catalog_versions (year, state, created_at) VALUES (2025, 'published', '2025-01-01T00:00:00Z');"
+            "INSERT OR IGNORE INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
+            " VALUES (951, 2025, 'dj-idx', 'registration', '企业登记注册信息', 'legal_person', 951, 'public');");
+  csv = g_strdup_printf ("统一社会信用代码,主体名称,主体类型,所属市县\n%s,文昌登记椰风有限公司,法人,文昌市\n", imported);
+  body = g_bytes_new (csv, strlen (csv));
+  import = hc_test_request_full (server, "POST", "/imports?kind=registration&item=951", admin, "text/csv", body, NULL);
+  hc_assert_status (import, 201, NULL);
+  g_assert_cmpint (json_object_get_int_member (hc_test_response_object (import), "accepted"), ==, 1);
+  repaired_sql = g_strdup_printf ("UPDATE subjects SET name = '海口修复椰风有限公司' WHERE identifier = '%s'", imported);
+  exec_sql (repaired_sql);
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+      for (guint in_region = 0; in_region < 2; in_region++)
+        {
+          const char *region = in_region ? "460100" : NULL;
+          g_autofree char *escaped = g_uri_escape_string (texts[t], NULL, FALSE);
+          g_autofree char *query = g_strdup_printf ("q=%s&sort=%s%s%s", escaped, orders[o][0],
+                                                    region ? "&region=" : "", region ? region : "");
+          g_autofree char *order = g_strdup_printf ("%s%s", orders[o][1] ? orders[o][1] : "", orders[o][1] ? ", id" : "id");
+          g_autoptr(GArray) got = walk_pages (admin, query, orders[o][1]);
+          g_autoptr(GArray) want = scan_search (texts[t], order, region);
+
+          if (got->len != want->len ||
+              (got->len > 0 && memcmp (got->data, want->data, got->len * sizeof (gint64)) != 0))
+            g_error ("%s: %u subjects paged, the scan finds %u", query, got->len, want->len);
+          g_assert_cmpint (total_of (admin, query), ==, want->len);
+        }
+
+  /* Texts the data make sure of: the index is not merely empty. */
+  g_assert_cmpint (total_of (admin, "q=%E6%96%B0%E5%90%8D%E5%AD%97"), ==, 1);          /* 新名字 */
+  g_assert_cmpint (total_of (admin, "q=%E6%97%A7%E5%90%8D%E5%AD%97"), ==, 0);          /* 旧名字 */
+  g_assert_cmpint (total_of (admin, "q=%E4%BF%AE%E5%A4%8D"), ==, 1);                   /* 修复 */
+  g_assert_cmpint (total_of (admin, "q=%E7%99%BB%E8%AE%B0"), ==, 0);                   /* 登记 */
+  g_assert_cmpint (total_of (admin, "q=%E5%93%88%E5%93%88%E5%93%88"), ==, 1);          /* 哈哈哈 */
+  g_assert_cmpint (count ("SELECT count(*) FROM subject_name_grams"), ==,
+                   count ("SELECT count(*) FROM (SELECT DISTINCT unicode (substr (name, p, 1)) * 2097152"
+                          " + unicode (substr (name, p + 1, 1)), id FROM subjects"
+                          " JOIN subject_name_positions ON p < length (name))"));
+  g_assert_cmpint (count ("SELECT count(*) FROM subject_name_grams g WHERE NOT EXISTS"
+                          " (SELECT 1 FROM subjects s WHERE s.id = g.subject_id"
+                          "  AND instr (s.name, char (g.gram / 2097152, g.gram %% 2097152)) > 0)"), ==, 0);
+}
+
 static void
 test_subjects_bad_list_parameters_are_400 (void)
 {
@@ -715,6 +874,8 @@ test_subjects_bad_list_parameters_are_400 (void)
     { "/subjects?limit=0", "limit" },
     { "/subjects?cursor=%21%21not-ours", "cursor" },
     { "/subjects?q=%FF%FE", "q" },
+    { "/subjects?offset=-1", "offset" },
+    { "/subjects?offset=many", "offset" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -725,6 +886,22 @@ test_subjects_bad_list_parameters_are_400 (void)
       g_assert_nonnull (hc_test_response_error_code (r));
       g_assert_cmpstr (hc_test_response_error_field (r), ==, cases[i].field);
     }
+
+  /* A page is placed by its cursor or by its offset, not by both. */
+  {
+    g_autoptr(HcTestResponse) first = hc_test_request (server, "GET", "/subjects?limit=1", analyst, NULL);
+    g_autofree char *cursor = NULL;
+    g_autofree char *path = NULL;
+    g_autoptr(HcTestResponse) r = NULL;
+
+    hc_assert_status (first, 200, NULL);
+    cursor = g_uri_escape_string (json_object_get_string_member (hc_test_response_object (first), "next_cursor"),
+                                  NULL, FALSE);
+    path = g_strdup_printf ("/subjects?offset=5&cursor=%s", cursor);
+    r = hc_test_request (server, "GET", path, analyst, NULL);
+    hc_assert_status (r, 400, "invalid_parameter");
+    g_assert_cmpstr (hc_test_response_error_field (r), ==, "offset");
+  }
 }
 
 /* Reads every subject of @demo's database: checks each identifier with the
@@ -865,6 +1042,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/subjects/id-numbers-are-masked-by-role", test_subjects_id_numbers_are_masked_by_role);
   g_test_add_func ("/subjects/paging-has-no-gaps-or-duplicates", test_subjects_paging_has_no_gaps_or_duplicates);
   g_test_add_func ("/subjects/search", test_subjects_search);
+  g_test_add_func ("/subjects/name-index-answers-as-the-scan", test_subjects_name_index_answers_as_the_scan);
   g_test_add_func ("/subjects/bad-list-parameters-are-400", test_subjects_bad_list_parameters_are_400);
   g_test_add_func ("/subjects/demo-dataset", test_subjects_demo_dataset);
 

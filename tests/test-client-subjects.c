@@ -64,6 +64,33 @@ server_last_identifier (const char *query,
   return last;
 }
 
+/* The identifier of row @position of @query by id, walking the server's
+ * keyset pages (no offset). */
+static char *
+server_identifier_at (const char *query,
+                      guint       position)
+{
+  g_autofree char *cursor = NULL;
+  guint seen = 0;
+
+  for (;;)
+    {
+      g_autofree char *path = g_strdup_printf ("/subjects?limit=1000%s%s%s", query,
+                                               cursor ? "&cursor=" : "", cursor ? cursor : "");
+      g_autoptr(JsonObject) obj = raw_get (path);
+      JsonArray *items = json_object_get_array_member (obj, "items");
+      guint n = json_array_get_length (items);
+
+      if (position < seen + n)
+        return g_strdup (json_object_get_string_member (json_array_get_object_element (items, position - seen),
+                                                        "identifier"));
+      seen += n;
+      g_free (cursor);
+      cursor = g_strdup (json_object_get_string_member_with_default (obj, "next_cursor", NULL));
+      g_assert_nonnull (cursor);
+    }
+}
+
 static void
 test_model_pages_to_the_end (void)
 {
@@ -91,14 +118,33 @@ test_model_pages_to_the_end (void)
   g_assert_false (hc_subject_get_placeholder (first));
   g_assert_cmpstr (hc_subject_get_grade (first), ==, "C");
 
+  /* Jumping to the end asks for the last page only, not for every page
+   * before it (HcSubjectModel asks for the page by its offset). */
   last = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
   g_assert_true (hc_subject_get_placeholder (last));
   g_assert_true (hc_subject_model_get_loading (model));
   wait_model_idle (model);
-  g_assert_cmpuint (hc_subject_model_get_n_loaded (model), ==, n);
+  g_assert_cmpuint (hc_subject_model_get_n_loaded (model), ==,
+                    HC_SUBJECT_MODEL_PAGE_SIZE + (n - 1) % HC_SUBJECT_MODEL_PAGE_SIZE + 1);
   last_loaded = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
   g_assert_false (hc_subject_get_placeholder (last_loaded));
   g_assert_cmpstr (hc_subject_get_identifier (last_loaded), ==, expected_last);
+
+  /* A row in the middle: its page alone, the row the keyset walk finds. */
+  {
+    guint middle = 2 * HC_SUBJECT_MODEL_PAGE_SIZE + 7;
+    g_autofree char *expected = server_identifier_at ("&grade=C", middle);
+    g_autoptr(HcSubject) placeholder = g_list_model_get_item (G_LIST_MODEL (model), middle);
+    g_autoptr(HcSubject) loaded = NULL;
+
+    g_assert_true (hc_subject_get_placeholder (placeholder));
+    wait_model_idle (model);
+    loaded = g_list_model_get_item (G_LIST_MODEL (model), middle);
+    g_assert_false (hc_subject_get_placeholder (loaded));
+    g_assert_cmpstr (hc_subject_get_identifier (loaded), ==, expected);
+    g_assert_cmpuint (hc_subject_model_get_n_loaded (model), ==,
+                      2 * HC_SUBJECT_MODEL_PAGE_SIZE + (n - 1) % HC_SUBJECT_MODEL_PAGE_SIZE + 1);
+  }
 }
 
 static void

@@ -3,7 +3,8 @@
  * version's items, the version picker says draft or published and by
  * whom, search and filters change the rows as the server counts them,
  * a column sorts, Export writes the rows shown, edits round-trip, and
- * the Compare Years view lists a changed field old | new. */
+ * the Compare Years view lists a changed field old | new, and the Data
+ * Quality view shows the server's figures per department and month. */
 #include "config.h"
 
 #include <string.h>
@@ -12,6 +13,8 @@
 
 #include "hc-catalog-item-dialog.h"
 #include "hc-catalog-pane.h"
+#include "hc-core.h"
+#include "hc-import-record.h"
 #include "hc-pane.h"
 #include "hc-test-server.h"
 #include "hc-ui-test.h"
@@ -565,6 +568,166 @@ test_catalog_diff_lists_a_changed_field (void)
 }
 
 static gboolean
+quality_settled (gpointer data)
+{
+  HcQualityView *view = data;
+
+  return !hc_quality_view_get_loading (view) && g_list_model_get_n_items (hc_quality_view_get_rows (view)) > 0;
+}
+
+static gboolean
+quality_toast_shown (gpointer data)
+{
+  return hc_quality_view_get_toast (HC_QUALITY_VIEW (data)) != NULL;
+}
+
+typedef struct {
+  gint64  department;   /* of the 2025 penalty item imported into */
+  gint64  import_id;    /* the import with rejections and 重码, dated 2025-06 */
+} QualityCase;
+
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static void
+quality_view_shows_the_figures (HcApplication *app,
+                                HcWindow      *window,
+                                gpointer       data)
+{
+  QualityCase *c = data;
+  HcCatalogPane *pane = open_pane_as (window, "analyst");
+  HcQualityView *view = hc_catalog_pane_get_quality_view (pane);
+  g_autoptr(HcTestResponse) listing = hc_test_request (server, "GET", "/imports/quality/months?year=2025",
+                                                       hc_test_server_token (server, "analyst"), NULL);
+  JsonArray *server_rows = json_object_get_array_member (json_node_get_object (listing->json), "items");
+  g_autofree char *report_path = g_build_filename (tmpdir, "rejections.csv", NULL);
+  g_autoptr(GFile) report = g_file_new_for_path (report_path);
+  g_autofree char *csv_path = g_build_filename (tmpdir, "quality.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autofree char *report_text = NULL;
+  g_autofree char *header = NULL;
+  g_autoptr(GdkTexture) shot = NULL;
+  GListModel *rows;
+  guint over = 0;
+
+  hc_catalog_pane_show_view (pane, "quality");
+  hc_ui_wait_until ("the quality figures", quality_settled, view);
+  rows = hc_quality_view_get_rows (view);
+  /* The newest year at first, every department-month the server counts. */
+  g_assert_cmpint (hc_quality_view_get_year (view), ==, 2025);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, json_array_get_length (server_rows));
+  for (guint i = 0; i < json_array_get_length (server_rows); i++)
+    over += json_object_get_boolean_member (json_array_get_object_element (server_rows, i), "over_line");
+  g_assert_cmpuint (over, >, 0);
+  g_assert_cmpuint (over, <, json_array_get_length (server_rows));
+
+  /* Worst USCC rate first (the rows over the line come up). */
+  {
+    GtkColumnView *columns = GTK_COLUMN_VIEW (hc_ui_find_descendant (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+    g_autoptr(GtkColumnViewColumn) rate = g_list_model_get_item (gtk_column_view_get_columns (columns), 7);
+    double previous = G_MAXDOUBLE;
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (rate), ==, "统一社会信用代码重错码率");
+    gtk_column_view_sort_by_column (columns, rate, GTK_SORT_DESCENDING);
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(HcQualityMonth) row = g_list_model_get_item (rows, i);
+
+        g_assert_cmpfloat (hc_quality_month_get_uscc_rate (row), <=, previous);
+        previous = hc_quality_month_get_uscc_rate (row);
+      }
+  }
+  /* The row of the new import: 错码 and 重码 count in its rate. */
+  g_assert_true (hc_quality_view_select_row (view, c->department, "2025-06"));
+  {
+    g_autoptr(HcQualityMonth) row = g_list_model_get_item (rows, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)));
+    GListModel *imports = hc_quality_month_get_imports (row);
+    gboolean found = FALSE;
+
+    g_assert_true (hc_quality_month_get_over_line (row));
+    g_assert_cmpint (hc_quality_month_get_uscc_duplicates (row), >=, 2);
+    g_assert_cmpuint (n_children (hc_quality_view_get_import_list (view)), ==, hc_quality_month_get_import_count (row));
+    for (guint i = 0; i < g_list_model_get_n_items (imports); i++)
+      {
+        g_autoptr(HcImportRecord) record = g_list_model_get_item (imports, i);
+
+        if (hc_import_record_get_id (record) == c->import_id)
+          {
+            g_assert_cmpint (hc_import_record_get_uscc_errors (record), ==, 1);
+            g_assert_cmpint (hc_import_record_get_uscc_duplicates (record), ==, 2);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+  shot = hc_ui_take_shot (GTK_WIDGET (window), "catalog-quality");
+  g_assert_false (hc_ui_texture_is_blank (shot));
+
+  /* Its rejection report, as the import's row saves it. */
+  hc_quality_view_save_rejections (view, c->import_id, report);
+  hc_ui_wait_until ("the saved report", quality_toast_shown, view);
+  g_assert_true (g_file_get_contents (report_path, &report_text, NULL, NULL));
+  g_assert_nonnull (strstr (report_text, "invalid_uscc"));
+
+  /* Over the line only: the rows the server flags, no other. */
+  hc_quality_view_set_over_only (view, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, over);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(HcQualityMonth) row = g_list_model_get_item (rows, i);
+
+      g_assert_true (hc_quality_month_get_over_line (row));
+    }
+  hc_quality_view_set_over_only (view, FALSE);
+
+  /* Export takes the year's rows. */
+  hc_pane_export_listing_to_file (HC_PANE (pane), "quality", HC_EXPORT_FORMAT_CSV, csv);
+  hc_ui_wait_until ("the export", export_done, pane);
+  g_assert_cmpuint (hc_ui_csv_rows (csv_path, &header), ==, json_array_get_length (server_rows));
+  g_assert_nonnull (strstr (header, "统一社会信用代码重错码率"));
+}
+
+/* Imports a 2025 penalty file with a malformed code and an unregistered
+ * code under two names, dated June 2025. */
+static void
+test_catalog_quality_view_shows_the_figures (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+  g_autoptr(HcTestResponse) items = hc_test_request (server, "GET", "/catalog/versions/2025/items?category=penalty&limit=1",
+                                                     hc_test_server_token (server, "analyst"), NULL);
+  JsonObject *item = json_array_get_object_element (json_object_get_array_member (json_node_get_object (items->json), "items"), 0);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (25);
+  g_autofree char *twice = hc_uscc_generate (rand, "460100");
+  g_autofree char *good = hc_uscc_generate (rand, "460100");
+  g_autofree char *body = g_strdup_printf ("uscc,name,decision_no,authority,decided_on,category,amount,publicity_until\n"
+                                           "%s,海南质量测试甲有限公司,ZLCS-1号,海口市市场监督管理局,2025-06-01,罚款,100,\n"
+                                           "%s,海南质量测试乙有限公司,ZLCS-2号,海口市市场监督管理局,2025-06-01,罚款,100,\n"
+                                           "%s,海南质量测试丙有限公司,ZLCS-3号,海口市市场监督管理局,2025-06-01,罚款,100,\n"
+                                           "91460100MA5T00000X,海南质量测试丁有限公司,ZLCS-4号,海口市市场监督管理局,2025-06-01,罚款,100,\n",
+                                           twice, twice, good);
+  g_autofree char *path = g_strdup_printf ("/imports?kind=penalty&item=%" G_GINT64_FORMAT "&file_name=质量测试.csv",
+                                           json_object_get_int_member (item, "id"));
+  g_autoptr(HcTestResponse) imported = hc_test_request_full (server, "POST", path, hc_test_server_token (server, "analyst"),
+                                                             "text/csv", g_bytes_new (body, strlen (body)), NULL);
+  g_autofree char *backdate = NULL;
+  QualityCase c = { 0, };
+
+  hc_assert_status (imported, 201, NULL);
+  c.department = json_object_get_int_member (item, "department_id");
+  c.import_id = json_object_get_int_member (json_node_get_object (imported->json), "import_id");
+  backdate = g_strdup_printf ("UPDATE imports SET at = '2025-06-15T09:00:00Z' WHERE id = %" G_GINT64_FORMAT, c.import_id);
+  hc_test_server_backdate (server, backdate);
+  g_assert_cmpint (hc_ui_run_app (args, quality_view_shows_the_figures, &c), ==, 0);
+}
+
+static gboolean
 version_published (gpointer data)
 {
   HcCatalogPane *pane = data;
@@ -626,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/ui/catalog/analyst-edits-the-draft", test_catalog_analyst_edits_the_draft);
   g_test_add_func ("/ui/catalog/delete-is-undone-or-done", test_catalog_delete_is_undone_or_done);
   g_test_add_func ("/ui/catalog/diff-lists-a-changed-field", test_catalog_diff_lists_a_changed_field);
+  g_test_add_func ("/ui/catalog/quality-view-shows-the-figures", test_catalog_quality_view_shows_the_figures);
   /* Last: it publishes the demo's draft. */
   g_test_add_func ("/ui/catalog/supervisor-publishes", test_catalog_supervisor_publishes);
   status = g_test_run ();

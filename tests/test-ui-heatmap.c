@@ -16,6 +16,7 @@
 #include "hc-overview-pane.h"
 #include "hc-pane-state.h"
 #include "hc-risk-event.h"
+#include "hc-risk-event-dialog.h"
 #include "hc-test-server.h"
 #include "hc-ui-test.h"
 
@@ -681,6 +682,171 @@ test_heatmap_fixed_breaks_keep_colours (void)
   g_assert_cmpint (hc_ui_run_app (args, fixed_breaks_keep_colours, NULL), ==, 0);
 }
 
+/* Recording an event ------------------------------------------------------- */
+
+typedef struct
+{
+  HcTestServer *server;
+  char         *unknown_uscc;
+} RecordFixture;
+
+static HcRiskEventDialog *
+find_event_dialog (void)
+{
+  return (HcRiskEventDialog *) hc_ui_find_window (HC_TYPE_RISK_EVENT_DIALOG);
+}
+
+static gboolean
+event_dialog_shown (gpointer data)
+{
+  return find_event_dialog () != NULL;
+}
+
+static gboolean
+event_dialog_gone (gpointer data)
+{
+  return find_event_dialog () == NULL;
+}
+
+static gboolean
+event_dialog_answered (gpointer data)
+{
+  return !hc_risk_event_dialog_get_busy (HC_RISK_EVENT_DIALOG (data));
+}
+
+static HcRiskEventDialog *
+open_event_dialog (HcHeatmapPane *pane)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "pane.record-event", NULL));
+  hc_ui_wait_until ("the event dialog", event_dialog_shown, NULL);
+  return find_event_dialog ();
+}
+
+static void
+set_field (HcRiskEventDialog *dialog,
+           const char        *field,
+           const char        *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (hc_risk_event_dialog_get_field (dialog, field)), text);
+}
+
+/* Saves, and checks that @field is marked with a message and that nothing
+ * was recorded. */
+static void
+assert_refused (RecordFixture     *f,
+                HcRiskEventDialog *dialog,
+                const char        *field)
+{
+  gint64 before = hc_test_count_rows (f->server, "SELECT count(*) FROM risk_events");
+
+  hc_risk_event_dialog_save (dialog);
+  hc_ui_wait_until ("the dialog's answer", event_dialog_answered, dialog);
+  g_assert_nonnull (hc_risk_event_dialog_get_message (dialog));
+  g_assert_true (gtk_widget_has_css_class (hc_risk_event_dialog_get_field (dialog, field), "error"));
+  g_assert_cmpint (hc_test_count_rows (f->server, "SELECT count(*) FROM risk_events"), ==, before);
+}
+
+static void
+fill_sanya_tourism (HcRiskEventDialog *dialog,
+                    const char        *date,
+                    const char        *title)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (hc_risk_event_dialog_get_field (dialog, "region")),
+                              (guint) hc_region_index (hc_region_lookup (SANYA)));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (hc_risk_event_dialog_get_field (dialog, "category")),
+                              HC_RISK_CATEGORY_TOURISM);
+  set_field (dialog, "occurred_on", date);
+  set_field (dialog, "title", title);
+  set_field (dialog, "subject", "");
+}
+
+static gboolean
+sanya_alert_shown (gpointer data)
+{
+  HcHeatmapPane *pane = data;
+  return not_busy (pane) && hc_region_map_has_alert (hc_heatmap_pane_get_map (pane), SANYA);
+}
+
+static void
+records_events_from_the_app (HcApplication *app,
+                             HcWindow      *window,
+                             gpointer       data)
+{
+  RecordFixture *f = data;
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  HcHeatmapPane *pane;
+  HcRiskEventDialog *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
+  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
+  hc_ui_wait_pane_loaded (window, "heatmap");
+  pane = HC_HEATMAP_PANE (hc_window_get_pane_widget (window, "heatmap"));
+  hc_ui_wait_until ("the map's values", map_loaded, pane);
+  hc_ui_wait_until ("the pane at rest", not_busy, pane);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_heatmap_pane_get_alerts (pane)), ==, 0);
+
+  /* Checked in the dialog: no title, no real day, no identifier. */
+  dialog = open_event_dialog (pane);
+  fill_sanya_tourism (dialog, "2025-02-10", "");
+  assert_refused (f, dialog, "title");
+  fill_sanya_tourism (dialog, "2025-02-30", "景区强制消费投诉");
+  assert_refused (f, dialog, "occurred_on");
+  fill_sanya_tourism (dialog, "2025-02-10", "景区强制消费投诉");
+  set_field (dialog, "subject", "12345");
+  assert_refused (f, dialog, "subject");
+  /* Refused by the server: a well-formed code no subject has. */
+  set_field (dialog, "subject", f->unknown_uscc);
+  assert_refused (f, dialog, "subject");
+  g_object_unref (shoot (GTK_WIDGET (dialog), "event-dialog-refused"));
+
+  /* Right: recorded, the dialog goes. */
+  set_field (dialog, "subject", "");
+  hc_risk_event_dialog_save (dialog);
+  hc_ui_wait_until ("the dialog to close", event_dialog_gone, NULL);
+  hc_ui_wait_until ("the pane at rest", not_busy, pane);
+  g_assert_cmpint (hc_test_count_rows (f->server, "SELECT count(*) FROM risk_events WHERE region = '" SANYA "'"
+                                                  " AND category = 'tourism' AND occurred_on = '2025-02-10'"
+                                                  " AND title = '景区强制消费投诉' AND created_by = 'admin'"), ==, 1);
+  g_assert_false (hc_region_map_has_alert (hc_heatmap_pane_get_map (pane), SANYA));
+
+  /* The second doubles 三亚's February: the rule raises an alert, marked. */
+  dialog = open_event_dialog (pane);
+  fill_sanya_tourism (dialog, "2025-02-11", "酒店价格欺诈投诉");
+  hc_risk_event_dialog_save (dialog);
+  hc_ui_wait_until ("the dialog to close", event_dialog_gone, NULL);
+  hc_ui_wait_until ("三亚's alert", sanya_alert_shown, pane);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_heatmap_pane_get_alerts (pane)), ==, 1);
+}
+
+static void
+test_heatmap_records_events_from_the_app (void)
+{
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+  g_autoptr(HcTestResponse) rule = NULL;
+  char code[19];
+  RecordFixture f = { server, NULL };
+
+  /* A code of the right form that no subject has. */
+  g_snprintf (code, sizeof code, "91460200%08u", 12345678u);
+  code[16] = hc_org_code_compute_check (code + 8);
+  code[17] = '\0';
+  code[17] = hc_uscc_compute_check (code);
+  code[18] = '\0';
+  f.unknown_uscc = code;
+  rule = hc_test_request (server, "POST", "/risk/rules", hc_test_server_token (server, "admin"),
+                          "{\"category\":\"tourism\",\"region\":\"" SANYA "\",\"kind\":\"rise\","
+                          "\"window_months\":1,\"threshold\":60}");
+  hc_assert_status (rule, 201, NULL);
+  post_event (server, SANYA, "2025-01-05", "tourism", 0);
+  post_event (server, HAIKOU, "2025-01-06", "finance", 1);
+
+  g_assert_cmpint (hc_ui_run_app (args, records_events_from_the_app, &f), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -690,5 +856,6 @@ main (int   argc,
   g_test_add_func ("/ui/heatmap/no-events-is-the-empty-state", test_heatmap_no_events_is_the_empty_state);
   g_test_add_func ("/ui/heatmap/alerts-are-marked-listed-and-worked", test_heatmap_alerts_are_marked_listed_and_worked);
   g_test_add_func ("/ui/heatmap/fixed-breaks-keep-colours", test_heatmap_fixed_breaks_keep_colours);
+  g_test_add_func ("/ui/heatmap/records-events-from-the-app", test_heatmap_records_events_from_the_app);
   return hc_ui_test_finish (g_test_run ());
 }

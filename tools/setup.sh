@@ -10,7 +10,7 @@ HC_PACKAGES=(
   libsoup-3.0-dev libargon2-dev libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libxlsxwriter-dev libarchive-dev nettle-dev libpango1.0-dev libcairo2-dev poppler-utils
   xvfb xauth dbus at-spi2-core fonts-noto-cjk locales
-  desktop-file-utils appstream wrk librsvg2-common openssl python3-jsonschema
+  desktop-file-utils appstream wrk nginx-light librsvg2-common openssl python3-jsonschema
   python3-openpyxl
 )
 

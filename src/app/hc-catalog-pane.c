@@ -18,6 +18,7 @@
 #include "hc-export-button.h"
 #include "hc-format.h"
 #include "hc-import-page.h"
+#include "hc-quality-view.h"
 
 #define PAGE_LIMIT 1000
 
@@ -29,6 +30,7 @@ struct _HcCatalogPane
   AdwViewStack       *stack;
   HcImportPage       *import_page;
   HcCatalogDiffView  *diff_view;
+  HcQualityView      *quality_view;
   GtkDropDown        *version_dropdown;
   GtkLabel           *badge_label;
   GtkLabel           *version_label;
@@ -347,6 +349,7 @@ versions_cb (GObject      *source,
   gtk_drop_down_set_selected (self->version_dropdown, n > 0 ? select : GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->version_dropdown, version_changed, self);
   hc_catalog_diff_view_set_versions (self->diff_view, G_LIST_MODEL (self->versions));
+  hc_quality_view_set_versions (self->quality_view, G_LIST_MODEL (self->versions));
 
   if (n == 0)
     {
@@ -814,7 +817,8 @@ publish_action (GtkWidget  *widget,
                                        publish_version_cb, g_object_ref (self));
 }
 
-/* The version's items with the filters shown, as 公共信用信息目录-2025. */
+/* The version's items with the filters shown, as 公共信用信息目录-2025;
+ * or, from the Data Quality view's button, its rows. */
 static char *
 hc_catalog_pane_export_path (HcPane  *pane,
                              char   **file_name)
@@ -822,6 +826,8 @@ hc_catalog_pane_export_path (HcPane  *pane,
   HcCatalogPane *self = HC_CATALOG_PANE (pane);
   HcCatalogQuery query;
 
+  if (g_strcmp0 (hc_pane_get_export_listing (pane), "quality") == 0)
+    return hc_quality_view_export_path (self->quality_view, file_name);
   if (self->year == 0)
     return NULL;
   get_query (self, &query);
@@ -841,6 +847,7 @@ client_changed (HcCatalogPane *self)
 {
   hc_import_page_set_client (self->import_page, hc_pane_get_client (HC_PANE (self)));
   hc_catalog_diff_view_set_client (self->diff_view, hc_pane_get_client (HC_PANE (self)));
+  hc_quality_view_set_client (self->quality_view, hc_pane_get_client (HC_PANE (self)));
 }
 
 static void
@@ -891,6 +898,7 @@ hc_catalog_pane_class_init (HcCatalogPaneClass *klass)
 
   g_type_ensure (HC_TYPE_IMPORT_PAGE);
   g_type_ensure (HC_TYPE_CATALOG_DIFF_VIEW);
+  g_type_ensure (HC_TYPE_QUALITY_VIEW);
   g_type_ensure (HC_TYPE_EXPORT_BUTTON);
   g_type_ensure (HC_TYPE_CATALOG_ITEM);
   g_type_ensure (HC_TYPE_CATALOG_VERSION);
@@ -898,6 +906,7 @@ hc_catalog_pane_class_init (HcCatalogPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, stack);
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, import_page);
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, diff_view);
+  gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, quality_view);
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, version_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, badge_label);
   gtk_widget_class_bind_template_child (widget_class, HcCatalogPane, version_label);
@@ -973,7 +982,7 @@ hc_catalog_pane_get_import_page (HcCatalogPane *self)
   return self->import_page;
 }
 
-/* @view: "catalog", "diff" or "import" */
+/* @view: "catalog", "diff", "quality" or "import" */
 void
 hc_catalog_pane_show_view (HcCatalogPane *self,
                            const char    *view)
@@ -982,6 +991,14 @@ hc_catalog_pane_show_view (HcCatalogPane *self,
   g_return_if_fail (view != NULL);
 
   adw_view_stack_set_visible_child_name (self->stack, view);
+}
+
+/* The Data Quality view. */
+HcQualityView *
+hc_catalog_pane_get_quality_view (HcCatalogPane *self)
+{
+  g_return_val_if_fail (HC_IS_CATALOG_PANE (self), NULL);
+  return self->quality_view;
 }
 
 /* The Compare Years view. */

@@ -7,6 +7,7 @@
 #include "hc-catalog-diff-view.h"
 #include "hc-pane.h"
 #include "hc-import-page.h"
+#include "hc-quality-view.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,7 @@ HcImportPage *hc_catalog_pane_get_import_page (HcCatalogPane *self);
 void          hc_catalog_pane_show_view       (HcCatalogPane *self,
                                                const char    *view);
 HcCatalogDiffView *hc_catalog_pane_get_diff_view (HcCatalogPane *self);
+HcQualityView *hc_catalog_pane_get_quality_view (HcCatalogPane *self);
 GListModel   *hc_catalog_pane_get_items       (HcCatalogPane *self);
 GListModel   *hc_catalog_pane_get_versions    (HcCatalogPane *self);
 void          hc_catalog_pane_select_year     (HcCatalogPane *self,

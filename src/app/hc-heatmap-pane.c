@@ -14,6 +14,8 @@
 #include "hc-core.h"
 #include "hc-heatmap-pane.h"
 #include "hc-risk-event.h"
+#include "hc-risk-event-dialog.h"
+#include "hc-window.h"
 
 #define EVENTS_PAGE 50
 /* Open alerts are few (one per rule and 市县 at most): one page holds them. */
@@ -774,6 +776,42 @@ breaks_changed_cb (HcHeatmapPane *self)
   apply_breaks (self);
 }
 
+/* Recording a risk event */
+
+static void
+event_recorded_cb (HcHeatmapPane *self,
+                   HcRiskEvent   *event)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *message = NULL;
+
+  /* TRANSLATORS: after recording a risk event: its title and 市县 */
+  message = g_strdup_printf (_("Recorded “%s” in %s."), hc_risk_event_get_title (event),
+                             hc_risk_event_get_region_name (event));
+  if (HC_IS_WINDOW (root))
+    hc_window_show_toast (HC_WINDOW (root), adw_toast_new (message));
+  /* The event may add a month to the period menus and raise an alert. */
+  hc_pane_reload (HC_PANE (self));
+}
+
+static void
+record_event_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  HcHeatmapPane *self = HC_HEATMAP_PANE (widget);
+  HcClient *client = hc_pane_get_client (HC_PANE (self));
+  HcRiskEventDialog *dialog;
+
+  if (client == NULL)
+    return;
+  dialog = hc_risk_event_dialog_new (client, hc_region_map_get_selected_region (self->map),
+                                     selected_category (self));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (event_recorded_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The heat map of the chosen view, period, category and measure */
 
 static void
@@ -985,6 +1023,7 @@ hc_heatmap_pane_class_init (HcHeatmapPaneClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "pane.more-events", NULL, more_events_action);
+  gtk_widget_class_install_action (widget_class, "pane.record-event", NULL, record_event_action);
   gtk_widget_class_install_action (widget_class, "alerts.acknowledge", NULL, acknowledge_action);
   gtk_widget_class_install_action (widget_class, "alerts.close", NULL, close_action);
 

@@ -317,6 +317,47 @@ hc_client_list_imports_finish (HcClient      *self,
   return _hc_client_call_finish (self, result, hc_client_list_imports_async, error);
 }
 
+/* GET /imports/quality/months */
+
+/**
+ * hc_client_quality_months_path:
+ * @year: 0 for every year
+ *
+ * Returns: (transfer full): the path of 数据质量 per department and month,
+ *   what hc_client_export_async() exports
+ */
+char *
+hc_client_quality_months_path (int year)
+{
+  return year > 0 ? g_strdup_printf ("/imports/quality/months?year=%d", year) : g_strdup ("/imports/quality/months");
+}
+
+void
+hc_client_list_quality_months_async (HcClient            *self,
+                                     int                  year,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autofree char *path = hc_client_quality_months_path (year);
+
+  _hc_client_call_page_async (self, hc_client_list_quality_months_async, path, HC_TYPE_QUALITY_MONTH,
+                              (HcItemFromJson) hc_quality_month_new_from_json, TRUE,
+                              cancellable, callback, user_data);
+}
+
+/**
+ * hc_client_list_quality_months_finish:
+ * Returns: (transfer full): a GListModel of HcQualityMonth, by department, then month
+ */
+GListModel *
+hc_client_list_quality_months_finish (HcClient      *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return _hc_client_call_finish (self, result, hc_client_list_quality_months_async, error);
+}
+
 /* GET /imports/{id}/rejections.csv */
 
 static void

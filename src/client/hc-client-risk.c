@@ -234,3 +234,70 @@ hc_client_close_risk_alert_finish (HcClient      *self,
 {
   return _hc_client_call_finish (self, result, hc_client_close_risk_alert_async, error);
 }
+
+/* POST /risk/events */
+
+/**
+ * hc_client_create_risk_event_async:
+ * @draft: the event as typed; copied before this returns
+ *
+ * Records a risk event (the server then judges the warning rules that
+ * watch its category and 市县). A value the server refuses fails with
+ * %HC_CLIENT_ERROR_INVALID and the field it names
+ * (hc_client_error_get_field()): "region", "occurred_on", "category",
+ * "severity", "title", "description" or "subject" (no market subject has
+ * that identifier).
+ */
+void
+hc_client_create_risk_event_async (HcClient                 *self,
+                                   const HcRiskEventDraft   *draft,
+                                   GCancellable             *cancellable,
+                                   GAsyncReadyCallback       callback,
+                                   gpointer                  user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (draft != NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "region");
+  json_builder_add_string_value (builder, draft->region ? draft->region : "");
+  json_builder_set_member_name (builder, "occurred_on");
+  json_builder_add_string_value (builder, draft->occurred_on ? draft->occurred_on : "");
+  json_builder_set_member_name (builder, "category");
+  json_builder_add_string_value (builder, draft->category ? draft->category : "");
+  json_builder_set_member_name (builder, "severity");
+  json_builder_add_int_value (builder, draft->severity);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, draft->title ? draft->title : "");
+  if (draft->description != NULL && *draft->description != '\0')
+    {
+      json_builder_set_member_name (builder, "description");
+      json_builder_add_string_value (builder, draft->description);
+    }
+  if (draft->subject != NULL && *draft->subject != '\0')
+    {
+      json_builder_set_member_name (builder, "subject");
+      json_builder_add_string_value (builder, draft->subject);
+    }
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  _hc_client_call_async (self, hc_client_create_risk_event_async, "POST", "/risk/events", body,
+                         (HcItemFromJson) hc_risk_event_new_from_json, g_object_unref,
+                         cancellable, callback, user_data);
+}
+
+/**
+ * hc_client_create_risk_event_finish:
+ * Returns: (transfer full): the event recorded
+ */
+HcRiskEvent *
+hc_client_create_risk_event_finish (HcClient      *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return _hc_client_call_finish (self, result, hc_client_create_risk_event_async, error);
+}

@@ -56,6 +56,30 @@ hc_client_list_subjects_async (HcClient             *self,
                               cancellable, callback, user_data);
 }
 
+void
+hc_client_list_subjects_at_async (HcClient             *self,
+                                  const HcSubjectQuery *query,
+                                  guint                 offset,
+                                  guint                 limit,
+                                  gboolean              want_total,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data)
+{
+  g_autoptr(GString) path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+
+  path = subjects_path (query);
+  _hc_client_query_add_page (path, NULL, limit, want_total);
+  if (offset > 0)
+    _hc_client_query_add_int (path, "offset", offset);
+  /* One source tag for both: hc_client_list_subjects_finish() takes either. */
+  _hc_client_call_page_async (self, hc_client_list_subjects_async, path->str, HC_TYPE_SUBJECT,
+                              (HcItemFromJson) hc_subject_new_from_json, FALSE,
+                              cancellable, callback, user_data);
+}
+
 HcPage *
 hc_client_list_subjects_finish (HcClient      *self,
                                 GAsyncResult  *result,

@@ -9,6 +9,7 @@
 #include "hc-catalog-version.h"
 #include "hc-heatmap.h"
 #include "hc-import-result.h"
+#include "hc-quality-month.h"
 #include "hc-indicator-detail.h"
 #include "hc-list-entry.h"
 #include "hc-list-type.h"
@@ -19,6 +20,7 @@
 #include "hc-region-info.h"
 #include "hc-repair.h"
 #include "hc-risk-alert.h"
+#include "hc-risk-event.h"
 #include "hc-server-health.h"
 #include "hc-grading-model.h"
 #include "hc-grading-pass.h"
@@ -216,6 +218,30 @@ void            hc_client_list_risk_events_async  (HcClient            *self,
 HcPage         *hc_client_list_risk_events_finish (HcClient            *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
+
+/* A risk event as typed, for hc_client_create_risk_event_async(): @region a
+ * GB/T 2260 code, @occurred_on YYYY-MM-DD, @category a risk category key,
+ * @severity 1 to 5; @description and @subject (a USCC or ID number) may be
+ * NULL. */
+typedef struct
+{
+  const char *region;
+  const char *occurred_on;
+  const char *category;
+  int         severity;
+  const char *title;
+  const char *description;
+  const char *subject;
+} HcRiskEventDraft;
+
+void            hc_client_create_risk_event_async  (HcClient                *self,
+                                                    const HcRiskEventDraft  *draft,
+                                                    GCancellable            *cancellable,
+                                                    GAsyncReadyCallback      callback,
+                                                    gpointer                 user_data);
+HcRiskEvent    *hc_client_create_risk_event_finish (HcClient                *self,
+                                                    GAsyncResult            *result,
+                                                    GError                 **error);
 
 /* Early-warning alerts (预警): a page of HcRiskAlert, newest first; acknowledge
  * (with a note) and close, each with the alert's ETag. */
@@ -455,6 +481,16 @@ GListModel     *hc_client_list_imports_finish       (HcClient            *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
+char           *hc_client_quality_months_path        (int                  year);
+void            hc_client_list_quality_months_async  (HcClient            *self,
+                                                      int                  year,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GListModel     *hc_client_list_quality_months_finish (HcClient            *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 void            hc_client_download_rejections_async  (HcClient            *self,
                                                       gint64               import_id,
                                                       GCancellable        *cancellable,
@@ -516,6 +552,16 @@ char           *hc_client_subjects_path          (const HcSubjectQuery *query);
 void            hc_client_list_subjects_async    (HcClient             *self,
                                                   const HcSubjectQuery *query,
                                                   const char           *cursor,
+                                                  guint                 limit,
+                                                  gboolean              want_total,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+/* The page of @limit rows starting at row @offset of @query's order (for a
+ * list view jumping to a row); finished by hc_client_list_subjects_finish(). */
+void            hc_client_list_subjects_at_async (HcClient             *self,
+                                                  const HcSubjectQuery *query,
+                                                  guint                 offset,
                                                   guint                 limit,
                                                   gboolean              want_total,
                                                   GCancellable         *cancellable,

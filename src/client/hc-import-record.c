@@ -23,6 +23,10 @@ struct _HcImportRecord
   gint64   accepted;
   gint64   rejected;
   gint64   duration_ms;
+  /* from the JSON only (GET /imports/quality/months adds 重码) */
+  gint64   uscc_errors;
+  gint64   uscc_duplicates;
+  gint64   other_errors;
 };
 
 G_DEFINE_FINAL_TYPE (HcImportRecord, hc_import_record, G_TYPE_OBJECT)
@@ -325,9 +329,11 @@ hc_import_record_get_duration_ms (HcImportRecord *self)
 HcImportRecord *
 hc_import_record_new_from_json (JsonObject *obj)
 {
+  HcImportRecord *self;
+
   g_return_val_if_fail (obj != NULL, NULL);
 
-  return hc_import_record_new (json_object_get_int_member_with_default (obj, "id", 0),
+  self = hc_import_record_new (json_object_get_int_member_with_default (obj, "id", 0),
                                _hc_json_string (obj, "kind"),
                                json_object_get_int_member_with_default (obj, "item_id", 0),
                                _hc_json_string (obj, "item_name"),
@@ -339,4 +345,32 @@ hc_import_record_new_from_json (JsonObject *obj)
                                json_object_get_int_member_with_default (obj, "accepted", 0),
                                json_object_get_int_member_with_default (obj, "rejected", 0),
                                json_object_get_int_member_with_default (obj, "duration_ms", 0));
+  self->uscc_errors = json_object_get_int_member_with_default (obj, "uscc_errors", 0);
+  self->uscc_duplicates = json_object_get_int_member_with_default (obj, "uscc_duplicates", 0);
+  self->other_errors = json_object_get_int_member_with_default (obj, "other_errors", 0);
+  return self;
+}
+
+/* Rows rejected for a malformed 统一社会信用代码 (错码). */
+gint64
+hc_import_record_get_uscc_errors (HcImportRecord *self)
+{
+  g_return_val_if_fail (HC_IS_IMPORT_RECORD (self), 0);
+  return self->uscc_errors;
+}
+
+/* Records whose code names two different subjects (重码), when the answer says. */
+gint64
+hc_import_record_get_uscc_duplicates (HcImportRecord *self)
+{
+  g_return_val_if_fail (HC_IS_IMPORT_RECORD (self), 0);
+  return self->uscc_duplicates;
+}
+
+/* Rows rejected for anything else. */
+gint64
+hc_import_record_get_other_errors (HcImportRecord *self)
+{
+  g_return_val_if_fail (HC_IS_IMPORT_RECORD (self), 0);
+  return self->other_errors;
 }

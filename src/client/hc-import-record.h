@@ -36,5 +36,8 @@ gint64      hc_import_record_get_rows_read   (HcImportRecord *self);
 gint64      hc_import_record_get_accepted    (HcImportRecord *self);
 gint64      hc_import_record_get_rejected    (HcImportRecord *self);
 gint64      hc_import_record_get_duration_ms (HcImportRecord *self);
+gint64      hc_import_record_get_uscc_errors     (HcImportRecord *self);
+gint64      hc_import_record_get_uscc_duplicates (HcImportRecord *self);
+gint64      hc_import_record_get_other_errors    (HcImportRecord *self);
 
 G_END_DECLS

@@ -1,13 +1,27 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcSubjectModel: n_items from the server's total; pages of 200 rows are
- * fetched when a view touches a row that is not loaded yet. The server pages
- * by keyset, so pages arrive in order: touching row N loads every page up
- * to N's, one request after the other, and keeps them. */
+/* HcSubjectModel: n_items from the server's total; the page of 200 rows a
+ * position falls in is fetched (by its offset) when a view touches a row
+ * that is not loaded yet, so jumping to the end of a million subjects asks
+ * for the last page, not for every page before it. Pages are fetched one
+ * at a time, the one touched last first; a bounded number is kept, the
+ * least recently touched dropped first. */
 #define G_LOG_DOMAIN "hc-subject-model"
 
 #include "config.h"
 
 #include "hc-subject-model.h"
+
+/* Pages kept: enough for a screenful and the way back to it, bounded so
+ * that scrolling through a million rows keeps a few megabytes. */
+#define MAX_PAGES   64
+/* Pages waiting to be fetched: those of the rows a view touched last. */
+#define MAX_WANTED  8
+
+typedef struct
+{
+  GPtrArray *items;     /* HcSubject */
+  guint64    used;      /* the tick it was last touched at */
+} Page;
 
 struct _HcSubjectModel
 {
@@ -22,11 +36,11 @@ struct _HcSubjectModel
 
   guint         n_items;
   gint64        total;
-  GPtrArray    *loaded;         /* HcSubject, the rows 0 … len-1 */
+  GHashTable   *pages;          /* page number → Page */
   GHashTable   *placeholders;   /* position → HcSubject, rows not loaded yet */
-  char         *next_cursor;    /* where the next page starts */
-  gboolean      at_end;
-  guint         wanted;         /* loads go on until this row is loaded */
+  GArray       *wanted;         /* page numbers (guint), the last touched last */
+  guint         fetching;       /* the page in flight */
+  guint64       tick;
   GError       *error;
 
   GCancellable *cancellable;    /* the request in flight, NULL when idle */
@@ -43,6 +57,15 @@ static GParamSpec *properties [N_PROPS];
 
 static void fetch_next (HcSubjectModel *self);
 
+static void
+page_free (gpointer data)
+{
+  Page *page = data;
+
+  g_ptr_array_unref (page->items);
+  g_free (page);
+}
+
 static GType
 get_item_type (GListModel *model)
 {
@@ -55,17 +78,39 @@ get_n_items (GListModel *model)
   return HC_SUBJECT_MODEL (model)->n_items;
 }
 
+static void
+want_page (HcSubjectModel *self,
+           guint           number)
+{
+  for (guint i = 0; i < self->wanted->len; i++)
+    if (g_array_index (self->wanted, guint, i) == number)
+      {
+        g_array_remove_index (self->wanted, i);
+        break;
+      }
+  g_array_append_val (self->wanted, number);
+  if (self->wanted->len > MAX_WANTED)
+    g_array_remove_index (self->wanted, 0);
+  fetch_next (self);
+}
+
 static gpointer
 get_item (GListModel *model,
           guint       position)
 {
   HcSubjectModel *self = HC_SUBJECT_MODEL (model);
+  guint number = position / HC_SUBJECT_MODEL_PAGE_SIZE;
+  Page *page;
   HcSubject *placeholder;
 
   if (position >= self->n_items)
     return NULL;
-  if (position < self->loaded->len)
-    return g_object_ref (g_ptr_array_index (self->loaded, position));
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (number));
+  if (page != NULL && position % HC_SUBJECT_MODEL_PAGE_SIZE < page->items->len)
+    {
+      page->used = ++self->tick;
+      return g_object_ref (g_ptr_array_index (page->items, position % HC_SUBJECT_MODEL_PAGE_SIZE));
+    }
 
   placeholder = g_hash_table_lookup (self->placeholders, GUINT_TO_POINTER (position));
   if (placeholder == NULL)
@@ -73,11 +118,8 @@ get_item (GListModel *model,
       placeholder = hc_subject_new_placeholder ();
       g_hash_table_insert (self->placeholders, GUINT_TO_POINTER (position), placeholder);
     }
-  if (position >= self->wanted)
-    {
-      self->wanted = position + 1;
-      fetch_next (self);
-    }
+  if (page == NULL)
+    want_page (self, number);
   return g_object_ref (placeholder);
 }
 
@@ -102,6 +144,28 @@ set_loading (HcSubjectModel *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }
 
+/* Drops the least recently touched pages beyond MAX_PAGES; a view holding
+ * one of their rows keeps it, and touching the position again fetches it. */
+static void
+trim_pages (HcSubjectModel *self)
+{
+  while (g_hash_table_size (self->pages) > MAX_PAGES)
+    {
+      GHashTableIter iter;
+      gpointer key, value, oldest = NULL;
+      guint64 oldest_used = G_MAXUINT64;
+
+      g_hash_table_iter_init (&iter, self->pages);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (((Page *) value)->used < oldest_used)
+          {
+            oldest_used = ((Page *) value)->used;
+            oldest = key;
+          }
+      g_hash_table_remove (self->pages, oldest);
+    }
+}
+
 static void
 page_cb (GObject      *source,
          GAsyncResult *result,
@@ -109,15 +173,16 @@ page_cb (GObject      *source,
 {
   g_autoptr(HcSubjectModel) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HcPage) page = hc_client_list_subjects_finish (HC_CLIENT (source), result, &error);
+  g_autoptr(HcPage) answer = hc_client_list_subjects_finish (HC_CLIENT (source), result, &error);
   gboolean first;
-  guint start, n_new, old_n;
+  guint start, n_new, old_n, end;
+  Page *page;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->cancellable);
 
-  if (page == NULL)
+  if (answer == NULL)
     {
       g_clear_error (&self->error);
       self->error = g_steal_pointer (&error);
@@ -126,43 +191,53 @@ page_cb (GObject      *source,
     }
 
   first = self->total < 0;
-  start = self->loaded->len;
-  n_new = hc_page_get_n_items (page);
-  g_free (self->next_cursor);
-  self->next_cursor = g_strdup (hc_page_get_next_cursor (page));
-  self->at_end = self->next_cursor == NULL;
+  start = self->fetching * HC_SUBJECT_MODEL_PAGE_SIZE;
+  n_new = MIN (hc_page_get_n_items (answer), HC_SUBJECT_MODEL_PAGE_SIZE);
+  page = g_new0 (Page, 1);
+  page->items = g_ptr_array_new_full (n_new, g_object_unref);
+  page->used = ++self->tick;
   for (guint i = 0; i < n_new; i++)
     {
-      g_ptr_array_add (self->loaded, g_list_model_get_item (hc_page_get_items (page), i));
+      g_ptr_array_add (page->items, g_list_model_get_item (hc_page_get_items (answer), i));
       g_hash_table_remove (self->placeholders, GUINT_TO_POINTER (start + i));
     }
+  g_hash_table_replace (self->pages, GUINT_TO_POINTER (self->fetching), page);
+  trim_pages (self);
 
   old_n = self->n_items;
+  end = start + n_new;
   if (first)
     {
-      self->total = hc_page_get_total (page) >= 0 ? hc_page_get_total (page) : (gint64) n_new;
+      self->total = hc_page_get_total (answer) >= 0 ? hc_page_get_total (answer) : (gint64) n_new;
       self->n_items = (guint) MAX (self->total, (gint64) n_new);
-      if (self->at_end)
+      if (hc_page_get_next_cursor (answer) == NULL)
         self->n_items = n_new;
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL]);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
     }
-  else if (self->at_end && self->loaded->len != self->n_items)
+  else if (n_new < HC_SUBJECT_MODEL_PAGE_SIZE && hc_page_get_next_cursor (answer) == NULL && end < old_n)
     {
-      /* Rows came or went since the total was counted: the list ends here. */
-      self->n_items = self->loaded->len;
-      g_hash_table_remove_all (self->placeholders);
-      g_list_model_items_changed (G_LIST_MODEL (self), start, old_n - start, self->n_items - start);
+      /* Rows went since the total was counted: the list ends here. */
+      GHashTableIter iter;
+      gpointer key, value;
+
+      self->n_items = end;
+      g_hash_table_iter_init (&iter, self->placeholders);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (GPOINTER_TO_UINT (key) >= end)
+          g_hash_table_iter_remove (&iter);
+      g_hash_table_iter_init (&iter, self->pages);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (GPOINTER_TO_UINT (key) * HC_SUBJECT_MODEL_PAGE_SIZE >= end)
+          g_hash_table_iter_remove (&iter);
+      if (n_new > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), start, n_new, n_new);
+      g_list_model_items_changed (G_LIST_MODEL (self), end, old_n - end, 0);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
     }
-  else
-    {
-      guint n_changed = MIN (n_new, old_n - MIN (start, old_n));
-
-      if (n_changed > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), start, n_changed, n_changed);
-    }
+  else if (n_new > 0 && start < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), start, MIN (n_new, old_n - start), MIN (n_new, old_n - start));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
   fetch_next (self);
 }
@@ -173,11 +248,25 @@ fetch_next (HcSubjectModel *self)
   g_autoptr(GCancellable) cancellable = NULL;
   HcSubjectQuery query = { 0, };
   gboolean first = self->total < 0;
+  guint number = 0;
 
   if (self->cancellable != NULL || self->client == NULL || self->error != NULL)
     return;
-  if (!first && (self->at_end || self->loaded->len >= self->wanted))
-    return;
+  if (!first)
+    {
+      gboolean found = FALSE;
+
+      /* The page touched last that is still missing. */
+      while (self->wanted->len > 0 && !found)
+        {
+          number = g_array_index (self->wanted, guint, self->wanted->len - 1);
+          g_array_remove_index (self->wanted, self->wanted->len - 1);
+          found = !g_hash_table_contains (self->pages, GUINT_TO_POINTER (number)) &&
+                  (guint64) number * HC_SUBJECT_MODEL_PAGE_SIZE < self->n_items;
+        }
+      if (!found)
+        return;
+    }
 
   query.q = self->q;
   query.region = self->region;
@@ -185,10 +274,11 @@ fetch_next (HcSubjectModel *self)
   query.grade = self->grade;
   query.status = self->status;
   query.sort = "id";
+  self->fetching = number;
   cancellable = g_cancellable_new ();
   set_loading (self, cancellable);
-  hc_client_list_subjects_async (self->client, &query, self->next_cursor, HC_SUBJECT_MODEL_PAGE_SIZE,
-                                 first, cancellable, page_cb, g_object_ref (self));
+  hc_client_list_subjects_at_async (self->client, &query, number * HC_SUBJECT_MODEL_PAGE_SIZE,
+                                    HC_SUBJECT_MODEL_PAGE_SIZE, first, cancellable, page_cb, g_object_ref (self));
 }
 
 static void
@@ -214,9 +304,9 @@ hc_subject_model_finalize (GObject *object)
   g_free (self->type);
   g_free (self->grade);
   g_free (self->status);
-  g_free (self->next_cursor);
   g_clear_error (&self->error);
-  g_ptr_array_unref (self->loaded);
+  g_hash_table_unref (self->pages);
+  g_array_unref (self->wanted);
   g_hash_table_unref (self->placeholders);
 
   G_OBJECT_CLASS (hc_subject_model_parent_class)->finalize (object);
@@ -271,7 +361,8 @@ static void
 hc_subject_model_init (HcSubjectModel *self)
 {
   self->total = -1;
-  self->loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
+  self->wanted = g_array_new (FALSE, FALSE, sizeof (guint));
   self->placeholders = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }
 
@@ -329,11 +420,9 @@ hc_subject_model_reload (HcSubjectModel *self)
   old_n = self->n_items;
   self->n_items = 0;
   self->total = -1;
-  self->wanted = 0;
-  self->at_end = FALSE;
-  g_clear_pointer (&self->next_cursor, g_free);
+  g_array_set_size (self->wanted, 0);
   g_clear_error (&self->error);
-  g_ptr_array_set_size (self->loaded, 0);
+  g_hash_table_remove_all (self->pages);
   g_hash_table_remove_all (self->placeholders);
   if (old_n > 0)
     {
@@ -360,12 +449,20 @@ hc_subject_model_get_loading (HcSubjectModel *self)
   return self->cancellable != NULL;
 }
 
-/* How many rows from the start are loaded. */
+/* How many rows are loaded (in the pages kept). */
 guint
 hc_subject_model_get_n_loaded (HcSubjectModel *self)
 {
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
   g_return_val_if_fail (HC_IS_SUBJECT_MODEL (self), 0);
-  return self->loaded->len;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += ((Page *) value)->items->len;
+  return n;
 }
 
 /* The error of the last request, %NULL when it went well. */
@@ -382,12 +479,16 @@ hc_subject_model_replace (HcSubjectModel *self,
                           guint           position,
                           HcSubject      *subject)
 {
+  Page *page;
+  guint i = position % HC_SUBJECT_MODEL_PAGE_SIZE;
+
   g_return_if_fail (HC_IS_SUBJECT_MODEL (self));
   g_return_if_fail (HC_IS_SUBJECT (subject));
 
-  if (position >= self->loaded->len)
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (position / HC_SUBJECT_MODEL_PAGE_SIZE));
+  if (page == NULL || i >= page->items->len)
     return;
-  g_object_unref (g_ptr_array_index (self->loaded, position));
-  g_ptr_array_index (self->loaded, position) = g_object_ref (subject);
+  g_object_unref (g_ptr_array_index (page->items, i));
+  g_ptr_array_index (page->items, i) = g_object_ref (subject);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }

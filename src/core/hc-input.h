@@ -34,5 +34,7 @@ char    *hc_input_clean       (const char   *text,
 gboolean hc_input_is_blank    (const char   *text);
 gboolean hc_input_is_invisible (gunichar     c);
 gboolean hc_input_is_bidi_control (gunichar  c);
+gboolean hc_input_is_nfc_stable (const char  *text,
+                                 gssize       len);
 
 G_END_DECLS

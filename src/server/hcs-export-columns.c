@@ -273,6 +273,23 @@ static const HcsExportColumn run_invalid[] = {
   { "reason", "原因",    40, NULL },
 };
 
+/* 数据质量: per source department and month, against 表1's 0.1 % line. */
+static const HcsExportColumn quality_months[] = {
+  { "department",       "信源单位",                 24, NULL },
+  { "month",            "月份",                      9, NULL },
+  { "import_count",     "导入批次",                  9, NULL },
+  { "rows_read",        "接收条数",                 11, NULL },
+  { "accepted",         "入库条数",                 11, NULL },
+  { "rejected",         "拒收条数",                 10, NULL },
+  { "uscc_errors",      "统一社会信用代码错码",     12, NULL },
+  { "uscc_duplicates",  "统一社会信用代码重码",     12, NULL },
+  { "uscc_error_rate",  "统一社会信用代码重错码率(%)", 14, NULL },
+  { "other_errors",     "其他类型数据差错",         12, NULL },
+  { "other_error_rate", "其他类型数据重错率(%)",    14, NULL },
+  { "over_line",        "超过0.1%",                  9, NULL },
+  { "file_names",       "导入文件",                 48, NULL },
+};
+
 #define TABLE(pattern, title, columns) { pattern, NULL, title, columns, G_N_ELEMENTS (columns) }
 #define KIND_TABLE(pattern, kind, title, columns) { pattern, kind, title, columns, G_N_ELEMENTS (columns) }
 
@@ -283,6 +300,7 @@ static const HcsExportTable tables[] = {
   TABLE ("/audit", "审计日志", audit),
   TABLE ("/catalog/versions/{year}/items", "公共信用信息目录", catalog_items),
   TABLE ("/repairs", "信用修复", repairs),
+  TABLE ("/imports/quality/months", "数据质量", quality_months),
   TABLE ("/lists/match-runs/{id}/hits", "名单比对命中", run_hits),
   TABLE ("/lists/match-runs/{id}/invalid", "名单比对无法读取的行", run_invalid),
   KIND_TABLE ("/publicity", "penalty", "行政处罚公示", penalties),

@@ -65,16 +65,23 @@ static const char * const migration_7[] = {
   NULL
 };
 
-/* Names written before the input rules, in NFC (issue 11). Last, so that
- * test-api-input can bring a database back to the version before it. */
+/* Names written before the input rules, in NFC (issue 11). test-api-input
+ * brings a database back to the version before it, so the migrations after
+ * it must bear being applied again. */
 static const char * const migration_8[] = {
   "nfc-names.sql",
   NULL
 };
 
+/* The name search's bigram index, kept by triggers (issue 12). */
+static const char * const migration_9[] = {
+  "subject-name-grams.sql",
+  NULL
+};
+
 /* 公共信用综合评价: evaluation models, computed grades, overrides
  * (issue 13). */
-static const char * const migration_9[] = {
+static const char * const migration_10[] = {
   "grading.sql",
   NULL
 };
@@ -89,6 +96,7 @@ static const char * const * const migrations[] = {
   migration_7,
   migration_8,
   migration_9,
+  migration_10,
 };
 
 int

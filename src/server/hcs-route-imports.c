@@ -11,6 +11,7 @@
 #include "hcs-import.h"
 #include "hcs-routes.h"
 #include "hcs-store-imports.h"
+#include "hcs-store-users.h"
 
 #define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #define IMPORT_MAX_BODY ((gsize) 512 * 1024 * 1024)
@@ -290,10 +291,48 @@ get_quality (HcsRequest *req)
   hcs_request_reply_object (req, SOUP_STATUS_OK, g_steal_pointer (&answer));
 }
 
+/* GET /imports/quality/months?year=YYYY&department=ID: data quality per
+ * source department and month, each row with the imports behind it; a
+ * listing, so it exports as every listing does. */
+static void
+get_quality_months (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  HcsStore *store = hcs_request_get_store (req);
+  JsonArray *rows;
+  gint64 year, department;
+
+  if (!hcs_request_query_int (req, "year", 2000, 2100, 0, &year) ||
+      !hcs_request_query_int (req, "department", 1, G_MAXINT64, 0, &department))
+    return;
+  if (department > 0)
+    {
+      g_autoptr(JsonObject) found = hcs_store_departments_get (store, department, &error);
+
+      if (found == NULL)
+        {
+          if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+            hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "department",
+                                     _("There is no department %lld."), (long long) department);
+          else
+            hcs_request_reply_gerror (req, error);
+          return;
+        }
+    }
+  rows = hcs_store_imports_quality_months (store, year, department, &error);
+  if (rows == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  hcs_request_reply_page (req, rows, NULL, json_array_get_length (rows));
+}
+
 static const HcsRoute routes[] = {
   { "GET", "/imports", list_imports, HCS_ACCESS_ANALYST, 0 },
   { "POST", "/imports", create_import, HCS_ACCESS_ANALYST, IMPORT_MAX_BODY },
   { "GET", "/imports/quality", get_quality, HCS_ACCESS_ANALYST, 0 },
+  { "GET", "/imports/quality/months", get_quality_months, HCS_ACCESS_ANALYST, 0 },
   { "GET", "/imports/{id}", get_import, HCS_ACCESS_ANALYST, 0 },
   { "GET", "/imports/{id}/rejections.csv", get_rejections_csv, HCS_ACCESS_ANALYST, 0 },
 };

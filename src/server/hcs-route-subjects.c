@@ -218,6 +218,19 @@ list_subjects (HcsRequest *req)
       !check_status (req, filter.status, SOUP_STATUS_BAD_REQUEST))
     return;
 
+  if (!hcs_request_query_int (req, "offset", 0, G_MAXINT32, 0, &filter.offset))
+    return;
+  if (filter.offset > 0 && hcs_request_query (req, "cursor") != NULL)
+    {
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "offset",
+                               _("Ask for a page either by its cursor or by its offset, not both."));
+      return;
+    }
+  /* The offset places the first page; the pages after it (an export's too)
+   * go on from their cursor. */
+  if (page.after_id > 0 || page.after_key != NULL)
+    filter.offset = 0;
+
   if (sort == NULL || g_str_equal (sort, "id"))
     filter.sort = HCS_SUBJECT_SORT_ID;
   else if (g_str_equal (sort, "name"))

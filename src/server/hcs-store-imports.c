@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "hcs-store-imports.h"
 #include "hcs-store-private.h"
 
@@ -443,21 +445,48 @@ hcs_store_imports_rejections (HcsStore  *store,
   return hcs_store_rows_array (store, stmt, max_rows, error);
 }
 
+/* 重码: a record whose 统一社会信用代码 names two different subjects. The
+ * identifier is well formed (a malformed one is rejected at import and
+ * counted in imports.uscc_errors, 错码), but either it is registered to a
+ * subject of another name than the record's, or, unregistered, records
+ * (of any kind, of any import) carry it with two or more names. Each such
+ * record counts once, in the import that brought it. The records stay
+ * (the import cannot tell which of the two is right); the 重错码率 counts
+ * them: (错码 + 重码) / rows read. */
+#define USCC_DUPLICATES_CTE \
+  "WITH unregistered AS (" \
+  "  SELECT uscc, name, import_id FROM penalties WHERE subject_id IS NULL" \
+  "  UNION ALL SELECT uscc, name, import_id FROM licenses WHERE subject_id IS NULL" \
+  "  UNION ALL SELECT uscc, name, import_id FROM commitments WHERE subject_id IS NULL)," \
+  " conflicted AS (SELECT uscc FROM unregistered GROUP BY uscc HAVING count(DISTINCT name) > 1)," \
+  " duplicates AS (" \
+  "  SELECT import_id, count(*) AS n FROM unregistered WHERE uscc IN (SELECT uscc FROM conflicted) GROUP BY import_id" \
+  "  UNION ALL SELECT r.import_id, count(*) FROM penalties r JOIN subjects s ON s.id = r.subject_id" \
+  "   WHERE r.name <> s.name GROUP BY r.import_id" \
+  "  UNION ALL SELECT r.import_id, count(*) FROM licenses r JOIN subjects s ON s.id = r.subject_id" \
+  "   WHERE r.name <> s.name GROUP BY r.import_id" \
+  "  UNION ALL SELECT r.import_id, count(*) FROM commitments r JOIN subjects s ON s.id = r.subject_id" \
+  "   WHERE r.name <> s.name GROUP BY r.import_id)," \
+  " per_import AS (SELECT import_id, sum(n) AS n FROM duplicates GROUP BY import_id) "
+
 #define QUALITY_FIGURES \
   " count(*) AS imports, sum(i.rows_read) AS rows_read, sum(i.accepted) AS accepted," \
   " sum(i.rejected) AS rejected, sum(i.uscc_errors) AS uscc_errors," \
-  " sum(i.other_errors) AS other_errors," \
-  " round(100.0 * sum(i.uscc_errors) / max(sum(i.rows_read), 1), 4) AS uscc_error_rate," \
+  " sum(coalesce(p.n, 0)) AS uscc_duplicates, sum(i.other_errors) AS other_errors," \
+  " round(100.0 * (sum(i.uscc_errors) + sum(coalesce(p.n, 0))) / max(sum(i.rows_read), 1), 4) AS uscc_error_rate," \
   " round(100.0 * sum(i.other_errors) / max(sum(i.rows_read), 1), 4) AS other_error_rate"
 
 static const char SQL_QUALITY_DEPARTMENT[] =
+  USCC_DUPLICATES_CTE
   "SELECT d.id AS department_id, d.code AS department_code, d.name AS department," QUALITY_FIGURES
   " FROM imports i JOIN catalog_items c ON c.id = i.item_id JOIN departments d ON d.id = c.department_id"
+  " LEFT JOIN per_import p ON p.import_id = i.id"
   " WHERE (?1 = 0 OR substr(i.at, 1, 4) = printf('%04d', ?1))"
   " GROUP BY d.id ORDER BY d.id";
 static const char SQL_QUALITY_MONTH[] =
+  USCC_DUPLICATES_CTE
   "SELECT substr(i.at, 1, 7) AS month," QUALITY_FIGURES
-  " FROM imports i"
+  " FROM imports i LEFT JOIN per_import p ON p.import_id = i.id"
   " WHERE (?1 = 0 OR substr(i.at, 1, 4) = printf('%04d', ?1))"
   " GROUP BY substr(i.at, 1, 7) ORDER BY 1";
 
@@ -466,7 +495,7 @@ static const char SQL_QUALITY_MONTH[] =
  * @year: 0 for every year
  *
  * Returns: (transfer full): the figures per department or per month; rates
- *   are percentages of the rows read.
+ *   are percentages of the rows read, the USCC rate counting 错码 and 重码.
  */
 JsonArray *
 hcs_store_imports_quality (HcsStore  *store,
@@ -480,6 +509,114 @@ hcs_store_imports_quality (HcsStore  *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, year);
   return hcs_store_rows_array (store, stmt, 0, error);
+}
+
+/* Each import of a catalog item, with its department, month and 重码. */
+static const char SQL_QUALITY_IMPORTS[] =
+  USCC_DUPLICATES_CTE
+  "SELECT d.id AS department_id, d.code AS department_code, d.name AS department,"
+  " substr(i.at, 1, 7) AS month, " IMPORT_COLUMNS ", coalesce(p.n, 0) AS uscc_duplicates"
+  IMPORT_FROM " JOIN departments d ON d.id = c.department_id"
+  " LEFT JOIN per_import p ON p.import_id = i.id"
+  " WHERE (?1 = 0 OR substr(i.at, 1, 4) = printf('%04d', ?1)) AND (?2 = 0 OR d.id = ?2)"
+  " ORDER BY d.id, substr(i.at, 1, 7), i.id";
+
+static double
+percent (gint64 part,
+         gint64 whole)
+{
+  return round (1e6 * part / MAX (whole, 1)) / 1e4;
+}
+
+static void
+add_count (JsonObject *row,
+           const char *member,
+           gint64      n)
+{
+  json_object_set_int_member (row, member, json_object_get_int_member_with_default (row, member, 0) + n);
+}
+
+/* The figures of @row from its imports: rates in percent of the rows read. */
+static void
+close_month (JsonObject *row)
+{
+  gint64 read = json_object_get_int_member (row, "rows_read");
+  double uscc = percent (json_object_get_int_member (row, "uscc_errors") +
+                         json_object_get_int_member (row, "uscc_duplicates"), read);
+  double other = percent (json_object_get_int_member (row, "other_errors"), read);
+
+  json_object_set_double_member (row, "uscc_error_rate", uscc);
+  json_object_set_double_member (row, "other_error_rate", other);
+  json_object_set_boolean_member (row, "over_line",
+                                  uscc > HCS_QUALITY_LINE_PERCENT || other > HCS_QUALITY_LINE_PERCENT);
+}
+
+/**
+ * hcs_store_imports_quality_months:
+ * @year: 0 for every year
+ * @department_id: 0 for every department
+ *
+ * Data quality per source department and month: the imports of the
+ * department's catalog items in the month, their figures summed, and the
+ * imports themselves (each with its 重码).
+ *
+ * Returns: (transfer full): the rows by department, then month
+ */
+JsonArray *
+hcs_store_imports_quality_months (HcsStore  *store,
+                                  gint64     year,
+                                  gint64     department_id,
+                                  GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_QUALITY_IMPORTS, error);
+  g_autoptr(JsonArray) imports = NULL;
+  g_autoptr(JsonArray) rows = json_array_new ();
+  JsonObject *row = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, year);
+  sqlite3_bind_int64 (stmt, 2, department_id);
+  if ((imports = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (imports); i++)
+    {
+      JsonObject *imp = json_array_get_object_element (imports, i);
+      gint64 department = json_object_get_int_member (imp, "department_id");
+      const char *month = json_object_get_string_member (imp, "month");
+
+      if (row == NULL || json_object_get_int_member (row, "department_id") != department ||
+          g_strcmp0 (json_object_get_string_member (row, "month"), month) != 0)
+        {
+          if (row != NULL)
+            close_month (row);
+          row = json_object_new ();
+          json_object_set_int_member (row, "department_id", department);
+          json_object_set_string_member (row, "department_code", json_object_get_string_member (imp, "department_code"));
+          json_object_set_string_member (row, "department", json_object_get_string_member (imp, "department"));
+          json_object_set_string_member (row, "month", month);
+          json_object_set_array_member (row, "imports", json_array_new ());
+          json_object_set_array_member (row, "file_names", json_array_new ());
+          json_array_add_object_element (rows, row);
+        }
+      add_count (row, "import_count", 1);
+      add_count (row, "rows_read", json_object_get_int_member (imp, "rows_read"));
+      add_count (row, "accepted", json_object_get_int_member (imp, "accepted"));
+      add_count (row, "rejected", json_object_get_int_member (imp, "rejected"));
+      add_count (row, "uscc_errors", json_object_get_int_member (imp, "uscc_errors"));
+      add_count (row, "uscc_duplicates", json_object_get_int_member (imp, "uscc_duplicates"));
+      add_count (row, "other_errors", json_object_get_int_member (imp, "other_errors"));
+      json_array_add_string_element (json_object_get_array_member (row, "file_names"),
+                                     json_object_get_string_member (imp, "file_name"));
+      json_object_remove_member (imp, "department_code");
+      json_object_remove_member (imp, "department");
+      json_object_remove_member (imp, "month");
+      fix_row (imp);
+      json_array_add_object_element (json_object_get_array_member (row, "imports"), json_object_ref (imp));
+    }
+  if (row != NULL)
+    close_month (row);
+  return g_steal_pointer (&rows);
 }
 
 static const char SQL_DEMO_ITEMS[] =

@@ -100,6 +100,12 @@ JsonArray    *hcs_store_imports_quality        (HcsStore        *store,
                                                 gboolean         by_month,
                                                 gint64           year,
                                                 GError         **error);
+/* 表1: 重错码率 and 其他类型数据重错率 at most 0.1 % of the records */
+#define HCS_QUALITY_LINE_PERCENT 0.1
+JsonArray    *hcs_store_imports_quality_months (HcsStore        *store,
+                                                gint64           year,
+                                                gint64           department_id,
+                                                GError         **error);
 
 /* For the demo data: an import of the past with its figures. */
 typedef struct

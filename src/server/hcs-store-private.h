@@ -9,6 +9,12 @@
 
 G_BEGIN_DECLS
 
+/* Recent sessions of one connection, for the token check (hcs-store-users.c). */
+typedef struct _HcsSessionCache HcsSessionCache;
+
+void              hcs_session_cache_free    (HcsSessionCache *cache);
+HcsSessionCache **hcs_store_session_cache   (HcsStore        *self);
+
 sqlite3      *hcs_store_get_db              (HcsStore      *self);
 sqlite3_stmt *hcs_store_prepare             (HcsStore      *self,
                                              const char    *sql,

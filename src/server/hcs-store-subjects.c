@@ -20,6 +20,7 @@
  *   ?9 limit  ?10 id after which the page starts  ?11 name after which it starts
  *   ?12, ?13 a range of identifiers the page is within (sort by identifier)
  *   ?14 1 to order by name, 0 by id (SQL_LIST_RANGE only)
+ *   ?16 how many rows of the order to skip before the page (0 with a cursor)
  * Absent filters are NULL. Identifiers are upper-case ASCII, so every
  * identifier starting with a prefix P sorts before P || '~'.
  *
@@ -36,16 +37,17 @@
   "      OR (?6 IS NOT NULL AND identifier >= ?6 AND identifier < ?7" \
   "          AND (?8 OR type <> 'natural_person' OR identifier = ?6)))"
 
-/* Each order walks its own index and stops after the page: no OFFSET, no
- * sort of the whole table. */
+/* Each order walks its own index and stops after the page, with no sort of
+ * the whole table; only a list view jumping to a row far from the rows it
+ * has skips rows (OFFSET ?16, index entries stepped over, no row built). */
 #define LIST_BY_ID(REGION) \
   "SELECT " SUBJECT_COLUMNS " FROM subjects" \
   " WHERE" REGION " id > ?10 AND" SUBJECT_FILTER \
-  " ORDER BY id LIMIT ?9"
+  " ORDER BY id LIMIT ?9 OFFSET ?16"
 #define LIST_BY_NAME(REGION) \
   "SELECT " SUBJECT_COLUMNS " FROM subjects" \
   " WHERE" REGION " (name, id) > (?11, ?10) AND" SUBJECT_FILTER \
-  " ORDER BY name, id LIMIT ?9"
+  " ORDER BY name, id LIMIT ?9 OFFSET ?16"
 /* The cursor holds only the row id, never an identifier (which may be an ID
  * number); identifiers never change, so the row gives the key back. One
  * lower bound, so that the index range starts there. */
@@ -54,7 +56,7 @@
   " WHERE" REGION " identifier >= max (?12, coalesce ((SELECT s2.identifier || char (1) FROM subjects s2" \
   "                                           WHERE s2.id = ?10), ''))" \
   " AND identifier < ?13 AND" SUBJECT_FILTER \
-  " ORDER BY identifier LIMIT ?9"
+  " ORDER BY identifier LIMIT ?9 OFFSET ?16"
 
 static const char SQL_LIST_BY_ID[] = LIST_BY_ID (ANY_REGION);
 static const char SQL_LIST_BY_ID_IN_REGION[] = LIST_BY_ID (IN_REGION);
@@ -68,7 +70,7 @@ static const char SQL_LIST_RANGE[] =
   "SELECT " SUBJECT_COLUMNS " FROM subjects"
   " WHERE identifier >= ?6 AND identifier < ?7 AND" ANY_REGION SUBJECT_FILTER
   " AND ((?14 = 1 AND (name > ?11 OR (name = ?11 AND id > ?10))) OR (?14 = 0 AND id > ?10))"
-  " ORDER BY CASE WHEN ?14 = 1 THEN name END, id LIMIT ?9";
+  " ORDER BY CASE WHEN ?14 = 1 THEN name END, id LIMIT ?9 OFFSET ?16";
 static const char SQL_COUNT_ALL[] = "SELECT count(*) FROM subjects";
 static const char SQL_COUNT[] =
   "SELECT count(*) FROM subjects WHERE" ANY_REGION SUBJECT_FILTER;
@@ -77,8 +79,109 @@ static const char SQL_COUNT_IN_REGION[] =
 static const char SQL_COUNT_RANGE[] =
   "SELECT count(*) FROM subjects WHERE identifier >= ?6 AND identifier < ?7 AND" ANY_REGION SUBJECT_FILTER;
 
+/* The name index (subject-name-grams.sql): ?15 is a bigram of the search
+ * text, the rarest one; its subjects, and those of the identifier prefix
+ * when the text may be one, are the candidates the filter then checks
+ * whole. Each order keeps its keyset, so paging is as without the index. */
+#define BY_GRAM \
+  " id IN (SELECT subject_id FROM subject_name_grams WHERE gram = ?15" \
+  "        UNION ALL SELECT id FROM subjects WHERE identifier >= ?6 AND identifier < ?7) AND"
+static const char SQL_GRAM_BY_ID[] =
+  "SELECT " SUBJECT_COLUMNS " FROM subjects WHERE" BY_GRAM ANY_REGION " id > ?10 AND" SUBJECT_FILTER
+  " ORDER BY id LIMIT ?9 OFFSET ?16";
+static const char SQL_GRAM_BY_NAME[] =
+  "SELECT " SUBJECT_COLUMNS " FROM subjects WHERE" BY_GRAM ANY_REGION " (name, id) > (?11, ?10) AND" SUBJECT_FILTER
+  " ORDER BY name, id LIMIT ?9 OFFSET ?16";
+static const char SQL_GRAM_BY_IDENTIFIER[] =
+  "SELECT " SUBJECT_COLUMNS " FROM subjects WHERE" BY_GRAM ANY_REGION
+  " identifier >= max (?12, coalesce ((SELECT s2.identifier || char (1) FROM subjects s2"
+  "                                   WHERE s2.id = ?10), '')) AND identifier < ?13 AND" SUBJECT_FILTER
+  " ORDER BY identifier LIMIT ?9 OFFSET ?16";
+static const char SQL_GRAM_COUNT[] =
+  "SELECT count(*) FROM subjects WHERE" BY_GRAM ANY_REGION SUBJECT_FILTER;
+/* A two-character text and no other filter: the bigram's subjects are the
+ * answer, counted from the index alone. */
+static const char SQL_GRAM_COUNT_EXACT[] =
+  "SELECT count(*) FROM subject_name_grams WHERE gram = ?1";
+/* How many subjects a bigram has, counting no further than ?2. */
+static const char SQL_GRAM_POSTINGS[] =
+  "SELECT count(*) FROM (SELECT 1 FROM subject_name_grams WHERE gram = ?1 LIMIT ?2)";
+
+/* Up to this many candidates the index answers a page; a text whose every
+ * bigram is commoner matches densely, and walking the chosen order with the
+ * filter fills a page sooner than sorting the candidates would. */
+#define GRAM_CANDIDATES_MAX 20000
+
 /* From this length on a prefix goes past the 市县 part of a USCC. */
 #define SELECTIVE_PREFIX 9
+
+typedef struct
+{
+  gint64 gram;        /* the rarest bigram of the text, 0 when none */
+  gint64 postings;    /* its subjects, at most GRAM_CANDIDATES_MAX + 1 */
+  guint  n_grams;     /* distinct bigrams of the text */
+  guint  n_chars;
+} NameGrams;
+
+/* Finds the rarest bigram of @text, as subject-name-grams.sql computes
+ * them (code points, side by side). */
+static gboolean
+rarest_gram (HcsStore    *store,
+             const char  *text,
+             NameGrams   *out,
+             GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *grams = NULL;
+  gunichar prev = 0;
+  guint n = 0;
+
+  *out = (NameGrams) { 0, };
+  out->n_chars = (guint) g_utf8_strlen (text, -1);
+  if (out->n_chars < 2)
+    return TRUE;
+  grams = g_new (gint64, out->n_chars);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (p != text)
+        {
+          gint64 g = (gint64) prev * 2097152 + (gint64) c;
+
+          if (!g_hash_table_contains (seen, &g))
+            {
+              grams[n] = g;
+              g_hash_table_add (seen, &grams[n]);
+              n++;
+            }
+        }
+      prev = c;
+    }
+  out->n_grams = n;
+  out->postings = GRAM_CANDIDATES_MAX + 1;
+  out->gram = grams[0];
+  for (guint i = 0; i < n && out->postings > 0; i++)
+    {
+      sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GRAM_POSTINGS, error);
+      gint64 count;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, grams[i]);
+      /* Only a rarer one matters: count no further than the best so far. */
+      sqlite3_bind_int64 (stmt, 2, out->postings);
+      count = hcs_store_single_int (store, stmt, error);
+      if (count < 0)
+        return FALSE;
+      if (count < out->postings)
+        {
+          out->postings = count;
+          out->gram = grams[i];
+        }
+    }
+  return TRUE;
+}
 
 /* The filter's ?1 … ?8 (see above). */
 #define SUBJECT_WHERE(filter, prefix_end) \
@@ -90,12 +193,33 @@ static const char SQL_COUNT_RANGE[] =
 static gint64
 count_matches (HcsStore                *store,
                const HcsSubjectFilter  *filter,
+               const NameGrams         *grams,
                const HcsStoreValue     *where,
                guint                    n_where,
                GError                 **error)
 {
   gboolean prefix_only = filter->prefix != NULL && filter->name_part == NULL;
 
+  if (grams->gram != 0 && grams->n_chars == 2 && filter->prefix == NULL && filter->region == NULL &&
+      filter->type == NULL && filter->grade == NULL && filter->status == NULL)
+    {
+      const HcsStoreValue exact[] = { HCS_STORE_INT (grams->gram) };
+
+      return hcs_store_count_filtered (store, SQL_GRAM_COUNT_EXACT, exact, 1, error);
+    }
+  /* Few candidates: count those. Many: every one of them would be looked
+   * up by its id, and reading the table in order is quicker. */
+  if (grams->gram != 0 && grams->postings <= GRAM_CANDIDATES_MAX)
+    {
+      sqlite3_stmt *stmt;
+
+      stmt = hcs_store_prepare (store, SQL_GRAM_COUNT, error);
+      if (stmt == NULL)
+        return -1;
+      hcs_store_bind_filter (stmt, where, n_where);
+      sqlite3_bind_int64 (stmt, 15, grams->gram);
+      return hcs_store_single_int (store, stmt, error);
+    }
   if (prefix_only)
     return hcs_store_count_filtered (store, SQL_COUNT_RANGE, where, n_where, error);
   if (filter->region != NULL)
@@ -128,10 +252,17 @@ hcs_store_subjects_list (HcsStore                *store,
   const char *sql;
   sqlite3_stmt *stmt;
   JsonArray *rows;
+  NameGrams grams = { 0, };
 
   g_return_val_if_fail (store != NULL && filter != NULL && page != NULL, NULL);
 
-  if (filter->sort == HCS_SUBJECT_SORT_IDENTIFIER)
+  if (filter->name_part != NULL && !rarest_gram (store, filter->name_part, &grams, error))
+    return NULL;
+
+  if (grams.gram != 0 && grams.postings <= GRAM_CANDIDATES_MAX)
+    sql = filter->sort == HCS_SUBJECT_SORT_IDENTIFIER ? SQL_GRAM_BY_IDENTIFIER
+        : filter->sort == HCS_SUBJECT_SORT_NAME ? SQL_GRAM_BY_NAME : SQL_GRAM_BY_ID;
+  else if (filter->sort == HCS_SUBJECT_SORT_IDENTIFIER)
     sql = in_region ? SQL_LIST_BY_IDENTIFIER_IN_REGION : SQL_LIST_BY_IDENTIFIER;
   else if (prefix_only && strlen (filter->prefix) >= SELECTIVE_PREFIX)
     sql = SQL_LIST_RANGE;
@@ -146,15 +277,20 @@ hcs_store_subjects_list (HcsStore                *store,
   hcs_store_bind_filter (stmt, where, G_N_ELEMENTS (where));
   sqlite3_bind_int64 (stmt, 9, (gint64) page->limit + 1);
   sqlite3_bind_int64 (stmt, 10, MAX (page->after_id, 0));
-  if (sql == SQL_LIST_BY_NAME || sql == SQL_LIST_BY_NAME_IN_REGION || sql == SQL_LIST_RANGE)
+  if (sql == SQL_LIST_BY_NAME || sql == SQL_LIST_BY_NAME_IN_REGION || sql == SQL_LIST_RANGE ||
+      sql == SQL_GRAM_BY_NAME)
     hcs_store_bind_text (stmt, 11, page->after_key ? page->after_key : "");
-  if (sql == SQL_LIST_BY_IDENTIFIER || sql == SQL_LIST_BY_IDENTIFIER_IN_REGION)
+  if (sql == SQL_LIST_BY_IDENTIFIER || sql == SQL_LIST_BY_IDENTIFIER_IN_REGION ||
+      sql == SQL_GRAM_BY_IDENTIFIER)
     {
       hcs_store_bind_text (stmt, 12, prefix_only ? filter->prefix : "");
       hcs_store_bind_text (stmt, 13, prefix_only ? prefix_end : "~");
     }
   if (sql == SQL_LIST_RANGE)
     sqlite3_bind_int (stmt, 14, filter->sort == HCS_SUBJECT_SORT_NAME ? 1 : 0);
+  if (sql == SQL_GRAM_BY_ID || sql == SQL_GRAM_BY_NAME || sql == SQL_GRAM_BY_IDENTIFIER)
+    sqlite3_bind_int64 (stmt, 15, grams.gram);
+  sqlite3_bind_int64 (stmt, 16, filter->offset);
 
   rows = hcs_store_rows_array (store, stmt, 0, error);
   if (rows == NULL)
@@ -164,7 +300,7 @@ hcs_store_subjects_list (HcsStore                *store,
     {
       *total = -1;
       if (page->want_total &&
-          (*total = count_matches (store, filter, where, G_N_ELEMENTS (where), error)) < 0)
+          (*total = count_matches (store, filter, &grams, where, G_N_ELEMENTS (where), error)) < 0)
         {
           json_array_unref (rows);
           return NULL;

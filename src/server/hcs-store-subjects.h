@@ -25,6 +25,8 @@ typedef struct
   gboolean        see_persons;   /* whether @prefix may match ID numbers; if
                                   * not, only a whole ID number matches */
   HcsSubjectSort  sort;
+  gint64          offset;        /* rows of the order skipped before the
+                                  * page: a list view jumping to a row */
 } HcsSubjectFilter;
 
 typedef struct

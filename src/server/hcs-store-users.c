@@ -205,6 +205,81 @@ hcs_store_sessions_insert (HcsStore    *store,
 static const char SQL_LOOKUP_SESSION[] =
   "SELECT u.id, u.username, u.role, s.expires_at, u.active FROM sessions s"
   " JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1";
+static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+
+/* The sessions this connection found live since the database last changed
+ * (issue 12): a request's token check without the session query. The
+ * database stays the truth: any commit, this connection's or another's
+ * (a sign-out, a password change, a deactivation, a new role, an expiry
+ * purge), empties the cache before the next look-up reads it, and an entry
+ * serves no longer than its session's expiry. */
+#define SESSION_CACHE_MAX 4096
+
+typedef struct
+{
+  gint64  user_id;
+  char   *username;
+  HcRole  role;
+  gint64  expires_at;
+} CachedSession;
+
+struct _HcsSessionCache
+{
+  gint64      data_version;    /* PRAGMA data_version: others' commits */
+  gint64      total_changes;   /* sqlite3_total_changes64: ours */
+  GHashTable *entries;         /* token hash → CachedSession */
+};
+
+static void
+cached_session_free (gpointer data)
+{
+  CachedSession *c = data;
+
+  g_free (c->username);
+  g_free (c);
+}
+
+void
+hcs_session_cache_free (HcsSessionCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->entries);
+  g_free (cache);
+}
+
+/* The connection's cache, emptied when the database changed since it was
+ * last used; %NULL when the change could not be read (then no cache). */
+static HcsSessionCache *
+session_cache (HcsStore *store)
+{
+  HcsSessionCache **slot = hcs_store_session_cache (store);
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DATA_VERSION, NULL);
+  gint64 version, changes;
+
+  if (stmt == NULL || hcs_store_step (store, stmt, NULL) != SQLITE_ROW)
+    {
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+      return NULL;
+    }
+  version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  changes = sqlite3_total_changes64 (hcs_store_get_db (store));
+
+  if (*slot == NULL)
+    {
+      *slot = g_new0 (HcsSessionCache, 1);
+      (*slot)->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_session_free);
+    }
+  if ((*slot)->data_version != version || (*slot)->total_changes != changes)
+    {
+      g_hash_table_remove_all ((*slot)->entries);
+      (*slot)->data_version = version;
+      (*slot)->total_changes = changes;
+    }
+  return *slot;
+}
 
 gboolean
 hcs_store_sessions_lookup (HcsStore    *store,
@@ -216,24 +291,49 @@ hcs_store_sessions_lookup (HcsStore    *store,
                            gboolean    *expired,
                            GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_LOOKUP_SESSION, error);
+  HcsSessionCache *cache = session_cache (store);
+  CachedSession *hit = cache != NULL ? g_hash_table_lookup (cache->entries, token_hash) : NULL;
+  sqlite3_stmt *stmt;
   gboolean found = FALSE;
   int rc;
 
   *expired = FALSE;
+  if (hit != NULL && hit->expires_at > now)
+    {
+      *user_id = hit->user_id;
+      *username = g_strdup (hit->username);
+      *role = hit->role;
+      return TRUE;
+    }
+
+  stmt = hcs_store_prepare (store, SQL_LOOKUP_SESSION, error);
   if (stmt == NULL)
     return FALSE;
   hcs_store_bind_text (stmt, 1, token_hash);
   rc = hcs_store_step (store, stmt, error);
   if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 4) != 0)
     {
-      if (sqlite3_column_int64 (stmt, 3) <= now)
+      gint64 expires_at = sqlite3_column_int64 (stmt, 3);
+
+      if (expires_at <= now)
         *expired = TRUE;
       else if (hc_role_from_key ((const char *) sqlite3_column_text (stmt, 2), role))
         {
           *user_id = sqlite3_column_int64 (stmt, 0);
           *username = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
           found = TRUE;
+          if (cache != NULL)
+            {
+              CachedSession *c = g_new0 (CachedSession, 1);
+
+              if (g_hash_table_size (cache->entries) >= SESSION_CACHE_MAX)
+                g_hash_table_remove_all (cache->entries);
+              c->user_id = *user_id;
+              c->username = g_strdup (*username);
+              c->role = *role;
+              c->expires_at = expires_at;
+              g_hash_table_replace (cache->entries, g_strdup (token_hash), c);
+            }
         }
     }
   sqlite3_reset (stmt);

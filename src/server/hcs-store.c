@@ -18,6 +18,7 @@ struct _HcsStore
    * hcs-store-*.c files, so the pointer is the key and each is prepared once
    * per connection. */
   GHashTable *stmts;
+  HcsSessionCache *sessions;   /* hcs-store-users.c */
   guint       in_transaction : 1;
 };
 
@@ -120,6 +121,7 @@ hcs_store_free (HcsStore *self)
 {
   if (self == NULL)
     return;
+  g_clear_pointer (&self->sessions, hcs_session_cache_free);
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   if (self->db != NULL)
     {
@@ -129,6 +131,13 @@ hcs_store_free (HcsStore *self)
     }
   g_free (self->path);
   g_free (self);
+}
+
+/* The connection's cache of sessions (hcs-store-users.c), made on first use. */
+HcsSessionCache **
+hcs_store_session_cache (HcsStore *self)
+{
+  return &self->sessions;
 }
 
 sqlite3 *

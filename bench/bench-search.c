@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Benchmark of the subject name search (issue 12): GET /subjects?q=… as the
+ * subjects pane asks it (first page of 200 by id, with the total) against
+ * the real server over HTTP, for texts of two to four characters cut from
+ * random subjects' names and for identifier prefixes; beside the same
+ * searches done the old way (the names scanned with instr, the statements
+ * the server ran before the bigram index) with SQLite in this process, on
+ * the same database in the same run. Prints p50/p95/p99/max and the ratio.
+ * Not a test: it asserts nothing about time.
+ *
+ * Environment: BENCH_DB=PATH a database seeded with --seed-demo (kept; made
+ * at SCALE, default 10, when missing), BENCH_PASSWORD its admin password,
+ * HNCREDIT_SERVER_PATH the server, N_QUERIES (300) texts of each kind. */
+#define G_LOG_DOMAIN "bench-search"
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <json-glib/json-glib.h>
+
+#define DEFAULT_PASSWORD "hncredit-bench-password"
+#define PAGE             200
+
+static char *
+server_path (void)
+{
+  const char *env = g_getenv ("HNCREDIT_SERVER_PATH");
+
+  return env ? g_strdup (env) : g_build_filename (HC_BUILD_ROOT, "src", "server", "hncredit-server", NULL);
+}
+
+static char *
+start_server (const char   *db,
+              const char   *pw_file,
+              const char   *scale,
+              GSubprocess **out)
+{
+  g_autofree char *path = server_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) stdout_stream = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *proc;
+
+  if (scale != NULL)
+    proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
+                             path, "--db", db, "--listen", "127.0.0.1:0", "--admin-password-file", pw_file,
+                             "--exit-on-stdin-eof", "--seed-demo", "--demo-scale", scale, NULL);
+  else
+    proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
+                             path, "--db", db, "--listen", "127.0.0.1:0", "--admin-password-file", pw_file,
+                             "--exit-on-stdin-eof", NULL);
+  g_assert_no_error (error);
+  stdout_stream = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+  line = g_data_input_stream_read_line_utf8 (stdout_stream, NULL, NULL, &error);
+  if (line == NULL || !g_str_has_prefix (line, "listening on "))
+    g_error ("the server did not start: %s", error ? error->message : "no line");
+  *out = proc;
+  return g_strdup (line + strlen ("listening on "));
+}
+
+static void
+stop_server (GSubprocess *proc)
+{
+  g_output_stream_close (g_subprocess_get_stdin_pipe (proc), NULL, NULL);
+  g_subprocess_wait (proc, NULL, NULL);
+  g_object_unref (proc);
+}
+
+static char *
+login (SoupSession *session,
+       const char  *url,
+       const char  *password)
+{
+  g_autofree char *uri = g_strconcat (url, "/api/v1/session", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"admin\",\"password\":\"%s\"}", password);
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize len;
+  const char *data;
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  answer = soup_session_send_and_read (session, msg, NULL, NULL);
+  g_assert_nonnull (answer);
+  if (soup_message_get_status (msg) != 201 && soup_message_get_status (msg) != 200)
+    g_error ("sign-in answered %u (BENCH_PASSWORD?)", soup_message_get_status (msg));
+  data = g_bytes_get_data (answer, &len);
+  g_assert_true (json_parser_load_from_data (parser, data, (gssize) len, NULL));
+  return g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "token"));
+}
+
+/* Seconds of one GET; the count of items and the total in @n, @total. */
+static double
+search (SoupSession *session,
+        const char  *url,
+        const char  *token,
+        const char  *text,
+        guint       *n,
+        gint64      *total)
+{
+  g_autofree char *escaped = g_uri_escape_string (text, NULL, FALSE);
+  g_autofree char *uri = g_strdup_printf ("%s/api/v1/subjects?q=%s&total=1&limit=%d", url, escaped, PAGE);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double seconds;
+  JsonObject *obj;
+  gsize len;
+  const char *data;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  seconds = (double) (g_get_monotonic_time () - start) / 1e6;
+  g_assert_no_error (error);
+  if (soup_message_get_status (msg) != 200)
+    g_error ("GET %s answered %u", uri, soup_message_get_status (msg));
+  data = g_bytes_get_data (answer, &len);
+  json_parser_load_from_data (parser, data, (gssize) len, &error);
+  g_assert_no_error (error);
+  obj = json_node_get_object (json_parser_get_root (parser));
+  *n = json_array_get_length (json_object_get_array_member (obj, "items"));
+  *total = json_object_get_int_member (obj, "total");
+  return seconds;
+}
+
+/* The statements the server ran before the name index (commit 4a87737):
+ * the first page by id and the count, the names scanned with instr. */
+#define OLD_FILTER \
+  " ((?5 IS NULL AND ?6 IS NULL)" \
+  "  OR (?5 IS NOT NULL AND instr (name, ?5) > 0)" \
+  "  OR (?6 IS NOT NULL AND identifier >= ?6 AND identifier < ?7))"
+static const char OLD_PAGE[] =
+  "SELECT id, identifier, name, type, region, industry, status, grade, registered_on,"
+  " version, created_at, updated_at FROM subjects WHERE id > 0 AND" OLD_FILTER " ORDER BY id LIMIT ?9";
+static const char OLD_COUNT[] = "SELECT count(*) FROM subjects WHERE" OLD_FILTER;
+
+static double
+old_search (sqlite3    *db,
+            const char *text,
+            guint      *n,
+            gint64     *total)
+{
+  sqlite3_stmt *page = NULL, *count = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, OLD_PAGE, -1, &page, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, OLD_COUNT, -1, &count, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (page, 5, text, -1, SQLITE_STATIC);
+  sqlite3_bind_int (page, 9, PAGE + 1);
+  *n = 0;
+  while (sqlite3_step (page) == SQLITE_ROW)
+    (*n)++;
+  sqlite3_bind_text (count, 5, text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (count), ==, SQLITE_ROW);
+  *total = sqlite3_column_int64 (count, 0);
+  sqlite3_finalize (page);
+  sqlite3_finalize (count);
+  *n = MIN (*n, PAGE);
+  return (double) (g_get_monotonic_time () - start) / 1e6;
+}
+
+static int
+cmp_double (gconstpointer a,
+            gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (GArray *sorted,
+            double  p)
+{
+  guint i = (guint) (p * (sorted->len - 1) + 0.5);
+
+  return g_array_index (sorted, double, MIN (i, sorted->len - 1));
+}
+
+static void
+report (const char *label,
+        GArray     *times)
+{
+  double sum = 0;
+
+  g_array_sort (times, cmp_double);
+  for (guint i = 0; i < times->len; i++)
+    sum += g_array_index (times, double, i);
+  g_print ("%-34s %5u  %8.2f %8.2f %8.2f %8.2f %8.2f\n", label, times->len,
+           sum / times->len * 1e3, percentile (times, 0.5) * 1e3, percentile (times, 0.95) * 1e3,
+           percentile (times, 0.99) * 1e3, g_array_index (times, double, times->len - 1) * 1e3);
+}
+
+/* Texts of 2–4 characters cut from the names of random subjects, and
+ * identifier prefixes of 6–14 characters (a 市县 code and more). */
+static void
+pick_texts (sqlite3   *db,
+            guint      n,
+            GPtrArray *names,
+            GPtrArray *prefixes)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+  sqlite3_stmt *stmt = NULL;
+  gint64 max_id;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max (id) FROM subjects", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  max_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, identifier FROM subjects WHERE id >= ?1"
+                                           " AND type <> 'natural_person' ORDER BY id LIMIT 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (names->len < n || prefixes->len < n)
+    {
+      const char *name, *identifier;
+      glong chars;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, 1 + (gint64) g_rand_double (rand) * max_id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        continue;
+      name = (const char *) sqlite3_column_text (stmt, 0);
+      identifier = (const char *) sqlite3_column_text (stmt, 1);
+      chars = g_utf8_strlen (name, -1);
+      if (names->len < n && chars >= 2)
+        {
+          glong len = g_rand_int_range (rand, 2, 5);
+          glong from;
+          const char *a, *b;
+
+          len = MIN (len, chars);
+          from = g_rand_int_range (rand, 0, (gint32) (chars - len + 1));
+          a = g_utf8_offset_to_pointer (name, from);
+          b = g_utf8_offset_to_pointer (a, len);
+          g_ptr_array_add (names, g_strndup (a, (gsize) (b - a)));
+        }
+      if (prefixes->len < n)
+        g_ptr_array_add (prefixes, g_strndup (identifier, (gsize) g_rand_int_range (rand, 6, 15)));
+    }
+  sqlite3_finalize (stmt);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hncredit-bench-XXXXXX", &error);
+  const char *env_db = g_getenv ("BENCH_DB");
+  const char *password = g_getenv ("BENCH_PASSWORD") ? g_getenv ("BENCH_PASSWORD") : DEFAULT_PASSWORD;
+  const char *scale = g_getenv ("SCALE") ? g_getenv ("SCALE") : "10";
+  guint n_queries = g_getenv ("N_QUERIES") ? (guint) atoi (g_getenv ("N_QUERIES")) : 300;
+  g_autofree char *db_path = env_db ? g_strdup (env_db) : g_build_filename (dir, "bench.db", NULL);
+  g_autofree char *pw = g_build_filename (dir, "password", NULL);
+  g_autofree char *url = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 300, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) prefixes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) t_names = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_prefixes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_old = g_array_new (FALSE, FALSE, sizeof (double));
+  GSubprocess *proc = NULL;
+  sqlite3 *db = NULL;
+  gboolean seed = !g_file_test (db_path, G_FILE_TEST_EXISTS);
+  gint64 t0;
+  guint mismatches = 0;
+  double sum_new = 0, sum_old = 0;
+
+  g_assert_no_error (error);
+  g_file_set_contents (pw, password, -1, &error);
+  g_assert_no_error (error);
+
+  t0 = g_get_monotonic_time ();
+  url = start_server (db_path, pw, seed ? scale : NULL, &proc);
+  g_print ("subject name search benchmark — server %s\n", url);
+  if (seed)
+    g_print ("seeded --demo-scale %s in %.1f s\n", scale, (double) (g_get_monotonic_time () - t0) / 1e6);
+  else
+    g_print ("database %s, opened (and migrated) in %.1f s\n", db_path, (double) (g_get_monotonic_time () - t0) / 1e6);
+  token = login (session, url, password);
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM subjects", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_print ("subjects: %" G_GINT64_FORMAT "\n", (gint64) sqlite3_column_int64 (stmt, 0));
+    sqlite3_finalize (stmt);
+  }
+  pick_texts (db, n_queries, names, prefixes);
+
+  /* Warm both: the server's pages and this process's cache. */
+  for (guint i = 0; i < MIN (names->len, 20u); i++)
+    {
+      guint n;
+      gint64 total;
+
+      search (session, url, token, g_ptr_array_index (names, i), &n, &total);
+      old_search (db, g_ptr_array_index (names, i), &n, &total);
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *text = g_ptr_array_index (names, i);
+      guint n_new, n_old;
+      gint64 total_new, total_old;
+      double a = search (session, url, token, text, &n_new, &total_new);
+      double b = old_search (db, text, &n_old, &total_old);
+
+      g_array_append_val (t_names, a);
+      g_array_append_val (t_old, b);
+      sum_new += a;
+      sum_old += b;
+      if (n_new != n_old || total_new != total_old)
+        {
+          g_printerr ("«%s»: server %u rows of %" G_GINT64_FORMAT ", scan %u of %" G_GINT64_FORMAT "\n",
+                      text, n_new, total_new, n_old, total_old);
+          mismatches++;
+        }
+    }
+  for (guint i = 0; i < prefixes->len; i++)
+    {
+      guint n;
+      gint64 total;
+      double a = search (session, url, token, g_ptr_array_index (prefixes, i), &n, &total);
+
+      g_array_append_val (t_prefixes, a);
+    }
+  sqlite3_close (db);
+  stop_server (proc);
+
+  g_print ("\nfirst page of %d by id with the total, one connection, ms:\n", PAGE);
+  g_print ("%-34s %5s  %8s %8s %8s %8s %8s\n", "", "n", "mean", "p50", "p95", "p99", "max");
+  report ("names, 2-4 chars, server (HTTP)", t_names);
+  report ("names, old scan (SQLite in process)", t_old);
+  report ("identifier prefixes, server (HTTP)", t_prefixes);
+  g_print ("ratio old scan / server: mean %.1f, p99 %.1f\n", sum_old / sum_new,
+           percentile (t_old, 0.99) / percentile (t_names, 0.99));
+  g_print ("target p99 <= 20 ms: names %s, prefixes %s\n",
+           percentile (t_names, 0.99) <= 0.020 ? "met" : "NOT met",
+           percentile (t_prefixes, 0.99) <= 0.020 ? "met" : "NOT met");
+  g_print ("answers differing from the scan: %u\n", mismatches);
+
+  g_remove (pw);
+  if (env_db == NULL)
+    {
+      g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+      g_remove (db_path);
+      g_remove (wal);
+      g_remove (shm);
+    }
+  g_rmdir (dir);
+  return mismatches == 0 ? 0 : 1;
+}

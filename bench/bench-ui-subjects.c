@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* UI benchmark of the subjects pane over 1,000,000 subjects (issue 12): the
+ * real app under Xvfb against a release server on a demo database seeded at
+ * scale 10. Prints the seconds from showing the pane to its first rows,
+ * from a jump to the end of the list to the last row shown, and the app's
+ * resident memory then (and at its peak). Targets: 0.5 s, 1 s, 250 MB.
+ * Not a test: nothing here asserts a time.
+ *
+ * Environment: BENCH_DB=PATH the seeded database (made, at SCALE, default
+ * 10, when missing; kept), BENCH_PASSWORD its admin password,
+ * HNCREDIT_SERVER_PATH the server. Run by `meson test --benchmark
+ * ui-subjects` (Xvfb and a D-Bus session as the UI tests have them). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "hc-sign-in-page.h"
+#include "hc-subject-model.h"
+#include "hc-subjects-pane.h"
+#include "hc-ui-test.h"
+
+#define DEFAULT_PASSWORD "hncredit-bench-password"
+
+static char *password;
+static double first_rows = -1, to_end = -1;
+static guint64 rss_end, rss_peak;
+static guint pages_at_end;
+
+static gboolean
+console_or_error (gpointer window)
+{
+  return hc_ui_console_shown (window);
+}
+
+static gboolean
+first_row_shown (gpointer data)
+{
+  HcSubjectModel *model = data;
+  g_autoptr(HcSubject) first = NULL;
+
+  if (hc_subject_model_get_total (model) < 0 || g_list_model_get_n_items (G_LIST_MODEL (model)) == 0)
+    return FALSE;
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  return !hc_subject_get_placeholder (first);
+}
+
+static gboolean
+last_row_shown (gpointer data)
+{
+  HcSubjectModel *model = data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_autoptr(HcSubject) last = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
+
+  return !hc_subject_get_placeholder (last);
+}
+
+/* VmRSS and VmHWM of this process, in bytes. */
+static void
+read_memory (guint64 *rss,
+             guint64 *peak)
+{
+  g_autofree char *status = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return;
+  lines = g_strsplit (status, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "VmRSS:"))
+        *rss = g_ascii_strtoull (lines[i] + 6, NULL, 10) * 1024;
+      else if (g_str_has_prefix (lines[i], "VmHWM:"))
+        *peak = g_ascii_strtoull (lines[i] + 6, NULL, 10) * 1024;
+    }
+}
+
+static void
+body (HcApplication *app,
+      HcWindow      *window,
+      gpointer       data)
+{
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  HcSubjectsPane *pane;
+  HcSubjectModel *model;
+  GtkWidget *view;
+  GtkAdjustment *adj;
+  gint64 start;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  hc_sign_in_page_set_credentials (page, "admin", password);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console", console_or_error, window);
+
+  /* Opening the pane: from the action to its first row drawn. */
+  start = g_get_monotonic_time ();
+  hc_ui_wait_pane_loaded (window, "subjects");
+  pane = HC_SUBJECTS_PANE (hc_window_get_pane_widget (window, "subjects"));
+  model = HC_SUBJECT_MODEL (hc_subjects_pane_get_model (pane));
+  hc_ui_wait_until ("the first rows", first_row_shown, model);
+  first_rows = (double) (g_get_monotonic_time () - start) / 1e6;
+  g_print ("subjects listed: %u\n", g_list_model_get_n_items (G_LIST_MODEL (model)));
+
+  /* Dragging the scroll bar to the bottom: the view asks for the rows there. */
+  view = hc_ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_COLUMN_VIEW);
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  start = g_get_monotonic_time ();
+  while (!last_row_shown (model))
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  to_end = (double) (g_get_monotonic_time () - start) / 1e6;
+  pages_at_end = hc_subject_model_get_n_loaded (model);
+  read_memory (&rss_end, &rss_peak);
+}
+
+static char *
+start_server (const char   *db,
+              const char   *pw_file,
+              const char   *scale,
+              GSubprocess **out)
+{
+  const char *path = g_getenv ("HNCREDIT_SERVER_PATH");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) stdout_stream = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *proc;
+
+  g_assert_nonnull (path);
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
+                           path, "--db", db, "--listen", "127.0.0.1:0", "--admin-password-file", pw_file,
+                           "--exit-on-stdin-eof",
+                           scale ? "--seed-demo" : NULL, "--demo-scale", scale, NULL);
+  g_assert_no_error (error);
+  stdout_stream = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+  line = g_data_input_stream_read_line_utf8 (stdout_stream, NULL, NULL, &error);
+  if (line == NULL || !g_str_has_prefix (line, "listening on "))
+    g_error ("the server did not start: %s", error ? error->message : "no line");
+  *out = proc;
+  return g_strdup (line + strlen ("listening on "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  const char *env_db = g_getenv ("BENCH_DB");
+  const char *scale = g_getenv ("SCALE") ? g_getenv ("SCALE") : "10";
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *pw = NULL;
+  g_autofree char *url = NULL;
+  GSubprocess *server = NULL;
+  gboolean seed;
+  int status;
+
+  hc_ui_test_init (&argc, &argv);
+  password = g_strdup (g_getenv ("BENCH_PASSWORD") ? g_getenv ("BENCH_PASSWORD") : DEFAULT_PASSWORD);
+  dir = g_dir_make_tmp ("hncredit-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = env_db ? g_strdup (env_db) : g_build_filename (dir, "bench.db", NULL);
+  pw = g_build_filename (dir, "password", NULL);
+  g_file_set_contents (pw, password, -1, &error);
+  g_assert_no_error (error);
+  seed = !g_file_test (db, G_FILE_TEST_EXISTS);
+  url = start_server (db, pw, seed ? scale : NULL, &server);
+
+  {
+    const char *args[] = { "--server", url, NULL };
+
+    status = hc_ui_run_app (args, body, NULL);
+  }
+  g_output_stream_close (g_subprocess_get_stdin_pipe (server), NULL, NULL);
+  g_subprocess_wait (server, NULL, NULL);
+  g_object_unref (server);
+
+  g_print ("first rows after opening the pane: %.3f s (target 0.5 s: %s)\n", first_rows,
+           first_rows <= 0.5 ? "met" : "NOT met");
+  g_print ("jump to the end, last row shown:   %.3f s (target 1 s: %s)\n", to_end,
+           to_end <= 1.0 ? "met" : "NOT met");
+  g_print ("rows loaded at the end:            %u\n", pages_at_end);
+  g_print ("app memory (RSS) at the end:       %.1f MB, peak %.1f MB (target 250 MB: %s)\n",
+           rss_end / 1e6, rss_peak / 1e6, rss_peak <= 250000000 ? "met" : "NOT met");
+
+  g_remove (pw);
+  if (env_db == NULL)
+    {
+      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+      g_remove (db);
+      g_remove (wal);
+      g_remove (shm);
+    }
+  g_rmdir (dir);
+  return hc_ui_test_finish (status);
+}
