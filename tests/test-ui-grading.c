@@ -124,8 +124,10 @@ grade_in_the_credit_file (HcApplication *app,
 
   file_view = hc_subjects_pane_get_file_view (pane);
   view = hc_credit_file_view_get_grade_view (file_view);
-  hc_ui_wait_until ("the grade", grade_loaded, view);
+  /* The grade is read once its tab is shown. */
+  g_assert_null (hc_grade_view_get_grade (view));
   hc_credit_file_view_show_grade (file_view);
+  hc_ui_wait_until ("the grade", grade_loaded, view);
 
   /* What the server computed, factor by factor. */
   grade = hc_grade_view_get_grade (view);

@@ -43,6 +43,7 @@ struct _HcCreditFileView
   HcRecordTable *tables[N_KINDS];
   GtkLabel      *tabs[N_KINDS];
   HcGradeView   *grade_view;
+  gboolean       grade_asked;  /* the grade of this subject was asked for */
 
   HcClient      *client;
   GCancellable  *cancellable;
@@ -140,10 +141,24 @@ update_actions (HcCreditFileView *self)
                           is_supervisor (self));
 }
 
+/* The grade is read when its tab is shown: opening a file stays one
+ * request (and one audited read of a person's file). */
+static void
+load_grade_if_shown (HcCreditFileView *self)
+{
+  if (self->grade_asked || self->lookup == NULL ||
+      gtk_notebook_get_current_page (self->notebook) !=
+        gtk_notebook_page_num (self->notebook, GTK_WIDGET (self->grade_view)))
+    return;
+  self->grade_asked = TRUE;
+  hc_grade_view_load (self->grade_view, self->lookup);
+}
+
 static gboolean
 update_actions_idle (gpointer data)
 {
   update_actions (data);
+  load_grade_if_shown (data);
   return G_SOURCE_REMOVE;
 }
 
@@ -252,6 +267,7 @@ hc_credit_file_view_show_grade (HcCreditFileView *self)
   g_return_if_fail (HC_IS_CREDIT_FILE_VIEW (self));
   gtk_notebook_set_current_page (self->notebook,
                                  gtk_notebook_page_num (self->notebook, GTK_WIDGET (self->grade_view)));
+  load_grade_if_shown (self);
 }
 
 static void
@@ -296,7 +312,9 @@ hc_credit_file_view_show (HcCreditFileView *self,
   set_tab_titles (self);
   update_actions (self);
   load_file (self);
-  hc_grade_view_load (self->grade_view, self->lookup);
+  hc_grade_view_clear (self->grade_view);
+  self->grade_asked = FALSE;
+  load_grade_if_shown (self);
 }
 
 void
