@@ -472,6 +472,30 @@ test_objected_hit_has_publicity_paused (void)
   g_assert_true (json_object_get_boolean_member (hit, "publicity_paused"));
 }
 
+/* A run recorded before runs kept their subjects cannot be re-run: 409
+ * not_rerunnable, and no run is added. */
+static void
+test_run_without_subjects_is_not_rerunnable (void)
+{
+  g_autofree char *subject = new_subject ("海南旧比对测试贸易有限公司");
+  const char *ids[] = { subject, NULL };
+  g_autoptr(HcTestResponse) r = match_json (ids);
+  g_autoptr(HcTestResponse) again = NULL;
+  g_autofree char *sql = g_strdup_printf ("UPDATE match_runs SET identifiers = NULL WHERE id = %" G_GINT64_FORMAT,
+                                          num (r, "run_id"));
+  g_autofree char *path = g_strdup_printf ("/lists/match-runs/%" G_GINT64_FORMAT "/rerun", num (r, "run_id"));
+  g_autoptr(JsonObject) run = NULL;
+  gint64 runs;
+
+  hc_test_server_backdate (server, sql);
+  run = run_of (num (r, "run_id"));
+  g_assert_false (json_object_get_boolean_member (run, "rerunnable"));
+  runs = count ("SELECT count(*) FROM match_runs");
+  again = post (path, analyst, NULL);
+  hc_assert_status (again, 409, "not_rerunnable");
+  g_assert_cmpint (count ("SELECT count(*) FROM match_runs"), ==, runs);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -496,6 +520,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/match/cleared-hit-stays-cleared", test_cleared_hit_stays_cleared);
   g_test_add_func ("/match/published-entry-flags-run-stale", test_published_entry_flags_run_stale);
   g_test_add_func ("/match/xlsx-input-and-exports", test_xlsx_input_and_exports);
+  g_test_add_func ("/match/run-without-subjects-is-not-rerunnable", test_run_without_subjects_is_not_rerunnable);
   g_test_add_func ("/match/feedback-on-hits", test_feedback_on_hits);
   g_test_add_func ("/match/objected-hit-has-publicity-paused", test_objected_hit_has_publicity_paused);
 

@@ -517,6 +517,57 @@ test_only_the_designating_department_decides (void)
   g_assert_cmpstr (str (now, "state"), ==, "repaired");
 }
 
+/* The evidence (证明材料) is kept in the order given and answered with the
+ * case; a blank item or too many refuse the application and create nothing. */
+static void
+test_evidence_is_kept_in_order (void)
+{
+  const char *subject = new_subject ();
+  gint64 entry = published_entry (subject);
+  gint64 before = count ("SELECT count(*) FROM repairs");
+  g_autoptr(GString) many = g_string_new (NULL);
+  g_autofree char *blank_body = NULL;
+  g_autofree char *many_body = NULL;
+  g_autofree char *not_text = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(HcTestResponse) blank = NULL;
+  g_autoptr(HcTestResponse) too_many = NULL;
+  g_autoptr(HcTestResponse) wrong = NULL;
+  g_autoptr(HcTestResponse) created = NULL;
+  g_autoptr(JsonObject) got = NULL;
+  JsonArray *evidence;
+
+  blank_body = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"list_entry\",\"entry_id\":%" G_GINT64_FORMAT ","
+                                "\"reason\":\"x\",\"evidence\":[\"法院结案通知书\",\"  \"]}", subject, entry);
+  for (guint i = 0; i < 21; i++)
+    g_string_append_printf (many, "%s\"材料%u\"", i ? "," : "", i);
+  many_body = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"list_entry\",\"entry_id\":%" G_GINT64_FORMAT ","
+                               "\"reason\":\"x\",\"evidence\":[%s]}", subject, entry, many->str);
+  not_text = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"list_entry\",\"entry_id\":%" G_GINT64_FORMAT ","
+                              "\"reason\":\"x\",\"evidence\":[1]}", subject, entry);
+  blank = hc_test_request (server, "POST", "/repairs", analyst, blank_body);
+  hc_assert_status (blank, 422, "missing_field");
+  g_assert_cmpstr (hc_test_response_error_field (blank), ==, "evidence");
+  too_many = hc_test_request (server, "POST", "/repairs", analyst, many_body);
+  hc_assert_status (too_many, 422, "too_long");
+  wrong = hc_test_request (server, "POST", "/repairs", analyst, not_text);
+  hc_assert_status (wrong, 400, "invalid_type");
+  g_assert_cmpint (count ("SELECT count(*) FROM repairs"), ==, before);
+  g_assert_cmpint (count ("SELECT count(*) FROM repair_evidence"), ==, 0);
+
+  good = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"list_entry\",\"entry_id\":%" G_GINT64_FORMAT ","
+                          "\"reason\":\"已履行\",\"evidence\":[\" 法院结案通知书 \",\"信用承诺书\"]}", subject, entry);
+  created = hc_test_request (server, "POST", "/repairs", analyst, good);
+  hc_assert_status (created, 201, NULL);
+  path = g_strdup_printf ("/repairs/%" G_GINT64_FORMAT, num (created, "id"));
+  got = hc_test_get_object (server, "analyst", path);
+  evidence = json_object_get_array_member (got, "evidence");
+  g_assert_cmpuint (json_array_get_length (evidence), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (evidence, 0), ==, "法院结案通知书");
+  g_assert_cmpstr (json_array_get_string_element (evidence, 1), ==, "信用承诺书");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -540,6 +591,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/repairs/deadline-is-15-or-20-days", test_deadline_is_15_or_20_days);
   g_test_add_func ("/repairs/create-checks-its-input", test_create_checks_its_input);
+  g_test_add_func ("/repairs/evidence-is-kept-in-order", test_evidence_is_kept_in_order);
   g_test_add_func ("/repairs/overdue-cases", test_overdue_cases);
   g_test_add_func ("/repairs/approval-repairs-the-entry", test_approval_repairs_the_entry);
   g_test_add_func ("/repairs/rejection-leaves-the-entry", test_rejection_leaves_the_entry);

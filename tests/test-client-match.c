@@ -314,7 +314,7 @@ test_client_repairs_queue_and_decision (void)
   gint64 id;
 
   body = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"list_entry\",\"entry_id\":%" G_GINT64_FORMAT ","
-                          "\"reason\":\"已履行法定义务\",\"commitment\":true}", subject, entry);
+                          "\"reason\":\"已履行法定义务\",\"commitment\":true,\"evidence\":[\"法院结案通知书\",\"信用承诺书\"]}", subject, entry);
   created = hc_test_request (server, "POST", "/repairs", analyst, body);
   hc_assert_status (created, 201, NULL);
   id = json_object_get_int_member (hc_test_response_object (created), "id");
@@ -325,6 +325,7 @@ test_client_repairs_queue_and_decision (void)
   g_assert_cmpint (hc_repair_get_entry_id (repair), ==, entry);
   g_assert_cmpint (hc_repair_get_department_id (repair), ==, department);
   g_assert_true (hc_repair_get_commitment (repair));
+  g_assert_cmpstr (hc_repair_get_evidence (repair), ==, "法院结案通知书\n信用承诺书");
   g_assert_cmpstr (hc_repair_get_state (repair), ==, "pending");
   g_assert_cmpint (hc_repair_get_days_left (repair), ==, 20);
   g_assert_false (hc_repair_get_overdue (repair));
@@ -362,7 +363,7 @@ test_client_repairs_queue_and_decision (void)
   g_assert_cmpstr (hc_repair_get_state (approved), ==, "approved");
   g_assert_cmpstr (hc_repair_get_decision_comment (approved), ==, "材料齐全");
   g_assert_cmpstr (hc_repair_get_decided_by (approved), ==, "designating");
-  decided = repairs (reader, "approved", FALSE);
+  decided = repairs (reader, "decided", FALSE);
   g_assert_true (page_has (decided, id));
 
   hc_client_get_list_entry_async (reader, entry, NULL, hc_test_wait_store, &wait);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "hc-client.h"
 #include "hc-core.h"
@@ -651,6 +652,43 @@ fixed_breaks_keep_colours (HcApplication *app,
   show_year (pane, 2025);
   g_assert_cmpuint (haikou_class (pane, "hand-2025"), ==, 2);
   g_object_unref (shoot (GTK_WIDGET (window), "fixed-window"));
+
+  /* Saved as a picture: the map's own drawing, 海口 in its class. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("hncredit-heatmap-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "风险热力图.png", NULL);
+    g_autofree char *matrix_path = g_build_filename (dir, "matrix.png", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GFile) matrix_file = g_file_new_for_path (matrix_path);
+    g_autoptr(GdkTexture) saved = NULL;
+    g_autoptr(GdkTexture) saved_matrix = NULL;
+    g_autoptr(GError) error = NULL;
+    GtkWidget *matrix = GTK_WIDGET (hc_heatmap_pane_get_matrix (pane));
+    double x, y;
+
+    g_assert_true (hc_heatmap_pane_export_image_to_file (pane, file, &error));
+    g_assert_no_error (error);
+    saved = gdk_texture_new_from_file (file, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (saved), ==, gtk_widget_get_width (GTK_WIDGET (map)));
+    g_assert_cmpint (gdk_texture_get_height (saved), ==, gtk_widget_get_height (GTK_WIDGET (map)));
+    g_assert_true (hc_region_map_get_region_point (map, HAIKOU, &x, &y));
+    g_assert_cmpuint (pixel_class (saved, x, y, "海口 in the saved picture"), ==, 2);
+
+    hc_heatmap_pane_set_view (pane, HC_HEATMAP_VIEW_REGION_MONTH);
+    hc_ui_wait_until ("the matrix by month", matrix_loaded, pane);
+    g_object_unref (shoot (matrix, "fixed-matrix"));
+    g_assert_true (hc_heatmap_pane_export_image_to_file (pane, matrix_file, &error));
+    g_assert_no_error (error);
+    saved_matrix = gdk_texture_new_from_file (matrix_file, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (saved_matrix), ==, gtk_widget_get_width (matrix));
+    g_assert_cmpint (gdk_texture_get_height (saved_matrix), ==, gtk_widget_get_height (matrix));
+    g_assert_false (hc_ui_texture_is_blank (saved_matrix));
+    g_unlink (path);
+    g_unlink (matrix_path);
+    g_rmdir (dir);
+  }
 }
 
 /* 海口 has five events in each of 2024 and 2025; 三亚 ten in 2024 and

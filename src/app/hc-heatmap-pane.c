@@ -776,6 +776,121 @@ breaks_changed_cb (HcHeatmapPane *self)
   apply_breaks (self);
 }
 
+/* The map or matrix as a picture */
+
+/* The view shown: the map or the matrix. */
+static GtkWidget *
+shown_view (HcHeatmapPane *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "matrix") == 0
+         ? GTK_WIDGET (self->matrix) : GTK_WIDGET (self->map);
+}
+
+/**
+ * hc_heatmap_pane_export_image_to_file:
+ * @file: where to write the PNG
+ *
+ * Writes the map or the matrix shown as a PNG: the widget's own drawing,
+ * rendered by the window's renderer at the widget's size, on white.
+ *
+ * Returns: %FALSE with @error set when there is nothing drawn yet or the
+ *   file cannot be written
+ */
+gboolean
+hc_heatmap_pane_export_image_to_file (HcHeatmapPane  *self,
+                                      GFile          *file,
+                                      GError        **error)
+{
+  GtkWidget *view;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) png = NULL;
+  GtkSnapshot *snapshot;
+  GtkNative *native;
+  GdkRGBA white = { 1, 1, 1, 1 };
+  int width, height;
+
+  g_return_val_if_fail (HC_IS_HEATMAP_PANE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  view = shown_view (self);
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+  native = gtk_widget_get_native (view);
+  if (width <= 0 || height <= 0 || native == NULL || !gtk_widget_get_mapped (view))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("The heat map is not shown yet: there is no picture to save."));
+      return FALSE;
+    }
+  paintable = gtk_widget_paintable_new (view);
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot, &white, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  png = gdk_texture_save_to_png_bytes (texture);
+  return g_file_replace_contents (file, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+static void
+image_chooser_response_cb (GtkNativeDialog *chooser,
+                           int              response,
+                           HcHeatmapPane   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *message = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+  if (hc_heatmap_pane_export_image_to_file (self, file, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* TRANSLATORS: after saving the heat map as a picture: the file's name */
+      message = g_strdup_printf (_("The heat map is saved as “%s”."), name);
+    }
+  else
+    /* TRANSLATORS: saving the heat map as a picture failed: the reason */
+    message = g_strdup_printf (_("The picture could not be saved: %s"), error->message);
+  if (HC_IS_WINDOW (root))
+    hc_window_show_toast (HC_WINDOW (root), adw_toast_new (message));
+}
+
+static void
+export_image_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  HcHeatmapPane *self = HC_HEATMAP_PANE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Heat Map as a Picture"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* TRANSLATORS: the file name offered for the heat map's picture: first and last month */
+  name = g_strdup_printf (_("Risk heat map %s to %s.png"),
+                          selected_month (self->from_dropdown, self->from_months),
+                          selected_month (self->to_dropdown, self->to_months));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (png, _("PNG pictures"));
+  gtk_file_filter_add_mime_type (png, "image/png");
+  gtk_file_filter_add_suffix (png, "png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), png);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (image_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Recording a risk event */
 
 static void
@@ -1024,6 +1139,7 @@ hc_heatmap_pane_class_init (HcHeatmapPaneClass *klass)
 
   gtk_widget_class_install_action (widget_class, "pane.more-events", NULL, more_events_action);
   gtk_widget_class_install_action (widget_class, "pane.record-event", NULL, record_event_action);
+  gtk_widget_class_install_action (widget_class, "pane.export-image", NULL, export_image_action);
   gtk_widget_class_install_action (widget_class, "alerts.acknowledge", NULL, acknowledge_action);
   gtk_widget_class_install_action (widget_class, "alerts.close", NULL, close_action);
 

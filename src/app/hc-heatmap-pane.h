@@ -43,6 +43,9 @@ const char      *hc_heatmap_pane_get_alerts_message (HcHeatmapPane *self);
 void             hc_heatmap_pane_set_breaks_mode (HcHeatmapPane       *self,
                                                   HcHeatmapBreaksMode  mode);
 HcHeatmapBreaksMode hc_heatmap_pane_get_breaks_mode (HcHeatmapPane *self);
+gboolean         hc_heatmap_pane_export_image_to_file (HcHeatmapPane  *self,
+                                                       GFile          *file,
+                                                       GError        **error);
 gboolean         hc_heatmap_pane_set_period  (HcHeatmapPane *self,
                                               const char    *from,
                                               const char    *to);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcListReasonDialog: the reason for a step of a list entry's workflow
- * (告知, 公示, 异议 …). The server refuses some steps without a reason; for
- * those the step's button stays disabled until one is typed. The reason is
- * kept in the entry's history. */
+/* HcListReasonDialog: the reason for a step of the list work — a step of
+ * an entry's workflow (告知, 公示, 异议 …), clearing a false match, a
+ * measure not applied, a repair's decision. Where the server refuses the
+ * step without a reason, its button stays disabled until one is typed. */
 #define G_LOG_DOMAIN "hc-list-reason-dialog"
 
 #include "config.h"
@@ -20,7 +20,8 @@ struct _HcListReasonDialog
   GtkEditable      *reason_entry;
 
   /* state */
-  HcListAction      action;
+  HcListAction      action;    /* HC_LIST_ACTION_N for another step */
+  gboolean          required;
 };
 
 G_DEFINE_FINAL_TYPE (HcListReasonDialog, hc_list_reason_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -39,7 +40,7 @@ reason_changed (HcListReasonDialog *self)
 {
   g_autofree char *reason = hc_list_reason_dialog_get_reason (self);
 
-  if (hc_list_action_needs_reason (self->action))
+  if (self->required)
     adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "apply", *reason != '\0');
 }
 
@@ -60,6 +61,47 @@ hc_list_reason_dialog_init (HcListReasonDialog *self)
 }
 
 /**
+ * hc_list_reason_dialog_new_asking:
+ * @parent: (nullable): the window it is modal to
+ * @heading: what is done, to what
+ * @body: what the reason is for
+ * @apply_label: the label of the "apply" response
+ * @required: whether "apply" waits for a reason
+ *
+ * The dialog for any step of the list work that asks a reason (clearing a
+ * false match, feedback that a measure was not applied, a repair's
+ * decision).
+ *
+ * Returns: (transfer none): the dialog; its "apply" response takes the step
+ */
+HcListReasonDialog *
+hc_list_reason_dialog_new_asking (GtkWindow  *parent,
+                                  const char *heading,
+                                  const char *body,
+                                  const char *apply_label,
+                                  gboolean    required)
+{
+  HcListReasonDialog *self;
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (heading != NULL && body != NULL && apply_label != NULL, NULL);
+
+  self = g_object_new (HC_TYPE_LIST_REASON_DIALOG, "transient-for", parent, NULL);
+  dialog = ADW_MESSAGE_DIALOG (self);
+  self->action = HC_LIST_ACTION_N;
+  self->required = required;
+  adw_message_dialog_set_heading (dialog, heading);
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", apply_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  reason_changed (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
+  return self;
+}
+
+/**
  * hc_list_reason_dialog_new:
  * @parent: (nullable): the window it is modal to
  * @action: the step asked about
@@ -73,26 +115,18 @@ hc_list_reason_dialog_new (GtkWindow    *parent,
                            const char   *subject_name)
 {
   HcListReasonDialog *self;
-  AdwMessageDialog *dialog;
   g_autofree char *heading = NULL;
 
   g_return_val_if_fail (action < HC_LIST_ACTION_N, NULL);
 
-  self = g_object_new (HC_TYPE_LIST_REASON_DIALOG, "transient-for", parent, NULL);
-  dialog = ADW_MESSAGE_DIALOG (self);
-  self->action = action;
   /* TRANSLATORS: "告知：海南某某有限公司" — an action and the entry's subject */
   heading = g_strdup_printf (_("%s: %s"), hc_list_action_label (action), subject_name ? subject_name : "");
-  adw_message_dialog_set_heading (dialog, heading);
-  adw_message_dialog_set_body (dialog, hc_list_action_needs_reason (action)
-                               ? _("Give the reason for this step. It is kept in the entry’s history.")
-                               : _("You may give a reason for this step. It is kept in the entry’s history."));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", hc_list_action_label (action), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  reason_changed (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
+  self = hc_list_reason_dialog_new_asking (parent, heading,
+                                           hc_list_action_needs_reason (action)
+                                           ? _("Give the reason for this step. It is kept in the entry’s history.")
+                                           : _("You may give a reason for this step. It is kept in the entry’s history."),
+                                           hc_list_action_label (action), hc_list_action_needs_reason (action));
+  self->action = action;
   return self;
 }
 

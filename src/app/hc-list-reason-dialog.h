@@ -16,6 +16,11 @@ gboolean            hc_list_action_needs_reason (HcListAction        action);
 HcListReasonDialog *hc_list_reason_dialog_new   (GtkWindow          *parent,
                                                  HcListAction        action,
                                                  const char         *subject_name);
+HcListReasonDialog *hc_list_reason_dialog_new_asking (GtkWindow   *parent,
+                                                      const char  *heading,
+                                                      const char  *body,
+                                                      const char  *apply_label,
+                                                      gboolean     required);
 HcListAction        hc_list_reason_dialog_get_action (HcListReasonDialog *self);
 char               *hc_list_reason_dialog_get_reason (HcListReasonDialog *self);
 

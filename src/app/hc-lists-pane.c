@@ -16,6 +16,8 @@
 #include "hc-list-entry-dialog.h"
 #include "hc-list-entry-event.h"
 #include "hc-lists-pane.h"
+#include "hc-match-view.h"
+#include "hc-repairs-view.h"
 
 #define PAGE_SIZE 50
 
@@ -24,6 +26,9 @@ struct _HcListsPane
   HcPane              parent_instance;
 
   /* template children */
+  AdwViewStack       *stack;
+  HcMatchView        *match_view;
+  HcRepairsView      *repairs_view;
   GtkDropDown        *type_dropdown;
   GtkDropDown        *state_dropdown;
   GtkDropDown        *region_dropdown;
@@ -554,6 +559,40 @@ hc_lists_pane_search (HcPane *pane)
   gtk_widget_grab_focus (HC_LISTS_PANE (pane)->search_entry);
 }
 
+/* The window's refresh button also reloads the view shown when it is not
+ * the entries (the views load themselves when first shown). */
+static void
+hc_lists_pane_refresh (HcPane *pane)
+{
+  HcListsPane *self = HC_LISTS_PANE (pane);
+
+  hc_pane_reload (pane);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "match") == 0)
+    hc_match_view_reload (self->match_view);
+  else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "repairs") == 0)
+    hc_repairs_view_reload (self->repairs_view);
+}
+
+/* The pane's listings: a match run's hits and its unreadable rows. */
+static char *
+hc_lists_pane_export_path (HcPane  *pane,
+                           char   **file_name)
+{
+  HcListsPane *self = HC_LISTS_PANE (pane);
+  const char *listing = hc_pane_get_export_listing (pane);
+
+  if (g_strcmp0 (listing, "match-hits") == 0 || g_strcmp0 (listing, "match-invalid") == 0)
+    return hc_match_view_export_path (self->match_view, listing, file_name);
+  return NULL;
+}
+
+static void
+client_changed (HcListsPane *self)
+{
+  hc_match_view_set_client (self->match_view, hc_pane_get_client (HC_PANE (self)));
+  hc_repairs_view_set_client (self->repairs_view, hc_pane_get_client (HC_PANE (self)));
+}
+
 /* Leaving the pane cancels its requests (HcPane) and the entry's. */
 static void
 hc_lists_pane_unmap (GtkWidget *widget)
@@ -610,6 +649,8 @@ hc_lists_pane_class_init (HcListsPaneClass *klass)
   widget_class->unmap = hc_lists_pane_unmap;
   pane_class->reload = hc_lists_pane_reload;
   pane_class->search = hc_lists_pane_search;
+  pane_class->refresh = hc_lists_pane_refresh;
+  pane_class->export_path = hc_lists_pane_export_path;
 
   properties [PROP_ENTRY] =
     g_param_spec_object ("entry", NULL, NULL, HC_TYPE_LIST_ENTRY,
@@ -620,10 +661,15 @@ hc_lists_pane_class_init (HcListsPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "lists.new-entry", NULL, new_entry_action);
 
   g_type_ensure (HC_TYPE_LIST_ACTIONS);
+  g_type_ensure (HC_TYPE_MATCH_VIEW);
+  g_type_ensure (HC_TYPE_REPAIRS_VIEW);
   g_type_ensure (HC_TYPE_LIST_TYPE);
   g_type_ensure (HC_TYPE_LIST_ENTRY);
   g_type_ensure (HC_TYPE_LIST_ENTRY_EVENT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-lists-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, match_view);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, repairs_view);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, region_dropdown);
@@ -674,6 +720,8 @@ hc_lists_pane_init (HcListsPane *self)
   g_signal_connect_object (self->state_dropdown, "notify::selected", G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->region_dropdown, "notify::selected", G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self, "notify::client", G_CALLBACK (client_changed), self, G_CONNECT_SWAPPED);
 
   update_total (self);
   update_actions (self);
@@ -779,4 +827,31 @@ hc_lists_pane_get_standing (HcListsPane *self)
   g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
   return gtk_widget_get_visible (GTK_WIDGET (self->standing_label))
          ? gtk_label_get_label (self->standing_label) : NULL;
+}
+
+/* Shows the view @name ("entries", "match", "repairs"), as the view
+ * switcher does. */
+void
+hc_lists_pane_show_view (HcListsPane *self,
+                         const char  *name)
+{
+  g_return_if_fail (HC_IS_LISTS_PANE (self));
+  g_return_if_fail (name != NULL);
+  adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/* Returns: (transfer none): the batch-matching view */
+HcMatchView *
+hc_lists_pane_get_match_view (HcListsPane *self)
+{
+  g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
+  return self->match_view;
+}
+
+/* Returns: (transfer none): the 信用修复 view */
+HcRepairsView *
+hc_lists_pane_get_repairs_view (HcListsPane *self)
+{
+  g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
+  return self->repairs_view;
 }

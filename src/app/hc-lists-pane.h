@@ -4,7 +4,9 @@
 
 #include <gtk/gtk.h>
 
+#include "hc-match-view.h"
 #include "hc-pane.h"
+#include "hc-repairs-view.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +26,9 @@ gboolean     hc_lists_pane_select_entry      (HcListsPane *self,
                                               gint64       id);
 GtkWidget   *hc_lists_pane_get_action_button (HcListsPane *self,
                                               const char  *action);
+void         hc_lists_pane_show_view         (HcListsPane *self,
+                                              const char  *name);
+HcMatchView *hc_lists_pane_get_match_view    (HcListsPane *self);
+HcRepairsView *hc_lists_pane_get_repairs_view (HcListsPane *self);
 
 G_END_DECLS

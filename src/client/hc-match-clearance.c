@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcMatchClearance: a hit cleared as a false match (误匹配) with its reason; later runs do not raise the pair while it stands, and it can be withdrawn. Immutable; made from the server's answer, whose
- * object it keeps, with the labels a view shows added to it. */
+/* HcMatchClearance: a hit cleared as a false match (误匹配) with its reason;
+ * later runs do not raise the pair while it stands, and it can be withdrawn.
+ * Immutable; made from the server's answer, whose object it keeps, with
+ * the labels a view shows added to it. */
 #define G_LOG_DOMAIN "hc-match-clearance"
 
 #include "config.h"

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcMatchClearance: a hit cleared as a false match (误匹配) with its reason; later runs do not raise the pair while it stands, and it can be withdrawn. */
+/* HcMatchClearance: a hit cleared as a false match (误匹配) with its reason;
+ * later runs do not raise the pair while it stands, and it can be withdrawn. */
 #pragma once
 
 #include <gio/gio.h>

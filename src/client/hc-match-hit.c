@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcMatchHit: one hit of a match run: a subject found on a list entry in force, with the measures that apply, a standing clearance (误匹配) and the feedback (效果反馈). Immutable; made from the server's answer, whose
- * object it keeps, with the labels a view shows added to it. */
+/* HcMatchHit: one hit of a match run: a subject found on a list entry in
+ * force, with the measures that apply, a standing clearance (误匹配) and the
+ * feedback (效果反馈). Immutable; made from the server's answer, whose object
+ * it keeps, with the labels a view shows added to it. */
 #define G_LOG_DOMAIN "hc-match-hit"
 
 #include "config.h"
@@ -98,7 +100,9 @@ add_labels (JsonObject *obj)
   json_object_set_string_member (obj, "state_label",
                                  state && hc_list_entry_state_from_key (state, &s) ? hc_list_entry_state_label (s)
                                                                                    : (state ? state : ""));
-  if (g_strcmp0 (feedback, "applied") == 0)
+  if (_hc_json_has_id (obj, "clearance_id"))
+    json_object_set_string_member (obj, "feedback_label", C_("feedback", "Cleared (false match)"));
+  else if (g_strcmp0 (feedback, "applied") == 0)
     json_object_set_string_member (obj, "feedback_label", C_("feedback", "Applied"));
   else if (g_strcmp0 (feedback, "not_applied") == 0)
     json_object_set_string_member (obj, "feedback_label", C_("feedback", "Not applied"));

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcMatchHit: one hit of a match run: a subject found on a list entry in force, with the measures that apply, a standing clearance (误匹配) and the feedback (效果反馈). */
+/* HcMatchHit: one hit of a match run: a subject found on a list entry in
+ * force, with the measures that apply, a standing clearance (误匹配) and the
+ * feedback (效果反馈). */
 #pragma once
 
 #include <gio/gio.h>

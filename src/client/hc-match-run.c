@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcMatchRun: one recorded run of 名单自动比对 (POST /lists/match): who ran it, when, how many subjects, hits and unreadable rows, whether a list changed since (stale), the feedback counts and, for a re-run, its difference. Immutable; made from the server's answer, whose
- * object it keeps, with the labels a view shows added to it. */
+/* HcMatchRun: one recorded run of 名单自动比对 (POST /lists/match): who ran it,
+ * when, how many subjects, hits and unreadable rows, whether a list changed
+ * since (stale), the feedback counts and, for a re-run, its difference.
+ * Immutable; made from the server's answer, whose object it keeps, with
+ * the labels a view shows added to it. */
 #define G_LOG_DOMAIN "hc-match-run"
 
 #include "config.h"

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcMatchRun: one recorded run of 名单自动比对 (POST /lists/match): who ran it, when, how many subjects, hits and unreadable rows, whether a list changed since (stale), the feedback counts and, for a re-run, its difference. */
+/* HcMatchRun: one recorded run of 名单自动比对 (POST /lists/match): who ran it,
+ * when, how many subjects, hits and unreadable rows, whether a list changed
+ * since (stale), the feedback counts and, for a re-run, its difference. */
 #pragma once
 
 #include <gio/gio.h>

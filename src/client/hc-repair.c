@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcRepair: a 信用修复 case: what it repairs (a penalty record or a list entry), the subject, the application, its legal deadline and the rule that counted it, the commitment and evidence, and the decision. Immutable; made from the server's answer, whose
- * object it keeps, with the labels a view shows added to it. */
+/* HcRepair: a 信用修复 case: what it repairs (a penalty record or a list entry),
+ * the subject, the application and its legal deadline, the commitment and
+ * evidence, and the decision. Immutable; made from the server's answer,
+ * whose object it keeps, with the labels a view shows added to it. */
 #define G_LOG_DOMAIN "hc-repair"
 
 #include "config.h"
@@ -33,13 +35,13 @@ static const HcJsonProp props[] = {
   { "entry-id", "entry_id", G_TYPE_INT64 },
   { "penalty-id", "penalty_id", G_TYPE_INT64 },
   { "list-type", "list_type", G_TYPE_STRING },
+  { "list-name", "list_name", G_TYPE_STRING },
   { "entry-state", "entry_state", G_TYPE_STRING },
   { "reason", "reason", G_TYPE_STRING },
   { "commitment", "commitment", G_TYPE_BOOLEAN },
-  { "evidence", "evidence", G_TYPE_STRING },
+  { "evidence", "evidence_text", G_TYPE_STRING },
   { "applied-on", "applied_on", G_TYPE_STRING },
   { "deadline", "deadline", G_TYPE_STRING },
-  { "deadline-rule", "deadline_rule", G_TYPE_STRING },
   { "state", "state", G_TYPE_STRING },
   { "decided-on", "decided_on", G_TYPE_STRING },
   { "decided-by", "decided_by", G_TYPE_STRING },
@@ -138,6 +140,20 @@ add_labels (JsonObject *obj)
                                       (int) days);
     }
   json_object_set_int_member (obj, "days_left", days);
+  {
+    JsonNode *node = json_object_get_member (obj, "evidence");
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    /* The evidence, one item a line. */
+    for (guint i = 0; node != NULL && JSON_NODE_HOLDS_ARRAY (node) && i < json_array_get_length (json_node_get_array (node)); i++)
+      {
+        const char *item = json_array_get_string_element (json_node_get_array (node), i);
+
+        if (item != NULL)
+          g_string_append_printf (text, "%s%s", text->len ? "\n" : "", item);
+      }
+    json_object_set_string_member (obj, "evidence_text", text->str);
+  }
   json_object_set_string_member (obj, "days_left_label", days_label);
 }
 
@@ -245,7 +261,7 @@ const char *
 hc_repair_get_evidence (HcRepair *self)
 {
   g_return_val_if_fail (HC_IS_REPAIR (self), NULL);
-  return _hc_json_string_or_null (self->obj, "evidence");
+  return _hc_json_string_or_null (self->obj, "evidence_text");
 }
 
 const char *
@@ -262,12 +278,6 @@ hc_repair_get_deadline (HcRepair *self)
   return _hc_json_string_or_null (self->obj, "deadline");
 }
 
-const char *
-hc_repair_get_deadline_rule (HcRepair *self)
-{
-  g_return_val_if_fail (HC_IS_REPAIR (self), NULL);
-  return _hc_json_string_or_null (self->obj, "deadline_rule");
-}
 
 const char *
 hc_repair_get_state (HcRepair *self)
@@ -372,4 +382,11 @@ hc_repair_get_etag (HcRepair *self)
 {
   g_return_val_if_fail (HC_IS_REPAIR (self), NULL);
   return self->etag;
+}
+
+const char *
+hc_repair_get_list_name (HcRepair *self)
+{
+  g_return_val_if_fail (HC_IS_REPAIR (self), NULL);
+  return _hc_json_string_or_null (self->obj, "list_name");
 }

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcRepair: a 信用修复 case: what it repairs (a penalty record or a list entry), the subject, the application, its legal deadline and the rule that counted it, the commitment and evidence, and the decision. */
+/* HcRepair: a 信用修复 case: what it repairs (a penalty record or a list entry),
+ * the subject, the application and its legal deadline, the commitment and
+ * evidence, and the decision. */
 #pragma once
 
 #include <gio/gio.h>
@@ -20,13 +22,13 @@ const char *hc_repair_get_kind (HcRepair *self);
 gint64      hc_repair_get_entry_id (HcRepair *self);
 gint64      hc_repair_get_penalty_id (HcRepair *self);
 const char *hc_repair_get_list_type (HcRepair *self);
+const char *hc_repair_get_list_name (HcRepair *self);
 const char *hc_repair_get_entry_state (HcRepair *self);
 const char *hc_repair_get_reason (HcRepair *self);
 gboolean    hc_repair_get_commitment (HcRepair *self);
 const char *hc_repair_get_evidence (HcRepair *self);
 const char *hc_repair_get_applied_on (HcRepair *self);
 const char *hc_repair_get_deadline (HcRepair *self);
-const char *hc_repair_get_deadline_rule (HcRepair *self);
 const char *hc_repair_get_state (HcRepair *self);
 const char *hc_repair_get_decided_on (HcRepair *self);
 const char *hc_repair_get_decided_by (HcRepair *self);

@@ -33,7 +33,7 @@ typedef struct
  * expiry. */
 static const ListPlan plans[] = {
   { "red", "red", 2400, { 30, 16, 17, 18, 19 }, 3,
-    { "SW", "SCJG", "FGW", "RS" },
+    { "SW", "SCJG", "FGW", "XYB" },
     { "《海南自由贸易港社会信用条例》第二十七条", "《纳税信用管理办法（试行）》（纳税信用A级）",
       "《海南省守信激励对象认定办法》" },
     { "连续三年纳税信用A级", "获评省级“守合同重信用”企业", "连续三年无不良信用记录",
@@ -47,7 +47,7 @@ static const ListPlan plans[] = {
       "生产销售不符合食品安全标准的食品，情节严重", "超标排放污染物，拒不改正" },
     0.30, 0.10 },
   { "watch", "watch", 900, { 18, 20, 21, 21, 20 }, 1,
-    { "SCJG", "STHJ", "LWT", "ZJ" },
+    { "SCJG", "STHJ", "LWT", "XYB" },
     { "《海南自由贸易港社会信用条例》第三十二条", "国办发〔2019〕35号",
       "《海南省旅游市场信用管理办法》" },
     { "一年内受到两次以上行政处罚", "旅游投诉多次查实", "未履行信用承诺",
@@ -454,5 +454,40 @@ hcs_demo_seed_repairs (HcsStore  *store,
       if (!hcs_store_repairs_seed (store, &r, error))
         return FALSE;
     }
+  /* A few pending list-entry cases of entries the 省信用办 designated (the
+   * demo users' department), so that the demo supervisor has cases to
+   * decide (谁认定、谁修复); applied in the last days of the demo, some past
+   * their deadline. No draw from @rand: the seeders after this one keep
+   * their data. */
+  {
+    gint64 office = hcs_store_lists_department_by_code (store, "XYB", error);
+    g_autoptr(JsonArray) open = NULL;
+
+    if (office < 0 || (open = hcs_store_repairs_published_entries (store, office, 6, error)) == NULL)
+      return FALSE;
+    for (guint i = 0; i < json_array_get_length (open); i++)
+      {
+        JsonObject *row = json_array_get_object_element (open, i);
+        guint32 applied = end - 30 + 5 * i;
+        g_autofree char *applied_text = date_text (applied);
+        g_autofree char *deadline = date_text (applied + 20);
+        g_autofree char *created_at = date_text (applied);
+        g_autofree char *stamp = g_strconcat (created_at, "T09:30:00Z", NULL);
+        HcsRepairSeed r = { 0, };
+
+        r.subject_id = json_object_get_int_member (row, "subject_id");
+        r.entry_id = json_object_get_int_member (row, "entry_id");
+        r.kind = "list_entry";
+        r.reason = "已纠正失信行为，申请移出重点关注名单";
+        r.commitment = i % 2 == 0;
+        r.applied_on = applied_text;
+        r.deadline = deadline;
+        r.state = "pending";
+        r.created_by = "analyst";
+        r.created_at = stamp;
+        if (!hcs_store_repairs_seed (store, &r, error))
+          return FALSE;
+      }
+  }
   return TRUE;
 }

@@ -79,9 +79,16 @@ static const char * const migration_9[] = {
   NULL
 };
 
+/* 信用修复: the evidence of a repair case (issue 9). Idempotent: test-api-input
+ * brings a database back to version 7 and migrates it again. */
+static const char * const migration_10[] = {
+  "repairs-evidence.sql",
+  NULL
+};
+
 /* 公共信用综合评价: evaluation models, computed grades, overrides
  * (issue 13). */
-static const char * const migration_10[] = {
+static const char * const migration_11[] = {
   "grading.sql",
   NULL
 };
@@ -97,6 +104,7 @@ static const char * const * const migrations[] = {
   migration_8,
   migration_9,
   migration_10,
+  migration_11,
 };
 
 int

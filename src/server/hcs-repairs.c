@@ -110,6 +110,9 @@ hcs_repairs_create (HcsStore              *store,
   id = hcs_store_repairs_insert (store, subject_id, repair->entry_id, repair->kind, repair->reason,
                                  repair->commitment, repair->applied_on, repair->deadline,
                                  repair->department, actor, error);
+  for (guint i = 0; id > 0 && repair->evidence != NULL && i < repair->evidence->len; i++)
+    if (!hcs_store_repairs_add_evidence (store, id, i, g_ptr_array_index (repair->evidence, i), error))
+      return 0;
   if (id > 0 && repair->penalty_id != 0 &&
       !hcs_store_records_repair_set_penalty (store, id, repair->penalty_id, error))
     return 0;

@@ -22,6 +22,7 @@ typedef struct
   gboolean    commitment;
   const char *applied_on;
   const char *deadline;
+  GPtrArray  *evidence;     /* of cleaned, non-empty lines; NULL for none */
 } HcsRepairInput;
 
 gint64    hcs_repairs_create  (HcsStore              *store,

@@ -23,6 +23,69 @@
 #define PENALTY_DEADLINE_DAYS    15
 #define LIST_ENTRY_DEADLINE_DAYS 20
 
+/* The evidence of a case: at most this many items of this many characters. */
+#define MAX_EVIDENCE_ITEMS 20
+#define MAX_EVIDENCE_CHARS 500
+
+/* Reads "evidence" (a list of texts, each cleaned and trimmed; blank ones
+ * refused) into @out; answers the refusal and returns FALSE otherwise. */
+static gboolean
+read_evidence (HcsRequest  *req,
+               JsonObject  *body,
+               GPtrArray  **out)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array = NULL;
+
+  if (!hcs_request_field_array (req, body, "evidence", HCS_FIELD_OPTIONAL, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+  if (json_array_get_length (array) > MAX_EVIDENCE_ITEMS)
+    {
+      hcs_request_reply_error (req, HCS_ERR_TOO_LONG, "evidence",
+                               _("Give at most %d items of evidence."), MAX_EVIDENCE_ITEMS);
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *clean = NULL;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          hcs_request_reply_error (req, HCS_ERR_INVALID_TYPE, "evidence",
+                                   _("The evidence is a list of texts, one item each."));
+          return FALSE;
+        }
+      clean = hc_input_clean (json_node_get_string (node), -1, HC_INPUT_LINE, &error);
+      if (clean == NULL)
+        {
+          hcs_request_reply_error (req, HCS_ERR_INVALID_TEXT, "evidence", _("The field “%s”: %s"), "evidence",
+                                   error->message);
+          return FALSE;
+        }
+      g_strstrip (clean);
+      if (*clean == '\0')
+        {
+          hcs_request_reply_error (req, HCS_ERR_MISSING_FIELD, "evidence",
+                                   _("Item %u of the evidence is empty; say what each item is."), i + 1);
+          return FALSE;
+        }
+      if (g_utf8_strlen (clean, -1) > MAX_EVIDENCE_CHARS)
+        {
+          hcs_request_reply_error (req, HCS_ERR_TOO_LONG, "evidence",
+                                   _("Item %u of the evidence is longer than %d characters."), i + 1,
+                                   MAX_EVIDENCE_CHARS);
+          return FALSE;
+        }
+      g_ptr_array_add (items, g_steal_pointer (&clean));
+    }
+  *out = g_steal_pointer (&items);
+  return TRUE;
+}
+
 static char *
 id_text (gint64 id)
 {
@@ -42,10 +105,10 @@ list_repairs (HcsRequest *req)
   if (!hcs_request_page (req, &page))
     return;
   if (state != NULL && !g_str_equal (state, "pending") && !g_str_equal (state, "approved") &&
-      !g_str_equal (state, "rejected"))
+      !g_str_equal (state, "rejected") && !g_str_equal (state, "decided"))
     {
       hcs_request_reply_error (req, HCS_ERR_INVALID_STATE, "state",
-                               _("The state of a repair case is pending, approved or rejected."));
+                               _("The state of a repair case is pending, approved or rejected (decided: either of the last two)."));
       return;
     }
   rows = hcs_store_repairs_list (hcs_request_get_store (req), state,
@@ -94,6 +157,7 @@ create_repair (HcsRequest *req)
   g_autofree char *today = hcs_date_today ();
   g_autofree char *deadline = NULL;
   g_autofree char *repair_id_text = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
   HcsRepairInput repair = { 0, };
   const char *subject = NULL, *kind = NULL, *applied_on = NULL, *code = NULL;
   gint64 id = 0;
@@ -109,8 +173,10 @@ create_repair (HcsRequest *req)
       !hcs_request_field_string (req, body, "reason", HCS_FIELD_REQUIRED | HCS_FIELD_MULTILINE, &repair.reason) ||
       !hcs_request_field_bool (req, body, "commitment", HCS_FIELD_OPTIONAL, &repair.commitment) ||
       !hcs_request_field_string (req, body, "applied_on", HCS_FIELD_OPTIONAL, &applied_on) ||
-      !hcs_request_field_int (req, body, "department", HCS_FIELD_OPTIONAL, &repair.department))
+      !hcs_request_field_int (req, body, "department", HCS_FIELD_OPTIONAL, &repair.department) ||
+      !read_evidence (req, body, &evidence))
     return;
+  repair.evidence = evidence;
   if (!g_str_equal (kind, "penalty") && !g_str_equal (kind, "list_entry"))
     {
       hcs_request_reply_error (req, HCS_ERR_INVALID_KIND, "kind",

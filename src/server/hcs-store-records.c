@@ -577,10 +577,21 @@ static const char * const demo_sql[] = {
   " CASE s.id % 3 WHEN 0 THEN NULL ELSE date (:today, printf ('-%d days', 10 + s.id % 40)) END,"
   " CASE s.id % 3 WHEN 2 THEN '核查发现承诺内容与实际不符，未在期限内补正' ELSE '' END,"
   " CASE s.id % 3 WHEN 0 THEN NULL ELSE 'analyst' END, i.item_id, i.import_id" DEMO_SUBJECTS,
-  "INSERT INTO match_runs (actor, at, purpose, subjects, invalid, hits, duration_ms)"
+  /* The demo run's subjects: those of the entries in force and three times
+   * as many others, kept as a real run keeps them (sorted, each between
+   * line feeds), so that it can be re-run and goes stale. */
+  "WITH hit AS (SELECT DISTINCT s.identifier AS identifier FROM list_entries e JOIN subjects s ON s.id = e.subject_id"
+  " WHERE e.state IN ('published', 'objected')),"
+  " other AS (SELECT identifier FROM subjects WHERE identifier NOT IN (SELECT identifier FROM hit)"
+  " ORDER BY id LIMIT 3 * (SELECT count(*) FROM hit)),"
+  " input AS (SELECT identifier FROM hit UNION SELECT identifier FROM other ORDER BY identifier)"
+  " INSERT INTO match_runs (actor, at, purpose, subjects, invalid, hits, duration_ms, identifiers, history_mark)"
   " SELECT 'analyst', strftime ('%Y-%m-%dT%H:%M:%SZ', :today, '-3 days', '+10 hours'),"
-  " '政府采购供应商资格审查（演示）', count(*) * 4, 0, count(*), 180"
-  " FROM list_entries WHERE state IN ('published', 'objected') AND :kind IS NOT NULL",
+  " '政府采购供应商资格审查（演示）', (SELECT count(*) FROM input), 0,"
+  " (SELECT count(*) FROM list_entries WHERE state IN ('published', 'objected')), 180,"
+  " char (10) || (SELECT group_concat (identifier, char (10)) FROM input) || char (10),"
+  " (SELECT coalesce (max (id), 0) FROM list_entry_history)"
+  " WHERE :kind IS NOT NULL",
   "INSERT INTO match_hits (run_id, entry_id, identifier, list_type, list_class)"
   " SELECT (SELECT max (id) FROM match_runs), e.id, s.identifier, e.list_type, t.class"
   " FROM list_entries e JOIN subjects s ON s.id = e.subject_id JOIN list_types t ON t.key = e.list_type"

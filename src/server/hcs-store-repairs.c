@@ -18,19 +18,22 @@
  * decided one when it was decided after the deadline. */
 #define REPAIR_COLUMNS \
   "r.id AS id, s.identifier AS subject_identifier, s.name AS subject_name, s.type AS subject_type," \
-  " r.kind AS kind, r.entry_id AS entry_id, r.penalty_id AS penalty_id, e.list_type AS list_type, e.state AS entry_state," \
+  " r.kind AS kind, r.entry_id AS entry_id, r.penalty_id AS penalty_id, e.list_type AS list_type," \
+  " (SELECT t.name FROM list_types t WHERE t.key = e.list_type) AS list_name, e.state AS entry_state," \
   " r.reason AS reason, r.commitment AS commitment, r.applied_on AS applied_on," \
   " r.deadline AS deadline, r.state AS state, r.decided_on AS decided_on, r.decided_by AS decided_by," \
   " r.decision_comment AS decision_comment, r.version AS version, r.created_by AS created_by," \
   " r.created_at AS created_at, " REPAIR_DEPARTMENT " AS department_id," \
   " (SELECT d.name FROM departments d WHERE d.id = " REPAIR_DEPARTMENT ") AS department_name," \
-  " CASE WHEN r.decided_on IS NOT NULL THEN r.decided_on > r.deadline ELSE ?9 > r.deadline END AS overdue"
+  " CASE WHEN r.decided_on IS NOT NULL THEN r.decided_on > r.deadline ELSE ?9 > r.deadline END AS overdue," \
+  " (SELECT json_group_array (v.item) FROM (SELECT item FROM repair_evidence WHERE repair_id = r.id" \
+  " ORDER BY position) v) AS evidence"
 
 #define REPAIR_FROM \
   " FROM repairs r JOIN subjects s ON s.id = r.subject_id LEFT JOIN list_entries e ON e.id = r.entry_id"
 
 #define REPAIR_FILTER \
-  " WHERE (?1 IS NULL OR r.state = ?1)" \
+  " WHERE (?1 IS NULL OR r.state = ?1 OR (?1 = 'decided' AND r.state <> 'pending'))" \
   " AND (?2 = 0 OR (CASE WHEN r.decided_on IS NOT NULL THEN r.decided_on > r.deadline ELSE ?9 > r.deadline END))"
 
 static const char SQL_LIST[] =
@@ -41,13 +44,24 @@ static const char SQL_COUNT[] = "SELECT count(*) FROM repairs r" REPAIR_FILTER;
 static void
 fix_row (JsonObject *obj)
 {
+  const char *evidence = json_object_get_string_member_with_default (obj, "evidence", NULL);
+  JsonNode *node = evidence ? json_from_string (evidence, NULL) : NULL;
+
+  /* json_group_array() answers text: the API an array of the items. */
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_clear_pointer (&node, json_node_unref);
+      node = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (node, json_array_new ());
+    }
+  json_object_set_member (obj, "evidence", node);
   json_object_set_boolean_member (obj, "commitment", json_object_get_int_member (obj, "commitment") != 0);
   json_object_set_boolean_member (obj, "overdue", json_object_get_int_member (obj, "overdue") != 0);
 }
 
 /**
  * hcs_store_repairs_list:
- * @state: (nullable): pending, approved or rejected
+ * @state: (nullable): pending, approved, rejected or decided (either)
  * @today: "YYYY-MM-DD", for the overdue test of pending cases
  *
  * Returns: (transfer full): up to @page->limit + 1 cases, newest first
@@ -153,6 +167,27 @@ hcs_store_repairs_insert (HcsStore    *store,
   return hcs_store_insert (store, stmt, error);
 }
 
+static const char SQL_EVIDENCE[] =
+  "INSERT INTO repair_evidence (repair_id, position, item) VALUES (?1, ?2, ?3)";
+
+/* Adds @item as the evidence of case @repair_id at @position. */
+gboolean
+hcs_store_repairs_add_evidence (HcsStore    *store,
+                                gint64       repair_id,
+                                guint        position,
+                                const char  *item,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_EVIDENCE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, repair_id);
+  sqlite3_bind_int (stmt, 2, (int) position);
+  hcs_store_bind_text (stmt, 3, item);
+  return hcs_store_step_done (store, stmt, error);
+}
+
 static const char SQL_DECIDE[] =
   "UPDATE repairs SET state = ?3, decided_on = ?4, decided_by = ?5, decision_comment = ?6,"
   " version = version + 1 WHERE id = ?1 AND version = ?2";
@@ -198,6 +233,29 @@ hcs_store_repairs_repaired_entries (HcsStore  *store,
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REPAIRED_ENTRIES, error);
 
   return stmt ? hcs_store_rows_array (store, stmt, 0, error) : NULL;
+}
+
+static const char SQL_PUBLISHED_ENTRIES[] =
+  "SELECT e.id AS entry_id, e.subject_id AS subject_id FROM list_entries e"
+  " JOIN list_types t ON t.key = e.list_type"
+  " WHERE e.state = 'published' AND e.department_id = ?1 AND t.class <> 'red'"
+  " AND NOT EXISTS (SELECT 1 FROM repairs r WHERE r.entry_id = e.id) ORDER BY e.id LIMIT ?2";
+
+/* Returns: (transfer full): up to @limit published entries (not on a red
+ * list) that @department_id designated and no case repairs yet */
+JsonArray *
+hcs_store_repairs_published_entries (HcsStore  *store,
+                                     gint64     department_id,
+                                     guint      limit,
+                                     GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_PUBLISHED_ENTRIES, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, department_id);
+  sqlite3_bind_int (stmt, 2, (int) limit);
+  return hcs_store_rows_array (store, stmt, 0, error);
 }
 
 static const char SQL_SEED[] =

@@ -29,6 +29,11 @@ gint64      hcs_store_repairs_insert  (HcsStore       *store,
                                        gint64          department_id,
                                        const char     *actor,
                                        GError        **error);
+gboolean    hcs_store_repairs_add_evidence (HcsStore   *store,
+                                            gint64      repair_id,
+                                            guint       position,
+                                            const char *item,
+                                            GError    **error);
 gboolean    hcs_store_repairs_decide  (HcsStore       *store,
                                        gint64          id,
                                        gint64          version,
@@ -59,6 +64,10 @@ typedef struct
 
 JsonArray  *hcs_store_repairs_repaired_entries (HcsStore         *store,
                                        GError        **error);
+JsonArray  *hcs_store_repairs_published_entries (HcsStore   *store,
+                                                gint64      department_id,
+                                                guint       limit,
+                                                GError    **error);
 gboolean    hcs_store_repairs_seed    (HcsStore       *store,
                                        const HcsRepairSeed *repair,
                                        GError        **error);
