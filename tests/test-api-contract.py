@@ -85,6 +85,7 @@ def demo_ids(c):
     ids["repair"] = first("/repairs")["id"]
     ids["event"] = first("/risk/events")["id"]
     ids["subject"] = first("/subjects?type=legal_person")["identifier"]
+    ids["grading_model"] = first("/grading/models")["id"]
     # A company with commitments and no list entry: its commitment can lead
     # to a new watch-list entry.
     for subject in c.get("/subjects?type=legal_person&limit=200").json["items"]:
@@ -124,6 +125,7 @@ def path_values(c, ids, template):
         ("/subjects/", {"identifier": ids["subject"]}),
         ("/commitments/", {"id": ids["commitment"]}),
         ("/reports/", {"number": ids.get("report", "HN20990101-0000000000")}),
+        ("/grading/models/", {"id": ids["grading_model"]}),
     ]
     for prefix, values in by_prefix:
         if template.startswith(prefix):
@@ -203,6 +205,39 @@ def scenario(c, ids):
     repairs(c, ids)
     risk(c, ids)
     imports(c, ids)
+    grading(c, ids)
+
+
+def grading(c, ids):
+    """公共信用综合评价: a draft edited, previewed and published; an override."""
+    r = c.call("POST", "/grading/models", token="supervisor", body={"title": "合同测试模型"}, expect=201)
+    c.call("POST", "/grading/models", token="supervisor", body={}, expect=409)
+    path = "/grading/models/%d" % r.json["id"]
+    template = "/grading/models/{id}"
+    etag = r.etag
+    c.call("PATCH", template, path, token="supervisor", body={"weights": {"no_such_factor": 1}},
+           headers={"If-Match": etag}, expect=422)
+    edited = c.call("PATCH", template, path, token="supervisor", body={"bands": {"A": 81, "B": 66, "C": 50}},
+                    headers={"If-Match": etag}, expect=200)
+    c.call("PATCH", template, path, token="supervisor", body={"title": "过期"}, headers={"If-Match": etag},
+           expect=412)
+    c.call("PATCH", template, "/grading/models/%s" % NO_SUCH_ID, token="supervisor", body={"title": "无"},
+           headers={"If-Match": '"1"'}, expect=404)
+    c.call("GET", template + "/preview", path + "/preview", token="supervisor", expect=200)
+    c.call("POST", template + "/publish", path + "/publish", token="supervisor", headers={"If-Match": '"999999"'},
+           expect=412)
+    c.call("POST", template + "/publish", path + "/publish", token="supervisor",
+           headers={"If-Match": edited.etag}, expect=200)
+    c.call("POST", template + "/publish", path + "/publish", token="supervisor",
+           headers={"If-Match": etag_of(c, path)}, expect=409)
+    c.call("PATCH", template, path, token="supervisor", body={"title": "已发布"},
+           headers={"If-Match": etag_of(c, path)}, expect=409)
+    ids["grading_model"] = r.json["id"]
+    override = "/subjects/%s/grade/override" % ids["new_subject"]
+    c.call("POST", "/subjects/{identifier}/grade/override", override, token="supervisor",
+           body={"grade": "A", "reason": "合同测试"}, expect=200)
+    c.call("POST", "/subjects/{identifier}/grade/override", override, token="supervisor",
+           body={"grade": "A"}, expect=422)
 
 
 def catalog(c, ids):

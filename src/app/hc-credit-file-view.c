@@ -19,6 +19,7 @@
 #include "hc-export-button.h"
 #include "hc-enums.h"
 #include "hc-fulfilment-dialog.h"
+#include "hc-grade-view.h"
 #include "hc-window.h"
 
 #define N_KINDS 6
@@ -41,6 +42,8 @@ struct _HcCreditFileView
   GtkNotebook   *notebook;
   HcRecordTable *tables[N_KINDS];
   GtkLabel      *tabs[N_KINDS];
+  HcGradeView   *grade_view;
+  gboolean       grade_asked;  /* the grade of this subject was asked for */
 
   HcClient      *client;
   GCancellable  *cancellable;
@@ -138,10 +141,24 @@ update_actions (HcCreditFileView *self)
                           is_supervisor (self));
 }
 
+/* The grade is read when its tab is shown: opening a file stays one
+ * request (and one audited read of a person's file). */
+static void
+load_grade_if_shown (HcCreditFileView *self)
+{
+  if (self->grade_asked || self->lookup == NULL ||
+      gtk_notebook_get_current_page (self->notebook) !=
+        gtk_notebook_page_num (self->notebook, GTK_WIDGET (self->grade_view)))
+    return;
+  self->grade_asked = TRUE;
+  hc_grade_view_load (self->grade_view, self->lookup);
+}
+
 static gboolean
 update_actions_idle (gpointer data)
 {
   update_actions (data);
+  load_grade_if_shown (data);
   return G_SOURCE_REMOVE;
 }
 
@@ -209,6 +226,50 @@ load_file (HcCreditFileView *self)
   hc_client_get_credit_file_async (self->client, self->lookup, self->cancellable, file_cb, g_object_ref (self));
 }
 
+/* An override changes the grade in force: the identity shows it. */
+static void
+grade_view_busy_changed (HcCreditFileView *self)
+{
+  HcSubjectGrade *grade = hc_grade_view_get_grade (self->grade_view);
+
+  if (grade != NULL && !hc_grade_view_get_busy (self->grade_view))
+    {
+      const char *in_force = hc_subject_grade_get_grade (grade);
+
+      gtk_label_set_text (self->grade_label, *in_force ? in_force : C_("credit grade", "Not graded"));
+    }
+}
+
+/**
+ * hc_credit_file_view_get_grade_view:
+ *
+ * Returns: (transfer none): the 信用评价 tab
+ */
+HcGradeView *
+hc_credit_file_view_get_grade_view (HcCreditFileView *self)
+{
+  g_return_val_if_fail (HC_IS_CREDIT_FILE_VIEW (self), NULL);
+  return self->grade_view;
+}
+
+/* Returns: the grade the identity shows */
+const char *
+hc_credit_file_view_get_grade_text (HcCreditFileView *self)
+{
+  g_return_val_if_fail (HC_IS_CREDIT_FILE_VIEW (self), NULL);
+  return gtk_label_get_text (self->grade_label);
+}
+
+/* Shows the 信用评价 tab. */
+void
+hc_credit_file_view_show_grade (HcCreditFileView *self)
+{
+  g_return_if_fail (HC_IS_CREDIT_FILE_VIEW (self));
+  gtk_notebook_set_current_page (self->notebook,
+                                 gtk_notebook_page_num (self->notebook, GTK_WIDGET (self->grade_view)));
+  load_grade_if_shown (self);
+}
+
 static void
 fill_identity (HcCreditFileView *self)
 {
@@ -251,6 +312,9 @@ hc_credit_file_view_show (HcCreditFileView *self,
   set_tab_titles (self);
   update_actions (self);
   load_file (self);
+  hc_grade_view_clear (self->grade_view);
+  self->grade_asked = FALSE;
+  load_grade_if_shown (self);
 }
 
 void
@@ -264,6 +328,7 @@ hc_credit_file_view_clear (HcCreditFileView *self)
   g_clear_pointer (&self->lookup, g_free);
   for (guint i = 0; i < N_KINDS; i++)
     hc_record_table_clear (self->tables[i]);
+  hc_grade_view_clear (self->grade_view);
   update_actions (self);
 }
 
@@ -561,6 +626,7 @@ hc_credit_file_view_class_init (HcCreditFileViewClass *klass)
   gtk_widget_class_install_action (widget_class, "file.propose-watch", NULL, propose_watch_action);
 
   g_type_ensure (HC_TYPE_RECORD_TABLE);
+  g_type_ensure (HC_TYPE_GRADE_VIEW);
   g_type_ensure (HC_TYPE_EXPORT_BUTTON);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-credit-file-view.ui");
@@ -600,8 +666,10 @@ hc_credit_file_view_class_init (HcCreditFileViewClass *klass)
                                              G_STRUCT_OFFSET (HcCreditFileView, tabs[4]));
   gtk_widget_class_bind_template_child_full (widget_class, "match_hit_tab", FALSE,
                                              G_STRUCT_OFFSET (HcCreditFileView, tabs[5]));
+  gtk_widget_class_bind_template_child (widget_class, HcCreditFileView, grade_view);
   gtk_widget_class_bind_template_callback (widget_class, update_actions);
   gtk_widget_class_bind_template_callback (widget_class, update_actions_after_switch);
+  gtk_widget_class_bind_template_callback (widget_class, grade_view_busy_changed);
 }
 
 static void
@@ -633,6 +701,7 @@ hc_credit_file_view_set_client (HcCreditFileView *self,
     return;
   for (guint i = 0; i < N_KINDS; i++)
     hc_record_table_set_client (self->tables[i], client);
+  hc_grade_view_set_client (self->grade_view, client);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
 }
 

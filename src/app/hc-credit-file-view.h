@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "hc-client.h"
+#include "hc-grade-view.h"
 #include "hc-record-table.h"
 
 G_BEGIN_DECLS
@@ -38,5 +39,8 @@ void           hc_credit_file_view_save_report     (HcCreditFileView *self,
 GFile         *hc_credit_file_view_get_saved_report (HcCreditFileView *self);
 gboolean       hc_credit_file_view_get_can_reveal  (HcCreditFileView *self);
 GtkWindow     *hc_credit_file_view_get_dialog      (HcCreditFileView *self);
+HcGradeView   *hc_credit_file_view_get_grade_view  (HcCreditFileView *self);
+void           hc_credit_file_view_show_grade      (HcCreditFileView *self);
+const char    *hc_credit_file_view_get_grade_text  (HcCreditFileView *self);
 
 G_END_DECLS

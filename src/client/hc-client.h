@@ -22,6 +22,9 @@
 #include "hc-risk-alert.h"
 #include "hc-risk-event.h"
 #include "hc-server-health.h"
+#include "hc-grading-model.h"
+#include "hc-grading-pass.h"
+#include "hc-subject-grade.h"
 
 G_BEGIN_DECLS
 
@@ -724,6 +727,83 @@ GListModel     *hc_client_list_departments_finish    (HcClient               *se
                                                       GAsyncResult           *result,
                                                       GError                **error);
 
+/* 公共信用综合评价 (hc-client-grading.c) */
+void            hc_client_get_subject_grade_async  (HcClient             *self,
+                                                    const char           *identifier,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+HcSubjectGrade *hc_client_get_subject_grade_finish (HcClient             *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+void            hc_client_override_grade_async     (HcClient             *self,
+                                                    const char           *identifier,
+                                                    const char           *grade,
+                                                    const char           *reason,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+HcSubjectGrade *hc_client_override_grade_finish    (HcClient             *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+/* A factor's weight, for hc_client_edit_grading_model_async(). */
+typedef struct
+{
+  const char *factor;
+  gint64      weight;
+} HcGradeWeight;
+void            hc_client_list_grading_models_async    (HcClient             *self,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+GListModel     *hc_client_list_grading_models_finish   (HcClient             *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void            hc_client_get_grading_model_async      (HcClient             *self,
+                                                        gint64                id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+HcGradingModel *hc_client_get_grading_model_finish     (HcClient             *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void            hc_client_create_grading_model_async   (HcClient             *self,
+                                                        gint64                based_on,
+                                                        const char           *title,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+HcGradingModel *hc_client_create_grading_model_finish  (HcClient             *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void            hc_client_edit_grading_model_async     (HcClient             *self,
+                                                        HcGradingModel       *model,
+                                                        gint64                base_score,
+                                                        const gint64          bands[3],
+                                                        const HcGradeWeight  *weights,
+                                                        guint                 n_weights,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+HcGradingModel *hc_client_edit_grading_model_finish    (HcClient             *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void            hc_client_preview_grading_model_async  (HcClient             *self,
+                                                        gint64                id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+HcGradingPass  *hc_client_preview_grading_model_finish (HcClient             *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void            hc_client_publish_grading_model_async  (HcClient             *self,
+                                                        HcGradingModel       *model,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+HcGradingPass  *hc_client_publish_grading_model_finish (HcClient             *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
 /* 名单自动比对 (hc-client-match.c). A run's hits, filtered: each filter
  * NULL for all. */
 typedef struct

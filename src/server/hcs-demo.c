@@ -7,6 +7,7 @@
 
 #include "hcs-auth.h"
 #include "hcs-demo.h"
+#include "hcs-grading.h"
 #include "hcs-store-users.h"
 
 #define DEMO_SEED 20210101
@@ -105,6 +106,16 @@ seed_users (HcsStore    *store,
   return TRUE;
 }
 
+/* 公共信用综合评价: the demo model, published, grades every subject from
+ * the files the seeders before made. */
+static gboolean
+seed_grading (HcsStore  *store,
+              GRand     *rand,
+              GError   **error)
+{
+  return hcs_grading_seed_demo (store, error);
+}
+
 /* The order matters: later families refer to earlier ones. */
 static const HcsDemoSeeder seeders[] = {
   hcs_demo_seed_departments,
@@ -117,6 +128,7 @@ static const HcsDemoSeeder seeders[] = {
   hcs_demo_seed_records,
   hcs_demo_seed_risk,
   hcs_demo_seed_risk_rules,
+  seed_grading,
 };
 
 /**

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <nettle/sha2.h>
 
+#include "hcs-grading.h"
 #include "hcs-import-xlsx.h"
 #include "hcs-import-private.h"
 #include "hcs-mask.h"
@@ -748,8 +749,11 @@ hcs_import_run (HcsStore                *store,
   imp.import_id = hcs_store_imports_insert (store, imp.kind->kind, options->item_id, options->actor->username,
                                             options->file_name, sha, encoding, &local);
   imp.insert = imp.import_id > 0 ? hcs_store_imports_record_insert (store, imp.kind->table, !imp.require_subject, &local) : NULL;
+  /* The subjects the import registered or brought records of are graded
+   * anew, in its transaction. */
   if (imp.insert == NULL ||
-      !import_rows (&imp, sheet ? NULL : &csv, sheet, sheet ? sheet->len : (guint64) text_len, &local))
+      !import_rows (&imp, sheet ? NULL : &csv, sheet, sheet ? sheet->len : (guint64) text_len, &local) ||
+      !hcs_grading_regrade_import (store, imp.import_id, &local))
     return store_failed (failure, &local, error);
 
   reasons = reasons_text (imp.reasons);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-core.h"
+#include "hcs-grading.h"
 #include "hcs-list-rules.h"
 #include "hcs-store-lists.h"
 
@@ -354,9 +355,11 @@ hcs_lists_apply_action (HcsStore        *store,
     return FALSE;
   action_dates (action, entry, json_object_get_int_member (type, "default_years"),
                 &decided_on, &published_from, &published_until);
+  /* A list entry in force, or ended, counts in the subject's grade. */
   return hcs_store_lists_entry_set_state (store, id, version, to, decided_on, published_from,
                                           published_until, error) &&
-         hcs_store_lists_history_add (store, id, action, from, to, reason, actor->username, NULL, error);
+         hcs_store_lists_history_add (store, id, action, from, to, reason, actor->username, NULL, error) &&
+         hcs_grading_regrade_identifier (store, json_object_get_string_member (entry, "subject_identifier"), error);
 }
 
 /* Resolves the measures (codes or ids) to ids of @list_type's measures;

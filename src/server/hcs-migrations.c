@@ -86,6 +86,13 @@ static const char * const migration_10[] = {
   NULL
 };
 
+/* 公共信用综合评价: evaluation models, computed grades, overrides
+ * (issue 13). */
+static const char * const migration_11[] = {
+  "grading.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -97,6 +104,7 @@ static const char * const * const migrations[] = {
   migration_8,
   migration_9,
   migration_10,
+  migration_11,
 };
 
 int

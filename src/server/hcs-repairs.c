@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hcs-grading.h"
 #include "hcs-list-rules.h"
 #include "hcs-repairs.h"
 #include "hcs-store-audit.h"
@@ -231,6 +232,9 @@ hcs_repairs_decide (HcsStore        *store,
     return FALSE;
   if (approve && !json_object_get_null_member (was, "entry_id") &&
       !repair_entry (store, actor, id, json_object_get_int_member (was, "entry_id"), comment, error))
+    return FALSE;
+  /* A completed repair counts in the subject's grade. */
+  if (approve && !hcs_grading_regrade_identifier (store, json_object_get_string_member (was, "subject_identifier"), error))
     return FALSE;
   return (*after = hcs_store_repairs_get (store, id, today, error)) != NULL;
 }

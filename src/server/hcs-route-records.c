@@ -11,6 +11,7 @@
 
 #include "hc-core.h"
 #include "hcs-credit-file.h"
+#include "hcs-grading.h"
 #include "hcs-list-rules.h"
 #include "hcs-routes.h"
 #include "hcs-store-audit.h"
@@ -385,8 +386,11 @@ fulfil_commitment (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
+  /* A commitment kept or broken counts in its subject's grade. */
   if (!hcs_store_records_commitment_fulfil (store, id, version, fulfilment, on, note,
                                             hcs_request_get_actor (req)->username, &error) ||
+      (!json_object_get_null_member (before, "subject_id") &&
+       !hcs_grading_regrade_subject (store, json_object_get_int_member (before, "subject_id"), &error)) ||
       (after = hcs_store_records_commitment_get (store, id, &error)) == NULL)
     {
       hcs_request_reply_gerror (req, error);

@@ -12,6 +12,7 @@
 
 #include "hc-core.h"
 #include "hcs-credit-file.h"
+#include "hcs-grading.h"
 #include "hcs-routes.h"
 #include "hcs-throttle.h"
 #include "hcs-store-subjects.h"
@@ -494,6 +495,9 @@ create_subject (HcsRequest *req)
       return;
     }
   id = hcs_store_subjects_insert (store, &f, &error);
+  /* Graded at once under the published model (its years since registration). */
+  if (id > 0 && !hcs_grading_regrade_subject (store, id, &error))
+    id = 0;
   if (id > 0)
     after = hcs_store_subjects_get_by_id (store, id, &error);
   if (after == NULL)

@@ -29,5 +29,6 @@ hcs_routes_new_router (void)
   hcs_routes_subjects_register (router);
   hcs_routes_records_register (router);
   hcs_routes_reports_register (router);
+  hcs_routes_grading_register (router);
   return router;
 }

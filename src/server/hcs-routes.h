@@ -24,5 +24,6 @@ void hcs_routes_imports_register     (HcsRouter *router);
 void hcs_routes_subjects_register    (HcsRouter *router);
 void hcs_routes_records_register     (HcsRouter *router);
 void hcs_routes_reports_register     (HcsRouter *router);
+void hcs_routes_grading_register     (HcsRouter *router);
 
 G_END_DECLS

@@ -1,0 +1,540 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SQL for 公共信用综合评价: model versions, the facts of subjects' files
+ * that the factors count, computed grades and overrides. */
+#define G_LOG_DOMAIN "hcs-store-grading"
+
+#include "config.h"
+
+#include "hcs-store-grading.h"
+#include "hcs-store-private.h"
+
+/* The scan reads subjects in id order and, beside them, each record table
+ * grouped by subject in the same order (through its subject index), and
+ * merges the rows in C: one pass over each table whether it grades one
+ * subject (first = last) or a million. ?1 … ?2 is the id range. */
+static const char SQL_SCAN_SUBJECTS[] =
+  "SELECT id, region, industry, registered_on, grade FROM subjects"
+  " WHERE id >= ?1 AND id <= ?2 ORDER BY id";
+static const char SQL_SCAN_OVERRIDES[] =
+  "SELECT subject_id, grade FROM grade_overrides"
+  " WHERE lifted_at IS NULL AND subject_id >= ?1 AND subject_id <= ?2 ORDER BY subject_id";
+/* 行政处罚决定的种类: 警告, 通报批评, 罚款 and 其他 are minor; the others
+ * (没收, 暂扣 / 吊销许可证件, 降低资质等级, 限制经营 / 从业, 责令停产停业 /
+ * 关闭, 行政拘留) severe. ?3 as of, ?4 recent since, ?5 earlier since. */
+#define SEVERE "category NOT IN ('warning', 'criticism', 'fine', 'other')"
+static const char SQL_SCAN_PENALTIES[] =
+  "SELECT subject_id,"
+  " sum (decided_on > ?4 AND " SEVERE "), sum (decided_on <= ?4 AND " SEVERE "),"
+  " sum (decided_on > ?4 AND NOT " SEVERE "), sum (decided_on <= ?4 AND NOT " SEVERE ")"
+  " FROM penalties WHERE subject_id >= ?1 AND subject_id <= ?2 AND decided_on > ?5 AND decided_on <= ?3"
+  " GROUP BY subject_id ORDER BY subject_id";
+#define IN_FORCE "e.state IN ('published', 'objected')"
+#define ENDED    "e.state IN ('repaired', 'exited', 'expired')"
+static const char SQL_SCAN_LISTS[] =
+  "SELECT e.subject_id,"
+  " sum (t.class = 'black' AND " IN_FORCE "), sum (t.class = 'black' AND " ENDED "),"
+  " sum (t.class = 'watch' AND " IN_FORCE "), sum (t.class = 'watch' AND " ENDED "),"
+  " sum (t.class = 'red' AND " IN_FORCE ")"
+  " FROM list_entries e JOIN list_types t ON t.key = e.list_type"
+  " WHERE e.subject_id >= ?1 AND e.subject_id <= ?2"
+  " GROUP BY e.subject_id ORDER BY e.subject_id";
+static const char SQL_SCAN_COMMITMENTS[] =
+  "SELECT subject_id, sum (fulfilment = 'fulfilled'), sum (fulfilment = 'breached')"
+  " FROM commitments WHERE subject_id >= ?1 AND subject_id <= ?2 AND fulfilment <> 'pending'"
+  " GROUP BY subject_id ORDER BY subject_id";
+static const char SQL_SCAN_REPAIRS[] =
+  "SELECT subject_id, count(*) FROM repairs"
+  " WHERE subject_id >= ?1 AND subject_id <= ?2 AND state = 'approved'"
+  " GROUP BY subject_id ORDER BY subject_id";
+
+static const char SQL_IMPORT_SUBJECTS[] =
+  "SELECT subject_id FROM penalties WHERE import_id = ?1 AND subject_id IS NOT NULL"
+  " UNION SELECT subject_id FROM commitments WHERE import_id = ?1 AND subject_id IS NOT NULL"
+  " UNION SELECT id FROM subjects WHERE import_id = ?1";
+
+#define MODEL_COLUMNS \
+  "id, state, title, base_score, band_a, band_b, band_c, based_on, version, created_by, created_at," \
+  " updated_at, published_by, published_at"
+static const char SQL_MODELS[] = "SELECT " MODEL_COLUMNS " FROM grading_models ORDER BY id DESC";
+static const char SQL_MODEL_GET[] = "SELECT " MODEL_COLUMNS " FROM grading_models WHERE id = ?1";
+static const char SQL_MODEL_WEIGHTS[] =
+  "SELECT factor, weight FROM grading_weights WHERE model_id = ?1 ORDER BY factor";
+static const char SQL_MODEL_IN_STATE[] = "SELECT id FROM grading_models WHERE state = ?1";
+static const char SQL_MODEL_INSERT[] =
+  "INSERT INTO grading_models (title, base_score, band_a, band_b, band_c, based_on, created_by,"
+  " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)";
+static const char SQL_MODEL_UPDATE[] =
+  "UPDATE grading_models SET title = ?3, base_score = ?4, band_a = ?5, band_b = ?6, band_c = ?7,"
+  " version = version + 1, updated_at = ?8 WHERE id = ?1 AND version = ?2 AND state = 'draft'";
+static const char SQL_MODEL_EXISTS[] = "SELECT 1 FROM grading_models WHERE id = ?1";
+static const char SQL_WEIGHT_SET[] =
+  "INSERT INTO grading_weights (model_id, factor, weight) VALUES (?1, ?2, ?3)"
+  " ON CONFLICT (model_id, factor) DO UPDATE SET weight = excluded.weight";
+static const char SQL_MODEL_SUPERSEDE[] =
+  "UPDATE grading_models SET state = 'superseded', updated_at = ?1 WHERE state = 'published'";
+static const char SQL_MODEL_PUBLISH[] =
+  "UPDATE grading_models SET state = 'published', published_by = ?3, published_at = ?4, updated_at = ?4,"
+  " version = version + 1 WHERE id = ?1 AND version = ?2 AND state = 'draft'";
+
+static const char SQL_GRADE_WRITE[] =
+  "INSERT OR REPLACE INTO subject_grades (subject_id, model_id, score, grade, as_of) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_GRADE_IN_FORCE[] =
+  "UPDATE subjects SET grade = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1 AND grade IS NOT ?2";
+static const char SQL_GRADE_GET[] =
+  "SELECT subject_id, model_id, score, grade, as_of FROM subject_grades WHERE subject_id = ?1";
+
+#define OVERRIDE_COLUMNS "id, subject_id, grade, reason, actor, at, lifted_at, lifted_by, lifted_reason"
+static const char SQL_OVERRIDE_OPEN[] =
+  "SELECT " OVERRIDE_COLUMNS " FROM grade_overrides WHERE subject_id = ?1 AND lifted_at IS NULL";
+static const char SQL_OVERRIDES[] =
+  "SELECT " OVERRIDE_COLUMNS " FROM grade_overrides WHERE subject_id = ?1 ORDER BY id DESC LIMIT 50";
+static const char SQL_OVERRIDE_INSERT[] =
+  "INSERT INTO grade_overrides (subject_id, grade, reason, actor, at) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_OVERRIDE_LIFT[] =
+  "UPDATE grade_overrides SET lifted_at = ?2, lifted_by = ?3, lifted_reason = ?4"
+  " WHERE id = ?1 AND lifted_at IS NULL";
+
+/* One of the grouped tables beside the subjects: its current row's
+ * subject, or G_MAXINT64 once it is done. */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  gint64        subject_id;
+  HcsGradeCount first;
+  int           n_counts;
+} ScanCursor;
+
+static gboolean
+cursor_next (HcsStore    *store,
+             ScanCursor  *c,
+             GError     **error)
+{
+  int rc = hcs_store_step (store, c->stmt, error);
+
+  if (rc < 0)
+    return FALSE;
+  c->subject_id = rc == SQLITE_ROW ? sqlite3_column_int64 (c->stmt, 0) : G_MAXINT64;
+  return TRUE;
+}
+
+static void
+bind_range (sqlite3_stmt       *stmt,
+            gint64              first_id,
+            gint64              last_id,
+            const HcsGradeDays *days)
+{
+  int n = sqlite3_bind_parameter_count (stmt);
+
+  sqlite3_bind_int64 (stmt, 1, first_id);
+  sqlite3_bind_int64 (stmt, 2, last_id);
+  if (n >= 3)
+    {
+      hcs_store_bind_text (stmt, 3, days->as_of);
+      hcs_store_bind_text (stmt, 4, days->recent_since);
+      hcs_store_bind_text (stmt, 5, days->earlier_since);
+    }
+}
+
+static void
+reset_all (sqlite3_stmt *subjects,
+           ScanCursor   *cursors,
+           guint         n)
+{
+  sqlite3_reset (subjects);
+  for (guint i = 0; i < n; i++)
+    if (cursors[i].stmt != NULL)
+      sqlite3_reset (cursors[i].stmt);
+}
+
+/**
+ * hcs_store_grading_scan:
+ * @first_id: the first subject id to read
+ * @last_id: the last one (G_MAXINT64: all)
+ * @func: called for each subject, in id order; %FALSE stops the scan
+ *
+ * Reads the facts the grade counts of each subject in the range.
+ */
+gboolean
+hcs_store_grading_scan (HcsStore            *store,
+                        gint64               first_id,
+                        gint64               last_id,
+                        const HcsGradeDays  *days,
+                        HcsGradeFactsFunc    func,
+                        gpointer             data,
+                        GError             **error)
+{
+  /* The overrides are the first cursor; its "count" is the grade. */
+  ScanCursor cursors[] = {
+    { NULL, 0, 0, 0 },
+    { NULL, 0, HCS_GRADE_COUNT_PENALTIES_SEVERE_RECENT, 4 },
+    { NULL, 0, HCS_GRADE_COUNT_BLACK_IN_FORCE, 5 },
+    { NULL, 0, HCS_GRADE_COUNT_COMMITMENTS_KEPT, 2 },
+    { NULL, 0, HCS_GRADE_COUNT_REPAIRS_COMPLETED, 1 },
+  };
+  const char * const sql[] = { SQL_SCAN_OVERRIDES, SQL_SCAN_PENALTIES, SQL_SCAN_LISTS,
+                               SQL_SCAN_COMMITMENTS, SQL_SCAN_REPAIRS };
+  sqlite3_stmt *subjects;
+  gboolean ok = FALSE;
+  int rc;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (cursors) == G_N_ELEMENTS (sql));
+
+  if ((subjects = hcs_store_prepare (store, SQL_SCAN_SUBJECTS, error)) == NULL)
+    return FALSE;
+  bind_range (subjects, first_id, last_id, days);
+  for (guint i = 0; i < G_N_ELEMENTS (cursors); i++)
+    {
+      if ((cursors[i].stmt = hcs_store_prepare (store, sql[i], error)) == NULL)
+        goto out;
+      bind_range (cursors[i].stmt, first_id, last_id, days);
+      if (!cursor_next (store, &cursors[i], error))
+        goto out;
+    }
+
+  while ((rc = hcs_store_step (store, subjects, error)) == SQLITE_ROW)
+    {
+      HcsGradeFacts facts = { 0, };
+
+      facts.subject_id = sqlite3_column_int64 (subjects, 0);
+      facts.region = (const char *) sqlite3_column_text (subjects, 1);
+      facts.industry = (const char *) sqlite3_column_text (subjects, 2);
+      facts.registered_on = (const char *) sqlite3_column_text (subjects, 3);
+      facts.grade = (const char *) sqlite3_column_text (subjects, 4);
+      for (guint i = 0; i < G_N_ELEMENTS (cursors); i++)
+        {
+          ScanCursor *c = &cursors[i];
+
+          /* Rows of subjects that are gone (or of ids outside subjects) are skipped. */
+          while (c->subject_id < facts.subject_id)
+            if (!cursor_next (store, c, error))
+              goto out;
+          if (c->subject_id != facts.subject_id)
+            continue;
+          if (i == 0)
+            facts.override_grade = (const char *) sqlite3_column_text (c->stmt, 1);
+          else
+            for (int k = 0; k < c->n_counts; k++)
+              facts.counts[c->first + k] = sqlite3_column_int (c->stmt, 1 + k);
+        }
+      if (!func (&facts, data, error))
+        goto out;
+    }
+  ok = rc == SQLITE_DONE;
+
+out:
+  reset_all (subjects, cursors, G_N_ELEMENTS (cursors));
+  return ok;
+}
+
+/**
+ * hcs_store_grading_import_subjects:
+ *
+ * Returns: (transfer full): the ids (gint64) of the subjects an import
+ *   registered or brought records of, in id order
+ */
+GArray *
+hcs_store_grading_import_subjects (HcsStore  *store,
+                                   gint64     import_id,
+                                   GError   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_IMPORT_SUBJECTS, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+JsonArray *
+hcs_store_grading_models_list (HcsStore  *store,
+                               GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MODELS, error);
+
+  return stmt != NULL ? hcs_store_rows_array (store, stmt, G_MAXUINT, error) : NULL;
+}
+
+/**
+ * hcs_store_grading_model_get:
+ *
+ * Returns: (transfer full): the model, with its weights as an object
+ *   (factor → weight) in `weights`, or %NULL (NOT_FOUND)
+ */
+JsonObject *
+hcs_store_grading_model_get (HcsStore  *store,
+                             gint64     id,
+                             GError   **error)
+{
+  g_autoptr(JsonObject) model = NULL;
+  g_autoptr(JsonObject) weights = json_object_new ();
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MODEL_GET, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if ((model = hcs_store_get_object (store, stmt, error)) == NULL ||
+      (stmt = hcs_store_prepare (store, SQL_MODEL_WEIGHTS, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+    json_object_set_int_member (weights, (const char *) sqlite3_column_text (stmt, 0),
+                                sqlite3_column_int64 (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return NULL;
+  json_object_set_object_member (model, "weights", g_steal_pointer (&weights));
+  return g_steal_pointer (&model);
+}
+
+/**
+ * hcs_store_grading_model_in_state:
+ * @state: draft or published
+ *
+ * Returns: the id of the model in @state, 0 when there is none, -1 with
+ *   @error set
+ */
+gint64
+hcs_store_grading_model_in_state (HcsStore    *store,
+                                  const char  *state,
+                                  GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MODEL_IN_STATE, error);
+  int rc;
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return -1;
+  hcs_store_bind_text (stmt, 1, state);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return rc < 0 ? -1 : id;
+}
+
+gint64
+hcs_store_grading_model_insert (HcsStore      *store,
+                                const char    *title,
+                                gint64         base_score,
+                                const gint64   bands[3],
+                                gint64         based_on,
+                                const char    *actor,
+                                GError       **error)
+{
+  g_autofree char *now = hcs_now_iso ();
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MODEL_INSERT, error);
+
+  if (stmt == NULL)
+    return 0;
+  hcs_store_bind_text (stmt, 1, title);
+  sqlite3_bind_int64 (stmt, 2, base_score);
+  for (int i = 0; i < 3; i++)
+    sqlite3_bind_int64 (stmt, 3 + i, bands[i]);
+  if (based_on > 0)
+    sqlite3_bind_int64 (stmt, 6, based_on);
+  hcs_store_bind_text (stmt, 7, actor);
+  hcs_store_bind_text (stmt, 8, now);
+  return hcs_store_insert (store, stmt, error);
+}
+
+/* STALE when @version is not the draft's; a model that is no longer a
+ * draft is the caller's to refuse before. */
+gboolean
+hcs_store_grading_model_update (HcsStore      *store,
+                                gint64         id,
+                                gint64         version,
+                                const char    *title,
+                                gint64         base_score,
+                                const gint64   bands[3],
+                                GError       **error)
+{
+  g_autofree char *now = hcs_now_iso ();
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MODEL_UPDATE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_store_bind_text (stmt, 3, title);
+  sqlite3_bind_int64 (stmt, 4, base_score);
+  for (int i = 0; i < 3; i++)
+    sqlite3_bind_int64 (stmt, 5 + i, bands[i]);
+  hcs_store_bind_text (stmt, 8, now);
+  return hcs_store_step_done (store, stmt, error) &&
+         hcs_store_check_versioned_update (store, SQL_MODEL_EXISTS, id, error);
+}
+
+gboolean
+hcs_store_grading_weight_set (HcsStore    *store,
+                              gint64       model_id,
+                              const char  *factor,
+                              gint64       weight,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_WEIGHT_SET, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, model_id);
+  hcs_store_bind_text (stmt, 2, factor);
+  sqlite3_bind_int64 (stmt, 3, weight);
+  return hcs_store_step_done (store, stmt, error);
+}
+
+/* The published model becomes superseded and the draft @id (at @version)
+ * published. */
+gboolean
+hcs_store_grading_model_publish (HcsStore    *store,
+                                 gint64       id,
+                                 gint64       version,
+                                 const char  *actor,
+                                 GError     **error)
+{
+  g_autofree char *now = hcs_now_iso ();
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MODEL_SUPERSEDE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  hcs_store_bind_text (stmt, 1, now);
+  if (!hcs_store_step_done (store, stmt, error) ||
+      (stmt = hcs_store_prepare (store, SQL_MODEL_PUBLISH, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_store_bind_text (stmt, 3, actor);
+  hcs_store_bind_text (stmt, 4, now);
+  return hcs_store_step_done (store, stmt, error) &&
+         hcs_store_check_versioned_update (store, SQL_MODEL_EXISTS, id, error);
+}
+
+gboolean
+hcs_store_grading_write (HcsStore    *store,
+                         gint64       subject_id,
+                         gint64       model_id,
+                         gint64       score,
+                         const char  *grade,
+                         const char  *as_of,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GRADE_WRITE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, subject_id);
+  sqlite3_bind_int64 (stmt, 2, model_id);
+  sqlite3_bind_int64 (stmt, 3, score);
+  sqlite3_bind_text (stmt, 4, grade, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, as_of, -1, SQLITE_STATIC);
+  return hcs_store_step_done (store, stmt, error);
+}
+
+/* The grade in force (subjects.grade), when it differs: the subject's
+ * version moves with it, as with any change of the subject. */
+gboolean
+hcs_store_grading_set_in_force (HcsStore    *store,
+                                gint64       subject_id,
+                                const char  *grade,
+                                GError     **error)
+{
+  g_autofree char *now = hcs_now_iso ();
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GRADE_IN_FORCE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, subject_id);
+  hcs_store_bind_text (stmt, 2, grade);
+  hcs_store_bind_text (stmt, 3, now);
+  return hcs_store_step_done (store, stmt, error);
+}
+
+/* NOT_FOUND when the subject has no computed grade. */
+JsonObject *
+hcs_store_grading_subject_get (HcsStore  *store,
+                               gint64     subject_id,
+                               GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GRADE_GET, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, subject_id);
+  return hcs_store_get_object (store, stmt, error);
+}
+
+/* NOT_FOUND when the subject's grade is not overridden. */
+JsonObject *
+hcs_store_grading_override_open (HcsStore  *store,
+                                 gint64     subject_id,
+                                 GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_OVERRIDE_OPEN, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, subject_id);
+  return hcs_store_get_object (store, stmt, error);
+}
+
+/* The subject's overrides, open and lifted, newest first. */
+JsonArray *
+hcs_store_grading_overrides (HcsStore  *store,
+                             gint64     subject_id,
+                             GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_OVERRIDES, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, subject_id);
+  return hcs_store_rows_array (store, stmt, G_MAXUINT, error);
+}
+
+gint64
+hcs_store_grading_override_insert (HcsStore    *store,
+                                   gint64       subject_id,
+                                   const char  *grade,
+                                   const char  *reason,
+                                   const char  *actor,
+                                   GError     **error)
+{
+  g_autofree char *now = hcs_now_iso ();
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_OVERRIDE_INSERT, error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, subject_id);
+  hcs_store_bind_text (stmt, 2, grade);
+  hcs_store_bind_text (stmt, 3, reason);
+  hcs_store_bind_text (stmt, 4, actor);
+  hcs_store_bind_text (stmt, 5, now);
+  return hcs_store_insert (store, stmt, error);
+}
+
+gboolean
+hcs_store_grading_override_lift (HcsStore    *store,
+                                 gint64       override_id,
+                                 const char  *reason,
+                                 const char  *actor,
+                                 GError     **error)
+{
+  g_autofree char *now = hcs_now_iso ();
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_OVERRIDE_LIFT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, override_id);
+  hcs_store_bind_text (stmt, 2, now);
+  hcs_store_bind_text (stmt, 3, actor);
+  hcs_store_bind_text (stmt, 4, reason);
+  return hcs_store_step_done (store, stmt, error);
+}
