@@ -606,6 +606,27 @@ refresh_run (HcMatchView *self)
   hc_match_view_reload (self);
 }
 
+/* The end of an action on a hit (feedback, clearance): the server's refusal
+ * in the message line, or @message and the run's counts read again. */
+static void
+hit_action_done (HcMatchView  *self,
+                 gboolean      done,
+                 const GError *error,
+                 const char   *message)
+{
+  busy_changed (self, -1);
+  set_acting (self, FALSE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (!done)
+    {
+      set_message (self, error->message, TRUE);
+      return;
+    }
+  set_message (self, message, FALSE);
+  refresh_run (self);
+}
+
 static void
 feedback_cb (GObject      *source,
              GAsyncResult *result,
@@ -616,17 +637,7 @@ feedback_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   hit = hc_client_match_hit_feedback_finish (HC_CLIENT (source), result, &error);
-  busy_changed (self, -1);
-  set_acting (self, FALSE);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (hit == NULL)
-    {
-      set_message (self, error->message, TRUE);
-      return;
-    }
-  set_message (self, _("The feedback is recorded."), FALSE);
-  refresh_run (self);
+  hit_action_done (self, hit != NULL, error, _("The feedback is recorded."));
 }
 
 static void
@@ -691,17 +702,8 @@ cleared_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   clearance = hc_client_clear_match_hit_finish (HC_CLIENT (source), result, &error);
-  busy_changed (self, -1);
-  set_acting (self, FALSE);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (clearance == NULL)
-    {
-      set_message (self, error->message, TRUE);
-      return;
-    }
-  set_message (self, _("Cleared as a false match: later runs do not raise this subject on this entry."), FALSE);
-  refresh_run (self);
+  hit_action_done (self, clearance != NULL, error,
+                   _("Cleared as a false match: later runs do not raise this subject on this entry."));
 }
 
 static void
