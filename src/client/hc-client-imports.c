@@ -10,7 +10,6 @@
 #include "hc-client-private.h"
 #include "hc-import-record.h"
 
-#define XLSX_CONTENT_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 static JsonArray *
 items_of (JsonObject *obj)
@@ -193,39 +192,25 @@ import_loaded_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GString) path = g_string_new ("/imports?kind=");
-  g_autofree char *name = NULL;
+  g_autoptr(GString) path = g_string_new ("/imports");
   ImportData *data = g_task_get_task_data (task);
   HcClient *self = g_task_get_source_object (task);
-  const char *content_type = "text/csv";
+  const char *content_type = NULL;
   GCancellable *cancellable;
 
-  bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  bytes = _hc_client_load_upload_finish (G_FILE (source), result, data->file_name, &content_type, &error);
   if (bytes == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_new_error (task, G_IO_ERROR, error->code,
-                                 _("The file cannot be read: %s. Check that it exists and that you may read it."),
-                                 error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  /* The server also knows an XLSX by its zip magic; the type says it first. */
-  if (g_str_has_suffix (data->file_name, ".xlsx") || g_str_has_suffix (data->file_name, ".XLSX"))
-    content_type = XLSX_CONTENT_TYPE;
-
-  g_string_append_uri_escaped (path, data->kind, NULL, FALSE);
-  g_string_append_printf (path, "&item=%" G_GINT64_FORMAT "&file_name=", data->item_id);
-  g_string_append_uri_escaped (path, data->file_name, NULL, FALSE);
-  if (data->encoding != NULL)
-    {
-      g_string_append (path, "&encoding=");
-      g_string_append_uri_escaped (path, data->encoding, NULL, FALSE);
-    }
+  _hc_client_query_add (path, "kind", data->kind);
+  _hc_client_query_add_int (path, "item", data->item_id);
+  _hc_client_query_add (path, "file_name", data->file_name);
+  _hc_client_query_add (path, "encoding", data->encoding);
   if (data->force)
-    g_string_append (path, "&force=1");
+    _hc_client_query_add (path, "force", "1");
 
   cancellable = g_task_get_cancellable (task);
   hc_client_send_bytes_async (self, "POST", path->str, content_type, bytes,

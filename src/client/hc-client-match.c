@@ -13,7 +13,6 @@
 #include "hc-match-hit.h"
 #include "hc-match-run.h"
 
-#define XLSX_CONTENT_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 /* POST /lists/match and …/rerun answer the hits; the run itself, with its
  * counts, is then read from GET /lists/match-runs/{id}. */
@@ -96,22 +95,14 @@ match_loaded_cb (GObject      *source,
   MatchData *data = g_task_get_task_data (task);
   HcClient *self = g_task_get_source_object (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  const char *content_type = "text/csv";
+  const char *content_type = NULL;
 
-  bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  bytes = _hc_client_load_upload_finish (G_FILE (source), result, data->file_name, &content_type, &error);
   if (bytes == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_new_error (task, G_IO_ERROR, error->code,
-                                 _("The file cannot be read: %s. Check that it exists and that you may read it."),
-                                 error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  /* The server also knows an XLSX by its zip magic; the type says it first. */
-  if (g_str_has_suffix (data->file_name, ".xlsx") || g_str_has_suffix (data->file_name, ".XLSX"))
-    content_type = XLSX_CONTENT_TYPE;
   _hc_client_query_add (path, "purpose", data->purpose);
   hc_client_send_bytes_async (self, "POST", path->str, content_type, bytes,
                               data->progress, data->progress_data,

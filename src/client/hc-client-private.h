@@ -54,6 +54,17 @@ void      hc_client_send_bytes_async  (HcClient              *self,
                                        GAsyncReadyCallback    callback,
                                        gpointer               user_data);
 
+/* Finishes g_file_load_bytes_async() of a file to upload: its bytes and,
+ * in @content_type, text/csv or the XLSX type by @file_name's extension (the
+ * server also knows an XLSX by its zip magic; the type says it first). A
+ * file that cannot be read fails with a message a person can act on; a
+ * cancelled load stays G_IO_ERROR_CANCELLED. */
+GBytes   *_hc_client_load_upload_finish (GFile         *file,
+                                         GAsyncResult  *result,
+                                         const char    *file_name,
+                                         const char   **content_type,
+                                         GError       **error);
+
 /* GETs @path and completes with the answer's body as it is (a file, not
  * JSON); an error answer is a GError as with hc_client_send_async. */
 void      hc_client_fetch_bytes_async  (HcClient            *self,

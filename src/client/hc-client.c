@@ -269,6 +269,32 @@ wrote_body_data_cb (SoupMessage *msg,
   upload->progress (MIN (upload->sent, upload->total), upload->total, upload->progress_data);
 }
 
+GBytes *
+_hc_client_load_upload_finish (GFile         *file,
+                               GAsyncResult  *result,
+                               const char    *file_name,
+                               const char   **content_type,
+                               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes = g_file_load_bytes_finish (file, result, NULL, &local_error);
+
+  if (bytes == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, G_IO_ERROR, local_error->code,
+                     _("The file cannot be read: %s. Check that it exists and that you may read it."),
+                     local_error->message);
+      return NULL;
+    }
+  *content_type = g_str_has_suffix (file_name, ".xlsx") || g_str_has_suffix (file_name, ".XLSX")
+                  ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  : "text/csv";
+  return bytes;
+}
+
 void
 hc_client_send_bytes_async (HcClient              *self,
                             const char            *method,
