@@ -73,6 +73,47 @@ early_actor_free (gpointer data)
   g_free (a);
 }
 
+/* The route the early handler matched, so that handle_api does not match
+ * the same path again. */
+typedef struct
+{
+  const HcsRoute *route;
+  GHashTable     *params;
+  gboolean        path_known;
+} RouteMatch;
+
+static void
+route_match_free (gpointer data)
+{
+  RouteMatch *m = data;
+
+  g_clear_pointer (&m->params, g_hash_table_unref);
+  g_free (m);
+}
+
+/* Matches @path once per message: the early handler's match, kept on @msg,
+ * serves handle_api too. */
+static const HcsRoute *
+match_route (HcsWorker          *worker,
+             SoupServerMessage  *msg,
+             const char         *path,
+             GHashTable        **params,
+             gboolean           *path_known)
+{
+  RouteMatch *m = g_object_get_data (G_OBJECT (msg), "hcs-route-match");
+
+  if (m == NULL)
+    {
+      m = g_new0 (RouteMatch, 1);
+      m->route = hcs_router_match (worker->server->router, soup_server_message_get_method (msg),
+                                   path, &m->params, &m->path_known);
+      g_object_set_data_full (G_OBJECT (msg), "hcs-route-match", m, route_match_free);
+    }
+  *params = m->params ? g_hash_table_ref (m->params) : NULL;
+  *path_known = m->path_known;
+  return m->route;
+}
+
 static gint64 token_ttl = 8 * 3600;
 
 gint64
@@ -167,7 +208,7 @@ handle_api (SoupServer        *soup,
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                 "Cache-Control", "no-store");
 
-  route = hcs_router_match (worker->server->router, method, path, &params, &path_known);
+  route = match_route (worker, msg, path, &params, &path_known);
   if (route == NULL)
     {
       if (path_known)
@@ -229,8 +270,7 @@ handle_early (SoupServer        *soup,
   goffset length;
   gsize max;
 
-  route = hcs_router_match (worker->server->router, soup_server_message_get_method (msg),
-                            path, &params, &path_known);
+  route = match_route (worker, msg, path, &params, &path_known);
   max = (route != NULL && route->max_body > 0) ? route->max_body : HCS_DEFAULT_MAX_BODY;
   hcs_http_guard_limit_body (msg, max);
 
