@@ -381,7 +381,7 @@ test_backup_while_writing_and_restore (void)
   g_autofree char *missing_copy = g_build_filename (dir, "missing-copy.db", NULL);
   Writer w = { 0, };
   GThread *thread;
-  guint before, after, in_copy;
+  guint before, after, after_writes, in_copy;
   struct stat st_before, st_after;
 
   g_assert_no_error (error);
@@ -401,6 +401,7 @@ test_backup_while_writing_and_restore (void)
   after = (guint) g_atomic_int_get (&w.acknowledged);
   g_atomic_int_set (&w.stop, 1);
   g_thread_join (thread);
+  after_writes = (guint) g_atomic_int_get (&w.acknowledged);
   g_assert_cmpuint (after, >, before);   /* the server went on writing */
 
   hc_test_assert_db_intact (copy);
@@ -451,7 +452,32 @@ test_backup_while_writing_and_restore (void)
     assert_departments_prefix (from_restored, in_copy);
   }
 
-  hc_test_server_stop (srv);
+  /* restore under a running server is refused and changes nothing; once
+   * the server has stopped, the same restore goes through */
+  {
+    const char *under[] = { "restore", "--db", hc_test_server_get_db_path (srv), copy, NULL };
+    g_autoptr(HcTestResponse) late = hc_test_request (srv, "POST", "/departments", hc_test_server_token (srv, "admin"),
+                                                      "{\"code\":\"BKLATE\",\"name\":\"备份之后委\"}");
+    guint served;
+
+    hc_assert_status (late, 201, NULL);   /* one department the copy has not */
+    served = count_prefix (srv);
+    g_assert_cmpuint (served, ==, after_writes + 1);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (hc_test_server_command (under, NULL, &err), ==, 1);
+    g_test_message ("restore under a running server: %s", err);
+    g_assert_nonnull (strstr (err, "stop it first"));
+    g_assert_cmpuint (count_prefix (srv), ==, served);
+
+    hc_test_server_stop (srv);
+    hc_test_assert_db_intact (hc_test_server_get_db_path (srv));
+    g_assert_cmpint (hc_test_server_command (under, NULL, NULL), ==, 0);
+    {
+      g_autoptr(HcTestServer) restored_in_place = hc_test_server_new_for_db (hc_test_server_get_db_path (srv), NULL);
+
+      g_assert_cmpuint (count_prefix (restored_in_place), ==, in_copy);
+    }
+  }
   hc_test_assert_db_intact (hc_test_server_get_db_path (srv));
   g_free (w.url);
   g_free (w.token);

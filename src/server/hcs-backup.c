@@ -7,7 +7,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "hcs-backup.h"
 #include "hcs-store-backup.h"
@@ -87,6 +92,57 @@ hcs_backup_main (int    argc,
   return 0;
 }
 
+/* A server holds a shared lock on its database file for as long as it
+ * serves, and restore asks for the same lock exclusively: restoring under a
+ * running server (which would go on with its sessions and caches over a
+ * database replaced beneath it) is refused, and no server starts while a
+ * restore runs. flock() locks are not the POSIX locks SQLite takes, so the two
+ * never meet; the descriptor is never closed while SQLite has the file open,
+ * since closing any descriptor of a file drops this process's POSIX locks on
+ * it. Returns the descriptor, -1 when the file does not exist (nothing to
+ * guard), or -2 with @error set when the lock is held the other way. */
+static int
+take_db_lock (const char  *db_path,
+              int          operation,
+              GError     **error)
+{
+  int fd = g_open (db_path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return -1;
+  if (flock (fd, operation | LOCK_NB) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      if (saved == EWOULDBLOCK && operation == LOCK_EX)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                     _("a server is running on %s; stop it first (nothing was changed)"), db_path);
+      else if (saved == EWOULDBLOCK)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                     _("%s is being restored; start the server when the restore has finished"), db_path);
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s",
+                     db_path, g_strerror (saved));
+      return -2;
+    }
+  return fd;
+}
+
+/**
+ * hcs_backup_hold_serving_lock:
+ *
+ * Taken by the server once its database exists; held until the process
+ * ends. Fails when a restore of the same database is running.
+ */
+gboolean
+hcs_backup_hold_serving_lock (const char  *db_path,
+                              GError     **error)
+{
+  /* kept open on purpose until the process ends (see take_db_lock()) */
+  return take_db_lock (db_path, LOCK_SH, error) != -2;
+}
+
 int
 hcs_restore_main (int    argc,
                   char  *argv[])
@@ -98,6 +154,8 @@ hcs_restore_main (int    argc,
   g_autoptr(HcsStore) store = NULL;
   g_autoptr(GError) error = NULL;
   int version;
+  int lock_fd;
+  gboolean ok;
 
   if (!parse ("restore", _("BACKUP — replace the database by a backup (stop the server first)"), N_("BACKUP"),
               _("give --db PATH and the BACKUP file to restore"), &argc, &argv, &db_path, &backup_path))
@@ -121,8 +179,18 @@ hcs_restore_main (int    argc,
                   _("the backup was written by a newer server; nothing was changed"));
       return 1;
     }
+  lock_fd = take_db_lock (db_path, LOCK_EX, &error);
+  if (lock_fd == -2)
+    {
+      g_printerr ("hncredit-server restore: %s\n", error->message);
+      return 1;
+    }
   store = hcs_store_open (db_path, &error);
-  if (store == NULL || !hcs_store_copy_from (store, backup, &error))
+  ok = store != NULL && hcs_store_copy_from (store, backup, &error);
+  g_clear_pointer (&store, hcs_store_free);
+  if (lock_fd >= 0)
+    close (lock_fd);   /* only now that SQLite has closed the file */
+  if (!ok)
     {
       g_printerr ("hncredit-server restore: %s\n", error->message);
       return 1;

@@ -13,4 +13,7 @@ int  hcs_restore_main  (int    argc,
 int  hcs_check_main    (int    argc,
                         char  *argv[]);
 
+gboolean hcs_backup_hold_serving_lock (const char  *db_path,
+                                       GError     **error);
+
 G_END_DECLS

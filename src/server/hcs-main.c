@@ -412,7 +412,8 @@ main (int   argc,
     }
 
   store = hcs_store_open (o.db_path, &error);
-  if (store == NULL || !bootstrap (store, &o, &error))
+  if (store == NULL || !hcs_backup_hold_serving_lock (o.db_path, &error)
+      || !bootstrap (store, &o, &error))
     {
       g_printerr ("hncredit-server: %s\n", error->message);
       return 1;
