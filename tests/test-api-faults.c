@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "hc-core.h"
 #include "hc-test-server.h"
@@ -287,6 +288,45 @@ test_full_disk_answers_503_and_recovers (void)
   hc_test_assert_db_intact (db_path);
 }
 
+/* ---- a database another process holds locked --------------------------- */
+
+/* Another process (an administrator's sqlite3 shell, a stuck backup script)
+ * holds the write lock longer than the server waits for it: the write is
+ * refused with 503 busy and changes nothing, reads go on, and the same write
+ * succeeds once the lock is let go. */
+static void
+test_locked_database_answers_503_busy (void)
+{
+  g_autoptr(HcTestServer) srv = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *admin = hc_test_server_token (srv, "admin");
+  const char *body = "{\"code\":\"LK1\",\"name\":\"锁库测试委\"}";
+  sqlite3 *holder = NULL;
+  guint departments;
+
+  departments = count_items (srv, "/departments");
+  g_assert_cmpint (sqlite3_open (hc_test_server_get_db_path (srv), &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autoptr(HcTestResponse) r = hc_test_request (srv, "POST", "/departments", admin, body);
+    JsonObject *err;
+
+    hc_assert_status (r, 503, "busy");
+    err = json_object_get_object_member (hc_test_response_object (r), "error");
+    g_assert_nonnull (strstr (json_object_get_string_member (err, "message"), "nothing was changed"));
+  }
+  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments);
+  g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (holder);
+  {
+    g_autoptr(HcTestResponse) r = hc_test_request (srv, "POST", "/departments", admin, body);
+
+    hc_assert_status (r, 201, NULL);
+  }
+  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments + 1);
+  hc_test_server_stop (srv);
+  hc_test_assert_db_intact (hc_test_server_get_db_path (srv));
+}
+
 /* ---- backup while the server writes, and restore --------------------- */
 
 typedef struct
@@ -505,6 +545,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/faults/sigkill-during-list-transitions", test_sigkill_during_list_transitions);
   g_test_add_func ("/faults/full-disk-answers-503-and-recovers", test_full_disk_answers_503_and_recovers);
+  g_test_add_func ("/faults/locked-database-answers-503-busy", test_locked_database_answers_503_busy);
   g_test_add_func ("/faults/backup-while-writing-and-restore", test_backup_while_writing_and_restore);
 
   status = g_test_run ();
