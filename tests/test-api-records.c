@@ -703,6 +703,29 @@ test_person_file_by_reference (void)
   refused = get (hc_test_server_token (server, "browser"), "/subjects/%s?unmask=1", ref);
   hc_assert_status (refused, 403, NULL);
 
+  /* an analyst who sees the number masked edits the person by the same
+   * reference, under the same If-Match rule */
+  {
+    g_autofree char *path = g_strdup_printf ("/subjects/%s", ref);
+    g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"",
+                                             json_object_get_int_member (hc_test_response_object (subject), "version"));
+    g_autoptr(GBytes) body = g_bytes_new_static ("{\"industry\":\"批发和零售业\"}", strlen ("{\"industry\":\"批发和零售业\"}"));
+    g_autoptr(HcTestResponse) edited = hc_test_request_full (server, "PATCH", path, hc_test_server_token (server, "browser"),
+                                                             "application/json", body, etag);
+    g_autoptr(HcTestResponse) stale = hc_test_request_full (server, "PATCH", path, hc_test_server_token (server, "browser"),
+                                                            "application/json", body, etag);
+    g_autoptr(HcTestResponse) unknown_ref = hc_test_request_full (server, "PATCH", "/subjects/id:999999999",
+                                                                  hc_test_server_token (server, "browser"),
+                                                                  "application/json", body, etag);
+
+    hc_assert_status (edited, 200, NULL);
+    g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (edited), "industry"), ==, "批发和零售业");
+    g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (edited), "identifier"), ==, masked);
+    g_assert_null (strstr ((const char *) g_bytes_get_data (edited->body, NULL), person));
+    hc_assert_status (stale, 412, NULL);
+    hc_assert_status (unknown_ref, 404, "not_found");
+  }
+
   /* the person's report: the number masked for the reader who sees it
    * masked, whole for an administrator */
   {

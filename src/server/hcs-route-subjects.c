@@ -528,6 +528,8 @@ patch_subject (HcsRequest *req)
   static const char * const editable[] = { "name", "industry", "status", "grade", "region" };
   HcsStore *store = hcs_request_get_store (req);
   g_autofree char *identifier = path_identifier (req);
+  gint64 ref = 0;
+  gboolean by_ref = hcs_credit_file_parse_ref (hcs_request_param (req, "identifier"), &ref);
   HcsSubjectFields f = { 0, };
   JsonObject *body;
   gint64 version;
@@ -542,12 +544,14 @@ patch_subject (HcsRequest *req)
 
   if (!hcs_request_if_match (req, &version) || (body = hcs_request_json_object (req)) == NULL)
     return;
-  if (identifier == NULL)
+  /* By the list row's reference ("id:42") those who see a person's number
+   * masked edit the person without naming the number (as get_subject). */
+  if (!by_ref && identifier == NULL)
     {
       not_found (req);
       return;
     }
-  if (!hcs_throttle_person_lookup (req, identifier))
+  if (!by_ref && !hcs_throttle_person_lookup (req, identifier))
     return;
   for (guint i = 0; i < G_N_ELEMENTS (immutable); i++)
     if (json_object_has_member (body, immutable[i]))
@@ -582,7 +586,8 @@ patch_subject (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  before = hcs_store_subjects_get (store, identifier, &error);
+  before = by_ref ? hcs_store_subjects_get_by_id (store, ref, &error)
+                  : hcs_store_subjects_get (store, identifier, &error);
   if (before == NULL)
     {
       if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
