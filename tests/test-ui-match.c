@@ -70,6 +70,15 @@ server_hits (Fixture *f,
   return json_object_get_int_member (run, "hits");
 }
 
+/* The clearances that stand, as the server counts them. */
+static gint64
+standing_clearances (Fixture *f)
+{
+  g_autoptr(JsonObject) page = hc_test_get_object (f->server, "admin", "/lists/match-clearances?standing=true&total=true");
+
+  return json_object_get_int_member (page, "total");
+}
+
 static void
 export (HcPane     *pane,
         const char *listing,
@@ -99,6 +108,8 @@ match_and_export (HcApplication *app,
   g_autoptr(GdkTexture) shot = NULL;
   g_autoptr(HcMatchHit) first = NULL;
   g_autoptr(HcMatchHit) cleared = NULL;
+  g_autoptr(HcMatchHit) withdrawn = NULL;
+  gint64 clearance_id, standing = standing_clearances (f);
   AdwMessageDialog *dialog;
   HcListsPane *pane;
   HcMatchView *view;
@@ -170,6 +181,44 @@ match_and_export (HcApplication *app,
   cleared = g_list_model_get_item (hc_match_view_get_hits (view), 0);
   g_assert_true (hc_match_hit_get_cleared (cleared));
   g_assert_cmpstr (hc_match_hit_get_feedback_label (cleared), ==, "已排除（误匹配）");
+  clearance_id = hc_match_hit_get_clearance_id (cleared);
+  g_assert_cmpint (clearance_id, >, 0);
+  g_assert_cmpint (standing_clearances (f), ==, standing + 1);
+
+  /* Withdrawn: the dialog wants a reason; the hit is raised again and the
+   * server keeps the clearance, withdrawn. */
+  g_assert_true (hc_match_view_select_hit (view, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "match.withdraw-clearance", NULL));
+  hc_ui_wait_until ("the withdraw dialog", dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (hc_ui_find_window (HC_TYPE_LIST_REASON_DIALOG));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "核实为同一主体");
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hc_ui_wait_until ("the withdrawal", run_shown, view);
+  g_test_message ("withdrawn: %s", hc_match_view_get_message (view));
+  g_assert_nonnull (strstr (hc_match_view_get_message (view), "撤销"));
+  withdrawn = g_list_model_get_item (hc_match_view_get_hits (view), 0);
+  g_assert_false (hc_match_hit_get_cleared (withdrawn));
+  g_assert_cmpstr (hc_match_hit_get_feedback_label (withdrawn), ==, "待反馈");
+  g_assert_cmpint (standing_clearances (f), ==, standing);
+  {
+    g_autoptr(JsonObject) all = hc_test_get_object (f->server, "admin", "/lists/match-clearances?limit=100");
+    JsonArray *items = json_object_get_array_member (all, "items");
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *c = json_array_get_object_element (items, i);
+
+        if (json_object_get_int_member (c, "id") != clearance_id)
+          continue;
+        found = TRUE;
+        g_assert_false (json_object_get_boolean_member (c, "standing"));
+        g_assert_cmpstr (json_object_get_string_member (c, "withdraw_reason"), ==, "核实为同一主体");
+      }
+    g_assert_true (found);
+  }
 
   /* The demo's own run kept its subjects: it can be re-run. */
   {

@@ -135,6 +135,8 @@ update_actions (HcMatchView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.feedback", idle && hit != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.clear-hit",
                                  idle && hit != NULL && !hc_match_hit_get_cleared (hit));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.withdraw-clearance",
+                                 idle && hit != NULL && hc_match_hit_get_cleared (hit));
 }
 
 /* The selected hit, in a line below the table. */
@@ -148,7 +150,7 @@ update_hit_label (HcMatchView *self)
     text = g_strdup (_("Select a hit to record feedback or clear a false match."));
   else if (hc_match_hit_get_cleared (hit))
     /* TRANSLATORS: a hit, cleared as a false match */
-    text = g_strdup_printf (_("%s: cleared as a false match; later runs do not raise it."),
+    text = g_strdup_printf (_("%s: cleared as a false match; later runs do not raise it until the clearance is withdrawn."),
                             hc_match_hit_get_subject_name (hit));
   else if (hc_match_hit_get_feedback (hit) != NULL)
     /* TRANSLATORS: a hit's subject, its feedback, who gave it and their department */
@@ -744,6 +746,61 @@ clear_hit_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+withdrawn_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(HcMatchView) self = user_data;
+  g_autoptr(HcMatchClearance) clearance = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clearance = hc_client_withdraw_match_clearance_finish (HC_CLIENT (source), result, &error);
+  hit_action_done (self, clearance != NULL, error,
+                   _("The clearance is withdrawn: later runs raise this subject on this entry again."));
+}
+
+static void
+withdraw_response (HcListReasonDialog *dialog,
+                   const char         *response,
+                   HcMatchView        *self)
+{
+  g_autofree char *reason = hc_list_reason_dialog_get_reason (dialog);
+  HcMatchHit *hit = selected_hit (self);
+
+  if (g_strcmp0 (response, "apply") != 0 || hit == NULL || self->acting ||
+      hc_match_hit_get_clearance_id (hit) <= 0)
+    return;
+  set_acting (self, TRUE);
+  busy_changed (self, 1);
+  hc_client_withdraw_match_clearance_async (self->client, hc_match_hit_get_clearance_id (hit), reason,
+                                            self->action_cancellable, withdrawn_cb, g_object_ref (self));
+}
+
+/* A false match cleared by mistake: the clearance is withdrawn with a
+ * reason (kept and audited), and later runs raise the pair again. */
+static void
+withdraw_clearance_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  HcMatchView *self = HC_MATCH_VIEW (widget);
+  HcMatchHit *hit = selected_hit (self);
+  HcListReasonDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  if (hit == NULL || self->acting || !hc_match_hit_get_cleared (hit))
+    return;
+  /* TRANSLATORS: the heading of the withdraw-clearance dialog; the subject and the list */
+  heading = g_strdup_printf (_("Withdraw the clearance: %s on %s"), hc_match_hit_get_subject_name (hit),
+                             hc_match_hit_get_list_name (hit));
+  dialog = hc_list_reason_dialog_new_asking (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                             _("Say why the subject is a real match after all. The reason is kept and audited; later runs raise the hit again."),
+                                             _("Withdraw"), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (withdraw_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The object */
 
 static void
@@ -791,6 +848,7 @@ hc_match_view_class_init (HcMatchViewClass *klass)
   gtk_widget_class_install_action (widget_class, "match.rerun", NULL, rerun_action);
   gtk_widget_class_install_action (widget_class, "match.feedback", "b", feedback_action);
   gtk_widget_class_install_action (widget_class, "match.clear-hit", NULL, clear_hit_action);
+  gtk_widget_class_install_action (widget_class, "match.withdraw-clearance", NULL, withdraw_clearance_action);
 
   g_type_ensure (HC_TYPE_EXPORT_BUTTON);
   g_type_ensure (HC_TYPE_MATCH_RUN);
