@@ -113,8 +113,9 @@ save_cb (GObject      *source,
     return;
   if (g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED))
     {
-      hc_client_get_subject_async (self->client, hc_subject_get_identifier (self->subject),
-                                   self->cancellable, reload_cb, g_object_ref (self));
+      g_autofree char *lookup = hc_subject_dup_lookup (self->subject);
+
+      hc_client_get_subject_async (self->client, lookup, self->cancellable, reload_cb, g_object_ref (self));
       return;
     }
   set_busy (self, FALSE);
@@ -140,6 +141,7 @@ hc_subject_edit_dialog_save (HcSubjectEditDialog *self)
   HcSubjectEdit edit = { 0, };
   g_autofree char *name = NULL;
   g_autofree char *industry = NULL;
+  g_autofree char *lookup = NULL;
   const char *grade;
 
   g_return_if_fail (HC_IS_SUBJECT_EDIT_DIALOG (self));
@@ -163,7 +165,9 @@ hc_subject_edit_dialog_save (HcSubjectEditDialog *self)
     }
   show_message (self, NULL);
   set_busy (self, TRUE);
-  hc_client_update_subject_async (self->client, hc_subject_get_identifier (self->subject), self->etag,
+  /* a person whose number the user sees masked is named by its row */
+  lookup = hc_subject_dup_lookup (self->subject);
+  hc_client_update_subject_async (self->client, lookup, self->etag,
                                   &edit, self->cancellable, save_cb, g_object_ref (self));
 }
 

@@ -217,11 +217,14 @@ edit_action (GtkWidget  *widget,
   HcSubjectsPane *self = HC_SUBJECTS_PANE (widget);
   HcClient *client = hc_pane_get_client (HC_PANE (self));
   HcSubject *subject = selected_subject (self);
+  g_autofree char *lookup = NULL;
 
   if (subject == NULL || client == NULL)
     return;
-  /* The dialog edits the version read now, with its ETag. */
-  hc_client_get_subject_async (client, hc_subject_get_identifier (subject),
+  /* The dialog edits the version read now, with its ETag; a person whose
+   * number the user sees masked is read by its row. */
+  lookup = hc_subject_dup_lookup (subject);
+  hc_client_get_subject_async (client, lookup,
                                hc_pane_get_cancellable (HC_PANE (self)),
                                edit_subject_cb, g_object_ref (self));
 }
