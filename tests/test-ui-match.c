@@ -16,6 +16,7 @@
 #include "hc-list-reason-dialog.h"
 #include "hc-match-view.h"
 #include "hc-test-server.h"
+#include "hc-export-button.h"
 #include "hc-ui-test.h"
 
 typedef struct
@@ -128,6 +129,24 @@ match_and_export (HcApplication *app,
   view = hc_lists_pane_get_match_view (pane);
   hc_ui_wait_until ("the runs", view_idle, view);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  /* Its two export buttons are told apart by their labels and mnemonics. */
+  {
+    guint nth0 = 0, nth1 = 1;
+    GtkWidget *hits_button = hc_ui_find_nth (GTK_WIDGET (view), HC_TYPE_EXPORT_BUTTON, &nth0);
+    GtkWidget *invalid_button = hc_ui_find_nth (GTK_WIDGET (view), HC_TYPE_EXPORT_BUTTON, &nth1);
+    g_autofree char *hits_label = NULL;
+    g_autofree char *invalid_label = NULL;
+
+    g_assert_nonnull (hits_button);
+    g_assert_nonnull (invalid_button);
+    g_object_get (hits_button, "label", &hits_label, NULL);
+    g_object_get (invalid_button, "label", &invalid_label, NULL);
+    g_assert_cmpstr (hits_label, !=, invalid_label);
+    g_assert_nonnull (strchr (hits_label, '_'));
+    g_assert_nonnull (strchr (invalid_label, '_'));
+    g_assert_cmpint (g_ascii_tolower (strchr (hits_label, '_')[1]), !=,
+                     g_ascii_tolower (strchr (invalid_label, '_')[1]));
+  }
 
   /* What the file chooser's Open does. */
   hc_match_view_match_file (view, file);

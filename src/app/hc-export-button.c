@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "hc-export-button.h"
@@ -19,6 +20,7 @@ struct _HcExportButton
 
   GtkStack       *stack;
   GtkMenuButton  *menu_button;
+  AdwButtonContent *content;
   GtkProgressBar *progress_bar;
 
   char           *listing;
@@ -29,7 +31,7 @@ struct _HcExportButton
 
 G_DEFINE_FINAL_TYPE (HcExportButton, hc_export_button, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_LISTING, N_PROPS };
+enum { PROP_0, PROP_LISTING, PROP_LABEL, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
@@ -122,6 +124,9 @@ hc_export_button_get_property (GObject    *object,
     case PROP_LISTING:
       g_value_set_string (value, hc_export_button_get_listing (self));
       break;
+    case PROP_LABEL:
+      g_value_set_string (value, adw_button_content_get_label (self->content));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -139,6 +144,9 @@ hc_export_button_set_property (GObject      *object,
     {
     case PROP_LISTING:
       hc_export_button_set_listing (self, g_value_get_string (value));
+      break;
+    case PROP_LABEL:
+      hc_export_button_set_label (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -163,11 +171,18 @@ hc_export_button_class_init (HcExportButtonClass *klass)
   properties [PROP_LISTING] =
     g_param_spec_string ("listing", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The button's label, with its mnemonic ("E_xport" unless set): a view
+   * with two export buttons names each, so that neither the mnemonics nor
+   * what a screen reader says are the same. */
+  properties [PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-export-button.ui");
   gtk_widget_class_bind_template_child (widget_class, HcExportButton, stack);
   gtk_widget_class_bind_template_child (widget_class, HcExportButton, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HcExportButton, content);
   gtk_widget_class_bind_template_child (widget_class, HcExportButton, progress_bar);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -223,4 +238,24 @@ hc_export_button_set_listing (HcExportButton *self,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LISTING]);
+}
+
+/* @label with a mnemonic; the accessible name is the same words without it. */
+void
+hc_export_button_set_label (HcExportButton *self,
+                            const char     *label)
+{
+  g_autoptr(GString) plain = NULL;
+
+  g_return_if_fail (HC_IS_EXPORT_BUTTON (self));
+  g_return_if_fail (label != NULL);
+
+  if (g_strcmp0 (adw_button_content_get_label (self->content), label) == 0)
+    return;
+  adw_button_content_set_label (self->content, label);
+  plain = g_string_new (label);
+  g_string_replace (plain, "_", "", 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LABEL]);
 }

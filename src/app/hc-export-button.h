@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (HcExportButton, hc_export_button, HC, EXPORT_BUTTON, GtkWi
 
 GtkProgressBar *hc_export_button_get_progress_bar (HcExportButton *self);
 const char     *hc_export_button_get_listing      (HcExportButton *self);
+void            hc_export_button_set_label        (HcExportButton *self,
+                                                   const char     *label);
 void            hc_export_button_set_listing      (HcExportButton *self,
                                                    const char     *listing);
 
