@@ -6,6 +6,8 @@
  * nothing; a superseded version stays readable. */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <string.h>
 
 #include "hc-core.h"
@@ -479,6 +481,64 @@ test_bad_edits_change_nothing (void)
   }
 }
 
+/* A grade counts years and recent penalties, so a day's passing alone can
+ * change it: grades as of an earlier day are recomputed by the server on its
+ * own, soon after it starts and every ten minutes after. The server is
+ * stopped, one grade is set back to a wrong one as of 2020 (what an old
+ * database holds), and a server on the same file puts it right. Runs last: it
+ * stops the shared server. */
+static void
+test_grades_of_an_earlier_day_are_recomputed (void)
+{
+  g_autofree char *uscc = new_company ("海南隔日评价测试有限公司", 8, "批发和零售业");
+  g_autofree char *path = g_strdup_printf ("/subjects/%s", uscc);
+  g_autofree char *grade_path = g_strdup_printf ("/subjects/%s/grade", uscc);
+  g_autofree char *db_path = g_strdup (hc_test_server_get_db_path (server));
+  g_autofree char *computed = g_strdup (grade_in_force (uscc));
+  g_autofree char *as_of = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(HcTestServer) again = NULL;
+  gint64 id;
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(JsonObject) subject = hc_test_get_object (server, "analyst", path);
+    g_autoptr(JsonObject) grade = grade_of (uscc);
+
+    id = num (subject, "id");
+    as_of = g_strdup (str (json_object_get_object_member (grade, "computed"), "as_of"));
+  }
+  g_assert_cmpstr (computed, !=, "D");
+  hc_test_server_stop (server);
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("UPDATE subject_grades SET as_of = '2020-01-01', score = 0, grade = 'D' WHERE subject_id = %"
+                         G_GINT64_FORMAT "; UPDATE subjects SET grade = 'D' WHERE id = %" G_GINT64_FORMAT ";", id, id);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  again = hc_test_server_new_for_db (db_path, NULL);
+  {
+    gint64 deadline = g_get_monotonic_time () + 120 * G_TIME_SPAN_SECOND;
+    g_autoptr(JsonObject) grade = NULL;
+    char now[2] = "D";
+
+    while (g_str_equal (now, "D") && g_get_monotonic_time () < deadline)
+      {
+        g_autoptr(JsonObject) subject = hc_test_get_object (again, "analyst", path);
+
+        g_strlcpy (now, json_object_get_null_member (subject, "grade") ? "D" : str (subject, "grade"), sizeof now);
+        if (g_str_equal (now, "D"))
+          g_usleep (200 * 1000);
+      }
+    g_assert_cmpstr (now, ==, computed);
+    grade = hc_test_get_object (again, "analyst", grade_path);
+    g_assert_cmpstr (str (json_object_get_object_member (grade, "computed"), "as_of"), ==, as_of);
+    g_assert_cmpstr (str (json_object_get_object_member (grade, "computed"), "grade"), ==, computed);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -506,6 +566,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/grading/override-needs-a-reason-and-is-audited", test_override_needs_a_reason_and_is_audited);
   g_test_add_func ("/grading/preview-is-what-publishing-gives", test_preview_is_what_publishing_gives);
   g_test_add_func ("/grading/bad-edits-change-nothing", test_bad_edits_change_nothing);
+  g_test_add_func ("/grading/grades-of-an-earlier-day-are-recomputed", test_grades_of_an_earlier_day_are_recomputed);
 
   ret = g_test_run ();
   hc_test_server_free (server);

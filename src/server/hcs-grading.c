@@ -502,6 +502,42 @@ regrade_range (HcsStore  *store,
 }
 
 /**
+ * hcs_grading_refresh_stale:
+ * @cursor: (inout): the last subject id looked at; 0 to start at the first
+ * @max_ids: how many subject ids one call covers at most
+ *
+ * A grade counts years since registration and penalties of the last one
+ * and three years, so it changes with the date alone. Regrades, in the
+ * caller's transaction, the ids from the first subject after *@cursor whose
+ * grade is as of an earlier day, @max_ids of them, and moves *@cursor past
+ * them; sets it to 0 when no grade is as of an earlier day any more.
+ *
+ * Returns: the number of ids covered (0 when none was stale), -1 on error
+ */
+gint64
+hcs_grading_refresh_stale (HcsStore  *store,
+                           gint64    *cursor,
+                           gint64     max_ids,
+                           GError   **error)
+{
+  g_autofree char *today = hcs_date_today ();
+  gint64 first;
+
+  g_return_val_if_fail (cursor != NULL && *cursor >= 0 && max_ids > 0, -1);
+
+  first = hcs_store_grading_first_stale (store, today, *cursor, error);
+  if (first <= 0)
+    {
+      *cursor = 0;
+      return first;
+    }
+  if (!regrade_range (store, first, first + max_ids - 1, error))
+    return -1;
+  *cursor = first + max_ids - 1;
+  return max_ids;
+}
+
+/**
  * hcs_grading_regrade_subject:
  *
  * Recomputes the grade of a subject whose file changed, under the

@@ -56,6 +56,10 @@ JsonObject *hcs_grading_publish         (HcsStore               *store,
                                          gint64                  version,
                                          const char             *actor,
                                          GError                **error);
+gint64      hcs_grading_refresh_stale   (HcsStore               *store,
+                                         gint64                 *cursor,
+                                         gint64                  max_ids,
+                                         GError                **error);
 gboolean    hcs_grading_regrade_subject (HcsStore               *store,
                                          gint64                  subject_id,
                                          GError                **error);

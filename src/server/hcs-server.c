@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hcs-grade-refresh.h"
 #include "hcs-server.h"
 #include "hcs-auth.h"
 #include "hcs-export.h"
@@ -54,6 +55,7 @@ struct _HcsServer
   GTlsCertificate *tls_certificate;
   HcsRouter       *router;
   GPtrArray       *workers;
+  HcsGradeRefresh *grade_refresh;   /* on the first worker's thread */
 };
 
 /* What the early handler learnt of a request, for handle_api. */
@@ -534,6 +536,12 @@ hcs_server_start (HcsServer  *self,
           return FALSE;
         }
     }
+  if (self->workers->len > 0)
+    {
+      HcsWorker *first = g_ptr_array_index (self->workers, 0);
+
+      self->grade_refresh = hcs_grade_refresh_start (first->store, first->context);
+    }
   return TRUE;
 }
 
@@ -607,6 +615,12 @@ hcs_server_stop (HcsServer *self)
 
       if (worker->thread != NULL)
         g_thread_join (g_steal_pointer (&worker->thread));
+    }
+  g_clear_pointer (&self->grade_refresh, hcs_grade_refresh_stop);
+  for (guint i = 0; i < self->workers->len; i++)
+    {
+      HcsWorker *worker = g_ptr_array_index (self->workers, i);
+
       g_clear_pointer (&worker->store, hcs_store_free);
     }
 }

@@ -60,6 +60,10 @@ static const char SQL_MODEL_GET[] = "SELECT " MODEL_COLUMNS " FROM grading_model
 static const char SQL_MODEL_WEIGHTS[] =
   "SELECT factor, weight FROM grading_weights WHERE model_id = ?1 ORDER BY factor";
 static const char SQL_MODEL_IN_STATE[] = "SELECT id FROM grading_models WHERE state = ?1";
+/* The first subject after ?2 whose computed grade is as of a day before ?1
+ * (the primary key's order: each call goes on where the last stopped). */
+static const char SQL_FIRST_STALE[] =
+  "SELECT subject_id FROM subject_grades WHERE subject_id > ?2 AND as_of < ?1 ORDER BY subject_id LIMIT 1";
 static const char SQL_MODEL_INSERT[] =
   "INSERT INTO grading_models (title, base_score, band_a, band_b, band_c, based_on, created_by,"
   " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)";
@@ -315,6 +319,33 @@ hcs_store_grading_model_in_state (HcsStore    *store,
   if (stmt == NULL)
     return -1;
   hcs_store_bind_text (stmt, 1, state);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return rc < 0 ? -1 : id;
+}
+
+/**
+ * hcs_store_grading_first_stale:
+ *
+ * Returns: the id of the first subject after @after_id whose computed grade
+ *   is as of a day before @as_of, 0 when there is none, -1 on error
+ */
+gint64
+hcs_store_grading_first_stale (HcsStore    *store,
+                               const char  *as_of,
+                               gint64       after_id,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_FIRST_STALE, error);
+  int rc;
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return -1;
+  hcs_store_bind_text (stmt, 1, as_of);
+  sqlite3_bind_int64 (stmt, 2, after_id);
   rc = hcs_store_step (store, stmt, error);
   if (rc == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);

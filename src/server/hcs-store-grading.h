@@ -74,6 +74,10 @@ JsonObject *hcs_store_grading_model_get       (HcsStore            *store,
 gint64      hcs_store_grading_model_in_state  (HcsStore            *store,
                                                const char          *state,
                                                GError             **error);
+gint64      hcs_store_grading_first_stale     (HcsStore            *store,
+                                               const char          *as_of,
+                                               gint64               after_id,
+                                               GError             **error);
 gint64      hcs_store_grading_model_insert    (HcsStore            *store,
                                                const char          *title,
                                                gint64               base_score,

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A grade counts years since registration and the penalties of the last one
+ * and three years (hcs-grading.c), so the date alone changes it: a company
+ * passes its seventh year, a penalty leaves the last year. Grades are
+ * recomputed when a subject's file changes; this recomputes the others once
+ * their day has passed. A second after the server starts, and every ten
+ * minutes after, it looks for grades as of an earlier day and regrades them
+ * HCS_GRADE_REFRESH_CHUNK subject ids at a time, each chunk one short
+ * transaction on the worker's own thread, so requests go on between chunks. */
+#define G_LOG_DOMAIN "hcs-grade-refresh"
+
+#include "config.h"
+
+#include "hcs-grade-refresh.h"
+#include "hcs-grading.h"
+
+#define HCS_GRADE_REFRESH_CHUNK         2000
+#define HCS_GRADE_REFRESH_FIRST_MS      1000
+#define HCS_GRADE_REFRESH_BETWEEN_MS    10
+#define HCS_GRADE_REFRESH_CHECK_MS      (10 * 60 * 1000)
+
+struct _HcsGradeRefresh
+{
+  HcsStore     *store;      /* the worker's; used on its thread only */
+  GMainContext *context;
+  GSource      *source;
+  gint64        cursor;
+  gint64        covered;    /* subject ids regraded in this round */
+};
+
+static gboolean tick (gpointer data);
+
+static void
+schedule (HcsGradeRefresh *self,
+          guint            ms)
+{
+  if (self->source != NULL)
+    g_source_unref (self->source);
+  self->source = g_timeout_source_new (ms);
+  g_source_set_static_name (self->source, "hcs-grade-refresh");
+  g_source_set_callback (self->source, tick, self, NULL);
+  g_source_attach (self->source, self->context);
+}
+
+static gint64
+refresh_chunk (HcsGradeRefresh  *self,
+               GError          **error)
+{
+  gint64 covered;
+
+  if (!hcs_store_begin (self->store, error))
+    return -1;
+  covered = hcs_grading_refresh_stale (self->store, &self->cursor, HCS_GRADE_REFRESH_CHUNK, error);
+  if (covered < 0)
+    {
+      hcs_store_rollback (self->store);
+      return -1;
+    }
+  if (!hcs_store_commit (self->store, error))
+    return -1;
+  return covered;
+}
+
+static gboolean
+tick (gpointer data)
+{
+  HcsGradeRefresh *self = data;
+  g_autoptr(GError) error = NULL;
+  gint64 covered = refresh_chunk (self, &error);
+
+  if (covered < 0)
+    {
+      /* a busy or full database: the next round tries again */
+      g_warning ("grades as of an earlier day not refreshed: %s", error->message);
+      self->cursor = 0;
+      self->covered = 0;
+      schedule (self, HCS_GRADE_REFRESH_CHECK_MS);
+    }
+  else if (covered > 0)
+    {
+      self->covered += covered;
+      schedule (self, HCS_GRADE_REFRESH_BETWEEN_MS);
+    }
+  else
+    {
+      if (self->covered > 0)
+        g_message ("grades as of an earlier day recomputed (%" G_GINT64_FORMAT " subject ids regraded)",
+                   self->covered);
+      self->covered = 0;
+      schedule (self, HCS_GRADE_REFRESH_CHECK_MS);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * hcs_grade_refresh_start:
+ * @store: the store of the worker whose @context runs the refresh
+ *
+ * Returns: (transfer full): the refresh, to stop once the worker's thread
+ *   has ended
+ */
+HcsGradeRefresh *
+hcs_grade_refresh_start (HcsStore     *store,
+                         GMainContext *context)
+{
+  HcsGradeRefresh *self = g_new0 (HcsGradeRefresh, 1);
+
+  self->store = store;
+  self->context = g_main_context_ref (context);
+  schedule (self, HCS_GRADE_REFRESH_FIRST_MS);
+  return self;
+}
+
+/* Call once the worker's thread has ended, before its store is freed. */
+void
+hcs_grade_refresh_stop (HcsGradeRefresh *self)
+{
+  if (self == NULL)
+    return;
+  if (self->source != NULL)
+    {
+      g_source_destroy (self->source);
+      g_source_unref (self->source);
+    }
+  g_main_context_unref (self->context);
+  g_free (self);
+}
