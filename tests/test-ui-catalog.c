@@ -644,7 +644,8 @@ quality_view_shows_the_figures (HcApplication *app,
         previous = hc_quality_month_get_uscc_rate (row);
       }
   }
-  /* The row of the new import: 错码 and 重码 count in its rate. */
+  /* The row of the new import: 错码 and 重码 (the code's second and third
+   * names after its first) count in its rate. */
   g_assert_true (hc_quality_view_select_row (view, c->department, "2025-06"));
   {
     g_autoptr(HcQualityMonth) row = g_list_model_get_item (rows, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)));
@@ -709,9 +710,10 @@ test_catalog_quality_view_shows_the_figures (void)
   g_autofree char *body = g_strdup_printf ("uscc,name,decision_no,authority,decided_on,category,amount,publicity_until\n"
                                            "%s,海南质量测试甲有限公司,ZLCS-1号,海口市市场监督管理局,2025-06-01,罚款,100,\n"
                                            "%s,海南质量测试乙有限公司,ZLCS-2号,海口市市场监督管理局,2025-06-01,罚款,100,\n"
+                                           "%s,海南质量测试戊有限公司,ZLCS-5号,海口市市场监督管理局,2025-06-01,罚款,100,\n"
                                            "%s,海南质量测试丙有限公司,ZLCS-3号,海口市市场监督管理局,2025-06-01,罚款,100,\n"
                                            "91460100MA5T00000X,海南质量测试丁有限公司,ZLCS-4号,海口市市场监督管理局,2025-06-01,罚款,100,\n",
-                                           twice, twice, good);
+                                           twice, twice, twice, good);
   g_autofree char *path = g_strdup_printf ("/imports?kind=penalty&item=%" G_GINT64_FORMAT "&file_name=质量测试.csv",
                                            json_object_get_int_member (item, "id"));
   g_autoptr(HcTestResponse) imported = hc_test_request_full (server, "POST", path, hc_test_server_token (server, "analyst"),

@@ -117,6 +117,7 @@ typedef struct
   gint64          accepted;
   gint64          rejected;
   gint64          uscc_errors;
+  gint64          uscc_duplicates;   /* 重码: registration rows and records */
   gint64          other_errors;
   GHashTable     *reasons;           /* code (static) → count */
   JsonArray      *rejections;        /* the first HCS_IMPORT_MAX_REJECTIONS */
@@ -126,6 +127,7 @@ typedef struct
   gint64          row;
   gboolean        row_bad;
   gboolean        row_uscc_bad;
+  gboolean        row_uscc_duplicate; /* a registration row: 重码 */
   const char     *value[MAX_COLUMNS];
   char            date[MAX_COLUMNS][11];
   double          amount;            /* the COL_AMOUNT value, when given */

@@ -24,6 +24,50 @@ hcs_import_failure_clear (HcsImportFailure *failure)
   g_clear_error (&failure->store_error);
 }
 
+/* A registration row whose code is registered already (by an earlier
+ * import or earlier in this file, @owner): under another name it names a
+ * second subject, 重码 in the USCC rate; under the same name it is a
+ * repeated row. */
+static gboolean
+reject_registered (Import   *imp,
+                   gint64    owner,
+                   GError  **error)
+{
+  const Column *number = &imp->kind->columns[imp->kind->number_column];
+  const char *value = imp->value[imp->kind->number_column];
+  const char *name = imp->value[1];
+  g_autofree char *registered = NULL;
+  g_autofree char *message = NULL;
+  GError *local = NULL;
+
+  registered = hcs_store_imports_subject_name (imp->store, value, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (registered != NULL && g_strcmp0 (registered, name) != 0)
+    {
+      imp->row_uscc_duplicate = TRUE;
+      if (owner == imp->import_id)
+        /* TRANSLATORS: 重码 in a registration file: the column's label, the code, the two names */
+        message = g_strdup_printf (_("%s %s appears earlier in this file under the name “%s”; this row names “%s” (重码)."),
+                                   number->label, value, registered, name);
+      else
+        /* TRANSLATORS: 重码 in a registration file: the column's label, the code, the two names */
+        message = g_strdup_printf (_("%s %s is registered under the name “%s”; this row names “%s” (重码)."),
+                                   number->label, value, registered, name);
+      return hcs_import_reject (imp, number->key, "uscc_duplicate", message, error);
+    }
+  if (owner == imp->import_id)
+    {
+      message = g_strdup_printf (_("%s %s appears earlier in this file."), number->label, value);
+      return hcs_import_reject (imp, number->key, "duplicate_in_file", message, error);
+    }
+  message = g_strdup_printf (_("%s %s is already in the database."), number->label, value);
+  return hcs_import_reject (imp, number->key, "duplicate", message, error);
+}
+
 static gboolean
 store_row (Import   *imp,
            GError  **error)
@@ -86,6 +130,8 @@ store_row (Import   *imp,
 
       if (owner < 0)
         return FALSE;
+      if (kind->table == HCS_RECORD_SUBJECT)
+        return reject_registered (imp, owner, error);
       if (owner == imp->import_id)
         {
           message = g_strdup_printf (_("%s %s appears earlier in this file."), number->label, value);
@@ -111,6 +157,8 @@ count_row (Import *imp)
   imp->rejected++;
   if (imp->row_uscc_bad)
     imp->uscc_errors++;
+  else if (imp->row_uscc_duplicate)
+    imp->uscc_duplicates++;
   else
     imp->other_errors++;
 }
@@ -353,6 +401,7 @@ consume_batch (Import   *imp,
       imp->row = ro->row;
       imp->row_bad = FALSE;
       imp->row_uscc_bad = FALSE;
+      imp->row_uscc_duplicate = FALSE;
       if (ro->bad)
         {
           for (guint k = 0; k < ro->n_pending; k++)
@@ -570,6 +619,7 @@ hcs_import_run (HcsStore                *store,
   Csv csv = { 0, };
   gint64 started = g_get_monotonic_time ();
   gint64 earlier;
+  gint64 last_record = 0;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (options != NULL && options->actor != NULL, NULL);
@@ -749,12 +799,24 @@ hcs_import_run (HcsStore                *store,
   imp.import_id = hcs_store_imports_insert (store, imp.kind->kind, options->item_id, options->actor->username,
                                             options->file_name, sha, encoding, &local);
   imp.insert = imp.import_id > 0 ? hcs_store_imports_record_insert (store, imp.kind->table, !imp.require_subject, &local) : NULL;
+  if (imp.insert != NULL && imp.kind->table != HCS_RECORD_SUBJECT &&
+      (last_record = hcs_store_imports_last_record_id (store, imp.kind->table, &local)) < 0)
+    return store_failed (failure, &local, error);
   /* The subjects the import registered or brought records of are graded
    * anew, in its transaction. */
   if (imp.insert == NULL ||
       !import_rows (&imp, sheet ? NULL : &csv, sheet, sheet ? sheet->len : (guint64) text_len, &local) ||
       !hcs_grading_regrade_import (store, imp.import_id, &local))
     return store_failed (failure, &local, error);
+  /* 重码 among the records it kept, counted once, now. */
+  if (imp.kind->table != HCS_RECORD_SUBJECT)
+    {
+      gint64 n = hcs_store_imports_count_duplicates (store, imp.kind->table, imp.import_id, last_record, &local);
+
+      if (n < 0)
+        return store_failed (failure, &local, error);
+      imp.uscc_duplicates += n;
+    }
 
   reasons = reasons_text (imp.reasons);
   answer = json_object_new ();
@@ -768,13 +830,14 @@ hcs_import_run (HcsStore                *store,
   json_object_set_int_member (answer, "accepted", imp.accepted);
   json_object_set_int_member (answer, "rejected", imp.rejected);
   json_object_set_int_member (answer, "uscc_errors", imp.uscc_errors);
+  json_object_set_int_member (answer, "uscc_duplicates", imp.uscc_duplicates);
   json_object_set_int_member (answer, "other_errors", imp.other_errors);
   json_object_set_member (answer, "reasons", json_from_string (reasons, NULL));
   json_object_set_int_member (answer, "duration_ms", (g_get_monotonic_time () - started) / 1000);
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, imp.import_id);
 
   if (!hcs_store_imports_finish (store, imp.import_id, imp.rows_read, imp.accepted, imp.rejected,
-                                 imp.uscc_errors, imp.other_errors,
+                                 imp.uscc_errors, imp.uscc_duplicates, imp.other_errors,
                                  json_object_get_int_member (answer, "duration_ms"), reasons, sha, &local) ||
       !hcs_store_imports_add_collected (store, options->item_id, imp.accepted, &local) ||
       !hcs_write_commit_as (w, options->actor, "import.create", "import", id_text, NULL, answer, &local))

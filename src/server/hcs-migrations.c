@@ -94,6 +94,12 @@ static const char * const migration_11[] = {
   NULL
 };
 
+/* 重码 counted per import at import time (issue 8). Idempotent. */
+static const char * const migration_12[] = {
+  "import-duplicates.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -106,6 +112,7 @@ static const char * const * const migrations[] = {
   migration_9,
   migration_10,
   migration_11,
+  migration_12,
 };
 
 int

@@ -99,7 +99,7 @@ hcs_store_imports_insert (HcsStore    *store,
 
 static const char SQL_FINISH[] =
   "UPDATE imports SET rows_read = ?2, accepted = ?3, rejected = ?4, uscc_errors = ?5,"
-  " other_errors = ?6, duration_ms = ?7, reasons = ?8, file_sha256 = ?9 WHERE id = ?1";
+  " other_errors = ?6, duration_ms = ?7, reasons = ?8, file_sha256 = ?9, uscc_duplicates = ?10 WHERE id = ?1";
 
 gboolean
 hcs_store_imports_finish (HcsStore    *store,
@@ -108,6 +108,7 @@ hcs_store_imports_finish (HcsStore    *store,
                           gint64       accepted,
                           gint64       rejected,
                           gint64       uscc_errors,
+                          gint64       uscc_duplicates,
                           gint64       other_errors,
                           gint64       duration_ms,
                           const char  *reasons,
@@ -127,6 +128,7 @@ hcs_store_imports_finish (HcsStore    *store,
   sqlite3_bind_int64 (stmt, 7, duration_ms);
   hcs_store_bind_text (stmt, 8, reasons);
   hcs_store_bind_text (stmt, 9, sha256);
+  sqlite3_bind_int64 (stmt, 10, uscc_duplicates);
   return hcs_store_step_done (store, stmt, error);
 }
 
@@ -195,6 +197,118 @@ hcs_store_imports_subject_id (HcsStore    *store,
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return id;
+}
+
+static const char SQL_SUBJECT_NAME[] = "SELECT name FROM subjects WHERE identifier = ?1";
+
+/* Returns: (transfer full) (nullable): the name @identifier is registered
+ *   under, %NULL when it is not registered or on error (then @error is set) */
+char *
+hcs_store_imports_subject_name (HcsStore    *store,
+                                const char  *identifier,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SUBJECT_NAME, error);
+  char *name = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, identifier, -1, SQLITE_STATIC);
+  rc = hcs_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return name;
+}
+
+/* 重码 of one import's records (see schema/import-duplicates.sql). The
+ * import's records are those of import ?1 with an id above ?2, the table's
+ * last id before the import: a range of the primary key, not a scan. */
+#define DUPLICATE_SQL(table) \
+  { "SELECT coalesce (max (id), 0) FROM " table, \
+    "SELECT count(*) FROM " table " r JOIN subjects s ON s.id = r.subject_id" \
+    " WHERE r.id > ?2 AND r.import_id = ?1 AND r.name <> s.name", \
+    "INSERT OR IGNORE INTO uscc_first_names (uscc, name) SELECT uscc, name FROM " table \
+    " WHERE id > ?2 AND import_id = ?1 AND subject_id IS NULL ORDER BY uscc, id", \
+    "SELECT count(*) FROM " table " r JOIN uscc_first_names f ON f.uscc = r.uscc" \
+    " WHERE r.id > ?2 AND r.import_id = ?1 AND r.subject_id IS NULL AND r.name <> f.name" }
+
+static const char *const duplicate_sql[][4] = {
+  DUPLICATE_SQL ("penalties"),
+  DUPLICATE_SQL ("licenses"),
+  DUPLICATE_SQL ("commitments"),
+};
+
+/* Returns: the last record id of @table (0 when empty), -1 on error */
+gint64
+hcs_store_imports_last_record_id (HcsStore        *store,
+                                  HcsRecordTable   table,
+                                  GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = -1;
+
+  g_return_val_if_fail (table < HCS_RECORD_SUBJECT, -1);
+  if ((stmt = hcs_store_prepare (store, duplicate_sql[table][0], error)) == NULL)
+    return -1;
+  if (hcs_store_step (store, stmt, error) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static gint64
+count_of (HcsStore     *store,
+          const char   *sql,
+          gint64        import_id,
+          gint64        after_id,
+          GError      **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, sql, error);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  sqlite3_bind_int64 (stmt, 2, after_id);
+  if (hcs_store_step (store, stmt, error) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * hcs_store_imports_count_duplicates:
+ * @after_id: the last id of @table before the import's records
+ *
+ * Counts the import's 重码: its records whose well-formed code is
+ * registered under another name, or, not registered, was first brought
+ * under another name; and keeps the first name of each unregistered code
+ * the import brought first.
+ *
+ * Returns: the count, -1 on error
+ */
+gint64
+hcs_store_imports_count_duplicates (HcsStore        *store,
+                                    HcsRecordTable   table,
+                                    gint64           import_id,
+                                    gint64           after_id,
+                                    GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 registered, unregistered;
+
+  g_return_val_if_fail (table < HCS_RECORD_SUBJECT, -1);
+  if ((registered = count_of (store, duplicate_sql[table][1], import_id, after_id, error)) < 0 ||
+      (stmt = hcs_store_prepare (store, duplicate_sql[table][2], error)) == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  sqlite3_bind_int64 (stmt, 2, after_id);
+  if (!hcs_store_step_done (store, stmt, error) ||
+      (unregistered = count_of (store, duplicate_sql[table][3], import_id, after_id, error)) < 0)
+    return -1;
+  return registered + unregistered;
 }
 
 /* The record inserts: ?1 uscc, ?2 subject_id, ?3 name, then the kind's own
@@ -343,7 +457,8 @@ hcs_store_imports_record_owner (HcsStore        *store,
   " c.department_id AS department_id, i.actor AS actor, i.at AS at, i.file_name AS file_name," \
   " i.file_sha256 AS file_sha256, i.encoding AS encoding, i.rows_read AS rows_read," \
   " i.accepted AS accepted, i.rejected AS rejected, i.uscc_errors AS uscc_errors," \
-  " i.other_errors AS other_errors, i.duration_ms AS duration_ms, i.reasons AS reasons"
+  " i.other_errors AS other_errors, i.uscc_duplicates AS uscc_duplicates, i.duration_ms AS duration_ms," \
+  " i.reasons AS reasons"
 #define IMPORT_FROM " FROM imports i LEFT JOIN catalog_items c ON c.id = i.item_id"
 #define IMPORT_FILTER " WHERE (?1 IS NULL OR i.kind = ?1) AND (?2 = 0 OR i.item_id = ?2)"
 
@@ -445,54 +560,25 @@ hcs_store_imports_rejections (HcsStore  *store,
   return hcs_store_rows_array (store, stmt, max_rows, error);
 }
 
-/* 重码: a record whose 统一社会信用代码 names two different subjects. The
- * identifier is well formed (a malformed one is rejected at import and
- * counted in imports.uscc_errors, 错码), but either it is registered to a
- * subject of another name than the record's, or, unregistered, records
- * (of any kind, of any import) carry it with two or more names. Each such
- * record counts once, in the import that brought it. The records stay
- * (the import cannot tell which of the two is right); the 重错码率 counts
- * them: (错码 + 重码) / rows read. */
-/* The records are scanned whole (NOT INDEXED: the subject index would
- * fetch them in random order, ~3× slower here), the unregistered ones once
- * (MATERIALIZED). Cost: about one scan of the records tables and a sort of
- * the unregistered ones per request — a second or more per million
- * records on these machines, so the figures are for a report, not a
- * dashboard polled every second. */
-#define USCC_DUPLICATES_CTE \
-  "WITH unregistered AS MATERIALIZED (" \
-  "  SELECT uscc, name, import_id FROM penalties WHERE subject_id IS NULL" \
-  "  UNION ALL SELECT uscc, name, import_id FROM licenses WHERE subject_id IS NULL" \
-  "  UNION ALL SELECT uscc, name, import_id FROM commitments WHERE subject_id IS NULL)," \
-  " conflicted AS (SELECT uscc FROM unregistered GROUP BY uscc HAVING min(name) <> max(name))," \
-  " duplicates AS (" \
-  "  SELECT import_id, count(*) AS n FROM unregistered WHERE uscc IN (SELECT uscc FROM conflicted) GROUP BY import_id" \
-  "  UNION ALL SELECT r.import_id, count(*) FROM penalties r NOT INDEXED JOIN subjects s ON s.id = r.subject_id" \
-  "   WHERE r.name <> s.name GROUP BY r.import_id" \
-  "  UNION ALL SELECT r.import_id, count(*) FROM licenses r NOT INDEXED JOIN subjects s ON s.id = r.subject_id" \
-  "   WHERE r.name <> s.name GROUP BY r.import_id" \
-  "  UNION ALL SELECT r.import_id, count(*) FROM commitments r NOT INDEXED JOIN subjects s ON s.id = r.subject_id" \
-  "   WHERE r.name <> s.name GROUP BY r.import_id)," \
-  " per_import AS (SELECT import_id, sum(n) AS n FROM duplicates GROUP BY import_id) "
-
+/* 错码 (malformed codes, rejected) and 重码 (well-formed codes naming two
+ * subjects), both counted per import as it ran (imports.uscc_errors and
+ * imports.uscc_duplicates; see schema/import-duplicates.sql); the
+ * 重错码率 is (错码 + 重码) / rows read. */
 #define QUALITY_FIGURES \
   " count(*) AS imports, sum(i.rows_read) AS rows_read, sum(i.accepted) AS accepted," \
   " sum(i.rejected) AS rejected, sum(i.uscc_errors) AS uscc_errors," \
-  " sum(coalesce(p.n, 0)) AS uscc_duplicates, sum(i.other_errors) AS other_errors," \
-  " round(100.0 * (sum(i.uscc_errors) + sum(coalesce(p.n, 0))) / max(sum(i.rows_read), 1), 4) AS uscc_error_rate," \
+  " sum(i.uscc_duplicates) AS uscc_duplicates, sum(i.other_errors) AS other_errors," \
+  " round(100.0 * (sum(i.uscc_errors) + sum(i.uscc_duplicates)) / max(sum(i.rows_read), 1), 4) AS uscc_error_rate," \
   " round(100.0 * sum(i.other_errors) / max(sum(i.rows_read), 1), 4) AS other_error_rate"
 
 static const char SQL_QUALITY_DEPARTMENT[] =
-  USCC_DUPLICATES_CTE
   "SELECT d.id AS department_id, d.code AS department_code, d.name AS department," QUALITY_FIGURES
   " FROM imports i JOIN catalog_items c ON c.id = i.item_id JOIN departments d ON d.id = c.department_id"
-  " LEFT JOIN per_import p ON p.import_id = i.id"
   " WHERE (?1 = 0 OR substr(i.at, 1, 4) = printf('%04d', ?1))"
   " GROUP BY d.id ORDER BY d.id";
 static const char SQL_QUALITY_MONTH[] =
-  USCC_DUPLICATES_CTE
   "SELECT substr(i.at, 1, 7) AS month," QUALITY_FIGURES
-  " FROM imports i LEFT JOIN per_import p ON p.import_id = i.id"
+  " FROM imports i"
   " WHERE (?1 = 0 OR substr(i.at, 1, 4) = printf('%04d', ?1))"
   " GROUP BY substr(i.at, 1, 7) ORDER BY 1";
 
@@ -519,11 +605,9 @@ hcs_store_imports_quality (HcsStore  *store,
 
 /* Each import of a catalog item, with its department, month and 重码. */
 static const char SQL_QUALITY_IMPORTS[] =
-  USCC_DUPLICATES_CTE
   "SELECT d.id AS department_id, d.code AS department_code, d.name AS department,"
-  " substr(i.at, 1, 7) AS month, " IMPORT_COLUMNS ", coalesce(p.n, 0) AS uscc_duplicates"
+  " substr(i.at, 1, 7) AS month, " IMPORT_COLUMNS
   IMPORT_FROM " JOIN departments d ON d.id = c.department_id"
-  " LEFT JOIN per_import p ON p.import_id = i.id"
   " WHERE (?1 = 0 OR substr(i.at, 1, 4) = printf('%04d', ?1)) AND (?2 = 0 OR d.id = ?2)"
   " ORDER BY d.id, substr(i.at, 1, 7), i.id";
 
@@ -644,8 +728,8 @@ hcs_store_imports_items (HcsStore  *store,
 
 static const char SQL_INSERT_PAST[] =
   "INSERT INTO imports (kind, item_id, actor, at, file_name, file_sha256, encoding, rows_read,"
-  " accepted, rejected, uscc_errors, other_errors, duration_ms, reasons)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+  " accepted, rejected, uscc_errors, other_errors, duration_ms, reasons, uscc_duplicates)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 
 /* An import of the past, whole (for the demo data). */
 gboolean
@@ -671,5 +755,6 @@ hcs_store_imports_insert_past (HcsStore          *store,
   sqlite3_bind_int64 (stmt, 12, past->other_errors);
   sqlite3_bind_int64 (stmt, 13, past->duration_ms);
   hcs_store_bind_text (stmt, 14, past->reasons);
+  sqlite3_bind_int64 (stmt, 15, past->uscc_duplicates);
   return hcs_store_step_done (store, stmt, error);
 }

@@ -37,6 +37,7 @@ gboolean      hcs_store_imports_finish         (HcsStore        *store,
                                                 gint64           accepted,
                                                 gint64           rejected,
                                                 gint64           uscc_errors,
+                                                gint64           uscc_duplicates,
                                                 gint64           other_errors,
                                                 gint64           duration_ms,
                                                 const char      *reasons,
@@ -55,6 +56,17 @@ gboolean      hcs_store_imports_reject         (HcsStore        *store,
                                                 GError         **error);
 gint64        hcs_store_imports_subject_id     (HcsStore        *store,
                                                 const char      *identifier,
+                                                GError         **error);
+char         *hcs_store_imports_subject_name   (HcsStore        *store,
+                                                const char      *identifier,
+                                                GError         **error);
+gint64        hcs_store_imports_last_record_id (HcsStore        *store,
+                                                HcsRecordTable   table,
+                                                GError         **error);
+gint64        hcs_store_imports_count_duplicates (HcsStore      *store,
+                                                HcsRecordTable   table,
+                                                gint64           import_id,
+                                                gint64           after_id,
                                                 GError         **error);
 /* The prepared insert of one record table, reused for every row of an
  * import: bind a row's values, then write it. */
@@ -119,6 +131,7 @@ typedef struct
   const char *encoding;
   gint64      rows_read;
   gint64      uscc_errors;
+  gint64      uscc_duplicates;   /* 重码: records kept, not rejected */
   gint64      other_errors;
   gint64      duration_ms;
   const char *reasons;

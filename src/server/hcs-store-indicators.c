@@ -241,9 +241,10 @@ hcs_store_indicators_catalog_collection (HcsStore  *store,
   return rows_for_years (store, SQL_CATALOG_COLLECTION, first, last, NULL, error);
 }
 
-/* 重错码率: erroneous records over records read, by the year of the import. */
+/* 重错码率: erroneous records over records read, by the year of the import;
+ * the USCC rate counts 错码 and 重码, both as each import counted them. */
 static const char SQL_IMPORT_ERRORS[] =
-  "SELECT CAST (substr (at, 1, 4) AS INTEGER) AS year, sum (uscc_errors) AS uscc,"
+  "SELECT CAST (substr (at, 1, 4) AS INTEGER) AS year, sum (uscc_errors + uscc_duplicates) AS uscc,"
   " sum (other_errors) AS other, sum (rows_read) AS den"
   " FROM imports WHERE at >= printf ('%04d-01-01', ?1) AND at < printf ('%04d-01-01', ?2 + 1)"
   " GROUP BY 1 ORDER BY 1";
