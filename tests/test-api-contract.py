@@ -126,6 +126,9 @@ def path_values(c, ids, template):
         ("/commitments/", {"id": ids["commitment"]}),
         ("/reports/", {"number": ids.get("report", "HN20990101-0000000000")}),
         ("/grading/models/", {"id": ids["grading_model"]}),
+        ("/inspections/plans/", {"id": ids.get("inspection_plan", NO_SUCH_ID)}),
+        ("/inspections/draws/", {"id": ids.get("inspection_draw", NO_SUCH_ID)}),
+        ("/inspections/", {"id": ids.get("inspection", NO_SUCH_ID)}),
     ]
     for prefix, values in by_prefix:
         if template.startswith(prefix):
@@ -206,6 +209,39 @@ def scenario(c, ids):
     risk(c, ids)
     imports(c, ids)
     grading(c, ids)
+    inspections(c, ids)
+
+
+def inspections(c, ids):
+    """双随机、一公开: a plan drawn, drawn again only with a reason, a result."""
+    pw = hts.PASSWORD
+    for name in ("contract.inspector1", "contract.inspector2"):
+        c.call("POST", "/users", body={"username": name, "password": pw, "role": "analyst",
+                                       "department_id": ids["department"]}, expect=201)
+    plan = {"title": "合同测试抽查计划", "department_id": ids["department"], "region": "460100",
+            "ratios": {"A": 2, "B": 5, "C": 10, "D": 100},
+            "inspectors": ["contract.inspector1", "contract.inspector2"]}
+    r = c.call("POST", "/inspections/plans", token="supervisor", body=plan, expect=201)
+    ids["inspection_plan"] = r.json["id"]
+    path = "/inspections/plans/%d" % r.json["id"]
+    c.call("POST", "/inspections/plans", token="supervisor", body=dict(plan, ratios={"A": 101, "B": 5, "C": 10, "D": 1}),
+           expect=422)
+    r = c.call("POST", "/inspections/plans/{id}/draw", path + "/draw", token="supervisor", body={}, expect=201)
+    ids["inspection_draw"] = r.json["draw_id"]
+    c.call("POST", "/inspections/plans/{id}/draw", path + "/draw", token="supervisor", body={}, expect=409)
+    c.call("POST", "/inspections/plans/{id}/draw", "/inspections/plans/%s/draw" % NO_SUCH_ID, token="supervisor",
+           body={}, expect=404)
+    items = c.get(path + "/inspections").json["items"]
+    assert items, "the contract's plan drew no subject"
+    ids["inspection"] = items[0]["id"]
+    result = "/inspections/%d/result" % items[0]["id"]
+    c.call("POST", "/inspections/{id}/result", result, token="analyst",
+           body={"result": "rectify", "note": "合同测试：责令整改"}, expect=200)
+    c.call("POST", "/inspections/{id}/result", result, token="analyst", body={"result": "pass"}, expect=409)
+    c.call("POST", "/inspections/{id}/result", "/inspections/%s/result" % NO_SUCH_ID, token="analyst",
+           body={"result": "pass"}, expect=404)
+    c.call("GET", "/inspections/plans/{id}/inspections", path + "/inspections?draw=" + NO_SUCH_ID, expect=400)
+    c.call("GET", "/inspections/publicity", "/inspections/publicity?result=nope", expect=400)
 
 
 def grading(c, ids):

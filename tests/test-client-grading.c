@@ -47,7 +47,7 @@ test_models_draft_edit_preview_publish (void)
   g_assert_true (hc_grading_model_is_draft (draft));
   g_assert_cmpstr (hc_grading_model_get_title (draft), ==, "客户端测试模型");
   g_assert_nonnull (hc_grading_model_get_etag (draft));
-  g_assert_cmpuint (g_list_model_get_n_items (hc_grading_model_get_factors (draft)), ==, 13);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_grading_model_get_factors (draft)), ==, 14);
 
   WAIT (hc_client_edit_grading_model_async, hc_client_edit_grading_model_finish, refused, &error,
         client, draft, 60, bands, bad, G_N_ELEMENTS (bad));
@@ -128,7 +128,7 @@ test_subject_grade_and_override (void)
   WAIT (hc_client_get_subject_grade_async, hc_client_get_subject_grade_finish, grade, &error, client, uscc);
   g_assert_no_error (error);
   g_assert_true (hc_subject_grade_get_computed (grade));
-  g_assert_cmpuint (g_list_model_get_n_items (hc_subject_grade_get_factors (grade)), ==, 13);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_subject_grade_get_factors (grade)), ==, 14);
   g_assert_cmpstr (hc_subject_grade_get_grade (grade), ==, hc_subject_grade_get_computed_grade (grade));
   g_assert_false (hc_subject_grade_get_overridden (grade));
 

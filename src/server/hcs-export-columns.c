@@ -293,7 +293,43 @@ static const HcsExportColumn quality_months[] = {
 #define TABLE(pattern, title, columns) { pattern, NULL, title, columns, G_N_ELEMENTS (columns) }
 #define KIND_TABLE(pattern, kind, title, columns) { pattern, kind, title, columns, G_N_ELEMENTS (columns) }
 
+static const char *
+inspection_result_of (const char *key)
+{
+  return g_strcmp0 (key, "pass") == 0 ? "合格" : g_strcmp0 (key, "rectify") == 0 ? "责令整改" :
+         g_strcmp0 (key, "fail") == 0 ? "不合格" : key;
+}
+
+/* 双随机、一公开: a draw for the field teams, and the published results. */
+static const HcsExportColumn inspections[] = {
+  { "position",          "序号",                        6, NULL },
+  { "identifier",        "统一社会信用代码/身份证号码", 24, NULL },
+  { "name",              "名称",                        36, NULL },
+  { "subject_type",      "主体类型",                    12, subject_type_of },
+  { "region",            "市县",                        14, region_of },
+  { "industry",          "行业",                        18, NULL },
+  { "grade",             "信用等级",                     8, NULL },
+  { "inspector_1_name",  "检查人员一",                  12, NULL },
+  { "inspector_2_name",  "检查人员二",                  12, NULL },
+  { "result",            "检查结果",                    10, inspection_result_of },
+  { "note",              "说明",                        36, NULL },
+  { "recorded_on",       "录入日期",                    12, NULL },
+};
+
+static const HcsExportColumn inspection_results[] = {
+  { "identifier",        "统一社会信用代码/身份证号码", 24, NULL },
+  { "name",              "名称",                        36, NULL },
+  { "region",            "市县",                        14, region_of },
+  { "department_name",   "检查部门",                    20, NULL },
+  { "plan_title",        "抽查计划",                    24, NULL },
+  { "result",            "检查结果",                    10, inspection_result_of },
+  { "note",              "说明",                        36, NULL },
+  { "recorded_on",       "公示日期",                    12, NULL },
+};
+
 static const HcsExportTable tables[] = {
+  TABLE ("/inspections/plans/{id}/inspections", "双随机抽查名单", inspections),
+  TABLE ("/inspections/publicity", "抽查结果公示", inspection_results),
   TABLE ("/subjects", "市场主体", subjects),
   TABLE ("/lists/{type}/entries", "信用名单", list_entries),
   TABLE ("/risk/events", "风险事件", risk_events),

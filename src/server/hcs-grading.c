@@ -42,6 +42,7 @@ static const struct
   { "commitments_kept",          N_("Commitments kept"),                               3 },
   { "commitments_broken",        N_("Commitments broken"),                           -12 },
   { "repairs_completed",         N_("Credit repairs completed"),                       4 },
+  { "inspections_failed",        N_("Inspections failed in the last three years"),   -15 },
 };
 
 /* The demo model, and the start of a first draft when none was published:

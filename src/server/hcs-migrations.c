@@ -100,6 +100,12 @@ static const char * const migration_12[] = {
   NULL
 };
 
+/* 双随机、一公开: inspection plans, draws, results (issue 13). */
+static const char * const migration_13[] = {
+  "inspections.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -113,6 +119,7 @@ static const char * const * const migrations[] = {
   migration_10,
   migration_11,
   migration_12,
+  migration_13,
 };
 
 int

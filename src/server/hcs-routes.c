@@ -30,5 +30,6 @@ hcs_routes_new_router (void)
   hcs_routes_records_register (router);
   hcs_routes_reports_register (router);
   hcs_routes_grading_register (router);
+  hcs_routes_inspections_register (router);
   return router;
 }

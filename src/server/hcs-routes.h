@@ -25,5 +25,6 @@ void hcs_routes_subjects_register    (HcsRouter *router);
 void hcs_routes_records_register     (HcsRouter *router);
 void hcs_routes_reports_register     (HcsRouter *router);
 void hcs_routes_grading_register     (HcsRouter *router);
+void hcs_routes_inspections_register (HcsRouter *router);
 
 G_END_DECLS

@@ -47,6 +47,12 @@ static const char SQL_SCAN_REPAIRS[] =
   " WHERE subject_id >= ?1 AND subject_id <= ?2 AND state = 'approved'"
   " GROUP BY subject_id ORDER BY subject_id";
 
+/* 双随机、一公开: inspections found 不合格 (failed) in the last three years. */
+static const char SQL_SCAN_INSPECTIONS[] =
+  "SELECT subject_id, count(*) FROM inspections"
+  " WHERE subject_id >= ?1 AND subject_id <= ?2 AND result = 'fail' AND recorded_on > ?5 AND recorded_on <= ?3"
+  " GROUP BY subject_id ORDER BY subject_id";
+
 static const char SQL_IMPORT_SUBJECTS[] =
   "SELECT subject_id FROM penalties WHERE import_id = ?1 AND subject_id IS NOT NULL"
   " UNION SELECT subject_id FROM commitments WHERE import_id = ?1 AND subject_id IS NOT NULL"
@@ -174,9 +180,10 @@ hcs_store_grading_scan (HcsStore            *store,
     { NULL, 0, HCS_GRADE_COUNT_BLACK_IN_FORCE, 5 },
     { NULL, 0, HCS_GRADE_COUNT_COMMITMENTS_KEPT, 2 },
     { NULL, 0, HCS_GRADE_COUNT_REPAIRS_COMPLETED, 1 },
+    { NULL, 0, HCS_GRADE_COUNT_INSPECTIONS_FAILED, 1 },
   };
   const char * const sql[] = { SQL_SCAN_OVERRIDES, SQL_SCAN_PENALTIES, SQL_SCAN_LISTS,
-                               SQL_SCAN_COMMITMENTS, SQL_SCAN_REPAIRS };
+                               SQL_SCAN_COMMITMENTS, SQL_SCAN_REPAIRS, SQL_SCAN_INSPECTIONS };
   sqlite3_stmt *subjects;
   gboolean ok = FALSE;
   int rc;

@@ -1,0 +1,546 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* API tests of 双随机、一公开: the subjects drawn per grade are the ratios of
+ * the candidates rounded up; the verify route draws the same from the seed
+ * and the data; a redraw needs a reason and keeps the first; no inspector
+ * gets a subject they declared a conflict with or inspected lately; a
+ * failed inspection is published and lowers the grade under the model; bad
+ * plans and results change nothing. */
+#include "config.h"
+
+#include <string.h>
+
+#include "hc-core.h"
+#include "hc-test-server.h"
+
+static HcTestServer *server;
+static const char *admin, *supervisor, *analyst;
+static gint64 department, other_department;
+static GRand *prng;
+
+/* Every subject scores 70 (B) unless it has failed inspections: 40 (D). */
+#define MODEL_EDIT \
+  "{\"title\":\"抽查测试模型\",\"base_score\":70,\"bands\":{\"A\":80,\"B\":65,\"C\":50}," \
+  "\"weights\":{\"years_registered\":0,\"penalties_severe_recent\":0,\"penalties_severe_earlier\":0," \
+  "\"penalties_minor_recent\":0,\"penalties_minor_earlier\":0,\"black_list_in_force\":0," \
+  "\"black_list_ended\":0,\"watch_list_in_force\":0,\"watch_list_ended\":0,\"red_list_in_force\":0," \
+  "\"commitments_kept\":0,\"commitments_broken\":0,\"repairs_completed\":0,\"inspections_failed\":-30}}"
+
+/* The scope of the sampling tests: 10 A, 20 B, 8 C, 2 D in 海口, 批发业. */
+static const int per_grade[4] = { 10, 20, 8, 2 };
+static GPtrArray *scope_subjects;
+
+static gint64
+num (JsonObject *obj,
+     const char *member)
+{
+  return json_object_get_int_member (obj, member);
+}
+
+static const char *
+str (JsonObject *obj,
+     const char *member)
+{
+  return json_object_get_string_member (obj, member);
+}
+
+static HcTestResponse *
+post (const char *path,
+      const char *token,
+      const char *body)
+{
+  return hc_test_request (server, "POST", path, token, body);
+}
+
+static char *
+new_company (const char *industry)
+{
+  char *uscc = hc_uscc_generate (prng, "460100");
+  g_autofree char *body =
+    g_strdup_printf ("{\"identifier\":\"%s\",\"name\":\"抽查测试%s公司\",\"type\":\"legal_person\","
+                     "\"region\":\"460100\",\"industry\":\"%s\",\"registered_on\":\"2015-03-01\"}",
+                     uscc, uscc + 12, industry);
+  g_autoptr(HcTestResponse) r = post ("/subjects", admin, body);
+
+  hc_assert_status (r, 201, NULL);
+  return uscc;
+}
+
+static void
+override (const char *uscc,
+          char        grade)
+{
+  g_autofree char *path = g_strdup_printf ("/subjects/%s/grade/override", uscc);
+  g_autofree char *body = g_strdup_printf ("{\"grade\":\"%c\",\"reason\":\"抽查测试的等级\"}", grade);
+  g_autoptr(HcTestResponse) r = post (path, supervisor, body);
+
+  hc_assert_status (r, 200, NULL);
+}
+
+static const char *
+grade_in_force (const char *uscc)
+{
+  g_autofree char *path = g_strdup_printf ("/subjects/%s", uscc);
+  g_autoptr(JsonObject) subject = hc_test_get_object (server, "analyst", path);
+  static char grade[2];
+
+  g_strlcpy (grade, json_object_get_null_member (subject, "grade") ? "" : str (subject, "grade"), sizeof grade);
+  return grade;
+}
+
+/* Creates a plan of @inspectors (a JSON array) over 批发业 with @ratios
+ * (a JSON object) and @extra members; returns its id. */
+static gint64
+create_plan (const char *industry,
+             const char *ratios,
+             const char *inspectors,
+             const char *extra)
+{
+  g_autofree char *body =
+    g_strdup_printf ("{\"title\":\"2026年双随机抽查\",\"department_id\":%" G_GINT64_FORMAT ",\"region\":\"460100\","
+                     "\"industry\":\"%s\",\"subject_type\":\"legal_person\",\"ratios\":%s,\"inspectors\":%s%s%s}",
+                     department, industry, ratios, inspectors, extra ? "," : "", extra ? extra : "");
+  g_autoptr(HcTestResponse) r = post ("/inspections/plans", supervisor, body);
+
+  hc_assert_status (r, 201, NULL);
+  g_assert_cmpstr (str (hc_test_response_object (r), "state"), ==, "planned");
+  return num (hc_test_response_object (r), "id");
+}
+
+static HcTestResponse *
+draw (gint64      plan,
+      const char *body)
+{
+  g_autofree char *path = g_strdup_printf ("/inspections/plans/%" G_GINT64_FORMAT "/draw", plan);
+
+  return post (path, supervisor, body);
+}
+
+/* The inspections of the plan's final draw (or of @draw_id). */
+static JsonArray *
+inspections_of (gint64 plan,
+                gint64 draw_id)
+{
+  g_autofree char *path =
+    draw_id ? g_strdup_printf ("/inspections/plans/%" G_GINT64_FORMAT "/inspections?limit=1000&draw=%" G_GINT64_FORMAT,
+                               plan, draw_id)
+            : g_strdup_printf ("/inspections/plans/%" G_GINT64_FORMAT "/inspections?limit=1000", plan);
+  g_autoptr(JsonObject) page = hc_test_get_object (server, "analyst", path);
+
+  return json_array_ref (json_object_get_array_member (page, "items"));
+}
+
+static JsonObject *
+verify (gint64 draw_id)
+{
+  g_autofree char *path = g_strdup_printf ("/inspections/draws/%" G_GINT64_FORMAT "/verify", draw_id);
+
+  return hc_test_get_object (server, "analyst", path);
+}
+
+static void
+test_counts_per_grade_are_the_ratios_rounded_up (void)
+{
+  gint64 plan = create_plan ("批发业", "{\"A\":2,\"B\":5,\"C\":12.5,\"D\":100}",
+                             "[\"inspector.a\",\"inspector.b\",\"inspector.c\"]", NULL);
+  g_autoptr(HcTestResponse) r = draw (plan, "{}");
+  g_autoptr(JsonArray) items = NULL;
+  int counts[4] = { 0, };
+  JsonObject *after;
+
+  hc_assert_status (r, 201, NULL);
+  after = hc_test_response_object (r);
+  g_assert_cmpstr (str (after, "state"), ==, "drawn");
+  items = inspections_of (plan, 0);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *row = json_array_get_object_element (items, i);
+
+      counts[str (row, "grade")[0] - 'A']++;
+      g_assert_cmpstr (str (row, "inspector_1"), !=, str (row, "inspector_2"));
+      g_assert_true (json_object_get_null_member (row, "result"));
+    }
+  /* ⌈10 × 2 %⌉ = 1, ⌈20 × 5 %⌉ = 1, ⌈8 × 12.5 %⌉ = 1, ⌈2 × 100 %⌉ = 2 */
+  g_assert_cmpint (counts[0], ==, 1);
+  g_assert_cmpint (counts[1], ==, 1);
+  g_assert_cmpint (counts[2], ==, 1);
+  g_assert_cmpint (counts[3], ==, 2);
+  g_assert_cmpint (num (json_object_get_object_member (after, "completion"), "inspections"), ==, 5);
+  g_assert_cmpint (num (json_array_get_object_element (json_object_get_array_member (after, "draws"), 0),
+                        "n_candidates"), ==, 40);
+}
+
+static void
+test_same_seed_and_data_give_the_same_draw (void)
+{
+  gint64 plan = create_plan ("批发业", "{\"A\":30,\"B\":30,\"C\":50,\"D\":50}",
+                             "[\"inspector.a\",\"inspector.b\",\"inspector.c\",\"inspector.d\"]", NULL);
+  g_autoptr(HcTestResponse) first = draw (plan, "{}");
+  g_autoptr(HcTestResponse) again = NULL;
+  g_autoptr(HcTestResponse) second = NULL;
+  g_autoptr(JsonObject) check = NULL;
+  g_autoptr(JsonObject) check_first = NULL;
+  g_autoptr(JsonArray) kept = NULL;
+  JsonArray *draws;
+  gint64 first_draw, second_draw;
+
+  hc_assert_status (first, 201, NULL);
+  first_draw = num (hc_test_response_object (first), "draw_id");
+  check = verify (first_draw);
+  g_assert_true (json_object_get_boolean_member (check, "identical"));
+  g_assert_true (json_object_get_boolean_member (check, "snapshot_intact"));
+  g_assert_true (json_object_get_boolean_member (check, "candidates_unchanged"));
+  /* ⌈10 × 30 %⌉ + ⌈20 × 30 %⌉ + ⌈8 × 50 %⌉ + ⌈2 × 50 %⌉ = 3 + 6 + 4 + 1 */
+  g_assert_cmpint (num (check, "drawn"), ==, 14);
+  g_assert_cmpint (num (check, "reproduced"), ==, 14);
+
+  /* A draw is final: again without a reason is refused and changes nothing. */
+  again = draw (plan, "{}");
+  hc_assert_status (again, 409, "already_drawn");
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM inspection_draws WHERE state = 'superseded'"),
+                   ==, 0);
+
+  /* With a reason it supersedes the first, which stays, and verifies still. */
+  second = draw (plan, "{\"reason\":\"检查人员名单有误，重新抽取\"}");
+  hc_assert_status (second, 201, NULL);
+  second_draw = num (hc_test_response_object (second), "draw_id");
+  g_assert_cmpint (second_draw, !=, first_draw);
+  draws = json_object_get_array_member (hc_test_response_object (second), "draws");
+  g_assert_cmpuint (json_array_get_length (draws), ==, 2);
+  g_assert_cmpstr (str (json_array_get_object_element (draws, 0), "state"), ==, "superseded");
+  g_assert_cmpstr (str (json_array_get_object_element (draws, 1), "state"), ==, "final");
+  g_assert_cmpstr (str (json_array_get_object_element (draws, 1), "reason"), ==, "检查人员名单有误，重新抽取");
+  g_assert_cmpint (num (json_array_get_object_element (draws, 1), "replaces"), ==, first_draw);
+  kept = inspections_of (plan, first_draw);
+  g_assert_cmpuint (json_array_get_length (kept), ==, 14);
+  check_first = verify (first_draw);
+  g_assert_true (json_object_get_boolean_member (check_first, "identical"));
+  g_clear_pointer (&check, json_object_unref);
+  check = verify (second_draw);
+  g_assert_true (json_object_get_boolean_member (check, "identical"));
+  g_assert_cmpstr (str (check, "seed"), !=, str (check_first, "seed"));
+
+  /* Tampering with what was drawn is found. */
+  hc_test_server_backdate (server, "UPDATE inspections SET inspector_1 = inspector_2, inspector_2 = inspector_1"
+                                   " WHERE id = (SELECT min(id) FROM inspections WHERE draw_id = (SELECT max(id)"
+                                   " FROM inspection_draws))");
+  g_clear_pointer (&check, json_object_unref);
+  check = verify (second_draw);
+  g_assert_false (json_object_get_boolean_member (check, "identical"));
+  g_assert_cmpint (num (check, "first_difference"), ==, 1);
+}
+
+/* The pairs (inspector, subject) of @items. */
+static GHashTable *
+pairs_of (JsonArray *items)
+{
+  GHashTable *pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *row = json_array_get_object_element (items, i);
+
+      g_hash_table_add (pairs, g_strconcat (str (row, "inspector_1"), " ", str (row, "identifier"), NULL));
+      g_hash_table_add (pairs, g_strconcat (str (row, "inspector_2"), " ", str (row, "identifier"), NULL));
+    }
+  return pairs;
+}
+
+static void
+test_no_inspector_gets_a_subject_they_may_not_inspect (void)
+{
+  const char *pool = "[\"inspector.e\",\"inspector.f\",\"inspector.g\",\"inspector.h\"]";
+  const char *all = "{\"A\":100,\"B\":100,\"C\":100,\"D\":100}";
+  const char *declared = g_ptr_array_index (scope_subjects, 0);
+  g_autofree char *conflict =
+    g_strdup_printf ("\"conflicts\":[{\"inspector\":\"inspector.g\",\"subject\":\"%s\",\"reason\":\"近亲属任该公司法定代表人\"}]",
+                     declared);
+  g_autofree char *second_conflict =
+    g_strdup_printf ("\"exclusion_days\":0,"
+                     "\"conflicts\":[{\"inspector\":\"inspector.e\",\"subject\":\"%s\",\"reason\":\"曾在该公司任职\"},"
+                     "{\"inspector\":\"inspector.f\",\"subject\":\"%s\",\"reason\":\"曾在该公司任职\"},"
+                     "{\"inspector\":\"inspector.g\",\"subject\":\"%s\",\"reason\":\"曾在该公司任职\"}]",
+                     declared, declared, declared);
+  gint64 first_plan, second_plan, refused_plan;
+  g_autoptr(HcTestResponse) r1 = NULL;
+  g_autoptr(HcTestResponse) r2 = NULL;
+  g_autoptr(HcTestResponse) refused = NULL;
+  g_autoptr(JsonArray) first = NULL;
+  g_autoptr(JsonArray) second = NULL;
+  g_autoptr(GHashTable) first_pairs = NULL;
+  gint64 draws_before;
+
+  /* Every subject of the scope, with a declared conflict. */
+  first_plan = create_plan ("批发业", all, pool, conflict);
+  r1 = draw (first_plan, "{}");
+  hc_assert_status (r1, 201, NULL);
+  first = inspections_of (first_plan, 0);
+  g_assert_cmpuint (json_array_get_length (first), ==, scope_subjects->len);
+  first_pairs = pairs_of (first);
+  {
+    g_autofree char *pair = g_strconcat ("inspector.g ", declared, NULL);
+
+    g_assert_false (g_hash_table_contains (first_pairs, pair));
+  }
+
+  /* The same pool again: each inspector's inspections of the first plan
+   * exclude those subjects, so each subject gets the other two. */
+  second_plan = create_plan ("批发业", all, pool, NULL);
+  r2 = draw (second_plan, "{}");
+  hc_assert_status (r2, 201, NULL);
+  second = inspections_of (second_plan, 0);
+  g_assert_cmpuint (json_array_get_length (second), ==, scope_subjects->len);
+  for (guint i = 0; i < json_array_get_length (second); i++)
+    {
+      JsonObject *row = json_array_get_object_element (second, i);
+      g_autofree char *one = g_strconcat (str (row, "inspector_1"), " ", str (row, "identifier"), NULL);
+      g_autofree char *two = g_strconcat (str (row, "inspector_2"), " ", str (row, "identifier"), NULL);
+
+      g_assert_false (g_hash_table_contains (first_pairs, one));
+      g_assert_false (g_hash_table_contains (first_pairs, two));
+    }
+
+  /* Three conflicts leave one inspector for a subject (past inspections do
+   * not count here: exclusion_days 0): the draw is refused and nothing is
+   * written. */
+  refused_plan = create_plan ("批发业", all, pool, second_conflict);
+  draws_before = hc_test_count_rows (server, "SELECT count(*) FROM inspection_draws");
+  refused = draw (refused_plan, "{}");
+  hc_assert_status (refused, 422, "not_enough_inspectors");
+  g_assert_cmpstr (hc_test_response_error_field (refused), ==, "inspectors");
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM inspection_draws"), ==, draws_before);
+}
+
+static void
+test_failed_inspection_is_published_and_lowers_the_grade (void)
+{
+  g_autofree char *uscc = new_company ("零售业");
+  gint64 plan;
+  g_autoptr(HcTestResponse) drawn = NULL;
+  g_autoptr(HcTestResponse) no_note = NULL;
+  g_autoptr(HcTestResponse) failed = NULL;
+  g_autoptr(HcTestResponse) again = NULL;
+  g_autoptr(HcTestResponse) redraw = NULL;
+  g_autoptr(JsonArray) items = NULL;
+  g_autoptr(JsonObject) publicity = NULL;
+  g_autoptr(JsonObject) grade = NULL;
+  g_autoptr(JsonObject) plan_after = NULL;
+  g_autofree char *result_path = NULL;
+  g_autofree char *grade_path = g_strdup_printf ("/subjects/%s/grade", uscc);
+  g_autofree char *plan_path = NULL;
+  JsonArray *factors;
+  JsonObject *row;
+  gboolean found = FALSE;
+
+  g_assert_cmpstr (grade_in_force (uscc), ==, "B");
+  plan = create_plan ("零售业", "{\"A\":0,\"B\":100,\"C\":0,\"D\":0}", "[\"inspector.a\",\"inspector.b\"]", NULL);
+  drawn = draw (plan, "{}");
+  hc_assert_status (drawn, 201, NULL);
+  items = inspections_of (plan, 0);
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  row = json_array_get_object_element (items, 0);
+  g_assert_cmpstr (str (row, "identifier"), ==, uscc);
+  result_path = g_strdup_printf ("/inspections/%" G_GINT64_FORMAT "/result", num (row, "id"));
+
+  no_note = post (result_path, analyst, "{\"result\":\"fail\"}");
+  hc_assert_status (no_note, 422, "missing_field");
+  g_assert_cmpstr (hc_test_response_error_field (no_note), ==, "note");
+  g_assert_cmpstr (grade_in_force (uscc), ==, "B");
+
+  failed = post (result_path, analyst, "{\"result\":\"fail\",\"note\":\"未按规定公示年度报告，经营场所与登记不符\"}");
+  hc_assert_status (failed, 200, NULL);
+  g_assert_cmpstr (str (hc_test_response_object (failed), "result"), ==, "fail");
+  g_assert_cmpstr (str (hc_test_response_object (failed), "recorded_by"), ==, "analyst");
+
+  /* 70 − 30 × 1 = 40: D, and the explanation says why. */
+  g_assert_cmpstr (grade_in_force (uscc), ==, "D");
+  grade = hc_test_get_object (server, "analyst", grade_path);
+  factors = json_object_get_array_member (json_object_get_object_member (grade, "computed"), "factors");
+  for (guint i = 0; i < json_array_get_length (factors); i++)
+    {
+      JsonObject *f = json_array_get_object_element (factors, i);
+
+      if (g_str_equal (str (f, "factor"), "inspections_failed"))
+        {
+          g_assert_cmpint (num (f, "value"), ==, 1);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  /* 一公开: the result is in the publicity list. */
+  publicity = hc_test_get_object (server, "analyst", "/inspections/publicity?result=fail&region=460100");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (publicity, "items")), >=, 1);
+  g_assert_cmpstr (str (json_array_get_object_element (json_object_get_array_member (publicity, "items"), 0),
+                        "identifier"), ==, uscc);
+
+  /* Recorded once; a draw with results is not drawn again. */
+  again = post (result_path, analyst, "{\"result\":\"pass\"}");
+  hc_assert_status (again, 409, "already_decided");
+  redraw = draw (plan, "{\"reason\":\"再抽一次\"}");
+  hc_assert_status (redraw, 409, "results_recorded");
+  plan_path = g_strdup_printf ("/inspections/plans/%" G_GINT64_FORMAT, plan);
+  plan_after = hc_test_get_object (server, "analyst", plan_path);
+  g_assert_cmpstr (str (plan_after, "state"), ==, "completed");
+  g_assert_cmpint (num (json_object_get_object_member (plan_after, "completion"), "failed"), ==, 1);
+}
+
+static void
+assert_refused (const char *body,
+                guint       status,
+                const char *code,
+                const char *field)
+{
+  g_autoptr(HcTestResponse) r = post ("/inspections/plans", supervisor, body);
+
+  hc_assert_status (r, status, code);
+  g_assert_cmpstr (hc_test_response_error_field (r), ==, field);
+}
+
+static void
+test_bad_plans_and_results_change_nothing (void)
+{
+  gint64 plans = hc_test_count_rows (server, "SELECT count(*) FROM inspection_plans");
+  g_autofree char *dept = g_strdup_printf ("\"department_id\":%" G_GINT64_FORMAT, department);
+  g_autofree char *b1 = g_strdup_printf ("{\"title\":\"计划\",%s,\"inspectors\":[\"inspector.a\",\"inspector.b\"]}", dept);
+  g_autofree char *b2 = g_strdup_printf ("{\"title\":\"计划\",%s,\"ratios\":{\"A\":150,\"B\":5,\"C\":10,\"D\":100},"
+                                         "\"inspectors\":[\"inspector.a\",\"inspector.b\"]}", dept);
+  g_autofree char *b3 = g_strdup_printf ("{\"title\":\"计划\",%s,\"ratios\":{\"A\":2,\"B\":5,\"C\":10,\"D\":100},"
+                                         "\"inspectors\":[\"inspector.a\",\"outsider\"]}", dept);
+  g_autofree char *b4 = g_strdup_printf ("{\"title\":\"计划\",%s,\"ratios\":{\"A\":2,\"B\":5,\"C\":10,\"D\":100},"
+                                         "\"inspectors\":[\"inspector.a\",\"inspector.a\"]}", dept);
+  g_autofree char *b5 = g_strdup_printf ("{\"title\":\"计划\",%s,\"ratios\":{\"A\":2,\"B\":5,\"C\":10,\"D\":100,\"E\":1},"
+                                         "\"inspectors\":[\"inspector.a\",\"inspector.b\"]}", dept);
+  g_autofree char *b6 = g_strdup_printf ("{\"title\":\"计划\",%s,\"region\":\"460199\",\"ratios\":{\"A\":2,\"B\":5,"
+                                         "\"C\":10,\"D\":100},\"inspectors\":[\"inspector.a\",\"inspector.b\"]}", dept);
+  g_autofree char *b7 = g_strdup_printf ("{\"title\":\"计划\",%s,\"ratios\":{\"A\":2.555,\"B\":5,\"C\":10,\"D\":100},"
+                                         "\"inspectors\":[\"inspector.a\",\"inspector.b\"]}", dept);
+  g_autofree char *b8 = g_strdup_printf ("{\"title\":\"计划\",%s,\"ratios\":{\"A\":2,\"B\":5,\"C\":10,\"D\":100},"
+                                         "\"inspectors\":[\"inspector.a\",\"inspector.b\"],\"conflicts\":"
+                                         "[{\"inspector\":\"inspector.a\",\"subject\":\"91460000MA5TXXXXXX\","
+                                         "\"reason\":\"亲属\"}]}", dept);
+
+  assert_refused (b1, 422, "missing_field", "ratios");
+  assert_refused (b2, 422, "invalid_ratio", "ratios.A");
+  assert_refused (b3, 422, "unknown_inspector", "inspectors[1]");
+  assert_refused (b4, 422, "not_enough_inspectors", "inspectors");
+  assert_refused (b5, 422, "invalid_ratio", "ratios.E");
+  assert_refused (b6, 422, "invalid_region", "region");
+  assert_refused (b7, 422, "invalid_ratio", "ratios.A");
+  assert_refused (b8, 422, "unknown_subject", "conflicts[0].subject");
+  /* A user of another department is no inspector of this one. */
+  {
+    g_autofree char *b9 = g_strdup_printf ("{\"title\":\"计划\",%s,\"ratios\":{\"A\":2,\"B\":5,\"C\":10,\"D\":100},"
+                                           "\"inspectors\":[\"inspector.a\",\"inspector.other\"]}", dept);
+
+    assert_refused (b9, 422, "unknown_inspector", "inspectors[1]");
+  }
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM inspection_plans"), ==, plans);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM inspection_inspectors"), >=, 0);
+
+  /* An analyst does not plan. */
+  {
+    g_autofree char *ok = g_strdup_printf ("{\"title\":\"计划\",%s,\"ratios\":{\"A\":2,\"B\":5,\"C\":10,\"D\":100},"
+                                           "\"inspectors\":[\"inspector.a\",\"inspector.b\"]}", dept);
+    g_autoptr(HcTestResponse) r = post ("/inspections/plans", analyst, ok);
+
+    hc_assert_status (r, 403, "forbidden");
+  }
+
+  /* A result that is none. */
+  {
+    gint64 id = hc_test_count_rows (server, "SELECT min(id) FROM inspections WHERE result IS NULL");
+    g_autofree char *path = g_strdup_printf ("/inspections/%" G_GINT64_FORMAT "/result", id);
+    g_autoptr(HcTestResponse) r = post (path, analyst, "{\"result\":\"maybe\"}");
+
+    hc_assert_status (r, 422, "invalid_result");
+    g_assert_cmpint (hc_test_count_rows (server, "SELECT count(result) FROM inspections"), ==, 1);
+  }
+}
+
+static void
+test_draw_exports_to_xlsx (void)
+{
+  gint64 plan = hc_test_count_rows (server, "SELECT min(plan_id) FROM inspection_draws");
+  g_autofree char *path = g_strdup_printf ("/inspections/plans/%" G_GINT64_FORMAT "/inspections", plan);
+  g_autoptr(HcTestResponse) r =
+    hc_test_request_accept (server, "GET", path, admin, NULL, NULL, NULL,
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  hc_assert_status (r, 200, NULL);
+  g_assert_cmpstr (r->content_type, ==, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  g_assert_cmpuint (g_bytes_get_size (r->body), >, 1000);
+  /* An XLSX is a zip. */
+  g_assert_cmpint (memcmp (g_bytes_get_data (r->body, NULL), "PK", 2), ==, 0);
+}
+
+static void
+setup (void)
+{
+  g_autoptr(HcTestResponse) created = post ("/grading/models", supervisor, "{}");
+  g_autoptr(HcTestResponse) edited = NULL;
+  g_autoptr(HcTestResponse) published = NULL;
+  g_autoptr(GBytes) edit = g_bytes_new_static (MODEL_EDIT, strlen (MODEL_EDIT));
+  g_autofree char *path = NULL;
+
+  hc_assert_status (created, 201, NULL);
+  path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT, num (hc_test_response_object (created), "id"));
+  edited = hc_test_request_full (server, "PATCH", path, supervisor, "application/json", edit, created->etag);
+  hc_assert_status (edited, 200, NULL);
+  g_free (path);
+  path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT "/publish", num (hc_test_response_object (created), "id"));
+  published = hc_test_request_full (server, "POST", path, supervisor, NULL, NULL, edited->etag);
+  hc_assert_status (published, 200, NULL);
+
+  scope_subjects = g_ptr_array_new_with_free_func (g_free);
+  for (int g = 0; g < 4; g++)
+    for (int i = 0; i < per_grade[g]; i++)
+      {
+        char *uscc = new_company ("批发业");
+
+        if (g != 1)
+          override (uscc, (char) ('A' + g));
+        g_ptr_array_add (scope_subjects, uscc);
+      }
+}
+
+int
+main (int argc, char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  prng = g_rand_new_with_seed (20261207);
+  server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  admin = hc_test_server_token (server, "admin");
+  department = hc_test_create_department (server, "SCJG", "海南省市场监督管理局");
+  other_department = hc_test_create_department (server, "SW", "国家税务总局海南省税务局");
+  supervisor = hc_test_create_user_in (server, "supervisor", "supervisor", department);
+  analyst = hc_test_create_user_in (server, "analyst", "analyst", department);
+  hc_test_create_user_in (server, "inspector.a", "analyst", department);
+  hc_test_create_user_in (server, "inspector.b", "analyst", department);
+  hc_test_create_user_in (server, "inspector.c", "analyst", department);
+  hc_test_create_user_in (server, "inspector.d", "analyst", department);
+  hc_test_create_user_in (server, "inspector.e", "analyst", department);
+  hc_test_create_user_in (server, "inspector.f", "analyst", department);
+  hc_test_create_user_in (server, "inspector.g", "analyst", department);
+  hc_test_create_user_in (server, "inspector.h", "analyst", department);
+  hc_test_create_user_in (server, "inspector.other", "analyst", other_department);
+  setup ();
+
+  /* In this order: the later tests read what the earlier ones drew. */
+  g_test_add_func ("/inspections/counts-per-grade-are-the-ratios-rounded-up",
+                   test_counts_per_grade_are_the_ratios_rounded_up);
+  g_test_add_func ("/inspections/same-seed-and-data-give-the-same-draw", test_same_seed_and_data_give_the_same_draw);
+  g_test_add_func ("/inspections/no-inspector-gets-a-subject-they-may-not-inspect",
+                   test_no_inspector_gets_a_subject_they_may_not_inspect);
+  g_test_add_func ("/inspections/failed-inspection-is-published-and-lowers-the-grade",
+                   test_failed_inspection_is_published_and_lowers_the_grade);
+  g_test_add_func ("/inspections/bad-plans-and-results-change-nothing", test_bad_plans_and_results_change_nothing);
+  g_test_add_func ("/inspections/draw-exports-to-xlsx", test_draw_exports_to_xlsx);
+
+  ret = g_test_run ();
+  g_ptr_array_unref (scope_subjects);
+  hc_test_server_free (server);
+  g_rand_free (prng);
+  return ret;
+}
