@@ -605,6 +605,80 @@ test_cli_uses_the_same_import (void)
   g_rmdir (dir);
 }
 
+/* A big import reads the registered identifiers into memory once instead
+ * of looking each row's subject up in SQL (HCS_IMPORT_SUBJECTS forces
+ * either way): both give each record the same subject, NULL for an
+ * unregistered one, and a commitment of an unknown subject is refused. */
+static void
+import_with_subjects (const char *how,
+                      const char *file,
+                      const char *item,
+                      const char *kind)
+{
+  g_autofree char *exe = g_getenv ("HNCREDIT_SERVER_PATH") ? g_strdup (g_getenv ("HNCREDIT_SERVER_PATH"))
+                         : g_build_filename (HC_BUILD_ROOT, "src", "server", "hncredit-server", NULL);
+  g_autofree char *out = NULL;
+  const char *argv[] = { exe, "import", "--db", hc_test_server_get_db_path (server), "--item", item,
+                         "--kind", kind, "--actor", "subject-index", file, NULL };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
+  int status = 0;
+
+  env = g_environ_setenv (env, "HCS_IMPORT_SUBJECTS", how, TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+test_subjects_in_memory_or_by_sql (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hncredit-subjects-XXXXXX", NULL);
+  g_autofree char *known = new_uscc ();
+  g_autofree char *unknown = new_uscc ();
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
+                                          " VALUES ('%s', '海南索引有限公司', 'legal_person', '460100', 'x', 'x')", known);
+  static const char * const ways[] = { "memory", "sql" };
+
+  exec_sql (server, sql);
+  for (guint w = 0; w < G_N_ELEMENTS (ways); w++)
+    {
+      g_autofree char *penalties = g_build_filename (dir, "p.csv", NULL);
+      g_autofree char *commitments = g_build_filename (dir, "c.csv", NULL);
+      g_autofree char *csv = g_strdup_printf (HEADER
+                                              "%s,海南索引有限公司,IDX-%s-1号,海口市市场监督管理局,2024-01-02,罚款,1,\n"
+                                              "%s,海南未登记有限公司,IDX-%s-2号,海口市市场监督管理局,2024-01-02,罚款,2,\n",
+                                              known, ways[w], unknown, ways[w]);
+      g_autofree char *ccsv = g_strdup_printf ("uscc,name,commitment_no,matter,authority,committed_on,fulfilment\n"
+                                               "%s,海南索引有限公司,IDXC-%s-1,承诺事项,海口市市场监督管理局,2024-01-02,已履约\n"
+                                               "%s,海南未登记有限公司,IDXC-%s-2,承诺事项,海口市市场监督管理局,2024-01-02,已履约\n",
+                                               known, ways[w], unknown, ways[w]);
+      g_autofree char *found = g_strdup_printf ("SELECT count(*) FROM penalties p JOIN subjects s ON s.id = p.subject_id"
+                                                " WHERE p.decision_no = 'IDX-%s-1号' AND s.identifier = '%s'",
+                                                ways[w], known);
+      g_autofree char *unfound = g_strdup_printf ("SELECT count(*) FROM penalties WHERE decision_no = 'IDX-%s-2号'"
+                                                  " AND subject_id IS NULL", ways[w]);
+      g_autofree char *kept = g_strdup_printf ("SELECT count(*) FROM commitments c JOIN subjects s ON s.id = c.subject_id"
+                                               " WHERE c.commitment_no = 'IDXC-%s-1' AND s.identifier = '%s'",
+                                               ways[w], known);
+      const char *refused = "SELECT count(*) FROM import_rejections r JOIN imports i ON i.id = r.import_id"
+                            " WHERE i.actor = 'subject-index' AND i.kind = 'commitment'"
+                            " AND r.code = 'unknown_subject' AND r.row = 3";
+
+      g_assert_true (g_file_set_contents (penalties, csv, -1, NULL));
+      g_assert_true (g_file_set_contents (commitments, ccsv, -1, NULL));
+      import_with_subjects (ways[w], penalties, "11", "penalty");
+      import_with_subjects (ways[w], commitments, "14", "commitment");
+      g_assert_cmpint (count (found), ==, 1);
+      g_assert_cmpint (count (unfound), ==, 1);
+      g_assert_cmpint (count (kept), ==, 1);
+      g_assert_cmpint (count (refused), ==, w + 1);
+      g_remove (penalties);
+      g_remove (commitments);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_list_get_and_quality (void)
 {
@@ -946,6 +1020,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/imports/item-kind-and-roles", test_item_kind_and_roles);
   g_test_add_func ("/imports/cli-uses-the-same-import", test_cli_uses_the_same_import);
   g_test_add_func ("/imports/list-get-and-quality", test_list_get_and_quality);
+  g_test_add_func ("/imports/subjects-in-memory-or-by-sql", test_subjects_in_memory_or_by_sql);
   g_test_add_func ("/imports/sigkill-mid-import-leaves-all-or-nothing", test_sigkill_mid_import_leaves_all_or_nothing);
 
   ret = g_test_run ();

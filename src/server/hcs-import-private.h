@@ -109,6 +109,8 @@ typedef struct
   gboolean        from_xlsx;
   gint64          import_id;
   HcsRecordInsert *insert;
+  gboolean        use_subject_index;
+  HcsSubjectIndex *subjects;         /* a big import's registered identifiers, or NULL */
 
   int             map[MAX_FIELDS];   /* file column → kind column, or -1 */
   guint           n_file_columns;

@@ -68,6 +68,23 @@ gint64        hcs_store_imports_count_duplicates (HcsStore      *store,
                                                 gint64           import_id,
                                                 gint64           after_id,
                                                 GError         **error);
+/* The registered identifiers of a big import, read once in its
+ * transaction (so they are the truth for it): a sorted array searched in
+ * memory instead of an index probe per row. */
+typedef struct _HcsSubjectIndex HcsSubjectIndex;
+
+gint64        hcs_store_imports_subject_count  (HcsStore        *store,
+                                                GError         **error);
+HcsSubjectIndex *hcs_store_imports_subject_index (HcsStore      *store,
+                                                GError         **error);
+gint64        hcs_subject_index_lookup         (const HcsSubjectIndex *index,
+                                                const char      *identifier);
+void          hcs_subject_index_free           (HcsSubjectIndex *index);
+gboolean      hcs_store_imports_foreign_keys   (HcsStore        *store,
+                                                gboolean         on,
+                                                GError         **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsSubjectIndex, hcs_subject_index_free)
+
 /* The prepared insert of one record table, reused for every row of an
  * import: bind a row's values, then write it. */
 typedef struct _HcsRecordInsert HcsRecordInsert;
