@@ -608,7 +608,8 @@ test_cli_uses_the_same_import (void)
 /* A big import reads the registered identifiers into memory once instead
  * of looking each row's subject up in SQL (HCS_IMPORT_SUBJECTS forces
  * either way): both give each record the same subject, NULL for an
- * unregistered one, and a commitment of an unknown subject is refused. */
+ * unregistered one, count a registered code under another name as 重码,
+ * and refuse a commitment of an unknown subject. */
 static void
 import_with_subjects (const char *how,
                       const char *file,
@@ -647,8 +648,9 @@ test_subjects_in_memory_or_by_sql (void)
       g_autofree char *commitments = g_build_filename (dir, "c.csv", NULL);
       g_autofree char *csv = g_strdup_printf (HEADER
                                               "%s,海南索引有限公司,IDX-%s-1号,海口市市场监督管理局,2024-01-02,罚款,1,\n"
-                                              "%s,海南未登记有限公司,IDX-%s-2号,海口市市场监督管理局,2024-01-02,罚款,2,\n",
-                                              known, ways[w], unknown, ways[w]);
+                                              "%s,海南未登记有限公司,IDX-%s-2号,海口市市场监督管理局,2024-01-02,罚款,2,\n"
+                                              "%s,海南另名有限公司,IDX-%s-3号,海口市市场监督管理局,2024-01-02,罚款,3,\n",
+                                              known, ways[w], unknown, ways[w], known, ways[w]);
       g_autofree char *ccsv = g_strdup_printf ("uscc,name,commitment_no,matter,authority,committed_on,fulfilment\n"
                                                "%s,海南索引有限公司,IDXC-%s-1,承诺事项,海口市市场监督管理局,2024-01-02,已履约\n"
                                                "%s,海南未登记有限公司,IDXC-%s-2,承诺事项,海口市市场监督管理局,2024-01-02,已履约\n",
@@ -673,6 +675,9 @@ test_subjects_in_memory_or_by_sql (void)
       g_assert_cmpint (count (unfound), ==, 1);
       g_assert_cmpint (count (kept), ==, 1);
       g_assert_cmpint (count (refused), ==, w + 1);
+      /* the third row names a registered code under another name: 重码 */
+      g_assert_cmpint (count ("SELECT uscc_duplicates FROM imports WHERE actor = 'subject-index' AND kind = 'penalty'"
+                              " ORDER BY id DESC LIMIT 1"), ==, 1);
       g_remove (penalties);
       g_remove (commitments);
     }

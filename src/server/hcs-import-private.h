@@ -110,6 +110,7 @@ typedef struct
   gint64          import_id;
   HcsRecordInsert *insert;
   gboolean        use_subject_index;
+  guint           name_column;       /* the kind's column bound to ?3, the name */
   HcsSubjectIndex *subjects;         /* a big import's registered identifiers, or NULL */
 
   int             map[MAX_FIELDS];   /* file column → kind column, or -1 */

@@ -75,12 +75,13 @@ store_row (Import   *imp,
   const Kind *kind = imp->kind;
   HcsRecordInsert *insert = imp->insert;
   gint64 subject_id = 0;
+  guint64 name_hash = 0;
   int written;
 
   /* A big import finds the subject in memory; a small one without
    * require_subject lets the insert look it up itself. */
   if (imp->subjects != NULL)
-    subject_id = hcs_subject_index_lookup (imp->subjects, imp->identifier);
+    subject_id = hcs_subject_index_lookup (imp->subjects, imp->identifier, &name_hash);
   else if (imp->require_subject)
     {
       subject_id = hcs_store_imports_subject_id (imp->store, imp->identifier, error);
@@ -123,6 +124,11 @@ store_row (Import   *imp,
   written = hcs_store_imports_record_write (imp->store, insert, error);
   if (written > 0)
     {
+      /* 重码 of a registered code, counted here from the names read with
+       * the identifiers (else by hcs_store_imports_count_duplicates). */
+      if (subject_id > 0 && imp->subjects != NULL && imp->value[imp->name_column] != NULL &&
+          hcs_subject_index_name_hash (imp->value[imp->name_column]) != name_hash)
+        imp->uscc_duplicates++;
       imp->accepted++;
       return TRUE;
     }
@@ -871,6 +877,9 @@ hcs_import_run (HcsStore                *store,
        * subject up in SQL, one by one; subject_id still comes from the
        * subjects table of this transaction. */
     }
+  for (guint c = 0; c < imp.kind->n_columns; c++)
+    if (imp.kind->columns[c].bind == 3)    /* ?3: the record's name */
+      imp.name_column = c;
   imp.insert = imp.import_id > 0
     ? hcs_store_imports_record_insert (store, imp.kind->table, !imp.require_subject && imp.subjects == NULL, &local)
     : NULL;
@@ -886,7 +895,8 @@ hcs_import_run (HcsStore                *store,
   /* 重码 among the records it kept, counted once, now. */
   if (imp.kind->table != HCS_RECORD_SUBJECT)
     {
-      gint64 n = hcs_store_imports_count_duplicates (store, imp.kind->table, imp.import_id, last_record, &local);
+      gint64 n = hcs_store_imports_count_duplicates (store, imp.kind->table, imp.import_id, last_record,
+                                                     imp.subjects == NULL, &local);
 
       if (n < 0)
         return store_failed (failure, &local, error);

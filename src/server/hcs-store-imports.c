@@ -283,9 +283,12 @@ count_of (HcsStore     *store,
  * @after_id: the last id of @table before the import's records
  *
  * Counts the import's 重码: its records whose well-formed code is
- * registered under another name, or, not registered, was first brought
- * under another name; and keeps the first name of each unregistered code
- * the import brought first.
+ * registered under another name (unless not @count_registered: a big
+ * import counts those as it stores them, from the names it read with the
+ * identifiers, see hcs_store_imports_subject_index(); the join here reads
+ * a random page of the subjects a record), or, not registered, was first
+ * brought under another name; and keeps the first name of each
+ * unregistered code the import brought first.
  *
  * Returns: the count, -1 on error
  */
@@ -294,13 +297,15 @@ hcs_store_imports_count_duplicates (HcsStore        *store,
                                     HcsRecordTable   table,
                                     gint64           import_id,
                                     gint64           after_id,
+                                    gboolean         count_registered,
                                     GError         **error)
 {
   sqlite3_stmt *stmt;
-  gint64 registered, unregistered;
+  gint64 registered = 0, unregistered;
 
   g_return_val_if_fail (table < HCS_RECORD_SUBJECT, -1);
-  if ((registered = count_of (store, duplicate_sql[table][1], import_id, after_id, error)) < 0 ||
+  if ((count_registered &&
+       (registered = count_of (store, duplicate_sql[table][1], import_id, after_id, error)) < 0) ||
       (stmt = hcs_store_prepare (store, duplicate_sql[table][2], error)) == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, import_id);
@@ -336,8 +341,9 @@ hcs_store_imports_subject_count (HcsStore  *store,
 
 typedef struct
 {
-  char   key[KEY_BYTES];   /* NUL-padded */
-  gint64 id;
+  char    key[KEY_BYTES];  /* NUL-padded */
+  gint64  id;
+  guint64 name_hash;       /* hcs_subject_index_name_hash() of its name */
 } SubjectKey;
 
 /* The keys, and an open-addressing table of their positions (+1; 0 is
@@ -373,14 +379,31 @@ key_hash (const char *key)
   return h ^ (h >> 29);
 }
 
-/* The covering UNIQUE index of subjects (identifier), read in its order. */
-static const char SQL_SUBJECT_KEYS[] = "SELECT identifier, id FROM subjects ORDER BY identifier";
+/**
+ * hcs_subject_index_name_hash:
+ *
+ * Returns: a 64-bit hash (FNV-1a) of @name: two names with the same hash
+ *   are taken as the same (a chance of 2⁻⁶⁴ of two names being confused)
+ */
+guint64
+hcs_subject_index_name_hash (const char *name)
+{
+  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
+
+  for (const guchar *p = (const guchar *) name; *p; p++)
+    h = (h ^ *p) * G_GUINT64_CONSTANT (1099511628211);
+  return h;
+}
+
+/* The table in rowid order (its pages one after the other). */
+static const char SQL_SUBJECT_KEYS[] = "SELECT identifier, id, name FROM subjects";
 
 /**
  * hcs_store_imports_subject_index:
  *
- * Reads every registered identifier with its subject's id, in the caller's
- * transaction: about 32 bytes a subject (32 MB for a million).
+ * Reads every registered identifier with its subject's id and a hash of
+ * its name, in the caller's transaction: about 48 bytes a subject (48 MB
+ * for a million).
  *
  * Returns: (transfer full) (nullable): the index; %NULL with @error unset
  *   when an identifier does not fit (then look subjects up one by one)
@@ -417,6 +440,7 @@ hcs_store_imports_subject_index (HcsStore  *store,
       memset (k->key, 0, KEY_BYTES);
       memcpy (k->key, text, len);
       k->id = sqlite3_column_int64 (stmt, 1);
+      k->name_hash = hcs_subject_index_name_hash ((const char *) sqlite3_column_text (stmt, 2));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -441,10 +465,12 @@ hcs_store_imports_subject_index (HcsStore  *store,
   return g_steal_pointer (&index);
 }
 
-/* Returns: the subject's id, 0 when no subject has @identifier */
+/* Returns: the subject's id, 0 when no subject has @identifier; in
+ * @name_hash the hash of its registered name */
 gint64
 hcs_subject_index_lookup (const HcsSubjectIndex *index,
-                          const char            *identifier)
+                          const char            *identifier,
+                          guint64               *name_hash)
 {
   char key[KEY_BYTES] = { 0, };
   gsize len = strlen (identifier);
@@ -458,7 +484,10 @@ hcs_subject_index_lookup (const HcsSubjectIndex *index,
       const SubjectKey *k = &index->keys[index->slots[slot] - 1];
 
       if (memcmp (k->key, key, KEY_BYTES) == 0)
-        return k->id;
+        {
+          *name_hash = k->name_hash;
+          return k->id;
+        }
     }
   return 0;
 }

@@ -67,6 +67,7 @@ gint64        hcs_store_imports_count_duplicates (HcsStore      *store,
                                                 HcsRecordTable   table,
                                                 gint64           import_id,
                                                 gint64           after_id,
+                                                gboolean         count_registered,
                                                 GError         **error);
 /* The registered identifiers of a big import, read once in its
  * transaction (so they are the truth for it): a sorted array searched in
@@ -78,7 +79,9 @@ gint64        hcs_store_imports_subject_count  (HcsStore        *store,
 HcsSubjectIndex *hcs_store_imports_subject_index (HcsStore      *store,
                                                 GError         **error);
 gint64        hcs_subject_index_lookup         (const HcsSubjectIndex *index,
-                                                const char      *identifier);
+                                                const char      *identifier,
+                                                guint64         *name_hash);
+guint64       hcs_subject_index_name_hash      (const char      *name);
 void          hcs_subject_index_free           (HcsSubjectIndex *index);
 gboolean      hcs_store_imports_foreign_keys   (HcsStore        *store,
                                                 gboolean         on,
