@@ -937,4 +937,73 @@ HcRepair       *hc_client_decide_repair_finish (HcClient            *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
 
+/* 双随机、一公开 (hc-client-inspections.c) */
+#include "hc-inspection.h"
+#include "hc-inspection-plan.h"
+
+/* A new inspection plan, for hc_client_create_inspection_plan_async(). */
+typedef struct
+{
+  const char         *title;
+  gint64              department_id;
+  const char         *region;          /* nullable: all of Hainan */
+  const char         *industry;        /* nullable: all */
+  const char         *subject_type;    /* nullable: all */
+  double              ratios[4];       /* A, B, C, D in percent */
+  const char * const *inspectors;      /* user names, NULL-terminated */
+  gint64              exclusion_days;
+} HcInspectionPlanFields;
+
+void              hc_client_list_inspection_plans_async     (HcClient                     *self,
+                                                             GCancellable                 *cancellable,
+                                                             GAsyncReadyCallback           callback,
+                                                             gpointer                      user_data);
+GListModel       *hc_client_list_inspection_plans_finish    (HcClient                     *self,
+                                                             GAsyncResult                 *result,
+                                                             GError                      **error);
+void              hc_client_get_inspection_plan_async       (HcClient                     *self,
+                                                             gint64                        id,
+                                                             GCancellable                 *cancellable,
+                                                             GAsyncReadyCallback           callback,
+                                                             gpointer                      user_data);
+HcInspectionPlan *hc_client_get_inspection_plan_finish      (HcClient                     *self,
+                                                             GAsyncResult                 *result,
+                                                             GError                      **error);
+void              hc_client_create_inspection_plan_async    (HcClient                     *self,
+                                                             const HcInspectionPlanFields *fields,
+                                                             GCancellable                 *cancellable,
+                                                             GAsyncReadyCallback           callback,
+                                                             gpointer                      user_data);
+HcInspectionPlan *hc_client_create_inspection_plan_finish   (HcClient                     *self,
+                                                             GAsyncResult                 *result,
+                                                             GError                      **error);
+void              hc_client_draw_inspection_plan_async      (HcClient                     *self,
+                                                             gint64                        id,
+                                                             const char                   *reason,
+                                                             GCancellable                 *cancellable,
+                                                             GAsyncReadyCallback           callback,
+                                                             gpointer                      user_data);
+HcInspectionPlan *hc_client_draw_inspection_plan_finish     (HcClient                     *self,
+                                                             GAsyncResult                 *result,
+                                                             GError                      **error);
+char             *hc_client_inspections_path                (gint64                        plan_id);
+void              hc_client_list_inspections_async          (HcClient                     *self,
+                                                             gint64                        plan_id,
+                                                             GCancellable                 *cancellable,
+                                                             GAsyncReadyCallback           callback,
+                                                             gpointer                      user_data);
+HcPage           *hc_client_list_inspections_finish         (HcClient                     *self,
+                                                             GAsyncResult                 *result,
+                                                             GError                      **error);
+void              hc_client_record_inspection_result_async  (HcClient                     *self,
+                                                             gint64                        id,
+                                                             const char                   *result,
+                                                             const char                   *note,
+                                                             GCancellable                 *cancellable,
+                                                             GAsyncReadyCallback           callback,
+                                                             gpointer                      user_data);
+HcInspection     *hc_client_record_inspection_result_finish (HcClient                     *self,
+                                                             GAsyncResult                 *result,
+                                                             GError                      **error);
+
 G_END_DECLS

@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* 双随机、一公开 in the app over a real server: a supervisor creates a plan
+ * in its dialog (a plan the server refuses keeps the dialog open with the
+ * reason), draws it, sees the subjects drawn with their two inspectors in
+ * the column view, and records a failed inspection, which the server
+ * publishes and counts in the plan's completion. zh_CN screenshots. */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+
+#include "hc-client.h"
+#include "hc-core.h"
+#include "hc-inspection-plan-dialog.h"
+#include "hc-inspections-pane.h"
+#include "hc-test-server.h"
+#include "hc-ui-test.h"
+
+#define N_SUBJECTS 6
+
+static HcTestServer *server;
+
+static gboolean
+pane_idle (gpointer data)
+{
+  return !hc_inspections_pane_get_busy (HC_INSPECTIONS_PANE (data));
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !hc_inspection_plan_dialog_get_busy (HC_INSPECTION_PLAN_DIALOG (data));
+}
+
+static gboolean
+plan_listed (gpointer data)
+{
+  HcInspectionsPane *pane = data;
+
+  return pane_idle (pane) && g_list_model_get_n_items (hc_inspections_pane_get_plans (pane)) == 1 &&
+         hc_inspections_pane_get_plan (pane) != NULL;
+}
+
+static gboolean
+drawn (gpointer data)
+{
+  HcInspectionsPane *pane = data;
+
+  return pane_idle (pane) && g_list_model_get_n_items (hc_inspections_pane_get_inspections (pane)) > 0;
+}
+
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  g_autoptr(GdkTexture) texture = hc_ui_take_shot (widget, name);
+
+  g_assert_false (hc_ui_texture_is_blank (texture));
+}
+
+static void
+set_entry_row (GtkWidget  *root,
+               guint       nth,
+               const char *text)
+{
+  guint n = nth;
+  GtkWidget *row = hc_ui_find_nth (root, ADW_TYPE_ENTRY_ROW, &n);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+set_spin (GtkWidget *root,
+          guint      nth,
+          double     value)
+{
+  guint n = nth;
+  GtkWidget *spin = hc_ui_find_nth (root, GTK_TYPE_SPIN_BUTTON, &n);
+
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+}
+
+static void
+plan_draw_and_result (HcApplication *app,
+                      HcWindow      *window,
+                      gpointer       data)
+{
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  HcInspectionsPane *pane;
+  HcInspectionPlanDialog *dialog;
+  HcInspectionPlan *plan;
+  GListModel *inspections;
+  GtkWindow *record;
+  g_autofree char *title = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  hc_sign_in_page_set_credentials (page, "supervisor", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
+  hc_ui_wait_pane_loaded (window, "inspections");
+  pane = HC_INSPECTIONS_PANE (hc_window_get_pane_widget (window, "inspections"));
+  g_assert_cmpuint (g_list_model_get_n_items (hc_inspections_pane_get_plans (pane)), ==, 0);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (pane), "inspections.draw", NULL) &&
+                  hc_inspections_pane_get_busy (pane));
+
+  /* The plan's dialog: one inspector is not enough, the server says who
+   * is not one, and the dialog stays open. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "inspections.new-plan", NULL));
+  dialog = HC_INSPECTION_PLAN_DIALOG (hc_inspections_pane_get_dialog (pane));
+  g_assert_nonnull (dialog);
+  hc_ui_wait_until ("the departments", dialog_idle, dialog);
+  g_assert_cmpuint (hc_inspection_plan_dialog_get_n_departments (dialog), >=, 1);
+  set_entry_row (GTK_WIDGET (dialog), 0, "2026年市场监管领域双随机抽查（海口）");
+  set_entry_row (GTK_WIDGET (dialog), 2, "inspector.a");
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL) &&
+                  hc_inspection_plan_dialog_get_busy (dialog));
+  set_entry_row (GTK_WIDGET (dialog), 2, "inspector.a, nobody");
+  for (guint g = 0; g < 4; g++)
+    set_spin (GTK_WIDGET (dialog), g, 100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  hc_ui_wait_until ("the refusal", dialog_idle, dialog);
+  g_assert_nonnull (hc_inspection_plan_dialog_get_message (dialog));
+  g_test_message ("refused: %s", hc_inspection_plan_dialog_get_message (dialog));
+  g_assert_nonnull (strstr (hc_inspection_plan_dialog_get_message (dialog), "nobody"));
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM inspection_plans"), ==, 0);
+  save_shot (GTK_WIDGET (dialog), "inspection-plan-dialog");
+
+  set_entry_row (GTK_WIDGET (dialog), 2, "inspector.a、inspector.b inspector.c");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  hc_ui_wait_until ("the plan in the list", plan_listed, pane);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM inspection_plans"), ==, 1);
+  plan = hc_inspections_pane_get_plan (pane);
+  g_assert_cmpstr (hc_inspection_plan_get_state (plan), ==, "planned");
+  g_object_get (plan, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "2026年市场监管领域双随机抽查（海口）");
+
+  /* The draw: every graded subject (ratios 100 %), two inspectors each. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "inspections.draw", NULL));
+  hc_ui_wait_until ("the draw", drawn, pane);
+  g_assert_null (hc_inspections_pane_get_message (pane));
+  plan = hc_inspections_pane_get_plan (pane);
+  g_assert_cmpstr (hc_inspection_plan_get_state (plan), ==, "drawn");
+  inspections = hc_inspections_pane_get_inspections (pane);
+  g_assert_cmpuint (g_list_model_get_n_items (inspections), ==, N_SUBJECTS);
+  for (guint i = 0; i < g_list_model_get_n_items (inspections); i++)
+    {
+      g_autoptr(HcInspection) inspection = g_list_model_get_item (inspections, i);
+      g_autofree char *names = NULL;
+      g_autofree char *label = NULL;
+
+      g_object_get (inspection, "inspectors-text", &names, "result-label", &label, NULL);
+      g_assert_nonnull (strstr (names, "、"));
+      g_assert_cmpstr (label, ==, "待录入");
+    }
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM inspections"), ==, N_SUBJECTS);
+  save_shot (GTK_WIDGET (window), "inspections-drawn");
+
+  /* A failed inspection, with its note. */
+  hc_inspections_pane_select_inspection (pane, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "inspections.record", NULL));
+  record = hc_inspections_pane_get_dialog (pane);
+  g_assert_nonnull (record);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (hc_ui_find_descendant (GTK_WIDGET (record), GTK_TYPE_DROP_DOWN)), 2);
+  gtk_editable_set_text (GTK_EDITABLE (hc_ui_find_descendant (GTK_WIDGET (record), GTK_TYPE_ENTRY)),
+                         "经营场所与登记住所不符，未按规定公示年度报告");
+  save_shot (GTK_WIDGET (record), "inspection-result-dialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (record), "record");
+  hc_ui_wait_until ("the result", pane_idle, pane);
+  g_assert_null (hc_inspections_pane_get_message (pane));
+  {
+    g_autoptr(HcInspection) first = g_list_model_get_item (inspections, 0);
+    g_autofree char *label = NULL;
+
+    g_assert_cmpstr (hc_inspection_get_result (first), ==, "fail");
+    g_object_get (first, "result-label", &label, NULL);
+    g_assert_cmpstr (label, ==, "不合格");
+  }
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM inspections WHERE result = 'fail'"), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'inspection.result'"),
+                   ==, 1);
+  plan = hc_inspections_pane_get_plan (pane);
+  g_assert_cmpint (hc_inspection_plan_get_count (plan, "recorded"), ==, 1);
+  g_assert_cmpint (hc_inspection_plan_get_count (plan, "failed"), ==, 1);
+  save_shot (GTK_WIDGET (window), "inspections-result");
+}
+
+static void
+test_plan_draw_and_result (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  g_assert_cmpint (hc_ui_run_app (args, plan_draw_and_result, NULL), ==, 0);
+}
+
+/* A department with a supervisor and three inspectors; six companies of
+ * 海口, graded under a published model. */
+static void
+set_up (void)
+{
+  const char *admin = hc_test_server_token (server, "admin");
+  g_autoptr(GRand) prng = g_rand_new_with_seed (1207);
+  g_autoptr(HcTestResponse) drafted = NULL;
+  g_autoptr(HcTestResponse) published = NULL;
+  g_autofree char *publish_path = NULL;
+  gint64 department = hc_test_create_department (server, "SCJG", "海南省市场监督管理局");
+  static const char * const names[N_SUBJECTS] = {
+    "海南椰林食品有限公司", "海口美兰商贸有限公司", "海南南海渔业有限公司",
+    "海口龙华建材有限公司", "海南琼州旅游服务有限公司", "海口秀英物流有限公司",
+  };
+
+  hc_test_create_user_in (server, "supervisor", "supervisor", department);
+  hc_test_create_user_in (server, "inspector.a", "analyst", department);
+  hc_test_create_user_in (server, "inspector.b", "analyst", department);
+  hc_test_create_user_in (server, "inspector.c", "analyst", department);
+  drafted = hc_test_request (server, "POST", "/grading/models", admin, "{\"title\":\"2026年度公共信用综合评价模型\"}");
+  hc_assert_status (drafted, 201, NULL);
+  publish_path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT "/publish",
+                                  json_object_get_int_member (hc_test_response_object (drafted), "id"));
+  published = hc_test_request_full (server, "POST", publish_path, admin, NULL, NULL, drafted->etag);
+  hc_assert_status (published, 200, NULL);
+  for (guint i = 0; i < N_SUBJECTS; i++)
+    {
+      g_autofree char *uscc = hc_uscc_generate (prng, "460100");
+      g_autofree char *body =
+        g_strdup_printf ("{\"identifier\":\"%s\",\"name\":\"%s\",\"type\":\"legal_person\",\"region\":\"460100\","
+                         "\"industry\":\"批发和零售业\",\"registered_on\":\"201%u-05-01\"}", uscc, names[i], i);
+      g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/subjects", admin, body);
+
+      hc_assert_status (r, 201, NULL);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  hc_ui_test_init (&argc, &argv);
+  server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  set_up ();
+  g_test_add_func ("/ui/inspections/plan-draw-and-result", test_plan_draw_and_result);
+  status = g_test_run ();
+  hc_test_server_free (server);
+  return hc_ui_test_finish (status);
+}
