@@ -112,6 +112,7 @@ def path_values(c, ids, template):
         ("/catalog/versions/", {"year": ids["year"]}),
         ("/catalog/items/", {"id": ids["item"]}),
         ("/imports/", {"id": ids["import"]}),
+        ("/indicators/{key}/values/{year}/records", {"key": "repair-overdue-rate", "year": 2024}),
         ("/indicators/", {"key": ids["indicator"], "year": ids["indicator_year"]}),
         ("/lists/match-runs/", {"id": ids.get("match_run", NO_SUCH_ID), "entry": ids.get("match_entry", NO_SUCH_ID)}),
         ("/lists/match-clearances/", {"id": ids.get("clearance", NO_SUCH_ID)}),
@@ -131,7 +132,7 @@ def path_values(c, ids, template):
         ("/inspections/", {"id": ids.get("inspection", NO_SUCH_ID)}),
     ]
     for prefix, values in by_prefix:
-        if template.startswith(prefix):
+        if template.startswith(prefix) and (not prefix.endswith("}/records") or template == prefix):
             return values
     return {}
 
@@ -328,7 +329,30 @@ def indicators(c, ids):
     c.call("PUT", template, "/indicators/%s/values/%d" % (computed["key"], reported["year"]), body=body, expect=409)
     c.call("GET", template, "/indicators/%s/values/%d" % (computed["key"], reported["year"]), expect=409)
     c.call("GET", template, "/indicators/%s/values/1800" % reported["key"], expect=422)
-    c.call("PUT", template, path, token="analyst", body=dict(body, region="460100"), expect=201)
+    # A 市县's value, of an indicator that applies to 市县; not of one of the province only.
+    regional = "/indicators/credit-verification-coverage/values/2023"
+    c.call("PUT", template, regional, token="analyst", body=dict(body, value=75, region="460100"), expect=201)
+    c.call("PUT", template, path, token="analyst", body=dict(body, region="460100"), expect=409)
+    # The records behind a computed value.
+    records = "/indicators/{key}/values/{year}/records"
+    c.call("GET", records, "/indicators/repair-overdue-rate/values/2024/records?region=460100", expect=200)
+    c.call("GET", records, "/indicators/%s/values/2024/records" % reported["key"], expect=409)
+    c.call("GET", records, "/indicators/repair-overdue-rate/values/1800/records", expect=422)
+    # The 市县 targets.
+    target = "/indicators/{key}/region-target"
+    tpath = "/indicators/credit-verification-coverage/region-target"
+    r = c.call("PUT", target, tpath, token="supervisor", body={"target": 75, "warning_gap": 5}, expect=201)
+    c.call("PUT", target, tpath, token="supervisor", body={"target": 78, "warning_gap": 5}, expect=428)
+    c.call("PUT", target, tpath, token="supervisor", body={"target": 78, "warning_gap": 5},
+           headers={"If-Match": '"999999"'}, expect=412)
+    c.call("PUT", target, tpath, token="supervisor", body={"target": 78, "warning_gap": 5},
+           headers={"If-Match": r.etag}, expect=200)
+    c.call("PUT", target, tpath, token="supervisor", body={"target": 780, "warning_gap": 5, "region": "460100"},
+           expect=422)
+    c.call("PUT", target, "/indicators/%s/region-target" % reported["key"], token="supervisor",
+           body={"target": 1, "warning_gap": 0}, expect=409)
+    # The review queue.
+    c.call("GET", "/indicator-reviews", "/indicator-reviews?state=returned&mine=1", token="analyst", expect=200)
     review = template + "/review"
     etag = etag_of(c, path)
     c.call("POST", review, path + "/review", body={"decision": "approve"}, headers={"If-Match": etag}, expect=409)
@@ -565,6 +589,7 @@ def bad_queries(c, ids):
             ("/imports/quality", "?year=abc", 400),
             ("/imports/quality/months", "?department=abc", 400),
             ("/indicators", "?year=abc", 400),
+            ("/indicator-reviews", "?state=nope", 422),
             ("/lists/{type}/entries", "?state=nope", 422),
             ("/repairs", "?state=nope", 422),
             ("/risk/heatmap", "?from=abc", 400),

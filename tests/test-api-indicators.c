@@ -14,8 +14,9 @@ static HcTestServer *server;
 static const char *admin, *analyst, *supervisor, *supervisor2;
 
 static const char * const computed_keys[] = {
-  "catalog-collection-rate", "uscc-error-rate", "other-data-error-rate", "repair-overdue-rate",
-  "incentive-list-share-growth", "serious-dishonesty-share-decline", NULL,
+  "catalog-annual-update", "catalog-collection-rate", "commitment-fulfilment-sharing", "uscc-error-rate",
+  "other-data-error-rate", "repair-commitment-rate", "repair-overdue-rate", "incentive-list-share-growth",
+  "serious-dishonesty-share-decline", NULL,
 };
 
 static gint64
@@ -198,7 +199,7 @@ test_list_for_a_year (void)
       g_assert_cmpstr (source, ==, g_strv_contains (computed_keys, key) ? "computed" : "reported");
       n_computed += g_str_equal (source, "computed");
     }
-  g_assert_cmpuint (n_computed, ==, 6);
+  g_assert_cmpuint (n_computed, ==, 9);
 
   /* The plan's order and wording, from data/indicators.json. */
   {
@@ -336,11 +337,11 @@ test_submit_then_approve (void)
 static void
 test_return_needs_a_comment (void)
 {
-  g_autofree char *etag = submit ("repair-commitment-rate", 2023, 75.5);
-  g_autoptr(HcTestResponse) bare = review ("repair-commitment-rate", 2023, supervisor, "{\"decision\":\"return\"}", etag);
-  g_autoptr(HcTestResponse) blank = review ("repair-commitment-rate", 2023, supervisor,
+  g_autofree char *etag = submit ("department-application-lists", 2023, 75.5);
+  g_autoptr(HcTestResponse) bare = review ("department-application-lists", 2023, supervisor, "{\"decision\":\"return\"}", etag);
+  g_autoptr(HcTestResponse) blank = review ("department-application-lists", 2023, supervisor,
                                             "{\"decision\":\"return\",\"comment\":\"  \"}", etag);
-  g_autoptr(HcTestResponse) odd = review ("repair-commitment-rate", 2023, supervisor, "{\"decision\":\"maybe\"}", etag);
+  g_autoptr(HcTestResponse) odd = review ("department-application-lists", 2023, supervisor, "{\"decision\":\"maybe\"}", etag);
   g_autoptr(HcTestResponse) returned = NULL;
   g_autoptr(HcTestResponse) again = NULL;
   g_autoptr(HcTestResponse) resubmitted = NULL;
@@ -350,35 +351,35 @@ test_return_needs_a_comment (void)
   g_assert_cmpstr (hc_test_response_error_field (bare), ==, "comment");
   hc_assert_status (blank, 422, "missing_comment");
   hc_assert_status (odd, 422, "invalid_decision");
-  g_assert_cmpint (count ("SELECT count(*) FROM indicator_values WHERE indicator = 'repair-commitment-rate'"
+  g_assert_cmpint (count ("SELECT count(*) FROM indicator_values WHERE indicator = 'department-application-lists'"
                           " AND state = 'submitted' AND version = 1"), ==, 1);
-  g_assert_cmpint (audit_count ("indicator_value.review", "repair-commitment-rate/2023"), ==, 0);
+  g_assert_cmpint (audit_count ("indicator_value.review", "department-application-lists/2023"), ==, 0);
 
-  returned = review ("repair-commitment-rate", 2023, supervisor,
+  returned = review ("department-application-lists", 2023, supervisor,
                      "{\"decision\":\"return\",\"comment\":\"请附修复案例清单\"}", etag);
   hc_assert_status (returned, 200, NULL);
   g_assert_cmpstr (json_object_get_string_member (obj (returned), "state"), ==, "returned");
   g_assert_cmpstr (json_object_get_string_member (obj (returned), "review_comment"), ==, "请附修复案例清单");
-  g_assert_cmpint (audit_count ("indicator_value.review", "repair-commitment-rate/2023"), ==, 1);
+  g_assert_cmpint (audit_count ("indicator_value.review", "department-application-lists/2023"), ==, 1);
 
-  year = detail_year ("repair-commitment-rate", 2023);
+  year = detail_year ("department-application-lists", 2023);
   g_assert_cmpstr (json_object_get_string_member (year, "state"), ==, "returned");
   g_assert_cmpstr (json_object_get_string_member (year, "review_comment"), ==, "请附修复案例清单");
   g_assert_cmpstr (json_object_get_string_member (year, "status"), ==, "no_data");
 
   /* Only a submitted value can be reviewed. */
-  again = review ("repair-commitment-rate", 2023, supervisor, "{\"decision\":\"approve\"}", returned->etag);
+  again = review ("department-application-lists", 2023, supervisor, "{\"decision\":\"approve\"}", returned->etag);
   hc_assert_status (again, 409, "not_submitted");
 
   /* Resubmitted, it awaits a new review. */
-  resubmitted = put_value ("repair-commitment-rate", 2023, analyst,
+  resubmitted = put_value ("department-application-lists", 2023, analyst,
                            "{\"value\":76,\"evidence\":\"补充修复案例清单\"}", NULL);
   hc_assert_status (resubmitted, 200, NULL);
   g_assert_cmpstr (json_object_get_string_member (obj (resubmitted), "state"), ==, "submitted");
   g_assert_true (json_object_get_null_member (obj (resubmitted), "reviewed_by"));
   g_assert_true (json_object_get_null_member (obj (resubmitted), "review_comment"));
   g_assert_cmpstr (resubmitted->etag, ==, "\"3\"");
-  g_assert_cmpint (audit_count ("indicator_value.submit", "repair-commitment-rate/2023"), ==, 2);
+  g_assert_cmpint (audit_count ("indicator_value.submit", "department-application-lists/2023"), ==, 2);
 }
 
 static void
@@ -470,16 +471,27 @@ test_computed_indicator_refuses_reports (void)
 static void
 test_computed_without_data_is_no_data (void)
 {
+  g_autoptr(JsonObject) update = list_item (2022, "catalog-annual-update");
+
   /* Nothing to count in 2022 (no catalog, imports, repairs or subjects
    * dated then in this database): no value, not a zero. */
   for (guint i = 0; computed_keys[i]; i++)
     {
-      g_autoptr(JsonObject) item = list_item (2022, computed_keys[i]);
+      g_autoptr(JsonObject) item = NULL;
 
+      /* …but a past year without a published catalog is not done. */
+      if (g_str_equal (computed_keys[i], "catalog-annual-update"))
+        continue;
+      item = list_item (2022, computed_keys[i]);
       g_assert_true (json_object_get_null_member (item, "value"));
       g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "no_data");
       g_assert_cmpint (json_object_get_int_member (item, "denominator"), ==, 0);
     }
+  g_assert_cmpfloat (number (update, "value"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (update, "numerator"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (update, "denominator"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (update, "status"), !=, "met");
+  g_assert_cmpstr (json_object_get_string_member (update, "status"), !=, "no_data");
 }
 
 static void
@@ -494,23 +506,23 @@ test_bad_input_changes_nothing (void)
     const char *code;
     const char *field;
   } cases[] = {
-    { "commitment-fulfilment-sharing", "2020", "{\"value\":50,\"evidence\":\"x\"}", 422, "invalid_year", "year" },
-    { "commitment-fulfilment-sharing", "2026", "{\"value\":50,\"evidence\":\"x\"}", 422, "invalid_year", "year" },
-    { "commitment-fulfilment-sharing", "last", "{\"value\":50,\"evidence\":\"x\"}", 422, "invalid_year", "year" },
-    { "commitment-fulfilment-sharing", "2023", "{\"value\":100.5,\"evidence\":\"x\"}", 422, "value_out_of_range", "value" },
-    { "commitment-fulfilment-sharing", "2023", "{\"value\":-1,\"evidence\":\"x\"}", 422, "value_out_of_range", "value" },
+    { "department-application-lists", "2020", "{\"value\":50,\"evidence\":\"x\"}", 422, "invalid_year", "year" },
+    { "department-application-lists", "2026", "{\"value\":50,\"evidence\":\"x\"}", 422, "invalid_year", "year" },
+    { "department-application-lists", "last", "{\"value\":50,\"evidence\":\"x\"}", 422, "invalid_year", "year" },
+    { "department-application-lists", "2023", "{\"value\":100.5,\"evidence\":\"x\"}", 422, "value_out_of_range", "value" },
+    { "department-application-lists", "2023", "{\"value\":-1,\"evidence\":\"x\"}", 422, "value_out_of_range", "value" },
     { "evaluation-applied-matters", "2023", "{\"value\":-2,\"evidence\":\"x\"}", 422, "value_out_of_range", "value" },
     { "evaluation-applied-matters", "2023", "{\"value\":2.5,\"evidence\":\"x\"}", 422, "value_out_of_range", "value" },
     { "supervision-rules", "2023", "{\"value\":0.5,\"evidence\":\"x\"}", 422, "value_out_of_range", "value" },
     { "supervision-rules", "2023", "{\"value\":2,\"evidence\":\"x\"}", 422, "value_out_of_range", "value" },
-    { "commitment-fulfilment-sharing", "2023", "{\"value\":50,\"evidence\":\"   \"}", 422, "missing_field", "evidence" },
-    { "commitment-fulfilment-sharing", "2023", "{\"value\":50}", 422, "missing_field", "evidence" },
-    { "commitment-fulfilment-sharing", "2023", "{\"evidence\":\"x\"}", 422, "missing_field", "value" },
-    { "commitment-fulfilment-sharing", "2023", "{\"value\":\"50\",\"evidence\":\"x\"}", 400, "invalid_type", "value" },
-    { "commitment-fulfilment-sharing", "2023", "{\"value\":50,\"evidence\":7}", 400, "invalid_type", "evidence" },
-    { "commitment-fulfilment-sharing", "2023", "{\"value\":50,\"evidence\":\"x\",\"region\":\"469999\"}", 422, "invalid_region", "region" },
-    { "commitment-fulfilment-sharing", "2023", "{\"value\":50,", 400, "invalid_json", NULL },
-    { "commitment-fulfilment-sharing", "2023", "[50]", 400, "invalid_json", NULL },
+    { "department-application-lists", "2023", "{\"value\":50,\"evidence\":\"   \"}", 422, "missing_field", "evidence" },
+    { "department-application-lists", "2023", "{\"value\":50}", 422, "missing_field", "evidence" },
+    { "department-application-lists", "2023", "{\"evidence\":\"x\"}", 422, "missing_field", "value" },
+    { "department-application-lists", "2023", "{\"value\":\"50\",\"evidence\":\"x\"}", 400, "invalid_type", "value" },
+    { "department-application-lists", "2023", "{\"value\":50,\"evidence\":7}", 400, "invalid_type", "evidence" },
+    { "department-application-lists", "2023", "{\"value\":50,\"evidence\":\"x\",\"region\":\"469999\"}", 422, "invalid_region", "region" },
+    { "department-application-lists", "2023", "{\"value\":50,", 400, "invalid_json", NULL },
+    { "department-application-lists", "2023", "[50]", 400, "invalid_json", NULL },
     { "no-such-indicator", "2023", "{\"value\":50,\"evidence\":\"x\"}", 404, "not_found", "key" },
   };
   gint64 before = count ("SELECT count(*) FROM indicator_values");
@@ -529,12 +541,12 @@ test_bad_input_changes_nothing (void)
     }
 
   {
-    g_autoptr(HcTestResponse) anonymous = put_value ("commitment-fulfilment-sharing", 2023, NULL,
+    g_autoptr(HcTestResponse) anonymous = put_value ("department-application-lists", 2023, NULL,
                                                      "{\"value\":50,\"evidence\":\"x\"}", NULL);
-    g_autoptr(HcTestResponse) odd_type = review ("commitment-fulfilment-sharing", 2023, supervisor,
+    g_autoptr(HcTestResponse) odd_type = review ("department-application-lists", 2023, supervisor,
                                                  "{\"decision\":true}", "\"1\"");
-    g_autoptr(HcTestResponse) broken = review ("commitment-fulfilment-sharing", 2023, supervisor, "{", "\"1\"");
-    g_autoptr(HcTestResponse) bad_year = review ("commitment-fulfilment-sharing", 2030, supervisor,
+    g_autoptr(HcTestResponse) broken = review ("department-application-lists", 2023, supervisor, "{", "\"1\"");
+    g_autoptr(HcTestResponse) bad_year = review ("department-application-lists", 2030, supervisor,
                                                  "{\"decision\":\"approve\"}", "\"1\"");
 
     hc_assert_status (anonymous, 401, NULL);
@@ -546,6 +558,75 @@ test_bad_input_changes_nothing (void)
   g_assert_cmpint (count ("SELECT count(*) FROM audit"), ==, audits);
 }
 
+/* Submits @value of a 市县 and has it approved; returns the ETag. */
+static char *
+region_approved (const char *key,
+                 int         year,
+                 const char *region,
+                 double      value)
+{
+  g_autofree char *body = g_strdup_printf ("{\"value\":%g,\"evidence\":\"%d年度市县报表\",\"region\":\"%s\"}",
+                                           value, year, region);
+  g_autofree char *review_body = g_strdup_printf ("{\"decision\":\"approve\",\"region\":\"%s\"}", region);
+  g_autoptr(HcTestResponse) put = put_value (key, year, analyst, body, NULL);
+  g_autoptr(HcTestResponse) r = NULL;
+
+  hc_assert_status (put, 201, NULL);
+  r = review (key, year, supervisor, review_body, put->etag);
+  hc_assert_status (r, 200, NULL);
+  return g_strdup (r->etag);
+}
+
+/* GET /indicators/@key */
+static JsonObject *
+detail (const char *key)
+{
+  g_autofree char *path = g_strdup_printf ("/indicators/%s", key);
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", path, analyst, NULL);
+
+  hc_assert_status (r, 200, NULL);
+  return json_object_ref (obj (r));
+}
+
+/* The year @year of 市县 @region in @d. */
+static JsonObject *
+region_year (JsonObject *d,
+             const char *region,
+             int         year)
+{
+  JsonArray *regions = json_object_get_array_member (d, "regions");
+
+  for (guint i = 0; i < json_array_get_length (regions); i++)
+    {
+      JsonObject *item = json_array_get_object_element (regions, i);
+      JsonArray *values = json_object_get_array_member (item, "values");
+
+      if (!g_str_equal (json_object_get_string_member (item, "region"), region))
+        continue;
+      for (guint v = 0; v < json_array_get_length (values); v++)
+        if (json_object_get_int_member (json_array_get_object_element (values, v), "year") == year)
+          return json_array_get_object_element (values, v);
+    }
+  g_error ("no %s/%d", region, year);
+  return NULL;
+}
+
+static JsonObject *
+province_year (JsonObject *d,
+               int         year)
+{
+  JsonArray *values = json_object_get_array_member (d, "values");
+
+  for (guint v = 0; v < json_array_get_length (values); v++)
+    if (json_object_get_int_member (json_array_get_object_element (values, v), "year") == year)
+      return json_array_get_object_element (values, v);
+  g_error ("no year %d", year);
+  return NULL;
+}
+
+/* 100% of 市县 (信用平台全覆盖): each 市县 reports its own value, reviewed
+ * like the province's; the province's value is the share of the 19 whose
+ * approved value meets the target, and is not reported by hand then. */
 static void
 test_regional_values (void)
 {
@@ -555,15 +636,27 @@ test_regional_values (void)
   g_autoptr(HcTestResponse) province = NULL;
   g_autoptr(HcTestResponse) one = NULL;
   g_autoptr(HcTestResponse) approve = NULL;
-  g_autoptr(HcTestResponse) detail = NULL;
-  JsonArray *regions;
-  JsonObject *region, *y2024;
+  g_autoptr(HcTestResponse) sanya = NULL;
+  g_autoptr(HcTestResponse) not_regional = NULL;
+  g_autoptr(JsonObject) d = NULL;
+  g_autoptr(JsonObject) pending = NULL;
+  JsonObject *y, *region;
+  gint64 values_before;
 
   hc_assert_status (haikou, 201, NULL);
   g_assert_cmpstr (json_object_get_string_member (obj (haikou), "region"), ==, "460100");
   g_assert_cmpint (audit_count ("indicator_value.submit", "county-platform-coverage/2024/460100"), ==, 1);
+
+  /* The province's value follows from its 市县 in 2024: not reported. */
+  values_before = count ("SELECT count(*) FROM indicator_values");
   province = put_value ("county-platform-coverage", 2024, analyst, "{\"value\":94.7,\"evidence\":\"18个市县\"}", NULL);
-  hc_assert_status (province, 201, NULL);
+  hc_assert_status (province, 409, "derived_from_regions");
+  g_assert_cmpstr (hc_test_response_error_field (province), ==, "region");
+  /* Nor has an indicator of the province only any 市县 values. */
+  not_regional = put_value ("shared-data-sources", 2024, analyst,
+                            "{\"value\":1,\"evidence\":\"x\",\"region\":\"460100\"}", NULL);
+  hc_assert_status (not_regional, 409, "not_regional");
+  g_assert_cmpint (count ("SELECT count(*) FROM indicator_values"), ==, values_before);
 
   one = hc_test_request (server, "GET", "/indicators/county-platform-coverage/values/2024?region=460100", analyst, NULL);
   hc_assert_status (one, 200, NULL);
@@ -572,21 +665,151 @@ test_regional_values (void)
   hc_assert_status (approve, 200, NULL);
   g_assert_cmpint (audit_count ("indicator_value.review", "county-platform-coverage/2024/460100"), ==, 1);
 
-  detail = hc_test_request (server, "GET", "/indicators/county-platform-coverage", analyst, NULL);
-  hc_assert_status (detail, 200, NULL);
-  regions = json_object_get_array_member (obj (detail), "regions");
-  g_assert_cmpuint (json_array_get_length (regions), ==, 1);
-  region = json_array_get_object_element (regions, 0);
+  d = detail ("county-platform-coverage");
+  g_assert_cmpstr (json_object_get_string_member (d, "regional"), ==, "share_met");
+  /* All 19 市县, in the order of GB/T 2260, each with its target. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "regions")), ==, 19);
+  region = json_array_get_object_element (json_object_get_array_member (d, "regions"), 0);
   g_assert_cmpstr (json_object_get_string_member (region, "region"), ==, "460100");
   g_assert_cmpstr (json_object_get_string_member (region, "region_name"), ==, "海口市");
-  y2024 = json_array_get_object_element (json_object_get_array_member (region, "values"), 3);
-  g_assert_cmpfloat (number (y2024, "value"), ==, 100);
-  g_assert_cmpstr (json_object_get_string_member (y2024, "status"), ==, "met");
+  g_assert_cmpfloat (number (region, "target"), ==, 100);
+  g_assert_cmpstr (json_object_get_string_member (region, "target_source"), ==, "province");
+  y = region_year (d, "460100", 2024);
+  g_assert_cmpfloat (number (y, "value"), ==, 100);
+  g_assert_cmpstr (json_object_get_string_member (y, "status"), ==, "met");
+  g_assert_false (json_object_get_boolean_member (y, "lagging"));
+  g_assert_cmpstr (json_object_get_string_member (region_year (d, "469030", 2024), "status"), ==, "no_data");
 
-  /* The province's own value is apart, and still pending. */
-  y2024 = json_array_get_object_element (json_object_get_array_member (obj (detail), "values"), 3);
-  g_assert_cmpfloat (number (y2024, "value"), ==, 94.7);
-  g_assert_cmpstr (json_object_get_string_member (y2024, "status"), ==, "pending");
+  /* The province: 1 of 19 市县 meets it. */
+  y = province_year (d, 2024);
+  g_assert_cmpstr (json_object_get_string_member (y, "basis"), ==, "regions");
+  g_assert_cmpstr (json_object_get_string_member (y, "rule"), ==, "share_met");
+  g_assert_cmpint (json_object_get_int_member (y, "numerator"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (y, "denominator"), ==, 19);
+  g_assert_cmpfloat_with_epsilon (number (y, "value"), 100.0 / 19, 1e-4);
+  g_assert_cmpstr (json_object_get_string_member (y, "status"), !=, "pending");
+
+  /* A 市县 value awaiting review leaves the province's pending. */
+  sanya = put_value ("county-platform-coverage", 2024, analyst,
+                     "{\"value\":100,\"evidence\":\"三亚市信用平台\",\"region\":\"460200\"}", NULL);
+  hc_assert_status (sanya, 201, NULL);
+  pending = list_item (2024, "county-platform-coverage");
+  g_assert_cmpstr (json_object_get_string_member (pending, "status"), ==, "pending");
+  g_assert_cmpint (json_object_get_int_member (pending, "regions_reported"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (pending, "regions_approved"), ==, 1);
+}
+
+/* The province's value by the indicator's rule: the mean of the 市县
+ * (信用核验), the sum (“信用+”场景); 市县 targets cascade from the
+ * province's and the deviation rule sorts 预警 from 未达标. */
+static void
+test_regional_rules_and_targets (void)
+{
+  g_autofree char *a = region_approved ("credit-verification-coverage", 2023, "460100", 70);
+  g_autofree char *b = region_approved ("credit-verification-coverage", 2023, "460200", 77);
+  g_autofree char *c = region_approved ("credit-verification-coverage", 2023, "460400", 90);
+  g_autofree char *d1 = region_approved ("credit-plus-scenarios", 2023, "460100", 3);
+  g_autofree char *d2 = region_approved ("credit-plus-scenarios", 2023, "469002", 4);
+  g_autoptr(JsonObject) mean = NULL;
+  g_autoptr(JsonObject) sum = NULL;
+  g_autoptr(JsonObject) held = NULL;
+  g_autoptr(HcTestResponse) by_analyst = NULL;
+  g_autoptr(HcTestResponse) set = NULL;
+  g_autoptr(HcTestResponse) again = NULL;
+  g_autoptr(HcTestResponse) stale = NULL;
+  g_autoptr(HcTestResponse) changed = NULL;
+  g_autoptr(HcTestResponse) own = NULL;
+  g_autoptr(HcTestResponse) not_regional = NULL;
+  gint64 audits;
+  JsonObject *y, *targets;
+  static const struct { const char *body; const char *code; const char *field; } bad[] = {
+    { "{\"target\":120,\"warning_gap\":5}", "value_out_of_range", "target" },
+    { "{\"target\":80,\"warning_gap\":-1}", "value_out_of_range", "warning_gap" },
+    { "{\"target\":80}", "missing_field", "warning_gap" },
+    { "{\"target\":80,\"warning_gap\":5,\"region\":\"469999\"}", "invalid_region", "region" },
+  };
+
+  mean = detail ("credit-verification-coverage");
+  y = province_year (mean, 2023);
+  g_assert_cmpstr (json_object_get_string_member (y, "rule"), ==, "mean");
+  g_assert_cmpfloat_with_epsilon (number (y, "value"), (70.0 + 77 + 90) / 3, 1e-6);
+  g_assert_cmpint (json_object_get_int_member (y, "regions_reported"), ==, 3);
+  /* The province's target (≥ 80) and a tenth of it as the warning gap:
+   * 70 is 未达标, 77 预警, 90 达标. */
+  targets = json_object_get_object_member (mean, "region_targets");
+  g_assert_cmpfloat (number (targets, "target"), ==, 80);
+  g_assert_cmpfloat (number (targets, "warning_gap"), ==, 8);
+  g_assert_cmpstr (json_object_get_string_member (targets, "source"), ==, "province");
+  g_assert_cmpstr (json_object_get_string_member (region_year (mean, "460100", 2023), "status"), ==, "unmet");
+  g_assert_true (json_object_get_boolean_member (region_year (mean, "460100", 2023), "lagging"));
+  g_assert_cmpstr (json_object_get_string_member (region_year (mean, "460200", 2023), "status"), ==, "warning");
+  g_assert_cmpstr (json_object_get_string_member (region_year (mean, "460400", 2023), "status"), ==, "met");
+
+  sum = detail ("credit-plus-scenarios");
+  y = province_year (sum, 2023);
+  g_assert_cmpstr (json_object_get_string_member (y, "rule"), ==, "sum");
+  g_assert_cmpfloat (number (y, "value"), ==, 7);
+
+  /* Bad input changes nothing. */
+  audits = count ("SELECT count(*) FROM audit");
+  by_analyst = send ("PUT", "/indicators/credit-verification-coverage/region-target", analyst,
+                     "{\"target\":85,\"warning_gap\":5}", NULL);
+  hc_assert_status (by_analyst, 403, "forbidden");
+  not_regional = send ("PUT", "/indicators/shared-data-sources/region-target", supervisor,
+                       "{\"target\":1,\"warning_gap\":0}", NULL);
+  hc_assert_status (not_regional, 409, "not_regional");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(HcTestResponse) r = send ("PUT", "/indicators/credit-verification-coverage/region-target",
+                                          supervisor, bad[i].body, NULL);
+
+      hc_assert_status (r, 422, bad[i].code);
+      g_assert_cmpstr (hc_test_response_error_field (r), ==, bad[i].field);
+    }
+  g_assert_cmpint (count ("SELECT count(*) FROM indicator_region_targets"), ==, 0);
+  g_assert_cmpint (count ("SELECT count(*) FROM audit"), ==, audits);
+
+  /* The province holds its 市县 to 75, 预警 within 3 points. */
+  set = send ("PUT", "/indicators/credit-verification-coverage/region-target", supervisor,
+              "{\"target\":75,\"warning_gap\":3}", NULL);
+  hc_assert_status (set, 201, NULL);
+  g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE action = 'indicator_region_target.set'"), ==, 1);
+  held = detail ("credit-verification-coverage");
+  targets = json_object_get_object_member (held, "region_targets");
+  g_assert_cmpfloat (number (targets, "target"), ==, 75);
+  g_assert_cmpstr (json_object_get_string_member (targets, "source"), ==, "regions");
+  g_assert_cmpstr (json_object_get_string_member (targets, "set_by"), ==, "supervisor");
+  y = region_year (held, "460100", 2023);
+  g_assert_cmpfloat (number (y, "target"), ==, 75);
+  g_assert_cmpfloat (number (y, "gap"), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (y, "status"), ==, "unmet");
+  g_assert_true (json_object_get_boolean_member (y, "lagging"));
+  g_assert_cmpstr (json_object_get_string_member (region_year (held, "460200", 2023), "status"), ==, "met");
+  /* The province's own value is still judged against the plan's 80. */
+  g_assert_cmpfloat (number (held, "target"), ==, 80);
+
+  /* Changing it needs the version seen. */
+  again = send ("PUT", "/indicators/credit-verification-coverage/region-target", supervisor,
+                "{\"target\":78,\"warning_gap\":3}", NULL);
+  hc_assert_status (again, 428, "precondition_required");
+  stale = send ("PUT", "/indicators/credit-verification-coverage/region-target", supervisor,
+                "{\"target\":78,\"warning_gap\":3}", "\"7\"");
+  hc_assert_status (stale, 412, "stale");
+  /* One 市县 held to its own target. */
+  own = send ("PUT", "/indicators/credit-verification-coverage/region-target", supervisor,
+              "{\"target\":70,\"warning_gap\":0,\"region\":\"460100\"}", NULL);
+  hc_assert_status (own, 201, NULL);
+  changed = send ("PUT", "/indicators/credit-verification-coverage/region-target", supervisor,
+                  "{\"target\":78,\"warning_gap\":3}", set->etag);
+  hc_assert_status (changed, 200, NULL);
+  g_clear_pointer (&held, json_object_unref);
+  held = detail ("credit-verification-coverage");
+  y = region_year (held, "460100", 2023);
+  g_assert_cmpfloat (number (y, "target"), ==, 70);
+  g_assert_cmpstr (json_object_get_string_member (y, "status"), ==, "met");
+  y = region_year (held, "460200", 2023);
+  g_assert_cmpfloat (number (y, "target"), ==, 78);
+  g_assert_cmpstr (json_object_get_string_member (y, "status"), ==, "warning");
 }
 
 static void
@@ -655,6 +878,91 @@ test_catalog_collection_rate_from_the_catalog (void)
   g_assert_cmpstr (json_object_get_string_member (y2024, "status"), ==, "unmet");
 }
 
+/* 按年度更新优化数据目录清单 from the catalog: 2023's version (made by
+ * the collection-rate test above, a draft) is not done until published,
+ * and done once a supervisor publishes it. */
+static void
+test_catalog_update_follows_publishing (void)
+{
+  g_autoptr(JsonObject) draft = detail_year ("catalog-annual-update", 2023);
+  g_autoptr(JsonObject) published_year = NULL;
+  g_autoptr(HcTestResponse) version = hc_test_request (server, "GET", "/catalog/versions/2023", analyst, NULL);
+  g_autoptr(HcTestResponse) publish = NULL;
+  g_autoptr(HcTestResponse) records = NULL;
+  JsonObject *rec;
+
+  g_assert_cmpfloat (number (draft, "value"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (draft, "numerator"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (draft, "denominator"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (draft, "basis"), ==, "computed");
+
+  hc_assert_status (version, 200, NULL);
+  publish = send ("POST", "/catalog/versions/2023/publish", supervisor, "{}", version->etag);
+  hc_assert_status (publish, 200, NULL);
+
+  published_year = detail_year ("catalog-annual-update", 2023);
+  g_assert_cmpfloat (number (published_year, "value"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (published_year, "numerator"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (published_year, "status"), ==, "met");
+  records = hc_test_request (server, "GET", json_object_get_string_member (published_year, "records"), analyst, NULL);
+  hc_assert_status (records, 200, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj (records), "items")), ==, 1);
+  rec = json_array_get_object_element (json_object_get_array_member (obj (records), "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (rec, "link"), ==, "/catalog/versions/2023");
+  g_assert_cmpstr (json_object_get_string_member (rec, "detail"), ==, "published");
+}
+
+/* 修复型信用承诺 rate from the repairs: penalty repairs of the year, and
+ * of those the ones with a commitment, by 市县; a list-entry repair is not
+ * a 行政处罚 case and is not counted. */
+static void
+test_repair_commitment_rate_from_the_repairs (void)
+{
+  static const struct { const char *uscc; const char *region; gboolean commitment; } cases[] = {
+    { "91460100MA5T30010X", "460100", TRUE }, { "91460100MA5T30020X", "460100", FALSE },
+    { "91469002MA5T30030X", "469002", TRUE },
+  };
+  gint64 dept = hc_test_create_department (server, "ZJ-REPAIR", "省住房和城乡建设厅（修复承诺测试）");
+  g_autoptr(JsonObject) before = detail_year ("repair-commitment-rate", 2022);
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) d = NULL;
+  g_autoptr(HcTestResponse) records = NULL;
+
+  g_assert_true (json_object_get_null_member (before, "value"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *body = NULL;
+      g_autoptr(HcTestResponse) r = NULL;
+      char uscc[19];
+
+      g_strlcpy (uscc, cases[i].uscc, sizeof uscc);
+      uscc[16] = hc_org_code_compute_check (uscc + 8);
+      uscc[17] = '\0';
+      uscc[17] = hc_uscc_compute_check (uscc);
+      uscc[18] = '\0';
+      hc_test_create_subject (server, uscc, "修复承诺测试有限公司", "legal_person", cases[i].region);
+      body = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"reason\":\"已整改\","
+                              "\"applied_on\":\"2022-04-0%u\",\"commitment\":%s,\"department\":%" G_GINT64_FORMAT "}",
+                              uscc, i + 1, cases[i].commitment ? "true" : "false", dept);
+      r = hc_test_request (server, "POST", "/repairs", analyst, body);
+      hc_assert_status (r, 201, NULL);
+    }
+
+  after = detail_year ("repair-commitment-rate", 2022);
+  g_assert_cmpint (json_object_get_int_member (after, "numerator"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (after, "denominator"), ==, 3);
+  g_assert_cmpfloat_with_epsilon (number (after, "value"), 200.0 / 3, 1e-4);
+  d = detail ("repair-commitment-rate");
+  g_assert_cmpint (json_object_get_int_member (region_year (d, "460100", 2022), "numerator"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (region_year (d, "460100", 2022), "denominator"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (region_year (d, "460100", 2022), "status"), ==, "unmet");
+  g_assert_cmpstr (json_object_get_string_member (region_year (d, "469002", 2022), "status"), ==, "met");
+  records = hc_test_request (server, "GET", "/indicators/repair-commitment-rate/values/2022/records?region=460100",
+                             analyst, NULL);
+  hc_assert_status (records, 200, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj (records), "items")), ==, 2);
+}
+
 /* 信用修复超期核查率 from cases made through the subjects and repairs APIs.
  * Decisions taken today come after a deadline of 2024: all are overdue. */
 static void
@@ -665,7 +973,12 @@ test_repair_overdue_rate_from_the_repairs (void)
   };
   g_autoptr(JsonObject) y2024 = NULL;
   g_autoptr(HcTestResponse) detail = NULL;
-  JsonArray *regions;
+  g_autoptr(HcTestResponse) records = NULL;
+  g_autoptr(HcTestResponse) one_region = NULL;
+  g_autoptr(HcTestResponse) reported = NULL;
+  g_autoptr(HcTestResponse) bad_year = NULL;
+  g_autoptr(HcTestResponse) bad_region = NULL;
+  JsonArray *regions, *items;
   gint64 decided_id = 0;
   /* 谁认定、谁修复: the department that decided the penalties decides */
   gint64 tax = hc_test_create_department (server, "SW-REPAIR", "国家税务总局海南省税务局（修复测试）");
@@ -705,8 +1018,39 @@ test_repair_overdue_rate_from_the_repairs (void)
 
   detail = hc_test_request (server, "GET", "/indicators/repair-overdue-rate", analyst, NULL);
   regions = json_object_get_array_member (obj (detail), "regions");
-  g_assert_cmpuint (json_array_get_length (regions), ==, 2);
+  /* Every 市县, each with its own counts. */
+  g_assert_cmpuint (json_array_get_length (regions), ==, 19);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (regions, 0), "region"), ==, "460100");
+  g_assert_cmpint (json_object_get_int_member (region_year (obj (detail), "460200", 2024), "denominator"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (region_year (obj (detail), "460200", 2024), "records"), ==,
+                   "/indicators/repair-overdue-rate/values/2024/records?region=460200");
+
+  /* The records behind the counts, each saying whether it is overdue. */
+  g_assert_cmpstr (json_object_get_string_member (y2024, "records"), ==,
+                   "/indicators/repair-overdue-rate/values/2024/records");
+  records = hc_test_request (server, "GET", json_object_get_string_member (y2024, "records"), analyst, NULL);
+  hc_assert_status (records, 200, NULL);
+  items = json_object_get_array_member (obj (records), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *rec = json_array_get_object_element (items, i);
+
+      g_assert_cmpstr (json_object_get_string_member (rec, "type"), ==, "repair");
+      g_assert_cmpint (json_object_get_int_member (rec, "counted"), ==, 1);
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (rec, "link"), "/repairs/"));
+    }
+  one_region = hc_test_request (server, "GET", "/indicators/repair-overdue-rate/values/2024/records?region=460200",
+                                analyst, NULL);
+  hc_assert_status (one_region, 200, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj (one_region), "items")), ==, 1);
+  reported = hc_test_request (server, "GET", "/indicators/shared-data-sources/values/2024/records", analyst, NULL);
+  hc_assert_status (reported, 409, "not_computed");
+  bad_year = hc_test_request (server, "GET", "/indicators/repair-overdue-rate/values/2030/records", analyst, NULL);
+  hc_assert_status (bad_year, 422, "invalid_year");
+  bad_region = hc_test_request (server, "GET", "/indicators/repair-overdue-rate/values/2024/records?region=1",
+                                analyst, NULL);
+  hc_assert_status (bad_region, 422, "invalid_region");
 }
 
 /* List shares (守信激励名单 share of enterprises in business): the
@@ -768,10 +1112,12 @@ test_list_share_counts_organisations_in_business (void)
       /* A baseline share of 0 gives no change to measure. */
       g_assert_cmpstr (json_object_get_string_member (v, "status"), ==, "no_data");
     }
+  /* Every 市县; those without organisations have nothing to count. */
   regions = json_object_get_array_member (obj (detail), "regions");
-  g_assert_cmpuint (json_array_get_length (regions), ==, 2);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (regions, 0), "region"), ==, "460400");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (regions, 1), "region"), ==, "469005");
+  g_assert_cmpuint (json_array_get_length (regions), ==, 19);
+  g_assert_cmpint (json_object_get_int_member (region_year (obj (detail), "460400", 2023), "denominator"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (region_year (obj (detail), "469005", 2023), "denominator"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (region_year (obj (detail), "460100", 2023), "denominator"), ==, 0);
 }
 
 /* The demo dataset: five years of reported values, 2025 mostly awaiting
@@ -810,7 +1156,7 @@ test_demo_values (void)
           g_assert_nonnull (strstr (json_object_get_string_member (item, "review_comment"), "请补充"));
         }
     }
-  g_assert_cmpuint (submitted, >=, 10);
+  g_assert_cmpuint (submitted, >=, 8);
   g_assert_cmpuint (returned, ==, 1);
 
   hc_assert_status (y2024, 200, NULL);
@@ -820,7 +1166,9 @@ test_demo_values (void)
       JsonObject *item = json_array_get_object_element (items, i);
       const char *status = json_object_get_string_member (item, "status");
 
-      if (g_str_equal (json_object_get_string_member (item, "source"), "computed"))
+      /* Computed, or the province's share of its 市县 (信用平台). */
+      if (g_str_equal (json_object_get_string_member (item, "source"), "computed")
+          || g_str_equal (json_object_get_string_member (item, "basis"), "regions"))
         continue;
       g_assert_cmpstr (json_object_get_string_member (item, "state"), ==, "approved");
       g_assert_nonnull (strstr (json_object_get_string_member (item, "evidence"), "2024年度"));
@@ -840,9 +1188,14 @@ test_demo_values (void)
   g_assert_cmpfloat (number (json_array_get_object_element (items, 1), "value"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 1), "status"), ==, "met");
 
-  /* Every 市县 reported its platform. */
+  /* Every 市县 reported its platform; the province's value is the share
+   * of them connected: 18 of 19 in 2024. */
   hc_assert_status (platforms, 200, NULL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj (platforms), "regions")), ==, 19);
+  items = json_object_get_array_member (obj (platforms), "values");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 3), "numerator"), ==, 18);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 3), "denominator"), ==, 19);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 3), "status"), ==, "unmet");
 
   /* The demo supervisor reviews what the demo analyst submitted. */
   one = hc_test_request (demo, "GET", "/indicators/credit-verification-coverage/values/2025", demo_supervisor, NULL);
@@ -1035,12 +1388,16 @@ main (int argc, char *argv[])
   g_test_add_func ("/indicators/computed-without-data-is-no-data", test_computed_without_data_is_no_data);
   g_test_add_func ("/indicators/bad-input-changes-nothing", test_bad_input_changes_nothing);
   g_test_add_func ("/indicators/regional-values", test_regional_values);
+  g_test_add_func ("/indicators/regional-rules-and-targets", test_regional_rules_and_targets);
   g_test_add_func ("/indicators/trend-that-misses-is-a-warning", test_trend_that_misses_is_a_warning);
   g_test_add_func ("/indicators/catalog-collection-rate-from-the-catalog",
                    test_catalog_collection_rate_from_the_catalog);
   g_test_add_func ("/indicators/repair-overdue-rate-from-the-repairs", test_repair_overdue_rate_from_the_repairs);
   g_test_add_func ("/indicators/list-share-counts-organisations-in-business",
                    test_list_share_counts_organisations_in_business);
+  g_test_add_func ("/indicators/catalog-update-follows-publishing", test_catalog_update_follows_publishing);
+  g_test_add_func ("/indicators/repair-commitment-rate-from-the-repairs",
+                   test_repair_commitment_rate_from_the_repairs);
   g_test_add_func ("/indicators/ten-percent-overdue-is-met", test_ten_percent_overdue_is_met);
   g_test_add_func ("/indicators/baseline-2020", test_baseline_2020);
   g_test_add_func ("/indicators/demo-values", test_demo_values);

@@ -300,6 +300,23 @@ test_publicity_excludes_expired_and_repaired (void)
   g_assert_false (holds (after, "decision_no", "琼市监罚〔2025〕2号"));
 }
 
+/* The year @year of GET /indicators/commitment-fulfilment-sharing. */
+static JsonObject *
+fulfilment_indicator (int year)
+{
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", "/indicators/commitment-fulfilment-sharing",
+                                                 analyst, NULL);
+  JsonArray *values;
+
+  hc_assert_status (r, 200, NULL);
+  values = json_object_get_array_member (hc_test_response_object (r), "values");
+  for (guint i = 0; i < json_array_get_length (values); i++)
+    if (json_object_get_int_member (json_array_get_object_element (values, i), "year") == year)
+      return json_object_ref (json_array_get_object_element (values, i));
+  g_error ("no year %d", year);
+  return NULL;
+}
+
 static void
 test_commitment_fulfilment_and_watch_entry (void)
 {
@@ -320,6 +337,8 @@ test_commitment_fulfilment_and_watch_entry (void)
   g_autoptr(GBytes) blank = json_bytes ("{\"fulfilment\":\"breached\",\"date\":\"2025-06-01\",\"note\":\"  \"}");
   g_autoptr(GBytes) before = json_bytes ("{\"fulfilment\":\"fulfilled\",\"date\":\"2024-06-01\"}");
   g_autoptr(GBytes) empty = json_bytes ("{}");
+  g_autoptr(JsonObject) indicator_before = NULL;
+  g_autoptr(JsonObject) indicator_after = NULL;
   JsonObject *o;
 
   hc_assert_status (c, 200, NULL);
@@ -337,8 +356,18 @@ test_commitment_fulfilment_and_watch_entry (void)
   hc_assert_status (early, 422, "invalid_date");
   g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'commitment.fulfil'"), ==, 0);
 
+  /* 履约信息归集共享 (表1) counts the commitments with a recorded
+   * fulfilment: one more once this one is recorded. */
+  indicator_before = fulfilment_indicator (2025);
   ok = hc_test_request_full (server, "POST", fulfil, holder, "application/json", breached, c->etag);
   hc_assert_status (ok, 200, NULL);
+  indicator_after = fulfilment_indicator (2025);
+  g_assert_cmpint (json_object_get_int_member (indicator_after, "numerator"), ==,
+                   json_object_get_int_member (indicator_before, "numerator") + 1);
+  g_assert_cmpint (json_object_get_int_member (indicator_after, "denominator"), ==,
+                   json_object_get_int_member (indicator_before, "denominator"));
+  g_assert_cmpfloat (json_object_get_double_member (indicator_after, "value"), >,
+                     json_object_get_double_member (indicator_before, "value"));
   o = hc_test_response_object (ok);
   g_assert_cmpstr (json_object_get_string_member (o, "fulfilment"), ==, "breached");
   g_assert_cmpstr (json_object_get_string_member (o, "fulfilment_on"), ==, "2025-06-01");

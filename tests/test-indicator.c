@@ -60,9 +60,15 @@ test_load_real_file (void)
   ind = hc_indicator_set_lookup (set, "catalog-annual-update");
   g_assert_cmpint (ind->aggregation, ==, HC_AGGREGATION_PER_YEAR);
   g_assert_cmpint (ind->kind, ==, HC_INDICATOR_KIND_MILESTONE);
+  g_assert_null (ind->regional);
   ind = hc_indicator_set_lookup (set, "shared-data-sources");
   g_assert_cmpint (ind->aggregation, ==, HC_AGGREGATION_CUMULATIVE);
   g_assert_false (ind->decline);
+  g_assert_null (ind->regional);
+  /* 100% of 市县: the province's value is the share of 市县 meeting it. */
+  g_assert_cmpstr (hc_indicator_set_lookup (set, "county-platform-coverage")->regional, ==, "share_met");
+  g_assert_cmpstr (hc_indicator_set_lookup (set, "credit-verification-coverage")->regional, ==, "mean");
+  g_assert_cmpstr (hc_indicator_set_lookup (set, "credit-plus-scenarios")->regional, ==, "sum");
   g_assert_null (hc_indicator_set_lookup (set, "no-such-indicator"));
 
   {

@@ -304,7 +304,7 @@ own_submission (HcApplication *app,
                 HcWindow      *window,
                 gpointer       data)
 {
-  Session s = { "sup2", 2023, "repair-commitment-rate", NULL };
+  Session s = { "sup2", 2023, "department-application-lists", NULL };
   g_autoptr(JsonObject) value = NULL;
   g_autofree char *etag_before = NULL;
   g_autofree char *etag_after = NULL;
@@ -332,7 +332,7 @@ test_indicators_own_submission_cannot_be_approved (void)
 {
   const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
 
-  submit_over_api ("sup2", "repair-commitment-rate", 2023, "82");
+  submit_over_api ("sup2", "department-application-lists", 2023, "82");
   g_assert_cmpint (hc_ui_run_app (args, own_submission, NULL), ==, 0);
 }
 

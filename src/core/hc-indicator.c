@@ -34,6 +34,7 @@ indicator_free (gpointer data)
   g_free (ind->target_text);
   g_free (ind->op);
   g_free (ind->unit);
+  g_free (ind->regional);
   g_free (ind);
 }
 
@@ -67,6 +68,7 @@ parse_indicator (JsonObject  *obj,
   ind->target_text = dup_member (obj, "target_text");
   ind->op = dup_member (obj, "op");
   ind->unit = dup_member (obj, "unit");
+  ind->regional = dup_member (obj, "regional");
 
   if (ind->key == NULL || ind->category == NULL || kind == NULL || attribute == NULL)
     {
@@ -118,6 +120,14 @@ parse_indicator (JsonObject  *obj,
       ind->target = json_object_get_double_member (obj, "target");
     }
   ind->decline = g_str_has_suffix (ind->key, "-decline");
+
+  if (ind->regional != NULL && !g_str_equal (ind->regional, "sum") && !g_str_equal (ind->regional, "mean")
+      && !g_str_equal (ind->regional, "share_met"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Indicator “%s” has an unknown regional rule (sum, mean or share_met)"), ind->key);
+      return FALSE;
+    }
 
   /* Only a change from a baseline says how it is counted and from when. */
   if (ind->aggregation == HC_AGGREGATION_RELATIVE_TO_BASELINE)

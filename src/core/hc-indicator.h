@@ -29,6 +29,12 @@ G_BEGIN_DECLS
  *   ("change": "points" or "relative")
  * @baseline_year: the year whose value is the baseline (2020, 十三五末), or
  *   0 when the baseline is the first value reported
+ * @regional: for an indicator that applies to 市县 (each 市县 has a value),
+ *   how the province's value follows from theirs: "sum" (added up; of a
+ *   computed share, the 市县's numerators over their denominators), "mean"
+ *   (the mean of the 市县 that have a value) or "share_met" (the share of
+ *   all 19 市县 whose approved value meets their target); %NULL when the
+ *   indicator is the province's only
  * @first_year: first year of the plan period (2021)
  * @last_year: last year of the plan period (2025)
  *
@@ -50,6 +56,7 @@ typedef struct
   gboolean              decline;
   gboolean              change_in_points;
   int                   baseline_year;
+  char                 *regional;
   int                   first_year;
   int                   last_year;
 } HcIndicator;

@@ -34,20 +34,9 @@ static const ReportedPlan plans[] = {
     { "市场监管、税务等6个部门已出台信用监管制度", "已有14个行业主管部门出台信用监管制度",
       "主要行业主管或监管部门均已出台信用监管制度（清单附后）", "信用监管制度修订情况汇总",
       "信用监管制度实施情况汇总" } },
-  { "catalog-annual-update", { 1, 1, 1, 1, 1 },
-    { "印发2021年版公共信用信息目录", "印发2022年版公共信用信息目录", "印发2023年版公共信用信息目录",
-      "印发2024年版公共信用信息目录", "印发2025年版公共信用信息目录" } },
-  { "commitment-fulfilment-sharing", { 22, 31, 40, 47, 53 },
-    { "告知承诺事项履约信息归集共享统计表", "告知承诺事项履约信息归集共享统计表",
-      "告知承诺事项履约信息归集共享统计表", "告知承诺事项履约信息归集共享统计表",
-      "告知承诺事项履约信息归集共享统计表" } },
   { "shared-data-sources", { 1, 0, 1, 1, 1 },
     { "接入水电气缴费数据", "本年度无新增数据源", "接入住房公积金缴存数据", "接入社会保险缴费数据",
       "接入海关进出口信用数据" } },
-  { "county-platform-coverage", { 8 * 100.0 / 19, 12 * 100.0 / 19, 16 * 100.0 / 19, 18 * 100.0 / 19, 100 },
-    { "8个市县信用平台建成或对接省一体化平台", "12个市县信用平台建成或对接省一体化平台",
-      "16个市县信用平台建成或对接省一体化平台", "18个市县信用平台建成或对接省一体化平台",
-      "19个市县信用平台全部建成或对接省一体化平台" } },
   { "automated-sector-systems", { 1, 1, 1, 1, 0 },
     { "税务领域信用监管全流程线上办理", "市场监管“双随机、一公开”与信用分级分类联动",
       "住建领域工程建设信用监管系统上线", "旅游市场信用监管平台上线", "本年度无新增部门或行业" } },
@@ -63,9 +52,6 @@ static const ReportedPlan plans[] = {
   { "self-discipline-commitment-industries", { 2, 3, 3, 2, 2 },
     { "旅游、餐饮行业开展主动公示型信用承诺", "物业、家政、医药行业开展自律型信用承诺",
       "律师、会计、建筑行业开展信用承诺", "电商、快递行业开展信用承诺", "免税购物、教育培训行业开展信用承诺" } },
-  { "repair-commitment-rate", { 55, 66, 74, 81, 86 },
-    { "行政处罚信用修复案例统计表", "行政处罚信用修复案例统计表", "行政处罚信用修复案例统计表",
-      "行政处罚信用修复案例统计表", "行政处罚信用修复案例统计表" } },
   { "credit-verification-coverage", { 30, 48, 62, 71, 83 },
     { "行政管理事项信用核验实施情况", "行政管理事项信用核验实施情况", "行政管理事项信用核验实施情况",
       "行政管理事项信用核验实施情况", "行政管理事项信用核验实施情况" } },
@@ -82,7 +68,7 @@ static const ReportedPlan plans[] = {
 #define RETURNED_KEY     "notification-commitment-coverage"
 #define RETURNED_COMMENT "佐证材料未附告知承诺事项清单及法律法规排除情形说明，请补充后重新提交。"
 
-/* Milestones once done and the catalog update are approved as soon as they
+/* Milestones once done are approved as soon as they
  * come in; everything else of 2025 still awaits review. */
 static const char *
 state_for (const ReportedPlan *plan,
@@ -92,8 +78,7 @@ state_for (const ReportedPlan *plan,
     return "approved";
   if (g_str_equal (plan->key, RETURNED_KEY))
     return "returned";
-  if (g_str_equal (plan->key, "credit-legislation") || g_str_equal (plan->key, "credit-plan") ||
-      g_str_equal (plan->key, "catalog-annual-update"))
+  if (g_str_equal (plan->key, "credit-legislation") || g_str_equal (plan->key, "credit-plan"))
     return "approved";
   return "submitted";
 }
@@ -135,8 +120,8 @@ seed_value (HcsStore    *store,
   return hcs_store_indicators_seed (store, &seed, error);
 }
 
-/* County platforms (市县信用平台): the year each 市县 was connected, so that
- * the province's share above is the share of connected 市县. */
+/* County platforms (市县信用平台): the year each 市县 was connected; the
+ * province's value is the share of connected 市县 (its rule share_met). */
 static gboolean
 seed_county_platforms (HcsStore  *store,
                        GRand     *rand,

@@ -71,6 +71,9 @@ typedef enum
   COMPUTE_OTHER_ERRORS,
   COMPUTE_REPAIR_OVERDUE,
   COMPUTE_LIST_SHARE,
+  COMPUTE_CATALOG_VERSION,
+  COMPUTE_COMMITMENT_FULFILMENT,
+  COMPUTE_REPAIR_COMMITMENT,
 } ComputeKind;
 
 /* The indicators the server computes from the data it holds. */
@@ -79,13 +82,17 @@ static const struct
   const char  *key;
   ComputeKind  kind;
   const char  *list_class;
+  const char  *records;     /* kind of hcs_store_indicators_records(), or NULL */
 } computed[] = {
-  { "catalog-collection-rate",          COMPUTE_CATALOG_COLLECTION, NULL },
-  { "uscc-error-rate",                  COMPUTE_USCC_ERRORS,        NULL },
-  { "other-data-error-rate",            COMPUTE_OTHER_ERRORS,       NULL },
-  { "repair-overdue-rate",              COMPUTE_REPAIR_OVERDUE,     NULL },
-  { "incentive-list-share-growth",      COMPUTE_LIST_SHARE,         "red" },
-  { "serious-dishonesty-share-decline", COMPUTE_LIST_SHARE,         "black" },
+  { "catalog-annual-update",            COMPUTE_CATALOG_VERSION,       NULL,    "catalog_version" },
+  { "catalog-collection-rate",          COMPUTE_CATALOG_COLLECTION,    NULL,    "catalog_items" },
+  { "commitment-fulfilment-sharing",    COMPUTE_COMMITMENT_FULFILMENT, NULL,    "commitments" },
+  { "uscc-error-rate",                  COMPUTE_USCC_ERRORS,           NULL,    "imports" },
+  { "other-data-error-rate",            COMPUTE_OTHER_ERRORS,          NULL,    "imports" },
+  { "repair-commitment-rate",           COMPUTE_REPAIR_COMMITMENT,     NULL,    "repair_commitment" },
+  { "repair-overdue-rate",              COMPUTE_REPAIR_OVERDUE,        NULL,    "repair_overdue" },
+  { "incentive-list-share-growth",      COMPUTE_LIST_SHARE,            "red",   NULL },
+  { "serious-dishonesty-share-decline", COMPUTE_LIST_SHARE,            "black", NULL },
 };
 
 static int
@@ -95,6 +102,22 @@ computed_index (const HcIndicator *ind)
     if (strcmp (computed[i].key, ind->key) == 0)
       return (int) i;
   return -1;
+}
+
+/**
+ * hcs_indicators_records_kind:
+ *
+ * Returns: (nullable): the kind of records behind a computed value of @ind
+ *   (see hcs_store_indicators_records()), or %NULL when there is no listing
+ */
+const char *
+hcs_indicators_records_kind (const HcIndicator *ind)
+{
+  int k;
+
+  g_return_val_if_fail (ind != NULL, NULL);
+  k = computed_index (ind);
+  return k >= 0 ? computed[k].records : NULL;
 }
 
 /* Returns: %TRUE when @ind is computed from the data, not reported */
@@ -286,7 +309,8 @@ add_counts (JsonArray  *rows,
       int year = (int) json_object_get_int_member (row, "year");
       gint64 num = num_member ? json_object_get_int_member (row, num_member) : 0;
       gint64 den = den_member ? json_object_get_int_member (row, den_member) : 0;
-      const char *region = json_object_get_string_member_with_default (row, "region", NULL);
+      const char *region = json_object_has_member (row, "region") && !json_object_get_null_member (row, "region")
+                           ? json_object_get_string_member (row, "region") : NULL;
       guint i;
 
       if (year < first || year > last)
@@ -303,10 +327,12 @@ add_counts (JsonArray  *rows,
     }
 }
 
-/* A year with nothing to count (denominator 0) has no value. */
+/* A year with nothing to count (denominator 0) has no value; a milestone
+ * is done (1) when its numerator is. */
 static void
-series_from_counts (Series       *s,
-                    const Counts *c)
+series_from_counts (Series            *s,
+                    const HcIndicator *ind,
+                    const Counts      *c)
 {
   for (guint i = 0; i < s->n; i++)
     {
@@ -318,7 +344,10 @@ series_from_counts (Series       *s,
       s->rows[i] = counts;
       s->v[i].has_value = c->den[i] > 0;
       s->v[i].approved = TRUE;
-      s->v[i].value = c->den[i] > 0 ? 100.0 * (double) c->num[i] / (double) c->den[i] : 0;
+      if (ind->kind == HC_INDICATOR_KIND_MILESTONE)
+        s->v[i].value = c->num[i] > 0 ? 1 : 0;
+      else
+        s->v[i].value = c->den[i] > 0 ? 100.0 * (double) c->num[i] / (double) c->den[i] : 0;
     }
 }
 
@@ -381,6 +410,35 @@ compute (HcsStore           *store,
       }
       break;
 
+    case COMPUTE_CATALOG_VERSION:
+      {
+        int current = hcs_indicators_current_year ();
+
+        /* Every year up to this one should have its published version; a
+         * year without any version is not done. */
+        if ((rows = hcs_store_indicators_catalog_versions (store, first, last, error)) == NULL)
+          return FALSE;
+        add_counts (rows, first, last, "num", NULL, &province_c, NULL);
+        for (int y = first; y <= last; y++)
+          if (y <= current)
+            province_c.den[y - first] = 1;
+        for (guint r = 0; r < json_array_get_length (rows); r++)
+          province_c.den[json_object_get_int_member (json_array_get_object_element (rows, r), "year") - first] = 1;
+      }
+      break;
+
+    case COMPUTE_COMMITMENT_FULFILMENT:
+      if ((rows = hcs_store_indicators_commitment_fulfilment (store, first, last, error)) == NULL)
+        return FALSE;
+      add_counts (rows, first, last, "num", "den", &province_c, region_c);
+      break;
+
+    case COMPUTE_REPAIR_COMMITMENT:
+      if ((rows = hcs_store_indicators_repair_commitment (store, first, last, error)) == NULL)
+        return FALSE;
+      add_counts (rows, first, last, "num", "den", &province_c, region_c);
+      break;
+
     case COMPUTE_LIST_SHARE:
     default:
       if (cache->active_subjects == NULL &&
@@ -394,12 +452,12 @@ compute (HcsStore           *store,
       break;
     }
 
-  series_from_counts (province, &province_c);
+  series_from_counts (province, ind, &province_c);
   if (regions != NULL)
     {
       g_hash_table_iter_init (&iter, region_c);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        series_from_counts (region_series (regions, key, first, last), value);
+        series_from_counts (region_series (regions, key, first, last), ind, value);
     }
   return TRUE;
 }
@@ -448,25 +506,167 @@ static const char * const review_members[] = {
   "review_comment", "version",
 };
 
-/* Members of one year of @s: value, aggregate, gap, status, and either the
- * review of a reported value or the counts of a computed one. */
+static const char * const derived_members[] = {
+  "basis", "rule", "regions_reported", "regions_approved", "regions_met", "regions_total",
+};
+
+/* ---- 市县 targets and the province's value from its 市县 ---- */
+
+/* The target a 市县 is held to, and how far short of it is 预警. */
+typedef struct
+{
+  double      target;
+  double      warning_gap;
+  const char *source;   /* "region", "regions" (all 市县) or "province" */
+} RegionTarget;
+
+/* Without a rule set by the province: its own target, and a tenth of it
+ * short still 预警 (none for a milestone: done or not). */
+static RegionTarget
+default_region_target (const HcIndicator *ind)
+{
+  RegionTarget t = { ind->target, 0, "province" };
+
+  if (ind->kind != HC_INDICATOR_KIND_MILESTONE)
+    t.warning_gap = fabs (ind->target) / 10;
+  return t;
+}
+
+/* @rows: the indicator's rows of indicator_region_targets. */
+static RegionTarget
+region_target (const HcIndicator *ind,
+               JsonArray         *rows,
+               const char        *region)
+{
+  RegionTarget t = default_region_target (ind);
+
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      const char *r = json_object_get_string_member (row, "region");
+
+      /* The rows come by region, "" first: a 市县's own row wins. */
+      if (*r == '\0' || g_strcmp0 (r, region) == 0)
+        {
+          t.target = json_object_get_double_member (row, "target");
+          t.warning_gap = json_object_get_double_member (row, "warning_gap");
+          t.source = *r == '\0' ? "regions" : "region";
+        }
+    }
+  return t;
+}
+
+/* A 市县's status: the core's judgement against the 市县's target, but a
+ * shortfall is 预警 within the warning gap and 未达标 beyond it (the
+ * deviation rule), not by the trend. */
+static HcIndicatorStatus
+evaluate_region (const HcIndicator  *ind,
+                 const RegionTarget *t,
+                 Series             *s,
+                 int                 year,
+                 double             *aggregate,
+                 double             *gap)
+{
+  HcIndicator held = *ind;
+  HcIndicatorStatus status;
+
+  held.target = t->target;
+  status = hc_indicator_evaluate (&held, s->v, s->n, year, aggregate, gap);
+  if (status == HC_INDICATOR_STATUS_UNMET || status == HC_INDICATOR_STATUS_WARNING)
+    status = *gap <= t->warning_gap + 1e-9 ? HC_INDICATOR_STATUS_WARNING : HC_INDICATOR_STATUS_UNMET;
+  return status;
+}
+
+/* The province's value of a reported indicator that applies to 市县, by
+ * its rule, in each year where at least one 市县 has a value (a year
+ * without any keeps the province's own report): the sum or mean of the
+ * 市县's values, or the share of all 19 whose approved value meets their
+ * target. It counts as approved once every 市县 value it is made of is. */
 static void
-set_year (JsonObject        *obj,
-          const HcIndicator *ind,
-          Series            *s,
-          int                year,
-          gboolean           is_computed)
+derive_province (const HcIndicator *ind,
+                 Series            *province,
+                 GHashTable        *regions,
+                 JsonArray         *targets)
+{
+  const HcRegion *all;
+  guint n_regions;
+
+  all = hc_regions_get_all (&n_regions);
+  for (guint i = 0; i < province->n; i++)
+    {
+      guint reported = 0, approved = 0, met = 0;
+      double sum = 0;
+      JsonObject *row;
+
+      for (guint r = 0; r < n_regions; r++)
+        {
+          Series *s = g_hash_table_lookup (regions, all[r].code);
+          RegionTarget t;
+
+          if (s == NULL || !s->v[i].has_value)
+            continue;
+          reported++;
+          sum += s->v[i].value;
+          if (!s->v[i].approved)
+            continue;
+          approved++;
+          t = region_target (ind, targets, all[r].code);
+          met += hc_indicator_op_holds (ind->op, s->v[i].value, t.target);
+        }
+      if (reported == 0)
+        continue;
+
+      row = json_object_new ();
+      json_object_set_string_member (row, "basis", "regions");
+      json_object_set_string_member (row, "rule", ind->regional);
+      json_object_set_int_member (row, "regions_reported", reported);
+      json_object_set_int_member (row, "regions_approved", approved);
+      json_object_set_int_member (row, "regions_met", met);
+      json_object_set_int_member (row, "regions_total", n_regions);
+      if (g_str_equal (ind->regional, "share_met"))
+        {
+          json_object_set_int_member (row, "numerator", met);
+          json_object_set_int_member (row, "denominator", n_regions);
+          province->v[i].value = 100.0 * met / n_regions;
+        }
+      else
+        province->v[i].value = g_str_equal (ind->regional, "mean") ? sum / reported : sum;
+      province->v[i].has_value = TRUE;
+      province->v[i].approved = approved == reported;
+      g_clear_pointer (&province->rows[i], json_object_unref);
+      province->rows[i] = row;
+    }
+}
+
+/* Members of one year of @s: value, aggregate, gap, status, and either the
+ * review of a reported value, the counts of a computed one, or how a
+ * province's value follows from its 市县. @target: a 市县's target, or
+ * %NULL for the province. */
+static void
+set_year (JsonObject         *obj,
+          const HcIndicator  *ind,
+          Series             *s,
+          int                 year,
+          gboolean            is_computed,
+          const RegionTarget *target,
+          const char         *region)
 {
   double aggregate, gap;
-  HcIndicatorStatus status = hc_indicator_evaluate (ind, s->v, s->n, year, &aggregate, &gap);
+  HcIndicatorStatus status;
   JsonObject *row = NULL;
-  guint i;
+  gboolean derived;
+  guint i = 0;
 
+  if (target != NULL)
+    status = evaluate_region (ind, target, s, year, &aggregate, &gap);
+  else
+    status = hc_indicator_evaluate (ind, s->v, s->n, year, &aggregate, &gap);
   if (series_slot (s, year, &i))
     row = s->rows[i];
   /* A computed indicator's baseline may have been reported by hand. */
   if (row != NULL && json_object_has_member (row, "state"))
     is_computed = FALSE;
+  derived = row != NULL && json_object_has_member (row, "basis");
 
   json_object_set_int_member (obj, "year", year);
   if (row != NULL && (!is_computed || s->v[i].has_value))
@@ -476,18 +676,44 @@ set_year (JsonObject        *obj,
   set_number (obj, "aggregate", aggregate);
   set_number (obj, "gap", gap);
   json_object_set_string_member (obj, "status", hc_indicator_status_to_key (status));
-
-  if (is_computed)
+  if (target != NULL)
     {
-      /* Computed from the data: nothing to review. */
+      set_number (obj, "target", target->target);
+      json_object_set_boolean_member (obj, "lagging", status == HC_INDICATOR_STATUS_UNMET
+                                                      || status == HC_INDICATOR_STATUS_WARNING);
+    }
+
+  if (is_computed || derived)
+    {
+      /* Computed from the data, or from the 市县: nothing to review here. */
       for (guint m = 0; m < G_N_ELEMENTS (review_members); m++)
         json_object_set_null_member (obj, review_members[m]);
       copy_member (obj, row, "numerator");
       copy_member (obj, row, "denominator");
+      if (derived)
+        for (guint m = 0; m < G_N_ELEMENTS (derived_members); m++)
+          copy_member (obj, row, derived_members[m]);
+      else
+        json_object_set_string_member (obj, "basis", "computed");
     }
   else
-    for (guint m = 0; m < G_N_ELEMENTS (review_members); m++)
-      copy_member (obj, row, review_members[m]);
+    {
+      for (guint m = 0; m < G_N_ELEMENTS (review_members); m++)
+        copy_member (obj, row, review_members[m]);
+      json_object_set_string_member (obj, "basis", "reported");
+    }
+
+  /* The records behind a computed value: a route of this API. */
+  if (is_computed && hcs_indicators_records_kind (ind) != NULL && s->v[i].has_value)
+    {
+      g_autofree char *link = region != NULL
+        ? g_strdup_printf ("/indicators/%s/values/%d/records?region=%s", ind->key, year, region)
+        : g_strdup_printf ("/indicators/%s/values/%d/records", ind->key, year);
+
+      json_object_set_string_member (obj, "records", link);
+    }
+  else
+    json_object_set_null_member (obj, "records");
 }
 
 static JsonObject *
@@ -520,7 +746,78 @@ describe (const HcIndicator *ind)
       json_object_set_null_member (obj, "baseline_year");
     }
   json_object_set_string_member (obj, "source", hcs_indicators_is_computed (ind) ? "computed" : "reported");
+  set_string (obj, "regional", ind->regional);
   return obj;
+}
+
+/* Adds @row, a reported value, to its series: the province's or a 市县's
+ * (created in @regions). Of a computed indicator only a reported baseline
+ * counts: its other years come from the data. */
+static void
+add_reported_row (const HcIndicator *ind,
+                  Series            *province,
+                  GHashTable        *regions,
+                  JsonObject        *row)
+{
+  const char *region = json_object_get_string_member (row, "region");
+
+  if (hcs_indicators_is_computed (ind) && json_object_get_int_member (row, "year") != ind->baseline_year)
+    return;
+  if (*region == '\0')
+    series_add_reported (province, row);
+  else if (regions != NULL)
+    series_add_reported (region_series (regions, region, province->first,
+                                        province->first + (int) province->n - 1), row);
+}
+
+/* One indicator's series, the province's and its 市县's, with the
+ * province's value derived from the 市县 where the indicator says so. */
+typedef struct
+{
+  Series     *province;
+  GHashTable *regions;   /* code → Series */
+  JsonArray  *targets;   /* rows of indicator_region_targets */
+} IndicatorSeries;
+
+static void
+indicator_series_free (gpointer data)
+{
+  IndicatorSeries *is = data;
+
+  g_clear_pointer (&is->province, series_free);
+  g_clear_pointer (&is->regions, g_hash_table_unref);
+  g_clear_pointer (&is->targets, json_array_unref);
+  g_free (is);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndicatorSeries, indicator_series_free)
+
+static IndicatorSeries *
+indicator_series_new (const HcIndicator *ind)
+{
+  IndicatorSeries *is = g_new0 (IndicatorSeries, 1);
+  int last;
+
+  hc_indicator_set_get_period (hcs_indicators_get_set (), NULL, &last);
+  is->province = series_new (hcs_indicators_first_year (ind), last);
+  is->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, series_free);
+  return is;
+}
+
+/* After the computed values and the reported rows are in. */
+static gboolean
+indicator_series_finish (HcsStore           *store,
+                         const HcIndicator  *ind,
+                         IndicatorSeries    *is,
+                         GError            **error)
+{
+  if (ind->regional == NULL)
+    return TRUE;
+  if ((is->targets = hcs_store_indicators_region_targets (store, ind->key, error)) == NULL)
+    return FALSE;
+  if (!hcs_indicators_is_computed (ind))
+    derive_province (ind, is->province, is->regions, is->targets);
+  return TRUE;
 }
 
 /**
@@ -536,52 +833,55 @@ hcs_indicators_list (HcsStore  *store,
                      GError   **error)
 {
   HcIndicatorSet *set = hcs_indicators_get_set ();
-  g_autoptr(JsonArray) reported = hcs_store_indicators_values (store, NULL, TRUE, error);
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, series_free);
+  g_autoptr(JsonArray) reported = hcs_store_indicators_values (store, NULL, FALSE, error);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, indicator_series_free);
   g_autoptr(JsonArray) items = json_array_new ();
   g_auto(ComputeCache) cache = { NULL, };
-  int first, last;
 
   g_return_val_if_fail (store != NULL, NULL);
   if (reported == NULL)
     return NULL;
-  hc_indicator_set_get_period (set, &first, &last);
   for (guint i = 0; i < hc_indicator_set_get_n (set); i++)
     {
       const HcIndicator *ind = hc_indicator_set_get (set, i);
-      Series *s = series_new (hcs_indicators_first_year (ind), last);
+      IndicatorSeries *is = indicator_series_new (ind);
 
-      g_hash_table_insert (by_key, ind->key, s);
-      if (hcs_indicators_is_computed (ind) && !compute (store, ind, &cache, s, NULL, error))
+      g_hash_table_insert (by_key, ind->key, is);
+      if (hcs_indicators_is_computed (ind) && !compute (store, ind, &cache, is->province, NULL, error))
         return NULL;
     }
   /* After the computed values: a reported baseline replaces a computed one. */
   for (guint r = 0; r < json_array_get_length (reported); r++)
     {
       JsonObject *row = json_array_get_object_element (reported, r);
-      Series *s = g_hash_table_lookup (by_key, json_object_get_string_member (row, "indicator"));
+      const HcIndicator *ind = hc_indicator_set_lookup (set, json_object_get_string_member (row, "indicator"));
+      IndicatorSeries *is = ind != NULL ? g_hash_table_lookup (by_key, ind->key) : NULL;
 
-      if (s != NULL)
-        series_add_reported (s, row);
+      if (is != NULL)
+        add_reported_row (ind, is->province, ind->regional != NULL ? is->regions : NULL, row);
     }
 
   for (guint i = 0; i < hc_indicator_set_get_n (set); i++)
     {
       const HcIndicator *ind = hc_indicator_set_get (set, i);
-      Series *s = g_hash_table_lookup (by_key, ind->key);
+      IndicatorSeries *is = g_hash_table_lookup (by_key, ind->key);
       JsonObject *obj;
 
+      if (!indicator_series_finish (store, ind, is, error))
+        return NULL;
       obj = describe (ind);
-      set_year (obj, ind, s, year, hcs_indicators_is_computed (ind));
+      set_year (obj, ind, is->province, year, hcs_indicators_is_computed (ind), NULL, NULL);
       json_array_add_object_element (items, obj);
     }
   return g_steal_pointer (&items);
 }
 
 static JsonArray *
-years_array (const HcIndicator *ind,
-             Series            *s,
-             gboolean           is_computed)
+years_array (const HcIndicator  *ind,
+             Series             *s,
+             gboolean            is_computed,
+             const RegionTarget *target,
+             const char         *region)
 {
   JsonArray *values = json_array_new ();
 
@@ -589,72 +889,110 @@ years_array (const HcIndicator *ind,
     {
       JsonObject *obj = json_object_new ();
 
-      set_year (obj, ind, s, s->first + (int) i, is_computed);
+      set_year (obj, ind, s, s->first + (int) i, is_computed, target, region);
       json_array_add_object_element (values, obj);
     }
   return values;
+}
+
+/* The province's rule for its 市县: the target of all of them and each
+ * one's own. */
+static JsonObject *
+describe_region_targets (const HcIndicator *ind,
+                         JsonArray         *rows)
+{
+  RegionTarget t = region_target (ind, rows, "");
+  JsonObject *obj = json_object_new ();
+  JsonArray *own = json_array_new ();
+
+  set_number (obj, "target", t.target);
+  set_number (obj, "warning_gap", t.warning_gap);
+  json_object_set_string_member (obj, "source", t.source);
+  json_object_set_null_member (obj, "set_by");
+  json_object_set_null_member (obj, "set_at");
+  json_object_set_null_member (obj, "version");
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      if (*json_object_get_string_member (row, "region") == '\0')
+        {
+          copy_member (obj, row, "set_by");
+          copy_member (obj, row, "set_at");
+          copy_member (obj, row, "version");
+        }
+      else
+        json_array_add_object_element (own, json_object_ref (row));
+    }
+  json_object_set_array_member (obj, "regions", own);
+  return obj;
 }
 
 /**
  * hcs_indicators_detail:
  *
  * Returns: (transfer full): @ind with its values of every plan year
- *   (`values`) and, where it has them, per 市县 (`regions`)
+ *   (`values`) and, where it has them, per 市县 (`regions`: all 19 for an
+ *   indicator that applies to 市县, each judged against its target)
  */
 JsonObject *
 hcs_indicators_detail (HcsStore           *store,
                        const HcIndicator  *ind,
                        GError            **error)
 {
-  HcIndicatorSet *set = hcs_indicators_get_set ();
   gboolean is_computed = hcs_indicators_is_computed (ind);
-  g_autoptr(GHashTable) regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, series_free);
-  g_autoptr(Series) province = NULL;
+  g_autoptr(IndicatorSeries) is = NULL;
   g_autoptr(JsonObject) obj = NULL;
   g_autoptr(JsonArray) rows = NULL;
   g_auto(ComputeCache) cache = { NULL, };
   JsonArray *region_items;
   const HcRegion *all;
   guint n_regions;
-  int first, last;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (ind != NULL, NULL);
 
-  hc_indicator_set_get_period (set, &first, &last);
-  first = hcs_indicators_first_year (ind);
-  province = series_new (first, last);
-  if (is_computed && !compute (store, ind, &cache, province, regions, error))
+  is = indicator_series_new (ind);
+  if (is_computed && !compute (store, ind, &cache, is->province, is->regions, error))
     return NULL;
   /* Reported values; for a computed indicator, a baseline reported by hand. */
   rows = hcs_store_indicators_values (store, ind->key, FALSE, error);
   if (rows == NULL)
     return NULL;
   for (guint r = 0; r < json_array_get_length (rows); r++)
-    {
-      JsonObject *row = json_array_get_object_element (rows, r);
-      const char *region = json_object_get_string_member (row, "region");
-
-      series_add_reported (*region ? region_series (regions, region, first, last) : province, row);
-    }
+    add_reported_row (ind, is->province, is->regions, json_array_get_object_element (rows, r));
+  if (!indicator_series_finish (store, ind, is, error))
+    return NULL;
 
   obj = describe (ind);
-  json_object_set_array_member (obj, "values", years_array (ind, province, is_computed));
+  json_object_set_array_member (obj, "values", years_array (ind, is->province, is_computed, NULL, NULL));
+  if (ind->regional != NULL)
+    json_object_set_object_member (obj, "region_targets", describe_region_targets (ind, is->targets));
+  else
+    json_object_set_null_member (obj, "region_targets");
 
-  /* In the order of GB/T 2260. */
+  /* In the order of GB/T 2260; every 市县 where the indicator applies to
+   * them, else those with values. */
   region_items = json_array_new ();
   all = hc_regions_get_all (&n_regions);
   for (guint i = 0; i < n_regions; i++)
     {
-      Series *s = g_hash_table_lookup (regions, all[i].code);
+      Series *s = g_hash_table_lookup (is->regions, all[i].code);
+      RegionTarget t = region_target (ind, is->targets, all[i].code);
       JsonObject *item;
 
-      if (s == NULL)
+      if (s == NULL && ind->regional == NULL)
         continue;
+      if (s == NULL)
+        s = region_series (is->regions, all[i].code, is->province->first,
+                           is->province->first + (int) is->province->n - 1);
       item = json_object_new ();
       json_object_set_string_member (item, "region", all[i].code);
       json_object_set_string_member (item, "region_name", all[i].name);
-      json_object_set_array_member (item, "values", years_array (ind, s, is_computed));
+      set_number (item, "target", t.target);
+      set_number (item, "warning_gap", t.warning_gap);
+      json_object_set_string_member (item, "target_source", t.source);
+      json_object_set_array_member (item, "values", years_array (ind, s, is_computed, &t, all[i].code));
       json_array_add_object_element (region_items, item);
     }
   json_object_set_array_member (obj, "regions", region_items);

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 HcIndicatorSet *hcs_indicators_get_set       (void);
 int             hcs_indicators_current_year  (void);
 gboolean        hcs_indicators_is_computed   (const HcIndicator  *ind);
+const char     *hcs_indicators_records_kind  (const HcIndicator  *ind);
 int             hcs_indicators_first_year    (const HcIndicator  *ind);
 gboolean        hcs_indicators_year_valid    (const HcIndicator  *ind,
                                               int                 year);

@@ -106,6 +106,13 @@ static const char * const migration_13[] = {
   NULL
 };
 
+/* Indicators by 市县: the 市县's targets and their deviation rule
+ * (issue 10). Idempotent. */
+static const char * const migration_14[] = {
+  "indicators-regional.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -120,6 +127,7 @@ static const char * const * const migrations[] = {
   migration_11,
   migration_12,
   migration_13,
+  migration_14,
 };
 
 int

@@ -9,9 +9,13 @@
 
 #include "hc-core.h"
 #include "hcs-indicators.h"
+#include "hcs-list-rules.h"
 #include "hcs-routes.h"
 #include "hcs-store-indicators.h"
 #include "hcs-write.h"
+
+#define MAX_RECORDS 1000
+#define MAX_QUEUE   1000
 
 static void
 list_indicators (HcsRequest *req)
@@ -119,6 +123,55 @@ check_region (HcsRequest  *req,
   return FALSE;
 }
 
+/* A 市县 value of an indicator that applies to 市县 only; answers 409 and
+ * returns %FALSE otherwise. */
+static gboolean
+check_regional (HcsRequest        *req,
+                const HcIndicator *ind,
+                const char        *region)
+{
+  if (*region == '\0' || ind->regional != NULL)
+    return TRUE;
+  hcs_request_reply_error (req, HCS_ERR_NOT_REGIONAL, "region",
+                           _("“%s” is the province’s only; it has no values per city or county."), ind->item);
+  return FALSE;
+}
+
+/* The province's value of an indicator counted from its 市县 is not
+ * reported in a year where 市县 have values: it follows from theirs. */
+static gboolean
+check_not_derived (HcsRequest        *req,
+                   const HcIndicator *ind,
+                   int                year,
+                   const char        *region)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) rows = NULL;
+
+  if (*region != '\0' || ind->regional == NULL || hcs_indicators_is_computed (ind))
+    return TRUE;
+  if ((rows = hcs_store_indicators_values (hcs_request_get_store (req), ind->key, FALSE, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      const char *state = json_object_get_string_member (row, "state");
+
+      if (json_object_get_int_member (row, "year") == year && *json_object_get_string_member (row, "region") != '\0'
+          && (g_str_equal (state, "submitted") || g_str_equal (state, "approved")))
+        {
+          hcs_request_reply_error (req, HCS_ERR_DERIVED_FROM_REGIONS, "region",
+                                   _("In %d the cities and counties reported “%s”: the province’s value follows from theirs. Report or correct a city’s or county’s value instead."),
+                                   year, ind->item);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static char *
 value_id (const char *key,
           int         year,
@@ -193,6 +246,8 @@ put_value (HcsRequest *req)
                                  _("A count is a whole number of at least 0."));
       return;
     }
+  if (!check_regional (req, ind, region) || !check_not_derived (req, ind, year, region))
+    return;
   /* hcs_request_field_string() refused a blank note already. */
   evidence = g_strstrip (g_strdup (evidence_in));
   if (has_if_match && !hcs_request_if_match (req, &version))
@@ -289,6 +344,8 @@ review_value (HcsRequest *req)
                                _("The decision is approve or return."));
       return;
     }
+  if (!check_regional (req, ind, region))
+    return;
   approve = g_str_equal (decision, "approve");
   comment = g_strstrip (g_strdup (comment_in));
   if (!approve && *comment == '\0')
@@ -347,12 +404,200 @@ review_value (HcsRequest *req)
   reply_value (req, SOUP_STATUS_OK, g_steal_pointer (&after));
 }
 
+/* The records behind a computed value: the rows its numerator and
+ * denominator count, each saying whether the numerator counts it. */
+static void
+list_records (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = hcs_date_today ();
+  const HcIndicator *ind = path_indicator (req);
+  const char *region = NULL, *kind;
+  const char *text = hcs_request_param (req, "year");
+  JsonArray *rows;
+  gint64 year = 0, limit;
+  int first, last;
+
+  if (ind == NULL)
+    return;
+  if ((kind = hcs_indicators_records_kind (ind)) == NULL)
+    {
+      hcs_request_reply_error (req, HCS_ERR_NOT_COMPUTED, "key",
+                               _("“%s” has no records behind it to list: it is reported by hand, or counted from the lists."),
+                               ind->item);
+      return;
+    }
+  hc_indicator_set_get_period (hcs_indicators_get_set (), &first, &last);
+  if (!g_ascii_string_to_signed (text, 10, first, last, &year, NULL))
+    {
+      hcs_request_reply_error (req, HCS_ERR_INVALID_YEAR, "year",
+                               _("The year must be one of the plan, %d to %d."), first, last);
+      return;
+    }
+  region = hcs_request_query (req, "region");
+  if (region != NULL && (!check_region (req, region) || !check_regional (req, ind, region)))
+    return;
+  if (region != NULL && *region == '\0')
+    region = NULL;
+  if (!hcs_request_query_int (req, "limit", 1, MAX_RECORDS, 200, &limit))
+    return;
+  rows = hcs_store_indicators_records (hcs_request_get_store (req), kind, (int) year, region, today,
+                                       (guint) limit, &error);
+  if (rows == NULL)
+    hcs_request_reply_gerror (req, error);
+  else
+    hcs_request_reply_page (req, rows, NULL, -1);
+}
+
+/* PUT /indicators/{key}/region-target: the province sets the target of its
+ * 市县 (all of them, or one with "region") and the deviation rule. */
+static void
+put_region_target (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  const HcsActor *actor = hcs_request_get_actor (req);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcsWrite) w = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autofree char *id = NULL;
+  const HcIndicator *ind = path_indicator (req);
+  const char *region = "";
+  JsonObject *body;
+  double target = 0, warning_gap = 0;
+  gint64 version = 0;
+
+  if (ind == NULL || (body = hcs_request_json_object (req)) == NULL ||
+      !hcs_request_field_double (req, body, "target", HCS_FIELD_REQUIRED, &target) ||
+      !hcs_request_field_double (req, body, "warning_gap", HCS_FIELD_REQUIRED, &warning_gap) ||
+      !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &region) ||
+      !check_region (req, region))
+    return;
+  if (ind->regional == NULL)
+    {
+      check_regional (req, ind, "-");
+      return;
+    }
+  if (!hcs_indicators_value_valid (ind, target))
+    {
+      hcs_request_reply_error (req, HCS_ERR_VALUE_OUT_OF_RANGE, "target",
+                               ind->kind == HC_INDICATOR_KIND_RATIO
+                               ? _("A share is given in percent, from 0 to 100.")
+                               : ind->kind == HC_INDICATOR_KIND_MILESTONE
+                               ? _("A milestone is 1 when done and 0 when not.")
+                               : _("A count is a whole number of at least 0."));
+      return;
+    }
+  if (!(warning_gap >= 0 && warning_gap <= 100000))
+    {
+      hcs_request_reply_error (req, HCS_ERR_VALUE_OUT_OF_RANGE, "warning_gap",
+                               _("The warning gap is how far short of the target a value is still a warning (预警), at least 0."));
+      return;
+    }
+  if ((w = hcs_write_begin (req, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  before = hcs_store_indicators_region_target_get (store, ind->key, region, &error);
+  if (before == NULL && !g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  g_clear_error (&error);
+  /* Changing a target someone set needs the version they saw. */
+  if (before != NULL)
+    {
+      if (!hcs_request_if_match (req, &version))
+        return;
+      version = hcs_request_if_match_version (req, before);
+    }
+  if (!hcs_store_indicators_region_target_set (store, ind->key, region, version, target, warning_gap,
+                                               actor->username, &error) ||
+      (after = hcs_store_indicators_region_target_get (store, ind->key, region, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  id = *region ? g_strdup_printf ("%s/%s", ind->key, region) : g_strdup (ind->key);
+  if (!hcs_write_commit (w, "indicator_region_target.set", "indicator_region_target", id, before, after, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  hcs_request_set_etag (req, json_object_get_int_member (after, "version"));
+  hcs_request_reply_object (req, before == NULL ? SOUP_STATUS_CREATED : SOUP_STATUS_OK, g_steal_pointer (&after));
+}
+
+/* GET /indicator-reviews: every value awaiting review across indicators,
+ * 市县 and years, oldest first (state=submitted); or the values returned
+ * to their submitter with the reviewer's comment (state=returned, and
+ * mine=1 for the caller's own). */
+static void
+list_reviews (HcsRequest *req)
+{
+  HcIndicatorSet *set = hcs_indicators_get_set ();
+  g_autoptr(GError) error = NULL;
+  const char *state = hcs_request_query (req, "state");
+  const HcsActor *actor = hcs_request_get_actor (req);
+  g_autoptr(JsonArray) rows = NULL;
+  JsonArray *items;
+
+  if (state == NULL)
+    state = "submitted";
+  if (!g_str_equal (state, "submitted") && !g_str_equal (state, "returned"))
+    {
+      hcs_request_reply_error (req, HCS_ERR_INVALID_STATE, "state",
+                               _("The state is submitted (awaiting review) or returned."));
+      return;
+    }
+  rows = hcs_store_indicators_queue (hcs_request_get_store (req), state,
+                                     hcs_request_query_bool (req, "mine") ? actor->username : NULL,
+                                     MAX_QUEUE, &error);
+  if (rows == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  items = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      const HcIndicator *ind = hc_indicator_set_lookup (set, json_object_get_string_member (row, "indicator"));
+      const char *region = json_object_get_string_member (row, "region");
+      const HcRegion *r = *region ? hc_region_lookup (region) : NULL;
+
+      if (ind == NULL)
+        continue;
+      json_object_set_string_member (row, "item", ind->item);
+      json_object_set_string_member (row, "target_text", ind->target_text);
+      json_object_set_string_member (row, "kind", hc_indicator_kind_to_key (ind->kind));
+      if (ind->unit != NULL)
+        json_object_set_string_member (row, "unit", ind->unit);
+      else
+        json_object_set_null_member (row, "unit");
+      if (r != NULL)
+        json_object_set_string_member (row, "region_name", r->name);
+      else
+        json_object_set_null_member (row, "region_name");
+      json_object_set_boolean_member (row, "own", g_strcmp0 (json_object_get_string_member (row, "submitted_by"),
+                                                             actor->username) == 0);
+      json_array_add_object_element (items, json_object_ref (row));
+    }
+  hcs_request_reply_page (req, items, NULL,
+                          hcs_request_query_bool (req, "total") ? (gint64) json_array_get_length (items) : -1);
+}
+
 static const HcsRoute routes[] = {
-  { "GET",  "/indicators",                             list_indicators, HCS_ACCESS_ANALYST },
-  { "GET",  "/indicators/{key}",                       get_indicator,   HCS_ACCESS_ANALYST },
-  { "GET",  "/indicators/{key}/values/{year}",         get_value,       HCS_ACCESS_ANALYST },
-  { "PUT",  "/indicators/{key}/values/{year}",         put_value,       HCS_ACCESS_ANALYST },
-  { "POST", "/indicators/{key}/values/{year}/review",  review_value,    HCS_ACCESS_SUPERVISOR },
+  { "GET",  "/indicators",                             list_indicators,   HCS_ACCESS_ANALYST },
+  { "GET",  "/indicators/{key}",                       get_indicator,     HCS_ACCESS_ANALYST },
+  { "PUT",  "/indicators/{key}/region-target",         put_region_target, HCS_ACCESS_SUPERVISOR },
+  { "GET",  "/indicators/{key}/values/{year}",         get_value,         HCS_ACCESS_ANALYST },
+  { "PUT",  "/indicators/{key}/values/{year}",         put_value,         HCS_ACCESS_ANALYST },
+  { "GET",  "/indicators/{key}/values/{year}/records", list_records,      HCS_ACCESS_ANALYST },
+  { "POST", "/indicators/{key}/values/{year}/review",  review_value,      HCS_ACCESS_SUPERVISOR },
+  { "GET",  "/indicator-reviews",                      list_reviews,      HCS_ACCESS_ANALYST },
 };
 
 void

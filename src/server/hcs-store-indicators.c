@@ -368,6 +368,267 @@ hcs_store_indicators_listed_subjects (HcsStore    *store,
   return rows_for_years (store, SQL_LISTED_SUBJECTS, first, last, list_class, error);
 }
 
+/* Catalog versions of the years (按年度更新优化数据目录清单): {year, published}. */
+static const char SQL_CATALOG_VERSIONS[] =
+  "SELECT year AS year, state = 'published' AS num FROM catalog_versions"
+  " WHERE year BETWEEN ?1 AND ?2 ORDER BY year";
+
+JsonArray *
+hcs_store_indicators_catalog_versions (HcsStore  *store,
+                                       int        first,
+                                       int        last,
+                                       GError   **error)
+{
+  return rows_for_years (store, SQL_CATALOG_VERSIONS, first, last, NULL, error);
+}
+
+/* 履约信息归集共享: 告知承诺 made in the year, and of those the ones whose
+ * fulfilment (fulfilled or breached) was recorded; by the 市县 of the
+ * subject where the commitment names one. */
+static const char SQL_COMMITMENT_FULFILMENT[] =
+  "SELECT CAST (substr (c.committed_on, 1, 4) AS INTEGER) AS year, s.region AS region,"
+  " sum (c.fulfilment <> 'pending') AS num, count (*) AS den"
+  " FROM commitments c LEFT JOIN subjects s ON s.id = c.subject_id"
+  " WHERE c.committed_on >= printf ('%04d-01-01', ?1) AND c.committed_on < printf ('%04d-01-01', ?2 + 1)"
+  " GROUP BY 1, 2 ORDER BY 1, 2";
+
+JsonArray *
+hcs_store_indicators_commitment_fulfilment (HcsStore  *store,
+                                            int        first,
+                                            int        last,
+                                            GError   **error)
+{
+  return rows_for_years (store, SQL_COMMITMENT_FULFILMENT, first, last, NULL, error);
+}
+
+/* 修复型信用承诺: repairs of 行政处罚信息 applied for in the year, and of
+ * those the ones that came with a 修复型信用承诺; by the subject's 市县. */
+static const char SQL_REPAIR_COMMITMENT[] =
+  "SELECT CAST (substr (r.applied_on, 1, 4) AS INTEGER) AS year, s.region AS region,"
+  " sum (r.commitment) AS num, count (*) AS den"
+  " FROM repairs r JOIN subjects s ON s.id = r.subject_id"
+  " WHERE r.kind = 'penalty' AND r.applied_on >= printf ('%04d-01-01', ?1)"
+  " AND r.applied_on < printf ('%04d-01-01', ?2 + 1)"
+  " GROUP BY 1, 2 ORDER BY 1, 2";
+
+JsonArray *
+hcs_store_indicators_repair_commitment (HcsStore  *store,
+                                        int        first,
+                                        int        last,
+                                        GError   **error)
+{
+  return rows_for_years (store, SQL_REPAIR_COMMITMENT, first, last, NULL, error);
+}
+
+/* ---- The records behind a computed value ----
+ *
+ * ?1 is the year, ?2 the 市县 (NULL: all), ?3 today; each row says whether
+ * it counts in the numerator (counted) besides the denominator. */
+
+static const char SQL_RECORDS_COMMITMENTS[] =
+  "SELECT 'commitment' AS type, c.id AS id, c.commitment_no AS reference, c.name AS subject_name,"
+  " c.uscc AS identifier, s.region AS region, c.matter AS detail, c.committed_on AS date,"
+  " c.fulfilment <> 'pending' AS counted, printf ('/commitments/%d', c.id) AS link"
+  " FROM commitments c LEFT JOIN subjects s ON s.id = c.subject_id"
+  " WHERE c.committed_on >= printf ('%04d-01-01', ?1) AND c.committed_on < printf ('%04d-01-01', ?1 + 1)"
+  " AND (?2 IS NULL OR s.region = ?2) ORDER BY c.committed_on, c.id LIMIT ?4";
+
+static const char SQL_RECORDS_REPAIR_COMMITMENT[] =
+  "SELECT 'repair' AS type, r.id AS id, printf ('%d', r.id) AS reference, s.name AS subject_name,"
+  " s.identifier AS identifier, s.region AS region, r.reason AS detail, r.applied_on AS date,"
+  " r.commitment AS counted, printf ('/repairs/%d', r.id) AS link"
+  " FROM repairs r JOIN subjects s ON s.id = r.subject_id"
+  " WHERE r.kind = 'penalty' AND r.applied_on >= printf ('%04d-01-01', ?1)"
+  " AND r.applied_on < printf ('%04d-01-01', ?1 + 1) AND (?2 IS NULL OR s.region = ?2)"
+  " ORDER BY r.applied_on, r.id LIMIT ?4";
+
+static const char SQL_RECORDS_REPAIR_OVERDUE[] =
+  "SELECT 'repair' AS type, r.id AS id, printf ('%d', r.id) AS reference, s.name AS subject_name,"
+  " s.identifier AS identifier, s.region AS region, r.reason AS detail, r.deadline AS date,"
+  " CASE WHEN r.decided_on IS NOT NULL THEN r.decided_on > r.deadline ELSE ?3 > r.deadline END AS counted,"
+  " printf ('/repairs/%d', r.id) AS link"
+  " FROM repairs r JOIN subjects s ON s.id = r.subject_id"
+  " WHERE r.kind = 'penalty' AND r.deadline >= printf ('%04d-01-01', ?1)"
+  " AND r.deadline < printf ('%04d-01-01', ?1 + 1) AND (?2 IS NULL OR s.region = ?2)"
+  " ORDER BY r.deadline, r.id LIMIT ?4";
+
+static const char SQL_RECORDS_CATALOG_ITEMS[] =
+  "SELECT 'catalog_item' AS type, i.id AS id, i.lineage AS reference, NULL AS subject_name,"
+  " NULL AS identifier, NULL AS region, i.name AS detail, NULL AS date,"
+  " i.collected_records >= i.expected_records AS counted, printf ('/catalog/items/%d', i.id) AS link"
+  " FROM catalog_items i WHERE i.year = ?1 AND i.expected_records > 0 AND (?2 IS NULL OR ?3 IS NOT NULL)"
+  " ORDER BY i.category, i.id LIMIT ?4";
+
+static const char SQL_RECORDS_CATALOG_VERSION[] =
+  "SELECT 'catalog_version' AS type, v.year AS id, printf ('%d', v.year) AS reference, NULL AS subject_name,"
+  " NULL AS identifier, NULL AS region, v.state AS detail, v.published_at AS date,"
+  " v.state = 'published' AS counted, printf ('/catalog/versions/%d', v.year) AS link"
+  " FROM catalog_versions v WHERE v.year = ?1 AND (?2 IS NULL OR ?3 IS NOT NULL) LIMIT ?4";
+
+static const char SQL_RECORDS_IMPORTS[] =
+  "SELECT 'import' AS type, m.id AS id, printf ('%d', m.id) AS reference, NULL AS subject_name,"
+  " NULL AS identifier, NULL AS region, m.file_name AS detail, m.at AS date,"
+  " m.rows_read AS denominator, m.uscc_errors AS uscc_errors, m.other_errors AS other_errors,"
+  " printf ('/imports/%d', m.id) AS link"
+  " FROM imports m WHERE m.at >= printf ('%04d-01-01', ?1) AND m.at < printf ('%04d-01-01', ?1 + 1)"
+  " AND (?2 IS NULL OR ?3 IS NOT NULL) ORDER BY m.at, m.id LIMIT ?4";
+
+/**
+ * hcs_store_indicators_records:
+ * @kind: "commitments", "repair_commitment", "repair_overdue",
+ *   "catalog_items", "catalog_version" or "imports"
+ * @region: (nullable): one 市县, or all
+ * @limit: at most this many rows
+ *
+ * Returns: (transfer full): the records behind a computed value of @year
+ */
+JsonArray *
+hcs_store_indicators_records (HcsStore    *store,
+                              const char  *kind,
+                              int          year,
+                              const char  *region,
+                              const char  *today,
+                              guint        limit,
+                              GError     **error)
+{
+  static const struct { const char *kind; const char *sql; } queries[] = {
+    { "commitments",       SQL_RECORDS_COMMITMENTS },
+    { "repair_commitment", SQL_RECORDS_REPAIR_COMMITMENT },
+    { "repair_overdue",    SQL_RECORDS_REPAIR_OVERDUE },
+    { "catalog_items",     SQL_RECORDS_CATALOG_ITEMS },
+    { "catalog_version",   SQL_RECORDS_CATALOG_VERSION },
+    { "imports",           SQL_RECORDS_IMPORTS },
+  };
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries) && stmt == NULL; i++)
+    if (g_str_equal (queries[i].kind, kind))
+      {
+        stmt = hcs_store_prepare (store, queries[i].sql, error);
+        if (stmt == NULL)
+          return NULL;
+      }
+  g_return_val_if_fail (stmt != NULL, NULL);
+  sqlite3_bind_int (stmt, 1, year);
+  hcs_store_bind_text (stmt, 2, region);
+  hcs_store_bind_text (stmt, 3, today);
+  sqlite3_bind_int64 (stmt, 4, limit);
+  return hcs_store_rows_array (store, stmt, 0, error);
+}
+
+/* ---- 市县 targets ---- */
+
+static const char SQL_REGION_TARGETS[] =
+  "SELECT indicator, region, target, warning_gap, set_by, set_at, version FROM indicator_region_targets"
+  " WHERE indicator = ?1 ORDER BY region";
+
+/* Returns: (transfer full): the 市县 targets the province set for @indicator */
+JsonArray *
+hcs_store_indicators_region_targets (HcsStore    *store,
+                                     const char  *indicator,
+                                     GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REGION_TARGETS, error);
+
+  if (stmt == NULL)
+    return NULL;
+  hcs_store_bind_text (stmt, 1, indicator);
+  return hcs_store_rows_array (store, stmt, 0, error);
+}
+
+static const char SQL_REGION_TARGET_GET[] =
+  "SELECT indicator, region, target, warning_gap, set_by, set_at, version FROM indicator_region_targets"
+  " WHERE indicator = ?1 AND region = ?2";
+
+/* Returns: (transfer full): the target, or %NULL with NOT_FOUND */
+JsonObject *
+hcs_store_indicators_region_target_get (HcsStore    *store,
+                                        const char  *indicator,
+                                        const char  *region,
+                                        GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REGION_TARGET_GET, error);
+
+  if (stmt == NULL)
+    return NULL;
+  hcs_store_bind_text (stmt, 1, indicator);
+  hcs_store_bind_text (stmt, 2, region);
+  return hcs_store_get_object (store, stmt, error);
+}
+
+static const char SQL_REGION_TARGET_INSERT[] =
+  "INSERT INTO indicator_region_targets (indicator, region, target, warning_gap, set_by, set_at)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+static const char SQL_REGION_TARGET_UPDATE[] =
+  "UPDATE indicator_region_targets SET target = ?3, warning_gap = ?4, set_by = ?5, set_at = ?6,"
+  " version = version + 1 WHERE indicator = ?1 AND region = ?2 AND version = ?7";
+
+/* Sets the 市县 target: a new row when @version is 0, else the row of
+ * @version (STALE when it is not current). */
+gboolean
+hcs_store_indicators_region_target_set (HcsStore    *store,
+                                        const char  *indicator,
+                                        const char  *region,
+                                        gint64       version,
+                                        double       target,
+                                        double       warning_gap,
+                                        const char  *actor,
+                                        GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, version == 0 ? SQL_REGION_TARGET_INSERT
+                                                              : SQL_REGION_TARGET_UPDATE, error);
+  g_autofree char *now = hcs_now_iso ();
+
+  if (stmt == NULL)
+    return FALSE;
+  hcs_store_bind_text (stmt, 1, indicator);
+  hcs_store_bind_text (stmt, 2, region);
+  sqlite3_bind_double (stmt, 3, target);
+  sqlite3_bind_double (stmt, 4, warning_gap);
+  hcs_store_bind_text (stmt, 5, actor);
+  hcs_store_bind_text (stmt, 6, now);
+  if (version != 0)
+    sqlite3_bind_int64 (stmt, 7, version);
+  if (!hcs_store_step_done (store, stmt, error))
+    return FALSE;
+  if (version == 0 || hcs_store_changes (store) == 1)
+    return TRUE;
+  g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_STALE, "target of %s changed since read", indicator);
+  return FALSE;
+}
+
+/* ---- The review queue ---- */
+
+static const char SQL_QUEUE[] =
+  "SELECT " VALUE_COLUMNS " FROM indicator_values"
+  " WHERE state = ?1 AND (?2 IS NULL OR submitted_by = ?2)"
+  " ORDER BY submitted_at, indicator, year, region LIMIT ?3";
+
+/**
+ * hcs_store_indicators_queue:
+ * @state: "submitted" (awaiting review) or "returned"
+ * @submitted_by: (nullable): only the values this user submitted
+ *
+ * Returns: (transfer full): the values in @state, oldest submission first
+ */
+JsonArray *
+hcs_store_indicators_queue (HcsStore    *store,
+                            const char  *state,
+                            const char  *submitted_by,
+                            guint        limit,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_QUEUE, error);
+
+  if (stmt == NULL)
+    return NULL;
+  hcs_store_bind_text (stmt, 1, state);
+  hcs_store_bind_text (stmt, 2, submitted_by);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  return hcs_store_rows_array (store, stmt, 0, error);
+}
+
 /* ---- For the demo seeder ---- */
 
 static const char SQL_SEED[] =

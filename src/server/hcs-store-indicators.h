@@ -69,6 +69,47 @@ JsonArray  *hcs_store_indicators_active_subjects (HcsStore    *store,
                                                   int          last,
                                                   GError     **error);
 
+JsonArray  *hcs_store_indicators_catalog_versions (HcsStore   *store,
+                                                  int          first,
+                                                  int          last,
+                                                  GError     **error);
+JsonArray  *hcs_store_indicators_commitment_fulfilment (HcsStore *store,
+                                                  int          first,
+                                                  int          last,
+                                                  GError     **error);
+JsonArray  *hcs_store_indicators_repair_commitment (HcsStore  *store,
+                                                  int          first,
+                                                  int          last,
+                                                  GError     **error);
+JsonArray  *hcs_store_indicators_records         (HcsStore    *store,
+                                                  const char  *kind,
+                                                  int          year,
+                                                  const char  *region,
+                                                  const char  *today,
+                                                  guint        limit,
+                                                  GError     **error);
+
+JsonArray  *hcs_store_indicators_region_targets  (HcsStore    *store,
+                                                  const char  *indicator,
+                                                  GError     **error);
+JsonObject *hcs_store_indicators_region_target_get (HcsStore  *store,
+                                                  const char  *indicator,
+                                                  const char  *region,
+                                                  GError     **error);
+gboolean    hcs_store_indicators_region_target_set (HcsStore  *store,
+                                                  const char  *indicator,
+                                                  const char  *region,
+                                                  gint64       version,
+                                                  double       target,
+                                                  double       warning_gap,
+                                                  const char  *actor,
+                                                  GError     **error);
+JsonArray  *hcs_store_indicators_queue           (HcsStore    *store,
+                                                  const char  *state,
+                                                  const char  *submitted_by,
+                                                  guint        limit,
+                                                  GError     **error);
+
 /* For the demo seeder: a value as it stands after its review (if any). */
 typedef struct
 {
