@@ -692,7 +692,7 @@ test_list_get_and_quality (void)
   g_autoptr(HcTestResponse) bad_by = hc_test_request (server, "GET", "/imports/quality?by=week", analyst, NULL);
   g_autoptr(HcTestResponse) by_dep = NULL;
   g_autoptr(HcTestResponse) by_month = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = hc_hainan_now ();
   g_autofree char *path = g_strdup_printf ("/imports/quality?by=department&year=%d", g_date_time_get_year (now));
   JsonArray *items;
   JsonObject *dep = NULL;

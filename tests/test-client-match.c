@@ -335,8 +335,9 @@ test_client_repairs_queue_and_decision (void)
   overdue_before = repairs (reader, NULL, TRUE);
   g_assert_false (page_has (overdue_before, id));
 
-  /* Past its deadline the case is overdue, with negative days left. */
-  backdate = g_strdup_printf ("UPDATE repairs SET applied_on = date('now', '-30 days'), deadline = date('now', '-10 days')"
+  /* Past its deadline the case is overdue, with negative days left (days
+   * are Hainan's, UTC+8, as the server and the client count them). */
+  backdate = g_strdup_printf ("UPDATE repairs SET applied_on = date('now', '+8 hours', '-30 days'), deadline = date('now', '+8 hours', '-10 days')"
                               " WHERE id = %" G_GINT64_FORMAT, id);
   hc_test_server_backdate (server, backdate);
   overdue = repairs (reader, NULL, TRUE);

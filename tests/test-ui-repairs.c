@@ -106,7 +106,7 @@ fixture_set_up (Fixture *f)
   entry2 = published_entry (f, "91460200MA5T100162", "海南修复测试2号贸易有限公司", court);
   f->fresh = apply (f, "91460100MA5T100082", f->entry);
   f->late = apply (f, "91460200MA5T100162", entry2);
-  backdate = g_strdup_printf ("UPDATE repairs SET applied_on = date('now', '-30 days'), deadline = date('now', '-10 days')"
+  backdate = g_strdup_printf ("UPDATE repairs SET applied_on = date('now', '+8 hours', '-30 days'), deadline = date('now', '+8 hours', '-10 days')"
                               " WHERE id = %" G_GINT64_FORMAT, f->late);
   hc_test_server_backdate (f->server, backdate);
 }

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "hc-core.h"
 #include "hc-fulfilment-dialog.h"
 
 struct _HcFulfilmentDialog
@@ -161,8 +162,7 @@ hc_fulfilment_dialog_class_init (HcFulfilmentDialogClass *klass)
 static void
 hc_fulfilment_dialog_init (HcFulfilmentDialog *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = hc_hainan_today ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();

@@ -128,8 +128,7 @@ description_text (HcRiskEventDialog *self)
 static gboolean
 valid_date (const char *text)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = hc_hainan_today ();
   guint64 y, m, d;
 
   if (!g_regex_match_simple ("^\\d{4}-\\d{2}-\\d{2}$", text, 0, 0))
@@ -307,8 +306,7 @@ hc_risk_event_dialog_init (HcRiskEventDialog *self)
 {
   const HcRegion *regions;
   guint n_regions;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = hc_hainan_today ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   regions = hc_regions_get_all (&n_regions);

@@ -106,7 +106,7 @@ add_labels (JsonObject *obj)
   const char *kind = _hc_json_string_or_null (obj, "kind");
   const char *state = _hc_json_string_or_null (obj, "state");
   const char *deadline = _hc_json_string_or_null (obj, "deadline");
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = hc_hainan_now ();   /* the server counts deadlines in Hainan's days */
   g_autofree char *days_label = NULL;
   GDate today, due;
   gint64 days = 0;

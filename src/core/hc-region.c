@@ -100,3 +100,34 @@ hc_region_index (const HcRegion *region)
   g_return_val_if_fail (region >= regions && region < regions + HC_N_REGIONS, -1);
   return (int) (region - regions);
 }
+
+/**
+ * hc_hainan_now:
+ *
+ * Now in Hainan (UTC+8, no daylight saving). Deadlines, record dates and
+ * "today" are the province's days, whatever the time zone of the machine
+ * that asks: the server's and the app's "today" agree between 16:00 and
+ * 24:00 UTC too.
+ *
+ * Returns: (transfer full): the time
+ */
+GDateTime *
+hc_hainan_now (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (8 * 3600);
+
+  return g_date_time_new_now (tz);
+}
+
+/**
+ * hc_hainan_today:
+ *
+ * Returns: (transfer full): today in Hainan, "YYYY-MM-DD"
+ */
+char *
+hc_hainan_today (void)
+{
+  g_autoptr(GDateTime) now = hc_hainan_now ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}

@@ -21,4 +21,7 @@ const HcRegion *hc_region_lookup          (const char *code);
 const HcRegion *hc_region_lookup_by_name  (const char *name);
 int             hc_region_index           (const HcRegion *region);
 
+GDateTime      *hc_hainan_now             (void);
+char           *hc_hainan_today           (void);
+
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "hc-core.h"
 #include "hcs-export.h"
 #include "hcs-export-columns.h"
 #include "hcs-store-audit.h"
@@ -412,7 +413,7 @@ on_finished (SoupServerMessage *msg,
 static char *
 content_disposition (ExportJob *job)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = hc_hainan_now ();
   g_autofree char *stem = job->table ? g_strdup (job->table->title) : pattern_title (job->route->pattern);
   g_autofree char *date = g_date_time_format (now, "%Y%m%d");
   const char *ext = job->format == HCS_EXPORT_CSV ? "csv" : "xlsx";

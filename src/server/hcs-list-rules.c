@@ -185,10 +185,7 @@ format_date (const GDate *date)
 char *
 hcs_date_today (void)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (8 * 3600);
-  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
-
-  return g_date_time_format (now, "%Y-%m-%d");
+  return hc_hainan_today ();
 }
 
 /* Returns: (transfer full) (nullable): @date plus @years (29 February
