@@ -112,6 +112,8 @@ typedef struct
   gboolean        use_subject_index;
   guint           name_column;       /* the kind's column bound to ?3, the name */
   HcsSubjectIndex *subjects;         /* a big import's registered identifiers, or NULL */
+  gint64          row_subject_id;    /* with subjects: the row's, looked up by the checker */
+  gboolean        row_other_name;
 
   int             map[MAX_FIELDS];   /* file column → kind column, or -1 */
   guint           n_file_columns;
@@ -158,6 +160,8 @@ typedef struct
   guint    n_pending;
   gssize   value[MAX_COLUMNS];       /* offsets into the arena, -1: none */
   double   amount;
+  gint64   subject_id;               /* found in Import.subjects (0: none) */
+  gboolean other_name;               /* registered under another name: 重码 */
 } RowOut;
 
 typedef struct _Batch
