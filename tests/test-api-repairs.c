@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "hc-test-server.h"
 
 static HcTestServer *server;
@@ -150,6 +152,127 @@ decide (gint64      id,
   return post_with_etag (path, token, body, etag);
 }
 
+/* With the holiday calendar (data/holidays-cn.json, loaded by default):
+ * working days. Applied on Friday 26 September 2025: Sunday 28 September
+ * is a 调休 working day, 1–8 October are 国庆/中秋 holidays, Saturday 11
+ * October is a working day again. */
+static void
+test_deadline_counts_working_days_across_national_day (void)
+{
+  const char *subject = new_subject ();
+  gint64 entry = published_entry (subject);
+  g_autoptr(HcTestResponse) penalty = apply_penalty (subject, "2025-09-26");
+  g_autoptr(HcTestResponse) listed = apply_entry (subject, entry, "2025-09-26");
+  g_autoptr(HcTestResponse) spring = apply_penalty (subject, "2026-02-11");
+  g_autoptr(HcTestResponse) year_end = apply_entry (subject, entry, "2026-12-04");
+  g_autofree char *path = NULL;
+  g_autoptr(JsonObject) got = NULL;
+
+  hc_assert_status (penalty, 201, NULL);
+  /* 9-28 (调休), 29, 30, 10-9, 10, 11 (调休), 13–17, 20–23: the 15th is 23 October. */
+  g_assert_cmpstr (str (penalty, "deadline"), ==, "2025-10-23");
+  g_assert_cmpstr (str (penalty, "deadline_rule"), ==, "working_days");
+  g_assert_cmpint (num (penalty, "deadline_days"), ==, 15);
+  g_assert_cmpstr (str (penalty, "deadline_calendar"), ==, "中国法定节假日 2025–2026");
+  hc_assert_status (listed, 201, NULL);
+  g_assert_cmpstr (str (listed, "deadline"), ==, "2025-10-30");
+  g_assert_cmpstr (str (listed, "deadline_rule"), ==, "working_days");
+  g_assert_cmpint (num (listed, "deadline_days"), ==, 20);
+  /* Across 春节 2026: 12, 13, 14 (调休), 24–27, 28 (调休), 3-2…6, 9, 10:
+   * the 15th is 10 March. */
+  hc_assert_status (spring, 201, NULL);
+  g_assert_cmpstr (str (spring, "deadline"), ==, "2026-03-10");
+  /* 20 working days from 4 December 2026 would run into 2027, which the
+   * calendar does not cover: 20 calendar days, the calendar named. */
+  hc_assert_status (year_end, 201, NULL);
+  g_assert_cmpstr (str (year_end, "deadline"), ==, "2026-12-24");
+  g_assert_cmpstr (str (year_end, "deadline_calendar"), ==, "中国法定节假日 2025–2026");
+  g_assert_cmpstr (str (year_end, "deadline_rule"), ==, "calendar_days");
+
+  /* The rule is the case's own: read back as created. */
+  path = g_strdup_printf ("/repairs/%" G_GINT64_FORMAT, num (penalty, "id"));
+  got = hc_test_get_object (server, "analyst", path);
+  g_assert_cmpstr (json_object_get_string_member (got, "deadline"), ==, "2025-10-23");
+  g_assert_cmpstr (json_object_get_string_member (got, "deadline_rule"), ==, "working_days");
+}
+
+/* Without a calendar (--holidays=none): calendar days, no calendar named.
+ * A case keeps the rule it was counted by when the server starts again
+ * with a calendar. A calendar file named but missing or wrong stops the
+ * start with a message that names the file and the option. */
+static void
+test_deadline_without_calendar_and_bad_calendars (void)
+{
+  const char *none[] = { "--holidays=none", NULL };
+  HcTestServer *plain = hc_test_server_new (HC_TEST_SERVER_EMPTY, none);
+  HcTestServer *again;
+  const char *token = hc_test_server_token (plain, "admin");
+  gint64 dept = hc_test_create_department (plain, "SCJG", "海南省市场监督管理局");
+  g_autofree char *body = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hc-holidays-XXXXXX", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *weekday_path = g_build_filename (dir, "weekday.json", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "missing.json", NULL);
+  g_autofree char *missing_arg = g_strconcat ("--holidays=", missing_path, NULL);
+  g_autofree char *bad_arg = g_strconcat ("--holidays=", bad_path, NULL);
+  g_autofree char *weekday_arg = g_strconcat ("--holidays=", weekday_path, NULL);
+  g_autofree char *db_arg = g_strconcat ("--db=", hc_test_server_get_db_path (plain), NULL);
+  g_autoptr(HcTestResponse) r = NULL;
+  g_autoptr(HcTestResponse) old = NULL;
+  JsonObject *o;
+
+  hc_test_create_subject (plain, usccs[G_N_ELEMENTS (usccs) - 1], "三亚无日历测试旅游有限公司", "legal_person", "460200");
+  body = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"reason\":\"罚款已缴清\","
+                          "\"department\":%" G_GINT64_FORMAT ",\"applied_on\":\"2025-09-26\"}",
+                          usccs[G_N_ELEMENTS (usccs) - 1], dept);
+  r = hc_test_request (plain, "POST", "/repairs", token, body);
+  hc_assert_status (r, 201, NULL);
+  o = hc_test_response_object (r);
+  g_assert_cmpstr (json_object_get_string_member (o, "deadline"), ==, "2025-10-11");
+  g_assert_cmpstr (json_object_get_string_member (o, "deadline_rule"), ==, "calendar_days");
+  g_assert_cmpint (json_object_get_int_member (o, "deadline_days"), ==, 15);
+  g_assert_true (json_object_get_null_member (o, "deadline_calendar"));
+  hc_test_server_stop (plain);
+
+  /* Started again with the calendar: the case keeps its deadline. */
+  again = hc_test_server_new_for_db (hc_test_server_get_db_path (plain), NULL);
+  path = g_strdup_printf ("/repairs/%" G_GINT64_FORMAT, json_object_get_int_member (o, "id"));
+  old = hc_test_request (again, "GET", path, hc_test_server_token (again, "admin"), NULL);
+  hc_assert_status (old, 200, NULL);
+  g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (old), "deadline"), ==, "2025-10-11");
+  g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (old), "deadline_rule"), ==, "calendar_days");
+  hc_test_server_stop (again);
+
+  g_assert_true (g_file_set_contents (bad_path, "{\"name\":\"坏日历\",\"years\":[2025,2025],"
+                                      "\"holidays\":[\"2025-13-01\"],\"workdays\":[]}", -1, NULL));
+  g_assert_true (g_file_set_contents (weekday_path, "{\"name\":\"坏日历\",\"years\":[2025,2025],"
+                                      "\"holidays\":[],\"workdays\":[\"2025-09-29\"]}", -1, NULL));
+  {
+    const char *args[][4] = {
+      { db_arg, "--listen=127.0.0.1:0", missing_arg, NULL },
+      { db_arg, "--listen=127.0.0.1:0", bad_arg, NULL },
+      { db_arg, "--listen=127.0.0.1:0", weekday_arg, NULL },
+    };
+    const char *says[] = { "missing.json", "bad.json", "2025-09-29" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+      {
+        g_autofree char *err = NULL;
+
+        g_assert_cmpint (hc_test_server_command (args[i], NULL, &err), ==, 2);
+        g_test_message ("%s", err);
+        g_assert_nonnull (strstr (err, says[i]));
+        g_assert_nonnull (strstr (err, "--holidays"));
+      }
+  }
+  g_unlink (bad_path);
+  g_unlink (weekday_path);
+  g_rmdir (dir);
+  hc_test_server_free (again);
+  hc_test_server_free (plain);
+}
+
 static void
 test_deadline_is_15_or_20_days (void)
 {
@@ -170,8 +293,14 @@ test_deadline_is_15_or_20_days (void)
   g_assert_cmpstr (str (penalty, "state"), ==, "pending");
   g_assert_true (flag (penalty, "commitment"));
   g_assert_cmpstr (str (penalty, "subject_identifier"), ==, subject);
+  /* 2024 is outside the holiday calendar (2025–2026): calendar days, and
+   * the case says so. */
+  g_assert_cmpstr (str (penalty, "deadline_rule"), ==, "calendar_days");
+  g_assert_cmpint (num (penalty, "deadline_days"), ==, 15);
+  g_assert_cmpstr (str (penalty, "deadline_calendar"), ==, "中国法定节假日 2025–2026");
   hc_assert_status (listed, 201, NULL);
   g_assert_cmpstr (str (listed, "deadline"), ==, "2024-03-11");
+  g_assert_cmpint (num (listed, "deadline_days"), ==, 20);
   g_assert_cmpint (num (listed, "entry_id"), ==, entry);
   g_assert_cmpstr (str (listed, "list_type"), ==, "black");
   hc_assert_status (today, 201, NULL);
@@ -590,6 +719,10 @@ main (int argc, char *argv[])
   }
 
   g_test_add_func ("/repairs/deadline-is-15-or-20-days", test_deadline_is_15_or_20_days);
+  g_test_add_func ("/repairs/deadline-counts-working-days-across-national-day",
+                   test_deadline_counts_working_days_across_national_day);
+  g_test_add_func ("/repairs/deadline-without-calendar-and-bad-calendars",
+                   test_deadline_without_calendar_and_bad_calendars);
   g_test_add_func ("/repairs/create-checks-its-input", test_create_checks_its_input);
   g_test_add_func ("/repairs/evidence-is-kept-in-order", test_evidence_is_kept_in_order);
   g_test_add_func ("/repairs/overdue-cases", test_overdue_cases);

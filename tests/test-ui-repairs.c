@@ -228,7 +228,17 @@ designating_supervisor_decides (HcApplication *app,
   g_assert_nonnull (strstr (hc_repairs_view_get_detail (view, "target"), "严重失信主体名单"));
   g_assert_cmpstr (hc_repairs_view_get_detail (view, "department"), ==, "海南省高级人民法院");
   g_assert_cmpstr (hc_repairs_view_get_detail (view, "evidence"), ==, "法院结案通知书\n信用承诺书");
-  g_assert_nonnull (strstr (hc_repairs_view_get_detail (view, "deadline"), "剩余 20 天"));
+  g_assert_nonnull (strstr (hc_repairs_view_get_detail (view, "deadline"), "剩余"));
+  /* The rule the server kept for the case, said on it: 20 working days of
+   * the holiday calendar, or 20 calendar days when the calendar does not
+   * cover the days from today. */
+  g_test_message ("deadline: %s", hc_repairs_view_get_detail (view, "deadline"));
+  g_assert_nonnull (strstr (hc_repairs_view_get_detail (view, "deadline"), "自申请之日起 20 个"));
+  g_assert_nonnull (strstr (hc_repairs_view_get_detail (view, "deadline"), "节假日日历“中国法定节假日 2025–2026”"));
+  if (g_strcmp0 (hc_repair_get_deadline_rule (hc_repairs_view_get_case (view)), "working_days") == 0)
+    g_assert_nonnull (strstr (hc_repairs_view_get_detail (view, "deadline"), "工作日"));
+  else
+    g_assert_nonnull (strstr (hc_repairs_view_get_detail (view, "deadline"), "未覆盖"));
   g_assert_nonnull (strstr (hc_repairs_view_get_detail (view, "commitment"), "修复型信用承诺"));
   g_assert_nonnull (strstr (hc_repairs_view_get_detail (view, "history"), "analyst"));
   shot = hc_ui_take_shot (GTK_WIDGET (window), "lists-repairs");

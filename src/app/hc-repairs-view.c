@@ -172,9 +172,10 @@ show_case (HcRepairsView *self,
   gtk_label_set_label (self->department_label,
                        hc_repair_get_department_name (repair) ? hc_repair_get_department_name (repair) : "—");
   gtk_label_set_label (self->applied_label, hc_repair_get_applied_on (repair));
-  /* TRANSLATORS: a case's deadline, the rule that set it, and the days left */
-  deadline = g_strdup_printf (_("%s (%d calendar days from the application; %s)"), hc_repair_get_deadline (repair),
-                              g_strcmp0 (kind, "penalty") == 0 ? 15 : 20, hc_repair_get_days_left_label (repair));
+  /* TRANSLATORS: a case's deadline, the rule that set it (kept from the
+   * case's creation), and the days left */
+  deadline = g_strdup_printf (_("%s (%s; %s)"), hc_repair_get_deadline (repair),
+                              hc_repair_get_deadline_rule_label (repair), hc_repair_get_days_left_label (repair));
   gtk_label_set_label (self->deadline_label, deadline);
   gtk_label_set_label (self->commitment_label, hc_repair_get_commitment (repair)
                        ? _("A repair commitment (修复型信用承诺) was given")

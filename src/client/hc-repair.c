@@ -55,7 +55,11 @@ static const HcJsonProp props[] = {
   { "kind-label", "kind_label", G_TYPE_STRING },
   { "state-label", "state_label", G_TYPE_STRING },
   { "days-left", "days_left", G_TYPE_INT64 },
-  { "days-left-label", "days_left_label", G_TYPE_STRING }
+  { "days-left-label", "days_left_label", G_TYPE_STRING },
+  { "deadline-rule", "deadline_rule", G_TYPE_STRING },
+  { "deadline-days", "deadline_days", G_TYPE_INT64 },
+  { "deadline-calendar", "deadline_calendar", G_TYPE_STRING },
+  { "deadline-rule-label", "deadline_rule_label", G_TYPE_STRING }
 };
 
 static void
@@ -96,6 +100,33 @@ hc_repair_class_init (HcRepairClass *klass)
 static void
 hc_repair_init (HcRepair *self)
 {
+}
+
+/* The rule a case's deadline was counted by, as the case keeps it: working
+ * days of a holiday calendar, or calendar days and why. */
+static char *
+rule_label (JsonObject *obj)
+{
+  const char *rule = _hc_json_string_or_null (obj, "deadline_rule");
+  const char *calendar = _hc_json_string_or_null (obj, "deadline_calendar");
+  int days = (int) json_object_get_int_member_with_default (obj, "deadline_days", 0);
+
+  if (rule == NULL || days <= 0)
+    return g_strdup ("");
+  if (g_str_equal (rule, "working_days"))
+    /* TRANSLATORS: a deadline's rule: the number of working days and the holiday calendar's name */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day from the application, by the holiday calendar “%s”",
+                                         "%d working days from the application, by the holiday calendar “%s”", days),
+                            days, calendar ? calendar : "");
+  if (calendar != NULL)
+    /* TRANSLATORS: a deadline's rule: the number of calendar days and the holiday calendar's name */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d calendar day from the application: the holiday calendar “%s” does not cover the days counted",
+                                         "%d calendar days from the application: the holiday calendar “%s” does not cover the days counted", days),
+                            days, calendar);
+  /* TRANSLATORS: a deadline's rule: the number of calendar days */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d calendar day from the application: no holiday calendar is loaded",
+                                       "%d calendar days from the application: no holiday calendar is loaded", days),
+                          days);
 }
 
 /* Days from today to the deadline (negative once passed), for a pending
@@ -155,6 +186,7 @@ add_labels (JsonObject *obj)
     json_object_set_string_member (obj, "evidence_text", text->str);
   }
   json_object_set_string_member (obj, "days_left_label", days_label);
+  json_object_set_string_member (obj, "deadline_rule_label", rule_label (obj));
 }
 
 /**
@@ -389,4 +421,21 @@ hc_repair_get_list_name (HcRepair *self)
 {
   g_return_val_if_fail (HC_IS_REPAIR (self), NULL);
   return _hc_json_string_or_null (self->obj, "list_name");
+}
+
+/* Returns: "working_days" or "calendar_days", the rule the deadline was
+ *   counted by when the case was created */
+const char *
+hc_repair_get_deadline_rule (HcRepair *self)
+{
+  g_return_val_if_fail (HC_IS_REPAIR (self), NULL);
+  return _hc_json_string_or_null (self->obj, "deadline_rule");
+}
+
+/* Returns: the rule, said for a person */
+const char *
+hc_repair_get_deadline_rule_label (HcRepair *self)
+{
+  g_return_val_if_fail (HC_IS_REPAIR (self), NULL);
+  return _hc_json_string_or_null (self->obj, "deadline_rule_label");
 }

@@ -43,6 +43,8 @@ const char *hc_repair_get_kind_label (HcRepair *self);
 const char *hc_repair_get_state_label (HcRepair *self);
 gint64      hc_repair_get_days_left (HcRepair *self);
 const char *hc_repair_get_days_left_label (HcRepair *self);
+const char *hc_repair_get_deadline_rule (HcRepair *self);
+const char *hc_repair_get_deadline_rule_label (HcRepair *self);
 const char *hc_repair_get_etag (HcRepair *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "hcs-auth.h"
 #include "hcs-backup.h"
 #include "hcs-demo.h"
+#include "hcs-holidays.h"
 #include "hcs-import.h"
 #include "hcs-server.h"
 #include "hcs-throttle.h"
@@ -38,6 +39,7 @@ typedef struct
   char     *sync;
   char     *tls_cert;
   char     *tls_key;
+  char     *holidays;
 } Options;
 
 static void
@@ -49,6 +51,7 @@ options_clear (Options *o)
   g_free (o->sync);
   g_free (o->tls_cert);
   g_free (o->tls_key);
+  g_free (o->holidays);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -342,6 +345,7 @@ main (int   argc,
     { "sync", 0, 0, G_OPTION_ARG_STRING, &o.sync, N_("full (default): a write is on disk when answered; normal: faster, the last writes can be lost on power loss"), N_("MODE") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &o.tls_cert, N_("Serve HTTPS with this certificate (PEM; with --tls-key)"), N_("FILE") },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &o.tls_key, N_("The private key of --tls-cert (PEM)"), N_("FILE") },
+    { "holidays", 0, 0, G_OPTION_ARG_FILENAME, &o.holidays, N_("The holiday calendar legal deadlines count working days by (default: the installed holidays-cn.json; “none”: calendar days)"), N_("FILE") },
     { "list-routes", 0, 0, G_OPTION_ARG_NONE, &o.list_routes, N_("Print the API routes and exit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_("Print the version and exit"), NULL },
     { NULL }
@@ -409,6 +413,22 @@ main (int   argc,
     {
       g_printerr ("hncredit-server: %s\n", _("Timeouts are a number of seconds, at least 1"));
       return 2;
+    }
+
+  /* The holiday calendar: a file named but missing or wrong stops the
+   * start, rather than deadlines silently counted another way. */
+  if (g_strcmp0 (o.holidays, "none") != 0)
+    {
+      g_autofree char *path = o.holidays ? g_strdup (o.holidays) : hcs_holidays_default_path ();
+      HcsHolidays *holidays = hcs_holidays_load (path, &error);
+
+      if (holidays == NULL)
+        {
+          g_printerr ("hncredit-server: %s\n", error->message);
+          g_printerr ("hncredit-server: %s\n", _("Name a valid calendar with --holidays=FILE, or give --holidays=none to count deadlines in calendar days."));
+          return 2;
+        }
+      hcs_holidays_set_default (holidays);
     }
 
   store = hcs_store_open (o.db_path, &error);

@@ -113,6 +113,13 @@ static const char * const migration_14[] = {
   NULL
 };
 
+/* 信用修复: the rule each case's deadline was counted by — working days of
+ * the holiday calendar in force, or calendar days (issue 9). Idempotent. */
+static const char * const migration_15[] = {
+  "repairs-deadline-rule.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -128,6 +135,7 @@ static const char * const * const migrations[] = {
   migration_12,
   migration_13,
   migration_14,
+  migration_15,
 };
 
 int
@@ -163,8 +171,19 @@ exec_statements (HcsStore    *store,
       const char *tail = NULL;
       int rc;
 
-      while (g_ascii_isspace (*next))
-        next++;
+      /* White space and comments first, so that an ALTER TABLE after a
+       * comment is still recognised below. */
+      for (;;)
+        {
+          while (g_ascii_isspace (*next))
+            next++;
+          if (next[0] != '-' || next[1] != '-')
+            break;
+          while (*next != '\0' && *next != '\n')
+            next++;
+        }
+      if (*next == '\0')
+        break;
       rc = sqlite3_prepare_v2 (db, next, -1, &stmt, &tail);
       if (rc != SQLITE_OK)
         {

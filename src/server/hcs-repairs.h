@@ -5,6 +5,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "hcs-holidays.h"
 #include "hcs-request.h"
 
 G_BEGIN_DECLS
@@ -21,7 +22,7 @@ typedef struct
   const char *reason;
   gboolean    commitment;
   const char *applied_on;
-  const char *deadline;
+  const HcsDeadline *deadline;  /* and the rule that counted it */
   GPtrArray  *evidence;     /* of cleaned, non-empty lines; NULL for none */
 } HcsRepairInput;
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-core.h"
+#include "hcs-holidays.h"
 #include "hcs-list-rules.h"
 #include "hcs-repairs.h"
 #include "hcs-routes.h"
@@ -19,7 +20,8 @@
 #include "hcs-write.h"
 
 /* 《失信行为纠正后的信用信息修复管理办法（试行）》: days from the
- * application to the decision. */
+ * application to the decision — working days when a holiday calendar is
+ * loaded (hcs-holidays.c), else calendar days. */
 #define PENALTY_DEADLINE_DAYS    15
 #define LIST_ENTRY_DEADLINE_DAYS 20
 
@@ -155,7 +157,7 @@ create_repair (HcsRequest *req)
   g_autoptr(HcsWrite) w = NULL;
   g_autofree char *identifier = NULL;
   g_autofree char *today = hcs_date_today ();
-  g_autofree char *deadline = NULL;
+  g_auto(HcsDeadline) deadline = { 0, };
   g_autofree char *repair_id_text = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
   HcsRepairInput repair = { 0, };
@@ -238,13 +240,13 @@ create_repair (HcsRequest *req)
     }
   if (!hcs_throttle_person_lookup (req, identifier))
     return;
-  deadline = hcs_date_add_days (applied_on, g_str_equal (kind, "penalty") ? PENALTY_DEADLINE_DAYS
-                                                                        : LIST_ENTRY_DEADLINE_DAYS);
+  hcs_deadline_count (applied_on, g_str_equal (kind, "penalty") ? PENALTY_DEADLINE_DAYS : LIST_ENTRY_DEADLINE_DAYS,
+                      &deadline);
 
   repair.subject = identifier;
   repair.kind = kind;
   repair.applied_on = applied_on;
-  repair.deadline = deadline;
+  repair.deadline = &deadline;
 
   if ((w = hcs_write_begin (req, &error)) == NULL ||
       (id = hcs_repairs_create (hcs_request_get_store (req), &repair, today,

@@ -21,7 +21,9 @@
   " r.kind AS kind, r.entry_id AS entry_id, r.penalty_id AS penalty_id, e.list_type AS list_type," \
   " (SELECT t.name FROM list_types t WHERE t.key = e.list_type) AS list_name, e.state AS entry_state," \
   " r.reason AS reason, r.commitment AS commitment, r.applied_on AS applied_on," \
-  " r.deadline AS deadline, r.state AS state, r.decided_on AS decided_on, r.decided_by AS decided_by," \
+  " r.deadline AS deadline, r.deadline_rule AS deadline_rule," \
+  " coalesce (r.deadline_days, CAST (julianday (r.deadline) - julianday (r.applied_on) AS INTEGER)) AS deadline_days," \
+  " r.deadline_calendar AS deadline_calendar, r.state AS state, r.decided_on AS decided_on, r.decided_by AS decided_by," \
   " r.decision_comment AS decision_comment, r.version AS version, r.created_by AS created_by," \
   " r.created_at AS created_at, " REPAIR_DEPARTMENT " AS department_id," \
   " (SELECT d.name FROM departments d WHERE d.id = " REPAIR_DEPARTMENT ") AS department_name," \
@@ -130,7 +132,8 @@ hcs_store_repairs_get (HcsStore    *store,
 
 static const char SQL_INSERT[] =
   "INSERT INTO repairs (subject_id, entry_id, kind, reason, commitment, applied_on, deadline,"
-  " created_by, created_at, department_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+  " created_by, created_at, department_id, deadline_rule, deadline_days, deadline_calendar)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
 /* @entry_id, @department_id: 0 for none. Returns: the new id, or 0 with
  * @error */
@@ -142,7 +145,7 @@ hcs_store_repairs_insert (HcsStore    *store,
                           const char  *reason,
                           gboolean     commitment,
                           const char  *applied_on,
-                          const char  *deadline,
+                          const HcsDeadline *deadline,
                           gint64       department_id,
                           const char  *actor,
                           GError     **error)
@@ -159,11 +162,15 @@ hcs_store_repairs_insert (HcsStore    *store,
   hcs_store_bind_text (stmt, 4, reason);
   sqlite3_bind_int (stmt, 5, commitment ? 1 : 0);
   hcs_store_bind_text (stmt, 6, applied_on);
-  hcs_store_bind_text (stmt, 7, deadline);
+  hcs_store_bind_text (stmt, 7, deadline->date);
   hcs_store_bind_text (stmt, 8, actor);
   hcs_store_bind_text (stmt, 9, now);
   if (department_id > 0)
     sqlite3_bind_int64 (stmt, 10, department_id);
+  hcs_store_bind_text (stmt, 11, deadline->rule);
+  sqlite3_bind_int (stmt, 12, deadline->days);
+  if (deadline->calendar != NULL)
+    hcs_store_bind_text (stmt, 13, deadline->calendar);
   return hcs_store_insert (store, stmt, error);
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "hcs-request.h"
+#include "hcs-holidays.h"
 #include "hcs-store.h"
 
 G_BEGIN_DECLS
@@ -25,7 +26,7 @@ gint64      hcs_store_repairs_insert  (HcsStore       *store,
                                        const char     *reason,
                                        gboolean        commitment,
                                        const char     *applied_on,
-                                       const char     *deadline,
+                                       const HcsDeadline *deadline,
                                        gint64          department_id,
                                        const char     *actor,
                                        GError        **error);
