@@ -56,6 +56,12 @@ export_done (gpointer data)
 }
 
 static gboolean
+feedback_loaded (gpointer data)
+{
+  return hc_list_feedback_view_get_loaded (HC_LIST_FEEDBACK_VIEW (data));
+}
+
+static gboolean
 dialog_shown (gpointer data)
 {
   return hc_ui_find_window (HC_TYPE_LIST_REASON_DIALOG) != NULL;
@@ -237,6 +243,62 @@ match_and_export (HcApplication *app,
         g_assert_cmpstr (json_object_get_string_member (c, "withdraw_reason"), ==, "核实为同一主体");
       }
     g_assert_true (found);
+  }
+
+  /* Feedback on the hit, then its list type's feedback over time: the
+   * popover on the entries page shows the server's months, this month's
+   * applied count among them. */
+  g_assert_true (hc_match_view_select_hit (view, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "match.feedback", "b", TRUE));
+  hc_ui_wait_until ("the feedback", run_shown, view);
+  {
+    g_autoptr(HcMatchHit) hit = g_list_model_get_item (hc_match_view_get_hits (view), 0);
+    g_autofree char *type = g_strdup (hc_match_hit_get_list_type (hit));
+    g_autofree char *path = g_strdup_printf ("/list-types/%s/feedback", type);
+    g_autoptr(JsonObject) answer = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *month = g_date_time_format (now, "%Y-%m");
+    HcListFeedbackView *feedback = hc_lists_pane_get_feedback_view (pane);
+    GListModel *months = hc_list_feedback_view_get_months (feedback);
+    JsonArray *expected;
+    gboolean seen = FALSE;
+
+    g_assert_cmpstr (hc_match_hit_get_feedback (hit), ==, "applied");
+    hc_lists_pane_show_view (pane, "entries");
+    g_assert_true (hc_lists_pane_select_list_type (pane, type));
+    gtk_popover_popup (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (feedback), GTK_TYPE_POPOVER)));
+    hc_ui_wait_until ("the feedback months", feedback_loaded, feedback);
+    g_assert_null (hc_list_feedback_view_get_message (feedback));
+    answer = hc_test_get_object (f->server, "admin", path);
+    expected = json_object_get_array_member (answer, "months");
+    g_assert_cmpuint (g_list_model_get_n_items (months), ==, json_array_get_length (expected));
+    g_assert_cmpuint (g_list_model_get_n_items (months), >=, 1);
+    for (guint i = 0; i < g_list_model_get_n_items (months); i++)
+      {
+        g_autoptr(HcFeedbackMonth) m = g_list_model_get_item (months, i);
+        JsonObject *e = json_array_get_object_element (expected, i);
+
+        g_assert_cmpstr (hc_feedback_month_get_month (m), ==, json_object_get_string_member (e, "month"));
+        g_assert_cmpint (hc_feedback_month_get_hits (m), ==, json_object_get_int_member (e, "hits"));
+        g_assert_cmpint (hc_feedback_month_get_applied (m), ==, json_object_get_int_member (e, "applied"));
+        g_assert_cmpint (hc_feedback_month_get_pending (m), ==, json_object_get_int_member (e, "pending"));
+        g_assert_cmpint (hc_feedback_month_get_hits (m), ==,
+                         hc_feedback_month_get_applied (m) + hc_feedback_month_get_not_applied (m) +
+                         hc_feedback_month_get_pending (m));
+        if (g_str_equal (hc_feedback_month_get_month (m), month))
+          {
+            seen = TRUE;
+            g_assert_cmpint (hc_feedback_month_get_applied (m), >=, 1);
+          }
+      }
+    g_assert_true (seen);
+    g_test_message ("feedback: %s", hc_list_feedback_view_get_summary (feedback));
+    g_assert_nonnull (strstr (hc_list_feedback_view_get_summary (feedback), "已落实"));
+    shot = hc_ui_take_shot (GTK_WIDGET (feedback), "lists-feedback");
+    g_assert_false (hc_ui_texture_is_blank (shot));
+    g_clear_object (&shot);
+    gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (feedback), GTK_TYPE_POPOVER)));
+    hc_lists_pane_show_view (pane, "match");
   }
 
   /* The demo's own run kept its subjects: it can be re-run. */

@@ -15,6 +15,7 @@
 #include "hc-list-actions.h"
 #include "hc-list-entry-dialog.h"
 #include "hc-list-entry-event.h"
+#include "hc-list-feedback-view.h"
 #include "hc-lists-pane.h"
 #include "hc-match-view.h"
 #include "hc-repairs-view.h"
@@ -29,6 +30,7 @@ struct _HcListsPane
   AdwViewStack       *stack;
   HcMatchView        *match_view;
   HcRepairsView      *repairs_view;
+  HcListFeedbackView *feedback_view;
   GtkDropDown        *type_dropdown;
   GtkDropDown        *state_dropdown;
   GtkDropDown        *region_dropdown;
@@ -591,6 +593,17 @@ client_changed (HcListsPane *self)
 {
   hc_match_view_set_client (self->match_view, hc_pane_get_client (HC_PANE (self)));
   hc_repairs_view_set_client (self->repairs_view, hc_pane_get_client (HC_PANE (self)));
+  hc_list_feedback_view_set_client (self->feedback_view, hc_pane_get_client (HC_PANE (self)));
+}
+
+/* The feedback popover follows the list type chosen. */
+static void
+type_changed (HcListsPane *self)
+{
+  HcListType *type = gtk_drop_down_get_selected_item (self->type_dropdown);
+
+  hc_list_feedback_view_set_list_type (self->feedback_view, type ? hc_list_type_get_key (type) : NULL,
+                                       type ? hc_list_type_get_name (type) : NULL);
 }
 
 /* Leaving the pane cancels its requests (HcPane) and the entry's. */
@@ -663,6 +676,7 @@ hc_lists_pane_class_init (HcListsPaneClass *klass)
   g_type_ensure (HC_TYPE_LIST_ACTIONS);
   g_type_ensure (HC_TYPE_MATCH_VIEW);
   g_type_ensure (HC_TYPE_REPAIRS_VIEW);
+  g_type_ensure (HC_TYPE_LIST_FEEDBACK_VIEW);
   g_type_ensure (HC_TYPE_LIST_TYPE);
   g_type_ensure (HC_TYPE_LIST_ENTRY);
   g_type_ensure (HC_TYPE_LIST_ENTRY_EVENT);
@@ -670,6 +684,7 @@ hc_lists_pane_class_init (HcListsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, stack);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, match_view);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, repairs_view);
+  gtk_widget_class_bind_template_child (widget_class, HcListsPane, feedback_view);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcListsPane, region_dropdown);
@@ -717,6 +732,7 @@ hc_lists_pane_init (HcListsPane *self)
   gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (regions));
 
   g_signal_connect_object (self->type_dropdown, "notify::selected", G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->type_dropdown, "notify::selected-item", G_CALLBACK (type_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state_dropdown, "notify::selected", G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->region_dropdown, "notify::selected", G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
@@ -854,4 +870,13 @@ hc_lists_pane_get_repairs_view (HcListsPane *self)
 {
   g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
   return self->repairs_view;
+}
+
+/* Returns: (transfer none): the list type's feedback over time (in the
+ *   Feedback popover) */
+HcListFeedbackView *
+hc_lists_pane_get_feedback_view (HcListsPane *self)
+{
+  g_return_val_if_fail (HC_IS_LISTS_PANE (self), NULL);
+  return self->feedback_view;
 }

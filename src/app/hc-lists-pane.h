@@ -6,6 +6,7 @@
 
 #include "hc-match-view.h"
 #include "hc-pane.h"
+#include "hc-list-feedback-view.h"
 #include "hc-repairs-view.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,7 @@ void         hc_lists_pane_show_view         (HcListsPane *self,
                                               const char  *name);
 HcMatchView *hc_lists_pane_get_match_view    (HcListsPane *self);
 HcRepairsView *hc_lists_pane_get_repairs_view (HcListsPane *self);
+
+HcListFeedbackView *hc_lists_pane_get_feedback_view (HcListsPane *self);
 
 G_END_DECLS

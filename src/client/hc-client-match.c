@@ -507,3 +507,64 @@ hc_client_match_hit_feedback_finish (HcClient      *self,
 {
   return _hc_client_call_finish (self, result, hc_client_match_hit_feedback_async, error);
 }
+
+/* The months of a feedback answer, or NULL when it is not shaped as
+ * documented (then the call fails with a protocol error). */
+static gpointer
+feedback_months_from_json (JsonObject *obj)
+{
+  g_autoptr(GListStore) months = g_list_store_new (HC_TYPE_FEEDBACK_MONTH);
+  JsonNode *node = json_object_get_member (obj, "months");
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(HcFeedbackMonth) month = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element) ||
+          (month = hc_feedback_month_new_from_json (json_node_get_object (element))) == NULL)
+        return NULL;
+      g_list_store_append (months, month);
+    }
+  return g_steal_pointer (&months);
+}
+
+/**
+ * hc_client_list_type_feedback_async:
+ * @list_type: a list type's key ("black")
+ *
+ * Reads a list type's 效果自动反馈统计 over time: per month of the match
+ * runs, the hits on the type and their feedback. An unknown type fails with
+ * %HC_CLIENT_ERROR_NOT_FOUND.
+ */
+void
+hc_client_list_type_feedback_async (HcClient            *self,
+                                    const char          *list_type,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (list_type != NULL);
+
+  escaped = g_uri_escape_string (list_type, NULL, FALSE);
+  path = g_strdup_printf ("/list-types/%s/feedback", escaped);
+  _hc_client_call_async (self, hc_client_list_type_feedback_async, "GET", path, NULL,
+                         feedback_months_from_json, g_object_unref, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): the months, of #HcFeedbackMonth, oldest first */
+GListModel *
+hc_client_list_type_feedback_finish (HcClient      *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return _hc_client_call_finish (self, result, hc_client_list_type_feedback_async, error);
+}

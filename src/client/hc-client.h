@@ -13,6 +13,7 @@
 #include "hc-indicator-detail.h"
 #include "hc-list-entry.h"
 #include "hc-list-type.h"
+#include "hc-feedback-month.h"
 #include "hc-match-clearance.h"
 #include "hc-match-hit.h"
 #include "hc-match-run.h"
@@ -890,6 +891,14 @@ void              hc_client_list_match_clearances_async     (HcClient           
                                                              GCancellable          *cancellable,
                                                              GAsyncReadyCallback    callback,
                                                              gpointer               user_data);
+void              hc_client_list_type_feedback_async        (HcClient              *self,
+                                                             const char            *list_type,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+GListModel       *hc_client_list_type_feedback_finish       (HcClient              *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
 HcPage           *hc_client_list_match_clearances_finish    (HcClient              *self,
                                                              GAsyncResult          *result,
                                                              GError               **error);
