@@ -139,6 +139,7 @@ add_labels (JsonObject *obj)
   const char *deadline = _hc_json_string_or_null (obj, "deadline");
   g_autoptr(GDateTime) now = hc_hainan_now ();   /* the server counts deadlines in Hainan's days */
   g_autofree char *days_label = NULL;
+  g_autofree char *rule = rule_label (obj);
   GDate today, due;
   gint64 days = 0;
 
@@ -186,7 +187,7 @@ add_labels (JsonObject *obj)
     json_object_set_string_member (obj, "evidence_text", text->str);
   }
   json_object_set_string_member (obj, "days_left_label", days_label);
-  json_object_set_string_member (obj, "deadline_rule_label", rule_label (obj));
+  json_object_set_string_member (obj, "deadline_rule_label", rule);
 }
 
 /**
