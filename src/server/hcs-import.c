@@ -128,6 +128,8 @@ store_row (Import   *imp,
        * the identifiers (else by hcs_store_imports_count_duplicates). */
       if (subject_id > 0 && imp->subjects != NULL && imp->row_other_name)
         imp->uscc_duplicates++;
+      if (subject_id == 0)
+        imp->unregistered_stored++;
       imp->accepted++;
       return TRUE;
     }
@@ -909,7 +911,8 @@ hcs_import_run (HcsStore                *store,
   if (imp.kind->table != HCS_RECORD_SUBJECT)
     {
       gint64 n = hcs_store_imports_count_duplicates (store, imp.kind->table, imp.import_id, last_record,
-                                                     imp.subjects == NULL, &local);
+                                                     imp.subjects == NULL,
+                                                     imp.subjects == NULL || imp.unregistered_stored > 0, &local);
 
       if (n < 0)
         return store_failed (failure, &local, error);

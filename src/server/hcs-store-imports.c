@@ -288,7 +288,8 @@ count_of (HcsStore     *store,
  * identifiers, see hcs_store_imports_subject_index(); the join here reads
  * a random page of the subjects a record), or, not registered, was first
  * brought under another name; and keeps the first name of each
- * unregistered code the import brought first.
+ * unregistered code the import brought first (@any_unregistered %FALSE:
+ * the caller knows every record it stored has a registered subject).
  *
  * Returns: the count, -1 on error
  */
@@ -298,15 +299,21 @@ hcs_store_imports_count_duplicates (HcsStore        *store,
                                     gint64           import_id,
                                     gint64           after_id,
                                     gboolean         count_registered,
+                                    gboolean         any_unregistered,
                                     GError         **error)
 {
   sqlite3_stmt *stmt;
   gint64 registered = 0, unregistered;
 
   g_return_val_if_fail (table < HCS_RECORD_SUBJECT, -1);
-  if ((count_registered &&
-       (registered = count_of (store, duplicate_sql[table][1], import_id, after_id, error)) < 0) ||
-      (stmt = hcs_store_prepare (store, duplicate_sql[table][2], error)) == NULL)
+  if (count_registered &&
+      (registered = count_of (store, duplicate_sql[table][1], import_id, after_id, error)) < 0)
+    return -1;
+  /* Every record of a registered subject: no first names to keep or
+   * compare (and no scan of the import's records to find none). */
+  if (!any_unregistered)
+    return registered;
+  if ((stmt = hcs_store_prepare (store, duplicate_sql[table][2], error)) == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, import_id);
   sqlite3_bind_int64 (stmt, 2, after_id);

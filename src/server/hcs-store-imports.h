@@ -68,6 +68,7 @@ gint64        hcs_store_imports_count_duplicates (HcsStore      *store,
                                                 gint64           import_id,
                                                 gint64           after_id,
                                                 gboolean         count_registered,
+                                                gboolean         any_unregistered,
                                                 GError         **error);
 /* The registered identifiers of a big import, read once in its
  * transaction (so they are the truth for it): a sorted array searched in
