@@ -2,6 +2,7 @@
 /* What the UI tests do in the indicators pane's dialogs, as a user would. */
 #pragma once
 
+#include "hc-indicator-region-chart.h"
 #include "hc-indicators-pane.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,6 @@ const char *hc_indicators_pane_submit_dialog_error (HcIndicatorsPane *self,
 void        hc_indicators_pane_return_dialog_fill  (HcIndicatorsPane *self,
                                                     const char       *comment);
 void        hc_indicators_pane_return_dialog_send  (HcIndicatorsPane *self);
+HcIndicatorRegionChart *hc_indicators_pane_get_region_chart (HcIndicatorsPane *self);
 
 G_END_DECLS

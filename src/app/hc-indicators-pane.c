@@ -10,6 +10,7 @@
 
 #include "hc-enums.h"
 #include "hc-indicator-chart.h"
+#include "hc-indicator-region-chart.h"
 #include "hc-indicator-return-dialog.h"
 #include "hc-indicator-submit-dialog.h"
 #include "hc-indicator-summary.h"
@@ -39,6 +40,7 @@ struct _HcIndicatorsPane
   GtkLabel           *detail_target;
   GtkLabel           *detail_source;
   HcIndicatorChart   *chart;
+  HcIndicatorRegionChart *region_chart;
   GtkLabel           *detail_message;
   GtkWidget          *submit_button;
   GtkWidget          *approve_button;
@@ -210,13 +212,31 @@ fill_detail (HcIndicatorsPane *self)
   /* Translators: the plan's target of an indicator, "目标：…". */
   target = g_strdup_printf (_("Target: %s"), hc_indicator_detail_get_target_text (self->detail));
   gtk_label_set_label (self->detail_target, target);
-  gtk_label_set_label (self->detail_source,
-                       computed ? _("Computed by the system from the collected data.")
-                                : _("Reported by analysts with evidence and reviewed by supervisors."));
+  {
+    const HcIndicatorYear *y = current_year_value (self);
+    const char *how = computed ? _("Computed by the system from the collected data.")
+                               : _("Reported by analysts with evidence and reviewed by supervisors.");
+    g_autofree char *source = NULL;
+
+    /* A value computed, or following from the 市县, says what it counts. */
+    if (y != NULL && y->has_counts && g_strcmp0 (y->basis, "regions") == 0)
+      /* Translators: the province's value as the share of 市县 meeting their target */
+      source = g_strdup_printf (_("%d: %d of %d cities and counties meet their target."),
+                                self->year, (int) y->numerator, (int) y->denominator);
+    else if (y != NULL && g_strcmp0 (y->basis, "regions") == 0)
+      source = g_strdup_printf (_("%d: the province’s value follows from its cities and counties."), self->year);
+    else if (y != NULL && y->has_counts)
+      /* Translators: a computed value's numerator and denominator */
+      source = g_strdup_printf (_("%s %d: %d of %d records counted."),
+                                how, self->year, (int) y->numerator, (int) y->denominator);
+    gtk_label_set_label (self->detail_source, source != NULL ? source : how);
+  }
   hc_indicator_year_table_set_year (self->year_table, self->year);
   hc_indicator_year_table_set_detail (self->year_table, self->detail);
   hc_indicator_chart_set_year (self->chart, self->year);
   hc_indicator_chart_set_detail (self->chart, self->detail);
+  hc_indicator_region_chart_set_year (self->region_chart, self->year);
+  hc_indicator_region_chart_set_detail (self->region_chart, self->detail);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   update_actions (self);
 }
@@ -691,6 +711,7 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
 
   g_type_ensure (HC_TYPE_INDICATOR_SUMMARY);
   g_type_ensure (HC_TYPE_INDICATOR_CHART);
+  g_type_ensure (HC_TYPE_INDICATOR_REGION_CHART);
   g_type_ensure (HC_TYPE_INDICATOR_YEAR_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-indicators-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_bar);
@@ -708,6 +729,7 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, detail_target);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, detail_source);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, chart);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, region_chart);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, detail_message);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, submit_button);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, approve_button);
@@ -859,4 +881,12 @@ hc_indicators_pane_return_dialog_send (HcIndicatorsPane *self)
 {
   g_return_if_fail (HC_IS_INDICATORS_PANE (self));
   hc_indicator_return_dialog_send (self->return_dialog);
+}
+
+/* For the UI tests: the detail's chart of the 市县. */
+HcIndicatorRegionChart *
+hc_indicators_pane_get_region_chart (HcIndicatorsPane *self)
+{
+  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
+  return self->region_chart;
 }

@@ -19,7 +19,9 @@ struct _HcIndicatorDetail
   char     *aggregation;
   gboolean  has_target;
   double    target;
+  char     *regional;
   GArray   *years;          /* of HcIndicatorYear */
+  GArray   *regions;        /* of HcIndicatorRegion */
 };
 
 G_DEFINE_FINAL_TYPE (HcIndicatorDetail, hc_indicator_detail, G_TYPE_OBJECT)
@@ -38,6 +40,26 @@ year_clear (gpointer data)
   g_free (year->reviewed_at);
   g_free (year->review_comment);
   g_free (year->etag);
+  g_free (year->basis);
+}
+
+static void
+region_clear (gpointer data)
+{
+  HcIndicatorRegion *region = data;
+
+  g_free (region->code);
+  g_free (region->name);
+  g_clear_pointer (&region->years, g_array_unref);
+}
+
+static GArray *
+years_new (void)
+{
+  GArray *years = g_array_new (FALSE, TRUE, sizeof (HcIndicatorYear));
+
+  g_array_set_clear_func (years, year_clear);
+  return years;
 }
 
 static char *
@@ -62,6 +84,43 @@ number_member (JsonObject *obj,
     return FALSE;
   *out = json_node_get_double (node);
   return TRUE;
+}
+
+static void
+add_years (GArray    *years,
+           JsonArray *values)
+{
+  for (guint i = 0; values != NULL && i < json_array_get_length (values); i++)
+    {
+      JsonObject *v = json_array_get_object_element (values, i);
+      HcIndicatorYear year = { 0 };
+      double version, n;
+
+      if (v == NULL)
+        continue;
+      year.year = (int) json_object_get_int_member_with_default (v, "year", 0);
+      year.has_value = number_member (v, "value", &year.value);
+      year.status = dup_string (v, "status");
+      year.state = dup_string (v, "state");
+      year.evidence = dup_string (v, "evidence");
+      year.submitted_by = dup_string (v, "submitted_by");
+      year.submitted_at = dup_string (v, "submitted_at");
+      year.reviewed_by = dup_string (v, "reviewed_by");
+      year.reviewed_at = dup_string (v, "reviewed_at");
+      year.review_comment = dup_string (v, "review_comment");
+      year.basis = dup_string (v, "basis");
+      if (number_member (v, "denominator", &n))
+        {
+          year.has_counts = TRUE;
+          year.denominator = (gint64) n;
+          year.numerator = number_member (v, "numerator", &n) ? (gint64) n : 0;
+        }
+      year.lagging = json_object_get_boolean_member_with_default (v, "lagging", FALSE);
+      /* The value's version is its ETag (openapi: IndicatorYearValue). */
+      if (year.state != NULL && number_member (v, "version", &version))
+        year.etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", (gint64) version);
+      g_array_append_val (years, year);
+    }
 }
 
 HcIndicatorDetail *
@@ -92,28 +151,27 @@ hc_indicator_detail_new_from_json (JsonObject *obj)
       self->target = json_node_get_double (target);
     }
 
-  for (guint i = 0; i < json_array_get_length (values); i++)
+  add_years (self->years, values);
+  self->regional = dup_string (obj, "regional");
+  if (json_object_has_member (obj, "regions") && JSON_NODE_HOLDS_ARRAY (json_object_get_member (obj, "regions")))
     {
-      JsonObject *v = json_array_get_object_element (values, i);
-      HcIndicatorYear year = { 0 };
-      double version;
+      JsonArray *regions = json_object_get_array_member (obj, "regions");
 
-      if (v == NULL)
-        continue;
-      year.year = (int) json_object_get_int_member_with_default (v, "year", 0);
-      year.has_value = number_member (v, "value", &year.value);
-      year.status = dup_string (v, "status");
-      year.state = dup_string (v, "state");
-      year.evidence = dup_string (v, "evidence");
-      year.submitted_by = dup_string (v, "submitted_by");
-      year.submitted_at = dup_string (v, "submitted_at");
-      year.reviewed_by = dup_string (v, "reviewed_by");
-      year.reviewed_at = dup_string (v, "reviewed_at");
-      year.review_comment = dup_string (v, "review_comment");
-      /* The value's version is its ETag (openapi: IndicatorYearValue). */
-      if (year.state != NULL && number_member (v, "version", &version))
-        year.etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", (gint64) version);
-      g_array_append_val (self->years, year);
+      for (guint i = 0; i < json_array_get_length (regions); i++)
+        {
+          JsonObject *r = json_array_get_object_element (regions, i);
+          HcIndicatorRegion region = { 0 };
+
+          if (r == NULL || !json_object_has_member (r, "values"))
+            continue;
+          region.code = dup_string (r, "region");
+          region.name = dup_string (r, "region_name");
+          if (!number_member (r, "target", &region.target))
+            region.target = self->target;
+          region.years = years_new ();
+          add_years (region.years, json_object_get_array_member (r, "values"));
+          g_array_append_val (self->regions, region);
+        }
     }
   return g_steal_pointer (&self);
 }
@@ -130,7 +188,9 @@ hc_indicator_detail_finalize (GObject *object)
   g_free (self->unit);
   g_free (self->source);
   g_free (self->aggregation);
+  g_free (self->regional);
   g_array_unref (self->years);
+  g_array_unref (self->regions);
 
   G_OBJECT_CLASS (hc_indicator_detail_parent_class)->finalize (object);
 }
@@ -144,8 +204,9 @@ hc_indicator_detail_class_init (HcIndicatorDetailClass *klass)
 static void
 hc_indicator_detail_init (HcIndicatorDetail *self)
 {
-  self->years = g_array_new (FALSE, TRUE, sizeof (HcIndicatorYear));
-  g_array_set_clear_func (self->years, year_clear);
+  self->years = years_new ();
+  self->regions = g_array_new (FALSE, TRUE, sizeof (HcIndicatorRegion));
+  g_array_set_clear_func (self->regions, region_clear);
 }
 
 #define GETTER(type, name)                                    \
@@ -165,6 +226,7 @@ GETTER (const char *, source)
 GETTER (const char *, aggregation)
 GETTER (gboolean, has_target)
 GETTER (double, target)
+GETTER (const char *, regional)
 
 #undef GETTER
 
@@ -192,5 +254,33 @@ hc_indicator_detail_find_year (HcIndicatorDetail *self,
   for (guint i = 0; i < self->years->len; i++)
     if (g_array_index (self->years, HcIndicatorYear, i).year == year)
       return &g_array_index (self->years, HcIndicatorYear, i);
+  return NULL;
+}
+
+guint
+hc_indicator_detail_get_n_regions (HcIndicatorDetail *self)
+{
+  g_return_val_if_fail (HC_IS_INDICATOR_DETAIL (self), 0);
+  return self->regions->len;
+}
+
+/* Returns: (transfer none): the @index-th 市县, in the order of GB/T 2260 */
+const HcIndicatorRegion *
+hc_indicator_detail_get_region (HcIndicatorDetail *self,
+                                guint              index)
+{
+  g_return_val_if_fail (HC_IS_INDICATOR_DETAIL (self), NULL);
+  g_return_val_if_fail (index < self->regions->len, NULL);
+  return &g_array_index (self->regions, HcIndicatorRegion, index);
+}
+
+const HcIndicatorYear *
+hc_indicator_region_find_year (const HcIndicatorRegion *region,
+                               int                      year)
+{
+  g_return_val_if_fail (region != NULL, NULL);
+  for (guint i = 0; i < region->years->len; i++)
+    if (g_array_index (region->years, HcIndicatorYear, i).year == year)
+      return &g_array_index (region->years, HcIndicatorYear, i);
   return NULL;
 }

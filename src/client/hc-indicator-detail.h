@@ -23,7 +23,22 @@ typedef struct
   char     *reviewed_at;
   char     *review_comment;
   char     *etag;           /* of the reported value, or NULL */
+  char     *basis;          /* "reported", "computed" or "regions" (from its 市县) */
+  gboolean  has_counts;     /* numerator and denominator given */
+  gint64    numerator;
+  gint64    denominator;
+  gboolean  lagging;        /* a 市县's year: 未达标 or 预警 */
 } HcIndicatorYear;
+
+/* One 市县 of an indicator that applies to 市县: the target it is held to
+ * and its years. */
+typedef struct
+{
+  char   *code;
+  char   *name;
+  double  target;
+  GArray *years;            /* of HcIndicatorYear */
+} HcIndicatorRegion;
 
 #define HC_TYPE_INDICATOR_DETAIL (hc_indicator_detail_get_type ())
 
@@ -45,5 +60,11 @@ const HcIndicatorYear *hc_indicator_detail_get_year        (HcIndicatorDetail *s
                                                             guint              index);
 const HcIndicatorYear *hc_indicator_detail_find_year       (HcIndicatorDetail *self,
                                                             int                year);
+const char            *hc_indicator_detail_get_regional    (HcIndicatorDetail *self);
+guint                  hc_indicator_detail_get_n_regions   (HcIndicatorDetail *self);
+const HcIndicatorRegion *hc_indicator_detail_get_region    (HcIndicatorDetail *self,
+                                                            guint              index);
+const HcIndicatorYear *hc_indicator_region_find_year       (const HcIndicatorRegion *region,
+                                                            int                      year);
 
 G_END_DECLS

@@ -33,7 +33,7 @@ G_BEGIN_DECLS
  *   how the province's value follows from theirs: "sum" (added up; of a
  *   computed share, the 市县's numerators over their denominators), "mean"
  *   (the mean of the 市县 that have a value) or "share_met" (the share of
- *   all 19 市县 whose approved value meets their target); %NULL when the
+ *   all 19 市县 whose value meets their target); %NULL when the
  *   indicator is the province's only
  * @first_year: first year of the plan period (2021)
  * @last_year: last year of the plan period (2025)

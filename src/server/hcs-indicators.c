@@ -580,8 +580,9 @@ evaluate_region (const HcIndicator  *ind,
 /* The province's value of a reported indicator that applies to 市县, by
  * its rule, in each year where at least one 市县 has a value (a year
  * without any keeps the province's own report): the sum or mean of the
- * 市县's values, or the share of all 19 whose approved value meets their
- * target. It counts as approved once every 市县 value it is made of is. */
+ * 市县's values, or the share of all 19 whose value meets their target.
+ * It counts as approved (else pending) once every 市县 value it is made of
+ * is. */
 static void
 derive_province (const HcIndicator *ind,
                  Series            *province,
@@ -607,9 +608,7 @@ derive_province (const HcIndicator *ind,
             continue;
           reported++;
           sum += s->v[i].value;
-          if (!s->v[i].approved)
-            continue;
-          approved++;
+          approved += s->v[i].approved;
           t = region_target (ind, targets, all[r].code);
           met += hc_indicator_op_holds (ind->op, s->v[i].value, t.target);
         }
