@@ -13,6 +13,7 @@
 #include "hc-audit-pane.h"
 #include "hc-catalog-pane.h"
 #include "hc-heatmap-pane.h"
+#include "hc-grading-pane.h"
 #include "hc-indicators-pane.h"
 #include "hc-inspections-pane.h"
 #include "hc-lists-pane.h"
@@ -44,7 +45,7 @@ enum { PROP_0, PROP_CLIENT, PROP_EMBEDDED, PROP_SERVER_URL, N_PROPS };
 static GParamSpec *properties [N_PROPS];
 
 static const char * const pane_names[] = {
-  "overview", "catalog", "indicators", "heatmap", "lists", "subjects", "inspections", "audit", NULL
+  "overview", "catalog", "indicators", "heatmap", "lists", "subjects", "grading", "inspections", "audit", NULL
 };
 
 const char * const *
@@ -432,6 +433,7 @@ hc_window_class_init (HcWindowClass *klass)
   g_type_ensure (HC_TYPE_HEATMAP_PANE);
   g_type_ensure (HC_TYPE_LISTS_PANE);
   g_type_ensure (HC_TYPE_SUBJECTS_PANE);
+  g_type_ensure (HC_TYPE_GRADING_PANE);
   g_type_ensure (HC_TYPE_INSPECTIONS_PANE);
   g_type_ensure (HC_TYPE_AUDIT_PANE);
 

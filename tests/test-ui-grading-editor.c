@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The supervisors' editor of the 公共信用综合评价 model over a real server:
+ * a draft made from the published version, its base score and a weight
+ * edited, its preview (the grade distribution by 市县 and industry, and how
+ * many change grade) equal to what the server's preview says and to what
+ * publishing then gives; the publish asks first; the superseded version
+ * stays readable and cannot be edited. zh_CN screenshots. */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+
+#include "hc-client.h"
+#include "hc-core.h"
+#include "hc-grading-pane.h"
+#include "hc-test-server.h"
+#include "hc-ui-test.h"
+
+#define N_SUBJECTS 4
+
+static HcTestServer *server;
+
+static gboolean
+idle (gpointer data)
+{
+  return !hc_grading_pane_get_busy (HC_GRADING_PANE (data));
+}
+
+static gboolean
+draft_shown (gpointer data)
+{
+  HcGradingPane *pane = data;
+  HcGradingModel *model = hc_grading_pane_get_model (pane);
+
+  return idle (pane) && model != NULL && hc_grading_model_is_draft (model) &&
+         g_list_model_get_n_items (hc_grading_pane_get_versions (pane)) == 2;
+}
+
+static gboolean
+previewed (gpointer data)
+{
+  return idle (data) && hc_grading_pane_get_preview (HC_GRADING_PANE (data)) != NULL;
+}
+
+static gboolean
+published (gpointer data)
+{
+  HcGradingPane *pane = data;
+  HcGradingModel *model = hc_grading_pane_get_model (pane);
+
+  return idle (pane) && model != NULL && g_strcmp0 (hc_grading_model_get_state (model), "published") == 0 &&
+         hc_grading_model_get_id (model) == 2;
+}
+
+static gboolean
+version_one_shown (gpointer data)
+{
+  HcGradingPane *pane = data;
+  HcGradingModel *model = hc_grading_pane_get_model (pane);
+
+  return idle (pane) && model != NULL && hc_grading_model_get_id (model) == 1;
+}
+
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  g_autoptr(GdkTexture) texture = hc_ui_take_shot (widget, name);
+
+  g_assert_false (hc_ui_texture_is_blank (texture));
+}
+
+static void
+edit_preview_publish (HcApplication *app,
+                      HcWindow      *window,
+                      gpointer       data)
+{
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  HcGradingPane *pane;
+  HcGradingPass *pass;
+  g_autoptr(JsonObject) expected = NULL;
+  GtkWindow *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  hc_sign_in_page_set_credentials (page, "supervisor", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
+  hc_ui_wait_pane_loaded (window, "grading");
+  pane = HC_GRADING_PANE (hc_window_get_pane_widget (window, "grading"));
+  hc_ui_wait_until ("version 1", version_one_shown, pane);
+  g_assert_cmpstr (hc_grading_model_get_state (hc_grading_pane_get_model (pane)), ==, "published");
+  g_assert_false (hc_grading_pane_get_editable (pane));
+
+  /* A draft of the published version, edited: everyone scores 30, D. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "grading.new-draft", NULL));
+  hc_ui_wait_until ("the draft", draft_shown, pane);
+  g_assert_true (hc_grading_pane_get_editable (pane));
+  g_assert_cmpint (hc_grading_model_get_id (hc_grading_pane_get_model (pane)), ==, 2);
+  hc_grading_pane_set_base_score (pane, 30);
+  g_assert_true (hc_grading_pane_set_weight (pane, "years_registered", 0));
+  g_assert_true (hc_grading_pane_set_weight (pane, "inspections_failed", -20));
+
+  /* The preview saves the draft first, then shows what the server says. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "grading.preview", NULL));
+  hc_ui_wait_until ("the preview", previewed, pane);
+  g_assert_null (hc_grading_pane_get_message (pane));
+  g_assert_cmpint (hc_grading_model_get_base_score (hc_grading_pane_get_model (pane)), ==, 30);
+  pass = hc_grading_pane_get_preview (pane);
+  expected = hc_test_get_object (server, "supervisor", "/grading/models/2/preview");
+  g_assert_cmpint (hc_grading_pass_get_subjects (pass), ==, N_SUBJECTS);
+  g_assert_cmpint (hc_grading_pass_get_subjects (pass), ==, json_object_get_int_member (expected, "subjects"));
+  g_assert_cmpint (hc_grading_pass_get_changed (pass), ==, json_object_get_int_member (expected, "changed"));
+  g_assert_cmpint (hc_grading_pass_get_changed (pass), ==, N_SUBJECTS);
+  g_assert_cmpint (hc_grading_pass_get_count (pass, 'D'), ==, N_SUBJECTS);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_grading_pass_get_by_region (pass)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_grading_pass_get_by_industry (pass)), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM subjects WHERE grade = 'D'"), ==, 0);
+  save_shot (GTK_WIDGET (window), "grading-editor-preview");
+
+  /* The publish asks first; then every subject has the preview's grade. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "grading.publish", NULL));
+  dialog = hc_grading_pane_get_dialog (pane);
+  g_assert_nonnull (dialog);
+  save_shot (GTK_WIDGET (dialog), "grading-editor-publish");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "publish");
+  hc_ui_wait_until ("the publish", published, pane);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM subjects WHERE grade = 'D'"), ==, N_SUBJECTS);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM grading_models WHERE id = 1 AND "
+                                               "state = 'superseded'"), ==, 1);
+  g_assert_false (hc_grading_pane_get_editable (pane));
+
+  /* The superseded version stays readable, not editable. */
+  hc_grading_pane_select_version (pane, 1);
+  hc_ui_wait_until ("version 1 again", version_one_shown, pane);
+  g_assert_cmpstr (hc_grading_model_get_state (hc_grading_pane_get_model (pane)), ==, "superseded");
+  g_assert_cmpint (hc_grading_model_get_base_score (hc_grading_pane_get_model (pane)), !=, 30);
+  g_assert_false (hc_grading_pane_get_editable (pane));
+  save_shot (GTK_WIDGET (window), "grading-editor-superseded");
+}
+
+static void
+test_edit_preview_publish (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  g_assert_cmpint (hc_ui_run_app (args, edit_preview_publish, NULL), ==, 0);
+}
+
+/* Four companies of 海口 and 三亚, graded under a published version 1. */
+static void
+set_up (void)
+{
+  const char *admin = hc_test_server_token (server, "admin");
+  g_autoptr(GRand) prng = g_rand_new_with_seed (1208);
+  g_autoptr(HcTestResponse) drafted = NULL;
+  g_autoptr(HcTestResponse) done = NULL;
+  g_autofree char *publish_path = NULL;
+  gint64 department = hc_test_create_department (server, "XYB", "海南省社会信用体系建设办公室");
+
+  hc_test_create_user_in (server, "supervisor", "supervisor", department);
+  for (guint i = 0; i < N_SUBJECTS; i++)
+    {
+      const char *region = i % 2 ? "460200" : "460100";
+      g_autofree char *uscc = hc_uscc_generate (prng, region);
+      g_autofree char *body =
+        g_strdup_printf ("{\"identifier\":\"%s\",\"name\":\"评价测试%u有限公司\",\"type\":\"legal_person\","
+                         "\"region\":\"%s\",\"industry\":\"制造业\",\"registered_on\":\"2012-05-01\"}", uscc, i, region);
+      g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/subjects", admin, body);
+
+      hc_assert_status (r, 201, NULL);
+    }
+  drafted = hc_test_request (server, "POST", "/grading/models", admin, "{\"title\":\"2025年度公共信用综合评价模型\"}");
+  hc_assert_status (drafted, 201, NULL);
+  publish_path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT "/publish",
+                                  json_object_get_int_member (hc_test_response_object (drafted), "id"));
+  done = hc_test_request_full (server, "POST", publish_path, admin, NULL, NULL, drafted->etag);
+  hc_assert_status (done, 200, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  hc_ui_test_init (&argc, &argv);
+  server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  set_up ();
+  g_test_add_func ("/ui/grading-editor/edit-preview-publish", test_edit_preview_publish);
+  status = g_test_run ();
+  hc_test_server_free (server);
+  return hc_ui_test_finish (status);
+}
