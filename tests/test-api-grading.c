@@ -539,6 +539,41 @@ test_grades_of_an_earlier_day_are_recomputed (void)
   }
 }
 
+/* GET /grading/distribution: the grades in force of every 市县, as the
+ * subjects table holds them (overrides included). */
+static void
+test_distribution_by_region (void)
+{
+  g_autoptr(JsonObject) answer = hc_test_get_object (server, "analyst", "/grading/distribution");
+  JsonArray *rows = json_object_get_array_member (answer, "by_region");
+  JsonObject *totals = json_object_get_object_member (answer, "grades");
+  gint64 sum = 0;
+
+  g_assert_cmpuint (json_array_get_length (rows), ==, 19);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      JsonObject *grades = json_object_get_object_member (row, "grades");
+
+      for (char g = 'A'; g <= 'D'; g++)
+        {
+          const char key[] = { g, '\0' };
+          g_autofree char *sql =
+            g_strdup_printf ("SELECT count(*) FROM subjects WHERE region = '%s' AND grade = '%c'",
+                             str (row, "region"), g);
+
+          g_assert_cmpint (num (grades, key), ==, hc_test_count_rows (server, sql));
+          sum += num (grades, key);
+        }
+      g_assert_cmpint (num (row, "subjects"), ==,
+                       num (grades, "A") + num (grades, "B") + num (grades, "C") + num (grades, "D") +
+                       num (grades, "none"));
+    }
+  g_assert_cmpint (sum, ==, hc_test_count_rows (server, "SELECT count(*) FROM subjects WHERE grade IS NOT NULL"));
+  g_assert_cmpint (num (totals, "D"), ==, hc_test_count_rows (server, "SELECT count(*) FROM subjects WHERE grade = 'D'"));
+  g_assert_cmpint (sum, >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -566,6 +601,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/grading/override-needs-a-reason-and-is-audited", test_override_needs_a_reason_and_is_audited);
   g_test_add_func ("/grading/preview-is-what-publishing-gives", test_preview_is_what_publishing_gives);
   g_test_add_func ("/grading/bad-edits-change-nothing", test_bad_edits_change_nothing);
+  g_test_add_func ("/grading/distribution-by-region", test_distribution_by_region);
   g_test_add_func ("/grading/grades-of-an-earlier-day-are-recomputed", test_grades_of_an_earlier_day_are_recomputed);
 
   ret = g_test_run ();

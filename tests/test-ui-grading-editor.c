@@ -4,7 +4,8 @@
  * edited, its preview (the grade distribution by 市县 and industry, and how
  * many change grade) equal to what the server's preview says and to what
  * publishing then gives; the publish asks first; the superseded version
- * stays readable and cannot be edited. zh_CN screenshots. */
+ * stays readable and cannot be edited; the overview then shows the grades
+ * in force by 市县. zh_CN screenshots. */
 #include "config.h"
 
 #include <string.h>
@@ -14,7 +15,9 @@
 
 #include "hc-client.h"
 #include "hc-core.h"
+#include "hc-grade-share.h"
 #include "hc-grading-pane.h"
+#include "hc-overview-pane.h"
 #include "hc-test-server.h"
 #include "hc-ui-test.h"
 
@@ -61,6 +64,12 @@ version_one_shown (gpointer data)
   HcGradingModel *model = hc_grading_pane_get_model (pane);
 
   return idle (pane) && model != NULL && hc_grading_model_get_id (model) == 1;
+}
+
+static gboolean
+grades_shown (gpointer data)
+{
+  return hc_overview_pane_get_grades (HC_OVERVIEW_PANE (data)) != NULL;
 }
 
 static void
@@ -138,6 +147,34 @@ edit_preview_publish (HcApplication *app,
   g_assert_cmpint (hc_grading_model_get_base_score (hc_grading_pane_get_model (pane)), !=, 30);
   g_assert_false (hc_grading_pane_get_editable (pane));
   save_shot (GTK_WIDGET (window), "grading-editor-superseded");
+
+  /* The overview shows the grades in force by 市县: two D in 海口, two in 三亚. */
+  hc_ui_wait_pane_loaded (window, "overview");
+  {
+    HcOverviewPane *overview = HC_OVERVIEW_PANE (hc_window_get_pane_widget (window, "overview"));
+    GListModel *grades;
+    guint found = 0;
+
+    hc_ui_wait_until ("the grades by 市县", grades_shown, overview);
+    grades = hc_overview_pane_get_grades (overview);
+    g_assert_cmpuint (g_list_model_get_n_items (grades), ==, 19);
+    for (guint i = 0; i < g_list_model_get_n_items (grades); i++)
+      {
+        g_autoptr(HcGradeShare) share = g_list_model_get_item (grades, i);
+        const char *key = hc_grade_share_get_key (share);
+
+        if (g_str_equal (key, "460100") || g_str_equal (key, "460200"))
+          {
+            g_assert_cmpint (hc_grade_share_get_count (share, 'D'), ==, 2);
+            g_assert_cmpint (hc_grade_share_get_subjects (share), ==, 2);
+            found++;
+          }
+        else
+          g_assert_cmpint (hc_grade_share_get_subjects (share), ==, 0);
+      }
+    g_assert_cmpuint (found, ==, 2);
+    save_shot (GTK_WIDGET (window), "overview-grades");
+  }
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-format.h"
+#include "hc-grade-share.h"
 #include "hc-indicator-summary.h"
 #include "hc-overview-pane.h"
 #include "hc-risk-event.h"
@@ -34,6 +35,7 @@ struct _HcOverviewPane
   GtkLabel     *watch_label;
   GtkLabel     *pending_reviews_label;
   GtkListBox   *events_list;
+  GtkNoSelection *grades_selection;
 };
 
 G_DEFINE_FINAL_TYPE (HcOverviewPane, hc_overview_pane, HC_TYPE_PANE)
@@ -177,6 +179,22 @@ events_cb (GObject      *source,
   gtk_list_box_bind_model (self->events_list, hc_page_get_items (events), create_event_row, NULL, NULL);
 }
 
+/* The grades in force by 市县. */
+static void
+grades_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HcOverviewPane) self = user_data;
+  g_autoptr(GListModel) grades = NULL;
+  g_autoptr(GError) error = NULL;
+
+  grades = hc_client_get_grade_distribution_finish (HC_CLIENT (source), result, &error);
+  if (CANCELLED (error))
+    return;
+  gtk_no_selection_set_model (self->grades_selection, grades);
+}
+
 static void
 health_cb (GObject      *source,
            GAsyncResult *result,
@@ -231,6 +249,7 @@ health_cb (GObject      *source,
                                    indicators_cb, g_object_ref (self));
   hc_client_list_risk_events_async (client, NULL, NULL, NULL, NULL, 5, NULL,
                                     cancellable, events_cb, g_object_ref (self));
+  hc_client_get_grade_distribution_async (client, cancellable, grades_cb, g_object_ref (self));
 }
 
 static void
@@ -274,11 +293,13 @@ hc_overview_pane_class_init (HcOverviewPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, watch_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, pending_reviews_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, events_list);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPane, grades_selection);
 }
 
 static void
 hc_overview_pane_init (HcOverviewPane *self)
 {
+  g_type_ensure (HC_TYPE_GRADE_SHARE);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -288,4 +309,12 @@ hc_overview_pane_get_open_alerts (HcOverviewPane *self)
 {
   g_return_val_if_fail (HC_IS_OVERVIEW_PANE (self), NULL);
   return gtk_label_get_text (self->open_alerts_label);
+}
+
+/* The grades in force by 市县 as shown (HcGradeShare), %NULL until read. */
+GListModel *
+hc_overview_pane_get_grades (HcOverviewPane *self)
+{
+  g_return_val_if_fail (HC_IS_OVERVIEW_PANE (self), NULL);
+  return gtk_no_selection_get_model (self->grades_selection);
 }

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HcOverviewPane, hc_overview_pane, HC, OVERVIEW_PANE, HcPane)
 
+GListModel *hc_overview_pane_get_grades      (HcOverviewPane *self);
 const char *hc_overview_pane_get_open_alerts (HcOverviewPane *self);
 
 

@@ -9,6 +9,7 @@
 
 #include "hc-client-private.h"
 #include "hc-grading-model.h"
+#include "hc-grade-share.h"
 #include "hc-grading-pass.h"
 #include "hc-subject-grade.h"
 
@@ -363,4 +364,56 @@ hc_client_publish_grading_model_finish (HcClient      *self,
                                         GError       **error)
 {
   return _hc_client_call_finish (self, result, hc_client_publish_grading_model_async, error);
+}
+
+/* GET /grading/distribution */
+
+static gpointer
+distribution_from_json (JsonObject *obj)
+{
+  g_autoptr(GListStore) store = g_list_store_new (HC_TYPE_GRADE_SHARE);
+  JsonNode *node = json_object_get_member (obj, "by_region");
+  JsonArray *rows;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  rows = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonNode *row = json_array_get_element (rows, i);
+      g_autoptr(HcGradeShare) share = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (row) ||
+          (share = hc_grade_share_new_from_json (json_node_get_object (row))) == NULL)
+        return NULL;
+      g_list_store_append (store, share);
+    }
+  return g_steal_pointer (&store);
+}
+
+void
+hc_client_get_grade_distribution_async (HcClient            *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (HC_IS_CLIENT (self));
+
+  _hc_client_call_async (self, hc_client_get_grade_distribution_async, "GET", "/grading/distribution", NULL,
+                         distribution_from_json, g_object_unref, cancellable, callback, user_data);
+}
+
+/**
+ * hc_client_get_grade_distribution_finish:
+ *
+ * Returns: (transfer full): the grades in force of each 市县
+ *   (HcGradeShare, its count of subjects without a grade left out), or
+ *   %NULL with @error set
+ */
+GListModel *
+hc_client_get_grade_distribution_finish (HcClient      *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return _hc_client_call_finish (self, result, hc_client_get_grade_distribution_async, error);
 }

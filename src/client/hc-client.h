@@ -747,6 +747,13 @@ void            hc_client_override_grade_async     (HcClient             *self,
 HcSubjectGrade *hc_client_override_grade_finish    (HcClient             *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
+void            hc_client_get_grade_distribution_async  (HcClient             *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GListModel     *hc_client_get_grade_distribution_finish (HcClient             *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
 /* A factor's weight, for hc_client_edit_grading_model_async(). */
 typedef struct
 {

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hc-core.h"
 #include "hcs-credit-file.h"
 #include "hcs-grading.h"
 #include "hcs-routes.h"
@@ -332,7 +333,76 @@ override_grade (HcsRequest *req)
   hcs_request_reply_object (req, SOUP_STATUS_OK, g_steal_pointer (&after));
 }
 
+/* The grades in force by 市县 (overrides included), every 市县 listed. */
+static void
+get_distribution (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) rows = hcs_store_grading_distribution (hcs_request_get_store (req), &error);
+  JsonObject *answer, *totals;
+  JsonArray *by_region;
+  const HcRegion *regions;
+  guint n_regions;
+  gint64 all[5] = { 0, };
+
+  if (rows == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  regions = hc_regions_get_all (&n_regions);
+  by_region = json_array_new ();
+  for (guint r = 0; r < n_regions; r++)
+    {
+      JsonObject *row = json_object_new ();
+      JsonObject *grades = json_object_new ();
+      gint64 counts[5] = { 0, }, subjects = 0;
+
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          JsonObject *c = json_array_get_object_element (rows, i);
+          const char *grade = json_object_get_string_member_with_default (c, "grade", NULL);
+          int g = grade == NULL ? 4 : grade[0] - 'A';
+
+          if (g_strcmp0 (json_object_get_string_member_with_default (c, "region", NULL), regions[r].code) != 0 ||
+              g < 0 || g > 4)
+            continue;
+          counts[g] += json_object_get_int_member (c, "n");
+        }
+      for (int g = 0; g < 5; g++)
+        {
+          subjects += counts[g];
+          all[g] += counts[g];
+        }
+      json_object_set_string_member (row, "region", regions[r].code);
+      json_object_set_string_member (row, "name", regions[r].name);
+      json_object_set_int_member (row, "subjects", subjects);
+      for (int g = 0; g < 4; g++)
+        {
+          const char key[] = { (char) ('A' + g), '\0' };
+
+          json_object_set_int_member (grades, key, counts[g]);
+        }
+      json_object_set_int_member (grades, "none", counts[4]);
+      json_object_set_object_member (row, "grades", grades);
+      json_array_add_object_element (by_region, row);
+    }
+  answer = json_object_new ();
+  totals = json_object_new ();
+  for (int g = 0; g < 4; g++)
+    {
+      const char key[] = { (char) ('A' + g), '\0' };
+
+      json_object_set_int_member (totals, key, all[g]);
+    }
+  json_object_set_int_member (totals, "none", all[4]);
+  json_object_set_object_member (answer, "grades", totals);
+  json_object_set_array_member (answer, "by_region", by_region);
+  hcs_request_reply_object (req, SOUP_STATUS_OK, answer);
+}
+
 static const HcsRoute routes[] = {
+  { "GET",   "/grading/distribution",            get_distribution, HCS_ACCESS_ANALYST },
   { "GET",   "/grading/models",                  list_models,    HCS_ACCESS_ANALYST },
   { "POST",  "/grading/models",                  create_model,   HCS_ACCESS_SUPERVISOR },
   { "GET",   "/grading/models/{id}",             get_model,      HCS_ACCESS_ANALYST },

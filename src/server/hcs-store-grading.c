@@ -265,6 +265,20 @@ hcs_store_grading_import_subjects (HcsStore  *store,
   return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
 }
 
+/* The grades in force by 市县: one row {region, grade (null: none), n} per
+ * pair that has subjects. */
+static const char SQL_DISTRIBUTION[] =
+  "SELECT region, grade, count(*) AS n FROM subjects GROUP BY region, grade ORDER BY region, grade";
+
+JsonArray *
+hcs_store_grading_distribution (HcsStore  *store,
+                                GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DISTRIBUTION, error);
+
+  return stmt != NULL ? hcs_store_rows_array (store, stmt, 0, error) : NULL;
+}
+
 JsonArray *
 hcs_store_grading_models_list (HcsStore  *store,
                                GError   **error)

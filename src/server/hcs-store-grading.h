@@ -67,6 +67,8 @@ GArray     *hcs_store_grading_import_subjects (HcsStore            *store,
                                                gint64               import_id,
                                                GError             **error);
 
+JsonArray  *hcs_store_grading_distribution    (HcsStore            *store,
+                                               GError             **error);
 JsonArray  *hcs_store_grading_models_list     (HcsStore            *store,
                                                GError             **error);
 JsonObject *hcs_store_grading_model_get       (HcsStore            *store,
