@@ -236,9 +236,10 @@ def inspections(c, ids):
     assert items, "the contract's plan drew no subject"
     ids["inspection"] = items[0]["id"]
     result = "/inspections/%d/result" % items[0]["id"]
-    c.call("POST", "/inspections/{id}/result", result, token="analyst",
+    c.call("POST", "/inspections/{id}/result", result, token="analyst", body={"result": "pass"}, expect=403)
+    c.call("POST", "/inspections/{id}/result", result, token="supervisor",
            body={"result": "rectify", "note": "合同测试：责令整改"}, expect=200)
-    c.call("POST", "/inspections/{id}/result", result, token="analyst", body={"result": "pass"}, expect=409)
+    c.call("POST", "/inspections/{id}/result", result, token="supervisor", body={"result": "pass"}, expect=409)
     c.call("POST", "/inspections/{id}/result", "/inspections/%s/result" % NO_SUCH_ID, token="analyst",
            body={"result": "pass"}, expect=404)
     c.call("GET", "/inspections/plans/{id}/inspections", path + "/inspections?draw=" + NO_SUCH_ID, expect=400)

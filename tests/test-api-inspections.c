@@ -346,10 +346,18 @@ test_failed_inspection_is_published_and_lowers_the_grade (void)
   g_assert_cmpstr (hc_test_response_error_field (no_note), ==, "note");
   g_assert_cmpstr (grade_in_force (uscc), ==, "B");
 
-  failed = post (result_path, analyst, "{\"result\":\"fail\",\"note\":\"未按规定公示年度报告，经营场所与登记不符\"}");
+  /* Only the two inspectors drawn (or a supervisor) record the result. */
+  {
+    g_autoptr(HcTestResponse) outsider = post (result_path, analyst, "{\"result\":\"pass\"}");
+
+    hc_assert_status (outsider, 403, "forbidden");
+    g_assert_cmpint (hc_test_count_rows (server, "SELECT count(result) FROM inspections"), ==, 0);
+  }
+  failed = post (result_path, hc_test_server_token (server, str (row, "inspector_1")),
+                 "{\"result\":\"fail\",\"note\":\"未按规定公示年度报告，经营场所与登记不符\"}");
   hc_assert_status (failed, 200, NULL);
   g_assert_cmpstr (str (hc_test_response_object (failed), "result"), ==, "fail");
-  g_assert_cmpstr (str (hc_test_response_object (failed), "recorded_by"), ==, "analyst");
+  g_assert_cmpstr (str (hc_test_response_object (failed), "recorded_by"), ==, str (row, "inspector_1"));
 
   /* 70 − 30 × 1 = 40: D, and the explanation says why. */
   g_assert_cmpstr (grade_in_force (uscc), ==, "D");
@@ -374,7 +382,7 @@ test_failed_inspection_is_published_and_lowers_the_grade (void)
                         "identifier"), ==, uscc);
 
   /* Recorded once; a draw with results is not drawn again. */
-  again = post (result_path, analyst, "{\"result\":\"pass\"}");
+  again = post (result_path, supervisor, "{\"result\":\"pass\"}");
   hc_assert_status (again, 409, "already_decided");
   redraw = draw (plan, "{\"reason\":\"再抽一次\"}");
   hc_assert_status (redraw, 409, "results_recorded");

@@ -414,6 +414,24 @@ is_result (const char *result)
   return g_strcmp0 (result, "pass") == 0 || g_strcmp0 (result, "rectify") == 0 || g_strcmp0 (result, "fail") == 0;
 }
 
+/* A result is the word of the two inspectors drawn for the subject; a
+ * supervisor (or an administrator) may enter it for them. Answers 403 and
+ * returns %FALSE for anyone else. */
+static gboolean
+may_record (HcsRequest *req,
+            JsonObject *inspection)
+{
+  const HcsActor *actor = hcs_request_get_actor (req);
+
+  if (actor->role >= HC_ROLE_SUPERVISOR ||
+      g_strcmp0 (actor->username, json_object_get_string_member_with_default (inspection, "inspector_1", NULL)) == 0 ||
+      g_strcmp0 (actor->username, json_object_get_string_member_with_default (inspection, "inspector_2", NULL)) == 0)
+    return TRUE;
+  hcs_request_reply_error (req, HCS_ERR_FORBIDDEN, NULL,
+                           _("Only the two inspectors drawn for this subject, or a supervisor, record its result."));
+  return FALSE;
+}
+
 static void
 record_result (HcsRequest *req)
 {
@@ -449,8 +467,14 @@ record_result (HcsRequest *req)
   if (!check_length (req, "note", note, MAX_NOTE_LENGTH))
     return;
   if ((w = hcs_write_begin (req, &error)) == NULL ||
-      (before = hcs_store_inspections_get (store, id, &error)) == NULL ||
-      !hcs_inspections_record (store, id, result, note, hcs_request_get_actor (req)->username, &error) ||
+      (before = hcs_store_inspections_get (store, id, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  if (!may_record (req, before))
+    return;
+  if (!hcs_inspections_record (store, id, result, note, hcs_request_get_actor (req)->username, &error) ||
       (after = hcs_store_inspections_get (store, id, &error)) == NULL ||
       !hcs_write_commit (w, "inspection.result", "inspection", (entity_id = id_text (id)), before, after, &error))
     {
