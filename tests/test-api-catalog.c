@@ -862,6 +862,49 @@ test_diff_matches_items_by_lineage (void)
     }
   g_assert_true (saw_name && saw_disclosure && saw_department);
 
+  /* The same diff as a listing, a row an item, and its CSV export with the
+   * same rows. */
+  {
+    g_autoptr(HcTestResponse) rows = hc_test_request (server, "GET", "/catalog/diff/rows?from=2044&to=2045", analyst, NULL);
+    g_autoptr(HcTestResponse) csv = hc_test_request_accept (server, "GET", "/catalog/diff/rows?from=2044&to=2045", analyst,
+                                                            NULL, NULL, NULL, "text/csv");
+    g_autoptr(HcTestResponse) missing = hc_test_request (server, "GET", "/catalog/diff/rows?from=2044", analyst, NULL);
+    g_autoptr(HcTestResponse) none = hc_test_request (server, "GET", "/catalog/diff/rows?from=2044&to=2099", analyst, NULL);
+    JsonArray *items;
+    g_autofree char *text = NULL;
+    gboolean saw_change = FALSE;
+
+    hc_assert_status (rows, 200, NULL);
+    items = json_object_get_array_member (object_of (rows), "items");
+    g_assert_cmpuint (json_array_get_length (items), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (object_of (rows), "total"), ==, 3);
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *row = json_array_get_object_element (items, i);
+
+        if (g_str_equal (json_object_get_string_member (row, "change"), "changed"))
+          {
+            saw_change = TRUE;
+            g_assert_cmpstr (json_object_get_string_member (row, "change_label"), ==, "修改");
+            g_assert_nonnull (strstr (json_object_get_string_member (row, "changes"), "信息项名称：将被修改的事项 → 修改后的事项"));
+            g_assert_nonnull (strstr (json_object_get_string_member (row, "changes"), "省税务局"));
+          }
+      }
+    g_assert_true (saw_change);
+    hc_assert_status (csv, 200, NULL);
+    g_assert_cmpstr (csv->content_type, ==, "text/csv");
+    text = g_strndup (g_bytes_get_data (csv->body, NULL), g_bytes_get_size (csv->body));
+    g_test_message ("%s", text);
+    g_assert_nonnull (strstr (text, "变更,目录类型,信息项名称,信源单位,变更内容"));
+    g_assert_nonnull (strstr (text, "新增的事项"));
+    g_assert_nonnull (strstr (text, "将被删除的事项"));
+    g_assert_nonnull (strstr (text, "修改后的事项"));
+    hc_assert_status (missing, 400, "missing_parameter");
+    g_assert_cmpstr (hc_test_response_error_field (missing), ==, "to");
+    hc_assert_status (none, 404, NULL);
+    g_assert_cmpstr (hc_test_response_error_field (none), ==, "to");
+  }
+
   /* Backwards, added and removed swap. */
   back = hc_test_request (server, "GET", "/catalog/diff?from=2045&to=2044", analyst, NULL);
   hc_assert_status (back, 200, NULL);

@@ -314,6 +314,7 @@ def catalog(c, ids):
            headers={"If-Match": etag_of(c, "/catalog/versions/2030")}, expect=409)
     ids["diff"] = "?from=%d&to=2030" % year
     c.call("GET", "/catalog/diff", "/catalog/diff?from=2040&to=2041", expect=404)
+    c.call("GET", "/catalog/diff/rows", "/catalog/diff/rows?from=2040&to=2041", expect=404)
 
 
 def indicators(c, ids):
@@ -595,7 +596,8 @@ def bad_queries(c, ids):
             ("/repairs", "?state=nope", 422),
             ("/risk/heatmap", "?from=abc", 400),
             ("/risk/alerts", "?state=nope", 400),
-            ("/catalog/diff", "?to=2030", 400)]:
+            ("/catalog/diff", "?to=2030", 400),
+            ("/catalog/diff/rows", "?to=2030", 400)]:
         c.call("GET", template, fill(template, path_values(c, ids, template)) + query, expect=status)
 
 
@@ -603,7 +605,8 @@ def gets(c, ids):
     """Every GET as admin on real data: 200 as documented."""
     for (method, template), op in sorted(c.ops.items()):
         if method == "GET":
-            query = {"/catalog/diff": ids.get("diff", ""), "/publicity": "?kind=penalty",
+            query = {"/catalog/diff": ids.get("diff", ""), "/catalog/diff/rows": ids.get("diff", ""),
+                     "/publicity": "?kind=penalty",
                      "/subjects/{identifier}/records": "?kind=penalty"}.get(template, "")
             c.call(method, template, fill(template, path_values(c, ids, template)) + query, expect=200)
 

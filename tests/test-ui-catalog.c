@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <json-glib/json-glib.h>
 
 #include "hc-catalog-item-dialog.h"
@@ -501,6 +503,31 @@ diff_lists_a_changed_field (HcApplication *app,
   g_assert_true (found);
   shot = hc_ui_take_shot (GTK_WIDGET (window), "catalog-diff");
   g_assert_false (hc_ui_texture_is_blank (shot));
+
+  /* The diff exports through the pane, a row an item: added, removed and
+   * changed items of the two years picked. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("hc-ui-diff-XXXXXX", NULL);
+    g_autofree char *csv_path = g_build_filename (dir, "diff.csv", NULL);
+    g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+    g_autofree char *header = NULL;
+    g_autofree char *text = NULL;
+
+    hc_pane_export_listing_to_file (HC_PANE (pane), "catalog-diff", HC_EXPORT_FORMAT_CSV, csv);
+    hc_ui_wait_until ("the diff export", export_done, pane);
+    g_assert_cmpuint (hc_ui_csv_rows (csv_path, &header), ==,
+                      g_list_model_get_n_items (hc_catalog_diff_get_added (diff)) +
+                      g_list_model_get_n_items (hc_catalog_diff_get_removed (diff)) +
+                      hc_catalog_diff_get_n_changed (diff));
+    g_test_message ("diff header: %s", header);
+    g_assert_nonnull (strstr (header, "变更内容"));
+    g_assert_true (g_file_get_contents (csv_path, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "公示期限："));
+    g_assert_nonnull (strstr (text, "比对测试期限"));
+    adw_toast_dismiss (hc_pane_get_export_toast (HC_PANE (pane)));
+    g_unlink (csv_path);
+    g_rmdir (dir);
+  }
 
   /* One year against itself: the view says to pick two and lists nothing. */
   hc_catalog_diff_view_compare (view, 2025, 2025);

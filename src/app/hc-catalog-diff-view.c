@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-catalog-diff-view.h"
+#include "hc-export-button.h"
 
 struct _HcCatalogDiffView
 {
@@ -254,6 +255,7 @@ hc_catalog_diff_view_class_init (HcCatalogDiffViewClass *klass)
   object_class->dispose = hc_catalog_diff_view_dispose;
   widget_class->map = hc_catalog_diff_view_map;
 
+  g_type_ensure (HC_TYPE_EXPORT_BUTTON);
   g_type_ensure (HC_TYPE_CATALOG_VERSION);
   g_type_ensure (HC_TYPE_CATALOG_ITEM);
   g_type_ensure (HC_TYPE_CATALOG_CHANGE);
@@ -361,4 +363,28 @@ hc_catalog_diff_view_get_changes (HcCatalogDiffView *self)
 {
   g_return_val_if_fail (HC_IS_CATALOG_DIFF_VIEW (self), NULL);
   return G_LIST_MODEL (self->changes_model);
+}
+
+/**
+ * hc_catalog_diff_view_export_path:
+ * @file_name: (out): the name the file chooser proposes
+ *
+ * Returns: (transfer full) (nullable): the diff of the two versions picked
+ *   as a listing (GET /catalog/diff/rows), %NULL before both are picked
+ */
+char *
+hc_catalog_diff_view_export_path (HcCatalogDiffView  *self,
+                                  char              **file_name)
+{
+  int from, to;
+
+  g_return_val_if_fail (HC_IS_CATALOG_DIFF_VIEW (self), NULL);
+
+  from = year_at (self->from_dropdown);
+  to = year_at (self->to_dropdown);
+  if (from == 0 || to == 0)
+    return NULL;
+  /* TRANSLATORS: the file name offered for a catalog diff; the two years */
+  *file_name = g_strdup_printf (_("Catalog changes %d to %d"), from, to);
+  return hc_client_catalog_diff_rows_path (from, to);
 }

@@ -25,4 +25,7 @@ gboolean       hc_catalog_diff_view_get_loading  (HcCatalogDiffView *self);
 const char    *hc_catalog_diff_view_get_message  (HcCatalogDiffView *self);
 GListModel    *hc_catalog_diff_view_get_changes  (HcCatalogDiffView *self);
 
+char *hc_catalog_diff_view_export_path (HcCatalogDiffView  *self,
+                                        char              **file_name);
+
 G_END_DECLS

@@ -828,6 +828,8 @@ hc_catalog_pane_export_path (HcPane  *pane,
 
   if (g_strcmp0 (hc_pane_get_export_listing (pane), "quality") == 0)
     return hc_quality_view_export_path (self->quality_view, file_name);
+  if (g_strcmp0 (hc_pane_get_export_listing (pane), "catalog-diff") == 0)
+    return hc_catalog_diff_view_export_path (self->diff_view, file_name);
   if (self->year == 0)
     return NULL;
   get_query (self, &query);

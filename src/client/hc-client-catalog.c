@@ -477,3 +477,16 @@ hc_client_diff_catalog_finish (HcClient      *self,
 {
   return _hc_client_call_finish (self, result, hc_client_diff_catalog_async, error);
 }
+
+/**
+ * hc_client_catalog_diff_rows_path:
+ *
+ * Returns: (transfer full): the path of the diff from @from_year to
+ *   @to_year as a listing, what hc_client_export_async() exports
+ */
+char *
+hc_client_catalog_diff_rows_path (int from_year,
+                                  int to_year)
+{
+  return g_strdup_printf ("/catalog/diff/rows?from=%d&to=%d", from_year, to_year);
+}

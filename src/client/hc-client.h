@@ -482,6 +482,8 @@ GListModel     *hc_client_list_imports_finish       (HcClient            *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
+char           *hc_client_catalog_diff_rows_path     (int                  from_year,
+                                                     int                  to_year);
 char           *hc_client_quality_months_path        (int                  year);
 void            hc_client_list_quality_months_async  (HcClient            *self,
                                                       int                  year,

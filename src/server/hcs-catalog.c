@@ -157,6 +157,9 @@ hcs_catalog_diff (HcsStore  *store,
           json_object_set_int_member (entry, "from_id", json_object_get_int_member (old, "id"));
           json_object_set_int_member (entry, "to_id", json_object_get_int_member (item, "id"));
           json_object_set_string_member (entry, "name", json_object_get_string_member (item, "name"));
+          json_object_set_string_member (entry, "category", json_object_get_string_member (item, "category"));
+          json_object_set_string_member (entry, "department_name",
+                                         json_object_get_string_member (item, "department_name"));
           json_object_set_array_member (entry, "changes", g_steal_pointer (&changes));
           json_array_add_object_element (changed, entry);
         }
@@ -176,4 +179,105 @@ hcs_catalog_diff (HcsStore  *store,
   json_object_set_array_member (diff, "removed", removed);
   json_object_set_array_member (diff, "changed", changed);
   return diff;
+}
+
+/* The Chinese names of the fields a change names, as the export says them. */
+static const struct { const char *field; const char *label; } field_labels[] = {
+  { "category", "目录类型" }, { "name", "信息项名称" }, { "subject_type", "主体类型" },
+  { "department_id", "信源单位" }, { "disclosure", "公开属性" }, { "update_frequency", "更新频率" },
+  { "legal_basis", "法律依据" }, { "publicity_period", "公示期限" }, { "scope", "目录范围" },
+};
+
+static char *
+node_text (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("—");
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return json_to_string (node, FALSE);
+}
+
+static JsonObject *
+diff_row (JsonObject *item,
+          const char *change,
+          const char *label)
+{
+  JsonObject *row = json_object_new ();
+
+  json_object_set_string_member (row, "change", change);
+  json_object_set_string_member (row, "change_label", label);
+  json_object_set_string_member (row, "lineage", json_object_get_string_member_with_default (item, "lineage", ""));
+  json_object_set_string_member (row, "category", json_object_get_string_member_with_default (item, "category", ""));
+  json_object_set_string_member (row, "name", json_object_get_string_member_with_default (item, "name", ""));
+  json_object_set_string_member (row, "department_name",
+                                 json_object_get_string_member_with_default (item, "department_name", ""));
+  return row;
+}
+
+/**
+ * hcs_catalog_diff_rows:
+ * @diff: an answer of hcs_catalog_diff()
+ *
+ * The diff as one listing, a row an item: added, removed, then changed,
+ * each changed item's changes said in one text ("字段：旧 → 新；…").
+ *
+ * Returns: (transfer full): the rows
+ */
+JsonArray *
+hcs_catalog_diff_rows (JsonObject *diff)
+{
+  JsonArray *rows = json_array_new ();
+  JsonArray *added = json_object_get_array_member (diff, "added");
+  JsonArray *removed = json_object_get_array_member (diff, "removed");
+  JsonArray *changed = json_object_get_array_member (diff, "changed");
+
+  for (guint i = 0; i < json_array_get_length (added); i++)
+    {
+      JsonObject *row = diff_row (json_array_get_object_element (added, i), "added", "新增");
+
+      json_object_set_string_member (row, "changes", "");
+      json_array_add_object_element (rows, row);
+    }
+  for (guint i = 0; i < json_array_get_length (removed); i++)
+    {
+      JsonObject *row = diff_row (json_array_get_object_element (removed, i), "removed", "删除");
+
+      json_object_set_string_member (row, "changes", "");
+      json_array_add_object_element (rows, row);
+    }
+  for (guint i = 0; i < json_array_get_length (changed); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (changed, i);
+      JsonArray *changes = json_object_get_array_member (entry, "changes");
+      JsonObject *row = diff_row (entry, "changed", "修改");
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint c = 0; c < json_array_get_length (changes); c++)
+        {
+          JsonObject *change = json_array_get_object_element (changes, c);
+          const char *field = json_object_get_string_member (change, "field");
+          const char *label = field;
+          g_autofree char *from = NULL;
+          g_autofree char *to = NULL;
+
+          for (guint f = 0; f < G_N_ELEMENTS (field_labels); f++)
+            if (g_str_equal (field_labels[f].field, field))
+              label = field_labels[f].label;
+          if (json_object_has_member (change, "from_name"))
+            {
+              from = g_strdup (json_object_get_string_member_with_default (change, "from_name", "—"));
+              to = g_strdup (json_object_get_string_member_with_default (change, "to_name", "—"));
+            }
+          else
+            {
+              from = node_text (json_object_get_member (change, "from"));
+              to = node_text (json_object_get_member (change, "to"));
+            }
+          g_string_append_printf (text, "%s%s：%s → %s", text->len ? "；" : "", label, from, to);
+        }
+      json_object_set_string_member (row, "changes", text->str);
+      json_array_add_object_element (rows, row);
+    }
+  return rows;
 }

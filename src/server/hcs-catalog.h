@@ -20,4 +20,6 @@ JsonObject *hcs_catalog_diff                (HcsStore    *store,
                                              gint64       to_year,
                                              GError     **error);
 
+JsonArray  *hcs_catalog_diff_rows (JsonObject *diff);
+
 G_END_DECLS

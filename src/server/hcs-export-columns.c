@@ -274,6 +274,14 @@ static const HcsExportColumn run_invalid[] = {
 };
 
 /* 数据质量: per source department and month, against 表1's 0.1 % line. */
+static const HcsExportColumn catalog_diff_rows[] = {
+  { "change_label",    "变更",       8, NULL },
+  { "category",        "目录类型",  18, catalog_category_of },
+  { "name",            "信息项名称", 36, NULL },
+  { "department_name", "信源单位",  24, NULL },
+  { "changes",         "变更内容",  80, NULL },
+};
+
 static const HcsExportColumn quality_months[] = {
   { "department",       "信源单位",                 24, NULL },
   { "month",            "月份",                      9, NULL },
@@ -337,6 +345,7 @@ static const HcsExportTable tables[] = {
   TABLE ("/catalog/versions/{year}/items", "公共信用信息目录", catalog_items),
   TABLE ("/repairs", "信用修复", repairs),
   TABLE ("/imports/quality/months", "数据质量", quality_months),
+  TABLE ("/catalog/diff/rows", "信用目录版本差异", catalog_diff_rows),
   TABLE ("/lists/match-runs/{id}/hits", "名单比对命中", run_hits),
   TABLE ("/lists/match-runs/{id}/invalid", "名单比对无法读取的行", run_invalid),
   KIND_TABLE ("/publicity", "penalty", "行政处罚公示", penalties),

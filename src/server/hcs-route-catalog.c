@@ -735,6 +735,28 @@ diff_versions (HcsRequest *req)
     hcs_request_reply_object (req, SOUP_STATUS_OK, diff);
 }
 
+/* The diff as a listing, a row an item (added, removed, changed with its
+ * changes in one text), so it exports as every listing does. */
+static void
+diff_rows (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) diff = NULL;
+  JsonArray *rows;
+  gint64 from, to;
+
+  if (!query_year (req, "from", &from) || !query_year (req, "to", &to))
+    return;
+  diff = hcs_catalog_diff (hcs_request_get_store (req), from, to, &error);
+  if (diff == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  rows = hcs_catalog_diff_rows (diff);
+  hcs_request_reply_page (req, rows, NULL, json_array_get_length (rows));
+}
+
 static const HcsRoute routes[] = {
   { "GET",    "/catalog/versions",                list_versions,   HCS_ACCESS_ANALYST },
   { "POST",   "/catalog/versions",                create_version,  HCS_ACCESS_ANALYST },
@@ -746,6 +768,7 @@ static const HcsRoute routes[] = {
   { "PATCH",  "/catalog/items/{id}",              patch_item,      HCS_ACCESS_ANALYST },
   { "DELETE", "/catalog/items/{id}",              delete_item,     HCS_ACCESS_ANALYST },
   { "GET",    "/catalog/diff",                    diff_versions,   HCS_ACCESS_ANALYST },
+  { "GET",    "/catalog/diff/rows",               diff_rows,       HCS_ACCESS_ANALYST },
 };
 
 void
