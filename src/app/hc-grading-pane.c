@@ -267,7 +267,6 @@ versions_cb (GObject      *source,
   g_autoptr(HcGradingPane) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) versions = hc_client_list_grading_models_finish (HC_CLIENT (source), result, &error);
-  guint select = 0;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -277,22 +276,8 @@ versions_cb (GObject      *source,
       hc_pane_show_error (HC_PANE (self), error);
       return;
     }
-  g_list_store_remove_all (self->versions);
-  for (guint i = 0; i < g_list_model_get_n_items (versions); i++)
-    {
-      g_autoptr(HcGradingModel) v = g_list_model_get_item (versions, i);
-
-      if (hc_grading_model_get_id (v) == self->select_after_reload)
-        select = i;
-      g_list_store_append (self->versions, v);
-    }
+  hc_pane_show_list (HC_PANE (self), self->versions, versions, self->version_selection, self->select_after_reload);
   self->select_after_reload = 0;
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->versions)) == 0)
-    hc_pane_show_empty (HC_PANE (self));
-  else
-    hc_pane_show_content (HC_PANE (self));
-  gtk_single_selection_set_selected (self->version_selection, GTK_INVALID_LIST_POSITION);
-  gtk_single_selection_set_selected (self->version_selection, select);
   update_actions (self);
 }
 

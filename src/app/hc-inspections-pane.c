@@ -245,7 +245,6 @@ plans_cb (GObject      *source,
   g_autoptr(HcInspectionsPane) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) plans = hc_client_list_inspection_plans_finish (HC_CLIENT (source), result, &error);
-  guint select = 0;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -255,22 +254,8 @@ plans_cb (GObject      *source,
       hc_pane_show_error (HC_PANE (self), error);
       return;
     }
-  g_list_store_remove_all (self->plans);
-  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
-    {
-      g_autoptr(HcInspectionPlan) plan = g_list_model_get_item (plans, i);
-
-      if (hc_inspection_plan_get_id (plan) == self->select_after_reload)
-        select = i;
-      g_list_store_append (self->plans, plan);
-    }
+  hc_pane_show_list (HC_PANE (self), self->plans, plans, self->plan_selection, self->select_after_reload);
   self->select_after_reload = 0;
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->plans)) == 0)
-    hc_pane_show_empty (HC_PANE (self));
-  else
-    hc_pane_show_content (HC_PANE (self));
-  gtk_single_selection_set_selected (self->plan_selection, GTK_INVALID_LIST_POSITION);
-  gtk_single_selection_set_selected (self->plan_selection, select);
 }
 
 static void

@@ -748,3 +748,45 @@ hc_pane_show_error (HcPane       *self,
   if (priv->state != NULL)
     hc_pane_state_show_error (priv->state, error->message);
 }
+
+/**
+ * hc_pane_show_list:
+ * @store: the pane's list, whose items are replaced by @items
+ * @selection: the selection over @store
+ * @select_id: the "id" of the item to select, or 0 for the first
+ *
+ * A pane whose content is a list of items with an "id" (plans, model
+ * versions): the list read again, the empty page when it has none, and the
+ * item the user had (or has just made) selected again — selected anew even
+ * when its position is the same, so that the detail beside it reloads.
+ */
+void
+hc_pane_show_list (HcPane             *self,
+                   GListStore         *store,
+                   GListModel         *items,
+                   GtkSingleSelection *selection,
+                   gint64              select_id)
+{
+  guint n = g_list_model_get_n_items (items);
+  guint select = 0;
+
+  g_return_if_fail (HC_IS_PANE (self));
+
+  g_list_store_remove_all (store);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+      gint64 id = 0;
+
+      g_object_get (item, "id", &id, NULL);
+      if (select_id != 0 && id == select_id)
+        select = i;
+      g_list_store_append (store, item);
+    }
+  if (n == 0)
+    hc_pane_show_empty (self);
+  else
+    hc_pane_show_content (self);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (selection, select);
+}

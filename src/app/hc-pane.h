@@ -58,6 +58,11 @@ void          hc_pane_reload            (HcPane       *self);
 void          hc_pane_show_loading      (HcPane       *self);
 void          hc_pane_show_empty        (HcPane       *self);
 void          hc_pane_show_content      (HcPane       *self);
+void          hc_pane_show_list         (HcPane             *self,
+                                         GListStore         *store,
+                                         GListModel         *items,
+                                         GtkSingleSelection *selection,
+                                         gint64              select_id);
 void          hc_pane_show_error        (HcPane       *self,
                                          const GError *error);
 
