@@ -14,6 +14,7 @@
 #include "hc-core.h"
 #include "hc-heat-scale.h"
 #include "hc-heatmap-pane.h"
+#include "hc-risk-alerts-view.h"
 #include "hc-overview-pane.h"
 #include "hc-pane-state.h"
 #include "hc-risk-event.h"
@@ -362,6 +363,13 @@ dialog_shown (gpointer data)
   return find_dialog () != NULL;
 }
 
+/* The list of alerts beside the map, whose actions the buttons take. */
+static GtkWidget *
+alerts_view (HcHeatmapPane *pane)
+{
+  return hc_ui_find_descendant (GTK_WIDGET (pane), HC_TYPE_RISK_ALERTS_VIEW);
+}
+
 /* Takes alerts.@action on the selected alert and answers its dialog with
  * @note; checks that the dialog refuses an empty note when @note_required. */
 static void
@@ -373,7 +381,7 @@ answer_alert_dialog (HcHeatmapPane *pane,
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), action, NULL));
+  g_assert_true (gtk_widget_activate_action (alerts_view (pane), action, NULL));
   hc_ui_wait_until ("the note dialog", dialog_shown, NULL);
   dialog = find_dialog ();
   entry = adw_message_dialog_get_extra_child (dialog);
@@ -487,7 +495,7 @@ alerts_are_marked_listed_and_worked (HcApplication *app,
   g_assert_true (hc_region_map_has_alert (map, HAIKOU));
   g_assert_cmpint (hc_test_count_rows (f->server, "SELECT count(*) FROM audit WHERE action = 'risk_alert.acknowledge'"), ==, 1);
   hc_heatmap_pane_select_alert (pane, 0);
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (pane), "alerts.acknowledge", NULL) &&
+  g_assert_false (gtk_widget_activate_action (alerts_view (pane), "alerts.acknowledge", NULL) &&
                   find_dialog () != NULL);
   window_shot = shoot (GTK_WIDGET (window), "alerts-window");
 

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* HcHeatmapPane: the 风险热力图 pane — risk events on a map of the 19 市县 or
  * as a 市县 × month / category table, for a period, a category and a measure;
- * beside it the open early-warning alerts (预警), which an analyst
- * acknowledges with a note and a supervisor closes, their 市县 marked on the
- * map; below it the events of the 市县, cell or alert that was chosen. */
+ * beside it the open early-warning alerts (HcRiskAlertsView), their 市县
+ * marked on the map; below it the events of the 市县, cell or alert that was
+ * chosen (HcRiskEventsView). */
 #define G_LOG_DOMAIN "hc-heatmap-pane"
 
 #include "config.h"
@@ -14,12 +14,11 @@
 #include "hc-core.h"
 #include "hc-heatmap-pane.h"
 #include "hc-risk-event.h"
+#include "hc-risk-alerts-view.h"
 #include "hc-risk-event-dialog.h"
+#include "hc-risk-events-view.h"
 #include "hc-window.h"
 
-#define EVENTS_PAGE 50
-/* Open alerts are few (one per rule and 市县 at most): one page holds them. */
-#define ALERTS_PAGE 200
 #define DEFAULT_MONTHS 12
 
 struct _HcHeatmapPane
@@ -40,32 +39,13 @@ struct _HcHeatmapPane
   GtkStack          *view_stack;
   HcRegionMap       *map;
   HcHeatmapMatrix   *matrix;
-  GtkLabel          *events_title;
-  GtkFilterListModel *events_filter;
-  GtkLabel          *alerts_title;
-  GtkColumnView     *alerts_view;
-  GtkSingleSelection *alerts_selection;
-  GtkLabel          *alert_detail;
-  GtkLabel          *alerts_message;
+  HcRiskEventsView  *events_view;
+  HcRiskAlertsView  *alerts_view;
 
   gboolean           updating_controls;
   gboolean           loading_view;
-  gboolean           loading_events;
-  gboolean           loading_alerts;
   gboolean           loading_range;
-  gboolean           acting;
-  char              *drill_region;
-  char              *drill_category;
-  char              *drill_from;
-  char              *drill_to;
-  char              *next_cursor;
 
-  GCancellable      *events_cancellable;
-  GListStore        *events;
-  GCancellable      *alerts_cancellable;
-  GListStore        *alerts;
-  HcRiskAlert       *asking;          /* the alert a dialog is open for */
-  gboolean           asking_close;
 
   /* Colour classes: the map's own, fixed by the plan's years, or by hand */
   HcHeatmapBreaksMode breaks_mode;
@@ -126,90 +106,13 @@ selected_view (HcHeatmapPane *self)
 /* The drill-down: the events of one 市县 (and month or category) */
 
 static void
-update_more_action (HcHeatmapPane *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.more-events",
-                                 self->next_cursor != NULL && !self->loading_events);
-}
-
-static void
-events_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(HcHeatmapPane) self = user_data;
-  g_autoptr(HcPage) page = NULL;
-  g_autoptr(GError) error = NULL;
-
-  page = hc_client_list_risk_events_finish (HC_CLIENT (source), result, &error);
-  if (CANCELLED (error))
-    return;
-  g_clear_pointer (&self->next_cursor, g_free);
-  if (page == NULL)
-    gtk_label_set_text (self->events_title, error->message);
-  else
-    {
-      for (guint i = 0; i < hc_page_get_n_items (page); i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (hc_page_get_items (page), i);
-          g_list_store_append (self->events, item);
-        }
-      self->next_cursor = g_strdup (hc_page_get_next_cursor (page));
-    }
-  set_loading (self, &self->loading_events, FALSE);
-  update_more_action (self);
-}
-
-static void
-load_events (HcHeatmapPane *self)
-{
-  HcClient *client = hc_pane_get_client (HC_PANE (self));
-
-  g_cancellable_cancel (self->events_cancellable);
-  g_clear_object (&self->events_cancellable);
-  if (client == NULL || self->drill_region == NULL)
-    return;
-
-  self->events_cancellable = g_cancellable_new ();
-  set_loading (self, &self->loading_events, TRUE);
-  update_more_action (self);
-  hc_client_list_risk_events_async (client, self->drill_region, self->drill_category,
-                                    self->drill_from, self->drill_to, EVENTS_PAGE, self->next_cursor,
-                                    self->events_cancellable, events_cb, g_object_ref (self));
-}
-
-/* Shows the first page of the events of @region, in @category (NULL: all)
- * from @from to @to (months). */
-static void
 drill_down (HcHeatmapPane *self,
             const char    *region,
             const char    *category,
             const char    *from,
             const char    *to)
 {
-  const HcRegion *info = hc_region_lookup (region);
-  g_autofree char *title = NULL;
-  HcRiskCategory c;
-
-  g_free (self->drill_region);
-  self->drill_region = g_strdup (region);
-  g_free (self->drill_category);
-  self->drill_category = g_strdup (category);
-  g_free (self->drill_from);
-  self->drill_from = g_strdup (from);
-  g_free (self->drill_to);
-  self->drill_to = g_strdup (to);
-  g_clear_pointer (&self->next_cursor, g_free);
-  g_list_store_remove_all (self->events);
-
-  /* TRANSLATORS: the drill-down's heading: city or county, category, first and last month */
-  title = g_strdup_printf (_("Risk events in %s — %s, %s to %s"),
-                           info ? info->name : region,
-                           category && hc_risk_category_from_key (category, &c)
-                             ? hc_risk_category_label (c) : _("all categories"),
-                           from ? from : "…", to ? to : "…");
-  gtk_label_set_text (self->events_title, title);
-  load_events (self);
+  hc_risk_events_view_show (self->events_view, region, category, from, to);
 }
 
 static void
@@ -234,313 +137,41 @@ cell_activated_cb (HcHeatmapPane *self,
     drill_down (self, region, selected_category (self), column, column);
 }
 
-static char *
-format_severity (gpointer unused,
-                 int      severity)
-{
-  /* TRANSLATORS: a risk event's severity, from 1 to 5 */
-  return g_strdup_printf (_("%d of 5"), severity);
-}
-
-static void
-more_events_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  HcHeatmapPane *self = HC_HEATMAP_PANE (widget);
-
-  if (self->next_cursor != NULL && !self->loading_events)
-    load_events (self);
-}
-
 /* The open alerts beside the map */
 
-static void load_alerts (HcHeatmapPane *self);
-
-static HcRiskAlert *
-selected_alert (HcHeatmapPane *self)
-{
-  return HC_RISK_ALERT (gtk_single_selection_get_selected_item (self->alerts_selection));
-}
-
-static gboolean
-signed_in_as_supervisor (HcHeatmapPane *self)
-{
-  HcClient *client = hc_pane_get_client (HC_PANE (self));
-  HcRole role;
-
-  return client != NULL && hc_role_from_key (hc_client_get_role (client), &role) &&
-         hc_role_at_least (role, HC_ROLE_SUPERVISOR);
-}
-
+/* Marks the 市县 of the open alerts on the map. */
 static void
-update_alert_actions (HcHeatmapPane *self)
+alerts_changed_cb (HcHeatmapPane *self)
 {
-  HcRiskAlert *alert = selected_alert (self);
-  gboolean can_act = alert != NULL && !self->acting && hc_pane_get_client (HC_PANE (self)) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.acknowledge",
-                                 can_act && g_str_equal (hc_risk_alert_get_state (alert), "raised"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.close",
-                                 can_act && hc_risk_alert_get_is_open (alert) && signed_in_as_supervisor (self));
-}
-
-static void
-set_alerts_message (HcHeatmapPane *self,
-                    const char    *message)
-{
-  gtk_label_set_text (self->alerts_message, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->alerts_message), message != NULL);
-}
-
-/* Under the list: the selected alert's window, events and note. */
-static void
-update_alert_detail (HcHeatmapPane *self)
-{
-  HcRiskAlert *alert = selected_alert (self);
-  g_autofree char *text = NULL;
-
-  if (alert != NULL)
-    {
-      /* TRANSLATORS: the selected alert: its first and last month, and the number of events in them */
-      guint events = (guint) CLAMP (hc_risk_alert_get_events (alert), 0, G_MAXUINT);
-      g_autofree char *window = g_strdup_printf (ngettext ("%s to %s: %u event", "%s to %s: %u events", events),
-                                                 hc_risk_alert_get_window_from (alert),
-                                                 hc_risk_alert_get_window_to (alert), events);
-      const char *note = hc_risk_alert_get_note (alert);
-
-      if (note != NULL && hc_risk_alert_get_acknowledged_by (alert) != NULL)
-        /* TRANSLATORS: the selected alert's window, then who acknowledged it and their note */
-        text = g_strdup_printf (_("%s. Acknowledged by %s: %s"), window,
-                                hc_risk_alert_get_acknowledged_by (alert), note);
-      else
-        text = g_strdup_printf ("%s.", window);
-    }
-  gtk_label_set_text (self->alert_detail, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->alert_detail), text != NULL);
-}
-
-static void
-alert_selection_cb (HcHeatmapPane *self)
-{
-  update_alert_detail (self);
-  update_alert_actions (self);
-}
-
-static char **
-alert_state_classes (gpointer    unused,
-                     const char *state)
-{
-  const char *klass = g_strcmp0 (state, "raised") == 0 ? "error"
-                      : g_strcmp0 (state, "acknowledged") == 0 ? "warning" : "dim-label";
-
-  return g_strdupv ((char *[]) { (char *) klass, NULL });
-}
-
-static void
-alerts_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(HcHeatmapPane) self = user_data;
-  g_autoptr(HcPage) page = NULL;
-  g_autoptr(GError) error = NULL;
+  GListModel *alerts = hc_risk_alerts_view_get_alerts (self->alerts_view);
+  guint n = g_list_model_get_n_items (alerts);
+  g_autoptr(GPtrArray) alert_list = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) regions = g_ptr_array_new ();
-  g_autofree char *title = NULL;
-  GListModel *items;
-  guint n;
 
-  page = hc_client_list_risk_alerts_finish (HC_CLIENT (source), result, &error);
-  if (CANCELLED (error))
-    return;
-  if (page == NULL)
-    {
-      set_alerts_message (self, error->message);
-      set_loading (self, &self->loading_alerts, FALSE);
-      update_alert_actions (self);
-      return;
-    }
-  items = hc_page_get_items (page);
-  n = g_list_model_get_n_items (items);
-  g_list_store_remove_all (self->alerts);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HcRiskAlert) alert = g_list_model_get_item (items, i);
+      HcRiskAlert *alert = g_list_model_get_item (alerts, i);
 
-      g_list_store_append (self->alerts, alert);
+      g_ptr_array_add (alert_list, alert);
       g_ptr_array_add (regions, (gpointer) hc_risk_alert_get_region (alert));
     }
   g_ptr_array_add (regions, NULL);
   hc_region_map_set_alert_regions (self->map, (const char * const *) regions->pdata);
-  if (hc_page_get_total (page) > (gint64) n)
-    /* TRANSLATORS: the alerts list's heading when it shows only the first of them */
-    title = g_strdup_printf (_("Open Alerts (first %u of %u)"), n,
-                             (guint) CLAMP (hc_page_get_total (page), 0, G_MAXUINT));
-  else
-    /* TRANSLATORS: the alerts list's heading, with the number of open alerts */
-    title = g_strdup_printf (_("Open Alerts (%u)"), n);
-  gtk_label_set_text (self->alerts_title, title);
-  set_loading (self, &self->loading_alerts, FALSE);
-  update_alert_detail (self);
-  update_alert_actions (self);
 }
 
-static void
-load_alerts (HcHeatmapPane *self)
-{
-  HcClient *client = hc_pane_get_client (HC_PANE (self));
-
-  g_cancellable_cancel (self->alerts_cancellable);
-  g_clear_object (&self->alerts_cancellable);
-  if (client == NULL)
-    return;
-  self->alerts_cancellable = g_cancellable_new ();
-  set_loading (self, &self->loading_alerts, TRUE);
-  hc_client_list_risk_alerts_async (client, "open", NULL, ALERTS_PAGE, NULL, TRUE,
-                                    self->alerts_cancellable, alerts_cb, g_object_ref (self));
-}
-
-/* Choosing an alert (double-click, Enter) lists the events behind it. */
+/* Choosing an alert lists the events behind it. */
 static void
 alert_activated_cb (HcHeatmapPane *self,
-                    guint          position)
+                    HcRiskAlert   *alert)
 {
-  g_autoptr(HcRiskAlert) alert = g_list_model_get_item (G_LIST_MODEL (self->alerts_selection), position);
-
-  if (alert != NULL)
-    drill_down (self, hc_risk_alert_get_region (alert), hc_risk_alert_get_category (alert),
-                hc_risk_alert_get_window_from (alert), hc_risk_alert_get_window_to (alert));
+  drill_down (self, hc_risk_alert_get_region (alert), hc_risk_alert_get_category (alert),
+              hc_risk_alert_get_window_from (alert), hc_risk_alert_get_window_to (alert));
 }
 
 static void
-move_alert_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+part_busy_cb (HcHeatmapPane *self)
 {
-  g_autoptr(HcHeatmapPane) self = user_data;
-  g_autoptr(HcRiskAlert) alert = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_task_get_source_tag (G_TASK (result)) == hc_client_acknowledge_risk_alert_async)
-    alert = hc_client_acknowledge_risk_alert_finish (HC_CLIENT (source), result, &error);
-  else
-    alert = hc_client_close_risk_alert_finish (HC_CLIENT (source), result, &error);
-  if (CANCELLED (error))
-    return;
-  set_loading (self, &self->acting, FALSE);
-  if (alert == NULL)
-    {
-      if (g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED) ||
-          g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_CONFLICT))
-        {
-          g_autofree char *message =
-            /* TRANSLATORS: after a refused acknowledge or close: the server's reason, then what the pane did */
-            g_strdup_printf (_("%s The alerts have been reloaded."), error->message);
-
-          set_alerts_message (self, message);
-          load_alerts (self);
-        }
-      else
-        set_alerts_message (self, error->message);
-      update_alert_actions (self);
-      return;
-    }
-  set_alerts_message (self, NULL);
-  load_alerts (self);
-}
-
-static void
-note_changed (GtkEditable      *editable,
-              AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-
-  adw_message_dialog_set_response_enabled (dialog, "apply", *text != '\0');
-}
-
-static void
-alert_dialog_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       HcHeatmapPane    *self)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  g_autoptr(HcRiskAlert) alert = g_steal_pointer (&self->asking);
-  g_autofree char *note = NULL;
-  HcClient *client = hc_pane_get_client (HC_PANE (self));
-
-  if (g_strcmp0 (response, "apply") != 0 || alert == NULL || client == NULL)
-    return;
-  note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  set_loading (self, &self->acting, TRUE);
-  update_alert_actions (self);
-  if (self->asking_close)
-    hc_client_close_risk_alert_async (client, alert, *note ? note : NULL, hc_pane_get_cancellable (HC_PANE (self)),
-                                      move_alert_cb, g_object_ref (self));
-  else
-    hc_client_acknowledge_risk_alert_async (client, alert, note, hc_pane_get_cancellable (HC_PANE (self)),
-                                            move_alert_cb, g_object_ref (self));
-}
-
-/* Asks for the note of acknowledging (required) or closing (optional) the
- * selected alert. */
-static void
-ask_alert_note (HcHeatmapPane *self,
-                gboolean       close)
-{
-  HcRiskAlert *alert = selected_alert (self);
-  AdwMessageDialog *dialog;
-  GtkWidget *note;
-  g_autofree char *heading = NULL;
-  g_autofree char *measure = NULL;
-
-  if (alert == NULL || self->acting)
-    return;
-  measure = hc_risk_alert_dup_measure_text (alert);
-  /* TRANSLATORS: the heading of the acknowledge/close dialog: "海口市 · 走私" */
-  heading = g_strdup_printf (_("%s · %s"), hc_risk_alert_get_region_name (alert),
-                             hc_risk_alert_get_category_label (alert));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       heading, NULL));
-  adw_message_dialog_format_body (dialog, "%s\n%s", measure,
-                                  close ? _("You may say why the alert is closed. The note is kept in the audit log.")
-                                        : _("Say what is being done about this alert. The note is kept with it."));
-  note = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
-  adw_message_dialog_set_extra_child (dialog, note);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
-                                    "apply", close ? _("C_lose Alert") : _("_Acknowledge"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply",
-                                              close ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  if (!close)
-    {
-      adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
-      g_signal_connect_object (note, "changed", G_CALLBACK (note_changed), dialog, 0);
-    }
-  g_set_object (&self->asking, alert);
-  self->asking_close = close;
-  g_signal_connect_object (dialog, "response", G_CALLBACK (alert_dialog_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (note);
-}
-
-static void
-acknowledge_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  ask_alert_note (HC_HEATMAP_PANE (widget), FALSE);
-}
-
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  ask_alert_note (HC_HEATMAP_PANE (widget), TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
 /* Colour classes fixed across years */
@@ -1056,7 +687,9 @@ hc_heatmap_pane_reload (HcPane *pane)
   set_loading (self, &self->loading_view, TRUE);
   hc_client_get_heatmap_async (hc_pane_get_client (pane), "region-month", NULL, NULL, NULL, NULL, NULL,
                                hc_pane_get_cancellable (pane), probe_cb, g_object_ref (self));
-  load_alerts (self);
+  hc_risk_events_view_set_client (self->events_view, hc_pane_get_client (pane));
+  hc_risk_alerts_view_set_client (self->alerts_view, hc_pane_get_client (pane));
+  hc_risk_alerts_view_reload (self->alerts_view);
 }
 
 /* Leaving the pane cancels its requests (HcPane) and the drill-down's. */
@@ -1065,15 +698,10 @@ hc_heatmap_pane_unmap (GtkWidget *widget)
 {
   HcHeatmapPane *self = HC_HEATMAP_PANE (widget);
 
-  g_cancellable_cancel (self->events_cancellable);
-  g_cancellable_cancel (self->alerts_cancellable);
   g_cancellable_cancel (self->range_cancellable);
   g_clear_pointer (&self->range_key, g_free);
   set_loading (self, &self->loading_range, FALSE);
   set_loading (self, &self->loading_view, FALSE);
-  set_loading (self, &self->loading_events, FALSE);
-  set_loading (self, &self->loading_alerts, FALSE);
-  set_loading (self, &self->acting, FALSE);
   GTK_WIDGET_CLASS (hc_heatmap_pane_parent_class)->unmap (widget);
 }
 
@@ -1082,22 +710,10 @@ hc_heatmap_pane_dispose (GObject *object)
 {
   HcHeatmapPane *self = HC_HEATMAP_PANE (object);
 
-  g_cancellable_cancel (self->events_cancellable);
-  g_clear_object (&self->events_cancellable);
-  g_cancellable_cancel (self->alerts_cancellable);
-  g_clear_object (&self->alerts_cancellable);
   g_cancellable_cancel (self->range_cancellable);
   g_clear_object (&self->range_cancellable);
   g_clear_pointer (&self->range_key, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_HEATMAP_PANE);
-  g_clear_object (&self->events);
-  g_clear_object (&self->alerts);
-  g_clear_object (&self->asking);
-  g_clear_pointer (&self->drill_region, g_free);
-  g_clear_pointer (&self->drill_category, g_free);
-  g_clear_pointer (&self->drill_from, g_free);
-  g_clear_pointer (&self->drill_to, g_free);
-  g_clear_pointer (&self->next_cursor, g_free);
 
   G_OBJECT_CLASS (hc_heatmap_pane_parent_class)->dispose (object);
 }
@@ -1137,16 +753,13 @@ hc_heatmap_pane_class_init (HcHeatmapPaneClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "pane.more-events", NULL, more_events_action);
   gtk_widget_class_install_action (widget_class, "pane.record-event", NULL, record_event_action);
   gtk_widget_class_install_action (widget_class, "pane.export-image", NULL, export_image_action);
-  gtk_widget_class_install_action (widget_class, "alerts.acknowledge", NULL, acknowledge_action);
-  gtk_widget_class_install_action (widget_class, "alerts.close", NULL, close_action);
 
   g_type_ensure (HC_TYPE_REGION_MAP);
   g_type_ensure (HC_TYPE_HEATMAP_MATRIX);
-  g_type_ensure (HC_TYPE_RISK_EVENT);
-  g_type_ensure (HC_TYPE_RISK_ALERT);
+  g_type_ensure (HC_TYPE_RISK_EVENTS_VIEW);
+  g_type_ensure (HC_TYPE_RISK_ALERTS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-heatmap-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, search_entry);
@@ -1162,18 +775,11 @@ hc_heatmap_pane_class_init (HcHeatmapPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, map);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, matrix);
-  gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, events_title);
-  gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, events_filter);
-  gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, alerts_title);
+  gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, events_view);
   gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, alerts_view);
-  gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, alerts_selection);
-  gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, alert_detail);
-  gtk_widget_class_bind_template_child (widget_class, HcHeatmapPane, alerts_message);
   gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_severity);
   gtk_widget_class_bind_template_callback (widget_class, alert_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, alert_state_classes);
 }
 
 static void
@@ -1187,15 +793,15 @@ hc_heatmap_pane_init (HcHeatmapPane *self)
     gtk_string_list_append (self->categories, hc_risk_category_label ((HcRiskCategory) c));
   gtk_drop_down_set_selected (self->category_dropdown, 0);
 
-  self->events = g_list_store_new (HC_TYPE_RISK_EVENT);
-  gtk_filter_list_model_set_model (self->events_filter, G_LIST_MODEL (self->events));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.more-events", FALSE);
+  g_object_bind_property (self->search_entry, "text", self->events_view, "search", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->events_view, "notify::busy",
+                           G_CALLBACK (part_busy_cb), self, G_CONNECT_SWAPPED);
 
-  self->alerts = g_list_store_new (HC_TYPE_RISK_ALERT);
-  gtk_single_selection_set_model (self->alerts_selection, G_LIST_MODEL (self->alerts));
-  g_signal_connect_object (self->alerts_selection, "notify::selected",
-                           G_CALLBACK (alert_selection_cb), self, G_CONNECT_SWAPPED);
-  update_alert_actions (self);
+  g_signal_connect_object (hc_risk_alerts_view_get_alerts (self->alerts_view), "items-changed",
+                           G_CALLBACK (alerts_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->alerts_view, "notify::busy",
+                           G_CALLBACK (part_busy_cb), self, G_CONNECT_SWAPPED);
+
 
   g_signal_connect_object (self->from_dropdown, "notify::selected",
                            G_CALLBACK (period_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1229,8 +835,9 @@ gboolean
 hc_heatmap_pane_get_busy (HcHeatmapPane *self)
 {
   g_return_val_if_fail (HC_IS_HEATMAP_PANE (self), FALSE);
-  return self->loading_view || self->loading_events || self->loading_alerts || self->loading_range ||
-         self->acting;
+  return self->loading_view || self->loading_range ||
+         hc_risk_events_view_get_busy (self->events_view) ||
+         hc_risk_alerts_view_get_busy (self->alerts_view);
 }
 
 HcRegionMap *
@@ -1252,7 +859,7 @@ GListModel *
 hc_heatmap_pane_get_events (HcHeatmapPane *self)
 {
   g_return_val_if_fail (HC_IS_HEATMAP_PANE (self), NULL);
-  return G_LIST_MODEL (self->events);
+  return hc_risk_events_view_get_events (self->events_view);
 }
 
 /* The open alerts listed beside the map (an HcRiskAlert each). */
@@ -1260,7 +867,7 @@ GListModel *
 hc_heatmap_pane_get_alerts (HcHeatmapPane *self)
 {
   g_return_val_if_fail (HC_IS_HEATMAP_PANE (self), NULL);
-  return G_LIST_MODEL (self->alerts);
+  return hc_risk_alerts_view_get_alerts (self->alerts_view);
 }
 
 /* Selects the alert at @position of the list, as a click does. */
@@ -1269,7 +876,7 @@ hc_heatmap_pane_select_alert (HcHeatmapPane *self,
                               guint          position)
 {
   g_return_if_fail (HC_IS_HEATMAP_PANE (self));
-  gtk_single_selection_set_selected (self->alerts_selection, position);
+  hc_risk_alerts_view_select (self->alerts_view, position);
 }
 
 /* What the alerts list says under it after a refused step, or NULL. */
@@ -1277,8 +884,7 @@ const char *
 hc_heatmap_pane_get_alerts_message (HcHeatmapPane *self)
 {
   g_return_val_if_fail (HC_IS_HEATMAP_PANE (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->alerts_message))
-         ? gtk_label_get_text (self->alerts_message) : NULL;
+  return hc_risk_alerts_view_get_message (self->alerts_view);
 }
 
 /* Chooses the colour classes, as the classes menu does (by hand: the
