@@ -37,7 +37,7 @@ submit (HcClient    *client,
   HcTestWait wait = { NULL };
   char *new_etag;
 
-  hc_client_submit_indicator_value_async (client, key, year, value, evidence, etag, NULL, hc_test_wait_store, &wait);
+  hc_client_submit_indicator_value_async (client, key, year, NULL, value, evidence, etag, NULL, hc_test_wait_store, &wait);
   new_etag = hc_client_submit_indicator_value_finish (client, hc_test_wait_for (&wait), error);
   g_clear_object (&wait.result);
   return new_etag;
@@ -55,7 +55,7 @@ review (HcClient    *client,
   HcTestWait wait = { NULL };
   char *new_etag;
 
-  hc_client_review_indicator_value_async (client, key, year, etag, approve, comment, NULL, hc_test_wait_store, &wait);
+  hc_client_review_indicator_value_async (client, key, year, NULL, etag, approve, comment, NULL, hc_test_wait_store, &wait);
   new_etag = hc_client_review_indicator_value_finish (client, hc_test_wait_for (&wait), error);
   g_clear_object (&wait.result);
   return new_etag;

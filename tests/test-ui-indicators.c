@@ -406,6 +406,179 @@ test_indicators_stale_report_reloads (void)
   g_assert_cmpint (hc_ui_run_app (args, stale_report, NULL), ==, 0);
 }
 
+/* The review queue: a supervisor works it down, approving one value and
+ * returning another with a comment; the analyst sees the returned one with
+ * the comment */
+
+#define RETURN_COMMENT "佐证材料缺少部门盖章，请补充后重新填报"
+
+typedef struct
+{
+  HcIndicatorReviewView *view;
+  const char            *filter;
+} QueueWait;
+
+static gboolean
+queue_listed (gpointer data)
+{
+  QueueWait *w = data;
+
+  return hc_indicator_review_view_get_items (w->view) != NULL &&
+         g_strcmp0 (hc_indicator_review_view_get_filter (w->view), w->filter) == 0;
+}
+
+static gboolean
+queue_not_busy (gpointer data)
+{
+  return !hc_indicator_review_view_get_busy (HC_INDICATOR_REVIEW_VIEW (data));
+}
+
+static HcIndicatorReview *
+find_review (GListModel *items,
+             const char *key,
+             int         year,
+             const char *region)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(HcIndicatorReview) row = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (hc_indicator_review_get_indicator (row), key) == 0 && hc_indicator_review_get_year (row) == year &&
+          g_strcmp0 (hc_indicator_review_get_region (row), region) == 0)
+        return g_steal_pointer (&row);
+    }
+  return NULL;
+}
+
+static HcIndicatorReviewView *
+open_queue (HcWindow   *window,
+            Session    *s,
+            const char *filter)
+{
+  HcIndicatorReviewView *view;
+  QueueWait w;
+
+  open_dashboard (window, s);
+  view = hc_indicators_pane_get_review_view (s->pane);
+  hc_indicators_pane_show_view (s->pane, "reviews");
+  w.view = view;
+  w.filter = filter;
+  hc_ui_wait_until ("the review queue", queue_listed, &w);
+  return view;
+}
+
+static void
+supervisor_works_the_queue (HcApplication *app,
+                            HcWindow      *window,
+                            gpointer       data)
+{
+  Session s = { "sup", 0, NULL, NULL };
+  HcIndicatorReviewView *view;
+  g_autoptr(HcIndicatorReview) row = NULL;
+  g_autoptr(HcIndicatorReview) county = NULL;
+  g_autoptr(JsonObject) approved = NULL;
+  g_autoptr(JsonObject) returned = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  QueueWait w;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  /* A supervisor opens on what awaits review. */
+  view = open_queue (window, &s, "submitted");
+
+  row = find_review (hc_indicator_review_view_get_items (view), "automated-sector-systems", 2023, "");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (hc_indicator_review_get_submitted_by (row), ==, "ana");
+  g_assert_cmpstr (hc_indicator_review_get_evidence (row), ==, "测试佐证材料");
+  g_assert_cmpstr (hc_indicator_review_get_place (row), ==, g_dgettext (GETTEXT_PACKAGE, "All of Hainan"));
+  g_assert_false (hc_indicator_review_get_own (row));
+  /* The 市县 values of the demo's 2025 await review too, each named. */
+  county = find_review (hc_indicator_review_view_get_items (view), "county-platform-coverage", 2025, "460100");
+  g_assert_nonnull (county);
+  g_assert_cmpstr (hc_indicator_review_get_place (county), ==, "海口市");
+  texture = hc_ui_take_shot (GTK_WIDGET (window), "indicators-review-queue");
+  g_assert_false (hc_ui_texture_is_blank (texture));
+
+  /* Approve one. */
+  g_assert_true (hc_indicator_review_view_select (view, "automated-sector-systems", 2023, ""));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "reviews.approve", NULL));
+  hc_ui_wait_until ("the answer to the approval", queue_not_busy, view);
+  g_assert_null (hc_indicator_review_view_get_message (view));
+  w.view = view;
+  w.filter = "submitted";
+  hc_ui_wait_until ("the queue again", queue_listed, &w);
+  approved = server_value ("automated-sector-systems", 2023, NULL);
+  g_assert_cmpstr (json_object_get_string_member (approved, "state"), ==, "approved");
+  g_assert_cmpstr (json_object_get_string_member (approved, "reviewed_by"), ==, "sup");
+  g_clear_object (&row);
+  row = find_review (hc_indicator_review_view_get_items (view), "automated-sector-systems", 2023, "");
+  g_assert_null (row);
+
+  /* Return another with a comment: an empty one is refused by the dialog. */
+  g_assert_true (hc_indicator_review_view_select (view, "evaluation-applied-matters", 2023, ""));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "reviews.return", NULL));
+  hc_indicator_review_view_return_dialog_fill (view, RETURN_COMMENT);
+  hc_indicator_review_view_return_dialog_send (view);
+  hc_ui_wait_until ("the answer to the return", queue_not_busy, view);
+  hc_ui_wait_until ("the queue again", queue_listed, &w);
+  returned = server_value ("evaluation-applied-matters", 2023, NULL);
+  g_assert_cmpstr (json_object_get_string_member (returned, "state"), ==, "returned");
+  g_assert_cmpstr (json_object_get_string_member (returned, "review_comment"), ==, RETURN_COMMENT);
+  row = find_review (hc_indicator_review_view_get_items (view), "evaluation-applied-matters", 2023, "");
+  g_assert_null (row);
+
+  /* Back on the dashboard, the approved value counts. */
+  hc_indicators_pane_show_view (s.pane, "dashboard");
+}
+
+static void
+analyst_sees_the_returned_value (HcApplication *app,
+                                 HcWindow      *window,
+                                 gpointer       data)
+{
+  Session s = { "ana", 0, NULL, NULL };
+  HcIndicatorReviewView *view;
+  g_autoptr(HcIndicatorReview) row = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  /* An analyst opens on the values returned to them. */
+  view = open_queue (window, &s, "returned-mine");
+  row = find_review (hc_indicator_review_view_get_items (view), "evaluation-applied-matters", 2023, "");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (hc_indicator_review_get_state (row), ==, "returned");
+  g_assert_cmpstr (hc_indicator_review_get_review_comment (row), ==, RETURN_COMMENT);
+  g_assert_cmpstr (hc_indicator_review_get_reviewed_by (row), ==, "sup");
+  /* Only theirs: the demo's returned values were the analyst "analyst"'s. */
+  for (guint i = 0; i < g_list_model_get_n_items (hc_indicator_review_view_get_items (view)); i++)
+    {
+      g_autoptr(HcIndicatorReview) other = g_list_model_get_item (hc_indicator_review_view_get_items (view), i);
+      g_assert_cmpstr (hc_indicator_review_get_submitted_by (other), ==, "ana");
+    }
+  /* An analyst does not review. */
+  g_assert_true (hc_indicator_review_view_select (view, "evaluation-applied-matters", 2023, ""));
+  g_assert_false (gtk_widget_get_visible (find_action_button (GTK_WIDGET (view), "reviews.approve")));
+  texture = hc_ui_take_shot (GTK_WIDGET (window), "indicators-returned");
+  g_assert_false (hc_ui_texture_is_blank (texture));
+
+  /* The row opens its indicator and year in the dashboard. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "reviews.open", NULL));
+  s.key = "evaluation-applied-matters";
+  s.year = 2023;
+  hc_ui_wait_until ("the indicators of the year", rows_of_year_shown, &s);
+  hc_ui_wait_until ("the indicator's detail", detail_shown, &s);
+}
+
+static void
+test_indicators_review_queue (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  submit_over_api ("ana", "automated-sector-systems", 2023, "4");
+  submit_over_api ("ana", "evaluation-applied-matters", 2023, "5");
+  g_assert_cmpint (hc_ui_run_app (args, supervisor_works_the_queue, NULL), ==, 0);
+  g_assert_cmpint (hc_ui_run_app (args, analyst_sees_the_returned_value, NULL), ==, 0);
+}
+
 static void
 add_user (const char *username,
           const char *role)
@@ -436,6 +609,7 @@ main (int   argc,
   g_test_add_func ("/ui/indicators/own-submission-cannot-be-approved",
                    test_indicators_own_submission_cannot_be_approved);
   g_test_add_func ("/ui/indicators/stale-report-reloads-with-a-message", test_indicators_stale_report_reloads);
+  g_test_add_func ("/ui/indicators/review-queue", test_indicators_review_queue);
   status = g_test_run ();
   hc_test_server_free (server);
   return hc_ui_test_finish (status);

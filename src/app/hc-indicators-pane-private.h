@@ -3,6 +3,7 @@
 #pragma once
 
 #include "hc-indicator-region-chart.h"
+#include "hc-indicator-review-view.h"
 #include "hc-indicators-pane.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,8 @@ void        hc_indicators_pane_return_dialog_fill  (HcIndicatorsPane *self,
                                                     const char       *comment);
 void        hc_indicators_pane_return_dialog_send  (HcIndicatorsPane *self);
 HcIndicatorRegionChart *hc_indicators_pane_get_region_chart (HcIndicatorsPane *self);
+void        hc_indicators_pane_show_view           (HcIndicatorsPane *self,
+                                                    const char       *name);
+HcIndicatorReviewView *hc_indicators_pane_get_review_view (HcIndicatorsPane *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "hc-indicator-chart.h"
 #include "hc-indicator-region-chart.h"
 #include "hc-indicator-return-dialog.h"
+#include "hc-indicator-review-view.h"
 #include "hc-indicator-submit-dialog.h"
 #include "hc-indicator-summary.h"
 #include "hc-indicator-year-table.h"
@@ -25,6 +26,8 @@ struct _HcIndicatorsPane
   HcPane              parent_instance;
 
   /* Template children */
+  AdwViewStack       *view_stack;
+  HcIndicatorReviewView *review_view;
   GtkSearchBar       *search_bar;
   GtkWidget          *search_entry;
   GtkDropDown        *year_dropdown;
@@ -57,6 +60,7 @@ struct _HcIndicatorsPane
   gboolean            updating_year;
   gboolean            updating_list;
   gboolean            busy;
+  gboolean            stale;          /* a review in the queue changed what the dashboard shows */
   char               *selected_key;
 
   /* Owned objects */
@@ -537,7 +541,7 @@ review (HcIndicatorsPane *self,
   g_clear_object (&self->write_cancellable);
   self->write_cancellable = g_cancellable_new ();
   hc_client_review_indicator_value_async (hc_pane_get_client (HC_PANE (self)), hc_indicator_detail_get_key (self->detail),
-                                          self->year, value->etag, approve, comment,
+                                          self->year, NULL, value->etag, approve, comment,
                                           self->write_cancellable, review_cb, g_object_ref (self));
 }
 
@@ -657,7 +661,7 @@ submit_send (HcIndicatorsPane *self,
   self->write_cancellable = g_cancellable_new ();
   hc_client_submit_indicator_value_async (hc_pane_get_client (HC_PANE (self)),
                                           hc_indicator_detail_get_key (self->detail),
-                                          self->year, value, evidence,
+                                          self->year, NULL, value, evidence,
                                           current ? current->etag : NULL,
                                           self->write_cancellable, submit_cb, g_object_ref (self));
 }
@@ -681,7 +685,61 @@ client_changed (HcIndicatorsPane *self)
   if (client != NULL)
     g_signal_connect_object (client, "notify::role", G_CALLBACK (update_actions),
                              self, G_CONNECT_SWAPPED);
+  hc_indicator_review_view_set_client (self->review_view, client);
   update_actions (self);
+}
+
+/* The views: the dashboard and the review queue */
+
+static gboolean
+dashboard_shown (HcIndicatorsPane *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "dashboard") == 0;
+}
+
+/* Back on the dashboard after reviews in the queue: its statuses changed. */
+static void
+view_changed_cb (HcIndicatorsPane *self)
+{
+  if (dashboard_shown (self) && self->stale && hc_pane_get_client (HC_PANE (self)) != NULL)
+    {
+      self->stale = FALSE;
+      hc_pane_reload (HC_PANE (self));
+    }
+}
+
+static void
+reviewed_cb (HcIndicatorsPane *self)
+{
+  self->stale = TRUE;
+}
+
+/* A row of the queue opens its indicator and year in the dashboard. */
+static void
+open_indicator_cb (HcIndicatorsPane *self,
+                   const char       *key,
+                   int               year)
+{
+  g_free (self->selected_key);
+  self->selected_key = g_strdup (key);
+  g_clear_object (&self->detail);
+  adw_view_stack_set_visible_child_name (self->view_stack, "dashboard");
+  if (year >= FIRST_YEAR && year <= LAST_YEAR && (!self->year_chosen || year != self->year))
+    hc_indicators_pane_set_year (self, year);
+  else
+    hc_pane_reload (HC_PANE (self));
+}
+
+/* Ctrl+R reloads the view shown. */
+static void
+hc_indicators_pane_refresh (HcPane *pane)
+{
+  HcIndicatorsPane *self = HC_INDICATORS_PANE (pane);
+
+  if (dashboard_shown (self))
+    hc_pane_reload (pane);
+  else
+    hc_indicator_review_view_reload (self->review_view);
 }
 
 static void
@@ -696,6 +754,7 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   object_class->set_property = hc_indicators_pane_set_property;
   widget_class->unmap = hc_indicators_pane_unmap;
   pane_class->reload = hc_indicators_pane_reload;
+  pane_class->refresh = hc_indicators_pane_refresh;
 
   properties [PROP_YEAR] =
     g_param_spec_int ("year", NULL, NULL, 0, LAST_YEAR, 0,
@@ -713,7 +772,10 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   g_type_ensure (HC_TYPE_INDICATOR_CHART);
   g_type_ensure (HC_TYPE_INDICATOR_REGION_CHART);
   g_type_ensure (HC_TYPE_INDICATOR_YEAR_TABLE);
+  g_type_ensure (HC_TYPE_INDICATOR_REVIEW_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-indicators-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, review_view);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, year_dropdown);
@@ -736,6 +798,7 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_button);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, year_table);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, badge_classes);
   gtk_widget_class_bind_template_callback (widget_class, search_text);
@@ -749,6 +812,9 @@ hc_indicators_pane_init (HcIndicatorsPane *self)
   self->return_dialog = hc_indicator_return_dialog_new ();
   g_signal_connect_object (self->submit_dialog, "send", G_CALLBACK (submit_send), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->return_dialog, "send", G_CALLBACK (return_send), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_view, "reviewed", G_CALLBACK (reviewed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_view, "open-indicator", G_CALLBACK (open_indicator_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   hc_pane_set_search_bar (HC_PANE (self), self->search_bar, self->search_entry);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed), NULL);
@@ -889,4 +955,23 @@ hc_indicators_pane_get_region_chart (HcIndicatorsPane *self)
 {
   g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
   return self->region_chart;
+}
+
+/* Shows the view @name: "dashboard" or "reviews" (the review queue), as
+ * the view switcher does. */
+void
+hc_indicators_pane_show_view (HcIndicatorsPane *self,
+                              const char       *name)
+{
+  g_return_if_fail (HC_IS_INDICATORS_PANE (self));
+  g_return_if_fail (name != NULL);
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* For the UI tests: the review queue. */
+HcIndicatorReviewView *
+hc_indicators_pane_get_review_view (HcIndicatorsPane *self)
+{
+  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
+  return self->review_view;
 }

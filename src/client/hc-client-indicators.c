@@ -93,6 +93,7 @@ etag_of (JsonObject *obj,
 
 /**
  * hc_client_submit_indicator_value_async:
+ * @region: (nullable): a 市县's GB/T 2260 code, or NULL for the province
  * @etag: (nullable): the ETag of the value replaced; needed to replace an
  *   approved value
  *
@@ -103,6 +104,7 @@ void
 hc_client_submit_indicator_value_async (HcClient            *self,
                                         const char          *key,
                                         int                  year,
+                                        const char          *region,
                                         double               value,
                                         const char          *evidence,
                                         const char          *etag,
@@ -124,6 +126,11 @@ hc_client_submit_indicator_value_async (HcClient            *self,
   json_builder_add_double_value (builder, value);
   json_builder_set_member_name (builder, "evidence");
   json_builder_add_string_value (builder, evidence);
+  if (region != NULL && *region != '\0')
+    {
+      json_builder_set_member_name (builder, "region");
+      json_builder_add_string_value (builder, region);
+    }
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
@@ -143,6 +150,7 @@ hc_client_submit_indicator_value_finish (HcClient      *self,
 
 /**
  * hc_client_review_indicator_value_async:
+ * @region: (nullable): a 市县's GB/T 2260 code, or NULL for the province
  * @etag: the ETag of the submitted value
  * @comment: (nullable): required to return the value
  *
@@ -152,6 +160,7 @@ void
 hc_client_review_indicator_value_async (HcClient            *self,
                                         const char          *key,
                                         int                  year,
+                                        const char          *region,
                                         const char          *etag,
                                         gboolean             approve,
                                         const char          *comment,
@@ -171,6 +180,11 @@ hc_client_review_indicator_value_async (HcClient            *self,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "decision");
   json_builder_add_string_value (builder, approve ? "approve" : "return");
+  if (region != NULL && *region != '\0')
+    {
+      json_builder_set_member_name (builder, "region");
+      json_builder_add_string_value (builder, region);
+    }
   if (comment != NULL)
     {
       json_builder_set_member_name (builder, "comment");
@@ -191,4 +205,43 @@ hc_client_review_indicator_value_finish (HcClient      *self,
                                          GError       **error)
 {
   return _hc_client_call_finish (self, result, hc_client_review_indicator_value_async, error);
+}
+
+/* GET /indicator-reviews */
+
+/**
+ * hc_client_list_indicator_reviews_async:
+ * @state: "submitted" (awaiting review) or "returned"
+ * @mine: only the values the signed-in user submitted
+ *
+ * The review queue across indicators, 市县 and years, oldest submission
+ * first; finish gives a GListModel of HcIndicatorReview.
+ */
+void
+hc_client_list_indicator_reviews_async (HcClient            *self,
+                                        const char          *state,
+                                        gboolean             mine,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/indicator-reviews");
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (state != NULL);
+
+  _hc_client_query_add (path, "state", state);
+  if (mine)
+    _hc_client_query_add (path, "mine", "1");
+  _hc_client_call_page_async (self, hc_client_list_indicator_reviews_async, path->str, HC_TYPE_INDICATOR_REVIEW,
+                              (HcItemFromJson) hc_indicator_review_new_from_json, TRUE,
+                              cancellable, callback, user_data);
+}
+
+GListModel *
+hc_client_list_indicator_reviews_finish (HcClient      *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return _hc_client_call_finish (self, result, hc_client_list_indicator_reviews_async, error);
 }

@@ -11,6 +11,7 @@
 #include "hc-import-result.h"
 #include "hc-quality-month.h"
 #include "hc-indicator-detail.h"
+#include "hc-indicator-review.h"
 #include "hc-list-entry.h"
 #include "hc-list-type.h"
 #include "hc-feedback-month.h"
@@ -160,6 +161,7 @@ HcIndicatorDetail *hc_client_get_indicator_finish        (HcClient            *s
 void            hc_client_submit_indicator_value_async   (HcClient            *self,
                                                           const char          *key,
                                                           int                  year,
+                                                          const char          *region,
                                                           double               value,
                                                           const char          *evidence,
                                                           const char          *etag,
@@ -173,6 +175,7 @@ char           *hc_client_submit_indicator_value_finish  (HcClient            *s
 void            hc_client_review_indicator_value_async   (HcClient            *self,
                                                           const char          *key,
                                                           int                  year,
+                                                          const char          *region,
                                                           const char          *etag,
                                                           gboolean             approve,
                                                           const char          *comment,
@@ -180,6 +183,16 @@ void            hc_client_review_indicator_value_async   (HcClient            *s
                                                           GAsyncReadyCallback  callback,
                                                           gpointer             user_data);
 char           *hc_client_review_indicator_value_finish  (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void            hc_client_list_indicator_reviews_async   (HcClient            *self,
+                                                          const char          *state,
+                                                          gboolean             mine,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GListModel     *hc_client_list_indicator_reviews_finish  (HcClient            *self,
                                                           GAsyncResult        *result,
                                                           GError             **error);
 
