@@ -12,6 +12,9 @@ HC_PACKAGES=(
   xvfb xauth dbus at-spi2-core fonts-noto-cjk locales
   desktop-file-utils appstream wrk nginx-light librsvg2-common openssl python3-jsonschema
   python3-openpyxl
+  # The PostgreSQL backend (issue 15): libpq, and PostgreSQL 15 with
+  # pg_virtualenv (postgresql-common) for the api-pg tests' throwaway clusters.
+  libpq-dev postgresql postgresql-common
 )
 
 hc_sudo() {

@@ -17,6 +17,7 @@
 #include "hcs-demo.h"
 #include "hcs-holidays.h"
 #include "hcs-import.h"
+#include "hcs-pg-migrate.h"
 #include "hcs-server.h"
 #include "hcs-throttle.h"
 #include "hcs-store-users.h"
@@ -365,6 +366,8 @@ main (int   argc,
     return hcs_restore_main (argc - 1, argv + 1);
   if (argc > 1 && g_str_equal (argv[1], "check"))
     return hcs_check_main (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "migrate"))
+    return hcs_pg_migrate_main (argc - 1, argv + 1);
 
   /* A file-size limit (ulimit -f) reached makes write() fail with EFBIG,
    * which SQLite reports like a full disk (503 storage_unavailable),
@@ -377,7 +380,8 @@ main (int   argc,
       "  hncredit-server import --db PATH --item ID FILE   import a CSV or XLSX file of credit records\n"
       "  hncredit-server backup --db PATH OUT              copy the database while the server runs\n"
       "  hncredit-server restore --db PATH BACKUP          replace the database by a backup (server stopped)\n"
-      "  hncredit-server check --db PATH                   check the database’s integrity"));
+      "  hncredit-server check --db PATH                   check the database’s integrity\n"
+      "  hncredit-server migrate --from PATH --to postgresql://…   copy the database into PostgreSQL"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -144,6 +144,21 @@ hcs_migrations_latest (void)
   return G_N_ELEMENTS (migrations);
 }
 
+/**
+ * hcs_migrations_files:
+ * @version: 1 … hcs_migrations_latest ()
+ *
+ * The schema files of a version, NULL-terminated. The PostgreSQL backend
+ * applies the files of the same names from schema/pg/ (hcs-store-pg.c), so
+ * that both backends count versions alike.
+ */
+const char * const *
+hcs_migrations_files (int version)
+{
+  g_return_val_if_fail (version >= 1 && version <= hcs_migrations_latest (), NULL);
+  return migrations[version - 1];
+}
+
 /* An ALTER TABLE … ADD COLUMN whose column is already there: a database
  * brought back to an earlier version (test-api-input sets version 7) meets
  * the migrations after it again, and a column they add must not stop it. */

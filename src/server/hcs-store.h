@@ -59,6 +59,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsStore, hcs_store_free)
 /* The schema version this server writes; see hcs-migrations.c. */
 #define HCS_SCHEMA_VERSION hcs_migrations_latest ()
 int           hcs_migrations_latest         (void);
+const char * const *hcs_migrations_files    (int            version);
 gboolean      hcs_store_migrate             (HcsStore      *self,
                                              GError       **error);
 

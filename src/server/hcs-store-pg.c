@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcsPg: a libpq connection to the PostgreSQL backend, and its schema
+ * migrations (issue 15). The schema is the SQLite one written for
+ * PostgreSQL (src/server/schema/pg/), versioned by the same numbers:
+ * version N applies the files hcs_migrations_files (N) names, from
+ * schema/pg/. The version is kept in hc_schema_version. */
+#define G_LOG_DOMAIN "hcs-store-pg"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hcs-store-pg-private.h"
+#include "hcs-store-pg.h"
+
+/* Taken by every schema migration, so that servers starting together on
+ * one database migrate it one after the other ("hncredit" in ASCII). */
+#define MIGRATION_LOCK "6863726564697400"
+
+struct _HcsPg
+{
+  PGconn   *conn;
+  gboolean  in_transaction;
+};
+
+gboolean
+hcs_pg_is_uri (const char *text)
+{
+  return text != NULL && (g_str_has_prefix (text, "postgresql://") || g_str_has_prefix (text, "postgres://"));
+}
+
+/* libpq's messages end with a line feed and may hold several lines. */
+static char *
+clean_message (const char *message)
+{
+  char *text = g_strdup (message != NULL && *message != '\0' ? message : "unknown error");
+
+  return g_strstrip (text);
+}
+
+static void
+ignore_notice (void       *data,
+               const char *message)
+{
+}
+
+/**
+ * hcs_pg_open:
+ * @uri: a libpq connection URI (postgresql://USER@HOST:PORT/DBNAME?…); the
+ *   password may come from PGPASSWORD or ~/.pgpass rather than the URI
+ *
+ * Connects, in UTF-8, with floating-point values written in their shortest
+ * exact form (the form `migrate` compares).
+ */
+HcsPg *
+hcs_pg_open (const char  *uri,
+             GError     **error)
+{
+  g_autoptr(HcsPg) self = NULL;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (!hcs_pg_is_uri (uri))
+    {
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_FAILED,
+                   "not a PostgreSQL connection URI: it starts with postgresql://");
+      return NULL;
+    }
+  self = g_new0 (HcsPg, 1);
+  self->conn = PQconnectdb (uri);
+  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = clean_message (self->conn ? PQerrorMessage (self->conn) : NULL);
+
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_UNAVAILABLE,
+                   "cannot connect to PostgreSQL: %s", message);
+      return NULL;
+    }
+  PQsetNoticeProcessor (self->conn, ignore_notice, NULL);
+  if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
+      !hcs_pg_exec (self, "SET extra_float_digits = 1; SET client_min_messages = warning", error))
+    {
+      g_prefix_error (error, "cannot set up the PostgreSQL connection: ");
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+void
+hcs_pg_free (HcsPg *self)
+{
+  if (self == NULL)
+    return;
+  if (self->conn != NULL)
+    PQfinish (self->conn);
+  g_free (self);
+}
+
+PGconn *
+hcs_pg_get_conn (HcsPg *self)
+{
+  return self->conn;
+}
+
+/* Sets @error from a failed result (NULL: the connection's error), mapping
+ * the SQLSTATE to the store's error codes. Always returns FALSE. */
+gboolean
+hcs_pg_set_error (HcsPg     *self,
+                  PGresult  *result,
+                  GError   **error)
+{
+  const char *state = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  g_autofree char *message = clean_message (result ? PQresultErrorMessage (result)
+                                                   : PQerrorMessage (self->conn));
+  HcsStoreError code = HCS_STORE_ERROR_FAILED;
+
+  if (state == NULL && PQstatus (self->conn) != CONNECTION_OK)
+    code = HCS_STORE_ERROR_UNAVAILABLE;
+  else if (state != NULL && g_str_equal (state, "23505"))
+    code = HCS_STORE_ERROR_DUPLICATE;
+  else if (state != NULL && g_str_has_prefix (state, "23"))
+    code = HCS_STORE_ERROR_CONSTRAINT;
+  else if (state != NULL && (g_str_equal (state, "40001") || g_str_equal (state, "40P01") ||
+                             g_str_equal (state, "55P03")))
+    code = HCS_STORE_ERROR_BUSY;
+  else if (state != NULL && (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "53") ||
+                             g_str_has_prefix (state, "57")))
+    code = HCS_STORE_ERROR_UNAVAILABLE;
+  g_set_error (error, HCS_STORE_ERROR, code, "%s", message);
+  return FALSE;
+}
+
+/* Runs @sql (one statement or several) and checks its last result. */
+gboolean
+hcs_pg_exec (HcsPg       *self,
+             const char  *sql,
+             GError     **error)
+{
+  PGresult *result = PQexec (self->conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+
+  if (!ok)
+    hcs_pg_set_error (self, result, error);
+  PQclear (result);
+  return ok;
+}
+
+/* A query of one row and one column with its parameters as text; the value
+ * as text (NULL for SQL NULL, with @error unset), or NULL with @error set. */
+char *
+hcs_pg_single_text (HcsPg       *self,
+                    const char  *sql,
+                    int          n_params,
+                    const char  *const *params,
+                    GError     **error)
+{
+  PGresult *result = PQexecParams (self->conn, sql, n_params, NULL, params, NULL, NULL, 0);
+  char *value = NULL;
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      hcs_pg_set_error (self, result, error);
+      PQclear (result);
+      return NULL;
+    }
+  if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
+    value = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  return value;
+}
+
+gboolean
+hcs_pg_begin (HcsPg   *self,
+              GError **error)
+{
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+  if (!hcs_pg_exec (self, "BEGIN", error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+hcs_pg_commit (HcsPg   *self,
+               GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  ok = hcs_pg_exec (self, "COMMIT", error);
+  self->in_transaction = FALSE;
+  return ok;
+}
+
+void
+hcs_pg_rollback (HcsPg *self)
+{
+  if (!self->in_transaction)
+    return;
+  /* a failed ROLLBACK leaves nothing to undo: the connection is gone */
+  hcs_pg_exec (self, "ROLLBACK", NULL);
+  self->in_transaction = FALSE;
+}
+
+/**
+ * hcs_pg_get_schema_version:
+ *
+ * The schema version of the database: 0 when it has no hncredit schema,
+ * -1 with @error set when it cannot be read.
+ */
+int
+hcs_pg_get_schema_version (HcsPg   *self,
+                           GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *exists = hcs_pg_single_text (self, "SELECT to_regclass ('hc_schema_version') IS NOT NULL",
+                                                0, NULL, &local);
+
+  if (exists == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return -1;
+    }
+  if (!g_str_equal (exists, "t"))
+    return 0;
+  version = hcs_pg_single_text (self, "SELECT max (version) FROM hc_schema_version", 0, NULL, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return -1;
+    }
+  return version != NULL ? atoi (version) : 0;
+}
+
+static gboolean
+apply_file (HcsPg       *self,
+            const char  *name,
+            GError     **error)
+{
+  g_autofree char *path = g_strconcat ("/org/hncredit/server/schema/pg/", name, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (!hcs_pg_exec (self, sql, error))
+    {
+      g_prefix_error (error, "pg/%s: ", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * hcs_pg_apply_migrations:
+ * @from_version: the version the database has (0: none)
+ *
+ * Applies the versions after @from_version and records the latest, inside
+ * the caller's transaction (PostgreSQL's DDL is transactional: a failure
+ * and the caller's rollback leave the database as it was).
+ */
+gboolean
+hcs_pg_apply_migrations (HcsPg       *self,
+                         int          from_version,
+                         GError     **error)
+{
+  int want = hcs_migrations_latest ();
+  g_autofree char *record = NULL;
+
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  for (int v = from_version + 1; v <= want; v++)
+    {
+      const char * const *files = hcs_migrations_files (v);
+
+      for (guint i = 0; files[i] != NULL; i++)
+        if (!apply_file (self, files[i], error))
+          return FALSE;
+    }
+  record = g_strdup_printf ("CREATE TABLE IF NOT EXISTS hc_schema_version (version integer NOT NULL);"
+                            "DELETE FROM hc_schema_version;"
+                            "INSERT INTO hc_schema_version (version) VALUES (%d)", want);
+  return hcs_pg_exec (self, record, error);
+}
+
+/* Waits for the migration lock of the database, held to the end of the
+ * transaction. */
+gboolean
+hcs_pg_lock_migrations (HcsPg   *self,
+                        GError **error)
+{
+  return hcs_pg_exec (self, "SELECT pg_advisory_xact_lock (x'" MIGRATION_LOCK "'::bigint)", error);
+}
+
+/**
+ * hcs_pg_migrate:
+ *
+ * Brings the database to the latest schema in one transaction; a database
+ * newer than this server is refused rather than touched.
+ */
+gboolean
+hcs_pg_migrate (HcsPg   *self,
+                GError **error)
+{
+  int have, want = hcs_migrations_latest ();
+
+  if (!hcs_pg_begin (self, error))
+    return FALSE;
+  if (!hcs_pg_lock_migrations (self, error) ||
+      (have = hcs_pg_get_schema_version (self, error)) < 0)
+    {
+      hcs_pg_rollback (self);
+      return FALSE;
+    }
+  if (have > want)
+    {
+      hcs_pg_rollback (self);
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_SCHEMA,
+                   "the database has schema version %d, newer than this server's %d", have, want);
+      return FALSE;
+    }
+  if (have < want && !hcs_pg_apply_migrations (self, have, error))
+    {
+      hcs_pg_rollback (self);
+      return FALSE;
+    }
+  return hcs_pg_commit (self, error);
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcsPg: a connection to the PostgreSQL backend (issue 15) — open, SQL,
+ * transactions and the schema migrations of schema/pg/. The libpq types
+ * stay in the store files (hcs-store-pg*.c). */
+#pragma once
+
+#include <glib.h>
+
+#include "hcs-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HcsPg HcsPg;
+
+gboolean      hcs_pg_is_uri                 (const char    *text);
+HcsPg        *hcs_pg_open                   (const char    *uri,
+                                             GError       **error);
+void          hcs_pg_free                   (HcsPg         *self);
+
+gboolean      hcs_pg_exec                   (HcsPg         *self,
+                                             const char    *sql,
+                                             GError       **error);
+gboolean      hcs_pg_begin                  (HcsPg         *self,
+                                             GError       **error);
+gboolean      hcs_pg_commit                 (HcsPg         *self,
+                                             GError       **error);
+void          hcs_pg_rollback               (HcsPg         *self);
+
+int           hcs_pg_get_schema_version     (HcsPg         *self,
+                                             GError       **error);
+gboolean      hcs_pg_apply_migrations       (HcsPg         *self,
+                                             int            from_version,
+                                             GError       **error);
+gboolean      hcs_pg_migrate                (HcsPg         *self,
+                                             GError       **error);
+
+/* One table of `migrate`: its rows and the SHA-256 of their canonical text
+ * (PostgreSQL's COPY text form, ordered by primary key) on each side. */
+typedef struct
+{
+  char    *table;
+  gint64   source_rows;
+  gint64   target_rows;
+  char    *source_sha256;
+  char    *target_sha256;
+} HcsPgTableCheck;
+
+void          hcs_pg_table_check_free       (HcsPgTableCheck *check);
+gboolean      hcs_pg_table_check_matches    (const HcsPgTableCheck *check);
+
+GPtrArray    *hcs_pg_copy_from_sqlite       (HcsPg         *self,
+                                             HcsStore      *source,
+                                             gboolean      *all_match,
+                                             GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsPg, hcs_pg_free)
+
+G_END_DECLS

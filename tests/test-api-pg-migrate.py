@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# `hncredit-server migrate --from credit.db --to postgresql://…` (issue 15),
+# in a throwaway PostgreSQL cluster (tests/hc-pg-run.sh): the demo database,
+# made by the real server, copied into PostgreSQL; every table's rows
+# counted again on both sides here (Python's sqlite3, psql), not only by
+# migrate's own check; the month partitions; the triggers and identity
+# sequences working after the copy (the bigram index of a new name equal to
+# SQLite's); a second run refused with nothing changed; a bad URI, an
+# unreachable server, an old source and a value PostgreSQL refuses each
+# give a clear message and exit code, and leave the target as it was.
+import os
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+
+import hc_test_server as hts
+
+SERVER = hts.server_path()
+
+
+def pg_uri(dbname):
+    return "postgresql://%s@%s:%s/%s" % (os.environ["PGUSER"], os.environ["PGHOST"],
+                                         os.environ["PGPORT"], dbname)
+
+
+def psql(dbname, sql):
+    r = subprocess.run(["psql", "-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-d", dbname, "-c", sql],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        raise AssertionError("psql %s: %s" % (sql, r.stderr))
+    return r.stdout.strip()
+
+
+def createdb(name):
+    subprocess.run(["createdb", name], check=True)
+
+
+def migrate(*args):
+    env = dict(os.environ, LANGUAGE="C", LC_ALL="C.UTF-8")
+    return subprocess.run([SERVER, "migrate"] + list(args), capture_output=True, text=True, env=env,
+                          timeout=600)
+
+
+def sqlite_tables(conn):
+    return [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+        " ORDER BY name")]
+
+
+def pg_table_count(dbname):
+    return int(psql(dbname, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))
+
+
+def main():
+    tap = hts.Tap()
+    work = tempfile.mkdtemp(prefix="hncredit-pg-")
+    demo = os.path.join(work, "demo.db")
+    if os.environ.get("HC_TEST_DEMO_DB"):   # a demo database made before, to rerun faster
+        shutil.copy(os.environ["HC_TEST_DEMO_DB"], demo)
+    else:
+        with hts.Server(demo=True) as server:
+            # a consistent copy while the server runs (SQLite's backup API)
+            src = sqlite3.connect(os.path.join(server.dir, "test.db"))
+            dst = sqlite3.connect(demo)
+            src.backup(dst)
+            src.close()
+            dst.close()
+
+    conn = sqlite3.connect(demo)
+    tables = sqlite_tables(conn)
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- the copy
+    createdb("hc1")
+    r = migrate("--from", demo, "--to", pg_uri("hc1"))
+    tap.ok(r.returncode == 0, "migrate of the demo database exits 0", r.stdout + r.stderr)
+    lines = [l.split() for l in r.stdout.splitlines()]
+    verdicts = {l[0]: l[-1] for l in lines if l and l[0] in tables}
+    tap.ok(sorted(verdicts) == tables and all(v == "match" for v in verdicts.values()),
+           "migrate prints a matching row for each of the %d tables" % len(tables), r.stdout)
+
+    counts_differ = []
+    for t in tables:
+        (n,) = conn.execute('SELECT count(*) FROM "%s"' % t).fetchone()
+        m = int(psql("hc1", 'SELECT count(*) FROM "%s"' % t))
+        if n != m:
+            counts_differ.append("%s: SQLite %d, PostgreSQL %d" % (t, n, m))
+    tap.ok(not counts_differ, "every table has as many rows in PostgreSQL as in SQLite",
+           "\n".join(counts_differ))
+    (n_subjects,) = conn.execute("SELECT count(*) FROM subjects").fetchone()
+    (n_audit,) = conn.execute("SELECT count(*) FROM audit").fetchone()
+    (n_events,) = conn.execute("SELECT count(*) FROM risk_events").fetchone()
+    tap.ok(n_subjects > 100 and n_audit > 0 and n_events > 100,
+           "the demo database has subjects, audit rows and risk events to copy",
+           (n_subjects, n_audit, n_events))
+
+    # the same values, not only as many: a sample compared column by column
+    sample = conn.execute("SELECT id, identifier, name, region, grade FROM subjects ORDER BY id LIMIT 50").fetchall()
+    got = [tuple(l.split("|")) for l in psql(
+        "hc1", "SELECT id, identifier, name, region, coalesce (grade, '') FROM subjects ORDER BY id LIMIT 50").splitlines()]
+    want = [(str(a), b, c, d, e or "") for a, b, c, d, e in sample]
+    tap.ok(got == want, "the first 50 subjects read the same from PostgreSQL", (got[:3], want[:3]))
+
+    (amount_sum,) = conn.execute("SELECT total (amount) FROM penalties").fetchone()
+    pg_amount_sum = float(psql("hc1", "SELECT coalesce (sum (amount), 0) FROM penalties"))
+    tap.ok(abs(amount_sum - pg_amount_sum) < 1e-6 * max(1.0, abs(amount_sum)),
+           "the penalties' amounts (REAL) add up alike", (amount_sum, pg_amount_sum))
+
+    tap.ok(psql("hc1", "SELECT version FROM hc_schema_version") == str(version),
+           "the PostgreSQL database has the SQLite database's schema version %d" % version)
+
+    months = [r[0] for r in conn.execute("SELECT DISTINCT month FROM risk_events ORDER BY 1")]
+    partitions = psql("hc1", "SELECT count(*) FROM pg_inherits WHERE inhparent = 'risk_events'::regclass")
+    in_default = psql("hc1", "SELECT count(*) FROM risk_events_default")
+    tap.ok(int(partitions) == len(months) + 1 and in_default == "0",
+           "risk_events has a partition for each of its %d months (and an empty default one)" % len(months),
+           (partitions, in_default))
+    audit_months = [r[0] for r in conn.execute("SELECT DISTINCT substr (at, 1, 7) FROM audit")]
+    audit_parts = psql("hc1", "SELECT count(*) FROM pg_inherits WHERE inhparent = 'audit'::regclass")
+    tap.ok(int(audit_parts) == len(audit_months) + 1 and psql("hc1", "SELECT count(*) FROM audit_default") == "0",
+           "audit has a partition for each of its %d months" % len(audit_months), audit_parts)
+
+    # identities continue after the copied ids
+    (max_dept,) = conn.execute("SELECT max(id) FROM departments").fetchone()
+    new_id = psql("hc1", "BEGIN; INSERT INTO departments (code, name, created_at)"
+                         " VALUES ('pg-test', 'PG 测试单位', '2026-01-01T00:00:00Z') RETURNING id; ROLLBACK")
+    tap.ok(new_id == str(max_dept + 1), "a new department takes the id after the copied ones",
+           (new_id, max_dept))
+
+    # the triggers are on again after the copy, and keep the roll-up and the
+    # bigram index as SQLite's do
+    row = conn.execute("SELECT month, region, category, events, severity_sum FROM risk_rollup"
+                       " ORDER BY month, region, category LIMIT 1").fetchone()
+    month, region, category, events, severity_sum = row
+    after = psql("hc1", "BEGIN;"
+                 " INSERT INTO risk_events (region, month, occurred_on, category, severity, title, created_by, created_at)"
+                 " VALUES ('%s', '%s', '%s-15', '%s', 3, 't', 'test', '2026-01-01T00:00:00Z');"
+                 " SELECT events || ' ' || severity_sum FROM risk_rollup"
+                 "  WHERE month = '%s' AND region = '%s' AND category = '%s';"
+                 " ROLLBACK" % (region, month, month, category, month, region, category))
+    tap.ok(after == "%d %d" % (events + 1, severity_sum + 3),
+           "a new risk event counts in the roll-up of its month", (after, events, severity_sum))
+
+    name = "海南椰风ABCab 椰风海韵旅游服务有限公司"
+    subject = ("91460000PGTEST0001", name, "legal_person", "460100", "2026-01-01T00:00:00Z")
+    conn.execute("BEGIN")
+    cur = conn.execute("INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?5)", subject)
+    sqlite_grams = sorted(r[0] for r in conn.execute(
+        "SELECT gram FROM subject_name_grams WHERE subject_id = ?", (cur.lastrowid,)))
+    conn.execute("ROLLBACK")
+    pg_grams = psql("hc1", "BEGIN;"
+                    " WITH s AS (INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
+                    "  VALUES ('%s', '%s', '%s', '%s', '%s', '%s') RETURNING id)"
+                    " SELECT 1 FROM s;"
+                    " SELECT gram FROM subject_name_grams"
+                    "  WHERE subject_id = (SELECT id FROM subjects WHERE identifier = '%s') ORDER BY 1;"
+                    " ROLLBACK" % (subject + (subject[4], subject[0])))
+    pg_grams = sorted(int(g) for g in pg_grams.splitlines()[1:])
+    tap.ok(pg_grams == sqlite_grams and len(sqlite_grams) > 10,
+           "a new subject's name has the same bigrams in PostgreSQL as in SQLite",
+           (pg_grams[:5], sqlite_grams[:5]))
+
+    # -- a second run is refused and changes nothing
+    r = migrate("--from", demo, "--to", pg_uri("hc1"))
+    tap.ok(r.returncode == 1 and "already holds an hncredit database" in r.stderr,
+           "a second migrate into the same database is refused (exit 1)", r.stdout + r.stderr)
+    tap.ok(int(psql("hc1", "SELECT count(*) FROM subjects")) == n_subjects
+           and int(psql("hc1", "SELECT count(*) FROM audit")) == n_audit,
+           "the refused run left the copied rows as they were")
+
+    # -- wrong arguments and unreachable servers
+    r = migrate("--from", demo, "--to", "mysql://root@localhost/hc")
+    tap.ok(r.returncode == 2 and "postgresql://" in r.stderr and "mysql" not in r.stderr,
+           "a URI that is not PostgreSQL's is refused (exit 2) without echoing it", r.stderr)
+    r = migrate("--from", demo)
+    tap.ok(r.returncode == 2 and "--to" in r.stderr, "migrate without --to says what to give (exit 2)", r.stderr)
+    r = migrate("--from", os.path.join(work, "missing.db"), "--to", pg_uri("hc1"))
+    tap.ok(r.returncode == 1 and "There is no database at" in r.stderr,
+           "a missing SQLite file is refused (exit 1)", r.stderr)
+    r = migrate("--from", demo, "--to", "postgresql://%s@127.0.0.1:1/hc9" % os.environ["PGUSER"])
+    tap.ok(r.returncode == 1 and "cannot reach the PostgreSQL database" in r.stderr,
+           "an unreachable server gives a clear message (exit 1)", r.stderr)
+    r = migrate("--from", demo, "--to", pg_uri("no_such_database"))
+    tap.ok(r.returncode == 1 and "no_such_database" in r.stderr and "cannot reach" in r.stderr,
+           "a database that does not exist is named in the message (exit 1)", r.stderr)
+
+    # -- an old source is refused, and neither side is touched
+    old = os.path.join(work, "old.db")
+    shutil.copy(demo, old)
+    c = sqlite3.connect(old)
+    c.execute("PRAGMA user_version = 7")
+    c.close()
+    createdb("hc2")
+    r = migrate("--from", old, "--to", pg_uri("hc2"))
+    c = sqlite3.connect(old)
+    (old_version,) = c.execute("PRAGMA user_version").fetchone()
+    c.close()
+    tap.ok(r.returncode == 1 and "older than this server" in r.stderr and old_version == 7
+           and pg_table_count("hc2") == 0,
+           "a source of an older schema is refused, and neither database changes", r.stderr)
+
+    # -- a value PostgreSQL refuses: the whole copy is rolled back
+    bad = os.path.join(work, "bad.db")
+    shutil.copy(demo, bad)
+    c = sqlite3.connect(bad)
+    c.execute("UPDATE subjects SET version = 'x' WHERE id = (SELECT max(id) FROM subjects)")
+    c.commit()
+    c.close()
+    createdb("hc3")
+    r = migrate("--from", bad, "--to", pg_uri("hc3"))
+    tap.ok(r.returncode == 1 and "rolled back" in r.stderr and "subjects" in r.stderr,
+           "a value PostgreSQL refuses stops the copy with the table named (exit 1)", r.stderr)
+    tap.ok(pg_table_count("hc3") == 0, "the failed copy left the target without a table")
+
+    conn.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return tap.finish()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
