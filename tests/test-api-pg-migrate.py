@@ -111,16 +111,42 @@ def main():
     tap.ok(psql("hc1", "SELECT version FROM hc_schema_version") == str(version),
            "the PostgreSQL database has the SQLite database's schema version %d" % version)
 
-    months = [r[0] for r in conn.execute("SELECT DISTINCT month FROM risk_events ORDER BY 1")]
-    partitions = psql("hc1", "SELECT count(*) FROM pg_inherits WHERE inhparent = 'risk_events'::regclass")
-    in_default = psql("hc1", "SELECT count(*) FROM risk_events_default")
-    tap.ok(int(partitions) == len(months) + 1 and in_default == "0",
-           "risk_events has a partition for each of its %d months (and an empty default one)" % len(months),
-           (partitions, in_default))
-    audit_months = [r[0] for r in conn.execute("SELECT DISTINCT substr (at, 1, 7) FROM audit")]
-    audit_parts = psql("hc1", "SELECT count(*) FROM pg_inherits WHERE inhparent = 'audit'::regclass")
-    tap.ok(int(audit_parts) == len(audit_months) + 1 and psql("hc1", "SELECT count(*) FROM audit_default") == "0",
-           "audit has a partition for each of its %d months" % len(audit_months), audit_parts)
+    # the big tables are partitioned by month: a partition for each month
+    # their rows have, and none left in the default partition
+    for table, key in (("risk_events", "month"), ("audit", "at"), ("penalties", "decided_on"),
+                       ("licenses", "decided_on"), ("commitments", "committed_on")):
+        months = [r[0] for r in conn.execute("SELECT DISTINCT substr (%s, 1, 7) FROM %s" % (key, table))]
+        partitions = psql("hc1", "SELECT count(*) FROM pg_inherits WHERE inhparent = '%s'::regclass" % table)
+        in_default = psql("hc1", "SELECT count(*) FROM %s_default" % table)
+        tap.ok(len(months) > 0 and int(partitions) == len(months) + 1 and in_default == "0",
+               "%s has a partition for each of its %d months (and an empty default one)" % (table, len(months)),
+               (partitions, in_default))
+
+    # a 文书号 stays unique across the month partitions, and a repair's
+    # penalty is checked as by a foreign key
+    n_records = sum(conn.execute("SELECT count(*) FROM %s" % t).fetchone()[0]
+                    for t in ("penalties", "licenses", "commitments"))
+    tap.ok(psql("hc1", "SELECT count(*) FROM record_numbers") == str(n_records),
+           "record_numbers holds the number of each of the %d copied records" % n_records)
+    (decision_no, decided_on) = conn.execute("SELECT decision_no, decided_on FROM penalties LIMIT 1").fetchone()
+    other_month = "2001-01-01" if not decided_on.startswith("2001-01") else "2002-01-01"
+    r = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", "hc1", "-c",
+                        "INSERT INTO penalties (uscc, name, decision_no, authority, decided_on, category,"
+                        " item_id, import_id) SELECT uscc, name, decision_no, authority, '%s', category,"
+                        " item_id, import_id FROM penalties WHERE decision_no = '%s'" % (other_month, decision_no)],
+                       capture_output=True, text=True)
+    tap.ok(r.returncode != 0 and "record_numbers_pkey" in r.stderr,
+           "a penalty with a 文书号 already there is refused, whatever its month", r.stderr)
+    r = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", "hc1", "-c",
+                        "UPDATE repairs SET penalty_id = 999999999 WHERE id = (SELECT min(id) FROM repairs)"],
+                       capture_output=True, text=True)
+    tap.ok(r.returncode != 0 and "FOREIGN KEY" in r.stderr, "a repair cannot name a penalty that is not there",
+           r.stderr)
+    (repaired,) = conn.execute("SELECT min(penalty_id) FROM repairs").fetchone()
+    r = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", "hc1", "-c",
+                        "DELETE FROM penalties WHERE id = %d" % (repaired or 0)], capture_output=True, text=True)
+    tap.ok(repaired is not None and r.returncode != 0 and "FOREIGN KEY" in r.stderr,
+           "a penalty a repair names cannot be deleted", (repaired, r.stderr))
 
     # identities continue after the copied ids
     (max_dept,) = conn.execute("SELECT max(id) FROM departments").fetchone()

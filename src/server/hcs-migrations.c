@@ -14,7 +14,9 @@
  * (src/server/schema/), applied in order, all in one transaction. Version 1
  * is the first schema, one file per table family so that each family's
  * owner edits only its own file. Later versions append entries here; a
- * published version is never edited. */
+ * published version is never edited. Each file has its PostgreSQL twin of
+ * the same name in schema/pg/ (hcs-store-pg.c; the suite api-pg fails
+ * without it). */
 static const char * const migration_1[] = {
   "users.sql",
   "subjects.sql",

@@ -673,7 +673,8 @@ hcs_pg_copy_from_sqlite (HcsPg     *self,
       g_ptr_array_add (checks, check);
       ok = add_partitions (self, source, t, error) && copy_table (self, source, t, check, error);
     }
-  ok = ok && set_user_triggers (self, tables, TRUE, error) && advance_identities (self, error);
+  ok = ok && set_user_triggers (self, tables, TRUE, error) && advance_identities (self, error)
+          && hcs_pg_exec (self, "SELECT hc_after_copy ()", error);
   hcs_store_exec (source, "ROLLBACK", NULL);   /* only read */
   for (guint i = 0; ok && i < tables->len; i++)
     ok = check_table (self, g_ptr_array_index (tables, i), g_ptr_array_index (checks, i), error);

@@ -12,7 +12,37 @@ ALTER TABLE commitments ADD COLUMN IF NOT EXISTS version         bigint NOT NULL
 
 -- A repair of 行政处罚信息 names the penalty it repairs: an approved one
 -- takes the penalty out of 双公示 (四.(四).5: 已修复并不再公示).
-ALTER TABLE repairs ADD COLUMN IF NOT EXISTS penalty_id bigint REFERENCES penalties (id);
+ALTER TABLE repairs ADD COLUMN IF NOT EXISTS penalty_id bigint;
+-- PostgreSQL: penalties is partitioned (imports.sql), so the foreign key is
+-- kept by triggers: a repair names a penalty that exists, and a penalty
+-- named by a repair stays.
+CREATE FUNCTION repairs_penalty_exists () RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.penalty_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM penalties WHERE id = NEW.penalty_id) THEN
+    RAISE EXCEPTION 'FOREIGN KEY constraint failed: no penalty %', NEW.penalty_id
+      USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER repairs_penalty_exists BEFORE INSERT OR UPDATE OF penalty_id ON repairs
+  FOR EACH ROW EXECUTE FUNCTION repairs_penalty_exists ();
+
+CREATE FUNCTION penalties_keep_repairs () RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (TG_OP = 'DELETE' OR NEW.id <> OLD.id)
+     AND EXISTS (SELECT 1 FROM repairs WHERE penalty_id = OLD.id) THEN
+    RAISE EXCEPTION 'FOREIGN KEY constraint failed: a repair names penalty %', OLD.id
+      USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  IF TG_OP = 'DELETE' THEN
+    RETURN OLD;
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER penalties_keep_repairs BEFORE DELETE OR UPDATE OF id ON penalties
+  FOR EACH ROW EXECUTE FUNCTION penalties_keep_repairs ();
 CREATE INDEX repairs_penalty ON repairs (penalty_id) WHERE penalty_id IS NOT NULL;
 
 -- A subject's match hits, through its list entries.
