@@ -477,6 +477,22 @@ hc_test_count_rows (HcTestServer *self,
   return n;
 }
 
+/* Changes the database directly (a second connection), to set up what the
+ * API cannot make, such as a deadline long past; fails the test on error. */
+void
+hc_test_exec_sql (HcTestServer *self,
+                  const char   *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
 /* Ends every session of @username but the test's own, through the API as an
  * administrator does it: setting the user's password again (PATCH
  * /users/{id}) ends their other sessions, so the server refuses those

@@ -87,6 +87,8 @@ void            hc_test_create_subject      (HcTestServer      *self,
                                              const char        *name,
                                              const char        *type,
                                              const char        *region);
+void            hc_test_exec_sql            (HcTestServer      *self,
+                                             const char        *sql);
 gint64          hc_test_count_rows          (HcTestServer      *self,
                                              const char        *sql);
 void            hc_test_server_end_sessions (HcTestServer      *self,

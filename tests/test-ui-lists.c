@@ -453,6 +453,7 @@ objection_freezes_the_entry (HcApplication *app,
   HcListsPane *pane = open_pane (window);
   const char *standing;
   g_autoptr(GdkTexture) shot = NULL;
+  g_auto(GStrv) classes = NULL;
 
   /* Published: nothing to say. */
   select_entry (pane, f->ids[1]);
@@ -465,8 +466,28 @@ objection_freezes_the_entry (HcApplication *app,
   g_assert_nonnull (standing);
   g_assert_nonnull (strstr (standing, "异议中"));
   g_assert_nonnull (strstr (standing, "公示暂停"));
+  /* The deadline and the rule it was counted by (working days of the
+   * holiday calendar, or calendar days beyond its years). */
+  g_assert_nonnull (strstr (standing, hc_list_entry_get_objection_deadline (hc_lists_pane_get_entry (pane))));
+  g_assert_nonnull (strstr (standing, "期限计算"));
+  g_assert_true (strstr (standing, "个工作日") != NULL || strstr (standing, "个自然日") != NULL);
+  g_assert_null (strstr (standing, "已逾期"));
+  g_object_get (hc_lists_pane_get_entry (pane), "state-css-classes", &classes, NULL);
+  g_assert_true (g_strv_contains ((const char * const *) classes, "warning"));
+  g_clear_pointer (&classes, g_strfreev);
   g_assert_cmpint (hc_lists_pane_get_total (pane), ==, G_N_ELEMENTS (usccs));
   shot = hc_ui_take_shot (GTK_WIDGET (window), "lists-objected");
+  g_assert_false (hc_ui_texture_is_blank (shot));
+  g_clear_object (&shot);
+
+  /* Past its deadline: overdue, in the list's state column too, in red. */
+  select_entry (pane, f->ids[2]);
+  standing = hc_lists_pane_get_standing (pane);
+  g_assert_nonnull (strstr (standing, "已逾期"));
+  g_assert_nonnull (strstr (hc_list_entry_get_state_label (hc_lists_pane_get_entry (pane)), "已逾期"));
+  g_object_get (hc_lists_pane_get_entry (pane), "state-css-classes", &classes, NULL);
+  g_assert_true (g_strv_contains ((const char * const *) classes, "error"));
+  shot = hc_ui_take_shot (GTK_WIDGET (window), "lists-objection-overdue");
   g_assert_false (hc_ui_texture_is_blank (shot));
 }
 
@@ -475,6 +496,7 @@ test_lists_objection_freezes_the_entry (void)
 {
   Fixture f = { 0, };
   const char *args[] = { "--server", NULL, NULL };
+  g_autofree char *sql = NULL;
 
   fixture_set_up (&f);
   for (guint i = 0; i < 2; i++)
@@ -483,6 +505,14 @@ test_lists_objection_freezes_the_entry (void)
       step_through_api (&f, f.ids[i], "publish");
     }
   step_through_api (&f, f.ids[0], "object");
+  /* The third under an objection whose deadline has passed (dated back in
+   * the database). */
+  step_through_api (&f, f.ids[2], "notice");
+  step_through_api (&f, f.ids[2], "publish");
+  step_through_api (&f, f.ids[2], "object");
+  sql = g_strdup_printf ("UPDATE list_entry_history SET deadline = date ('now', '+8 hours', '-3 days')"
+                         " WHERE entry_id = %" G_GINT64_FORMAT " AND action = 'object'", f.ids[2]);
+  hc_test_exec_sql (f.server, sql);
   args[1] = hc_test_server_get_url (f.server);
   g_assert_cmpint (hc_ui_run_app (args, objection_freezes_the_entry, &f), ==, 0);
   fixture_tear_down (&f);

@@ -129,18 +129,33 @@ update_standing (HcListsPane *self,
   const char *publishable = entry ? hc_list_entry_get_publishable_from (entry) : NULL;
   gboolean overdue = entry != NULL && hc_list_entry_get_overdue (entry);
   g_autofree char *text = NULL;
+  const char *rule = NULL;
 
   if (g_strcmp0 (state, "objected") == 0)
     {
+      rule = hc_list_entry_get_objection_rule_label (entry);
       if (deadline != NULL && overdue)
-        text = g_strdup_printf (_("Under objection: publicity paused. Overdue: it was to be upheld or revoked by %s."), deadline);
+        text = g_strdup_printf (_("Under objection since %s: publicity paused. Overdue: it was to be upheld or revoked by %s."),
+                                hc_list_entry_get_objected_on (entry), deadline);
       else if (deadline != NULL)
-        text = g_strdup_printf (_("Under objection: publicity paused. To be upheld or revoked by %s."), deadline);
+        text = g_strdup_printf (_("Under objection since %s: publicity paused. To be upheld or revoked by %s."),
+                                hc_list_entry_get_objected_on (entry), deadline);
       else
         text = g_strdup (_("Under objection: publicity paused until the objection is upheld or revoked."));
     }
   else if (g_strcmp0 (state, "noticed") == 0 && publishable != NULL)
-    text = g_strdup_printf (_("Notice period: may be published from %s."), publishable);
+    {
+      rule = hc_list_entry_get_notice_rule_label (entry);
+      text = g_strdup_printf (_("Notice period: may be published from %s."), publishable);
+    }
+  /* The rule the deadline was counted by, as the step kept it. */
+  if (text != NULL && rule != NULL)
+    {
+      g_autofree char *plain = g_steal_pointer (&text);
+
+      /* TRANSLATORS: a deadline's sentence and the rule that counted it */
+      text = g_strdup_printf (_("%s Counted in %s."), plain, rule);
+    }
 
   gtk_label_set_label (self->standing_label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->standing_label), text != NULL);

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hc-client-private.h"
 #include "hc-core.h"
 #include "hc-list-entry-event.h"
@@ -32,7 +34,11 @@ struct _HcListEntry
   char       *etag;
   char       *objection_deadline;  /* 异议 to be decided by (listsrv's field) */
   char       *publishable_from;    /* the notice period's end */
+  char       *objected_on;
+  char       *objection_rule_label;  /* how objection_deadline was counted */
+  char       *notice_rule_label;     /* how publishable_from was counted */
   gboolean    overdue;
+  GStrv       state_css_classes;   /* an overdue objection red, one in time amber */
   GStrv       measures;
   GListStore *history;   /* of HcListEntryEvent; NULL in a page's rows */
 };
@@ -61,6 +67,7 @@ enum {
   PROP_VERSION,
   PROP_MEASURES,
   PROP_HISTORY,
+  PROP_STATE_CSS_CLASSES,
   N_PROPS
 };
 
@@ -94,6 +101,10 @@ hc_list_entry_finalize (GObject *object)
   g_free (self->etag);
   g_free (self->objection_deadline);
   g_free (self->publishable_from);
+  g_free (self->objected_on);
+  g_free (self->objection_rule_label);
+  g_free (self->notice_rule_label);
+  g_strfreev (self->state_css_classes);
   g_strfreev (self->measures);
   g_clear_object (&self->history);
 
@@ -147,6 +158,9 @@ hc_list_entry_get_property (GObject    *object,
     case PROP_HISTORY:
       g_value_set_object (value, hc_list_entry_get_history (self));
       break;
+    case PROP_STATE_CSS_CLASSES:
+      g_value_set_boxed (value, self->state_css_classes);
+      break;
     default:
       if (prop_id > PROP_0 && prop_id <= PROP_ETAG)
         g_value_set_string (value, string_of (self, prop_id));
@@ -174,6 +188,9 @@ hc_list_entry_class_init (HcListEntryClass *klass)
     g_param_spec_boxed ("measures", NULL, NULL, G_TYPE_STRV, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties [PROP_HISTORY] =
     g_param_spec_object ("history", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The style classes of the entry's state where a list shows it. */
+  properties [PROP_STATE_CSS_CLASSES] =
+    g_param_spec_boxed ("state-css-classes", NULL, NULL, G_TYPE_STRV, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -201,6 +218,39 @@ dup_member (JsonObject *obj,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return g_strdup (json_node_get_string (node));
+}
+
+/* The rule a deadline was counted by, as the step that started it keeps
+ * it (@prefix "objection_deadline" or "notice"): working days of a holiday
+ * calendar, or calendar days and why; %NULL when the server does not say. */
+static char *
+rule_label (JsonObject *obj,
+            const char *prefix)
+{
+  g_autofree char *rule_member = g_strconcat (prefix, "_rule", NULL);
+  g_autofree char *days_member = g_strconcat (prefix, "_days", NULL);
+  g_autofree char *calendar_member = g_strconcat (prefix, "_calendar", NULL);
+  g_autofree char *rule = dup_member (obj, rule_member);
+  g_autofree char *calendar = dup_member (obj, calendar_member);
+  JsonNode *days_node = json_object_get_member (obj, days_member);
+  int days = days_node != NULL && JSON_NODE_HOLDS_VALUE (days_node) ? (int) json_node_get_int (days_node) : -1;
+
+  if (rule == NULL || days < 0)
+    return NULL;
+  if (g_str_equal (rule, "working_days"))
+    /* TRANSLATORS: how a list deadline was counted: working days and the holiday calendar's name */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day by the holiday calendar “%s”",
+                                         "%d working days by the holiday calendar “%s”", days),
+                            days, calendar ? calendar : "");
+  if (calendar != NULL)
+    /* TRANSLATORS: how a list deadline was counted: calendar days, beyond the holiday calendar's years */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d calendar day: the holiday calendar “%s” does not cover the days counted",
+                                         "%d calendar days: the holiday calendar “%s” does not cover the days counted", days),
+                            days, calendar);
+  /* TRANSLATORS: how a list deadline was counted: calendar days, no holiday calendar */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d calendar day: no holiday calendar is loaded",
+                                       "%d calendar days: no holiday calendar is loaded", days),
+                          days);
 }
 
 /* Returns: (transfer full) (nullable): the entry, NULL without an id */
@@ -243,6 +293,23 @@ hc_list_entry_new_from_json (JsonObject *obj,
   self->objection_deadline = dup_member (obj, "objection_deadline");
   self->publishable_from = dup_member (obj, "publishable_from");
   self->overdue = json_object_get_boolean_member_with_default (obj, "overdue", FALSE);
+  self->objected_on = dup_member (obj, "objected_on");
+  self->objection_rule_label = rule_label (obj, "objection_deadline");
+  self->notice_rule_label = rule_label (obj, "notice");
+  /* An objection past its deadline says so wherever the state is shown. */
+  if (self->overdue && g_strcmp0 (self->state, "objected") == 0)
+    {
+      g_autofree char *label = g_steal_pointer (&self->state_label);
+
+      /* TRANSLATORS: the state of an entry whose objection is past its deadline */
+      self->state_label = g_strdup_printf (_("%s (overdue)"), label);
+    }
+  {
+    const char *none[] = { NULL }, *late[] = { "error", NULL }, *open[] = { "warning", NULL };
+
+    self->state_css_classes = g_strdupv ((char **) (self->overdue ? late
+                                                    : g_strcmp0 (self->state, "objected") == 0 ? open : none));
+  }
 
   array = array_member (obj, "measures");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -338,6 +405,30 @@ hc_list_entry_get_publishable_from (HcListEntry *self)
 {
   g_return_val_if_fail (HC_IS_LIST_ENTRY (self), NULL);
   return self->publishable_from;
+}
+
+/* Returns: (nullable): under objection, the day it was received */
+const char *
+hc_list_entry_get_objected_on (HcListEntry *self)
+{
+  g_return_val_if_fail (HC_IS_LIST_ENTRY (self), NULL);
+  return self->objected_on;
+}
+
+/* Returns: (nullable): how the objection's deadline was counted, said for a person */
+const char *
+hc_list_entry_get_objection_rule_label (HcListEntry *self)
+{
+  g_return_val_if_fail (HC_IS_LIST_ENTRY (self), NULL);
+  return self->objection_rule_label;
+}
+
+/* Returns: (nullable): how the notice period's end was counted, said for a person */
+const char *
+hc_list_entry_get_notice_rule_label (HcListEntry *self)
+{
+  g_return_val_if_fail (HC_IS_LIST_ENTRY (self), NULL);
+  return self->notice_rule_label;
 }
 
 /* Returns: whether the entry's objection is past its deadline */

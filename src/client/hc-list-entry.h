@@ -37,5 +37,8 @@ GListModel         *hc_list_entry_get_history            (HcListEntry *self);
 const char         *hc_list_entry_get_objection_deadline (HcListEntry *self);
 const char         *hc_list_entry_get_publishable_from   (HcListEntry *self);
 gboolean            hc_list_entry_get_overdue            (HcListEntry *self);
+const char         *hc_list_entry_get_objected_on        (HcListEntry *self);
+const char         *hc_list_entry_get_objection_rule_label (HcListEntry *self);
+const char         *hc_list_entry_get_notice_rule_label  (HcListEntry *self);
 
 G_END_DECLS

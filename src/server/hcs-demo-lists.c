@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "hcs-demo.h"
+#include "hcs-list-rules.h"
 #include "hcs-store-lists.h"
 #include "hcs-store-repairs.h"
 
@@ -212,6 +213,7 @@ static gboolean
 seed_one (HcsStore       *store,
           GRand          *rand,
           const ListPlan *plan,
+          const gint64    periods[2],
           gint64          n_subjects,
           const gint64   *departments,
           GArray         *measures,
@@ -284,8 +286,19 @@ seed_one (HcsStore       *store,
       g_autofree char *at = i == 0 ? g_strdup (created_at)
                           : i == n - 1 ? g_strdup (updated_at) : stamp_text (steps[i].day, rand);
 
-      if (!hcs_store_lists_history_add (store, id, steps[i].action, steps[i].from, steps[i].to,
-                                        steps[i].reason, steps[i].actor, at, error))
+      g_auto(HcsDeadline) deadline = { 0, };
+      g_autofree char *starts_on = NULL;
+
+      /* The notice and an objection start a legal time, counted as the
+       * server counts it (hcs_lists_apply_action()). */
+      if (g_str_equal (steps[i].action, "notice") || g_str_equal (steps[i].action, "object"))
+        {
+          starts_on = date_text (steps[i].day);
+          hcs_lists_count_period (starts_on, periods[g_str_equal (steps[i].action, "object")], &deadline);
+        }
+      if (!hcs_store_lists_history_add_deadline (store, id, steps[i].action, steps[i].from, steps[i].to,
+                                                 steps[i].reason, steps[i].actor, at, starts_on,
+                                                 starts_on ? &deadline : NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -315,10 +328,16 @@ hcs_demo_seed_lists (HcsStore  *store,
     {
       const ListPlan *plan = &plans[p];
       g_autoptr(GArray) measures = hcs_store_lists_measure_ids (store, plan->key, error);
-      gint64 departments[4];
+      g_autoptr(JsonObject) type = NULL;
+      gint64 departments[4], periods[2];
 
       if (measures == NULL || measures->len == 0)
         return measures != NULL;
+      /* The type's notice period and objection time. */
+      if ((type = hcs_store_lists_type_get (store, plan->key, error)) == NULL)
+        return FALSE;
+      periods[0] = json_object_get_int_member (type, "notice_days");
+      periods[1] = json_object_get_int_member (type, "objection_days");
       for (guint d = 0; d < 4; d++)
         {
           departments[d] = hcs_store_lists_department_by_code (store, plan->departments[d], error);
@@ -332,7 +351,7 @@ hcs_demo_seed_lists (HcsStore  *store,
           int year = FIRST_YEAR + (int) pick_weighted (rand, plan->year_weight, N_YEARS);
           guint32 start = julian_of (year, 1, 1) + (guint32) g_rand_int_range (rand, 0, 365);
 
-          if (!seed_one (store, rand, plan, n_subjects, departments, measures, start, end, error))
+          if (!seed_one (store, rand, plan, periods, n_subjects, departments, measures, start, end, error))
             return FALSE;
         }
     }

@@ -14,6 +14,7 @@
 
 #include "hc-core.h"
 #include "hcs-grading.h"
+#include "hcs-holidays.h"
 #include "hcs-list-rules.h"
 #include "hcs-store-lists.h"
 
@@ -295,7 +296,7 @@ check_publish (JsonObject      *entry,
                GError         **error)
 {
   const char *cls = json_object_get_string_member (type, "class");
-  gint64 notice_days = json_object_get_int_member (type, "notice_days");
+  gint64 notice_days = json_object_get_int_member (entry, "notice_days");
   const char *noticed = json_object_get_null_member (entry, "decided_on") ? NULL
                         : json_object_get_string_member (entry, "decided_on");
   g_autofree char *today = hcs_date_today ();
@@ -320,12 +321,60 @@ check_publish (JsonObject      *entry,
                      _("You proposed this entry: another supervisor must publish it (four eyes)."));
       return FALSE;
     }
-  open_on = noticed != NULL ? hcs_date_add_days (noticed, (int) notice_days) : NULL;
+  /* The end of the notice period as the notice counted it and kept it. */
+  open_on = json_object_get_null_member (entry, "publishable_from") ? NULL
+            : g_strdup (json_object_get_string_member (entry, "publishable_from"));
   if (open_on != NULL && strcmp (today, open_on) < 0)
     {
-      hcs_error_set (error, HCS_ERR_NOTICE_PERIOD, "action",
-                     _("The subject was notified on %s and has %d days to respond: the entry can be published from %s."),
-                     noticed, (int) notice_days, open_on);
+      if (g_strcmp0 (json_object_get_string_member_with_default (entry, "notice_rule", NULL), "working_days") == 0)
+        hcs_error_set (error, HCS_ERR_NOTICE_PERIOD, "action",
+                       _("The subject was notified on %s and has %d working days to respond: the entry can be published from %s."),
+                       noticed, (int) notice_days, open_on);
+      else
+        hcs_error_set (error, HCS_ERR_NOTICE_PERIOD, "action",
+                       _("The subject was notified on %s and has %d days to respond: the entry can be published from %s."),
+                       noticed, (int) notice_days, open_on);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * hcs_lists_count_period:
+ * @from: the day the time starts (YYYY-MM-DD)
+ *
+ * Counts a legal time of @days from @from by the calendar in force
+ * (hcs_deadline_count()); a time of no days ends the day it starts.
+ */
+void
+hcs_lists_count_period (const char  *from,
+                        gint64       days,
+                        HcsDeadline *out)
+{
+  if (days > 0 && hcs_deadline_count (from, (int) days, out))
+    return;
+  hcs_deadline_clear (out);
+  out->date = g_strdup (from);
+  out->rule = "calendar_days";
+  out->days = 0;
+  out->calendar = hcs_holidays_get_default () ? hcs_holidays_get_name (hcs_holidays_get_default ()) : NULL;
+}
+
+/* The day an objection was received: not after today (the route checks
+ * that), and not before the entry was noticed to the subject. */
+static gboolean
+check_received_on (JsonObject  *entry,
+                   const char  *received_on,
+                   GError     **error)
+{
+  const char *noticed = json_object_get_null_member (entry, "decided_on") ? NULL
+                        : json_object_get_string_member (entry, "decided_on");
+
+  if (noticed != NULL && strcmp (received_on, noticed) < 0)
+    {
+      hcs_error_set (error, HCS_ERR_INVALID_DATE, "received_on",
+                     _("The objection cannot have been received on %s: the subject was notified on %s. Give a day from %s to today."),
+                     received_on, noticed, noticed);
       return FALSE;
     }
   return TRUE;
@@ -334,12 +383,19 @@ check_publish (JsonObject      *entry,
 /**
  * hcs_lists_apply_action:
  * @version: the version the caller edits
+ * @received_on: (nullable): for `object`, the day the objection was
+ *   received (YYYY-MM-DD, not after today); %NULL for today
  *
  * Moves an entry by @action inside the caller's transaction: its new state
- * and dates, and the history line. Fails with HCS_STORE_ERROR STALE or
+ * and dates, and the history line. A step that starts a legal time keeps
+ * its deadline, counted by the holiday calendar in force (working days, or
+ * calendar days without one or beyond its years): `notice` the type's
+ * notice period (告知) from today, `object` the type's objection time from
+ * the day the objection was received. Fails with HCS_STORE_ERROR STALE or
  * NOT_FOUND, or HCS_ERROR illegal_transition when @action is not open from
  * the entry's state, forbidden / own_proposal / notice_period when the
- * four eyes of publishing refuse it.
+ * four eyes of publishing refuse it, invalid_date when the objection is
+ * dated before the notice.
  */
 gboolean
 hcs_lists_apply_action (HcsStore        *store,
@@ -347,13 +403,16 @@ hcs_lists_apply_action (HcsStore        *store,
                         gint64           version,
                         const char      *action,
                         const char      *reason,
+                        const char      *received_on,
                         const HcsActor  *actor,
                         GError         **error)
 {
   g_autoptr(JsonObject) entry = hcs_store_lists_entry_get (store, id, FALSE, error);
   g_autoptr(JsonObject) type = NULL;
   g_autofree char *decided_on = NULL, *published_from = NULL, *published_until = NULL;
-  const char *from, *to = NULL;
+  g_autofree char *today = hcs_date_today ();
+  g_auto(HcsDeadline) deadline = { 0, };
+  const char *from, *to = NULL, *starts_on = NULL;
 
   if (entry == NULL)
     return FALSE;
@@ -375,10 +434,23 @@ hcs_lists_apply_action (HcsStore        *store,
     return FALSE;
   action_dates (action, entry, json_object_get_int_member (type, "default_years"),
                 &decided_on, &published_from, &published_until);
+  if (g_str_equal (action, "notice"))
+    {
+      starts_on = decided_on;
+      hcs_lists_count_period (starts_on, json_object_get_int_member (type, "notice_days"), &deadline);
+    }
+  else if (g_str_equal (action, "object"))
+    {
+      starts_on = received_on != NULL ? received_on : today;
+      if (!check_received_on (entry, starts_on, error))
+        return FALSE;
+      hcs_lists_count_period (starts_on, json_object_get_int_member (type, "objection_days"), &deadline);
+    }
   /* A list entry in force, or ended, counts in the subject's grade. */
   return hcs_store_lists_entry_set_state (store, id, version, to, decided_on, published_from,
                                           published_until, error) &&
-         hcs_store_lists_history_add (store, id, action, from, to, reason, actor->username, NULL, error) &&
+         hcs_store_lists_history_add_deadline (store, id, action, from, to, reason, actor->username, NULL,
+                                               starts_on, starts_on ? &deadline : NULL, error) &&
          hcs_grading_regrade_identifier (store, json_object_get_string_member (entry, "subject_identifier"), error);
 }
 

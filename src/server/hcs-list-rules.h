@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hc-enums.h"
+#include "hcs-holidays.h"
 #include "hcs-request.h"
 
 G_BEGIN_DECLS
@@ -37,11 +38,15 @@ char       *hcs_list_actions_from           (const char         *state);
 gboolean    hcs_list_action_needs_reason    (const char         *action);
 gboolean    hcs_list_state_known            (const char         *state);
 
+void        hcs_lists_count_period          (const char         *from,
+                                             gint64              days,
+                                             HcsDeadline        *out);
 gboolean    hcs_lists_apply_action          (HcsStore           *store,
                                              gint64              id,
                                              gint64              version,
                                              const char         *action,
                                              const char         *reason,
+                                             const char         *received_on,
                                              const HcsActor     *actor,
                                              GError            **error);
 

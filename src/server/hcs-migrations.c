@@ -122,6 +122,14 @@ static const char * const migration_15[] = {
   NULL
 };
 
+/* 名单 deadlines: the notice period and the objection time counted by the
+ * holiday calendar, each step keeping its deadline and rule (issue 9).
+ * Idempotent. */
+static const char * const migration_16[] = {
+  "lists-deadline-rule.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -138,6 +146,7 @@ static const char * const * const migrations[] = {
   migration_13,
   migration_14,
   migration_15,
+  migration_16,
 };
 
 int

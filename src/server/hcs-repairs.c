@@ -143,7 +143,7 @@ repair_entry (HcsStore        *store,
   reason = g_strdup_printf ("repairs/%" G_GINT64_FORMAT "%s%s", repair_id,
                             comment && *comment ? ": " : "", comment ? comment : "");
   if (!hcs_lists_apply_action (store, entry_id, json_object_get_int_member (before, "version"), "repair",
-                               reason, actor, error) ||
+                               reason, NULL, actor, error) ||
       (after = hcs_store_lists_entry_get (store, entry_id, FALSE, error)) == NULL)
     return FALSE;
   before_node = hcs_json_object_node (before);

@@ -257,13 +257,14 @@ transition_entry (HcsRequest *req)
   g_autoptr(JsonObject) after = NULL;
   g_autoptr(HcsWrite) w = NULL;
   g_autofree char *entry_id_text = NULL;
-  const char *action = NULL, *reason = "";
+  const char *action = NULL, *reason = "", *received_on = NULL;
   JsonObject *body;
   gint64 id, version;
 
   if (!hcs_request_path_id (req, "id", NULL, &id) || (body = hcs_request_json_object (req)) == NULL ||
       !hcs_request_field_string (req, body, "action", HCS_FIELD_REQUIRED, &action) ||
-      !hcs_request_field_string (req, body, "reason", HCS_FIELD_OPTIONAL | HCS_FIELD_MULTILINE, &reason))
+      !hcs_request_field_string (req, body, "reason", HCS_FIELD_OPTIONAL | HCS_FIELD_MULTILINE, &reason) ||
+      !hcs_request_field_string (req, body, "received_on", HCS_FIELD_OPTIONAL, &received_on))
     return;
   if (!hcs_list_action_known (action))
     {
@@ -271,6 +272,26 @@ transition_entry (HcsRequest *req)
                                _("“%s” is not an action on a list entry; use notice, publish, object, uphold, revoke, repair, exit or expire."),
                                action);
       return;
+    }
+  /* The day an objection was received (it may reach the office by post):
+   * its time counts from then. */
+  if (received_on != NULL)
+    {
+      g_autofree char *today = hcs_date_today ();
+      GDate day;
+
+      if (!g_str_equal (action, "object"))
+        {
+          hcs_request_reply_error (req, HCS_ERR_UNKNOWN_FIELD, "received_on",
+                                   _("received_on is the day an objection was received: give it only with the action “object”."));
+          return;
+        }
+      if (!hcs_date_parse (received_on, &day) || strcmp (received_on, today) > 0)
+        {
+          hcs_request_reply_error (req, HCS_ERR_INVALID_DATE, "received_on",
+                                   _("“%s” is not a date up to today; write it as YYYY-MM-DD."), received_on);
+          return;
+        }
     }
   if (hcs_list_action_needs_reason (action))
     {
@@ -294,7 +315,7 @@ transition_entry (HcsRequest *req)
       return;
     }
   version = hcs_request_if_match_version (req, before);
-  if (!hcs_lists_apply_action (store, id, version, action, reason, hcs_request_get_actor (req), &error) ||
+  if (!hcs_lists_apply_action (store, id, version, action, reason, received_on, hcs_request_get_actor (req), &error) ||
       (after = hcs_store_lists_entry_get (store, id, FALSE, &error)) == NULL ||
       !hcs_write_commit (w, "list_entry.transition", "list_entry", (entry_id_text = id_text (id)),
                          before, after, &error))

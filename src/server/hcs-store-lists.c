@@ -131,25 +131,28 @@ hcs_store_lists_type_set_periods (HcsStore    *store,
   return TRUE;
 }
 
-/* The day of the entry's last objection (history stamps are UTC; the day
- * is Hainan's), while it is under objection. */
-#define OBJECTED_ON \
-  "(SELECT date (h.at, '+8 hours') FROM list_entry_history h WHERE h.entry_id = e.id AND h.action = 'object'" \
-  " ORDER BY h.id DESC LIMIT 1)"
-#define OBJECTION_DEADLINE "date (" OBJECTED_ON ", printf ('+%d days', t.objection_days))"
-
-/* The deadlines of an entry's steps: publishable_from (告知 plus the type's
- * notice period), and under objection (异议中: frozen, publicity paused)
- * the day it was raised, the day it must be decided by, and whether that
- * day has passed. */
+/* The deadlines of an entry's steps, each kept by the step that started
+ * it (lists-deadline-rule.sql): publishable_from (告知 plus the notice
+ * period, counted when the entry was noticed) and, under objection (异议中:
+ * frozen, publicity paused), the day the objection was received, the day
+ * it must be decided by, the rule that counted it, and whether that day
+ * has passed (in Hainan). */
 #define ENTRY_DEADLINES \
-  " t.notice_days AS notice_days," \
-  " CASE WHEN e.decided_on IS NOT NULL THEN date (e.decided_on, printf ('+%d days', t.notice_days)) END" \
-  "   AS publishable_from," \
-  " CASE WHEN e.state = 'objected' THEN " OBJECTED_ON " END AS objected_on," \
-  " CASE WHEN e.state = 'objected' THEN " OBJECTION_DEADLINE " END AS objection_deadline," \
-  " (e.state = 'objected' AND date ('now', '+8 hours') > " OBJECTION_DEADLINE ") AS overdue," \
+  " coalesce (nh.deadline_days, t.notice_days) AS notice_days," \
+  " nh.deadline AS publishable_from, nh.deadline_rule AS notice_rule, nh.deadline_calendar AS notice_calendar," \
+  " oh.starts_on AS objected_on, oh.deadline AS objection_deadline," \
+  " oh.deadline_rule AS objection_deadline_rule, oh.deadline_days AS objection_deadline_days," \
+  " oh.deadline_calendar AS objection_deadline_calendar," \
+  " (oh.deadline IS NOT NULL AND date ('now', '+8 hours') > oh.deadline) AS overdue," \
   " (e.state = 'objected') AS publicity_paused,"
+
+/* The steps those deadlines come from: the entry's notice, and its last
+ * objection while it is under objection. */
+#define ENTRY_STEPS \
+  " LEFT JOIN list_entry_history nh ON nh.id = (SELECT max (h.id) FROM list_entry_history h" \
+  "   WHERE h.entry_id = e.id AND h.action = 'notice')" \
+  " LEFT JOIN list_entry_history oh ON e.state = 'objected' AND oh.id = (SELECT max (h.id)" \
+  "   FROM list_entry_history h WHERE h.entry_id = e.id AND h.action = 'object')"
 
 #define ENTRY_COLUMNS \
   "e.id AS id, e.list_type AS list_type, t.class AS list_class, t.name AS list_name," \
@@ -173,7 +176,7 @@ hcs_store_lists_type_set_periods (HcsStore    *store,
 
 /* Newest first, keyset-paged on the id. */
 static const char SQL_ENTRIES[] =
-  "SELECT " ENTRY_COLUMNS ENTRY_FROM ENTRY_FILTER
+  "SELECT " ENTRY_COLUMNS ENTRY_FROM ENTRY_STEPS ENTRY_FILTER
   " AND (?5 IS NULL OR e.id < ?5) ORDER BY e.id DESC LIMIT ?6";
 static const char SQL_ENTRIES_COUNT[] =
   "SELECT count(*)" ENTRY_FROM ENTRY_FILTER;
@@ -364,19 +367,29 @@ hcs_store_lists_entry_add_measure (HcsStore  *store,
 }
 
 static const char SQL_HISTORY_ADD[] =
-  "INSERT INTO list_entry_history (entry_id, action, from_state, to_state, reason, actor, at)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+  "INSERT INTO list_entry_history (entry_id, action, from_state, to_state, reason, actor, at,"
+  " starts_on, deadline, deadline_rule, deadline_days, deadline_calendar)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
+/**
+ * hcs_store_lists_history_add_deadline:
+ * @at: (nullable): the time of the step (ISO 8601, UTC), %NULL for now
+ * @starts_on: (nullable): the day the legal time @deadline ends counts
+ *   from, for a step that starts one (notice, object)
+ * @deadline: (nullable): that time's end and the rule that counted it
+ */
 gboolean
-hcs_store_lists_history_add (HcsStore    *store,
-                             gint64       entry_id,
-                             const char  *action,
-                             const char  *from_state,
-                             const char  *to_state,
-                             const char  *reason,
-                             const char  *actor,
-                             const char  *at,
-                             GError     **error)
+hcs_store_lists_history_add_deadline (HcsStore          *store,
+                                      gint64             entry_id,
+                                      const char        *action,
+                                      const char        *from_state,
+                                      const char        *to_state,
+                                      const char        *reason,
+                                      const char        *actor,
+                                      const char        *at,
+                                      const char        *starts_on,
+                                      const HcsDeadline *deadline,
+                                      GError           **error)
 {
   sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_HISTORY_ADD, error);
   g_autofree char *now = at ? NULL : hcs_now_iso ();
@@ -390,12 +403,37 @@ hcs_store_lists_history_add (HcsStore    *store,
   hcs_store_bind_text (stmt, 5, reason ? reason : "");
   hcs_store_bind_text (stmt, 6, actor);
   hcs_store_bind_text (stmt, 7, at ? at : now);
+  if (deadline != NULL)
+    {
+      hcs_store_bind_text (stmt, 8, starts_on);
+      hcs_store_bind_text (stmt, 9, deadline->date);
+      hcs_store_bind_text (stmt, 10, deadline->rule);
+      sqlite3_bind_int64 (stmt, 11, deadline->days);
+      hcs_store_bind_text (stmt, 12, deadline->calendar);
+    }
   return hcs_store_step_done (store, stmt, error);
 }
 
-static const char SQL_ENTRY_GET[] = "SELECT " ENTRY_COLUMNS ENTRY_FROM " WHERE e.id = ?1";
+/* A step that starts no legal time. */
+gboolean
+hcs_store_lists_history_add (HcsStore    *store,
+                             gint64       entry_id,
+                             const char  *action,
+                             const char  *from_state,
+                             const char  *to_state,
+                             const char  *reason,
+                             const char  *actor,
+                             const char  *at,
+                             GError     **error)
+{
+  return hcs_store_lists_history_add_deadline (store, entry_id, action, from_state, to_state, reason,
+                                               actor, at, NULL, NULL, error);
+}
+
+static const char SQL_ENTRY_GET[] = "SELECT " ENTRY_COLUMNS ENTRY_FROM ENTRY_STEPS " WHERE e.id = ?1";
 static const char SQL_ENTRY_HISTORY[] =
-  "SELECT id, action, from_state AS \"from\", to_state AS \"to\", reason, actor, at"
+  "SELECT id, action, from_state AS \"from\", to_state AS \"to\", reason, actor, at,"
+  " starts_on, deadline, deadline_rule, deadline_days, deadline_calendar"
   " FROM list_entry_history WHERE entry_id = ?1 ORDER BY id";
 
 /* Returns: (transfer full): the entry (with its history when asked), or

@@ -3,6 +3,7 @@
  * (batch matching: hcs-store-match.h). */
 #pragma once
 
+#include "hcs-holidays.h"
 #include "hcs-request.h"
 #include "hcs-store.h"
 
@@ -65,6 +66,17 @@ gboolean    hcs_store_lists_history_add    (HcsStore             *store,
                                             const char           *reason,
                                             const char           *actor,
                                             const char           *at,
+                                            GError              **error);
+gboolean    hcs_store_lists_history_add_deadline (HcsStore       *store,
+                                            gint64                entry_id,
+                                            const char           *action,
+                                            const char           *from_state,
+                                            const char           *to_state,
+                                            const char           *reason,
+                                            const char           *actor,
+                                            const char           *at,
+                                            const char           *starts_on,
+                                            const HcsDeadline    *deadline,
                                             GError              **error);
 JsonObject *hcs_store_lists_entry_get      (HcsStore             *store,
                                             gint64                id,
