@@ -1344,15 +1344,16 @@ test_ten_percent_overdue_is_met (void)
           hc_assert_status (entry, 201, NULL);
           entry_path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions",
                                         json_object_get_int_member (obj (entry), "id"));
-          noticed = send ("POST", entry_path, analyst, "{\"action\":\"notice\"}", entry->etag);
-          hc_assert_status (noticed, 200, NULL);
           /* Four eyes: a supervisor who did not propose it publishes it,
-           * with no notice period for this test's list type. */
+           * with no notice period for this test's list type (the notice
+           * keeps the period in force when it is given). */
           {
             g_autoptr(HcTestResponse) days = hc_test_request (server, "PATCH", "/list-types/black", admin,
                                                               "{\"notice_days\":0}");
             hc_assert_status (days, 200, NULL);
           }
+          noticed = send ("POST", entry_path, analyst, "{\"action\":\"notice\"}", entry->etag);
+          hc_assert_status (noticed, 200, NULL);
           published = send ("POST", entry_path, supervisor, "{\"action\":\"publish\"}", noticed->etag);
           hc_assert_status (published, 200, NULL);
           entry_repair_body = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"list_entry\",\"entry_id\":%"
