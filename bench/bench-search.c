@@ -96,17 +96,22 @@ login (SoupSession *session,
   return g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "token"));
 }
 
-/* Seconds of one GET; the count of items and the total in @n, @total. */
+/* Seconds of one GET; the count of items and the total in @n, @total;
+ * @how: "1" (the exact total) or "estimate" (the pane's first page: the
+ * total exact when cheap, else estimated; @exact says which). */
 static double
-search (SoupSession *session,
-        const char  *url,
-        const char  *token,
-        const char  *text,
-        guint       *n,
-        gint64      *total)
+search_how (SoupSession *session,
+            const char  *url,
+            const char  *token,
+            const char  *text,
+            const char  *how,
+            guint        limit,
+            guint       *n,
+            gint64      *total,
+            gboolean    *exact)
 {
   g_autofree char *escaped = g_uri_escape_string (text, NULL, FALSE);
-  g_autofree char *uri = g_strdup_printf ("%s/api/v1/subjects?q=%s&total=1&limit=%d", url, escaped, PAGE);
+  g_autofree char *uri = g_strdup_printf ("%s/api/v1/subjects?q=%s&total=%s&limit=%u", url, escaped, how, limit);
   g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
   g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
   g_autoptr(GBytes) answer = NULL;
@@ -129,8 +134,36 @@ search (SoupSession *session,
   g_assert_no_error (error);
   obj = json_node_get_object (json_parser_get_root (parser));
   *n = json_array_get_length (json_object_get_array_member (obj, "items"));
-  *total = json_object_get_int_member (obj, "total");
+  *exact = json_object_get_boolean_member_with_default (obj, "total_exact", TRUE);
+  *total = json_object_get_int_member (obj, *exact ? "total" : "total_estimate");
   return seconds;
+}
+
+/* The pane's first page: 200 rows by id with total=estimate. */
+static double
+search (SoupSession *session,
+        const char  *url,
+        const char  *token,
+        const char  *text,
+        guint       *n,
+        gint64      *total,
+        gboolean    *exact)
+{
+  return search_how (session, url, token, text, "estimate", PAGE, n, total, exact);
+}
+
+/* The exact count apart, as the pane asks it after an estimate. */
+static double
+count_exact (SoupSession *session,
+             const char  *url,
+             const char  *token,
+             const char  *text,
+             gint64      *total)
+{
+  guint n;
+  gboolean exact;
+
+  return search_how (session, url, token, text, "1", 1, &n, total, &exact);
 }
 
 /* The statements the server ran before the name index (commit 4a87737):
@@ -269,6 +302,10 @@ main (int argc, char *argv[])
   g_autoptr(GArray) t_names = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_prefixes = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_old = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_count = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_count_estimated = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_estimated = 0, n_prefix_estimated = 0;
   GSubprocess *proc = NULL;
   sqlite3 *db = NULL;
   gboolean seed = !g_file_test (db_path, G_FILE_TEST_EXISTS);
@@ -306,8 +343,9 @@ main (int argc, char *argv[])
     {
       guint n;
       gint64 total;
+      gboolean exact;
 
-      search (session, url, token, g_ptr_array_index (names, i), &n, &total);
+      search (session, url, token, g_ptr_array_index (names, i), &n, &total, &exact);
       old_search (db, g_ptr_array_index (names, i), &n, &total);
     }
 
@@ -315,18 +353,30 @@ main (int argc, char *argv[])
     {
       const char *text = g_ptr_array_index (names, i);
       guint n_new, n_old;
-      gint64 total_new, total_old;
-      double a = search (session, url, token, text, &n_new, &total_new);
+      gint64 total_new, total_old, total_exact;
+      gboolean exact;
+      double a = search (session, url, token, text, &n_new, &total_new, &exact);
+      double c = count_exact (session, url, token, text, &total_exact);
       double b = old_search (db, text, &n_old, &total_old);
 
       g_array_append_val (t_names, a);
+      g_array_append_val (t_count, c);
       g_array_append_val (t_old, b);
       sum_new += a;
       sum_old += b;
-      if (n_new != n_old || total_new != total_old)
+      if (!exact)
         {
-          g_printerr ("«%s»: server %u rows of %" G_GINT64_FORMAT ", scan %u of %" G_GINT64_FORMAT "\n",
-                      text, n_new, total_new, n_old, total_old);
+          double e = total_old > 0 ? (double) ABS (total_new - total_old) / (double) total_old : 0;
+
+          n_estimated++;
+          g_array_append_val (errors, e);
+          g_array_append_val (t_count_estimated, c);
+        }
+      if (n_new != n_old || total_exact != total_old || (exact && total_new != total_old))
+        {
+          g_printerr ("«%s»: server %u rows of %" G_GINT64_FORMAT " (%s; exact %" G_GINT64_FORMAT "),"
+                      " scan %u of %" G_GINT64_FORMAT "\n",
+                      text, n_new, total_new, exact ? "exact" : "estimate", total_exact, n_old, total_old);
           mismatches++;
         }
     }
@@ -334,18 +384,32 @@ main (int argc, char *argv[])
     {
       guint n;
       gint64 total;
-      double a = search (session, url, token, g_ptr_array_index (prefixes, i), &n, &total);
+      gboolean exact;
+      double a = search (session, url, token, g_ptr_array_index (prefixes, i), &n, &total, &exact);
 
       g_array_append_val (t_prefixes, a);
+      n_prefix_estimated += !exact;
     }
   sqlite3_close (db);
   stop_server (proc);
 
-  g_print ("\nfirst page of %d by id with the total, one connection, ms:\n", PAGE);
+  g_print ("\nfirst page of %d by id with total=estimate (the pane's first answer), one connection, ms:\n", PAGE);
   g_print ("%-34s %5s  %8s %8s %8s %8s %8s\n", "", "n", "mean", "p50", "p95", "p99", "max");
   report ("names, 2-4 chars, server (HTTP)", t_names);
   report ("names, old scan (SQLite in process)", t_old);
   report ("identifier prefixes, server (HTTP)", t_prefixes);
+  report ("exact count apart (total=1, limit=1)", t_count);
+  if (t_count_estimated->len > 0)
+    report ("  of the estimated ones", t_count_estimated);
+  g_print ("estimated totals: %u of %u names, %u of %u prefixes\n", n_estimated, names->len,
+           n_prefix_estimated, prefixes->len);
+  if (errors->len > 0)
+    {
+      g_array_sort (errors, cmp_double);
+      g_print ("estimate's error against the exact count: median %.1f %%, p95 %.1f %%, max %.1f %%\n",
+               percentile (errors, 0.5) * 100, percentile (errors, 0.95) * 100,
+               g_array_index (errors, double, errors->len - 1) * 100);
+    }
   g_print ("ratio old scan / server: mean %.1f, p99 %.1f\n", sum_old / sum_new,
            percentile (t_old, 0.99) / percentile (t_names, 0.99));
   g_print ("target p99 <= 20 ms: names %s, prefixes %s\n",

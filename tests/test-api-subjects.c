@@ -619,6 +619,36 @@ total_of (const char *token,
   return json_object_get_int_member (hc_test_response_object (r), "total");
 }
 
+/* GET /subjects?…&total=estimate on @srv: the answer, checked for its
+ * shape (total and total_exact true, or total_estimate and total_exact
+ * false, never both). */
+static JsonObject *
+estimate_answer (HcTestServer *srv,
+                 const char   *token,
+                 const char   *query,
+                 guint         limit)
+{
+  g_autofree char *path = g_strdup_printf ("/subjects?%s&total=estimate&limit=%u", query, limit);
+  g_autoptr(HcTestResponse) r = hc_test_request (srv, "GET", path, token, NULL);
+  JsonObject *obj;
+
+  hc_assert_status (r, 200, NULL);
+  obj = hc_test_response_object (r);
+  g_assert_true (json_object_has_member (obj, "total_exact"));
+  if (json_object_get_boolean_member (obj, "total_exact"))
+    {
+      g_assert_true (json_object_has_member (obj, "total"));
+      g_assert_false (json_object_has_member (obj, "total_estimate"));
+    }
+  else
+    {
+      g_assert_false (json_object_has_member (obj, "total"));
+      g_assert_cmpint (json_object_get_int_member (obj, "total_estimate"), >=,
+                       json_array_get_length (json_object_get_array_member (obj, "items")));
+    }
+  return json_object_ref (obj);
+}
+
 /* Every matching subject once, for each order and filter; names repeat so
  * that the order by name needs its tie-break. */
 static void
@@ -845,6 +875,13 @@ test_subjects_name_index_answers_as_the_scan (void)
               (got->len > 0 && memcmp (got->data, want->data, got->len * sizeof (gint64)) != 0))
             g_error ("%s: %u subjects paged, the scan finds %u", query, got->len, want->len);
           g_assert_cmpint (total_of (admin, query), ==, want->len);
+          /* A small table: the estimate is the exact count. */
+          {
+            g_autoptr(JsonObject) estimated = estimate_answer (server, admin, query, 2);
+
+            g_assert_true (json_object_get_boolean_member (estimated, "total_exact"));
+            g_assert_cmpint (json_object_get_int_member (estimated, "total"), ==, want->len);
+          }
         }
 
   /* Texts the data make sure of: the index is not merely empty. */
@@ -973,6 +1010,102 @@ check_demo_rows (HcTestServer *demo,
 
 /* The demo dataset: valid identifiers spread like Hainan's market (海口,
  * 三亚 largest), persons masked for analysts, the same at every seeding. */
+/* total=estimate over the demo's 105,000 subjects: the page is the exact
+ * answer's page; a common text's or a whole 市县's count is estimated
+ * (total_exact false) within a fifth of the exact count, which total=1
+ * still gives; a rare text's, a short identifier range's and a page
+ * holding the last match are exact. */
+static void
+check_estimates (HcTestServer *demo)
+{
+  const char *analyst_token = hc_test_server_token (demo, "analyst");
+  static const char * const estimated[] = {
+    "q=%E6%9C%89%E9%99%90",                             /* 有限 */
+    "q=%E6%9C%89%E9%99%90%E5%85%AC%E5%8F%B8",           /* 有限公司 */
+    "region=460100",
+    "q=%E5%85%AC%E5%8F%B8&region=460100",               /* 公司 in 海口 */
+    "type=legal_person",
+  };
+  g_autoptr(HcTestResponse) first = hc_test_request (demo, "GET", "/subjects?limit=1&sort=id", analyst_token, NULL);
+  JsonObject *subject;
+  g_autofree char *name_query = NULL;
+  g_autofree char *prefix_query = NULL;
+  g_autofree char *escaped = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (estimated); i++)
+    {
+      g_autofree char *exact_path = g_strdup_printf ("/subjects?%s&total=1&limit=50", estimated[i]);
+      g_autoptr(HcTestResponse) exact = hc_test_request (demo, "GET", exact_path, analyst_token, NULL);
+      g_autoptr(JsonObject) answer = estimate_answer (demo, analyst_token, estimated[i], 50);
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) a = json_node_init_array (json_node_alloc (), json_object_get_array_member (answer, "items"));
+      g_autoptr(JsonNode) b = NULL;
+      g_autofree char *a_text = NULL;
+      g_autofree char *b_text = NULL;
+      gint64 total, estimate;
+
+      hc_assert_status (exact, 200, NULL);
+      total = json_object_get_int_member (hc_test_response_object (exact), "total");
+      g_assert_false (json_object_get_boolean_member (answer, "total_exact"));
+      estimate = json_object_get_int_member (answer, "total_estimate");
+      g_test_message ("%s: estimate %" G_GINT64_FORMAT ", exact %" G_GINT64_FORMAT, estimated[i], estimate, total);
+      g_assert_cmpint (total, >, 5000);
+      g_assert_cmpint (estimate * 5, >=, total * 4);
+      g_assert_cmpint (estimate * 5, <=, total * 6);
+      /* The same page, and the same cursor on from it. */
+      b = json_node_init_array (json_node_alloc (),
+                                json_object_get_array_member (hc_test_response_object (exact), "items"));
+      json_generator_set_root (gen, a);
+      a_text = json_generator_to_data (gen, NULL);
+      json_generator_set_root (gen, b);
+      b_text = json_generator_to_data (gen, NULL);
+      g_assert_cmpstr (a_text, ==, b_text);
+      g_assert_cmpstr (json_object_get_string_member (answer, "next_cursor"), ==,
+                       json_object_get_string_member (hc_test_response_object (exact), "next_cursor"));
+    }
+
+  /* A whole name (rare bigrams), a 12-character identifier prefix (a short
+   * range) and a page holding the last match: exact. */
+  hc_assert_status (first, 200, NULL);
+  subject = json_array_get_object_element (json_object_get_array_member (hc_test_response_object (first), "items"), 0);
+  escaped = g_uri_escape_string (json_object_get_string_member (subject, "name"), NULL, FALSE);
+  name_query = g_strdup_printf ("q=%s", escaped);
+  prefix_query = g_strdup_printf ("q=%.12s", json_object_get_string_member (subject, "identifier"));
+  {
+    const char *exact_queries[] = { name_query, prefix_query, "q=%E6%9C%89%E9%99%90" };
+    guint limits[] = { 2, 2, 1000 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (exact_queries); i++)
+      {
+        g_autofree char *exact_path = g_strdup_printf ("/subjects?%s&total=1&limit=1", exact_queries[i]);
+        g_autoptr(HcTestResponse) exact = hc_test_request (demo, "GET", exact_path, analyst_token, NULL);
+        g_autoptr(JsonObject) answer = NULL;
+
+        if (i == 2)
+          {
+            /* The last page of 有限 by its offset: it holds the last match. */
+            gint64 total;
+
+            hc_assert_status (exact, 200, NULL);
+            total = json_object_get_int_member (hc_test_response_object (exact), "total");
+            g_free (exact_path);
+            exact_path = g_strdup_printf ("%s&offset=%" G_GINT64_FORMAT, exact_queries[i], total - 10);
+            answer = estimate_answer (demo, analyst_token, exact_path, limits[i]);
+            g_assert_true (json_object_get_boolean_member (answer, "total_exact"));
+            g_assert_cmpint (json_object_get_int_member (answer, "total"), ==, total);
+            g_assert_cmpuint (json_array_get_length (json_object_get_array_member (answer, "items")), ==, 10);
+            continue;
+          }
+        answer = estimate_answer (demo, analyst_token, exact_queries[i], limits[i]);
+        hc_assert_status (exact, 200, NULL);
+        g_assert_true (json_object_get_boolean_member (answer, "total_exact"));
+        g_assert_cmpint (json_object_get_int_member (answer, "total"), ==,
+                         json_object_get_int_member (hc_test_response_object (exact), "total"));
+        g_assert_cmpint (json_object_get_int_member (answer, "total"), >=, 1);
+      }
+  }
+}
+
 static void
 test_subjects_demo_dataset (void)
 {
@@ -1010,6 +1143,8 @@ test_subjects_demo_dataset (void)
       g_assert_true (json_object_get_boolean_member (item, "identifier_masked"));
       g_assert_nonnull (strstr (json_object_get_string_member (item, "identifier"), "**********"));
     }
+
+  check_estimates (demo);
 
   again = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
   digest2 = check_demo_rows (again, &n_enterprises, &n_persons, per_region2);

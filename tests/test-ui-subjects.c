@@ -66,7 +66,8 @@ static gboolean
 model_idle (gpointer data)
 {
   HcSubjectModel *model = data;
-  return !hc_subject_model_get_loading (model) && hc_subject_model_get_total (model) >= 0;
+  return !hc_subject_model_get_loading (model) && !hc_subject_model_get_counting (model) &&
+         hc_subject_model_get_total (model) >= 0;
 }
 
 static gboolean

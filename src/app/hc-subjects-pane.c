@@ -93,6 +93,32 @@ filters_changed (HcSubjectsPane *self)
     apply_query (self);
 }
 
+/* "共 N 个主体", or "约 N 个主体（正在计数…）" while the list is sized from
+ * the server's estimate and the exact count is on its way. */
+static void
+update_total_label (HcSubjectsPane *self)
+{
+  gint64 total = hc_subject_model_get_total (self->model);
+  g_autofree char *count = NULL;
+  g_autofree char *text = NULL;
+
+  if (total <= 0)
+    {
+      gtk_label_set_text (self->total_label, "");
+      return;
+    }
+  count = hc_format_count (total);
+  if (hc_subject_model_get_total_exact (self->model))
+    /* Translators: %s is a count like 105,000 */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s market subject in all",
+                                         "%s market subjects in all", (gulong) total), count);
+  else
+    /* Translators: %s is an estimated count like 105,000; the exact count follows */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "About %s market subject (counting…)",
+                                         "About %s market subjects (counting…)", (gulong) total), count);
+  gtk_label_set_text (self->total_label, text);
+}
+
 static void
 model_loading_changed (HcSubjectsPane *self)
 {
@@ -116,15 +142,27 @@ model_loading_changed (HcSubjectsPane *self)
     }
   if (g_strcmp0 (hc_pane_state_get_state (state), "content") != 0)
     {
-      g_autofree char *count = hc_format_count (total);
-      g_autofree char *text =
-        /* Translators: %s is a count like 105,000 */
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s market subject in all",
-                                      "%s market subjects in all", (gulong) total), count);
-
-      gtk_label_set_text (self->total_label, text);
+      update_total_label (self);
       hc_pane_state_show_content (state);
     }
+}
+
+/* The exact count arrived after the page (or the list was resized). */
+static void
+model_total_changed (HcSubjectsPane *self)
+{
+  HcPaneState *state = hc_pane_get_state (HC_PANE (self));
+
+  if (hc_subject_model_get_total (self->model) < 0 ||
+      g_strcmp0 (hc_pane_state_get_state (state), "content") != 0)
+    return;
+  if (hc_subject_model_get_total (self->model) == 0)
+    {
+      hc_pane_state_show_empty (state);
+      gtk_label_set_text (self->total_label, "");
+      return;
+    }
+  update_total_label (self);
 }
 
 static HcSubject *
@@ -281,6 +319,8 @@ hc_subjects_pane_reload (HcPane *pane)
     {
       self->model = hc_subject_model_new (client);
       g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_loading_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->model, "notify::total-exact", G_CALLBACK (model_total_changed),
                                self, G_CONNECT_SWAPPED);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
     }

@@ -61,7 +61,7 @@ hc_client_list_subjects_at_async (HcClient             *self,
                                   const HcSubjectQuery *query,
                                   guint                 offset,
                                   guint                 limit,
-                                  gboolean              want_total,
+                                  HcTotalMode           total,
                                   GCancellable         *cancellable,
                                   GAsyncReadyCallback   callback,
                                   gpointer              user_data)
@@ -71,7 +71,9 @@ hc_client_list_subjects_at_async (HcClient             *self,
   g_return_if_fail (HC_IS_CLIENT (self));
 
   path = subjects_path (query);
-  _hc_client_query_add_page (path, NULL, limit, want_total);
+  _hc_client_query_add_page (path, NULL, limit, total == HC_TOTAL_EXACT);
+  if (total == HC_TOTAL_ESTIMATE)
+    _hc_client_query_add (path, "total", "estimate");
   if (offset > 0)
     _hc_client_query_add_int (path, "offset", offset);
   /* One source tag for both: hc_client_list_subjects_finish() takes either. */

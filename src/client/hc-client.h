@@ -573,13 +573,23 @@ void            hc_client_list_subjects_async    (HcClient             *self,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);
+/* Which total a page asks for: none, the exact count (which may take a
+ * second for a common text over a million subjects), or the exact one when
+ * cheap and else an estimate (hc_page_get_total_exact()), answered at once. */
+typedef enum
+{
+  HC_TOTAL_NONE,
+  HC_TOTAL_EXACT,
+  HC_TOTAL_ESTIMATE,
+} HcTotalMode;
+
 /* The page of @limit rows starting at row @offset of @query's order (for a
  * list view jumping to a row); finished by hc_client_list_subjects_finish(). */
 void            hc_client_list_subjects_at_async (HcClient             *self,
                                                   const HcSubjectQuery *query,
                                                   guint                 offset,
                                                   guint                 limit,
-                                                  gboolean              want_total,
+                                                  HcTotalMode           total,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);

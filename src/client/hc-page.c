@@ -13,6 +13,7 @@ struct _HcPage
   GListModel *items;
   char       *next_cursor;
   gint64      total;
+  gboolean    total_exact;
 };
 
 G_DEFINE_FINAL_TYPE (HcPage, hc_page, G_TYPE_OBJECT)
@@ -109,6 +110,7 @@ static void
 hc_page_init (HcPage *self)
 {
   self->total = -1;
+  self->total_exact = TRUE;
 }
 
 /**
@@ -165,6 +167,15 @@ hc_page_get_total (HcPage *self)
   return self->total;
 }
 
+/* Whether hc_page_get_total() is the exact count; FALSE when the server
+ * answered an estimate (GET /subjects?total=estimate: total_estimate). */
+gboolean
+hc_page_get_total_exact (HcPage *self)
+{
+  g_return_val_if_fail (HC_IS_PAGE (self), TRUE);
+  return self->total_exact;
+}
+
 /* The page of @obj, a collection's answer, whose items @from_json makes into
  * @item_type; NULL when the answer or any item is not shaped as documented. */
 HcPage *
@@ -175,6 +186,8 @@ _hc_page_new_from_json (JsonObject     *obj,
   g_autoptr(GListStore) store = NULL;
   JsonNode *items = obj != NULL ? json_object_get_member (obj, "items") : NULL;
   JsonArray *array;
+  gboolean exact = obj == NULL || json_object_get_boolean_member_with_default (obj, "total_exact", TRUE);
+  HcPage *page;
 
   if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
     return NULL;
@@ -190,7 +203,9 @@ _hc_page_new_from_json (JsonObject     *obj,
         return NULL;
       g_list_store_append (store, item);
     }
-  return hc_page_new (G_LIST_MODEL (store),
+  page = hc_page_new (G_LIST_MODEL (store),
                       json_object_get_string_member_with_default (obj, "next_cursor", NULL),
-                      json_object_get_int_member_with_default (obj, "total", -1));
+                      json_object_get_int_member_with_default (obj, exact ? "total" : "total_estimate", -1));
+  page->total_exact = exact || page->total < 0;
+  return page;
 }

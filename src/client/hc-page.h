@@ -19,5 +19,6 @@ GListModel *hc_page_get_items       (HcPage     *self);
 guint       hc_page_get_n_items     (HcPage     *self);
 const char *hc_page_get_next_cursor (HcPage     *self);
 gint64      hc_page_get_total       (HcPage     *self);
+gboolean    hc_page_get_total_exact (HcPage     *self);
 
 G_END_DECLS

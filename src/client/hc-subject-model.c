@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcSubjectModel: n_items from the server's total; the page of 200 rows a
+/* HcSubjectModel: n_items from the server's total — the first page comes
+ * with an estimate when the exact count would make it wait (a common text
+ * over a million subjects), and the exact count, asked for apart, resizes
+ * the list when it arrives; the page of 200 rows a
  * position falls in is fetched (by its offset) when a view touches a row
  * that is not loaded yet, so jumping to the end of a million subjects asks
  * for the last page, not for every page before it. Pages are fetched one
@@ -36,6 +39,8 @@ struct _HcSubjectModel
 
   guint         n_items;
   gint64        total;
+  gboolean      total_exact;
+  GCancellable *counting;       /* the exact count in flight, NULL when none */
   GHashTable   *pages;          /* page number → Page */
   GHashTable   *placeholders;   /* position → HcSubject, rows not loaded yet */
   GArray       *wanted;         /* page numbers (guint), the last touched last */
@@ -51,7 +56,7 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (HcSubjectModel, hc_subject_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
-enum { PROP_0, PROP_TOTAL, PROP_LOADING, PROP_N_ITEMS, N_PROPS };
+enum { PROP_0, PROP_TOTAL, PROP_TOTAL_EXACT, PROP_LOADING, PROP_N_ITEMS, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
 
@@ -166,6 +171,95 @@ trim_pages (HcSubjectModel *self)
     }
 }
 
+/* Makes the list @n rows long: rows past the end (loaded or waiting) go. */
+static void
+resize (HcSubjectModel *self,
+        guint           n)
+{
+  guint old_n = self->n_items;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (n == old_n)
+    return;
+  if (n < old_n)
+    {
+      g_hash_table_iter_init (&iter, self->placeholders);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (GPOINTER_TO_UINT (key) >= n)
+          g_hash_table_iter_remove (&iter);
+      g_hash_table_iter_init (&iter, self->pages);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          guint start = GPOINTER_TO_UINT (key) * HC_SUBJECT_MODEL_PAGE_SIZE;
+          Page *page = value;
+
+          if (start >= n)
+            g_hash_table_iter_remove (&iter);
+          else if (start + page->items->len > n)
+            g_ptr_array_set_size (page->items, n - start);
+        }
+    }
+  self->n_items = n;
+  if (n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), n, old_n - n, 0);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, n - old_n);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+}
+
+static void
+fill_query (HcSubjectModel *self,
+            HcSubjectQuery *query)
+{
+  *query = (HcSubjectQuery) { 0, };
+  query->q = self->q;
+  query->region = self->region;
+  query->type = self->type;
+  query->grade = self->grade;
+  query->status = self->status;
+  query->sort = "id";
+}
+
+static void
+count_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(HcSubjectModel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcPage) answer = hc_client_list_subjects_finish (HC_CLIENT (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->counting);
+  /* Without the count the list keeps the estimate's length. */
+  if (answer == NULL || hc_page_get_total (answer) < 0)
+    {
+      g_debug ("exact count failed: %s", error ? error->message : "no total");
+      return;
+    }
+  g_object_freeze_notify (G_OBJECT (self));
+  self->total = hc_page_get_total (answer);
+  self->total_exact = TRUE;
+  resize (self, (guint) MIN (self->total, (gint64) G_MAXUINT));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL_EXACT]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* The exact count, apart from the pages: one row with total=1. */
+static void
+count_exactly (HcSubjectModel *self)
+{
+  HcSubjectQuery query;
+
+  fill_query (self, &query);
+  self->counting = g_cancellable_new ();
+  hc_client_list_subjects_at_async (self->client, &query, 0, 1, HC_TOTAL_EXACT, self->counting,
+                                    count_cb, g_object_ref (self));
+}
+
 static void
 page_cb (GObject      *source,
          GAsyncResult *result,
@@ -209,32 +303,29 @@ page_cb (GObject      *source,
   if (first)
     {
       self->total = hc_page_get_total (answer) >= 0 ? hc_page_get_total (answer) : (gint64) n_new;
-      self->n_items = (guint) MAX (self->total, (gint64) n_new);
+      self->total_exact = hc_page_get_total_exact (answer);
+      self->n_items = (guint) MIN (MAX (self->total, (gint64) n_new), (gint64) G_MAXUINT);
       if (hc_page_get_next_cursor (answer) == NULL)
-        self->n_items = n_new;
+        {
+          self->n_items = n_new;
+          self->total = n_new;
+          self->total_exact = TRUE;
+        }
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL_EXACT]);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+      if (!self->total_exact)
+        count_exactly (self);
     }
-  else if (n_new < HC_SUBJECT_MODEL_PAGE_SIZE && hc_page_get_next_cursor (answer) == NULL && end < old_n)
+  else if (n_new < HC_SUBJECT_MODEL_PAGE_SIZE && hc_page_get_next_cursor (answer) == NULL && end < old_n &&
+           (n_new > 0 || self->total_exact))
     {
-      /* Rows went since the total was counted: the list ends here. */
-      GHashTableIter iter;
-      gpointer key, value;
-
-      self->n_items = end;
-      g_hash_table_iter_init (&iter, self->placeholders);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (GPOINTER_TO_UINT (key) >= end)
-          g_hash_table_iter_remove (&iter);
-      g_hash_table_iter_init (&iter, self->pages);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (GPOINTER_TO_UINT (key) * HC_SUBJECT_MODEL_PAGE_SIZE >= end)
-          g_hash_table_iter_remove (&iter);
+      /* Rows went since the total was counted (or the estimate was high):
+       * the list ends here. */
       if (n_new > 0)
         g_list_model_items_changed (G_LIST_MODEL (self), start, n_new, n_new);
-      g_list_model_items_changed (G_LIST_MODEL (self), end, old_n - end, 0);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+      resize (self, end);
     }
   else if (n_new > 0 && start < old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), start, MIN (n_new, old_n - start), MIN (n_new, old_n - start));
@@ -246,7 +337,7 @@ static void
 fetch_next (HcSubjectModel *self)
 {
   g_autoptr(GCancellable) cancellable = NULL;
-  HcSubjectQuery query = { 0, };
+  HcSubjectQuery query;
   gboolean first = self->total < 0;
   guint number = 0;
 
@@ -268,17 +359,13 @@ fetch_next (HcSubjectModel *self)
         return;
     }
 
-  query.q = self->q;
-  query.region = self->region;
-  query.type = self->type;
-  query.grade = self->grade;
-  query.status = self->status;
-  query.sort = "id";
+  fill_query (self, &query);
   self->fetching = number;
   cancellable = g_cancellable_new ();
   set_loading (self, cancellable);
   hc_client_list_subjects_at_async (self->client, &query, number * HC_SUBJECT_MODEL_PAGE_SIZE,
-                                    HC_SUBJECT_MODEL_PAGE_SIZE, first, cancellable, page_cb, g_object_ref (self));
+                                    HC_SUBJECT_MODEL_PAGE_SIZE, first ? HC_TOTAL_ESTIMATE : HC_TOTAL_NONE,
+                                    cancellable, page_cb, g_object_ref (self));
 }
 
 static void
@@ -289,6 +376,9 @@ hc_subject_model_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (hc_subject_model_parent_class)->dispose (object);
@@ -325,6 +415,9 @@ hc_subject_model_get_property (GObject    *object,
     case PROP_TOTAL:
       g_value_set_int64 (value, self->total);
       break;
+    case PROP_TOTAL_EXACT:
+      g_value_set_boolean (value, self->total_exact);
+      break;
     case PROP_LOADING:
       g_value_set_boolean (value, hc_subject_model_get_loading (self));
       break;
@@ -348,6 +441,9 @@ hc_subject_model_class_init (HcSubjectModelClass *klass)
   properties [PROP_TOTAL] =
     g_param_spec_int64 ("total", NULL, NULL, -1, G_MAXINT64, -1,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_TOTAL_EXACT] =
+    g_param_spec_boolean ("total-exact", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -361,6 +457,7 @@ static void
 hc_subject_model_init (HcSubjectModel *self)
 {
   self->total = -1;
+  self->total_exact = TRUE;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
   self->wanted = g_array_new (FALSE, FALSE, sizeof (guint));
   self->placeholders = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
@@ -417,9 +514,13 @@ hc_subject_model_reload (HcSubjectModel *self)
    * the cancelled one ending with the old total as if it were the new one. */
   g_object_freeze_notify (G_OBJECT (self));
   set_loading (self, NULL);
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
   old_n = self->n_items;
   self->n_items = 0;
   self->total = -1;
+  self->total_exact = TRUE;
   g_array_set_size (self->wanted, 0);
   g_clear_error (&self->error);
   g_hash_table_remove_all (self->pages);
@@ -430,16 +531,34 @@ hc_subject_model_reload (HcSubjectModel *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL_EXACT]);
   fetch_next (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* -1 until the first page has arrived. */
+/* -1 until the first page has arrived; an estimate until the exact count
+ * has (hc_subject_model_get_total_exact()). */
 gint64
 hc_subject_model_get_total (HcSubjectModel *self)
 {
   g_return_val_if_fail (HC_IS_SUBJECT_MODEL (self), -1);
   return self->total;
+}
+
+/* Whether the total is the exact count rather than the server's estimate. */
+gboolean
+hc_subject_model_get_total_exact (HcSubjectModel *self)
+{
+  g_return_val_if_fail (HC_IS_SUBJECT_MODEL (self), TRUE);
+  return self->total_exact;
+}
+
+/* Whether the exact count is being asked for. */
+gboolean
+hc_subject_model_get_counting (HcSubjectModel *self)
+{
+  g_return_val_if_fail (HC_IS_SUBJECT_MODEL (self), FALSE);
+  return self->counting != NULL;
 }
 
 gboolean

@@ -19,6 +19,8 @@ void            hc_subject_model_set_query      (HcSubjectModel       *self,
                                                  const HcSubjectQuery *query);
 void            hc_subject_model_reload         (HcSubjectModel       *self);
 gint64          hc_subject_model_get_total      (HcSubjectModel       *self);
+gboolean        hc_subject_model_get_total_exact (HcSubjectModel      *self);
+gboolean        hc_subject_model_get_counting   (HcSubjectModel       *self);
 gboolean        hc_subject_model_get_loading    (HcSubjectModel       *self);
 guint           hc_subject_model_get_n_loaded   (HcSubjectModel       *self);
 const GError   *hc_subject_model_get_error      (HcSubjectModel       *self);

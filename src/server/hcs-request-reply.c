@@ -74,6 +74,14 @@ hcs_request_reply_object (HcsRequest *self,
   hcs_request_reply_json (self, status, node);
 }
 
+/* Whether the route runs for an export (hcs_request_export_page()), whose
+ * page goes to the export rather than to the client. */
+gboolean
+hcs_request_is_exporting (HcsRequest *self)
+{
+  return self->exporting;
+}
+
 /**
  * hcs_request_reply_page:
  * @items: (transfer full): this page

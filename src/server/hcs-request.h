@@ -131,6 +131,7 @@ void             hcs_request_reply_page       (HcsRequest        *self,
                                                JsonArray         *items,
                                                const char        *next_cursor,
                                                gint64             total);
+gboolean         hcs_request_is_exporting     (HcsRequest        *self);
 char            *hcs_page_trim                (JsonArray         *rows,
                                                const HcsPage     *page,
                                                const char        *key_member);

@@ -206,6 +206,7 @@ list_subjects (HcsRequest *req)
   g_autoptr(GError) error = NULL;
   JsonArray *rows;
   gint64 total = -1;
+  gboolean total_exact = TRUE;
 
   filter.region = hcs_request_query (req, "region");
   filter.type = hcs_request_query (req, "type");
@@ -220,6 +221,13 @@ list_subjects (HcsRequest *req)
 
   if (!hcs_request_query_int (req, "offset", 0, G_MAXINT32, 0, &filter.offset))
     return;
+  /* total=estimate: the page at once, with the exact count when it is
+   * cheap and an estimate otherwise (the exact one is total=1). */
+  if (g_strcmp0 (hcs_request_query (req, "total"), "estimate") == 0 && !hcs_request_is_exporting (req))
+    {
+      page.want_total = TRUE;
+      filter.estimate_total = TRUE;
+    }
   if (filter.offset > 0 && hcs_request_query (req, "cursor") != NULL)
     {
       hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "offset",
@@ -274,7 +282,7 @@ list_subjects (HcsRequest *req)
   if (filter.prefix != NULL && !hcs_throttle_person_lookup (req, filter.prefix))
     return;
 
-  rows = hcs_store_subjects_list (hcs_request_get_store (req), &filter, &page, &total, &error);
+  rows = hcs_store_subjects_list (hcs_request_get_store (req), &filter, &page, &total, &total_exact, &error);
   if (rows == NULL)
     {
       hcs_request_reply_gerror (req, error);
@@ -282,6 +290,21 @@ list_subjects (HcsRequest *req)
     }
   for (guint i = 0; i < json_array_get_length (rows); i++)
     present (json_array_get_object_element (rows, i), hcs_request_masks_id_numbers (req));
+  if (filter.estimate_total)
+    {
+      g_autofree char *cursor = hcs_page_trim (rows, &page, filter.sort == HCS_SUBJECT_SORT_NAME ? "name" : NULL);
+      JsonObject *obj = json_object_new ();
+
+      json_object_set_array_member (obj, "items", rows);
+      if (cursor != NULL)
+        json_object_set_string_member (obj, "next_cursor", cursor);
+      else
+        json_object_set_null_member (obj, "next_cursor");
+      json_object_set_int_member (obj, total_exact ? "total" : "total_estimate", total);
+      json_object_set_boolean_member (obj, "total_exact", total_exact);
+      hcs_request_reply_object (req, SOUP_STATUS_OK, obj);
+      return;
+    }
   hcs_request_reply_rows (req, rows, &page,
                           filter.sort == HCS_SUBJECT_SORT_NAME ? "name" : NULL, total);
 }

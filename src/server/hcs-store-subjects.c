@@ -107,6 +107,26 @@ static const char SQL_GRAM_COUNT_EXACT[] =
 static const char SQL_GRAM_POSTINGS[] =
   "SELECT count(*) FROM (SELECT 1 FROM subject_name_grams WHERE gram = ?1 LIMIT ?2)";
 
+/* An estimated total (GET /subjects?total=estimate): the matches among
+ * SAMPLE_WINDOWS runs of ids spread over the table, SAMPLE_ROWS ids in all,
+ * scaled to the whole id range; ?17, ?18 the run's ids [from, to). */
+static const char SQL_COUNT_SAMPLE[] =
+  "SELECT count(*) FROM subjects WHERE id >= ?17 AND id < ?18 AND" ANY_REGION SUBJECT_FILTER;
+static const char SQL_MAX_ID[] = "SELECT coalesce (max (id), 0) FROM subjects";
+/* A long identifier prefix's matches, counting no further than ?17. */
+static const char SQL_COUNT_RANGE_CAPPED[] =
+  "SELECT count(*) FROM (SELECT 1 FROM subjects WHERE identifier >= ?6 AND identifier < ?7 AND"
+  ANY_REGION SUBJECT_FILTER " LIMIT ?17)";
+
+#define SAMPLE_WINDOWS   8
+#define SAMPLE_ROWS      8000
+/* Counted exactly when it costs no more than about this many look-ups:
+ * the subjects of a bigram (two characters, no other filter: its postings
+ * are the answer), candidates looked up by id, rows of an identifier range. */
+#define EXACT_POSTINGS   50000
+#define EXACT_CANDIDATES 2000
+#define EXACT_RANGE      5000
+
 /* Up to this many candidates the index answers a page; a text whose every
  * bigram is commoner matches densely, and walking the chosen order with the
  * filter fills a page sooner than sorting the candidates would. */
@@ -230,10 +250,104 @@ count_matches (HcsStore                *store,
   return hcs_store_count_filtered (store, SQL_COUNT, where, n_where, error);
 }
 
+static gint64
+single_count (HcsStore             *store,
+              const char           *sql,
+              const HcsStoreValue  *where,
+              guint                 n_where,
+              gint64                from,
+              gint64                to,
+              GError              **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  hcs_store_bind_filter (stmt, where, n_where);
+  sqlite3_bind_int64 (stmt, 17, from);
+  if (to >= 0)
+    sqlite3_bind_int64 (stmt, 18, to);
+  return hcs_store_single_int (store, stmt, error);
+}
+
+/* The total of a page asked with total=estimate: exact when it is cheap
+ * (the first page holds every match, a small table, a rare bigram, a short
+ * identifier range), else estimated from a sample of the table, never below
+ * the rows the page shows. @n_rows: the rows read for the page (up to its
+ * limit + 1). */
+static gint64
+estimate_matches (HcsStore                *store,
+                  const HcsSubjectFilter  *filter,
+                  const HcsPage           *page,
+                  const NameGrams         *grams,
+                  const HcsStoreValue     *where,
+                  guint                    n_where,
+                  guint                    n_rows,
+                  gboolean                *exact,
+                  GError                 **error)
+{
+  gboolean more = n_rows > page->limit;
+  gboolean from_start = page->after_id <= 0 && page->after_key == NULL;
+  gboolean only_text = filter->prefix == NULL && filter->region == NULL && filter->type == NULL &&
+                       filter->grade == NULL && filter->status == NULL;
+  gint64 seen = filter->offset + MIN (n_rows, page->limit) + (more ? 1 : 0);
+  gint64 max_id, hits = 0, estimate;
+  sqlite3_stmt *stmt;
+
+  *exact = TRUE;
+  /* The page holds the last match. */
+  if (from_start && !more && (n_rows > 0 || filter->offset == 0))
+    return filter->offset + n_rows;
+
+  stmt = hcs_store_prepare (store, SQL_MAX_ID, error);
+  if (stmt == NULL || (max_id = hcs_store_single_int (store, stmt, error)) < 0)
+    return -1;
+  if (max_id <= SAMPLE_ROWS ||
+      (grams->gram != 0 && grams->postings <= EXACT_CANDIDATES))
+    return count_matches (store, filter, grams, where, n_where, error);
+  if (grams->gram != 0 && grams->n_chars == 2 && only_text)
+    {
+      const HcsStoreValue capped[] = { HCS_STORE_INT (grams->gram), HCS_STORE_INT (EXACT_POSTINGS + 1) };
+      gint64 n = hcs_store_count_filtered (store, SQL_GRAM_POSTINGS, capped, 2, error);
+
+      if (n < 0 || n <= EXACT_POSTINGS)
+        return n;
+      seen = MAX (seen, n);
+    }
+  if (filter->prefix != NULL && filter->name_part == NULL && strlen (filter->prefix) >= SELECTIVE_PREFIX)
+    {
+      gint64 n = single_count (store, SQL_COUNT_RANGE_CAPPED, where, n_where, EXACT_RANGE + 1, -1, error);
+
+      if (n < 0 || n <= EXACT_RANGE)
+        return n;
+      seen = MAX (seen, n);
+    }
+
+  *exact = FALSE;
+  for (guint w = 0; w < SAMPLE_WINDOWS; w++)
+    {
+      gint64 from = 1 + max_id * w / SAMPLE_WINDOWS;
+      gint64 n = single_count (store, SQL_COUNT_SAMPLE, where, n_where,
+                               from, from + SAMPLE_ROWS / SAMPLE_WINDOWS, error);
+
+      if (n < 0)
+        return -1;
+      hits += n;
+    }
+  estimate = (gint64) ((double) hits * (double) max_id / SAMPLE_ROWS + 0.5);
+  /* Never fewer than the rows known, never more than a bigram's subjects. */
+  estimate = MAX (estimate, seen);
+  if (grams->gram != 0 && grams->postings <= GRAM_CANDIDATES_MAX)
+    estimate = MIN (estimate, grams->postings + (filter->prefix != NULL ? max_id : 0));
+  return MAX (estimate, seen);
+}
+
 /**
  * hcs_store_subjects_list:
  * @total: (out) (optional): the count of all matches when the page asks,
- *   else -1
+ *   else -1; with @filter->estimate_total an estimate when counting would
+ *   be dear
+ * @total_exact: (out) (optional): whether @total is the exact count
  *
  * Returns: (transfer full): up to @page->limit + 1 subjects in the order of
  *   @filter->sort, starting after the page's cursor
@@ -243,6 +357,7 @@ hcs_store_subjects_list (HcsStore                *store,
                          const HcsSubjectFilter  *filter,
                          const HcsPage           *page,
                          gint64                  *total,
+                         gboolean                *total_exact,
                          GError                 **error)
 {
   g_autofree char *prefix_end = filter->prefix != NULL ? g_strconcat (filter->prefix, "~", NULL) : NULL;
@@ -296,11 +411,21 @@ hcs_store_subjects_list (HcsStore                *store,
   if (rows == NULL)
     return NULL;
 
+  if (total_exact != NULL)
+    *total_exact = TRUE;
   if (total != NULL)
     {
+      gboolean exact = TRUE;
+
       *total = -1;
-      if (page->want_total &&
-          (*total = count_matches (store, filter, &grams, where, G_N_ELEMENTS (where), error)) < 0)
+      if (page->want_total && filter->estimate_total)
+        *total = estimate_matches (store, filter, page, &grams, where, G_N_ELEMENTS (where),
+                                   json_array_get_length (rows), &exact, error);
+      else if (page->want_total)
+        *total = count_matches (store, filter, &grams, where, G_N_ELEMENTS (where), error);
+      if (total_exact != NULL)
+        *total_exact = exact;
+      if (page->want_total && *total < 0)
         {
           json_array_unref (rows);
           return NULL;

@@ -27,6 +27,8 @@ typedef struct
   HcsSubjectSort  sort;
   gint64          offset;        /* rows of the order skipped before the
                                   * page: a list view jumping to a row */
+  gboolean        estimate_total; /* an estimated total will do when the
+                                  * exact count is dear (total=estimate) */
 } HcsSubjectFilter;
 
 typedef struct
@@ -45,6 +47,7 @@ JsonArray  *hcs_store_subjects_list      (HcsStore                *store,
                                           const HcsSubjectFilter  *filter,
                                           const HcsPage           *page,
                                           gint64                  *total,
+                                          gboolean                *total_exact,
                                           GError                 **error);
 JsonObject *hcs_store_subjects_get       (HcsStore                *store,
                                           const char              *identifier,
