@@ -18,6 +18,9 @@ struct _HcIndicatorSubmitDialog
 
   GtkWidget   *send_button;
   GtkLabel    *heading_label;
+  GtkLabel    *region_label;
+  GtkDropDown *region_dropdown;
+  GtkStringList *region_names;
   GtkEditable *value_entry;
   GtkLabel    *value_hint;
   GtkLabel    *value_error;
@@ -72,6 +75,9 @@ hc_indicator_submit_dialog_class_init (HcIndicatorSubmitDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-indicator-submit-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, send_button);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, region_label);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, region_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, region_names);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, value_entry);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, value_hint);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorSubmitDialog, value_error);
@@ -219,4 +225,49 @@ hc_indicator_submit_dialog_close (HcIndicatorSubmitDialog *self)
 
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/**
+ * hc_indicator_submit_dialog_set_regions:
+ * @names: (nullable) (array zero-terminated=1): the 市县 a value may be
+ *   reported for, or NULL for a value of the province (no choice shown)
+ * @selected: the one chosen first
+ */
+void
+hc_indicator_submit_dialog_set_regions (HcIndicatorSubmitDialog *self,
+                                        const char * const      *names,
+                                        guint                    selected)
+{
+  g_return_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self));
+
+  gtk_string_list_splice (self->region_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->region_names)),
+                          names);
+  gtk_widget_set_visible (GTK_WIDGET (self->region_label), names != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->region_dropdown), names != NULL);
+  if (names != NULL)
+    gtk_drop_down_set_selected (self->region_dropdown, selected);
+}
+
+/* The index of the 市县 chosen in @names of set_regions(), or -1 when no
+ * choice is shown. */
+int
+hc_indicator_submit_dialog_get_region (HcIndicatorSubmitDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self), -1);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->region_dropdown)))
+    return -1;
+  selected = gtk_drop_down_get_selected (self->region_dropdown);
+  return selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected;
+}
+
+/* Chooses the @index-th 市县, as the dropdown does. */
+void
+hc_indicator_submit_dialog_choose_region (HcIndicatorSubmitDialog *self,
+                                          guint                    index)
+{
+  g_return_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self));
+  gtk_drop_down_set_selected (self->region_dropdown, index);
 }

@@ -29,5 +29,11 @@ const char              *hc_indicator_submit_dialog_get_error  (HcIndicatorSubmi
 void                     hc_indicator_submit_dialog_open       (HcIndicatorSubmitDialog *self,
                                                                 GtkWindow               *parent);
 void                     hc_indicator_submit_dialog_close      (HcIndicatorSubmitDialog *self);
+void                     hc_indicator_submit_dialog_set_regions (HcIndicatorSubmitDialog *self,
+                                                                 const char * const      *names,
+                                                                 guint                    selected);
+int                      hc_indicator_submit_dialog_get_region  (HcIndicatorSubmitDialog *self);
+void                     hc_indicator_submit_dialog_choose_region (HcIndicatorSubmitDialog *self,
+                                                                   guint                    index);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "hc-indicator-region-chart.h"
+#include "hc-indicator-regions-view.h"
 #include "hc-indicator-review-view.h"
 #include "hc-indicators-pane.h"
 
@@ -21,5 +22,6 @@ HcIndicatorRegionChart *hc_indicators_pane_get_region_chart (HcIndicatorsPane *s
 void        hc_indicators_pane_show_view           (HcIndicatorsPane *self,
                                                     const char       *name);
 HcIndicatorReviewView *hc_indicators_pane_get_review_view (HcIndicatorsPane *self);
+HcIndicatorRegionsView *hc_indicators_pane_get_regions_view (HcIndicatorsPane *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "hc-enums.h"
 #include "hc-indicator-chart.h"
 #include "hc-indicator-region-chart.h"
+#include "hc-indicator-regions-view.h"
 #include "hc-indicator-return-dialog.h"
 #include "hc-indicator-review-view.h"
 #include "hc-indicator-submit-dialog.h"
@@ -49,6 +50,7 @@ struct _HcIndicatorsPane
   GtkWidget          *approve_button;
   GtkWidget          *return_button;
   HcIndicatorYearTable *year_table;
+  HcIndicatorRegionsView *regions_view;
 
   /* Windows of their own: destroyed in dispose */
   HcIndicatorSubmitDialog *submit_dialog;
@@ -241,6 +243,7 @@ fill_detail (HcIndicatorsPane *self)
   hc_indicator_chart_set_detail (self->chart, self->detail);
   hc_indicator_region_chart_set_year (self->region_chart, self->year);
   hc_indicator_region_chart_set_detail (self->region_chart, self->detail);
+  hc_indicator_regions_view_set_detail (self->regions_view, self->detail, self->year);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   update_actions (self);
 }
@@ -686,6 +689,7 @@ client_changed (HcIndicatorsPane *self)
     g_signal_connect_object (client, "notify::role", G_CALLBACK (update_actions),
                              self, G_CONNECT_SWAPPED);
   hc_indicator_review_view_set_client (self->review_view, client);
+  hc_indicator_regions_view_set_client (self->regions_view, client);
   update_actions (self);
 }
 
@@ -773,6 +777,7 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   g_type_ensure (HC_TYPE_INDICATOR_REGION_CHART);
   g_type_ensure (HC_TYPE_INDICATOR_YEAR_TABLE);
   g_type_ensure (HC_TYPE_INDICATOR_REVIEW_VIEW);
+  g_type_ensure (HC_TYPE_INDICATOR_REGIONS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-indicators-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, review_view);
@@ -797,6 +802,7 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, approve_button);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, return_button);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, year_table);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, regions_view);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
@@ -813,6 +819,7 @@ hc_indicators_pane_init (HcIndicatorsPane *self)
   g_signal_connect_object (self->submit_dialog, "send", G_CALLBACK (submit_send), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->return_dialog, "send", G_CALLBACK (return_send), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->review_view, "reviewed", G_CALLBACK (reviewed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->regions_view, "changed", G_CALLBACK (hc_pane_reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->review_view, "open-indicator", G_CALLBACK (open_indicator_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -974,4 +981,12 @@ hc_indicators_pane_get_review_view (HcIndicatorsPane *self)
 {
   g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
   return self->review_view;
+}
+
+/* For the UI tests: the detail's table of the 市县. */
+HcIndicatorRegionsView *
+hc_indicators_pane_get_regions_view (HcIndicatorsPane *self)
+{
+  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
+  return self->regions_view;
 }

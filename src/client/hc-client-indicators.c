@@ -245,3 +245,59 @@ hc_client_list_indicator_reviews_finish (HcClient      *self,
 {
   return _hc_client_call_finish (self, result, hc_client_list_indicator_reviews_async, error);
 }
+
+/* PUT /indicators/{key}/region-target */
+
+/**
+ * hc_client_set_indicator_region_target_async:
+ * @region: (nullable): one 市县's GB/T 2260 code, or NULL for all of them
+ * @target: the target the 市县 are held to, in the indicator's values
+ * @warning_gap: how far short of @target is still 预警 (further: 未达标)
+ * @etag: (nullable): the ETag of the target replaced; needed once one is set
+ *
+ * Sets the province's rule for its 市县 (部门和市县目标管理). Finish
+ * gives the target's new ETag.
+ */
+void
+hc_client_set_indicator_region_target_async (HcClient            *self,
+                                             const char          *key,
+                                             const char          *region,
+                                             double               target,
+                                             double               warning_gap,
+                                             const char          *etag,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (key != NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "target");
+  json_builder_add_double_value (builder, target);
+  json_builder_set_member_name (builder, "warning_gap");
+  json_builder_add_double_value (builder, warning_gap);
+  if (region != NULL && *region != '\0')
+    {
+      json_builder_set_member_name (builder, "region");
+      json_builder_add_string_value (builder, region);
+    }
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  path = indicator_path (key, "/region-target");
+  _hc_client_call_etag_async (self, hc_client_set_indicator_region_target_async, "PUT", path, body, etag,
+                              etag_of, g_free, cancellable, callback, user_data);
+}
+
+char *
+hc_client_set_indicator_region_target_finish (HcClient      *self,
+                                              GAsyncResult  *result,
+                                              GError       **error)
+{
+  return _hc_client_call_finish (self, result, hc_client_set_indicator_region_target_async, error);
+}

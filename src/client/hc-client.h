@@ -186,6 +186,19 @@ char           *hc_client_review_indicator_value_finish  (HcClient            *s
                                                           GAsyncResult        *result,
                                                           GError             **error);
 
+void            hc_client_set_indicator_region_target_async  (HcClient            *self,
+                                                              const char          *key,
+                                                              const char          *region,
+                                                              double               target,
+                                                              double               warning_gap,
+                                                              const char          *etag,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+char           *hc_client_set_indicator_region_target_finish (HcClient            *self,
+                                                              GAsyncResult        *result,
+                                                              GError             **error);
+
 void            hc_client_list_indicator_reviews_async   (HcClient            *self,
                                                           const char          *state,
                                                           gboolean             mine,

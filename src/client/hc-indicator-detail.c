@@ -22,6 +22,7 @@ struct _HcIndicatorDetail
   char     *regional;
   GArray   *years;          /* of HcIndicatorYear */
   GArray   *regions;        /* of HcIndicatorRegion */
+  HcIndicatorRegionRule *rule;
 };
 
 G_DEFINE_FINAL_TYPE (HcIndicatorDetail, hc_indicator_detail, G_TYPE_OBJECT)
@@ -50,7 +51,29 @@ region_clear (gpointer data)
 
   g_free (region->code);
   g_free (region->name);
+  g_free (region->target_source);
+  g_free (region->target_etag);
   g_clear_pointer (&region->years, g_array_unref);
+}
+
+static void
+rule_free (HcIndicatorRegionRule *rule)
+{
+  g_free (rule->source);
+  g_free (rule->set_by);
+  g_free (rule->set_at);
+  g_free (rule->etag);
+  g_free (rule);
+}
+
+static char *
+version_etag (JsonObject *obj)
+{
+  JsonNode *node = json_object_get_member (obj, "version");
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  return g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", (gint64) json_node_get_double (node));
 }
 
 static GArray *
@@ -116,6 +139,7 @@ add_years (GArray    *years,
           year.numerator = number_member (v, "numerator", &n) ? (gint64) n : 0;
         }
       year.lagging = json_object_get_boolean_member_with_default (v, "lagging", FALSE);
+      year.has_gap = number_member (v, "gap", &year.gap);
       /* The value's version is its ETag (openapi: IndicatorYearValue). */
       if (year.state != NULL && number_member (v, "version", &version))
         year.etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", (gint64) version);
@@ -168,9 +192,46 @@ hc_indicator_detail_new_from_json (JsonObject *obj)
           region.name = dup_string (r, "region_name");
           if (!number_member (r, "target", &region.target))
             region.target = self->target;
+          if (!number_member (r, "warning_gap", &region.warning_gap))
+            region.warning_gap = 0;
+          region.target_source = dup_string (r, "target_source");
           region.years = years_new ();
           add_years (region.years, json_object_get_array_member (r, "values"));
           g_array_append_val (self->regions, region);
+        }
+    }
+  if (json_object_has_member (obj, "region_targets") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (obj, "region_targets")))
+    {
+      JsonObject *t = json_object_get_object_member (obj, "region_targets");
+      JsonArray *own = json_object_has_member (t, "regions") &&
+                       JSON_NODE_HOLDS_ARRAY (json_object_get_member (t, "regions"))
+                       ? json_object_get_array_member (t, "regions") : NULL;
+
+      self->rule = g_new0 (HcIndicatorRegionRule, 1);
+      if (!number_member (t, "target", &self->rule->target))
+        self->rule->target = self->target;
+      number_member (t, "warning_gap", &self->rule->warning_gap);
+      self->rule->source = dup_string (t, "source");
+      self->rule->set_by = dup_string (t, "set_by");
+      self->rule->set_at = dup_string (t, "set_at");
+      self->rule->etag = version_etag (t);
+      /* The targets set for one 市县: their ETags. */
+      for (guint i = 0; own != NULL && i < json_array_get_length (own); i++)
+        {
+          JsonObject *row = json_array_get_object_element (own, i);
+          g_autofree char *code = row ? dup_string (row, "region") : NULL;
+
+          for (guint r = 0; code != NULL && r < self->regions->len; r++)
+            {
+              HcIndicatorRegion *region = &g_array_index (self->regions, HcIndicatorRegion, r);
+
+              if (g_strcmp0 (region->code, code) == 0)
+                {
+                  g_free (region->target_etag);
+                  region->target_etag = version_etag (row);
+                }
+            }
         }
     }
   return g_steal_pointer (&self);
@@ -191,6 +252,7 @@ hc_indicator_detail_finalize (GObject *object)
   g_free (self->regional);
   g_array_unref (self->years);
   g_array_unref (self->regions);
+  g_clear_pointer (&self->rule, rule_free);
 
   G_OBJECT_CLASS (hc_indicator_detail_parent_class)->finalize (object);
 }
@@ -283,4 +345,16 @@ hc_indicator_region_find_year (const HcIndicatorRegion *region,
     if (g_array_index (region->years, HcIndicatorYear, i).year == year)
       return &g_array_index (region->years, HcIndicatorYear, i);
   return NULL;
+}
+
+/**
+ * hc_indicator_detail_get_region_rule:
+ * Returns: (transfer none) (nullable): the province's rule for its 市县,
+ *   NULL for an indicator of the province only
+ */
+const HcIndicatorRegionRule *
+hc_indicator_detail_get_region_rule (HcIndicatorDetail *self)
+{
+  g_return_val_if_fail (HC_IS_INDICATOR_DETAIL (self), NULL);
+  return self->rule;
 }

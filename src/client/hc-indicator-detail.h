@@ -28,6 +28,8 @@ typedef struct
   gint64    numerator;
   gint64    denominator;
   gboolean  lagging;        /* a 市县's year: 未达标 or 预警 */
+  gboolean  has_gap;
+  double    gap;            /* how far short of the target, positive while short */
 } HcIndicatorYear;
 
 /* One 市县 of an indicator that applies to 市县: the target it is held to
@@ -38,7 +40,22 @@ typedef struct
   char   *name;
   double  target;
   GArray *years;            /* of HcIndicatorYear */
+  double  warning_gap;      /* short of the target by at most this: 预警 */
+  char   *target_source;    /* "province", "regions" (the rule for all) or "region" (its own) */
+  char   *target_etag;      /* of the target set for this 市县 alone, or NULL */
 } HcIndicatorRegion;
+
+/* The province's rule for its 市县 (部门和市县目标管理): the target they
+ * are held to and how far short of it is still 预警. */
+typedef struct
+{
+  double  target;
+  double  warning_gap;
+  char   *source;           /* "province" (its own target, none set) or "regions" */
+  char   *set_by;
+  char   *set_at;
+  char   *etag;             /* of the rule set, or NULL while none is */
+} HcIndicatorRegionRule;
 
 #define HC_TYPE_INDICATOR_DETAIL (hc_indicator_detail_get_type ())
 
@@ -66,5 +83,7 @@ const HcIndicatorRegion *hc_indicator_detail_get_region    (HcIndicatorDetail *s
                                                             guint              index);
 const HcIndicatorYear *hc_indicator_region_find_year       (const HcIndicatorRegion *region,
                                                             int                      year);
+/* NULL for an indicator of the province only. */
+const HcIndicatorRegionRule *hc_indicator_detail_get_region_rule (HcIndicatorDetail *self);
 
 G_END_DECLS

@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The 市县 of an indicator in the dashboard's detail, against a real
+ * demo-seeded server: the table of the 19 市县 matches GET /indicators/{key},
+ * a supervisor sets the 市县 target and the deviation rule (and one 市县's
+ * own target), a bad gap is refused at its field with nothing changed, and
+ * an analyst reports a 市县's value with its evidence. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hc-client.h"
+#include "hc-enums.h"
+#include "hc-indicator-summary.h"
+#include "hc-indicators-pane-private.h"
+#include "hc-test-server.h"
+#include "hc-ui-test.h"
+
+#define KEY "county-platform-coverage"
+
+static HcTestServer *server;
+
+typedef struct
+{
+  const char       *username;
+  int               year;
+  HcIndicatorsPane *pane;
+  HcIndicatorRegionsView *view;
+} Session;
+
+static gboolean
+detail_shown (gpointer data)
+{
+  Session *s = data;
+  HcIndicatorDetail *detail = hc_indicators_pane_get_detail (s->pane);
+  GListModel *rows = hc_indicators_pane_get_indicators (s->pane);
+  g_autoptr(HcIndicatorSummary) first = NULL;
+
+  if (rows == NULL || g_list_model_get_n_items (rows) == 0)
+    return FALSE;
+  first = g_list_model_get_item (rows, 0);
+  return hc_indicator_summary_get_year (first) == s->year &&
+         detail != NULL && g_strcmp0 (hc_indicator_detail_get_key (detail), KEY) == 0;
+}
+
+static gboolean
+view_not_busy (gpointer data)
+{
+  return !hc_indicator_regions_view_get_busy (HC_INDICATOR_REGIONS_VIEW (data));
+}
+
+static void
+open_detail (HcWindow *window,
+             Session  *s)
+{
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
+  hc_sign_in_page_set_credentials (page, s->username, HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
+  g_assert_true (hc_window_show_pane (window, "indicators"));
+  s->pane = HC_INDICATORS_PANE (hc_window_get_pane_widget (window, "indicators"));
+  hc_ui_wait_pane_loaded (window, "indicators");
+  hc_indicators_pane_set_year (s->pane, s->year);
+  while (!hc_indicators_pane_select (s->pane, KEY))
+    g_main_context_iteration (NULL, TRUE);
+  hc_ui_wait_until ("the indicator's detail", detail_shown, s);
+  s->view = hc_indicators_pane_get_regions_view (s->pane);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  GtkWidget *button = find_button (root, action);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static JsonObject *
+server_detail (void)
+{
+  HcTestResponse *resp = hc_test_request (server, "GET", "/indicators/" KEY, hc_test_server_token (server, "admin"), NULL);
+  JsonObject *obj;
+
+  hc_assert_status (resp, 200, NULL);
+  obj = json_object_ref (hc_test_response_object (resp));
+  hc_test_response_free (resp);
+  return obj;
+}
+
+static JsonObject *
+region_year (JsonObject *region,
+             int         year)
+{
+  JsonArray *values = json_object_get_array_member (region, "values");
+
+  for (guint i = 0; i < json_array_get_length (values); i++)
+    if (json_object_get_int_member (json_array_get_object_element (values, i), "year") == year)
+      return json_array_get_object_element (values, i);
+  return NULL;
+}
+
+/* The table says what the server says, 市县 by 市县. */
+static void
+check_table (Session *s)
+{
+  g_autoptr(JsonObject) detail = server_detail ();
+  JsonArray *regions = json_object_get_array_member (detail, "regions");
+  guint lagging = 0, unmet_rows = 0;
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (s->view)));
+  g_assert_cmpuint (json_array_get_length (regions), ==, 19);
+  g_assert_cmpuint (hc_indicator_regions_view_get_n_rows (s->view), ==, 19);
+  for (guint i = 0; i < 19; i++)
+    {
+      JsonObject *r = json_array_get_object_element (regions, i);
+      JsonObject *y = region_year (r, s->year);
+      HcIndicatorStatus status;
+      g_autofree char *target = hc_indicator_format_value ("ratio", json_object_get_double_member (r, "target"), "%");
+
+      g_assert_nonnull (y);
+      g_assert_cmpstr (hc_indicator_regions_view_get_cell (s->view, i, 0), ==,
+                       json_object_get_string_member (r, "region_name"));
+      g_assert_true (g_str_has_prefix (hc_indicator_regions_view_get_cell (s->view, i, 2), target));
+      g_assert_true (hc_indicator_status_from_key (json_object_get_string_member (y, "status"), &status));
+      g_assert_cmpstr (hc_indicator_regions_view_get_cell (s->view, i, 3), ==, hc_indicator_status_label (status));
+      if (json_object_get_boolean_member (y, "lagging"))
+        lagging++;
+      if (status == HC_INDICATOR_STATUS_UNMET)
+        unmet_rows++;
+      if (!json_object_get_null_member (y, "reviewed_by") && json_object_has_member (y, "reviewed_by"))
+        g_assert_cmpstr (hc_indicator_regions_view_get_cell (s->view, i, 6), ==,
+                         json_object_get_string_member (y, "reviewed_by"));
+    }
+  /* The demo connected 12 of the 19 in 2022: 7 stand out. */
+  if (s->year == 2022)
+    {
+      g_assert_cmpuint (lagging, ==, 7);
+      g_assert_cmpuint (unmet_rows, ==, 7);
+    }
+}
+
+static void
+supervisor_sets_targets (HcApplication *app,
+                         HcWindow      *window,
+                         gpointer       data)
+{
+  Session s = { "sup", 2022, NULL, NULL };
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) own = NULL;
+  g_autoptr(GdkTexture) shot = NULL;
+  JsonObject *rule;
+  JsonArray *regions;
+
+  open_detail (window, &s);
+  check_table (&s);
+  shot = hc_ui_take_shot (GTK_WIDGET (window), "indicators-regions-table");
+  g_assert_false (hc_ui_texture_is_blank (shot));
+
+  /* A supervisor sets targets; reporting is the analysts'. */
+  g_assert_true (gtk_widget_get_visible (find_action_button (GTK_WIDGET (s.view), "regions.targets")));
+  g_assert_false (gtk_widget_get_visible (find_action_button (GTK_WIDGET (s.view), "regions.report")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (s.view), "regions.targets", NULL));
+
+  /* A negative gap: refused at its field, nothing changed. */
+  before = server_detail ();
+  hc_indicator_regions_view_targets_fill (s.view, 0, "80", "-5");
+  hc_indicator_regions_view_targets_send (s.view);
+  hc_ui_wait_until ("the answer to a bad gap", view_not_busy, s.view);
+  g_assert_nonnull (hc_indicator_regions_view_targets_error (s.view, "warning_gap"));
+  g_assert_null (hc_indicator_regions_view_targets_error (s.view, "target"));
+  after = server_detail ();
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (after, "region_targets"), "source"),
+                   ==, "province");
+  g_clear_pointer (&after, json_object_unref);
+
+  /* All 市县: 80%, a warning within 10. */
+  hc_indicator_regions_view_targets_fill (s.view, 0, "80", "10");
+  hc_indicator_regions_view_targets_send (s.view);
+  hc_ui_wait_until ("the answer to the targets", view_not_busy, s.view);
+  g_assert_null (hc_indicator_regions_view_targets_error (s.view, NULL));
+  g_assert_null (hc_indicator_regions_view_targets_error (s.view, "warning_gap"));
+  after = server_detail ();
+  rule = json_object_get_object_member (after, "region_targets");
+  g_assert_cmpstr (json_object_get_string_member (rule, "source"), ==, "regions");
+  g_assert_cmpfloat (json_object_get_double_member (rule, "target"), ==, 80);
+  g_assert_cmpfloat (json_object_get_double_member (rule, "warning_gap"), ==, 10);
+  g_assert_cmpstr (json_object_get_string_member (rule, "set_by"), ==, "sup");
+  hc_ui_wait_until ("the detail again", detail_shown, &s);
+  while (hc_indicator_detail_get_region_rule (hc_indicators_pane_get_detail (s.pane)) == NULL ||
+         g_strcmp0 (hc_indicator_detail_get_region_rule (hc_indicators_pane_get_detail (s.pane))->source, "regions") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  check_table (&s);
+
+  /* The second 市县 alone: 95%, with the rule's ETag the dialog was given. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (s.view), "regions.targets", NULL));
+  hc_indicator_regions_view_targets_fill (s.view, 2, "95", "5");
+  hc_indicator_regions_view_targets_send (s.view);
+  hc_ui_wait_until ("the answer to one 市县's target", view_not_busy, s.view);
+  g_assert_null (hc_indicator_regions_view_targets_error (s.view, NULL));
+  own = server_detail ();
+  regions = json_object_get_array_member (own, "regions");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (regions, 1), "target_source"), ==, "region");
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (regions, 1), "target"), ==, 95);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (regions, 0), "target_source"), ==, "regions");
+}
+
+static void
+test_supervisor_sets_targets (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  g_assert_cmpint (hc_ui_run_app (args, supervisor_sets_targets, NULL), ==, 0);
+}
+
+static void
+analyst_reports (HcApplication *app,
+                 HcWindow      *window,
+                 gpointer       data)
+{
+  Session s = { "ana", 2025, NULL, NULL };
+  g_autoptr(JsonObject) detail = NULL;
+  JsonObject *region, *y;
+  g_autoptr(HcTestResponse) resp = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GdkTexture) shot = NULL;
+
+  open_detail (window, &s);
+  g_assert_false (gtk_widget_get_visible (find_action_button (GTK_WIDGET (s.view), "regions.targets")));
+  g_assert_true (gtk_widget_get_visible (find_action_button (GTK_WIDGET (s.view), "regions.report")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (s.view), "regions.report", NULL));
+  shot = hc_ui_take_shot (GTK_WIDGET (window), "indicators-region-report");
+
+  /* A share over 100: refused at the value. */
+  hc_indicator_regions_view_report_fill (s.view, 18, "120", "文昌市信用平台对接验收报告");
+  hc_indicator_regions_view_report_send (s.view);
+  hc_ui_wait_until ("the answer to a bad value", view_not_busy, s.view);
+  g_assert_nonnull (hc_indicator_regions_view_report_error (s.view, "value"));
+
+  hc_indicator_regions_view_report_fill (s.view, 18, "100", "文昌市信用平台对接验收报告");
+  hc_indicator_regions_view_report_send (s.view);
+  hc_ui_wait_until ("the answer to the report", view_not_busy, s.view);
+  g_assert_null (hc_indicator_regions_view_report_error (s.view, "value"));
+  g_assert_null (hc_indicator_regions_view_report_error (s.view, NULL));
+
+  detail = server_detail ();
+  region = json_array_get_object_element (json_object_get_array_member (detail, "regions"), 18);
+  y = region_year (region, 2025);
+  g_assert_cmpstr (json_object_get_string_member (y, "submitted_by"), ==, "ana");
+  g_assert_cmpstr (json_object_get_string_member (y, "state"), ==, "submitted");
+  g_assert_cmpstr (json_object_get_string_member (y, "evidence"), ==, "文昌市信用平台对接验收报告");
+  g_assert_cmpfloat (json_object_get_double_member (y, "value"), ==, 100);
+  path = g_strdup_printf ("/indicators/" KEY "/values/2025?region=%s", json_object_get_string_member (region, "region"));
+  resp = hc_test_request (server, "GET", path, hc_test_server_token (server, "admin"), NULL);
+  hc_assert_status (resp, 200, NULL);
+}
+
+static void
+test_analyst_reports (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  g_assert_cmpint (hc_ui_run_app (args, analyst_reports, NULL), ==, 0);
+}
+
+static void
+add_user (const char *username,
+          const char *role)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"%s\"}",
+                                           username, HC_TEST_PASSWORD, role);
+  g_autoptr(HcTestResponse) resp = hc_test_request (server, "POST", "/users",
+                                                    hc_test_server_token (server, "admin"), body);
+  hc_assert_status (resp, 201, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  hc_ui_test_init (&argc, &argv);
+
+  server = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
+  add_user ("ana", "analyst");
+  add_user ("sup", "supervisor");
+
+  g_test_add_func ("/ui/indicator-regions/supervisor-sets-targets", test_supervisor_sets_targets);
+  g_test_add_func ("/ui/indicator-regions/analyst-reports-a-region-value", test_analyst_reports);
+  status = g_test_run ();
+  hc_test_server_free (server);
+  return hc_ui_test_finish (status);
+}
