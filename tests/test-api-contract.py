@@ -464,6 +464,17 @@ def risk(c, ids):
     c.call("POST", "/risk/rules", token="supervisor", body=dict(rule, kind="often"), expect=422)
     r = c.call("POST", "/risk/rules", token="supervisor", body=dict(rule, region=None), expect=201)
     path = "/risk/rules/%d" % r.json["id"]
+    etag = r.etag
+    c.call("PATCH", "/risk/rules/{id}", path, token="supervisor", body={"window_months": 0},
+           headers={"If-Match": etag}, expect=422)
+    c.call("PATCH", "/risk/rules/{id}", path, token="analyst", body={"threshold": 2},
+           headers={"If-Match": etag}, expect=403)
+    c.call("PATCH", "/risk/rules/{id}", path, token="supervisor", body={"threshold": 2, "region": "460200"},
+           headers={"If-Match": etag}, expect=200)
+    c.call("PATCH", "/risk/rules/{id}", path, token="supervisor", body={"threshold": 3},
+           headers={"If-Match": etag}, expect=412)
+    c.call("PATCH", "/risk/rules/{id}", "/risk/rules/" + NO_SUCH_ID, token="supervisor", body={"threshold": 3},
+           headers={"If-Match": etag}, expect=404)
     c.call("DELETE", "/risk/rules/{id}", path, token="supervisor", headers={"If-Match": etag_of(c, path)},
            expect=204)
     c.call("POST", "/risk/events", body=dict(event, category="food_drug"), expect=201)

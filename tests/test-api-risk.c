@@ -784,6 +784,110 @@ test_alerts_threshold_raises_one_alert_acknowledged_once (void)
   g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM risk_alerts"), ==, 2);
 }
 
+static HcTestResponse *
+patch_rule (HcTestServer *srv,
+            const char   *path,
+            const char   *token,
+            const char   *etag,
+            const char   *body)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+  return hc_test_request_full (srv, "PATCH", path, token, "application/json", bytes, etag);
+}
+
+/* A supervisor edits a rule in place (same id, next version, audited);
+ * a bad value is refused at its field and changes nothing; an analyst may
+ * not; a stale version is refused; the edited rule is what judges the
+ * next event. */
+static void
+test_rules_edit_checks_and_judges_anew (void)
+{
+  g_autoptr(HcTestServer) fresh = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  g_autofree char *ana = add_user (fresh, "rule.analyst", "analyst", ANALYST_PW);
+  g_autofree char *sup = add_user (fresh, "rule.supervisor", "supervisor", SUPERVISOR_PW);
+  g_autoptr(HcTestResponse) created =
+    hc_test_request (fresh, "POST", "/risk/rules", sup,
+                     "{\"category\":\"finance\",\"region\":\"460100\",\"kind\":\"threshold\","
+                     "\"window_months\":3,\"threshold\":5000}");
+  g_autoptr(HcTestResponse) by_analyst = NULL;
+  g_autoptr(HcTestResponse) no_version = NULL;
+  g_autoptr(HcTestResponse) nothing = NULL;
+  g_autoptr(HcTestResponse) bad_category = NULL;
+  g_autoptr(HcTestResponse) bad_region = NULL;
+  g_autoptr(HcTestResponse) bad_threshold = NULL;
+  g_autoptr(HcTestResponse) bad_window = NULL;
+  g_autoptr(HcTestResponse) edited = NULL;
+  g_autoptr(HcTestResponse) stale = NULL;
+  g_autoptr(HcTestResponse) missing = NULL;
+  g_autoptr(HcTestResponse) quiet = NULL;
+  g_autoptr(HcTestResponse) raised = NULL;
+  g_autofree char *path = NULL;
+  JsonObject *rule, *page, *alert;
+
+  hc_assert_status (created, 201, NULL);
+  path = g_strdup_printf ("/risk/rules/%" G_GINT64_FORMAT,
+                          json_object_get_int_member (hc_test_response_object (created), "id"));
+
+  by_analyst = patch_rule (fresh, path, ana, created->etag, "{\"threshold\":1}");
+  hc_assert_status (by_analyst, 403, "forbidden");
+  no_version = patch_rule (fresh, path, sup, NULL, "{\"threshold\":1}");
+  hc_assert_status (no_version, 428, "precondition_required");
+  nothing = patch_rule (fresh, path, sup, created->etag, "{}");
+  hc_assert_status (nothing, 422, "missing_field");
+  bad_category = patch_rule (fresh, path, sup, created->etag, "{\"category\":\"weather\"}");
+  hc_assert_status (bad_category, 422, "invalid_category");
+  g_assert_cmpstr (hc_test_response_error_field (bad_category), ==, "category");
+  bad_region = patch_rule (fresh, path, sup, created->etag, "{\"region\":\"110000\"}");
+  hc_assert_status (bad_region, 422, "invalid_region");
+  g_assert_cmpstr (hc_test_response_error_field (bad_region), ==, "region");
+  bad_threshold = patch_rule (fresh, path, sup, created->etag, "{\"kind\":\"rise\",\"threshold\":-5}");
+  hc_assert_status (bad_threshold, 422, "value_out_of_range");
+  g_assert_cmpstr (hc_test_response_error_field (bad_threshold), ==, "threshold");
+  bad_window = patch_rule (fresh, path, sup, created->etag, "{\"window_months\":25}");
+  hc_assert_status (bad_window, 422, "value_out_of_range");
+  g_assert_cmpstr (hc_test_response_error_field (bad_window), ==, "window_months");
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM risk_rules WHERE version = 1 AND kind = 'threshold'"
+                                              " AND category = 'finance' AND threshold = 5000"), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM audit WHERE action = 'risk_rule.update'"), ==, 0);
+
+  /* Every 市县, a rise of 50 % over one month. */
+  edited = patch_rule (fresh, path, sup, created->etag, "{\"region\":null,\"kind\":\"rise\",\"window_months\":1,\"threshold\":50}");
+  hc_assert_status (edited, 200, NULL);
+  rule = hc_test_response_object (edited);
+  g_assert_cmpint (json_object_get_int_member (rule, "id"), ==,
+                   json_object_get_int_member (hc_test_response_object (created), "id"));
+  g_assert_cmpint (json_object_get_int_member (rule, "version"), ==, 2);
+  g_assert_true (json_object_get_null_member (rule, "region") || !json_object_has_member (rule, "region"));
+  g_assert_cmpstr (json_object_get_string_member (rule, "category"), ==, "finance");
+  g_assert_cmpstr (json_object_get_string_member (rule, "kind"), ==, "rise");
+  g_assert_cmpint (json_object_get_int_member (rule, "window_months"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (rule, "threshold"), ==, 50.0);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM audit WHERE action = 'risk_rule.update'"), ==, 1);
+  stale = patch_rule (fresh, path, sup, created->etag, "{\"threshold\":60}");
+  hc_assert_status (stale, 412, NULL);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM risk_rules WHERE threshold = 50 AND version = 2"), ==, 1);
+
+  /* Judged as edited: in 三亚 (no longer only 海口) one finance event in
+   * January, two in February is +100 % ≥ 50 %. */
+  post_event (fresh, ana, "460200", "2025-01-10", "finance", 2);
+  post_event (fresh, ana, "460200", "2025-02-10", "finance", 2);
+  page = open_alerts (fresh, ana, &quiet);
+  g_assert_cmpint (json_object_get_int_member (page, "total"), ==, 0);
+  post_event (fresh, ana, "460200", "2025-02-11", "finance", 2);
+  page = open_alerts (fresh, ana, &raised);
+  g_assert_cmpint (json_object_get_int_member (page, "total"), ==, 1);
+  alert = json_array_get_object_element (json_object_get_array_member (page, "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (alert, "region"), ==, "460200");
+  g_assert_cmpstr (json_object_get_string_member (alert, "kind"), ==, "rise");
+
+  /* A rule out of force is not found. */
+  g_free (path);
+  path = g_strdup ("/risk/rules/999999");
+  missing = patch_rule (fresh, path, sup, "\"1\"", "{\"threshold\":1}");
+  hc_assert_status (missing, 404, "not_found");
+}
+
 /* A rise rule: twice the events of the month before (+100 %) warns. */
 static void
 test_alerts_rise_against_the_window_before (void)
@@ -868,6 +972,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/risk/events/page-newest-first-with-filters", test_events_page_newest_first_with_filters);
   g_test_add_func ("/risk/demo/rollup-equals-events", test_demo_rollup_equals_events);
   g_test_add_func ("/risk/demo/rules-raise-alerts", test_demo_rules_raise_alerts);
+  g_test_add_func ("/risk/rules/edit-checks-and-judges-anew", test_rules_edit_checks_and_judges_anew);
   g_test_add_func ("/risk/alerts/threshold-raises-one-alert-acknowledged-once",
                    test_alerts_threshold_raises_one_alert_acknowledged_once);
   g_test_add_func ("/risk/alerts/rise-against-the-window-before", test_alerts_rise_against_the_window_before);

@@ -13,6 +13,7 @@
 
 #include "hc-core.h"
 #include "hc-risk-alerts-view.h"
+#include "hc-risk-rules-dialog.h"
 
 /* Open alerts are few (one per rule and 市县 at most): one page holds them. */
 #define ALERTS_PAGE 200
@@ -86,6 +87,7 @@ update_actions (HcRiskAlertsView *self)
                                  can_act && g_str_equal (hc_risk_alert_get_state (alert), "raised"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.close",
                                  can_act && hc_risk_alert_get_is_open (alert) && signed_in_as_supervisor (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.rules", self->client != NULL);
 }
 
 static void
@@ -345,6 +347,21 @@ close_action (GtkWidget  *widget,
   ask_alert_note (HC_RISK_ALERTS_VIEW (widget), TRUE);
 }
 
+static void
+rules_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  HcRiskAlertsView *self = HC_RISK_ALERTS_VIEW (widget);
+  HcRiskRulesDialog *dialog;
+
+  if (self->client == NULL)
+    return;
+  dialog = hc_risk_rules_dialog_new (self->client);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Leaving the pane cancels what the view asked of the server. */
 static void
 hc_risk_alerts_view_unmap (GtkWidget *widget)
@@ -417,6 +434,7 @@ hc_risk_alerts_view_class_init (HcRiskAlertsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "alerts.acknowledge", NULL, acknowledge_action);
   gtk_widget_class_install_action (widget_class, "alerts.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "alerts.rules", NULL, rules_action);
 
   g_type_ensure (HC_TYPE_RISK_ALERT);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

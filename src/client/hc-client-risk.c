@@ -301,3 +301,162 @@ hc_client_create_risk_event_finish (HcClient      *self,
 {
   return _hc_client_call_finish (self, result, hc_client_create_risk_event_async, error);
 }
+
+/* GET /risk/rules */
+
+/* The rules in force are a handful (the demo has four): one page. */
+#define RULES_PAGE 200
+
+void
+hc_client_list_risk_rules_async (HcClient            *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/risk/rules");
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+
+  _hc_client_query_add_page (path, NULL, RULES_PAGE, FALSE);
+  _hc_client_call_page_async (self, hc_client_list_risk_rules_async, path->str, HC_TYPE_RISK_RULE,
+                              (HcItemFromJson) hc_risk_rule_new_from_json, TRUE,
+                              cancellable, callback, user_data);
+}
+
+/**
+ * hc_client_list_risk_rules_finish:
+ * Returns: (transfer full): a #GListModel of #HcRiskRule, newest first
+ */
+GListModel *
+hc_client_list_risk_rules_finish (HcClient      *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return _hc_client_call_finish (self, result, hc_client_list_risk_rules_async, error);
+}
+
+/* POST /risk/rules and PATCH /risk/rules/{id} */
+
+/**
+ * hc_client_save_risk_rule_async:
+ * @rule: (nullable): the rule as the user saw it (its ETag is sent as
+ *   If-Match), or %NULL for a new rule
+ * @draft: the rule as typed; copied before this returns
+ *
+ * Adds a rule, or writes @draft over @rule (every member, the region null
+ * for every 市县). A value the server refuses fails with
+ * %HC_CLIENT_ERROR_INVALID and the field it names
+ * (hc_client_error_get_field()): "category", "region", "kind",
+ * "window_months" or "threshold"; an analyst gets
+ * %HC_CLIENT_ERROR_FORBIDDEN, a rule changed meanwhile
+ * %HC_CLIENT_ERROR_PRECONDITION_FAILED.
+ */
+void
+hc_client_save_risk_rule_async (HcClient              *self,
+                                HcRiskRule            *rule,
+                                const HcRiskRuleDraft *draft,
+                                GCancellable          *cancellable,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (rule == NULL || HC_IS_RISK_RULE (rule));
+  g_return_if_fail (draft != NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "category");
+  json_builder_add_string_value (builder, draft->category ? draft->category : "");
+  json_builder_set_member_name (builder, "region");
+  if (draft->region != NULL && *draft->region != '\0')
+    json_builder_add_string_value (builder, draft->region);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, draft->kind ? draft->kind : "");
+  json_builder_set_member_name (builder, "window_months");
+  json_builder_add_int_value (builder, draft->window_months);
+  json_builder_set_member_name (builder, "threshold");
+  json_builder_add_double_value (builder, draft->threshold);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  if (rule != NULL)
+    path = g_strdup_printf ("/risk/rules/%" G_GINT64_FORMAT, hc_risk_rule_get_id (rule));
+  _hc_client_call_etag_async (self, hc_client_save_risk_rule_async, rule ? "PATCH" : "POST",
+                              path ? path : "/risk/rules", body, rule ? hc_risk_rule_get_etag (rule) : NULL,
+                              (HcAnswerWithEtag) hc_risk_rule_new_with_etag, g_object_unref,
+                              cancellable, callback, user_data);
+}
+
+/**
+ * hc_client_save_risk_rule_finish:
+ * Returns: (transfer full): the rule as it is now, with its ETag
+ */
+HcRiskRule *
+hc_client_save_risk_rule_finish (HcClient      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return _hc_client_call_finish (self, result, hc_client_save_risk_rule_async, error);
+}
+
+/* DELETE /risk/rules/{id} */
+
+static void
+delete_rule_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = hc_client_send_etag_finish (HC_CLIENT (source), result, NULL, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * hc_client_delete_risk_rule_async:
+ * @rule: the rule as the user saw it (its ETag is sent as If-Match)
+ *
+ * Takes the rule out of force; the alerts it raised stay. Fails with
+ * %HC_CLIENT_ERROR_FORBIDDEN for an analyst and
+ * %HC_CLIENT_ERROR_PRECONDITION_FAILED when it changed meanwhile.
+ */
+void
+hc_client_delete_risk_rule_async (HcClient            *self,
+                                  HcRiskRule          *rule,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (HC_IS_RISK_RULE (rule));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_delete_risk_rule_async);
+  path = g_strdup_printf ("/risk/rules/%" G_GINT64_FORMAT, hc_risk_rule_get_id (rule));
+  hc_client_send_etag_async (self, "DELETE", path, NULL, hc_risk_rule_get_etag (rule), cancellable,
+                             delete_rule_cb, g_steal_pointer (&task));
+}
+
+gboolean
+hc_client_delete_risk_rule_finish (HcClient      *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_delete_risk_rule_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

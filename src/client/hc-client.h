@@ -23,6 +23,7 @@
 #include "hc-repair.h"
 #include "hc-risk-alert.h"
 #include "hc-risk-event.h"
+#include "hc-risk-rule.h"
 #include "hc-server-health.h"
 #include "hc-grading-model.h"
 #include "hc-grading-pass.h"
@@ -302,6 +303,43 @@ void            hc_client_close_risk_alert_async        (HcClient            *se
 HcRiskAlert    *hc_client_close_risk_alert_finish       (HcClient            *self,
                                                          GAsyncResult        *result,
                                                          GError             **error);
+
+/* Early-warning rules (预警规则) in force: their list (a GListModel of
+ * HcRiskRule, newest first), a new one or one edited (a supervisor's), one
+ * taken out of force. */
+typedef struct
+{
+  const char *category;      /* a risk category key */
+  const char *region;        /* a 市县's GB/T 2260 code, NULL for every 市县 */
+  const char *kind;          /* "threshold" or "rise" */
+  gint64      window_months; /* 1 to 24 */
+  double      threshold;     /* per 10,000 enterprises, or percent */
+} HcRiskRuleDraft;
+
+void            hc_client_list_risk_rules_async         (HcClient              *self,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+GListModel     *hc_client_list_risk_rules_finish        (HcClient              *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+void            hc_client_save_risk_rule_async          (HcClient              *self,
+                                                         HcRiskRule            *rule,
+                                                         const HcRiskRuleDraft *draft,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+HcRiskRule     *hc_client_save_risk_rule_finish         (HcClient              *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+void            hc_client_delete_risk_rule_async        (HcClient              *self,
+                                                         HcRiskRule            *rule,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+gboolean        hc_client_delete_risk_rule_finish       (HcClient              *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
 
 void             hc_client_list_types_async              (HcClient            *self,
                                                           GCancellable        *cancellable,

@@ -77,6 +77,45 @@ get_rule (HcsRequest *req)
   hcs_request_reply_object (req, SOUP_STATUS_OK, rule);
 }
 
+/* Checks a rule as it would be written; answers the first value that is
+ * wrong (with its field) and returns FALSE. */
+static gboolean
+check_rule (HcsRequest     *req,
+            HcsRiskRuleNew *rule)
+{
+  HcRiskCategory cat;
+
+  if (rule->region != NULL && *rule->region == '\0')
+    rule->region = NULL;
+  if (!hc_risk_category_from_key (rule->category, &cat))
+    {
+      hcs_request_reply_error (req, HCS_ERR_INVALID_CATEGORY, "category",
+                               _("“%s” is not a risk category."), rule->category);
+      return FALSE;
+    }
+  if (!check_region (req, rule->region, HCS_ERR_INVALID_REGION))
+    return FALSE;
+  if (!g_str_equal (rule->kind, "threshold") && !g_str_equal (rule->kind, "rise"))
+    {
+      hcs_request_reply_error (req, HCS_ERR_INVALID_KIND, "kind",
+                               _("A warning rule is a threshold (events per 10,000 enterprises) or a rise (percent over the window before)."));
+      return FALSE;
+    }
+  if (rule->window_months < 1 || rule->window_months > 24)
+    {
+      hcs_request_reply_error (req, HCS_ERR_VALUE_OUT_OF_RANGE, "window_months",
+                               _("The window is from 1 to 24 months."));
+      return FALSE;
+    }
+  if (!(rule->threshold > 0) || rule->threshold > 1e9)
+    {
+      hcs_request_reply_error (req, HCS_ERR_VALUE_OUT_OF_RANGE, "threshold",
+                               _("The threshold must be a number above zero."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 create_rule (HcsRequest *req)
 {
@@ -87,7 +126,6 @@ create_rule (HcsRequest *req)
   g_autoptr(HcsWrite) w = NULL;
   g_autoptr(JsonObject) after = NULL;
   g_autofree char *id_str = NULL;
-  HcRiskCategory cat;
   gint64 id = 0;
 
   if (body == NULL ||
@@ -95,36 +133,9 @@ create_rule (HcsRequest *req)
       !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &rule.region) ||
       !hcs_request_field_string (req, body, "kind", HCS_FIELD_REQUIRED, &rule.kind) ||
       !hcs_request_field_int (req, body, "window_months", HCS_FIELD_REQUIRED, &rule.window_months) ||
-      !hcs_request_field_double (req, body, "threshold", HCS_FIELD_REQUIRED, &rule.threshold))
+      !hcs_request_field_double (req, body, "threshold", HCS_FIELD_REQUIRED, &rule.threshold) ||
+      !check_rule (req, &rule))
     return;
-  if (rule.region != NULL && *rule.region == '\0')
-    rule.region = NULL;
-  if (!hc_risk_category_from_key (rule.category, &cat))
-    {
-      hcs_request_reply_error (req, HCS_ERR_INVALID_CATEGORY, "category",
-                               _("“%s” is not a risk category."), rule.category);
-      return;
-    }
-  if (!check_region (req, rule.region, HCS_ERR_INVALID_REGION))
-    return;
-  if (!g_str_equal (rule.kind, "threshold") && !g_str_equal (rule.kind, "rise"))
-    {
-      hcs_request_reply_error (req, HCS_ERR_INVALID_KIND, "kind",
-                               _("A warning rule is a threshold (events per 10,000 enterprises) or a rise (percent over the window before)."));
-      return;
-    }
-  if (rule.window_months < 1 || rule.window_months > 24)
-    {
-      hcs_request_reply_error (req, HCS_ERR_VALUE_OUT_OF_RANGE, "window_months",
-                               _("The window is from 1 to 24 months."));
-      return;
-    }
-  if (!(rule.threshold > 0) || rule.threshold > 1e9)
-    {
-      hcs_request_reply_error (req, HCS_ERR_VALUE_OUT_OF_RANGE, "threshold",
-                               _("The threshold must be a number above zero."));
-      return;
-    }
   rule.created_by = hcs_request_get_actor (req)->username;
 
   if ((w = hcs_write_begin (req, &error)) == NULL ||
@@ -137,6 +148,77 @@ create_rule (HcsRequest *req)
     }
   hcs_request_set_etag (req, json_object_get_int_member (after, "version"));
   hcs_request_reply_object (req, SOUP_STATUS_CREATED, g_steal_pointer (&after));
+}
+
+/* PATCH /risk/rules/{id}: the members given replace the rule's (region
+ * null or "" for every 市县); what is left is checked as a new rule is.
+ * The rule's alerts keep the line they were raised against; events from
+ * now on are judged by the rule as it is. */
+static void
+edit_rule (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  JsonObject *body = hcs_request_json_object (req);
+  static const char * const fields[] = { "category", "region", "kind", "window_months", "threshold" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcsWrite) w = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autofree char *id_str = NULL;
+  HcsRiskRuleNew rule = { 0 };
+  gboolean any = FALSE;
+  gint64 id, version;
+
+  if (!hcs_request_path_id (req, "id", _("There is no such warning rule."), &id) || body == NULL ||
+      !hcs_request_if_match (req, &version))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    any |= json_object_has_member (body, fields[i]);
+  if (!any)
+    {
+      hcs_request_reply_error (req, HCS_ERR_MISSING_FIELD, "category",
+                               _("Give what changes: category, region, kind, window_months or threshold."));
+      return;
+    }
+  if ((w = hcs_write_begin (req, &error)) == NULL ||
+      (before = hcs_store_risk_rules_get (store, id, &error)) == NULL)
+    {
+      if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
+        hcs_request_reply_error (req, HCS_ERR_NOT_FOUND, "id", _("There is no such warning rule."));
+      else
+        hcs_request_reply_gerror (req, error);
+      return;
+    }
+  version = hcs_request_if_match_version (req, before);
+  if (version != json_object_get_int_member (before, "version"))
+    {
+      hcs_request_reply_error (req, HCS_ERR_STALE, NULL,
+                               _("Someone changed this warning rule since you read it; read it again."));
+      return;
+    }
+  rule.category = json_object_get_string_member (before, "category");
+  rule.region = json_object_get_string_member_with_default (before, "region", NULL);
+  rule.kind = json_object_get_string_member (before, "kind");
+  rule.window_months = json_object_get_int_member (before, "window_months");
+  rule.threshold = json_object_get_double_member (before, "threshold");
+  if (json_object_has_member (body, "region"))
+    rule.region = NULL;
+  if (!hcs_request_field_string (req, body, "category", HCS_FIELD_OPTIONAL, &rule.category) ||
+      !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &rule.region) ||
+      !hcs_request_field_string (req, body, "kind", HCS_FIELD_OPTIONAL, &rule.kind) ||
+      !hcs_request_field_int (req, body, "window_months", HCS_FIELD_OPTIONAL, &rule.window_months) ||
+      !hcs_request_field_double (req, body, "threshold", HCS_FIELD_OPTIONAL, &rule.threshold) ||
+      !check_rule (req, &rule))
+    return;
+  if (!hcs_store_risk_rules_update (store, id, version, &rule, &error) ||
+      (after = hcs_store_risk_rules_get (store, id, &error)) == NULL ||
+      !hcs_write_commit (w, "risk_rule.update", "risk_rule", (id_str = id_text (id)), before, after, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  hcs_request_set_etag (req, json_object_get_int_member (after, "version"));
+  hcs_request_reply_object (req, SOUP_STATUS_OK, g_steal_pointer (&after));
 }
 
 static void
@@ -299,6 +381,7 @@ static const HcsRoute routes[] = {
   { "GET",    "/risk/rules",                    list_rules,        HCS_ACCESS_ANALYST },
   { "POST",   "/risk/rules",                    create_rule,       HCS_ACCESS_SUPERVISOR },
   { "GET",    "/risk/rules/{id}",               get_rule,          HCS_ACCESS_ANALYST },
+  { "PATCH",  "/risk/rules/{id}",               edit_rule,         HCS_ACCESS_SUPERVISOR },
   { "DELETE", "/risk/rules/{id}",               delete_rule,       HCS_ACCESS_SUPERVISOR },
   { "GET",    "/risk/alerts",                   list_alerts,       HCS_ACCESS_ANALYST },
   { "GET",    "/risk/alerts/{id}",              get_alert,         HCS_ACCESS_ANALYST },

@@ -85,9 +85,41 @@ hcs_store_risk_rules_insert (HcsStore              *store,
   return hcs_store_insert (store, stmt, error);
 }
 
+static const char SQL_RULE_UPDATE[] =
+  "UPDATE risk_rules SET category = ?3, region = ?4, kind = ?5, window_months = ?6, threshold = ?7,"
+  " version = version + 1 WHERE id = ?1 AND version = ?2 AND active = 1";
+static const char SQL_RULE_EXISTS[] = "SELECT 1 FROM risk_rules WHERE id = ?1 AND active = 1";
+
+/* Writes @rule's category, region, kind, window and threshold over the
+ * rule's (its creator stays); STALE at another version, NOT_FOUND when
+ * there is none in force. */
+gboolean
+hcs_store_risk_rules_update (HcsStore              *store,
+                             gint64                 id,
+                             gint64                 version,
+                             const HcsRiskRuleNew  *rule,
+                             GError               **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_RULE_UPDATE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_store_bind_text (stmt, 3, rule->category);
+  hcs_store_bind_text (stmt, 4, rule->region);
+  hcs_store_bind_text (stmt, 5, rule->kind);
+  sqlite3_bind_int64 (stmt, 6, rule->window_months);
+  sqlite3_bind_double (stmt, 7, rule->threshold);
+  if (!hcs_store_step_done (store, stmt, error))
+    return FALSE;
+  if (hcs_store_changes (store) > 0)
+    return TRUE;
+  return hcs_store_check_versioned_update (store, SQL_RULE_EXISTS, id, error);
+}
+
 static const char SQL_RULE_RETIRE[] =
   "UPDATE risk_rules SET active = 0, version = version + 1 WHERE id = ?1 AND version = ?2 AND active = 1";
-static const char SQL_RULE_EXISTS[] = "SELECT 1 FROM risk_rules WHERE id = ?1 AND active = 1";
 
 /* Takes the rule out of force (its alerts stay); STALE at another version,
  * NOT_FOUND when there is none in force. */

@@ -40,6 +40,11 @@ JsonObject *hcs_store_risk_rules_get       (HcsStore               *store,
 gint64      hcs_store_risk_rules_insert    (HcsStore               *store,
                                             const HcsRiskRuleNew   *rule,
                                             GError                **error);
+gboolean    hcs_store_risk_rules_update    (HcsStore               *store,
+                                            gint64                  id,
+                                            gint64                  version,
+                                            const HcsRiskRuleNew   *rule,
+                                            GError                **error);
 gboolean    hcs_store_risk_rules_retire    (HcsStore               *store,
                                             gint64                  id,
                                             gint64                  version,
