@@ -234,7 +234,7 @@ main (int argc, char *argv[])
   g_print ("POST /lists/match, %u subjects (best of 3): JSON %.3f s, CSV %.3f s, %u hits\n",
            ids->len, t_json, t_csv, hits_json);
   g_print ("bare SQLite look-ups of the same subjects in process: %.3f s, %u hits\n", t_bare, hits_bare);
-  g_print ("ratio server/bare: JSON %.1f, CSV %.1f\n", t_json / t_bare, t_csv / t_bare);
+  g_print ("ratio server/bare: JSON %.2f, CSV %.2f\n", t_json / t_bare, t_csv / t_bare);
   /* issue 9: ≤ 0.5 s on this machine's release build, load permitting */
   g_print ("target <= 0.5 s: JSON %s, CSV %s (load average matters: compare the ratios)\n",
            t_json <= 0.5 ? "met" : "NOT met", t_csv <= 0.5 ? "met" : "NOT met");

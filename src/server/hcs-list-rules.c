@@ -70,9 +70,12 @@ hcs_identifier_normalize (const char         *text,
   g_return_val_if_fail (text != NULL, NULL);
 
   /* A valid USCC as written (the common case of a 100,000-row match): no
-   * normalising copies. One that reads as an ID number too goes the long
-   * way, which tries that first. */
-  if (uscc_is_canonical (text) && !looks_like_id_number (text))
+   * normalising copies. One that reads as an ID number too (an all-digit
+   * organisation code) is an ID number first when its ID check character
+   * is right, so only then does it go the long way, which tries that
+   * first. */
+  if (uscc_is_canonical (text) &&
+      (!looks_like_id_number (text) || hc_id_number_compute_check (text) != text[17]))
     {
       *kind = HCS_IDENTIFIER_USCC;
       return g_strdup (text);

@@ -16,6 +16,7 @@
 #include "hcs-export-writer.h"
 #include "hcs-import-xlsx.h"
 #include "hcs-list-rules.h"
+#include "hcs-mask.h"
 #include "hcs-routes.h"
 #include "hcs-store-lists.h"
 #include "hcs-store-match.h"
@@ -36,6 +37,7 @@ id_text (gint64 id)
 typedef struct
 {
   GPtrArray  *identifiers;   /* normalised, distinct */
+  GPtrArray  *persons;       /* those of them that are ID numbers (not owned) */
   GHashTable *seen;
   JsonArray  *invalid;
   guint       received;
@@ -45,6 +47,7 @@ static void
 match_input_init (MatchInput *in)
 {
   in->identifiers = g_ptr_array_new_with_free_func (g_free);
+  in->persons = g_ptr_array_new ();
   in->seen = g_hash_table_new (g_str_hash, g_str_equal);
   in->invalid = json_array_new ();
   in->received = 0;
@@ -53,6 +56,7 @@ match_input_init (MatchInput *in)
 static void
 match_input_clear (MatchInput *in)
 {
+  g_clear_pointer (&in->persons, g_ptr_array_unref);
   g_clear_pointer (&in->identifiers, g_ptr_array_unref);
   g_clear_pointer (&in->seen, g_hash_table_unref);
   g_clear_pointer (&in->invalid, json_array_unref);
@@ -93,6 +97,8 @@ match_input_add (MatchInput *in,
     }
   g_hash_table_add (in->seen, norm);
   g_ptr_array_add (in->identifiers, norm);
+  if (kind == HCS_IDENTIFIER_ID_NUMBER)
+    g_ptr_array_add (in->persons, norm);
 }
 
 static gboolean
@@ -349,7 +355,9 @@ run_match (HcsRequest  *req,
   gint64 run_id;
   JsonObject *answer;
 
-  if (!hcs_throttle_person_lookups (req, (const char * const *) in->identifiers->pdata, in->identifiers->len))
+  /* Only the natural persons' numbers count (and are audited); the kind of
+   * each identifier is known from its check. */
+  if (!hcs_throttle_person_lookups (req, (const char * const *) in->persons->pdata, in->persons->len))
     return;
   if (!hcs_store_match (store, (const char * const *) in->identifiers->pdata, in->identifiers->len,
                         &result, &error))
@@ -507,6 +515,10 @@ rerun (HcsRequest *req)
       return;
     }
   in.identifiers = g_steal_pointer (&identifiers);
+  in.persons = g_ptr_array_new ();
+  for (guint i = 0; i < in.identifiers->len; i++)
+    if (hcs_mask_is_id_number (g_ptr_array_index (in.identifiers, i)))
+      g_ptr_array_add (in.persons, g_ptr_array_index (in.identifiers, i));
   in.invalid = g_steal_pointer (&invalid);
   in.received = json_object_get_int_member (run, "subjects");
   for (guint i = 0; i < json_array_get_length (in.invalid); i++)

@@ -40,7 +40,7 @@ static const char SQL_STANDING_CLEARANCES[] =
   "SELECT identifier, entry_id FROM match_clearances WHERE withdrawn_at IS NULL";
 static const char SQL_HISTORY_MARK[] = "SELECT coalesce (max (id), 0) FROM list_entry_history";
 static const char SQL_HIT_MEASURES[] =
-  "SELECT json_group_array (json_object ('code', m.code, 'name', m.name, 'kind', m.kind))"
+  "SELECT m.code, m.name, m.kind"
   " FROM list_entry_measures lm JOIN measures m ON m.id = lm.measure_id WHERE lm.entry_id = ?1";
 
 static char *
@@ -50,6 +50,121 @@ pair_key (const char *identifier,
   return g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT, identifier, entry_id);
 }
 
+/* An entry in force as the match reads it: plain strings in one chunk
+ * (a run reads every entry in force, and a JSON object each was a third
+ * of the match's time), the next entry of the same subject by index. */
+typedef struct
+{
+  gint64      entry_id;
+  const char *name;
+  const char *list_type;
+  const char *list_name;
+  const char *list_class;
+  const char *state;
+  gint        next;       /* -1 at the last */
+} InForce;
+
+typedef struct
+{
+  GStringChunk *strings;
+  GArray       *entries;  /* of InForce */
+  GHashTable   *first;    /* identifier (in strings) → index + 1 */
+} InForceSet;
+
+static void
+in_force_set_clear (InForceSet *set)
+{
+  g_clear_pointer (&set->first, g_hash_table_unref);
+  g_clear_pointer (&set->entries, g_array_unref);
+  g_clear_pointer (&set->strings, g_string_chunk_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InForceSet, in_force_set_clear)
+
+static const char *
+column_const (InForceSet   *set,
+              sqlite3_stmt *stmt,
+              int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return g_string_chunk_insert_const (set->strings, text ? text : "");
+}
+
+/* Reads the entries in force, by subject: one pass over them instead of
+ * one look-up per subject given (a run has up to 100,000). */
+static gboolean
+read_in_force (HcsStore    *store,
+               InForceSet  *set,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_IN_FORCE, error);
+  int rc;
+
+  set->strings = g_string_chunk_new (64 * 1024);
+  set->entries = g_array_new (FALSE, FALSE, sizeof (InForce));
+  set->first = g_hash_table_new (g_str_hash, g_str_equal);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      const char *identifier = (const char *) sqlite3_column_text (stmt, 0);
+      gpointer first = NULL;
+      InForce e;
+
+      if (identifier == NULL)
+        continue;
+      e.name = column_const (set, stmt, 1);
+      e.entry_id = sqlite3_column_int64 (stmt, 2);
+      e.list_type = column_const (set, stmt, 3);
+      e.list_name = column_const (set, stmt, 4);
+      e.list_class = column_const (set, stmt, 5);
+      e.state = column_const (set, stmt, 6);
+      e.next = -1;
+      /* The first of the subject's entries stays first (the order the
+       * rows came in, as before). */
+      if (g_hash_table_lookup_extended (set->first, identifier, NULL, &first))
+        {
+          gint i = GPOINTER_TO_INT (first) - 1;
+
+          while (g_array_index (set->entries, InForce, i).next >= 0)
+            i = g_array_index (set->entries, InForce, i).next;
+          g_array_index (set->entries, InForce, i).next = (gint) set->entries->len;
+        }
+      else
+        g_hash_table_insert (set->first, g_string_chunk_insert (set->strings, identifier),
+                             GINT_TO_POINTER ((gint) set->entries->len + 1));
+      g_array_append_val (set->entries, e);
+    }
+  sqlite3_reset (stmt);
+  return rc >= 0;
+}
+
+/* The measures of a hit's entry, as the list's page names them. */
+static JsonArray *
+hit_measures (HcsStore      *store,
+              sqlite3_stmt  *stmt,
+              gint64         entry_id,
+              GError       **error)
+{
+  g_autoptr(JsonArray) measures = json_array_new ();
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      JsonObject *m = json_object_new ();
+
+      json_object_set_string_member (m, "code", (const char *) sqlite3_column_text (stmt, 0));
+      json_object_set_string_member (m, "name", (const char *) sqlite3_column_text (stmt, 1));
+      json_object_set_string_member (m, "kind", (const char *) sqlite3_column_text (stmt, 2));
+      json_array_add_object_element (measures, m);
+    }
+  sqlite3_reset (stmt);
+  return rc < 0 ? NULL : g_steal_pointer (&measures);
+}
+
 static gboolean
 match_in_snapshot (HcsStore            *store,
                    const char * const  *identifiers,
@@ -57,8 +172,7 @@ match_in_snapshot (HcsStore            *store,
                    HcsMatchResult      *result,
                    GError             **error)
 {
-  g_autoptr(GHashTable) in_force = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_auto(InForceSet) in_force = { 0, };
   g_autoptr(GHashTable) cleared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt;
   int rc;
@@ -68,32 +182,7 @@ match_in_snapshot (HcsStore            *store,
   if ((stmt = hcs_store_prepare (store, SQL_HISTORY_MARK, error)) == NULL ||
       (result->history_mark = hcs_store_single_int (store, stmt, error)) < 0)
     return FALSE;
-
-  /* The entries in force, by subject: one pass over them instead of one
-   * look-up per subject given (a run has up to 100,000). */
-  if ((stmt = hcs_store_prepare (store, SQL_IN_FORCE, error)) == NULL)
-    return FALSE;
-  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
-    {
-      const char *identifier = (const char *) sqlite3_column_text (stmt, 0);
-      GPtrArray *rows = g_hash_table_lookup (in_force, identifier);
-      JsonObject *hit = json_object_new ();
-
-      if (rows == NULL)
-        {
-          rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-          g_hash_table_insert (in_force, g_strdup (identifier), rows);
-        }
-      json_object_set_string_member (hit, "name", (const char *) sqlite3_column_text (stmt, 1));
-      json_object_set_int_member (hit, "entry_id", sqlite3_column_int64 (stmt, 2));
-      json_object_set_string_member (hit, "list_type", (const char *) sqlite3_column_text (stmt, 3));
-      json_object_set_string_member (hit, "list_name", (const char *) sqlite3_column_text (stmt, 4));
-      json_object_set_string_member (hit, "list_class", (const char *) sqlite3_column_text (stmt, 5));
-      json_object_set_string_member (hit, "state", (const char *) sqlite3_column_text (stmt, 6));
-      g_ptr_array_add (rows, hit);
-    }
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  if (!read_in_force (store, &in_force, error))
     return FALSE;
 
   if ((stmt = hcs_store_prepare (store, SQL_STANDING_CLEARANCES, error)) == NULL)
@@ -109,44 +198,39 @@ match_in_snapshot (HcsStore            *store,
     return FALSE;
   for (guint i = 0; i < n_identifiers; i++)
     {
-      GPtrArray *rows = g_hash_table_lookup (in_force, identifiers[i]);
+      gint j = GPOINTER_TO_INT (g_hash_table_lookup (in_force.first, identifiers[i])) - 1;
 
-      for (guint j = 0; rows != NULL && j < rows->len; j++)
+      for (; j >= 0; j = g_array_index (in_force.entries, InForce, j).next)
         {
-          JsonObject *row = g_ptr_array_index (rows, j);
-          gint64 entry_id = json_object_get_int_member (row, "entry_id");
-          g_autofree char *key = pair_key (identifiers[i], entry_id);
+          const InForce *e = &g_array_index (in_force.entries, InForce, j);
+          JsonArray *measures;
           JsonObject *hit;
 
-          if (g_hash_table_contains (cleared, key))
+          if (g_hash_table_size (cleared) > 0)
             {
-              result->cleared++;
-              continue;
+              g_autofree char *key = pair_key (identifiers[i], e->entry_id);
+
+              if (g_hash_table_contains (cleared, key))
+                {
+                  result->cleared++;
+                  continue;
+                }
             }
+          if ((measures = hit_measures (store, stmt, e->entry_id, error)) == NULL)
+            return FALSE;
           hit = json_object_new ();
           json_object_set_string_member (hit, "identifier", identifiers[i]);
-          json_object_set_string_member (hit, "name", json_object_get_string_member (row, "name"));
-          json_object_set_string_member (hit, "list_type", json_object_get_string_member (row, "list_type"));
-          json_object_set_string_member (hit, "list_name", json_object_get_string_member (row, "list_name"));
-          json_object_set_string_member (hit, "list_class", json_object_get_string_member (row, "list_class"));
-          json_object_set_int_member (hit, "entry_id", entry_id);
-          json_object_set_string_member (hit, "state", json_object_get_string_member (row, "state"));
-          json_object_set_boolean_member (hit, "publicity_paused",
-                                          g_str_equal (json_object_get_string_member (row, "state"), "objected"));
-          sqlite3_reset (stmt);
-          sqlite3_bind_int64 (stmt, 1, entry_id);
-          if ((rc = hcs_store_step (store, stmt, error)) != SQLITE_ROW)
-            {
-              json_object_unref (hit);
-              sqlite3_reset (stmt);
-              return FALSE;
-            }
-          json_object_set_member (hit, "measures",
-                                  json_array_node_from_text ((const char *) sqlite3_column_text (stmt, 0)));
+          json_object_set_string_member (hit, "name", e->name);
+          json_object_set_string_member (hit, "list_type", e->list_type);
+          json_object_set_string_member (hit, "list_name", e->list_name);
+          json_object_set_string_member (hit, "list_class", e->list_class);
+          json_object_set_int_member (hit, "entry_id", e->entry_id);
+          json_object_set_string_member (hit, "state", e->state);
+          json_object_set_boolean_member (hit, "publicity_paused", g_str_equal (e->state, "objected"));
+          json_object_set_array_member (hit, "measures", measures);
           json_array_add_object_element (result->hits, hit);
         }
     }
-  sqlite3_reset (stmt);
   return TRUE;
 }
 
