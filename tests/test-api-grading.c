@@ -358,6 +358,114 @@ test_override_needs_a_reason_and_is_audited (void)
   g_assert_cmpint (hc_test_count_rows (server, audit_sql), ==, audits_before + 2);
 }
 
+/* A grade typed on the subject (PATCH /subjects/{identifier}) is an
+ * override: it needs a reason, is audited as one in the edit's
+ * transaction, and no regrade — a change of the file, a model published —
+ * replaces it; going back to the computed grade is a lift, with a reason. */
+static void
+test_grade_typed_on_the_subject_is_an_override (void)
+{
+  g_autofree char *uscc = new_company ("海南手填等级测试有限公司", 8, "批发和零售业");
+  g_autofree char *path = g_strdup_printf ("/subjects/%s", uscc);
+  g_autofree char *audit_sql = NULL;
+  g_autoptr(HcTestResponse) no_reason = NULL, stale = NULL, edited = NULL, lift_no_reason = NULL, lifted = NULL;
+  g_autoptr(HcTestResponse) model = NULL, published = NULL;
+  g_autoptr(JsonObject) shown = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *next_etag = NULL;
+  gint64 id;
+
+  {
+    g_autoptr(JsonObject) subject = hc_test_get_object (server, "analyst", path);
+
+    id = num (subject, "id");
+    etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", num (subject, "version"));
+    next_etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", num (subject, "version") + 1);
+  }
+  g_assert_cmpstr (grade_in_force (uscc), ==, "B");        /* 60 + 16 = 76 */
+  audit_sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE entity = 'subject' AND entity_id = '%" G_GINT64_FORMAT "'"
+                               " AND action <> 'subject.create'", id);
+
+  no_reason = send ("PATCH", path, supervisor, "{\"industry\":\"制造业\",\"grade\":\"D\"}", etag);
+  hc_assert_status (no_reason, 422, "missing_field");
+  g_assert_cmpstr (hc_test_response_error_field (no_reason), ==, "grade_reason");
+  stale = send ("PATCH", path, supervisor, "{\"grade\":\"D\",\"grade_reason\":\"过期版本\"}", "\"77\"");
+  hc_assert_status (stale, 412, "stale");
+  /* Nothing of that changed the subject, its grade or the audit log. */
+  g_assert_cmpstr (grade_in_force (uscc), ==, "B");
+  g_assert_cmpint (hc_test_count_rows (server, audit_sql), ==, 0);
+
+  edited = send ("PATCH", path, supervisor,
+                 "{\"industry\":\"制造业\",\"grade\":\"D\",\"grade_reason\":\"现场核查发现重大隐患\"}", etag);
+  hc_assert_status (edited, 200, NULL);
+  g_assert_cmpstr (str (hc_test_response_object (edited), "grade"), ==, "D");
+  /* one write, one version */
+  g_assert_cmpstr (edited->etag, ==, next_etag);
+  shown = grade_of (uscc);
+  g_assert_cmpstr (str (shown, "grade"), ==, "D");
+  g_assert_cmpstr (str (json_object_get_object_member (shown, "computed"), "grade"), ==, "B");
+  g_assert_cmpstr (str (json_object_get_object_member (shown, "override"), "reason"), ==, "现场核查发现重大隐患");
+  g_assert_cmpstr (str (json_object_get_object_member (shown, "override"), "actor"), ==, "supervisor");
+  /* Two audit entries, the override (with the grade before and after) and
+   * the edit. */
+  g_assert_cmpint (hc_test_count_rows (server, audit_sql), ==, 2);
+  {
+    g_autofree char *sql =
+      g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'grade.override' AND entity_id = '%" G_GINT64_FORMAT "'"
+                       " AND actor = 'supervisor' AND json_extract (before, '$.grade') = 'B'"
+                       " AND json_extract (after, '$.grade') = 'D'"
+                       " AND json_extract (after, '$.override.reason') = '现场核查发现重大隐患'", id);
+    g_autofree char *update_sql =
+      g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'subject.update' AND entity_id = '%" G_GINT64_FORMAT "'"
+                       " AND json_extract (after, '$.industry') = '制造业'", id);
+
+    g_assert_cmpint (hc_test_count_rows (server, sql), ==, 1);
+    g_assert_cmpint (hc_test_count_rows (server, update_sql), ==, 1);
+  }
+
+  /* The file changes (a minor penalty: 76 − 7 = 69, still B computed) and
+   * a model is published again: the override stays in force. */
+  import_penalty (uscc, "罚款", 20);
+  g_clear_pointer (&shown, json_object_unref);
+  shown = grade_of (uscc);
+  g_assert_cmpint (num (json_object_get_object_member (shown, "computed"), "score"), ==, 69);
+  g_assert_cmpstr (grade_in_force (uscc), ==, "D");
+  model = draft (NULL);
+  published = publish (model);
+  g_assert_cmpstr (grade_in_force (uscc), ==, "D");
+  g_clear_pointer (&shown, json_object_unref);
+  shown = grade_of (uscc);
+  g_assert_cmpstr (str (json_object_get_object_member (shown, "computed"), "grade"), ==, "B");
+  g_assert_cmpint (num (json_object_get_object_member (json_object_get_object_member (shown, "computed"), "model"), "id"),
+                   ==, num (hc_test_response_object (model), "id"));
+  g_assert_cmpstr (str (json_object_get_object_member (shown, "override"), "grade"), ==, "D");
+
+  /* Back to the computed grade: a lift, which needs a reason too. */
+  {
+    g_autoptr(JsonObject) subject = hc_test_get_object (server, "analyst", path);
+
+    g_free (etag);
+    etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", num (subject, "version"));
+    lift_no_reason = send ("PATCH", path, supervisor, "{\"grade\":null}", etag);
+    hc_assert_status (lift_no_reason, 422, "missing_field");
+    g_assert_cmpstr (hc_test_response_error_field (lift_no_reason), ==, "grade_reason");
+    g_assert_cmpstr (grade_in_force (uscc), ==, "D");
+    lifted = send ("PATCH", path, supervisor, "{\"grade\":null,\"grade_reason\":\"隐患已整改\"}", etag);
+    hc_assert_status (lifted, 200, NULL);
+  }
+  g_assert_cmpstr (grade_in_force (uscc), ==, "B");
+  g_clear_pointer (&shown, json_object_unref);
+  shown = grade_of (uscc);
+  g_assert_true (json_object_get_null_member (shown, "override"));
+  {
+    g_autofree char *sql =
+      g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'grade.override_lift' AND entity_id = '%" G_GINT64_FORMAT "'"
+                       " AND json_extract (after, '$.grade') = 'B'", id);
+
+    g_assert_cmpint (hc_test_count_rows (server, sql), ==, 1);
+  }
+}
+
 static void
 test_preview_is_what_publishing_gives (void)
 {
@@ -599,6 +707,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/grading/new-penalty-lowers-the-grade", test_new_penalty_lowers_the_grade);
   g_test_add_func ("/grading/list-entry-and-repair-move-the-grade", test_list_entry_and_repair_move_the_grade);
   g_test_add_func ("/grading/override-needs-a-reason-and-is-audited", test_override_needs_a_reason_and_is_audited);
+  g_test_add_func ("/grading/grade-typed-on-the-subject-is-an-override",
+                   test_grade_typed_on_the_subject_is_an_override);
   g_test_add_func ("/grading/preview-is-what-publishing-gives", test_preview_is_what_publishing_gives);
   g_test_add_func ("/grading/bad-edits-change-nothing", test_bad_edits_change_nothing);
   g_test_add_func ("/grading/distribution-by-region", test_distribution_by_region);

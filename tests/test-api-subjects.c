@@ -381,7 +381,8 @@ test_subjects_grade_needs_a_supervisor (void)
   g_autoptr(HcTestResponse) refused = post_subject (analyst, uscc, "文昌航天科技有限公司", "legal_person", "\"grade\":\"A\"");
   g_autoptr(HcTestResponse) created = post_subject (analyst, uscc2, "文昌椰林旅游开发有限公司", "legal_person", NULL);
   g_autoptr(HcTestResponse) patch_refused = patch_subject (analyst, uscc2, "\"1\"", "{\"grade\":\"D\"}");
-  g_autoptr(HcTestResponse) patched = patch_subject (supervisor, uscc2, "\"1\"", "{\"grade\":\"B\"}");
+  g_autoptr(HcTestResponse) patched =
+    patch_subject (supervisor, uscc2, "\"1\"", "{\"grade\":\"B\",\"grade_reason\":\"测试：经集体研究评为B级\"}");
   g_autoptr(HcTestResponse) by_supervisor = NULL;
 
   hc_assert_status (refused, 403, "forbidden");
@@ -391,10 +392,54 @@ test_subjects_grade_needs_a_supervisor (void)
   hc_assert_status (patched, 200, NULL);
   g_assert_cmpstr (member (patched, "grade"), ==, "B");
   g_assert_cmpstr (patched->etag, ==, "\"2\"");
+  g_assert_cmpint (count ("SELECT count(*) FROM grade_overrides o JOIN subjects s ON s.id = o.subject_id"
+                          " WHERE s.identifier = '%s' AND o.grade = 'B' AND o.lifted_at IS NULL"
+                          " AND o.reason = '测试：经集体研究评为B级'", uscc2), ==, 1);
 
-  by_supervisor = post_subject (supervisor, uscc, "文昌航天科技有限公司", "legal_person", "\"grade\":\"A\"");
+  by_supervisor = post_subject (supervisor, uscc, "文昌航天科技有限公司", "legal_person",
+                               "\"grade\":\"A\",\"grade_reason\":\"测试：登记时评定\"");
   hc_assert_status (by_supervisor, 201, NULL);
   g_assert_cmpstr (member (by_supervisor, "grade"), ==, "A");
+}
+
+/* A grade typed in is an override of the computed grade: without a reason
+ * it is refused, at registration as in an edit, and nothing changes. */
+static void
+test_subjects_grade_needs_a_reason (void)
+{
+  g_autofree char *uscc = make_uscc ("469005");
+  g_autofree char *uscc2 = make_uscc ("469005");
+  g_autoptr(HcTestResponse) no_reason = post_subject (supervisor, uscc, "文昌无由评级有限公司", "legal_person",
+                                                      "\"grade\":\"A\"");
+  g_autoptr(HcTestResponse) created = post_subject (supervisor, uscc2, "文昌椰风评级测试有限公司", "legal_person", NULL);
+  g_autoptr(HcTestResponse) patch_no_reason = patch_subject (supervisor, uscc2, created->etag, "{\"grade\":\"A\"}");
+  g_autoptr(HcTestResponse) patch_blank =
+    patch_subject (supervisor, uscc2, created->etag, "{\"grade\":\"A\",\"grade_reason\":\"  \"}");
+  g_autoptr(HcTestResponse) reason_alone =
+    patch_subject (supervisor, uscc2, created->etag, "{\"name\":\"文昌椰风评级测试有限公司\",\"grade_reason\":\"理由\"}");
+  g_autoptr(HcTestResponse) lift_nothing =
+    patch_subject (supervisor, uscc2, created->etag, "{\"grade\":null,\"grade_reason\":\"没有人工调整可撤销\"}");
+
+  hc_assert_status (no_reason, 422, "missing_field");
+  g_assert_cmpstr (hc_test_response_error_field (no_reason), ==, "grade_reason");
+  g_assert_cmpint (count ("SELECT count(*) FROM subjects WHERE identifier = '%s'", uscc), ==, 0);
+  hc_assert_status (created, 201, NULL);
+  hc_assert_status (patch_no_reason, 422, "missing_field");
+  g_assert_cmpstr (hc_test_response_error_field (patch_no_reason), ==, "grade_reason");
+  g_assert_nonnull (strstr (json_object_get_string_member (
+                              json_object_get_object_member (hc_test_response_object (patch_no_reason), "error"),
+                              "message"), "reason"));
+  hc_assert_status (patch_blank, 422, "missing_field");
+  g_assert_cmpstr (hc_test_response_error_field (patch_blank), ==, "grade_reason");
+  hc_assert_status (reason_alone, 422, "missing_field");
+  g_assert_cmpstr (hc_test_response_error_field (reason_alone), ==, "grade");
+  hc_assert_status (lift_nothing, 422, "nothing_to_change");
+  g_assert_cmpstr (hc_test_response_error_field (lift_nothing), ==, "grade");
+  /* nothing changed: the version read at creation is still current */
+  g_assert_cmpint (count ("SELECT count(*) FROM subjects WHERE identifier = '%s' AND version = %" G_GINT64_FORMAT,
+                          uscc2, json_object_get_int_member (hc_test_response_object (created), "version")), ==, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM grade_overrides o JOIN subjects s ON s.id = o.subject_id"
+                          " WHERE s.identifier = '%s'", uscc2), ==, 0);
 }
 
 static void
@@ -672,7 +717,7 @@ test_subjects_paging_has_no_gaps_or_duplicates (void)
   for (guint i = 0; i < 23; i++)
     {
       g_autofree char *uscc = make_uscc ("469029");
-      g_autofree char *extra = g_strdup_printf ("\"grade\":\"%c\"", "ABC"[i % 3]);
+      g_autofree char *extra = g_strdup_printf ("\"grade\":\"%c\",\"grade_reason\":\"分页测试\"", "ABC"[i % 3]);
       g_autoptr(HcTestResponse) r = post_subject (supervisor, uscc, names[i % G_N_ELEMENTS (names)], "legal_person", extra);
 
       hc_assert_status (r, 201, NULL);
@@ -1170,6 +1215,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/subjects/duplicate-is-409", test_subjects_duplicate_is_409);
   g_test_add_func ("/subjects/need-a-token", test_subjects_need_a_token);
   g_test_add_func ("/subjects/unknown-is-404", test_subjects_unknown_is_404);
+  g_test_add_func ("/subjects/grade-needs-a-reason", test_subjects_grade_needs_a_reason);
   g_test_add_func ("/subjects/grade-needs-a-supervisor", test_subjects_grade_needs_a_supervisor);
   g_test_add_func ("/subjects/patch-and-audit", test_subjects_patch_and_audit);
   g_test_add_func ("/subjects/stale-write-changes-nothing", test_subjects_stale_write_changes_nothing);

@@ -232,7 +232,7 @@ test_edit_with_if_match (void)
   g_autoptr(HcSubject) stale = NULL;
   g_autoptr(HcSubject) forbidden = NULL;
   g_autoptr(HcSubject) again = NULL;
-  HcSubjectEdit edit = { .industry = "测试行业", .grade = "B" };
+  HcSubjectEdit edit = { .industry = "测试行业", .grade = "B", .grade_reason = "客户端测试：经集体研究调整等级" };
 
   subject = get_subject (admin, identifier, &etag, &error);
   g_assert_no_error (error);
@@ -249,6 +249,7 @@ test_edit_with_if_match (void)
   /* The old ETag no longer matches: 412, and nothing changes. */
   edit.industry = "另一个行业";
   edit.grade = NULL;
+  edit.grade_reason = NULL;
   stale = update_subject (admin, identifier, etag, &edit, NULL, &error);
   g_assert_null (stale);
   g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED);
@@ -260,6 +261,7 @@ test_edit_with_if_match (void)
   g_assert_no_error (error);
   edit.industry = NULL;
   edit.grade = "A";
+  edit.grade_reason = "分析员不能调整等级";
   forbidden = update_subject (analyst, identifier, analyst_etag, &edit, NULL, &error);
   g_assert_null (forbidden);
   g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_FORBIDDEN);

@@ -87,6 +87,12 @@ dialog_open (gpointer data)
 }
 
 static gboolean
+grade_loaded (gpointer data)
+{
+  return hc_subject_edit_dialog_get_grade_loaded (HC_SUBJECT_EDIT_DIALOG (data));
+}
+
+static gboolean
 dialog_closed (gpointer data)
 {
   return hc_subjects_pane_get_edit_dialog (HC_SUBJECTS_PANE (data)) == NULL;
@@ -208,6 +214,10 @@ subjects_pane_over_demo (HcApplication *app,
   gtk_widget_activate_action (GTK_WIDGET (pane), "subjects.edit", NULL);
   hc_ui_wait_until ("the edit dialog", dialog_open, pane);
   dialog = HC_SUBJECT_EDIT_DIALOG (hc_subjects_pane_get_edit_dialog (pane));
+  /* The form says what grade is in force and where it comes from (the
+   * demo's subjects are graded by its published model). */
+  hc_ui_wait_until ("the grade in force", grade_loaded, dialog);
+  g_assert_cmpstr (hc_subject_edit_dialog_get_grade_state (dialog), !=, "");
   {
     g_autoptr(HcSubject) selected = g_list_model_get_item (G_LIST_MODEL (model), 0);
     g_free (identifier);
@@ -215,15 +225,37 @@ subjects_pane_over_demo (HcApplication *app,
     hc_subject_edit_dialog_set_values (dialog, hc_subject_get_name (selected), "界面测试行业",
                                        "deregistered", "D");
   }
+  path = g_strdup_printf ("/subjects/%s", identifier);
+  /* A grade chosen by hand overrides the computed one: without a reason
+   * the form says so and sends nothing. */
+  hc_subject_edit_dialog_save (dialog);
+  g_assert_false (hc_subject_edit_dialog_get_busy (dialog));
+  g_assert_nonnull (hc_subject_edit_dialog_get_message (dialog));
+  g_assert_false (dialog_closed (pane));
+  {
+    g_autoptr(JsonObject) unchanged = raw_get (path);
+
+    g_assert_cmpstr (json_object_get_string_member (unchanged, "industry"), !=, "界面测试行业");
+  }
+  save_shot (GTK_WIDGET (dialog), "subject-grade-needs-reason");
+  hc_subject_edit_dialog_set_grade_reason (dialog, "界面测试：现场核查发现问题");
   hc_subject_edit_dialog_save (dialog);
   hc_ui_wait_until ("the dialog to close after saving", dialog_closed, pane);
 
   g_test_message ("dialog saved");
-  path = g_strdup_printf ("/subjects/%s", identifier);
   after = raw_get (path);
   g_assert_cmpstr (json_object_get_string_member (after, "industry"), ==, "界面测试行业");
   g_assert_cmpstr (json_object_get_string_member (after, "status"), ==, "deregistered");
   g_assert_cmpstr (json_object_get_string_member (after, "grade"), ==, "D");
+  {
+    g_autofree char *grade_path = g_strdup_printf ("/subjects/%s/grade", identifier);
+    g_autoptr(JsonObject) explained = raw_get (grade_path);
+    JsonObject *override = json_object_get_object_member (explained, "override");
+
+    g_assert_nonnull (override);
+    g_assert_cmpstr (json_object_get_string_member (override, "grade"), ==, "D");
+    g_assert_cmpstr (json_object_get_string_member (override, "reason"), ==, "界面测试：现场核查发现问题");
+  }
   edited = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpstr (hc_subject_get_industry (edited), ==, "界面测试行业");
   save_shot (GTK_WIDGET (window), "subjects-detail");
@@ -261,6 +293,14 @@ subjects_pane_over_demo (HcApplication *app,
       }
     g_assert_true (industry_seen);
     g_assert_true (name_seen);
+    /* and, just before it, the grade's override, in the same write */
+    {
+      g_autoptr(HcAuditEntry) override = g_list_model_get_item (hc_audit_pane_get_entries (audit), 1);
+
+      g_assert_nonnull (override);
+      g_assert_cmpstr (hc_audit_entry_get_action (override), ==, "grade.override");
+      g_assert_cmpstr (hc_audit_entry_get_entity_id (override), ==, hc_audit_entry_get_entity_id (entry));
+    }
     save_shot (GTK_WIDGET (window), "audit-entries");
   }
 }

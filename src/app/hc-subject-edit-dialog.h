@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcSubjectEditDialog: edits one subject's name, industry, status and grade. */
+/* HcSubjectEditDialog: edits one subject's name, industry and status, and
+ * overrides its computed grade (with a reason) or lifts the override. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -21,6 +22,10 @@ void                 hc_subject_edit_dialog_set_values    (HcSubjectEditDialog *
                                                            const char          *industry,
                                                            const char          *status,
                                                            const char          *grade);
+void                 hc_subject_edit_dialog_set_grade_reason (HcSubjectEditDialog *self,
+                                                              const char          *reason);
+gboolean             hc_subject_edit_dialog_get_grade_loaded (HcSubjectEditDialog *self);
+const char          *hc_subject_edit_dialog_get_grade_state  (HcSubjectEditDialog *self);
 void                 hc_subject_edit_dialog_save          (HcSubjectEditDialog *self);
 const char          *hc_subject_edit_dialog_get_message   (HcSubjectEditDialog *self);
 gboolean             hc_subject_edit_dialog_get_busy      (HcSubjectEditDialog *self);

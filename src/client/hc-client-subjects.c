@@ -190,8 +190,8 @@ hc_client_update_subject_async (HcClient            *self,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *path = NULL;
-  const char *names[] = { "name", "industry", "status", "grade" };
-  const char *values[4];
+  const char *names[] = { "name", "industry", "status", "grade", "grade_reason" };
+  const char *values[5];
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (identifier != NULL);
@@ -202,6 +202,7 @@ hc_client_update_subject_async (HcClient            *self,
   values[1] = edit->industry;
   values[2] = edit->status;
   values[3] = edit->grade;
+  values[4] = edit->grade_reason;
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (values[i] != NULL)
@@ -209,6 +210,11 @@ hc_client_update_subject_async (HcClient            *self,
         json_builder_set_member_name (builder, names[i]);
         json_builder_add_string_value (builder, values[i]);
       }
+  if (edit->lift_grade && edit->grade == NULL)
+    {
+      json_builder_set_member_name (builder, "grade");
+      json_builder_add_null_value (builder);
+    }
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 

@@ -606,13 +606,17 @@ typedef struct
   const char *sort;
 } HcSubjectQuery;
 
-/* What PATCH /subjects/{identifier} changes; %NULL members stay. */
+/* What PATCH /subjects/{identifier} changes; %NULL members stay. A grade
+ * is a supervisor's override of the computed one and needs @grade_reason;
+ * @lift_grade (with a reason) goes back to the computed grade. */
 typedef struct
 {
   const char *name;
   const char *industry;
   const char *status;
   const char *grade;
+  const char *grade_reason;
+  gboolean    lift_grade;
 } HcSubjectEdit;
 
 char           *hc_client_subjects_path          (const HcSubjectQuery *query);

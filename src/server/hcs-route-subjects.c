@@ -22,6 +22,7 @@
  * only; shorter ones may also be part of a name ("ABC科技"). */
 #define IDENTIFIER_QUERY_MIN 6
 #define MAX_NAME_LENGTH      200
+#define MAX_GRADE_REASON_LENGTH 1000
 
 static const char * const statuses[] = { "active", "deregistered", "revoked", NULL };
 static const char * const grades[] = { "A", "B", "C", "D", NULL };
@@ -142,12 +143,93 @@ check_type (HcsRequest    *req,
   return FALSE;
 }
 
-/* 公共信用综合评价 is a decision: only supervisors and admins set grades. */
-static gboolean
-check_grade_role (HcsRequest *req,
-                  const char *grade)
+/* A grade typed on a subject (at registration or in an edit) is a
+ * supervisor's override of the computed grade (公共信用综合评价): it needs a
+ * reason and is written as an override (hcs_grading_override), so that no
+ * regrade — a change of the file, a model published, the daily refresh —
+ * replaces it silently. In an edit, grade null lifts the override: the
+ * computed grade is in force again (a reason too). */
+typedef struct
 {
-  return grade == NULL || hcs_request_require_role (req, HC_ROLE_SUPERVISOR);
+  gboolean    given;    /* the body sets or lifts the grade */
+  const char *grade;    /* NULL: lift */
+  char       *reason;
+} GradeEdit;
+
+static void
+grade_edit_clear (GradeEdit *g)
+{
+  g_clear_pointer (&g->reason, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GradeEdit, grade_edit_clear)
+
+static gboolean
+parse_grade_edit (HcsRequest *req,
+                  JsonObject *body,
+                  gboolean    may_lift,
+                  GradeEdit  *out)
+{
+  const char *raw_reason = NULL;
+  JsonNode *node = json_object_get_member (body, "grade");
+
+  if (!hcs_request_field_string (req, body, "grade", HCS_FIELD_OPTIONAL, &out->grade) ||
+      !hcs_request_field_string (req, body, "grade_reason", HCS_FIELD_OPTIONAL | HCS_FIELD_MULTILINE, &raw_reason) ||
+      !check_grade (req, out->grade, SOUP_STATUS_UNPROCESSABLE_ENTITY))
+    return FALSE;
+  out->given = out->grade != NULL || (may_lift && node != NULL);
+  if (!out->given)
+    {
+      if (raw_reason == NULL)
+        return TRUE;
+      hcs_request_reply_error (req, HCS_ERR_MISSING_FIELD, "grade",
+                               _("A grade reason goes with a grade: give the grade (A, B, C or D, or null for the computed grade) with it."));
+      return FALSE;
+    }
+  /* 公共信用综合评价 is a decision: only supervisors and admins set grades. */
+  if (!hcs_request_require_role (req, HC_ROLE_SUPERVISOR))
+    return FALSE;
+  out->reason = g_strstrip (g_strdup (raw_reason ? raw_reason : ""));
+  if (*out->reason == '\0')
+    {
+      hcs_request_reply_error (req, HCS_ERR_MISSING_FIELD, "grade_reason",
+                               out->grade != NULL
+                               ? _("A grade set by hand overrides the computed grade, and an override needs a reason: say why in grade_reason.")
+                               : _("Going back to the computed grade lifts an override, which needs a reason: say why in grade_reason."));
+      return FALSE;
+    }
+  if (g_utf8_strlen (out->reason, -1) > MAX_GRADE_REASON_LENGTH)
+    {
+      hcs_request_reply_error (req, HCS_ERR_TOO_LONG, "grade_reason",
+                               _("A reason has at most %d characters."), MAX_GRADE_REASON_LENGTH);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Overrides (or lifts) the subject's grade in the caller's transaction, as
+ * POST …/grade/override does; @before and @after are the grade explained,
+ * for its audit entry (grade.override / grade.override_lift). */
+static gboolean
+apply_grade_edit (HcsRequest       *req,
+                  gint64            subject_id,
+                  const GradeEdit  *g,
+                  JsonObject      **before,
+                  JsonObject      **after,
+                  GError          **error)
+{
+  HcsStore *store = hcs_request_get_store (req);
+
+  return (*before = hcs_grading_explain (store, subject_id, error)) != NULL &&
+         hcs_grading_override (store, subject_id, g->grade, g->reason, hcs_request_get_actor (req)->username,
+                               error) &&
+         (*after = hcs_grading_explain (store, subject_id, error)) != NULL;
+}
+
+static const char *
+grade_edit_action (const GradeEdit *g)
+{
+  return g->grade ? "grade.override" : "grade.override_lift";
 }
 
 static gboolean
@@ -472,6 +554,10 @@ create_subject (HcsRequest *req)
   HcsSubjectFields f = { 0, };
   const char *raw_identifier = NULL, *type_key = NULL;
   HcSubjectType type = HC_SUBJECT_TYPE_LEGAL_PERSON;
+  g_auto(GradeEdit) grade_edit = { 0, };
+  g_autoptr(JsonObject) grade_before = NULL;
+  g_autoptr(JsonObject) grade_after = NULL;
+  g_autofree char *grade_id = NULL;
   g_autofree char *identifier = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HcsWrite) w = NULL;
@@ -486,15 +572,13 @@ create_subject (HcsRequest *req)
       !hcs_request_field_string (req, body, "type", HCS_FIELD_REQUIRED, &type_key) ||
       !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &f.region) ||
       !hcs_request_field_string (req, body, "industry", HCS_FIELD_OPTIONAL, &f.industry) ||
-      !hcs_request_field_string (req, body, "grade", HCS_FIELD_OPTIONAL, &f.grade) ||
       !hcs_request_field_string (req, body, "registered_on", HCS_FIELD_OPTIONAL, &f.registered_on) ||
       !check_type (req, type_key, SOUP_STATUS_UNPROCESSABLE_ENTITY, &type) ||
       (identifier = check_identifier (req, raw_identifier, type)) == NULL ||
       !check_name (req, f.name) ||
       !check_region (req, f.region, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
-      !check_grade (req, f.grade, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
       !check_date (req, f.registered_on) ||
-      !check_grade_role (req, f.grade) ||
+      !parse_grade_edit (req, body, FALSE, &grade_edit) ||
       !hcs_throttle_person_lookup (req, identifier))
     return;
   if (type != HC_SUBJECT_TYPE_NATURAL_PERSON && (f.industry == NULL || *f.industry == '\0'))
@@ -518,8 +602,14 @@ create_subject (HcsRequest *req)
       return;
     }
   id = hcs_store_subjects_insert (store, &f, &error);
-  /* Graded at once under the published model (its years since registration). */
+  /* Graded at once under the published model (its years since registration);
+   * a grade given is an override of that. */
   if (id > 0 && !hcs_grading_regrade_subject (store, id, &error))
+    id = 0;
+  if (id > 0 && grade_edit.given &&
+      (!apply_grade_edit (req, id, &grade_edit, &grade_before, &grade_after, &error) ||
+       !hcs_write_record (w, grade_edit_action (&grade_edit), "subject", (grade_id = g_strdup_printf ("%" G_GINT64_FORMAT, id)),
+                          grade_before, grade_after, &error)))
     id = 0;
   if (id > 0)
     after = hcs_store_subjects_get_by_id (store, id, &error);
@@ -557,6 +647,10 @@ patch_subject (HcsRequest *req)
   JsonObject *body;
   gint64 version;
   gboolean any = FALSE;
+  g_auto(GradeEdit) grade_edit = { 0, };
+  g_autoptr(JsonObject) grade_before = NULL;
+  g_autoptr(JsonObject) grade_after = NULL;
+  gboolean others;
   g_autoptr(GError) error = NULL;
   g_autoptr(HcsWrite) w = NULL;
   g_autoptr(JsonObject) before = NULL;
@@ -595,13 +689,11 @@ patch_subject (HcsRequest *req)
   if (!hcs_request_field_string (req, body, "name", HCS_FIELD_OPTIONAL, &f.name) ||
       !hcs_request_field_string (req, body, "industry", HCS_FIELD_OPTIONAL, &f.industry) ||
       !hcs_request_field_string (req, body, "status", HCS_FIELD_OPTIONAL, &f.status) ||
-      !hcs_request_field_string (req, body, "grade", HCS_FIELD_OPTIONAL, &f.grade) ||
       !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &f.region) ||
       !check_name (req, f.name) ||
       !check_status (req, f.status, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
-      !check_grade (req, f.grade, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
       !check_region (req, f.region, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
-      !check_grade_role (req, f.grade))
+      !parse_grade_edit (req, body, TRUE, &grade_edit))
     return;
 
   if ((w = hcs_write_begin (req, &error)) == NULL)
@@ -620,7 +712,19 @@ patch_subject (HcsRequest *req)
       return;
     }
   version = hcs_request_if_match_version (req, before);
-  if (!hcs_store_subjects_update (store, json_object_get_int_member (before, "id"), version, &f, &error) ||
+  /* (fields sent as null only: the version is counted up, as ever) */
+  others = f.name != NULL || f.industry != NULL || f.status != NULL || f.region != NULL || !grade_edit.given;
+  /* An override's grade goes in with the other fields, so the edit counts
+   * the version up once. */
+  f.grade = others ? grade_edit.grade : NULL;
+  /* The update checks the version (a stale one changes nothing); the grade
+   * is an override with its own audit entry, and a subject.update entry
+   * beside it when other fields change too. */
+  if (((others || version < 0) &&
+       !hcs_store_subjects_update (store, json_object_get_int_member (before, "id"), version, &f, &error)) ||
+      (grade_edit.given &&
+       !apply_grade_edit (req, json_object_get_int_member (before, "id"), &grade_edit, &grade_before,
+                          &grade_after, &error)) ||
       (after = hcs_store_subjects_get_by_id (store, json_object_get_int_member (before, "id"), &error)) == NULL)
     {
       hcs_request_reply_gerror (req, error);
@@ -629,7 +733,16 @@ patch_subject (HcsRequest *req)
   audit_before = audit_copy (before);
   audit_after = audit_copy (after);
   entity_id = id_text (after);
-  if (!hcs_write_commit (w, "subject.update", "subject", entity_id, audit_before, audit_after, &error))
+  if (others && grade_edit.given &&
+      !hcs_write_record (w, grade_edit_action (&grade_edit), "subject", entity_id, grade_before, grade_after,
+                         &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  if (!(others ? hcs_write_commit (w, "subject.update", "subject", entity_id, audit_before, audit_after, &error)
+               : hcs_write_commit (w, grade_edit_action (&grade_edit), "subject", entity_id, grade_before,
+                                   grade_after, &error)))
     {
       hcs_request_reply_gerror (req, error);
       return;

@@ -124,6 +124,32 @@ hcs_write_commit_as (HcsWrite        *self,
   return FALSE;
 }
 
+/**
+ * hcs_write_record:
+ *
+ * Records one more audit entry in the write's transaction, before the one
+ * hcs_write_commit() records: for a write that is two acts (a subject's
+ * edit that also overrides its grade). Nothing is committed; on failure
+ * the caller answers @error and the guard rolls back.
+ */
+gboolean
+hcs_write_record (HcsWrite    *self,
+                  const char  *action,
+                  const char  *entity,
+                  const char  *entity_id,
+                  JsonObject  *before,
+                  JsonObject  *after,
+                  GError     **error)
+{
+  g_autoptr(JsonNode) before_node = before ? hcs_json_object_node (before) : NULL;
+  g_autoptr(JsonNode) after_node = after ? hcs_json_object_node (after) : NULL;
+
+  g_return_val_if_fail (self != NULL && self->req != NULL && !self->done, FALSE);
+
+  return hcs_store_audit_record (self->store, hcs_request_get_actor (self->req), action, entity, entity_id,
+                                 before_node, after_node, error);
+}
+
 /* Frees the guard, rolling the transaction back when it was not committed. */
 void
 hcs_write_free (HcsWrite *self)

@@ -40,6 +40,13 @@ gboolean  hcs_write_commit_as  (HcsWrite       *self,
                                 JsonObject     *before,
                                 JsonObject     *after,
                                 GError        **error);
+gboolean  hcs_write_record     (HcsWrite     *self,
+                                const char   *action,
+                                const char   *entity,
+                                const char   *entity_id,
+                                JsonObject   *before,
+                                JsonObject   *after,
+                                GError      **error);
 void      hcs_write_free       (HcsWrite     *self);
 
 JsonNode *hcs_json_object_node (JsonObject   *obj);
