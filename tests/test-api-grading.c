@@ -617,6 +617,11 @@ test_grades_of_an_earlier_day_are_recomputed (void)
     as_of = g_strdup (str (json_object_get_object_member (grade, "computed"), "as_of"));
   }
   g_assert_cmpstr (computed, !=, "D");
+  /* The refresh finds the grades of an earlier day by their index (one
+   * probe when there is none). */
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                                " AND name = 'subject_grades_as_of' AND tbl_name = 'subject_grades'"),
+                   ==, 1);
   hc_test_server_stop (server);
 
   g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);

@@ -130,6 +130,13 @@ static const char * const migration_16[] = {
   NULL
 };
 
+/* 公共信用综合评价: subject_grades by the day they are as of, for the
+ * stale-grade check (issue 13). Idempotent. */
+static const char * const migration_17[] = {
+  "grading-as-of.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -147,6 +154,7 @@ static const char * const * const migrations[] = {
   migration_14,
   migration_15,
   migration_16,
+  migration_17,
 };
 
 int
