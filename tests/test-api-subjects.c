@@ -920,6 +920,25 @@ test_subjects_name_index_answers_as_the_scan (void)
               (got->len > 0 && memcmp (got->data, want->data, got->len * sizeof (gint64)) != 0))
             g_error ("%s: %u subjects paged, the scan finds %u", query, got->len, want->len);
           g_assert_cmpint (total_of (admin, query), ==, want->len);
+          /* The last rows of the id order by their place from the end: the
+           * walk's, and the cursor goes on to the end. */
+          if (o == 0)
+            for (guint from_end = 0; from_end < 3 && from_end < want->len; from_end++)
+              {
+                guint limit = MIN (2, want->len - from_end);
+                g_autofree char *tail_path = g_strdup_printf ("/subjects?%s&from_end=%u&limit=%u", query, from_end, limit);
+                g_autoptr(HcTestResponse) tail = hc_test_request (server, "GET", tail_path, admin, NULL);
+                JsonArray *items;
+
+                hc_assert_status (tail, 200, NULL);
+                items = json_object_get_array_member (hc_test_response_object (tail), "items");
+                g_assert_cmpuint (json_array_get_length (items), ==, limit);
+                for (guint k = 0; k < limit; k++)
+                  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, k), "id"), ==,
+                                   g_array_index (want, gint64, want->len - from_end - limit + k));
+                g_assert_true (json_object_get_null_member (hc_test_response_object (tail), "next_cursor") ==
+                               (from_end == 0));
+              }
           /* A small table: the estimate is the exact count. */
           {
             g_autoptr(JsonObject) estimated = estimate_answer (server, admin, query, 2);
@@ -958,6 +977,9 @@ test_subjects_bad_list_parameters_are_400 (void)
     { "/subjects?q=%FF%FE", "q" },
     { "/subjects?offset=-1", "offset" },
     { "/subjects?offset=many", "offset" },
+    { "/subjects?from_end=-1", "from_end" },
+    { "/subjects?from_end=5&offset=5", "from_end" },
+    { "/subjects?from_end=0&sort=name", "from_end" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

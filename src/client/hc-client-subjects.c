@@ -82,6 +82,27 @@ hc_client_list_subjects_at_async (HcClient             *self,
                               cancellable, callback, user_data);
 }
 
+void
+hc_client_list_subjects_from_end_async (HcClient             *self,
+                                        const HcSubjectQuery *query,
+                                        guint                 from_end,
+                                        guint                 limit,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data)
+{
+  g_autoptr(GString) path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+
+  path = subjects_path (query);
+  _hc_client_query_add_page (path, NULL, limit, FALSE);
+  _hc_client_query_add_int (path, "from_end", from_end);
+  _hc_client_call_page_async (self, hc_client_list_subjects_async, path->str, HC_TYPE_SUBJECT,
+                              (HcItemFromJson) hc_subject_new_from_json, FALSE,
+                              cancellable, callback, user_data);
+}
+
 HcPage *
 hc_client_list_subjects_finish (HcClient      *self,
                                 GAsyncResult  *result,

@@ -648,6 +648,16 @@ void            hc_client_list_subjects_at_async (HcClient             *self,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);
+/* The page of the @limit rows of @query's id order that come before its
+ * last @from_end rows (for a list view jumping near the end: no row before
+ * the page is read); finished by hc_client_list_subjects_finish(). */
+void            hc_client_list_subjects_from_end_async (HcClient       *self,
+                                                  const HcSubjectQuery *query,
+                                                  guint                 from_end,
+                                                  guint                 limit,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
 /* An HcPage of HcSubject (total -1 unless @want_total). */
 HcPage         *hc_client_list_subjects_finish   (HcClient             *self,
                                                   GAsyncResult         *result,

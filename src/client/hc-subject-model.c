@@ -6,8 +6,9 @@
  * position falls in is fetched (by its offset) when a view touches a row
  * that is not loaded yet, so jumping to the end of a million subjects asks
  * for the last page, not for every page before it. Pages are fetched one
- * at a time, the one touched last first; a bounded number is kept, the
- * least recently touched dropped first. */
+ * at a time, the one touched last first (in the second half of an exactly
+ * counted list by its place from the end, read backwards by the server);
+ * a bounded number is kept, the least recently touched dropped first. */
 #define G_LOG_DOMAIN "hc-subject-model"
 
 #include "config.h"
@@ -363,6 +364,17 @@ fetch_next (HcSubjectModel *self)
   self->fetching = number;
   cancellable = g_cancellable_new ();
   set_loading (self, cancellable);
+  /* A page in the second half of an exactly counted list: counted from the
+   * end, so that the server steps over no row before it. */
+  if (!first && self->total_exact && number * HC_SUBJECT_MODEL_PAGE_SIZE >= self->n_items / 2)
+    {
+      guint start = number * HC_SUBJECT_MODEL_PAGE_SIZE;
+      guint count = MIN (HC_SUBJECT_MODEL_PAGE_SIZE, self->n_items - start);
+
+      hc_client_list_subjects_from_end_async (self->client, &query, self->n_items - start - count, count,
+                                              cancellable, page_cb, g_object_ref (self));
+      return;
+    }
   hc_client_list_subjects_at_async (self->client, &query, number * HC_SUBJECT_MODEL_PAGE_SIZE,
                                     HC_SUBJECT_MODEL_PAGE_SIZE, first ? HC_TOTAL_ESTIMATE : HC_TOTAL_NONE,
                                     cancellable, page_cb, g_object_ref (self));

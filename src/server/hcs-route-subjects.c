@@ -303,6 +303,22 @@ list_subjects (HcsRequest *req)
 
   if (!hcs_request_query_int (req, "offset", 0, G_MAXINT32, 0, &filter.offset))
     return;
+  if (!hcs_request_query_int (req, "from_end", 0, G_MAXINT32, -1, &filter.from_end))
+    return;
+  if (filter.from_end >= 0 && (filter.offset > 0 || hcs_request_query (req, "cursor") != NULL))
+    {
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "from_end",
+                               _("Ask for a page by its cursor, by its offset or by its place from the end, not more than one."));
+      return;
+    }
+  if (filter.from_end >= 0 && sort != NULL && !g_str_equal (sort, "id"))
+    {
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "from_end",
+                               _("A page counted from the end is in id order only: leave out sort or use sort=id."));
+      return;
+    }
+  if (hcs_request_is_exporting (req))
+    filter.from_end = -1;
   /* total=estimate: the page at once, with the exact count when it is
    * cheap and an estimate otherwise (the exact one is total=1). */
   if (g_strcmp0 (hcs_request_query (req, "total"), "estimate") == 0 && !hcs_request_is_exporting (req))

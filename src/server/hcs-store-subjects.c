@@ -58,6 +58,15 @@
   " AND identifier < ?13 AND" SUBJECT_FILTER \
   " ORDER BY identifier LIMIT ?9 OFFSET ?16"
 
+/* The same pages counted from the end of the id order (from_end): read
+ * backwards, so that the last page steps over no row. ?9 and ?16 as above,
+ * from the end. */
+#define LIST_BY_ID_DESC(REGION) \
+  "SELECT " SUBJECT_COLUMNS " FROM subjects" \
+  " WHERE" REGION " id > ?10 AND" SUBJECT_FILTER \
+  " ORDER BY id DESC LIMIT ?9 OFFSET ?16"
+static const char SQL_LIST_BY_ID_DESC[] = LIST_BY_ID_DESC (ANY_REGION);
+static const char SQL_LIST_BY_ID_DESC_IN_REGION[] = LIST_BY_ID_DESC (IN_REGION);
 static const char SQL_LIST_BY_ID[] = LIST_BY_ID (ANY_REGION);
 static const char SQL_LIST_BY_ID_IN_REGION[] = LIST_BY_ID (IN_REGION);
 static const char SQL_LIST_BY_NAME[] = LIST_BY_NAME (ANY_REGION);
@@ -89,6 +98,13 @@ static const char SQL_COUNT_RANGE[] =
 static const char SQL_GRAM_BY_ID[] =
   "SELECT " SUBJECT_COLUMNS " FROM subjects WHERE" BY_GRAM ANY_REGION " id > ?10 AND" SUBJECT_FILTER
   " ORDER BY id LIMIT ?9 OFFSET ?16";
+static const char SQL_GRAM_BY_ID_DESC[] =
+  "SELECT " SUBJECT_COLUMNS " FROM subjects WHERE" BY_GRAM ANY_REGION " id > ?10 AND" SUBJECT_FILTER
+  " ORDER BY id DESC LIMIT ?9 OFFSET ?16";
+static const char SQL_LIST_RANGE_DESC[] =
+  "SELECT " SUBJECT_COLUMNS " FROM subjects"
+  " WHERE identifier >= ?6 AND identifier < ?7 AND" ANY_REGION SUBJECT_FILTER " AND id > ?10"
+  " ORDER BY id DESC LIMIT ?9 OFFSET ?16";
 static const char SQL_GRAM_BY_NAME[] =
   "SELECT " SUBJECT_COLUMNS " FROM subjects WHERE" BY_GRAM ANY_REGION " (name, id) > (?11, ?10) AND" SUBJECT_FILTER
   " ORDER BY name, id LIMIT ?9 OFFSET ?16";
@@ -287,7 +303,7 @@ estimate_matches (HcsStore                *store,
                   GError                 **error)
 {
   gboolean more = n_rows > page->limit;
-  gboolean from_start = page->after_id <= 0 && page->after_key == NULL;
+  gboolean from_start = page->after_id <= 0 && page->after_key == NULL && filter->from_end < 0;
   gboolean only_text = filter->prefix == NULL && filter->region == NULL && filter->type == NULL &&
                        filter->grade == NULL && filter->status == NULL;
   gint64 seen = filter->offset + MIN (n_rows, page->limit) + (more ? 1 : 0);
@@ -302,7 +318,8 @@ estimate_matches (HcsStore                *store,
   stmt = hcs_store_prepare (store, SQL_MAX_ID, error);
   if (stmt == NULL || (max_id = hcs_store_single_int (store, stmt, error)) < 0)
     return -1;
-  if (max_id <= SAMPLE_ROWS ||
+  /* No filter: the table's count, from the smallest index's pages. */
+  if (max_id <= SAMPLE_ROWS || (only_text && filter->name_part == NULL) ||
       (grams->gram != 0 && grams->postings <= EXACT_CANDIDATES))
     return count_matches (store, filter, grams, where, n_where, error);
   if (grams->gram != 0 && grams->n_chars == 2 && only_text)
@@ -374,7 +391,11 @@ hcs_store_subjects_list (HcsStore                *store,
   if (filter->name_part != NULL && !rarest_gram (store, filter->name_part, &grams, error))
     return NULL;
 
-  if (grams.gram != 0 && grams.postings <= GRAM_CANDIDATES_MAX)
+  if (filter->from_end >= 0)
+    sql = grams.gram != 0 && grams.postings <= GRAM_CANDIDATES_MAX ? SQL_GRAM_BY_ID_DESC
+        : prefix_only && strlen (filter->prefix) >= SELECTIVE_PREFIX ? SQL_LIST_RANGE_DESC
+        : in_region ? SQL_LIST_BY_ID_DESC_IN_REGION : SQL_LIST_BY_ID_DESC;
+  else if (grams.gram != 0 && grams.postings <= GRAM_CANDIDATES_MAX)
     sql = filter->sort == HCS_SUBJECT_SORT_IDENTIFIER ? SQL_GRAM_BY_IDENTIFIER
         : filter->sort == HCS_SUBJECT_SORT_NAME ? SQL_GRAM_BY_NAME : SQL_GRAM_BY_ID;
   else if (filter->sort == HCS_SUBJECT_SORT_IDENTIFIER)
@@ -403,13 +424,36 @@ hcs_store_subjects_list (HcsStore                *store,
     }
   if (sql == SQL_LIST_RANGE)
     sqlite3_bind_int (stmt, 14, filter->sort == HCS_SUBJECT_SORT_NAME ? 1 : 0);
-  if (sql == SQL_GRAM_BY_ID || sql == SQL_GRAM_BY_NAME || sql == SQL_GRAM_BY_IDENTIFIER)
+  if (sql == SQL_GRAM_BY_ID || sql == SQL_GRAM_BY_NAME || sql == SQL_GRAM_BY_IDENTIFIER ||
+      sql == SQL_GRAM_BY_ID_DESC)
     sqlite3_bind_int64 (stmt, 15, grams.gram);
   sqlite3_bind_int64 (stmt, 16, filter->offset);
+  if (filter->from_end > 0)
+    {
+      /* The row after the page too, so that the page has its cursor. */
+      sqlite3_bind_int64 (stmt, 16, filter->from_end - 1);
+    }
+  else if (filter->from_end == 0)
+    sqlite3_bind_int64 (stmt, 9, (gint64) page->limit);
 
   rows = hcs_store_rows_array (store, stmt, 0, error);
   if (rows == NULL)
     return NULL;
+  if (filter->from_end >= 0)
+    {
+      /* Back into id order: the page, then the row after it if any. */
+      guint n = json_array_get_length (rows);
+      JsonArray *forward = json_array_sized_new (n);
+
+      for (guint i = n; i > 0; i--)
+        json_array_add_element (forward, json_node_copy (json_array_get_element (rows, i - 1)));
+      json_array_unref (rows);
+      rows = forward;
+      /* Fewer rows than the page reaches back: the list's start is in the
+       * page; the row after it is no row of the page. */
+      if (filter->from_end > 0 && n > 0 && n <= page->limit)
+        json_array_remove_element (rows, n - 1);
+    }
 
   if (total_exact != NULL)
     *total_exact = TRUE;

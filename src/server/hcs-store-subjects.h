@@ -29,6 +29,9 @@ typedef struct
                                   * page: a list view jumping to a row */
   gboolean        estimate_total; /* an estimated total will do when the
                                   * exact count is dear (total=estimate) */
+  gint64          from_end;      /* -1, or rows of the order after the page
+                                  * (by id only): a list view jumping near
+                                  * the end reads no row before the page */
 } HcsSubjectFilter;
 
 typedef struct
