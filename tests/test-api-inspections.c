@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "hc-core.h"
 #include "hc-test-server.h"
 
@@ -380,6 +382,58 @@ test_failed_inspection_is_published_and_lowers_the_grade (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (publicity, "items")), >=, 1);
   g_assert_cmpstr (str (json_array_get_object_element (json_object_get_array_member (publicity, "items"), 0),
                         "identifier"), ==, uscc);
+
+  /* The credit file holds it (a section of inspections found wanting),
+   * and so does the credit report, whose PDF names the findings. */
+  {
+    g_autofree char *file_path = g_strdup_printf ("/subjects/%s/file", uscc);
+    g_autofree char *records_path = g_strdup_printf ("/subjects/%s/records?kind=inspection&total=1", uscc);
+    g_autofree char *report_path = g_strdup_printf ("/subjects/%s/report.pdf", uscc);
+    g_autoptr(JsonObject) file = hc_test_get_object (server, "analyst", file_path);
+    g_autoptr(JsonObject) records = hc_test_get_object (server, "analyst", records_path);
+    g_autoptr(HcTestResponse) pdf = hc_test_request (server, "GET", report_path, analyst, NULL);
+    g_autofree char *dir = g_dir_make_tmp ("hc-inspections-XXXXXX", NULL);
+    g_autofree char *pdf_path = g_build_filename (dir, "report.pdf", NULL);
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf_path, "-", NULL };
+    g_autofree char *text = NULL;
+    g_autofree char *flat = NULL;
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+    JsonObject *section = json_object_get_object_member (json_object_get_object_member (file, "sections"),
+                                                         "inspection");
+    JsonObject *first;
+
+    g_assert_cmpint (num (json_object_get_object_member (file, "counts"), "inspection"), ==, 1);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (section, "items")), ==, 1);
+    first = json_array_get_object_element (json_object_get_array_member (section, "items"), 0);
+    g_assert_cmpstr (str (first, "kind"), ==, "inspection");
+    g_assert_cmpstr (str (first, "result"), ==, "fail");
+    g_assert_cmpstr (str (first, "note"), ==, "未按规定公示年度报告，经营场所与登记不符");
+    g_assert_cmpstr (str (first, "plan_title"), ==, "2026年双随机抽查");
+    g_assert_cmpint (num (records, "total"), ==, 1);
+
+    hc_assert_status (pdf, 200, NULL);
+    g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (pdf->body, NULL), g_bytes_get_size (pdf->body),
+                                        NULL));
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status,
+                                 &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    /* a table cell may wrap: look for the findings without line breaks */
+    flat = g_strdup (text);
+    {
+      char *w = flat;
+
+      for (const char *r = text; *r; r++)
+        if (*r != '\n' && *r != ' ')
+          *w++ = *r;
+      *w = '\0';
+    }
+    g_assert_nonnull (strstr (flat, "未按规定公示年度报告"));
+    g_assert_nonnull (strstr (flat, "2026年双随机抽查"));
+    g_unlink (pdf_path);
+    g_rmdir (dir);
+  }
 
   /* Recorded once; a draw with results is not drawn again. */
   again = post (result_path, supervisor, "{\"result\":\"pass\"}");

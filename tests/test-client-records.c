@@ -15,6 +15,12 @@
 #include "hc-id-number.h"
 #include "hc-test-client.h"
 
+/* The sections the demo gives a subject records of (inspections found
+ * wanting are checked apart: the demo subject need not have any). */
+static const char * const demo_kinds[] = {
+  "penalty", "license", "commitment", "list_entry", "repair", "match_hit", NULL,
+};
+
 static HcTestServer *server;
 static char *company;      /* a demo subject with records of every kind */
 
@@ -35,9 +41,20 @@ test_file_and_records_by_kind (void)
   g_assert_cmpstr (hc_subject_get_identifier (hc_credit_file_get_subject (file)), ==, company);
   g_assert_cmpint (hc_credit_file_get_count (file, "nonsense"), ==, -1);
 
-  for (guint k = 0; hc_credit_file_kinds[k] != NULL; k++)
+  /* the section of inspections found wanting, which demo subjects need not have */
+  {
+    g_autoptr(HcPage) page = NULL;
+    HcTestWait w = { 0 };
+
+    g_assert_cmpint (hc_credit_file_get_count (file, "inspection"), ==, json_object_get_int_member (counts, "inspection"));
+    hc_client_list_records_async (client, company, "inspection", NULL, 1, TRUE, NULL, hc_test_wait_store, &w);
+    page = hc_client_list_records_finish (client, hc_test_wait_for (&w), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (hc_page_get_total (page), ==, hc_credit_file_get_count (file, "inspection"));
+  }
+  for (guint k = 0; demo_kinds[k] != NULL; k++)
     {
-      const char *kind = hc_credit_file_kinds[k];
+      const char *kind = demo_kinds[k];
       g_autoptr(HcPage) page = NULL;
       g_autoptr(HcPage) next = NULL;
       HcTestWait w = { 0 };
@@ -191,7 +208,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   server = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
-  company = hc_test_demo_subject_with_records (server, "analyst", hc_credit_file_kinds, NULL);
+  company = hc_test_demo_subject_with_records (server, "analyst", demo_kinds, NULL);
   g_test_add_func ("/client/records/file-and-records-by-kind", test_file_and_records_by_kind);
   g_test_add_func ("/client/records/publicity-filtered", test_publicity_filtered);
   g_test_add_func ("/client/records/fulfilment-with-its-version", test_fulfilment_with_its_version);

@@ -31,6 +31,12 @@
 static HcTestServer *server;
 static char *tmpdir;
 
+/* The sections the demo gives a subject records of; inspections found
+ * wanting (the last section) are checked beside them, whatever their count. */
+static const char * const demo_kinds[] = {
+  "penalty", "license", "commitment", "list_entry", "repair", "match_hit", NULL,
+};
+
 static gboolean
 model_idle (gpointer data)
 {
@@ -122,7 +128,7 @@ credit_file_over_demo (HcApplication *app,
   HcSignInPage *page = hc_window_get_sign_in_page (window);
   g_autoptr(JsonObject) counts = NULL;
   g_autoptr(JsonObject) persons = NULL;
-  g_autofree char *identifier = hc_test_demo_subject_with_records (server, "supervisor", hc_credit_file_kinds, &counts);
+  g_autofree char *identifier = hc_test_demo_subject_with_records (server, "supervisor", demo_kinds, &counts);
   g_autofree char *person = NULL;
   g_autofree char *masked = NULL;
   g_autofree char *pdf_path = g_build_filename (tmpdir, "report.pdf", NULL);
@@ -148,9 +154,19 @@ credit_file_over_demo (HcApplication *app,
   hc_ui_wait_until ("the credit file", file_loaded, view);
   subject = hc_credit_file_view_get_subject (view);
   g_assert_cmpstr (hc_subject_get_identifier (subject), ==, identifier);
-  for (guint k = 0; hc_credit_file_kinds[k] != NULL; k++)
+  {
+    HcRecordTable *table = hc_credit_file_view_get_table (view, "inspection");
+    gint64 expected = json_object_get_int_member (counts, "inspection");
+    g_autofree char *tab = g_strdup_printf ("%s（%" G_GINT64_FORMAT "）", hc_record_table_kind_title ("inspection"),
+                                            expected);
+
+    g_assert_cmpint (hc_record_table_get_total (table), ==, expected);
+    g_assert_cmpstr (hc_credit_file_view_get_tab_title (view, "inspection"), ==, tab);
+    g_assert_true (g_str_has_prefix (tab, "抽查未通过"));
+  }
+  for (guint k = 0; demo_kinds[k] != NULL; k++)
     {
-      const char *kind = hc_credit_file_kinds[k];
+      const char *kind = demo_kinds[k];
       HcRecordTable *table = hc_credit_file_view_get_table (view, kind);
       gint64 expected = json_object_get_int_member (counts, kind);
       /* zh_CN: “行政处罚（3）” */
@@ -456,7 +472,7 @@ exports_and_person_over_demo (HcApplication *app,
 {
   HcSignInPage *page = hc_window_get_sign_in_page (window);
   g_autoptr(JsonObject) counts = NULL;
-  g_autofree char *identifier = hc_test_demo_subject_with_records (server, "supervisor", hc_credit_file_kinds, &counts);
+  g_autofree char *identifier = hc_test_demo_subject_with_records (server, "supervisor", demo_kinds, &counts);
   g_autofree char *subjects_csv = g_build_filename (tmpdir, "subjects.csv", NULL);
   g_autofree char *commitments_csv = g_build_filename (tmpdir, "commitments.csv", NULL);
   g_autofree char *penalties_xlsx = g_build_filename (tmpdir, "penalties.xlsx", NULL);

@@ -3,7 +3,8 @@
  * in its dialog (a plan the server refuses keeps the dialog open with the
  * reason), draws it, sees the subjects drawn with their two inspectors in
  * the column view, and records a failed inspection, which the server
- * publishes and counts in the plan's completion. zh_CN screenshots. */
+ * publishes and counts in the plan's completion, and which the subject's
+ * credit file then shows. zh_CN screenshots. */
 #include "config.h"
 
 #include <string.h>
@@ -13,6 +14,10 @@
 
 #include "hc-client.h"
 #include "hc-core.h"
+#include "hc-credit-file-view.h"
+#include "hc-record-table.h"
+#include "hc-subject-model.h"
+#include "hc-subjects-pane.h"
 #include "hc-inspection-plan-dialog.h"
 #include "hc-inspections-pane.h"
 #include "hc-test-server.h"
@@ -49,6 +54,24 @@ drawn (gpointer data)
   HcInspectionsPane *pane = data;
 
   return pane_idle (pane) && g_list_model_get_n_items (hc_inspections_pane_get_inspections (pane)) > 0;
+}
+
+static gboolean
+subjects_found (gpointer data)
+{
+  HcSubjectModel *model = data;
+
+  return !hc_subject_model_get_loading (model) && hc_subject_model_get_total (model) == 1;
+}
+
+static gboolean
+file_loaded (gpointer data)
+{
+  HcCreditFileView *view = data;
+  HcRecordTable *table = hc_credit_file_view_get_table (view, "inspection");
+
+  return !hc_credit_file_view_get_busy (view) && hc_credit_file_view_get_file (view) != NULL &&
+         !hc_record_table_get_loading (table);
 }
 
 static void
@@ -186,6 +209,36 @@ plan_draw_and_result (HcApplication *app,
   g_assert_cmpint (hc_inspection_plan_get_count (plan, "recorded"), ==, 1);
   g_assert_cmpint (hc_inspection_plan_get_count (plan, "failed"), ==, 1);
   save_shot (GTK_WIDGET (window), "inspections-result");
+
+  /* The subject's credit file holds the failed inspection, with its
+   * findings, in its own tab. */
+  {
+    g_autoptr(HcInspection) first = g_list_model_get_item (inspections, 0);
+    HcSubjectsPane *subjects;
+    HcSubjectModel *model;
+    HcCreditFileView *view;
+    HcRecordTable *table;
+    g_autoptr(HcRecord) found = NULL;
+
+    hc_ui_wait_pane_loaded (window, "subjects");
+    subjects = HC_SUBJECTS_PANE (hc_window_get_pane_widget (window, "subjects"));
+    model = HC_SUBJECT_MODEL (hc_subjects_pane_get_model (subjects));
+    view = hc_subjects_pane_get_file_view (subjects);
+    gtk_editable_set_text (GTK_EDITABLE (hc_ui_find_descendant (GTK_WIDGET (subjects), GTK_TYPE_SEARCH_ENTRY)),
+                           hc_inspection_get_name (first));
+    hc_ui_wait_until ("the subject", subjects_found, model);
+    hc_subjects_pane_select (subjects, 0);
+    hc_ui_wait_until ("the credit file", file_loaded, view);
+    table = hc_credit_file_view_get_table (view, "inspection");
+    g_assert_cmpint (hc_record_table_get_total (table), ==, 1);
+    g_assert_cmpstr (hc_credit_file_view_get_tab_title (view, "inspection"), ==, "抽查未通过（1）");
+    found = g_list_model_get_item (hc_record_table_get_rows (table), 0);
+    g_assert_cmpstr (hc_record_get_kind (found), ==, "inspection");
+    g_assert_cmpstr (hc_record_get_state_label (found), ==, "不合格");
+    g_assert_cmpstr (hc_record_get_detail (found), ==, "经营场所与登记住所不符，未按规定公示年度报告");
+    hc_credit_file_view_show_kind (view, "inspection");
+    save_shot (GTK_WIDGET (window), "credit-file-inspections");
+  }
 }
 
 static void

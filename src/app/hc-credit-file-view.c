@@ -22,7 +22,7 @@
 #include "hc-grade-view.h"
 #include "hc-window.h"
 
-#define N_KINDS 6
+#define N_KINDS 7
 
 struct _HcCreditFileView
 {
@@ -654,6 +654,8 @@ hc_credit_file_view_class_init (HcCreditFileViewClass *klass)
                                              G_STRUCT_OFFSET (HcCreditFileView, tables[4]));
   gtk_widget_class_bind_template_child_full (widget_class, "match_hit_table", FALSE,
                                              G_STRUCT_OFFSET (HcCreditFileView, tables[5]));
+  gtk_widget_class_bind_template_child_full (widget_class, "inspection_table", FALSE,
+                                             G_STRUCT_OFFSET (HcCreditFileView, tables[6]));
   gtk_widget_class_bind_template_child_full (widget_class, "penalty_tab", FALSE,
                                              G_STRUCT_OFFSET (HcCreditFileView, tabs[0]));
   gtk_widget_class_bind_template_child_full (widget_class, "license_tab", FALSE,
@@ -666,6 +668,8 @@ hc_credit_file_view_class_init (HcCreditFileViewClass *klass)
                                              G_STRUCT_OFFSET (HcCreditFileView, tabs[4]));
   gtk_widget_class_bind_template_child_full (widget_class, "match_hit_tab", FALSE,
                                              G_STRUCT_OFFSET (HcCreditFileView, tabs[5]));
+  gtk_widget_class_bind_template_child_full (widget_class, "inspection_tab", FALSE,
+                                             G_STRUCT_OFFSET (HcCreditFileView, tabs[6]));
   gtk_widget_class_bind_template_child (widget_class, HcCreditFileView, grade_view);
   gtk_widget_class_bind_template_callback (widget_class, update_actions);
   gtk_widget_class_bind_template_callback (widget_class, update_actions_after_switch);

@@ -77,6 +77,9 @@ static const struct {
   { "match_hit", N_("Match Hits"),
     { N_("Match run"), N_("List"), N_("Run by"), N_("Run at"), NULL,
       N_("List class"), N_("Purpose") } },
+  { "inspection", N_("Inspections Found Wanting"),
+    { N_("Inspection number"), N_("Inspection plan"), N_("Inspecting department"), N_("Recorded on"), NULL,
+      N_("Inspection result"), N_("Findings") } },
 };
 
 static gint

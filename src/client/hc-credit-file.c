@@ -10,10 +10,10 @@
 #include "hc-record.h"
 
 const char * const hc_credit_file_kinds[] = {
-  "penalty", "license", "commitment", "list_entry", "repair", "match_hit", NULL,
+  "penalty", "license", "commitment", "list_entry", "repair", "match_hit", "inspection", NULL,
 };
 
-#define N_KINDS 6
+#define N_KINDS 7
 
 struct _HcCreditFile
 {

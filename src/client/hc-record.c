@@ -317,6 +317,27 @@ read_match_hit (HcRecord   *self,
   self->detail = g_strdup (str (obj, "purpose"));
 }
 
+/* 双随机、一公开: an inspection that found the subject wanting. */
+static void
+read_inspection (HcRecord   *self,
+                 JsonObject *obj)
+{
+  const char *result = str (obj, "result");
+
+  self->number = id_text (self->id);
+  self->title = g_strdup (str (obj, "plan_title"));
+  self->department = g_strdup (str (obj, "department_name"));
+  self->date = g_strdup (str (obj, "recorded_on"));
+  self->until = g_strdup ("");
+  if (g_str_equal (result, "fail"))
+    self->state_label = g_strdup (_("Failed"));
+  else if (g_str_equal (result, "rectify"))
+    self->state_label = g_strdup (_("Rectification ordered"));
+  else
+    self->state_label = g_strdup (result);
+  self->detail = g_strdup (str (obj, "note"));
+}
+
 /**
  * hc_record_new_from_json:
  * @obj: a record as GET /subjects/{identifier}/records or /publicity
@@ -338,6 +359,7 @@ hc_record_new_from_json (JsonObject *obj)
     { "list_entry", read_list_entry },
     { "repair", read_repair },
     { "match_hit", read_match_hit },
+    { "inspection", read_inspection },
   };
   HcRecord *self;
 

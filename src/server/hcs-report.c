@@ -309,6 +309,36 @@ repairs_table (JsonArray *rows)
   return table;
 }
 
+static const char *
+inspection_result_label (const char *key)
+{
+  if (g_strcmp0 (key, "fail") == 0)
+    return _("Failed");
+  if (g_strcmp0 (key, "rectify") == 0)
+    return _("Rectification ordered");
+  return key;
+}
+
+static HcsPdfTable *
+inspections_table (JsonArray *rows)
+{
+  const char *headers[] = { _("Inspection result"), _("Inspection plan"), _("Inspecting department"),
+                            _("Recorded on"), _("Findings") };
+  const double widths[] = { 1.3, 2.4, 2.2, 1.3, 3.0 };
+  HcsPdfTable *table = hcs_pdf_table_new (5, headers, widths);
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *r = json_array_get_object_element (rows, i);
+      const char *cells[] = { inspection_result_label (member (r, "result")), member (r, "plan_title"),
+                              member (r, "department_name"), member (r, "recorded_on"),
+                              or_none (member (r, "note")) };
+
+      hcs_pdf_table_add_row (table, cells);
+    }
+  return table;
+}
+
 static char *
 footer_text (guint    page,
              guint    n_pages,
@@ -350,9 +380,11 @@ hcs_report_render (const HcsReport  *report,
   add_section (pdf, _("5. Red, black and watch list entries"), entries_table (report->list_entries),
                report->more[3]);
   add_section (pdf, _("6. Credit repairs"), repairs_table (report->repairs), report->more[4]);
+  add_section (pdf, _("7. Random inspections found wanting (双随机、一公开)"),
+               inspections_table (report->inspections), report->more[5]);
 
-  hcs_pdf_add_heading (pdf, _("7. Notes"));
-  hcs_pdf_add_paragraph (pdf, _("This report shows public information only: information that the credit information catalog shares conditionally or does not disclose is not part of it. Penalties are listed while under publicity; a repaired penalty is no longer listed."));
+  hcs_pdf_add_heading (pdf, _("8. Notes"));
+  hcs_pdf_add_paragraph (pdf, _("This report shows public information only: information that the credit information catalog shares conditionally or does not disclose is not part of it. Penalties are listed while under publicity; a repaired penalty is no longer listed. Random inspections are listed when they found the subject wanting (ordered to rectify, or failed), as their results were published."));
   verify = g_strdup_printf (_("To verify this report, look up report number %s on the platform (GET /api/v1/reports/%s) and compare the SHA-256 checksum of this file with the one recorded there; they are the same for an unaltered report."),
                             report->number, report->number);
   hcs_pdf_add_paragraph (pdf, verify);

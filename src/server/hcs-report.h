@@ -21,7 +21,8 @@ typedef struct
   JsonArray  *commitments;
   JsonArray  *list_entries;  /* those in force */
   JsonArray  *repairs;       /* those approved */
-  gint64      more[5];       /* rows left out of each section above, in that order */
+  JsonArray  *inspections;   /* 双随机、一公开 results 责令整改 and 不合格 */
+  gint64      more[6];       /* rows left out of each section above, in that order */
 } HcsReport;
 
 char   *hcs_report_new_number (GDateTime        *issued_at);

@@ -89,7 +89,7 @@ static void
 list_records (HcsRequest *req)
 {
   static const char * const kinds[] = { "penalty", "license", "commitment", "list_entry", "repair",
-                                        "match_hit", NULL };
+                                        "match_hit", "inspection", NULL };
   g_autoptr(JsonObject) subject = NULL;
   g_auto(HcsPage) page = { 0, };
   g_autofree char *today = hcs_date_today ();

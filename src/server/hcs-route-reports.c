@@ -97,6 +97,7 @@ get_report_pdf (HcsRequest *req)
     { HCS_FILE_COMMITMENT, NULL },
     { HCS_FILE_LIST_ENTRY, in_force },
     { HCS_FILE_REPAIR, approved },
+    { HCS_FILE_INSPECTION, NULL },
   };
   HcsStore *store = hcs_request_get_store (req);
   const HcsActor *actor = hcs_request_get_actor (req);
@@ -145,6 +146,10 @@ get_report_pdf (HcsRequest *req)
   report.commitments = rows[2];
   report.list_entries = rows[3];
   report.repairs = rows[4];
+  report.inspections = rows[5];
+  /* An inspector's note is free text, and may name a person by number. */
+  for (guint i = 0; i < json_array_get_length (report.inspections); i++)
+    hcs_credit_file_mask_member (req, json_array_get_object_element (report.inspections, i), "note");
   pdf = hcs_report_render (&report, &n_pages, &error);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     json_array_unref (rows[i]);

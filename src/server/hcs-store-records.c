@@ -107,6 +107,19 @@ static const char SQL_MATCH_HITS[] =
   " AND (:key IS NULL OR (h.run_id, h.entry_id) < (CAST (:key AS INTEGER), :id))"
   " ORDER BY h.run_id DESC, h.entry_id DESC LIMIT :limit";
 
+/* 双随机、一公开: the inspections of the subject found wanting — 责令整改
+ * (rectify) and 不合格 (fail) — with the plan and its department. Results
+ * are published (一公开), so every reader sees them. */
+#define INSPECTION_FOUND " i.subject_id = :subject AND i.result IN ('rectify', 'fail')"
+static const char SQL_INSPECTIONS[] =
+  "SELECT i.id AS id, 'inspection' AS kind, i.result AS result, i.note AS note,"
+  " i.recorded_on AS recorded_on, i.recorded_by AS recorded_by, i.grade AS grade, i.plan_id AS plan_id,"
+  " pl.title AS plan_title, pl.department_id AS department_id, d.name AS department_name"
+  " FROM inspections i JOIN inspection_plans pl ON pl.id = i.plan_id"
+  " JOIN departments d ON d.id = pl.department_id"
+  " WHERE" INSPECTION_FOUND DATE_PAGE ("i.recorded_on", "i.id")
+  " ORDER BY i.recorded_on DESC, i.id DESC LIMIT :limit";
+
 #define COUNT_RECORDS(table, r) \
   "(SELECT count(*) FROM " table " " r " JOIN catalog_items ci ON ci.id = " r ".item_id" \
   " WHERE " r ".subject_id = :subject" VISIBLE ")"
@@ -117,7 +130,8 @@ static const char SQL_COUNTS[] =
   " (SELECT count(*) FROM list_entries WHERE subject_id = :subject) AS list_entry,"
   " (SELECT count(*) FROM repairs WHERE subject_id = :subject) AS repair,"
   " (SELECT count(*) FROM list_entries e JOIN match_hits h ON h.entry_id = e.id"
-  "  WHERE e.subject_id = :subject) AS match_hit";
+  "  WHERE e.subject_id = :subject) AS match_hit,"
+  " (SELECT count(*) FROM inspections i WHERE" INSPECTION_FOUND ") AS inspection";
 
 #define PUBLICITY_FILTER(r) \
   VISIBLE \
@@ -179,6 +193,7 @@ static const struct
   [HCS_FILE_LIST_ENTRY] = { "list_entry", NULL, SQL_LIST_ENTRIES },
   [HCS_FILE_REPAIR]     = { "repair", NULL, SQL_REPAIRS },
   [HCS_FILE_MATCH_HIT]  = { "match_hit", "run_id", SQL_MATCH_HITS },
+  [HCS_FILE_INSPECTION] = { "inspection", "recorded_on", SQL_INSPECTIONS },
 };
 
 const char *
