@@ -606,6 +606,7 @@ def bad_queries(c, ids):
             ("/lists/{type}/entries", "?state=nope", 422),
             ("/repairs", "?state=nope", 422),
             ("/risk/heatmap", "?from=abc", 400),
+            ("/risk/heatmap/cells", "?by=week", 400),
             ("/risk/alerts", "?state=nope", 400),
             ("/catalog/diff", "?to=2030", 400),
             ("/catalog/diff/rows", "?to=2030", 400)]:

@@ -2,6 +2,8 @@
 /* API tests: risk events and the heat map read from their monthly roll-up. */
 #include "config.h"
 
+#include <string.h>
+
 #include <sqlite3.h>
 
 #include "hc-core.h"
@@ -679,6 +681,142 @@ alert_etag (HcTestServer *srv,
   return g_strdup (r->etag);
 }
 
+/* The row of @items for @region and @column. */
+static JsonObject *
+find_cell (JsonArray  *items,
+           const char *region,
+           const char *column)
+{
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *row = json_array_get_object_element (items, i);
+
+      if (g_str_equal (json_object_get_string_member (row, "region"), region) &&
+          g_str_equal (json_object_get_string_member (row, "column"), column))
+        return row;
+    }
+  g_error ("no cell %s × %s", region, column);
+  return NULL;
+}
+
+static JsonObject *
+get_ok (HcTestServer    *srv,
+        const char      *token,
+        const char      *path,
+        HcTestResponse **keep)
+{
+  HcTestResponse *r = hc_test_request (srv, "GET", path, token, NULL);
+
+  hc_assert_status (r, 200, NULL);
+  *keep = r;
+  return hc_test_response_object (r);
+}
+
+/* The heat map's numbers as a listing: every 市县 × column, with the
+ * events, per 10,000 residents and the sum of severities the map shows;
+ * the same filters; bad ones refused at their parameter; a CSV of them. */
+static void
+test_heatmap_cells_are_the_maps_numbers (void)
+{
+  g_autoptr(HcTestServer) fresh = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *admin = hc_test_server_token (fresh, "admin");
+  g_autoptr(HcTestResponse) by_category = NULL;
+  g_autoptr(HcTestResponse) per10k = NULL;
+  g_autoptr(HcTestResponse) severity = NULL;
+  g_autoptr(HcTestResponse) by_month = NULL;
+  g_autoptr(HcTestResponse) by_region = NULL;
+  g_autoptr(HcTestResponse) bad_by = NULL;
+  g_autoptr(HcTestResponse) bad_period = NULL;
+  g_autoptr(HcTestResponse) bad_category = NULL;
+  g_autoptr(HcTestResponse) csv = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonObject *page, *map, *cell;
+  JsonArray *items;
+  guint n_lines = 0;
+  double expected;
+  int row;
+
+  post_event (fresh, admin, "460100", "2025-01-10", "finance", 3);
+  post_event (fresh, admin, "460100", "2025-02-10", "finance", 2);
+  post_event (fresh, admin, "460100", "2025-02-12", "tourism", 5);
+  post_event (fresh, admin, "460200", "2025-03-01", "smuggling", 4);
+  post_event (fresh, admin, "460200", "2025-04-01", "smuggling", 4);   /* after the period */
+
+  page = get_ok (fresh, admin, "/risk/heatmap/cells?by=region-category&from=2025-01&to=2025-03", &by_category);
+  items = json_object_get_array_member (page, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, HC_N_REGIONS * HC_RISK_CATEGORY_N);
+  g_assert_cmpint (json_object_get_int_member (page, "total"), ==, HC_N_REGIONS * HC_RISK_CATEGORY_N);
+  cell = find_cell (items, "460100", "finance");
+  g_assert_cmpstr (json_object_get_string_member (cell, "region_name"), ==, "海口市");
+  /* The server's labels follow its locale; the 市县's names are data. */
+  g_assert_cmpstr (json_object_get_string_member (cell, "column_name"), ==,
+                   hc_risk_category_label (HC_RISK_CATEGORY_FINANCE));
+  g_assert_cmpint (json_object_get_int_member (cell, "events"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (cell, "severity"), ==, 5);
+  /* Per 10,000 residents as the map has it, to two places. */
+  map = get_ok (fresh, admin, "/risk/heatmap?by=region-category&from=2025-01&to=2025-03&normalize=per10k", &per10k);
+  row = 0;
+  while (!g_str_equal (json_array_get_string_element (json_object_get_array_member (map, "rows"), row), "460100"))
+    row++;
+  expected = json_array_get_double_element (json_array_get_array_element (json_object_get_array_member (map, "values"), row),
+                                            HC_RISK_CATEGORY_FINANCE);
+  g_assert_cmpfloat (expected, >, 0);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (cell, "per_10k"), expected, 0.005 + 1e-9);
+  map = get_ok (fresh, admin, "/risk/heatmap?by=region-category&from=2025-01&to=2025-03&measure=severity", &severity);
+  g_assert_cmpint (json_array_get_int_element (json_array_get_array_element (json_object_get_array_member (map, "values"), row),
+                                               HC_RISK_CATEGORY_TOURISM),
+                   ==, json_object_get_int_member (find_cell (items, "460100", "tourism"), "severity"));
+  g_assert_cmpint (json_object_get_int_member (find_cell (items, "460200", "smuggling"), "events"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (find_cell (items, "460200", "finance"), "events"), ==, 0);
+  g_assert_cmpfloat (json_object_get_double_member (find_cell (items, "460200", "finance"), "per_10k"), ==, 0);
+
+  /* By month, one category: 海口's finance in January and February. */
+  page = get_ok (fresh, admin, "/risk/heatmap/cells?by=region-month&from=2025-01&to=2025-03&category=finance", &by_month);
+  items = json_object_get_array_member (page, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, HC_N_REGIONS * 3);
+  g_assert_cmpint (json_object_get_int_member (find_cell (items, "460100", "2025-01"), "events"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (find_cell (items, "460100", "2025-02"), "events"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (find_cell (items, "460100", "2025-03"), "events"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (find_cell (items, "460200", "2025-03"), "events"), ==, 0);
+
+  /* In total, one category: a row a 市县, named by the category. */
+  page = get_ok (fresh, admin, "/risk/heatmap/cells?by=region&from=2025-01&to=2025-04&category=smuggling", &by_region);
+  items = json_object_get_array_member (page, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, HC_N_REGIONS);
+  cell = find_cell (items, "460200", "total");
+  g_assert_cmpint (json_object_get_int_member (cell, "events"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (cell, "column_name"), ==,
+                   hc_risk_category_label (HC_RISK_CATEGORY_SMUGGLING));
+
+  bad_by = hc_test_request (fresh, "GET", "/risk/heatmap/cells?by=week", admin, NULL);
+  hc_assert_status (bad_by, 400, "invalid_parameter");
+  g_assert_cmpstr (hc_test_response_error_field (bad_by), ==, "by");
+  bad_period = hc_test_request (fresh, "GET", "/risk/heatmap/cells?from=2025-05&to=2025-01", admin, NULL);
+  hc_assert_status (bad_period, 400, "invalid_parameter");
+  g_assert_cmpstr (hc_test_response_error_field (bad_period), ==, "from");
+  bad_category = hc_test_request (fresh, "GET", "/risk/heatmap/cells?category=weather", admin, NULL);
+  hc_assert_status (bad_category, 400, "invalid_parameter");
+  g_assert_cmpstr (hc_test_response_error_field (bad_category), ==, "category");
+
+  /* The export: a header and a line a cell. */
+  csv = hc_test_request_accept (fresh, "GET", "/risk/heatmap/cells?by=region-category&from=2025-01&to=2025-03",
+                                admin, NULL, NULL, NULL, "text/csv");
+  hc_assert_status (csv, 200, NULL);
+  g_assert_cmpstr (csv->content_type, ==, "text/csv");
+  text = g_strndup (g_bytes_get_data (csv->body, NULL), g_bytes_get_size (csv->body));
+  g_assert_nonnull (strstr (text, "市县,月份/风险类别,事件数,每万人口事件数,严重程度合计"));
+  {
+    g_autofree char *line = g_strdup_printf ("海口市,%s,2,", hc_risk_category_label (HC_RISK_CATEGORY_FINANCE));
+
+    g_assert_nonnull (strstr (text, line));
+  }
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    n_lines += g_strstrip (lines[i])[0] != '\0';
+  g_assert_cmpuint (n_lines, ==, 1 + HC_N_REGIONS * HC_RISK_CATEGORY_N);
+}
+
 /* 白沙 has two enterprises; the rule warns at 15,000 tourism events per
  * 10,000 enterprises over three months, i.e. at the third event. */
 static void
@@ -973,6 +1111,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/risk/demo/rollup-equals-events", test_demo_rollup_equals_events);
   g_test_add_func ("/risk/demo/rules-raise-alerts", test_demo_rules_raise_alerts);
   g_test_add_func ("/risk/rules/edit-checks-and-judges-anew", test_rules_edit_checks_and_judges_anew);
+  g_test_add_func ("/risk/heatmap/cells-are-the-maps-numbers", test_heatmap_cells_are_the_maps_numbers);
   g_test_add_func ("/risk/alerts/threshold-raises-one-alert-acknowledged-once",
                    test_alerts_threshold_raises_one_alert_acknowledged_once);
   g_test_add_func ("/risk/alerts/rise-against-the-window-before", test_alerts_rise_against_the_window_before);

@@ -12,11 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "hc-core.h"
+#include "hc-export-button.h"
 #include "hc-heatmap-pane.h"
 #include "hc-risk-event.h"
 #include "hc-risk-alerts-view.h"
 #include "hc-risk-event-dialog.h"
 #include "hc-risk-events-view.h"
+#include "hc-risk-rules-dialog.h"
 #include "hc-window.h"
 
 #define DEFAULT_MONTHS 12
@@ -211,7 +213,7 @@ apply_breaks (HcHeatmapPane *self)
 {
   g_autofree char *key = NULL;
 
-  switch (self->breaks_mode)
+  switch (gtk_drop_down_get_selected (self->normalize_dropdown) == HC_HEATMAP_MEASURE_GRADES ? HC_HEATMAP_BREAKS_OWN : self->breaks_mode)
     {
     case HC_HEATMAP_BREAKS_FIXED_RANGE:
       key = range_key (self);
@@ -558,7 +560,55 @@ record_event_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The warning rules, from the empty page too (before any event). */
+static void
+rules_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  HcClient *client = hc_pane_get_client (HC_PANE (widget));
+  HcRiskRulesDialog *dialog;
+
+  if (client == NULL)
+    return;
+  dialog = hc_risk_rules_dialog_new (client);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The heat map of the chosen view, period, category and measure */
+
+/* The measure menu's last item: the credit grades in force by 市县, not
+ * risk events — on the map the share of C and D, in the tables a column a
+ * grade (issue 13). The period, category and fixed classes do not apply. */
+#define MEASURE_GRADES HC_HEATMAP_MEASURE_GRADES
+
+static gboolean
+showing_grades (HcHeatmapPane *self)
+{
+  return gtk_drop_down_get_selected (self->normalize_dropdown) == MEASURE_GRADES;
+}
+
+static void
+show_heatmap (HcHeatmapPane *self,
+              HcHeatmap     *heatmap)
+{
+  apply_breaks (self);
+  /* The grades' share on the map says what it is; counts need no title. */
+  hc_region_map_set_legend_title (self->map, showing_grades (self) && heatmap->n_columns == 1
+                                             ? heatmap->column_names[0] : NULL);
+  if (selected_view (self) == HC_HEATMAP_VIEW_MAP)
+    {
+      hc_region_map_set_heatmap (self->map, heatmap);
+      gtk_stack_set_visible_child_name (self->view_stack, "map");
+    }
+  else
+    {
+      hc_heatmap_matrix_set_heatmap (self->matrix, heatmap);
+      gtk_stack_set_visible_child_name (self->view_stack, "matrix");
+    }
+  hc_pane_show_content (HC_PANE (self));
+}
 
 static void
 view_cb (GObject      *source,
@@ -574,22 +624,32 @@ view_cb (GObject      *source,
     return;
   set_loading (self, &self->loading_view, FALSE);
   if (heatmap == NULL)
+    hc_pane_show_error (HC_PANE (self), error);
+  else
+    show_heatmap (self, heatmap);
+}
+
+static void
+grades_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HcHeatmapPane) self = user_data;
+  g_autoptr(GListModel) shares = NULL;
+  g_autoptr(HcHeatmap) heatmap = NULL;
+  g_autoptr(GError) error = NULL;
+
+  shares = hc_client_get_grade_distribution_finish (HC_CLIENT (source), result, &error);
+  if (CANCELLED (error))
+    return;
+  set_loading (self, &self->loading_view, FALSE);
+  if (shares == NULL)
     {
       hc_pane_show_error (HC_PANE (self), error);
       return;
     }
-  apply_breaks (self);
-  if (selected_view (self) == HC_HEATMAP_VIEW_MAP)
-    {
-      hc_region_map_set_heatmap (self->map, heatmap);
-      gtk_stack_set_visible_child_name (self->view_stack, "map");
-    }
-  else
-    {
-      hc_heatmap_matrix_set_heatmap (self->matrix, heatmap);
-      gtk_stack_set_visible_child_name (self->view_stack, "matrix");
-    }
-  hc_pane_show_content (HC_PANE (self));
+  heatmap = hc_heatmap_new_from_grades (shares, selected_view (self) != HC_HEATMAP_VIEW_MAP);
+  show_heatmap (self, heatmap);
 }
 
 static void
@@ -600,6 +660,16 @@ load_view (HcHeatmapPane *self)
   if (self->updating_controls || client == NULL)
     return;
   set_loading (self, &self->loading_view, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->from_dropdown), !showing_grades (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->to_dropdown), !showing_grades (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->category_dropdown), !showing_grades (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->breaks_dropdown), !showing_grades (self));
+  if (showing_grades (self))
+    {
+      hc_client_get_grade_distribution_async (client, hc_pane_renew_cancellable (HC_PANE (self)),
+                                              grades_cb, g_object_ref (self));
+      return;
+    }
   hc_client_get_heatmap_async (client, view_by[selected_view (self)],
                                selected_month (self->from_dropdown, self->from_months),
                                selected_month (self->to_dropdown, self->to_months),
@@ -692,6 +762,24 @@ hc_heatmap_pane_reload (HcPane *pane)
   hc_risk_alerts_view_reload (self->alerts_view);
 }
 
+/* The numbers of the view shown (the map: a total per 市县), for the
+ * period and category chosen: a row a 市县 and column, with the three
+ * measures. */
+static char *
+hc_heatmap_pane_export_path (HcPane  *pane,
+                             char   **file_name)
+{
+  HcHeatmapPane *self = HC_HEATMAP_PANE (pane);
+  const char *from = selected_month (self->from_dropdown, self->from_months);
+  const char *to = selected_month (self->to_dropdown, self->to_months);
+
+  if (from == NULL || to == NULL || showing_grades (self))
+    return NULL;
+  /* TRANSLATORS: the file name offered for the heat map's numbers: first and last month */
+  *file_name = g_strdup_printf (_("Risk heat map figures %s to %s"), from, to);
+  return hc_client_heatmap_cells_path (view_by[selected_view (self)], from, to, selected_category (self));
+}
+
 /* Leaving the pane cancels its requests (HcPane) and the drill-down's. */
 static void
 hc_heatmap_pane_unmap (GtkWidget *widget)
@@ -747,6 +835,7 @@ hc_heatmap_pane_class_init (HcHeatmapPaneClass *klass)
   object_class->get_property = hc_heatmap_pane_get_property;
   widget_class->unmap = hc_heatmap_pane_unmap;
   pane_class->reload = hc_heatmap_pane_reload;
+  pane_class->export_path = hc_heatmap_pane_export_path;
 
   properties [PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
@@ -754,8 +843,10 @@ hc_heatmap_pane_class_init (HcHeatmapPaneClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "pane.record-event", NULL, record_event_action);
+  gtk_widget_class_install_action (widget_class, "pane.rules", NULL, rules_action);
   gtk_widget_class_install_action (widget_class, "pane.export-image", NULL, export_image_action);
 
+  g_type_ensure (HC_TYPE_EXPORT_BUTTON);
   g_type_ensure (HC_TYPE_REGION_MAP);
   g_type_ensure (HC_TYPE_HEATMAP_MATRIX);
   g_type_ensure (HC_TYPE_RISK_EVENTS_VIEW);
@@ -827,6 +918,17 @@ hc_heatmap_pane_set_view (HcHeatmapPane *self,
   g_return_if_fail (view <= HC_HEATMAP_VIEW_REGION_CATEGORY);
 
   gtk_drop_down_set_selected (self->view_dropdown, view);
+}
+
+/* Shows @measure, as the measure menu does. */
+void
+hc_heatmap_pane_set_measure (HcHeatmapPane    *self,
+                             HcHeatmapMeasure  measure)
+{
+  g_return_if_fail (HC_IS_HEATMAP_PANE (self));
+  g_return_if_fail (measure <= HC_HEATMAP_MEASURE_GRADES);
+
+  gtk_drop_down_set_selected (self->normalize_dropdown, measure);
 }
 
 /* TRUE while the heat map, the drill-down's events or the alerts are

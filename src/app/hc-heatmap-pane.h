@@ -22,6 +22,15 @@ typedef enum
   HC_HEATMAP_VIEW_REGION_CATEGORY,
 } HcHeatmapView;
 
+/* The measures, in the order of the measure menu. */
+typedef enum
+{
+  HC_HEATMAP_MEASURE_COUNT,
+  HC_HEATMAP_MEASURE_PER_10K,
+  HC_HEATMAP_MEASURE_SEVERITY,
+  HC_HEATMAP_MEASURE_GRADES,      /* the credit grades in force, not events */
+} HcHeatmapMeasure;
+
 /* The colour classes, in the order of the classes menu. */
 typedef enum
 {
@@ -32,6 +41,8 @@ typedef enum
 
 void             hc_heatmap_pane_set_view    (HcHeatmapPane *self,
                                               HcHeatmapView  view);
+void             hc_heatmap_pane_set_measure (HcHeatmapPane    *self,
+                                              HcHeatmapMeasure  measure);
 gboolean         hc_heatmap_pane_get_busy    (HcHeatmapPane *self);
 HcRegionMap     *hc_heatmap_pane_get_map     (HcHeatmapPane *self);
 HcHeatmapMatrix *hc_heatmap_pane_get_matrix  (HcHeatmapPane *self);

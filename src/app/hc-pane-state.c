@@ -22,7 +22,7 @@ struct _HcPaneState
 
 G_DEFINE_FINAL_TYPE (HcPaneState, hc_pane_state, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_ICON_NAME, PROP_TITLE, PROP_DESCRIPTION, PROP_CONTENT, N_PROPS };
+enum { PROP_0, PROP_ICON_NAME, PROP_TITLE, PROP_DESCRIPTION, PROP_CONTENT, PROP_EMPTY_CHILD, N_PROPS };
 enum { RETRY, N_SIGNALS };
 
 static GParamSpec *properties [N_PROPS];
@@ -130,6 +130,9 @@ hc_pane_state_get_property (GObject    *object,
     case PROP_CONTENT:
       g_value_set_object (value, hc_pane_state_get_content (self));
       break;
+    case PROP_EMPTY_CHILD:
+      g_value_set_object (value, adw_status_page_get_child (self->empty_page));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -156,6 +159,9 @@ hc_pane_state_set_property (GObject      *object,
       break;
     case PROP_CONTENT:
       hc_pane_state_set_content (self, g_value_get_object (value));
+      break;
+    case PROP_EMPTY_CHILD:
+      adw_status_page_set_child (self->empty_page, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -185,6 +191,11 @@ hc_pane_state_class_init (HcPaneStateClass *klass)
   properties [PROP_CONTENT] =
     g_param_spec_object ("content", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Under the empty state's description: what the user can do to fill
+   * the pane (a button), or NULL. */
+  properties [PROP_EMPTY_CHILD] =
+    g_param_spec_object ("empty-child", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals [RETRY] =

@@ -54,6 +54,7 @@ struct _HcRegionMap
   char            *selected;
   GHashTable      *alert_regions;   /* codes of the 市县 with open alerts */
   HcHeatBreaks    *fixed_breaks;    /* NULL: equal intervals up to the max */
+  char            *legend_title;    /* what the values are, before the legend; NULL for none */
 
   /* layout of the last allocation: device = offset + scale × path unit */
   double           scale, ox, oy;
@@ -463,6 +464,7 @@ hc_region_map_snapshot (GtkWidget   *widget,
   Shape *selected = find_shape (self->selected);
   HcHeatBreaks breaks;
   gboolean full_names = TRUE;
+  double legend_x;
 
   if (width <= 0 || height <= 0)
     return;
@@ -578,7 +580,22 @@ hc_region_map_snapshot (GtkWidget   *widget,
     }
 
   current_breaks (self, &breaks);
-  hc_heat_scale_snapshot_legend (widget, snapshot, MARGIN, self->legend_y, &breaks,
+  legend_x = MARGIN;
+  if (self->legend_title != NULL)
+    {
+      g_autoptr(PangoLayout) title = gtk_widget_create_pango_layout (widget, self->legend_title);
+      GdkRGBA fg;
+      int tw, th;
+
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+      pango_layout_get_pixel_size (title, &tw, &th);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (legend_x, self->legend_y + (16 - th) / 2.0));
+      gtk_snapshot_append_layout (snapshot, title, &fg);
+      gtk_snapshot_restore (snapshot);
+      legend_x += tw + 12;
+    }
+  hc_heat_scale_snapshot_legend (widget, snapshot, legend_x, self->legend_y, &breaks,
                                  hc_heatmap_is_whole (self->heatmap));
 }
 
@@ -777,6 +794,7 @@ hc_region_map_dispose (GObject *object)
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->alert_regions, g_hash_table_unref);
   g_clear_pointer (&self->fixed_breaks, g_free);
+  g_clear_pointer (&self->legend_title, g_free);
   if (self->hit_cr != NULL)
     {
       cairo_surface_t *surface = cairo_get_target (self->hit_cr);
@@ -1060,4 +1078,26 @@ hc_region_map_get_breaks (HcRegionMap  *self,
   g_return_if_fail (HC_IS_REGION_MAP (self));
   g_return_if_fail (breaks != NULL);
   current_breaks (self, breaks);
+}
+
+/* Says before the legend what the values are ("C and D, % of graded
+ * subjects"); NULL for nothing. */
+void
+hc_region_map_set_legend_title (HcRegionMap *self,
+                                const char  *title)
+{
+  g_return_if_fail (HC_IS_REGION_MAP (self));
+
+  if (g_strcmp0 (self->legend_title, title) == 0)
+    return;
+  g_free (self->legend_title);
+  self->legend_title = g_strdup (title);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+hc_region_map_get_legend_title (HcRegionMap *self)
+{
+  g_return_val_if_fail (HC_IS_REGION_MAP (self), NULL);
+  return self->legend_title;
 }

@@ -38,6 +38,9 @@ gboolean    hc_region_map_get_alert_point     (HcRegionMap *self,
 void        hc_region_map_get_alert_color     (GdkRGBA     *color);
 void        hc_region_map_set_breaks          (HcRegionMap        *self,
                                                const HcHeatBreaks *breaks);
+void        hc_region_map_set_legend_title    (HcRegionMap *self,
+                                               const char  *title);
+const char *hc_region_map_get_legend_title    (HcRegionMap *self);
 void        hc_region_map_get_breaks          (HcRegionMap  *self,
                                                HcHeatBreaks *breaks);
 

@@ -50,6 +50,25 @@ hc_client_get_heatmap_finish (HcClient      *self,
   return _hc_client_call_finish (self, result, hc_client_get_heatmap_async, error);
 }
 
+/* GET /risk/heatmap/cells */
+
+char *
+hc_client_heatmap_cells_path (const char *by,
+                              const char *from,
+                              const char *to,
+                              const char *category)
+{
+  GString *path = g_string_new ("/risk/heatmap/cells");
+
+  g_return_val_if_fail (by != NULL, NULL);
+
+  _hc_client_query_add (path, "by", by);
+  _hc_client_query_add (path, "from", from);
+  _hc_client_query_add (path, "to", to);
+  _hc_client_query_add (path, "category", category);
+  return g_string_free (path, FALSE);
+}
+
 /* GET /risk/events */
 
 void

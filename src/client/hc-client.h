@@ -304,6 +304,14 @@ HcRiskAlert    *hc_client_close_risk_alert_finish       (HcClient            *se
                                                          GAsyncResult        *result,
                                                          GError             **error);
 
+/* The path of the heat map's numbers as a listing (GET /risk/heatmap/cells,
+ * a row a 市县 and month or category), what hc_client_export_async()
+ * exports; @by as for hc_client_get_heatmap_async(), the others nullable. */
+char           *hc_client_heatmap_cells_path            (const char          *by,
+                                                         const char          *from,
+                                                         const char          *to,
+                                                         const char          *category);
+
 /* Early-warning rules (预警规则) in force: their list (a GListModel of
  * HcRiskRule, newest first), a new one or one edited (a supervisor's), one
  * taken out of force. */

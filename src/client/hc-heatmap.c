@@ -5,6 +5,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "hc-core.h"
+#include "hc-grade-share.h"
+
 #include "hc-heatmap.h"
 
 static void
@@ -160,4 +165,95 @@ hc_heatmap_new_from_json (JsonObject *obj)
   heatmap->max = json_object_get_double_member (obj, "max");
   heatmap->total = json_object_get_int_member_with_default (obj, "total", 0);
   return g_steal_pointer (&heatmap);
+}
+
+/**
+ * hc_heatmap_new_from_grades:
+ * @shares: the grades in force by 市县 (HcGradeShare, as
+ *   hc_client_get_grade_distribution_finish() gives them)
+ * @by_grade: a column a grade (A, B, C, D, none: counts of subjects), or
+ *   one column, the share of C and D among the graded subjects (percent)
+ *
+ * The heat map of the credit grades by 市县 (issue 13's grade measure), in
+ * the shape of GET /risk/heatmap's answer: a row each of the 19 市县, in
+ * GB/T order, zero where @shares has none.
+ *
+ * Returns: (transfer full): the heat map
+ */
+HcHeatmap *
+hc_heatmap_new_from_grades (GListModel *shares,
+                            gboolean    by_grade)
+{
+  static const char * const grade_columns[] = { "A", "B", "C", "D", "none", NULL };
+  HcHeatmap *heatmap;
+  const HcRegion *regions;
+  guint n_regions;
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (shares), NULL);
+
+  regions = hc_regions_get_all (&n_regions);
+  heatmap = g_atomic_rc_box_new0 (HcHeatmap);
+  heatmap->n_rows = n_regions;
+  heatmap->n_columns = by_grade ? 5 : 1;
+  if (by_grade)
+    {
+      heatmap->columns = g_strdupv ((char **) grade_columns);
+      heatmap->column_names = g_new0 (char *, 6);
+      for (guint c = 0; c < 4; c++)
+        /* TRANSLATORS: a column of the grades heat map: a credit grade, A to D */
+        heatmap->column_names[c] = g_strdup_printf (_("Grade %s"), grade_columns[c]);
+      heatmap->column_names[4] = g_strdup (_("No grade"));
+    }
+  else
+    {
+      heatmap->columns = g_strdupv ((char *[]) { (char *) "cd_share", NULL });
+      /* TRANSLATORS: the grades heat map's measure: the percent of graded subjects graded C or D */
+      heatmap->column_names = g_strdupv ((char *[]) { _("C and D, % of graded subjects"), NULL });
+    }
+  heatmap->values = g_new0 (double, (gsize) heatmap->n_rows * heatmap->n_columns + 1);
+  for (guint r = 0; r < n_regions; r++)
+    {
+      g_strv_builder_add (rows, regions[r].code);
+      g_strv_builder_add (names, regions[r].name);
+    }
+  heatmap->rows = g_strv_builder_end (rows);
+  heatmap->row_names = g_strv_builder_end (names);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shares); i++)
+    {
+      g_autoptr(HcGradeShare) share = g_list_model_get_item (shares, i);
+      int r = hc_heatmap_find_row (heatmap, hc_grade_share_get_key (share));
+      double *row;
+      gint64 graded = 0;
+
+      if (r < 0)
+        continue;
+      row = heatmap->values + (gsize) r * heatmap->n_columns;
+      for (char g = 'A'; g <= 'D'; g++)
+        graded += hc_grade_share_get_count (share, g);
+      if (by_grade)
+        {
+          for (char g = 'A'; g <= 'D'; g++)
+            row[g - 'A'] = hc_grade_share_get_count (share, g);
+          row[4] = MAX (hc_grade_share_get_subjects (share) - graded, 0);
+          for (guint c = 0; c < 4; c++)
+            heatmap->total += (gint64) row[c];
+        }
+      else
+        {
+          gint64 cd = hc_grade_share_get_count (share, 'C') + hc_grade_share_get_count (share, 'D');
+
+          /* Rounded to a tenth, as the legend and the export show it. */
+          row[0] = graded > 0 ? (double) ((cd * 1000 + graded / 2) / graded) / 10.0 : 0.0;
+          heatmap->total += cd;
+        }
+    }
+  for (gsize i = 0; i < (gsize) heatmap->n_rows * heatmap->n_columns; i++)
+    {
+      heatmap->min = i == 0 ? heatmap->values[i] : MIN (heatmap->min, heatmap->values[i]);
+      heatmap->max = i == 0 ? heatmap->values[i] : MAX (heatmap->max, heatmap->values[i]);
+    }
+  return heatmap;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ double          hc_heatmap_get_value          (const HcHeatmap *heatmap,
 int             hc_heatmap_find_row           (const HcHeatmap *heatmap,
                                                const char      *region);
 gboolean        hc_heatmap_is_whole           (const HcHeatmap *heatmap);
+HcHeatmap      *hc_heatmap_new_from_grades    (GListModel      *shares,
+                                               gboolean         by_grade);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcHeatmap, hc_heatmap_unref)
 
 G_END_DECLS

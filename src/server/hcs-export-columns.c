@@ -82,6 +82,15 @@ static const HcsExportColumn risk_events[] = {
   { "created_at",  "登记时间",  20, NULL },
 };
 
+/* The heat map's numbers: a row a 市县 and month or category. */
+static const HcsExportColumn heatmap_cells[] = {
+  { "region_name", "市县",             14, NULL },
+  { "column_name", "月份/风险类别",    16, NULL },
+  { "events",      "事件数",            9, NULL },
+  { "per_10k",     "每万人口事件数",   14, NULL },
+  { "severity",    "严重程度合计",     12, NULL },
+};
+
 static const HcsExportColumn audit[] = {
   { "id",        "编号",      8, NULL },
   { "at",        "时间",     20, NULL },
@@ -341,6 +350,7 @@ static const HcsExportTable tables[] = {
   TABLE ("/subjects", "市场主体", subjects),
   TABLE ("/lists/{type}/entries", "信用名单", list_entries),
   TABLE ("/risk/events", "风险事件", risk_events),
+  TABLE ("/risk/heatmap/cells", "风险热力图", heatmap_cells),
   TABLE ("/audit", "审计日志", audit),
   TABLE ("/catalog/versions/{year}/items", "公共信用信息目录", catalog_items),
   TABLE ("/repairs", "信用修复", repairs),

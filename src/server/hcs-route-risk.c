@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "hc-core.h"
@@ -341,6 +343,7 @@ typedef struct
   int           from;       /* first month of the columns, by=region-month */
   guint         n_columns;
   gint64       *cells;      /* HC_N_REGIONS × n_columns, row-major */
+  gint64       *severities; /* nullable: the sums of severities beside the counts */
 } Heatmap;
 
 static void
@@ -372,6 +375,8 @@ heatmap_add (const char *region,
   if (column < 0 || (guint) column >= map->n_columns)
     return;
   map->cells[hc_region_index (r) * map->n_columns + column] += map->severity ? severity_sum : events;
+  if (map->severities != NULL)
+    map->severities[hc_region_index (r) * map->n_columns + column] += severity_sum;
 }
 
 /* Fills in missing from/to: the span of the data (its last 120 months), or
@@ -622,12 +627,104 @@ get_heatmap (HcsRequest *req)
   hcs_request_reply_bytes (req, SOUP_STATUS_OK, "application/json; charset=utf-8", cached);
 }
 
+/* GET /risk/heatmap/cells: the heat map's numbers as a listing, a row a
+ * 市县 and column (month, category or the total, by ?by=), with the number
+ * of events, the events per 10,000 residents and the sum of severities —
+ * the three measures the map shows — for the same period and category. It
+ * exports as every listing does. */
+static void
+list_heatmap_cells (HcsRequest *req)
+{
+  static const char * const by_keys[] = { "region-month", "region", "region-category", NULL };
+  static const HcsRiskGroup by_groups[] = {
+    HCS_RISK_GROUP_REGION_MONTH, HCS_RISK_GROUP_REGION, HCS_RISK_GROUP_REGION_CATEGORY,
+  };
+  HcsStore *store = hcs_request_get_store (req);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) populations = NULL;
+  g_autofree gint64 *cells = NULL;
+  g_autofree gint64 *severities = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  const HcRegion *regions;
+  const char *category;
+  Heatmap map = { 0 };
+  JsonArray *rows;
+  guint by, n_regions;
+  int from, to;
+
+  if (!query_choice (req, "by", by_keys, &by) ||
+      !query_category (req, &category) ||
+      !heatmap_range (req, &from, &to))
+    return;
+  map.group = by_groups[by];
+  map.from = from;
+  map.n_columns = map.group == HCS_RISK_GROUP_REGION_MONTH ? (guint) (to - from + 1)
+                  : map.group == HCS_RISK_GROUP_REGION_CATEGORY ? HC_RISK_CATEGORY_N : 1;
+  regions = hc_regions_get_all (&n_regions);
+  map.cells = cells = g_new0 (gint64, (gsize) n_regions * map.n_columns);
+  map.severities = severities = g_new0 (gint64, (gsize) n_regions * map.n_columns);
+  from_text = month_format (from);
+  to_text = month_format (to);
+  if (!hcs_store_risk_rollup (store, map.group, from_text, to_text, category, heatmap_add, &map, &error) ||
+      (populations = hcs_store_risk_populations (store, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+
+  rows = json_array_sized_new (n_regions * map.n_columns);
+  for (guint r = 0; r < n_regions; r++)
+    {
+      double population = GPOINTER_TO_INT (g_hash_table_lookup (populations, regions[r].code));
+
+      for (guint c = 0; c < map.n_columns; c++)
+        {
+          JsonObject *row = json_object_new ();
+          gint64 events = cells[r * map.n_columns + c];
+          g_autofree char *column = NULL;
+          g_autofree char *column_name = NULL;
+
+          if (map.group == HCS_RISK_GROUP_REGION_MONTH)
+            {
+              column = month_format (from + (int) c);
+              column_name = g_strdup (column);
+            }
+          else if (map.group == HCS_RISK_GROUP_REGION_CATEGORY)
+            {
+              column = g_strdup (hc_risk_category_to_key ((HcRiskCategory) c));
+              column_name = g_strdup (hc_risk_category_label ((HcRiskCategory) c));
+            }
+          else
+            {
+              HcRiskCategory cat;
+
+              column = g_strdup ("total");
+              column_name = g_strdup (category != NULL && hc_risk_category_from_key (category, &cat)
+                                      ? hc_risk_category_label (cat) : _("Total"));
+            }
+          json_object_set_string_member (row, "region", regions[r].code);
+          json_object_set_string_member (row, "region_name", regions[r].name);
+          json_object_set_string_member (row, "column", column);
+          json_object_set_string_member (row, "column_name", column_name);
+          json_object_set_int_member (row, "events", events);
+          /* Rounded as the map's legend shows it, to two places. */
+          json_object_set_double_member (row, "per_10k",
+                                         population > 0 ? round (events * 10000.0 / population * 100) / 100 : 0.0);
+          json_object_set_int_member (row, "severity", severities[r * map.n_columns + c]);
+          json_array_add_object_element (rows, row);
+        }
+    }
+  hcs_request_reply_page (req, rows, NULL, json_array_get_length (rows));
+}
+
 static const HcsRoute routes[] = {
   { "GET",    "/risk/events",      list_events,  HCS_ACCESS_ANALYST },
   { "POST",   "/risk/events",      create_event, HCS_ACCESS_ANALYST },
   { "GET",    "/risk/events/{id}", get_event,    HCS_ACCESS_ANALYST },
   { "DELETE", "/risk/events/{id}", delete_event, HCS_ACCESS_SUPERVISOR },
   { "GET",    "/risk/heatmap",     get_heatmap,  HCS_ACCESS_ANALYST },
+  { "GET",    "/risk/heatmap/cells", list_heatmap_cells, HCS_ACCESS_ANALYST },
 };
 
 void
