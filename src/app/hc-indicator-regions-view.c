@@ -254,7 +254,6 @@ submit_cb (GObject      *source,
   g_autoptr(HcIndicatorRegionsView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *etag = NULL;
-  const char *field;
 
   etag = hc_client_submit_indicator_value_finish (HC_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -264,10 +263,7 @@ submit_cb (GObject      *source,
     {
       if (handle_stale (self, error))
         return;
-      field = hc_client_error_get_field (error);
-      if (g_strcmp0 (field, "value") != 0 && g_strcmp0 (field, "evidence") != 0)
-        field = NULL;
-      hc_indicator_submit_dialog_show_error (self->submit_dialog, field, error->message);
+      hc_indicator_submit_dialog_show_refusal (self->submit_dialog, error);
       return;
     }
   hc_indicator_submit_dialog_close (self->submit_dialog);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "hc-client.h"
 #include "hc-indicator-submit-dialog.h"
 
 struct _HcIndicatorSubmitDialog
@@ -151,6 +152,27 @@ hc_indicator_submit_dialog_send (HcIndicatorSubmitDialog *self)
     }
   evidence = g_strstrip (g_strdup (gtk_editable_get_text (self->evidence_entry)));
   g_signal_emit (self, signals [SEND], 0, value, evidence);
+}
+
+/**
+ * hc_indicator_submit_dialog_show_refusal:
+ * @error: the server's refusal of the submitted value
+ *
+ * Shows @error under the field it names when that is one of the dialog's
+ * (value, evidence), else at the foot of the dialog.
+ */
+void
+hc_indicator_submit_dialog_show_refusal (HcIndicatorSubmitDialog *self,
+                                         const GError            *error)
+{
+  const char *field;
+
+  g_return_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self));
+  g_return_if_fail (error != NULL);
+  field = hc_client_error_get_field (error);
+  if (g_strcmp0 (field, "value") != 0 && g_strcmp0 (field, "evidence") != 0)
+    field = NULL;
+  hc_indicator_submit_dialog_show_error (self, field, error->message);
 }
 
 /* While busy, Submit does nothing. Only the button is made insensitive: an

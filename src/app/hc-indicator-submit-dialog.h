@@ -24,6 +24,8 @@ void                     hc_indicator_submit_dialog_set_busy   (HcIndicatorSubmi
 void                     hc_indicator_submit_dialog_show_error (HcIndicatorSubmitDialog *self,
                                                                 const char              *field,
                                                                 const char              *message);
+void                     hc_indicator_submit_dialog_show_refusal (HcIndicatorSubmitDialog *self,
+                                                                  const GError            *error);
 const char              *hc_indicator_submit_dialog_get_error  (HcIndicatorSubmitDialog *self,
                                                                 const char              *field);
 void                     hc_indicator_submit_dialog_open       (HcIndicatorSubmitDialog *self,
