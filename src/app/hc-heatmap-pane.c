@@ -46,15 +46,8 @@ struct _HcHeatmapPane
 
   gboolean           updating_controls;
   gboolean           loading_view;
-  gboolean           loading_range;
 
-
-  /* Colour classes: the map's own, fixed by the plan's years, or by hand */
-  HcHeatmapBreaksMode breaks_mode;
-  HcHeatBreaks       hand_breaks;
-  HcHeatBreaks       range_breaks;
-  char              *range_key;       /* what range_breaks were made for */
-  GCancellable      *range_cancellable;
+  HcHeatmapClasses  *classes;
 };
 
 G_DEFINE_FINAL_TYPE (HcHeatmapPane, hc_heatmap_pane, HC_TYPE_PANE)
@@ -176,10 +169,7 @@ part_busy_cb (HcHeatmapPane *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
-/* Colour classes fixed across years */
-
-#define FIRST_PLAN_YEAR 2021
-#define LAST_PLAN_YEAR 2025
+/* Colour classes: the map's own, fixed by the plan's years, or by hand */
 
 static const char * const view_by[] = { "region", "region-month", "region-category" };
 
@@ -195,202 +185,37 @@ selected_normalize (HcHeatmapPane *self)
   return gtk_drop_down_get_selected (self->normalize_dropdown) == 1 ? "per10k" : "none";
 }
 
-/* What the fixed classes depend on: the view, category and measure. */
-static char *
-range_key (HcHeatmapPane *self)
-{
-  const char *category = selected_category (self);
-
-  return g_strdup_printf ("%s/%s/%s/%s", view_by[selected_view (self)], category ? category : "",
-                          selected_measure (self), selected_normalize (self));
-}
-
-static void load_range (HcHeatmapPane *self);
-
-/* Gives the map and the matrix the classes the menu asks for. */
+/* Gives the map and the matrix the classes the menu asks for (the grades'
+ * shares have their own); fixed ones still loading come with ::changed. */
 static void
 apply_breaks (HcHeatmapPane *self)
 {
-  g_autofree char *key = NULL;
+  const HcHeatBreaks *breaks = NULL;
 
-  switch (gtk_drop_down_get_selected (self->normalize_dropdown) == HC_HEATMAP_MEASURE_GRADES ? HC_HEATMAP_BREAKS_OWN : self->breaks_mode)
-    {
-    case HC_HEATMAP_BREAKS_FIXED_RANGE:
-      key = range_key (self);
-      if (g_strcmp0 (key, self->range_key) != 0)
-        {
-          load_range (self);
-          return;
-        }
-      hc_region_map_set_breaks (self->map, &self->range_breaks);
-      hc_heatmap_matrix_set_breaks (self->matrix, &self->range_breaks);
-      break;
-    case HC_HEATMAP_BREAKS_BY_HAND:
-      hc_region_map_set_breaks (self->map, &self->hand_breaks);
-      hc_heatmap_matrix_set_breaks (self->matrix, &self->hand_breaks);
-      break;
-    case HC_HEATMAP_BREAKS_OWN:
-    default:
-      hc_region_map_set_breaks (self->map, NULL);
-      hc_heatmap_matrix_set_breaks (self->matrix, NULL);
-      break;
-    }
-}
-
-typedef struct
-{
-  HcHeatmapPane *self;
-  char          *key;
-  guint          pending;
-  double         max;
-  GError        *error;
-} RangeJob;
-
-static void
-range_job_free (RangeJob *job)
-{
-  g_object_unref (job->self);
-  g_free (job->key);
-  g_clear_error (&job->error);
-  g_free (job);
-}
-
-/* One year's heat map of the range is in: when the last is, the classes
- * are equal intervals up to the largest value of the five years. */
-static void
-range_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  RangeJob *job = user_data;
-  HcHeatmapPane *self = job->self;
-  g_autoptr(HcHeatmap) heatmap = NULL;
-  g_autoptr(GError) error = NULL;
-
-  heatmap = hc_client_get_heatmap_finish (HC_CLIENT (source), result, &error);
-  if (heatmap != NULL)
-    job->max = MAX (job->max, heatmap->max);
-  else if (job->error == NULL)
-    job->error = g_steal_pointer (&error);
-  if (--job->pending > 0)
+  if (gtk_drop_down_get_selected (self->normalize_dropdown) != HC_HEATMAP_MEASURE_GRADES &&
+      !hc_heatmap_classes_lookup (self->classes, hc_pane_get_client (HC_PANE (self)),
+                                  view_by[selected_view (self)], selected_category (self),
+                                  selected_measure (self), selected_normalize (self), &breaks))
     return;
-  if (!g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      set_loading (self, &self->loading_range, FALSE);
-      if (job->error != NULL)
-        hc_pane_show_error (HC_PANE (self), job->error);
-      else
-        {
-          hc_heat_breaks_init_equal (&self->range_breaks, job->max);
-          g_free (self->range_key);
-          self->range_key = g_strdup (job->key);
-          apply_breaks (self);
-        }
-    }
-  range_job_free (job);
+  hc_region_map_set_breaks (self->map, breaks);
+  hc_heatmap_matrix_set_breaks (self->matrix, breaks);
 }
 
+/* The menu shows the mode in force (a cancelled dialog leaves the last). */
 static void
-load_range (HcHeatmapPane *self)
+classes_changed_cb (HcHeatmapPane *self)
 {
-  HcClient *client = hc_pane_get_client (HC_PANE (self));
-  RangeJob *job;
-
-  g_cancellable_cancel (self->range_cancellable);
-  g_clear_object (&self->range_cancellable);
-  if (client == NULL)
-    return;
-  self->range_cancellable = g_cancellable_new ();
-  job = g_new0 (RangeJob, 1);
-  job->self = g_object_ref (self);
-  job->key = range_key (self);
-  job->pending = LAST_PLAN_YEAR - FIRST_PLAN_YEAR + 1;
-  set_loading (self, &self->loading_range, TRUE);
-  for (int year = FIRST_PLAN_YEAR; year <= LAST_PLAN_YEAR; year++)
-    {
-      g_autofree char *from = g_strdup_printf ("%d-01", year);
-      g_autofree char *to = g_strdup_printf ("%d-12", year);
-
-      hc_client_get_heatmap_async (client, view_by[selected_view (self)], from, to, selected_category (self),
-                                   selected_measure (self), selected_normalize (self),
-                                   self->range_cancellable, range_cb, job);
-    }
-}
-
-static void
-hand_breaks_changed (GtkEditable      *editable,
-                     AdwMessageDialog *dialog)
-{
-  GtkWidget *error_label = g_object_get_data (G_OBJECT (dialog), "error-label");
-  g_autoptr(GError) error = NULL;
-  HcHeatBreaks breaks;
-  gboolean ok = hc_heat_breaks_parse (&breaks, gtk_editable_get_text (editable), &error);
-
-  gtk_label_set_text (GTK_LABEL (error_label), ok ? "" : error->message);
-  gtk_widget_set_visible (error_label, !ok);
-  adw_message_dialog_set_response_enabled (dialog, "apply", ok);
-}
-
-static void
-hand_breaks_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      HcHeatmapPane    *self)
-{
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  HcHeatBreaks breaks;
-
-  if (g_strcmp0 (response, "apply") == 0 &&
-      hc_heat_breaks_parse (&breaks, gtk_editable_get_text (entry), NULL))
-    {
-      self->hand_breaks = breaks;
-      self->breaks_mode = HC_HEATMAP_BREAKS_BY_HAND;
-    }
-  /* Cancelled: the menu goes back to what it showed. */
   self->updating_controls = TRUE;
-  gtk_drop_down_set_selected (self->breaks_dropdown, self->breaks_mode);
+  gtk_drop_down_set_selected (self->breaks_dropdown, hc_heatmap_classes_get_mode (self->classes));
   self->updating_controls = FALSE;
   apply_breaks (self);
 }
 
-/* Asks for the five numbers where classes 2 to 6 start, checked as typed. */
 static void
-ask_hand_breaks (HcHeatmapPane *self)
+classes_failed_cb (HcHeatmapPane *self,
+                   const GError  *error)
 {
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *entry, *error_label;
-  HcHeatBreaks current;
-  g_autofree char *text = NULL;
-
-  hc_region_map_get_breaks (self->map, &current);
-  text = hc_heat_breaks_to_string (&current);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       _("Colour Classes"),
-                                                       _("Where classes 2 to 6 start, five numbers rising, apart by commas. Class 1 starts at 0. The classes stay the same whatever period is shown.")));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Where classes 2 to 6 start"), -1);
-  error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (error_label), 0);
-  gtk_widget_add_css_class (error_label, "error");
-  gtk_widget_set_visible (error_label, FALSE);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), error_label);
-  adw_message_dialog_set_extra_child (dialog, box);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "error-label", error_label);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (entry, "changed", G_CALLBACK (hand_breaks_changed), dialog, 0);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (hand_breaks_response), self, 0);
-  hand_breaks_changed (GTK_EDITABLE (entry), dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  hc_pane_show_error (HC_PANE (self), error);
 }
 
 static void
@@ -402,10 +227,13 @@ breaks_changed_cb (HcHeatmapPane *self)
     return;
   if (mode == HC_HEATMAP_BREAKS_BY_HAND)
     {
-      ask_hand_breaks (self);
+      HcHeatBreaks current;
+
+      hc_region_map_get_breaks (self->map, &current);
+      hc_heatmap_classes_ask_by_hand (self->classes, GTK_WIDGET (self), &current);
       return;
     }
-  self->breaks_mode = (HcHeatmapBreaksMode) mode;
+  hc_heatmap_classes_set_mode (self->classes, (HcHeatmapBreaksMode) mode);
   apply_breaks (self);
 }
 
@@ -786,9 +614,7 @@ hc_heatmap_pane_unmap (GtkWidget *widget)
 {
   HcHeatmapPane *self = HC_HEATMAP_PANE (widget);
 
-  g_cancellable_cancel (self->range_cancellable);
-  g_clear_pointer (&self->range_key, g_free);
-  set_loading (self, &self->loading_range, FALSE);
+  hc_heatmap_classes_cancel (self->classes);
   set_loading (self, &self->loading_view, FALSE);
   GTK_WIDGET_CLASS (hc_heatmap_pane_parent_class)->unmap (widget);
 }
@@ -798,9 +624,7 @@ hc_heatmap_pane_dispose (GObject *object)
 {
   HcHeatmapPane *self = HC_HEATMAP_PANE (object);
 
-  g_cancellable_cancel (self->range_cancellable);
-  g_clear_object (&self->range_cancellable);
-  g_clear_pointer (&self->range_key, g_free);
+  g_clear_object (&self->classes);
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_HEATMAP_PANE);
 
   G_OBJECT_CLASS (hc_heatmap_pane_parent_class)->dispose (object);
@@ -893,7 +717,6 @@ hc_heatmap_pane_init (HcHeatmapPane *self)
   g_signal_connect_object (self->alerts_view, "notify::busy",
                            G_CALLBACK (part_busy_cb), self, G_CONNECT_SWAPPED);
 
-
   g_signal_connect_object (self->from_dropdown, "notify::selected",
                            G_CALLBACK (period_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->to_dropdown, "notify::selected",
@@ -906,7 +729,13 @@ hc_heatmap_pane_init (HcHeatmapPane *self)
                            G_CALLBACK (control_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->breaks_dropdown, "notify::selected",
                            G_CALLBACK (breaks_changed_cb), self, G_CONNECT_SWAPPED);
-  hc_heat_breaks_init_equal (&self->hand_breaks, 0);
+  self->classes = hc_heatmap_classes_new ();
+  g_signal_connect_object (self->classes, "changed",
+                           G_CALLBACK (classes_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->classes, "failed",
+                           G_CALLBACK (classes_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->classes, "notify::busy",
+                           G_CALLBACK (part_busy_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Shows @view, as the view menu does. */
@@ -937,7 +766,7 @@ gboolean
 hc_heatmap_pane_get_busy (HcHeatmapPane *self)
 {
   g_return_val_if_fail (HC_IS_HEATMAP_PANE (self), FALSE);
-  return self->loading_view || self->loading_range ||
+  return self->loading_view || hc_heatmap_classes_get_busy (self->classes) ||
          hc_risk_events_view_get_busy (self->events_view) ||
          hc_risk_alerts_view_get_busy (self->alerts_view);
 }
@@ -1005,7 +834,7 @@ HcHeatmapBreaksMode
 hc_heatmap_pane_get_breaks_mode (HcHeatmapPane *self)
 {
   g_return_val_if_fail (HC_IS_HEATMAP_PANE (self), HC_HEATMAP_BREAKS_OWN);
-  return self->breaks_mode;
+  return hc_heatmap_classes_get_mode (self->classes);
 }
 
 /* Shows the months @from to @to (YYYY-MM, among the period menus' months),

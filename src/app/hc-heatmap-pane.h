@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "hc-pane.h"
+#include "hc-heatmap-classes.h"
 #include "hc-heatmap-matrix.h"
 #include "hc-region-map.h"
 
@@ -30,14 +31,6 @@ typedef enum
   HC_HEATMAP_MEASURE_SEVERITY,
   HC_HEATMAP_MEASURE_GRADES,      /* the credit grades in force, not events */
 } HcHeatmapMeasure;
-
-/* The colour classes, in the order of the classes menu. */
-typedef enum
-{
-  HC_HEATMAP_BREAKS_OWN,          /* equal intervals up to the values shown */
-  HC_HEATMAP_BREAKS_FIXED_RANGE,  /* … up to the largest of 2021 to 2025 */
-  HC_HEATMAP_BREAKS_BY_HAND,
-} HcHeatmapBreaksMode;
 
 void             hc_heatmap_pane_set_view    (HcHeatmapPane *self,
                                               HcHeatmapView  view);

@@ -8,17 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <math.h>
 
 #include "hc-heat-scale.h"
+#include "hc-region-geometry.h"
 #include "hc-region-map.h"
 
-#define GEOJSON_RESOURCE "/org/hncredit/Console/hainan-counties.geojson"
-#define INSET_REGION "460300"
-/* Paths are built in units of 1/PATH_SCALE degree, so that cairo's fixed
- * point keeps their detail. */
-#define PATH_SCALE 1000.0
 #define MARGIN 12.0
 #define LEGEND_HEIGHT 28.0
 #define INSET_PAD 8.0
@@ -27,24 +22,6 @@
 #define ALERT_RADIUS 7.0
 #define ALERT_OFFSET 13.0
 #define ALERT_COLOR "#1c4fc4"
-
-typedef struct
-{
-  char         *code;
-  char         *name;
-  char         *short_name;
-  cairo_path_t *path;        /* projected, × PATH_SCALE */
-  double        cx, cy;      /* label point, same units */
-  double        width;       /* extent from west to east, same units */
-} Shape;
-
-typedef struct
-{
-  GPtrArray *shapes;         /* Shape, GeoJSON order; the inset's included */
-  Shape     *inset;
-  double     x0, y0, x1, y1; /* extent of the main island's shapes */
-  double     ix0, iy0, ix1, iy1; /* extent of the inset's */
-} Geometry;
 
 struct _HcRegionMap
 {
@@ -72,198 +49,6 @@ enum { REGION_ACTIVATED, N_SIGNALS };
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-/* Equirectangular, x scaled by the cosine of the area's middle latitude. */
-static void
-project (double  lon,
-         double  lat,
-         double  lat0,
-         double *x,
-         double *y)
-{
-  *x = lon * cos (lat0 * G_PI / 180.0) * PATH_SCALE;
-  *y = -lat * PATH_SCALE;
-}
-
-/* "琼中黎族苗族自治县" → "琼中", "海口市" → "海口": for labels. */
-static char *
-short_name (const char *name)
-{
-  static const char * const suffixes[] = { "黎族苗族自治县", "黎族自治县", "市", "县", NULL };
-
-  for (guint i = 0; suffixes[i] != NULL; i++)
-    if (g_str_has_suffix (name, suffixes[i]) && strlen (name) > strlen (suffixes[i]))
-      return g_strndup (name, strlen (name) - strlen (suffixes[i]));
-  return g_strdup (name);
-}
-
-static void
-add_ring (cairo_t   *cr,
-          JsonArray *ring,
-          double     lat0,
-          double    *area,
-          double    *cx,
-          double    *cy,
-          double     extent[4])
-{
-  double px = 0, py = 0, a = 0, sx = 0, sy = 0;
-
-  for (guint i = 0; i < json_array_get_length (ring); i++)
-    {
-      JsonArray *point = json_array_get_array_element (ring, i);
-      double x, y;
-
-      if (point == NULL || json_array_get_length (point) < 2)
-        continue;
-      project (json_array_get_double_element (point, 0),
-               json_array_get_double_element (point, 1), lat0, &x, &y);
-      if (i == 0)
-        cairo_move_to (cr, x, y);
-      else
-        {
-          double cross = px * y - x * py;
-
-          cairo_line_to (cr, x, y);
-          a += cross;
-          sx += (px + x) * cross;
-          sy += (py + y) * cross;
-        }
-      extent[0] = MIN (extent[0], x);
-      extent[1] = MIN (extent[1], y);
-      extent[2] = MAX (extent[2], x);
-      extent[3] = MAX (extent[3], y);
-      px = x;
-      py = y;
-    }
-  cairo_close_path (cr);
-  a /= 2;
-  /* The label goes to the centroid of the largest outer ring. */
-  if (fabs (a) > fabs (*area))
-    {
-      *area = a;
-      *cx = sx / (6 * a);
-      *cy = sy / (6 * a);
-    }
-}
-
-static void
-shape_free (Shape *shape)
-{
-  g_free (shape->code);
-  g_free (shape->name);
-  g_free (shape->short_name);
-  cairo_path_destroy (shape->path);
-  g_free (shape);
-}
-
-static Geometry *
-geometry_load (void)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-  Geometry *geometry = g_new0 (Geometry, 1);
-  JsonArray *features;
-  double main_extent[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
-
-  geometry->shapes = g_ptr_array_new_with_free_func ((GDestroyNotify) shape_free);
-  bytes = g_resources_lookup_data (GEOJSON_RESOURCE, 0, &error);
-  if (bytes == NULL ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
-    g_error ("The map outlines in the resources cannot be read: %s", error->message);
-
-  features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "features");
-  for (guint f = 0; f < json_array_get_length (features); f++)
-    {
-      JsonObject *feature = json_array_get_object_element (features, f);
-      JsonObject *props = json_object_get_object_member (feature, "properties");
-      JsonObject *geom = json_object_get_object_member (feature, "geometry");
-      JsonArray *coords = json_object_get_array_member (geom, "coordinates");
-      gboolean multi = g_strcmp0 (json_object_get_string_member (geom, "type"), "MultiPolygon") == 0;
-      guint n_polygons = multi ? json_array_get_length (coords) : 1;
-      Shape *shape = g_new0 (Shape, 1);
-      double area = 0;
-      double extent[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
-      double lat0;
-
-      shape->code = g_strdup (json_object_get_string_member (props, "adcode"));
-      shape->name = g_strdup (json_object_get_string_member (props, "name"));
-      shape->short_name = short_name (shape->name);
-      /* The inset has its own middle latitude, far south of the island's. */
-      lat0 = g_strcmp0 (shape->code, INSET_REGION) == 0 ? 12.0 : 19.2;
-      cairo_new_path (cr);
-      for (guint p = 0; p < n_polygons; p++)
-        {
-          JsonArray *polygon = multi ? json_array_get_array_element (coords, p) : coords;
-
-          for (guint r = 0; r < json_array_get_length (polygon); r++)
-            {
-              double ignored_area = 1e300, ignored_x, ignored_y;
-
-              /* Holes are drawn (even-odd) but do not place the label. */
-              if (r == 0)
-                add_ring (cr, json_array_get_array_element (polygon, r), lat0,
-                          &area, &shape->cx, &shape->cy, extent);
-              else
-                add_ring (cr, json_array_get_array_element (polygon, r), lat0,
-                          &ignored_area, &ignored_x, &ignored_y, extent);
-            }
-        }
-      shape->path = cairo_copy_path (cr);
-      shape->width = extent[2] - extent[0];
-      if (g_strcmp0 (shape->code, INSET_REGION) == 0)
-        {
-          geometry->inset = shape;
-          geometry->ix0 = extent[0];
-          geometry->iy0 = extent[1];
-          geometry->ix1 = extent[2];
-          geometry->iy1 = extent[3];
-        }
-      else
-        {
-          main_extent[0] = MIN (main_extent[0], extent[0]);
-          main_extent[1] = MIN (main_extent[1], extent[1]);
-          main_extent[2] = MAX (main_extent[2], extent[2]);
-          main_extent[3] = MAX (main_extent[3], extent[3]);
-        }
-      g_ptr_array_add (geometry->shapes, shape);
-    }
-  geometry->x0 = main_extent[0];
-  geometry->y0 = main_extent[1];
-  geometry->x1 = main_extent[2];
-  geometry->y1 = main_extent[3];
-  g_assert (geometry->inset != NULL);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return geometry;
-}
-
-/* The outlines, read once for the process. */
-static Geometry *
-geometry_get (void)
-{
-  static Geometry *geometry;
-
-  if (g_once_init_enter (&geometry))
-    g_once_init_leave (&geometry, geometry_load ());
-  return geometry;
-}
-
-static Shape *
-find_shape (const char *code)
-{
-  Geometry *geometry = geometry_get ();
-
-  for (guint i = 0; code != NULL && i < geometry->shapes->len; i++)
-    {
-      Shape *shape = g_ptr_array_index (geometry->shapes, i);
-      if (g_strcmp0 (shape->code, code) == 0)
-        return shape;
-    }
-  return NULL;
-}
-
 /* Places the island and the inset in the widget's size. */
 static void
 hc_region_map_size_allocate (GtkWidget *widget,
@@ -272,7 +57,7 @@ hc_region_map_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   HcRegionMap *self = HC_REGION_MAP (widget);
-  Geometry *g = geometry_get ();
+  HcRegionGeometry *g = hc_region_geometry_get ();
   double mw = g->x1 - g->x0, mh = g->y1 - g->y0;
   double iw_ratio = (g->ix1 - g->ix0) / (g->iy1 - g->iy0);
   double avail_w = MAX (1, width - 2 * MARGIN);
@@ -301,11 +86,11 @@ hc_region_map_size_allocate (GtkWidget *widget,
 }
 
 static void
-shape_transform (HcRegionMap *self,
-                 Shape       *shape,
-                 cairo_t     *cr)
+shape_transform (HcRegionMap   *self,
+                 HcRegionShape *shape,
+                 cairo_t       *cr)
 {
-  if (shape == geometry_get ()->inset)
+  if (shape == hc_region_geometry_get ()->inset)
     {
       cairo_translate (cr, self->iox, self->ioy);
       cairo_scale (cr, self->iscale, self->iscale);
@@ -320,9 +105,9 @@ shape_transform (HcRegionMap *self,
 /* Sets @shape's outline as @cr's path, in device units (so that a stroke's
  * width is not scaled with it). */
 static void
-shape_path (HcRegionMap *self,
-            Shape       *shape,
-            cairo_t     *cr)
+shape_path (HcRegionMap   *self,
+            HcRegionShape *shape,
+            cairo_t       *cr)
 {
   cairo_save (cr);
   shape_transform (self, shape, cr);
@@ -353,10 +138,10 @@ current_breaks (HcRegionMap  *self,
 }
 
 static void
-shape_color (HcRegionMap *self,
-             Shape       *shape,
-             GdkRGBA     *color,
-             guint       *klass_out)
+shape_color (HcRegionMap   *self,
+             HcRegionShape *shape,
+             GdkRGBA       *color,
+             guint         *klass_out)
 {
   gboolean has_value;
   double value = region_value (self, shape->code, &has_value);
@@ -376,12 +161,12 @@ shape_color (HcRegionMap *self,
 /* The point of @shape where its colour shows: in the inset, the colour chip
  * beside 三沙's name. */
 static void
-shape_point (HcRegionMap *self,
-             Shape       *shape,
-             double      *x,
-             double      *y)
+shape_point (HcRegionMap   *self,
+             HcRegionShape *shape,
+             double        *x,
+             double        *y)
 {
-  if (shape == geometry_get ()->inset)
+  if (shape == hc_region_geometry_get ()->inset)
     {
       *x = self->inset_box.origin.x + INSET_PAD + 7;
       *y = self->inset_box.origin.y + INSET_PAD + 7;
@@ -396,13 +181,13 @@ shape_point (HcRegionMap *self,
 /* Where @shape's alert marker goes: below its point (in the inset, below
  * the colour chip). */
 static void
-alert_point (HcRegionMap *self,
-             Shape       *shape,
-             double      *x,
-             double      *y)
+alert_point (HcRegionMap   *self,
+             HcRegionShape *shape,
+             double        *x,
+             double        *y)
 {
   shape_point (self, shape, x, y);
-  *y += ALERT_OFFSET + (shape == geometry_get ()->inset ? 5 : 0);
+  *y += ALERT_OFFSET + (shape == hc_region_geometry_get ()->inset ? 5 : 0);
 }
 
 static gboolean
@@ -457,11 +242,11 @@ hc_region_map_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   HcRegionMap *self = HC_REGION_MAP (widget);
-  Geometry *g = geometry_get ();
+  HcRegionGeometry *g = hc_region_geometry_get ();
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   cairo_t *cr;
-  Shape *selected = find_shape (self->selected);
+  HcRegionShape *selected = hc_region_geometry_find_shape (self->selected);
   HcHeatBreaks breaks;
   gboolean full_names = TRUE;
   double legend_x;
@@ -484,7 +269,7 @@ hc_region_map_snapshot (GtkWidget   *widget,
 
   for (guint i = 0; i < g->shapes->len; i++)
     {
-      Shape *shape = g_ptr_array_index (g->shapes, i);
+      HcRegionShape *shape = g_ptr_array_index (g->shapes, i);
       GdkRGBA color;
       guint klass;
 
@@ -520,7 +305,7 @@ hc_region_map_snapshot (GtkWidget   *widget,
 
   for (guint i = 0; i < g->shapes->len; i++)
     {
-      Shape *shape = g_ptr_array_index (g->shapes, i);
+      HcRegionShape *shape = g_ptr_array_index (g->shapes, i);
       double x, y;
 
       if (!has_alert (self, shape->code))
@@ -551,7 +336,7 @@ hc_region_map_snapshot (GtkWidget   *widget,
    * for all (a mix reads as two kinds of places). */
   for (guint i = 0; i < g->shapes->len && full_names; i++)
     {
-      Shape *shape = g_ptr_array_index (g->shapes, i);
+      HcRegionShape *shape = g_ptr_array_index (g->shapes, i);
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, shape->name);
       int w, h;
 
@@ -561,7 +346,7 @@ hc_region_map_snapshot (GtkWidget   *widget,
     }
   for (guint i = 0; i < g->shapes->len; i++)
     {
-      Shape *shape = g_ptr_array_index (g->shapes, i);
+      HcRegionShape *shape = g_ptr_array_index (g->shapes, i);
       const char *label = full_names && shape != g->inset ? shape->name : shape->short_name;
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, label);
       GdkRGBA color;
@@ -626,17 +411,17 @@ hc_region_map_get_region_at (HcRegionMap *self,
                              double       x,
                              double       y)
 {
-  Geometry *g;
+  HcRegionGeometry *g;
 
   g_return_val_if_fail (HC_IS_REGION_MAP (self), NULL);
 
-  g = geometry_get ();
+  g = hc_region_geometry_get ();
   if (graphene_rect_contains_point (&self->inset_box, &GRAPHENE_POINT_INIT (x, y)))
     return g_strdup (g->inset->code);
   cairo_set_fill_rule (self->hit_cr, CAIRO_FILL_RULE_EVEN_ODD);
   for (guint i = 0; i < g->shapes->len; i++)
     {
-      Shape *shape = g_ptr_array_index (g->shapes, i);
+      HcRegionShape *shape = g_ptr_array_index (g->shapes, i);
 
       if (shape == g->inset)
         continue;
@@ -659,11 +444,11 @@ hc_region_map_query_tooltip (GtkWidget  *widget,
   g_autofree char *value_text = NULL;
   g_autofree char *text = NULL;
   gboolean has_value;
-  Shape *shape;
+  HcRegionShape *shape;
   double value;
 
   code = keyboard ? g_strdup (self->selected) : hc_region_map_get_region_at (self, x, y);
-  if ((shape = find_shape (code)) == NULL)
+  if ((shape = hc_region_geometry_find_shape (code)) == NULL)
     return FALSE;
   value = region_value (self, code, &has_value);
   value_text = has_value ? hc_heat_scale_format (value) : g_strdup ("—");
@@ -680,7 +465,7 @@ hc_region_map_query_tooltip (GtkWidget  *widget,
 static void
 update_accessible (HcRegionMap *self)
 {
-  Shape *shape = find_shape (self->selected);
+  HcRegionShape *shape = hc_region_geometry_find_shape (self->selected);
   g_autofree char *description = NULL;
 
   if (shape != NULL)
@@ -716,12 +501,12 @@ step_selection (HcRegionMap *self,
                 int          step,
                 gboolean     wrap)
 {
-  Geometry *g = geometry_get ();
+  HcRegionGeometry *g = hc_region_geometry_get ();
   int n = (int) g->shapes->len;
   int index = -1;
 
   for (int i = 0; i < n; i++)
-    if (g_strcmp0 (((Shape *) g_ptr_array_index (g->shapes, i))->code, self->selected) == 0)
+    if (g_strcmp0 (((HcRegionShape *) g_ptr_array_index (g->shapes, i))->code, self->selected) == 0)
       index = i;
   if (index < 0)
     index = step > 0 ? 0 : n - 1;
@@ -729,7 +514,7 @@ step_selection (HcRegionMap *self,
     return FALSE;
   else
     index = (index + step + n) % n;
-  hc_region_map_set_selected_region (self, ((Shape *) g_ptr_array_index (g->shapes, index))->code);
+  hc_region_map_set_selected_region (self, ((HcRegionShape *) g_ptr_array_index (g->shapes, index))->code);
   return TRUE;
 }
 
@@ -955,7 +740,7 @@ hc_region_map_set_selected_region (HcRegionMap *self,
 {
   g_return_if_fail (HC_IS_REGION_MAP (self));
 
-  if (region != NULL && find_shape (region) == NULL)
+  if (region != NULL && hc_region_geometry_find_shape (region) == NULL)
     region = NULL;
   if (g_strcmp0 (self->selected, region) != 0)
     {
@@ -979,12 +764,12 @@ hc_region_map_get_region_point (HcRegionMap *self,
                                 double      *x,
                                 double      *y)
 {
-  Shape *shape;
+  HcRegionShape *shape;
 
   g_return_val_if_fail (HC_IS_REGION_MAP (self), FALSE);
   g_return_val_if_fail (x != NULL && y != NULL, FALSE);
 
-  if ((shape = find_shape (region)) == NULL)
+  if ((shape = hc_region_geometry_find_shape (region)) == NULL)
     return FALSE;
   shape_point (self, shape, x, y);
   return TRUE;
@@ -1007,7 +792,7 @@ hc_region_map_set_alert_regions (HcRegionMap        *self,
   g_clear_pointer (&self->alert_regions, g_hash_table_unref);
   self->alert_regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; regions != NULL && regions[i] != NULL; i++)
-    if (find_shape (regions[i]) != NULL)
+    if (hc_region_geometry_find_shape (regions[i]) != NULL)
       g_hash_table_add (self->alert_regions, g_strdup (regions[i]));
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1033,12 +818,12 @@ hc_region_map_get_alert_point (HcRegionMap *self,
                                double      *x,
                                double      *y)
 {
-  Shape *shape;
+  HcRegionShape *shape;
 
   g_return_val_if_fail (HC_IS_REGION_MAP (self), FALSE);
   g_return_val_if_fail (x != NULL && y != NULL, FALSE);
 
-  if ((shape = find_shape (region)) == NULL)
+  if ((shape = hc_region_geometry_find_shape (region)) == NULL)
     return FALSE;
   alert_point (self, shape, x, y);
   return TRUE;
