@@ -137,6 +137,13 @@ static const char * const migration_17[] = {
   NULL
 };
 
+/* The name search's per-bigram counts, kept by triggers (issue 12).
+ * Idempotent. */
+static const char * const migration_18[] = {
+  "subject-name-gram-counts.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -155,6 +162,7 @@ static const char * const * const migrations[] = {
   migration_15,
   migration_16,
   migration_17,
+  migration_18,
 };
 
 int

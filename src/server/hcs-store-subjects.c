@@ -115,13 +115,11 @@ static const char SQL_GRAM_BY_IDENTIFIER[] =
   " ORDER BY identifier LIMIT ?9 OFFSET ?16";
 static const char SQL_GRAM_COUNT[] =
   "SELECT count(*) FROM subjects WHERE" BY_GRAM ANY_REGION SUBJECT_FILTER;
-/* A two-character text and no other filter: the bigram's subjects are the
- * answer, counted from the index alone. */
-static const char SQL_GRAM_COUNT_EXACT[] =
-  "SELECT count(*) FROM subject_name_grams WHERE gram = ?1";
-/* How many subjects a bigram has, counting no further than ?2. */
+/* How many subjects a bigram has: one probe of the counts the triggers keep
+ * (subject-name-gram-counts.sql); 0 for a bigram no name has. A
+ * two-character text with no other filter has exactly these matches. */
 static const char SQL_GRAM_POSTINGS[] =
-  "SELECT count(*) FROM (SELECT 1 FROM subject_name_grams WHERE gram = ?1 LIMIT ?2)";
+  "SELECT coalesce ((SELECT n FROM subject_name_gram_counts WHERE gram = ?1), 0)";
 
 /* An estimated total (GET /subjects?total=estimate): the matches among
  * SAMPLE_WINDOWS runs of ids spread over the table, SAMPLE_ROWS ids in all,
@@ -137,9 +135,8 @@ static const char SQL_COUNT_RANGE_CAPPED[] =
 #define SAMPLE_WINDOWS   8
 #define SAMPLE_ROWS      8000
 /* Counted exactly when it costs no more than about this many look-ups:
- * the subjects of a bigram (two characters, no other filter: its postings
- * are the answer), candidates looked up by id, rows of an identifier range. */
-#define EXACT_POSTINGS   50000
+ * candidates looked up by id, rows of an identifier range (a two-character
+ * text alone is always exact: its bigram's count is one probe). */
 #define EXACT_CANDIDATES 2000
 #define EXACT_RANGE      5000
 
@@ -148,13 +145,20 @@ static const char SQL_COUNT_RANGE_CAPPED[] =
  * filter fills a page sooner than sorting the candidates would. */
 #define GRAM_CANDIDATES_MAX 20000
 
+/* A subject looked up by id from a bigram's postings costs about as much as
+ * reading this many names in the name index's order (bench/README.md: the
+ * 60,000 subjects of 贸易 took as long as a scan of 1,000,000 names): an
+ * exact count starts from the rarest bigram's postings when they are fewer
+ * than the table's ids over this. */
+#define GRAM_LOOKUP_COST 16
+
 /* From this length on a prefix goes past the 市县 part of a USCC. */
 #define SELECTIVE_PREFIX 9
 
 typedef struct
 {
   gint64 gram;        /* the rarest bigram of the text, 0 when none */
-  gint64 postings;    /* its subjects, at most GRAM_CANDIDATES_MAX + 1 */
+  gint64 postings;    /* its subjects, exactly (the counts' probe) */
   guint  n_grams;     /* distinct bigrams of the text */
   guint  n_chars;
 } NameGrams;
@@ -195,8 +199,9 @@ rarest_gram (HcsStore    *store,
       prev = c;
     }
   out->n_grams = n;
-  out->postings = GRAM_CANDIDATES_MAX + 1;
+  out->postings = G_MAXINT64;
   out->gram = grams[0];
+  /* One probe of the counts a bigram (no posting is read). */
   for (guint i = 0; i < n && out->postings > 0; i++)
     {
       sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GRAM_POSTINGS, error);
@@ -205,8 +210,6 @@ rarest_gram (HcsStore    *store,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, grams[i]);
-      /* Only a rarer one matters: count no further than the best so far. */
-      sqlite3_bind_int64 (stmt, 2, out->postings);
       count = hcs_store_single_int (store, stmt, error);
       if (count < 0)
         return FALSE;
@@ -226,6 +229,14 @@ rarest_gram (HcsStore    *store,
     HCS_STORE_TEXT ((filter)->name_part), HCS_STORE_TEXT ((filter)->prefix), \
     HCS_STORE_TEXT (prefix_end), HCS_STORE_INT ((filter)->see_persons ? 1 : 0) }
 
+/* Whether the text is the only filter. */
+static gboolean
+only_text (const HcsSubjectFilter *filter)
+{
+  return filter->prefix == NULL && filter->region == NULL && filter->type == NULL &&
+         filter->grade == NULL && filter->status == NULL;
+}
+
 static gint64
 count_matches (HcsStore                *store,
                const HcsSubjectFilter  *filter,
@@ -235,17 +246,24 @@ count_matches (HcsStore                *store,
                GError                 **error)
 {
   gboolean prefix_only = filter->prefix != NULL && filter->name_part == NULL;
+  gboolean from_postings = FALSE;
 
-  if (grams->gram != 0 && grams->n_chars == 2 && filter->prefix == NULL && filter->region == NULL &&
-      filter->type == NULL && filter->grade == NULL && filter->status == NULL)
-    {
-      const HcsStoreValue exact[] = { HCS_STORE_INT (grams->gram) };
-
-      return hcs_store_count_filtered (store, SQL_GRAM_COUNT_EXACT, exact, 1, error);
-    }
+  /* Two characters and no other filter: the bigram's subjects are the
+   * answer, its count kept by the triggers. */
+  if (grams->gram != 0 && grams->n_chars == 2 && only_text (filter))
+    return grams->postings;
   /* Few candidates: count those. Many: every one of them would be looked
-   * up by its id, and reading the table in order is quicker. */
-  if (grams->gram != 0 && grams->postings <= GRAM_CANDIDATES_MAX)
+   * up by its id, and reading the names in order is quicker. */
+  if (grams->gram != 0 && grams->postings > GRAM_CANDIDATES_MAX)
+    {
+      sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MAX_ID, error);
+      gint64 max_id;
+
+      if (stmt == NULL || (max_id = hcs_store_single_int (store, stmt, error)) < 0)
+        return -1;
+      from_postings = grams->postings < max_id / GRAM_LOOKUP_COST;
+    }
+  if (grams->gram != 0 && (grams->postings <= GRAM_CANDIDATES_MAX || from_postings))
     {
       sqlite3_stmt *stmt;
 
@@ -304,8 +322,6 @@ estimate_matches (HcsStore                *store,
 {
   gboolean more = n_rows > page->limit;
   gboolean from_start = page->after_id <= 0 && page->after_key == NULL && filter->from_end < 0;
-  gboolean only_text = filter->prefix == NULL && filter->region == NULL && filter->type == NULL &&
-                       filter->grade == NULL && filter->status == NULL;
   gint64 seen = filter->offset + MIN (n_rows, page->limit) + (more ? 1 : 0);
   gint64 max_id, hits = 0, estimate;
   sqlite3_stmt *stmt;
@@ -318,19 +334,12 @@ estimate_matches (HcsStore                *store,
   stmt = hcs_store_prepare (store, SQL_MAX_ID, error);
   if (stmt == NULL || (max_id = hcs_store_single_int (store, stmt, error)) < 0)
     return -1;
-  /* No filter: the table's count, from the smallest index's pages. */
-  if (max_id <= SAMPLE_ROWS || (only_text && filter->name_part == NULL) ||
-      (grams->gram != 0 && grams->postings <= EXACT_CANDIDATES))
+  /* No filter: the table's count, from the smallest index's pages. Two
+   * characters alone: the bigram's count. */
+  if (max_id <= SAMPLE_ROWS || (only_text (filter) && filter->name_part == NULL) ||
+      (grams->gram != 0 && grams->postings <= EXACT_CANDIDATES) ||
+      (grams->gram != 0 && grams->n_chars == 2 && only_text (filter)))
     return count_matches (store, filter, grams, where, n_where, error);
-  if (grams->gram != 0 && grams->n_chars == 2 && only_text)
-    {
-      const HcsStoreValue capped[] = { HCS_STORE_INT (grams->gram), HCS_STORE_INT (EXACT_POSTINGS + 1) };
-      gint64 n = hcs_store_count_filtered (store, SQL_GRAM_POSTINGS, capped, 2, error);
-
-      if (n < 0 || n <= EXACT_POSTINGS)
-        return n;
-      seen = MAX (seen, n);
-    }
   if (filter->prefix != NULL && filter->name_part == NULL && strlen (filter->prefix) >= SELECTIVE_PREFIX)
     {
       gint64 n = single_count (store, SQL_COUNT_RANGE_CAPPED, where, n_where, EXACT_RANGE + 1, -1, error);
@@ -354,7 +363,7 @@ estimate_matches (HcsStore                *store,
   estimate = (gint64) ((double) hits * (double) max_id / SAMPLE_ROWS + 0.5);
   /* Never fewer than the rows known, never more than a bigram's subjects. */
   estimate = MAX (estimate, seen);
-  if (grams->gram != 0 && grams->postings <= GRAM_CANDIDATES_MAX)
+  if (grams->gram != 0)
     estimate = MIN (estimate, grams->postings + (filter->prefix != NULL ? max_id : 0));
   return MAX (estimate, seen);
 }
