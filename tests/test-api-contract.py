@@ -219,6 +219,12 @@ def inspections(c, ids):
     for name in ("contract.inspector1", "contract.inspector2"):
         c.call("POST", "/users", body={"username": name, "password": pw, "role": "analyst",
                                        "department_id": ids["department"]}, expect=201)
+    pool = "/inspections/inspectors?department_id=%d" % ids["department"]
+    r = c.call("GET", "/inspections/inspectors", pool, token="supervisor", expect=200)
+    assert {"contract.inspector1", "contract.inspector2"} <= {u["username"] for u in r.json["items"]}, r
+    c.call("GET", "/inspections/inspectors", "/inspections/inspectors", token="supervisor", expect=400)
+    c.call("GET", "/inspections/inspectors", "/inspections/inspectors?department_id=" + NO_SUCH_ID,
+           token="supervisor", expect=400)
     plan = {"title": "合同测试抽查计划", "department_id": ids["department"], "region": "460100",
             "ratios": {"A": 2, "B": 5, "C": 10, "D": 100},
             "inspectors": ["contract.inspector1", "contract.inspector2"]}
@@ -227,8 +233,24 @@ def inspections(c, ids):
     path = "/inspections/plans/%d" % r.json["id"]
     c.call("POST", "/inspections/plans", token="supervisor", body=dict(plan, ratios={"A": 101, "B": 5, "C": 10, "D": 1}),
            expect=422)
+    # Conflicts change until the draw.
+    conflicts = path + "/conflicts"
+    conflict = {"inspector": "contract.inspector1", "subject": ids["new_subject"], "reason": "合同测试：亲属"}
+    withdraw = conflicts + "?inspector=contract.inspector1&subject=" + ids["new_subject"]
+    template = "/inspections/plans/{id}/conflicts"
+    c.call("POST", template, conflicts, token="supervisor", body=conflict, expect=201)
+    c.call("POST", template, conflicts, token="supervisor", body=dict(conflict, inspector="nobody"), expect=422)
+    c.call("POST", template, "/inspections/plans/%s/conflicts" % NO_SUCH_ID, token="supervisor", body=conflict,
+           expect=404)
+    c.call("DELETE", template, withdraw, token="supervisor", expect=200)
+    c.call("DELETE", template, withdraw, token="supervisor", expect=404)
+    c.call("DELETE", template, conflicts + "?inspector=contract.inspector1", token="supervisor", expect=400)
+    c.call("DELETE", template, conflicts + "?inspector=nobody&subject=" + ids["new_subject"], token="supervisor",
+           expect=422)
     r = c.call("POST", "/inspections/plans/{id}/draw", path + "/draw", token="supervisor", body={}, expect=201)
     ids["inspection_draw"] = r.json["draw_id"]
+    c.call("POST", template, conflicts, token="supervisor", body=conflict, expect=409)
+    c.call("DELETE", template, withdraw, token="supervisor", expect=409)
     c.call("POST", "/inspections/plans/{id}/draw", path + "/draw", token="supervisor", body={}, expect=409)
     c.call("POST", "/inspections/plans/{id}/draw", "/inspections/plans/%s/draw" % NO_SUCH_ID, token="supervisor",
            body={}, expect=404)
@@ -619,6 +641,7 @@ def gets(c, ids):
         if method == "GET":
             query = {"/catalog/diff": ids.get("diff", ""), "/catalog/diff/rows": ids.get("diff", ""),
                      "/publicity": "?kind=penalty",
+                     "/inspections/inspectors": "?department_id=%d" % ids["department"],
                      "/subjects/{identifier}/records": "?kind=penalty"}.get(template, "")
             c.call(method, template, fill(template, path_values(c, ids, template)) + query, expect=200)
 

@@ -535,6 +535,200 @@ test_draw_exports_to_xlsx (void)
   g_assert_cmpint (memcmp (g_bytes_get_data (r->body, NULL), "PK", 2), ==, 0);
 }
 
+/* A supervisor picks the pool from the department's users: who they are,
+ * nothing of the account; an analyst, who does not plan, may not list
+ * them. */
+static void
+test_supervisor_lists_the_departments_users (void)
+{
+  g_autofree char *path = g_strdup_printf ("/inspections/inspectors?department_id=%" G_GINT64_FORMAT, department);
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", path, supervisor, NULL);
+  g_autoptr(HcTestResponse) as_analyst = hc_test_request (server, "GET", path, analyst, NULL);
+  g_autoptr(HcTestResponse) without = hc_test_request (server, "GET", "/inspections/inspectors", supervisor, NULL);
+  g_autoptr(HcTestResponse) unknown =
+    hc_test_request (server, "GET", "/inspections/inspectors?department_id=999999", supervisor, NULL);
+  g_autoptr(HcTestResponse) bad =
+    hc_test_request (server, "GET", "/inspections/inspectors?department_id=abc", supervisor, NULL);
+  static const char * const members[] = { "id", "username", "display_name", "department_id", "department_name",
+                                          "active", NULL };
+  JsonArray *items;
+  guint n_inspectors = 0;
+
+  hc_assert_status (r, 200, NULL);
+  items = json_object_get_array_member (hc_test_response_object (r), "items");
+  /* supervisor, analyst and inspector.a … h; not inspector.other */
+  g_assert_cmpuint (json_array_get_length (items), ==, 10);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *user = json_array_get_object_element (items, i);
+      g_autoptr(GList) names = json_object_get_members (user);
+
+      g_assert_cmpuint (g_list_length (names), ==, g_strv_length ((char **) members));
+      for (GList *l = names; l != NULL; l = l->next)
+        g_assert_true (g_strv_contains (members, l->data));
+      g_assert_cmpint (num (user, "department_id"), ==, department);
+      g_assert_cmpstr (str (user, "department_name"), ==, "海南省市场监督管理局");
+      g_assert_true (json_object_get_boolean_member (user, "active"));
+      g_assert_cmpstr (str (user, "username"), !=, "inspector.other");
+      if (g_str_has_prefix (str (user, "username"), "inspector."))
+        n_inspectors++;
+      if (i > 0)
+        g_assert_cmpstr (str (json_array_get_object_element (items, i - 1), "username"), <, str (user, "username"));
+    }
+  g_assert_cmpuint (n_inspectors, ==, 8);
+
+  hc_assert_status (as_analyst, 403, "forbidden");
+  hc_assert_status (without, 400, "missing_parameter");
+  g_assert_cmpstr (hc_test_response_error_field (without), ==, "department_id");
+  hc_assert_status (unknown, 400, "invalid_parameter");
+  g_assert_cmpstr (hc_test_response_error_field (unknown), ==, "department_id");
+  hc_assert_status (bad, 400, "invalid_parameter");
+}
+
+static HcTestResponse *
+conflict_post (gint64      plan,
+               const char *token,
+               const char *body)
+{
+  g_autofree char *path = g_strdup_printf ("/inspections/plans/%" G_GINT64_FORMAT "/conflicts", plan);
+
+  return post (path, token, body);
+}
+
+static HcTestResponse *
+conflict_delete (gint64      plan,
+                 const char *query)
+{
+  g_autofree char *path = g_strdup_printf ("/inspections/plans/%" G_GINT64_FORMAT "/conflicts%s", plan, query);
+
+  return hc_test_request (server, "DELETE", path, supervisor, NULL);
+}
+
+static void
+assert_refused_with (HcTestResponse *r,
+                     guint           status,
+                     const char     *code,
+                     const char     *field)
+{
+  hc_assert_status (r, status, code);
+  g_assert_cmpstr (hc_test_response_error_field (r), ==, field);
+}
+
+/* Declared conflicts change between the plan's creation and its draw (the
+ * draw honours them); once drawn, they are refused with 409 and stay. */
+static void
+test_conflicts_change_until_the_draw (void)
+{
+  gint64 plan = create_plan ("批发业", "{\"A\":100,\"B\":100,\"C\":100,\"D\":100}",
+                             "[\"inspector.a\",\"inspector.b\",\"inspector.c\"]", "\"exclusion_days\":0");
+  const char *subject = g_ptr_array_index (scope_subjects, 0);
+  g_autofree char *body = g_strdup_printf ("{\"inspector\":\"inspector.a\",\"subject\":\"%s\",\"reason\":\"亲属\"}",
+                                           subject);
+  g_autofree char *reworded =
+    g_strdup_printf ("{\"inspector\":\"inspector.a\",\"subject\":\"%s\",\"reason\":\"曾在该企业任职\"}", subject);
+  g_autofree char *withdraw = g_strdup_printf ("?inspector=inspector.a&subject=%s", subject);
+  g_autofree char *where = g_strdup_printf ("SELECT count(*) FROM inspection_conflicts WHERE plan_id = %" G_GINT64_FORMAT,
+                                            plan);
+  g_autoptr(JsonArray) drawn = NULL;
+  gint64 audits = hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action LIKE 'inspection_plan.conflict%'");
+  JsonArray *conflicts;
+
+  {
+    g_autoptr(HcTestResponse) r = conflict_post (plan, supervisor, body);
+    g_autoptr(HcTestResponse) again = NULL;
+
+    hc_assert_status (r, 201, NULL);
+    conflicts = json_object_get_array_member (hc_test_response_object (r), "conflicts");
+    g_assert_cmpuint (json_array_get_length (conflicts), ==, 1);
+    g_assert_cmpstr (str (json_array_get_object_element (conflicts, 0), "inspector"), ==, "inspector.a");
+    g_assert_cmpstr (str (json_array_get_object_element (conflicts, 0), "subject"), ==, subject);
+    again = conflict_post (plan, supervisor, reworded);
+    hc_assert_status (again, 201, NULL);
+    conflicts = json_object_get_array_member (hc_test_response_object (again), "conflicts");
+    g_assert_cmpuint (json_array_get_length (conflicts), ==, 1);
+    g_assert_cmpstr (str (json_array_get_object_element (conflicts, 0), "reason"), ==, "曾在该企业任职");
+  }
+
+  /* Bad conflicts change nothing. */
+  {
+    g_autofree char *other = g_strdup_printf ("{\"inspector\":\"inspector.other\",\"subject\":\"%s\",\"reason\":\"亲属\"}",
+                                              subject);
+    g_autofree char *not_pooled = g_strdup_printf ("{\"inspector\":\"inspector.d\",\"subject\":\"%s\","
+                                                   "\"reason\":\"亲属\"}", subject);
+    g_autofree char *blank = g_strdup_printf ("{\"inspector\":\"inspector.b\",\"subject\":\"%s\",\"reason\":\"  \"}",
+                                              subject);
+    g_autofree char *unknown_field = g_strdup_printf ("{\"inspector\":\"inspector.b\",\"subject\":\"%s\","
+                                                      "\"reason\":\"亲属\",\"until\":\"2027-01-01\"}", subject);
+    g_autoptr(HcTestResponse) r1 = conflict_post (plan, supervisor, other);
+    g_autoptr(HcTestResponse) r2 = conflict_post (plan, supervisor, not_pooled);
+    g_autoptr(HcTestResponse) r3 = conflict_post (plan, supervisor, "{\"inspector\":\"inspector.b\","
+                                                  "\"subject\":\"91460000MA5TXXXXXX\",\"reason\":\"亲属\"}");
+    g_autoptr(HcTestResponse) r4 = conflict_post (plan, supervisor, blank);
+    g_autoptr(HcTestResponse) r5 = conflict_post (plan, supervisor, unknown_field);
+    g_autoptr(HcTestResponse) r6 = conflict_post (plan, analyst, body);
+    g_autoptr(HcTestResponse) r7 = conflict_post (999999, supervisor, body);
+    g_autoptr(HcTestResponse) r8 = conflict_delete (plan, "?inspector=inspector.a");
+
+    assert_refused_with (r1, 422, "unknown_inspector", "inspector");
+    assert_refused_with (r2, 422, "unknown_inspector", "inspector");
+    assert_refused_with (r3, 422, "unknown_subject", "subject");
+    assert_refused_with (r4, 422, "missing_field", "reason");
+    assert_refused_with (r5, 422, "unknown_field", "until");
+    hc_assert_status (r6, 403, "forbidden");
+    hc_assert_status (r7, 404, NULL);
+    assert_refused_with (r8, 400, "missing_parameter", "subject");
+    g_assert_cmpint (hc_test_count_rows (server, where), ==, 1);
+  }
+
+  /* Withdrawn; withdrawing what is not there is a 404. */
+  {
+    g_autoptr(HcTestResponse) r = conflict_delete (plan, withdraw);
+    g_autoptr(HcTestResponse) again = conflict_delete (plan, withdraw);
+
+    hc_assert_status (r, 200, NULL);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hc_test_response_object (r), "conflicts")),
+                      ==, 0);
+    assert_refused_with (again, 404, "not_found", "subject");
+    g_assert_cmpint (hc_test_count_rows (server, where), ==, 0);
+  }
+
+  /* Declared again, it binds the draw: inspector.a never gets the subject. */
+  {
+    g_autoptr(HcTestResponse) r = conflict_post (plan, supervisor, body);
+    g_autoptr(HcTestResponse) d = draw (plan, "{}");
+    gboolean seen = FALSE;
+
+    hc_assert_status (r, 201, NULL);
+    hc_assert_status (d, 201, NULL);
+    drawn = inspections_of (plan, 0);
+    for (guint i = 0; i < json_array_get_length (drawn); i++)
+      {
+        JsonObject *row = json_array_get_object_element (drawn, i);
+
+        if (g_strcmp0 (str (row, "identifier"), subject) != 0)
+          continue;
+        seen = TRUE;
+        g_assert_cmpstr (str (row, "inspector_1"), !=, "inspector.a");
+        g_assert_cmpstr (str (row, "inspector_2"), !=, "inspector.a");
+      }
+    g_assert_true (seen);
+  }
+
+  /* Drawn: the conflicts no longer change. */
+  {
+    g_autoptr(HcTestResponse) r1 = conflict_post (plan, supervisor, reworded);
+    g_autoptr(HcTestResponse) r2 = conflict_delete (plan, withdraw);
+
+    hc_assert_status (r1, 409, "already_drawn");
+    hc_assert_status (r2, 409, "already_drawn");
+    g_assert_cmpint (hc_test_count_rows (server, where), ==, 1);
+  }
+  /* add, re-word, withdraw, add */
+  g_assert_cmpint (hc_test_count_rows (server,
+                                       "SELECT count(*) FROM audit WHERE action LIKE 'inspection_plan.conflict%'"),
+                   ==, audits + 4);
+}
+
 static void
 setup (void)
 {
@@ -590,6 +784,7 @@ main (int argc, char *argv[])
   setup ();
 
   /* In this order: the later tests read what the earlier ones drew. */
+  g_test_add_func ("/inspections/supervisor-lists-the-departments-users", test_supervisor_lists_the_departments_users);
   g_test_add_func ("/inspections/counts-per-grade-are-the-ratios-rounded-up",
                    test_counts_per_grade_are_the_ratios_rounded_up);
   g_test_add_func ("/inspections/same-seed-and-data-give-the-same-draw", test_same_seed_and_data_give_the_same_draw);
@@ -599,6 +794,7 @@ main (int argc, char *argv[])
                    test_failed_inspection_is_published_and_lowers_the_grade);
   g_test_add_func ("/inspections/bad-plans-and-results-change-nothing", test_bad_plans_and_results_change_nothing);
   g_test_add_func ("/inspections/draw-exports-to-xlsx", test_draw_exports_to_xlsx);
+  g_test_add_func ("/inspections/conflicts-change-until-the-draw", test_conflicts_change_until_the_draw);
 
   ret = g_test_run ();
   g_ptr_array_unref (scope_subjects);

@@ -17,5 +17,8 @@ HcInspectionPlanDialog *hc_inspection_plan_dialog_new         (GtkWindow        
 gboolean                hc_inspection_plan_dialog_get_busy    (HcInspectionPlanDialog *self);
 const char             *hc_inspection_plan_dialog_get_message (HcInspectionPlanDialog *self);
 guint                   hc_inspection_plan_dialog_get_n_departments (HcInspectionPlanDialog *self);
+guint                   hc_inspection_plan_dialog_get_n_inspectors  (HcInspectionPlanDialog *self);
+guint                   hc_inspection_plan_dialog_get_n_shown       (HcInspectionPlanDialog *self);
+guint                   hc_inspection_plan_dialog_get_n_picked      (HcInspectionPlanDialog *self);
 
 G_END_DECLS

@@ -3,8 +3,10 @@
  * first; the selected plan's scope, ratios, inspectors, draws and
  * completion; the subjects of its final draw with their two inspectors and
  * results in a column view (exported to XLSX for the field teams). A
- * supervisor creates a plan and draws it (again, with a reason); anyone
- * records an inspection's result, which the server publishes. */
+ * supervisor creates a plan, declares its inspectors' conflicts until it
+ * is drawn, and draws it (again, with a reason); anyone records an
+ * inspection's result, which the server publishes — the view Results
+ * Publicity (一公开) lists what is published, filtered and exported. */
 #define G_LOG_DOMAIN "hc-inspections-pane"
 
 #include "config.h"
@@ -12,7 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "hc-export-button.h"
+#include "hc-inspection-conflicts-dialog.h"
 #include "hc-inspection-plan-dialog.h"
+#include "hc-inspection-publicity-view.h"
 #include "hc-inspections-pane.h"
 #include "hc-list-reason-dialog.h"
 #include "hc-window.h"
@@ -22,6 +26,9 @@ struct _HcInspectionsPane
   HcPane               parent_instance;
 
   /* template children */
+  AdwViewStack        *view_stack;
+  GtkWidget           *plan_tools;
+  HcInspectionPublicityView *publicity_view;
   GtkSingleSelection  *plan_selection;
   GtkSingleSelection  *inspection_selection;
   GtkWidget           *detail_box;
@@ -66,6 +73,7 @@ update_actions (HcInspectionsPane *self)
   gboolean supervisor = is_supervisor (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspections.new-plan", idle && supervisor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspections.conflicts", idle && supervisor && self->plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspections.draw",
                                  idle && supervisor && g_strcmp0 (state, "planned") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspections.redraw",
@@ -151,7 +159,15 @@ show_plan (HcInspectionsPane *self,
   }
   gtk_label_set_text (self->scope_label, scope);
   gtk_label_set_text (self->ratios_label, ratios);
-  gtk_label_set_text (self->inspectors_label, inspectors);
+  {
+    guint n_conflicts = json_array_get_length (hc_inspection_plan_get_conflicts (plan));
+    /* Translators: the plan's inspectors and how many conflicts they declared, "王海、李琳 · 2 项回避" */
+    g_autofree char *text = n_conflicts > 0 ? g_strdup_printf (_("%s · %u conflicts declared"), inspectors,
+                                                               n_conflicts)
+                                            : g_strdup (inspectors);
+
+    gtk_label_set_text (self->inspectors_label, text);
+  }
   gtk_label_set_text (self->draw_label, draws ? draws : _("Not drawn yet: the supervisor draws the subjects and "
                                                           "their inspectors at random."));
   total = hc_inspection_plan_get_count (plan, "inspections");
@@ -266,6 +282,9 @@ hc_inspections_pane_reload (HcPane *pane)
   hc_pane_show_loading (pane);
   set_message (self, NULL);
   self->busy = 0;
+  hc_inspection_publicity_view_set_client (self->publicity_view, hc_pane_get_client (pane));
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "publicity") == 0)
+    hc_inspection_publicity_view_reload (self->publicity_view);
   begin (self);
   hc_client_list_inspection_plans_async (hc_pane_get_client (pane), hc_pane_get_cancellable (pane), plans_cb,
                                          g_object_ref (self));
@@ -278,6 +297,11 @@ hc_inspections_pane_export_path (HcPane  *pane,
 {
   HcInspectionsPane *self = HC_INSPECTIONS_PANE (pane);
 
+  if (g_strcmp0 (hc_pane_get_export_listing (pane), "inspection-publicity") == 0)
+    {
+      *file_name = g_strdup (_("Inspection results publicity"));
+      return hc_inspection_publicity_view_get_path (self->publicity_view);
+    }
   if (self->plan == NULL || hc_inspection_plan_get_draw_id (self->plan) == 0)
     return NULL;
   *file_name = g_strdup_printf ("%s-%s", _("Inspection list"), hc_inspection_plan_get_title (self->plan));
@@ -323,6 +347,32 @@ new_plan_action (GtkWidget  *widget,
                                                                   hc_pane_get_client (HC_PANE (self)));
 
   g_signal_connect_object (dialog, "created", G_CALLBACK (plan_created), self, G_CONNECT_SWAPPED);
+  remember_dialog (self, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Declared conflicts, until the draw. */
+
+static void
+conflicts_changed (HcInspectionsPane *self,
+                   HcInspectionPlan  *plan)
+{
+  if (self->plan != NULL && hc_inspection_plan_get_id (plan) == hc_inspection_plan_get_id (self->plan))
+    show_plan (self, plan);
+}
+
+static void
+conflicts_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  HcInspectionsPane *self = HC_INSPECTIONS_PANE (widget);
+  HcInspectionConflictsDialog *dialog;
+
+  if (self->plan == NULL)
+    return;
+  dialog = hc_inspection_conflicts_dialog_new (parent_window (self), hc_pane_get_client (HC_PANE (self)), self->plan);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (conflicts_changed), self, G_CONNECT_SWAPPED);
   remember_dialog (self, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -510,6 +560,19 @@ inspection_selected (HcInspectionsPane *self)
   update_actions (self);
 }
 
+/* Plans or Results Publicity: the plans' tools only with the plans; the
+ * publicity read afresh each time it is shown (results come in from the
+ * field teams while the console is open). */
+static void
+view_changed (HcInspectionsPane *self)
+{
+  gboolean publicity = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "publicity") == 0;
+
+  gtk_widget_set_visible (self->plan_tools, !publicity);
+  if (publicity)
+    hc_inspection_publicity_view_reload (self->publicity_view);
+}
+
 static void
 hc_inspections_pane_dispose (GObject *object)
 {
@@ -537,6 +600,7 @@ hc_inspections_pane_class_init (HcInspectionsPaneClass *klass)
   pane_class->export_path = hc_inspections_pane_export_path;
 
   gtk_widget_class_install_action (widget_class, "inspections.new-plan", NULL, new_plan_action);
+  gtk_widget_class_install_action (widget_class, "inspections.conflicts", NULL, conflicts_action);
   gtk_widget_class_install_action (widget_class, "inspections.draw", NULL, draw_action);
   gtk_widget_class_install_action (widget_class, "inspections.redraw", NULL, redraw_action);
   gtk_widget_class_install_action (widget_class, "inspections.record", NULL, record_action);
@@ -544,7 +608,11 @@ hc_inspections_pane_class_init (HcInspectionsPaneClass *klass)
   g_type_ensure (HC_TYPE_INSPECTION);
   g_type_ensure (HC_TYPE_INSPECTION_PLAN);
   g_type_ensure (HC_TYPE_EXPORT_BUTTON);
+  g_type_ensure (HC_TYPE_INSPECTION_PUBLICITY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-inspections-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, HcInspectionsPane, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HcInspectionsPane, plan_tools);
+  gtk_widget_class_bind_template_child (widget_class, HcInspectionsPane, publicity_view);
   gtk_widget_class_bind_template_child (widget_class, HcInspectionsPane, plan_selection);
   gtk_widget_class_bind_template_child (widget_class, HcInspectionsPane, inspection_selection);
   gtk_widget_class_bind_template_child (widget_class, HcInspectionsPane, detail_box);
@@ -558,6 +626,7 @@ hc_inspections_pane_class_init (HcInspectionsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcInspectionsPane, message_label);
   gtk_widget_class_bind_template_callback (widget_class, plan_selected);
   gtk_widget_class_bind_template_callback (widget_class, inspection_selected);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed);
 }
 
 static void
@@ -633,4 +702,20 @@ hc_inspections_pane_get_dialog (HcInspectionsPane *self)
 {
   g_return_val_if_fail (HC_IS_INSPECTIONS_PANE (self), NULL);
   return self->dialog;
+}
+
+/* Shows the plans ("plans") or the published results ("publicity"). */
+void
+hc_inspections_pane_show_view (HcInspectionsPane *self,
+                               const char        *name)
+{
+  g_return_if_fail (HC_IS_INSPECTIONS_PANE (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+HcInspectionPublicityView *
+hc_inspections_pane_get_publicity_view (HcInspectionsPane *self)
+{
+  g_return_val_if_fail (HC_IS_INSPECTIONS_PANE (self), NULL);
+  return self->publicity_view;
 }

@@ -1054,6 +1054,7 @@ HcRepair       *hc_client_decide_repair_finish (HcClient            *self,
 /* 双随机、一公开 (hc-client-inspections.c) */
 #include "hc-inspection.h"
 #include "hc-inspection-plan.h"
+#include "hc-inspector.h"
 
 /* A new inspection plan, for hc_client_create_inspection_plan_async(). */
 typedef struct
@@ -1083,6 +1084,14 @@ void              hc_client_get_inspection_plan_async       (HcClient           
 HcInspectionPlan *hc_client_get_inspection_plan_finish      (HcClient                     *self,
                                                              GAsyncResult                 *result,
                                                              GError                      **error);
+void              hc_client_list_inspectors_async           (HcClient                     *self,
+                                                             gint64                        department_id,
+                                                             GCancellable                 *cancellable,
+                                                             GAsyncReadyCallback           callback,
+                                                             gpointer                      user_data);
+GListModel       *hc_client_list_inspectors_finish          (HcClient                     *self,
+                                                             GAsyncResult                 *result,
+                                                             GError                      **error);
 void              hc_client_create_inspection_plan_async    (HcClient                     *self,
                                                              const HcInspectionPlanFields *fields,
                                                              GCancellable                 *cancellable,
@@ -1091,6 +1100,27 @@ void              hc_client_create_inspection_plan_async    (HcClient           
 HcInspectionPlan *hc_client_create_inspection_plan_finish   (HcClient                     *self,
                                                              GAsyncResult                 *result,
                                                              GError                      **error);
+void              hc_client_add_inspection_conflict_async   (HcClient                     *self,
+                                                             gint64                        plan_id,
+                                                             const char                   *inspector,
+                                                             const char                   *subject,
+                                                             const char                   *reason,
+                                                             GCancellable                 *cancellable,
+                                                             GAsyncReadyCallback           callback,
+                                                             gpointer                      user_data);
+HcInspectionPlan *hc_client_add_inspection_conflict_finish  (HcClient                     *self,
+                                                             GAsyncResult                 *result,
+                                                             GError                      **error);
+void              hc_client_remove_inspection_conflict_async (HcClient                    *self,
+                                                              gint64                       plan_id,
+                                                              const char                  *inspector,
+                                                              const char                  *subject,
+                                                              GCancellable                *cancellable,
+                                                              GAsyncReadyCallback          callback,
+                                                              gpointer                     user_data);
+HcInspectionPlan *hc_client_remove_inspection_conflict_finish (HcClient                   *self,
+                                                               GAsyncResult               *result,
+                                                               GError                    **error);
 void              hc_client_draw_inspection_plan_async      (HcClient                     *self,
                                                              gint64                        id,
                                                              const char                   *reason,
@@ -1119,5 +1149,17 @@ void              hc_client_record_inspection_result_async  (HcClient           
 HcInspection     *hc_client_record_inspection_result_finish (HcClient                     *self,
                                                              GAsyncResult                 *result,
                                                              GError                      **error);
+char             *hc_client_inspection_publicity_path       (const char                   *region,
+                                                             const char                   *result);
+void              hc_client_list_inspection_publicity_async (HcClient                     *self,
+                                                             const char                   *region,
+                                                             const char                   *result,
+                                                             const char                   *cursor,
+                                                             GCancellable                 *cancellable,
+                                                             GAsyncReadyCallback           callback,
+                                                             gpointer                     user_data);
+HcPage           *hc_client_list_inspection_publicity_finish (HcClient                    *self,
+                                                              GAsyncResult                *result,
+                                                              GError                     **error);
 
 G_END_DECLS

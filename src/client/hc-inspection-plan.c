@@ -242,3 +242,37 @@ hc_inspection_plan_get_n_draws (HcInspectionPlan *self)
   return json_object_has_member (self->obj, "draws") ?
          json_array_get_length (json_object_get_array_member (self->obj, "draws")) : 0;
 }
+
+/* The plan's inspectors ({id, username, display_name}), by user id; empty
+ * for a plan read from the list of plans. */
+JsonArray *
+hc_inspection_plan_get_inspectors (HcInspectionPlan *self)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (HC_IS_INSPECTION_PLAN (self), NULL);
+  node = json_object_get_member (self->obj, "inspectors");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      json_object_set_array_member (self->obj, "inspectors", json_array_new ());
+      node = json_object_get_member (self->obj, "inspectors");
+    }
+  return json_node_get_array (node);
+}
+
+/* The plan's declared conflicts ({inspector, subject, subject_name,
+ * reason}); empty for a plan read from the list of plans. */
+JsonArray *
+hc_inspection_plan_get_conflicts (HcInspectionPlan *self)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (HC_IS_INSPECTION_PLAN (self), NULL);
+  node = json_object_get_member (self->obj, "conflicts");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      json_object_set_array_member (self->obj, "conflicts", json_array_new ());
+      node = json_object_get_member (self->obj, "conflicts");
+    }
+  return json_node_get_array (node);
+}

@@ -19,5 +19,7 @@ gint64            hc_inspection_plan_get_draw_id  (HcInspectionPlan *self);
 gint64            hc_inspection_plan_get_count    (HcInspectionPlan *self,
                                                    const char       *member);
 guint             hc_inspection_plan_get_n_draws  (HcInspectionPlan *self);
+JsonArray        *hc_inspection_plan_get_inspectors (HcInspectionPlan *self);
+JsonArray        *hc_inspection_plan_get_conflicts (HcInspectionPlan *self);
 
 G_END_DECLS

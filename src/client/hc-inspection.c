@@ -36,6 +36,8 @@ static const HcJsonProp props[] = {
   { "note", "note", G_TYPE_STRING },
   { "recorded-on", "recorded_on", G_TYPE_STRING },
   { "recorded", "recorded", G_TYPE_BOOLEAN },
+  { "plan-title", "plan_title", G_TYPE_STRING },
+  { "department-name", "department_name", G_TYPE_STRING },
 };
 
 static void

@@ -636,3 +636,122 @@ hcs_inspections_record (HcsStore    *store,
     return FALSE;
   return hcs_grading_regrade_subject (store, json_object_get_int_member (subject, "id"), error);
 }
+
+/* A plan whose conflicts may still change: it exists and has no final
+ * draw (the draw's snapshot holds the conflicts it honoured, and a conflict
+ * declared afterwards would not bind the subjects already assigned). */
+static JsonObject *
+plan_open_for_conflicts (HcsStore  *store,
+                         gint64     plan_id,
+                         GError   **error)
+{
+  g_autoptr(JsonObject) row = NULL;
+  gint64 draw;
+
+  if ((row = hcs_store_inspections_plan_get (store, plan_id, error)) == NULL ||
+      (draw = hcs_store_inspections_final_draw (store, plan_id, error)) < 0)
+    return NULL;
+  if (draw > 0)
+    {
+      hcs_error_set (error, HCS_ERR_ALREADY_DRAWN, NULL,
+                     _("This plan has been drawn: its conflicts are part of the final draw and no longer change. "
+                       "Declare the conflict on the next plan."));
+      return NULL;
+    }
+  return g_steal_pointer (&row);
+}
+
+/* The ids of @inspector (one of the plan's pool) and of @subject; %FALSE
+ * with a refusal naming the field otherwise. */
+static gboolean
+conflict_resolve (HcsStore    *store,
+                  JsonObject  *plan,
+                  const char  *inspector,
+                  const char  *subject,
+                  gint64      *user_id,
+                  gint64      *subject_id,
+                  GError     **error)
+{
+  g_autoptr(GArray) pool = NULL;
+  g_autoptr(JsonObject) found = NULL;
+  g_autofree char *identifier = hc_uscc_normalize (subject);
+  gint64 plan_id = json_object_get_int_member (plan, "id");
+  gboolean in_pool = FALSE;
+
+  *user_id = hcs_store_inspections_department_user (store, inspector, json_object_get_int_member (plan,
+                                                                                                  "department_id"),
+                                                    error);
+  if (*user_id < 0 || (pool = hcs_store_inspections_pool (store, plan_id, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; *user_id > 0 && i < pool->len; i++)
+    in_pool = in_pool || g_array_index (pool, gint64, i) == *user_id;
+  if (!in_pool)
+    {
+      hcs_error_set (error, HCS_ERR_UNKNOWN_INSPECTOR, "inspector",
+                     _("“%s” is not one of the plan’s inspectors: a conflict is declared by one of them."),
+                     inspector);
+      return FALSE;
+    }
+  if (identifier == NULL || (found = hcs_store_subjects_get (store, identifier, NULL)) == NULL)
+    {
+      hcs_error_set (error, HCS_ERR_UNKNOWN_SUBJECT, "subject",
+                     _("There is no market subject “%s”: give its 统一社会信用代码 or ID number."), subject);
+      return FALSE;
+    }
+  *subject_id = json_object_get_int_member (found, "id");
+  return TRUE;
+}
+
+/**
+ * hcs_inspections_conflict_add:
+ *
+ * Declares (or re-words) a conflict of one of the plan's inspectors with a
+ * subject, before the plan is drawn.
+ *
+ * Returns: %FALSE with @error set (404 plan, 409 already_drawn, 422
+ *   unknown_inspector or unknown_subject)
+ */
+gboolean
+hcs_inspections_conflict_add (HcsStore                     *store,
+                              gint64                        plan_id,
+                              const HcsInspectionConflict  *conflict,
+                              GError                      **error)
+{
+  g_autoptr(JsonObject) plan = plan_open_for_conflicts (store, plan_id, error);
+  gint64 user_id, subject_id;
+
+  return plan != NULL &&
+         conflict_resolve (store, plan, conflict->inspector, conflict->subject, &user_id, &subject_id, error) &&
+         hcs_store_inspections_conflict_add (store, plan_id, user_id, subject_id, conflict->reason, error);
+}
+
+/**
+ * hcs_inspections_conflict_remove:
+ *
+ * Withdraws a declared conflict before the plan is drawn.
+ *
+ * Returns: %FALSE with @error set (404 plan or conflict, 409
+ *   already_drawn, 422 unknown_inspector or unknown_subject)
+ */
+gboolean
+hcs_inspections_conflict_remove (HcsStore    *store,
+                                 gint64       plan_id,
+                                 const char  *inspector,
+                                 const char  *subject,
+                                 GError     **error)
+{
+  g_autoptr(JsonObject) plan = plan_open_for_conflicts (store, plan_id, error);
+  gint64 user_id, subject_id;
+  int removed;
+
+  if (plan == NULL || !conflict_resolve (store, plan, inspector, subject, &user_id, &subject_id, error) ||
+      (removed = hcs_store_inspections_conflict_remove (store, plan_id, user_id, subject_id, error)) < 0)
+    return FALSE;
+  if (removed == 0)
+    {
+      hcs_error_set (error, HCS_ERR_NOT_FOUND, "subject",
+                     _("“%s” has declared no conflict with “%s” in this plan."), inspector, subject);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -25,6 +25,15 @@ gint64      hcs_inspections_plan_create  (HcsStore                     *store,
                                           const char                   *actor,
                                           GError                      **error);
 JsonObject *hcs_inspections_plan_present (JsonObject                   *stored);
+gboolean    hcs_inspections_conflict_add (HcsStore                     *store,
+                                          gint64                        plan_id,
+                                          const HcsInspectionConflict  *conflict,
+                                          GError                      **error);
+gboolean    hcs_inspections_conflict_remove (HcsStore                  *store,
+                                             gint64                     plan_id,
+                                             const char                *inspector,
+                                             const char                *subject,
+                                             GError                   **error);
 gint64      hcs_inspections_draw         (HcsStore                     *store,
                                           gint64                        plan_id,
                                           const char                   *reason,

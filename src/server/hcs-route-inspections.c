@@ -13,6 +13,7 @@
 #include "hc-core.h"
 #include "hcs-inspections.h"
 #include "hcs-routes.h"
+#include "hcs-store-users.h"
 #include "hcs-write.h"
 
 #define MAX_TITLE_LENGTH    100
@@ -353,6 +354,96 @@ draw_plan (HcsRequest *req)
   hcs_request_reply_object (req, SOUP_STATUS_CREATED, g_steal_pointer (&after));
 }
 
+/* A conflict declared after the plan's creation, before its draw. */
+static void
+add_conflict (HcsRequest *req)
+{
+  static const char * const fields[] = { "inspector", "subject", "reason", NULL };
+  HcsStore *store = hcs_request_get_store (req);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcsWrite) w = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autofree char *entity_id = NULL;
+  g_autofree char *reason = NULL;
+  HcsInspectionConflict c = { NULL, NULL, NULL };
+  const char *raw_reason = NULL, *member;
+  JsonObjectIter iter;
+  JsonObject *body;
+  gint64 id;
+
+  if (!path_plan (req, &id) || (body = hcs_request_json_object (req)) == NULL)
+    return;
+  json_object_iter_init (&iter, body);
+  while (json_object_iter_next (&iter, &member, NULL))
+    if (!g_strv_contains (fields, member))
+      {
+        hcs_request_reply_error (req, HCS_ERR_UNKNOWN_FIELD, member,
+                                 _("“%s” is not a field of a conflict: give inspector, subject and reason."), member);
+        return;
+      }
+  if (!hcs_request_field_string (req, body, "inspector", HCS_FIELD_REQUIRED, &c.inspector) ||
+      !hcs_request_field_string (req, body, "subject", HCS_FIELD_REQUIRED, &c.subject) ||
+      !hcs_request_field_string (req, body, "reason", HCS_FIELD_REQUIRED | HCS_FIELD_MULTILINE, &raw_reason))
+    return;
+  reason = g_strstrip (g_strdup (raw_reason));
+  if (*reason == '\0')
+    {
+      hcs_request_reply_error (req, HCS_ERR_MISSING_FIELD, "reason",
+                               _("Say why the inspector may not inspect the subject (亲属, 曾任职, …)."));
+      return;
+    }
+  if (!check_length (req, "reason", reason, MAX_REASON_LENGTH))
+    return;
+  c.reason = reason;
+  if ((w = hcs_write_begin (req, &error)) == NULL || (before = plan_get (req, id, &error)) == NULL ||
+      !hcs_inspections_conflict_add (store, id, &c, &error) || (after = plan_get (req, id, &error)) == NULL ||
+      !hcs_write_commit (w, "inspection_plan.conflict_add", "inspection_plan", (entity_id = id_text (id)), before,
+                         after, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  hcs_request_reply_object (req, SOUP_STATUS_CREATED, g_steal_pointer (&after));
+}
+
+/* A declared conflict withdrawn before the plan's draw:
+ * ?inspector=&subject=. */
+static void
+remove_conflict (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcsWrite) w = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autofree char *entity_id = NULL;
+  const char *inspector = hcs_request_query (req, "inspector");
+  const char *subject = hcs_request_query (req, "subject");
+  gint64 id;
+
+  if (!path_plan (req, &id))
+    return;
+  if (inspector == NULL || *inspector == '\0' || subject == NULL || *subject == '\0')
+    {
+      hcs_request_reply_error (req, HCS_ERR_MISSING_PARAMETER, inspector == NULL || *inspector == '\0' ? "inspector"
+                                                                                                  : "subject",
+                               _("Say which conflict to withdraw: ?inspector= the user name and ?subject= the "
+                                 "subject’s identifier."));
+      return;
+    }
+  if ((w = hcs_write_begin (req, &error)) == NULL || (before = plan_get (req, id, &error)) == NULL ||
+      !hcs_inspections_conflict_remove (store, id, inspector, subject, &error) ||
+      (after = plan_get (req, id, &error)) == NULL ||
+      !hcs_write_commit (w, "inspection_plan.conflict_remove", "inspection_plan", (entity_id = id_text (id)), before,
+                         after, &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  hcs_request_reply_object (req, SOUP_STATUS_OK, g_steal_pointer (&after));
+}
+
 static void
 list_inspections (HcsRequest *req)
 {
@@ -518,15 +609,53 @@ list_publicity (HcsRequest *req)
   hcs_request_reply_rows (req, rows, &page, "recorded_on", -1);
 }
 
+/* The users a supervisor may pick as a plan's inspectors: those of the
+ * department, who they are and whether they are active — what GET /users
+ * (administrators only) would tell, less the role and the account's
+ * history. */
+static void
+list_inspectors (HcsRequest *req)
+{
+  HcsStore *store = hcs_request_get_store (req);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) department = NULL;
+  JsonArray *rows;
+  gint64 department_id = 0;
+
+  if (!hcs_request_query_int (req, "department_id", 1, G_MAXINT64, 0, &department_id))
+    return;
+  if (department_id == 0)
+    {
+      hcs_request_reply_error (req, HCS_ERR_MISSING_PARAMETER, "department_id",
+                               _("Say whose users to list: ?department_id= the id of the plan’s department."));
+      return;
+    }
+  if ((department = hcs_store_departments_get (store, department_id, NULL)) == NULL)
+    {
+      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "department_id",
+                               _("There is no department with id %lld."), (long long) department_id);
+      return;
+    }
+  if ((rows = hcs_store_inspections_department_users (store, department_id, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  hcs_request_reply_page (req, rows, NULL, json_array_get_length (rows));
+}
+
 static const HcsRoute routes[] = {
   { "GET",  "/inspections/plans",                    list_plans,       HCS_ACCESS_ANALYST },
   { "POST", "/inspections/plans",                    create_plan,      HCS_ACCESS_SUPERVISOR },
   { "GET",  "/inspections/plans/{id}",               get_plan,         HCS_ACCESS_ANALYST },
   { "POST", "/inspections/plans/{id}/draw",          draw_plan,        HCS_ACCESS_SUPERVISOR },
+  { "POST",   "/inspections/plans/{id}/conflicts",  add_conflict,     HCS_ACCESS_SUPERVISOR },
+  { "DELETE", "/inspections/plans/{id}/conflicts",  remove_conflict,  HCS_ACCESS_SUPERVISOR },
   { "GET",  "/inspections/plans/{id}/inspections",   list_inspections, HCS_ACCESS_ANALYST },
   { "GET",  "/inspections/draws/{id}/verify",        verify_draw,      HCS_ACCESS_ANALYST },
   { "POST", "/inspections/{id}/result",              record_result,    HCS_ACCESS_ANALYST },
   { "GET",  "/inspections/publicity",                list_publicity,   HCS_ACCESS_ANALYST },
+  { "GET",  "/inspections/inspectors",               list_inspectors,  HCS_ACCESS_SUPERVISOR },
 };
 
 void

@@ -18,6 +18,14 @@ static const char SQL_CONFLICT_ADD[] =
   "INSERT OR REPLACE INTO inspection_conflicts (plan_id, user_id, subject_id, reason) VALUES (?1, ?2, ?3, ?4)";
 static const char SQL_DEPARTMENT_USER[] =
   "SELECT id FROM users WHERE username = ?1 AND department_id = ?2 AND active = 1";
+/* Who a supervisor may pick as inspectors: the department's users, with
+ * nothing but who they are (no role, no password, no sessions). */
+static const char SQL_DEPARTMENT_USERS[] =
+  "SELECT u.id AS id, u.username AS username, u.display_name AS display_name, u.department_id AS department_id,"
+  " d.name AS department_name, u.active AS active FROM users u JOIN departments d ON d.id = u.department_id"
+  " WHERE u.department_id = ?1 ORDER BY u.username";
+static const char SQL_CONFLICT_REMOVE[] =
+  "DELETE FROM inspection_conflicts WHERE plan_id = ?1 AND user_id = ?2 AND subject_id = ?3";
 
 /* The completion of the plan's final draw. */
 #define PLAN_COLUMNS \
@@ -207,6 +215,54 @@ rows_of (HcsStore    *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   return hcs_store_rows_array (store, stmt, 0, error);
+}
+
+/**
+ * hcs_store_inspections_department_users:
+ *
+ * Returns: (transfer full): the users of @department_id by user name (id,
+ *   username, display_name, department_id, department_name, active), or
+ *   %NULL with @error set
+ */
+JsonArray *
+hcs_store_inspections_department_users (HcsStore  *store,
+                                        gint64     department_id,
+                                        GError   **error)
+{
+  JsonArray *rows = rows_of (store, SQL_DEPARTMENT_USERS, department_id, error);
+
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      json_object_set_boolean_member (row, "active", json_object_get_int_member (row, "active") != 0);
+    }
+  return rows;
+}
+
+/**
+ * hcs_store_inspections_conflict_remove:
+ *
+ * Returns: 1 when the conflict was there and is gone, 0 when there was
+ *   none, -1 with @error set
+ */
+int
+hcs_store_inspections_conflict_remove (HcsStore  *store,
+                                       gint64     plan_id,
+                                       gint64     user_id,
+                                       gint64     subject_id,
+                                       GError   **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_CONFLICT_REMOVE, error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_int64 (stmt, 2, user_id);
+  sqlite3_bind_int64 (stmt, 3, subject_id);
+  if (!hcs_store_step_done (store, stmt, error))
+    return -1;
+  return hcs_store_changes (store) > 0 ? 1 : 0;
 }
 
 /**

@@ -44,6 +44,14 @@ gint64      hcs_store_inspections_department_user (HcsStore                 *sto
                                                    const char               *username,
                                                    gint64                    department_id,
                                                    GError                  **error);
+JsonArray  *hcs_store_inspections_department_users (HcsStore             *store,
+                                                    gint64                department_id,
+                                                    GError              **error);
+int         hcs_store_inspections_conflict_remove (HcsStore                 *store,
+                                                   gint64                    plan_id,
+                                                   gint64                    user_id,
+                                                   gint64                    subject_id,
+                                                   GError                  **error);
 JsonObject *hcs_store_inspections_plan_get        (HcsStore                 *store,
                                                    gint64                    id,
                                                    GError                  **error);
