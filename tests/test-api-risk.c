@@ -1026,6 +1026,132 @@ test_rules_edit_checks_and_judges_anew (void)
   hc_assert_status (missing, 404, "not_found");
 }
 
+/* The JSON array @member of @rejudged's answer, by length. */
+static guint
+rejudged_count (HcTestResponse *r,
+                const char     *member)
+{
+  JsonObject *rejudged = json_object_get_object_member (hc_test_response_object (r), "rejudged");
+
+  g_assert_nonnull (rejudged);
+  return json_array_get_length (json_object_get_array_member (rejudged, member));
+}
+
+/* A rule created or edited is judged at once over the current window (the
+ * window ending with the last month with events), in the same transaction:
+ * lowering the line under what 白沙 already had raises the alert there and
+ * then; raising it above leaves the open alert open, marked, never deleted;
+ * lowering it again takes the mark away without a second alert; a 市县 no
+ * longer watched marks it too; a refused edit judges nothing. */
+static void
+test_rules_rejudged_at_once (void)
+{
+  g_autoptr(HcTestServer) fresh = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  g_autofree char *ana = add_user (fresh, "rejudge.analyst", "analyst", ANALYST_PW);
+  g_autofree char *sup = add_user (fresh, "rejudge.supervisor", "supervisor", SUPERVISOR_PW);
+  g_autoptr(HcTestResponse) created =
+    hc_test_request (fresh, "POST", "/risk/rules", sup,
+                     "{\"category\":\"tourism\",\"region\":\"469025\",\"kind\":\"threshold\","
+                     "\"window_months\":3,\"threshold\":15000}");
+  g_autoptr(HcTestResponse) none = NULL;
+  g_autoptr(HcTestResponse) refused = NULL;
+  g_autoptr(HcTestResponse) lowered = NULL;
+  g_autoptr(HcTestResponse) one = NULL;
+  g_autoptr(HcTestResponse) raised_again = NULL;
+  g_autoptr(HcTestResponse) marked = NULL;
+  g_autoptr(HcTestResponse) lowered_again = NULL;
+  g_autoptr(HcTestResponse) elsewhere = NULL;
+  g_autoptr(HcTestResponse) province = NULL;
+  g_autoptr(HcTestResponse) got = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *alert_path = NULL;
+  JsonObject *page, *alert, *rejudged;
+  gint64 alert_id;
+
+  hc_assert_status (created, 201, NULL);
+  g_assert_cmpuint (rejudged_count (created, "raised"), ==, 0);
+  path = g_strdup_printf ("/risk/rules/%" G_GINT64_FORMAT,
+                          json_object_get_int_member (hc_test_response_object (created), "id"));
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *uscc = make_uscc ("469025");
+
+      hc_test_create_subject (fresh, uscc, "白沙重判测试有限公司", "legal_person", "469025");
+    }
+
+  /* Two events: 10,000 per 10,000 enterprises, below 15,000. */
+  post_event (fresh, ana, "469025", "2025-01-05", "tourism", 2);
+  post_event (fresh, ana, "469025", "2025-02-05", "tourism", 2);
+  page = open_alerts (fresh, ana, &none);
+  g_assert_cmpint (json_object_get_int_member (page, "total"), ==, 0);
+
+  /* A refused edit judges nothing. */
+  refused = patch_rule (fresh, path, sup, created->etag, "{\"threshold\":-8000}");
+  hc_assert_status (refused, 422, "value_out_of_range");
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM risk_alerts"), ==, 0);
+
+  /* The line lowered to 8,000: the alert is there at once. */
+  lowered = patch_rule (fresh, path, sup, created->etag, "{\"threshold\":8000}");
+  hc_assert_status (lowered, 200, NULL);
+  rejudged = json_object_get_object_member (hc_test_response_object (lowered), "rejudged");
+  g_assert_cmpstr (json_object_get_string_member (rejudged, "window_from"), ==, "2024-12");
+  g_assert_cmpstr (json_object_get_string_member (rejudged, "window_to"), ==, "2025-02");
+  g_assert_cmpuint (rejudged_count (lowered, "raised"), ==, 1);
+  g_assert_cmpuint (rejudged_count (lowered, "no_longer_met"), ==, 0);
+  page = open_alerts (fresh, ana, &one);
+  g_assert_cmpint (json_object_get_int_member (page, "total"), ==, 1);
+  alert = json_array_get_object_element (json_object_get_array_member (page, "items"), 0);
+  alert_id = json_object_get_int_member (alert, "id");
+  g_assert_cmpint (alert_id, ==, json_array_get_int_element (json_object_get_array_member (rejudged, "raised"), 0));
+  g_assert_cmpstr (json_object_get_string_member (alert, "region"), ==, "469025");
+  g_assert_cmpstr (json_object_get_string_member (alert, "window_to"), ==, "2025-02");
+  g_assert_cmpint (json_object_get_int_member (alert, "events"), ==, 2);
+  g_assert_cmpfloat (json_object_get_double_member (alert, "value"), ==, 10000.0);
+  g_assert_cmpfloat (json_object_get_double_member (alert, "threshold"), ==, 8000.0);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM audit WHERE action = 'risk_alert.raise'"), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM audit WHERE action = 'risk_rule.update'"), ==, 1);
+
+  /* Above 10,000 again: the open alert stays open, marked, not deleted. */
+  marked = patch_rule (fresh, path, sup, lowered->etag, "{\"threshold\":20000}");
+  hc_assert_status (marked, 200, NULL);
+  g_assert_cmpuint (rejudged_count (marked, "raised"), ==, 0);
+  g_assert_cmpuint (rejudged_count (marked, "no_longer_met"), ==, 1);
+  alert_path = g_strdup_printf ("/risk/alerts/%" G_GINT64_FORMAT, alert_id);
+  alert = get_ok (fresh, ana, alert_path, &got);
+  g_assert_cmpstr (json_object_get_string_member (alert, "state"), ==, "raised");
+  g_assert_nonnull (json_object_get_string_member (alert, "lapsed_at"));
+  g_assert_cmpfloat (json_object_get_double_member (alert, "lapsed_value"), ==, 10000.0);
+  g_assert_cmpfloat (json_object_get_double_member (alert, "lapsed_threshold"), ==, 20000.0);
+  g_assert_cmpfloat (json_object_get_double_member (alert, "threshold"), ==, 8000.0);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM risk_alerts"), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM audit WHERE action = 'risk_alert.lapse'"), ==, 1);
+
+  /* Lowered again: the mark goes, and no second alert is raised. */
+  lowered_again = patch_rule (fresh, path, sup, marked->etag, "{\"threshold\":9000}");
+  hc_assert_status (lowered_again, 200, NULL);
+  g_assert_cmpuint (rejudged_count (lowered_again, "raised"), ==, 0);
+  g_assert_cmpuint (rejudged_count (lowered_again, "no_longer_met"), ==, 0);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM risk_alerts WHERE lapsed_at IS NULL"
+                                              " AND state = 'raised'"), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM audit WHERE action = 'risk_alert.lapse_cleared'"), ==, 1);
+
+  /* Watching 海口 instead: 白沙's alert is no longer watched, marked with
+   * no figure. */
+  elsewhere = patch_rule (fresh, path, sup, lowered_again->etag, "{\"region\":\"460100\"}");
+  hc_assert_status (elsewhere, 200, NULL);
+  g_assert_cmpuint (rejudged_count (elsewhere, "no_longer_met"), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM risk_alerts WHERE lapsed_at IS NOT NULL"
+                                              " AND lapsed_value IS NULL AND state = 'raised'"), ==, 1);
+
+  /* A new rule for every 市县 raises 白沙's alert as it is created. */
+  province = hc_test_request (fresh, "POST", "/risk/rules", sup,
+                              "{\"category\":\"tourism\",\"kind\":\"threshold\",\"window_months\":3,\"threshold\":5000}");
+  hc_assert_status (province, 201, NULL);
+  g_assert_cmpuint (rejudged_count (province, "raised"), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM risk_alerts WHERE state = 'raised'"), ==, 2);
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM audit WHERE action = 'risk_alert.raise'"), ==, 2);
+}
+
 /* A rise rule: twice the events of the month before (+100 %) warns. */
 static void
 test_alerts_rise_against_the_window_before (void)
@@ -1111,6 +1237,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/risk/demo/rollup-equals-events", test_demo_rollup_equals_events);
   g_test_add_func ("/risk/demo/rules-raise-alerts", test_demo_rules_raise_alerts);
   g_test_add_func ("/risk/rules/edit-checks-and-judges-anew", test_rules_edit_checks_and_judges_anew);
+  g_test_add_func ("/risk/rules/rejudged-at-once", test_rules_rejudged_at_once);
   g_test_add_func ("/risk/heatmap/cells-are-the-maps-numbers", test_heatmap_cells_are_the_maps_numbers);
   g_test_add_func ("/risk/alerts/threshold-raises-one-alert-acknowledged-once",
                    test_alerts_threshold_raises_one_alert_acknowledged_once);

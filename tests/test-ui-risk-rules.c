@@ -43,6 +43,25 @@ message_dialog_shown (gpointer data)
   return hc_ui_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
+static gboolean
+one_alert (gpointer data)
+{
+  HcHeatmapPane *pane = data;
+  return !hc_heatmap_pane_get_busy (pane) && g_list_model_get_n_items (hc_heatmap_pane_get_alerts (pane)) == 1;
+}
+
+static gboolean
+alert_lapsed (gpointer data)
+{
+  HcHeatmapPane *pane = data;
+  g_autoptr(HcRiskAlert) alert = NULL;
+
+  if (hc_heatmap_pane_get_busy (pane) || g_list_model_get_n_items (hc_heatmap_pane_get_alerts (pane)) != 1)
+    return FALSE;
+  alert = g_list_model_get_item (hc_heatmap_pane_get_alerts (pane), 0);
+  return hc_risk_alert_get_lapsed (alert);
+}
+
 /* Signs in as @username, opens the heat map and its rules. */
 static HcRiskRulesDialog *
 open_rules (HcWindow   *window,
@@ -134,6 +153,7 @@ supervisor_works_the_rules (HcApplication *app,
 {
   Fixture *f = data;
   HcRiskRulesDialog *dialog = open_rules (window, "supervisor");
+  HcHeatmapPane *pane = HC_HEATMAP_PANE (hc_window_get_pane_widget (window, "heatmap"));
   g_autoptr(HcRiskRule) first = NULL;
   g_autoptr(HcRiskRule) added = NULL;
   AdwMessageDialog *confirm;
@@ -196,7 +216,43 @@ supervisor_works_the_rules (HcApplication *app,
   g_assert_cmpint (rules_in_force (f), ==, 1);
   g_assert_cmpint (hc_test_count_rows (f->server, "SELECT count(*) FROM risk_rules WHERE active = 0 AND category = 'finance'"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (hc_risk_rules_dialog_get_rules (dialog)), ==, 1);
+
+  /* The tourism rule edited to a line under 三亚's January (one event, one
+   * enterprise: 10,000 per 10,000): judged at once, the alert is raised,
+   * the dialog says so, and the heat map's alerts list and map show it. */
+  g_assert_cmpuint (g_list_model_get_n_items (hc_heatmap_pane_get_alerts (pane)), ==, 0);
+  hc_risk_rules_dialog_select (dialog, 0);
+  act (dialog, "rules.edit");
+  fill (dialog, HC_RISK_CATEGORY_TOURISM, NULL, FALSE, 1, "100");
+  act (dialog, "rules.save");
+  g_assert_false (hc_risk_rules_dialog_get_editing (dialog));
+  /* "Saved and judged …: 1 alert raised; 0 open alerts no longer met …" */
+  g_assert_nonnull (hc_risk_rules_dialog_get_message (dialog));
+  g_assert_nonnull (strstr (hc_risk_rules_dialog_get_message (dialog), "1"));
+  g_assert_cmpint (hc_test_count_rows (f->server, "SELECT count(*) FROM risk_alerts WHERE state = 'raised'"
+                                                  " AND region = '" SANYA "' AND category = 'tourism'"), ==, 1);
+  hc_ui_wait_until ("the alert raised by the edited rule", one_alert, pane);
+  g_assert_true (hc_region_map_has_alert (hc_heatmap_pane_get_map (pane), SANYA));
+  g_object_unref (hc_ui_take_shot (GTK_WIDGET (dialog), "risk-rules-rejudged"));
+
+  /* Raised above it again: the alert stays in the list, marked. */
+  hc_risk_rules_dialog_select (dialog, 0);
+  act (dialog, "rules.edit");
+  fill (dialog, HC_RISK_CATEGORY_TOURISM, NULL, FALSE, 1, "20000");
+  act (dialog, "rules.save");
+  hc_ui_wait_until ("the alert marked no longer met", alert_lapsed, pane);
+  {
+    g_autoptr(HcRiskAlert) alert = g_list_model_get_item (hc_heatmap_pane_get_alerts (pane), 0);
+    g_autofree char *told = hc_risk_alert_dup_lapsed_text (alert);
+
+    g_assert_cmpstr (hc_risk_alert_get_state (alert), ==, "raised");
+    g_assert_nonnull (told);
+    g_assert_nonnull (strstr (told, "20000.0"));
+  }
+  g_assert_true (hc_region_map_has_alert (hc_heatmap_pane_get_map (pane), SANYA));
   gtk_window_destroy (GTK_WINDOW (dialog));
+  hc_heatmap_pane_select_alert (pane, 0);
+  g_object_unref (hc_ui_take_shot (GTK_WIDGET (window), "risk-rules-alert-no-longer-met"));
 }
 
 static void
@@ -241,7 +297,11 @@ test_risk_rules_worked_from_the_heat_map (void)
                      "{\"region\":\"" SANYA "\",\"occurred_on\":\"2025-01-05\",\"category\":\"tourism\","
                      "\"severity\":2,\"title\":\"测试事件\"}");
   Fixture f = { server };
+  g_autoptr(GRand) prng = g_rand_new_with_seed (10);
+  g_autofree char *uscc = hc_uscc_generate (prng, SANYA);
 
+  /* 三亚's one enterprise, for the figure per 10,000 enterprises. */
+  hc_test_create_subject (server, uscc, "三亚预警重判测试有限公司", "legal_person", SANYA);
   hc_assert_status (rule, 201, NULL);
   hc_assert_status (event, 201, NULL);
   add_user (server, "supervisor");

@@ -401,6 +401,8 @@ rules_action (GtkWidget  *widget,
     return;
   dialog = hc_risk_rules_dialog_new (client);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (hc_risk_alerts_view_reload),
+                           HC_HEATMAP_PANE (widget)->alerts_view, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -113,13 +113,16 @@ update_detail (HcRiskAlertsView *self)
                                                  hc_risk_alert_get_window_from (alert),
                                                  hc_risk_alert_get_window_to (alert), events);
       const char *note = hc_risk_alert_get_note (alert);
+      g_autofree char *lapsed = hc_risk_alert_dup_lapsed_text (alert);
+      g_autofree char *told = NULL;
 
       if (note != NULL && hc_risk_alert_get_acknowledged_by (alert) != NULL)
         /* TRANSLATORS: the selected alert's window, then who acknowledged it and their note */
-        text = g_strdup_printf (_("%s. Acknowledged by %s: %s"), window,
+        told = g_strdup_printf (_("%s. Acknowledged by %s: %s"), window,
                                 hc_risk_alert_get_acknowledged_by (alert), note);
       else
-        text = g_strdup_printf ("%s.", window);
+        told = g_strdup_printf ("%s.", window);
+      text = lapsed != NULL ? g_strdup_printf ("%s\n%s", told, lapsed) : g_steal_pointer (&told);
     }
   gtk_label_set_text (self->alert_detail, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->alert_detail), text != NULL);
@@ -359,6 +362,8 @@ rules_action (GtkWidget  *widget,
     return;
   dialog = hc_risk_rules_dialog_new (self->client);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  /* A rule saved is judged at once: the alerts it raised or marked show. */
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (hc_risk_alerts_view_reload), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -58,6 +58,10 @@ G_DEFINE_FINAL_TYPE (HcRiskRulesDialog, hc_risk_rules_dialog, GTK_TYPE_WINDOW)
 
 #define CANCELLED(e) g_error_matches ((e), G_IO_ERROR, G_IO_ERROR_CANCELLED)
 
+enum { SAVED, N_SIGNALS };
+
+static guint signals [N_SIGNALS];
+
 static void load_rules (HcRiskRulesDialog *self);
 
 static gboolean
@@ -100,6 +104,15 @@ set_label (GtkLabel   *label,
 {
   gtk_label_set_text (label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
+/* An error above the list (the label also tells what a save found). */
+static void
+set_list_error (HcRiskRulesDialog *self,
+                const char        *text)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_message), "error");
+  set_label (self->list_message, text);
 }
 
 static GtkLabel *
@@ -147,6 +160,40 @@ refuse (HcRiskRulesDialog *self,
 
 /* The list */
 
+/* Above the list after a save: what judging the rule at once found. */
+static void
+set_outcome (HcRiskRulesDialog *self,
+             HcRiskRule        *rule)
+{
+  int raised = hc_risk_rule_get_n_raised (rule);
+  int lapsed = hc_risk_rule_get_n_no_longer_met (rule);
+  g_autofree char *text = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->list_message), "error");
+  if (raised < 0 || lapsed < 0)
+    text = NULL;
+  else if (raised == 0 && lapsed == 0)
+    text = g_strdup (_("Saved. Judged over the latest months at once, the rule raises no new alert."));
+  else
+    {
+      /* TRANSLATORS: after saving a warning rule, judged at once: the alerts it raised */
+      g_autofree char *raised_text = g_strdup_printf (ngettext ("%d alert raised", "%d alerts raised", raised), raised);
+      /* TRANSLATORS: after saving a warning rule: its open alerts it no longer calls for, left open */
+      g_autofree char *lapsed_text = g_strdup_printf (ngettext ("%d open alert no longer met, left open for you to close",
+                                                                "%d open alerts no longer met, left open for you to close",
+                                                                lapsed), lapsed);
+
+      if (raised > 0 && lapsed > 0)
+        /* TRANSLATORS: after saving a warning rule: the two counts above */
+        text = g_strdup_printf (_("Saved and judged over the latest months at once: %s; %s."), raised_text, lapsed_text);
+      else
+        /* TRANSLATORS: after saving a warning rule: one of the two counts above */
+        text = g_strdup_printf (_("Saved and judged over the latest months at once: %s."),
+                                raised > 0 ? raised_text : lapsed_text);
+    }
+  set_label (self->list_message, text);
+}
+
 static void
 rules_cb (GObject      *source,
           GAsyncResult *result,
@@ -163,7 +210,7 @@ rules_cb (GObject      *source,
   set_busy (self, FALSE);
   if (rules == NULL)
     {
-      set_label (self->list_message, error->message);
+      set_list_error (self, error->message);
       return;
     }
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
@@ -264,16 +311,17 @@ saved_cb (GObject      *source,
           g_autofree char *message = g_strdup_printf (_("%s The rules have been read again."), error->message);
 
           show_list (self);
-          set_label (self->list_message, message);
+          set_list_error (self, message);
           load_rules (self);
         }
       else
         refuse (self, hc_client_error_get_field (error), error->message);
       return;
     }
-  set_label (self->list_message, NULL);
+  set_outcome (self, rule);
   show_list (self);
   load_rules (self);
+  g_signal_emit (self, signals [SAVED], 0, rule);
 }
 
 /* Checks what the server cannot read (a threshold that is no number) and
@@ -372,7 +420,7 @@ deleted_cb (GObject      *source,
   if (!hc_client_delete_risk_rule_finish (HC_CLIENT (source), result, &error) && CANCELLED (error))
     return;
   set_busy (self, FALSE);
-  set_label (self->list_message, error ? error->message : NULL);
+  set_list_error (self, error ? error->message : NULL);
   load_rules (self);
 }
 
@@ -436,6 +484,12 @@ hc_risk_rules_dialog_class_init (HcRiskRulesDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hc_risk_rules_dialog_dispose;
+
+  /* A rule was added or edited (the rule as saved): the server has judged
+   * it at once, so alerts may have been raised or marked. */
+  signals [SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HC_TYPE_RISK_RULE);
 
   gtk_widget_class_install_action (widget_class, "rules.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "rules.edit", NULL, edit_action);

@@ -30,6 +30,10 @@ struct _HcRiskAlert
   char    *acknowledged_by;
   char    *note;
   char    *closed_by;
+  char    *lapsed_at;        /* the edited rule no longer calls for it; NULL */
+  gboolean has_lapsed_value;
+  double   lapsed_value;
+  double   lapsed_threshold;
   gint64   version;
   char    *etag;
 };
@@ -73,6 +77,7 @@ hc_risk_alert_finalize (GObject *object)
   g_free (self->acknowledged_by);
   g_free (self->note);
   g_free (self->closed_by);
+  g_free (self->lapsed_at);
   g_free (self->etag);
 
   G_OBJECT_CLASS (hc_risk_alert_parent_class)->finalize (object);
@@ -221,6 +226,11 @@ hc_risk_alert_new_from_json (JsonObject *obj)
   self->acknowledged_by = dup_member (obj, "acknowledged_by");
   self->note = dup_member (obj, "note");
   self->closed_by = dup_member (obj, "closed_by");
+  self->lapsed_at = dup_member (obj, "lapsed_at");
+  self->has_lapsed_value = json_object_has_member (obj, "lapsed_value") &&
+                           !json_object_get_null_member (obj, "lapsed_value");
+  self->lapsed_value = json_object_get_double_member_with_default (obj, "lapsed_value", 0);
+  self->lapsed_threshold = json_object_get_double_member_with_default (obj, "lapsed_threshold", 0);
   self->version = json_object_get_int_member_with_default (obj, "version", 1);
   /* The ETag the version stands for, as the server writes it. */
   self->etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", self->version);
@@ -318,11 +328,13 @@ hc_risk_alert_get_state_label (HcRiskAlert *self)
   g_return_val_if_fail (HC_IS_RISK_ALERT (self), NULL);
 
   if (g_str_equal (self->state, "raised"))
-    /* TRANSLATORS: the state of an early-warning alert nobody has seen to yet */
-    return _("New");
+    /* TRANSLATORS: the state of an early-warning alert nobody has seen to yet;
+       the second: one its rule, since edited, no longer calls for */
+    return self->lapsed_at == NULL ? _("New") : _("New, rule no longer met");
   if (g_str_equal (self->state, "acknowledged"))
-    /* TRANSLATORS: the state of an early-warning alert seen to, with a note */
-    return _("Acknowledged");
+    /* TRANSLATORS: the state of an early-warning alert seen to, with a note;
+       the second: one its rule, since edited, no longer calls for */
+    return self->lapsed_at == NULL ? _("Acknowledged") : _("Acknowledged, rule no longer met");
   if (g_str_equal (self->state, "closed"))
     /* TRANSLATORS: the state of an early-warning alert that is over */
     return _("Closed");
@@ -460,4 +472,37 @@ hc_risk_alert_get_etag (HcRiskAlert *self)
 {
   g_return_val_if_fail (HC_IS_RISK_ALERT (self), NULL);
   return self->etag;
+}
+
+/* Whether the alert is open although its rule, since edited, no longer
+ * calls for it (the server leaves it open for a person to close). */
+gboolean
+hc_risk_alert_get_lapsed (HcRiskAlert *self)
+{
+  g_return_val_if_fail (HC_IS_RISK_ALERT (self), FALSE);
+  return self->lapsed_at != NULL;
+}
+
+/* What to tell of a lapsed alert, or NULL: the figure the edited rule
+ * found against its new line, and that the alert waits to be closed. */
+char *
+hc_risk_alert_dup_lapsed_text (HcRiskAlert *self)
+{
+  g_autofree char *figure = NULL;
+
+  g_return_val_if_fail (HC_IS_RISK_ALERT (self), NULL);
+
+  if (self->lapsed_at == NULL)
+    return NULL;
+  if (!self->has_lapsed_value)
+    /* TRANSLATORS: an open alert that its edited rule has nothing to judge on (no events, no enterprises, or the 市县 no longer watched): the new line */
+    return g_strdup_printf (_("Its rule, since edited (line %.1f), no longer calls for it; it stays open until someone closes it."),
+                            self->lapsed_threshold);
+  if (g_str_equal (self->kind, "rise"))
+    figure = g_strdup_printf ("%+.1f%%", self->lapsed_value);
+  else
+    figure = g_strdup_printf ("%.1f", self->lapsed_value);
+  /* TRANSLATORS: an open alert that its edited rule no longer calls for: the figure now, the new line */
+  return g_strdup_printf (_("Its rule, since edited, no longer calls for it (now %s, line %.1f); it stays open until someone closes it."),
+                          figure, self->lapsed_threshold);
 }

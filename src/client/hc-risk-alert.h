@@ -38,6 +38,8 @@ const char  *hc_risk_alert_get_raised_on      (HcRiskAlert *self);
 const char  *hc_risk_alert_get_acknowledged_by (HcRiskAlert *self);
 const char  *hc_risk_alert_get_note           (HcRiskAlert *self);
 const char  *hc_risk_alert_get_closed_by      (HcRiskAlert *self);
+gboolean     hc_risk_alert_get_lapsed         (HcRiskAlert *self);
+char        *hc_risk_alert_dup_lapsed_text    (HcRiskAlert *self);
 gint64       hc_risk_alert_get_version        (HcRiskAlert *self);
 const char  *hc_risk_alert_get_etag           (HcRiskAlert *self);
 

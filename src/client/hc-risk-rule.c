@@ -24,6 +24,8 @@ struct _HcRiskRule
   char    *created_by;
   gint64   version;
   char    *etag;
+  int      n_raised;         /* judged at once when saved; -1: not said */
+  int      n_no_longer_met;
 };
 
 G_DEFINE_FINAL_TYPE (HcRiskRule, hc_risk_rule, G_TYPE_OBJECT)
@@ -133,6 +135,7 @@ hc_risk_rule_new_from_json (JsonObject *obj)
 {
   HcRiskRule *self;
   const char *kind;
+  JsonObject *rejudged;
 
   g_return_val_if_fail (obj != NULL, NULL);
 
@@ -153,6 +156,18 @@ hc_risk_rule_new_from_json (JsonObject *obj)
   self->version = json_object_get_int_member_with_default (obj, "version", 1);
   /* The ETag the version stands for, as the server writes it. */
   self->etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", self->version);
+  self->n_raised = self->n_no_longer_met = -1;
+  rejudged = json_object_has_member (obj, "rejudged") ? json_object_get_object_member (obj, "rejudged") : NULL;
+  if (rejudged != NULL)
+    {
+      JsonArray *raised = json_object_has_member (rejudged, "raised")
+                          ? json_object_get_array_member (rejudged, "raised") : NULL;
+      JsonArray *lapsed = json_object_has_member (rejudged, "no_longer_met")
+                          ? json_object_get_array_member (rejudged, "no_longer_met") : NULL;
+
+      self->n_raised = raised != NULL ? (int) json_array_get_length (raised) : -1;
+      self->n_no_longer_met = lapsed != NULL ? (int) json_array_get_length (lapsed) : -1;
+    }
   return self;
 }
 
@@ -287,4 +302,22 @@ hc_risk_rule_get_etag (HcRiskRule *self)
 {
   g_return_val_if_fail (HC_IS_RISK_RULE (self), NULL);
   return self->etag;
+}
+
+/* How many alerts the rule raised when it was saved (judged at once over
+ * the current window); -1 when the answer did not say (a listed rule). */
+int
+hc_risk_rule_get_n_raised (HcRiskRule *self)
+{
+  g_return_val_if_fail (HC_IS_RISK_RULE (self), -1);
+  return self->n_raised;
+}
+
+/* How many of the rule's open alerts it no longer called for when it was
+ * saved (left open, marked); -1 when the answer did not say. */
+int
+hc_risk_rule_get_n_no_longer_met (HcRiskRule *self)
+{
+  g_return_val_if_fail (HC_IS_RISK_RULE (self), -1);
+  return self->n_no_longer_met;
 }

@@ -27,5 +27,7 @@ char       *hc_risk_rule_dup_line_text      (HcRiskRule *self);
 const char *hc_risk_rule_get_created_by     (HcRiskRule *self);
 gint64      hc_risk_rule_get_version        (HcRiskRule *self);
 const char *hc_risk_rule_get_etag           (HcRiskRule *self);
+int         hc_risk_rule_get_n_raised       (HcRiskRule *self);
+int         hc_risk_rule_get_n_no_longer_met (HcRiskRule *self);
 
 G_END_DECLS

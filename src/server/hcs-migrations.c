@@ -144,6 +144,13 @@ static const char * const migration_18[] = {
   NULL
 };
 
+/* 预警: an open alert that its edited rule no longer calls for stays open,
+ * marked (issue 10). Idempotent. */
+static const char * const migration_19[] = {
+  "risk-alerts-lapse.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -163,6 +170,7 @@ static const char * const * const migrations[] = {
   migration_16,
   migration_17,
   migration_18,
+  migration_19,
 };
 
 int

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "hc-core.h"
 #include "hcs-errors.h"
@@ -146,6 +147,30 @@ judge_rule (HcsStore         *store,
   return TRUE;
 }
 
+/* Records @alert and its audit entry (risk_alert.raise, by the system).
+ * Returns: the alert's id, 0 with @error set */
+static gint64
+raise_alert (HcsStore         *store,
+             HcsRiskAlertNew  *alert,
+             GError          **error)
+{
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonNode) after_node = NULL;
+  g_autofree char *id_text = NULL;
+  gint64 id;
+
+  if ((id = hcs_store_risk_alerts_insert (store, alert, error)) == 0 ||
+      (after = hcs_store_risk_alerts_get (store, id, error)) == NULL)
+    return 0;
+  after_node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (after_node, after);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  if (!hcs_store_audit_record (store, NULL, "risk_alert.raise", "risk_alert", id_text,
+                               NULL, after_node, error))
+    return 0;
+  return id;
+}
+
 /**
  * hcs_risk_evaluate:
  * @month: YYYY-MM, the month an event arrived for
@@ -180,11 +205,8 @@ hcs_risk_evaluate (HcsStore    *store,
       JsonObject *rule = json_array_get_object_element (rules, i);
       HcsRiskAlertNew alert = { 0 };
       g_autofree char *from_text = NULL;
-      g_autofree char *id_text = NULL;
-      g_autoptr(JsonObject) after = NULL;
-      g_autoptr(JsonNode) after_node = NULL;
       gboolean fires;
-      gint64 open, id;
+      gint64 open;
 
       alert.rule_id = json_object_get_int_member (rule, "id");
       alert.region = region;
@@ -200,19 +222,158 @@ hcs_risk_evaluate (HcsStore    *store,
       if (open > 0)
         continue;
       alert.window_from = from_text;
-      if ((id = hcs_store_risk_alerts_insert (store, &alert, error)) == 0 ||
-          (after = hcs_store_risk_alerts_get (store, id, error)) == NULL)
-        return FALSE;
-      after_node = json_node_new (JSON_NODE_OBJECT);
-      json_node_set_object (after_node, after);
-      id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-      if (!hcs_store_audit_record (store, NULL, "risk_alert.raise", "risk_alert", id_text,
-                                   NULL, after_node, error))
+      if (raise_alert (store, &alert, error) == 0)
         return FALSE;
       raised++;
     }
   if (n_raised != NULL)
     *n_raised = raised;
+  return TRUE;
+}
+
+/* Marks the open @alert as no longer called for by its edited rule, or
+ * takes the mark away when the rule calls for it again; audited as
+ * risk_alert.lapse or risk_alert.lapse_cleared (by the system), with the
+ * alert before and after. */
+static gboolean
+mark_lapsed (HcsStore      *store,
+             JsonObject    *alert,
+             gboolean       lapsed,
+             const double  *value,
+             double         threshold,
+             GError       **error)
+{
+  gint64 id = json_object_get_int_member (alert, "id");
+  gboolean was = json_object_get_string_member_with_default (alert, "lapsed_at", NULL) != NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonNode) before_node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonNode) after_node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  if (!lapsed && !was)
+    return TRUE;
+  if (!hcs_store_risk_alerts_set_lapsed (store, id, lapsed, value, threshold, error) ||
+      (after = hcs_store_risk_alerts_get (store, id, error)) == NULL)
+    return FALSE;
+  json_node_set_object (before_node, alert);
+  json_node_set_object (after_node, after);
+  return hcs_store_audit_record (store, NULL, lapsed ? "risk_alert.lapse" : "risk_alert.lapse_cleared",
+                                 "risk_alert", id_text, before_node, after_node, error);
+}
+
+typedef struct
+{
+  gboolean fires;
+  gboolean has_value;
+  double   value;
+} Judgement;
+
+/**
+ * hcs_risk_rejudge_rule:
+ * @rule: the rule as it now stands, just created or edited
+ * @summary: (out) (transfer full): what was found — window_from and
+ *   window_to (absent when no risk event has been recorded yet), raised
+ *   (the ids of the alerts raised) and no_longer_met (the ids of the open
+ *   alerts marked)
+ *
+ * Judges @rule at once over the current window — the window of its months
+ * that ends with the last month, up to this one, with any risk event (the
+ * month the heat map shows last) — in every 市县 it watches. It raises the
+ * alerts it calls for that are not open yet (risk_alert.raise); the rule's
+ * open alerts that it no longer calls for (their 市县 below its new line,
+ * with nothing to judge, or no longer watched) are neither deleted nor
+ * closed: they stay open for a person to close, marked lapsed with the
+ * figure and the new line (risk_alert.lapse); an open alert the rule calls
+ * for again loses the mark. Runs in the caller's transaction.
+ *
+ * Returns: %FALSE with @error set on a storage error
+ */
+gboolean
+hcs_risk_rejudge_rule (HcsStore     *store,
+                       JsonObject   *rule,
+                       JsonObject  **summary,
+                       GError      **error)
+{
+  gint64 rule_id = json_object_get_int_member (rule, "id");
+  const char *category = json_object_get_string_member (rule, "category");
+  const char *watched = json_object_get_string_member_with_default (rule, "region", NULL);
+  double threshold = json_object_get_double_member (rule, "threshold");
+  g_autoptr(GDateTime) now = hc_hainan_now ();
+  g_autofree char *this_month = g_date_time_format (now, "%Y-%m");
+  g_autofree char *last = NULL;
+  g_autofree char *window_from = NULL;
+  g_autoptr(JsonArray) open = NULL;
+  g_autoptr(JsonArray) raised = json_array_new ();
+  g_autoptr(JsonArray) lapsed = json_array_new ();
+  Judgement judged[HC_N_REGIONS] = { { 0 } };
+  const HcRegion *regions;
+  guint n_regions;
+
+  *summary = NULL;
+  if (!hcs_store_risk_latest_month (store, this_month, &last, error) ||
+      (open = hcs_store_risk_alerts_open_of_rule (store, rule_id, error)) == NULL)
+    return FALSE;
+
+  regions = hc_regions_get_all (&n_regions);
+  g_assert (n_regions <= HC_N_REGIONS);
+  for (guint i = 0; i < n_regions && last != NULL; i++)
+    {
+      HcsRiskAlertNew alert = { 0 };
+      g_autofree char *from_text = NULL;
+      gint64 open_id;
+
+      if (watched != NULL && !g_str_equal (watched, regions[i].code))
+        continue;
+      alert.rule_id = rule_id;
+      alert.region = regions[i].code;
+      alert.category = category;
+      alert.kind = json_object_get_string_member (rule, "kind");
+      alert.window_to = last;
+      alert.value = NAN;
+      if (!judge_rule (store, rule, regions[i].code, last, &alert, &from_text, &judged[i].fires, error))
+        return FALSE;
+      judged[i].has_value = !isnan (alert.value);
+      judged[i].value = alert.value;
+      if (window_from == NULL)
+        window_from = g_strdup (from_text);
+      if (!judged[i].fires)
+        continue;
+      if ((open_id = hcs_store_risk_alerts_open_id (store, rule_id, regions[i].code, error)) < 0)
+        return FALSE;
+      if (open_id > 0)
+        continue;
+      alert.window_from = from_text;
+      if ((open_id = raise_alert (store, &alert, error)) == 0)
+        return FALSE;
+      json_array_add_int_element (raised, open_id);
+    }
+
+  /* The open alerts as they were before: still called for, or not. */
+  for (guint a = 0; a < json_array_get_length (open); a++)
+    {
+      JsonObject *alert = json_array_get_object_element (open, a);
+      const HcRegion *region = hc_region_lookup (json_object_get_string_member (alert, "region"));
+      Judgement *j = region != NULL ? &judged[hc_region_index (region)] : NULL;
+
+      if (j != NULL && j->fires)
+        {
+          if (!mark_lapsed (store, alert, FALSE, NULL, threshold, error))
+            return FALSE;
+          continue;
+        }
+      if (!mark_lapsed (store, alert, TRUE, j != NULL && j->has_value ? &j->value : NULL, threshold, error))
+        return FALSE;
+      json_array_add_int_element (lapsed, json_object_get_int_member (alert, "id"));
+    }
+
+  *summary = json_object_new ();
+  if (last != NULL && window_from != NULL)
+    {
+      json_object_set_string_member (*summary, "window_from", window_from);
+      json_object_set_string_member (*summary, "window_to", last);
+    }
+  json_object_set_array_member (*summary, "raised", g_steal_pointer (&raised));
+  json_object_set_array_member (*summary, "no_longer_met", g_steal_pointer (&lapsed));
   return TRUE;
 }
 

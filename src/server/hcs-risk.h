@@ -23,6 +23,10 @@ gboolean hcs_risk_evaluate       (HcsStore          *store,
                                  const char        *month,
                                  guint             *n_raised,
                                  GError           **error);
+gboolean hcs_risk_rejudge_rule   (HcsStore          *store,
+                                 JsonObject        *rule,
+                                 JsonObject       **summary,
+                                 GError           **error);
 gboolean hcs_risk_alert_move     (HcsStore          *store,
                                  gint64             id,
                                  gint64             version,

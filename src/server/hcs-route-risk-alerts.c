@@ -125,6 +125,7 @@ create_rule (HcsRequest *req)
   g_autoptr(GError) error = NULL;
   g_autoptr(HcsWrite) w = NULL;
   g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) rejudged = NULL;
   g_autofree char *id_str = NULL;
   gint64 id = 0;
 
@@ -141,19 +142,23 @@ create_rule (HcsRequest *req)
   if ((w = hcs_write_begin (req, &error)) == NULL ||
       (id = hcs_store_risk_rules_insert (store, &rule, &error)) == 0 ||
       (after = hcs_store_risk_rules_get (store, id, &error)) == NULL ||
+      !hcs_risk_rejudge_rule (store, after, &rejudged, &error) ||
       !hcs_write_commit (w, "risk_rule.create", "risk_rule", (id_str = id_text (id)), NULL, after, &error))
     {
       hcs_request_reply_gerror (req, error);
       return;
     }
+  json_object_set_object_member (after, "rejudged", g_steal_pointer (&rejudged));
   hcs_request_set_etag (req, json_object_get_int_member (after, "version"));
   hcs_request_reply_object (req, SOUP_STATUS_CREATED, g_steal_pointer (&after));
 }
 
 /* PATCH /risk/rules/{id}: the members given replace the rule's (region
  * null or "" for every 市县); what is left is checked as a new rule is.
- * The rule's alerts keep the line they were raised against; events from
- * now on are judged by the rule as it is. */
+ * The rule's alerts keep the line they were raised against; the rule as it
+ * is now judges the current window at once (hcs_risk_rejudge_rule: alerts
+ * raised, open ones it no longer calls for marked, in the same
+ * transaction), and the events from now on. */
 static void
 edit_rule (HcsRequest *req)
 {
@@ -164,6 +169,7 @@ edit_rule (HcsRequest *req)
   g_autoptr(HcsWrite) w = NULL;
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) rejudged = NULL;
   g_autofree char *id_str = NULL;
   HcsRiskRuleNew rule = { 0 };
   gboolean any = FALSE;
@@ -212,11 +218,13 @@ edit_rule (HcsRequest *req)
     return;
   if (!hcs_store_risk_rules_update (store, id, version, &rule, &error) ||
       (after = hcs_store_risk_rules_get (store, id, &error)) == NULL ||
+      !hcs_risk_rejudge_rule (store, after, &rejudged, &error) ||
       !hcs_write_commit (w, "risk_rule.update", "risk_rule", (id_str = id_text (id)), before, after, &error))
     {
       hcs_request_reply_gerror (req, error);
       return;
     }
+  json_object_set_object_member (after, "rejudged", g_steal_pointer (&rejudged));
   hcs_request_set_etag (req, json_object_get_int_member (after, "version"));
   hcs_request_reply_object (req, SOUP_STATUS_OK, g_steal_pointer (&after));
 }

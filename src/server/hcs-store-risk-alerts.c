@@ -198,11 +198,36 @@ hcs_store_risk_enterprises (HcsStore    *store,
   return hcs_store_count_filtered (store, SQL_ENTERPRISES, where, G_N_ELEMENTS (where), error);
 }
 
+static const char SQL_LATEST_MONTH[] =
+  "SELECT max (month) AS month FROM risk_rollup WHERE month <= ?1";
+
+/* The last month up to @upto (YYYY-MM) with a risk event of any kind:
+ * *@month NULL when there is none. FALSE with @error on a storage error. */
+gboolean
+hcs_store_risk_latest_month (HcsStore    *store,
+                             const char  *upto,
+                             char       **month,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_LATEST_MONTH, error);
+  g_autoptr(JsonObject) row = NULL;
+
+  *month = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  hcs_store_bind_text (stmt, 1, upto);
+  if ((row = hcs_store_get_object (store, stmt, error)) == NULL)
+    return FALSE;
+  *month = g_strdup (json_object_get_string_member_with_default (row, "month", NULL));
+  return TRUE;
+}
+
 /* Alerts ----------------------------------------------------------------- */
 
 #define ALERT_COLUMNS \
   "id, rule_id, region, category, kind, state, window_from, window_to, events, value, threshold," \
-  " raised_at, acknowledged_by, acknowledged_at, note, closed_by, closed_at, version"
+  " raised_at, acknowledged_by, acknowledged_at, note, closed_by, closed_at, lapsed_at, lapsed_value," \
+  " lapsed_threshold, version"
 
 static const char SQL_ALERT_OPEN[] =
   "SELECT coalesce ((SELECT id FROM risk_alerts WHERE rule_id = ?1 AND region = ?2 AND state <> 'closed'), 0)";
@@ -328,4 +353,66 @@ hcs_store_risk_alerts_set_state (HcsStore    *store,
   if (hcs_store_changes (store) > 0)
     return TRUE;
   return hcs_store_check_versioned_update (store, SQL_ALERT_EXISTS, id, error);
+}
+
+static const char SQL_ALERTS_OPEN_OF_RULE[] =
+  "SELECT " ALERT_COLUMNS " FROM risk_alerts WHERE rule_id = ?1 AND state <> 'closed' ORDER BY id";
+
+/* Returns: (transfer full): the open alerts of rule @rule_id, oldest first */
+JsonArray *
+hcs_store_risk_alerts_open_of_rule (HcsStore  *store,
+                                    gint64     rule_id,
+                                    GError   **error)
+{
+  const HcsStoreValue where[] = { HCS_STORE_INT (rule_id) };
+  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ALERTS_OPEN_OF_RULE, error);
+
+  if (stmt == NULL)
+    return NULL;
+  hcs_store_bind_filter (stmt, where, G_N_ELEMENTS (where));
+  return hcs_store_rows_array (store, stmt, 0, error);
+}
+
+static const char SQL_ALERT_LAPSE[] =
+  "UPDATE risk_alerts SET lapsed_at = ?2, lapsed_value = ?3, lapsed_threshold = ?4, version = version + 1"
+  " WHERE id = ?1 AND state <> 'closed'";
+static const char SQL_ALERT_UNLAPSE[] =
+  "UPDATE risk_alerts SET lapsed_at = NULL, lapsed_value = NULL, lapsed_threshold = NULL, version = version + 1"
+  " WHERE id = ?1 AND state <> 'closed' AND lapsed_at IS NOT NULL";
+
+/**
+ * hcs_store_risk_alerts_set_lapsed:
+ * @lapsed: whether the alert's rule, as edited, no longer calls for it
+ * @value: (nullable): what the edited rule found (NULL: nothing to judge,
+ *   or the 市县 is no longer watched)
+ * @threshold: the edited rule's line
+ *
+ * Marks an open alert as no longer called for by its edited rule (the
+ * alert stays open for a person to close), or takes the mark away when
+ * the rule calls for it again. NOT_FOUND when the alert is not open.
+ */
+gboolean
+hcs_store_risk_alerts_set_lapsed (HcsStore      *store,
+                                  gint64         id,
+                                  gboolean       lapsed,
+                                  const double  *value,
+                                  double         threshold,
+                                  GError       **error)
+{
+  g_autofree char *now = hcs_now_iso ();
+  sqlite3_stmt *stmt = hcs_store_prepare (store, lapsed ? SQL_ALERT_LAPSE : SQL_ALERT_UNLAPSE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (lapsed)
+    {
+      hcs_store_bind_text (stmt, 2, now);
+      if (value != NULL)
+        sqlite3_bind_double (stmt, 3, *value);
+      else
+        sqlite3_bind_null (stmt, 3);
+      sqlite3_bind_double (stmt, 4, threshold);
+    }
+  return hcs_store_step_done (store, stmt, error);
 }

@@ -62,6 +62,10 @@ gint64      hcs_store_risk_window_events   (HcsStore               *store,
 gint64      hcs_store_risk_enterprises     (HcsStore               *store,
                                             const char             *region,
                                             GError                **error);
+gboolean    hcs_store_risk_latest_month    (HcsStore               *store,
+                                            const char             *upto,
+                                            char                  **month,
+                                            GError                **error);
 gint64      hcs_store_risk_alerts_open_id  (HcsStore               *store,
                                             gint64                  rule_id,
                                             const char             *region,
@@ -85,5 +89,14 @@ gboolean    hcs_store_risk_alerts_set_state (HcsStore              *store,
                                             const char             *by,
                                             const char             *note,
                                             GError                **error);
+JsonArray  *hcs_store_risk_alerts_open_of_rule (HcsStore           *store,
+                                                gint64              rule_id,
+                                                GError            **error);
+gboolean    hcs_store_risk_alerts_set_lapsed (HcsStore             *store,
+                                              gint64                id,
+                                              gboolean              lapsed,
+                                              const double         *value,
+                                              double                threshold,
+                                              GError              **error);
 
 G_END_DECLS
