@@ -31,9 +31,20 @@
 
 typedef struct
 {
+  GSocket  *socket;
+  GSource  *timer;
+  gint64    last_active;   /* monotonic µs: accepted, or its last request done */
+  gboolean  busy;          /* a request's headers are in, its answer not yet done */
+} Connection;
+
+static void connection_unref (Connection *c);
+
+typedef struct
+{
   SoupServerMessage *msg;          /* not owned: the guard lives on it */
   GSource           *deadline;
   guint              timeout;
+  Connection        *connection;    /* (nullable) its connection's watch */
   gsize              max_body;
   guint64            received;
   guint64            received_at_tick;
@@ -58,6 +69,7 @@ guard_free (gpointer data)
   Guard *guard = data;
 
   clear_deadline (guard);
+  g_clear_pointer (&guard->connection, connection_unref);
   g_free (guard);
 }
 
@@ -90,10 +102,87 @@ set_deadline (Guard       *guard,
 
 static guint idle_timeout;
 
+/* A connection between its requests. libsoup 3.2 does not close a
+ * keep-alive connection whose wait for the next request fails — neither
+ * when its socket times out nor when the client closes it: it stops
+ * reading the socket and leaves it open. A request sent on it then is
+ * never read (the client waits for its own timeout) and every such socket
+ * stays open for good. So each connection is watched here: silent for the
+ * idle timeout between requests, it is shut down and closed, which the
+ * client sees at once; closed by the client, it is closed here too. */
+
+static void
+connection_clear (Connection *c)
+{
+  if (c->timer != NULL)
+    {
+      g_source_destroy (c->timer);
+      g_clear_pointer (&c->timer, g_source_unref);
+    }
+  g_object_set_data (G_OBJECT (c->socket), "hcs-connection", NULL);
+  g_clear_object (&c->socket);
+}
+
+static Connection *
+connection_ref (Connection *c)
+{
+  return g_rc_box_acquire (c);
+}
+
+static void
+connection_unref (Connection *c)
+{
+  g_rc_box_release_full (c, (GDestroyNotify) connection_clear);
+}
+
+static gint64
+idle_usec (void)
+{
+  return (gint64) MAX (g_atomic_int_get (&idle_timeout), 1) * G_USEC_PER_SEC;
+}
+
+static gboolean on_connection_timer (gpointer data);
+
+static void
+connection_schedule (Connection *c,
+                     gint64      delay_us)
+{
+  guint ms = (guint) CLAMP ((delay_us + 999) / 1000, 1, G_MAXUINT);
+
+  c->timer = g_timeout_source_new (ms);
+  g_source_set_callback (c->timer, on_connection_timer, connection_ref (c), (GDestroyNotify) connection_unref);
+  g_source_attach (c->timer, g_main_context_get_thread_default ());
+}
+
+static gboolean
+on_connection_timer (gpointer data)
+{
+  Connection *c = data;
+  gint64 now = g_get_monotonic_time ();
+  GSource *self = g_steal_pointer (&c->timer);
+
+  /* The source ends when this returns; drop our pointer to it first. */
+  g_source_unref (self);
+  if (g_socket_is_closed (c->socket))
+    return G_SOURCE_REMOVE;
+  if (c->busy)
+    connection_schedule (c, idle_usec ());
+  else if (now - c->last_active < idle_usec ())
+    connection_schedule (c, c->last_active + idle_usec () - now);
+  else
+    {
+      /* FIN to the client, and the descriptor back. */
+      g_socket_shutdown (c->socket, TRUE, TRUE, NULL);
+      g_socket_close (c->socket, NULL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 /* Runs in the worker that accepted the connection, before libsoup reads or
- * writes it: libsoup's reads and writes are pollable sources on this
- * socket, and a GSocket with a timeout makes them fail after that much
- * inactivity, which closes the connection. */
+ * writes it. The socket's own timeout (twice the idle one) stays as the
+ * last resort for a write the client never takes; libsoup's reads and
+ * writes are pollable sources on this socket, and a GSocket with a timeout
+ * makes them fail after that much inactivity. */
 static gboolean
 on_new_connection (GSignalInvocationHint *hint,
                    guint                  n_params,
@@ -102,6 +191,7 @@ on_new_connection (GSignalInvocationHint *hint,
 {
   GObject *conn;
   g_autoptr(GSocket) socket = NULL;
+  Connection *c;
 
   if (n_params < 2 || !G_VALUE_HOLDS_OBJECT (&params[1]))
     return TRUE;
@@ -109,8 +199,15 @@ on_new_connection (GSignalInvocationHint *hint,
   if (conn == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (conn), "socket") == NULL)
     return TRUE;
   g_object_get (conn, "socket", &socket, NULL);
-  if (G_IS_SOCKET (socket))
-    g_socket_set_timeout (socket, g_atomic_int_get (&idle_timeout));
+  if (!G_IS_SOCKET (socket))
+    return TRUE;
+  g_socket_set_timeout (socket, 2 * g_atomic_int_get (&idle_timeout));
+  c = g_rc_box_new0 (Connection);
+  c->socket = g_object_ref (socket);
+  c->last_active = g_get_monotonic_time ();
+  g_object_set_data (G_OBJECT (socket), "hcs-connection", c);
+  connection_schedule (c, idle_usec ());
+  connection_unref (c);   /* the timer holds it */
   return TRUE;
 }
 
@@ -416,6 +513,8 @@ on_got_headers (SoupServerMessage *msg,
 {
   Guard *guard = data;
 
+  if (guard->connection != NULL)
+    guard->connection->busy = TRUE;
   if (guard->refused)
     return;
   clear_deadline (guard);
@@ -428,6 +527,21 @@ on_body_done (SoupServerMessage *msg,
               gpointer           data)
 {
   clear_deadline (data);
+}
+
+/* The answer is out (or the request given up): the connection is idle
+ * from now on. */
+static void
+on_finished (SoupServerMessage *msg,
+             gpointer           data)
+{
+  Guard *guard = data;
+
+  if (guard->connection != NULL)
+    {
+      guard->connection->busy = FALSE;
+      guard->connection->last_active = g_get_monotonic_time ();
+    }
 }
 
 static void
@@ -454,12 +568,17 @@ hcs_http_guard_watch_request (SoupServerMessage *msg,
                               guint              request_timeout)
 {
   Guard *guard = get_guard (msg);
+  GSocket *socket = soup_server_message_get_socket (msg);
+  Connection *c = socket != NULL ? g_object_get_data (G_OBJECT (socket), "hcs-connection") : NULL;
 
+  if (c != NULL && guard->connection == NULL)
+    guard->connection = connection_ref (c);
   guard->timeout = MAX (request_timeout, 1);
   g_signal_connect (msg, "got-headers", G_CALLBACK (on_got_headers), guard);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), guard);
   g_signal_connect (msg, "got-body", G_CALLBACK (on_body_done), guard);
   g_signal_connect (msg, "finished", G_CALLBACK (on_body_done), guard);
+  g_signal_connect (msg, "finished", G_CALLBACK (on_finished), guard);
   g_signal_connect (msg, "disconnected", G_CALLBACK (on_disconnected), guard);
   set_deadline (guard, guard->timeout, on_headers_late);
 }
