@@ -12,6 +12,10 @@ if ! command -v pg_virtualenv >/dev/null 2>&1; then
   echo "Bail out! pg_virtualenv is missing: install postgresql and postgresql-common (tools/setup.sh does)"
   exit 1
 fi
+# The C API tests (hc-test-server.c) start their servers on a database of
+# this cluster, a new one per server, when HC_TEST_PG is set.
+HC_TEST_PG=1
+export HC_TEST_PG
 PGPORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export PGPORT
 # pg_virtualenv's own messages (on its standard output) go to standard

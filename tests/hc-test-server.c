@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <signal.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -89,6 +91,63 @@ start_process (HcTestServer       *self,
  * demo data, `analyst` and `supervisor`) have the password HC_TEST_PASSWORD.
  * Aborts the test when the server does not come up.
  */
+/* PostgreSQL (suite api-pg, issue 15): HC_TEST_PG is set and libpq's
+ * environment (PGHOST, PGPORT, PGUSER, PGPASSWORD) names the throwaway
+ * cluster hc-pg-run.sh made. */
+gboolean
+hc_test_is_pg (void)
+{
+  return g_getenv ("HC_TEST_PG") != NULL;
+}
+
+static PGconn *
+pg_connect (const char *dbname)
+{
+  const char *keys[] = { "dbname", NULL };
+  const char *values[] = { dbname, NULL };
+  PGconn *conn = PQconnectdbParams (keys, values, 1);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("cannot connect to PostgreSQL database %s: %s", dbname, PQerrorMessage (conn));
+  return conn;
+}
+
+static void
+pg_exec (PGconn     *conn,
+         const char *sql,
+         gint64     *changes)
+{
+  PGresult *result = PQexec (conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  if (changes != NULL)
+    *changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+  PQclear (result);
+}
+
+/* The name of the database of @uri ("postgresql:///NAME"). */
+static const char *
+pg_database (const char *uri)
+{
+  return strrchr (uri, '/') + 1;
+}
+
+/* A new empty database of the cluster for one test server. */
+static char *
+pg_create_database (void)
+{
+  static gint counter;
+  g_autofree char *name = g_strdup_printf ("hc_test_%d_%d", (int) getpid (), g_atomic_int_add (&counter, 1));
+  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
+  PGconn *conn = pg_connect ("postgres");
+
+  pg_exec (conn, sql, NULL);
+  PQfinish (conn);
+  return g_strdup_printf ("postgresql:///%s", name);
+}
+
 HcTestServer *
 hc_test_server_new (HcTestServerFlags   flags,
                     const char * const *extra_args)
@@ -98,7 +157,10 @@ hc_test_server_new (HcTestServerFlags   flags,
 
   self->dir = g_dir_make_tmp ("hncredit-test-XXXXXX", &error);
   g_assert_no_error (error);
-  self->db_path = g_build_filename (self->dir, "test.db", NULL);
+  if (hc_test_is_pg ())
+    self->db_path = pg_create_database ();
+  else
+    self->db_path = g_build_filename (self->dir, "test.db", NULL);
   start_process (self, flags, extra_args);
   return self;
 }
@@ -467,6 +529,19 @@ hc_test_count_rows (HcTestServer *self,
   sqlite3_stmt *stmt = NULL;
   gint64 n = -1;
 
+  if (g_str_has_prefix (self->db_path, "postgresql://"))
+    {
+      PGconn *conn = pg_connect (pg_database (self->db_path));
+      PGresult *result = PQexec (conn, sql);
+
+      if (PQresultStatus (result) != PGRES_TUPLES_OK)
+        g_error ("%s: %s", sql, PQresultErrorMessage (result));
+      if (PQntuples (result) > 0)
+        n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+      PQclear (result);
+      PQfinish (conn);
+      return n;
+    }
   g_assert_cmpint (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 10000);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
@@ -475,6 +550,39 @@ hc_test_count_rows (HcTestServer *self,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return n;
+}
+
+/* Reads the database directly: the first column of the first row of @sql
+ * as text, or NULL (no row, or NULL). */
+char *
+hc_test_query_text (HcTestServer *self,
+                    const char   *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  if (g_str_has_prefix (self->db_path, "postgresql://"))
+    {
+      PGconn *conn = pg_connect (pg_database (self->db_path));
+      PGresult *result = PQexec (conn, sql);
+
+      if (PQresultStatus (result) != PGRES_TUPLES_OK)
+        g_error ("%s: %s", sql, PQresultErrorMessage (result));
+      if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
+        text = g_strdup (PQgetvalue (result, 0, 0));
+      PQclear (result);
+      PQfinish (conn);
+      return text;
+    }
+  g_assert_cmpint (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
 }
 
 /* Changes the database directly (a second connection), to set up what the
@@ -486,6 +594,23 @@ hc_test_exec_sql (HcTestServer *self,
   sqlite3 *db = NULL;
   char *message = NULL;
 
+  if (g_str_has_prefix (self->db_path, "postgresql://"))
+    {
+      PGconn *conn = pg_connect (pg_database (self->db_path));
+
+      pg_exec (conn, sql, NULL);
+      /* rows written with their id leave the identity behind: catch up */
+      pg_exec (conn,
+               "DO $$ DECLARE r record; BEGIN"
+               " FOR r IN SELECT table_name FROM information_schema.columns"
+               "  WHERE table_schema = current_schema () AND column_name = 'id' AND is_identity = 'YES' LOOP"
+               "  EXECUTE format ('SELECT setval (pg_get_serial_sequence (%L, ''id''),"
+               " greatest ((SELECT max (id) FROM %I), 1))', r.table_name, r.table_name);"
+               " END LOOP; END $$",
+               NULL);
+      PQfinish (conn);
+      return;
+    }
   g_assert_cmpint (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 30000);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
@@ -542,6 +667,16 @@ hc_test_server_backdate (HcTestServer *self,
   sqlite3 *db = NULL;
 
   g_assert_true (g_ascii_strncasecmp (sql, "UPDATE ", 7) == 0);
+  if (g_str_has_prefix (self->db_path, "postgresql://"))
+    {
+      PGconn *conn = pg_connect (pg_database (self->db_path));
+      gint64 changes = 0;
+
+      pg_exec (conn, sql, &changes);
+      g_assert_cmpint (changes, >, 0);
+      PQfinish (conn);
+      return;
+    }
   g_assert_cmpint (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 10000);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);

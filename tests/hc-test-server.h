@@ -87,6 +87,9 @@ void            hc_test_create_subject      (HcTestServer      *self,
                                              const char        *name,
                                              const char        *type,
                                              const char        *region);
+gboolean        hc_test_is_pg               (void);
+char           *hc_test_query_text          (HcTestServer      *self,
+                                             const char        *sql);
 void            hc_test_exec_sql            (HcTestServer      *self,
                                              const char        *sql);
 gint64          hc_test_count_rows          (HcTestServer      *self,

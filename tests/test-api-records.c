@@ -6,7 +6,6 @@
  * GET /reports/{number}). */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -24,15 +23,7 @@ static char *tmpdir;
 static void
 exec_sql (const char *sql)
 {
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (server), &db, SQLITE_OPEN_READWRITE, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_busy_timeout (db, 30000);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
+  hc_test_exec_sql (server, sql);
 }
 
 static void
@@ -810,19 +801,13 @@ test_report_pdf_text_and_verification (void)
   g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (r->body, NULL), g_bytes_get_size (r->body), &error));
   sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, r->body);
   {
-    sqlite3 *db = NULL;
-    sqlite3_stmt *stmt = NULL;
+    g_autofree char *sha_kept = hc_test_query_text (server, "SELECT sha256 FROM reports ORDER BY id DESC LIMIT 1");
+    g_autofree char *actor = hc_test_query_text (server, "SELECT actor FROM reports ORDER BY id DESC LIMIT 1");
 
-    g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (server), &db, SQLITE_OPEN_READONLY, NULL), ==,
-                     SQLITE_OK);
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT number, sha256, actor FROM reports ORDER BY id DESC LIMIT 1",
-                                         -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    number = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, sha);
-    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "analyst");
-    sqlite3_finalize (stmt);
-    sqlite3_close (db);
+    number = hc_test_query_text (server, "SELECT number FROM reports ORDER BY id DESC LIMIT 1");
+    g_assert_nonnull (number);
+    g_assert_cmpstr (sha_kept, ==, sha);
+    g_assert_cmpstr (actor, ==, "analyst");
   }
 
   {

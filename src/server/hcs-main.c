@@ -20,6 +20,7 @@
 #include "hcs-pg-migrate.h"
 #include "hcs-server.h"
 #include "hcs-throttle.h"
+#include "hcs-store-pg.h"
 #include "hcs-store-users.h"
 
 typedef struct
@@ -330,7 +331,7 @@ main (int   argc,
   guint16 port = 0;
   HcsServerOptions server_options = { 0 };
   GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &o.db_path, N_("The SQLite database (created when missing)"), N_("PATH") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &o.db_path, N_("The SQLite database (created when missing), or a postgresql:// URI"), N_("PATH") },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &o.listen, N_("Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)"), N_("HOST:PORT") },
     { "seed-demo", 0, 0, G_OPTION_ARG_NONE, &o.seed_demo, N_("Fill a new database with the demo dataset"), NULL },
     { "demo-scale", 0, 0, G_OPTION_ARG_INT, &o.demo_scale, N_("Multiply the demo dataset’s size (for benchmarks)"), N_("N") },
@@ -436,7 +437,8 @@ main (int   argc,
     }
 
   store = hcs_store_open (o.db_path, &error);
-  if (store == NULL || !hcs_backup_hold_serving_lock (o.db_path, &error)
+  /* the lock against an offline restore is of a file: PostgreSQL has none */
+  if (store == NULL || (!hcs_pg_is_uri (o.db_path) && !hcs_backup_hold_serving_lock (o.db_path, &error))
       || !bootstrap (store, &o, &error))
     {
       g_printerr ("hncredit-server: %s\n", error->message);

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "hcs-store-pg.h"
 #include "hcs-store-private.h"
 #include "hcs-store.h"
 
@@ -294,6 +295,8 @@ hcs_store_migrate (HcsStore  *self,
   int have, want = hcs_migrations_latest ();
   g_autofree char *set_version = NULL;
 
+  if (hcs_store_is_pg (self))
+    return hcs_pg_migrate (hcs_store_get_pg (self), error);
   have = hcs_store_get_schema_version (self);
   if (have < 0)
     return hcs_store_set_error (self, sqlite3_errcode (hcs_store_get_db (self)), error);

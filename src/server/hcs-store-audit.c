@@ -30,7 +30,7 @@ hcs_store_audit_record (HcsStore        *store,
                         JsonNode        *after,
                         GError         **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSERT_AUDIT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_INSERT_AUDIT, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
@@ -96,7 +96,7 @@ hcs_store_audit_list (HcsStore       *store,
   const HcsStoreValue where[] = { HCS_STORE_TEXT (actor), HCS_STORE_TEXT (entity),
                                   HCS_STORE_TEXT (entity_id), HCS_STORE_TEXT (from),
                                   HCS_STORE_TEXT (to) };
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   JsonArray *rows;
 
   if (total != NULL &&
@@ -107,8 +107,8 @@ hcs_store_audit_list (HcsStore       *store,
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_filter (stmt, where, G_N_ELEMENTS (where));
-  sqlite3_bind_int64 (stmt, 6, page->after_id);
-  sqlite3_bind_int64 (stmt, 7, page->limit + 1);
+  hcs_stmt_bind_int64 (stmt, 6, page->after_id);
+  hcs_stmt_bind_int64 (stmt, 7, page->limit + 1);
   rows = hcs_store_rows_array (store, stmt, 0, error);
   if (rows == NULL)
     return NULL;

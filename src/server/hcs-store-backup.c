@@ -38,7 +38,7 @@ copy_pages (HcsStore  *dest,
     }
   while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
   sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
+  if (rc != HCS_STMT_DONE)
     return hcs_store_set_error (dest, rc, error);
   return TRUE;
 }
@@ -156,32 +156,32 @@ hcs_store_integrity_check (HcsStore  *self,
   static const char sql_integrity[] = "PRAGMA integrity_check";
   static const char sql_foreign_keys[] = "PRAGMA foreign_key_check";
   g_autoptr(GString) problems = g_string_new (NULL);
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   int rc;
 
   if ((stmt = hcs_store_prepare (self, sql_integrity, error)) == NULL)
     return NULL;
-  while ((rc = hcs_store_step (self, stmt, error)) == SQLITE_ROW)
+  while ((rc = hcs_store_step (self, stmt, error)) == HCS_STMT_ROW)
     {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      const char *line = hcs_stmt_column_text (stmt, 0);
 
       if (g_strcmp0 (line, "ok") != 0)
         g_string_append_printf (problems, "%s\n", line ? line : "?");
     }
   if (rc < 0)
     return NULL;
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
 
   if ((stmt = hcs_store_prepare (self, sql_foreign_keys, error)) == NULL)
     return NULL;
-  while ((rc = hcs_store_step (self, stmt, error)) == SQLITE_ROW)
+  while ((rc = hcs_store_step (self, stmt, error)) == HCS_STMT_ROW)
     g_string_append_printf (problems, "foreign key: %s row %lld → %s\n",
-                            (const char *) sqlite3_column_text (stmt, 0),
-                            (long long) sqlite3_column_int64 (stmt, 1),
-                            (const char *) sqlite3_column_text (stmt, 2));
+                            hcs_stmt_column_text (stmt, 0),
+                            (long long) hcs_stmt_column_int64 (stmt, 1),
+                            hcs_stmt_column_text (stmt, 2));
   if (rc < 0)
     return NULL;
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
 
   if (problems->len == 0)
     return g_strdup ("ok");

@@ -37,7 +37,7 @@ JsonArray *
 hcs_store_catalog_versions_list (HcsStore  *store,
                                  GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_LIST_VERSIONS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_LIST_VERSIONS, error);
   JsonArray *rows;
 
   if (stmt == NULL || (rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
@@ -51,25 +51,25 @@ hcs_store_catalog_version_get (HcsStore  *store,
                                gint64     year,
                                GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GET_VERSION, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_GET_VERSION, error);
   JsonObject *obj;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, year);
+  hcs_stmt_bind_int64 (stmt, 1, year);
   rc = hcs_store_step (store, stmt, error);
   if (rc < 0)
     return NULL;
-  if (rc == SQLITE_DONE)
+  if (rc == HCS_STMT_DONE)
     {
-      sqlite3_reset (stmt);
+      hcs_stmt_reset (stmt);
       g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND,
                    "no catalog version %" G_GINT64_FORMAT, year);
       return NULL;
     }
   obj = hcs_store_row_object (stmt);
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   return obj;
 }
 
@@ -90,14 +90,14 @@ hcs_store_catalog_version_insert (HcsStore    *store,
                                   const char  *created_at,
                                   GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSERT_VERSION, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_INSERT_VERSION, error);
   g_autofree char *now = created_at ? g_strdup (created_at) : hcs_now_iso ();
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, year);
+  hcs_stmt_bind_int64 (stmt, 1, year);
   if (copy_from > 0)
-    sqlite3_bind_int64 (stmt, 2, copy_from);
+    hcs_stmt_bind_int64 (stmt, 2, copy_from);
   hcs_store_bind_text (stmt, 3, now);
   return hcs_store_step_done (store, stmt, error);
 }
@@ -123,12 +123,12 @@ hcs_store_catalog_version_copy_items (HcsStore  *store,
                                       gint64     to_year,
                                       GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_COPY_ITEMS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_COPY_ITEMS, error);
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, from_year);
-  sqlite3_bind_int64 (stmt, 2, to_year);
+  hcs_stmt_bind_int64 (stmt, 1, from_year);
+  hcs_stmt_bind_int64 (stmt, 2, to_year);
   if (!hcs_store_step_done (store, stmt, error))
     return -1;
   return hcs_store_changes (store);
@@ -144,11 +144,11 @@ hcs_store_catalog_version_touch (HcsStore  *store,
                                  gint64     year,
                                  GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_TOUCH_VERSION, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_TOUCH_VERSION, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, year);
+  hcs_stmt_bind_int64 (stmt, 1, year);
   if (!hcs_store_step_done (store, stmt, error))
     return FALSE;
   if (hcs_store_changes (store) == 1)
@@ -178,13 +178,13 @@ hcs_store_catalog_version_publish (HcsStore    *store,
                                    const char  *published_at,
                                    GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_PUBLISH_VERSION, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_PUBLISH_VERSION, error);
   g_autofree char *now = published_at ? g_strdup (published_at) : hcs_now_iso ();
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, year);
-  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_stmt_bind_int64 (stmt, 1, year);
+  hcs_stmt_bind_int64 (stmt, 2, version);
   hcs_store_bind_text (stmt, 3, now);
   hcs_store_bind_text (stmt, 4, published_by);
   return hcs_store_step_done (store, stmt, error) &&
@@ -210,18 +210,18 @@ hcs_store_catalog_collection (HcsStore  *store,
                               gint64    *n_collected,
                               GError   **error)
 {
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
 
   g_return_val_if_fail (store != NULL, FALSE);
 
   if ((stmt = hcs_store_prepare (store, SQL_COUNT_YEAR_ITEMS, error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, year);
+  hcs_stmt_bind_int64 (stmt, 1, year);
   if ((*n_expected = hcs_store_single_int (store, stmt, error)) < 0)
     return FALSE;
   if ((stmt = hcs_store_prepare (store, SQL_COUNT_COLLECTED, error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, year);
+  hcs_stmt_bind_int64 (stmt, 1, year);
   return (*n_collected = hcs_store_single_int (store, stmt, error)) >= 0;
 }
 
@@ -255,25 +255,25 @@ hcs_store_catalog_item_get (HcsStore  *store,
                             gint64     id,
                             GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GET_ITEM, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_GET_ITEM, error);
   JsonObject *obj;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   rc = hcs_store_step (store, stmt, error);
   if (rc < 0)
     return NULL;
-  if (rc == SQLITE_DONE)
+  if (rc == HCS_STMT_DONE)
     {
-      sqlite3_reset (stmt);
+      hcs_stmt_reset (stmt);
       g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND,
                    "no catalog item %" G_GINT64_FORMAT, id);
       return NULL;
     }
   obj = hcs_store_row_object (stmt);
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   fix_item (obj);
   return obj;
 }
@@ -300,7 +300,7 @@ hcs_store_catalog_item_insert (HcsStore                    *store,
                                const HcsCatalogItemFields  *fields,
                                GError                     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSERT_ITEM, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_INSERT_ITEM, error);
   g_autofree char *new_lineage = NULL;
 
   g_return_val_if_fail (fields != NULL, 0);
@@ -309,18 +309,18 @@ hcs_store_catalog_item_insert (HcsStore                    *store,
     return 0;
   if (lineage == NULL)
     lineage = new_lineage = g_uuid_string_random ();
-  sqlite3_bind_int64 (stmt, 1, year);
+  hcs_stmt_bind_int64 (stmt, 1, year);
   hcs_store_bind_text (stmt, 2, lineage);
   hcs_store_bind_text (stmt, 3, fields->category);
   hcs_store_bind_text (stmt, 4, fields->name);
   hcs_store_bind_text (stmt, 5, fields->subject_type);
-  sqlite3_bind_int64 (stmt, 6, fields->department_id);
+  hcs_stmt_bind_int64 (stmt, 6, fields->department_id);
   hcs_store_bind_text (stmt, 7, fields->disclosure);
   hcs_store_bind_text (stmt, 8, fields->update_frequency);
   hcs_store_bind_text (stmt, 9, fields->legal_basis ? fields->legal_basis : "");
   hcs_store_bind_text (stmt, 10, fields->publicity_period ? fields->publicity_period : "");
-  sqlite3_bind_int64 (stmt, 11, MAX (fields->expected_records, 0));
-  sqlite3_bind_int64 (stmt, 12, MAX (fields->collected_records, 0));
+  hcs_stmt_bind_int64 (stmt, 11, MAX (fields->expected_records, 0));
+  hcs_stmt_bind_int64 (stmt, 12, MAX (fields->collected_records, 0));
   hcs_store_bind_text (stmt, 13, fields->scope ? fields->scope : "basic");
   return hcs_store_insert (store, stmt, error);
 }
@@ -337,14 +337,14 @@ static const char SQL_UPDATE_ITEM[] =
 static const char SQL_ITEM_EXISTS[] = "SELECT 1 FROM catalog_items WHERE id = ?1";
 
 static void
-bind_optional_int (sqlite3_stmt *stmt,
+bind_optional_int (HcsStmt      *stmt,
                    int           index,
                    gint64        value)
 {
   if (value >= 0)
-    sqlite3_bind_int64 (stmt, index, value);
+    hcs_stmt_bind_int64 (stmt, index, value);
   else
-    sqlite3_bind_null (stmt, index);
+    hcs_stmt_bind_null (stmt, index);
 }
 
 /* Fields left unset stay; a stale @version changes nothing and is STALE. */
@@ -355,14 +355,14 @@ hcs_store_catalog_item_update (HcsStore                    *store,
                                const HcsCatalogItemFields  *fields,
                                GError                     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_UPDATE_ITEM, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_UPDATE_ITEM, error);
 
   g_return_val_if_fail (fields != NULL, FALSE);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 2, version);
   hcs_store_bind_text (stmt, 3, fields->category);
   hcs_store_bind_text (stmt, 4, fields->name);
   hcs_store_bind_text (stmt, 5, fields->subject_type);
@@ -386,12 +386,12 @@ hcs_store_catalog_item_delete (HcsStore  *store,
                                gint64     version,
                                GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DELETE_ITEM, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DELETE_ITEM, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 2, version);
   return hcs_store_step_done (store, stmt, error) &&
          hcs_store_check_versioned_update (store, SQL_ITEM_EXISTS, id, error);
 }
@@ -425,15 +425,15 @@ like_pattern (const char *q)
 }
 
 static void
-bind_item_filters (sqlite3_stmt               *stmt,
+bind_item_filters (HcsStmt                    *stmt,
                    gint64                      year,
                    const HcsCatalogItemFilter *filter,
                    const char                 *pattern)
 {
-  sqlite3_bind_int64 (stmt, 1, year);
+  hcs_stmt_bind_int64 (stmt, 1, year);
   hcs_store_bind_text (stmt, 2, filter->category);
   if (filter->department_id != 0)
-    sqlite3_bind_int64 (stmt, 3, filter->department_id);
+    hcs_stmt_bind_int64 (stmt, 3, filter->department_id);
   hcs_store_bind_text (stmt, 4, filter->disclosure);
   hcs_store_bind_text (stmt, 5, filter->subject_type);
   hcs_store_bind_text (stmt, 6, pattern);
@@ -456,7 +456,7 @@ hcs_store_catalog_items_list (HcsStore                    *store,
                               GError                     **error)
 {
   g_autofree char *pattern = filter->q ? like_pattern (filter->q) : NULL;
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   JsonArray *rows;
 
   if (total != NULL)
@@ -473,8 +473,8 @@ hcs_store_catalog_items_list (HcsStore                    *store,
   if (stmt == NULL)
     return NULL;
   bind_item_filters (stmt, year, filter, pattern);
-  sqlite3_bind_int64 (stmt, 7, page->after_id);
-  sqlite3_bind_int64 (stmt, 8, page->limit + 1);
+  hcs_stmt_bind_int64 (stmt, 7, page->after_id);
+  hcs_stmt_bind_int64 (stmt, 8, page->limit + 1);
   rows = hcs_store_rows_array (store, stmt, 0, error);
   if (rows == NULL)
     return NULL;
@@ -491,7 +491,7 @@ hcs_store_catalog_department_by_code (HcsStore    *store,
                                       const char  *code,
                                       GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DEPARTMENT_BY_CODE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DEPARTMENT_BY_CODE, error);
   g_autoptr(GError) local_error = NULL;
   gint64 id;
 
@@ -515,12 +515,12 @@ hcs_store_catalog_items_all (HcsStore  *store,
                              gint64     year,
                              GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ALL_ITEMS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_ALL_ITEMS, error);
   JsonArray *rows;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, year);
+  hcs_stmt_bind_int64 (stmt, 1, year);
   if ((rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (rows); i++)

@@ -111,7 +111,7 @@ static const char SQL_OVERRIDE_LIFT[] =
  * subject, or G_MAXINT64 once it is done. */
 typedef struct
 {
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   gint64        subject_id;
   HcsGradeCount first;
   int           n_counts;
@@ -126,20 +126,20 @@ cursor_next (HcsStore    *store,
 
   if (rc < 0)
     return FALSE;
-  c->subject_id = rc == SQLITE_ROW ? sqlite3_column_int64 (c->stmt, 0) : G_MAXINT64;
+  c->subject_id = rc == HCS_STMT_ROW ? hcs_stmt_column_int64 (c->stmt, 0) : G_MAXINT64;
   return TRUE;
 }
 
 static void
-bind_range (sqlite3_stmt       *stmt,
+bind_range (HcsStmt            *stmt,
             gint64              first_id,
             gint64              last_id,
             const HcsGradeDays *days)
 {
-  int n = sqlite3_bind_parameter_count (stmt);
+  int n = hcs_stmt_bind_parameter_count (stmt);
 
-  sqlite3_bind_int64 (stmt, 1, first_id);
-  sqlite3_bind_int64 (stmt, 2, last_id);
+  hcs_stmt_bind_int64 (stmt, 1, first_id);
+  hcs_stmt_bind_int64 (stmt, 2, last_id);
   if (n >= 3)
     {
       hcs_store_bind_text (stmt, 3, days->as_of);
@@ -149,14 +149,14 @@ bind_range (sqlite3_stmt       *stmt,
 }
 
 static void
-reset_all (sqlite3_stmt *subjects,
+reset_all (HcsStmt      *subjects,
            ScanCursor   *cursors,
            guint         n)
 {
-  sqlite3_reset (subjects);
+  hcs_stmt_reset (subjects);
   for (guint i = 0; i < n; i++)
     if (cursors[i].stmt != NULL)
-      sqlite3_reset (cursors[i].stmt);
+      hcs_stmt_reset (cursors[i].stmt);
 }
 
 /**
@@ -187,7 +187,7 @@ hcs_store_grading_scan (HcsStore            *store,
   };
   const char * const sql[] = { SQL_SCAN_OVERRIDES, SQL_SCAN_PENALTIES, SQL_SCAN_LISTS,
                                SQL_SCAN_COMMITMENTS, SQL_SCAN_REPAIRS, SQL_SCAN_INSPECTIONS };
-  sqlite3_stmt *subjects;
+  HcsStmt *subjects;
   gboolean ok = FALSE;
   int rc;
 
@@ -205,15 +205,15 @@ hcs_store_grading_scan (HcsStore            *store,
         goto out;
     }
 
-  while ((rc = hcs_store_step (store, subjects, error)) == SQLITE_ROW)
+  while ((rc = hcs_store_step (store, subjects, error)) == HCS_STMT_ROW)
     {
       HcsGradeFacts facts = { 0, };
 
-      facts.subject_id = sqlite3_column_int64 (subjects, 0);
-      facts.region = (const char *) sqlite3_column_text (subjects, 1);
-      facts.industry = (const char *) sqlite3_column_text (subjects, 2);
-      facts.registered_on = (const char *) sqlite3_column_text (subjects, 3);
-      facts.grade = (const char *) sqlite3_column_text (subjects, 4);
+      facts.subject_id = hcs_stmt_column_int64 (subjects, 0);
+      facts.region = hcs_stmt_column_text (subjects, 1);
+      facts.industry = hcs_stmt_column_text (subjects, 2);
+      facts.registered_on = hcs_stmt_column_text (subjects, 3);
+      facts.grade = hcs_stmt_column_text (subjects, 4);
       for (guint i = 0; i < G_N_ELEMENTS (cursors); i++)
         {
           ScanCursor *c = &cursors[i];
@@ -225,15 +225,15 @@ hcs_store_grading_scan (HcsStore            *store,
           if (c->subject_id != facts.subject_id)
             continue;
           if (i == 0)
-            facts.override_grade = (const char *) sqlite3_column_text (c->stmt, 1);
+            facts.override_grade = hcs_stmt_column_text (c->stmt, 1);
           else
             for (int k = 0; k < c->n_counts; k++)
-              facts.counts[c->first + k] = sqlite3_column_int (c->stmt, 1 + k);
+              facts.counts[c->first + k] = hcs_stmt_column_int (c->stmt, 1 + k);
         }
       if (!func (&facts, data, error))
         goto out;
     }
-  ok = rc == SQLITE_DONE;
+  ok = rc == HCS_STMT_DONE;
 
 out:
   reset_all (subjects, cursors, G_N_ELEMENTS (cursors));
@@ -252,20 +252,20 @@ hcs_store_grading_import_subjects (HcsStore  *store,
                                    GError   **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_IMPORT_SUBJECTS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_IMPORT_SUBJECTS, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, import_id);
-  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+  hcs_stmt_bind_int64 (stmt, 1, import_id);
+  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = hcs_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+  hcs_stmt_reset (stmt);
+  return rc == HCS_STMT_DONE ? g_steal_pointer (&ids) : NULL;
 }
 
 /* The grades in force by 市县: one row {region, grade (null: none), n} per
@@ -277,7 +277,7 @@ JsonArray *
 hcs_store_grading_distribution (HcsStore  *store,
                                 GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DISTRIBUTION, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DISTRIBUTION, error);
 
   return stmt != NULL ? hcs_store_rows_array (store, stmt, 0, error) : NULL;
 }
@@ -286,7 +286,7 @@ JsonArray *
 hcs_store_grading_models_list (HcsStore  *store,
                                GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MODELS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_MODELS, error);
 
   return stmt != NULL ? hcs_store_rows_array (store, stmt, G_MAXUINT, error) : NULL;
 }
@@ -304,21 +304,21 @@ hcs_store_grading_model_get (HcsStore  *store,
 {
   g_autoptr(JsonObject) model = NULL;
   g_autoptr(JsonObject) weights = json_object_new ();
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MODEL_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_MODEL_GET, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   if ((model = hcs_store_get_object (store, stmt, error)) == NULL ||
       (stmt = hcs_store_prepare (store, SQL_MODEL_WEIGHTS, error)) == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
-    json_object_set_int_member (weights, (const char *) sqlite3_column_text (stmt, 0),
-                                sqlite3_column_int64 (stmt, 1));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
+    json_object_set_int_member (weights, hcs_stmt_column_text (stmt, 0),
+                                hcs_stmt_column_int64 (stmt, 1));
+  hcs_stmt_reset (stmt);
+  if (rc != HCS_STMT_DONE)
     return NULL;
   json_object_set_object_member (model, "weights", g_steal_pointer (&weights));
   return g_steal_pointer (&model);
@@ -336,7 +336,7 @@ hcs_store_grading_model_in_state (HcsStore    *store,
                                   const char  *state,
                                   GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MODEL_IN_STATE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_MODEL_IN_STATE, error);
   int rc;
   gint64 id = 0;
 
@@ -344,9 +344,9 @@ hcs_store_grading_model_in_state (HcsStore    *store,
     return -1;
   hcs_store_bind_text (stmt, 1, state);
   rc = hcs_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (rc == HCS_STMT_ROW)
+    id = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   return rc < 0 ? -1 : id;
 }
 
@@ -362,7 +362,7 @@ hcs_store_grading_first_stale (HcsStore    *store,
                                gint64       after_id,
                                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   int rc;
   gint64 id = 0;
 
@@ -376,18 +376,18 @@ hcs_store_grading_first_stale (HcsStore    *store,
         return -1;
       hcs_store_bind_text (stmt, 1, as_of);
       rc = hcs_store_step (store, stmt, error);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
+      hcs_stmt_reset (stmt);
+      if (rc != HCS_STMT_ROW)
         return rc < 0 ? -1 : 0;
     }
   if ((stmt = hcs_store_prepare (store, SQL_FIRST_STALE, error)) == NULL)
     return -1;
   hcs_store_bind_text (stmt, 1, as_of);
-  sqlite3_bind_int64 (stmt, 2, after_id);
+  hcs_stmt_bind_int64 (stmt, 2, after_id);
   rc = hcs_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (rc == HCS_STMT_ROW)
+    id = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   return rc < 0 ? -1 : id;
 }
 
@@ -401,16 +401,16 @@ hcs_store_grading_model_insert (HcsStore      *store,
                                 GError       **error)
 {
   g_autofree char *now = hcs_now_iso ();
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MODEL_INSERT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_MODEL_INSERT, error);
 
   if (stmt == NULL)
     return 0;
   hcs_store_bind_text (stmt, 1, title);
-  sqlite3_bind_int64 (stmt, 2, base_score);
+  hcs_stmt_bind_int64 (stmt, 2, base_score);
   for (int i = 0; i < 3; i++)
-    sqlite3_bind_int64 (stmt, 3 + i, bands[i]);
+    hcs_stmt_bind_int64 (stmt, 3 + i, bands[i]);
   if (based_on > 0)
-    sqlite3_bind_int64 (stmt, 6, based_on);
+    hcs_stmt_bind_int64 (stmt, 6, based_on);
   hcs_store_bind_text (stmt, 7, actor);
   hcs_store_bind_text (stmt, 8, now);
   return hcs_store_insert (store, stmt, error);
@@ -428,16 +428,16 @@ hcs_store_grading_model_update (HcsStore      *store,
                                 GError       **error)
 {
   g_autofree char *now = hcs_now_iso ();
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MODEL_UPDATE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_MODEL_UPDATE, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 2, version);
   hcs_store_bind_text (stmt, 3, title);
-  sqlite3_bind_int64 (stmt, 4, base_score);
+  hcs_stmt_bind_int64 (stmt, 4, base_score);
   for (int i = 0; i < 3; i++)
-    sqlite3_bind_int64 (stmt, 5 + i, bands[i]);
+    hcs_stmt_bind_int64 (stmt, 5 + i, bands[i]);
   hcs_store_bind_text (stmt, 8, now);
   return hcs_store_step_done (store, stmt, error) &&
          hcs_store_check_versioned_update (store, SQL_MODEL_EXISTS, id, error);
@@ -450,13 +450,13 @@ hcs_store_grading_weight_set (HcsStore    *store,
                               gint64       weight,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_WEIGHT_SET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_WEIGHT_SET, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, model_id);
+  hcs_stmt_bind_int64 (stmt, 1, model_id);
   hcs_store_bind_text (stmt, 2, factor);
-  sqlite3_bind_int64 (stmt, 3, weight);
+  hcs_stmt_bind_int64 (stmt, 3, weight);
   return hcs_store_step_done (store, stmt, error);
 }
 
@@ -470,7 +470,7 @@ hcs_store_grading_model_publish (HcsStore    *store,
                                  GError     **error)
 {
   g_autofree char *now = hcs_now_iso ();
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MODEL_SUPERSEDE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_MODEL_SUPERSEDE, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -478,8 +478,8 @@ hcs_store_grading_model_publish (HcsStore    *store,
   if (!hcs_store_step_done (store, stmt, error) ||
       (stmt = hcs_store_prepare (store, SQL_MODEL_PUBLISH, error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 2, version);
   hcs_store_bind_text (stmt, 3, actor);
   hcs_store_bind_text (stmt, 4, now);
   return hcs_store_step_done (store, stmt, error) &&
@@ -495,15 +495,15 @@ hcs_store_grading_write (HcsStore    *store,
                          const char  *as_of,
                          GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GRADE_WRITE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_GRADE_WRITE, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, subject_id);
-  sqlite3_bind_int64 (stmt, 2, model_id);
-  sqlite3_bind_int64 (stmt, 3, score);
-  sqlite3_bind_text (stmt, 4, grade, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, as_of, -1, SQLITE_STATIC);
+  hcs_stmt_bind_int64 (stmt, 1, subject_id);
+  hcs_stmt_bind_int64 (stmt, 2, model_id);
+  hcs_stmt_bind_int64 (stmt, 3, score);
+  hcs_stmt_bind_text_static (stmt, 4, grade);
+  hcs_stmt_bind_text_static (stmt, 5, as_of);
   return hcs_store_step_done (store, stmt, error);
 }
 
@@ -516,11 +516,11 @@ hcs_store_grading_set_in_force (HcsStore    *store,
                                 GError     **error)
 {
   g_autofree char *now = hcs_now_iso ();
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GRADE_IN_FORCE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_GRADE_IN_FORCE, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, subject_id);
+  hcs_stmt_bind_int64 (stmt, 1, subject_id);
   hcs_store_bind_text (stmt, 2, grade);
   hcs_store_bind_text (stmt, 3, now);
   return hcs_store_step_done (store, stmt, error);
@@ -532,11 +532,11 @@ hcs_store_grading_subject_get (HcsStore  *store,
                                gint64     subject_id,
                                GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GRADE_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_GRADE_GET, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, subject_id);
+  hcs_stmt_bind_int64 (stmt, 1, subject_id);
   return hcs_store_get_object (store, stmt, error);
 }
 
@@ -546,11 +546,11 @@ hcs_store_grading_override_open (HcsStore  *store,
                                  gint64     subject_id,
                                  GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_OVERRIDE_OPEN, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_OVERRIDE_OPEN, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, subject_id);
+  hcs_stmt_bind_int64 (stmt, 1, subject_id);
   return hcs_store_get_object (store, stmt, error);
 }
 
@@ -560,11 +560,11 @@ hcs_store_grading_overrides (HcsStore  *store,
                              gint64     subject_id,
                              GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_OVERRIDES, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_OVERRIDES, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, subject_id);
+  hcs_stmt_bind_int64 (stmt, 1, subject_id);
   return hcs_store_rows_array (store, stmt, G_MAXUINT, error);
 }
 
@@ -577,11 +577,11 @@ hcs_store_grading_override_insert (HcsStore    *store,
                                    GError     **error)
 {
   g_autofree char *now = hcs_now_iso ();
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_OVERRIDE_INSERT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_OVERRIDE_INSERT, error);
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, subject_id);
+  hcs_stmt_bind_int64 (stmt, 1, subject_id);
   hcs_store_bind_text (stmt, 2, grade);
   hcs_store_bind_text (stmt, 3, reason);
   hcs_store_bind_text (stmt, 4, actor);
@@ -597,11 +597,11 @@ hcs_store_grading_override_lift (HcsStore    *store,
                                  GError     **error)
 {
   g_autofree char *now = hcs_now_iso ();
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_OVERRIDE_LIFT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_OVERRIDE_LIFT, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, override_id);
+  hcs_stmt_bind_int64 (stmt, 1, override_id);
   hcs_store_bind_text (stmt, 2, now);
   hcs_store_bind_text (stmt, 3, actor);
   hcs_store_bind_text (stmt, 4, reason);

@@ -21,24 +21,24 @@ hcs_store_imports_item (HcsStore    *store,
                         char       **subject_type,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ITEM, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_ITEM, error);
   int rc;
 
   g_return_val_if_fail (store != NULL, FALSE);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, item_id);
+  hcs_stmt_bind_int64 (stmt, 1, item_id);
   rc = hcs_store_step (store, stmt, error);
   if (rc < 0)
     return FALSE;
-  if (rc == SQLITE_DONE)
+  if (rc == HCS_STMT_DONE)
     {
       g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no catalog item %" G_GINT64_FORMAT, item_id);
       return FALSE;
     }
-  *category = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  *subject_type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
+  *category = g_strdup (hcs_stmt_column_text (stmt, 0));
+  *subject_type = g_strdup (hcs_stmt_column_text (stmt, 1));
+  hcs_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -51,7 +51,7 @@ hcs_store_imports_find_sha (HcsStore    *store,
                             const char  *sha256,
                             GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_FIND_SHA, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_FIND_SHA, error);
   gint64 id = 0;
   int rc;
 
@@ -61,9 +61,9 @@ hcs_store_imports_find_sha (HcsStore    *store,
   rc = hcs_store_step (store, stmt, error);
   if (rc < 0)
     return -1;
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (rc == HCS_STMT_ROW)
+    id = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   return id;
 }
 
@@ -82,13 +82,13 @@ hcs_store_imports_insert (HcsStore    *store,
                           const char  *encoding,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSERT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_INSERT, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
     return 0;
   hcs_store_bind_text (stmt, 1, kind);
-  sqlite3_bind_int64 (stmt, 2, item_id);
+  hcs_stmt_bind_int64 (stmt, 2, item_id);
   hcs_store_bind_text (stmt, 3, actor);
   hcs_store_bind_text (stmt, 4, now);
   hcs_store_bind_text (stmt, 5, file_name ? file_name : "");
@@ -115,20 +115,20 @@ hcs_store_imports_finish (HcsStore    *store,
                           const char  *sha256,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_FINISH, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_FINISH, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import_id);
-  sqlite3_bind_int64 (stmt, 2, rows_read);
-  sqlite3_bind_int64 (stmt, 3, accepted);
-  sqlite3_bind_int64 (stmt, 4, rejected);
-  sqlite3_bind_int64 (stmt, 5, uscc_errors);
-  sqlite3_bind_int64 (stmt, 6, other_errors);
-  sqlite3_bind_int64 (stmt, 7, duration_ms);
+  hcs_stmt_bind_int64 (stmt, 1, import_id);
+  hcs_stmt_bind_int64 (stmt, 2, rows_read);
+  hcs_stmt_bind_int64 (stmt, 3, accepted);
+  hcs_stmt_bind_int64 (stmt, 4, rejected);
+  hcs_stmt_bind_int64 (stmt, 5, uscc_errors);
+  hcs_stmt_bind_int64 (stmt, 6, other_errors);
+  hcs_stmt_bind_int64 (stmt, 7, duration_ms);
   hcs_store_bind_text (stmt, 8, reasons);
   hcs_store_bind_text (stmt, 9, sha256);
-  sqlite3_bind_int64 (stmt, 10, uscc_duplicates);
+  hcs_stmt_bind_int64 (stmt, 10, uscc_duplicates);
   return hcs_store_step_done (store, stmt, error);
 }
 
@@ -141,12 +141,12 @@ hcs_store_imports_add_collected (HcsStore  *store,
                                  gint64     n,
                                  GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ADD_COLLECTED, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_ADD_COLLECTED, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  sqlite3_bind_int64 (stmt, 2, n);
+  hcs_stmt_bind_int64 (stmt, 1, item_id);
+  hcs_stmt_bind_int64 (stmt, 2, n);
   return hcs_store_step_done (store, stmt, error);
 }
 
@@ -163,12 +163,12 @@ hcs_store_imports_reject (HcsStore    *store,
                           const char  *message,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REJECT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_REJECT, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import_id);
-  sqlite3_bind_int64 (stmt, 2, row);
+  hcs_stmt_bind_int64 (stmt, 1, import_id);
+  hcs_stmt_bind_int64 (stmt, 2, row);
   hcs_store_bind_text (stmt, 3, field ? field : "");
   hcs_store_bind_text (stmt, 4, code);
   hcs_store_bind_text (stmt, 5, message);
@@ -183,19 +183,19 @@ hcs_store_imports_subject_id (HcsStore    *store,
                               const char  *identifier,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SUBJECT_ID, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_SUBJECT_ID, error);
   gint64 id = 0;
   int rc;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, identifier, -1, SQLITE_STATIC);
+  hcs_stmt_bind_text_static (stmt, 1, identifier);
   rc = hcs_store_step (store, stmt, error);
   if (rc < 0)
     return -1;
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (rc == HCS_STMT_ROW)
+    id = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   return id;
 }
 
@@ -208,17 +208,17 @@ hcs_store_imports_subject_name (HcsStore    *store,
                                 const char  *identifier,
                                 GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SUBJECT_NAME, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_SUBJECT_NAME, error);
   char *name = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, identifier, -1, SQLITE_STATIC);
+  hcs_stmt_bind_text_static (stmt, 1, identifier);
   rc = hcs_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  if (rc == HCS_STMT_ROW)
+    name = g_strdup (hcs_stmt_column_text (stmt, 0));
+  hcs_stmt_reset (stmt);
   return name;
 }
 
@@ -246,15 +246,15 @@ hcs_store_imports_last_record_id (HcsStore        *store,
                                   HcsRecordTable   table,
                                   GError         **error)
 {
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   gint64 id = -1;
 
   g_return_val_if_fail (table < HCS_RECORD_SUBJECT, -1);
   if ((stmt = hcs_store_prepare (store, duplicate_sql[table][0], error)) == NULL)
     return -1;
-  if (hcs_store_step (store, stmt, error) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (hcs_store_step (store, stmt, error) == HCS_STMT_ROW)
+    id = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   return id;
 }
 
@@ -265,16 +265,16 @@ count_of (HcsStore     *store,
           gint64        after_id,
           GError      **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, sql, error);
+  HcsStmt *stmt = hcs_store_prepare (store, sql, error);
   gint64 n = -1;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, import_id);
-  sqlite3_bind_int64 (stmt, 2, after_id);
-  if (hcs_store_step (store, stmt, error) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  hcs_stmt_bind_int64 (stmt, 1, import_id);
+  hcs_stmt_bind_int64 (stmt, 2, after_id);
+  if (hcs_store_step (store, stmt, error) == HCS_STMT_ROW)
+    n = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   return n;
 }
 
@@ -302,7 +302,7 @@ hcs_store_imports_count_duplicates (HcsStore        *store,
                                     gboolean         any_unregistered,
                                     GError         **error)
 {
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   gint64 registered = 0, unregistered;
 
   g_return_val_if_fail (table < HCS_RECORD_SUBJECT, -1);
@@ -315,8 +315,8 @@ hcs_store_imports_count_duplicates (HcsStore        *store,
     return registered;
   if ((stmt = hcs_store_prepare (store, duplicate_sql[table][2], error)) == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, import_id);
-  sqlite3_bind_int64 (stmt, 2, after_id);
+  hcs_stmt_bind_int64 (stmt, 1, import_id);
+  hcs_stmt_bind_int64 (stmt, 2, after_id);
   if (!hcs_store_step_done (store, stmt, error) ||
       (unregistered = count_of (store, duplicate_sql[table][3], import_id, after_id, error)) < 0)
     return -1;
@@ -331,13 +331,13 @@ gint64
 hcs_store_imports_subject_count (HcsStore  *store,
                                  GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SUBJECT_COUNT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_SUBJECT_COUNT, error);
   gint64 n = 0;
 
-  if (stmt == NULL || hcs_store_step (store, stmt, error) != SQLITE_ROW)
+  if (stmt == NULL || hcs_store_step (store, stmt, error) != HCS_STMT_ROW)
     return -1;
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  n = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   return n;
 }
 
@@ -419,7 +419,7 @@ HcsSubjectIndex *
 hcs_store_imports_subject_index (HcsStore  *store,
                                  GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SUBJECT_KEYS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_SUBJECT_KEYS, error);
   g_autoptr(HcsSubjectIndex) index = g_new0 (HcsSubjectIndex, 1);
   gsize allocated = 4096;
   int rc;
@@ -427,15 +427,15 @@ hcs_store_imports_subject_index (HcsStore  *store,
   if (stmt == NULL)
     return NULL;
   index->keys = g_new (SubjectKey, allocated);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
     {
-      const char *text = (const char *) sqlite3_column_text (stmt, 0);
-      int len = sqlite3_column_bytes (stmt, 0);
+      const char *text = hcs_stmt_column_text (stmt, 0);
+      int len = hcs_stmt_column_bytes (stmt, 0);
       SubjectKey *k;
 
       if (text == NULL || len >= KEY_BYTES || memchr (text, '\0', len) != NULL)
         {
-          sqlite3_reset (stmt);
+          hcs_stmt_reset (stmt);
           return NULL;
         }
       if (index->n == allocated)
@@ -446,15 +446,12 @@ hcs_store_imports_subject_index (HcsStore  *store,
       k = &index->keys[index->n++];
       memset (k->key, 0, KEY_BYTES);
       memcpy (k->key, text, len);
-      k->id = sqlite3_column_int64 (stmt, 1);
-      k->name_hash = hcs_subject_index_name_hash ((const char *) sqlite3_column_text (stmt, 2));
+      k->id = hcs_stmt_column_int64 (stmt, 1);
+      k->name_hash = hcs_subject_index_name_hash (hcs_stmt_column_text (stmt, 2));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hcs_store_set_error (store, rc, error);
-      return NULL;
-    }
+  hcs_stmt_reset (stmt);
+  if (rc != HCS_STMT_DONE)
+    return NULL;
   if (index->n >= G_MAXUINT32 / 4)
     return NULL;
   index->mask = 1023;
@@ -571,7 +568,8 @@ hcs_store_imports_record_insert (HcsStore        *store,
   };
 
   g_return_val_if_fail (table <= HCS_RECORD_SUBJECT, NULL);
-  return (HcsRecordInsert *) hcs_store_prepare (store, sql[look_up_subject ? 1 : 0][table], error);
+  return (HcsRecordInsert *) hcs_store_prepare_ignoring_duplicates (store, sql[look_up_subject ? 1 : 0][table],
+                                                                    error);
 }
 
 /* The text is not copied: it must live until the row is written. */
@@ -580,7 +578,7 @@ hcs_record_insert_bind_text (HcsRecordInsert *insert,
                              int              param,
                              const char      *text)
 {
-  sqlite3_bind_text ((sqlite3_stmt *) insert, param, text, -1, SQLITE_STATIC);
+  hcs_stmt_bind_text_static ((HcsStmt *) insert, param, text);
 }
 
 void
@@ -588,7 +586,7 @@ hcs_record_insert_bind_double (HcsRecordInsert *insert,
                                int              param,
                                double           value)
 {
-  sqlite3_bind_double ((sqlite3_stmt *) insert, param, value);
+  hcs_stmt_bind_double ((HcsStmt *) insert, param, value);
 }
 
 void
@@ -596,14 +594,14 @@ hcs_record_insert_bind_int (HcsRecordInsert *insert,
                             int              param,
                             gint64           value)
 {
-  sqlite3_bind_int64 ((sqlite3_stmt *) insert, param, value);
+  hcs_stmt_bind_int64 ((HcsStmt *) insert, param, value);
 }
 
 void
 hcs_record_insert_bind_null (HcsRecordInsert *insert,
                              int              param)
 {
-  sqlite3_bind_null ((sqlite3_stmt *) insert, param);
+  hcs_stmt_bind_null ((HcsStmt *) insert, param);
 }
 
 /**
@@ -620,17 +618,16 @@ hcs_store_imports_record_write (HcsStore         *store,
                                 HcsRecordInsert  *insert,
                                 GError          **error)
 {
-  sqlite3_stmt *stmt = (sqlite3_stmt *) insert;
-  int rc = sqlite3_step (stmt);
-  int ext;
+  HcsStmt *stmt = (HcsStmt *) insert;
+  g_autoptr(GError) local_error = NULL;
+  int rc = hcs_store_step (store, stmt, &local_error);
 
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return 1;
-  ext = sqlite3_extended_errcode (hcs_store_get_db (store));
-  if (ext == SQLITE_CONSTRAINT_UNIQUE)
+  hcs_stmt_reset (stmt);
+  if (rc == HCS_STMT_DONE)
+    return hcs_store_changes (store) > 0 ? 1 : 0;
+  if (g_error_matches (local_error, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
     return 0;
-  hcs_store_set_error (store, ext, error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
   return -1;
 }
 
@@ -644,7 +641,7 @@ hcs_store_imports_record_owner (HcsStore        *store,
 {
   static const char *const sql[] = { SQL_OWNER_PENALTY, SQL_OWNER_LICENSE, SQL_OWNER_COMMITMENT,
                                      SQL_OWNER_SUBJECT };
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   gint64 id = 0;
   int rc;
 
@@ -652,13 +649,13 @@ hcs_store_imports_record_owner (HcsStore        *store,
   stmt = hcs_store_prepare (store, sql[table], error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
+  hcs_stmt_bind_text_static (stmt, 1, number);
   rc = hcs_store_step (store, stmt, error);
   if (rc < 0)
     return -1;
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (rc == HCS_STMT_ROW)
+    id = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   return id;
 }
 
@@ -702,16 +699,16 @@ hcs_store_imports_list (HcsStore       *store,
                         gint64         *total,
                         GError        **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_LIST, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_LIST, error);
   g_autoptr(JsonArray) rows = NULL;
 
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_text (stmt, 1, kind);
-  sqlite3_bind_int64 (stmt, 2, item_id);
+  hcs_stmt_bind_int64 (stmt, 2, item_id);
   if (page->after_id > 0)
-    sqlite3_bind_int64 (stmt, 3, page->after_id);
-  sqlite3_bind_int64 (stmt, 4, (gint64) page->limit + 1);
+    hcs_stmt_bind_int64 (stmt, 3, page->after_id);
+  hcs_stmt_bind_int64 (stmt, 4, (gint64) page->limit + 1);
   if ((rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (rows); i++)
@@ -724,11 +721,11 @@ hcs_store_imports_list (HcsStore       *store,
       if (stmt == NULL)
         return NULL;
       hcs_store_bind_text (stmt, 1, kind);
-      sqlite3_bind_int64 (stmt, 2, item_id);
-      if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
+      hcs_stmt_bind_int64 (stmt, 2, item_id);
+      if (hcs_store_step (store, stmt, error) != HCS_STMT_ROW)
         return NULL;
-      *total = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      *total = hcs_stmt_column_int64 (stmt, 0);
+      hcs_stmt_reset (stmt);
     }
   return g_steal_pointer (&rows);
 }
@@ -738,12 +735,12 @@ hcs_store_imports_get (HcsStore  *store,
                        gint64     id,
                        GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_GET, error);
   JsonObject *obj;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   obj = hcs_store_get_object (store, stmt, error);
   if (obj == NULL)
     return NULL;
@@ -762,11 +759,11 @@ hcs_store_imports_rejections (HcsStore  *store,
                               guint      max_rows,
                               GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REJECTIONS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_REJECTIONS, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   return hcs_store_rows_array (store, stmt, max_rows, error);
 }
 
@@ -805,11 +802,11 @@ hcs_store_imports_quality (HcsStore  *store,
                            gint64     year,
                            GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, by_month ? SQL_QUALITY_MONTH : SQL_QUALITY_DEPARTMENT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, by_month ? SQL_QUALITY_MONTH : SQL_QUALITY_DEPARTMENT, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, year);
+  hcs_stmt_bind_int64 (stmt, 1, year);
   return hcs_store_rows_array (store, stmt, 0, error);
 }
 
@@ -868,15 +865,15 @@ hcs_store_imports_quality_months (HcsStore  *store,
                                   gint64     department_id,
                                   GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_QUALITY_IMPORTS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_QUALITY_IMPORTS, error);
   g_autoptr(JsonArray) imports = NULL;
   g_autoptr(JsonArray) rows = json_array_new ();
   JsonObject *row = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, year);
-  sqlite3_bind_int64 (stmt, 2, department_id);
+  hcs_stmt_bind_int64 (stmt, 1, year);
+  hcs_stmt_bind_int64 (stmt, 2, department_id);
   if ((imports = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (imports); i++)
@@ -929,7 +926,7 @@ JsonArray *
 hcs_store_imports_items (HcsStore  *store,
                          GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DEMO_ITEMS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DEMO_ITEMS, error);
 
   if (stmt == NULL)
     return NULL;
@@ -947,24 +944,24 @@ hcs_store_imports_insert_past (HcsStore          *store,
                                const HcsPastImport *past,
                                GError           **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSERT_PAST, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_INSERT_PAST, error);
 
   if (stmt == NULL)
     return FALSE;
   hcs_store_bind_text (stmt, 1, past->kind);
-  sqlite3_bind_int64 (stmt, 2, past->item_id);
+  hcs_stmt_bind_int64 (stmt, 2, past->item_id);
   hcs_store_bind_text (stmt, 3, past->actor);
   hcs_store_bind_text (stmt, 4, past->at);
   hcs_store_bind_text (stmt, 5, past->file_name);
   hcs_store_bind_text (stmt, 6, past->sha256);
   hcs_store_bind_text (stmt, 7, past->encoding);
-  sqlite3_bind_int64 (stmt, 8, past->rows_read);
-  sqlite3_bind_int64 (stmt, 9, past->rows_read - past->uscc_errors - past->other_errors);
-  sqlite3_bind_int64 (stmt, 10, past->uscc_errors + past->other_errors);
-  sqlite3_bind_int64 (stmt, 11, past->uscc_errors);
-  sqlite3_bind_int64 (stmt, 12, past->other_errors);
-  sqlite3_bind_int64 (stmt, 13, past->duration_ms);
+  hcs_stmt_bind_int64 (stmt, 8, past->rows_read);
+  hcs_stmt_bind_int64 (stmt, 9, past->rows_read - past->uscc_errors - past->other_errors);
+  hcs_stmt_bind_int64 (stmt, 10, past->uscc_errors + past->other_errors);
+  hcs_stmt_bind_int64 (stmt, 11, past->uscc_errors);
+  hcs_stmt_bind_int64 (stmt, 12, past->other_errors);
+  hcs_stmt_bind_int64 (stmt, 13, past->duration_ms);
   hcs_store_bind_text (stmt, 14, past->reasons);
-  sqlite3_bind_int64 (stmt, 15, past->uscc_duplicates);
+  hcs_stmt_bind_int64 (stmt, 15, past->uscc_duplicates);
   return hcs_store_step_done (store, stmt, error);
 }

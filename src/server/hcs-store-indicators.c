@@ -31,12 +31,12 @@ hcs_store_indicators_values (HcsStore    *store,
                              gboolean     province_only,
                              GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_VALUES, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_VALUES, error);
 
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_text (stmt, 1, indicator);
-  sqlite3_bind_int (stmt, 2, province_only ? 1 : 0);
+  hcs_stmt_bind_int64 (stmt, 2, province_only ? 1 : 0);
   return hcs_store_rows_array (store, stmt, 0, error);
 }
 
@@ -51,12 +51,12 @@ hcs_store_indicators_value_get (HcsStore    *store,
                                 const char  *region,
                                 GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_VALUE_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_VALUE_GET, error);
 
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_text (stmt, 1, indicator);
-  sqlite3_bind_int (stmt, 2, year);
+  hcs_stmt_bind_int64 (stmt, 2, year);
   hcs_store_bind_text (stmt, 3, region);
   return hcs_store_get_object (store, stmt, error);
 }
@@ -76,15 +76,15 @@ hcs_store_indicators_value_insert (HcsStore    *store,
                                    const char  *actor,
                                    GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_VALUE_INSERT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_VALUE_INSERT, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
     return FALSE;
   hcs_store_bind_text (stmt, 1, indicator);
-  sqlite3_bind_int (stmt, 2, year);
+  hcs_stmt_bind_int64 (stmt, 2, year);
   hcs_store_bind_text (stmt, 3, region);
-  sqlite3_bind_double (stmt, 4, value);
+  hcs_stmt_bind_double (stmt, 4, value);
   hcs_store_bind_text (stmt, 5, evidence);
   hcs_store_bind_text (stmt, 6, actor);
   hcs_store_bind_text (stmt, 7, now);
@@ -102,18 +102,18 @@ set_unchanged_error (HcsStore    *store,
                      const char  *region,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_VALUE_EXISTS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_VALUE_EXISTS, error);
   gint64 exists;
 
   if (stmt == NULL)
     return FALSE;
   hcs_store_bind_text (stmt, 1, indicator);
-  sqlite3_bind_int (stmt, 2, year);
+  hcs_stmt_bind_int64 (stmt, 2, year);
   hcs_store_bind_text (stmt, 3, region);
-  if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
+  if (hcs_store_step (store, stmt, error) != HCS_STMT_ROW)
     return FALSE;
-  exists = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  exists = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   g_set_error (error, HCS_STORE_ERROR, exists ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
                "value of %s for %d not updated", indicator, year);
   return FALSE;
@@ -139,16 +139,16 @@ hcs_store_indicators_value_update (HcsStore    *store,
                                    const char  *actor,
                                    GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_VALUE_UPDATE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_VALUE_UPDATE, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
     return FALSE;
   hcs_store_bind_text (stmt, 1, indicator);
-  sqlite3_bind_int (stmt, 2, year);
+  hcs_stmt_bind_int64 (stmt, 2, year);
   hcs_store_bind_text (stmt, 3, region);
-  sqlite3_bind_int64 (stmt, 4, version);
-  sqlite3_bind_double (stmt, 5, value);
+  hcs_stmt_bind_int64 (stmt, 4, version);
+  hcs_stmt_bind_double (stmt, 5, value);
   hcs_store_bind_text (stmt, 6, evidence);
   hcs_store_bind_text (stmt, 7, actor);
   hcs_store_bind_text (stmt, 8, now);
@@ -176,15 +176,15 @@ hcs_store_indicators_value_review (HcsStore    *store,
                                    const char  *comment,
                                    GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_VALUE_REVIEW, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_VALUE_REVIEW, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
     return FALSE;
   hcs_store_bind_text (stmt, 1, indicator);
-  sqlite3_bind_int (stmt, 2, year);
+  hcs_stmt_bind_int64 (stmt, 2, year);
   hcs_store_bind_text (stmt, 3, region);
-  sqlite3_bind_int64 (stmt, 4, version);
+  hcs_stmt_bind_int64 (stmt, 4, version);
   hcs_store_bind_text (stmt, 5, state);
   hcs_store_bind_text (stmt, 6, reviewer);
   hcs_store_bind_text (stmt, 7, now);
@@ -214,12 +214,12 @@ rows_for_years (HcsStore    *store,
                 const char  *text3,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, sql, error);
+  HcsStmt *stmt = hcs_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, first);
-  sqlite3_bind_int (stmt, 2, last);
+  hcs_stmt_bind_int64 (stmt, 1, first);
+  hcs_stmt_bind_int64 (stmt, 2, last);
   if (text3 != NULL)
     hcs_store_bind_text (stmt, 3, text3);
   return hcs_store_rows_array (store, stmt, 0, error);
@@ -499,7 +499,7 @@ hcs_store_indicators_records (HcsStore    *store,
     { "catalog_version",   SQL_RECORDS_CATALOG_VERSION },
     { "imports",           SQL_RECORDS_IMPORTS },
   };
-  sqlite3_stmt *stmt = NULL;
+  HcsStmt *stmt = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (queries) && stmt == NULL; i++)
     if (g_str_equal (queries[i].kind, kind))
@@ -509,10 +509,10 @@ hcs_store_indicators_records (HcsStore    *store,
           return NULL;
       }
   g_return_val_if_fail (stmt != NULL, NULL);
-  sqlite3_bind_int (stmt, 1, year);
+  hcs_stmt_bind_int64 (stmt, 1, year);
   hcs_store_bind_text (stmt, 2, region);
   hcs_store_bind_text (stmt, 3, today);
-  sqlite3_bind_int64 (stmt, 4, limit);
+  hcs_stmt_bind_int64 (stmt, 4, limit);
   return hcs_store_rows_array (store, stmt, 0, error);
 }
 
@@ -528,7 +528,7 @@ hcs_store_indicators_region_targets (HcsStore    *store,
                                      const char  *indicator,
                                      GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REGION_TARGETS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_REGION_TARGETS, error);
 
   if (stmt == NULL)
     return NULL;
@@ -547,7 +547,7 @@ hcs_store_indicators_region_target_get (HcsStore    *store,
                                         const char  *region,
                                         GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REGION_TARGET_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_REGION_TARGET_GET, error);
 
   if (stmt == NULL)
     return NULL;
@@ -576,7 +576,7 @@ hcs_store_indicators_region_target_set (HcsStore    *store,
                                         const char  *actor,
                                         GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, version == 0 ? SQL_REGION_TARGET_INSERT
+  HcsStmt *stmt = hcs_store_prepare (store, version == 0 ? SQL_REGION_TARGET_INSERT
                                                               : SQL_REGION_TARGET_UPDATE, error);
   g_autofree char *now = hcs_now_iso ();
 
@@ -584,12 +584,12 @@ hcs_store_indicators_region_target_set (HcsStore    *store,
     return FALSE;
   hcs_store_bind_text (stmt, 1, indicator);
   hcs_store_bind_text (stmt, 2, region);
-  sqlite3_bind_double (stmt, 3, target);
-  sqlite3_bind_double (stmt, 4, warning_gap);
+  hcs_stmt_bind_double (stmt, 3, target);
+  hcs_stmt_bind_double (stmt, 4, warning_gap);
   hcs_store_bind_text (stmt, 5, actor);
   hcs_store_bind_text (stmt, 6, now);
   if (version != 0)
-    sqlite3_bind_int64 (stmt, 7, version);
+    hcs_stmt_bind_int64 (stmt, 7, version);
   if (!hcs_store_step_done (store, stmt, error))
     return FALSE;
   if (version == 0 || hcs_store_changes (store) == 1)
@@ -619,13 +619,13 @@ hcs_store_indicators_queue (HcsStore    *store,
                             guint        limit,
                             GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_QUEUE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_QUEUE, error);
 
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_text (stmt, 1, state);
   hcs_store_bind_text (stmt, 2, submitted_by);
-  sqlite3_bind_int64 (stmt, 3, limit);
+  hcs_stmt_bind_int64 (stmt, 3, limit);
   return hcs_store_rows_array (store, stmt, 0, error);
 }
 
@@ -641,14 +641,14 @@ hcs_store_indicators_seed (HcsStore                     *store,
                            const HcsIndicatorValueSeed  *v,
                            GError                      **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SEED, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_SEED, error);
 
   if (stmt == NULL)
     return FALSE;
   hcs_store_bind_text (stmt, 1, v->indicator);
-  sqlite3_bind_int (stmt, 2, v->year);
+  hcs_stmt_bind_int64 (stmt, 2, v->year);
   hcs_store_bind_text (stmt, 3, v->region ? v->region : "");
-  sqlite3_bind_double (stmt, 4, v->value);
+  hcs_stmt_bind_double (stmt, 4, v->value);
   hcs_store_bind_text (stmt, 5, v->evidence);
   hcs_store_bind_text (stmt, 6, v->state);
   hcs_store_bind_text (stmt, 7, v->submitted_by);
@@ -656,6 +656,6 @@ hcs_store_indicators_seed (HcsStore                     *store,
   hcs_store_bind_text (stmt, 9, v->reviewed_by);
   hcs_store_bind_text (stmt, 10, v->reviewed_at);
   hcs_store_bind_text (stmt, 11, v->review_comment);
-  sqlite3_bind_int64 (stmt, 12, v->reviewed_by ? 2 : 1);
+  hcs_stmt_bind_int64 (stmt, 12, v->reviewed_by ? 2 : 1);
   return hcs_store_step_done (store, stmt, error);
 }

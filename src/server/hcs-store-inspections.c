@@ -124,19 +124,19 @@ hcs_store_inspections_plan_insert (HcsStore                 *store,
                                    const char               *actor,
                                    GError                  **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_PLAN_INSERT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_PLAN_INSERT, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
     return 0;
   hcs_store_bind_text (stmt, 1, plan->title);
-  sqlite3_bind_int64 (stmt, 2, plan->department_id);
+  hcs_stmt_bind_int64 (stmt, 2, plan->department_id);
   hcs_store_bind_text (stmt, 3, plan->region);
   hcs_store_bind_text (stmt, 4, plan->industry);
   hcs_store_bind_text (stmt, 5, plan->subject_type);
   for (int i = 0; i < 4; i++)
-    sqlite3_bind_int64 (stmt, 6 + i, plan->ratios[i]);
-  sqlite3_bind_int64 (stmt, 10, plan->exclusion_days);
+    hcs_stmt_bind_int64 (stmt, 6 + i, plan->ratios[i]);
+  hcs_stmt_bind_int64 (stmt, 10, plan->exclusion_days);
   hcs_store_bind_text (stmt, 11, actor);
   hcs_store_bind_text (stmt, 12, now);
   return hcs_store_insert (store, stmt, error);
@@ -148,12 +148,12 @@ hcs_store_inspections_inspector_add (HcsStore  *store,
                                      gint64     user_id,
                                      GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSPECTOR_ADD, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_INSPECTOR_ADD, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int64 (stmt, 2, user_id);
+  hcs_stmt_bind_int64 (stmt, 1, plan_id);
+  hcs_stmt_bind_int64 (stmt, 2, user_id);
   return hcs_store_step_done (store, stmt, error);
 }
 
@@ -165,13 +165,13 @@ hcs_store_inspections_conflict_add (HcsStore    *store,
                                     const char  *reason,
                                     GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_CONFLICT_ADD, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_CONFLICT_ADD, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int64 (stmt, 2, user_id);
-  sqlite3_bind_int64 (stmt, 3, subject_id);
+  hcs_stmt_bind_int64 (stmt, 1, plan_id);
+  hcs_stmt_bind_int64 (stmt, 2, user_id);
+  hcs_stmt_bind_int64 (stmt, 3, subject_id);
   hcs_store_bind_text (stmt, 4, reason);
   return hcs_store_step_done (store, stmt, error);
 }
@@ -188,18 +188,18 @@ hcs_store_inspections_department_user (HcsStore    *store,
                                        gint64       department_id,
                                        GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DEPARTMENT_USER, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DEPARTMENT_USER, error);
   int rc;
   gint64 id = 0;
 
   if (stmt == NULL)
     return -1;
   hcs_store_bind_text (stmt, 1, username);
-  sqlite3_bind_int64 (stmt, 2, department_id);
+  hcs_stmt_bind_int64 (stmt, 2, department_id);
   rc = hcs_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (rc == HCS_STMT_ROW)
+    id = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   return rc < 0 ? -1 : id;
 }
 
@@ -209,11 +209,11 @@ rows_of (HcsStore    *store,
          gint64       id,
          GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, sql, error);
+  HcsStmt *stmt = hcs_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   return hcs_store_rows_array (store, stmt, 0, error);
 }
 
@@ -253,13 +253,13 @@ hcs_store_inspections_conflict_remove (HcsStore  *store,
                                        gint64     subject_id,
                                        GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_CONFLICT_REMOVE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_CONFLICT_REMOVE, error);
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int64 (stmt, 2, user_id);
-  sqlite3_bind_int64 (stmt, 3, subject_id);
+  hcs_stmt_bind_int64 (stmt, 1, plan_id);
+  hcs_stmt_bind_int64 (stmt, 2, user_id);
+  hcs_stmt_bind_int64 (stmt, 3, subject_id);
   if (!hcs_store_step_done (store, stmt, error))
     return -1;
   return hcs_store_changes (store) > 0 ? 1 : 0;
@@ -277,12 +277,12 @@ hcs_store_inspections_plan_get (HcsStore  *store,
                                 GError   **error)
 {
   g_autoptr(JsonObject) plan = NULL;
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_PLAN_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_PLAN_GET, error);
   JsonArray *inspectors, *conflicts, *draws;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   if ((plan = hcs_store_get_object (store, stmt, error)) == NULL ||
       (inspectors = rows_of (store, SQL_PLAN_INSPECTORS, id, error)) == NULL)
     return NULL;
@@ -302,31 +302,31 @@ hcs_store_inspections_plans_list (HcsStore  *store,
                                   guint      limit,
                                   GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_PLANS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_PLANS, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, after_id);
-  sqlite3_bind_int64 (stmt, 2, (gint64) limit + 1);
+  hcs_stmt_bind_int64 (stmt, 1, after_id);
+  hcs_stmt_bind_int64 (stmt, 2, (gint64) limit + 1);
   return hcs_store_rows_array (store, stmt, 0, error);
 }
 
 static GArray *
 int_column (HcsStore      *store,
-            sqlite3_stmt  *stmt,
+            HcsStmt       *stmt,
             GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
     {
-      gint64 v = sqlite3_column_int64 (stmt, 0);
+      gint64 v = hcs_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (ids, v);
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+  hcs_stmt_reset (stmt);
+  return rc == HCS_STMT_DONE ? g_steal_pointer (&ids) : NULL;
 }
 
 /**
@@ -339,11 +339,11 @@ hcs_store_inspections_pool (HcsStore  *store,
                             gint64     plan_id,
                             GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_POOL, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_POOL, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  hcs_stmt_bind_int64 (stmt, 1, plan_id);
   return int_column (store, stmt, error);
 }
 
@@ -358,7 +358,7 @@ hcs_store_inspections_candidates (HcsStore                 *store,
                                   GArray                   *by_grade[4],
                                   GError                  **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_CANDIDATES, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_CANDIDATES, error);
   int rc;
 
   if (stmt == NULL)
@@ -366,17 +366,17 @@ hcs_store_inspections_candidates (HcsStore                 *store,
   hcs_store_bind_text (stmt, 1, scope->region);
   hcs_store_bind_text (stmt, 2, scope->industry);
   hcs_store_bind_text (stmt, 3, scope->subject_type);
-  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *grade = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 id = hcs_stmt_column_int64 (stmt, 0);
+      const char *grade = hcs_stmt_column_text (stmt, 1);
 
       for (int g = 0; g < 4; g++)
         if (g_strcmp0 (grade, grade_keys[g]) == 0)
           g_array_append_val (by_grade[g], id);
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
+  hcs_stmt_reset (stmt);
+  return rc == HCS_STMT_DONE;
 }
 
 /**
@@ -392,21 +392,21 @@ hcs_store_inspections_exclusions (HcsStore    *store,
                                   GError     **error)
 {
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_EXCLUSIONS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_EXCLUSIONS, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  hcs_stmt_bind_int64 (stmt, 1, plan_id);
   hcs_store_bind_text (stmt, 2, since);
-  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
     {
-      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      gint64 pair[2] = { hcs_stmt_column_int64 (stmt, 0), hcs_stmt_column_int64 (stmt, 1) };
 
       g_array_append_vals (pairs, pair, 2);
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&pairs) : NULL;
+  hcs_stmt_reset (stmt);
+  return rc == HCS_STMT_DONE ? g_steal_pointer (&pairs) : NULL;
 }
 
 static gint64
@@ -415,17 +415,17 @@ id_lookup (HcsStore    *store,
            gint64       id,
            GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, sql, error);
+  HcsStmt *stmt = hcs_store_prepare (store, sql, error);
   int rc;
   gint64 found = 0;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   rc = hcs_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    found = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (rc == HCS_STMT_ROW)
+    found = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   return rc < 0 ? -1 : found;
 }
 
@@ -452,11 +452,11 @@ hcs_store_inspections_draw_supersede (HcsStore  *store,
                                       gint64     draw_id,
                                       GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DRAW_SUPERSEDE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DRAW_SUPERSEDE, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, draw_id);
+  hcs_stmt_bind_int64 (stmt, 1, draw_id);
   return hcs_store_step_done (store, stmt, error);
 }
 
@@ -476,21 +476,21 @@ hcs_store_inspections_draw_insert (HcsStore    *store,
                                    const char  *today,
                                    GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DRAW_INSERT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DRAW_INSERT, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  hcs_stmt_bind_int64 (stmt, 1, plan_id);
   hcs_store_bind_text (stmt, 2, seed);
   hcs_store_bind_text (stmt, 3, candidates);
   hcs_store_bind_text (stmt, 4, candidates_sha256);
   hcs_store_bind_text (stmt, 5, exclusions);
   hcs_store_bind_text (stmt, 6, exclusions_sha256);
-  sqlite3_bind_int64 (stmt, 7, n_candidates);
-  sqlite3_bind_int64 (stmt, 8, n_drawn);
+  hcs_stmt_bind_int64 (stmt, 7, n_candidates);
+  hcs_stmt_bind_int64 (stmt, 8, n_drawn);
   hcs_store_bind_text (stmt, 9, reason);
-  sqlite3_bind_int64 (stmt, 10, replaces);
+  hcs_stmt_bind_int64 (stmt, 10, replaces);
   hcs_store_bind_text (stmt, 11, actor);
   hcs_store_bind_text (stmt, 12, now);
   hcs_store_bind_text (stmt, 13, today);
@@ -505,17 +505,17 @@ hcs_store_inspections_pick_insert (HcsStore                 *store,
                                    const HcsInspectionPick  *pick,
                                    GError                  **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_PICK_INSERT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_PICK_INSERT, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, draw_id);
-  sqlite3_bind_int64 (stmt, 2, plan_id);
-  sqlite3_bind_int64 (stmt, 3, position);
-  sqlite3_bind_int64 (stmt, 4, pick->subject_id);
+  hcs_stmt_bind_int64 (stmt, 1, draw_id);
+  hcs_stmt_bind_int64 (stmt, 2, plan_id);
+  hcs_stmt_bind_int64 (stmt, 3, position);
+  hcs_stmt_bind_int64 (stmt, 4, pick->subject_id);
   hcs_store_bind_text (stmt, 5, grade_keys[pick->grade]);
-  sqlite3_bind_int64 (stmt, 6, pick->inspectors[0]);
-  sqlite3_bind_int64 (stmt, 7, pick->inspectors[1]);
+  hcs_stmt_bind_int64 (stmt, 6, pick->inspectors[0]);
+  hcs_stmt_bind_int64 (stmt, 7, pick->inspectors[1]);
   return hcs_store_insert (store, stmt, error) != 0;
 }
 
@@ -533,18 +533,18 @@ hcs_store_inspections_draw_get (HcsStore  *store,
 {
   g_autoptr(JsonObject) draw = NULL;
   g_autoptr(JsonObject) snapshot = NULL;
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DRAW_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DRAW_GET, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   if ((draw = hcs_store_get_object (store, stmt, error)) == NULL)
     return NULL;
   if (!with_snapshot)
     return g_steal_pointer (&draw);
   if ((stmt = hcs_store_prepare (store, SQL_DRAW_SNAPSHOT, error)) == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   if ((snapshot = hcs_store_get_object (store, stmt, error)) == NULL)
     return NULL;
   json_object_set_member (draw, "candidates", json_node_copy (json_object_get_member (snapshot, "candidates")));
@@ -563,25 +563,25 @@ hcs_store_inspections_draw_picks (HcsStore  *store,
                                   GError   **error)
 {
   g_autoptr(GArray) picks = g_array_new (FALSE, TRUE, sizeof (HcsInspectionPick));
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DRAW_PICKS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DRAW_PICKS, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, draw_id);
-  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+  hcs_stmt_bind_int64 (stmt, 1, draw_id);
+  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
     {
-      HcsInspectionPick pick = { sqlite3_column_int64 (stmt, 0), 0, { sqlite3_column_int64 (stmt, 2),
-                                                                      sqlite3_column_int64 (stmt, 3) } };
-      const char *grade = (const char *) sqlite3_column_text (stmt, 1);
+      HcsInspectionPick pick = { hcs_stmt_column_int64 (stmt, 0), 0, { hcs_stmt_column_int64 (stmt, 2),
+                                                                      hcs_stmt_column_int64 (stmt, 3) } };
+      const char *grade = hcs_stmt_column_text (stmt, 1);
 
       for (int g = 0; g < 4; g++)
         if (g_strcmp0 (grade, grade_keys[g]) == 0)
           pick.grade = g;
       g_array_append_val (picks, pick);
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&picks) : NULL;
+  hcs_stmt_reset (stmt);
+  return rc == HCS_STMT_DONE ? g_steal_pointer (&picks) : NULL;
 }
 
 /* Returns: (transfer full): up to @limit + 1 inspections of the draw after @after_id */
@@ -592,13 +592,13 @@ hcs_store_inspections_list (HcsStore  *store,
                             guint      limit,
                             GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSPECTIONS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_INSPECTIONS, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, draw_id);
-  sqlite3_bind_int64 (stmt, 2, after_id);
-  sqlite3_bind_int64 (stmt, 3, (gint64) limit + 1);
+  hcs_stmt_bind_int64 (stmt, 1, draw_id);
+  hcs_stmt_bind_int64 (stmt, 2, after_id);
+  hcs_stmt_bind_int64 (stmt, 3, (gint64) limit + 1);
   return hcs_store_rows_array (store, stmt, 0, error);
 }
 
@@ -607,11 +607,11 @@ hcs_store_inspections_get (HcsStore  *store,
                            gint64     id,
                            GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSPECTION_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_INSPECTION_GET, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   return hcs_store_get_object (store, stmt, error);
 }
 
@@ -625,12 +625,12 @@ hcs_store_inspections_result_set (HcsStore    *store,
                                   const char  *today,
                                   GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_RESULT_SET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_RESULT_SET, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   hcs_store_bind_text (stmt, 2, result);
   hcs_store_bind_text (stmt, 3, note);
   hcs_store_bind_text (stmt, 4, actor);
@@ -655,14 +655,14 @@ hcs_store_inspections_publicity (HcsStore    *store,
                                  guint        limit,
                                  GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_PUBLICITY, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_PUBLICITY, error);
 
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_text (stmt, 1, region);
   hcs_store_bind_text (stmt, 2, result);
   hcs_store_bind_text (stmt, 3, after_key);
-  sqlite3_bind_int64 (stmt, 4, after_id);
-  sqlite3_bind_int64 (stmt, 5, (gint64) limit + 1);
+  hcs_stmt_bind_int64 (stmt, 4, after_id);
+  hcs_stmt_bind_int64 (stmt, 5, (gint64) limit + 1);
   return hcs_store_rows_array (store, stmt, 0, error);
 }

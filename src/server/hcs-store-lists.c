@@ -66,7 +66,7 @@ JsonArray *
 hcs_store_lists_types (HcsStore  *store,
                        GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_TYPES, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_TYPES, error);
   JsonArray *rows;
 
   if (stmt == NULL || (rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
@@ -82,7 +82,7 @@ hcs_store_lists_type_get (HcsStore    *store,
                           const char  *key,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_TYPE_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_TYPE_GET, error);
   JsonObject *obj;
 
   if (stmt == NULL)
@@ -108,22 +108,22 @@ hcs_store_lists_type_set_periods (HcsStore    *store,
                                   gint64       objection_days,
                                   GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_TYPE_SET_PERIODS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_TYPE_SET_PERIODS, error);
 
   if (stmt == NULL)
     return FALSE;
   hcs_store_bind_text (stmt, 1, key);
   if (notice_days >= 0)
-    sqlite3_bind_int64 (stmt, 2, notice_days);
+    hcs_stmt_bind_int64 (stmt, 2, notice_days);
   else
-    sqlite3_bind_null (stmt, 2);
+    hcs_stmt_bind_null (stmt, 2);
   if (objection_days >= 0)
-    sqlite3_bind_int64 (stmt, 3, objection_days);
+    hcs_stmt_bind_int64 (stmt, 3, objection_days);
   else
-    sqlite3_bind_null (stmt, 3);
+    hcs_stmt_bind_null (stmt, 3);
   if (!hcs_store_step_done (store, stmt, error))
     return FALSE;
-  if (sqlite3_changes (hcs_store_get_db (store)) == 0)
+  if (hcs_store_changes (store) == 0)
     {
       g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no list type %s", key);
       return FALSE;
@@ -197,15 +197,15 @@ hcs_store_lists_entries (HcsStore             *store,
 {
   const HcsStoreValue where[] = { HCS_STORE_TEXT (list_type), HCS_STORE_TEXT (filter->state),
                                   HCS_STORE_TEXT (filter->region), HCS_STORE_TEXT (filter->q) };
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ENTRIES, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_ENTRIES, error);
   JsonArray *rows;
 
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_filter (stmt, where, G_N_ELEMENTS (where));
   if (page->after_id > 0)
-    sqlite3_bind_int64 (stmt, 5, page->after_id);
-  sqlite3_bind_int64 (stmt, 6, (gint64) page->limit + 1);
+    hcs_stmt_bind_int64 (stmt, 5, page->after_id);
+  hcs_stmt_bind_int64 (stmt, 6, (gint64) page->limit + 1);
   rows = hcs_store_rows_array (store, stmt, 0, error);
   if (rows == NULL)
     return NULL;
@@ -241,7 +241,7 @@ hcs_store_lists_find_subject (HcsStore    *store,
                               char       **region,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_FIND_SUBJECT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_FIND_SUBJECT, error);
   gint64 id;
   int rc;
 
@@ -251,12 +251,12 @@ hcs_store_lists_find_subject (HcsStore    *store,
   rc = hcs_store_step (store, stmt, error);
   if (rc < 0)
     return -1;
-  if (rc == SQLITE_DONE)
+  if (rc == HCS_STMT_DONE)
     return 0;
-  id = sqlite3_column_int64 (stmt, 0);
+  id = hcs_stmt_column_int64 (stmt, 0);
   if (region != NULL)
-    *region = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
+    *region = g_strdup (hcs_stmt_column_text (stmt, 1));
+  hcs_stmt_reset (stmt);
   return id;
 }
 
@@ -267,11 +267,11 @@ hcs_store_lists_department_exists (HcsStore  *store,
                                    gint64     id,
                                    GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DEPARTMENT_EXISTS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DEPARTMENT_EXISTS, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   return hcs_store_single_int (store, stmt, error) > 0;
 }
 
@@ -293,7 +293,7 @@ hcs_store_lists_measure_find (HcsStore    *store,
                               gint64       id,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MEASURE_FIND, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_MEASURE_FIND, error);
   gint64 found;
   int rc;
 
@@ -301,14 +301,14 @@ hcs_store_lists_measure_find (HcsStore    *store,
     return -1;
   hcs_store_bind_text (stmt, 1, list_type);
   hcs_store_bind_text (stmt, 2, code);
-  sqlite3_bind_int64 (stmt, 3, code != NULL ? -1 : id);
+  hcs_stmt_bind_int64 (stmt, 3, code != NULL ? -1 : id);
   rc = hcs_store_step (store, stmt, error);
   if (rc < 0)
     return -1;
-  if (rc == SQLITE_DONE)
+  if (rc == HCS_STMT_DONE)
     return 0;
-  found = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  found = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   return found;
 }
 
@@ -331,14 +331,14 @@ hcs_store_lists_entry_insert (HcsStore    *store,
                               const char  *actor,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ENTRY_INSERT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_ENTRY_INSERT, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
     return 0;
   hcs_store_bind_text (stmt, 1, list_type);
-  sqlite3_bind_int64 (stmt, 2, subject_id);
-  sqlite3_bind_int64 (stmt, 3, department_id);
+  hcs_stmt_bind_int64 (stmt, 2, subject_id);
+  hcs_stmt_bind_int64 (stmt, 3, department_id);
   hcs_store_bind_text (stmt, 4, region);
   hcs_store_bind_text (stmt, 5, basis);
   hcs_store_bind_text (stmt, 6, facts ? facts : "");
@@ -357,12 +357,12 @@ hcs_store_lists_entry_add_measure (HcsStore  *store,
                                    gint64     measure_id,
                                    GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ENTRY_ADD_MEASURE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_ENTRY_ADD_MEASURE, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, entry_id);
-  sqlite3_bind_int64 (stmt, 2, measure_id);
+  hcs_stmt_bind_int64 (stmt, 1, entry_id);
+  hcs_stmt_bind_int64 (stmt, 2, measure_id);
   return hcs_store_step_done (store, stmt, error);
 }
 
@@ -391,12 +391,12 @@ hcs_store_lists_history_add_deadline (HcsStore          *store,
                                       const HcsDeadline *deadline,
                                       GError           **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_HISTORY_ADD, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_HISTORY_ADD, error);
   g_autofree char *now = at ? NULL : hcs_now_iso ();
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, entry_id);
+  hcs_stmt_bind_int64 (stmt, 1, entry_id);
   hcs_store_bind_text (stmt, 2, action);
   hcs_store_bind_text (stmt, 3, from_state);
   hcs_store_bind_text (stmt, 4, to_state);
@@ -408,7 +408,7 @@ hcs_store_lists_history_add_deadline (HcsStore          *store,
       hcs_store_bind_text (stmt, 8, starts_on);
       hcs_store_bind_text (stmt, 9, deadline->date);
       hcs_store_bind_text (stmt, 10, deadline->rule);
-      sqlite3_bind_int64 (stmt, 11, deadline->days);
+      hcs_stmt_bind_int64 (stmt, 11, deadline->days);
       hcs_store_bind_text (stmt, 12, deadline->calendar);
     }
   return hcs_store_step_done (store, stmt, error);
@@ -444,13 +444,13 @@ hcs_store_lists_entry_get (HcsStore  *store,
                            gboolean   with_history,
                            GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ENTRY_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_ENTRY_GET, error);
   g_autoptr(JsonObject) obj = NULL;
   JsonArray *history;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   obj = hcs_store_get_object (store, stmt, error);
   if (obj == NULL)
     return NULL;
@@ -462,7 +462,7 @@ hcs_store_lists_entry_get (HcsStore  *store,
   stmt = hcs_store_prepare (store, SQL_ENTRY_HISTORY, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   history = hcs_store_rows_array (store, stmt, 0, error);
   if (history == NULL)
     return NULL;
@@ -488,13 +488,13 @@ hcs_store_lists_entry_set_state (HcsStore    *store,
                                  const char  *published_until,
                                  GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ENTRY_SET_STATE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_ENTRY_SET_STATE, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 2, version);
   hcs_store_bind_text (stmt, 3, state);
   hcs_store_bind_text (stmt, 4, decided_on);
   hcs_store_bind_text (stmt, 5, published_from);
@@ -513,7 +513,7 @@ gint64
 hcs_store_lists_subjects_max (HcsStore  *store,
                               GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SUBJECTS_MAX, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_SUBJECTS_MAX, error);
 
   return stmt ? hcs_store_single_int (store, stmt, error) : -1;
 }
@@ -527,16 +527,16 @@ hcs_store_lists_subject_region (HcsStore  *store,
                                 gint64     id,
                                 GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SUBJECT_REGION, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_SUBJECT_REGION, error);
   char *region;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (hcs_store_step (store, stmt, error) != SQLITE_ROW)
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  if (hcs_store_step (store, stmt, error) != HCS_STMT_ROW)
     return NULL;
-  region = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  region = g_strdup (hcs_stmt_column_text (stmt, 0));
+  hcs_stmt_reset (stmt);
   return region;
 }
 
@@ -548,7 +548,7 @@ hcs_store_lists_department_by_code (HcsStore    *store,
                                     const char  *code,
                                     GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DEPARTMENT_BY_CODE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DEPARTMENT_BY_CODE, error);
 
   if (stmt == NULL)
     return -1;
@@ -566,20 +566,20 @@ hcs_store_lists_measure_ids (HcsStore    *store,
                              const char  *list_type,
                              GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MEASURE_IDS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_MEASURE_IDS, error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_text (stmt, 1, list_type);
-  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = hcs_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   return rc < 0 ? NULL : g_steal_pointer (&ids);
 }
 
@@ -601,13 +601,13 @@ hcs_store_lists_seed_entry (HcsStore               *store,
                             const HcsListSeedEntry *e,
                             GError                **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SEED_ENTRY, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_SEED_ENTRY, error);
 
   if (stmt == NULL)
     return -1;
   hcs_store_bind_text (stmt, 1, e->list_type);
-  sqlite3_bind_int64 (stmt, 2, e->subject_id);
-  sqlite3_bind_int64 (stmt, 3, e->department_id);
+  hcs_stmt_bind_int64 (stmt, 2, e->subject_id);
+  hcs_stmt_bind_int64 (stmt, 3, e->department_id);
   hcs_store_bind_text (stmt, 4, e->region);
   hcs_store_bind_text (stmt, 5, e->basis);
   hcs_store_bind_text (stmt, 6, e->facts);
@@ -615,7 +615,7 @@ hcs_store_lists_seed_entry (HcsStore               *store,
   hcs_store_bind_text (stmt, 8, e->decided_on);
   hcs_store_bind_text (stmt, 9, e->published_from);
   hcs_store_bind_text (stmt, 10, e->published_until);
-  sqlite3_bind_int64 (stmt, 11, e->version);
+  hcs_stmt_bind_int64 (stmt, 11, e->version);
   hcs_store_bind_text (stmt, 12, e->created_by);
   hcs_store_bind_text (stmt, 13, e->created_at);
   hcs_store_bind_text (stmt, 14, e->updated_at);

@@ -83,10 +83,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InForceSet, in_force_set_clear)
 
 static const char *
 column_const (InForceSet   *set,
-              sqlite3_stmt *stmt,
+              HcsStmt      *stmt,
               int           column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = hcs_stmt_column_text (stmt, column);
 
   return g_string_chunk_insert_const (set->strings, text ? text : "");
 }
@@ -98,7 +98,7 @@ read_in_force (HcsStore    *store,
                InForceSet  *set,
                GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_IN_FORCE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_IN_FORCE, error);
   int rc;
 
   set->strings = g_string_chunk_new (64 * 1024);
@@ -106,16 +106,16 @@ read_in_force (HcsStore    *store,
   set->first = g_hash_table_new (g_str_hash, g_str_equal);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
     {
-      const char *identifier = (const char *) sqlite3_column_text (stmt, 0);
+      const char *identifier = hcs_stmt_column_text (stmt, 0);
       gpointer first = NULL;
       InForce e;
 
       if (identifier == NULL)
         continue;
       e.name = column_const (set, stmt, 1);
-      e.entry_id = sqlite3_column_int64 (stmt, 2);
+      e.entry_id = hcs_stmt_column_int64 (stmt, 2);
       e.list_type = column_const (set, stmt, 3);
       e.list_name = column_const (set, stmt, 4);
       e.list_class = column_const (set, stmt, 5);
@@ -136,32 +136,32 @@ read_in_force (HcsStore    *store,
                              GINT_TO_POINTER ((gint) set->entries->len + 1));
       g_array_append_val (set->entries, e);
     }
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   return rc >= 0;
 }
 
 /* The measures of a hit's entry, as the list's page names them. */
 static JsonArray *
 hit_measures (HcsStore      *store,
-              sqlite3_stmt  *stmt,
+              HcsStmt       *stmt,
               gint64         entry_id,
               GError       **error)
 {
   g_autoptr(JsonArray) measures = json_array_new ();
   int rc;
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, entry_id);
-  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+  hcs_stmt_reset (stmt);
+  hcs_stmt_bind_int64 (stmt, 1, entry_id);
+  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
     {
       JsonObject *m = json_object_new ();
 
-      json_object_set_string_member (m, "code", (const char *) sqlite3_column_text (stmt, 0));
-      json_object_set_string_member (m, "name", (const char *) sqlite3_column_text (stmt, 1));
-      json_object_set_string_member (m, "kind", (const char *) sqlite3_column_text (stmt, 2));
+      json_object_set_string_member (m, "code", hcs_stmt_column_text (stmt, 0));
+      json_object_set_string_member (m, "name", hcs_stmt_column_text (stmt, 1));
+      json_object_set_string_member (m, "kind", hcs_stmt_column_text (stmt, 2));
       json_array_add_object_element (measures, m);
     }
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   return rc < 0 ? NULL : g_steal_pointer (&measures);
 }
 
@@ -174,7 +174,7 @@ match_in_snapshot (HcsStore            *store,
 {
   g_auto(InForceSet) in_force = { 0, };
   g_autoptr(GHashTable) cleared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   int rc;
 
   /* The last history line read: a later one about a subject of this run
@@ -187,10 +187,10 @@ match_in_snapshot (HcsStore            *store,
 
   if ((stmt = hcs_store_prepare (store, SQL_STANDING_CLEARANCES, error)) == NULL)
     return FALSE;
-  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
-    g_hash_table_add (cleared, pair_key ((const char *) sqlite3_column_text (stmt, 0),
-                                         sqlite3_column_int64 (stmt, 1)));
-  sqlite3_reset (stmt);
+  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
+    g_hash_table_add (cleared, pair_key (hcs_stmt_column_text (stmt, 0),
+                                         hcs_stmt_column_int64 (stmt, 1)));
+  hcs_stmt_reset (stmt);
   if (rc < 0)
     return FALSE;
 
@@ -259,7 +259,7 @@ hcs_store_match (HcsStore            *store,
     return FALSE;
   if (!match_in_snapshot (store, identifiers, n_identifiers, result, error))
     {
-      sqlite3_exec (hcs_store_get_db (store), "ROLLBACK", NULL, NULL, NULL);
+      hcs_store_exec (store, "ROLLBACK", NULL);
       return FALSE;
     }
   return hcs_store_exec (store, "COMMIT", error);
@@ -298,7 +298,7 @@ hcs_store_match_record (HcsStore              *store,
                         const HcsMatchResult  *result,
                         GError               **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_RUN_INSERT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_RUN_INSERT, error);
   g_autofree char *now = hcs_now_iso ();
   g_autofree char *text = NULL;
   gint64 run_id;
@@ -309,20 +309,20 @@ hcs_store_match_record (HcsStore              *store,
   hcs_store_bind_text (stmt, 1, run->actor);
   hcs_store_bind_text (stmt, 2, now);
   hcs_store_bind_text (stmt, 3, run->purpose ? run->purpose : "");
-  sqlite3_bind_int64 (stmt, 4, run->subjects);
-  sqlite3_bind_int64 (stmt, 5, json_array_get_length (run->invalid));
-  sqlite3_bind_int64 (stmt, 6, json_array_get_length (result->hits));
-  sqlite3_bind_int64 (stmt, 7, run->duration_ms);
+  hcs_stmt_bind_int64 (stmt, 4, run->subjects);
+  hcs_stmt_bind_int64 (stmt, 5, json_array_get_length (run->invalid));
+  hcs_stmt_bind_int64 (stmt, 6, json_array_get_length (result->hits));
+  hcs_stmt_bind_int64 (stmt, 7, run->duration_ms);
   hcs_store_bind_text (stmt, 8, run->input_sha256);
   hcs_store_bind_text (stmt, 9, run->input_format);
-  sqlite3_bind_text (stmt, 10, text, -1, SQLITE_STATIC);
+  hcs_stmt_bind_text_static (stmt, 10, text);
   if (run->previous_run_id > 0)
-    sqlite3_bind_int64 (stmt, 11, run->previous_run_id);
-  sqlite3_bind_int64 (stmt, 12, result->cleared);
-  sqlite3_bind_int64 (stmt, 13, result->history_mark);
+    hcs_stmt_bind_int64 (stmt, 11, run->previous_run_id);
+  hcs_stmt_bind_int64 (stmt, 12, result->cleared);
+  hcs_stmt_bind_int64 (stmt, 13, result->history_mark);
   if (!hcs_store_step_done (store, stmt, error))
     return 0;
-  sqlite3_clear_bindings (stmt);
+  hcs_stmt_clear_bindings (stmt);
   run_id = hcs_store_last_insert_rowid (store);
 
   if ((stmt = hcs_store_prepare (store, SQL_HIT_INSERT, error)) == NULL)
@@ -331,9 +331,9 @@ hcs_store_match_record (HcsStore              *store,
     {
       JsonObject *hit = json_array_get_object_element (result->hits, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, run_id);
-      sqlite3_bind_int64 (stmt, 2, json_object_get_int_member (hit, "entry_id"));
+      hcs_stmt_reset (stmt);
+      hcs_stmt_bind_int64 (stmt, 1, run_id);
+      hcs_stmt_bind_int64 (stmt, 2, json_object_get_int_member (hit, "entry_id"));
       hcs_store_bind_text (stmt, 3, json_object_get_string_member (hit, "identifier"));
       hcs_store_bind_text (stmt, 4, json_object_get_string_member (hit, "list_type"));
       hcs_store_bind_text (stmt, 5, json_object_get_string_member (hit, "list_class"));
@@ -348,9 +348,9 @@ hcs_store_match_record (HcsStore              *store,
     {
       JsonObject *bad = json_array_get_object_element (run->invalid, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, run_id);
-      sqlite3_bind_int64 (stmt, 2, json_object_get_int_member (bad, "row"));
+      hcs_stmt_reset (stmt);
+      hcs_stmt_bind_int64 (stmt, 1, run_id);
+      hcs_stmt_bind_int64 (stmt, 2, json_object_get_int_member (bad, "row"));
       hcs_store_bind_text (stmt, 3, json_object_get_null_member (bad, "value") ? NULL
                                     : json_object_get_string_member (bad, "value"));
       hcs_store_bind_text (stmt, 4, json_object_get_string_member (bad, "code"));
@@ -398,14 +398,14 @@ hcs_store_match_runs (HcsStore       *store,
                       gint64         *total,
                       GError        **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_RUNS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_RUNS, error);
   g_autoptr(JsonArray) rows = NULL;
 
   if (stmt == NULL)
     return NULL;
   if (page->after_id > 0)
-    sqlite3_bind_int64 (stmt, 1, page->after_id);
-  sqlite3_bind_int64 (stmt, 2, (gint64) page->limit + 1);
+    hcs_stmt_bind_int64 (stmt, 1, page->after_id);
+  hcs_stmt_bind_int64 (stmt, 2, (gint64) page->limit + 1);
   rows = hcs_store_rows_array (store, stmt, 0, error);
   if (rows == NULL)
     return NULL;
@@ -441,7 +441,7 @@ static const char SQL_RUN_BY_TYPE[] =
   " count(CASE WHEN h.feedback = 'not_applied' THEN 1 END) AS not_applied,"
   " count(CASE WHEN h.feedback IS NULL THEN 1 END) AS pending"
   " FROM match_hits h LEFT JOIN list_types t ON t.key = h.list_type"
-  " WHERE h.run_id = ?1 GROUP BY h.list_type ORDER BY hits DESC, h.list_type";
+  " WHERE h.run_id = ?1 GROUP BY h.list_type, t.name, h.list_class ORDER BY hits DESC, h.list_type";
 static const char SQL_RUN_BY_CLASS[] =
   "SELECT list_class, count(*) AS hits, count(DISTINCT identifier) AS subjects"
   " FROM match_hits WHERE run_id = ?1 GROUP BY list_class"
@@ -454,13 +454,13 @@ hcs_store_match_run_get (HcsStore  *store,
                          gint64     id,
                          GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_RUN_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_RUN_GET, error);
   g_autoptr(JsonObject) obj = NULL;
   JsonArray *rows;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   obj = hcs_store_get_object (store, stmt, error);
   if (obj == NULL)
     return NULL;
@@ -469,7 +469,7 @@ hcs_store_match_run_get (HcsStore  *store,
   stmt = hcs_store_prepare (store, SQL_RUN_BY_TYPE, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   if ((rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
     return NULL;
   json_object_set_array_member (obj, "by_type", rows);
@@ -477,7 +477,7 @@ hcs_store_match_run_get (HcsStore  *store,
   stmt = hcs_store_prepare (store, SQL_RUN_BY_CLASS, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   if ((rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
     return NULL;
   json_object_set_array_member (obj, "by_class", rows);
@@ -498,24 +498,24 @@ hcs_store_match_run_identifiers (HcsStore  *store,
                                  gint64     id,
                                  GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_RUN_IDENTIFIERS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_RUN_IDENTIFIERS, error);
   GPtrArray *ids;
   const char *text, *p;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   rc = hcs_store_step (store, stmt, error);
-  if (rc != SQLITE_ROW)
+  if (rc != HCS_STMT_ROW)
     {
-      if (rc == SQLITE_DONE)
+      if (rc == HCS_STMT_DONE)
         g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no match run %" G_GINT64_FORMAT, id);
-      sqlite3_reset (stmt);
+      hcs_stmt_reset (stmt);
       return NULL;
     }
   ids = g_ptr_array_new_with_free_func (g_free);
-  text = (const char *) sqlite3_column_text (stmt, 0);
+  text = hcs_stmt_column_text (stmt, 0);
   for (p = text; p != NULL && *p != '\0';)
     {
       const char *nl = strchr (p, '\n');
@@ -526,7 +526,7 @@ hcs_store_match_run_identifiers (HcsStore  *store,
         g_ptr_array_add (ids, g_strndup (p, (gsize) (nl - p)));
       p = *nl ? nl + 1 : nl;
     }
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   return ids;
 }
 
@@ -590,15 +590,15 @@ hcs_store_match_hits (HcsStore                 *store,
   const HcsStoreValue where[] = { HCS_STORE_INT (run_id), HCS_STORE_TEXT (filter->list_type),
                                   HCS_STORE_TEXT (filter->list_class), HCS_STORE_TEXT (filter->state),
                                   HCS_STORE_TEXT (filter->feedback), HCS_STORE_TEXT (filter->change) };
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_HITS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_HITS, error);
   JsonArray *rows;
 
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_filter (stmt, where, G_N_ELEMENTS (where));
   if (page->after_id > 0)
-    sqlite3_bind_int64 (stmt, 7, page->after_id);
-  sqlite3_bind_int64 (stmt, 8, (gint64) page->limit + 1);
+    hcs_stmt_bind_int64 (stmt, 7, page->after_id);
+  hcs_stmt_bind_int64 (stmt, 8, (gint64) page->limit + 1);
   if ((rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (rows); i++)
@@ -623,13 +623,13 @@ hcs_store_match_hit_get (HcsStore  *store,
 {
   const HcsStoreValue where[] = { HCS_STORE_INT (run_id), HCS_STORE_TEXT (NULL), HCS_STORE_TEXT (NULL),
                                   HCS_STORE_TEXT (NULL), HCS_STORE_TEXT (NULL), HCS_STORE_TEXT (NULL) };
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_HIT_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_HIT_GET, error);
   JsonObject *hit;
 
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_filter (stmt, where, G_N_ELEMENTS (where));
-  sqlite3_bind_int64 (stmt, 7, entry_id);
+  hcs_stmt_bind_int64 (stmt, 7, entry_id);
   if ((hit = hcs_store_get_object (store, stmt, error)) == NULL)
     return NULL;
   fix_hit (hit);
@@ -650,15 +650,15 @@ hcs_store_match_invalid (HcsStore       *store,
                          GError        **error)
 {
   const HcsStoreValue where[] = { HCS_STORE_INT (run_id) };
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INVALID, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_INVALID, error);
   JsonArray *rows;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, run_id);
+  hcs_stmt_bind_int64 (stmt, 1, run_id);
   if (page->after_id > 0)
-    sqlite3_bind_int64 (stmt, 2, page->after_id);
-  sqlite3_bind_int64 (stmt, 3, (gint64) page->limit + 1);
+    hcs_stmt_bind_int64 (stmt, 2, page->after_id);
+  hcs_stmt_bind_int64 (stmt, 3, (gint64) page->limit + 1);
   if ((rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
     return NULL;
   *total = -1;
@@ -687,17 +687,17 @@ hcs_store_match_set_feedback (HcsStore    *store,
                               gint64       department_id,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_FEEDBACK_SET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_FEEDBACK_SET, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, run_id);
-  sqlite3_bind_int64 (stmt, 2, entry_id);
+  hcs_stmt_bind_int64 (stmt, 1, run_id);
+  hcs_stmt_bind_int64 (stmt, 2, entry_id);
   hcs_store_bind_text (stmt, 3, feedback);
   hcs_store_bind_text (stmt, 4, note);
   hcs_store_bind_text (stmt, 5, actor);
-  sqlite3_bind_int64 (stmt, 6, department_id);
+  hcs_stmt_bind_int64 (stmt, 6, department_id);
   hcs_store_bind_text (stmt, 7, now);
   if (!hcs_store_step_done (store, stmt, error))
     return FALSE;
@@ -724,7 +724,7 @@ hcs_store_match_feedback_by_month (HcsStore    *store,
                                    const char  *list_type,
                                    GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_FEEDBACK_BY_MONTH, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_FEEDBACK_BY_MONTH, error);
 
   if (stmt == NULL)
     return NULL;
@@ -747,13 +747,13 @@ hcs_store_match_clear (HcsStore    *store,
                        const char  *actor,
                        GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_CLEAR, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_CLEAR, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, run_id);
-  sqlite3_bind_int64 (stmt, 2, entry_id);
+  hcs_stmt_bind_int64 (stmt, 1, run_id);
+  hcs_stmt_bind_int64 (stmt, 2, entry_id);
   hcs_store_bind_text (stmt, 3, reason);
   hcs_store_bind_text (stmt, 4, actor);
   hcs_store_bind_text (stmt, 5, now);
@@ -795,12 +795,12 @@ hcs_store_match_clearance_get (HcsStore  *store,
                                gint64     id,
                                GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_CLEARANCE_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_CLEARANCE_GET, error);
   JsonObject *obj;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   if ((obj = hcs_store_get_object (store, stmt, error)) != NULL)
     fix_clearance (obj);
   return obj;
@@ -815,15 +815,15 @@ hcs_store_match_clearances (HcsStore       *store,
                             GError        **error)
 {
   const HcsStoreValue where[] = { HCS_STORE_INT (standing_only ? 1 : 0) };
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_CLEARANCES, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_CLEARANCES, error);
   JsonArray *rows;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, standing_only ? 1 : 0);
+  hcs_stmt_bind_int64 (stmt, 1, standing_only ? 1 : 0);
   if (page->after_id > 0)
-    sqlite3_bind_int64 (stmt, 2, page->after_id);
-  sqlite3_bind_int64 (stmt, 3, (gint64) page->limit + 1);
+    hcs_stmt_bind_int64 (stmt, 2, page->after_id);
+  hcs_stmt_bind_int64 (stmt, 3, (gint64) page->limit + 1);
   if ((rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (rows); i++)
@@ -850,12 +850,12 @@ hcs_store_match_withdraw (HcsStore    *store,
                           const char  *actor,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_WITHDRAW, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_WITHDRAW, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   hcs_store_bind_text (stmt, 2, actor);
   hcs_store_bind_text (stmt, 3, now);
   hcs_store_bind_text (stmt, 4, reason);

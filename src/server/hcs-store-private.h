@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "hcs-store.h"
+#include "hcs-store-stmt.h"
 
 G_BEGIN_DECLS
 
@@ -16,45 +17,49 @@ void              hcs_session_cache_free    (HcsSessionCache *cache);
 HcsSessionCache **hcs_store_session_cache   (HcsStore        *self);
 
 sqlite3      *hcs_store_get_db              (HcsStore      *self);
-sqlite3_stmt *hcs_store_prepare             (HcsStore      *self,
+gint64        hcs_store_total_changes       (HcsStore      *self);
+HcsStmt      *hcs_store_prepare             (HcsStore      *self,
+                                             const char    *sql,
+                                             GError       **error);
+HcsStmt      *hcs_store_prepare_ignoring_duplicates (HcsStore *self,
                                              const char    *sql,
                                              GError       **error);
 int           hcs_store_step                (HcsStore      *self,
-                                             sqlite3_stmt  *stmt,
+                                             HcsStmt       *stmt,
                                              GError       **error);
 gboolean      hcs_store_step_done           (HcsStore      *self,
-                                             sqlite3_stmt  *stmt,
+                                             HcsStmt       *stmt,
                                              GError       **error);
 gboolean      hcs_store_exec                (HcsStore      *self,
                                              const char    *sql,
                                              GError       **error);
 gint64        hcs_store_single_int          (HcsStore      *self,
-                                             sqlite3_stmt  *stmt,
+                                             HcsStmt       *stmt,
                                              GError       **error);
 gboolean      hcs_store_check_versioned_update (HcsStore   *self,
                                              const char    *exists_sql,
                                              gint64         id,
                                              GError       **error);
 gint64        hcs_store_insert              (HcsStore      *self,
-                                             sqlite3_stmt  *stmt,
+                                             HcsStmt       *stmt,
                                              GError       **error);
 JsonObject   *hcs_store_get_object          (HcsStore      *self,
-                                             sqlite3_stmt  *stmt,
+                                             HcsStmt       *stmt,
                                              GError       **error);
 gint64        hcs_store_last_insert_rowid   (HcsStore      *self);
 int           hcs_store_changes             (HcsStore      *self);
 gboolean      hcs_store_set_error           (HcsStore      *self,
                                              int            rc,
                                              GError       **error);
-JsonObject   *hcs_store_row_object          (sqlite3_stmt  *stmt);
+JsonObject   *hcs_store_row_object          (HcsStmt       *stmt);
 JsonArray    *hcs_store_rows_array          (HcsStore      *self,
-                                             sqlite3_stmt  *stmt,
+                                             HcsStmt       *stmt,
                                              guint          max_rows,
                                              GError       **error);
-void          hcs_store_bind_text           (sqlite3_stmt  *stmt,
+void          hcs_store_bind_text           (HcsStmt       *stmt,
                                              int            index,
                                              const char    *text);
-void          hcs_store_bind_json           (sqlite3_stmt  *stmt,
+void          hcs_store_bind_json           (HcsStmt       *stmt,
                                              int            index,
                                              JsonNode      *node);
 
@@ -76,7 +81,7 @@ typedef struct
 #define HCS_STORE_TEXT(t) { .text = (t) }
 #define HCS_STORE_INT(i)  { .integer = (i), .is_integer = TRUE }
 
-void          hcs_store_bind_filter         (sqlite3_stmt        *stmt,
+void          hcs_store_bind_filter         (HcsStmt             *stmt,
                                              const HcsStoreValue *values,
                                              guint                n_values);
 gint64        hcs_store_count_filtered      (HcsStore            *self,
@@ -84,5 +89,20 @@ gint64        hcs_store_count_filtered      (HcsStore            *self,
                                              const HcsStoreValue *values,
                                              guint                n_values,
                                              GError             **error);
+
+/* The backends' side of HcsStmt (hcs-store-stmt.c), for hcs-store.c. */
+typedef struct _HcsPg HcsPg;
+HcsStmt      *hcs_stmt_new_sqlite           (sqlite3_stmt  *sq);
+void          hcs_stmt_free                 (HcsStmt       *stmt);
+sqlite3_stmt *hcs_stmt_get_sqlite           (HcsStmt       *stmt);
+int           hcs_stmt_pg_step              (HcsStmt       *stmt,
+                                             HcsPg         *pg,
+                                             gint64        *last_id,
+                                             gint64        *changes,
+                                             GError       **error);
+
+/* Whether the store is PostgreSQL (hcs-store-pg*.c) rather than SQLite. */
+gboolean      hcs_store_is_pg               (HcsStore      *self);
+HcsPg        *hcs_store_get_pg              (HcsStore      *self);
 
 G_END_DECLS

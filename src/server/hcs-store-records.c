@@ -227,29 +227,29 @@ hcs_file_section_cursor_key (HcsFileSection section)
 /* Named parameters: a statement binds those it has and ignores the others,
  * so the sections can share one binder. */
 static void
-bind_text (sqlite3_stmt *stmt,
+bind_text (HcsStmt      *stmt,
            const char   *name,
            const char   *value)
 {
-  int i = sqlite3_bind_parameter_index (stmt, name);
+  int i = hcs_stmt_bind_parameter_index (stmt, name);
 
   if (i > 0)
     hcs_store_bind_text (stmt, i, value);
 }
 
 static void
-bind_int (sqlite3_stmt *stmt,
+bind_int (HcsStmt      *stmt,
           const char   *name,
           gint64        value)
 {
-  int i = sqlite3_bind_parameter_index (stmt, name);
+  int i = hcs_stmt_bind_parameter_index (stmt, name);
 
   if (i > 0)
-    sqlite3_bind_int64 (stmt, i, value);
+    hcs_stmt_bind_int64 (stmt, i, value);
 }
 
 static void
-bind_page (sqlite3_stmt  *stmt,
+bind_page (HcsStmt       *stmt,
            const HcsPage *page)
 {
   bind_text (stmt, ":key", page->after_key);
@@ -298,7 +298,7 @@ hcs_store_records_list (HcsStore        *store,
                         gint64          *total,
                         GError         **error)
 {
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   JsonArray *rows;
 
   g_return_val_if_fail (section < HCS_FILE_N_SECTIONS, NULL);
@@ -335,7 +335,7 @@ hcs_store_records_counts (HcsStore       *store,
                           HcDisclosure    level,
                           GError        **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_COUNTS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_COUNTS, error);
 
   if (stmt == NULL)
     return NULL;
@@ -367,7 +367,7 @@ hcs_store_records_publicity (HcsStore                  *store,
   const char *sql = section == HCS_FILE_PENALTY ? SQL_PUBLICITY_PENALTIES : SQL_PUBLICITY_LICENSES;
   const char *count_sql = section == HCS_FILE_PENALTY ? SQL_PUBLICITY_PENALTIES_COUNT
                                                       : SQL_PUBLICITY_LICENSES_COUNT;
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   JsonArray *rows = NULL;
 
   g_return_val_if_fail (section == HCS_FILE_PENALTY || section == HCS_FILE_LICENSE, NULL);
@@ -412,7 +412,7 @@ hcs_store_records_commitment_get (HcsStore  *store,
                                   gint64     id,
                                   GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_COMMITMENT_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_COMMITMENT_GET, error);
 
   if (stmt == NULL)
     return NULL;
@@ -432,7 +432,7 @@ hcs_store_records_commitment_fulfil (HcsStore    *store,
                                      const char  *by,
                                      GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_COMMITMENT_FULFIL, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_COMMITMENT_FULFIL, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -453,7 +453,7 @@ hcs_store_records_commitment_set_watch (HcsStore  *store,
                                         gint64     entry_id,
                                         GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_COMMITMENT_SET_WATCH, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_COMMITMENT_SET_WATCH, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -470,7 +470,7 @@ hcs_store_records_user_department (HcsStore  *store,
                                    gint64     user_id,
                                    GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_USER_DEPARTMENT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_USER_DEPARTMENT, error);
 
   if (stmt == NULL)
     return -1;
@@ -486,7 +486,7 @@ hcs_store_records_penalty_of_subject (HcsStore  *store,
                                       gint64     subject_id,
                                       GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_PENALTY_OF_SUBJECT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_PENALTY_OF_SUBJECT, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -502,7 +502,7 @@ hcs_store_records_repair_set_penalty (HcsStore  *store,
                                       gint64     penalty_id,
                                       GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REPAIR_SET_PENALTY, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_REPAIR_SET_PENALTY, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -524,7 +524,7 @@ hcs_store_reports_insert (HcsStore    *store,
                           gint64       pages,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REPORT_INSERT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_REPORT_INSERT, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -547,7 +547,7 @@ hcs_store_reports_get (HcsStore    *store,
                        const char  *number,
                        GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REPORT_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_REPORT_GET, error);
 
   if (stmt == NULL)
     return NULL;
@@ -625,7 +625,7 @@ hcs_store_records_seed_demo (HcsStore    *store,
   G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == G_N_ELEMENTS (demo_sql));
   for (guint i = 0; i < G_N_ELEMENTS (demo_sql); i++)
     {
-      sqlite3_stmt *stmt = hcs_store_prepare (store, demo_sql[i], error);
+      HcsStmt *stmt = hcs_store_prepare (store, demo_sql[i], error);
 
       if (stmt == NULL)
         return FALSE;

@@ -77,16 +77,16 @@ hcs_store_repairs_list (HcsStore       *store,
                         gint64         *total,
                         GError        **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_LIST, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_LIST, error);
   g_autoptr(JsonArray) rows = NULL;
 
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_text (stmt, 1, state);
-  sqlite3_bind_int (stmt, 2, overdue_only ? 1 : 0);
+  hcs_stmt_bind_int64 (stmt, 2, overdue_only ? 1 : 0);
   if (page->after_id > 0)
-    sqlite3_bind_int64 (stmt, 3, page->after_id);
-  sqlite3_bind_int64 (stmt, 4, (gint64) page->limit + 1);
+    hcs_stmt_bind_int64 (stmt, 3, page->after_id);
+  hcs_stmt_bind_int64 (stmt, 4, (gint64) page->limit + 1);
   hcs_store_bind_text (stmt, 9, today);
   if ((rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
     return NULL;
@@ -100,7 +100,7 @@ hcs_store_repairs_list (HcsStore       *store,
       if (stmt == NULL)
         return NULL;
       hcs_store_bind_text (stmt, 1, state);
-      sqlite3_bind_int (stmt, 2, overdue_only ? 1 : 0);
+      hcs_stmt_bind_int64 (stmt, 2, overdue_only ? 1 : 0);
       hcs_store_bind_text (stmt, 9, today);
       if ((*total = hcs_store_single_int (store, stmt, error)) < 0)
         return NULL;
@@ -116,12 +116,12 @@ hcs_store_repairs_get (HcsStore    *store,
                        const char  *today,
                        GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GET, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_GET, error);
   JsonObject *obj;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   hcs_store_bind_text (stmt, 9, today);
   obj = hcs_store_get_object (store, stmt, error);
   if (obj == NULL)
@@ -150,25 +150,25 @@ hcs_store_repairs_insert (HcsStore    *store,
                           const char  *actor,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSERT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_INSERT, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, subject_id);
+  hcs_stmt_bind_int64 (stmt, 1, subject_id);
   if (entry_id > 0)
-    sqlite3_bind_int64 (stmt, 2, entry_id);
+    hcs_stmt_bind_int64 (stmt, 2, entry_id);
   hcs_store_bind_text (stmt, 3, kind);
   hcs_store_bind_text (stmt, 4, reason);
-  sqlite3_bind_int (stmt, 5, commitment ? 1 : 0);
+  hcs_stmt_bind_int64 (stmt, 5, commitment ? 1 : 0);
   hcs_store_bind_text (stmt, 6, applied_on);
   hcs_store_bind_text (stmt, 7, deadline->date);
   hcs_store_bind_text (stmt, 8, actor);
   hcs_store_bind_text (stmt, 9, now);
   if (department_id > 0)
-    sqlite3_bind_int64 (stmt, 10, department_id);
+    hcs_stmt_bind_int64 (stmt, 10, department_id);
   hcs_store_bind_text (stmt, 11, deadline->rule);
-  sqlite3_bind_int (stmt, 12, deadline->days);
+  hcs_stmt_bind_int64 (stmt, 12, deadline->days);
   if (deadline->calendar != NULL)
     hcs_store_bind_text (stmt, 13, deadline->calendar);
   return hcs_store_insert (store, stmt, error);
@@ -185,12 +185,12 @@ hcs_store_repairs_add_evidence (HcsStore    *store,
                                 const char  *item,
                                 GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_EVIDENCE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_EVIDENCE, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, repair_id);
-  sqlite3_bind_int (stmt, 2, (int) position);
+  hcs_stmt_bind_int64 (stmt, 1, repair_id);
+  hcs_stmt_bind_int64 (stmt, 2, (int) position);
   hcs_store_bind_text (stmt, 3, item);
   return hcs_store_step_done (store, stmt, error);
 }
@@ -211,12 +211,12 @@ hcs_store_repairs_decide (HcsStore    *store,
                           const char  *comment,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DECIDE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DECIDE, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 2, version);
   hcs_store_bind_text (stmt, 3, state);
   hcs_store_bind_text (stmt, 4, decided_on);
   hcs_store_bind_text (stmt, 5, decided_by);
@@ -237,7 +237,7 @@ JsonArray *
 hcs_store_repairs_repaired_entries (HcsStore  *store,
                                     GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REPAIRED_ENTRIES, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_REPAIRED_ENTRIES, error);
 
   return stmt ? hcs_store_rows_array (store, stmt, 0, error) : NULL;
 }
@@ -256,12 +256,12 @@ hcs_store_repairs_published_entries (HcsStore  *store,
                                      guint      limit,
                                      GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_PUBLISHED_ENTRIES, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_PUBLISHED_ENTRIES, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, department_id);
-  sqlite3_bind_int (stmt, 2, (int) limit);
+  hcs_stmt_bind_int64 (stmt, 1, department_id);
+  hcs_stmt_bind_int64 (stmt, 2, (int) limit);
   return hcs_store_rows_array (store, stmt, 0, error);
 }
 
@@ -277,26 +277,26 @@ hcs_store_repairs_seed (HcsStore             *store,
                         const HcsRepairSeed  *r,
                         GError              **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_SEED, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_SEED, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->subject_id);
+  hcs_stmt_bind_int64 (stmt, 1, r->subject_id);
   if (r->entry_id > 0)
-    sqlite3_bind_int64 (stmt, 2, r->entry_id);
+    hcs_stmt_bind_int64 (stmt, 2, r->entry_id);
   hcs_store_bind_text (stmt, 3, r->kind);
   hcs_store_bind_text (stmt, 4, r->reason);
-  sqlite3_bind_int (stmt, 5, r->commitment ? 1 : 0);
+  hcs_stmt_bind_int64 (stmt, 5, r->commitment ? 1 : 0);
   hcs_store_bind_text (stmt, 6, r->applied_on);
   hcs_store_bind_text (stmt, 7, r->deadline);
   hcs_store_bind_text (stmt, 8, r->state);
   hcs_store_bind_text (stmt, 9, r->decided_on);
   hcs_store_bind_text (stmt, 10, r->decided_by);
   hcs_store_bind_text (stmt, 11, r->comment);
-  sqlite3_bind_int64 (stmt, 12, r->decided_on ? 2 : 1);
+  hcs_stmt_bind_int64 (stmt, 12, r->decided_on ? 2 : 1);
   hcs_store_bind_text (stmt, 13, r->created_by);
   hcs_store_bind_text (stmt, 14, r->created_at);
   if (r->department_id > 0)
-    sqlite3_bind_int64 (stmt, 15, r->department_id);
+    hcs_stmt_bind_int64 (stmt, 15, r->department_id);
   return hcs_store_step_done (store, stmt, error);
 }

@@ -15,11 +15,11 @@ get_by_id (HcsStore    *store,
            gint64       id,
            GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, sql, error);
+  HcsStmt *stmt = hcs_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   return hcs_store_get_object (store, stmt, error);
 }
 
@@ -41,14 +41,14 @@ hcs_store_risk_rules_list (HcsStore       *store,
                            gint64         *total,
                            GError        **error)
 {
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
 
   if (total != NULL && (*total = hcs_store_count_filtered (store, SQL_RULES_COUNT, NULL, 0, error)) < 0)
     return NULL;
   if ((stmt = hcs_store_prepare (store, SQL_RULES, error)) == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, MAX (page->after_id, 0));
-  sqlite3_bind_int64 (stmt, 2, (gint64) page->limit + 1);
+  hcs_stmt_bind_int64 (stmt, 1, MAX (page->after_id, 0));
+  hcs_stmt_bind_int64 (stmt, 2, (gint64) page->limit + 1);
   return hcs_store_rows_array (store, stmt, 0, error);
 }
 
@@ -71,15 +71,15 @@ hcs_store_risk_rules_insert (HcsStore              *store,
                              GError               **error)
 {
   g_autofree char *now = hcs_now_iso ();
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_RULE_INSERT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_RULE_INSERT, error);
 
   if (stmt == NULL)
     return 0;
   hcs_store_bind_text (stmt, 1, rule->category);
   hcs_store_bind_text (stmt, 2, rule->region);
   hcs_store_bind_text (stmt, 3, rule->kind);
-  sqlite3_bind_int64 (stmt, 4, rule->window_months);
-  sqlite3_bind_double (stmt, 5, rule->threshold);
+  hcs_stmt_bind_int64 (stmt, 4, rule->window_months);
+  hcs_stmt_bind_double (stmt, 5, rule->threshold);
   hcs_store_bind_text (stmt, 6, rule->created_by);
   hcs_store_bind_text (stmt, 7, now);
   return hcs_store_insert (store, stmt, error);
@@ -100,17 +100,17 @@ hcs_store_risk_rules_update (HcsStore              *store,
                              const HcsRiskRuleNew  *rule,
                              GError               **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_RULE_UPDATE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_RULE_UPDATE, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 2, version);
   hcs_store_bind_text (stmt, 3, rule->category);
   hcs_store_bind_text (stmt, 4, rule->region);
   hcs_store_bind_text (stmt, 5, rule->kind);
-  sqlite3_bind_int64 (stmt, 6, rule->window_months);
-  sqlite3_bind_double (stmt, 7, rule->threshold);
+  hcs_stmt_bind_int64 (stmt, 6, rule->window_months);
+  hcs_stmt_bind_double (stmt, 7, rule->threshold);
   if (!hcs_store_step_done (store, stmt, error))
     return FALSE;
   if (hcs_store_changes (store) > 0)
@@ -129,12 +129,12 @@ hcs_store_risk_rules_retire (HcsStore  *store,
                              gint64     version,
                              GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_RULE_RETIRE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_RULE_RETIRE, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 2, version);
   if (!hcs_store_step_done (store, stmt, error))
     return FALSE;
   if (hcs_store_changes (store) > 0)
@@ -154,7 +154,7 @@ hcs_store_risk_rules_matching (HcsStore    *store,
                                GError     **error)
 {
   const HcsStoreValue where[] = { HCS_STORE_TEXT (category), HCS_STORE_TEXT (region) };
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_RULES_MATCHING, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_RULES_MATCHING, error);
 
   if (stmt == NULL)
     return NULL;
@@ -209,7 +209,7 @@ hcs_store_risk_latest_month (HcsStore    *store,
                              char       **month,
                              GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_LATEST_MONTH, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_LATEST_MONTH, error);
   g_autoptr(JsonObject) row = NULL;
 
   *month = NULL;
@@ -255,19 +255,19 @@ hcs_store_risk_alerts_insert (HcsStore               *store,
                               GError                **error)
 {
   g_autofree char *now = hcs_now_iso ();
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ALERT_INSERT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_ALERT_INSERT, error);
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, alert->rule_id);
+  hcs_stmt_bind_int64 (stmt, 1, alert->rule_id);
   hcs_store_bind_text (stmt, 2, alert->region);
   hcs_store_bind_text (stmt, 3, alert->category);
   hcs_store_bind_text (stmt, 4, alert->kind);
   hcs_store_bind_text (stmt, 5, alert->window_from);
   hcs_store_bind_text (stmt, 6, alert->window_to);
-  sqlite3_bind_int64 (stmt, 7, alert->events);
-  sqlite3_bind_double (stmt, 8, alert->value);
-  sqlite3_bind_double (stmt, 9, alert->threshold);
+  hcs_stmt_bind_int64 (stmt, 7, alert->events);
+  hcs_stmt_bind_double (stmt, 8, alert->value);
+  hcs_stmt_bind_double (stmt, 9, alert->threshold);
   hcs_store_bind_text (stmt, 10, now);
   return hcs_store_insert (store, stmt, error);
 }
@@ -292,7 +292,7 @@ hcs_store_risk_alerts_list (HcsStore       *store,
                             GError        **error)
 {
   const HcsStoreValue where[] = { HCS_STORE_TEXT (state), HCS_STORE_TEXT (region) };
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
 
   if (total != NULL &&
       (*total = hcs_store_count_filtered (store, SQL_ALERTS_COUNT, where, G_N_ELEMENTS (where), error)) < 0)
@@ -300,8 +300,8 @@ hcs_store_risk_alerts_list (HcsStore       *store,
   if ((stmt = hcs_store_prepare (store, SQL_ALERTS, error)) == NULL)
     return NULL;
   hcs_store_bind_filter (stmt, where, G_N_ELEMENTS (where));
-  sqlite3_bind_int64 (stmt, 3, MAX (page->after_id, 0));
-  sqlite3_bind_int64 (stmt, 4, (gint64) page->limit + 1);
+  hcs_stmt_bind_int64 (stmt, 3, MAX (page->after_id, 0));
+  hcs_stmt_bind_int64 (stmt, 4, (gint64) page->limit + 1);
   return hcs_store_rows_array (store, stmt, 0, error);
 }
 
@@ -336,15 +336,15 @@ hcs_store_risk_alerts_set_state (HcsStore    *store,
                                  GError     **error)
 {
   g_autofree char *now = hcs_now_iso ();
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
 
   g_return_val_if_fail (g_strcmp0 (state, "acknowledged") == 0 || g_strcmp0 (state, "closed") == 0, FALSE);
 
   stmt = hcs_store_prepare (store, g_str_equal (state, "closed") ? SQL_ALERT_CLOSE : SQL_ALERT_ACKNOWLEDGE, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 2, version);
   hcs_store_bind_text (stmt, 3, by);
   hcs_store_bind_text (stmt, 4, now);
   hcs_store_bind_text (stmt, 5, note);
@@ -365,7 +365,7 @@ hcs_store_risk_alerts_open_of_rule (HcsStore  *store,
                                     GError   **error)
 {
   const HcsStoreValue where[] = { HCS_STORE_INT (rule_id) };
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_ALERTS_OPEN_OF_RULE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_ALERTS_OPEN_OF_RULE, error);
 
   if (stmt == NULL)
     return NULL;
@@ -400,19 +400,19 @@ hcs_store_risk_alerts_set_lapsed (HcsStore      *store,
                                   GError       **error)
 {
   g_autofree char *now = hcs_now_iso ();
-  sqlite3_stmt *stmt = hcs_store_prepare (store, lapsed ? SQL_ALERT_LAPSE : SQL_ALERT_UNLAPSE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, lapsed ? SQL_ALERT_LAPSE : SQL_ALERT_UNLAPSE, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   if (lapsed)
     {
       hcs_store_bind_text (stmt, 2, now);
       if (value != NULL)
-        sqlite3_bind_double (stmt, 3, *value);
+        hcs_stmt_bind_double (stmt, 3, *value);
       else
-        sqlite3_bind_null (stmt, 3);
-      sqlite3_bind_double (stmt, 4, threshold);
+        hcs_stmt_bind_null (stmt, 3);
+      hcs_stmt_bind_double (stmt, 4, threshold);
     }
   return hcs_store_step_done (store, stmt, error);
 }

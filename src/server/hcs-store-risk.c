@@ -60,7 +60,7 @@ hcs_store_risk_list (HcsStore             *store,
   const HcsStoreValue where[] = { HCS_STORE_TEXT (filter->region), HCS_STORE_TEXT (filter->category),
                                   HCS_STORE_TEXT (filter->from_day), HCS_STORE_TEXT (filter->until_day),
                                   HCS_STORE_INT (MAX (filter->severity_min, 1)) };
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
 
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -78,8 +78,8 @@ hcs_store_risk_list (HcsStore             *store,
   hcs_store_bind_filter (stmt, where, G_N_ELEMENTS (where));
   /* The first page starts above every real key. */
   hcs_store_bind_text (stmt, 6, page->after_key ? page->after_key : "9999-12-31");
-  sqlite3_bind_int64 (stmt, 7, page->after_key ? page->after_id : G_MAXINT64);
-  sqlite3_bind_int64 (stmt, 8, page->limit + 1);
+  hcs_stmt_bind_int64 (stmt, 7, page->after_key ? page->after_id : G_MAXINT64);
+  hcs_stmt_bind_int64 (stmt, 8, page->limit + 1);
   return hcs_store_rows_array (store, stmt, 0, error);
 }
 
@@ -92,7 +92,7 @@ hcs_store_risk_get (HcsStore  *store,
                     gint64     id,
                     GError   **error)
 {
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   JsonObject *obj;
   int rc;
 
@@ -101,19 +101,19 @@ hcs_store_risk_get (HcsStore  *store,
   stmt = hcs_store_prepare (store, SQL_GET_EVENT, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   rc = hcs_store_step (store, stmt, error);
   if (rc < 0)
     return NULL;
-  if (rc == SQLITE_DONE)
+  if (rc == HCS_STMT_DONE)
     {
-      sqlite3_reset (stmt);
+      hcs_stmt_reset (stmt);
       g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND,
                    "no risk event %" G_GINT64_FORMAT, id);
       return NULL;
     }
   obj = hcs_store_row_object (stmt);
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   return obj;
 }
 
@@ -129,7 +129,7 @@ hcs_store_risk_insert (HcsStore               *store,
                        GError                **error)
 {
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
 
   g_return_val_if_fail (store != NULL, 0);
 
@@ -141,11 +141,11 @@ hcs_store_risk_insert (HcsStore               *store,
   hcs_store_bind_text (stmt, 1, event->region);
   hcs_store_bind_text (stmt, 2, event->occurred_on);
   hcs_store_bind_text (stmt, 3, event->category);
-  sqlite3_bind_int64 (stmt, 4, event->severity);
+  hcs_stmt_bind_int64 (stmt, 4, event->severity);
   if (event->subject_id > 0)
-    sqlite3_bind_int64 (stmt, 5, event->subject_id);
+    hcs_stmt_bind_int64 (stmt, 5, event->subject_id);
   if (event->department_id > 0)
-    sqlite3_bind_int64 (stmt, 6, event->department_id);
+    hcs_stmt_bind_int64 (stmt, 6, event->department_id);
   hcs_store_bind_text (stmt, 7, event->title);
   hcs_store_bind_text (stmt, 8, event->description ? event->description : "");
   hcs_store_bind_text (stmt, 9, event->created_by);
@@ -164,7 +164,7 @@ hcs_store_risk_delete (HcsStore  *store,
                        gint64     version,
                        GError   **error)
 {
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (store != NULL, FALSE);
@@ -172,8 +172,8 @@ hcs_store_risk_delete (HcsStore  *store,
   stmt = hcs_store_prepare (store, SQL_DELETE_EVENT, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 2, version);
   if (!hcs_store_step_done (store, stmt, error))
     return FALSE;
   if (hcs_store_changes (store) > 0)
@@ -182,12 +182,12 @@ hcs_store_risk_delete (HcsStore  *store,
   stmt = hcs_store_prepare (store, SQL_EVENT_EXISTS, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   rc = hcs_store_step (store, stmt, error);
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   if (rc < 0)
     return FALSE;
-  if (rc == SQLITE_ROW)
+  if (rc == HCS_STMT_ROW)
     g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_STALE,
                  "risk event %" G_GINT64_FORMAT " has changed", id);
   else
@@ -204,7 +204,7 @@ hcs_store_risk_find_subject (HcsStore    *store,
                              const char  *identifier,
                              GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_FIND_SUBJECT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_FIND_SUBJECT, error);
   gint64 id = 0;
   int rc;
 
@@ -214,9 +214,9 @@ hcs_store_risk_find_subject (HcsStore    *store,
   rc = hcs_store_step (store, stmt, error);
   if (rc < 0)
     return -1;
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (rc == HCS_STMT_ROW)
+    id = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   return id;
 }
 
@@ -228,15 +228,15 @@ hcs_store_risk_department_exists (HcsStore  *store,
                                   gint64     id,
                                   GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DEPARTMENT_EXISTS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DEPARTMENT_EXISTS, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   rc = hcs_store_step (store, stmt, error);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW;
+  hcs_stmt_reset (stmt);
+  return rc == HCS_STMT_ROW;
 }
 
 /* Two look-ups at the ends of the primary key, not a scan. */
@@ -250,17 +250,17 @@ hcs_store_risk_month_span (HcsStore  *store,
                            char     **last,
                            GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MONTH_SPAN, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_MONTH_SPAN, error);
 
   *first = *last = NULL;
-  if (stmt == NULL || hcs_store_step (store, stmt, error) != SQLITE_ROW)
+  if (stmt == NULL || hcs_store_step (store, stmt, error) != HCS_STMT_ROW)
     return FALSE;
-  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  if (hcs_stmt_column_type (stmt, 0) != HCS_STMT_NULL)
     {
-      *first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *last = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *first = g_strdup (hcs_stmt_column_text (stmt, 0));
+      *last = g_strdup (hcs_stmt_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -271,16 +271,16 @@ GHashTable *
 hcs_store_risk_populations (HcsStore  *store,
                             GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_POPULATIONS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_POPULATIONS, error);
   g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
-    g_hash_table_insert (table, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
-  sqlite3_reset (stmt);
+  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
+    g_hash_table_insert (table, g_strdup (hcs_stmt_column_text (stmt, 0)),
+                         GINT_TO_POINTER (hcs_stmt_column_int (stmt, 1)));
+  hcs_stmt_reset (stmt);
   if (rc < 0)
     return NULL;
   return g_steal_pointer (&table);
@@ -319,7 +319,7 @@ hcs_store_risk_rollup (HcsStore           *store,
   const char *sql = group == HCS_RISK_GROUP_REGION ? SQL_ROLLUP_REGION
                   : group == HCS_RISK_GROUP_REGION_MONTH ? SQL_ROLLUP_REGION_MONTH
                   : SQL_ROLLUP_REGION_CATEGORY;
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (store != NULL, FALSE);
@@ -331,11 +331,11 @@ hcs_store_risk_rollup (HcsStore           *store,
   hcs_store_bind_text (stmt, 1, from_month);
   hcs_store_bind_text (stmt, 2, to_month);
   hcs_store_bind_text (stmt, 3, category);
-  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
-    func ((const char *) sqlite3_column_text (stmt, 0),
-          (const char *) sqlite3_column_text (stmt, 1),
-          sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3), user_data);
-  sqlite3_reset (stmt);
+  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
+    func (hcs_stmt_column_text (stmt, 0),
+          hcs_stmt_column_text (stmt, 1),
+          hcs_stmt_column_int64 (stmt, 2), hcs_stmt_column_int64 (stmt, 3), user_data);
+  hcs_stmt_reset (stmt);
   return rc >= 0;
 }
 
@@ -351,18 +351,21 @@ static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
 gint64
 hcs_store_risk_data_stamp (HcsStore *store)
 {
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   gint64 version;
 
   g_return_val_if_fail (store != NULL, -1);
 
-  stmt = hcs_store_prepare (store, SQL_DATA_VERSION, NULL);
-  if (stmt == NULL || hcs_store_step (store, stmt, NULL) != SQLITE_ROW)
+  /* Over PostgreSQL other servers write too: no stamp, no cache. */
+  if (hcs_store_is_pg (store))
     return -1;
-  version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  stmt = hcs_store_prepare (store, SQL_DATA_VERSION, NULL);
+  if (stmt == NULL || hcs_store_step (store, stmt, NULL) != HCS_STMT_ROW)
+    return -1;
+  version = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   /* data_version sees other connections' commits; total_changes our own. */
-  return (version << 32) ^ sqlite3_total_changes64 (hcs_store_get_db (store));
+  return (version << 32) ^ hcs_store_total_changes (store);
 }
 
 static const char SQL_REGION_ORGANISATIONS[] =
@@ -375,20 +378,20 @@ hcs_store_risk_region_organisations (HcsStore    *store,
                                      const char  *region,
                                      GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REGION_ORGANISATIONS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_REGION_ORGANISATIONS, error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_text (stmt, 1, region);
-  while ((rc = hcs_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = hcs_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   if (rc < 0)
     return NULL;
   return g_steal_pointer (&ids);

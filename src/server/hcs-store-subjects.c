@@ -130,7 +130,7 @@ static const char SQL_MAX_ID[] = "SELECT coalesce (max (id), 0) FROM subjects";
 /* A long identifier prefix's matches, counting no further than ?17. */
 static const char SQL_COUNT_RANGE_CAPPED[] =
   "SELECT count(*) FROM (SELECT 1 FROM subjects WHERE identifier >= ?6 AND identifier < ?7 AND"
-  ANY_REGION SUBJECT_FILTER " LIMIT ?17)";
+  ANY_REGION SUBJECT_FILTER " LIMIT ?17) AS capped";
 
 #define SAMPLE_WINDOWS   8
 #define SAMPLE_ROWS      8000
@@ -204,12 +204,12 @@ rarest_gram (HcsStore    *store,
   /* One probe of the counts a bigram (no posting is read). */
   for (guint i = 0; i < n && out->postings > 0; i++)
     {
-      sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GRAM_POSTINGS, error);
+      HcsStmt *stmt = hcs_store_prepare (store, SQL_GRAM_POSTINGS, error);
       gint64 count;
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, grams[i]);
+      hcs_stmt_bind_int64 (stmt, 1, grams[i]);
       count = hcs_store_single_int (store, stmt, error);
       if (count < 0)
         return FALSE;
@@ -256,7 +256,7 @@ count_matches (HcsStore                *store,
    * up by its id, and reading the names in order is quicker. */
   if (grams->gram != 0 && grams->postings > GRAM_CANDIDATES_MAX)
     {
-      sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_MAX_ID, error);
+      HcsStmt *stmt = hcs_store_prepare (store, SQL_MAX_ID, error);
       gint64 max_id;
 
       if (stmt == NULL || (max_id = hcs_store_single_int (store, stmt, error)) < 0)
@@ -265,13 +265,13 @@ count_matches (HcsStore                *store,
     }
   if (grams->gram != 0 && (grams->postings <= GRAM_CANDIDATES_MAX || from_postings))
     {
-      sqlite3_stmt *stmt;
+      HcsStmt *stmt;
 
       stmt = hcs_store_prepare (store, SQL_GRAM_COUNT, error);
       if (stmt == NULL)
         return -1;
       hcs_store_bind_filter (stmt, where, n_where);
-      sqlite3_bind_int64 (stmt, 15, grams->gram);
+      hcs_stmt_bind_int64 (stmt, 15, grams->gram);
       return hcs_store_single_int (store, stmt, error);
     }
   if (prefix_only)
@@ -293,14 +293,14 @@ single_count (HcsStore             *store,
               gint64                to,
               GError              **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, sql, error);
+  HcsStmt *stmt = hcs_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return -1;
   hcs_store_bind_filter (stmt, where, n_where);
-  sqlite3_bind_int64 (stmt, 17, from);
+  hcs_stmt_bind_int64 (stmt, 17, from);
   if (to >= 0)
-    sqlite3_bind_int64 (stmt, 18, to);
+    hcs_stmt_bind_int64 (stmt, 18, to);
   return hcs_store_single_int (store, stmt, error);
 }
 
@@ -324,7 +324,7 @@ estimate_matches (HcsStore                *store,
   gboolean from_start = page->after_id <= 0 && page->after_key == NULL && filter->from_end < 0;
   gint64 seen = filter->offset + MIN (n_rows, page->limit) + (more ? 1 : 0);
   gint64 max_id, hits = 0, estimate;
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
 
   *exact = TRUE;
   /* The page holds the last match. */
@@ -391,7 +391,7 @@ hcs_store_subjects_list (HcsStore                *store,
   gboolean prefix_only = filter->prefix != NULL && filter->name_part == NULL;
   gboolean in_region = filter->region != NULL;
   const char *sql;
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   JsonArray *rows;
   NameGrams grams = { 0, };
 
@@ -420,8 +420,8 @@ hcs_store_subjects_list (HcsStore                *store,
   if (stmt == NULL)
     return NULL;
   hcs_store_bind_filter (stmt, where, G_N_ELEMENTS (where));
-  sqlite3_bind_int64 (stmt, 9, (gint64) page->limit + 1);
-  sqlite3_bind_int64 (stmt, 10, MAX (page->after_id, 0));
+  hcs_stmt_bind_int64 (stmt, 9, (gint64) page->limit + 1);
+  hcs_stmt_bind_int64 (stmt, 10, MAX (page->after_id, 0));
   if (sql == SQL_LIST_BY_NAME || sql == SQL_LIST_BY_NAME_IN_REGION || sql == SQL_LIST_RANGE ||
       sql == SQL_GRAM_BY_NAME)
     hcs_store_bind_text (stmt, 11, page->after_key ? page->after_key : "");
@@ -432,18 +432,18 @@ hcs_store_subjects_list (HcsStore                *store,
       hcs_store_bind_text (stmt, 13, prefix_only ? prefix_end : "~");
     }
   if (sql == SQL_LIST_RANGE)
-    sqlite3_bind_int (stmt, 14, filter->sort == HCS_SUBJECT_SORT_NAME ? 1 : 0);
+    hcs_stmt_bind_int64 (stmt, 14, filter->sort == HCS_SUBJECT_SORT_NAME ? 1 : 0);
   if (sql == SQL_GRAM_BY_ID || sql == SQL_GRAM_BY_NAME || sql == SQL_GRAM_BY_IDENTIFIER ||
       sql == SQL_GRAM_BY_ID_DESC)
-    sqlite3_bind_int64 (stmt, 15, grams.gram);
-  sqlite3_bind_int64 (stmt, 16, filter->offset);
+    hcs_stmt_bind_int64 (stmt, 15, grams.gram);
+  hcs_stmt_bind_int64 (stmt, 16, filter->offset);
   if (filter->from_end > 0)
     {
       /* The row after the page too, so that the page has its cursor. */
-      sqlite3_bind_int64 (stmt, 16, filter->from_end - 1);
+      hcs_stmt_bind_int64 (stmt, 16, filter->from_end - 1);
     }
   else if (filter->from_end == 0)
-    sqlite3_bind_int64 (stmt, 9, (gint64) page->limit);
+    hcs_stmt_bind_int64 (stmt, 9, (gint64) page->limit);
 
   rows = hcs_store_rows_array (store, stmt, 0, error);
   if (rows == NULL)
@@ -494,7 +494,7 @@ static const char SQL_GET_BY_ID[] =
 
 static JsonObject *
 single_row (HcsStore      *store,
-            sqlite3_stmt  *stmt,
+            HcsStmt       *stmt,
             GError       **error)
 {
   JsonObject *obj;
@@ -502,14 +502,14 @@ single_row (HcsStore      *store,
 
   if (rc < 0)
     return NULL;
-  if (rc == SQLITE_DONE)
+  if (rc == HCS_STMT_DONE)
     {
-      sqlite3_reset (stmt);
+      hcs_stmt_reset (stmt);
       g_set_error_literal (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no such subject");
       return NULL;
     }
   obj = hcs_store_row_object (stmt);
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   return obj;
 }
 
@@ -519,7 +519,7 @@ hcs_store_subjects_get (HcsStore    *store,
                         const char  *identifier,
                         GError     **error)
 {
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
 
   g_return_val_if_fail (identifier != NULL, NULL);
 
@@ -535,11 +535,11 @@ hcs_store_subjects_get_by_id (HcsStore  *store,
                               gint64     id,
                               GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GET_BY_ID, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_GET_BY_ID, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   return single_row (store, stmt, error);
 }
 
@@ -552,7 +552,7 @@ static const char SQL_INSERT_OR_IGNORE[] =
 
 /* Binds without copying: the strings outlive the step. */
 static void
-bind_fields (sqlite3_stmt           *stmt,
+bind_fields (HcsStmt                *stmt,
              const HcsSubjectFields *f,
              const char             *now)
 {
@@ -561,9 +561,9 @@ bind_fields (sqlite3_stmt           *stmt,
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (texts[i] == NULL)
-      sqlite3_bind_null (stmt, (int) i + 1);
+      hcs_stmt_bind_null (stmt, (int) i + 1);
     else
-      sqlite3_bind_text (stmt, (int) i + 1, texts[i], -1, SQLITE_STATIC);
+      hcs_stmt_bind_text_static (stmt, (int) i + 1, texts[i]);
 }
 
 /* Returns: the new id, or 0 with @error set (HCS_STORE_ERROR_DUPLICATE when
@@ -573,7 +573,7 @@ hcs_store_subjects_insert (HcsStore                *store,
                            const HcsSubjectFields  *fields,
                            GError                 **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSERT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_INSERT, error);
   g_autofree char *now = hcs_now_iso ();
 
   g_return_val_if_fail (fields != NULL && fields->identifier != NULL, 0);
@@ -604,14 +604,14 @@ hcs_store_subjects_update (HcsStore                *store,
                            const HcsSubjectFields  *fields,
                            GError                 **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_UPDATE, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_UPDATE, error);
   g_autofree char *now = hcs_now_iso ();
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 2, version);
   hcs_store_bind_text (stmt, 3, fields->name);
   hcs_store_bind_text (stmt, 4, fields->industry);
   hcs_store_bind_text (stmt, 5, fields->status);
@@ -626,13 +626,13 @@ hcs_store_subjects_update (HcsStore                *store,
   stmt = hcs_store_prepare (store, SQL_EXISTS, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   rc = hcs_store_step (store, stmt, error);
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   if (rc < 0)
     return FALSE;
   g_set_error (error, HCS_STORE_ERROR,
-               rc == SQLITE_ROW ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
+               rc == HCS_STMT_ROW ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
                "subject %" G_GINT64_FORMAT " not updated", id);
   return FALSE;
 }
@@ -640,7 +640,7 @@ hcs_store_subjects_update (HcsStore                *store,
 struct _HcsSubjectInserter
 {
   HcsStore     *store;
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   char         *now;
 };
 
@@ -648,7 +648,7 @@ HcsSubjectInserter *
 hcs_subject_inserter_new (HcsStore  *store,
                           GError   **error)
 {
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   HcsSubjectInserter *self;
 
   g_return_val_if_fail (store != NULL, NULL);
@@ -674,7 +674,7 @@ hcs_subject_inserter_add (HcsSubjectInserter      *self,
 
   bind_fields (self->stmt, fields, self->now);
   rc = hcs_store_step (self->store, self->stmt, error);
-  sqlite3_reset (self->stmt);
+  hcs_stmt_reset (self->stmt);
   if (rc < 0)
     return -1;
   return hcs_store_changes (self->store) == 1 ? 1 : 0;

@@ -23,7 +23,7 @@ gint64
 hcs_store_users_count (HcsStore  *store,
                        GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_COUNT_USERS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_COUNT_USERS, error);
 
   return stmt ? hcs_store_single_int (store, stmt, error) : -1;
 }
@@ -37,7 +37,7 @@ hcs_store_users_find (HcsStore    *store,
                       const char  *username,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_FIND_USER, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_FIND_USER, error);
   HcsUserRecord *rec;
   int rc;
 
@@ -45,16 +45,16 @@ hcs_store_users_find (HcsStore    *store,
     return NULL;
   hcs_store_bind_text (stmt, 1, username);
   rc = hcs_store_step (store, stmt, error);
-  if (rc != SQLITE_ROW)
+  if (rc != HCS_STMT_ROW)
     return NULL;
   rec = g_new0 (HcsUserRecord, 1);
-  rec->id = sqlite3_column_int64 (stmt, 0);
-  rec->username = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  rec->password_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  if (!hc_role_from_key ((const char *) sqlite3_column_text (stmt, 3), &rec->role))
+  rec->id = hcs_stmt_column_int64 (stmt, 0);
+  rec->username = g_strdup (hcs_stmt_column_text (stmt, 1));
+  rec->password_hash = g_strdup (hcs_stmt_column_text (stmt, 2));
+  if (!hc_role_from_key (hcs_stmt_column_text (stmt, 3), &rec->role))
     rec->role = HC_ROLE_ANALYST;
-  rec->active = sqlite3_column_int (stmt, 4) != 0;
-  sqlite3_reset (stmt);
+  rec->active = hcs_stmt_column_int (stmt, 4) != 0;
+  hcs_stmt_reset (stmt);
   return rec;
 }
 
@@ -75,12 +75,12 @@ hcs_store_users_get (HcsStore  *store,
                      gint64     id,
                      GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GET_USER, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_GET_USER, error);
   JsonObject *obj;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   obj = hcs_store_get_object (store, stmt, error);
   if (obj == NULL)
     return NULL;
@@ -94,7 +94,7 @@ JsonArray *
 hcs_store_users_list (HcsStore  *store,
                       GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_LIST_USERS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_LIST_USERS, error);
   JsonArray *rows;
 
   if (stmt == NULL || (rows = hcs_store_rows_array (store, stmt, 0, error)) == NULL)
@@ -118,7 +118,7 @@ hcs_store_users_insert (HcsStore    *store,
                         gint64       department_id,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSERT_USER, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_INSERT_USER, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
@@ -128,7 +128,7 @@ hcs_store_users_insert (HcsStore    *store,
   hcs_store_bind_text (stmt, 3, hc_role_to_key (role));
   hcs_store_bind_text (stmt, 4, password_hash);
   if (department_id > 0)
-    sqlite3_bind_int64 (stmt, 5, department_id);
+    hcs_stmt_bind_int64 (stmt, 5, department_id);
   hcs_store_bind_text (stmt, 6, now);
   return hcs_store_insert (store, stmt, error);
 }
@@ -153,17 +153,17 @@ hcs_store_users_update (HcsStore    *store,
                         int          active,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_UPDATE_USER, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_UPDATE_USER, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version);
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 2, version);
   hcs_store_bind_text (stmt, 3, display_name);
   hcs_store_bind_text (stmt, 4, role);
   hcs_store_bind_text (stmt, 5, password_hash);
-  sqlite3_bind_int (stmt, 6, active);
+  hcs_stmt_bind_int64 (stmt, 6, active);
   hcs_store_bind_text (stmt, 7, now);
   if (!hcs_store_step_done (store, stmt, error))
     return FALSE;
@@ -181,14 +181,14 @@ hcs_store_sessions_insert (HcsStore    *store,
                            gint64       expires_at,
                            GError     **error)
 {
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   /* Sessions long expired are of no use to anyone; drop them as we go. */
   stmt = hcs_store_prepare (store, SQL_PURGE_SESSIONS, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, now - 7 * 24 * 3600);
+  hcs_stmt_bind_int64 (stmt, 1, now - 7 * 24 * 3600);
   if (!hcs_store_step_done (store, stmt, error))
     return FALSE;
 
@@ -196,9 +196,9 @@ hcs_store_sessions_insert (HcsStore    *store,
   if (stmt == NULL)
     return FALSE;
   hcs_store_bind_text (stmt, 1, token_hash);
-  sqlite3_bind_int64 (stmt, 2, user_id);
-  sqlite3_bind_int64 (stmt, 3, now);
-  sqlite3_bind_int64 (stmt, 4, expires_at);
+  hcs_stmt_bind_int64 (stmt, 2, user_id);
+  hcs_stmt_bind_int64 (stmt, 3, now);
+  hcs_stmt_bind_int64 (stmt, 4, expires_at);
   return hcs_store_step_done (store, stmt, error);
 }
 
@@ -226,7 +226,7 @@ typedef struct
 struct _HcsSessionCache
 {
   gint64      data_version;    /* PRAGMA data_version: others' commits */
-  gint64      total_changes;   /* sqlite3_total_changes64: ours */
+  gint64      total_changes;   /* hcs_store_total_changes: ours */
   GHashTable *entries;         /* token hash → CachedSession */
 };
 
@@ -254,18 +254,23 @@ static HcsSessionCache *
 session_cache (HcsStore *store)
 {
   HcsSessionCache **slot = hcs_store_session_cache (store);
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DATA_VERSION, NULL);
+  HcsStmt *stmt;
   gint64 version, changes;
 
-  if (stmt == NULL || hcs_store_step (store, stmt, NULL) != SQLITE_ROW)
+  /* Over PostgreSQL other servers write the same sessions: every check
+   * reads the table, so a sign-out anywhere ends the token at once. */
+  if (hcs_store_is_pg (store))
+    return NULL;
+  stmt = hcs_store_prepare (store, SQL_DATA_VERSION, NULL);
+  if (stmt == NULL || hcs_store_step (store, stmt, NULL) != HCS_STMT_ROW)
     {
       if (stmt != NULL)
-        sqlite3_reset (stmt);
+        hcs_stmt_reset (stmt);
       return NULL;
     }
-  version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  changes = sqlite3_total_changes64 (hcs_store_get_db (store));
+  version = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
+  changes = hcs_store_total_changes (store);
 
   if (*slot == NULL)
     {
@@ -293,7 +298,7 @@ hcs_store_sessions_lookup (HcsStore    *store,
 {
   HcsSessionCache *cache = session_cache (store);
   CachedSession *hit = cache != NULL ? g_hash_table_lookup (cache->entries, token_hash) : NULL;
-  sqlite3_stmt *stmt;
+  HcsStmt *stmt;
   gboolean found = FALSE;
   int rc;
 
@@ -311,16 +316,16 @@ hcs_store_sessions_lookup (HcsStore    *store,
     return FALSE;
   hcs_store_bind_text (stmt, 1, token_hash);
   rc = hcs_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 4) != 0)
+  if (rc == HCS_STMT_ROW && hcs_stmt_column_int (stmt, 4) != 0)
     {
-      gint64 expires_at = sqlite3_column_int64 (stmt, 3);
+      gint64 expires_at = hcs_stmt_column_int64 (stmt, 3);
 
       if (expires_at <= now)
         *expired = TRUE;
-      else if (hc_role_from_key ((const char *) sqlite3_column_text (stmt, 2), role))
+      else if (hc_role_from_key (hcs_stmt_column_text (stmt, 2), role))
         {
-          *user_id = sqlite3_column_int64 (stmt, 0);
-          *username = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          *user_id = hcs_stmt_column_int64 (stmt, 0);
+          *username = g_strdup (hcs_stmt_column_text (stmt, 1));
           found = TRUE;
           if (cache != NULL)
             {
@@ -336,7 +341,7 @@ hcs_store_sessions_lookup (HcsStore    *store,
             }
         }
     }
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   return found;
 }
 
@@ -347,7 +352,7 @@ hcs_store_sessions_delete (HcsStore    *store,
                            const char  *token_hash,
                            GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_DELETE_SESSION, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DELETE_SESSION, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -371,11 +376,11 @@ hcs_store_sessions_revoke_user (HcsStore    *store,
                                 const char  *keep_token_hash,
                                 GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_REVOKE_USER_SESSIONS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_REVOKE_USER_SESSIONS, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, user_id);
+  hcs_stmt_bind_int64 (stmt, 1, user_id);
   hcs_store_bind_text (stmt, 2, keep_token_hash);
   return hcs_store_step_done (store, stmt, error);
 }
@@ -390,7 +395,7 @@ JsonArray *
 hcs_store_departments_list (HcsStore  *store,
                             GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_LIST_DEPARTMENTS, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_LIST_DEPARTMENTS, error);
 
   return stmt ? hcs_store_rows_array (store, stmt, 0, error) : NULL;
 }
@@ -400,11 +405,11 @@ hcs_store_departments_get (HcsStore  *store,
                            gint64     id,
                            GError   **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_GET_DEPARTMENT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_GET_DEPARTMENT, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   return hcs_store_get_object (store, stmt, error);
 }
 
@@ -419,7 +424,7 @@ hcs_store_departments_insert (HcsStore    *store,
                               const char  *region,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (store, SQL_INSERT_DEPARTMENT, error);
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_INSERT_DEPARTMENT, error);
   g_autofree char *now = hcs_now_iso ();
 
   if (stmt == NULL)

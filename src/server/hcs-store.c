@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hcs-store-pg-private.h"
+#include "hcs-store-pg-sql.h"
 #include "hcs-store-private.h"
 #include "hcs-store.h"
 
@@ -14,12 +16,20 @@ struct _HcsStore
 {
   sqlite3    *db;
   char       *path;
-  /* SQL text pointer → sqlite3_stmt*: statements are static strings in the
+  /* SQL text pointer → HcsStmt*: statements are static strings in the
    * hcs-store-*.c files, so the pointer is the key and each is prepared once
    * per connection. */
   GHashTable *stmts;
   HcsSessionCache *sessions;   /* hcs-store-users.c */
   guint       in_transaction : 1;
+
+  /* PostgreSQL (issue 15): db is then NULL */
+  HcsPg      *pg;
+  GHashTable *pg_tables;       /* table → its primary key columns, "" when it
+                                * has none; "+" first when it has an id */
+  gint64      pg_last_id;
+  gint64      pg_changes;
+  gint64      pg_total_changes;
 };
 
 G_DEFINE_QUARK (hcs-store-error-quark, hcs_store_error)
@@ -27,7 +37,7 @@ G_DEFINE_QUARK (hcs-store-error-quark, hcs_store_error)
 static void
 finalize_stmt (gpointer data)
 {
-  sqlite3_finalize (data);
+  hcs_stmt_free (data);
 }
 
 /**
@@ -60,6 +70,79 @@ sql_nfc (sqlite3_context  *ctx,
     sqlite3_result_text (ctx, nfc, -1, g_free);
 }
 
+/* A postgresql:// URI: the connection, with the functions the translated
+ * statements call (hcs_pg_sql_functions). Not migrated yet. */
+static HcsStore *
+open_pg (HcsStore  *self,
+         GError   **error)
+{
+  self->pg = hcs_pg_open (self->path, error);
+  if (self->pg == NULL || !hcs_pg_exec (self->pg, hcs_pg_sql_functions, error))
+    {
+      hcs_store_free (self);
+      return NULL;
+    }
+  self->pg_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return self;
+}
+
+gboolean
+hcs_store_is_pg (HcsStore *self)
+{
+  return self->pg != NULL;
+}
+
+HcsPg *
+hcs_store_get_pg (HcsStore *self)
+{
+  return self->pg;
+}
+
+/* The catalog's word on @table: "+pk,cols" when it has an id column,
+ * "pk,cols" otherwise; cached per connection. */
+static const char *
+pg_table_info (HcsStore   *self,
+               const char *table)
+{
+  char *info = g_hash_table_lookup (self->pg_tables, table);
+  const char *params[] = { table };
+  g_autofree char *has_id = NULL;
+  g_autofree char *pk = NULL;
+
+  if (info != NULL)
+    return info;
+  has_id = hcs_pg_single_text (self->pg,
+                               "SELECT count (*) FROM information_schema.columns"
+                               " WHERE table_schema = current_schema () AND table_name = $1 AND column_name = 'id'",
+                               1, params, NULL);
+  pk = hcs_pg_single_text (self->pg,
+                           "SELECT string_agg (a.attname, ',' ORDER BY array_position (i.indkey, a.attnum))"
+                           " FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)"
+                           " WHERE i.indrelid = to_regclass ($1) AND i.indisprimary",
+                           1, params, NULL);
+  info = g_strconcat (g_strcmp0 (has_id, "0") > 0 ? "+" : "", pk ? pk : "", NULL);
+  g_hash_table_insert (self->pg_tables, g_strdup (table), info);
+  return info;
+}
+
+static const char *
+pg_primary_key (const char *table,
+                gpointer    data)
+{
+  const char *info = pg_table_info (data, table);
+
+  if (*info == '+')
+    info++;
+  return *info != '\0' ? info : NULL;
+}
+
+static gboolean
+pg_has_id (const char *table,
+           gpointer    data)
+{
+  return *pg_table_info (data, table) == '+';
+}
+
 HcsStore *
 hcs_store_open (const char  *path,
                 GError     **error)
@@ -72,6 +155,8 @@ hcs_store_open (const char  *path,
   self = g_new0 (HcsStore, 1);
   self->path = g_strdup (path);
   self->stmts = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
+  if (hcs_pg_is_uri (path))
+    return open_pg (g_steal_pointer (&self), error);
 
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -110,6 +195,12 @@ hcs_store_set_sync (HcsStore      *self,
                     GError       **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
+  if (self->pg != NULL)
+    /* NORMAL: a commit is acknowledged before its WAL is flushed (a crash
+     * of PostgreSQL's machine may lose the last ones, never half of one) */
+    return hcs_pg_exec (self->pg, sync == HCS_STORE_SYNC_NORMAL ? "SET synchronous_commit = off"
+                                                                : "SET synchronous_commit = on",
+                        error);
   return hcs_store_exec (self,
                          sync == HCS_STORE_SYNC_NORMAL ? "PRAGMA synchronous = NORMAL;"
                                                        : "PRAGMA synchronous = FULL;",
@@ -123,6 +214,8 @@ hcs_store_free (HcsStore *self)
     return;
   g_clear_pointer (&self->sessions, hcs_session_cache_free);
   g_clear_pointer (&self->stmts, g_hash_table_unref);
+  g_clear_pointer (&self->pg_tables, g_hash_table_unref);
+  g_clear_pointer (&self->pg, hcs_pg_free);
   if (self->db != NULL)
     {
       /* Leaves the WAL checkpointed so that the file alone is complete. */
@@ -145,6 +238,16 @@ hcs_store_get_db (HcsStore *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->db;
+}
+
+/* The rows this connection has changed since it opened: with the
+ * database's data_version, tells whether anything changed (caches). */
+gint64
+hcs_store_total_changes (HcsStore *self)
+{
+  if (self->pg != NULL)
+    return self->pg_total_changes;
+  return sqlite3_total_changes64 (self->db);
 }
 
 const char *
@@ -221,12 +324,41 @@ hcs_store_set_error (HcsStore  *self,
  * Returns: (transfer none): the statement, reset and with its bindings
  *   cleared, or %NULL with @error set
  */
-sqlite3_stmt *
+static HcsStmt *prepare (HcsStore *self, const char *sql, gboolean ignore_conflicts, GError **error);
+
+HcsStmt *
 hcs_store_prepare (HcsStore    *self,
                    const char  *sql,
                    GError     **error)
 {
-  sqlite3_stmt *stmt;
+  return prepare (self, sql, FALSE, error);
+}
+
+/**
+ * hcs_store_prepare_ignoring_duplicates:
+ * @sql: a static INSERT, prepared by this function only
+ *
+ * Over PostgreSQL, where an error ends the transaction, the INSERT skips a
+ * row that breaks a UNIQUE constraint (hcs_store_changes() is then 0)
+ * rather than failing; over SQLite it fails with DUPLICATE and the
+ * transaction goes on. The caller reads both as "already there".
+ */
+HcsStmt *
+hcs_store_prepare_ignoring_duplicates (HcsStore    *self,
+                                       const char  *sql,
+                                       GError     **error)
+{
+  return prepare (self, sql, TRUE, error);
+}
+
+static HcsStmt *
+prepare (HcsStore    *self,
+         const char  *sql,
+         gboolean     ignore_conflicts,
+         GError     **error)
+{
+  HcsStmt *stmt;
+  sqlite3_stmt *sq;
   int rc;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -235,18 +367,25 @@ hcs_store_prepare (HcsStore    *self,
   stmt = g_hash_table_lookup (self->stmts, sql);
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      hcs_stmt_reset (stmt);
+      hcs_stmt_clear_bindings (stmt);
+      return stmt;
+    }
+  if (self->pg != NULL)
+    {
+      stmt = hcs_stmt_new_pg (hcs_pg_sql_translate (sql, ignore_conflicts, pg_primary_key, pg_has_id, self));
+      g_hash_table_insert (self->stmts, (gpointer) sql, stmt);
       return stmt;
     }
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &sq, NULL);
   if (rc != SQLITE_OK)
     {
       g_critical ("cannot prepare «%s»: %s", sql, sqlite3_errmsg (self->db));
       hcs_store_set_error (self, rc, error);
       return NULL;
     }
+  stmt = hcs_stmt_new_sqlite (sq);
   g_hash_table_insert (self->stmts, (gpointer) sql, stmt);
   return stmt;
 }
@@ -254,19 +393,34 @@ hcs_store_prepare (HcsStore    *self,
 /**
  * hcs_store_step:
  *
- * Returns: %SQLITE_ROW, %SQLITE_DONE, or -1 with @error set (the statement
+ * Returns: %HCS_STMT_ROW, %HCS_STMT_DONE, or -1 with @error set (the statement
  *   is then reset)
  */
 int
 hcs_store_step (HcsStore      *self,
-                sqlite3_stmt  *stmt,
+                HcsStmt       *stmt,
                 GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc;
 
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return rc;
-  sqlite3_reset (stmt);
+  if (self->pg != NULL)
+    {
+      gint64 changes = -1;
+
+      rc = hcs_stmt_pg_step (stmt, self->pg, &self->pg_last_id, &changes, error);
+      if (changes >= 0)
+        {
+          self->pg_changes = changes;
+          self->pg_total_changes += changes;
+        }
+      return rc;
+    }
+  rc = sqlite3_step (hcs_stmt_get_sqlite (stmt));
+  if (rc == SQLITE_ROW)
+    return HCS_STMT_ROW;
+  if (rc == SQLITE_DONE)
+    return HCS_STMT_DONE;
+  hcs_stmt_reset (stmt);
   hcs_store_set_error (self, sqlite3_extended_errcode (self->db), error);
   return -1;
 }
@@ -274,14 +428,14 @@ hcs_store_step (HcsStore      *self,
 /* Steps a statement that returns no rows and resets it. */
 gboolean
 hcs_store_step_done (HcsStore      *self,
-                     sqlite3_stmt  *stmt,
+                     HcsStmt       *stmt,
                      GError       **error)
 {
   int rc = hcs_store_step (self, stmt, error);
 
   if (rc < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -293,6 +447,16 @@ hcs_store_exec (HcsStore    *self,
   char *errmsg = NULL;
   int rc;
 
+  if (self->pg != NULL)
+    {
+      /* SQLite's settings have no meaning here; a read in one snapshot
+       * (BEGIN DEFERRED) is REPEATABLE READ. */
+      if (g_str_has_prefix (sql, "PRAGMA "))
+        return TRUE;
+      if (g_str_equal (sql, "BEGIN DEFERRED"))
+        sql = "BEGIN ISOLATION LEVEL REPEATABLE READ";
+      return hcs_pg_exec (self->pg, sql, error);
+    }
   rc = sqlite3_exec (self->db, sql, NULL, NULL, &errmsg);
   if (rc != SQLITE_OK)
     {
@@ -311,7 +475,7 @@ hcs_store_begin (HcsStore  *self,
                  GError   **error)
 {
   g_return_val_if_fail (!self->in_transaction, FALSE);
-  if (!hcs_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (self->pg != NULL ? !hcs_pg_begin (self->pg, error) : !hcs_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
   return TRUE;
@@ -322,6 +486,11 @@ hcs_store_commit (HcsStore  *self,
                   GError   **error)
 {
   g_return_val_if_fail (self->in_transaction, FALSE);
+  if (self->pg != NULL)
+    {
+      self->in_transaction = FALSE;
+      return hcs_pg_commit (self->pg, error);
+    }
   if (!hcs_store_exec (self, "COMMIT", error))
     {
       hcs_store_rollback (self);
@@ -337,7 +506,9 @@ hcs_store_rollback (HcsStore *self)
 {
   if (!self->in_transaction)
     return;
-  if (!sqlite3_get_autocommit (self->db))
+  if (self->pg != NULL)
+    hcs_pg_rollback (self->pg);
+  else if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
 }
@@ -352,7 +523,7 @@ hcs_store_rollback (HcsStore *self)
  */
 gint64
 hcs_store_single_int (HcsStore      *self,
-                      sqlite3_stmt  *stmt,
+                      HcsStmt       *stmt,
                       GError       **error)
 {
   gint64 n;
@@ -360,14 +531,14 @@ hcs_store_single_int (HcsStore      *self,
 
   if (rc < 0)
     return -1;
-  if (rc == SQLITE_DONE)
+  if (rc == HCS_STMT_DONE)
     {
-      sqlite3_reset (stmt);
+      hcs_stmt_reset (stmt);
       g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no row");
       return -1;
     }
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  n = hcs_stmt_column_int64 (stmt, 0);
+  hcs_stmt_reset (stmt);
   return n;
 }
 
@@ -387,7 +558,7 @@ hcs_store_check_versioned_update (HcsStore    *self,
                                   gint64       id,
                                   GError     **error)
 {
-  sqlite3_stmt *stmt;
+  HcsStmt      *stmt;
   int rc;
 
   if (hcs_store_changes (self) == 1)
@@ -395,13 +566,13 @@ hcs_store_check_versioned_update (HcsStore    *self,
   stmt = hcs_store_prepare (self, exists_sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 1, id);
   rc = hcs_store_step (self, stmt, error);
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   if (rc < 0)
     return FALSE;
   g_set_error (error, HCS_STORE_ERROR,
-               rc == SQLITE_ROW ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
+               rc == HCS_STMT_ROW ? HCS_STORE_ERROR_STALE : HCS_STORE_ERROR_NOT_FOUND,
                "record %" G_GINT64_FORMAT " not updated", id);
   return FALSE;
 }
@@ -415,12 +586,12 @@ hcs_store_check_versioned_update (HcsStore    *self,
  */
 gint64
 hcs_store_insert (HcsStore      *self,
-                  sqlite3_stmt  *stmt,
+                  HcsStmt       *stmt,
                   GError       **error)
 {
   if (!hcs_store_step_done (self, stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  return hcs_store_last_insert_rowid (self);
 }
 
 /**
@@ -433,7 +604,7 @@ hcs_store_insert (HcsStore      *self,
  */
 JsonObject *
 hcs_store_get_object (HcsStore      *self,
-                      sqlite3_stmt  *stmt,
+                      HcsStmt       *stmt,
                       GError       **error)
 {
   JsonObject *obj;
@@ -441,27 +612,31 @@ hcs_store_get_object (HcsStore      *self,
 
   if (rc < 0)
     return NULL;
-  if (rc == SQLITE_DONE)
+  if (rc == HCS_STMT_DONE)
     {
-      sqlite3_reset (stmt);
+      hcs_stmt_reset (stmt);
       g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND, "no such row: %s",
-                   sqlite3_sql (stmt));
+                   hcs_stmt_sql (stmt));
       return NULL;
     }
   obj = hcs_store_row_object (stmt);
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   return obj;
 }
 
 gint64
 hcs_store_last_insert_rowid (HcsStore *self)
 {
+  if (self->pg != NULL)
+    return self->pg_last_id;
   return sqlite3_last_insert_rowid (self->db);
 }
 
 int
 hcs_store_changes (HcsStore *self)
 {
+  if (self->pg != NULL)
+    return (int) self->pg_changes;
   return sqlite3_changes (self->db);
 }
 
@@ -472,28 +647,28 @@ hcs_store_changes (HcsStore *self)
  *   statement's column names (use `AS` in SQL to name them for the API)
  */
 JsonObject *
-hcs_store_row_object (sqlite3_stmt *stmt)
+hcs_store_row_object (HcsStmt      *stmt)
 {
   JsonObject *obj = json_object_new ();
-  int n = sqlite3_column_count (stmt);
+  int n = hcs_stmt_column_count (stmt);
 
   for (int i = 0; i < n; i++)
     {
-      const char *name = sqlite3_column_name (stmt, i);
+      const char *name = hcs_stmt_column_name (stmt, i);
 
-      switch (sqlite3_column_type (stmt, i))
+      switch (hcs_stmt_column_type (stmt, i))
         {
-        case SQLITE_INTEGER:
-          json_object_set_int_member (obj, name, sqlite3_column_int64 (stmt, i));
+        case HCS_STMT_INTEGER:
+          json_object_set_int_member (obj, name, hcs_stmt_column_int64 (stmt, i));
           break;
-        case SQLITE_FLOAT:
-          json_object_set_double_member (obj, name, sqlite3_column_double (stmt, i));
+        case HCS_STMT_FLOAT:
+          json_object_set_double_member (obj, name, hcs_stmt_column_double (stmt, i));
           break;
-        case SQLITE_NULL:
+        case HCS_STMT_NULL:
           json_object_set_null_member (obj, name);
           break;
         default:
-          json_object_set_string_member (obj, name, (const char *) sqlite3_column_text (stmt, i));
+          json_object_set_string_member (obj, name, hcs_stmt_column_text (stmt, i));
           break;
         }
     }
@@ -510,20 +685,20 @@ hcs_store_row_object (sqlite3_stmt *stmt)
  */
 JsonArray *
 hcs_store_rows_array (HcsStore      *self,
-                      sqlite3_stmt  *stmt,
+                      HcsStmt       *stmt,
                       guint          max_rows,
                       GError       **error)
 {
   g_autoptr(JsonArray) rows = json_array_new ();
   int rc;
 
-  while ((rc = hcs_store_step (self, stmt, error)) == SQLITE_ROW)
+  while ((rc = hcs_store_step (self, stmt, error)) == HCS_STMT_ROW)
     {
       json_array_add_object_element (rows, hcs_store_row_object (stmt));
       if (max_rows > 0 && json_array_get_length (rows) >= max_rows)
         break;
     }
-  sqlite3_reset (stmt);
+  hcs_stmt_reset (stmt);
   if (rc < 0)
     return NULL;
   return g_steal_pointer (&rows);
@@ -531,14 +706,11 @@ hcs_store_rows_array (HcsStore      *self,
 
 /* Binds a copy of @text, or NULL. */
 void
-hcs_store_bind_text (sqlite3_stmt *stmt,
+hcs_store_bind_text (HcsStmt      *stmt,
                      int           index,
                      const char   *text)
 {
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  hcs_stmt_bind_text (stmt, index, text);
 }
 
 /**
@@ -549,7 +721,7 @@ hcs_store_bind_text (sqlite3_stmt *stmt,
  * its count, so that a listing's page and its total read the same filter.
  */
 void
-hcs_store_bind_filter (sqlite3_stmt        *stmt,
+hcs_store_bind_filter (HcsStmt             *stmt,
                        const HcsStoreValue *values,
                        guint                n_values)
 {
@@ -558,7 +730,7 @@ hcs_store_bind_filter (sqlite3_stmt        *stmt,
   for (guint i = 0; i < n_values; i++)
     {
       if (values[i].is_integer)
-        sqlite3_bind_int64 (stmt, (int) i + 1, values[i].integer);
+        hcs_stmt_bind_int64 (stmt, (int) i + 1, values[i].integer);
       else
         hcs_store_bind_text (stmt, (int) i + 1, values[i].text);
     }
@@ -577,7 +749,7 @@ hcs_store_count_filtered (HcsStore             *self,
                           guint                 n_values,
                           GError              **error)
 {
-  sqlite3_stmt *stmt = hcs_store_prepare (self, count_sql, error);
+  HcsStmt      *stmt = hcs_store_prepare (self, count_sql, error);
 
   if (stmt == NULL)
     return -1;
@@ -587,32 +759,26 @@ hcs_store_count_filtered (HcsStore             *self,
 
 /* Binds @node serialised as compact JSON text, or NULL. */
 void
-hcs_store_bind_json (sqlite3_stmt *stmt,
+hcs_store_bind_json (HcsStmt      *stmt,
                      int           index,
                      JsonNode     *node)
 {
-  g_autofree char *text = NULL;
-
-  if (node == NULL)
-    {
-      sqlite3_bind_null (stmt, index);
-      return;
-    }
-  text = json_to_string (node, FALSE);
-  sqlite3_bind_text (stmt, index, g_steal_pointer (&text), -1, g_free);
+  hcs_stmt_bind_text_take (stmt, index, node != NULL ? json_to_string (node, FALSE) : NULL);
 }
 
 int
 hcs_store_get_schema_version (HcsStore *self)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *sq;
   int version = 0;
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+  if (self->pg != NULL)
+    return hcs_pg_get_schema_version (self->pg, NULL);
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &sq, NULL) != SQLITE_OK)
     return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (sqlite3_step (sq) == SQLITE_ROW)
+    version = sqlite3_column_int (sq, 0);
+  sqlite3_finalize (sq);
   return version;
 }
 
