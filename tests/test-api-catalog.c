@@ -459,7 +459,7 @@ test_items_create_validates_each_field (void)
 
   g_assert_cmpint (count ("SELECT count(*) FROM catalog_items WHERE year = 2038"), ==, 2);
   g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE action = 'catalog_item.create'"
-                          " AND json_extract (after, '$.year') = 2038"), ==, 2);
+                          " AND after LIKE '%%\"year\":2038%%'"), ==, 2);
 }
 
 static void

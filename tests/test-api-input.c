@@ -240,12 +240,22 @@ test_input_import_text_cells (void)
 static void
 test_input_migration_normalises_names (void)
 {
-  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  g_autofree char *db_path = g_strdup (hc_test_server_get_db_path (server));
-  g_autofree char *uscc = hc_uscc_generate (prng, "460100");
+  g_autoptr(HcTestServer) server = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *uscc = NULL;
   g_autoptr(HcTestServer) again = NULL;
   sqlite3 *db = NULL;
   g_autofree char *sql = NULL;
+
+  if (hc_test_is_pg ())
+    {
+      /* PostgreSQL's twin migration is checked by api-pg-migrate */
+      g_test_skip ("rewrites a SQLite file at schema version 7: SQLite only");
+      return;
+    }
+  server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  db_path = g_strdup (hc_test_server_get_db_path (server));
+  uscc = hc_uscc_generate (prng, "460100");
 
   hc_test_create_subject (server, uscc, "海南旧数据公司", "legal_person", "460100");
   hc_test_server_stop (server);

@@ -8,7 +8,6 @@
  * list type or of the calendar does not move. */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "hc-test-server.h"
@@ -43,15 +42,7 @@ static void
 exec_sql (HcTestServer *srv,
           const char   *sql)
 {
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (srv), &db, SQLITE_OPEN_READWRITE, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_busy_timeout (db, 30000);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
+  hc_test_exec_sql (srv, sql);
 }
 
 static const char *
@@ -489,7 +480,7 @@ test_without_calendar (void)
 static void
 test_migration_keeps_old_deadlines (void)
 {
-  HcTestServer *old = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  HcTestServer *old;
   HcTestServer *again;
   gint64 dept, id;
   g_autofree char *etag = NULL;
@@ -497,6 +488,14 @@ test_migration_keeps_old_deadlines (void)
   g_autofree char *sql = NULL;
   g_autoptr(HcTestResponse) objected = NULL;
   g_autoptr(HcTestResponse) migrated = NULL;
+
+  if (hc_test_is_pg ())
+    {
+      /* the PostgreSQL twin of the migration is checked by api-pg-migrate */
+      g_test_skip ("winds a SQLite file back to schema version 15 (PRAGMA user_version): SQLite only");
+      return;
+    }
+  old = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
 
   hc_test_create_user (old, "analyst", "analyst");
   hc_test_create_user (old, "supervisor", "supervisor");

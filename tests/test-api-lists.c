@@ -4,7 +4,6 @@
  * with JSON and CSV bodies. */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "hc-test-server.h"
@@ -173,15 +172,7 @@ entry_in_state (const char *state,
 static void
 exec_sql (const char *sql)
 {
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (server), &db, SQLITE_OPEN_READWRITE, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_busy_timeout (db, 30000);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
+  hc_test_exec_sql (server, sql);
 }
 
 /* Today in Hainan, "YYYY-MM-DD". */

@@ -488,6 +488,32 @@ translate_range (Translation *t,
                   continue;
                 }
             }
+          if (g_str_equal (word, "is"))
+            {
+              /* SQLite's "a IS b" / "a IS NOT b" compare NULLs as values */
+              const char *q = s;
+              gboolean negated = FALSE;
+
+              while (q < end && g_ascii_isspace (*q))
+                q++;
+              if (g_ascii_strncasecmp (q, "NOT", 3) == 0 && q + 3 < end && g_ascii_isspace (q[3]))
+                {
+                  negated = TRUE;
+                  q += 3;
+                  while (q < end && g_ascii_isspace (*q))
+                    q++;
+                }
+              if (q < end && (*q == '?' || *q == ':' || *q == '\'' || g_ascii_isdigit (*q) ||
+                              (is_ident_start (*q) &&
+                               g_ascii_strncasecmp (q, "NULL", 4) != 0 && g_ascii_strncasecmp (q, "TRUE", 4) != 0 &&
+                               g_ascii_strncasecmp (q, "FALSE", 5) != 0 &&
+                               g_ascii_strncasecmp (q, "DISTINCT", 8) != 0)))
+                {
+                  g_string_append (t->out, negated ? "IS DISTINCT FROM " : "IS NOT DISTINCT FROM ");
+                  p = q;
+                  continue;
+                }
+            }
           if (g_str_equal (word, "like"))
             g_string_append (t->out, "ILIKE");
           else if (g_str_equal (word, "rowid"))
