@@ -73,6 +73,13 @@ def demo_ids(c):
     ids = {}
     first = lambda path: c.get(path).json["items"][0]
     ids["user"] = first("/users")["id"]
+    # The demo's 双随机、一公开: a plan with results, one drawn, one not.
+    plans = c.get("/inspections/plans").json["items"]
+    assert len(plans) >= 3, plans
+    assert any(p["completion"]["recorded"] > 0 and p["completion"]["failed"] > 0 for p in plans), plans
+    assert any(p["state"] == "drawn" and p["completion"]["recorded"] == 0 for p in plans), plans
+    assert any(p["state"] == "planned" for p in plans), plans
+    assert c.get("/inspections/publicity").json["items"], "the demo publishes no inspection result"
     versions = c.get("/catalog/versions").json["items"]
     ids["year"] = [v for v in versions if v["state"] == "published"][-1]["year"]
     ids["item"] = first("/catalog/versions/%d/items" % ids["year"])["id"]

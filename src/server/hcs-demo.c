@@ -162,7 +162,7 @@ hcs_demo_seed (HcsStore    *store,
         hcs_store_rollback (store);
         return FALSE;
       }
-  if (!seed_users (store, password, error))
+  if (!seed_users (store, password, error) || !hcs_demo_seed_inspections (store, rand, password, error))
     {
       hcs_store_rollback (store);
       return FALSE;

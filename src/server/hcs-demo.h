@@ -28,5 +28,6 @@ gboolean hcs_demo_seed_repairs      (HcsStore *store, GRand *rand, GError **erro
 gboolean hcs_demo_seed_imports      (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_records      (HcsStore *store, GRand *rand, GError **error);
 gboolean hcs_demo_seed_subjects     (HcsStore *store, GRand *rand, GError **error);
+gboolean hcs_demo_seed_inspections  (HcsStore *store, GRand *rand, const char *password, GError **error);
 
 G_END_DECLS
