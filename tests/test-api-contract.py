@@ -276,7 +276,14 @@ def inspections(c, ids):
 
 
 def grading(c, ids):
-    """公共信用综合评价: a draft edited, previewed and published; an override."""
+    """公共信用综合评价: a draft discarded; a draft edited, previewed and published; an override."""
+    template = "/grading/models/{id}"
+    r = c.call("POST", "/grading/models", token="supervisor", body={"title": "合同测试待弃草稿"}, expect=201)
+    path = "/grading/models/%d" % r.json["id"]
+    c.call("DELETE", template, path, token="supervisor", headers={"If-Match": '"999999"'}, expect=412)
+    c.call("DELETE", template, path, token="supervisor", expect=428)
+    c.call("DELETE", template, path, token="supervisor", headers={"If-Match": r.etag}, expect=204)
+    c.call("DELETE", template, path, token="supervisor", headers={"If-Match": r.etag}, expect=404)
     r = c.call("POST", "/grading/models", token="supervisor", body={"title": "合同测试模型"}, expect=201)
     c.call("POST", "/grading/models", token="supervisor", body={}, expect=409)
     path = "/grading/models/%d" % r.json["id"]
@@ -299,6 +306,7 @@ def grading(c, ids):
            headers={"If-Match": etag_of(c, path)}, expect=409)
     c.call("PATCH", template, path, token="supervisor", body={"title": "已发布"},
            headers={"If-Match": etag_of(c, path)}, expect=409)
+    c.call("DELETE", template, path, token="supervisor", headers={"If-Match": etag_of(c, path)}, expect=409)
     ids["grading_model"] = r.json["id"]
     override = "/subjects/%s/grade/override" % ids["new_subject"]
     c.call("POST", "/subjects/{identifier}/grade/override", override, token="supervisor",

@@ -589,6 +589,82 @@ test_bad_edits_change_nothing (void)
   }
 }
 
+/* A draft is discarded with its weights (If-Match its version); a
+ * published version is not, and stays readable; the discard is audited and
+ * another draft can be drafted after. Leaves no draft. */
+static void
+test_a_draft_is_discarded_published_versions_stay (void)
+{
+  g_autoptr(JsonObject) list = hc_test_get_object (server, "supervisor", "/grading/models");
+  JsonArray *items = json_object_get_array_member (list, "items");
+  g_autoptr(HcTestResponse) created = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *etag = NULL;
+  gint64 id = 0, models, audits;
+
+  /* the draft the tests before left, or a new one */
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    if (g_str_equal (str (json_array_get_object_element (items, i), "state"), "draft"))
+      id = num (json_array_get_object_element (items, i), "id");
+  if (id == 0)
+    {
+      created = draft (NULL);
+      id = num (hc_test_response_object (created), "id");
+    }
+  path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT, id);
+  {
+    g_autoptr(JsonObject) model = hc_test_get_object (server, "supervisor", path);
+
+    etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", num (model, "version"));
+  }
+  models = hc_test_count_rows (server, "SELECT count(*) FROM grading_models");
+  audits = hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'grading_model.discard'");
+
+  {
+    g_autoptr(HcTestResponse) by_analyst = send ("DELETE", path, analyst, NULL, etag);
+    g_autoptr(HcTestResponse) stale = send ("DELETE", path, supervisor, NULL, "\"999\"");
+    g_autoptr(HcTestResponse) unconditional = send ("DELETE", path, supervisor, NULL, NULL);
+
+    hc_assert_status (by_analyst, 403, "forbidden");
+    hc_assert_status (stale, 412, NULL);
+    hc_assert_status (unconditional, 428, NULL);
+    g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM grading_models"), ==, models);
+  }
+  {
+    g_autoptr(HcTestResponse) discarded = send ("DELETE", path, supervisor, NULL, etag);
+    g_autoptr(HcTestResponse) gone = send ("GET", path, supervisor, NULL, NULL);
+    g_autofree char *weights = g_strdup_printf ("SELECT count(*) FROM grading_weights WHERE model_id = %" G_GINT64_FORMAT,
+                                                id);
+
+    hc_assert_status (discarded, 204, NULL);
+    hc_assert_status (gone, 404, NULL);
+    g_assert_cmpint (hc_test_count_rows (server, weights), ==, 0);
+    g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM grading_models"), ==, models - 1);
+    g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'grading_model.discard'"),
+                     ==, audits + 1);
+  }
+
+  /* A published version stays. */
+  {
+    g_autoptr(JsonObject) published = hc_test_get_object (server, "supervisor", "/grading/models/1");
+    g_autofree char *published_etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", num (published, "version"));
+    g_autoptr(HcTestResponse) refused = send ("DELETE", "/grading/models/1", supervisor, NULL, published_etag);
+
+    hc_assert_status (refused, 409, "version_published");
+    g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM grading_models WHERE id = 1"), ==, 1);
+  }
+
+  /* Another draft can be drafted, and discarded. */
+  {
+    g_autoptr(HcTestResponse) again = draft (NULL);
+    g_autofree char *again_path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT,
+                                                   num (hc_test_response_object (again), "id"));
+    g_autoptr(HcTestResponse) discarded = send ("DELETE", again_path, supervisor, NULL, again->etag);
+
+    hc_assert_status (discarded, 204, NULL);
+  }
+}
+
 /* A grade counts years and recent penalties, so a day's passing alone can
  * change it: grades as of an earlier day are recomputed by the server on its
  * own, soon after it starts and every ten minutes after. The server is
@@ -716,6 +792,8 @@ main (int argc, char *argv[])
                    test_grade_typed_on_the_subject_is_an_override);
   g_test_add_func ("/grading/preview-is-what-publishing-gives", test_preview_is_what_publishing_gives);
   g_test_add_func ("/grading/bad-edits-change-nothing", test_bad_edits_change_nothing);
+  g_test_add_func ("/grading/a-draft-is-discarded-published-versions-stay",
+                   test_a_draft_is_discarded_published_versions_stay);
   g_test_add_func ("/grading/distribution-by-region", test_distribution_by_region);
   g_test_add_func ("/grading/grades-of-an-earlier-day-are-recomputed", test_grades_of_an_earlier_day_are_recomputed);
 

@@ -50,15 +50,16 @@ test_models_draft_edit_preview_publish (void)
   g_assert_cmpuint (g_list_model_get_n_items (hc_grading_model_get_factors (draft)), ==, 14);
 
   WAIT (hc_client_edit_grading_model_async, hc_client_edit_grading_model_finish, refused, &error,
-        client, draft, 60, bands, bad, G_N_ELEMENTS (bad));
+        client, draft, NULL, 60, bands, bad, G_N_ELEMENTS (bad));
   g_assert_null (refused);
   g_assert_error (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_INVALID);
   g_assert_cmpstr (hc_client_error_get_code (error), ==, "invalid_factor");
   g_clear_error (&error);
 
   WAIT (hc_client_edit_grading_model_async, hc_client_edit_grading_model_finish, edited, &error,
-        client, draft, 60, bands, weights, G_N_ELEMENTS (weights));
+        client, draft, "客户端测试模型（修订）", 60, bands, weights, G_N_ELEMENTS (weights));
   g_assert_no_error (error);
+  g_assert_cmpstr (hc_grading_model_get_title (edited), ==, "客户端测试模型（修订）");
   g_assert_cmpint (hc_grading_model_get_base_score (edited), ==, 60);
   g_assert_cmpint (hc_grading_model_get_band (edited, 'A'), ==, 85);
   g_assert_cmpint (hc_grading_model_get_band (edited, 'C'), ==, 55);

@@ -185,6 +185,101 @@ test_edit_preview_publish (void)
   g_assert_cmpint (hc_ui_run_app (args, edit_preview_publish, NULL), ==, 0);
 }
 
+static gboolean
+draft_three_shown (gpointer data)
+{
+  HcGradingPane *pane = data;
+  HcGradingModel *model = hc_grading_pane_get_model (pane);
+
+  return idle (pane) && model != NULL && hc_grading_model_is_draft (model) && hc_grading_model_get_id (model) == 3 &&
+         g_list_model_get_n_items (hc_grading_pane_get_versions (pane)) == 3;
+}
+
+static gboolean
+draft_gone (gpointer data)
+{
+  HcGradingPane *pane = data;
+
+  return idle (pane) && g_list_model_get_n_items (hc_grading_pane_get_versions (pane)) == 2;
+}
+
+/* The draft's title is edited; overlapping bands are refused by the
+ * server, the editor names and marks the bands, and nothing changes; a
+ * draft is discarded after a confirmation (a Cancel keeps it). Runs after
+ * edit-preview-publish (version 2 published). */
+static void
+title_refusal_discard (HcApplication *app,
+                       HcWindow      *window,
+                       gpointer       data)
+{
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  HcGradingPane *pane;
+  GtkWindow *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  hc_sign_in_page_set_credentials (page, "supervisor", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
+  hc_ui_wait_pane_loaded (window, "grading");
+  pane = HC_GRADING_PANE (hc_window_get_pane_widget (window, "grading"));
+  hc_ui_wait_until ("the versions", draft_gone, pane);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "grading.new-draft", NULL));
+  hc_ui_wait_until ("the draft", draft_three_shown, pane);
+
+  /* The title. */
+  gtk_editable_set_text (GTK_EDITABLE (hc_grading_pane_get_title_row (pane)), "2027年度公共信用综合评价模型（征求意见稿）");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "grading.save", NULL));
+  hc_ui_wait_until ("the save", idle, pane);
+  g_assert_null (hc_grading_pane_get_message (pane));
+  g_assert_cmpstr (hc_grading_model_get_title (hc_grading_pane_get_model (pane)), ==,
+                   "2027年度公共信用综合评价模型（征求意见稿）");
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM grading_models WHERE id = 3 AND "
+                                               "title = '2027年度公共信用综合评价模型（征求意见稿）'"), ==, 1);
+
+  /* Overlapping bands: refused, named, marked, nothing changed. */
+  hc_grading_pane_set_band (pane, 0, 60);
+  hc_grading_pane_set_band (pane, 1, 70);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "grading.save", NULL));
+  hc_ui_wait_until ("the refusal", idle, pane);
+  g_assert_nonnull (hc_grading_pane_get_message (pane));
+  g_test_message ("refused: %s", hc_grading_pane_get_message (pane));
+  g_assert_cmpstr (hc_grading_pane_get_field (pane), ==, "bands");
+  g_assert_true (hc_grading_pane_band_marked (pane, 0));
+  g_assert_true (hc_grading_pane_band_marked (pane, 1));
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT band_a FROM grading_models WHERE id = 3"), !=, 60);
+  save_shot (GTK_WIDGET (window), "grading-editor-bands-refused");
+  hc_grading_pane_set_band (pane, 0, 85);
+  hc_grading_pane_set_band (pane, 1, 70);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "grading.save", NULL));
+  hc_ui_wait_until ("the save", idle, pane);
+  g_assert_null (hc_grading_pane_get_message (pane));
+  g_assert_false (hc_grading_pane_band_marked (pane, 0));
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT band_a FROM grading_models WHERE id = 3"), ==, 85);
+
+  /* Discard: a Cancel keeps the draft; Discard throws it away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "grading.discard", NULL));
+  dialog = hc_grading_pane_get_dialog (pane);
+  g_assert_nonnull (dialog);
+  save_shot (GTK_WIDGET (dialog), "grading-editor-discard");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM grading_models WHERE id = 3"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "grading.discard", NULL));
+  dialog = hc_grading_pane_get_dialog (pane);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  hc_ui_wait_until ("the discard", draft_gone, pane);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM grading_models WHERE id = 3"), ==, 0);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM grading_models WHERE state = 'published'"), ==, 1);
+  g_assert_null (hc_grading_pane_get_message (pane));
+}
+
+static void
+test_title_refusal_discard (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  g_assert_cmpint (hc_ui_run_app (args, title_refusal_discard, NULL), ==, 0);
+}
+
 /* Four companies of 海口 and 三亚, graded under a published version 1. */
 static void
 set_up (void)
@@ -226,6 +321,7 @@ main (int   argc,
   server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
   set_up ();
   g_test_add_func ("/ui/grading-editor/edit-preview-publish", test_edit_preview_publish);
+  g_test_add_func ("/ui/grading-editor/title-refusal-discard", test_title_refusal_discard);
   status = g_test_run ();
   hc_test_server_free (server);
   return hc_ui_test_finish (status);

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "hc-grade-factor.h"
@@ -26,6 +28,7 @@ struct _HcGradingPane
   GtkWidget          *editor_box;
   GtkLabel           *title_label;
   GtkLabel           *state_label;
+  AdwEntryRow        *title_row;
   GtkSpinButton      *base_spin;
   GtkSpinButton      *band_spins[3];
   AdwPreferencesGroup *weights_group;
@@ -43,6 +46,7 @@ struct _HcGradingPane
   GPtrArray          *weight_spins;    /* GtkSpinButton, beside them */
   GtkWindow          *dialog;
   char               *message;
+  char               *field;           /* the field the last refusal named */
   guint               busy;
   gint64              select_after_reload;
   gboolean            preview_after_save;
@@ -90,6 +94,8 @@ update_actions (HcGradingPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grading.preview", idle && is_supervisor (self) &&
                                  self->model != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grading.publish", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "grading.discard", editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->title_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->base_spin), editable);
   for (guint i = 0; i < 3; i++)
     gtk_widget_set_sensitive (GTK_WIDGET (self->band_spins[i]), editable);
@@ -97,14 +103,60 @@ update_actions (HcGradingPane *self)
     gtk_widget_set_sensitive (g_ptr_array_index (self->weight_spins, i), editable);
 }
 
+static GtkSpinButton *weight_spin (HcGradingPane *self,
+                                   const char    *factor);
+
+/* The editor's control of a field the server names: title, base_score,
+ * bands (all three), bands.<grade>, weights.<factor>. */
 static void
-set_message (HcGradingPane *self,
-             const char    *message)
+mark_field (HcGradingPane *self,
+            const char    *field,
+            gboolean       error)
 {
+  GtkWidget *widgets[3] = { NULL, };
+
+  if (field == NULL)
+    return;
+  if (g_str_equal (field, "title"))
+    widgets[0] = GTK_WIDGET (self->title_row);
+  else if (g_str_equal (field, "base_score"))
+    widgets[0] = GTK_WIDGET (self->base_spin);
+  else if (g_str_equal (field, "bands"))
+    for (guint i = 0; i < 3; i++)
+      widgets[i] = GTK_WIDGET (self->band_spins[i]);
+  else if (g_str_has_prefix (field, "bands.") && field[6] >= 'A' && field[6] <= 'C' && field[7] == '\0')
+    widgets[0] = GTK_WIDGET (self->band_spins[field[6] - 'A']);
+  else if (g_str_has_prefix (field, "weights."))
+    widgets[0] = (GtkWidget *) weight_spin (self, field + strlen ("weights."));
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    if (widgets[i] != NULL && error)
+      gtk_widget_add_css_class (widgets[i], "error");
+    else if (widgets[i] != NULL)
+      gtk_widget_remove_css_class (widgets[i], "error");
+}
+
+/* What the server refused and the field it named (marked in the editor);
+ * both %NULL to clear. */
+static void
+set_field_message (HcGradingPane *self,
+                   const char    *message,
+                   const char    *field)
+{
+  mark_field (self, self->field, FALSE);
+  g_free (self->field);
+  self->field = g_strdup (field);
+  mark_field (self, self->field, TRUE);
   g_free (self->message);
   self->message = g_strdup (message);
   gtk_label_set_text (self->message_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+static void
+set_message (HcGradingPane *self,
+             const char    *message)
+{
+  set_field_message (self, message, NULL);
 }
 
 static void
@@ -206,6 +258,8 @@ show_model (HcGradingPane  *self,
   heading = hc_grading_model_get_title (model) && *hc_grading_model_get_title (model) ?
             g_strdup_printf (_("%s · %s"), version, hc_grading_model_get_title (model)) : g_strdup (version);
   gtk_label_set_text (self->title_label, heading);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), hc_grading_model_get_title (model) ?
+                                                          hc_grading_model_get_title (model) : "");
   gtk_label_set_text (self->state_label, published && *published ? published : state);
   gtk_spin_button_set_value (self->base_spin, (double) hc_grading_model_get_base_score (model));
   for (guint i = 0; i < 3; i++)
@@ -367,7 +421,7 @@ saved_cb (GObject      *source,
   end (self);
   if (model == NULL)
     {
-      set_message (self, error->message);
+      set_field_message (self, error->message, hc_client_error_get_field (error));
       return;
     }
   set_message (self, NULL);
@@ -392,7 +446,9 @@ save (HcGradingPane *self)
       weights[i].weight = gtk_spin_button_get_value_as_int (spin);
     }
   begin (self);
-  hc_client_edit_grading_model_async (hc_pane_get_client (HC_PANE (self)), self->model,
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+
+  hc_client_edit_grading_model_async (hc_pane_get_client (HC_PANE (self)), self->model, title,
                                       gtk_spin_button_get_value_as_int (self->base_spin), bands, weights,
                                       self->weight_spins->len, hc_pane_get_cancellable (HC_PANE (self)), saved_cb,
                                       g_object_ref (self));
@@ -519,6 +575,68 @@ publish_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Discard the draft, after a confirmation. */
+
+static void
+discarded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(HcGradingPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hc_client_discard_grading_model_finish (HC_CLIENT (source), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  end (self);
+  if (error != NULL)
+    {
+      set_message (self, error->message);
+      return;
+    }
+  set_message (self, NULL);
+  toast (self, _("Draft discarded"));
+  hc_pane_reload (HC_PANE (self));
+}
+
+static void
+discard_response (HcGradingPane    *self,
+                  const char       *response,
+                  AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "discard") != 0 || !draft_shown (self))
+    return;
+  begin (self);
+  hc_client_discard_grading_model_async (hc_pane_get_client (HC_PANE (self)), self->model,
+                                         hc_pane_get_cancellable (HC_PANE (self)), discarded_cb, g_object_ref (self));
+}
+
+static void
+discard_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  HcGradingPane *self = HC_GRADING_PANE (widget);
+  g_autofree char *version = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!draft_shown (self))
+    return;
+  g_object_get (self->model, "version-label", &version, NULL);
+  /* Translators: the draft's version, "第 4 版（草稿）" */
+  body = g_strdup_printf (_("%s and its weights are deleted; nothing of it has graded anyone. The published "
+                            "versions stay."), version);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), _("Discard the Draft?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 hc_grading_pane_dispose (GObject *object)
 {
@@ -532,6 +650,7 @@ hc_grading_pane_dispose (GObject *object)
   g_clear_pointer (&self->weight_spins, g_ptr_array_unref);
   g_clear_weak_pointer (&self->dialog);
   g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->field, g_free);
 
   G_OBJECT_CLASS (hc_grading_pane_parent_class)->dispose (object);
 }
@@ -550,6 +669,7 @@ hc_grading_pane_class_init (HcGradingPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "grading.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "grading.preview", NULL, preview_action);
   gtk_widget_class_install_action (widget_class, "grading.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "grading.discard", NULL, discard_action);
 
   g_type_ensure (HC_TYPE_GRADING_MODEL);
   g_type_ensure (HC_TYPE_GRADE_SHARE);
@@ -557,6 +677,7 @@ hc_grading_pane_class_init (HcGradingPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcGradingPane, version_selection);
   gtk_widget_class_bind_template_child (widget_class, HcGradingPane, editor_box);
   gtk_widget_class_bind_template_child (widget_class, HcGradingPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, HcGradingPane, title_row);
   gtk_widget_class_bind_template_child (widget_class, HcGradingPane, state_label);
   gtk_widget_class_bind_template_child (widget_class, HcGradingPane, base_spin);
   gtk_widget_class_bind_template_child_full (widget_class, "band_a", FALSE,
@@ -668,4 +789,41 @@ hc_grading_pane_get_dialog (HcGradingPane *self)
 {
   g_return_val_if_fail (HC_IS_GRADING_PANE (self), NULL);
   return self->dialog;
+}
+
+/* The field the server's last refusal named (marked in the editor), or %NULL. */
+const char *
+hc_grading_pane_get_field (HcGradingPane *self)
+{
+  g_return_val_if_fail (HC_IS_GRADING_PANE (self), NULL);
+  return self->field;
+}
+
+/* Sets a band's lowest score (0 … 2: A … C) as the user would. */
+void
+hc_grading_pane_set_band (HcGradingPane *self,
+                          guint          band,
+                          gint64         score)
+{
+  g_return_if_fail (HC_IS_GRADING_PANE (self));
+  g_return_if_fail (band < 3);
+  gtk_spin_button_set_value (self->band_spins[band], (double) score);
+}
+
+/* The editor's title row. */
+AdwEntryRow *
+hc_grading_pane_get_title_row (HcGradingPane *self)
+{
+  g_return_val_if_fail (HC_IS_GRADING_PANE (self), NULL);
+  return self->title_row;
+}
+
+/* Whether the editor marks @band (0 … 2: A … C) as refused. */
+gboolean
+hc_grading_pane_band_marked (HcGradingPane *self,
+                             guint          band)
+{
+  g_return_val_if_fail (HC_IS_GRADING_PANE (self), FALSE);
+  g_return_val_if_fail (band < 3, FALSE);
+  return gtk_widget_has_css_class (GTK_WIDGET (self->band_spins[band]), "error");
 }

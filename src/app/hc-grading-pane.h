@@ -24,5 +24,12 @@ gboolean        hc_grading_pane_get_editable   (HcGradingPane *self);
 gboolean        hc_grading_pane_get_busy       (HcGradingPane *self);
 const char     *hc_grading_pane_get_message    (HcGradingPane *self);
 GtkWindow      *hc_grading_pane_get_dialog     (HcGradingPane *self);
+const char     *hc_grading_pane_get_field      (HcGradingPane *self);
+void            hc_grading_pane_set_band       (HcGradingPane *self,
+                                                guint          band,
+                                                gint64         score);
+AdwEntryRow    *hc_grading_pane_get_title_row  (HcGradingPane *self);
+gboolean        hc_grading_pane_band_marked    (HcGradingPane *self,
+                                                guint          band);
 
 G_END_DECLS

@@ -218,6 +218,7 @@ hc_client_create_grading_model_finish (HcClient      *self,
 /**
  * hc_client_edit_grading_model_async:
  * @model: the draft as read (its id and ETag)
+ * @title: (nullable): the draft's title; %NULL keeps it
  * @base_score: the base score
  * @bands: the lowest score of A, B and C
  * @weights: (array length=n_weights): the factors' weights
@@ -225,6 +226,7 @@ hc_client_create_grading_model_finish (HcClient      *self,
 void
 hc_client_edit_grading_model_async (HcClient            *self,
                                     HcGradingModel      *model,
+                                    const char          *title,
                                     gint64               base_score,
                                     const gint64         bands[3],
                                     const HcGradeWeight *weights,
@@ -242,6 +244,11 @@ hc_client_edit_grading_model_async (HcClient            *self,
   g_return_if_fail (bands != NULL);
 
   json_builder_begin_object (builder);
+  if (title != NULL)
+    {
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, title);
+    }
   json_builder_set_member_name (builder, "base_score");
   json_builder_add_int_value (builder, base_score);
   json_builder_set_member_name (builder, "bands");
@@ -416,4 +423,60 @@ hc_client_get_grade_distribution_finish (HcClient      *self,
                                          GError       **error)
 {
   return _hc_client_call_finish (self, result, hc_client_get_grade_distribution_async, error);
+}
+
+/* DELETE /grading/models/{id} */
+
+static void
+discarded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = hc_client_send_etag_finish (HC_CLIENT (source), result, NULL, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * hc_client_discard_grading_model_async:
+ * @model: the draft as the user saw it (its ETag is sent as If-Match)
+ *
+ * Throws the draft away; published versions stay. Fails with
+ * %HC_CLIENT_ERROR_PRECONDITION_FAILED when it changed meanwhile.
+ */
+void
+hc_client_discard_grading_model_async (HcClient            *self,
+                                       HcGradingModel      *model,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (HC_IS_GRADING_MODEL (model));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_discard_grading_model_async);
+  path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT, hc_grading_model_get_id (model));
+  hc_client_send_etag_async (self, "DELETE", path, NULL, hc_grading_model_get_etag (model), cancellable,
+                             discarded_cb, g_steal_pointer (&task));
+}
+
+gboolean
+hc_client_discard_grading_model_finish (HcClient      *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_discard_grading_model_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -882,8 +882,17 @@ void            hc_client_create_grading_model_async   (HcClient             *se
 HcGradingModel *hc_client_create_grading_model_finish  (HcClient             *self,
                                                         GAsyncResult         *result,
                                                         GError              **error);
+void            hc_client_discard_grading_model_async  (HcClient             *self,
+                                                        HcGradingModel       *model,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gboolean        hc_client_discard_grading_model_finish (HcClient             *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
 void            hc_client_edit_grading_model_async     (HcClient             *self,
                                                         HcGradingModel       *model,
+                                                        const char           *title,
                                                         gint64                base_score,
                                                         const gint64          bands[3],
                                                         const HcGradeWeight  *weights,

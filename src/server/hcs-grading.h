@@ -35,10 +35,17 @@ gboolean    hcs_grading_model_load      (HcsStore               *store,
                                          JsonObject            **json,
                                          GError                **error);
 JsonObject *hcs_grading_model_present   (JsonObject             *model);
+void        hcs_grading_default_model   (HcsGradingModel        *model);
+
+/* The versions as drafted (hcs-grading-drafts.c) */
 gint64      hcs_grading_draft_create    (HcsStore               *store,
                                          gint64                  based_on,
                                          const char             *title,
                                          const char             *actor,
+                                         GError                **error);
+gboolean    hcs_grading_draft_discard   (HcsStore               *store,
+                                         gint64                  id,
+                                         gint64                  version,
                                          GError                **error);
 gboolean    hcs_grading_draft_edit      (HcsStore               *store,
                                          gint64                  id,

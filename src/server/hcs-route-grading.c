@@ -185,6 +185,35 @@ edit_model (HcsRequest *req)
   reply_model (req, SOUP_STATUS_OK, g_steal_pointer (&after));
 }
 
+/* A draft thrown away (If-Match its version): nothing of it graded
+ * anyone; the published versions stay. */
+static void
+discard_model (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcsWrite) w = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autofree char *entity_id = NULL;
+  gint64 id, version;
+
+  if (!path_model (req, &id) || !hcs_request_if_match (req, &version))
+    return;
+  if ((w = hcs_write_begin (req, &error)) == NULL || (before = model_get (req, id, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  version = hcs_request_if_match_version (req, before);
+  if (!hcs_grading_draft_discard (hcs_request_get_store (req), id, version, &error) ||
+      !hcs_write_commit (w, "grading_model.discard", "grading_model", (entity_id = id_text (id)), before, NULL,
+                         &error))
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  hcs_request_reply_no_content (req);
+}
+
 static void
 preview_model (HcsRequest *req)
 {
@@ -407,6 +436,7 @@ static const HcsRoute routes[] = {
   { "POST",  "/grading/models",                  create_model,   HCS_ACCESS_SUPERVISOR },
   { "GET",   "/grading/models/{id}",             get_model,      HCS_ACCESS_ANALYST },
   { "PATCH", "/grading/models/{id}",             edit_model,     HCS_ACCESS_SUPERVISOR },
+  { "DELETE", "/grading/models/{id}",            discard_model,  HCS_ACCESS_SUPERVISOR },
   { "GET",   "/grading/models/{id}/preview",     preview_model,  HCS_ACCESS_SUPERVISOR },
   { "POST",  "/grading/models/{id}/publish",     publish_model,  HCS_ACCESS_SUPERVISOR },
   { "GET",   "/subjects/{identifier}/grade",     get_grade,      HCS_ACCESS_ANALYST },

@@ -80,6 +80,11 @@ static const char SQL_MODEL_UPDATE[] =
   "UPDATE grading_models SET title = ?3, base_score = ?4, band_a = ?5, band_b = ?6, band_c = ?7,"
   " version = version + 1, updated_at = ?8 WHERE id = ?1 AND version = ?2 AND state = 'draft'";
 static const char SQL_MODEL_EXISTS[] = "SELECT 1 FROM grading_models WHERE id = ?1";
+/* A draft discarded: its weights, then itself (at its version, still a draft). */
+static const char SQL_DRAFT_WEIGHTS_DELETE[] =
+  "DELETE FROM grading_weights WHERE model_id = ?1"
+  " AND EXISTS (SELECT 1 FROM grading_models WHERE id = ?1 AND version = ?2 AND state = 'draft')";
+static const char SQL_DRAFT_DELETE[] = "DELETE FROM grading_models WHERE id = ?1 AND version = ?2 AND state = 'draft'";
 static const char SQL_WEIGHT_SET[] =
   "INSERT INTO grading_weights (model_id, factor, weight) VALUES (?1, ?2, ?3)"
   " ON CONFLICT (model_id, factor) DO UPDATE SET weight = excluded.weight";
@@ -439,6 +444,29 @@ hcs_store_grading_model_update (HcsStore      *store,
   for (int i = 0; i < 3; i++)
     hcs_stmt_bind_int64 (stmt, 5 + i, bands[i]);
   hcs_store_bind_text (stmt, 8, now);
+  return hcs_store_step_done (store, stmt, error) &&
+         hcs_store_check_versioned_update (store, SQL_MODEL_EXISTS, id, error);
+}
+
+/* Deletes draft @id at @version with its weights; STALE or NOT_FOUND when
+ * no such draft at that version. */
+gboolean
+hcs_store_grading_draft_delete (HcsStore  *store,
+                                gint64     id,
+                                gint64     version,
+                                GError   **error)
+{
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_DRAFT_WEIGHTS_DELETE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 2, version);
+  if (!hcs_store_step_done (store, stmt, error) ||
+      (stmt = hcs_store_prepare (store, SQL_DRAFT_DELETE, error)) == NULL)
+    return FALSE;
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  hcs_stmt_bind_int64 (stmt, 2, version);
   return hcs_store_step_done (store, stmt, error) &&
          hcs_store_check_versioned_update (store, SQL_MODEL_EXISTS, id, error);
 }

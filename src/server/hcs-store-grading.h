@@ -95,6 +95,10 @@ gboolean    hcs_store_grading_model_update    (HcsStore            *store,
                                                gint64               base_score,
                                                const gint64         bands[3],
                                                GError             **error);
+gboolean    hcs_store_grading_draft_delete    (HcsStore            *store,
+                                               gint64               id,
+                                               gint64               version,
+                                               GError             **error);
 gboolean    hcs_store_grading_weight_set      (HcsStore            *store,
                                                gint64               model_id,
                                                const char          *factor,
