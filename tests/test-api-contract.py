@@ -639,6 +639,7 @@ def bad_queries(c, ids):
             ("/imports/quality", "?year=abc", 400),
             ("/imports/quality/months", "?department=abc", 400),
             ("/indicators", "?year=abc", 400),
+            ("/indicators/report.pdf", "?year=2030", 400),
             ("/indicator-reviews", "?state=nope", 422),
             ("/lists/{type}/entries", "?state=nope", 422),
             ("/repairs", "?state=nope", 422),

@@ -5,7 +5,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "hc-core.h"
 #include "hc-test-server.h"
@@ -1125,6 +1129,23 @@ test_repair_overdue_rate_from_the_repairs (void)
                                 analyst, NULL);
   hc_assert_status (one_region, 200, NULL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj (one_region), "items")), ==, 1);
+  /* The listing exports through the one export mechanism: the same rows. */
+  {
+    g_autoptr(HcTestResponse) csv = hc_test_request_accept (server, "GET", "/indicators/repair-overdue-rate/values/2024/records",
+                                                            analyst, NULL, NULL, NULL, "text/csv");
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    hc_assert_status (csv, 200, NULL);
+    g_assert_cmpstr (csv->content_type, ==, "text/csv");
+    text = g_strndup (g_bytes_get_data (csv->body, NULL), g_bytes_get_size (csv->body));
+    g_assert_nonnull (strstr (text, "记录类型,编号,主体名称,统一社会信用代码/身份证号码,市县,内容,日期,计入分子"));
+    g_assert_nonnull (strstr (text, "信用修复"));
+    lines = g_strsplit_set (g_strstrip (text), "\n", -1);
+    /* The header and the two repairs. */
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+    g_assert_true (g_str_has_suffix (g_strstrip (lines[1]), ",是"));
+  }
   reported = hc_test_request (server, "GET", "/indicators/shared-data-sources/values/2024/records", analyst, NULL);
   hc_assert_status (reported, 409, "not_computed");
   bad_year = hc_test_request (server, "GET", "/indicators/repair-overdue-rate/values/2030/records", analyst, NULL);
@@ -1193,6 +1214,22 @@ test_list_share_counts_organisations_in_business (void)
       /* A baseline share of 0 gives no change to measure. */
       g_assert_cmpstr (json_object_get_string_member (v, "status"), ==, "no_data");
     }
+  /* The records behind the numerator: the organisations on the list at
+   * the year's end — none here, as the numerator says. */
+  {
+    JsonObject *y2025 = json_array_get_object_element (values, 5);
+    g_autoptr(HcTestResponse) records = NULL;
+    g_autoptr(HcTestResponse) black = NULL;
+
+    g_assert_cmpstr (json_object_get_string_member (y2025, "records"), ==,
+                     "/indicators/incentive-list-share-growth/values/2025/records");
+    records = hc_test_request (server, "GET", json_object_get_string_member (y2025, "records"), analyst, NULL);
+    hc_assert_status (records, 200, NULL);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj (records), "items")), ==, 0);
+    black = hc_test_request (server, "GET", "/indicators/serious-dishonesty-share-decline/values/2024/records?region=460400",
+                             analyst, NULL);
+    hc_assert_status (black, 200, NULL);
+  }
   /* Every 市县; those without organisations have nothing to count. */
   regions = json_object_get_array_member (obj (detail), "regions");
   g_assert_cmpuint (json_array_get_length (regions), ==, 19);
@@ -1443,6 +1480,153 @@ test_baseline_2020 (void)
   g_assert_cmpstr (json_object_get_string_member (y2024, "status"), !=, "no_data");
 }
 
+/* Table 1 (表1) of a year: as a PDF (its text through pdftotext: every
+ * indicator, its target and the reviewer of an approved value; a page
+ * count above one, as the 22 rows do not fit one page) and as XLSX through
+ * the one export mechanism (the cells read back with openpyxl) */
+
+static char *
+run_text (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (wait_status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+  return g_steal_pointer (&out);
+}
+
+static char *
+body_to_file (HcTestResponse *r,
+              const char     *suffix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pattern = g_strconcat ("hc-table1-XXXXXX", suffix, NULL);
+  char *path = NULL;
+  int fd = g_file_open_tmp (pattern, &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (r->body, NULL), g_bytes_get_size (r->body), NULL));
+  return path;
+}
+
+static void
+test_table_1_pdf_and_xlsx (void)
+{
+  g_autoptr(HcTestResponse) list = NULL;
+  g_autoptr(HcTestResponse) pdf = NULL;
+  g_autoptr(HcTestResponse) xlsx = NULL;
+  g_autoptr(HcTestResponse) bad = NULL;
+  g_autoptr(HcTestResponse) approved = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *xlsx_path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *cells = NULL;
+  g_auto(GStrv) rows = NULL;
+  JsonArray *items;
+  gint64 audits = count ("SELECT count(*) FROM audit WHERE action = 'indicators.report'");
+
+  /* A value reviewed by supervisor2, to be named as its reviewer. */
+  etag = submit ("self-discipline-commitment-industries", 2022, 4);
+  approved = review ("self-discipline-commitment-industries", 2022, supervisor2, "{\"decision\":\"approve\"}", etag);
+  hc_assert_status (approved, 200, NULL);
+
+  list = hc_test_request (server, "GET", "/indicators?year=2022", analyst, NULL);
+  hc_assert_status (list, 200, NULL);
+  items = json_object_get_array_member (obj (list), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 22);
+
+  pdf = hc_test_request (server, "GET", "/indicators/report.pdf?year=2022", analyst, NULL);
+  hc_assert_status (pdf, 200, NULL);
+  g_assert_cmpstr (pdf->content_type, ==, "application/pdf");
+  g_assert_true (g_bytes_get_size (pdf->body) > 4 && memcmp (g_bytes_get_data (pdf->body, NULL), "%PDF", 4) == 0);
+  pdf_path = body_to_file (pdf, ".pdf");
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-raw", pdf_path, "-", NULL };
+    const char *info_argv[] = { "pdfinfo", pdf_path, NULL };
+    g_autofree char *flat = NULL;
+    GString *squeezed = g_string_new (NULL);
+
+    text = run_text (argv);
+    info = run_text (info_argv);
+    /* Cells wrap: compare without line breaks and spaces. */
+    for (const char *p = text; *p; p++)
+      if (*p != '\n' && *p != ' ')
+        g_string_append_c (squeezed, *p);
+    flat = g_string_free (squeezed, FALSE);
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *item = json_array_get_object_element (items, i);
+        g_autoptr(GString) target = g_string_new (NULL);
+
+        g_assert_nonnull (strstr (flat, json_object_get_string_member (item, "item")));
+        for (const char *p = json_object_get_string_member (item, "target_text"); *p; p++)
+          if (*p != ' ')
+            g_string_append_c (target, *p);
+        if (strstr (flat, target->str) == NULL)
+          g_error ("the PDF lacks the target “%s”", target->str);
+      }
+    g_assert_nonnull (strstr (flat, "supervisor2"));
+    g_assert_nonnull (strstr (flat, "2022"));
+  }
+  /* 22 rows with their targets take more than one A4 page, each numbered. */
+  g_assert_nonnull (strstr (info, "Pages:"));
+  g_assert_cmpint (atoi (strstr (info, "Pages:") + 6), >, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE action = 'indicators.report'"), ==, audits + 1);
+
+  /* A year outside the plan: 400 at year, nothing rendered or audited. */
+  bad = hc_test_request (server, "GET", "/indicators/report.pdf?year=2030", analyst, NULL);
+  hc_assert_status (bad, 400, "invalid_parameter");
+  g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE action = 'indicators.report'"), ==, audits + 1);
+
+  /* The XLSX of the same year: a header and one row an indicator. */
+  xlsx = hc_test_request_accept (server, "GET", "/indicators?year=2022", analyst, NULL, NULL, NULL,
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  hc_assert_status (xlsx, 200, NULL);
+  xlsx_path = body_to_file (xlsx, ".xlsx");
+  {
+    const char *python = g_getenv ("HC_PYTHON3") ? g_getenv ("HC_PYTHON3") : "/usr/bin/python3";
+    const char *script =
+      "import sys, openpyxl\n"
+      "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+      "for row in ws.iter_rows(values_only=True):\n"
+      "    print('\\t'.join('' if v is None else str(v) for v in row))\n";
+    const char *argv[] = { python, "-c", script, xlsx_path, NULL };
+
+    cells = run_text (argv);
+  }
+  /* Only the last line break goes: a row's empty last cells are tabs. */
+  if (*cells != '\0' && cells[strlen (cells) - 1] == '\n')
+    cells[strlen (cells) - 1] = '\0';
+  rows = g_strsplit (cells, "\n", -1);
+  g_assert_cmpuint (g_strv_length (rows), ==, 23);
+  g_assert_cmpstr (rows[0], ==, "类别\t指标\t目标\t属性\t年度\t数值\t单位\t状态\t差距\t来源\t填报人\t审核人");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      g_auto(GStrv) c = g_strsplit (rows[i + 1], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (c), ==, 12);
+      g_assert_cmpstr (c[1], ==, json_object_get_string_member (item, "item"));
+      g_assert_cmpstr (c[2], ==, json_object_get_string_member (item, "target_text"));
+      g_assert_cmpstr (c[4], ==, "2022");
+      if (g_str_equal (json_object_get_string_member (item, "key"), "self-discipline-commitment-industries"))
+        {
+          g_assert_cmpfloat (g_ascii_strtod (c[5], NULL), ==, 4);
+          g_assert_cmpstr (c[11], ==, "supervisor2");
+        }
+    }
+  g_unlink (pdf_path);
+  g_unlink (xlsx_path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1484,6 +1668,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/indicators/ten-percent-overdue-is-met", test_ten_percent_overdue_is_met);
   g_test_add_func ("/indicators/baseline-2020", test_baseline_2020);
   g_test_add_func ("/indicators/demo-values", test_demo_values);
+  g_test_add_func ("/indicators/table-1-pdf-and-xlsx", test_table_1_pdf_and_xlsx);
 
   ret = g_test_run ();
   hc_test_server_free (server);

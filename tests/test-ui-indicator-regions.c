@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "hc-client.h"
 #include "hc-enums.h"
@@ -283,6 +285,169 @@ test_analyst_reports (void)
   g_assert_cmpint (hc_ui_run_app (args, analyst_reports, NULL), ==, 0);
 }
 
+/* The records behind a computed value: a list share's numerator opens the
+ * organisations on the list, one row each, and the listing exports */
+
+static gboolean
+records_listed (gpointer data)
+{
+  return hc_indicator_records_view_get_items (HC_INDICATOR_RECORDS_VIEW (data)) != NULL;
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return !hc_pane_get_exporting (HC_PANE (data)) && hc_pane_get_export_toast (HC_PANE (data)) != NULL;
+}
+
+typedef struct
+{
+  HcIndicatorsPane *pane;
+  const char       *key;
+  int               year;
+} RecordsCase;
+
+static gboolean
+table_saved (gpointer data)
+{
+  return !hc_indicator_table_button_get_busy (HC_INDICATOR_TABLE_BUTTON (data));
+}
+
+static gboolean
+computed_detail_shown (gpointer data)
+{
+  RecordsCase *c = data;
+  HcIndicatorDetail *detail = hc_indicators_pane_get_detail (c->pane);
+
+  return detail != NULL && g_strcmp0 (hc_indicator_detail_get_key (detail), c->key) == 0 &&
+         hc_indicators_pane_get_year (c->pane) == c->year;
+}
+
+static void
+records_of_list_share (HcApplication *app,
+                       HcWindow      *window,
+                       gpointer       data)
+{
+  RecordsCase *c = data;
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+  HcIndicatorRecordsView *view;
+  g_autoptr(HcTestResponse) detail = NULL;
+  JsonArray *values;
+  gint64 numerator = 0;
+  GListModel *items;
+  g_autoptr(GdkTexture) shot = NULL;
+
+  /* The latest year whose numerator counts organisations on the list, no
+   * more than one listing holds. */
+  detail = hc_test_request (server, "GET", "/indicators/" "incentive-list-share-growth", hc_test_server_token (server, "admin"), NULL);
+  hc_assert_status (detail, 200, NULL);
+  values = json_object_get_array_member (hc_test_response_object (detail), "values");
+  for (guint i = 0; i < json_array_get_length (values); i++)
+    {
+      JsonObject *v = json_array_get_object_element (values, i);
+
+      gint64 n = json_object_get_int_member_with_default (v, "numerator", 0);
+
+      /* A listing of the records holds 1,000 rows at most. */
+      if (n > 0 && n <= 1000 &&
+          json_object_get_int_member (v, "year") >= 2021 && !json_object_get_null_member (v, "records"))
+        {
+          c->year = (int) json_object_get_int_member (v, "year");
+          numerator = json_object_get_int_member (v, "numerator");
+        }
+    }
+  g_test_message ("守信激励 share %d: numerator %" G_GINT64_FORMAT, c->year, numerator);
+  g_assert_cmpint (numerator, >, 0);
+  g_assert_cmpint (numerator, <=, 1000);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
+  hc_sign_in_page_set_credentials (page, "ana", HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
+  g_assert_true (hc_window_show_pane (window, "indicators"));
+  c->pane = HC_INDICATORS_PANE (hc_window_get_pane_widget (window, "indicators"));
+  hc_ui_wait_pane_loaded (window, "indicators");
+  hc_indicators_pane_set_year (c->pane, c->year);
+  while (!hc_indicators_pane_select (c->pane, c->key))
+    g_main_context_iteration (NULL, TRUE);
+  hc_ui_wait_until ("the list share's detail", computed_detail_shown, c);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (c->pane), "indicators.records", NULL));
+  view = hc_indicators_pane_get_records_view (c->pane);
+  hc_ui_wait_until ("the records", records_listed, view);
+  items = hc_indicator_records_view_get_items (view);
+  /* One row an organisation the numerator counts, each a list entry. */
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, (guint) numerator);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(HcIndicatorRecord) rec = g_list_model_get_item (items, i);
+
+      g_assert_cmpstr (hc_indicator_record_get_record_type (rec), ==, "list_entry");
+      g_assert_true (hc_indicator_record_get_counted (rec));
+      g_assert_true (g_str_has_prefix (hc_indicator_record_get_link (rec), "/list-entries/"));
+    }
+  shot = hc_ui_take_shot (GTK_WIDGET (window), "indicators-records");
+  g_assert_false (hc_ui_texture_is_blank (shot));
+
+  /* The listing exports through the pane: the same rows. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("hc-ui-records-XXXXXX", NULL);
+    g_autofree char *csv_path = g_build_filename (dir, "records.csv", NULL);
+    g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+    g_autofree char *header = NULL;
+
+    hc_pane_export_listing_to_file (HC_PANE (c->pane), "indicator-records", HC_EXPORT_FORMAT_CSV, csv);
+    hc_ui_wait_until ("the records export", export_done, c->pane);
+    g_assert_cmpuint (hc_ui_csv_rows (csv_path, &header), ==, (guint) numerator);
+    g_assert_nonnull (strstr (header, "计入分子"));
+    g_unlink (csv_path);
+    g_rmdir (dir);
+  }
+
+  /* Table 1 of the year: the PDF from its button, the XLSX through the
+   * pane's export (a row an indicator). */
+  {
+    HcIndicatorTableButton *button = hc_indicators_pane_get_table_button (c->pane);
+    g_autofree char *dir = g_dir_make_tmp ("hc-ui-table1-XXXXXX", NULL);
+    g_autofree char *pdf_path = g_build_filename (dir, "table1.pdf", NULL);
+    g_autofree char *xlsx_path = g_build_filename (dir, "table1.xlsx", NULL);
+    g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+    g_autoptr(GFile) xlsx = g_file_new_for_path (xlsx_path);
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+
+    hc_indicators_pane_show_view (c->pane, "dashboard");
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+    hc_indicator_table_button_save (button, pdf);
+    g_assert_true (hc_indicator_table_button_get_busy (button));
+    hc_ui_wait_until ("the PDF of Table 1", table_saved, button);
+    g_assert_null (hc_indicator_table_button_get_error (button));
+    g_assert_true (g_file_get_contents (pdf_path, &bytes, &length, NULL));
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (memcmp (bytes, "%PDF", 4) == 0);
+
+    /* The records export's toast, if it is still up. */
+    if (hc_pane_get_export_toast (HC_PANE (c->pane)) != NULL)
+      adw_toast_dismiss (hc_pane_get_export_toast (HC_PANE (c->pane)));
+    hc_pane_export_to_file (HC_PANE (c->pane), HC_EXPORT_FORMAT_XLSX, xlsx);
+    hc_ui_wait_until ("the XLSX of Table 1", export_done, c->pane);
+    g_assert_cmpint (hc_ui_xlsx_rows (xlsx_path), ==, 22);
+    g_unlink (pdf_path);
+    g_unlink (xlsx_path);
+    g_rmdir (dir);
+  }
+}
+
+static void
+test_records_of_a_list_share (void)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+  RecordsCase c = { NULL, "incentive-list-share-growth", 0 };
+
+  g_assert_cmpint (hc_ui_run_app (args, records_of_list_share, &c), ==, 0);
+}
+
 static void
 add_user (const char *username,
           const char *role)
@@ -308,6 +473,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/indicator-regions/supervisor-sets-targets", test_supervisor_sets_targets);
   g_test_add_func ("/ui/indicator-regions/analyst-reports-a-region-value", test_analyst_reports);
+  g_test_add_func ("/ui/indicator-regions/records-of-a-list-share", test_records_of_a_list_share);
   status = g_test_run ();
   hc_test_server_free (server);
   return hc_ui_test_finish (status);

@@ -17,6 +17,7 @@ struct _HcIndicatorChart
 
   HcIndicatorDetail *detail;
   int                year;
+  GArray            *bars;      /* of graphene_rect_t, as last drawn; empty for no value */
 };
 
 G_DEFINE_FINAL_TYPE (HcIndicatorChart, hc_indicator_chart, GTK_TYPE_DRAWING_AREA)
@@ -89,8 +90,10 @@ draw_chart (GtkDrawingArea *area,
   guint n;
   gboolean with_target;
 
+  g_array_set_size (self->bars, 0);
   if (self->detail == NULL || (n = hc_indicator_detail_get_n_years (self->detail)) == 0)
     return;
+  g_array_set_size (self->bars, n);
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
   with_target = target_applies (self->detail);
 
@@ -130,6 +133,8 @@ draw_chart (GtkDrawingArea *area,
           cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], y->year == self->year ? 1.0 : 0.6);
           cairo_rectangle (cr, x + slot * 0.2, bottom - MAX (h, 1), slot * 0.6, MAX (h, 1));
           cairo_fill (cr);
+          graphene_rect_init (&g_array_index (self->bars, graphene_rect_t, i),
+                              x + slot * 0.2, bottom - MAX (h, 1), slot * 0.6, MAX (h, 1));
         }
       pango_layout_get_pixel_size (layout, &tw, &th);
       gdk_cairo_set_source_rgba (cr, &fg);
@@ -149,6 +154,16 @@ draw_chart (GtkDrawingArea *area,
       cairo_stroke (cr);
       draw_target_label (area, cr, right, ty);
     }
+}
+
+static void
+hc_indicator_chart_finalize (GObject *object)
+{
+  HcIndicatorChart *self = HC_INDICATOR_CHART (object);
+
+  g_array_unref (self->bars);
+
+  G_OBJECT_CLASS (hc_indicator_chart_parent_class)->finalize (object);
 }
 
 static void
@@ -209,6 +224,7 @@ hc_indicator_chart_class_init (HcIndicatorChartClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = hc_indicator_chart_dispose;
+  object_class->finalize = hc_indicator_chart_finalize;
   object_class->get_property = hc_indicator_chart_get_property;
   object_class->set_property = hc_indicator_chart_set_property;
 
@@ -225,6 +241,7 @@ hc_indicator_chart_class_init (HcIndicatorChartClass *klass)
 static void
 hc_indicator_chart_init (HcIndicatorChart *self)
 {
+  self->bars = g_array_new (FALSE, TRUE, sizeof (graphene_rect_t));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self), draw_chart, NULL, NULL);
 }
 
@@ -267,4 +284,26 @@ hc_indicator_chart_set_year (HcIndicatorChart *self,
   self->year = year;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_YEAR]);
+}
+
+/**
+ * hc_indicator_chart_get_bar:
+ * @index: the bar, in the order drawn
+ * @rect: (out): where it was drawn last, in the widget's coordinates
+ *
+ * For the pixel tests: Returns: %FALSE when no bar was drawn at @index (no
+ *   value, or not drawn yet)
+ */
+gboolean
+hc_indicator_chart_get_bar (HcIndicatorChart  *self,
+                            guint              index,
+                            graphene_rect_t   *rect)
+{
+  g_return_val_if_fail (HC_IS_INDICATOR_CHART (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (index >= self->bars->len)
+    return FALSE;
+  *rect = g_array_index (self->bars, graphene_rect_t, index);
+  return rect->size.width > 0 && rect->size.height > 0;
 }

@@ -19,4 +19,8 @@ int                hc_indicator_chart_get_year   (HcIndicatorChart  *self);
 void               hc_indicator_chart_set_year   (HcIndicatorChart  *self,
                                                   int                year);
 
+gboolean           hc_indicator_chart_get_bar (HcIndicatorChart  *self,
+                                               guint              index,
+                                               graphene_rect_t   *rect);
+
 G_END_DECLS

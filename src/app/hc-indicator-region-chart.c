@@ -22,6 +22,7 @@ struct _HcIndicatorRegionChart
 
   HcIndicatorDetail *detail;
   int                year;
+  GArray            *bars;      /* of graphene_rect_t, as last drawn; empty for no value */
 };
 
 G_DEFINE_FINAL_TYPE (HcIndicatorRegionChart, hc_indicator_region_chart, GTK_TYPE_DRAWING_AREA)
@@ -101,8 +102,10 @@ draw_chart (GtkDrawingArea *area,
   guint n;
   double max = 0, name_width = 0, left, right;
 
+  g_array_set_size (self->bars, 0);
   if (self->detail == NULL || (n = hc_indicator_detail_get_n_regions (self->detail)) == 0)
     return;
+  g_array_set_size (self->bars, n);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
 
   for (guint i = 0; i < n; i++)
@@ -154,6 +157,8 @@ draw_chart (GtkDrawingArea *area,
           cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
           cairo_rectangle (cr, left, top + 3, MAX (w, 1), ROW_HEIGHT - 6);
           cairo_fill (cr);
+          graphene_rect_init (&g_array_index (self->bars, graphene_rect_t, i), left, top + 3, MAX (w, 1),
+                              ROW_HEIGHT - 6);
           pango_layout_get_pixel_size (value, &tw, &th);
           gdk_cairo_set_source_rgba (cr, &fg);
           cairo_move_to (cr, MIN (left + w + 4, right - tw), top + (ROW_HEIGHT - th) / 2.0);
@@ -235,6 +240,16 @@ update (HcIndicatorRegionChart *self)
 }
 
 static void
+hc_indicator_region_chart_finalize (GObject *object)
+{
+  HcIndicatorRegionChart *self = HC_INDICATOR_REGION_CHART (object);
+
+  g_array_unref (self->bars);
+
+  G_OBJECT_CLASS (hc_indicator_region_chart_parent_class)->finalize (object);
+}
+
+static void
 hc_indicator_region_chart_dispose (GObject *object)
 {
   HcIndicatorRegionChart *self = HC_INDICATOR_REGION_CHART (object);
@@ -292,6 +307,7 @@ hc_indicator_region_chart_class_init (HcIndicatorRegionChartClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = hc_indicator_region_chart_dispose;
+  object_class->finalize = hc_indicator_region_chart_finalize;
   object_class->get_property = hc_indicator_region_chart_get_property;
   object_class->set_property = hc_indicator_region_chart_set_property;
 
@@ -308,6 +324,7 @@ hc_indicator_region_chart_class_init (HcIndicatorRegionChartClass *klass)
 static void
 hc_indicator_region_chart_init (HcIndicatorRegionChart *self)
 {
+  self->bars = g_array_new (FALSE, TRUE, sizeof (graphene_rect_t));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self), draw_chart, NULL, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Cities and counties against their target"), -1);
@@ -351,4 +368,26 @@ hc_indicator_region_chart_set_year (HcIndicatorRegionChart *self,
   self->year = year;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_YEAR]);
+}
+
+/**
+ * hc_indicator_region_chart_get_bar:
+ * @index: the bar, in the order drawn
+ * @rect: (out): where it was drawn last, in the widget's coordinates
+ *
+ * For the pixel tests: Returns: %FALSE when no bar was drawn at @index (no
+ *   value, or not drawn yet)
+ */
+gboolean
+hc_indicator_region_chart_get_bar (HcIndicatorRegionChart  *self,
+                                   guint                    index,
+                                   graphene_rect_t         *rect)
+{
+  g_return_val_if_fail (HC_IS_INDICATOR_REGION_CHART (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (index >= self->bars->len)
+    return FALSE;
+  *rect = g_array_index (self->bars, graphene_rect_t, index);
+  return rect->size.width > 0 && rect->size.height > 0;
 }

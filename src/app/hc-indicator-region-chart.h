@@ -22,4 +22,8 @@ void               hc_indicator_region_chart_set_year       (HcIndicatorRegionCh
 guint              hc_indicator_region_chart_get_n_bars     (HcIndicatorRegionChart *self);
 guint              hc_indicator_region_chart_get_n_lagging  (HcIndicatorRegionChart *self);
 
+gboolean           hc_indicator_region_chart_get_bar (HcIndicatorRegionChart  *self,
+                                                      guint                    index,
+                                                      graphene_rect_t         *rect);
+
 G_END_DECLS

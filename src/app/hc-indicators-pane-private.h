@@ -2,9 +2,11 @@
 /* What the UI tests do in the indicators pane's dialogs, as a user would. */
 #pragma once
 
+#include "hc-indicator-records-view.h"
 #include "hc-indicator-region-chart.h"
 #include "hc-indicator-regions-view.h"
 #include "hc-indicator-review-view.h"
+#include "hc-indicator-table-button.h"
 #include "hc-indicators-pane.h"
 
 G_BEGIN_DECLS
@@ -23,5 +25,7 @@ void        hc_indicators_pane_show_view           (HcIndicatorsPane *self,
                                                     const char       *name);
 HcIndicatorReviewView *hc_indicators_pane_get_review_view (HcIndicatorsPane *self);
 HcIndicatorRegionsView *hc_indicators_pane_get_regions_view (HcIndicatorsPane *self);
+HcIndicatorRecordsView *hc_indicators_pane_get_records_view (HcIndicatorsPane *self);
+HcIndicatorTableButton *hc_indicators_pane_get_table_button (HcIndicatorsPane *self);
 
 G_END_DECLS

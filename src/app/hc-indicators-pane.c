@@ -10,12 +10,15 @@
 
 #include "hc-enums.h"
 #include "hc-indicator-chart.h"
+#include "hc-indicator-records-view.h"
 #include "hc-indicator-region-chart.h"
 #include "hc-indicator-regions-view.h"
 #include "hc-indicator-return-dialog.h"
 #include "hc-indicator-review-view.h"
 #include "hc-indicator-submit-dialog.h"
+#include "hc-export-button.h"
 #include "hc-indicator-summary.h"
+#include "hc-indicator-table-button.h"
 #include "hc-indicator-year-table.h"
 #include "hc-indicators-pane-private.h"
 
@@ -29,9 +32,13 @@ struct _HcIndicatorsPane
   /* Template children */
   AdwViewStack       *view_stack;
   HcIndicatorReviewView *review_view;
+  AdwViewStackPage   *records_page;
+  HcIndicatorRecordsView *records_view;
+  GtkWidget          *records_button;
   GtkSearchBar       *search_bar;
   GtkWidget          *search_entry;
   GtkDropDown        *year_dropdown;
+  HcIndicatorTableButton *table_button;
   GtkLabel           *met_badge;
   GtkLabel           *unmet_badge;
   GtkLabel           *warning_badge;
@@ -147,6 +154,7 @@ update_actions (HcIndicatorsPane *self)
   else if (client != NULL && g_strcmp0 (value->submitted_by, hc_client_get_username (client)) == 0)
     review_why = _("You submitted this value: another supervisor reviews it.");
 
+  set_action (self, "indicators.records", self->records_button, value != NULL && value->records != NULL, NULL);
   set_action (self, "indicators.submit", self->submit_button, reported, submit_why);
   set_action (self, "indicators.approve", self->approve_button, reported && reviewer, review_why);
   set_action (self, "indicators.return", self->return_button, reported && reviewer, review_why);
@@ -386,6 +394,7 @@ list_cb (GObject      *source,
     }
 
   g_set_object (&self->indicators, rows);
+  hc_indicator_table_button_set_year (self->table_button, self->year);
   self->updating_list = TRUE;
   gtk_filter_list_model_set_model (self->filter_model, rows);
   select_key (self, self->selected_key);
@@ -686,6 +695,8 @@ client_changed (HcIndicatorsPane *self)
                              self, G_CONNECT_SWAPPED);
   hc_indicator_review_view_set_client (self->review_view, client);
   hc_indicator_regions_view_set_client (self->regions_view, client);
+  hc_indicator_records_view_set_client (self->records_view, client);
+  hc_indicator_table_button_set_client (self->table_button, client);
   update_actions (self);
 }
 
@@ -730,6 +741,40 @@ open_indicator_cb (HcIndicatorsPane *self,
     hc_pane_reload (HC_PANE (self));
 }
 
+/* A computed value's numerator and denominator open the records behind them. */
+static void
+records_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  HcIndicatorsPane *self = HC_INDICATORS_PANE (widget);
+  const HcIndicatorYear *value = current_year_value (self);
+
+  if (value == NULL || value->records == NULL)
+    return;
+  hc_indicator_records_view_show (self->records_view, value->records, hc_indicator_detail_get_item (self->detail),
+                                  self->year, value->numerator, value->denominator);
+  adw_view_stack_page_set_visible (self->records_page, TRUE);
+  adw_view_stack_set_visible_child_name (self->view_stack, "records");
+}
+
+/* The records page's listing is what the pane exports. */
+static char *
+hc_indicators_pane_export_path (HcPane  *pane,
+                                char   **file_name)
+{
+  HcIndicatorsPane *self = HC_INDICATORS_PANE (pane);
+
+  if (g_strcmp0 (hc_pane_get_export_listing (pane), "indicator-records") == 0)
+    return hc_indicator_records_view_export_path (self->records_view, file_name);
+  /* Else the year's Table 1, through the one export mechanism. */
+  if (!self->year_chosen)
+    return NULL;
+  /* Translators: the file name offered for Table 1's export, with the year */
+  *file_name = g_strdup_printf (_("Table 1 %d"), self->year);
+  return g_strdup_printf ("/indicators?year=%d", self->year);
+}
+
 /* Ctrl+R reloads the view shown. */
 static void
 hc_indicators_pane_refresh (HcPane *pane)
@@ -738,6 +783,8 @@ hc_indicators_pane_refresh (HcPane *pane)
 
   if (dashboard_shown (self))
     hc_pane_reload (pane);
+  else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "records") == 0)
+    hc_indicator_records_view_reload (self->records_view);
   else
     hc_indicator_review_view_reload (self->review_view);
 }
@@ -755,6 +802,7 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   widget_class->unmap = hc_indicators_pane_unmap;
   pane_class->reload = hc_indicators_pane_reload;
   pane_class->refresh = hc_indicators_pane_refresh;
+  pane_class->export_path = hc_indicators_pane_export_path;
 
   properties [PROP_YEAR] =
     g_param_spec_int ("year", NULL, NULL, 0, LAST_YEAR, 0,
@@ -767,6 +815,7 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "indicators.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "indicators.approve", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "indicators.return", NULL, return_action);
+  gtk_widget_class_install_action (widget_class, "indicators.records", NULL, records_action);
 
   g_type_ensure (HC_TYPE_INDICATOR_SUMMARY);
   g_type_ensure (HC_TYPE_INDICATOR_CHART);
@@ -774,12 +823,19 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
   g_type_ensure (HC_TYPE_INDICATOR_YEAR_TABLE);
   g_type_ensure (HC_TYPE_INDICATOR_REVIEW_VIEW);
   g_type_ensure (HC_TYPE_INDICATOR_REGIONS_VIEW);
+  g_type_ensure (HC_TYPE_INDICATOR_RECORDS_VIEW);
+  g_type_ensure (HC_TYPE_INDICATOR_TABLE_BUTTON);
+  g_type_ensure (HC_TYPE_EXPORT_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-indicators-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, review_view);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, records_page);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, records_view);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, records_button);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, table_button);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, met_badge);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, unmet_badge);
   gtk_widget_class_bind_template_child (widget_class, HcIndicatorsPane, warning_badge);
@@ -985,4 +1041,20 @@ hc_indicators_pane_get_regions_view (HcIndicatorsPane *self)
 {
   g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
   return self->regions_view;
+}
+
+/* For the UI tests: the records page. */
+HcIndicatorRecordsView *
+hc_indicators_pane_get_records_view (HcIndicatorsPane *self)
+{
+  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
+  return self->records_view;
+}
+
+/* For the UI tests: the Table 1 PDF button. */
+HcIndicatorTableButton *
+hc_indicators_pane_get_table_button (HcIndicatorsPane *self)
+{
+  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
+  return self->table_button;
 }

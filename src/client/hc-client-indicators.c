@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hc-client-private.h"
 #include "hc-indicator-summary.h"
@@ -300,4 +301,129 @@ hc_client_set_indicator_region_target_finish (HcClient      *self,
                                               GError       **error)
 {
   return _hc_client_call_finish (self, result, hc_client_set_indicator_region_target_async, error);
+}
+
+/* GET /indicators/{key}/values/{year}/records */
+
+/**
+ * hc_client_indicator_records_path:
+ * @records: a computed value's records link, as the server gives it
+ *
+ * Returns: (transfer full): the listing's path with the most rows the
+ *   server lists (1,000), for the list and for its export
+ */
+char *
+hc_client_indicator_records_path (const char *records)
+{
+  g_return_val_if_fail (records != NULL, NULL);
+  return g_strconcat (records, strchr (records, '?') ? "&" : "?", "limit=1000", NULL);
+}
+
+/**
+ * hc_client_list_indicator_records_async:
+ * @records: a computed value's records link (HcIndicatorYear.records)
+ *
+ * The records behind a computed value; finish gives a GListModel of
+ * HcIndicatorRecord.
+ */
+void
+hc_client_list_indicator_records_async (HcClient            *self,
+                                        const char          *records,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (records != NULL && records[0] == '/');
+
+  path = hc_client_indicator_records_path (records);
+  _hc_client_call_page_async (self, hc_client_list_indicator_records_async, path, HC_TYPE_INDICATOR_RECORD,
+                              (HcItemFromJson) hc_indicator_record_new_from_json, TRUE,
+                              cancellable, callback, user_data);
+}
+
+GListModel *
+hc_client_list_indicator_records_finish (HcClient      *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return _hc_client_call_finish (self, result, hc_client_list_indicator_records_async, error);
+}
+
+/* GET /indicators/report.pdf?year=, saved to a file */
+
+static void
+table_saved_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+table_fetched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GBytes) pdf = NULL;
+  GError *error = NULL;
+  GFile *dest = g_task_get_task_data (task);
+
+  pdf = hc_client_fetch_bytes_finish (HC_CLIENT (source), result, &error);
+  if (pdf == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_file_replace_contents_bytes_async (dest, pdf, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       g_task_get_cancellable (task), table_saved_cb, g_object_ref (task));
+}
+
+/**
+ * hc_client_save_indicator_table_async:
+ * @year: 2021–2025
+ * @dest: where the PDF goes
+ *
+ * Saves the year's Table 1 (表1) as a PDF to @dest.
+ */
+void
+hc_client_save_indicator_table_async (HcClient            *self,
+                                      int                  year,
+                                      GFile               *dest,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (G_IS_FILE (dest));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_client_save_indicator_table_async);
+  g_task_set_task_data (task, g_object_ref (dest), g_object_unref);
+  path = g_strdup_printf ("/indicators/report.pdf?year=%d", year);
+  hc_client_fetch_bytes_async (self, path, cancellable, table_fetched_cb, g_steal_pointer (&task));
+}
+
+gboolean
+hc_client_save_indicator_table_finish (HcClient      *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_save_indicator_table_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

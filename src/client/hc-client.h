@@ -11,6 +11,7 @@
 #include "hc-import-result.h"
 #include "hc-quality-month.h"
 #include "hc-indicator-detail.h"
+#include "hc-indicator-record.h"
 #include "hc-indicator-review.h"
 #include "hc-list-entry.h"
 #include "hc-list-type.h"
@@ -199,6 +200,27 @@ void            hc_client_set_indicator_region_target_async  (HcClient          
 char           *hc_client_set_indicator_region_target_finish (HcClient            *self,
                                                               GAsyncResult        *result,
                                                               GError             **error);
+
+/* @records: a computed value's records link (HcIndicatorYear.records). */
+char           *hc_client_indicator_records_path         (const char          *records);
+void            hc_client_list_indicator_records_async   (HcClient            *self,
+                                                          const char          *records,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GListModel     *hc_client_list_indicator_records_finish  (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void            hc_client_save_indicator_table_async     (HcClient            *self,
+                                                          int                  year,
+                                                          GFile               *dest,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean        hc_client_save_indicator_table_finish    (HcClient            *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 
 void            hc_client_list_indicator_reviews_async   (HcClient            *self,
                                                           const char          *state,

@@ -42,6 +42,7 @@ year_clear (gpointer data)
   g_free (year->review_comment);
   g_free (year->etag);
   g_free (year->basis);
+  g_free (year->records);
 }
 
 static void
@@ -140,6 +141,7 @@ add_years (GArray    *years,
         }
       year.lagging = json_object_get_boolean_member_with_default (v, "lagging", FALSE);
       year.has_gap = number_member (v, "gap", &year.gap);
+      year.records = dup_string (v, "records");
       /* The value's version is its ETag (openapi: IndicatorYearValue). */
       if (year.state != NULL && number_member (v, "version", &version))
         year.etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", (gint64) version);

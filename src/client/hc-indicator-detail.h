@@ -30,6 +30,7 @@ typedef struct
   gboolean  lagging;        /* a 市县's year: 未达标 or 预警 */
   gboolean  has_gap;
   double    gap;            /* how far short of the target, positive while short */
+  char     *records;        /* a computed value: the path of the records behind it, or NULL */
 } HcIndicatorYear;
 
 /* One 市县 of an indicator that applies to 市县: the target it is held to

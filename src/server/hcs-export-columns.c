@@ -30,6 +30,8 @@ ENUM_LABEL (catalog_category, HcCatalogCategory)
 ENUM_LABEL (catalog_scope, HcCatalogScope)
 ENUM_LABEL (update_frequency, HcUpdateFrequency)
 ENUM_LABEL (role, HcRole)
+ENUM_LABEL (indicator_attribute, HcIndicatorAttribute)
+ENUM_LABEL (indicator_status, HcIndicatorStatus)
 
 static const char *
 region_of (const char *code)
@@ -307,6 +309,60 @@ static const HcsExportColumn quality_months[] = {
   { "file_names",       "导入文件",                 48, NULL },
 };
 
+/* 表1: the indicators of a year (GET /indicators). */
+static const char *
+indicator_source_of (const char *key)
+{
+  return g_strcmp0 (key, "computed") == 0 ? "系统计算" : g_strcmp0 (key, "reported") == 0 ? "填报" : key;
+}
+
+static const HcsExportColumn indicators[] = {
+  { "category_name", "类别",     14, NULL },
+  { "item",          "指标",     18, NULL },
+  { "target_text",   "目标",     56, NULL },
+  { "attribute",     "属性",      8, indicator_attribute_of },
+  { "year",          "年度",      6, NULL },
+  { "value",         "数值",     10, NULL },
+  { "unit",          "单位",      6, NULL },
+  { "status",        "状态",      8, indicator_status_of },
+  { "gap",           "差距",     10, NULL },
+  { "source",        "来源",      8, indicator_source_of },
+  { "submitted_by",  "填报人",   12, NULL },
+  { "reviewed_by",   "审核人",   12, NULL },
+};
+
+/* The records behind a computed indicator's value (表1). */
+static const char *
+record_type_of (const char *key)
+{
+  static const struct { const char *key, *label; } types[] = {
+    { "commitment", "信用承诺" }, { "repair", "信用修复" }, { "catalog_item", "目录信息项" },
+    { "catalog_version", "目录版本" }, { "import", "数据导入" }, { "list_entry", "名单条目" },
+  };
+
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (types); i++)
+    if (strcmp (types[i].key, key) == 0)
+      return types[i].label;
+  return key;
+}
+
+static const char *
+counted_of (const char *value)
+{
+  return g_strcmp0 (value, "0") == 0 ? "否" : value != NULL && *value ? "是" : value;
+}
+
+static const HcsExportColumn indicator_records[] = {
+  { "type",         "记录类型",                    10, record_type_of },
+  { "reference",    "编号",                        10, NULL },
+  { "subject_name", "主体名称",                    36, NULL },
+  { "identifier",   "统一社会信用代码/身份证号码", 24, NULL },
+  { "region",       "市县",                        14, region_of },
+  { "detail",       "内容",                        40, NULL },
+  { "date",         "日期",                        20, NULL },
+  { "counted",      "计入分子",                     8, counted_of },
+};
+
 #define TABLE(pattern, title, columns) { pattern, NULL, title, columns, G_N_ELEMENTS (columns) }
 #define KIND_TABLE(pattern, kind, title, columns) { pattern, kind, title, columns, G_N_ELEMENTS (columns) }
 
@@ -356,6 +412,8 @@ static const HcsExportTable tables[] = {
   TABLE ("/repairs", "信用修复", repairs),
   TABLE ("/imports/quality/months", "数据质量", quality_months),
   TABLE ("/catalog/diff/rows", "信用目录版本差异", catalog_diff_rows),
+  TABLE ("/indicators/{key}/values/{year}/records", "指标数据记录", indicator_records),
+  TABLE ("/indicators", "表1主要指标", indicators),
   TABLE ("/lists/match-runs/{id}/hits", "名单比对命中", run_hits),
   TABLE ("/lists/match-runs/{id}/invalid", "名单比对无法读取的行", run_invalid),
   KIND_TABLE ("/publicity", "penalty", "行政处罚公示", penalties),

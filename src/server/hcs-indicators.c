@@ -91,8 +91,8 @@ static const struct
   { "other-data-error-rate",            COMPUTE_OTHER_ERRORS,          NULL,    "imports" },
   { "repair-commitment-rate",           COMPUTE_REPAIR_COMMITMENT,     NULL,    "repair_commitment" },
   { "repair-overdue-rate",              COMPUTE_REPAIR_OVERDUE,        NULL,    "repair_overdue" },
-  { "incentive-list-share-growth",      COMPUTE_LIST_SHARE,            "red",   NULL },
-  { "serious-dishonesty-share-decline", COMPUTE_LIST_SHARE,            "black", NULL },
+  { "incentive-list-share-growth",      COMPUTE_LIST_SHARE,            "red",   "list_red" },
+  { "serious-dishonesty-share-decline", COMPUTE_LIST_SHARE,            "black", "list_black" },
 };
 
 static int

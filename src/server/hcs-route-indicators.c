@@ -9,6 +9,7 @@
 
 #include "hc-core.h"
 #include "hcs-indicators.h"
+#include "hcs-indicators-report.h"
 #include "hcs-list-rules.h"
 #include "hcs-routes.h"
 #include "hcs-store-indicators.h"
@@ -36,6 +37,64 @@ list_indicators (HcsRequest *req)
     }
   hcs_request_reply_page (req, items, NULL,
                           hcs_request_query_bool (req, "total") ? (gint64) json_array_get_length (items) : -1);
+}
+
+/* GET /indicators/report.pdf?year=: the year's Table 1 as a PDF, every
+ * indicator with its target, value, status, gap and reviewer. Audited, as
+ * every export. */
+static void
+get_report_pdf (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) items = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(HcsWrite) w = NULL;
+  g_autofree char *issued_at = g_date_time_format_iso8601 (now);
+  g_autofree char *disposition = NULL;
+  g_autofree char *id = NULL;
+  const HcsActor *actor = hcs_request_get_actor (req);
+  JsonObject *audit;
+  gint64 year;
+  guint n_pages = 0;
+  int first, last;
+
+  hc_indicator_set_get_period (hcs_indicators_get_set (), &first, &last);
+  if (!hcs_request_query_int (req, "year", first, last, hcs_indicators_current_year (), &year))
+    return;
+  if ((items = hcs_indicators_list (hcs_request_get_store (req), (int) year, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  if ((pdf = hcs_indicators_report_render (items, (int) year, actor->username, issued_at, &n_pages, &error)) == NULL)
+    {
+      g_warning ("table 1 of %d: %s", (int) year, error->message);
+      hcs_request_reply_error (req, SOUP_STATUS_INTERNAL_SERVER_ERROR, "render_failed", NULL,
+                               _("The report could not be rendered; try again later."));
+      return;
+    }
+  if ((w = hcs_write_begin (req, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  audit = json_object_new ();
+  json_object_set_int_member (audit, "year", year);
+  json_object_set_string_member (audit, "format", "pdf");
+  json_object_set_int_member (audit, "pages", n_pages);
+  id = g_strdup_printf ("%d", (int) year);
+  if (!hcs_write_commit (w, "indicators.report", "indicator_report", id, NULL, audit, &error))
+    {
+      json_object_unref (audit);
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  json_object_unref (audit);
+  disposition = g_strdup_printf ("attachment; filename=\"table1-%d.pdf\"", (int) year);
+  soup_message_headers_replace (soup_server_message_get_response_headers (hcs_request_get_message (req)),
+                                "Content-Disposition", disposition);
+  hcs_request_reply_bytes (req, SOUP_STATUS_OK, "application/pdf", pdf);
 }
 
 /* The indicator of the path, or %NULL after answering 404. */
@@ -423,7 +482,7 @@ list_records (HcsRequest *req)
   if ((kind = hcs_indicators_records_kind (ind)) == NULL)
     {
       hcs_request_reply_error (req, HCS_ERR_NOT_COMPUTED, "key",
-                               _("“%s” has no records behind it to list: it is reported by hand, or counted from the lists."),
+                               _("“%s” has no records behind it to list: it is reported by hand."),
                                ind->item);
       return;
     }
@@ -591,6 +650,8 @@ list_reviews (HcsRequest *req)
 
 static const HcsRoute routes[] = {
   { "GET",  "/indicators",                             list_indicators,   HCS_ACCESS_ANALYST },
+  /* Before /indicators/{key}: the first route matching a path answers it. */
+  { "GET",  "/indicators/report.pdf",                  get_report_pdf,    HCS_ACCESS_ANALYST },
   { "GET",  "/indicators/{key}",                       get_indicator,     HCS_ACCESS_ANALYST },
   { "PUT",  "/indicators/{key}/region-target",         put_region_target, HCS_ACCESS_SUPERVISOR },
   { "GET",  "/indicators/{key}/values/{year}",         get_value,         HCS_ACCESS_ANALYST },

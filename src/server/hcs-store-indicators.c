@@ -473,10 +473,41 @@ static const char SQL_RECORDS_IMPORTS[] =
   " FROM imports m WHERE m.at >= printf ('%04d-01-01', ?1) AND m.at < printf ('%04d-01-01', ?1 + 1)"
   " AND (?2 IS NULL OR ?3 IS NOT NULL) ORDER BY m.at, m.id LIMIT ?4";
 
+/* The organisations on a list of one class in force at the end of year ?1
+ * — the numerator of a list share, as SQL_LISTED_SUBJECTS counts it: one
+ * row a subject (its earliest entry in force, by row_number() rather than
+ * SQLite's bare columns beside min(), so that PostgreSQL reads it too), the
+ * list named. */
+#define SQL_RECORDS_LISTED(list_class) \
+  "WITH years (y, year_end) AS (SELECT ?1, printf ('%04d-01-01', ?1 + 1))," \
+  " in_force AS (SELECT e.id AS id, e.subject_id AS subject_id, e.created_at AS created_at," \
+  "                     t.name AS list_name," \
+  "                     row_number () OVER (PARTITION BY e.subject_id ORDER BY e.created_at, e.id) AS n" \
+  "              FROM years" \
+  "              JOIN list_entries e ON e.created_at < years.year_end" \
+  "              JOIN list_types t ON t.key = e.list_type AND t.class = '" list_class "'" \
+  "              JOIN subjects s ON s.id = e.subject_id AND" SUBJECT_ACTIVE_AT_YEAR_END \
+  "              WHERE coalesce ((SELECT h.to_state FROM list_entry_history h" \
+  "                               WHERE h.entry_id = e.id AND h.at < years.year_end" \
+  "                               ORDER BY h.at DESC, h.id DESC LIMIT 1)," \
+  "                              CASE WHEN NOT EXISTS (SELECT 1 FROM list_entry_history h" \
+  "                                                    WHERE h.entry_id = e.id) THEN e.state END)" \
+  "                    IN ('published', 'objected')" \
+  "                AND (?2 IS NULL OR s.region = ?2) AND (?3 IS NULL OR ?3 IS NOT NULL))" \
+  " SELECT 'list_entry' AS type, i.id AS id, printf ('%d', i.id) AS reference, s.name AS subject_name," \
+  " s.identifier AS identifier, s.region AS region, i.list_name AS detail, i.created_at AS date," \
+  " 1 AS counted, printf ('/list-entries/%d', i.id) AS link" \
+  " FROM in_force i JOIN subjects s ON s.id = i.subject_id" \
+  " WHERE i.n = 1 ORDER BY i.created_at, i.id LIMIT ?4"
+
+static const char SQL_RECORDS_LIST_RED[] = SQL_RECORDS_LISTED ("red");
+static const char SQL_RECORDS_LIST_BLACK[] = SQL_RECORDS_LISTED ("black");
+
 /**
  * hcs_store_indicators_records:
  * @kind: "commitments", "repair_commitment", "repair_overdue",
- *   "catalog_items", "catalog_version" or "imports"
+ *   "catalog_items", "catalog_version", "imports", "list_red" or
+ *   "list_black" (the organisations a list share counts)
  * @region: (nullable): one 市县, or all
  * @limit: at most this many rows
  *
@@ -498,6 +529,8 @@ hcs_store_indicators_records (HcsStore    *store,
     { "catalog_items",     SQL_RECORDS_CATALOG_ITEMS },
     { "catalog_version",   SQL_RECORDS_CATALOG_VERSION },
     { "imports",           SQL_RECORDS_IMPORTS },
+    { "list_red",          SQL_RECORDS_LIST_RED },
+    { "list_black",        SQL_RECORDS_LIST_BLACK },
   };
   HcsStmt *stmt = NULL;
 
