@@ -2,7 +2,9 @@
 /* API tests of accounts (issue 11): a password change ends the user's
  * other sessions, deactivation ends them all and reactivation brings none
  * back; sign-ins are throttled per user name and per address, and every
- * one of them is audited. */
+ * one of them is audited; a flood of sign-ins waits on the hashing pool
+ * while other requests are answered; writes are acknowledged only once on
+ * disk (synchronous = FULL on the live connection). */
 #include "config.h"
 
 #include <string.h>
@@ -191,6 +193,99 @@ test_sign_in_throttled_per_address (void)
   g_assert_nonnull (refused->retry_after);
 }
 
+static JsonObject *
+health_member (HcTestServer *server,
+               const char   *token,
+               const char   *member)
+{
+  g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", "/health", token, NULL);
+  JsonObject *obj;
+
+  hc_assert_status (r, 200, NULL);
+  obj = hc_test_response_object (r);
+  return json_object_has_member (obj, member) ? json_object_ref (json_object_get_object_member (obj, member)) : NULL;
+}
+
+/* The durability is the live connection's, read back from SQLite: FULL by
+ * default, NORMAL only when asked for; only an administrator is told. */
+static void
+test_durability_is_full_by_default (void)
+{
+  const char *normal_args[] = { "--sync", "normal", NULL };
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  g_autoptr(HcTestServer) fast = NULL;
+  g_autoptr(JsonObject) storage = NULL;
+  g_autoptr(JsonObject) hidden = NULL;
+  g_autoptr(JsonObject) anonymous = NULL;
+  g_autofree char *supervisor = NULL;
+
+  create_user (server, "zhou.min", "supervisor");
+  supervisor = hc_test_server_login (server, "zhou.min", PASSWORD);
+  storage = health_member (server, hc_test_server_token (server, "admin"), "storage");
+  g_assert_nonnull (storage);
+  g_assert_cmpstr (json_object_get_string_member (storage, "synchronous"), ==, "full");
+  hidden = health_member (server, supervisor, "storage");
+  g_assert_null (hidden);
+  anonymous = health_member (server, NULL, "storage");
+  g_assert_null (anonymous);
+  g_clear_pointer (&storage, json_object_unref);
+
+  fast = hc_test_server_new (HC_TEST_SERVER_EMPTY, normal_args);
+  storage = health_member (fast, hc_test_server_token (fast, "admin"), "storage");
+  g_assert_cmpstr (json_object_get_string_member (storage, "synchronous"), ==, "normal");
+}
+
+#define FLOOD 16
+
+/* Wrong passwords sent at once queue on the hashing pool; meanwhile other
+ * requests are answered: GET /health comes back while sign-ins are still
+ * waiting unchecked, more of them than the pool hashes at once (an
+ * ordering, not a timing: had the flood held the workers, the health
+ * answer would come after the flood, with none unchecked). */
+static void
+test_sign_in_flood_does_not_hold_up_others (void)
+{
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *admin = hc_test_server_token (server, "admin");
+  GSocketConnection *flood[FLOOD];
+  gint64 most_unchecked = 0, threads = 0;
+
+  for (guint i = 0; i < FLOOD; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"username\":\"flood%u\",\"password\":\"wrong-password-%u\"}", i, i);
+
+      flood[i] = hc_test_send_raw (server, "POST", "/session", "none", "application/json", NULL, body, strlen (body));
+    }
+  for (;;)
+    {
+      g_autoptr(JsonObject) sign_in = health_member (server, admin, "sign_in");
+      gint64 unchecked;
+
+      g_assert_nonnull (sign_in);
+      threads = json_object_get_int_member (sign_in, "hash_threads");
+      unchecked = json_object_get_int_member (sign_in, "unchecked");
+      most_unchecked = MAX (most_unchecked, unchecked);
+      if (unchecked == 0)
+        break;
+    }
+  g_assert_cmpint (threads, >=, 1);
+  g_assert_cmpint (threads, <, FLOOD);
+  g_assert_cmpint (most_unchecked, >, threads);
+
+  /* Every sign-in of the flood was answered, refused, and audited. */
+  for (guint i = 0; i < FLOOD; i++)
+    {
+      g_autoptr(GDataInputStream) in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (flood[i])));
+      g_autofree char *status = g_data_input_stream_read_line (in, NULL, NULL, NULL);
+
+      g_assert_nonnull (status);
+      g_assert_true (g_str_has_prefix (status, "HTTP/1.1 401"));
+      g_object_unref (flood[i]);
+    }
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'session.refuse'"
+                                               " AND entity_id LIKE 'flood%'"), ==, FLOOD);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -200,5 +295,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/accounts/sign-in-throttled-per-user", test_sign_in_throttled_per_user);
   g_test_add_func ("/accounts/unknown-and-inactive-users-are-refused-alike", test_unknown_and_inactive_users_are_refused_alike);
   g_test_add_func ("/accounts/sign-in-throttled-per-address", test_sign_in_throttled_per_address);
+  g_test_add_func ("/accounts/durability-is-full-by-default", test_durability_is_full_by_default);
+  g_test_add_func ("/accounts/sign-in-flood-does-not-hold-up-others", test_sign_in_flood_does_not_hold_up_others);
   return g_test_run ();
 }

@@ -21,6 +21,9 @@
 #define HASH_THREADS   2
 #define HASH_QUEUE_MAX 64
 
+/* Sign-ins handed to the pool whose password is not checked yet. */
+static gint unchecked;
+
 typedef struct
 {
   HcsRequest *req;
@@ -76,6 +79,7 @@ verify_in_pool (gpointer data,
   /* Inactive and unknown users are checked as long as anyone: the answer
    * comes no sooner for them. */
   s->verified = hcs_auth_verify_password (s->hash ? s->hash : dummy_hash (), s->password);
+  g_atomic_int_dec_and_test (&unchecked);
   hcs_request_resume (s->req, finish_sign_in, s, sign_in_free);
 }
 
@@ -252,7 +256,23 @@ post_session (HcsRequest *req)
   s->password = g_strdup (password);
   s->req = req;
   hcs_request_defer (req);
+  g_atomic_int_inc (&unchecked);
   g_thread_pool_push (hash_pool (), s, NULL);
+}
+
+/**
+ * hcs_routes_session_hashing:
+ * @threads: (out): the most passwords hashed at once (the pool's size)
+ * @unchecked_out: (out): sign-ins waiting for, or in, the pool
+ *
+ * What GET /health tells an administrator about sign-ins.
+ */
+void
+hcs_routes_session_hashing (guint *threads,
+                            guint *unchecked_out)
+{
+  *threads = HASH_THREADS;
+  *unchecked_out = (guint) MAX (g_atomic_int_get (&unchecked), 0);
 }
 
 static void

@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 
 void hcs_routes_health_register      (HcsRouter *router);
 void hcs_routes_session_register     (HcsRouter *router);
+void hcs_routes_session_hashing      (guint     *threads,
+                                      guint     *unchecked);
 void hcs_routes_users_register       (HcsRouter *router);
 void hcs_routes_departments_register (HcsRouter *router);
 void hcs_routes_regions_register     (HcsRouter *router);

@@ -782,6 +782,28 @@ hcs_store_get_schema_version (HcsStore *self)
   return version;
 }
 
+/**
+ * hcs_store_get_synchronous:
+ *
+ * Returns: the durability this connection runs with, read from the
+ *   connection itself (PRAGMA synchronous): "off", "normal", "full" or
+ *   "extra"; %NULL when it cannot be read
+ */
+const char *
+hcs_store_get_synchronous (HcsStore *self)
+{
+  static const char *const names[] = { "off", "normal", "full", "extra" };
+  sqlite3_stmt *stmt;
+  int level = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA synchronous", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    level = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return level >= 0 && level < (int) G_N_ELEMENTS (names) ? names[level] : NULL;
+}
+
 /* Now, as ISO 8601 UTC with seconds: "2025-03-01T08:15:00Z". */
 char *
 hcs_now_iso (void)

@@ -51,6 +51,7 @@ gboolean      hcs_store_commit              (HcsStore      *self,
 void          hcs_store_rollback            (HcsStore      *self);
 
 int           hcs_store_get_schema_version  (HcsStore      *self);
+const char   *hcs_store_get_synchronous     (HcsStore      *self);
 
 char         *hcs_now_iso                   (void);
 
