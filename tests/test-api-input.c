@@ -4,7 +4,9 @@
  * \u0000 in names are refused with 422 and a field, changing nothing; names
  * are stored in NFC so that a search finds them and a unique name cannot
  * exist twice; the import applies the same rules to its text cells; and
- * the migration brings names written before the rules to NFC. */
+ * the migration brings names written before the rules to NFC; numbers
+ * json-glib would not read as written (past 64 bits, past a double) are
+ * refused with their member. */
 #include "config.h"
 
 #include <sqlite3.h>
@@ -273,12 +275,58 @@ test_input_migration_normalises_names (void)
   g_assert_cmpint (hc_test_count_rows (again, "PRAGMA user_version"), >=, 8);
 }
 
+/* json-glib wraps whole numbers past 64 bits (-18446744073709551613 reads
+ * as 3, a valid window) and reads 1e999 as infinity: every route with a
+ * body refuses such a number, naming its member, before the route sees a
+ * number other than the one sent; nothing is written. */
+static void
+test_input_wide_numbers_refused (void)
+{
+  static const struct { const char *path; const char *body; const char *field; } cases[] = {
+    { "/risk/rules", "{\"category\":\"finance\",\"kind\":\"rise\",\"window_months\":-18446744073709551613,"
+                     "\"threshold\":50}", "window_months" },
+    { "/risk/rules", "{\"category\":\"finance\",\"kind\":\"rise\",\"window_months\":3,"
+                     "\"threshold\":-99999999999999999999}", "threshold" },
+    { "/risk/rules", "{\"category\":\"finance\",\"kind\":\"rise\",\"window_months\":3,\"threshold\":1e999}",
+      "threshold" },
+    { "/users", "{\"username\":\"wang.wu\",\"password\":\"long-enough-pw\",\"role\":\"analyst\","
+                "\"department_id\":18446744073709551617}", "department_id" },
+    { "/grading/models", "{\"title\":\"宽数\",\"based_on\":18446744073709551617}", "based_on" },
+  };
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *signed_in G_GNUC_UNUSED = hc_test_server_token (server, "admin");   /* audited */
+  gint64 audit = hc_test_count_rows (server, "SELECT count(*) FROM audit");
+  gint64 models = hc_test_count_rows (server, "SELECT count(*) FROM grading_models");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(HcTestResponse) r = post (server, cases[i].path, cases[i].body);
+
+      assert_refused (r, "value_out_of_range", cases[i].field);
+    }
+  /* The largest whole number is read as it is written. */
+  {
+    g_autoptr(HcTestResponse) r = post (server, "/risk/rules", "{\"category\":\"finance\",\"kind\":\"rise\","
+                                        "\"window_months\":9223372036854775807,\"threshold\":50}");
+
+    hc_assert_status (r, 422, "value_out_of_range");
+    g_assert_cmpstr (hc_test_response_error_field (r), ==, "window_months");
+    g_assert_nonnull (strstr (json_object_get_string_member (
+      json_object_get_object_member (hc_test_response_object (r), "error"), "message"), "24"));
+  }
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM risk_rules"), ==, 0);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM users"), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM grading_models"), ==, models);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM audit"), ==, audit);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   prng = g_rand_new_with_seed (11);
+  g_test_add_func ("/input/wide-numbers-refused", test_input_wide_numbers_refused);
   g_test_add_func ("/input/names-refused-nothing-written", test_input_names_refused_nothing_written);
   g_test_add_func ("/input/free-text-multiline", test_input_free_text_multiline);
   g_test_add_func ("/input/password-of-spaces-refused", test_input_password_of_spaces_refused);

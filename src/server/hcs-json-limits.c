@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "hcs-json-limits.h"
@@ -220,4 +221,104 @@ hcs_json_single_value (const char *data,
   while (i < len && is_json_space (data[i]))
     i++;
   return i == len;
+}
+
+/* Whether the number @p[0..n) — an integer, or one with a fraction or an
+ * exponent — is one json-glib reads as it is written: json-glib 1.6 wraps
+ * an integer past 64 bits round (-99999999999999999999 is read as 1, a
+ * valid month count) and reads 1e999 as infinity. */
+static gboolean
+number_fits (const char *p,
+             gsize       n)
+{
+  g_autofree char *text = g_strndup (p, n);
+  gboolean integer = strpbrk (text, ".eE") == NULL;
+
+  if (integer)
+    {
+      const char *digits = text[0] == '-' ? text + 1 : text;
+      const char *limit = text[0] == '-' ? "9223372036854775808" : "9223372036854775807";
+      gsize len;
+
+      while (*digits == '0' && digits[1] != '\0')
+        digits++;
+      len = strlen (digits);
+      return len < strlen (limit) || (len == strlen (limit) && strcmp (digits, limit) <= 0);
+    }
+  return isfinite (g_ascii_strtod (text, NULL));
+}
+
+/**
+ * hcs_json_find_wide_number:
+ * @data: the body (any bytes)
+ * @member: (out) (optional): the name of the member whose value holds it
+ *   (as written), %NULL when it is not in a member's value
+ *
+ * Finds a number, outside strings, that json-glib would not read as
+ * written: a whole number beyond 64 bits (which it wraps round into
+ * another, possibly valid, number) or one beyond the range of a double
+ * (which it reads as infinity). Such a body is refused before it is
+ * parsed, naming the member, so that no route can take a wrapped number
+ * for what was sent.
+ *
+ * Returns: whether @data holds such a number
+ */
+gboolean
+hcs_json_find_wide_number (const char  *data,
+                           gsize        len,
+                           char       **member)
+{
+  gboolean in_string = FALSE;
+  gsize string_start = 0, last_start = 0, last_end = 0;
+  gsize key_start = 0, key_end = 0;
+  gboolean have_last = FALSE, have_key = FALSE;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  if (member != NULL)
+    *member = NULL;
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              last_start = string_start;
+              last_end = i;
+              have_last = TRUE;
+            }
+          continue;
+        }
+      if (c == '"')
+        {
+          in_string = TRUE;
+          string_start = i + 1;
+        }
+      else if (c == ':' && have_last)
+        {
+          key_start = last_start;
+          key_end = last_end;
+          have_key = TRUE;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize start = i;
+
+          while (i < len && (g_ascii_isdigit (data[i]) || strchr ("+-.eE", data[i]) != NULL))
+            i++;
+          if (!number_fits (data + start, i - start))
+            {
+              if (member != NULL && have_key)
+                *member = g_strndup (data + key_start, key_end - key_start);
+              return TRUE;
+            }
+          i--;
+        }
+    }
+  return FALSE;
 }

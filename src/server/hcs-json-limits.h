@@ -19,5 +19,8 @@ gboolean hcs_json_single_value   (const char  *data,
 gboolean hcs_json_find_nul_escape (const char  *data,
                                    gsize        len,
                                    char       **member);
+gboolean hcs_json_find_wide_number (const char  *data,
+                                    gsize        len,
+                                    char       **member);
 
 G_END_DECLS

@@ -82,6 +82,18 @@ hcs_request_json (HcsRequest *self)
         hcs_request_reply_error (self, HCS_ERR_INVALID_TEXT, NULL, "%s", why);
       return NULL;
     }
+  g_clear_pointer (&member, g_free);
+  if (hcs_json_find_wide_number (data, len, &member))
+    {
+      const char *why = _("The number is too large to be read as written: whole numbers go up to "
+                          "9223372036854775807 (either sign), others up to about 1.7e308.");
+
+      if (member != NULL)
+        hcs_request_reply_error (self, HCS_ERR_VALUE_OUT_OF_RANGE, member, _("The field “%s”: %s"), member, why);
+      else
+        hcs_request_reply_error (self, HCS_ERR_VALUE_OUT_OF_RANGE, NULL, "%s", why);
+      return NULL;
+    }
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, len, &error))
     {
