@@ -759,6 +759,82 @@ setup (void)
       }
 }
 
+/* The text of @pdf, without line breaks or spaces (a table cell may wrap). */
+static char *
+pdf_text_flat (HcTestResponse *pdf)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hc-inspections-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "report.pdf", NULL);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf_path, "-", NULL };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  char *flat, *w;
+  int status = 0;
+
+  hc_assert_status (pdf, 200, NULL);
+  g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (pdf->body, NULL), g_bytes_get_size (pdf->body),
+                                      NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (pdf_path);
+  g_rmdir (dir);
+  flat = w = g_strdup (text);
+  for (const char *r = text; *r; r++)
+    if (*r != '\n' && *r != ' ')
+      *w++ = *r;
+  *w = '\0';
+  return flat;
+}
+
+/* The credit report PDF does not pass the answer boundary: every string it
+ * is made of is masked for the reader as an answer is, not only the members
+ * someone remembered (here a plan title naming a person by number, beside
+ * the inspector's note). */
+static void
+test_report_masks_every_member (void)
+{
+  g_autofree char *uscc = new_company ("住宿业");
+  g_autofree char *body =
+    g_strdup_printf ("{\"title\":\"专项抽查（举报人 460108197510091236）\",\"department_id\":%" G_GINT64_FORMAT ","
+                     "\"region\":\"460100\",\"industry\":\"住宿业\",\"subject_type\":\"legal_person\","
+                     "\"ratios\":{\"A\":0,\"B\":100,\"C\":0,\"D\":0},\"inspectors\":[\"inspector.a\",\"inspector.b\"]}",
+                     department);
+  g_autoptr(HcTestResponse) created = post ("/inspections/plans", supervisor, body);
+  g_autoptr(HcTestResponse) drawn = NULL;
+  g_autoptr(HcTestResponse) failed = NULL;
+  g_autoptr(HcTestResponse) as_analyst = NULL;
+  g_autoptr(HcTestResponse) as_admin = NULL;
+  g_autoptr(JsonArray) items = NULL;
+  g_autofree char *report_path = g_strdup_printf ("/subjects/%s/report.pdf", uscc);
+  g_autofree char *result_path = NULL;
+  g_autofree char *seen_by_analyst = NULL;
+  g_autofree char *seen_by_admin = NULL;
+  gint64 plan;
+
+  hc_assert_status (created, 201, NULL);
+  plan = num (hc_test_response_object (created), "id");
+  drawn = draw (plan, "{}");
+  hc_assert_status (drawn, 201, NULL);
+  items = inspections_of (plan, 0);
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  result_path = g_strdup_printf ("/inspections/%" G_GINT64_FORMAT "/result",
+                                 num (json_array_get_object_element (items, 0), "id"));
+  failed = post (result_path, supervisor, "{\"result\":\"fail\",\"note\":\"现场负责人 460108197510091236 拒绝配合\"}");
+  hc_assert_status (failed, 200, NULL);
+
+  as_analyst = hc_test_request (server, "GET", report_path, analyst, NULL);
+  seen_by_analyst = pdf_text_flat (as_analyst);
+  g_assert_null (strstr (seen_by_analyst, "460108197510091236"));
+  g_assert_nonnull (strstr (seen_by_analyst, "专项抽查（举报人4601**********1236）"));
+  g_assert_nonnull (strstr (seen_by_analyst, "现场负责人4601**********1236拒绝配合"));
+  /* An administrator's report has the number: it was there to be masked. */
+  as_admin = hc_test_request (server, "GET", report_path, admin, NULL);
+  seen_by_admin = pdf_text_flat (as_admin);
+  g_assert_nonnull (strstr (seen_by_admin, "460108197510091236"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -794,6 +870,7 @@ main (int argc, char *argv[])
                    test_failed_inspection_is_published_and_lowers_the_grade);
   g_test_add_func ("/inspections/bad-plans-and-results-change-nothing", test_bad_plans_and_results_change_nothing);
   g_test_add_func ("/inspections/draw-exports-to-xlsx", test_draw_exports_to_xlsx);
+  g_test_add_func ("/inspections/report-masks-every-member", test_report_masks_every_member);
   g_test_add_func ("/inspections/conflicts-change-until-the-draw", test_conflicts_change_until_the_draw);
 
   ret = g_test_run ();

@@ -40,6 +40,22 @@ hcs_request_reply_bytes (HcsRequest *self,
     }
 }
 
+/**
+ * hcs_request_mask_document:
+ * @node: what a binary document (a PDF) is made from; changed in place
+ *
+ * Masks @node as this request's JSON answer would be masked — every ID
+ * number in every string, at any depth — for a document that does not
+ * pass the answer boundary. Whoever renders one passes all its data here,
+ * not member by member, so that no free text of it is forgotten.
+ */
+void
+hcs_request_mask_document (HcsRequest *self,
+                           JsonNode   *node)
+{
+  hcs_mask_json_node (node, hcs_request_mask_role (self));
+}
+
 /* Answers @node (transfer full) as the JSON body. */
 void
 hcs_request_reply_json (HcsRequest *self,

@@ -68,6 +68,8 @@ gboolean         hcs_request_require_role     (HcsRequest        *self,
 gboolean         hcs_request_has_replied      (HcsRequest        *self);
 gboolean         hcs_request_masks_id_numbers (HcsRequest        *self);
 void             hcs_request_unmask           (HcsRequest        *self);
+void             hcs_request_mask_document    (HcsRequest        *self,
+                                               JsonNode          *node);
 const char      *hcs_request_get_method       (HcsRequest        *self);
 const char      *hcs_request_get_header       (HcsRequest        *self,
                                                const char        *name);

@@ -89,6 +89,32 @@ sha256_hex (GBytes *bytes)
 }
 
 static void
+mask_rows (HcsRequest *req,
+           JsonArray  *rows)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_set_array (node, rows);
+  hcs_request_mask_document (req, node);
+}
+
+static void
+mask_report (HcsRequest *req,
+             HcsReport  *report)
+{
+  g_autoptr(JsonNode) subject = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (subject, report->subject);
+  hcs_request_mask_document (req, subject);
+  mask_rows (req, report->licenses);
+  mask_rows (req, report->penalties);
+  mask_rows (req, report->commitments);
+  mask_rows (req, report->list_entries);
+  mask_rows (req, report->repairs);
+  mask_rows (req, report->inspections);
+}
+
+static void
 get_report_pdf (HcsRequest *req)
 {
   static const struct { HcsFileSection section; RowFilter filter; } sections[] = {
@@ -132,10 +158,8 @@ get_report_pdf (HcsRequest *req)
         return;
       }
   hcs_credit_file_present_subject (req, subject);
-  /* The PDF does not pass the answer boundary: it is masked here; the
-   * audit entry keeps the number, as the audit log does everywhere. */
+  /* The audit entry keeps the number, as the audit log does everywhere. */
   identifier = g_strdup (json_object_get_string_member (subject, "identifier"));
-  hcs_credit_file_mask_member (req, subject, "identifier");
 
   number = hcs_report_new_number (now);
   report.number = number;
@@ -147,9 +171,11 @@ get_report_pdf (HcsRequest *req)
   report.list_entries = rows[3];
   report.repairs = rows[4];
   report.inspections = rows[5];
-  /* An inspector's note is free text, and may name a person by number. */
-  for (guint i = 0; i < json_array_get_length (report.inspections); i++)
-    hcs_credit_file_mask_member (req, json_array_get_object_element (report.inspections, i), "note");
+  /* The PDF does not pass the answer boundary: everything it is made of
+   * is masked here as an answer is — the subject and every row, free text
+   * included (a list entry's basis, a repair's reason, an inspector's
+   * note, a commitment's matter may name a person by number). */
+  mask_report (req, &report);
   pdf = hcs_report_render (&report, &n_pages, &error);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     json_array_unref (rows[i]);
