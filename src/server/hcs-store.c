@@ -787,7 +787,8 @@ hcs_store_get_schema_version (HcsStore *self)
  *
  * Returns: the durability this connection runs with, read from the
  *   connection itself (PRAGMA synchronous): "off", "normal", "full" or
- *   "extra"; %NULL when it cannot be read
+ *   "extra"; %NULL when it cannot be read, or on PostgreSQL (whose
+ *   durability is its server's)
  */
 const char *
 hcs_store_get_synchronous (HcsStore *self)
@@ -796,6 +797,8 @@ hcs_store_get_synchronous (HcsStore *self)
   sqlite3_stmt *stmt;
   int level = -1;
 
+  if (self->pg != NULL)
+    return NULL;
   if (sqlite3_prepare_v2 (self->db, "PRAGMA synchronous", -1, &stmt, NULL) != SQLITE_OK)
     return NULL;
   if (sqlite3_step (stmt) == SQLITE_ROW)
