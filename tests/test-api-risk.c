@@ -805,16 +805,148 @@ test_heatmap_cells_are_the_maps_numbers (void)
   hc_assert_status (csv, 200, NULL);
   g_assert_cmpstr (csv->content_type, ==, "text/csv");
   text = g_strndup (g_bytes_get_data (csv->body, NULL), g_bytes_get_size (csv->body));
+  /* No Accept-Language: the office's Chinese, whatever the server's locale. */
   g_assert_nonnull (strstr (text, "市县,月份/风险类别,事件数,每万人口事件数,严重程度合计"));
-  {
-    g_autofree char *line = g_strdup_printf ("海口市,%s,2,", hc_risk_category_label (HC_RISK_CATEGORY_FINANCE));
-
-    g_assert_nonnull (strstr (text, line));
-  }
+  g_assert_nonnull (strstr (text, "海口市,金融,2,"));
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     n_lines += g_strstrip (lines[i])[0] != '\0';
   g_assert_cmpuint (n_lines, ==, 1 + HC_N_REGIONS * HC_RISK_CATEGORY_N);
+}
+
+/* GET @path as CSV with @accept_language (NULL: none sent). */
+static char *
+csv_in (HcTestServer *srv,
+        const char   *token,
+        const char   *path,
+        const char   *accept_language)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *uri = g_strconcat (hc_test_server_get_url (srv), "/api/v1", path, NULL);
+  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (headers, "Authorization", auth);
+  soup_message_headers_replace (headers, "Accept", "text/csv");
+  if (accept_language != NULL)
+    soup_message_headers_replace (headers, "Accept-Language", accept_language);
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+/* An export speaks its reader's language (Accept-Language, as the app
+ * sends its locale), not the server's: the same cells for an English and a
+ * Chinese reader, one after the other, each with their own headers, sheet
+ * labels and categories; a language the server does not write falls to the
+ * next the reader accepts, or to Chinese. */
+static void
+test_heatmap_cells_export_in_the_readers_language (void)
+{
+  g_autoptr(HcTestServer) fresh = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *admin = hc_test_server_token (fresh, "admin");
+  const char *path = "/risk/heatmap/cells?by=region-category&from=2025-01&to=2025-03";
+  g_autofree char *english = NULL;
+  g_autofree char *chinese = NULL;
+  g_autofree char *french_then_english = NULL;
+  g_autofree char *german = NULL;
+  g_autofree char *c_locale = NULL;
+
+  post_event (fresh, admin, "460100", "2025-02-03", "finance", 3);
+  english = csv_in (fresh, admin, path, "en-GB,en;q=0.9");
+  chinese = csv_in (fresh, admin, path, "zh-CN");
+  g_assert_nonnull (strstr (english, "City or county,Month / risk category,Events,"
+                                     "\"Events per 10,000 residents\",Sum of severities"));
+  g_assert_nonnull (strstr (english, "海口市,Finance,1,"));
+  g_assert_null (strstr (english, "金融"));
+  g_assert_nonnull (strstr (chinese, "市县,月份/风险类别,事件数,每万人口事件数,严重程度合计"));
+  g_assert_nonnull (strstr (chinese, "海口市,金融,1,"));
+  g_assert_null (strstr (chinese, "Finance"));
+
+  /* By preference: French is not written, English is next. */
+  french_then_english = csv_in (fresh, admin, path, "fr-FR, zh;q=0.5, en;q=0.8");
+  g_assert_nonnull (strstr (french_then_english, "City or county,"));
+  german = csv_in (fresh, admin, path, "de");
+  g_assert_nonnull (strstr (german, "市县,"));
+  /* The app in the untranslated locale sends "C". */
+  c_locale = csv_in (fresh, admin, path, "C");
+  g_assert_nonnull (strstr (c_locale, "City or county,"));
+}
+
+static void
+add_graded (HcTestServer *srv,
+            const char   *token,
+            const char   *region,
+            const char   *grade)
+{
+  g_autofree char *uscc = make_uscc (region);
+  g_autofree char *body =
+    g_strdup_printf ("{\"identifier\":\"%s\",\"name\":\"评级导出测试企业%s\",\"type\":\"legal_person\","
+                     "\"industry\":\"批发和零售业\",\"region\":\"%s\"%s%s%s}", uscc, uscc, region,
+                     grade ? ",\"grade_reason\":\"测试设定等级\",\"grade\":\"" : "", grade ? grade : "", grade ? "\"" : "");
+  g_autoptr(HcTestResponse) r = hc_test_request (srv, "POST", "/subjects", token, body);
+
+  hc_assert_status (r, 201, NULL);
+}
+
+/* The heat map's grade measure as a listing: a row a 市县 with its subjects
+ * by grade and the share of C and D among the graded, the same numbers as
+ * /grading/distribution; it exports, in the reader's language. */
+static void
+test_grade_regions_export (void)
+{
+  g_autoptr(HcTestServer) fresh = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *admin = hc_test_server_token (fresh, "admin");
+  g_autoptr(HcTestResponse) listed = NULL;
+  g_autoptr(HcTestResponse) unsigned_in = NULL;
+  g_autofree char *chinese = NULL;
+  g_autofree char *english = NULL;
+  JsonArray *items;
+  JsonObject *haikou = NULL, *danzhou = NULL;
+
+  add_graded (fresh, admin, "460100", "A");
+  add_graded (fresh, admin, "460100", "C");
+  add_graded (fresh, admin, "460100", "D");
+  add_graded (fresh, admin, "460400", "B");
+  add_graded (fresh, admin, "460400", NULL);
+
+  listed = hc_test_request (fresh, "GET", "/grading/distribution/regions", admin, NULL);
+  hc_assert_status (listed, 200, NULL);
+  items = json_object_get_array_member (hc_test_response_object (listed), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, HC_N_REGIONS);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *row = json_array_get_object_element (items, i);
+      const char *region = json_object_get_string_member (row, "region");
+
+      if (g_str_equal (region, "460100"))
+        haikou = row;
+      else if (g_str_equal (region, "460400"))
+        danzhou = row;
+    }
+  g_assert_nonnull (haikou);
+  g_assert_nonnull (danzhou);
+  g_assert_cmpint (json_object_get_int_member (haikou, "subjects"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (haikou, "c"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (haikou, "cd_share"), ==, 66.7);
+  g_assert_cmpint (json_object_get_int_member (danzhou, "none"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (danzhou, "cd_share"), ==, 0.0);
+  unsigned_in = hc_test_request (fresh, "GET", "/grading/distribution/regions", NULL, NULL);
+  hc_assert_status (unsigned_in, 401, NULL);
+
+  chinese = csv_in (fresh, admin, "/grading/distribution/regions", "zh-CN");
+  g_assert_true (g_str_has_prefix (chinese, "市县,主体数,A 级,B 级,C 级,D 级,未评级,C、D 级占已评级比例（%）")
+                 || g_str_has_prefix (chinese, "\xef\xbb\xbf市县,主体数,A 级,B 级,C 级,D 级,未评级,C、D 级占已评级比例（%）"));
+  g_assert_nonnull (strstr (chinese, "海口市,3,1,0,1,1,0,66.7"));
+  g_assert_nonnull (strstr (chinese, "儋州市,2,0,1,0,0,1,0"));
+  english = csv_in (fresh, admin, "/grading/distribution/regions", "en");
+  g_assert_nonnull (strstr (english, "City or county,Subjects,Grade A,Grade B,Grade C,Grade D,Not graded,"
+                                     "\"C and D, % of graded\""));
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM audit WHERE action = 'export'"), >=, 2);
 }
 
 /* 白沙 has two enterprises; the rule warns at 15,000 tourism events per
@@ -1239,6 +1371,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/risk/rules/edit-checks-and-judges-anew", test_rules_edit_checks_and_judges_anew);
   g_test_add_func ("/risk/rules/rejudged-at-once", test_rules_rejudged_at_once);
   g_test_add_func ("/risk/heatmap/cells-are-the-maps-numbers", test_heatmap_cells_are_the_maps_numbers);
+  g_test_add_func ("/risk/grades/regions-export", test_grade_regions_export);
+  g_test_add_func ("/risk/heatmap/cells-export-in-the-readers-language",
+                   test_heatmap_cells_export_in_the_readers_language);
   g_test_add_func ("/risk/alerts/threshold-raises-one-alert-acknowledged-once",
                    test_alerts_threshold_raises_one_alert_acknowledged_once);
   g_test_add_func ("/risk/alerts/rise-against-the-window-before", test_alerts_rise_against_the_window_before);

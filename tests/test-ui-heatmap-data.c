@@ -325,6 +325,27 @@ shows_the_grades (HcApplication *app,
   g_assert_cmpuint (danzhou, !=, sanya);
   g_object_unref (hc_ui_take_shot (GTK_WIDGET (window), "heatmap-data-grades-window"));
 
+  /* Exported: the grades by 市县 (not the events), a row each, in zh_CN. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("hncredit-grades-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "grades.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *header = NULL;
+    g_autofree char *text = NULL;
+
+    hc_pane_export_to_file (HC_PANE (pane), HC_EXPORT_FORMAT_CSV, file);
+    hc_ui_wait_until ("the grades' export", export_done, pane);
+    g_assert_cmpuint (hc_ui_csv_rows (path, &header), ==, HC_N_REGIONS);
+    g_assert_true (g_str_has_prefix (header, "市县,主体数,A 级,B 级,C 级,D 级,未评级,C、D 级占已评级比例（%）"));
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "海口市,4,1,1,1,1,0,50"));
+    g_assert_nonnull (strstr (text, "三亚市,2,2,0,0,0,0,0"));
+    g_assert_nonnull (strstr (text, "儋州市,2,0,0,0,1,1,100"));
+    adw_toast_dismiss (hc_pane_get_export_toast (HC_PANE (pane)));
+    g_unlink (path);
+    g_rmdir (dir);
+  }
+
   /* The table: a column a grade, counts of subjects. */
   hc_heatmap_pane_set_view (pane, HC_HEATMAP_VIEW_REGION_CATEGORY);
   hc_ui_wait_until ("the grade columns", grade_columns_shown, pane);

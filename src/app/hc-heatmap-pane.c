@@ -594,7 +594,7 @@ hc_heatmap_pane_reload (HcPane *pane)
 
 /* The numbers of the view shown (the map: a total per 市县), for the
  * period and category chosen: a row a 市县 and column, with the three
- * measures. */
+ * measures; with the credit grades shown, the grades by 市县. */
 static char *
 hc_heatmap_pane_export_path (HcPane  *pane,
                              char   **file_name)
@@ -603,7 +603,13 @@ hc_heatmap_pane_export_path (HcPane  *pane,
   const char *from = selected_month (self->from_dropdown, self->from_months);
   const char *to = selected_month (self->to_dropdown, self->to_months);
 
-  if (from == NULL || to == NULL || showing_grades (self))
+  if (showing_grades (self))
+    {
+      /* TRANSLATORS: the file name offered for the credit grades by 市县 */
+      *file_name = g_strdup (_("Credit grades by city and county"));
+      return hc_client_grade_regions_path ();
+    }
+  if (from == NULL || to == NULL)
     return NULL;
   /* TRANSLATORS: the file name offered for the heat map's numbers: first and last month */
   *file_name = g_strdup_printf (_("Risk heat map figures %s to %s"), from, to);

@@ -69,6 +69,19 @@ hc_client_heatmap_cells_path (const char *by,
   return g_string_free (path, FALSE);
 }
 
+/**
+ * hc_client_grade_regions_path:
+ *
+ * Returns: (transfer full): the path of the grades in force by 市县 as a
+ *   listing (GET /grading/distribution/regions), for the heat map's export
+ *   when it shows the credit grades
+ */
+char *
+hc_client_grade_regions_path (void)
+{
+  return g_strdup ("/grading/distribution/regions");
+}
+
 /* GET /risk/events */
 
 void

@@ -333,6 +333,7 @@ char           *hc_client_heatmap_cells_path            (const char          *by
                                                          const char          *from,
                                                          const char          *to,
                                                          const char          *category);
+char           *hc_client_grade_regions_path            (void);
 
 /* Early-warning rules (预警规则) in force: their list (a GListModel of
  * HcRiskRule, newest first), a new one or one edited (a supervisor's), one

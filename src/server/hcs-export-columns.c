@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The export columns of each listing. Headers are Chinese data here, not
- * gettext: an export goes to people in the office whatever locale the
- * server runs in (DESIGN.md, the UI is Chinese first). */
+/* The export columns of each listing. Headers, titles and the labels of
+ * values are English msgids in the context "export", marked here and put in
+ * the reader's language when the export is written (hcs-i18n.c: the
+ * request's Accept-Language, Chinese by default) — not in the server's
+ * locale, so that each reader gets their own. */
 #define G_LOG_DOMAIN "hcs-export-columns"
 
 #include "config.h"
 
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "hc-core.h"
 #include "hcs-export-columns.h"
@@ -42,101 +46,109 @@ region_of (const char *code)
 }
 
 static const HcsExportColumn subjects[] = {
-  { "identifier",    "统一社会信用代码/身份证号码", 24, NULL },
-  { "name",          "名称",                        36, NULL },
-  { "type",          "主体类型",                    12, subject_type_of },
-  { "region",        "市县",                        14, region_of },
-  { "industry",      "行业",                        18, NULL },
-  { "status",        "状态",                        10, NULL },
-  { "grade",         "信用等级",                     8, NULL },
-  { "registered_on", "成立日期",                    12, NULL },
-  { "updated_at",    "更新时间",                    20, NULL },
+  { "identifier",    NC_ ("export", "USCC / ID number"), 24, NULL },
+  { "name",          NC_ ("export", "Name"),             36, NULL },
+  { "type",          NC_ ("export", "Subject type"),     12, subject_type_of },
+  { "region",        NC_ ("export", "City or county"),   14, region_of },
+  { "industry",      NC_ ("export", "Industry"),         18, NULL },
+  { "status",        NC_ ("export", "State"),            10, NULL },
+  { "grade",         NC_ ("export", "Credit grade"),      8, NULL },
+  { "registered_on", NC_ ("export", "Founded on"),       12, NULL },
+  { "updated_at",    NC_ ("export", "Updated at"),       20, NULL },
 };
 
 static const HcsExportColumn list_entries[] = {
-  { "id",                 "编号",         8, NULL },
-  { "list_name",          "名单",        18, NULL },
-  { "list_class",         "名单类别",    14, list_class_of },
-  { "subject_identifier", "主体标识",    24, NULL },
-  { "subject_name",       "主体名称",    36, NULL },
-  { "subject_type",       "主体类型",    12, subject_type_of },
-  { "region",             "市县",        14, region_of },
-  { "department_name",    "认定部门",    24, NULL },
-  { "basis",              "认定依据",    40, NULL },
-  { "facts",              "失信事实",    40, NULL },
-  { "measures",           "惩戒/激励措施", 40, NULL },
-  { "state",              "状态",        10, list_entry_state_of },
-  { "decided_on",         "认定日期",    12, NULL },
-  { "published_from",     "公示起始",    12, NULL },
-  { "published_until",    "公示截止",    12, NULL },
+  { "id",                 NC_ ("export", "No."),                  8, NULL },
+  { "list_name",          NC_ ("export", "List"),                18, NULL },
+  { "list_class",         NC_ ("export", "List class"),          14, list_class_of },
+  { "subject_identifier", NC_ ("export", "Subject identifier"),  24, NULL },
+  { "subject_name",       NC_ ("export", "Subject name"),        36, NULL },
+  { "subject_type",       NC_ ("export", "Subject type"),        12, subject_type_of },
+  { "region",             NC_ ("export", "City or county"),      14, region_of },
+  { "department_name",    NC_ ("export", "Deciding department"), 24, NULL },
+  { "basis",              NC_ ("export", "Basis"),               40, NULL },
+  { "facts",              NC_ ("export", "Facts"),               40, NULL },
+  { "measures",           NC_ ("export", "Measures"),            40, NULL },
+  { "state",              NC_ ("export", "State"),               10, list_entry_state_of },
+  { "decided_on",         NC_ ("export", "Decided on"),          12, NULL },
+  { "published_from",     NC_ ("export", "Published from"),      12, NULL },
+  { "published_until",    NC_ ("export", "Published until"),     12, NULL },
 };
 
 static const HcsExportColumn risk_events[] = {
-  { "id",          "编号",       8, NULL },
-  { "occurred_on", "发生日期",  12, NULL },
-  { "region",      "市县",      14, region_of },
-  { "category",    "风险类别",  14, risk_category_of },
-  { "severity",    "严重程度",   8, NULL },
-  { "title",       "标题",      36, NULL },
-  { "description", "描述",      48, NULL },
-  { "subject",     "相关主体",  24, NULL },
-  { "created_by",  "登记人",    12, NULL },
-  { "created_at",  "登记时间",  20, NULL },
+  { "id",          NC_ ("export", "No."),                8, NULL },
+  { "occurred_on", NC_ ("export", "Occurred on"),       12, NULL },
+  { "region",      NC_ ("export", "City or county"),    14, region_of },
+  { "category",    NC_ ("export", "Risk category"),     14, risk_category_of },
+  { "severity",    NC_ ("export", "Severity"),           8, NULL },
+  { "title",       NC_ ("export", "Title"),             36, NULL },
+  { "description", NC_ ("export", "Description"),       48, NULL },
+  { "subject",     NC_ ("export", "Subject concerned"), 24, NULL },
+  { "created_by",  NC_ ("export", "Recorded by"),       12, NULL },
+  { "created_at",  NC_ ("export", "Recorded at"),       20, NULL },
 };
+
+/* A text the server wrote in its own language ("Total", a category):
+ * put in the reader's like a label (hcs-i18n.c). */
+static const char *
+as_label (const char *text)
+{
+  return text;
+}
 
 /* The heat map's numbers: a row a 市县 and month or category. */
 static const HcsExportColumn heatmap_cells[] = {
-  { "region_name", "市县",             14, NULL },
-  { "column_name", "月份/风险类别",    16, NULL },
-  { "events",      "事件数",            9, NULL },
-  { "per_10k",     "每万人口事件数",   14, NULL },
-  { "severity",    "严重程度合计",     12, NULL },
+  { "region_name", NC_ ("export", "City or county"),              14, NULL },
+  { "column_name", NC_ ("export", "Month / risk category"),       16, as_label },
+  { "events",      NC_ ("export", "Events"),                       9, NULL },
+  { "per_10k",     NC_ ("export", "Events per 10,000 residents"), 14, NULL },
+  { "severity",    NC_ ("export", "Sum of severities"),           12, NULL },
 };
 
 static const HcsExportColumn audit[] = {
-  { "id",        "编号",      8, NULL },
-  { "at",        "时间",     20, NULL },
-  { "actor",     "操作人",   14, NULL },
-  { "role",      "角色",     10, role_of },
-  { "action",    "操作",     24, NULL },
-  { "entity",    "对象类型", 14, NULL },
-  { "entity_id", "对象",     14, NULL },
-  { "before",    "操作前",   48, NULL },
-  { "after",     "操作后",   48, NULL },
+  { "id",        NC_ ("export", "No."),          8, NULL },
+  { "at",        NC_ ("export", "Time"),        20, NULL },
+  { "actor",     NC_ ("export", "Done by"),     14, NULL },
+  { "role",      NC_ ("export", "Role"),        10, role_of },
+  { "action",    NC_ ("export", "Action"),      24, NULL },
+  { "entity",    NC_ ("export", "Object type"), 14, NULL },
+  { "entity_id", NC_ ("export", "Object"),      14, NULL },
+  { "before",    NC_ ("export", "Before"),      48, NULL },
+  { "after",     NC_ ("export", "After"),       48, NULL },
 };
 
 static const HcsExportColumn catalog_items[] = {
-  { "id",                "编号",        8, NULL },
-  { "year",              "年度",        8, NULL },
-  { "category",          "信息类别",   18, catalog_category_of },
-  { "name",              "信息项名称", 30, NULL },
-  { "subject_type",      "主体类型",   14, subject_type_of },
-  { "department_name",   "信源单位",   24, NULL },
-  { "disclosure",        "公开属性",   12, disclosure_of },
-  { "update_frequency",  "更新频率",   10, update_frequency_of },
-  { "legal_basis",       "法律依据",   40, NULL },
-  { "publicity_period",  "公示期限",   12, NULL },
-  { "scope",             "目录类型",   10, catalog_scope_of },
-  { "expected_records",  "应归集条数", 12, NULL },
-  { "collected_records", "已归集条数", 12, NULL },
-  { "collection_rate",   "归集率",     10, NULL },
+  { "id",                NC_ ("export", "No."),                   8, NULL },
+  { "year",              NC_ ("export", "Year"),                  8, NULL },
+  { "category",          NC_ ("export", "Information category"), 18, catalog_category_of },
+  { "name",              NC_ ("export", "Item name"),            30, NULL },
+  { "subject_type",      NC_ ("export", "Subject type"),         14, subject_type_of },
+  { "department_name",   NC_ ("export", "Source department"),    24, NULL },
+  { "disclosure",        NC_ ("export", "Disclosure"),           12, disclosure_of },
+  { "update_frequency",  NC_ ("export", "Update frequency"),     10, update_frequency_of },
+  { "legal_basis",       NC_ ("export", "Legal basis"),          40, NULL },
+  { "publicity_period",  NC_ ("export", "Publicity period"),     12, NULL },
+  { "scope",             NC_ ("export", "Catalog type"),         10, catalog_scope_of },
+  { "expected_records",  NC_ ("export", "Records due"),          12, NULL },
+  { "collected_records", NC_ ("export", "Records collected"),    12, NULL },
+  { "collection_rate",   NC_ ("export", "Collection rate"),      10, NULL },
 };
 
 static const HcsExportColumn repairs[] = {
-  { "id",                 "编号",       8, NULL },
-  { "subject_identifier", "主体标识",  24, NULL },
-  { "subject_name",       "主体名称",  36, NULL },
-  { "subject_type",       "主体类型",  12, subject_type_of },
-  { "kind",               "修复类型",  12, NULL },
-  { "list_type",          "名单",      14, NULL },
-  { "reason",             "申请理由",  40, NULL },
-  { "commitment",         "信用承诺",  10, NULL },
-  { "applied_on",         "申请日期",  12, NULL },
-  { "deadline",           "办理期限",  12, NULL },
-  { "state",              "状态",      10, NULL },
-  { "decided_on",         "决定日期",  12, NULL },
-  { "decided_by",         "决定人",    12, NULL },
-  { "decision_comment",   "决定意见",  40, NULL },
+  { "id",                 NC_ ("export", "No."),                 8, NULL },
+  { "subject_identifier", NC_ ("export", "Subject identifier"), 24, NULL },
+  { "subject_name",       NC_ ("export", "Subject name"),       36, NULL },
+  { "subject_type",       NC_ ("export", "Subject type"),       12, subject_type_of },
+  { "kind",               NC_ ("export", "Repair kind"),        12, NULL },
+  { "list_type",          NC_ ("export", "List"),               14, NULL },
+  { "reason",             NC_ ("export", "Reason given"),       40, NULL },
+  { "commitment",         NC_ ("export", "Credit commitment"),  10, NULL },
+  { "applied_on",         NC_ ("export", "Applied on"),         12, NULL },
+  { "deadline",           NC_ ("export", "Deadline"),           12, NULL },
+  { "state",              NC_ ("export", "State"),              10, NULL },
+  { "decided_on",         NC_ ("export", "Decision date"),      12, NULL },
+  { "decided_by",         NC_ ("export", "Decided by"),         12, NULL },
+  { "decision_comment",   NC_ ("export", "Decision comment"),   40, NULL },
 };
 
 /* 信用档案 and 双公示: one table per kind of record. */
@@ -145,9 +157,9 @@ static const char *
 penalty_category_of (const char *key)
 {
   if (g_strcmp0 (key, "fine") == 0)
-    return "罚款";
+    return NC_ ("export", "Fine");
   if (g_strcmp0 (key, "warning") == 0)
-    return "警告";
+    return NC_ ("export", "Warning");
   return key;
 }
 
@@ -155,11 +167,11 @@ static const char *
 fulfilment_of (const char *key)
 {
   if (g_strcmp0 (key, "pending") == 0)
-    return "待核查";
+    return NC_ ("export", "To be checked");
   if (g_strcmp0 (key, "fulfilled") == 0)
-    return "践诺";
+    return NC_ ("export", "Fulfilled");
   if (g_strcmp0 (key, "breached") == 0)
-    return "未践诺";
+    return NC_ ("export", "Breached");
   return key;
 }
 
@@ -167,146 +179,146 @@ static const char *
 repair_state_of (const char *key)
 {
   if (g_strcmp0 (key, "pending") == 0)
-    return "待决定";
+    return NC_ ("export", "Awaiting decision");
   if (g_strcmp0 (key, "approved") == 0)
-    return "已准予";
+    return NC_ ("export", "Granted");
   if (g_strcmp0 (key, "rejected") == 0)
-    return "未准予";
+    return NC_ ("export", "Refused");
   return key;
 }
 
 static const HcsExportColumn penalties[] = {
-  { "decision_no",     "决定文书号",       24, NULL },
-  { "name",            "主体名称",         36, NULL },
-  { "identifier",      "统一社会信用代码", 24, NULL },
-  { "region",          "市县",             14, region_of },
-  { "category",        "处罚类别",         10, penalty_category_of },
-  { "amount",          "罚款金额（元）",   12, NULL },
-  { "authority",       "处罚机关",         24, NULL },
-  { "decided_on",      "决定日期",         12, NULL },
-  { "publicity_ends",  "公示截止日期",     12, NULL },
-  { "under_publicity", "公示中",            8, NULL },
-  { "repaired",        "已修复",            8, NULL },
-  { "item_name",       "目录信息项",       24, NULL },
+  { "decision_no",     NC_ ("export", "Decision no."),         24, NULL },
+  { "name",            NC_ ("export", "Subject name"),         36, NULL },
+  { "identifier",      NC_ ("export", "USCC"),                 24, NULL },
+  { "region",          NC_ ("export", "City or county"),       14, region_of },
+  { "category",        NC_ ("export", "Penalty category"),     10, penalty_category_of },
+  { "amount",          NC_ ("export", "Fine (yuan)"),          12, NULL },
+  { "authority",       NC_ ("export", "Penalising authority"), 24, NULL },
+  { "decided_on",      NC_ ("export", "Decision date"),        12, NULL },
+  { "publicity_ends",  NC_ ("export", "Publicity ends on"),    12, NULL },
+  { "under_publicity", NC_ ("export", "Under publicity"),       8, NULL },
+  { "repaired",        NC_ ("export", "Repaired"),              8, NULL },
+  { "item_name",       NC_ ("export", "Catalog item"),         24, NULL },
 };
 
 static const HcsExportColumn licenses[] = {
-  { "license_no",      "许可证书编号",     24, NULL },
-  { "license_name",    "许可证书名称",     20, NULL },
-  { "name",            "主体名称",         36, NULL },
-  { "identifier",      "统一社会信用代码", 24, NULL },
-  { "region",          "市县",             14, region_of },
-  { "authority",       "许可机关",         24, NULL },
-  { "decided_on",      "许可决定日期",     12, NULL },
-  { "valid_until",     "有效期至",         12, NULL },
-  { "under_publicity", "有效",              8, NULL },
-  { "item_name",       "目录信息项",       24, NULL },
+  { "license_no",      NC_ ("export", "Licence no."),         24, NULL },
+  { "license_name",    NC_ ("export", "Licence name"),        20, NULL },
+  { "name",            NC_ ("export", "Subject name"),        36, NULL },
+  { "identifier",      NC_ ("export", "USCC"),                24, NULL },
+  { "region",          NC_ ("export", "City or county"),      14, region_of },
+  { "authority",       NC_ ("export", "Licensing authority"), 24, NULL },
+  { "decided_on",      NC_ ("export", "Licensed on"),         12, NULL },
+  { "valid_until",     NC_ ("export", "Valid until"),         12, NULL },
+  { "under_publicity", NC_ ("export", "Valid"),                8, NULL },
+  { "item_name",       NC_ ("export", "Catalog item"),        24, NULL },
 };
 
 static const HcsExportColumn commitments[] = {
-  { "commitment_no",   "承诺书编号",       20, NULL },
-  { "matter",          "承诺事项",         24, NULL },
-  { "name",            "主体名称",         36, NULL },
-  { "identifier",      "统一社会信用代码", 24, NULL },
-  { "authority",       "受理机关",         24, NULL },
-  { "committed_on",    "承诺日期",         12, NULL },
-  { "fulfilment",      "践诺情况",         10, fulfilment_of },
-  { "fulfilment_on",   "核查日期",         12, NULL },
-  { "fulfilment_note", "说明",             40, NULL },
-  { "fulfilment_by",   "核查人",           12, NULL },
-  { "watch_entry_id",  "重点关注名单条目", 12, NULL },
+  { "commitment_no",   NC_ ("export", "Commitment no."),      20, NULL },
+  { "matter",          NC_ ("export", "Matter committed to"), 24, NULL },
+  { "name",            NC_ ("export", "Subject name"),        36, NULL },
+  { "identifier",      NC_ ("export", "USCC"),                24, NULL },
+  { "authority",       NC_ ("export", "Receiving authority"), 24, NULL },
+  { "committed_on",    NC_ ("export", "Committed on"),        12, NULL },
+  { "fulfilment",      NC_ ("export", "Fulfilment"),          10, fulfilment_of },
+  { "fulfilment_on",   NC_ ("export", "Checked on"),          12, NULL },
+  { "fulfilment_note", NC_ ("export", "Note"),                40, NULL },
+  { "fulfilment_by",   NC_ ("export", "Checked by"),          12, NULL },
+  { "watch_entry_id",  NC_ ("export", "Watch-list entry"),    12, NULL },
 };
 
 static const HcsExportColumn file_list_entries[] = {
-  { "id",              "编号",          8, NULL },
-  { "list_name",       "名单",         18, NULL },
-  { "list_class",      "名单类别",     14, list_class_of },
-  { "state",           "状态",         10, list_entry_state_of },
-  { "department_name", "认定部门",     24, NULL },
-  { "basis",           "认定依据",     40, NULL },
-  { "facts",           "失信事实",     40, NULL },
-  { "decided_on",      "认定日期",     12, NULL },
-  { "published_from",  "公示起始",     12, NULL },
-  { "published_until", "公示截止",     12, NULL },
+  { "id",              NC_ ("export", "No."),                  8, NULL },
+  { "list_name",       NC_ ("export", "List"),                18, NULL },
+  { "list_class",      NC_ ("export", "List class"),          14, list_class_of },
+  { "state",           NC_ ("export", "State"),               10, list_entry_state_of },
+  { "department_name", NC_ ("export", "Deciding department"), 24, NULL },
+  { "basis",           NC_ ("export", "Basis"),               40, NULL },
+  { "facts",           NC_ ("export", "Facts"),               40, NULL },
+  { "decided_on",      NC_ ("export", "Decided on"),          12, NULL },
+  { "published_from",  NC_ ("export", "Published from"),      12, NULL },
+  { "published_until", NC_ ("export", "Published until"),     12, NULL },
 };
 
 static const HcsExportColumn file_repairs[] = {
-  { "id",                  "编号",           8, NULL },
-  { "repair_kind",         "修复类型",      12, NULL },
-  { "list_type",           "名单",          14, NULL },
-  { "penalty_decision_no", "行政处罚决定书", 24, NULL },
-  { "reason",              "申请理由",      40, NULL },
-  { "applied_on",          "申请日期",      12, NULL },
-  { "deadline",            "办理期限",      12, NULL },
-  { "state",               "状态",          10, repair_state_of },
-  { "decided_on",          "决定日期",      12, NULL },
-  { "decided_by",          "决定人",        12, NULL },
-  { "department_name",     "审核部门",      24, NULL },
-  { "overdue",             "超期",           8, NULL },
+  { "id",                  NC_ ("export", "No."),                   8, NULL },
+  { "repair_kind",         NC_ ("export", "Repair kind"),          12, NULL },
+  { "list_type",           NC_ ("export", "List"),                 14, NULL },
+  { "penalty_decision_no", NC_ ("export", "Penalty decision"),     24, NULL },
+  { "reason",              NC_ ("export", "Reason given"),         40, NULL },
+  { "applied_on",          NC_ ("export", "Applied on"),           12, NULL },
+  { "deadline",            NC_ ("export", "Deadline"),             12, NULL },
+  { "state",               NC_ ("export", "State"),                10, repair_state_of },
+  { "decided_on",          NC_ ("export", "Decision date"),        12, NULL },
+  { "decided_by",          NC_ ("export", "Decided by"),           12, NULL },
+  { "department_name",     NC_ ("export", "Reviewing department"), 24, NULL },
+  { "overdue",             NC_ ("export", "Overdue"),               8, NULL },
 };
 
 static const HcsExportColumn match_hits[] = {
-  { "run_id",     "比对批次",  10, NULL },
-  { "at",         "比对时间",  20, NULL },
-  { "purpose",    "用途",      30, NULL },
-  { "actor",      "操作人",    12, NULL },
-  { "list_name",  "名单",      18, NULL },
-  { "list_class", "名单类别",  14, list_class_of },
+  { "run_id",     NC_ ("export", "Match run"),  10, NULL },
+  { "at",         NC_ ("export", "Matched at"), 20, NULL },
+  { "purpose",    NC_ ("export", "Purpose"),    30, NULL },
+  { "actor",      NC_ ("export", "Done by"),    12, NULL },
+  { "list_name",  NC_ ("export", "List"),       18, NULL },
+  { "list_class", NC_ ("export", "List class"), 14, list_class_of },
 };
 
 static const char *
 feedback_of (const char *key)
 {
-  return g_strcmp0 (key, "applied") == 0 ? "已实施" : g_strcmp0 (key, "not_applied") == 0 ? "未实施" : key;
+  return g_strcmp0 (key, "applied") == 0 ? NC_ ("export", "Applied") : g_strcmp0 (key, "not_applied") == 0 ? NC_ ("export", "Not applied") : key;
 }
 
 /* 名单自动比对: a run's hits and the rows it could not read. */
 static const HcsExportColumn run_hits[] = {
-  { "run_id",              "比对批次",   10, NULL },
-  { "identifier",          "主体标识",   24, NULL },
-  { "subject_name",        "主体名称",   36, NULL },
-  { "list_name",           "名单",       18, NULL },
-  { "list_class",          "名单类别",   14, list_class_of },
-  { "entry_id",            "名单条目",   10, NULL },
-  { "state",               "比对时状态", 12, list_entry_state_of },
-  { "state_now",           "当前状态",   12, list_entry_state_of },
-  { "measure_names",       "适用措施",   60, NULL },
-  { "clearance_id",        "误匹配排除", 12, NULL },
-  { "feedback",            "措施实施反馈", 14, feedback_of },
-  { "feedback_department", "反馈部门",   24, NULL },
-  { "feedback_note",       "反馈说明",   30, NULL },
+  { "run_id",              NC_ ("export", "Match run"),            10, NULL },
+  { "identifier",          NC_ ("export", "Subject identifier"),   24, NULL },
+  { "subject_name",        NC_ ("export", "Subject name"),         36, NULL },
+  { "list_name",           NC_ ("export", "List"),                 18, NULL },
+  { "list_class",          NC_ ("export", "List class"),           14, list_class_of },
+  { "entry_id",            NC_ ("export", "List entry"),           10, NULL },
+  { "state",               NC_ ("export", "State when matched"),   12, list_entry_state_of },
+  { "state_now",           NC_ ("export", "State now"),            12, list_entry_state_of },
+  { "measure_names",       NC_ ("export", "Measures that apply"),  60, NULL },
+  { "clearance_id",        NC_ ("export", "Mismatch clearance"),   12, NULL },
+  { "feedback",            NC_ ("export", "Feedback on measures"), 14, feedback_of },
+  { "feedback_department", NC_ ("export", "Feedback department"),  24, NULL },
+  { "feedback_note",       NC_ ("export", "Feedback note"),        30, NULL },
 };
 
 static const HcsExportColumn run_invalid[] = {
-  { "row",    "行号",     8, NULL },
-  { "value",  "原值",    28, NULL },
-  { "code",   "错误代码", 20, NULL },
-  { "reason", "原因",    40, NULL },
+  { "row",    NC_ ("export", "Row"),             8, NULL },
+  { "value",  NC_ ("export", "Value as given"), 28, NULL },
+  { "code",   NC_ ("export", "Error code"),     20, NULL },
+  { "reason", NC_ ("export", "Cause"),          40, NULL },
 };
 
 /* 数据质量: per source department and month, against 表1's 0.1 % line. */
 static const HcsExportColumn catalog_diff_rows[] = {
-  { "change_label",    "变更",       8, NULL },
-  { "category",        "目录类型",  18, catalog_category_of },
-  { "name",            "信息项名称", 36, NULL },
-  { "department_name", "信源单位",  24, NULL },
-  { "changes",         "变更内容",  80, NULL },
+  { "change_label",    NC_ ("export", "Change"),             8, NULL },
+  { "category",        NC_ ("export", "Catalog type"),      18, catalog_category_of },
+  { "name",            NC_ ("export", "Item name"),         36, NULL },
+  { "department_name", NC_ ("export", "Source department"), 24, NULL },
+  { "changes",         NC_ ("export", "What changed"),      80, NULL },
 };
 
 static const HcsExportColumn quality_months[] = {
-  { "department",       "信源单位",                 24, NULL },
-  { "month",            "月份",                      9, NULL },
-  { "import_count",     "导入批次",                  9, NULL },
-  { "rows_read",        "接收条数",                 11, NULL },
-  { "accepted",         "入库条数",                 11, NULL },
-  { "rejected",         "拒收条数",                 10, NULL },
-  { "uscc_errors",      "统一社会信用代码错码",     12, NULL },
-  { "uscc_duplicates",  "统一社会信用代码重码",     12, NULL },
-  { "uscc_error_rate",  "统一社会信用代码重错码率(%)", 14, NULL },
-  { "other_errors",     "其他类型数据差错",         12, NULL },
-  { "other_error_rate", "其他类型数据重错率(%)",    14, NULL },
-  { "over_line",        "超过0.1%",                  9, NULL },
-  { "file_names",       "导入文件",                 48, NULL },
+  { "department",       NC_ ("export", "Source department"),                 24, NULL },
+  { "month",            NC_ ("export", "Month"),                              9, NULL },
+  { "import_count",     NC_ ("export", "Imports"),                            9, NULL },
+  { "rows_read",        NC_ ("export", "Rows received"),                     11, NULL },
+  { "accepted",         NC_ ("export", "Rows stored"),                       11, NULL },
+  { "rejected",         NC_ ("export", "Rows refused"),                      10, NULL },
+  { "uscc_errors",      NC_ ("export", "Wrong USCCs"),                       12, NULL },
+  { "uscc_duplicates",  NC_ ("export", "Duplicate USCCs"),                   12, NULL },
+  { "uscc_error_rate",  NC_ ("export", "USCC duplicate and error rate (%)"), 14, NULL },
+  { "other_errors",     NC_ ("export", "Other data errors"),                 12, NULL },
+  { "other_error_rate", NC_ ("export", "Other data error rate (%)"),         14, NULL },
+  { "over_line",        NC_ ("export", "Over 0.1%"),                          9, NULL },
+  { "file_names",       NC_ ("export", "Files imported"),                    48, NULL },
 };
 
 /* 表1: the indicators of a year (GET /indicators). */
@@ -369,61 +381,75 @@ static const HcsExportColumn indicator_records[] = {
 static const char *
 inspection_result_of (const char *key)
 {
-  return g_strcmp0 (key, "pass") == 0 ? "合格" : g_strcmp0 (key, "rectify") == 0 ? "责令整改" :
-         g_strcmp0 (key, "fail") == 0 ? "不合格" : key;
+  return g_strcmp0 (key, "pass") == 0 ? NC_ ("export", "Pass") : g_strcmp0 (key, "rectify") == 0 ? NC_ ("export", "Rectify") :
+         g_strcmp0 (key, "fail") == 0 ? NC_ ("export", "Fail") : key;
 }
 
 /* 双随机、一公开: a draw for the field teams, and the published results. */
 static const HcsExportColumn inspections[] = {
-  { "position",          "序号",                        6, NULL },
-  { "identifier",        "统一社会信用代码/身份证号码", 24, NULL },
-  { "name",              "名称",                        36, NULL },
-  { "subject_type",      "主体类型",                    12, subject_type_of },
-  { "region",            "市县",                        14, region_of },
-  { "industry",          "行业",                        18, NULL },
-  { "grade",             "信用等级",                     8, NULL },
-  { "inspector_1_name",  "检查人员一",                  12, NULL },
-  { "inspector_2_name",  "检查人员二",                  12, NULL },
-  { "result",            "检查结果",                    10, inspection_result_of },
-  { "note",              "说明",                        36, NULL },
-  { "recorded_on",       "录入日期",                    12, NULL },
+  { "position",         NC_ ("export", "Position"),          6, NULL },
+  { "identifier",       NC_ ("export", "USCC / ID number"), 24, NULL },
+  { "name",             NC_ ("export", "Name"),             36, NULL },
+  { "subject_type",     NC_ ("export", "Subject type"),     12, subject_type_of },
+  { "region",           NC_ ("export", "City or county"),   14, region_of },
+  { "industry",         NC_ ("export", "Industry"),         18, NULL },
+  { "grade",            NC_ ("export", "Credit grade"),      8, NULL },
+  { "inspector_1_name", NC_ ("export", "First inspector"),  12, NULL },
+  { "inspector_2_name", NC_ ("export", "Second inspector"), 12, NULL },
+  { "result",           NC_ ("export", "Result"),           10, inspection_result_of },
+  { "note",             NC_ ("export", "Note"),             36, NULL },
+  { "recorded_on",      NC_ ("export", "Recorded on"),      12, NULL },
 };
 
 static const HcsExportColumn inspection_results[] = {
-  { "identifier",        "统一社会信用代码/身份证号码", 24, NULL },
-  { "name",              "名称",                        36, NULL },
-  { "region",            "市县",                        14, region_of },
-  { "department_name",   "检查部门",                    20, NULL },
-  { "plan_title",        "抽查计划",                    24, NULL },
-  { "result",            "检查结果",                    10, inspection_result_of },
-  { "note",              "说明",                        36, NULL },
-  { "recorded_on",       "公示日期",                    12, NULL },
+  { "identifier",      NC_ ("export", "USCC / ID number"),      24, NULL },
+  { "name",            NC_ ("export", "Name"),                  36, NULL },
+  { "region",          NC_ ("export", "City or county"),        14, region_of },
+  { "department_name", NC_ ("export", "Inspecting department"), 20, NULL },
+  { "plan_title",      NC_ ("export", "Inspection plan"),       24, NULL },
+  { "result",          NC_ ("export", "Result"),                10, inspection_result_of },
+  { "note",            NC_ ("export", "Note"),                  36, NULL },
+  { "recorded_on",     NC_ ("export", "Published on"),          12, NULL },
+};
+
+/* 公共信用综合评价: the grades in force by 市县, as the heat map's grade
+ * measure shows them. */
+static const HcsExportColumn grade_regions[] = {
+  { "region_name", NC_ ("export", "City or county"),            14, NULL },
+  { "subjects",    NC_ ("export", "Subjects"),                  10, NULL },
+  { "a",           NC_ ("export", "Grade A"),                    9, NULL },
+  { "b",           NC_ ("export", "Grade B"),                    9, NULL },
+  { "c",           NC_ ("export", "Grade C"),                    9, NULL },
+  { "d",           NC_ ("export", "Grade D"),                    9, NULL },
+  { "none",        NC_ ("export", "Not graded"),                10, NULL },
+  { "cd_share",    NC_ ("export", "C and D, % of graded"),       16, NULL },
 };
 
 static const HcsExportTable tables[] = {
-  TABLE ("/inspections/plans/{id}/inspections", "双随机抽查名单", inspections),
-  TABLE ("/inspections/publicity", "抽查结果公示", inspection_results),
-  TABLE ("/subjects", "市场主体", subjects),
-  TABLE ("/lists/{type}/entries", "信用名单", list_entries),
-  TABLE ("/risk/events", "风险事件", risk_events),
-  TABLE ("/risk/heatmap/cells", "风险热力图", heatmap_cells),
-  TABLE ("/audit", "审计日志", audit),
-  TABLE ("/catalog/versions/{year}/items", "公共信用信息目录", catalog_items),
-  TABLE ("/repairs", "信用修复", repairs),
-  TABLE ("/imports/quality/months", "数据质量", quality_months),
-  TABLE ("/catalog/diff/rows", "信用目录版本差异", catalog_diff_rows),
+  TABLE ("/inspections/plans/{id}/inspections", NC_ ("export", "Random inspection draw"), inspections),
+  TABLE ("/inspections/publicity", NC_ ("export", "Inspection results published"), inspection_results),
+  TABLE ("/subjects", NC_ ("export", "Market subjects"), subjects),
+  TABLE ("/lists/{type}/entries", NC_ ("export", "Credit lists"), list_entries),
+  TABLE ("/risk/events", NC_ ("export", "Risk events"), risk_events),
+  TABLE ("/risk/heatmap/cells", NC_ ("export", "Risk heat map"), heatmap_cells),
+  TABLE ("/grading/distribution/regions", NC_ ("export", "Credit grades by city and county"), grade_regions),
+  TABLE ("/audit", NC_ ("export", "Audit log"), audit),
+  TABLE ("/catalog/versions/{year}/items", NC_ ("export", "Public credit information catalog"), catalog_items),
+  TABLE ("/repairs", NC_ ("export", "Credit repairs"), repairs),
+  TABLE ("/imports/quality/months", NC_ ("export", "Data quality"), quality_months),
+  TABLE ("/catalog/diff/rows", NC_ ("export", "Catalog version differences"), catalog_diff_rows),
   TABLE ("/indicators/{key}/values/{year}/records", "指标数据记录", indicator_records),
   TABLE ("/indicators", "表1主要指标", indicators),
-  TABLE ("/lists/match-runs/{id}/hits", "名单比对命中", run_hits),
-  TABLE ("/lists/match-runs/{id}/invalid", "名单比对无法读取的行", run_invalid),
-  KIND_TABLE ("/publicity", "penalty", "行政处罚公示", penalties),
-  KIND_TABLE ("/publicity", "license", "行政许可公示", licenses),
-  KIND_TABLE ("/subjects/{identifier}/records", "penalty", "行政处罚", penalties),
-  KIND_TABLE ("/subjects/{identifier}/records", "license", "行政许可", licenses),
-  KIND_TABLE ("/subjects/{identifier}/records", "commitment", "信用承诺", commitments),
-  KIND_TABLE ("/subjects/{identifier}/records", "list_entry", "信用名单", file_list_entries),
-  KIND_TABLE ("/subjects/{identifier}/records", "repair", "信用修复", file_repairs),
-  KIND_TABLE ("/subjects/{identifier}/records", "match_hit", "名单比对命中", match_hits),
+  TABLE ("/lists/match-runs/{id}/hits", NC_ ("export", "List match hits"), run_hits),
+  TABLE ("/lists/match-runs/{id}/invalid", NC_ ("export", "List match rows not read"), run_invalid),
+  KIND_TABLE ("/publicity", "penalty", NC_ ("export", "Administrative penalties published"), penalties),
+  KIND_TABLE ("/publicity", "license", NC_ ("export", "Administrative licences published"), licenses),
+  KIND_TABLE ("/subjects/{identifier}/records", "penalty", NC_ ("export", "Administrative penalties"), penalties),
+  KIND_TABLE ("/subjects/{identifier}/records", "license", NC_ ("export", "Administrative licences"), licenses),
+  KIND_TABLE ("/subjects/{identifier}/records", "commitment", NC_ ("export", "Credit commitment"), commitments),
+  KIND_TABLE ("/subjects/{identifier}/records", "list_entry", NC_ ("export", "Credit lists"), file_list_entries),
+  KIND_TABLE ("/subjects/{identifier}/records", "repair", NC_ ("export", "Credit repairs"), file_repairs),
+  KIND_TABLE ("/subjects/{identifier}/records", "match_hit", NC_ ("export", "List match hits"), match_hits),
 };
 
 /* Returns: (nullable): the table of the route with @pattern, for the

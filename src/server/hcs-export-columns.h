@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char  *member;                      /* the row member ("subject_name") */
-  const char  *label;                       /* the header, in Chinese */
+  const char  *label;                       /* the header: an English msgid, context "export" */
   double       width;                       /* in characters */
   const char *(*label_of) (const char *key); /* enum key → label, or NULL */
 } HcsExportColumn;
@@ -21,7 +21,7 @@ typedef struct
 {
   const char            *pattern;   /* the route's pattern ("/subjects") */
   const char            *kind;      /* the ?kind= it is for, NULL for any */
-  const char            *title;     /* sheet name, file name stem (Chinese) */
+  const char            *title;     /* sheet name, file name stem: as label */
   const HcsExportColumn *columns;
   guint                  n_columns;
 } HcsExportTable;

@@ -24,6 +24,7 @@
 #include "hc-core.h"
 #include "hcs-export.h"
 #include "hcs-export-columns.h"
+#include "hcs-i18n.h"
 #include "hcs-store-audit.h"
 
 #define CHUNK_SIZE (64 * 1024)
@@ -35,6 +36,7 @@ typedef struct
   HcsExportFormat        format;
   const HcsExportTable  *table;
   GPtrArray             *members;   /* the columns' members, when no table */
+  HcsLanguage            language;  /* the reader's, for headers and labels */
 
   HcsExportWriter       *writer;
   char                  *path;
@@ -148,7 +150,8 @@ open_writer (ExportJob  *job,
   g_autofree char *title = NULL;
   int fd;
 
-  title = job->table ? g_strdup (job->table->title) : pattern_title (job->route->pattern);
+  title = job->table ? g_strdup (hcs_i18n_text (job->language, "export", job->table->title))
+                     : pattern_title (job->route->pattern);
   fd = g_file_open_tmp (job->format == HCS_EXPORT_CSV ? "hncredit-export-XXXXXX.csv"
                                                      : "hncredit-export-XXXXXX.xlsx",
                         &job->path, error);
@@ -163,7 +166,8 @@ open_writer (ExportJob  *job,
     {
       for (guint i = 0; i < job->table->n_columns; i++)
         {
-          g_ptr_array_add (labels, (gpointer) job->table->columns[i].label);
+          g_ptr_array_add (labels, (gpointer) hcs_i18n_text (job->language, "export",
+                                                             job->table->columns[i].label));
           g_array_append_val (widths, job->table->columns[i].width);
         }
     }
@@ -222,6 +226,7 @@ static HcsExportCell
 make_cell (JsonObject              *row,
            const char              *member,
            const HcsExportColumn   *column,
+           HcsLanguage              language,
            GPtrArray               *owned)
 {
   JsonNode *node = json_object_get_member (row, member);
@@ -237,7 +242,8 @@ make_cell (JsonObject              *row,
       if (type == G_TYPE_STRING)
         cell.text = json_node_get_string (node);
       else if (type == G_TYPE_BOOLEAN)
-        cell.text = json_node_get_boolean (node) ? "是" : "否";
+        cell.text = hcs_i18n_text (language, "export", json_node_get_boolean (node) ? NC_ ("export", "Yes")
+                                                                                   : NC_ ("export", "No"));
       else if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
         {
           cell.text = NULL;
@@ -254,7 +260,7 @@ make_cell (JsonObject              *row,
   if (text != NULL)
     g_ptr_array_add (owned, text);
   if (cell.text != NULL && column != NULL && column->label_of != NULL)
-    cell.text = column->label_of (cell.text);
+    cell.text = hcs_i18n_text (language, "export", column->label_of (cell.text));
   return cell;
 }
 
@@ -280,7 +286,7 @@ write_page (ExportJob  *job,
         {
           const HcsExportColumn *column = job->table ? &job->table->columns[c] : NULL;
 
-          cells[c] = make_cell (row, column ? column->member : job->members->pdata[c], column, owned);
+          cells[c] = make_cell (row, column ? column->member : job->members->pdata[c], column, job->language, owned);
         }
       if (!hcs_export_writer_row (job->writer, cells, n_columns, error))
         return FALSE;
@@ -414,7 +420,8 @@ static char *
 content_disposition (ExportJob *job)
 {
   g_autoptr(GDateTime) now = hc_hainan_now ();
-  g_autofree char *stem = job->table ? g_strdup (job->table->title) : pattern_title (job->route->pattern);
+  g_autofree char *stem = job->table ? g_strdup (hcs_i18n_text (job->language, "export", job->table->title))
+                                     : pattern_title (job->route->pattern);
   g_autofree char *date = g_date_time_format (now, "%Y%m%d");
   const char *ext = job->format == HCS_EXPORT_CSV ? "csv" : "xlsx";
   g_autofree char *name = g_strdup_printf ("%s-%s.%s", stem, date, ext);
@@ -518,6 +525,7 @@ hcs_export_run (HcsRequest     *request,
   SoupServerMessage *msg = hcs_request_get_message (request);
 
   job->req = request;
+  job->language = hcs_i18n_request_language (request);
   job->route = route;
   job->format = format;
   job->table = hcs_export_table_lookup (route->pattern, hcs_request_query (request, "kind"));

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hc-core.h"
 #include "hcs-credit-file.h"
@@ -362,6 +363,72 @@ override_grade (HcsRequest *req)
   hcs_request_reply_object (req, SOUP_STATUS_OK, g_steal_pointer (&after));
 }
 
+/* The subjects of @rows (region, grade, n) in @region by grade: A to D,
+ * then none. */
+static void
+count_grades (JsonArray  *rows,
+              const char *region,
+              gint64      counts[5])
+{
+  memset (counts, 0, 5 * sizeof counts[0]);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *c = json_array_get_object_element (rows, i);
+      const char *grade = json_object_get_string_member_with_default (c, "grade", NULL);
+      int g = grade == NULL ? 4 : grade[0] - 'A';
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (c, "region", NULL), region) != 0 ||
+          g < 0 || g > 4)
+        continue;
+      counts[g] += json_object_get_int_member (c, "n");
+    }
+}
+
+/* GET /grading/distribution/regions: the same grades as a listing, a row a
+ * 市县 (GB/T order) with its subjects, A to D, none and the share of C and
+ * D among the graded (percent, a tenth, as the heat map's grade measure
+ * shows it) — so that it exports, like every listing. */
+static void
+list_distribution_regions (HcsRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) rows = hcs_store_grading_distribution (hcs_request_get_store (req), &error);
+  JsonArray *items;
+  const HcRegion *regions;
+  guint n_regions;
+
+  if (rows == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  regions = hc_regions_get_all (&n_regions);
+  items = json_array_sized_new (n_regions);
+  for (guint r = 0; r < n_regions; r++)
+    {
+      JsonObject *row = json_object_new ();
+      gint64 counts[5], graded = 0, subjects;
+
+      count_grades (rows, regions[r].code, counts);
+      for (int g = 0; g < 4; g++)
+        graded += counts[g];
+      subjects = graded + counts[4];
+      json_object_set_string_member (row, "region", regions[r].code);
+      json_object_set_string_member (row, "region_name", regions[r].name);
+      json_object_set_int_member (row, "subjects", subjects);
+      json_object_set_int_member (row, "a", counts[0]);
+      json_object_set_int_member (row, "b", counts[1]);
+      json_object_set_int_member (row, "c", counts[2]);
+      json_object_set_int_member (row, "d", counts[3]);
+      json_object_set_int_member (row, "none", counts[4]);
+      json_object_set_double_member (row, "cd_share",
+                                     graded > 0 ? (double) (((counts[2] + counts[3]) * 1000 + graded / 2) / graded) / 10.0
+                                                : 0.0);
+      json_array_add_object_element (items, row);
+    }
+  hcs_request_reply_page (req, items, NULL, json_array_get_length (items));
+}
+
 /* The grades in force by 市县 (overrides included), every 市县 listed. */
 static void
 get_distribution (HcsRequest *req)
@@ -385,19 +452,9 @@ get_distribution (HcsRequest *req)
     {
       JsonObject *row = json_object_new ();
       JsonObject *grades = json_object_new ();
-      gint64 counts[5] = { 0, }, subjects = 0;
+      gint64 counts[5], subjects = 0;
 
-      for (guint i = 0; i < json_array_get_length (rows); i++)
-        {
-          JsonObject *c = json_array_get_object_element (rows, i);
-          const char *grade = json_object_get_string_member_with_default (c, "grade", NULL);
-          int g = grade == NULL ? 4 : grade[0] - 'A';
-
-          if (g_strcmp0 (json_object_get_string_member_with_default (c, "region", NULL), regions[r].code) != 0 ||
-              g < 0 || g > 4)
-            continue;
-          counts[g] += json_object_get_int_member (c, "n");
-        }
+      count_grades (rows, regions[r].code, counts);
       for (int g = 0; g < 5; g++)
         {
           subjects += counts[g];
@@ -432,6 +489,7 @@ get_distribution (HcsRequest *req)
 
 static const HcsRoute routes[] = {
   { "GET",   "/grading/distribution",            get_distribution, HCS_ACCESS_ANALYST },
+  { "GET",   "/grading/distribution/regions",    list_distribution_regions, HCS_ACCESS_ANALYST },
   { "GET",   "/grading/models",                  list_models,    HCS_ACCESS_ANALYST },
   { "POST",  "/grading/models",                  create_model,   HCS_ACCESS_SUPERVISOR },
   { "GET",   "/grading/models/{id}",             get_model,      HCS_ACCESS_ANALYST },
