@@ -119,6 +119,15 @@ record_results (HcsStore    *store,
   return TRUE;
 }
 
+/* A draw's seed from the demo's own generator, so that seeding the demo
+ * twice draws the same subjects (and gives them the same grades). */
+static char *
+demo_seed (GRand *rand)
+{
+  return g_strdup_printf ("%08x%08x%08x%08x", g_rand_int (rand), g_rand_int (rand),
+                          g_rand_int (rand), g_rand_int (rand));
+}
+
 /**
  * hcs_demo_seed_inspections:
  * @password: the demo users' password, for the inspectors
@@ -135,6 +144,8 @@ hcs_demo_seed_inspections (HcsStore    *store,
   static const gint64 sanya[4] = { 300, 500, 2000, 10000 };
   static const gint64 province[4] = { 100, 300, 1000, 10000 };
   g_autofree char *first = NULL;
+  g_autofree char *seed_haikou = demo_seed (rand);
+  g_autofree char *seed_sanya = demo_seed (rand);
   gint64 department, id, draw;
 
   if ((department = department_id (store, "SCJG", error)) == 0)
@@ -152,14 +163,14 @@ hcs_demo_seed_inspections (HcsStore    *store,
   /* Drawn, most results in. */
   if ((id = plan (store, department, "2026年市场监管领域双随机抽查（海口市·批发和零售业）", "460100", "批发和零售业",
                   haikou, NULL, 0, error)) == 0 ||
-      (draw = hcs_inspections_draw (store, id, NULL, "supervisor", error)) == 0 ||
+      (draw = hcs_inspections_draw (store, id, seed_haikou, NULL, "supervisor", error)) == 0 ||
       !record_results (store, rand, draw, &first, error))
     return FALSE;
 
   /* Drawn, the field teams at work. */
   if ((id = plan (store, department, "2026年旅游市场双随机抽查（三亚市·住宿和餐饮业）", "460200", "住宿和餐饮业",
                   sanya, NULL, 0, error)) == 0 ||
-      hcs_inspections_draw (store, id, NULL, "supervisor", error) == 0)
+      hcs_inspections_draw (store, id, seed_sanya, NULL, "supervisor", error) == 0)
     return FALSE;
 
   /* Not drawn yet: an inspector has declared a conflict. */

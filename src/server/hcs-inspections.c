@@ -392,6 +392,9 @@ days_before (const char *today,
 
 /**
  * hcs_inspections_draw:
+ * @seed: (nullable): the seed, 32 hexadecimal digits; %NULL for 128 random
+ *   bits from the system, as every draw but the demo's (which must give the
+ *   same data each time it is seeded)
  * @reason: (nullable): why the plan is drawn again; needed when it has
  *   a draw already, which the new one supersedes and keeps
  *
@@ -400,6 +403,7 @@ days_before (const char *today,
 gint64
 hcs_inspections_draw (HcsStore    *store,
                       gint64       plan_id,
+                      const char  *given_seed,
                       const char  *reason,
                       const char  *actor,
                       GError     **error)
@@ -454,7 +458,7 @@ hcs_inspections_draw (HcsStore    *store,
   cand_sha = sha256 (cand);
   excl = exclusions_text (pairs);
   excl_sha = sha256 (excl);
-  seed = new_seed ();
+  seed = given_seed != NULL ? g_strdup (given_seed) : new_seed ();
   if (!draw_run (seed, plan.ratios, by_grade, pool, pairs, picks, error))
     goto out;
   draw_id = hcs_store_inspections_draw_insert (store, plan_id, seed, cand, cand_sha, excl, excl_sha, n_candidates,

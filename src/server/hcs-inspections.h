@@ -36,6 +36,7 @@ gboolean    hcs_inspections_conflict_remove (HcsStore                  *store,
                                              GError                   **error);
 gint64      hcs_inspections_draw         (HcsStore                     *store,
                                           gint64                        plan_id,
+                                          const char                   *seed,
                                           const char                   *reason,
                                           const char                   *actor,
                                           GError                      **error);

@@ -343,7 +343,7 @@ draw_plan (HcsRequest *req)
         reason = NULL;
     }
   if ((w = hcs_write_begin (req, &error)) == NULL || (before = plan_get (req, id, &error)) == NULL ||
-      hcs_inspections_draw (store, id, reason, hcs_request_get_actor (req)->username, &error) == 0 ||
+      hcs_inspections_draw (store, id, NULL, reason, hcs_request_get_actor (req)->username, &error) == 0 ||
       (after = plan_get (req, id, &error)) == NULL ||
       !hcs_write_commit (w, "inspection_plan.draw", "inspection_plan", (entity_id = id_text (id)), before, after,
                          &error))
