@@ -66,6 +66,20 @@ def main():
                  "LoadCredential=admin-password:/etc/hncredit/admin-password", "UMask=0077"]
     lacking = [h for h in hardening if h not in settings]
     tap.ok(not lacking, "the unit runs as its own user, hardened, with its state in StateDirectory", lacking)
+    # The provincial shape: the template unit of several instances, as
+    # hardened, each on the port of its name, all on the database of one
+    # settings file, the PostgreSQL password through its credentials.
+    template = unit[:-len("hncredit-server.service")] + "hncredit-server@.service" if unit else ""
+    ttext = open(template).read() if template and os.path.exists(template) else ""
+    tsettings = [l.strip() for l in ttext.splitlines()]
+    tlacking = [h for h in hardening + ["EnvironmentFile=/etc/default/hncredit-server-instances",
+                                        "LoadCredential=pgpass:/etc/hncredit/pgpass",
+                                        "Environment=PGPASSFILE=%d/pgpass"] if h not in tsettings]
+    tap.ok(ttext and not tlacking and "--listen ${HNCREDIT_ADDRESS}:%i" in ttext
+           and all(os.path.exists(os.path.join(root, f)) for f in
+                   ("etc/default/hncredit-server-instances", "usr/share/hncredit/nginx/hncredit.conf")),
+           "the instances' template unit (hardened alike, a port per instance), its settings and the nginx example",
+           "unit: %s; lacking: %s" % (template, tlacking))
     tls = open(os.path.join(root, "usr/share/hncredit/systemd/tls.conf")).read()
     tap.ok("LoadCredential=tls.key:/etc/hncredit/tls.key" in tls and "--tls-key=%d/tls.key" in tls,
            "the TLS drop-in hands the key to the service through its credentials (readable by it alone)", tls)
@@ -81,8 +95,9 @@ def main():
     run(["dpkg-deb", "-e", deb, control])
     postinst = open(os.path.join(control, "postinst")).read() if os.path.exists(os.path.join(control, "postinst")) else ""
     conffiles = open(os.path.join(control, "conffiles")).read() if os.path.exists(os.path.join(control, "conffiles")) else ""
-    tap.ok("/etc/default/hncredit-server" in conffiles, "the service's settings file is a conffile (kept on upgrades)",
-           conffiles)
+    tap.ok("/etc/default/hncredit-server\n" in conffiles + "\n"
+           and "/etc/default/hncredit-server-instances" in conffiles,
+           "the services' settings files are conffiles (kept on upgrades)", conffiles)
     tap.ok("adduser --system" in postinst and "/etc/hncredit/admin-password" in postinst
            and "chmod 0600" in postinst, "the postinst makes the service's user and a password only root reads",
            postinst[:2000])

@@ -141,10 +141,21 @@ bootstrap (HcsStore       *store,
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s", reason);
           return FALSE;
         }
+      g_autoptr(GError) insert_error = NULL;
+
       hash = hcs_auth_hash_password (password, error);
-      if (hash == NULL ||
-          hcs_store_users_insert (store, "admin", _("Administrator"), HC_ROLE_ADMIN, hash, 0, error) == 0)
+      if (hash == NULL)
         return FALSE;
+      if (hcs_store_users_insert (store, "admin", _("Administrator"), HC_ROLE_ADMIN, hash, 0, &insert_error) == 0)
+        {
+          /* Several servers started at once on one new PostgreSQL database
+           * (hncredit-server@ instances): another one made the first
+           * administrator while this one hashed the password. */
+          if (!o->seed_demo && g_error_matches (insert_error, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
+            return TRUE;
+          g_propagate_error (error, g_steal_pointer (&insert_error));
+          return FALSE;
+        }
     }
   if (o->seed_demo)
     return hcs_demo_seed (store, password, (guint) MAX (o->demo_scale, 1), error);
