@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the import's files share: a kind's columns (hcs-import-kinds.c), the
  * CSV reader (hcs-import-csv.c), the state of one import and the checks of
- * its header and rows (hcs-import-check.c). Only hcs-import*.c include it. */
+ * its header and rows (hcs-import-check.c), the batches of rows between the
+ * checker and the store (hcs-import-rows.c). Only hcs-import*.c include it. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -185,6 +186,11 @@ gboolean    hcs_import_reject     (Import              *imp,
                                    const char          *message,
                                    GError             **error);
 gboolean    hcs_import_check_row  (Import              *imp,
+                                   GError             **error);
+gboolean    hcs_import_rows       (Import              *imp,
+                                   Csv                 *csv,
+                                   GPtrArray           *sheet,
+                                   guint64              total,
                                    GError             **error);
 gboolean    hcs_import_map_header (Import              *imp,
                                    const char * const  *cells,
