@@ -272,6 +272,10 @@ handle_early (SoupServer        *soup,
   goffset length;
   gsize max;
 
+  /* A PostgreSQL connection lost since the last request (a restart or
+   * failover of the database) is opened again; when it cannot be, the
+   * statements below answer 503. */
+  hcs_store_ensure_connected (worker->store, NULL);
   route = match_route (worker, msg, path, &params, &path_known);
   max = (route != NULL && route->max_body > 0) ? route->max_body : HCS_DEFAULT_MAX_BODY;
   hcs_http_guard_limit_body (msg, max);

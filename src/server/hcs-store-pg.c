@@ -5,11 +5,13 @@
  * version N applies the files hcs_migrations_files (N) names, from
  * schema/pg/. The version is kept in hc_schema_version. */
 #define G_LOG_DOMAIN "hcs-store-pg"
+#define _GNU_SOURCE   /* POLLRDHUP */
 
 #include "config.h"
 
 #include <gio/gio.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +49,22 @@ ignore_notice (void       *data,
 {
 }
 
+/* The session's settings: UTF-8, floating-point values written in their
+ * shortest exact form (the form `migrate` compares). */
+static gboolean
+set_up (HcsPg   *self,
+        GError **error)
+{
+  PQsetNoticeProcessor (self->conn, ignore_notice, NULL);
+  if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
+      !hcs_pg_exec (self, "SET extra_float_digits = 1; SET client_min_messages = warning", error))
+    {
+      g_prefix_error (error, "cannot set up the PostgreSQL connection: ");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * hcs_pg_open:
  * @uri: a libpq connection URI (postgresql://USER@HOST:PORT/DBNAME?…); the
@@ -79,14 +97,59 @@ hcs_pg_open (const char  *uri,
                    "cannot connect to PostgreSQL: %s", message);
       return NULL;
     }
-  PQsetNoticeProcessor (self->conn, ignore_notice, NULL);
-  if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
-      !hcs_pg_exec (self, "SET extra_float_digits = 1; SET client_min_messages = warning", error))
-    {
-      g_prefix_error (error, "cannot set up the PostgreSQL connection: ");
-      return NULL;
-    }
+  if (!set_up (self, error))
+    return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * hcs_pg_reconnect_if_broken:
+ * @reconnected: (out): set when the connection was opened again
+ *
+ * Between two requests (never inside a transaction): a connection that
+ * PostgreSQL closed — the server restarted, a failover of the primary, the
+ * backend terminated — is opened again, with the same URI (a multi-host
+ * URI with target_session_attrs=read-write then finds the new primary),
+ * and set up again. Whatever the server sent meanwhile is read first
+ * without waiting, so that a connection closed while idle is found broken
+ * here rather than by the request's first statement. FALSE with @error set
+ * when it cannot be opened again: the caller's statements then fail with
+ * the connection's error (503).
+ */
+gboolean
+hcs_pg_reconnect_if_broken (HcsPg     *self,
+                            gboolean  *reconnected,
+                            GError   **error)
+{
+  *reconnected = FALSE;
+  if (self->in_transaction)
+    return TRUE;
+  if (PQstatus (self->conn) == CONNECTION_OK)
+    {
+      /* Idle, the connection has nothing to say: data (a notice, or the
+       * error of a terminated backend) or its end means trouble. */
+      struct pollfd fd = { .fd = PQsocket (self->conn), .events = POLLIN | POLLRDHUP };
+      gboolean closed = fd.fd < 0 || (poll (&fd, 1, 0) == 1 && (fd.revents & (POLLRDHUP | POLLHUP | POLLERR)));
+
+      if (!closed && !(fd.revents & POLLIN))
+        return TRUE;
+      if (!closed && PQconsumeInput (self->conn) == 1 && PQstatus (self->conn) == CONNECTION_OK)
+        return TRUE;
+    }
+  g_message ("the PostgreSQL connection was lost; connecting again");
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = clean_message (PQerrorMessage (self->conn));
+
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_UNAVAILABLE,
+                   "cannot connect to PostgreSQL again: %s", message);
+      return FALSE;
+    }
+  if (!set_up (self, error))
+    return FALSE;
+  *reconnected = TRUE;
+  return TRUE;
 }
 
 void

@@ -16,6 +16,9 @@ gboolean      hcs_pg_is_uri                 (const char    *text);
 HcsPg        *hcs_pg_open                   (const char    *uri,
                                              GError       **error);
 void          hcs_pg_free                   (HcsPg         *self);
+gboolean      hcs_pg_reconnect_if_broken    (HcsPg         *self,
+                                             gboolean      *reconnected,
+                                             GError       **error);
 
 gboolean      hcs_pg_exec                   (HcsPg         *self,
                                              const char    *sql,

@@ -86,6 +86,28 @@ open_pg (HcsStore  *self,
   return self;
 }
 
+/**
+ * hcs_store_ensure_connected:
+ *
+ * Before a request: over PostgreSQL, a connection that was lost (a restart
+ * or failover of the database) is opened again with the functions the
+ * translated statements call; a SQLite file needs nothing. FALSE with
+ * @error set when the database cannot be reached (the request's statements
+ * then answer 503).
+ */
+gboolean
+hcs_store_ensure_connected (HcsStore  *self,
+                            GError   **error)
+{
+  gboolean reconnected = FALSE;
+
+  if (self->pg == NULL || self->in_transaction)
+    return TRUE;
+  if (!hcs_pg_reconnect_if_broken (self->pg, &reconnected, error))
+    return FALSE;
+  return !reconnected || hcs_pg_exec (self->pg, hcs_pg_sql_functions, error);
+}
+
 gboolean
 hcs_store_is_pg (HcsStore *self)
 {

@@ -39,6 +39,8 @@ GQuark        hcs_store_error_quark         (void);
 HcsStore     *hcs_store_open                (const char    *path,
                                              GError       **error);
 void          hcs_store_free                (HcsStore      *self);
+gboolean      hcs_store_ensure_connected    (HcsStore      *self,
+                                             GError       **error);
 gboolean      hcs_store_set_sync            (HcsStore      *self,
                                              HcsStoreSync   sync,
                                              GError       **error);
