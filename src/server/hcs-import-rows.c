@@ -57,11 +57,53 @@ reject_registered (Import   *imp,
 }
 
 static gboolean
+reject_unknown_subject (Import  *imp,
+                        GError **error)
+{
+  g_autofree char *message =
+    g_strdup_printf (_("No subject with the identifier %s is registered."), imp->identifier);
+
+  return hcs_import_reject (imp, imp->kind->columns[0].key, "unknown_subject", message, error);
+}
+
+/* A good row not written: its number is there already, brought by an
+ * earlier import or earlier in this file. */
+static gboolean
+reject_not_written (Import  *imp,
+                    GError **error)
+{
+  const Kind *kind = imp->kind;
+  const Column *number = &kind->columns[kind->number_column];
+  const char *value = imp->value[kind->number_column];
+  gint64 owner = hcs_store_imports_record_owner (imp->store, kind->table, value, error);
+  g_autofree char *message = NULL;
+
+  if (owner < 0)
+    return FALSE;
+  if (kind->table == HCS_RECORD_SUBJECT)
+    return reject_registered (imp, owner, error);
+  if (owner == imp->import_id)
+    {
+      message = g_strdup_printf (_("%s %s appears earlier in this file."), number->label, value);
+      return hcs_import_reject (imp, number->key, "duplicate_in_file", message, error);
+    }
+  if (owner == 0)
+    message = g_strdup_printf (_("%s %s is already in the database."), number->label, value);
+  else
+    message = g_strdup_printf (_("%s %s is already in the database (import %lld)."),
+                               number->label, value, (long long) owner);
+  return hcs_import_reject (imp, number->key, "duplicate", message, error);
+}
+
+/* Writes the good row in imp->value, or stages it (then its subject,
+ * duplicates and count are found at the end, write_staged()). */
+static gboolean
 store_row (Import   *imp,
            GError  **error)
 {
   const Kind *kind = imp->kind;
   HcsRecordInsert *insert = imp->insert;
+  gboolean staged = hcs_record_insert_stages (insert);
   gint64 subject_id = 0;
   int written;
 
@@ -70,19 +112,14 @@ store_row (Import   *imp,
    * up itself. */
   if (imp->subjects != NULL)
     subject_id = imp->row_subject_id;
-  else if (imp->require_subject)
+  else if (imp->require_subject && !staged)
     {
       subject_id = hcs_store_imports_subject_id (imp->store, imp->identifier, error);
       if (subject_id < 0)
         return FALSE;
     }
-  if (subject_id == 0 && imp->require_subject)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("No subject with the identifier %s is registered."), imp->identifier);
-
-      return hcs_import_reject (imp, kind->columns[0].key, "unknown_subject", message, error);
-    }
+  if (subject_id == 0 && imp->require_subject && !staged)
+    return reject_unknown_subject (imp, error);
 
   for (guint i = 0; i < kind->n_columns; i++)
     {
@@ -109,7 +146,9 @@ store_row (Import   *imp,
   hcs_record_insert_bind_int (insert, 20, imp->options->item_id);
   hcs_record_insert_bind_int (insert, 21, imp->import_id);
 
-  written = hcs_store_imports_record_write (imp->store, insert, error);
+  written = hcs_store_imports_record_write (imp->store, insert, imp->row, error);
+  if (written == HCS_RECORD_STAGED)
+    return TRUE;
   if (written > 0)
     {
       /* 重码 of a registered code, counted here from the names read with
@@ -122,28 +161,7 @@ store_row (Import   *imp,
       return TRUE;
     }
   if (written == 0)
-    {
-      const Column *number = &kind->columns[kind->number_column];
-      const char *value = imp->value[kind->number_column];
-      gint64 owner = hcs_store_imports_record_owner (imp->store, kind->table, value, error);
-      g_autofree char *message = NULL;
-
-      if (owner < 0)
-        return FALSE;
-      if (kind->table == HCS_RECORD_SUBJECT)
-        return reject_registered (imp, owner, error);
-      if (owner == imp->import_id)
-        {
-          message = g_strdup_printf (_("%s %s appears earlier in this file."), number->label, value);
-          return hcs_import_reject (imp, number->key, "duplicate_in_file", message, error);
-        }
-      if (owner == 0)
-        message = g_strdup_printf (_("%s %s is already in the database."), number->label, value);
-      else
-        message = g_strdup_printf (_("%s %s is already in the database (import %lld)."),
-                                   number->label, value, (long long) owner);
-      return hcs_import_reject (imp, number->key, "duplicate", message, error);
-    }
+    return reject_not_written (imp, error);
   return FALSE;
 }
 
@@ -367,6 +385,8 @@ consume_batch (Import   *imp,
                Batch    *b,
                GError  **error)
 {
+  gboolean staged = hcs_record_insert_stages (imp->insert);
+
   for (guint i = 0; i < b->rows->len; i++)
     {
       RowOut *ro = &g_array_index (b->rows, RowOut, i);
@@ -383,7 +403,10 @@ consume_batch (Import   *imp,
             {
               Pending *p = &g_array_index (b->pending, Pending, ro->first_pending + k);
 
-              if (!hcs_import_reject (imp, p->field, p->code, p->message, error))
+              /* staged: reported at the end, in order with the rows not written */
+              if (staged ? !hcs_store_imports_record_stage_rejection (imp->store, imp->insert, imp->row, p->field,
+                                                                       p->code, p->message, error)
+                         : !hcs_import_reject (imp, p->field, p->code, p->message, error))
                 return FALSE;
             }
           count_row (imp);
@@ -401,6 +424,62 @@ consume_batch (Import   *imp,
         return FALSE;
       count_row (imp);
     }
+  return TRUE;
+}
+
+/* Staged rows (PostgreSQL): written now in one insert; then the checks'
+ * rejections and the good rows that were not written, in the file's order,
+ * reported as row by row (same codes, messages and counts). A row not
+ * written is judged as store_row() judges one whose insert wrote nothing:
+ * its number's owner is the same now as it was when its turn came, the
+ * earlier import or this one (the first row of the file that has it). */
+static gboolean
+write_staged (Import  *imp,
+              GError **error)
+{
+  HcsStagedRow r;
+  gint64 written = 0;
+  gint64 current = -1;
+  int rc;
+
+  if (!hcs_store_imports_record_finish (imp->store, imp->insert, &written, error))
+    return FALSE;
+  imp->accepted += written;
+  while ((rc = hcs_store_imports_record_next (imp->store, imp->insert, &r, error)) > 0)
+    {
+      gboolean ok;
+
+      if (r.row != current)
+        {
+          if (current >= 0)
+            count_row (imp);
+          current = imp->row = r.row;
+          imp->row_bad = FALSE;
+          imp->row_uscc_bad = FALSE;
+          imp->row_uscc_duplicate = FALSE;
+        }
+      if (r.code != NULL)
+        {
+          /* the reasons' table keeps its codes without a copy */
+          if (!hcs_import_reject (imp, r.field, g_intern_string (r.code), r.message, error))
+            return FALSE;
+          continue;
+        }
+      for (guint c = 0; c < imp->kind->n_columns; c++)
+        imp->value[c] = r.value[imp->kind->columns[c].bind];
+      imp->identifier = (char *) imp->value[0];
+      if (imp->require_subject && !r.subject_known)
+        ok = reject_unknown_subject (imp, error);
+      else
+        ok = reject_not_written (imp, error);
+      imp->identifier = NULL;
+      if (!ok)
+        return FALSE;
+    }
+  if (rc < 0)
+    return FALSE;
+  if (current >= 0)
+    count_row (imp);
   return TRUE;
 }
 
@@ -447,7 +526,7 @@ hcs_import_rows (Import      *imp,
       batch_free (b);
       g_clear_pointer (&job.chk.identifier, g_free);
       g_clear_pointer (&job.chk.texts, g_ptr_array_unref);
-      return ok;
+      return ok && (!hcs_record_insert_stages (imp->insert) || write_staged (imp, error));
     }
 
   job.full = g_async_queue_new ();
@@ -479,5 +558,5 @@ hcs_import_rows (Import      *imp,
     batch_free (b);
   g_async_queue_unref (job.full);
   g_async_queue_unref (job.empty);
-  return ok;
+  return ok && (!hcs_record_insert_stages (imp->insert) || write_staged (imp, error));
 }

@@ -45,6 +45,7 @@ import_clear (Import *imp)
   g_clear_pointer (&imp->identifier, g_free);
   g_clear_pointer (&imp->texts, g_ptr_array_unref);
   g_clear_pointer (&imp->subjects, hcs_subject_index_free);
+  g_clear_pointer (&imp->insert, hcs_record_insert_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -53,7 +54,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
  * 0.3 s a million subjects) rather than probe the subjects' index for each
  * row: when the file has rows for more than a sixteenth of the subjects
  * (estimating 64 bytes a row), or there are few subjects. A registration
- * file (登记注册) adds subjects as it goes, so it always probes.
+ * file (登记注册) adds subjects as it goes, so it always probes; staged
+ * rows (PostgreSQL) find their subjects in one join.
  * HCS_IMPORT_SUBJECTS=memory or sql decides, for measurements. */
 static gboolean
 want_subject_index (Import  *imp,
@@ -63,7 +65,7 @@ want_subject_index (Import  *imp,
   const char *force = g_getenv ("HCS_IMPORT_SUBJECTS");
   gint64 n;
 
-  if (imp->kind->table == HCS_RECORD_SUBJECT)
+  if (imp->kind->table == HCS_RECORD_SUBJECT || hcs_store_imports_stages_rows (imp->store))
     return FALSE;
   if (force != NULL && g_str_equal (force, "memory"))
     return TRUE;
@@ -427,7 +429,8 @@ hcs_import_run (HcsStore                *store,
     if (imp.kind->columns[c].bind == 3)    /* ?3: the record's name */
       imp.name_column = c;
   imp.insert = imp.import_id > 0
-    ? hcs_store_imports_record_insert (store, imp.kind->table, !imp.require_subject && imp.subjects == NULL, &local)
+    ? hcs_store_imports_record_insert (store, imp.kind->table, imp.import_id, options->item_id,
+                                       !imp.require_subject && imp.subjects == NULL, imp.require_subject, &local)
     : NULL;
   if (imp.insert != NULL && imp.kind->table != HCS_RECORD_SUBJECT &&
       (last_record = hcs_store_imports_last_record_id (store, imp.kind->table, &local)) < 0)

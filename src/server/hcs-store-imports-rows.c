@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "hcs-store-imports.h"
+#include "hcs-store-pg.h"
 #include "hcs-store-private.h"
 
 static const char SQL_SUBJECT_ID[] = "SELECT id FROM subjects WHERE identifier = ?1";
@@ -386,14 +387,39 @@ static const char SQL_OWNER_COMMITMENT[] = "SELECT import_id FROM commitments WH
 /* 0 for a subject registered through the API or the demo. */
 static const char SQL_OWNER_SUBJECT[] = "SELECT coalesce (import_id, 0) FROM subjects WHERE identifier = ?1";
 
-/* @look_up_subject: the statement sets subject_id from the identifier ?1
+struct _HcsRecordInsert
+{
+  HcsStmt    *stmt;    /* row by row: the store's prepared insert */
+  HcsPgStage *stage;   /* or staged (PostgreSQL) */
+};
+
+/* Whether an import's rows are staged and written at its end (PostgreSQL,
+ * unless HCS_IMPORT_PG=rows, for measurements) rather than one by one. */
+gboolean
+hcs_store_imports_stages_rows (HcsStore *store)
+{
+  return hcs_store_is_pg (store) && g_strcmp0 (g_getenv ("HCS_IMPORT_PG"), "rows") != 0;
+}
+
+/**
+ * hcs_store_imports_record_insert:
+ * @look_up_subject: the row's subject_id is found from its identifier ?1
  *   (else the caller binds ?2)
+ * @require_subject: (staged only) a row whose subject is not registered is
+ *   not written; row by row the caller looks the subject up first
  *
- * Returns: (transfer none): the prepared insert of @table, reset, unbound */
+ * Row by row, the caller binds ?20 item_id and ?21 import_id with each
+ * row; staged, @item_id and @import_id are taken.
+ *
+ * Returns: (transfer full): the insert of an import's rows into @table
+ */
 HcsRecordInsert *
 hcs_store_imports_record_insert (HcsStore        *store,
                                  HcsRecordTable   table,
+                                 gint64           import_id,
+                                 gint64           item_id,
                                  gboolean         look_up_subject,
+                                 gboolean         require_subject,
                                  GError         **error)
 {
   static const char *const sql[2][4] = {
@@ -401,10 +427,31 @@ hcs_store_imports_record_insert (HcsStore        *store,
     { INSERT_PENALTY (SUBJECT_OF_USCC), INSERT_LICENSE (SUBJECT_OF_USCC), INSERT_COMMITMENT (SUBJECT_OF_USCC),
       INSERT_SUBJECT },
   };
+  g_autofree HcsRecordInsert *insert = g_new0 (HcsRecordInsert, 1);
 
   g_return_val_if_fail (table <= HCS_RECORD_SUBJECT, NULL);
-  return (HcsRecordInsert *) hcs_store_prepare_ignoring_duplicates (store, sql[look_up_subject ? 1 : 0][table],
-                                                                    error);
+  if (hcs_store_imports_stages_rows (store))
+    insert->stage = hcs_pg_stage_new (hcs_store_get_pg (store), table, import_id, item_id, require_subject, error);
+  else
+    insert->stmt = hcs_store_prepare_ignoring_duplicates (store, sql[look_up_subject ? 1 : 0][table], error);
+  if (insert->stage == NULL && insert->stmt == NULL)
+    return NULL;
+  return g_steal_pointer (&insert);
+}
+
+void
+hcs_record_insert_free (HcsRecordInsert *insert)
+{
+  if (insert == NULL)
+    return;
+  g_clear_pointer (&insert->stage, hcs_pg_stage_free);
+  g_free (insert);
+}
+
+gboolean
+hcs_record_insert_stages (HcsRecordInsert *insert)
+{
+  return insert->stage != NULL;
 }
 
 /* The text is not copied: it must live until the row is written. */
@@ -413,7 +460,10 @@ hcs_record_insert_bind_text (HcsRecordInsert *insert,
                              int              param,
                              const char      *text)
 {
-  hcs_stmt_bind_text_static ((HcsStmt *) insert, param, text);
+  if (insert->stage != NULL)
+    hcs_pg_stage_bind_text (insert->stage, param, text);
+  else
+    hcs_stmt_bind_text_static (insert->stmt, param, text);
 }
 
 void
@@ -421,7 +471,10 @@ hcs_record_insert_bind_double (HcsRecordInsert *insert,
                                int              param,
                                double           value)
 {
-  hcs_stmt_bind_double ((HcsStmt *) insert, param, value);
+  if (insert->stage != NULL)
+    hcs_pg_stage_bind_double (insert->stage, param, value);
+  else
+    hcs_stmt_bind_double (insert->stmt, param, value);
 }
 
 void
@@ -429,41 +482,99 @@ hcs_record_insert_bind_int (HcsRecordInsert *insert,
                             int              param,
                             gint64           value)
 {
-  hcs_stmt_bind_int64 ((HcsStmt *) insert, param, value);
+  if (insert->stage != NULL)
+    hcs_pg_stage_bind_int (insert->stage, param, value);
+  else
+    hcs_stmt_bind_int64 (insert->stmt, param, value);
 }
 
 void
 hcs_record_insert_bind_null (HcsRecordInsert *insert,
                              int              param)
 {
-  hcs_stmt_bind_null ((HcsStmt *) insert, param);
+  if (insert->stage != NULL)
+    hcs_pg_stage_bind_text (insert->stage, param, NULL);
+  else
+    hcs_stmt_bind_null (insert->stmt, param);
 }
 
 /**
  * hcs_store_imports_record_write:
+ * @row: the row of the file
  *
  * Writes the row bound to @insert, which is then ready for the next row.
  *
  * Returns: 1 when written; 0 when a record with its number is there
  *   already (a UNIQUE constraint; see hcs_store_imports_record_owner());
- *   -1 with @error set
+ *   %HCS_RECORD_STAGED when staged, to be written at the end; -1 with
+ *   @error set
  */
 int
 hcs_store_imports_record_write (HcsStore         *store,
                                 HcsRecordInsert  *insert,
+                                gint64            row,
                                 GError          **error)
 {
-  HcsStmt *stmt = (HcsStmt *) insert;
   g_autoptr(GError) local_error = NULL;
-  int rc = hcs_store_step (store, stmt, &local_error);
+  int rc;
 
-  hcs_stmt_reset (stmt);
+  if (insert->stage != NULL)
+    return hcs_pg_stage_row (insert->stage, row, error) ? HCS_RECORD_STAGED : -1;
+  rc = hcs_store_step (store, insert->stmt, &local_error);
+  hcs_stmt_reset (insert->stmt);
   if (rc == HCS_STMT_DONE)
     return hcs_store_changes (store) > 0 ? 1 : 0;
   if (g_error_matches (local_error, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))
     return 0;
   g_propagate_error (error, g_steal_pointer (&local_error));
   return -1;
+}
+
+/* A staged insert keeps the rejections the checks found with the rows
+ * (the connection is not free for the import's own rejection inserts
+ * while the rows stream), to give them back in order at the end. */
+gboolean
+hcs_store_imports_record_stage_rejection (HcsStore         *store,
+                                          HcsRecordInsert  *insert,
+                                          gint64            row,
+                                          const char       *field,
+                                          const char       *code,
+                                          const char       *message,
+                                          GError          **error)
+{
+  g_return_val_if_fail (insert->stage != NULL, FALSE);
+  return hcs_pg_stage_rejection (insert->stage, row, field, code, message, error);
+}
+
+/**
+ * hcs_store_imports_record_finish:
+ * @written: (out): the rows written (staged only; left alone row by row)
+ *
+ * Writes the staged rows in one insert, in the file's order. Row by row,
+ * nothing to do.
+ */
+gboolean
+hcs_store_imports_record_finish (HcsStore         *store,
+                                 HcsRecordInsert  *insert,
+                                 gint64           *written,
+                                 GError          **error)
+{
+  if (insert->stage == NULL)
+    return TRUE;
+  return hcs_pg_stage_finish (insert->stage, written, error);
+}
+
+/* Returns: 1 with the next staged rejection or row not written in @row
+ *   (row order), 0 at the end (always, row by row), -1 on error */
+int
+hcs_store_imports_record_next (HcsStore         *store,
+                               HcsRecordInsert  *insert,
+                               HcsStagedRow     *row,
+                               GError          **error)
+{
+  if (insert->stage == NULL)
+    return 0;
+  return hcs_pg_stage_next (insert->stage, row, error);
 }
 
 /* Returns: the import that brought the record numbered @number, 0 when

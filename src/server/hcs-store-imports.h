@@ -89,14 +89,44 @@ gboolean      hcs_store_imports_foreign_keys   (HcsStore        *store,
                                                 GError         **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsSubjectIndex, hcs_subject_index_free)
 
-/* The prepared insert of one record table, reused for every row of an
- * import: bind a row's values, then write it. */
+/* The insert of one import's rows into a record table: bind a row's
+ * values, then write it. Over SQLite (and over PostgreSQL with
+ * HCS_IMPORT_PG=rows) each row is written as it comes, with the prepared
+ * statement; over PostgreSQL the rows and the rejections the checks found
+ * are staged (COPY into a temporary table, hcs-store-pg-import.c) and
+ * written at the end by hcs_store_imports_record_finish(), which tells
+ * which good rows were not written (hcs_store_imports_record_next()). */
 typedef struct _HcsRecordInsert HcsRecordInsert;
 
+/* ?1 … ?9: the values of a row a staged insert keeps (?2 is subject_id,
+ * which it finds itself; ?20 and ?21, item_id and import_id, it has). */
+#define HCS_RECORD_VALUES 9
+
+/* A rejection the checks found (code set), or a good row that was not
+ * written (code NULL): its number was there already or earlier in the
+ * file, or its subject is not registered (subject_known). */
+typedef struct
+{
+  gint64      row;
+  const char *field;
+  const char *code;
+  const char *message;
+  gboolean    subject_known;
+  const char *value[HCS_RECORD_VALUES + 1];   /* by parameter; [0] and [2] unused */
+} HcsStagedRow;
+
+#define HCS_RECORD_STAGED 2
+
+gboolean      hcs_store_imports_stages_rows    (HcsStore        *store);
 HcsRecordInsert *hcs_store_imports_record_insert (HcsStore      *store,
                                                 HcsRecordTable   table,
+                                                gint64           import_id,
+                                                gint64           item_id,
                                                 gboolean         look_up_subject,
+                                                gboolean         require_subject,
                                                 GError         **error);
+void          hcs_record_insert_free           (HcsRecordInsert *insert);
+gboolean      hcs_record_insert_stages         (HcsRecordInsert *insert);
 void          hcs_record_insert_bind_text      (HcsRecordInsert *insert,
                                                 int              param,
                                                 const char      *text);
@@ -110,6 +140,22 @@ void          hcs_record_insert_bind_null      (HcsRecordInsert *insert,
                                                 int              param);
 int           hcs_store_imports_record_write   (HcsStore        *store,
                                                 HcsRecordInsert *insert,
+                                                gint64           row,
+                                                GError         **error);
+gboolean      hcs_store_imports_record_stage_rejection (HcsStore *store,
+                                                HcsRecordInsert *insert,
+                                                gint64           row,
+                                                const char      *field,
+                                                const char      *code,
+                                                const char      *message,
+                                                GError         **error);
+gboolean      hcs_store_imports_record_finish  (HcsStore        *store,
+                                                HcsRecordInsert *insert,
+                                                gint64          *written,
+                                                GError         **error);
+int           hcs_store_imports_record_next    (HcsStore        *store,
+                                                HcsRecordInsert *insert,
+                                                HcsStagedRow    *row,
                                                 GError         **error);
 gint64        hcs_store_imports_record_owner   (HcsStore        *store,
                                                 HcsRecordTable   table,

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "hcs-store.h"
+#include "hcs-store-imports.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +56,42 @@ GPtrArray    *hcs_pg_copy_from_sqlite       (HcsPg         *self,
                                              HcsStore      *source,
                                              gboolean      *all_match,
                                              GError       **error);
+
+/* An import's rows staged with COPY (hcs-store-pg-import.c), for
+ * HcsRecordInsert. */
+typedef struct _HcsPgStage HcsPgStage;
+
+HcsPgStage   *hcs_pg_stage_new              (HcsPg           *pg,
+                                             HcsRecordTable   table,
+                                             gint64           import_id,
+                                             gint64           item_id,
+                                             gboolean         require_subject,
+                                             GError         **error);
+void          hcs_pg_stage_free             (HcsPgStage      *stage);
+void          hcs_pg_stage_bind_text        (HcsPgStage      *stage,
+                                             int              param,
+                                             const char      *text);
+void          hcs_pg_stage_bind_double      (HcsPgStage      *stage,
+                                             int              param,
+                                             double           value);
+void          hcs_pg_stage_bind_int         (HcsPgStage      *stage,
+                                             int              param,
+                                             gint64           value);
+gboolean      hcs_pg_stage_row              (HcsPgStage      *stage,
+                                             gint64           row,
+                                             GError         **error);
+gboolean      hcs_pg_stage_rejection        (HcsPgStage      *stage,
+                                             gint64           row,
+                                             const char      *field,
+                                             const char      *code,
+                                             const char      *message,
+                                             GError         **error);
+gboolean      hcs_pg_stage_finish           (HcsPgStage      *stage,
+                                             gint64          *written,
+                                             GError         **error);
+int           hcs_pg_stage_next             (HcsPgStage      *stage,
+                                             HcsStagedRow    *out,
+                                             GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsPg, hcs_pg_free)
 
