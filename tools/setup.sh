@@ -12,6 +12,9 @@ HC_PACKAGES=(
   xvfb xauth dbus at-spi2-core fonts-noto-cjk locales
   desktop-file-utils appstream wrk nginx-light librsvg2-common openssl python3-jsonschema
   python3-openpyxl
+  # libFuzzer (issue 11): the suite fuzz runs each target briefly, built
+  # with clang in _build/fuzz (hc_build_fuzzers); gcc builds everything else.
+  clang libclang-rt-14-dev
   # The PostgreSQL backend (issue 15): libpq, and PostgreSQL 15 with
   # pg_virtualenv (postgresql-common) for the api-pg tests' throwaway clusters.
   libpq-dev postgresql postgresql-common
@@ -57,4 +60,33 @@ hc_configure() {
     meson setup "$dir" "$HC_TOP" "$@" >&2
   fi
   echo "$want" > "$stamp"
+}
+
+# hc_have_libfuzzer: true when clang and its libFuzzer runtime are installed.
+hc_have_libfuzzer() {
+  command -v clang >/dev/null 2>&1 &&
+    [ -f "$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a)" ]
+}
+
+# The libFuzzer targets of tests/fuzz, built with clang (ASan + UBSan + the
+# fuzzer's coverage) in _build/fuzz: tools/fuzz explores with them, and the
+# suite fuzz of the ordinary build runs each briefly (tests/fuzz/fuzz-run.sh).
+HC_FUZZ_BUILD="$HC_TOP/_build/fuzz"
+HC_FUZZ_TARGETS=(identifiers input json xlsx csv-import http)
+
+# hc_build_fuzzers [TARGET…]: configures and builds (all by default); one
+# build at a time (the tests of the suite fuzz run in parallel).
+hc_build_fuzzers() {
+  local targets=("$@")
+  if [ ${#targets[@]} -eq 0 ]; then
+    targets=("${HC_FUZZ_TARGETS[@]}")
+  fi
+  mkdir -p "$HC_TOP/_build"
+  (
+    flock 9
+    # -Werror stays with tools/test (gcc): clang warns about other things.
+    CC=clang hc_configure "$HC_FUZZ_BUILD" -Dfuzz=true -Dapp=false -Dui_tests=false \
+      -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=false
+    meson compile -C "$HC_FUZZ_BUILD" "${targets[@]/#/tests/fuzz/fuzz-}" >&2
+  ) 9> "$HC_TOP/_build/fuzz.lock"
 }
