@@ -37,7 +37,7 @@ touch "$stamp"
 
 echo "fuzz-$target: ${seconds}s from $seeds"
 status=0
-ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1:fast_unwind_on_malloc=0 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 G_DEBUG=fatal-criticals G_SLICE=always-malloc \
   "$exe" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
