@@ -6,7 +6,8 @@
 # two hncredit-server processes on one throwaway PostgreSQL database
 # (tests/hc-pg-run.sh). Checked: the plain port redirects to HTTPS; sign-in,
 # reads and writes go through nginx and both servers answer (nginx's access
-# log names the upstream of every request); a body over a route's limit is
+# log names the upstream of every request); the client's address reaches
+# the audit through X-Forwarded-For from a --trusted-proxy only; a body over a route's limit is
 # refused by nginx in the API's own form, one at the limit passes; and,
 # with a stream of writes from several clients, one server killed with
 # SIGKILL in the middle: every write acknowledged (2xx) is in the database,
@@ -62,12 +63,12 @@ def find_nginx():
     return None
 
 
-def start_server(uri, work, name):
-    """One hncredit-server on @uri; returns (process, port)."""
+def start_server(uri, work, name, extra=()):
+    """One hncredit-server on @uri; returns the process."""
     log = open(os.path.join(work, name + ".log"), "wb")
     p = subprocess.Popen([SERVER, "--db", uri, "--listen", "127.0.0.1:0",
                           "--admin-password-file", os.path.join(work, "admin-password"),
-                          "--threads", "2"],
+                          "--threads", "2"] + list(extra),
                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log)
     return p
 
@@ -165,7 +166,9 @@ def main():
 
         # Both at once, as systemd starts hncredit-server@8081 and @8082:
         # one creates the schema, the other waits on its lock.
-        one = start_server(uri, work, "one")
+        # One believes nginx's X-Forwarded-For (as the instances' settings
+        # say), two does not (the check that only a trusted proxy is).
+        one = start_server(uri, work, "one", ["--trusted-proxy", "127.0.0.1"])
         two = start_server(uri, work, "two")
         procs += [one, two]
         port_one, port_two = read_port(one, "server one"), read_port(two, "server two")
@@ -245,6 +248,31 @@ http {{
         r = client.request("POST", "/api/v1/session", body={"username": "admin", "password": hts.PASSWORD})
         tap.ok(r.status == 200, "sign-in through nginx", r)
         token = r.json["token"] if r.status == 200 else ""
+
+        # The client's address: from X-Forwarded-For when the peer is a
+        # trusted proxy, never what a client wrote there itself.
+        def signed_in_from(port, forwarded):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            conn.request("POST", "/api/v1/session",
+                         body=json.dumps({"username": "admin", "password": hts.PASSWORD}),
+                         headers={"Content-Type": "application/json", "X-Forwarded-For": forwarded})
+            status = conn.getresponse().status
+            conn.close()
+            return status, last_sign_in_address()
+
+        def last_sign_in_address():
+            rows = psql("hc_deploy", "SELECT after FROM audit WHERE action = 'session.create' ORDER BY id DESC LIMIT 1")
+            return json.loads(rows[0][0]).get("address") if rows else None
+        trusted = signed_in_from(port_one, "10.1.2.3, 198.51.100.7")
+        untrusted = signed_in_from(port_two, "198.51.100.7")
+        r = client.request("POST", "/api/v1/session", body={"username": "admin", "password": hts.PASSWORD},
+                           headers={"X-Forwarded-For": "203.0.113.9"})
+        through_nginx = (r.status, last_sign_in_address())
+        tap.ok(trusted == (200, "198.51.100.7") and untrusted == (200, "127.0.0.1")
+               and through_nginx == (200, "127.0.0.1"),
+               "the audit of a sign-in names the client: X-Forwarded-For's last address from a --trusted-proxy, "
+               "the peer otherwise; nginx replaces what a client sends",
+               "trusted: %s; not trusted: %s; through nginx: %s" % (trusted, untrusted, through_nginx))
 
         # Reads and writes spread over both servers.
         ok_reads = all(client.request("GET", "/api/v1/session", token).status == 200 for _ in range(12))

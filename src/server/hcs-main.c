@@ -18,6 +18,7 @@
 #include "hcs-holidays.h"
 #include "hcs-import.h"
 #include "hcs-pg-migrate.h"
+#include "hcs-request.h"
 #include "hcs-server.h"
 #include "hcs-throttle.h"
 #include "hcs-store-pg.h"
@@ -42,6 +43,7 @@ typedef struct
   char     *tls_cert;
   char     *tls_key;
   char     *holidays;
+  char    **trusted_proxies;
 } Options;
 
 static void
@@ -54,6 +56,7 @@ options_clear (Options *o)
   g_free (o->tls_cert);
   g_free (o->tls_key);
   g_free (o->holidays);
+  g_strfreev (o->trusted_proxies);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -358,6 +361,7 @@ main (int   argc,
     { "sync", 0, 0, G_OPTION_ARG_STRING, &o.sync, N_("full (default): a write is on disk when answered; normal: faster, the last writes can be lost on power loss"), N_("MODE") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &o.tls_cert, N_("Serve HTTPS with this certificate (PEM; with --tls-key)"), N_("FILE") },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &o.tls_key, N_("The private key of --tls-cert (PEM)"), N_("FILE") },
+    { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.trusted_proxies, N_("Believe X-Forwarded-For in requests from this address, a load balancer such as nginx (repeat for several): sign-in throttling and the audit then see the client’s address"), N_("ADDRESS") },
     { "holidays", 0, 0, G_OPTION_ARG_FILENAME, &o.holidays, N_("The holiday calendar legal deadlines count working days by (default: the installed holidays-cn.json; “none”: calendar days)"), N_("FILE") },
     { "list-routes", 0, 0, G_OPTION_ARG_NONE, &o.list_routes, N_("Print the API routes and exit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_("Print the version and exit"), NULL },
@@ -428,6 +432,11 @@ main (int   argc,
   if (o.idle_timeout < 0 || o.request_timeout < 0)
     {
       g_printerr ("hncredit-server: %s\n", _("Timeouts are a number of seconds, at least 1"));
+      return 2;
+    }
+  if (!hcs_request_set_trusted_proxies ((const char *const *) o.trusted_proxies, &error))
+    {
+      g_printerr ("hncredit-server: %s\n", error->message);
       return 2;
     }
 

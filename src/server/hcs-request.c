@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hcs-errors.h"
 #include "hcs-mask.h"
@@ -256,6 +257,84 @@ hcs_request_get_header (HcsRequest *self,
                         const char *name)
 {
   return soup_message_headers_get_one (soup_server_message_get_request_headers (self->msg), name);
+}
+
+/* The load balancers whose X-Forwarded-For is believed (--trusted-proxy):
+ * set once at start, before any request. */
+static GPtrArray *trusted_proxies;   /* GInetAddress */
+
+/**
+ * hcs_request_set_trusted_proxies:
+ * @addresses: (nullable): IP addresses, e.g. nginx's 127.0.0.1
+ *
+ * A request from one of @addresses is taken to come from the address its
+ * X-Forwarded-For ends with (the one that proxy wrote). FALSE with @error
+ * set when one is not an IP address.
+ */
+gboolean
+hcs_request_set_trusted_proxies (const char *const  *addresses,
+                                 GError            **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; addresses != NULL && addresses[i] != NULL; i++)
+    {
+      GInetAddress *address = g_inet_address_new_from_string (addresses[i]);
+
+      if (address == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--trusted-proxy takes the IP address of a load balancer, e.g. 127.0.0.1, not “%s”"),
+                       addresses[i]);
+          return FALSE;
+        }
+      g_ptr_array_add (list, address);
+    }
+  g_clear_pointer (&trusted_proxies, g_ptr_array_unref);
+  if (list->len > 0)
+    trusted_proxies = g_steal_pointer (&list);
+  return TRUE;
+}
+
+static gboolean
+is_trusted_proxy (const char *host)
+{
+  g_autoptr(GInetAddress) address = host ? g_inet_address_new_from_string (host) : NULL;
+
+  if (address == NULL || trusted_proxies == NULL)
+    return FALSE;
+  for (guint i = 0; i < trusted_proxies->len; i++)
+    if (g_inet_address_equal (address, g_ptr_array_index (trusted_proxies, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * hcs_request_dup_client_address:
+ *
+ * The client's address: the peer's, or, when the peer is a trusted proxy,
+ * the last address of the X-Forwarded-For it wrote (when that is an IP
+ * address). What a client writes there itself is never believed.
+ */
+char *
+hcs_request_dup_client_address (HcsRequest *self)
+{
+  const char *peer = soup_server_message_get_remote_host (self->msg);
+  const char *forwarded;
+
+  if (!is_trusted_proxy (peer))
+    return g_strdup (peer);
+  forwarded = soup_message_headers_get_list (soup_server_message_get_request_headers (self->msg),
+                                             "X-Forwarded-For");
+  if (forwarded != NULL)
+    {
+      const char *comma = strrchr (forwarded, ',');
+      g_autofree char *last = g_strstrip (g_strdup (comma ? comma + 1 : forwarded));
+
+      if (g_hostname_is_ip_address (last))
+        return g_steal_pointer (&last);
+    }
+  return g_strdup (peer);
 }
 
 /* A path parameter, e.g. "identifier" of /subjects/{identifier}. */

@@ -73,6 +73,9 @@ void             hcs_request_mask_document    (HcsRequest        *self,
 const char      *hcs_request_get_method       (HcsRequest        *self);
 const char      *hcs_request_get_header       (HcsRequest        *self,
                                                const char        *name);
+gboolean         hcs_request_set_trusted_proxies (const char *const *addresses,
+                                                  GError           **error);
+char            *hcs_request_dup_client_address (HcsRequest      *self);
 
 const char      *hcs_request_param            (HcsRequest        *self,
                                                const char        *name);

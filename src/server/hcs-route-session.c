@@ -215,7 +215,7 @@ post_session (HcsRequest *req)
 
   s = g_new0 (SignIn, 1);
   s->username = g_strdup (username);
-  s->address = g_strdup (soup_server_message_get_remote_host (hcs_request_get_message (req)));
+  s->address = hcs_request_dup_client_address (req);
 
   /* Refused before any hashing, so a flood costs next to nothing. */
   if (!hcs_throttle_signin_allowed (s->username, s->address, &retry_after, &first_refusal))
