@@ -6,7 +6,6 @@
  * nothing; a superseded version stays readable. */
 #include "config.h"
 
-#include <sqlite3.h>
 
 #include <string.h>
 
@@ -683,7 +682,6 @@ test_grades_of_an_earlier_day_are_recomputed (void)
   g_autofree char *sql = NULL;
   g_autoptr(HcTestServer) again = NULL;
   gint64 id;
-  sqlite3 *db = NULL;
 
   {
     g_autoptr(JsonObject) subject = hc_test_get_object (server, "analyst", path);
@@ -695,17 +693,17 @@ test_grades_of_an_earlier_day_are_recomputed (void)
   g_assert_cmpstr (computed, !=, "D");
   /* The refresh finds the grades of an earlier day by their index (one
    * probe when there is none). */
-  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
-                                                " AND name = 'subject_grades_as_of' AND tbl_name = 'subject_grades'"),
+  g_assert_cmpint (hc_test_count_rows (server, hc_test_is_pg ()
+                                                ? "SELECT count(*) FROM pg_indexes WHERE indexname = 'subject_grades_as_of'"
+                                                  " AND tablename = 'subject_grades'"
+                                                : "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                                  " AND name = 'subject_grades_as_of' AND tbl_name = 'subject_grades'"),
                    ==, 1);
   hc_test_server_stop (server);
 
-  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
   sql = g_strdup_printf ("UPDATE subject_grades SET as_of = '2020-01-01', score = 0, grade = 'D' WHERE subject_id = %"
                          G_GINT64_FORMAT "; UPDATE subjects SET grade = 'D' WHERE id = %" G_GINT64_FORMAT ";", id, id);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_changes (db), ==, 1);
-  sqlite3_close (db);
+  hc_test_server_backdate (server, sql);
 
   again = hc_test_server_new_for_db (db_path, NULL);
   {

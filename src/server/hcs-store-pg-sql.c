@@ -424,6 +424,44 @@ param_index (Translation *t,
   return t->max_index;
 }
 
+/* Past the word at @p (and the spaces before it) when it is @word. */
+static const char *
+skip_word (const char *p,
+           const char *end,
+           const char *word)
+{
+  gsize n = strlen (word);
+
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if ((gsize) (end - p) < n || g_ascii_strncasecmp (p, word, n) != 0 ||
+      (p + n < end && is_ident_char (p[n])))
+    return NULL;
+  return p + n;
+}
+
+/* After the word @first ("not" or "indexed", ending at @s): past the hint
+ * "NOT INDEXED" or "INDEXED BY name" it starts, or NULL when it is not one. */
+static const char *
+skip_index_hint (const char *first,
+                 const char *s,
+                 const char *end)
+{
+  const char *q;
+
+  if (g_str_equal (first, "not"))
+    return skip_word (s, end, "INDEXED");
+  if ((q = skip_word (s, end, "BY")) == NULL)
+    return NULL;
+  while (q < end && g_ascii_isspace (*q))
+    q++;
+  if (q >= end || !is_ident_start (*q))
+    return NULL;
+  while (q < end && is_ident_char (*q))
+    q++;
+  return q;
+}
+
 static void
 translate_range (Translation *t,
                  const char  *p,
@@ -510,6 +548,18 @@ translate_range (Translation *t,
                                g_ascii_strncasecmp (q, "DISTINCT", 8) != 0)))
                 {
                   g_string_append (t->out, negated ? "IS DISTINCT FROM " : "IS NOT DISTINCT FROM ");
+                  p = q;
+                  continue;
+                }
+            }
+          if (g_str_equal (word, "not") || g_str_equal (word, "indexed"))
+            {
+              /* SQLite's planner hints "NOT INDEXED" and "INDEXED BY name"
+               * have no PostgreSQL form: its planner chooses */
+              const char *q = skip_index_hint (word, s, end);
+
+              if (q != NULL)
+                {
                   p = q;
                   continue;
                 }
