@@ -121,7 +121,7 @@ pg_exec (PGconn     *conn,
   ExecStatusType status = PQresultStatus (result);
 
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+    g_error ("%.400s: %s", sql, PQresultErrorMessage (result));
   if (changes != NULL)
     *changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
   PQclear (result);
@@ -132,6 +132,44 @@ static const char *
 pg_database (const char *uri)
 {
   return strrchr (uri, '/') + 1;
+}
+
+/* json_extract (column, '$.a.b') → (column::json #>> '{a,b}') */
+static gboolean
+pg_json_extract (const GMatchInfo *info,
+                 GString          *out,
+                 gpointer          data)
+{
+  g_autofree char *column = g_match_info_fetch (info, 1);
+  g_autofree char *path = g_match_info_fetch (info, 2);
+  g_auto(GStrv) keys = g_strsplit (path, ".", -1);
+  g_autofree char *joined = g_strjoinv (",", keys);
+
+  g_string_append_printf (out, "(%s::json #>> '{%s}')", column, joined);
+  return FALSE;
+}
+
+/* A test's SQL for PostgreSQL: the one SQLite function the tests read the
+ * audit's JSON with, json_extract (column, '$.path'), which answers text
+ * there (a test compares a number as CAST (… AS INTEGER)). Everything else
+ * a test writes is SQL both take. */
+static char *
+pg_test_sql (const char *sql)
+{
+  static GRegex *regex;
+  static gsize once;
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  if (g_once_init_enter (&once))
+    {
+      regex = g_regex_new ("json_extract\\s*\\(\\s*([A-Za-z_.]+)\\s*,\\s*'\\$\\.([A-Za-z_.]+)'\\s*\\)",
+                           G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  text = g_regex_replace_eval (regex, sql, -1, 0, 0, pg_json_extract, NULL, &error);
+  g_assert_no_error (error);
+  return text;
 }
 
 /* A new empty database of the cluster for one test server. */
@@ -532,10 +570,11 @@ hc_test_count_rows (HcTestServer *self,
   if (g_str_has_prefix (self->db_path, "postgresql://"))
     {
       PGconn *conn = pg_connect (pg_database (self->db_path));
-      PGresult *result = PQexec (conn, sql);
+      g_autofree char *text_pg = pg_test_sql (sql);
+      PGresult *result = PQexec (conn, text_pg);
 
       if (PQresultStatus (result) != PGRES_TUPLES_OK)
-        g_error ("%s: %s", sql, PQresultErrorMessage (result));
+        g_error ("%s: %s", text_pg, PQresultErrorMessage (result));
       if (PQntuples (result) > 0)
         n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
       PQclear (result);
@@ -565,10 +604,11 @@ hc_test_query_text (HcTestServer *self,
   if (g_str_has_prefix (self->db_path, "postgresql://"))
     {
       PGconn *conn = pg_connect (pg_database (self->db_path));
-      PGresult *result = PQexec (conn, sql);
+      g_autofree char *text_pg = pg_test_sql (sql);
+      PGresult *result = PQexec (conn, text_pg);
 
       if (PQresultStatus (result) != PGRES_TUPLES_OK)
-        g_error ("%s: %s", sql, PQresultErrorMessage (result));
+        g_error ("%s: %s", text_pg, PQresultErrorMessage (result));
       if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
         text = g_strdup (PQgetvalue (result, 0, 0));
       PQclear (result);
@@ -616,6 +656,44 @@ hc_test_exec_sql (HcTestServer *self,
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);
+}
+
+/* Runs @sql on the database directly, with foreign keys enforced (SQLite
+ * leaves them to each connection): TRUE when the database refuses it as a
+ * constraint violation (SQLITE_CONSTRAINT; SQLSTATE class 23), FALSE when it
+ * is done. Fails the test on any other error. */
+gboolean
+hc_test_exec_sql_refused (HcTestServer *self,
+                          const char   *sql)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (g_str_has_prefix (self->db_path, "postgresql://"))
+    {
+      PGconn *conn = pg_connect (pg_database (self->db_path));
+      PGresult *result = PQexec (conn, sql);
+      const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+      gboolean refused = FALSE;
+
+      if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+        {
+          if (state == NULL || !g_str_has_prefix (state, "23"))
+            g_error ("%s: %s", sql, PQresultErrorMessage (result));
+          refused = TRUE;
+        }
+      PQclear (result);
+      PQfinish (conn);
+      return refused;
+    }
+  g_assert_cmpint (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK && rc != SQLITE_CONSTRAINT)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_close (db);
+  return rc == SQLITE_CONSTRAINT;
 }
 
 /* Ends every session of @username but the test's own, through the API as an

@@ -92,6 +92,8 @@ char           *hc_test_query_text          (HcTestServer      *self,
                                              const char        *sql);
 void            hc_test_exec_sql            (HcTestServer      *self,
                                              const char        *sql);
+gboolean        hc_test_exec_sql_refused    (HcTestServer      *self,
+                                             const char        *sql);
 gint64          hc_test_count_rows          (HcTestServer      *self,
                                              const char        *sql);
 void            hc_test_server_end_sessions (HcTestServer      *self,
