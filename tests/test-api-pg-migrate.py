@@ -9,6 +9,9 @@
 # SQLite's); a second run refused with nothing changed; a bad URI, an
 # unreachable server, an old source and a value PostgreSQL refuses each
 # give a clear message and exit code, and leave the target as it was.
+# Then `check` of the copy (schema version, counts, roll-ups), a roll-up
+# made to disagree, and `backup`/`restore`, which over PostgreSQL refuse
+# and name PostgreSQL's own tools.
 import os
 import shutil
 import sqlite3
@@ -38,8 +41,12 @@ def createdb(name):
 
 
 def migrate(*args):
+    return command("migrate", *args)
+
+
+def command(name, *args):
     env = dict(os.environ, LANGUAGE="C", LC_ALL="C.UTF-8")
-    return subprocess.run([SERVER, "migrate"] + list(args), capture_output=True, text=True, env=env,
+    return subprocess.run([SERVER, name] + list(args), capture_output=True, text=True, env=env,
                           timeout=600)
 
 
@@ -196,6 +203,33 @@ def main():
     tap.ok(int(psql("hc1", "SELECT count(*) FROM subjects")) == n_subjects
            and int(psql("hc1", "SELECT count(*) FROM audit")) == n_audit,
            "the refused run left the copied rows as they were")
+
+    # -- check, backup and restore over PostgreSQL
+    r = command("check", "--db", pg_uri("hc1"))
+    tap.ok(r.returncode == 0 and r.stdout.strip() == "ok"
+           and ("schema version %d" % version) in r.stderr and ("%d subjects" % n_subjects) in r.stderr,
+           "check of the copy: ok, with its schema version and counts", r.stdout + r.stderr)
+    psql("hc1", "UPDATE risk_rollup SET events = events + 1 WHERE (month, region, category) ="
+                " (SELECT month, region, category FROM risk_rollup ORDER BY 1, 2, 3 LIMIT 1)")
+    r = command("check", "--db", pg_uri("hc1"))
+    tap.ok(r.returncode == 1 and "risk_rollup" in r.stdout and "1 rows differ" in r.stdout
+           and "record_numbers" not in r.stdout,
+           "check names a roll-up that disagrees with its table (exit 1)", r.stdout + r.stderr)
+    psql("hc1", "UPDATE risk_rollup SET events = events - 1 WHERE (month, region, category) ="
+                " (SELECT month, region, category FROM risk_rollup ORDER BY 1, 2, 3 LIMIT 1)")
+    createdb("hc_empty")
+    r = command("check", "--db", pg_uri("hc_empty"))
+    tap.ok(r.returncode == 1 and "no hncredit schema" in r.stdout, "check of an empty database says so (exit 1)",
+           r.stdout + r.stderr)
+    out = os.path.join(work, "backup.db")
+    r = command("backup", "--db", pg_uri("hc1"), out)
+    tap.ok(r.returncode == 1 and "pg_dump" in r.stderr and "pg_basebackup" in r.stderr
+           and os.environ["PGHOST"] not in r.stderr and not os.path.exists(out),
+           "backup of a PostgreSQL database names pg_dump and pg_basebackup, writes nothing (exit 1)", r.stderr)
+    r = command("restore", "--db", pg_uri("hc1"), demo)
+    tap.ok(r.returncode == 1 and "pg_restore" in r.stderr
+           and int(psql("hc1", "SELECT count(*) FROM subjects")) == n_subjects,
+           "restore into a PostgreSQL database names pg_restore, changes nothing (exit 1)", r.stderr)
 
     # -- wrong arguments and unreachable servers
     r = migrate("--from", demo, "--to", "mysql://root@localhost/hc")

@@ -2,7 +2,10 @@
 /* `hncredit-server backup --db PATH OUT`: a copy of the database while the
  * server goes on serving (SQLite's online backup), checked before it is
  * given its name. `restore --db PATH BACKUP`: the database replaced by a
- * checked backup. `check --db PATH`: the integrity check. */
+ * checked backup. `check --db PATH`: the integrity check. Over PostgreSQL
+ * (`--db postgresql://…`) check runs hcs_pg_check(); backup and restore
+ * refuse, naming pg_dump, pg_restore and pg_basebackup, PostgreSQL's own
+ * tools (README, Deployment). */
 #define G_LOG_DOMAIN "hncredit-server"
 
 #include "config.h"
@@ -16,6 +19,7 @@
 
 #include "hcs-backup.h"
 #include "hcs-store-backup.h"
+#include "hcs-store-pg.h"
 
 /* Parses `--db PATH [FILE]`; @file_label is NULL when no file is taken;
  * @usage is said when they are not given. */
@@ -31,7 +35,7 @@ parse (const char  *name,
 {
   g_auto(GStrv) files = NULL;
   GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, db_path, N_("The SQLite database"), N_("PATH") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, db_path, N_("The SQLite database, or a postgresql:// URI"), N_("PATH") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, file_label },
     { NULL }
   };
@@ -62,7 +66,7 @@ static HcsStore *
 open_existing (const char  *path,
                GError     **error)
 {
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (!hcs_pg_is_uri (path) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("There is no database at %s."), path);
       return NULL;
@@ -82,6 +86,14 @@ hcs_backup_main (int    argc,
   if (!parse ("backup", _("OUT — copy the database while the server runs"), N_("OUT"),
               _("give --db PATH and the file OUT to write"), &argc, &argv, &db_path, &out))
     return 2;
+  if (hcs_pg_is_uri (db_path))
+    {
+      g_printerr ("hncredit-server backup: %s\n",
+                  _("The database is PostgreSQL, which this command does not copy; nothing was written. Back it up "
+                    "with PostgreSQL's own tools while the servers run: pg_dump --format=custom --file=OUT DBNAME "
+                    "for the database, or pg_basebackup for the whole cluster (see README, Deployment)."));
+      return 1;
+    }
   store = open_existing (db_path, &error);
   if (store == NULL || !hcs_store_copy_to (store, out, &error))
     {
@@ -160,6 +172,14 @@ hcs_restore_main (int    argc,
   if (!parse ("restore", _("BACKUP — replace the database by a backup (stop the server first)"), N_("BACKUP"),
               _("give --db PATH and the BACKUP file to restore"), &argc, &argv, &db_path, &backup_path))
     return 2;
+  if (hcs_pg_is_uri (db_path) || hcs_pg_is_uri (backup_path))
+    {
+      g_printerr ("hncredit-server restore: %s\n",
+                  _("The database is PostgreSQL, which this command does not restore; nothing was changed. Stop "
+                    "the servers, restore a pg_dump backup with pg_restore --clean --if-exists --single-transaction "
+                    "--dbname=DBNAME BACKUP, then run hncredit-server check on it (see README, Deployment)."));
+      return 1;
+    }
   backup = open_existing (backup_path, &error);
   if (backup == NULL || (verdict = hcs_store_integrity_check (backup, &error)) == NULL)
     {
@@ -206,6 +226,7 @@ hcs_check_main (int    argc,
 {
   g_autofree char *db_path = NULL;
   g_autofree char *verdict = NULL;
+  g_autofree char *summary = NULL;
   g_autoptr(HcsStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -217,6 +238,11 @@ hcs_check_main (int    argc,
       g_printerr ("hncredit-server check: %s\n", error->message);
       return 1;
     }
+  /* over PostgreSQL, what was checked, on standard error: the verdict
+   * alone stays on standard output */
+  if ((summary = hcs_store_summary (store, &error)) != NULL)
+    g_printerr ("%s\n", summary);
+  g_clear_error (&error);
   g_print ("%s\n", verdict);
   return g_str_equal (verdict, "ok") ? 0 : 1;
 }

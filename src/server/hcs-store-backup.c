@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "hcs-store-backup.h"
+#include "hcs-store-pg.h"
 #include "hcs-store-private.h"
 
 /* Copies every page of @source's "main" into @dest in one step: one read
@@ -144,7 +145,8 @@ hcs_store_copy_from (HcsStore  *self,
 /**
  * hcs_store_integrity_check:
  *
- * Runs `PRAGMA integrity_check` and `PRAGMA foreign_key_check`.
+ * Runs `PRAGMA integrity_check` and `PRAGMA foreign_key_check`; over
+ * PostgreSQL, hcs_pg_check() (schema version, tables kept by triggers).
  *
  * Returns: (transfer full): "ok", or the problems found, one a line; %NULL
  *   with @error set when the check could not run
@@ -159,6 +161,8 @@ hcs_store_integrity_check (HcsStore  *self,
   HcsStmt *stmt;
   int rc;
 
+  if (hcs_store_is_pg (self))
+    return hcs_pg_check (hcs_store_get_pg (self), HCS_SCHEMA_VERSION, error);
   if ((stmt = hcs_store_prepare (self, sql_integrity, error)) == NULL)
     return NULL;
   while ((rc = hcs_store_step (self, stmt, error)) == HCS_STMT_ROW)
@@ -187,4 +191,15 @@ hcs_store_integrity_check (HcsStore  *self,
     return g_strdup ("ok");
   g_string_truncate (problems, problems->len - 1);
   return g_string_free (g_steal_pointer (&problems), FALSE);
+}
+
+/* Returns: (transfer full) (nullable): over PostgreSQL, the schema version
+ * and the main tables' rows (%NULL over SQLite, or with @error set) */
+char *
+hcs_store_summary (HcsStore  *self,
+                   GError   **error)
+{
+  if (!hcs_store_is_pg (self))
+    return NULL;
+  return hcs_pg_summary (hcs_store_get_pg (self), error);
 }

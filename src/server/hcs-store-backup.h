@@ -15,5 +15,7 @@ gboolean      hcs_store_copy_from           (HcsStore      *self,
                                              GError       **error);
 char         *hcs_store_integrity_check     (HcsStore      *self,
                                              GError       **error);
+char         *hcs_store_summary             (HcsStore      *self,
+                                             GError       **error);
 
 G_END_DECLS

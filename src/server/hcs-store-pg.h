@@ -57,6 +57,13 @@ GPtrArray    *hcs_pg_copy_from_sqlite       (HcsPg         *self,
                                              gboolean      *all_match,
                                              GError       **error);
 
+/* `check` over PostgreSQL (hcs-store-pg-check.c). */
+char         *hcs_pg_check                  (HcsPg           *pg,
+                                             int              latest_version,
+                                             GError         **error);
+char         *hcs_pg_summary                (HcsPg           *pg,
+                                             GError         **error);
+
 /* An import's rows staged with COPY (hcs-store-pg-import.c), for
  * HcsRecordInsert. */
 typedef struct _HcsPgStage HcsPgStage;
