@@ -6,7 +6,8 @@
 # two hncredit-server processes on one throwaway PostgreSQL database
 # (tests/hc-pg-run.sh). Checked: the plain port redirects to HTTPS; sign-in,
 # reads and writes go through nginx and both servers answer (nginx's access
-# log names the upstream of every request); the client's address reaches
+# log names the upstream of every request); a heat map cached by one server
+# changes with the other's write; the client's address reaches
 # the audit through X-Forwarded-For from a --trusted-proxy only; a body over a route's limit is
 # refused by nginx in the API's own form, one at the limit passes; and,
 # with a stream of writes from several clients, one server killed with
@@ -288,6 +289,32 @@ http {{
                "all 201: %s; upstreams: %s" % (ok_writes, writes))
         rows = psql("hc_deploy", "SELECT count(*) FROM departments WHERE code LIKE 'SPREAD%'")
         tap.ok(rows == [["12"]], "the writes of both servers are in the one database", rows)
+
+        # The heat map's answers are cached by each server until the data
+        # change — by any server: one records an event, the other's next
+        # answer has it (the same as the writer's).
+        def direct(port, method, path, body=None):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            hdrs = {"Authorization": "Bearer " + token}
+            if body is not None:
+                hdrs["Content-Type"] = "application/json"
+                body = json.dumps(body)
+            conn.request(method, "/api/v1" + path, body=body, headers=hdrs)
+            r = conn.getresponse()
+            answer = (r.status, r.read())
+            conn.close()
+            return answer
+        heatmap = "/risk/heatmap?by=region&from=2026-01&to=2026-12"
+        before = [direct(port_one, "GET", heatmap) for _ in range(2)]
+        event = direct(port_two, "POST", "/risk/events",
+                       {"region": "460100", "occurred_on": "2026-11-15", "category": "finance",
+                        "severity": 3, "title": "双服务器缓存测试"})
+        after_one, after_two = direct(port_one, "GET", heatmap), direct(port_two, "GET", heatmap)
+        tap.ok(before[0][0] == 200 and before[0] == before[1] and event[0] == 201
+               and after_one[0] == 200 and after_one != before[0] and after_one == after_two,
+               "a server's cached heat map changes with another server's write",
+               "before: %s; event: %s; after on one: %s; on two: %s"
+               % (before[0], event, after_one[1][:300], after_two[1][:300]))
 
         # The servers' limits, kept by nginx: a body of 1 MiB passes (the
         # server judges it: an empty code, 422), one byte more is refused

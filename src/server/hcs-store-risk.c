@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "hcs-store-pg-private.h"
 #include "hcs-store-private.h"
 #include "hcs-store-risk.h"
 
@@ -341,6 +342,8 @@ hcs_store_risk_rollup (HcsStore           *store,
 
 static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
 
+static const char SQL_PG_SNAPSHOT[] = "SELECT pg_current_snapshot ()::text";
+
 /**
  * hcs_store_risk_data_stamp:
  *
@@ -356,9 +359,24 @@ hcs_store_risk_data_stamp (HcsStore *store)
 
   g_return_val_if_fail (store != NULL, -1);
 
-  /* Over PostgreSQL other servers write too: no stamp, no cache. */
+  /* Over PostgreSQL other servers write too: the database's current
+   * snapshot (the first unassigned transaction id and those in progress),
+   * which changes whenever a transaction of any server that wrote has
+   * begun or ended since — and, since it is what decides visibility, an
+   * answer computed after it was read is never older than what it names.
+   * Read before the answer is computed, as data_version is. Folded into
+   * 64 bits (FNV-1a); -1 (no cache) when it cannot be read. */
   if (hcs_store_is_pg (store))
-    return -1;
+    {
+      g_autofree char *snapshot = hcs_pg_single_text (hcs_store_get_pg (store), SQL_PG_SNAPSHOT, 0, NULL, NULL);
+      guint64 hash = 14695981039346656037u;
+
+      if (snapshot == NULL)
+        return -1;
+      for (const char *c = snapshot; *c != '\0'; c++)
+        hash = (hash ^ (guchar) *c) * 1099511628211u;
+      return (gint64) (hash & G_MAXINT64);
+    }
   stmt = hcs_store_prepare (store, SQL_DATA_VERSION, NULL);
   if (stmt == NULL || hcs_store_step (store, stmt, NULL) != HCS_STMT_ROW)
     return -1;
