@@ -8,6 +8,7 @@
 #include "hcs-auth.h"
 #include "hcs-demo.h"
 #include "hcs-grading.h"
+#include "hcs-store-subjects.h"
 #include "hcs-store-users.h"
 
 #define DEMO_SEED 20210101
@@ -156,13 +157,19 @@ hcs_demo_seed (HcsStore    *store,
   demo_scale = MAX (scale, 1);
   if (!hcs_store_begin (store, error))
     return FALSE;
+  if (!hcs_store_subjects_name_counts_defer (store, error))
+    {
+      hcs_store_rollback (store);
+      return FALSE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (seeders); i++)
     if (!seeders[i] (store, rand, error))
       {
         hcs_store_rollback (store);
         return FALSE;
       }
-  if (!seed_users (store, password, error) || !hcs_demo_seed_inspections (store, rand, password, error))
+  if (!seed_users (store, password, error) || !hcs_demo_seed_inspections (store, rand, password, error) ||
+      !hcs_store_subjects_name_counts_recount (store, error))
     {
       hcs_store_rollback (store);
       return FALSE;

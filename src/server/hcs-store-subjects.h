@@ -79,6 +79,13 @@ int                 hcs_subject_inserter_add   (HcsSubjectInserter  *self,
                                                 GError             **error);
 void                hcs_subject_inserter_free  (HcsSubjectInserter  *self);
 
+/* For a bulk load in one transaction (the demo): the per-bigram counts of
+ * subject names are counted once at the end rather than kept row by row. */
+gboolean    hcs_store_subjects_name_counts_defer   (HcsStore  *store,
+                                                    GError   **error);
+gboolean    hcs_store_subjects_name_counts_recount (HcsStore  *store,
+                                                    GError   **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsSubjectInserter, hcs_subject_inserter_free)
 
 G_END_DECLS
