@@ -506,6 +506,92 @@ test_read_only_disk_answers_503_and_recovers (void)
   g_remove (db_path);
 }
 
+/* ---- files that turn read-only, and writable again -------------------- */
+
+/* Sets or clears the immutable attribute (chattr ±i) of @paths: while it
+ * is set, the kernel refuses every write, even through descriptors opened
+ * before (EPERM), as a disk or a file an operator made read-only would;
+ * cleared, writes go through again. Needs root (CAP_LINUX_IMMUTABLE) and a
+ * file system with the attribute (ext4, xfs, btrfs, tmpfs ≥ 6.0). */
+static gboolean
+set_immutable (const char * const *paths,
+               gboolean            on)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (gpointer) "chattr");
+  g_ptr_array_add (argv, (gpointer) (on ? "+i" : "-i"));
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (g_file_test (paths[i], G_FILE_TEST_EXISTS))
+      g_ptr_array_add (argv, (gpointer) paths[i]);
+  g_ptr_array_add (argv, NULL);
+  return run_tool ((const char * const *) argv->pdata, NULL);
+}
+
+/* The database, its WAL and their folder turn read-only under the running
+ * server: writes answer 503 storage_unavailable (nothing changed, sign-ins
+ * too, since they are audited), reads go on; once they are writable again
+ * the very next write succeeds — no restart — and the database is whole. */
+static void
+test_read_only_files_recover_without_restart (void)
+{
+  g_autoptr(HcTestServer) srv = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  g_autofree char *db_path = g_strdup (hc_test_server_get_db_path (srv));
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  const char * const files[] = { db_path, wal, dir, NULL };
+  const char *admin = hc_test_server_token (srv, "admin");
+  const char *body = "{\"code\":\"RW2\",\"name\":\"只读恢复测试二委\"}";
+  guint departments, audit;
+
+  hc_test_create_department (srv, "RW1", "只读恢复测试一委");
+  departments = count_items (srv, "/departments");
+  audit = count_items (srv, "/audit?limit=200");
+
+  if (geteuid () != 0 || !set_immutable (files, TRUE))
+    {
+      g_test_skip ("making files read-only under a running server needs root and chattr +i (see the log)");
+      return;
+    }
+  {
+    g_autoptr(HcTestResponse) r = hc_test_request (srv, "POST", "/departments", admin, body);
+    g_autoptr(HcTestResponse) login = hc_test_request (srv, "POST", "/session", NULL,
+                                                       "{\"username\":\"admin\",\"password\":\"" HC_TEST_PASSWORD "\"}");
+    const char *message;
+
+    hc_assert_status (r, 503, "storage_unavailable");
+    message = json_object_get_string_member (json_object_get_object_member (hc_test_response_object (r), "error"),
+                                             "message");
+    g_assert_nonnull (strstr (message, "read-only"));
+    g_assert_nonnull (strstr (message, "nothing was changed"));
+    hc_assert_status (login, 503, "storage_unavailable");
+  }
+  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments);
+  g_assert_cmpuint (count_items (srv, "/audit?limit=200"), ==, audit);
+
+  /* Writable again: the same write, on the same server, succeeds. */
+  g_assert_true (set_immutable (files, FALSE));
+  {
+    g_autoptr(HcTestResponse) r = hc_test_request (srv, "POST", "/departments", admin, body);
+
+    hc_assert_status (r, 201, NULL);
+  }
+  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments + 1);
+  g_assert_cmpuint (count_items (srv, "/audit?limit=200"), ==, audit + 1);
+  /* and a second time, with a sign-in (its own audited write) between */
+  {
+    g_autoptr(HcTestResponse) login = hc_test_request (srv, "POST", "/session", NULL,
+                                                       "{\"username\":\"admin\",\"password\":\"" HC_TEST_PASSWORD "\"}");
+    g_autoptr(HcTestResponse) r = hc_test_request (srv, "POST", "/departments", admin,
+                                                   "{\"code\":\"RW3\",\"name\":\"只读恢复测试三委\"}");
+
+    hc_assert_status (login, 200, NULL);
+    hc_assert_status (r, 201, NULL);
+  }
+  hc_test_server_stop (srv);
+  hc_test_assert_db_intact (db_path);
+}
+
 /* ---- a database another process holds locked --------------------------- */
 
 /* Another process (an administrator's sqlite3 shell, a stuck backup script)
@@ -764,6 +850,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/faults/sigkill-during-list-transitions", test_sigkill_during_list_transitions);
   g_test_add_func ("/faults/full-disk-answers-503-and-recovers", test_full_disk_answers_503_and_recovers);
   g_test_add_func ("/faults/read-only-disk-answers-503-and-recovers", test_read_only_disk_answers_503_and_recovers);
+  g_test_add_func ("/faults/read-only-files-recover-without-restart", test_read_only_files_recover_without_restart);
   g_test_add_func ("/faults/locked-database-answers-503-busy", test_locked_database_answers_503_busy);
   g_test_add_func ("/faults/backup-while-writing-and-restore", test_backup_while_writing_and_restore);
 
