@@ -101,7 +101,7 @@ audit_person_read (HcsRequest  *req,
   json_object_set_string_member (after, "method", hcs_request_get_method (req));
   json_object_set_string_member (after, "path", g_uri_get_path (soup_server_message_get_uri (msg)));
   json_node_set_object (node, after);
-  return hcs_store_audit_record (hcs_request_get_store (req), hcs_request_get_actor (req), "subject.view",
+  return hcs_store_audit_record (hcs_request_write_store (req), hcs_request_get_actor (req), "subject.view",
                                  "subject", entity_id, NULL, node, error);
 }
 

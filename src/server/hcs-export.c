@@ -367,7 +367,7 @@ audit_export (ExportJob  *job,
   json_object_set_object_member (obj, "filters", export_filters (job));
   json_object_set_int_member (obj, "rows", job->rows);
   json_node_take_object (after, obj);
-  return hcs_store_audit_record (hcs_request_get_store (job->req), hcs_request_get_actor (job->req),
+  return hcs_store_audit_record (hcs_request_write_store (job->req), hcs_request_get_actor (job->req),
                                  "export", job->route->pattern, NULL, NULL, after, error);
 }
 

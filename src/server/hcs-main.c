@@ -27,6 +27,7 @@
 typedef struct
 {
   char     *db_path;
+  char     *db_read;
   char     *listen;
   char     *admin_password_file;
   gboolean  seed_demo;
@@ -50,6 +51,7 @@ static void
 options_clear (Options *o)
 {
   g_free (o->db_path);
+  g_free (o->db_read);
   g_free (o->listen);
   g_free (o->admin_password_file);
   g_free (o->sync);
@@ -346,6 +348,7 @@ main (int   argc,
   HcsServerOptions server_options = { 0 };
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &o.db_path, N_("The SQLite database (created when missing), or a postgresql:// URI"), N_("PATH") },
+    { "db-read", 0, 0, G_OPTION_ARG_STRING, &o.db_read, N_("A PostgreSQL replica of --db for reads (a postgresql:// URI): a client’s own writes are read from the primary until the replica has them"), N_("URI") },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &o.listen, N_("Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)"), N_("HOST:PORT") },
     { "seed-demo", 0, 0, G_OPTION_ARG_NONE, &o.seed_demo, N_("Fill a new database with the demo dataset"), NULL },
     { "demo-scale", 0, 0, G_OPTION_ARG_INT, &o.demo_scale, N_("Multiply the demo dataset’s size (for benchmarks)"), N_("N") },
@@ -419,6 +422,13 @@ main (int   argc,
       g_printerr ("hncredit-server: %s\n", _("--db PATH is required"));
       return 2;
     }
+  if (o.db_read != NULL && (!hcs_pg_is_uri (o.db_read) || !hcs_pg_is_uri (o.db_path)))
+    {
+      g_printerr ("hncredit-server: %s\n",
+                  _("--db-read takes a postgresql:// URI of a replica, and needs --db postgresql://… (a SQLite "
+                    "database has no replica)"));
+      return 2;
+    }
   if (!parse_listen (o.listen ? o.listen : "127.0.0.1:8080", &host, &port, &error))
     {
       g_printerr ("hncredit-server: %s\n", error->message);
@@ -467,6 +477,7 @@ main (int   argc,
   g_clear_pointer (&store, hcs_store_free);
 
   server_options.db_path = o.db_path;
+  server_options.db_read_path = o.db_read;
   server_options.host = host;
   server_options.port = port;
   server_options.n_workers = (guint) CLAMP (o.threads, 0, 64);

@@ -152,6 +152,12 @@ static const char * const migration_19[] = {
   NULL
 };
 
+/* A session's last write position, for reads from a replica (issue 15). */
+static const char * const migration_20[] = {
+  "sessions-write-lsn.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -172,6 +178,7 @@ static const char * const * const migrations[] = {
   migration_17,
   migration_18,
   migration_19,
+  migration_20,
 };
 
 int

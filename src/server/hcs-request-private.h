@@ -12,6 +12,7 @@ struct _HcsRequest
   gatomicrefcount    ref_count;
   SoupServerMessage *msg;
   HcsStore          *store;
+  HcsStore          *primary;      /* while a GET reads from the replica (--db-read): the primary */
   GHashTable        *params;
   GHashTable        *query;
   JsonNode          *json;

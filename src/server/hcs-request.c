@@ -161,6 +161,30 @@ hcs_request_get_store (HcsRequest *self)
   return self->store;
 }
 
+/* The request's reads go to @replica (--db-read), until it writes. */
+void
+hcs_request_read_from (HcsRequest *self,
+                       HcsStore   *replica)
+{
+  g_return_if_fail (self->primary == NULL);
+  self->primary = self->store;
+  self->store = replica;
+}
+
+/* Returns: (transfer none): the store a write of the request goes to, the
+ * primary: a request that read from the replica reads from the primary
+ * from then on too (a write's reads are in its transaction). */
+HcsStore *
+hcs_request_write_store (HcsRequest *self)
+{
+  if (self->primary != NULL)
+    {
+      self->store = self->primary;
+      self->primary = NULL;
+    }
+  return self->store;
+}
+
 /* Returns: (nullable): the signed-in user, or %NULL on a public route */
 const HcsActor *
 hcs_request_get_actor (HcsRequest *self)

@@ -55,6 +55,9 @@ void             hcs_request_resume           (HcsRequest        *self,
 
 SoupServerMessage *hcs_request_get_message    (HcsRequest        *self);
 HcsStore        *hcs_request_get_store        (HcsRequest        *self);
+void             hcs_request_read_from        (HcsRequest        *self,
+                                               HcsStore          *replica);
+HcsStore        *hcs_request_write_store      (HcsRequest        *self);
 const HcsActor  *hcs_request_get_actor        (HcsRequest        *self);
 void             hcs_request_set_actor        (HcsRequest        *self,
                                                gint64             user_id,

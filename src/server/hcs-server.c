@@ -17,6 +17,7 @@
 #include "hcs-auth.h"
 #include "hcs-export.h"
 #include "hcs-http-guard.h"
+#include "hcs-store-pg.h"
 #include "hcs-store-users.h"
 
 /* One worker per processor: more workers than cores only adds context
@@ -37,6 +38,7 @@ typedef struct
   GMainLoop    *loop;
   GSocket      *socket;
   HcsStore     *store;
+  HcsStore     *read_store;   /* --db-read: the replica, or NULL */
   GMutex        ready_lock;
   GCond         ready_cond;
   gboolean      ready;
@@ -46,6 +48,7 @@ typedef struct
 struct _HcsServer
 {
   char            *db_path;
+  char            *db_read_path;    /* --db-read, or NULL */
   char            *host;
   guint16          port;
   guint            n_workers;
@@ -192,6 +195,74 @@ access_role (HcsAccess access)
     }
 }
 
+/* --db-read (issue 15): whether a request reads from the replica. A GET or
+ * HEAD of a signed-in token does, unless the token wrote and the replica
+ * has not replayed that write yet (hcs-store-pg-replica.c): its own writes
+ * are then read from the primary. Everything else, and every write (a GET
+ * that audits switches to the primary, hcs_request_write_store()), goes to
+ * the primary. */
+gboolean
+hcs_server_reads_from_replica (const char *method,
+                               gboolean    has_replica,
+                               gboolean    signed_in,
+                               gboolean    replica_is_current)
+{
+  return has_replica && signed_in && replica_is_current &&
+         (g_str_equal (method, "GET") || g_str_equal (method, "HEAD"));
+}
+
+static char *
+bearer_hash (HcsRequest *req)
+{
+  const char *auth = hcs_request_get_header (req, "Authorization");
+
+  if (auth == NULL || g_ascii_strncasecmp (auth, "Bearer ", 7) != 0 || auth[7] == '\0')
+    return NULL;
+  return hcs_auth_token_hash (auth + 7);
+}
+
+static void
+read_from_replica (HcsWorker   *worker,
+                   HcsRequest  *req,
+                   const char  *method)
+{
+  g_autofree char *token_hash = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean current;
+
+  if (!hcs_server_reads_from_replica (method, worker->read_store != NULL,
+                                      hcs_request_get_actor (req) != NULL, TRUE) ||
+      (token_hash = bearer_hash (req)) == NULL)
+    return;
+  /* a replica out of reach: the primary answers */
+  if (!hcs_store_ensure_connected (worker->read_store, NULL))
+    return;
+  current = hcs_store_replica_is_current (worker->store, worker->read_store, token_hash, &error);
+  if (error != NULL)
+    g_warning ("%s: reading from the primary: %s", method, error->message);
+  if (hcs_server_reads_from_replica (method, TRUE, TRUE, current))
+    hcs_request_read_from (req, worker->read_store);
+}
+
+/* After a request of a token that may have written (not a GET or HEAD)
+ * answered 2xx: its write position, for its later reads. */
+static void
+note_write (HcsWorker   *worker,
+            HcsRequest  *req,
+            const char  *method)
+{
+  g_autofree char *token_hash = NULL;
+  g_autoptr(GError) error = NULL;
+  guint status = soup_server_message_get_status (hcs_request_get_message (req));
+
+  if (worker->read_store == NULL || g_str_equal (method, "GET") || g_str_equal (method, "HEAD") ||
+      hcs_request_is_deferred (req) || status < 200 || status >= 300 ||
+      (token_hash = bearer_hash (req)) == NULL)
+    return;
+  if (!hcs_store_sessions_note_write (worker->store, token_hash, &error))
+    g_warning ("%s: cannot keep the session's write position: %s", method, error->message);
+}
+
 static void
 handle_api (SoupServer        *soup,
             SoupServerMessage *msg,
@@ -235,6 +306,8 @@ handle_api (SoupServer        *soup,
         return;
     }
 
+  read_from_replica (worker, req, method);
+
   /* Every listing exports through the same route (hcs-export.c). */
   if (g_str_equal (method, "GET") && (format = hcs_export_negotiate (req)) != HCS_EXPORT_NONE)
     {
@@ -250,6 +323,7 @@ handle_api (SoupServer        *soup,
       hcs_request_reply_error (req, HCS_ERR_INTERNAL, NULL,
                                _("The server could not complete this; nothing was changed."));
     }
+  note_write (worker, req, method);
 }
 
 /* Runs when the headers are in, before libsoup reads the body: refuses
@@ -396,6 +470,7 @@ worker_free (gpointer data)
   g_clear_pointer (&worker->context, g_main_context_unref);
   g_clear_object (&worker->socket);
   g_clear_pointer (&worker->store, hcs_store_free);
+  g_clear_pointer (&worker->read_store, hcs_store_free);
   g_clear_error (&worker->error);
   g_mutex_clear (&worker->ready_lock);
   g_cond_clear (&worker->ready_cond);
@@ -412,6 +487,7 @@ hcs_server_new (const HcsServerOptions  *options,
 
   self = g_new0 (HcsServer, 1);
   self->db_path = g_strdup (options->db_path);
+  self->db_read_path = g_strdup (options->db_read_path);
   self->host = g_strdup (options->host ? options->host : "127.0.0.1");
   self->port = options->port;
   self->n_workers = options->n_workers ? options->n_workers : default_workers ();
@@ -507,6 +583,10 @@ hcs_server_start (HcsServer  *self,
 
       worker->store = hcs_store_open (self->db_path, error);
       if (worker->store == NULL || !hcs_store_set_sync (worker->store, self->sync, error))
+        return FALSE;
+      /* the replica runs no migration: the primary's reach it by replication */
+      if (self->db_read_path != NULL &&
+          (worker->read_store = hcs_store_open (self->db_read_path, error)) == NULL)
         return FALSE;
       worker->socket = bind_socket (self->host, self->port, error);
       if (worker->socket == NULL)
@@ -639,6 +719,7 @@ hcs_server_free (HcsServer *self)
   g_clear_pointer (&self->router, hcs_router_free);
   g_clear_object (&self->tls_certificate);
   g_free (self->db_path);
+  g_free (self->db_read_path);
   g_free (self->host);
   g_free (self);
 }

@@ -13,6 +13,7 @@ typedef struct _HcsServer HcsServer;
 typedef struct
 {
   const char *db_path;
+  const char *db_read_path;  /* --db-read: a PostgreSQL replica for reads, or NULL */
   const char *host;
   guint16     port;          /* 0: pick a free one */
   guint       n_workers;     /* 0: default */
@@ -24,6 +25,10 @@ typedef struct
   const char *tls_key_file;
 } HcsServerOptions;
 
+gboolean   hcs_server_reads_from_replica (const char *method,
+                                          gboolean    has_replica,
+                                          gboolean    signed_in,
+                                          gboolean    replica_is_current);
 HcsServer *hcs_server_new        (const HcsServerOptions  *options,
                                   GError                 **error);
 gboolean   hcs_server_start      (HcsServer               *self,

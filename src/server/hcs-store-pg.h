@@ -57,6 +57,15 @@ GPtrArray    *hcs_pg_copy_from_sqlite       (HcsPg         *self,
                                              gboolean      *all_match,
                                              GError       **error);
 
+/* Reads from a replica (--db-read, hcs-store-pg-replica.c). */
+gboolean      hcs_store_sessions_note_write (HcsStore        *primary,
+                                             const char      *token_hash,
+                                             GError         **error);
+gboolean      hcs_store_replica_is_current  (HcsStore        *primary,
+                                             HcsStore        *replica,
+                                             const char      *token_hash,
+                                             GError         **error);
+
 /* `check` over PostgreSQL (hcs-store-pg-check.c). */
 char         *hcs_pg_check                  (HcsPg           *pg,
                                              int              latest_version,

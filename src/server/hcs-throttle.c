@@ -160,7 +160,7 @@ audit_lookup (HcsRequest  *req,
   json_object_set_string_member (after, "path", g_uri_get_path (soup_server_message_get_uri (msg)));
   json_node_set_object (node, after);
   /* No entity id: filtering the audit log by a number must not confirm it. */
-  return hcs_store_audit_record (hcs_request_get_store (req), hcs_request_get_actor (req),
+  return hcs_store_audit_record (hcs_request_write_store (req), hcs_request_get_actor (req),
                                  action, "subject", NULL, NULL, node, error);
 }
 

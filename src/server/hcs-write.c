@@ -41,7 +41,7 @@ hcs_write_begin (HcsRequest  *req,
 
   g_return_val_if_fail (req != NULL, NULL);
 
-  self = hcs_write_begin_store (hcs_request_get_store (req), error);
+  self = hcs_write_begin_store (hcs_request_write_store (req), error);
   if (self != NULL)
     self->req = req;
   return self;

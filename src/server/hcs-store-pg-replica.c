@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reads from a replica (`--db-read postgresql://…`, issue 15) that still
+ * see a client's own writes. After a request of a token writes, the
+ * primary's WAL position (pg_current_wal_lsn, taken after the commit, so
+ * at or past its commit record) is kept in the token's session row. A later
+ * read of that token, on any server (the session is read from the primary
+ * on every request), goes to the replica only when the replica has
+ * replayed at least that far (pg_last_wal_replay_lsn): then the write is
+ * there, since WAL is replayed in order. Else, and when the replica cannot
+ * say (a database that is no standby answers NULL), the primary answers. A
+ * token that never wrote reads from the replica at once. */
+#define G_LOG_DOMAIN "hcs-store-pg"
+
+#include "config.h"
+
+#include "hcs-store-pg-private.h"
+#include "hcs-store-private.h"
+
+static const char SQL_NOTE_WRITE[] =
+  "UPDATE sessions SET write_lsn = pg_current_wal_lsn ()::text WHERE token_hash = $1";
+static const char SQL_WRITE_LSN[] = "SELECT write_lsn FROM sessions WHERE token_hash = $1";
+static const char SQL_REPLAYED[] = "SELECT coalesce (pg_last_wal_replay_lsn () >= $1::pg_lsn, FALSE)";
+
+/**
+ * hcs_store_sessions_note_write:
+ * @primary: the primary's store, out of any transaction
+ *
+ * Keeps the primary's WAL position in the session of @token_hash, after a
+ * write of one of its requests has committed. Nothing over SQLite.
+ */
+gboolean
+hcs_store_sessions_note_write (HcsStore    *primary,
+                               const char  *token_hash,
+                               GError     **error)
+{
+  HcsPg *pg = hcs_store_get_pg (primary);
+  const char *params[1] = { token_hash };
+  PGresult *result;
+  gboolean ok = TRUE;
+
+  if (pg == NULL)
+    return TRUE;
+  result = PQexecParams (hcs_pg_get_conn (pg), SQL_NOTE_WRITE, 1, NULL, params, NULL, NULL, 0);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    ok = hcs_pg_set_error (pg, result, error);
+  PQclear (result);
+  return ok;
+}
+
+/**
+ * hcs_store_replica_is_current:
+ *
+ * Whether @replica may answer a read of the token @token_hash: the token
+ * has written nothing, or @replica has replayed its last write.
+ *
+ * Returns: %TRUE or %FALSE; %FALSE with @error set when the primary could
+ *   not be read (an error of the replica only means "not current")
+ */
+gboolean
+hcs_store_replica_is_current (HcsStore    *primary,
+                              HcsStore    *replica,
+                              const char  *token_hash,
+                              GError     **error)
+{
+  HcsPg *pg = hcs_store_get_pg (primary);
+  HcsPg *read = hcs_store_get_pg (replica);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *lsn = NULL;
+  g_autofree char *replayed = NULL;
+  const char *params[1] = { token_hash };
+
+  if (pg == NULL || read == NULL)
+    return FALSE;
+  lsn = hcs_pg_single_text (pg, SQL_WRITE_LSN, 1, params, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (lsn == NULL)
+    return TRUE;
+  params[0] = lsn;
+  replayed = hcs_pg_single_text (read, SQL_REPLAYED, 1, params, &local);
+  if (local != NULL)
+    g_debug ("the replica cannot say how far it replayed: %s", local->message);
+  return g_strcmp0 (replayed, "t") == 0;
+}
