@@ -1,0 +1,133 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# 归集 over PostgreSQL (issue 15): a 行政处罚 CSV (100,000 rows by default,
+# 0.1 % bad rows, bench/import-gen.c) imported by `hncredit-server import
+# --db postgresql://…` — the same hcs_import_run as POST /imports: every row
+# validated, the good ones COPY'd into a staging table, then one INSERT …
+# SELECT, one transaction — against psql's unvalidated `\copy` of the same
+# file into a table with a primary key, in the same run and the same
+# throwaway cluster (pg_virtualenv). The import row by row
+# (HCS_IMPORT_PG=rows, what the PostgreSQL backend did before) is timed too,
+# against the COPY import, on a file of the same size without bad rows: row
+# by row over PostgreSQL, a repeated decision number ends the transaction.
+#
+#   bench/import-pg.sh [BUILD-DIR] [ROWS] [RUNS]
+#
+# Every subject of the file is registered beforehand (penalties of known
+# companies, the normal case). BUILD-DIR defaults to _build-bench, configured
+# as a release build without sanitizers when missing. Nothing is asserted:
+# the figures are printed, the best of RUNS (2) for each side.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$top/_build-bench}
+rows=${2:-100000}
+runs=${3:-2}
+
+if [ -z "${HC_BENCH_PG_CLUSTER:-}" ]; then
+  if ! command -v pg_virtualenv >/dev/null 2>&1; then
+    echo "pg_virtualenv is missing: install postgresql and postgresql-common (tools/setup.sh does)" >&2
+    exit 1
+  fi
+  if [ ! -f "$build/build.ninja" ]; then
+    meson setup "$build" "$top" --buildtype=release -Dapp=false >/dev/null
+  fi
+  ninja -C "$build" src/server/hncredit-server bench/hc-import-gen >/dev/null
+  # a throwaway cluster of its own, on a free port (as tests/hc-pg-run.sh)
+  PGPORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  export PGPORT HC_BENCH_PG_CLUSTER=1
+  exec pg_virtualenv -t "$0" "$build" "$rows" "$runs"
+fi
+
+server=$build/src/server/hncredit-server
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+csv=$work/penalties-$rows.csv
+clean=$work/penalties-$rows-clean.csv
+"$build/bench/hc-import-gen" "$rows" 0.001 "$csv"
+"$build/bench/hc-import-gen" "$rows" 0 "$clean"
+
+now() { date +%s.%N; }
+best() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b < a) ? b : a }'; }
+q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+# The template: the schema (the import subcommand migrates a new database,
+# then stops at the missing catalog item), the catalog item, and every
+# subject of the file, in an order unrelated to the file's. The subjects go
+# in with the triggers off (session_replication_role): their names' bigram
+# postings, which the import never reads, would take most of the setup.
+q -d postgres -c "CREATE DATABASE hc_template"
+"$server" import --db postgresql:///hc_template --item 1 "$csv" >/dev/null 2>&1 || true
+q -d hc_template <<SQL >/dev/null
+INSERT INTO departments (id, code, name, created_at) VALUES (1, 'SCJG', '海南省市场监督管理局', '2025-01-01T00:00:00Z');
+INSERT INTO catalog_versions (year, state, created_at) VALUES (2025, 'published', '2025-01-01T00:00:00Z');
+INSERT INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)
+  VALUES (1, 2025, 'cf-scjg', 'penalty', '市场监管行政处罚信息', 'legal_person', 1, 'public');
+CREATE TEMP TABLE f (uscc text, name text, decision_no text, authority text, decided_on text,
+  category text, amount text, publicity_until text);
+\copy f FROM '$csv' WITH (FORMAT csv, HEADER true)
+\copy f FROM '$clean' WITH (FORMAT csv, HEADER true)
+SET session_replication_role = replica;
+INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)
+  SELECT uscc, CASE WHEN coalesce (name, '') = '' THEN '海南未具名有限公司' ELSE name END, 'legal_person',
+         substr (uscc, 3, 6), '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'
+  FROM (SELECT DISTINCT ON (uscc) uscc, name FROM f WHERE uscc IS NOT NULL ORDER BY uscc) d
+  ORDER BY random ()
+  ON CONFLICT DO NOTHING;
+SET session_replication_role = DEFAULT;
+VACUUM ANALYZE;
+SQL
+echo "subjects registered: $(q -d hc_template -At -c 'SELECT count(*) FROM subjects')"
+
+# One import of FILE into a fresh copy of the template: seconds, and what it
+# stored (in $stored).
+import_once() {
+  local db=$1 out=$2 file=$3 t0 t1
+  q -d postgres -c "CREATE DATABASE $db TEMPLATE hc_template"
+  t0=$(now)
+  "$server" import --db "postgresql:///$db" --item 1 "$file" > "$out" 2>&1
+  t1=$(now)
+  stored=$(q -d "$db" -At -c "SELECT count(*) FROM penalties")
+  q -d postgres -c "DROP DATABASE $db"
+  awk -v x="$t0" -v y="$t1" 'BEGIN { print y - x }'
+}
+
+best_copy= best_clean= best_rows= best_ref=
+for run in $(seq "$runs"); do
+  import_once hc_copy_$run "$work/copy.txt" "$csv" > "$work/t"; t_copy=$(cat "$work/t"); stored_copy=$stored
+  import_once hc_clean_$run "$work/clean.txt" "$clean" > "$work/t"; t_clean=$(cat "$work/t"); stored_clean=$stored
+  HCS_IMPORT_PG=rows import_once hc_rows_$run "$work/rows.txt" "$clean" > "$work/t"; t_rows=$(cat "$work/t")
+  stored_rows=$stored
+
+  # psql \copy: no validation, a primary key (an identity: the file repeats
+  # some decision numbers on purpose, which a key on them would refuse).
+  q -d postgres -c "CREATE DATABASE hc_ref_$run"
+  q -d "hc_ref_$run" -c "CREATE TABLE penalties (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    uscc text, name text, decision_no text, authority text, decided_on text, category text,
+    amount double precision, publicity_until text)"
+  t0=$(now)
+  q -d "hc_ref_$run" -c "\\copy penalties (uscc, name, decision_no, authority, decided_on, category, amount, publicity_until) FROM '$csv' WITH (FORMAT csv, HEADER true)"
+  t1=$(now)
+  stored_ref=$(q -d "hc_ref_$run" -At -c "SELECT count(*) FROM penalties")
+  q -d postgres -c "DROP DATABASE hc_ref_$run"
+  t_ref=$(awk -v x="$t0" -v y="$t1" 'BEGIN { print y - x }')
+
+  printf 'run %s: COPY import %.2f s, psql \\copy %.2f s; clean file: COPY import %.2f s, row by row %.2f s\n' \
+    "$run" "$t_copy" "$t_ref" "$t_clean" "$t_rows"
+  best_copy=$(best "$best_copy" "$t_copy")
+  best_clean=$(best "$best_clean" "$t_clean")
+  best_rows=$(best "$best_rows" "$t_rows")
+  best_ref=$(best "$best_ref" "$t_ref")
+done
+
+echo "rows in file:          $rows ($(du -h "$csv" | cut -f1)), best of $runs runs, PostgreSQL $(q -d postgres -At -c 'SHOW server_version')"
+echo "hncredit import:       $(head -1 "$work/copy.txt")"
+awk -v n="$rows" -v tc="$best_copy" -v tk="$best_clean" -v tr="$best_rows" -v tp="$best_ref" \
+    -v sc="$stored_copy" -v sk="$stored_clean" -v sr="$stored_rows" -v sp="$stored_ref" 'BEGIN {
+  printf "import, COPY staging:  %.2f s, %.0f rows/s (validated; %d stored)\n", tc, n / tc, sc;
+  printf "psql \\copy:            %.2f s, %.0f rows/s (unvalidated; %d stored)\n", tp, n / tp, sp;
+  printf "ratio COPY import / psql \\copy (rows/s): %.2f\n", tp / tc;
+  printf "clean file, COPY:      %.2f s, %.0f rows/s (%d stored)\n", tk, n / tk, sk;
+  printf "clean file, row by row: %.2f s, %.0f rows/s (%d stored)\n", tr, n / tr, sr;
+  printf "ratio COPY import / row by row (rows/s): %.2f\n", tr / tk;
+}'
