@@ -20,6 +20,7 @@
 #include "hc-enums.h"
 #include "hc-fulfilment-dialog.h"
 #include "hc-grade-view.h"
+#include "hc-save-pdf.h"
 #include "hc-window.h"
 
 #define N_KINDS 7
@@ -393,17 +394,13 @@ hc_credit_file_view_save_report (HcCreditFileView *self,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog  *chooser,
-                     int               response,
-                     HcCreditFileView *self)
+chosen_cb (GtkWidget *owner,
+           GFile     *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  HcCreditFileView *self = HC_CREDIT_FILE_VIEW (owner);
 
-      if (file != NULL)
-        hc_credit_file_view_save_report (self, file);
-    }
+  if (file != NULL)
+    hc_credit_file_view_save_report (self, file);
   g_clear_object (&self->chooser);
   update_actions (self);
 }
@@ -414,28 +411,14 @@ report_action (GtkWidget  *widget,
                GVariant   *param)
 {
   HcCreditFileView *self = HC_CREDIT_FILE_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
   if (self->subject == NULL || self->chooser != NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Save the Credit Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   /* Translators: the file name offered for a credit report; %s is the subject's name */
   name = g_strdup_printf (_("Credit report %s.pdf"), hc_subject_get_name (self->subject));
-  g_strdelimit (name, "/\\", '_');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_set_name (pdf, _("PDF documents"));
-  gtk_file_filter_add_mime_type (pdf, "application/pdf");
-  gtk_file_filter_add_suffix (pdf, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  self->chooser = hc_save_pdf_dialog_show (widget, _("Save the Credit Report"), name, chosen_cb);
   update_actions (self);
-  gtk_native_dialog_show (self->chooser);
 }
 
 /* A supervisor's reveal */

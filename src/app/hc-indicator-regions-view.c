@@ -234,16 +234,23 @@ wrote (HcIndicatorRegionsView *self,
   g_signal_emit (self, signals [CHANGED], 0);
 }
 
-static gboolean
-handle_stale (HcIndicatorRegionsView *self,
-              const GError           *error)
+/* The answer to either dialog: @done says what was written. */
+static void
+take_outcome (HcIndicatorRegionsView *self,
+              HcIndicatorWrite        outcome,
+              const char             *done)
 {
-  if (!g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED))
-    return FALSE;
-  hc_indicator_submit_dialog_close (self->submit_dialog);
-  hc_indicator_target_dialog_close (self->target_dialog);
-  wrote (self, _("Someone changed this value meanwhile. It has been reloaded: check it and try again."));
-  return TRUE;
+  if (outcome == HC_INDICATOR_WRITE_CANCELLED)
+    return;
+  set_busy (self, FALSE);
+  if (outcome == HC_INDICATOR_WRITE_STALE)
+    {
+      hc_indicator_submit_dialog_close (self->submit_dialog);
+      hc_indicator_target_dialog_close (self->target_dialog);
+      wrote (self, _("Someone changed this value meanwhile. It has been reloaded: check it and try again."));
+    }
+  else if (outcome == HC_INDICATOR_WRITE_DONE)
+    wrote (self, done);
 }
 
 static void
@@ -252,22 +259,9 @@ submit_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(HcIndicatorRegionsView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
 
-  etag = hc_client_submit_indicator_value_finish (HC_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  set_busy (self, FALSE);
-  if (etag == NULL)
-    {
-      if (handle_stale (self, error))
-        return;
-      hc_indicator_submit_dialog_show_refusal (self->submit_dialog, error);
-      return;
-    }
-  hc_indicator_submit_dialog_close (self->submit_dialog);
-  wrote (self, _("The value was submitted and awaits review."));
+  take_outcome (self, hc_indicator_submit_dialog_take_answer (self->submit_dialog, source, result),
+                _("The value was submitted and awaits review."));
 }
 
 static void
@@ -299,19 +293,12 @@ report_action (GtkWidget  *widget,
                GVariant   *param)
 {
   HcIndicatorRegionsView *self = HC_INDICATOR_REGIONS_VIEW (widget);
-  const char *kind = hc_indicator_detail_get_kind (self->detail);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autofree char *heading = NULL;
 
   for (guint i = 0; i < hc_indicator_detail_get_n_regions (self->detail); i++)
     g_ptr_array_add (names, hc_indicator_detail_get_region (self->detail, i)->name);
   g_ptr_array_add (names, NULL);
-  /* Translators: the indicator and the year a value is reported for, "信用立法 · 2025年". */
-  heading = g_strdup_printf (_("%s · %d"), hc_indicator_detail_get_item (self->detail), self->year);
-  hc_indicator_submit_dialog_reset (self->submit_dialog, heading,
-                                    g_strcmp0 (kind, "milestone") == 0 ? _("1 when the milestone is reached, 0 when not.")
-                                    : g_strcmp0 (kind, "ratio") == 0 ? _("A share in percent, from 0 to 100.")
-                                    : _("A whole number: what this year added."), NULL);
+  hc_indicator_submit_dialog_reset (self->submit_dialog, self->detail, self->year, NULL);
   hc_indicator_submit_dialog_set_regions (self->submit_dialog, (const char * const *) names->pdata, 0);
   hc_indicator_submit_dialog_open (self->submit_dialog, GTK_WINDOW (gtk_widget_get_root (widget)));
 }
@@ -322,26 +309,9 @@ target_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(HcIndicatorRegionsView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
-  const char *field;
 
-  etag = hc_client_set_indicator_region_target_finish (HC_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  set_busy (self, FALSE);
-  if (etag == NULL)
-    {
-      if (handle_stale (self, error))
-        return;
-      field = hc_client_error_get_field (error);
-      if (g_strcmp0 (field, "target") != 0 && g_strcmp0 (field, "warning_gap") != 0)
-        field = NULL;
-      hc_indicator_target_dialog_show_error (self->target_dialog, field, error->message);
-      return;
-    }
-  hc_indicator_target_dialog_close (self->target_dialog);
-  wrote (self, _("The target was saved; the cities and counties are judged against it."));
+  take_outcome (self, hc_indicator_target_dialog_take_answer (self->target_dialog, source, result),
+                _("The target was saved; the cities and counties are judged against it."));
 }
 
 /* @choice 0 is all 市县, then each in the order of the detail. */

@@ -101,18 +101,29 @@ hc_indicator_submit_dialog_new (void)
   return g_object_new (HC_TYPE_INDICATOR_SUBMIT_DIALOG, NULL);
 }
 
-/* Empties the form for a new report: @value is the value reported before,
- * or NULL. */
+/* Empties the form for a new report of @detail's value in @year: @value is
+ * the value reported before, or NULL. The hint says what a value of the
+ * indicator's kind is. */
 void
 hc_indicator_submit_dialog_reset (HcIndicatorSubmitDialog *self,
-                                  const char              *heading,
-                                  const char              *hint,
+                                  HcIndicatorDetail       *detail,
+                                  int                      year,
                                   const char              *value)
 {
-  g_return_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self));
+  const char *kind;
+  g_autofree char *heading = NULL;
 
+  g_return_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self));
+  g_return_if_fail (HC_IS_INDICATOR_DETAIL (detail));
+
+  kind = hc_indicator_detail_get_kind (detail);
+  /* Translators: the indicator and the year a value is reported for, "信用立法 · 2025年". */
+  heading = g_strdup_printf (_("%s · %d"), hc_indicator_detail_get_item (detail), year);
   gtk_label_set_label (self->heading_label, heading);
-  gtk_label_set_label (self->value_hint, hint);
+  gtk_label_set_label (self->value_hint,
+                       g_strcmp0 (kind, "milestone") == 0 ? _("1 when the milestone is reached, 0 when not.")
+                       : g_strcmp0 (kind, "ratio") == 0 ? _("A share in percent, from 0 to 100.")
+                       : _("A whole number: what this year added."));
   hc_indicator_submit_dialog_fill (self, value, NULL);
   clear_errors (self);
 }
@@ -155,24 +166,39 @@ hc_indicator_submit_dialog_send (HcIndicatorSubmitDialog *self)
 }
 
 /**
- * hc_indicator_submit_dialog_show_refusal:
- * @error: the server's refusal of the submitted value
+ * hc_indicator_submit_dialog_take_answer:
+ * @client: the HcClient that sent the dialog's value
+ * @result: its hc_client_submit_indicator_value_async() result
  *
- * Shows @error under the field it names when that is one of the dialog's
- * (value, evidence), else at the foot of the dialog.
+ * Closes the dialog when the value was written or changed meanwhile;
+ * shows a refusal under the field it names when that is one of the
+ * dialog's (value, evidence), else at the foot of the dialog.
  */
-void
-hc_indicator_submit_dialog_show_refusal (HcIndicatorSubmitDialog *self,
-                                         const GError            *error)
+HcIndicatorWrite
+hc_indicator_submit_dialog_take_answer (HcIndicatorSubmitDialog *self,
+                                        GObject                 *client,
+                                        GAsyncResult            *result)
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
   const char *field;
 
-  g_return_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self));
-  g_return_if_fail (error != NULL);
+  g_return_val_if_fail (HC_IS_INDICATOR_SUBMIT_DIALOG (self), HC_INDICATOR_WRITE_CANCELLED);
+  g_return_val_if_fail (HC_IS_CLIENT (client), HC_INDICATOR_WRITE_CANCELLED);
+
+  etag = hc_client_submit_indicator_value_finish (HC_CLIENT (client), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return HC_INDICATOR_WRITE_CANCELLED;
+  if (etag != NULL || g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED))
+    {
+      hc_indicator_submit_dialog_close (self);
+      return etag != NULL ? HC_INDICATOR_WRITE_DONE : HC_INDICATOR_WRITE_STALE;
+    }
   field = hc_client_error_get_field (error);
   if (g_strcmp0 (field, "value") != 0 && g_strcmp0 (field, "evidence") != 0)
     field = NULL;
   hc_indicator_submit_dialog_show_error (self, field, error->message);
+  return HC_INDICATOR_WRITE_REFUSED;
 }
 
 /* While busy, Submit does nothing. Only the button is made insensitive: an

@@ -4,6 +4,9 @@
 
 #include <gtk/gtk.h>
 
+#include "hc-indicator-detail.h"
+#include "hc-indicator-write.h"
+
 G_BEGIN_DECLS
 
 #define HC_TYPE_INDICATOR_SUBMIT_DIALOG (hc_indicator_submit_dialog_get_type ())
@@ -12,8 +15,8 @@ G_DECLARE_FINAL_TYPE (HcIndicatorSubmitDialog, hc_indicator_submit_dialog, HC, I
 
 HcIndicatorSubmitDialog *hc_indicator_submit_dialog_new        (void);
 void                     hc_indicator_submit_dialog_reset      (HcIndicatorSubmitDialog *self,
-                                                                const char              *heading,
-                                                                const char              *hint,
+                                                                HcIndicatorDetail       *detail,
+                                                                int                      year,
                                                                 const char              *value);
 void                     hc_indicator_submit_dialog_fill       (HcIndicatorSubmitDialog *self,
                                                                 const char              *value,
@@ -24,8 +27,9 @@ void                     hc_indicator_submit_dialog_set_busy   (HcIndicatorSubmi
 void                     hc_indicator_submit_dialog_show_error (HcIndicatorSubmitDialog *self,
                                                                 const char              *field,
                                                                 const char              *message);
-void                     hc_indicator_submit_dialog_show_refusal (HcIndicatorSubmitDialog *self,
-                                                                  const GError            *error);
+HcIndicatorWrite         hc_indicator_submit_dialog_take_answer (HcIndicatorSubmitDialog *self,
+                                                                 GObject                 *client,
+                                                                 GAsyncResult            *result);
 const char              *hc_indicator_submit_dialog_get_error  (HcIndicatorSubmitDialog *self,
                                                                 const char              *field);
 void                     hc_indicator_submit_dialog_open       (HcIndicatorSubmitDialog *self,

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-indicator-table-button.h"
+#include "hc-save-pdf.h"
 #include "hc-window.h"
 
 struct _HcIndicatorTableButton
@@ -107,17 +108,13 @@ hc_indicator_table_button_save (HcIndicatorTableButton *self,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog        *chooser,
-                     int                     response,
-                     HcIndicatorTableButton *self)
+chosen_cb (GtkWidget *owner,
+           GFile     *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  HcIndicatorTableButton *self = HC_INDICATOR_TABLE_BUTTON (owner);
 
-      if (file != NULL)
-        hc_indicator_table_button_save (self, file);
-    }
+  if (file != NULL)
+    hc_indicator_table_button_save (self, file);
   g_clear_object (&self->chooser);
   update (self);
 }
@@ -126,27 +123,14 @@ static void
 hc_indicator_table_button_clicked (GtkButton *button)
 {
   HcIndicatorTableButton *self = HC_INDICATOR_TABLE_BUTTON (button);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
   if (self->chooser != NULL || self->busy)
     return;
-  chooser = gtk_file_chooser_native_new (_("Save Table 1"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   /* Translators: the file name offered for Table 1's PDF, with the year */
   name = g_strdup_printf (_("Table 1 %d.pdf"), self->year);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_set_name (pdf, _("PDF documents"));
-  gtk_file_filter_add_mime_type (pdf, "application/pdf");
-  gtk_file_filter_add_suffix (pdf, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  self->chooser = hc_save_pdf_dialog_show (GTK_WIDGET (self), _("Save Table 1"), name, chosen_cb);
   update (self);
-  gtk_native_dialog_show (self->chooser);
 }
 
 static void

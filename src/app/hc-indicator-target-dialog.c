@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "hc-client.h"
 #include "hc-indicator-target-dialog.h"
 
 struct _HcIndicatorTargetDialog
@@ -284,4 +285,39 @@ hc_indicator_target_dialog_close (HcIndicatorTargetDialog *self)
 
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/**
+ * hc_indicator_target_dialog_take_answer:
+ * @client: the HcClient that sent the dialog's target
+ * @result: its hc_client_set_indicator_region_target_async() result
+ *
+ * As hc_indicator_submit_dialog_take_answer(), for the fields target and
+ * warning_gap.
+ */
+HcIndicatorWrite
+hc_indicator_target_dialog_take_answer (HcIndicatorTargetDialog *self,
+                                        GObject                 *client,
+                                        GAsyncResult            *result)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  const char *field;
+
+  g_return_val_if_fail (HC_IS_INDICATOR_TARGET_DIALOG (self), HC_INDICATOR_WRITE_CANCELLED);
+  g_return_val_if_fail (HC_IS_CLIENT (client), HC_INDICATOR_WRITE_CANCELLED);
+
+  etag = hc_client_set_indicator_region_target_finish (HC_CLIENT (client), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return HC_INDICATOR_WRITE_CANCELLED;
+  if (etag != NULL || g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED))
+    {
+      hc_indicator_target_dialog_close (self);
+      return etag != NULL ? HC_INDICATOR_WRITE_DONE : HC_INDICATOR_WRITE_STALE;
+    }
+  field = hc_client_error_get_field (error);
+  if (g_strcmp0 (field, "target") != 0 && g_strcmp0 (field, "warning_gap") != 0)
+    field = NULL;
+  hc_indicator_target_dialog_show_error (self, field, error->message);
+  return HC_INDICATOR_WRITE_REFUSED;
 }

@@ -5,6 +5,8 @@
 
 #include <gtk/gtk.h>
 
+#include "hc-indicator-write.h"
+
 G_BEGIN_DECLS
 
 #define HC_TYPE_INDICATOR_TARGET_DIALOG (hc_indicator_target_dialog_get_type ())
@@ -40,5 +42,8 @@ const char              *hc_indicator_target_dialog_get_error  (HcIndicatorTarge
 void                     hc_indicator_target_dialog_open       (HcIndicatorTargetDialog       *self,
                                                                 GtkWindow                     *parent);
 void                     hc_indicator_target_dialog_close      (HcIndicatorTargetDialog       *self);
+HcIndicatorWrite         hc_indicator_target_dialog_take_answer (HcIndicatorTargetDialog      *self,
+                                                                 GObject                      *client,
+                                                                 GAsyncResult                 *result);
 
 G_END_DECLS

@@ -442,17 +442,13 @@ year_changed_cb (HcIndicatorsPane *self)
 
 /* Writes */
 
-static gboolean
-handle_stale (HcIndicatorsPane *self,
-              const GError     *error)
+static void
+show_stale (HcIndicatorsPane *self)
 {
-  if (!g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED))
-    return FALSE;
   hc_indicator_submit_dialog_close (self->submit_dialog);
   hc_indicator_return_dialog_close (self->return_dialog);
   show_message (self, _("Someone changed this value meanwhile. It has been reloaded: check it and try again."));
   hc_pane_reload (HC_PANE (self));
-  return TRUE;
 }
 
 static void
@@ -461,23 +457,18 @@ submit_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(HcIndicatorsPane) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
+  HcIndicatorWrite outcome = hc_indicator_submit_dialog_take_answer (self->submit_dialog, source, result);
 
-  etag = hc_client_submit_indicator_value_finish (HC_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (outcome == HC_INDICATOR_WRITE_CANCELLED)
     return;
   set_busy (self, FALSE);
-  if (etag == NULL)
+  if (outcome == HC_INDICATOR_WRITE_STALE)
+    show_stale (self);
+  else if (outcome == HC_INDICATOR_WRITE_DONE)
     {
-      if (handle_stale (self, error))
-        return;
-      hc_indicator_submit_dialog_show_refusal (self->submit_dialog, error);
-      return;
+      show_message (self, _("The value was submitted and awaits review."));
+      hc_pane_reload (HC_PANE (self));
     }
-  hc_indicator_submit_dialog_close (self->submit_dialog);
-  show_message (self, _("The value was submitted and awaits review."));
-  hc_pane_reload (HC_PANE (self));
 }
 
 static void
@@ -487,21 +478,9 @@ submit_action (GtkWidget  *widget,
 {
   HcIndicatorsPane *self = HC_INDICATORS_PANE (widget);
   const HcIndicatorYear *value = current_year_value (self);
-  const char *kind = hc_indicator_detail_get_kind (self->detail);
-  g_autofree char *heading = NULL;
-  const char *hint;
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  /* Translators: the indicator and the year a value is reported for, "信用立法 · 2025年". */
-  heading = g_strdup_printf (_("%s · %d"), hc_indicator_detail_get_item (self->detail), self->year);
-  if (g_strcmp0 (kind, "milestone") == 0)
-    hint = _("1 when the milestone is reached, 0 when not.");
-  else if (g_strcmp0 (kind, "ratio") == 0)
-    hint = _("A share in percent, from 0 to 100.");
-  else
-    hint = _("A whole number: what this year added.");
-
-  hc_indicator_submit_dialog_reset (self->submit_dialog, heading, hint,
+  hc_indicator_submit_dialog_reset (self->submit_dialog, self->detail, self->year,
                                     value != NULL && value->has_value && value->state != NULL
                                     ? g_ascii_formatd (buf, sizeof buf, "%g", value->value) : NULL);
   hc_indicator_submit_dialog_open (self->submit_dialog, GTK_WINDOW (gtk_widget_get_root (widget)));
@@ -522,8 +501,11 @@ review_cb (GObject      *source,
   set_busy (self, FALSE);
   if (etag == NULL)
     {
-      if (handle_stale (self, error))
-        return;
+      if (g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED))
+        {
+          show_stale (self);
+          return;
+        }
       if (gtk_widget_get_visible (GTK_WIDGET (self->return_dialog)))
         hc_indicator_return_dialog_show_error (self->return_dialog, error->message);
       else

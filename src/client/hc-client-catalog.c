@@ -383,21 +383,6 @@ hc_client_update_catalog_item_finish (HcClient      *self,
 
 /* DELETE /catalog/items/{id} */
 
-static void
-delete_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = hc_client_send_etag_finish (HC_CLIENT (source), result, NULL, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 /**
  * hc_client_delete_catalog_item_async:
  * @etag: the item's ETag as the user saw it
@@ -415,18 +400,15 @@ hc_client_delete_catalog_item_async (HcClient            *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (id > 0);
   g_return_if_fail (etag != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_delete_catalog_item_async);
   path = g_strdup_printf ("/catalog/items/%" G_GINT64_FORMAT, id);
-  hc_client_send_etag_async (self, "DELETE", path, NULL, etag, cancellable,
-                             delete_cb, g_steal_pointer (&task));
+  _hc_client_delete_versioned_async (self, hc_client_delete_catalog_item_async, path, etag,
+                                     cancellable, callback, user_data);
 }
 
 gboolean
@@ -434,11 +416,7 @@ hc_client_delete_catalog_item_finish (HcClient      *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_delete_catalog_item_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _hc_client_boolean_finish (self, result, hc_client_delete_catalog_item_async, error);
 }
 
 /* GET /catalog/diff */

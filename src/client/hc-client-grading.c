@@ -427,21 +427,6 @@ hc_client_get_grade_distribution_finish (HcClient      *self,
 
 /* DELETE /grading/models/{id} */
 
-static void
-discarded_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = hc_client_send_etag_finish (HC_CLIENT (source), result, NULL, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 /**
  * hc_client_discard_grading_model_async:
  * @model: the draft as the user saw it (its ETag is sent as If-Match)
@@ -456,17 +441,14 @@ hc_client_discard_grading_model_async (HcClient            *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (HC_IS_GRADING_MODEL (model));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_discard_grading_model_async);
   path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT, hc_grading_model_get_id (model));
-  hc_client_send_etag_async (self, "DELETE", path, NULL, hc_grading_model_get_etag (model), cancellable,
-                             discarded_cb, g_steal_pointer (&task));
+  _hc_client_delete_versioned_async (self, hc_client_discard_grading_model_async, path,
+                                     hc_grading_model_get_etag (model), cancellable, callback, user_data);
 }
 
 gboolean
@@ -474,9 +456,5 @@ hc_client_discard_grading_model_finish (HcClient      *self,
                                         GAsyncResult  *result,
                                         GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_discard_grading_model_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _hc_client_boolean_finish (self, result, hc_client_discard_grading_model_async, error);
 }

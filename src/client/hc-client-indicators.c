@@ -354,40 +354,6 @@ hc_client_list_indicator_records_finish (HcClient      *self,
 
 /* GET /indicators/report.pdf?year=, saved to a file */
 
-static void
-table_saved_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-table_fetched_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GBytes) pdf = NULL;
-  GError *error = NULL;
-  GFile *dest = g_task_get_task_data (task);
-
-  pdf = hc_client_fetch_bytes_finish (HC_CLIENT (source), result, &error);
-  if (pdf == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_file_replace_contents_bytes_async (dest, pdf, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       g_task_get_cancellable (task), table_saved_cb, g_object_ref (task));
-}
-
 /**
  * hc_client_save_indicator_table_async:
  * @year: 2021–2025
@@ -403,17 +369,14 @@ hc_client_save_indicator_table_async (HcClient            *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (G_IS_FILE (dest));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_save_indicator_table_async);
-  g_task_set_task_data (task, g_object_ref (dest), g_object_unref);
   path = g_strdup_printf ("/indicators/report.pdf?year=%d", year);
-  hc_client_fetch_bytes_async (self, path, cancellable, table_fetched_cb, g_steal_pointer (&task));
+  _hc_client_download_to_file_async (self, hc_client_save_indicator_table_async, path, dest,
+                                     cancellable, callback, user_data);
 }
 
 gboolean
@@ -421,9 +384,5 @@ hc_client_save_indicator_table_finish (HcClient      *self,
                                        GAsyncResult  *result,
                                        GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_save_indicator_table_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _hc_client_boolean_finish (self, result, hc_client_save_indicator_table_async, error);
 }

@@ -211,6 +211,34 @@ gpointer  _hc_client_call_finish    (HcClient            *self,
                                      gpointer             source_tag,
                                      GError             **error);
 
+/* Completes a call that answers only success: TRUE, or FALSE with @error
+ * set. @source_tag as given to the _async function. */
+gboolean  _hc_client_boolean_finish (HcClient            *self,
+                                     GAsyncResult        *result,
+                                     gpointer             source_tag,
+                                     GError             **error);
+
+/* DELETEs the versioned record at @path with @if_match as If-Match (a
+ * changed record fails with HC_CLIENT_ERROR_PRECONDITION_FAILED); finish
+ * with _hc_client_boolean_finish(). */
+void      _hc_client_delete_versioned_async (HcClient            *self,
+                                             gpointer             source_tag,
+                                             const char          *path,
+                                             const char          *if_match,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+
+/* GETs @path and writes the answer's body as it is (a PDF) to @dest,
+ * replacing it; finish with _hc_client_boolean_finish(). */
+void      _hc_client_download_to_file_async (HcClient            *self,
+                                             gpointer             source_tag,
+                                             const char          *path,
+                                             GFile               *dest,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+
 /* A member of @obj as a string: "" when missing or not a string. */
 const char *_hc_json_string         (JsonObject *obj,
                                      const char *member);

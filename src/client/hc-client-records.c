@@ -249,40 +249,6 @@ hc_client_propose_watch_entry_finish (HcClient      *self,
 
 /* GET /subjects/{identifier}/report.pdf, saved to a file */
 
-static void
-report_saved_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-report_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GBytes) pdf = NULL;
-  GError *error = NULL;
-  GFile *dest = g_task_get_task_data (task);
-
-  pdf = hc_client_fetch_bytes_finish (HC_CLIENT (source), result, &error);
-  if (pdf == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_file_replace_contents_bytes_async (dest, pdf, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       g_task_get_cancellable (task), report_saved_cb, g_object_ref (task));
-}
-
 /* Issues the subject's 公共信用信息报告 (numbered and recorded by the
  * server) and saves the PDF to @dest. */
 void
@@ -293,18 +259,15 @@ hc_client_save_report_async (HcClient            *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (identifier != NULL);
   g_return_if_fail (G_IS_FILE (dest));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_save_report_async);
-  g_task_set_task_data (task, g_object_ref (dest), g_object_unref);
   path = _hc_client_subject_path (identifier, "/report.pdf");
-  hc_client_fetch_bytes_async (self, path, cancellable, report_cb, g_steal_pointer (&task));
+  _hc_client_download_to_file_async (self, hc_client_save_report_async, path, dest,
+                                     cancellable, callback, user_data);
 }
 
 gboolean
@@ -312,11 +275,7 @@ hc_client_save_report_finish (HcClient      *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_save_report_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _hc_client_boolean_finish (self, result, hc_client_save_report_async, error);
 }
 
 /* GET /subjects/{identifier}?unmask=1: a supervisor's explicit look at

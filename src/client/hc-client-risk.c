@@ -438,21 +438,6 @@ hc_client_save_risk_rule_finish (HcClient      *self,
 
 /* DELETE /risk/rules/{id} */
 
-static void
-delete_rule_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = hc_client_send_etag_finish (HC_CLIENT (source), result, NULL, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 /**
  * hc_client_delete_risk_rule_async:
  * @rule: the rule as the user saw it (its ETag is sent as If-Match)
@@ -468,17 +453,14 @@ hc_client_delete_risk_rule_async (HcClient            *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (HC_IS_RISK_RULE (rule));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hc_client_delete_risk_rule_async);
   path = g_strdup_printf ("/risk/rules/%" G_GINT64_FORMAT, hc_risk_rule_get_id (rule));
-  hc_client_send_etag_async (self, "DELETE", path, NULL, hc_risk_rule_get_etag (rule), cancellable,
-                             delete_rule_cb, g_steal_pointer (&task));
+  _hc_client_delete_versioned_async (self, hc_client_delete_risk_rule_async, path,
+                                     hc_risk_rule_get_etag (rule), cancellable, callback, user_data);
 }
 
 gboolean
@@ -486,9 +468,5 @@ hc_client_delete_risk_rule_finish (HcClient      *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (HC_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_client_delete_risk_rule_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _hc_client_boolean_finish (self, result, hc_client_delete_risk_rule_async, error);
 }

@@ -304,6 +304,109 @@ _hc_client_call_finish (HcClient      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+gboolean
+_hc_client_boolean_finish (HcClient      *self,
+                           GAsyncResult  *result,
+                           gpointer       source_tag,
+                           GError       **error)
+{
+  g_return_val_if_fail (HC_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+deleted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = hc_client_send_etag_finish (HC_CLIENT (source), result, NULL, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+_hc_client_delete_versioned_async (HcClient            *self,
+                                   gpointer             source_tag,
+                                   const char          *path,
+                                   const char          *if_match,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (source_tag != NULL && path != NULL && if_match != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  hc_client_send_etag_async (self, "DELETE", path, NULL, if_match, cancellable,
+                             deleted_cb, g_steal_pointer (&task));
+}
+
+static void
+download_saved_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+download_fetched_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+  GFile *dest = g_task_get_task_data (task);
+
+  bytes = hc_client_fetch_bytes_finish (HC_CLIENT (source), result, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_file_replace_contents_bytes_async (dest, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       g_task_get_cancellable (task), download_saved_cb, g_object_ref (task));
+}
+
+void
+_hc_client_download_to_file_async (HcClient            *self,
+                                   gpointer             source_tag,
+                                   const char          *path,
+                                   GFile               *dest,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (source_tag != NULL && path != NULL);
+  g_return_if_fail (G_IS_FILE (dest));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_object_ref (dest), g_object_unref);
+  hc_client_fetch_bytes_async (self, path, cancellable, download_fetched_cb, g_steal_pointer (&task));
+}
+
 const char *
 _hc_json_string (JsonObject *obj,
                  const char *member)
