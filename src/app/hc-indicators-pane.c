@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* HcIndicatorsPane: the 22 indicators of 表1 for one year with their status
- * against the plan's targets, and the reporting and review of their values. */
+ * against the plan's targets, and the reporting and review of their values
+ * (the writes: hc-indicators-pane-writes.c). */
 #define G_LOG_DOMAIN "hc-indicators-pane"
 
 #include "config.h"
@@ -24,60 +25,6 @@
 
 #define FIRST_YEAR 2021
 #define LAST_YEAR  2025
-
-struct _HcIndicatorsPane
-{
-  HcPane              parent_instance;
-
-  /* Template children */
-  AdwViewStack       *view_stack;
-  HcIndicatorReviewView *review_view;
-  AdwViewStackPage   *records_page;
-  HcIndicatorRecordsView *records_view;
-  GtkWidget          *records_button;
-  GtkSearchBar       *search_bar;
-  GtkWidget          *search_entry;
-  GtkDropDown        *year_dropdown;
-  HcIndicatorTableButton *table_button;
-  GtkLabel           *met_badge;
-  GtkLabel           *unmet_badge;
-  GtkLabel           *warning_badge;
-  GtkLabel           *pending_badge;
-  GtkColumnView      *column_view;
-  GtkSingleSelection *selection;
-  GtkFilterListModel *filter_model;
-  GtkStack           *detail_stack;
-  GtkLabel           *detail_title;
-  GtkLabel           *detail_target;
-  GtkLabel           *detail_source;
-  HcIndicatorChart   *chart;
-  HcIndicatorRegionChart *region_chart;
-  GtkLabel           *detail_message;
-  GtkWidget          *submit_button;
-  GtkWidget          *approve_button;
-  GtkWidget          *return_button;
-  HcIndicatorYearTable *year_table;
-  HcIndicatorRegionsView *regions_view;
-
-  /* Windows of their own: destroyed in dispose */
-  HcIndicatorSubmitDialog *submit_dialog;
-  HcIndicatorReturnDialog *return_dialog;
-
-  /* State */
-  int                 year;
-  gboolean            year_chosen;
-  gboolean            updating_year;
-  gboolean            updating_list;
-  gboolean            busy;
-  gboolean            stale;          /* a review in the queue changed what the dashboard shows */
-  char               *selected_key;
-
-  /* Owned objects */
-  GCancellable       *detail_cancellable;
-  GCancellable       *write_cancellable;
-  GListModel         *indicators;
-  HcIndicatorDetail  *detail;
-};
 
 G_DEFINE_FINAL_TYPE (HcIndicatorsPane, hc_indicators_pane, HC_TYPE_PANE)
 
@@ -118,8 +65,8 @@ role_is (HcIndicatorsPane *self,
   return client != NULL && g_strcmp0 (hc_client_get_role (client), role) == 0;
 }
 
-static const HcIndicatorYear *
-current_year_value (HcIndicatorsPane *self)
+const HcIndicatorYear *
+_hc_indicators_pane_current_year_value (HcIndicatorsPane *self)
 {
   return self->detail ? hc_indicator_detail_find_year (self->detail, self->year) : NULL;
 }
@@ -139,7 +86,7 @@ set_action (HcIndicatorsPane *self,
 static void
 update_actions (HcIndicatorsPane *self)
 {
-  const HcIndicatorYear *value = current_year_value (self);
+  const HcIndicatorYear *value = _hc_indicators_pane_current_year_value (self);
   HcClient *client = hc_pane_get_client (HC_PANE (self));
   gboolean reported = self->detail != NULL &&
                       g_strcmp0 (hc_indicator_detail_get_source (self->detail), "reported") == 0;
@@ -160,8 +107,8 @@ update_actions (HcIndicatorsPane *self)
   set_action (self, "indicators.return", self->return_button, reported && reviewer, review_why);
 }
 
-static void
-set_busy (HcIndicatorsPane *self,
+void
+_hc_indicators_pane_set_busy (HcIndicatorsPane *self,
           gboolean          busy)
 {
   if (self->busy == busy)
@@ -173,8 +120,8 @@ set_busy (HcIndicatorsPane *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
-static void
-show_message (HcIndicatorsPane *self,
+void
+_hc_indicators_pane_show_message (HcIndicatorsPane *self,
               const char       *message)
 {
   gtk_label_set_label (self->detail_message, message ? message : "");
@@ -227,7 +174,7 @@ fill_detail (HcIndicatorsPane *self)
   target = g_strdup_printf (_("Target: %s"), hc_indicator_detail_get_target_text (self->detail));
   gtk_label_set_label (self->detail_target, target);
   {
-    const HcIndicatorYear *y = current_year_value (self);
+    const HcIndicatorYear *y = _hc_indicators_pane_current_year_value (self);
     const char *how = computed ? _("Computed by the system from the collected data.")
                                : _("Reported by analysts with evidence and reviewed by supervisors.");
     g_autofree char *source = NULL;
@@ -270,7 +217,7 @@ detail_cb (GObject      *source,
     return;
   if (detail == NULL)
     {
-      show_message (self, error->message);
+      _hc_indicators_pane_show_message (self, error->message);
       return;
     }
   g_set_object (&self->detail, detail);
@@ -315,7 +262,7 @@ selection_changed_cb (HcIndicatorsPane *self)
     return;
   g_free (self->selected_key);
   self->selected_key = g_strdup (key);
-  show_message (self, NULL);
+  _hc_indicators_pane_show_message (self, NULL);
   load_detail (self);
 }
 
@@ -440,121 +387,6 @@ year_changed_cb (HcIndicatorsPane *self)
   hc_indicators_pane_set_year (self, FIRST_YEAR + (int) gtk_drop_down_get_selected (self->year_dropdown));
 }
 
-/* Writes */
-
-static void
-show_stale (HcIndicatorsPane *self)
-{
-  hc_indicator_submit_dialog_close (self->submit_dialog);
-  hc_indicator_return_dialog_close (self->return_dialog);
-  show_message (self, _("Someone changed this value meanwhile. It has been reloaded: check it and try again."));
-  hc_pane_reload (HC_PANE (self));
-}
-
-static void
-submit_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(HcIndicatorsPane) self = user_data;
-  HcIndicatorWrite outcome = hc_indicator_submit_dialog_take_answer (self->submit_dialog, source, result);
-
-  if (outcome == HC_INDICATOR_WRITE_CANCELLED)
-    return;
-  set_busy (self, FALSE);
-  if (outcome == HC_INDICATOR_WRITE_STALE)
-    show_stale (self);
-  else if (outcome == HC_INDICATOR_WRITE_DONE)
-    {
-      show_message (self, _("The value was submitted and awaits review."));
-      hc_pane_reload (HC_PANE (self));
-    }
-}
-
-static void
-submit_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  HcIndicatorsPane *self = HC_INDICATORS_PANE (widget);
-  const HcIndicatorYear *value = current_year_value (self);
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  hc_indicator_submit_dialog_reset (self->submit_dialog, self->detail, self->year,
-                                    value != NULL && value->has_value && value->state != NULL
-                                    ? g_ascii_formatd (buf, sizeof buf, "%g", value->value) : NULL);
-  hc_indicator_submit_dialog_open (self->submit_dialog, GTK_WINDOW (gtk_widget_get_root (widget)));
-}
-
-static void
-review_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(HcIndicatorsPane) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
-
-  etag = hc_client_review_indicator_value_finish (HC_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  set_busy (self, FALSE);
-  if (etag == NULL)
-    {
-      if (g_error_matches (error, HC_CLIENT_ERROR, HC_CLIENT_ERROR_PRECONDITION_FAILED))
-        {
-          show_stale (self);
-          return;
-        }
-      if (gtk_widget_get_visible (GTK_WIDGET (self->return_dialog)))
-        hc_indicator_return_dialog_show_error (self->return_dialog, error->message);
-      else
-        show_message (self, error->message);
-      return;
-    }
-  hc_indicator_return_dialog_close (self->return_dialog);
-  show_message (self, _("The review was recorded."));
-  hc_pane_reload (HC_PANE (self));
-}
-
-static void
-review (HcIndicatorsPane *self,
-        gboolean          approve,
-        const char       *comment)
-{
-  const HcIndicatorYear *value = current_year_value (self);
-
-  g_assert (value != NULL && value->etag != NULL);
-
-  set_busy (self, TRUE);
-  g_cancellable_cancel (self->write_cancellable);
-  g_clear_object (&self->write_cancellable);
-  self->write_cancellable = g_cancellable_new ();
-  hc_client_review_indicator_value_async (hc_pane_get_client (HC_PANE (self)), hc_indicator_detail_get_key (self->detail),
-                                          self->year, NULL, value->etag, approve, comment,
-                                          self->write_cancellable, review_cb, g_object_ref (self));
-}
-
-static void
-approve_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  review (HC_INDICATORS_PANE (widget), TRUE, NULL);
-}
-
-static void
-return_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  HcIndicatorsPane *self = HC_INDICATORS_PANE (widget);
-
-  hc_indicator_return_dialog_fill (self->return_dialog, NULL);
-  hc_indicator_return_dialog_show_error (self->return_dialog, NULL);
-  hc_indicator_return_dialog_open (self->return_dialog, GTK_WINDOW (gtk_widget_get_root (widget)));
-}
-
 /* Leaving the pane cancels its requests (HcPane) and the detail's. */
 static void
 hc_indicators_pane_unmap (GtkWidget *widget)
@@ -634,38 +466,6 @@ hc_indicators_pane_set_property (GObject      *object,
     }
 }
 
-/* The report dialog's Submit, with a value that is a number. */
-static void
-submit_send (HcIndicatorsPane *self,
-             double            value,
-             const char       *evidence)
-{
-  const HcIndicatorYear *current;
-
-  if (self->busy || self->detail == NULL || hc_pane_get_client (HC_PANE (self)) == NULL)
-    return;
-  current = current_year_value (self);
-  set_busy (self, TRUE);
-  g_cancellable_cancel (self->write_cancellable);
-  g_clear_object (&self->write_cancellable);
-  self->write_cancellable = g_cancellable_new ();
-  hc_client_submit_indicator_value_async (hc_pane_get_client (HC_PANE (self)),
-                                          hc_indicator_detail_get_key (self->detail),
-                                          self->year, NULL, value, evidence,
-                                          current ? current->etag : NULL,
-                                          self->write_cancellable, submit_cb, g_object_ref (self));
-}
-
-/* The return dialog's Return, with a comment. */
-static void
-return_send (HcIndicatorsPane *self,
-             const char       *comment)
-{
-  if (self->busy || current_year_value (self) == NULL || current_year_value (self)->etag == NULL)
-    return;
-  review (self, FALSE, comment);
-}
-
 /* What the user may do depends on the role the client signed in with. */
 static void
 client_changed (HcIndicatorsPane *self)
@@ -730,7 +530,7 @@ records_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   HcIndicatorsPane *self = HC_INDICATORS_PANE (widget);
-  const HcIndicatorYear *value = current_year_value (self);
+  const HcIndicatorYear *value = _hc_indicators_pane_current_year_value (self);
 
   if (value == NULL || value->records == NULL)
     return;
@@ -794,9 +594,7 @@ hc_indicators_pane_class_init (HcIndicatorsPaneClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "indicators.submit", NULL, submit_action);
-  gtk_widget_class_install_action (widget_class, "indicators.approve", NULL, approve_action);
-  gtk_widget_class_install_action (widget_class, "indicators.return", NULL, return_action);
+  _hc_indicators_pane_install_write_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "indicators.records", NULL, records_action);
 
   g_type_ensure (HC_TYPE_INDICATOR_SUMMARY);
@@ -848,10 +646,7 @@ static void
 hc_indicators_pane_init (HcIndicatorsPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->submit_dialog = hc_indicator_submit_dialog_new ();
-  self->return_dialog = hc_indicator_return_dialog_new ();
-  g_signal_connect_object (self->submit_dialog, "send", G_CALLBACK (submit_send), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->return_dialog, "send", G_CALLBACK (return_send), self, G_CONNECT_SWAPPED);
+  _hc_indicators_pane_init_writes (self);
   g_signal_connect_object (self->review_view, "reviewed", G_CALLBACK (reviewed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->regions_view, "changed", G_CALLBACK (hc_pane_reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->review_view, "open-indicator", G_CALLBACK (open_indicator_cb), self,
@@ -887,7 +682,7 @@ hc_indicators_pane_set_year (HcIndicatorsPane *self,
   self->updating_year = TRUE;
   gtk_drop_down_set_selected (self->year_dropdown, (guint) (year - FIRST_YEAR));
   self->updating_year = FALSE;
-  show_message (self, NULL);
+  _hc_indicators_pane_show_message (self, NULL);
   if (self->detail != NULL)
     fill_detail (self);
   hc_pane_reload (HC_PANE (self));
@@ -946,48 +741,6 @@ hc_indicators_pane_get_message (HcIndicatorsPane *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->detail_message)))
     return NULL;
   return gtk_label_get_label (self->detail_message);
-}
-
-/* Test hooks (hc-indicators-pane-private.h): what a user does in the
- * report and return dialogs. */
-
-void
-hc_indicators_pane_submit_dialog_fill (HcIndicatorsPane *self,
-                                       const char       *value,
-                                       const char       *evidence)
-{
-  g_return_if_fail (HC_IS_INDICATORS_PANE (self));
-  hc_indicator_submit_dialog_fill (self->submit_dialog, value, evidence);
-}
-
-void
-hc_indicators_pane_submit_dialog_send (HcIndicatorsPane *self)
-{
-  g_return_if_fail (HC_IS_INDICATORS_PANE (self));
-  hc_indicator_submit_dialog_send (self->submit_dialog);
-}
-
-const char *
-hc_indicators_pane_submit_dialog_error (HcIndicatorsPane *self,
-                                        const char       *field)
-{
-  g_return_val_if_fail (HC_IS_INDICATORS_PANE (self), NULL);
-  return hc_indicator_submit_dialog_get_error (self->submit_dialog, field);
-}
-
-void
-hc_indicators_pane_return_dialog_fill (HcIndicatorsPane *self,
-                                       const char       *comment)
-{
-  g_return_if_fail (HC_IS_INDICATORS_PANE (self));
-  hc_indicator_return_dialog_fill (self->return_dialog, comment);
-}
-
-void
-hc_indicators_pane_return_dialog_send (HcIndicatorsPane *self)
-{
-  g_return_if_fail (HC_IS_INDICATORS_PANE (self));
-  hc_indicator_return_dialog_send (self->return_dialog);
 }
 
 /* For the UI tests: the detail's chart of the 市县. */

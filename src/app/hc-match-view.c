@@ -6,7 +6,8 @@
  * new or gone. A hit takes feedback (applied / not applied, with a note) or
  * is cleared as a false match with a reason. The runs list says which runs
  * a list change made stale; Re-run matches them again. The hits and the
- * unreadable rows export through the pane (HcExportButton). */
+ * unreadable rows export through the pane (HcExportButton). The actions
+ * on a hit are in hc-match-view-hits.c. */
 #define G_LOG_DOMAIN "hc-match-view"
 
 #include "config.h"
@@ -17,49 +18,9 @@
 #include "hc-core.h"
 #include "hc-export-button.h"
 #include "hc-format.h"
-#include "hc-list-reason-dialog.h"
-#include "hc-match-view.h"
+#include "hc-match-view-private.h"
 
 #define PAGE_SIZE 100
-
-struct _HcMatchView
-{
-  GtkWidget           parent_instance;
-
-  /* template children */
-  GtkEditable        *purpose_entry;
-  GtkProgressBar     *progress_bar;
-  GtkLabel           *message_label;
-  GtkSingleSelection *runs_selection;
-  GtkLabel           *run_label;
-  GtkDropDown        *class_dropdown;
-  GtkDropDown        *state_dropdown;
-  GtkDropDown        *feedback_dropdown;
-  GtkDropDown        *change_dropdown;
-  GtkLabel           *total_label;
-  GtkSingleSelection *hits_selection;
-  GtkLabel           *hit_label;
-
-  /* state */
-  char               *next_cursor;
-  gint64              total;
-  gint64              select_run;    /* the run to select once the runs came */
-  guint               busy;
-  gboolean            loaded;
-  gboolean            listing;
-  gboolean            appending;
-  gboolean            acting;        /* an upload, re-run, feedback or clearance */
-  gboolean            updating;
-
-  /* owned objects */
-  HcClient           *client;
-  GListStore         *runs;
-  GListStore         *hits;
-  HcMatchRun         *run;
-  GCancellable       *cancellable;         /* runs and hits */
-  GCancellable       *action_cancellable;
-  GtkNativeDialog    *chooser;
-};
 
 G_DEFINE_FINAL_TYPE (HcMatchView, hc_match_view, GTK_TYPE_WIDGET)
 
@@ -72,16 +33,16 @@ static const char * const change_keys[] = { NULL, "new", "gone" };
 static void load_hits (HcMatchView *self,
                        gboolean     more);
 
-static void
-busy_changed (HcMatchView *self,
+void
+_hc_match_view_busy_changed (HcMatchView *self,
               int          delta)
 {
   g_assert (delta > 0 || self->busy > 0);
   self->busy += delta;
 }
 
-static void
-set_message (HcMatchView *self,
+void
+_hc_match_view_set_message (HcMatchView *self,
              const char  *message,
              gboolean     error)
 {
@@ -117,8 +78,8 @@ current_query (HcMatchView *self)
   return query;
 }
 
-static HcMatchHit *
-selected_hit (HcMatchView *self)
+HcMatchHit *
+_hc_match_view_selected_hit (HcMatchView *self)
 {
   return gtk_single_selection_get_selected_item (self->hits_selection);
 }
@@ -127,7 +88,7 @@ static void
 update_actions (HcMatchView *self)
 {
   gboolean idle = !self->acting && self->client != NULL;
-  HcMatchHit *hit = selected_hit (self);
+  HcMatchHit *hit = _hc_match_view_selected_hit (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.choose-file", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.rerun",
@@ -143,7 +104,7 @@ update_actions (HcMatchView *self)
 static void
 update_hit_label (HcMatchView *self)
 {
-  HcMatchHit *hit = selected_hit (self);
+  HcMatchHit *hit = _hc_match_view_selected_hit (self);
   g_autofree char *text = NULL;
 
   if (hit == NULL)
@@ -231,13 +192,13 @@ hits_cb (GObject      *source,
   guint n_old;
 
   page = hc_client_list_match_hits_finish (HC_CLIENT (source), result, &error);
-  busy_changed (self, -1);
+  _hc_match_view_busy_changed (self, -1);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->listing = FALSE;
   if (page == NULL)
     {
-      set_message (self, error->message, TRUE);
+      _hc_match_view_set_message (self, error->message, TRUE);
       return;
     }
   g_clear_pointer (&self->next_cursor, g_free);
@@ -281,7 +242,7 @@ load_hits (HcMatchView *self,
     }
   self->appending = more;
   self->listing = TRUE;
-  busy_changed (self, 1);
+  _hc_match_view_busy_changed (self, 1);
   hc_client_list_match_hits_async (self->client, &query, more ? self->next_cursor : NULL, PAGE_SIZE,
                                    self->cancellable, hits_cb, g_object_ref (self));
 }
@@ -356,12 +317,12 @@ runs_cb (GObject      *source,
   guint position = 0;
 
   page = hc_client_list_match_runs_finish (HC_CLIENT (source), result, &error);
-  busy_changed (self, -1);
+  _hc_match_view_busy_changed (self, -1);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (page == NULL)
     {
-      set_message (self, error->message, TRUE);
+      _hc_match_view_set_message (self, error->message, TRUE);
       return;
     }
   keep = self->select_run > 0 ? self->select_run : self->run ? hc_match_run_get_id (self->run) : 0;
@@ -401,7 +362,7 @@ hc_match_view_reload (HcMatchView *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->loaded = TRUE;
-  busy_changed (self, 1);
+  _hc_match_view_busy_changed (self, 1);
   hc_client_list_match_runs_async (self->client, NULL, 50, self->cancellable, runs_cb, g_object_ref (self));
 }
 
@@ -420,8 +381,8 @@ progress_cb (goffset  current,
     gtk_progress_bar_set_text (self->progress_bar, _("Matching against the lists…"));
 }
 
-static void
-set_acting (HcMatchView *self,
+void
+_hc_match_view_set_acting (HcMatchView *self,
             gboolean     acting)
 {
   self->acting = acting;
@@ -439,7 +400,7 @@ show_new_run (HcMatchView *self,
   text = g_strdup_printf (_("Matched %d subjects: %d hits, %d rows could not be read."),
                           (int) hc_match_run_get_subjects (run), (int) hc_match_run_get_hits (run),
                           (int) hc_match_run_get_invalid (run));
-  set_message (self, text, FALSE);
+  _hc_match_view_set_message (self, text, FALSE);
   self->select_run = hc_match_run_get_id (run);
   hc_match_view_reload (self);
 }
@@ -454,14 +415,14 @@ matched_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   run = hc_client_match_file_finish (HC_CLIENT (source), result, &error);
-  busy_changed (self, -1);
+  _hc_match_view_busy_changed (self, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
-  set_acting (self, FALSE);
+  _hc_match_view_set_acting (self, FALSE);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (run == NULL)
     {
-      set_message (self, error->message, TRUE);
+      _hc_match_view_set_message (self, error->message, TRUE);
       return;
     }
   show_new_run (self, run);
@@ -486,12 +447,12 @@ hc_match_view_match_file (HcMatchView *self,
   if (self->client == NULL || self->acting)
     return;
   purpose = g_strstrip (g_strdup (gtk_editable_get_text (self->purpose_entry)));
-  set_message (self, NULL, FALSE);
+  _hc_match_view_set_message (self, NULL, FALSE);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, _("Sending the file…"));
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
-  set_acting (self, TRUE);
-  busy_changed (self, 1);
+  _hc_match_view_set_acting (self, TRUE);
+  _hc_match_view_busy_changed (self, 1);
   hc_client_match_file_async (self->client, file, *purpose ? purpose : NULL, progress_cb, self,
                               self->action_cancellable, matched_cb, g_object_ref (self));
 }
@@ -570,13 +531,13 @@ rerun_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   run = hc_client_rerun_match_finish (HC_CLIENT (source), result, &error);
-  busy_changed (self, -1);
-  set_acting (self, FALSE);
+  _hc_match_view_busy_changed (self, -1);
+  _hc_match_view_set_acting (self, FALSE);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (run == NULL)
     {
-      set_message (self, error->message, TRUE);
+      _hc_match_view_set_message (self, error->message, TRUE);
       return;
     }
   show_new_run (self, run);
@@ -591,214 +552,10 @@ rerun_action (GtkWidget  *widget,
 
   if (self->run == NULL || self->acting || self->client == NULL)
     return;
-  set_acting (self, TRUE);
-  busy_changed (self, 1);
+  _hc_match_view_set_acting (self, TRUE);
+  _hc_match_view_busy_changed (self, 1);
   hc_client_rerun_match_async (self->client, hc_match_run_get_id (self->run), self->action_cancellable,
                                rerun_cb, g_object_ref (self));
-}
-
-/* A hit's feedback and false match */
-
-/* The run's counts change with a hit's feedback or clearance. */
-static void
-refresh_run (HcMatchView *self)
-{
-  if (self->run != NULL)
-    self->select_run = hc_match_run_get_id (self->run);
-  hc_match_view_reload (self);
-}
-
-/* The end of an action on a hit (feedback, clearance): the server's refusal
- * in the message line, or @message and the run's counts read again. */
-static void
-hit_action_done (HcMatchView  *self,
-                 gboolean      done,
-                 const GError *error,
-                 const char   *message)
-{
-  busy_changed (self, -1);
-  set_acting (self, FALSE);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (!done)
-    {
-      set_message (self, error->message, TRUE);
-      return;
-    }
-  set_message (self, message, FALSE);
-  refresh_run (self);
-}
-
-static void
-feedback_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(HcMatchView) self = user_data;
-  g_autoptr(HcMatchHit) hit = NULL;
-  g_autoptr(GError) error = NULL;
-
-  hit = hc_client_match_hit_feedback_finish (HC_CLIENT (source), result, &error);
-  hit_action_done (self, hit != NULL, error, _("The feedback is recorded."));
-}
-
-static void
-send_feedback (HcMatchView *self,
-               gboolean     applied,
-               const char  *note)
-{
-  HcMatchHit *hit = selected_hit (self);
-
-  if (hit == NULL || self->acting)
-    return;
-  set_acting (self, TRUE);
-  busy_changed (self, 1);
-  hc_client_match_hit_feedback_async (self->client, hc_match_hit_get_run_id (hit), hc_match_hit_get_entry_id (hit),
-                                      applied, note, self->action_cancellable, feedback_cb, g_object_ref (self));
-}
-
-static void
-not_applied_response (HcListReasonDialog *dialog,
-                      const char         *response,
-                      HcMatchView        *self)
-{
-  g_autofree char *note = hc_list_reason_dialog_get_reason (dialog);
-
-  if (g_strcmp0 (response, "apply") == 0)
-    send_feedback (self, FALSE, note);
-}
-
-static void
-feedback_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  HcMatchView *self = HC_MATCH_VIEW (widget);
-  HcMatchHit *hit = selected_hit (self);
-  HcListReasonDialog *dialog;
-  g_autofree char *heading = NULL;
-
-  if (hit == NULL || self->acting)
-    return;
-  if (g_variant_get_boolean (param))
-    {
-      send_feedback (self, TRUE, NULL);
-      return;
-    }
-  /* TRANSLATORS: the heading of the not-applied dialog; %s is the subject */
-  heading = g_strdup_printf (_("Measures not applied: %s"), hc_match_hit_get_subject_name (hit));
-  dialog = hc_list_reason_dialog_new_asking (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                             _("Say why your department did not apply the measures. It is kept with the hit."),
-                                             _("Not Applied"), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (not_applied_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-cleared_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(HcMatchView) self = user_data;
-  g_autoptr(HcMatchClearance) clearance = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clearance = hc_client_clear_match_hit_finish (HC_CLIENT (source), result, &error);
-  hit_action_done (self, clearance != NULL, error,
-                   _("Cleared as a false match: later runs do not raise this subject on this entry."));
-}
-
-static void
-clear_response (HcListReasonDialog *dialog,
-                const char         *response,
-                HcMatchView        *self)
-{
-  g_autofree char *reason = hc_list_reason_dialog_get_reason (dialog);
-  HcMatchHit *hit = selected_hit (self);
-
-  if (g_strcmp0 (response, "apply") != 0 || hit == NULL || self->acting)
-    return;
-  set_acting (self, TRUE);
-  busy_changed (self, 1);
-  hc_client_clear_match_hit_async (self->client, hc_match_hit_get_run_id (hit), hc_match_hit_get_entry_id (hit),
-                                   reason, self->action_cancellable, cleared_cb, g_object_ref (self));
-}
-
-static void
-clear_hit_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  HcMatchView *self = HC_MATCH_VIEW (widget);
-  HcMatchHit *hit = selected_hit (self);
-  HcListReasonDialog *dialog;
-  g_autofree char *heading = NULL;
-
-  if (hit == NULL || self->acting)
-    return;
-  /* TRANSLATORS: the heading of the false-match dialog; the subject and the list */
-  heading = g_strdup_printf (_("False match: %s on %s"), hc_match_hit_get_subject_name (hit),
-                             hc_match_hit_get_list_name (hit));
-  dialog = hc_list_reason_dialog_new_asking (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                             _("Say why this is not the entry’s subject. The reason is kept and audited; the clearance can be withdrawn."),
-                                             _("Clear"), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (clear_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-withdrawn_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(HcMatchView) self = user_data;
-  g_autoptr(HcMatchClearance) clearance = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clearance = hc_client_withdraw_match_clearance_finish (HC_CLIENT (source), result, &error);
-  hit_action_done (self, clearance != NULL, error,
-                   _("The clearance is withdrawn: later runs raise this subject on this entry again."));
-}
-
-static void
-withdraw_response (HcListReasonDialog *dialog,
-                   const char         *response,
-                   HcMatchView        *self)
-{
-  g_autofree char *reason = hc_list_reason_dialog_get_reason (dialog);
-  HcMatchHit *hit = selected_hit (self);
-
-  if (g_strcmp0 (response, "apply") != 0 || hit == NULL || self->acting ||
-      hc_match_hit_get_clearance_id (hit) <= 0)
-    return;
-  set_acting (self, TRUE);
-  busy_changed (self, 1);
-  hc_client_withdraw_match_clearance_async (self->client, hc_match_hit_get_clearance_id (hit), reason,
-                                            self->action_cancellable, withdrawn_cb, g_object_ref (self));
-}
-
-/* A false match cleared by mistake: the clearance is withdrawn with a
- * reason (kept and audited), and later runs raise the pair again. */
-static void
-withdraw_clearance_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  HcMatchView *self = HC_MATCH_VIEW (widget);
-  HcMatchHit *hit = selected_hit (self);
-  HcListReasonDialog *dialog;
-  g_autofree char *heading = NULL;
-
-  if (hit == NULL || self->acting || !hc_match_hit_get_cleared (hit))
-    return;
-  /* TRANSLATORS: the heading of the withdraw-clearance dialog; the subject and the list */
-  heading = g_strdup_printf (_("Withdraw the clearance: %s on %s"), hc_match_hit_get_subject_name (hit),
-                             hc_match_hit_get_list_name (hit));
-  dialog = hc_list_reason_dialog_new_asking (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                             _("Say why the subject is a real match after all. The reason is kept and audited; later runs raise the hit again."),
-                                             _("Withdraw"), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (withdraw_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The object */
@@ -846,9 +603,7 @@ hc_match_view_class_init (HcMatchViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "match.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "match.rerun", NULL, rerun_action);
-  gtk_widget_class_install_action (widget_class, "match.feedback", "b", feedback_action);
-  gtk_widget_class_install_action (widget_class, "match.clear-hit", NULL, clear_hit_action);
-  gtk_widget_class_install_action (widget_class, "match.withdraw-clearance", NULL, withdraw_clearance_action);
+  _hc_match_view_install_hit_actions (widget_class);
 
   g_type_ensure (HC_TYPE_EXPORT_BUTTON);
   g_type_ensure (HC_TYPE_MATCH_RUN);
