@@ -33,57 +33,48 @@ info_from_key (const EnumInfo *infos,
   return FALSE;
 }
 
+/* The three functions of each enum, all alike:
+ *   const char *hc_NAME_to_key (Type v): its stable key (as the server and
+ *     its JSON write it), %NULL if @v is out of range;
+ *   gboolean hc_NAME_from_key (const char *key, Type *out): %TRUE if @key
+ *     is known, the value in @out (optional);
+ *   const char *hc_NAME_label (Type v): its translated label, %NULL if @v
+ *     is out of range. */
+#define HC_DEFINE_ENUM_KEYS(name, Type, N)                      \
+  const char *                                                  \
+  hc_##name##_to_key (Type v)                                   \
+  {                                                             \
+    g_return_val_if_fail ((guint) v < N, NULL);                 \
+    return name##_info[v].key;                                  \
+  }                                                             \
+                                                                \
+  gboolean                                                      \
+  hc_##name##_from_key (const char *key,                        \
+                        Type       *out)                        \
+  {                                                             \
+    int v;                                                      \
+                                                                \
+    if (!info_from_key (name##_info, N, key, &v))               \
+      return FALSE;                                             \
+    if (out != NULL)                                            \
+      *out = (Type) v;                                          \
+    return TRUE;                                                \
+  }                                                             \
+                                                                \
+  const char *                                                  \
+  hc_##name##_label (Type v)                                    \
+  {                                                             \
+    g_return_val_if_fail ((guint) v < N, NULL);                 \
+    return _(name##_info[v].label);                             \
+  }
+
 static const EnumInfo subject_type_info[HC_SUBJECT_TYPE_N] = {
   { "legal_person", N_("Legal person") },
   { "unincorporated", N_("Unincorporated organization") },
   { "natural_person", N_("Natural person") },
 };
 
-/**
- * hc_subject_type_to_key:
- * @v: a #HcSubjectType
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_subject_type_to_key (HcSubjectType v)
-{
-  g_return_val_if_fail ((guint) v < HC_SUBJECT_TYPE_N, NULL);
-  return subject_type_info[v].key;
-}
-
-/**
- * hc_subject_type_from_key:
- * @key: a key such as "legal_person"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_subject_type_from_key (const char    *key,
-                          HcSubjectType *out)
-{
-  int v;
-
-  if (!info_from_key (subject_type_info, HC_SUBJECT_TYPE_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcSubjectType) v;
-  return TRUE;
-}
-
-/**
- * hc_subject_type_label:
- * @v: a #HcSubjectType
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_subject_type_label (HcSubjectType v)
-{
-  g_return_val_if_fail ((guint) v < HC_SUBJECT_TYPE_N, NULL);
-  return _(subject_type_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (subject_type, HcSubjectType, HC_SUBJECT_TYPE_N)
 
 static const EnumInfo disclosure_info[HC_DISCLOSURE_N] = {
   { "public", N_("Public") },
@@ -91,51 +82,7 @@ static const EnumInfo disclosure_info[HC_DISCLOSURE_N] = {
   { "restricted", N_("Not disclosed") },
 };
 
-/**
- * hc_disclosure_to_key:
- * @v: a #HcDisclosure
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_disclosure_to_key (HcDisclosure v)
-{
-  g_return_val_if_fail ((guint) v < HC_DISCLOSURE_N, NULL);
-  return disclosure_info[v].key;
-}
-
-/**
- * hc_disclosure_from_key:
- * @key: a key such as "public"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_disclosure_from_key (const char   *key,
-                        HcDisclosure *out)
-{
-  int v;
-
-  if (!info_from_key (disclosure_info, HC_DISCLOSURE_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcDisclosure) v;
-  return TRUE;
-}
-
-/**
- * hc_disclosure_label:
- * @v: a #HcDisclosure
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_disclosure_label (HcDisclosure v)
-{
-  g_return_val_if_fail ((guint) v < HC_DISCLOSURE_N, NULL);
-  return _(disclosure_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (disclosure, HcDisclosure, HC_DISCLOSURE_N)
 
 static const EnumInfo list_class_info[HC_LIST_CLASS_N] = {
   { "red", N_("Incentive list for trustworthiness") },
@@ -143,51 +90,7 @@ static const EnumInfo list_class_info[HC_LIST_CLASS_N] = {
   { "watch", N_("Watch list") },
 };
 
-/**
- * hc_list_class_to_key:
- * @v: a #HcListClass
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_list_class_to_key (HcListClass v)
-{
-  g_return_val_if_fail ((guint) v < HC_LIST_CLASS_N, NULL);
-  return list_class_info[v].key;
-}
-
-/**
- * hc_list_class_from_key:
- * @key: a key such as "red"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_list_class_from_key (const char  *key,
-                        HcListClass *out)
-{
-  int v;
-
-  if (!info_from_key (list_class_info, HC_LIST_CLASS_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcListClass) v;
-  return TRUE;
-}
-
-/**
- * hc_list_class_label:
- * @v: a #HcListClass
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_list_class_label (HcListClass v)
-{
-  g_return_val_if_fail ((guint) v < HC_LIST_CLASS_N, NULL);
-  return _(list_class_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (list_class, HcListClass, HC_LIST_CLASS_N)
 
 static const EnumInfo list_entry_state_info[HC_LIST_ENTRY_STATE_N] = {
   { "proposed", N_("Proposed") },
@@ -199,51 +102,7 @@ static const EnumInfo list_entry_state_info[HC_LIST_ENTRY_STATE_N] = {
   { "expired", N_("Expired") },
 };
 
-/**
- * hc_list_entry_state_to_key:
- * @v: a #HcListEntryState
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_list_entry_state_to_key (HcListEntryState v)
-{
-  g_return_val_if_fail ((guint) v < HC_LIST_ENTRY_STATE_N, NULL);
-  return list_entry_state_info[v].key;
-}
-
-/**
- * hc_list_entry_state_from_key:
- * @key: a key such as "proposed"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_list_entry_state_from_key (const char       *key,
-                              HcListEntryState *out)
-{
-  int v;
-
-  if (!info_from_key (list_entry_state_info, HC_LIST_ENTRY_STATE_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcListEntryState) v;
-  return TRUE;
-}
-
-/**
- * hc_list_entry_state_label:
- * @v: a #HcListEntryState
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_list_entry_state_label (HcListEntryState v)
-{
-  g_return_val_if_fail ((guint) v < HC_LIST_ENTRY_STATE_N, NULL);
-  return _(list_entry_state_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (list_entry_state, HcListEntryState, HC_LIST_ENTRY_STATE_N)
 
 static const EnumInfo list_action_info[HC_LIST_ACTION_N] = {
   { "notice", N_("Notify") },
@@ -256,51 +115,7 @@ static const EnumInfo list_action_info[HC_LIST_ACTION_N] = {
   { "expire", N_("Expire") },
 };
 
-/**
- * hc_list_action_to_key:
- * @v: a #HcListAction
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_list_action_to_key (HcListAction v)
-{
-  g_return_val_if_fail ((guint) v < HC_LIST_ACTION_N, NULL);
-  return list_action_info[v].key;
-}
-
-/**
- * hc_list_action_from_key:
- * @key: a key such as "notice"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_list_action_from_key (const char   *key,
-                         HcListAction *out)
-{
-  int v;
-
-  if (!info_from_key (list_action_info, HC_LIST_ACTION_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcListAction) v;
-  return TRUE;
-}
-
-/**
- * hc_list_action_label:
- * @v: a #HcListAction
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_list_action_label (HcListAction v)
-{
-  g_return_val_if_fail ((guint) v < HC_LIST_ACTION_N, NULL);
-  return _(list_action_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (list_action, HcListAction, HC_LIST_ACTION_N)
 
 static const EnumInfo indicator_kind_info[HC_INDICATOR_KIND_N] = {
   { "milestone", N_("Milestone") },
@@ -308,102 +123,14 @@ static const EnumInfo indicator_kind_info[HC_INDICATOR_KIND_N] = {
   { "count", N_("Count") },
 };
 
-/**
- * hc_indicator_kind_to_key:
- * @v: a #HcIndicatorKind
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_indicator_kind_to_key (HcIndicatorKind v)
-{
-  g_return_val_if_fail ((guint) v < HC_INDICATOR_KIND_N, NULL);
-  return indicator_kind_info[v].key;
-}
-
-/**
- * hc_indicator_kind_from_key:
- * @key: a key such as "milestone"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_indicator_kind_from_key (const char      *key,
-                            HcIndicatorKind *out)
-{
-  int v;
-
-  if (!info_from_key (indicator_kind_info, HC_INDICATOR_KIND_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcIndicatorKind) v;
-  return TRUE;
-}
-
-/**
- * hc_indicator_kind_label:
- * @v: a #HcIndicatorKind
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_indicator_kind_label (HcIndicatorKind v)
-{
-  g_return_val_if_fail ((guint) v < HC_INDICATOR_KIND_N, NULL);
-  return _(indicator_kind_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (indicator_kind, HcIndicatorKind, HC_INDICATOR_KIND_N)
 
 static const EnumInfo indicator_attribute_info[HC_INDICATOR_ATTRIBUTE_N] = {
   { "binding", N_("Binding") },
   { "expected", N_("Expected") },
 };
 
-/**
- * hc_indicator_attribute_to_key:
- * @v: a #HcIndicatorAttribute
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_indicator_attribute_to_key (HcIndicatorAttribute v)
-{
-  g_return_val_if_fail ((guint) v < HC_INDICATOR_ATTRIBUTE_N, NULL);
-  return indicator_attribute_info[v].key;
-}
-
-/**
- * hc_indicator_attribute_from_key:
- * @key: a key such as "binding"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_indicator_attribute_from_key (const char           *key,
-                                 HcIndicatorAttribute *out)
-{
-  int v;
-
-  if (!info_from_key (indicator_attribute_info, HC_INDICATOR_ATTRIBUTE_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcIndicatorAttribute) v;
-  return TRUE;
-}
-
-/**
- * hc_indicator_attribute_label:
- * @v: a #HcIndicatorAttribute
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_indicator_attribute_label (HcIndicatorAttribute v)
-{
-  g_return_val_if_fail ((guint) v < HC_INDICATOR_ATTRIBUTE_N, NULL);
-  return _(indicator_attribute_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (indicator_attribute, HcIndicatorAttribute, HC_INDICATOR_ATTRIBUTE_N)
 
 static const EnumInfo indicator_status_info[HC_INDICATOR_STATUS_N] = {
   { "met", N_("Met") },
@@ -413,51 +140,7 @@ static const EnumInfo indicator_status_info[HC_INDICATOR_STATUS_N] = {
   { "no_data", N_("No data") },
 };
 
-/**
- * hc_indicator_status_to_key:
- * @v: a #HcIndicatorStatus
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_indicator_status_to_key (HcIndicatorStatus v)
-{
-  g_return_val_if_fail ((guint) v < HC_INDICATOR_STATUS_N, NULL);
-  return indicator_status_info[v].key;
-}
-
-/**
- * hc_indicator_status_from_key:
- * @key: a key such as "met"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_indicator_status_from_key (const char        *key,
-                              HcIndicatorStatus *out)
-{
-  int v;
-
-  if (!info_from_key (indicator_status_info, HC_INDICATOR_STATUS_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcIndicatorStatus) v;
-  return TRUE;
-}
-
-/**
- * hc_indicator_status_label:
- * @v: a #HcIndicatorStatus
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_indicator_status_label (HcIndicatorStatus v)
-{
-  g_return_val_if_fail ((guint) v < HC_INDICATOR_STATUS_N, NULL);
-  return _(indicator_status_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (indicator_status, HcIndicatorStatus, HC_INDICATOR_STATUS_N)
 
 static const EnumInfo review_state_info[HC_REVIEW_STATE_N] = {
   { "draft", N_("Draft") },
@@ -466,51 +149,7 @@ static const EnumInfo review_state_info[HC_REVIEW_STATE_N] = {
   { "returned", N_("Returned") },
 };
 
-/**
- * hc_review_state_to_key:
- * @v: a #HcReviewState
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_review_state_to_key (HcReviewState v)
-{
-  g_return_val_if_fail ((guint) v < HC_REVIEW_STATE_N, NULL);
-  return review_state_info[v].key;
-}
-
-/**
- * hc_review_state_from_key:
- * @key: a key such as "draft"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_review_state_from_key (const char    *key,
-                          HcReviewState *out)
-{
-  int v;
-
-  if (!info_from_key (review_state_info, HC_REVIEW_STATE_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcReviewState) v;
-  return TRUE;
-}
-
-/**
- * hc_review_state_label:
- * @v: a #HcReviewState
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_review_state_label (HcReviewState v)
-{
-  g_return_val_if_fail ((guint) v < HC_REVIEW_STATE_N, NULL);
-  return _(review_state_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (review_state, HcReviewState, HC_REVIEW_STATE_N)
 
 static const EnumInfo aggregation_info[HC_AGGREGATION_N] = {
   { "none", N_("Latest year value") },
@@ -520,51 +159,7 @@ static const EnumInfo aggregation_info[HC_AGGREGATION_N] = {
   { "relative_to_baseline", N_("Change from baseline") },
 };
 
-/**
- * hc_aggregation_to_key:
- * @v: a #HcAggregation
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_aggregation_to_key (HcAggregation v)
-{
-  g_return_val_if_fail ((guint) v < HC_AGGREGATION_N, NULL);
-  return aggregation_info[v].key;
-}
-
-/**
- * hc_aggregation_from_key:
- * @key: a key such as "none"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_aggregation_from_key (const char    *key,
-                         HcAggregation *out)
-{
-  int v;
-
-  if (!info_from_key (aggregation_info, HC_AGGREGATION_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcAggregation) v;
-  return TRUE;
-}
-
-/**
- * hc_aggregation_label:
- * @v: a #HcAggregation
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_aggregation_label (HcAggregation v)
-{
-  g_return_val_if_fail ((guint) v < HC_AGGREGATION_N, NULL);
-  return _(aggregation_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (aggregation, HcAggregation, HC_AGGREGATION_N)
 
 static const EnumInfo risk_category_info[HC_RISK_CATEGORY_N] = {
   { "smuggling", N_("Smuggling") },
@@ -577,51 +172,7 @@ static const EnumInfo risk_category_info[HC_RISK_CATEGORY_N] = {
   { "work_safety", N_("Work safety") },
 };
 
-/**
- * hc_risk_category_to_key:
- * @v: a #HcRiskCategory
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_risk_category_to_key (HcRiskCategory v)
-{
-  g_return_val_if_fail ((guint) v < HC_RISK_CATEGORY_N, NULL);
-  return risk_category_info[v].key;
-}
-
-/**
- * hc_risk_category_from_key:
- * @key: a key such as "smuggling"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_risk_category_from_key (const char     *key,
-                           HcRiskCategory *out)
-{
-  int v;
-
-  if (!info_from_key (risk_category_info, HC_RISK_CATEGORY_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcRiskCategory) v;
-  return TRUE;
-}
-
-/**
- * hc_risk_category_label:
- * @v: a #HcRiskCategory
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_risk_category_label (HcRiskCategory v)
-{
-  g_return_val_if_fail ((guint) v < HC_RISK_CATEGORY_N, NULL);
-  return _(risk_category_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (risk_category, HcRiskCategory, HC_RISK_CATEGORY_N)
 
 static const EnumInfo role_info[HC_ROLE_N] = {
   { "analyst", N_("Analyst") },
@@ -629,51 +180,7 @@ static const EnumInfo role_info[HC_ROLE_N] = {
   { "admin", N_("Administrator") },
 };
 
-/**
- * hc_role_to_key:
- * @v: a #HcRole
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_role_to_key (HcRole v)
-{
-  g_return_val_if_fail ((guint) v < HC_ROLE_N, NULL);
-  return role_info[v].key;
-}
-
-/**
- * hc_role_from_key:
- * @key: a key such as "analyst"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_role_from_key (const char *key,
-                  HcRole     *out)
-{
-  int v;
-
-  if (!info_from_key (role_info, HC_ROLE_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcRole) v;
-  return TRUE;
-}
-
-/**
- * hc_role_label:
- * @v: a #HcRole
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_role_label (HcRole v)
-{
-  g_return_val_if_fail ((guint) v < HC_ROLE_N, NULL);
-  return _(role_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (role, HcRole, HC_ROLE_N)
 
 static const EnumInfo catalog_category_info[HC_CATALOG_CATEGORY_N] = {
   { "registration", N_("Basic registration information") },
@@ -690,102 +197,14 @@ static const EnumInfo catalog_category_info[HC_CATALOG_CATEGORY_N] = {
   { "other", N_("Other") },
 };
 
-/**
- * hc_catalog_category_to_key:
- * @v: a #HcCatalogCategory
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_catalog_category_to_key (HcCatalogCategory v)
-{
-  g_return_val_if_fail ((guint) v < HC_CATALOG_CATEGORY_N, NULL);
-  return catalog_category_info[v].key;
-}
-
-/**
- * hc_catalog_category_from_key:
- * @key: a key such as "registration"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_catalog_category_from_key (const char        *key,
-                              HcCatalogCategory *out)
-{
-  int v;
-
-  if (!info_from_key (catalog_category_info, HC_CATALOG_CATEGORY_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcCatalogCategory) v;
-  return TRUE;
-}
-
-/**
- * hc_catalog_category_label:
- * @v: a #HcCatalogCategory
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_catalog_category_label (HcCatalogCategory v)
-{
-  g_return_val_if_fail ((guint) v < HC_CATALOG_CATEGORY_N, NULL);
-  return _(catalog_category_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (catalog_category, HcCatalogCategory, HC_CATALOG_CATEGORY_N)
 
 static const EnumInfo catalog_scope_info[HC_CATALOG_SCOPE_N] = {
   { "basic", N_("Base catalog") },
   { "supplementary", N_("Supplementary catalog") },
 };
 
-/**
- * hc_catalog_scope_to_key:
- * @v: a #HcCatalogScope
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_catalog_scope_to_key (HcCatalogScope v)
-{
-  g_return_val_if_fail ((guint) v < HC_CATALOG_SCOPE_N, NULL);
-  return catalog_scope_info[v].key;
-}
-
-/**
- * hc_catalog_scope_from_key:
- * @key: a key such as "basic"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_catalog_scope_from_key (const char *key,
-                              HcCatalogScope *out)
-{
-  int v;
-
-  if (!info_from_key (catalog_scope_info, HC_CATALOG_SCOPE_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcCatalogScope) v;
-  return TRUE;
-}
-
-/**
- * hc_catalog_scope_label:
- * @v: a #HcCatalogScope
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_catalog_scope_label (HcCatalogScope v)
-{
-  g_return_val_if_fail ((guint) v < HC_CATALOG_SCOPE_N, NULL);
-  return _(catalog_scope_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (catalog_scope, HcCatalogScope, HC_CATALOG_SCOPE_N)
 
 static const EnumInfo update_frequency_info[HC_UPDATE_FREQUENCY_N] = {
   { "realtime", N_("Real time") },
@@ -796,51 +215,7 @@ static const EnumInfo update_frequency_info[HC_UPDATE_FREQUENCY_N] = {
   { "yearly", N_("Yearly") },
 };
 
-/**
- * hc_update_frequency_to_key:
- * @v: a #HcUpdateFrequency
- *
- * Returns: (nullable): its stable key, %NULL if @v is out of range
- */
-const char *
-hc_update_frequency_to_key (HcUpdateFrequency v)
-{
-  g_return_val_if_fail ((guint) v < HC_UPDATE_FREQUENCY_N, NULL);
-  return update_frequency_info[v].key;
-}
-
-/**
- * hc_update_frequency_from_key:
- * @key: a key such as "monthly"
- * @out: (out) (optional): the value
- *
- * Returns: %TRUE if @key is known
- */
-gboolean
-hc_update_frequency_from_key (const char *key,
-                                 HcUpdateFrequency *out)
-{
-  int v;
-
-  if (!info_from_key (update_frequency_info, HC_UPDATE_FREQUENCY_N, key, &v))
-    return FALSE;
-  if (out != NULL)
-    *out = (HcUpdateFrequency) v;
-  return TRUE;
-}
-
-/**
- * hc_update_frequency_label:
- * @v: a #HcUpdateFrequency
- *
- * Returns: (nullable): its translated label, %NULL if @v is out of range
- */
-const char *
-hc_update_frequency_label (HcUpdateFrequency v)
-{
-  g_return_val_if_fail ((guint) v < HC_UPDATE_FREQUENCY_N, NULL);
-  return _(update_frequency_info[v].label);
-}
+HC_DEFINE_ENUM_KEYS (update_frequency, HcUpdateFrequency, HC_UPDATE_FREQUENCY_N)
 
 typedef struct
 {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The plan's indicators (表1) as the server answers them: values reported by
  * hand or computed from the data held, judged by the core's
- * hc_indicator_evaluate() per year, for the province and per 市县. */
+ * hc_indicator_evaluate() per year, for the province and per 市县. The
+ * values computed from the data: hcs-indicators-compute.c. */
 #define G_LOG_DOMAIN "hcs-indicators"
 
 #include "config.h"
@@ -10,12 +11,11 @@
 #include <string.h>
 
 #include "hc-core.h"
-#include "hcs-indicators.h"
+#include "hcs-indicators-private.h"
 #include "hcs-list-rules.h"
 #include "hcs-store-indicators.h"
 
 #define INDICATORS_RESOURCE "/org/hncredit/server/indicators.json"
-#define MAX_YEARS           16
 
 /**
  * hcs_indicators_get_set:
@@ -62,70 +62,6 @@ hcs_indicators_current_year (void)
 
   hc_indicator_set_get_period (hcs_indicators_get_set (), &first, &last);
   return CLAMP (g_date_time_get_year (now), first, last);
-}
-
-typedef enum
-{
-  COMPUTE_CATALOG_COLLECTION,
-  COMPUTE_USCC_ERRORS,
-  COMPUTE_OTHER_ERRORS,
-  COMPUTE_REPAIR_OVERDUE,
-  COMPUTE_LIST_SHARE,
-  COMPUTE_CATALOG_VERSION,
-  COMPUTE_COMMITMENT_FULFILMENT,
-  COMPUTE_REPAIR_COMMITMENT,
-} ComputeKind;
-
-/* The indicators the server computes from the data it holds. */
-static const struct
-{
-  const char  *key;
-  ComputeKind  kind;
-  const char  *list_class;
-  const char  *records;     /* kind of hcs_store_indicators_records(), or NULL */
-} computed[] = {
-  { "catalog-annual-update",            COMPUTE_CATALOG_VERSION,       NULL,    "catalog_version" },
-  { "catalog-collection-rate",          COMPUTE_CATALOG_COLLECTION,    NULL,    "catalog_items" },
-  { "commitment-fulfilment-sharing",    COMPUTE_COMMITMENT_FULFILMENT, NULL,    "commitments" },
-  { "uscc-error-rate",                  COMPUTE_USCC_ERRORS,           NULL,    "imports" },
-  { "other-data-error-rate",            COMPUTE_OTHER_ERRORS,          NULL,    "imports" },
-  { "repair-commitment-rate",           COMPUTE_REPAIR_COMMITMENT,     NULL,    "repair_commitment" },
-  { "repair-overdue-rate",              COMPUTE_REPAIR_OVERDUE,        NULL,    "repair_overdue" },
-  { "incentive-list-share-growth",      COMPUTE_LIST_SHARE,            "red",   "list_red" },
-  { "serious-dishonesty-share-decline", COMPUTE_LIST_SHARE,            "black", "list_black" },
-};
-
-static int
-computed_index (const HcIndicator *ind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (computed); i++)
-    if (strcmp (computed[i].key, ind->key) == 0)
-      return (int) i;
-  return -1;
-}
-
-/**
- * hcs_indicators_records_kind:
- *
- * Returns: (nullable): the kind of records behind a computed value of @ind
- *   (see hcs_store_indicators_records()), or %NULL when there is no listing
- */
-const char *
-hcs_indicators_records_kind (const HcIndicator *ind)
-{
-  int k;
-
-  g_return_val_if_fail (ind != NULL, NULL);
-  k = computed_index (ind);
-  return k >= 0 ? computed[k].records : NULL;
-}
-
-/* Returns: %TRUE when @ind is computed from the data, not reported */
-gboolean
-hcs_indicators_is_computed (const HcIndicator *ind)
-{
-  g_return_val_if_fail (ind != NULL, FALSE);
-  return computed_index (ind) >= 0;
 }
 
 /**
@@ -187,14 +123,6 @@ hcs_indicators_year_valid (const HcIndicator *ind,
   return !hcs_indicators_is_computed (ind) && year >= ind->first_year && year <= ind->last_year;
 }
 
-typedef struct
-{
-  int               first;
-  guint             n;
-  HcIndicatorValue  v[MAX_YEARS];
-  JsonObject       *rows[MAX_YEARS];   /* the reported row, or the counts */
-} Series;
-
 static Series *
 series_new (int first,
             int last)
@@ -232,11 +160,11 @@ series_slot (Series *s,
 }
 
 /* Region code → Series, created on first use. */
-static Series *
-region_series (GHashTable *regions,
-               const char *region,
-               int         first,
-               int         last)
+Series *
+_hcs_indicators_region_series (GHashTable *regions,
+                               const char *region,
+                               int         first,
+                               int         last)
 {
   Series *s = g_hash_table_lookup (regions, region);
 
@@ -268,198 +196,6 @@ series_add_reported (Series     *s,
   s->v[i].value = json_object_get_double_member (row, "value");
   s->v[i].has_value = g_strcmp0 (state, "submitted") == 0 || g_strcmp0 (state, "approved") == 0;
   s->v[i].approved = g_strcmp0 (state, "approved") == 0;
-}
-
-/* ---- Computed indicators: numerators and denominators per year ---- */
-
-typedef struct
-{
-  gint64 num[MAX_YEARS];
-  gint64 den[MAX_YEARS];
-} Counts;
-
-static Counts *
-region_counts (GHashTable *table,
-               const char *region)
-{
-  Counts *c = g_hash_table_lookup (table, region);
-
-  if (c == NULL)
-    {
-      c = g_new0 (Counts, 1);
-      g_hash_table_insert (table, g_strdup (region), c);
-    }
-  return c;
-}
-
-/* Adds the rows' @num_member and @den_member (either may be NULL) to the
- * province's counts and, for rows with a region, to that region's. */
-static void
-add_counts (JsonArray  *rows,
-            int         first,
-            int         last,
-            const char *num_member,
-            const char *den_member,
-            Counts     *province,
-            GHashTable *regions)
-{
-  for (guint r = 0; r < json_array_get_length (rows); r++)
-    {
-      JsonObject *row = json_array_get_object_element (rows, r);
-      int year = (int) json_object_get_int_member (row, "year");
-      gint64 num = num_member ? json_object_get_int_member (row, num_member) : 0;
-      gint64 den = den_member ? json_object_get_int_member (row, den_member) : 0;
-      const char *region = json_object_has_member (row, "region") && !json_object_get_null_member (row, "region")
-                           ? json_object_get_string_member (row, "region") : NULL;
-      guint i;
-
-      if (year < first || year > last)
-        continue;
-      i = (guint) (year - first);
-      province->num[i] += num;
-      province->den[i] += den;
-      if (region != NULL && regions != NULL)
-        {
-          Counts *c = region_counts (regions, region);
-          c->num[i] += num;
-          c->den[i] += den;
-        }
-    }
-}
-
-/* A year with nothing to count (denominator 0) has no value; a milestone
- * is done (1) when its numerator is. */
-static void
-series_from_counts (Series            *s,
-                    const HcIndicator *ind,
-                    const Counts      *c)
-{
-  for (guint i = 0; i < s->n; i++)
-    {
-      JsonObject *counts = json_object_new ();
-
-      json_object_set_int_member (counts, "numerator", c->num[i]);
-      json_object_set_int_member (counts, "denominator", c->den[i]);
-      g_clear_pointer (&s->rows[i], json_object_unref);
-      s->rows[i] = counts;
-      s->v[i].has_value = c->den[i] > 0;
-      s->v[i].approved = TRUE;
-      if (ind->kind == HC_INDICATOR_KIND_MILESTONE)
-        s->v[i].value = c->num[i] > 0 ? 1 : 0;
-      else
-        s->v[i].value = c->den[i] > 0 ? 100.0 * (double) c->num[i] / (double) c->den[i] : 0;
-    }
-}
-
-/* What several computed indicators of one answer share. */
-typedef struct
-{
-  JsonArray *active_subjects;
-} ComputeCache;
-
-static void
-compute_cache_clear (ComputeCache *cache)
-{
-  g_clear_pointer (&cache->active_subjects, json_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ComputeCache, compute_cache_clear)
-
-/* Fills @province (and @regions, region code → Series, where the data has
- * a 市县) with the values of computed indicator @ind. */
-static gboolean
-compute (HcsStore           *store,
-         const HcIndicator  *ind,
-         ComputeCache       *cache,
-         Series             *province,
-         GHashTable         *regions,
-         GError            **error)
-{
-  int k = computed_index (ind);
-  int first = province->first, last = province->first + (int) province->n - 1;
-  g_autoptr(GHashTable) region_c = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(JsonArray) rows = NULL;
-  Counts province_c = { { 0, }, { 0, } };
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_assert (k >= 0);
-  switch (computed[k].kind)
-    {
-    case COMPUTE_CATALOG_COLLECTION:
-      if ((rows = hcs_store_indicators_catalog_collection (store, first, last, error)) == NULL)
-        return FALSE;
-      add_counts (rows, first, last, "num", "den", &province_c, NULL);
-      break;
-
-    case COMPUTE_USCC_ERRORS:
-    case COMPUTE_OTHER_ERRORS:
-      if ((rows = hcs_store_indicators_import_errors (store, first, last, error)) == NULL)
-        return FALSE;
-      add_counts (rows, first, last, computed[k].kind == COMPUTE_USCC_ERRORS ? "uscc" : "other", "den",
-                  &province_c, NULL);
-      break;
-
-    case COMPUTE_REPAIR_OVERDUE:
-      {
-        g_autofree char *today = hcs_date_today ();
-
-        if ((rows = hcs_store_indicators_repair_overdue (store, first, last, today, error)) == NULL)
-          return FALSE;
-        add_counts (rows, first, last, "num", "den", &province_c, region_c);
-      }
-      break;
-
-    case COMPUTE_CATALOG_VERSION:
-      {
-        int current = hcs_indicators_current_year ();
-
-        /* Every year up to this one should have its published version; a
-         * year without any version is not done. */
-        if ((rows = hcs_store_indicators_catalog_versions (store, first, last, error)) == NULL)
-          return FALSE;
-        add_counts (rows, first, last, "num", NULL, &province_c, NULL);
-        for (int y = first; y <= last; y++)
-          if (y <= current)
-            province_c.den[y - first] = 1;
-        for (guint r = 0; r < json_array_get_length (rows); r++)
-          province_c.den[json_object_get_int_member (json_array_get_object_element (rows, r), "year") - first] = 1;
-      }
-      break;
-
-    case COMPUTE_COMMITMENT_FULFILMENT:
-      if ((rows = hcs_store_indicators_commitment_fulfilment (store, first, last, error)) == NULL)
-        return FALSE;
-      add_counts (rows, first, last, "num", "den", &province_c, region_c);
-      break;
-
-    case COMPUTE_REPAIR_COMMITMENT:
-      if ((rows = hcs_store_indicators_repair_commitment (store, first, last, error)) == NULL)
-        return FALSE;
-      add_counts (rows, first, last, "num", "den", &province_c, region_c);
-      break;
-
-    case COMPUTE_LIST_SHARE:
-    default:
-      if (cache->active_subjects == NULL &&
-          (cache->active_subjects = hcs_store_indicators_active_subjects (store, first, last, error)) == NULL)
-        return FALSE;
-      if ((rows = hcs_store_indicators_listed_subjects (store, computed[k].list_class, first, last,
-                                                        error)) == NULL)
-        return FALSE;
-      add_counts (rows, first, last, "num", NULL, &province_c, region_c);
-      add_counts (cache->active_subjects, first, last, NULL, "den", &province_c, region_c);
-      break;
-    }
-
-  series_from_counts (province, ind, &province_c);
-  if (regions != NULL)
-    {
-      g_hash_table_iter_init (&iter, region_c);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        series_from_counts (region_series (regions, key, first, last), ind, value);
-    }
-  return TRUE;
 }
 
 /* ---- Answers ---- */
@@ -765,7 +501,7 @@ add_reported_row (const HcIndicator *ind,
   if (*region == '\0')
     series_add_reported (province, row);
   else if (regions != NULL)
-    series_add_reported (region_series (regions, region, province->first,
+    series_add_reported (_hcs_indicators_region_series (regions, region, province->first,
                                         province->first + (int) province->n - 1), row);
 }
 
@@ -835,7 +571,7 @@ hcs_indicators_list (HcsStore  *store,
   g_autoptr(JsonArray) reported = hcs_store_indicators_values (store, NULL, FALSE, error);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, indicator_series_free);
   g_autoptr(JsonArray) items = json_array_new ();
-  g_auto(ComputeCache) cache = { NULL, };
+  g_auto(HcsComputeCache) cache = { NULL, };
 
   g_return_val_if_fail (store != NULL, NULL);
   if (reported == NULL)
@@ -846,7 +582,7 @@ hcs_indicators_list (HcsStore  *store,
       IndicatorSeries *is = indicator_series_new (ind);
 
       g_hash_table_insert (by_key, ind->key, is);
-      if (hcs_indicators_is_computed (ind) && !compute (store, ind, &cache, is->province, NULL, error))
+      if (hcs_indicators_is_computed (ind) && !_hcs_indicators_compute (store, ind, &cache, is->province, NULL, error))
         return NULL;
     }
   /* After the computed values: a reported baseline replaces a computed one. */
@@ -943,7 +679,7 @@ hcs_indicators_detail (HcsStore           *store,
   g_autoptr(IndicatorSeries) is = NULL;
   g_autoptr(JsonObject) obj = NULL;
   g_autoptr(JsonArray) rows = NULL;
-  g_auto(ComputeCache) cache = { NULL, };
+  g_auto(HcsComputeCache) cache = { NULL, };
   JsonArray *region_items;
   const HcRegion *all;
   guint n_regions;
@@ -952,7 +688,7 @@ hcs_indicators_detail (HcsStore           *store,
   g_return_val_if_fail (ind != NULL, NULL);
 
   is = indicator_series_new (ind);
-  if (is_computed && !compute (store, ind, &cache, is->province, is->regions, error))
+  if (is_computed && !_hcs_indicators_compute (store, ind, &cache, is->province, is->regions, error))
     return NULL;
   /* Reported values; for a computed indicator, a baseline reported by hand. */
   rows = hcs_store_indicators_values (store, ind->key, FALSE, error);
@@ -983,7 +719,7 @@ hcs_indicators_detail (HcsStore           *store,
       if (s == NULL && ind->regional == NULL)
         continue;
       if (s == NULL)
-        s = region_series (is->regions, all[i].code, is->province->first,
+        s = _hcs_indicators_region_series (is->regions, all[i].code, is->province->first,
                            is->province->first + (int) is->province->n - 1);
       item = json_object_new ();
       json_object_set_string_member (item, "region", all[i].code);
