@@ -474,6 +474,31 @@ hc_test_request_accept (HcTestServer *self,
   return resp;
 }
 
+/* GET @path as CSV for a reader of @accept_language (NULL: none sent, the
+ * office's Chinese); asserts a 200 and returns the text. */
+char *
+hc_test_get_csv (HcTestServer *self,
+                 const char   *path,
+                 const char   *token,
+                 const char   *accept_language)
+{
+  g_autofree char *uri = g_strconcat (self->url, "/api/v1", path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (headers, "Authorization", auth);
+  soup_message_headers_replace (headers, "Accept", "text/csv");
+  if (accept_language != NULL)
+    soup_message_headers_replace (headers, "Accept-Language", accept_language);
+  body = soup_session_send_and_read (self->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
 /* A JSON request (or none when @body is NULL). */
 HcTestResponse *
 hc_test_request (HcTestServer *self,

@@ -77,6 +77,10 @@ HcTestResponse *hc_test_request_accept      (HcTestServer      *self,
                                              GBytes            *body,
                                              const char        *if_match,
                                              const char        *accept);
+char           *hc_test_get_csv             (HcTestServer      *self,
+                                             const char        *path,
+                                             const char        *token,
+                                             const char        *accept_language);
 void            hc_test_response_free       (HcTestResponse    *resp);
 
 JsonObject     *hc_test_response_object     (HcTestResponse    *resp);

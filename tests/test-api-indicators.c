@@ -1146,6 +1146,19 @@ test_repair_overdue_rate_from_the_repairs (void)
     g_assert_cmpuint (g_strv_length (lines), ==, 3);
     g_assert_true (g_str_has_suffix (g_strstrip (lines[1]), ",是"));
   }
+  /* An English reader gets English headers, labels and 市县 names. */
+  {
+    g_autofree char *english = hc_test_get_csv (server, "/indicators/repair-overdue-rate/values/2024/records",
+                                                analyst, "en");
+
+    g_assert_nonnull (strstr (english, "Record type,Reference,Subject name,USCC / ID number,City or county,"
+                                       "Content,Date,Counted in numerator"));
+    g_assert_nonnull (strstr (english, "Credit repair,"));
+    g_assert_nonnull (strstr (english, ",Sanya,"));
+    g_assert_nonnull (strstr (english, ",Yes"));
+    g_assert_null (strstr (english, "信用修复"));
+    g_assert_null (strstr (english, "三亚市"));
+  }
   reported = hc_test_request (server, "GET", "/indicators/shared-data-sources/values/2024/records", analyst, NULL);
   hc_assert_status (reported, 409, "not_computed");
   bad_year = hc_test_request (server, "GET", "/indicators/repair-overdue-rate/values/2030/records", analyst, NULL);
@@ -1608,6 +1621,15 @@ test_table_1_pdf_and_xlsx (void)
   rows = g_strsplit (cells, "\n", -1);
   g_assert_cmpuint (g_strv_length (rows), ==, 23);
   g_assert_cmpstr (rows[0], ==, "类别\t指标\t目标\t属性\t年度\t数值\t单位\t状态\t差距\t来源\t填报人\t审核人");
+  /* The same table for an English reader: English headers and labels. */
+  {
+    g_autofree char *english = hc_test_get_csv (server, "/indicators?year=2022", analyst, "en");
+
+    g_assert_nonnull (strstr (english, "Category,Indicator,Target,Attribute,Year,Value,Unit,Status,Gap,Source,"
+                                       "Reported by,Reviewed by"));
+    g_assert_nonnull (strstr (english, ",Reported,"));
+    g_assert_null (strstr (english, "审核人"));
+  }
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       JsonObject *item = json_array_get_object_element (items, i);

@@ -808,31 +808,6 @@ test_heatmap_cells_are_the_maps_numbers (void)
   g_assert_cmpuint (n_lines, ==, 1 + HC_N_REGIONS * HC_RISK_CATEGORY_N);
 }
 
-/* GET @path as CSV with @accept_language (NULL: none sent). */
-static char *
-csv_in (HcTestServer *srv,
-        const char   *token,
-        const char   *path,
-        const char   *accept_language)
-{
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *uri = g_strconcat (hc_test_server_get_url (srv), "/api/v1", path, NULL);
-  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
-  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-
-  soup_message_headers_replace (headers, "Authorization", auth);
-  soup_message_headers_replace (headers, "Accept", "text/csv");
-  if (accept_language != NULL)
-    soup_message_headers_replace (headers, "Accept-Language", accept_language);
-  body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-  return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-}
-
 /* An export speaks its reader's language (Accept-Language, as the app
  * sends its locale), not the server's: the same cells for an English and a
  * Chinese reader, one after the other, each with their own headers, sheet
@@ -851,23 +826,24 @@ test_heatmap_cells_export_in_the_readers_language (void)
   g_autofree char *c_locale = NULL;
 
   post_event (fresh, admin, "460100", "2025-02-03", "finance", 3);
-  english = csv_in (fresh, admin, path, "en-GB,en;q=0.9");
-  chinese = csv_in (fresh, admin, path, "zh-CN");
+  english = hc_test_get_csv (fresh, path, admin, "en-GB,en;q=0.9");
+  chinese = hc_test_get_csv (fresh, path, admin, "zh-CN");
   g_assert_nonnull (strstr (english, "City or county,Month / risk category,Events,"
                                      "\"Events per 10,000 residents\",Sum of severities"));
-  g_assert_nonnull (strstr (english, "海口市,Finance,1,"));
+  g_assert_nonnull (strstr (english, "Haikou,Finance,1,"));
+  g_assert_null (strstr (english, "海口市"));
   g_assert_null (strstr (english, "金融"));
   g_assert_nonnull (strstr (chinese, "市县,月份/风险类别,事件数,每万人口事件数,严重程度合计"));
   g_assert_nonnull (strstr (chinese, "海口市,金融,1,"));
   g_assert_null (strstr (chinese, "Finance"));
 
   /* By preference: French is not written, English is next. */
-  french_then_english = csv_in (fresh, admin, path, "fr-FR, zh;q=0.5, en;q=0.8");
+  french_then_english = hc_test_get_csv (fresh, path, admin, "fr-FR, zh;q=0.5, en;q=0.8");
   g_assert_nonnull (strstr (french_then_english, "City or county,"));
-  german = csv_in (fresh, admin, path, "de");
+  german = hc_test_get_csv (fresh, path, admin, "de");
   g_assert_nonnull (strstr (german, "市县,"));
   /* The app in the untranslated locale sends "C". */
-  c_locale = csv_in (fresh, admin, path, "C");
+  c_locale = hc_test_get_csv (fresh, path, admin, "C");
   g_assert_nonnull (strstr (c_locale, "City or county,"));
 }
 
@@ -932,14 +908,16 @@ test_grade_regions_export (void)
   unsigned_in = hc_test_request (fresh, "GET", "/grading/distribution/regions", NULL, NULL);
   hc_assert_status (unsigned_in, 401, NULL);
 
-  chinese = csv_in (fresh, admin, "/grading/distribution/regions", "zh-CN");
+  chinese = hc_test_get_csv (fresh, "/grading/distribution/regions", admin, "zh-CN");
   g_assert_true (g_str_has_prefix (chinese, "市县,主体数,A 级,B 级,C 级,D 级,未评级,C、D 级占已评级比例（%）")
                  || g_str_has_prefix (chinese, "\xef\xbb\xbf市县,主体数,A 级,B 级,C 级,D 级,未评级,C、D 级占已评级比例（%）"));
   g_assert_nonnull (strstr (chinese, "海口市,3,1,0,1,1,0,66.7"));
   g_assert_nonnull (strstr (chinese, "儋州市,2,0,1,0,0,1,0"));
-  english = csv_in (fresh, admin, "/grading/distribution/regions", "en");
+  english = hc_test_get_csv (fresh, "/grading/distribution/regions", admin, "en");
   g_assert_nonnull (strstr (english, "City or county,Subjects,Grade A,Grade B,Grade C,Grade D,Not graded,"
                                      "\"C and D, % of graded\""));
+  g_assert_nonnull (strstr (english, "Haikou,3,1,0,1,1,0,66.7"));
+  g_assert_nonnull (strstr (english, "Danzhou,2,0,1,0,0,1,0"));
   g_assert_cmpint (hc_test_count_rows (fresh, "SELECT count(*) FROM audit WHERE action = 'export'"), >=, 2);
 }
 

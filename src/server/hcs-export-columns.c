@@ -18,7 +18,8 @@
 /* Enum keys as their labels; an unknown key stays as it is. */
 #define ENUM_LABEL(name, Type)                         \
   static const char *                                  \
-  name##_of (const char *key)                          \
+  name##_of (const char  *key,                         \
+             HcsLanguage  language)                    \
   {                                                    \
     Type v;                                            \
                                                        \
@@ -37,12 +38,29 @@ ENUM_LABEL (role, HcRole)
 ENUM_LABEL (indicator_attribute, HcIndicatorAttribute)
 ENUM_LABEL (indicator_status, HcIndicatorStatus)
 
+/* A 市县 by its code: its Chinese name, or for an English reader its
+ * romanised one. */
 static const char *
-region_of (const char *code)
+region_of (const char  *code,
+           HcsLanguage  language)
 {
   const HcRegion *region = hc_region_lookup (code);
 
-  return region != NULL ? region->name : code;
+  if (region == NULL)
+    return code;
+  return language == HCS_LANGUAGE_ENGLISH ? region->name_en : region->name;
+}
+
+/* The same for a 市县 the server wrote by its name (a heat map's row). */
+static const char *
+region_name_of (const char  *name,
+                HcsLanguage  language)
+{
+  const HcRegion *region = hc_region_lookup_by_name (name);
+
+  if (region == NULL)
+    return name;
+  return language == HCS_LANGUAGE_ENGLISH ? region->name_en : region->name;
 }
 
 static const HcsExportColumn subjects[] = {
@@ -91,14 +109,15 @@ static const HcsExportColumn risk_events[] = {
 /* A text the server wrote in its own language ("Total", a category):
  * put in the reader's like a label (hcs-i18n.c). */
 static const char *
-as_label (const char *text)
+as_label (const char  *text,
+          HcsLanguage  language)
 {
   return text;
 }
 
 /* The heat map's numbers: a row a 市县 and month or category. */
 static const HcsExportColumn heatmap_cells[] = {
-  { "region_name", NC_ ("export", "City or county"),              14, NULL },
+  { "region_name", NC_ ("export", "City or county"),              14, region_name_of },
   { "column_name", NC_ ("export", "Month / risk category"),       16, as_label },
   { "events",      NC_ ("export", "Events"),                       9, NULL },
   { "per_10k",     NC_ ("export", "Events per 10,000 residents"), 14, NULL },
@@ -154,7 +173,8 @@ static const HcsExportColumn repairs[] = {
 /* 信用档案 and 双公示: one table per kind of record. */
 
 static const char *
-penalty_category_of (const char *key)
+penalty_category_of (const char  *key,
+                     HcsLanguage  language)
 {
   if (g_strcmp0 (key, "fine") == 0)
     return NC_ ("export", "Fine");
@@ -164,7 +184,8 @@ penalty_category_of (const char *key)
 }
 
 static const char *
-fulfilment_of (const char *key)
+fulfilment_of (const char  *key,
+               HcsLanguage  language)
 {
   if (g_strcmp0 (key, "pending") == 0)
     return NC_ ("export", "To be checked");
@@ -176,7 +197,8 @@ fulfilment_of (const char *key)
 }
 
 static const char *
-repair_state_of (const char *key)
+repair_state_of (const char  *key,
+                 HcsLanguage  language)
 {
   if (g_strcmp0 (key, "pending") == 0)
     return NC_ ("export", "Awaiting decision");
@@ -267,7 +289,8 @@ static const HcsExportColumn match_hits[] = {
 };
 
 static const char *
-feedback_of (const char *key)
+feedback_of (const char  *key,
+             HcsLanguage  language)
 {
   return g_strcmp0 (key, "applied") == 0 ? NC_ ("export", "Applied") : g_strcmp0 (key, "not_applied") == 0 ? NC_ ("export", "Not applied") : key;
 }
@@ -323,33 +346,37 @@ static const HcsExportColumn quality_months[] = {
 
 /* 表1: the indicators of a year (GET /indicators). */
 static const char *
-indicator_source_of (const char *key)
+indicator_source_of (const char  *key,
+                     HcsLanguage  language)
 {
-  return g_strcmp0 (key, "computed") == 0 ? "系统计算" : g_strcmp0 (key, "reported") == 0 ? "填报" : key;
+  return g_strcmp0 (key, "computed") == 0 ? NC_ ("export", "Computed by the system")
+         : g_strcmp0 (key, "reported") == 0 ? NC_ ("export", "Reported") : key;
 }
 
 static const HcsExportColumn indicators[] = {
-  { "category_name", "类别",     14, NULL },
-  { "item",          "指标",     18, NULL },
-  { "target_text",   "目标",     56, NULL },
-  { "attribute",     "属性",      8, indicator_attribute_of },
-  { "year",          "年度",      6, NULL },
-  { "value",         "数值",     10, NULL },
-  { "unit",          "单位",      6, NULL },
-  { "status",        "状态",      8, indicator_status_of },
-  { "gap",           "差距",     10, NULL },
-  { "source",        "来源",      8, indicator_source_of },
-  { "submitted_by",  "填报人",   12, NULL },
-  { "reviewed_by",   "审核人",   12, NULL },
+  { "category_name", NC_ ("export", "Category"),     14, NULL },
+  { "item",          NC_ ("export", "Indicator"),    18, NULL },
+  { "target_text",   NC_ ("export", "Target"),       56, NULL },
+  { "attribute",     NC_ ("export", "Attribute"),     8, indicator_attribute_of },
+  { "year",          NC_ ("export", "Year"),          6, NULL },
+  { "value",         NC_ ("export", "Value"),        10, NULL },
+  { "unit",          NC_ ("export", "Unit"),          6, NULL },
+  { "status",        NC_ ("export", "Status"),        8, indicator_status_of },
+  { "gap",           NC_ ("export", "Gap"),          10, NULL },
+  { "source",        NC_ ("export", "Source"),        8, indicator_source_of },
+  { "submitted_by",  NC_ ("export", "Reported by"),  12, NULL },
+  { "reviewed_by",   NC_ ("export", "Reviewed by"),  12, NULL },
 };
 
 /* The records behind a computed indicator's value (表1). */
 static const char *
-record_type_of (const char *key)
+record_type_of (const char  *key,
+                HcsLanguage  language)
 {
   static const struct { const char *key, *label; } types[] = {
-    { "commitment", "信用承诺" }, { "repair", "信用修复" }, { "catalog_item", "目录信息项" },
-    { "catalog_version", "目录版本" }, { "import", "数据导入" }, { "list_entry", "名单条目" },
+    { "commitment", NC_ ("export", "Credit commitment") }, { "repair", NC_ ("export", "Credit repair") },
+    { "catalog_item", NC_ ("export", "Catalog item") }, { "catalog_version", NC_ ("export", "Catalog version") },
+    { "import", NC_ ("export", "Data import") }, { "list_entry", NC_ ("export", "List entry") },
   };
 
   for (guint i = 0; key != NULL && i < G_N_ELEMENTS (types); i++)
@@ -359,27 +386,29 @@ record_type_of (const char *key)
 }
 
 static const char *
-counted_of (const char *value)
+counted_of (const char  *value,
+            HcsLanguage  language)
 {
-  return g_strcmp0 (value, "0") == 0 ? "否" : value != NULL && *value ? "是" : value;
+  return g_strcmp0 (value, "0") == 0 ? NC_ ("export", "No") : value != NULL && *value ? NC_ ("export", "Yes") : value;
 }
 
 static const HcsExportColumn indicator_records[] = {
-  { "type",         "记录类型",                    10, record_type_of },
-  { "reference",    "编号",                        10, NULL },
-  { "subject_name", "主体名称",                    36, NULL },
-  { "identifier",   "统一社会信用代码/身份证号码", 24, NULL },
-  { "region",       "市县",                        14, region_of },
-  { "detail",       "内容",                        40, NULL },
-  { "date",         "日期",                        20, NULL },
-  { "counted",      "计入分子",                     8, counted_of },
+  { "type",         NC_ ("export", "Record type"),          10, record_type_of },
+  { "reference",    NC_ ("export", "Reference"),            10, NULL },
+  { "subject_name", NC_ ("export", "Subject name"),         36, NULL },
+  { "identifier",   NC_ ("export", "USCC / ID number"),     24, NULL },
+  { "region",       NC_ ("export", "City or county"),       14, region_of },
+  { "detail",       NC_ ("export", "Content"),              40, NULL },
+  { "date",         NC_ ("export", "Date"),                 20, NULL },
+  { "counted",      NC_ ("export", "Counted in numerator"),  8, counted_of },
 };
 
 #define TABLE(pattern, title, columns) { pattern, NULL, title, columns, G_N_ELEMENTS (columns) }
 #define KIND_TABLE(pattern, kind, title, columns) { pattern, kind, title, columns, G_N_ELEMENTS (columns) }
 
 static const char *
-inspection_result_of (const char *key)
+inspection_result_of (const char  *key,
+                      HcsLanguage  language)
 {
   return g_strcmp0 (key, "pass") == 0 ? NC_ ("export", "Pass") : g_strcmp0 (key, "rectify") == 0 ? NC_ ("export", "Rectify") :
          g_strcmp0 (key, "fail") == 0 ? NC_ ("export", "Fail") : key;
@@ -415,7 +444,7 @@ static const HcsExportColumn inspection_results[] = {
 /* 公共信用综合评价: the grades in force by 市县, as the heat map's grade
  * measure shows them. */
 static const HcsExportColumn grade_regions[] = {
-  { "region_name", NC_ ("export", "City or county"),            14, NULL },
+  { "region_name", NC_ ("export", "City or county"),            14, region_name_of },
   { "subjects",    NC_ ("export", "Subjects"),                  10, NULL },
   { "a",           NC_ ("export", "Grade A"),                    9, NULL },
   { "b",           NC_ ("export", "Grade B"),                    9, NULL },
@@ -438,8 +467,8 @@ static const HcsExportTable tables[] = {
   TABLE ("/repairs", NC_ ("export", "Credit repairs"), repairs),
   TABLE ("/imports/quality/months", NC_ ("export", "Data quality"), quality_months),
   TABLE ("/catalog/diff/rows", NC_ ("export", "Catalog version differences"), catalog_diff_rows),
-  TABLE ("/indicators/{key}/values/{year}/records", "指标数据记录", indicator_records),
-  TABLE ("/indicators", "表1主要指标", indicators),
+  TABLE ("/indicators/{key}/values/{year}/records", NC_ ("export", "Indicator data records"), indicator_records),
+  TABLE ("/indicators", NC_ ("export", "Table 1 main indicators"), indicators),
   TABLE ("/lists/match-runs/{id}/hits", NC_ ("export", "List match hits"), run_hits),
   TABLE ("/lists/match-runs/{id}/invalid", NC_ ("export", "List match rows not read"), run_invalid),
   KIND_TABLE ("/publicity", "penalty", NC_ ("export", "Administrative penalties published"), penalties),

@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "hcs-i18n.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -14,7 +16,10 @@ typedef struct
   const char  *member;                      /* the row member ("subject_name") */
   const char  *label;                       /* the header: an English msgid, context "export" */
   double       width;                       /* in characters */
-  const char *(*label_of) (const char *key); /* enum key → label, or NULL */
+  /* enum key → label (an English msgid, context "export"), or a text
+   * already in @language (a 市县's name); NULL for none */
+  const char *(*label_of) (const char  *key,
+                           HcsLanguage  language);
 } HcsExportColumn;
 
 typedef struct

@@ -260,7 +260,7 @@ make_cell (JsonObject              *row,
   if (text != NULL)
     g_ptr_array_add (owned, text);
   if (cell.text != NULL && column != NULL && column->label_of != NULL)
-    cell.text = hcs_i18n_text (language, "export", column->label_of (cell.text));
+    cell.text = hcs_i18n_text (language, "export", column->label_of (cell.text, language));
   return cell;
 }
 
