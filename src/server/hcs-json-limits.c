@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The nesting-depth scan of a JSON request body. json-glib parses arrays and
- * objects recursively, so a body of 100,000 '[' overflows the stack inside
- * it; this scan runs first, in constant stack, over the raw bytes. */
+/* What a JSON request body must keep before json-glib parses it, checked in
+ * one pass over the raw bytes, in constant stack: its nesting depth
+ * (json-glib recurses once per level, so a body of 100,000 '[' overflows
+ * the stack inside it), one value only, no `\u0000` escape and no number
+ * json-glib would not read as written. */
 #define G_LOG_DOMAIN "hcs-json-limits"
 
 #include "config.h"
@@ -11,216 +13,10 @@
 
 #include "hcs-json-limits.h"
 
-/**
- * hcs_json_depth_within:
- * @data: the body (any bytes; it need not be valid JSON)
- * @max_depth: the deepest nesting allowed (1: a flat object or array)
- *
- * Counts the open arrays and objects outside strings. The count can only be
- * too high, never too low, for a text the parser accepts: a bracket the
- * parser reads as structure is never inside a string here, because a string
- * starts at an unescaped '"' and ends at the next one for both.
- *
- * Returns: whether the nesting stays within @max_depth
- */
-gboolean
-hcs_json_depth_within (const char *data,
-                       gsize       len,
-                       guint       max_depth)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  g_return_val_if_fail (data != NULL || len == 0, FALSE);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-        case '[':
-        case '{':
-          if (++depth > max_depth)
-            return FALSE;
-          break;
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-        default:
-          break;
-        }
-    }
-  return TRUE;
-}
-
-/**
- * hcs_json_find_nul_escape:
- * @data: the body (any bytes)
- * @member: (out) (optional): the name of the member whose string holds it
- *   (as written, escapes and all), %NULL when it is not in a member's value
- *
- * json-glib decodes `\u0000` into a NUL byte, and every C string made from
- * the value ends there: "ab\u0000cd" would be stored as "ab". Such a body is
- * refused before it is parsed, naming the member.
- *
- * Returns: whether a string of @data holds the escape `\u0000`
- */
-gboolean
-hcs_json_find_nul_escape (const char  *data,
-                          gsize        len,
-                          char       **member)
-{
-  gboolean in_string = FALSE;
-  gsize string_start = 0, last_start = 0, last_end = 0;
-  gsize key_start = 0, key_end = 0;
-  gboolean have_last = FALSE, have_key = FALSE;
-
-  g_return_val_if_fail (data != NULL || len == 0, FALSE);
-
-  if (member != NULL)
-    *member = NULL;
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            {
-              if (i + 5 < len && data[i + 1] == 'u' && memcmp (data + i + 2, "0000", 4) == 0)
-                {
-                  /* In a key (the string before a ':') or in a value. */
-                  gsize j = i + 6;
-                  gboolean is_key = FALSE;
-
-                  while (j < len && data[j] != '"')
-                    j += data[j] == '\\' ? 2 : 1;
-                  for (j++; j < len && g_ascii_isspace (data[j]); j++)
-                    ;
-                  is_key = j < len && data[j] == ':';
-                  if (member != NULL)
-                    *member = is_key ? g_strndup (data + string_start, i - string_start)
-                                     : have_key ? g_strndup (data + key_start, key_end - key_start) : NULL;
-                  return TRUE;
-                }
-              i++;
-            }
-          else if (c == '"')
-            {
-              in_string = FALSE;
-              last_start = string_start;
-              last_end = i;
-              have_last = TRUE;
-            }
-          continue;
-        }
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          string_start = i + 1;
-          break;
-        case ':':
-          if (have_last)
-            {
-              key_start = last_start;
-              key_end = last_end;
-              have_key = TRUE;
-            }
-          break;
-        default:
-          break;
-        }
-    }
-  return FALSE;
-}
-
 static gboolean
 is_json_space (char c)
 {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/**
- * hcs_json_single_value:
- * @data: the body (any bytes)
- *
- * json-glib 1.6 leaks every node it built after the first value of a
- * document when more follows ("[1][…]", "{}{…}", "1 […]" fail with "extra
- * data" and keep what they parsed): about the size of the body per
- * request, a memory exhaustion anyone could cause through
- * `POST /session`. A body is one JSON value and white space around it;
- * anything after the value is refused before the parser sees it. The
- * scan ends the value where the parser would: at the bracket that closes
- * the first one, at the quote that ends a first string, or at the first
- * white space or bracket after a first number or literal.
- *
- * Returns: whether nothing but white space follows the first value
- */
-gboolean
-hcs_json_single_value (const char *data,
-                       gsize       len)
-{
-  gsize i = 0;
-  guint depth = 0;
-
-  g_return_val_if_fail (data != NULL || len == 0, FALSE);
-
-  while (i < len && is_json_space (data[i]))
-    i++;
-  if (i == len)
-    return TRUE;
-  if (data[i] == '[' || data[i] == '{' || data[i] == '"')
-    {
-      gboolean in_string = FALSE;
-
-      for (; i < len; i++)
-        {
-          char c = data[i];
-
-          if (in_string)
-            {
-              if (c == '\\')
-                i++;
-              else if (c == '"')
-                {
-                  in_string = FALSE;
-                  if (depth == 0)
-                    break;
-                }
-              continue;
-            }
-          if (c == '"')
-            in_string = TRUE;
-          else if (c == '[' || c == '{')
-            depth++;
-          else if ((c == ']' || c == '}') && depth > 0 && --depth == 0)
-            break;
-        }
-      if (i >= len)
-        return TRUE;   /* unterminated: the parser refuses it, having built it whole */
-      i++;
-    }
-  else
-    while (i < len && !is_json_space (data[i]) && data[i] != '[' && data[i] != '{' && data[i] != '"')
-      i++;
-  while (i < len && is_json_space (data[i]))
-    i++;
-  return i == len;
 }
 
 /* Whether the number @p[0..n) — an integer, or one with a fraction or an
@@ -248,32 +44,66 @@ number_fits (const char *p,
   return isfinite (g_ascii_strtod (text, NULL));
 }
 
-/**
- * hcs_json_find_wide_number:
- * @data: the body (any bytes)
- * @member: (out) (optional): the name of the member whose value holds it
- *   (as written), %NULL when it is not in a member's value
- *
- * Finds a number, outside strings, that json-glib would not read as
- * written: a whole number beyond 64 bits (which it wraps round into
- * another, possibly valid, number) or one beyond the range of a double
- * (which it reads as infinity). Such a body is refused before it is
- * parsed, naming the member, so that no route can take a wrapped number
- * for what was sent.
- *
- * Returns: whether @data holds such a number
- */
-gboolean
-hcs_json_find_wide_number (const char  *data,
-                           gsize        len,
-                           char       **member)
+/* Where the scan is in the body's first value (one value only). */
+typedef enum
 {
+  FIRST_NOT_YET,     /* white space before it */
+  FIRST_NESTED,      /* in a first array, object or string */
+  FIRST_SCALAR,      /* in a first number or literal */
+  FIRST_DONE,        /* after it: only white space may follow */
+} FirstValue;
+
+/**
+ * hcs_json_scan:
+ * @data: the body (any bytes; it need not be valid JSON)
+ * @max_depth: the deepest nesting allowed (1: a flat object or array)
+ * @member: (out) (optional): for %HCS_JSON_NUL_ESCAPE and
+ *   %HCS_JSON_WIDE_NUMBER, the name of the member whose value holds it (as
+ *   written, escapes and all), %NULL when it is not in a member's value
+ *
+ * One pass over @data for what json-glib 1.6 cannot be trusted with:
+ *
+ * - nesting deeper than @max_depth: the open arrays and objects outside
+ *   strings are counted. The count can only be too high, never too low,
+ *   for a text the parser accepts: a bracket the parser reads as structure
+ *   is never inside a string here, because a string starts at an
+ *   unescaped '"' and ends at the next one for both.
+ * - more than one value: json-glib leaks every node it built after the
+ *   first value of a document when more follows ("[1][…]", "{}{…}",
+ *   "1 […]" fail with "extra data" and keep what they parsed), a memory
+ *   exhaustion anyone could cause through `POST /session`. The first value
+ *   ends where the parser ends it: at the bracket that closes it, at the
+ *   quote that ends a first string, or at the first white space or
+ *   bracket after a first number or literal. An unterminated value is left
+ *   to the parser, which refuses it.
+ * - the escape `\u0000` in a string: json-glib decodes it into a NUL byte,
+ *   and every C string made from the value ends there ("ab\u0000cd" would
+ *   be stored as "ab").
+ * - a number outside strings that json-glib would not read as written: a
+ *   whole number beyond 64 bits (which it wraps round into another,
+ *   possibly valid, number) or one beyond the range of a double (which it
+ *   reads as infinity).
+ *
+ * Returns: the first of these, in that order, that @data has
+ */
+HcsJsonScan
+hcs_json_scan (const char  *data,
+               gsize        len,
+               guint        max_depth,
+               char       **member)
+{
+  FirstValue first = FIRST_NOT_YET;
   gboolean in_string = FALSE;
+  gboolean several = FALSE;
+  guint depth = 0;
   gsize string_start = 0, last_start = 0, last_end = 0;
   gsize key_start = 0, key_end = 0;
   gboolean have_last = FALSE, have_key = FALSE;
+  g_autofree char *nul_member = NULL;
+  g_autofree char *wide_member = NULL;
+  gboolean nul = FALSE, wide = FALSE;
 
-  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (data != NULL || len == 0, HCS_JSON_OK);
 
   if (member != NULL)
     *member = NULL;
@@ -284,41 +114,100 @@ hcs_json_find_wide_number (const char  *data,
       if (in_string)
         {
           if (c == '\\')
-            i++;
+            {
+              if (!nul && i + 5 < len && data[i + 1] == 'u' && memcmp (data + i + 2, "0000", 4) == 0)
+                {
+                  /* In a key (the string before a ':') or in a value. */
+                  gsize j = i + 6;
+
+                  while (j < len && data[j] != '"')
+                    j += data[j] == '\\' ? 2 : 1;
+                  for (j++; j < len && g_ascii_isspace (data[j]); j++)
+                    ;
+                  nul = TRUE;
+                  if (j < len && data[j] == ':')
+                    nul_member = g_strndup (data + string_start, i - string_start);
+                  else if (have_key)
+                    nul_member = g_strndup (data + key_start, key_end - key_start);
+                }
+              i++;
+            }
           else if (c == '"')
             {
               in_string = FALSE;
               last_start = string_start;
               last_end = i;
               have_last = TRUE;
+              if (first == FIRST_NESTED && depth == 0)
+                first = FIRST_DONE;
             }
           continue;
         }
-      if (c == '"')
+
+      /* The first value, and what follows it. */
+      if (first == FIRST_SCALAR && (is_json_space (c) || c == '[' || c == '{' || c == '"'))
+        first = FIRST_DONE;
+      if (first == FIRST_NOT_YET && !is_json_space (c))
+        first = c == '[' || c == '{' || c == '"' ? FIRST_NESTED : FIRST_SCALAR;
+      else if (first == FIRST_DONE && !is_json_space (c))
+        several = TRUE;
+
+      switch (c)
         {
+        case '"':
           in_string = TRUE;
           string_start = i + 1;
-        }
-      else if (c == ':' && have_last)
-        {
-          key_start = last_start;
-          key_end = last_end;
-          have_key = TRUE;
-        }
-      else if (c == '-' || g_ascii_isdigit (c))
-        {
-          gsize start = i;
-
-          while (i < len && (g_ascii_isdigit (data[i]) || strchr ("+-.eE", data[i]) != NULL))
-            i++;
-          if (!number_fits (data + start, i - start))
+          break;
+        case '[':
+        case '{':
+          if (++depth > max_depth)
+            return HCS_JSON_TOO_DEEP;
+          break;
+        case ']':
+        case '}':
+          if (depth > 0 && --depth == 0 && first == FIRST_NESTED)
+            first = FIRST_DONE;
+          break;
+        case ':':
+          if (have_last)
             {
-              if (member != NULL && have_key)
-                *member = g_strndup (data + key_start, key_end - key_start);
-              return TRUE;
+              key_start = last_start;
+              key_end = last_end;
+              have_key = TRUE;
             }
-          i--;
+          break;
+        default:
+          if (c == '-' || g_ascii_isdigit (c))
+            {
+              gsize start = i;
+
+              while (i < len && (g_ascii_isdigit (data[i]) || strchr ("+-.eE", data[i]) != NULL))
+                i++;
+              if (!wide && !number_fits (data + start, i - start))
+                {
+                  wide = TRUE;
+                  if (have_key)
+                    wide_member = g_strndup (data + key_start, key_end - key_start);
+                }
+              i--;
+            }
+          break;
         }
     }
-  return FALSE;
+
+  if (several)
+    return HCS_JSON_SEVERAL_VALUES;
+  if (nul)
+    {
+      if (member != NULL)
+        *member = g_steal_pointer (&nul_member);
+      return HCS_JSON_NUL_ESCAPE;
+    }
+  if (wide)
+    {
+      if (member != NULL)
+        *member = g_steal_pointer (&wide_member);
+      return HCS_JSON_WIDE_NUMBER;
+    }
+  return HCS_JSON_OK;
 }

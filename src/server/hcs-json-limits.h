@@ -10,17 +10,19 @@ G_BEGIN_DECLS
  * this is refused before it reaches the parser (no request needs more). */
 #define HCS_JSON_MAX_DEPTH 64
 
-gboolean hcs_json_depth_within (const char *data,
-                                gsize       len,
-                                guint       max_depth);
+/* What hcs_json_scan() found, the first in this order. */
+typedef enum
+{
+  HCS_JSON_OK,
+  HCS_JSON_TOO_DEEP,        /* nested deeper than allowed */
+  HCS_JSON_SEVERAL_VALUES,  /* more than white space after the first value */
+  HCS_JSON_NUL_ESCAPE,      /* a string holds \u0000 */
+  HCS_JSON_WIDE_NUMBER,     /* a number json-glib would not read as written */
+} HcsJsonScan;
 
-gboolean hcs_json_single_value   (const char  *data,
-                                   gsize        len);
-gboolean hcs_json_find_nul_escape (const char  *data,
-                                   gsize        len,
-                                   char       **member);
-gboolean hcs_json_find_wide_number (const char  *data,
-                                    gsize        len,
-                                    char       **member);
+HcsJsonScan hcs_json_scan (const char  *data,
+                           gsize        len,
+                           guint        max_depth,
+                           char       **member);
 
 G_END_DECLS

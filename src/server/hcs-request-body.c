@@ -59,40 +59,41 @@ hcs_request_json (HcsRequest *self)
       return NULL;
     }
   /* Before the parser, which recurses once per level. */
-  if (!hcs_json_depth_within (data, len, HCS_JSON_MAX_DEPTH))
+  switch (hcs_json_scan (data, len, HCS_JSON_MAX_DEPTH, &member))
     {
+    case HCS_JSON_TOO_DEEP:
       hcs_request_reply_error (self, HCS_ERR_JSON_TOO_DEEP, NULL,
                                _("The request body nests arrays and objects more than %d deep."),
                                HCS_JSON_MAX_DEPTH);
       return NULL;
-    }
-  if (!hcs_json_single_value (data, len))
-    {
+    case HCS_JSON_SEVERAL_VALUES:
       hcs_request_reply_error (self, HCS_ERR_INVALID_JSON, NULL,
                                _("The request body holds more than one JSON value; send one object."));
       return NULL;
-    }
-  if (hcs_json_find_nul_escape (data, len, &member))
-    {
-      const char *why = _("The text contains a NUL character (\\u0000), which would cut it short; remove it.");
+    case HCS_JSON_NUL_ESCAPE:
+      {
+        const char *why = _("The text contains a NUL character (\\u0000), which would cut it short; remove it.");
 
-      if (member != NULL)
-        hcs_request_reply_error (self, HCS_ERR_INVALID_TEXT, member, _("The field “%s”: %s"), member, why);
-      else
-        hcs_request_reply_error (self, HCS_ERR_INVALID_TEXT, NULL, "%s", why);
+        if (member != NULL)
+          hcs_request_reply_error (self, HCS_ERR_INVALID_TEXT, member, _("The field “%s”: %s"), member, why);
+        else
+          hcs_request_reply_error (self, HCS_ERR_INVALID_TEXT, NULL, "%s", why);
+      }
       return NULL;
-    }
-  g_clear_pointer (&member, g_free);
-  if (hcs_json_find_wide_number (data, len, &member))
-    {
-      const char *why = _("The number is too large to be read as written: whole numbers go up to "
-                          "9223372036854775807 (either sign), others up to about 1.7e308.");
+    case HCS_JSON_WIDE_NUMBER:
+      {
+        const char *why = _("The number is too large to be read as written: whole numbers go up to "
+                            "9223372036854775807 (either sign), others up to about 1.7e308.");
 
-      if (member != NULL)
-        hcs_request_reply_error (self, HCS_ERR_VALUE_OUT_OF_RANGE, member, _("The field “%s”: %s"), member, why);
-      else
-        hcs_request_reply_error (self, HCS_ERR_VALUE_OUT_OF_RANGE, NULL, "%s", why);
+        if (member != NULL)
+          hcs_request_reply_error (self, HCS_ERR_VALUE_OUT_OF_RANGE, member, _("The field “%s”: %s"), member, why);
+        else
+          hcs_request_reply_error (self, HCS_ERR_VALUE_OUT_OF_RANGE, NULL, "%s", why);
+      }
       return NULL;
+    case HCS_JSON_OK:
+    default:
+      break;
     }
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, len, &error))
