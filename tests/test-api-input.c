@@ -279,6 +279,60 @@ test_input_migration_normalises_names (void)
  * as 3, a valid window) and reads 1e999 as infinity: every route with a
  * body refuses such a number, naming its member, before the route sees a
  * number other than the one sent; nothing is written. */
+static char *
+repeat (const char *unit,
+        guint       n)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, unit);
+  return g_string_free (s, FALSE);
+}
+
+/* Every text field has a ceiling, whatever its route: a name of a
+ * megabyte is refused with 422 too_long and its field, not stored (over
+ * PostgreSQL one of a megabyte failed with 500 on the index). 500 characters of
+ * four bytes each still fit that index; a password past 1,024 bytes is
+ * refused before it is hashed. */
+static void
+test_input_text_ceilings (void)
+{
+  g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  g_autofree char *long_name = repeat ("海", 501);
+  g_autofree char *huge = repeat ("a", 200000);   /* under the 1 MiB body limit */
+  g_autofree char *long_password = repeat ("p", 1025);
+  g_autofree char *b1 = g_strdup_printf ("{\"code\":\"L1\",\"name\":\"%s\"}", long_name);
+  g_autofree char *b2 = NULL;
+  g_autofree char *b3 = g_strdup_printf ("{\"code\":\"L3\",\"name\":\"%s\"}", huge);
+  g_autofree char *b4 = g_strdup_printf ("{\"username\":\"li.long\",\"password\":\"a long enough pw\","
+                                         "\"role\":\"analyst\",\"display_name\":\"%s\"}", long_name);
+  g_autofree char *b5 = g_strdup_printf ("{\"username\":\"admin\",\"password\":\"%s\"}", long_password);
+  g_autoptr(HcTestResponse) r1 = NULL;
+  g_autoptr(HcTestResponse) r2 = NULL;
+  g_autoptr(HcTestResponse) r3 = NULL;
+  g_autoptr(HcTestResponse) r4 = NULL;
+  g_autoptr(HcTestResponse) r5 = NULL;
+  g_autofree char *four_bytes = repeat ("\xF0\xA0\x80\x80", 500);   /* U+20000, four bytes in UTF-8 */
+
+  b2 = g_strdup_printf ("{\"code\":\"L2\",\"name\":\"%s\"}", four_bytes);
+
+  r1 = post (server, "/departments", b1);
+  assert_refused (r1, "too_long", "name");
+  r3 = post (server, "/departments", b3);
+  assert_refused (r3, "too_long", "name");
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM departments WHERE code IN ('L1', 'L3')"), ==, 0);
+  r2 = post (server, "/departments", b2);
+  hc_assert_status (r2, 201, NULL);
+  g_assert_cmpint (g_utf8_strlen (json_object_get_string_member (hc_test_response_object (r2), "name"), -1), ==, 500);
+
+  r4 = post (server, "/users", b4);
+  assert_refused (r4, "too_long", "display_name");
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM users WHERE username = 'li.long'"), ==, 0);
+  r5 = hc_test_request (server, "POST", "/session", NULL, b5);
+  assert_refused (r5, "too_long", "password");
+}
+
 static void
 test_input_wide_numbers_refused (void)
 {
@@ -327,6 +381,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   prng = g_rand_new_with_seed (11);
   g_test_add_func ("/input/wide-numbers-refused", test_input_wide_numbers_refused);
+  g_test_add_func ("/input/text-ceilings", test_input_text_ceilings);
   g_test_add_func ("/input/names-refused-nothing-written", test_input_names_refused_nothing_written);
   g_test_add_func ("/input/free-text-multiline", test_input_free_text_multiline);
   g_test_add_func ("/input/password-of-spaces-refused", test_input_password_of_spaces_refused);

@@ -123,6 +123,15 @@ hcs_request_json_object (HcsRequest *self)
   return json_node_get_object (root);
 }
 
+/* The ceiling of every text field, whatever the route: a route's own limit
+ * (a name's 200 characters) is lower. One line stays under PostgreSQL's
+ * index row limit (2,704 bytes) even in four-byte characters, so an
+ * indexed name can never turn into a 500 there; free text has room for a
+ * long note; a password is bytes, hashed, and refused beyond 1,024. */
+#define LINE_MAX_CHARS     500
+#define MULTILINE_MAX_CHARS 10000
+#define RAW_MAX_BYTES      1024
+
 static JsonNode *
 get_field (HcsRequest    *self,
            JsonObject    *obj,
@@ -164,10 +173,38 @@ wrong_type (HcsRequest *self,
  * control characters, no bidirectional controls, not only invisible
  * characters; one line, trimmed, unless @flags has %HCS_FIELD_MULTILINE;
  * answered in NFC. %HCS_FIELD_RAW (passwords) skips them: a password is
- * compared byte for byte. A required string must also be non-empty after
+ * compared byte for byte. No text is longer than LINE_MAX_CHARS (one line),
+ * MULTILINE_MAX_CHARS or RAW_MAX_BYTES (422 `too_long`). A required string must also be non-empty after
  * trimming. Answers 400 `invalid_type`, 422 `invalid_text` or 422
  * `missing_field` and returns %FALSE otherwise.
  */
+static gboolean
+check_ceiling (HcsRequest    *self,
+               const char    *name,
+               const char    *s,
+               HcsFieldFlags  flags)
+{
+  if (flags & HCS_FIELD_RAW)
+    {
+      if (strlen (s) <= RAW_MAX_BYTES)
+        return TRUE;
+      hcs_request_reply_error (self, HCS_ERR_TOO_LONG, name,
+                               _("The field “%s” may have at most %d bytes."), name, RAW_MAX_BYTES);
+      return FALSE;
+    }
+  else
+    {
+      glong max = (flags & HCS_FIELD_MULTILINE) ? MULTILINE_MAX_CHARS : LINE_MAX_CHARS;
+
+      /* Bytes first: a character is at least one, so a short text is never counted. */
+      if (strlen (s) <= (gsize) max || g_utf8_strlen (s, -1) <= max)
+        return TRUE;
+      hcs_request_reply_error (self, HCS_ERR_TOO_LONG, name,
+                               _("The field “%s” may have at most %u characters."), name, (guint) max);
+      return FALSE;
+    }
+}
+
 gboolean
 hcs_request_field_string (HcsRequest    *self,
                           JsonObject    *obj,
@@ -184,6 +221,8 @@ hcs_request_field_string (HcsRequest    *self,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return wrong_type (self, name, _("text"));
   s = json_node_get_string (node);
+  if (!check_ceiling (self, name, s, flags))
+    return FALSE;
   if (!(flags & HCS_FIELD_RAW))
     {
       g_autoptr(GError) error = NULL;

@@ -279,12 +279,14 @@ hcs_request_reply_gerror (HcsRequest   *self,
                                _("The database is busy; nothing was changed. Try again in a moment."));
       break;
     case HCS_STORE_ERROR_UNAVAILABLE:
-      /* The cause (disk full, read-only, I/O error) is for the log. */
+      /* The cause (disk full, read-only, I/O error, a lost PostgreSQL
+       * connection) is for the log. */
       g_warning ("%s %s: storage unavailable: %s", hcs_request_get_method (self),
                  g_uri_get_path (soup_server_message_get_uri (self->msg)), error->message);
       hcs_request_reply_error (self, HCS_ERR_STORAGE_UNAVAILABLE, NULL,
-                               _("The server cannot write to its storage (the disk is full or read-only); "
-                                 "nothing was changed. Try again later, and tell the administrator."));
+                               _("The server cannot use its database (a full or read-only disk, or a lost "
+                                 "connection to the database server); nothing was changed. Try again later, "
+                                 "and tell the administrator."));
       break;
     case HCS_STORE_ERROR_CORRUPT:
     case HCS_STORE_ERROR_SCHEMA:

@@ -330,7 +330,7 @@ move_alert (HcsRequest *req,
   gint64 id, version;
 
   if (!hcs_request_path_id (req, "id", _("There is no such alert."), &id) || body == NULL ||
-      !hcs_request_field_string (req, body, "note", HCS_FIELD_OPTIONAL, &note_in) ||
+      !hcs_request_field_string (req, body, "note", HCS_FIELD_OPTIONAL | HCS_FIELD_MULTILINE, &note_in) ||
       !hcs_request_if_match (req, &version))
     return;
   /* Which alert, at which version, before what is asked of it. */
