@@ -835,6 +835,123 @@ test_report_masks_every_member (void)
   g_assert_nonnull (strstr (seen_by_admin, "460108197510091236"));
 }
 
+static guint
+audit_count (void)
+{
+  g_autoptr(JsonObject) page = hc_test_get_object (server, "admin", "/audit?limit=1000");
+
+  return json_array_get_length (json_object_get_array_member (page, "items"));
+}
+
+/* 403 not_plan_department naming @field (or none), nothing audited. */
+static void
+assert_not_plan_department (HcTestResponse *r,
+                            const char     *field,
+                            guint           audit_before)
+{
+  hc_assert_status (r, 403, "not_plan_department");
+  g_assert_cmpstr (hc_test_response_error_field (r), ==, field);
+  g_assert_nonnull (strstr (json_object_get_string_member (json_object_get_object_member (hc_test_response_object (r),
+                                                                                          "error"), "message"),
+                            "海南省市场监督管理局"));
+  g_assert_cmpuint (audit_count (), ==, audit_before);
+}
+
+/* A plan is its department's (双随机 of 市场监管 is 市场监管's): a
+ * supervisor of another department does not plan for it, draw it, edit its
+ * conflicts or record its results — each refused with 403
+ * not_plan_department and nothing changed — while they plan for their own;
+ * an administrator acts for any department. */
+static void
+test_another_departments_plan_is_out_of_reach (void)
+{
+  const char *outsider = hc_test_create_user_in (server, "supervisor.sw", "supervisor", other_department);
+  const char *colleague G_GNUC_UNUSED = hc_test_create_user_in (server, "inspector.sw", "analyst", other_department);
+  gint64 plan = create_plan ("批发业", "{\"A\":10,\"B\":10,\"C\":10,\"D\":10}",
+                             "[\"inspector.a\",\"inspector.b\",\"inspector.c\",\"inspector.d\",\"inspector.e\","
+                             "\"inspector.f\",\"inspector.g\",\"inspector.h\"]", "\"exclusion_days\":0");
+  g_autofree char *plan_path = g_strdup_printf ("/inspections/plans/%" G_GINT64_FORMAT, plan);
+  g_autofree char *draw_path = g_strdup_printf ("%s/draw", plan_path);
+  g_autofree char *conflicts = g_strdup_printf ("%s/conflicts?inspector=inspector.a&subject=%s", plan_path,
+                                                (const char *) g_ptr_array_index (scope_subjects, 0));
+  g_autofree char *conflict = g_strdup_printf ("{\"inspector\":\"inspector.a\",\"subject\":\"%s\",\"reason\":\"亲属\"}",
+                                               (const char *) g_ptr_array_index (scope_subjects, 0));
+  g_autofree char *body =
+    g_strdup_printf ("{\"title\":\"越权抽查计划\",\"department_id\":%" G_GINT64_FORMAT ",\"ratios\":"
+                     "{\"A\":1,\"B\":1,\"C\":1,\"D\":1},\"inspectors\":[\"inspector.a\",\"inspector.b\"]}", department);
+  g_autofree char *own =
+    g_strdup_printf ("{\"title\":\"税务抽查计划\",\"department_id\":%" G_GINT64_FORMAT ",\"ratios\":"
+                     "{\"A\":1,\"B\":1,\"C\":1,\"D\":1},\"inspectors\":[\"inspector.other\",\"inspector.sw\"]}",
+                     other_department);
+  g_autofree char *result_path = NULL;
+  guint audit = audit_count ();
+  guint plans;
+
+  {
+    g_autoptr(JsonObject) page = hc_test_get_object (server, "admin", "/inspections/plans?limit=1000");
+
+    plans = json_array_get_length (json_object_get_array_member (page, "items"));
+  }
+  /* planning for another department */
+  {
+    g_autoptr(HcTestResponse) r = post ("/inspections/plans", outsider, body);
+    g_autoptr(JsonObject) page = NULL;
+
+    assert_not_plan_department (r, "department_id", audit);
+    page = hc_test_get_object (server, "admin", "/inspections/plans?limit=1000");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "items")), ==, plans);
+  }
+  /* its conflicts, before the draw */
+  {
+    g_autoptr(HcTestResponse) r = post (conflicts, outsider, conflict);
+    g_autoptr(HcTestResponse) d = hc_test_request (server, "DELETE", conflicts, outsider, NULL);
+
+    assert_not_plan_department (r, NULL, audit);
+    assert_not_plan_department (d, NULL, audit);
+  }
+  /* its draw */
+  {
+    g_autoptr(HcTestResponse) r = post (draw_path, outsider, "{}");
+    g_autoptr(JsonObject) after = NULL;
+
+    assert_not_plan_department (r, NULL, audit);
+    after = hc_test_get_object (server, "admin", plan_path);
+    g_assert_cmpstr (str (after, "state"), ==, "planned");
+  }
+  /* its results, once its own supervisor drew it */
+  {
+    g_autoptr(HcTestResponse) drawn = draw (plan, "{}");
+    g_autoptr(JsonArray) items = NULL;
+    g_autoptr(HcTestResponse) r = NULL;
+    g_autoptr(JsonObject) after = NULL;
+    JsonObject *first;
+
+    hc_assert_status (drawn, 201, NULL);
+    items = inspections_of (plan, 0);
+    g_assert_cmpuint (json_array_get_length (items), >, 0);
+    first = json_array_get_object_element (items, 0);
+    result_path = g_strdup_printf ("/inspections/%" G_GINT64_FORMAT "/result", num (first, "id"));
+    audit = audit_count ();
+    r = post (result_path, outsider, "{\"result\":\"fail\",\"note\":\"越权录入\"}");
+    assert_not_plan_department (r, NULL, audit);
+    g_clear_pointer (&items, json_array_unref);
+    items = inspections_of (plan, 0);
+    g_assert_true (json_object_get_null_member (json_array_get_object_element (items, 0), "result"));
+  }
+  /* their own department's plan, they make */
+  {
+    g_autoptr(HcTestResponse) r = post ("/inspections/plans", outsider, own);
+
+    hc_assert_status (r, 201, NULL);
+  }
+  /* an administrator acts for any department */
+  {
+    g_autoptr(HcTestResponse) r = post (result_path, admin, "{\"result\":\"pass\"}");
+
+    hc_assert_status (r, 200, NULL);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -872,6 +989,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/inspections/draw-exports-to-xlsx", test_draw_exports_to_xlsx);
   g_test_add_func ("/inspections/report-masks-every-member", test_report_masks_every_member);
   g_test_add_func ("/inspections/conflicts-change-until-the-draw", test_conflicts_change_until_the_draw);
+  g_test_add_func ("/inspections/another-departments-plan-is-out-of-reach",
+                   test_another_departments_plan_is_out_of_reach);
 
   ret = g_test_run ();
   g_ptr_array_unref (scope_subjects);

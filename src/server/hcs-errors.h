@@ -35,6 +35,7 @@ G_BEGIN_DECLS
 #define HCS_ERR_FORBIDDEN              SOUP_STATUS_FORBIDDEN, "forbidden"
 #define HCS_ERR_OWN_PROPOSAL           SOUP_STATUS_FORBIDDEN, "own_proposal"
 #define HCS_ERR_NOT_DESIGNATING_DEPARTMENT SOUP_STATUS_FORBIDDEN, "not_designating_department"
+#define HCS_ERR_NOT_PLAN_DEPARTMENT    SOUP_STATUS_FORBIDDEN, "not_plan_department"
 
 /* 404, 405 */
 #define HCS_ERR_NOT_FOUND              SOUP_STATUS_NOT_FOUND, "not_found"

@@ -13,6 +13,7 @@
 #include "hc-core.h"
 #include "hcs-inspections.h"
 #include "hcs-routes.h"
+#include "hcs-store-records.h"
 #include "hcs-store-users.h"
 #include "hcs-write.h"
 
@@ -44,6 +45,39 @@ path_plan (HcsRequest *req,
            gint64     *id)
 {
   return hcs_request_path_id (req, "id", _("There is no inspection plan with this id."), id);
+}
+
+/* 双随机 plans are their department's: only its users act on one — a
+ * supervisor or analyst of another department, or of none, does not
+ * create, draw, edit the conflicts of, or record the results of another
+ * department's plan; an administrator may. Answers 403
+ * not_plan_department (naming @field) and returns %FALSE otherwise. */
+static gboolean
+may_act_for_department (HcsRequest *req,
+                        gint64      department_id,
+                        const char *field)
+{
+  const HcsActor *actor = hcs_request_get_actor (req);
+  HcsStore *store = hcs_request_get_store (req);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) department = NULL;
+  gint64 own;
+
+  if (hc_role_at_least (actor->role, HC_ROLE_ADMIN))
+    return TRUE;
+  if ((own = hcs_store_records_user_department (store, actor->user_id, &error)) < 0)
+    {
+      hcs_request_reply_gerror (req, error);
+      return FALSE;
+    }
+  if (own == department_id)
+    return TRUE;
+  department = hcs_store_departments_get (store, department_id, NULL);
+  hcs_request_reply_error (req, HCS_ERR_NOT_PLAN_DEPARTMENT, field,
+                           _("Only users of %s plan its inspections, draw them and record their results; you are "
+                             "not of that department."),
+                           department != NULL ? json_object_get_string_member (department, "name") : "-");
+  return FALSE;
 }
 
 static void
@@ -304,6 +338,8 @@ create_plan (HcsRequest *req)
                                  "to 3650 days."));
       return;
     }
+  if (!may_act_for_department (req, plan.department_id, "department_id"))
+    return;
   if ((w = hcs_write_begin (req, &error)) == NULL ||
       (id = hcs_inspections_plan_create (store, &plan, (const char * const *) names->pdata,
                                          (HcsInspectionConflict *) (gpointer) conflicts->data, conflicts->len,
@@ -342,8 +378,14 @@ draw_plan (HcsRequest *req)
       if (*trimmed == '\0')
         reason = NULL;
     }
-  if ((w = hcs_write_begin (req, &error)) == NULL || (before = plan_get (req, id, &error)) == NULL ||
-      hcs_inspections_draw (store, id, NULL, reason, hcs_request_get_actor (req)->username, &error) == 0 ||
+  if ((w = hcs_write_begin (req, &error)) == NULL || (before = plan_get (req, id, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  if (!may_act_for_department (req, json_object_get_int_member (before, "department_id"), NULL))
+    return;
+  if (hcs_inspections_draw (store, id, NULL, reason, hcs_request_get_actor (req)->username, &error) == 0 ||
       (after = plan_get (req, id, &error)) == NULL ||
       !hcs_write_commit (w, "inspection_plan.draw", "inspection_plan", (entity_id = id_text (id)), before, after,
                          &error))
@@ -396,8 +438,14 @@ add_conflict (HcsRequest *req)
   if (!check_length (req, "reason", reason, MAX_REASON_LENGTH))
     return;
   c.reason = reason;
-  if ((w = hcs_write_begin (req, &error)) == NULL || (before = plan_get (req, id, &error)) == NULL ||
-      !hcs_inspections_conflict_add (store, id, &c, &error) || (after = plan_get (req, id, &error)) == NULL ||
+  if ((w = hcs_write_begin (req, &error)) == NULL || (before = plan_get (req, id, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  if (!may_act_for_department (req, json_object_get_int_member (before, "department_id"), NULL))
+    return;
+  if (!hcs_inspections_conflict_add (store, id, &c, &error) || (after = plan_get (req, id, &error)) == NULL ||
       !hcs_write_commit (w, "inspection_plan.conflict_add", "inspection_plan", (entity_id = id_text (id)), before,
                          after, &error))
     {
@@ -432,8 +480,14 @@ remove_conflict (HcsRequest *req)
                                  "subject’s identifier."));
       return;
     }
-  if ((w = hcs_write_begin (req, &error)) == NULL || (before = plan_get (req, id, &error)) == NULL ||
-      !hcs_inspections_conflict_remove (store, id, inspector, subject, &error) ||
+  if ((w = hcs_write_begin (req, &error)) == NULL || (before = plan_get (req, id, &error)) == NULL)
+    {
+      hcs_request_reply_gerror (req, error);
+      return;
+    }
+  if (!may_act_for_department (req, json_object_get_int_member (before, "department_id"), NULL))
+    return;
+  if (!hcs_inspections_conflict_remove (store, id, inspector, subject, &error) ||
       (after = plan_get (req, id, &error)) == NULL ||
       !hcs_write_commit (w, "inspection_plan.conflict_remove", "inspection_plan", (entity_id = id_text (id)), before,
                          after, &error))
@@ -514,10 +568,23 @@ may_record (HcsRequest *req,
 {
   const HcsActor *actor = hcs_request_get_actor (req);
 
-  if (actor->role >= HC_ROLE_SUPERVISOR ||
-      g_strcmp0 (actor->username, json_object_get_string_member_with_default (inspection, "inspector_1", NULL)) == 0 ||
+  if (g_strcmp0 (actor->username, json_object_get_string_member_with_default (inspection, "inspector_1", NULL)) == 0 ||
       g_strcmp0 (actor->username, json_object_get_string_member_with_default (inspection, "inspector_2", NULL)) == 0)
     return TRUE;
+  if (actor->role >= HC_ROLE_SUPERVISOR)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonObject) plan = hcs_store_inspections_plan_get (hcs_request_get_store (req),
+                                                                   json_object_get_int_member (inspection, "plan_id"),
+                                                                   &error);
+
+      if (plan == NULL)
+        {
+          hcs_request_reply_gerror (req, error);
+          return FALSE;
+        }
+      return may_act_for_department (req, json_object_get_int_member (plan, "department_id"), NULL);
+    }
   hcs_request_reply_error (req, HCS_ERR_FORBIDDEN, NULL,
                            _("Only the two inspectors drawn for this subject, or a supervisor, record its result."));
   return FALSE;
