@@ -72,7 +72,8 @@ class Server:
     def close(self):
         if self.process is not None:
             self.process.terminate()
-            self.process.wait(timeout=60)
+            # a large database checkpoints its WAL on the way out: slow under load
+            self.process.wait(timeout=300)
             self.process = None
         shutil.rmtree(self.dir, ignore_errors=True)
 

@@ -15,6 +15,7 @@ import subprocess
 import datetime
 import sys
 
+import hc_id_scan as scan
 import hc_openapi as oa
 import hc_test_server as hts
 
@@ -226,49 +227,55 @@ def inspections(c, ids):
     for name in ("contract.inspector1", "contract.inspector2"):
         c.call("POST", "/users", body={"username": name, "password": pw, "role": "analyst",
                                        "department_id": ids["department"]}, expect=201)
+    # Plans are their department's: its own supervisor acts on them.
+    c.call("POST", "/users", body={"username": "contract.supervisor", "password": pw, "role": "supervisor",
+                                   "department_id": ids["department"]}, expect=201)
+    sup = c.server.login("contract.supervisor")
     pool = "/inspections/inspectors?department_id=%d" % ids["department"]
     r = c.call("GET", "/inspections/inspectors", pool, token="supervisor", expect=200)
     assert {"contract.inspector1", "contract.inspector2"} <= {u["username"] for u in r.json["items"]}, r
     c.call("GET", "/inspections/inspectors", "/inspections/inspectors", token="supervisor", expect=400)
     c.call("GET", "/inspections/inspectors", "/inspections/inspectors?department_id=" + NO_SUCH_ID,
-           token="supervisor", expect=400)
+           token=sup, expect=400)
     plan = {"title": "合同测试抽查计划", "department_id": ids["department"], "region": "460100",
             "ratios": {"A": 2, "B": 5, "C": 10, "D": 100},
             "inspectors": ["contract.inspector1", "contract.inspector2"]}
-    r = c.call("POST", "/inspections/plans", token="supervisor", body=plan, expect=201)
+    r = c.call("POST", "/inspections/plans", token=sup, body=plan, expect=201)
     ids["inspection_plan"] = r.json["id"]
     path = "/inspections/plans/%d" % r.json["id"]
-    c.call("POST", "/inspections/plans", token="supervisor", body=dict(plan, ratios={"A": 101, "B": 5, "C": 10, "D": 1}),
+    c.call("POST", "/inspections/plans", token=sup, body=dict(plan, ratios={"A": 101, "B": 5, "C": 10, "D": 1}),
            expect=422)
     # Conflicts change until the draw.
     conflicts = path + "/conflicts"
     conflict = {"inspector": "contract.inspector1", "subject": ids["new_subject"], "reason": "合同测试：亲属"}
     withdraw = conflicts + "?inspector=contract.inspector1&subject=" + ids["new_subject"]
     template = "/inspections/plans/{id}/conflicts"
-    c.call("POST", template, conflicts, token="supervisor", body=conflict, expect=201)
-    c.call("POST", template, conflicts, token="supervisor", body=dict(conflict, inspector="nobody"), expect=422)
-    c.call("POST", template, "/inspections/plans/%s/conflicts" % NO_SUCH_ID, token="supervisor", body=conflict,
+    c.call("POST", template, conflicts, token=sup, body=conflict, expect=201)
+    c.call("POST", template, conflicts, token=sup, body=dict(conflict, inspector="nobody"), expect=422)
+    c.call("POST", template, "/inspections/plans/%s/conflicts" % NO_SUCH_ID, token=sup, body=conflict,
            expect=404)
-    c.call("DELETE", template, withdraw, token="supervisor", expect=200)
-    c.call("DELETE", template, withdraw, token="supervisor", expect=404)
-    c.call("DELETE", template, conflicts + "?inspector=contract.inspector1", token="supervisor", expect=400)
-    c.call("DELETE", template, conflicts + "?inspector=nobody&subject=" + ids["new_subject"], token="supervisor",
+    c.call("DELETE", template, withdraw, token=sup, expect=200)
+    c.call("DELETE", template, withdraw, token=sup, expect=404)
+    c.call("DELETE", template, conflicts + "?inspector=contract.inspector1", token=sup, expect=400)
+    c.call("DELETE", template, conflicts + "?inspector=nobody&subject=" + ids["new_subject"], token=sup,
            expect=422)
-    r = c.call("POST", "/inspections/plans/{id}/draw", path + "/draw", token="supervisor", body={}, expect=201)
+    # a supervisor of another department (the demo's, of 省信用办) may not draw it
+    c.call("POST", "/inspections/plans/{id}/draw", path + "/draw", token="supervisor", body={}, expect=403)
+    r = c.call("POST", "/inspections/plans/{id}/draw", path + "/draw", token=sup, body={}, expect=201)
     ids["inspection_draw"] = r.json["draw_id"]
-    c.call("POST", template, conflicts, token="supervisor", body=conflict, expect=409)
-    c.call("DELETE", template, withdraw, token="supervisor", expect=409)
-    c.call("POST", "/inspections/plans/{id}/draw", path + "/draw", token="supervisor", body={}, expect=409)
-    c.call("POST", "/inspections/plans/{id}/draw", "/inspections/plans/%s/draw" % NO_SUCH_ID, token="supervisor",
+    c.call("POST", template, conflicts, token=sup, body=conflict, expect=409)
+    c.call("DELETE", template, withdraw, token=sup, expect=409)
+    c.call("POST", "/inspections/plans/{id}/draw", path + "/draw", token=sup, body={}, expect=409)
+    c.call("POST", "/inspections/plans/{id}/draw", "/inspections/plans/%s/draw" % NO_SUCH_ID, token=sup,
            body={}, expect=404)
     items = c.get(path + "/inspections").json["items"]
     assert items, "the contract's plan drew no subject"
     ids["inspection"] = items[0]["id"]
     result = "/inspections/%d/result" % items[0]["id"]
     c.call("POST", "/inspections/{id}/result", result, token="analyst", body={"result": "pass"}, expect=403)
-    c.call("POST", "/inspections/{id}/result", result, token="supervisor",
+    c.call("POST", "/inspections/{id}/result", result, token=sup,
            body={"result": "rectify", "note": "合同测试：责令整改"}, expect=200)
-    c.call("POST", "/inspections/{id}/result", result, token="supervisor", body={"result": "pass"}, expect=409)
+    c.call("POST", "/inspections/{id}/result", result, token=sup, body={"result": "pass"}, expect=409)
     c.call("POST", "/inspections/{id}/result", "/inspections/%s/result" % NO_SUCH_ID, token="analyst",
            body={"result": "pass"}, expect=404)
     c.call("GET", "/inspections/plans/{id}/inspections", path + "/inspections?draw=" + NO_SUCH_ID, expect=400)
@@ -662,6 +669,36 @@ def gets(c, ids):
             c.call(method, template, fill(template, path_values(c, ids, template)) + query, expect=200)
 
 
+def id_scan_path(c, ids, people, template):
+    """The path of a GET for the ID scan: the records that hold natural
+    persons' numbers (scan.seed_people), the contract's ids elsewhere."""
+    values = dict(path_values(c, ids, template))
+    for prefix, name, key in [("/subjects/", "identifier", "identifier"), ("/risk/events/", "id", "event"),
+                              ("/list-entries/", "id", "entry"), ("/imports/", "id", "import"),
+                              ("/lists/match-runs/", "id", "match_run"), ("/repairs/", "id", "repair"),
+                              ("/reports/", "number", "report")]:
+        if template.startswith(prefix) and key in people:
+            values[name] = people[key]
+    if template.startswith("/lists/{type}"):
+        values["type"] = "black"
+    query = {"/catalog/diff": ids.get("diff", ""), "/catalog/diff/rows": ids.get("diff", ""),
+             "/publicity": "?kind=penalty",
+             "/inspections/inspectors": "?department_id=%d" % ids["department"],
+             "/subjects/{identifier}/records": "?kind=penalty",
+             "/reports/{number}": "?sha256=%s" % people.get("report_sha256", "")}.get(template, "")
+    return fill(template, values) + query
+
+
+def id_scan(c, ids, tap):
+    """No full 居民身份证号码 in any answer or export to a masked role
+    (issue 11): every GET of the document walked on data holding them."""
+    people = scan.seed_people(c, ids)
+    r = c.server.request("GET", "/subjects/%s/report.pdf" % people["identifier"], token=c.server.token("analyst"))
+    assert r.status == 200, r
+    people["report"], people["report_sha256"] = r.headers["X-Report-Number"], r.headers["X-Report-SHA256"]
+    scan.scan_every_get(c, lambda template, op: id_scan_path(c, ids, people, template), tap)
+
+
 def main():
     tap = hts.Tap()
     # HC_TEST_DEMO_DB: a seeded database to start from (seeding takes
@@ -672,6 +709,7 @@ def main():
         scenario(c, ids)
         credit_file(c, ids)
         gets(c, ids)
+        id_scan(c, ids, tap)
         bad_queries(c, ids)
         generic_probes(c, ids)
         # Every route the server has is in the document.
