@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "hc-pane-state.h"
+#include "hc-sign-in-page.h"
 #include "hc-ui-test.h"
 
 /* Generous: the first start seeds the demo data, and CI machines are slow. */
@@ -238,6 +239,33 @@ hc_ui_wait_pane_loaded (HcWindow   *window,
   state = HC_PANE_STATE (hc_ui_find_descendant (widget, HC_TYPE_PANE_STATE));
   g_assert_nonnull (state);
   hc_ui_wait_until (pane, pane_loaded, state);
+}
+
+/**
+ * hc_ui_sign_in:
+ * @username: a user of the test server (password %HC_TEST_PASSWORD)
+ * @pane: (nullable): the pane to show then
+ *
+ * Signs in on the sign-in page as a user would and waits for the console;
+ * with @pane, shows it and waits until it has loaded.
+ *
+ * Returns: (transfer none) (nullable): @pane's widget
+ */
+GtkWidget *
+hc_ui_sign_in (HcWindow   *window,
+               const char *username,
+               const char *pane)
+{
+  HcSignInPage *page = hc_window_get_sign_in_page (window);
+
+  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
+  hc_sign_in_page_set_credentials (page, username, HC_TEST_PASSWORD);
+  hc_sign_in_page_submit (page);
+  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
+  if (pane == NULL)
+    return NULL;
+  hc_ui_wait_pane_loaded (window, pane);
+  return hc_window_get_pane_widget (window, pane);
 }
 
 /* The widget as its window's renderer draws it (TESTING.md), or NULL when

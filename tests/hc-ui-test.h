@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "hc-application.h"
+#include "hc-test-server.h"
 #include "hc-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,20 @@ GtkWidget *hc_ui_find_descendant  (GtkWidget      *root,
                                    GType           type);
 void       hc_ui_wait_pane_loaded (HcWindow       *window,
                                    const char     *pane);
+GtkWidget *hc_ui_sign_in          (HcWindow       *window,
+                                   const char     *username,
+                                   const char     *pane);
+/* hc_ui_run_app() with the app pointed at @server; asserts it ran.
+ * Inline: the benchmarks share this file without the test server. */
+static inline void
+hc_ui_run_app_on (HcTestServer *server,
+                  HcUiBody      body,
+                  gpointer      data)
+{
+  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
+
+  g_assert_cmpint (hc_ui_run_app (args, body, data), ==, 0);
+}
 GdkTexture *hc_ui_screenshot      (GtkWidget      *widget);
 gboolean   hc_ui_texture_is_blank (GdkTexture     *texture);
 GdkTexture *hc_ui_take_shot       (GtkWidget      *widget,

@@ -65,7 +65,6 @@ export_audit (HcApplication *app,
               HcWindow      *window,
               gpointer       data)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcPane *pane;
   GtkNativeDialog *chooser;
   g_autofree char *proposed = NULL;
@@ -82,11 +81,7 @@ export_audit (HcApplication *app,
   guint nth;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "audit");
-  pane = HC_PANE (hc_window_get_pane_widget (window, "audit"));
+  pane = HC_PANE (hc_ui_sign_in (window, "admin", "audit"));
   g_assert_nonnull (hc_ui_find_descendant (GTK_WIDGET (pane), HC_TYPE_EXPORT_BUTTON));
 
   /* Only the subjects' entries: the export has the filter too. */
@@ -152,9 +147,7 @@ export_audit (HcApplication *app,
 static void
 test_export_audit (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, export_audit, NULL), ==, 0);
+  hc_ui_run_app_on (server, export_audit, NULL);
 }
 
 int

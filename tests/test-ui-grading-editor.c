@@ -86,18 +86,13 @@ edit_preview_publish (HcApplication *app,
                       HcWindow      *window,
                       gpointer       data)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcGradingPane *pane;
   HcGradingPass *pass;
   g_autoptr(JsonObject) expected = NULL;
   GtkWindow *dialog;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  hc_sign_in_page_set_credentials (page, "supervisor", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "grading");
-  pane = HC_GRADING_PANE (hc_window_get_pane_widget (window, "grading"));
+  pane = HC_GRADING_PANE (hc_ui_sign_in (window, "supervisor", "grading"));
   hc_ui_wait_until ("version 1", version_one_shown, pane);
   g_assert_cmpstr (hc_grading_model_get_state (hc_grading_pane_get_model (pane)), ==, "published");
   g_assert_false (hc_grading_pane_get_editable (pane));
@@ -180,9 +175,7 @@ edit_preview_publish (HcApplication *app,
 static void
 test_edit_preview_publish (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, edit_preview_publish, NULL), ==, 0);
+  hc_ui_run_app_on (server, edit_preview_publish, NULL);
 }
 
 static gboolean
@@ -212,16 +205,11 @@ title_refusal_discard (HcApplication *app,
                        HcWindow      *window,
                        gpointer       data)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcGradingPane *pane;
   GtkWindow *dialog;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  hc_sign_in_page_set_credentials (page, "supervisor", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "grading");
-  pane = HC_GRADING_PANE (hc_window_get_pane_widget (window, "grading"));
+  pane = HC_GRADING_PANE (hc_ui_sign_in (window, "supervisor", "grading"));
   hc_ui_wait_until ("the versions", draft_gone, pane);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "grading.new-draft", NULL));
   hc_ui_wait_until ("the draft", draft_three_shown, pane);
@@ -275,9 +263,7 @@ title_refusal_discard (HcApplication *app,
 static void
 test_title_refusal_discard (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, title_refusal_discard, NULL), ==, 0);
+  hc_ui_run_app_on (server, title_refusal_discard, NULL);
 }
 
 /* Four companies of 海口 and 三亚, graded under a published version 1. */

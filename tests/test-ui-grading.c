@@ -96,7 +96,6 @@ grade_in_the_credit_file (HcApplication *app,
                           HcWindow      *window,
                           gpointer       data)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   g_autofree char *path = g_strdup_printf ("/subjects/%s/grade", uscc);
   g_autoptr(JsonObject) expected = hc_test_get_object (server, "supervisor", path);
   JsonObject *computed = json_object_get_object_member (expected, "computed");
@@ -109,11 +108,7 @@ grade_in_the_credit_file (HcApplication *app,
   GtkEditable *search;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
-  hc_sign_in_page_set_credentials (page, "supervisor", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "subjects");
-  pane = HC_SUBJECTS_PANE (hc_window_get_pane_widget (window, "subjects"));
+  pane = HC_SUBJECTS_PANE (hc_ui_sign_in (window, "supervisor", "subjects"));
   model = HC_SUBJECT_MODEL (hc_subjects_pane_get_model (pane));
   hc_ui_wait_until ("the first page", model_idle, model);
   search = GTK_EDITABLE (hc_ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_SEARCH_ENTRY));
@@ -175,9 +170,7 @@ grade_in_the_credit_file (HcApplication *app,
 static void
 test_grade_in_the_credit_file (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, grade_in_the_credit_file, NULL), ==, 0);
+  hc_ui_run_app_on (server, grade_in_the_credit_file, NULL);
 }
 
 /* A company registered six years (and ten days) ago with a 罚款 100 days

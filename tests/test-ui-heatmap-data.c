@@ -65,15 +65,9 @@ export_done (gpointer data)
 static HcHeatmapPane *
 open_pane (HcWindow *window)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "heatmap");
-  return HC_HEATMAP_PANE (hc_window_get_pane_widget (window, "heatmap"));
+  return HC_HEATMAP_PANE (hc_ui_sign_in (window, "admin", "heatmap"));
 }
 
 /* Export ------------------------------------------------------------------ */
@@ -134,14 +128,12 @@ static void
 test_heatmap_exports_the_figures (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
   post_event (server, "460100", "2025-01-10", "finance", 0);
   post_event (server, "460100", "2025-02-10", "finance", 1);
   post_event (server, "460100", "2025-03-10", "finance", 2);
   post_event (server, "460200", "2025-03-11", "tourism", 3);
   post_event (server, "469002", "2025-12-20", "work_safety", 4);
-  g_assert_cmpint (hc_ui_run_app (args, exports_the_figures, NULL), ==, 0);
+  hc_ui_run_app_on (server, exports_the_figures, NULL);
 }
 
 /* The first event ------------------------------------------------------- */
@@ -233,9 +225,8 @@ static void
 test_heatmap_first_event_from_the_empty_map (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
 
-  g_assert_cmpint (hc_ui_run_app (args, first_event_from_the_empty_map, server), ==, 0);
+  hc_ui_run_app_on (server, first_event_from_the_empty_map, server);
 }
 
 /* The grade measure ------------------------------------------------------ */
@@ -394,8 +385,6 @@ static void
 test_heatmap_shows_the_grades (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
   add_subject (server, "460100", "A");
   add_subject (server, "460100", "B");
   add_subject (server, "460100", "C");
@@ -405,7 +394,7 @@ test_heatmap_shows_the_grades (void)
   add_subject (server, "460400", "D");
   add_subject (server, "460400", NULL);
   post_event (server, "460100", "2025-03-10", "finance", 0);
-  g_assert_cmpint (hc_ui_run_app (args, shows_the_grades, NULL), ==, 0);
+  hc_ui_run_app_on (server, shows_the_grades, NULL);
 }
 
 int

@@ -196,7 +196,6 @@ heatmap_follows_the_events (HcApplication *app,
                             gpointer       data)
 {
   Events *events = data;
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcHeatmapPane *pane;
   HcRegionMap *map;
   HcHeatmapMatrix *matrix;
@@ -210,13 +209,7 @@ heatmap_follows_the_events (HcApplication *app,
   int haikou, wuzhishan, march = -1;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
-
-  hc_ui_wait_pane_loaded (window, "heatmap");
-  pane = HC_HEATMAP_PANE (hc_window_get_pane_widget (window, "heatmap"));
+  pane = HC_HEATMAP_PANE (hc_ui_sign_in (window, "admin", "heatmap"));
   map = hc_heatmap_pane_get_map (pane);
   matrix = hc_heatmap_pane_get_matrix (pane);
   hc_ui_wait_until ("the map's values", map_loaded, pane);
@@ -275,7 +268,6 @@ static void
 test_heatmap_follows_the_events (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
   Events events = {
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
@@ -303,7 +295,7 @@ test_heatmap_follows_the_events (void)
   /* The data span 2025-01 to 2025-12: the pane's default period. */
   post_event (server, "469002", "2025-12-20", "work_safety", n++);
 
-  g_assert_cmpint (hc_ui_run_app (args, heatmap_follows_the_events, &events), ==, 0);
+  hc_ui_run_app_on (server, heatmap_follows_the_events, &events);
   g_hash_table_unref (events.haikou_all);
   g_hash_table_unref (events.haikou_march);
 }
@@ -313,16 +305,10 @@ no_events_is_the_empty_state (HcApplication *app,
                               HcWindow      *window,
                               gpointer       data)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   GtkWidget *pane;
   HcPaneState *state;
 
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "heatmap");
-  pane = hc_window_get_pane_widget (window, "heatmap");
+  pane = hc_ui_sign_in (window, "admin", "heatmap");
   state = HC_PANE_STATE (hc_ui_find_descendant (pane, HC_TYPE_PANE_STATE));
   g_assert_cmpstr (hc_pane_state_get_state (state), ==, "empty");
   g_assert_null (hc_region_map_get_heatmap (hc_heatmap_pane_get_map (HC_HEATMAP_PANE (pane))));
@@ -332,9 +318,8 @@ static void
 test_heatmap_no_events_is_the_empty_state (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
 
-  g_assert_cmpint (hc_ui_run_app (args, no_events_is_the_empty_state, NULL), ==, 0);
+  hc_ui_run_app_on (server, no_events_is_the_empty_state, NULL);
 }
 
 /* Alerts ------------------------------------------------------------------ */
@@ -408,7 +393,6 @@ alerts_are_marked_listed_and_worked (HcApplication *app,
                                      gpointer       data)
 {
   AlertsFixture *f = data;
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcHeatmapPane *pane;
   HcOverviewPane *overview;
   HcRegionMap *map;
@@ -427,10 +411,7 @@ alerts_are_marked_listed_and_worked (HcApplication *app,
   int r, g, b;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
+  hc_ui_sign_in (window, "admin", NULL);
 
   /* The overview counts the open alert. */
   hc_ui_wait_pane_loaded (window, "overview");
@@ -517,7 +498,6 @@ static void
 test_heatmap_alerts_are_marked_listed_and_worked (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
   g_autoptr(HcTestResponse) rule = NULL;
   AlertsFixture f = { server };
   const HcRegion *regions;
@@ -545,7 +525,7 @@ test_heatmap_alerts_are_marked_listed_and_worked (void)
   post_event (server, SANYA, "2025-12-20", "tourism", n++);
   g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM risk_alerts WHERE state = 'raised'"), ==, 1);
 
-  g_assert_cmpint (hc_ui_run_app (args, alerts_are_marked_listed_and_worked, &f), ==, 0);
+  hc_ui_run_app_on (server, alerts_are_marked_listed_and_worked, &f);
 }
 
 /* Comparable maps ---------------------------------------------------------- */
@@ -586,7 +566,6 @@ fixed_breaks_keep_colours (HcApplication *app,
                            HcWindow      *window,
                            gpointer       data)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcHeatmapPane *pane;
   HcRegionMap *map;
   AdwMessageDialog *dialog;
@@ -597,12 +576,7 @@ fixed_breaks_keep_colours (HcApplication *app,
   g_autofree char *last = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "heatmap");
-  pane = HC_HEATMAP_PANE (hc_window_get_pane_widget (window, "heatmap"));
+  pane = HC_HEATMAP_PANE (hc_ui_sign_in (window, "admin", "heatmap"));
   map = hc_heatmap_pane_get_map (pane);
   hc_ui_wait_until ("the map's values", map_loaded, pane);
 
@@ -705,7 +679,6 @@ static void
 test_heatmap_fixed_breaks_keep_colours (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
   int n = 0;
 
   for (int year = 2024; year <= 2025; year++)
@@ -725,7 +698,7 @@ test_heatmap_fixed_breaks_keep_colours (void)
   post_event (server, WUZHISHAN, "2024-01-02", "tourism", n++);
   post_event (server, WUZHISHAN, "2025-12-30", "tourism", n++);
 
-  g_assert_cmpint (hc_ui_run_app (args, fixed_breaks_keep_colours, NULL), ==, 0);
+  hc_ui_run_app_on (server, fixed_breaks_keep_colours, NULL);
 }
 
 /* Recording an event ------------------------------------------------------- */
@@ -819,17 +792,11 @@ records_events_from_the_app (HcApplication *app,
                              gpointer       data)
 {
   RecordFixture *f = data;
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcHeatmapPane *pane;
   HcRiskEventDialog *dialog;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "heatmap");
-  pane = HC_HEATMAP_PANE (hc_window_get_pane_widget (window, "heatmap"));
+  pane = HC_HEATMAP_PANE (hc_ui_sign_in (window, "admin", "heatmap"));
   hc_ui_wait_until ("the map's values", map_loaded, pane);
   hc_ui_wait_until ("the pane at rest", not_busy, pane);
   g_assert_cmpuint (g_list_model_get_n_items (hc_heatmap_pane_get_alerts (pane)), ==, 0);
@@ -871,7 +838,6 @@ static void
 test_heatmap_records_events_from_the_app (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
   g_autoptr(HcTestResponse) rule = NULL;
   char code[19];
   RecordFixture f = { server, NULL };
@@ -890,7 +856,7 @@ test_heatmap_records_events_from_the_app (void)
   post_event (server, SANYA, "2025-01-05", "tourism", 0);
   post_event (server, HAIKOU, "2025-01-06", "finance", 1);
 
-  g_assert_cmpint (hc_ui_run_app (args, records_events_from_the_app, &f), ==, 0);
+  hc_ui_run_app_on (server, records_events_from_the_app, &f);
 }
 
 int

@@ -57,12 +57,7 @@ static void
 open_dashboard (HcWindow *window,
                 Session  *s)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
-
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, s->username, HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
+  hc_ui_sign_in (window, s->username, NULL);
 
   g_assert_true (hc_window_show_pane (window, "indicators"));
   s->pane = HC_INDICATORS_PANE (hc_window_get_pane_widget (window, "indicators"));
@@ -184,9 +179,7 @@ shows_the_indicators (HcApplication *app,
 static void
 test_indicators_rows_match_the_server (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, shows_the_indicators, NULL), ==, 0);
+  hc_ui_run_app_on (server, shows_the_indicators, NULL);
 }
 
 /* A picture of the report dialog with the server's error at its field
@@ -248,9 +241,7 @@ analyst_submits (HcApplication *app,
 static void
 test_indicators_analyst_submits_a_value (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, analyst_submits, NULL), ==, 0);
+  hc_ui_run_app_on (server, analyst_submits, NULL);
 }
 
 /* A supervisor approves a submitted value */
@@ -305,10 +296,8 @@ supervisor_approves (HcApplication *app,
 static void
 test_indicators_supervisor_approves (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
   submit_over_api ("ana", "credit-verification-coverage", 2024, "81");
-  g_assert_cmpint (hc_ui_run_app (args, supervisor_approves, NULL), ==, 0);
+  hc_ui_run_app_on (server, supervisor_approves, NULL);
 }
 
 /* Nobody approves their own submission */
@@ -344,10 +333,8 @@ own_submission (HcApplication *app,
 static void
 test_indicators_own_submission_cannot_be_approved (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
   submit_over_api ("sup2", "department-application-lists", 2023, "82");
-  g_assert_cmpint (hc_ui_run_app (args, own_submission, NULL), ==, 0);
+  hc_ui_run_app_on (server, own_submission, NULL);
 }
 
 /* A report over a value someone changed meanwhile: 412, reloaded, said */
@@ -401,9 +388,7 @@ stale_report (HcApplication *app,
 static void
 test_indicators_stale_report_reloads (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, stale_report, NULL), ==, 0);
+  hc_ui_run_app_on (server, stale_report, NULL);
 }
 
 /* The review queue: a supervisor works it down, approving one value and

@@ -181,7 +181,6 @@ plan_draw_and_result (HcApplication *app,
                       HcWindow      *window,
                       gpointer       data)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcInspectionsPane *pane;
   HcInspectionPlanDialog *dialog;
   HcInspectionPlan *plan;
@@ -190,11 +189,7 @@ plan_draw_and_result (HcApplication *app,
   g_autofree char *title = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
-  hc_sign_in_page_set_credentials (page, "supervisor", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "inspections");
-  pane = HC_INSPECTIONS_PANE (hc_window_get_pane_widget (window, "inspections"));
+  pane = HC_INSPECTIONS_PANE (hc_ui_sign_in (window, "supervisor", "inspections"));
   g_assert_cmpuint (g_list_model_get_n_items (hc_inspections_pane_get_plans (pane)), ==, 0);
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (pane), "inspections.draw", NULL) &&
                   hc_inspections_pane_get_busy (pane));
@@ -428,9 +423,7 @@ plan_draw_and_result (HcApplication *app,
 static void
 test_plan_draw_and_result (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, plan_draw_and_result, NULL), ==, 0);
+  hc_ui_run_app_on (server, plan_draw_and_result, NULL);
 }
 
 /* A department with a supervisor and three inspectors; six companies of

@@ -117,7 +117,6 @@ propose_entry_end_to_end (HcApplication *app,
                           gpointer       data)
 {
   Fixture *f = data;
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcListsPane *pane;
   HcListEntryDialog *dialog;
   g_autoptr(HcTestResponse) before = NULL;
@@ -126,12 +125,7 @@ propose_entry_end_to_end (HcApplication *app,
   const char *message;
   JsonObject *entry;
 
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "lists");
-  pane = HC_LISTS_PANE (hc_window_get_pane_widget (window, "lists"));
+  pane = HC_LISTS_PANE (hc_ui_sign_in (window, "admin", "lists"));
   hc_ui_wait_until ("the list types", types_loaded, pane);
   hc_ui_wait_until ("the black list", pane_settled, pane);
   g_assert_cmpint (hc_lists_pane_get_total (pane), ==, 0);

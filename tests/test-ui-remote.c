@@ -39,9 +39,7 @@ sign_in_wrong_then_right (HcApplication *app,
   g_assert_false (hc_client_get_signed_in (client));
   g_assert_cmpstr (hc_window_get_page (window), ==, "sign-in");
 
-  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
+  hc_ui_sign_in (window, "admin", NULL);
   g_assert_true (hc_client_get_signed_in (client));
   g_assert_cmpstr (hc_client_get_role (client), ==, "admin");
   g_assert_null (hc_sign_in_page_get_error_text (page));
@@ -55,9 +53,8 @@ static void
 test_remote_wrong_then_right_password (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
 
-  g_assert_cmpint (hc_ui_run_app (args, sign_in_wrong_then_right, NULL), ==, 0);
+  hc_ui_run_app_on (server, sign_in_wrong_then_right, NULL);
 }
 
 static void
@@ -94,14 +91,10 @@ analyst_has_no_audit_log (HcApplication *app,
                           HcWindow      *window,
                           gpointer       data)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   GtkWidget *audit;
   GtkStack *stack;
 
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, "ana", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
+  hc_ui_sign_in (window, "ana", NULL);
   g_assert_cmpstr (hc_client_get_role (hc_window_get_client (window)), ==, "analyst");
 
   /* Neither the sidebar nor Ctrl+7 offers the audit log to an analyst. */
@@ -121,10 +114,8 @@ test_remote_analyst_has_no_audit_log (void)
   const char *token = hc_test_server_token (server, "admin");
   const char *body = "{\"username\":\"ana\",\"password\":\"" HC_TEST_PASSWORD "\",\"role\":\"analyst\"}";
   g_autoptr(HcTestResponse) resp = hc_test_request (server, "POST", "/users", token, body);
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
   hc_assert_status (resp, 201, NULL);
-  g_assert_cmpint (hc_ui_run_app (args, analyst_has_no_audit_log, NULL), ==, 0);
+  hc_ui_run_app_on (server, analyst_has_no_audit_log, NULL);
 }
 
 static void
@@ -132,12 +123,7 @@ expired_session_keeps_the_pane (HcApplication *app,
                                 HcWindow      *window,
                                 gpointer       data)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
-
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
+  hc_ui_sign_in (window, "admin", NULL);
   hc_ui_wait_pane_loaded (window, "subjects");
 
   /* The session ends on the server (an administrator sets the password
@@ -149,9 +135,7 @@ expired_session_keeps_the_pane (HcApplication *app,
   g_assert_false (hc_client_get_signed_in (hc_window_get_client (window)) &&
                   g_strcmp0 (hc_window_get_page (window), "console") == 0);
 
-  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in again", hc_ui_console_shown, window);
+  hc_ui_sign_in (window, "admin", NULL);
   /* Back where the user was. */
   g_assert_cmpstr (hc_window_get_pane (window), ==, "subjects");
 }
@@ -160,9 +144,8 @@ static void
 test_remote_expired_session_keeps_the_pane (void)
 {
   g_autoptr(HcTestServer) server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
 
-  g_assert_cmpint (hc_ui_run_app (args, expired_session_keeps_the_pane, server), ==, 0);
+  hc_ui_run_app_on (server, expired_session_keeps_the_pane, server);
 }
 
 int

@@ -127,16 +127,10 @@ static HcRepairsView *
 open_view (HcWindow   *window,
            const char *username)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcListsPane *pane;
   HcRepairsView *view;
 
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, username, HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "lists");
-  pane = HC_LISTS_PANE (hc_window_get_pane_widget (window, "lists"));
+  pane = HC_LISTS_PANE (hc_ui_sign_in (window, username, "lists"));
   hc_lists_pane_show_view (pane, "repairs");
   view = hc_lists_pane_get_repairs_view (pane);
   hc_ui_wait_until ("the repair cases", view_idle, view);

@@ -67,17 +67,11 @@ static HcRiskRulesDialog *
 open_rules (HcWindow   *window,
             const char *username)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcHeatmapPane *pane;
   GtkWidget *alerts;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, username, HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "heatmap");
-  pane = HC_HEATMAP_PANE (hc_window_get_pane_widget (window, "heatmap"));
+  pane = HC_HEATMAP_PANE (hc_ui_sign_in (window, username, "heatmap"));
   hc_ui_wait_until ("the map", pane_at_rest, pane);
   alerts = hc_ui_find_descendant (GTK_WIDGET (pane), HC_TYPE_RISK_ALERTS_VIEW);
   g_assert_true (gtk_widget_activate_action (alerts, "alerts.rules", NULL));
