@@ -839,6 +839,25 @@ test_backup_while_writing_and_restore (void)
   g_rmdir (dir);
 }
 
+static void
+skip_with_reason (gconstpointer reason)
+{
+  g_test_skip (reason);
+}
+
+/* Adds @func, or over PostgreSQL (suite api-pg) a skip saying why it does
+ * not apply there. */
+static void
+add_sqlite_test (const char *path,
+                 GTestFunc   func,
+                 const char *pg_reason)
+{
+  if (hc_test_is_pg ())
+    g_test_add_data_func (path, pg_reason, skip_with_reason);
+  else
+    g_test_add_func (path, func);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -848,11 +867,19 @@ main (int argc, char *argv[])
   prng = g_rand_new_with_seed (11);
 
   g_test_add_func ("/faults/sigkill-during-list-transitions", test_sigkill_during_list_transitions);
-  g_test_add_func ("/faults/full-disk-answers-503-and-recovers", test_full_disk_answers_503_and_recovers);
-  g_test_add_func ("/faults/read-only-disk-answers-503-and-recovers", test_read_only_disk_answers_503_and_recovers);
-  g_test_add_func ("/faults/read-only-files-recover-without-restart", test_read_only_files_recover_without_restart);
-  g_test_add_func ("/faults/locked-database-answers-503-busy", test_locked_database_answers_503_busy);
-  g_test_add_func ("/faults/backup-while-writing-and-restore", test_backup_while_writing_and_restore);
+  add_sqlite_test ("/faults/full-disk-answers-503-and-recovers", test_full_disk_answers_503_and_recovers,
+                   "SQLite's: the file size limit is the server's, and over PostgreSQL the database's files are "
+                   "written by PostgreSQL, not by the server");
+  add_sqlite_test ("/faults/read-only-disk-answers-503-and-recovers", test_read_only_disk_answers_503_and_recovers,
+                   "SQLite's: a database file on a disk that turns read-only; PostgreSQL's disk is PostgreSQL's");
+  add_sqlite_test ("/faults/read-only-files-recover-without-restart", test_read_only_files_recover_without_restart,
+                   "SQLite's: the database file, its WAL and their folder made read-only; PostgreSQL's files are "
+                   "PostgreSQL's");
+  add_sqlite_test ("/faults/locked-database-answers-503-busy", test_locked_database_answers_503_busy,
+                   "SQLite's write lock (BEGIN IMMEDIATE by another connection); the PostgreSQL twin (a row lock "
+                   "held elsewhere past lock_timeout) is not written yet");
+  add_sqlite_test ("/faults/backup-while-writing-and-restore", test_backup_while_writing_and_restore,
+                   "SQLite's: over PostgreSQL backup and restore refuse and name pg_dump and pg_basebackup");
 
   status = g_test_run ();
   g_rand_free (prng);
