@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* For the app's 归集 tests: a published catalog with a 行政处罚 item made
- * through the real server's API, and a department's CSV file to import. */
+/* For the 归集 tests: a published catalog with a 行政处罚 item made
+ * through the real server's API, and a department's CSV file to import
+ * (the app's tests); a catalog of every kind of item written straight into
+ * the database, an import posted, a good 行政处罚 row (the API tests). */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -112,4 +114,69 @@ hc_test_imports_write_csv (const char *dir,
   g_file_set_contents (path, csv->str, csv->len, &error);
   g_assert_no_error (error);
   return path;
+}
+
+/* A department (901), a published 2025 catalog and items of every kind
+ * (HC_TEST_IMPORTS_PENALTY_ITEM …), written straight into @server's
+ * database (SQLite or PostgreSQL): the catalog has its own resources; the
+ * import tests need only a few rows of it. */
+void
+hc_test_imports_seed_catalog (HcTestServer *server)
+{
+  hc_test_exec_sql (server,
+                    "INSERT INTO departments (id, code, name, created_at) VALUES"
+                    " (901, 'SCJG-T', '海南省市场监督管理局（测试）', '2025-01-01T00:00:00Z');"
+                    "INSERT INTO catalog_versions (year, state, created_at) VALUES (2025, 'published', '2025-01-01T00:00:00Z');"
+                    "INSERT INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
+                    " VALUES (11, 2025, 'cf-scjg', 'penalty', '市场监管行政处罚信息', 'legal_person', 901, 'public'),"
+                    " (12, 2025, 'xk-scjg', 'license', '市场监管行政许可信息', 'legal_person', 901, 'public'),"
+                    " (13, 2025, 'cf-person', 'penalty', '个人行政处罚信息', 'natural_person', 901, 'restricted'),"
+                    " (14, 2025, 'cn-scjg', 'commitment', '告知承诺信息', 'legal_person', 901, 'public'),"
+                    " (15, 2025, 'dj-scjg', 'registration', '企业登记注册信息', 'legal_person', 901, 'public');");
+}
+
+/* POST /imports?@query with @data as its body. */
+HcTestResponse *
+hc_test_imports_post (HcTestServer *server,
+                      const char   *query,
+                      const char   *token,
+                      const char   *content_type,
+                      const char   *data,
+                      gsize         len)
+{
+  g_autofree char *path = g_strdup_printf ("/imports?%s", query);
+  g_autoptr(GBytes) body = g_bytes_new (data, len);
+
+  return hc_test_request_full (server, "POST", path, token, content_type, body, NULL);
+}
+
+/* Appends to @csv (HC_TEST_IMPORTS_HEADER's columns) a good 行政处罚 row
+ * with a unique decision number made of @tag and @i. */
+void
+hc_test_imports_good_row (GString    *csv,
+                          GRand      *prng,
+                          const char *tag,
+                          guint       i)
+{
+  g_autofree char *uscc = hc_uscc_generate (prng, "460100");
+
+  g_string_append_printf (csv, "%s,海南%s测试贸易有限公司%u,琼市监罚〔2024〕%s-%u号,海口市市场监督管理局,"
+                          "2024-03-%02u,罚款,%u.50,2027-03-%02u\n",
+                          uscc, tag, i, tag, i, 1 + i % 28, 100 + i, 1 + i % 28);
+}
+
+/* The integer @member of @r's JSON object. */
+gint64
+hc_test_imports_int (HcTestResponse *r,
+                     const char     *member)
+{
+  return json_object_get_int_member (hc_test_response_object (r), member);
+}
+
+/* The string @member of @r's JSON object. */
+const char *
+hc_test_imports_str (HcTestResponse *r,
+                     const char     *member)
+{
+  return json_object_get_string_member (hc_test_response_object (r), member);
 }
