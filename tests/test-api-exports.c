@@ -437,7 +437,10 @@ status_kb (GPid        pid,
 
 #define BIG_ROWS   300000
 /* What the server may hold whatever the size: SQLite's page cache (64 MiB
- * per connection, hcs-store.c) and a little more. */
+ * per connection, hcs-store.c) and a little more. Over PostgreSQL the
+ * export is read a page (1,000 rows, one statement each) at a time as
+ * over SQLite, each page's PGresult freed before the next (the database's
+ * cache is in its own processes, not the server's). */
 #define BOUND_KB   ((64 + 24) * 1024)
 
 /* Far more rows than the server may hold: its peak memory (VmHWM) grows
@@ -470,15 +473,31 @@ test_exports_memory_stays_flat (void)
   else
     g_unsetenv ("ASAN_OPTIONS");
 
-  g_assert_cmpint (sqlite3_open (hc_test_server_get_db_path (big), &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 30000);
-  g_assert_cmpint (sqlite3_exec (db,
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " G_STRINGIFY (BIG_ROWS) ")"
-    " INSERT INTO subjects (identifier, name, type, region, industry, status, created_at, updated_at)"
-    " SELECT printf ('91460100%010d', i), printf ('海口市龙华区椰风海韵国际贸易与物流供应链管理有限公司第%d分公司%s', i, replace (printf ('%.170c', '_'), '_', '椰')),"
-    "  'legal_person', '460100', '批发和零售业', 'active', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z' FROM n",
-    NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  if (hc_test_is_pg ())
+    /* The same rows over PostgreSQL. The name index's triggers are left
+     * out for this load (session_replication_role = replica: this
+     * session's inserts fire no ordinary trigger): the export reads the
+     * subjects table alone, and 300,000 names of 200 characters would
+     * make millions of postings, minutes that test nothing here. */
+    hc_test_exec_sql (big,
+      "SET session_replication_role = replica;"
+      " INSERT INTO subjects (identifier, name, type, region, industry, status, created_at, updated_at)"
+      " SELECT '91460100' || lpad (i::text, 10, '0'), '海口市龙华区椰风海韵国际贸易与物流供应链管理有限公司第' || i || '分公司' || repeat ('椰', 170),"
+      "  'legal_person', '460100', '批发和零售业', 'active', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'"
+      " FROM generate_series (1, " G_STRINGIFY (BIG_ROWS) ") AS i;"
+      " SET session_replication_role = DEFAULT");
+  else
+    {
+      g_assert_cmpint (sqlite3_open (hc_test_server_get_db_path (big), &db), ==, SQLITE_OK);
+      sqlite3_busy_timeout (db, 30000);
+      g_assert_cmpint (sqlite3_exec (db,
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " G_STRINGIFY (BIG_ROWS) ")"
+        " INSERT INTO subjects (identifier, name, type, region, industry, status, created_at, updated_at)"
+        " SELECT printf ('91460100%010d', i), printf ('海口市龙华区椰风海韵国际贸易与物流供应链管理有限公司第%d分公司%s', i, replace (printf ('%.170c', '_'), '_', '椰')),"
+        "  'legal_person', '460100', '批发和零售业', 'active', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z' FROM n",
+        NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
 
   base_kb = status_kb (hc_test_server_get_pid (big), "VmHWM:");
   uri = g_strconcat (hc_test_server_get_url (big), "/api/v1/subjects", NULL);
@@ -518,12 +537,6 @@ create_user (const char *username,
   return hc_test_server_login (server, username, "long-enough-pw");
 }
 
-static void
-skip_with_reason (gconstpointer reason)
-{
-  g_test_skip (reason);
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -556,15 +569,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/exports/other-answers-stay-json", test_exports_other_answers_stay_json);
   g_test_add_func ("/exports/every-listing", test_exports_every_listing);
   g_test_add_func ("/exports/are-documented", test_exports_are_documented);
-  /* Over PostgreSQL a statement's rows come whole into the server
-   * (PQexecParams): an export is held in memory there, not streamed, and
-   * this test would fail. Not done yet (issue 15). */
-  if (hc_test_is_pg ())
-    g_test_add_data_func ("/exports/memory-stays-flat",
-                          "not yet over PostgreSQL: a statement's rows are read whole into the server there "
-                          "(PQexecParams), so an export is not streamed (issue 15)", skip_with_reason);
-  else
-    g_test_add_func ("/exports/memory-stays-flat", test_exports_memory_stays_flat);
+  g_test_add_func ("/exports/memory-stays-flat", test_exports_memory_stays_flat);
 
   status = g_test_run ();
   g_ptr_array_unref (person_ids);
