@@ -162,8 +162,9 @@ department_id (JsonArray  *departments,
  *
  * 200,000 × scale risk events from 2021-01 to 2025-12, nearly half of them
  * naming an enterprise of their 市县. Inserted one by one
- * through the same statement the API uses, so the roll-up triggers keep
- * risk_rollup equal to the events.
+ * through the same statement the API uses (over PostgreSQL through COPY,
+ * HcsRiskInserter), so the roll-up triggers keep risk_rollup equal to the
+ * events.
  */
 gboolean
 hcs_demo_seed_risk (HcsStore  *store,
@@ -186,6 +187,7 @@ hcs_demo_seed_risk (HcsStore  *store,
   g_autoptr(GDate) first = g_date_new_dmy (1, G_DATE_JANUARY, FIRST_YEAR);
   guint32 first_day = g_date_get_julian (first);
   g_autoptr(GPtrArray) organisations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(HcsRiskInserter) inserter = hcs_risk_inserter_new (store);
 
   if (departments == NULL)
     return FALSE;
@@ -282,10 +284,10 @@ hcs_demo_seed_risk (HcsStore  *store,
                                           gint64, e->subject - 1);
       event.created_by = "analyst";
       event.created_at = created_at;
-      if (hcs_store_risk_insert (store, &event, error) == 0)
+      if (!hcs_risk_inserter_add (inserter, &event, error))
         return FALSE;
     }
-  return TRUE;
+  return hcs_risk_inserter_finish (inserter, error);
 }
 
 /* The demo's early-warning rules (预警规则): what a provincial office would

@@ -293,7 +293,8 @@ hcs_demo_seed_subjects (HcsStore  *store,
   inserter = hcs_subject_inserter_new (store, error);
   if (inserter == NULL ||
       !seed_enterprises (&s, inserter, N_ENTERPRISES * hcs_demo_get_scale (), error) ||
-      !seed_persons (&s, inserter, N_PERSONS, error))
+      !seed_persons (&s, inserter, N_PERSONS, error) ||
+      !hcs_subject_inserter_finish (inserter, error))
     return FALSE;
   g_debug ("%u enterprises and %u persons in %.2f s", N_ENTERPRISES * hcs_demo_get_scale (), N_PERSONS,
            (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);

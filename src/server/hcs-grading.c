@@ -253,6 +253,7 @@ typedef struct
   gint64                 changes[5][4];   /* from A, B, C, D, none → to */
   GHashTable            *by_region;       /* code → gint64[4] */
   GHashTable            *by_industry;
+  HcsGradeWriter        *writer;          /* when @write, from the first */
 } Pass;
 
 static void
@@ -276,6 +277,15 @@ pass_clear (Pass *pass)
 {
   g_clear_pointer (&pass->by_region, g_hash_table_unref);
   g_clear_pointer (&pass->by_industry, g_hash_table_unref);
+  g_clear_pointer (&pass->writer, hcs_grade_writer_free);
+}
+
+/* After the scan: the writes still staged (over PostgreSQL). */
+static gboolean
+pass_finish (Pass    *pass,
+             GError **error)
+{
+  return pass->writer == NULL || hcs_grade_writer_finish (pass->writer, error);
 }
 
 static void
@@ -323,9 +333,10 @@ pass_subject (const HcsGradeFacts  *facts,
 
   if (!pass->write)
     return TRUE;
-  return hcs_store_grading_write (pass->store, facts->subject_id, pass->model->id, r.score, r.grade,
-                                  pass->as_of, error) &&
-         (from == to || hcs_store_grading_set_in_force (pass->store, facts->subject_id, in_force, error));
+  if (pass->writer == NULL)
+    pass->writer = hcs_grade_writer_new (pass->store);
+  return hcs_grade_writer_add (pass->writer, facts->subject_id, pass->model->id, r.score, r.grade,
+                               pass->as_of, from == to ? NULL : in_force, error);
 }
 
 static JsonObject *
@@ -420,7 +431,8 @@ run_pass (HcsStore               *store,
 
   pass_days_init (&days, today);
   pass_init (&pass, store, model, days.as_of, write);
-  if (hcs_store_grading_scan (store, 1, G_MAXINT64, &days.days, pass_subject, &pass, error))
+  if (hcs_store_grading_scan (store, 1, G_MAXINT64, &days.days, pass_subject, &pass, error) &&
+      pass_finish (&pass, error))
     summary = pass_summary (&pass);
   pass_clear (&pass);
   return summary;
@@ -498,7 +510,8 @@ regrade_range (HcsStore  *store,
     return FALSE;
   pass_days_init (&days, today);
   pass_init (&pass, store, &model, days.as_of, TRUE);
-  ok = hcs_store_grading_scan (store, first, last, &days.days, pass_subject, &pass, error);
+  ok = hcs_store_grading_scan (store, first, last, &days.days, pass_subject, &pass, error) &&
+       pass_finish (&pass, error);
   pass_clear (&pass);
   return ok;
 }
@@ -538,6 +551,7 @@ regrade_ids (HcsStore      *store,
       ok = hcs_store_grading_scan (store, ids[i], ids[j], &days.days, pass_subject, &pass, error);
       i = j + 1;
     }
+  ok = ok && pass_finish (&pass, error);
   pass_clear (&pass);
   return ok;
 }

@@ -121,6 +121,21 @@ gboolean    hcs_store_grading_set_in_force    (HcsStore            *store,
                                                gint64               subject_id,
                                                const char          *grade,
                                                GError             **error);
+/* A pass's grades, written at once over PostgreSQL (hcs-store-grading.c). */
+typedef struct _HcsGradeWriter HcsGradeWriter;
+
+HcsGradeWriter *hcs_grade_writer_new          (HcsStore            *store);
+gboolean    hcs_grade_writer_add              (HcsGradeWriter      *self,
+                                               gint64               subject_id,
+                                               gint64               model_id,
+                                               gint64               score,
+                                               const char          *grade,
+                                               const char          *as_of,
+                                               const char          *in_force,
+                                               GError             **error);
+gboolean    hcs_grade_writer_finish           (HcsGradeWriter      *self,
+                                               GError             **error);
+void        hcs_grade_writer_free             (HcsGradeWriter      *self);
 JsonObject *hcs_store_grading_subject_get     (HcsStore            *store,
                                                gint64               subject_id,
                                                GError             **error);
@@ -141,5 +156,7 @@ gboolean    hcs_store_grading_override_lift   (HcsStore            *store,
                                                const char          *reason,
                                                const char          *actor,
                                                GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsGradeWriter, hcs_grade_writer_free)
 
 G_END_DECLS

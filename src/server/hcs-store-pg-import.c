@@ -211,23 +211,7 @@ append_value (GString     *s,
               const char  *text)
 {
   g_string_append_c (s, '\t');
-  if (text == NULL)
-    {
-      g_string_append (s, "\\N");
-      return;
-    }
-  for (const char *p = text; *p; p++)
-    switch (*p)
-      {
-      case '\\': g_string_append (s, "\\\\"); break;
-      case '\b': g_string_append (s, "\\b"); break;
-      case '\f': g_string_append (s, "\\f"); break;
-      case '\n': g_string_append (s, "\\n"); break;
-      case '\r': g_string_append (s, "\\r"); break;
-      case '\t': g_string_append (s, "\\t"); break;
-      case '\v': g_string_append (s, "\\v"); break;
-      default: g_string_append_c (s, *p); break;
-      }
+  hcs_pg_copy_append_value (s, text);
 }
 
 /* Sends the buffer as one whole COPY. */
@@ -235,32 +219,7 @@ static gboolean
 flush (HcsPgStage  *stage,
        GError     **error)
 {
-  PGconn *conn = hcs_pg_get_conn (stage->pg);
-  PGresult *result;
-  gboolean ok = TRUE;
-
-  if (stage->buffer->len == 0)
-    return TRUE;
-  result = PQexec (conn, SQL_COPY);
-  if (PQresultStatus (result) != PGRES_COPY_IN)
-    {
-      hcs_pg_set_error (stage->pg, result, error);
-      PQclear (result);
-      return FALSE;
-    }
-  PQclear (result);
-  if (PQputCopyData (conn, stage->buffer->str, (int) stage->buffer->len) != 1)
-    ok = hcs_pg_set_error (stage->pg, NULL, error);
-  if (PQputCopyEnd (conn, ok ? NULL : "import stopped") != 1 && ok)
-    ok = hcs_pg_set_error (stage->pg, NULL, error);
-  while ((result = PQgetResult (conn)) != NULL)
-    {
-      if (ok && PQresultStatus (result) != PGRES_COMMAND_OK)
-        ok = hcs_pg_set_error (stage->pg, result, error);
-      PQclear (result);
-    }
-  g_string_truncate (stage->buffer, 0);
-  return ok;
+  return hcs_pg_copy_send (stage->pg, SQL_COPY, stage->buffer, error);
 }
 
 static gboolean

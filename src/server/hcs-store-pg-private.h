@@ -20,5 +20,13 @@ char         *hcs_pg_single_text            (HcsPg         *self,
                                              GError       **error);
 gboolean      hcs_pg_lock_migrations        (HcsPg         *self,
                                              GError       **error);
+/* COPY … FROM STDIN (hcs-store-pg-bulk.c): a value in its text format,
+ * and a whole COPY of the lines in @data (emptied). */
+void          hcs_pg_copy_append_value      (GString       *s,
+                                             const char    *text);
+gboolean      hcs_pg_copy_send              (HcsPg         *self,
+                                             const char    *copy,
+                                             GString       *data,
+                                             GError       **error);
 
 G_END_DECLS

@@ -236,6 +236,13 @@ hcs_pg_single_text (HcsPg       *self,
   return value;
 }
 
+/* Whether a transaction of hcs_pg_begin() is open. */
+gboolean
+hcs_pg_in_transaction (HcsPg *self)
+{
+  return self->in_transaction;
+}
+
 gboolean
 hcs_pg_begin (HcsPg   *self,
               GError **error)

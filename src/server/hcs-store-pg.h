@@ -24,6 +24,7 @@ gboolean      hcs_pg_reconnect_if_broken    (HcsPg         *self,
 gboolean      hcs_pg_exec                   (HcsPg         *self,
                                              const char    *sql,
                                              GError       **error);
+gboolean      hcs_pg_in_transaction         (HcsPg         *self);
 gboolean      hcs_pg_begin                  (HcsPg         *self,
                                              GError       **error);
 gboolean      hcs_pg_commit                 (HcsPg         *self,
@@ -109,6 +110,22 @@ int           hcs_pg_stage_next             (HcsPgStage      *stage,
                                              HcsStagedRow    *out,
                                              GError         **error);
 
+/* A bulk load of one table with COPY (hcs-store-pg-bulk.c): the demo
+ * seeding's subjects and risk events. */
+typedef struct _HcsPgBulk HcsPgBulk;
+
+HcsPgBulk    *hcs_pg_bulk_new               (HcsPg              *pg,
+                                             const char         *table,
+                                             const char * const *columns);
+void          hcs_pg_bulk_free              (HcsPgBulk       *bulk);
+gboolean      hcs_pg_bulk_row               (HcsPgBulk          *bulk,
+                                             const char * const *values,
+                                             GError            **error);
+gboolean      hcs_pg_bulk_flush             (HcsPgBulk       *bulk,
+                                             GError         **error);
+gint64        hcs_pg_bulk_rows              (HcsPgBulk       *bulk);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsPg, hcs_pg_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsPgBulk, hcs_pg_bulk_free)
 
 G_END_DECLS

@@ -55,6 +55,16 @@ JsonObject *hcs_store_risk_get              (HcsStore              *store,
 gint64      hcs_store_risk_insert           (HcsStore              *store,
                                              const HcsRiskEventNew *event,
                                              GError               **error);
+/* Many events in one transaction, for the demo seeding (hcs-store-risk.c). */
+typedef struct _HcsRiskInserter HcsRiskInserter;
+
+HcsRiskInserter *hcs_risk_inserter_new      (HcsStore              *store);
+gboolean    hcs_risk_inserter_add           (HcsRiskInserter       *self,
+                                             const HcsRiskEventNew *event,
+                                             GError               **error);
+gboolean    hcs_risk_inserter_finish        (HcsRiskInserter       *self,
+                                             GError               **error);
+void        hcs_risk_inserter_free          (HcsRiskInserter       *self);
 gboolean    hcs_store_risk_delete           (HcsStore              *store,
                                              gint64                 id,
                                              gint64                 version,
@@ -83,5 +93,7 @@ gboolean    hcs_store_risk_rollup           (HcsStore              *store,
                                              HcsRiskRollupFunc      func,
                                              gpointer               user_data,
                                              GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsRiskInserter, hcs_risk_inserter_free)
 
 G_END_DECLS

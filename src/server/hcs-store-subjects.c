@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "hcs-store-pg.h"
 #include "hcs-store-private.h"
 #include "hcs-store-subjects.h"
 
@@ -720,11 +721,25 @@ hcs_store_subjects_update (HcsStore                *store,
   return FALSE;
 }
 
+/* Over PostgreSQL, into a table with no subject yet (the demo seeding),
+ * the rows go through COPY (hcs-store-pg-bulk.c) instead of one INSERT a
+ * row: 105,000 round trips less. The identifiers given so far are kept
+ * here, so that a repeated one is known at once (0, as the INSERT OR
+ * IGNORE answers), and ids number the rows in the order given, as over
+ * SQLite. Into a table that has subjects, the INSERT row by row. */
 struct _HcsSubjectInserter
 {
   HcsStore     *store;
-  HcsStmt *stmt;
+  HcsStmt      *stmt;
   char         *now;
+  HcsPgBulk    *bulk;
+  GHashTable   *given;       /* identifiers sent through bulk */
+};
+
+static const char SQL_ANY_SUBJECT[] = "SELECT 1 FROM subjects LIMIT 1";
+static const char * const BULK_COLUMNS[] = {
+  "identifier", "name", "type", "region", "industry", "status", "grade", "registered_on",
+  "created_at", "updated_at", NULL
 };
 
 HcsSubjectInserter *
@@ -736,6 +751,26 @@ hcs_subject_inserter_new (HcsStore  *store,
 
   g_return_val_if_fail (store != NULL, NULL);
 
+  if (hcs_store_is_pg (store))
+    {
+      int rc;
+
+      if ((stmt = hcs_store_prepare (store, SQL_ANY_SUBJECT, error)) == NULL)
+        return NULL;
+      rc = hcs_store_step (store, stmt, error);
+      hcs_stmt_reset (stmt);
+      if (rc < 0)
+        return NULL;
+      if (rc == HCS_STMT_DONE)
+        {
+          self = g_new0 (HcsSubjectInserter, 1);
+          self->store = store;
+          self->now = hcs_now_iso ();
+          self->bulk = hcs_pg_bulk_new (hcs_store_get_pg (store), "subjects", BULK_COLUMNS);
+          self->given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          return self;
+        }
+    }
   stmt = hcs_store_prepare (store, SQL_INSERT_OR_IGNORE, error);
   if (stmt == NULL)
     return NULL;
@@ -755,6 +790,18 @@ hcs_subject_inserter_add (HcsSubjectInserter      *self,
 
   g_return_val_if_fail (self != NULL && fields != NULL, -1);
 
+  if (self->bulk != NULL)
+    {
+      const char *values[] = { fields->identifier, fields->name, fields->type, fields->region,
+                               fields->industry ? fields->industry : "",
+                               fields->status ? fields->status : "active", fields->grade,
+                               fields->registered_on, self->now, self->now };
+
+      if (g_hash_table_contains (self->given, fields->identifier))
+        return 0;
+      g_hash_table_add (self->given, g_strdup (fields->identifier));
+      return hcs_pg_bulk_row (self->bulk, values, error) ? 1 : -1;
+    }
   bind_fields (self->stmt, fields, self->now);
   rc = hcs_store_step (self->store, self->stmt, error);
   hcs_stmt_reset (self->stmt);
@@ -763,11 +810,24 @@ hcs_subject_inserter_add (HcsSubjectInserter      *self,
   return hcs_store_changes (self->store) == 1 ? 1 : 0;
 }
 
+/* Writes what is still buffered (over PostgreSQL): call it before reading
+ * the subjects added. */
+gboolean
+hcs_subject_inserter_finish (HcsSubjectInserter  *self,
+                             GError             **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->bulk == NULL || hcs_pg_bulk_flush (self->bulk, error);
+}
+
 void
 hcs_subject_inserter_free (HcsSubjectInserter *self)
 {
   if (self == NULL)
     return;
+  g_clear_pointer (&self->bulk, hcs_pg_bulk_free);
+  g_clear_pointer (&self->given, g_hash_table_unref);
   g_free (self->now);
   g_free (self);
 }

@@ -77,6 +77,9 @@ HcsSubjectInserter *hcs_subject_inserter_new   (HcsStore            *store,
 int                 hcs_subject_inserter_add   (HcsSubjectInserter  *self,
                                                 const HcsSubjectFields *fields,
                                                 GError             **error);
+/* Writes the rows still buffered; call it before reading them back. */
+gboolean            hcs_subject_inserter_finish (HcsSubjectInserter *self,
+                                                GError             **error);
 void                hcs_subject_inserter_free  (HcsSubjectInserter  *self);
 
 /* For a bulk load in one transaction (the demo): the per-bigram counts of
