@@ -683,6 +683,37 @@ hc_test_exec_sql (HcTestServer *self,
   sqlite3_close (db);
 }
 
+/**
+ * hc_test_pg_hold:
+ * @sql: what the other connection does in its transaction, e.g. a LOCK
+ *
+ * Over PostgreSQL: opens another connection to the server's database,
+ * begins a transaction there and runs @sql in it, and keeps it open (its
+ * locks held) until hc_test_pg_release(). Fails the test on error.
+ *
+ * Returns: (transfer full): the connection
+ */
+gpointer
+hc_test_pg_hold (HcTestServer *self,
+                 const char   *sql)
+{
+  PGconn *conn;
+
+  g_assert_true (g_str_has_prefix (self->db_path, "postgresql://"));
+  conn = pg_connect (pg_database (self->db_path));
+  pg_exec (conn, "BEGIN", NULL);
+  pg_exec (conn, sql, NULL);
+  return conn;
+}
+
+/* Rolls back the transaction of hc_test_pg_hold() and closes its connection. */
+void
+hc_test_pg_release (gpointer held)
+{
+  pg_exec (held, "ROLLBACK", NULL);
+  PQfinish (held);
+}
+
 /* Runs @sql on the database directly, with foreign keys enforced (SQLite
  * leaves them to each connection): TRUE when the database refuses it as a
  * constraint violation (SQLITE_CONSTRAINT; SQLSTATE class 23), FALSE when it

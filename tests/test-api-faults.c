@@ -631,6 +631,47 @@ test_locked_database_answers_503_busy (void)
   hc_test_assert_db_intact (hc_test_server_get_db_path (srv));
 }
 
+/* The PostgreSQL twin: another connection (a psql session left open, a
+ * stuck maintenance script) holds the audit table locked (LOCK TABLE … IN
+ * EXCLUSIVE MODE: reads go on, writes wait) longer than the server's
+ * lock_timeout (15 s, SQLite's busy timeout): the department's write waits
+ * for its audit entry and gives up — 503 busy, the transaction rolled back
+ * whole (no department without its audit entry); reads go on, and the same
+ * write succeeds once the lock is let go. */
+static void
+test_locked_table_answers_503_busy_pg (void)
+{
+  g_autoptr(HcTestServer) srv = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *admin = hc_test_server_token (srv, "admin");
+  const char *body = "{\"code\":\"LK1\",\"name\":\"锁库测试委\"}";
+  gpointer holder;
+  gint64 audit_rows;
+  guint departments;
+
+  departments = count_items (srv, "/departments");
+  audit_rows = hc_test_count_rows (srv, "SELECT count(*) FROM audit");
+  holder = hc_test_pg_hold (srv, "LOCK TABLE audit IN EXCLUSIVE MODE");
+  {
+    g_autoptr(HcTestResponse) r = hc_test_request (srv, "POST", "/departments", admin, body);
+    JsonObject *err;
+
+    hc_assert_status (r, 503, "busy");
+    err = json_object_get_object_member (hc_test_response_object (r), "error");
+    g_assert_nonnull (strstr (json_object_get_string_member (err, "message"), "nothing was changed"));
+  }
+  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments);
+  hc_test_pg_release (holder);
+  g_assert_cmpint (hc_test_count_rows (srv, "SELECT count(*) FROM departments WHERE code = 'LK1'"), ==, 0);
+  g_assert_cmpint (hc_test_count_rows (srv, "SELECT count(*) FROM audit"), ==, audit_rows);
+  {
+    g_autoptr(HcTestResponse) r = hc_test_request (srv, "POST", "/departments", admin, body);
+
+    hc_assert_status (r, 201, NULL);
+  }
+  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments + 1);
+  g_assert_cmpint (hc_test_count_rows (srv, "SELECT count(*) FROM audit"), ==, audit_rows + 1);
+}
+
 /* ---- backup while the server writes, and restore --------------------- */
 
 typedef struct
@@ -875,9 +916,10 @@ main (int argc, char *argv[])
   add_sqlite_test ("/faults/read-only-files-recover-without-restart", test_read_only_files_recover_without_restart,
                    "SQLite's: the database file, its WAL and their folder made read-only; PostgreSQL's files are "
                    "PostgreSQL's");
-  add_sqlite_test ("/faults/locked-database-answers-503-busy", test_locked_database_answers_503_busy,
-                   "SQLite's write lock (BEGIN IMMEDIATE by another connection); the PostgreSQL twin (a row lock "
-                   "held elsewhere past lock_timeout) is not written yet");
+  if (hc_test_is_pg ())
+    g_test_add_func ("/faults/locked-database-answers-503-busy", test_locked_table_answers_503_busy_pg);
+  else
+    g_test_add_func ("/faults/locked-database-answers-503-busy", test_locked_database_answers_503_busy);
   add_sqlite_test ("/faults/backup-while-writing-and-restore", test_backup_while_writing_and_restore,
                    "SQLite's: over PostgreSQL backup and restore refuse and name pg_dump and pg_basebackup");
 

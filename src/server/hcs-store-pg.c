@@ -50,14 +50,17 @@ ignore_notice (void       *data,
 }
 
 /* The session's settings: UTF-8, floating-point values written in their
- * shortest exact form (the form `migrate` compares). */
+ * shortest exact form (the form `migrate` compares), and a lock waited for
+ * 15 s at most, as SQLite's busy timeout (hcs-store.c): then 55P03, BUSY,
+ * 503 busy, rather than a request that waits as long as another connection
+ * holds its lock. */
 static gboolean
 set_up (HcsPg   *self,
         GError **error)
 {
   PQsetNoticeProcessor (self->conn, ignore_notice, NULL);
   if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
-      !hcs_pg_exec (self, "SET extra_float_digits = 1; SET client_min_messages = warning", error))
+      !hcs_pg_exec (self, "SET extra_float_digits = 1; SET client_min_messages = warning; SET lock_timeout = '15s'", error))
     {
       g_prefix_error (error, "cannot set up the PostgreSQL connection: ");
       return FALSE;
@@ -365,7 +368,10 @@ gboolean
 hcs_pg_lock_migrations (HcsPg   *self,
                         GError **error)
 {
-  return hcs_pg_exec (self, "SELECT pg_advisory_xact_lock (x'" MIGRATION_LOCK "'::bigint)", error);
+  /* Servers starting together wait for each other's migrations, however
+   * long: no lock_timeout for this transaction. */
+  return hcs_pg_exec (self, "SET LOCAL lock_timeout = 0;"
+                      " SELECT pg_advisory_xact_lock (x'" MIGRATION_LOCK "'::bigint)", error);
 }
 
 /**
