@@ -151,25 +151,30 @@ pg_json_extract (const GMatchInfo *info,
 
 /* A test's SQL for PostgreSQL: the one SQLite function the tests read the
  * audit's JSON with, json_extract (column, '$.path'), which answers text
- * there (a test compares a number as CAST (… AS INTEGER)). Everything else
- * a test writes is SQL both take. */
+ * there (a test compares a number as CAST (… AS INTEGER)), and SQLite's
+ * comparison that takes NULL as a value, a IS NOT b (b not NULL) → a IS
+ * DISTINCT FROM b. Everything else a test writes is SQL both take. */
 static char *
 pg_test_sql (const char *sql)
 {
-  static GRegex *regex;
+  static GRegex *regex, *is_not;
   static gsize once;
   g_autoptr(GError) error = NULL;
-  char *text;
+  g_autofree char *text = NULL;
+  char *distinct;
 
   if (g_once_init_enter (&once))
     {
       regex = g_regex_new ("json_extract\\s*\\(\\s*([A-Za-z_.]+)\\s*,\\s*'\\$\\.([A-Za-z_.]+)'\\s*\\)",
                            G_REGEX_OPTIMIZE, 0, NULL);
+      is_not = g_regex_new ("\\bIS\\s+NOT\\s+(?!(NULL|DISTINCT|TRUE|FALSE)\\b)", G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&once, 1);
     }
   text = g_regex_replace_eval (regex, sql, -1, 0, 0, pg_json_extract, NULL, &error);
   g_assert_no_error (error);
-  return text;
+  distinct = g_regex_replace_literal (is_not, text, -1, 0, "IS DISTINCT FROM ", 0, &error);
+  g_assert_no_error (error);
+  return distinct;
 }
 
 /* A new empty database of the cluster for one test server. */
