@@ -648,6 +648,8 @@ def bad_queries(c, ids):
             ("/indicators", "?year=abc", 400),
             ("/indicators/report.pdf", "?year=2030", 400),
             ("/indicator-reviews", "?state=nope", 422),
+            ("/indicator-reviews", "?mine=2", 400),
+            ("/subjects/{identifier}", "?unmask=maybe", 400),
             ("/lists/{type}/entries", "?state=nope", 422),
             ("/repairs", "?state=nope", 422),
             ("/risk/heatmap", "?from=abc", 400),

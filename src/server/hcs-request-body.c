@@ -150,6 +150,15 @@ get_field (HcsRequest    *self,
                                    _("The field “%s” is required."), name);
           *ok = FALSE;
         }
+      /* A null the member does not take is not "absent": a client that
+       * sends {"department_id": null} to clear it must not be told 200
+       * with nothing cleared. */
+      else if (node != NULL && !(flags & HCS_FIELD_NULLABLE))
+        {
+          hcs_request_reply_error (self, HCS_ERR_INVALID_TYPE, name,
+                                   _("The field “%s” cannot be null: give a value, or leave the field out."), name);
+          *ok = FALSE;
+        }
       return NULL;
     }
   return node;
@@ -175,8 +184,10 @@ wrong_type (HcsRequest *self,
  * answered in NFC. %HCS_FIELD_RAW (passwords) skips them: a password is
  * compared byte for byte. No text is longer than LINE_MAX_CHARS (one line),
  * MULTILINE_MAX_CHARS or RAW_MAX_BYTES (422 `too_long`). A required string must also be non-empty after
- * trimming. Answers 400 `invalid_type`, 422 `invalid_text` or 422
- * `missing_field` and returns %FALSE otherwise.
+ * trimming. A null member is missing when required, absent with
+ * %HCS_FIELD_NULLABLE, and of the wrong type otherwise (as for every
+ * hcs_request_field_* reader). Answers 400 `invalid_type`, 422 `invalid_text`
+ * or 422 `missing_field` and returns %FALSE otherwise.
  */
 static gboolean
 check_ceiling (HcsRequest    *self,

@@ -412,15 +412,39 @@ hcs_request_query_int (HcsRequest *self,
   return TRUE;
 }
 
-/* True for 1/true/yes. */
+/**
+ * hcs_request_query_bool:
+ * @out: (out): TRUE for 1/true/yes, FALSE for 0/false/no or when absent
+ *
+ * Reads a yes-or-no query parameter. Any other value (2, -1, maybe) is not
+ * read as "no": it answers 400 `invalid_parameter` naming the parameter and
+ * returns %FALSE.
+ */
 gboolean
 hcs_request_query_bool (HcsRequest *self,
-                        const char *name)
+                        const char *name,
+                        gboolean   *out)
 {
+  static const char * const yes[] = { "1", "true", "yes" };
+  static const char * const no[] = { "0", "false", "no" };
   const char *v = hcs_request_query (self, name);
 
-  return v != NULL && (g_str_equal (v, "1") || g_ascii_strcasecmp (v, "true") == 0 ||
-                       g_ascii_strcasecmp (v, "yes") == 0);
+  *out = FALSE;
+  if (v == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    {
+      if (g_ascii_strcasecmp (v, yes[i]) == 0)
+        {
+          *out = TRUE;
+          return TRUE;
+        }
+      if (g_ascii_strcasecmp (v, no[i]) == 0)
+        return TRUE;
+    }
+  hcs_request_reply_error (self, HCS_ERR_INVALID_PARAMETER, name,
+                           _("The parameter “%s” is 1 (yes) or 0 (no)."), name);
+  return FALSE;
 }
 
 /**
@@ -448,7 +472,12 @@ hcs_request_page (HcsRequest *self,
   if (!hcs_request_query_int (self, "limit", 1, MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT, &limit))
     return FALSE;
   page->limit = (guint) limit;
-  page->want_total = hcs_request_query_bool (self, "total");
+  /* total=estimate (GET /subjects) asks for a count that may be estimated:
+   * an exact one answers it. */
+  if (g_strcmp0 (hcs_request_query (self, "total"), "estimate") == 0)
+    page->want_total = TRUE;
+  else if (!hcs_request_query_bool (self, "total", &page->want_total))
+    return FALSE;
   if (cursor != NULL && !hcs_cursor_decode (cursor, &page->after_key, &page->after_id))
     {
       hcs_request_reply_error (self, HCS_ERR_INVALID_CURSOR, "cursor",

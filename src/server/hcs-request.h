@@ -37,6 +37,8 @@ typedef enum
   /* for hcs_request_field_string(): */
   HCS_FIELD_MULTILINE = 1 << 1,  /* free text: line breaks and tabs allowed, not trimmed */
   HCS_FIELD_RAW = 1 << 2,        /* a password: none of the input rules, not normalised */
+  HCS_FIELD_NULLABLE = 1 << 3,   /* null is a value (documented `nullable`): read as absent;
+                                  * without it an optional member that is null is refused */
 } HcsFieldFlags;
 
 typedef void (*HcsRequestFunc) (HcsRequest *request,
@@ -91,7 +93,8 @@ gboolean         hcs_request_query_int        (HcsRequest        *self,
                                                gint64             fallback,
                                                gint64            *out);
 gboolean         hcs_request_query_bool       (HcsRequest        *self,
-                                               const char        *name);
+                                               const char        *name,
+                                               gboolean          *out);
 gboolean         hcs_request_page             (HcsRequest        *self,
                                                HcsPage           *page);
 void             hcs_page_clear               (HcsPage           *page);

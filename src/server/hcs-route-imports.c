@@ -108,7 +108,9 @@ create_import (HcsRequest *req)
                                _("The kind of records is penalty, license, commitment or registration."));
       return;
     }
-  if (!hcs_request_query_int (req, "item", 1, G_MAXINT64, 0, &item))
+  if (!hcs_request_query_int (req, "item", 1, G_MAXINT64, 0, &item) ||
+      !hcs_request_query_bool (req, "force", &options.force) ||
+      !hcs_request_query_bool (req, "require_subject", &options.require_subject))
     return;
   if (item == 0)
     {
@@ -116,7 +118,6 @@ create_import (HcsRequest *req)
                                _("Say which catalog item the records belong to: ?item=ID."));
       return;
     }
-  options.force = hcs_request_query_bool (req, "force");
   if (options.force && !hcs_request_require_role (req, HC_ROLE_SUPERVISOR))
     return;
 
@@ -137,7 +138,6 @@ create_import (HcsRequest *req)
   options.item_id = item;
   options.encoding = encoding;
   options.file_name = file_name;
-  options.require_subject = hcs_request_query_bool (req, "require_subject");
   options.xlsx = content_type != NULL && g_str_has_prefix (content_type, XLSX_TYPE);
   options.actor = hcs_request_get_actor (req);
 

@@ -25,9 +25,11 @@ list_indicators (HcsRequest *req)
   JsonArray *items;
   gint64 year;
   int first, last;
+  gboolean total;
 
   hc_indicator_set_get_period (hcs_indicators_get_set (), &first, &last);
-  if (!hcs_request_query_int (req, "year", first, last, hcs_indicators_current_year (), &year))
+  if (!hcs_request_query_int (req, "year", first, last, hcs_indicators_current_year (), &year) ||
+      !hcs_request_query_bool (req, "total", &total))
     return;
   items = hcs_indicators_list (hcs_request_get_store (req), (int) year, &error);
   if (items == NULL)
@@ -35,8 +37,7 @@ list_indicators (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  hcs_request_reply_page (req, items, NULL,
-                          hcs_request_query_bool (req, "total") ? (gint64) json_array_get_length (items) : -1);
+  hcs_request_reply_page (req, items, NULL, total ? (gint64) json_array_get_length (items) : -1);
 }
 
 /* GET /indicators/report.pdf?year=: the year's Table 1 as a PDF, every
@@ -615,7 +616,10 @@ list_reviews (HcsRequest *req)
   const HcsActor *actor = hcs_request_get_actor (req);
   g_autoptr(JsonArray) rows = NULL;
   JsonArray *items;
+  gboolean mine, total;
 
+  if (!hcs_request_query_bool (req, "mine", &mine) || !hcs_request_query_bool (req, "total", &total))
+    return;
   if (state == NULL)
     state = "submitted";
   if (!g_str_equal (state, "submitted") && !g_str_equal (state, "returned"))
@@ -625,7 +629,7 @@ list_reviews (HcsRequest *req)
       return;
     }
   rows = hcs_store_indicators_queue (hcs_request_get_store (req), state,
-                                     hcs_request_query_bool (req, "mine") ? actor->username : NULL,
+                                     mine ? actor->username : NULL,
                                      MAX_QUEUE, &error);
   if (rows == NULL)
     {
@@ -657,8 +661,7 @@ list_reviews (HcsRequest *req)
                                                              actor->username) == 0);
       json_array_add_object_element (items, json_object_ref (row));
     }
-  hcs_request_reply_page (req, items, NULL,
-                          hcs_request_query_bool (req, "total") ? (gint64) json_array_get_length (items) : -1);
+  hcs_request_reply_page (req, items, NULL, total ? (gint64) json_array_get_length (items) : -1);
 }
 
 static const HcsRoute routes[] = {

@@ -304,10 +304,10 @@ create_plan (HcsRequest *req)
   if (!hcs_request_field_string (req, body, "title", HCS_FIELD_REQUIRED, &plan.title) ||
       !check_length (req, "title", plan.title, MAX_TITLE_LENGTH) ||
       !hcs_request_field_int (req, body, "department_id", HCS_FIELD_REQUIRED, &plan.department_id) ||
-      !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &plan.region) ||
-      !hcs_request_field_string (req, body, "industry", HCS_FIELD_OPTIONAL, &plan.industry) ||
+      !hcs_request_field_string (req, body, "region", HCS_FIELD_NULLABLE, &plan.region) ||
+      !hcs_request_field_string (req, body, "industry", HCS_FIELD_NULLABLE, &plan.industry) ||
       !check_length (req, "industry", plan.industry, MAX_INDUSTRY_LENGTH) ||
-      !hcs_request_field_string (req, body, "subject_type", HCS_FIELD_OPTIONAL, &plan.subject_type) ||
+      !hcs_request_field_string (req, body, "subject_type", HCS_FIELD_NULLABLE, &plan.subject_type) ||
       !hcs_request_field_int (req, body, "exclusion_days", HCS_FIELD_OPTIONAL, &plan.exclusion_days) ||
       !read_ratios (req, body, plan.ratios) || !read_inspectors (req, body, names) ||
       !read_conflicts (req, body, conflicts))

@@ -304,13 +304,22 @@ read_json (HcsRequest  *req,
     }
   if (too_many (req, json_array_get_length (subjects)))
     return FALSE;
+  /* An identifier that is not text is the sender's mistake, not a row of
+   * data to report as unreadable: nothing is run. */
   for (guint i = 0; i < json_array_get_length (subjects); i++)
     {
       JsonNode *node = json_array_get_element (subjects, i);
-      gboolean is_string = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 
-      match_input_add (in, i + 1, is_string ? json_node_get_string (node) : NULL);
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          hcs_request_reply_error (req, HCS_ERR_INVALID_TYPE, "subjects",
+                                   _("The identifier at position %u of “subjects” is not text; send each identifier as a string."),
+                                   i + 1);
+          return FALSE;
+        }
     }
+  for (guint i = 0; i < json_array_get_length (subjects); i++)
+    match_input_add (in, i + 1, json_array_get_string_element (subjects, i));
   return TRUE;
 }
 
@@ -772,10 +781,11 @@ list_clearances (HcsRequest *req)
   g_autoptr(GError) error = NULL;
   JsonArray *rows;
   gint64 total;
+  gboolean standing;
 
-  if (!hcs_request_page (req, &page))
+  if (!hcs_request_page (req, &page) || !hcs_request_query_bool (req, "standing", &standing))
     return;
-  rows = hcs_store_match_clearances (hcs_request_get_store (req), hcs_request_query_bool (req, "standing"),
+  rows = hcs_store_match_clearances (hcs_request_get_store (req), standing,
                                      &page, &total, &error);
   if (rows == NULL)
     hcs_request_reply_gerror (req, error);

@@ -104,7 +104,9 @@ list_repairs (HcsRequest *req)
   JsonArray *rows;
   gint64 total;
 
-  if (!hcs_request_page (req, &page))
+  gboolean overdue;
+
+  if (!hcs_request_page (req, &page) || !hcs_request_query_bool (req, "overdue", &overdue))
     return;
   if (state != NULL && !g_str_equal (state, "pending") && !g_str_equal (state, "approved") &&
       !g_str_equal (state, "rejected") && !g_str_equal (state, "decided"))
@@ -114,7 +116,7 @@ list_repairs (HcsRequest *req)
       return;
     }
   rows = hcs_store_repairs_list (hcs_request_get_store (req), state,
-                                 hcs_request_query_bool (req, "overdue"), today, &page, &total, &error);
+                                 overdue, today, &page, &total, &error);
   if (rows == NULL)
     {
       hcs_request_reply_gerror (req, error);

@@ -131,7 +131,7 @@ create_rule (HcsRequest *req)
 
   if (body == NULL ||
       !hcs_request_field_string (req, body, "category", HCS_FIELD_REQUIRED, &rule.category) ||
-      !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &rule.region) ||
+      !hcs_request_field_string (req, body, "region", HCS_FIELD_NULLABLE, &rule.region) ||
       !hcs_request_field_string (req, body, "kind", HCS_FIELD_REQUIRED, &rule.kind) ||
       !hcs_request_field_int (req, body, "window_months", HCS_FIELD_REQUIRED, &rule.window_months) ||
       !hcs_request_field_double (req, body, "threshold", HCS_FIELD_REQUIRED, &rule.threshold) ||
@@ -210,7 +210,7 @@ edit_rule (HcsRequest *req)
   if (json_object_has_member (body, "region"))
     rule.region = NULL;
   if (!hcs_request_field_string (req, body, "category", HCS_FIELD_OPTIONAL, &rule.category) ||
-      !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &rule.region) ||
+      !hcs_request_field_string (req, body, "region", HCS_FIELD_NULLABLE, &rule.region) ||
       !hcs_request_field_string (req, body, "kind", HCS_FIELD_OPTIONAL, &rule.kind) ||
       !hcs_request_field_int (req, body, "window_months", HCS_FIELD_OPTIONAL, &rule.window_months) ||
       !hcs_request_field_double (req, body, "threshold", HCS_FIELD_OPTIONAL, &rule.threshold) ||

@@ -173,7 +173,7 @@ parse_grade_edit (HcsRequest *req,
   const char *raw_reason = NULL;
   JsonNode *node = json_object_get_member (body, "grade");
 
-  if (!hcs_request_field_string (req, body, "grade", HCS_FIELD_OPTIONAL, &out->grade) ||
+  if (!hcs_request_field_string (req, body, "grade", may_lift ? HCS_FIELD_NULLABLE : HCS_FIELD_OPTIONAL, &out->grade) ||
       !hcs_request_field_string (req, body, "grade_reason", HCS_FIELD_OPTIONAL | HCS_FIELD_MULTILINE, &raw_reason) ||
       !check_grade (req, out->grade, SOUP_STATUS_UNPROCESSABLE_ENTITY))
     return FALSE;
@@ -442,7 +442,7 @@ get_subject (HcsRequest *req)
 {
   HcsStore *store = hcs_request_get_store (req);
   g_autofree char *identifier = NULL;
-  gboolean unmask = hcs_request_query_bool (req, "unmask");
+  gboolean unmask;
   g_autoptr(JsonObject) subject = NULL;
   g_autoptr(JsonObject) audit = NULL;
   g_autofree char *entity_id = NULL;
@@ -450,7 +450,8 @@ get_subject (HcsRequest *req)
   g_autoptr(HcsWrite) w = NULL;
   gint64 ref;
 
-  if (unmask && !hcs_request_require_role (req, HC_ROLE_SUPERVISOR))
+  if (!hcs_request_query_bool (req, "unmask", &unmask) ||
+      (unmask && !hcs_request_require_role (req, HC_ROLE_SUPERVISOR)))
     return;
   /* By the list row's reference ("id:42") a masked person is found without
    * naming the number, so that is no look-up by the number. */
