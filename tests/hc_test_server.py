@@ -47,15 +47,23 @@ class Server:
 
     def __init__(self, demo=True, extra_args=(), db=None):
         """@db: an existing database (e.g. a copy of a seeded one) instead of
-        a new one."""
+        a new one. Under hc-pg-run.sh (HC_TEST_PG set) the database is a new
+        one of its PostgreSQL cluster (self.pg_database names it) unless @db
+        is given."""
         self.dir = tempfile.mkdtemp(prefix="hncredit-test-")
         pw_file = os.path.join(self.dir, "admin-password")
         with open(pw_file, "w") as f:
             f.write(PASSWORD + "\n")
+        self.db_path = os.path.join(self.dir, "test.db")
+        self.pg_database = None
         if db is not None:
-            shutil.copy(db, os.path.join(self.dir, "test.db"))
+            shutil.copy(db, self.db_path)
             demo = False
-        argv = [server_path(), "--db", os.path.join(self.dir, "test.db"),
+        elif os.environ.get("HC_TEST_PG"):
+            self.pg_database = "hc_test_py_%d_%s" % (os.getpid(), os.path.basename(self.dir).replace("-", "_").lower())
+            subprocess.run(["createdb", self.pg_database], check=True)
+            self.db_path = "postgresql:///" + self.pg_database
+        argv = [server_path(), "--db", self.db_path,
                 "--listen", "127.0.0.1:0", "--admin-password-file", pw_file,
                 "--exit-on-stdin-eof"]
         if demo:

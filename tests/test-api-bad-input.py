@@ -14,7 +14,8 @@
 # input's, not a missing record's), and must answer 4xx (never 5xx, never a
 # dropped connection) with a JSON error holding `code`, and `field` naming the
 # member or parameter; and no table of the database may change (the audit
-# log's included).
+# log's included). Over PostgreSQL too (api-pg-bad-input: hc-pg-run.sh,
+# the tables compared through psql).
 import http.client
 import json
 import os
@@ -439,7 +440,10 @@ def main():
         print("# setup: %.1f s" % (time.monotonic() - started))
         for role in ("analyst", "supervisor", "supervisor2", "admin"):
             run.token(role)   # signing in is audited: before the snapshot
-        run.snapshot = bad.Snapshot(os.path.join(server.dir, "test.db"))
+        if server.pg_database is not None:
+            run.snapshot = bad.PgSnapshot(server.pg_database)
+        else:
+            run.snapshot = bad.Snapshot(server.db_path)
         try:
             started = time.monotonic()
             body_cases(run)
