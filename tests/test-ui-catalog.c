@@ -68,16 +68,10 @@ static HcCatalogPane *
 open_pane_as (HcWindow   *window,
               const char *username)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcCatalogPane *pane;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, username, HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "catalog");
-  pane = HC_CATALOG_PANE (hc_window_get_pane_widget (window, "catalog"));
+  pane = HC_CATALOG_PANE (hc_ui_sign_in (window, username, "catalog"));
   hc_ui_wait_until ("the items", items_settled, pane);
   hc_ui_wait_until ("the departments", departments_loaded, pane);
   return pane;
@@ -207,9 +201,7 @@ shows_the_demo_catalog (HcApplication *app,
 static void
 test_catalog_shows_the_demo_catalog (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, shows_the_demo_catalog, NULL), ==, 0);
+  hc_ui_run_app_on (server, shows_the_demo_catalog, NULL);
 }
 
 static gboolean
@@ -374,9 +366,7 @@ analyst_edits_the_draft (HcApplication *app,
 static void
 test_catalog_analyst_edits_the_draft (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, analyst_edits_the_draft, NULL), ==, 0);
+  hc_ui_run_app_on (server, analyst_edits_the_draft, NULL);
 }
 
 static void
@@ -424,7 +414,6 @@ delete_is_undone_or_done (HcApplication *app,
 static void
 test_catalog_delete_is_undone_or_done (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
   g_autoptr(HcTestResponse) dept = hc_test_request (server, "GET", "/departments?limit=1", hc_test_server_token (server, "analyst"), NULL);
   gint64 department = json_object_get_int_member (json_array_get_object_element (json_object_get_array_member (json_node_get_object (dept->json), "items"), 0), "id");
   g_autofree char *body = g_strdup_printf ("{\"category\":\"other\",\"name\":\"测试删除事项\",\"subject_type\":\"legal_person\","
@@ -437,7 +426,7 @@ test_catalog_delete_is_undone_or_done (void)
 
   hc_assert_status (created, 201, NULL);
   id = json_object_get_int_member (json_node_get_object (created->json), "id");
-  g_assert_cmpint (hc_ui_run_app (args, delete_is_undone_or_done, GSIZE_TO_POINTER (id)), ==, 0);
+  hc_ui_run_app_on (server, delete_is_undone_or_done, GSIZE_TO_POINTER (id));
 }
 
 static gboolean
@@ -553,7 +542,6 @@ diff_lists_a_changed_field (HcApplication *app,
 static void
 test_catalog_diff_lists_a_changed_field (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
   g_autoptr(HcTestResponse) old_items = server_items (2024);
   g_autoptr(HcTestResponse) new_items = server_items (2025);
   g_autoptr(GHashTable) old_by_lineage = g_hash_table_new (g_str_hash, g_str_equal);
@@ -589,7 +577,7 @@ test_catalog_diff_lists_a_changed_field (void)
   }
   c.name = g_strdup (json_object_get_string_member (item, "name"));
   c.before = g_strdup (json_object_get_string_member (old, "publicity_period"));
-  g_assert_cmpint (hc_ui_run_app (args, diff_lists_a_changed_field, &c), ==, 0);
+  hc_ui_run_app_on (server, diff_lists_a_changed_field, &c);
   g_free (c.name);
   g_free (c.before);
 }
@@ -729,7 +717,6 @@ quality_view_shows_the_figures (HcApplication *app,
 static void
 test_catalog_quality_view_shows_the_figures (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
   g_autoptr(HcTestResponse) items = hc_test_request (server, "GET", "/catalog/versions/2025/items?category=penalty&limit=1",
                                                      hc_test_server_token (server, "analyst"), NULL);
   JsonObject *item = json_array_get_object_element (json_object_get_array_member (json_node_get_object (items->json), "items"), 0);
@@ -760,7 +747,7 @@ test_catalog_quality_view_shows_the_figures (void)
   c.import_id = json_object_get_int_member (json_node_get_object (imported->json), "import_id");
   backdate = g_strdup_printf ("UPDATE imports SET at = '2025-06-15T09:00:00Z' WHERE id = %" G_GINT64_FORMAT, c.import_id);
   hc_test_server_backdate (server, backdate);
-  g_assert_cmpint (hc_ui_run_app (args, quality_view_shows_the_figures, &c), ==, 0);
+  hc_ui_run_app_on (server, quality_view_shows_the_figures, &c);
 }
 
 static gboolean
@@ -807,9 +794,7 @@ supervisor_publishes (HcApplication *app,
 static void
 test_catalog_supervisor_publishes (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, supervisor_publishes, NULL), ==, 0);
+  hc_ui_run_app_on (server, supervisor_publishes, NULL);
 }
 
 int

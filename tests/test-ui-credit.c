@@ -125,7 +125,6 @@ credit_file_over_demo (HcApplication *app,
                        HcWindow      *window,
                        gpointer       data)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   g_autoptr(JsonObject) counts = NULL;
   g_autoptr(JsonObject) persons = NULL;
   g_autofree char *identifier = hc_test_demo_subject_with_records (server, "supervisor", demo_kinds, &counts);
@@ -139,11 +138,7 @@ credit_file_over_demo (HcApplication *app,
   HcSubject *subject;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
-  hc_sign_in_page_set_credentials (page, "supervisor", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "subjects");
-  pane = HC_SUBJECTS_PANE (hc_window_get_pane_widget (window, "subjects"));
+  pane = HC_SUBJECTS_PANE (hc_ui_sign_in (window, "supervisor", "subjects"));
   view = hc_subjects_pane_get_file_view (pane);
   hc_ui_wait_until ("the first page", model_idle, hc_subjects_pane_get_model (pane));
 
@@ -470,7 +465,6 @@ exports_and_person_over_demo (HcApplication *app,
                               HcWindow      *window,
                               gpointer       data)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   g_autoptr(JsonObject) counts = NULL;
   g_autofree char *identifier = hc_test_demo_subject_with_records (server, "supervisor", demo_kinds, &counts);
   g_autofree char *subjects_csv = g_build_filename (tmpdir, "subjects.csv", NULL);
@@ -488,11 +482,7 @@ exports_and_person_over_demo (HcApplication *app,
   gpointer args[2];
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
-  hc_sign_in_page_set_credentials (page, "outsider", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "subjects");
-  pane = HC_SUBJECTS_PANE (hc_window_get_pane_widget (window, "subjects"));
+  pane = HC_SUBJECTS_PANE (hc_ui_sign_in (window, "outsider", "subjects"));
   view = hc_subjects_pane_get_file_view (pane);
   model = HC_SUBJECT_MODEL (hc_subjects_pane_get_model (pane));
   hc_ui_wait_until ("the first page", model_idle, model);
@@ -602,17 +592,13 @@ exports_and_person_over_demo (HcApplication *app,
 static void
 test_exports_and_person (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, exports_and_person_over_demo, NULL), ==, 0);
+  hc_ui_run_app_on (server, exports_and_person_over_demo, NULL);
 }
 
 static void
 test_credit_file (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, credit_file_over_demo, NULL), ==, 0);
+  hc_ui_run_app_on (server, credit_file_over_demo, NULL);
 }
 
 int
@@ -624,13 +610,7 @@ main (int   argc,
   hc_ui_test_init (&argc, &argv);
   tmpdir = g_dir_make_tmp ("hc-credit-XXXXXX", NULL);
   server = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
-  {
-    g_autoptr(HcTestResponse) r = hc_test_request (server, "POST", "/users", hc_test_server_token (server, "admin"),
-                                                   "{\"username\":\"outsider\",\"password\":\"" HC_TEST_PASSWORD
-                                                   "\",\"role\":\"analyst\"}");
-
-    hc_assert_status (r, 201, NULL);
-  }
+  hc_test_create_user (server, "outsider", "analyst");
   g_test_add_func ("/ui/credit-file/sections-report-fulfilment-and-reveal", test_credit_file);
   g_test_add_func ("/ui/credit-file/exports-holder-and-person-from-the-list", test_exports_and_person);
   status = g_test_run ();

@@ -54,16 +54,8 @@ static void
 open_detail (HcWindow *window,
              Session  *s)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
-
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, s->username, HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
-  g_assert_true (hc_window_show_pane (window, "indicators"));
-  s->pane = HC_INDICATORS_PANE (hc_window_get_pane_widget (window, "indicators"));
-  hc_ui_wait_pane_loaded (window, "indicators");
+  s->pane = HC_INDICATORS_PANE (hc_ui_sign_in (window, s->username, "indicators"));
   hc_indicators_pane_set_year (s->pane, s->year);
   while (!hc_indicators_pane_select (s->pane, KEY))
     g_main_context_iteration (NULL, TRUE);
@@ -230,9 +222,7 @@ supervisor_sets_targets (HcApplication *app,
 static void
 test_supervisor_sets_targets (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, supervisor_sets_targets, NULL), ==, 0);
+  hc_ui_run_app_on (server, supervisor_sets_targets, NULL);
 }
 
 static void
@@ -280,9 +270,7 @@ analyst_reports (HcApplication *app,
 static void
 test_analyst_reports (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, analyst_reports, NULL), ==, 0);
+  hc_ui_run_app_on (server, analyst_reports, NULL);
 }
 
 /* The records behind a computed value: a list share's numerator opens the
@@ -329,7 +317,6 @@ records_of_list_share (HcApplication *app,
                        gpointer       data)
 {
   RecordsCase *c = data;
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcIndicatorRecordsView *view;
   g_autoptr(HcTestResponse) detail = NULL;
   JsonArray *values;
@@ -361,13 +348,7 @@ records_of_list_share (HcApplication *app,
   g_assert_cmpint (numerator, <=, 1000);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, "ana", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console after signing in", hc_ui_console_shown, window);
-  g_assert_true (hc_window_show_pane (window, "indicators"));
-  c->pane = HC_INDICATORS_PANE (hc_window_get_pane_widget (window, "indicators"));
-  hc_ui_wait_pane_loaded (window, "indicators");
+  c->pane = HC_INDICATORS_PANE (hc_ui_sign_in (window, "ana", "indicators"));
   hc_indicators_pane_set_year (c->pane, c->year);
   while (!hc_indicators_pane_select (c->pane, c->key))
     g_main_context_iteration (NULL, TRUE);
@@ -442,21 +423,9 @@ records_of_list_share (HcApplication *app,
 static void
 test_records_of_a_list_share (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
   RecordsCase c = { NULL, "incentive-list-share-growth", 0 };
 
-  g_assert_cmpint (hc_ui_run_app (args, records_of_list_share, &c), ==, 0);
-}
-
-static void
-add_user (const char *username,
-          const char *role)
-{
-  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"%s\"}",
-                                           username, HC_TEST_PASSWORD, role);
-  g_autoptr(HcTestResponse) resp = hc_test_request (server, "POST", "/users",
-                                                    hc_test_server_token (server, "admin"), body);
-  hc_assert_status (resp, 201, NULL);
+  hc_ui_run_app_on (server, records_of_list_share, &c);
 }
 
 int
@@ -468,8 +437,8 @@ main (int   argc,
   hc_ui_test_init (&argc, &argv);
 
   server = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
-  add_user ("ana", "analyst");
-  add_user ("sup", "supervisor");
+  hc_test_create_user (server, "ana", "analyst");
+  hc_test_create_user (server, "sup", "supervisor");
 
   g_test_add_func ("/ui/indicator-regions/supervisor-sets-targets", test_supervisor_sets_targets);
   g_test_add_func ("/ui/indicator-regions/analyst-reports-a-region-value", test_analyst_reports);

@@ -105,7 +105,6 @@ match_and_export (HcApplication *app,
                   gpointer       data)
 {
   Fixture *f = data;
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   g_autoptr(GFile) file = g_file_new_for_path (f->csv_path);
   g_autofree char *hits_path = g_build_filename (f->dir, "hits.csv", NULL);
   g_autofree char *invalid_path = g_build_filename (f->dir, "invalid.csv", NULL);
@@ -123,12 +122,7 @@ match_and_export (HcApplication *app,
   HcMatchRun *run;
   gint64 total;
 
-  hc_ui_wait_until ("the sign-in page", hc_ui_sign_in_shown, window);
-  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "lists");
-  pane = HC_LISTS_PANE (hc_window_get_pane_widget (window, "lists"));
+  pane = HC_LISTS_PANE (hc_ui_sign_in (window, "admin", "lists"));
   hc_ui_wait_until ("the list types", types_loaded, pane);
 
   hc_lists_pane_show_view (pane, "match");
@@ -359,12 +353,10 @@ static void
 test_match_demo_csv_and_export (void)
 {
   Fixture f = { 0, };
-  const char *args[] = { "--server", NULL, NULL };
 
   f.server = hc_test_server_new (HC_TEST_SERVER_DEMO, NULL);
   write_demo_csv (&f);
-  args[1] = hc_test_server_get_url (f.server);
-  g_assert_cmpint (hc_ui_run_app (args, match_and_export, &f), ==, 0);
+  hc_ui_run_app_on (f.server, match_and_export, &f);
   g_unlink (f.csv_path);
   g_rmdir (f.dir);
   g_free (f.csv_path);

@@ -120,7 +120,6 @@ subjects_pane_over_demo (HcApplication *app,
                          HcWindow      *window,
                          gpointer       data)
 {
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcSubjectsPane *pane;
   HcSubjectModel *model;
   GtkDropDown *grade;
@@ -143,9 +142,7 @@ subjects_pane_over_demo (HcApplication *app,
   guint n, nth;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  hc_sign_in_page_set_credentials (page, "admin", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
+  hc_ui_sign_in (window, "admin", NULL);
 
   /* Opening the pane asks for the first page at once, not after the
    * regions' names (issue 12): the region filter has only "all regions"
@@ -333,7 +330,6 @@ analyst_edits_a_person (HcApplication *app,
                         gpointer       data)
 {
   const char *number = data;
-  HcSignInPage *page = hc_window_get_sign_in_page (window);
   HcSubjectsPane *pane;
   HcSubjectModel *model;
   HcSubjectEditDialog *dialog;
@@ -342,11 +338,7 @@ analyst_edits_a_person (HcApplication *app,
   g_autofree char *path = g_strdup_printf ("/subjects/%s", number);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  hc_sign_in_page_set_credentials (page, "analyst", HC_TEST_PASSWORD);
-  hc_sign_in_page_submit (page);
-  hc_ui_wait_until ("the console", hc_ui_console_shown, window);
-  hc_ui_wait_pane_loaded (window, "subjects");
-  pane = HC_SUBJECTS_PANE (hc_window_get_pane_widget (window, "subjects"));
+  pane = HC_SUBJECTS_PANE (hc_ui_sign_in (window, "analyst", "subjects"));
   model = HC_SUBJECT_MODEL (hc_subjects_pane_get_model (pane));
   hc_ui_wait_until ("the first page", model_idle, model);
   gtk_editable_set_text (GTK_EDITABLE (hc_ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_SEARCH_ENTRY)),
@@ -372,20 +364,17 @@ analyst_edits_a_person (HcApplication *app,
 static void
 test_analyst_edits_a_person (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
   g_autoptr(GRand) rand = g_rand_new_with_seed (4646);
   g_autofree char *number = hc_id_number_generate (rand, "460100");
 
   hc_test_create_subject (server, number, "界面测试掩码人", "natural_person", "460100");
-  g_assert_cmpint (hc_ui_run_app (args, analyst_edits_a_person, number), ==, 0);
+  hc_ui_run_app_on (server, analyst_edits_a_person, number);
 }
 
 static void
 test_subjects_pane (void)
 {
-  const char *args[] = { "--server", hc_test_server_get_url (server), NULL };
-
-  g_assert_cmpint (hc_ui_run_app (args, subjects_pane_over_demo, NULL), ==, 0);
+  hc_ui_run_app_on (server, subjects_pane_over_demo, NULL);
 }
 
 int
