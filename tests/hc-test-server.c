@@ -153,11 +153,12 @@ pg_json_extract (const GMatchInfo *info,
  * audit's JSON with, json_extract (column, '$.path'), which answers text
  * there (a test compares a number as CAST (… AS INTEGER)), and SQLite's
  * comparison that takes NULL as a value, a IS NOT b (b not NULL) → a IS
- * DISTINCT FROM b. Everything else a test writes is SQL both take. */
+ * DISTINCT FROM b, and instr (a, b) → strpos (a, b). Everything else a
+ * test writes is SQL both take. */
 static char *
 pg_test_sql (const char *sql)
 {
-  static GRegex *regex, *is_not;
+  static GRegex *regex, *is_not, *instr;
   static gsize once;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -167,12 +168,17 @@ pg_test_sql (const char *sql)
     {
       regex = g_regex_new ("json_extract\\s*\\(\\s*([A-Za-z_.]+)\\s*,\\s*'\\$\\.([A-Za-z_.]+)'\\s*\\)",
                            G_REGEX_OPTIMIZE, 0, NULL);
+      instr = g_regex_new ("\\binstr\\s*\\(", G_REGEX_OPTIMIZE, 0, NULL);
       is_not = g_regex_new ("\\bIS\\s+NOT\\s+(?!(NULL|DISTINCT|TRUE|FALSE)\\b)", G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&once, 1);
     }
   text = g_regex_replace_eval (regex, sql, -1, 0, 0, pg_json_extract, NULL, &error);
   g_assert_no_error (error);
   distinct = g_regex_replace_literal (is_not, text, -1, 0, "IS DISTINCT FROM ", 0, &error);
+  g_assert_no_error (error);
+  g_free (text);
+  text = distinct;
+  distinct = g_regex_replace_literal (instr, text, -1, 0, "strpos (", 0, &error);
   g_assert_no_error (error);
   return distinct;
 }
@@ -653,6 +659,58 @@ hc_test_query_text (HcTestServer *self,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return text;
+}
+
+/**
+ * hc_test_query_rows:
+ *
+ * Reads the database directly: every row of @sql, in its order, each a
+ * #GPtrArray of its columns as text (NULL for SQL NULL).
+ *
+ * Returns: (transfer full): the rows
+ */
+GPtrArray *
+hc_test_query_rows (HcTestServer *self,
+                    const char   *sql)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (g_str_has_prefix (self->db_path, "postgresql://"))
+    {
+      PGconn *conn = pg_connect (pg_database (self->db_path));
+      g_autofree char *text_pg = pg_test_sql (sql);
+      PGresult *result = PQexec (conn, text_pg);
+
+      if (PQresultStatus (result) != PGRES_TUPLES_OK)
+        g_error ("%s: %s", text_pg, PQresultErrorMessage (result));
+      for (int r = 0; r < PQntuples (result); r++)
+        {
+          GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+
+          for (int c = 0; c < PQnfields (result); c++)
+            g_ptr_array_add (row, PQgetisnull (result, r, c) ? NULL : g_strdup (PQgetvalue (result, r, c)));
+          g_ptr_array_add (rows, row);
+        }
+      PQclear (result);
+      PQfinish (conn);
+      return rows;
+    }
+  g_assert_cmpint (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_ptr_array_add (row, g_strdup ((const char *) sqlite3_column_text (stmt, c)));
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rows;
 }
 
 /* Changes the database directly (a second connection), to set up what the

@@ -100,6 +100,8 @@ gboolean        hc_test_exec_sql_refused    (HcTestServer      *self,
                                              const char        *sql);
 gint64          hc_test_count_rows          (HcTestServer      *self,
                                              const char        *sql);
+GPtrArray      *hc_test_query_rows          (HcTestServer      *self,
+                                             const char        *sql);
 gpointer        hc_test_pg_hold             (HcTestServer      *self,
                                              const char        *sql);
 void            hc_test_pg_release          (gpointer           held);

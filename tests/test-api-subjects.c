@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
 
 #include "hc-core.h"
 #include "hc-test-server.h"
@@ -806,46 +805,39 @@ scan_search (const char *text,
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *upper = g_ascii_strup (text, -1);
   gboolean code_like = TRUE;
-  g_autofree char *sql = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT id FROM subjects WHERE (");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(GStrv) quoted = g_strsplit (text, "'", -1);
+  g_autofree char *literal = g_strjoinv ("''", quoted);
 
   for (const char *p = upper; *p; p++)
     if (!g_ascii_isdigit (*p) && !g_ascii_isupper (*p))
       code_like = FALSE;
-  sql = g_strdup_printf ("SELECT id FROM subjects WHERE (?3 IS NULL OR region = ?3)"
-                         " AND ((?1 IS NOT NULL AND instr (name, ?1) > 0)"
-                         "      OR (?2 IS NOT NULL AND identifier >= ?2 AND identifier < ?2 || '~'))"
-                         " ORDER BY %s", order);
-  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (server), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  /* The test's texts, as literals (hc_test_query_rows binds nothing). */
   if (!code_like || strlen (upper) < 6)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+    g_string_append_printf (sql, "instr (name, '%s') > 0", literal);
+  else
+    g_string_append (sql, "1 = 0");
   if (code_like)
-    sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
+    g_string_append_printf (sql, " OR (identifier >= '%s' AND identifier < '%s~')", upper, upper);
+  g_string_append (sql, ")");
   if (region != NULL)
-    sqlite3_bind_text (stmt, 3, region, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (sql, " AND region = '%s'", region);
+  g_string_append_printf (sql, " ORDER BY %s", order);
+  rows = hc_test_query_rows (server, sql->str);
+  for (guint i = 0; i < rows->len; i++)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = g_ascii_strtoll (g_ptr_array_index ((GPtrArray *) rows->pdata[i], 0), NULL, 10);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
   return ids;
 }
 
 static void
 exec_sql (const char *sql)
 {
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (server), &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  hc_test_exec_sql (server, sql);
 }
 
 /* The per-bigram counts (subject-name-gram-counts.sql) are the postings'
@@ -903,11 +895,13 @@ test_subjects_name_index_answers_as_the_scan (void)
   patched = patch_subject (supervisor, renamed, "\"1\"", "{\"name\":\"新名字餐馆\"}");
   hc_assert_status (patched, 200, NULL);
 
-  exec_sql ("INSERT OR IGNORE INTO departments (id, code, name, created_at) VALUES"
-            " (951, 'DJ-IDX', '登记测试局', '2025-01-01T00:00:00Z');"
-            "INSERT OR IGNORE INTO catalog_versions (year, state, created_at) VALUES (2025, 'published', '2025-01-01T00:00:00Z');"
-            "INSERT OR IGNORE INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
-            " VALUES (951, 2025, 'dj-idx', 'registration', '企业登记注册信息', 'legal_person', 951, 'public');");
+  exec_sql ("INSERT INTO departments (id, code, name, created_at) VALUES"
+            " (951, 'DJ-IDX', '登记测试局', '2025-01-01T00:00:00Z') ON CONFLICT DO NOTHING;"
+            "INSERT INTO catalog_versions (year, state, created_at) VALUES (2025, 'published', '2025-01-01T00:00:00Z')"
+            " ON CONFLICT DO NOTHING;"
+            "INSERT INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
+            " VALUES (951, 2025, 'dj-idx', 'registration', '企业登记注册信息', 'legal_person', 951, 'public')"
+            " ON CONFLICT DO NOTHING;");
   csv = g_strdup_printf ("统一社会信用代码,主体名称,主体类型,所属市县\n%s,文昌登记椰风有限公司,法人,文昌市\n", imported);
   body = g_bytes_new (csv, strlen (csv));
   import = hc_test_request_full (server, "POST", "/imports?kind=registration&item=951", admin, "text/csv", body, NULL);
@@ -966,13 +960,19 @@ test_subjects_name_index_answers_as_the_scan (void)
   g_assert_cmpint (total_of (admin, "q=%E4%BF%AE%E5%A4%8D"), ==, 1);                   /* 修复 */
   g_assert_cmpint (total_of (admin, "q=%E7%99%BB%E8%AE%B0"), ==, 0);                   /* 登记 */
   g_assert_cmpint (total_of (admin, "q=%E5%93%88%E5%93%88%E5%93%88"), ==, 1);          /* 哈哈哈 */
+  /* A code point is unicode () over SQLite, ascii () over PostgreSQL
+   * (an integer: a bigram's number is a bigint there, and substr wants an
+   * integer place); a bigram's text char (a, b) there, chr (a) || chr (b)
+   * here. */
   g_assert_cmpint (count ("SELECT count(*) FROM subject_name_grams"), ==,
-                   count ("SELECT count(*) FROM (SELECT DISTINCT unicode (substr (name, p, 1)) * 2097152"
-                          " + unicode (substr (name, p + 1, 1)), id FROM subjects"
-                          " JOIN subject_name_positions ON p < length (name))"));
+                   count ("SELECT count(*) FROM (SELECT DISTINCT %s, id FROM subjects"
+                          " JOIN subject_name_positions ON p < length (name)) AS d",
+                          hc_test_is_pg () ? "ascii (substr (name, p::int, 1))::bigint * 2097152 + ascii (substr (name, p::int + 1, 1))"
+                                           : "unicode (substr (name, p, 1)) * 2097152 + unicode (substr (name, p + 1, 1))"));
   g_assert_cmpint (count ("SELECT count(*) FROM subject_name_grams g WHERE NOT EXISTS"
-                          " (SELECT 1 FROM subjects s WHERE s.id = g.subject_id"
-                          "  AND instr (s.name, char (g.gram / 2097152, g.gram %% 2097152)) > 0)"), ==, 0);
+                          " (SELECT 1 FROM subjects s WHERE s.id = g.subject_id AND instr (s.name, %s) > 0)",
+                          hc_test_is_pg () ? "chr ((g.gram / 2097152)::int) || chr ((g.gram % 2097152)::int)"
+                                           : "char (g.gram / 2097152, g.gram % 2097152)"), ==, 0);
   check_gram_counts ();
 
   /* The counts follow a rename and a delete, and a two-character text's
@@ -984,7 +984,8 @@ test_subjects_name_index_answers_as_the_scan (void)
   g_assert_cmpint (total_of (admin, "q=%E6%96%B0%E5%90%8D"), ==, 1);                   /* 新名 */
   exec_sql ("DELETE FROM subjects WHERE name = '哈哈哈哈便利店'");
   g_assert_cmpint (total_of (admin, "q=%E5%93%88%E5%93%88"), ==, 0);
-  g_assert_cmpint (count ("SELECT n FROM subject_name_gram_counts WHERE gram = unicode ('哈') * 2097152 + unicode ('哈')"), ==, 0);
+  g_assert_cmpint (count ("SELECT n FROM subject_name_gram_counts WHERE gram = %s", hc_test_is_pg ()
+                          ? "ascii ('哈')::bigint * 2097152 + ascii ('哈')" : "unicode ('哈') * 2097152 + unicode ('哈')"), ==, 0);
   check_gram_counts ();
 }
 
@@ -1042,25 +1043,22 @@ check_demo_rows (HcTestServer *demo,
                  GHashTable   *per_region)
 {
   g_autoptr(GChecksum) digest = g_checksum_new (G_CHECKSUM_SHA256);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) rows = hc_test_query_rows (demo, "SELECT id, identifier, name, type, region, industry, status,"
+                                                        " grade, registered_on FROM subjects ORDER BY id");
   gint64 expect_id = 1;
 
   *n_enterprises = *n_persons = 0;
-  g_assert_cmpint (sqlite3_open_v2 (hc_test_server_get_db_path (demo), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, identifier, name, type, region, industry, status, grade,"
-                                           " registered_on FROM subjects ORDER BY id", -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; i < rows->len; i++)
     {
-      const char *identifier = (const char *) sqlite3_column_text (stmt, 1);
-      const char *type = (const char *) sqlite3_column_text (stmt, 3);
-      const char *region = (const char *) sqlite3_column_text (stmt, 4);
+      const char * const *row = (const char * const *) ((GPtrArray *) rows->pdata[i])->pdata;
+      const char *identifier = row[1];
+      const char *type = row[3];
+      const char *region = row[4];
       g_autoptr(GError) error = NULL;
       g_autofree char *normalized = NULL;
 
       /* Ids run without gaps: other seeders draw subjects by id. */
-      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, expect_id++);
+      g_assert_cmpint (g_ascii_strtoll (row[0], NULL, 10), ==, expect_id++);
       g_assert_nonnull (hc_region_lookup (region));
       if (g_str_equal (type, "natural_person"))
         {
@@ -1077,11 +1075,11 @@ check_demo_rows (HcTestServer *demo,
           if (!hc_uscc_validate (identifier, &normalized, &error))
             g_error ("demo USCC %s: %s", identifier, error->message);
           g_assert_cmpstr (hc_uscc_region_code (identifier), ==, region);
-          g_assert_nonnull (sqlite3_column_text (stmt, 7));      /* a grade */
-          g_assert_nonnull (sqlite3_column_text (stmt, 8));      /* registered on */
-          g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 8), >=, "2000-01-01");
-          g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 8), <=, "2025-12-31");
-          g_assert_cmpuint (strlen ((const char *) sqlite3_column_text (stmt, 5)), >, 0);
+          g_assert_nonnull (row[7]);      /* a grade */
+          g_assert_nonnull (row[8]);      /* registered on */
+          g_assert_cmpstr (row[8], >=, "2000-01-01");
+          g_assert_cmpstr (row[8], <=, "2025-12-31");
+          g_assert_cmpuint (strlen (row[5]), >, 0);
           (*n_enterprises)++;
           g_hash_table_replace (per_region, (gpointer) hc_region_lookup (region)->code,
                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_region, region)) + 1));
@@ -1089,14 +1087,12 @@ check_demo_rows (HcTestServer *demo,
       g_assert_cmpstr (normalized, ==, identifier);
       for (int c = 1; c <= 8; c++)
         {
-          const char *text = (const char *) sqlite3_column_text (stmt, c);
+          const char *text = row[c];
 
           g_checksum_update (digest, (const guchar *) (text ? text : "-"), -1);
           g_checksum_update (digest, (const guchar *) "\x1f", 1);
         }
     }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
   return g_strdup (g_checksum_get_string (digest));
 }
 
