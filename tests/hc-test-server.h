@@ -119,6 +119,13 @@ const char     *hc_test_create_user_in      (HcTestServer      *self,
 gint64          hc_test_create_department   (HcTestServer      *self,
                                              const char        *code,
                                              const char        *name);
+gint64          hc_test_publish_grading_model (HcTestServer    *self,
+                                               const char      *title);
+
+/* Valid 统一社会信用代码 of test subjects (hc-test-data.c), to register
+ * with hc_test_create_subject(). */
+#define HC_TEST_N_USCCS 64
+extern const char * const hc_test_usccs[HC_TEST_N_USCCS];
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcTestServer, hc_test_server_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcTestResponse, hc_test_response_free)

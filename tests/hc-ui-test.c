@@ -395,6 +395,22 @@ hc_ui_find_nth (GtkWidget *root,
   return NULL;
 }
 
+GtkWidget *
+hc_ui_find_action_button (GtkWidget  *root,
+                          const char *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = hc_ui_find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The data lines of a CSV export (after its BOM and header); @header gets
  * its header line. */
 guint

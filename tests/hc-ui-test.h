@@ -62,6 +62,10 @@ GtkWindow *hc_ui_find_window      (GType           type);
 GtkWidget *hc_ui_find_nth         (GtkWidget      *root,
                                    GType           type,
                                    guint          *nth);
+/* The button (@root or below it, depth first) whose action is @action,
+ * or %NULL (transfer none). */
+GtkWidget *hc_ui_find_action_button (GtkWidget    *root,
+                                     const char   *action);
 
 /* The data rows of an export: a CSV's lines after its header (which
  * @header gets, when not %NULL), an XLSX's first sheet's rows after its. */

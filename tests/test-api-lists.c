@@ -13,27 +13,6 @@ static const char *admin, *analyst, *supervisor;
 static gint64 department;
 static guint next_subject;
 
-/* Valid 统一社会信用代码 (GB 32100) of test subjects; one per test entry so
- * that open entries never collide. */
-static const char * const usccs[] = {
-  "91460100MA5T100082", "91460200MA5T100162", "91460400MA5T100247", "91469005MA5T100325",
-  "91460100MA5T10040D", "91460200MA5T10059F", "91460400MA5T10067L", "91469005MA5T10075J",
-  "91460100MA5T10083T", "91460200MA5T10091T", "91460400MA5T10104T", "91469005MA5T10112Q",
-  "91460100MA5T101201", "91460200MA5T101393", "91460400MA5T101478", "91469005MA5T101556",
-  "91460100MA5T10163E", "91460200MA5T10171E", "91460400MA5T1018XG", "91469005MA5T10198K",
-  "91460100MA5T10200L", "91460200MA5T10219N", "91460400MA5T10227U", "91469005MA5T10235R",
-  "91460100MA5T102432", "91460200MA5T102512", "91460400MA5T1026X4", "91469005MA5T102787",
-  "91460100MA5T10286F", "91460200MA5T10294F", "91460400MA5T10307F", "91469005MA5T10315D",
-  "91460100MA5T10323M", "91460200MA5T10331M", "91460400MA5T1034XP", "91469005MA5T10358T",
-  "91460100MA5T103663", "91460200MA5T103743", "91460400MA5T103828", "91469005MA5T103906",
-  "91460100MA5T104039", "91460200MA5T104119", "91460400MA5T1042XB", "91469005MA5T10438E",
-  "91460100MA5T10446N", "91460200MA5T10454N", "91460400MA5T10462U", "91469005MA5T10470R",
-  "91460100MA5T104894", "91460200MA5T104974", "91460400MA5T1050XY", "91469005MA5T105182",
-  "91460100MA5T10526A", "91460200MA5T10534A", "91460400MA5T10542F", "91469005MA5T10550D",
-  "91460100MA5T10569P", "91460200MA5T10577P", "91460400MA5T10585W", "91469005MA5T10593T",
-  "91460100MA5T10606X", "91460200MA5T10614X", "91460400MA5T106223", "91469005MA5T106301",
-};
-
 /* Valid 居民身份证号码 (GB 11643). */
 static const char person_id[] = "460100198001011236";
 
@@ -48,15 +27,16 @@ register_subject (const char *identifier,
   hc_test_create_subject (server, identifier, name, type, region);
 }
 
-/* A new registered enterprise for the calling test. */
+/* A new registered enterprise for the calling test (of hc_test_usccs:
+ * one per test entry, so that open entries never collide). */
 static const char *
 new_subject (void)
 {
   const char *uscc;
   g_autofree char *name = NULL;
 
-  g_assert_cmpuint (next_subject, <, G_N_ELEMENTS (usccs));
-  uscc = usccs[next_subject++];
+  g_assert_cmpuint (next_subject, <, HC_TEST_N_USCCS);
+  uscc = hc_test_usccs[next_subject++];
   name = g_strdup_printf ("海南测试%u号贸易有限公司", next_subject);
   register_subject (uscc, name, "legal_person", "460100");
   return uscc;
@@ -553,7 +533,7 @@ static void
 test_unknown_type_is_404 (void)
 {
   g_autoptr(HcTestResponse) get = hc_test_request (server, "GET", "/lists/purple/entries", analyst, NULL);
-  g_autoptr(HcTestResponse) post = propose ("purple", usccs[0], "[\"black.procurement_ban\"]");
+  g_autoptr(HcTestResponse) post = propose ("purple", hc_test_usccs[0], "[\"black.procurement_ban\"]");
   g_autoptr(HcTestResponse) entry = hc_test_request (server, "GET", "/list-entries/999999", analyst, NULL);
   g_autoptr(HcTestResponse) run = hc_test_request (server, "GET", "/lists/match-runs/999999", analyst, NULL);
 
@@ -1025,7 +1005,7 @@ test_match_json (void)
   lower = g_ascii_strdown (f.red, -1);
   body = g_strdup_printf ("{\"purpose\":\"政府采购资格审查\",\"subjects\":[\"%s\",\"%s\",\"%s\",\"NOT-A-CODE\",42,"
                           "\"%s\",\"460100198001011235\",\"%s\"]}",
-                          f.black, lower, f.proposed, usccs[G_N_ELEMENTS (usccs) - 1], f.black);
+                          f.black, lower, f.proposed, hc_test_usccs[HC_TEST_N_USCCS - 1], f.black);
   r = hc_test_request (server, "POST", "/lists/match", analyst, body);
   hc_assert_status (r, 200, NULL);
   obj = hc_test_response_object (r);
@@ -1155,8 +1135,8 @@ test_match_too_many_is_413 (void)
 
   for (guint i = 0; i < 100001; i++)
     {
-      g_string_append_printf (json, "%s\"%s\"", i ? "," : "", usccs[i % G_N_ELEMENTS (usccs)]);
-      g_string_append_printf (csv, "%s\n", usccs[i % G_N_ELEMENTS (usccs)]);
+      g_string_append_printf (json, "%s\"%s\"", i ? "," : "", hc_test_usccs[i % HC_TEST_N_USCCS]);
+      g_string_append_printf (csv, "%s\n", hc_test_usccs[i % HC_TEST_N_USCCS]);
     }
   g_string_append (json, "]}");
   json_body = g_string_free_to_bytes (json);
@@ -1197,7 +1177,7 @@ test_match_of_100000_subjects (void)
 
   /* Exactly the limit: accepted, the known ones hit. */
   for (guint i = 0; i < 100000; i++)
-    g_string_append_printf (json, "%s\"%s\"", i ? "," : "", usccs[i % G_N_ELEMENTS (usccs)]);
+    g_string_append_printf (json, "%s\"%s\"", i ? "," : "", hc_test_usccs[i % HC_TEST_N_USCCS]);
   g_string_append (json, "]");
   body = g_string_free_to_bytes (json);
   r = hc_test_request_full (server, "POST", "/lists/match", analyst, "application/json", body, NULL);

@@ -14,25 +14,6 @@ static const char *admin, *analyst, *supervisor, *outsider, *nowhere;
 static gint64 department, other_department;
 static guint next_subject;
 
-static const char * const usccs[] = {
-  "91460100MA5T100082", "91460200MA5T100162", "91460400MA5T100247", "91469005MA5T100325",
-  "91460100MA5T10040D", "91460200MA5T10059F", "91460400MA5T10067L", "91469005MA5T10075J",
-  "91460100MA5T10083T", "91460200MA5T10091T", "91460400MA5T10104T", "91469005MA5T10112Q",
-  "91460100MA5T101201", "91460200MA5T101393", "91460400MA5T101478", "91469005MA5T101556",
-  "91460100MA5T10163E", "91460200MA5T10171E", "91460400MA5T1018XG", "91469005MA5T10198K",
-  "91460100MA5T10200L", "91460200MA5T10219N", "91460400MA5T10227U", "91469005MA5T10235R",
-  "91460100MA5T102432", "91460200MA5T102512", "91460400MA5T1026X4", "91469005MA5T102787",
-  "91460100MA5T10286F", "91460200MA5T10294F", "91460400MA5T10307F", "91469005MA5T10315D",
-  "91460100MA5T10323M", "91460200MA5T10331M", "91460400MA5T1034XP", "91469005MA5T10358T",
-  "91460100MA5T103663", "91460200MA5T103743", "91460400MA5T103828", "91469005MA5T103906",
-  "91460100MA5T104039", "91460200MA5T104119", "91460400MA5T1042XB", "91469005MA5T10438E",
-  "91460100MA5T10446N", "91460200MA5T10454N", "91460400MA5T10462U", "91469005MA5T10470R",
-  "91460100MA5T104894", "91460200MA5T104974", "91460400MA5T1050XY", "91469005MA5T105182",
-  "91460100MA5T10526A", "91460200MA5T10534A", "91460400MA5T10542F", "91469005MA5T10550D",
-  "91460100MA5T10569P", "91460200MA5T10577P", "91460400MA5T10585W", "91469005MA5T10593T",
-  "91460100MA5T10606X", "91460200MA5T10614X", "91460400MA5T106223", "91469005MA5T106301",
-};
-
 static void
 register_subject (const char *identifier,
                 const char *name,
@@ -47,8 +28,8 @@ new_subject (void)
   const char *uscc;
   g_autofree char *name = NULL;
 
-  g_assert_cmpuint (next_subject, <, G_N_ELEMENTS (usccs));
-  uscc = usccs[next_subject++];
+  g_assert_cmpuint (next_subject, <, HC_TEST_N_USCCS);
+  uscc = hc_test_usccs[next_subject++];
   name = g_strdup_printf ("三亚测试%u号旅游有限公司", next_subject);
   register_subject (uscc, name, "legal_person");
   return uscc;
@@ -222,10 +203,10 @@ test_deadline_without_calendar_and_bad_calendars (void)
   g_autoptr(HcTestResponse) old = NULL;
   JsonObject *o;
 
-  hc_test_create_subject (plain, usccs[G_N_ELEMENTS (usccs) - 1], "三亚无日历测试旅游有限公司", "legal_person", "460200");
+  hc_test_create_subject (plain, hc_test_usccs[HC_TEST_N_USCCS - 1], "三亚无日历测试旅游有限公司", "legal_person", "460200");
   body = g_strdup_printf ("{\"subject\":\"%s\",\"kind\":\"penalty\",\"reason\":\"罚款已缴清\","
                           "\"department\":%" G_GINT64_FORMAT ",\"applied_on\":\"2025-09-26\"}",
-                          usccs[G_N_ELEMENTS (usccs) - 1], dept);
+                          hc_test_usccs[HC_TEST_N_USCCS - 1], dept);
   r = hc_test_request (plain, "POST", "/repairs", token, body);
   hc_assert_status (r, 201, NULL);
   o = hc_test_response_object (r);

@@ -248,23 +248,6 @@ member (HcTestResponse *resp,
   return json_object_get_string_member (json_node_get_object (resp->json), name);
 }
 
-/* The button below @root that activates @action. */
-static GtkWidget *
-action_button (GtkWidget  *root,
-               const char *action)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
-        return child;
-      if ((found = action_button (child, action)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static HcCatalogItemDialog *
 open_editor (HcCatalogPane *pane,
              gint64         id)
@@ -295,11 +278,11 @@ analyst_edits_the_draft (HcApplication *app,
   GtkWidget *publish;
 
   /* An analyst is not offered Publish; the draft's editing is. */
-  publish = action_button (GTK_WIDGET (pane), "catalog.publish");
+  publish = hc_ui_find_action_button (GTK_WIDGET (pane), "catalog.publish");
   g_assert_nonnull (publish);
   g_assert_false (gtk_widget_get_visible (publish));
   g_assert_false (gtk_widget_is_sensitive (publish));
-  g_assert_true (gtk_widget_is_sensitive (action_button (GTK_WIDGET (pane), "catalog.add")));
+  g_assert_true (gtk_widget_is_sensitive (hc_ui_find_action_button (GTK_WIDGET (pane), "catalog.add")));
   gtk_widget_activate_action (GTK_WIDGET (pane), "catalog.publish", NULL);
   g_assert_null (hc_catalog_pane_get_dialog (pane));
 
@@ -776,7 +759,7 @@ supervisor_publishes (HcApplication *app,
   g_autoptr(HcTestResponse) version = NULL;
   AdwMessageDialog *dialog;
 
-  g_assert_true (gtk_widget_get_visible (action_button (GTK_WIDGET (pane), "catalog.publish")));
+  g_assert_true (gtk_widget_get_visible (hc_ui_find_action_button (GTK_WIDGET (pane), "catalog.publish")));
   gtk_widget_activate_action (GTK_WIDGET (pane), "catalog.publish", NULL);
   hc_ui_wait_until ("the publish question", dialog_open, pane);
   dialog = ADW_MESSAGE_DIALOG (hc_catalog_pane_get_dialog (pane));

@@ -419,23 +419,6 @@ server_total (const char *path)
   return json_object_get_int_member (page, "total");
 }
 
-/* The button of the view that activates @action. */
-static GtkWidget *
-action_button (GtkWidget  *root,
-               const char *action)
-{
-  for (guint nth = 0;; nth++)
-    {
-      guint n = nth;
-      GtkWidget *button = hc_ui_find_nth (root, GTK_TYPE_BUTTON, &n);
-
-      if (button == NULL)
-        return NULL;
-      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), action) == 0)
-        return button;
-    }
-}
-
 static gboolean
 total_is (gpointer data)
 {
@@ -544,7 +527,7 @@ exports_and_person_over_demo (HcApplication *app,
   hc_credit_file_view_show_kind (view, "commitment");
   hc_record_table_select (hc_credit_file_view_get_table (view, "commitment"), 0);
   {
-    GtkWidget *fulfil = action_button (GTK_WIDGET (view), "file.fulfil");
+    GtkWidget *fulfil = hc_ui_find_action_button (GTK_WIDGET (view), "file.fulfil");
     g_autofree char *why = NULL;
 
     g_assert_nonnull (fulfil);

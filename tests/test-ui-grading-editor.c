@@ -272,9 +272,6 @@ set_up (void)
 {
   const char *admin = hc_test_server_token (server, "admin");
   g_autoptr(GRand) prng = g_rand_new_with_seed (1208);
-  g_autoptr(HcTestResponse) drafted = NULL;
-  g_autoptr(HcTestResponse) done = NULL;
-  g_autofree char *publish_path = NULL;
   gint64 department = hc_test_create_department (server, "XYB", "海南省社会信用体系建设办公室");
 
   hc_test_create_user_in (server, "supervisor", "supervisor", department);
@@ -289,12 +286,7 @@ set_up (void)
 
       hc_assert_status (r, 201, NULL);
     }
-  drafted = hc_test_request (server, "POST", "/grading/models", admin, "{\"title\":\"2025年度公共信用综合评价模型\"}");
-  hc_assert_status (drafted, 201, NULL);
-  publish_path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT "/publish",
-                                  json_object_get_int_member (hc_test_response_object (drafted), "id"));
-  done = hc_test_request_full (server, "POST", publish_path, admin, NULL, NULL, drafted->etag);
-  hc_assert_status (done, 200, NULL);
+  hc_test_publish_grading_model (server, "2025年度公共信用综合评价模型");
 }
 
 int

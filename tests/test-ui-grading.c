@@ -192,9 +192,6 @@ set_up (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(HcTestResponse) created = NULL;
   g_autoptr(HcTestResponse) imported = NULL;
-  g_autoptr(HcTestResponse) drafted = NULL;
-  g_autoptr(HcTestResponse) published = NULL;
-  g_autofree char *publish_path = NULL;
   gint64 item = hc_test_imports_penalty_item (server);
   gint64 department = hc_test_create_department (server, "XYB", "海南省社会信用体系建设办公室");
 
@@ -216,12 +213,7 @@ set_up (void)
   import_path = g_strdup_printf ("/imports?kind=penalty&item=%" G_GINT64_FORMAT, item);
   imported = hc_test_request_full (server, "POST", import_path, admin, "text/csv", bytes, NULL);
   hc_assert_status (imported, 201, NULL);
-  drafted = hc_test_request (server, "POST", "/grading/models", admin, "{\"title\":\"2026年度公共信用综合评价模型\"}");
-  hc_assert_status (drafted, 201, NULL);
-  publish_path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT "/publish",
-                                  json_object_get_int_member (hc_test_response_object (drafted), "id"));
-  published = hc_test_request_full (server, "POST", publish_path, admin, NULL, NULL, drafted->etag);
-  hc_assert_status (published, 200, NULL);
+  hc_test_publish_grading_model (server, "2026年度公共信用综合评价模型");
 }
 
 int

@@ -138,24 +138,6 @@ test_heatmap_exports_the_figures (void)
 
 /* The first event ------------------------------------------------------- */
 
-/* The button of @action below @root, or NULL. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *action)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
-        return child;
-      if ((found = find_button (child, action)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 event_dialog_shown (gpointer data)
 {
@@ -193,8 +175,8 @@ first_event_from_the_empty_map (HcApplication *app,
    * the rules. */
   hc_ui_wait_until ("the pane at rest", not_busy, pane);
   g_assert_cmpstr (hc_pane_state_get_state (state), ==, "empty");
-  first = find_button (GTK_WIDGET (state), "pane.record-event");
-  rules = find_button (GTK_WIDGET (state), "pane.rules");
+  first = hc_ui_find_action_button (GTK_WIDGET (state), "pane.record-event");
+  rules = hc_ui_find_action_button (GTK_WIDGET (state), "pane.rules");
   g_assert_nonnull (first);
   g_assert_nonnull (rules);
   g_assert_true (gtk_widget_is_drawable (first));

@@ -83,22 +83,6 @@ save_shot (GtkWidget  *window,
   g_assert_false (hc_ui_texture_is_blank (texture));
 }
 
-/* The button bound to @action, or NULL. */
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Signs in, opens 信用目录 → 归集 and chooses the penalty item and the file. */
 static HcImportPage *
 open_import_page (HcWindow *window,
@@ -128,7 +112,7 @@ open_import_page (HcWindow *window,
   g_assert_cmpuint (hc_import_page_get_n_items (page), ==, 1);
   g_assert_true (hc_import_page_select_item (page, fixture->item_id));
   /* 导入 waits for a file. */
-  button = find_action_button (GTK_WIDGET (page), "import.start");
+  button = hc_ui_find_action_button (GTK_WIDGET (page), "import.start");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_sensitive (button));
   hc_import_page_set_file (page, file);

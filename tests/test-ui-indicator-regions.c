@@ -64,26 +64,10 @@ open_detail (HcWindow *window,
 }
 
 static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *action)
-{
-  if (GTK_IS_BUTTON (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
 {
-  GtkWidget *button = find_button (root, action);
+  GtkWidget *button = hc_ui_find_action_button (root, action);
 
   g_assert_nonnull (button);
   return button;

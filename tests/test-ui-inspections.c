@@ -433,9 +433,6 @@ set_up (void)
 {
   const char *admin = hc_test_server_token (server, "admin");
   g_autoptr(GRand) prng = g_rand_new_with_seed (1207);
-  g_autoptr(HcTestResponse) drafted = NULL;
-  g_autoptr(HcTestResponse) published = NULL;
-  g_autofree char *publish_path = NULL;
   gint64 department = hc_test_create_department (server, "SCJG", "海南省市场监督管理局");
   static const char * const names[N_SUBJECTS] = {
     "海南椰林食品有限公司", "海口美兰商贸有限公司", "海南南海渔业有限公司",
@@ -468,12 +465,7 @@ set_up (void)
         hc_assert_status (patched, 200, NULL);
       }
   }
-  drafted = hc_test_request (server, "POST", "/grading/models", admin, "{\"title\":\"2026年度公共信用综合评价模型\"}");
-  hc_assert_status (drafted, 201, NULL);
-  publish_path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT "/publish",
-                                  json_object_get_int_member (hc_test_response_object (drafted), "id"));
-  published = hc_test_request_full (server, "POST", publish_path, admin, NULL, NULL, drafted->etag);
-  hc_assert_status (published, 200, NULL);
+  hc_test_publish_grading_model (server, "2026年度公共信用综合评价模型");
   for (guint i = 0; i < N_SUBJECTS; i++)
     {
       const char *uscc = identifiers[i] = hc_uscc_generate (prng, "460100");
