@@ -152,6 +152,30 @@ save_shot (GtkWidget  *widget,
   g_assert_false (hc_ui_texture_is_blank (texture));
 }
 
+/* Whether @button, as drawn, shows the accent colour of a suggested
+ * action: some pixel whose blue is well above its red (a plain button, or
+ * a disabled one, is grey). Its picture is written as screenshot-@name. */
+static gboolean
+drawn_in_accent (GtkWidget  *button,
+                 const char *name)
+{
+  g_autoptr(GdkTexture) texture = hc_ui_take_shot (button, name);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) width * height);
+
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    {
+      int red = (pixels[i] >> 16) & 0xff;
+      int blue = pixels[i] & 0xff;
+
+      if (blue - red > 60)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 set_entry_row (GtkWidget  *root,
                guint       nth,
@@ -186,6 +210,7 @@ plan_draw_and_result (HcApplication *app,
   HcInspectionPlan *plan;
   GListModel *inspections;
   GtkWindow *record;
+  GtkWidget *draw_button;
   g_autofree char *title = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
@@ -274,9 +299,17 @@ plan_draw_and_result (HcApplication *app,
                       ==, 1);
   }
 
-  /* The draw: every graded subject (ratios 100 %), two inspectors each. */
+  /* The draw: every graded subject (ratios 100 %), two inspectors each.
+   * The button is the suggested action while the plan can be drawn, and
+   * reads as disabled once it is drawn (not a faded blue). */
+  draw_button = hc_ui_find_action_button (GTK_WIDGET (pane), "inspections.draw");
+  g_assert_nonnull (draw_button);
+  g_assert_true (gtk_widget_get_sensitive (draw_button));
+  g_assert_true (drawn_in_accent (draw_button, "inspections-draw-enabled"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "inspections.draw", NULL));
   hc_ui_wait_until ("the draw", drawn, pane);
+  g_assert_false (gtk_widget_get_sensitive (draw_button));
+  g_assert_false (drawn_in_accent (draw_button, "inspections-draw-disabled"));
   g_assert_null (hc_inspections_pane_get_message (pane));
   plan = hc_inspections_pane_get_plan (pane);
   g_assert_cmpstr (hc_inspection_plan_get_state (plan), ==, "drawn");

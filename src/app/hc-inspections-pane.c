@@ -28,6 +28,7 @@ struct _HcInspectionsPane
   /* template children */
   AdwViewStack        *view_stack;
   GtkWidget           *plan_tools;
+  GtkWidget           *draw_button;
   HcInspectionPublicityView *publicity_view;
   GtkSingleSelection  *plan_selection;
   GtkSingleSelection  *inspection_selection;
@@ -71,11 +72,17 @@ update_actions (HcInspectionsPane *self)
   const char *state = self->plan ? hc_inspection_plan_get_state (self->plan) : NULL;
   gboolean idle = self->busy == 0;
   gboolean supervisor = is_supervisor (self);
+  gboolean can_draw = idle && supervisor && g_strcmp0 (state, "planned") == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspections.new-plan", idle && supervisor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspections.conflicts", idle && supervisor && self->plan != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspections.draw",
-                                 idle && supervisor && g_strcmp0 (state, "planned") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspections.draw", can_draw);
+  /* Draw is the suggested action only while it can be taken: disabled,
+   * the accent colour (faded) still reads as the button to press. */
+  if (can_draw)
+    gtk_widget_add_css_class (self->draw_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->draw_button, "suggested-action");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspections.redraw",
                                  idle && supervisor && g_strcmp0 (state, "drawn") == 0 &&
                                  hc_inspection_plan_get_count (self->plan, "recorded") == 0);
@@ -612,6 +619,7 @@ hc_inspections_pane_class_init (HcInspectionsPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-inspections-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcInspectionsPane, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HcInspectionsPane, plan_tools);
+  gtk_widget_class_bind_template_child (widget_class, HcInspectionsPane, draw_button);
   gtk_widget_class_bind_template_child (widget_class, HcInspectionsPane, publicity_view);
   gtk_widget_class_bind_template_child (widget_class, HcInspectionsPane, plan_selection);
   gtk_widget_class_bind_template_child (widget_class, HcInspectionsPane, inspection_selection);
