@@ -99,6 +99,55 @@ member (HcTestResponse *r,
   return json_object_get_string_member (hc_test_response_object (r), name);
 }
 
+/* The look-up and the list write a subject's JSON as text straight from
+ * its row (issue 12): a name with every character JSON escapes (a quote, a
+ * backslash) and characters it does not (a slash, <, &, an ideograph
+ * outside the BMP, an emoji) comes back as it was stored, in an answer
+ * json-glib parses. */
+static void
+test_subjects_json_text_escapes (void)
+{
+  const char *name = "椰风\"引号\"\\反斜杠/斜杠<&>𠀀😀公司";
+  g_autofree char *uscc = make_uscc ("460100");
+  g_autofree char *body = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(HcTestResponse) created = NULL;
+  g_autoptr(HcTestResponse) got = NULL;
+  g_autoptr(HcTestResponse) listed = NULL;
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) name_node = json_node_new (JSON_NODE_VALUE);
+  g_autofree char *name_json = NULL;
+  JsonArray *items;
+
+  json_node_set_string (name_node, name);
+  json_generator_set_root (gen, name_node);
+  name_json = json_generator_to_data (gen, NULL);
+  body = g_strdup_printf ("{\"identifier\":\"%s\",\"name\":%s,\"type\":\"legal_person\","
+                          "\"industry\":\"批发和零售业\"}", uscc, name_json);
+  created = hc_test_request (server, "POST", "/subjects", analyst, body);
+  hc_assert_status (created, 201, NULL);
+  g_assert_cmpstr (member (created, "name"), ==, name);
+
+  path = g_strdup_printf ("/subjects/%s", uscc);
+  got = hc_test_request (server, "GET", path, analyst, NULL);
+  hc_assert_status (got, 200, NULL);
+  g_assert_nonnull (got->json);
+  g_assert_cmpstr (member (got, "name"), ==, name);
+  g_assert_cmpstr (member (got, "identifier"), ==, uscc);
+  g_assert_cmpstr (member (got, "region_name"), ==, "海口市");
+  g_assert_cmpstr (got->etag, ==, "\"1\"");
+  g_assert_false (json_object_get_boolean_member (hc_test_response_object (got), "identifier_masked"));
+
+  g_free (path);
+  path = g_strdup_printf ("/subjects?q=%s&total=1", uscc);
+  listed = hc_test_request (server, "GET", path, analyst, NULL);
+  hc_assert_status (listed, 200, NULL);
+  items = json_object_get_array_member (hc_test_response_object (listed), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (hc_test_response_object (listed), "total"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "name"), ==, name);
+}
+
 static void
 test_subjects_create_and_get (void)
 {
@@ -1252,6 +1301,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/subjects/create-and-get-by-normalised-identifier", test_subjects_create_and_get);
   g_test_add_func ("/subjects/create-is-audited", test_subjects_create_is_audited);
+  g_test_add_func ("/subjects/json-text-escapes", test_subjects_json_text_escapes);
   g_test_add_func ("/subjects/region-is-derived-from-the-uscc", test_subjects_region_is_derived_from_the_uscc);
   g_test_add_func ("/subjects/invalid-uscc-says-which-rule", test_subjects_invalid_uscc_says_which_rule);
   g_test_add_func ("/subjects/invalid-id-number-says-which-rule", test_subjects_invalid_id_number_says_which_rule);

@@ -45,6 +45,81 @@ present (JsonObject *subject,
   json_object_set_boolean_member (subject, "identifier_masked", masked && is_person (subject));
 }
 
+/* One subject of @rows as present() makes it, written straight as JSON
+ * text (issue 12): the row's columns, its 市县 name, whether its ID number
+ * is masked. The masking itself is the answer boundary's
+ * (hcs_request_reply_bytes()), as for any JSON answer. */
+static void
+append_subject (GString *out,
+                HcsRows *rows,
+                guint    row,
+                gboolean masked)
+{
+  const HcRegion *region = hc_region_lookup (hcs_rows_get_text (rows, row, hcs_rows_column (rows, "region")));
+  gboolean person = g_strcmp0 (hcs_rows_get_text (rows, row, hcs_rows_column (rows, "type")), "natural_person") == 0;
+
+  g_string_append_c (out, '{');
+  hcs_rows_append_members (rows, row, out);
+  g_string_append (out, ",\"region_name\":");
+  hcs_json_append_string (out, region ? region->name : "", -1);
+  g_string_append (out, masked && person ? ",\"identifier_masked\":true}" : ",\"identifier_masked\":false}");
+}
+
+static void
+reply_text (HcsRequest *req,
+            GString    *out)
+{
+  g_autoptr(GBytes) bytes = g_string_free_to_bytes (out);
+
+  hcs_request_reply_bytes (req, SOUP_STATUS_OK, "application/json; charset=utf-8", bytes);
+}
+
+/* A page of subjects as JSON text, in the shape hcs_request_reply_rows()
+ * (or, with @estimate, the total=estimate answer) gives: @rows holds up to
+ * the page's limit + 1 rows, the one past the limit only telling that a
+ * next page exists. */
+static void
+reply_subjects_page (HcsRequest    *req,
+                     HcsRows       *rows,
+                     const HcsPage *page,
+                     gboolean       by_name,
+                     gint64         total,
+                     gboolean       estimate,
+                     gboolean       total_exact)
+{
+  gboolean masked = hcs_request_masks_id_numbers (req);
+  guint n = hcs_rows_get_n_rows (rows);
+  g_autofree char *cursor = NULL;
+  GString *out;
+
+  if (n > page->limit && page->limit > 0)
+    {
+      n = page->limit;
+      cursor = hcs_cursor_encode (by_name ? hcs_rows_get_text (rows, n - 1, hcs_rows_column (rows, "name")) : NULL,
+                                  hcs_rows_get_int (rows, n - 1, hcs_rows_column (rows, "id")));
+    }
+  out = g_string_sized_new (128 + (gsize) n * 400);
+  g_string_append (out, "{\"items\":[");
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_subject (out, rows, i, masked);
+    }
+  g_string_append (out, "],\"next_cursor\":");
+  if (cursor != NULL)
+    hcs_json_append_string (out, cursor, -1);
+  else
+    g_string_append (out, "null");
+  if (estimate)
+    g_string_append_printf (out, ",\"%s\":%" G_GINT64_FORMAT ",\"total_exact\":%s",
+                            total_exact ? "total" : "total_estimate", total, total_exact ? "true" : "false");
+  else if (total >= 0)
+    g_string_append_printf (out, ",\"total\":%" G_GINT64_FORMAT, total);
+  g_string_append_c (out, '}');
+  reply_text (req, out);
+}
+
 /* The audit entry's copy of a row; the audit view masks it like any answer. */
 static JsonObject *
 audit_copy (JsonObject *subject)
@@ -286,7 +361,7 @@ list_subjects (HcsRequest *req)
   g_autofree char *query = NULL;
   g_autofree char *trimmed = NULL;
   g_autoptr(GError) error = NULL;
-  JsonArray *rows;
+  g_autoptr(HcsRows) rows = NULL;
   gint64 total = -1;
   gboolean total_exact = TRUE;
 
@@ -386,25 +461,26 @@ list_subjects (HcsRequest *req)
       hcs_request_reply_gerror (req, error);
       return;
     }
-  for (guint i = 0; i < json_array_get_length (rows); i++)
-    present (json_array_get_object_element (rows, i), hcs_request_masks_id_numbers (req));
-  if (filter.estimate_total)
+  /* An export takes its pages as objects (hcs-export.c); the client, the
+   * page written as text from the rows. */
+  if (hcs_request_is_exporting (req))
     {
-      g_autofree char *cursor = hcs_page_trim (rows, &page, filter.sort == HCS_SUBJECT_SORT_NAME ? "name" : NULL);
-      JsonObject *obj = json_object_new ();
+      guint n = hcs_rows_get_n_rows (rows);
+      JsonArray *array = json_array_sized_new (n);
 
-      json_object_set_array_member (obj, "items", rows);
-      if (cursor != NULL)
-        json_object_set_string_member (obj, "next_cursor", cursor);
-      else
-        json_object_set_null_member (obj, "next_cursor");
-      json_object_set_int_member (obj, total_exact ? "total" : "total_estimate", total);
-      json_object_set_boolean_member (obj, "total_exact", total_exact);
-      hcs_request_reply_object (req, SOUP_STATUS_OK, obj);
+      for (guint i = 0; i < n; i++)
+        {
+          JsonObject *obj = hcs_rows_get_object (rows, i);
+
+          present (obj, hcs_request_masks_id_numbers (req));
+          json_array_add_object_element (array, obj);
+        }
+      hcs_request_reply_rows (req, array, &page,
+                              filter.sort == HCS_SUBJECT_SORT_NAME ? "name" : NULL, total);
       return;
     }
-  hcs_request_reply_rows (req, rows, &page,
-                          filter.sort == HCS_SUBJECT_SORT_NAME ? "name" : NULL, total);
+  reply_subjects_page (req, rows, &page, filter.sort == HCS_SUBJECT_SORT_NAME, total,
+                       filter.estimate_total, total_exact);
 }
 
 /* Reads the identifier of the path in its normalised form (full-width and
@@ -479,16 +555,24 @@ get_subject (HcsRequest *req)
 
   if (!unmask || sees_id_numbers (req))
     {
-      subject = hcs_store_subjects_get (store, identifier, &error);
-      if (subject == NULL)
+      /* The look-up: the row written as JSON text straight from it. */
+      g_autoptr(HcsRows) found = hcs_store_subjects_get_rows (store, identifier, &error);
+      GString *out;
+
+      if (found == NULL)
         {
-          if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
-            not_found (req);
-          else
-            hcs_request_reply_gerror (req, error);
+          hcs_request_reply_gerror (req, error);
           return;
         }
-      reply_subject (req, SOUP_STATUS_OK, subject);
+      if (hcs_rows_get_n_rows (found) == 0)
+        {
+          not_found (req);
+          return;
+        }
+      hcs_request_set_etag (req, hcs_rows_get_int (found, 0, hcs_rows_column (found, "version")));
+      out = g_string_sized_new (512);
+      append_subject (out, found, 0, hcs_request_masks_id_numbers (req));
+      reply_text (req, out);
       return;
     }
 

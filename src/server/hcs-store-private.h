@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include "hcs-rows.h"
 #include "hcs-store.h"
 #include "hcs-store-stmt.h"
 
@@ -53,6 +54,10 @@ gboolean      hcs_store_set_error           (HcsStore      *self,
                                              GError       **error);
 JsonObject   *hcs_store_row_object          (HcsStmt       *stmt);
 JsonArray    *hcs_store_rows_array          (HcsStore      *self,
+                                             HcsStmt       *stmt,
+                                             guint          max_rows,
+                                             GError       **error);
+HcsRows      *hcs_store_rows_read           (HcsStore      *self,
                                              HcsStmt       *stmt,
                                              guint          max_rows,
                                              GError       **error);

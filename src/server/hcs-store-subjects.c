@@ -436,9 +436,10 @@ estimate_matches (HcsStore                *store,
  * @total_exact: (out) (optional): whether @total is the exact count
  *
  * Returns: (transfer full): up to @page->limit + 1 subjects in the order of
- *   @filter->sort, starting after the page's cursor
+ *   @filter->sort, starting after the page's cursor, as plain rows (the
+ *   route writes their JSON text straight from them)
  */
-JsonArray *
+HcsRows *
 hcs_store_subjects_list (HcsStore                *store,
                          const HcsSubjectFilter  *filter,
                          const HcsPage           *page,
@@ -453,7 +454,7 @@ hcs_store_subjects_list (HcsStore                *store,
   const char *sql;
   const char *join_sql = NULL;
   HcsStmt *stmt;
-  JsonArray *rows;
+  g_autoptr(HcsRows) rows = NULL;
   NameGrams grams = { 0, };
 
   g_return_val_if_fail (store != NULL && filter != NULL && page != NULL, NULL);
@@ -529,23 +530,19 @@ hcs_store_subjects_list (HcsStore                *store,
   else if (filter->from_end == 0)
     hcs_stmt_bind_int64 (stmt, 9, (gint64) page->limit);
 
-  rows = hcs_store_rows_array (store, stmt, 0, error);
+  rows = hcs_store_rows_read (store, stmt, 0, error);
   if (rows == NULL)
     return NULL;
   if (filter->from_end >= 0)
     {
       /* Back into id order: the page, then the row after it if any. */
-      guint n = json_array_get_length (rows);
-      JsonArray *forward = json_array_sized_new (n);
+      guint n = hcs_rows_get_n_rows (rows);
 
-      for (guint i = n; i > 0; i--)
-        json_array_add_element (forward, json_node_copy (json_array_get_element (rows, i - 1)));
-      json_array_unref (rows);
-      rows = forward;
+      hcs_rows_reverse (rows);
       /* Fewer rows than the page reaches back: the list's start is in the
        * page; the row after it is no row of the page. */
       if (filter->from_end > 0 && n > 0 && n <= page->limit)
-        json_array_remove_element (rows, n - 1);
+        hcs_rows_truncate (rows, n - 1);
     }
 
   if (total_exact != NULL)
@@ -557,18 +554,15 @@ hcs_store_subjects_list (HcsStore                *store,
       *total = -1;
       if (page->want_total && filter->estimate_total)
         *total = estimate_matches (store, filter, page, &grams, where, G_N_ELEMENTS (where),
-                                   json_array_get_length (rows), &exact, error);
+                                   hcs_rows_get_n_rows (rows), &exact, error);
       else if (page->want_total)
         *total = count_matches (store, filter, &grams, where, G_N_ELEMENTS (where), error);
       if (total_exact != NULL)
         *total_exact = exact;
       if (page->want_total && *total < 0)
-        {
-          json_array_unref (rows);
-          return NULL;
-        }
+        return NULL;
     }
-  return rows;
+  return g_steal_pointer (&rows);
 }
 
 static const char SQL_GET[] =
@@ -612,6 +606,24 @@ hcs_store_subjects_get (HcsStore    *store,
     return NULL;
   hcs_store_bind_text (stmt, 1, identifier);
   return single_row (store, stmt, error);
+}
+
+/* The same row as hcs_store_subjects_get(), as plain values: one row, or
+ * none when there is no such subject. */
+HcsRows *
+hcs_store_subjects_get_rows (HcsStore    *store,
+                             const char  *identifier,
+                             GError     **error)
+{
+  HcsStmt *stmt;
+
+  g_return_val_if_fail (identifier != NULL, NULL);
+
+  stmt = hcs_store_prepare (store, SQL_GET, error);
+  if (stmt == NULL)
+    return NULL;
+  hcs_store_bind_text (stmt, 1, identifier);
+  return hcs_store_rows_read (store, stmt, 1, error);
 }
 
 JsonObject *

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "hcs-request.h"
+#include "hcs-rows.h"
 
 G_BEGIN_DECLS
 
@@ -46,13 +47,16 @@ typedef struct
   const char *registered_on; /* nullable, YYYY-MM-DD */
 } HcsSubjectFields;
 
-JsonArray  *hcs_store_subjects_list      (HcsStore                *store,
+HcsRows    *hcs_store_subjects_list      (HcsStore                *store,
                                           const HcsSubjectFilter  *filter,
                                           const HcsPage           *page,
                                           gint64                  *total,
                                           gboolean                *total_exact,
                                           GError                 **error);
 JsonObject *hcs_store_subjects_get       (HcsStore                *store,
+                                          const char              *identifier,
+                                          GError                 **error);
+HcsRows    *hcs_store_subjects_get_rows  (HcsStore                *store,
                                           const char              *identifier,
                                           GError                 **error);
 JsonObject *hcs_store_subjects_get_by_id (HcsStore                *store,
