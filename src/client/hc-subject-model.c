@@ -238,6 +238,7 @@ count_cb (GObject      *source,
   if (answer == NULL || hc_page_get_total (answer) < 0)
     {
       g_debug ("exact count failed: %s", error ? error->message : "no total");
+      fetch_next (self);
       return;
     }
   g_object_freeze_notify (G_OBJECT (self));
@@ -247,6 +248,8 @@ count_cb (GObject      *source,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL_EXACT]);
   g_object_thaw_notify (G_OBJECT (self));
+  /* The pages near the end that waited for it. */
+  fetch_next (self);
 }
 
 /* The exact count, apart from the pages: one row with total=1. */
@@ -358,6 +361,15 @@ fetch_next (HcSubjectModel *self)
         }
       if (!found)
         return;
+      /* A page in the second half while the exact count is on its way: it
+       * waits for the count (count_cb() fetches it), so that it is read
+       * from the end, not by stepping over every row before it. */
+      if (!self->total_exact && self->counting != NULL &&
+          (guint64) number * HC_SUBJECT_MODEL_PAGE_SIZE >= self->n_items / 2)
+        {
+          g_array_append_val (self->wanted, number);
+          return;
+        }
     }
 
   fill_query (self, &query);
