@@ -42,6 +42,7 @@ struct _HcSubjectModel
   gint64        total;
   gboolean      total_exact;
   GCancellable *counting;       /* the exact count in flight, NULL when none */
+  gint64        counted;        /* the exact count come before the first page, else -1 */
   GHashTable   *pages;          /* page number → Page */
   GHashTable   *placeholders;   /* position → HcSubject, rows not loaded yet */
   GArray       *wanted;         /* page numbers (guint), the last touched last */
@@ -241,6 +242,12 @@ count_cb (GObject      *source,
       fetch_next (self);
       return;
     }
+  /* Asked with the first page, come before it: the page takes it. */
+  if (self->total < 0)
+    {
+      self->counted = hc_page_get_total (answer);
+      return;
+    }
   g_object_freeze_notify (G_OBJECT (self));
   self->total = hc_page_get_total (answer);
   self->total_exact = TRUE;
@@ -309,6 +316,12 @@ page_cb (GObject      *source,
       self->total = hc_page_get_total (answer) >= 0 ? hc_page_get_total (answer) : (gint64) n_new;
       self->total_exact = hc_page_get_total_exact (answer);
       self->n_items = (guint) MIN (MAX (self->total, (gint64) n_new), (gint64) G_MAXUINT);
+      if (!self->total_exact && self->counted >= 0)
+        {
+          self->total = self->counted;
+          self->total_exact = TRUE;
+          self->n_items = (guint) MIN (MAX (self->total, (gint64) n_new), (gint64) G_MAXUINT);
+        }
       if (hc_page_get_next_cursor (answer) == NULL)
         {
           self->n_items = n_new;
@@ -319,7 +332,14 @@ page_cb (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL]);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL_EXACT]);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
-      if (!self->total_exact)
+      /* The count asked with the first page is of no use when the page
+       * came with the exact one; asked again if it failed. */
+      if (self->total_exact && self->counting != NULL)
+        {
+          g_cancellable_cancel (self->counting);
+          g_clear_object (&self->counting);
+        }
+      else if (!self->total_exact && self->counting == NULL)
         count_exactly (self);
     }
   else if (n_new < HC_SUBJECT_MODEL_PAGE_SIZE && hc_page_get_next_cursor (answer) == NULL && end < old_n &&
@@ -390,6 +410,11 @@ fetch_next (HcSubjectModel *self)
   hc_client_list_subjects_at_async (self->client, &query, number * HC_SUBJECT_MODEL_PAGE_SIZE,
                                     HC_SUBJECT_MODEL_PAGE_SIZE, first ? HC_TOTAL_ESTIMATE : HC_TOTAL_NONE,
                                     cancellable, page_cb, g_object_ref (self));
+  /* The exact count at the same time as the first page (issue 12): when
+   * the page comes with an estimate, the count is already on its way, and
+   * a jump to the end waits for it the less. */
+  if (first && self->counting == NULL)
+    count_exactly (self);
 }
 
 static void
@@ -482,6 +507,7 @@ hc_subject_model_init (HcSubjectModel *self)
 {
   self->total = -1;
   self->total_exact = TRUE;
+  self->counted = -1;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
   self->wanted = g_array_new (FALSE, FALSE, sizeof (guint));
   self->placeholders = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
@@ -544,6 +570,7 @@ hc_subject_model_reload (HcSubjectModel *self)
   old_n = self->n_items;
   self->n_items = 0;
   self->total = -1;
+  self->counted = -1;
   self->total_exact = TRUE;
   g_array_set_size (self->wanted, 0);
   g_clear_error (&self->error);
