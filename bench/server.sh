@@ -24,6 +24,7 @@
 #   DURATION=15     seconds per wrk run
 #   CONNECTIONS=64  wrk connections
 #   THREADS=        the server's --threads (its default when empty)
+#   PARTS="lookup page first heatmap match import"   the parts to measure
 #   BENCH_DB=PATH   reuse (or keep) the seeded database at PATH instead of a
 #                   temporary one; seeding is skipped when it exists (its
 #                   admin password must be BENCH_PASSWORD, default below)
@@ -57,6 +58,9 @@ THREADS=${THREADS:-}
 SERVER="$BUILD_DIR/src/server/hncredit-server"
 PASSWORD=${BENCH_PASSWORD:-hncredit-bench-password}   # loopback only
 IMPORT_ROWS=${IMPORT_ROWS:-200000}
+PARTS=${PARTS:-lookup page first heatmap match import}
+want() { [[ " $PARTS " == *" $1 "* ]]; }
+want import || IMPORT_ROWS=0
 
 for tool in wrk sqlite3 python3; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (tools/setup.sh installs it)" >&2; exit 2; }
@@ -272,7 +276,9 @@ measure() {
   local backend=$1 status path ours ref n
   header
   # GET /subjects/{uscc} for random existing USCCs.
-  if ! grep -q 'GET .*/subjects/{' "$WORK/routes.txt"; then
+  if ! want lookup; then
+    :
+  elif ! grep -q 'GET .*/subjects/{' "$WORK/routes.txt"; then
     echo "GET /subjects/{uscc}: not measured (the route is not in this build)"
   elif [ ! -s "$WORK/ids.txt" ]; then
     echo "GET /subjects/{uscc}: not measured (no subjects in the database)"
@@ -285,10 +291,30 @@ measure() {
     report "GET /subjects/{uscc} ($(stat -c %s "$WORK/answer-subject.json") B)" "${backend}_lookup" "$ours" "$ref"
   fi
 
+  # GET /subjects pages of 200 (issue 12): "page" the first page alone (the
+  # rows' JSON), "first" the subjects pane's first answer (total=estimate).
+  for part in page first; do
+    want $part || continue
+    path="/api/v1/subjects?limit=200"
+    [ $part = first ] && path="$path&total=estimate"
+    status=$(fetch "$path" "$WORK/answer-$part.json")
+    if [ "$status" = 200 ]; then
+      [ -s "$WORK/static/$part.json" ] || cp "$WORK/answer-$part.json" "$WORK/static/$part.json"
+      ours=$(run_wrk "$HERE/wrk-token.lua" "$URL$path")
+      ref=$(run_wrk "$HERE/wrk-report.lua" "$REF_URL/$part.json")
+      report "GET ${path#/api/v1} ($(stat -c %s "$WORK/answer-$part.json") B)" "${backend}_$part" "$ours" "$ref"
+    else
+      echo "GET $path: not measured (answered $status)"
+    fi
+  done
+
   # GET /risk/heatmap?by=region-month
   path="/api/v1/risk/heatmap?by=region-month"
-  status=$(fetch "$path" "$WORK/answer-heatmap.json")
-  if [ "$status" = 200 ]; then
+  status=000
+  want heatmap && status=$(fetch "$path" "$WORK/answer-heatmap.json")
+  if ! want heatmap; then
+    :
+  elif [ "$status" = 200 ]; then
     [ -s "$WORK/static/heatmap.json" ] || cp "$WORK/answer-heatmap.json" "$WORK/static/heatmap.json"
     ours=$(run_wrk "$HERE/wrk-token.lua" "$URL$path")
     ref=$(run_wrk "$HERE/wrk-report.lua" "$REF_URL/heatmap.json")
@@ -298,7 +324,9 @@ measure() {
   fi
 
   # POST /lists/match with 100,000 subjects: seconds for one request.
-  if grep -q 'POST .*/lists/match$' "$WORK/routes.txt"; then
+  if ! want match; then
+    :
+  elif grep -q 'POST .*/lists/match$' "$WORK/routes.txt"; then
     n=$(sqlite3 "$DB" "SELECT count(*) FROM subjects")
     if [ "$n" -ge 100000 ]; then
       [ -s "$WORK/match.txt" ] || sqlite3 "$DB" "SELECT identifier FROM subjects ORDER BY random() LIMIT 100000" > "$WORK/match.txt"
