@@ -45,11 +45,12 @@ class Server:
     demo=True); the admin and, with demo data, `analyst` and `supervisor`
     have the password PASSWORD."""
 
-    def __init__(self, demo=True, extra_args=(), db=None):
+    def __init__(self, demo=True, extra_args=(), db=None, sqlite=False):
         """@db: an existing database (e.g. a copy of a seeded one) instead of
         a new one. Under hc-pg-run.sh (HC_TEST_PG set) the database is a new
         one of its PostgreSQL cluster (self.pg_database names it) unless @db
-        is given."""
+        is given or @sqlite asks for a SQLite file all the same (a test that
+        reads the file itself, as api-pg-migrate's source)."""
         self.dir = tempfile.mkdtemp(prefix="hncredit-test-")
         pw_file = os.path.join(self.dir, "admin-password")
         with open(pw_file, "w") as f:
@@ -59,7 +60,7 @@ class Server:
         if db is not None:
             shutil.copy(db, self.db_path)
             demo = False
-        elif os.environ.get("HC_TEST_PG"):
+        elif os.environ.get("HC_TEST_PG") and not sqlite:
             self.pg_database = "hc_test_py_%d_%s" % (os.getpid(), os.path.basename(self.dir).replace("-", "_").lower())
             subprocess.run(["createdb", self.pg_database], check=True)
             self.db_path = "postgresql:///" + self.pg_database

@@ -67,7 +67,7 @@ def main():
     if os.environ.get("HC_TEST_DEMO_DB"):   # a demo database made before, to rerun faster
         shutil.copy(os.environ["HC_TEST_DEMO_DB"], demo)
     else:
-        with hts.Server(demo=True) as server:
+        with hts.Server(demo=True, sqlite=True) as server:
             # a consistent copy while the server runs (SQLite's backup API)
             src = sqlite3.connect(os.path.join(server.dir, "test.db"))
             dst = sqlite3.connect(demo)
