@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hcs-store-pg-private.h"
 
 /* The buffer goes to the server when it holds about this much; each COPY is
@@ -26,6 +28,36 @@ struct _HcsPgBulk
 };
 
 /**
+ * hcs_pg_copy_append_text:
+ *
+ * Appends the @len bytes of @text (-1: up to its NUL) to @s in COPY's text
+ * format, escaped. Returns %FALSE, having appended part of it, when the
+ * bytes hold a NUL, which PostgreSQL's text cannot.
+ */
+gboolean
+hcs_pg_copy_append_text (GString    *s,
+                         const char *text,
+                         gssize      len)
+{
+  if (len < 0)
+    len = strlen (text);
+  for (gssize i = 0; i < len; i++)
+    switch (text[i])
+      {
+      case '\0': return FALSE;
+      case '\\': g_string_append (s, "\\\\"); break;
+      case '\b': g_string_append (s, "\\b"); break;
+      case '\f': g_string_append (s, "\\f"); break;
+      case '\n': g_string_append (s, "\\n"); break;
+      case '\r': g_string_append (s, "\\r"); break;
+      case '\t': g_string_append (s, "\\t"); break;
+      case '\v': g_string_append (s, "\\v"); break;
+      default: g_string_append_c (s, text[i]); break;
+      }
+  return TRUE;
+}
+
+/**
  * hcs_pg_copy_append_value:
  *
  * Appends @text (NULL: \N) to @s in COPY's text format, escaped.
@@ -35,22 +67,9 @@ hcs_pg_copy_append_value (GString    *s,
                           const char *text)
 {
   if (text == NULL)
-    {
-      g_string_append (s, "\\N");
-      return;
-    }
-  for (const char *p = text; *p; p++)
-    switch (*p)
-      {
-      case '\\': g_string_append (s, "\\\\"); break;
-      case '\b': g_string_append (s, "\\b"); break;
-      case '\f': g_string_append (s, "\\f"); break;
-      case '\n': g_string_append (s, "\\n"); break;
-      case '\r': g_string_append (s, "\\r"); break;
-      case '\t': g_string_append (s, "\\t"); break;
-      case '\v': g_string_append (s, "\\v"); break;
-      default: g_string_append_c (s, *p); break;
-      }
+    g_string_append (s, "\\N");
+  else
+    hcs_pg_copy_append_text (s, text, -1);
 }
 
 /**

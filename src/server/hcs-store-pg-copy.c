@@ -290,32 +290,6 @@ append_double (GString *s,
     }
 }
 
-/* A text value in COPY's text form. */
-static gboolean
-append_text (GString     *s,
-             const char  *text,
-             int          len)
-{
-  for (int i = 0; i < len; i++)
-    {
-      char c = text[i];
-
-      switch (c)
-        {
-        case '\0': return FALSE;   /* PostgreSQL's text holds no NUL */
-        case '\\': g_string_append (s, "\\\\"); break;
-        case '\b': g_string_append (s, "\\b"); break;
-        case '\f': g_string_append (s, "\\f"); break;
-        case '\n': g_string_append (s, "\\n"); break;
-        case '\r': g_string_append (s, "\\r"); break;
-        case '\t': g_string_append (s, "\\t"); break;
-        case '\v': g_string_append (s, "\\v"); break;
-        default: g_string_append_c (s, c); break;
-        }
-    }
-  return TRUE;
-}
-
 /* One row of @stmt as a COPY line. */
 static gboolean
 append_row (GString       *s,
@@ -341,7 +315,7 @@ append_row (GString       *s,
           append_double (s, sqlite3_column_double (stmt, i));
           break;
         case SQLITE_TEXT:
-          if (!append_text (s, (const char *) sqlite3_column_text (stmt, i), sqlite3_column_bytes (stmt, i)))
+          if (!hcs_pg_copy_append_text (s, (const char *) sqlite3_column_text (stmt, i), sqlite3_column_bytes (stmt, i)))
             {
               g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_CONSTRAINT,
                            "%s.%s: a text holds a NUL character, which PostgreSQL cannot store",

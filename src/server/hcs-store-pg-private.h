@@ -22,6 +22,9 @@ gboolean      hcs_pg_lock_migrations        (HcsPg         *self,
                                              GError       **error);
 /* COPY … FROM STDIN (hcs-store-pg-bulk.c): a value in its text format,
  * and a whole COPY of the lines in @data (emptied). */
+gboolean      hcs_pg_copy_append_text       (GString       *s,
+                                             const char    *text,
+                                             gssize         len);
 void          hcs_pg_copy_append_value      (GString       *s,
                                              const char    *text);
 gboolean      hcs_pg_copy_send              (HcsPg         *self,
