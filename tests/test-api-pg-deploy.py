@@ -353,8 +353,10 @@ http {{
                     r = c.request("POST", "/api/v1/departments", token,
                                   {"code": code, "name": "停机测试单位%04d" % i})
                     status = r.status
-                except OSError as e:
-                    status = "transport error: %s" % e
+                except (OSError, http.client.HTTPException) as e:
+                    # the server was killed while nginx relayed its answer:
+                    # refused, reset, or cut off in the body (IncompleteRead)
+                    status = "transport error: %r" % e
                     c.close()
                 with lock:
                     results.append((code, status, after))
