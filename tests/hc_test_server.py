@@ -86,6 +86,13 @@ class Server:
             self.process = None
         shutil.rmtree(self.dir, ignore_errors=True)
 
+    def query(self, sql):
+        """The rows of @sql on the server's PostgreSQL database, each a line
+        of its columns joined by |."""
+        r = subprocess.run(["psql", "-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-d", self.pg_database,
+                            "-c", sql], check=True, capture_output=True, text=True, encoding="utf-8")
+        return r.stdout.splitlines()
+
     def __enter__(self):
         return self
 

@@ -36,6 +36,9 @@ def main():
             r = server.request("POST", "/users", token=admin,
                                body={"username": role, "password": hts.PASSWORD, "role": role})
             assert r.status == 201, r
+        if server.pg_database is not None:   # api-pg-roles: the server's database is PostgreSQL's
+            users = server.query("SELECT string_agg(username, ',' ORDER BY username) FROM users")
+            tap.ok(users == ["admin,analyst,supervisor"], "the users are in PostgreSQL's database", users)
         doc = server.request("GET", "/openapi.json").json
         for method, template, op in hts.operations(doc):
             public = op.get("security") == []
