@@ -86,6 +86,20 @@ class Server:
             self.process = None
         shutil.rmtree(self.dir, ignore_errors=True)
 
+    def execute(self, sql):
+        """Runs one SQL statement on the server's database behind its back
+        (a state the API cannot make), through psql over PostgreSQL: @sql
+        must mean the same in both dialects."""
+        if self.pg_database is not None:
+            subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", self.pg_database, "-c", sql],
+                           check=True, stdout=subprocess.DEVNULL)
+        else:
+            import sqlite3
+            db = sqlite3.connect(self.db_path, timeout=30)
+            with db:
+                db.execute(sql)
+            db.close()
+
     def query(self, sql):
         """The rows of @sql on the server's PostgreSQL database, each a line
         of its columns joined by |."""
