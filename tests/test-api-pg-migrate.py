@@ -176,6 +176,23 @@ def main():
     tap.ok(after == "%d %d" % (events + 1, severity_sum + 3),
            "a new risk event counts in the roll-up of its month", (after, events, severity_sum))
 
+    # the subjects' counts (migration 21, issue 12) came with the copy and
+    # agree with the subjects; the triggers keep them from then on
+    disagreeing = ("SELECT count(*) FROM subject_counts c FULL JOIN"
+                   " (SELECT type, region, status, coalesce (grade, '') AS grade, count(*) AS n FROM subjects"
+                   "  GROUP BY 1, 2, 3, 4) s USING (type, region, status, grade)"
+                   " WHERE coalesce (c.n, 0) <> coalesce (s.n, 0)")
+    counted = psql("hc1", "SELECT (%s) || ' ' || (SELECT sum (n) FROM subject_counts)" % disagreeing)
+    tap.ok(counted == "0 %d" % n_subjects, "the subjects' counts agree with the %d subjects copied" % n_subjects,
+           counted)
+    after = psql("hc1", "BEGIN;"
+                 " INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
+                 " VALUES ('91460000PGCOUNT001', '计数', 'legal_person', '460100', 't', 't');"
+                 " UPDATE subjects SET status = 'revoked', grade = 'C' WHERE id = (SELECT min (id) FROM subjects);"
+                 " SELECT (%s) || ' ' || (SELECT sum (n) FROM subject_counts);"
+                 " ROLLBACK" % disagreeing)
+    tap.ok(after == "0 %d" % (n_subjects + 1), "a new subject and an edited one are counted after the copy", after)
+
     name = "海南椰风ABCab 椰风海韵旅游服务有限公司"
     subject = ("91460000PGTEST0001", name, "legal_person", "460100", "2026-01-01T00:00:00Z")
     conn.execute("BEGIN")

@@ -158,6 +158,13 @@ static const char * const migration_20[] = {
   NULL
 };
 
+/* The exact count of subjects per type, region, status and grade, kept by
+ * triggers: GET /subjects' total without counting (issue 12). Idempotent. */
+static const char * const migration_21[] = {
+  "subject-counts.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -179,6 +186,7 @@ static const char * const * const migrations[] = {
   migration_18,
   migration_19,
   migration_20,
+  migration_21,
 };
 
 int

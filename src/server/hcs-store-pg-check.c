@@ -4,9 +4,9 @@
  * keeps its own pages and foreign keys: the schema is this server's
  * version, and every table kept by triggers agrees with the rows it is kept
  * from — the heat map's roll-up with the risk events, the name search's
- * bigram counts with their postings, record_numbers with the record
- * tables. Read in one REPEATABLE READ snapshot, so servers may go on
- * writing meanwhile. */
+ * bigram counts with their postings, the subjects' counts with the
+ * subjects, record_numbers with the record tables. Read in one
+ * REPEATABLE READ snapshot, so servers may go on writing meanwhile. */
 #define G_LOG_DOMAIN "hcs-store-pg"
 
 #include "config.h"
@@ -34,6 +34,11 @@ static const Agreement agreements[] = {
     "SELECT count(*) FROM subject_name_gram_counts c FULL JOIN"
     " (SELECT gram, count(*) AS n FROM subject_name_grams GROUP BY gram) g USING (gram)"
     " WHERE coalesce (c.n, 0) <> coalesce (g.n, 0)" },
+  { N_("subject_counts (the subjects' totals) disagrees with subjects"),
+    "SELECT count(*) FROM subject_counts c FULL JOIN"
+    " (SELECT type, region, status, coalesce (grade, '') AS grade, count(*) AS n FROM subjects"
+    "  GROUP BY 1, 2, 3, 4) s USING (type, region, status, grade)"
+    " WHERE coalesce (c.n, 0) <> coalesce (s.n, 0)" },
   { N_("record_numbers disagrees with penalties, licenses and commitments"),
     "SELECT count(*) FROM record_numbers n FULL JOIN"
     " (SELECT 'penalties' AS kind, decision_no AS number, id FROM penalties"

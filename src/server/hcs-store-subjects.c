@@ -81,7 +81,6 @@ static const char SQL_LIST_RANGE[] =
   " WHERE identifier >= ?6 AND identifier < ?7 AND" ANY_REGION SUBJECT_FILTER
   " AND ((?14 = 1 AND (name > ?11 OR (name = ?11 AND id > ?10))) OR (?14 = 0 AND id > ?10))"
   " ORDER BY CASE WHEN ?14 = 1 THEN name END, id LIMIT ?9 OFFSET ?16";
-static const char SQL_COUNT_ALL[] = "SELECT count(*) FROM subjects";
 static const char SQL_COUNT[] =
   "SELECT count(*) FROM subjects WHERE" ANY_REGION SUBJECT_FILTER;
 static const char SQL_COUNT_IN_REGION[] =
@@ -272,6 +271,9 @@ count_matches (HcsStore                *store,
   gboolean prefix_only = filter->prefix != NULL && filter->name_part == NULL;
   gboolean from_postings = FALSE;
 
+  /* No text: the counts the triggers keep (schema/subject-counts.sql). */
+  if (filter->name_part == NULL && filter->prefix == NULL)
+    return hcs_store_subjects_count_kept (store, filter, error);
   /* Two characters and no other filter: the bigram's subjects are the
    * answer, its count kept by the triggers. */
   if (grams->gram != 0 && grams->n_chars == 2 && only_text (filter))
@@ -302,9 +304,6 @@ count_matches (HcsStore                *store,
     return hcs_store_count_filtered (store, SQL_COUNT_RANGE, where, n_where, error);
   if (filter->region != NULL)
     return hcs_store_count_filtered (store, SQL_COUNT_IN_REGION, where, n_where, error);
-  if (filter->type == NULL && filter->grade == NULL && filter->status == NULL &&
-      filter->name_part == NULL && filter->prefix == NULL)
-    return hcs_store_count_filtered (store, SQL_COUNT_ALL, NULL, 0, error);
   return hcs_store_count_filtered (store, SQL_COUNT, where, n_where, error);
 }
 
@@ -355,19 +354,14 @@ estimate_matches (HcsStore                *store,
   /* The page holds the last match. */
   if (from_start && !more && (n_rows > 0 || filter->offset == 0))
     return filter->offset + n_rows;
+  /* No text: exact, and no dearer than a page (the counts the triggers
+   * keep, schema/subject-counts.sql; issue 12). */
+  if (filter->name_part == NULL && filter->prefix == NULL)
+    return hcs_store_subjects_count_kept (store, filter, error);
 
   stmt = hcs_store_prepare (store, SQL_MAX_ID, error);
   if (stmt == NULL || (max_id = hcs_store_single_int (store, stmt, error)) < 0)
     return -1;
-  /* No filter over more than a sample: the largest id stands for the
-   * table's count (subjects are never deleted), which reads a whole index
-   * (0.5-0.9 s at a million under load, most of the pane's first answer;
-   * issue 12); the pane asks for the exact count apart. */
-  if (max_id > SAMPLE_ROWS && only_text (filter) && filter->name_part == NULL)
-    {
-      *exact = FALSE;
-      return MAX (max_id, seen);
-    }
   /* A small table: counted. Two characters alone: the bigram's count. */
   if (max_id <= SAMPLE_ROWS ||
       (grams->gram != 0 && grams->postings <= EXACT_CANDIDATES) ||

@@ -53,6 +53,9 @@ HcsRows    *hcs_store_subjects_list      (HcsStore                *store,
                                           gint64                  *total,
                                           gboolean                *total_exact,
                                           GError                 **error);
+gint64      hcs_store_subjects_count_kept (HcsStore              *store,
+                                          const HcsSubjectFilter  *filter,
+                                          GError                 **error);
 JsonObject *hcs_store_subjects_get       (HcsStore                *store,
                                           const char              *identifier,
                                           GError                 **error);
