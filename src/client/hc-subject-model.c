@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* HcSubjectModel: n_items from the server's total — the first page comes
+ * with the exact count when no text filters (the server keeps it), else
  * with an estimate when the exact count would make it wait (a common text
  * over a million subjects), and the exact count, asked for apart, resizes
  * the list when it arrives; the page of 200 rows a
@@ -410,10 +411,14 @@ fetch_next (HcSubjectModel *self)
   hc_client_list_subjects_at_async (self->client, &query, number * HC_SUBJECT_MODEL_PAGE_SIZE,
                                     HC_SUBJECT_MODEL_PAGE_SIZE, first ? HC_TOTAL_ESTIMATE : HC_TOTAL_NONE,
                                     cancellable, page_cb, g_object_ref (self));
-  /* The exact count at the same time as the first page (issue 12): when
-   * the page comes with an estimate, the count is already on its way, and
-   * a jump to the end waits for it the less. */
-  if (first && self->counting == NULL)
+  /* A text's exact count at the same time as the first page (issue 12):
+   * when the page comes with an estimate, the count is already on its way,
+   * and a jump to the end waits for it the less. Without a text the first
+   * page carries the exact count (the counts the server keeps, migration
+   * 21): no count is asked apart, and a jump to the end reads the last page
+   * from the end at once. Should a page come with an estimate all the same
+   * (an older server), page_cb() asks for the count then. */
+  if (first && self->counting == NULL && self->q != NULL)
     count_exactly (self);
 }
 
