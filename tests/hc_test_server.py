@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.parse
 
 PASSWORD = "test-password-42"
@@ -33,6 +34,17 @@ class Response:
         return "%d %s" % (self.status, self.body[:300].decode("utf-8", "replace"))
 
 
+def wait_for_database(uri, seconds=120):
+    """Until @uri (a standby's) lets psql in: the standby has replayed the
+    database's creation."""
+    for _ in range(seconds * 4):
+        if subprocess.run(["psql", "-X", "-q", "-d", uri, "-c", "SELECT 1"], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode == 0:
+            return
+        time.sleep(0.25)
+    raise RuntimeError("%s did not come up in %d s" % (uri, seconds))
+
+
 def server_path():
     path = os.environ.get("HNCREDIT_SERVER_PATH")
     if path:
@@ -45,12 +57,14 @@ class Server:
     demo=True); the admin and, with demo data, `analyst` and `supervisor`
     have the password PASSWORD."""
 
-    def __init__(self, demo=True, extra_args=(), db=None, sqlite=False):
+    def __init__(self, demo=True, extra_args=(), db=None, sqlite=False, standby_port=None):
         """@db: an existing database (e.g. a copy of a seeded one) instead of
         a new one. Under hc-pg-run.sh (HC_TEST_PG set) the database is a new
         one of its PostgreSQL cluster (self.pg_database names it) unless @db
         is given or @sqlite asks for a SQLite file all the same (a test that
-        reads the file itself, as api-pg-migrate's source)."""
+        reads the file itself, as api-pg-migrate's source). @standby_port:
+        the port of a standby of that cluster (on PGHOST), which then serves
+        the server's reads (--db-read), once it has the new database."""
         self.dir = tempfile.mkdtemp(prefix="hncredit-test-")
         pw_file = os.path.join(self.dir, "admin-password")
         with open(pw_file, "w") as f:
@@ -64,6 +78,11 @@ class Server:
             self.pg_database = "hc_test_py_%d_%s" % (os.getpid(), os.path.basename(self.dir).replace("-", "_").lower())
             subprocess.run(["createdb", self.pg_database], check=True)
             self.db_path = "postgresql:///" + self.pg_database
+            if standby_port is not None:
+                read_uri = "postgresql://%s:%d/%s" % (os.environ.get("PGHOST", "localhost"), standby_port,
+                                                      self.pg_database)
+                wait_for_database(read_uri)
+                extra_args = ("--db-read", read_uri) + tuple(extra_args)
         argv = [server_path(), "--db", self.db_path,
                 "--listen", "127.0.0.1:0", "--admin-password-file", pw_file,
                 "--exit-on-stdin-eof"]

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* --db-read (issue 15, suite api-pg): a server whose reads go to a replica.
  * The "replica" here is another database of the same cluster, with rows of
- * its own (a real standby is not set up): which database answered a read
- * shows where it went. A token that never wrote reads from the replica; a
- * token that wrote reads from the primary, since the replica has not
- * replayed its write (a database that is no standby cannot say it has);
- * writes, and the audit entry of a GET export, go to the primary. */
+ * its own: which database answered a read shows where it went. A token
+ * whose writes the replica has replayed reads from the replica; a token
+ * that wrote reads from the primary, since the replica has not replayed its
+ * write (a database that is no standby cannot say it has); writes, and the
+ * audit entry of a GET export, go to the primary. A real streaming standby
+ * (sign-in, replay paused and resumed) is test-api-pg-standby.py's. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -44,7 +45,12 @@ test_reads_go_to_the_replica_own_writes_to_the_primary (void)
 
   hc_test_create_department (replica, "REPLICA-ONLY", "只在副本中的单位");
   hc_test_create_department (primary, "PRIMARY-ONLY", "只在主库中的单位");   /* the writer writes */
-  reader = hc_test_create_user (primary, "reader", "analyst");           /* signs in: no write */
+  reader = hc_test_create_user (primary, "reader", "analyst");
+  /* Signing in is a write too (its session, its audit entry), which this
+   * replica cannot say it has replayed: the reader stands for a token
+   * whose writes a standby has replayed. */
+  hc_test_exec_sql (primary, "UPDATE sessions SET write_lsn = NULL WHERE user_id = "
+                             "(SELECT id FROM users WHERE username = 'reader')");
 
   /* the reader's reads: the replica answers */
   g_assert_true (lists_department (primary, reader, "REPLICA-ONLY"));

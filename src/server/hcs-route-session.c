@@ -11,6 +11,7 @@
 #include "hcs-auth.h"
 #include "hcs-routes.h"
 #include "hcs-server.h"
+#include "hcs-store-pg.h"
 #include "hcs-store-users.h"
 #include "hcs-throttle.h"
 #include "hcs-write.h"
@@ -185,6 +186,15 @@ finish_sign_in (HcsRequest *req,
     {
       hcs_request_reply_gerror (req, error);
       return;                      /* the guard rolls back */
+    }
+  /* Over PostgreSQL, the new token reads from a replica (--db-read) only
+   * once it has replayed this far: past the sign-in, and past the writes
+   * the client made before it under an earlier token (a client that signs
+   * in again reads its own writes). Nothing over SQLite. */
+  if (!hcs_store_sessions_note_write (hcs_request_get_store (req), token_hash, &error))
+    {
+      g_warning ("sign-in: cannot keep the session's write position: %s", error->message);
+      g_clear_error (&error);
     }
 
   expires = g_date_time_new_from_unix_utc (expires_at);

@@ -714,9 +714,49 @@ hcs_pg_sql_translate (const char *sqlite,
   return sql;
 }
 
+/* A statement for a hot standby's connection (--db-read), which can make
+ * no temporary function: it calls those of the schema hcs_sqlite instead,
+ * the same ones, which the primary makes (hcs_pg_sql_shared_functions()). */
+void
+hcs_pg_sql_use_shared_functions (HcsPgSql *sql)
+{
+  char **texts[] = { &sql->text, &sql->describe };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (*texts[i] != NULL && strstr (*texts[i], "pg_temp.sq_") != NULL)
+      {
+        g_auto(GStrv) parts = g_strsplit (*texts[i], "pg_temp.sq_", -1);
+
+        g_free (*texts[i]);
+        *texts[i] = g_strjoinv ("hcs_sqlite.sq_", parts);
+      }
+}
+
+/**
+ * hcs_pg_sql_shared_functions:
+ *
+ * Returns: the SQL that makes the functions of hcs_pg_sql_functions in the
+ *   schema hcs_sqlite, or replaces them: run on the primary at each
+ *   migrate, under the migrations' lock, for the standbys that replay it
+ *   (a hot standby can make no temporary function). Not a migration: the
+ *   functions belong to the translation, as the temporary ones, and are
+ *   this server's whatever the schema's version.
+ */
+char *
+hcs_pg_sql_shared_functions (void)
+{
+  g_auto(GStrv) created = g_strsplit (hcs_pg_sql_functions, "CREATE FUNCTION pg_temp.", -1);
+  g_autofree char *text = g_strjoinv ("CREATE OR REPLACE FUNCTION hcs_sqlite.", created);
+  g_auto(GStrv) called = g_strsplit (text, "pg_temp.sq_", -1);
+  g_autofree char *body = g_strjoinv ("hcs_sqlite.sq_", called);
+
+  return g_strconcat ("CREATE SCHEMA IF NOT EXISTS hcs_sqlite;", body, NULL);
+}
+
 /* SQLite's functions the translation maps to PostgreSQL ones of the same
  * meaning, as temporary functions of the connection (pg_temp: nothing is
- * added to the schema). sq_int lets sum() count booleans as SQLite does;
+ * added to the schema; a standby's connection calls the same functions of
+ * the schema hcs_sqlite, above). sq_int lets sum() count booleans as SQLite does;
  * the time functions read SQLite's time values and modifiers ('now',
  * '+8 hours', '-3 days', '+1 year', 'start of month') and, like SQLite,
  * answer NULL for one they cannot read. */

@@ -42,8 +42,11 @@ void          hcs_pg_sql_free               (HcsPgSql      *sql);
 HcsStmt      *hcs_stmt_new_pg               (HcsPgSql      *sql);
 
 /* The functions the translation calls (pg_temp.sq_*), made once per
- * connection. */
+ * connection; on a hot standby, those of the schema hcs_sqlite, which the
+ * primary makes at migrate. */
 extern const char hcs_pg_sql_functions[];
+char         *hcs_pg_sql_shared_functions   (void);
+void          hcs_pg_sql_use_shared_functions (HcsPgSql    *sql);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsPgSql, hcs_pg_sql_free)
 

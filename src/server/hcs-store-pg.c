@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "hcs-store-pg-private.h"
+#include "hcs-store-pg-sql.h"
 #include "hcs-store-pg.h"
 
 /* Taken by every schema migration, so that servers starting together on
@@ -26,6 +27,7 @@ struct _HcsPg
 {
   PGconn   *conn;
   gboolean  in_transaction;
+  gboolean  standby;          /* a hot standby's: read-only, no temporary function */
 };
 
 gboolean
@@ -153,6 +155,34 @@ hcs_pg_reconnect_if_broken (HcsPg     *self,
     return FALSE;
   *reconnected = TRUE;
   return TRUE;
+}
+
+/**
+ * hcs_pg_make_functions:
+ *
+ * After connecting: the functions the translated statements call
+ * (hcs_pg_sql_functions), as temporary functions of the connection. A hot
+ * standby (--db-read) can make none: its statements call the same ones of
+ * the schema hcs_sqlite, which the primary made at migrate and the standby
+ * replayed (hcs_pg_is_standby()).
+ */
+gboolean
+hcs_pg_make_functions (HcsPg   *self,
+                       GError **error)
+{
+  g_autofree char *recovery = hcs_pg_single_text (self, "SELECT pg_is_in_recovery ()", 0, NULL, error);
+
+  if (recovery == NULL)
+    return FALSE;
+  self->standby = g_str_equal (recovery, "t");
+  return self->standby || hcs_pg_exec (self, hcs_pg_sql_functions, error);
+}
+
+/* Whether the connection is a hot standby's (hcs_pg_make_functions()). */
+gboolean
+hcs_pg_is_standby (HcsPg *self)
+{
+  return self->standby;
 }
 
 void
@@ -378,13 +408,16 @@ hcs_pg_lock_migrations (HcsPg   *self,
  * hcs_pg_migrate:
  *
  * Brings the database to the latest schema in one transaction; a database
- * newer than this server is refused rather than touched.
+ * newer than this server is refused rather than touched. Makes (or
+ * replaces) the translation's functions in the schema hcs_sqlite too, for
+ * the standbys that replay it.
  */
 gboolean
 hcs_pg_migrate (HcsPg   *self,
                 GError **error)
 {
   int have, want = hcs_migrations_latest ();
+  g_autofree char *shared = NULL;
 
   if (!hcs_pg_begin (self, error))
     return FALSE;
@@ -404,6 +437,14 @@ hcs_pg_migrate (HcsPg   *self,
   if (have < want && !hcs_pg_apply_migrations (self, have, error))
     {
       hcs_pg_rollback (self);
+      return FALSE;
+    }
+  /* the translation's functions, for the standbys (hcs_pg_make_functions) */
+  shared = hcs_pg_sql_shared_functions ();
+  if (!hcs_pg_exec (self, shared, error))
+    {
+      hcs_pg_rollback (self);
+      g_prefix_error (error, "the functions of the schema hcs_sqlite: ");
       return FALSE;
     }
   return hcs_pg_commit (self, error);

@@ -21,6 +21,9 @@ gboolean      hcs_pg_reconnect_if_broken    (HcsPg         *self,
                                              gboolean      *reconnected,
                                              GError       **error);
 
+gboolean      hcs_pg_make_functions         (HcsPg         *self,
+                                             GError       **error);
+gboolean      hcs_pg_is_standby             (HcsPg         *self);
 gboolean      hcs_pg_exec                   (HcsPg         *self,
                                              const char    *sql,
                                              GError       **error);

@@ -71,13 +71,13 @@ sql_nfc (sqlite3_context  *ctx,
 }
 
 /* A postgresql:// URI: the connection, with the functions the translated
- * statements call (hcs_pg_sql_functions). Not migrated yet. */
+ * statements call (hcs_pg_make_functions). Not migrated yet. */
 static HcsStore *
 open_pg (HcsStore  *self,
          GError   **error)
 {
   self->pg = hcs_pg_open (self->path, error);
-  if (self->pg == NULL || !hcs_pg_exec (self->pg, hcs_pg_sql_functions, error))
+  if (self->pg == NULL || !hcs_pg_make_functions (self->pg, error))
     {
       hcs_store_free (self);
       return NULL;
@@ -105,7 +105,7 @@ hcs_store_ensure_connected (HcsStore  *self,
     return TRUE;
   if (!hcs_pg_reconnect_if_broken (self->pg, &reconnected, error))
     return FALSE;
-  return !reconnected || hcs_pg_exec (self->pg, hcs_pg_sql_functions, error);
+  return !reconnected || hcs_pg_make_functions (self->pg, error);
 }
 
 gboolean
@@ -395,7 +395,11 @@ prepare (HcsStore    *self,
     }
   if (self->pg != NULL)
     {
-      stmt = hcs_stmt_new_pg (hcs_pg_sql_translate (sql, ignore_conflicts, pg_primary_key, pg_has_id, self));
+      HcsPgSql *text = hcs_pg_sql_translate (sql, ignore_conflicts, pg_primary_key, pg_has_id, self);
+
+      if (hcs_pg_is_standby (self->pg))
+        hcs_pg_sql_use_shared_functions (text);
+      stmt = hcs_stmt_new_pg (text);
       g_hash_table_insert (self->stmts, (gpointer) sql, stmt);
       return stmt;
     }

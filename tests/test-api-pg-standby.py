@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# --db-read on a real streaming standby (issue 15, suite api-pg, under
+# hc-pg-run.sh): the test's cluster gets a standby (pg_basebackup -R, a
+# postgres of its own on another port), the server reads from it. With the
+# standby's replay paused, what a read sees says where it went: a write's
+# own later reads see it, under the token that wrote and under a token the
+# same client signs in with afterwards (sign-in keeps the primary's WAL
+# position too); a token whose writes the standby has replayed reads from
+# the standby (it does not see what another token wrote since the pause).
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+import hc_test_server as hts
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class Standby:
+    """A streaming standby of the cluster of PGHOST/PGPORT, started by its
+    own postgres (as the cluster's owner, postgres, when run as root)."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="hncredit-standby-")
+        self.data = os.path.join(self.dir, "data")
+        self.port = free_port()
+        self.as_owner = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+        if os.getuid() == 0:
+            shutil.chown(self.dir, "postgres", "postgres")
+        bindir = subprocess.run([os.environ.get("PG_CONFIG", "pg_config"), "--bindir"], check=True,
+                                capture_output=True, text=True).stdout.strip()
+        self.pg_ctl = os.path.join(bindir, "pg_ctl")
+        # -R: standby.signal and primary_conninfo (with the password of PGPASSWORD)
+        self.run([os.path.join(bindir, "pg_basebackup"), "-D", self.data, "-R", "-X", "stream",
+                  "-c", "fast", "--no-sync"])
+        # A Debian cluster keeps its configuration out of the data directory:
+        # the standby gets its own.
+        conf = {"postgresql.conf": "port = %d\nlisten_addresses = 'localhost'\n"
+                                   "unix_socket_directories = '%s'\nhot_standby = on\nfsync = off\n"
+                                   % (self.port, self.dir),
+                "pg_hba.conf": "local all all peer\nhost all all 127.0.0.1/32 scram-sha-256\n"
+                               "host all all ::1/128 scram-sha-256\n",
+                "pg_ident.conf": ""}
+        for name, text in conf.items():
+            path = os.path.join(self.data, name)
+            with open(path, "w") as f:
+                f.write(text)
+            if os.getuid() == 0:
+                shutil.chown(path, "postgres", "postgres")
+        self.run([self.pg_ctl, "-D", self.data, "-l", os.path.join(self.dir, "log"), "-w", "-t", "120", "start"])
+        self.uri = "postgresql://%s:%d/postgres" % (os.environ.get("PGHOST", "localhost"), self.port)
+        hts.wait_for_database(self.uri)
+
+    def run(self, argv):
+        subprocess.run(self.as_owner + argv, check=True, stdout=sys.stderr, cwd=self.dir)
+
+    def query(self, sql, database="postgres"):
+        uri = "postgresql://%s:%d/%s" % (os.environ.get("PGHOST", "localhost"), self.port, database)
+        return subprocess.run(["psql", "-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-d", uri, "-c", sql],
+                              check=True, capture_output=True, text=True).stdout.strip()
+
+    def pause(self):
+        self.query("SELECT pg_wal_replay_pause()")
+        wait_until(lambda: self.query("SELECT pg_get_wal_replay_pause_state()") == "paused", "replay paused")
+
+    def resume(self):
+        self.query("SELECT pg_wal_replay_resume()")
+
+    def catch_up(self):
+        """Until the standby has replayed all the primary had written."""
+        lsn = subprocess.run(["psql", "-X", "-A", "-t", "-q", "-c", "SELECT pg_current_wal_lsn()"], check=True,
+                             capture_output=True, text=True).stdout.strip()
+        wait_until(lambda: self.query("SELECT pg_last_wal_replay_lsn() >= '%s'::pg_lsn" % lsn) == "t",
+                   "the standby replays up to %s" % lsn)
+
+    def close(self):
+        try:
+            self.run([self.pg_ctl, "-D", self.data, "-m", "immediate", "stop"])
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def wait_until(condition, what, seconds=120):
+    for _ in range(seconds * 4):
+        if condition():
+            return
+        time.sleep(0.25)
+    raise AssertionError("%s: not in %d s" % (what, seconds))
+
+
+def departments(server, token):
+    r = server.request("GET", "/departments", token=token)
+    assert r.status == 200, r
+    return {d["code"] for d in r.json["items"]}
+
+
+def main():
+    tap = hts.Tap()
+    if not os.environ.get("HC_TEST_PG"):
+        print("1..0 # SKIP PostgreSQL only (hc-pg-run.sh)")
+        return 0
+    standby = Standby()
+    try:
+        tap.ok(standby.query("SELECT pg_is_in_recovery()") == "t", "the standby is a streaming standby")
+        with hts.Server(demo=False, standby_port=standby.port) as server:
+            admin = server.token("admin")
+            r = server.request("POST", "/departments", token=admin,
+                               body={"code": "BEFORE", "name": "暂停前的单位", "level": "provincial"})
+            assert r.status == 201, r
+            standby.catch_up()
+            standby.pause()
+
+            # The writer's own reads: the standby has not replayed its write.
+            r = server.request("POST", "/departments", token=admin,
+                               body={"code": "WRITTEN", "name": "写入的单位", "level": "provincial"})
+            assert r.status == 201, r
+            tap.ok("WRITTEN" not in standby.query("SELECT string_agg(code, ',') FROM departments",
+                                                  server.pg_database),
+                   "the paused standby has not replayed the write")
+            seen = departments(server, admin)
+            tap.ok("WRITTEN" in seen, "the token that wrote reads its write", seen)
+
+            # The same client signs in again: its new token reads its write too.
+            again = server.login("admin")
+            seen = departments(server, again)
+            tap.ok("WRITTEN" in seen, "a token signed in after the write reads it", seen)
+            r = server.request("GET", "/audit?entity=session&limit=500", token=again)
+            signed_in = [e for e in r.json["items"] if e["action"] == "session.create"] if r.status == 200 else []
+            tap.ok(len(signed_in) == 2, "the new token reads its own sign-in's audit entry", r)
+
+            # Replayed up to the new token's sign-in, then paused again: its
+            # reads go to the standby, which lacks what the first token
+            # writes next; the first token reads that from the primary.
+            standby.resume()
+            standby.catch_up()
+            standby.pause()
+            r = server.request("POST", "/departments", token=admin,
+                               body={"code": "LATER", "name": "之后写入的单位", "level": "provincial"})
+            assert r.status == 201, r
+            seen = departments(server, again)
+            tap.ok("WRITTEN" in seen and "LATER" not in seen,
+                   "a token whose writes the standby has replayed reads from the standby", seen)
+            seen = departments(server, admin)
+            tap.ok("LATER" in seen, "the token that wrote last reads from the primary", seen)
+            standby.resume()
+    finally:
+        standby.close()
+    return tap.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
