@@ -7,7 +7,8 @@
 # own later reads see it, under the token that wrote and under a token the
 # same client signs in with afterwards (sign-in keeps the primary's WAL
 # position too); a token whose writes the standby has replayed reads from
-# the standby (it does not see what another token wrote since the pause).
+# the standby (it does not see what another token wrote since the pause),
+# also after the standby restarted (the server opens its connections again).
 import os
 import shutil
 import socket
@@ -84,6 +85,10 @@ class Standby:
         wait_until(lambda: self.query("SELECT pg_last_wal_replay_lsn() >= '%s'::pg_lsn" % lsn) == "t",
                    "the standby replays up to %s" % lsn)
 
+    def restart(self):
+        self.run([self.pg_ctl, "-D", self.data, "-l", os.path.join(self.dir, "log"), "-m", "fast", "-w", "-t", "120",
+                  "restart"])
+
     def close(self):
         try:
             self.run([self.pg_ctl, "-D", self.data, "-m", "immediate", "stop"])
@@ -153,6 +158,18 @@ def main():
                    "a token whose writes the standby has replayed reads from the standby", seen)
             seen = departments(server, admin)
             tap.ok("LATER" in seen, "the token that wrote last reads from the primary", seen)
+
+            # The standby restarts (its connections end): the server opens
+            # them again, as a standby's, and reads from it go on.
+            standby.resume()
+            standby.restart()
+            standby.catch_up()
+            standby.pause()
+            r = server.request("POST", "/departments", token=admin,
+                               body={"code": "LAST", "name": "重启后写入的单位", "level": "provincial"})
+            assert r.status == 201, r
+            seen = departments(server, again)
+            tap.ok("LATER" in seen and "LAST" not in seen, "after the standby's restart, reads go to it again", seen)
             standby.resume()
     finally:
         standby.close()

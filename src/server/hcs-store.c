@@ -93,19 +93,29 @@ open_pg (HcsStore  *self,
  * or failover of the database) is opened again with the functions the
  * translated statements call; a SQLite file needs nothing. FALSE with
  * @error set when the database cannot be reached (the request's statements
- * then answer 503).
+ * then answer 503). A node that became a hot standby, or stopped being one
+ * (a failover behind the same URI), calls its functions elsewhere: the
+ * statements are translated again.
  */
 gboolean
 hcs_store_ensure_connected (HcsStore  *self,
                             GError   **error)
 {
   gboolean reconnected = FALSE;
+  gboolean was_standby;
 
   if (self->pg == NULL || self->in_transaction)
     return TRUE;
+  was_standby = hcs_pg_is_standby (self->pg);
   if (!hcs_pg_reconnect_if_broken (self->pg, &reconnected, error))
     return FALSE;
-  return !reconnected || hcs_pg_make_functions (self->pg, error);
+  if (!reconnected)
+    return TRUE;
+  if (!hcs_pg_make_functions (self->pg, error))
+    return FALSE;
+  if (hcs_pg_is_standby (self->pg) != was_standby)
+    g_hash_table_remove_all (self->stmts);
+  return TRUE;
 }
 
 gboolean
