@@ -57,14 +57,16 @@ class Server:
     demo=True); the admin and, with demo data, `analyst` and `supervisor`
     have the password PASSWORD."""
 
-    def __init__(self, demo=True, extra_args=(), db=None, sqlite=False, standby_port=None):
+    def __init__(self, demo=True, extra_args=(), db=None, sqlite=False, standby_port=None, pg_database=None):
         """@db: an existing database (e.g. a copy of a seeded one) instead of
         a new one. Under hc-pg-run.sh (HC_TEST_PG set) the database is a new
         one of its PostgreSQL cluster (self.pg_database names it) unless @db
         is given or @sqlite asks for a SQLite file all the same (a test that
         reads the file itself, as api-pg-migrate's source). @standby_port:
         the port of a standby of that cluster (on PGHOST), which then serves
-        the server's reads (--db-read), once it has the new database."""
+        the server's reads (--db-read), once it has the new database.
+        @pg_database: an existing database of the cluster (another server's)
+        instead of a new one."""
         self.dir = tempfile.mkdtemp(prefix="hncredit-test-")
         pw_file = os.path.join(self.dir, "admin-password")
         with open(pw_file, "w") as f:
@@ -73,6 +75,10 @@ class Server:
         self.pg_database = None
         if db is not None:
             shutil.copy(db, self.db_path)
+            demo = False
+        elif pg_database is not None:
+            self.pg_database = pg_database
+            self.db_path = "postgresql:///" + self.pg_database
             demo = False
         elif os.environ.get("HC_TEST_PG") and not sqlite:
             self.pg_database = "hc_test_py_%d_%s" % (os.getpid(), os.path.basename(self.dir).replace("-", "_").lower())

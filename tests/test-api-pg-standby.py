@@ -9,6 +9,8 @@
 # position too); a token whose writes the standby has replayed reads from
 # the standby (it does not see what another token wrote since the pause),
 # also after the standby restarted (the server opens its connections again).
+# The functions a standby's connections call (schema hcs_sqlite) are made
+# once, not again by each server that starts.
 import os
 import shutil
 import socket
@@ -171,6 +173,17 @@ def main():
             seen = departments(server, again)
             tap.ok("LATER" in seen and "LAST" not in seen, "after the standby's restart, reads go to it again", seen)
             standby.resume()
+
+            # The functions are made once: another server of the same
+            # version starting on the database writes none of them again.
+            functions = "SELECT string_agg (xmin::text, ',' ORDER BY oid) FROM pg_proc" \
+                        " WHERE pronamespace = 'hcs_sqlite'::regnamespace"
+            made = server.query(functions)
+            with hts.Server(pg_database=server.pg_database) as second:
+                second.token("admin")
+                after = server.query(functions)
+            tap.ok(made[0] != "" and made == after, "a server started again leaves hcs_sqlite's functions as they are",
+                   (made, after))
     finally:
         standby.close()
     return tap.finish()

@@ -404,20 +404,50 @@ hcs_pg_lock_migrations (HcsPg   *self,
                       " SELECT pg_advisory_xact_lock (x'" MIGRATION_LOCK "'::bigint)", error);
 }
 
+/* The translation's functions in the schema hcs_sqlite, for the standbys
+ * (hcs_pg_make_functions()): made or replaced when the schema's comment is
+ * not the hash of this server's text, so that a server started again
+ * writes nothing and needs no right to create. */
+static gboolean
+make_shared_functions (HcsPg   *self,
+                       GError **error)
+{
+  g_autofree char *sql = hcs_pg_sql_shared_functions ();
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, sql, -1);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *have = hcs_pg_single_text (self, "SELECT obj_description (to_regnamespace ('hcs_sqlite'),"
+                                                    " 'pg_namespace')", 0, NULL, &local);
+  g_autofree char *make = NULL;
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (g_strcmp0 (have, hash) == 0)
+    return TRUE;
+  make = g_strdup_printf ("%s COMMENT ON SCHEMA hcs_sqlite IS '%s'", sql, hash);
+  if (!hcs_pg_exec (self, make, error))
+    {
+      g_prefix_error (error, "the functions of the schema hcs_sqlite: ");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * hcs_pg_migrate:
  *
  * Brings the database to the latest schema in one transaction; a database
  * newer than this server is refused rather than touched. Makes (or
  * replaces) the translation's functions in the schema hcs_sqlite too, for
- * the standbys that replay it.
+ * the standbys that replay it, unless they are this server's already.
  */
 gboolean
 hcs_pg_migrate (HcsPg   *self,
                 GError **error)
 {
   int have, want = hcs_migrations_latest ();
-  g_autofree char *shared = NULL;
 
   if (!hcs_pg_begin (self, error))
     return FALSE;
@@ -439,12 +469,9 @@ hcs_pg_migrate (HcsPg   *self,
       hcs_pg_rollback (self);
       return FALSE;
     }
-  /* the translation's functions, for the standbys (hcs_pg_make_functions) */
-  shared = hcs_pg_sql_shared_functions ();
-  if (!hcs_pg_exec (self, shared, error))
+  if (!make_shared_functions (self, error))
     {
       hcs_pg_rollback (self);
-      g_prefix_error (error, "the functions of the schema hcs_sqlite: ");
       return FALSE;
     }
   return hcs_pg_commit (self, error);
