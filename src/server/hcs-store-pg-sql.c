@@ -736,11 +736,11 @@ hcs_pg_sql_use_shared_functions (HcsPgSql *sql)
  * hcs_pg_sql_shared_functions:
  *
  * Returns: the SQL that makes the functions of hcs_pg_sql_functions in the
- *   schema hcs_sqlite, or replaces them: run on the primary at each
- *   migrate, under the migrations' lock, for the standbys that replay it
- *   (a hot standby can make no temporary function). Not a migration: the
- *   functions belong to the translation, as the temporary ones, and are
- *   this server's whatever the schema's version.
+ *   schema hcs_sqlite, or replaces them: run on the primary by migrate
+ *   when they are not these, under the migrations' lock, for the standbys
+ *   that replay it (a hot standby can make no temporary function). Not a
+ *   migration: the functions belong to the translation, as the temporary
+ *   ones, and are this server's whatever the schema's version.
  */
 char *
 hcs_pg_sql_shared_functions (void)
@@ -756,10 +756,10 @@ hcs_pg_sql_shared_functions (void)
 /* SQLite's functions the translation maps to PostgreSQL ones of the same
  * meaning, as temporary functions of the connection (pg_temp: nothing is
  * added to the schema; a standby's connection calls the same functions of
- * the schema hcs_sqlite, above). sq_int lets sum() count booleans as SQLite does;
- * the time functions read SQLite's time values and modifiers ('now',
- * '+8 hours', '-3 days', '+1 year', 'start of month') and, like SQLite,
- * answer NULL for one they cannot read. */
+ * the schema hcs_sqlite, above). sq_int lets sum() count booleans as
+ * SQLite does; the time functions read SQLite's time values and modifiers
+ * ('now', '+8 hours', '-3 days', '+1 year', 'start of month') and, like
+ * SQLite, answer NULL for one they cannot read. */
 const char hcs_pg_sql_functions[] =
   "CREATE FUNCTION pg_temp.sq_int (boolean) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT $1::integer';"
   "CREATE FUNCTION pg_temp.sq_int (integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT $1';"
