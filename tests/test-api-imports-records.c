@@ -492,6 +492,63 @@ test_rejections_when_written_word_for_word (void)
   expect_rejection (rej, 3, 6, "uscc", "uscc_duplicate", m);
 }
 
+/* A number a file repeats is written once, by its first row that is
+ * written: a first row refused (its subject not registered) leaves the
+ * number to the next; a number three times is written once and refused
+ * twice; a number of an earlier import is refused with that import's id
+ * wherever it stands. The same rows over SQLite and over PostgreSQL, where
+ * the repeats are found for all the staged rows at once (api-pg-imports). */
+static void
+test_repeated_numbers_first_written_wins (void)
+{
+  g_autofree char *known = new_uscc ();
+  g_autofree char *other = new_uscc ();
+  g_autofree char *unknown = new_uscc ();
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
+                                          " VALUES ('%s', '海南重号有限公司', 'legal_person', '460100', 'x', 'x'),"
+                                          " ('%s', '海南另号有限公司', 'legal_person', '460100', 'x', 'x')", known, other);
+  g_autofree char *seed = g_strdup_printf (HC_TEST_IMPORTS_HEADER "%s,海南重号有限公司,RN-0,某机关,2024-01-02,罚款,1,\n", known);
+  g_autofree char *csv = g_strdup_printf (HC_TEST_IMPORTS_HEADER
+                                          "%s,海南未登记有限公司,RN-1,某机关,2024-01-02,罚款,1,\n"
+                                          "%s,海南重号有限公司,RN-1,某机关,2024-01-03,罚款,2,\n"
+                                          "%s,海南另号有限公司,RN-2,某机关,2024-01-04,罚款,3,\n"
+                                          "%s,海南重号有限公司,RN-1,某机关,2024-01-05,罚款,4,\n"
+                                          "%s,海南另号有限公司,RN-0,某机关,2024-01-06,罚款,5,\n"
+                                          "%s,海南重号有限公司,RN-2,某机关,2024-01-07,罚款,6,\n"
+                                          "%s,海南另号有限公司,RN-2,某机关,2024-01-08,罚款,7,\n",
+                                          unknown, known, other, known, other, known, other);
+  g_autofree char *q = g_strdup_printf ("kind=penalty&item=%" G_GINT64_FORMAT "&require_subject=1", penalty_item);
+  g_autofree char *m = NULL;
+  g_autoptr(HcTestResponse) first = NULL;
+  g_autoptr(HcTestResponse) r = NULL;
+  JsonArray *rej;
+
+  hc_test_exec_sql (server, sql);
+  first = hc_test_imports_post (server, q, analyst, "text/csv", seed, strlen (seed));
+  hc_assert_status (first, 201, NULL);
+  r = hc_test_imports_post (server, q, analyst, "text/csv", csv, strlen (csv));
+  hc_assert_status (r, 201, NULL);
+  g_assert_cmpint (hc_test_imports_int (r, "rows_read"), ==, 7);
+  g_assert_cmpint (hc_test_imports_int (r, "accepted"), ==, 2);
+  g_assert_cmpint (hc_test_imports_int (r, "rejected"), ==, 5);
+  rej = json_object_get_array_member (hc_test_response_object (r), "rejections");
+  g_assert_cmpuint (json_array_get_length (rej), ==, 5);
+  m = g_strdup_printf ("No subject with the identifier %s is registered.", unknown);
+  expect_rejection (rej, 0, 2, "uscc", "unknown_subject", m);
+  expect_rejection (rej, 1, 5, "decision_no", "duplicate_in_file", "决定文书号 RN-1 appears earlier in this file.");
+  g_clear_pointer (&m, g_free);
+  m = g_strdup_printf ("决定文书号 RN-0 is already in the database (import %" G_GINT64_FORMAT ").",
+                       hc_test_imports_int (first, "import_id"));
+  expect_rejection (rej, 2, 6, "decision_no", "duplicate", m);
+  expect_rejection (rej, 3, 7, "decision_no", "duplicate_in_file", "决定文书号 RN-2 appears earlier in this file.");
+  expect_rejection (rej, 4, 8, "decision_no", "duplicate_in_file", "决定文书号 RN-2 appears earlier in this file.");
+  /* the rows written: RN-1 from the file's third line, RN-2 from its fourth */
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM penalties WHERE decision_no = 'RN-1' AND amount = 2"), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM penalties WHERE decision_no = 'RN-2' AND amount = 3"), ==, 1);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM penalties WHERE decision_no IN ('RN-1', 'RN-2')"), ==, 2);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM penalties WHERE decision_no = 'RN-0'"), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -509,6 +566,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/imports/records-find-subjects-and-keep-their-import",
                    test_records_find_subjects_and_keep_their_import);
   g_test_add_func ("/imports/rejections-when-written-word-for-word", test_rejections_when_written_word_for_word);
+  g_test_add_func ("/imports/repeated-numbers-first-written-wins", test_repeated_numbers_first_written_wins);
   g_test_add_func ("/imports/cli-uses-the-same-import", test_cli_uses_the_same_import);
   g_test_add_func ("/imports/subjects-in-memory-or-by-sql", test_subjects_in_memory_or_by_sql);
   g_test_add_func ("/imports/sigkill-mid-import-leaves-all-or-nothing", test_sigkill_mid_import_leaves_all_or_nothing);

@@ -115,7 +115,8 @@ typedef struct
   HcsSubjectIndex *subjects;         /* a big import's registered identifiers, or NULL */
   gint64          row_subject_id;    /* with subjects: the row's, looked up by the checker */
   gboolean        row_other_name;
-  gint64          unregistered_stored;  /* with subjects: records stored without a subject */
+  gint64          unregistered_stored;  /* with subjects or staged: records stored without a subject */
+  gboolean        registered_duplicates_counted; /* staged: 重码 of registered codes counted */
 
   int             map[MAX_FIELDS];   /* file column → kind column, or -1 */
   guint           n_file_columns;

@@ -67,18 +67,19 @@ reject_unknown_subject (Import  *imp,
 }
 
 /* A good row not written: its number is there already, brought by an
- * earlier import or earlier in this file. */
+ * earlier import or earlier in this file (@owner, the import of the record
+ * that has it; -1: to be looked up). */
 static gboolean
 reject_not_written (Import  *imp,
+                    gint64   owner,
                     GError **error)
 {
   const Kind *kind = imp->kind;
   const Column *number = &kind->columns[kind->number_column];
   const char *value = imp->value[kind->number_column];
-  gint64 owner = hcs_store_imports_record_owner (imp->store, kind->table, value, error);
   g_autofree char *message = NULL;
 
-  if (owner < 0)
+  if (owner < 0 && (owner = hcs_store_imports_record_owner (imp->store, kind->table, value, error)) < 0)
     return FALSE;
   if (kind->table == HCS_RECORD_SUBJECT)
     return reject_registered (imp, owner, error);
@@ -161,7 +162,7 @@ store_row (Import   *imp,
       return TRUE;
     }
   if (written == 0)
-    return reject_not_written (imp, error);
+    return reject_not_written (imp, -1, error);
   return FALSE;
 }
 
@@ -438,13 +439,22 @@ write_staged (Import  *imp,
               GError **error)
 {
   HcsStagedRow r;
-  gint64 written = 0;
+  HcsStagedCounts counts = { 0, };
   gint64 current = -1;
   int rc;
 
-  if (!hcs_store_imports_record_finish (imp->store, imp->insert, &written, error))
+  if (!hcs_store_imports_record_finish (imp->store, imp->insert, &counts, error))
     return FALSE;
-  imp->accepted += written;
+  imp->accepted += counts.written;
+  /* 重码 of registered codes, counted by the check of the staged rows
+   * (else by hcs_store_imports_count_duplicates, a join of the import's
+   * records with their subjects) */
+  if (imp->kind->table != HCS_RECORD_SUBJECT)
+    {
+      imp->uscc_duplicates += counts.other_name;
+      imp->unregistered_stored += counts.unregistered;
+      imp->registered_duplicates_counted = TRUE;
+    }
   while ((rc = hcs_store_imports_record_next (imp->store, imp->insert, &r, error)) > 0)
     {
       gboolean ok;
@@ -471,7 +481,7 @@ write_staged (Import  *imp,
       if (imp->require_subject && !r.subject_known)
         ok = reject_unknown_subject (imp, error);
       else
-        ok = reject_not_written (imp, error);
+        ok = reject_not_written (imp, r.owner, error);
       imp->identifier = NULL;
       if (!ok)
         return FALSE;

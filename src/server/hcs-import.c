@@ -444,9 +444,9 @@ hcs_import_run (HcsStore                *store,
   /* 重码 among the records it kept, counted once, now. */
   if (imp.kind->table != HCS_RECORD_SUBJECT)
     {
+      gboolean counted = imp.subjects != NULL || imp.registered_duplicates_counted;
       gint64 n = hcs_store_imports_count_duplicates (store, imp.kind->table, imp.import_id, last_record,
-                                                     imp.subjects == NULL,
-                                                     imp.subjects == NULL || imp.unregistered_stored > 0, &local);
+                                                     !counted, !counted || imp.unregistered_stored > 0, &local);
 
       if (n < 0)
         return store_failed (failure, &local, error);

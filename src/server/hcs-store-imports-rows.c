@@ -548,7 +548,9 @@ hcs_store_imports_record_stage_rejection (HcsStore         *store,
 
 /**
  * hcs_store_imports_record_finish:
- * @written: (out): the rows written (staged only; left alone row by row)
+ * @counts: (out): the rows written, and among them the records of a
+ *   registered subject under another name and those without a subject
+ *   (staged only; left alone row by row)
  *
  * Writes the staged rows in one insert, in the file's order. Row by row,
  * nothing to do.
@@ -556,12 +558,12 @@ hcs_store_imports_record_stage_rejection (HcsStore         *store,
 gboolean
 hcs_store_imports_record_finish (HcsStore         *store,
                                  HcsRecordInsert  *insert,
-                                 gint64           *written,
+                                 HcsStagedCounts  *counts,
                                  GError          **error)
 {
   if (insert->stage == NULL)
     return TRUE;
-  return hcs_pg_stage_finish (insert->stage, written, error);
+  return hcs_pg_stage_finish (insert->stage, counts, error);
 }
 
 /* Returns: 1 with the next staged rejection or row not written in @row

@@ -112,8 +112,19 @@ typedef struct
   const char *code;
   const char *message;
   gboolean    subject_known;
+  gint64      owner;      /* a record not written: the import of the record
+                           * that has its number now (0: none), -1 unknown */
   const char *value[HCS_RECORD_VALUES + 1];   /* by parameter; [0] and [2] unused */
 } HcsStagedRow;
+
+/* What the staged rows came to (hcs_store_imports_record_finish()). */
+typedef struct
+{
+  gint64 written;
+  gint64 other_name;      /* records written of a registered subject under
+                           * another name (重码) */
+  gint64 unregistered;    /* records written without a subject */
+} HcsStagedCounts;
 
 #define HCS_RECORD_STAGED 2
 
@@ -151,7 +162,7 @@ gboolean      hcs_store_imports_record_stage_rejection (HcsStore *store,
                                                 GError         **error);
 gboolean      hcs_store_imports_record_finish  (HcsStore        *store,
                                                 HcsRecordInsert *insert,
-                                                gint64          *written,
+                                                HcsStagedCounts *counts,
                                                 GError         **error);
 int           hcs_store_imports_record_next    (HcsStore        *store,
                                                 HcsRecordInsert *insert,

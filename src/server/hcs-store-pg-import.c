@@ -58,75 +58,111 @@ static const char SQL_CREATE[] =
 static const char SQL_COPY[] =
   "COPY hcs_import_stage (row, seq, field, code, message, p1, p3, p4, p5, p6, p7, p8, p9) FROM STDIN";
 
-/* The good rows not written, and whether their subject is registered. A
- * record is not written when its number is there already (record_numbers
- * holds every number of a kind), when it needs a subject that is not
- * registered ($1), or when an earlier row of the file that is written has
- * its number; a registration when its identifier is registered already
- * or earlier in the file. Row by row, the first written of a number wins:
- * the same rows. */
-static const char SQL_UNWRITTEN_RECORDS[] =
-  "CREATE TEMPORARY TABLE hcs_import_unwritten ON COMMIT DROP AS"
-  " SELECT row, known FROM ("
-  "  SELECT row, known, out, row_number () OVER (PARTITION BY out, p4 ORDER BY row) AS n FROM ("
-  "   SELECT s.row, s.p4, j.id IS NOT NULL AS known,"
-  "          ($1::boolean AND j.id IS NULL) OR r.number IS NOT NULL AS out"
-  "   FROM hcs_import_stage s"
-  "   LEFT JOIN subjects j ON j.identifier = s.p1"
-  "   LEFT JOIN record_numbers r ON r.kind = $2 AND r.number = s.p4"
-  "   WHERE s.code IS NULL) c) w"
-  " WHERE out OR n > 1";
-static const char SQL_UNWRITTEN_SUBJECTS[] =
-  "CREATE TEMPORARY TABLE hcs_import_unwritten ON COMMIT DROP AS"
-  " SELECT row, TRUE AS known FROM ("
-  "  SELECT s.row, j.id IS NOT NULL AS out,"
-  "         row_number () OVER (PARTITION BY j.id IS NOT NULL, s.p1 ORDER BY s.row) AS n"
-  "  FROM hcs_import_stage s LEFT JOIN subjects j ON j.identifier = s.p1"
-  "  WHERE s.code IS NULL) w"
-  " WHERE out OR n > 1";
+/* Once the rows are in: the staging table's statistics (of the columns
+ * the queries below filter and join on), without which the planner takes
+ * it for a few hundred rows and looks each row's subject and number up by
+ * index (the check of a 100,000-row import took 1.7 s, bench/README.md);
+ * memory for the sorts of the import's rows, which spilled to disk with
+ * the default 4 MB; and no JIT compilation, which the report's estimate
+ * (a subquery a row, for the few rows not written) set off for 0.6 s. For
+ * the rest of the import's transaction only. */
+static const char SQL_ANALYZE[] =
+  "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off; ANALYZE hcs_import_stage (row, code, p1, p4)";
 
-/* The written rows: $1 item_id, $2 import_id. ON CONFLICT DO NOTHING and
- * the count checked: a row another transaction wrote meanwhile is not
- * taken for one of this import. */
+/* Every good row checked once: its subject (NULL: not registered), whether
+ * its name is another than the one its subject is registered under (重码),
+ * and whether it is not written. A record is not written when its number
+ * is there already (record_numbers holds every number of a kind), when it
+ * needs a subject that is not registered ($1), or when an earlier row of
+ * the file that is written has its number; a registration when its
+ * identifier is registered already or earlier in the file. Row by row, the
+ * first written of a number wins: the same rows. The numbers a file
+ * repeats are found by a hash aggregate, not by sorting every row. */
+#define CHECKED_FIRST \
+  " first AS (SELECT number, min (row) AS row FROM c WHERE NOT out GROUP BY number HAVING count(*) > 1)" \
+  " SELECT c.row, c.subject_id, c.known, c.other_name, c.out OR coalesce (c.row > f.row, FALSE) AS unwritten" \
+  " FROM c LEFT JOIN first f ON NOT c.out AND f.number = c.number"
+static const char SQL_CHECK_RECORDS[] =
+  "CREATE TEMPORARY TABLE hcs_import_checked ON COMMIT DROP AS"
+  " WITH c AS ("
+  "  SELECT s.row, s.p4 AS number, j.id AS subject_id, j.id IS NOT NULL AS known,"
+  "         coalesce (j.name <> s.p3, FALSE) AS other_name,"
+  "         ($1::boolean AND j.id IS NULL) OR r.number IS NOT NULL AS out"
+  "  FROM hcs_import_stage s"
+  "  LEFT JOIN subjects j ON j.identifier = s.p1"
+  "  LEFT JOIN record_numbers r ON r.kind = $2 AND r.number = s.p4"
+  "  WHERE s.code IS NULL),"
+  CHECKED_FIRST;
+static const char SQL_CHECK_SUBJECTS[] =
+  "CREATE TEMPORARY TABLE hcs_import_checked ON COMMIT DROP AS"
+  " WITH c AS ("
+  "  SELECT s.row, s.p1 AS number, NULL::bigint AS subject_id, TRUE AS known, FALSE AS other_name,"
+  "         j.id IS NOT NULL AS out"
+  "  FROM hcs_import_stage s LEFT JOIN subjects j ON j.identifier = s.p1"
+  "  WHERE s.code IS NULL),"
+  CHECKED_FIRST;
+
+/* The rows to write, the records of a registered subject under another
+ * name and those without a subject among them. */
+static const char SQL_COUNTS[] =
+  "SELECT count(*) FILTER (WHERE NOT unwritten),"
+  " count(*) FILTER (WHERE NOT unwritten AND other_name),"
+  " count(*) FILTER (WHERE NOT unwritten AND subject_id IS NULL)"
+  " FROM hcs_import_checked";
+
+/* The written rows: $1 item_id, $2 import_id; the subject found by the
+ * check. ON CONFLICT DO NOTHING and the count checked: a row another
+ * transaction wrote meanwhile is not taken for one of this import. */
 #define STAGED_GOOD \
-  " FROM hcs_import_stage s LEFT JOIN subjects j ON j.identifier = s.p1" \
-  " WHERE s.code IS NULL AND NOT EXISTS (SELECT 1 FROM hcs_import_unwritten u WHERE u.row = s.row)" \
+  " FROM hcs_import_stage s JOIN hcs_import_checked c ON c.row = s.row" \
+  " WHERE s.code IS NULL AND NOT c.unwritten" \
   " ORDER BY s.row ON CONFLICT DO NOTHING"
 static const char *const SQL_WRITE[] = {
   "INSERT INTO penalties (uscc, subject_id, name, decision_no, authority, decided_on,"
   " category, amount, publicity_until, item_id, import_id)"
-  " SELECT s.p1, j.id, s.p3, s.p4, s.p5, s.p6, s.p7, s.p8::double precision, s.p9, $1::bigint, $2::bigint"
+  " SELECT s.p1, c.subject_id, s.p3, s.p4, s.p5, s.p6, s.p7, s.p8::double precision, s.p9, $1::bigint, $2::bigint"
   STAGED_GOOD,
   "INSERT INTO licenses (uscc, subject_id, name, license_no, license_name, authority,"
   " decided_on, valid_until, item_id, import_id)"
-  " SELECT s.p1, j.id, s.p3, s.p4, s.p5, s.p6, s.p7, s.p8, $1::bigint, $2::bigint"
+  " SELECT s.p1, c.subject_id, s.p3, s.p4, s.p5, s.p6, s.p7, s.p8, $1::bigint, $2::bigint"
   STAGED_GOOD,
   "INSERT INTO commitments (uscc, subject_id, name, commitment_no, matter, authority,"
   " committed_on, fulfilment, item_id, import_id)"
-  " SELECT s.p1, j.id, s.p3, s.p4, s.p5, s.p6, s.p7, s.p8, $1::bigint, $2::bigint"
+  " SELECT s.p1, c.subject_id, s.p3, s.p4, s.p5, s.p6, s.p7, s.p8, $1::bigint, $2::bigint"
   STAGED_GOOD,
   /* as hcs-store-imports-rows.c's INSERT_SUBJECT; $1 unused */
   "INSERT INTO subjects (identifier, name, type, region, industry, registered_on, import_id,"
   " created_at, updated_at)"
   " SELECT s.p1, s.p3, s.p4, s.p5, coalesce (s.p6, ''), s.p7, $2::bigint, t.now, t.now"
-  " FROM hcs_import_stage s CROSS JOIN (SELECT to_char (date_trunc ('second', now () AT TIME ZONE 'UTC'),"
+  " FROM hcs_import_stage s JOIN hcs_import_checked c ON c.row = s.row"
+  " CROSS JOIN (SELECT to_char (date_trunc ('second', now () AT TIME ZONE 'UTC'),"
   " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS now, $1::bigint AS item) t"
-  " WHERE s.code IS NULL AND NOT EXISTS (SELECT 1 FROM hcs_import_unwritten u WHERE u.row = s.row)"
+  " WHERE s.code IS NULL AND NOT c.unwritten"
   " ORDER BY s.row ON CONFLICT DO NOTHING",
 };
 static const char *const KIND_NAME[] = { "penalties", "licenses", "commitments" };
 
-static const char SQL_COUNT_GOOD[] =
-  "SELECT count(*) - (SELECT count(*) FROM hcs_import_unwritten) FROM hcs_import_stage WHERE code IS NULL";
-
-/* The report: the rejections and the rows not written, in the file's order. */
-static const char SQL_REPORT[] =
-  "DECLARE hcs_import_report NO SCROLL CURSOR FOR"
-  " SELECT s.row, s.field, s.code, s.message, coalesce (u.known, FALSE),"
-  "  s.p1, s.p3, s.p4, s.p5, s.p6, s.p7, s.p8, s.p9"
-  " FROM hcs_import_stage s LEFT JOIN hcs_import_unwritten u ON u.row = s.row"
-  " WHERE s.code IS NOT NULL OR u.row IS NOT NULL"
-  " ORDER BY s.row, s.seq";
+/* The report: the rejections and the rows not written, in the file's
+ * order; a record not written with the import of the record that has its
+ * number now, found through record_numbers and the table's primary key
+ * (its number has no index of its own in the table, whose partitions a
+ * look-up by number would each scan). */
+#define SQL_REPORT_OF(owner) \
+  "DECLARE hcs_import_report NO SCROLL CURSOR FOR" \
+  " SELECT s.row, s.field, s.code, s.message, coalesce (c.known, FALSE), " owner "," \
+  "  s.p1, s.p3, s.p4, s.p5, s.p6, s.p7, s.p8, s.p9" \
+  " FROM hcs_import_stage s LEFT JOIN hcs_import_checked c ON c.row = s.row AND s.code IS NULL" \
+  " WHERE s.code IS NOT NULL OR c.unwritten" \
+  " ORDER BY s.row, s.seq"
+#define OWNER_OF(table) \
+  "CASE WHEN c.unwritten THEN coalesce ((SELECT r.import_id FROM " table " r WHERE r.id =" \
+  " (SELECT n.record_id FROM record_numbers n WHERE n.kind = '" table "' AND n.number = s.p4)), 0) END"
+static const char *const SQL_REPORT[] = {
+  SQL_REPORT_OF (OWNER_OF ("penalties")),
+  SQL_REPORT_OF (OWNER_OF ("licenses")),
+  SQL_REPORT_OF (OWNER_OF ("commitments")),
+  SQL_REPORT_OF ("NULL::bigint"),
+};
 
 /* Returns: (transfer full): the staging of one import's rows into @table,
  * in the transaction of @pg */
@@ -279,37 +315,37 @@ result_count (PGresult *result)
 
 /**
  * hcs_pg_stage_finish:
- * @written: (out): the rows written
+ * @counts: (out): the rows written, the records of a registered subject
+ *   under another name and those without a subject among them
  *
- * Sends what is left, finds the rows not to write, writes the others and
- * opens the report (hcs_pg_stage_next()).
+ * Sends what is left, checks the good rows (which are not to be written),
+ * writes the others and opens the report (hcs_pg_stage_next()).
  */
 gboolean
-hcs_pg_stage_finish (HcsPgStage  *stage,
-                     gint64      *written,
-                     GError     **error)
+hcs_pg_stage_finish (HcsPgStage       *stage,
+                     HcsStagedCounts  *counts,
+                     GError          **error)
 {
   PGconn *conn = hcs_pg_get_conn (stage->pg);
   g_autofree char *item = g_strdup_printf ("%" G_GINT64_FORMAT, stage->item_id);
   g_autofree char *import = g_strdup_printf ("%" G_GINT64_FORMAT, stage->import_id);
-  g_autofree char *expected_text = NULL;
-  const char *unwritten_params[2];
+  const char *check_params[2];
   const char *write_params[2] = { item, import };
   PGresult *result;
   gint64 expected, n;
 
   g_return_val_if_fail (!stage->finished, FALSE);
   stage->finished = TRUE;
-  *written = 0;
-  if (!flush (stage, error))
+  memset (counts, 0, sizeof *counts);
+  if (!flush (stage, error) || !hcs_pg_exec (stage->pg, SQL_ANALYZE, error))
     return FALSE;
   if (stage->table == HCS_RECORD_SUBJECT)
-    result = PQexecParams (conn, SQL_UNWRITTEN_SUBJECTS, 0, NULL, NULL, NULL, NULL, 0);
+    result = PQexecParams (conn, SQL_CHECK_SUBJECTS, 0, NULL, NULL, NULL, NULL, 0);
   else
     {
-      unwritten_params[0] = stage->require_subject ? "true" : "false";
-      unwritten_params[1] = KIND_NAME[stage->table];
-      result = PQexecParams (conn, SQL_UNWRITTEN_RECORDS, 2, NULL, unwritten_params, NULL, NULL, 0);
+      check_params[0] = stage->require_subject ? "true" : "false";
+      check_params[1] = KIND_NAME[stage->table];
+      result = PQexecParams (conn, SQL_CHECK_RECORDS, 2, NULL, check_params, NULL, NULL, 0);
     }
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
@@ -318,9 +354,17 @@ hcs_pg_stage_finish (HcsPgStage  *stage,
       return FALSE;
     }
   PQclear (result);
-  if ((expected_text = hcs_pg_single_text (stage->pg, SQL_COUNT_GOOD, 0, NULL, error)) == NULL)
-    return FALSE;
-  expected = g_ascii_strtoll (expected_text, NULL, 10);
+  result = PQexec (conn, SQL_COUNTS);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)
+    {
+      hcs_pg_set_error (stage->pg, result, error);
+      PQclear (result);
+      return FALSE;
+    }
+  expected = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  counts->other_name = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
+  counts->unregistered = g_ascii_strtoll (PQgetvalue (result, 0, 2), NULL, 10);
+  PQclear (result);
 
   result = PQexecParams (conn, SQL_WRITE[stage->table], 2, NULL, write_params, NULL, NULL, 0);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
@@ -350,9 +394,9 @@ hcs_pg_stage_finish (HcsPgStage  *stage,
                    " subjects meanwhile", expected - n, expected);
       return FALSE;
     }
-  *written = n;
+  counts->written = n;
 
-  if (!hcs_pg_exec (stage->pg, SQL_REPORT, error))
+  if (!hcs_pg_exec (stage->pg, SQL_REPORT[stage->table], error))
     return FALSE;
   stage->cursor = TRUE;
   return TRUE;
@@ -404,9 +448,10 @@ hcs_pg_stage_next (HcsPgStage    *stage,
   out->code = TEXT (2);
   out->message = TEXT (3);
   out->subject_known = g_str_equal (PQgetvalue (page, r, 4), "t");
-  out->value[1] = TEXT (5);
+  out->owner = PQgetisnull (page, r, 5) ? -1 : g_ascii_strtoll (PQgetvalue (page, r, 5), NULL, 10);
+  out->value[1] = TEXT (6);
   for (int p = 3; p <= HCS_RECORD_VALUES; p++)
-    out->value[p] = TEXT (p + 3);
+    out->value[p] = TEXT (p + 4);
 #undef TEXT
   return 1;
 }

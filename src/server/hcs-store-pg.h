@@ -107,7 +107,7 @@ gboolean      hcs_pg_stage_rejection        (HcsPgStage      *stage,
                                              const char      *message,
                                              GError         **error);
 gboolean      hcs_pg_stage_finish           (HcsPgStage      *stage,
-                                             gint64          *written,
+                                             HcsStagedCounts *counts,
                                              GError         **error);
 int           hcs_pg_stage_next             (HcsPgStage      *stage,
                                              HcsStagedRow    *out,
