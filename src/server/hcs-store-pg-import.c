@@ -142,6 +142,28 @@ static const char *const SQL_WRITE[] = {
 };
 static const char *const KIND_NAME[] = { "penalties", "licenses", "commitments" };
 
+/* A big import of records keeps record_numbers by one statement instead of
+ * the table's row trigger (a PL/pgSQL call and an INSERT a row: 1.1–2.3 s
+ * of a 100,000-row import, bench/README.md): the trigger is turned off in
+ * the import's transaction only (ALTER TABLE … DISABLE TRIGGER, on again
+ * before the commit; the catalog change is never seen outside it), and the
+ * INSERT of the records gives its rows to one INSERT INTO record_numbers.
+ * The ALTER locks the table (and its partitions) SHARE ROW EXCLUSIVE to
+ * the end of the transaction: no other transaction writes records of the
+ * kind meanwhile — the other imports' INSERTs wait for this one's commit,
+ * readers do not — so none can write a number between the check and the
+ * insert, and none writes a record while the trigger is off, for it waits
+ * for the lock. The lock is asked for with a short wait: when another
+ * transaction writes the table (another import), or the server's role may
+ * not alter it (not its owner), the import keeps the trigger, as a small
+ * import always does (a few hundred rows gain nothing and would hold off
+ * the other writers of the table). HCS_IMPORT_PG_NUMBERS=statement or
+ * trigger decides, for tests and measurements. */
+#define NUMBERS_BY_STATEMENT_ROWS 10000
+#define NUMBERS_LOCK_WAIT "1s"
+static const char *const NUMBERS_TRIGGER[] = { "penalties_numbers", "licenses_numbers", "commitments_numbers" };
+static const char *const NUMBER_COLUMN[] = { "decision_no", "license_no", "commitment_no" };
+
 /* The report: the rejections and the rows not written, in the file's
  * order; a record not written with the import of the record that has its
  * number now, found through record_numbers and the table's primary key
@@ -163,6 +185,63 @@ static const char *const SQL_REPORT[] = {
   SQL_REPORT_OF (OWNER_OF ("commitments")),
   SQL_REPORT_OF ("NULL::bigint"),
 };
+
+/* Whether to keep record_numbers by one statement (see above). */
+static gboolean
+numbers_by_statement (HcsPgStage *stage)
+{
+  const char *force = g_getenv ("HCS_IMPORT_PG_NUMBERS");
+
+  if (stage->table == HCS_RECORD_SUBJECT)
+    return FALSE;
+  if (force != NULL && g_str_equal (force, "statement"))
+    return TRUE;
+  if (force != NULL && g_str_equal (force, "trigger"))
+    return FALSE;
+  return stage->rows >= NUMBERS_BY_STATEMENT_ROWS;
+}
+
+/* Turns record_numbers' trigger of the stage's table off for the
+ * transaction, under a savepoint: when the table's lock does not come
+ * within NUMBERS_LOCK_WAIT or the ALTER is refused, the savepoint undoes
+ * it and the trigger stays. Returns: 1 with the trigger off, 0 with it on,
+ * -1 on error */
+static int
+numbers_trigger_off (HcsPgStage  *stage,
+                     GError     **error)
+{
+  const char *table = KIND_NAME[stage->table];
+  g_autofree char *timeout = hcs_pg_single_text (stage->pg, "SELECT current_setting ('lock_timeout')", 0, NULL, error);
+  g_autofree char *alter = NULL;
+  g_autoptr(GError) local = NULL;
+  const char *params[1];
+  PGresult *result;
+
+  if (timeout == NULL)
+    return -1;
+  alter = g_strdup_printf ("SAVEPOINT hcs_import_numbers; SET LOCAL lock_timeout = '" NUMBERS_LOCK_WAIT "';"
+                           " ALTER TABLE %s DISABLE TRIGGER %s", table, NUMBERS_TRIGGER[stage->table]);
+  if (!hcs_pg_exec (stage->pg, alter, &local))
+    {
+      g_debug ("import %" G_GINT64_FORMAT ": %s keeps its trigger: %s", stage->import_id, table, local->message);
+      return hcs_pg_exec (stage->pg, "ROLLBACK TO SAVEPOINT hcs_import_numbers; RELEASE SAVEPOINT hcs_import_numbers",
+                          error) ? 0 : -1;
+    }
+  /* the connection's lock_timeout again, for the rest of the transaction */
+  params[0] = timeout;
+  if (!hcs_pg_exec (stage->pg, "RELEASE SAVEPOINT hcs_import_numbers", error))
+    return -1;
+  result = PQexecParams (hcs_pg_get_conn (stage->pg), "SELECT set_config ('lock_timeout', $1, true)",
+                         1, NULL, params, NULL, NULL, 0);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      hcs_pg_set_error (stage->pg, result, error);
+      PQclear (result);
+      return -1;
+    }
+  PQclear (result);
+  return 1;
+}
 
 /* Returns: (transfer full): the staging of one import's rows into @table,
  * in the transaction of @pg */
@@ -334,10 +413,17 @@ hcs_pg_stage_finish (HcsPgStage       *stage,
   PGresult *result;
   gint64 expected, n;
 
+  g_autofree char *write_sql = NULL;
+  g_autofree char *enable = NULL;
+  int numbers_off = 0;
+
   g_return_val_if_fail (!stage->finished, FALSE);
   stage->finished = TRUE;
   memset (counts, 0, sizeof *counts);
   if (!flush (stage, error) || !hcs_pg_exec (stage->pg, SQL_ANALYZE, error))
+    return FALSE;
+  /* before the check: from here on no other transaction writes numbers */
+  if (numbers_by_statement (stage) && (numbers_off = numbers_trigger_off (stage, error)) < 0)
     return FALSE;
   if (stage->table == HCS_RECORD_SUBJECT)
     result = PQexecParams (conn, SQL_CHECK_SUBJECTS, 0, NULL, NULL, NULL, NULL, 0);
@@ -366,7 +452,13 @@ hcs_pg_stage_finish (HcsPgStage       *stage,
   counts->unregistered = g_ascii_strtoll (PQgetvalue (result, 0, 2), NULL, 10);
   PQclear (result);
 
-  result = PQexecParams (conn, SQL_WRITE[stage->table], 2, NULL, write_params, NULL, NULL, 0);
+  if (numbers_off)
+    write_sql = g_strdup_printf ("WITH w AS (%s RETURNING id, %s)"
+                                 " INSERT INTO record_numbers (kind, number, record_id) SELECT '%s', %s, id FROM w",
+                                 SQL_WRITE[stage->table], NUMBER_COLUMN[stage->table], KIND_NAME[stage->table],
+                                 NUMBER_COLUMN[stage->table]);
+  result = PQexecParams (conn, write_sql != NULL ? write_sql : SQL_WRITE[stage->table], 2, NULL, write_params,
+                         NULL, NULL, 0);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
       GError *local = NULL;
@@ -395,6 +487,13 @@ hcs_pg_stage_finish (HcsPgStage       *stage,
       return FALSE;
     }
   counts->written = n;
+  if (numbers_off)
+    {
+      enable = g_strdup_printf ("ALTER TABLE %s ENABLE TRIGGER %s", KIND_NAME[stage->table],
+                                NUMBERS_TRIGGER[stage->table]);
+      if (!hcs_pg_exec (stage->pg, enable, error))
+        return FALSE;
+    }
 
   if (!hcs_pg_exec (stage->pg, SQL_REPORT[stage->table], error))
     return FALSE;
