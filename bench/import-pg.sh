@@ -14,6 +14,9 @@
 # PostgreSQL backend did first) against the COPY import, on a file of the
 # same size without bad rows (row by row over PostgreSQL, a repeated
 # decision number ends the transaction); it takes minutes.
+# ALSO="VAR=VALUE …" imports the file once more in each run with those
+# variables set (e.g. ALSO=HCS_IMPORT_PG_NUMBERS=trigger), alternating with
+# the import as it is, for an A/B measured under the same load.
 # PROFILE=1 starts the cluster with pg_stat_statements (track = all: the
 # statements of triggers too) and auto_explain (log_analyze, log_triggers),
 # runs one more import of the file with `perf record` on the server process
@@ -128,7 +131,8 @@ import_once() {
   [ -z "${PERF:-}" ] || wrap=(perf record -q -F 499 -g -o "$PERF" --)
   q -d postgres -c "CREATE DATABASE $db TEMPLATE hc_template"
   t0=$(now)
-  "${wrap[@]}" "$server" import --db "postgresql:///$db" --item 1 "$file" > "$out" 2>&1
+  # shellcheck disable=SC2086 # IMPORT_ENV: VAR=VALUE words
+  env ${IMPORT_ENV:-} "${wrap[@]}" "$server" import --db "postgresql:///$db" --item 1 "$file" > "$out" 2>&1
   t1=$(now)
   stored=$(q -d "$db" -At -c "SELECT count(*) FROM penalties")
   q -d postgres -c "DROP DATABASE $db"
@@ -147,7 +151,7 @@ import_sqlite() {
   awk -v x="$t0" -v y="$t1" 'BEGIN { print y - x }'
 }
 
-best_copy= best_clean= best_rows= best_ref= best_lite=
+best_copy= best_clean= best_rows= best_ref= best_lite= best_also=
 for run in $(seq "$runs"); do
   import_sqlite "$run" "$work/lite.txt" > "$work/t"; t_lite=$(cat "$work/t"); stored_lite=$stored
   import_once hc_copy_$run "$work/copy.txt" "$csv" > "$work/t"; t_copy=$(cat "$work/t"); stored_copy=$stored
@@ -167,6 +171,11 @@ for run in $(seq "$runs"); do
 
   printf 'run %s: SQLite import %.2f s, PostgreSQL import %.2f s, psql \\copy %.2f s (load %s)\n' \
     "$run" "$t_lite" "$t_copy" "$t_ref" "$(uptime | sed 's/.*load average: //')"
+  if [ -n "${ALSO:-}" ]; then
+    IMPORT_ENV=$ALSO import_once hc_also_$run "$work/also.txt" "$csv" > "$work/t"; t_also=$(cat "$work/t")
+    printf 'run %s: PostgreSQL import with %s %.2f s (load %s)\n' "$run" "$ALSO" "$t_also" "$(uptime | sed 's/.*load average: //')"
+    best_also=$(best "$best_also" "$t_also")
+  fi
   best_lite=$(best "$best_lite" "$t_lite")
   best_copy=$(best "$best_copy" "$t_copy")
   best_ref=$(best "$best_ref" "$t_ref")
@@ -198,6 +207,9 @@ if [ -n "${ROW_BY_ROW:-}" ]; then
     printf "ratio COPY import / row by row (rows/s): %.2f\n", tr / tk;
   }'
 fi
+[ -z "${ALSO:-}" ] || awk -v n="$rows" -v tc="$best_copy" -v ta="$best_also" -v a="$ALSO" 'BEGIN {
+  printf "import, PostgreSQL with %s: %.2f s, %.0f rows/s; ratio without / with (rows/s): %.2f\n", a, ta, n / ta, ta / tc;
+}'
 echo "load after: $(uptime | sed 's/.*load average: //')"
 
 if [ -n "${PROFILE:-}" ]; then
