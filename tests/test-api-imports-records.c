@@ -624,6 +624,82 @@ test_numbers_by_statement_or_trigger (void)
   g_rmdir (dir);
 }
 
+/* Two imports at once with overlapping numbers, each keeping
+ * record_numbers by one statement (HCS_IMPORT_PG_NUMBERS=statement): over
+ * PostgreSQL the second waits for the first's lock on penalties, or keeps
+ * its trigger and fails as busy when the first wrote its numbers
+ * meanwhile; over SQLite the second waits for the write lock. Whichever
+ * happens, each number is written once, with its record_numbers entry,
+ * and what the imports accepted is what is there. */
+static void
+test_concurrent_imports_write_each_number_once (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hncredit-concurrent-XXXXXX", NULL);
+  g_autofree char *exe = g_getenv ("HNCREDIT_SERVER_PATH") ? g_strdup (g_getenv ("HNCREDIT_SERVER_PATH"))
+                         : g_build_filename (HC_BUILD_ROOT, "src", "server", "hncredit-server", NULL);
+  g_autofree char *item = g_strdup_printf ("%" G_GINT64_FORMAT, penalty_item);
+  g_autofree char *known = new_uscc ();
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
+                                          " VALUES ('%s', '海南并发有限公司', 'legal_person', '460100', 'x', 'x')", known);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  GSubprocess *import[2];
+  gint64 accepted = 0;
+  guint succeeded = 0;
+
+  hc_test_exec_sql (server, sql);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "HCS_IMPORT_PG_NUMBERS", "statement", TRUE);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GString) csv = g_string_new (HC_TEST_IMPORTS_HEADER);
+      g_autofree char *file = g_strdup_printf ("%s/concurrent-%u.csv", dir, i);
+      g_autofree char *actor = g_strdup_printf ("concurrent-%u", i);
+      g_autoptr(GError) error = NULL;
+
+      /* CC-1 … CC-400 and CC-201 … CC-600 */
+      for (guint n = 1 + 200 * i; n <= 400 + 200 * i; n++)
+        g_string_append_printf (csv, "%s,海南并发有限公司,CC-%u,某机关,2024-%02u-02,罚款,%u,\n", known, n, 1 + n % 12, n);
+      g_assert_true (g_file_set_contents (file, csv->str, csv->len, NULL));
+      import[i] = g_subprocess_launcher_spawn (launcher, &error, exe, "import", "--db",
+                                               hc_test_server_get_db_path (server), "--item", item,
+                                               "--actor", actor, file, NULL);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *accepted_sql = g_strdup_printf ("SELECT coalesce (sum (accepted), 0) FROM imports"
+                                                       " WHERE actor = 'concurrent-%u'", i);
+
+      g_assert_true (g_subprocess_wait (import[i], NULL, NULL));
+      if (g_subprocess_get_successful (import[i]))
+        succeeded++;
+      accepted += hc_test_count_rows (server, accepted_sql);
+      g_object_unref (import[i]);
+    }
+  /* at least one went through; a second that failed (busy) left nothing */
+  g_assert_cmpuint (succeeded, >=, 1);
+  g_assert_cmpint (accepted, ==, succeeded == 2 ? 600 : 400);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM penalties WHERE decision_no LIKE 'CC-%'"), ==, accepted);
+  g_assert_cmpint (hc_test_count_rows (server, "SELECT count(DISTINCT decision_no) FROM penalties WHERE decision_no LIKE 'CC-%'"),
+                   ==, accepted);
+  if (g_getenv ("HC_TEST_PG") != NULL)
+    {
+      g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM record_numbers n JOIN penalties p"
+                                           " ON p.id = n.record_id AND p.decision_no = n.number"
+                                           " WHERE n.kind = 'penalties' AND n.number LIKE 'CC-%'"), ==, accepted);
+      g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM pg_trigger"
+                                           " WHERE tgname = 'penalties_numbers' AND tgenabled <> 'O'"), ==, 0);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s/concurrent-%u.csv", dir, i);
+
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -643,6 +719,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/imports/rejections-when-written-word-for-word", test_rejections_when_written_word_for_word);
   g_test_add_func ("/imports/repeated-numbers-first-written-wins", test_repeated_numbers_first_written_wins);
   g_test_add_func ("/imports/numbers-by-statement-or-trigger", test_numbers_by_statement_or_trigger);
+  g_test_add_func ("/imports/concurrent-imports-write-each-number-once", test_concurrent_imports_write_each_number_once);
   g_test_add_func ("/imports/cli-uses-the-same-import", test_cli_uses_the_same_import);
   g_test_add_func ("/imports/subjects-in-memory-or-by-sql", test_subjects_in_memory_or_by_sql);
   g_test_add_func ("/imports/sigkill-mid-import-leaves-all-or-nothing", test_sigkill_mid_import_leaves_all_or_nothing);
