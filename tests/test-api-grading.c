@@ -726,6 +726,72 @@ test_grades_of_an_earlier_day_are_recomputed (void)
   }
 }
 
+/* A pass read by ranges of ids (HCS_GRADING_SCAN_RANGE, as over
+ * PostgreSQL by ten thousand) gives what one range gives: seven subjects
+ * in a row, each with a penalty, straddle the range ends of 3 and of 1
+ * (every subject its own range). The preview is the same number for
+ * number; a publish read by ranges of 3 stores each subject's score as
+ * the one-subject reading of its file gives it. */
+static void
+test_scan_by_ranges_gives_the_same_grades (void)
+{
+  g_autofree char *db_path = g_strdup (hc_test_server_get_db_path (server));
+  g_autoptr(HcTestResponse) model = draft ("{\"bands\":{\"A\":84,\"B\":69,\"C\":54}}");
+  g_autoptr(HcTestResponse) expected = NULL;
+  g_autofree char *preview_path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT "/preview",
+                                                   num (hc_test_response_object (model), "id"));
+  g_autofree char *publish_path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT "/publish",
+                                                   num (hc_test_response_object (model), "id"));
+  char *uscc[7];
+
+  for (int i = 0; i < 7; i++)
+    {
+      uscc[i] = new_company ("海南分段评价测试有限公司", 2 + i, "制造业");
+      import_penalty (uscc[i], i % 2 ? "罚款" : "吊销许可证件", 20 + 200 * i);
+    }
+  expected = send ("GET", preview_path, supervisor, NULL, NULL);
+  hc_assert_status (expected, 200, NULL);
+  for (const char *range = "1"; range != NULL; range = g_str_equal (range, "1") ? "3" : NULL)
+    {
+      g_autoptr(HcTestServer) ranged = NULL;
+      g_autoptr(HcTestResponse) preview = NULL;
+      g_autoptr(JsonNode) a = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(JsonNode) b = json_node_new (JSON_NODE_OBJECT);
+
+      g_setenv ("HCS_GRADING_SCAN_RANGE", range, TRUE);
+      ranged = hc_test_server_new_for_db (db_path, NULL);
+      g_unsetenv ("HCS_GRADING_SCAN_RANGE");
+      preview = hc_test_request (ranged, "GET", preview_path, hc_test_server_token (ranged, "supervisor"), NULL);
+      hc_assert_status (preview, 200, NULL);
+      json_node_set_object (a, hc_test_response_object (expected));
+      json_node_set_object (b, hc_test_response_object (preview));
+      g_assert_true (json_node_equal (a, b));
+      if (g_str_equal (range, "3"))
+        {
+          g_autoptr(HcTestResponse) published =
+            hc_test_request_full (ranged, "POST", publish_path, hc_test_server_token (ranged, "supervisor"),
+                                  NULL, NULL, model->etag);
+
+          hc_assert_status (published, 200, NULL);
+          json_node_set_object (b, json_object_get_object_member (hc_test_response_object (published), "regrading"));
+          g_assert_true (json_node_equal (a, b));
+        }
+    }
+  for (int i = 0; i < 7; i++)
+    {
+      g_autoptr(JsonObject) grade = grade_of (uscc[i]);
+      g_autofree char *sql =
+        g_strdup_printf ("SELECT score FROM subject_grades WHERE subject_id = (SELECT id FROM subjects"
+                         " WHERE identifier = '%s')", uscc[i]);
+
+      g_assert_cmpint (hc_test_count_rows (server, sql), ==,
+                       num (json_object_get_object_member (grade, "computed"), "score"));
+      g_assert_cmpint (num (json_object_get_object_member (json_object_get_object_member (grade, "computed"), "model"),
+                            "id"), ==, num (hc_test_response_object (model), "id"));
+      g_free (uscc[i]);
+    }
+}
+
 /* GET /grading/distribution: the grades in force of every 市县, as the
  * subjects table holds them (overrides included). */
 static void
@@ -793,6 +859,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/grading/a-draft-is-discarded-published-versions-stay",
                    test_a_draft_is_discarded_published_versions_stay);
   g_test_add_func ("/grading/distribution-by-region", test_distribution_by_region);
+  g_test_add_func ("/grading/scan-by-ranges-gives-the-same-grades", test_scan_by_ranges_gives_the_same_grades);
   g_test_add_func ("/grading/grades-of-an-earlier-day-are-recomputed", test_grades_of_an_earlier_day_are_recomputed);
 
   ret = g_test_run ();
