@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the files of test-api-lists share: its server, users and department, and the helpers more
+ * than one of them calls. */
+#pragma once
+
+#include <string.h>
+#include "hc-test-server.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64  id;
+  char   *etag;
+} Entry;
+
+extern HcTestServer *server;
+extern const char *admin, *analyst, *supervisor;
+extern gint64 department;
+extern guint next_subject;
+
+void register_subject (const char *identifier, const char *name, const char *type, const char *region);
+const char *new_subject (void);
+gint64 count (const char *sql);
+HcTestResponse *propose (const char *type, const char *subject, const char *measures);
+HcTestResponse *transition (gint64 id, const char *etag, const char *token, const char *action, const char *reason);
+const char *str (HcTestResponse *r, const char *member);
+gint64 num (HcTestResponse *r, const char *member);
+void entry_clear (Entry *e);
+void step (Entry *e, const char *action);
+void entry_in_state (const char *state, Entry *e);
+HcTestResponse *set_notice_days (const char *type, const char *token, int days);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Entry, entry_clear)
+
+void hc_test_lists_entries_add (void);
+void hc_test_lists_match_add (void);
+void hc_test_lists_publish_add (void);
+
+G_END_DECLS
