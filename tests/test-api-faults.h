@@ -18,9 +18,12 @@ G_BEGIN_DECLS
 
 extern GRand *prng;
 
-guint count_items (HcTestServer *srv, const char *path);
-void add_sqlite_test (const char *path, GTestFunc func, const char *pg_reason);
+guint count_items             (HcTestServer *srv,
+                               const char   *path);
+void  add_sqlite_test         (const char   *path,
+                               GTestFunc     func,
+                               const char   *pg_reason);
 
-void hc_test_faults_disk_add (void);
+void  hc_test_faults_disk_add (void);
 
 G_END_DECLS

@@ -16,17 +16,25 @@ extern const char *admin, *analyst, *supervisor, *holder, *market_supervisor;
 extern char *company;
 extern char *tmpdir;
 
-void exec_sql (const char *sql);
-void create_user (const char *username, const char *role, int department);
-void import (const char *kind, int item, const char *csv);
-GBytes *json_bytes (const char *json);
-JsonArray *items (HcTestResponse *r);
-gboolean holds (HcTestResponse *r, const char *member, const char *value);
-HcTestResponse *get (const char *token, const char *format, ...) G_GNUC_PRINTF (2, 3);
-gint64 record_id (const char *sql);
-char *run_text (const char * const *argv);
+void            exec_sql                               (const char         *sql);
+void            create_user                            (const char         *username,
+                                                        const char         *role,
+                                                        int                 department);
+void            import                                 (const char         *kind,
+                                                        int                 item,
+                                                        const char         *csv);
+GBytes         *json_bytes                             (const char         *json);
+JsonArray      *items                                  (HcTestResponse     *r);
+gboolean        holds                                  (HcTestResponse     *r,
+                                                        const char         *member,
+                                                        const char         *value);
+HcTestResponse *get                                    (const char         *token,
+                                                        const char         *format,
+                                                        ...) G_GNUC_PRINTF (2, 3);
+gint64          record_id                              (const char         *sql);
+char           *run_text                               (const char * const *argv);
 
-void hc_test_records_person_file_masked_add (void);
-void hc_test_records_person_file_add (void);
+void            hc_test_records_person_file_masked_add (void);
+void            hc_test_records_person_file_add        (void);
 
 G_END_DECLS

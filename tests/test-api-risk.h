@@ -26,16 +26,31 @@ extern char *analyst;
 extern HcTestServer *demo_server;
 extern guint uscc_serial;
 
-char *add_user (HcTestServer *srv, const char *name, const char *role, const char *password);
-gint64 post_event (HcTestServer *srv, const char *token, const char *region, const char *date, const char *category, int severity);
-JsonObject *get_heatmap (HcTestServer *srv, const char *query, HcTestResponse **keep);
-double cell (JsonObject *map, guint row, guint column);
-HcTestServer *get_demo_server (void);
-char *make_uscc (const char *division);
-JsonObject *get_ok (HcTestServer *srv, const char *token, const char *path, HcTestResponse **keep);
+char         *add_user                 (HcTestServer    *srv,
+                                        const char      *name,
+                                        const char      *role,
+                                        const char      *password);
+gint64        post_event               (HcTestServer    *srv,
+                                        const char      *token,
+                                        const char      *region,
+                                        const char      *date,
+                                        const char      *category,
+                                        int              severity);
+JsonObject   *get_heatmap              (HcTestServer    *srv,
+                                        const char      *query,
+                                        HcTestResponse **keep);
+double        cell                     (JsonObject      *map,
+                                        guint            row,
+                                        guint            column);
+HcTestServer *get_demo_server          (void);
+char         *make_uscc                (const char      *division);
+JsonObject   *get_ok                   (HcTestServer    *srv,
+                                        const char      *token,
+                                        const char      *path,
+                                        HcTestResponse **keep);
 
-void hc_test_risk_heatmap_add (void);
-void hc_test_risk_rules_add (void);
-void hc_test_risk_alerts_add (void);
+void          hc_test_risk_heatmap_add (void);
+void          hc_test_risk_rules_add   (void);
+void          hc_test_risk_alerts_add  (void);
 
 G_END_DECLS
