@@ -549,9 +549,9 @@ test_repeated_numbers_first_written_wins (void)
   g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM penalties WHERE decision_no = 'RN-0'"), ==, 1);
 }
 
-/* A big import over PostgreSQL keeps record_numbers by one statement, its
- * trigger off for the import's transaction only; a small one keeps the
- * trigger (HCS_IMPORT_PG_NUMBERS forces either; SQLite has no
+/* An import over PostgreSQL keeps record_numbers by its row trigger, or,
+ * with HCS_IMPORT_PG_NUMBERS=statement, by one statement with the trigger
+ * off for the import's transaction only (SQLite has no
  * record_numbers and ignores it). Either way a number repeated in the file
  * or brought again by a later import (written with the trigger) is
  * refused, and over PostgreSQL record_numbers holds each written record's

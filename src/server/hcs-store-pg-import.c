@@ -155,24 +155,27 @@ static const char *const SQL_WRITE[] = {
 };
 static const char *const KIND_NAME[] = { "penalties", "licenses", "commitments" };
 
-/* A big import of records keeps record_numbers by one statement instead of
- * the table's row trigger (a PL/pgSQL call and an INSERT a row: 1.1–2.3 s
- * of a 100,000-row import, bench/README.md): the trigger is turned off in
- * the import's transaction only (ALTER TABLE … DISABLE TRIGGER, on again
- * before the commit; the catalog change is never seen outside it), and the
- * INSERT of the records gives its rows to one INSERT INTO record_numbers.
- * The ALTER locks the table (and its partitions) SHARE ROW EXCLUSIVE to
- * the end of the transaction: no other transaction writes records of the
- * kind meanwhile — the other imports' INSERTs wait for this one's commit,
- * readers do not — so none can write a number between the check and the
- * insert, and none writes a record while the trigger is off, for it waits
- * for the lock. The lock is asked for with a short wait: when another
- * transaction writes the table (another import), or the server's role may
- * not alter it (not its owner), the import keeps the trigger, as a small
- * import always does (a few hundred rows gain nothing and would hold off
- * the other writers of the table). HCS_IMPORT_PG_NUMBERS=statement or
- * trigger decides, for tests and measurements. */
-#define NUMBERS_BY_STATEMENT_ROWS 10000
+/* An import of records may keep record_numbers by one statement instead
+ * of the table's row trigger (a PL/pgSQL call and an INSERT a row): the
+ * trigger turned off in the import's transaction only (ALTER TABLE …
+ * DISABLE TRIGGER, on again before the commit; the catalog change is never
+ * seen outside it), and the INSERT of the records gives its rows to one
+ * INSERT INTO record_numbers. The ALTER locks the table (and its
+ * partitions) SHARE ROW EXCLUSIVE to the end of the transaction: no other
+ * transaction writes records of the kind meanwhile — the other imports'
+ * INSERTs wait for this one's commit, readers do not — so none can write a
+ * number between the check and the insert, and none writes a record while
+ * the trigger is off. The lock is asked for with a short wait: when another
+ * transaction writes the table, or the server's role may not alter it (not
+ * its owner), the import keeps the trigger.
+ *
+ * Off unless HCS_IMPORT_PG_NUMBERS=statement: measured (bench/README.md)
+ * it saves 0.8 s of PostgreSQL work on 100,000 rows, which did not stand
+ * out of the wall clock's noise in 12 A/B runs, while the lock it takes
+ * holds off every other writer of the table for the whole import — on
+ * several servers over one database, other analysts' writes of records
+ * would wait and fail as busy. HCS_IMPORT_PG_NUMBERS=trigger is the
+ * default, named for tests and measurements. */
 #define NUMBERS_LOCK_WAIT "1s"
 static const char *const NUMBERS_TRIGGER[] = { "penalties_numbers", "licenses_numbers", "commitments_numbers" };
 static const char *const NUMBER_COLUMN[] = { "decision_no", "license_no", "commitment_no" };
@@ -213,9 +216,7 @@ numbers_by_statement (HcsPgStage *stage)
     return FALSE;
   if (force != NULL && g_str_equal (force, "statement"))
     return TRUE;
-  if (force != NULL && g_str_equal (force, "trigger"))
-    return FALSE;
-  return stage->rows >= NUMBERS_BY_STATEMENT_ROWS;
+  return FALSE;
 }
 
 /* Turns record_numbers' trigger of the stage's table off for the
