@@ -727,7 +727,7 @@ test_grades_of_an_earlier_day_are_recomputed (void)
 }
 
 /* A pass read by ranges of ids (HCS_GRADING_SCAN_RANGE, as over
- * PostgreSQL by ten thousand) gives what one range gives: seven subjects
+ * PostgreSQL by fifty thousand) gives what one range gives: seven subjects
  * in a row, each with a penalty, straddle the range ends of 3 and of 1
  * (every subject its own range). The preview is the same number for
  * number; a publish read by ranges of 3 stores each subject's score as
