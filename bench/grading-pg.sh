@@ -17,6 +17,7 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
+source "$top/bench/lib-server.sh"
 build=${1:-$top/_build-bench}
 scale=${2:-1}
 rounds=${3:-2}
@@ -44,15 +45,7 @@ start() {
   env "$@" "$server" --db "$db" --listen 127.0.0.1:0 --admin-password-file "$work/password" \
     "${extra[@]}" < /dev/null > "$work/out" 2> "$work/err" &
   pid=$!
-  while ! grep -q "listening on" "$work/out"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "the server stopped before it listened:" >&2
-      cat "$work/err" >&2
-      exit 1
-    fi
-    sleep 0.2
-  done
-  url=$(grep -m1 "listening on" "$work/out" | sed 's/^listening on //')
+  url=$(hc_bench_wait_listening "$work/out" "$work/err" "$pid") || exit 1
 }
 
 stop() {

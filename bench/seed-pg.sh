@@ -15,6 +15,7 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
+source "$top/bench/lib-server.sh"
 build=${1:-$top/_build-bench}
 scale=${2:-1}
 
@@ -47,14 +48,7 @@ seed() {
   "$server" --db "$1" --listen 127.0.0.1:0 --admin-password-file "$work/password" \
     --seed-demo --demo-scale "$scale" < /dev/null > "$out" 2> "$work/err" &
   pid=$!
-  while ! grep -q "listening on" "$out"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "the server stopped before it listened:" >&2
-      cat "$work/err" >&2
-      exit 1
-    fi
-    sleep 0.2
-  done
+  hc_bench_wait_listening "$out" "$work/err" "$pid" > /dev/null || exit 1
   end=$(date +%s.%N)
   kill "$pid"
   wait "$pid" || true

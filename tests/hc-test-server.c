@@ -593,38 +593,36 @@ hc_test_server_token (HcTestServer *self,
   return token;
 }
 
+/* The first column of the first row of @sql's answer (NULL: no row, or
+ * SQL NULL), read through hc_test_query_rows(). */
+static char *
+first_value (HcTestServer *self,
+             const char   *sql,
+             gboolean     *any_row)
+{
+  g_autoptr(GPtrArray) rows = hc_test_query_rows (self, sql);
+  GPtrArray *row;
+
+  *any_row = rows->len > 0;
+  if (rows->len == 0)
+    return NULL;
+  row = g_ptr_array_index (rows, 0);
+  return row->len > 0 ? g_strdup (g_ptr_array_index (row, 0)) : NULL;
+}
+
 /* Reads the database directly (a second connection, read-only) to check
- * what a request left there: `SELECT count(*) …`. */
+ * what a request left there: `SELECT count(*) …` (-1: no row; SQL NULL
+ * reads as 0). */
 gint64
 hc_test_count_rows (HcTestServer *self,
                     const char   *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
+  gboolean any_row;
+  g_autofree char *value = first_value (self, sql, &any_row);
 
-  if (g_str_has_prefix (self->db_path, "postgresql://"))
-    {
-      PGconn *conn = pg_connect (pg_database (self->db_path));
-      g_autofree char *text_pg = pg_test_sql (sql);
-      PGresult *result = PQexec (conn, text_pg);
-
-      if (PQresultStatus (result) != PGRES_TUPLES_OK)
-        g_error ("%s: %s", text_pg, PQresultErrorMessage (result));
-      if (PQntuples (result) > 0)
-        n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-      PQclear (result);
-      PQfinish (conn);
-      return n;
-    }
-  g_assert_cmpint (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
+  if (!any_row)
+    return -1;
+  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
 }
 
 /* Reads the database directly: the first column of the first row of @sql
@@ -633,32 +631,9 @@ char *
 hc_test_query_text (HcTestServer *self,
                     const char   *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
+  gboolean any_row;
 
-  if (g_str_has_prefix (self->db_path, "postgresql://"))
-    {
-      PGconn *conn = pg_connect (pg_database (self->db_path));
-      g_autofree char *text_pg = pg_test_sql (sql);
-      PGresult *result = PQexec (conn, text_pg);
-
-      if (PQresultStatus (result) != PGRES_TUPLES_OK)
-        g_error ("%s: %s", text_pg, PQresultErrorMessage (result));
-      if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
-        text = g_strdup (PQgetvalue (result, 0, 0));
-      PQclear (result);
-      PQfinish (conn);
-      return text;
-    }
-  g_assert_cmpint (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
+  return first_value (self, sql, &any_row);
 }
 
 /**

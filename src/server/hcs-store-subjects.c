@@ -593,6 +593,19 @@ single_row (HcsStore      *store,
   return obj;
 }
 
+/* SQL_GET for @identifier, bound; NULL on error */
+static HcsStmt *
+prepare_get (HcsStore    *store,
+             const char  *identifier,
+             GError     **error)
+{
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_GET, error);
+
+  if (stmt != NULL)
+    hcs_store_bind_text (stmt, 1, identifier);
+  return stmt;
+}
+
 /* @identifier: normalised. Fails with HCS_STORE_ERROR_NOT_FOUND. */
 JsonObject *
 hcs_store_subjects_get (HcsStore    *store,
@@ -603,11 +616,8 @@ hcs_store_subjects_get (HcsStore    *store,
 
   g_return_val_if_fail (identifier != NULL, NULL);
 
-  stmt = hcs_store_prepare (store, SQL_GET, error);
-  if (stmt == NULL)
-    return NULL;
-  hcs_store_bind_text (stmt, 1, identifier);
-  return single_row (store, stmt, error);
+  stmt = prepare_get (store, identifier, error);
+  return stmt != NULL ? single_row (store, stmt, error) : NULL;
 }
 
 /* The same row as hcs_store_subjects_get(), as plain values: one row, or
@@ -621,11 +631,8 @@ hcs_store_subjects_get_rows (HcsStore    *store,
 
   g_return_val_if_fail (identifier != NULL, NULL);
 
-  stmt = hcs_store_prepare (store, SQL_GET, error);
-  if (stmt == NULL)
-    return NULL;
-  hcs_store_bind_text (stmt, 1, identifier);
-  return hcs_store_rows_read (store, stmt, 1, error);
+  stmt = prepare_get (store, identifier, error);
+  return stmt != NULL ? hcs_store_rows_read (store, stmt, 1, error) : NULL;
 }
 
 JsonObject *
