@@ -292,13 +292,6 @@ range_end (HcsStore  *store,
   return rc < 0 ? 0 : end;
 }
 
-static gboolean
-in_transaction (HcsStore *store)
-{
-  return hcs_store_is_pg (store) ? hcs_pg_in_transaction (hcs_store_get_pg (store))
-                                 : !sqlite3_get_autocommit (hcs_store_get_db (store));
-}
-
 /**
  * hcs_store_grading_scan:
  * @first_id: the first subject id to read
@@ -328,7 +321,7 @@ hcs_store_grading_scan (HcsStore            *store,
 
   if (last_id - first_id < size)
     return scan_range (store, first_id, last_id, days, func, data, error);
-  if (!in_transaction (store))
+  if (!hcs_store_in_transaction (store))
     {
       if (!hcs_store_exec (store, "BEGIN DEFERRED", error))
         return FALSE;

@@ -536,6 +536,13 @@ hcs_store_commit (HcsStore  *self,
   return TRUE;
 }
 
+/* Whether a transaction of hcs_store_begin() is open. */
+gboolean
+hcs_store_in_transaction (HcsStore *self)
+{
+  return self->in_transaction;
+}
+
 /* Safe to call when a transaction has already ended. */
 void
 hcs_store_rollback (HcsStore *self)

@@ -51,6 +51,7 @@ gboolean      hcs_store_begin               (HcsStore      *self,
 gboolean      hcs_store_commit              (HcsStore      *self,
                                              GError       **error);
 void          hcs_store_rollback            (HcsStore      *self);
+gboolean      hcs_store_in_transaction      (HcsStore      *self);
 
 int           hcs_store_get_schema_version  (HcsStore      *self);
 const char   *hcs_store_get_synchronous     (HcsStore      *self);
