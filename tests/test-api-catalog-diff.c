@@ -27,23 +27,23 @@ static void
 test_diff_matches_items_by_lineage (void)
 {
   const char *analyst = hc_test_server_token (server, "analyst");
-  g_autoptr(HcTestResponse) v1 = create_version (analyst, 2044, 0);
-  g_autoptr(HcTestResponse) a = add_item (2044, "将被删除的事项", "other", dept_a, "public");
-  g_autoptr(HcTestResponse) b = add_item (2044, "将被修改的事项", "penalty", dept_a, "public");
-  g_autoptr(HcTestResponse) c = add_item (2044, "不变的事项", "license", dept_b, "public");
-  g_autoptr(HcTestResponse) v2 = create_version (analyst, 2045, 2044);
+  g_autoptr(HcTestResponse) v1 = catalog_create_version (analyst, 2044, 0);
+  g_autoptr(HcTestResponse) a = catalog_add_item (2044, "将被删除的事项", "other", dept_a, "public");
+  g_autoptr(HcTestResponse) b = catalog_add_item (2044, "将被修改的事项", "penalty", dept_a, "public");
+  g_autoptr(HcTestResponse) c = catalog_add_item (2044, "不变的事项", "license", dept_b, "public");
+  g_autoptr(HcTestResponse) v2 = catalog_create_version (analyst, 2045, 2044);
   g_autoptr(HcTestResponse) list = hc_test_request (server, "GET", "/catalog/versions/2045/items", analyst, NULL);
-  JsonObject *a2 = find_by_name (items_of (list), "将被删除的事项");
-  JsonObject *b2 = find_by_name (items_of (list), "将被修改的事项");
+  JsonObject *a2 = find_by_name (catalog_items_of (list), "将被删除的事项");
+  JsonObject *b2 = find_by_name (catalog_items_of (list), "将被修改的事项");
   g_autofree char *a2_path = g_strdup_printf ("/catalog/items/%" G_GINT64_FORMAT, json_object_get_int_member (a2, "id"));
   g_autofree char *b2_path = g_strdup_printf ("/catalog/items/%" G_GINT64_FORMAT, json_object_get_int_member (b2, "id"));
   g_autofree char *b2_etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", json_object_get_int_member (b2, "version"));
   g_autofree char *a2_etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", json_object_get_int_member (a2, "version"));
   g_autofree char *patch_body = g_strdup_printf ("{\"name\":\"修改后的事项\",\"disclosure\":\"restricted\",\"department_id\":%"
                                                  G_GINT64_FORMAT ",\"expected_records\":999}", dept_b);
-  g_autoptr(HcTestResponse) del = send_with_etag ("DELETE", a2_path, analyst, NULL, a2_etag);
-  g_autoptr(HcTestResponse) patch = send_with_etag ("PATCH", b2_path, analyst, patch_body, b2_etag);
-  g_autoptr(HcTestResponse) d = add_item (2045, "新增的事项", "commitment", dept_a, "public");
+  g_autoptr(HcTestResponse) del = catalog_send_with_etag ("DELETE", a2_path, analyst, NULL, a2_etag);
+  g_autoptr(HcTestResponse) patch = catalog_send_with_etag ("PATCH", b2_path, analyst, patch_body, b2_etag);
+  g_autoptr(HcTestResponse) d = catalog_add_item (2045, "新增的事项", "commitment", dept_a, "public");
   g_autoptr(HcTestResponse) diff = NULL;
   g_autoptr(HcTestResponse) back = NULL;
   g_autoptr(HcTestResponse) same = NULL;
@@ -56,7 +56,7 @@ test_diff_matches_items_by_lineage (void)
 
   diff = hc_test_request (server, "GET", "/catalog/diff?from=2044&to=2045", analyst, NULL);
   hc_assert_status (diff, 200, NULL);
-  obj = object_of (diff);
+  obj = catalog_object_of (diff);
   g_assert_cmpint (json_object_get_int_member (obj, "from"), ==, 2044);
   g_assert_cmpint (json_object_get_int_member (obj, "to"), ==, 2045);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "added")), ==, 1);
@@ -67,7 +67,7 @@ test_diff_matches_items_by_lineage (void)
 
   changed = json_array_get_object_element (json_object_get_array_member (obj, "changed"), 0);
   g_assert_cmpstr (json_object_get_string_member (changed, "lineage"), ==,
-                   json_object_get_string_member (object_of (b), "lineage"));
+                   json_object_get_string_member (catalog_object_of (b), "lineage"));
   g_assert_cmpstr (json_object_get_string_member (changed, "name"), ==, "修改后的事项");
   changes = json_object_get_array_member (changed, "changes");
   /* expected_records is a count, not content: it is no change of the item. */
@@ -112,9 +112,9 @@ test_diff_matches_items_by_lineage (void)
     gboolean saw_change = FALSE;
 
     hc_assert_status (rows, 200, NULL);
-    items = json_object_get_array_member (object_of (rows), "items");
+    items = json_object_get_array_member (catalog_object_of (rows), "items");
     g_assert_cmpuint (json_array_get_length (items), ==, 3);
-    g_assert_cmpint (json_object_get_int_member (object_of (rows), "total"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (catalog_object_of (rows), "total"), ==, 3);
     for (guint i = 0; i < json_array_get_length (items); i++)
       {
         JsonObject *row = json_array_get_object_element (items, i);
@@ -145,14 +145,14 @@ test_diff_matches_items_by_lineage (void)
   /* Backwards, added and removed swap. */
   back = hc_test_request (server, "GET", "/catalog/diff?from=2045&to=2044", analyst, NULL);
   hc_assert_status (back, 200, NULL);
-  g_assert_nonnull (find_by_name (json_object_get_array_member (object_of (back), "added"), "将被删除的事项"));
-  g_assert_nonnull (find_by_name (json_object_get_array_member (object_of (back), "removed"), "新增的事项"));
+  g_assert_nonnull (find_by_name (json_object_get_array_member (catalog_object_of (back), "added"), "将被删除的事项"));
+  g_assert_nonnull (find_by_name (json_object_get_array_member (catalog_object_of (back), "removed"), "新增的事项"));
 
   same = hc_test_request (server, "GET", "/catalog/diff?from=2044&to=2044", analyst, NULL);
   hc_assert_status (same, 200, NULL);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object_of (same), "added")), ==, 0);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object_of (same), "removed")), ==, 0);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object_of (same), "changed")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (catalog_object_of (same), "added")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (catalog_object_of (same), "removed")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (catalog_object_of (same), "changed")), ==, 0);
 }
 
 static void

@@ -37,15 +37,15 @@ test_items_create_validates_each_field (void)
     { "expected_records", "1.5", 400, "invalid_type" },
     { "lineage", "\"x\"", 422, "unknown_field" },
   };
-  g_autoptr(HcTestResponse) v = create_version (analyst, 2038, 0);
-  g_autoptr(HcTestResponse) ok = add_item (2038, "行政处罚决定信息", "penalty", dept_a, "public");
-  g_autoptr(HcTestResponse) other_department = add_item (2038, "行政处罚决定信息", "penalty", dept_b, "public");
-  g_autoptr(JsonObject) dup_obj = item_object ("行政处罚决定信息", "penalty", dept_a, "restricted");
-  g_autofree char *dup_body = object_text (dup_obj);
+  g_autoptr(HcTestResponse) v = catalog_create_version (analyst, 2038, 0);
+  g_autoptr(HcTestResponse) ok = catalog_add_item (2038, "行政处罚决定信息", "penalty", dept_a, "public");
+  g_autoptr(HcTestResponse) other_department = catalog_add_item (2038, "行政处罚决定信息", "penalty", dept_b, "public");
+  g_autoptr(JsonObject) dup_obj = catalog_item_object ("行政处罚决定信息", "penalty", dept_a, "restricted");
+  g_autofree char *dup_body = catalog_object_text (dup_obj);
   g_autoptr(HcTestResponse) dup = hc_test_request (server, "POST", "/catalog/versions/2038/items", analyst, dup_body);
   g_autoptr(HcTestResponse) no_version = hc_test_request (server, "POST", "/catalog/versions/2097/items", analyst, dup_body);
   g_autoptr(HcTestResponse) long_name = NULL;
-  g_autoptr(JsonObject) long_obj = item_object ("x", "penalty", dept_a, "public");
+  g_autoptr(JsonObject) long_obj = catalog_item_object ("x", "penalty", dept_a, "public");
   g_autofree char *long_body = NULL;
   GString *name = g_string_new (NULL);
 
@@ -55,7 +55,7 @@ test_items_create_validates_each_field (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(JsonObject) obj = item_object ("新的目录事项", "penalty", dept_a, "public");
+      g_autoptr(JsonObject) obj = catalog_item_object ("新的目录事项", "penalty", dept_a, "public");
       g_autofree char *body = NULL;
       g_autoptr(HcTestResponse) r = NULL;
 
@@ -63,7 +63,7 @@ test_items_create_validates_each_field (void)
         json_object_set_member (obj, cases[i].member, json_from_string (cases[i].value, NULL));
       else
         json_object_remove_member (obj, cases[i].member);
-      body = object_text (obj);
+      body = catalog_object_text (obj);
       r = hc_test_request (server, "POST", "/catalog/versions/2038/items", analyst, body);
       if (r->status != cases[i].status)
         g_error ("%s = %s: expected %u, got %u", cases[i].member, cases[i].value, cases[i].status, r->status);
@@ -75,7 +75,7 @@ test_items_create_validates_each_field (void)
     g_string_append (name, "信");
   json_object_set_string_member (long_obj, "name", name->str);
   g_string_free (name, TRUE);
-  long_body = object_text (long_obj);
+  long_body = catalog_object_text (long_obj);
   long_name = hc_test_request (server, "POST", "/catalog/versions/2038/items", analyst, long_body);
   hc_assert_status (long_name, 422, "too_long");
 
@@ -88,73 +88,73 @@ test_items_create_validates_each_field (void)
     hc_assert_status (r, 413, "payload_too_large");
   }
 
-  g_assert_cmpint (count ("SELECT count(*) FROM catalog_items WHERE year = 2038"), ==, 2);
-  g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE action = 'catalog_item.create'"
-                          " AND after LIKE '%%\"year\":2038%%'"), ==, 2);
+  g_assert_cmpint (catalog_count ("SELECT count(*) FROM catalog_items WHERE year = 2038"), ==, 2);
+  g_assert_cmpint (catalog_count ("SELECT count(*) FROM audit WHERE action = 'catalog_item.create'"
+                                  " AND after LIKE '%%\"year\":2038%%'"), ==, 2);
 }
 
 static void
 test_items_answer_collection_rate_and_department (void)
 {
   const char *analyst = hc_test_server_token (server, "analyst");
-  g_autoptr(HcTestResponse) v = create_version (analyst, 2039, 0);
-  g_autoptr(HcTestResponse) item = add_item (2039, "社会保险参保缴费信息", "social_insurance", dept_b, "conditional");
-  g_autofree char *path = item_path (item);
+  g_autoptr(HcTestResponse) v = catalog_create_version (analyst, 2039, 0);
+  g_autoptr(HcTestResponse) item = catalog_add_item (2039, "社会保险参保缴费信息", "social_insurance", dept_b, "conditional");
+  g_autofree char *path = catalog_item_path (item);
   g_autoptr(HcTestResponse) none_expected =
-    send_with_etag ("PATCH", path, analyst, "{\"expected_records\":0,\"collected_records\":10}", item->etag);
+    catalog_send_with_etag ("PATCH", path, analyst, "{\"expected_records\":0,\"collected_records\":10}", item->etag);
   g_autoptr(HcTestResponse) three_quarters =
-    send_with_etag ("PATCH", path, analyst, "{\"expected_records\":200,\"collected_records\":150}", none_expected->etag);
+    catalog_send_with_etag ("PATCH", path, analyst, "{\"expected_records\":200,\"collected_records\":150}", none_expected->etag);
   g_autoptr(HcTestResponse) got = hc_test_request (server, "GET", path, analyst, NULL);
   g_autoptr(HcTestResponse) complete = NULL;
   g_autoptr(HcTestResponse) version = NULL;
   JsonObject *obj;
 
-  obj = object_of (item);
+  obj = catalog_object_of (item);
   g_assert_cmpstr (json_object_get_string_member (obj, "department_name"), ==, "省税务局");
   g_assert_cmpint (json_object_get_int_member (obj, "expected_records"), ==, 200);
   g_assert_cmpfloat (json_object_get_double_member (obj, "collection_rate"), ==, 0.0);
   g_assert_false (json_object_get_boolean_member (obj, "effectively_collected"));
 
   hc_assert_status (none_expected, 200, NULL);
-  g_assert_true (json_object_get_null_member (object_of (none_expected), "collection_rate"));
+  g_assert_true (json_object_get_null_member (catalog_object_of (none_expected), "collection_rate"));
   hc_assert_status (three_quarters, 200, NULL);
   hc_assert_status (got, 200, NULL);
-  obj = object_of (got);
+  obj = catalog_object_of (got);
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (obj, "collection_rate"), 0.75, 1e-9);
   g_assert_cmpint (json_object_get_int_member (obj, "collected_records"), ==, 150);
   g_assert_false (json_object_get_boolean_member (obj, "effectively_collected"));
   g_assert_cmpstr (got->etag, ==, three_quarters->etag);
 
   /* All expected records in: the item counts as collected in its version's 归集率. */
-  complete = send_with_etag ("PATCH", path, analyst, "{\"collected_records\":200}", got->etag);
+  complete = catalog_send_with_etag ("PATCH", path, analyst, "{\"collected_records\":200}", got->etag);
   hc_assert_status (complete, 200, NULL);
-  g_assert_true (json_object_get_boolean_member (object_of (complete), "effectively_collected"));
+  g_assert_true (json_object_get_boolean_member (catalog_object_of (complete), "effectively_collected"));
   version = hc_test_request (server, "GET", "/catalog/versions/2039", analyst, NULL);
   hc_assert_status (version, 200, NULL);
-  g_assert_cmpint (json_object_get_int_member (object_of (version), "collected_item_count"), ==, 1);
-  g_assert_cmpfloat (json_object_get_double_member (object_of (version), "collection_rate"), ==, 1.0);
+  g_assert_cmpint (json_object_get_int_member (catalog_object_of (version), "collected_item_count"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (catalog_object_of (version), "collection_rate"), ==, 1.0);
 }
 
 static void
 test_items_patch_and_delete_with_etags (void)
 {
   const char *analyst = hc_test_server_token (server, "analyst");
-  g_autoptr(HcTestResponse) v = create_version (analyst, 2042, 0);
-  g_autoptr(HcTestResponse) item = add_item (2042, "住房公积金缴存信息", "housing_fund", dept_a, "conditional");
-  g_autoptr(HcTestResponse) other = add_item (2042, "住房公积金欠缴信息", "housing_fund", dept_a, "conditional");
-  g_autofree char *path = item_path (item);
-  g_autofree char *other_path = item_path (other);
-  gint64 id = json_object_get_int_member (object_of (item), "id");
+  g_autoptr(HcTestResponse) v = catalog_create_version (analyst, 2042, 0);
+  g_autoptr(HcTestResponse) item = catalog_add_item (2042, "住房公积金缴存信息", "housing_fund", dept_a, "conditional");
+  g_autoptr(HcTestResponse) other = catalog_add_item (2042, "住房公积金欠缴信息", "housing_fund", dept_a, "conditional");
+  g_autofree char *path = catalog_item_path (item);
+  g_autofree char *other_path = catalog_item_path (other);
+  gint64 id = json_object_get_int_member (catalog_object_of (item), "id");
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_autoptr(HcTestResponse) no_if_match = hc_test_request (server, "PATCH", path, analyst, "{\"disclosure\":\"public\"}");
-  g_autoptr(HcTestResponse) bad_if_match = send_with_etag ("PATCH", path, analyst, "{\"disclosure\":\"public\"}", "soon");
-  g_autoptr(HcTestResponse) empty = send_with_etag ("PATCH", path, analyst, "{}", item->etag);
-  g_autoptr(HcTestResponse) blank = send_with_etag ("PATCH", path, analyst, "{\"legal_basis\":\" \"}", item->etag);
-  g_autoptr(HcTestResponse) bad = send_with_etag ("PATCH", path, analyst, "{\"disclosure\":\"open\"}", item->etag);
-  g_autoptr(HcTestResponse) bad_dept = send_with_etag ("PATCH", path, analyst, "{\"department_id\":999999}", item->etag);
-  g_autoptr(HcTestResponse) clash = send_with_etag ("PATCH", path, analyst, "{\"name\":\"住房公积金欠缴信息\"}", item->etag);
-  g_autoptr(HcTestResponse) zero_department = send_with_etag ("PATCH", path, analyst,
-                                                              "{\"disclosure\":\"public\",\"department_id\":0}", item->etag);
+  g_autoptr(HcTestResponse) bad_if_match = catalog_send_with_etag ("PATCH", path, analyst, "{\"disclosure\":\"public\"}", "soon");
+  g_autoptr(HcTestResponse) empty = catalog_send_with_etag ("PATCH", path, analyst, "{}", item->etag);
+  g_autoptr(HcTestResponse) blank = catalog_send_with_etag ("PATCH", path, analyst, "{\"legal_basis\":\" \"}", item->etag);
+  g_autoptr(HcTestResponse) bad = catalog_send_with_etag ("PATCH", path, analyst, "{\"disclosure\":\"open\"}", item->etag);
+  g_autoptr(HcTestResponse) bad_dept = catalog_send_with_etag ("PATCH", path, analyst, "{\"department_id\":999999}", item->etag);
+  g_autoptr(HcTestResponse) clash = catalog_send_with_etag ("PATCH", path, analyst, "{\"name\":\"住房公积金欠缴信息\"}", item->etag);
+  g_autoptr(HcTestResponse) zero_department = catalog_send_with_etag ("PATCH", path, analyst,
+                                                                      "{\"disclosure\":\"public\",\"department_id\":0}", item->etag);
   g_autoptr(HcTestResponse) ok2 = NULL;
   g_autoptr(HcTestResponse) stale = NULL;
   g_autoptr(HcTestResponse) stale_delete = NULL;
@@ -176,25 +176,25 @@ test_items_patch_and_delete_with_etags (void)
   hc_assert_status (clash, 409, "duplicate");
   hc_assert_status (zero_department, 422, "unknown_department");
 
-  ok2 = send_with_etag ("PATCH", path, analyst, patch_body, item->etag);
+  ok2 = catalog_send_with_etag ("PATCH", path, analyst, patch_body, item->etag);
   hc_assert_status (ok2, 200, NULL);
-  g_assert_cmpstr (json_object_get_string_member (object_of (ok2), "disclosure"), ==, "public");
-  g_assert_cmpstr (json_object_get_string_member (object_of (ok2), "department_name"), ==, "省税务局");
+  g_assert_cmpstr (json_object_get_string_member (catalog_object_of (ok2), "disclosure"), ==, "public");
+  g_assert_cmpstr (json_object_get_string_member (catalog_object_of (ok2), "department_name"), ==, "省税务局");
   g_assert_cmpstr (ok2->etag, !=, item->etag);
 
   /* A write carrying the old ETag changes nothing. */
-  stale = send_with_etag ("PATCH", path, analyst, "{\"name\":\"过时的名称\"}", item->etag);
+  stale = catalog_send_with_etag ("PATCH", path, analyst, "{\"name\":\"过时的名称\"}", item->etag);
   hc_assert_status (stale, 412, "stale");
-  stale_delete = send_with_etag ("DELETE", path, analyst, NULL, item->etag);
+  stale_delete = catalog_send_with_etag ("DELETE", path, analyst, NULL, item->etag);
   hc_assert_status (stale_delete, 412, "stale");
   now = hc_test_request (server, "GET", path, analyst, NULL);
   hc_assert_status (now, 200, NULL);
-  g_assert_cmpstr (json_object_get_string_member (object_of (now), "name"), ==, "住房公积金缴存信息");
+  g_assert_cmpstr (json_object_get_string_member (catalog_object_of (now), "name"), ==, "住房公积金缴存信息");
   g_assert_cmpstr (now->etag, ==, ok2->etag);
 
-  gone = send_with_etag ("DELETE", path, analyst, NULL, ok2->etag);
+  gone = catalog_send_with_etag ("DELETE", path, analyst, NULL, ok2->etag);
   hc_assert_status (gone, 204, NULL);
-  gone_again = send_with_etag ("DELETE", path, analyst, NULL, ok2->etag);
+  gone_again = catalog_send_with_etag ("DELETE", path, analyst, NULL, ok2->etag);
   hc_assert_status (gone_again, 404, "not_found");
   missing = hc_test_request (server, "GET", path, analyst, NULL);
   hc_assert_status (missing, 404, "not_found");
@@ -205,16 +205,16 @@ test_items_patch_and_delete_with_etags (void)
   }
 
   /* Each write audited, with what was before and after. */
-  entries = audit_of ("catalog_item", id_text, &audit);
+  entries = catalog_audit_of ("catalog_item", id_text, &audit);
   g_assert_cmpuint (json_array_get_length (entries), ==, 3);
-  g_assert_cmpstr (audit_action (entries, 0), ==, "catalog_item.delete");
-  g_assert_cmpstr (json_object_get_string_member (audit_member (entries, 0, "before"), "disclosure"), ==, "public");
-  g_assert_null (audit_member (entries, 0, "after"));
-  g_assert_cmpstr (audit_action (entries, 1), ==, "catalog_item.update");
-  g_assert_cmpstr (json_object_get_string_member (audit_member (entries, 1, "before"), "disclosure"), ==, "conditional");
-  g_assert_cmpstr (json_object_get_string_member (audit_member (entries, 1, "after"), "disclosure"), ==, "public");
-  g_assert_cmpstr (audit_action (entries, 2), ==, "catalog_item.create");
-  g_assert_null (audit_member (entries, 2, "before"));
+  g_assert_cmpstr (catalog_audit_action (entries, 0), ==, "catalog_item.delete");
+  g_assert_cmpstr (json_object_get_string_member (catalog_audit_member (entries, 0, "before"), "disclosure"), ==, "public");
+  g_assert_null (catalog_audit_member (entries, 0, "after"));
+  g_assert_cmpstr (catalog_audit_action (entries, 1), ==, "catalog_item.update");
+  g_assert_cmpstr (json_object_get_string_member (catalog_audit_member (entries, 1, "before"), "disclosure"), ==, "conditional");
+  g_assert_cmpstr (json_object_get_string_member (catalog_audit_member (entries, 1, "after"), "disclosure"), ==, "public");
+  g_assert_cmpstr (catalog_audit_action (entries, 2), ==, "catalog_item.create");
+  g_assert_null (catalog_audit_member (entries, 2, "before"));
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 2), "actor"), ==, "analyst");
 }
 
@@ -222,7 +222,7 @@ static void
 test_items_list_filters_and_pages (void)
 {
   const char *analyst = hc_test_server_token (server, "analyst");
-  g_autoptr(HcTestResponse) v = create_version (analyst, 2043, 0);
+  g_autoptr(HcTestResponse) v = catalog_create_version (analyst, 2043, 0);
   static const struct { const char *name, *category, *disclosure; gboolean b; } rows[] = {
     { "企业登记注册信息", "registration", "public", FALSE },
     { "行政许可决定信息", "license", "public", FALSE },
@@ -253,8 +253,8 @@ test_items_list_filters_and_pages (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      g_autoptr(HcTestResponse) r = add_item (2043, rows[i].name, rows[i].category,
-                                              rows[i].b ? dept_b : dept_a, rows[i].disclosure);
+      g_autoptr(HcTestResponse) r = catalog_add_item (2043, rows[i].name, rows[i].category,
+                                                      rows[i].b ? dept_b : dept_a, rows[i].disclosure);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
@@ -263,15 +263,15 @@ test_items_list_filters_and_pages (void)
       g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", path, analyst, NULL);
 
       hc_assert_status (r, 200, NULL);
-      if (json_array_get_length (items_of (r)) != filters[i].n)
-        g_error ("%s: %u items, expected %u", filters[i].query, json_array_get_length (items_of (r)), filters[i].n);
-      g_assert_cmpint (json_object_get_int_member (object_of (r), "total"), ==, filters[i].n);
+      if (json_array_get_length (catalog_items_of (r)) != filters[i].n)
+        g_error ("%s: %u items, expected %u", filters[i].query, json_array_get_length (catalog_items_of (r)), filters[i].n);
+      g_assert_cmpint (json_object_get_int_member (catalog_object_of (r), "total"), ==, filters[i].n);
     }
   {
     g_autofree char *path = g_strdup_printf ("/catalog/versions/2043/items?department=%" G_GINT64_FORMAT, dept_b);
     g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", path, analyst, NULL);
 
-    g_assert_cmpuint (json_array_get_length (items_of (r)), ==, 3);
+    g_assert_cmpuint (json_array_get_length (catalog_items_of (r)), ==, 3);
   }
 
   do
@@ -279,7 +279,7 @@ test_items_list_filters_and_pages (void)
       g_autofree char *path = cursor ? g_strdup_printf ("/catalog/versions/2043/items?limit=2&cursor=%s", cursor)
                                      : g_strdup ("/catalog/versions/2043/items?limit=2");
       g_autoptr(HcTestResponse) r = hc_test_request (server, "GET", path, analyst, NULL);
-      JsonArray *items = items_of (r);
+      JsonArray *items = catalog_items_of (r);
 
       hc_assert_status (r, 200, NULL);
       g_assert_cmpuint (json_array_get_length (items), <=, 2);
@@ -291,8 +291,8 @@ test_items_list_filters_and_pages (void)
           g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
         }
       g_free (cursor);
-      cursor = json_object_get_null_member (object_of (r), "next_cursor") ? NULL
-             : g_strdup (json_object_get_string_member (object_of (r), "next_cursor"));
+      cursor = json_object_get_null_member (catalog_object_of (r), "next_cursor") ? NULL
+             : g_strdup (json_object_get_string_member (catalog_object_of (r), "next_cursor"));
       pages++;
     }
   while (cursor != NULL && pages < 10);
@@ -319,10 +319,10 @@ static void
 test_items_scope_basic_or_supplementary (void)
 {
   const char *analyst = hc_test_server_token (server, "analyst");
-  g_autoptr(HcTestResponse) v = create_version (analyst, 2046, 0);
-  g_autoptr(HcTestResponse) basic = add_item (2046, "企业登记注册信息", "registration", dept_a, "public");
-  g_autoptr(JsonObject) supplement = item_object ("离岛免税违规购买人员信息", "tax", dept_b, "conditional");
-  g_autoptr(JsonObject) spoiled = item_object ("自贸港跨境服务贸易主体信息", "other", dept_a, "public");
+  g_autoptr(HcTestResponse) v = catalog_create_version (analyst, 2046, 0);
+  g_autoptr(HcTestResponse) basic = catalog_add_item (2046, "企业登记注册信息", "registration", dept_a, "public");
+  g_autoptr(JsonObject) supplement = catalog_item_object ("离岛免税违规购买人员信息", "tax", dept_b, "conditional");
+  g_autoptr(JsonObject) spoiled = catalog_item_object ("自贸港跨境服务贸易主体信息", "other", dept_a, "public");
   g_autofree char *supplement_body = NULL;
   g_autofree char *spoiled_body = NULL;
   g_autoptr(HcTestResponse) created = NULL;
@@ -335,57 +335,57 @@ test_items_scope_basic_or_supplementary (void)
   g_autoptr(HcTestResponse) copied = NULL;
   g_autoptr(HcTestResponse) moved = NULL;
   g_autoptr(HcTestResponse) diff = NULL;
-  g_autofree char *basic_path = item_path (basic);
+  g_autofree char *basic_path = catalog_item_path (basic);
   JsonArray *changed, *changes;
   gint64 items_before;
 
   hc_assert_status (v, 201, NULL);
-  g_assert_cmpstr (json_object_get_string_member (object_of (basic), "scope"), ==, "basic");
+  g_assert_cmpstr (json_object_get_string_member (catalog_object_of (basic), "scope"), ==, "basic");
 
   json_object_set_string_member (supplement, "scope", "supplementary");
-  supplement_body = object_text (supplement);
+  supplement_body = catalog_object_text (supplement);
   created = hc_test_request (server, "POST", "/catalog/versions/2046/items", analyst, supplement_body);
   hc_assert_status (created, 201, NULL);
-  g_assert_cmpstr (json_object_get_string_member (object_of (created), "scope"), ==, "supplementary");
+  g_assert_cmpstr (json_object_get_string_member (catalog_object_of (created), "scope"), ==, "supplementary");
 
   /* A scope that is neither changes nothing. */
-  items_before = count ("SELECT count(*) FROM catalog_items WHERE year = 2046");
+  items_before = catalog_count ("SELECT count(*) FROM catalog_items WHERE year = 2046");
   json_object_set_string_member (spoiled, "scope", "national");
-  spoiled_body = object_text (spoiled);
+  spoiled_body = catalog_object_text (spoiled);
   refused = hc_test_request (server, "POST", "/catalog/versions/2046/items", analyst, spoiled_body);
   hc_assert_status (refused, 422, "invalid_scope");
   g_assert_cmpstr (hc_test_response_error_field (refused), ==, "scope");
-  g_assert_cmpint (count ("SELECT count(*) FROM catalog_items WHERE year = 2046"), ==, items_before);
+  g_assert_cmpint (catalog_count ("SELECT count(*) FROM catalog_items WHERE year = 2046"), ==, items_before);
 
   only_supplement = hc_test_request (server, "GET", "/catalog/versions/2046/items?scope=supplementary&total=1", analyst, NULL);
   hc_assert_status (only_supplement, 200, NULL);
-  g_assert_cmpint (json_object_get_int_member (object_of (only_supplement), "total"), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items_of (only_supplement), 0), "name"),
+  g_assert_cmpint (json_object_get_int_member (catalog_object_of (only_supplement), "total"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (catalog_items_of (only_supplement), 0), "name"),
                    ==, "离岛免税违规购买人员信息");
   bad_filter = hc_test_request (server, "GET", "/catalog/versions/2046/items?scope=provincial", analyst, NULL);
   hc_assert_status (bad_filter, 400, "invalid_parameter");
   g_assert_cmpstr (hc_test_response_error_field (bad_filter), ==, "scope");
 
   /* The copy keeps each item's scope; moving one into the supplement is a change of the diff. */
-  copy = create_version (analyst, 2047, 2046);
+  copy = catalog_create_version (analyst, 2047, 2046);
   hc_assert_status (copy, 201, NULL);
   copied = hc_test_request (server, "GET", "/catalog/versions/2047/items?scope=supplementary&total=1", analyst, NULL);
-  g_assert_cmpint (json_object_get_int_member (object_of (copied), "total"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (catalog_object_of (copied), "total"), ==, 1);
   {
     g_autoptr(HcTestResponse) items = hc_test_request (server, "GET", "/catalog/versions/2047/items?scope=basic", analyst, NULL);
-    JsonObject *item = json_array_get_object_element (items_of (items), 0);
+    JsonObject *item = json_array_get_object_element (catalog_items_of (items), 0);
     g_autofree char *path = g_strdup_printf ("/catalog/items/%" G_GINT64_FORMAT, json_object_get_int_member (item, "id"));
     g_autoptr(HcTestResponse) fresh = hc_test_request (server, "GET", path, analyst, NULL);
 
-    bad_patch = send_with_etag ("PATCH", path, analyst, "{\"scope\":\"\"}", fresh->etag);
+    bad_patch = catalog_send_with_etag ("PATCH", path, analyst, "{\"scope\":\"\"}", fresh->etag);
     hc_assert_status (bad_patch, 422, "missing_field");
-    moved = send_with_etag ("PATCH", path, analyst, "{\"scope\":\"supplementary\"}", fresh->etag);
+    moved = catalog_send_with_etag ("PATCH", path, analyst, "{\"scope\":\"supplementary\"}", fresh->etag);
     hc_assert_status (moved, 200, NULL);
-    g_assert_cmpstr (json_object_get_string_member (object_of (moved), "scope"), ==, "supplementary");
+    g_assert_cmpstr (json_object_get_string_member (catalog_object_of (moved), "scope"), ==, "supplementary");
   }
   diff = hc_test_request (server, "GET", "/catalog/diff?from=2046&to=2047", analyst, NULL);
   hc_assert_status (diff, 200, NULL);
-  changed = json_object_get_array_member (object_of (diff), "changed");
+  changed = json_object_get_array_member (catalog_object_of (diff), "changed");
   g_assert_cmpuint (json_array_get_length (changed), ==, 1);
   changes = json_object_get_array_member (json_array_get_object_element (changed, 0), "changes");
   g_assert_cmpuint (json_array_get_length (changes), ==, 1);
@@ -397,7 +397,7 @@ test_items_scope_basic_or_supplementary (void)
   {
     g_autoptr(HcTestResponse) again = hc_test_request (server, "GET", basic_path, analyst, NULL);
 
-    g_assert_cmpstr (json_object_get_string_member (object_of (again), "scope"), ==, "basic");
+    g_assert_cmpstr (json_object_get_string_member (catalog_object_of (again), "scope"), ==, "basic");
   }
 }
 

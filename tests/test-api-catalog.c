@@ -14,11 +14,11 @@ gint64 dept_b;   /* 省税务局 */
 /* ---- helpers ------------------------------------------------------------ */
 
 HcTestResponse *
-send_with_etag (const char *method,
-                const char *path,
-                const char *token,
-                const char *body,
-                const char *etag)
+catalog_send_with_etag (const char *method,
+                        const char *path,
+                        const char *token,
+                        const char *body,
+                        const char *etag)
 {
   g_autoptr(GBytes) bytes = body ? g_bytes_new (body, strlen (body)) : NULL;
 
@@ -26,20 +26,20 @@ send_with_etag (const char *method,
 }
 
 JsonObject *
-object_of (HcTestResponse *r)
+catalog_object_of (HcTestResponse *r)
 {
   return hc_test_response_object (r);
 }
 
 JsonArray *
-items_of (HcTestResponse *r)
+catalog_items_of (HcTestResponse *r)
 {
   return json_object_get_array_member (hc_test_response_object (r), "items");
 }
 
 gint64
-count (const char *format,
-       ...)
+catalog_count (const char *format,
+               ...)
 {
   g_autofree char *sql = NULL;
   va_list args;
@@ -51,9 +51,9 @@ count (const char *format,
 }
 
 HcTestResponse *
-create_version (const char *token,
-                int         year,
-                int         copy_from)
+catalog_create_version (const char *token,
+                        int         year,
+                        int         copy_from)
 {
   g_autofree char *body = copy_from ? g_strdup_printf ("{\"year\":%d,\"copy_from\":%d}", year, copy_from)
                                     : g_strdup_printf ("{\"year\":%d}", year);
@@ -63,10 +63,10 @@ create_version (const char *token,
 
 /* A valid item body, as an object the caller may spoil. */
 JsonObject *
-item_object (const char *name,
-             const char *category,
-             gint64      department_id,
-             const char *disclosure)
+catalog_item_object (const char *name,
+                     const char *category,
+                     gint64      department_id,
+                     const char *disclosure)
 {
   JsonObject *obj = json_object_new ();
 
@@ -83,7 +83,7 @@ item_object (const char *name,
 }
 
 char *
-object_text (JsonObject *obj)
+catalog_object_text (JsonObject *obj)
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 
@@ -92,14 +92,14 @@ object_text (JsonObject *obj)
 }
 
 HcTestResponse *
-add_item (int         year,
-          const char *name,
-          const char *category,
-          gint64      department_id,
-          const char *disclosure)
+catalog_add_item (int         year,
+                  const char *name,
+                  const char *category,
+                  gint64      department_id,
+                  const char *disclosure)
 {
-  g_autoptr(JsonObject) obj = item_object (name, category, department_id, disclosure);
-  g_autofree char *body = object_text (obj);
+  g_autoptr(JsonObject) obj = catalog_item_object (name, category, department_id, disclosure);
+  g_autofree char *body = catalog_object_text (obj);
   g_autofree char *path = g_strdup_printf ("/catalog/versions/%d/items", year);
   HcTestResponse *r = hc_test_request (server, "POST", path, hc_test_server_token (server, "analyst"), body);
 
@@ -108,10 +108,10 @@ add_item (int         year,
 }
 
 char *
-item_path (HcTestResponse *created)
+catalog_item_path (HcTestResponse *created)
 {
   return g_strdup_printf ("/catalog/items/%" G_GINT64_FORMAT,
-                          json_object_get_int_member (object_of (created), "id"));
+                          json_object_get_int_member (catalog_object_of (created), "id"));
 }
 
 static char *
@@ -132,33 +132,33 @@ publish (int         year,
 {
   g_autofree char *path = g_strdup_printf ("/catalog/versions/%d/publish", year);
 
-  return send_with_etag ("POST", path, token, NULL, etag);
+  return catalog_send_with_etag ("POST", path, token, NULL, etag);
 }
 
 /* The audit entries of one entity, newest first. */
 JsonArray *
-audit_of (const char *entity,
-          const char *entity_id,
-          HcTestResponse **keep)
+catalog_audit_of (const char *entity,
+                  const char *entity_id,
+                  HcTestResponse **keep)
 {
   g_autofree char *path = g_strdup_printf ("/audit?entity=%s&entity_id=%s", entity, entity_id);
 
   *keep = hc_test_request (server, "GET", path, hc_test_server_token (server, "admin"), NULL);
   hc_assert_status (*keep, 200, NULL);
-  return items_of (*keep);
+  return catalog_items_of (*keep);
 }
 
 const char *
-audit_action (JsonArray *entries,
-              guint      i)
+catalog_audit_action (JsonArray *entries,
+                      guint      i)
 {
   return json_object_get_string_member (json_array_get_object_element (entries, i), "action");
 }
 
 JsonObject *
-audit_member (JsonArray  *entries,
-              guint       i,
-              const char *member)
+catalog_audit_member (JsonArray  *entries,
+                      guint       i,
+                      const char *member)
 {
   JsonNode *node = json_object_get_member (json_array_get_object_element (entries, i), member);
 
@@ -171,9 +171,9 @@ static void
 test_versions_create_copy_and_list (void)
 {
   const char *analyst = hc_test_server_token (server, "analyst");
-  g_autoptr(HcTestResponse) v1 = create_version (analyst, 2030, 0);
-  g_autoptr(HcTestResponse) a = add_item (2030, "企业登记注册信息", "registration", dept_a, "public");
-  g_autoptr(HcTestResponse) b = add_item (2030, "纳税信用等级信息", "tax", dept_b, "conditional");
+  g_autoptr(HcTestResponse) v1 = catalog_create_version (analyst, 2030, 0);
+  g_autoptr(HcTestResponse) a = catalog_add_item (2030, "企业登记注册信息", "registration", dept_a, "public");
+  g_autoptr(HcTestResponse) b = catalog_add_item (2030, "纳税信用等级信息", "tax", dept_b, "conditional");
   g_autoptr(HcTestResponse) v2 = NULL;
   g_autoptr(HcTestResponse) list = NULL;
   g_autoptr(HcTestResponse) one = NULL;
@@ -184,28 +184,28 @@ test_versions_create_copy_and_list (void)
 
   hc_assert_status (v1, 201, NULL);
   g_assert_nonnull (v1->etag);
-  obj = object_of (v1);
+  obj = catalog_object_of (v1);
   g_assert_cmpint (json_object_get_int_member (obj, "year"), ==, 2030);
   g_assert_cmpstr (json_object_get_string_member (obj, "state"), ==, "draft");
   g_assert_cmpint (json_object_get_int_member (obj, "item_count"), ==, 0);
   g_assert_true (json_object_get_null_member (obj, "collection_rate"));
 
   /* The copy has every item, with the same lineage, and nothing collected yet. */
-  v2 = create_version (analyst, 2031, 2030);
+  v2 = catalog_create_version (analyst, 2031, 2030);
   hc_assert_status (v2, 201, NULL);
-  obj = object_of (v2);
+  obj = catalog_object_of (v2);
   g_assert_cmpint (json_object_get_int_member (obj, "item_count"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (obj, "copied_from"), ==, 2030);
-  g_assert_cmpint (count ("SELECT count(*) FROM catalog_items n JOIN catalog_items o ON o.lineage = n.lineage"
-                          " AND o.year = 2030 AND o.name = n.name AND o.department_id = n.department_id"
-                          " AND o.expected_records = n.expected_records WHERE n.year = 2031"), ==, 2);
-  g_assert_cmpint (count ("SELECT count(*) FROM catalog_items WHERE year = 2031 AND collected_records = 0"), ==, 2);
+  g_assert_cmpint (catalog_count ("SELECT count(*) FROM catalog_items n JOIN catalog_items o ON o.lineage = n.lineage"
+                                  " AND o.year = 2030 AND o.name = n.name AND o.department_id = n.department_id"
+                                  " AND o.expected_records = n.expected_records WHERE n.year = 2031"), ==, 2);
+  g_assert_cmpint (catalog_count ("SELECT count(*) FROM catalog_items WHERE year = 2031 AND collected_records = 0"), ==, 2);
 
   list = hc_test_request (server, "GET", "/catalog/versions", analyst, NULL);
   hc_assert_status (list, 200, NULL);
-  for (guint i = 0; i < json_array_get_length (items_of (list)); i++)
+  for (guint i = 0; i < json_array_get_length (catalog_items_of (list)); i++)
     {
-      JsonObject *v = json_array_get_object_element (items_of (list), i);
+      JsonObject *v = json_array_get_object_element (catalog_items_of (list), i);
       gint64 year = json_object_get_int_member (v, "year");
 
       if (year == 2030)
@@ -221,22 +221,22 @@ test_versions_create_copy_and_list (void)
   hc_assert_status (one, 200, NULL);
   g_assert_cmpstr (one->etag, ==, v2->etag);
 
-  entries = audit_of ("catalog_version", "2031", &audit);
+  entries = catalog_audit_of ("catalog_version", "2031", &audit);
   g_assert_cmpuint (json_array_get_length (entries), ==, 1);
-  g_assert_cmpstr (audit_action (entries, 0), ==, "catalog_version.create");
-  g_assert_null (audit_member (entries, 0, "before"));
-  g_assert_cmpint (json_object_get_int_member (audit_member (entries, 0, "after"), "item_count"), ==, 2);
+  g_assert_cmpstr (catalog_audit_action (entries, 0), ==, "catalog_version.create");
+  g_assert_null (catalog_audit_member (entries, 0, "before"));
+  g_assert_cmpint (json_object_get_int_member (catalog_audit_member (entries, 0, "after"), "item_count"), ==, 2);
 }
 
 static void
 test_versions_create_refuses_bad_input (void)
 {
   const char *analyst = hc_test_server_token (server, "analyst");
-  g_autoptr(HcTestResponse) first = create_version (analyst, 2032, 0);
-  g_autoptr(HcTestResponse) dup = create_version (analyst, 2032, 0);
-  g_autoptr(HcTestResponse) no_source = create_version (analyst, 2033, 1999);
-  g_autoptr(HcTestResponse) low = create_version (analyst, 1999, 0);
-  g_autoptr(HcTestResponse) high = create_version (analyst, 2101, 0);
+  g_autoptr(HcTestResponse) first = catalog_create_version (analyst, 2032, 0);
+  g_autoptr(HcTestResponse) dup = catalog_create_version (analyst, 2032, 0);
+  g_autoptr(HcTestResponse) no_source = catalog_create_version (analyst, 2033, 1999);
+  g_autoptr(HcTestResponse) low = catalog_create_version (analyst, 1999, 0);
+  g_autoptr(HcTestResponse) high = catalog_create_version (analyst, 2101, 0);
   g_autoptr(HcTestResponse) text = hc_test_request (server, "POST", "/catalog/versions", analyst, "{\"year\":\"2033\"}");
   g_autoptr(HcTestResponse) missing = hc_test_request (server, "POST", "/catalog/versions", analyst, "{}");
   g_autoptr(HcTestResponse) broken = hc_test_request (server, "POST", "/catalog/versions", analyst, "{\"year\":");
@@ -259,10 +259,10 @@ test_versions_create_refuses_bad_input (void)
   hc_assert_status (not_a_year, 404, "not_found");
 
   /* The refused writes left nothing: no version, no audit entry. */
-  g_assert_cmpint (count ("SELECT count(*) FROM catalog_versions WHERE year IN (1999, 2033, 2101)"), ==, 0);
-  g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE entity = 'catalog_version'"
-                          " AND entity_id IN ('1999', '2033', '2101')"), ==, 0);
-  g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE entity = 'catalog_version' AND entity_id = '2032'"), ==, 1);
+  g_assert_cmpint (catalog_count ("SELECT count(*) FROM catalog_versions WHERE year IN (1999, 2033, 2101)"), ==, 0);
+  g_assert_cmpint (catalog_count ("SELECT count(*) FROM audit WHERE entity = 'catalog_version'"
+                                  " AND entity_id IN ('1999', '2033', '2101')"), ==, 0);
+  g_assert_cmpint (catalog_count ("SELECT count(*) FROM audit WHERE entity = 'catalog_version' AND entity_id = '2032'"), ==, 1);
 }
 
 static void
@@ -291,11 +291,11 @@ test_publish_roles_and_rules (void)
 {
   const char *analyst = hc_test_server_token (server, "analyst");
   const char *supervisor = hc_test_server_token (server, "supervisor");
-  g_autoptr(HcTestResponse) empty = create_version (analyst, 2034, 0);
+  g_autoptr(HcTestResponse) empty = catalog_create_version (analyst, 2034, 0);
   g_autoptr(HcTestResponse) empty_publish = publish (2034, supervisor, empty->etag);
-  g_autoptr(HcTestResponse) v = create_version (analyst, 2035, 0);
+  g_autoptr(HcTestResponse) v = catalog_create_version (analyst, 2035, 0);
   g_autofree char *stale_etag = g_strdup (v->etag);
-  g_autoptr(HcTestResponse) item = add_item (2035, "行政许可决定信息", "license", dept_a, "public");
+  g_autoptr(HcTestResponse) item = catalog_add_item (2035, "行政许可决定信息", "license", dept_a, "public");
   g_autofree char *etag = version_etag (2035);
   g_autoptr(HcTestResponse) by_analyst = publish (2035, analyst, etag);
   g_autoptr(HcTestResponse) no_if_match = publish (2035, supervisor, NULL);
@@ -313,54 +313,54 @@ test_publish_roles_and_rules (void)
   hc_assert_status (no_if_match, 428, "precondition_required");
   hc_assert_status (stale, 412, "stale");
   hc_assert_status (unknown, 404, "not_found");
-  g_assert_cmpint (count ("SELECT count(*) FROM catalog_versions WHERE year IN (2034, 2035) AND state = 'draft'"), ==, 2);
-  g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE action = 'catalog_version.publish'"
-                          " AND entity_id IN ('2034', '2035')"), ==, 0);
+  g_assert_cmpint (catalog_count ("SELECT count(*) FROM catalog_versions WHERE year IN (2034, 2035) AND state = 'draft'"), ==, 2);
+  g_assert_cmpint (catalog_count ("SELECT count(*) FROM audit WHERE action = 'catalog_version.publish'"
+                                  " AND entity_id IN ('2034', '2035')"), ==, 0);
 
   ok = publish (2035, supervisor, etag);
   hc_assert_status (ok, 200, NULL);
-  g_assert_cmpstr (json_object_get_string_member (object_of (ok), "state"), ==, "published");
-  g_assert_cmpstr (json_object_get_string_member (object_of (ok), "published_by"), ==, "supervisor");
-  g_assert_false (json_object_get_null_member (object_of (ok), "published_at"));
+  g_assert_cmpstr (json_object_get_string_member (catalog_object_of (ok), "state"), ==, "published");
+  g_assert_cmpstr (json_object_get_string_member (catalog_object_of (ok), "published_by"), ==, "supervisor");
+  g_assert_false (json_object_get_null_member (catalog_object_of (ok), "published_at"));
   g_assert_cmpstr (ok->etag, !=, etag);
 
   again = publish (2035, supervisor, ok->etag);
   hc_assert_status (again, 409, "version_published");
 
-  entries = audit_of ("catalog_version", "2035", &audit);
+  entries = catalog_audit_of ("catalog_version", "2035", &audit);
   g_assert_cmpuint (json_array_get_length (entries), ==, 2);
-  g_assert_cmpstr (audit_action (entries, 0), ==, "catalog_version.publish");
-  g_assert_cmpstr (json_object_get_string_member (audit_member (entries, 0, "before"), "state"), ==, "draft");
-  g_assert_cmpstr (json_object_get_string_member (audit_member (entries, 0, "after"), "state"), ==, "published");
+  g_assert_cmpstr (catalog_audit_action (entries, 0), ==, "catalog_version.publish");
+  g_assert_cmpstr (json_object_get_string_member (catalog_audit_member (entries, 0, "before"), "state"), ==, "draft");
+  g_assert_cmpstr (json_object_get_string_member (catalog_audit_member (entries, 0, "after"), "state"), ==, "published");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 0), "actor"), ==, "supervisor");
 }
 
 static void
 test_admin_may_publish (void)
 {
-  g_autoptr(HcTestResponse) v = create_version (hc_test_server_token (server, "analyst"), 2036, 0);
-  g_autoptr(HcTestResponse) item = add_item (2036, "经营异常名录信息", "abnormal_operation", dept_a, "public");
+  g_autoptr(HcTestResponse) v = catalog_create_version (hc_test_server_token (server, "analyst"), 2036, 0);
+  g_autoptr(HcTestResponse) item = catalog_add_item (2036, "经营异常名录信息", "abnormal_operation", dept_a, "public");
   g_autofree char *etag = version_etag (2036);
   g_autoptr(HcTestResponse) ok = publish (2036, hc_test_server_token (server, "admin"), etag);
 
   hc_assert_status (ok, 200, NULL);
-  g_assert_cmpstr (json_object_get_string_member (object_of (ok), "published_by"), ==, "admin");
+  g_assert_cmpstr (json_object_get_string_member (catalog_object_of (ok), "published_by"), ==, "admin");
 }
 
 static void
 test_published_version_is_read_only (void)
 {
   const char *analyst = hc_test_server_token (server, "analyst");
-  g_autoptr(HcTestResponse) v = create_version (analyst, 2037, 0);
-  g_autoptr(HcTestResponse) item = add_item (2037, "失信被执行人信息", "judicial", dept_a, "public");
-  g_autofree char *path = item_path (item);
+  g_autoptr(HcTestResponse) v = catalog_create_version (analyst, 2037, 0);
+  g_autoptr(HcTestResponse) item = catalog_add_item (2037, "失信被执行人信息", "judicial", dept_a, "public");
+  g_autofree char *path = catalog_item_path (item);
   g_autofree char *etag = version_etag (2037);
   g_autoptr(HcTestResponse) published = publish (2037, hc_test_server_token (server, "supervisor"), etag);
-  g_autoptr(JsonObject) obj = item_object ("新增信息", "penalty", dept_a, "public");
-  g_autofree char *body = object_text (obj);
+  g_autoptr(JsonObject) obj = catalog_item_object ("新增信息", "penalty", dept_a, "public");
+  g_autofree char *body = catalog_object_text (obj);
   g_autoptr(HcTestResponse) add = hc_test_request (server, "POST", "/catalog/versions/2037/items", analyst, body);
-  g_autoptr(HcTestResponse) patch = send_with_etag ("PATCH", path, analyst, "{\"name\":\"改名\"}", item->etag);
-  g_autoptr(HcTestResponse) del = send_with_etag ("DELETE", path, analyst, NULL, item->etag);
+  g_autoptr(HcTestResponse) patch = catalog_send_with_etag ("PATCH", path, analyst, "{\"name\":\"改名\"}", item->etag);
+  g_autoptr(HcTestResponse) del = catalog_send_with_etag ("DELETE", path, analyst, NULL, item->etag);
   g_autoptr(HcTestResponse) now = hc_test_request (server, "GET", path, analyst, NULL);
 
   hc_assert_status (published, 200, NULL);
@@ -368,10 +368,10 @@ test_published_version_is_read_only (void)
   hc_assert_status (patch, 409, "version_published");
   hc_assert_status (del, 409, "version_published");
   hc_assert_status (now, 200, NULL);
-  g_assert_cmpstr (json_object_get_string_member (object_of (now), "name"), ==, "失信被执行人信息");
-  g_assert_cmpstr (json_object_get_string_member (object_of (now), "version_state"), ==, "published");
+  g_assert_cmpstr (json_object_get_string_member (catalog_object_of (now), "name"), ==, "失信被执行人信息");
+  g_assert_cmpstr (json_object_get_string_member (catalog_object_of (now), "version_state"), ==, "published");
   g_assert_cmpstr (now->etag, ==, item->etag);
-  g_assert_cmpint (count ("SELECT count(*) FROM catalog_items WHERE year = 2037"), ==, 1);
+  g_assert_cmpint (catalog_count ("SELECT count(*) FROM catalog_items WHERE year = 2037"), ==, 1);
 }
 
 /* ---- the demo catalog --------------------------------------------------- */
@@ -391,7 +391,7 @@ test_demo_catalog_rises_to_93_percent (void)
   double last_rate = 0.0;
 
   hc_assert_status (list, 200, NULL);
-  versions = items_of (list);
+  versions = catalog_items_of (list);
   g_assert_cmpuint (json_array_get_length (versions), ==, 5);
   for (guint i = 0; i < 5; i++)
     {
@@ -413,14 +413,14 @@ test_demo_catalog_rises_to_93_percent (void)
     }
 
   hc_assert_status (diff, 200, NULL);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object_of (diff), "added")), >, 0);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object_of (diff), "removed")), >, 0);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object_of (diff), "changed")), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (catalog_object_of (diff), "added")), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (catalog_object_of (diff), "removed")), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (catalog_object_of (diff), "changed")), >, 0);
 
   hc_assert_status (items, 200, NULL);
-  for (guint i = 0; i < json_array_get_length (items_of (items)); i++)
+  for (guint i = 0; i < json_array_get_length (catalog_items_of (items)); i++)
     {
-      JsonObject *item = json_array_get_object_element (items_of (items), i);
+      JsonObject *item = json_array_get_object_element (catalog_items_of (items), i);
 
       g_hash_table_add (categories, (gpointer) json_object_get_string_member (item, "category"));
       g_hash_table_add (departments, GINT_TO_POINTER (json_object_get_int_member (item, "department_id")));
@@ -432,7 +432,7 @@ test_demo_catalog_rises_to_93_percent (void)
     }
   /* Both catalogs: the national base and the province's supplement. */
   g_assert_cmpuint (n_supplementary, >=, 8);
-  g_assert_cmpuint (n_supplementary, <, json_array_get_length (items_of (items)) / 4);
+  g_assert_cmpuint (n_supplementary, <, json_array_get_length (catalog_items_of (items)) / 4);
   g_assert_cmpuint (g_hash_table_size (categories), >=, 11);
   g_assert_cmpuint (g_hash_table_size (departments), >=, 40);
 }

@@ -12,35 +12,35 @@ extern HcTestServer *server;
 extern gint64 dept_a;
 extern gint64 dept_b;
 
-HcTestResponse *send_with_etag            (const char      *method,
+HcTestResponse *catalog_send_with_etag    (const char      *method,
                                            const char      *path,
                                            const char      *token,
                                            const char      *body,
                                            const char      *etag);
-JsonObject     *object_of                 (HcTestResponse  *r);
-JsonArray      *items_of                  (HcTestResponse  *r);
-gint64          count                     (const char      *format,
+JsonObject     *catalog_object_of         (HcTestResponse  *r);
+JsonArray      *catalog_items_of          (HcTestResponse  *r);
+gint64          catalog_count             (const char      *format,
                                            ...) G_GNUC_PRINTF (1, 2);
-HcTestResponse *create_version            (const char      *token,
+HcTestResponse *catalog_create_version    (const char      *token,
                                            int              year,
                                            int              copy_from);
-JsonObject     *item_object               (const char      *name,
+JsonObject     *catalog_item_object       (const char      *name,
                                            const char      *category,
                                            gint64           department_id,
                                            const char      *disclosure);
-char           *object_text               (JsonObject      *obj);
-HcTestResponse *add_item                  (int              year,
+char           *catalog_object_text       (JsonObject      *obj);
+HcTestResponse *catalog_add_item          (int              year,
                                            const char      *name,
                                            const char      *category,
                                            gint64           department_id,
                                            const char      *disclosure);
-char           *item_path                 (HcTestResponse  *created);
-JsonArray      *audit_of                  (const char      *entity,
+char           *catalog_item_path         (HcTestResponse  *created);
+JsonArray      *catalog_audit_of          (const char      *entity,
                                            const char      *entity_id,
                                            HcTestResponse **keep);
-const char     *audit_action              (JsonArray       *entries,
+const char     *catalog_audit_action      (JsonArray       *entries,
                                            guint            i);
-JsonObject     *audit_member              (JsonArray       *entries,
+JsonObject     *catalog_audit_member      (JsonArray       *entries,
                                            guint            i,
                                            const char      *member);
 

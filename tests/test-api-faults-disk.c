@@ -49,8 +49,8 @@ test_full_disk_answers_503_and_recovers (void)
   guint audit;
 
   hc_test_create_department (srv, "MP1", "满盘测试一委");
-  departments = count_items (srv, "/departments");
-  audit = count_items (srv, "/audit?limit=200");
+  departments = faults_count_items (srv, "/departments");
+  audit = faults_count_items (srv, "/audit?limit=200");
 
   set_file_size_limit (srv, 0);
   {
@@ -69,8 +69,8 @@ test_full_disk_answers_503_and_recovers (void)
     hc_assert_status (login, 503, "storage_unavailable");
   }
   /* Reads go on, and see nothing of the refused writes. */
-  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments);
-  g_assert_cmpuint (count_items (srv, "/audit?limit=200"), ==, audit);
+  g_assert_cmpuint (faults_count_items (srv, "/departments"), ==, departments);
+  g_assert_cmpuint (faults_count_items (srv, "/audit?limit=200"), ==, audit);
   {
     g_autofree char *path = g_strdup_printf ("/subjects/%s", uscc);
     g_autoptr(HcTestResponse) r = hc_test_request (srv, "GET", path, admin, NULL);
@@ -88,8 +88,8 @@ test_full_disk_answers_503_and_recovers (void)
     hc_assert_status (r, 201, NULL);
     hc_assert_status (s, 201, NULL);
   }
-  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments + 1);
-  g_assert_cmpuint (count_items (srv, "/audit?limit=200"), ==, audit + 2);
+  g_assert_cmpuint (faults_count_items (srv, "/departments"), ==, departments + 1);
+  g_assert_cmpuint (faults_count_items (srv, "/audit?limit=200"), ==, audit + 2);
   hc_test_server_stop (srv);
   hc_test_assert_db_intact (db_path);
 }
@@ -236,8 +236,8 @@ test_read_only_disk_answers_503_and_recovers (void)
   srv = hc_test_server_new_for_db (db_path, NULL);
   admin = hc_test_server_token (srv, "admin");
   hc_test_create_department (srv, "RO1", "只读盘测试一委");
-  departments = count_items (srv, "/departments");
-  audit = count_items (srv, "/audit?limit=200");
+  departments = faults_count_items (srv, "/departments");
+  audit = faults_count_items (srv, "/audit?limit=200");
 
   if (!disk_fail_read_only (&disk))
     {
@@ -264,8 +264,8 @@ test_read_only_disk_answers_503_and_recovers (void)
   }
   /* Reads go on: the acknowledged department is there, the refused writes
    * are not. */
-  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments);
-  g_assert_cmpuint (count_items (srv, "/audit?limit=200"), ==, audit);
+  g_assert_cmpuint (faults_count_items (srv, "/departments"), ==, departments);
+  g_assert_cmpuint (faults_count_items (srv, "/audit?limit=200"), ==, audit);
   {
     g_autoptr(HcTestResponse) r = hc_test_request (srv, "GET", subject_path, admin, NULL);
 
@@ -293,7 +293,7 @@ test_read_only_disk_answers_503_and_recovers (void)
   hc_test_assert_db_intact (db_path);
   again = hc_test_server_new_for_db (db_path, NULL);
   admin = hc_test_server_token (again, "admin");
-  g_assert_cmpuint (count_items (again, "/departments"), ==, departments);
+  g_assert_cmpuint (faults_count_items (again, "/departments"), ==, departments);
   {
     g_autoptr(HcTestResponse) r = hc_test_request (again, "POST", "/departments", admin,
                                                    "{\"code\":\"RO2\",\"name\":\"只读盘测试二委\"}");
@@ -302,7 +302,7 @@ test_read_only_disk_answers_503_and_recovers (void)
     hc_assert_status (r, 201, NULL);
     hc_assert_status (s, 201, NULL);
   }
-  g_assert_cmpuint (count_items (again, "/departments"), ==, departments + 1);
+  g_assert_cmpuint (faults_count_items (again, "/departments"), ==, departments + 1);
   hc_test_server_stop (again);
   hc_test_server_free (again);
   hc_test_assert_db_intact (db_path);
@@ -348,8 +348,8 @@ test_read_only_files_recover_without_restart (void)
   guint departments, audit;
 
   hc_test_create_department (srv, "RW1", "只读恢复测试一委");
-  departments = count_items (srv, "/departments");
-  audit = count_items (srv, "/audit?limit=200");
+  departments = faults_count_items (srv, "/departments");
+  audit = faults_count_items (srv, "/audit?limit=200");
 
   if (geteuid () != 0 || !set_immutable (files, TRUE))
     {
@@ -369,8 +369,8 @@ test_read_only_files_recover_without_restart (void)
     g_assert_nonnull (strstr (message, "nothing was changed"));
     hc_assert_status (login, 503, "storage_unavailable");
   }
-  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments);
-  g_assert_cmpuint (count_items (srv, "/audit?limit=200"), ==, audit);
+  g_assert_cmpuint (faults_count_items (srv, "/departments"), ==, departments);
+  g_assert_cmpuint (faults_count_items (srv, "/audit?limit=200"), ==, audit);
 
   /* Writable again: the same write, on the same server, succeeds. */
   g_assert_true (set_immutable (files, FALSE));
@@ -379,8 +379,8 @@ test_read_only_files_recover_without_restart (void)
 
     hc_assert_status (r, 201, NULL);
   }
-  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments + 1);
-  g_assert_cmpuint (count_items (srv, "/audit?limit=200"), ==, audit + 1);
+  g_assert_cmpuint (faults_count_items (srv, "/departments"), ==, departments + 1);
+  g_assert_cmpuint (faults_count_items (srv, "/audit?limit=200"), ==, audit + 1);
   /* and a second time, with a sign-in (its own audited write) between */
   {
     g_autoptr(HcTestResponse) login = hc_test_request (srv, "POST", "/session", NULL,
@@ -398,12 +398,12 @@ test_read_only_files_recover_without_restart (void)
 void
 hc_test_faults_disk_add (void)
 {
-  add_sqlite_test ("/faults/full-disk-answers-503-and-recovers", test_full_disk_answers_503_and_recovers,
-                   "SQLite's: the file size limit is the server's, and over PostgreSQL the database's files are "
-                   "written by PostgreSQL, not by the server");
-  add_sqlite_test ("/faults/read-only-disk-answers-503-and-recovers", test_read_only_disk_answers_503_and_recovers,
-                   "SQLite's: a database file on a disk that turns read-only; PostgreSQL's disk is PostgreSQL's");
-  add_sqlite_test ("/faults/read-only-files-recover-without-restart", test_read_only_files_recover_without_restart,
-                   "SQLite's: the database file, its WAL and their folder made read-only; PostgreSQL's files are "
-                   "PostgreSQL's");
+  faults_add_sqlite_test ("/faults/full-disk-answers-503-and-recovers", test_full_disk_answers_503_and_recovers,
+                          "SQLite's: the file size limit is the server's, and over PostgreSQL the database's files are "
+                          "written by PostgreSQL, not by the server");
+  faults_add_sqlite_test ("/faults/read-only-disk-answers-503-and-recovers", test_read_only_disk_answers_503_and_recovers,
+                          "SQLite's: a database file on a disk that turns read-only; PostgreSQL's disk is PostgreSQL's");
+  faults_add_sqlite_test ("/faults/read-only-files-recover-without-restart", test_read_only_files_recover_without_restart,
+                          "SQLite's: the database file, its WAL and their folder made read-only; PostgreSQL's files are "
+                          "PostgreSQL's");
 }

@@ -203,8 +203,8 @@ test_sigkill_during_list_transitions (void)
 }
 
 guint
-count_items (HcTestServer *srv,
-             const char   *path)
+faults_count_items (HcTestServer *srv,
+                    const char   *path)
 {
   g_autoptr(HcTestResponse) r = hc_test_request (srv, "GET", path, hc_test_server_token (srv, "admin"), NULL);
   JsonNode *root;
@@ -231,7 +231,7 @@ test_locked_database_answers_503_busy (void)
   sqlite3 *holder = NULL;
   guint departments;
 
-  departments = count_items (srv, "/departments");
+  departments = faults_count_items (srv, "/departments");
   g_assert_cmpint (sqlite3_open (hc_test_server_get_db_path (srv), &holder), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   {
@@ -242,7 +242,7 @@ test_locked_database_answers_503_busy (void)
     err = json_object_get_object_member (hc_test_response_object (r), "error");
     g_assert_nonnull (strstr (json_object_get_string_member (err, "message"), "nothing was changed"));
   }
-  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments);
+  g_assert_cmpuint (faults_count_items (srv, "/departments"), ==, departments);
   g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (holder);
   {
@@ -250,7 +250,7 @@ test_locked_database_answers_503_busy (void)
 
     hc_assert_status (r, 201, NULL);
   }
-  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments + 1);
+  g_assert_cmpuint (faults_count_items (srv, "/departments"), ==, departments + 1);
   hc_test_server_stop (srv);
   hc_test_assert_db_intact (hc_test_server_get_db_path (srv));
 }
@@ -272,7 +272,7 @@ test_locked_table_answers_503_busy_pg (void)
   gint64 audit_rows;
   guint departments;
 
-  departments = count_items (srv, "/departments");
+  departments = faults_count_items (srv, "/departments");
   audit_rows = hc_test_count_rows (srv, "SELECT count(*) FROM audit");
   holder = hc_test_pg_hold (srv, "LOCK TABLE audit IN EXCLUSIVE MODE");
   {
@@ -283,7 +283,7 @@ test_locked_table_answers_503_busy_pg (void)
     err = json_object_get_object_member (hc_test_response_object (r), "error");
     g_assert_nonnull (strstr (json_object_get_string_member (err, "message"), "nothing was changed"));
   }
-  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments);
+  g_assert_cmpuint (faults_count_items (srv, "/departments"), ==, departments);
   hc_test_pg_release (holder);
   g_assert_cmpint (hc_test_count_rows (srv, "SELECT count(*) FROM departments WHERE code = 'LK1'"), ==, 0);
   g_assert_cmpint (hc_test_count_rows (srv, "SELECT count(*) FROM audit"), ==, audit_rows);
@@ -292,7 +292,7 @@ test_locked_table_answers_503_busy_pg (void)
 
     hc_assert_status (r, 201, NULL);
   }
-  g_assert_cmpuint (count_items (srv, "/departments"), ==, departments + 1);
+  g_assert_cmpuint (faults_count_items (srv, "/departments"), ==, departments + 1);
   g_assert_cmpint (hc_test_count_rows (srv, "SELECT count(*) FROM audit"), ==, audit_rows + 1);
 }
 
@@ -513,9 +513,9 @@ skip_with_reason (gconstpointer reason)
 /* Adds @func, or over PostgreSQL (suite api-pg) a skip saying why it does
  * not apply there. */
 void
-add_sqlite_test (const char *path,
-                 GTestFunc   func,
-                 const char *pg_reason)
+faults_add_sqlite_test (const char *path,
+                        GTestFunc   func,
+                        const char *pg_reason)
 {
   if (hc_test_is_pg ())
     g_test_add_data_func (path, pg_reason, skip_with_reason);
@@ -537,8 +537,8 @@ main (int argc, char *argv[])
     g_test_add_func ("/faults/locked-database-answers-503-busy", test_locked_table_answers_503_busy_pg);
   else
     g_test_add_func ("/faults/locked-database-answers-503-busy", test_locked_database_answers_503_busy);
-  add_sqlite_test ("/faults/backup-while-writing-and-restore", test_backup_while_writing_and_restore,
-                   "SQLite's: over PostgreSQL backup and restore refuse and name pg_dump and pg_basebackup");
+  faults_add_sqlite_test ("/faults/backup-while-writing-and-restore", test_backup_while_writing_and_restore,
+                          "SQLite's: over PostgreSQL backup and restore refuse and name pg_dump and pg_basebackup");
 
   status = g_test_run ();
   g_rand_free (prng);

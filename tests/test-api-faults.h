@@ -18,9 +18,9 @@ G_BEGIN_DECLS
 
 extern GRand *prng;
 
-guint count_items             (HcTestServer *srv,
+guint faults_count_items      (HcTestServer *srv,
                                const char   *path);
-void  add_sqlite_test         (const char   *path,
+void  faults_add_sqlite_test  (const char   *path,
                                GTestFunc     func,
                                const char   *pg_reason);
 

@@ -18,7 +18,7 @@ conflict_post (gint64      plan,
 {
   g_autofree char *path = g_strdup_printf ("/inspections/plans/%" G_GINT64_FORMAT "/conflicts", plan);
 
-  return post (path, token, body);
+  return inspections_post (path, token, body);
 }
 
 static HcTestResponse *
@@ -45,8 +45,8 @@ assert_refused_with (HcTestResponse *r,
 static void
 test_conflicts_change_until_the_draw (void)
 {
-  gint64 plan = create_plan ("批发业", "{\"A\":100,\"B\":100,\"C\":100,\"D\":100}",
-                             "[\"inspector.a\",\"inspector.b\",\"inspector.c\"]", "\"exclusion_days\":0");
+  gint64 plan = inspections_create_plan ("批发业", "{\"A\":100,\"B\":100,\"C\":100,\"D\":100}",
+                                         "[\"inspector.a\",\"inspector.b\",\"inspector.c\"]", "\"exclusion_days\":0");
   const char *subject = g_ptr_array_index (scope_subjects, 0);
   g_autofree char *body = g_strdup_printf ("{\"inspector\":\"inspector.a\",\"subject\":\"%s\",\"reason\":\"亲属\"}",
                                            subject);
@@ -66,13 +66,13 @@ test_conflicts_change_until_the_draw (void)
     hc_assert_status (r, 201, NULL);
     conflicts = json_object_get_array_member (hc_test_response_object (r), "conflicts");
     g_assert_cmpuint (json_array_get_length (conflicts), ==, 1);
-    g_assert_cmpstr (str (json_array_get_object_element (conflicts, 0), "inspector"), ==, "inspector.a");
-    g_assert_cmpstr (str (json_array_get_object_element (conflicts, 0), "subject"), ==, subject);
+    g_assert_cmpstr (inspections_str (json_array_get_object_element (conflicts, 0), "inspector"), ==, "inspector.a");
+    g_assert_cmpstr (inspections_str (json_array_get_object_element (conflicts, 0), "subject"), ==, subject);
     again = conflict_post (plan, supervisor, reworded);
     hc_assert_status (again, 201, NULL);
     conflicts = json_object_get_array_member (hc_test_response_object (again), "conflicts");
     g_assert_cmpuint (json_array_get_length (conflicts), ==, 1);
-    g_assert_cmpstr (str (json_array_get_object_element (conflicts, 0), "reason"), ==, "曾在该企业任职");
+    g_assert_cmpstr (inspections_str (json_array_get_object_element (conflicts, 0), "reason"), ==, "曾在该企业任职");
   }
 
   /* Bad conflicts change nothing. */
@@ -121,21 +121,21 @@ test_conflicts_change_until_the_draw (void)
   /* Declared again, it binds the draw: inspector.a never gets the subject. */
   {
     g_autoptr(HcTestResponse) r = conflict_post (plan, supervisor, body);
-    g_autoptr(HcTestResponse) d = draw (plan, "{}");
+    g_autoptr(HcTestResponse) d = inspections_draw (plan, "{}");
     gboolean seen = FALSE;
 
     hc_assert_status (r, 201, NULL);
     hc_assert_status (d, 201, NULL);
-    drawn = inspections_of (plan, 0);
+    drawn = inspections_inspections_of (plan, 0);
     for (guint i = 0; i < json_array_get_length (drawn); i++)
       {
         JsonObject *row = json_array_get_object_element (drawn, i);
 
-        if (g_strcmp0 (str (row, "identifier"), subject) != 0)
+        if (g_strcmp0 (inspections_str (row, "identifier"), subject) != 0)
           continue;
         seen = TRUE;
-        g_assert_cmpstr (str (row, "inspector_1"), !=, "inspector.a");
-        g_assert_cmpstr (str (row, "inspector_2"), !=, "inspector.a");
+        g_assert_cmpstr (inspections_str (row, "inspector_1"), !=, "inspector.a");
+        g_assert_cmpstr (inspections_str (row, "inspector_2"), !=, "inspector.a");
       }
     g_assert_true (seen);
   }
@@ -191,13 +191,13 @@ pdf_text_flat (HcTestResponse *pdf)
 static void
 test_report_masks_every_member (void)
 {
-  g_autofree char *uscc = new_company ("住宿业");
+  g_autofree char *uscc = inspections_new_company ("住宿业");
   g_autofree char *body =
     g_strdup_printf ("{\"title\":\"专项抽查（举报人 460108197510091236）\",\"department_id\":%" G_GINT64_FORMAT ","
                      "\"region\":\"460100\",\"industry\":\"住宿业\",\"subject_type\":\"legal_person\","
                      "\"ratios\":{\"A\":0,\"B\":100,\"C\":0,\"D\":0},\"inspectors\":[\"inspector.a\",\"inspector.b\"]}",
                      department);
-  g_autoptr(HcTestResponse) created = post ("/inspections/plans", supervisor, body);
+  g_autoptr(HcTestResponse) created = inspections_post ("/inspections/plans", supervisor, body);
   g_autoptr(HcTestResponse) drawn = NULL;
   g_autoptr(HcTestResponse) failed = NULL;
   g_autoptr(HcTestResponse) as_analyst = NULL;
@@ -210,14 +210,14 @@ test_report_masks_every_member (void)
   gint64 plan;
 
   hc_assert_status (created, 201, NULL);
-  plan = num (hc_test_response_object (created), "id");
-  drawn = draw (plan, "{}");
+  plan = inspections_num (hc_test_response_object (created), "id");
+  drawn = inspections_draw (plan, "{}");
   hc_assert_status (drawn, 201, NULL);
-  items = inspections_of (plan, 0);
+  items = inspections_inspections_of (plan, 0);
   g_assert_cmpuint (json_array_get_length (items), ==, 1);
   result_path = g_strdup_printf ("/inspections/%" G_GINT64_FORMAT "/result",
-                                 num (json_array_get_object_element (items, 0), "id"));
-  failed = post (result_path, supervisor, "{\"result\":\"fail\",\"note\":\"现场负责人 460108197510091236 拒绝配合\"}");
+                                 inspections_num (json_array_get_object_element (items, 0), "id"));
+  failed = inspections_post (result_path, supervisor, "{\"result\":\"fail\",\"note\":\"现场负责人 460108197510091236 拒绝配合\"}");
   hc_assert_status (failed, 200, NULL);
 
   as_analyst = hc_test_request (server, "GET", report_path, analyst, NULL);
@@ -263,9 +263,9 @@ test_another_departments_plan_is_out_of_reach (void)
 {
   const char *outsider = hc_test_create_user_in (server, "supervisor.sw", "supervisor", other_department);
   const char *colleague G_GNUC_UNUSED = hc_test_create_user_in (server, "inspector.sw", "analyst", other_department);
-  gint64 plan = create_plan ("批发业", "{\"A\":10,\"B\":10,\"C\":10,\"D\":10}",
-                             "[\"inspector.a\",\"inspector.b\",\"inspector.c\",\"inspector.d\",\"inspector.e\","
-                             "\"inspector.f\",\"inspector.g\",\"inspector.h\"]", "\"exclusion_days\":0");
+  gint64 plan = inspections_create_plan ("批发业", "{\"A\":10,\"B\":10,\"C\":10,\"D\":10}",
+                                         "[\"inspector.a\",\"inspector.b\",\"inspector.c\",\"inspector.d\",\"inspector.e\","
+                                         "\"inspector.f\",\"inspector.g\",\"inspector.h\"]", "\"exclusion_days\":0");
   g_autofree char *plan_path = g_strdup_printf ("/inspections/plans/%" G_GINT64_FORMAT, plan);
   g_autofree char *draw_path = g_strdup_printf ("%s/draw", plan_path);
   g_autofree char *conflicts = g_strdup_printf ("%s/conflicts?inspector=inspector.a&subject=%s", plan_path,
@@ -290,7 +290,7 @@ test_another_departments_plan_is_out_of_reach (void)
   }
   /* planning for another department */
   {
-    g_autoptr(HcTestResponse) r = post ("/inspections/plans", outsider, body);
+    g_autoptr(HcTestResponse) r = inspections_post ("/inspections/plans", outsider, body);
     g_autoptr(JsonObject) page = NULL;
 
     assert_not_plan_department (r, "department_id", audit);
@@ -299,7 +299,7 @@ test_another_departments_plan_is_out_of_reach (void)
   }
   /* its conflicts, before the draw */
   {
-    g_autoptr(HcTestResponse) r = post (conflicts, outsider, conflict);
+    g_autoptr(HcTestResponse) r = inspections_post (conflicts, outsider, conflict);
     g_autoptr(HcTestResponse) d = hc_test_request (server, "DELETE", conflicts, outsider, NULL);
 
     assert_not_plan_department (r, NULL, audit);
@@ -307,42 +307,42 @@ test_another_departments_plan_is_out_of_reach (void)
   }
   /* its draw */
   {
-    g_autoptr(HcTestResponse) r = post (draw_path, outsider, "{}");
+    g_autoptr(HcTestResponse) r = inspections_post (draw_path, outsider, "{}");
     g_autoptr(JsonObject) after = NULL;
 
     assert_not_plan_department (r, NULL, audit);
     after = hc_test_get_object (server, "admin", plan_path);
-    g_assert_cmpstr (str (after, "state"), ==, "planned");
+    g_assert_cmpstr (inspections_str (after, "state"), ==, "planned");
   }
   /* its results, once its own supervisor drew it */
   {
-    g_autoptr(HcTestResponse) drawn = draw (plan, "{}");
+    g_autoptr(HcTestResponse) drawn = inspections_draw (plan, "{}");
     g_autoptr(JsonArray) items = NULL;
     g_autoptr(HcTestResponse) r = NULL;
     g_autoptr(JsonObject) after = NULL;
     JsonObject *first;
 
     hc_assert_status (drawn, 201, NULL);
-    items = inspections_of (plan, 0);
+    items = inspections_inspections_of (plan, 0);
     g_assert_cmpuint (json_array_get_length (items), >, 0);
     first = json_array_get_object_element (items, 0);
-    result_path = g_strdup_printf ("/inspections/%" G_GINT64_FORMAT "/result", num (first, "id"));
+    result_path = g_strdup_printf ("/inspections/%" G_GINT64_FORMAT "/result", inspections_num (first, "id"));
     audit = audit_count ();
-    r = post (result_path, outsider, "{\"result\":\"fail\",\"note\":\"越权录入\"}");
+    r = inspections_post (result_path, outsider, "{\"result\":\"fail\",\"note\":\"越权录入\"}");
     assert_not_plan_department (r, NULL, audit);
     g_clear_pointer (&items, json_array_unref);
-    items = inspections_of (plan, 0);
+    items = inspections_inspections_of (plan, 0);
     g_assert_true (json_object_get_null_member (json_array_get_object_element (items, 0), "result"));
   }
   /* their own department's plan, they make */
   {
-    g_autoptr(HcTestResponse) r = post ("/inspections/plans", outsider, own);
+    g_autoptr(HcTestResponse) r = inspections_post ("/inspections/plans", outsider, own);
 
     hc_assert_status (r, 201, NULL);
   }
   /* an administrator acts for any department */
   {
-    g_autoptr(HcTestResponse) r = post (result_path, admin, "{\"result\":\"pass\"}");
+    g_autoptr(HcTestResponse) r = inspections_post (result_path, admin, "{\"result\":\"pass\"}");
 
     hc_assert_status (r, 200, NULL);
   }

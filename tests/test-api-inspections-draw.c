@@ -22,23 +22,23 @@ verify (gint64 draw_id)
 static void
 test_counts_per_grade_are_the_ratios_rounded_up (void)
 {
-  gint64 plan = create_plan ("批发业", "{\"A\":2,\"B\":5,\"C\":12.5,\"D\":100}",
-                             "[\"inspector.a\",\"inspector.b\",\"inspector.c\"]", NULL);
-  g_autoptr(HcTestResponse) r = draw (plan, "{}");
+  gint64 plan = inspections_create_plan ("批发业", "{\"A\":2,\"B\":5,\"C\":12.5,\"D\":100}",
+                                         "[\"inspector.a\",\"inspector.b\",\"inspector.c\"]", NULL);
+  g_autoptr(HcTestResponse) r = inspections_draw (plan, "{}");
   g_autoptr(JsonArray) items = NULL;
   int counts[4] = { 0, };
   JsonObject *after;
 
   hc_assert_status (r, 201, NULL);
   after = hc_test_response_object (r);
-  g_assert_cmpstr (str (after, "state"), ==, "drawn");
-  items = inspections_of (plan, 0);
+  g_assert_cmpstr (inspections_str (after, "state"), ==, "drawn");
+  items = inspections_inspections_of (plan, 0);
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       JsonObject *row = json_array_get_object_element (items, i);
 
-      counts[str (row, "grade")[0] - 'A']++;
-      g_assert_cmpstr (str (row, "inspector_1"), !=, str (row, "inspector_2"));
+      counts[inspections_str (row, "grade")[0] - 'A']++;
+      g_assert_cmpstr (inspections_str (row, "inspector_1"), !=, inspections_str (row, "inspector_2"));
       g_assert_true (json_object_get_null_member (row, "result"));
     }
   /* ⌈10 × 2 %⌉ = 1, ⌈20 × 5 %⌉ = 1, ⌈8 × 12.5 %⌉ = 1, ⌈2 × 100 %⌉ = 2 */
@@ -46,17 +46,17 @@ test_counts_per_grade_are_the_ratios_rounded_up (void)
   g_assert_cmpint (counts[1], ==, 1);
   g_assert_cmpint (counts[2], ==, 1);
   g_assert_cmpint (counts[3], ==, 2);
-  g_assert_cmpint (num (json_object_get_object_member (after, "completion"), "inspections"), ==, 5);
-  g_assert_cmpint (num (json_array_get_object_element (json_object_get_array_member (after, "draws"), 0),
-                        "n_candidates"), ==, 40);
+  g_assert_cmpint (inspections_num (json_object_get_object_member (after, "completion"), "inspections"), ==, 5);
+  g_assert_cmpint (inspections_num (json_array_get_object_element (json_object_get_array_member (after, "draws"), 0),
+                                    "n_candidates"), ==, 40);
 }
 
 static void
 test_same_seed_and_data_give_the_same_draw (void)
 {
-  gint64 plan = create_plan ("批发业", "{\"A\":30,\"B\":30,\"C\":50,\"D\":50}",
-                             "[\"inspector.a\",\"inspector.b\",\"inspector.c\",\"inspector.d\"]", NULL);
-  g_autoptr(HcTestResponse) first = draw (plan, "{}");
+  gint64 plan = inspections_create_plan ("批发业", "{\"A\":30,\"B\":30,\"C\":50,\"D\":50}",
+                                         "[\"inspector.a\",\"inspector.b\",\"inspector.c\",\"inspector.d\"]", NULL);
+  g_autoptr(HcTestResponse) first = inspections_draw (plan, "{}");
   g_autoptr(HcTestResponse) again = NULL;
   g_autoptr(HcTestResponse) second = NULL;
   g_autoptr(JsonObject) check = NULL;
@@ -66,40 +66,40 @@ test_same_seed_and_data_give_the_same_draw (void)
   gint64 first_draw, second_draw;
 
   hc_assert_status (first, 201, NULL);
-  first_draw = num (hc_test_response_object (first), "draw_id");
+  first_draw = inspections_num (hc_test_response_object (first), "draw_id");
   check = verify (first_draw);
   g_assert_true (json_object_get_boolean_member (check, "identical"));
   g_assert_true (json_object_get_boolean_member (check, "snapshot_intact"));
   g_assert_true (json_object_get_boolean_member (check, "candidates_unchanged"));
   /* ⌈10 × 30 %⌉ + ⌈20 × 30 %⌉ + ⌈8 × 50 %⌉ + ⌈2 × 50 %⌉ = 3 + 6 + 4 + 1 */
-  g_assert_cmpint (num (check, "drawn"), ==, 14);
-  g_assert_cmpint (num (check, "reproduced"), ==, 14);
+  g_assert_cmpint (inspections_num (check, "drawn"), ==, 14);
+  g_assert_cmpint (inspections_num (check, "reproduced"), ==, 14);
 
   /* A draw is final: again without a reason is refused and changes nothing. */
-  again = draw (plan, "{}");
+  again = inspections_draw (plan, "{}");
   hc_assert_status (again, 409, "already_drawn");
   g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM inspection_draws WHERE state = 'superseded'"),
                    ==, 0);
 
   /* With a reason it supersedes the first, which stays, and verifies still. */
-  second = draw (plan, "{\"reason\":\"检查人员名单有误，重新抽取\"}");
+  second = inspections_draw (plan, "{\"reason\":\"检查人员名单有误，重新抽取\"}");
   hc_assert_status (second, 201, NULL);
-  second_draw = num (hc_test_response_object (second), "draw_id");
+  second_draw = inspections_num (hc_test_response_object (second), "draw_id");
   g_assert_cmpint (second_draw, !=, first_draw);
   draws = json_object_get_array_member (hc_test_response_object (second), "draws");
   g_assert_cmpuint (json_array_get_length (draws), ==, 2);
-  g_assert_cmpstr (str (json_array_get_object_element (draws, 0), "state"), ==, "superseded");
-  g_assert_cmpstr (str (json_array_get_object_element (draws, 1), "state"), ==, "final");
-  g_assert_cmpstr (str (json_array_get_object_element (draws, 1), "reason"), ==, "检查人员名单有误，重新抽取");
-  g_assert_cmpint (num (json_array_get_object_element (draws, 1), "replaces"), ==, first_draw);
-  kept = inspections_of (plan, first_draw);
+  g_assert_cmpstr (inspections_str (json_array_get_object_element (draws, 0), "state"), ==, "superseded");
+  g_assert_cmpstr (inspections_str (json_array_get_object_element (draws, 1), "state"), ==, "final");
+  g_assert_cmpstr (inspections_str (json_array_get_object_element (draws, 1), "reason"), ==, "检查人员名单有误，重新抽取");
+  g_assert_cmpint (inspections_num (json_array_get_object_element (draws, 1), "replaces"), ==, first_draw);
+  kept = inspections_inspections_of (plan, first_draw);
   g_assert_cmpuint (json_array_get_length (kept), ==, 14);
   check_first = verify (first_draw);
   g_assert_true (json_object_get_boolean_member (check_first, "identical"));
   g_clear_pointer (&check, json_object_unref);
   check = verify (second_draw);
   g_assert_true (json_object_get_boolean_member (check, "identical"));
-  g_assert_cmpstr (str (check, "seed"), !=, str (check_first, "seed"));
+  g_assert_cmpstr (inspections_str (check, "seed"), !=, inspections_str (check_first, "seed"));
 
   /* Tampering with what was drawn is found. */
   hc_test_server_backdate (server, "UPDATE inspections SET inspector_1 = inspector_2, inspector_2 = inspector_1"
@@ -108,7 +108,7 @@ test_same_seed_and_data_give_the_same_draw (void)
   g_clear_pointer (&check, json_object_unref);
   check = verify (second_draw);
   g_assert_false (json_object_get_boolean_member (check, "identical"));
-  g_assert_cmpint (num (check, "first_difference"), ==, 1);
+  g_assert_cmpint (inspections_num (check, "first_difference"), ==, 1);
 }
 
 /* The pairs (inspector, subject) of @items. */
@@ -121,8 +121,8 @@ pairs_of (JsonArray *items)
     {
       JsonObject *row = json_array_get_object_element (items, i);
 
-      g_hash_table_add (pairs, g_strconcat (str (row, "inspector_1"), " ", str (row, "identifier"), NULL));
-      g_hash_table_add (pairs, g_strconcat (str (row, "inspector_2"), " ", str (row, "identifier"), NULL));
+      g_hash_table_add (pairs, g_strconcat (inspections_str (row, "inspector_1"), " ", inspections_str (row, "identifier"), NULL));
+      g_hash_table_add (pairs, g_strconcat (inspections_str (row, "inspector_2"), " ", inspections_str (row, "identifier"), NULL));
     }
   return pairs;
 }
@@ -152,10 +152,10 @@ test_no_inspector_gets_a_subject_they_may_not_inspect (void)
   gint64 draws_before;
 
   /* Every subject of the scope, with a declared conflict. */
-  first_plan = create_plan ("批发业", all, pool, conflict);
-  r1 = draw (first_plan, "{}");
+  first_plan = inspections_create_plan ("批发业", all, pool, conflict);
+  r1 = inspections_draw (first_plan, "{}");
   hc_assert_status (r1, 201, NULL);
-  first = inspections_of (first_plan, 0);
+  first = inspections_inspections_of (first_plan, 0);
   g_assert_cmpuint (json_array_get_length (first), ==, scope_subjects->len);
   first_pairs = pairs_of (first);
   {
@@ -166,16 +166,16 @@ test_no_inspector_gets_a_subject_they_may_not_inspect (void)
 
   /* The same pool again: each inspector's inspections of the first plan
    * exclude those subjects, so each subject gets the other two. */
-  second_plan = create_plan ("批发业", all, pool, NULL);
-  r2 = draw (second_plan, "{}");
+  second_plan = inspections_create_plan ("批发业", all, pool, NULL);
+  r2 = inspections_draw (second_plan, "{}");
   hc_assert_status (r2, 201, NULL);
-  second = inspections_of (second_plan, 0);
+  second = inspections_inspections_of (second_plan, 0);
   g_assert_cmpuint (json_array_get_length (second), ==, scope_subjects->len);
   for (guint i = 0; i < json_array_get_length (second); i++)
     {
       JsonObject *row = json_array_get_object_element (second, i);
-      g_autofree char *one = g_strconcat (str (row, "inspector_1"), " ", str (row, "identifier"), NULL);
-      g_autofree char *two = g_strconcat (str (row, "inspector_2"), " ", str (row, "identifier"), NULL);
+      g_autofree char *one = g_strconcat (inspections_str (row, "inspector_1"), " ", inspections_str (row, "identifier"), NULL);
+      g_autofree char *two = g_strconcat (inspections_str (row, "inspector_2"), " ", inspections_str (row, "identifier"), NULL);
 
       g_assert_false (g_hash_table_contains (first_pairs, one));
       g_assert_false (g_hash_table_contains (first_pairs, two));
@@ -184,9 +184,9 @@ test_no_inspector_gets_a_subject_they_may_not_inspect (void)
   /* Three conflicts leave one inspector for a subject (past inspections do
    * not count here: exclusion_days 0): the draw is refused and nothing is
    * written. */
-  refused_plan = create_plan ("批发业", all, pool, second_conflict);
+  refused_plan = inspections_create_plan ("批发业", all, pool, second_conflict);
   draws_before = hc_test_count_rows (server, "SELECT count(*) FROM inspection_draws");
-  refused = draw (refused_plan, "{}");
+  refused = inspections_draw (refused_plan, "{}");
   hc_assert_status (refused, 422, "not_enough_inspectors");
   g_assert_cmpstr (hc_test_response_error_field (refused), ==, "inspectors");
   g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM inspection_draws"), ==, draws_before);

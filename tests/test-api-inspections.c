@@ -33,36 +33,36 @@ static const int per_grade[4] = { 10, 20, 8, 2 };
 GPtrArray *scope_subjects;
 
 gint64
-num (JsonObject *obj,
-     const char *member)
+inspections_num (JsonObject *obj,
+                 const char *member)
 {
   return json_object_get_int_member (obj, member);
 }
 
 const char *
-str (JsonObject *obj,
-     const char *member)
+inspections_str (JsonObject *obj,
+                 const char *member)
 {
   return json_object_get_string_member (obj, member);
 }
 
 HcTestResponse *
-post (const char *path,
-      const char *token,
-      const char *body)
+inspections_post (const char *path,
+                  const char *token,
+                  const char *body)
 {
   return hc_test_request (server, "POST", path, token, body);
 }
 
 char *
-new_company (const char *industry)
+inspections_new_company (const char *industry)
 {
   char *uscc = hc_uscc_generate (prng, "460100");
   g_autofree char *body =
     g_strdup_printf ("{\"identifier\":\"%s\",\"name\":\"抽查测试%s公司\",\"type\":\"legal_person\","
                      "\"region\":\"460100\",\"industry\":\"%s\",\"registered_on\":\"2015-03-01\"}",
                      uscc, uscc + 12, industry);
-  g_autoptr(HcTestResponse) r = post ("/subjects", admin, body);
+  g_autoptr(HcTestResponse) r = inspections_post ("/subjects", admin, body);
 
   hc_assert_status (r, 201, NULL);
   return uscc;
@@ -74,7 +74,7 @@ override (const char *uscc,
 {
   g_autofree char *path = g_strdup_printf ("/subjects/%s/grade/override", uscc);
   g_autofree char *body = g_strdup_printf ("{\"grade\":\"%c\",\"reason\":\"抽查测试的等级\"}", grade);
-  g_autoptr(HcTestResponse) r = post (path, supervisor, body);
+  g_autoptr(HcTestResponse) r = inspections_post (path, supervisor, body);
 
   hc_assert_status (r, 200, NULL);
 }
@@ -86,42 +86,42 @@ grade_in_force (const char *uscc)
   g_autoptr(JsonObject) subject = hc_test_get_object (server, "analyst", path);
   static char grade[2];
 
-  g_strlcpy (grade, json_object_get_null_member (subject, "grade") ? "" : str (subject, "grade"), sizeof grade);
+  g_strlcpy (grade, json_object_get_null_member (subject, "grade") ? "" : inspections_str (subject, "grade"), sizeof grade);
   return grade;
 }
 
 /* Creates a plan of @inspectors (a JSON array) over 批发业 with @ratios
  * (a JSON object) and @extra members; returns its id. */
 gint64
-create_plan (const char *industry,
-             const char *ratios,
-             const char *inspectors,
-             const char *extra)
+inspections_create_plan (const char *industry,
+                         const char *ratios,
+                         const char *inspectors,
+                         const char *extra)
 {
   g_autofree char *body =
     g_strdup_printf ("{\"title\":\"2026年双随机抽查\",\"department_id\":%" G_GINT64_FORMAT ",\"region\":\"460100\","
                      "\"industry\":\"%s\",\"subject_type\":\"legal_person\",\"ratios\":%s,\"inspectors\":%s%s%s}",
                      department, industry, ratios, inspectors, extra ? "," : "", extra ? extra : "");
-  g_autoptr(HcTestResponse) r = post ("/inspections/plans", supervisor, body);
+  g_autoptr(HcTestResponse) r = inspections_post ("/inspections/plans", supervisor, body);
 
   hc_assert_status (r, 201, NULL);
-  g_assert_cmpstr (str (hc_test_response_object (r), "state"), ==, "planned");
-  return num (hc_test_response_object (r), "id");
+  g_assert_cmpstr (inspections_str (hc_test_response_object (r), "state"), ==, "planned");
+  return inspections_num (hc_test_response_object (r), "id");
 }
 
 HcTestResponse *
-draw (gint64      plan,
-      const char *body)
+inspections_draw (gint64      plan,
+                  const char *body)
 {
   g_autofree char *path = g_strdup_printf ("/inspections/plans/%" G_GINT64_FORMAT "/draw", plan);
 
-  return post (path, supervisor, body);
+  return inspections_post (path, supervisor, body);
 }
 
 /* The inspections of the plan's final draw (or of @draw_id). */
 JsonArray *
-inspections_of (gint64 plan,
-                gint64 draw_id)
+inspections_inspections_of (gint64 plan,
+                            gint64 draw_id)
 {
   g_autofree char *path =
     draw_id ? g_strdup_printf ("/inspections/plans/%" G_GINT64_FORMAT "/inspections?limit=1000&draw=%" G_GINT64_FORMAT,
@@ -135,7 +135,7 @@ inspections_of (gint64 plan,
 static void
 test_failed_inspection_is_published_and_lowers_the_grade (void)
 {
-  g_autofree char *uscc = new_company ("零售业");
+  g_autofree char *uscc = inspections_new_company ("零售业");
   gint64 plan;
   g_autoptr(HcTestResponse) drawn = NULL;
   g_autoptr(HcTestResponse) no_note = NULL;
@@ -154,32 +154,32 @@ test_failed_inspection_is_published_and_lowers_the_grade (void)
   gboolean found = FALSE;
 
   g_assert_cmpstr (grade_in_force (uscc), ==, "B");
-  plan = create_plan ("零售业", "{\"A\":0,\"B\":100,\"C\":0,\"D\":0}", "[\"inspector.a\",\"inspector.b\"]", NULL);
-  drawn = draw (plan, "{}");
+  plan = inspections_create_plan ("零售业", "{\"A\":0,\"B\":100,\"C\":0,\"D\":0}", "[\"inspector.a\",\"inspector.b\"]", NULL);
+  drawn = inspections_draw (plan, "{}");
   hc_assert_status (drawn, 201, NULL);
-  items = inspections_of (plan, 0);
+  items = inspections_inspections_of (plan, 0);
   g_assert_cmpuint (json_array_get_length (items), ==, 1);
   row = json_array_get_object_element (items, 0);
-  g_assert_cmpstr (str (row, "identifier"), ==, uscc);
-  result_path = g_strdup_printf ("/inspections/%" G_GINT64_FORMAT "/result", num (row, "id"));
+  g_assert_cmpstr (inspections_str (row, "identifier"), ==, uscc);
+  result_path = g_strdup_printf ("/inspections/%" G_GINT64_FORMAT "/result", inspections_num (row, "id"));
 
-  no_note = post (result_path, analyst, "{\"result\":\"fail\"}");
+  no_note = inspections_post (result_path, analyst, "{\"result\":\"fail\"}");
   hc_assert_status (no_note, 422, "missing_field");
   g_assert_cmpstr (hc_test_response_error_field (no_note), ==, "note");
   g_assert_cmpstr (grade_in_force (uscc), ==, "B");
 
   /* Only the two inspectors drawn (or a supervisor) record the result. */
   {
-    g_autoptr(HcTestResponse) outsider = post (result_path, analyst, "{\"result\":\"pass\"}");
+    g_autoptr(HcTestResponse) outsider = inspections_post (result_path, analyst, "{\"result\":\"pass\"}");
 
     hc_assert_status (outsider, 403, "forbidden");
     g_assert_cmpint (hc_test_count_rows (server, "SELECT count(result) FROM inspections"), ==, 0);
   }
-  failed = post (result_path, hc_test_server_token (server, str (row, "inspector_1")),
-                 "{\"result\":\"fail\",\"note\":\"未按规定公示年度报告，经营场所与登记不符\"}");
+  failed = inspections_post (result_path, hc_test_server_token (server, inspections_str (row, "inspector_1")),
+                             "{\"result\":\"fail\",\"note\":\"未按规定公示年度报告，经营场所与登记不符\"}");
   hc_assert_status (failed, 200, NULL);
-  g_assert_cmpstr (str (hc_test_response_object (failed), "result"), ==, "fail");
-  g_assert_cmpstr (str (hc_test_response_object (failed), "recorded_by"), ==, str (row, "inspector_1"));
+  g_assert_cmpstr (inspections_str (hc_test_response_object (failed), "result"), ==, "fail");
+  g_assert_cmpstr (inspections_str (hc_test_response_object (failed), "recorded_by"), ==, inspections_str (row, "inspector_1"));
 
   /* 70 − 30 × 1 = 40: D, and the explanation says why. */
   g_assert_cmpstr (grade_in_force (uscc), ==, "D");
@@ -189,9 +189,9 @@ test_failed_inspection_is_published_and_lowers_the_grade (void)
     {
       JsonObject *f = json_array_get_object_element (factors, i);
 
-      if (g_str_equal (str (f, "factor"), "inspections_failed"))
+      if (g_str_equal (inspections_str (f, "factor"), "inspections_failed"))
         {
-          g_assert_cmpint (num (f, "value"), ==, 1);
+          g_assert_cmpint (inspections_num (f, "value"), ==, 1);
           found = TRUE;
         }
     }
@@ -200,8 +200,8 @@ test_failed_inspection_is_published_and_lowers_the_grade (void)
   /* 一公开: the result is in the publicity list. */
   publicity = hc_test_get_object (server, "analyst", "/inspections/publicity?result=fail&region=460100");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (publicity, "items")), >=, 1);
-  g_assert_cmpstr (str (json_array_get_object_element (json_object_get_array_member (publicity, "items"), 0),
-                        "identifier"), ==, uscc);
+  g_assert_cmpstr (inspections_str (json_array_get_object_element (json_object_get_array_member (publicity, "items"), 0),
+                                    "identifier"), ==, uscc);
 
   /* The credit file holds it (a section of inspections found wanting),
    * and so does the credit report, whose PDF names the findings. */
@@ -223,14 +223,14 @@ test_failed_inspection_is_published_and_lowers_the_grade (void)
                                                          "inspection");
     JsonObject *first;
 
-    g_assert_cmpint (num (json_object_get_object_member (file, "counts"), "inspection"), ==, 1);
+    g_assert_cmpint (inspections_num (json_object_get_object_member (file, "counts"), "inspection"), ==, 1);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (section, "items")), ==, 1);
     first = json_array_get_object_element (json_object_get_array_member (section, "items"), 0);
-    g_assert_cmpstr (str (first, "kind"), ==, "inspection");
-    g_assert_cmpstr (str (first, "result"), ==, "fail");
-    g_assert_cmpstr (str (first, "note"), ==, "未按规定公示年度报告，经营场所与登记不符");
-    g_assert_cmpstr (str (first, "plan_title"), ==, "2026年双随机抽查");
-    g_assert_cmpint (num (records, "total"), ==, 1);
+    g_assert_cmpstr (inspections_str (first, "kind"), ==, "inspection");
+    g_assert_cmpstr (inspections_str (first, "result"), ==, "fail");
+    g_assert_cmpstr (inspections_str (first, "note"), ==, "未按规定公示年度报告，经营场所与登记不符");
+    g_assert_cmpstr (inspections_str (first, "plan_title"), ==, "2026年双随机抽查");
+    g_assert_cmpint (inspections_num (records, "total"), ==, 1);
 
     hc_assert_status (pdf, 200, NULL);
     g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (pdf->body, NULL), g_bytes_get_size (pdf->body),
@@ -256,14 +256,14 @@ test_failed_inspection_is_published_and_lowers_the_grade (void)
   }
 
   /* Recorded once; a draw with results is not drawn again. */
-  again = post (result_path, supervisor, "{\"result\":\"pass\"}");
+  again = inspections_post (result_path, supervisor, "{\"result\":\"pass\"}");
   hc_assert_status (again, 409, "already_decided");
-  redraw = draw (plan, "{\"reason\":\"再抽一次\"}");
+  redraw = inspections_draw (plan, "{\"reason\":\"再抽一次\"}");
   hc_assert_status (redraw, 409, "results_recorded");
   plan_path = g_strdup_printf ("/inspections/plans/%" G_GINT64_FORMAT, plan);
   plan_after = hc_test_get_object (server, "analyst", plan_path);
-  g_assert_cmpstr (str (plan_after, "state"), ==, "completed");
-  g_assert_cmpint (num (json_object_get_object_member (plan_after, "completion"), "failed"), ==, 1);
+  g_assert_cmpstr (inspections_str (plan_after, "state"), ==, "completed");
+  g_assert_cmpint (inspections_num (json_object_get_object_member (plan_after, "completion"), "failed"), ==, 1);
 }
 
 static void
@@ -272,7 +272,7 @@ assert_refused (const char *body,
                 const char *code,
                 const char *field)
 {
-  g_autoptr(HcTestResponse) r = post ("/inspections/plans", supervisor, body);
+  g_autoptr(HcTestResponse) r = inspections_post ("/inspections/plans", supervisor, body);
 
   hc_assert_status (r, status, code);
   g_assert_cmpstr (hc_test_response_error_field (r), ==, field);
@@ -323,7 +323,7 @@ test_bad_plans_and_results_change_nothing (void)
   {
     g_autofree char *ok = g_strdup_printf ("{\"title\":\"计划\",%s,\"ratios\":{\"A\":2,\"B\":5,\"C\":10,\"D\":100},"
                                            "\"inspectors\":[\"inspector.a\",\"inspector.b\"]}", dept);
-    g_autoptr(HcTestResponse) r = post ("/inspections/plans", analyst, ok);
+    g_autoptr(HcTestResponse) r = inspections_post ("/inspections/plans", analyst, ok);
 
     hc_assert_status (r, 403, "forbidden");
   }
@@ -332,7 +332,7 @@ test_bad_plans_and_results_change_nothing (void)
   {
     gint64 id = hc_test_count_rows (server, "SELECT min(id) FROM inspections WHERE result IS NULL");
     g_autofree char *path = g_strdup_printf ("/inspections/%" G_GINT64_FORMAT "/result", id);
-    g_autoptr(HcTestResponse) r = post (path, analyst, "{\"result\":\"maybe\"}");
+    g_autoptr(HcTestResponse) r = inspections_post (path, analyst, "{\"result\":\"maybe\"}");
 
     hc_assert_status (r, 422, "invalid_result");
     g_assert_cmpint (hc_test_count_rows (server, "SELECT count(result) FROM inspections"), ==, 1);
@@ -386,14 +386,14 @@ test_supervisor_lists_the_departments_users (void)
       g_assert_cmpuint (g_list_length (names), ==, g_strv_length ((char **) members));
       for (GList *l = names; l != NULL; l = l->next)
         g_assert_true (g_strv_contains (members, l->data));
-      g_assert_cmpint (num (user, "department_id"), ==, department);
-      g_assert_cmpstr (str (user, "department_name"), ==, "海南省市场监督管理局");
+      g_assert_cmpint (inspections_num (user, "department_id"), ==, department);
+      g_assert_cmpstr (inspections_str (user, "department_name"), ==, "海南省市场监督管理局");
       g_assert_true (json_object_get_boolean_member (user, "active"));
-      g_assert_cmpstr (str (user, "username"), !=, "inspector.other");
-      if (g_str_has_prefix (str (user, "username"), "inspector."))
+      g_assert_cmpstr (inspections_str (user, "username"), !=, "inspector.other");
+      if (g_str_has_prefix (inspections_str (user, "username"), "inspector."))
         n_inspectors++;
       if (i > 0)
-        g_assert_cmpstr (str (json_array_get_object_element (items, i - 1), "username"), <, str (user, "username"));
+        g_assert_cmpstr (inspections_str (json_array_get_object_element (items, i - 1), "username"), <, inspections_str (user, "username"));
     }
   g_assert_cmpuint (n_inspectors, ==, 8);
 
@@ -408,18 +408,18 @@ test_supervisor_lists_the_departments_users (void)
 static void
 setup (void)
 {
-  g_autoptr(HcTestResponse) created = post ("/grading/models", supervisor, "{}");
+  g_autoptr(HcTestResponse) created = inspections_post ("/grading/models", supervisor, "{}");
   g_autoptr(HcTestResponse) edited = NULL;
   g_autoptr(HcTestResponse) published = NULL;
   g_autoptr(GBytes) edit = g_bytes_new_static (MODEL_EDIT, strlen (MODEL_EDIT));
   g_autofree char *path = NULL;
 
   hc_assert_status (created, 201, NULL);
-  path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT, num (hc_test_response_object (created), "id"));
+  path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT, inspections_num (hc_test_response_object (created), "id"));
   edited = hc_test_request_full (server, "PATCH", path, supervisor, "application/json", edit, created->etag);
   hc_assert_status (edited, 200, NULL);
   g_free (path);
-  path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT "/publish", num (hc_test_response_object (created), "id"));
+  path = g_strdup_printf ("/grading/models/%" G_GINT64_FORMAT "/publish", inspections_num (hc_test_response_object (created), "id"));
   published = hc_test_request_full (server, "POST", path, supervisor, NULL, NULL, edited->etag);
   hc_assert_status (published, 200, NULL);
 
@@ -427,7 +427,7 @@ setup (void)
   for (int g = 0; g < 4; g++)
     for (int i = 0; i < per_grade[g]; i++)
       {
-        char *uscc = new_company ("批发业");
+        char *uscc = inspections_new_company ("批发业");
 
         if (g != 1)
           override (uscc, (char) ('A' + g));

@@ -16,21 +16,21 @@ extern gint64 department, other_department;
 extern GRand *prng;
 extern GPtrArray *scope_subjects;
 
-gint64          num                            (JsonObject *obj,
+gint64          inspections_num                (JsonObject *obj,
                                                 const char *member);
-const char     *str                            (JsonObject *obj,
+const char     *inspections_str                (JsonObject *obj,
                                                 const char *member);
-HcTestResponse *post                           (const char *path,
+HcTestResponse *inspections_post               (const char *path,
                                                 const char *token,
                                                 const char *body);
-char           *new_company                    (const char *industry);
-gint64          create_plan                    (const char *industry,
+char           *inspections_new_company        (const char *industry);
+gint64          inspections_create_plan        (const char *industry,
                                                 const char *ratios,
                                                 const char *inspectors,
                                                 const char *extra);
-HcTestResponse *draw                           (gint64      plan,
+HcTestResponse *inspections_draw               (gint64      plan,
                                                 const char *body);
-JsonArray      *inspections_of                 (gint64      plan,
+JsonArray      *inspections_inspections_of     (gint64      plan,
                                                 gint64      draw_id);
 
 void            hc_test_inspections_draw_add   (void);

@@ -14,18 +14,18 @@ static const char person_id[] = "460100198001011236";
 static void
 test_create_checks_its_input (void)
 {
-  const char *subject = new_subject ();
-  gint64 before = count ("SELECT count(*) FROM list_entries");
-  g_autoptr(HcTestResponse) bad_uscc = propose ("black", "91460100MA5T1000", "[\"black.procurement_ban\"]");
-  g_autoptr(HcTestResponse) bad_check = propose ("black", "91460100MA5T100083", "[\"black.procurement_ban\"]");
-  g_autoptr(HcTestResponse) bad_id = propose ("black", "460100198001011235", "[\"black.procurement_ban\"]");
-  g_autoptr(HcTestResponse) unknown = propose ("black", "91350100M000100Y43", "[\"black.procurement_ban\"]");
-  g_autoptr(HcTestResponse) wrong_class = propose ("black", subject, "[\"red.green_channel\"]");
-  g_autoptr(HcTestResponse) no_such = propose ("black", subject, "[\"black.no_such_measure\"]");
-  g_autoptr(HcTestResponse) wrong_id = propose ("abnormal", subject, "[1]");
-  g_autoptr(HcTestResponse) none = propose ("black", subject, "[]");
-  g_autoptr(HcTestResponse) bad_type = propose ("black", subject, "[true]");
-  g_autoptr(HcTestResponse) not_list = propose ("black", subject, "\"black.procurement_ban\"");
+  const char *subject = lists_new_subject ();
+  gint64 before = lists_count ("SELECT count(*) FROM list_entries");
+  g_autoptr(HcTestResponse) bad_uscc = lists_propose ("black", "91460100MA5T1000", "[\"black.procurement_ban\"]");
+  g_autoptr(HcTestResponse) bad_check = lists_propose ("black", "91460100MA5T100083", "[\"black.procurement_ban\"]");
+  g_autoptr(HcTestResponse) bad_id = lists_propose ("black", "460100198001011235", "[\"black.procurement_ban\"]");
+  g_autoptr(HcTestResponse) unknown = lists_propose ("black", "91350100M000100Y43", "[\"black.procurement_ban\"]");
+  g_autoptr(HcTestResponse) wrong_class = lists_propose ("black", subject, "[\"red.green_channel\"]");
+  g_autoptr(HcTestResponse) no_such = lists_propose ("black", subject, "[\"black.no_such_measure\"]");
+  g_autoptr(HcTestResponse) wrong_id = lists_propose ("abnormal", subject, "[1]");
+  g_autoptr(HcTestResponse) none = lists_propose ("black", subject, "[]");
+  g_autoptr(HcTestResponse) bad_type = lists_propose ("black", subject, "[true]");
+  g_autoptr(HcTestResponse) not_list = lists_propose ("black", subject, "\"black.procurement_ban\"");
   g_autoptr(HcTestResponse) no_basis =
     hc_test_request (server, "POST", "/lists/black/entries", analyst,
                      "{\"subject\":\"91460100MA5T100082\",\"department\":1,\"measures\":[\"black.no_subsidies\"]}");
@@ -60,18 +60,18 @@ test_create_checks_its_input (void)
   hc_assert_status (bad_date, 422, "invalid_date");
   hc_assert_status (malformed, 400, "invalid_json");
   hc_assert_status (dept_text, 400, "invalid_type");
-  g_assert_cmpint (count ("SELECT count(*) FROM list_entries"), ==, before);
-  g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE action = 'list_entry.create' AND after LIKE '%91460100MA5T100082%'"), ==, 0);
+  g_assert_cmpint (lists_count ("SELECT count(*) FROM list_entries"), ==, before);
+  g_assert_cmpint (lists_count ("SELECT count(*) FROM audit WHERE action = 'list_entry.create' AND after LIKE '%91460100MA5T100082%'"), ==, 0);
 }
 
 static void
 test_create_answers_the_entry (void)
 {
-  const char *subject = new_subject ();
+  const char *subject = lists_new_subject ();
   /* Lower case and full-width characters are normalised. */
   g_autofree char *lower = g_ascii_strdown (subject, -1);
   g_autofree char *spaced = g_strdup_printf (" %s ", lower);
-  g_autoptr(HcTestResponse) r = propose ("black", spaced, "[\"black.procurement_ban\", \"black.no_subsidies\"]");
+  g_autoptr(HcTestResponse) r = lists_propose ("black", spaced, "[\"black.procurement_ban\", \"black.no_subsidies\"]");
   g_autofree char *path = NULL;
   g_autofree char *audit = NULL;
   g_autoptr(HcTestResponse) again = NULL;
@@ -83,11 +83,11 @@ test_create_answers_the_entry (void)
   g_assert_nonnull (r->etag);
   obj = hc_test_response_object (r);
   g_assert_cmpint (json_object_get_int_member (obj, "id"), >, 0);
-  g_assert_cmpstr (str (r, "state"), ==, "proposed");
-  g_assert_cmpstr (str (r, "subject_identifier"), ==, subject);
-  g_assert_cmpstr (str (r, "list_class"), ==, "black");
-  g_assert_cmpstr (str (r, "region"), ==, "460100");
-  g_assert_cmpstr (str (r, "department_name"), ==, "海南省高级人民法院");
+  g_assert_cmpstr (lists_str (r, "state"), ==, "proposed");
+  g_assert_cmpstr (lists_str (r, "subject_identifier"), ==, subject);
+  g_assert_cmpstr (lists_str (r, "list_class"), ==, "black");
+  g_assert_cmpstr (lists_str (r, "region"), ==, "460100");
+  g_assert_cmpstr (lists_str (r, "department_name"), ==, "海南省高级人民法院");
   measures = json_object_get_array_member (obj, "measures");
   g_assert_cmpuint (json_array_get_length (measures), ==, 2);
   history = json_object_get_array_member (obj, "history");
@@ -96,26 +96,26 @@ test_create_answers_the_entry (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 0), "to"), ==, "proposed");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 0), "actor"), ==, "analyst");
 
-  path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, num (r, "id"));
+  path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, lists_num (r, "id"));
   {
     g_autoptr(HcTestResponse) get = hc_test_request (server, "GET", path, analyst, NULL);
 
     hc_assert_status (get, 200, NULL);
     g_assert_cmpstr (get->etag, ==, r->etag);
-    g_assert_cmpstr (str (get, "basis"), ==, "《海南自由贸易港社会信用条例》");
+    g_assert_cmpstr (lists_str (get, "basis"), ==, "《海南自由贸易港社会信用条例》");
   }
 
   /* A second open entry of the same subject and type is refused; another
    * type is not. */
-  again = propose ("black", subject, "[\"black.no_subsidies\"]");
+  again = lists_propose ("black", subject, "[\"black.no_subsidies\"]");
   hc_assert_status (again, 409, "duplicate");
-  other_type = propose ("watch", subject, "[\"watch.daily_supervision\"]");
+  other_type = lists_propose ("watch", subject, "[\"watch.daily_supervision\"]");
   hc_assert_status (other_type, 201, NULL);
 
   audit = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'list_entry.create' AND entity = 'list_entry'"
                            " AND entity_id = '%" G_GINT64_FORMAT "' AND actor = 'analyst' AND before IS NULL",
-                           num (r, "id"));
-  g_assert_cmpint (count (audit), ==, 1);
+                           lists_num (r, "id"));
+  g_assert_cmpint (lists_count (audit), ==, 1);
 }
 
 static void
@@ -130,26 +130,26 @@ test_life_of_an_entry (void)
   static const char * const actions[] = { "propose", "notice", "publish", "object", "uphold", "repair" };
   static const char * const to[] = { "proposed", "noticed", "published", "objected", "published", "repaired" };
 
-  entry_in_state ("noticed", &e);
-  published = transition (e.id, e.etag, supervisor, "publish", NULL);
+  lists_entry_in_state ("noticed", &e);
+  published = lists_transition (e.id, e.etag, supervisor, "publish", NULL);
   hc_assert_status (published, 200, NULL);
-  g_assert_cmpstr (str (published, "state"), ==, "published");
-  g_assert_nonnull (str (published, "published_from"));
-  g_assert_nonnull (str (published, "decided_on"));
+  g_assert_cmpstr (lists_str (published, "state"), ==, "published");
+  g_assert_nonnull (lists_str (published, "published_from"));
+  g_assert_nonnull (lists_str (published, "decided_on"));
   /* The black list's default is three years. */
-  g_assert_cmpint (atoi (str (published, "published_until")), ==, atoi (str (published, "published_from")) + 3);
-  if (!g_str_has_suffix (str (published, "published_from"), "-02-29"))
-    g_assert_cmpstr (str (published, "published_until") + 4, ==, str (published, "published_from") + 4);
+  g_assert_cmpint (atoi (lists_str (published, "published_until")), ==, atoi (lists_str (published, "published_from")) + 3);
+  if (!g_str_has_suffix (lists_str (published, "published_from"), "-02-29"))
+    g_assert_cmpstr (lists_str (published, "published_until") + 4, ==, lists_str (published, "published_from") + 4);
   g_free (e.etag);
   e.etag = g_strdup (published->etag);
-  step (&e, "object");
-  step (&e, "uphold");
-  step (&e, "repair");
+  lists_step (&e, "object");
+  lists_step (&e, "uphold");
+  lists_step (&e, "repair");
 
   path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, e.id);
   r = hc_test_request (server, "GET", path, analyst, NULL);
   hc_assert_status (r, 200, NULL);
-  g_assert_cmpstr (str (r, "state"), ==, "repaired");
+  g_assert_cmpstr (lists_str (r, "state"), ==, "repaired");
   history = json_object_get_array_member (hc_test_response_object (r), "history");
   g_assert_cmpuint (json_array_get_length (history), ==, G_N_ELEMENTS (actions));
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -170,7 +170,7 @@ test_life_of_an_entry (void)
   audit = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'list_entry.transition'"
                            " AND entity_id = '%" G_GINT64_FORMAT "' AND before IS NOT NULL AND after LIKE '%%\"state\":%%'",
                            e.id);
-  g_assert_cmpint (count (audit), ==, 5);
+  g_assert_cmpint (lists_count (audit), ==, 5);
 }
 
 static const char * const all_actions[] = { "notice", "publish", "object", "uphold", "revoke", "repair", "exit", "expire" };
@@ -203,9 +203,9 @@ test_illegal_transitions_are_409 (void)
       g_autofree char *sql = NULL;
       gint64 history;
 
-      entry_in_state (states[s], &e);
+      lists_entry_in_state (states[s], &e);
       sql = g_strdup_printf ("SELECT count(*) FROM list_entry_history WHERE entry_id = %" G_GINT64_FORMAT, e.id);
-      history = count (sql);
+      history = lists_count (sql);
       for (guint a = 0; a < G_N_ELEMENTS (all_actions); a++)
         {
           g_autoptr(HcTestResponse) r = NULL;
@@ -213,7 +213,7 @@ test_illegal_transitions_are_409 (void)
 
           if (legal (states[s], all_actions[a]))
             continue;
-          r = transition (e.id, e.etag, admin, all_actions[a], "测试理由");
+          r = lists_transition (e.id, e.etag, admin, all_actions[a], "测试理由");
           hc_assert_status (r, 409, "illegal_transition");
           message = json_object_get_string_member (json_object_get_object_member (hc_test_response_object (r), "error"), "message");
           g_assert_nonnull (strstr (message, states[s]));
@@ -222,7 +222,7 @@ test_illegal_transitions_are_409 (void)
             if (legal (states[s], all_actions[b]))
               g_assert_nonnull (strstr (message, all_actions[b]));
         }
-      g_assert_cmpint (count (sql), ==, history);
+      g_assert_cmpint (lists_count (sql), ==, history);
     }
 }
 
@@ -249,15 +249,15 @@ test_roles_for_each_action (void)
       g_autoptr(HcTestResponse) by_analyst = NULL;
       g_autoptr(HcTestResponse) by_supervisor = NULL;
 
-      entry_in_state (cases[i].state, &e);
-      by_analyst = transition (e.id, e.etag, analyst, cases[i].action, "测试理由");
+      lists_entry_in_state (cases[i].state, &e);
+      by_analyst = lists_transition (e.id, e.etag, analyst, cases[i].action, "测试理由");
       if (cases[i].analyst_may)
         {
           hc_assert_status (by_analyst, 200, NULL);
           continue;
         }
       hc_assert_status (by_analyst, 403, "forbidden");
-      by_supervisor = transition (e.id, e.etag, supervisor, cases[i].action, "测试理由");
+      by_supervisor = lists_transition (e.id, e.etag, supervisor, cases[i].action, "测试理由");
       hc_assert_status (by_supervisor, 200, NULL);
     }
 }
@@ -268,18 +268,18 @@ test_reason_is_required (void)
   static const char * const needs[] = { "object", "uphold", "revoke", "repair", "exit" };
   g_auto(Entry) e = { 0, };
 
-  entry_in_state ("published", &e);
+  lists_entry_in_state ("published", &e);
   for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
     {
-      g_autoptr(HcTestResponse) none = transition (e.id, e.etag, supervisor, needs[i], NULL);
-      g_autoptr(HcTestResponse) blank = transition (e.id, e.etag, supervisor, needs[i], "  ");
+      g_autoptr(HcTestResponse) none = lists_transition (e.id, e.etag, supervisor, needs[i], NULL);
+      g_autoptr(HcTestResponse) blank = lists_transition (e.id, e.etag, supervisor, needs[i], "  ");
 
       hc_assert_status (none, 422, "missing_field");
       g_assert_cmpstr (hc_test_response_error_field (none), ==, "reason");
       hc_assert_status (blank, 422, "missing_field");
     }
   {
-    g_autoptr(HcTestResponse) unknown = transition (e.id, e.etag, supervisor, "forgive", "x");
+    g_autoptr(HcTestResponse) unknown = lists_transition (e.id, e.etag, supervisor, "forgive", "x");
     g_autoptr(HcTestResponse) wrong = NULL;
     g_autofree char *path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions", e.id);
     g_autoptr(GBytes) body = g_bytes_new_static ("{\"action\":5}", 12);
@@ -302,23 +302,23 @@ test_stale_write_changes_nothing (void)
   g_autoptr(HcTestResponse) now = NULL;
   gint64 history, audit;
 
-  entry_in_state ("proposed", &e);
+  lists_entry_in_state ("proposed", &e);
   old_etag = g_strdup (e.etag);
-  step (&e, "notice");
+  lists_step (&e, "notice");
   sql = g_strdup_printf ("SELECT count(*) FROM list_entry_history WHERE entry_id = %" G_GINT64_FORMAT, e.id);
-  history = count (sql);
-  audit = count ("SELECT count(*) FROM audit");
+  history = lists_count (sql);
+  audit = lists_count ("SELECT count(*) FROM audit");
 
-  stale = transition (e.id, old_etag, analyst, "publish", NULL);
+  stale = lists_transition (e.id, old_etag, analyst, "publish", NULL);
   hc_assert_status (stale, 412, "stale");
-  no_if_match = transition (e.id, NULL, analyst, "publish", NULL);
+  no_if_match = lists_transition (e.id, NULL, analyst, "publish", NULL);
   hc_assert_status (no_if_match, 428, "precondition_required");
-  g_assert_cmpint (count (sql), ==, history);
-  g_assert_cmpint (count ("SELECT count(*) FROM audit"), ==, audit);
+  g_assert_cmpint (lists_count (sql), ==, history);
+  g_assert_cmpint (lists_count ("SELECT count(*) FROM audit"), ==, audit);
 
   path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, e.id);
   now = hc_test_request (server, "GET", path, analyst, NULL);
-  g_assert_cmpstr (str (now, "state"), ==, "noticed");
+  g_assert_cmpstr (lists_str (now, "state"), ==, "noticed");
   g_assert_cmpstr (now->etag, ==, e.etag);
 }
 
@@ -335,13 +335,13 @@ test_entries_page_filter_and_mask (void)
   gint64 total, seen = 0, last_id = G_MAXINT64;
   guint pages = 0;
 
-  register_subject (person_id, "符某某", "natural_person", "460200");
+  lists_register_subject (person_id, "符某某", "natural_person", "460200");
   {
-    g_autoptr(HcTestResponse) r = propose ("watch", person_id, "[\"watch.interview\"]");
+    g_autoptr(HcTestResponse) r = lists_propose ("watch", person_id, "[\"watch.interview\"]");
 
     hc_assert_status (r, 201, NULL);
     /* Not an admin: the ID number is masked. */
-    g_assert_cmpstr (str (r, "subject_identifier"), ==, "4601**********1236");
+    g_assert_cmpstr (lists_str (r, "subject_identifier"), ==, "4601**********1236");
   }
 
   mine = hc_test_request (server, "GET", "/lists/watch/entries?region=460200&q=%E7%AC%A6", analyst, NULL);
@@ -361,8 +361,8 @@ test_entries_page_filter_and_mask (void)
 
   /* Pages of two, newest first, cover every entry once. */
   all = hc_test_request (server, "GET", "/lists/black/entries?total=1&limit=1", analyst, NULL);
-  total = num (all, "total");
-  g_assert_cmpint (total, ==, count ("SELECT count(*) FROM list_entries WHERE list_type = 'black'"));
+  total = lists_num (all, "total");
+  g_assert_cmpint (total, ==, lists_count ("SELECT count(*) FROM list_entries WHERE list_type = 'black'"));
   g_assert_cmpint (total, >=, 3);
   do
     {

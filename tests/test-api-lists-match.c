@@ -28,27 +28,27 @@ match_fixture (MatchFixture *f)
   g_autoptr(HcTestResponse) rr = NULL;
   g_autoptr(HcTestResponse) rp = NULL;
 
-  f->black = new_subject ();
-  f->red = new_subject ();
-  f->proposed = new_subject ();
-  rb = propose ("black", f->black, "[\"black.procurement_ban\",\"black.no_legal_rep\"]");
-  rw = propose ("smuggling_alert", f->black, "[\"watch.customs_check\"]");
-  rr = propose ("red", f->red, "[\"red.green_channel\"]");
-  rp = propose ("black", f->proposed, "[\"black.no_honours\"]");
+  f->black = lists_new_subject ();
+  f->red = lists_new_subject ();
+  f->proposed = lists_new_subject ();
+  rb = lists_propose ("black", f->black, "[\"black.procurement_ban\",\"black.no_legal_rep\"]");
+  rw = lists_propose ("smuggling_alert", f->black, "[\"watch.customs_check\"]");
+  rr = lists_propose ("red", f->red, "[\"red.green_channel\"]");
+  rp = lists_propose ("black", f->proposed, "[\"black.no_honours\"]");
   hc_assert_status (rp, 201, NULL);
-  black.id = f->black_entry = num (rb, "id");
+  black.id = f->black_entry = lists_num (rb, "id");
   black.etag = g_strdup (rb->etag);
-  watch.id = num (rw, "id");
+  watch.id = lists_num (rw, "id");
   watch.etag = g_strdup (rw->etag);
-  red.id = num (rr, "id");
+  red.id = lists_num (rr, "id");
   red.etag = g_strdup (rr->etag);
-  step (&black, "notice");
-  step (&black, "publish");
-  step (&watch, "notice");
-  step (&watch, "publish");
-  step (&watch, "object");
-  step (&red, "notice");
-  step (&red, "publish");
+  lists_step (&black, "notice");
+  lists_step (&black, "publish");
+  lists_step (&watch, "notice");
+  lists_step (&watch, "publish");
+  lists_step (&watch, "object");
+  lists_step (&red, "notice");
+  lists_step (&red, "publish");
 }
 
 static JsonObject *
@@ -80,7 +80,7 @@ test_match_json (void)
   g_autofree char *sql = NULL;
   JsonObject *obj, *hit;
   JsonArray *hits, *invalid, *measures;
-  gint64 runs = count ("SELECT count(*) FROM match_runs");
+  gint64 runs = lists_count ("SELECT count(*) FROM match_runs");
 
   match_fixture (&f);
   lower = g_ascii_strdown (f.red, -1);
@@ -91,7 +91,7 @@ test_match_json (void)
   r = hc_test_request (server, "POST", "/lists/match", analyst, body);
   hc_assert_status (r, 400, "invalid_type");
   g_assert_cmpstr (hc_test_response_error_field (r), ==, "subjects");
-  g_assert_cmpint (count ("SELECT count(*) FROM match_runs"), ==, runs);
+  g_assert_cmpint (lists_count ("SELECT count(*) FROM match_runs"), ==, runs);
   g_clear_pointer (&r, hc_test_response_free);
   g_free (body);
 
@@ -135,17 +135,17 @@ test_match_json (void)
                    ==, "incentive");
 
   /* The run is recorded, with its statistics. */
-  g_assert_cmpint (count ("SELECT count(*) FROM match_runs"), ==, runs + 1);
-  sql = g_strdup_printf ("SELECT count(*) FROM match_hits WHERE run_id = %" G_GINT64_FORMAT, num (r, "run_id"));
-  g_assert_cmpint (count (sql), ==, 3);
-  run_path = g_strdup_printf ("/lists/match-runs/%" G_GINT64_FORMAT, num (r, "run_id"));
+  g_assert_cmpint (lists_count ("SELECT count(*) FROM match_runs"), ==, runs + 1);
+  sql = g_strdup_printf ("SELECT count(*) FROM match_hits WHERE run_id = %" G_GINT64_FORMAT, lists_num (r, "run_id"));
+  g_assert_cmpint (lists_count (sql), ==, 3);
+  run_path = g_strdup_printf ("/lists/match-runs/%" G_GINT64_FORMAT, lists_num (r, "run_id"));
   run = hc_test_request (server, "GET", run_path, analyst, NULL);
   hc_assert_status (run, 200, NULL);
-  g_assert_cmpstr (str (run, "purpose"), ==, "政府采购资格审查");
-  g_assert_cmpint (num (run, "subjects"), ==, 7);
-  g_assert_cmpint (num (run, "invalid"), ==, 2);
-  g_assert_cmpint (num (run, "hits"), ==, 3);
-  g_assert_cmpint (num (run, "subjects_hit"), ==, 2);
+  g_assert_cmpstr (lists_str (run, "purpose"), ==, "政府采购资格审查");
+  g_assert_cmpint (lists_num (run, "subjects"), ==, 7);
+  g_assert_cmpint (lists_num (run, "invalid"), ==, 2);
+  g_assert_cmpint (lists_num (run, "hits"), ==, 3);
+  g_assert_cmpint (lists_num (run, "subjects_hit"), ==, 2);
   {
     JsonArray *by_type = json_object_get_array_member (hc_test_response_object (run), "by_type");
     JsonArray *by_class = json_object_get_array_member (hc_test_response_object (run), "by_class");
@@ -157,8 +157,8 @@ test_match_json (void)
   }
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'list_match.run' AND entity_id = '%" G_GINT64_FORMAT "'",
-                         num (r, "run_id"));
-  g_assert_cmpint (count (sql), ==, 1);
+                         lists_num (r, "run_id"));
+  g_assert_cmpint (lists_count (sql), ==, 1);
 
   /* A bare array works too. */
   g_free (body);
@@ -199,9 +199,9 @@ test_match_csv (void)
 
   runs = hc_test_request (server, "GET", "/lists/match-runs?total=1&limit=1", analyst, NULL);
   hc_assert_status (runs, 200, NULL);
-  g_assert_cmpint (num (runs, "total"), ==, count ("SELECT count(*) FROM match_runs"));
+  g_assert_cmpint (lists_num (runs, "total"), ==, lists_count ("SELECT count(*) FROM match_runs"));
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_object_get_array_member (hc_test_response_object (runs), "items"), 0), "id"),
-                   ==, num (r, "run_id"));
+                   ==, lists_num (r, "run_id"));
 
   {
     static const char not_utf8[] = "\xff\xfe" "bad";
@@ -221,7 +221,7 @@ test_match_too_many_is_413 (void)
   g_autoptr(GBytes) csv_body = NULL;
   g_autoptr(HcTestResponse) r = NULL;
   g_autoptr(HcTestResponse) rc = NULL;
-  gint64 runs = count ("SELECT count(*) FROM match_runs");
+  gint64 runs = lists_count ("SELECT count(*) FROM match_runs");
 
   for (guint i = 0; i < 100001; i++)
     {
@@ -235,7 +235,7 @@ test_match_too_many_is_413 (void)
   hc_assert_status (r, 413, "too_many_subjects");
   rc = hc_test_request_full (server, "POST", "/lists/match", analyst, "text/csv", csv_body, NULL);
   hc_assert_status (rc, 413, "too_many_subjects");
-  g_assert_cmpint (count ("SELECT count(*) FROM match_runs"), ==, runs);
+  g_assert_cmpint (lists_count ("SELECT count(*) FROM match_runs"), ==, runs);
 }
 
 static void
@@ -243,7 +243,7 @@ test_match_bad_bodies_are_400 (void)
 {
   static const char * const bodies[] = { "{", "5", "{\"subjects\":\"91460100MA5T100082\"}", "{\"purpose\":\"x\"}",
                                          "{\"subjects\":[],\"purpose\":7}" };
-  gint64 runs = count ("SELECT count(*) FROM match_runs");
+  gint64 runs = lists_count ("SELECT count(*) FROM match_runs");
   g_autoptr(HcTestResponse) anon = hc_test_request (server, "POST", "/lists/match", NULL, "[]");
 
   hc_assert_status (anon, 401, "unauthenticated");
@@ -255,7 +255,7 @@ test_match_bad_bodies_are_400 (void)
       g_assert_cmpuint (r->status, <, 500);
       g_assert_nonnull (hc_test_response_error_code (r));
     }
-  g_assert_cmpint (count ("SELECT count(*) FROM match_runs"), ==, runs);
+  g_assert_cmpint (lists_count ("SELECT count(*) FROM match_runs"), ==, runs);
 }
 
 static void
@@ -272,9 +272,9 @@ test_match_of_100000_subjects (void)
   body = g_string_free_to_bytes (json);
   r = hc_test_request_full (server, "POST", "/lists/match", analyst, "application/json", body, NULL);
   hc_assert_status (r, 200, NULL);
-  g_assert_cmpint (num (r, "subjects"), ==, 100000);
+  g_assert_cmpint (lists_num (r, "subjects"), ==, 100000);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hc_test_response_object (r), "hits")),
-                    ==, count ("SELECT count(*) FROM list_entries WHERE state IN ('published', 'objected')"));
+                    ==, lists_count ("SELECT count(*) FROM list_entries WHERE state IN ('published', 'objected')"));
 }
 
 void

@@ -51,12 +51,12 @@ date_add_days (const char *date,
 static void
 test_notice_period_is_set_by_an_admin (void)
 {
-  g_autoptr(HcTestResponse) by_supervisor = set_notice_days ("red", supervisor, 0);
-  g_autoptr(HcTestResponse) too_long = set_notice_days ("red", admin, 91);
-  g_autoptr(HcTestResponse) negative = set_notice_days ("red", admin, -1);
-  g_autoptr(HcTestResponse) unknown = set_notice_days ("purple", admin, 3);
-  g_autoptr(HcTestResponse) ok = set_notice_days ("red", admin, 10);
-  g_autoptr(HcTestResponse) back = set_notice_days ("red", admin, 5);
+  g_autoptr(HcTestResponse) by_supervisor = lists_set_notice_days ("red", supervisor, 0);
+  g_autoptr(HcTestResponse) too_long = lists_set_notice_days ("red", admin, 91);
+  g_autoptr(HcTestResponse) negative = lists_set_notice_days ("red", admin, -1);
+  g_autoptr(HcTestResponse) unknown = lists_set_notice_days ("purple", admin, 3);
+  g_autoptr(HcTestResponse) ok = lists_set_notice_days ("red", admin, 10);
+  g_autoptr(HcTestResponse) back = lists_set_notice_days ("red", admin, 5);
 
   hc_assert_status (by_supervisor, 403, "forbidden");
   hc_assert_status (too_long, 422, "value_out_of_range");
@@ -64,9 +64,9 @@ test_notice_period_is_set_by_an_admin (void)
   hc_assert_status (negative, 422, "value_out_of_range");
   hc_assert_status (unknown, 404, "not_found");
   hc_assert_status (ok, 200, NULL);
-  g_assert_cmpint (num (ok, "notice_days"), ==, 10);
+  g_assert_cmpint (lists_num (ok, "notice_days"), ==, 10);
   hc_assert_status (back, 200, NULL);
-  g_assert_cmpint (count ("SELECT count(*) FROM audit WHERE action = 'list_type.update' AND entity_id = 'red'"), ==, 2);
+  g_assert_cmpint (lists_count ("SELECT count(*) FROM audit WHERE action = 'list_type.update' AND entity_id = 'red'"), ==, 2);
 }
 
 /* 四眼原则: the proposer cannot publish its own black- or watch-list entry,
@@ -93,37 +93,37 @@ test_four_eyes_publish (void)
 
   /* A supervisor proposes a 重点关注名单 entry (notice period 5 days). */
   body = g_strdup_printf ("{\"subject\":\"%s\",\"department\":%" G_GINT64_FORMAT ",\"basis\":\"《海南自由贸易港社会信用条例》\","
-                          "\"facts\":\"测试事实\",\"measures\":[\"watch.interview\"]}", new_subject (), department);
+                          "\"facts\":\"测试事实\",\"measures\":[\"watch.interview\"]}", lists_new_subject (), department);
   proposed = hc_test_request (server, "POST", "/lists/watch/entries", supervisor, body);
   hc_assert_status (proposed, 201, NULL);
-  id = num (proposed, "id");
+  id = lists_num (proposed, "id");
   history_sql = g_strdup_printf ("SELECT count(*) FROM list_entry_history WHERE entry_id = %" G_GINT64_FORMAT, id);
-  noticed = transition (id, proposed->etag, analyst, "notice", NULL);
+  noticed = lists_transition (id, proposed->etag, analyst, "notice", NULL);
   hc_assert_status (noticed, 200, NULL);
   path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, id);
 
-  by_analyst = transition (id, noticed->etag, analyst, "publish", NULL);
+  by_analyst = lists_transition (id, noticed->etag, analyst, "publish", NULL);
   hc_assert_status (by_analyst, 403, "forbidden");
   g_assert_nonnull (strstr (error_message (by_analyst), "重点关注名单"));
-  by_proposer = transition (id, noticed->etag, supervisor, "publish", NULL);
+  by_proposer = lists_transition (id, noticed->etag, supervisor, "publish", NULL);
   hc_assert_status (by_proposer, 403, "own_proposal");
-  too_early = transition (id, noticed->etag, admin, "publish", NULL);
+  too_early = lists_transition (id, noticed->etag, admin, "publish", NULL);
   hc_assert_status (too_early, 409, "notice_period");
   /* The message names the day it opens: the notice's 5 days counted
    * (working days of the holiday calendar: test-api-list-deadlines). */
   message = error_message (too_early);
-  g_assert_nonnull (strstr (message, str (noticed, "publishable_from")));
-  g_assert_cmpint (count (history_sql), ==, 2);
+  g_assert_nonnull (strstr (message, lists_str (noticed, "publishable_from")));
+  g_assert_cmpint (lists_count (history_sql), ==, 2);
   {
     g_autoptr(HcTestResponse) now = hc_test_request (server, "GET", path, analyst, NULL);
 
-    g_assert_cmpstr (str (now, "state"), ==, "noticed");
+    g_assert_cmpstr (lists_str (now, "state"), ==, "noticed");
     g_assert_cmpstr (now->etag, ==, noticed->etag);
   }
 
   /* Once the period has run (here: the notice's deadline dated back in the
    * database), the proposer still may not… */
-  period = set_notice_days ("watch", admin, 0);
+  period = lists_set_notice_days ("watch", admin, 0);
   hc_assert_status (period, 200, NULL);
   {
     g_autofree char *today = hainan_today ();
@@ -132,13 +132,13 @@ test_four_eyes_publish (void)
 
     exec_sql (back);
   }
-  by_proposer_later = transition (id, noticed->etag, supervisor, "publish", NULL);
+  by_proposer_later = lists_transition (id, noticed->etag, supervisor, "publish", NULL);
   hc_assert_status (by_proposer_later, 403, "own_proposal");
   /* …but another supervisor (here the admin) may. */
-  by_other = transition (id, noticed->etag, admin, "publish", NULL);
+  by_other = lists_transition (id, noticed->etag, admin, "publish", NULL);
   hc_assert_status (by_other, 200, NULL);
-  g_assert_cmpstr (str (by_other, "state"), ==, "published");
-  restore = set_notice_days ("watch", admin, 5);
+  g_assert_cmpstr (lists_str (by_other, "state"), ==, "published");
+  restore = lists_set_notice_days ("watch", admin, 5);
   hc_assert_status (restore, 200, NULL);
 }
 
@@ -178,7 +178,7 @@ test_objection_freezes_and_thaws (void)
   g_autoptr(HcTestResponse) kept = NULL;
   const char *until;
 
-  entry_in_state ("published", &e);
+  lists_entry_in_state ("published", &e);
   path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT, e.id);
   {
     g_autoptr(HcTestResponse) published = hc_test_request (server, "GET", path, analyst, NULL);
@@ -186,21 +186,21 @@ test_objection_freezes_and_thaws (void)
     g_assert_false (boolean (published, "publicity_paused"));
     g_assert_false (boolean (published, "overdue"));
     g_assert_true (is_null (published, "objection_deadline"));
-    until = str (published, "published_until");
+    until = lists_str (published, "published_until");
     g_assert_nonnull (until);
     until = g_intern_string (until);
   }
 
-  objected = transition (e.id, e.etag, analyst, "object", "主体称已履行判决");
+  objected = lists_transition (e.id, e.etag, analyst, "object", "主体称已履行判决");
   hc_assert_status (objected, 200, NULL);
-  g_assert_cmpstr (str (objected, "state"), ==, "objected");
+  g_assert_cmpstr (lists_str (objected, "state"), ==, "objected");
   g_assert_true (boolean (objected, "publicity_paused"));
-  g_assert_cmpstr (str (objected, "objected_on"), ==, today);
+  g_assert_cmpstr (lists_str (objected, "objected_on"), ==, today);
   /* 15 working days of the holiday calendar (test-api-list-deadlines has
    * the exact days), at least 15 calendar days. */
-  deadline = g_intern_string (str (objected, "objection_deadline"));
+  deadline = g_intern_string (lists_str (objected, "objection_deadline"));
   g_assert_cmpstr (deadline, >=, fifteen);
-  g_assert_cmpint (num (objected, "objection_deadline_days"), ==, 15);
+  g_assert_cmpint (lists_num (objected, "objection_deadline_days"), ==, 15);
   g_assert_false (boolean (objected, "overdue"));
   /* Frozen, not gone: the entry is listed under 异议中. */
   listed = hc_test_request (server, "GET", "/lists/black/entries?state=objected&limit=200", analyst, NULL);
@@ -224,16 +224,16 @@ test_objection_freezes_and_thaws (void)
   }
 
   /* Upheld: the entry is published again, unfrozen, its period unchanged. */
-  upheld = transition (e.id, objected->etag, supervisor, "uphold", "核查无误，维持列入");
+  upheld = lists_transition (e.id, objected->etag, supervisor, "uphold", "核查无误，维持列入");
   hc_assert_status (upheld, 200, NULL);
-  g_assert_cmpstr (str (upheld, "state"), ==, "published");
+  g_assert_cmpstr (lists_str (upheld, "state"), ==, "published");
   g_assert_false (boolean (upheld, "publicity_paused"));
   g_assert_true (is_null (upheld, "objection_deadline"));
-  g_assert_cmpstr (str (upheld, "published_until"), ==, until);
+  g_assert_cmpstr (lists_str (upheld, "published_until"), ==, until);
 
   /* A second objection whose deadline has passed (dated back in the
    * database): it is overdue. */
-  again = transition (e.id, upheld->etag, analyst, "object", "再次异议");
+  again = lists_transition (e.id, upheld->etag, analyst, "object", "再次异议");
   hc_assert_status (again, 200, NULL);
   {
     g_autoptr(GTimeZone) tz = g_time_zone_new_offset (8 * 3600);
@@ -248,15 +248,15 @@ test_objection_freezes_and_thaws (void)
   exec_sql (sql);
   late = hc_test_request (server, "GET", path, analyst, NULL);
   g_assert_true (boolean (late, "overdue"));
-  g_assert_cmpstr (str (late, "objection_deadline"), <, today);
+  g_assert_cmpstr (lists_str (late, "objection_deadline"), <, today);
 
   /* Revoked: the entry leaves the list, and stays with its whole history. */
-  revoked = transition (e.id, late->etag, supervisor, "revoke", "异议成立，撤销列入");
+  revoked = lists_transition (e.id, late->etag, supervisor, "revoke", "异议成立，撤销列入");
   hc_assert_status (revoked, 200, NULL);
-  g_assert_cmpstr (str (revoked, "state"), ==, "exited");
+  g_assert_cmpstr (lists_str (revoked, "state"), ==, "exited");
   g_assert_false (boolean (revoked, "publicity_paused"));
   g_assert_false (boolean (revoked, "overdue"));
-  g_assert_cmpstr (str (revoked, "published_until"), ==, today);
+  g_assert_cmpstr (lists_str (revoked, "published_until"), ==, today);
   kept = hc_test_request (server, "GET", path, analyst, NULL);
   hc_assert_status (kept, 200, NULL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hc_test_response_object (kept), "history")), ==, 7);
@@ -266,14 +266,14 @@ test_objection_freezes_and_thaws (void)
 static void
 test_red_list_publishes_at_once (void)
 {
-  g_autoptr(HcTestResponse) proposed = propose ("red", new_subject (), "[\"red.green_channel\"]");
+  g_autoptr(HcTestResponse) proposed = lists_propose ("red", lists_new_subject (), "[\"red.green_channel\"]");
   g_autoptr(HcTestResponse) noticed = NULL;
   g_autoptr(HcTestResponse) published = NULL;
 
   hc_assert_status (proposed, 201, NULL);
-  noticed = transition (num (proposed, "id"), proposed->etag, analyst, "notice", NULL);
+  noticed = lists_transition (lists_num (proposed, "id"), proposed->etag, analyst, "notice", NULL);
   hc_assert_status (noticed, 200, NULL);
-  published = transition (num (proposed, "id"), noticed->etag, analyst, "publish", NULL);
+  published = lists_transition (lists_num (proposed, "id"), noticed->etag, analyst, "publish", NULL);
   hc_assert_status (published, 200, NULL);
 }
 

@@ -17,7 +17,7 @@ guint next_subject;
 /* Registers a subject straight in the database: the subjects API belongs to
  * another resource, and these tests are about the lists. */
 void
-register_subject (const char *identifier,
+lists_register_subject (const char *identifier,
                 const char *name,
                 const char *type,
                 const char *region)
@@ -28,7 +28,7 @@ register_subject (const char *identifier,
 /* A new registered enterprise for the calling test (of hc_test_usccs:
  * one per test entry, so that open entries never collide). */
 const char *
-new_subject (void)
+lists_new_subject (void)
 {
   const char *uscc;
   g_autofree char *name = NULL;
@@ -36,20 +36,20 @@ new_subject (void)
   g_assert_cmpuint (next_subject, <, HC_TEST_N_USCCS);
   uscc = hc_test_usccs[next_subject++];
   name = g_strdup_printf ("海南测试%u号贸易有限公司", next_subject);
-  register_subject (uscc, name, "legal_person", "460100");
+  lists_register_subject (uscc, name, "legal_person", "460100");
   return uscc;
 }
 
 gint64
-count (const char *sql)
+lists_count (const char *sql)
 {
   return hc_test_count_rows (server, sql);
 }
 
 HcTestResponse *
-propose (const char *type,
-         const char *subject,
-         const char *measures)
+lists_propose (const char *type,
+               const char *subject,
+               const char *measures)
 {
   g_autofree char *path = g_strdup_printf ("/lists/%s/entries", type);
   g_autofree char *body =
@@ -60,11 +60,11 @@ propose (const char *type,
 }
 
 HcTestResponse *
-transition (gint64      id,
-            const char *etag,
-            const char *token,
-            const char *action,
-            const char *reason)
+lists_transition (gint64      id,
+                  const char *etag,
+                  const char *token,
+                  const char *action,
+                  const char *reason)
 {
   g_autofree char *path = g_strdup_printf ("/list-entries/%" G_GINT64_FORMAT "/transitions", id);
   g_autofree char *body = reason ? g_strdup_printf ("{\"action\":\"%s\",\"reason\":\"%s\"}", action, reason)
@@ -75,33 +75,33 @@ transition (gint64      id,
 }
 
 const char *
-str (HcTestResponse *r,
-     const char     *member)
+lists_str (HcTestResponse *r,
+           const char     *member)
 {
   return json_object_get_string_member (hc_test_response_object (r), member);
 }
 
 gint64
-num (HcTestResponse *r,
-     const char     *member)
+lists_num (HcTestResponse *r,
+           const char     *member)
 {
   return json_object_get_int_member (hc_test_response_object (r), member);
 }
 
 void
-entry_clear (Entry *e)
+lists_entry_clear (Entry *e)
 {
   g_clear_pointer (&e->etag, g_free);
 }
 
 /* Takes @action as the role allowed to, asserting it succeeds. */
 void
-step (Entry      *e,
-      const char *action)
+lists_step (Entry      *e,
+            const char *action)
 {
   /* Publishing a black-list entry takes a supervisor (four eyes). */
   gboolean by_analyst = g_str_equal (action, "notice") || g_str_equal (action, "object");
-  g_autoptr(HcTestResponse) r = transition (e->id, e->etag, by_analyst ? analyst : supervisor, action, "测试理由");
+  g_autoptr(HcTestResponse) r = lists_transition (e->id, e->etag, by_analyst ? analyst : supervisor, action, "测试理由");
 
   hc_assert_status (r, 200, NULL);
   g_free (e->etag);
@@ -110,8 +110,8 @@ step (Entry      *e,
 
 /* A new black-list entry walked to @state. */
 void
-entry_in_state (const char *state,
-                Entry      *e)
+lists_entry_in_state (const char *state,
+                      Entry      *e)
 {
   static const struct { const char *state; const char *path[4]; } paths[] = {
     { "proposed",  { NULL } },
@@ -122,16 +122,16 @@ entry_in_state (const char *state,
     { "exited",    { "notice", "publish", "exit", NULL } },
     { "expired",   { "notice", "publish", "expire", NULL } },
   };
-  g_autoptr(HcTestResponse) r = propose ("black", new_subject (), "[\"black.procurement_ban\"]");
+  g_autoptr(HcTestResponse) r = lists_propose ("black", lists_new_subject (), "[\"black.procurement_ban\"]");
 
   hc_assert_status (r, 201, NULL);
-  e->id = num (r, "id");
+  e->id = lists_num (r, "id");
   e->etag = g_strdup (r->etag);
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     if (g_str_equal (paths[i].state, state))
       {
         for (guint j = 0; paths[i].path[j] != NULL; j++)
-          step (e, paths[i].path[j]);
+          lists_step (e, paths[i].path[j]);
         return;
       }
   g_assert_not_reached ();
@@ -229,9 +229,9 @@ test_types_have_their_measures (void)
 static void
 test_measures_of_one_type (void)
 {
-  g_autoptr(HcTestResponse) other = propose ("declaration_watch", new_subject (), "[\"watch.customs_check\"]");
-  g_autoptr(HcTestResponse) own = propose ("declaration_watch", new_subject (),
-                                           "[\"watch.declaration_review\",\"watch.interview\"]");
+  g_autoptr(HcTestResponse) other = lists_propose ("declaration_watch", lists_new_subject (), "[\"watch.customs_check\"]");
+  g_autoptr(HcTestResponse) own = lists_propose ("declaration_watch", lists_new_subject (),
+                                                 "[\"watch.declaration_review\",\"watch.interview\"]");
 
   hc_assert_status (other, 422, "invalid_measure");
   g_assert_cmpstr (hc_test_response_error_field (other), ==, "measures");
@@ -240,9 +240,9 @@ test_measures_of_one_type (void)
 }
 
 HcTestResponse *
-set_notice_days (const char *type,
-                 const char *token,
-                 int         days)
+lists_set_notice_days (const char *type,
+                       const char *token,
+                       int         days)
 {
   g_autofree char *path = g_strdup_printf ("/list-types/%s", type);
   g_autofree char *body = g_strdup_printf ("{\"notice_days\":%d}", days);
@@ -254,7 +254,7 @@ static void
 test_unknown_type_is_404 (void)
 {
   g_autoptr(HcTestResponse) get = hc_test_request (server, "GET", "/lists/purple/entries", analyst, NULL);
-  g_autoptr(HcTestResponse) post = propose ("purple", hc_test_usccs[0], "[\"black.procurement_ban\"]");
+  g_autoptr(HcTestResponse) post = lists_propose ("purple", hc_test_usccs[0], "[\"black.procurement_ban\"]");
   g_autoptr(HcTestResponse) entry = hc_test_request (server, "GET", "/list-entries/999999", analyst, NULL);
   g_autoptr(HcTestResponse) run = hc_test_request (server, "GET", "/lists/match-runs/999999", analyst, NULL);
 
@@ -356,7 +356,7 @@ test_demo_lists_are_coherent (void)
 static void
 set_type_notice_days_0 (gconstpointer data)
 {
-  g_autoptr(HcTestResponse) r = set_notice_days (data, admin, 0);
+  g_autoptr(HcTestResponse) r = lists_set_notice_days (data, admin, 0);
 
   hc_assert_status (r, 200, NULL);
 }

@@ -19,34 +19,34 @@ extern const char *admin, *analyst, *supervisor;
 extern gint64 department;
 extern guint next_subject;
 
-void            register_subject          (const char     *identifier,
+void            lists_register_subject    (const char     *identifier,
                                            const char     *name,
                                            const char     *type,
                                            const char     *region);
-const char     *new_subject               (void);
-gint64          count                     (const char     *sql);
-HcTestResponse *propose                   (const char     *type,
+const char     *lists_new_subject         (void);
+gint64          lists_count               (const char     *sql);
+HcTestResponse *lists_propose             (const char     *type,
                                            const char     *subject,
                                            const char     *measures);
-HcTestResponse *transition                (gint64          id,
+HcTestResponse *lists_transition          (gint64          id,
                                            const char     *etag,
                                            const char     *token,
                                            const char     *action,
                                            const char     *reason);
-const char     *str                       (HcTestResponse *r,
+const char     *lists_str                 (HcTestResponse *r,
                                            const char     *member);
-gint64          num                       (HcTestResponse *r,
+gint64          lists_num                 (HcTestResponse *r,
                                            const char     *member);
-void            entry_clear               (Entry          *e);
-void            step                      (Entry          *e,
+void            lists_entry_clear         (Entry          *e);
+void            lists_step                (Entry          *e,
                                            const char     *action);
-void            entry_in_state            (const char     *state,
+void            lists_entry_in_state      (const char     *state,
                                            Entry          *e);
-HcTestResponse *set_notice_days           (const char     *type,
+HcTestResponse *lists_set_notice_days     (const char     *type,
                                            const char     *token,
                                            int             days);
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Entry, entry_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Entry, lists_entry_clear)
 
 void            hc_test_lists_entries_add (void);
 void            hc_test_lists_match_add   (void);

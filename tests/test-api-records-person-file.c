@@ -32,37 +32,37 @@ test_person_file_masked_at_the_boundary (void)
   g_autoptr(HcTestResponse) ok = NULL;
   g_autoptr(HcTestResponse) proposed = NULL;
   g_autoptr(HcTestResponse) audit = NULL;
-  g_autoptr(GBytes) breached = json_bytes ("{\"fulfilment\":\"breached\",\"date\":\"2025-06-01\",\"note\":\"未履行承诺\"}");
-  g_autoptr(GBytes) empty = json_bytes ("{}");
+  g_autoptr(GBytes) breached = records_json_bytes ("{\"fulfilment\":\"breached\",\"date\":\"2025-06-01\",\"note\":\"未履行承诺\"}");
+  g_autoptr(GBytes) empty = records_json_bytes ("{}");
   JsonObject *subject, *entry;
   gint64 id;
 
   g_rand_free (rand);
-  exec_sql ("INSERT INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
-            " VALUES (17, 2025, 'cn-person', 'commitment', '个人告知承诺信息', 'natural_person', 901, 'public');");
+  records_exec_sql ("INSERT INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
+                    " VALUES (17, 2025, 'cn-person', 'commitment', '个人告知承诺信息', 'natural_person', 901, 'public');");
   hc_test_create_subject (server, person, "王测试", "natural_person", "460100");
   csv = g_strdup_printf ("uscc,name,commitment_no,matter,authority,committed_on,fulfilment\n"
                          "%s,王测试,CN-2025-P01,从业资格告知承诺,海口市市场监督管理局,2025-01-10,\n", person);
-  import ("commitment", 17, csv);
+  records_import ("commitment", 17, csv);
 
-  as_analyst = get (analyst, "/subjects/%s/file", person);
+  as_analyst = records_get (analyst, "/subjects/%s/file", person);
   hc_assert_status (as_analyst, 200, NULL);
   subject = json_object_get_object_member (hc_test_response_object (as_analyst), "subject");
   g_assert_cmpstr (json_object_get_string_member (subject, "identifier"), ==, masked);
   g_assert_true (json_object_get_boolean_member (subject, "identifier_masked"));
   g_assert_null (strstr ((const char *) g_bytes_get_data (as_analyst->body, NULL), person));
-  as_admin = get (admin, "/subjects/%s/file", person);
+  as_admin = records_get (admin, "/subjects/%s/file", person);
   subject = json_object_get_object_member (hc_test_response_object (as_admin), "subject");
   g_assert_cmpstr (json_object_get_string_member (subject, "identifier"), ==, person);
   g_assert_false (json_object_get_boolean_member (subject, "identifier_masked"));
-  records = get (analyst, "/subjects/%s/records?kind=commitment", person);
+  records = records_get (analyst, "/subjects/%s/records?kind=commitment", person);
   hc_assert_status (records, 200, NULL);
-  g_assert_true (holds (records, "identifier", masked));
+  g_assert_true (records_holds (records, "identifier", masked));
 
-  id = record_id ("SELECT id FROM commitments WHERE commitment_no = 'CN-2025-P01'");
+  id = records_record_id ("SELECT id FROM commitments WHERE commitment_no = 'CN-2025-P01'");
   fulfil = g_strdup_printf ("/commitments/%" G_GINT64_FORMAT "/fulfilment", id);
   watch = g_strdup_printf ("/commitments/%" G_GINT64_FORMAT "/watch-entry", id);
-  c = get (holder, "/commitments/%" G_GINT64_FORMAT, id);
+  c = records_get (holder, "/commitments/%" G_GINT64_FORMAT, id);
   ok = hc_test_request_full (server, "POST", fulfil, holder, "application/json", breached, c->etag);
   hc_assert_status (ok, 200, NULL);
   g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (ok), "identifier"), ==, masked);
@@ -77,7 +77,7 @@ test_person_file_masked_at_the_boundary (void)
                          " 'commitment.propose_watch') AND after LIKE '%%%s%%'", person);
   g_assert_cmpint (hc_test_count_rows (server, sql), ==, 3);
   /* … and shows it masked to a supervisor */
-  audit = get (supervisor, "/audit?entity=list_entry&limit=5");
+  audit = records_get (supervisor, "/audit?entity=list_entry&limit=5");
   hc_assert_status (audit, 200, NULL);
   g_assert_null (strstr ((const char *) g_bytes_get_data (audit->body, NULL), person));
   g_assert_nonnull (strstr ((const char *) g_bytes_get_data (audit->body, NULL), masked));
@@ -96,14 +96,14 @@ test_person_file_lookups_audited_and_limited (void)
   gint64 before;
   guint refused = 0;
 
-  create_user ("prober", "analyst", 0);
+  records_create_user ("prober", "analyst", 0);
   prober = hc_test_server_token (server, "prober");
   before = hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'subject.lookup'"
                                        " AND actor = 'prober'");
   for (guint i = 0; i < 25; i++)
     {
       g_autofree char *number = hc_id_number_generate (rand, "460100");
-      g_autoptr(HcTestResponse) r = get (prober, "/subjects/%s/%s", number, i % 2 ? "file" : "records?kind=penalty");
+      g_autoptr(HcTestResponse) r = records_get (prober, "/subjects/%s/%s", number, i % 2 ? "file" : "records?kind=penalty");
 
       if (r->status == 429)
         {
@@ -176,7 +176,7 @@ test_file_carries_first_page_of_each_section (void)
   imported = hc_test_request_full (server, "POST", "/imports?kind=license&item=12", analyst, "text/csv", body, NULL);
   hc_assert_status (imported, 201, NULL);
 
-  file = get (analyst, "/subjects/%s/file", paged);
+  file = records_get (analyst, "/subjects/%s/file", paged);
   hc_assert_status (file, 200, NULL);
   counts = json_object_get_object_member (hc_test_response_object (file), "counts");
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -190,22 +190,22 @@ test_file_carries_first_page_of_each_section (void)
   g_assert_cmpint (json_object_get_int_member (licenses, "total"), ==, 55);
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (licenses, "items")), ==, 50);
   /* the same first page as the records route's, and its cursor pages on */
-  page = get (analyst, "/subjects/%s/records?kind=license&limit=50", paged);
+  page = records_get (analyst, "/subjects/%s/records?kind=license&limit=50", paged);
   hc_assert_status (page, 200, NULL);
   from_file = numbers_of (json_object_get_array_member (licenses, "items"), "license_no");
-  from_route = numbers_of (items (page), "license_no");
+  from_route = numbers_of (records_items (page), "license_no");
   g_assert_cmpstr (from_file, ==, from_route);
   g_assert_cmpstr (json_object_get_string_member (licenses, "next_cursor"), ==,
                    json_object_get_string_member (hc_test_response_object (page), "next_cursor"));
-  rest = get (analyst, "/subjects/%s/records?kind=license&limit=50&cursor=%s", paged,
-              json_object_get_string_member (licenses, "next_cursor"));
+  rest = records_get (analyst, "/subjects/%s/records?kind=license&limit=50&cursor=%s", paged,
+                      json_object_get_string_member (licenses, "next_cursor"));
   hc_assert_status (rest, 200, NULL);
-  g_assert_cmpint (json_array_get_length (items (rest)), ==, 5);
+  g_assert_cmpint (json_array_get_length (records_items (rest)), ==, 5);
   g_assert_true (json_object_get_null_member (hc_test_response_object (rest), "next_cursor"));
-  for (guint i = 0; i < json_array_get_length (items (rest)); i++)
+  for (guint i = 0; i < json_array_get_length (records_items (rest)); i++)
     {
       g_autofree char *line = g_strdup_printf ("%s\n", json_object_get_string_member (
-                                                         json_array_get_object_element (items (rest), i), "license_no"));
+                                                         json_array_get_object_element (records_items (rest), i), "license_no"));
 
       g_assert_null (strstr (from_file, line));
     }
@@ -213,9 +213,9 @@ test_file_carries_first_page_of_each_section (void)
 
   /* commitments say whether the reader may record their fulfilment: the
    * holding department and admins may, a supervisor of no department not */
-  holder_file = get (holder, "/subjects/%s/file", company);
-  supervisor_file = get (supervisor, "/subjects/%s/file", company);
-  admin_records = get (admin, "/subjects/%s/records?kind=commitment", company);
+  holder_file = records_get (holder, "/subjects/%s/file", company);
+  supervisor_file = records_get (supervisor, "/subjects/%s/file", company);
+  admin_records = records_get (admin, "/subjects/%s/records?kind=commitment", company);
   {
     JsonArray *held = json_object_get_array_member (file_section (holder_file, "commitment"), "items");
     JsonArray *not_held = json_object_get_array_member (file_section (supervisor_file, "commitment"), "items");
@@ -227,7 +227,7 @@ test_file_carries_first_page_of_each_section (void)
         g_assert_true (json_object_get_boolean_member (json_array_get_object_element (held, i), "can_record_fulfilment"));
         g_assert_false (json_object_get_boolean_member (json_array_get_object_element (not_held, i),
                                                         "can_record_fulfilment"));
-        g_assert_true (json_object_get_boolean_member (json_array_get_object_element (items (admin_records), i),
+        g_assert_true (json_object_get_boolean_member (json_array_get_object_element (records_items (admin_records), i),
                                                        "can_record_fulfilment"));
       }
   }
@@ -267,12 +267,12 @@ test_person_file_by_reference (void)
 
   g_rand_free (rand);
   hc_test_create_subject (server, person, "李引用", "natural_person", "460200");
-  create_user ("browser", "analyst", 0);
-  listed = get (hc_test_server_token (server, "browser"), "/subjects?type=natural_person&region=460200&limit=100");
+  records_create_user ("browser", "analyst", 0);
+  listed = records_get (hc_test_server_token (server, "browser"), "/subjects?type=natural_person&region=460200&limit=100");
   hc_assert_status (listed, 200, NULL);
-  for (guint i = 0; i < json_array_get_length (items (listed)); i++)
-    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (items (listed), i), "name"), "李引用"))
-      row = json_array_get_object_element (items (listed), i);
+  for (guint i = 0; i < json_array_get_length (records_items (listed)); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (records_items (listed), i), "name"), "李引用"))
+      row = json_array_get_object_element (records_items (listed), i);
   g_assert_nonnull (row);
   g_assert_cmpstr (json_object_get_string_member (row, "identifier"), ==, masked);
   ref = g_strdup_printf ("id:%" G_GINT64_FORMAT, json_object_get_int_member (row, "id"));
@@ -282,7 +282,7 @@ test_person_file_by_reference (void)
                          json_object_get_int_member (row, "id"));
   lookups = hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'subject.lookup'");
   before = audit_rows_of ("browser");
-  file = get (hc_test_server_token (server, "browser"), "/subjects/%s/file", ref);
+  file = records_get (hc_test_server_token (server, "browser"), "/subjects/%s/file", ref);
   hc_assert_status (file, 200, NULL);
   s = json_object_get_object_member (hc_test_response_object (file), "subject");
   g_assert_cmpstr (json_object_get_string_member (s, "name"), ==, "李引用");
@@ -294,21 +294,21 @@ test_person_file_by_reference (void)
                    lookups);
 
   /* the tabs page on by the same reference */
-  records = get (hc_test_server_token (server, "browser"), "/subjects/%s/records?kind=penalty", ref);
+  records = records_get (hc_test_server_token (server, "browser"), "/subjects/%s/records?kind=penalty", ref);
   hc_assert_status (records, 200, NULL);
-  unknown = get (hc_test_server_token (server, "browser"), "/subjects/id:999999999/file");
+  unknown = records_get (hc_test_server_token (server, "browser"), "/subjects/id:999999999/file");
   hc_assert_status (unknown, 404, "not_found");
-  malformed = get (hc_test_server_token (server, "browser"), "/subjects/id:-3/file");
+  malformed = records_get (hc_test_server_token (server, "browser"), "/subjects/id:-3/file");
   hc_assert_status (malformed, 404, "not_found");
 
   /* the subject by reference, and a supervisor's reveal of it */
-  subject = get (hc_test_server_token (server, "browser"), "/subjects/%s", ref);
+  subject = records_get (hc_test_server_token (server, "browser"), "/subjects/%s", ref);
   hc_assert_status (subject, 200, NULL);
   g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (subject), "identifier"), ==, masked);
-  revealed = get (supervisor, "/subjects/%s?unmask=1", ref);
+  revealed = records_get (supervisor, "/subjects/%s?unmask=1", ref);
   hc_assert_status (revealed, 200, NULL);
   g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (revealed), "identifier"), ==, person);
-  refused = get (hc_test_server_token (server, "browser"), "/subjects/%s?unmask=1", ref);
+  refused = records_get (hc_test_server_token (server, "browser"), "/subjects/%s?unmask=1", ref);
   hc_assert_status (refused, 403, NULL);
 
   /* an analyst who sees the number masked edits the person by the same
@@ -337,8 +337,8 @@ test_person_file_by_reference (void)
   /* the person's report: the number masked for the reader who sees it
    * masked, whole for an administrator */
   {
-    g_autoptr(HcTestResponse) masked_pdf = get (hc_test_server_token (server, "browser"), "/subjects/%s/report.pdf", ref);
-    g_autoptr(HcTestResponse) whole_pdf = get (admin, "/subjects/%s/report.pdf", ref);
+    g_autoptr(HcTestResponse) masked_pdf = records_get (hc_test_server_token (server, "browser"), "/subjects/%s/report.pdf", ref);
+    g_autoptr(HcTestResponse) whole_pdf = records_get (admin, "/subjects/%s/report.pdf", ref);
     g_autofree char *path = g_build_filename (tmpdir, "person-report.pdf", NULL);
     const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
     g_autofree char *masked_text = NULL;
@@ -348,10 +348,10 @@ test_person_file_by_reference (void)
     hc_assert_status (whole_pdf, 200, NULL);
     g_assert_true (g_file_set_contents (path, g_bytes_get_data (masked_pdf->body, NULL),
                                         g_bytes_get_size (masked_pdf->body), NULL));
-    masked_text = run_text (argv);
+    masked_text = records_run_text (argv);
     g_assert_true (g_file_set_contents (path, g_bytes_get_data (whole_pdf->body, NULL),
                                         g_bytes_get_size (whole_pdf->body), NULL));
-    whole_text = run_text (argv);
+    whole_text = records_run_text (argv);
     g_assert_nonnull (strstr (masked_text, "李引用"));
     g_assert_nonnull (strstr (masked_text, masked));
     g_assert_null (strstr (masked_text, person));
@@ -360,7 +360,7 @@ test_person_file_by_reference (void)
 
   /* by the whole number: one look-up, audited as such */
   before = audit_rows_of ("browser");
-  by_number = get (hc_test_server_token (server, "browser"), "/subjects/%s/file", person);
+  by_number = records_get (hc_test_server_token (server, "browser"), "/subjects/%s/file", person);
   hc_assert_status (by_number, 200, NULL);
   g_assert_cmpint (audit_rows_of ("browser"), ==, before + 1);
   g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'subject.lookup'"), ==,

@@ -22,15 +22,15 @@ static char *other;       /* another registered company */
 char *tmpdir;
 
 void
-exec_sql (const char *sql)
+records_exec_sql (const char *sql)
 {
   hc_test_exec_sql (server, sql);
 }
 
 void
-create_user (const char *username,
-             const char *role,
-             int         department)
+records_create_user (const char *username,
+                     const char *role,
+                     int         department)
 {
   g_autofree char *body = NULL;
   g_autoptr(HcTestResponse) r = NULL;
@@ -46,9 +46,9 @@ create_user (const char *username,
 }
 
 void
-import (const char *kind,
-        int         item,
-        const char *csv)
+records_import (const char *kind,
+                int         item,
+                const char *csv)
 {
   g_autofree char *path = g_strdup_printf ("/imports?kind=%s&item=%d", kind, item);
   g_autoptr(GBytes) body = g_bytes_new (csv, strlen (csv));
@@ -59,24 +59,24 @@ import (const char *kind,
 }
 
 GBytes *
-json_bytes (const char *json)
+records_json_bytes (const char *json)
 {
   return g_bytes_new (json, strlen (json));
 }
 
 JsonArray *
-items (HcTestResponse *r)
+records_items (HcTestResponse *r)
 {
   return json_object_get_array_member (hc_test_response_object (r), "items");
 }
 
 /* Whether a page of records holds one whose @member is @value. */
 gboolean
-holds (HcTestResponse *r,
-       const char     *member,
-       const char     *value)
+records_holds (HcTestResponse *r,
+               const char     *member,
+               const char     *value)
 {
-  JsonArray *a = items (r);
+  JsonArray *a = records_items (r);
 
   for (guint i = 0; i < json_array_get_length (a); i++)
     if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (a, i), member), value) == 0)
@@ -85,9 +85,9 @@ holds (HcTestResponse *r,
 }
 
 HcTestResponse *
-get (const char *token,
-     const char *format,
-     ...)
+records_get (const char *token,
+             const char *format,
+             ...)
 {
   g_autofree char *path = NULL;
   va_list args;
@@ -99,7 +99,7 @@ get (const char *token,
 }
 
 gint64
-record_id (const char *sql)
+records_record_id (const char *sql)
 {
   return hc_test_count_rows (server, sql);
 }
@@ -113,13 +113,13 @@ setup (void)
   g_autoptr(GDateTime) next_year = g_date_time_add_years (now, 1);
   g_autofree char *future = g_date_time_format (next_year, "%Y-%m-%d");
 
-  exec_sql ("INSERT INTO catalog_versions (year, state, created_at) VALUES (2025, 'published', '2025-01-01T00:00:00Z');"
-            "INSERT INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
-            " VALUES (11, 2025, 'cf-scjg', 'penalty', '市场监管行政处罚信息', 'legal_person', 901, 'public'),"
-            " (12, 2025, 'xk-scjg', 'license', '市场监管行政许可信息', 'legal_person', 901, 'public'),"
-            " (13, 2025, 'cf-secret', 'penalty', '涉密行政处罚信息', 'legal_person', 902, 'restricted'),"
-            " (14, 2025, 'cn-scjg', 'commitment', '告知承诺信息', 'legal_person', 901, 'public'),"
-            " (16, 2025, 'cf-shared', 'penalty', '税务行政处罚信息', 'legal_person', 902, 'conditional');");
+  records_exec_sql ("INSERT INTO catalog_versions (year, state, created_at) VALUES (2025, 'published', '2025-01-01T00:00:00Z');"
+                    "INSERT INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
+                    " VALUES (11, 2025, 'cf-scjg', 'penalty', '市场监管行政处罚信息', 'legal_person', 901, 'public'),"
+                    " (12, 2025, 'xk-scjg', 'license', '市场监管行政许可信息', 'legal_person', 901, 'public'),"
+                    " (13, 2025, 'cf-secret', 'penalty', '涉密行政处罚信息', 'legal_person', 902, 'restricted'),"
+                    " (14, 2025, 'cn-scjg', 'commitment', '告知承诺信息', 'legal_person', 901, 'public'),"
+                    " (16, 2025, 'cf-shared', 'penalty', '税务行政处罚信息', 'legal_person', 902, 'conditional');");
   {
     GRand *rand = g_rand_new_with_seed (16);
 
@@ -138,65 +138,65 @@ setup (void)
                          "%s,海南椰风海韵酒店,琼市监罚〔2020〕7号,海口市市场监督管理局,2020-03-01,警告,0,2021-03-01\n"
                          "%s,海南椰风海韵酒店,琼市监罚〔2025〕2号,海口市市场监督管理局,2025-04-01,罚款,800,%s\n",
                          company, future, company, company, future);
-  import ("penalty", 11, csv);
+  records_import ("penalty", 11, csv);
   g_free (csv);
   csv = g_strdup_printf ("uscc,name,decision_no,authority,decided_on,category,amount,publicity_until\n"
                          "%s,海南椰风海韵酒店,琼税罚〔2025〕99号,国家税务总局海口市税务局,2025-05-01,罚款,1200,%s\n",
                          company, future);
-  import ("penalty", 13, csv);
+  records_import ("penalty", 13, csv);
   g_free (csv);
   csv = g_strdup_printf ("uscc,name,decision_no,authority,decided_on,category,amount,publicity_until\n"
                          "%s,海南椰风海韵酒店,琼税罚〔2025〕5号,国家税务总局海口市税务局,2025-05-02,罚款,300,%s\n",
                          company, future);
-  import ("penalty", 16, csv);
+  records_import ("penalty", 16, csv);
   g_free (csv);
   csv = g_strdup_printf ("统一社会信用代码,主体名称,许可证书编号,许可证书名称,许可机关,许可决定日期,有效期至\n"
                          "%s,海南椰风海韵酒店,JY14601000000001-超长的许可证书编号用来检查表格单元格的折行,食品经营许可证,海口市市场监督管理局,2024-05-01,2029-04-30\n",
                          company);
-  import ("license", 12, csv);
+  records_import ("license", 12, csv);
   g_free (csv);
   csv = g_strdup_printf ("uscc,name,commitment_no,matter,authority,committed_on,fulfilment\n"
                          "%s,海南椰风海韵酒店,CN-2025-001,食品经营许可告知承诺,海口市市场监督管理局,2025-01-10,\n"
                          "%s,海南椰风海韵酒店,CN-2025-002,公共场所卫生许可告知承诺,海口市市场监督管理局,2025-02-10,已履约\n",
                          company, company);
-  import ("commitment", 14, csv);
+  records_import ("commitment", 14, csv);
 }
 
 static void
 test_records_read_back_after_import (void)
 {
-  g_autoptr(HcTestResponse) p = get (analyst, "/subjects/%s/records?kind=penalty&total=1", company);
-  g_autoptr(HcTestResponse) l = get (analyst, "/subjects/%s/records?kind=license", company);
-  g_autoptr(HcTestResponse) c = get (analyst, "/subjects/%s/records?kind=commitment", company);
-  g_autoptr(HcTestResponse) page1 = get (analyst, "/subjects/%s/records?kind=penalty&limit=2", company);
+  g_autoptr(HcTestResponse) p = records_get (analyst, "/subjects/%s/records?kind=penalty&total=1", company);
+  g_autoptr(HcTestResponse) l = records_get (analyst, "/subjects/%s/records?kind=license", company);
+  g_autoptr(HcTestResponse) c = records_get (analyst, "/subjects/%s/records?kind=commitment", company);
+  g_autoptr(HcTestResponse) page1 = records_get (analyst, "/subjects/%s/records?kind=penalty&limit=2", company);
   g_autoptr(HcTestResponse) page2 = NULL;
-  g_autoptr(HcTestResponse) bad = get (analyst, "/subjects/%s/records?kind=tax", company);
-  g_autoptr(HcTestResponse) none = get (analyst, "/subjects/%s/records?kind=penalty", "91460000MA5T00000X");
+  g_autoptr(HcTestResponse) bad = records_get (analyst, "/subjects/%s/records?kind=tax", company);
+  g_autoptr(HcTestResponse) none = records_get (analyst, "/subjects/%s/records?kind=penalty", "91460000MA5T00000X");
   JsonObject *first;
 
   hc_assert_status (p, 200, NULL);
   /* the analyst sees public and conditionally shared penalties, newest first */
-  g_assert_cmpint (json_array_get_length (items (p)), ==, 4);
+  g_assert_cmpint (json_array_get_length (records_items (p)), ==, 4);
   g_assert_cmpint (json_object_get_int_member (hc_test_response_object (p), "total"), ==, 4);
-  first = json_array_get_object_element (items (p), 0);
+  first = json_array_get_object_element (records_items (p), 0);
   g_assert_cmpstr (json_object_get_string_member (first, "decision_no"), ==, "琼税罚〔2025〕5号");
   g_assert_cmpstr (json_object_get_string_member (first, "disclosure"), ==, "conditional");
   g_assert_cmpstr (json_object_get_string_member (first, "category"), ==, "fine");
   g_assert_true (json_object_get_boolean_member (first, "under_publicity"));
-  g_assert_true (holds (l, "license_name", "食品经营许可证"));
-  g_assert_true (holds (c, "commitment_no", "CN-2025-001"));
-  g_assert_true (holds (c, "fulfilment", "fulfilled"));
+  g_assert_true (records_holds (l, "license_name", "食品经营许可证"));
+  g_assert_true (records_holds (c, "commitment_no", "CN-2025-001"));
+  g_assert_true (records_holds (c, "fulfilment", "fulfilled"));
 
   /* pages follow each other without repeats */
   hc_assert_status (page1, 200, NULL);
-  g_assert_cmpint (json_array_get_length (items (page1)), ==, 2);
-  page2 = get (analyst, "/subjects/%s/records?kind=penalty&limit=2&cursor=%s", company,
-               json_object_get_string_member (hc_test_response_object (page1), "next_cursor"));
+  g_assert_cmpint (json_array_get_length (records_items (page1)), ==, 2);
+  page2 = records_get (analyst, "/subjects/%s/records?kind=penalty&limit=2&cursor=%s", company,
+                       json_object_get_string_member (hc_test_response_object (page1), "next_cursor"));
   hc_assert_status (page2, 200, NULL);
-  g_assert_cmpint (json_array_get_length (items (page2)), ==, 2);
+  g_assert_cmpint (json_array_get_length (records_items (page2)), ==, 2);
   g_assert_true (json_object_get_null_member (hc_test_response_object (page2), "next_cursor"));
-  g_assert_false (holds (page2, "decision_no", "琼税罚〔2025〕5号"));
-  g_assert_true (holds (page2, "decision_no", "琼市监罚〔2020〕7号"));
+  g_assert_false (records_holds (page2, "decision_no", "琼税罚〔2025〕5号"));
+  g_assert_true (records_holds (page2, "decision_no", "琼市监罚〔2020〕7号"));
 
   hc_assert_status (bad, 400, "invalid_parameter");
   hc_assert_status (none, 404, "not_found");
@@ -205,19 +205,19 @@ test_records_read_back_after_import (void)
 static void
 test_restricted_records_only_for_admins (void)
 {
-  g_autoptr(HcTestResponse) as_analyst = get (analyst, "/subjects/%s/records?kind=penalty", company);
-  g_autoptr(HcTestResponse) as_supervisor = get (supervisor, "/subjects/%s/records?kind=penalty", company);
-  g_autoptr(HcTestResponse) as_admin = get (admin, "/subjects/%s/records?kind=penalty", company);
-  g_autoptr(HcTestResponse) file = get (analyst, "/subjects/%s/file", company);
-  g_autoptr(HcTestResponse) admin_file = get (admin, "/subjects/%s/file", company);
-  g_autoptr(HcTestResponse) publicity = get (analyst, "/publicity?kind=penalty&limit=500");
-  g_autoptr(HcTestResponse) admin_publicity = get (admin, "/publicity?kind=penalty&limit=500");
+  g_autoptr(HcTestResponse) as_analyst = records_get (analyst, "/subjects/%s/records?kind=penalty", company);
+  g_autoptr(HcTestResponse) as_supervisor = records_get (supervisor, "/subjects/%s/records?kind=penalty", company);
+  g_autoptr(HcTestResponse) as_admin = records_get (admin, "/subjects/%s/records?kind=penalty", company);
+  g_autoptr(HcTestResponse) file = records_get (analyst, "/subjects/%s/file", company);
+  g_autoptr(HcTestResponse) admin_file = records_get (admin, "/subjects/%s/file", company);
+  g_autoptr(HcTestResponse) publicity = records_get (analyst, "/publicity?kind=penalty&limit=500");
+  g_autoptr(HcTestResponse) admin_publicity = records_get (admin, "/publicity?kind=penalty&limit=500");
 
-  g_assert_false (holds (as_analyst, "decision_no", "琼税罚〔2025〕99号"));
-  g_assert_false (holds (as_supervisor, "decision_no", "琼税罚〔2025〕99号"));
-  g_assert_true (holds (as_admin, "decision_no", "琼税罚〔2025〕99号"));
-  g_assert_false (holds (publicity, "decision_no", "琼税罚〔2025〕99号"));
-  g_assert_true (holds (admin_publicity, "decision_no", "琼税罚〔2025〕99号"));
+  g_assert_false (records_holds (as_analyst, "decision_no", "琼税罚〔2025〕99号"));
+  g_assert_false (records_holds (as_supervisor, "decision_no", "琼税罚〔2025〕99号"));
+  g_assert_true (records_holds (as_admin, "decision_no", "琼税罚〔2025〕99号"));
+  g_assert_false (records_holds (publicity, "decision_no", "琼税罚〔2025〕99号"));
+  g_assert_true (records_holds (admin_publicity, "decision_no", "琼税罚〔2025〕99号"));
   g_assert_false (strstr (g_bytes_get_data (as_analyst->body, NULL), "99号") != NULL);
   hc_assert_status (file, 200, NULL);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (hc_test_response_object (file), "counts"),
@@ -229,27 +229,27 @@ test_restricted_records_only_for_admins (void)
 static void
 test_publicity_excludes_expired_and_repaired (void)
 {
-  g_autoptr(HcTestResponse) before = get (analyst, "/publicity?kind=penalty&region=460100&limit=500");
+  g_autoptr(HcTestResponse) before = records_get (analyst, "/publicity?kind=penalty&region=460100&limit=500");
   g_autoptr(HcTestResponse) after = NULL;
   g_autoptr(HcTestResponse) created = NULL;
   g_autoptr(HcTestResponse) decided = NULL;
   g_autoptr(HcTestResponse) wrong = NULL;
-  g_autoptr(HcTestResponse) dept = get (analyst, "/publicity?kind=penalty&department=902");
-  g_autoptr(HcTestResponse) dated = get (analyst, "/publicity?kind=penalty&from=2025-03-15&to=2025-04-30");
-  g_autoptr(HcTestResponse) licenses = get (analyst, "/publicity?kind=license&total=1");
-  g_autoptr(HcTestResponse) bad = get (analyst, "/publicity?kind=penalty&region=110000");
+  g_autoptr(HcTestResponse) dept = records_get (analyst, "/publicity?kind=penalty&department=902");
+  g_autoptr(HcTestResponse) dated = records_get (analyst, "/publicity?kind=penalty&from=2025-03-15&to=2025-04-30");
+  g_autoptr(HcTestResponse) licenses = records_get (analyst, "/publicity?kind=license&total=1");
+  g_autoptr(HcTestResponse) bad = records_get (analyst, "/publicity?kind=penalty&region=110000");
   g_autofree char *body = NULL;
-  gint64 penalty = record_id ("SELECT id FROM penalties WHERE decision_no = '琼市监罚〔2025〕2号'");
+  gint64 penalty = records_record_id ("SELECT id FROM penalties WHERE decision_no = '琼市监罚〔2025〕2号'");
 
   hc_assert_status (before, 200, NULL);
-  g_assert_true (holds (before, "decision_no", "琼市监罚〔2025〕1号"));
-  g_assert_true (holds (before, "decision_no", "琼市监罚〔2025〕2号"));
-  g_assert_false (holds (before, "decision_no", "琼市监罚〔2020〕7号"));   /* its publicity ended */
-  g_assert_true (holds (before, "region_name", "海口市"));
-  g_assert_true (holds (dept, "decision_no", "琼税罚〔2025〕5号"));
-  g_assert_false (holds (dept, "decision_no", "琼市监罚〔2025〕1号"));
-  g_assert_true (holds (dated, "decision_no", "琼市监罚〔2025〕2号"));
-  g_assert_false (holds (dated, "decision_no", "琼市监罚〔2025〕1号"));
+  g_assert_true (records_holds (before, "decision_no", "琼市监罚〔2025〕1号"));
+  g_assert_true (records_holds (before, "decision_no", "琼市监罚〔2025〕2号"));
+  g_assert_false (records_holds (before, "decision_no", "琼市监罚〔2020〕7号"));   /* its publicity ended */
+  g_assert_true (records_holds (before, "region_name", "海口市"));
+  g_assert_true (records_holds (dept, "decision_no", "琼税罚〔2025〕5号"));
+  g_assert_false (records_holds (dept, "decision_no", "琼市监罚〔2025〕1号"));
+  g_assert_true (records_holds (dated, "decision_no", "琼市监罚〔2025〕2号"));
+  g_assert_false (records_holds (dated, "decision_no", "琼市监罚〔2025〕1号"));
   g_assert_cmpint (json_object_get_int_member (hc_test_response_object (licenses), "total"), ==, 1);
   hc_assert_status (bad, 400, "invalid_parameter");
 
@@ -269,7 +269,7 @@ test_publicity_excludes_expired_and_repaired (void)
   {
     g_autofree char *path = g_strdup_printf ("/repairs/%" G_GINT64_FORMAT "/decision",
                                              json_object_get_int_member (hc_test_response_object (created), "id"));
-    g_autoptr(GBytes) decision = json_bytes ("{\"decision\":\"approve\"}");
+    g_autoptr(GBytes) decision = records_json_bytes ("{\"decision\":\"approve\"}");
 
     g_autoptr(HcTestResponse) elsewhere = NULL;
 
@@ -282,9 +282,9 @@ test_publicity_excludes_expired_and_repaired (void)
     hc_assert_status (decided, 200, NULL);
     g_assert_cmpint (json_object_get_int_member (hc_test_response_object (decided), "department_id"), ==, 901);
   }
-  after = get (analyst, "/publicity?kind=penalty&region=460100&limit=500");
-  g_assert_true (holds (after, "decision_no", "琼市监罚〔2025〕1号"));
-  g_assert_false (holds (after, "decision_no", "琼市监罚〔2025〕2号"));
+  after = records_get (analyst, "/publicity?kind=penalty&region=460100&limit=500");
+  g_assert_true (records_holds (after, "decision_no", "琼市监罚〔2025〕1号"));
+  g_assert_false (records_holds (after, "decision_no", "琼市监罚〔2025〕2号"));
 }
 
 /* The year @year of GET /indicators/commitment-fulfilment-sharing. */
@@ -307,7 +307,7 @@ fulfilment_indicator (int year)
 static void
 test_commitment_fulfilment_and_watch_entry (void)
 {
-  gint64 id = record_id ("SELECT id FROM commitments WHERE commitment_no = 'CN-2025-001'");
+  gint64 id = records_record_id ("SELECT id FROM commitments WHERE commitment_no = 'CN-2025-001'");
   g_autofree char *path = g_strdup_printf ("/commitments/%" G_GINT64_FORMAT, id);
   g_autofree char *fulfil = g_strdup_printf ("%s/fulfilment", path);
   g_autofree char *watch = g_strdup_printf ("%s/watch-entry", path);
@@ -320,10 +320,10 @@ test_commitment_fulfilment_and_watch_entry (void)
   g_autoptr(HcTestResponse) proposed = NULL;
   g_autoptr(HcTestResponse) again = NULL;
   g_autoptr(HcTestResponse) too_early = NULL;
-  g_autoptr(GBytes) breached = json_bytes ("{\"fulfilment\":\"breached\",\"date\":\"2025-06-01\",\"note\":\"未按期取得健康证明\"}");
-  g_autoptr(GBytes) blank = json_bytes ("{\"fulfilment\":\"breached\",\"date\":\"2025-06-01\",\"note\":\"  \"}");
-  g_autoptr(GBytes) before = json_bytes ("{\"fulfilment\":\"fulfilled\",\"date\":\"2024-06-01\"}");
-  g_autoptr(GBytes) empty = json_bytes ("{}");
+  g_autoptr(GBytes) breached = records_json_bytes ("{\"fulfilment\":\"breached\",\"date\":\"2025-06-01\",\"note\":\"未按期取得健康证明\"}");
+  g_autoptr(GBytes) blank = records_json_bytes ("{\"fulfilment\":\"breached\",\"date\":\"2025-06-01\",\"note\":\"  \"}");
+  g_autoptr(GBytes) before = records_json_bytes ("{\"fulfilment\":\"fulfilled\",\"date\":\"2024-06-01\"}");
+  g_autoptr(GBytes) empty = records_json_bytes ("{}");
   g_autoptr(JsonObject) indicator_before = NULL;
   g_autoptr(JsonObject) indicator_after = NULL;
   JsonObject *o;
@@ -406,7 +406,7 @@ test_records_and_publicity_export (void)
 }
 
 char *
-run_text (const char * const *argv)
+records_run_text (const char * const *argv)
 {
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
@@ -422,7 +422,7 @@ run_text (const char * const *argv)
 static void
 test_report_pdf_text_and_verification (void)
 {
-  g_autoptr(HcTestResponse) r = get (analyst, "/subjects/%s/report.pdf", company);
+  g_autoptr(HcTestResponse) r = records_get (analyst, "/subjects/%s/report.pdf", company);
   g_autoptr(HcTestResponse) verified = NULL;
   g_autoptr(HcTestResponse) altered = NULL;
   g_autoptr(HcTestResponse) anonymous = NULL;
@@ -453,7 +453,7 @@ test_report_pdf_text_and_verification (void)
   {
     const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf_path, "-", NULL };
 
-    text = run_text (argv);
+    text = records_run_text (argv);
   }
   /* the long name wraps: compare without the line breaks */
   flat = g_strdup (text);
@@ -483,24 +483,24 @@ test_report_pdf_text_and_verification (void)
   g_assert_nonnull (strstr (text, "CN-2025-001"));
   g_assert_nonnull (strstr (text, "第 1 页"));
 
-  verified = get (NULL, "/reports/%s?sha256=%s", number, sha);
+  verified = records_get (NULL, "/reports/%s?sha256=%s", number, sha);
   hc_assert_status (verified, 200, NULL);
   g_assert_true (json_object_get_boolean_member (hc_test_response_object (verified), "matches"));
   g_assert_cmpstr (json_object_get_string_member (hc_test_response_object (verified), "sha256"), ==, sha);
   g_assert_false (json_object_has_member (hc_test_response_object (verified), "issued_by"));
   sha[0] = sha[0] == '0' ? '1' : '0';
-  altered = get (analyst, "/reports/%s?sha256=%s", number, sha);
+  altered = records_get (analyst, "/reports/%s?sha256=%s", number, sha);
   g_assert_false (json_object_get_boolean_member (hc_test_response_object (altered), "matches"));
-  unknown = get (NULL, "/reports/HN20250101-0000000000");
+  unknown = records_get (NULL, "/reports/HN20250101-0000000000");
   hc_assert_status (unknown, 404, "not_found");
-  anonymous = get (NULL, "/subjects/%s/report.pdf", company);
+  anonymous = records_get (NULL, "/subjects/%s/report.pdf", company);
   hc_assert_status (anonymous, 401, NULL);
   g_assert_cmpint (hc_test_count_rows (server, "SELECT count(*) FROM audit WHERE action = 'report.issue'"), ==, 1);
 
   /* page 1 as a picture, to look at */
   {
     const char *argv[] = { "pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", pdf_path, png_prefix, NULL };
-    g_autofree char *out = run_text (argv);
+    g_autofree char *out = records_run_text (argv);
     g_autofree char *png = g_strconcat (png_prefix, "-1.png", NULL);
 
     g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
@@ -529,14 +529,14 @@ main (int argc, char *argv[])
   server = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
   admin = hc_test_server_token (server, "admin");
   {
-    exec_sql ("INSERT INTO departments (id, code, name, created_at) VALUES"
-              " (901, 'SCJG-T', '海南省市场监督管理局（测试）', '2025-01-01T00:00:00Z'),"
-              " (902, 'SW-T', '国家税务总局海南省税务局（测试）', '2025-01-01T00:00:00Z');");
+    records_exec_sql ("INSERT INTO departments (id, code, name, created_at) VALUES"
+                      " (901, 'SCJG-T', '海南省市场监督管理局（测试）', '2025-01-01T00:00:00Z'),"
+                      " (902, 'SW-T', '国家税务总局海南省税务局（测试）', '2025-01-01T00:00:00Z');");
   }
-  create_user ("analyst", "analyst", 0);
-  create_user ("supervisor", "supervisor", 0);
-  create_user ("holder", "analyst", 901);
-  create_user ("market_supervisor", "supervisor", 901);
+  records_create_user ("analyst", "analyst", 0);
+  records_create_user ("supervisor", "supervisor", 0);
+  records_create_user ("holder", "analyst", 901);
+  records_create_user ("market_supervisor", "supervisor", 901);
   analyst = hc_test_server_token (server, "analyst");
   supervisor = hc_test_server_token (server, "supervisor");
   holder = hc_test_server_token (server, "holder");

@@ -16,23 +16,23 @@ extern const char *admin, *analyst, *supervisor, *holder, *market_supervisor;
 extern char *company;
 extern char *tmpdir;
 
-void            exec_sql                               (const char         *sql);
-void            create_user                            (const char         *username,
+void            records_exec_sql                       (const char         *sql);
+void            records_create_user                    (const char         *username,
                                                         const char         *role,
                                                         int                 department);
-void            import                                 (const char         *kind,
+void            records_import                         (const char         *kind,
                                                         int                 item,
                                                         const char         *csv);
-GBytes         *json_bytes                             (const char         *json);
-JsonArray      *items                                  (HcTestResponse     *r);
-gboolean        holds                                  (HcTestResponse     *r,
+GBytes         *records_json_bytes                     (const char         *json);
+JsonArray      *records_items                          (HcTestResponse     *r);
+gboolean        records_holds                          (HcTestResponse     *r,
                                                         const char         *member,
                                                         const char         *value);
-HcTestResponse *get                                    (const char         *token,
+HcTestResponse *records_get                            (const char         *token,
                                                         const char         *format,
                                                         ...) G_GNUC_PRINTF (2, 3);
-gint64          record_id                              (const char         *sql);
-char           *run_text                               (const char * const *argv);
+gint64          records_record_id                      (const char         *sql);
+char           *records_run_text                       (const char * const *argv);
 
 void            hc_test_records_person_file_masked_add (void);
 void            hc_test_records_person_file_add        (void);
