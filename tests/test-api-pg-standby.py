@@ -9,8 +9,12 @@
 # position too); a token whose writes the standby has replayed reads from
 # the standby (it does not see what another token wrote since the pause),
 # also after the standby restarted (the server opens its connections again).
-# The functions a standby's connections call (schema hcs_sqlite) are made
-# once, not again by each server that starts.
+# The functions a standby's connections call (schema hcs_sqlite_HASH) are
+# made once, not again by each server that starts; a server of another
+# version, whose definitions differ (HCS_TEST_PG_FUNCTIONS_VARIANT, tests
+# only: one that CREATE OR REPLACE cannot put over the other's), on the
+# same database and standby gets its own set, and both servers read from
+# the standby with their own.
 import os
 import shutil
 import socket
@@ -176,14 +180,50 @@ def main():
 
             # The functions are made once: another server of the same
             # version starting on the database writes none of them again.
-            functions = "SELECT string_agg (xmin::text, ',' ORDER BY oid) FROM pg_proc" \
-                        " WHERE pronamespace = 'hcs_sqlite'::regnamespace"
+            functions = "SELECT string_agg (p.xmin::text, ',' ORDER BY p.oid) FROM pg_proc p" \
+                        " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname LIKE 'hcs\\_sqlite\\_%'"
             made = server.query(functions)
             with hts.Server(pg_database=server.pg_database) as second:
                 second.token("admin")
                 after = server.query(functions)
-            tap.ok(made[0] != "" and made == after, "a server started again leaves hcs_sqlite's functions as they are",
-                   (made, after))
+            tap.ok(made[0] != "" and made == after,
+                   "a server started again leaves its hcs_sqlite_HASH functions as they are", (made, after))
+
+            # Another version's server (its sq_int (boolean) answers a bigint)
+            # on the same database, reading from the same standby.
+            read_uri = "postgresql://%s:%d/%s" % (os.environ.get("PGHOST", "localhost"), standby.port,
+                                                  server.pg_database)
+            sq_int = "SELECT n.nspname || ' ' || format_type (p.prorettype, NULL) FROM pg_proc p" \
+                     " JOIN pg_namespace n ON n.oid = p.pronamespace" \
+                     " WHERE p.proname = 'sq_int' AND p.proargtypes[0] = 'boolean'::regtype" \
+                     "  AND n.nspname LIKE 'hcs\\_sqlite\\_%' ORDER BY 1"
+            os.environ["HCS_TEST_PG_FUNCTIONS_VARIANT"] = "1"
+            try:
+                other = hts.Server(pg_database=server.pg_database, extra_args=("--db-read", read_uri))
+            finally:
+                del os.environ["HCS_TEST_PG_FUNCTIONS_VARIANT"]
+            with other:
+                sets = server.query(sq_int)
+                tap.ok(len(sets) == 2 and sorted(l.split()[1] for l in sets) == ["bigint", "integer"]
+                       and server.query(functions) != made,
+                       "a server whose functions differ makes its own set beside the other's", sets)
+                theirs = other.token("admin")
+                ours = server.login("admin")
+                standby.catch_up()
+                tap.ok(standby.query(sq_int, server.pg_database).splitlines() == sets,
+                       "the standby has both sets")
+                # Replay paused after both sign-ins: a department written on
+                # the primary now is not seen by reads from the standby.
+                standby.pause()
+                server.execute("INSERT INTO departments (code, name, level, created_at)"
+                               " VALUES ('UNSEEN', '暂停后写入的单位', 'provincial', '2026-01-01T00:00:00Z')")
+                for name, s, token in (("this", server, ours), ("the other", other, theirs)):
+                    seen = departments(s, token)
+                    # GET /repairs calls the translation's julianday
+                    r = s.request("GET", "/repairs", token=token)
+                    tap.ok("LAST" in seen and "UNSEEN" not in seen and r.status == 200,
+                           "%s version's server reads from the standby with its own functions" % name, (seen, r))
+                standby.resume()
     finally:
         standby.close()
     return tap.finish()

@@ -17,6 +17,7 @@
 #include "hcs-demo.h"
 #include "hcs-holidays.h"
 #include "hcs-import.h"
+#include "hcs-partitions.h"
 #include "hcs-pg-migrate.h"
 #include "hcs-request.h"
 #include "hcs-server.h"
@@ -474,6 +475,14 @@ main (int   argc,
       g_printerr ("hncredit-server: %s\n", error->message);
       return 1;
     }
+  /* PostgreSQL: this month's partitions and the next ones before the first
+   * request; a failure leaves rows to the DEFAULT partitions until the next
+   * try (hcs_partitions_keep_ahead()), it does not stop the start */
+  if (!hcs_store_keep_partitions (store, &error))
+    {
+      g_warning ("the month partitions were not kept ahead (tried again later): %s", error->message);
+      g_clear_error (&error);
+    }
   g_clear_pointer (&store, hcs_store_free);
 
   server_options.db_path = o.db_path;
@@ -497,6 +506,7 @@ main (int   argc,
     }
 
   loop = g_main_loop_new (NULL, FALSE);
+  hcs_partitions_keep_ahead (o.db_path);
   g_unix_signal_add (SIGTERM, on_signal, loop);
   g_unix_signal_add (SIGINT, on_signal, loop);
   if (o.exit_on_stdin_eof)

@@ -154,6 +154,14 @@ static const char *const SQL_WRITE[] = {
   " ORDER BY s.row ON CONFLICT DO NOTHING",
 };
 static const char *const KIND_NAME[] = { "penalties", "licenses", "commitments" };
+/* The months of the good rows, by their partition key (decided_on,
+ * committed_on): their partitions are made before the rows are written
+ * (hcs_pg_partitions_for_months()). */
+static const char *const SQL_MONTHS[] = {
+  "SELECT DISTINCT substr (p6, 1, 7) FROM hcs_import_stage WHERE code IS NULL AND p6 IS NOT NULL ORDER BY 1",
+  "SELECT DISTINCT substr (p7, 1, 7) FROM hcs_import_stage WHERE code IS NULL AND p7 IS NOT NULL ORDER BY 1",
+  "SELECT DISTINCT substr (p7, 1, 7) FROM hcs_import_stage WHERE code IS NULL AND p7 IS NOT NULL ORDER BY 1",
+};
 
 /* An import of records may keep record_numbers by one statement instead
  * of the table's row trigger (a PL/pgSQL call and an INSERT a row): the
@@ -259,6 +267,29 @@ numbers_trigger_off (HcsPgStage  *stage,
     }
   PQclear (result);
   return 1;
+}
+
+/* The partitions of the months of the import's records, made before
+ * they are written, in the import's transaction. */
+static gboolean
+make_months (HcsPgStage  *stage,
+             GError     **error)
+{
+  PGresult *result = PQexec (hcs_pg_get_conn (stage->pg), SQL_MONTHS[stage->table]);
+  g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func (g_free);
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      hcs_pg_set_error (stage->pg, result, error);
+      PQclear (result);
+      return FALSE;
+    }
+  for (int i = 0; i < PQntuples (result); i++)
+    g_ptr_array_add (months, g_strdup (PQgetvalue (result, i, 0)));
+  g_ptr_array_add (months, NULL);
+  PQclear (result);
+  return hcs_pg_partitions_for_months (stage->pg, KIND_NAME[stage->table], (const char * const *) months->pdata,
+                                       error);
 }
 
 /* Returns: (transfer full): the staging of one import's rows into @table,
@@ -581,6 +612,8 @@ hcs_pg_stage_finish (HcsPgStage       *stage,
   stage->finished = TRUE;
   memset (counts, 0, sizeof *counts);
   if (!flush (stage, error) || !end_copy (stage, NULL, error) || !hcs_pg_exec (stage->pg, SQL_ANALYZE, error))
+    return FALSE;
+  if (stage->table != HCS_RECORD_SUBJECT && !make_months (stage, error))
     return FALSE;
   /* before the check: from here on no other transaction writes numbers */
   if (numbers_by_statement (stage) && (numbers_off = numbers_trigger_off (stage, error)) < 0)

@@ -14,12 +14,19 @@
 #include "config.h"
 
 #include "hcs-store-pg-private.h"
+#include "hcs-store-pg-sql.h"
 #include "hcs-store-private.h"
 
 static const char SQL_NOTE_WRITE[] =
   "UPDATE sessions SET write_lsn = pg_current_wal_lsn ()::text WHERE token_hash = $1";
 static const char SQL_WRITE_LSN[] = "SELECT write_lsn FROM sessions WHERE token_hash = $1";
-static const char SQL_REPLAYED[] = "SELECT coalesce (pg_last_wal_replay_lsn () >= $1::pg_lsn, FALSE)";
+/* $2: the server's schema of functions (hcs_pg_sql_shared_schema()), which
+ * a standby has once it replayed its making by the primary: a token signed
+ * in by a server of another version may be replayed before this server's
+ * start made its schema (a rolling upgrade). */
+static const char SQL_REPLAYED[] =
+  "SELECT coalesce ($1::pg_lsn IS NULL OR pg_last_wal_replay_lsn () >= $1::pg_lsn, FALSE)"
+  " AND ($2::text IS NULL OR to_regnamespace ($2) IS NOT NULL)";
 
 /**
  * hcs_store_sessions_note_write:
@@ -34,7 +41,7 @@ hcs_store_sessions_note_write (HcsStore    *primary,
                                GError     **error)
 {
   HcsPg *pg = hcs_store_get_pg (primary);
-  const char *params[1] = { token_hash };
+  const char *params[2] = { token_hash, NULL };
   PGresult *result;
   gboolean ok = TRUE;
 
@@ -51,7 +58,8 @@ hcs_store_sessions_note_write (HcsStore    *primary,
  * hcs_store_replica_is_current:
  *
  * Whether @replica may answer a read of the token @token_hash: the token
- * has written nothing, or @replica has replayed its last write.
+ * has written nothing, or @replica has replayed its last write; and
+ * @replica has this server's functions (a standby's statements call them).
  *
  * Returns: %TRUE or %FALSE; %FALSE with @error set when the primary could
  *   not be read (an error of the replica only means "not current")
@@ -67,7 +75,7 @@ hcs_store_replica_is_current (HcsStore    *primary,
   g_autoptr(GError) local = NULL;
   g_autofree char *lsn = NULL;
   g_autofree char *replayed = NULL;
-  const char *params[1] = { token_hash };
+  const char *params[2] = { token_hash, NULL };
 
   if (pg == NULL || read == NULL)
     return FALSE;
@@ -77,10 +85,11 @@ hcs_store_replica_is_current (HcsStore    *primary,
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  if (lsn == NULL)
+  if (lsn == NULL && !hcs_pg_is_standby (read))
     return TRUE;
   params[0] = lsn;
-  replayed = hcs_pg_single_text (read, SQL_REPLAYED, 1, params, &local);
+  params[1] = hcs_pg_is_standby (read) ? hcs_pg_sql_shared_schema () : NULL;
+  replayed = hcs_pg_single_text (read, SQL_REPLAYED, 2, params, &local);
   if (local != NULL)
     g_debug ("the replica cannot say how far it replayed: %s", local->message);
   return g_strcmp0 (replayed, "t") == 0;

@@ -42,9 +42,11 @@ void          hcs_pg_sql_free               (HcsPgSql      *sql);
 HcsStmt      *hcs_stmt_new_pg               (HcsPgSql      *sql);
 
 /* The functions the translation calls (pg_temp.sq_*), made once per
- * connection; on a hot standby, those of the schema hcs_sqlite, which the
- * primary makes at migrate. */
+ * connection; on a hot standby, those of this server's schema
+ * hcs_sqlite_HASH, which the primary makes at migrate. */
 extern const char hcs_pg_sql_functions[];
+const char   *hcs_pg_sql_function_text      (void);
+const char   *hcs_pg_sql_shared_schema      (void);
 char         *hcs_pg_sql_shared_functions   (void);
 void          hcs_pg_sql_use_shared_functions (HcsPgSql    *sql);
 

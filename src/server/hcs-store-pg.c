@@ -163,8 +163,8 @@ hcs_pg_reconnect_if_broken (HcsPg     *self,
  * After connecting: the functions the translated statements call
  * (hcs_pg_sql_functions), as temporary functions of the connection. A hot
  * standby (--db-read) can make none: its statements call the same ones of
- * the schema hcs_sqlite, which the primary made at migrate and the standby
- * replayed (hcs_pg_is_standby()).
+ * this server's schema hcs_sqlite_HASH, which the primary made at migrate
+ * and the standby replayed (hcs_pg_is_standby()).
  */
 gboolean
 hcs_pg_make_functions (HcsPg   *self,
@@ -175,7 +175,7 @@ hcs_pg_make_functions (HcsPg   *self,
   if (recovery == NULL)
     return FALSE;
   self->standby = g_str_equal (recovery, "t");
-  return self->standby || hcs_pg_exec (self, hcs_pg_sql_functions, error);
+  return self->standby || hcs_pg_exec (self, hcs_pg_sql_function_text (), error);
 }
 
 /* Whether the connection is a hot standby's (hcs_pg_make_functions()). */
@@ -404,32 +404,28 @@ hcs_pg_lock_migrations (HcsPg   *self,
                       " SELECT pg_advisory_xact_lock (x'" MIGRATION_LOCK "'::bigint)", error);
 }
 
-/* The translation's functions in the schema hcs_sqlite, for the standbys
- * (hcs_pg_make_functions()): made or replaced when the schema's comment is
- * not the hash of this server's text, so that a server started again
- * writes nothing and needs no right to create. */
+/* The translation's functions in this server's schema hcs_sqlite_HASH,
+ * for the standbys (hcs_pg_make_functions()): made when the schema is
+ * missing, so that a server started again writes nothing and needs no
+ * right to create. A schema of another hash is another version's, left to
+ * the servers of that version (README, "Deployment", says how the sets of
+ * versions no longer running are dropped). */
 static gboolean
 make_shared_functions (HcsPg   *self,
                        GError **error)
 {
-  g_autofree char *sql = hcs_pg_sql_shared_functions ();
-  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, sql, -1);
-  g_autoptr(GError) local = NULL;
-  g_autofree char *have = hcs_pg_single_text (self, "SELECT obj_description (to_regnamespace ('hcs_sqlite'),"
-                                                    " 'pg_namespace')", 0, NULL, &local);
-  g_autofree char *make = NULL;
+  const char *params[1] = { hcs_pg_sql_shared_schema () };
+  g_autofree char *exists = hcs_pg_single_text (self, "SELECT to_regnamespace ($1) IS NOT NULL", 1, params, error);
+  g_autofree char *sql = NULL;
 
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  if (g_strcmp0 (have, hash) == 0)
+  if (exists == NULL)
+    return FALSE;
+  if (g_str_equal (exists, "t"))
     return TRUE;
-  make = g_strdup_printf ("%s COMMENT ON SCHEMA hcs_sqlite IS '%s'", sql, hash);
-  if (!hcs_pg_exec (self, make, error))
+  sql = hcs_pg_sql_shared_functions ();
+  if (!hcs_pg_exec (self, sql, error))
     {
-      g_prefix_error (error, "the functions of the schema hcs_sqlite: ");
+      g_prefix_error (error, "the functions of the schema %s: ", params[0]);
       return FALSE;
     }
   return TRUE;
@@ -439,9 +435,9 @@ make_shared_functions (HcsPg   *self,
  * hcs_pg_migrate:
  *
  * Brings the database to the latest schema in one transaction; a database
- * newer than this server is refused rather than touched. Makes (or
- * replaces) the translation's functions in the schema hcs_sqlite too, for
- * the standbys that replay it, unless they are this server's already.
+ * newer than this server is refused rather than touched. Makes this
+ * server's schema of the translation's functions too (hcs_sqlite_HASH),
+ * for the standbys that replay it, unless it is there already.
  */
 gboolean
 hcs_pg_migrate (HcsPg   *self,

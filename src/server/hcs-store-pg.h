@@ -70,6 +70,17 @@ gboolean      hcs_store_replica_is_current  (HcsStore        *primary,
                                              const char      *token_hash,
                                              GError         **error);
 
+/* The month partitions kept ahead (hcs-store-pg-parts.c). */
+gboolean      hcs_pg_keep_partitions        (HcsPg              *pg,
+                                             const char         *today,
+                                             GError            **error);
+gboolean      hcs_pg_partitions_for_months  (HcsPg              *pg,
+                                             const char         *table,
+                                             const char * const *months,
+                                             GError            **error);
+gboolean      hcs_store_keep_partitions     (HcsStore           *store,
+                                             GError            **error);
+
 /* `check` over PostgreSQL (hcs-store-pg-check.c). */
 char         *hcs_pg_check                  (HcsPg           *pg,
                                              int              latest_version,

@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The month partitions kept ahead while the server runs (issue 15, suite
+# api-pg, under hc-pg-run.sh). A server's start makes this month's
+# partition and the next HCS_PG_PARTITIONS_AHEAD months' of every table
+# partitioned by month; rows of a month after those land in the DEFAULT
+# partition; two servers starting at once with more months ahead both make
+# that month (neither fails) and its rows move out of the DEFAULT partition
+# into it, with the API's answers (the events, the heat map's roll-up) as
+# before; a running server's periodic maintenance
+# (HCS_PG_PARTITIONS_EVERY) makes again a partition that went missing and
+# moves the rows written meanwhile into it. An import makes the partitions
+# of its records' months first, moving the DEFAULT partition's rows of them.
+import datetime
+import os
+import sys
+import threading
+import time
+
+import hc_test_server as hts
+
+TABLES = ("audit", "commitments", "licenses", "penalties", "risk_events")
+USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+# as hc_test_imports_seed_catalog (tests/hc-test-imports.c): item 11 is 行政处罚
+CATALOG = ("INSERT INTO departments (id, code, name, created_at) VALUES"
+           " (901, 'SCJG-T', '海南省市场监督管理局（测试）', '2025-01-01T00:00:00Z');"
+           "INSERT INTO catalog_versions (year, state, created_at) VALUES (2025, 'published', '2025-01-01T00:00:00Z');"
+           "INSERT INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
+           " VALUES (11, 2025, 'cf-scjg', 'penalty', '市场监管行政处罚信息', 'legal_person', 901, 'public')")
+
+
+def uscc(n):
+    """A valid 统一社会信用代码 of 海口市, the @n-th."""
+    body = "%08d" % n
+    org = 11 - sum(int(c) * w for c, w in zip(body, ORG_WEIGHTS)) % 11
+    code = "91460100" + body + {10: "X", 11: "0"}.get(org, str(org))
+    check = (31 - sum(USCC_CHARSET.index(c) * w for c, w in zip(code, USCC_WEIGHTS)) % 31) % 31
+    return code + USCC_CHARSET[check]
+
+
+def hainan_month(offset):
+    now = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)
+    y, m = now.year, now.month - 1 + offset
+    return "%04d-%02d" % (y + m // 12, m % 12 + 1)
+
+
+def partitions(server):
+    return set(server.query("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"))
+
+
+def where_rows(server, table, condition):
+    """The partitions that hold @table's rows of @condition."""
+    return set(server.query("SELECT DISTINCT tableoid::regclass::text FROM %s WHERE %s" % (table, condition)))
+
+
+def wait_until(condition, what, seconds=120):
+    for _ in range(seconds * 4):
+        if condition():
+            return True
+        time.sleep(0.25)
+    raise AssertionError("%s: not in %d s" % (what, seconds))
+
+
+def main():
+    tap = hts.Tap()
+    if not os.environ.get("HC_TEST_PG"):
+        print("1..0 # SKIP PostgreSQL only (hc-pg-run.sh)")
+        return 0
+    os.environ["HCS_PG_PARTITIONS_AHEAD"] = "3"
+    os.environ["HCS_PG_PARTITIONS_EVERY"] = "1"
+    with hts.Server(demo=False) as server:
+        admin = server.token("admin")
+        made = partitions(server)
+        want = {"%s_%s" % (t, hainan_month(k).replace("-", "")) for t in TABLES for k in range(4)}
+        tap.ok(want <= made, "the start makes this month's partition and the next 3 months' of every table",
+               sorted(want - made))
+        beyond = hainan_month(4)
+        tap.ok("risk_events_" + beyond.replace("-", "") not in made, "no partition after the months ahead")
+
+        # Written now: this month's partition, not the DEFAULT one.
+        # the API takes events up to today in UTC
+        today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+        r = server.request("POST", "/risk/events", token=admin,
+                           body={"region": "460100", "occurred_on": today, "category": "finance", "severity": 3,
+                                 "title": "本月的风险事件"})
+        assert r.status == 201, r
+        here = "risk_events_" + today[:7].replace("-", "")
+        tap.ok(where_rows(server, "risk_events", "id = %d" % r.json["id"]) == {here},
+               "an event of this month is in this month's partition")
+        tap.ok(where_rows(server, "audit", "action = 'risk_event.create'") == {"audit_" + here[12:]},
+               "its audit entry is in this month's audit partition")
+
+        # Rows of a month after the months ahead (written behind the API's
+        # back: it takes no event of the future) land in the DEFAULT partition.
+        values = ",".join("('46%04d', '%s', '%s-%02d', 'food_drug', %d, '以后的事件%d', 'test', '%sT00:00:00Z')"
+                          % (100 + 100 * (i % 3), beyond, beyond, 1 + i, 1 + i % 5, i, today) for i in range(12))
+        server.execute("INSERT INTO risk_events (region, month, occurred_on, category, severity, title, created_by,"
+                       " created_at) VALUES " + values)
+        server.execute("INSERT INTO audit (at, actor, role, action, entity) VALUES ('%s-02T03:04:05Z', 'test',"
+                       " 'admin', 'test.later', 'test')" % beyond)
+        where = "month = '%s'" % beyond
+        tap.ok(where_rows(server, "risk_events", where) == {"risk_events_default"},
+               "rows of a month without its partition land in the DEFAULT partition")
+        events = server.request("GET", "/risk/events?from=%s&to=%s&limit=100" % (beyond, beyond), token=admin)
+        heatmap = server.request("GET", "/risk/heatmap?from=%s&to=%s" % (beyond, beyond), token=admin)
+        assert events.status == 200 and heatmap.status == 200, (events, heatmap)
+        tap.ok(len(events.json["items"]) == 12, "the API reads them", events)
+
+        # Two servers starting at once, with more months ahead: both start,
+        # the month is made once and its rows are moved into it.
+        os.environ["HCS_PG_PARTITIONS_AHEAD"] = "6"
+        started, failed = [], []
+
+        def start():
+            try:
+                started.append(hts.Server(pg_database=server.pg_database))
+            except Exception as e:  # noqa: BLE001 — reported below
+                failed.append(e)
+
+        threads = [threading.Thread(target=start) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        try:
+            tap.ok(not failed and len(started) == 2, "two servers making the partitions at once both start", failed)
+            answers = [s.request("GET", "/risk/events?from=%s&to=%s&limit=100" % (beyond, beyond),
+                                 token=s.token("admin")) for s in started]
+            tap.ok(all(a.status == 200 and a.json["items"] == events.json["items"] for a in answers),
+                   "both answer, the events as before", answers)
+        finally:
+            for s in started:
+                s.close()
+        part = "risk_events_" + beyond.replace("-", "")
+        tap.ok(part in partitions(server) and where_rows(server, "risk_events", where) == {part},
+               "the month is made and its rows moved out of the DEFAULT partition",
+               where_rows(server, "risk_events", where))
+        tap.ok(where_rows(server, "audit", "action = 'test.later'") == {"audit_" + beyond.replace("-", "")},
+               "so are the audit's")
+        tap.ok(server.query("SELECT count(*) FROM risk_events_default") == ["0"], "the DEFAULT partition is empty")
+        after = server.request("GET", "/risk/events?from=%s&to=%s&limit=100" % (beyond, beyond), token=admin)
+        tap.ok(after.status == 200 and after.json["items"] == events.json["items"],
+               "the first server reads the same events", after)
+        heat_after = server.request("GET", "/risk/heatmap?from=%s&to=%s" % (beyond, beyond), token=admin)
+        tap.ok(heat_after.status == 200 and heat_after.json == heatmap.json,
+               "the heat map (kept by the events' triggers) is the same", (heatmap, heat_after))
+
+        # A partition gone missing (detached and dropped behind the server's
+        # back) is made again by the running server's periodic maintenance,
+        # and the rows written meanwhile are moved into it.
+        later = hainan_month(1)
+        gone = "audit_" + later.replace("-", "")
+        server.execute("ALTER TABLE audit DETACH PARTITION %s" % gone)
+        server.execute("DROP TABLE %s" % gone)
+        server.execute("INSERT INTO audit (at, actor, role, action, entity) VALUES ('%s-03T00:00:00Z', 'test',"
+                       " 'admin', 'test.meanwhile', 'test')" % later)
+        moved = lambda: where_rows(server, "audit", "action = 'test.meanwhile'") == {gone}  # noqa: E731
+        tap.ok(wait_until(moved, "the periodic maintenance makes %s again" % gone),
+               "the periodic maintenance makes a missing month again and moves its rows")
+
+    # An import of records of a month without its partition makes it
+    # first, and moves into it the rows of that month the DEFAULT partition
+    # holds, as they are (record_numbers, kept by a trigger, unchanged).
+    os.environ["HCS_PG_PARTITIONS_AHEAD"] = "3"
+    with hts.Server(demo=False) as server:
+        admin = server.token("admin")
+        server.execute(CATALOG)
+        server.execute("INSERT INTO penalties (uscc, name, decision_no, authority, decided_on, category, amount,"
+                       " item_id, import_id) VALUES ('%s', '海南先来贸易有限公司', '琼市监罚〔2019〕先-1号',"
+                       " '海口市市场监督管理局', '2019-05-02', '罚款', 100, 11, 0)" % uscc(1))
+        tap.ok(where_rows(server, "penalties", "decided_on LIKE '2019-05%'") == {"penalties_default"},
+               "a record of a month without its partition is in the DEFAULT partition")
+        numbers = server.query("SELECT number, record_id FROM record_numbers ORDER BY 1")
+        csv = "uscc,name,decision_no,authority,decided_on,category,amount,publicity_until\n" + "".join(
+            "%s,海南测试贸易有限公司%d,琼市监罚〔2019〕T-%d号,海口市市场监督管理局,2019-05-%02d,罚款,%d.50,2022-05-01\n"
+            % (uscc(10 + i), i, i, 1 + i, 10 + i) for i in range(20))
+        r = server.request("POST", "/imports?kind=penalty&item=11", token=admin, body=csv.encode("utf-8"),
+                           content_type="text/csv")
+        tap.ok(r.status == 201 and r.json["accepted"] == 20, "the import writes its 20 records", r)
+        tap.ok(where_rows(server, "penalties", "decided_on LIKE '2019-05%'") == {"penalties_201905"}
+               and server.query("SELECT count(*) FROM penalties_201905") == ["21"],
+               "the import made the month's partition, with the DEFAULT partition's record of the month in it",
+               where_rows(server, "penalties", "decided_on LIKE '2019-05%'"))
+        after = server.query("SELECT number, record_id FROM record_numbers WHERE number NOT LIKE '%T-%' ORDER BY 1")
+        tap.ok(after == numbers and len(server.query("SELECT 1 FROM record_numbers")) == 21,
+               "record_numbers keeps the moved record as it was and gains the imported ones", (numbers, after))
+    return tap.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
