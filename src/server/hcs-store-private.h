@@ -17,6 +17,12 @@ typedef struct _HcsSessionCache HcsSessionCache;
 void              hcs_session_cache_free    (HcsSessionCache *cache);
 HcsSessionCache **hcs_store_session_cache   (HcsStore        *self);
 
+/* The heat map's roll-up in memory, over SQLite (hcs-store-risk.c). */
+typedef struct _HcsRiskRollupCopy HcsRiskRollupCopy;
+
+void                hcs_risk_rollup_copy_free  (HcsRiskRollupCopy *copy);
+HcsRiskRollupCopy **hcs_store_risk_rollup_copy (HcsStore          *self);
+
 sqlite3      *hcs_store_get_db              (HcsStore      *self);
 gint64        hcs_store_total_changes       (HcsStore      *self);
 HcsStmt      *hcs_store_prepare             (HcsStore      *self,

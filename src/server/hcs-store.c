@@ -21,6 +21,7 @@ struct _HcsStore
    * per connection. */
   GHashTable *stmts;
   HcsSessionCache *sessions;   /* hcs-store-users.c */
+  HcsRiskRollupCopy *risk_rollup; /* hcs-store-risk.c */
   guint       in_transaction : 1;
 
   /* PostgreSQL (issue 15): db is then NULL */
@@ -245,6 +246,7 @@ hcs_store_free (HcsStore *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->sessions, hcs_session_cache_free);
+  g_clear_pointer (&self->risk_rollup, hcs_risk_rollup_copy_free);
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   g_clear_pointer (&self->pg_tables, g_hash_table_unref);
   g_clear_pointer (&self->pg, hcs_pg_free);
@@ -263,6 +265,13 @@ HcsSessionCache **
 hcs_store_session_cache (HcsStore *self)
 {
   return &self->sessions;
+}
+
+/* The connection's copy of the risk roll-up (hcs-store-risk.c). */
+HcsRiskRollupCopy **
+hcs_store_risk_rollup_copy (HcsStore *self)
+{
+  return &self->risk_rollup;
 }
 
 sqlite3 *
