@@ -57,7 +57,8 @@ class Server:
     demo=True); the admin and, with demo data, `analyst` and `supervisor`
     have the password PASSWORD."""
 
-    def __init__(self, demo=True, extra_args=(), db=None, sqlite=False, standby_port=None, pg_database=None):
+    def __init__(self, demo=True, extra_args=(), db=None, sqlite=False, standby_port=None, pg_database=None,
+                 stderr=None):
         """@db: an existing database (e.g. a copy of a seeded one) instead of
         a new one. Under hc-pg-run.sh (HC_TEST_PG set) the database is a new
         one of its PostgreSQL cluster (self.pg_database names it) unless @db
@@ -66,7 +67,8 @@ class Server:
         the port of a standby of that cluster (on PGHOST), which then serves
         the server's reads (--db-read), once it has the new database.
         @pg_database: an existing database of the cluster (another server's)
-        instead of a new one."""
+        instead of a new one. @stderr: a file for the server's standard
+        error (else the test's)."""
         self.dir = tempfile.mkdtemp(prefix="hncredit-test-")
         pw_file = os.path.join(self.dir, "admin-password")
         with open(pw_file, "w") as f:
@@ -95,7 +97,7 @@ class Server:
         if demo:
             argv.append("--seed-demo")
         argv.extend(extra_args)
-        self.process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr)
         line = self.process.stdout.readline().decode("utf-8").strip()
         if not line.startswith("listening on "):
             raise RuntimeError("hncredit-server did not start (first line: %r)" % line)

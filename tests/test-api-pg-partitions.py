@@ -5,15 +5,17 @@
 # partition and the next HCS_PG_PARTITIONS_AHEAD months' of every table
 # partitioned by month; rows of a month after those land in the DEFAULT
 # partition; two servers starting at once with more months ahead both make
-# that month (neither fails) and its rows move out of the DEFAULT partition
-# into it, with the API's answers (the events, the heat map's roll-up) as
-# before; a running server's periodic maintenance
-# (HCS_PG_PARTITIONS_EVERY) makes again a partition that went missing and
-# moves the rows written meanwhile into it. An import makes the partitions
-# of its records' months first, moving the DEFAULT partition's rows of them.
+# that month (neither's maintenance fails, on their standard error) and its
+# rows move out of the DEFAULT partition into it, with the API's answers
+# (the events, the heat map's roll-up) as before; a running server's
+# periodic maintenance (HCS_PG_PARTITIONS_EVERY) makes again a partition
+# that went missing and moves the rows written meanwhile into it. An import
+# makes the partitions of its records' months first, moving the DEFAULT
+# partition's rows of them.
 import datetime
 import os
 import sys
+import tempfile
 import threading
 import time
 
@@ -108,18 +110,22 @@ def main():
         assert events.status == 200 and heatmap.status == 200, (events, heatmap)
         tap.ok(len(events.json["items"]) == 12, "the API reads them", events)
 
-        # Two servers starting at once, with more months ahead: both start,
-        # the month is made once and its rows are moved into it.
-        os.environ["HCS_PG_PARTITIONS_AHEAD"] = "6"
+        # Two servers starting at once, with more months ahead (a year:
+        # their runs overlap): both start, neither's maintenance fails (it
+        # would say so on its standard error and start all the same), the
+        # month is made once and its rows are moved into it.
+        os.environ["HCS_PG_PARTITIONS_AHEAD"] = "12"
+        os.environ["HCS_PG_PARTITIONS_EVERY"] = "86400"
         started, failed = [], []
+        logs = [tempfile.TemporaryFile() for _ in range(2)]
 
-        def start():
+        def start(log):
             try:
-                started.append(hts.Server(pg_database=server.pg_database))
+                started.append(hts.Server(pg_database=server.pg_database, stderr=log))
             except Exception as e:  # noqa: BLE001 — reported below
                 failed.append(e)
 
-        threads = [threading.Thread(target=start) for _ in range(2)]
+        threads = [threading.Thread(target=start, args=(log,)) for log in logs]
         for t in threads:
             t.start()
         for t in threads:
@@ -133,6 +139,16 @@ def main():
         finally:
             for s in started:
                 s.close()
+        said = []
+        for log in logs:
+            log.seek(0)
+            said.append(log.read().decode("utf-8", "replace"))
+            log.close()
+        tap.ok(not any("not kept ahead" in text for text in said),
+               "neither server's maintenance failed", "\n".join(said))
+        last = hainan_month(12).replace("-", "")
+        tap.ok(all("risk_events_%s" % hainan_month(k).replace("-", "") in partitions(server) for k in range(13)),
+               "the months up to a year ahead are made (the last: %s)" % last)
         part = "risk_events_" + beyond.replace("-", "")
         tap.ok(part in partitions(server) and where_rows(server, "risk_events", where) == {part},
                "the month is made and its rows moved out of the DEFAULT partition",

@@ -44,7 +44,12 @@ static const char SQL_TABLES[] =
   " WHERE p.partstrat = 'r' AND p.partnatts = 1 AND NOT c.relispartition"
   "  AND c.relnamespace = to_regnamespace (current_schema ())"
   " ORDER BY 1";
-static const char SQL_EXISTS[] = "SELECT to_regclass (quote_ident ($1)) IS NOT NULL";
+/* A scan of pg_class, not to_regclass: the catalog caches of a connection
+ * that has just had the lock another connection made the partition under
+ * may not have taken that in yet (api-pg-partitions saw CREATE TABLE fail
+ * with "already exists" after to_regclass answered NULL). */
+static const char SQL_EXISTS[] =
+  "SELECT EXISTS (SELECT 1 FROM pg_class WHERE relname = $1 AND relnamespace = to_regnamespace (current_schema ()))";
 
 typedef struct
 {
