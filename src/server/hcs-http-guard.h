@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 #define HCS_MIN_BODY_BYTES_PER_PERIOD 4096
 
 void     hcs_http_guard_install_idle_timeout (guint              seconds);
+void     hcs_http_guard_watch_server         (SoupServer        *soup);
 void     hcs_http_guard_watch_request        (SoupServerMessage *msg,
                                               guint              request_timeout);
 void     hcs_http_guard_limit_body           (SoupServerMessage *msg,

@@ -18,7 +18,13 @@ typedef struct
 
 struct _HcsRouter
 {
-  GArray *entries;
+  GArray     *entries;
+  /* The entries a path can match, by the path's first segment: those whose
+   * pattern starts with that segment and those that start with a
+   * parameter, in the order they were added (the first match wins, as in
+   * a scan of them all). */
+  GHashTable *by_first;   /* first segment → GArray of entry indices */
+  GArray     *wild;       /* indices of the patterns starting with a parameter */
 };
 
 static void
@@ -36,6 +42,8 @@ hcs_router_new (void)
 
   self->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_array_set_clear_func (self->entries, entry_clear);
+  self->by_first = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  self->wild = g_array_new (FALSE, FALSE, sizeof (guint));
   return self;
 }
 
@@ -45,7 +53,52 @@ hcs_router_free (HcsRouter *self)
   if (self == NULL)
     return;
   g_array_unref (self->entries);
+  g_hash_table_unref (self->by_first);
+  g_array_unref (self->wild);
   g_free (self);
+}
+
+static gboolean
+is_parameter (const char *segment)
+{
+  return segment[0] == '{';
+}
+
+/* Builds by_first and wild from the entries (the keys are the entries'
+ * own segments). */
+static void
+reindex (HcsRouter *self)
+{
+  g_hash_table_remove_all (self->by_first);
+  g_array_set_size (self->wild, 0);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *e = &g_array_index (self->entries, Entry, i);
+
+      if (is_parameter (e->segments[0]))
+        {
+          GHashTableIter iter;
+          GArray *list;
+
+          /* a wild pattern is a candidate of every first segment */
+          g_array_append_val (self->wild, i);
+          g_hash_table_iter_init (&iter, self->by_first);
+          while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &list))
+            g_array_append_val (list, i);
+        }
+      else
+        {
+          GArray *list = g_hash_table_lookup (self->by_first, e->segments[0]);
+
+          if (list == NULL)
+            {
+              /* those before it that start with a parameter come first */
+              list = g_array_copy (self->wild);
+              g_hash_table_insert (self->by_first, e->segments[0], list);
+            }
+          g_array_append_val (list, i);
+        }
+    }
 }
 
 /* @routes must outlive the router (they are static tables). */
@@ -61,6 +114,7 @@ hcs_router_add (HcsRouter      *self,
       g_assert (routes[i].pattern[0] == '/');
       g_array_append_val (self->entries, e);
     }
+  reindex (self);
 }
 
 static gboolean
@@ -76,9 +130,8 @@ match_segments (char       **pattern,
 
       if (path[i] == NULL || path[i][0] == '\0')
         return FALSE;
-      if (p[0] == '{')
+      if (is_parameter (p))
         {
-          g_autofree char *name = g_strndup (p + 1, strlen (p) - 2);
           /* The path is raw (SoupServer:raw-paths): this is the one
            * decoding. A segment cannot hold "/" or NUL, nor other than UTF-8. */
           char *value = g_uri_unescape_string (path[i], "/");
@@ -91,7 +144,7 @@ match_segments (char       **pattern,
               return FALSE;
             }
           if (params != NULL)
-            g_hash_table_replace (params, g_steal_pointer (&name), value);
+            g_hash_table_replace (params, g_strndup (p + 1, strlen (p) - 2), value);
           else
             g_free (value);
         }
@@ -118,6 +171,7 @@ hcs_router_match (HcsRouter   *self,
 {
   g_auto(GStrv) segments = NULL;
   const char *rest;
+  GArray *candidates;
 
   *params = NULL;
   *path_known = FALSE;
@@ -125,10 +179,14 @@ hcs_router_match (HcsRouter   *self,
     return NULL;
   rest = path + strlen (API_PREFIX) + 1;
   segments = g_strsplit (rest, "/", -1);
+  /* "/api/v1/" splits into no segment at all: no route matches it */
+  candidates = segments[0] != NULL ? g_hash_table_lookup (self->by_first, segments[0]) : NULL;
+  if (candidates == NULL)
+    candidates = self->wild;
 
-  for (guint i = 0; i < self->entries->len; i++)
+  for (guint c = 0; c < candidates->len; c++)
     {
-      Entry *e = &g_array_index (self->entries, Entry, i);
+      Entry *e = &g_array_index (self->entries, Entry, g_array_index (candidates, guint, c));
       g_autoptr(GHashTable) p = NULL;
 
       if (!match_segments (e->segments, segments, NULL))

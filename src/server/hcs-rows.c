@@ -31,8 +31,8 @@ typedef struct
 
 struct _HcsRows
 {
-  guint    n_columns;
-  char   **names;
+  guint        n_columns;
+  const char **names;   /* interned: a statement's few column names */
   GArray  *cells;    /* Cell, n_columns a row */
   GString *texts;
 };
@@ -46,9 +46,9 @@ hcs_rows_new (guint               n_columns,
   g_return_val_if_fail (n_columns > 0, NULL);
 
   self->n_columns = n_columns;
-  self->names = g_new0 (char *, n_columns + 1);
+  self->names = g_new0 (const char *, n_columns + 1);
   for (guint i = 0; i < n_columns; i++)
-    self->names[i] = g_strdup (names[i]);
+    self->names[i] = g_intern_string (names[i]);
   self->cells = g_array_sized_new (FALSE, FALSE, sizeof (Cell), n_columns * 16);
   self->texts = g_string_sized_new (1024);
   return self;
@@ -59,7 +59,7 @@ hcs_rows_free (HcsRows *self)
 {
   if (self == NULL)
     return;
-  g_strfreev (self->names);
+  g_free (self->names);
   g_array_unref (self->cells);
   g_string_free (self->texts, TRUE);
   g_free (self);
@@ -280,6 +280,27 @@ hcs_json_append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* As "%" G_GINT64_FORMAT writes it, without printf's machinery (two
+ * thousand instructions a number). */
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 u = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = (char) ('0' + u % 10);
+      u /= 10;
+    }
+  while (u != 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
 void
 hcs_rows_append_members (HcsRows *self,
                          guint    row,
@@ -300,7 +321,7 @@ hcs_rows_append_members (HcsRows *self,
       switch (cell->type)
         {
         case CELL_INT:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, cell->i);
+          append_int (out, cell->i);
           break;
         case CELL_DOUBLE:
           {

@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 #include <glib/gi18n.h>
@@ -117,6 +119,47 @@ match_route (HcsWorker          *worker,
   *params = m->params ? g_hash_table_ref (m->params) : NULL;
   *path_known = m->path_known;
   return m->route;
+}
+
+/* ---- one segment an answer ----------------------------------------
+ *
+ * libsoup 3.2 writes an answer's headers and its body in two writes; with
+ * TCP_NODELAY (which GLib sets) they leave as two segments, and the client
+ * wakes for each. An answer that is complete when its handler returns is
+ * corked (TCP_CORK) until libsoup has written it all, then uncorked: headers
+ * and body leave together. The bytes are the same. Deferred answers
+ * (streamed exports) are not corked: their pieces go out as they come. */
+
+static GQuark corked_quark;
+
+static void
+set_cork (SoupServerMessage *msg,
+          gboolean           cork)
+{
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  if (socket != NULL && g_socket_get_family (socket) != G_SOCKET_FAMILY_UNIX)
+    g_socket_set_option (socket, IPPROTO_TCP, TCP_CORK, cork, NULL);
+}
+
+static void
+cork_answer (SoupServerMessage *msg)
+{
+  if (g_object_get_qdata (G_OBJECT (msg), corked_quark) != NULL)
+    return;
+  set_cork (msg, TRUE);
+  g_object_set_qdata (G_OBJECT (msg), corked_quark, GINT_TO_POINTER (1));
+}
+
+/* SoupServer::request-finished and ::request-aborted: the answer is
+ * written (or given up); what is corked leaves now. */
+static void
+on_request_done (SoupServer        *soup,
+                 SoupServerMessage *msg,
+                 gpointer           user_data)
+{
+  if (g_object_get_qdata (G_OBJECT (msg), corked_quark) != NULL)
+    set_cork (msg, FALSE);
 }
 
 static gint64 token_ttl = 8 * 3600;
@@ -288,6 +331,7 @@ handle_api (SoupServer        *soup,
         reply_plain_error (msg, worker->store, HCS_ERR_METHOD_NOT_ALLOWED, _("This address does not take that method."));
       else
         reply_plain_error (msg, worker->store, HCS_ERR_NOT_FOUND, _("There is no such address in this API."));
+      cork_answer (msg);
       return;
     }
 
@@ -324,6 +368,8 @@ handle_api (SoupServer        *soup,
                                _("The server could not complete this; nothing was changed."));
     }
   note_write (worker, req, method);
+  if (!hcs_request_is_deferred (req))
+    cork_answer (msg);
 }
 
 /* Runs when the headers are in, before libsoup reads the body: refuses
@@ -423,6 +469,9 @@ new_soup_server (HcsWorker *worker)
                           "tls-certificate", worker->server->tls_certificate,
                           NULL);
   g_signal_connect (soup, "request-started", G_CALLBACK (on_request_started), worker);
+  hcs_http_guard_watch_server (soup);
+  g_signal_connect (soup, "request-finished", G_CALLBACK (on_request_done), NULL);
+  g_signal_connect (soup, "request-aborted", G_CALLBACK (on_request_done), NULL);
   soup_server_add_early_handler (soup, "/api/v1", handle_early, worker, NULL);
   soup_server_add_handler (soup, "/api/v1", handle_api, worker, NULL);
   soup_server_add_handler (soup, NULL, handle_other, worker, NULL);
@@ -485,6 +534,7 @@ hcs_server_new (const HcsServerOptions  *options,
 
   g_return_val_if_fail (options != NULL && options->db_path != NULL, NULL);
 
+  corked_quark = g_quark_from_static_string ("hcs-corked");
   self = g_new0 (HcsServer, 1);
   self->db_path = g_strdup (options->db_path);
   self->db_read_path = g_strdup (options->db_read_path);
