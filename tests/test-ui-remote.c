@@ -102,8 +102,8 @@ analyst_has_no_audit_log (HcApplication *app,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "audit");
   g_assert_cmpstr (hc_window_get_pane (window), !=, "audit");
   audit = hc_window_get_pane_widget (window, "audit");
-  stack = GTK_STACK (gtk_widget_get_parent (audit));
-  g_assert_false (gtk_stack_page_get_visible (gtk_stack_get_page (stack, audit)));
+  stack = GTK_STACK (gtk_widget_get_ancestor (audit, GTK_TYPE_STACK));
+  g_assert_false (gtk_stack_page_get_visible (gtk_stack_get_page (stack, gtk_stack_get_child_by_name (stack, "audit"))));
   hc_ui_wait_pane_loaded (window, "lists");
 }
 

@@ -1,6 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* HcWindow: the main window. It brings the session up (the built-in server
- * or a sign-in page), holds the sidebar of panes and shows errors as toasts. */
+ * or a sign-in page), holds the sidebar of panes and shows errors as toasts.
+ *
+ * A pane is built when it is first shown (or asked for by
+ * hc_window_get_pane_widget()), not with the window: the sidebar's stack
+ * holds an empty AdwBin per pane, with the pane's name and title, and the
+ * pane goes into it then. Most sessions open two or three of the nine
+ * panes; their widgets (column views, charts, dialogs' templates) are not
+ * kept for nothing. */
 #define G_LOG_DOMAIN "hc-window"
 
 #include "config.h"
@@ -48,6 +55,14 @@ static const char * const pane_names[] = {
   "overview", "catalog", "indicators", "heatmap", "lists", "subjects", "grading", "inspections", "audit", NULL
 };
 
+/* Each pane's type, in pane_names' order. */
+static GType (* const pane_types[]) (void) = {
+  hc_overview_pane_get_type, hc_catalog_pane_get_type, hc_indicators_pane_get_type,
+  hc_heatmap_pane_get_type, hc_lists_pane_get_type, hc_subjects_pane_get_type,
+  hc_grading_pane_get_type, hc_inspections_pane_get_type, hc_audit_pane_get_type,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (pane_types) == G_N_ELEMENTS (pane_names) - 1);
+
 const char * const *
 hc_window_get_pane_names (void)
 {
@@ -70,6 +85,30 @@ hc_window_show_toast (HcWindow *self,
   g_return_if_fail (HC_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The pane named @name, built into its place in the stack the first time
+ * (with the window's client: it loads when it is mapped). NULL when there
+ * is no such pane, or once the window is disposed. */
+static GtkWidget *
+ensure_pane (HcWindow   *self,
+             const char *name)
+{
+  GtkWidget *slot = gtk_stack_get_child_by_name (self->pane_stack, name);
+  GtkWidget *pane;
+
+  if (slot == NULL)
+    return NULL;
+  if ((pane = adw_bin_get_child (ADW_BIN (slot))) != NULL || self->client == NULL)
+    return pane;
+  for (guint i = 0; pane_names[i] != NULL; i++)
+    if (g_str_equal (pane_names[i], name))
+      {
+        pane = g_object_new (pane_types[i] (), "client", self->client, NULL);
+        adw_bin_set_child (ADW_BIN (slot), pane);
+        return pane;
+      }
+  g_return_val_if_reached (NULL);
 }
 
 /* The header's subtitle: who is signed in, and as what. */
@@ -102,8 +141,10 @@ on_visible_pane_changed (HcWindow *self)
   GtkWidget *child = gtk_stack_get_visible_child (self->pane_stack);
   const char *name = gtk_stack_get_visible_child_name (self->pane_stack);
 
-  if (child == NULL)
+  if (child == NULL || self->client == NULL)
     return;
+  if (name != NULL)
+    ensure_pane (self, name);
   adw_window_title_set_title (self->window_title,
                               gtk_stack_page_get_title (gtk_stack_get_page (self->pane_stack, child)));
   if (name != NULL)
@@ -232,9 +273,11 @@ on_signed_in (HcWindow *self)
 static GtkWidget *
 visible_pane (HcWindow *self)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "console") != 0)
+  const char *name = gtk_stack_get_visible_child_name (self->pane_stack);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "console") != 0 || name == NULL)
     return NULL;
-  return gtk_stack_get_visible_child (self->pane_stack);
+  return ensure_pane (self, name);
 }
 
 static void
@@ -311,9 +354,6 @@ hc_window_constructed (GObject *object)
 
   g_assert (self->client != NULL);
 
-  for (guint i = 0; pane_names[i] != NULL; i++)
-    g_object_set (gtk_stack_get_child_by_name (self->pane_stack, pane_names[i]),
-                  "client", self->client, NULL);
   hc_sign_in_page_set_client (self->sign_in_page, self->client);
 
   g_signal_connect_object (self->client, "notify::role", G_CALLBACK (update_user), self, G_CONNECT_SWAPPED);
@@ -343,9 +383,10 @@ hc_window_dispose (GObject *object)
   HcWindow *self = HC_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* First: no pane is built while the stack goes. */
+  g_clear_object (&self->client);
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_WINDOW);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
   g_clear_object (&self->embedded);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->server_url, g_free);
@@ -427,15 +468,6 @@ hc_window_class_init (HcWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HC_TYPE_SIGN_IN_PAGE);
-  g_type_ensure (HC_TYPE_OVERVIEW_PANE);
-  g_type_ensure (HC_TYPE_CATALOG_PANE);
-  g_type_ensure (HC_TYPE_INDICATORS_PANE);
-  g_type_ensure (HC_TYPE_HEATMAP_PANE);
-  g_type_ensure (HC_TYPE_LISTS_PANE);
-  g_type_ensure (HC_TYPE_SUBJECTS_PANE);
-  g_type_ensure (HC_TYPE_GRADING_PANE);
-  g_type_ensure (HC_TYPE_INSPECTIONS_PANE);
-  g_type_ensure (HC_TYPE_AUDIT_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hncredit/Console/hc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HcWindow, toast_overlay);
@@ -529,10 +561,13 @@ hc_window_get_pane (HcWindow *self)
   return gtk_stack_get_visible_child_name (self->pane_stack);
 }
 
+/* The pane named @name, built now if it was not yet shown; NULL when
+ * there is no such pane. */
 GtkWidget *
 hc_window_get_pane_widget (HcWindow   *self,
                            const char *name)
 {
   g_return_val_if_fail (HC_IS_WINDOW (self), NULL);
-  return gtk_stack_get_child_by_name (self->pane_stack, name);
+  g_return_val_if_fail (name != NULL, NULL);
+  return ensure_pane (self, name);
 }
