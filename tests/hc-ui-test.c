@@ -102,6 +102,7 @@ typedef struct
   guint        remaining;
   HcUiAfterFrames then;
   gpointer     data;
+  gint64       last_frame;
 } FrameWait;
 
 static gboolean
@@ -110,7 +111,14 @@ frame_tick (GtkWidget     *widget,
             gpointer       user_data)
 {
   FrameWait *wait = user_data;
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
 
+  /* The tick callbacks may be called twice with the same frame counter,
+   * before the layout of that frame (seen under Xvfb for a pane built
+   * when first shown): count frames, not calls. */
+  if (frame == wait->last_frame)
+    return G_SOURCE_CONTINUE;
+  wait->last_frame = frame;
   if (wait->remaining > 1)
     wait->remaining--;
   else if (wait->then == NULL || wait->then (widget, wait->data))
@@ -133,7 +141,7 @@ hc_ui_wait_frames (GtkWidget       *widget,
                    HcUiAfterFrames  then,
                    gpointer         data)
 {
-  FrameWait wait = { n_frames, then, data };
+  FrameWait wait = { n_frames, then, data, -1 };
 
   gtk_widget_add_tick_callback (widget, frame_tick, &wait, NULL);
   gtk_widget_queue_draw (widget);
