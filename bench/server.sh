@@ -5,6 +5,8 @@
 # server and, in the same run, against nginx (issue 12; python3 -m
 # http.server when nginx is missing or REF=python) serving a static JSON
 # file holding the very bytes of each answer. Prints req/s, the ratio,
+# the server CPU time a request of each (and their ratio: steadier than
+# req/s on a busy machine),
 # p50/p99 latency, and the seconds of one POST /lists/match of 100,000
 # subjects. Then the import rate: one POST /imports of a generated 行政处罚
 # CSV (bench/hc-import-gen). Not a test: it asserts nothing about time.
@@ -229,11 +231,35 @@ else
   echo "reference: python3 -m http.server (nginx not found)"
 fi
 
-# Runs wrk; prints "req/s p50_ms p99_ms errors" from the Lua done() hook.
+# CPU time (user + system, clock ticks) of the processes $@ (with their
+# threads) so far.
+cpu_ticks() {
+  local t=0 p u s
+  for p in "$@"; do
+    read -r u s < <(awk '{ print $14, $15 }' "/proc/$p/stat" 2>/dev/null || echo "0 0")
+    t=$((t + u + s))
+  done
+  echo "$t"
+}
+
+# The processes that serve: our server, or nginx's master and workers.
+serving_pids() {
+  if [ "$1" = ours ]; then echo "$SERVER_PID"; else echo "$REF_PID" $(ps -o pid= --ppid "$REF_PID"); fi
+}
+
+# Runs wrk against $3 (ours or ref); prints "req/s p50_ms p99_ms errors
+# cpu_us" from the Lua done() hook, cpu_us being the server's CPU time a
+# request (user + system): unlike requests a second, it hardly moves with
+# the other work on the machine.
 run_wrk() {
-  local script=$1 url=$2
+  local script=$1 url=$2 who=$3 pids t0 t1 n
+  pids=$(serving_pids "$who")
+  t0=$(cpu_ticks $pids)
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$script" "$url" > "$WORK/wrk.out" 2>&1 || true
-  grep '^RESULT' "$WORK/wrk.out" | tail -1 | cut -d' ' -f2- || echo "0 0 0 ?"
+  t1=$(cpu_ticks $pids)
+  n=$(awk '/ requests in / { print $1 }' "$WORK/wrk.out")
+  printf '%s %s\n' "$(grep '^RESULT' "$WORK/wrk.out" | tail -1 | cut -d' ' -f2- || echo "0 0 0 ?")" \
+    "$(awk -v d=$((t1 - t0)) -v n="${n:-0}" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (n > 0 ? d * 1e6 / hz / n : 0) }')"
 }
 
 # Fetches $1 (a path) with the token into $2; prints the HTTP status.
@@ -258,11 +284,13 @@ declare -A SUMMARY
 # report NAME KEY "ours" "ref": one line of the table; KEY files it for the summary.
 report() {
   local name=$1 key=$2 ours=$3 ref=$4
-  read -r o_rps o_p50 o_p99 o_err <<< "$ours"
-  read -r r_rps _ _ _ <<< "$ref"
+  read -r o_rps o_p50 o_p99 o_err o_cpu <<< "$ours"
+  read -r r_rps _ _ _ r_cpu <<< "$ref"
   printf '%-40s %10.0f %10.0f %6.2f %8.2f %8.2f %9s %8s\n' "$name" "$o_rps" "$r_rps" \
     "$(awk -v a="$o_rps" -v b="$r_rps" 'BEGIN { print (b > 0 ? a / b : 0) }')" "$o_p50" "$o_p99" \
     "$(awk -v p="$o_p99" 'BEGIN { print (p <= 10 ? "yes" : "NO") }')" "$o_err"
+  printf '%-40s %10s %10s %6.2f   (server CPU µs a request; ratio ref/ours)\n' "" "$o_cpu" "$r_cpu" \
+    "$(awk -v a="$o_cpu" -v b="$r_cpu" 'BEGIN { print (a > 0 ? b / a : 0) }')"
   SUMMARY[$key]="$o_rps $o_p99 $r_rps"
 }
 
@@ -286,8 +314,8 @@ measure() {
     status=$(fetch "/api/v1/subjects/$(head -1 "$WORK/ids.txt")" "$WORK/answer-subject.json")
     [ "$status" = 200 ] || echo "bench: GET /subjects/{uscc} answered $status" >&2
     [ -s "$WORK/static/subject.json" ] || cp "$WORK/answer-subject.json" "$WORK/static/subject.json"
-    ours=$(run_wrk "$HERE/wrk-subjects.lua" "$URL")
-    ref=$(run_wrk "$HERE/wrk-report.lua" "$REF_URL/subject.json")
+    ours=$(run_wrk "$HERE/wrk-subjects.lua" "$URL" ours)
+    ref=$(run_wrk "$HERE/wrk-report.lua" "$REF_URL/subject.json" ref)
     report "GET /subjects/{uscc} ($(stat -c %s "$WORK/answer-subject.json") B)" "${backend}_lookup" "$ours" "$ref"
   fi
 
@@ -300,8 +328,8 @@ measure() {
     status=$(fetch "$path" "$WORK/answer-$part.json")
     if [ "$status" = 200 ]; then
       [ -s "$WORK/static/$part.json" ] || cp "$WORK/answer-$part.json" "$WORK/static/$part.json"
-      ours=$(run_wrk "$HERE/wrk-token.lua" "$URL$path")
-      ref=$(run_wrk "$HERE/wrk-report.lua" "$REF_URL/$part.json")
+      ours=$(run_wrk "$HERE/wrk-token.lua" "$URL$path" ours)
+      ref=$(run_wrk "$HERE/wrk-report.lua" "$REF_URL/$part.json" ref)
       report "GET ${path#/api/v1} ($(stat -c %s "$WORK/answer-$part.json") B)" "${backend}_$part" "$ours" "$ref"
     else
       echo "GET $path: not measured (answered $status)"
@@ -316,8 +344,8 @@ measure() {
     :
   elif [ "$status" = 200 ]; then
     [ -s "$WORK/static/heatmap.json" ] || cp "$WORK/answer-heatmap.json" "$WORK/static/heatmap.json"
-    ours=$(run_wrk "$HERE/wrk-token.lua" "$URL$path")
-    ref=$(run_wrk "$HERE/wrk-report.lua" "$REF_URL/heatmap.json")
+    ours=$(run_wrk "$HERE/wrk-token.lua" "$URL$path" ours)
+    ref=$(run_wrk "$HERE/wrk-report.lua" "$REF_URL/heatmap.json" ref)
     report "GET /risk/heatmap?by=region-month ($(stat -c %s "$WORK/answer-heatmap.json") B)" "${backend}_heatmap" "$ours" "$ref"
   else
     echo "GET /risk/heatmap: not measured (answered $status)"
