@@ -382,6 +382,43 @@ test_heatmap_cells_export_in_the_readers_language (void)
   g_assert_nonnull (strstr (c_locale, "City or county,"));
 }
 
+/* An analyst's answers are masked (ID numbers in their strings): a per
+ * 10,000 figure whose 15 digits after the point look like a first-
+ * generation ID number — 163 events in 五指山市 (112,269 residents) are
+ * 14.518700620830327 — stays that number, in valid JSON, the same as the
+ * administrator's, answered afresh and from the cache alike. */
+static void
+test_heatmap_per10k_is_not_masked (void)
+{
+  g_autoptr(HcTestServer) fresh = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  const char *path = "/risk/heatmap?by=region&from=2024-05&to=2024-05&normalize=per10k";
+  int row = hc_region_index (hc_region_lookup ("469001"));
+  double expected = 163 * 10000.0 / 112269;
+  const char *tokens[2];
+
+  hc_test_exec_sql (fresh, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 163)"
+                           " INSERT INTO risk_events (region, month, occurred_on, category, severity, title,"
+                           " created_by, created_at) SELECT '469001', '2024-05', '2024-05-06', 'tourism', 1,"
+                           " 't', 'test', '2024-05-06T00:00:00Z' FROM n");
+  g_assert_cmpint (hc_test_count_rows (fresh, "SELECT population FROM region_population WHERE region = '469001'"),
+                   ==, 112269);
+  tokens[0] = hc_test_server_token (fresh, "admin");
+  tokens[1] = hc_test_create_user (fresh, "per10k.analyst", "analyst");
+  for (guint i = 0; i < 2; i++)
+    for (guint who = 0; who < 2; who++)
+      {
+        g_autoptr(HcTestResponse) r = NULL;
+        JsonObject *map = get_ok (fresh, tokens[who], path, &r);
+        JsonArray *values = json_object_get_array_member (map, "values");
+        gsize len;
+        const char *body = g_bytes_get_data (r->body, &len);
+
+        g_assert_cmpfloat (json_array_get_double_element (json_array_get_array_element (values, row), 0),
+                           ==, expected);
+        g_assert_nonnull (g_strstr_len (body, (gssize) len, "14.518700620830327"));
+      }
+}
+
 void
 hc_test_risk_heatmap_add (void)
 {
@@ -390,4 +427,5 @@ hc_test_risk_heatmap_add (void)
   g_test_add_func ("/risk/heatmap/cells-are-the-maps-numbers", test_heatmap_cells_are_the_maps_numbers);
   g_test_add_func ("/risk/heatmap/cells-export-in-the-readers-language",
                    test_heatmap_cells_export_in_the_readers_language);
+  g_test_add_func ("/risk/heatmap/per10k-is-not-masked", test_heatmap_per10k_is_not_masked);
 }

@@ -297,6 +297,61 @@ hcs_mask_json_node (JsonNode *node,
 }
 
 /**
+ * hcs_mask_json_bytes:
+ * @bytes: a JSON text
+ *
+ * Masks every ID number in the strings of @bytes (values and member names)
+ * as hcs_mask_json_node() does, and nothing else: a number of the answer
+ * is not text. Masking the whole text instead turned a double's 15 digits
+ * after the point (a heat map's per 10,000, "1.2386********213") into
+ * something that is no longer JSON.
+ *
+ * Returns: (transfer full): the masked text, or a new reference to @bytes
+ *   when there is nothing to mask for @role
+ */
+GBytes *
+hcs_mask_json_bytes (GBytes *bytes,
+                     HcRole  role)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  const char *p = data, *end = data + len, *copied = data;
+  GString *out = NULL;
+
+  if (hcs_mask_role_sees_id_numbers (role) || data == NULL)
+    return g_bytes_ref (bytes);
+  while (p < end)
+    {
+      const char *q;
+      GString *masked;
+
+      if (*p != '"')
+        {
+          p++;
+          continue;
+        }
+      /* A string, up to its closing quote (one not escaped). */
+      for (q = p + 1; q < end && *q != '"'; q++)
+        if (*q == '\\' && q + 1 < end)
+          q++;
+      if ((masked = mask_range (p + 1, (gsize) (q - (p + 1)))) != NULL)
+        {
+          if (out == NULL)
+            out = g_string_sized_new (len);
+          g_string_append_len (out, copied, p + 1 - copied);
+          g_string_append_len (out, masked->str, (gssize) masked->len);
+          g_string_free (masked, TRUE);
+          copied = q;
+        }
+      p = q + 1;
+    }
+  if (out == NULL)
+    return g_bytes_ref (bytes);
+  g_string_append_len (out, copied, end - copied);
+  return g_string_free_to_bytes (out);
+}
+
+/**
  * hcs_mask_bytes:
  * @bytes: a text answer (CSV, plain text, JSON)
  *

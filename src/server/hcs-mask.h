@@ -18,5 +18,7 @@ void      hcs_mask_json_node            (JsonNode    *node,
                                          HcRole       role);
 GBytes   *hcs_mask_bytes                (GBytes      *bytes,
                                          HcRole       role);
+GBytes   *hcs_mask_json_bytes           (GBytes      *bytes,
+                                         HcRole       role);
 
 G_END_DECLS

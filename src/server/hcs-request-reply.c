@@ -28,10 +28,12 @@ hcs_request_reply_bytes (HcsRequest *self,
       gsize len;
       const char *data;
 
-      /* Text answers (CSV, JSON, plain) are masked like JSON ones; binary
-       * ones (XLSX, PDF) must be masked by whoever makes them. */
-      if (content_type != NULL &&
-          (g_str_has_prefix (content_type, "text/") || strstr (content_type, "json") != NULL))
+      /* Text answers (CSV, JSON, plain) are masked like JSON ones (JSON in
+       * its strings only); binary ones (XLSX, PDF) must be masked by
+       * whoever makes them. */
+      if (content_type != NULL && strstr (content_type, "json") != NULL)
+        masked = hcs_mask_json_bytes (bytes, hcs_request_mask_role (self));
+      else if (content_type != NULL && g_str_has_prefix (content_type, "text/"))
         masked = hcs_mask_bytes (bytes, hcs_request_mask_role (self));
       else
         masked = g_bytes_ref (bytes);
