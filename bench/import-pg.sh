@@ -15,7 +15,7 @@
 # same size without bad rows (row by row over PostgreSQL, a repeated
 # decision number ends the transaction); it takes minutes.
 # ALSO="VAR=VALUE …" imports the file once more in each run with those
-# variables set (e.g. ALSO=HCS_IMPORT_PG_NUMBERS=trigger), alternating with
+# variables set (e.g. ALSO=HCS_IMPORT_CHECKER=…), alternating with
 # the import as it is, for an A/B measured under the same load.
 # PROFILE=1 starts the cluster with pg_stat_statements (track = all: the
 # statements of triggers too) and auto_explain (log_analyze, log_triggers),

@@ -163,31 +163,6 @@ static const char *const SQL_MONTHS[] = {
   "SELECT DISTINCT substr (p7, 1, 7) FROM hcs_import_stage WHERE code IS NULL AND p7 IS NOT NULL ORDER BY 1",
 };
 
-/* An import of records may keep record_numbers by one statement instead
- * of the table's row trigger (a PL/pgSQL call and an INSERT a row): the
- * trigger turned off in the import's transaction only (ALTER TABLE …
- * DISABLE TRIGGER, on again before the commit; the catalog change is never
- * seen outside it), and the INSERT of the records gives its rows to one
- * INSERT INTO record_numbers. The ALTER locks the table (and its
- * partitions) SHARE ROW EXCLUSIVE to the end of the transaction: no other
- * transaction writes records of the kind meanwhile — the other imports'
- * INSERTs wait for this one's commit, readers do not — so none can write a
- * number between the check and the insert, and none writes a record while
- * the trigger is off. The lock is asked for with a short wait: when another
- * transaction writes the table, or the server's role may not alter it (not
- * its owner), the import keeps the trigger.
- *
- * Off unless HCS_IMPORT_PG_NUMBERS=statement: measured (bench/README.md)
- * it saves 0.8 s of PostgreSQL work on 100,000 rows, which did not stand
- * out of the wall clock's noise in 12 A/B runs, while the lock it takes
- * holds off every other writer of the table for the whole import — on
- * several servers over one database, other analysts' writes of records
- * would wait and fail as busy. HCS_IMPORT_PG_NUMBERS=trigger is the
- * default, named for tests and measurements. */
-#define NUMBERS_LOCK_WAIT "1s"
-static const char *const NUMBERS_TRIGGER[] = { "penalties_numbers", "licenses_numbers", "commitments_numbers" };
-static const char *const NUMBER_COLUMN[] = { "decision_no", "license_no", "commitment_no" };
-
 /* The report: the rejections and the rows not written, in the file's
  * order; a record not written with the import of the record that has its
  * number now, found through record_numbers and the table's primary key
@@ -213,61 +188,6 @@ static const char *const SQL_REPORT[] = {
   SQL_REPORT_OF (OWNER_OF ("commitments")),
   SQL_REPORT_OF ("NULL::bigint"),
 };
-
-/* Whether to keep record_numbers by one statement (see above). */
-static gboolean
-numbers_by_statement (HcsPgStage *stage)
-{
-  const char *force = g_getenv ("HCS_IMPORT_PG_NUMBERS");
-
-  if (stage->table == HCS_RECORD_SUBJECT)
-    return FALSE;
-  if (force != NULL && g_str_equal (force, "statement"))
-    return TRUE;
-  return FALSE;
-}
-
-/* Turns record_numbers' trigger of the stage's table off for the
- * transaction, under a savepoint: when the table's lock does not come
- * within NUMBERS_LOCK_WAIT or the ALTER is refused, the savepoint undoes
- * it and the trigger stays. Returns: 1 with the trigger off, 0 with it on,
- * -1 on error */
-static int
-numbers_trigger_off (HcsPgStage  *stage,
-                     GError     **error)
-{
-  const char *table = KIND_NAME[stage->table];
-  g_autofree char *timeout = hcs_pg_single_text (stage->pg, "SELECT current_setting ('lock_timeout')", 0, NULL, error);
-  g_autofree char *alter = NULL;
-  g_autoptr(GError) local = NULL;
-  const char *params[1];
-  PGresult *result;
-
-  if (timeout == NULL)
-    return -1;
-  alter = g_strdup_printf ("SAVEPOINT hcs_import_numbers; SET LOCAL lock_timeout = '" NUMBERS_LOCK_WAIT "';"
-                           " ALTER TABLE %s DISABLE TRIGGER %s", table, NUMBERS_TRIGGER[stage->table]);
-  if (!hcs_pg_exec (stage->pg, alter, &local))
-    {
-      g_debug ("import %" G_GINT64_FORMAT ": %s keeps its trigger: %s", stage->import_id, table, local->message);
-      return hcs_pg_exec (stage->pg, "ROLLBACK TO SAVEPOINT hcs_import_numbers; RELEASE SAVEPOINT hcs_import_numbers",
-                          error) ? 0 : -1;
-    }
-  /* the connection's lock_timeout again, for the rest of the transaction */
-  params[0] = timeout;
-  if (!hcs_pg_exec (stage->pg, "RELEASE SAVEPOINT hcs_import_numbers", error))
-    return -1;
-  result = PQexecParams (hcs_pg_get_conn (stage->pg), "SELECT set_config ('lock_timeout', $1, true)",
-                         1, NULL, params, NULL, NULL, 0);
-  if (PQresultStatus (result) != PGRES_TUPLES_OK)
-    {
-      hcs_pg_set_error (stage->pg, result, error);
-      PQclear (result);
-      return -1;
-    }
-  PQclear (result);
-  return 1;
-}
 
 /* The partitions of the months of the import's records, made before
  * they are written, in the import's transaction. */
@@ -604,9 +524,6 @@ hcs_pg_stage_finish (HcsPgStage       *stage,
   PGresult *result;
   gint64 expected, n;
 
-  g_autofree char *write_sql = NULL;
-  g_autofree char *enable = NULL;
-  int numbers_off = 0;
 
   g_return_val_if_fail (!stage->finished, FALSE);
   stage->finished = TRUE;
@@ -614,9 +531,6 @@ hcs_pg_stage_finish (HcsPgStage       *stage,
   if (!flush (stage, error) || !end_copy (stage, NULL, error) || !hcs_pg_exec (stage->pg, SQL_ANALYZE, error))
     return FALSE;
   if (stage->table != HCS_RECORD_SUBJECT && !make_months (stage, error))
-    return FALSE;
-  /* before the check: from here on no other transaction writes numbers */
-  if (numbers_by_statement (stage) && (numbers_off = numbers_trigger_off (stage, error)) < 0)
     return FALSE;
   if (stage->table == HCS_RECORD_SUBJECT)
     {
@@ -649,13 +563,11 @@ hcs_pg_stage_finish (HcsPgStage       *stage,
   counts->unregistered = g_ascii_strtoll (PQgetvalue (result, 0, 2), NULL, 10);
   PQclear (result);
 
-  if (numbers_off)
-    write_sql = g_strdup_printf ("WITH w AS (%s RETURNING id, %s)"
-                                 " INSERT INTO record_numbers (kind, number, record_id) SELECT '%s', %s, id FROM w",
-                                 SQL_WRITE[stage->table], NUMBER_COLUMN[stage->table], KIND_NAME[stage->table],
-                                 NUMBER_COLUMN[stage->table]);
-  result = PQexecParams (conn, write_sql != NULL ? write_sql : SQL_WRITE[stage->table], 2, NULL, write_params,
-                         NULL, NULL, 0);
+  /* record_numbers is kept by the table's row trigger. Keeping it by one
+   * statement, the trigger off for the import's transaction, gained
+   * nothing beyond the noise of 12 runs and locked every other writer of
+   * the table out for the whole import (bench/README.md): removed. */
+  result = PQexecParams (conn, SQL_WRITE[stage->table], 2, NULL, write_params, NULL, NULL, 0);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
       GError *local = NULL;
@@ -684,13 +596,6 @@ hcs_pg_stage_finish (HcsPgStage       *stage,
       return FALSE;
     }
   counts->written = n;
-  if (numbers_off)
-    {
-      enable = g_strdup_printf ("ALTER TABLE %s ENABLE TRIGGER %s", KIND_NAME[stage->table],
-                                NUMBERS_TRIGGER[stage->table]);
-      if (!hcs_pg_exec (stage->pg, enable, error))
-        return FALSE;
-    }
 
   if (!hcs_pg_exec (stage->pg, SQL_REPORT[stage->table], error))
     return FALSE;
