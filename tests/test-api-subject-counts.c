@@ -3,7 +3,8 @@
  * 21): they agree with the subjects after every kind of write — created
  * and edited over HTTP, registered by an import, deleted, filled by the
  * migration from the rows already there — and GET /subjects answers its
- * exact total from them when no text filters. Over SQLite and, as
+ * exact total from them when no text filters; a name search's exact total
+ * is remembered until a subject is written (migration 22). Over SQLite and, as
  * api-pg-subject-counts, over PostgreSQL. */
 #include "config.h"
 
@@ -255,6 +256,135 @@ test_migration_counts_the_subjects_there (void)
   assert_totals_right (again, hc_test_create_user (again, "qian.li", "analyst"));
 }
 
+/* GET /subjects?q=…&limit=1&total=1 on @srv: the exact total. */
+static gint64
+search_total (HcTestServer *srv,
+              const char   *token,
+              const char   *text,
+              const char   *filters)
+{
+  g_autofree char *q = g_uri_escape_string (text, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/subjects?q=%s&limit=1&total=1%s%s", q, *filters ? "&" : "", filters);
+  g_autoptr(HcTestResponse) r = hc_test_request (srv, "GET", path, token, NULL);
+
+  hc_assert_status (r, 200, NULL);
+  g_assert_true (json_object_has_member (hc_test_response_object (r), "total"));
+  return json_object_get_int_member (hc_test_response_object (r), "total");
+}
+
+static void
+patch_subject_on (HcTestServer *srv,
+                  const char   *token,
+                  const char   *identifier,
+                  const char   *body)
+{
+  g_autofree char *path = g_strdup_printf ("/subjects/%s", identifier);
+  g_autoptr(HcTestResponse) got = hc_test_request (srv, "GET", path, token, NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+  g_autoptr(HcTestResponse) patched = NULL;
+
+  hc_assert_status (got, 200, NULL);
+  patched = hc_test_request_full (srv, "PATCH", path, token, "application/json", bytes, got->etag);
+  hc_assert_status (patched, 200, NULL);
+}
+
+#define REMEMBERED_TEXT "计数缓存"
+#define SQL_REMEMBERED_ALL "SELECT count(*) FROM subjects WHERE name LIKE '%" REMEMBERED_TEXT "%'"
+#define SQL_REMEMBERED_HAIKOU SQL_REMEMBERED_ALL " AND region = '460100'"
+
+/* Both servers answer the text's exact total, alone and with a 市县, as
+ * the subjects have it. */
+static void
+assert_search_totals_right (HcTestServer *one,
+                            HcTestServer *two,
+                            const char   *token)
+{
+  gint64 all = hc_test_count_rows (one, SQL_REMEMBERED_ALL);
+  gint64 haikou = hc_test_count_rows (one, SQL_REMEMBERED_HAIKOU);
+
+  g_assert_cmpint (search_total (one, token, REMEMBERED_TEXT, ""), ==, all);
+  g_assert_cmpint (search_total (two, token, REMEMBERED_TEXT, ""), ==, all);
+  g_assert_cmpint (search_total (one, token, REMEMBERED_TEXT, "region=460100"), ==, haikou);
+  g_assert_cmpint (search_total (two, token, REMEMBERED_TEXT, "region=460100"), ==, haikou);
+}
+
+/* A name search's exact total that has to be counted (a text of more than
+ * two characters, migration 22) is remembered by each server and answered
+ * again while the subjects' generation stays: a subject written behind the
+ * generation's back (put back by hand) is not seen by either of two
+ * servers on the same database; the generation raised, both count it.
+ * Then every kind of write of a subject, through either server or by SQL,
+ * shows in both servers' next totals. Each server remembers a count for
+ * all its worker threads (their connections), whichever answers. */
+static void
+test_search_total_remembered_until_a_write (void)
+{
+  const char *two_threads[] = { "--threads", "2", NULL };
+  g_autoptr(HcTestServer) one = hc_test_server_new (HC_TEST_SERVER_EMPTY, two_threads);
+  g_autoptr(HcTestServer) two = hc_test_server_new_for_db (hc_test_server_get_db_path (one), two_threads);
+  const char *token = hc_test_create_user (one, "sun.li", "analyst");
+  g_autofree char *hidden = hc_uscc_generate (prng, "460100");
+  g_autofree char *insert = NULL;
+  g_autofree char *set_back = NULL;
+  g_autofree char *delete = NULL;
+  char *usccs[4];
+  gint64 generation;
+
+  for (guint i = 0; i < G_N_ELEMENTS (usccs); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("海南" REMEMBERED_TEXT "%u号有限公司", i);
+
+      usccs[i] = hc_uscc_generate (prng, i % 2 ? "460200" : "460100");
+      hc_test_create_subject (one, usccs[i], name, "legal_person", i % 2 ? "460200" : "460100");
+    }
+  g_assert_cmpint (hc_test_count_rows (one, SQL_REMEMBERED_ALL), ==, 4);
+  assert_search_totals_right (one, two, token);
+
+  /* Written behind the generation's back: the remembered totals stay. */
+  generation = hc_test_count_rows (one, "SELECT generation FROM subject_generation");
+  insert = g_strdup_printf ("INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
+                            " VALUES ('%s', '暗中" REMEMBERED_TEXT "有限公司', 'legal_person', '460100',"
+                            " '2026-12-07T00:00:00Z', '2026-12-07T00:00:00Z')", hidden);
+  hc_test_exec_sql (one, insert);
+  g_assert_cmpint (hc_test_count_rows (one, "SELECT generation FROM subject_generation"), >, generation);
+  set_back = g_strdup_printf ("UPDATE subject_generation SET generation = %" G_GINT64_FORMAT, generation);
+  hc_test_exec_sql (one, set_back);
+  g_assert_cmpint (hc_test_count_rows (one, SQL_REMEMBERED_ALL), ==, 5);
+  g_assert_cmpint (search_total (one, token, REMEMBERED_TEXT, ""), ==, 4);
+  g_assert_cmpint (search_total (two, token, REMEMBERED_TEXT, ""), ==, 4);
+  g_assert_cmpint (search_total (two, token, REMEMBERED_TEXT, "region=460100"), ==, 2);
+  /* The generation raised: counted again by both. */
+  hc_test_exec_sql (one, "UPDATE subject_generation SET generation = generation + 1");
+  assert_search_totals_right (one, two, token);
+  g_assert_cmpint (search_total (one, token, REMEMBERED_TEXT, ""), ==, 5);
+
+  /* Created through one server: both count it. */
+  {
+    g_autofree char *uscc = hc_uscc_generate (prng, "460100");
+
+    hc_test_create_subject (two, uscc, "新建" REMEMBERED_TEXT "有限公司", "legal_person", "460100");
+  }
+  assert_search_totals_right (one, two, token);
+  g_assert_cmpint (search_total (two, token, REMEMBERED_TEXT, ""), ==, 6);
+  /* Renamed, moved to another 市县, revoked: each seen by both. */
+  patch_subject_on (one, token, usccs[0], "{\"name\":\"改名后的公司\"}");
+  assert_search_totals_right (one, two, token);
+  g_assert_cmpint (search_total (two, token, REMEMBERED_TEXT, ""), ==, 5);
+  patch_subject_on (two, token, usccs[1], "{\"region\":\"460100\"}");
+  assert_search_totals_right (one, two, token);
+  g_assert_cmpint (search_total (one, token, REMEMBERED_TEXT, "region=460100"), ==, 4);
+  patch_subject_on (one, token, usccs[2], "{\"status\":\"revoked\"}");
+  assert_search_totals_right (one, two, token);
+  g_assert_cmpint (search_total (two, token, REMEMBERED_TEXT, "status=revoked"), ==, 1);
+  /* Deleted by SQL, as a repair by hand would. */
+  delete = g_strdup_printf ("DELETE FROM subjects WHERE identifier = '%s'", usccs[3]);
+  hc_test_exec_sql (one, delete);
+  assert_search_totals_right (one, two, token);
+  g_assert_cmpint (search_total (one, token, REMEMBERED_TEXT, ""), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (usccs); i++)
+    g_free (usccs[i]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -271,6 +401,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/subject-counts/total-is-read-from-the-counts", test_total_is_read_from_the_counts);
   g_test_add_func ("/subject-counts/follow-a-registration-import", test_counts_follow_a_registration_import);
   g_test_add_func ("/subject-counts/migration-counts-the-subjects-there", test_migration_counts_the_subjects_there);
+  g_test_add_func ("/subject-counts/search-total-remembered-until-a-write", test_search_total_remembered_until_a_write);
 
   status = g_test_run ();
   hc_test_server_free (server);

@@ -165,6 +165,13 @@ static const char * const migration_21[] = {
   NULL
 };
 
+/* The subjects' generation, raised by every write of a subject: a name
+ * search's exact total remembered while it stays (issue 12). Idempotent. */
+static const char * const migration_22[] = {
+  "subject-generation.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -187,6 +194,7 @@ static const char * const * const migrations[] = {
   migration_19,
   migration_20,
   migration_21,
+  migration_22,
 };
 
 int

@@ -307,6 +307,31 @@ count_matches (HcsStore                *store,
   return hcs_store_count_filtered (store, SQL_COUNT, where, n_where, error);
 }
 
+/* count_matches(), remembered while no subject is written when it has to
+ * count (hcs-store-subjects-cache.c): a text whose every bigram is common
+ * reads every name, and the pane asks that count each time it is searched. */
+static gint64
+count_remembered (HcsStore                *store,
+                  const HcsSubjectFilter  *filter,
+                  const NameGrams         *grams,
+                  const HcsStoreValue     *where,
+                  guint                    n_where,
+                  GError                 **error)
+{
+  gint64 generation, n;
+
+  /* One probe of the counts the triggers keep: nothing to remember. */
+  if ((filter->name_part == NULL && filter->prefix == NULL) ||
+      (grams->gram != 0 && grams->n_chars == 2 && only_text (filter)))
+    return count_matches (store, filter, grams, where, n_where, error);
+  n = hcs_store_subjects_count_remembered (store, filter, &generation, error);
+  if (n >= 0 || n == -2)
+    return n == -2 ? -1 : n;
+  n = count_matches (store, filter, grams, where, n_where, error);
+  hcs_store_subjects_count_remember (store, filter, generation, n);
+  return n;
+}
+
 static gint64
 single_count (HcsStore             *store,
               const char           *sql,
@@ -558,7 +583,7 @@ hcs_store_subjects_list (HcsStore                *store,
         *total = estimate_matches (store, filter, page, &grams, where, G_N_ELEMENTS (where),
                                    hcs_rows_get_n_rows (rows), &exact, error);
       else if (page->want_total)
-        *total = count_matches (store, filter, &grams, where, G_N_ELEMENTS (where), error);
+        *total = count_remembered (store, filter, &grams, where, G_N_ELEMENTS (where), error);
       if (total_exact != NULL)
         *total_exact = exact;
       if (page->want_total && *total < 0)
@@ -851,49 +876,4 @@ hcs_subject_inserter_free (HcsSubjectInserter *self)
   g_clear_pointer (&self->given, g_hash_table_unref);
   g_free (self->now);
   g_free (self);
-}
-
-/* Over PostgreSQL the count of a bigram is one row updated for every
- * subject whose name has it; in one transaction each update leaves a row
- * version that the next one walks past (none can be pruned before the
- * commit), so a bulk load of n subjects costs O(n²) on the common bigrams
- * (有限, 公司): the demo's 105,000 subjects took hours. A bulk load defers
- * the count trigger for its transaction (ALTER TABLE is transactional: a
- * rollback brings the trigger back) and counts the postings once at the
- * end. Over SQLite, whose rows have no versions, the trigger stays. */
-static const char PG_NAME_COUNTS_DEFER[] =
-  "ALTER TABLE subject_name_grams DISABLE TRIGGER subject_name_grams_count_insert";
-static const char PG_NAME_COUNTS_RECOUNT[] =
-  "DELETE FROM subject_name_gram_counts;"
-  "INSERT INTO subject_name_gram_counts (gram, n) SELECT gram, count(*) FROM subject_name_grams GROUP BY gram;"
-  "ALTER TABLE subject_name_grams ENABLE TRIGGER subject_name_grams_count_insert";
-
-/**
- * hcs_store_subjects_name_counts_defer:
- *
- * Inside a transaction: subjects inserted from now on are not counted per
- * bigram until hcs_store_subjects_name_counts_recount(), in the same
- * transaction. For a load into a database no one else writes (the demo).
- */
-gboolean
-hcs_store_subjects_name_counts_defer (HcsStore  *store,
-                                      GError   **error)
-{
-  g_return_val_if_fail (store != NULL, FALSE);
-
-  if (!hcs_store_is_pg (store))
-    return TRUE;
-  return hcs_store_exec (store, PG_NAME_COUNTS_DEFER, error);
-}
-
-/* Counts every bigram's postings again and keeps the counts from then on. */
-gboolean
-hcs_store_subjects_name_counts_recount (HcsStore  *store,
-                                        GError   **error)
-{
-  g_return_val_if_fail (store != NULL, FALSE);
-
-  if (!hcs_store_is_pg (store))
-    return TRUE;
-  return hcs_store_exec (store, PG_NAME_COUNTS_RECOUNT, error);
 }

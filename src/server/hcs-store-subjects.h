@@ -56,6 +56,14 @@ HcsRows    *hcs_store_subjects_list      (HcsStore                *store,
 gint64      hcs_store_subjects_count_kept (HcsStore              *store,
                                           const HcsSubjectFilter  *filter,
                                           GError                 **error);
+gint64      hcs_store_subjects_count_remembered (HcsStore              *store,
+                                          const HcsSubjectFilter  *filter,
+                                          gint64                  *generation,
+                                          GError                 **error);
+void        hcs_store_subjects_count_remember (HcsStore                *store,
+                                          const HcsSubjectFilter  *filter,
+                                          gint64                   generation,
+                                          gint64                   n);
 JsonObject *hcs_store_subjects_get       (HcsStore                *store,
                                           const char              *identifier,
                                           GError                 **error);
