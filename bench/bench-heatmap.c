@@ -45,6 +45,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bench-heatmap.h"
+#include "bench-server.h"
 
 #define DEFAULT_PASSWORD "hncredit-bench-password"
 #define TARGET_SECONDS   0.005
@@ -76,45 +77,6 @@ typedef struct
   guint         differing_answers;
   guint         mismatches;
 } Server;
-
-static char *
-server_path (void)
-{
-  const char *env = g_getenv ("HNCREDIT_SERVER_PATH");
-
-  return env ? g_strdup (env) : g_build_filename (HC_BUILD_ROOT, "src", "server", "hncredit-server", NULL);
-}
-
-static char *
-start_server (const char   *path,
-              const char   *db,
-              const char   *pw_file,
-              GSubprocess **out)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) stdout_stream = NULL;
-  g_autofree char *line = NULL;
-  GSubprocess *proc;
-
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
-                           path, "--db", db, "--listen", "127.0.0.1:0", "--admin-password-file", pw_file,
-                           "--exit-on-stdin-eof", NULL);
-  g_assert_no_error (error);
-  stdout_stream = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
-  line = g_data_input_stream_read_line_utf8 (stdout_stream, NULL, NULL, &error);
-  if (line == NULL || !g_str_has_prefix (line, "listening on "))
-    g_error ("the server did not start: %s", error ? error->message : "no line");
-  *out = proc;
-  return g_strdup (line + strlen ("listening on "));
-}
-
-static void
-stop_server (GSubprocess *proc)
-{
-  g_output_stream_close (g_subprocess_get_stdin_pipe (proc), NULL, NULL);
-  g_subprocess_wait (proc, NULL, NULL);
-  g_object_unref (proc);
-}
 
 /* POSTs @fields (name, value, …, NULL) as a JSON object to @path with
  * @token (nullable); returns the answer's "token" member, if any. */
@@ -174,15 +136,13 @@ login (SoupSession *session,
        const char  *url,
        const char  *password)
 {
-  g_autofree char *admin = post (session, url, "/api/v1/session", NULL, "username", "admin",
-                                 "password", password, NULL);
+  g_autofree char *admin = bench_sign_in (session, url, "admin", password);
 
   if (g_strcmp0 (g_getenv ("BENCH_ROLE"), "admin") == 0)
     return g_steal_pointer (&admin);
   g_free (post (session, url, "/api/v1/users", admin, "username", "bench-analyst", "password",
                 "bench-analyst-password", "role", "analyst", "display_name", "bench", NULL));
-  return post (session, url, "/api/v1/session", NULL, "username", "bench-analyst",
-               "password", "bench-analyst-password", NULL);
+  return bench_sign_in (session, url, "bench-analyst", "bench-analyst-password");
 }
 
 /* The server's cache key for the filter (hcs-route-risk.c, get_heatmap). */
@@ -529,7 +489,7 @@ main (int argc, char *argv[])
     g_error ("BENCH_DB: the seeded database to copy (bench/README.md)");
   g_file_set_contents (pw, password, -1, &error);
   g_assert_no_error (error);
-  server_init (&servers[0], "after (this build)", server_path (), g_build_filename (dir, "bench.db", NULL));
+  server_init (&servers[0], "after (this build)", bench_server_path (), g_build_filename (dir, "bench.db", NULL));
   if (n_servers == 2)
     server_init (&servers[1], "before (BEFORE_SERVER_PATH)", g_strdup (before_path),
                  g_build_filename (dir, "before.db", NULL));
@@ -541,7 +501,7 @@ main (int argc, char *argv[])
       t0 = g_get_monotonic_time ();
       copy_database (source_db, srv->db);
       g_print ("database %s copied in %.1f s\n", source_db, (double) (g_get_monotonic_time () - t0) / 1e6);
-      srv->url = start_server (srv->path, srv->db, pw, &srv->proc);
+      srv->url = bench_server_start (srv->path, srv->db, pw, NULL, &srv->proc);
       g_print ("heat map benchmark - %s %s\n", srv->name, srv->url);
       srv->token = login (srv->session, srv->url, password);
     }
@@ -649,7 +609,7 @@ main (int argc, char *argv[])
   load_after = load_average ();
   sqlite3_close (db);
   for (guint s = 0; s < n_servers; s++)
-    stop_server (servers[s].proc);
+    bench_server_stop (servers[s].proc);
 
   g_print ("\n%u filters (grouping, category, 1-60 months) x 5 requests = %u requests to each server, each"
            " filter once; one keep-alive connection each; load average %s before, %s after\n",

@@ -15,50 +15,10 @@
 #include <json-glib/json-glib.h>
 
 #include "hc-core.h"
+#include "bench-server.h"
 
 #define N_SUBJECTS 100000
 #define PASSWORD   "bench-password-42"
-
-static char *
-server_path (void)
-{
-  const char *env = g_getenv ("HNCREDIT_SERVER_PATH");
-
-  return env ? g_strdup (env) : g_build_filename (HC_BUILD_ROOT, "src", "server", "hncredit-server", NULL);
-}
-
-/* Starts the server; returns its URL (and the process in @out). */
-static char *
-start_server (const char   *db,
-              const char   *pw_file,
-              gboolean      seed,
-              GSubprocess **out)
-{
-  g_autofree char *path = server_path ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) stdout_stream = NULL;
-  g_autofree char *line = NULL;
-  GSubprocess *proc;
-
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
-                           path, "--db", db, "--listen", "127.0.0.1:0", "--admin-password-file", pw_file,
-                           "--exit-on-stdin-eof", seed ? "--seed-demo" : NULL, NULL);
-  g_assert_no_error (error);
-  stdout_stream = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
-  line = g_data_input_stream_read_line_utf8 (stdout_stream, NULL, NULL, &error);
-  if (line == NULL || !g_str_has_prefix (line, "listening on "))
-    g_error ("the server did not start: %s", error ? error->message : "no line");
-  *out = proc;
-  return g_strdup (line + strlen ("listening on "));
-}
-
-static void
-stop_server (GSubprocess *proc)
-{
-  g_output_stream_close (g_subprocess_get_stdin_pipe (proc), NULL, NULL);
-  g_subprocess_wait (proc, NULL, NULL);
-  g_object_unref (proc);
-}
 
 /* Registers @n enterprises with valid codes, spread over the 市县 by weight. */
 static GPtrArray *
@@ -133,27 +93,6 @@ post (SoupSession *session,
   return seconds;
 }
 
-static char *
-login (SoupSession *session,
-       const char  *url)
-{
-  g_autofree char *uri = g_strconcat (url, "/api/v1/session", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
-  static const char body[] = "{\"username\":\"admin\",\"password\":\"" PASSWORD "\"}";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (body, strlen (body));
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  gsize len;
-  const char *data;
-
-  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  answer = soup_session_send_and_read (session, msg, NULL, NULL);
-  g_assert_nonnull (answer);
-  data = g_bytes_get_data (answer, &len);
-  g_assert_true (json_parser_load_from_data (parser, data, (gssize) len, NULL));
-  return g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "token"));
-}
-
 /* The floor: the same look-ups with one prepared statement, in process. */
 static double
 bare_lookups (const char *db_path,
@@ -187,6 +126,7 @@ bare_lookups (const char *db_path,
 int
 main (int argc, char *argv[])
 {
+  g_autofree char *path = bench_server_path ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("hncredit-bench-XXXXXX", &error);
   g_autofree char *db = g_build_filename (dir, "bench.db", NULL);
@@ -208,11 +148,11 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
 
   /* A schema first, then the subjects, then the demo lists on them. */
-  g_free (start_server (db, pw, FALSE, &proc));
-  stop_server (proc);
+  g_free (bench_server_start (path, db, pw, NULL, &proc));
+  bench_server_stop (proc);
   ids = insert_subjects (db, N_SUBJECTS);
-  url = start_server (db, pw, TRUE, &proc);
-  token = login (session, url);
+  url = bench_server_start (path, db, pw, "1", &proc);
+  token = bench_sign_in (session, url, "admin", PASSWORD);
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -229,7 +169,7 @@ main (int argc, char *argv[])
       t_csv = MIN (t_csv, post (session, url, token, "text/csv", csv_body, &hits_csv));
     }
   t_bare = bare_lookups (db, ids, &hits_bare);
-  stop_server (proc);
+  bench_server_stop (proc);
 
   g_print ("POST /lists/match, %u subjects (best of 3): JSON %.3f s, CSV %.3f s, %u hits\n",
            ids->len, t_json, t_csv, hits_json);

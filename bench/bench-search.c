@@ -23,78 +23,10 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <json-glib/json-glib.h>
+#include "bench-server.h"
 
 #define DEFAULT_PASSWORD "hncredit-bench-password"
 #define PAGE             200
-
-static char *
-server_path (void)
-{
-  const char *env = g_getenv ("HNCREDIT_SERVER_PATH");
-
-  return env ? g_strdup (env) : g_build_filename (HC_BUILD_ROOT, "src", "server", "hncredit-server", NULL);
-}
-
-static char *
-start_server (const char   *db,
-              const char   *pw_file,
-              const char   *scale,
-              GSubprocess **out)
-{
-  g_autofree char *path = server_path ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) stdout_stream = NULL;
-  g_autofree char *line = NULL;
-  GSubprocess *proc;
-
-  if (scale != NULL)
-    proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
-                             path, "--db", db, "--listen", "127.0.0.1:0", "--admin-password-file", pw_file,
-                             "--exit-on-stdin-eof", "--seed-demo", "--demo-scale", scale, NULL);
-  else
-    proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
-                             path, "--db", db, "--listen", "127.0.0.1:0", "--admin-password-file", pw_file,
-                             "--exit-on-stdin-eof", NULL);
-  g_assert_no_error (error);
-  stdout_stream = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
-  line = g_data_input_stream_read_line_utf8 (stdout_stream, NULL, NULL, &error);
-  if (line == NULL || !g_str_has_prefix (line, "listening on "))
-    g_error ("the server did not start: %s", error ? error->message : "no line");
-  *out = proc;
-  return g_strdup (line + strlen ("listening on "));
-}
-
-static void
-stop_server (GSubprocess *proc)
-{
-  g_output_stream_close (g_subprocess_get_stdin_pipe (proc), NULL, NULL);
-  g_subprocess_wait (proc, NULL, NULL);
-  g_object_unref (proc);
-}
-
-static char *
-login (SoupSession *session,
-       const char  *url,
-       const char  *password)
-{
-  g_autofree char *uri = g_strconcat (url, "/api/v1/session", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
-  g_autofree char *body = g_strdup_printf ("{\"username\":\"admin\",\"password\":\"%s\"}", password);
-  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  gsize len;
-  const char *data;
-
-  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  answer = soup_session_send_and_read (session, msg, NULL, NULL);
-  g_assert_nonnull (answer);
-  if (soup_message_get_status (msg) != 201 && soup_message_get_status (msg) != 200)
-    g_error ("sign-in answered %u (BENCH_PASSWORD?)", soup_message_get_status (msg));
-  data = g_bytes_get_data (answer, &len);
-  g_assert_true (json_parser_load_from_data (parser, data, (gssize) len, NULL));
-  return g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "token"));
-}
 
 /* Seconds of one GET; the count of items and the total in @n, @total;
  * @how: "1" (the exact total) or "estimate" (the pane's first page: the
@@ -286,6 +218,7 @@ pick_texts (sqlite3   *db,
 int
 main (int argc, char *argv[])
 {
+  g_autofree char *path = bench_server_path ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("hncredit-bench-XXXXXX", &error);
   const char *env_db = g_getenv ("BENCH_DB");
@@ -322,13 +255,13 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
 
   t0 = g_get_monotonic_time ();
-  url = start_server (db_path, pw, seed ? scale : NULL, &proc);
+  url = bench_server_start (path, db_path, pw, seed ? scale : NULL, &proc);
   g_print ("subject name search benchmark — server %s\n", url);
   if (seed)
     g_print ("seeded --demo-scale %s in %.1f s\n", scale, (double) (g_get_monotonic_time () - t0) / 1e6);
   else
     g_print ("database %s, opened (and migrated) in %.1f s\n", db_path, (double) (g_get_monotonic_time () - t0) / 1e6);
-  token = login (session, url, password);
+  token = bench_sign_in (session, url, "admin", password);
 
   g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 10000);
@@ -416,7 +349,7 @@ main (int argc, char *argv[])
       n_prefix_estimated += !exact;
     }
   sqlite3_close (db);
-  stop_server (proc);
+  bench_server_stop (proc);
 
   g_print ("\nfirst page of %d by id with total=estimate (the pane's first answer), one connection, ms:\n", PAGE);
   g_print ("%-34s %5s  %8s %8s %8s %8s %8s\n", "", "n", "mean", "p50", "p95", "p99", "max");

@@ -24,6 +24,7 @@
 #include "hc-subject-model.h"
 #include "hc-subjects-pane.h"
 #include "hc-ui-test.h"
+#include "bench-server.h"
 
 #define DEFAULT_PASSWORD "hncredit-bench-password"
 
@@ -262,36 +263,11 @@ body (HcApplication *app,
   read_memory (&rss_end, &rss_peak);
 }
 
-static char *
-start_server (const char   *db,
-              const char   *pw_file,
-              const char   *scale,
-              GSubprocess **out)
-{
-  const char *path = g_getenv ("HNCREDIT_SERVER_PATH");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) stdout_stream = NULL;
-  g_autofree char *line = NULL;
-  GSubprocess *proc;
-
-  g_assert_nonnull (path);
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
-                           path, "--db", db, "--listen", "127.0.0.1:0", "--admin-password-file", pw_file,
-                           "--exit-on-stdin-eof",
-                           scale ? "--seed-demo" : NULL, "--demo-scale", scale, NULL);
-  g_assert_no_error (error);
-  stdout_stream = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
-  line = g_data_input_stream_read_line_utf8 (stdout_stream, NULL, NULL, &error);
-  if (line == NULL || !g_str_has_prefix (line, "listening on "))
-    g_error ("the server did not start: %s", error ? error->message : "no line");
-  *out = proc;
-  return g_strdup (line + strlen ("listening on "));
-}
-
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *path = bench_server_path ();
   g_autoptr(GError) error = NULL;
   const char *env_db = g_getenv ("BENCH_DB");
   const char *scale = g_getenv ("SCALE") ? g_getenv ("SCALE") : "10";
@@ -312,16 +288,14 @@ main (int   argc,
   g_file_set_contents (pw, password, -1, &error);
   g_assert_no_error (error);
   seed = !g_file_test (db, G_FILE_TEST_EXISTS);
-  url = start_server (db, pw, seed ? scale : NULL, &server);
+  url = bench_server_start (path, db, pw, seed ? scale : NULL, &server);
 
   {
     const char *args[] = { "--server", url, NULL };
 
     status = hc_ui_run_app (args, body, NULL);
   }
-  g_output_stream_close (g_subprocess_get_stdin_pipe (server), NULL, NULL);
-  g_subprocess_wait (server, NULL, NULL);
-  g_object_unref (server);
+  bench_server_stop (server);
 
   g_print ("first rows after opening the pane: %.3f s (target 0.5 s: %s)\n", first_rows,
            first_rows <= 0.5 ? "met" : "NOT met");

@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Starting, stopping and signing in to the real server, shared by the
+ * benchmark programs. */
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "bench-server.h"
+
+/**
+ * bench_server_path:
+ *
+ * Returns: (transfer full): $HNCREDIT_SERVER_PATH, else this build's server
+ */
+char *
+bench_server_path (void)
+{
+  const char *env = g_getenv ("HNCREDIT_SERVER_PATH");
+
+  return env ? g_strdup (env) : g_build_filename (HC_BUILD_ROOT, "src", "server", "hncredit-server", NULL);
+}
+
+/**
+ * bench_server_start:
+ * @path: the server program
+ * @db: its database
+ * @pw_file: the admin password's file
+ * @scale: (nullable): seed the demo at this scale (a new database only)
+ * @out: (out): the server's process, for bench_server_stop()
+ *
+ * Starts the server on a free port of 127.0.0.1 and waits until it listens.
+ *
+ * Returns: (transfer full): its URL
+ */
+char *
+bench_server_start (const char   *path,
+                    const char   *db,
+                    const char   *pw_file,
+                    const char   *scale,
+                    GSubprocess **out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) stdout_stream = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *proc;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
+                           path, "--db", db, "--listen", "127.0.0.1:0", "--admin-password-file", pw_file,
+                           "--exit-on-stdin-eof", scale ? "--seed-demo" : NULL, "--demo-scale", scale, NULL);
+  g_assert_no_error (error);
+  stdout_stream = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+  line = g_data_input_stream_read_line_utf8 (stdout_stream, NULL, NULL, &error);
+  if (line == NULL || !g_str_has_prefix (line, "listening on "))
+    g_error ("the server did not start: %s", error ? error->message : "no line");
+  *out = proc;
+  return g_strdup (line + strlen ("listening on "));
+}
+
+/**
+ * bench_server_stop:
+ * @proc: (transfer full): a process of bench_server_start()
+ *
+ * Closes the server's standard input (it exits on its end) and waits.
+ */
+void
+bench_server_stop (GSubprocess *proc)
+{
+  g_output_stream_close (g_subprocess_get_stdin_pipe (proc), NULL, NULL);
+  g_subprocess_wait (proc, NULL, NULL);
+  g_object_unref (proc);
+}
+
+/**
+ * bench_sign_in:
+ *
+ * Signs in as @username; a refusal ends the program with its status.
+ *
+ * Returns: (transfer full): the bearer token
+ */
+char *
+bench_sign_in (SoupSession *session,
+               const char  *url,
+               const char  *username,
+               const char  *password)
+{
+  g_autofree char *uri = g_strconcat (url, "/api/v1/session", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize len;
+  const char *data;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "username");
+  json_builder_add_string_value (builder, username);
+  json_builder_set_member_name (builder, "password");
+  json_builder_add_string_value (builder, password);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  body = json_to_string (root, FALSE);
+  bytes = g_bytes_new (body, strlen (body));
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  answer = soup_session_send_and_read (session, msg, NULL, NULL);
+  g_assert_nonnull (answer);
+  if (soup_message_get_status (msg) != 201 && soup_message_get_status (msg) != 200)
+    g_error ("signing in as %s answered %u (the benchmark's password?)", username, soup_message_get_status (msg));
+  data = g_bytes_get_data (answer, &len);
+  g_assert_true (json_parser_load_from_data (parser, data, (gssize) len, NULL));
+  return g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "token"));
+}

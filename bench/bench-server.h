@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What every benchmark program does with the real server: start it on a
+ * database, stop it, sign in. */
+#pragma once
+
+#include <gio/gio.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+char *bench_server_path  (void);
+char *bench_server_start (const char   *path,
+                          const char   *db,
+                          const char   *pw_file,
+                          const char   *scale,
+                          GSubprocess **out);
+void  bench_server_stop  (GSubprocess  *proc);
+char *bench_sign_in      (SoupSession  *session,
+                          const char   *url,
+                          const char   *username,
+                          const char   *password);
+
+G_END_DECLS
