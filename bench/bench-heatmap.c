@@ -46,6 +46,7 @@
 
 #include "bench-heatmap.h"
 #include "bench-server.h"
+#include "bench-stats.h"
 
 #define DEFAULT_PASSWORD "hncredit-bench-password"
 #define TARGET_SECONDS   0.005
@@ -208,24 +209,6 @@ fetch (SoupSession  *session,
   return seconds;
 }
 
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *sorted,
-            double  p)
-{
-  guint i = (guint) (p * (sorted->len - 1) + 0.5);
-
-  return g_array_index (sorted, double, MIN (i, sorted->len - 1));
-}
-
 static double
 array_sum (GArray *times)
 {
@@ -249,18 +232,18 @@ report (const char *label,
 
   if (times->len == 0)
     return TRUE;
-  g_array_sort (times, cmp_double);
-  p99 = percentile (times, 0.99);
+  bench_sort_times (times);
+  p99 = bench_percentile (times, 0.99);
   g_print ("%-50s %5u %7.3f %7.3f %7.3f %7.3f %7.3f %-7s", label, times->len,
-           array_sum (times) / times->len * 1e3, percentile (times, 0.5) * 1e3, percentile (times, 0.95) * 1e3,
+           array_sum (times) / times->len * 1e3, bench_percentile (times, 0.5) * 1e3, bench_percentile (times, 0.95) * 1e3,
            p99 * 1e3, g_array_index (times, double, times->len - 1) * 1e3, p99 <= TARGET_SECONDS ? "met" : "NOT");
   if (cpu != NULL && cpu->len > 0)
     {
       double cpu99;
 
-      g_array_sort (cpu, cmp_double);
-      cpu99 = percentile (cpu, 0.99);
-      g_print (" | %7.3f %7.3f %7.3f %s", percentile (cpu, 0.5) * 1e3, cpu99 * 1e3,
+      bench_sort_times (cpu);
+      cpu99 = bench_percentile (cpu, 0.99);
+      g_print (" | %7.3f %7.3f %7.3f %s", bench_percentile (cpu, 0.5) * 1e3, cpu99 * 1e3,
                g_array_index (cpu, double, cpu->len - 1) * 1e3, cpu99 <= TARGET_SECONDS ? "met" : "NOT");
       if (by_cpu != NULL)
         *by_cpu &= cpu99 <= TARGET_SECONDS;
@@ -622,16 +605,16 @@ main (int argc, char *argv[])
   for (guint s = 0; s < n_servers && t_naive->len > 0; s++)
     g_print ("ratio naive GROUP BY (%u filters) / %s: mean %.0f, p50 %.0f\n", t_naive->len, servers[s].name,
              (array_sum (t_naive) / t_naive->len) / (array_sum (servers[s].t_all) / servers[s].t_all->len),
-             percentile (t_naive, 0.5) / percentile (servers[s].t_all, 0.5));
+             bench_percentile (t_naive, 0.5) / bench_percentile (servers[s].t_all, 0.5));
   if (n_servers == 2)
     g_print ("ratio before / after: request time mean %.2f, p50 %.2f, p99 %.2f;"
              " server CPU time mean %.2f, p50 %.2f, p99 %.2f\n",
              array_sum (servers[1].t_all) / array_sum (servers[0].t_all),
-             percentile (servers[1].t_all, 0.5) / percentile (servers[0].t_all, 0.5),
-             percentile (servers[1].t_all, 0.99) / percentile (servers[0].t_all, 0.99),
+             bench_percentile (servers[1].t_all, 0.5) / bench_percentile (servers[0].t_all, 0.5),
+             bench_percentile (servers[1].t_all, 0.99) / bench_percentile (servers[0].t_all, 0.99),
              array_sum (servers[1].c_all) / array_sum (servers[0].c_all),
-             percentile (servers[1].c_all, 0.5) / percentile (servers[0].c_all, 0.5),
-             percentile (servers[1].c_all, 0.99) / percentile (servers[0].c_all, 0.99));
+             bench_percentile (servers[1].c_all, 0.5) / bench_percentile (servers[0].c_all, 0.5),
+             bench_percentile (servers[1].c_all, 0.99) / bench_percentile (servers[0].c_all, 0.99));
   g_print ("target p99 <= 5 ms for every filter class (this build): request time %s, server CPU time %s\n",
            all_met ? "met" : "NOT met", cpu_met ? "met" : "NOT met");
   g_print ("naive filters differing from the GROUP BY of all events: %u of %u\n", naive_differing, t_naive->len);

@@ -24,6 +24,7 @@
 #include <libsoup/soup.h>
 #include <json-glib/json-glib.h>
 #include "bench-server.h"
+#include "bench-stats.h"
 
 #define DEFAULT_PASSWORD "hncredit-bench-password"
 #define PAGE             200
@@ -134,36 +135,18 @@ old_search (sqlite3    *db,
   return (double) (g_get_monotonic_time () - start) / 1e6;
 }
 
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *sorted,
-            double  p)
-{
-  guint i = (guint) (p * (sorted->len - 1) + 0.5);
-
-  return g_array_index (sorted, double, MIN (i, sorted->len - 1));
-}
-
 static void
 report (const char *label,
         GArray     *times)
 {
   double sum = 0;
 
-  g_array_sort (times, cmp_double);
+  bench_sort_times (times);
   for (guint i = 0; i < times->len; i++)
     sum += g_array_index (times, double, i);
   g_print ("%-34s %5u  %8.2f %8.2f %8.2f %8.2f %8.2f\n", label, times->len,
-           sum / times->len * 1e3, percentile (times, 0.5) * 1e3, percentile (times, 0.95) * 1e3,
-           percentile (times, 0.99) * 1e3, g_array_index (times, double, times->len - 1) * 1e3);
+           sum / times->len * 1e3, bench_percentile (times, 0.5) * 1e3, bench_percentile (times, 0.95) * 1e3,
+           bench_percentile (times, 0.99) * 1e3, g_array_index (times, double, times->len - 1) * 1e3);
 }
 
 /* Texts of 2–4 characters cut from the names of random subjects, and
@@ -366,20 +349,20 @@ main (int argc, char *argv[])
            n_prefix_estimated, prefixes->len);
   if (errors->len > 0)
     {
-      g_array_sort (errors, cmp_double);
+      bench_sort_times (errors);
       g_print ("estimate's error against the exact count: median %.1f %%, p95 %.1f %%, max %.1f %%\n",
-               percentile (errors, 0.5) * 100, percentile (errors, 0.95) * 100,
+               bench_percentile (errors, 0.5) * 100, bench_percentile (errors, 0.95) * 100,
                g_array_index (errors, double, errors->len - 1) * 100);
     }
   g_print ("ratio old scan / server: mean %.1f, p99 %.1f\n", sum_old / sum_new,
-           percentile (t_old, 0.99) / percentile (t_names, 0.99));
+           bench_percentile (t_old, 0.99) / bench_percentile (t_names, 0.99));
   if (sum_count_again > 0)
     g_print ("ratio exact count first / asked again (the estimated ones): mean %.1f, p99 %.1f\n",
              sum_count_estimated / sum_count_again,
-             percentile (t_count_estimated, 0.99) / percentile (t_count_again, 0.99));
+             bench_percentile (t_count_estimated, 0.99) / bench_percentile (t_count_again, 0.99));
   g_print ("target p99 <= 20 ms: names %s, prefixes %s\n",
-           percentile (t_names, 0.99) <= 0.020 ? "met" : "NOT met",
-           percentile (t_prefixes, 0.99) <= 0.020 ? "met" : "NOT met");
+           bench_percentile (t_names, 0.99) <= 0.020 ? "met" : "NOT met",
+           bench_percentile (t_prefixes, 0.99) <= 0.020 ? "met" : "NOT met");
   g_print ("answers differing from the scan: %u\n", mismatches);
 
   g_remove (pw);
