@@ -207,6 +207,23 @@ disk_fail_read_only (Disk *d)
   return TRUE;
 }
 
+/* A write (@write) and a sign-in (@login, which writes the session) on a
+ * read-only database: 503 storage_unavailable, saying why and that
+ * nothing was changed. */
+static void
+expect_refused_as_read_only (HcTestResponse *write,
+                             HcTestResponse *login)
+{
+  const char *message;
+
+  hc_assert_status (write, 503, "storage_unavailable");
+  message = json_object_get_string_member (json_object_get_object_member (hc_test_response_object (write), "error"),
+                                           "message");
+  g_assert_nonnull (strstr (message, "read-only"));
+  g_assert_nonnull (strstr (message, "nothing was changed"));
+  hc_assert_status (login, 503, "storage_unavailable");
+}
+
 /* The disk under the database turns read-only while the server runs:
  * writes answer 503 storage_unavailable (saying nothing was changed and
  * why) and change nothing; reads go on, with every acknowledged write.
@@ -252,15 +269,9 @@ test_read_only_disk_answers_503_and_recovers (void)
     g_autoptr(HcTestResponse) s = hc_test_request (srv, "POST", "/subjects", admin, subject);
     g_autoptr(HcTestResponse) login = hc_test_request (srv, "POST", "/session", NULL,
                                                        "{\"username\":\"admin\",\"password\":\"" HC_TEST_PASSWORD "\"}");
-    const char *message;
 
-    hc_assert_status (r, 503, "storage_unavailable");
-    message = json_object_get_string_member (json_object_get_object_member (hc_test_response_object (r), "error"),
-                                             "message");
-    g_assert_nonnull (strstr (message, "read-only"));
-    g_assert_nonnull (strstr (message, "nothing was changed"));
+    expect_refused_as_read_only (r, login);
     hc_assert_status (s, 503, "storage_unavailable");
-    hc_assert_status (login, 503, "storage_unavailable");
   }
   /* Reads go on: the acknowledged department is there, the refused writes
    * are not. */
@@ -360,14 +371,8 @@ test_read_only_files_recover_without_restart (void)
     g_autoptr(HcTestResponse) r = hc_test_request (srv, "POST", "/departments", admin, body);
     g_autoptr(HcTestResponse) login = hc_test_request (srv, "POST", "/session", NULL,
                                                        "{\"username\":\"admin\",\"password\":\"" HC_TEST_PASSWORD "\"}");
-    const char *message;
 
-    hc_assert_status (r, 503, "storage_unavailable");
-    message = json_object_get_string_member (json_object_get_object_member (hc_test_response_object (r), "error"),
-                                             "message");
-    g_assert_nonnull (strstr (message, "read-only"));
-    g_assert_nonnull (strstr (message, "nothing was changed"));
-    hc_assert_status (login, 503, "storage_unavailable");
+    expect_refused_as_read_only (r, login);
   }
   g_assert_cmpuint (faults_count_items (srv, "/departments"), ==, departments);
   g_assert_cmpuint (faults_count_items (srv, "/audit?limit=200"), ==, audit);
