@@ -182,21 +182,14 @@ fetch (SoupSession  *session,
        JsonObject  **out)
 {
   g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
-  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
   g_autoptr(GBytes) answer = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
   double seconds;
   gsize len;
   const char *data;
 
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  answer = soup_session_send_and_read (session, msg, NULL, &error);
-  seconds = (double) (g_get_monotonic_time () - start) / 1e6;
-  g_assert_no_error (error);
-  if (soup_message_get_status (msg) != 200)
-    g_error ("GET %s answered %u", uri, soup_message_get_status (msg));
+  answer = bench_send (session, msg, token, &seconds);
   if (out != NULL)
     {
       data = g_bytes_get_data (answer, &len);

@@ -71,21 +71,15 @@ post (SoupSession *session,
 {
   g_autofree char *uri = g_strconcat (url, "/api/v1/lists/match", NULL);
   g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
-  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
   g_autoptr(GBytes) answer = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
   double seconds;
   gsize len;
   const char *data;
 
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
   soup_message_set_request_body_from_bytes (msg, content_type, body);
-  answer = soup_session_send_and_read (session, msg, NULL, &error);
-  seconds = (g_get_monotonic_time () - start) / 1e6;
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  answer = bench_send (session, msg, token, &seconds);
   data = g_bytes_get_data (answer, &len);
   json_parser_load_from_data (parser, data, (gssize) len, &error);
   g_assert_no_error (error);

@@ -19,5 +19,9 @@ char *bench_sign_in      (SoupSession  *session,
                           const char   *url,
                           const char   *username,
                           const char   *password);
+GBytes *bench_send       (SoupSession  *session,
+                          SoupMessage  *msg,
+                          const char   *token,
+                          double       *seconds);
 
 G_END_DECLS
