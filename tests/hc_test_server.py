@@ -58,7 +58,7 @@ class Server:
     have the password PASSWORD."""
 
     def __init__(self, demo=True, extra_args=(), db=None, sqlite=False, standby_port=None, pg_database=None,
-                 stderr=None):
+                 stderr=None, pg_uri=None):
         """@db: an existing database (e.g. a copy of a seeded one) instead of
         a new one. Under hc-pg-run.sh (HC_TEST_PG set) the database is a new
         one of its PostgreSQL cluster (self.pg_database names it) unless @db
@@ -67,8 +67,9 @@ class Server:
         the port of a standby of that cluster (on PGHOST), which then serves
         the server's reads (--db-read), once it has the new database.
         @pg_database: an existing database of the cluster (another server's)
-        instead of a new one. @stderr: a file for the server's standard
-        error (else the test's)."""
+        instead of a new one, reached through @pg_uri when given (a
+        multi-host URI). @stderr: a file for the server's standard error
+        (else the test's)."""
         self.dir = tempfile.mkdtemp(prefix="hncredit-test-")
         pw_file = os.path.join(self.dir, "admin-password")
         with open(pw_file, "w") as f:
@@ -80,7 +81,7 @@ class Server:
             demo = False
         elif pg_database is not None:
             self.pg_database = pg_database
-            self.db_path = "postgresql:///" + self.pg_database
+            self.db_path = pg_uri or "postgresql:///" + self.pg_database
             demo = False
         elif os.environ.get("HC_TEST_PG") and not sqlite:
             self.pg_database = "hc_test_py_%d_%s" % (os.getpid(), os.path.basename(self.dir).replace("-", "_").lower())

@@ -18,6 +18,7 @@
 #include "hcs-holidays.h"
 #include "hcs-import.h"
 #include "hcs-partitions.h"
+#include "hcs-pg-functions.h"
 #include "hcs-pg-migrate.h"
 #include "hcs-request.h"
 #include "hcs-server.h"
@@ -388,6 +389,8 @@ main (int   argc,
     return hcs_check_main (argc - 1, argv + 1);
   if (argc > 1 && g_str_equal (argv[1], "migrate"))
     return hcs_pg_migrate_main (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "pg-functions"))
+    return hcs_pg_functions_main (argc - 1, argv + 1);
 
   /* A file-size limit (ulimit -f) reached makes write() fail with EFBIG,
    * which SQLite reports like a full disk (503 storage_unavailable),
@@ -401,7 +404,8 @@ main (int   argc,
       "  hncredit-server backup --db PATH OUT              copy the database while the server runs\n"
       "  hncredit-server restore --db PATH BACKUP          replace the database by a backup (server stopped)\n"
       "  hncredit-server check --db PATH                   check the database’s integrity\n"
-      "  hncredit-server migrate --from PATH --to postgresql://…   copy the database into PostgreSQL"));
+      "  hncredit-server migrate --from PATH --to postgresql://…   copy the database into PostgreSQL\n"
+      "  hncredit-server pg-functions --db postgresql://… [--drop-unused]   the versions’ function sets"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -164,7 +164,8 @@ hcs_pg_reconnect_if_broken (HcsPg     *self,
  * (hcs_pg_sql_functions), as temporary functions of the connection. A hot
  * standby (--db-read) can make none: its statements call the same ones of
  * this server's schema hcs_sqlite_HASH, which the primary made at migrate
- * and the standby replayed (hcs_pg_is_standby()).
+ * and the standby replayed (hcs_pg_is_standby()). On a primary, the
+ * connection marks that schema in use (hcs_pg_hold_functions()).
  */
 gboolean
 hcs_pg_make_functions (HcsPg   *self,
@@ -175,7 +176,11 @@ hcs_pg_make_functions (HcsPg   *self,
   if (recovery == NULL)
     return FALSE;
   self->standby = g_str_equal (recovery, "t");
-  return self->standby || hcs_pg_exec (self, hcs_pg_sql_function_text (), error);
+  if (self->standby)
+    return TRUE;
+  /* On the primary: this server's set in use (pg-functions leaves it),
+   * before migrate looks for it. */
+  return hcs_pg_hold_functions (self, error) && hcs_pg_exec (self, hcs_pg_sql_function_text (), error);
 }
 
 /* Whether the connection is a hot standby's (hcs_pg_make_functions()). */

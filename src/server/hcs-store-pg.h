@@ -81,6 +81,24 @@ gboolean      hcs_pg_partitions_for_months  (HcsPg              *pg,
 gboolean      hcs_store_keep_partitions     (HcsStore           *store,
                                              GError            **error);
 
+/* The versions' sets of the translation's functions, hcs_sqlite_HASH
+ * (hcs-store-pg-functions.c). */
+typedef struct
+{
+  char     *schema;
+  char     *comment;     /* names the version that made it */
+  gboolean  own;         /* this server's */
+  gboolean  in_use;      /* a running server (of another process) holds it */
+  gboolean  dropped;
+} HcsPgFunctionSet;
+
+void          hcs_pg_function_set_free      (HcsPgFunctionSet *set);
+gboolean      hcs_pg_hold_functions         (HcsPg           *pg,
+                                             GError         **error);
+GPtrArray    *hcs_pg_function_sets          (HcsPg           *pg,
+                                             gboolean         drop_unused,
+                                             GError         **error);
+
 /* `check` over PostgreSQL (hcs-store-pg-check.c). */
 char         *hcs_pg_check                  (HcsPg           *pg,
                                              int              latest_version,

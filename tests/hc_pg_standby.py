@@ -1,0 +1,149 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# For the Python tests of PostgreSQL's replication (issue 15, under
+# hc-pg-run.sh): a streaming standby of the test's cluster (pg_basebackup
+# -R, a postgres of its own on another port), which a test may pause,
+# restart, or promote; and the test's cluster itself as a primary that a
+# test may make wait for the standby (synchronous replication) or stop
+# hard, as a machine going away.
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+import hc_test_server as hts
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def wait_until(condition, what, seconds=120):
+    for _ in range(seconds * 4):
+        if condition():
+            return
+        time.sleep(0.25)
+    raise AssertionError("%s: not in %d s" % (what, seconds))
+
+
+def host():
+    return os.environ.get("PGHOST", "localhost")
+
+
+def bindir():
+    return subprocess.run([os.environ.get("PG_CONFIG", "pg_config"), "--bindir"], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def as_owner():
+    """The prefix that runs a command as the clusters' owner (postgres)
+    when the test runs as root."""
+    return ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+
+
+def psql(sql, port=None, database="postgres"):
+    """@sql on the cluster of PGHOST/PGPORT, or on the postgres of @port;
+    its rows, each a line of its columns joined by |."""
+    uri = "postgresql://%s:%d/%s" % (host(), port if port is not None else int(os.environ["PGPORT"]), database)
+    return subprocess.run(["psql", "-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-d", uri, "-c", sql],
+                          check=True, capture_output=True, text=True).stdout.strip()
+
+
+class Primary:
+    """The test's cluster (PGHOST/PGPORT) seen as the primary of a
+    standby."""
+
+    def __init__(self):
+        self.port = int(os.environ["PGPORT"])
+        self.data = psql("SHOW data_directory")
+
+    def synchronous(self):
+        """Every commit waits until a standby has it too (as Patroni's
+        synchronous_mode): an acknowledged write survives the primary."""
+        psql("ALTER SYSTEM SET synchronous_standby_names = '*'")
+        psql("SELECT pg_reload_conf()")
+        wait_until(lambda: psql("SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'") == "1",
+                   "a synchronous standby")
+
+    def stop_hard(self):
+        """Stopped at once (immediate: no checkpoint, every backend killed,
+        as a machine that goes away, except that its connections are
+        closed rather than left to time out)."""
+        subprocess.run(as_owner() + [os.path.join(bindir(), "pg_ctl"), "-D", self.data, "-m", "immediate",
+                                     "-w", "stop"], check=True, stdout=sys.stderr)
+
+
+class Standby:
+    """A streaming standby of the cluster of PGHOST/PGPORT, started by its
+    own postgres (as the cluster's owner, postgres, when run as root)."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="hncredit-standby-")
+        self.data = os.path.join(self.dir, "data")
+        self.port = free_port()
+        if os.getuid() == 0:
+            shutil.chown(self.dir, "postgres", "postgres")
+        self.pg_ctl = os.path.join(bindir(), "pg_ctl")
+        # -R: standby.signal and primary_conninfo (with the password of PGPASSWORD)
+        self.run([os.path.join(bindir(), "pg_basebackup"), "-D", self.data, "-R", "-X", "stream",
+                  "-c", "fast", "--no-sync"])
+        # A Debian cluster keeps its configuration out of the data directory:
+        # the standby gets its own.
+        conf = {"postgresql.conf": "port = %d\nlisten_addresses = 'localhost'\n"
+                                   "unix_socket_directories = '%s'\nhot_standby = on\nfsync = off\n"
+                                   % (self.port, self.dir),
+                "pg_hba.conf": "local all all peer\nhost all all 127.0.0.1/32 scram-sha-256\n"
+                               "host all all ::1/128 scram-sha-256\n",
+                "pg_ident.conf": ""}
+        for name, text in conf.items():
+            path = os.path.join(self.data, name)
+            with open(path, "w") as f:
+                f.write(text)
+            if os.getuid() == 0:
+                shutil.chown(path, "postgres", "postgres")
+        # The primary's own settings (postgresql.auto.conf) are not the
+        # standby's: once promoted it waits for no standby of its own.
+        with open(os.path.join(self.data, "postgresql.auto.conf"), "a") as f:
+            f.write("synchronous_standby_names = ''\n")
+        self.run([self.pg_ctl, "-D", self.data, "-l", os.path.join(self.dir, "log"), "-w", "-t", "120", "start"])
+        self.uri = "postgresql://%s:%d/postgres" % (host(), self.port)
+        hts.wait_for_database(self.uri)
+
+    def run(self, argv):
+        subprocess.run(as_owner() + argv, check=True, stdout=sys.stderr, cwd=self.dir)
+
+    def query(self, sql, database="postgres"):
+        return psql(sql, self.port, database)
+
+    def pause(self):
+        self.query("SELECT pg_wal_replay_pause()")
+        wait_until(lambda: self.query("SELECT pg_get_wal_replay_pause_state()") == "paused", "replay paused")
+
+    def resume(self):
+        self.query("SELECT pg_wal_replay_resume()")
+
+    def catch_up(self):
+        """Until the standby has replayed all the primary had written."""
+        lsn = psql("SELECT pg_current_wal_lsn()")
+        wait_until(lambda: self.query("SELECT pg_last_wal_replay_lsn() >= '%s'::pg_lsn" % lsn) == "t",
+                   "the standby replays up to %s" % lsn)
+
+    def restart(self):
+        self.run([self.pg_ctl, "-D", self.data, "-l", os.path.join(self.dir, "log"), "-m", "fast", "-w", "-t", "120",
+                  "restart"])
+
+    def promote(self):
+        """The standby becomes the primary (what Patroni does on failover)."""
+        self.run([self.pg_ctl, "-D", self.data, "-w", "-t", "120", "promote"])
+
+    def close(self):
+        try:
+            self.run([self.pg_ctl, "-D", self.data, "-m", "immediate", "stop"])
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)

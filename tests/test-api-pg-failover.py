@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# A failover of PostgreSQL under a running server (issue 15, suite api-pg,
+# under hc-pg-run.sh): the test's cluster is the primary of a streaming
+# standby (hc_pg_standby.py) in synchronous replication, so that a commit
+# is acknowledged once the standby has it (Patroni's synchronous_mode). The
+# server names both in a multi-host URI and asks for the writable one
+# (target_session_attrs=read-write, what the Patroni example gives the
+# servers). While clients write, one write waits for a lock (another
+# session holds the audit table), and the primary is stopped hard
+# (immediate: every backend killed, no checkpoint). Checked: the waiting
+# write answers 503 storage_unavailable and is not there, neither its
+# department nor its audit entry; while no node takes writes, requests
+# answer 503 storage_unavailable at once (no crash, no hang), sign-in too;
+# once the standby is promoted, the server connects to it by itself: the
+# token signed in before still works, writes are acknowledged and land on
+# the new primary, every write acknowledged before is there, with its one
+# audit entry, and a write answered 503 (refused or cut off) is not.
+import os
+import subprocess
+import sys
+import threading
+
+import hc_test_server as hts
+from hc_pg_standby import Primary, Standby, host, wait_until
+
+DATABASE = "hc_failover"
+
+
+def error_code(r):
+    return (r.json or {}).get("error", {}).get("code") if r.json else None
+
+
+def post_department(server, token, code):
+    return server.request("POST", "/departments", token=token,
+                          body={"code": code, "name": "切换测试单位" + code, "level": "provincial"})
+
+
+def main():
+    tap = hts.Tap()
+    if not os.environ.get("HC_TEST_PG"):
+        print("1..0 # SKIP PostgreSQL only (hc-pg-run.sh)")
+        return 0
+    primary = Primary()
+    standby = Standby()
+    holder = None
+    try:
+        primary.synchronous()
+        subprocess.run(["createdb", DATABASE], check=True)
+        hts.wait_for_database("postgresql://%s:%d/%s" % (host(), standby.port, DATABASE))
+        uri = "postgresql://%s:%d,%s:%d/%s?target_session_attrs=read-write&connect_timeout=10" % (
+            host(), primary.port, host(), standby.port, DATABASE)
+        with hts.Server(pg_database=DATABASE, pg_uri=uri, extra_args=("--threads", "3")) as server:
+            admin = server.token("admin")
+            acked, refused = set(), set()
+            for i in range(10):
+                code = "BEFORE%02d" % i
+                r = post_department(server, admin, code)
+                assert r.status == 201, r
+                acked.add(code)
+
+            # Another session holds the audit table: the next write inserts
+            # its department, then waits for the lock to write its audit entry.
+            holder = subprocess.Popen(["psql", "-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-d", DATABASE],
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                      text=True)
+            holder.stdin.write("BEGIN;\nLOCK TABLE audit IN EXCLUSIVE MODE;\nSELECT 'locked';\n")
+            holder.stdin.flush()
+            assert holder.stdout.readline().strip() == "locked"
+            in_flight = {}
+
+            def write_in_flight():
+                in_flight["r"] = post_department(server, admin, "INFLIGHT")
+
+            writer = threading.Thread(target=write_in_flight)
+            writer.start()
+            wait_until(lambda: hts_query("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s'"
+                                         " AND wait_event_type = 'Lock'" % DATABASE) == "1",
+                       "the write waits for the audit's lock")
+            primary.stop_hard()
+            writer.join(120)
+            r = in_flight.get("r")
+            tap.ok(not writer.is_alive() and r is not None and r.status == 503
+                   and error_code(r) == "storage_unavailable",
+                   "a write in flight when the primary goes away answers 503 storage_unavailable", r)
+            holder.stdin.close()   # psql notices its lost connection at its next line
+            holder.wait(60)
+            refused.add("INFLIGHT")
+
+            # No node takes writes: the standby is still one.
+            r = server.request("GET", "/departments", token=admin)
+            tap.ok(r.status == 503 and error_code(r) == "storage_unavailable",
+                   "while no primary answers, a read answers 503 storage_unavailable", r)
+            r = post_department(server, admin, "DURING")
+            refused.add("DURING")
+            tap.ok(r.status == 503 and error_code(r) == "storage_unavailable",
+                   "while no primary answers, a write answers 503 storage_unavailable", r)
+            r = server.request("POST", "/session", body={"username": "admin", "password": hts.PASSWORD})
+            tap.ok(r.status == 503 and error_code(r) == "storage_unavailable",
+                   "while no primary answers, signing in answers 503 storage_unavailable", r)
+            tap.ok(server.process.poll() is None, "the server is still running")
+
+            standby.promote()
+            tap.ok(standby.query("SELECT pg_is_in_recovery()") == "f", "the standby is promoted to primary")
+
+            # The first requests of each worker open their connection again,
+            # to the new primary: none is refused.
+            answers = []
+            for i in range(6):
+                r = server.request("GET", "/session", token=admin)
+                answers.append(r.status)
+            tap.ok(answers == [200] * 6, "the token signed in before the failover still works, on every worker",
+                   answers)
+            answers = []
+            for i in range(6):
+                code = "AFTER%02d" % i
+                r = post_department(server, admin, code)
+                answers.append(r.status)
+                if r.status == 201:
+                    acked.add(code)
+            tap.ok(answers == [201] * 6, "writes after the failover are acknowledged", answers)
+            again = server.login("admin")
+            r = server.request("GET", "/departments", token=again)
+            seen = {d["code"] for d in r.json["items"]} if r.status == 200 else set()
+            tap.ok(acked <= seen and not (refused & seen),
+                   "a token signed in after the failover reads every acknowledged write and none refused",
+                   (r, sorted(acked - seen), sorted(refused & seen)))
+
+            stored = set(standby.query("SELECT string_agg (code, ',') FROM departments", DATABASE).split(","))
+            tap.ok(acked <= stored, "every acknowledged write is on the new primary (%d)" % len(acked),
+                   sorted(acked - stored))
+            tap.ok(not (refused & stored), "no write answered 503 is there", sorted(refused & stored))
+            half = standby.query("SELECT string_agg (d.code, ',') FROM departments d"
+                                 " LEFT JOIN audit a ON a.entity = 'department' AND a.entity_id = d.id::text"
+                                 "  AND a.action = 'department.create'"
+                                 " GROUP BY d.id HAVING count (a.id) <> 1", DATABASE)
+            orphans = standby.query("SELECT count (*) FROM audit a WHERE a.action = 'department.create'"
+                                    " AND NOT EXISTS (SELECT 1 FROM departments d WHERE d.id::text = a.entity_id)",
+                                    DATABASE)
+            tap.ok(half == "" and orphans == "0",
+                   "no write is there half: each department has its one audit entry, no entry lacks its department",
+                   (half, orphans))
+            tap.ok(server.process.poll() is None, "the server is still running")
+    finally:
+        if holder is not None and holder.poll() is None:
+            holder.kill()
+            holder.wait()
+        standby.close()
+    return tap.finish()
+
+
+def hts_query(sql):
+    """@sql on the test's cluster (the primary, while it runs)."""
+    return subprocess.run(["psql", "-X", "-A", "-t", "-q", "-d", DATABASE, "-c", sql], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
