@@ -62,6 +62,7 @@ class Primary:
     def __init__(self):
         self.port = int(os.environ["PGPORT"])
         self.data = psql("SHOW data_directory")
+        self.cluster = psql("SHOW cluster_name").split("/")   # Debian's: 15/regress
 
     def synchronous(self):
         """Every commit waits until a standby has it too (as Patroni's
@@ -77,6 +78,11 @@ class Primary:
         closed rather than left to time out)."""
         subprocess.run(as_owner() + [os.path.join(bindir(), "pg_ctl"), "-D", self.data, "-m", "immediate",
                                      "-w", "stop"], check=True, stdout=sys.stderr)
+
+    def start(self):
+        """Started again after stop_hard(): crash recovery replays its WAL,
+        the transactions it had committed are there."""
+        subprocess.run(["pg_ctlcluster"] + self.cluster + ["start"], check=True, stdout=sys.stderr)
 
 
 class Standby:
@@ -133,6 +139,12 @@ class Standby:
         lsn = psql("SELECT pg_current_wal_lsn()")
         wait_until(lambda: self.query("SELECT pg_last_wal_replay_lsn() >= '%s'::pg_lsn" % lsn) == "t",
                    "the standby replays up to %s" % lsn)
+
+    def stop(self):
+        self.run([self.pg_ctl, "-D", self.data, "-m", "fast", "-w", "-t", "120", "stop"])
+
+    def start(self):
+        self.run([self.pg_ctl, "-D", self.data, "-l", os.path.join(self.dir, "log"), "-w", "-t", "120", "start"])
 
     def restart(self):
         self.run([self.pg_ctl, "-D", self.data, "-l", os.path.join(self.dir, "log"), "-m", "fast", "-w", "-t", "120",

@@ -6,9 +6,12 @@
 # is acknowledged once the standby has it (Patroni's synchronous_mode). The
 # server names both in a multi-host URI and asks for the writable one
 # (target_session_attrs=read-write, what the Patroni example gives the
-# servers). While clients write, one write waits for a lock (another
-# session holds the audit table), and the primary is stopped hard
-# (immediate: every backend killed, no checkpoint). Checked: the waiting
+# servers). First the standby is stopped, so that a write's synchronous
+# commit waits for it, and the primary is stopped hard (immediate: every
+# backend killed, no checkpoint) under that commit: the write answers 503
+# commit_unknown, not "nothing was changed" — the primary, started again,
+# has it. Then one write waits for a lock (another session holds the
+# audit table), and the primary is stopped hard again. Checked: the waiting
 # write answers 503 storage_unavailable and is not there, neither its
 # department nor its audit entry; while no node takes writes, requests
 # answer 503 storage_unavailable at once (no crash, no hang), sign-in too;
@@ -58,6 +61,38 @@ def main():
                 r = post_department(server, admin, code)
                 assert r.status == 201, r
                 acked.add(code)
+
+            # A commit under way when the primary goes away. The standby
+            # stopped, a synchronous commit waits for it after the primary
+            # has it: the write's COMMIT is in flight when the primary is
+            # stopped hard. Its outcome is unknown to the server, and the
+            # answer says so (commit_unknown, not "nothing was changed"):
+            # started again, the primary has it.
+            standby.stop()
+            in_commit = {}
+
+            def write_in_commit():
+                in_commit["r"] = post_department(server, admin, "UNKNOWN")
+
+            writer = threading.Thread(target=write_in_commit)
+            writer.start()
+            wait_until(lambda: hts_query("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s'"
+                                         " AND wait_event = 'SyncRep'" % DATABASE) == "1",
+                       "the write's commit waits for the standby")
+            primary.stop_hard()
+            writer.join(120)
+            r = in_commit.get("r")
+            tap.ok(not writer.is_alive() and r is not None and r.status == 503 and error_code(r) == "commit_unknown",
+                   "a write whose commit is under way when the primary goes away answers 503 commit_unknown", r)
+            primary.start()
+            standby.start()
+            wait_until(lambda: hts_query("SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'") == "1",
+                       "the standby streams again")
+            tap.ok(hts_query("SELECT count(*) FROM departments WHERE code = 'UNKNOWN'") == "1",
+                   "that write was committed: the primary started again has it")
+            r = server.request("GET", "/session", token=admin)
+            tap.ok(r.status == 200, "the server connects again to the primary started again", r)
+            acked.add("UNKNOWN")
 
             # Another session holds the audit table: the next write inserts
             # its department, then waits for the lock to write its audit entry.

@@ -125,11 +125,13 @@ G_BEGIN_DECLS
 #define HCS_ERR_VALUE_OUT_OF_RANGE     SOUP_STATUS_UNPROCESSABLE_ENTITY, "value_out_of_range"
 #define HCS_ERR_WEAK_PASSWORD          SOUP_STATUS_UNPROCESSABLE_ENTITY, "weak_password"
 
-/* 500, 503: never with the internal detail, which goes to the log. */
+/* 500, 503: never with the internal detail, which goes to the log.
+ * commit_unknown is the one 503 after which the write may be there. */
 #define HCS_ERR_INTERNAL               SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal"
 #define HCS_ERR_BUSY                   SOUP_STATUS_SERVICE_UNAVAILABLE, "busy"
 #define HCS_ERR_EXPORT_FAILED          SOUP_STATUS_SERVICE_UNAVAILABLE, "export_failed"
 #define HCS_ERR_STORAGE_UNAVAILABLE    SOUP_STATUS_SERVICE_UNAVAILABLE, "storage_unavailable"
+#define HCS_ERR_COMMIT_UNKNOWN         SOUP_STATUS_SERVICE_UNAVAILABLE, "commit_unknown"
 
 /* HCS_ERROR: a refusal to answer as it is; the GError code is the HTTP
  * status, the API code and the field travel with it. */

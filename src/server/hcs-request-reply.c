@@ -290,6 +290,14 @@ hcs_request_reply_gerror (HcsRequest   *self,
                                  "connection to the database server); nothing was changed. Try again later, "
                                  "and tell the administrator."));
       break;
+    case HCS_STORE_ERROR_COMMIT_UNKNOWN:
+      /* A failover under the commit: the client must read back, not retry blindly. */
+      g_warning ("%s %s: %s", hcs_request_get_method (self),
+                 g_uri_get_path (soup_server_message_get_uri (self->msg)), error->message);
+      hcs_request_reply_error (self, HCS_ERR_COMMIT_UNKNOWN, NULL,
+                               _("The connection to the database was lost while your change was being saved: "
+                                 "it may or may not have been saved. Reload and check before trying again."));
+      break;
     case HCS_STORE_ERROR_CORRUPT:
     case HCS_STORE_ERROR_SCHEMA:
     case HCS_STORE_ERROR_FAILED:

@@ -292,16 +292,31 @@ hcs_pg_begin (HcsPg   *self,
   return TRUE;
 }
 
+/* A COMMIT whose connection is lost before its answer (the primary went
+ * away: a failover) may have committed — with synchronous replication,
+ * the primary has it once it waits for the standby's word, and the standby
+ * may have it too — or not: COMMIT_UNKNOWN, never "nothing was changed".
+ * Any other failure of COMMIT (a deferred check, a serialization failure)
+ * rolled the transaction back. */
 gboolean
 hcs_pg_commit (HcsPg   *self,
                GError **error)
 {
+  g_autoptr(GError) local = NULL;
   gboolean ok;
 
   g_return_val_if_fail (self->in_transaction, FALSE);
-  ok = hcs_pg_exec (self, "COMMIT", error);
+  ok = hcs_pg_exec (self, "COMMIT", &local);
   self->in_transaction = FALSE;
-  return ok;
+  if (ok)
+    return TRUE;
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_COMMIT_UNKNOWN,
+                 "the connection was lost while COMMIT ran; the transaction may have been committed: %s",
+                 local->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }
 
 void

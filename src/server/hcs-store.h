@@ -23,6 +23,8 @@ typedef enum
   HCS_STORE_ERROR_SCHEMA,      /* the database is newer than this server */
   HCS_STORE_ERROR_UNAVAILABLE, /* the disk is full, read-only or failing: nothing
                                 * was written, and a later write may succeed */
+  HCS_STORE_ERROR_COMMIT_UNKNOWN, /* the connection to PostgreSQL was lost while its
+                                   * COMMIT ran: the write may have been committed */
 } HcsStoreError;
 
 typedef struct _HcsStore HcsStore;
