@@ -146,6 +146,130 @@ test_subjects_in_memory_or_by_sql (void)
   g_rmdir (dir);
 }
 
+/* Runs the CLI's import of @file into @s with HCS_IMPORT_INDEXES=@indexes.
+ * Returns: whether it succeeded; its output in @out */
+static gboolean
+import_indexes (HcTestServer  *s,
+                const char    *indexes,
+                const char    *file,
+                char         **out)
+{
+  g_autofree char *exe = g_getenv ("HNCREDIT_SERVER_PATH") ? g_strdup (g_getenv ("HNCREDIT_SERVER_PATH"))
+                         : g_build_filename (HC_BUILD_ROOT, "src", "server", "hncredit-server", NULL);
+  const char *argv[] = { exe, "import", "--db", hc_test_server_get_db_path (s), "--item", "11",
+                         "--actor", "indexes", file, NULL };
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  env = g_environ_setenv (env, "HCS_IMPORT_INDEXES", indexes, TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, out, NULL, &status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* A big import drops its table's own indexes and builds them again once
+ * its rows are in (HCS_IMPORT_INDEXES=defer forces it on a small file; the
+ * schema's version tells it happened): the index is there after, declared
+ * the same, with its statistics as they were, and finds the records; an
+ * import that fails after the drop leaves the index and the schema as
+ * they were. SQLite only: over PostgreSQL the rows are staged and nothing
+ * is dropped. */
+static void
+test_indexes_dropped_and_built_again (void)
+{
+  g_autoptr(HcTestServer) s = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hncredit-indexes-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "ix.csv", NULL);
+  g_autofree char *known = new_uscc ();
+  g_autofree char *unknown = new_uscc ();
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO subjects (identifier, name, type, region, created_at, updated_at)"
+                                          " VALUES ('%s', '海南索引有限公司', 'legal_person', '460100', 'x', 'x')", known);
+  g_autofree char *by_index = g_strdup_printf ("SELECT count(*) FROM penalties INDEXED BY penalties_subject"
+                                               " WHERE subject_id = (SELECT id FROM subjects WHERE identifier = '%s')",
+                                               known);
+  const char *declared = "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'penalties_subject'";
+  const char *stat = "SELECT stat FROM sqlite_stat1 WHERE tbl = 'penalties' AND idx = 'penalties_subject'";
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *stat_after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *csv = NULL;
+  gint64 version;
+
+  if (hc_test_is_pg ())
+    {
+      g_test_skip ("over PostgreSQL an import drops no index");
+      return;
+    }
+  s = hc_test_server_new (HC_TEST_SERVER_EMPTY, NULL);
+  hc_test_imports_seed_catalog (s);
+  hc_test_exec_sql (s, sql);
+  hc_test_exec_sql (s, "ANALYZE penalties; DELETE FROM sqlite_stat1 WHERE tbl = 'penalties';"
+                       " INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('penalties', 'penalties_subject', '4000 3')");
+  before = hc_test_query_text (s, declared);
+  g_assert_nonnull (before);
+
+  csv = g_strdup_printf (HC_TEST_IMPORTS_HEADER
+                         "%s,海南索引有限公司,IX-1号,海口市市场监督管理局,2024-01-02,罚款,1,\n"
+                         "%s,海南未登记有限公司,IX-2号,海口市市场监督管理局,2024-01-02,罚款,2,\n"
+                         "%s,海南索引有限公司,IX-3号,海口市市场监督管理局,2024-01-02,罚款,3,\n"
+                         "%s,海南索引有限公司,IX-1号,海口市市场监督管理局,2024-01-02,罚款,4,\n"
+                         "9146010X,海南坏码有限公司,IX-5号,海口市市场监督管理局,2024-01-02,罚款,5,\n",
+                         known, unknown, known, known);
+  g_assert_true (g_file_set_contents (file, csv, -1, NULL));
+  version = hc_test_count_rows (s, "PRAGMA schema_version");
+  g_assert_true (import_indexes (s, "defer", file, &out));
+  g_assert_nonnull (strstr (out, "5 rows read, 3 accepted, 2 rejected"));
+  g_assert_cmpint (hc_test_count_rows (s, "PRAGMA schema_version"), >, version);
+  after = hc_test_query_text (s, declared);
+  g_assert_cmpstr (after, ==, before);
+  stat_after = hc_test_query_text (s, stat);
+  g_assert_cmpstr (stat_after, ==, "4000 3");
+  g_assert_cmpint (hc_test_count_rows (s, by_index), ==, 2);
+  g_assert_cmpint (hc_test_count_rows (s, "SELECT count(*) FROM import_rejections r JOIN imports i ON i.id = r.import_id"
+                                          " WHERE i.actor = 'indexes' AND r.code = 'duplicate_in_file' AND r.row = 5"), ==, 1);
+  hc_test_assert_db_intact (hc_test_server_get_db_path (s));
+
+  /* kept (a small import's default): the schema is not touched */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&csv, g_free);
+  csv = g_strdup_printf (HC_TEST_IMPORTS_HEADER "%s,海南索引有限公司,IX-6号,海口市市场监督管理局,2024-01-02,罚款,6,\n", known);
+  g_assert_true (g_file_set_contents (file, csv, -1, NULL));
+  version = hc_test_count_rows (s, "PRAGMA schema_version");
+  g_assert_true (import_indexes (s, "keep", file, &out));
+  g_assert_cmpint (hc_test_count_rows (s, "PRAGMA schema_version"), ==, version);
+  g_assert_cmpint (hc_test_count_rows (s, by_index), ==, 3);
+
+  /* an import that fails once the index is dropped (a trigger refuses its
+   * last row) rolls the drop back with its rows */
+  hc_test_exec_sql (s, "CREATE TRIGGER ix_refuse BEFORE INSERT ON penalties WHEN NEW.decision_no = 'IX-REFUSED'"
+                       " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&csv, g_free);
+  g_clear_pointer (&after, g_free);
+  g_clear_pointer (&stat_after, g_free);
+  csv = g_strdup_printf (HC_TEST_IMPORTS_HEADER
+                         "%s,海南索引有限公司,IX-7号,海口市市场监督管理局,2024-01-02,罚款,7,\n"
+                         "%s,海南索引有限公司,IX-REFUSED,海口市市场监督管理局,2024-01-02,罚款,8,\n",
+                         known, known);
+  g_assert_true (g_file_set_contents (file, csv, -1, NULL));
+  version = hc_test_count_rows (s, "PRAGMA schema_version");
+  g_assert_false (import_indexes (s, "defer", file, &out));
+  g_assert_cmpint (hc_test_count_rows (s, "PRAGMA schema_version"), ==, version);
+  after = hc_test_query_text (s, declared);
+  g_assert_cmpstr (after, ==, before);
+  stat_after = hc_test_query_text (s, stat);
+  g_assert_cmpstr (stat_after, ==, "4000 3");
+  g_assert_cmpint (hc_test_count_rows (s, "SELECT count(*) FROM penalties WHERE decision_no = 'IX-7号'"), ==, 0);
+  g_assert_cmpint (hc_test_count_rows (s, by_index), ==, 3);
+  hc_test_exec_sql (s, "DROP TRIGGER ix_refuse");
+  hc_test_assert_db_intact (hc_test_server_get_db_path (s));
+
+  g_remove (file);
+  g_rmdir (dir);
+}
+
 /* Whether some connection holds the write lock (the import's transaction);
  * over PostgreSQL, whether another connection is in a transaction. */
 static gboolean
@@ -231,6 +355,11 @@ test_sigkill_mid_import_leaves_all_or_nothing (void)
   g_assert_cmpint (hc_test_count_rows (revived, "SELECT count(*) FROM import_rejections"), ==,
                    imports == 1 ? 0 : 200000 - good);
 
+  /* 200,000 rows into a table of 3: the import dropped penalties_subject
+   * to build it again after its rows; killed or not, it is there */
+  if (!hc_test_is_pg ())
+    g_assert_cmpint (hc_test_count_rows (revived, "SELECT count(*) FROM sqlite_schema"
+                                                  " WHERE type = 'index' AND name = 'penalties_subject'"), ==, 1);
   hc_test_assert_db_intact (db_path);   /* over PostgreSQL: its roll-ups and record_numbers */
 }
 
@@ -707,6 +836,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/imports/concurrent-imports-write-each-number-once", test_concurrent_imports_write_each_number_once);
   g_test_add_func ("/imports/cli-uses-the-same-import", test_cli_uses_the_same_import);
   g_test_add_func ("/imports/subjects-in-memory-or-by-sql", test_subjects_in_memory_or_by_sql);
+  g_test_add_func ("/imports/indexes-dropped-and-built-again", test_indexes_dropped_and_built_again);
   g_test_add_func ("/imports/sigkill-mid-import-leaves-all-or-nothing", test_sigkill_mid_import_leaves_all_or_nothing);
 
   ret = g_test_run ();

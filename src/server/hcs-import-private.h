@@ -113,6 +113,7 @@ typedef struct
   gboolean        use_subject_index;
   guint           name_column;       /* the kind's column bound to ?3, the name */
   HcsSubjectIndex *subjects;         /* a big import's registered identifiers, or NULL */
+  HcsDeferredIndexes *deferred;      /* a big import's table indexes dropped, to build again */
   gint64          row_subject_id;    /* with subjects: the row's, looked up by the checker */
   gboolean        row_other_name;
   gint64          unregistered_stored;  /* with subjects or staged: records stored without a subject */

@@ -45,6 +45,7 @@ import_clear (Import *imp)
   g_clear_pointer (&imp->identifier, g_free);
   g_clear_pointer (&imp->texts, g_ptr_array_unref);
   g_clear_pointer (&imp->subjects, hcs_subject_index_free);
+  g_clear_pointer (&imp->deferred, hcs_deferred_indexes_free);
   g_clear_pointer (&imp->insert, hcs_record_insert_free);
 }
 
@@ -75,6 +76,44 @@ want_subject_index (Import  *imp,
   if (n < 0)
     return FALSE;
   return n <= 65536 || (gint64) (text_len / 64) * 16 >= n;
+}
+
+/* Whether a big import drops its table's own indexes (an entry per record
+ * at a random place, half of its B-tree work) and builds them again, in
+ * one sort, once its rows are in: when the file has at least as many rows
+ * as the table had records (its largest id) and at least
+ * DEFER_INDEXES_MIN_ROWS, below which the schema change (every connection
+ * prepares its statements again) is not worth it. Rows by lines of the
+ * CSV (a quoted line break counts twice: an estimate) or of the sheet,
+ * counted only as far as needed. HCS_IMPORT_INDEXES=defer or keep
+ * decides, for measurements and tests. */
+#define DEFER_INDEXES_MIN_ROWS 65536
+
+static gboolean
+want_deferred_indexes (Import          *imp,
+                       const Csv       *csv,
+                       const GPtrArray *sheet,
+                       gint64           last_record)
+{
+  const char *force = g_getenv ("HCS_IMPORT_INDEXES");
+  gint64 need = MAX (DEFER_INDEXES_MIN_ROWS, last_record);
+  gint64 rows = 0;
+
+  if (imp->kind->table == HCS_RECORD_SUBJECT || hcs_record_insert_stages (imp->insert))
+    return FALSE;
+  if (force != NULL && g_str_equal (force, "defer"))
+    return TRUE;
+  if (force != NULL && g_str_equal (force, "keep"))
+    return FALSE;
+  if (sheet != NULL)
+    return (gint64) sheet->len - 1 >= need;
+  for (const char *p = csv->p; p != NULL && p < csv->end && rows < need; rows++)
+    {
+      p = memchr (p, '\n', csv->end - p);
+      if (p != NULL)
+        p++;
+    }
+  return rows >= need;
 }
 
 static gpointer
@@ -435,10 +474,14 @@ hcs_import_run (HcsStore                *store,
   if (imp.insert != NULL && imp.kind->table != HCS_RECORD_SUBJECT &&
       (last_record = hcs_store_imports_last_record_id (store, imp.kind->table, &local)) < 0)
     return store_failed (failure, &local, error);
+  if (imp.insert != NULL && want_deferred_indexes (&imp, &csv, sheet, last_record) &&
+      (imp.deferred = hcs_store_imports_defer_indexes (store, imp.kind->table, &local)) == NULL)
+    return store_failed (failure, &local, error);
   /* The subjects the import registered or brought records of are graded
-   * anew, in its transaction. */
+   * anew, in its transaction, once the indexes dropped are there again. */
   if (imp.insert == NULL ||
       !hcs_import_rows (&imp, sheet ? NULL : &csv, sheet, sheet ? sheet->len : (guint64) text_len, &local) ||
+      (imp.deferred != NULL && !hcs_store_imports_rebuild_indexes (store, imp.deferred, &local)) ||
       !hcs_grading_regrade_import (store, imp.import_id, &local))
     return store_failed (failure, &local, error);
   /* 重码 among the records it kept, counted once, now. */

@@ -89,6 +89,19 @@ gboolean      hcs_store_imports_foreign_keys   (HcsStore        *store,
                                                 GError         **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsSubjectIndex, hcs_subject_index_free)
 
+/* A record table's own indexes dropped for a big import's rows and built
+ * again after them, in its transaction (SQLite; nothing over PostgreSQL). */
+typedef struct _HcsDeferredIndexes HcsDeferredIndexes;
+
+HcsDeferredIndexes *hcs_store_imports_defer_indexes (HcsStore   *store,
+                                                HcsRecordTable   table,
+                                                GError         **error);
+gboolean      hcs_store_imports_rebuild_indexes (HcsStore       *store,
+                                                HcsDeferredIndexes *deferred,
+                                                GError         **error);
+void          hcs_deferred_indexes_free        (HcsDeferredIndexes *deferred);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcsDeferredIndexes, hcs_deferred_indexes_free)
+
 /* The insert of one import's rows into a record table: bind a row's
  * values, then write it. Over SQLite (and over PostgreSQL with
  * HCS_IMPORT_PG=rows) each row is written as it comes, with the prepared
