@@ -260,6 +260,32 @@ only_text (const HcsSubjectFilter *filter)
          filter->grade == NULL && filter->status == NULL;
 }
 
+/* No text: the counts the triggers keep per type, region, status and grade
+ * (schema/subject-counts.sql) are the count. */
+static gboolean
+counted_by_filter (const HcsSubjectFilter *filter)
+{
+  return filter->name_part == NULL && filter->prefix == NULL;
+}
+
+/* Two characters and no other filter: the bigram's subjects are the
+ * matches, their count kept by the triggers (subject-name-gram-counts.sql). */
+static gboolean
+counted_by_gram (const HcsSubjectFilter *filter,
+                 const NameGrams        *grams)
+{
+  return grams->gram != 0 && grams->n_chars == 2 && only_text (filter);
+}
+
+/* Whether the exact count of @filter's matches is one probe of the counts
+ * the triggers keep, and so never worth remembering. */
+static gboolean
+count_is_kept (const HcsSubjectFilter *filter,
+               const NameGrams        *grams)
+{
+  return counted_by_filter (filter) || counted_by_gram (filter, grams);
+}
+
 static gint64
 count_matches (HcsStore                *store,
                const HcsSubjectFilter  *filter,
@@ -271,12 +297,9 @@ count_matches (HcsStore                *store,
   gboolean prefix_only = filter->prefix != NULL && filter->name_part == NULL;
   gboolean from_postings = FALSE;
 
-  /* No text: the counts the triggers keep (schema/subject-counts.sql). */
-  if (filter->name_part == NULL && filter->prefix == NULL)
+  if (counted_by_filter (filter))
     return hcs_store_subjects_count_kept (store, filter, error);
-  /* Two characters and no other filter: the bigram's subjects are the
-   * answer, its count kept by the triggers. */
-  if (grams->gram != 0 && grams->n_chars == 2 && only_text (filter))
+  if (counted_by_gram (filter, grams))
     return grams->postings;
   /* Few candidates: count those. Many: every one of them would be looked
    * up by its id, and reading the names in order is quicker. */
@@ -320,9 +343,7 @@ count_remembered (HcsStore                *store,
 {
   gint64 generation, n;
 
-  /* One probe of the counts the triggers keep: nothing to remember. */
-  if ((filter->name_part == NULL && filter->prefix == NULL) ||
-      (grams->gram != 0 && grams->n_chars == 2 && only_text (filter)))
+  if (count_is_kept (filter, grams))
     return count_matches (store, filter, grams, where, n_where, error);
   n = hcs_store_subjects_count_remembered (store, filter, &generation, error);
   if (n >= 0 || n == -2)
@@ -379,9 +400,8 @@ estimate_matches (HcsStore                *store,
   /* The page holds the last match. */
   if (from_start && !more && (n_rows > 0 || filter->offset == 0))
     return filter->offset + n_rows;
-  /* No text: exact, and no dearer than a page (the counts the triggers
-   * keep, schema/subject-counts.sql; issue 12). */
-  if (filter->name_part == NULL && filter->prefix == NULL)
+  /* No text: exact, and no dearer than a page (issue 12). */
+  if (counted_by_filter (filter))
     return hcs_store_subjects_count_kept (store, filter, error);
 
   stmt = hcs_store_prepare (store, SQL_MAX_ID, error);
@@ -390,7 +410,7 @@ estimate_matches (HcsStore                *store,
   /* A small table: counted. Two characters alone: the bigram's count. */
   if (max_id <= SAMPLE_ROWS ||
       (grams->gram != 0 && grams->postings <= EXACT_CANDIDATES) ||
-      (grams->gram != 0 && grams->n_chars == 2 && only_text (filter)))
+      counted_by_gram (filter, grams))
     return count_matches (store, filter, grams, where, n_where, error);
   if (filter->prefix != NULL && filter->name_part == NULL && strlen (filter->prefix) >= SELECTIVE_PREFIX)
     {
