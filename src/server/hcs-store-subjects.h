@@ -7,6 +7,12 @@
 
 G_BEGIN_DECLS
 
+/* The columns of a subject's row, as every statement of the store's
+ * subjects files (hcs-store-subjects*.c) reads them. */
+#define HCS_SUBJECT_COLUMNS \
+  "id, identifier, name, type, region, industry, status, grade, registered_on," \
+  " version, created_at, updated_at"
+
 typedef enum
 {
   HCS_SUBJECT_SORT_ID,
