@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* /subjects: 市场主体 — search, registration, look-up and edits, with ID
- * numbers masked for every role not entitled to see them (个人信息保护). */
+/* /subjects: 市场主体 — registration, look-up and edits, with ID numbers
+ * masked for every role not entitled to see them (个人信息保护); the search
+ * (GET /subjects) is hcs-route-subjects-search.c, and the answer's form and
+ * the checks of a subject's values are shared with it
+ * (hcs-route-subjects-private.h). */
 #define G_LOG_DOMAIN "hcs-route-subjects"
 
 #include "config.h"
@@ -14,13 +17,11 @@
 #include "hcs-credit-file.h"
 #include "hcs-grading.h"
 #include "hcs-routes.h"
-#include "hcs-throttle.h"
+#include "hcs-route-subjects-private.h"
 #include "hcs-store-subjects.h"
+#include "hcs-throttle.h"
 #include "hcs-write.h"
 
-/* An ASCII query at least this long is taken as the start of an identifier
- * only; shorter ones may also be part of a name ("ABC科技"). */
-#define IDENTIFIER_QUERY_MIN 6
 #define MAX_NAME_LENGTH      200
 #define MAX_GRADE_REASON_LENGTH 1000
 
@@ -35,9 +36,9 @@ is_person (JsonObject *subject)
 
 /* Makes a stored row the API's answer: the 市县 name beside its code, and
  * whether the answer boundary (hcs-mask.c) masks its ID number. */
-static void
-present (JsonObject *subject,
-         gboolean    masked)
+void
+hcs_subjects_present (JsonObject *subject,
+                      gboolean    masked)
 {
   const HcRegion *region = hc_region_lookup (json_object_get_string_member (subject, "region"));
 
@@ -45,15 +46,15 @@ present (JsonObject *subject,
   json_object_set_boolean_member (subject, "identifier_masked", masked && is_person (subject));
 }
 
-/* One subject of @rows as present() makes it, written straight as JSON
- * text (issue 12): the row's columns, its 市县 name, whether its ID number
- * is masked. The masking itself is the answer boundary's
- * (hcs_request_reply_bytes()), as for any JSON answer. */
-static void
-append_subject (GString *out,
-                HcsRows *rows,
-                guint    row,
-                gboolean masked)
+/* One subject of @rows as hcs_subjects_present() makes it, written
+ * straight as JSON text (issue 12): the row's columns, its 市县 name,
+ * whether its ID number is masked. The masking itself is the answer
+ * boundary's (hcs_request_reply_bytes()), as for any JSON answer. */
+void
+hcs_subjects_append (GString *out,
+                     HcsRows *rows,
+                     guint    row,
+                     gboolean masked)
 {
   const HcRegion *region = hc_region_lookup (hcs_rows_get_text (rows, row, hcs_rows_column (rows, "region")));
   gboolean person = g_strcmp0 (hcs_rows_get_text (rows, row, hcs_rows_column (rows, "type")), "natural_person") == 0;
@@ -65,59 +66,13 @@ append_subject (GString *out,
   g_string_append (out, masked && person ? ",\"identifier_masked\":true}" : ",\"identifier_masked\":false}");
 }
 
-static void
-reply_text (HcsRequest *req,
-            GString    *out)
+void
+hcs_subjects_reply_text (HcsRequest *req,
+                         GString    *out)
 {
   g_autoptr(GBytes) bytes = g_string_free_to_bytes (out);
 
   hcs_request_reply_bytes (req, SOUP_STATUS_OK, "application/json; charset=utf-8", bytes);
-}
-
-/* A page of subjects as JSON text, in the shape hcs_request_reply_rows()
- * (or, with @estimate, the total=estimate answer) gives: @rows holds up to
- * the page's limit + 1 rows, the one past the limit only telling that a
- * next page exists. */
-static void
-reply_subjects_page (HcsRequest    *req,
-                     HcsRows       *rows,
-                     const HcsPage *page,
-                     gboolean       by_name,
-                     gint64         total,
-                     gboolean       estimate,
-                     gboolean       total_exact)
-{
-  gboolean masked = hcs_request_masks_id_numbers (req);
-  guint n = hcs_rows_get_n_rows (rows);
-  g_autofree char *cursor = NULL;
-  GString *out;
-
-  if (n > page->limit && page->limit > 0)
-    {
-      n = page->limit;
-      cursor = hcs_cursor_encode (by_name ? hcs_rows_get_text (rows, n - 1, hcs_rows_column (rows, "name")) : NULL,
-                                  hcs_rows_get_int (rows, n - 1, hcs_rows_column (rows, "id")));
-    }
-  out = g_string_sized_new (128 + (gsize) n * 400);
-  g_string_append (out, "{\"items\":[");
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      append_subject (out, rows, i, masked);
-    }
-  g_string_append (out, "],\"next_cursor\":");
-  if (cursor != NULL)
-    hcs_json_append_string (out, cursor, -1);
-  else
-    g_string_append (out, "null");
-  if (estimate)
-    g_string_append_printf (out, ",\"%s\":%" G_GINT64_FORMAT ",\"total_exact\":%s",
-                            total_exact ? "total" : "total_estimate", total, total_exact ? "true" : "false");
-  else if (total >= 0)
-    g_string_append_printf (out, ",\"total\":%" G_GINT64_FORMAT, total);
-  g_string_append_c (out, '}');
-  reply_text (req, out);
 }
 
 /* The audit entry's copy of a row; the audit view masks it like any answer. */
@@ -133,7 +88,7 @@ audit_copy (JsonObject *subject)
   json_object_iter_init (&iter, subject);
   while (json_object_iter_next (&iter, &name, &value))
     json_object_set_member (obj, name, json_node_copy (value));
-  present (obj, TRUE);
+  hcs_subjects_present (obj, TRUE);
   return obj;
 }
 
@@ -143,16 +98,16 @@ id_text (JsonObject *subject)
   return g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (subject, "id"));
 }
 
-static gboolean
-sees_id_numbers (HcsRequest *req)
+gboolean
+hcs_subjects_sees_id_numbers (HcsRequest *req)
 {
   return hcs_request_has_role (req, HC_ROLE_ADMIN);
 }
 
-static gboolean
-check_region (HcsRequest *req,
-              const char *region,
-              guint       status)
+gboolean
+hcs_subjects_check_region (HcsRequest *req,
+                           const char *region,
+                           guint       status)
 {
   if (region == NULL || hc_region_lookup (region) != NULL)
     return TRUE;
@@ -180,29 +135,29 @@ check_key (HcsRequest         *req,
   return FALSE;
 }
 
-static gboolean
-check_status (HcsRequest *req,
-              const char *status_key,
-              guint       status)
+gboolean
+hcs_subjects_check_status (HcsRequest *req,
+                           const char *status_key,
+                           guint       status)
 {
   return check_key (req, status_key, "status", statuses, status,
                     status == SOUP_STATUS_BAD_REQUEST ? "invalid_parameter" : "invalid_status");
 }
 
-static gboolean
-check_grade (HcsRequest *req,
-             const char *grade,
-             guint       status)
+gboolean
+hcs_subjects_check_grade (HcsRequest *req,
+                          const char *grade,
+                          guint       status)
 {
   return check_key (req, grade, "grade", grades, status,
                     status == SOUP_STATUS_BAD_REQUEST ? "invalid_parameter" : "invalid_grade");
 }
 
-static gboolean
-check_type (HcsRequest    *req,
-            const char    *type_key,
-            guint          status,
-            HcSubjectType *type)
+gboolean
+hcs_subjects_check_type (HcsRequest    *req,
+                         const char    *type_key,
+                         guint          status,
+                         HcSubjectType *type)
 {
   HcSubjectType t;
 
@@ -250,7 +205,7 @@ parse_grade_edit (HcsRequest *req,
 
   if (!hcs_request_field_string (req, body, "grade", may_lift ? HCS_FIELD_NULLABLE : HCS_FIELD_OPTIONAL, &out->grade) ||
       !hcs_request_field_string (req, body, "grade_reason", HCS_FIELD_OPTIONAL | HCS_FIELD_MULTILINE, &raw_reason) ||
-      !check_grade (req, out->grade, SOUP_STATUS_UNPROCESSABLE_ENTITY))
+      !hcs_subjects_check_grade (req, out->grade, SOUP_STATUS_UNPROCESSABLE_ENTITY))
     return FALSE;
   out->given = out->grade != NULL || (may_lift && node != NULL);
   if (!out->given)
@@ -351,138 +306,6 @@ check_date (HcsRequest *req,
   return FALSE;
 }
 
-static void
-list_subjects (HcsRequest *req)
-{
-  g_auto(HcsPage) page = { 0, };
-  HcsSubjectFilter filter = { 0, };
-  const char *q = hcs_request_query (req, "q");
-  const char *sort = hcs_request_query (req, "sort");
-  g_autofree char *query = NULL;
-  g_autofree char *trimmed = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HcsRows) rows = NULL;
-  gint64 total = -1;
-  gboolean total_exact = TRUE;
-
-  filter.region = hcs_request_query (req, "region");
-  filter.type = hcs_request_query (req, "type");
-  filter.grade = hcs_request_query (req, "grade");
-  filter.status = hcs_request_query (req, "status");
-  if (!hcs_request_page (req, &page) ||
-      !check_region (req, filter.region, SOUP_STATUS_BAD_REQUEST) ||
-      !check_type (req, filter.type, SOUP_STATUS_BAD_REQUEST, NULL) ||
-      !check_grade (req, filter.grade, SOUP_STATUS_BAD_REQUEST) ||
-      !check_status (req, filter.status, SOUP_STATUS_BAD_REQUEST))
-    return;
-
-  if (!hcs_request_query_int (req, "offset", 0, G_MAXINT32, 0, &filter.offset))
-    return;
-  if (!hcs_request_query_int (req, "from_end", 0, G_MAXINT32, -1, &filter.from_end))
-    return;
-  if (filter.from_end >= 0 && (filter.offset > 0 || hcs_request_query (req, "cursor") != NULL))
-    {
-      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "from_end",
-                               _("Ask for a page by its cursor, by its offset or by its place from the end, not more than one."));
-      return;
-    }
-  if (filter.from_end >= 0 && sort != NULL && !g_str_equal (sort, "id"))
-    {
-      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "from_end",
-                               _("A page counted from the end is in id order only: leave out sort or use sort=id."));
-      return;
-    }
-  if (hcs_request_is_exporting (req))
-    filter.from_end = -1;
-  /* total=estimate: the page at once, with the exact count when it is
-   * cheap and an estimate otherwise (the exact one is total=1). */
-  if (g_strcmp0 (hcs_request_query (req, "total"), "estimate") == 0 && !hcs_request_is_exporting (req))
-    {
-      page.want_total = TRUE;
-      filter.estimate_total = TRUE;
-    }
-  if (filter.offset > 0 && hcs_request_query (req, "cursor") != NULL)
-    {
-      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "offset",
-                               _("Ask for a page either by its cursor or by its offset, not both."));
-      return;
-    }
-  /* The offset places the first page; the pages after it (an export's too)
-   * go on from their cursor. */
-  if (page.after_id > 0 || page.after_key != NULL)
-    filter.offset = 0;
-
-  if (sort == NULL || g_str_equal (sort, "id"))
-    filter.sort = HCS_SUBJECT_SORT_ID;
-  else if (g_str_equal (sort, "name"))
-    filter.sort = HCS_SUBJECT_SORT_NAME;
-  else if (g_str_equal (sort, "identifier"))
-    filter.sort = HCS_SUBJECT_SORT_IDENTIFIER;
-  else
-    {
-      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "sort",
-                               _("Sort by id, name or identifier."));
-      return;
-    }
-
-  if (q != NULL && !g_utf8_validate (q, -1, NULL))
-    {
-      hcs_request_reply_error (req, HCS_ERR_INVALID_PARAMETER, "q",
-                               _("The search text is not UTF-8 text."));
-      return;
-    }
-  if (q != NULL)
-    {
-      gboolean code_like = TRUE;
-
-      trimmed = g_strstrip (g_strdup (q));
-      query = hc_uscc_normalize (q);
-      for (const char *p = query; *p; p++)
-        if (!g_ascii_isdigit (*p) && !g_ascii_isupper (*p))
-          code_like = FALSE;
-      if (*trimmed != '\0')
-        {
-          if (!code_like || strlen (query) < IDENTIFIER_QUERY_MIN)
-            filter.name_part = trimmed;
-          if (code_like && *query != '\0')
-            filter.prefix = query;
-        }
-    }
-  /* A prefix search would spell out ID numbers digit by digit; those who
-   * may not see them find a person by the whole number only, which counts
-   * as a look-up. */
-  filter.see_persons = sees_id_numbers (req);
-  if (filter.prefix != NULL && !hcs_throttle_person_lookup (req, filter.prefix))
-    return;
-
-  rows = hcs_store_subjects_list (hcs_request_get_store (req), &filter, &page, &total, &total_exact, &error);
-  if (rows == NULL)
-    {
-      hcs_request_reply_gerror (req, error);
-      return;
-    }
-  /* An export takes its pages as objects (hcs-export.c); the client, the
-   * page written as text from the rows. */
-  if (hcs_request_is_exporting (req))
-    {
-      guint n = hcs_rows_get_n_rows (rows);
-      JsonArray *array = json_array_sized_new (n);
-
-      for (guint i = 0; i < n; i++)
-        {
-          JsonObject *obj = hcs_rows_get_object (rows, i);
-
-          present (obj, hcs_request_masks_id_numbers (req));
-          json_array_add_object_element (array, obj);
-        }
-      hcs_request_reply_rows (req, array, &page,
-                              filter.sort == HCS_SUBJECT_SORT_NAME ? "name" : NULL, total);
-      return;
-    }
-  reply_subjects_page (req, rows, &page, filter.sort == HCS_SUBJECT_SORT_NAME, total,
-                       filter.estimate_total, total_exact);
-}
-
 /* Reads the identifier of the path in its normalised form (full-width and
  * lower-case input find the subject too); %NULL when it is not even text,
  * which no subject has. */
@@ -502,7 +325,7 @@ reply_subject (HcsRequest *req,
                JsonObject *subject)
 {
   hcs_request_set_etag (req, json_object_get_int_member (subject, "version"));
-  present (subject, hcs_request_masks_id_numbers (req));
+  hcs_subjects_present (subject, hcs_request_masks_id_numbers (req));
   hcs_request_reply_object (req, status, json_object_ref (subject));
 }
 
@@ -553,7 +376,7 @@ get_subject (HcsRequest *req)
   else if (!hcs_throttle_person_lookup (req, identifier))
     return;
 
-  if (!unmask || sees_id_numbers (req))
+  if (!unmask || hcs_subjects_sees_id_numbers (req))
     {
       /* The look-up: the row written as JSON text straight from it. */
       g_autoptr(HcsRows) found = hcs_store_subjects_get_rows (store, identifier, &error);
@@ -571,8 +394,8 @@ get_subject (HcsRequest *req)
         }
       hcs_request_set_etag (req, hcs_rows_get_int (found, 0, hcs_rows_column (found, "version")));
       out = g_string_sized_new (512);
-      append_subject (out, found, 0, hcs_request_masks_id_numbers (req));
-      reply_text (req, out);
+      hcs_subjects_append (out, found, 0, hcs_request_masks_id_numbers (req));
+      hcs_subjects_reply_text (req, out);
       return;
     }
 
@@ -674,10 +497,10 @@ create_subject (HcsRequest *req)
       !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &f.region) ||
       !hcs_request_field_string (req, body, "industry", HCS_FIELD_OPTIONAL, &f.industry) ||
       !hcs_request_field_string (req, body, "registered_on", HCS_FIELD_OPTIONAL, &f.registered_on) ||
-      !check_type (req, type_key, SOUP_STATUS_UNPROCESSABLE_ENTITY, &type) ||
+      !hcs_subjects_check_type (req, type_key, SOUP_STATUS_UNPROCESSABLE_ENTITY, &type) ||
       (identifier = check_identifier (req, raw_identifier, type)) == NULL ||
       !check_name (req, f.name) ||
-      !check_region (req, f.region, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
+      !hcs_subjects_check_region (req, f.region, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
       !check_date (req, f.registered_on) ||
       !parse_grade_edit (req, body, FALSE, &grade_edit) ||
       !hcs_throttle_person_lookup (req, identifier))
@@ -792,8 +615,8 @@ patch_subject (HcsRequest *req)
       !hcs_request_field_string (req, body, "status", HCS_FIELD_OPTIONAL, &f.status) ||
       !hcs_request_field_string (req, body, "region", HCS_FIELD_OPTIONAL, &f.region) ||
       !check_name (req, f.name) ||
-      !check_status (req, f.status, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
-      !check_region (req, f.region, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
+      !hcs_subjects_check_status (req, f.status, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
+      !hcs_subjects_check_region (req, f.region, SOUP_STATUS_UNPROCESSABLE_ENTITY) ||
       !parse_grade_edit (req, body, TRUE, &grade_edit))
     return;
 
@@ -852,7 +675,7 @@ patch_subject (HcsRequest *req)
 }
 
 static const HcsRoute routes[] = {
-  { "GET",   "/subjects",              list_subjects,  HCS_ACCESS_ANALYST },
+  { "GET",   "/subjects",              hcs_subjects_list, HCS_ACCESS_ANALYST },
   { "POST",  "/subjects",              create_subject, HCS_ACCESS_ANALYST },
   { "GET",   "/subjects/{identifier}", get_subject,    HCS_ACCESS_ANALYST },
   { "PATCH", "/subjects/{identifier}", patch_subject,  HCS_ACCESS_ANALYST },
