@@ -43,7 +43,8 @@ HcsStmt      *hcs_stmt_new_pg               (HcsPgSql      *sql);
 
 /* The functions the translation calls (pg_temp.sq_*), made once per
  * connection; on a hot standby, those of this server's schema
- * hcs_sqlite_HASH, which the primary makes at migrate. */
+ * hcs_sqlite_HASH, which the primary makes at migrate
+ * (hcs-store-pg-sql-functions.c). */
 extern const char hcs_pg_sql_functions[];
 const char   *hcs_pg_sql_function_text      (void);
 const char   *hcs_pg_sql_shared_schema      (void);
