@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Test data made through the real server's API, as an administrator or a
  * supervisor would make it: subjects, users, departments, a published
- * grading model; valid 统一社会信用代码 to register; demo subjects found by
- * what their credit files hold. */
+ * grading model; valid 统一社会信用代码 and 公民身份号码 to register;
+ * demo subjects found by what their credit files hold; subjects posted,
+ * patched and listed with an estimated total. */
 #define G_LOG_DOMAIN "hc-test-server"
 
 #include "config.h"
 
+#include <string.h>
+
+#include "hc-core.h"
 #include "hc-test-server.h"
 
 /* Valid 统一社会信用代码 (GB 32100) of test subjects, four 市县 in turn. */
@@ -201,4 +205,100 @@ hc_test_publish_grading_model (HcTestServer *self,
   published = hc_test_request_full (self, "POST", path, admin, NULL, NULL, drafted->etag);
   hc_assert_status (published, 200, NULL);
   return id;
+}
+
+/* Numbers the identifiers hc_test_make_uscc() and hc_test_make_id_number()
+ * make, so that each is new. */
+static guint serial;
+
+/* A valid 统一社会信用代码 registered in @division (its GB/T 2260 code),
+ * made with the core's check-character arithmetic; a new one at each call. */
+char *
+hc_test_make_uscc (const char *division)
+{
+  char code[19];
+
+  g_snprintf (code, sizeof code, "91%.6s%08u", division, 10000000 + serial++);
+  code[16] = hc_org_code_compute_check (code + 8);
+  code[17] = '\0';
+  code[17] = hc_uscc_compute_check (code);
+  code[18] = '\0';
+  return g_strdup (code);
+}
+
+/* A valid 公民身份号码 of someone of @division born on @birth (YYYYMMDD). */
+char *
+hc_test_make_id_number (const char *division,
+                        const char *birth)
+{
+  char id[19];
+
+  g_snprintf (id, sizeof id, "%.6s%.8s%03u", division, birth, 100 + serial++ % 800);
+  id[17] = hc_id_number_compute_check (id);
+  id[18] = '\0';
+  return g_strdup (id);
+}
+
+/* POST /subjects of a subject of 批发和零售业 as @token; @extra (nullable):
+ * more members of the body ("\"grade\":\"A\""). Returns: the answer,
+ * unchecked. */
+HcTestResponse *
+hc_test_post_subject (HcTestServer *self,
+                      const char   *token,
+                      const char   *identifier,
+                      const char   *name,
+                      const char   *type,
+                      const char   *extra)
+{
+  g_autofree char *body =
+    g_strdup_printf ("{\"identifier\":\"%s\",\"name\":\"%s\",\"type\":\"%s\",\"industry\":\"批发和零售业\"%s%s}",
+                     identifier, name, type, extra ? "," : "", extra ? extra : "");
+
+  return hc_test_request (self, "POST", "/subjects", token, body);
+}
+
+/* PATCH /subjects/@identifier with the JSON @body as @token, If-Match
+ * @if_match (nullable). Returns: the answer, unchecked. */
+HcTestResponse *
+hc_test_patch_subject (HcTestServer *self,
+                       const char   *token,
+                       const char   *identifier,
+                       const char   *if_match,
+                       const char   *body)
+{
+  g_autofree char *path = g_strdup_printf ("/subjects/%s", identifier);
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+  return hc_test_request_full (self, "PATCH", path, token, "application/json", bytes, if_match);
+}
+
+/* GET /subjects?@query&total=estimate&limit=@limit as @token, asserting
+ * 200 and the answer's shape: total with total_exact true, or
+ * total_estimate (no fewer than the page's rows) with total_exact false,
+ * never both. Returns: (transfer full) the answer */
+JsonObject *
+hc_test_get_estimate (HcTestServer *self,
+                      const char   *token,
+                      const char   *query,
+                      guint         limit)
+{
+  g_autofree char *path = g_strdup_printf ("/subjects?%s&total=estimate&limit=%u", query, limit);
+  g_autoptr(HcTestResponse) r = hc_test_request (self, "GET", path, token, NULL);
+  JsonObject *obj;
+
+  hc_assert_status (r, 200, NULL);
+  obj = hc_test_response_object (r);
+  g_assert_true (json_object_has_member (obj, "total_exact"));
+  if (json_object_get_boolean_member (obj, "total_exact"))
+    {
+      g_assert_true (json_object_has_member (obj, "total"));
+      g_assert_false (json_object_has_member (obj, "total_estimate"));
+    }
+  else
+    {
+      g_assert_false (json_object_has_member (obj, "total"));
+      g_assert_cmpint (json_object_get_int_member (obj, "total_estimate"), >=,
+                       json_array_get_length (json_object_get_array_member (obj, "items")));
+    }
+  return json_object_ref (obj);
 }

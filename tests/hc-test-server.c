@@ -625,6 +625,21 @@ hc_test_count_rows (HcTestServer *self,
   return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
 }
 
+/* hc_test_count_rows() of the SQL made of @format. */
+gint64
+hc_test_count (HcTestServer *self,
+               const char   *format,
+               ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return hc_test_count_rows (self, sql);
+}
+
 /* Reads the database directly: the first column of the first row of @sql
  * as text, or NULL (no row, or NULL). */
 char *

@@ -100,6 +100,9 @@ gboolean        hc_test_exec_sql_refused    (HcTestServer      *self,
                                              const char        *sql);
 gint64          hc_test_count_rows          (HcTestServer      *self,
                                              const char        *sql);
+gint64          hc_test_count               (HcTestServer      *self,
+                                             const char        *format,
+                                             ...) G_GNUC_PRINTF (2, 3);
 GPtrArray      *hc_test_query_rows          (HcTestServer      *self,
                                              const char        *sql);
 gpointer        hc_test_pg_hold             (HcTestServer      *self,
@@ -121,6 +124,28 @@ gint64          hc_test_create_department   (HcTestServer      *self,
                                              const char        *name);
 gint64          hc_test_publish_grading_model (HcTestServer    *self,
                                                const char      *title);
+
+/* Subjects of the tests of /subjects (hc-test-data.c): new valid
+ * identifiers, a subject posted or patched (the answer unchecked), a page
+ * asked with total=estimate (its shape checked). */
+char           *hc_test_make_uscc           (const char        *division);
+char           *hc_test_make_id_number      (const char        *division,
+                                             const char        *birth);
+HcTestResponse *hc_test_post_subject        (HcTestServer      *self,
+                                             const char        *token,
+                                             const char        *identifier,
+                                             const char        *name,
+                                             const char        *type,
+                                             const char        *extra);
+HcTestResponse *hc_test_patch_subject       (HcTestServer      *self,
+                                             const char        *token,
+                                             const char        *identifier,
+                                             const char        *if_match,
+                                             const char        *body);
+JsonObject     *hc_test_get_estimate        (HcTestServer      *self,
+                                             const char        *token,
+                                             const char        *query,
+                                             guint              limit);
 
 /* Valid 统一社会信用代码 of test subjects (hc-test-data.c), to register
  * with hc_test_create_subject(). */
