@@ -285,6 +285,32 @@ count_is_kept (const HcsSubjectFilter *filter,
 }
 
 static gint64
+max_subject_id (HcsStore  *store,
+                GError   **error)
+{
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_MAX_ID, error);
+
+  return stmt != NULL ? hcs_store_single_int (store, stmt, error) : -1;
+}
+
+/* Whether the rarest bigram's subjects are the candidates to read: few
+ * (GRAM_CANDIDATES_MAX), or, each looked up by its id, dearer than reading
+ * the names in order. Returns: 1 or 0, -1 with @error set. */
+static int
+postings_worth_reading (HcsStore         *store,
+                        const NameGrams  *grams,
+                        GError          **error)
+{
+  gint64 max_id;
+
+  if (grams->postings <= GRAM_CANDIDATES_MAX)
+    return 1;
+  if ((max_id = max_subject_id (store, error)) < 0)
+    return -1;
+  return grams->postings < max_id / GRAM_LOOKUP_COST ? 1 : 0;
+}
+
+static gint64
 count_matches (HcsStore                *store,
                const HcsSubjectFilter  *filter,
                const NameGrams         *grams,
@@ -293,7 +319,7 @@ count_matches (HcsStore                *store,
                GError                 **error)
 {
   gboolean prefix_only = filter->prefix != NULL && filter->name_part == NULL;
-  gboolean from_postings = FALSE;
+  int from_postings = 0;
 
   if (counted_by_filter (filter))
     return hcs_store_subjects_count_kept (store, filter, error);
@@ -301,16 +327,9 @@ count_matches (HcsStore                *store,
     return grams->postings;
   /* Few candidates: count those. Many: every one of them would be looked
    * up by its id, and reading the names in order is quicker. */
-  if (grams->gram != 0 && grams->postings > GRAM_CANDIDATES_MAX)
-    {
-      HcsStmt *stmt = hcs_store_prepare (store, SQL_MAX_ID, error);
-      gint64 max_id;
-
-      if (stmt == NULL || (max_id = hcs_store_single_int (store, stmt, error)) < 0)
-        return -1;
-      from_postings = grams->postings < max_id / GRAM_LOOKUP_COST;
-    }
-  if (grams->gram != 0 && (grams->postings <= GRAM_CANDIDATES_MAX || from_postings))
+  if (grams->gram != 0 && (from_postings = postings_worth_reading (store, grams, error)) < 0)
+    return -1;
+  if (from_postings)
     {
       HcsStmt *stmt;
 
@@ -402,8 +421,7 @@ estimate_matches (HcsStore                *store,
   if (counted_by_filter (filter))
     return hcs_store_subjects_count_kept (store, filter, error);
 
-  stmt = hcs_store_prepare (store, SQL_MAX_ID, error);
-  if (stmt == NULL || (max_id = hcs_store_single_int (store, stmt, error)) < 0)
+  if ((max_id = max_subject_id (store, error)) < 0)
     return -1;
   /* A small table: counted. Two characters alone: the bigram's count. */
   if (max_id <= SAMPLE_ROWS ||
@@ -513,17 +531,10 @@ hcs_store_subjects_list (HcsStore                *store,
   if (grams.gram != 0 && filter->prefix == NULL &&
       (filter->from_end >= 0 || filter->sort == HCS_SUBJECT_SORT_ID))
     {
-      gboolean walk_postings = grams.postings <= GRAM_CANDIDATES_MAX;
+      int walk_postings = postings_worth_reading (store, &grams, error);
 
-      if (!walk_postings)
-        {
-          gint64 max_id;
-
-          stmt = hcs_store_prepare (store, SQL_MAX_ID, error);
-          if (stmt == NULL || (max_id = hcs_store_single_int (store, stmt, error)) < 0)
-            return NULL;
-          walk_postings = grams.postings < max_id / GRAM_LOOKUP_COST;
-        }
+      if (walk_postings < 0)
+        return NULL;
       if (walk_postings)
         join_sql = filter->from_end >= 0 ? SQL_GRAM_JOIN_BY_ID_DESC : SQL_GRAM_JOIN_BY_ID;
     }
