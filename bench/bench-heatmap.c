@@ -79,57 +79,6 @@ typedef struct
   guint         mismatches;
 } Server;
 
-/* POSTs @fields (name, value, …, NULL) as a JSON object to @path with
- * @token (nullable); returns the answer's "token" member, if any. */
-static char *
-post (SoupSession *session,
-      const char  *url,
-      const char  *path,
-      const char  *token,
-      ...)
-{
-  g_autofree char *uri = g_strconcat (url, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *body = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *name;
-  va_list args;
-  gsize len;
-  const char *data;
-
-  json_builder_begin_object (builder);
-  va_start (args, token);
-  while ((name = va_arg (args, const char *)) != NULL)
-    {
-      json_builder_set_member_name (builder, name);
-      json_builder_add_string_value (builder, va_arg (args, const char *));
-    }
-  va_end (args);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  body = json_to_string (root, FALSE);
-  bytes = g_bytes_new (body, strlen (body));
-  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  if (token != NULL)
-    {
-      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-    }
-  answer = soup_session_send_and_read (session, msg, NULL, NULL);
-  g_assert_nonnull (answer);
-  if (soup_message_get_status (msg) != 201 && soup_message_get_status (msg) != 200)
-    g_error ("POST %s answered %u (BENCH_PASSWORD_FILE?)", path, soup_message_get_status (msg));
-  data = g_bytes_get_data (answer, &len);
-  g_assert_true (json_parser_load_from_data (parser, data, (gssize) len, NULL));
-  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (json_parser_get_root (parser)),
-                                                               "token", NULL));
-}
-
 /* Signs in as admin; unless BENCH_ROLE=admin, makes an analyst (the heat
  * map's readers, whose answers are masked) and signs in as it instead. */
 static char *
@@ -141,8 +90,8 @@ login (SoupSession *session,
 
   if (g_strcmp0 (g_getenv ("BENCH_ROLE"), "admin") == 0)
     return g_steal_pointer (&admin);
-  g_free (post (session, url, "/api/v1/users", admin, "username", "bench-analyst", "password",
-                "bench-analyst-password", "role", "analyst", "display_name", "bench", NULL));
+  json_object_unref (bench_post_json (session, url, "/api/v1/users", admin, "username", "bench-analyst", "password",
+                                      "bench-analyst-password", "role", "analyst", "display_name", "bench", NULL));
   return bench_sign_in (session, url, "bench-analyst", "bench-analyst-password");
 }
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Starting, stopping and signing in to the real server, shared by the
- * benchmark programs. */
+/* Starting, stopping, signing in to and asking the real server, shared by
+ * the benchmark programs. */
 #include "config.h"
 
 #include <string.h>
@@ -72,10 +72,81 @@ bench_server_stop (GSubprocess *proc)
   g_object_unref (proc);
 }
 
+static void
+authorize (SoupMessage *msg,
+           const char  *token)
+{
+  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+}
+
+/**
+ * bench_post_json:
+ * @path: the API path, after @url
+ * @token: (nullable): the bearer token
+ * @...: the body's members, name then string value, ending with %NULL
+ *
+ * POSTs a JSON object of strings; an answer but 200 or 201 ends the
+ * program, with the server's reason.
+ *
+ * Returns: (transfer full): the answer's object
+ */
+JsonObject *
+bench_post_json (SoupSession *session,
+                 const char  *url,
+                 const char  *path,
+                 const char  *token,
+                 ...)
+{
+  g_autofree char *uri = g_strconcat (url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  va_list args;
+  gsize len;
+  const char *data;
+  guint status;
+
+  json_builder_begin_object (builder);
+  va_start (args, token);
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      json_builder_set_member_name (builder, name);
+      json_builder_add_string_value (builder, va_arg (args, const char *));
+    }
+  va_end (args);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  body = json_to_string (root, FALSE);
+  bytes = g_bytes_new (body, strlen (body));
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  if (token != NULL)
+    authorize (msg, token);
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  if (answer == NULL)
+    g_error ("POST %s: %s", path, error->message);
+  data = g_bytes_get_data (answer, &len);
+  status = soup_message_get_status (msg);
+  if (status != 201 && status != 200)
+    g_error ("POST %s answered %u: %.*s", path, status, (int) MIN (len, 400), data);
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &error))
+    g_error ("POST %s: %s", path, error->message);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
 /**
  * bench_sign_in:
  *
- * Signs in as @username; a refusal ends the program with its status.
+ * Signs in as @username; a refusal ends the program with its status (the
+ * benchmark's password?).
  *
  * Returns: (transfer full): the bearer token
  */
@@ -85,34 +156,10 @@ bench_sign_in (SoupSession *session,
                const char  *username,
                const char  *password)
 {
-  g_autofree char *uri = g_strconcat (url, "/api/v1/session", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *body = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  gsize len;
-  const char *data;
+  g_autoptr(JsonObject) answer = bench_post_json (session, url, "/api/v1/session", NULL,
+                                                  "username", username, "password", password, NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, username);
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, password);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  body = json_to_string (root, FALSE);
-  bytes = g_bytes_new (body, strlen (body));
-  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  answer = soup_session_send_and_read (session, msg, NULL, NULL);
-  g_assert_nonnull (answer);
-  if (soup_message_get_status (msg) != 201 && soup_message_get_status (msg) != 200)
-    g_error ("signing in as %s answered %u (the benchmark's password?)", username, soup_message_get_status (msg));
-  data = g_bytes_get_data (answer, &len);
-  g_assert_true (json_parser_load_from_data (parser, data, (gssize) len, NULL));
-  return g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "token"));
+  return g_strdup (json_object_get_string_member (answer, "token"));
 }
 
 /**
@@ -132,12 +179,11 @@ bench_send (SoupSession *session,
             const char  *token,
             double      *seconds)
 {
-  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
   GBytes *answer;
 
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  authorize (msg, token);
   answer = soup_session_send_and_read (session, msg, NULL, &error);
   *seconds = (double) (g_get_monotonic_time () - start) / 1e6;
   if (answer == NULL)
