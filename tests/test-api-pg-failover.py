@@ -15,7 +15,8 @@
 # write answers 503 storage_unavailable and is not there, neither its
 # department nor its audit entry; while no node takes writes, requests
 # answer 503 storage_unavailable at once (no crash, no hang), sign-in too;
-# once the standby is promoted, the server connects to it by itself: the
+# once the standby is promoted, the server connects to it by itself (the
+# grade refresh too, on its worker's connection, before any request): the
 # token signed in before still works, writes are acknowledged and land on
 # the new primary, every write acknowledged before is there, with its one
 # audit entry, and a write answered 503 (refused or cut off) is not.
@@ -53,7 +54,17 @@ def main():
         hts.wait_for_database("postgresql://%s:%d/%s" % (host(), standby.port, DATABASE))
         uri = "postgresql://%s:%d,%s:%d/%s?target_session_attrs=read-write&connect_timeout=10" % (
             host(), primary.port, host(), standby.port, DATABASE)
-        with hts.Server(pg_database=DATABASE, pg_uri=uri, extra_args=("--threads", "3")) as server:
+        # The grade refresh every 300 ms, saying so (a debug message, on the
+        # server's standard output) when it found nothing to do.
+        os.environ.update(HCS_GRADE_REFRESH_EVERY_MS="300", G_MESSAGES_DEBUG="hcs-grade-refresh")
+        try:
+            server = hts.Server(pg_database=DATABASE, pg_uri=uri, extra_args=("--threads", "3"))
+        finally:
+            del os.environ["HCS_GRADE_REFRESH_EVERY_MS"], os.environ["G_MESSAGES_DEBUG"]
+        output = []
+        threading.Thread(target=lambda: output.extend(iter(server.process.stdout.readline, b"")),
+                         daemon=True).start()
+        with server:
             admin = server.token("admin")
             acked, refused = set(), set()
             for i in range(10):
@@ -137,14 +148,27 @@ def main():
 
             standby.promote()
             tap.ok(standby.query("SELECT pg_is_in_recovery()") == "f", "the standby is promoted to primary")
+            # Before any request: the grade refresh, on the first worker's
+            # connection, opens it again by itself.
+            promoted_at = len(output)
 
-            # The first requests of each worker open their connection again,
+            def refreshed():
+                return any(b"no grade as of an earlier day" in line for line in output[promoted_at:])
+
+            try:
+                wait_until(refreshed, "the grade refresh on the new primary")
+            except AssertionError as e:
+                print("# %s" % e)
+            tap.ok(refreshed(), "the grade refresh runs again on the new primary without a request to its worker")
+
+            # The first request of each worker opens its connection again,
             # to the new primary: none is refused.
             answers = []
             for i in range(6):
                 r = server.request("GET", "/session", token=admin)
                 answers.append(r.status)
-            tap.ok(answers == [200] * 6, "the token signed in before the failover still works, on every worker",
+            tap.ok(answers == [200] * 6,
+                   "the token signed in before the failover still works (6 requests, each on a connection of its own)",
                    answers)
             answers = []
             for i in range(6):

@@ -6,7 +6,9 @@
  * their day has passed. A second after the server starts, and every ten
  * minutes after, it looks for grades as of an earlier day and regrades them
  * HCS_GRADE_REFRESH_CHUNK subject ids at a time, each chunk one short
- * transaction on the worker's own thread, so requests go on between chunks. */
+ * transaction on the worker's own thread, so requests go on between chunks.
+ * Its connection is the worker's, opened again first when it was lost (a
+ * failover of PostgreSQL), as before a request. */
 #define G_LOG_DOMAIN "hcs-grade-refresh"
 
 #include "config.h"
@@ -30,6 +32,16 @@ struct _HcsGradeRefresh
 
 static gboolean tick (gpointer data);
 
+/* Between two rounds: ten minutes, or HCS_GRADE_REFRESH_EVERY_MS (tests). */
+static guint
+check_ms (void)
+{
+  const char *env = g_getenv ("HCS_GRADE_REFRESH_EVERY_MS");
+  guint64 ms = env != NULL ? g_ascii_strtoull (env, NULL, 10) : 0;
+
+  return ms > 0 && ms <= G_MAXUINT ? (guint) ms : HCS_GRADE_REFRESH_CHECK_MS;
+}
+
 static void
 schedule (HcsGradeRefresh *self,
           guint            ms)
@@ -48,7 +60,9 @@ refresh_chunk (HcsGradeRefresh  *self,
 {
   gint64 covered;
 
-  if (!hcs_store_begin (self->store, error))
+  /* The worker's connection may have been lost (a failover) with no
+   * request on this worker since to open it again. */
+  if (!hcs_store_ensure_connected (self->store, error) || !hcs_store_begin (self->store, error))
     return -1;
   covered = hcs_grading_refresh_stale (self->store, &self->cursor, HCS_GRADE_REFRESH_CHUNK, error);
   if (covered < 0)
@@ -74,7 +88,7 @@ tick (gpointer data)
       g_warning ("grades as of an earlier day not refreshed: %s", error->message);
       self->cursor = 0;
       self->covered = 0;
-      schedule (self, HCS_GRADE_REFRESH_CHECK_MS);
+      schedule (self, check_ms ());
     }
   else if (covered > 0)
     {
@@ -86,8 +100,10 @@ tick (gpointer data)
       if (self->covered > 0)
         g_message ("grades as of an earlier day recomputed (%" G_GINT64_FORMAT " subject ids regraded)",
                    self->covered);
+      else
+        g_debug ("no grade as of an earlier day");
       self->covered = 0;
-      schedule (self, HCS_GRADE_REFRESH_CHECK_MS);
+      schedule (self, check_ms ());
     }
   return G_SOURCE_REMOVE;
 }
