@@ -88,9 +88,9 @@ test_items_create_validates_each_field (void)
     hc_assert_status (r, 413, "payload_too_large");
   }
 
-  g_assert_cmpint (catalog_count ("SELECT count(*) FROM catalog_items WHERE year = 2038"), ==, 2);
-  g_assert_cmpint (catalog_count ("SELECT count(*) FROM audit WHERE action = 'catalog_item.create'"
-                                  " AND after LIKE '%%\"year\":2038%%'"), ==, 2);
+  g_assert_cmpint (hc_test_count (server, "SELECT count(*) FROM catalog_items WHERE year = 2038"), ==, 2);
+  g_assert_cmpint (hc_test_count (server, "SELECT count(*) FROM audit WHERE action = 'catalog_item.create'"
+                                          " AND after LIKE '%%\"year\":2038%%'"), ==, 2);
 }
 
 static void
@@ -349,13 +349,13 @@ test_items_scope_basic_or_supplementary (void)
   g_assert_cmpstr (json_object_get_string_member (catalog_object_of (created), "scope"), ==, "supplementary");
 
   /* A scope that is neither changes nothing. */
-  items_before = catalog_count ("SELECT count(*) FROM catalog_items WHERE year = 2046");
+  items_before = hc_test_count (server, "SELECT count(*) FROM catalog_items WHERE year = 2046");
   json_object_set_string_member (spoiled, "scope", "national");
   spoiled_body = catalog_object_text (spoiled);
   refused = hc_test_request (server, "POST", "/catalog/versions/2046/items", analyst, spoiled_body);
   hc_assert_status (refused, 422, "invalid_scope");
   g_assert_cmpstr (hc_test_response_error_field (refused), ==, "scope");
-  g_assert_cmpint (catalog_count ("SELECT count(*) FROM catalog_items WHERE year = 2046"), ==, items_before);
+  g_assert_cmpint (hc_test_count (server, "SELECT count(*) FROM catalog_items WHERE year = 2046"), ==, items_before);
 
   only_supplement = hc_test_request (server, "GET", "/catalog/versions/2046/items?scope=supplementary&total=1", analyst, NULL);
   hc_assert_status (only_supplement, 200, NULL);

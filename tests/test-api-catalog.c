@@ -37,19 +37,6 @@ catalog_items_of (HcTestResponse *r)
   return json_object_get_array_member (hc_test_response_object (r), "items");
 }
 
-gint64
-catalog_count (const char *format,
-               ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return hc_test_count_rows (server, sql);
-}
-
 HcTestResponse *
 catalog_create_version (const char *token,
                         int         year,
@@ -196,10 +183,10 @@ test_versions_create_copy_and_list (void)
   obj = catalog_object_of (v2);
   g_assert_cmpint (json_object_get_int_member (obj, "item_count"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (obj, "copied_from"), ==, 2030);
-  g_assert_cmpint (catalog_count ("SELECT count(*) FROM catalog_items n JOIN catalog_items o ON o.lineage = n.lineage"
-                                  " AND o.year = 2030 AND o.name = n.name AND o.department_id = n.department_id"
-                                  " AND o.expected_records = n.expected_records WHERE n.year = 2031"), ==, 2);
-  g_assert_cmpint (catalog_count ("SELECT count(*) FROM catalog_items WHERE year = 2031 AND collected_records = 0"), ==, 2);
+  g_assert_cmpint (hc_test_count (server, "SELECT count(*) FROM catalog_items n JOIN catalog_items o ON o.lineage = n.lineage"
+                                          " AND o.year = 2030 AND o.name = n.name AND o.department_id = n.department_id"
+                                          " AND o.expected_records = n.expected_records WHERE n.year = 2031"), ==, 2);
+  g_assert_cmpint (hc_test_count (server, "SELECT count(*) FROM catalog_items WHERE year = 2031 AND collected_records = 0"), ==, 2);
 
   list = hc_test_request (server, "GET", "/catalog/versions", analyst, NULL);
   hc_assert_status (list, 200, NULL);
@@ -259,10 +246,10 @@ test_versions_create_refuses_bad_input (void)
   hc_assert_status (not_a_year, 404, "not_found");
 
   /* The refused writes left nothing: no version, no audit entry. */
-  g_assert_cmpint (catalog_count ("SELECT count(*) FROM catalog_versions WHERE year IN (1999, 2033, 2101)"), ==, 0);
-  g_assert_cmpint (catalog_count ("SELECT count(*) FROM audit WHERE entity = 'catalog_version'"
-                                  " AND entity_id IN ('1999', '2033', '2101')"), ==, 0);
-  g_assert_cmpint (catalog_count ("SELECT count(*) FROM audit WHERE entity = 'catalog_version' AND entity_id = '2032'"), ==, 1);
+  g_assert_cmpint (hc_test_count (server, "SELECT count(*) FROM catalog_versions WHERE year IN (1999, 2033, 2101)"), ==, 0);
+  g_assert_cmpint (hc_test_count (server, "SELECT count(*) FROM audit WHERE entity = 'catalog_version'"
+                                          " AND entity_id IN ('1999', '2033', '2101')"), ==, 0);
+  g_assert_cmpint (hc_test_count (server, "SELECT count(*) FROM audit WHERE entity = 'catalog_version' AND entity_id = '2032'"), ==, 1);
 }
 
 static void
@@ -313,9 +300,9 @@ test_publish_roles_and_rules (void)
   hc_assert_status (no_if_match, 428, "precondition_required");
   hc_assert_status (stale, 412, "stale");
   hc_assert_status (unknown, 404, "not_found");
-  g_assert_cmpint (catalog_count ("SELECT count(*) FROM catalog_versions WHERE year IN (2034, 2035) AND state = 'draft'"), ==, 2);
-  g_assert_cmpint (catalog_count ("SELECT count(*) FROM audit WHERE action = 'catalog_version.publish'"
-                                  " AND entity_id IN ('2034', '2035')"), ==, 0);
+  g_assert_cmpint (hc_test_count (server, "SELECT count(*) FROM catalog_versions WHERE year IN (2034, 2035) AND state = 'draft'"), ==, 2);
+  g_assert_cmpint (hc_test_count (server, "SELECT count(*) FROM audit WHERE action = 'catalog_version.publish'"
+                                          " AND entity_id IN ('2034', '2035')"), ==, 0);
 
   ok = publish (2035, supervisor, etag);
   hc_assert_status (ok, 200, NULL);
@@ -371,7 +358,7 @@ test_published_version_is_read_only (void)
   g_assert_cmpstr (json_object_get_string_member (catalog_object_of (now), "name"), ==, "失信被执行人信息");
   g_assert_cmpstr (json_object_get_string_member (catalog_object_of (now), "version_state"), ==, "published");
   g_assert_cmpstr (now->etag, ==, item->etag);
-  g_assert_cmpint (catalog_count ("SELECT count(*) FROM catalog_items WHERE year = 2037"), ==, 1);
+  g_assert_cmpint (hc_test_count (server, "SELECT count(*) FROM catalog_items WHERE year = 2037"), ==, 1);
 }
 
 /* ---- the demo catalog --------------------------------------------------- */

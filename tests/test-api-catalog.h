@@ -19,8 +19,6 @@ HcTestResponse *catalog_send_with_etag    (const char      *method,
                                            const char      *etag);
 JsonObject     *catalog_object_of         (HcTestResponse  *r);
 JsonArray      *catalog_items_of          (HcTestResponse  *r);
-gint64          catalog_count             (const char      *format,
-                                           ...) G_GNUC_PRINTF (1, 2);
 HcTestResponse *catalog_create_version    (const char      *token,
                                            int              year,
                                            int              copy_from);

@@ -21,32 +21,7 @@
 
 static HcTestServer *server;
 static char *analyst;
-static guint serial;
 static GPtrArray *person_ids;   /* the full ID numbers registered */
-
-static char *
-make_uscc (const char *division)
-{
-  char code[19];
-
-  g_snprintf (code, sizeof code, "91%.6s%08u", division, 10000000 + serial++);
-  code[16] = hc_org_code_compute_check (code + 8);
-  code[17] = '\0';
-  code[17] = hc_uscc_compute_check (code);
-  code[18] = '\0';
-  return g_strdup (code);
-}
-
-static char *
-make_id_number (const char *division)
-{
-  char id[19];
-
-  g_snprintf (id, sizeof id, "%.6s19800101%03u", division, 100 + serial++ % 800);
-  id[17] = hc_id_number_compute_check (id);
-  id[18] = '\0';
-  return g_strdup (id);
-}
 
 static HcTestResponse *
 get (const char *path,
@@ -193,8 +168,8 @@ static void
 test_exports_csv_quotes_and_defuses (void)
 {
   const char *admin = hc_test_server_token (server, "admin");
-  g_autofree char *uscc = make_uscc ("460200");
-  g_autofree char *uscc2 = make_uscc ("460200");
+  g_autofree char *uscc = hc_test_make_uscc ("460200");
+  g_autofree char *uscc2 = hc_test_make_uscc ("460200");
   g_autoptr(GPtrArray) records = NULL;
   gboolean seen_formula = FALSE, seen_quoted = FALSE;
 
@@ -548,14 +523,14 @@ main (int argc, char *argv[])
   person_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < 30; i++)
     {
-      g_autofree char *uscc = make_uscc ("460100");
+      g_autofree char *uscc = hc_test_make_uscc ("460100");
       g_autofree char *name = g_strdup_printf ("海口测试贸易有限公司%u", i);
 
       hc_test_create_subject (server, uscc, name, "legal_person", "460100");
     }
   for (guint i = 0; i < 6; i++)
     {
-      char *id = make_id_number ("460100");
+      char *id = hc_test_make_id_number ("460100", "19800101");
 
       hc_test_create_subject (server, id, "王明", "natural_person", "460100");
       g_ptr_array_add (person_ids, id);

@@ -16,19 +16,6 @@ static char *analyst;
 static char *analyst2;
 static char *supervisor;
 static gint64 department;
-static guint serial;
-
-static char *
-make_id_number (const char *division,
-                const char *birth)
-{
-  char id[19];
-
-  g_snprintf (id, sizeof id, "%.6s%.8s%03u", division, birth, 100 + serial++ % 800);
-  id[17] = hc_id_number_compute_check (id);
-  id[18] = '\0';
-  return g_strdup (id);
-}
 
 static gboolean
 body_has (HcTestResponse *r,
@@ -78,7 +65,7 @@ static void
 test_masked_everywhere (void)
 {
   const char *admin = hc_test_server_token (server, "admin");
-  g_autofree char *id = make_id_number ("460108", "19751009");
+  g_autofree char *id = hc_test_make_id_number ("460108", "19751009");
   g_autofree char *event_body = NULL;
   g_autofree char *entry_body = NULL;
   g_autoptr(HcTestResponse) event = NULL;
@@ -144,7 +131,7 @@ test_masked_everywhere (void)
 static void
 test_error_messages_mask (void)
 {
-  g_autofree char *unknown = make_id_number ("460105", "19880214");
+  g_autofree char *unknown = hc_test_make_id_number ("460105", "19880214");
   g_autofree char *body =
     g_strdup_printf ("{\"region\":\"460100\",\"occurred_on\":\"2024-05-01\",\"category\":\"finance\","
                      "\"severity\":2,\"title\":\"线索\",\"subject\":\"%s\"}", unknown);
@@ -190,7 +177,7 @@ test_import_rejections_mask (void)
 {
   gint64 item = person_penalty_item ();
   const char *admin = hc_test_server_token (server, "admin");
-  g_autofree char *unregistered = make_id_number ("460106", "19691130");
+  g_autofree char *unregistered = hc_test_make_id_number ("460106", "19691130");
   g_autofree char *csv =
     g_strdup_printf ("uscc,name,decision_no,authority,decided_on,category,amount,publicity_until\n"
                      "%s,林某,琼市监罚〔2025〕77号,海口市市场监督管理局,2025-03-02,罚款,500.00,\n", unregistered);
@@ -274,7 +261,7 @@ static void
 test_candidate_run_fails (void)
 {
   const char *admin = hc_test_server_token (server, "admin");
-  g_autofree char *id = make_id_number ("460107", "19900517");
+  g_autofree char *id = hc_test_make_id_number ("460107", "19900517");
   g_autofree char *masked = hc_id_number_mask (id);
   g_autofree char *target_path = g_strdup_printf ("/subjects/%s", id);
   g_autoptr(HcTestResponse) listed = NULL;
@@ -414,7 +401,7 @@ test_match_batch_is_limited (void)
 
   for (guint i = 0; i < 21; i++)
     {
-      g_autofree char *id = make_id_number ("460105", "19700101");
+      g_autofree char *id = hc_test_make_id_number ("460105", "19700101");
 
       g_string_append_printf (body, "%s\"%s\"", i ? "," : "", id);
     }

@@ -83,10 +83,7 @@ post_subject (const char *identifier,
               const char *name,
               const char *type)
 {
-  g_autofree char *body = g_strdup_printf ("{\"identifier\":\"%s\",\"name\":\"%s\",\"type\":\"%s\",\"industry\":\"批发和零售业\"}",
-                                           identifier, name, type);
-
-  return hc_test_request (server, "POST", "/subjects", analyst, body);
+  return hc_test_post_subject (server, analyst, identifier, name, type, NULL);
 }
 
 static void
@@ -97,11 +94,10 @@ patch_subject_on (HcTestServer *srv,
 {
   g_autofree char *path = g_strdup_printf ("/subjects/%s", identifier);
   g_autoptr(HcTestResponse) got = hc_test_request (srv, "GET", path, token, NULL);
-  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
   g_autoptr(HcTestResponse) patched = NULL;
 
   hc_assert_status (got, 200, NULL);
-  patched = hc_test_request_full (srv, "PATCH", path, token, "application/json", bytes, got->etag);
+  patched = hc_test_patch_subject (srv, token, identifier, got->etag, body);
   hc_assert_status (patched, 200, NULL);
 }
 
