@@ -17,6 +17,10 @@
 # ALSO="VAR=VALUE …" imports the file once more in each run with those
 # variables set (e.g. ALSO=HCS_IMPORT_CHECKER=…), alternating with
 # the import as it is, for an A/B measured under the same load.
+# ROW_CHECKS=1 imports the file once more in each run into a copy of the
+# template with penalties' checks as before migration 23 (the foreign key
+# on subject_id checked a row, record_numbers kept by a row trigger), for
+# an A/B of the statement checks measured under the same load.
 # PROFILE=1 starts the cluster with pg_stat_statements (track = all: the
 # statements of triggers too) and auto_explain (log_analyze, log_triggers),
 # runs one more import of the file with `perf record` on the server process
@@ -98,6 +102,18 @@ SET session_replication_role = DEFAULT;
 VACUUM ANALYZE;
 SQL
 echo "subjects registered (PostgreSQL): $(q -d hc_template -At -c 'SELECT count(*) FROM subjects')"
+if [ -n "${ROW_CHECKS:-}" ]; then
+  q -d postgres -c "CREATE DATABASE hc_template_rows TEMPLATE hc_template"
+  q -d hc_template_rows <<SQL >/dev/null
+DROP TRIGGER penalties_subjects_insert ON penalties;
+DROP TRIGGER penalties_subjects_update ON penalties;
+ALTER TABLE penalties ADD FOREIGN KEY (subject_id) REFERENCES subjects (id);
+DROP TRIGGER penalties_numbers_insert ON penalties;
+DROP TRIGGER penalties_numbers ON penalties;
+CREATE TRIGGER penalties_numbers AFTER INSERT OR DELETE OR UPDATE OF id, decision_no ON penalties
+  FOR EACH ROW EXECUTE FUNCTION record_numbers_keep ('penalties');
+SQL
+fi
 
 # The SQLite template: the same schema, item and subjects (the same
 # identifiers and names, read from the PostgreSQL template), in WAL mode as
@@ -129,7 +145,7 @@ import_once() {
   local db=$1 out=$2 file=$3 t0 t1
   local wrap=()
   [ -z "${PERF:-}" ] || wrap=(perf record -q -F 499 -g -o "$PERF" --)
-  q -d postgres -c "CREATE DATABASE $db TEMPLATE hc_template"
+  q -d postgres -c "CREATE DATABASE $db TEMPLATE ${TEMPLATE:-hc_template}"
   t0=$(now)
   # shellcheck disable=SC2086 # IMPORT_ENV: VAR=VALUE words
   env ${IMPORT_ENV:-} "${wrap[@]}" "$server" import --db "postgresql:///$db" --item 1 "$file" > "$out" 2>&1
@@ -151,7 +167,7 @@ import_sqlite() {
   awk -v x="$t0" -v y="$t1" 'BEGIN { print y - x }'
 }
 
-best_copy= best_clean= best_rows= best_ref= best_lite= best_also=
+best_copy= best_clean= best_rows= best_ref= best_lite= best_also= best_rowchecks=
 for run in $(seq "$runs"); do
   import_sqlite "$run" "$work/lite.txt" > "$work/t"; t_lite=$(cat "$work/t"); stored_lite=$stored
   import_once hc_copy_$run "$work/copy.txt" "$csv" > "$work/t"; t_copy=$(cat "$work/t"); stored_copy=$stored
@@ -175,6 +191,13 @@ for run in $(seq "$runs"); do
     IMPORT_ENV=$ALSO import_once hc_also_$run "$work/also.txt" "$csv" > "$work/t"; t_also=$(cat "$work/t")
     printf 'run %s: PostgreSQL import with %s %.2f s (load %s)\n' "$run" "$ALSO" "$t_also" "$(uptime | sed 's/.*load average: //')"
     best_also=$(best "$best_also" "$t_also")
+  fi
+  if [ -n "${ROW_CHECKS:-}" ]; then
+    TEMPLATE=hc_template_rows import_once hc_rowchecks_$run "$work/rowchecks.txt" "$csv" > "$work/t"
+    t_rowchecks=$(cat "$work/t")
+    printf 'run %s: PostgreSQL import with the checks row by row (before migration 23) %.2f s (load %s)\n' \
+      "$run" "$t_rowchecks" "$(uptime | sed 's/.*load average: //')"
+    best_rowchecks=$(best "$best_rowchecks" "$t_rowchecks")
   fi
   best_lite=$(best "$best_lite" "$t_lite")
   best_copy=$(best "$best_copy" "$t_copy")
@@ -209,6 +232,10 @@ if [ -n "${ROW_BY_ROW:-}" ]; then
 fi
 [ -z "${ALSO:-}" ] || awk -v n="$rows" -v tc="$best_copy" -v ta="$best_also" -v a="$ALSO" 'BEGIN {
   printf "import, PostgreSQL with %s: %.2f s, %.0f rows/s; ratio without / with (rows/s): %.2f\n", a, ta, n / ta, ta / tc;
+}'
+[ -z "${ROW_CHECKS:-}" ] || awk -v n="$rows" -v tc="$best_copy" -v tr="$best_rowchecks" -v tl="$best_lite" 'BEGIN {
+  printf "import, PostgreSQL, checks row by row (before migration 23): %.2f s, %.0f rows/s\n", tr, n / tr;
+  printf "ratio statement checks / row checks (rows/s): %.2f; row checks / SQLite: %.2f\n", tr / tc, tl / tr;
 }'
 echo "load after: $(uptime | sed 's/.*load average: //')"
 

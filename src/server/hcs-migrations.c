@@ -172,6 +172,14 @@ static const char * const migration_22[] = {
   NULL
 };
 
+/* Over PostgreSQL, the records' subject_id and record numbers checked and
+ * kept once a statement, not once a row; nothing on SQLite (issue 15).
+ * Idempotent. */
+static const char * const migration_23[] = {
+  "records-statement-checks.sql",
+  NULL
+};
+
 static const char * const * const migrations[] = {
   migration_1,
   migration_2,
@@ -195,6 +203,7 @@ static const char * const * const migrations[] = {
   migration_20,
   migration_21,
   migration_22,
+  migration_23,
 };
 
 int

@@ -571,9 +571,20 @@ hcs_pg_stage_finish (HcsPgStage       *stage,
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
       GError *local = NULL;
+      const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+      gboolean subject_gone = state != NULL && g_str_equal (state, "23503");
 
       hcs_pg_set_error (stage->pg, result, &local);
       PQclear (result);
+      /* the check of subject_id (records_subjects_check, migration 23): a
+       * subject the check found was deleted by another transaction since */
+      if (subject_gone)
+        {
+          g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_BUSY,
+                       "another transaction deleted a subject of the import's records meanwhile: %s", local->message);
+          g_error_free (local);
+          return FALSE;
+        }
       /* record_numbers' key: a record of the same number written by
        * another transaction since the numbers were looked at */
       if (g_error_matches (local, HCS_STORE_ERROR, HCS_STORE_ERROR_DUPLICATE))

@@ -1,0 +1,6 @@
+-- Migration 23 (issue 15): nothing on SQLite. Over PostgreSQL the records'
+-- foreign key on subject_id and their numbers in record_numbers are kept
+-- once a statement instead of once a row (schema/pg/ of the same name);
+-- SQLite keeps its foreign keys (turned off by an import for its own
+-- transaction, hcs_store_imports_foreign_keys, after checking the
+-- subjects itself) and has no record_numbers.
