@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <sys/mman.h>
+
 #include "hcs-store-imports.h"
 #include "hcs-store-pg.h"
 #include "hcs-store-private.h"
@@ -238,6 +241,26 @@ hcs_subject_index_name_hash (const char *name)
   return h;
 }
 
+/* The index's arrays (56 MB for a million subjects) in 2 MB pages where
+ * the kernel gives them on request (transparent huge pages, "madvise"
+ * mode): a look-up's random reads then miss the TLB less. */
+#define HUGE_PAGE (2 * 1024 * 1024)
+
+static gpointer
+index_alloc (gsize bytes)
+{
+  gpointer p = NULL;
+
+#ifdef MADV_HUGEPAGE
+  if (bytes >= 2 * HUGE_PAGE && posix_memalign (&p, HUGE_PAGE, bytes) == 0)
+    {
+      madvise (p, bytes, MADV_HUGEPAGE);
+      return p;
+    }
+#endif
+  return g_malloc (bytes);
+}
+
 /* The table in rowid order (its pages one after the other). */
 static const char SQL_SUBJECT_KEYS[] = "SELECT identifier, id, name FROM subjects";
 
@@ -255,14 +278,19 @@ HcsSubjectIndex *
 hcs_store_imports_subject_index (HcsStore  *store,
                                  GError   **error)
 {
-  HcsStmt *stmt = hcs_store_prepare (store, SQL_SUBJECT_KEYS, error);
   g_autoptr(HcsSubjectIndex) index = g_new0 (HcsSubjectIndex, 1);
-  gsize allocated = 4096;
+  HcsStmt *stmt;
+  gint64 estimate;
+  gsize allocated;
   int rc;
 
-  if (stmt == NULL)
+  if ((estimate = hcs_store_imports_subject_count (store, error)) < 0 ||
+      (stmt = hcs_store_prepare (store, SQL_SUBJECT_KEYS, error)) == NULL)
     return NULL;
-  index->keys = g_new (SubjectKey, allocated);
+  /* the largest id: about as many (more when some were deleted; at most
+   * 4 M to begin with, the array grows as before beyond) */
+  allocated = CLAMP (estimate + 1, 4096, 4 * 1024 * 1024);
+  index->keys = index_alloc (allocated * sizeof (SubjectKey));
   while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
     {
       const char *text = hcs_stmt_column_text (stmt, 0);
@@ -293,7 +321,8 @@ hcs_store_imports_subject_index (HcsStore  *store,
   index->mask = 1023;
   while (index->mask + 1 < 2 * index->n)
     index->mask = 2 * index->mask + 1;
-  index->slots = g_new0 (guint32, index->mask + 1);
+  index->slots = index_alloc ((index->mask + 1) * sizeof (guint32));
+  memset (index->slots, 0, (index->mask + 1) * sizeof (guint32));
   for (gsize i = 0; i < index->n; i++)
     {
       gsize slot = key_hash (index->keys[i].key) & index->mask;
@@ -330,6 +359,55 @@ hcs_subject_index_lookup (const HcsSubjectIndex *index,
         }
     }
   return 0;
+}
+
+/**
+ * hcs_subject_index_lookup_many:
+ * @identifiers: @n identifiers
+ * @ids: (out caller-allocates): the subject of each, 0 when none
+ * @name_hashes: (out caller-allocates): the hash of each one's name
+ *
+ * hcs_subject_index_lookup() of @n identifiers, their slots and keys
+ * fetched from memory a few identifiers ahead: one by one, each look-up
+ * waited on two cache misses (a million subjects' table does not fit in
+ * the processor's caches), a third of the checker's time.
+ */
+void
+hcs_subject_index_lookup_many (const HcsSubjectIndex *index,
+                               const char * const    *identifiers,
+                               gsize                  n,
+                               gint64                *ids,
+                               guint64               *name_hashes)
+{
+  enum { AHEAD = 8 };
+  gsize slot[2 * AHEAD];    /* of the identifiers i - AHEAD … i */
+
+  for (gsize i = 0; i < n + 2 * AHEAD; i++)
+    {
+      if (i < n)
+        {
+          char key[KEY_BYTES] = { 0, };
+          gsize len = strlen (identifiers[i]);
+
+          memcpy (key, identifiers[i], MIN (len, KEY_BYTES - 1));
+          slot[i % (2 * AHEAD)] = key_hash (key) & index->mask;
+          __builtin_prefetch (&index->slots[slot[i % (2 * AHEAD)]]);
+        }
+      if (i >= AHEAD && i - AHEAD < n)
+        {
+          guint32 k = index->slots[slot[(i - AHEAD) % (2 * AHEAD)]];
+
+          if (k != 0)
+            __builtin_prefetch (&index->keys[k - 1]);
+        }
+      if (i >= 2 * AHEAD)
+        {
+          gsize j = i - 2 * AHEAD;
+
+          name_hashes[j] = 0;
+          ids[j] = hcs_subject_index_lookup (index, identifiers[j], &name_hashes[j]);
+        }
+    }
 }
 
 /**

@@ -82,6 +82,11 @@ HcsSubjectIndex *hcs_store_imports_subject_index (HcsStore      *store,
 gint64        hcs_subject_index_lookup         (const HcsSubjectIndex *index,
                                                 const char      *identifier,
                                                 guint64         *name_hash);
+void          hcs_subject_index_lookup_many    (const HcsSubjectIndex *index,
+                                                const char * const *identifiers,
+                                                gsize            n,
+                                                gint64          *ids,
+                                                guint64         *name_hashes);
 guint64       hcs_subject_index_name_hash      (const char      *name);
 void          hcs_subject_index_free           (HcsSubjectIndex *index);
 gboolean      hcs_store_imports_foreign_keys   (HcsStore        *store,
