@@ -10,7 +10,8 @@
 # still gets every written number. And the two writers meeting: an import
 # whose subject another transaction deletes meanwhile waits for it, then
 # fails (busy) and leaves nothing; a delete of a subject whose records
-# another transaction is writing waits for it, then fails.
+# another transaction is writing waits for it, then fails. And `migrate`,
+# which copies with the triggers off, refuses a copy with an orphan.
 import os
 import subprocess
 import sys
@@ -211,6 +212,40 @@ def main():
         tap.ok(server.query("SELECT count(*) FROM subjects WHERE id = %d" % sid[7]) == ["1"]
                and server.query("SELECT count(*) FROM penalties WHERE subject_id = %d" % sid[7]) == ["1"],
                "the subject and its record are there")
+
+    # migrate copies with the user triggers off (the check of subject_id
+    # among them) and then refuses a copy with a record of a subject that
+    # is not there, as the foreign key did: a small SQLite database, once
+    # as it is and once with an orphan (SQLite's foreign keys are off in a
+    # connection unless turned on).
+    with hts.Server(demo=False, sqlite=True) as source:
+        source.token("admin")
+        source.execute("INSERT INTO subjects (identifier, name, type, region, created_at, updated_at) VALUES"
+                       " ('%s', '海南测试贸易有限公司', 'legal_person', '460100', '2025-01-01T00:00:00Z',"
+                       " '2025-01-01T00:00:00Z')" % uscc(1))
+        source.execute("INSERT INTO penalties (uscc, subject_id, name, decision_no, authority, decided_on, category,"
+                       " amount, item_id, import_id) SELECT identifier, id, name, 'M-1', '海口市市场监督管理局',"
+                       " '2025-03-02', '罚款', 100, 11, 0 FROM subjects")
+        db = source.db_path
+        results = []
+        for name, sql in (("hc_migrate_ok", None),
+                          ("hc_migrate_orphan", "UPDATE penalties SET subject_id = subject_id + 1000")):
+            if sql is not None:
+                source.execute(sql)
+            subprocess.run(["createdb", name], check=True)
+            r = subprocess.run([hts.server_path(), "migrate", "--from", db, "--to", "postgresql:///" + name],
+                               capture_output=True, text=True, env=dict(os.environ, LANGUAGE="C", LC_ALL="C.UTF-8"),
+                               timeout=300)
+            tables = subprocess.run(["psql", "-X", "-A", "-t", "-q", "-d", name, "-c",
+                                     "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"],
+                                    capture_output=True, text=True).stdout.strip()
+            results.append((r, tables))
+        (ok_run, _), (orphan_run, orphan_tables) = results
+        tap.ok(ok_run.returncode == 0, "migrate copies a record with its subject", ok_run.stdout + ok_run.stderr)
+        tap.ok(orphan_run.returncode == 1 and "a subject that is not there" in orphan_run.stderr
+               and orphan_tables == "0",
+               "and refuses a copy with a record of a subject that is not there, leaving nothing",
+               orphan_run.stdout + orphan_run.stderr)
     return tap.finish()
 
 
