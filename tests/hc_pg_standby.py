@@ -11,9 +11,9 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 
 import hc_test_server as hts
+from hc_test_server import wait_until
 
 
 def free_port():
@@ -22,14 +22,6 @@ def free_port():
     port = s.getsockname()[1]
     s.close()
     return port
-
-
-def wait_until(condition, what, seconds=120):
-    for _ in range(seconds * 4):
-        if condition():
-            return
-        time.sleep(0.25)
-    raise AssertionError("%s: not in %d s" % (what, seconds))
 
 
 def host():

@@ -34,6 +34,16 @@ class Response:
         return "%d %s" % (self.status, self.body[:300].decode("utf-8", "replace"))
 
 
+def wait_until(condition, what, seconds=120):
+    """Until condition() is true (checked four times a second), or an
+    AssertionError naming @what after @seconds."""
+    for _ in range(seconds * 4):
+        if condition():
+            return True
+        time.sleep(0.25)
+    raise AssertionError("%s: not in %d s" % (what, seconds))
+
+
 def wait_for_database(uri, seconds=120):
     """Until @uri (a standby's) lets psql in: the standby has replayed the
     database's creation."""

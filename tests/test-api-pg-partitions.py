@@ -57,14 +57,6 @@ def where_rows(server, table, condition):
     return set(server.query("SELECT DISTINCT tableoid::regclass::text FROM %s WHERE %s" % (table, condition)))
 
 
-def wait_until(condition, what, seconds=120):
-    for _ in range(seconds * 4):
-        if condition():
-            return True
-        time.sleep(0.25)
-    raise AssertionError("%s: not in %d s" % (what, seconds))
-
-
 def main():
     tap = hts.Tap()
     if not os.environ.get("HC_TEST_PG"):
@@ -173,7 +165,7 @@ def main():
         server.execute("INSERT INTO audit (at, actor, role, action, entity) VALUES ('%s-03T00:00:00Z', 'test',"
                        " 'admin', 'test.meanwhile', 'test')" % later)
         moved = lambda: where_rows(server, "audit", "action = 'test.meanwhile'") == {gone}  # noqa: E731
-        tap.ok(wait_until(moved, "the periodic maintenance makes %s again" % gone),
+        tap.ok(hts.wait_until(moved, "the periodic maintenance makes %s again" % gone),
                "the periodic maintenance makes a missing month again and moves its rows")
 
     # An import of records of a month without its partition makes it

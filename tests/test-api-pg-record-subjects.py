@@ -16,7 +16,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 
 import hc_test_server as hts
 
@@ -80,7 +79,7 @@ class Session:
         self.process.stdin.flush()
 
     def wait_idle_in_transaction(self):
-        wait_until(lambda: self.server.query("SELECT state FROM pg_stat_activity WHERE application_name = '%s'"
+        hts.wait_until(lambda: self.server.query("SELECT state FROM pg_stat_activity WHERE application_name = '%s'"
                                              % self.app) == ["idle in transaction"],
                    "%s's statement done" % self.app)
 
@@ -92,14 +91,6 @@ class Session:
 
 def waiting_for_lock(server):
     return server.query("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") != ["0"]
-
-
-def wait_until(condition, what, seconds=120):
-    for _ in range(seconds * 4):
-        if condition():
-            return True
-        time.sleep(0.25)
-    raise AssertionError("%s: not in %d s" % (what, seconds))
 
 
 def main():
@@ -181,7 +172,7 @@ def main():
         importer = threading.Thread(target=lambda: answer.setdefault("r", server.request(
             "POST", "/imports?kind=penalty&item=11", token=admin, body=csv.encode("utf-8"), content_type="text/csv")))
         importer.start()
-        wait_until(lambda: waiting_for_lock(server), "the import waiting for the delete")
+        hts.wait_until(lambda: waiting_for_lock(server), "the import waiting for the delete")
         deleter.send("COMMIT;")
         ok, err = deleter.finish()
         importer.join(timeout=120)
@@ -202,7 +193,7 @@ def main():
         deleting = threading.Thread(target=lambda: result.setdefault(
             "r", psql(server, "DELETE FROM subjects WHERE id = %d" % sid[7], app="hc-deleting")))
         deleting.start()
-        wait_until(lambda: waiting_for_lock(server), "the delete waiting for the writer")
+        hts.wait_until(lambda: waiting_for_lock(server), "the delete waiting for the writer")
         writer.send("COMMIT;")
         ok, err = writer.finish()
         deleting.join(timeout=120)
