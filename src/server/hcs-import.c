@@ -116,6 +116,28 @@ want_deferred_indexes (Import          *imp,
   return rows >= need;
 }
 
+/* The registered identifiers, in the import's transaction, when it wants
+ * them (imp->use_subject_index). imp->subjects stays NULL when an
+ * identifier is too long for the index: the rows then look their subject
+ * up in SQL, one by one; subject_id still comes from the subjects table of
+ * this transaction. */
+static gboolean
+read_subject_index (Import  *imp,
+                    GError **error)
+{
+  GError *local = NULL;
+
+  if (!imp->use_subject_index)
+    return TRUE;
+  imp->subjects = hcs_store_imports_subject_index (imp->store, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gpointer
 store_failed (HcsImportFailure  *failure,
               GError           **local,
@@ -154,35 +176,61 @@ typedef struct
   const char *data;
   gsize       length;
   GThread    *thread;
+  gboolean    validate;   /* the thread checks the UTF-8 too */
+  gboolean    valid;
 } ShaJob;
 
 static gpointer
 sha_job_run (gpointer data)
 {
   ShaJob *job = data;
+  char *sha = file_sha256 (job->data, job->length);
 
-  return file_sha256 (job->data, job->length);
+  if (job->validate)
+    job->valid = g_utf8_validate_len (job->data, job->length, NULL);
+  return sha;
+}
+
+/* Whether a file this long gets a thread of its own */
+static gboolean
+sha_job_threaded (gsize length)
+{
+  return length >= 1024 * 1024 && g_get_num_processors () > 1;   /* else not worth a thread */
 }
 
 static void
 sha_job_start (ShaJob     *job,
                const char *data,
-               gsize       length)
+               gsize       length,
+               gboolean    validate)
 {
   job->data = data;
   job->length = length;
   job->thread = NULL;
-  if (length >= 1024 * 1024 && g_get_num_processors () > 1)   /* else not worth a thread */
+  job->validate = validate;
+  if (sha_job_threaded (length))
     job->thread = g_thread_new ("import-sha256", sha_job_run, job);
 }
 
-/* Returns: (transfer full): the file's SHA-256 in hex */
+/* Returns: (transfer full): the file's SHA-256 in hex; in @valid whether
+ * it is UTF-8, if the job was to check */
 static char *
-sha_job_finish (ShaJob *job)
+sha_job_finish (ShaJob   *job,
+                gboolean *valid)
 {
+  char *sha;
+
   if (job->thread == NULL)
-    return file_sha256 (job->data, job->length);
-  return g_thread_join (g_steal_pointer (&job->thread));
+    {
+      if (job->validate)
+        job->valid = g_utf8_validate_len (job->data, job->length, NULL);
+      sha = file_sha256 (job->data, job->length);
+    }
+  else
+    sha = g_thread_join (g_steal_pointer (&job->thread));
+  if (valid != NULL)
+    *valid = job->valid;
+  return sha;
 }
 
 static void
@@ -224,6 +272,23 @@ foreign_keys_off_clear (ForeignKeysOff *off)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ForeignKeysOff, foreign_keys_off_clear)
 
+/* The import's transaction; before it, when the import takes subject_id
+ * from the registered identifiers it reads (imp->use_subject_index), the
+ * foreign key checks off: its records' only foreign key. */
+static HcsWrite *
+begin_transaction (Import          *imp,
+                   ForeignKeysOff  *fk_off,
+                   GError         **error)
+{
+  if (imp->use_subject_index)
+    {
+      if (!hcs_store_imports_foreign_keys (imp->store, FALSE, error))
+        return NULL;
+      fk_off->store = imp->store;
+    }
+  return hcs_write_begin_store (imp->store, error);
+}
+
 /**
  * hcs_import_run:
  * @data: the file as uploaded
@@ -260,6 +325,9 @@ hcs_import_run (HcsStore                *store,
   g_autofree char *id_text = NULL;
   g_autoptr(JsonObject) answer = NULL;
   const char *encoding;
+  gboolean is_xlsx;
+  gboolean early = FALSE;   /* transaction and identifiers while the file is checked */
+  gboolean valid = FALSE;
   const char *text = data;
   gsize text_len = length;
   Csv csv = { 0, };
@@ -292,10 +360,30 @@ hcs_import_run (HcsStore                *store,
       return NULL;
     }
 
-  sha_job_start (&sha_job, data, length);
+  /* A big CSV file whose rows take their subjects from the registered
+   * identifiers read into memory (want_subject_index(), from the file's
+   * length) begins its transaction and reads them now, while the thread
+   * that hashes the file also checks its UTF-8: the two took 0.7 s and
+   * 0.3 s one after the other for a million rows. The refusals below come
+   * in the same order; a refused file rolls the transaction back. */
+  is_xlsx = options->xlsx || hcs_import_xlsx_is_zip (data, length);
+  if (!is_xlsx && sha_job_threaded (length))
+    {
+      early = want_subject_index (&imp, length, &local);
+      if (local != NULL)
+        return store_failed (failure, &local, error);
+    }
+  sha_job_start (&sha_job, data, length, early);
+  if (early)
+    {
+      imp.use_subject_index = TRUE;
+      if ((w = begin_transaction (&imp, &fk_off, &local)) == NULL ||
+          !read_subject_index (&imp, &local))
+        return store_failed (failure, &local, error);
+    }
 
   /* The text: XLSX sheet, UTF-8 or GB18030. */
-  if (options->xlsx || hcs_import_xlsx_is_zip (data, length))
+  if (is_xlsx)
     {
       sheet = hcs_import_xlsx_read (data, length, error);
       if (sheet == NULL)
@@ -323,7 +411,11 @@ hcs_import_run (HcsStore                *store,
                        _("The encoding is utf-8 or gb18030."));
           return NULL;
         }
-      if (!want_gb && g_utf8_validate_len (data, length, NULL))
+      if (early)
+        sha = sha_job_finish (&sha_job, &valid);
+      else
+        valid = !want_gb && g_utf8_validate_len (data, length, NULL);
+      if (!want_gb && valid)
         encoding = "utf-8";
       else if (options->encoding != NULL && !want_gb)
         {
@@ -397,20 +489,16 @@ hcs_import_run (HcsStore                *store,
     }
 
   /* The transaction. */
-  sha = sha_job_finish (&sha_job);
+  if (sha == NULL)
+    sha = sha_job_finish (&sha_job, NULL);
   /* A big import reads the registered identifiers once in its transaction
    * and takes subject_id from them: its records' only foreign key. */
-  imp.use_subject_index = want_subject_index (&imp, text_len, &local);
-  if (local != NULL)
-    return store_failed (failure, &local, error);
-  if (imp.use_subject_index)
+  if (!early)
     {
-      if (!hcs_store_imports_foreign_keys (store, FALSE, &local))
+      imp.use_subject_index = want_subject_index (&imp, text_len, &local);
+      if (local != NULL || (w = begin_transaction (&imp, &fk_off, &local)) == NULL)
         return store_failed (failure, &local, error);
-      fk_off.store = store;
     }
-  if ((w = hcs_write_begin_store (store, &local)) == NULL)
-    return store_failed (failure, &local, error);
 
   if (!hcs_store_imports_item (store, options->item_id, &category, &subject_type, &local))
     {
@@ -455,15 +543,8 @@ hcs_import_run (HcsStore                *store,
 
   imp.import_id = hcs_store_imports_insert (store, imp.kind->kind, options->item_id, options->actor->username,
                                             options->file_name, sha, encoding, &local);
-  if (imp.import_id > 0 && imp.use_subject_index)
-    {
-      imp.subjects = hcs_store_imports_subject_index (store, &local);
-      if (local != NULL)
-        return store_failed (failure, &local, error);
-      /* NULL: an identifier too long for it. The rows then look their
-       * subject up in SQL, one by one; subject_id still comes from the
-       * subjects table of this transaction. */
-    }
+  if (imp.import_id > 0 && !early && !read_subject_index (&imp, &local))
+    return store_failed (failure, &local, error);
   for (guint c = 0; c < imp.kind->n_columns; c++)
     if (imp.kind->columns[c].bind == 3)    /* ?3: the record's name */
       imp.name_column = c;
