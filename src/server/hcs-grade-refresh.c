@@ -58,20 +58,24 @@ static gint64
 refresh_chunk (HcsGradeRefresh  *self,
                GError          **error)
 {
-  gint64 covered;
+  gint64 covered = -1;
+  guint wait_ms;
 
   /* The worker's connection may have been lost (a failover) with no
    * request on this worker since to open it again. */
-  if (!hcs_store_ensure_connected (self->store, error) || !hcs_store_begin (self->store, error))
+  if (!hcs_store_ensure_connected (self->store, error))
     return -1;
-  covered = hcs_grading_refresh_stale (self->store, &self->cursor, HCS_GRADE_REFRESH_CHUNK, error);
-  if (covered < 0)
+  /* between requests, a chunk may be long: no bound on its wait */
+  wait_ms = hcs_store_set_wait (self->store, 0);
+  if (hcs_store_begin (self->store, error))
     {
-      hcs_store_rollback (self->store);
-      return -1;
+      covered = hcs_grading_refresh_stale (self->store, &self->cursor, HCS_GRADE_REFRESH_CHUNK, error);
+      if (covered < 0)
+        hcs_store_rollback (self->store);
+      else if (!hcs_store_commit (self->store, error))
+        covered = -1;
     }
-  if (!hcs_store_commit (self->store, error))
-    return -1;
+  hcs_store_set_wait (self->store, wait_ms);
   return covered;
 }
 

@@ -246,7 +246,7 @@ audit_summary (JsonObject *model,
 }
 
 static void
-publish_model (HcsRequest *req)
+publish_model_unbounded (HcsRequest *req)
 {
   HcsStore *store = hcs_request_get_store (req);
   g_autoptr(GError) error = NULL;
@@ -281,6 +281,17 @@ publish_model (HcsRequest *req)
   json_object_set_object_member (answer, "model", g_steal_pointer (&after));
   json_object_set_object_member (answer, "regrading", g_steal_pointer (&summary));
   hcs_request_reply_object (req, SOUP_STATUS_OK, answer);
+}
+
+/* A publication regrades every subject (minutes at a million): no bound on
+ * its statements' wait (hcs_store_set_wait()), its COMMIT's included. */
+static void
+publish_model (HcsRequest *req)
+{
+  guint wait_ms = hcs_store_set_wait (hcs_request_get_store (req), 0);
+
+  publish_model_unbounded (req);
+  hcs_store_set_wait (hcs_request_get_store (req), wait_ms);
 }
 
 static void

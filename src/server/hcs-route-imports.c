@@ -98,6 +98,7 @@ create_import (HcsRequest *req)
   g_autofree char *location = NULL;
   g_auto(HcsImportFailure) failure = { 0, };
   HcsImportOptions options = { 0, };
+  guint wait_ms;
   gint64 item;
   gsize len;
   const char *data;
@@ -141,7 +142,11 @@ create_import (HcsRequest *req)
   options.xlsx = content_type != NULL && g_str_has_prefix (content_type, XLSX_TYPE);
   options.actor = hcs_request_get_actor (req);
 
+  /* An import of a million rows runs for minutes: no bound on its
+   * statements' wait (hcs_store_set_wait()) */
+  wait_ms = hcs_store_set_wait (hcs_request_get_store (req), 0);
   answer = hcs_import_run (hcs_request_get_store (req), &options, data ? data : "", len, &failure, &error);
+  hcs_store_set_wait (hcs_request_get_store (req), wait_ms);
   if (answer == NULL)
     {
       reply_failure (req, error, &failure);

@@ -617,6 +617,28 @@ bind_socket (const char  *host,
  * Binds the port (the first worker picks it when 0 was asked for, the others
  * join it) and starts the workers. The database must be migrated already.
  */
+/* How long a request's statement waits for PostgreSQL (hcs_store_set_wait()):
+ * HNCREDIT_DB_TIMEOUT seconds (a decimal number; 0: no limit), 60 by
+ * default — a primary that hangs answers 503 after it rather than never. */
+static guint
+db_wait_ms (void)
+{
+  const char *env = g_getenv ("HNCREDIT_DB_TIMEOUT");
+  double seconds = 60;
+
+  if (env != NULL && *env != '\0')
+    {
+      char *end = NULL;
+      double value = g_ascii_strtod (env, &end);
+
+      if (end != env && *end == '\0' && value >= 0 && value <= 86400)
+        seconds = value;
+      else
+        g_warning ("HNCREDIT_DB_TIMEOUT=%s is not a number of seconds (0 to 86400): 60 s", env);
+    }
+  return (guint) (seconds * 1000 + 0.5);
+}
+
 gboolean
 hcs_server_start (HcsServer  *self,
                   GError    **error)
@@ -634,10 +656,13 @@ hcs_server_start (HcsServer  *self,
       worker->store = hcs_store_open (self->db_path, error);
       if (worker->store == NULL || !hcs_store_set_sync (worker->store, self->sync, error))
         return FALSE;
+      hcs_store_set_wait (worker->store, db_wait_ms ());
       /* the replica runs no migration: the primary's reach it by replication */
       if (self->db_read_path != NULL &&
           (worker->read_store = hcs_store_open (self->db_read_path, error)) == NULL)
         return FALSE;
+      if (worker->read_store != NULL)
+        hcs_store_set_wait (worker->read_store, db_wait_ms ());
       worker->socket = bind_socket (self->host, self->port, error);
       if (worker->socket == NULL)
         return FALSE;

@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 PGconn       *hcs_pg_get_conn               (HcsPg         *self);
+PGresult     *hcs_pg_wait                   (HcsPg         *self,
+                                             gboolean       sent);
 gboolean      hcs_pg_set_error              (HcsPg         *self,
                                              PGresult      *result,
                                              GError       **error);

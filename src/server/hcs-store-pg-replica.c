@@ -47,7 +47,8 @@ hcs_store_sessions_note_write (HcsStore    *primary,
 
   if (pg == NULL)
     return TRUE;
-  result = PQexecParams (hcs_pg_get_conn (pg), SQL_NOTE_WRITE, 1, NULL, params, NULL, NULL, 0);
+  result = hcs_pg_wait (pg, PQsendQueryParams (hcs_pg_get_conn (pg), SQL_NOTE_WRITE, 1, NULL, params,
+                                               NULL, NULL, 0));
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     ok = hcs_pg_set_error (pg, result, error);
   PQclear (result);

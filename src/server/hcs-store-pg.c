@@ -9,15 +9,18 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <libpq-fe.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "hcs-store-pg-private.h"
 #include "hcs-store-pg-sql.h"
 #include "hcs-store-pg.h"
+#include "hcs-store-private.h"
 
 /* Taken by every schema migration, so that servers starting together on
  * one database migrate it one after the other ("hncredit" in ASCII). */
@@ -28,7 +31,23 @@ struct _HcsPg
   PGconn   *conn;
   gboolean  in_transaction;
   gboolean  standby;          /* a hot standby's: read-only, no temporary function */
+  guint     wait_ms;          /* a statement's answer waited for at most this; 0: no limit */
+  gboolean  timed_out;        /* the last statement outwaited it: the connection was dropped */
 };
+
+/* The connection parameters a URI does not give (hcs_pg_open()): a host
+ * that does not answer is given up after connect_timeout (each host of a
+ * multi-host URI in turn), and a machine that vanished without closing its
+ * connections is noticed by TCP — keepalive probes on an idle connection,
+ * tcp_user_timeout on data sent and never acknowledged — rather than after
+ * the kernel's two hours or fifteen minutes. "dbname" (the URI, expanded)
+ * comes last: PQconnectdbParams keeps the last value of a keyword, so the
+ * URI's own values win. */
+static const char *const CONNECT_KEYWORDS[] = {
+  "connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count",
+  "tcp_user_timeout", "dbname", NULL
+};
+static const char *const CONNECT_DEFAULTS[] = { "10", "1", "30", "10", "3", "30000" };
 
 gboolean
 hcs_pg_is_uri (const char *text)
@@ -93,7 +112,15 @@ hcs_pg_open (const char  *uri,
       return NULL;
     }
   self = g_new0 (HcsPg, 1);
-  self->conn = PQconnectdb (uri);
+  {
+    const char *values[G_N_ELEMENTS (CONNECT_KEYWORDS)] = { NULL };
+
+    G_STATIC_ASSERT (G_N_ELEMENTS (CONNECT_DEFAULTS) + 2 == G_N_ELEMENTS (CONNECT_KEYWORDS));
+    for (gsize i = 0; i < G_N_ELEMENTS (CONNECT_DEFAULTS); i++)
+      values[i] = CONNECT_DEFAULTS[i];
+    values[G_N_ELEMENTS (CONNECT_DEFAULTS)] = uri;
+    self->conn = PQconnectdbParams (CONNECT_KEYWORDS, values, 1);
+  }
   if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
     {
       g_autofree char *message = clean_message (self->conn ? PQerrorMessage (self->conn) : NULL);
@@ -143,6 +170,7 @@ hcs_pg_reconnect_if_broken (HcsPg     *self,
     }
   g_message ("the PostgreSQL connection was lost; connecting again");
   PQreset (self->conn);
+  self->timed_out = FALSE;
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
       g_autofree char *message = clean_message (PQerrorMessage (self->conn));
@@ -218,6 +246,12 @@ hcs_pg_set_error (HcsPg     *self,
                                                    : PQerrorMessage (self->conn));
   HcsStoreError code = HCS_STORE_ERROR_FAILED;
 
+  if (state == NULL && self->timed_out)
+    {
+      g_free (message);
+      message = g_strdup_printf ("PostgreSQL did not answer within %u ms; the connection was dropped",
+                                 self->wait_ms);
+    }
   if (state == NULL && PQstatus (self->conn) != CONNECTION_OK)
     code = HCS_STORE_ERROR_UNAVAILABLE;
   else if (state != NULL && g_str_equal (state, "23505"))
@@ -234,13 +268,127 @@ hcs_pg_set_error (HcsPg     *self,
   return FALSE;
 }
 
+/**
+ * hcs_pg_set_wait:
+ * @wait_ms: how long a statement's answer is waited for; 0: no limit
+ *
+ * The bound of hcs_pg_wait(). Returns: the bound before.
+ */
+guint
+hcs_pg_set_wait (HcsPg *self,
+                 guint  wait_ms)
+{
+  guint before = self->wait_ms;
+
+  self->wait_ms = wait_ms;
+  return before;
+}
+
+/**
+ * hcs_store_set_wait:
+ * @wait_ms: how long a statement's answer is waited for; 0: no limit
+ *
+ * Over PostgreSQL, the bound on each statement's wait (hcs_pg_wait()):
+ * past it the request fails with 503 and its connection is opened again.
+ * A store starts with none (the CLI's migrate, import, demo seeding); the
+ * server gives its workers' the one of HNCREDIT_DB_TIMEOUT, and lifts it
+ * around long work (an import, a publication, the grade refresh). SQLite
+ * waits for nothing but its busy timeout: no-op.
+ *
+ * Returns: the bound before
+ */
+guint
+hcs_store_set_wait (HcsStore *self,
+                    guint     wait_ms)
+{
+  HcsPg *pg = hcs_store_get_pg (self);
+
+  return pg != NULL ? hcs_pg_set_wait (pg, wait_ms) : 0;
+}
+
+/* The bound passed: the connection is given up. PQcancel would connect to
+ * the postmaster and wait for its answer — of a hung one, for ever — so the
+ * socket is shut down instead: libpq reads its end, the connection is bad
+ * (CONNECTION_BAD: UNAVAILABLE, or COMMIT_UNKNOWN for a COMMIT), the
+ * request's later statements fail at once, and the next request connects
+ * again (hcs_pg_reconnect_if_broken()). */
+static void
+drop_connection (HcsPg *self)
+{
+  g_warning ("PostgreSQL did not answer within %u ms: dropping the connection", self->wait_ms);
+  self->timed_out = TRUE;
+  shutdown (PQsocket (self->conn), SHUT_RDWR);
+  PQconsumeInput (self->conn);
+}
+
+/**
+ * hcs_pg_wait:
+ *
+ * After a PQsend…() of the connection: its results, as PQexec() gives them
+ * (the last one; an error kept), waited for at most the bound of
+ * hcs_pg_set_wait() in all — a primary that hangs (stopped, or its machine
+ * gone with its connections left open) leaves no request waiting for ever.
+ * Past the bound the connection is dropped (drop_connection()), and the
+ * result is libpq's error of a lost connection. %NULL when the query could
+ * not be sent (the connection's error).
+ */
+PGresult *
+hcs_pg_wait (HcsPg    *self,
+             gboolean  sent)
+{
+  gint64 deadline = self->wait_ms > 0 ? g_get_monotonic_time () + (gint64) self->wait_ms * 1000 : 0;
+  PGresult *last = NULL;
+  PGresult *result;
+
+  if (!sent)
+    return NULL;
+  for (;;)
+    {
+      while (PQisBusy (self->conn) && PQstatus (self->conn) == CONNECTION_OK)
+        {
+          struct pollfd fd = { .fd = PQsocket (self->conn), .events = POLLIN };
+          int timeout = -1;
+
+          if (deadline > 0)
+            {
+              gint64 left = deadline - g_get_monotonic_time ();
+
+              if (left <= 0)
+                {
+                  drop_connection (self);
+                  break;
+                }
+              timeout = (int) MIN ((left + 999) / 1000, G_MAXINT);
+            }
+          if (poll (&fd, 1, timeout) < 0 && errno != EINTR)
+            break;
+          if (PQconsumeInput (self->conn) == 0)
+            break;
+        }
+      result = PQgetResult (self->conn);
+      if (result == NULL)
+        break;
+      if (last != NULL && PQresultStatus (last) == PGRES_FATAL_ERROR)
+        PQclear (result);
+      else
+        {
+          PQclear (last);
+          last = result;
+        }
+      if (PQresultStatus (last) == PGRES_COPY_IN || PQresultStatus (last) == PGRES_COPY_OUT ||
+          PQresultStatus (last) == PGRES_COPY_BOTH || PQstatus (self->conn) != CONNECTION_OK)
+        break;
+    }
+  return last;
+}
+
 /* Runs @sql (one statement or several) and checks its last result. */
 gboolean
 hcs_pg_exec (HcsPg       *self,
              const char  *sql,
              GError     **error)
 {
-  PGresult *result = PQexec (self->conn, sql);
+  PGresult *result = hcs_pg_wait (self, PQsendQuery (self->conn, sql));
   ExecStatusType status = PQresultStatus (result);
   gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 
@@ -259,7 +407,8 @@ hcs_pg_single_text (HcsPg       *self,
                     const char  *const *params,
                     GError     **error)
 {
-  PGresult *result = PQexecParams (self->conn, sql, n_params, NULL, params, NULL, NULL, 0);
+  PGresult *result = hcs_pg_wait (self, PQsendQueryParams (self->conn, sql, n_params, NULL, params,
+                                                          NULL, NULL, 0));
   char *value = NULL;
 
   if (PQresultStatus (result) != PGRES_TUPLES_OK)

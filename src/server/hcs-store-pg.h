@@ -24,6 +24,8 @@ gboolean      hcs_pg_reconnect_if_broken    (HcsPg         *self,
 gboolean      hcs_pg_make_functions         (HcsPg         *self,
                                              GError       **error);
 gboolean      hcs_pg_is_standby             (HcsPg         *self);
+guint         hcs_pg_set_wait               (HcsPg         *self,
+                                             guint          wait_ms);
 gboolean      hcs_pg_exec                   (HcsPg         *self,
                                              const char    *sql,
                                              GError       **error);

@@ -105,25 +105,27 @@ pg_bind (HcsStmt *stmt,
  * inside a transaction under a savepoint, so that a refusal leaves the
  * transaction going. */
 static PGresult *
-describe_with (PGconn     *conn,
+describe_with (HcsPg      *pg,
                const char *text,
                int         n,
                const Oid  *types)
 {
+  PGconn *conn = hcs_pg_get_conn (pg);
   gboolean in_transaction = PQtransactionStatus (conn) == PQTRANS_INTRANS;
   PGresult *result;
 
   if (in_transaction)
-    PQclear (PQexec (conn, "SAVEPOINT hc_describe"));
-  result = PQprepare (conn, "", text, n, types);
+    PQclear (hcs_pg_wait (pg, PQsendQuery (conn, "SAVEPOINT hc_describe")));
+  result = hcs_pg_wait (pg, PQsendPrepare (conn, "", text, n, types));
   if (PQresultStatus (result) == PGRES_COMMAND_OK)
     {
       PQclear (result);
-      result = PQdescribePrepared (conn, "");
+      result = hcs_pg_wait (pg, PQsendDescribePrepared (conn, ""));
     }
   if (in_transaction)
-    PQclear (PQexec (conn, PQresultStatus (result) == PGRES_COMMAND_OK ? "RELEASE SAVEPOINT hc_describe"
-                                                                      : "ROLLBACK TO SAVEPOINT hc_describe"));
+    PQclear (hcs_pg_wait (pg, PQsendQuery (conn, PQresultStatus (result) == PGRES_COMMAND_OK
+                                                   ? "RELEASE SAVEPOINT hc_describe"
+                                                   : "ROLLBACK TO SAVEPOINT hc_describe")));
   return result;
 }
 
@@ -138,7 +140,6 @@ pg_describe (HcsStmt  *stmt,
              HcsPg    *pg,
              GError  **error)
 {
-  PGconn *conn = hcs_pg_get_conn (pg);
   int n = stmt->pg->n_params;
   const char *text = stmt->pg->describe != NULL ? stmt->pg->describe : stmt->pg->text;
   g_autofree Oid *types = g_new0 (Oid, MAX (n, 1));
@@ -152,7 +153,7 @@ pg_describe (HcsStmt  *stmt,
       if (!g_regex_match_simple (pattern, text, 0, 0))
         types[i] = TEXTOID;
     }
-  result = describe_with (conn, text, n, types);
+  result = describe_with (pg, text, n, types);
   state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
   if (PQresultStatus (result) != PGRES_COMMAND_OK && state != NULL && g_str_has_prefix (state, "42"))
     {
@@ -160,7 +161,7 @@ pg_describe (HcsStmt  *stmt,
       for (int i = 0; i < n; i++)
         if (types[i] == 0 && stmt->types != NULL && i + 1 < stmt->n_values)
           types[i] = stmt->types[i + 1];
-      result = describe_with (conn, text, n, types);
+      result = describe_with (pg, text, n, types);
     }
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
@@ -199,9 +200,11 @@ hcs_stmt_pg_step (HcsStmt  *stmt,
 
       if (n > 0 && stmt->described == NULL && !pg_describe (stmt, pg, error))
         return -1;
-      stmt->result = PQexecParams (hcs_pg_get_conn (pg), stmt->pg->text, n, stmt->described,
-                                   stmt->values != NULL ? (const char * const *) stmt->values + 1 : NULL,
-                                   NULL, NULL, 0);
+      stmt->result = hcs_pg_wait (pg, PQsendQueryParams (hcs_pg_get_conn (pg), stmt->pg->text, n,
+                                                         stmt->described,
+                                                         stmt->values != NULL
+                                                           ? (const char * const *) stmt->values + 1 : NULL,
+                                                         NULL, NULL, 0));
       status = PQresultStatus (stmt->result);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         {

@@ -46,6 +46,8 @@ gboolean      hcs_store_ensure_connected    (HcsStore      *self,
 gboolean      hcs_store_set_sync            (HcsStore      *self,
                                              HcsStoreSync   sync,
                                              GError       **error);
+guint         hcs_store_set_wait            (HcsStore      *self,
+                                             guint          wait_ms);
 const char   *hcs_store_get_path            (HcsStore      *self);
 
 gboolean      hcs_store_begin               (HcsStore      *self,
