@@ -7,21 +7,12 @@
 # hard, as a machine going away.
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 
 import hc_test_server as hts
-from hc_test_server import wait_until
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+from hc_test_server import free_port, wait_until
 
 
 def host():

@@ -6,6 +6,7 @@ import http.client
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -14,6 +15,35 @@ import urllib.parse
 
 PASSWORD = "test-password-42"
 ROLES = ("analyst", "supervisor", "admin")
+
+USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+# A 行政处罚 catalog item of id 11, as hc_test_imports_seed_catalog
+# (tests/hc-test-imports.c) makes it, for the SQL of a PostgreSQL test.
+CATALOG_SQL = ("INSERT INTO departments (id, code, name, created_at) VALUES"
+               " (901, 'SCJG-T', '海南省市场监督管理局（测试）', '2025-01-01T00:00:00Z');"
+               "INSERT INTO catalog_versions (year, state, created_at) VALUES (2025, 'published', '2025-01-01T00:00:00Z');"
+               "INSERT INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
+               " VALUES (11, 2025, 'cf-scjg', 'penalty', '市场监管行政处罚信息', 'legal_person', 901, 'public')")
+
+
+def make_uscc(n):
+    """A valid 统一社会信用代码 of 海口市, the @n-th."""
+    body = "%08d" % n
+    org = 11 - sum(int(c) * w for c, w in zip(body, ORG_WEIGHTS)) % 11
+    code = "91460100" + body + {10: "X", 11: "0"}.get(org, str(org))
+    check = (31 - sum(USCC_CHARSET.index(c) * w for c, w in zip(code, USCC_WEIGHTS)) % 31) % 31
+    return code + USCC_CHARSET[check]
+
+
+def free_port():
+    """A TCP port of 127.0.0.1 free when asked."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
 
 
 class Response:
@@ -29,6 +59,11 @@ class Response:
     @property
     def etag(self):
         return self.headers.get("ETag")
+
+    @property
+    def error_code(self):
+        """The answer's error code ("busy", "commit_unknown" …), or None."""
+        return (self.json or {}).get("error", {}).get("code") if self.json else None
 
     def __repr__(self):
         return "%d %s" % (self.status, self.body[:300].decode("utf-8", "replace"))

@@ -41,14 +41,6 @@ WRITES = 240          # in all, over the writers
 KILL_AFTER = 60       # acknowledged writes before the kill
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 def psql(dbname, sql):
     r = subprocess.run(["psql", "-X", "-A", "-t", "-q", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-d", dbname, "-c", sql],
                        capture_output=True, text=True)
@@ -180,7 +172,7 @@ def main():
                         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
                         "-keyout", key, "-out", crt], check=True, capture_output=True)
         os.chmod(key, 0o600)
-        https_port, http_port = free_port(), free_port()
+        https_port, http_port = hts.free_port(), hts.free_port()
         with open(CONF, encoding="utf-8") as f:
             site = fill_in(f.read(), [
                 (r"^(\s*server )127\.0\.0\.1:8081 ", r"\g<1>127.0.0.1:%d " % port_one, 1),

@@ -31,10 +31,6 @@ from hc_pg_standby import Primary, Standby, host, wait_until
 DATABASE = "hc_failover"
 
 
-def error_code(r):
-    return (r.json or {}).get("error", {}).get("code") if r.json else None
-
-
 def post_department(server, token, code):
     return server.request("POST", "/departments", token=token,
                           body={"code": code, "name": "切换测试单位" + code, "level": "provincial"})
@@ -93,7 +89,7 @@ def main():
             primary.stop_hard()
             writer.join(120)
             r = in_commit.get("r")
-            tap.ok(not writer.is_alive() and r is not None and r.status == 503 and error_code(r) == "commit_unknown",
+            tap.ok(not writer.is_alive() and r is not None and r.status == 503 and r.error_code == "commit_unknown",
                    "a write whose commit is under way when the primary goes away answers 503 commit_unknown", r)
             primary.start()
             standby.start()
@@ -127,7 +123,7 @@ def main():
             writer.join(120)
             r = in_flight.get("r")
             tap.ok(not writer.is_alive() and r is not None and r.status == 503
-                   and error_code(r) == "storage_unavailable",
+                   and r.error_code == "storage_unavailable",
                    "a write in flight when the primary goes away answers 503 storage_unavailable", r)
             holder.stdin.close()   # psql notices its lost connection at its next line
             holder.wait(60)
@@ -135,14 +131,14 @@ def main():
 
             # No node takes writes: the standby is still one.
             r = server.request("GET", "/departments", token=admin)
-            tap.ok(r.status == 503 and error_code(r) == "storage_unavailable",
+            tap.ok(r.status == 503 and r.error_code == "storage_unavailable",
                    "while no primary answers, a read answers 503 storage_unavailable", r)
             r = post_department(server, admin, "DURING")
             refused.add("DURING")
-            tap.ok(r.status == 503 and error_code(r) == "storage_unavailable",
+            tap.ok(r.status == 503 and r.error_code == "storage_unavailable",
                    "while no primary answers, a write answers 503 storage_unavailable", r)
             r = server.request("POST", "/session", body={"username": "admin", "password": hts.PASSWORD})
-            tap.ok(r.status == 503 and error_code(r) == "storage_unavailable",
+            tap.ok(r.status == 503 and r.error_code == "storage_unavailable",
                    "while no primary answers, signing in answers 503 storage_unavailable", r)
             tap.ok(server.process.poll() is None, "the server is still running")
 

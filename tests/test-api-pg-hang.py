@@ -27,10 +27,6 @@ from hc_test_server import wait_until
 DATABASE = "hc_hang"
 
 
-def error_code(r):
-    return (r.json or {}).get("error", {}).get("code") if r.json else None
-
-
 def post_department(server, token, code):
     return server.request("POST", "/departments", token=token,
                           body={"code": code, "name": "挂起测试单位" + code, "level": "provincial"})
@@ -91,13 +87,13 @@ def check(server, tap, stopped):
     writer, box = in_thread(lambda: post_department(server, admin, "HUNG"))
     writer.join(120)
     r = box.get("r")
-    tap.ok(r is not None and r.status == 503 and error_code(r) == "storage_unavailable",
+    tap.ok(r is not None and r.status == 503 and r.error_code == "storage_unavailable",
            "a write to a hung primary answers 503 storage_unavailable instead of waiting", r)
     refused.add("HUNG")
     reader, box = in_thread(lambda: server.request("GET", "/departments", token=admin))
     reader.join(120)
     r = box.get("r")
-    tap.ok(r is not None and r.status == 503 and error_code(r) == "storage_unavailable",
+    tap.ok(r is not None and r.status == 503 and r.error_code == "storage_unavailable",
            "a read while it hangs (its connection made again in vain) answers 503 storage_unavailable", r)
     tap.ok(server.process.poll() is None, "the server is still running")
 
@@ -117,7 +113,7 @@ def check(server, tap, stopped):
     writer, box = in_thread(lambda: post_department(server, admin, "UNKNOWN"))
     writer.join(120)
     r = box.get("r")
-    tap.ok(r is not None and r.status == 503 and error_code(r) == "commit_unknown",
+    tap.ok(r is not None and r.status == 503 and r.error_code == "commit_unknown",
            "a write whose COMMIT does not come back answers 503 commit_unknown", r)
     psql("ALTER SYSTEM RESET synchronous_standby_names")
     psql("SELECT pg_reload_conf()")

@@ -22,24 +22,6 @@ import time
 import hc_test_server as hts
 
 TABLES = ("audit", "commitments", "licenses", "penalties", "risk_events")
-USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
-# as hc_test_imports_seed_catalog (tests/hc-test-imports.c): item 11 is 行政处罚
-CATALOG = ("INSERT INTO departments (id, code, name, created_at) VALUES"
-           " (901, 'SCJG-T', '海南省市场监督管理局（测试）', '2025-01-01T00:00:00Z');"
-           "INSERT INTO catalog_versions (year, state, created_at) VALUES (2025, 'published', '2025-01-01T00:00:00Z');"
-           "INSERT INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
-           " VALUES (11, 2025, 'cf-scjg', 'penalty', '市场监管行政处罚信息', 'legal_person', 901, 'public')")
-
-
-def uscc(n):
-    """A valid 统一社会信用代码 of 海口市, the @n-th."""
-    body = "%08d" % n
-    org = 11 - sum(int(c) * w for c, w in zip(body, ORG_WEIGHTS)) % 11
-    code = "91460100" + body + {10: "X", 11: "0"}.get(org, str(org))
-    check = (31 - sum(USCC_CHARSET.index(c) * w for c, w in zip(code, USCC_WEIGHTS)) % 31) % 31
-    return code + USCC_CHARSET[check]
 
 
 def hainan_month(offset):
@@ -174,16 +156,16 @@ def main():
     os.environ["HCS_PG_PARTITIONS_AHEAD"] = "3"
     with hts.Server(demo=False) as server:
         admin = server.token("admin")
-        server.execute(CATALOG)
+        server.execute(hts.CATALOG_SQL)
         server.execute("INSERT INTO penalties (uscc, name, decision_no, authority, decided_on, category, amount,"
                        " item_id, import_id) VALUES ('%s', '海南先来贸易有限公司', '琼市监罚〔2019〕先-1号',"
-                       " '海口市市场监督管理局', '2019-05-02', '罚款', 100, 11, 0)" % uscc(1))
+                       " '海口市市场监督管理局', '2019-05-02', '罚款', 100, 11, 0)" % hts.make_uscc(1))
         tap.ok(where_rows(server, "penalties", "decided_on LIKE '2019-05%'") == {"penalties_default"},
                "a record of a month without its partition is in the DEFAULT partition")
         numbers = server.query("SELECT number, record_id FROM record_numbers ORDER BY 1")
         csv = "uscc,name,decision_no,authority,decided_on,category,amount,publicity_until\n" + "".join(
             "%s,海南测试贸易有限公司%d,琼市监罚〔2019〕T-%d号,海口市市场监督管理局,2019-05-%02d,罚款,%d.50,2022-05-01\n"
-            % (uscc(10 + i), i, i, 1 + i, 10 + i) for i in range(20))
+            % (hts.make_uscc(10 + i), i, i, 1 + i, 10 + i) for i in range(20))
         r = server.request("POST", "/imports?kind=penalty&item=11", token=admin, body=csv.encode("utf-8"),
                            content_type="text/csv")
         tap.ok(r.status == 201 and r.json["accepted"] == 20, "the import writes its 20 records", r)

@@ -19,15 +19,6 @@ import threading
 
 import hc_test_server as hts
 
-USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
-# as hc_test_imports_seed_catalog (tests/hc-test-imports.c): item 11 is 行政处罚
-CATALOG = ("INSERT INTO departments (id, code, name, created_at) VALUES"
-           " (901, 'SCJG-T', '海南省市场监督管理局（测试）', '2025-01-01T00:00:00Z');"
-           "INSERT INTO catalog_versions (year, state, created_at) VALUES (2025, 'published', '2025-01-01T00:00:00Z');"
-           "INSERT INTO catalog_items (id, year, lineage, category, name, subject_type, department_id, disclosure)"
-           " VALUES (11, 2025, 'cf-scjg', 'penalty', '市场监管行政处罚信息', 'legal_person', 901, 'public')")
 HEADER = "uscc,name,decision_no,authority,decided_on,category,amount,publicity_until\n"
 # A record of each table naming the subject of id {sid} (NULL: none) under number {no}.
 RECORD = {
@@ -41,15 +32,6 @@ RECORD = {
                    " committed_on, item_id, import_id) VALUES ('{uscc}', {sid}, '海南测试贸易有限公司', '{no}',"
                    " '食品经营许可告知承诺', '海口市市场监督管理局', '2025-03-02', 11, 0)",
 }
-
-
-def uscc(n):
-    """A valid 统一社会信用代码 of 海口市, the @n-th."""
-    body = "%08d" % n
-    org = 11 - sum(int(c) * w for c, w in zip(body, ORG_WEIGHTS)) % 11
-    code = "91460100" + body + {10: "X", 11: "0"}.get(org, str(org))
-    check = (31 - sum(USCC_CHARSET.index(c) * w for c, w in zip(code, USCC_WEIGHTS)) % 31) % 31
-    return code + USCC_CHARSET[check]
 
 
 def psql(server, sql, app="hc-test"):
@@ -100,11 +82,11 @@ def main():
         return 0
     with hts.Server(demo=False) as server:
         admin = server.token("admin")
-        server.execute(CATALOG)
+        server.execute(hts.CATALOG_SQL)
         server.execute("INSERT INTO subjects (identifier, name, type, region, created_at, updated_at) SELECT"
                        " v, '海南测试贸易有限公司', 'legal_person', '460100', '2025-01-01T00:00:00Z',"
-                       " '2025-01-01T00:00:00Z' FROM unnest (ARRAY['%s']) v" % "','".join(uscc(n) for n in range(1, 9)))
-        sid = {n: int(server.query("SELECT id FROM subjects WHERE identifier = '%s'" % uscc(n))[0]) for n in range(1, 9)}
+                       " '2025-01-01T00:00:00Z' FROM unnest (ARRAY['%s']) v" % "','".join(hts.make_uscc(n) for n in range(1, 9)))
+        sid = {n: int(server.query("SELECT id FROM subjects WHERE identifier = '%s'" % hts.make_uscc(n))[0]) for n in range(1, 9)}
         missing = max(sid.values()) + 1000
         tap.ok(server.query("SELECT count(*) FROM pg_constraint WHERE conname LIKE '%subject_id_fkey'"
                             " AND conrelid IN ('penalties'::regclass, 'licenses'::regclass, 'commitments'::regclass)")
@@ -112,7 +94,7 @@ def main():
 
         # An import of records of subjects 1 and 2.
         csv = HEADER + "".join("%s,海南测试贸易有限公司,琼市监罚〔2025〕S-%d号,海口市市场监督管理局,2025-03-%02d,罚款,%d.50,"
-                               "2028-03-01\n" % (uscc(1 + i % 2), i, 1 + i, 10 + i) for i in range(6))
+                               "2028-03-01\n" % (hts.make_uscc(1 + i % 2), i, 1 + i, 10 + i) for i in range(6))
         r = server.request("POST", "/imports?kind=penalty&item=11", token=admin, body=csv.encode("utf-8"),
                            content_type="text/csv")
         tap.ok(r.status == 201 and r.json["accepted"] == 6, "the import writes its 6 records", r)
@@ -128,23 +110,23 @@ def main():
 
         # Other writers: SQL.
         for table, sql in RECORD.items():
-            tap.ok(refused_as_foreign_key(psql(server, sql.format(uscc=uscc(99), sid=missing, no="X-" + table))),
+            tap.ok(refused_as_foreign_key(psql(server, sql.format(uscc=hts.make_uscc(99), sid=missing, no="X-" + table))),
                    "%s: an insert of a record of a subject that does not exist is refused" % table)
-            ok, err = psql(server, sql.format(uscc=uscc(3), sid=sid[3], no="Y-" + table))
+            ok, err = psql(server, sql.format(uscc=hts.make_uscc(3), sid=sid[3], no="Y-" + table))
             tap.ok(ok, "%s: an insert of a record of a subject that exists is not" % table, err)
-            ok, err = psql(server, sql.format(uscc=uscc(99), sid="NULL", no="Z-" + table))
+            ok, err = psql(server, sql.format(uscc=hts.make_uscc(99), sid="NULL", no="Z-" + table))
             tap.ok(ok, "%s: nor one of no subject" % table, err)
             tap.ok(refused_as_foreign_key(psql(server, "UPDATE %s SET subject_id = %d WHERE subject_id = %d"
                                                % (table, missing, sid[3]))),
                    "%s: an update to a subject that does not exist is refused" % table)
-            two = (sql.format(uscc=uscc(3), sid=sid[3], no="W-" + table) + ", ("
-                   + sql.format(uscc=uscc(99), sid=missing, no="V-" + table).split(" VALUES (", 1)[1])
+            two = (sql.format(uscc=hts.make_uscc(3), sid=sid[3], no="W-" + table) + ", ("
+                   + sql.format(uscc=hts.make_uscc(99), sid=missing, no="V-" + table).split(" VALUES (", 1)[1])
             tap.ok(refused_as_foreign_key(psql(server, two)),
                    "%s: a statement of two records, one of a subject that does not exist, is refused" % table)
             rr = "BEGIN ISOLATION LEVEL REPEATABLE READ; %s; COMMIT"
-            tap.ok(refused_as_foreign_key(psql(server, rr % sql.format(uscc=uscc(99), sid=missing, no="U-" + table))),
+            tap.ok(refused_as_foreign_key(psql(server, rr % sql.format(uscc=hts.make_uscc(99), sid=missing, no="U-" + table))),
                    "%s: in REPEATABLE READ too (the subjects locked instead)" % table)
-            ok, err = psql(server, rr % sql.format(uscc=uscc(3), sid=sid[3], no="T-" + table))
+            ok, err = psql(server, rr % sql.format(uscc=hts.make_uscc(3), sid=sid[3], no="T-" + table))
             tap.ok(ok, "%s: where a record of a subject that exists is written" % table, err)
             tap.ok(server.query("SELECT count(*) FROM record_numbers WHERE kind = '%s' AND number LIKE '_-%s'"
                                 % (table, table)) == ["3"],
@@ -168,7 +150,7 @@ def main():
         deleter.send("BEGIN; DELETE FROM subjects WHERE id = %d;" % sid[6])
         deleter.wait_idle_in_transaction()
         answer = {}
-        csv = HEADER + "%s,海南测试贸易有限公司,琼市监罚〔2025〕D-1号,海口市市场监督管理局,2025-03-05,罚款,5.50,2028-03-01\n" % uscc(6)
+        csv = HEADER + "%s,海南测试贸易有限公司,琼市监罚〔2025〕D-1号,海口市市场监督管理局,2025-03-05,罚款,5.50,2028-03-01\n" % hts.make_uscc(6)
         importer = threading.Thread(target=lambda: answer.setdefault("r", server.request(
             "POST", "/imports?kind=penalty&item=11", token=admin, body=csv.encode("utf-8"), content_type="text/csv")))
         importer.start()
@@ -187,7 +169,7 @@ def main():
         # A delete of a subject whose record another transaction is
         # writing: it waits for that transaction, then sees the record.
         writer = Session(server, "hc-writer")
-        writer.send("BEGIN; " + RECORD["penalties"].format(uscc=uscc(7), sid=sid[7], no="R-1") + ";")
+        writer.send("BEGIN; " + RECORD["penalties"].format(uscc=hts.make_uscc(7), sid=sid[7], no="R-1") + ";")
         writer.wait_idle_in_transaction()
         result = {}
         deleting = threading.Thread(target=lambda: result.setdefault(
@@ -213,7 +195,7 @@ def main():
         source.token("admin")
         source.execute("INSERT INTO subjects (identifier, name, type, region, created_at, updated_at) VALUES"
                        " ('%s', '海南测试贸易有限公司', 'legal_person', '460100', '2025-01-01T00:00:00Z',"
-                       " '2025-01-01T00:00:00Z')" % uscc(1))
+                       " '2025-01-01T00:00:00Z')" % hts.make_uscc(1))
         source.execute("INSERT INTO penalties (uscc, subject_id, name, decision_no, authority, decided_on, category,"
                        " amount, item_id, import_id) SELECT identifier, id, name, 'M-1', '海口市市场监督管理局',"
                        " '2025-03-02', '罚款', 100, 11, 0 FROM subjects")
