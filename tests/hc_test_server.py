@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 
@@ -67,6 +68,15 @@ class Response:
 
     def __repr__(self):
         return "%d %s" % (self.status, self.body[:300].decode("utf-8", "replace"))
+
+
+def in_thread(what):
+    """Runs what() in a thread of its own (a request that will wait):
+    (the thread, a dict whose "r" is what() returned, once it has)."""
+    box = {}
+    thread = threading.Thread(target=lambda: box.update(r=what()), daemon=True)
+    thread.start()
+    return thread, box
 
 
 def wait_until(condition, what, seconds=120):

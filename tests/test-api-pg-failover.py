@@ -76,19 +76,13 @@ def main():
             # answer says so (commit_unknown, not "nothing was changed"):
             # started again, the primary has it.
             standby.stop()
-            in_commit = {}
-
-            def write_in_commit():
-                in_commit["r"] = post_department(server, admin, "UNKNOWN")
-
-            writer = threading.Thread(target=write_in_commit)
-            writer.start()
+            writer, box = hts.in_thread(lambda: post_department(server, admin, "UNKNOWN"))
             wait_until(lambda: hts_query("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s'"
                                          " AND wait_event = 'SyncRep'" % DATABASE) == "1",
                        "the write's commit waits for the standby")
             primary.stop_hard()
             writer.join(120)
-            r = in_commit.get("r")
+            r = box.get("r")
             tap.ok(not writer.is_alive() and r is not None and r.status == 503 and r.error_code == "commit_unknown",
                    "a write whose commit is under way when the primary goes away answers 503 commit_unknown", r)
             primary.start()
@@ -109,19 +103,13 @@ def main():
             holder.stdin.write("BEGIN;\nLOCK TABLE audit IN EXCLUSIVE MODE;\nSELECT 'locked';\n")
             holder.stdin.flush()
             assert holder.stdout.readline().strip() == "locked"
-            in_flight = {}
-
-            def write_in_flight():
-                in_flight["r"] = post_department(server, admin, "INFLIGHT")
-
-            writer = threading.Thread(target=write_in_flight)
-            writer.start()
+            writer, box = hts.in_thread(lambda: post_department(server, admin, "INFLIGHT"))
             wait_until(lambda: hts_query("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s'"
                                          " AND wait_event_type = 'Lock'" % DATABASE) == "1",
                        "the write waits for the audit's lock")
             primary.stop_hard()
             writer.join(120)
-            r = in_flight.get("r")
+            r = box.get("r")
             tap.ok(not writer.is_alive() and r is not None and r.status == 503
                    and r.error_code == "storage_unavailable",
                    "a write in flight when the primary goes away answers 503 storage_unavailable", r)

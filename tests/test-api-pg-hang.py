@@ -18,7 +18,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 
 import hc_test_server as hts
 from hc_pg_standby import as_owner, bindir, host, psql
@@ -60,13 +59,6 @@ def cont(stopped):
     stopped.clear()
 
 
-def in_thread(what):
-    box = {}
-    thread = threading.Thread(target=lambda: box.update(r=what()), daemon=True)
-    thread.start()
-    return thread, box
-
-
 def check(server, tap, stopped):
     admin = server.token("admin")
     acked, refused = set(), set()
@@ -84,13 +76,13 @@ def check(server, tap, stopped):
     for pid in children(postmaster):
         os.kill(pid, signal.SIGSTOP)
         stopped.append(pid)
-    writer, box = in_thread(lambda: post_department(server, admin, "HUNG"))
+    writer, box = hts.in_thread(lambda: post_department(server, admin, "HUNG"))
     writer.join(120)
     r = box.get("r")
     tap.ok(r is not None and r.status == 503 and r.error_code == "storage_unavailable",
            "a write to a hung primary answers 503 storage_unavailable instead of waiting", r)
     refused.add("HUNG")
-    reader, box = in_thread(lambda: server.request("GET", "/departments", token=admin))
+    reader, box = hts.in_thread(lambda: server.request("GET", "/departments", token=admin))
     reader.join(120)
     r = box.get("r")
     tap.ok(r is not None and r.status == 503 and r.error_code == "storage_unavailable",
@@ -110,7 +102,7 @@ def check(server, tap, stopped):
     # has it, waiting): 503 commit_unknown, not "nothing was changed".
     psql("ALTER SYSTEM SET synchronous_standby_names = 'hc_nobody'")
     psql("SELECT pg_reload_conf()")
-    writer, box = in_thread(lambda: post_department(server, admin, "UNKNOWN"))
+    writer, box = hts.in_thread(lambda: post_department(server, admin, "UNKNOWN"))
     writer.join(120)
     r = box.get("r")
     tap.ok(r is not None and r.status == 503 and r.error_code == "commit_unknown",

@@ -15,7 +15,6 @@
 import os
 import subprocess
 import sys
-import threading
 
 import hc_test_server as hts
 
@@ -149,11 +148,9 @@ def main():
         deleter = Session(server, "hc-deleter")
         deleter.send("BEGIN; DELETE FROM subjects WHERE id = %d;" % sid[6])
         deleter.wait_idle_in_transaction()
-        answer = {}
         csv = HEADER + "%s,海南测试贸易有限公司,琼市监罚〔2025〕D-1号,海口市市场监督管理局,2025-03-05,罚款,5.50,2028-03-01\n" % hts.make_uscc(6)
-        importer = threading.Thread(target=lambda: answer.setdefault("r", server.request(
-            "POST", "/imports?kind=penalty&item=11", token=admin, body=csv.encode("utf-8"), content_type="text/csv")))
-        importer.start()
+        importer, answer = hts.in_thread(lambda: server.request(
+            "POST", "/imports?kind=penalty&item=11", token=admin, body=csv.encode("utf-8"), content_type="text/csv"))
         hts.wait_until(lambda: waiting_for_lock(server), "the import waiting for the delete")
         deleter.send("COMMIT;")
         ok, err = deleter.finish()
@@ -171,10 +168,8 @@ def main():
         writer = Session(server, "hc-writer")
         writer.send("BEGIN; " + RECORD["penalties"].format(uscc=hts.make_uscc(7), sid=sid[7], no="R-1") + ";")
         writer.wait_idle_in_transaction()
-        result = {}
-        deleting = threading.Thread(target=lambda: result.setdefault(
-            "r", psql(server, "DELETE FROM subjects WHERE id = %d" % sid[7], app="hc-deleting")))
-        deleting.start()
+        deleting, result = hts.in_thread(
+            lambda: psql(server, "DELETE FROM subjects WHERE id = %d" % sid[7], app="hc-deleting"))
         hts.wait_until(lambda: waiting_for_lock(server), "the delete waiting for the writer")
         writer.send("COMMIT;")
         ok, err = writer.finish()
