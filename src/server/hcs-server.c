@@ -611,12 +611,6 @@ bind_socket (const char  *host,
   return g_steal_pointer (&socket);
 }
 
-/**
- * hcs_server_start:
- *
- * Binds the port (the first worker picks it when 0 was asked for, the others
- * join it) and starts the workers. The database must be migrated already.
- */
 /* How long a request's statement waits for PostgreSQL (hcs_store_set_wait()):
  * HNCREDIT_DB_TIMEOUT seconds (a decimal number; 0: no limit), 60 by
  * default — a primary that hangs answers 503 after it rather than never. */
@@ -639,10 +633,18 @@ db_wait_ms (void)
   return (guint) (seconds * 1000 + 0.5);
 }
 
+/**
+ * hcs_server_start:
+ *
+ * Binds the port (the first worker picks it when 0 was asked for, the others
+ * join it) and starts the workers. The database must be migrated already.
+ */
 gboolean
 hcs_server_start (HcsServer  *self,
                   GError    **error)
 {
+  guint wait_ms = db_wait_ms ();
+
   for (guint i = 0; i < self->n_workers; i++)
     {
       HcsWorker *worker = g_new0 (HcsWorker, 1);
@@ -656,13 +658,13 @@ hcs_server_start (HcsServer  *self,
       worker->store = hcs_store_open (self->db_path, error);
       if (worker->store == NULL || !hcs_store_set_sync (worker->store, self->sync, error))
         return FALSE;
-      hcs_store_set_wait (worker->store, db_wait_ms ());
+      hcs_store_set_wait (worker->store, wait_ms);
       /* the replica runs no migration: the primary's reach it by replication */
       if (self->db_read_path != NULL &&
           (worker->read_store = hcs_store_open (self->db_read_path, error)) == NULL)
         return FALSE;
       if (worker->read_store != NULL)
-        hcs_store_set_wait (worker->read_store, db_wait_ms ());
+        hcs_store_set_wait (worker->read_store, wait_ms);
       worker->socket = bind_socket (self->host, self->port, error);
       if (worker->socket == NULL)
         return FALSE;
