@@ -11,6 +11,7 @@
 
 #include "hc-core.h"
 #include "hcs-risk.h"
+#include "hcs-rows.h"
 #include "hcs-routes.h"
 #include "hcs-throttle.h"
 #include "hcs-store-risk.h"
@@ -628,31 +629,6 @@ get_heatmap (HcsRequest *req)
   hcs_request_reply_bytes (req, SOUP_STATUS_OK, "application/json; charset=utf-8", cached);
 }
 
-/* @text as a JSON string, escaped as json-glib escapes it. */
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    switch (*p)
-      {
-      case '"':  g_string_append (out, "\\\""); break;
-      case '\\': g_string_append (out, "\\\\"); break;
-      case '\b': g_string_append (out, "\\b"); break;
-      case '\f': g_string_append (out, "\\f"); break;
-      case '\n': g_string_append (out, "\\n"); break;
-      case '\r': g_string_append (out, "\\r"); break;
-      case '\t': g_string_append (out, "\\t"); break;
-      default:
-        if ((guchar) *p < 0x20)
-          g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
-        else
-          g_string_append_c (out, *p);
-      }
-  g_string_append_c (out, '"');
-}
-
 /* @value as json-glib 1.6 writes a double: %.17g, and ".0" when that
  * has no point. */
 static void
@@ -762,13 +738,13 @@ list_heatmap_cells (HcsRequest *req)
           if (text != NULL)
             {
               g_string_append (text, r + c > 0 ? ",{\"region\":" : "{\"region\":");
-              append_json_string (text, regions[r].code);
+              hcs_json_append_string (text, regions[r].code, -1);
               g_string_append (text, ",\"region_name\":");
-              append_json_string (text, regions[r].name);
+              hcs_json_append_string (text, regions[r].name, -1);
               g_string_append (text, ",\"column\":");
-              append_json_string (text, column);
+              hcs_json_append_string (text, column, -1);
               g_string_append (text, ",\"column_name\":");
-              append_json_string (text, column_name);
+              hcs_json_append_string (text, column_name, -1);
               g_string_append_printf (text, ",\"events\":%" G_GINT64_FORMAT ",\"per_10k\":", events);
               append_json_double (text, per_10k);
               g_string_append_printf (text, ",\"severity\":%" G_GINT64_FORMAT "}", severity);
