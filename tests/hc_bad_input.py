@@ -164,6 +164,9 @@ def body_mutations(schema, base):
     out.append(("malformed JSON", ("raw", '{"a": '), None))
     out.append(("JSON with trailing garbage", ("raw", "{} x"), None))
     out.append(("an empty body", ("raw", ""), None))
+    # json-glib parses these to a document with no root at all
+    out.append(("a body of white space only", ("raw", " \r\n\t"), None))
+    out.append(("a body of a comment only", ("raw", "/* nothing */"), None))
     obj = schema
     if "oneOf" in schema:
         obj = next(s for s in schema["oneOf"] if "object" in types_of(s))

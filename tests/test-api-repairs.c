@@ -194,10 +194,12 @@ test_deadline_without_calendar_and_bad_calendars (void)
   g_autofree char *dir = g_dir_make_tmp ("hc-holidays-XXXXXX", NULL);
   g_autofree char *bad_path = g_build_filename (dir, "bad.json", NULL);
   g_autofree char *weekday_path = g_build_filename (dir, "weekday.json", NULL);
+  g_autofree char *blank_path = g_build_filename (dir, "blank.json", NULL);
   g_autofree char *missing_path = g_build_filename (dir, "missing.json", NULL);
   g_autofree char *missing_arg = g_strconcat ("--holidays=", missing_path, NULL);
   g_autofree char *bad_arg = g_strconcat ("--holidays=", bad_path, NULL);
   g_autofree char *weekday_arg = g_strconcat ("--holidays=", weekday_path, NULL);
+  g_autofree char *blank_arg = g_strconcat ("--holidays=", blank_path, NULL);
   g_autofree char *db_arg = g_strconcat ("--db=", hc_test_server_get_db_path (plain), NULL);
   g_autoptr(HcTestResponse) r = NULL;
   g_autoptr(HcTestResponse) old = NULL;
@@ -229,13 +231,16 @@ test_deadline_without_calendar_and_bad_calendars (void)
                                       "\"holidays\":[\"2025-13-01\"],\"workdays\":[]}", -1, NULL));
   g_assert_true (g_file_set_contents (weekday_path, "{\"name\":\"坏日历\",\"years\":[2025,2025],"
                                       "\"holidays\":[],\"workdays\":[\"2025-09-29\"]}", -1, NULL));
+  /* White space alone parses as JSON, to no value at all. */
+  g_assert_true (g_file_set_contents (blank_path, " \n\t\n", -1, NULL));
   {
     const char *args[][4] = {
       { db_arg, "--listen=127.0.0.1:0", missing_arg, NULL },
       { db_arg, "--listen=127.0.0.1:0", bad_arg, NULL },
       { db_arg, "--listen=127.0.0.1:0", weekday_arg, NULL },
+      { db_arg, "--listen=127.0.0.1:0", blank_arg, NULL },
     };
-    const char *says[] = { "missing.json", "bad.json", "2025-09-29" };
+    const char *says[] = { "missing.json", "bad.json", "2025-09-29", "blank.json" };
 
     for (guint i = 0; i < G_N_ELEMENTS (args); i++)
       {
@@ -245,10 +250,12 @@ test_deadline_without_calendar_and_bad_calendars (void)
         g_test_message ("%s", err);
         g_assert_nonnull (strstr (err, says[i]));
         g_assert_nonnull (strstr (err, "--holidays"));
+        g_assert_null (strstr (err, "CRITICAL"));
       }
   }
   g_unlink (bad_path);
   g_unlink (weekday_path);
+  g_unlink (blank_path);
   g_rmdir (dir);
   hc_test_server_free (again);
   hc_test_server_free (plain);

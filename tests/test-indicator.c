@@ -82,6 +82,8 @@ test_rejects_bad_files (void)
 {
   const char *bad[] = {
     "not json",
+    " \n\t",          /* parses, to no root at all */
+    "/* nothing */",
     "[]",
     "{\"categories\": []}",
     "{\"categories\": [{\"key\":\"a\",\"name\":\"A\"}], \"indicators\": [{\"key\":\"x\",\"category\":\"zzz\",\"kind\":\"ratio\",\"attribute\":\"binding\",\"op\":\">=\",\"target\":1}]}",

@@ -178,7 +178,8 @@ hc_indicator_set_new_from_bytes (GBytes  *bytes,
   if (!json_parser_load_from_data (parser, data, (gssize) size, error))
     return NULL;
 
-  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
+  /* A file of white space alone parses, to no root at all. */
+  root = json_parser_get_root (parser) != NULL && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
          ? json_node_get_object (json_parser_get_root (parser)) : NULL;
   if (root == NULL
       || !json_object_has_member (root, "indicators")

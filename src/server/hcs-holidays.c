@@ -102,18 +102,21 @@ parse (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(HcsHolidays) self = g_new0 (HcsHolidays, 1);
+  JsonNode *node;
   JsonObject *root;
   JsonArray *years;
   const char *name;
 
   if (!json_parser_load_from_data (parser, data, (gssize) len, error))
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* A file of white space alone parses, to no root at all. */
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("The file is not a JSON object."));
       return NULL;
     }
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (node);
   name = json_object_get_string_member_with_default (root, "name", NULL);
   if (name == NULL || *name == '\0')
     {

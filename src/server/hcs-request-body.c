@@ -22,6 +22,13 @@ hcs_request_get_body (HcsRequest *self)
   return soup_message_body_flatten (body);
 }
 
+static void
+reply_no_value (HcsRequest *self)
+{
+  hcs_request_reply_error (self, HCS_ERR_INVALID_JSON, NULL,
+                           _("The request body holds no JSON value, only white space or comments; send one JSON object."));
+}
+
 /**
  * hcs_request_json:
  *
@@ -91,6 +98,9 @@ hcs_request_json (HcsRequest *self)
           hcs_request_reply_error (self, HCS_ERR_VALUE_OUT_OF_RANGE, NULL, "%s", why);
       }
       return NULL;
+    case HCS_JSON_NO_VALUE:
+      reply_no_value (self);
+      return NULL;
     case HCS_JSON_OK:
     default:
       break;
@@ -102,7 +112,11 @@ hcs_request_json (HcsRequest *self)
                                _("The request body is not valid JSON: %s"), error->message);
       return NULL;
     }
+  /* json-glib takes a body of white space or comments alone as a document
+   * without a root: every caller would take that for an error answered. */
   self->json = json_parser_steal_root (parser);
+  if (self->json == NULL)
+    reply_no_value (self);
   return self->json;
 }
 

@@ -10,6 +10,8 @@
 #include "hcs-store-catalog.h"
 #include "hcs-store-users.h"
 
+#include "fuzz-log.h"
+
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static HcsStore *store;

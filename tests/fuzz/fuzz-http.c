@@ -16,6 +16,8 @@
 #include "hcs-server.h"
 #include "hcs-store-users.h"
 
+#include "fuzz-log.h"
+
 #define FUZZ_TOKEN "fuzz-token"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);

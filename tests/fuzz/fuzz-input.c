@@ -10,6 +10,8 @@
 
 #include "hc-core.h"
 
+#include "fuzz-log.h"
+
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static void

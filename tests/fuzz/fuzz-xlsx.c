@@ -7,6 +7,8 @@
 
 #include "hcs-import-xlsx.h"
 
+#include "fuzz-log.h"
+
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
