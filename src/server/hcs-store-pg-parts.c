@@ -145,6 +145,24 @@ ident (HcsPg      *pg,
   return copy;
 }
 
+/* Runs @sql (statements; the last a SELECT of one value) and answers that
+ * value, or NULL with @error set. */
+static char *
+last_value (HcsPg       *pg,
+            const char  *sql,
+            GError     **error)
+{
+  PGresult *result = hcs_pg_wait (pg, PQsendQuery (hcs_pg_get_conn (pg), sql));
+  char *value = NULL;
+
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 && PQnfields (result) == 1)
+    value = g_strdup (PQgetvalue (result, 0, 0));
+  else
+    hcs_pg_set_error (pg, result, error);
+  PQclear (result);
+  return value;
+}
+
 /* Makes @p's partition of @month in the caller's transaction, which holds
  * PARTITIONS_LOCK: a table of the parent's columns and checks, the
  * DEFAULT partition's rows of the month moved into it (with the DEFAULT
@@ -153,7 +171,14 @@ ident (HcsPg      *pg,
  * no check of a delete — penalties_keep_repairs — may see them go), then
  * attached as the month's partition. ATTACH checks that the DEFAULT
  * partition holds no row of the month any more. Sets @moved to the rows
- * moved. */
+ * moved.
+ *
+ * The move (three statements, two of them ALTER TABLEs) is made only when
+ * the DEFAULT partition holds a row of the month, which one look tells,
+ * in the same round trip as the CREATE: a month made ahead has none. The
+ * DEFAULT partition is locked first (SHARE ROW EXCLUSIVE, what its
+ * DISABLE TRIGGER takes; ATTACH takes more): no writer can put a row of
+ * the month there between the look and ATTACH, whose check would fail. */
 static gboolean
 make_partition (HcsPg         *pg,
                 const Parted  *p,
@@ -176,24 +201,38 @@ make_partition (HcsPg         *pg,
   if (exists != 0)
     return exists > 0;
   create = g_strdup_printf ("CREATE TABLE %s (LIKE %s INCLUDING DEFAULTS INCLUDING CONSTRAINTS)", q_name, q_table);
-  if (!hcs_pg_exec (pg, create, error))
-    return FALSE;
-  if (p->default_part != NULL)
+  if (p->default_part == NULL)
+    {
+      if (!hcs_pg_exec (pg, create, error))
+        return FALSE;
+    }
+  else
     {
       g_autofree char *q_default = ident (pg, p->default_part);
-      g_autofree char *move = g_strdup_printf (
-        "ALTER TABLE %s DISABLE TRIGGER USER;"
-        " WITH m AS (DELETE FROM ONLY %s WHERE %s >= '%s' AND %s < '%s' RETURNING *)"
-        " INSERT INTO %s SELECT * FROM m;",
-        q_default, q_default, q_key, month, q_key, next, q_name);
-      g_autofree char *enable = g_strdup_printf ("ALTER TABLE %s ENABLE TRIGGER USER", q_default);
-      g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM %s", q_name);
-      g_autofree char *n = NULL;
+      g_autofree char *look = g_strdup_printf (
+        "%s; LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE;"
+        " SELECT EXISTS (SELECT 1 FROM ONLY %s WHERE %s >= '%s' AND %s < '%s')",
+        create, q_default, q_default, q_key, month, q_key, next);
+      g_autofree char *found = last_value (pg, look, error);
 
-      if (!hcs_pg_exec (pg, move, error) || !hcs_pg_exec (pg, enable, error) ||
-          (n = hcs_pg_single_text (pg, count, 0, NULL, error)) == NULL)
+      if (found == NULL)
         return FALSE;
-      *moved = g_ascii_strtoll (n, NULL, 10);
+      if (g_str_equal (found, "t"))
+        {
+          g_autofree char *move = g_strdup_printf (
+            "ALTER TABLE %s DISABLE TRIGGER USER;"
+            " WITH m AS (DELETE FROM ONLY %s WHERE %s >= '%s' AND %s < '%s' RETURNING *)"
+            " INSERT INTO %s SELECT * FROM m;",
+            q_default, q_default, q_key, month, q_key, next, q_name);
+          g_autofree char *enable = g_strdup_printf ("ALTER TABLE %s ENABLE TRIGGER USER", q_default);
+          g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM %s", q_name);
+          g_autofree char *n = NULL;
+
+          if (!hcs_pg_exec (pg, move, error) || !hcs_pg_exec (pg, enable, error) ||
+              (n = hcs_pg_single_text (pg, count, 0, NULL, error)) == NULL)
+            return FALSE;
+          *moved = g_ascii_strtoll (n, NULL, 10);
+        }
     }
   attach = g_strdup_printf ("ALTER TABLE %s ATTACH PARTITION %s FOR VALUES FROM ('%s') TO ('%s')",
                             q_table, q_name, month, next);
