@@ -245,8 +245,11 @@ audit_summary (JsonObject *model,
   return after;
 }
 
+/* A publication regrades every subject (minutes at a million): its route
+ * has no bound on its statements' wait (HcsRoute.unbounded), its COMMIT's
+ * included. */
 static void
-publish_model_unbounded (HcsRequest *req)
+publish_model (HcsRequest *req)
 {
   HcsStore *store = hcs_request_get_store (req);
   g_autoptr(GError) error = NULL;
@@ -281,17 +284,6 @@ publish_model_unbounded (HcsRequest *req)
   json_object_set_object_member (answer, "model", g_steal_pointer (&after));
   json_object_set_object_member (answer, "regrading", g_steal_pointer (&summary));
   hcs_request_reply_object (req, SOUP_STATUS_OK, answer);
-}
-
-/* A publication regrades every subject (minutes at a million): no bound on
- * its statements' wait (hcs_store_set_wait()), its COMMIT's included. */
-static void
-publish_model (HcsRequest *req)
-{
-  guint wait_ms = hcs_store_set_wait (hcs_request_get_store (req), 0);
-
-  publish_model_unbounded (req);
-  hcs_store_set_wait (hcs_request_get_store (req), wait_ms);
 }
 
 static void
@@ -507,7 +499,7 @@ static const HcsRoute routes[] = {
   { "PATCH", "/grading/models/{id}",             edit_model,     HCS_ACCESS_SUPERVISOR },
   { "DELETE", "/grading/models/{id}",            discard_model,  HCS_ACCESS_SUPERVISOR },
   { "GET",   "/grading/models/{id}/preview",     preview_model,  HCS_ACCESS_SUPERVISOR },
-  { "POST",  "/grading/models/{id}/publish",     publish_model,  HCS_ACCESS_SUPERVISOR },
+  { "POST",  "/grading/models/{id}/publish",     publish_model,  HCS_ACCESS_SUPERVISOR, 0, TRUE },
   { "GET",   "/subjects/{identifier}/grade",     get_grade,      HCS_ACCESS_ANALYST },
   { "POST",  "/subjects/{identifier}/grade/override", override_grade, HCS_ACCESS_SUPERVISOR },
 };

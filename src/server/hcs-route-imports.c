@@ -98,7 +98,6 @@ create_import (HcsRequest *req)
   g_autofree char *location = NULL;
   g_auto(HcsImportFailure) failure = { 0, };
   HcsImportOptions options = { 0, };
-  guint wait_ms;
   gint64 item;
   gsize len;
   const char *data;
@@ -142,11 +141,7 @@ create_import (HcsRequest *req)
   options.xlsx = content_type != NULL && g_str_has_prefix (content_type, XLSX_TYPE);
   options.actor = hcs_request_get_actor (req);
 
-  /* An import of a million rows runs for minutes: no bound on its
-   * statements' wait (hcs_store_set_wait()) */
-  wait_ms = hcs_store_set_wait (hcs_request_get_store (req), 0);
   answer = hcs_import_run (hcs_request_get_store (req), &options, data ? data : "", len, &failure, &error);
-  hcs_store_set_wait (hcs_request_get_store (req), wait_ms);
   if (answer == NULL)
     {
       reply_failure (req, error, &failure);
@@ -335,7 +330,8 @@ get_quality_months (HcsRequest *req)
 
 static const HcsRoute routes[] = {
   { "GET", "/imports", list_imports, HCS_ACCESS_ANALYST, 0 },
-  { "POST", "/imports", create_import, HCS_ACCESS_ANALYST, IMPORT_MAX_BODY },
+  /* a million rows run for minutes: no bound on the statements' wait */
+  { "POST", "/imports", create_import, HCS_ACCESS_ANALYST, IMPORT_MAX_BODY, TRUE },
   { "GET", "/imports/quality", get_quality, HCS_ACCESS_ANALYST, 0 },
   { "GET", "/imports/quality/months", get_quality_months, HCS_ACCESS_ANALYST, 0 },
   { "GET", "/imports/{id}", get_import, HCS_ACCESS_ANALYST, 0 },

@@ -874,11 +874,13 @@ type_feedback (HcsRequest *req)
   hcs_request_reply_object (req, SOUP_STATUS_OK, answer);
 }
 
+/* A match reads every entry in force in one statement that grows with the
+ * province (DESIGN.md, "Failover"): no bound on its wait, nor a rerun's. */
 static const HcsRoute routes[] = {
-  { "POST", "/lists/match",                                     match_subjects,     HCS_ACCESS_ANALYST, MAX_MATCH_BODY },
+  { "POST", "/lists/match",                                     match_subjects,     HCS_ACCESS_ANALYST, MAX_MATCH_BODY, TRUE },
   { "GET",  "/lists/match-runs",                                list_match_runs,    HCS_ACCESS_ANALYST },
   { "GET",  "/lists/match-runs/{id}",                           get_match_run,      HCS_ACCESS_ANALYST },
-  { "POST", "/lists/match-runs/{id}/rerun",                     rerun,              HCS_ACCESS_ANALYST },
+  { "POST", "/lists/match-runs/{id}/rerun",                     rerun,              HCS_ACCESS_ANALYST, 0, TRUE },
   { "GET",  "/lists/match-runs/{id}/hits",                      list_hits,          HCS_ACCESS_ANALYST },
   { "GET",  "/lists/match-runs/{id}/invalid",                   list_invalid,       HCS_ACCESS_ANALYST },
   { "POST", "/lists/match-runs/{id}/hits/{entry}/feedback",     hit_feedback,       HCS_ACCESS_ANALYST },

@@ -26,6 +26,10 @@ typedef struct
   HcsRouteFunc  func;
   HcsAccess     access;    /* the least role that may call it at all */
   gsize         max_body;  /* 0: HCS_DEFAULT_MAX_BODY */
+  gboolean      unbounded; /* work of minutes (an import, a publication): no
+                            * bound on its statements' wait over PostgreSQL
+                            * (HNCREDIT_DB_TIMEOUT, hcs-server.c); a route
+                            * answering at once only (not deferred) */
 } HcsRoute;
 
 typedef struct _HcsRouter HcsRouter;

@@ -57,6 +57,7 @@ struct _HcsServer
   guint            idle_timeout;
   guint            request_timeout;
   HcsStoreSync     sync;
+  guint            wait_ms;         /* HNCREDIT_DB_TIMEOUT (db_wait_ms()) */
   GTlsCertificate *tls_certificate;
   HcsRouter       *router;
   GPtrArray       *workers;
@@ -306,6 +307,18 @@ note_write (HcsWorker   *worker,
     g_warning ("%s: cannot keep the session's write position: %s", method, error->message);
 }
 
+/* The bound on a statement's wait (hcs_store_set_wait()) of the worker's
+ * connections, the replica's too: HNCREDIT_DB_TIMEOUT's, or none around
+ * a route that runs for minutes (HcsRoute.unbounded). */
+static void
+set_worker_wait (HcsWorker *worker,
+                 guint      wait_ms)
+{
+  hcs_store_set_wait (worker->store, wait_ms);
+  if (worker->read_store != NULL)
+    hcs_store_set_wait (worker->read_store, wait_ms);
+}
+
 static void
 handle_api (SoupServer        *soup,
             SoupServerMessage *msg,
@@ -359,7 +372,11 @@ handle_api (SoupServer        *soup,
       return;
     }
 
+  if (route->unbounded)
+    set_worker_wait (worker, 0);
   route->func (req);
+  if (route->unbounded)
+    set_worker_wait (worker, worker->server->wait_ms);
 
   if (!hcs_request_has_replied (req) && !hcs_request_is_deferred (req))
     {
@@ -643,8 +660,7 @@ gboolean
 hcs_server_start (HcsServer  *self,
                   GError    **error)
 {
-  guint wait_ms = db_wait_ms ();
-
+  self->wait_ms = db_wait_ms ();
   for (guint i = 0; i < self->n_workers; i++)
     {
       HcsWorker *worker = g_new0 (HcsWorker, 1);
@@ -658,13 +674,13 @@ hcs_server_start (HcsServer  *self,
       worker->store = hcs_store_open (self->db_path, error);
       if (worker->store == NULL || !hcs_store_set_sync (worker->store, self->sync, error))
         return FALSE;
-      hcs_store_set_wait (worker->store, wait_ms);
+      hcs_store_set_wait (worker->store, self->wait_ms);
       /* the replica runs no migration: the primary's reach it by replication */
       if (self->db_read_path != NULL &&
           (worker->read_store = hcs_store_open (self->db_read_path, error)) == NULL)
         return FALSE;
       if (worker->read_store != NULL)
-        hcs_store_set_wait (worker->read_store, wait_ms);
+        hcs_store_set_wait (worker->read_store, self->wait_ms);
       worker->socket = bind_socket (self->host, self->port, error);
       if (worker->socket == NULL)
         return FALSE;

@@ -292,7 +292,8 @@ hcs_pg_set_wait (HcsPg *self,
  * past it the request fails with 503 and its connection is opened again.
  * A store starts with none (the CLI's migrate, import, demo seeding); the
  * server gives its workers' the one of HNCREDIT_DB_TIMEOUT, and lifts it
- * around long work (an import, a publication, the grade refresh). SQLite
+ * around long work: the routes flagged HcsRoute.unbounded (an import, a
+ * publication; hcs-server.c) and the grade refresh's chunks. SQLite
  * waits for nothing but its busy timeout: no-op.
  *
  * Returns: the bound before
