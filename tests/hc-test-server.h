@@ -26,6 +26,9 @@ typedef enum
 {
   HC_TEST_SERVER_EMPTY = 0,
   HC_TEST_SERVER_DEMO  = 1 << 0,   /* --seed-demo */
+  /* with DEMO: seeded at this start, not copied from the build's cache (a
+   * test of the seeding itself) */
+  HC_TEST_SERVER_FRESH_SEED = 1 << 1,
 } HcTestServerFlags;
 
 HcTestServer   *hc_test_server_new          (HcTestServerFlags  flags,

@@ -2,6 +2,9 @@
 # For the Python API tests (the OpenAPI contract and the route × role table):
 # the real hncredit-server on 127.0.0.1 port 0 with a temporary database,
 # started as hc-test-server.c starts it, and a plain HTTP client.
+import datetime
+import fcntl
+import hashlib
 import http.client
 import json
 import os
@@ -107,13 +110,57 @@ def server_path():
     return os.path.join(os.environ["HC_BUILD_ROOT"], "src", "server", "hncredit-server")
 
 
+def demo_db_key():
+    """The key of the demo database cache, as hc-test-demo-db.c computes it:
+    the server binary (real path, mtime, size), the day in Hainan (the
+    seeders date records from today), the demo users' password."""
+    real = os.path.realpath(server_path())
+    st = os.stat(real)
+    today = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).strftime("%Y-%m-%d")
+    text = "%s\n%d\n%d\n%s\n%s\n" % (real, st.st_mtime_ns, st.st_size, today, PASSWORD)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def copy_demo_db(dest):
+    """Copies the build's seeded demo database to @dest, seeding it first
+    (once per build: a minute under ASan) when the cache has none for this
+    server binary and day: the cache of hc-test-demo-db.c, in
+    $HC_BUILD_ROOT/tests/demo-db, built and copied under an flock of its
+    lock file so that tests run in parallel seed it once."""
+    cache = os.path.join(os.environ["HC_BUILD_ROOT"], "tests", "demo-db")
+    os.makedirs(cache, exist_ok=True)
+    name = "demo-%s.db" % demo_db_key()
+    path = os.path.join(cache, name)
+    with open(os.path.join(cache, "lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not os.path.exists(path):
+            for other in os.listdir(cache):
+                if other.startswith("demo-") and other != name:
+                    os.remove(os.path.join(cache, other))
+            # seeded as every test did, then stopped cleanly (its WAL
+            # checkpointed into the file)
+            server = Server(demo=True, fresh_seed=True, sqlite=True)
+            server.process.terminate()
+            status = server.process.wait(timeout=300)
+            server.process = None
+            if status != 0:
+                raise RuntimeError("the demo server exited with status %d" % status)
+            wal = server.db_path + "-wal"
+            if os.path.exists(wal) and os.path.getsize(wal) > 0:
+                raise RuntimeError("%s is left after the server stopped: the copy would lose it" % wal)
+            os.rename(server.db_path, path + ".tmp")
+            os.rename(path + ".tmp", path)
+            server.close()
+        subprocess.run(["cp", "--reflink=auto", path, dest], check=True)
+
+
 class Server:
     """The real server with its own temporary database (demo data with
     demo=True); the admin and, with demo data, `analyst` and `supervisor`
     have the password PASSWORD."""
 
     def __init__(self, demo=True, extra_args=(), db=None, sqlite=False, standby_port=None, pg_database=None,
-                 stderr=None, pg_uri=None):
+                 stderr=None, pg_uri=None, fresh_seed=False):
         """@db: an existing database (e.g. a copy of a seeded one) instead of
         a new one. Under hc-pg-run.sh (HC_TEST_PG set) the database is a new
         one of its PostgreSQL cluster (self.pg_database names it) unless @db
@@ -124,7 +171,9 @@ class Server:
         @pg_database: an existing database of the cluster (another server's)
         instead of a new one, reached through @pg_uri when given (a
         multi-host URI). @stderr: a file for the server's standard error
-        (else the test's)."""
+        (else the test's). Demo data over SQLite is a copy of the build's
+        seeded demo database (copy_demo_db) unless @fresh_seed; --seed-demo
+        is given all the same (it does nothing on a database with data)."""
         self.dir = tempfile.mkdtemp(prefix="hncredit-test-")
         pw_file = os.path.join(self.dir, "admin-password")
         with open(pw_file, "w") as f:
@@ -147,6 +196,8 @@ class Server:
                                                       self.pg_database)
                 wait_for_database(read_uri)
                 extra_args = ("--db-read", read_uri) + tuple(extra_args)
+        elif demo and not fresh_seed:
+            copy_demo_db(self.db_path)
         argv = [server_path(), "--db", self.db_path,
                 "--listen", "127.0.0.1:0", "--admin-password-file", pw_file,
                 "--exit-on-stdin-eof"]
