@@ -8,6 +8,5 @@ G_BEGIN_DECLS
 
 char           *hc_test_server_path         (void);
 char           *hc_test_pg_create_database  (void);
-void            hc_test_demo_db_copy        (const char *dest);
 
 G_END_DECLS

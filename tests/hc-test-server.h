@@ -45,6 +45,7 @@ int             hc_test_server_command      (const char * const *args,
                                              char             **out,
                                              char             **err);
 void            hc_test_assert_db_intact    (const char        *db_path);
+void            hc_test_demo_db_copy        (const char        *dest);
 GSocketConnection *hc_test_send_raw         (HcTestServer      *self,
                                              const char        *method,
                                              const char        *path,
