@@ -45,11 +45,17 @@ parse_json_rows (JsonArray  *rows,
     parse_json_member (json_array_get_object_element (rows, i), name);
 }
 
-/* A type's measures: its class's common ones and its own. */
+/* A type's measures: its class's common ones and its own, in the order
+ * they were made. An aggregate keeps the order of no scan: its input comes
+ * from an ordered subquery (SQLite 3.40 has no ORDER BY in an aggregate; a
+ * subquery with ORDER BY is not flattened into an aggregate, and PostgreSQL
+ * aggregates a sorted subquery's rows as they come), so both backends list
+ * them alike. */
 #define MEASURES_OF_TYPE \
   "(SELECT json_group_array (json_object ('id', m.id, 'code', m.code, 'name', m.name," \
-  " 'kind', m.kind, 'legal_basis', m.legal_basis, 'list_type', m.list_type)) FROM measures m" \
-  " WHERE m.class = t.class AND (m.list_type IS NULL OR m.list_type = t.key))"
+  " 'kind', m.kind, 'legal_basis', m.legal_basis, 'list_type', m.list_type))" \
+  " FROM (SELECT * FROM measures m WHERE m.class = t.class AND (m.list_type IS NULL OR m.list_type = t.key)" \
+  " ORDER BY m.id) m)"
 
 #define TYPE_COLUMNS \
   "t.key AS key, t.class AS class, t.name AS name, t.description AS description," \
@@ -163,8 +169,8 @@ hcs_store_lists_type_set_periods (HcsStore    *store,
   " e.created_by AS created_by, e.created_at AS created_at, e.updated_at AS updated_at," \
   " e.version AS version," ENTRY_DEADLINES \
   " (SELECT json_group_array (json_object ('id', m.id, 'code', m.code, 'name', m.name, 'kind', m.kind))" \
-  "    FROM list_entry_measures lm JOIN measures m ON m.id = lm.measure_id" \
-  "   WHERE lm.entry_id = e.id) AS measures"
+  "    FROM (SELECT m.* FROM list_entry_measures lm JOIN measures m ON m.id = lm.measure_id" \
+  "   WHERE lm.entry_id = e.id ORDER BY m.id) m) AS measures"
 
 #define ENTRY_FROM \
   " FROM list_entries e JOIN list_types t ON t.key = e.list_type" \

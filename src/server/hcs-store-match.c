@@ -542,15 +542,20 @@ hcs_store_match_run_identifiers (HcsStore  *store,
   " AND (?2 IS NULL OR h.list_type = ?2) AND (?3 IS NULL OR h.list_class = ?3) AND (?4 IS NULL OR h.state = ?4)" \
   " AND (?5 IS NULL OR (?5 = 'pending' AND h.feedback IS NULL) OR h.feedback = ?5)"
 
+/* A hit's measures in the order they were made, from an ordered subquery
+ * that the aggregates keep (MEASURES_OF_TYPE in hcs-store-lists.c says why). */
+#define HIT_MEASURES \
+  "SELECT m.* FROM list_entry_measures lm JOIN measures m ON m.id = lm.measure_id" \
+  " WHERE lm.entry_id = h.entry_id ORDER BY m.id"
+
 #define HIT_COLUMNS \
   "h.entry_id AS id, h.run_id AS run_id, h.entry_id AS entry_id, h.identifier AS identifier," \
   " coalesce (s.name, '') AS subject_name, h.list_type AS list_type, coalesce (t.name, h.list_type) AS list_name," \
   " h.list_class AS list_class, coalesce (h.state, e.state) AS state, e.state AS state_now," \
   " (coalesce (h.state, e.state) = 'objected') AS publicity_paused," \
   " (SELECT json_group_array (json_object ('code', m.code, 'name', m.name, 'kind', m.kind))" \
-  "    FROM list_entry_measures lm JOIN measures m ON m.id = lm.measure_id WHERE lm.entry_id = h.entry_id) AS measures," \
-  " coalesce ((SELECT group_concat (m.name, '；') FROM list_entry_measures lm JOIN measures m ON m.id = lm.measure_id" \
-  "    WHERE lm.entry_id = h.entry_id), '') AS measure_names," \
+  "    FROM (" HIT_MEASURES ") m) AS measures," \
+  " coalesce ((SELECT group_concat (m.name, '；') FROM (" HIT_MEASURES ") m), '') AS measure_names," \
   " (SELECT c.id FROM match_clearances c WHERE c.identifier = h.identifier AND c.entry_id = h.entry_id" \
   "    AND c.withdrawn_at IS NULL) AS clearance_id," \
   " h.feedback AS feedback, h.feedback_note AS feedback_note, h.feedback_by AS feedback_by," \
