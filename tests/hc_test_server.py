@@ -160,7 +160,7 @@ class Server:
     have the password PASSWORD."""
 
     def __init__(self, demo=True, extra_args=(), db=None, sqlite=False, standby_port=None, pg_database=None,
-                 stderr=None, pg_uri=None, fresh_seed=False):
+                 stderr=None, pg_uri=None, fresh_seed=False, env=None):
         """@db: an existing database (e.g. a copy of a seeded one) instead of
         a new one. Under hc-pg-run.sh (HC_TEST_PG set) the database is a new
         one of its PostgreSQL cluster (self.pg_database names it) unless @db
@@ -173,7 +173,9 @@ class Server:
         multi-host URI). @stderr: a file for the server's standard error
         (else the test's). Demo data over SQLite is a copy of the build's
         seeded demo database (copy_demo_db) unless @fresh_seed; --seed-demo
-        is given all the same (it does nothing on a database with data)."""
+        is given all the same (it does nothing on a database with data).
+        @env: variables set for the server process alone (e.g.
+        HNCREDIT_DB_TIMEOUT)."""
         self.dir = tempfile.mkdtemp(prefix="hncredit-test-")
         pw_file = os.path.join(self.dir, "admin-password")
         with open(pw_file, "w") as f:
@@ -204,7 +206,8 @@ class Server:
         if demo:
             argv.append("--seed-demo")
         argv.extend(extra_args)
-        self.process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr)
+        self.process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
+                                        env=dict(os.environ, **env) if env else None)
         line = self.process.stdout.readline().decode("utf-8").strip()
         if not line.startswith("listening on "):
             raise RuntimeError("hncredit-server did not start (first line: %r)" % line)

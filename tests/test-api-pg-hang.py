@@ -143,12 +143,9 @@ def main():
     try:
         subprocess.run(["createdb", DATABASE], check=True)
         uri = "postgresql://%s:%s/%s?connect_timeout=2" % (host(), os.environ["PGPORT"], DATABASE)
-        os.environ["HNCREDIT_DB_TIMEOUT"] = "2"
-        try:
-            # one worker: the connection dropped is the one that serves again
-            server = hts.Server(pg_database=DATABASE, pg_uri=uri, extra_args=("--threads", "1"))
-        finally:
-            del os.environ["HNCREDIT_DB_TIMEOUT"]
+        # one worker: the connection dropped is the one that serves again
+        server = hts.Server(pg_database=DATABASE, pg_uri=uri, extra_args=("--threads", "1"),
+                            env={"HNCREDIT_DB_TIMEOUT": "2"})
         try:
             check(server, tap, stopped)
         finally:

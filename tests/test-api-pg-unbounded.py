@@ -84,12 +84,9 @@ def main():
         return 0
     subprocess.run(["createdb", DATABASE], check=True)
     uri = "postgresql://%s:%s/%s?connect_timeout=2" % (host(), os.environ["PGPORT"], DATABASE)
-    os.environ["HNCREDIT_DB_TIMEOUT"] = "1"
-    try:
-        # one worker: each request waits its turn, none beside another
-        server = hts.Server(pg_database=DATABASE, pg_uri=uri, extra_args=("--threads", "1"))
-    finally:
-        del os.environ["HNCREDIT_DB_TIMEOUT"]
+    # one worker: each request waits its turn, none beside another
+    server = hts.Server(pg_database=DATABASE, pg_uri=uri, extra_args=("--threads", "1"),
+                        env={"HNCREDIT_DB_TIMEOUT": "1"})
     try:
         check(server, tap)
     finally:
