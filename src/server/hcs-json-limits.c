@@ -197,8 +197,6 @@ hcs_json_scan (const char  *data,
 
   if (several)
     return HCS_JSON_SEVERAL_VALUES;
-  if (first == FIRST_NOT_YET)
-    return HCS_JSON_NO_VALUE;
   if (nul)
     {
       if (member != NULL)

@@ -18,7 +18,6 @@ typedef enum
   HCS_JSON_SEVERAL_VALUES,  /* more than white space after the first value */
   HCS_JSON_NUL_ESCAPE,      /* a string holds \u0000 */
   HCS_JSON_WIDE_NUMBER,     /* a number json-glib would not read as written */
-  HCS_JSON_NO_VALUE,        /* only white space: json-glib parses it, to no root */
 } HcsJsonScan;
 
 HcsJsonScan hcs_json_scan (const char  *data,

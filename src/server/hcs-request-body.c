@@ -22,13 +22,6 @@ hcs_request_get_body (HcsRequest *self)
   return soup_message_body_flatten (body);
 }
 
-static void
-reply_no_value (HcsRequest *self)
-{
-  hcs_request_reply_error (self, HCS_ERR_INVALID_JSON, NULL,
-                           _("The request body holds no JSON value, only white space or comments; send one JSON object."));
-}
-
 /**
  * hcs_request_json:
  *
@@ -98,9 +91,6 @@ hcs_request_json (HcsRequest *self)
           hcs_request_reply_error (self, HCS_ERR_VALUE_OUT_OF_RANGE, NULL, "%s", why);
       }
       return NULL;
-    case HCS_JSON_NO_VALUE:
-      reply_no_value (self);
-      return NULL;
     case HCS_JSON_OK:
     default:
       break;
@@ -116,7 +106,8 @@ hcs_request_json (HcsRequest *self)
    * without a root: every caller would take that for an error answered. */
   self->json = json_parser_steal_root (parser);
   if (self->json == NULL)
-    reply_no_value (self);
+    hcs_request_reply_error (self, HCS_ERR_INVALID_JSON, NULL,
+                             _("The request body holds no JSON value, only white space or comments; send one JSON object."));
   return self->json;
 }
 
