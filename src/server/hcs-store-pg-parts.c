@@ -145,24 +145,6 @@ ident (HcsPg      *pg,
   return copy;
 }
 
-/* Runs @sql (statements; the last a SELECT of one value) and answers that
- * value, or NULL with @error set. */
-static char *
-last_value (HcsPg       *pg,
-            const char  *sql,
-            GError     **error)
-{
-  PGresult *result = hcs_pg_wait (pg, PQsendQuery (hcs_pg_get_conn (pg), sql));
-  char *value = NULL;
-
-  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 && PQnfields (result) == 1)
-    value = g_strdup (PQgetvalue (result, 0, 0));
-  else
-    hcs_pg_set_error (pg, result, error);
-  PQclear (result);
-  return value;
-}
-
 /* Makes @p's partition of @month in the caller's transaction, which holds
  * PARTITIONS_LOCK: a table of the parent's columns and checks, the
  * DEFAULT partition's rows of the month moved into it (with the DEFAULT
@@ -213,7 +195,7 @@ make_partition (HcsPg         *pg,
         "%s; LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE;"
         " SELECT EXISTS (SELECT 1 FROM ONLY %s WHERE %s >= '%s' AND %s < '%s')",
         create, q_default, q_default, q_key, month, q_key, next);
-      g_autofree char *found = last_value (pg, look, error);
+      g_autofree char *found = hcs_pg_single_text (pg, look, 0, NULL, error);
 
       if (found == NULL)
         return FALSE;

@@ -400,7 +400,9 @@ hcs_pg_exec (HcsPg       *self,
 }
 
 /* A query of one row and one column with its parameters as text; the value
- * as text (NULL for SQL NULL, with @error unset), or NULL with @error set. */
+ * as text (NULL for SQL NULL, with @error unset), or NULL with @error set.
+ * Without parameters @sql may be several statements, the query last: one
+ * round trip (PostgreSQL's simple protocol), the value the last one's. */
 char *
 hcs_pg_single_text (HcsPg       *self,
                     const char  *sql,
@@ -408,8 +410,10 @@ hcs_pg_single_text (HcsPg       *self,
                     const char  *const *params,
                     GError     **error)
 {
-  PGresult *result = hcs_pg_wait (self, PQsendQueryParams (self->conn, sql, n_params, NULL, params,
-                                                          NULL, NULL, 0));
+  PGresult *result = hcs_pg_wait (self, n_params == 0
+                                        ? PQsendQuery (self->conn, sql)
+                                        : PQsendQueryParams (self->conn, sql, n_params, NULL, params,
+                                                             NULL, NULL, 0));
   char *value = NULL;
 
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
