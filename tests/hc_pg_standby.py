@@ -19,6 +19,24 @@ def host():
     return os.environ.get("PGHOST", "localhost")
 
 
+def post_department(server, token, code, label):
+    """Creates the department @code, named @label followed by @code: the
+    write these tests count (acknowledged or refused) across a failover."""
+    return server.request("POST", "/departments", token=token,
+                          body={"code": code, "name": label + code, "level": "provincial"})
+
+
+def one_worker_server(database, wait_seconds):
+    """A server on @database, a new database of the test's cluster reached
+    over TCP, with one worker (a dropped connection is the one that serves
+    again; requests wait their turn, none beside another) whose statements
+    wait at most @wait_seconds (HNCREDIT_DB_TIMEOUT)."""
+    subprocess.run(["createdb", database], check=True)
+    uri = "postgresql://%s:%s/%s?connect_timeout=2" % (host(), os.environ["PGPORT"], database)
+    return hts.Server(pg_database=database, pg_uri=uri, extra_args=("--threads", "1"),
+                      env={"HNCREDIT_DB_TIMEOUT": str(wait_seconds)})
+
+
 def bindir():
     return subprocess.run([os.environ.get("PG_CONFIG", "pg_config"), "--bindir"], check=True,
                           capture_output=True, text=True).stdout.strip()

@@ -26,14 +26,11 @@ import sys
 import threading
 
 import hc_test_server as hts
-from hc_pg_standby import Primary, Standby, host, wait_until
+from hc_pg_standby import Primary, Standby, host, post_department, wait_until
 
 DATABASE = "hc_failover"
+LABEL = "切换测试单位"  # the departments' names
 
-
-def post_department(server, token, code):
-    return server.request("POST", "/departments", token=token,
-                          body={"code": code, "name": "切换测试单位" + code, "level": "provincial"})
 
 
 def main():
@@ -52,11 +49,8 @@ def main():
             host(), primary.port, host(), standby.port, DATABASE)
         # The grade refresh every 300 ms, saying so (a debug message, on the
         # server's standard output) when it found nothing to do.
-        os.environ.update(HCS_GRADE_REFRESH_EVERY_MS="300", G_MESSAGES_DEBUG="hcs-grade-refresh")
-        try:
-            server = hts.Server(pg_database=DATABASE, pg_uri=uri, extra_args=("--threads", "3"))
-        finally:
-            del os.environ["HCS_GRADE_REFRESH_EVERY_MS"], os.environ["G_MESSAGES_DEBUG"]
+        server = hts.Server(pg_database=DATABASE, pg_uri=uri, extra_args=("--threads", "3"),
+                            env={"HCS_GRADE_REFRESH_EVERY_MS": "300", "G_MESSAGES_DEBUG": "hcs-grade-refresh"})
         output = []
         threading.Thread(target=lambda: output.extend(iter(server.process.stdout.readline, b"")),
                          daemon=True).start()
@@ -65,7 +59,7 @@ def main():
             acked, refused = set(), set()
             for i in range(10):
                 code = "BEFORE%02d" % i
-                r = post_department(server, admin, code)
+                r = post_department(server, admin, code, LABEL)
                 assert r.status == 201, r
                 acked.add(code)
 
@@ -76,7 +70,7 @@ def main():
             # answer says so (commit_unknown, not "nothing was changed"):
             # started again, the primary has it.
             standby.stop()
-            writer, box = hts.in_thread(lambda: post_department(server, admin, "UNKNOWN"))
+            writer, box = hts.in_thread(lambda: post_department(server, admin, "UNKNOWN", LABEL))
             wait_until(lambda: hts_query("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s'"
                                          " AND wait_event = 'SyncRep'" % DATABASE) == "1",
                        "the write's commit waits for the standby")
@@ -103,7 +97,7 @@ def main():
             holder.stdin.write("BEGIN;\nLOCK TABLE audit IN EXCLUSIVE MODE;\nSELECT 'locked';\n")
             holder.stdin.flush()
             assert holder.stdout.readline().strip() == "locked"
-            writer, box = hts.in_thread(lambda: post_department(server, admin, "INFLIGHT"))
+            writer, box = hts.in_thread(lambda: post_department(server, admin, "INFLIGHT", LABEL))
             wait_until(lambda: hts_query("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s'"
                                          " AND wait_event_type = 'Lock'" % DATABASE) == "1",
                        "the write waits for the audit's lock")
@@ -121,7 +115,7 @@ def main():
             r = server.request("GET", "/departments", token=admin)
             tap.ok(r.status == 503 and r.error_code == "storage_unavailable",
                    "while no primary answers, a read answers 503 storage_unavailable", r)
-            r = post_department(server, admin, "DURING")
+            r = post_department(server, admin, "DURING", LABEL)
             refused.add("DURING")
             tap.ok(r.status == 503 and r.error_code == "storage_unavailable",
                    "while no primary answers, a write answers 503 storage_unavailable", r)
@@ -157,7 +151,7 @@ def main():
             answers = []
             for i in range(6):
                 code = "AFTER%02d" % i
-                r = post_department(server, admin, code)
+                r = post_department(server, admin, code, LABEL)
                 answers.append(r.status)
                 if r.status == 201:
                     acked.add(code)

@@ -20,15 +20,12 @@ import subprocess
 import sys
 
 import hc_test_server as hts
-from hc_pg_standby import as_owner, bindir, host, psql
+from hc_pg_standby import as_owner, bindir, one_worker_server, post_department, psql
 from hc_test_server import wait_until
 
 DATABASE = "hc_hang"
+LABEL = "挂起测试单位"  # the departments' names
 
-
-def post_department(server, token, code):
-    return server.request("POST", "/departments", token=token,
-                          body={"code": code, "name": "挂起测试单位" + code, "level": "provincial"})
 
 
 def postmaster_pid(data):
@@ -64,7 +61,7 @@ def check(server, tap, stopped):
     acked, refused = set(), set()
     for i in range(5):
         code = "BEFORE%02d" % i
-        r = post_department(server, admin, code)
+        r = post_department(server, admin, code, LABEL)
         assert r.status == 201, r
         acked.add(code)
 
@@ -76,7 +73,7 @@ def check(server, tap, stopped):
     for pid in children(postmaster):
         os.kill(pid, signal.SIGSTOP)
         stopped.append(pid)
-    writer, box = hts.in_thread(lambda: post_department(server, admin, "HUNG"))
+    writer, box = hts.in_thread(lambda: post_department(server, admin, "HUNG", LABEL))
     writer.join(120)
     r = box.get("r")
     tap.ok(r is not None and r.status == 503 and r.error_code == "storage_unavailable",
@@ -92,7 +89,7 @@ def check(server, tap, stopped):
     cont(stopped)
     r = server.request("GET", "/session", token=admin)
     tap.ok(r.status == 200, "continued, the primary serves the server again (the token still works)", r)
-    r = post_department(server, admin, "AFTER00")
+    r = post_department(server, admin, "AFTER00", LABEL)
     tap.ok(r.status == 201, "a write after it is acknowledged", r)
     if r.status == 201:
         acked.add("AFTER00")
@@ -102,7 +99,7 @@ def check(server, tap, stopped):
     # has it, waiting): 503 commit_unknown, not "nothing was changed".
     psql("ALTER SYSTEM SET synchronous_standby_names = 'hc_nobody'")
     psql("SELECT pg_reload_conf()")
-    writer, box = hts.in_thread(lambda: post_department(server, admin, "UNKNOWN"))
+    writer, box = hts.in_thread(lambda: post_department(server, admin, "UNKNOWN", LABEL))
     writer.join(120)
     r = box.get("r")
     tap.ok(r is not None and r.status == 503 and r.error_code == "commit_unknown",
@@ -112,7 +109,7 @@ def check(server, tap, stopped):
     wait_until(lambda: psql("SELECT count(*) FROM departments WHERE code = 'UNKNOWN'", database=DATABASE)
                == "1", "the write whose commit waited is there once the wait is lifted")
     acked.add("UNKNOWN")
-    r = post_department(server, admin, "AFTER01")
+    r = post_department(server, admin, "AFTER01", LABEL)
     tap.ok(r.status == 201, "the server connects again and a write is acknowledged", r)
     if r.status == 201:
         acked.add("AFTER01")
@@ -140,19 +137,12 @@ def main():
         print("1..0 # SKIP PostgreSQL only (hc-pg-run.sh)")
         return 0
     stopped = []
+    server = one_worker_server(DATABASE, 2)
     try:
-        subprocess.run(["createdb", DATABASE], check=True)
-        uri = "postgresql://%s:%s/%s?connect_timeout=2" % (host(), os.environ["PGPORT"], DATABASE)
-        # one worker: the connection dropped is the one that serves again
-        server = hts.Server(pg_database=DATABASE, pg_uri=uri, extra_args=("--threads", "1"),
-                            env={"HNCREDIT_DB_TIMEOUT": "2"})
-        try:
-            check(server, tap, stopped)
-        finally:
-            cont(stopped)   # before the server is stopped: a request of it may still wait
-            server.close()
+        check(server, tap, stopped)
     finally:
-        cont(stopped)
+        cont(stopped)   # before the server is stopped: a request of it may still wait
+        server.close()
     return tap.finish()
 
 

@@ -19,14 +19,11 @@ import subprocess
 import sys
 
 import hc_test_server as hts
-from hc_pg_standby import Primary, Standby, host, wait_until
+from hc_pg_standby import Primary, Standby, host, post_department, wait_until
 
 DATABASE = "hc_read_promote"
+LABEL = "提升测试单位"  # the departments' names
 
-
-def post_department(server, token, code):
-    return server.request("POST", "/departments", token=token,
-                          body={"code": code, "name": "提升测试单位" + code, "level": "provincial"})
 
 
 def departments(server, token):
@@ -61,7 +58,7 @@ def main():
                             extra_args=("--db-read", read_uri, "--threads", "2"))
         with server:
             writer = server.token("admin")
-            r = post_department(server, writer, "BEFORE")
+            r = post_department(server, writer, "BEFORE", LABEL)
             assert r.status == 201, r
             standby.catch_up()
             # signed in once the standby has BEFORE, writes nothing after
@@ -73,7 +70,7 @@ def main():
             # A write the standby has on disk (the commit waited for it) but
             # has not replayed: its writer reads it from the primary.
             standby.pause()
-            r = post_department(server, writer, "PAUSED")
+            r = post_department(server, writer, "PAUSED", LABEL)
             tap.ok(r.status == 201, "before: a write is acknowledged while the standby's replay is paused", r)
             tap.ok("PAUSED" not in standby.query("SELECT string_agg (code, ',') FROM departments", DATABASE),
                    "the paused standby has not replayed it")
@@ -89,7 +86,7 @@ def main():
                 r = bounded(lambda: server.request("GET", "/departments", token=token))
                 tap.ok(r is not None and (r.status == 200 or (r.status == 503 and r.error_code == "storage_unavailable")),
                        "during: a read of %s answers (200 or 503 storage_unavailable), no hang" % name, r)
-            r = bounded(lambda: post_department(server, writer, "DURING"))
+            r = bounded(lambda: post_department(server, writer, "DURING", LABEL))
             tap.ok(r is not None and r.status == 503 and r.error_code == "storage_unavailable",
                    "during: a write answers 503 storage_unavailable", r)
             tap.ok(server.process.poll() is None, "during: the server is still running")
@@ -105,7 +102,7 @@ def main():
             answers, stored, own = [], [], []
             for i in range(4):
                 code = "AFTER%d" % i
-                r = post_department(server, writer, code)
+                r = post_department(server, writer, code, LABEL)
                 answers.append(r.status)
                 stored.append(standby.query("SELECT count (*) FROM departments WHERE code = '%s'" % code, DATABASE))
                 seen = departments(server, writer)

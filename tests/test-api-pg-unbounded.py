@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 import hc_test_server as hts
-from hc_pg_standby import host, psql
+from hc_pg_standby import one_worker_server, psql
 from hc_test_server import wait_until
 
 DATABASE = "hc_unbounded"
@@ -82,11 +82,7 @@ def main():
     if not os.environ.get("HC_TEST_PG"):
         print("1..0 # SKIP PostgreSQL only (hc-pg-run.sh)")
         return 0
-    subprocess.run(["createdb", DATABASE], check=True)
-    uri = "postgresql://%s:%s/%s?connect_timeout=2" % (host(), os.environ["PGPORT"], DATABASE)
-    # one worker: each request waits its turn, none beside another
-    server = hts.Server(pg_database=DATABASE, pg_uri=uri, extra_args=("--threads", "1"),
-                        env={"HNCREDIT_DB_TIMEOUT": "1"})
+    server = one_worker_server(DATABASE, 1)
     try:
         check(server, tap)
     finally:
