@@ -64,16 +64,7 @@ def main():
     tap = hts.Tap()
     work = tempfile.mkdtemp(prefix="hncredit-pg-")
     demo = os.path.join(work, "demo.db")
-    if os.environ.get("HC_TEST_DEMO_DB"):   # a demo database made before, to rerun faster
-        shutil.copy(os.environ["HC_TEST_DEMO_DB"], demo)
-    else:
-        with hts.Server(demo=True, sqlite=True) as server:
-            # a consistent copy while the server runs (SQLite's backup API)
-            src = sqlite3.connect(os.path.join(server.dir, "test.db"))
-            dst = sqlite3.connect(demo)
-            src.backup(dst)
-            src.close()
-            dst.close()
+    hts.copy_demo_db(demo)   # the build's seeded demo database, seeded once per build
 
     conn = sqlite3.connect(demo)
     tables = sqlite_tables(conn)
