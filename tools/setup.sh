@@ -18,6 +18,11 @@ HC_PACKAGES=(
   # The PostgreSQL backend (issue 15): libpq, and PostgreSQL 15 with
   # pg_virtualenv (postgresql-common) for the api-pg tests' throwaway clusters.
   libpq-dev postgresql postgresql-common
+  # The Patroni example (deploy/patroni/, test api-pg-patroni): Patroni 3.0
+  # and etcd 3.4 (server and etcdctl). Debian starts its own etcd service
+  # on 127.0.0.1:2379 where systemd runs; the test runs an etcd of its own
+  # on free ports (`systemctl disable --now etcd` if it is not wanted).
+  patroni etcd-server etcd-client
 )
 
 hc_sudo() {
