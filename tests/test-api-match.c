@@ -2,7 +2,8 @@
 /* API tests of 名单自动比对 beyond the match itself (test-api-lists.c): the
  * run keeps its input (hash, identifiers, unreadable rows); XLSX files;
  * false matches cleared and withdrawn; stale runs and re-runs with their
- * difference; feedback on hits; exports of hits and unreadable rows. */
+ * difference; feedback on hits; exports of hits and unreadable rows; a
+ * match of more subjects than one statement looks up. */
 #include "config.h"
 
 #include <string.h>
@@ -496,6 +497,62 @@ test_run_without_subjects_is_not_rerunnable (void)
   g_assert_cmpint (count ("SELECT count(*) FROM match_runs"), ==, runs);
 }
 
+/* More identifiers than one statement looks up over PostgreSQL (2,000 a
+ * batch, hcs-store-match-lookup.c): subjects on a list in the first, a
+ * middle and the last batch hit, in the order given; a clearance of the
+ * middle one's pair keeps it from the next run, and only it. */
+static void
+test_match_across_batches (void)
+{
+  const char *names[] = { "海南分批比对测试一有限公司", "海南分批比对测试二有限公司", "海南分批比对测试三有限公司" };
+  const guint at[] = { 4999, 2500, 0 };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(HcTestResponse) first = NULL;
+  g_autoptr(HcTestResponse) cleared = NULL;
+  g_autoptr(HcTestResponse) second = NULL;
+  g_autofree char *clear_path = NULL;
+  Entry e[3] = { { 0, }, };
+
+  for (guint i = 0; i < 5000; i++)
+    g_ptr_array_add (ids, hc_uscc_generate (prng, "460200"));
+  for (guint k = 0; k < 3; k++)
+    {
+      g_free (g_ptr_array_index (ids, at[k]));
+      g_ptr_array_index (ids, at[k]) = new_subject (names[k]);
+      propose (g_ptr_array_index (ids, at[k]), &e[k]);
+      step (&e[k], "notice");
+      step (&e[k], "publish");
+    }
+  g_ptr_array_add (ids, NULL);
+
+  first = match_json ((const char * const *) ids->pdata);
+  g_assert_cmpuint (json_array_get_length (hits_of (first)), ==, 3);
+  for (guint k = 0; k < 3; k++)
+    {
+      JsonObject *hit = json_array_get_object_element (hits_of (first), k);
+
+      /* input order: the last batch's subject (k = 2, at 0) first */
+      g_assert_cmpstr (json_object_get_string_member (hit, "identifier"), ==, g_ptr_array_index (ids, at[2 - k]));
+      g_assert_cmpint (json_object_get_int_member (hit, "entry_id"), ==, e[2 - k].id);
+      g_assert_cmpstr (json_object_get_string_member (hit, "name"), ==, names[2 - k]);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hit, "measures")), ==, 2);
+    }
+
+  clear_path = g_strdup_printf ("/lists/match-runs/%" G_GINT64_FORMAT "/hits/%" G_GINT64_FORMAT "/clearance",
+                                num (first, "run_id"), e[1].id);
+  cleared = post (clear_path, analyst, "{\"reason\":\"同名不同主体\"}");
+  hc_assert_status (cleared, 201, NULL);
+  second = match_json ((const char * const *) ids->pdata);
+  g_assert_cmpint (num (second, "cleared"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (hits_of (second)), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (hits_of (second), 0), "entry_id"),
+                   ==, e[2].id);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (hits_of (second), 1), "entry_id"),
+                   ==, e[0].id);
+  for (guint k = 0; k < 3; k++)
+    entry_clear (&e[k]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -523,6 +580,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/match/run-without-subjects-is-not-rerunnable", test_run_without_subjects_is_not_rerunnable);
   g_test_add_func ("/match/feedback-on-hits", test_feedback_on_hits);
   g_test_add_func ("/match/objected-hit-has-publicity-paused", test_objected_hit_has_publicity_paused);
+  g_test_add_func ("/match/across-batches", test_match_across_batches);
 
   ret = g_test_run ();
   hc_test_server_free (server);

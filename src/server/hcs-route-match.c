@@ -473,18 +473,19 @@ match_subjects (HcsRequest *req)
     run_match (req, &in, purpose, format, sha256, 0, started);
 }
 
-/* Returns: (transfer full) (nullable): the run of the path, or %NULL after
- *   answering 404 */
+/* Returns: (transfer full) (nullable): the run of the path (@whole: with
+ *   its counts and staleness, else its input only), or %NULL after answering 404 */
 static JsonObject *
 path_run (HcsRequest *req,
-          gint64     *id)
+          gint64     *id,
+          gboolean    whole)
 {
   g_autoptr(GError) error = NULL;
   JsonObject *run;
 
   if (!hcs_request_path_id (req, "id", _("There is no such match run."), id))
     return NULL;
-  run = hcs_store_match_run_get (hcs_request_get_store (req), *id, &error);
+  run = (whole ? hcs_store_match_run_get : hcs_store_match_run_input) (hcs_request_get_store (req), *id, &error);
   if (run == NULL)
     {
       if (g_error_matches (error, HCS_STORE_ERROR, HCS_STORE_ERROR_NOT_FOUND))
@@ -509,7 +510,7 @@ rerun (HcsRequest *req)
   gint64 started = g_get_monotonic_time ();
   gint64 id, total;
 
-  if ((run = path_run (req, &id)) == NULL)
+  if ((run = path_run (req, &id, FALSE)) == NULL)
     return;
   if (!json_object_get_boolean_member (run, "rerunnable"))
     {
@@ -560,7 +561,7 @@ get_match_run (HcsRequest *req)
   JsonObject *run;
   gint64 id;
 
-  if ((run = path_run (req, &id)) != NULL)
+  if ((run = path_run (req, &id, TRUE)) != NULL)
     hcs_request_reply_object (req, SOUP_STATUS_OK, run);
 }
 
@@ -598,7 +599,7 @@ list_hits (HcsRequest *req)
   JsonArray *rows;
   gint64 id, total;
 
-  if ((run = path_run (req, &id)) == NULL || !hcs_request_page (req, &page) ||
+  if ((run = path_run (req, &id, FALSE)) == NULL || !hcs_request_page (req, &page) ||
       !query_one_of (req, "class", classes, &filter.list_class) ||
       !query_one_of (req, "state", states, &filter.state) ||
       !query_one_of (req, "feedback", feedback, &filter.feedback) ||
@@ -629,7 +630,7 @@ list_invalid (HcsRequest *req)
   JsonArray *rows;
   gint64 id, total;
 
-  if ((run = path_run (req, &id)) == NULL || !hcs_request_page (req, &page))
+  if ((run = path_run (req, &id, FALSE)) == NULL || !hcs_request_page (req, &page))
     return;
   rows = hcs_store_match_invalid (hcs_request_get_store (req), id, &page, &total, &error);
   if (rows == NULL)
@@ -874,13 +875,13 @@ type_feedback (HcsRequest *req)
   hcs_request_reply_object (req, SOUP_STATUS_OK, answer);
 }
 
-/* A match reads every entry in force in one statement that grows with the
- * province (DESIGN.md, "Failover"): no bound on its wait, nor a rerun's. */
+/* A match looks its subjects up by key, a batch a statement over PostgreSQL
+ * (hcs-store-match-lookup.c): no flag unbounded (DESIGN.md, "Failover"). */
 static const HcsRoute routes[] = {
-  { "POST", "/lists/match",                                     match_subjects,     HCS_ACCESS_ANALYST, MAX_MATCH_BODY, TRUE },
+  { "POST", "/lists/match",                                     match_subjects,     HCS_ACCESS_ANALYST, MAX_MATCH_BODY },
   { "GET",  "/lists/match-runs",                                list_match_runs,    HCS_ACCESS_ANALYST },
   { "GET",  "/lists/match-runs/{id}",                           get_match_run,      HCS_ACCESS_ANALYST },
-  { "POST", "/lists/match-runs/{id}/rerun",                     rerun,              HCS_ACCESS_ANALYST, 0, TRUE },
+  { "POST", "/lists/match-runs/{id}/rerun",                     rerun,              HCS_ACCESS_ANALYST },
   { "GET",  "/lists/match-runs/{id}/hits",                      list_hits,          HCS_ACCESS_ANALYST },
   { "GET",  "/lists/match-runs/{id}/invalid",                   list_invalid,       HCS_ACCESS_ANALYST },
   { "POST", "/lists/match-runs/{id}/hits/{entry}/feedback",     hit_feedback,       HCS_ACCESS_ANALYST },

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* SQL for 名单自动比对: the match itself, its runs, hits, unreadable rows,
- * clearances of false matches and feedback on hits. */
+/* SQL for 名单自动比对: its runs, hits, unreadable rows, clearances of false
+ * matches and feedback on hits (the match itself: hcs-store-match-lookup.c). */
 #define G_LOG_DOMAIN "hcs-store-match"
 
 #include "config.h"
@@ -28,241 +28,6 @@ json_array_node_from_text (const char *text)
       json_node_take_array (node, json_array_new ());
     }
   return node;
-}
-
-/* Every entry whose measures apply: published, and published under an
- * objection (异议中: its publicity is paused, its measures are not). */
-static const char SQL_IN_FORCE[] =
-  "SELECT s.identifier, s.name, e.id, e.list_type, t.name, t.class, e.state"
-  " FROM list_entries e JOIN subjects s ON s.id = e.subject_id JOIN list_types t ON t.key = e.list_type"
-  " WHERE e.state IN ('published', 'objected')";
-static const char SQL_STANDING_CLEARANCES[] =
-  "SELECT identifier, entry_id FROM match_clearances WHERE withdrawn_at IS NULL";
-static const char SQL_HISTORY_MARK[] = "SELECT coalesce (max (id), 0) FROM list_entry_history";
-static const char SQL_HIT_MEASURES[] =
-  "SELECT m.code, m.name, m.kind"
-  " FROM list_entry_measures lm JOIN measures m ON m.id = lm.measure_id WHERE lm.entry_id = ?1";
-
-static char *
-pair_key (const char *identifier,
-          gint64      entry_id)
-{
-  return g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT, identifier, entry_id);
-}
-
-/* An entry in force as the match reads it: plain strings in one chunk
- * (a run reads every entry in force, and a JSON object each was a third
- * of the match's time), the next entry of the same subject by index. */
-typedef struct
-{
-  gint64      entry_id;
-  const char *name;
-  const char *list_type;
-  const char *list_name;
-  const char *list_class;
-  const char *state;
-  gint        next;       /* -1 at the last */
-} InForce;
-
-typedef struct
-{
-  GStringChunk *strings;
-  GArray       *entries;  /* of InForce */
-  GHashTable   *first;    /* identifier (in strings) → index + 1 */
-} InForceSet;
-
-static void
-in_force_set_clear (InForceSet *set)
-{
-  g_clear_pointer (&set->first, g_hash_table_unref);
-  g_clear_pointer (&set->entries, g_array_unref);
-  g_clear_pointer (&set->strings, g_string_chunk_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InForceSet, in_force_set_clear)
-
-static const char *
-column_const (InForceSet   *set,
-              HcsStmt      *stmt,
-              int           column)
-{
-  const char *text = hcs_stmt_column_text (stmt, column);
-
-  return g_string_chunk_insert_const (set->strings, text ? text : "");
-}
-
-/* Reads the entries in force, by subject: one pass over them instead of
- * one look-up per subject given (a run has up to 100,000). */
-static gboolean
-read_in_force (HcsStore    *store,
-               InForceSet  *set,
-               GError     **error)
-{
-  HcsStmt *stmt = hcs_store_prepare (store, SQL_IN_FORCE, error);
-  int rc;
-
-  set->strings = g_string_chunk_new (64 * 1024);
-  set->entries = g_array_new (FALSE, FALSE, sizeof (InForce));
-  set->first = g_hash_table_new (g_str_hash, g_str_equal);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
-    {
-      const char *identifier = hcs_stmt_column_text (stmt, 0);
-      gpointer first = NULL;
-      InForce e;
-
-      if (identifier == NULL)
-        continue;
-      e.name = column_const (set, stmt, 1);
-      e.entry_id = hcs_stmt_column_int64 (stmt, 2);
-      e.list_type = column_const (set, stmt, 3);
-      e.list_name = column_const (set, stmt, 4);
-      e.list_class = column_const (set, stmt, 5);
-      e.state = column_const (set, stmt, 6);
-      e.next = -1;
-      /* The first of the subject's entries stays first (the order the
-       * rows came in, as before). */
-      if (g_hash_table_lookup_extended (set->first, identifier, NULL, &first))
-        {
-          gint i = GPOINTER_TO_INT (first) - 1;
-
-          while (g_array_index (set->entries, InForce, i).next >= 0)
-            i = g_array_index (set->entries, InForce, i).next;
-          g_array_index (set->entries, InForce, i).next = (gint) set->entries->len;
-        }
-      else
-        g_hash_table_insert (set->first, g_string_chunk_insert (set->strings, identifier),
-                             GINT_TO_POINTER ((gint) set->entries->len + 1));
-      g_array_append_val (set->entries, e);
-    }
-  hcs_stmt_reset (stmt);
-  return rc >= 0;
-}
-
-/* The measures of a hit's entry, as the list's page names them. */
-static JsonArray *
-hit_measures (HcsStore      *store,
-              HcsStmt       *stmt,
-              gint64         entry_id,
-              GError       **error)
-{
-  g_autoptr(JsonArray) measures = json_array_new ();
-  int rc;
-
-  hcs_stmt_reset (stmt);
-  hcs_stmt_bind_int64 (stmt, 1, entry_id);
-  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
-    {
-      JsonObject *m = json_object_new ();
-
-      json_object_set_string_member (m, "code", hcs_stmt_column_text (stmt, 0));
-      json_object_set_string_member (m, "name", hcs_stmt_column_text (stmt, 1));
-      json_object_set_string_member (m, "kind", hcs_stmt_column_text (stmt, 2));
-      json_array_add_object_element (measures, m);
-    }
-  hcs_stmt_reset (stmt);
-  return rc < 0 ? NULL : g_steal_pointer (&measures);
-}
-
-static gboolean
-match_in_snapshot (HcsStore            *store,
-                   const char * const  *identifiers,
-                   guint                n_identifiers,
-                   HcsMatchResult      *result,
-                   GError             **error)
-{
-  g_auto(InForceSet) in_force = { 0, };
-  g_autoptr(GHashTable) cleared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  HcsStmt *stmt;
-  int rc;
-
-  /* The last history line read: a later one about a subject of this run
-   * makes the run stale. */
-  if ((stmt = hcs_store_prepare (store, SQL_HISTORY_MARK, error)) == NULL ||
-      (result->history_mark = hcs_store_single_int (store, stmt, error)) < 0)
-    return FALSE;
-  if (!read_in_force (store, &in_force, error))
-    return FALSE;
-
-  if ((stmt = hcs_store_prepare (store, SQL_STANDING_CLEARANCES, error)) == NULL)
-    return FALSE;
-  while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
-    g_hash_table_add (cleared, pair_key (hcs_stmt_column_text (stmt, 0),
-                                         hcs_stmt_column_int64 (stmt, 1)));
-  hcs_stmt_reset (stmt);
-  if (rc < 0)
-    return FALSE;
-
-  if ((stmt = hcs_store_prepare (store, SQL_HIT_MEASURES, error)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < n_identifiers; i++)
-    {
-      gint j = GPOINTER_TO_INT (g_hash_table_lookup (in_force.first, identifiers[i])) - 1;
-
-      for (; j >= 0; j = g_array_index (in_force.entries, InForce, j).next)
-        {
-          const InForce *e = &g_array_index (in_force.entries, InForce, j);
-          JsonArray *measures;
-          JsonObject *hit;
-
-          if (g_hash_table_size (cleared) > 0)
-            {
-              g_autofree char *key = pair_key (identifiers[i], e->entry_id);
-
-              if (g_hash_table_contains (cleared, key))
-                {
-                  result->cleared++;
-                  continue;
-                }
-            }
-          if ((measures = hit_measures (store, stmt, e->entry_id, error)) == NULL)
-            return FALSE;
-          hit = json_object_new ();
-          json_object_set_string_member (hit, "identifier", identifiers[i]);
-          json_object_set_string_member (hit, "name", e->name);
-          json_object_set_string_member (hit, "list_type", e->list_type);
-          json_object_set_string_member (hit, "list_name", e->list_name);
-          json_object_set_string_member (hit, "list_class", e->list_class);
-          json_object_set_int_member (hit, "entry_id", e->entry_id);
-          json_object_set_string_member (hit, "state", e->state);
-          json_object_set_boolean_member (hit, "publicity_paused", g_str_equal (e->state, "objected"));
-          json_object_set_array_member (hit, "measures", measures);
-          json_array_add_object_element (result->hits, hit);
-        }
-    }
-  return TRUE;
-}
-
-/**
- * hcs_store_match:
- * @identifiers: normalised, distinct identifiers
- * @result: (out caller-allocates): gets one object per hit (identifier,
- *   name, list_type, list_name, list_class, entry_id, state,
- *   publicity_paused, measures), the count of cleared pairs and the
- *   history mark
- *
- * Matches in one read transaction: one snapshot of the lists.
- */
-gboolean
-hcs_store_match (HcsStore            *store,
-                 const char * const  *identifiers,
-                 guint                n_identifiers,
-                 HcsMatchResult      *result,
-                 GError             **error)
-{
-  result->hits = json_array_new ();
-  result->cleared = 0;
-  result->history_mark = 0;
-  /* Writers go on meanwhile (WAL). */
-  if (!hcs_store_exec (store, "BEGIN DEFERRED", error))
-    return FALSE;
-  if (!match_in_snapshot (store, identifiers, n_identifiers, result, error))
-    {
-      hcs_store_exec (store, "ROLLBACK", NULL);
-      return FALSE;
-    }
-  return hcs_store_exec (store, "COMMIT", error);
 }
 
 static const char SQL_RUN_INSERT[] =
@@ -482,6 +247,32 @@ hcs_store_match_run_get (HcsStore  *store,
     return NULL;
   json_object_set_array_member (obj, "by_class", rows);
   return g_steal_pointer (&obj);
+}
+
+/* A run without what is counted over its hits or the lists' history (its
+ * staleness scans the history since the run): for the routes that need only
+ * its input, so that their statements stay a row's. */
+static const char SQL_RUN_INPUT[] =
+  "SELECT id, purpose, subjects, input_sha256, input_format, previous_run_id,"
+  " (identifiers IS NOT NULL) AS rerunnable FROM match_runs WHERE id = ?1";
+
+/* Returns: (transfer full): the run's id, purpose, subjects, input_sha256,
+ *   input_format, previous_run_id and rerunnable, or %NULL with @error
+ *   (NOT_FOUND) */
+JsonObject *
+hcs_store_match_run_input (HcsStore  *store,
+                           gint64     id,
+                           GError   **error)
+{
+  HcsStmt *stmt = hcs_store_prepare (store, SQL_RUN_INPUT, error);
+  JsonObject *obj;
+
+  if (stmt == NULL)
+    return NULL;
+  hcs_stmt_bind_int64 (stmt, 1, id);
+  if ((obj = hcs_store_get_object (store, stmt, error)) != NULL)
+    json_object_set_boolean_member (obj, "rerunnable", json_object_get_int_member (obj, "rerunnable") != 0);
+  return obj;
 }
 
 static const char SQL_RUN_IDENTIFIERS[] = "SELECT identifiers FROM match_runs WHERE id = ?1";

@@ -52,6 +52,9 @@ JsonArray  *hcs_store_match_runs            (HcsStore             *store,
 JsonObject *hcs_store_match_run_get         (HcsStore             *store,
                                              gint64                id,
                                              GError              **error);
+JsonObject *hcs_store_match_run_input      (HcsStore             *store,
+                                             gint64                id,
+                                             GError              **error);
 GPtrArray  *hcs_store_match_run_identifiers (HcsStore             *store,
                                              gint64                id,
                                              GError              **error);
