@@ -21,17 +21,19 @@ static const char SQL_STANDING_CLEARANCES[] =
  * (?1, a text[]), found by key: subjects by their identifier's index, each
  * one's entries by list_entries_open (OFFSET 0 keeps that subquery apart,
  * one look-up a subject: joined flat, the planner hashed all of list_entries
- * against a batch of 2,000), a standing clearance of the pair by
- * match_clearances_standing (its id, else NULL). A subject's entries newest
+ * against a batch of 2,000), a standing clearance of the pair by both
+ * columns of match_clearances_standing (its id, else NULL; as a LEFT JOIN
+ * the planner scanned that index by entry_id alone). A subject's entries newest
  * first, in the order the hash join of SQL_IN_FORCE gave them over
  * PostgreSQL (each of the 134 subjects with two entries in force at scale
  * 10: the answers are the same bytes; over SQLite the list types' order). */
 static const char SQL_IN_FORCE_OF_PG[] =
-  "SELECT s.identifier, s.name, e.id, e.list_type, t.name, t.class, e.state, c.id"
+  "SELECT s.identifier, s.name, e.id, e.list_type, t.name, t.class, e.state,"
+  " (SELECT c.id FROM match_clearances c WHERE c.identifier = s.identifier AND c.entry_id = e.id"
+  "   AND c.withdrawn_at IS NULL)"
   " FROM subjects s CROSS JOIN LATERAL (SELECT e.id, e.list_type, e.state FROM list_entries e"
   "   WHERE e.subject_id = s.id AND e.state IN ('published', 'objected') OFFSET 0) e"
   " JOIN list_types t ON t.key = e.list_type"
-  " LEFT JOIN match_clearances c ON c.identifier = s.identifier AND c.entry_id = e.id AND c.withdrawn_at IS NULL"
   " WHERE s.identifier = ANY (?1::text[]) ORDER BY e.id DESC";
 static const char SQL_HISTORY_MARK[] = "SELECT coalesce (max (id), 0) FROM list_entry_history";
 static const char SQL_HIT_MEASURES[] =
