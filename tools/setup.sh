@@ -23,6 +23,8 @@ HC_PACKAGES=(
   # on 127.0.0.1:2379 where systemd runs; the test runs an etcd of its own
   # on free ports (`systemctl disable --now etcd` if it is not wanted).
   patroni etcd-server etcd-client
+  # api-pg-netdrop: a network namespace (ip netns) and ss for its link cut.
+  iproute2
 )
 
 hc_sudo() {
