@@ -38,7 +38,8 @@ static const char SQL_IN_FORCE_OF_PG[] =
 static const char SQL_HISTORY_MARK[] = "SELECT coalesce (max (id), 0) FROM list_entry_history";
 static const char SQL_HIT_MEASURES[] =
   "SELECT m.code, m.name, m.kind"
-  " FROM list_entry_measures lm JOIN measures m ON m.id = lm.measure_id WHERE lm.entry_id = ?1";
+  " FROM list_entry_measures lm JOIN measures m ON m.id = lm.measure_id WHERE lm.entry_id = ?1"
+  " ORDER BY lm.measure_id";
 
 /* Identifiers a statement of SQL_IN_FORCE_OF_PG looks up: its time is that
  * of this many index look-ups whatever the size of the tables. */
@@ -225,7 +226,8 @@ read_in_force_of (HcsStore            *store,
   return TRUE;
 }
 
-/* The measures of a hit's entry, as the list's page names them. */
+/* The measures of a hit's entry, as the list's page names them, in their ids' order
+ * (as the entries' pages: the same bytes on both backends). */
 static JsonArray *
 hit_measures (HcsStore      *store,
               HcsStmt       *stmt,
