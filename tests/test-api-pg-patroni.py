@@ -14,7 +14,9 @@
 # example has them. Run as root (CI), Patroni and its PostgreSQL run as the
 # postgres user. Checked: a leader and a synchronous standby; a server on
 # the multi-host URI of both (target_session_attrs=read-write, the
-# example's) has its writes acknowledged; with the leader's WAL sender
+# example's) has its writes acknowledged; `patronictl -c pg1.yml list` and
+# a switchover (the gentle way), after which the same server writes to the
+# new leader and the old one is its synchronous standby; with the leader's WAL sender
 # stopped, a write waits in its commit instead of being acknowledged
 # (synchronous_mode's promise: an asynchronous example fails here and loses
 # that write below), and answers 503 commit_unknown when the leader is
@@ -139,6 +141,12 @@ class Cluster:
             "PATRONI_POSTGRESQL_BIN_DIR": self.bindir,
             "PATRONI_ETCD3_HOSTS": "127.0.0.1:%d" % self.etcd_port,
         })
+        return env
+
+    def ctl_env(self):
+        """patronictl's environment: the example's file, etcd's address."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PG", "PATRONI_"))}
+        env["PATRONI_ETCD3_HOSTS"] = "127.0.0.1:%d" % self.etcd_port
         return env
 
     def add_member(self, name):
@@ -270,6 +278,31 @@ def psql(port, sql, database="postgres", user="postgres", password=None):
     return r.stdout.strip() if r.returncode == 0 else None
 
 
+def write_until_acknowledged(server, token, prefix, since, acked, refused, unknown):
+    """Writes departments @prefix000, @prefix001, … four times a second
+    until one is acknowledged (180 s at most), each code put in @acked
+    (201), @refused (503 storage_unavailable: nothing was changed) or
+    @unknown (any other answer). The seconds from @since (monotonic) to
+    the acknowledged one (None if none was), and the count of each
+    (status, error code)."""
+    statuses = {}
+    n = 0
+    while time.monotonic() < since + 180:
+        code = "%s%03d" % (prefix, n)
+        n += 1
+        r = post_department(server, token, code, LABEL)
+        statuses[r.status, r.error_code] = statuses.get((r.status, r.error_code), 0) + 1
+        if r.status == 201:
+            acked.add(code)
+            return time.monotonic() - since, statuses
+        if r.status == 503 and r.error_code == "storage_unavailable":
+            refused.add(code)
+        else:
+            unknown.add(code)
+        time.sleep(0.25)
+    return None, statuses
+
+
 def exercise(tap, cluster, servers, example):
     """The checks, on @cluster (not started yet); the servers started go
     in @servers, for main() to stop."""
@@ -328,14 +361,50 @@ def exercise(tap, cluster, servers, example):
           "&connect_timeout=2" % tuple(ports)
     server = hts.Server(pg_database="hncredit", pg_uri=uri, env={"PGPASSFILE": pgpass})
     servers.append(server)
-    # The control: a server whose URI names only the first leader.
+    admin = server.token("admin")
+    acked, refused, unknown = set(), set(), set()
+
+    # The gentle way first, as before a machine's maintenance: patronictl
+    # with the example's file (the README's command) hands the leadership
+    # over; the server follows by itself.
+    ctl = ["patronictl", "-c", cluster.config]
+    r = subprocess.run(ctl + ["list"], env=cluster.ctl_env(), capture_output=True, text=True)
+    tap.ok(r.returncode == 0 and leader in r.stdout and other in r.stdout,
+           "patronictl -c <the example> list shows both members", r.stdout + r.stderr)
+    answers = []
+    for i in range(5):
+        code = "FIRST%02d" % i
+        r = post_department(server, admin, code, LABEL)
+        answers.append(r.status)
+        if r.status == 201:
+            acked.add(code)
+    switched = time.monotonic()
+    r = subprocess.run(ctl + ["switchover", "--leader", leader, "--candidate", other, "--force"],
+                       env=cluster.ctl_env(), capture_output=True, text=True)
+    tap.ok(r.returncode == 0, "patronictl switchover from %s to %s" % (leader, other), r.stdout + r.stderr)
+    # (a write cut off in its commit by the old leader's shutdown may answer
+    # commit_unknown: neither counted as acknowledged nor as refused)
+    first, statuses = write_until_acknowledged(server, admin, "SWITCH", switched, acked, refused, set())
+    if first is not None:
+        print("# the server took writes again %.1f s after the switchover began" % first)
+    tap.ok(answers == [201] * 5 and first is not None and cluster.roles(other).get(other, (None,))[0] == "leader",
+           "the same server writes before and after the switchover, to the new leader %s" % other,
+           (answers, statuses, cluster.roles(other)))
+    leader, other = other, leader
+    lport, oport = oport, lport
+    try:
+        wait_until(formed, "the old leader a synchronous standby again", 120)
+    except AssertionError as e:
+        print("# %s: %r" % (e, cluster.roles("pg1")))
+    sync = psql(lport, "SELECT application_name || '|' || sync_state FROM pg_stat_replication", **su)
+    tap.ok(formed() and sync == "%s|sync" % other, "%s is the synchronous standby of %s after the switchover"
+           % (other, leader), (cluster.roles("pg1"), sync))
+
+    # The control: a server whose URI names only the leader of now.
     only = hts.Server(pg_database="hncredit", env={"PGPASSFILE": pgpass},
                       pg_uri="postgresql://hncredit@127.0.0.1:%d/hncredit?connect_timeout=2" % lport)
     servers.append(only)
-    admin = server.token("admin")
     only_admin = only.token("admin")
-
-    acked, refused, unknown = set(), set(), set()
     answers = []
     for i in range(10):
         code = "BEFORE%02d" % i
@@ -382,24 +451,7 @@ def exercise(tap, cluster, servers, example):
            "that write answers 503 commit_unknown when the leader goes away", r)
     tap.ok(psql(lport, "SELECT 1", **su) is None and cluster.rest(leader, "/health") is None,
            "the leader %s is killed (SIGKILL to its Patroni and its postgres)" % leader)
-    statuses = {}
-    first = None
-    n = 0
-    deadline = killed + 180
-    while time.monotonic() < deadline:
-        code = "DURING%03d" % n
-        n += 1
-        r = post_department(server, admin, code, LABEL)
-        statuses[r.status, r.error_code] = statuses.get((r.status, r.error_code), 0) + 1
-        if r.status == 201:
-            acked.add(code)
-            first = time.monotonic() - killed
-            break
-        if r.status == 503 and r.error_code == "storage_unavailable":
-            refused.add(code)
-        else:
-            unknown.add(code)
-        time.sleep(0.25)
+    first, statuses = write_until_acknowledged(server, admin, "DURING", killed, acked, refused, unknown)
     if first is not None:
         print("# the server took writes again %.1f s after the leader was killed (ttl %d, loop_wait %d;"
               " production 30/10: expect some 30-40 s)" % (first, DCS_TEST["ttl"], DCS_TEST["loop_wait"]))
