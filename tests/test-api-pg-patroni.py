@@ -29,7 +29,7 @@
 # leader started again rejoins as a synchronous replica (pg_rewind) with
 # every acknowledged write. Every process (etcd, Patroni, postgres) is
 # killed at the end, whatever failed. SKIPs when patroni or etcd is not
-# installed (tools/setup.sh installs them).
+# installed (`tools/test --suite api-pg-full` installs them).
 import base64
 import json
 import os
@@ -528,7 +528,7 @@ def main():
     tap = hts.Tap()
     for program in ("patroni", "patronictl", "etcd"):
         if shutil.which(program) is None:
-            return skip("%s is not installed (tools/setup.sh installs patroni and etcd-server)" % program)
+            return skip("%s is not installed (tools/test --suite api-pg-full installs patroni and etcd-server)" % program)
     try:
         import yaml
     except ImportError:

@@ -18,23 +18,28 @@ HC_PACKAGES=(
   # The PostgreSQL backend (issue 15): libpq, and PostgreSQL 15 with
   # pg_virtualenv (postgresql-common) for the api-pg tests' throwaway clusters.
   libpq-dev postgresql postgresql-common
-  # The Patroni example (deploy/patroni/, test api-pg-patroni): Patroni 3.0
-  # and etcd 3.4 (server and etcdctl). Debian starts its own etcd service
-  # on 127.0.0.1:2379 where systemd runs; the test runs an etcd of its own
-  # on free ports (`systemctl disable --now etcd` if it is not wanted).
-  patroni etcd-server etcd-client
   # api-pg-netdrop: a network namespace (ip netns) and ss for its link cut.
   iproute2
 )
+
+# Only for the suite api-pg-full (tools/test installs them when asked for
+# it, not tools/run nor the default run): the Patroni example
+# (deploy/patroni/, test api-pg-patroni), Patroni 3.0 and etcd 3.4 (server
+# and etcdctl). Debian starts its own etcd service on 127.0.0.1:2379 where
+# systemd runs; the test runs an etcd of its own on free ports
+# (`systemctl disable --now etcd` if it is not wanted).
+HC_FULL_PACKAGES=(patroni etcd-server etcd-client)
 
 hc_sudo() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# hc_install_packages [PACKAGE…]: HC_PACKAGES and the ones named, those
+# missing installed.
 hc_install_packages() {
   local missing=()
   local p
-  for p in "${HC_PACKAGES[@]}"; do
+  for p in "${HC_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then
