@@ -26,6 +26,20 @@ def post_department(server, token, code, label):
                           body={"code": code, "name": label + code, "level": "provincial"})
 
 
+def post_departments(server, token, prefix, count, label, acked):
+    """Creates the departments @prefix00, @prefix01 … (@count of them) one
+    after the other: their answers' statuses; the codes of those
+    acknowledged (201) are added to @acked."""
+    answers = []
+    for i in range(count):
+        code = "%s%02d" % (prefix, i)
+        r = post_department(server, token, code, label)
+        answers.append(r.status)
+        if r.status == 201:
+            acked.add(code)
+    return answers
+
+
 def one_worker_server(database, wait_seconds):
     """A server on @database, a new database of the test's cluster reached
     over TCP, with one worker (a dropped connection is the one that serves

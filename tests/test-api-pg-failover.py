@@ -26,7 +26,7 @@ import sys
 import threading
 
 import hc_test_server as hts
-from hc_pg_standby import Primary, Standby, host, post_department, wait_until
+from hc_pg_standby import Primary, Standby, host, post_department, post_departments, wait_until
 
 DATABASE = "hc_failover"
 LABEL = "切换测试单位"  # the departments' names
@@ -57,11 +57,8 @@ def main():
         with server:
             admin = server.token("admin")
             acked, refused = set(), set()
-            for i in range(10):
-                code = "BEFORE%02d" % i
-                r = post_department(server, admin, code, LABEL)
-                assert r.status == 201, r
-                acked.add(code)
+            answers = post_departments(server, admin, "BEFORE", 10, LABEL, acked)
+            assert answers == [201] * 10, answers
 
             # A commit under way when the primary goes away. The standby
             # stopped, a synchronous commit waits for it after the primary
@@ -148,13 +145,7 @@ def main():
             tap.ok(answers == [200] * 6,
                    "the token signed in before the failover still works (6 requests, each on a connection of its own)",
                    answers)
-            answers = []
-            for i in range(6):
-                code = "AFTER%02d" % i
-                r = post_department(server, admin, code, LABEL)
-                answers.append(r.status)
-                if r.status == 201:
-                    acked.add(code)
+            answers = post_departments(server, admin, "AFTER", 6, LABEL, acked)
             tap.ok(answers == [201] * 6, "writes after the failover are acknowledged", answers)
             again = server.login("admin")
             r = server.request("GET", "/departments", token=again)

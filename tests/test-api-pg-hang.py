@@ -20,7 +20,7 @@ import subprocess
 import sys
 
 import hc_test_server as hts
-from hc_pg_standby import as_owner, bindir, one_worker_server, post_department, psql
+from hc_pg_standby import as_owner, bindir, one_worker_server, post_department, post_departments, psql
 from hc_test_server import wait_until
 
 DATABASE = "hc_hang"
@@ -59,11 +59,8 @@ def cont(stopped):
 def check(server, tap, stopped):
     admin = server.token("admin")
     acked, refused = set(), set()
-    for i in range(5):
-        code = "BEFORE%02d" % i
-        r = post_department(server, admin, code, LABEL)
-        assert r.status == 201, r
-        acked.add(code)
+    answers = post_departments(server, admin, "BEFORE", 5, LABEL, acked)
+    assert answers == [201] * 5, answers
 
     # The cluster hangs: the postmaster first (no new backend), then
     # each of its processes.

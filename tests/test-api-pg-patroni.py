@@ -44,7 +44,7 @@ import urllib.error
 import urllib.request
 
 import hc_test_server as hts
-from hc_pg_standby import post_department
+from hc_pg_standby import post_department, post_departments
 from hc_test_server import free_port, wait_until
 
 SOURCE = os.environ.get("HC_SOURCE_ROOT", os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
@@ -371,13 +371,7 @@ def exercise(tap, cluster, servers, example):
     r = subprocess.run(ctl + ["list"], env=cluster.ctl_env(), capture_output=True, text=True)
     tap.ok(r.returncode == 0 and leader in r.stdout and other in r.stdout,
            "patronictl -c <the example> list shows both members", r.stdout + r.stderr)
-    answers = []
-    for i in range(5):
-        code = "FIRST%02d" % i
-        r = post_department(server, admin, code, LABEL)
-        answers.append(r.status)
-        if r.status == 201:
-            acked.add(code)
+    answers = post_departments(server, admin, "FIRST", 5, LABEL, acked)
     switched = time.monotonic()
     r = subprocess.run(ctl + ["switchover", "--leader", leader, "--candidate", other, "--force"],
                        env=cluster.ctl_env(), capture_output=True, text=True)
@@ -405,13 +399,7 @@ def exercise(tap, cluster, servers, example):
                       pg_uri="postgresql://hncredit@127.0.0.1:%d/hncredit?connect_timeout=2" % lport)
     servers.append(only)
     only_admin = only.token("admin")
-    answers = []
-    for i in range(10):
-        code = "BEFORE%02d" % i
-        r = post_department(server, admin, code, LABEL)
-        answers.append(r.status)
-        if r.status == 201:
-            acked.add(code)
+    answers = post_departments(server, admin, "BEFORE", 10, LABEL, acked)
     r = post_department(only, only_admin, "ONLY00", LABEL)
     answers.append(r.status)
     if r.status == 201:
@@ -460,13 +448,7 @@ def exercise(tap, cluster, servers, example):
     tap.ok(first is not None, "the same running server takes writes again (within 180 s)", statuses)
     tap.ok(all(s in (201, 503) for s, _ in statuses) and not unknown,
            "until then its writes answer 503 storage_unavailable, never another error", statuses)
-    answers = []
-    for i in range(6):
-        code = "AFTER%02d" % i
-        r = post_department(server, admin, code, LABEL)
-        answers.append(r.status)
-        if r.status == 201:
-            acked.add(code)
+    answers = post_departments(server, admin, "AFTER", 6, LABEL, acked)
     tap.ok(answers == [201] * 6, "writes after the failover are acknowledged", answers)
     r = post_department(only, only_admin, "ONLY01", LABEL)
     tap.ok(r.status == 503, "a server whose URI names only the old leader writes no more (503)", r)
