@@ -74,9 +74,12 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/hc-bench.XXXXXX")
 DB=${BENCH_DB:-$WORK/bench.db}
 SERVER_PID=
 REF_PID=
+FLOOR_PID=
+FLOOR="$BUILD_DIR/bench/soup-floor"
 cleanup() {
   local status=$?
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; fi
+  if [ -n "$FLOOR_PID" ]; then kill "$FLOOR_PID" 2>/dev/null; wait "$FLOOR_PID" 2>/dev/null || true; fi
   if [ -n "$REF_PID" ]; then kill "$REF_PID" 2>/dev/null; wait "$REF_PID" 2>/dev/null || true; fi
   rm -rf "$WORK"
   exit $status
@@ -242,9 +245,14 @@ cpu_ticks() {
   echo "$t"
 }
 
-# The processes that serve: our server, or nginx's master and workers.
+# The processes that serve: our server, the libsoup floor, or nginx's
+# master and workers.
 serving_pids() {
-  if [ "$1" = ours ]; then echo "$SERVER_PID"; else echo "$REF_PID" $(ps -o pid= --ppid "$REF_PID"); fi
+  case $1 in
+    ours) echo "$SERVER_PID" ;;
+    floor) echo "$FLOOR_PID" ;;
+    *) echo "$REF_PID" $(ps -o pid= --ppid "$REF_PID") ;;
+  esac
 }
 
 # Runs wrk against $3 (ours or ref); prints "req/s p50_ms p99_ms errors
@@ -317,6 +325,20 @@ measure() {
     ours=$(run_wrk "$HERE/wrk-subjects.lua" "$URL" ours)
     ref=$(run_wrk "$HERE/wrk-report.lua" "$REF_URL/subject.json" ref)
     report "GET /subjects/{uscc} ($(stat -c %s "$WORK/answer-subject.json") B)" "${backend}_lookup" "$ours" "$ref"
+    # The floor of the stack (bench/soup-floor.c): libsoup with as many
+    # threads as our server, the same bytes, no work. Its ratio to nginx
+    # bounds what any look-up built on libsoup could reach.
+    if [ -x "$FLOOR" ]; then
+      if [ -z "$FLOOR_PID" ]; then
+        n=${THREADS:-$(nproc)}
+        [ "$n" -ge 2 ] || n=2
+        "$FLOOR" "$WORK/static/subject.json" "$n" > "$WORK/floor.log" 2>&1 &
+        FLOOR_PID=$!
+        FLOOR_URL=$(wait_line "$WORK/floor.log" '^listening on ' 30 "$FLOOR_PID" | sed 's/^listening on //')
+      fi
+      floor=$(run_wrk "$HERE/wrk-report.lua" "$FLOOR_URL/subject.json" floor)
+      report "  libsoup floor: the same bytes, no work" "${backend}_floor" "$floor" "$ref"
+    fi
   fi
 
   # GET /subjects pages of 200 (issue 12): "page" the first page alone (the
