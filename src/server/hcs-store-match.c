@@ -128,10 +128,10 @@ hcs_store_match_record (HcsStore              *store,
 /* A run is stale when a list changed after it about one of its subjects:
  * an entry was published, or left the states in force (exit, expiry,
  * repair, revocation), or an objection paused or ended. The SQL says only
- * whether it can be (its input kept, its history mark set); run_stale()
+ * whether it can be (its input kept, its history mark set); fix_runs()
  * decides, out of the SQL: an instr() of each change's identifier in the
- * run's text of up to 100,000 identifiers cost milliseconds a change, 11 s
- * for 4,500 changes since a run of 85,000 (issue 15: past the statement
+ * run's text of up to 100,000 identifiers cost milliseconds a change, 10 s
+ * for 4,539 changes since a run of 81,524 (issue 15: past the statement
  * bound over PostgreSQL as the history grows). */
 #define RUN_COLUMNS \
   "r.id AS id, r.actor AS actor, r.at AS at, r.purpose AS purpose, r.subjects AS subjects," \
@@ -144,74 +144,83 @@ hcs_store_match_record (HcsStore              *store,
   " (SELECT count(*) FROM match_hits h WHERE h.run_id = r.id AND h.feedback = 'not_applied') AS not_applied," \
   " (SELECT count(*) FROM match_hits h WHERE h.run_id = r.id AND h.feedback IS NULL) AS pending"
 
-/* The identifiers whose entries changed in the ways above after ?1. */
+/* The identifiers whose entries changed in the ways above after ?1, each
+ * with the id of its latest such change. */
 static const char SQL_CHANGED_SINCE[] =
-  "SELECT DISTINCT s.identifier FROM list_entry_history h"
+  "SELECT s.identifier, max (h.id) FROM list_entry_history h"
   " JOIN list_entries e ON e.id = h.entry_id JOIN subjects s ON s.id = e.subject_id"
-  " WHERE h.id > ?1 AND (h.from_state IN ('published', 'objected') OR h.to_state IN ('published', 'objected'))";
-static const char SQL_RUN_IDENTIFIERS[] = "SELECT identifiers FROM match_runs WHERE id = ?1";
+  " WHERE h.id > ?1 AND (h.from_state IN ('published', 'objected') OR h.to_state IN ('published', 'objected'))"
+  " GROUP BY s.identifier";
 
-/* Whether one of the identifiers changed since @mark is among the run's
- * (its text: each identifier between line feeds): a hash of the changed
- * ones, the run's text walked once. Returns: 1, 0, or -1 with @error. */
-static int
-run_stale (HcsStore  *store,
-           gint64     id,
-           gint64     mark,
-           GError   **error)
+/* Fills @changed (identifier → its latest change's id) with the changes
+ * since the earliest mark of the @n_runs that can be stale. */
+static gboolean
+read_changes (HcsStore     *store,
+              JsonObject  **runs,
+              guint         n_runs,
+              GHashTable   *changed,
+              GError      **error)
 {
-  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  HcsStmt *stmt = hcs_store_prepare (store, SQL_CHANGED_SINCE, error);
-  const char *p;
-  int rc, stale = 0;
+  gint64 since = G_MAXINT64;
+  HcsStmt *stmt;
+  int rc;
 
-  if (stmt == NULL)
-    return -1;
-  hcs_stmt_bind_int64 (stmt, 1, mark);
+  for (guint i = 0; i < n_runs; i++)
+    if (json_object_get_int_member (runs[i], "stale") != 0)
+      since = MIN (since, json_object_get_int_member (runs[i], "history_mark"));
+  if (since == G_MAXINT64)
+    return TRUE;
+  if ((stmt = hcs_store_prepare (store, SQL_CHANGED_SINCE, error)) == NULL)
+    return FALSE;
+  hcs_stmt_bind_int64 (stmt, 1, since);
   while ((rc = hcs_store_step (store, stmt, error)) == HCS_STMT_ROW)
-    g_hash_table_add (changed, g_strdup (hcs_stmt_column_text (stmt, 0)));
-  hcs_stmt_reset (stmt);
-  if (rc < 0)
-    return -1;
-  if (g_hash_table_size (changed) == 0)
-    return 0;
-
-  if ((stmt = hcs_store_prepare (store, SQL_RUN_IDENTIFIERS, error)) == NULL)
-    return -1;
-  hcs_stmt_bind_int64 (stmt, 1, id);
-  if ((rc = hcs_store_step (store, stmt, error)) < 0)
     {
-      hcs_stmt_reset (stmt);
-      return -1;
-    }
-  for (p = rc == HCS_STMT_ROW ? hcs_stmt_column_text (stmt, 0) : NULL; p != NULL && *p != '\0' && !stale;)
-    {
-      const char *nl = strchr (p, '\n');
-      g_autofree char *identifier = g_strndup (p, nl != NULL ? (gsize) (nl - p) : strlen (p));
+      gint64 latest = hcs_stmt_column_int64 (stmt, 1);
 
-      stale = *identifier != '\0' && g_hash_table_contains (changed, identifier);
-      p = nl != NULL ? nl + 1 : NULL;
+      g_hash_table_insert (changed, g_strdup (hcs_stmt_column_text (stmt, 0)), g_memdup2 (&latest, sizeof latest));
     }
   hcs_stmt_reset (stmt);
-  return stale;
+  return rc >= 0;
 }
 
-/* The SQL's 0/1 as booleans, and whether the run is stale decided. */
+/* The SQL's 0/1 as booleans for @n_runs runs (objects of RUN_COLUMNS), and
+ * whether each is stale decided with one read of the changes since the
+ * earliest of their marks: a run is stale when one of its identifiers
+ * changed after its own mark. */
 static gboolean
-fix_run (HcsStore    *store,
-         JsonObject  *run,
-         GError     **error)
+fix_runs (HcsStore     *store,
+          JsonObject  **runs,
+          guint         n_runs,
+          GError      **error)
 {
-  gboolean candidate = json_object_get_int_member (run, "stale") != 0;
-  int stale = 0;
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  json_object_set_boolean_member (run, "rerunnable", json_object_get_int_member (run, "rerunnable") != 0);
-  if (candidate &&
-      (stale = run_stale (store, json_object_get_int_member (run, "id"),
-                          json_object_get_int_member (run, "history_mark"), error)) < 0)
+  if (!read_changes (store, runs, n_runs, changed, error))
     return FALSE;
-  json_object_set_boolean_member (run, "stale", stale == 1);
-  json_object_remove_member (run, "history_mark");
+  for (guint i = 0; i < n_runs; i++)
+    {
+      JsonObject *run = runs[i];
+      gint64 mark = json_object_get_int_member (run, "history_mark");
+      gboolean stale = FALSE;
+
+      if (json_object_get_int_member (run, "stale") != 0 && g_hash_table_size (changed) > 0)
+        {
+          g_autoptr(GPtrArray) ids = hcs_store_match_run_identifiers (store, json_object_get_int_member (run, "id"),
+                                                                      error);
+
+          if (ids == NULL)
+            return FALSE;
+          for (guint k = 0; k < ids->len && !stale; k++)
+            {
+              const gint64 *latest = g_hash_table_lookup (changed, g_ptr_array_index (ids, k));
+
+              stale = latest != NULL && *latest > mark;
+            }
+        }
+      json_object_set_boolean_member (run, "rerunnable", json_object_get_int_member (run, "rerunnable") != 0);
+      json_object_set_boolean_member (run, "stale", stale);
+      json_object_remove_member (run, "history_mark");
+    }
   return TRUE;
 }
 
@@ -227,6 +236,8 @@ hcs_store_match_runs (HcsStore       *store,
 {
   HcsStmt *stmt = hcs_store_prepare (store, SQL_RUNS, error);
   g_autoptr(JsonArray) rows = NULL;
+  g_autofree JsonObject **runs = NULL;
+  guint n;
 
   if (stmt == NULL)
     return NULL;
@@ -236,9 +247,12 @@ hcs_store_match_runs (HcsStore       *store,
   rows = hcs_store_rows_array (store, stmt, 0, error);
   if (rows == NULL)
     return NULL;
-  for (guint i = 0; i < json_array_get_length (rows); i++)
-    if (!fix_run (store, json_array_get_object_element (rows, i), error))
-      return NULL;
+  n = json_array_get_length (rows);
+  runs = g_new (JsonObject *, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    runs[i] = json_array_get_object_element (rows, i);
+  if (!fix_runs (store, runs, n, error))
+    return NULL;
   *total = -1;
   if (page->want_total)
     {
@@ -290,7 +304,7 @@ hcs_store_match_run_get (HcsStore  *store,
     return NULL;
   hcs_stmt_bind_int64 (stmt, 1, id);
   obj = hcs_store_get_object (store, stmt, error);
-  if (obj == NULL || !fix_run (store, obj, error))
+  if (obj == NULL || !fix_runs (store, &obj, 1, error))
     return NULL;
 
   stmt = hcs_store_prepare (store, SQL_RUN_BY_TYPE, error);
@@ -336,6 +350,8 @@ hcs_store_match_run_input (HcsStore  *store,
     json_object_set_boolean_member (obj, "rerunnable", json_object_get_int_member (obj, "rerunnable") != 0);
   return obj;
 }
+
+static const char SQL_RUN_IDENTIFIERS[] = "SELECT identifiers FROM match_runs WHERE id = ?1";
 
 /**
  * hcs_store_match_run_identifiers:
