@@ -51,6 +51,18 @@ def one_worker_server(database, wait_seconds):
                       env={"HNCREDIT_DB_TIMEOUT": str(wait_seconds)})
 
 
+def replicated_database(primary, standby, database):
+    """@database made on @primary and waited for on @standby: the URI that
+    names both and asks for the writable one (connect_timeout 10), and the
+    standby's own."""
+    subprocess.run(["createdb", database], check=True)
+    read_uri = "postgresql://%s:%d/%s" % (host(), standby.port, database)
+    hts.wait_for_database(read_uri)
+    uri = "postgresql://%s:%d,%s:%d/%s?target_session_attrs=read-write&connect_timeout=10" % (
+        host(), primary.port, host(), standby.port, database)
+    return uri, read_uri
+
+
 def bindir():
     return subprocess.run([os.environ.get("PG_CONFIG", "pg_config"), "--bindir"], check=True,
                           capture_output=True, text=True).stdout.strip()

@@ -82,6 +82,24 @@ def in_thread(what):
     return thread, box
 
 
+def within(what, seconds):
+    """what() in a thread of its own, waited for @seconds: what it
+    returned, or None when it has not returned by then (a request that
+    hangs)."""
+    thread, box = in_thread(what)
+    thread.join(seconds)
+    return box.get("r")
+
+
+def skip_without_pg():
+    """True, once TAP's skip line is printed, when the test does not run
+    under hc-pg-run.sh (no PostgreSQL cluster of its own)."""
+    if os.environ.get("HC_TEST_PG"):
+        return False
+    print("1..0 # SKIP PostgreSQL only (hc-pg-run.sh)")
+    return True
+
+
 def wait_until(condition, what, seconds=120):
     """Until condition() is true (checked four times a second), or an
     AssertionError naming @what after @seconds."""

@@ -18,7 +18,6 @@
 # the tables compared through psql).
 import http.client
 import json
-import os
 import sys
 import time
 
@@ -228,7 +227,6 @@ def least_role(op):
 
 def setup(run):
     """The records the routes act on, on an empty server, through the API."""
-    s = run.server
     pw = hts.PASSWORD
     r = run.ok("POST", "/departments", "admin", {"code": DEPT_CODE, "name": "坏输入测试局", "level": "provincial"})
     run.ids["dept"] = dept = r.json["id"]

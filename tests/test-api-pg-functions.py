@@ -72,8 +72,7 @@ def reads(server, token):
 
 def main():
     tap = hts.Tap()
-    if not os.environ.get("HC_TEST_PG"):
-        print("1..0 # SKIP PostgreSQL only (hc-pg-run.sh)")
+    if hts.skip_without_pg():
         return 0
     standby = Standby()
     try:

@@ -165,9 +165,7 @@ def answered(tap, what, call, status, code):
     """@call() in a thread, given 90 s (the statement bound is 600 s):
     whether it answered @status @code. The time it took is printed."""
     start = time.monotonic()
-    thread, box = hts.in_thread(call)
-    thread.join(90)
-    r = box.get("r")
+    r = hts.within(call, 90)
     passed = r is not None and r.status == status and r.error_code == code
     tap.ok(passed, "%s answers %d %s (in %.1f s)" % (what, status, code, time.monotonic() - start), r)
     return passed

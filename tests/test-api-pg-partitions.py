@@ -17,7 +17,6 @@ import os
 import sys
 import tempfile
 import threading
-import time
 
 import hc_test_server as hts
 
@@ -41,8 +40,7 @@ def where_rows(server, table, condition):
 
 def main():
     tap = hts.Tap()
-    if not os.environ.get("HC_TEST_PG"):
-        print("1..0 # SKIP PostgreSQL only (hc-pg-run.sh)")
+    if hts.skip_without_pg():
         return 0
     os.environ["HCS_PG_PARTITIONS_AHEAD"] = "3"
     os.environ["HCS_PG_PARTITIONS_EVERY"] = "1"

@@ -14,12 +14,10 @@
 # position, hcs-store-pg-replica.c); writes after the promotion are
 # acknowledged, land on the new primary, and are read by the token that
 # wrote them at once, through the --db-read connection opened on a standby.
-import os
-import subprocess
 import sys
 
 import hc_test_server as hts
-from hc_pg_standby import Primary, Standby, host, post_department, wait_until
+from hc_pg_standby import Primary, Standby, post_department, replicated_database
 
 DATABASE = "hc_read_promote"
 LABEL = "提升测试单位"  # the departments' names
@@ -32,28 +30,15 @@ def departments(server, token):
     return {d["code"] for d in r.json["items"]} if r.status == 200 else r
 
 
-def bounded(what, seconds=60):
-    """what() in a thread, waited for @seconds: its answer, or None when it
-    hangs."""
-    thread, box = hts.in_thread(what)
-    thread.join(seconds)
-    return None if thread.is_alive() else box.get("r")
-
-
 def main():
     tap = hts.Tap()
-    if not os.environ.get("HC_TEST_PG"):
-        print("1..0 # SKIP PostgreSQL only (hc-pg-run.sh)")
+    if hts.skip_without_pg():
         return 0
     primary = Primary()
     standby = Standby()
     try:
         primary.synchronous()
-        subprocess.run(["createdb", DATABASE], check=True)
-        read_uri = "postgresql://%s:%d/%s" % (host(), standby.port, DATABASE)
-        hts.wait_for_database(read_uri)
-        uri = "postgresql://%s:%d,%s:%d/%s?target_session_attrs=read-write&connect_timeout=10" % (
-            host(), primary.port, host(), standby.port, DATABASE)
+        uri, read_uri = replicated_database(primary, standby, DATABASE)
         server = hts.Server(pg_database=DATABASE, pg_uri=uri,
                             extra_args=("--db-read", read_uri, "--threads", "2"))
         with server:
@@ -83,10 +68,10 @@ def main():
             # During: the primary gone, the standby not yet promoted.
             primary.stop_hard()
             for name, token in (("the token that wrote", writer), ("a token that wrote nothing", reader)):
-                r = bounded(lambda: server.request("GET", "/departments", token=token))
+                r = hts.within(lambda: server.request("GET", "/departments", token=token), 60)
                 tap.ok(r is not None and (r.status == 200 or (r.status == 503 and r.error_code == "storage_unavailable")),
                        "during: a read of %s answers (200 or 503 storage_unavailable), no hang" % name, r)
-            r = bounded(lambda: post_department(server, writer, "DURING", LABEL))
+            r = hts.within(lambda: post_department(server, writer, "DURING", LABEL), 60)
             tap.ok(r is not None and r.status == 503 and r.error_code == "storage_unavailable",
                    "during: a write answers 503 storage_unavailable", r)
             tap.ok(server.process.poll() is None, "during: the server is still running")

@@ -76,8 +76,7 @@ def waiting_for_lock(server):
 
 def main():
     tap = hts.Tap()
-    if not os.environ.get("HC_TEST_PG"):
-        print("1..0 # SKIP PostgreSQL only (hc-pg-run.sh)")
+    if hts.skip_without_pg():
         return 0
     with hts.Server(demo=False) as server:
         admin = server.token("admin")

@@ -11,7 +11,6 @@
 # also after the standby restarted (the server opens its connections again).
 # The functions a standby's connections call (schema hcs_sqlite_HASH) of
 # servers of several versions: test-api-pg-functions.py.
-import os
 import sys
 
 import hc_test_server as hts
@@ -26,8 +25,7 @@ def departments(server, token):
 
 def main():
     tap = hts.Tap()
-    if not os.environ.get("HC_TEST_PG"):
-        print("1..0 # SKIP PostgreSQL only (hc-pg-run.sh)")
+    if hts.skip_without_pg():
         return 0
     standby = Standby()
     try:

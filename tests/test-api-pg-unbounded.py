@@ -12,7 +12,6 @@
 # are not flagged (their statements look the subjects given up by key,
 # hcs-store-match-lookup.c): waiting for the lock on list_entries they answer
 # 503 too, and record no run.
-import os
 import subprocess
 import sys
 
@@ -96,8 +95,7 @@ def check(server, tap):
 
 def main():
     tap = hts.Tap()
-    if not os.environ.get("HC_TEST_PG"):
-        print("1..0 # SKIP PostgreSQL only (hc-pg-run.sh)")
+    if hts.skip_without_pg():
         return 0
     server = one_worker_server(DATABASE, 1)
     try:
