@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "hcs-store-match.h"
+#include "hcs-store-pg.h"
 #include "hcs-store-private.h"
 
 /* Every entry whose measures apply: published, and published under an
@@ -175,23 +176,6 @@ read_in_force_all (HcsStore    *store,
   return rc >= 0;
 }
 
-/* Appends @text to the text[] literal @array as a quoted element. */
-static void
-array_append (GString    *array,
-              const char *text)
-{
-  if (array->len > 1)
-    g_string_append_c (array, ',');
-  g_string_append_c (array, '"');
-  for (const char *c = text; *c != '\0'; c++)
-    {
-      if (*c == '"' || *c == '\\')
-        g_string_append_c (array, '\\');
-      g_string_append_c (array, *c);
-    }
-  g_string_append_c (array, '"');
-}
-
 /* Over PostgreSQL: the entries in force of the subjects given only, looked
  * up by key PG_BATCH at a time, so that no statement's time grows with the
  * tables (each statement waits at most HNCREDIT_DB_TIMEOUT; the one pass of
@@ -213,7 +197,7 @@ read_in_force_of (HcsStore            *store,
     {
       g_string_assign (array, "{");
       for (guint i = from; i < n_identifiers && i < from + PG_BATCH; i++)
-        array_append (array, identifiers[i]);
+        hcs_pg_text_array_append (array, identifiers[i]);
       g_string_append_c (array, '}');
       hcs_stmt_reset (stmt);
       hcs_stmt_bind_text_static (stmt, 1, array->str);

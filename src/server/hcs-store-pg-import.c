@@ -438,18 +438,7 @@ repeated_array (HcsPgStage *stage)
 
   g_hash_table_iter_init (&iter, stage->repeated);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (a->len > 1)
-        g_string_append_c (a, ',');
-      g_string_append_c (a, '"');
-      for (const char *p = key; *p; p++)
-        {
-          if (*p == '"' || *p == '\\')
-            g_string_append_c (a, '\\');
-          g_string_append_c (a, *p);
-        }
-      g_string_append_c (a, '"');
-    }
+    hcs_pg_text_array_append (a, key);
   g_string_append_c (a, '}');
   return g_string_free (a, FALSE);
 }

@@ -55,6 +55,29 @@ hcs_pg_is_uri (const char *text)
   return text != NULL && (g_str_has_prefix (text, "postgresql://") || g_str_has_prefix (text, "postgres://"));
 }
 
+/**
+ * hcs_pg_text_array_append:
+ * @array: a text[] literal begun with "{"
+ *
+ * Appends @text to @array as a quoted element (the caller closes it with
+ * "}"), for an `= ANY ($1::text[])` parameter.
+ */
+void
+hcs_pg_text_array_append (GString    *array,
+                          const char *text)
+{
+  if (array->len > 1)
+    g_string_append_c (array, ',');
+  g_string_append_c (array, '"');
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (*c == '"' || *c == '\\')
+        g_string_append_c (array, '\\');
+      g_string_append_c (array, *c);
+    }
+  g_string_append_c (array, '"');
+}
+
 /* libpq's messages end with a line feed and may hold several lines. */
 static char *
 clean_message (const char *message)

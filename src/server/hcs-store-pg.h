@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 typedef struct _HcsPg HcsPg;
 
 gboolean      hcs_pg_is_uri                 (const char    *text);
+void          hcs_pg_text_array_append      (GString       *array,
+                                             const char    *text);
 HcsPg        *hcs_pg_open                   (const char    *uri,
                                              GError       **error);
 void          hcs_pg_free                   (HcsPg         *self);
