@@ -51,8 +51,14 @@ def children(parent):
 
 
 def cont(stopped):
-    for pid in stopped:
-        os.kill(pid, signal.SIGCONT)
+    """Continues the stopped processes, the postmaster last (it was stopped
+    first). A child may be gone by then: one that had exited before it was
+    stopped (a zombie) is reaped by the postmaster once that runs."""
+    for pid in reversed(stopped):
+        try:
+            os.kill(pid, signal.SIGCONT)
+        except ProcessLookupError:
+            pass
     stopped.clear()
 
 
