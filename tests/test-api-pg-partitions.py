@@ -14,6 +14,7 @@
 # partition's rows of them.
 import datetime
 import os
+import subprocess
 import sys
 import tempfile
 import threading
@@ -36,6 +37,41 @@ def partitions(server):
 def where_rows(server, table, condition):
     """The partitions that hold @table's rows of @condition."""
     return set(server.query("SELECT DISTINCT tableoid::regclass::text FROM %s WHERE %s" % (table, condition)))
+
+
+def waiting(server):
+    """How many of the server's database's sessions wait for a lock."""
+    return int(server.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                            " AND wait_event_type = 'Lock'")[0])
+
+
+def write_while_made(server, part, month):
+    """Drops @part (the audit's partition of @month), holds the running
+    server's periodic maintenance in the middle of making it again, writes
+    an audit row of @month meanwhile and lets the maintenance go on: TRUE
+    when the write succeeded and its row is in the partition made again."""
+    server.execute("ALTER TABLE audit DETACH PARTITION %s" % part)
+    server.execute("DROP TABLE %s" % part)
+    holder = subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server.pg_database],
+                              stdin=subprocess.PIPE, text=True)
+    writer = None
+    try:
+        holder.stdin.write("BEGIN; LOCK TABLE ONLY audit IN SHARE UPDATE EXCLUSIVE MODE;\n")
+        holder.stdin.flush()
+        hts.wait_until(lambda: waiting(server) == 1, "the maintenance waits for the session's lock")
+        writer = subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server.pg_database, "-c",
+                                   "INSERT INTO audit (at, actor, role, action, entity) VALUES"
+                                   " ('%s-04T00:00:00Z', 'test', 'admin', 'test.while-made', 'test')" % month])
+        hts.wait_until(lambda: waiting(server) == 2, "the write waits too")
+        holder.stdin.write("COMMIT;\n")
+        holder.stdin.close()
+        written = writer.wait(timeout=60) == 0
+    finally:
+        for p in (holder, writer):
+            if p is not None and p.poll() is None:
+                p.kill()
+                p.wait()
+    return written and where_rows(server, "audit", "action = 'test.while-made'") == {part}
 
 
 def main():
@@ -147,6 +183,15 @@ def main():
         moved = lambda: where_rows(server, "audit", "action = 'test.meanwhile'") == {gone}  # noqa: E731
         tap.ok(hts.wait_until(moved, "the periodic maintenance makes %s again" % gone),
                "the periodic maintenance makes a missing month again and moves its rows")
+
+        # A row of the month written while the maintenance makes it (the
+        # CI once saw this fail: the row routed to the DEFAULT partition,
+        # waited for its lock, then broke its new bound). The maintenance
+        # is held in the middle by a lock a session keeps on the parent
+        # (ATTACH needs it; writers do not), the write comes then, and the
+        # session lets go.
+        tap.ok(write_while_made(server, gone, later),
+               "a row written while the maintenance makes its month waits, then goes into the new partition")
 
     # An import of records of a month without its partition makes it
     # first, and moves into it the rows of that month the DEFAULT partition

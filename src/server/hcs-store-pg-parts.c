@@ -30,7 +30,9 @@
  * parent's and its DEFAULT partition's): as long as a request does. An
  * import waits less (IMPORT_LOCK_WAIT): its records go to the DEFAULT
  * partition rather than the import waiting, and the next maintenance
- * moves them. */
+ * moves them. A partition an import makes keeps the parent's lock to the
+ * import's commit: other writes of that table wait for it meanwhile, reads
+ * do not. */
 #define IMPORT_LOCK_WAIT "1s"
 #define DEFAULT_AHEAD 3
 
@@ -157,10 +159,18 @@ ident (HcsPg      *pg,
  *
  * The move (three statements, two of them ALTER TABLEs) is made only when
  * the DEFAULT partition holds a row of the month, which one look tells,
- * in the same round trip as the CREATE: a month made ahead has none. The
- * DEFAULT partition is locked first (SHARE ROW EXCLUSIVE, what its
- * DISABLE TRIGGER takes; ATTACH takes more): no writer can put a row of
- * the month there between the look and ATTACH, whose check would fail. */
+ * in the same round trip as the CREATE: a month made ahead has none.
+ *
+ * The parent alone (ONLY: not its partitions) is locked first, SHARE ROW
+ * EXCLUSIVE, which keeps out writers and not readers, and then the DEFAULT
+ * partition the same (what its DISABLE TRIGGER takes; ATTACH takes more):
+ * no writer can put a row of the month in the DEFAULT partition between
+ * the look and ATTACH, whose check would fail. The parent's lock is for a
+ * writer that would come meanwhile: it waits at the parent, and once this
+ * commits it routes its row into the new partition. With the DEFAULT
+ * partition's lock alone it would have routed its row there first, waited
+ * for the lock, and then failed, the row breaking the DEFAULT partition's
+ * new bound (the CI once saw an audit entry fail so). */
 static gboolean
 make_partition (HcsPg         *pg,
                 const Parted  *p,
@@ -192,9 +202,9 @@ make_partition (HcsPg         *pg,
     {
       g_autofree char *q_default = ident (pg, p->default_part);
       g_autofree char *look = g_strdup_printf (
-        "%s; LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE;"
+        "%s; LOCK TABLE ONLY %s IN SHARE ROW EXCLUSIVE MODE; LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE;"
         " SELECT EXISTS (SELECT 1 FROM ONLY %s WHERE %s >= '%s' AND %s < '%s')",
-        create, q_default, q_default, q_key, month, q_key, next);
+        create, q_table, q_default, q_default, q_key, month, q_key, next);
       g_autofree char *found = hcs_pg_single_text (pg, look, 0, NULL, error);
 
       if (found == NULL)
