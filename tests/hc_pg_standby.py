@@ -82,6 +82,25 @@ def psql(sql, port=None, database="postgres"):
                           check=True, capture_output=True, text=True).stdout.strip()
 
 
+def apply_setting(name, value=None):
+    """ALTER SYSTEM SET @name to @value (RESET when None) on the test's
+    cluster, and waits until every process has it: pg_reload_conf() only
+    signals the postmaster. A new session showing the value tells that the
+    postmaster has read the file again and signalled its processes; the
+    CHECKPOINT that follows ends only after the checkpointer has taken its
+    signal (it reads the file again before a checkpoint asked of it), and
+    the checkpointer is what makes synchronous_standby_names hold for
+    commits: with the reload alone a commit just after it may not wait
+    (the CI once saw a write meant to wait acknowledged at once)."""
+    if value is None:
+        psql("ALTER SYSTEM RESET %s" % name)
+    else:
+        psql("ALTER SYSTEM SET %s = '%s'" % (name, value))
+    psql("SELECT pg_reload_conf()")
+    wait_until(lambda: psql("SELECT current_setting ('%s')" % name) == (value or ""), "%s in force" % name)
+    psql("CHECKPOINT")
+
+
 class Primary:
     """The test's cluster (PGHOST/PGPORT) seen as the primary of a
     standby."""
@@ -94,8 +113,7 @@ class Primary:
     def synchronous(self):
         """Every commit waits until a standby has it too (as Patroni's
         synchronous_mode): an acknowledged write survives the primary."""
-        psql("ALTER SYSTEM SET synchronous_standby_names = '*'")
-        psql("SELECT pg_reload_conf()")
+        apply_setting("synchronous_standby_names", "*")
         wait_until(lambda: psql("SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'") == "1",
                    "a synchronous standby")
 

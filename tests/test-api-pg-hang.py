@@ -20,7 +20,7 @@ import subprocess
 import sys
 
 import hc_test_server as hts
-from hc_pg_standby import as_owner, bindir, one_worker_server, post_department, post_departments, psql
+from hc_pg_standby import apply_setting, as_owner, bindir, one_worker_server, post_department, post_departments, psql
 from hc_test_server import wait_until
 
 DATABASE = "hc_hang"
@@ -96,13 +96,11 @@ def check(server, tap, stopped):
     # A COMMIT that never comes back: it waits for a standby that is
     # not there. Past the bound its outcome is unknown (the primary
     # has it, waiting): 503 commit_unknown, not "nothing was changed".
-    psql("ALTER SYSTEM SET synchronous_standby_names = 'hc_nobody'")
-    psql("SELECT pg_reload_conf()")
+    apply_setting("synchronous_standby_names", "hc_nobody")
     r = hts.within(lambda: post_department(server, admin, "UNKNOWN", LABEL), 120)
     tap.ok(r is not None and r.status == 503 and r.error_code == "commit_unknown",
            "a write whose COMMIT does not come back answers 503 commit_unknown", r)
-    psql("ALTER SYSTEM RESET synchronous_standby_names")
-    psql("SELECT pg_reload_conf()")
+    apply_setting("synchronous_standby_names")
     wait_until(lambda: psql("SELECT count(*) FROM departments WHERE code = 'UNKNOWN'", database=DATABASE)
                == "1", "the write whose commit waited is there once the wait is lifted")
     acked.add("UNKNOWN")
