@@ -3,7 +3,8 @@
  * run keeps its input (hash, identifiers, unreadable rows); XLSX files;
  * false matches cleared and withdrawn; stale runs and re-runs with their
  * difference; feedback on hits; exports of hits and unreadable rows; a
- * match of more subjects than one statement looks up. */
+ * match of more subjects than one statement looks up, and of more hits
+ * than one statement writes. */
 #include "config.h"
 
 #include <string.h>
@@ -553,6 +554,71 @@ test_match_across_batches (void)
     entry_clear (&e[k]);
 }
 
+/* More hits than one statement writes (128 a statement): every hit is
+ * kept with the run, with its state, and each is answered with its
+ * measures, an identifier not on a list between them. */
+static void
+test_match_many_hits (void)
+{
+  const guint n = 130;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) entries = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(HcTestResponse) r = NULL;
+  g_autofree char *hits_path = NULL;
+  g_autofree Entry *e = g_new0 (Entry, n);
+  JsonObject *kept;
+  JsonArray *items;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("海南多命中比对测试%u有限公司", i);
+
+      g_ptr_array_add (ids, new_subject (name));
+      propose (g_ptr_array_index (ids, ids->len - 1), &e[i]);
+      step (&e[i], "notice");
+      step (&e[i], "publish");
+      g_hash_table_add (entries, &e[i].id);
+      if (i % 50 == 0)
+        g_ptr_array_add (ids, hc_uscc_generate (prng, "460200"));
+    }
+  g_ptr_array_add (ids, NULL);
+
+  r = match_json ((const char * const *) ids->pdata);
+  g_assert_cmpuint (json_array_get_length (hits_of (r)), ==, n);
+  for (guint k = 0; k < n; k++)
+    {
+      JsonObject *hit = json_array_get_object_element (hits_of (r), k);
+      JsonArray *measures = json_object_get_array_member (hit, "measures");
+
+      g_assert_cmpint (json_object_get_int_member (hit, "entry_id"), ==, e[k].id);
+      g_assert_cmpstr (json_object_get_string_member (hit, "state"), ==, "published");
+      g_assert_cmpuint (json_array_get_length (measures), ==, 2);
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (measures, 0), "code"), ==,
+                       "black.procurement_ban");
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (measures, 1), "code"), ==,
+                       "black.no_subsidies");
+    }
+  g_assert_cmpint (json_object_get_int_member (run_of (num (r, "run_id")), "hits"), ==, n);
+
+  hits_path = g_strdup_printf ("/lists/match-runs/%" G_GINT64_FORMAT "/hits?limit=200&total=1", num (r, "run_id"));
+  kept = get (hits_path);
+  items = json_object_get_array_member (kept, "items");
+  g_assert_cmpint (json_object_get_int_member (kept, "total"), ==, n);
+  g_assert_cmpuint (json_array_get_length (items), ==, n);
+  for (guint k = 0; k < n; k++)
+    {
+      JsonObject *hit = json_array_get_object_element (items, k);
+      gint64 id = json_object_get_int_member (hit, "entry_id");
+
+      g_assert_true (g_hash_table_remove (entries, &id));
+      g_assert_cmpstr (json_object_get_string_member (hit, "list_type"), ==, "black");
+      g_assert_cmpstr (json_object_get_string_member (hit, "state"), ==, "published");
+    }
+  g_assert_cmpuint (g_hash_table_size (entries), ==, 0);
+  for (guint i = 0; i < n; i++)
+    entry_clear (&e[i]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -581,6 +647,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/match/feedback-on-hits", test_feedback_on_hits);
   g_test_add_func ("/match/objected-hit-has-publicity-paused", test_objected_hit_has_publicity_paused);
   g_test_add_func ("/match/across-batches", test_match_across_batches);
+  g_test_add_func ("/match/many-hits", test_match_many_hits);
 
   ret = g_test_run ();
   hc_test_server_free (server);

@@ -37,6 +37,81 @@ static const char SQL_RUN_INSERT[] =
 static const char SQL_HIT_INSERT[] =
   "INSERT OR IGNORE INTO match_hits (run_id, entry_id, identifier, list_type, list_class, state)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+/* Hits written a statement by hit_insert_many(). */
+#define HITS_PER_INSERT 128
+
+/* SQL_HIT_INSERT with HITS_PER_INSERT rows, made once (its address keys
+ * the store's cache as a static string's would): a statement a hit was
+ * some 20,000 round trips over PostgreSQL for a match of 100,000. */
+static const char *
+hit_insert_many (void)
+{
+  static gsize once = 0;
+  static const char *sql;
+
+  if (g_once_init_enter (&once))
+    {
+      GString *text = g_string_new ("INSERT OR IGNORE INTO match_hits (run_id, entry_id, identifier, list_type,"
+                                    " list_class, state) VALUES ");
+
+      for (guint r = 0; r < HITS_PER_INSERT; r++)
+        g_string_append_printf (text, "%s(?%u, ?%u, ?%u, ?%u, ?%u, ?%u)", r > 0 ? ", " : "",
+                                6 * r + 1, 6 * r + 2, 6 * r + 3, 6 * r + 4, 6 * r + 5, 6 * r + 6);
+      sql = g_string_free (text, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+  return sql;
+}
+
+/* Binds @hit of run @run_id as the row of SQL_HIT_INSERT's columns whose
+ * first parameter is @first. */
+static void
+hit_bind (HcsStmt     *stmt,
+          int          first,
+          gint64       run_id,
+          JsonObject  *hit)
+{
+  hcs_stmt_bind_int64 (stmt, first, run_id);
+  hcs_stmt_bind_int64 (stmt, first + 1, json_object_get_int_member (hit, "entry_id"));
+  hcs_store_bind_text (stmt, first + 2, json_object_get_string_member (hit, "identifier"));
+  hcs_store_bind_text (stmt, first + 3, json_object_get_string_member (hit, "list_type"));
+  hcs_store_bind_text (stmt, first + 4, json_object_get_string_member (hit, "list_class"));
+  hcs_store_bind_text (stmt, first + 5, json_object_get_string_member (hit, "state"));
+}
+
+/* Writes the hits of run @run_id: HITS_PER_INSERT a statement, the rest
+ * one a statement. */
+static gboolean
+hits_insert (HcsStore   *store,
+             gint64      run_id,
+             JsonArray  *hits,
+             GError    **error)
+{
+  guint n = json_array_get_length (hits), i = 0;
+  HcsStmt *stmt = NULL;
+
+  if (n >= HITS_PER_INSERT && (stmt = hcs_store_prepare (store, hit_insert_many (), error)) == NULL)
+    return FALSE;
+  for (; i + HITS_PER_INSERT <= n; i += HITS_PER_INSERT)
+    {
+      hcs_stmt_reset (stmt);
+      for (guint r = 0; r < HITS_PER_INSERT; r++)
+        hit_bind (stmt, 6 * r + 1, run_id, json_array_get_object_element (hits, i + r));
+      if (!hcs_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  if (i < n && (stmt = hcs_store_prepare (store, SQL_HIT_INSERT, error)) == NULL)
+    return FALSE;
+  for (; i < n; i++)
+    {
+      hcs_stmt_reset (stmt);
+      hit_bind (stmt, 1, run_id, json_array_get_object_element (hits, i));
+      if (!hcs_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static const char SQL_INVALID_INSERT[] =
   "INSERT OR IGNORE INTO match_invalid (run_id, row, value, code) VALUES (?1, ?2, ?3, ?4)";
 
@@ -90,22 +165,8 @@ hcs_store_match_record (HcsStore              *store,
   hcs_stmt_clear_bindings (stmt);
   run_id = hcs_store_last_insert_rowid (store);
 
-  if ((stmt = hcs_store_prepare (store, SQL_HIT_INSERT, error)) == NULL)
+  if (!hits_insert (store, run_id, result->hits, error))
     return 0;
-  for (guint i = 0; i < json_array_get_length (result->hits); i++)
-    {
-      JsonObject *hit = json_array_get_object_element (result->hits, i);
-
-      hcs_stmt_reset (stmt);
-      hcs_stmt_bind_int64 (stmt, 1, run_id);
-      hcs_stmt_bind_int64 (stmt, 2, json_object_get_int_member (hit, "entry_id"));
-      hcs_store_bind_text (stmt, 3, json_object_get_string_member (hit, "identifier"));
-      hcs_store_bind_text (stmt, 4, json_object_get_string_member (hit, "list_type"));
-      hcs_store_bind_text (stmt, 5, json_object_get_string_member (hit, "list_class"));
-      hcs_store_bind_text (stmt, 6, json_object_get_string_member (hit, "state"));
-      if (!hcs_store_step_done (store, stmt, error))
-        return 0;
-    }
 
   if ((stmt = hcs_store_prepare (store, SQL_INVALID_INSERT, error)) == NULL)
     return 0;
