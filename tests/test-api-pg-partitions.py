@@ -39,24 +39,35 @@ def where_rows(server, table, condition):
     return set(server.query("SELECT DISTINCT tableoid::regclass::text FROM %s WHERE %s" % (table, condition)))
 
 
+# The advisory lock under which a partition is made (hcs-store-pg-parts.c,
+# "hcparts!" in ASCII).
+PARTITIONS_LOCK = "x'6863706172747321'::bigint"
+
+
 def waiting(server):
-    """How many of the server's database's sessions wait for a lock."""
+    """How many of the server's database's sessions wait for a table's lock."""
     return int(server.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                            " AND wait_event_type = 'Lock'")[0])
+                            " AND wait_event_type = 'Lock' AND wait_event = 'relation'")[0])
 
 
 def write_while_made(server, part, month):
     """Drops @part (the audit's partition of @month), holds the running
     server's periodic maintenance in the middle of making it again, writes
     an audit row of @month meanwhile and lets the maintenance go on: TRUE
-    when the write succeeded and its row is in the partition made again."""
-    server.execute("ALTER TABLE audit DETACH PARTITION %s" % part)
-    server.execute("DROP TABLE %s" % part)
+    when the write succeeded and its row is in the partition made again.
+    The session that holds the maintenance takes the partitions' advisory
+    lock before it drops the partition and lets it go once it holds its
+    lock on the parent: no maintenance can make the month in between."""
     holder = subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server.pg_database],
-                              stdin=subprocess.PIPE, text=True)
+                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     writer = None
     try:
-        holder.stdin.write("BEGIN; LOCK TABLE ONLY audit IN SHARE UPDATE EXCLUSIVE MODE;\n")
+        holder.stdin.write("SELECT pg_advisory_lock (%s);\n"
+                           "ALTER TABLE audit DETACH PARTITION %s;\n"
+                           "DROP TABLE %s;\n"
+                           "BEGIN;\n"
+                           "LOCK TABLE ONLY audit IN SHARE UPDATE EXCLUSIVE MODE;\n"
+                           "SELECT pg_advisory_unlock (%s);\n" % (PARTITIONS_LOCK, part, part, PARTITIONS_LOCK))
         holder.stdin.flush()
         hts.wait_until(lambda: waiting(server) == 1, "the maintenance waits for the session's lock")
         writer = subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server.pg_database, "-c",
@@ -65,7 +76,7 @@ def write_while_made(server, part, month):
         hts.wait_until(lambda: waiting(server) == 2, "the write waits too")
         holder.stdin.write("COMMIT;\n")
         holder.stdin.close()
-        written = writer.wait(timeout=60) == 0
+        written = writer.wait(timeout=60) == 0 and holder.wait(timeout=60) == 0
     finally:
         for p in (holder, writer):
             if p is not None and p.poll() is None:
