@@ -303,6 +303,34 @@ def write_until_acknowledged(server, token, prefix, since, acked, refused, unkno
     return None, statuses
 
 
+# The reader's connections (its --db-read URI's application_name) a member serves.
+READERS = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'hc_reader'"
+
+
+def departments(server, token):
+    """The departments' codes @token reads through @server, or the answer
+    when not 200."""
+    r = server.request("GET", "/departments", token=token)
+    return {d["code"] for d in r.json["items"]} if r.status == 200 else r
+
+
+def reads_own_writes(server, token, prefix, acked, count=3):
+    """Writes @count departments through @server and reads each back at
+    once with the same @token: the failures (the answers that were not a
+    201 followed by a read with the department in it); the acknowledged
+    go into @acked."""
+    failures = []
+    for i in range(count):
+        code = "%s%02d" % (prefix, i)
+        r = post_department(server, token, code, LABEL)
+        if r.status == 201:
+            acked.add(code)
+        seen = departments(server, token) if r.status == 201 else None
+        if not isinstance(seen, set) or code not in seen:
+            failures.append((code, r if seen is None else seen if not isinstance(seen, set) else "not read"))
+    return failures
+
+
 def exercise(tap, cluster, servers, example):
     """The checks, on @cluster (not started yet); the servers started go
     in @servers, for main() to stop."""
@@ -364,6 +392,20 @@ def exercise(tap, cluster, servers, example):
     admin = server.token("admin")
     acked, refused, unknown = set(), set(), set()
 
+    # A server that reads from a standby (--db-read over both members,
+    # prefer-standby): the members turn around under it at the switchover.
+    read_uri = "postgresql://hncredit@127.0.0.1:%d,127.0.0.1:%d/hncredit?target_session_attrs=prefer-standby" \
+               "&connect_timeout=2&application_name=hc_reader" % tuple(ports)
+    reader = hts.Server(pg_database="hncredit", pg_uri=uri, extra_args=("--db-read", read_uri),
+                        env={"PGPASSFILE": pgpass, "HCS_PG_STANDBY_LOOK_EVERY": "2"})
+    servers.append(reader)
+    reader_token = reader.token("admin")
+    own = reads_own_writes(reader, reader_token, "READ", acked)
+    on_standby = psql(oport, READERS, **su)
+    tap.ok(own == [] and on_standby not in (None, "0"),
+           "a server reading from the standby %s (--db-read) reads its own writes at once" % other,
+           (own, on_standby))
+
     # The gentle way first, as before a machine's maintenance: patronictl
     # with the example's file (the README's command) hands the leadership
     # over; the server follows by itself.
@@ -393,6 +435,29 @@ def exercise(tap, cluster, servers, example):
     sync = psql(lport, "SELECT application_name || '|' || sync_state FROM pg_stat_replication", **su)
     tap.ok(formed() and sync == "%s|sync" % other, "%s is the synchronous standby of %s after the switchover"
            % (other, leader), (cluster.roles("pg1"), sync))
+
+    # The reader's standby was the leader a moment ago, and its leader
+    # the standby: it reads its own writes at once all the same, and every
+    # write acknowledged so far.
+    own = None
+    for attempt in range(3):   # its first reads may find its connections closed by the switchover (503)
+        own = reads_own_writes(reader, reader_token, "TURNED%d" % attempt, acked)
+        if own == []:
+            break
+        time.sleep(2)
+    seen = departments(reader, reader_token)
+    tap.ok(own == [] and isinstance(seen, set) and acked <= seen,
+           "after the switchover the reader reads its own writes at once, and every acknowledged write",
+           (own, sorted(acked - seen) if isinstance(seen, set) else seen))
+    # During the switchover its read connections found only the new leader
+    # (the old one was restarting); they look for a standby every 2 s.
+    back = time.monotonic() + 30
+    while time.monotonic() < back and psql(oport, READERS, **su) in (None, "0"):
+        departments(reader, reader_token)
+        time.sleep(0.5)
+    tap.ok(psql(oport, READERS, **su) not in (None, "0"),
+           "the reader's read connections go to the new standby %s" % other,
+           {n: psql(cluster.members[n]["port"], READERS, **su) for n in (leader, other)})
 
     # The control: a server whose URI names only the leader of now.
     only = hts.Server(pg_database="hncredit", env={"PGPASSFILE": pgpass},

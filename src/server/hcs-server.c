@@ -650,6 +650,18 @@ db_wait_ms (void)
   return (guint) (seconds * 1000 + 0.5);
 }
 
+/* How often a read connection on a primary looks for a standby again
+ * (hcs_pg_seek_standby()): HCS_PG_STANDBY_LOOK_EVERY seconds, for tests;
+ * a minute by default. */
+static guint
+standby_look_s (void)
+{
+  const char *env = g_getenv ("HCS_PG_STANDBY_LOOK_EVERY");
+  gint64 seconds = env != NULL ? g_ascii_strtoll (env, NULL, 10) : 60;
+
+  return (guint) CLAMP (seconds, 1, 86400);
+}
+
 /**
  * hcs_server_start:
  *
@@ -680,7 +692,10 @@ hcs_server_start (HcsServer  *self,
           (worker->read_store = hcs_store_open (self->db_read_path, error)) == NULL)
         return FALSE;
       if (worker->read_store != NULL)
-        hcs_store_set_wait (worker->read_store, self->wait_ms);
+        {
+          hcs_store_set_wait (worker->read_store, self->wait_ms);
+          hcs_store_replica_seek_standby (worker->read_store, standby_look_s ());
+        }
       worker->socket = bind_socket (self->host, self->port, error);
       if (worker->socket == NULL)
         return FALSE;

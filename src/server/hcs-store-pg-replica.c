@@ -95,3 +95,18 @@ hcs_store_replica_is_current (HcsStore    *primary,
     g_debug ("the replica cannot say how far it replayed: %s", local->message);
   return g_strcmp0 (replayed, "t") == 0;
 }
+
+/**
+ * hcs_store_replica_seek_standby:
+ *
+ * hcs_pg_seek_standby() of @replica's connection; nothing over SQLite.
+ */
+void
+hcs_store_replica_seek_standby (HcsStore  *replica,
+                                guint      every_s)
+{
+  HcsPg *read = hcs_store_get_pg (replica);
+
+  if (read != NULL)
+    hcs_pg_seek_standby (read, every_s);
+}

@@ -33,6 +33,8 @@ struct _HcsPg
   gboolean  standby;          /* a hot standby's: read-only, no temporary function */
   guint     wait_ms;          /* a statement's answer waited for at most this; 0: no limit */
   gboolean  timed_out;        /* the last statement outwaited it: the connection was dropped */
+  gint64    seek_every;       /* a read connection on a primary looks for a standby so often (µs); 0: never */
+  gint64    next_seek;        /* the monotonic time of its next look */
 };
 
 /* The connection parameters a URI does not give (hcs_pg_open()): a host
@@ -157,6 +159,16 @@ hcs_pg_open (const char  *uri,
   return g_steal_pointer (&self);
 }
 
+/* Whether a connection opened on a hot standby is on one still: a
+ * standby promoted (a failover, a switchover) keeps its connections. */
+static gboolean
+still_standby (HcsPg *self)
+{
+  g_autofree char *recovery = hcs_pg_single_text (self, "SELECT pg_is_in_recovery ()", 0, NULL, NULL);
+
+  return g_strcmp0 (recovery, "t") == 0;
+}
+
 /**
  * hcs_pg_reconnect_if_broken:
  * @reconnected: (out): set when the connection was opened again
@@ -176,10 +188,17 @@ hcs_pg_reconnect_if_broken (HcsPg     *self,
                             gboolean  *reconnected,
                             GError   **error)
 {
+  gboolean seek = FALSE;
+
   *reconnected = FALSE;
   if (self->in_transaction)
     return TRUE;
-  if (PQstatus (self->conn) == CONNECTION_OK)
+  if (self->seek_every > 0 && g_get_monotonic_time () >= self->next_seek)
+    {
+      self->next_seek = g_get_monotonic_time () + self->seek_every;
+      seek = !self->standby || !still_standby (self);
+    }
+  if (PQstatus (self->conn) == CONNECTION_OK && !seek)
     {
       /* Idle, the connection has nothing to say: data (a notice, or the
        * error of a terminated backend) or its end means trouble. */
@@ -191,7 +210,10 @@ hcs_pg_reconnect_if_broken (HcsPg     *self,
       if (!closed && PQconsumeInput (self->conn) == 1 && PQstatus (self->conn) == CONNECTION_OK)
         return TRUE;
     }
-  g_message ("the PostgreSQL connection was lost; connecting again");
+  if (seek)
+    g_message ("the read connection is on a primary; connecting again, to a standby if one answers");
+  else
+    g_message ("the PostgreSQL connection was lost; connecting again");
   PQreset (self->conn);
   self->timed_out = FALSE;
   if (PQstatus (self->conn) != CONNECTION_OK)
@@ -232,6 +254,36 @@ hcs_pg_make_functions (HcsPg   *self,
   /* On the primary: this server's set in use (pg-functions leaves it),
    * before migrate looks for it. */
   return hcs_pg_hold_functions (self, error) && hcs_pg_exec (self, hcs_pg_sql_function_text (), error);
+}
+
+/**
+ * hcs_pg_seek_standby:
+ * @every_s: seconds; 0: never
+ *
+ * For a read connection (--db-read) whose URI names several hosts: while
+ * it is on a primary, hcs_pg_reconnect_if_broken() opens it again every
+ * @every_s seconds, so that libpq may choose a standby (the URI's
+ * target_session_attrs, prefer-standby) once there is one again; a
+ * connection opened on a standby is asked as often whether it still is
+ * one (a promoted standby keeps its connections). Without it a connection
+ * that found only the primary (the standby restarting during a
+ * switchover), or whose standby was promoted, would read from the primary
+ * until it broke. A URI of one host: nothing.
+ */
+void
+hcs_pg_seek_standby (HcsPg  *self,
+                     guint   every_s)
+{
+  PQconninfoOption *options = PQconninfo (self->conn);
+  gboolean several = FALSE;
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if ((g_str_equal (o->keyword, "host") || g_str_equal (o->keyword, "hostaddr")) && o->val != NULL &&
+        strchr (o->val, ',') != NULL)
+      several = TRUE;
+  PQconninfoFree (options);
+  self->seek_every = several ? (gint64) every_s * G_USEC_PER_SEC : 0;
+  self->next_seek = g_get_monotonic_time () + self->seek_every;
 }
 
 /* Whether the connection is a hot standby's (hcs_pg_make_functions()). */

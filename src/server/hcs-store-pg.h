@@ -26,6 +26,8 @@ gboolean      hcs_pg_reconnect_if_broken    (HcsPg         *self,
 gboolean      hcs_pg_make_functions         (HcsPg         *self,
                                              GError       **error);
 gboolean      hcs_pg_is_standby             (HcsPg         *self);
+void          hcs_pg_seek_standby           (HcsPg         *self,
+                                             guint          every_s);
 guint         hcs_pg_set_wait               (HcsPg         *self,
                                              guint          wait_ms);
 gboolean      hcs_pg_exec                   (HcsPg         *self,
@@ -73,6 +75,8 @@ gboolean      hcs_store_replica_is_current  (HcsStore        *primary,
                                              HcsStore        *replica,
                                              const char      *token_hash,
                                              GError         **error);
+void          hcs_store_replica_seek_standby (HcsStore       *replica,
+                                              guint           every_s);
 
 /* The month partitions kept ahead (hcs-store-pg-parts.c). */
 gboolean      hcs_pg_keep_partitions        (HcsPg              *pg,
