@@ -260,7 +260,9 @@ hcs_pg_make_functions (HcsPg   *self,
  * hcs_pg_seek_standby:
  * @every_s: seconds; 0: never
  *
- * For a read connection (--db-read) whose URI names several hosts: while
+ * For a read connection (--db-read) whose URI names several hosts and
+ * asks for a standby (target_session_attrs prefer-standby, standby or
+ * read-only; with any other the first host that answers is taken): while
  * it is on a primary, hcs_pg_reconnect_if_broken() opens it again every
  * @every_s seconds, so that libpq may choose a standby (the URI's
  * target_session_attrs, prefer-standby) once there is one again; a
@@ -268,21 +270,25 @@ hcs_pg_make_functions (HcsPg   *self,
  * one (a promoted standby keeps its connections). Without it a connection
  * that found only the primary (the standby restarting during a
  * switchover), or whose standby was promoted, would read from the primary
- * until it broke. A URI of one host: nothing.
+ * until it broke. Another URI: nothing.
  */
 void
 hcs_pg_seek_standby (HcsPg  *self,
                      guint   every_s)
 {
   PQconninfoOption *options = PQconninfo (self->conn);
-  gboolean several = FALSE;
+  gboolean several = FALSE, for_standby = FALSE;
 
   for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
-    if ((g_str_equal (o->keyword, "host") || g_str_equal (o->keyword, "hostaddr")) && o->val != NULL &&
-        strchr (o->val, ',') != NULL)
-      several = TRUE;
+    if (o->val == NULL)
+      continue;
+    else if (g_str_equal (o->keyword, "host") || g_str_equal (o->keyword, "hostaddr"))
+      several |= strchr (o->val, ',') != NULL;
+    else if (g_str_equal (o->keyword, "target_session_attrs"))
+      for_standby = g_str_equal (o->val, "prefer-standby") || g_str_equal (o->val, "standby") ||
+                    g_str_equal (o->val, "read-only");
   PQconninfoFree (options);
-  self->seek_every = several ? (gint64) every_s * G_USEC_PER_SEC : 0;
+  self->seek_every = several && for_standby ? (gint64) every_s * G_USEC_PER_SEC : 0;
   self->next_seek = g_get_monotonic_time () + self->seek_every;
 }
 
