@@ -26,6 +26,13 @@ def post_department(server, token, code, label):
                           body={"code": code, "name": label + code, "level": "provincial"})
 
 
+def departments(server, token):
+    """The departments' codes @token reads through @server, or the answer
+    when not 200."""
+    r = server.request("GET", "/departments", token=token)
+    return {d["code"] for d in r.json["items"]} if r.status == 200 else r
+
+
 def post_departments(server, token, prefix, count, label, acked):
     """Creates the departments @prefix00, @prefix01 … (@count of them) one
     after the other: their answers' statuses; the codes of those

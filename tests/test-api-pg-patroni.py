@@ -44,7 +44,7 @@ import urllib.error
 import urllib.request
 
 import hc_test_server as hts
-from hc_pg_standby import post_department, post_departments
+from hc_pg_standby import departments, post_department, post_departments
 from hc_test_server import free_port, wait_until
 
 SOURCE = os.environ.get("HC_SOURCE_ROOT", os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
@@ -305,13 +305,6 @@ def write_until_acknowledged(server, token, prefix, since, acked, refused, unkno
 
 # The reader's connections (its --db-read URI's application_name) a member serves.
 READERS = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'hc_reader'"
-
-
-def departments(server, token):
-    """The departments' codes @token reads through @server, or the answer
-    when not 200."""
-    r = server.request("GET", "/departments", token=token)
-    return {d["code"] for d in r.json["items"]} if r.status == 200 else r
 
 
 def reads_own_writes(server, token, prefix, acked, count=3):

@@ -17,17 +17,11 @@
 import sys
 
 import hc_test_server as hts
-from hc_pg_standby import Primary, Standby, post_department, replicated_database
+from hc_pg_standby import Primary, Standby, departments, post_department, replicated_database
 
 DATABASE = "hc_read_promote"
 LABEL = "提升测试单位"  # the departments' names
 
-
-
-def departments(server, token):
-    """The departments' codes a token reads, or the answer when not 200."""
-    r = server.request("GET", "/departments", token=token)
-    return {d["code"] for d in r.json["items"]} if r.status == 200 else r
 
 
 def main():

@@ -13,16 +13,10 @@ import sys
 import time
 
 import hc_test_server as hts
-from hc_pg_standby import Primary, Standby, host, post_department, replicated_database
+from hc_pg_standby import Primary, Standby, departments, host, post_department, replicated_database
 
 DATABASE = "hc_read_back"
 LABEL = "备库回归测试单位"  # the departments' names
-
-
-def departments(server, token):
-    """The departments' codes a token reads, or the answer when not 200."""
-    r = server.request("GET", "/departments", token=token)
-    return {d["code"] for d in r.json["items"]} if r.status == 200 else r
 
 
 def on_standby(standby, name):

@@ -13,16 +13,10 @@
 import sys
 
 import hc_test_server as hts
-from hc_pg_standby import Primary, Standby, host, psql, replicated_database
+from hc_pg_standby import Primary, Standby, departments, host, post_department, psql, replicated_database
 
 DATABASE = "hc_read_timeline"
 LABEL = "时间线测试单位"  # the departments' names
-
-
-def departments(server, token):
-    """The departments' codes a token reads, or the answer when not 200."""
-    r = server.request("GET", "/departments", token=token)
-    return {d["code"] for d in r.json["items"]} if r.status == 200 else r
 
 
 def main():
@@ -56,8 +50,7 @@ def main():
             statuses, missed = [], []
             for i in range(3):
                 code = "TL%d" % i
-                r = server.request("POST", "/departments", token=token,
-                                   body={"code": code, "name": LABEL + code, "level": "provincial"})
+                r = post_department(server, token, code, LABEL)
                 statuses.append(r.status)
                 seen = departments(server, token)
                 if not isinstance(seen, set) or code not in seen:
