@@ -47,6 +47,24 @@ def post_departments(server, token, prefix, count, label, acked):
     return answers
 
 
+def reads_own_writes(server, token, prefix, label, acked=None, count=3):
+    """Creates the departments @prefix00, @prefix01 … (@count of them)
+    through @server, each read back at once with the same @token: the
+    failures (each write not answered 201 or not in the read that
+    followed it, with what was answered). The acknowledged codes are
+    added to @acked when given."""
+    failures = []
+    for i in range(count):
+        code = "%s%02d" % (prefix, i)
+        r = post_department(server, token, code, label)
+        if r.status == 201 and acked is not None:
+            acked.add(code)
+        seen = departments(server, token) if r.status == 201 else None
+        if not isinstance(seen, set) or code not in seen:
+            failures.append((code, r if seen is None else seen if not isinstance(seen, set) else "not read"))
+    return failures
+
+
 def one_worker_server(database, wait_seconds):
     """A server on @database, a new database of the test's cluster reached
     over TCP, with one worker (a dropped connection is the one that serves

@@ -44,7 +44,7 @@ import urllib.error
 import urllib.request
 
 import hc_test_server as hts
-from hc_pg_standby import departments, post_department, post_departments
+from hc_pg_standby import departments, post_department, post_departments, reads_own_writes
 from hc_test_server import free_port, wait_until
 
 SOURCE = os.environ.get("HC_SOURCE_ROOT", os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
@@ -307,23 +307,6 @@ def write_until_acknowledged(server, token, prefix, since, acked, refused, unkno
 READERS = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'hc_reader'"
 
 
-def reads_own_writes(server, token, prefix, acked, count=3):
-    """Writes @count departments through @server and reads each back at
-    once with the same @token: the failures (the answers that were not a
-    201 followed by a read with the department in it); the acknowledged
-    go into @acked."""
-    failures = []
-    for i in range(count):
-        code = "%s%02d" % (prefix, i)
-        r = post_department(server, token, code, LABEL)
-        if r.status == 201:
-            acked.add(code)
-        seen = departments(server, token) if r.status == 201 else None
-        if not isinstance(seen, set) or code not in seen:
-            failures.append((code, r if seen is None else seen if not isinstance(seen, set) else "not read"))
-    return failures
-
-
 def exercise(tap, cluster, servers, example):
     """The checks, on @cluster (not started yet); the servers started go
     in @servers, for main() to stop."""
@@ -393,7 +376,7 @@ def exercise(tap, cluster, servers, example):
                         env={"PGPASSFILE": pgpass, "HCS_PG_STANDBY_LOOK_EVERY": "2"})
     servers.append(reader)
     reader_token = reader.token("admin")
-    own = reads_own_writes(reader, reader_token, "READ", acked)
+    own = reads_own_writes(reader, reader_token, "READ", LABEL, acked)
     on_standby = psql(oport, READERS, **su)
     tap.ok(own == [] and on_standby not in (None, "0"),
            "a server reading from the standby %s (--db-read) reads its own writes at once" % other,
@@ -434,7 +417,7 @@ def exercise(tap, cluster, servers, example):
     # write acknowledged so far.
     own = None
     for attempt in range(3):   # its first reads may find its connections closed by the switchover (503)
-        own = reads_own_writes(reader, reader_token, "TURNED%d" % attempt, acked)
+        own = reads_own_writes(reader, reader_token, "TURNED%d" % attempt, LABEL, acked)
         if own == []:
             break
         time.sleep(2)
