@@ -22,27 +22,29 @@
  * hex digits of its WAL file's name, on the primary. A session row of a
  * server before the timeline has the position alone. */
 static const char SQL_NOTE_WRITE[] =
-  "UPDATE sessions SET write_lsn = w.lsn::text || ' ' || ('x' || substr (pg_walfile_name (w.lsn), 1, 8))::bit(32)::int"
+  "UPDATE sessions SET write_lsn = w.lsn::text || ' '"
+  "  || ('x' || substr (pg_walfile_name (w.lsn), 1, 8))::bit(32)::int"
   " FROM (SELECT pg_current_wal_lsn () AS lsn) w WHERE token_hash = $1";
 static const char SQL_WRITE_LSN[] = "SELECT write_lsn FROM sessions WHERE token_hash = $1";
-/* $2: the server's schema of functions (hcs_pg_sql_shared_schema()), which
+/* $1: the session's write_lsn. Its position counts as replayed only on the
+ * write's timeline or a later one: the standby's, the greater of what its
+ * WAL receiver last received (shown to privileged roles only) and its last
+ * restartpoint's (which may lag, never lead). A standby that replayed the
+ * old primary's WAL past the point where a failover's new timeline forked
+ * can follow no more: its timeline stays the old one, though its position
+ * may be past a write on the new one (three nodes, asynchronous
+ * replication; api-pg-read-timeline).
+ * $2: the server's schema of functions (hcs_pg_sql_shared_schema()), which
  * a standby has once it replayed its making by the primary: a token signed
  * in by a server of another version may be replayed before this server's
  * start made its schema (a rolling upgrade). */
-/* A write's position counts as replayed only on the write's timeline or a
- * later one: the standby's, the greater of what its WAL receiver last
- * received (shown to privileged roles only) and its last restartpoint's
- * (which may lag, never lead). A standby that replayed the old primary's
- * WAL past the point where a failover's new timeline forked can follow
- * no more: its timeline stays the old one, though its position may be
- * past a write on the new one (three nodes, asynchronous replication;
- * api-pg-read-timeline). */
 static const char SQL_REPLAYED[] =
   "SELECT coalesce ($1::text IS NULL"
   "  OR (pg_last_wal_replay_lsn () >= split_part ($1::text, ' ', 1)::pg_lsn"
   "   AND (split_part ($1::text, ' ', 2) = ''"
-  "    OR greatest ((SELECT received_tli FROM pg_stat_wal_receiver), (SELECT timeline_id FROM pg_control_checkpoint ()))"
-  "       >= split_part ($1::text, ' ', 2)::int)), FALSE)"
+  "    OR greatest ((SELECT received_tli FROM pg_stat_wal_receiver),"
+  "                 (SELECT timeline_id FROM pg_control_checkpoint ())) >= split_part ($1::text, ' ', 2)::int)),"
+  "  FALSE)"
   " AND ($2::text IS NULL OR to_regnamespace ($2) IS NOT NULL)";
 
 /**
