@@ -85,6 +85,49 @@ def write_while_made(server, part, month):
     return written and where_rows(server, "audit", "action = 'test.while-made'") == {part}
 
 
+def import_meanwhile(server, admin):
+    """Imports records of 2019-06 (no partition yet) while a session holds
+    record_numbers, and checks meanwhile that penalties_201906 exists and
+    that a writer of penalties and a reader of its DEFAULT partition get
+    their locks at once; then lets the import end. TRUE when all held and
+    the import wrote its records into the new month."""
+    row = "%s,海南六月贸易有限公司%d,琼市监罚〔2019〕J-%d号,海口市市场监督管理局,2019-06-%02d,罚款,%d.50,2022-06-01\n"
+    csv = "uscc,name,decision_no,authority,decided_on,category,amount,publicity_until\n" + "".join(
+        row % (hts.make_uscc(40 + i), i, i, 1 + i, 10 + i) for i in range(5))
+    holder = subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server.pg_database],
+                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    thread = None
+    box = {}
+    try:
+        holder.stdin.write("BEGIN;\nLOCK TABLE record_numbers IN EXCLUSIVE MODE;\n")
+        holder.stdin.flush()
+        hts.wait_until(lambda: server.query("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+                                            " WHERE c.relname = 'record_numbers' AND l.mode = 'ExclusiveLock'"
+                                            " AND l.granted") == ["1"], "the session holds record_numbers")
+        thread, box = hts.in_thread(lambda: server.request("POST", "/imports?kind=penalty&item=11", token=admin,
+                                                           body=csv.encode("utf-8"), content_type="text/csv"))
+        hts.wait_until(lambda: waiting(server) == 1, "the import waits at its write")
+        made = "penalties_201906" in partitions(server)
+        quick = "SET lock_timeout = '3s'; BEGIN; LOCK TABLE ONLY penalties IN ROW EXCLUSIVE MODE; COMMIT;" \
+                " BEGIN; LOCK TABLE penalties_default IN ACCESS SHARE MODE; COMMIT;"
+        unhindered = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server.pg_database, "-c",
+                                     quick], capture_output=True, text=True).returncode == 0
+        holder.stdin.write("COMMIT;\n")
+        holder.stdin.close()
+        holder.wait(timeout=60)
+        thread.join(120)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+    r = box.get("r")
+    written = r is not None and r.status == 201 and r.json["accepted"] == 5 and \
+        where_rows(server, "penalties", "decided_on LIKE '2019-06%'") == {"penalties_201906"}
+    if not (made and unhindered and written):
+        print("# made %s, unhindered %s, written %s (%r)" % (made, unhindered, written, r))
+    return made and unhindered and written
+
+
 def main():
     tap = hts.Tap()
     if hts.skip_without_pg():
@@ -230,6 +273,16 @@ def main():
         after = server.query("SELECT number, record_id FROM record_numbers WHERE number NOT LIKE '%T-%' ORDER BY 1")
         tap.ok(after == numbers and len(server.query("SELECT 1 FROM record_numbers")) == 21,
                "record_numbers keeps the moved record as it was and gains the imported ones", (numbers, after))
+
+        # The month an import makes is made and committed apart, before
+        # its rows are written: while the import goes on (held at its
+        # write by a session's lock on record_numbers, which its rows'
+        # trigger writes), the partition is there for all to see, and the
+        # table's writers and its DEFAULT partition's readers do not wait
+        # for the import (they waited to its commit when it was made in
+        # the import's transaction).
+        tap.ok(import_meanwhile(server, admin), "an import's new month is committed before its rows, and writers and"
+               " readers of the table do not wait for the import")
     return tap.finish()
 
 

@@ -79,7 +79,24 @@ static const char *const duplicate_sql[][4] = {
   DUPLICATE_SQL ("commitments"),
 };
 
-/* Returns: the last record id of @table (0 when empty), -1 on error */
+/* Over PostgreSQL, the last id the table's identity has given (at least
+ * its last record's): a read of the sequence, which locks none of the
+ * table's partitions. max (id) locked every one (ACCESS SHARE, to the
+ * import's commit), and a partition the import makes apart, on a second
+ * connection (hcs_pg_partitions_for_months()), could then not be attached
+ * until the import itself ended. */
+#define LAST_ID_SQL_PG(table) \
+  "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM " table "_id_seq"
+
+static const char *const last_id_sql_pg[] = {
+  LAST_ID_SQL_PG ("penalties"),
+  LAST_ID_SQL_PG ("licenses"),
+  LAST_ID_SQL_PG ("commitments"),
+};
+
+/* Returns: an id below every record an import adds to @table from now: its
+ * last record's (0 when empty), or over PostgreSQL the last its identity
+ * gave; -1 on error */
 gint64
 hcs_store_imports_last_record_id (HcsStore        *store,
                                   HcsRecordTable   table,
@@ -89,7 +106,8 @@ hcs_store_imports_last_record_id (HcsStore        *store,
   gint64 id = -1;
 
   g_return_val_if_fail (table < HCS_RECORD_SUBJECT, -1);
-  if ((stmt = hcs_store_prepare (store, duplicate_sql[table][0], error)) == NULL)
+  if ((stmt = hcs_store_prepare (store, hcs_store_is_pg (store) ? last_id_sql_pg[table] : duplicate_sql[table][0],
+                                 error)) == NULL)
     return -1;
   if (hcs_store_step (store, stmt, error) == HCS_STMT_ROW)
     id = hcs_stmt_column_int64 (stmt, 0);

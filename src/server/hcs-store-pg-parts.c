@@ -30,9 +30,7 @@
  * parent's and its DEFAULT partition's): as long as a request does. An
  * import waits less (IMPORT_LOCK_WAIT): its records go to the DEFAULT
  * partition rather than the import waiting, and the next maintenance
- * moves them. A partition an import makes keeps the parent's lock to the
- * import's commit: other writes of that table wait for it meanwhile, reads
- * do not. */
+ * moves them. */
 #define IMPORT_LOCK_WAIT "1s"
 #define DEFAULT_AHEAD 3
 
@@ -321,16 +319,24 @@ hcs_pg_keep_partitions (HcsPg       *pg,
 
 /**
  * hcs_pg_partitions_for_months:
+ * @pg: the import's connection, in its transaction
  * @table: a table partitioned by month
  * @months: the months ("YYYY-MM") an import is about to write rows of
  *
- * Inside the import's transaction: the partitions @table lacks for
- * @months, each made under a savepoint with a short wait for its locks
- * (IMPORT_LOCK_WAIT). A month that cannot be made now (another
- * transaction holds its locks) is left: its rows go to the DEFAULT
- * partition, from which the next maintenance of that month moves them.
- * The locks of the partitions made are held to the import's commit.
- * FALSE with @error set only when the transaction cannot go on.
+ * The partitions @table lacks for @months, made before the import writes
+ * its rows: each in a short transaction of its own on a second connection
+ * (hcs_pg_open_again()), committed at once, with a short wait for its
+ * locks (IMPORT_LOCK_WAIT). So the import holds none of their locks: made
+ * in the import's transaction, the parent's (its writers) and the DEFAULT
+ * partition's (its readers too) were held until the import committed. For
+ * this the import must not have touched @table before (its last id comes
+ * from the identity's sequence: hcs_store_imports_last_record_id()): the
+ * ATTACH would wait for the import itself. A month that cannot be made now
+ * (another transaction holds its locks, or no second connection) is left:
+ * its rows go to the DEFAULT partition, from which the next maintenance of
+ * that month moves them. A month made for an import that then fails stays,
+ * as a month made ahead would. FALSE with @error set only when the
+ * import's transaction cannot go on.
  */
 gboolean
 hcs_pg_partitions_for_months (HcsPg               *pg,
@@ -339,8 +345,8 @@ hcs_pg_partitions_for_months (HcsPg               *pg,
                               GError             **error)
 {
   g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(HcsPg) own = NULL;
   const Parted *p = NULL;
-  g_autofree char *timeout = NULL;
 
   g_return_val_if_fail (hcs_pg_in_transaction (pg), FALSE);
   if (months == NULL || months[0] == NULL)
@@ -352,14 +358,11 @@ hcs_pg_partitions_for_months (HcsPg               *pg,
       p = g_ptr_array_index (tables, i);
   if (p == NULL)
     return TRUE;
-  if ((timeout = hcs_pg_single_text (pg, "SELECT current_setting ('lock_timeout')", 0, NULL, error)) == NULL)
-    return FALSE;
   for (guint i = 0; months[i] != NULL; i++)
     {
       g_autofree char *name = NULL;
       g_autofree char *next = next_month (months[i]);
       g_autoptr(GError) local = NULL;
-      gint64 moved = 0;
       int exists;
 
       if (next == NULL)
@@ -369,26 +372,17 @@ hcs_pg_partitions_for_months (HcsPg               *pg,
         return FALSE;
       if (exists)
         continue;
-      if (!hcs_pg_exec (pg, "SAVEPOINT hcs_partition; SET LOCAL lock_timeout = '" IMPORT_LOCK_WAIT "';"
-                        " SELECT pg_advisory_xact_lock (x'" PARTITIONS_LOCK "'::bigint)", &local) ||
-          !make_partition (pg, p, months[i], &moved, &local))
+      if (own == NULL &&
+          ((own = hcs_pg_open_again (pg, &local)) == NULL ||
+           !hcs_pg_exec (own, "SET lock_timeout = '" IMPORT_LOCK_WAIT "'", &local)))
         {
-          g_message ("the partition %s is not made before the import: %s", name, local->message);
-          if (!hcs_pg_exec (pg, "ROLLBACK TO SAVEPOINT hcs_partition; RELEASE SAVEPOINT hcs_partition", error))
-            return FALSE;
-          continue;
+          g_message ("the partitions of %s are not made before the import: %s", table, local->message);
+          return TRUE;
         }
-      if (!hcs_pg_exec (pg, "RELEASE SAVEPOINT hcs_partition", error))
-        return FALSE;
-      /* the connection's lock_timeout again, for the rest of the import */
-      {
-        const char *params[1] = { timeout };
-        g_autofree char *set = hcs_pg_single_text (pg, "SELECT set_config ('lock_timeout', $1, true)",
-                                                   1, params, error);
-        if (set == NULL)
-          return FALSE;
-      }
-      g_debug ("made the partition %s before an import (%" G_GINT64_FORMAT " rows moved)", name, moved);
+      if (!make_in_transaction (own, p, months[i], &local))
+        g_message ("not made before the import: %s", local->message);
+      else
+        g_debug ("made the partition %s before an import", name);
     }
   return TRUE;
 }

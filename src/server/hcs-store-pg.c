@@ -159,6 +159,47 @@ hcs_pg_open (const char  *uri,
   return g_steal_pointer (&self);
 }
 
+/**
+ * hcs_pg_open_again:
+ *
+ * A second connection with the parameters of @like's (its URI's hosts,
+ * user, password, target_session_attrs…: libpq's own record of them), set
+ * up as hcs_pg_open()'s and with @like's bound on a statement's answer:
+ * for a step that must commit apart from @like's transaction.
+ */
+HcsPg *
+hcs_pg_open_again (HcsPg   *like,
+                   GError **error)
+{
+  PQconninfoOption *options = PQconninfo (like->conn);
+  g_autoptr(GPtrArray) keywords = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(HcsPg) self = g_new0 (HcsPg, 1);
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (o->val != NULL && *o->val != '\0')
+      {
+        g_ptr_array_add (keywords, o->keyword);
+        g_ptr_array_add (values, o->val);
+      }
+  g_ptr_array_add (keywords, NULL);
+  g_ptr_array_add (values, NULL);
+  self->conn = PQconnectdbParams ((const char * const *) keywords->pdata, (const char * const *) values->pdata, 0);
+  PQconninfoFree (options);
+  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = clean_message (self->conn ? PQerrorMessage (self->conn) : NULL);
+
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_UNAVAILABLE,
+                   "cannot connect to PostgreSQL: %s", message);
+      return NULL;
+    }
+  if (!set_up (self, error))
+    return NULL;
+  self->wait_ms = like->wait_ms;
+  return g_steal_pointer (&self);
+}
+
 /* Whether a connection opened on a hot standby is on one still: a
  * standby promoted (a failover, a switchover) keeps its connections. */
 static gboolean

@@ -18,6 +18,8 @@ void          hcs_pg_text_array_append      (GString       *array,
                                              const char    *text);
 HcsPg        *hcs_pg_open                   (const char    *uri,
                                              GError       **error);
+HcsPg        *hcs_pg_open_again             (HcsPg         *like,
+                                             GError       **error);
 void          hcs_pg_free                   (HcsPg         *self);
 gboolean      hcs_pg_reconnect_if_broken    (HcsPg         *self,
                                              gboolean      *reconnected,
