@@ -114,6 +114,30 @@ set_up (HcsPg   *self,
   return TRUE;
 }
 
+/* Connects with @keywords and @values (PQconnectdbParams(), @expand_dbname:
+ * a URI in "dbname") and sets the connection up. */
+static HcsPg *
+connect_with (const char * const  *keywords,
+              const char * const  *values,
+              gboolean             expand_dbname,
+              GError             **error)
+{
+  g_autoptr(HcsPg) self = g_new0 (HcsPg, 1);
+
+  self->conn = PQconnectdbParams (keywords, values, expand_dbname ? 1 : 0);
+  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = clean_message (self->conn ? PQerrorMessage (self->conn) : NULL);
+
+      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_UNAVAILABLE,
+                   "cannot connect to PostgreSQL: %s", message);
+      return NULL;
+    }
+  if (!set_up (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
 /**
  * hcs_pg_open:
  * @uri: a libpq connection URI (postgresql://USER@HOST:PORT/DBNAME?…); the
@@ -126,8 +150,6 @@ HcsPg *
 hcs_pg_open (const char  *uri,
              GError     **error)
 {
-  g_autoptr(HcsPg) self = NULL;
-
   g_return_val_if_fail (uri != NULL, NULL);
 
   if (!hcs_pg_is_uri (uri))
@@ -136,7 +158,6 @@ hcs_pg_open (const char  *uri,
                    "not a PostgreSQL connection URI: it starts with postgresql://");
       return NULL;
     }
-  self = g_new0 (HcsPg, 1);
   {
     const char *values[G_N_ELEMENTS (CONNECT_KEYWORDS)] = { NULL };
 
@@ -144,19 +165,8 @@ hcs_pg_open (const char  *uri,
     for (gsize i = 0; i < G_N_ELEMENTS (CONNECT_DEFAULTS); i++)
       values[i] = CONNECT_DEFAULTS[i];
     values[G_N_ELEMENTS (CONNECT_DEFAULTS)] = uri;
-    self->conn = PQconnectdbParams (CONNECT_KEYWORDS, values, 1);
+    return connect_with (CONNECT_KEYWORDS, values, TRUE, error);
   }
-  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
-    {
-      g_autofree char *message = clean_message (self->conn ? PQerrorMessage (self->conn) : NULL);
-
-      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_UNAVAILABLE,
-                   "cannot connect to PostgreSQL: %s", message);
-      return NULL;
-    }
-  if (!set_up (self, error))
-    return NULL;
-  return g_steal_pointer (&self);
 }
 
 /**
@@ -174,7 +184,7 @@ hcs_pg_open_again (HcsPg   *like,
   PQconninfoOption *options = PQconninfo (like->conn);
   g_autoptr(GPtrArray) keywords = g_ptr_array_new ();
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  g_autoptr(HcsPg) self = g_new0 (HcsPg, 1);
+  HcsPg *self;
 
   for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
     if (o->val != NULL && *o->val != '\0')
@@ -184,20 +194,11 @@ hcs_pg_open_again (HcsPg   *like,
       }
   g_ptr_array_add (keywords, NULL);
   g_ptr_array_add (values, NULL);
-  self->conn = PQconnectdbParams ((const char * const *) keywords->pdata, (const char * const *) values->pdata, 0);
+  self = connect_with ((const char * const *) keywords->pdata, (const char * const *) values->pdata, FALSE, error);
   PQconninfoFree (options);
-  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
-    {
-      g_autofree char *message = clean_message (self->conn ? PQerrorMessage (self->conn) : NULL);
-
-      g_set_error (error, HCS_STORE_ERROR, HCS_STORE_ERROR_UNAVAILABLE,
-                   "cannot connect to PostgreSQL: %s", message);
-      return NULL;
-    }
-  if (!set_up (self, error))
-    return NULL;
-  self->wait_ms = like->wait_ms;
-  return g_steal_pointer (&self);
+  if (self != NULL)
+    self->wait_ms = like->wait_ms;
+  return self;
 }
 
 /* Whether a connection opened on a hot standby is on one still: a
