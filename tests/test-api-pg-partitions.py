@@ -50,6 +50,37 @@ def waiting(server):
                             " AND wait_event_type = 'Lock' AND wait_event = 'relation'")[0])
 
 
+def psql(server, sql=None):
+    """psql on the server's database: its argv, running @sql when given
+    (else reading its standard input)."""
+    return ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server.pg_database] + (["-c", sql] if sql else [])
+
+
+class Held:
+    """A psql session that runs @sql (which leaves a transaction open with
+    its locks) and holds them until commit(); killed on leaving a with
+    block otherwise."""
+
+    def __init__(self, server, sql):
+        self.process = subprocess.Popen(psql(server), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        self.process.stdin.write(sql)
+        self.process.stdin.flush()
+
+    def commit(self):
+        """Commits and ends the session: whether psql ended without error."""
+        self.process.stdin.write("COMMIT;\n")
+        self.process.stdin.close()
+        return self.process.wait(timeout=60) == 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
 def write_while_made(server, part, month):
     """Drops @part (the audit's partition of @month), holds the running
     server's periodic maintenance in the middle of making it again, writes
@@ -58,30 +89,24 @@ def write_while_made(server, part, month):
     The session that holds the maintenance takes the partitions' advisory
     lock before it drops the partition and lets it go once it holds its
     lock on the parent: no maintenance can make the month in between."""
-    holder = subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server.pg_database],
-                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     writer = None
-    try:
-        holder.stdin.write("SELECT pg_advisory_lock (%s);\n"
-                           "ALTER TABLE audit DETACH PARTITION %s;\n"
-                           "DROP TABLE %s;\n"
-                           "BEGIN;\n"
-                           "LOCK TABLE ONLY audit IN SHARE UPDATE EXCLUSIVE MODE;\n"
-                           "SELECT pg_advisory_unlock (%s);\n" % (PARTITIONS_LOCK, part, part, PARTITIONS_LOCK))
-        holder.stdin.flush()
-        hts.wait_until(lambda: waiting(server) == 1, "the maintenance waits for the session's lock")
-        writer = subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server.pg_database, "-c",
-                                   "INSERT INTO audit (at, actor, role, action, entity) VALUES"
-                                   " ('%s-04T00:00:00Z', 'test', 'admin', 'test.while-made', 'test')" % month])
-        hts.wait_until(lambda: waiting(server) == 2, "the write waits too")
-        holder.stdin.write("COMMIT;\n")
-        holder.stdin.close()
-        written = writer.wait(timeout=60) == 0 and holder.wait(timeout=60) == 0
-    finally:
-        for p in (holder, writer):
-            if p is not None and p.poll() is None:
-                p.kill()
-                p.wait()
+    with Held(server, "SELECT pg_advisory_lock (%s);\n"
+                      "ALTER TABLE audit DETACH PARTITION %s;\n"
+                      "DROP TABLE %s;\n"
+                      "BEGIN;\n"
+                      "LOCK TABLE ONLY audit IN SHARE UPDATE EXCLUSIVE MODE;\n"
+                      "SELECT pg_advisory_unlock (%s);\n" % (PARTITIONS_LOCK, part, part, PARTITIONS_LOCK)) as holder:
+        try:
+            hts.wait_until(lambda: waiting(server) == 1, "the maintenance waits for the session's lock")
+            writer = subprocess.Popen(psql(server, "INSERT INTO audit (at, actor, role, action, entity) VALUES"
+                                               " ('%s-04T00:00:00Z', 'test', 'admin', 'test.while-made', 'test')"
+                                               % month))
+            hts.wait_until(lambda: waiting(server) == 2, "the write waits too")
+            written = holder.commit() and writer.wait(timeout=60) == 0
+        finally:
+            if writer is not None and writer.poll() is None:
+                writer.kill()
+                writer.wait()
     return written and where_rows(server, "audit", "action = 'test.while-made'") == {part}
 
 
@@ -94,13 +119,7 @@ def import_meanwhile(server, admin):
     row = "%s,海南六月贸易有限公司%d,琼市监罚〔2019〕J-%d号,海口市市场监督管理局,2019-06-%02d,罚款,%d.50,2022-06-01\n"
     csv = "uscc,name,decision_no,authority,decided_on,category,amount,publicity_until\n" + "".join(
         row % (hts.make_uscc(40 + i), i, i, 1 + i, 10 + i) for i in range(5))
-    holder = subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server.pg_database],
-                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    thread = None
-    box = {}
-    try:
-        holder.stdin.write("BEGIN;\nLOCK TABLE record_numbers IN EXCLUSIVE MODE;\n")
-        holder.stdin.flush()
+    with Held(server, "BEGIN;\nLOCK TABLE record_numbers IN EXCLUSIVE MODE;\n") as holder:
         hts.wait_until(lambda: server.query("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
                                             " WHERE c.relname = 'record_numbers' AND l.mode = 'ExclusiveLock'"
                                             " AND l.granted") == ["1"], "the session holds record_numbers")
@@ -110,16 +129,9 @@ def import_meanwhile(server, admin):
         made = "penalties_201906" in partitions(server)
         quick = "SET lock_timeout = '3s'; BEGIN; LOCK TABLE ONLY penalties IN ROW EXCLUSIVE MODE; COMMIT;" \
                 " BEGIN; LOCK TABLE penalties_default IN ACCESS SHARE MODE; COMMIT;"
-        unhindered = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server.pg_database, "-c",
-                                     quick], capture_output=True, text=True).returncode == 0
-        holder.stdin.write("COMMIT;\n")
-        holder.stdin.close()
-        holder.wait(timeout=60)
+        unhindered = subprocess.run(psql(server, quick), capture_output=True, text=True).returncode == 0
+        holder.commit()
         thread.join(120)
-    finally:
-        if holder.poll() is None:
-            holder.kill()
-            holder.wait()
     r = box.get("r")
     written = r is not None and r.status == 201 and r.json["accepted"] == 5 and \
         where_rows(server, "penalties", "decided_on LIKE '2019-06%'") == {"penalties_201906"}
