@@ -672,6 +672,8 @@ gboolean
 hcs_server_start (HcsServer  *self,
                   GError    **error)
 {
+  guint look_s = standby_look_s ();
+
   self->wait_ms = db_wait_ms ();
   for (guint i = 0; i < self->n_workers; i++)
     {
@@ -694,7 +696,7 @@ hcs_server_start (HcsServer  *self,
       if (worker->read_store != NULL)
         {
           hcs_store_set_wait (worker->read_store, self->wait_ms);
-          hcs_store_replica_seek_standby (worker->read_store, standby_look_s ());
+          hcs_store_replica_seek_standby (worker->read_store, look_s);
         }
       worker->socket = bind_socket (self->host, self->port, error);
       if (worker->socket == NULL)
